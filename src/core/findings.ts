@@ -1,0 +1,97 @@
+import { cellAddress, Origin } from "./address";
+
+export type Severity = "error" | "warning";
+
+export type FindingCode =
+  | "notANumber"
+  | "errorValue"
+  | "negative"
+  | "aboveMax"
+  | "missing"
+  | "exemptNonZero"
+  | "duplicateName"
+  | "missingName"
+  | "noApplicableGroup";
+
+/**
+ * A problem in one cell. `row`/`col` are 0-based in the values array that was scored; `cell` is
+ * the sheet address (with the origin the caller gave), so the pane can select it.
+ */
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  row: number;
+  col: number;
+  cell: string;
+  agency: string;
+  group: string;
+  value: string;
+  /** Extra words some messages need (the maximum, the exemption keyword, the other row). */
+  detail: string;
+  message: string;
+}
+
+export type Lang = "vi" | "en";
+
+type Params = Pick<Finding, "cell" | "agency" | "group" | "value" | "detail">;
+
+const TEMPLATES: Record<FindingCode, { severity: Severity; vi: (p: Params) => string; en: (p: Params) => string }> = {
+  notANumber: {
+    severity: "error",
+    vi: (p) => `Ô ${p.cell} (${p.agency}, “${p.group}”) có “${p.value}”, không phải là số. Hãy nhập điểm bằng số, ví dụ 81,05. Cơ quan này chưa được tính điểm.`,
+    en: (p) => `Cell ${p.cell} (${p.agency}, “${p.group}”) holds “${p.value}”, which is not a number. Type the score as a number, e.g. 81.05. This agency is not scored yet.`,
+  },
+  errorValue: {
+    severity: "error",
+    vi: (p) => `Ô ${p.cell} (${p.agency}, “${p.group}”) có giá trị lỗi ${p.value}. Hãy sửa công thức hoặc nhập điểm. Cơ quan này chưa được tính điểm.`,
+    en: (p) => `Cell ${p.cell} (${p.agency}, “${p.group}”) holds the error value ${p.value}. Fix the formula or type the score. This agency is not scored yet.`,
+  },
+  negative: {
+    severity: "error",
+    vi: (p) => `Ô ${p.cell} (${p.agency}, “${p.group}”) có điểm âm ${p.value}. Điểm phải từ 0 đến ${p.detail}.`,
+    en: (p) => `Cell ${p.cell} (${p.agency}, “${p.group}”) holds a negative score, ${p.value}. Scores run from 0 to ${p.detail}.`,
+  },
+  aboveMax: {
+    severity: "error",
+    vi: (p) => `Ô ${p.cell} (${p.agency}, “${p.group}”) có ${p.value} điểm, vượt điểm tối đa ${p.detail} của nhóm. Hãy kiểm tra lại và sửa trước khi trình ký.`,
+    en: (p) => `Cell ${p.cell} (${p.agency}, “${p.group}”) holds ${p.value}, above the group's maximum of ${p.detail}. Check and correct it before signing.`,
+  },
+  missing: {
+    severity: "error",
+    vi: (p) => `Ô ${p.cell} (${p.agency}, “${p.group}”) chưa có điểm. Hãy nhập điểm (nhập 0 nếu cơ quan không đạt điểm nào). Cơ quan này chưa được tính điểm.`,
+    en: (p) => `Cell ${p.cell} (${p.agency}, “${p.group}”) has no score. Type the score (0 if the agency earned none). This agency is not scored yet.`,
+  },
+  exemptNonZero: {
+    severity: "error",
+    vi: (p) => `Ô ${p.cell}: ${p.agency} được miễn chấm “${p.group}” (ghi chú “${p.detail}”) nhưng có ${p.value} điểm. Điểm này không được tính; hãy để 0, hoặc bỏ ghi chú nếu cơ quan có chấm nhóm này.`,
+    en: (p) => `Cell ${p.cell}: ${p.agency} is exempt from “${p.group}” (note “${p.detail}”) but holds ${p.value}. It is not counted; set it to 0, or remove the note if the agency is scored on this group.`,
+  },
+  duplicateName: {
+    severity: "warning",
+    vi: (p) => `Ô ${p.cell}: tên cơ quan “${p.agency}” trùng với ô ${p.detail}. Hãy kiểm tra xem có nhập trùng một cơ quan hai lần không.`,
+    en: (p) => `Cell ${p.cell}: agency name “${p.agency}” repeats cell ${p.detail}. Check that the agency is not entered twice.`,
+  },
+  missingName: {
+    severity: "warning",
+    vi: (p) => `Ô ${p.cell}: dòng này có điểm nhưng chưa có tên cơ quan nên không được xếp hạng. Hãy nhập tên cơ quan hoặc xoá dòng.`,
+    en: (p) => `Cell ${p.cell}: this row has scores but no agency name, so it is not ranked. Type the agency's name or delete the row.`,
+  },
+  noApplicableGroup: {
+    severity: "error",
+    vi: (p) => `Ô ${p.cell}: ${p.agency} được miễn chấm tất cả các nhóm (ghi chú “${p.detail}”) nên không tính được chỉ số. Hãy kiểm tra ghi chú.`,
+    en: (p) => `Cell ${p.cell}: ${p.agency} is exempt from every group (note “${p.detail}”), so no index can be computed. Check the note.`,
+  },
+};
+
+export function makeFinding(code: FindingCode, row: number, col: number, origin: Origin, params: Omit<Params, "cell">): Finding {
+  const cell = cellAddress(row, col, origin);
+  const p: Params = { cell, ...params };
+  return { code, severity: TEMPLATES[code].severity, row, col, ...p, message: TEMPLATES[code].vi(p) };
+}
+
+/** The finding's message in the pane's language. */
+export function findingMessage(f: Finding, lang: Lang): string {
+  return TEMPLATES[f.code][lang](f);
+}
+
+export const severityOf = (code: FindingCode): Severity => TEMPLATES[code].severity;

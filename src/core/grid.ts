@@ -1,0 +1,250 @@
+import { Rules } from "./rules";
+import { headerKey, matchKey } from "./text";
+import { isBlank } from "./numbers";
+
+/** Columns of results the add-in writes; "maxPoints" is optional and only used when present. */
+export type ResultKind = "total" | "index" | "class" | "rank";
+export const RESULT_KINDS: readonly ResultKind[] = ["total", "index", "class", "rank"];
+
+/** Header words recognised for the non-group columns (compared with headerKey). */
+export const COLUMN_ALIASES = {
+  stt: ["STT", "TT", "Số TT", "Số thứ tự"],
+  name: ["Tên cơ quan", "Cơ quan", "Tên cơ quan, đơn vị", "Cơ quan, đơn vị", "Tên đơn vị", "Đơn vị", "Tên cơ quan đơn vị"],
+  notes: ["Ghi chú"],
+  total: ["Tổng điểm", "Tổng", "Tổng cộng", "Tổng điểm đạt", "Tổng điểm đạt được"],
+  index: ["Chỉ số", "Chỉ số đạt", "Chỉ số đạt được", "Chỉ số xếp hạng"],
+  class: ["Phân loại", "Xếp loại", "Mức độ", "Mức xếp loại"],
+  rank: ["Xếp hạng", "Thứ hạng", "Hạng", "Thứ tự xếp hạng"],
+} as const;
+
+/** Default headers of the result columns the add-in appends. */
+export const RESULT_HEADERS: Record<ResultKind, string> = {
+  total: "Tổng điểm",
+  index: "Chỉ số",
+  class: "Phân loại",
+  rank: "Xếp hạng",
+};
+
+type Role = keyof typeof COLUMN_ALIASES;
+const ROLE_KEYS: Record<Role, Set<string>> = Object.fromEntries(
+  Object.entries(COLUMN_ALIASES).map(([role, words]) => [role, new Set(words.map(headerKey))]),
+) as Record<Role, Set<string>>;
+
+const SUMMARY_ROW_KEYS = new Set(["tong cong", "tong", "cong", "trung binh", "trung binh chung", "binh quan"]);
+const MARKER = /^\(?\s*[0-9]{1,2}\s*\)?$/;
+const HEADER_SEARCH_ROWS = 40;
+
+export interface GridLayout {
+  /** Row (0-based in the values array) holding the group headers. */
+  headerRow: number;
+  /** First row of the header block: headerRow - 1 for a two-row header, else headerRow. */
+  headerTop: number;
+  nameCol: number;
+  sttCol: number | null;
+  notesCol: number | null;
+  /** Column of each rule group, in the order of rules.groups. */
+  groupCols: number[];
+  /** Existing result columns found in the header (absent: to be appended). */
+  resultCols: Partial<Record<ResultKind, number>>;
+  /** Rightmost column of the header block. */
+  lastCol: number;
+  /** Rows that are agencies, in sheet order. */
+  dataRows: number[];
+  /** Rows skipped inside the grid: blank, repeated header, column-number or summary rows. */
+  skippedRows: { row: number; why: "blank" | "header" | "marker" | "summary" | "noName" }[];
+  /** Row where a trailing "Ghi chú:" block begins, if any. */
+  notesBlockRow: number | null;
+  /** Last row of the grid (the last agency or skipped row before the notes block). */
+  lastRow: number;
+}
+
+export type LocateResult =
+  | { ok: true; layout: GridLayout }
+  | { ok: false; reason: "empty" | "noGrid" | "noNameColumn"; message: string; lookedFor: string[]; seen: string[] };
+
+const cellText = (v: unknown): string => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
+
+function roleOf(key: string): Role | null {
+  if (key === "") return null;
+  for (const role of Object.keys(ROLE_KEYS) as Role[]) if (ROLE_KEYS[role].has(key)) return role;
+  return null;
+}
+
+/** Which rule group a header names, or -1. */
+export function groupOfHeader(rules: Rules, text: unknown): number {
+  const key = headerKey(cellText(text));
+  if (key === "") return -1;
+  return rules.groups.findIndex((g) => g.keys.includes(key));
+}
+
+/**
+ * Finds the score grid in a sheet's values: the header row anywhere in the first rows (matched by
+ * group names and aliases), the name, notes and result columns, and the agency rows below it.
+ */
+export function locateGrid(values: readonly (readonly unknown[])[], rules: Rules): LocateResult {
+  const lookedFor = rules.groups.map((g) => g.name);
+  const nonEmpty = values.some((row) => row.some((v) => !isBlank(v)));
+  if (!nonEmpty) {
+    return {
+      ok: false,
+      reason: "empty",
+      message: "Trang tính đang trống. Hãy mở trang tính có bảng điểm (một dòng cho mỗi cơ quan, một cột cho mỗi nhóm tiêu chí) rồi bấm lại “Tính điểm”.",
+      lookedFor,
+      seen: [],
+    };
+  }
+
+  // 1. The header row: the row naming the most groups.
+  let best = -1;
+  let bestCount = 0;
+  const limit = Math.min(values.length, HEADER_SEARCH_ROWS);
+  for (let r = 0; r < limit; r++) {
+    const found = new Set<number>();
+    for (const v of values[r]) {
+      const g = groupOfHeader(rules, v);
+      if (g >= 0) found.add(g);
+    }
+    if (found.size > bestCount) {
+      best = r;
+      bestCount = found.size;
+    }
+  }
+  if (best < 0 || bestCount < rules.groups.length) {
+    const seenRow = best >= 0 ? best : firstTextRow(values, limit);
+    const seen = seenRow >= 0 ? values[seenRow].map(cellText).map((t) => t.replace(/\s+/g, " ").trim()).filter((t) => t !== "") : [];
+    const missing =
+      best >= 0
+        ? rules.groups.filter((_, i) => !values[best].some((v) => groupOfHeader(rules, v) === i)).map((g) => g.name)
+        : lookedFor;
+    return {
+      ok: false,
+      reason: "noGrid",
+      message:
+        `Không tìm thấy dòng tiêu đề của bảng điểm trong ${limit} dòng đầu. Cần các cột: ${lookedFor.map((n) => `“${n}”`).join(", ")}. ` +
+        (seen.length ? `Dòng ${seenRow + 1} có: ${seen.map((n) => `“${n}”`).join(", ")}. ` : "") +
+        `Còn thiếu: ${missing.map((n) => `“${n}”`).join(", ")}. Hãy sửa tên cột cho đúng hoặc thêm tên gọi khác trong “Quy tắc chấm điểm”.`,
+      lookedFor,
+      seen,
+    };
+  }
+
+  const header = values[best];
+  const above = best > 0 ? values[best - 1] : [];
+  const width = Math.max(header.length, above.length);
+  const groupCols = rules.groups.map(() => -1);
+  for (let c = 0; c < header.length; c++) {
+    const g = groupOfHeader(rules, header[c]);
+    if (g >= 0 && groupCols[g] < 0) groupCols[g] = c;
+  }
+
+  // 2. The other columns, in the header row or (vertically merged two-row headers) the row above.
+  const roles: Partial<Record<Role, number>> = {};
+  let twoRow = false;
+  for (let c = 0; c < width; c++) {
+    if (groupCols.includes(c)) continue;
+    let role = roleOf(headerKey(cellText(header[c])));
+    if (!role && isBlank(header[c])) {
+      role = roleOf(headerKey(cellText(above[c])));
+      if (role) twoRow = true;
+    }
+    if (role && roles[role] === undefined) roles[role] = c;
+  }
+  if (roles.name === undefined) {
+    return {
+      ok: false,
+      reason: "noNameColumn",
+      message: `Dòng ${best + 1} có đủ các nhóm tiêu chí nhưng không có cột tên cơ quan. Hãy đặt tiêu đề “Tên cơ quan” cho cột ghi tên các cơ quan.`,
+      lookedFor: [...COLUMN_ALIASES.name],
+      seen: header.map(cellText).filter((t) => t.trim() !== ""),
+    };
+  }
+  // A title merged across the groups (“Điểm các nhóm tiêu chí”) also makes a two-row header.
+  if (!twoRow && best > 0 && groupCols.some((c) => typeof above[c] === "string" && !isBlank(above[c]))) twoRow = isHeaderish(above);
+
+  let lastCol = 0;
+  for (let c = 0; c < width; c++) if (!isBlank(header[c]) || (twoRow && !isBlank(above[c]))) lastCol = c;
+
+  const nameCol = roles.name;
+  const resultCols: Partial<Record<ResultKind, number>> = {};
+  for (const k of ["total", "index", "class", "rank"] as const) if (roles[k] !== undefined) resultCols[k] = roles[k];
+
+  // 3. The rows.
+  const dataRows: number[] = [];
+  const skippedRows: GridLayout["skippedRows"] = [];
+  let notesBlockRow: number | null = null;
+  let lastRow = best;
+  for (let r = best + 1; r < values.length; r++) {
+    const row = values[r];
+    const name = row[nameCol];
+    const nameKey = matchKey(cellText(name));
+    const groupCells = groupCols.map((c) => row[c]);
+    if (isBlank(name) || nameKey.startsWith("ghi chu")) {
+      const first = row.find((v) => !isBlank(v));
+      if (first !== undefined && /^ghi chu\b/.test(matchKey(cellText(first))) && groupCells.every(isBlank)) {
+        notesBlockRow = r;
+        break;
+      }
+    }
+    if (isBlank(name) && groupCells.every(isBlank)) {
+      skippedRows.push({ row: r, why: "blank" });
+      continue;
+    }
+    if (groupCells.filter((v) => groupOfHeader(rules, v) >= 0).length * 2 >= groupCols.length) {
+      skippedRows.push({ row: r, why: "header" });
+      lastRow = r;
+      continue;
+    }
+    if (MARKER.test(cellText(name).trim()) && groupCells.every((v) => isBlank(v) || MARKER.test(cellText(v).trim()) && typeof v === "string")) {
+      skippedRows.push({ row: r, why: "marker" });
+      lastRow = r;
+      continue;
+    }
+    if (SUMMARY_ROW_KEYS.has(nameKey)) {
+      skippedRows.push({ row: r, why: "summary" });
+      lastRow = r;
+      continue;
+    }
+    if (isBlank(name)) {
+      skippedRows.push({ row: r, why: "noName" });
+      lastRow = r;
+      continue;
+    }
+    dataRows.push(r);
+    lastRow = r;
+  }
+
+  return {
+    ok: true,
+    layout: {
+      headerRow: best,
+      headerTop: twoRow ? best - 1 : best,
+      nameCol,
+      sttCol: roles.stt ?? null,
+      notesCol: roles.notes ?? null,
+      groupCols,
+      resultCols,
+      lastCol,
+      dataRows,
+      skippedRows,
+      notesBlockRow,
+      lastRow,
+    },
+  };
+}
+
+function firstTextRow(values: readonly (readonly unknown[])[], limit: number): number {
+  let bestRow = -1;
+  let bestCount = 0;
+  for (let r = 0; r < limit; r++) {
+    const n = values[r].filter((v) => typeof v === "string" && v.trim() !== "").length;
+    if (n > bestCount) {
+      bestCount = n;
+      bestRow = r;
+    }
+  }
+  return bestRow;
+}
+
+function isHeaderish(row: readonly unknown[]): boolean {
+  return row.every((v) => isBlank(v) || typeof v === "string");
+}
