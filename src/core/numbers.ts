@@ -39,7 +39,7 @@ export function isBlank(value: unknown): boolean {
 }
 
 /** Whether a cell value is one of Excel's error values (#N/A, #DIV/0! …). */
-export function isExcelError(value: unknown): value is string {
+export function isExcelError(value: unknown): boolean {
   return typeof value === "string" && ERROR_SET.has(value.trim().toUpperCase());
 }
 
