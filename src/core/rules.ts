@@ -16,6 +16,8 @@ export interface GroupRule {
   id: string;
   /** Column header as published ("Cung cấp DVCTT"). */
   name: string;
+  /** The group's name in full, for the annex notes ("Cung cấp dịch vụ công trực tuyến"); defaults to name. */
+  fullName?: string;
   /** Other headers users type for this group ("Cung cấp dịch vụ công trực tuyến"). */
   aliases: string[];
   /** Nominal maximum of the group, before not-evaluated items. */
@@ -58,6 +60,7 @@ export interface Rules {
   readonly groups: ReadonlyArray<{
     readonly id: string;
     readonly name: string;
+    readonly fullName: string;
     readonly keys: readonly string[];
     readonly nominalMax: Dec;
     readonly notEvaluated: ReadonlyArray<{ item: string; points: Dec }>;
@@ -91,6 +94,7 @@ export const PRESET_THAI_BINH_2020: RulesJson = {
     {
       id: "cong-ttdt",
       name: "Trang/Cổng thông tin điện tử",
+      fullName: "Cổng thông tin điện tử",
       aliases: ["Trang/Cổng TTĐT", "Cổng thông tin điện tử", "Trang thông tin điện tử", "Cổng TTĐT", "Trang TTĐT"],
       maxPoints: 100,
       notEvaluated: [{ item: "điều kiện địa lý", points: 2 }],
@@ -98,6 +102,7 @@ export const PRESET_THAI_BINH_2020: RulesJson = {
     {
       id: "dvctt",
       name: "Cung cấp DVCTT",
+      fullName: "Cung cấp dịch vụ công trực tuyến",
       aliases: ["Cung cấp dịch vụ công trực tuyến", "Dịch vụ công trực tuyến", "DVCTT"],
       maxPoints: 100,
       notEvaluated: [],
@@ -172,6 +177,7 @@ export function validateRules(input: unknown): RulesResult {
       else if (ids.has(g.id)) bad(`${p}.id`, `Mã nhóm "${g.id}" bị trùng.`);
       else ids.set(g.id, i);
       if (!isText(g.name)) bad(`${p}.name`, `Tên nhóm thứ ${i + 1} không được để trống.`);
+      if (g.fullName !== undefined && !isText(g.fullName)) bad(`${p}.fullName`, `Tên đầy đủ của nhóm ${label} nếu có thì không được để trống.`);
       const aliases = g.aliases === undefined ? [] : g.aliases;
       if (!Array.isArray(aliases) || !aliases.every(isText)) bad(`${p}.aliases`, `Tên gọi khác của nhóm ${label} phải là danh sách chữ, không có mục trống.`);
       const nominal = toDec(g.maxPoints);
@@ -201,7 +207,9 @@ export function validateRules(input: unknown): RulesResult {
         if (!keys.includes(key)) keys.push(key);
       }
       if (isText(g.id) && isText(g.name) && nominal) {
-        groups.push({ id: g.id, name: g.name.trim().normalize("NFC"), keys, nominalMax: nominal, notEvaluated: items, max });
+        const name = g.name.trim().normalize("NFC");
+        const fullName = isText(g.fullName) ? g.fullName.trim().normalize("NFC") : name;
+        groups.push({ id: g.id, name, fullName, keys, nominalMax: nominal, notEvaluated: items, max });
       }
     });
   }

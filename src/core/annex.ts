@@ -1,0 +1,227 @@
+import { formatVi } from "./decimal";
+import { Finding } from "./findings";
+import { DecisionMetadata } from "./metadata";
+import { Rules } from "./rules";
+import { rankedRows, RowResult } from "./scoring";
+
+/**
+ * The annex as data: what the Office.js renderer writes into a sheet and what the command line
+ * renders with ExcelJS. Rows and columns are 0-based; every value is text, shown exactly as it is
+ * (decimal commas included), so the page reads the same whatever the PC's regional settings.
+ */
+export type StyleName = "title" | "subject" | "reference" | "header" | "cell" | "cellLeft" | "notesTitle" | "note";
+
+export interface AnnexStyle {
+  bold: boolean;
+  italic: boolean;
+  size: number;
+  hAlign: "left" | "center" | "right";
+  vAlign: "top" | "center";
+  wrap: boolean;
+  border: boolean;
+}
+
+export interface AnnexCell {
+  row: number;
+  col: number;
+  text: string;
+  style: StyleName;
+}
+
+export interface AnnexMerge {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+export interface PrintSetup {
+  orientation: "landscape" | "portrait";
+  paper: "A4";
+  /** Fit to this many pages wide; height is free (0). */
+  fitToPagesWide: 1;
+  /** Margins in centimetres. */
+  margins: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
+  /** 0-based rows repeated at the top of every printed page. */
+  repeatRows: { first: number; last: number };
+  centerHorizontally: boolean;
+}
+
+export interface AnnexDescription {
+  sheetName: string;
+  font: string;
+  styles: Record<StyleName, AnnexStyle>;
+  /** Column widths in Excel character units. */
+  columnWidths: number[];
+  /** Row heights in points, for every row of the description. */
+  rowHeights: number[];
+  cells: AnnexCell[];
+  merges: AnnexMerge[];
+  print: PrintSetup;
+  /** Where the table is, for renderers and tests. */
+  table: { headerRow: number; firstRow: number; lastRow: number; columns: string[] };
+  rowCount: number;
+  colCount: number;
+}
+
+const STYLES: Record<StyleName, AnnexStyle> = {
+  title: { bold: true, italic: false, size: 14, hAlign: "center", vAlign: "center", wrap: false, border: false },
+  subject: { bold: true, italic: false, size: 13, hAlign: "center", vAlign: "center", wrap: true, border: false },
+  reference: { bold: false, italic: true, size: 13, hAlign: "center", vAlign: "center", wrap: true, border: false },
+  header: { bold: true, italic: false, size: 12, hAlign: "center", vAlign: "center", wrap: true, border: true },
+  cell: { bold: false, italic: false, size: 12, hAlign: "center", vAlign: "center", wrap: true, border: true },
+  cellLeft: { bold: false, italic: false, size: 12, hAlign: "left", vAlign: "center", wrap: true, border: true },
+  notesTitle: { bold: true, italic: false, size: 12, hAlign: "left", vAlign: "center", wrap: false, border: false },
+  note: { bold: false, italic: false, size: 12, hAlign: "left", vAlign: "top", wrap: true, border: false },
+};
+
+const WIDTH = { stt: 5, name: 32, group: 10.5, total: 9, index: 8, class: 11, rank: 8, notes: 12 };
+/** Points per wrapped line of 12-pt Times New Roman, and characters per width unit (a little slack). */
+const LINE_PT = 16;
+const CHARS_PER_UNIT = 1.05;
+
+export type AnnexRefusal = { reason: "errors"; errors: Finding[]; message: string };
+
+/** Whether the annex may be made: with error findings it needs the caller's explicit confirmation. */
+export function annexGate(findings: readonly Finding[], confirmedErrors: boolean): AnnexRefusal | null {
+  const errors = findings.filter((f) => f.severity === "error");
+  if (errors.length === 0 || confirmedErrors) return null;
+  return {
+    reason: "errors",
+    errors,
+    message:
+      `Bảng điểm còn ${errors.length} lỗi chưa sửa, phụ lục sẽ mang các số liệu sai này: ` +
+      errors.map((f) => `${f.cell} (${f.agency}${f.group ? `, ${f.group}` : ""}: ${f.value || "trống"})`).join("; ") +
+      ". Hãy sửa trước khi trình ký, hoặc xác nhận để vẫn tạo phụ lục.",
+  };
+}
+
+function lines(text: string, width: number): number {
+  const perLine = Math.max(1, Math.floor(width * CHARS_PER_UNIT));
+  return text.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
+}
+
+/** The "Ghi chú:" notes under the table, generated from the rules and the exempt agencies. */
+export function annexNotes(rules: Rules, rows: readonly RowResult[]): string[] {
+  const notes: string[] = [];
+  const items = rules.groups.flatMap((g) => g.notEvaluated.map((it) => ({ group: g, ...it })));
+  let general = `- Tổng điểm đánh giá chung: ${formatVi(rules.generalMax)} điểm`;
+  if (items.length === 1) {
+    const [it] = items;
+    general += ` (Do không đánh giá mục ${it.item} trên ${it.group.fullName}, điểm của mục này là ${formatVi(it.points)} điểm)`;
+  } else if (items.length > 1) {
+    general += ` (Do không đánh giá các mục: ${items.map((it) => `${it.item} trên ${it.group.fullName} (${formatVi(it.points)} điểm)`).join("; ")})`;
+  }
+  notes.push(general + ".");
+  for (const ex of rules.exemptions) {
+    const names = rows.filter((r) => r.exemptKeyword === ex.keyword).map((r) => r.name);
+    if (names.length === 0) continue;
+    const groups = ex.groupIndexes.map((g) => rules.groups[g]);
+    const what =
+      groups.length === 1
+        ? `mục: ${groups[0].fullName} (điểm mục này là ${formatVi(groups[0].max)} điểm)`
+        : `các mục: ${groups.map((g) => `${g.fullName} (${formatVi(g.max)} điểm)`).join(", ")}`;
+    notes.push(`- Cơ quan: ${names.join(", ")} ${ex.reason} nên không thực hiện chấm điểm ${what}.`);
+  }
+  return notes;
+}
+
+/**
+ * Builds the annex from a scoring result and the stored decision metadata: title block, the table
+ * in rank order, the notes, and the print setup (A4 landscape, header row on every page).
+ */
+export function buildAnnex(rules: Rules, rows: readonly RowResult[], meta: DecisionMetadata): AnnexDescription {
+  const ordered = rankedRows(rows);
+  const ranks = ordered.map((r) => r.rank);
+  const hasTies = ranks.some((r, i) => r !== null && ranks.indexOf(r) !== i);
+
+  const columns = ["STT", "Tên cơ quan", ...rules.groups.map((g) => g.name), "Tổng điểm", "Chỉ số", "Phân loại", ...(hasTies ? ["Xếp hạng"] : []), "Ghi chú"];
+  const widths = [WIDTH.stt, WIDTH.name, ...rules.groups.map(() => WIDTH.group), WIDTH.total, WIDTH.index, WIDTH.class, ...(hasTies ? [WIDTH.rank] : []), WIDTH.notes];
+  const colCount = columns.length;
+  const totalWidth = widths.reduce((a, b) => a + b, 0);
+  const decimals = rules.json.index.decimals;
+
+  const cells: AnnexCell[] = [];
+  const merges: AnnexMerge[] = [];
+  const heights: number[] = [];
+  const put = (row: number, col: number, text: string, style: StyleName) => cells.push({ row, col, text: text.normalize("NFC"), style });
+  const banner = (row: number, text: string, style: StyleName, height: number) => {
+    put(row, 0, text, style);
+    merges.push({ row, col: 0, rows: 1, cols: colCount });
+    heights[row] = height;
+  };
+
+  const subject = `${meta.subject} năm ${meta.year}`;
+  banner(0, "KẾT QUẢ", "title", 20);
+  banner(1, subject, "subject", Math.max(20, lines(subject, totalWidth * 0.9) * 18));
+  const reference = `(Kèm theo Quyết định số ${meta.number} ngày ${meta.date} của ${meta.issuer})`;
+  banner(2, reference, "reference", Math.max(20, lines(reference, totalWidth * 0.9) * 18));
+  heights[3] = 10;
+
+  const headerRow = 4;
+  columns.forEach((c, i) => put(headerRow, i, c, "header"));
+  heights[headerRow] = Math.max(...columns.map((c, i) => lines(c, widths[i]))) * LINE_PT + 6;
+
+  const firstRow = headerRow + 1;
+  ordered.forEach((r, k) => {
+    const row = firstRow + k;
+    const values = [
+      String(k + 1),
+      r.name,
+      ...r.scores.map((s, g) => (s !== null ? formatVi(s) : r.exemptGroups.includes(g) ? "0" : "")),
+      r.total !== null ? formatVi(r.total) : "",
+      r.index !== null ? formatVi(r.index, decimals) : "",
+      r.className ?? "",
+      ...(hasTies ? [r.rank !== null ? String(r.rank) : ""] : []),
+      r.notes,
+    ];
+    values.forEach((v, i) => put(row, i, v, i === 1 ? "cellLeft" : "cell"));
+    heights[row] = Math.max(lines(r.name, widths[1]), lines(r.notes, widths[colCount - 1])) * LINE_PT + 4;
+  });
+  const lastRow = firstRow + ordered.length - 1;
+
+  let row = lastRow + 2;
+  heights[lastRow + 1] = 10;
+  put(row, 0, "Ghi chú:", "notesTitle");
+  merges.push({ row, col: 0, rows: 1, cols: 3 });
+  heights[row] = 18;
+  for (const note of annexNotes(rules, rows)) {
+    row++;
+    banner(row, note, "note", lines(note, totalWidth * 0.95) * LINE_PT + 4);
+  }
+  const rowCount = row + 1;
+  for (let r = 0; r < rowCount; r++) if (heights[r] === undefined) heights[r] = LINE_PT;
+
+  return {
+    sheetName: meta.sheetName,
+    font: "Times New Roman",
+    styles: STYLES,
+    columnWidths: widths,
+    rowHeights: heights,
+    cells,
+    merges,
+    print: {
+      orientation: "landscape",
+      paper: "A4",
+      fitToPagesWide: 1,
+      margins: { top: 2, bottom: 2, left: 2, right: 1.5, header: 0.8, footer: 0.8 },
+      repeatRows: { first: headerRow, last: headerRow },
+      centerHorizontally: true,
+    },
+    table: { headerRow, firstRow, lastRow, columns },
+    rowCount,
+    colCount,
+  };
+}
+
+/** The annex as a grid of text (rowCount × colCount), for renderers that write values in one block. */
+export function annexGrid(annex: AnnexDescription): string[][] {
+  const grid = Array.from({ length: annex.rowCount }, () => new Array<string>(annex.colCount).fill(""));
+  for (const c of annex.cells) grid[c.row][c.col] = c.text;
+  return grid;
+}
+
+/** Whether a text would be taken for a formula or a number if typed into a cell. */
+export function needsTextGuard(text: string): boolean {
+  return /^[=+\-@]/.test(text);
+}

@@ -1,0 +1,89 @@
+/**
+ * The decision the annex is attached to. Stored once in the workbook, so the annex heading can never
+ * carry another number or date than the decision.
+ */
+export interface DecisionMetadata {
+  /** "06/QĐ-UBND" */
+  number: string;
+  /** Signing date, dd/mm/yyyy */
+  date: string;
+  /** "Ủy ban nhân dân tỉnh" */
+  issuer: string;
+  /** The year evaluated (2020) */
+  year: number;
+  /** Subject line without the year; the annex appends " năm {year}". */
+  subject: string;
+  /** Name of the annex sheet */
+  sheetName: string;
+}
+
+export const DEFAULT_METADATA: DecisionMetadata = {
+  number: "",
+  date: "",
+  issuer: "Ủy ban nhân dân tỉnh",
+  year: new Date().getFullYear() - 1,
+  subject: "Đánh giá, xếp hạng ứng dụng công nghệ thông tin trong hoạt động của các sở, ban, ngành thuộc Ủy ban nhân dân tỉnh",
+  sheetName: "Phụ lục",
+};
+
+export interface MetadataProblem {
+  field: keyof DecisionMetadata;
+  message: string;
+}
+
+const DATE_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const NUMBER_RE = /^\s*\d+[a-zA-Z]?\s*\/\s*\S+/u;
+/** Characters Excel does not allow in a sheet name. */
+const SHEET_FORBIDDEN = /[\\/?*[\]:]/;
+
+/** Parses dd/mm/yyyy into a real calendar date, or null. */
+export function parseViDate(text: string): { day: number; month: number; year: number } | null {
+  const m = DATE_RE.exec(text.trim());
+  if (!m) return null;
+  const day = Number(m[1]);
+  const month = Number(m[2]);
+  const year = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1) return null;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > days) return null;
+  return { day, month, year };
+}
+
+/** dd/mm/yyyy with two-digit day and month ("5/1/2021" → "05/01/2021"). */
+export function formatViDate(d: { day: number; month: number; year: number }): string {
+  return `${String(d.day).padStart(2, "0")}/${String(d.month).padStart(2, "0")}/${d.year}`;
+}
+
+/** Checks the metadata before an annex is made; each wrong field gets its own message. */
+export function validateMetadata(m: Partial<DecisionMetadata>): MetadataProblem[] {
+  const problems: MetadataProblem[] = [];
+  const bad = (field: keyof DecisionMetadata, message: string) => problems.push({ field, message });
+  if (!m.number || !m.number.trim()) bad("number", "Chưa nhập số quyết định (ví dụ: 06/QĐ-UBND).");
+  else if (!NUMBER_RE.test(m.number)) bad("number", `Số quyết định “${m.number}” chưa đúng dạng số/ký hiệu, ví dụ: 06/QĐ-UBND.`);
+  const date = m.date ? parseViDate(m.date) : null;
+  if (!m.date || !m.date.trim()) bad("date", "Chưa nhập ngày ký quyết định (dd/mm/yyyy, ví dụ 05/01/2021).");
+  else if (!date) bad("date", `Ngày ký “${m.date}” không phải là ngày hợp lệ theo dạng dd/mm/yyyy (ví dụ 05/01/2021).`);
+  if (!m.issuer || !m.issuer.trim()) bad("issuer", "Chưa nhập cơ quan ban hành (ví dụ: Ủy ban nhân dân tỉnh).");
+  if (typeof m.year !== "number" || !Number.isInteger(m.year) || m.year < 2000 || m.year > 2100) bad("year", "Năm đánh giá phải là một năm, ví dụ 2020.");
+  else if (date && date.year < m.year) bad("date", `Ngày ký ${m.date} có trước năm được đánh giá ${m.year}: hãy kiểm tra lại ngày ký hoặc năm đánh giá.`);
+  if (!m.subject || !m.subject.trim()) bad("subject", "Chưa nhập nội dung trích yếu của phụ lục.");
+  const sheet = (m.sheetName ?? "").trim();
+  if (!sheet) bad("sheetName", "Chưa nhập tên trang tính của phụ lục.");
+  else if (sheet.length > 31 || SHEET_FORBIDDEN.test(sheet) || sheet.startsWith("'") || sheet.endsWith("'"))
+    bad("sheetName", `Tên trang tính “${sheet}” không hợp lệ: tối đa 31 ký tự, không có \\ / ? * [ ] : và không bắt đầu hay kết thúc bằng dấu '.`);
+  return problems;
+}
+
+/** Fills what is missing from stored or typed metadata with the defaults, in NFC. */
+export function completeMetadata(m: Partial<DecisionMetadata> | undefined): DecisionMetadata {
+  const out = { ...DEFAULT_METADATA, ...(m ?? {}) };
+  const date = parseViDate(out.date);
+  return {
+    number: out.number.normalize("NFC").trim(),
+    date: date ? formatViDate(date) : out.date.trim(),
+    issuer: out.issuer.normalize("NFC").trim(),
+    year: Number(out.year),
+    subject: out.subject.normalize("NFC").trim(),
+    sheetName: out.sheetName.normalize("NFC").trim(),
+  };
+}

@@ -1,0 +1,174 @@
+import { cellAddress, columnLetter, Origin } from "./address";
+import { toNumber } from "./decimal";
+import { Finding } from "./findings";
+import { RESULT_HEADERS, RESULT_KINDS, ResultKind } from "./grid";
+import { isBlank } from "./numbers";
+import { ScoreResult } from "./scoring";
+import { MarkRecord, WrittenRecord } from "./store";
+
+/** Fills that mark cells with findings (light red for errors, light yellow for warnings). */
+export const MARK_FILL = { error: "#FFC7CE", warning: "#FFEB9C" } as const;
+
+export const RESULT_FORMATS: Record<ResultKind, (decimals: number) => string> = {
+  total: () => "General",
+  index: (d) => (d > 0 ? `0.${"0".repeat(d)}` : "0"),
+  class: () => "General",
+  rank: () => "0",
+};
+
+export interface PlannedColumn {
+  kind: ResultKind;
+  /** Column in the values array. */
+  col: number;
+  isNew: boolean;
+}
+
+export interface WriteBlock {
+  /** Top-left in the values array. */
+  row: number;
+  col: number;
+  values: (string | number)[][];
+  numberFormat: string[][];
+}
+
+export interface WritePlan {
+  columns: PlannedColumn[];
+  /** Headers of appended columns: at the header row, with the neighbour's look. */
+  headers: { row: number; col: number; text: string }[];
+  /** Result values, one block per contiguous run of agency rows, spanning the result columns. */
+  blocks: WriteBlock[];
+  /** Cells to mark now (sheet addresses), with their severity. */
+  marks: { address: string; row: number; col: number; severity: "error" | "warning" }[];
+  /** Earlier marks on this sheet that are no longer findings: give back their own fill. */
+  unmark: MarkRecord[];
+  /** Earlier marks still marked now: their own fill stays the recorded one. */
+  keptMarks: MarkRecord[];
+  written: WrittenRecord;
+}
+
+export type PlanResult = { ok: true; plan: WritePlan } | { ok: false; cells: string[]; message: string };
+
+/**
+ * Decides what "Tính điểm" writes: the result columns (existing ones recognised by their header,
+ * missing ones appended right of the grid), their values as numbers, and the finding marks. If a
+ * result column holds content the add-in did not write (a formula, someone's text), nothing is
+ * written and the cells are named.
+ */
+export function planResultWrite(
+  values: readonly (readonly unknown[])[],
+  formulas: readonly (readonly unknown[])[] | null,
+  origin: Origin,
+  sheet: string,
+  result: Extract<ScoreResult, { ok: true }>,
+  previous: { written?: WrittenRecord; marks?: MarkRecord[] },
+): PlanResult {
+  const { layout, rows, rules, findings } = result;
+  const written = previous.written?.sheet === sheet ? previous.written.cells : {};
+  const decimals = rules.json.index.decimals;
+
+  let next = layout.lastCol + 1;
+  const columns: PlannedColumn[] = RESULT_KINDS.map((kind) => {
+    const existing = layout.resultCols[kind];
+    return existing !== undefined ? { kind, col: existing, isNew: false } : { kind, col: next++, isNew: true };
+  });
+  const classNames = new Set(rules.classes.map((c) => c.name));
+
+  // Content in a result column that is not the add-in's.
+  const foreign: string[] = [];
+  const top = layout.headerRow + 1;
+  for (const c of columns) {
+    const from = c.isNew ? layout.headerTop : top;
+    for (let r = from; r <= layout.lastRow; r++) {
+      const v = values[r]?.[c.col];
+      const f = formulas?.[r]?.[c.col];
+      const address = cellAddress(r, c.col, origin);
+      if (typeof f === "string" && f.startsWith("=")) {
+        foreign.push(address);
+        continue;
+      }
+      if (isBlank(v)) continue;
+      if (c.isNew) {
+        foreign.push(address);
+        continue;
+      }
+      if (written[address] !== undefined && written[address] === v) continue;
+      const isResult = c.kind === "class" ? typeof v === "string" && classNames.has(v.trim()) : typeof v === "number";
+      if (!isResult || !layout.dataRows.includes(r)) foreign.push(address);
+    }
+  }
+  if (foreign.length > 0) {
+    const shown = foreign.slice(0, 10).join(", ") + (foreign.length > 10 ? ` và ${foreign.length - 10} ô khác` : "");
+    return {
+      ok: false,
+      cells: foreign,
+      message:
+        `Không ghi kết quả: cột kết quả có nội dung không do add-in ghi (công thức hoặc chữ) ở ${shown}. ` +
+        `Hãy chuyển nội dung đó sang cột khác hoặc xoá đi, rồi bấm lại “Tính điểm”. Chưa có ô nào bị thay đổi.`,
+    };
+  }
+
+  const byRow = new Map(rows.map((r) => [r.row, r]));
+  const sorted = [...columns].sort((a, b) => a.col - b.col);
+  const newWritten: Record<string, string | number> = {};
+  const blocks: WriteBlock[] = [];
+  // Runs of consecutive agency rows; each run is one block per contiguous group of result columns.
+  const runs: number[][] = [];
+  for (const r of layout.dataRows) {
+    const last = runs[runs.length - 1];
+    if (last && last[last.length - 1] === r - 1) last.push(r);
+    else runs.push([r]);
+  }
+  const colRuns: PlannedColumn[][] = [];
+  for (const c of sorted) {
+    const last = colRuns[colRuns.length - 1];
+    if (last && last[last.length - 1].col === c.col - 1) last.push(c);
+    else colRuns.push([c]);
+  }
+  for (const run of runs) {
+    for (const cols of colRuns) {
+      const blockValues = run.map((r) => {
+        const res = byRow.get(r)!;
+        return cols.map((c): string | number => {
+          let v: string | number = "";
+          if (c.kind === "total" && res.total !== null) v = toNumber(res.total);
+          if (c.kind === "index" && res.index !== null) v = toNumber(res.index);
+          if (c.kind === "class" && res.className !== null) v = res.className;
+          if (c.kind === "rank" && res.rank !== null) v = res.rank;
+          if (v !== "") newWritten[cellAddress(r, c.col, origin)] = v;
+          return v;
+        });
+      });
+      blocks.push({
+        row: run[0],
+        col: cols[0].col,
+        values: blockValues,
+        numberFormat: run.map(() => cols.map((c) => RESULT_FORMATS[c.kind](decimals))),
+      });
+    }
+  }
+
+  const headers = columns.filter((c) => c.isNew).map((c) => ({ row: layout.headerRow, col: c.col, text: RESULT_HEADERS[c.kind] }));
+
+  const markCells = new Map<string, WritePlan["marks"][number]>();
+  for (const f of findings) {
+    const existing = markCells.get(f.cell);
+    if (!existing || (existing.severity === "warning" && f.severity === "error")) {
+      markCells.set(f.cell, { address: f.cell, row: f.row, col: f.col, severity: f.severity });
+    }
+  }
+  const oldMarks = (previous.marks ?? []).filter((m) => m.sheet === sheet);
+  const unmark = oldMarks.filter((m) => !markCells.has(m.address));
+  const keptMarks = oldMarks.filter((m) => markCells.has(m.address));
+
+  return {
+    ok: true,
+    plan: { columns, headers, blocks, marks: [...markCells.values()], unmark, keptMarks, written: { sheet, cells: newWritten } },
+  };
+}
+
+/** Letters of the planned result columns, for messages ("H, I, J, K"). */
+export function planColumnsText(plan: WritePlan, origin: Origin): string {
+  return plan.columns.map((c) => columnLetter(c.col + origin.col)).join(", ");
+}
+
+export type { Finding };

@@ -1,0 +1,132 @@
+import { DecisionMetadata } from "./metadata";
+import { RulesJson } from "./rules";
+
+/**
+ * What the add-in keeps inside the workbook, so that it travels with the file: the rules, the
+ * decision's metadata, what the add-in wrote (to tell its own cells from a user's), the finding
+ * marks with each cell's own fill, the annex it made, the last run's summary and the one-level
+ * undo journal.
+ *
+ * It lives in a very hidden worksheet (ExcelApi 1.1, so every host that runs the add-in has it;
+ * any .xlsx reader, ExcelJS included, reads it). Each row is [key, part, JSON text]; long JSON is
+ * split in parts of at most 30 000 characters (a cell holds 32 767).
+ */
+export const STORE_SHEET = "XepHangCNTT_DuLieu";
+export const STORE_MAGIC = "xep-hang-cntt";
+export const STORE_VERSION = 1;
+const CHUNK = 30000;
+
+export interface CellSnapshot {
+  /** A1 address of a rectangular block on `sheet`. */
+  address: string;
+  /** What the cells held: formulas where there were formulas, else values. */
+  formulas: unknown[][];
+  numberFormat: string[][];
+}
+
+export interface FillSnapshot {
+  address: string;
+  /** The cell's own fill ("#RRGGBB"), null for none. */
+  color: string | null;
+}
+
+export interface UndoJournal {
+  action: "score" | "annex";
+  /** ISO time of the write, for the pane ("Hoàn tác lần tính lúc 10:42"). */
+  at: string;
+  sheet: string;
+  cells: CellSnapshot[];
+  fills: FillSnapshot[];
+  /** For "annex": the annex sheet before (its description), or null when there was none. */
+  previousAnnex?: { sheetName: string; description: unknown } | null;
+  /** The annex sheet that this write created or replaced. */
+  annexSheet?: string;
+  /** Store entries as they were before the write (restored by undo), except the journal itself. */
+  previousState: Omit<StoreState, "undo">;
+}
+
+export interface MarkRecord {
+  sheet: string;
+  address: string;
+  /** The cell's own fill before it was marked. */
+  color: string | null;
+}
+
+export interface WrittenRecord {
+  sheet: string;
+  /** Per result column letter, the values the add-in wrote there (by A1 address). */
+  cells: Record<string, string | number>;
+}
+
+export interface LastRun {
+  at: string;
+  sheet: string;
+  source: "ribbon" | "pane" | "cli";
+  agencies: number;
+  scored: number;
+  byClass: { name: string; count: number }[];
+  errors: number;
+  warnings: number;
+  top: string[];
+  bottom: string[];
+  findings: { cell: string; severity: string; code: string; message: string }[];
+}
+
+export interface StoreState {
+  rules?: RulesJson;
+  decision?: Partial<DecisionMetadata>;
+  written?: WrittenRecord;
+  marks?: MarkRecord[];
+  annex?: { sheetName: string; description: unknown };
+  lastRun?: LastRun;
+  undo?: UndoJournal;
+}
+
+const KEYS: (keyof StoreState)[] = ["rules", "decision", "written", "marks", "annex", "lastRun", "undo"];
+
+/** The store as rows for the hidden sheet: a header row, then [key, part, text] rows. */
+export function encodeStore(state: StoreState): string[][] {
+  const rows: string[][] = [[STORE_MAGIC, String(STORE_VERSION), "Dữ liệu của add-in Xếp hạng CNTT. Không sửa tay."]];
+  for (const key of KEYS) {
+    const value = state[key];
+    if (value === undefined) continue;
+    const text = JSON.stringify(value);
+    for (let i = 0, part = 0; i < text.length || part === 0; i += CHUNK, part++) {
+      rows.push([key, String(part), text.slice(i, i + CHUNK)]);
+    }
+  }
+  return rows;
+}
+
+export type DecodedStore = { ok: true; state: StoreState } | { ok: false; message: string };
+
+/** Reads the hidden sheet's values back; a damaged store is reported, never half-read. */
+export function decodeStore(values: readonly (readonly unknown[])[] | null | undefined): DecodedStore {
+  if (!values || values.length === 0 || values.every((r) => r.every((v) => v === "" || v === null || v === undefined))) {
+    return { ok: true, state: {} };
+  }
+  if (values[0][0] !== STORE_MAGIC) {
+    return { ok: false, message: `Trang ẩn “${STORE_SHEET}” không phải do add-in tạo ra (ô A1 không có dấu hiệu “${STORE_MAGIC}”).` };
+  }
+  if (Number(values[0][1]) > STORE_VERSION) {
+    return { ok: false, message: "Sổ tính này được lưu bằng phiên bản add-in mới hơn. Hãy cập nhật add-in để đọc quy tắc và dữ liệu đã lưu." };
+  }
+  const parts = new Map<string, string[]>();
+  for (const row of values.slice(1)) {
+    const key = String(row[0] ?? "");
+    if (key === "") continue;
+    const list = parts.get(key) ?? [];
+    list[Number(row[1])] = String(row[2] ?? "");
+    parts.set(key, list);
+  }
+  const state: StoreState = {};
+  for (const [key, list] of parts) {
+    if (!(KEYS as string[]).includes(key)) continue;
+    try {
+      (state as Record<string, unknown>)[key] = JSON.parse(list.join(""));
+    } catch {
+      return { ok: false, message: `Dữ liệu “${key}” trong trang ẩn “${STORE_SHEET}” bị hỏng. Hãy nhập lại quy tắc (Quy tắc chấm điểm → Nhập JSON) hoặc khôi phục sổ tính từ bản sao.` };
+    }
+  }
+  return { ok: true, state };
+}
