@@ -1,0 +1,114 @@
+import { scoreWorkbook, ScoreOptions } from "./score";
+import { formatVi } from "../core/decimal";
+import { rankedRows } from "../core/scoring";
+
+const USAGE = `Cách dùng / Usage:
+  xep-hang-cntt score IN.xlsx -o OUT.xlsx [--sheet NAME] [--rules RULES.json] [--annex] [--json]
+                      [--decision-number "06/QĐ-UBND"] [--decision-date 05/01/2021] [--issuer "Ủy ban nhân dân tỉnh"]
+                      [--year 2020] [--annex-sheet "Phụ lục"]
+
+Mã thoát / exit codes: 0 xong; 1 xong nhưng còn lỗi trong bảng điểm; 2 không dùng được đầu vào (không ghi gì).`;
+
+export interface CliIO {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  isTTY: boolean;
+}
+
+type Parsed = { ok: true; opts: ScoreOptions; json: boolean } | { ok: false; message: string };
+
+export function parseArgs(argv: string[]): Parsed {
+  const [command, ...rest] = argv;
+  if (command !== "score") return { ok: false, message: command ? `Lệnh không hợp lệ “${command}”: chỉ có lệnh “score”.` : "Thiếu lệnh “score”." };
+  let input: string | undefined;
+  const opts: Partial<ScoreOptions> = { decision: {} };
+  let json = false;
+  const takes = new Set(["-o", "--output", "--sheet", "--rules", "--decision-number", "--decision-date", "--issuer", "--year", "--annex-sheet"]);
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (takes.has(arg)) {
+      const value = rest[++i];
+      if (value === undefined) return { ok: false, message: `Thiếu giá trị sau ${arg}.` };
+      switch (arg) {
+        case "-o":
+        case "--output":
+          opts.output = value;
+          break;
+        case "--sheet":
+          opts.sheet = value;
+          break;
+        case "--rules":
+          opts.rulesFile = value;
+          break;
+        case "--decision-number":
+          opts.decision!.number = value;
+          break;
+        case "--decision-date":
+          opts.decision!.date = value;
+          break;
+        case "--issuer":
+          opts.decision!.issuer = value;
+          break;
+        case "--year":
+          if (!/^\d{4}$/.test(value)) return { ok: false, message: `--year phải là một năm, ví dụ 2020 (đang là “${value}”).` };
+          opts.decision!.year = Number(value);
+          break;
+        case "--annex-sheet":
+          opts.decision!.sheetName = value;
+          break;
+      }
+    } else if (arg === "--annex") opts.annex = true;
+    else if (arg === "--json") json = true;
+    else if (arg.startsWith("-")) return { ok: false, message: `Tuỳ chọn không hợp lệ “${arg}”.` };
+    else if (input === undefined) input = arg;
+    else return { ok: false, message: `Thừa tham số “${arg}”.` };
+  }
+  if (!input) return { ok: false, message: "Thiếu tệp đầu vào IN.xlsx." };
+  if (!opts.output) return { ok: false, message: "Thiếu tệp kết quả: -o OUT.xlsx." };
+  return { ok: true, opts: { ...(opts as ScoreOptions), input }, json };
+}
+
+/** Pads to a display width (Vietnamese text in NFC is one column per character). */
+const pad = (text: string, width: number, right = false) => {
+  const t = text.length > width ? text.slice(0, width - 1) + "…" : text;
+  return right ? t.padStart(width) : t.padEnd(width);
+};
+
+export function rankingTable(rows: Parameters<typeof rankedRows>[0], decimals: number): string {
+  const lines = [`${pad("Hạng", 5, true)}  ${pad("Cơ quan", 46)}  ${pad("Tổng điểm", 9, true)}  ${pad("Chỉ số", 7, true)}  Phân loại`];
+  for (const r of rankedRows(rows)) {
+    lines.push(
+      `${pad(r.rank === null ? "—" : String(r.rank), 5, true)}  ${pad(r.name, 46)}  ${pad(r.total ? formatVi(r.total) : "—", 9, true)}  ${pad(r.index ? formatVi(r.index, decimals) : "—", 7, true)}  ${r.className ?? "chưa tính được"}`,
+    );
+  }
+  return lines.join("\n");
+}
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  if (argv.includes("--help") || argv.includes("-h") || argv.length === 0) {
+    io.out(USAGE);
+    return argv.length === 0 ? 2 : 0;
+  }
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) {
+    io.err(`Lỗi: ${parsed.message} Xem: xep-hang-cntt --help`);
+    return 2;
+  }
+  const onProgress = io.isTTY ? (step: string) => io.err(`… ${step}`) : undefined;
+  const outcome = await scoreWorkbook({ ...parsed.opts, onProgress });
+  if (!outcome.ok) {
+    io.err(`Lỗi: ${outcome.message}`);
+    return 2;
+  }
+  const errors = outcome.findings.filter((f) => f.severity === "error");
+  if (parsed.json) {
+    io.out(JSON.stringify(outcome.json, null, 2));
+  } else {
+    io.out(`Trang tính “${outcome.sheet}”: ${outcome.result.summary.agencies} cơ quan.`);
+    io.out(rankingTable(outcome.rows, outcome.result.rules.json.index.decimals));
+    io.out(`Đã ghi: ${parsed.opts.output}${outcome.annexSheet ? ` (phụ lục ở trang “${outcome.annexSheet}”)` : ""}.`);
+  }
+  for (const f of outcome.findings) io.err(`${f.severity === "error" ? "LỖI" : "Cảnh báo"} ${f.message}`);
+  for (const n of outcome.notices) io.err(`Lưu ý: ${n}`);
+  return errors.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,249 @@
+import * as fs from "fs";
+import * as path from "path";
+import * as ExcelJS from "exceljs";
+import { SHEET_ORIGIN } from "../core/address";
+import { annexGate, buildAnnex, chooseAnnexSheet } from "../core/annex";
+import { toNumber } from "../core/decimal";
+import { Finding } from "../core/findings";
+import { completeMetadata, DecisionMetadata, validateMetadata } from "../core/metadata";
+import { MARK_FILL, planResultWrite } from "../core/plan";
+import { PRESET_THAI_BINH_2020, Rules, RulesJson, validateRules } from "../core/rules";
+import { rankedRows, RowResult, scoreSheet, ScoreResult } from "../core/scoring";
+import { MarkRecord, STORE_SHEET, StoreState } from "../core/store";
+import { lastRunRecord } from "../core/summary";
+import { renderAnnexExcelJS } from "./exceljs-annex";
+import { addressOf, readSheet, readStore, writeStore } from "./workbook";
+
+export interface ScoreOptions {
+  input: string;
+  output: string;
+  sheet?: string;
+  rulesFile?: string;
+  annex?: boolean;
+  decision?: Partial<DecisionMetadata>;
+  onProgress?: (step: string) => void;
+  now?: Date;
+}
+
+export interface JsonRow {
+  name: string;
+  total: number | null;
+  maxPoints: number | null;
+  index: number | null;
+  class: string | null;
+  rank: number | null;
+}
+
+export type ScoreOutcome =
+  | {
+      ok: true;
+      sheet: string;
+      rows: RowResult[];
+      result: Extract<ScoreResult, { ok: true }>;
+      findings: Finding[];
+      annexSheet: string | null;
+      notices: string[];
+      json: { rows: JsonRow[]; findings: { cell: string; severity: string; message: string }[] };
+    }
+  | { ok: false; message: string };
+
+/** Unusable input: the one-line message the user sees, with exit code 2. */
+class Unusable extends Error {}
+
+const fail = (message: string): never => {
+  throw new Unusable(message);
+};
+
+async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  if (!fs.existsSync(file)) fail(`Không tìm thấy tệp “${file}”. Hãy kiểm tra đường dẫn.`);
+  if (fs.statSync(file).isDirectory()) fail(`“${file}” là thư mục, không phải tệp Excel.`);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(file);
+  } catch {
+    fail(`Tệp “${file}” không phải là sổ tính Excel .xlsx đọc được. Hãy mở bằng Excel và lưu lại dạng .xlsx.`);
+  }
+  return wb;
+}
+
+function rulesFrom(opts: ScoreOptions, state: StoreState): { rules: Rules; json: RulesJson; source: string } {
+  let json: unknown = state.rules ?? PRESET_THAI_BINH_2020;
+  let source = state.rules ? "quy tắc lưu trong sổ tính" : "quy tắc mặc định Thái Bình 2020";
+  if (opts.rulesFile) {
+    if (!fs.existsSync(opts.rulesFile)) fail(`Không tìm thấy tệp quy tắc “${opts.rulesFile}”.`);
+    try {
+      json = JSON.parse(fs.readFileSync(opts.rulesFile, "utf8"));
+    } catch (e) {
+      fail(`Tệp quy tắc “${opts.rulesFile}” không phải JSON hợp lệ (${(e as Error).message}).`);
+    }
+    source = `tệp ${path.basename(opts.rulesFile)}`;
+  }
+  const checked = validateRules(json);
+  if (!checked.ok) {
+    const [first] = checked.problems;
+    const more = checked.problems.length > 1 ? ` (và ${checked.problems.length - 1} lỗi khác)` : "";
+    fail(`Quy tắc không hợp lệ (${source}): ${first.path ? `${first.path}: ` : ""}${first.message}${more}`);
+  }
+  const ok = checked as Extract<typeof checked, { ok: true }>;
+  return { rules: ok.rules, json: ok.rules.json, source };
+}
+
+function pickSheet(wb: ExcelJS.Workbook, rules: Rules, wanted: string | undefined, annexName: string | undefined) {
+  const sheets = wb.worksheets.filter((w) => w.name !== STORE_SHEET);
+  if (wanted) {
+    const ws = sheets.find((w) => w.name === wanted);
+    if (!ws) fail(`Không có trang tính “${wanted}”. Các trang tính: ${sheets.map((w) => `“${w.name}”`).join(", ")}.`);
+    const data = readSheet(ws!);
+    const result = scoreSheet(data.values, rules, SHEET_ORIGIN);
+    if (!result.ok) fail(`Trang tính “${wanted}”: ${result.error.message}`);
+    return { ws: ws!, data, result: result as Extract<ScoreResult, { ok: true }> };
+  }
+  let firstError: string | null = null;
+  for (const ws of sheets) {
+    if (ws.state !== "visible" || ws.name === annexName) continue;
+    const data = readSheet(ws);
+    const result = scoreSheet(data.values, rules, SHEET_ORIGIN);
+    if (result.ok) return { ws, data, result };
+    firstError ??= `Trang tính “${ws.name}”: ${result.error.message}`;
+  }
+  return fail(firstError ?? "Sổ tính không có trang tính nào có bảng điểm.");
+}
+
+/**
+ * The command line's "Tính điểm": reads IN.xlsx, scores the first sheet with a grid (or --sheet),
+ * writes the result columns, marks and, with --annex, the annex, into OUT.xlsx exactly as the add-in
+ * would. IN.xlsx is never modified.
+ */
+export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
+  const progress = opts.onProgress ?? (() => undefined);
+  try {
+    if (path.resolve(opts.input) === path.resolve(opts.output)) fail("Tệp kết quả (-o) phải khác tệp đầu vào: tệp đầu vào không bao giờ bị ghi đè.");
+    progress("Đọc sổ tính");
+    const wb = await loadWorkbook(opts.input);
+    const stored = readStore(wb);
+    if (!stored.ok) fail(stored.message);
+    const state = (stored as Extract<typeof stored, { ok: true }>).state;
+    const { rules, json: rulesJson } = rulesFrom(opts, state);
+
+    progress("Tính điểm");
+    const { ws, data, result } = pickSheet(wb, rules, opts.sheet, state.annex?.sheetName);
+    const planned = planResultWrite(data.values, data.formulas, SHEET_ORIGIN, ws.name, result, state);
+    if (!planned.ok) fail(planned.message);
+    const plan = (planned as Extract<typeof planned, { ok: true }>).plan;
+
+    progress("Ghi kết quả");
+    // ExcelJS shares one style object among cells read with the same style: always give a cell its own.
+    const restyle = (row: number, col: number, change: Partial<ExcelJS.Style>) => {
+      const cell = ws.getCell(row + 1, col + 1);
+      cell.style = { ...clone(cell.style), ...change };
+      return cell;
+    };
+    // Appended columns look like their neighbour column (header and cells), as the add-in does.
+    for (const c of plan.columns.filter((c) => c.isNew)) {
+      for (let r = result.layout.headerTop; r <= result.layout.lastRow; r++) {
+        ws.getCell(r + 1, c.col + 1).style = clone(ws.getCell(r + 1, result.layout.lastCol + 1).style);
+      }
+      ws.getColumn(c.col + 1).width = Math.max(ws.getColumn(result.layout.lastCol + 1).width ?? 9, 11);
+    }
+    for (const h of plan.headers) restyle(h.row, h.col, {}).value = h.text;
+    for (const b of plan.blocks) {
+      b.values.forEach((rowValues, i) =>
+        rowValues.forEach((v, j) => {
+          restyle(b.row + i, b.col + j, { numFmt: b.numberFormat[i][j] }).value = v === "" ? null : v;
+        }),
+      );
+    }
+    const fillOf = (address: string): string | null => {
+      const fill = ws.getCell(address).fill;
+      if (fill && fill.type === "pattern" && fill.pattern === "solid" && fill.fgColor?.argb) return `#${fill.fgColor.argb.slice(-6)}`;
+      return null;
+    };
+    const setFill = (address: string, color: string | null) => {
+      const cell = ws.getCell(address);
+      const style = clone(cell.style);
+      if (color) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${color.slice(1).toUpperCase()}` } };
+      else delete style.fill;
+      cell.style = style;
+    };
+    for (const m of plan.unmark) setFill(m.address, m.color);
+    const kept = new Map(plan.keptMarks.map((m) => [m.address, m]));
+    const marks: MarkRecord[] = plan.marks.map((m) => ({ sheet: ws.name, address: m.address, color: kept.get(m.address)?.color ?? fillOf(m.address) }));
+    for (const m of plan.marks) setFill(m.address, MARK_FILL[m.severity]);
+
+    const decision: Partial<DecisionMetadata> = { ...(state.decision ?? {}), ...stripUndefined(opts.decision ?? {}) };
+    const newState: StoreState = {
+      ...state,
+      rules: rulesJson,
+      decision,
+      written: plan.written,
+      marks: [...(state.marks ?? []).filter((m) => m.sheet !== ws.name), ...marks],
+      lastRun: lastRunRecord(result, ws.name, "cli", opts.now ?? new Date()),
+      undo: undefined,
+    };
+
+    const notices: string[] = [];
+    let annexSheet: string | null = null;
+    if (opts.annex) {
+      progress("Tạo phụ lục");
+      const meta = completeMetadata(decision);
+      const problems = validateMetadata(meta);
+      if (problems.length > 0) fail(`Chưa tạo được phụ lục: ${problems.map((p) => p.message).join(" ")} (dùng --decision-number, --decision-date, --issuer, --year).`);
+      // The command line has no dialog: the errors go with the annex loudly (stderr, exit code 1).
+      const refusal = annexGate(result.findings, false);
+      if (refusal) notices.push(refusal.message);
+      const description = buildAnnex(rules, result.rows, meta);
+      const where = chooseAnnexSheet(meta.sheetName, wb.worksheets.map((w) => w.name), state.annex?.sheetName);
+      let position: number | undefined;
+      if (where.replaces) {
+        const old = wb.getWorksheet(where.name)!;
+        position = wb.worksheets.indexOf(old);
+        wb.removeWorksheet(old.id);
+      }
+      if (where.collidedWithUserSheet && !where.replaces) notices.push(`Trang tính “${meta.sheetName}” là của người dùng nên không bị thay; phụ lục được tạo ở trang “${where.name}”.`);
+      const annexWs = wb.addWorksheet(where.name);
+      if (position !== undefined) moveSheet(wb, annexWs, position);
+      renderAnnexExcelJS(annexWs, { ...description, sheetName: where.name });
+      annexSheet = where.name;
+      newState.annex = { sheetName: where.name, description: { ...description, sheetName: where.name } };
+    }
+    writeStore(wb, newState);
+
+    progress("Lưu tệp kết quả");
+    fs.mkdirSync(path.dirname(path.resolve(opts.output)), { recursive: true });
+    const tmp = `${opts.output}.tmp-${process.pid}`;
+    await wb.xlsx.writeFile(tmp);
+    fs.renameSync(tmp, opts.output);
+
+    const num = (d: { m: number | bigint; s: number } | null) => (d === null ? null : toNumber(d));
+    return {
+      ok: true,
+      sheet: ws.name,
+      rows: result.rows,
+      result,
+      findings: result.findings,
+      annexSheet,
+      notices,
+      json: {
+        rows: rankedRows(result.rows).map((r) => ({ name: r.name, total: num(r.total), maxPoints: num(r.maxPoints), index: num(r.index), class: r.className, rank: r.rank })),
+        findings: result.findings.map((f) => ({ cell: f.cell, severity: f.severity, message: f.message })),
+      },
+    };
+  } catch (e) {
+    if (e instanceof Unusable) return { ok: false, message: e.message };
+    throw e;
+  }
+}
+
+const clone = <T>(o: T): T => (o ? JSON.parse(JSON.stringify(o)) : ({} as T));
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== "")) as Partial<T>;
+}
+
+function moveSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, position: number): void {
+  const sheets = wb.worksheets.filter((w) => w !== ws);
+  sheets.splice(position, 0, ws);
+  sheets.forEach((w, i) => ((w as unknown as { orderNo: number }).orderNo = i));
+}
+
+export { addressOf };
