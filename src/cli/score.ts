@@ -167,7 +167,12 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     };
     for (const m of plan.unmark) setFill(m.address, m.color);
     const kept = new Map(plan.keptMarks.map((m) => [m.address, m]));
-    const marks: MarkRecord[] = plan.marks.map((m) => ({ sheet: ws.name, address: m.address, color: kept.get(m.address)?.color ?? fillOf(m.address) }));
+    const marks: MarkRecord[] = plan.marks.map((m) => ({
+      sheet: ws.name,
+      address: m.address,
+      color: kept.has(m.address) ? kept.get(m.address)!.color : fillOf(m.address),
+      mark: MARK_FILL[m.severity],
+    }));
     for (const m of plan.marks) setFill(m.address, MARK_FILL[m.severity]);
 
     const decision: Partial<DecisionMetadata> = { ...(state.decision ?? {}), ...stripUndefined(opts.decision ?? {}) };

@@ -225,3 +225,26 @@ export function annexGrid(annex: AnnexDescription): string[][] {
 export function needsTextGuard(text: string): boolean {
   return /^[=+\-@]/.test(text);
 }
+
+/**
+ * Where the annex goes. The add-in replaces only an annex it made (recorded in the workbook's
+ * store); a user's own sheet with the wanted name is never touched: the annex takes the next free
+ * name ("Phụ lục (2)") and the caller tells the user.
+ */
+export function chooseAnnexSheet(
+  wanted: string,
+  existing: readonly string[],
+  owned: string | undefined,
+): { name: string; replaces: boolean; collidedWithUserSheet: boolean } {
+  const lower = (s: string) => s.normalize("NFC").toLocaleLowerCase("vi");
+  const taken = new Set(existing.map(lower));
+  const ownedExists = owned !== undefined && taken.has(lower(owned));
+  if (ownedExists && lower(owned!) === lower(wanted)) return { name: existing.find((n) => lower(n) === lower(wanted))!, replaces: true, collidedWithUserSheet: false };
+  if (!taken.has(lower(wanted))) return { name: wanted, replaces: false, collidedWithUserSheet: false };
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const name = wanted.slice(0, 31 - suffix.length) + suffix;
+    if (ownedExists && lower(owned!) === lower(name)) return { name: owned!, replaces: true, collidedWithUserSheet: true };
+    if (!taken.has(lower(name))) return { name, replaces: false, collidedWithUserSheet: true };
+  }
+}

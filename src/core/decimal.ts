@@ -116,12 +116,13 @@ export function trim(a: Dec): Dec {
 /** Exact value of a JS number as Excel shows it at full precision (15 significant digits). */
 export function fromNumber(x: number): Dec | null {
   if (!Number.isFinite(x)) return null;
-  if (Number.isSafeInteger(x)) return { m: x === 0 ? 0 : x, s: 0 };
-  // Fast path: the shortest k with round(x·10^k)/10^k === x is x's shortest decimal form.
+  if (Number.isSafeInteger(x) && x < 1e15 && x > -1e15) return { m: x === 0 ? 0 : x, s: 0 };
+  // Fast path: the shortest k with round(x·10^k)/10^k === x is x's shortest decimal form, when
+  // that form has at most 15 significant digits (|m| < 10^15); longer forms go the 15-digit way.
   for (let k = 1; k <= 10; k++) {
     const p = POW10[k];
     const m = Math.round(x * p);
-    if (!Number.isSafeInteger(m)) break;
+    if (!(m < 1e15 && m > -1e15)) break;
     if (m / p === x) return { m, s: k };
   }
   // Float noise from formulas (0.1+0.2) or very large/small values: 15 significant digits.
@@ -138,6 +139,7 @@ export function fromString(text: string): Dec | null {
   if (intPart === "" && fracPart === "") return null;
   let digits = (intPart + fracPart).replace(/^0+(?=\d)/, "");
   let s = fracPart.length - (expPart ? parseInt(expPart, 10) : 0);
+  if (s > 400 || s < -400) return null;
   if (s < 0) {
     digits += "0".repeat(-s);
     s = 0;

@@ -189,17 +189,19 @@ export function locateGrid(values: readonly (readonly unknown[])[], rules: Rules
       skippedRows.push({ row: r, why: "blank" });
       continue;
     }
-    if (groupCells.filter((v) => groupOfHeader(rules, v) >= 0).length * 2 >= groupCols.length) {
+    // A repeated header (page 2 of a printed annex); for a two-row header, its upper row too.
+    if (groupCells.filter((v) => groupOfHeader(rules, v) >= 0).length * 2 >= groupCols.length || roleOf(headerKey(cellText(name))) === "name") {
       skippedRows.push({ row: r, why: "header" });
       lastRow = r;
       continue;
     }
-    if (MARKER.test(cellText(name).trim()) && groupCells.every((v) => isBlank(v) || MARKER.test(cellText(v).trim()) && typeof v === "string")) {
+    if (isMarkerRow(row, nameCol, groupCols)) {
       skippedRows.push({ row: r, why: "marker" });
       lastRow = r;
       continue;
     }
-    if (SUMMARY_ROW_KEYS.has(nameKey)) {
+    // "Tổng cộng" in the name column, or merged across STT and name (its text then in the STT cell).
+    if (SUMMARY_ROW_KEYS.has(nameKey) || (isBlank(name) && SUMMARY_ROW_KEYS.has(matchKey(cellText(row.find((v) => typeof v === "string" && !isBlank(v))))))) {
       skippedRows.push({ row: r, why: "summary" });
       lastRow = r;
       continue;
@@ -243,6 +245,24 @@ function firstTextRow(values: readonly (readonly unknown[])[], limit: number): n
     }
   }
   return bestRow;
+}
+
+/**
+ * A column-number row under the header: "(1) (2) (3) …" as text, or 1 2 3 … typed as numbers. The
+ * name and group cells are all markers (or blank); numbers must also increase from left to right,
+ * so that a real row of small whole scores is never taken for one.
+ */
+function isMarkerRow(row: readonly unknown[], nameCol: number, groupCols: readonly number[]): boolean {
+  if (!MARKER.test(cellText(row[nameCol]).trim())) return false;
+  const cols = [nameCol, ...groupCols].sort((a, b) => a - b);
+  let previous = -Infinity;
+  for (const c of cols) {
+    const v = row[c];
+    if (isBlank(v) || (typeof v === "string" && MARKER.test(v.trim()))) continue;
+    if (typeof v !== "number" || !Number.isInteger(v) || v <= previous || v < 0 || v > 99) return false;
+    previous = v;
+  }
+  return true;
 }
 
 function isHeaderish(row: readonly unknown[]): boolean {

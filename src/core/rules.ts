@@ -1,5 +1,5 @@
 import { Dec, add, cmp, fromNumber, fromString, sub, sign, ZERO } from "./decimal";
-import { matchKey } from "./text";
+import { headerKey, matchKey } from "./text";
 
 /**
  * Scoring rules as data. The JSON form (schemas/rules.schema.json) is what is stored in the
@@ -200,11 +200,17 @@ export function validateRules(input: unknown): RulesResult {
       const keys: string[] = [];
       for (const text of [g.name, ...(Array.isArray(aliases) ? aliases : [])]) {
         if (!isText(text)) continue;
-        const key = matchKey(text);
-        const owner = keyOwner.get(key);
-        if (owner !== undefined && owner !== String(i)) bad(`${p}.aliases`, `Tên "${text}" đã dùng cho một nhóm khác: mỗi tên cột chỉ được thuộc một nhóm.`);
-        keyOwner.set(key, String(i));
-        if (!keys.includes(key)) keys.push(key);
+        // Headers are compared by headerKey, which drops a trailing "(…)": a name that ends in one
+        // ("… trực tuyến (DVCTT)") is kept under both keys, or its own header would never match.
+        let clash = false;
+        for (const key of new Set([matchKey(text), headerKey(text)])) {
+          if (key === "") continue;
+          const owner = keyOwner.get(key);
+          if (owner !== undefined && owner !== String(i)) clash = true;
+          keyOwner.set(key, String(i));
+          if (!keys.includes(key)) keys.push(key);
+        }
+        if (clash) bad(`${p}.aliases`, `Tên "${text}" đã dùng cho một nhóm khác: mỗi tên cột chỉ được thuộc một nhóm.`);
       }
       if (isText(g.id) && isText(g.name) && nominal) {
         const name = g.name.trim().normalize("NFC");

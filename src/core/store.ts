@@ -8,13 +8,14 @@ import { RulesJson } from "./rules";
  * undo journal.
  *
  * It lives in a very hidden worksheet (ExcelApi 1.1, so every host that runs the add-in has it;
- * any .xlsx reader, ExcelJS included, reads it). Each row is [key, part, JSON text]; long JSON is
+ * any .xlsx reader, ExcelJS included, reads it). Each row is [key, part, "|" + JSON text]; long JSON is
  * split in parts of at most 30 000 characters (a cell holds 32 767).
  */
 export const STORE_SHEET = "XepHangCNTT_DuLieu";
 export const STORE_MAGIC = "xep-hang-cntt";
 export const STORE_VERSION = 1;
 const CHUNK = 30000;
+const GUARD = "|";
 
 export interface CellSnapshot {
   /** A1 address of a rectangular block on `sheet`. */
@@ -37,6 +38,10 @@ export interface UndoJournal {
   sheet: string;
   cells: CellSnapshot[];
   fills: FillSnapshot[];
+  /** Cells that were empty and unformatted before (appended result columns): undo clears their formats. */
+  clearFormats?: string[];
+  /** Column widths before (points), for appended columns. */
+  columnWidths?: { address: string; width: number }[];
   /** For "annex": the annex sheet before (its description), or null when there was none. */
   previousAnnex?: { sheetName: string; description: unknown } | null;
   /** The annex sheet that this write created or replaced. */
@@ -50,6 +55,8 @@ export interface MarkRecord {
   address: string;
   /** The cell's own fill before it was marked. */
   color: string | null;
+  /** The mark's fill. */
+  mark: string;
 }
 
 export interface WrittenRecord {
@@ -92,7 +99,8 @@ export function encodeStore(state: StoreState): string[][] {
     if (value === undefined) continue;
     const text = JSON.stringify(value);
     for (let i = 0, part = 0; i < text.length || part === 0; i += CHUNK, part++) {
-      rows.push([key, String(part), text.slice(i, i + CHUNK)]);
+      // Each part starts with "|": a part never begins with "=", "+", "-" or "@", which a cell could take for a formula.
+      rows.push([key, String(part), GUARD + text.slice(i, i + CHUNK)]);
     }
   }
   return rows;
@@ -116,7 +124,8 @@ export function decodeStore(values: readonly (readonly unknown[])[] | null | und
     const key = String(row[0] ?? "");
     if (key === "") continue;
     const list = parts.get(key) ?? [];
-    list[Number(row[1])] = String(row[2] ?? "");
+    const text = String(row[2] ?? "");
+    list[Number(row[1])] = text.startsWith(GUARD) ? text.slice(1) : text;
     parts.set(key, list);
   }
   const state: StoreState = {};

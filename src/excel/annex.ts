@@ -1,0 +1,190 @@
+import { AnnexDescription, annexGate, annexGrid, buildAnnex, chooseAnnexSheet, needsTextGuard, StyleName } from "../core/annex";
+import { completeMetadata, validateMetadata } from "../core/metadata";
+import { scoreSheet } from "../core/scoring";
+import { STORE_SHEET, StoreState } from "../core/store";
+import { charsToPoints, cmToPoints, features, hostErrorMessage, UserFacingError } from "./host";
+import { queueSheetRead, rulesOf } from "./scoring";
+import { queueStoreRead, queueStoreWrite } from "./store";
+import { AnnexOutcome, findingView } from "./types";
+import { columnLetter } from "../core/address";
+
+/** What to set by hand when the host has no page-layout API (below ExcelApi 1.9). */
+export function manualPrintSteps(annex: AnnexDescription): string[] {
+  const r = annex.print.repeatRows.first + 1;
+  return [
+    "Bố cục Trang → Hướng → Ngang (Landscape).",
+    "Bố cục Trang → Khổ giấy → A4.",
+    `Bố cục Trang → In tiêu đề → Hàng lặp lại ở đầu trang: $${r}:$${r}.`,
+    "Bố cục Trang → Vừa khít: Chiều rộng 1 trang, Chiều cao Tự động.",
+    `Lề: trên ${annex.print.margins.top} cm, dưới ${annex.print.margins.bottom} cm, trái ${annex.print.margins.left} cm, phải ${annex.print.margins.right} cm; căn giữa theo chiều ngang.`,
+  ];
+}
+
+const rangeA1 = (row: number, col: number, rows: number, cols: number) =>
+  `${columnLetter(col)}${row + 1}:${columnLetter(col + cols - 1)}${row + rows}`;
+
+/**
+ * Writes an annex description into a (new, empty) worksheet: values as text, fonts, alignment,
+ * borders, merges, widths, heights and, where the host has it, the print setup. A constant number
+ * of operations per style plus one per row height; no sync here.
+ */
+export function renderAnnexOffice(ws: Excel.Worksheet, annex: AnnexDescription): void {
+  const all = ws.getRange(rangeA1(0, 0, annex.rowCount, annex.colCount));
+  all.numberFormat = Array.from({ length: annex.rowCount }, () => new Array(annex.colCount).fill("@"));
+  // Text stays text: the "@" format, and an apostrophe before anything Excel would read as a formula.
+  all.values = annexGrid(annex).map((row) => row.map((t) => (needsTextGuard(t) ? `'${t}` : t)));
+  all.format.font.name = annex.font;
+  all.format.font.size = annex.styles.cell.size;
+  all.format.verticalAlignment = Excel.VerticalAlignment.center;
+
+  // Styles by blocks of cells sharing one.
+  const byStyle = new Map<StyleName, { row: number; col: number }[]>();
+  for (const c of annex.cells) byStyle.set(c.style, [...(byStyle.get(c.style) ?? []), c]);
+  const { headerRow, firstRow, lastRow } = annex.table;
+  const blocks: { style: StyleName; address: string }[] = [
+    { style: "title", address: rangeA1(0, 0, 1, annex.colCount) },
+    { style: "subject", address: rangeA1(1, 0, 1, annex.colCount) },
+    { style: "reference", address: rangeA1(2, 0, 1, annex.colCount) },
+    { style: "header", address: rangeA1(headerRow, 0, 1, annex.colCount) },
+  ];
+  if (lastRow >= firstRow) {
+    blocks.push({ style: "cell", address: rangeA1(firstRow, 0, lastRow - firstRow + 1, annex.colCount) });
+    blocks.push({ style: "cellLeft", address: rangeA1(firstRow, 1, lastRow - firstRow + 1, 1) });
+  }
+  const notes = byStyle.get("note") ?? [];
+  const notesTitle = byStyle.get("notesTitle") ?? [];
+  for (const c of notesTitle) blocks.push({ style: "notesTitle", address: rangeA1(c.row, 0, 1, 1) });
+  if (notes.length) blocks.push({ style: "note", address: rangeA1(notes[0].row, 0, notes.length, annex.colCount) });
+  for (const b of blocks) {
+    const style = annex.styles[b.style];
+    const r = ws.getRange(b.address);
+    r.format.font.bold = style.bold;
+    r.format.font.italic = style.italic;
+    r.format.font.size = style.size;
+    r.format.horizontalAlignment = style.hAlign === "center" ? Excel.HorizontalAlignment.center : style.hAlign === "right" ? Excel.HorizontalAlignment.right : Excel.HorizontalAlignment.left;
+    r.format.verticalAlignment = style.vAlign === "top" ? Excel.VerticalAlignment.top : Excel.VerticalAlignment.center;
+    r.format.wrapText = style.wrap;
+  }
+  const table = ws.getRange(rangeA1(headerRow, 0, lastRow - headerRow + 1, annex.colCount));
+  for (const edge of [
+    Excel.BorderIndex.edgeTop,
+    Excel.BorderIndex.edgeBottom,
+    Excel.BorderIndex.edgeLeft,
+    Excel.BorderIndex.edgeRight,
+    Excel.BorderIndex.insideHorizontal,
+    Excel.BorderIndex.insideVertical,
+  ]) {
+    const border = table.format.borders.getItem(edge);
+    border.style = Excel.BorderLineStyle.continuous;
+    border.weight = Excel.BorderWeight.thin;
+    border.color = "#000000";
+  }
+  for (const m of annex.merges) ws.getRange(rangeA1(m.row, m.col, m.rows, m.cols)).merge(false);
+  annex.columnWidths.forEach((w, i) => (ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = charsToPoints(w)));
+  // One operation per run of rows of equal height.
+  for (let r = 0; r < annex.rowCount; ) {
+    let end = r;
+    while (end + 1 < annex.rowCount && annex.rowHeights[end + 1] === annex.rowHeights[r]) end++;
+    ws.getRange(`${r + 1}:${end + 1}`).format.rowHeight = annex.rowHeights[r];
+    r = end + 1;
+  }
+  if (features.showGridlines()) ws.showGridlines = false;
+  if (features.pageLayout()) {
+    const p = annex.print;
+    const layout = ws.pageLayout;
+    layout.orientation = p.orientation === "landscape" ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
+    layout.paperSize = Excel.PaperType.a4;
+    layout.topMargin = cmToPoints(p.margins.top);
+    layout.bottomMargin = cmToPoints(p.margins.bottom);
+    layout.leftMargin = cmToPoints(p.margins.left);
+    layout.rightMargin = cmToPoints(p.margins.right);
+    layout.headerMargin = cmToPoints(p.margins.header);
+    layout.footerMargin = cmToPoints(p.margins.footer);
+    layout.centerHorizontally = p.centerHorizontally;
+    layout.zoom = { horizontalFitToPages: p.fitToPagesWide, verticalFitToPages: 0 };
+    layout.setPrintTitleRows(`$${p.repeatRows.first + 1}:$${p.repeatRows.last + 1}`);
+  }
+}
+
+/**
+ * "Tạo phụ lục": scores the grid afresh, builds the annex in the core and renders it into the annex
+ * sheet the add-in owns (a user's sheet of that name is never touched). 3 syncs: read, write, save.
+ * With error findings it does nothing until the caller confirms (`confirmErrors`).
+ */
+export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<AnnexOutcome> {
+  try {
+    return await Excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name, items/position");
+      const store = queueStoreRead(context);
+      let read = queueSheetRead(sheets.getActiveWorksheet());
+      await context.sync(); // 1: the active sheet, the store and the sheet names
+
+      const state = store.state();
+      const names = sheets.items.map((s) => s.name);
+      let sheet = read.result();
+      // Regenerating from the annex sheet itself: the grid is on the sheet scored last.
+      const last = state.lastRun?.sheet;
+      if (sheet.name === state.annex?.sheetName && last && names.includes(last) && last !== sheet.name) {
+        read = queueSheetRead(sheets.getItem(last));
+        await context.sync(); // 1b, only in that case
+        sheet = read.result();
+      }
+      const rules = rulesOf(state);
+      const scored = scoreSheet(sheet.values, rules, sheet.origin);
+      if (!scored.ok) return { kind: "refused", message: `Trang tính “${sheet.name}”: ${scored.error.message}`, cells: [] };
+      const meta = completeMetadata(state.decision);
+      const problems = validateMetadata(meta);
+      if (problems.length) return { kind: "refused", message: `Chưa tạo được phụ lục: ${problems.map((p) => p.message).join(" ")} Hãy điền trong mục “Phụ lục”.`, cells: [] };
+      const refusal = annexGate(scored.findings, opts.confirmErrors);
+      if (refusal) return { kind: "needsConfirmation", message: refusal.message, errors: refusal.errors.map((f) => findingView(sheet.name, f)) };
+      if (meta.sheetName === STORE_SHEET || meta.sheetName === sheet.name) {
+        return { kind: "refused", message: `Tên trang phụ lục “${meta.sheetName}” trùng với trang bảng điểm. Hãy đặt tên khác trong mục “Phụ lục”.`, cells: [] };
+      }
+
+      const owned = state.annex && names.includes(state.annex.sheetName) ? state.annex.sheetName : undefined;
+      const where = chooseAnnexSheet(meta.sheetName, names, owned);
+      const description = buildAnnex(rules, scored.rows, { ...meta, sheetName: where.name });
+      let position: number | undefined;
+      if (where.replaces) {
+        const old = sheets.items.find((s) => s.name === where.name)!;
+        position = old.position;
+        old.delete();
+      }
+      const ws = sheets.add(where.name);
+      if (position !== undefined) ws.position = position;
+      renderAnnexOffice(ws, description);
+      ws.activate();
+      await context.sync(); // 2: the annex
+
+      const { undo: _u, ...previousState } = state;
+      void _u;
+      const newState: StoreState = {
+        ...state,
+        annex: { sheetName: where.name, description },
+        undo: {
+          action: "annex",
+          at: new Date().toISOString(),
+          sheet: where.name,
+          cells: [],
+          fills: [],
+          previousAnnex: where.replaces && state.annex ? state.annex : null,
+          annexSheet: where.name,
+          previousState,
+        },
+      };
+      queueStoreWrite(context, store, newState);
+      await context.sync(); // 3: ownership and undo journal
+
+      return {
+        kind: "done",
+        sheetName: where.name,
+        collided: where.collidedWithUserSheet,
+        manualPrintSteps: features.pageLayout() ? [] : manualPrintSteps(description),
+        errorsIncluded: scored.summary.errors,
+      };
+    });
+  } catch (e) {
+    return { kind: "refused", message: hostErrorMessage(e), cells: e instanceof UserFacingError ? e.cells : [] };
+  }
+}

@@ -1,0 +1,7 @@
+/** The use cases the ribbon commands and the task pane call: one implementation for both. */
+export { runScoring } from "./scoring";
+export { generateAnnex, manualPrintSteps } from "./annex";
+export { undoLast } from "./undo";
+export { loadSettings, saveRules, saveDecision, selectCell } from "./settings";
+export { features, supports, MIN_EXCEL_API } from "./host";
+export type { ScoringOutcome, AnnexOutcome, UndoOutcome, WorkbookSettings, FindingView, Source } from "./types";

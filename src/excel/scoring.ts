@@ -1,0 +1,229 @@
+import { cellAddress, columnLetter, Origin, parseRange } from "../core/address";
+import { MARK_FILL, planResultWrite, WritePlan } from "../core/plan";
+import { presetRules, Rules, validateRules } from "../core/rules";
+import { scoreSheet, ScoreResult } from "../core/scoring";
+import { CellSnapshot, FillSnapshot, MarkRecord, StoreState } from "../core/store";
+import { lastRunRecord, summaryLine } from "../core/summary";
+import { features, hostErrorMessage, UserFacingError } from "./host";
+import { queueStoreRead, queueStoreWrite, StoreRead } from "./store";
+import { findingView, ScoringOutcome, Source } from "./types";
+
+/** Rules stored in the workbook, else the preset; stored rules that are invalid are reported, not ignored. */
+export function rulesOf(state: StoreState): Rules {
+  if (!state.rules) return presetRules();
+  const checked = validateRules(state.rules);
+  if (!checked.ok) {
+    throw new UserFacingError(`Quy tắc lưu trong sổ tính không hợp lệ: ${checked.problems.map((p) => `${p.path}: ${p.message}`).join(" ")} Hãy sửa trong “Quy tắc chấm điểm”.`);
+  }
+  return checked.rules;
+}
+
+/** Reads a sheet's used range (values and formulas) and its origin; one queued load. */
+export function queueSheetRead(sheet: Excel.Worksheet) {
+  sheet.load("name");
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load("address, values, formulas, rowIndex, columnIndex");
+  const protection = sheet.protection;
+  protection.load("protected");
+  return {
+    sheet,
+    result() {
+      if (used.isNullObject) return { name: sheet.name, values: [] as unknown[][], formulas: [] as unknown[][], origin: { row: 0, col: 0 }, protected: protection.protected };
+      return { name: sheet.name, values: used.values as unknown[][], formulas: used.formulas as unknown[][], origin: { row: used.rowIndex, col: used.columnIndex }, protected: protection.protected };
+    },
+  };
+}
+
+const rangeOf = (row: number, col: number, rows: number, cols: number, origin: Origin) =>
+  rows === 1 && cols === 1 ? cellAddress(row, col, origin) : `${cellAddress(row, col, origin)}:${cellAddress(row + rows - 1, col + cols - 1, origin)}`;
+
+/** No fill reads back as white; with ExcelApi 1.9 the pattern tells the two apart. */
+function ownFill(fill: Excel.RangeFill, withPattern: boolean): string | null {
+  if (withPattern && fill.pattern === Excel.FillPattern.none) return null;
+  if (!withPattern && (fill.color ?? "").toUpperCase() === "#FFFFFF") return null;
+  return fill.color ?? null;
+}
+
+function applyFill(range: Excel.Range, color: string | null) {
+  if (color) range.format.fill.color = color;
+  else range.format.fill.clear();
+}
+
+/**
+ * "Tính điểm": reads the active sheet (1 sync), scores it in the core, writes the result columns and
+ * the finding marks (1 sync), then saves the add-in's state with the undo journal (1 sync, the only
+ * third one). The ribbon command and the task pane both call this.
+ */
+export async function runScoring(source: Source, now: () => Date = () => new Date()): Promise<ScoringOutcome> {
+  try {
+    return await Excel.run(async (context) => {
+      const read = queueSheetRead(context.workbook.worksheets.getActiveWorksheet());
+      const store = queueStoreRead(context);
+      await context.sync(); // 1: read
+
+      const sheet = read.result();
+      const state = store.state();
+      const rules = rulesOf(state);
+      const scored = scoreSheet(sheet.values, rules, sheet.origin);
+      if (!scored.ok) return { kind: "refused", message: `Trang tính “${sheet.name}”: ${scored.error.message}`, cells: [] };
+      const planned = planResultWrite(sheet.values, sheet.formulas, sheet.origin, sheet.name, scored, state);
+      if (!planned.ok) return { kind: "refused", message: planned.message, cells: planned.cells };
+      const plan = planned.plan;
+      const run = lastRunRecord(scored, sheet.name, source, now());
+      const findings = scored.findings.map((f) => findingView(sheet.name, f));
+      const columns = plan.columns.map((c) => columnLetter(c.col + sheet.origin.col));
+
+      if (isUnchanged(plan, sheet.values, state)) {
+        return { kind: "done", sheet: sheet.name, run, findings, columns, unchanged: true, notices: [] };
+      }
+      if (sheet.protected) {
+        return {
+          kind: "refused",
+          message: `Trang tính “${sheet.name}” đang được bảo vệ nên không ghi được kết quả. Hãy bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi bấm lại “Tính điểm”. Chưa có ô nào bị thay đổi.`,
+          cells: [],
+        };
+      }
+
+      const ws = read.sheet;
+      const journal = queueResultWrite(ws, plan, scored, sheet.origin);
+      await context.sync(); // 2: write (the previous formats and fills are read in the same batch, before the writes)
+
+      const cells: CellSnapshot[] = journal.blocks.map((b) => ({
+        address: b.address,
+        formulas: previousFormulas(sheet.formulas, b.row, b.col, b.rows, b.cols),
+        numberFormat: b.range.numberFormat as string[][],
+      }));
+      const ownRead = new Map(journal.fills.map((f) => [f.address, ownFill(f.fill, f.withPattern)]));
+      const previousMarks = new Map(plan.keptMarks.map((m) => [m.address, m]));
+      // Undo gives each cell the fill it shows now: its own fill, or the mark it had.
+      const fills: FillSnapshot[] = [
+        ...[...ownRead].map(([address, color]) => ({ address, color })),
+        ...plan.keptMarks.map((m) => ({ address: m.address, color: m.mark })),
+        ...plan.unmark.map((m) => ({ address: m.address, color: m.mark })),
+      ];
+      const newMarks: MarkRecord[] = plan.marks.map((m) => ({
+        sheet: sheet.name,
+        address: m.address,
+        color: previousMarks.has(m.address) ? previousMarks.get(m.address)!.color : (ownRead.get(m.address) ?? null),
+        mark: MARK_FILL[m.severity],
+      }));
+      const { undo: _previousUndo, ...previousState } = state;
+      void _previousUndo;
+      const newState: StoreState = {
+        ...state,
+        written: plan.written,
+        marks: [...(state.marks ?? []).filter((m) => m.sheet !== sheet.name), ...newMarks],
+        lastRun: run,
+        undo: {
+          action: "score",
+          at: run.at,
+          sheet: sheet.name,
+          cells,
+          fills,
+          clearFormats: journal.newColumnRanges,
+          columnWidths: journal.widths.map((w) => ({ address: w.address, width: w.range.format.columnWidth })),
+          previousState,
+        },
+      };
+      queueStoreWrite(context, store as StoreRead, newState);
+      await context.sync(); // 3: the add-in's state and the undo journal
+
+      const notices = features.copyFrom() || plan.headers.length === 0 ? [] : ["Phiên bản Excel này không chép được định dạng: tiêu đề các cột kết quả mới được định dạng chuẩn (đậm, căn giữa, có viền)."];
+      return { kind: "done", sheet: sheet.name, run, findings, columns, unchanged: false, notices };
+    });
+  } catch (e) {
+    return { kind: "refused", message: hostErrorMessage(e), cells: e instanceof UserFacingError ? e.cells : [] };
+  }
+}
+
+function previousFormulas(formulas: unknown[][], row: number, col: number, rows: number, cols: number): unknown[][] {
+  return Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => formulas[row + i]?.[col + j] ?? ""));
+}
+
+interface QueuedJournal {
+  blocks: { address: string; row: number; col: number; rows: number; cols: number; range: Excel.Range }[];
+  fills: { address: string; fill: Excel.RangeFill; withPattern: boolean }[];
+  widths: { address: string; range: Excel.Range }[];
+  newColumnRanges: string[];
+}
+
+/** Queues the writes of a plan, each preceded by a load of what it replaces (for the undo journal). */
+function queueResultWrite(ws: Excel.Worksheet, plan: WritePlan, scored: Extract<ScoreResult, { ok: true }>, origin: Origin): QueuedJournal {
+  const { layout } = scored;
+  const withPattern = features.fillPattern();
+  const journal: QueuedJournal = { blocks: [], fills: [], widths: [], newColumnRanges: [] };
+
+  // Appended columns: remember widths, then take the neighbour column's look.
+  for (const c of plan.columns.filter((c) => c.isNew)) {
+    const address = rangeOf(layout.headerTop, c.col, layout.lastRow - layout.headerTop + 1, 1, origin);
+    const range = ws.getRange(address);
+    range.load("format/columnWidth");
+    journal.widths.push({ address, range });
+    journal.newColumnRanges.push(address);
+  }
+  const neighbour = rangeOf(layout.headerTop, layout.lastCol, layout.lastRow - layout.headerTop + 1, 1, origin);
+  for (const c of plan.columns.filter((c) => c.isNew)) {
+    const target = ws.getRange(rangeOf(layout.headerTop, c.col, layout.lastRow - layout.headerTop + 1, 1, origin));
+    if (features.copyFrom()) {
+      target.copyFrom(neighbour, Excel.RangeCopyType.formats);
+    } else {
+      const head = ws.getRange(rangeOf(layout.headerTop, c.col, layout.headerRow - layout.headerTop + 1, 1, origin));
+      head.format.font.bold = true;
+      head.format.horizontalAlignment = Excel.HorizontalAlignment.center;
+      head.format.verticalAlignment = Excel.VerticalAlignment.center;
+      head.format.wrapText = true;
+      for (const edge of [Excel.BorderIndex.edgeTop, Excel.BorderIndex.edgeBottom, Excel.BorderIndex.edgeLeft, Excel.BorderIndex.edgeRight]) {
+        head.format.borders.getItem(edge).style = Excel.BorderLineStyle.continuous;
+      }
+    }
+    target.format.columnWidth = 66; // about 8.5 characters: "Trung bình" fits
+  }
+  for (const h of plan.headers) {
+    const cell = ws.getRange(cellAddress(h.row, h.col, origin));
+    cell.values = [[h.text]];
+  }
+  for (const b of plan.blocks) {
+    const rows = b.values.length;
+    const cols = b.values[0].length;
+    const address = rangeOf(b.row, b.col, rows, cols, origin);
+    const range = ws.getRange(address);
+    range.load("numberFormat");
+    journal.blocks.push({ address, row: b.row, col: b.col, rows, cols, range });
+    range.numberFormat = b.numberFormat;
+    range.values = b.values;
+  }
+  // Fills: give back the own fill of cells no longer in question, read and mark the new ones.
+  for (const m of plan.unmark) applyFill(ws.getRange(m.address), m.color);
+  const kept = new Set(plan.keptMarks.map((m) => m.address));
+  for (const m of plan.marks) {
+    const range = ws.getRange(m.address);
+    if (!kept.has(m.address)) {
+      const fill = range.format.fill;
+      fill.load(withPattern ? "color, pattern" : "color");
+      journal.fills.push({ address: m.address, fill, withPattern });
+    }
+    range.format.fill.color = MARK_FILL[m.severity];
+  }
+  return journal;
+}
+
+/** Whether writing the plan would change nothing the sheet shows. */
+function isUnchanged(plan: WritePlan, values: unknown[][], state: StoreState): boolean {
+  if (plan.columns.some((c) => c.isNew) || plan.unmark.length > 0) return false;
+  if (plan.marks.length !== plan.keptMarks.length) return false;
+  const severity = new Map(plan.marks.map((m) => [m.address, MARK_FILL[m.severity]]));
+  if (plan.keptMarks.some((m) => severity.get(m.address) !== m.mark)) return false;
+  const written = state.written?.sheet === plan.written.sheet ? state.written.cells : {};
+  if (Object.keys(written).length !== Object.keys(plan.written.cells).length) return false;
+  for (const b of plan.blocks) {
+    for (let i = 0; i < b.values.length; i++) {
+      for (let j = 0; j < b.values[i].length; j++) {
+        const now = values[b.row + i]?.[b.col + j] ?? "";
+        if (now !== b.values[i][j]) return false;
+      }
+    }
+  }
+  return true;
+}
+
+export { summaryLine, parseRange };

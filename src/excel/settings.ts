@@ -1,0 +1,84 @@
+import { completeMetadata, DecisionMetadata, validateMetadata } from "../core/metadata";
+import { PRESET_THAI_BINH_2020, RulesJson, validateRules } from "../core/rules";
+import { StoreState } from "../core/store";
+import { hostErrorMessage, UserFacingError } from "./host";
+import { queueStoreRead, queueStoreWrite } from "./store";
+import { WorkbookSettings } from "./types";
+
+/** What the pane shows on opening: rules, decision, the last run (also one started from the ribbon), undo. 1 sync. */
+export async function loadSettings(): Promise<WorkbookSettings> {
+  return Excel.run(async (context) => {
+    const store = queueStoreRead(context);
+    await context.sync();
+    const problems: string[] = [];
+    let state: StoreState = {};
+    try {
+      state = store.state();
+    } catch (e) {
+      problems.push(hostErrorMessage(e));
+    }
+    let rules: RulesJson = PRESET_THAI_BINH_2020;
+    let fromWorkbook = false;
+    if (state.rules) {
+      const checked = validateRules(state.rules);
+      if (checked.ok) {
+        rules = checked.rules.json;
+        fromWorkbook = true;
+      } else problems.push(`Quy tắc lưu trong sổ tính không hợp lệ (${checked.problems.length} lỗi), đang dùng quy tắc mặc định. ${checked.problems[0].path}: ${checked.problems[0].message}`);
+    }
+    return {
+      rules,
+      rulesFromWorkbook: fromWorkbook,
+      decision: completeMetadata(state.decision),
+      lastRun: state.lastRun ?? null,
+      undo: state.undo ? { action: state.undo.action, at: state.undo.at } : null,
+      problems,
+    };
+  });
+}
+
+async function updateStore(change: (state: StoreState) => StoreState): Promise<void> {
+  await Excel.run(async (context) => {
+    const store = queueStoreRead(context);
+    await context.sync();
+    queueStoreWrite(context, store, change(store.state()));
+    await context.sync();
+  });
+}
+
+/** Saves rules into the workbook after validating them; invalid rules are never stored. */
+export async function saveRules(json: unknown): Promise<{ ok: true } | { ok: false; messages: string[] }> {
+  const checked = validateRules(json);
+  if (!checked.ok) return { ok: false, messages: checked.problems.map((p) => `${p.path}: ${p.message}`) };
+  try {
+    await updateStore((state) => ({ ...state, rules: checked.rules.json }));
+    return { ok: true };
+  } catch (e) {
+    return { ok: false, messages: [hostErrorMessage(e)] };
+  }
+}
+
+/** Saves the decision metadata (the one place the annex heading takes its number and date from). */
+export async function saveDecision(meta: DecisionMetadata): Promise<{ ok: true } | { ok: false; messages: string[] }> {
+  const complete = completeMetadata(meta);
+  const problems = validateMetadata(complete);
+  if (problems.length) return { ok: false, messages: problems.map((p) => p.message) };
+  try {
+    await updateStore((state) => ({ ...state, decision: complete }));
+    return { ok: true };
+  } catch (e) {
+    return { ok: false, messages: [hostErrorMessage(e)] };
+  }
+}
+
+/** Selects a cell (a finding) so the user sees it. 1 sync. */
+export async function selectCell(sheet: string, address: string): Promise<void> {
+  await Excel.run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    ws.activate();
+    ws.getRange(address).select();
+    await context.sync();
+  }).catch((e) => {
+    throw new UserFacingError(hostErrorMessage(e));
+  });
+}

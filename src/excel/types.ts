@@ -1,0 +1,63 @@
+import { Finding, findingMessage } from "../core/findings";
+import { DecisionMetadata } from "../core/metadata";
+import { RulesJson } from "../core/rules";
+import { LastRun } from "../core/store";
+
+/** Who started an action: the ribbon button or the task pane (both run the same use case). */
+export type Source = "ribbon" | "pane";
+
+/** A finding as the pane shows it: its sheet and cell (to select it) and both languages. */
+export interface FindingView {
+  sheet: string;
+  cell: string;
+  severity: "error" | "warning";
+  code: string;
+  agency: string;
+  group: string;
+  value: string;
+  message: string;
+  messageEn: string;
+}
+
+export const findingView = (sheet: string, f: Finding): FindingView => ({
+  sheet,
+  cell: f.cell,
+  severity: f.severity,
+  code: f.code,
+  agency: f.agency,
+  group: f.group,
+  value: f.value,
+  message: f.message,
+  messageEn: findingMessage(f, "en"),
+});
+
+export type ScoringOutcome =
+  | {
+      kind: "done";
+      sheet: string;
+      run: LastRun;
+      findings: FindingView[];
+      /** Letters of the result columns written. */
+      columns: string[];
+      /** Nothing differed from what the sheet already showed: nothing was written. */
+      unchanged: boolean;
+      notices: string[];
+    }
+  | { kind: "refused"; message: string; cells: string[] };
+
+export type AnnexOutcome =
+  | { kind: "done"; sheetName: string; collided: boolean; manualPrintSteps: string[]; errorsIncluded: number }
+  | { kind: "needsConfirmation"; message: string; errors: FindingView[] }
+  | { kind: "refused"; message: string; cells: string[] };
+
+export type UndoOutcome = { kind: "done"; message: string } | { kind: "nothing"; message: string } | { kind: "refused"; message: string };
+
+export interface WorkbookSettings {
+  rules: RulesJson;
+  rulesFromWorkbook: boolean;
+  decision: DecisionMetadata;
+  lastRun: LastRun | null;
+  undo: { action: "score" | "annex"; at: string } | null;
+  /** Problems met reading the stored state (shown, never hidden). */
+  problems: string[];
+}

@@ -1,0 +1,68 @@
+import { AnnexDescription } from "../core/annex";
+import { StoreState } from "../core/store";
+import { hostErrorMessage } from "./host";
+import { renderAnnexOffice } from "./annex";
+import { queueStoreRead, queueStoreWrite } from "./store";
+import { UndoOutcome } from "./types";
+
+const time = (iso: string) => {
+  const d = new Date(iso);
+  return `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
+};
+
+/**
+ * "Hoàn tác": gives back, exactly and once, what the last "Tính điểm" or "Tạo phụ lục" changed:
+ * cell contents and number formats, fills, appended columns, or the previous annex. 2 syncs.
+ */
+export async function undoLast(): Promise<UndoOutcome> {
+  try {
+    return await Excel.run(async (context) => {
+      const store = queueStoreRead(context);
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name, items/position");
+      await context.sync(); // 1: read
+
+      const state = store.state();
+      const undo = state.undo;
+      if (!undo) return { kind: "nothing", message: "Không có thao tác nào để hoàn tác (chỉ hoàn tác được một lần, thao tác gần nhất)." };
+      const names = sheets.items.map((s) => s.name);
+
+      if (undo.action === "score") {
+        if (!names.includes(undo.sheet)) return { kind: "refused", message: `Không hoàn tác được: trang tính “${undo.sheet}” không còn trong sổ tính.` };
+        const ws = sheets.getItem(undo.sheet);
+        for (const address of undo.clearFormats ?? []) ws.getRange(address).clear(Excel.ClearApplyTo.formats);
+        for (const w of undo.columnWidths ?? []) ws.getRange(w.address).format.columnWidth = w.width;
+        for (const c of undo.cells) {
+          const range = ws.getRange(c.address);
+          range.numberFormat = c.numberFormat;
+          range.formulas = c.formulas as (string | number | boolean)[][];
+        }
+        for (const f of undo.fills) {
+          const fill = ws.getRange(f.address).format.fill;
+          if (f.color) fill.color = f.color;
+          else fill.clear();
+        }
+      } else {
+        const current = undo.annexSheet ? sheets.items.find((s) => s.name === undo.annexSheet) : undefined;
+        const position = current?.position;
+        if (current) current.delete();
+        if (undo.previousAnnex) {
+          const previous = undo.previousAnnex.description as AnnexDescription;
+          const ws = sheets.add(undo.previousAnnex.sheetName);
+          if (position !== undefined) ws.position = position;
+          renderAnnexOffice(ws, previous);
+        }
+      }
+      const restored: StoreState = { ...undo.previousState };
+      queueStoreWrite(context, store, restored);
+      await context.sync(); // 2: restore and forget the journal
+
+      return {
+        kind: "done",
+        message: undo.action === "score" ? `Đã hoàn tác lần “Tính điểm” lúc ${time(undo.at)} trên trang “${undo.sheet}”.` : `Đã hoàn tác lần “Tạo phụ lục” lúc ${time(undo.at)}.`,
+      };
+    });
+  } catch (e) {
+    return { kind: "refused", message: hostErrorMessage(e) };
+  }
+}
