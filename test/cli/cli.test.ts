@@ -1,0 +1,163 @@
+import * as crypto from "crypto";
+import * as fs from "fs";
+import * as path from "path";
+import * as ExcelJS from "exceljs";
+import { PRESET_THAI_BINH_2020 } from "../../src/core/rules";
+import { STORE_SHEET } from "../../src/core/store";
+import { decodeStore } from "../../src/core/store";
+import { readPublishedAnnex } from "../fixtures/reference";
+import { buildCli, EXAMPLE, runCli, tempDir } from "./helpers";
+import { readSheet } from "../../src/cli/workbook";
+
+const sha = (file: string) => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+const published = readPublishedAnnex();
+const num = (text: string) => Number(text.replace(",", "."));
+
+beforeAll(() => buildCli());
+
+describe("xep-hang-cntt score on the reference workbook", () => {
+  const dir = tempDir();
+  const out = path.join(dir, "ket-qua.xlsx");
+  let run: ReturnType<typeof runCli>;
+  let before: string;
+
+  beforeAll(() => {
+    before = sha(EXAMPLE);
+    run = runCli(["score", EXAMPLE, "-o", out, "--json", "--annex", "--decision-number", "06/QĐ-UBND", "--decision-date", "05/01/2021", "--year", "2020"]);
+  });
+
+  it("prints JSON equal to the published annex, numbers as exact JSON numbers", () => {
+    const json = JSON.parse(run.stdout);
+    expect(json.rows).toEqual(
+      published.rows.map((r) => ({
+        name: r.name,
+        total: num(r.total),
+        maxPoints: r.notes === "Không TTHC" ? 398 : 498,
+        index: num(r.index),
+        class: r.className,
+        rank: Number(r.stt),
+      })),
+    );
+    expect(run.stdout).toContain('"total": 474.95');
+  });
+
+  it("exits 1 because of the 55 above 50, and names that cell", () => {
+    expect(run.code).toBe(1);
+    const json = JSON.parse(run.stdout);
+    expect(json.findings).toEqual([{ cell: "H10", severity: "error", message: expect.stringContaining("vượt điểm tối đa 50") }]);
+    expect(run.stderr).toContain("H10");
+  });
+
+  it("leaves the input file's bytes unchanged", () => {
+    expect(sha(EXAMPLE)).toBe(before);
+  });
+
+  it("writes OUT.xlsx with the result columns, marks, the annex and the store", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet("Chấm điểm 2020")!;
+    const { values } = readSheet(ws);
+    expect(values[3].slice(9, 13)).toEqual(["Tổng điểm", "Chỉ số", "Phân loại", "Xếp hạng"]);
+    const byName = new Map(values.slice(4, 23).map((r) => [r[1], r]));
+    for (const p of published.rows) {
+      const row = byName.get(p.name)!;
+      expect(row.slice(9, 13)).toEqual([num(p.total), num(p.index), p.className, Number(p.stt)]);
+    }
+    expect(ws.getCell("K5").numFmt).toBe("0.000");
+    expect(ws.getCell("H10").fill).toMatchObject({ type: "pattern", pattern: "solid", fgColor: { argb: "FFFFC7CE" } });
+    expect(ws.getCell("H9").fill?.type === "pattern" && (ws.getCell("H9").fill as ExcelJS.FillPattern).pattern === "solid").toBe(false);
+
+    const annex = wb.getWorksheet("Phụ lục")!;
+    const grid = readSheet(annex).values.map((r) => r.map(String));
+    expect(grid[0][0]).toBe("KẾT QUẢ");
+    expect(grid[2][0]).toBe("(Kèm theo Quyết định số 06/QĐ-UBND ngày 05/01/2021 của Ủy ban nhân dân tỉnh)");
+    expect(grid[4]).toEqual(published.header);
+    published.rows.forEach((p, i) => expect(grid[5 + i]).toEqual([p.stt, p.name, ...p.groups, p.total, p.index, p.className, p.notes]));
+    expect(annex.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "5:5" });
+
+    const store = wb.getWorksheet(STORE_SHEET)!;
+    expect(store.state).toBe("veryHidden");
+    const decoded = decodeStore(readSheet(store).values);
+    expect(decoded.ok && decoded.state.decision).toMatchObject({ number: "06/QĐ-UBND", date: "05/01/2021", year: 2020 });
+    expect(decoded.ok && decoded.state.annex?.sheetName).toBe("Phụ lục");
+  });
+
+  it("reads the decision back from the workbook it wrote, and replaces only its own annex", () => {
+    const again = path.join(dir, "lan-2.xlsx");
+    const r = runCli(["score", out, "-o", again, "--annex"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toContain("Phụ lục (2)");
+  });
+
+  it("prints the ranking as a table when not asked for JSON", () => {
+    const r = runCli(["score", EXAMPLE, "-o", path.join(dir, "t.xlsx")]);
+    expect(r.stdout).toMatch(/1\s+Sở Thông tin và Truyền thông\s+497,1\s+0,998\s+Tốt/);
+    expect(r.stdout).toMatch(/19\s+Sở Khoa học và Công nghệ\s+307,3\s+0,617\s+Trung bình/);
+  });
+});
+
+describe("unusable input: exit 2, one Vietnamese line, nothing written", () => {
+  const dir = tempDir();
+  const out = path.join(dir, "out.xlsx");
+
+  const expectUnusable = (args: string[], message: RegExp) => {
+    const r = runCli(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(message);
+    expect(fs.existsSync(out)).toBe(false);
+  };
+
+  it("missing file", () => expectUnusable(["score", path.join(dir, "khong-co.xlsx"), "-o", out], /Không tìm thấy tệp/));
+
+  it("not a workbook", () => {
+    const fake = path.join(dir, "gia.xlsx");
+    fs.writeFileSync(fake, "đây không phải sổ tính");
+    expectUnusable(["score", fake, "-o", out], /không phải là sổ tính Excel/);
+  });
+
+  it("no grid", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Sheet1").addRow(["Họ tên", "Điểm"]);
+    const file = path.join(dir, "khong-bang.xlsx");
+    await wb.xlsx.writeFile(file);
+    expectUnusable(["score", file, "-o", out], /Không tìm thấy dòng tiêu đề.*Hạ tầng kỹ thuật/);
+  });
+
+  it("invalid rules", () => {
+    const rules = path.join(dir, "rules.json");
+    fs.writeFileSync(rules, JSON.stringify({ ...PRESET_THAI_BINH_2020, classes: [{ name: "Tốt", minIndex: 2 }] }));
+    expectUnusable(["score", EXAMPLE, "-o", out, "--rules", rules], /Quy tắc không hợp lệ.*classes\[0\]\.minIndex/);
+  });
+
+  it("rules that are not JSON", () => {
+    const rules = path.join(dir, "hong.json");
+    fs.writeFileSync(rules, "{ groups: ");
+    expectUnusable(["score", EXAMPLE, "-o", out, "--rules", rules], /không phải JSON hợp lệ/);
+  });
+
+  it("unknown sheet", () => expectUnusable(["score", EXAMPLE, "-o", out, "--sheet", "Không có"], /Không có trang tính “Không có”/));
+
+  it("output the same as input", () => {
+    const copy = path.join(dir, "ban-sao.xlsx");
+    fs.copyFileSync(EXAMPLE, copy);
+    const r = runCli(["score", copy, "-o", copy]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/phải khác tệp đầu vào/);
+  });
+
+  it("an annex without a decision number", () => expectUnusable(["score", EXAMPLE, "-o", out, "--annex"], /Chưa nhập số quyết định/));
+
+  it("bad arguments", () => expectUnusable(["score", EXAMPLE], /Thiếu tệp kết quả/));
+});
+
+describe("rules from --rules change the result", () => {
+  it("a 0,80 cut-off for Tốt moves agencies from Khá to Tốt", () => {
+    const dir = tempDir();
+    const rules = path.join(dir, "rules.json");
+    fs.writeFileSync(rules, JSON.stringify({ ...PRESET_THAI_BINH_2020, classes: [{ name: "Tốt", minIndex: 0.8 }, { name: "Khá", minIndex: 0.7 }, { name: "Trung bình", minIndex: 0 }] }));
+    const r = runCli(["score", EXAMPLE, "-o", path.join(dir, "o.xlsx"), "--rules", rules, "--json"]);
+    const json = JSON.parse(r.stdout);
+    expect(json.rows.filter((x: { class: string }) => x.class === "Tốt")).toHaveLength(10);
+  });
+});
