@@ -1,0 +1,137 @@
+import { annexGate, annexGrid, annexNotes, buildAnnex, chooseAnnexSheet, needsTextGuard } from "../../src/core/annex";
+import { completeMetadata, validateMetadata, parseViDate } from "../../src/core/metadata";
+import { presetRules } from "../../src/core/rules";
+import { scoreSheet } from "../../src/core/scoring";
+import { readPublishedAnnex, referenceSheet } from "../fixtures/reference";
+
+const rules = presetRules();
+const meta = completeMetadata({ number: "06/QĐ-UBND", date: "05/01/2021", year: 2020 });
+
+function score(values: unknown[][]) {
+  const r = scoreSheet(values, rules);
+  if (!r.ok) throw new Error(r.error.message);
+  return r;
+}
+
+const HEADER = ["STT", "Tên cơ quan", "Hạ tầng kỹ thuật", "Ứng dụng CNTT", "Trang/Cổng thông tin điện tử", "Cung cấp DVCTT", "Cơ chế, chính sách", "Nhân lực cho ứng dụng CNTT", "Ghi chú"];
+
+describe("annex description", () => {
+  const result = score(referenceSheet());
+  const annex = buildAnnex(rules, result.rows, meta);
+  const grid = annexGrid(annex);
+  const published = readPublishedAnnex();
+
+  it("has the title block with the stored number and date", () => {
+    expect(grid[0][0]).toBe("KẾT QUẢ");
+    expect(grid[1][0]).toBe("Đánh giá, xếp hạng ứng dụng công nghệ thông tin trong hoạt động của các sở, ban, ngành thuộc Ủy ban nhân dân tỉnh năm 2020");
+    expect(grid[2][0]).toBe("(Kèm theo Quyết định số 06/QĐ-UBND ngày 05/01/2021 của Ủy ban nhân dân tỉnh)");
+    expect(annex.merges).toEqual(expect.arrayContaining([{ row: 0, col: 0, rows: 1, cols: 12 }]));
+    expect(annex.cells.find((c) => c.row === 2)!.style).toBe("reference");
+    expect(annex.styles.reference.italic).toBe(true);
+  });
+
+  it("reproduces the published table cell by cell, as text with decimal commas", () => {
+    expect(grid[annex.table.headerRow]).toEqual(published.header);
+    published.rows.forEach((p, i) => expect(grid[annex.table.firstRow + i]).toEqual([p.stt, p.name, ...p.groups, p.total, p.index, p.className, p.notes]));
+    expect(annex.table.lastRow - annex.table.firstRow + 1).toBe(19);
+  });
+
+  it("generates the notes from the rules: 498 and why, the three exempt agencies", () => {
+    expect(annexNotes(rules, result.rows)).toEqual([
+      "- Tổng điểm đánh giá chung: 498 điểm (Do không đánh giá mục điều kiện địa lý trên Cổng thông tin điện tử, điểm của mục này là 2 điểm).",
+      "- Cơ quan: Văn phòng UBND tỉnh, Sở Ngoại vụ, Thanh tra tỉnh không có thủ tục hành chính nên không thực hiện chấm điểm mục: Cung cấp dịch vụ công trực tuyến (điểm mục này là 100 điểm).",
+    ]);
+    expect(grid[annex.table.lastRow + 2][0]).toBe("Ghi chú:");
+  });
+
+  it("sets up printing: A4 landscape, one page wide, the header row on every page, Times New Roman", () => {
+    expect(annex.font).toBe("Times New Roman");
+    expect(annex.print).toMatchObject({ orientation: "landscape", paper: "A4", fitToPagesWide: 1, repeatRows: { first: 4, last: 4 } });
+    expect(annex.styles.header).toMatchObject({ bold: true, wrap: true, border: true });
+    expect(annex.rowHeights).toHaveLength(annex.rowCount);
+    expect(annex.columnWidths).toHaveLength(annex.colCount);
+  });
+
+  it("is identical when built twice from the same data", () => {
+    expect(JSON.stringify(buildAnnex(rules, score(referenceSheet()).rows, meta))).toBe(JSON.stringify(annex));
+  });
+});
+
+describe("annex with ties and unusual names", () => {
+  const values = [
+    HEADER,
+    [1, "Sở A", 50, 100, 98, 100, 100, 50, ""],
+    [2, "Sở B", 40, 90, 90, 90, 90, 40, ""],
+    [3, "=HYPERLINK(\"x\")", 40, 90, 90, 90, 90, 40, ""],
+    [4, "Sở D", 10, 10, 10, 10, 10, 10, ""],
+  ];
+  const result = score(values);
+  const annex = buildAnnex(rules, result.rows, meta);
+  const grid = annexGrid(annex);
+
+  it("shows the shared rank in its own column while STT stays a sequence", () => {
+    expect(grid[4]).toContain("Xếp hạng");
+    const rankCol = grid[4].indexOf("Xếp hạng");
+    expect(grid.slice(5, 9).map((r) => [r[0], r[rankCol]])).toEqual([
+      ["1", "1"],
+      ["2", "2"],
+      ["3", "2"],
+      ["4", "4"],
+    ]);
+  });
+
+  it("keeps a formula-like agency name as literal text, flagged for the renderers' text guard", () => {
+    expect(grid[7][1]).toBe('=HYPERLINK("x")');
+    expect(needsTextGuard(grid[7][1])).toBe(true);
+    expect(needsTextGuard("- Tổng điểm")).toBe(true);
+    expect(needsTextGuard("Sở A")).toBe(false);
+  });
+
+  it("has no rank column without ties (STT is the rank, as published)", () => {
+    const plain = buildAnnex(rules, score(referenceSheet()).rows, meta);
+    expect(plain.table.columns).not.toContain("Xếp hạng");
+  });
+});
+
+describe("the gate before an annex with errors", () => {
+  const result = score(referenceSheet());
+  it("refuses without confirmation and names the 55", () => {
+    const refusal = annexGate(result.findings, false)!;
+    expect(refusal.errors).toHaveLength(1);
+    expect(refusal.message).toContain("H10 (Văn phòng UBND tỉnh, Nhân lực cho ứng dụng CNTT: 55)");
+  });
+  it("lets a confirmed annex through, and one without errors", () => {
+    expect(annexGate(result.findings, true)).toBeNull();
+    expect(annexGate(result.findings.filter((f) => f.severity !== "error"), false)).toBeNull();
+  });
+});
+
+describe("annex sheet naming", () => {
+  it("replaces only its own annex", () => {
+    expect(chooseAnnexSheet("Phụ lục", ["Chấm điểm", "Phụ lục"], "Phụ lục")).toEqual({ name: "Phụ lục", replaces: true, collidedWithUserSheet: false });
+  });
+  it("never touches a user's sheet with the same name", () => {
+    expect(chooseAnnexSheet("Phụ lục", ["Chấm điểm", "Phụ lục"], undefined)).toEqual({ name: "Phụ lục (2)", replaces: false, collidedWithUserSheet: true });
+    expect(chooseAnnexSheet("Phụ lục", ["Phụ lục", "Phụ lục (2)"], "Phụ lục (2)")).toEqual({ name: "Phụ lục (2)", replaces: true, collidedWithUserSheet: true });
+  });
+  it("creates a new sheet when none exists", () => {
+    expect(chooseAnnexSheet("Phụ lục", ["Chấm điểm"], undefined)).toEqual({ name: "Phụ lục", replaces: false, collidedWithUserSheet: false });
+  });
+});
+
+describe("decision metadata", () => {
+  it("accepts the decision's own number and date", () => {
+    expect(validateMetadata(meta)).toEqual([]);
+  });
+  it("rejects impossible dates and a signing date before the evaluated year, each with its field", () => {
+    expect(parseViDate("31/02/2021")).toBeNull();
+    expect(parseViDate("29/02/2024")).toEqual({ day: 29, month: 2, year: 2024 });
+    expect(validateMetadata({ ...meta, date: "31/02/2021" }).map((p) => p.field)).toEqual(["date"]);
+    expect(validateMetadata({ ...meta, date: "05/01/2019" })[0].message).toContain("trước năm được đánh giá 2020");
+    expect(validateMetadata({ ...meta, number: "" }).map((p) => p.field)).toEqual(["number"]);
+    expect(validateMetadata({ ...meta, sheetName: "Phụ/lục" }).map((p) => p.field)).toEqual(["sheetName"]);
+  });
+  it("normalises the date to dd/mm/yyyy", () => {
+    expect(completeMetadata({ date: "5/1/2021" }).date).toBe("05/01/2021");
+  });
+});
