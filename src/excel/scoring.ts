@@ -88,11 +88,15 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       const journal = queueResultWrite(ws, plan, scored, sheet.origin);
       await context.sync(); // 2: write (the previous formats and fills are read in the same batch, before the writes)
 
-      const cells: CellSnapshot[] = journal.blocks.map((b) => ({
-        address: b.address,
-        formulas: previousFormulas(sheet.formulas, b.row, b.col, b.rows, b.cols),
-        numberFormat: b.range.numberFormat as string[][],
-      }));
+      const cells: CellSnapshot[] = [
+        ...journal.blocks.map((b) => ({
+          address: b.address,
+          formulas: previousFormulas(sheet.formulas, b.row, b.col, b.rows, b.cols),
+          numberFormat: b.range.numberFormat as string[][],
+        })),
+        // Headers of appended columns were empty (planResultWrite refuses otherwise); their formats are cleared too.
+        ...plan.headers.map((h) => ({ address: cellAddress(h.row, h.col, sheet.origin), formulas: [[""]], numberFormat: [["General"]] })),
+      ];
       const ownRead = new Map(journal.fills.map((f) => [f.address, ownFill(f.fill, f.withPattern)]));
       const previousMarks = new Map(plan.keptMarks.map((m) => [m.address, m]));
       // Undo gives each cell the fill it shows now: its own fill, or the mark it had.

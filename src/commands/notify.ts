@@ -1,0 +1,102 @@
+/**
+ * What a ribbon command tells the user when the task pane is closed: a title and a message for the
+ * small dialog (dialog.html). Pure: no Office, no DOM, so every wording is unit-tested.
+ */
+import { summaryLine } from "../core/summary";
+import type { LastRun } from "../core/store";
+import type { ScoringOutcome, UndoOutcome } from "../excel/types";
+
+export type Lang = "vi" | "en";
+
+export interface Note {
+  title: string;
+  message: string;
+}
+
+/** English when Office runs in English ("en-US", "en-GB"…), Vietnamese otherwise. */
+export function languageOf(displayLanguage: string | undefined | null): Lang {
+  return typeof displayLanguage === "string" && displayLanguage.toLowerCase().startsWith("en") ? "en" : "vi";
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+type Counts = Pick<LastRun, "agencies" | "scored" | "byClass" | "errors" | "warnings">;
+
+/** The summary line in English; class names are data from the rules and stay as the rules spell them. */
+export function summaryLineEn(run: Counts): string {
+  const classes = run.byClass.map((c) => `${c.count} ${c.name}`).join(", ");
+  let line = `${plural(run.agencies, "agency", "agencies")}: ${classes}.`;
+  if (run.scored < run.agencies) line += ` ${run.agencies - run.scored} could not be scored.`;
+  if (run.errors > 0) line += ` ${plural(run.errors, "error", "errors")} to fix: open the pane to see ${run.errors === 1 ? "it" : "them"}.`;
+  if (run.warnings > 0) line += ` ${plural(run.warnings, "warning", "warnings")}.`;
+  return line;
+}
+
+/** The Vietnamese line: the core's summary, with the way to the errors when there are some. */
+export function summaryLineVi(run: Counts): string {
+  // The core's line without the error count, then the error sentence that says where to look.
+  const base = summaryLine({ ...run, errors: 0, warnings: 0 });
+  let line = base;
+  if (run.errors > 0) line += ` ${run.errors} lỗi cần sửa: mở bảng điều khiển để xem.`;
+  if (run.warnings > 0) line += ` ${run.warnings} cảnh báo.`;
+  return line;
+}
+
+const columnsText = (columns: string[]) => (columns.length === 1 ? columns[0] : columns.join(", "));
+
+/** Title and message after "Tính điểm" from the ribbon. */
+export function notifyOutcome(outcome: ScoringOutcome, lang: Lang): Note {
+  if (outcome.kind === "refused") {
+    // The use case words its refusals in Vietnamese (they name cells and Excel menus); shown as is.
+    return { title: lang === "en" ? "Could not score" : "Chưa tính được điểm", message: outcome.message };
+  }
+  const { run, sheet, columns, unchanged, notices } = outcome;
+  const lines: string[] = [];
+  if (lang === "en") {
+    lines.push(summaryLineEn(run));
+    if (unchanged) lines.push("Nothing changed since the last scoring: no cell was written.");
+    else if (columns.length) lines.push(`Results written to column${columns.length === 1 ? "" : "s"} ${columnsText(columns)}.`);
+  } else {
+    lines.push(summaryLineVi(run));
+    if (unchanged) lines.push("Kết quả không đổi so với lần tính trước: không ô nào bị ghi lại.");
+    else if (columns.length) lines.push(`Kết quả đã ghi vào cột ${columnsText(columns)}.`);
+  }
+  lines.push(...notices);
+  return {
+    title: lang === "en" ? `Scored: sheet “${sheet}”` : `Đã tính điểm trang “${sheet}”`,
+    message: lines.join("\n"),
+  };
+}
+
+/** Title and message after "Hoàn tác" from the ribbon (the use case words the message). */
+export function notifyUndo(outcome: UndoOutcome, lang: Lang): Note {
+  const titles: Record<UndoOutcome["kind"], [string, string]> = {
+    done: ["Đã hoàn tác", "Undone"],
+    nothing: ["Không có gì để hoàn tác", "Nothing to undo"],
+    refused: ["Không hoàn tác được", "Could not undo"],
+  };
+  return { title: titles[outcome.kind][lang === "en" ? 1 : 0], message: outcome.message };
+}
+
+/** For an exception no use case caught (a bug): say so rather than stay silent. */
+export function notifyFailure(error: unknown, lang: Lang): Note {
+  const detail = error instanceof Error ? error.message : String(error);
+  return lang === "en"
+    ? { title: "Something went wrong", message: `The command stopped unexpectedly: ${detail}. Open the pane and try again; if it happens again, save the workbook and restart Excel.` }
+    : { title: "Có lỗi xảy ra", message: `Lệnh dừng bất thường: ${detail}. Hãy mở bảng điều khiển và làm lại; nếu vẫn lỗi, hãy lưu sổ tính và mở lại Excel.` };
+}
+
+/** Longest message carried in the dialog's address (URLs past ~2 000 characters fail in some hosts). */
+export const MAX_MESSAGE = 1200;
+
+/**
+ * The dialog's address: dialog.html next to the page running the command (same origin and folder,
+ * as the dialog API requires), with the note in the query string.
+ */
+export function dialogUrl(pageUrl: string, note: Note, lang: Lang): string {
+  const url = new URL("dialog.html", pageUrl);
+  const message = note.message.length > MAX_MESSAGE ? `${note.message.slice(0, MAX_MESSAGE - 1)}…` : note.message;
+  url.search = new URLSearchParams({ lang, title: note.title, message }).toString();
+  url.hash = "";
+  return url.toString();
+}

@@ -1,0 +1,366 @@
+/**
+ * Ribbon function commands: the wording of the notes (pure), and "Tính điểm" / "Hoàn tác" run
+ * end to end in the strict Office.js test double, dialog protocol included.
+ */
+import { presetRules } from "../src/core/rules";
+import { scoreSheet } from "../src/core/scoring";
+import { LastRun } from "../src/core/store";
+import { lastRunRecord } from "../src/core/summary";
+import { dialogUrl, languageOf, MAX_MESSAGE, notifyFailure, notifyOutcome, notifyUndo, summaryLineEn } from "../src/commands/notify";
+import type { ScoringOutcome } from "../src/excel/types";
+import * as fs from "fs";
+import { JSDOM } from "jsdom"; // jest-environment-jsdom's own DOM
+import * as path from "path";
+import { referenceSheet } from "./fixtures/reference";
+import { CellValue, createOfficeDouble, OfficeDouble } from "./office-double";
+
+/** The run the reference grid gives: 19 agencies, 7 Tốt, 8 Khá, 4 Trung bình, one error (H10 = 55 > 50). */
+function referenceRun(): LastRun {
+  const scored = scoreSheet(referenceSheet(), presetRules(), { row: 0, col: 0 });
+  if (!scored.ok) throw new Error(scored.error.message);
+  return lastRunRecord(scored, "Đánh giá 2020", "ribbon", new Date("2021-01-15T08:00:00Z"));
+}
+
+const done = (run: LastRun, extra: Partial<Extract<ScoringOutcome, { kind: "done" }>> = {}): ScoringOutcome => ({
+  kind: "done",
+  sheet: run.sheet,
+  run,
+  findings: [],
+  columns: ["J", "K", "L", "M"],
+  unchanged: false,
+  notices: [],
+  ...extra,
+});
+
+describe("notifyOutcome: the note after “Tính điểm”", () => {
+  const run = referenceRun();
+  const clean: LastRun = { ...run, errors: 0, findings: [] };
+
+  test("success without errors: the summary and where the results went, no call to action", () => {
+    const note = notifyOutcome(done(clean), "vi");
+    expect(note.title).toBe("Đã tính điểm trang “Đánh giá 2020”");
+    expect(note.message).toBe("19 cơ quan: 7 Tốt, 8 Khá, 4 Trung bình.\nKết quả đã ghi vào cột J, K, L, M.");
+    expect(note.message).not.toMatch(/lỗi/);
+  });
+
+  test("errors present: the count once, and the way to see them", () => {
+    const note = notifyOutcome(done(run), "vi");
+    expect(note.message).toContain("19 cơ quan: 7 Tốt, 8 Khá, 4 Trung bình.");
+    expect(note.message).toContain("1 lỗi cần sửa: mở bảng điều khiển để xem.");
+    expect(note.message.match(/lỗi/g)).toHaveLength(1);
+  });
+
+  test("warnings, agencies not scored, an unchanged sheet and notices are all said", () => {
+    const note = notifyOutcome(done({ ...run, errors: 2, warnings: 3, scored: 18 }, { unchanged: true, notices: ["Phiên bản Excel này không chép được định dạng."] }), "vi");
+    expect(note.message).toBe(
+      "19 cơ quan: 7 Tốt, 8 Khá, 4 Trung bình. 1 cơ quan chưa tính được điểm. 2 lỗi cần sửa: mở bảng điều khiển để xem. 3 cảnh báo.\n" +
+        "Kết quả không đổi so với lần tính trước: không ô nào bị ghi lại.\n" +
+        "Phiên bản Excel này không chép được định dạng.",
+    );
+  });
+
+  test("refusal: the use case's message as is", () => {
+    const message = "Trang tính “Trang tính1”: không tìm thấy bảng điểm (hàng tiêu đề có “Tên cơ quan”).";
+    expect(notifyOutcome({ kind: "refused", message, cells: [] }, "vi")).toEqual({ title: "Chưa tính được điểm", message });
+    expect(notifyOutcome({ kind: "refused", message, cells: [] }, "en")).toEqual({ title: "Could not score", message });
+  });
+
+  test("English", () => {
+    const note = notifyOutcome(done(run), "en");
+    expect(note.title).toBe("Scored: sheet “Đánh giá 2020”");
+    expect(note.message).toBe("19 agencies: 7 Tốt, 8 Khá, 4 Trung bình. 1 error to fix: open the pane to see it.\nResults written to columns J, K, L, M.");
+    expect(notifyOutcome(done(clean, { columns: ["J"], unchanged: false }), "en").message).toBe("19 agencies: 7 Tốt, 8 Khá, 4 Trung bình.\nResults written to column J.");
+    expect(summaryLineEn({ agencies: 1, scored: 0, byClass: [], errors: 2, warnings: 1 })).toBe("1 agency: . 1 could not be scored. 2 errors to fix: open the pane to see them. 1 warning.");
+  });
+
+  test("the language follows Office's display language", () => {
+    expect(languageOf("en-US")).toBe("en");
+    expect(languageOf("EN-gb")).toBe("en");
+    expect(languageOf("vi-VN")).toBe("vi");
+    expect(languageOf("fr-FR")).toBe("vi");
+    expect(languageOf(undefined)).toBe("vi");
+  });
+
+  test("undo and unexpected failures have their own titles", () => {
+    expect(notifyUndo({ kind: "done", message: "Đã hoàn tác lần “Tính điểm” lúc 08:00 trên trang “A”." }, "vi").title).toBe("Đã hoàn tác");
+    expect(notifyUndo({ kind: "nothing", message: "x" }, "en")).toEqual({ title: "Nothing to undo", message: "x" });
+    expect(notifyUndo({ kind: "refused", message: "y" }, "vi")).toEqual({ title: "Không hoàn tác được", message: "y" });
+    expect(notifyFailure(new Error("boom"), "vi").message).toContain("boom");
+    expect(notifyFailure("boom", "en").title).toBe("Something went wrong");
+  });
+});
+
+describe("dialogUrl", () => {
+  test("dialog.html beside the command page, the note in the query string, round-tripping any text", () => {
+    const note = { title: "Đã tính điểm trang “A&B”", message: "<b>x</b> = 1 + 1 #?%\nhàng 2" };
+    const url = new URL(dialogUrl("https://addin.example.gov.vn/xep-hang-cntt/commands.html?_host_Info=Excel", note, "vi"));
+    expect(url.origin + url.pathname).toBe("https://addin.example.gov.vn/xep-hang-cntt/dialog.html");
+    expect(url.searchParams.get("title")).toBe(note.title);
+    expect(url.searchParams.get("message")).toBe(note.message);
+    expect(url.searchParams.get("lang")).toBe("vi");
+  });
+
+  test("a long message is cut so the address stays short", () => {
+    const url = new URL(dialogUrl("https://localhost:3000/commands.html", { title: "t", message: "ắ".repeat(5000) }, "en"));
+    expect(url.searchParams.get("message")).toHaveLength(MAX_MESSAGE);
+    expect(url.searchParams.get("message")!.endsWith("…")).toBe(true);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The pages.
+
+const page = (name: string) => fs.readFileSync(path.join(__dirname, "../src/commands", name), "utf8");
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const externals = (html: string) => [...html.matchAll(/\b(?:src|href)\s*=\s*["']([^"']+)["']/gi)].map((m) => m[1]).filter((u) => /^(https?:)?\/\//i.test(u));
+
+describe("commands.html and dialog.html", () => {
+  test("the only external resource is Office.js from Microsoft's CDN", () => {
+    expect(externals(page("commands.html"))).toEqual([OFFICE_JS]);
+    expect(externals(page("dialog.html"))).toEqual([OFFICE_JS]);
+  });
+
+  function openDialog(query: string, office?: object) {
+    return new JSDOM(page("dialog.html"), {
+      url: `https://localhost:3000/dialog.html?${query}`,
+      runScripts: "dangerously",
+      beforeParse(window) {
+        if (office) (window as unknown as { Office: object }).Office = office;
+      },
+    });
+  }
+
+  test("dialog.html shows title and message as text, never as markup, with the button focused", () => {
+    const query = new URLSearchParams({ lang: "vi", title: "Đã tính điểm <i>x</i>", message: "<img src=x onerror=alert(1)>\nhàng 2" }).toString();
+    const { window } = openDialog(query);
+    const doc = window.document;
+    expect(doc.getElementById("title")!.textContent).toBe("Đã tính điểm <i>x</i>");
+    expect(doc.getElementById("message")!.textContent).toBe("<img src=x onerror=alert(1)>\nhàng 2");
+    expect(doc.querySelectorAll("img, i")).toHaveLength(0);
+    expect(doc.title).toBe("Đã tính điểm <i>x</i>");
+    expect(doc.documentElement.lang).toBe("vi");
+    const button = doc.getElementById("close")!;
+    expect(button.textContent).toBe("Đóng");
+    expect(doc.activeElement).toBe(button);
+    expect(doc.querySelector("[role=alertdialog]")!.getAttribute("aria-describedby")).toBe("message");
+    expect(page("dialog.html")).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
+    window.close();
+  });
+
+  test("“Close” (or Esc) sends “close” to the command through messageParent", () => {
+    const messageParent = jest.fn();
+    const office = { onReady: (cb: () => void) => (cb(), Promise.resolve()), context: { ui: { messageParent } } };
+    const { window } = openDialog("lang=en&title=Scored&message=ok", office);
+    const button = window.document.getElementById("close")!;
+    expect(button.textContent).toBe("Close");
+    expect(window.document.documentElement.lang).toBe("en");
+    button.click();
+    expect(messageParent).toHaveBeenCalledWith("close");
+    window.document.dispatchEvent(new window.KeyboardEvent("keydown", { key: "Escape" }));
+    expect(messageParent).toHaveBeenCalledTimes(2);
+    window.close();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Integration: the commands module in the Office.js double.
+
+const SHEET = "Đánh giá 2020";
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+async function until<T>(what: string, probe: () => T | undefined, ms = 5000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = probe();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await tick();
+  }
+}
+
+/** The n-th dialog, once displayDialogAsync has called back (the add-in has its handlers on it). */
+async function dialogNo(double: OfficeDouble, n: number) {
+  const dialog = await until(`dialog ${n + 1}`, () => double.dialogs[n]);
+  await tick();
+  await tick();
+  return dialog;
+}
+
+const asCells = (rows: unknown[][]) => rows.map((r) => r.map((v) => (v === "" ? null : (v as CellValue))));
+
+describe("ribbon commands in the Office.js double", () => {
+  let double: OfficeDouble;
+  let restore: () => void;
+
+  async function load(options: Parameters<typeof createOfficeDouble>[0] = {}, rows: unknown[][] | null = referenceSheet()) {
+    double = createOfficeDouble({ sheets: [SHEET], ...options });
+    if (rows) double.workbook.sheet(SHEET).setValues("A1", asCells(rows));
+    double.workbook.setActive(SHEET);
+    restore = double.install(globalThis);
+    jest.resetModules();
+    await import("../src/commands/commands");
+    await until("Office.onReady to associate the actions", () => (double.actions.has("tinhDiem") ? true : undefined));
+  }
+
+  afterEach(async () => {
+    // A failed test may leave a command waiting on its dialog: close them and let the callbacks run
+    // while Office is still installed.
+    for (let i = 0; i < 5; i++) {
+      for (const d of double?.dialogs ?? []) if (!d.closed) d.userClose();
+      await tick();
+    }
+    restore?.();
+    delete (globalThis as Record<string, unknown>).tinhDiem;
+    delete (globalThis as Record<string, unknown>).hoanTac;
+  });
+
+  const noteOf = (url: string) => {
+    const u = new URL(url);
+    return { path: u.pathname, lang: u.searchParams.get("lang"), title: u.searchParams.get("title"), message: u.searchParams.get("message") ?? "" };
+  };
+
+  test("both functions are associated under the manifest's FunctionNames", async () => {
+    await load();
+    expect([...double.actions.keys()].sort()).toEqual(["hoanTac", "tinhDiem"]);
+  });
+
+  test("“Tính điểm” scores the reference sheet, shows the summary in a dialog and completes when it is closed", async () => {
+    await load();
+    const completed = jest.fn();
+    const invoked = double.invokeAction("tinhDiem", { completed });
+
+    const dialog = await dialogNo(double, 0);
+    expect(dialog.options).toEqual({ height: 30, width: 35, displayInIframe: true });
+    const note = noteOf(dialog.url);
+    expect(note.path).toBe("/dialog.html");
+    expect(note.lang).toBe("vi");
+    expect(note.title).toBe(`Đã tính điểm trang “${SHEET}”`);
+    expect(note.message).toContain("7 Tốt, 8 Khá, 4 Trung bình");
+    expect(note.message).toContain("1 lỗi");
+    expect(note.message).toContain("mở bảng điều khiển để xem");
+
+    // The function file stays alive while the dialog is open (completing would close it).
+    await tick();
+    expect(completed).not.toHaveBeenCalled();
+    dialog.sendMessage("close"); // what dialog.html's “Đóng” does through messageParent
+    await expect(invoked).resolves.toMatchObject({ completed: true });
+    expect(completed).toHaveBeenCalledTimes(1);
+    expect(dialog.closed).toBe(true);
+
+    // The results are in the sheet: the header row is row 4, the agencies rows 5 to 23.
+    const sheet = double.workbook.sheet(SHEET);
+    const row4 = sheet.getValues("A4:P4")[0];
+    expect(row4.filter((v) => v !== "").length).toBeGreaterThan(9);
+    expect(double.stats.runs).toBe(1);
+    expect(double.stats.syncs).toBeLessThanOrEqual(3);
+  });
+
+  test("closing the dialog with its × completes the command too", async () => {
+    await load();
+    const invoked = double.invokeAction("tinhDiem");
+    const dialog = await dialogNo(double, 0);
+    dialog.userClose();
+    await expect(invoked).resolves.toMatchObject({ completed: true });
+  });
+
+  test("English Office: English note", async () => {
+    await load({ displayLanguage: "en-US" });
+    const invoked = double.invokeAction("tinhDiem");
+    const dialog = await dialogNo(double, 0);
+    const note = noteOf(dialog.url);
+    expect(note.lang).toBe("en");
+    expect(note.title).toBe(`Scored: sheet “${SHEET}”`);
+    expect(note.message).toContain("19 agencies: 7 Tốt, 8 Khá, 4 Trung bình. 1 error to fix");
+    dialog.sendMessage("close");
+    await invoked;
+  });
+
+  test("a sheet without a grid: the refusal is shown, nothing is written", async () => {
+    await load({}, [["Bảng chấm công tháng 3"]]);
+    const invoked = double.invokeAction("tinhDiem");
+    const dialog = await dialogNo(double, 0);
+    const note = noteOf(dialog.url);
+    expect(note.title).toBe("Chưa tính được điểm");
+    expect(note.message).toContain(SHEET);
+    dialog.sendMessage("close");
+    await invoked;
+    expect(double.workbook.sheet(SHEET).getValues("A1:B2")).toEqual([
+      ["Bảng chấm công tháng 3", ""],
+      ["", ""],
+    ]);
+  });
+
+  test("at the manifest's minimum (ExcelApi 1.4) the ribbon command works", async () => {
+    await load({ apiLevel: 4 });
+    const invoked = double.invokeAction("tinhDiem");
+    const dialog = await dialogNo(double, 0);
+    expect(noteOf(dialog.url).message).toContain("7 Tốt, 8 Khá, 4 Trung bình");
+    dialog.sendMessage("close");
+    await invoked;
+  });
+
+  test("when a dialog cannot open (one is already open), the command still completes", async () => {
+    await load();
+    const first = double.invokeAction("tinhDiem");
+    const open = await dialogNo(double, 0);
+    const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      await expect(double.invokeAction("hoanTac")).resolves.toMatchObject({ completed: true }); // 12007
+      expect(warn).toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+    open.sendMessage("close");
+    await first;
+  });
+
+  test("“Hoàn tác” after “Tính điểm” gives the sheet back and says so", async () => {
+    await load();
+    const before = double.workbook.sheet(SHEET).getValues("A1:P30");
+    const scoring = double.invokeAction("tinhDiem");
+    (await dialogNo(double, 0)).sendMessage("close");
+    await scoring;
+    expect(double.workbook.sheet(SHEET).getValues("A1:P30")).not.toEqual(before);
+
+    const undoing = double.invokeAction("hoanTac");
+    const dialog = await dialogNo(double, 1);
+    const note = noteOf(dialog.url);
+    expect(note.title).toBe("Đã hoàn tác");
+    expect(note.message).toContain("Đã hoàn tác lần “Tính điểm”");
+    dialog.sendMessage("close");
+    await undoing;
+    // Every cell, the header row included (see the next test), is as before.
+    const after = double.workbook.sheet(SHEET).getValues("A1:P30");
+    expect(after).toEqual(before);
+  });
+
+  test("“Hoàn tác” also removes the headers of the appended result columns", async () => {
+    await load();
+    const before = double.workbook.sheet(SHEET).getValues("A4:P4");
+    const scoring = double.invokeAction("tinhDiem");
+    (await dialogNo(double, 0)).sendMessage("close");
+    await scoring;
+    const undoing = double.invokeAction("hoanTac");
+    (await dialogNo(double, 1)).sendMessage("close");
+    await undoing;
+    expect(double.workbook.sheet(SHEET).getValues("A4:P4")).toEqual(before);
+  });
+
+  test("an exception in a use case is reported and the command completes", async () => {
+    await load();
+    const excel = (globalThis as { Excel: { run: unknown } }).Excel;
+    const run = excel.run;
+    excel.run = () => {
+      throw new TypeError("host gone");
+    };
+    try {
+      const invoked = double.invokeAction("tinhDiem");
+      const dialog = await dialogNo(double, 0);
+      expect(noteOf(dialog.url).message).toMatch(/host gone/);
+      dialog.sendMessage("close");
+      await expect(invoked).resolves.toMatchObject({ completed: true });
+    } finally {
+      excel.run = run;
+    }
+  });
+});
