@@ -1,0 +1,133 @@
+/**
+ * A strict Office.js test double for Excel add-ins ("fake host"). No Node imports: it runs in jest and, bundled,
+ * in a browser page in place of office.js. See README.md beside this file.
+ */
+import { LATEST_EXCEL_API, API_LEVELS } from "./api-levels";
+import { ClientObject, ClientResult, Limits, Runtime, Stats, createStats } from "./client-object";
+import { RequestContext, makeRun } from "./context";
+import * as Enums from "./enums";
+import { ErrorCodes, ExtensionErrorCodes, OfficeDoubleError } from "./errors";
+import { Platform, createOffice } from "./office";
+import * as P from "./proxies";
+import { CellValue, FakeSheet, FakeWorkbook } from "./workbook";
+
+export interface OfficeDoubleOptions {
+  /** highest ExcelApi minor version the host supports: 1 (Office 2016 MSI), 7 (Office 2019), 9, 14, 20 (default, latest) */
+  apiLevel?: number;
+  /** Office.context.displayLanguage, default "vi-VN" (also names new sheets: "Trang tính1" / "Sheet1") */
+  displayLanguage?: string;
+  /** default "PC" */
+  platform?: Platform;
+  /** use this workbook instead of a new one (e.g. from importXlsxToDouble) */
+  workbook?: FakeWorkbook;
+  /** sheet names of the new workbook (default: one sheet with the language's default name) */
+  sheets?: string[];
+  sharedRuntime?: boolean;
+  addinCommands?: boolean;
+  dialogApi?: number;
+  requirementSets?: Record<string, string | false>;
+  limits?: Partial<Limits>;
+  /** value for formulas the add-in writes; without it, reading such a cell's value fails the sync */
+  evaluateFormula?: (formula: string, sheet: FakeSheet, row: number, col: number) => CellValue | undefined;
+}
+
+export const FIVE_MB = 5 * 1024 * 1024;
+
+export function createOfficeDouble(options: OfficeDoubleOptions = {}) {
+  const apiLevel = options.apiLevel ?? LATEST_EXCEL_API;
+  const displayLanguage = options.displayLanguage ?? "vi-VN";
+  const platform = options.platform ?? "PC";
+  const workbook = options.workbook ?? new FakeWorkbook({ language: displayLanguage, sheets: options.sheets });
+  const stats: Stats = createStats();
+  const runtime: Runtime = {
+    workbook,
+    apiLevel,
+    stats,
+    limits: { payloadBytes: FIVE_MB, readCells: 5_000_000, writeCells: 2_000_000, ...options.limits },
+    evaluateFormula: options.evaluateFormula,
+  };
+
+  class BoundRequestContext extends RequestContext {
+    constructor() {
+      super(runtime);
+    }
+  }
+
+  const Excel = {
+    run: makeRun(runtime),
+    RequestContext: BoundRequestContext,
+    ErrorCodes,
+    ...Enums,
+    Workbook: P.WorkbookProxy,
+    Worksheet: P.WorksheetProxy,
+    WorksheetCollection: P.WorksheetCollectionProxy,
+    Range: P.RangeProxy,
+    RangeAreas: P.RangeAreasProxy,
+    RangeFormat: P.RangeFormatProxy,
+    RangeFont: P.RangeFontProxy,
+    RangeFill: P.RangeFillProxy,
+    RangeBorder: P.RangeBorderProxy,
+    PageLayout: P.PageLayoutProxy,
+  };
+
+  const OfficeExtension = {
+    Error: OfficeDoubleError,
+    ErrorCodes: ExtensionErrorCodes,
+    ClientObject,
+    ClientResult,
+    Promise,
+  };
+
+  const office = createOffice(
+    {
+      apiLevel,
+      displayLanguage,
+      platform,
+      sharedRuntime: options.sharedRuntime ?? false,
+      addinCommands: options.addinCommands ?? apiLevel > 1,
+      dialogApi: options.dialogApi ?? 2,
+      requirementSets: options.requirementSets ?? {},
+      version: "16.0.0000.0000",
+    },
+    workbook,
+  );
+
+  const double = {
+    Excel,
+    Office: office.Office,
+    OfficeExtension,
+    workbook,
+    stats,
+    apiLevel,
+    runtime,
+    /** functions registered with Office.actions.associate */
+    actions: office.state.actions,
+    /** dialogs opened with Office.context.ui.displayDialogAsync */
+    dialogs: office.state.dialogs,
+    /** recorded Office.addin.* / ui.messageParent calls */
+    calls: office.state.calls,
+    invokeAction: office.invokeAction,
+    /** Sets globalThis.Excel / Office / OfficeExtension (or on `target`); returns a function that restores them. */
+    install(target: object = globalThis): () => void {
+      const g = target as Record<string, unknown>;
+      const saved = { Excel: g.Excel, Office: g.Office, OfficeExtension: g.OfficeExtension };
+      g.Excel = Excel;
+      g.Office = office.Office;
+      g.OfficeExtension = OfficeExtension;
+      return () => {
+        for (const [k, v] of Object.entries(saved)) {
+          if (v === undefined) delete g[k];
+          else g[k] = v;
+        }
+      };
+    },
+  };
+  return double;
+}
+
+export type OfficeDouble = ReturnType<typeof createOfficeDouble>;
+
+export { FakeWorkbook, FakeSheet, RequestContext, OfficeDoubleError, ErrorCodes, API_LEVELS, LATEST_EXCEL_API };
+export type { CellValue, Stats, Limits };
+export type { CellSeed, CellSnapshot, SheetSnapshot, WorkbookSnapshot, PageLayoutState, Visibility } from "./workbook";
+export { implementedMembers } from "./proxies";
