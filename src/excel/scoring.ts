@@ -160,6 +160,7 @@ function queueResultWrite(ws: Excel.Worksheet, plan: WritePlan, scored: Extract<
   // Appended columns: remember widths, then take the neighbour column's look.
   for (const c of plan.columns.filter((c) => c.isNew)) {
     const address = rangeOf(layout.headerTop, c.col, layout.lastRow - layout.headerTop + 1, 1, origin);
+    // A proxy of its own for the read: loaded before the writes below, it holds the width before them.
     const range = ws.getRange(address);
     range.load("format/columnWidth");
     journal.widths.push({ address, range });
@@ -190,9 +191,10 @@ function queueResultWrite(ws: Excel.Worksheet, plan: WritePlan, scored: Extract<
     const rows = b.values.length;
     const cols = b.values[0].length;
     const address = rangeOf(b.row, b.col, rows, cols, origin);
+    const before = ws.getRange(address);
+    before.load("numberFormat");
+    journal.blocks.push({ address, row: b.row, col: b.col, rows, cols, range: before });
     const range = ws.getRange(address);
-    range.load("numberFormat");
-    journal.blocks.push({ address, row: b.row, col: b.col, rows, cols, range });
     range.numberFormat = b.numberFormat;
     range.values = b.values;
   }
@@ -200,13 +202,12 @@ function queueResultWrite(ws: Excel.Worksheet, plan: WritePlan, scored: Extract<
   for (const m of plan.unmark) applyFill(ws.getRange(m.address), m.color);
   const kept = new Set(plan.keptMarks.map((m) => m.address));
   for (const m of plan.marks) {
-    const range = ws.getRange(m.address);
     if (!kept.has(m.address)) {
-      const fill = range.format.fill;
+      const fill = ws.getRange(m.address).format.fill;
       fill.load(withPattern ? "color, pattern" : "color");
       journal.fills.push({ address: m.address, fill, withPattern });
     }
-    range.format.fill.color = MARK_FILL[m.severity];
+    ws.getRange(m.address).format.fill.color = MARK_FILL[m.severity];
   }
   return journal;
 }
