@@ -221,11 +221,6 @@ export function annexGrid(annex: AnnexDescription): string[][] {
   return grid;
 }
 
-/** Whether a text would be taken for a formula or a number if typed into a cell. */
-export function needsTextGuard(text: string): boolean {
-  return /^[=+\-@]/.test(text);
-}
-
 /**
  * Where the annex goes. The add-in replaces only an annex it made (recorded in the workbook's
  * store); a user's own sheet with the wanted name is never touched: the annex takes the next free

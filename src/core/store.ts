@@ -84,7 +84,8 @@ export interface StoreState {
   decision?: Partial<DecisionMetadata>;
   written?: WrittenRecord;
   marks?: MarkRecord[];
-  annex?: { sheetName: string; description: unknown };
+  /** The annex the add-in made, and the sheet of the grid it was made from. */
+  annex?: { sheetName: string; description: unknown; source?: string };
   lastRun?: LastRun;
   undo?: UndoJournal;
 }

@@ -1,4 +1,4 @@
-import { AnnexDescription, annexGate, annexGrid, buildAnnex, chooseAnnexSheet, needsTextGuard, StyleName } from "../core/annex";
+import { AnnexDescription, annexGate, annexGrid, buildAnnex, chooseAnnexSheet, StyleName } from "../core/annex";
 import { completeMetadata, validateMetadata } from "../core/metadata";
 import { scoreSheet } from "../core/scoring";
 import { STORE_SHEET, StoreState } from "../core/store";
@@ -31,8 +31,9 @@ const rangeA1 = (row: number, col: number, rows: number, cols: number) =>
 export function renderAnnexOffice(ws: Excel.Worksheet, annex: AnnexDescription): void {
   const all = ws.getRange(rangeA1(0, 0, annex.rowCount, annex.colCount));
   all.numberFormat = Array.from({ length: annex.rowCount }, () => new Array(annex.colCount).fill("@"));
-  // Text stays text: the "@" format, and an apostrophe before anything Excel would read as a formula.
-  all.values = annexGrid(annex).map((row) => row.map((t) => (needsTextGuard(t) ? `'${t}` : t)));
+  // Text stays text: in a cell formatted "@" (set first, in the same batch) Excel takes "=…", "- …" or
+  // "0,998" as typed, never as a formula or a number.
+  all.values = annexGrid(annex);
   all.format.font.name = annex.font;
   all.format.font.size = annex.styles.cell.size;
   all.format.verticalAlignment = Excel.VerticalAlignment.center;
@@ -123,10 +124,11 @@ export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<A
       const state = store.state();
       const names = sheets.items.map((s) => s.name);
       let sheet = read.result();
-      // Regenerating from the annex sheet itself: the grid is on the sheet scored last.
-      const last = state.lastRun?.sheet;
-      if (sheet.name === state.annex?.sheetName && last && names.includes(last) && last !== sheet.name) {
-        read = queueSheetRead(sheets.getItem(last));
+      // Regenerating from the annex sheet itself: the grid is on the sheet it was made from.
+      if (sheet.name === state.annex?.sheetName) {
+        const source = [state.annex.source, state.lastRun?.sheet].find((n) => n && n !== sheet.name && names.includes(n));
+        if (!source) return { kind: "refused", message: "Đang mở trang phụ lục: hãy mở trang bảng điểm rồi bấm lại “Tạo phụ lục”.", cells: [] };
+        read = queueSheetRead(sheets.getItem(source));
         await context.sync(); // 1b, only in that case
         sheet = read.result();
       }
@@ -161,7 +163,7 @@ export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<A
       void _u;
       const newState: StoreState = {
         ...state,
-        annex: { sheetName: where.name, description },
+        annex: { sheetName: where.name, description, source: sheet.name },
         undo: {
           action: "annex",
           at: new Date().toISOString(),

@@ -1,4 +1,4 @@
-import { annexGate, annexGrid, annexNotes, buildAnnex, chooseAnnexSheet, needsTextGuard } from "../../src/core/annex";
+import { annexGate, annexGrid, annexNotes, buildAnnex, chooseAnnexSheet } from "../../src/core/annex";
 import { completeMetadata, validateMetadata, parseViDate } from "../../src/core/metadata";
 import { presetRules } from "../../src/core/rules";
 import { scoreSheet } from "../../src/core/scoring";
@@ -80,11 +80,9 @@ describe("annex with ties and unusual names", () => {
     ]);
   });
 
-  it("keeps a formula-like agency name as literal text, flagged for the renderers' text guard", () => {
+  it("keeps a formula-like agency name as literal text", () => {
     expect(grid[7][1]).toBe('=HYPERLINK("x")');
-    expect(needsTextGuard(grid[7][1])).toBe(true);
-    expect(needsTextGuard("- Tổng điểm")).toBe(true);
-    expect(needsTextGuard("Sở A")).toBe(false);
+    expect(annex.cells.find((c) => c.text === '=HYPERLINK("x")')).toMatchObject({ row: 7, col: 1 });
   });
 
   it("has no rank column without ties (STT is the rank, as published)", () => {
