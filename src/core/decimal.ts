@@ -78,6 +78,27 @@ export type Rounding = "halfUp" | "halfEven" | "down";
  */
 export function div(a: Dec, b: Dec, decimals: number, rounding: Rounding = "halfUp"): Dec {
   if (sign(b) === 0) throw new RangeError("Division by zero");
+  // Fast path, same integer arithmetic on numbers: every value below stays under 2^53, so exact.
+  if (typeof a.m === "number" && typeof b.m === "number" && b.s + decimals <= 15 && a.s <= 15) {
+    const num = a.m * POW10[b.s + decimals];
+    const den0 = b.m * POW10[a.s];
+    const n = num < 0 ? -num : num;
+    const den = den0 < 0 ? -den0 : den0;
+    if (n < 2 ** 52 && den < 2 ** 52) {
+      let q = Math.floor(n / den);
+      let r = n - q * den;
+      if (r < 0) {
+        q -= 1;
+        r += den;
+      } else if (r >= den) {
+        q += 1;
+        r -= den;
+      }
+      const twice = 2 * r;
+      if (r !== 0 && (rounding === "halfUp" ? twice >= den : rounding === "halfEven" ? twice > den || (twice === den && q % 2 === 1) : false)) q += 1;
+      return trim({ m: (num < 0) !== (den0 < 0) && q !== 0 ? -q : q, s: decimals });
+    }
+  }
   // a/b = (am/10^as) / (bm/10^bs) = am·10^(bs+decimals) / (bm·10^as) in units of 10^-decimals
   let num = big(a.m) * 10n ** BigInt(b.s + decimals);
   let den = big(b.m) * 10n ** BigInt(a.s);

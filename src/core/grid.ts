@@ -64,17 +64,39 @@ export type LocateResult =
 
 const cellText = (v: unknown): string => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
 
+const ROLES = Object.keys(ROLE_KEYS) as Role[];
+
 function roleOf(key: string): Role | null {
   if (key === "") return null;
-  for (const role of Object.keys(ROLE_KEYS) as Role[]) if (ROLE_KEYS[role].has(key)) return role;
+  for (const role of ROLES) if (ROLE_KEYS[role].has(key)) return role;
   return null;
 }
 
 /** Which rule group a header names, or -1. */
 export function groupOfHeader(rules: Rules, text: unknown): number {
-  const key = headerKey(cellText(text));
-  if (key === "") return -1;
-  return rules.groups.findIndex((g) => g.keys.includes(key));
+  return headerLookup(rules)(text);
+}
+
+const lookups = new WeakMap<Rules, (text: unknown) => number>();
+
+/**
+ * groupOfHeader for one rules object, with the groups' keys in a map (the first group holding a
+ * key wins, as a search in order would). Only text can name a group, unless a key looks like a
+ * number written out ("81 05", "1e 21", "nan"): then numbers are looked up too.
+ */
+function headerLookup(rules: Rules): (text: unknown) => number {
+  let lookup = lookups.get(rules);
+  if (lookup) return lookup;
+  const owner = new Map<string, number>();
+  rules.groups.forEach((g, i) => g.keys.forEach((k) => owner.has(k) || owner.set(k, i)));
+  const numbersMayMatch = [...owner.keys()].some((k) => /^([0-9e ]+|infinity|nan)$/.test(k));
+  lookup = (text: unknown): number => {
+    if (typeof text !== "string" && !(numbersMayMatch && typeof text === "number")) return -1;
+    const key = headerKey(cellText(text));
+    return key === "" ? -1 : owner.get(key) ?? -1;
+  };
+  lookups.set(rules, lookup);
+  return lookup;
 }
 
 /**
@@ -168,29 +190,45 @@ export function locateGrid(values: readonly (readonly unknown[])[], rules: Rules
   const resultCols: Partial<Record<ResultKind, number>> = {};
   for (const k of ["total", "index", "class", "rank"] as const) if (roles[k] !== undefined) resultCols[k] = roles[k];
 
-  // 3. The rows.
+  // 3. The rows. This runs for every row of the sheet, so each cell is looked at once and header
+  // keys are worked out only for text (see headerLookup).
+  const headerOf = headerLookup(rules);
   const dataRows: number[] = [];
   const skippedRows: GridLayout["skippedRows"] = [];
   let notesBlockRow: number | null = null;
   let lastRow = best;
+  const nGroups = groupCols.length;
   for (let r = best + 1; r < values.length; r++) {
     const row = values[r];
     const name = row[nameCol];
-    const nameKey = matchKey(cellText(name));
-    const groupCells = groupCols.map((c) => row[c]);
-    if (isBlank(name) || nameKey.startsWith("ghi chu")) {
+    const nameText = cellText(name);
+    const nameKey = matchKey(nameText);
+    const nameBlank = isBlank(name);
+    let groupsBlank = true;
+    for (let g = 0; g < nGroups; g++) {
+      if (!isBlank(row[groupCols[g]])) {
+        groupsBlank = false;
+        break;
+      }
+    }
+    if (nameBlank || nameKey.startsWith("ghi chu")) {
       const first = row.find((v) => !isBlank(v));
-      if (first !== undefined && /^ghi chu\b/.test(matchKey(cellText(first))) && groupCells.every(isBlank)) {
+      // The label may sit in a score column when the table's first column holds scores.
+      if (first !== undefined && /^ghi chu\b/.test(matchKey(cellText(first))) && groupCols.every((c) => isBlank(row[c]) || row[c] === first)) {
         notesBlockRow = r;
         break;
       }
     }
-    if (isBlank(name) && groupCells.every(isBlank)) {
+    if (nameBlank && groupsBlank) {
       skippedRows.push({ row: r, why: "blank" });
       continue;
     }
     // A repeated header (page 2 of a printed annex); for a two-row header, its upper row too.
-    if (groupCells.filter((v) => groupOfHeader(rules, v) >= 0).length * 2 >= groupCols.length || roleOf(headerKey(cellText(name))) === "name") {
+    let headerCells = 0;
+    for (let g = 0; g < nGroups; g++) if (headerOf(row[groupCols[g]]) >= 0) headerCells++;
+    // headerKey differs from matchKey only for text ending in ")".
+    const nameHeaderKey = /\)\s*$/u.test(nameText) ? headerKey(nameText) : nameKey;
+    if (headerCells * 2 >= nGroups || roleOf(nameHeaderKey) === "name") {
       skippedRows.push({ row: r, why: "header" });
       lastRow = r;
       continue;
@@ -201,12 +239,12 @@ export function locateGrid(values: readonly (readonly unknown[])[], rules: Rules
       continue;
     }
     // "Tổng cộng" in the name column, or merged across STT and name (its text then in the STT cell).
-    if (SUMMARY_ROW_KEYS.has(nameKey) || (isBlank(name) && SUMMARY_ROW_KEYS.has(matchKey(cellText(row.find((v) => typeof v === "string" && !isBlank(v))))))) {
+    if (SUMMARY_ROW_KEYS.has(nameKey) || (nameBlank && SUMMARY_ROW_KEYS.has(matchKey(cellText(row.find((v) => typeof v === "string" && !isBlank(v))))))) {
       skippedRows.push({ row: r, why: "summary" });
       lastRow = r;
       continue;
     }
-    if (isBlank(name)) {
+    if (nameBlank) {
       skippedRows.push({ row: r, why: "noName" });
       lastRow = r;
       continue;

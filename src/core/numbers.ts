@@ -31,10 +31,12 @@ export type ParsedCell =
 const BLANK: ParsedCell = { kind: "blank" };
 const VI_NUMBER = /^([+-]?)(\d+(?:[.,]\d*)?|[.,]\d+)$/;
 
+const NOT_SPACE = /[^\s\u00a0\u200b]/;
+
 /** Whether a cell value is empty (null, undefined, "" or only spaces). */
 export function isBlank(value: unknown): boolean {
   if (value === null || value === undefined) return true;
-  if (typeof value === "string") return value.replace(/[\s\u00a0\u200b]+/g, "") === "";
+  if (typeof value === "string") return !NOT_SPACE.test(value);
   return false;
 }
 

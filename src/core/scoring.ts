@@ -1,11 +1,11 @@
 import { cellAddress, Origin, SHEET_ORIGIN } from "./address";
-import { add, cmp, Dec, div, formatVi, min, mul, sign, sub, ZERO } from "./decimal";
-import { Finding, makeFinding } from "./findings";
+import { add, cmp, Dec, div, formatVi, fromNumber, min, mul, sign, sub, ZERO } from "./decimal";
+import { Finding, FindingCode, makeFinding } from "./findings";
 import { GridLayout, locateGrid, LocateResult } from "./grid";
-import { displayValue, isBlank, parseScore } from "./numbers";
+import { displayValue, isBlank, parseScore, ParsedCell } from "./numbers";
 import { rankDescending } from "./ranking";
 import { Rules } from "./rules";
-import { cleanText, containsKeyword, matchKey } from "./text";
+import { cleanText, matchKey } from "./text";
 
 export interface RowResult {
   /** Row in the values array. */
@@ -55,6 +55,14 @@ export function scoreSheet(values: readonly (readonly unknown[])[], rules: Rules
     findings.push(makeFinding("missingName", skipped.row, layout.nameCol, origin, { agency: "", group: "", value: "", detail: "" }));
   }
 
+  // Worked out once, not per cell: the exemption keywords' keys and the maxima as messages show them.
+  const exemptionKeys = rules.exemptions.map((e) => matchKey(e.keyword));
+  const maxText = rules.groups.map((g) => formatVi(g.max));
+  const { decimals, rounding } = rules.json.index;
+  const cap = rules.json.overMax === "cap";
+  const report = (code: FindingCode, r: number, col: number, agency: string, g: number, raw: unknown, detail: string) =>
+    findings.push(makeFinding(code, r, col, origin, { agency, group: rules.groups[g].name, value: displayValue(raw), detail }));
+
   for (const r of layout.dataRows) {
     const cells = values[r];
     const name = cleanText(String(cells[layout.nameCol] ?? ""));
@@ -66,56 +74,55 @@ export function scoreSheet(values: readonly (readonly unknown[])[], rules: Rules
       findings.push(makeFinding("duplicateName", r, layout.nameCol, origin, { agency: name, group: "", value: "", detail: cellAddressOf(firstRow, layout.nameCol, origin) }));
     } else seenNames.set(nameKey, r);
 
-    const exemption = notes === "" ? undefined : rules.exemptions.find((e) => containsKeyword(notes, e.keyword));
+    // The first exemption whose keyword the notes contain as whole words (containsKeyword).
+    let exemption: Rules["exemptions"][number] | undefined;
+    if (notes !== "" && exemptionKeys.length > 0) {
+      const notesKey = ` ${matchKey(notes)} `;
+      const e = exemptionKeys.findIndex((k) => k.length > 0 && notesKey.includes(` ${k} `));
+      if (e >= 0) exemption = rules.exemptions[e];
+    }
     const exemptGroups = exemption ? [...exemption.groupIndexes] : [];
     const scores: (Dec | null)[] = [];
     let usable = true;
     let total = ZERO;
     let maxPoints = rules.generalMax;
 
-    rules.groups.forEach((group, g) => {
+    for (let g = 0; g < rules.groups.length; g++) {
+      const group = rules.groups[g];
       const col = layout.groupCols[g];
       const raw = cells[col];
-      const parsed = parseScore(raw);
-      const params = { agency: name, group: group.name, value: displayValue(raw), detail: formatVi(group.max) };
-      if (exemptGroups.includes(g)) {
+      // parseScore, with its first case (a number cell) inline: no intermediate object per cell.
+      let value: Dec | null = typeof raw === "number" ? fromNumber(raw) : null;
+      let kind: ParsedCell["kind"] = "number";
+      if (value === null) {
+        const parsed = parseScore(raw);
+        kind = parsed.kind;
+        if (parsed.kind === "number") value = parsed.value;
+      }
+      if (exemptGroups.length > 0 && exemptGroups.includes(g)) {
         maxPoints = sub(maxPoints, group.max);
         scores.push(null);
-        if (parsed.kind === "number" && sign(parsed.value) !== 0) {
-          findings.push(makeFinding("exemptNonZero", r, col, origin, { ...params, detail: exemption!.keyword }));
-        } else if (parsed.kind === "error" || parsed.kind === "invalid") {
-          findings.push(makeFinding(parsed.kind === "error" ? "errorValue" : "notANumber", r, col, origin, params));
+        if (value !== null && sign(value) !== 0) {
+          report("exemptNonZero", r, col, name, g, raw, exemption!.keyword);
+        } else if (kind === "error" || kind === "invalid") {
+          report(kind === "error" ? "errorValue" : "notANumber", r, col, name, g, raw, maxText[g]);
         }
-        return;
+        continue;
       }
-      switch (parsed.kind) {
-        case "blank":
-          findings.push(makeFinding("missing", r, col, origin, params));
-          usable = false;
-          scores.push(null);
-          return;
-        case "error":
-          findings.push(makeFinding("errorValue", r, col, origin, params));
-          usable = false;
-          scores.push(null);
-          return;
-        case "invalid":
-          findings.push(makeFinding("notANumber", r, col, origin, params));
-          usable = false;
-          scores.push(null);
-          return;
-        case "number": {
-          let value = parsed.value;
-          if (sign(value) < 0) findings.push(makeFinding("negative", r, col, origin, params));
-          else if (cmp(value, group.max) > 0) {
-            findings.push(makeFinding("aboveMax", r, col, origin, params));
-            if (rules.json.overMax === "cap") value = min(value, group.max);
-          }
-          scores.push(value);
-          total = add(total, value);
-        }
+      if (value === null) {
+        report(kind === "blank" ? "missing" : kind === "error" ? "errorValue" : "notANumber", r, col, name, g, raw, maxText[g]);
+        usable = false;
+        scores.push(null);
+        continue;
       }
-    });
+      if (sign(value) < 0) report("negative", r, col, name, g, raw, maxText[g]);
+      else if (cmp(value, group.max) > 0) {
+        report("aboveMax", r, col, name, g, raw, maxText[g]);
+        if (cap) value = min(value, group.max);
+      }
+      scores.push(value);
+      total = add(total, value);
+    }
 
     const row: RowResult = {
       row: r,
@@ -137,7 +144,7 @@ export function scoreSheet(values: readonly (readonly unknown[])[], rules: Rules
     if (usable) {
       row.total = total;
       row.maxPoints = maxPoints;
-      row.index = div(total, maxPoints, rules.json.index.decimals, rules.json.index.rounding);
+      row.index = div(total, maxPoints, decimals, rounding);
       row.className = classify(rules, total, maxPoints, row.index);
     }
     rows.push(row);
@@ -151,11 +158,17 @@ export function scoreSheet(values: readonly (readonly unknown[])[], rules: Rules
   const summary: Summary = {
     agencies: rows.length,
     scored: scored.length,
-    byClass: rules.classes.map((c) => ({ name: c.name, count: scored.filter((r) => r.className === c.name).length })),
+    byClass: countByClass(rules, scored),
     errors: findings.filter((f) => f.severity === "error").length,
     warnings: findings.filter((f) => f.severity === "warning").length,
   };
   return { ok: true, layout, rows, findings, summary, rules };
+}
+
+function countByClass(rules: Rules, scored: readonly RowResult[]): Summary["byClass"] {
+  const counts = new Map<string, number>();
+  for (const r of scored) if (r.className !== null) counts.set(r.className, (counts.get(r.className) ?? 0) + 1);
+  return rules.classes.map((c) => ({ name: c.name, count: counts.get(c.name) ?? 0 }));
 }
 
 /** The class of an index: the first band (highest first) whose minimum it reaches. */
