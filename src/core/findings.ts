@@ -11,6 +11,7 @@ export type FindingCode =
   | "exemptNonZero"
   | "duplicateName"
   | "missingName"
+  | "noScores"
   | "noApplicableGroup";
 
 /**
@@ -75,6 +76,11 @@ const TEMPLATES: Record<FindingCode, { severity: Severity; vi: (p: Params) => st
     severity: "warning",
     vi: (p) => `Ô ${p.cell}: dòng này có điểm nhưng chưa có tên cơ quan nên không được xếp hạng. Hãy nhập tên cơ quan hoặc xoá dòng.`,
     en: (p) => `Cell ${p.cell}: this row has scores but no agency name, so it is not ranked. Type the agency's name or delete the row.`,
+  },
+  noScores: {
+    severity: "warning",
+    vi: (p) => `Ô ${p.cell}: dòng “${p.agency}” không có điểm nhóm nào nên được coi là dòng tiêu đề, không xếp hạng. Nếu đây là một cơ quan, hãy nhập điểm các nhóm.`,
+    en: (p) => `Cell ${p.cell}: the row “${p.agency}” has no group score, so it is taken as a heading and not ranked. If it is an agency, type its scores.`,
   },
   noApplicableGroup: {
     severity: "error",

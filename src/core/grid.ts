@@ -51,7 +51,7 @@ export interface GridLayout {
   /** Rows that are agencies, in sheet order. */
   dataRows: number[];
   /** Rows skipped inside the grid: blank, repeated header, column-number or summary rows. */
-  skippedRows: { row: number; why: "blank" | "header" | "marker" | "summary" | "noName" }[];
+  skippedRows: { row: number; why: "blank" | "header" | "marker" | "summary" | "noName" | "noScores" }[];
   /** Row where a trailing "Ghi chú:" block begins, if any. */
   notesBlockRow: number | null;
   /** Last row of the grid (the last agency or skipped row before the notes block). */
@@ -249,6 +249,14 @@ export function locateGrid(values: readonly (readonly unknown[])[], rules: Rules
       lastRow = r;
       continue;
     }
+    // A row with no score in any group and no note, numbered like a section ("I", "A", none) or written
+    // like one ("I. KHỐI SỞ, BAN, NGÀNH"): a heading, not an agency; reported as a warning. An agency
+    // numbered 1, 2, 3… with every score missing stays an agency, with its errors.
+    if (groupsBlank && notesBlank(row, roles.notes) && looksLikeHeading(nameText, roles.stt === undefined ? undefined : row[roles.stt])) {
+      skippedRows.push({ row: r, why: "noScores" });
+      lastRow = r;
+      continue;
+    }
     dataRows.push(r);
     lastRow = r;
   }
@@ -305,4 +313,19 @@ function isMarkerRow(row: readonly unknown[], nameCol: number, groupCols: readon
 
 function isHeaderish(row: readonly unknown[]): boolean {
   return row.every((v) => isBlank(v) || typeof v === "string");
+}
+
+function notesBlank(row: readonly unknown[], notesCol: number | undefined): boolean {
+  return notesCol === undefined || isBlank(row[notesCol]);
+}
+
+const SECTION_NUMBER = /^(?:[IVXLC]+|[A-Z])\.?$/;
+
+function looksLikeHeading(name: string, stt: unknown): boolean {
+  if (typeof stt === "number") return false;
+  const sttText = typeof stt === "string" ? stt.trim() : "";
+  if (sttText !== "" && !SECTION_NUMBER.test(sttText)) return false;
+  if (sttText !== "") return true;
+  const letters = name.replace(/[^\p{L}]/gu, "");
+  return /^(?:[IVXLC]+|[A-Z])[.)]\s/.test(name.trim()) || (letters.length > 1 && letters === letters.toLocaleUpperCase("vi"));
 }

@@ -51,8 +51,11 @@ export function scoreSheet(values: readonly (readonly unknown[])[], rules: Rules
   const seenNames = new Map<string, number>();
 
   for (const skipped of layout.skippedRows) {
-    if (skipped.why !== "noName") continue;
-    findings.push(makeFinding("missingName", skipped.row, layout.nameCol, origin, { agency: "", group: "", value: "", detail: "" }));
+    if (skipped.why === "noName") findings.push(makeFinding("missingName", skipped.row, layout.nameCol, origin, { agency: "", group: "", value: "", detail: "" }));
+    if (skipped.why === "noScores") {
+      const name = cleanText(String(values[skipped.row][layout.nameCol]));
+      findings.push(makeFinding("noScores", skipped.row, layout.nameCol, origin, { agency: name, group: "", value: "", detail: "" }));
+    }
   }
 
   // Worked out once, not per cell: the exemption keywords' keys and the maxima as messages show them.

@@ -133,3 +133,26 @@ describe("decision metadata", () => {
     expect(completeMetadata({ date: "5/1/2021" }).date).toBe("05/01/2021");
   });
 });
+
+describe("section headings inside the grid", () => {
+  const withRows = (...extra: unknown[][]) => {
+    const v = referenceSheet();
+    v.splice(4, 0, ...extra);
+    return v;
+  };
+
+  it("a row numbered like a section (I, A) or written in capitals, without scores, is a heading with a warning", () => {
+    const r = score(withRows(["I", "Khối sở, ban, ngành", "", "", "", "", "", "", ""], ["", "II. CÁC CƠ QUAN KHÁC", "", "", "", "", "", "", ""]));
+    expect(r.rows).toHaveLength(19);
+    expect(r.findings.filter((f) => f.code === "noScores").map((f) => [f.cell, f.severity, f.agency])).toEqual([
+      ["B5", "warning", "Khối sở, ban, ngành"],
+      ["B6", "warning", "II. CÁC CƠ QUAN KHÁC"],
+    ]);
+  });
+
+  it("an agency numbered 20 with every score missing stays an agency, with its errors", () => {
+    const r = score(withRows([20, "Sở Mới thành lập", "", "", "", "", "", "", ""]));
+    expect(r.rows).toHaveLength(20);
+    expect(r.findings.filter((f) => f.code === "missing")).toHaveLength(6);
+  });
+});
