@@ -80,6 +80,24 @@ const WIDTH = { stt: 5, name: 32, group: 10.5, total: 9, index: 8, class: 11, ra
 const LINE_PT = 16;
 const CHARS_PER_UNIT = 1.05;
 
+/** Excel's highest row is 409 points: at most this many 16-point lines in one row. */
+const MAX_LINES_PER_ROW = 24;
+
+/** Splits a text into parts of at most `max` characters, after ", " where possible. */
+export function splitForRows(text: string, max: number): string[] {
+  const parts: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    let cut = rest.lastIndexOf(", ", max);
+    cut = cut > max / 2 ? cut + 1 : rest.lastIndexOf(" ", max);
+    if (cut <= 0) cut = max;
+    parts.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+  }
+  parts.push(rest);
+  return parts;
+}
+
 export type AnnexRefusal = { reason: "errors"; errors: Finding[]; message: string };
 
 /** Whether the annex may be made: with error findings it needs the caller's explicit confirmation. */
@@ -186,8 +204,11 @@ export function buildAnnex(rules: Rules, rows: readonly RowResult[], meta: Decis
   merges.push({ row, col: 0, rows: 1, cols: 3 });
   heights[row] = 18;
   for (const note of annexNotes(rules, rows)) {
-    row++;
-    banner(row, note, "note", lines(note, totalWidth * 0.95) * LINE_PT + 4);
+    // Excel's rows stop at 409 points: a very long note (hundreds of exempt agencies) continues on the next rows.
+    for (const part of splitForRows(note, Math.floor(totalWidth * 0.95 * CHARS_PER_UNIT) * MAX_LINES_PER_ROW)) {
+      row++;
+      banner(row, part, "note", lines(part, totalWidth * 0.95) * LINE_PT + 4);
+    }
   }
   const rowCount = row + 1;
   for (let r = 0; r < rowCount; r++) if (heights[r] === undefined) heights[r] = LINE_PT;
@@ -242,4 +263,42 @@ export function chooseAnnexSheet(
     if (ownedExists && lower(owned!) === lower(name)) return { name: owned!, replaces: true, collidedWithUserSheet: true };
     if (!taken.has(lower(name))) return { name, replaces: false, collidedWithUserSheet: true };
   }
+}
+
+/** The annex as stored in the workbook (undo, ownership): the texts as a grid, the styles run-length encoded by row. */
+export interface PackedAnnex extends Omit<AnnexDescription, "cells"> {
+  packed: 1;
+  grid: string[][];
+  /** [row count, styles of the row's cells ("" where no cell), joined by ","] */
+  styleRuns: [number, string][];
+}
+
+export function packAnnex(annex: AnnexDescription): PackedAnnex {
+  const { cells, ...rest } = annex;
+  const styles = Array.from({ length: annex.rowCount }, () => new Array<string>(annex.colCount).fill(""));
+  for (const c of cells) styles[c.row][c.col] = c.style;
+  const styleRuns: [number, string][] = [];
+  for (const row of styles) {
+    const key = row.join(",");
+    const last = styleRuns[styleRuns.length - 1];
+    if (last && last[1] === key) last[0]++;
+    else styleRuns.push([1, key]);
+  }
+  return { ...rest, packed: 1, grid: annexGrid(annex), styleRuns };
+}
+
+export function unpackAnnex(packed: PackedAnnex): AnnexDescription {
+  const { packed: _p, grid, styleRuns, ...rest } = packed;
+  void _p;
+  const cells: AnnexCell[] = [];
+  let row = 0;
+  for (const [count, key] of styleRuns) {
+    const styles = key.split(",");
+    for (let i = 0; i < count; i++, row++) {
+      styles.forEach((style, col) => {
+        if (style) cells.push({ row, col, text: grid[row][col], style: style as StyleName });
+      });
+    }
+  }
+  return { ...rest, cells };
 }

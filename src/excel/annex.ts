@@ -1,10 +1,10 @@
-import { AnnexDescription, annexGate, annexGrid, buildAnnex, chooseAnnexSheet, StyleName } from "../core/annex";
+import { AnnexDescription, annexGate, annexGrid, buildAnnex, chooseAnnexSheet, packAnnex, StyleName } from "../core/annex";
 import { completeMetadata, validateMetadata } from "../core/metadata";
 import { scoreSheet } from "../core/scoring";
 import { STORE_SHEET, StoreState } from "../core/store";
 import { charsToPoints, cmToPoints, features, hostErrorMessage, UserFacingError } from "./host";
 import { queueSheetRead, rulesOf } from "./scoring";
-import { queueStoreRead, queueStoreWrite } from "./store";
+import { queueStoreRead, writeStore } from "./store";
 import { AnnexOutcome, findingView } from "./types";
 import { columnLetter } from "../core/address";
 
@@ -40,7 +40,11 @@ export function renderAnnexOffice(ws: Excel.Worksheet, annex: AnnexDescription):
 
   // Styles by blocks of cells sharing one.
   const byStyle = new Map<StyleName, { row: number; col: number }[]>();
-  for (const c of annex.cells) byStyle.set(c.style, [...(byStyle.get(c.style) ?? []), c]);
+  for (const c of annex.cells) {
+    const list = byStyle.get(c.style);
+    if (list) list.push(c);
+    else byStyle.set(c.style, [c]);
+  }
   const { headerRow, firstRow, lastRow } = annex.table;
   const blocks: { style: StyleName; address: string }[] = [
     { style: "title", address: rangeA1(0, 0, 1, annex.colCount) },
@@ -163,7 +167,7 @@ export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<A
       void _u;
       const newState: StoreState = {
         ...state,
-        annex: { sheetName: where.name, description, source: sheet.name },
+        annex: { sheetName: where.name, description: packAnnex(description), source: sheet.name },
         undo: {
           action: "annex",
           at: new Date().toISOString(),
@@ -175,8 +179,7 @@ export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<A
           previousState,
         },
       };
-      queueStoreWrite(context, store, newState);
-      await context.sync(); // 3: ownership and undo journal
+      await writeStore(context, store, newState); // 3: ownership and undo journal
 
       return {
         kind: "done",

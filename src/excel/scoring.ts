@@ -5,7 +5,7 @@ import { scoreSheet, ScoreResult } from "../core/scoring";
 import { CellSnapshot, FillSnapshot, MarkRecord, StoreState } from "../core/store";
 import { lastRunRecord, summaryLine } from "../core/summary";
 import { features, hostErrorMessage, UserFacingError } from "./host";
-import { queueStoreRead, queueStoreWrite, StoreRead } from "./store";
+import { queueStoreRead, writeStore, StoreRead } from "./store";
 import { findingView, ScoringOutcome, Source } from "./types";
 
 /** Rules stored in the workbook, else the preset; stored rules that are invalid are reported, not ignored. */
@@ -129,8 +129,7 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
           previousState,
         },
       };
-      queueStoreWrite(context, store as StoreRead, newState);
-      await context.sync(); // 3: the add-in's state and the undo journal
+      await writeStore(context, store as StoreRead, newState); // 3: the add-in's state and the undo journal
 
       const notices = features.copyFrom() || plan.headers.length === 0 ? [] : ["Phiên bản Excel này không chép được định dạng: tiêu đề các cột kết quả mới được định dạng chuẩn (đậm, căn giữa, có viền)."];
       return { kind: "done", sheet: sheet.name, run, findings, columns, unchanged: false, notices };

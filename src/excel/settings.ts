@@ -2,7 +2,7 @@ import { completeMetadata, DecisionMetadata, validateMetadata } from "../core/me
 import { PRESET_THAI_BINH_2020, RulesJson, validateRules } from "../core/rules";
 import { StoreState } from "../core/store";
 import { hostErrorMessage, UserFacingError } from "./host";
-import { queueStoreRead, queueStoreWrite } from "./store";
+import { queueStoreRead, writeStore } from "./store";
 import { WorkbookSettings } from "./types";
 
 /** What the pane shows on opening: rules, decision, the last run (also one started from the ribbon), undo. 1 sync. */
@@ -41,8 +41,7 @@ async function updateStore(change: (state: StoreState) => StoreState): Promise<v
   await Excel.run(async (context) => {
     const store = queueStoreRead(context);
     await context.sync();
-    queueStoreWrite(context, store, change(store.state()));
-    await context.sync();
+    await writeStore(context, store, change(store.state()));
   });
 }
 

@@ -25,15 +25,41 @@ export function queueStoreRead(context: Excel.RequestContext) {
 
 export type StoreRead = ReturnType<typeof queueStoreRead>;
 
-/** Queues the write of the whole store into its very hidden sheet (created when missing). */
-export function queueStoreWrite(context: Excel.RequestContext, read: StoreRead, state: StoreState): void {
+/** Bytes of JSON one sync may carry for the store: well under Excel on the web's 5 MB per request. */
+const STORE_BYTES_PER_SYNC = 3 * 1024 * 1024;
+
+/**
+ * Writes the whole store into its very hidden sheet (created when missing) and syncs: one sync, along
+ * with whatever the caller queued before; more only when the store would pass the request limit,
+ * in blocks of rows of at most 3 MB each.
+ */
+export async function writeStore(context: Excel.RequestContext, read: StoreRead, state: StoreState): Promise<void> {
   const rows = encodeStore(state);
   const sheets = context.workbook.worksheets;
   const sheet = read.exists() ? sheets.getItem(STORE_SHEET) : sheets.add(STORE_SHEET);
   if (!read.exists()) sheet.visibility = Excel.SheetVisibility.veryHidden;
   const old = read.rows();
   if (old > rows.length) sheet.getRange(`A${rows.length + 1}:C${old}`).clear();
-  const range = sheet.getRange(`A1:C${rows.length}`);
-  range.numberFormat = rows.map((r) => r.map(() => "@"));
-  range.values = rows;
+  let start = 0;
+  while (start < rows.length) {
+    let end = start;
+    let bytes = 0;
+    while (end < rows.length && (end === start || bytes + rowBytes(rows[end]) <= STORE_BYTES_PER_SYNC)) bytes += rowBytes(rows[end++]);
+    const range = sheet.getRange(`A${start + 1}:C${end}`);
+    const block = rows.slice(start, end);
+    range.numberFormat = block.map((r) => r.map(() => "@"));
+    range.values = block;
+    await context.sync();
+    start = end;
+  }
+}
+
+/** JSON size of a row, counting non-ASCII characters as escaped (\uXXXX). */
+function rowBytes(row: string[]): number {
+  let n = 16;
+  for (const text of row) {
+    n += text.length + 4;
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) n += 5;
+  }
+  return n;
 }

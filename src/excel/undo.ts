@@ -1,8 +1,8 @@
-import { AnnexDescription } from "../core/annex";
+import { PackedAnnex, unpackAnnex } from "../core/annex";
 import { StoreState } from "../core/store";
 import { hostErrorMessage } from "./host";
 import { renderAnnexOffice } from "./annex";
-import { queueStoreRead, queueStoreWrite } from "./store";
+import { queueStoreRead, writeStore } from "./store";
 import { UndoOutcome } from "./types";
 
 const time = (iso: string) => {
@@ -47,15 +47,14 @@ export async function undoLast(): Promise<UndoOutcome> {
         const position = current?.position;
         if (current) current.delete();
         if (undo.previousAnnex) {
-          const previous = undo.previousAnnex.description as AnnexDescription;
+          const previous = unpackAnnex(undo.previousAnnex.description as PackedAnnex);
           const ws = sheets.add(undo.previousAnnex.sheetName);
           if (position !== undefined) ws.position = position;
           renderAnnexOffice(ws, previous);
         }
       }
       const restored: StoreState = { ...undo.previousState };
-      queueStoreWrite(context, store, restored);
-      await context.sync(); // 2: restore and forget the journal
+      await writeStore(context, store, restored); // 2: restore and forget the journal
 
       return {
         kind: "done",

@@ -1,4 +1,4 @@
-import { annexGate, annexGrid, annexNotes, buildAnnex, chooseAnnexSheet } from "../../src/core/annex";
+import { annexGate, annexGrid, annexNotes, buildAnnex, chooseAnnexSheet, packAnnex, unpackAnnex } from "../../src/core/annex";
 import { completeMetadata, validateMetadata, parseViDate } from "../../src/core/metadata";
 import { presetRules } from "../../src/core/rules";
 import { scoreSheet } from "../../src/core/scoring";
@@ -154,5 +154,28 @@ describe("section headings inside the grid", () => {
     const r = score(withRows([20, "Sở Mới thành lập", "", "", "", "", "", "", ""]));
     expect(r.rows).toHaveLength(20);
     expect(r.findings.filter((f) => f.code === "missing")).toHaveLength(6);
+  });
+});
+
+describe("very long notes", () => {
+  it("continue on further rows so that no row is higher than Excel's 409 points", () => {
+    const header = ["STT", "Tên cơ quan", "Hạ tầng kỹ thuật", "Ứng dụng CNTT", "Trang/Cổng thông tin điện tử", "Cung cấp DVCTT", "Cơ chế, chính sách", "Nhân lực cho ứng dụng CNTT", "Ghi chú"];
+    const rowsIn = Array.from({ length: 800 }, (_, i) => [i + 1, `Ủy ban nhân dân xã số ${i + 1}`, 40, 80, 80, 0, 80, 40, "Không TTHC"]);
+    const r = score([header, ...rowsIn]);
+    const annex = buildAnnex(rules, r.rows, meta);
+    expect(Math.max(...annex.rowHeights)).toBeLessThanOrEqual(409);
+    const notes = annex.cells.filter((c) => c.style === "note").map((c) => c.text);
+    expect(notes.length).toBeGreaterThan(2);
+    expect(notes.slice(1).join(" ")).toContain("Ủy ban nhân dân xã số 800 không có thủ tục hành chính");
+    expect(notes.slice(1).join(" ").match(/Ủy ban nhân dân xã số \d+/g)).toHaveLength(800);
+  });
+});
+
+describe("packing the annex for the workbook store", () => {
+  it("unpacks to the identical description, in a fraction of the size", () => {
+    const annex = buildAnnex(rules, score(referenceSheet()).rows, meta);
+    const packed = packAnnex(annex);
+    expect(unpackAnnex(JSON.parse(JSON.stringify(packed)))).toEqual(annex);
+    expect(JSON.stringify(packed).length).toBeLessThan(JSON.stringify(annex).length / 2);
   });
 });
