@@ -1,0 +1,131 @@
+import * as React from "react";
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { generateAnnex, saveDecision } from "../excel/index";
+import type { AnnexOutcome, FindingView } from "../excel/types";
+import { completeMetadata, DecisionMetadata, validateMetadata } from "../core/metadata";
+import { BusyKind, Note, Runner } from "./actions";
+import { AnnexResult } from "./AnnexResult";
+import { BusyButton } from "./BusyButton";
+import { ConfirmErrorsDialog } from "./ConfirmErrorsDialog";
+import { DecisionForm, DecisionFormValue, FIELD_ORDER, fieldId, formFromMetadata, metadataFromForm } from "./DecisionForm";
+import { useStrings } from "./i18n";
+import { Notice } from "./Notice";
+import { useSharedStyles } from "./styles";
+
+const useStyles = makeStyles({
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+});
+
+export interface AnnexViewProps {
+  decision: DecisionMetadata;
+  busy: BusyKind | null;
+  run: Runner;
+  /** After a write: the pane reloads the workbook's settings (undo availability). */
+  onWritten: () => Promise<void>;
+}
+
+const same = (a: DecisionMetadata, b: DecisionMetadata) => JSON.stringify(completeMetadata(a)) === JSON.stringify(completeMetadata(b));
+
+/** "Phụ lục": the decision's metadata (saved in the workbook) and "Tạo phụ lục", with a confirmation when errors remain. */
+export function AnnexView({ decision, busy, run, onWritten }: AnnexViewProps) {
+  const styles = useStyles();
+  const shared = useSharedStyles();
+  const t = useStrings();
+  const vi = t.lang === "en" ? ("vi" as const) : undefined;
+  const [form, setForm] = React.useState<DecisionFormValue>(() => formFromMetadata(decision));
+  const [saved, setSaved] = React.useState<DecisionMetadata>(decision);
+  const [shown, setShown] = React.useState<ReadonlySet<keyof DecisionMetadata>>(new Set());
+  const [notes, setNotes] = React.useState<Note[]>([]);
+  const [confirm, setConfirm] = React.useState<FindingView[] | null>(null);
+  const [done, setDone] = React.useState<{ outcome: Extract<AnnexOutcome, { kind: "done" }>; wanted: string } | null>(null);
+
+  const meta = metadataFromForm(form);
+  const problems = validateMetadata(meta);
+
+  const show = (field: keyof DecisionMetadata) => setShown((s) => (s.has(field) ? s : new Set([...s, field])));
+  const onChange = (field: keyof DecisionMetadata, text: string) => {
+    setForm((f) => ({ ...f, [field]: text }));
+    show(field);
+  };
+
+  /** Shows every problem and moves focus to the first wrong field; false when there is one. */
+  const checkAll = (): boolean => {
+    setShown(new Set(FIELD_ORDER));
+    if (problems.length === 0) return true;
+    setNotes([{ intent: "error", title: t.annex.saveFailedTitle, text: t.annex.fixFields(new Set(problems.map((p) => p.field)).size) }]);
+    const first = FIELD_ORDER.find((f) => problems.some((p) => p.field === f));
+    if (first) document.getElementById(fieldId(first))?.focus();
+    return false;
+  };
+
+  const store = async (): Promise<string[] | null> => {
+    if (same(meta, saved)) return null;
+    const r = await saveDecision(completeMetadata(meta));
+    if (!r.ok) return r.messages;
+    setSaved(completeMetadata(meta));
+    return null;
+  };
+
+  const save = async () => {
+    setNotes([]);
+    if (!checkAll()) return;
+    const r = await run("saveDecision", store);
+    if (!r.ok) return setNotes([{ intent: "error", title: t.annex.saveFailedTitle, text: t.unexpected(r.error) }]);
+    if (r.value) return setNotes([{ intent: "error", title: t.annex.saveFailedTitle, items: r.value, itemsLang: vi }]);
+    setNotes([{ intent: "success", text: t.annex.saved }]);
+  };
+
+  const generate = async (confirmErrors: boolean) => {
+    setNotes([]);
+    setDone(null);
+    if (!confirmErrors && !checkAll()) return;
+    const wanted = completeMetadata(meta).sheetName;
+    const r = await run("annex", async () => {
+      const failed = confirmErrors ? null : await store();
+      if (failed) return { kind: "saveFailed" as const, messages: failed };
+      const outcome = await generateAnnex({ confirmErrors });
+      if (outcome.kind === "done") await onWritten();
+      return outcome;
+    });
+    if (!r.ok) return setNotes([{ intent: "error", title: t.annex.refusedTitle, text: t.unexpected(r.error) }]);
+    const o = r.value;
+    switch (o.kind) {
+      case "saveFailed":
+        return setNotes([{ intent: "error", title: t.annex.saveFailedTitle, items: o.messages, itemsLang: vi }]);
+      case "needsConfirmation":
+        return setConfirm(o.errors);
+      case "refused":
+        return setNotes([{ intent: "error", title: t.annex.refusedTitle, text: o.message, textLang: vi }]);
+      case "done":
+        return setDone({ outcome: o, wanted });
+    }
+  };
+
+  return (
+    <div className={shared.stack}>
+      <h2 className={shared.visuallyHidden}>{t.annex.heading}</h2>
+      <p className={shared.muted}>{t.annex.intro}</p>
+      <DecisionForm value={form} problems={problems} shown={shown} onChange={onChange} onLeave={show} />
+      <div className={styles.actions}>
+        <BusyButton appearance="primary" busy={busy === "annex"} disabled={busy !== null} onClick={() => generate(false)}>
+          {t.annex.generate}
+        </BusyButton>
+        <BusyButton appearance="secondary" busy={busy === "saveDecision"} disabled={busy !== null} onClick={save}>
+          {t.annex.save}
+        </BusyButton>
+      </div>
+      {notes.map((n, i) => (
+        <Notice key={i} note={n} onDismiss={() => setNotes(notes.filter((_, j) => j !== i))} />
+      ))}
+      {done && <AnnexResult outcome={done.outcome} wantedSheet={done.wanted} />}
+      <ConfirmErrorsDialog
+        errors={confirm}
+        onCancel={() => setConfirm(null)}
+        onConfirm={() => {
+          setConfirm(null);
+          void generate(true);
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,193 @@
+import * as React from "react";
+import { FluentProvider, inputClassNames, makeStyles, Spinner, Tab, TabList, Theme, tokens, webLightTheme } from "@fluentui/react-components";
+import { loadSettings, undoLast } from "../excel/index";
+import type { ScoringOutcome, WorkbookSettings } from "../excel/types";
+import { DEFAULT_METADATA } from "../core/metadata";
+import { PRESET_THAI_BINH_2020 } from "../core/rules";
+import { BusyKind, errorText, Note, Result, Runner } from "./actions";
+import { AnnexView } from "./AnnexView";
+import { catalogue, I18nContext, Lang, officeLanguage } from "./i18n";
+import { Notice } from "./Notice";
+import { RulesView } from "./RulesView";
+import { ScoreView } from "./ScoreView";
+import { useSharedStyles } from "./styles";
+import { UndoBar } from "./UndoBar";
+
+const useStyles = makeStyles({
+  provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
+  shell: {
+    boxSizing: "border-box",
+    maxWidth: "640px",
+    margin: "0 auto",
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXXL}`,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    color: tokens.colorNeutralForeground1,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    // Inputs take the width of their column, down to 320 px panes (not their intrinsic 20 characters).
+    [`& .${inputClassNames.root}`]: { minWidth: 0, maxWidth: "100%" },
+    [`& .${inputClassNames.input}`]: { minWidth: 0, width: "100%" },
+  },
+  header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: "wrap" },
+  main: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
+  loading: { alignSelf: "flex-start" },
+});
+
+type TabValue = "score" | "annex" | "rules";
+type Done = Extract<ScoringOutcome, { kind: "done" }>;
+
+export interface AppProps {
+  /** The pane's language; by default Office's display language. */
+  lang?: Lang;
+  theme?: Theme;
+}
+
+/** The task pane: Tính điểm, Phụ lục, Quy tắc chấm điểm, and Hoàn tác for the last write. */
+export function App({ lang, theme = webLightTheme }: AppProps) {
+  const styles = useStyles();
+  const shared = useSharedStyles();
+  const language = lang ?? officeLanguage();
+  const t = catalogue[language];
+  const vi = language === "en" ? ("vi" as const) : undefined;
+  const [settings, setSettings] = React.useState<WorkbookSettings | null>(null);
+  const [loadError, setLoadError] = React.useState<string | null>(null);
+  // The pane opens busy: it reads the workbook's settings first.
+  const [busy, setBusy] = React.useState<BusyKind | null>("load");
+  const busyRef = React.useRef<BusyKind | null>("load");
+  const [tab, setTab] = React.useState<TabValue>("score");
+  const [scored, setScored] = React.useState<Done | null>(null);
+  const [appNote, setAppNote] = React.useState<Note | null>(null);
+
+  const run: Runner = React.useCallback(async <T,>(kind: BusyKind, action: () => Promise<T>): Promise<Result<T>> => {
+    if (busyRef.current) return { ok: false, error: t.busy[busyRef.current] };
+    busyRef.current = kind;
+    setBusy(kind);
+    try {
+      return { ok: true, value: await action() };
+    } catch (e) {
+      return { ok: false, error: errorText(e) };
+    } finally {
+      busyRef.current = null;
+      setBusy(null);
+    }
+  }, [t]);
+
+  /** Reloads the workbook's settings; part of the action that called it (no busy state of its own). */
+  const refresh = React.useCallback(async () => {
+    try {
+      setSettings(await loadSettings());
+    } catch {
+      // The action itself succeeded; the undo state shown may be stale until the next load.
+    }
+  }, []);
+
+  /** "Thử lại" after a failed first load. */
+  const load = React.useCallback(async () => {
+    setLoadError(null);
+    const r = await run("load", loadSettings);
+    if (r.ok) setSettings(r.value);
+    else setLoadError(r.error);
+  }, [run]);
+
+  // On opening: the rules, the decision, the last run (also one started from the ribbon), undo.
+  React.useEffect(() => {
+    let live = true;
+    loadSettings()
+      .then(
+        (s) => live && setSettings(s),
+        (e) => live && setLoadError(errorText(e)),
+      )
+      .finally(() => {
+        if (!live) return;
+        busyRef.current = null;
+        setBusy(null);
+      });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const undo = async () => {
+    setAppNote(null);
+    const r = await run("undo", async () => {
+      const outcome = await undoLast();
+      if (outcome.kind === "done") {
+        setScored(null);
+        await refresh();
+      }
+      return outcome;
+    });
+    if (!r.ok) return setAppNote({ intent: "error", title: t.undo.refused, text: t.unexpected(r.error) });
+    const o = r.value;
+    if (o.kind === "done") setAppNote({ intent: "success", text: t.undo.doneMessage(o.message) });
+    else if (o.kind === "nothing") setAppNote({ intent: "info", title: t.undo.nothing, text: t.undo.none });
+    else setAppNote({ intent: "error", title: t.undo.refused, text: o.message, textLang: vi });
+  };
+
+  const ready = settings !== null || loadError !== null;
+  const tabs: { value: TabValue; label: string }[] = [
+    { value: "score", label: t.tabs.score },
+    { value: "annex", label: t.tabs.annex },
+    { value: "rules", label: t.tabs.rules },
+  ];
+
+  return (
+    <FluentProvider theme={theme} className={styles.provider} lang={language}>
+      <I18nContext.Provider value={t}>
+        <div className={styles.shell}>
+          <header className={styles.header}>
+            <h1 className={styles.title}>{t.appTitle}</h1>
+            <UndoBar undo={settings?.undo ?? null} busy={busy} onUndo={undo} />
+          </header>
+          <nav aria-label={t.tabs.tabsLabel}>
+            <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabValue)}>
+              {tabs.map((x) => (
+                <Tab key={x.value} value={x.value} id={`tab-${x.value}`} aria-controls={`panel-${x.value}`}>
+                  {x.label}
+                </Tab>
+              ))}
+            </TabList>
+          </nav>
+          <main className={styles.main} aria-busy={busy !== null}>
+            {/* What is running, for screen readers; sighted users see the spinner on the button pressed. */}
+            <div role="status" className={shared.visuallyHidden}>
+              {busy ? t.busy[busy] : ""}
+            </div>
+            {busy === "load" && <Spinner className={styles.loading} size="small" label={t.busy.load} labelPosition="after" />}
+            {appNote && <Notice note={appNote} onDismiss={() => setAppNote(null)} />}
+            {loadError && (
+              <Notice note={{ intent: "error", title: t.settingsProblemsTitle, text: t.loadFailed(loadError), textLang: vi }} action={{ label: t.retry, onClick: () => void load() }} />
+            )}
+            {settings && settings.problems.length > 0 && (
+              <Notice note={{ intent: "warning", title: t.settingsProblemsTitle, items: settings.problems, itemsLang: vi }} />
+            )}
+            {ready && (
+              <React.Fragment key={settings ? "workbook" : "defaults"}>
+                <div role="tabpanel" id="panel-score" aria-labelledby="tab-score" hidden={tab !== "score"}>
+                  <ScoreView lastRun={settings?.lastRun ?? null} outcome={scored} onScored={setScored} onWritten={refresh} busy={busy} run={run} />
+                </div>
+                <div role="tabpanel" id="panel-annex" aria-labelledby="tab-annex" hidden={tab !== "annex"}>
+                  <AnnexView decision={settings?.decision ?? DEFAULT_METADATA} busy={busy} run={run} onWritten={refresh} />
+                </div>
+                <div role="tabpanel" id="panel-rules" aria-labelledby="tab-rules" hidden={tab !== "rules"}>
+                  <RulesView
+                    rules={settings?.rules ?? PRESET_THAI_BINH_2020}
+                    fromWorkbook={settings?.rulesFromWorkbook ?? false}
+                    busy={busy}
+                    run={run}
+                    onSaved={refresh}
+                  />
+                </div>
+              </React.Fragment>
+            )}
+          </main>
+        </div>
+      </I18nContext.Provider>
+    </FluentProvider>
+  );
+}

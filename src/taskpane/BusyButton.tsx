@@ -1,0 +1,19 @@
+import * as React from "react";
+import { Button, ButtonProps, Spinner } from "@fluentui/react-components";
+
+export type BusyButtonProps = ButtonProps & {
+  /** This button's action is running: a spinner replaces its icon. */
+  busy?: boolean;
+};
+
+/**
+ * A button that stays in the tab order while it cannot be used (aria-disabled), so keyboard focus is
+ * not lost when an action starts, and shows a spinner while its own action runs.
+ */
+export function BusyButton({ busy = false, disabled = false, icon, children, ...rest }: BusyButtonProps) {
+  return (
+    <Button {...rest} disabledFocusable={disabled || busy} icon={busy ? <Spinner size="extra-tiny" aria-hidden="true" /> : icon}>
+      {children}
+    </Button>
+  );
+}

@@ -1,0 +1,88 @@
+import * as React from "react";
+import { Field, Input, makeStyles, Textarea, tokens } from "@fluentui/react-components";
+import type { DecisionMetadata, MetadataProblem } from "../core/metadata";
+import { metadataProblemText, useStrings } from "./i18n";
+
+/** The form as typed (the year too, so "20" or "" stay on screen while they are checked). */
+export type DecisionFormValue = Record<keyof DecisionMetadata, string>;
+
+export const FIELD_ORDER: (keyof DecisionMetadata)[] = ["number", "date", "issuer", "year", "subject", "sheetName"];
+
+export function formFromMetadata(m: DecisionMetadata): DecisionFormValue {
+  return { number: m.number, date: m.date, issuer: m.issuer, year: String(m.year), subject: m.subject, sheetName: m.sheetName };
+}
+
+export function metadataFromForm(f: DecisionFormValue): DecisionMetadata {
+  const year = f.year.trim();
+  return { ...f, year: /^\d+$/.test(year) ? Number(year) : Number.NaN };
+}
+
+export const fieldId = (field: keyof DecisionMetadata) => `decision-${field}`;
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  pair: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr)",
+    alignItems: "start",
+    gap: tokens.spacingVerticalM,
+    "@media (min-width: 400px)": { gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", columnGap: tokens.spacingHorizontalM },
+  },
+});
+
+export interface DecisionFormProps {
+  value: DecisionFormValue;
+  problems: MetadataProblem[];
+  /** Fields whose problems are shown: the ones typed in or left, or all after an attempt to save. */
+  shown: ReadonlySet<keyof DecisionMetadata>;
+  onChange: (field: keyof DecisionMetadata, text: string) => void;
+  onLeave: (field: keyof DecisionMetadata) => void;
+}
+
+/** The decision's metadata, each field checked as it is typed (the message sits under the field). */
+export function DecisionForm({ value, problems, shown, onChange, onLeave }: DecisionFormProps) {
+  const styles = useStyles();
+  const t = useStrings();
+  const meta = metadataFromForm(value);
+  const message = (field: keyof DecisionMetadata) => {
+    if (!shown.has(field)) return undefined;
+    const list = problems.filter((p) => p.field === field);
+    return list.length ? list.map((p) => metadataProblemText(p, meta, t.lang)).join(" ") : undefined;
+  };
+  const field = (name: keyof DecisionMetadata, label: string, hint?: string, extra: Partial<React.ComponentProps<typeof Input>> = {}) => {
+    const msg = message(name);
+    return (
+      <Field label={label} hint={hint} required validationState={msg ? "error" : "none"} validationMessage={msg}>
+        <Input
+          id={fieldId(name)}
+          value={value[name]}
+          onChange={(_, d) => onChange(name, d.value)}
+          onBlur={() => onLeave(name)}
+          {...extra}
+        />
+      </Field>
+    );
+  };
+  const subjectMsg = message("subject");
+  return (
+    <div className={styles.root}>
+      {field("number", t.annex.number, t.annex.numberHint, { autoComplete: "off", spellCheck: false })}
+      <div className={styles.pair}>
+        {field("date", t.annex.date, t.annex.dateHint, { placeholder: "dd/mm/yyyy", inputMode: "numeric", autoComplete: "off" })}
+        {field("year", t.annex.year, undefined, { inputMode: "numeric", autoComplete: "off" })}
+      </div>
+      {field("issuer", t.annex.issuer)}
+      <Field label={t.annex.subject} required validationState={subjectMsg ? "error" : "none"} validationMessage={subjectMsg}>
+        <Textarea
+          id={fieldId("subject")}
+          value={value.subject}
+          resize="vertical"
+          rows={3}
+          onChange={(_, d) => onChange("subject", d.value)}
+          onBlur={() => onLeave("subject")}
+        />
+      </Field>
+      {field("sheetName", t.annex.sheetName, undefined, { autoComplete: "off" })}
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import * as React from "react";
+import { Button, Checkbox, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+import { FieldProblem } from "./FieldProblem";
+import { useStrings } from "./i18n";
+import { ExemptionForm, ProblemIndex, problemProps } from "./rulesForm";
+import { useSharedStyles } from "./styles";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    margin: 0,
+    minWidth: 0,
+  },
+  legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
+  checks: { border: 0, margin: 0, padding: 0, display: "flex", flexDirection: "column", minWidth: 0 },
+  checksLegend: { padding: 0, marginBottom: tokens.spacingVerticalXXS, fontWeight: tokens.fontWeightRegular },
+});
+
+export interface ExemptionEditorProps {
+  index: number;
+  exemption: ExemptionForm;
+  /** The groups to choose from: id and the name shown. */
+  groups: { id: string; label: string }[];
+  problems: ProblemIndex;
+  onChange: (patch: Partial<ExemptionForm>) => void;
+  onRemove: () => void;
+}
+
+/** One exemption: the Ghi chú keyword, the groups not scored, the reason the annex notes give. */
+export function ExemptionEditor({ index, exemption, groups, problems, onChange, onRemove }: ExemptionEditorProps) {
+  const styles = useStyles();
+  const shared = useSharedStyles();
+  const t = useStrings();
+  const p = `exemptions[${index}]`;
+  const at = (path: string) => problemProps(problems.at(path), t.lang);
+  const known = new Set(groups.map((g) => g.id));
+  // Ids no group has any more stay listed (checked), so they can be unticked.
+  const choices = [...groups, ...exemption.groups.filter((id) => !known.has(id)).map((id) => ({ id, label: t.rules.unknownGroup(id) }))];
+  const groupProblems = [
+    ...problems.at(`${p}.groups`),
+    ...exemption.groups.flatMap((_, j) => problems.at(`${p}.groups[${j}]`)),
+  ];
+  const toggle = (id: string, on: boolean) =>
+    onChange({ groups: on ? [...exemption.groups.filter((g) => g !== id), id] : exemption.groups.filter((g) => g !== id) });
+  return (
+    <fieldset className={styles.root}>
+      <legend className={styles.legend}>{t.rules.exemption(index)}</legend>
+      <FieldProblem text={at(p).validationMessage} />
+      <Field label={t.rules.exemptionKeyword} {...at(`${p}.keyword`)}>
+        <Input value={exemption.keyword} onChange={(_, d) => onChange({ keyword: d.value })} />
+      </Field>
+      <fieldset className={styles.checks}>
+        <legend className={styles.checksLegend}>{t.rules.exemptionGroups}</legend>
+        {choices.map((g, k) => (
+          <Checkbox key={`${g.id}-${k}`} label={g.label} checked={exemption.groups.includes(g.id)} onChange={(_, d) => toggle(g.id, d.checked === true)} />
+        ))}
+        <FieldProblem text={problemProps(groupProblems, t.lang).validationMessage} />
+      </fieldset>
+      <Field label={t.rules.exemptionReason} {...at(`${p}.reason`)}>
+        <Input value={exemption.reason} onChange={(_, d) => onChange({ reason: d.value })} />
+      </Field>
+      <div className={shared.buttonRow}>
+        <Button size="small" onClick={onRemove}>
+          {t.rules.removeExemption(index)}
+        </Button>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,102 @@
+import * as React from "react";
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { runScoring, selectCell } from "../excel/index";
+import type { FindingView, ScoringOutcome } from "../excel/types";
+import type { LastRun } from "../core/store";
+import { BusyKind, errorText, Note, Runner } from "./actions";
+import { BusyButton } from "./BusyButton";
+import { FindingList } from "./FindingList";
+import { useStrings } from "./i18n";
+import { useSharedStyles } from "./styles";
+import { Notice } from "./Notice";
+import { RunSummary } from "./RunSummary";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  intro: { margin: 0 },
+  action: { alignSelf: "flex-start", minWidth: "140px" },
+});
+
+/** The findings a stored run keeps (a run started from the ribbon): cell, severity and the Vietnamese message. */
+function storedFindings(run: LastRun): FindingView[] {
+  return run.findings.map((f) => ({
+    sheet: run.sheet,
+    cell: f.cell,
+    severity: f.severity === "error" ? "error" : "warning",
+    code: f.code,
+    agency: "",
+    group: "",
+    value: "",
+    message: f.message,
+    messageEn: f.message,
+  }));
+}
+
+export interface ScoreViewProps {
+  lastRun: LastRun | null;
+  outcome: Extract<ScoringOutcome, { kind: "done" }> | null;
+  onScored: (outcome: Extract<ScoringOutcome, { kind: "done" }>) => void;
+  /** After a write: the pane reloads the workbook's settings (undo availability). */
+  onWritten: () => Promise<void>;
+  busy: BusyKind | null;
+  run: Runner;
+}
+
+/** "Tính điểm": one primary button, then the summary and the findings. */
+export function ScoreView({ lastRun, outcome, onScored, onWritten, busy, run }: ScoreViewProps) {
+  const styles = useStyles();
+  const shared = useSharedStyles();
+  const t = useStrings();
+  const [notes, setNotes] = React.useState<Note[]>([]);
+  const vi = t.lang === "en" ? "vi" : undefined;
+
+  const score = async () => {
+    setNotes([]);
+    const r = await run("score", async () => {
+      const o = await runScoring("pane");
+      if (o.kind === "done" && !o.unchanged) await onWritten();
+      return o;
+    });
+    if (!r.ok) return setNotes([{ intent: "error", title: t.score.refusedTitle, text: t.unexpected(r.error) }]);
+    const o = r.value;
+    if (o.kind === "refused") {
+      return setNotes([
+        { intent: "error", title: t.score.refusedTitle, text: o.message, textLang: vi, items: o.cells.length ? [t.score.cells(o.cells)] : undefined },
+      ]);
+    }
+    const next: Note[] = [];
+    if (o.unchanged) next.push({ intent: "info", text: t.score.unchanged });
+    else if (o.columns.length) next.push({ intent: "success", text: t.score.written(o.columns) });
+    for (const n of o.notices) {
+      const text = t.score.notice(n);
+      next.push({ intent: "info", title: t.score.noticeTitle, text, textLang: text === n ? vi : undefined });
+    }
+    setNotes(next);
+    onScored(o);
+  };
+
+  const select = async (f: FindingView) => {
+    try {
+      await selectCell(f.sheet, f.cell);
+    } catch (e) {
+      setNotes([{ intent: "error", title: t.findings.selectFailed, text: errorText(e), textLang: vi }]);
+    }
+  };
+
+  const shown = outcome?.run ?? lastRun;
+  const findings = outcome ? outcome.findings : lastRun ? storedFindings(lastRun) : [];
+  return (
+    <div className={styles.root}>
+      <h2 className={shared.visuallyHidden}>{t.score.heading}</h2>
+      <p className={styles.intro}>{t.score.intro}</p>
+      <BusyButton appearance="primary" size="large" className={styles.action} busy={busy === "score"} disabled={busy !== null} onClick={score}>
+        {t.score.button}
+      </BusyButton>
+      {notes.map((n, i) => (
+        <Notice key={i} note={n} onDismiss={() => setNotes(notes.filter((_, j) => j !== i))} />
+      ))}
+      {shown ? <RunSummary run={shown} /> : busy !== "load" && <p className={styles.intro}>{t.score.nothingYet}</p>}
+      <FindingList findings={findings} onSelect={select} />
+    </div>
+  );
+}

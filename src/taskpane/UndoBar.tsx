@@ -1,0 +1,33 @@
+import * as React from "react";
+import { makeStyles, tokens } from "@fluentui/react-components";
+import type { WorkbookSettings } from "../excel/types";
+import type { BusyKind } from "./actions";
+import { BusyButton } from "./BusyButton";
+import { useStrings } from "./i18n";
+
+const useStyles = makeStyles({
+  root: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, minWidth: 0 },
+  what: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, minWidth: 0 },
+});
+
+export interface UndoBarProps {
+  undo: WorkbookSettings["undo"];
+  busy: BusyKind | null;
+  onUndo: () => void;
+}
+
+/** "Hoàn tác": gives back the last write (Tính điểm or Tạo phụ lục), once. Says which one it would undo. */
+export function UndoBar({ undo, busy, onUndo }: UndoBarProps) {
+  const styles = useStyles();
+  const t = useStrings();
+  return (
+    <div className={styles.root}>
+      <BusyButton appearance="secondary" busy={busy === "undo"} disabled={busy !== null || !undo} onClick={onUndo} aria-describedby="undo-what">
+        {t.undo.button}
+      </BusyButton>
+      <p id="undo-what" className={styles.what}>
+        {undo ? t.undo.what(undo.action, undo.at) : t.undo.none}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+/** What the views share: the busy state of the one action running, and how they report outcomes. */
+import type { Lang } from "./i18n";
+
+export type BusyKind = "load" | "score" | "annex" | "saveDecision" | "saveRules" | "undo";
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/**
+ * Runs one action at a time: the pane is busy (spinner, disabled buttons, aria-busy) until it ends.
+ * An exception becomes `{ ok: false, error }` with a message that says what to do.
+ */
+export type Runner = <T>(kind: BusyKind, action: () => Promise<T>) => Promise<Result<T>>;
+
+/** A message for a MessageBar. `textLang` marks text that stays in Vietnamese in the English pane. */
+export interface Note {
+  intent: "success" | "info" | "warning" | "error";
+  title?: string;
+  text?: string;
+  textLang?: Lang;
+  items?: string[];
+  itemsLang?: Lang;
+  ordered?: boolean;
+}
+
+export const errorText = (e: unknown): string => (e instanceof Error ? e.message : typeof e === "string" ? e : JSON.stringify(e));

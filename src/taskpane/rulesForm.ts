@@ -1,0 +1,147 @@
+/**
+ * The rules editor's form: every field as the text the user typed (so "0,85", "-5" or an empty box
+ * stay as typed while they are checked), and the conversion to and from the rules JSON that
+ * validateRules checks and saveRules stores.
+ */
+import type { RuleProblem, RulesJson } from "../core/rules";
+import { Lang, ruleProblemText } from "./i18n";
+
+export interface NotEvaluatedForm {
+  item: string;
+  points: string;
+}
+
+export interface GroupForm {
+  id: string;
+  name: string;
+  fullName: string;
+  /** One header per line. */
+  aliases: string;
+  maxPoints: string;
+  notEvaluated: NotEvaluatedForm[];
+}
+
+export interface ExemptionForm {
+  keyword: string;
+  groups: string[];
+  reason: string;
+}
+
+export interface ClassForm {
+  name: string;
+  minIndex: string;
+}
+
+export interface RulesForm {
+  name: string;
+  groups: GroupForm[];
+  exemptions: ExemptionForm[];
+  decimals: string;
+  rounding: string;
+  classes: ClassForm[];
+  classifyOn: string;
+  rankBy: string;
+  overMax: string;
+}
+
+const text = (v: unknown): string => (v === undefined || v === null ? "" : String(v));
+
+export function formFromJson(json: RulesJson): RulesForm {
+  return {
+    name: text(json.name),
+    groups: (json.groups ?? []).map((g) => ({
+      id: text(g.id),
+      name: text(g.name),
+      fullName: text(g.fullName),
+      aliases: (g.aliases ?? []).join("\n"),
+      maxPoints: text(g.maxPoints),
+      notEvaluated: (g.notEvaluated ?? []).map((n) => ({ item: text(n.item), points: text(n.points) })),
+    })),
+    exemptions: (json.exemptions ?? []).map((e) => ({ keyword: text(e.keyword), groups: [...(e.groups ?? [])], reason: text(e.reason) })),
+    decimals: text(json.index?.decimals),
+    rounding: text(json.index?.rounding),
+    classes: (json.classes ?? []).map((c) => ({ name: text(c.name), minIndex: text(c.minIndex) })),
+    classifyOn: text(json.classifyOn),
+    rankBy: text(json.rankBy),
+    overMax: text(json.overMax),
+  };
+}
+
+/** A whole number stays a JSON number; anything else keeps the typed text (decimal strings are allowed). */
+function numberOrText(s: string): number | string {
+  const t = s.trim();
+  return /^-?\d+$/.test(t) ? Number(t) : t;
+}
+
+export function jsonFromForm(f: RulesForm): RulesJson {
+  const decimals = f.decimals.trim();
+  return {
+    schemaVersion: 1,
+    name: f.name,
+    groups: f.groups.map((g) => ({
+      id: g.id.trim(),
+      name: g.name,
+      ...(g.fullName.trim() ? { fullName: g.fullName } : {}),
+      aliases: g.aliases
+        .split(/\r?\n/)
+        .map((a) => a.trim())
+        .filter((a) => a !== ""),
+      maxPoints: numberOrText(g.maxPoints),
+      notEvaluated: g.notEvaluated.map((n) => ({ item: n.item, points: numberOrText(n.points) })),
+    })),
+    exemptions: f.exemptions.map((e) => ({ keyword: e.keyword, groups: [...e.groups], reason: e.reason })),
+    index: {
+      decimals: (/^\d+$/.test(decimals) ? Number(decimals) : decimals) as number,
+      rounding: f.rounding as RulesJson["index"]["rounding"],
+    },
+    classes: f.classes.map((c) => ({ name: c.name, minIndex: numberOrText(c.minIndex) })),
+    classifyOn: f.classifyOn as RulesJson["classifyOn"],
+    rankBy: f.rankBy as RulesJson["rankBy"],
+    overMax: f.overMax as RulesJson["overMax"],
+  };
+}
+
+/** Problems by path, for the fields to show under themselves. */
+export class ProblemIndex {
+  private readonly byPath = new Map<string, RuleProblem[]>();
+  private readonly shown = new Set<string>();
+
+  constructor(readonly all: readonly RuleProblem[]) {
+    for (const p of all) this.byPath.set(p.path, [...(this.byPath.get(p.path) ?? []), p]);
+  }
+
+  /** The problems of exactly this path (a field shows them). */
+  at(path: string): RuleProblem[] {
+    return this.byPath.get(path) ?? [];
+  }
+
+  /** How many problems lie at or under a path ("groups[2]" → its fields and items). */
+  under(prefix: string): number {
+    return this.all.filter((p) => p.path === prefix || p.path.startsWith(prefix + ".") || p.path.startsWith(prefix + "[")).length;
+  }
+}
+
+/** Paths the editor shows next to a field; a problem anywhere else is listed at the top. */
+export function isFieldPath(path: string, form: RulesForm): boolean {
+  if (["name", "groups", "exemptions", "classes", "index.decimals", "index.rounding", "classifyOn", "rankBy", "overMax"].includes(path)) return true;
+  let m = /^groups\[(\d+)\](?:\.(id|name|fullName|aliases|maxPoints|notEvaluated)(?:\[(\d+)\](?:\.(item|points))?)?)?$/.exec(path);
+  if (m) {
+    const g = Number(m[1]);
+    if (g >= form.groups.length) return false;
+    if (m[3] !== undefined) return Number(m[3]) < form.groups[g].notEvaluated.length && m[4] !== undefined;
+    return m[2] !== undefined;
+  }
+  m = /^exemptions\[(\d+)\]\.(keyword|reason|groups)(\[\d+\])?$/.exec(path);
+  if (m) return Number(m[1]) < form.exemptions.length;
+  m = /^classes\[(\d+)\]\.(name|minIndex)$/.exec(path);
+  if (m) return Number(m[1]) < form.classes.length;
+  return false;
+}
+
+export const emptyGroup = (): GroupForm => ({ id: "", name: "", fullName: "", aliases: "", maxPoints: "", notEvaluated: [] });
+
+/** Field props showing the problems of one path under the field, in the pane's language. */
+export function problemProps(problems: readonly RuleProblem[], lang: Lang): { validationState: "error" | "none"; validationMessage?: string } {
+  if (problems.length === 0) return { validationState: "none" };
+  return { validationState: "error", validationMessage: problems.map((p) => ruleProblemText(p, lang)).join(" ") };
+}

@@ -1,0 +1,129 @@
+/** @jest-environment jsdom */
+import * as React from "react";
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { App } from "../../src/taskpane/App";
+import * as excel from "../../src/excel/index";
+import { finding55, installShims, settings } from "./helpers";
+
+jest.mock("../../src/excel/index", () => ({
+  runScoring: jest.fn(),
+  generateAnnex: jest.fn(),
+  undoLast: jest.fn(),
+  loadSettings: jest.fn(),
+  saveRules: jest.fn(),
+  saveDecision: jest.fn(),
+  selectCell: jest.fn(),
+}));
+const mocked = excel as jest.Mocked<typeof excel>;
+
+beforeAll(installShims);
+beforeEach(() => {
+  jest.clearAllMocks();
+  mocked.loadSettings.mockResolvedValue(settings());
+  mocked.saveDecision.mockResolvedValue({ ok: true });
+});
+
+async function openAnnex() {
+  const user = userEvent.setup({ delay: null });
+  render(<App lang="vi" />);
+  await waitFor(() => expect(mocked.loadSettings).toHaveBeenCalled());
+  await user.click(await screen.findByRole("tab", { name: "Phụ lục" }));
+  const panel = screen.getByRole("tabpanel", { name: "Phụ lục" });
+  return { user, panel };
+}
+
+async function fill(user: ReturnType<typeof userEvent.setup>, label: RegExp, text: string) {
+  const input = screen.getByRole("textbox", { name: label });
+  await user.clear(input);
+  if (text) await user.type(input, text);
+  return input;
+}
+
+test("metadata is checked as typed: an impossible date and an empty number get messages under their fields", async () => {
+  const { user } = await openAnnex();
+  const date = await fill(user, /^Ngày ký/, "31/02/2021");
+  expect(date).toHaveAttribute("aria-invalid", "true");
+  expect(date).toHaveAccessibleDescription(/Ngày ký “31\/02\/2021” không phải là ngày hợp lệ theo dạng dd\/mm\/yyyy/);
+
+  const number = screen.getByRole("textbox", { name: /^Số quyết định/ });
+  await user.type(number, "06");
+  await user.clear(number);
+  expect(number).toHaveAccessibleDescription(/Chưa nhập số quyết định \(ví dụ: 06\/QĐ-UBND\)/);
+
+  await fill(user, /^Ngày ký/, "05/01/2021");
+  expect(date).not.toHaveAttribute("aria-invalid", "true");
+  expect(screen.queryByText(/không phải là ngày hợp lệ/)).not.toBeInTheDocument();
+});
+
+test("Tạo phụ lục with wrong fields saves nothing, shows every problem and moves focus to the first one", async () => {
+  const { user } = await openAnnex();
+  await user.click(screen.getByRole("button", { name: "Tạo phụ lục" }));
+  expect(mocked.generateAnnex).not.toHaveBeenCalled();
+  expect(mocked.saveDecision).not.toHaveBeenCalled();
+  const number = screen.getByRole("textbox", { name: /^Số quyết định/ });
+  expect(number).toHaveFocus();
+  expect(screen.getByText(/Chưa nhập ngày ký quyết định/)).toBeInTheDocument();
+  expect(screen.getByText(/Còn 2 ô chưa đúng/)).toBeInTheDocument();
+});
+
+test("an annex from a table with errors needs an explicit confirmation that names them", async () => {
+  mocked.generateAnnex
+    .mockResolvedValueOnce({ kind: "needsConfirmation", message: "Bảng điểm còn 1 lỗi chưa sửa…", errors: [finding55] })
+    .mockResolvedValueOnce({ kind: "done", sheetName: "Phụ lục (2)", collided: true, manualPrintSteps: ["Bố cục Trang → Hướng → Ngang (Landscape).", "Bố cục Trang → Khổ giấy → A4."], errorsIncluded: 1 });
+  const { user } = await openAnnex();
+  await fill(user, /^Số quyết định/, "06/QĐ-UBND");
+  await fill(user, /^Ngày ký/, "05/01/2021");
+  await fill(user, /^Cơ quan ban hành/, "Ủy ban nhân dân tỉnh");
+  await fill(user, /^Năm đánh giá/, "2020");
+  await user.click(screen.getByRole("button", { name: "Tạo phụ lục" }));
+
+  expect(mocked.saveDecision).toHaveBeenCalledWith(expect.objectContaining({ number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", year: 2020, sheetName: "Phụ lục" }));
+  expect(mocked.generateAnnex).toHaveBeenNthCalledWith(1, { confirmErrors: false });
+  const dialog = await screen.findByRole("alertdialog", { name: "Bảng điểm còn lỗi" });
+  expect(dialog).toHaveTextContent("H10 – Văn phòng UBND tỉnh, Nhân lực cho ứng dụng CNTT: 55");
+  expect(dialog).toHaveTextContent("vượt điểm tối đa 50");
+  expect(mocked.generateAnnex).toHaveBeenCalledTimes(1);
+
+  await user.click(within(dialog).getByRole("button", { name: "Vẫn tạo phụ lục" }));
+  await waitFor(() => expect(mocked.generateAnnex).toHaveBeenNthCalledWith(2, { confirmErrors: true }));
+  expect(await screen.findByText("Đã tạo phụ lục trên trang “Phụ lục (2)”.")).toBeInTheDocument();
+  // The collision notice and the print steps the host could not set.
+  expect(screen.getByText(/Sổ tính đã có một trang “Phụ lục” của bạn, nên phụ lục được đặt ở trang “Phụ lục \(2\)”/)).toBeInTheDocument();
+  expect(screen.getByText("Hãy đặt bố cục in bằng tay")).toBeInTheDocument();
+  expect(screen.getByText("Bố cục Trang → Hướng → Ngang (Landscape).")).toBeInTheDocument();
+  expect(screen.getByText(/Phụ lục có 1 số liệu đang lỗi/)).toBeInTheDocument();
+  // The metadata was saved once: the confirmed run does not save again.
+  expect(mocked.saveDecision).toHaveBeenCalledTimes(1);
+});
+
+test("going back from the confirmation makes no annex", async () => {
+  mocked.loadSettings.mockResolvedValue(settings({ decision: { number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", year: 2020, subject: "Đánh giá", sheetName: "Phụ lục" } }));
+  mocked.generateAnnex.mockResolvedValueOnce({ kind: "needsConfirmation", message: "…", errors: [finding55] });
+  const { user } = await openAnnex();
+  await user.click(screen.getByRole("button", { name: "Tạo phụ lục" }));
+  // Stored metadata unchanged: nothing to save first.
+  expect(mocked.saveDecision).not.toHaveBeenCalled();
+  const dialog = await screen.findByRole("alertdialog");
+  await user.click(within(dialog).getByRole("button", { name: "Quay lại sửa" }));
+  await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
+  expect(mocked.generateAnnex).toHaveBeenCalledTimes(1);
+});
+
+test("Lưu thông tin saves the metadata in the workbook", async () => {
+  const { user } = await openAnnex();
+  await fill(user, /^Số quyết định/, "06/QĐ-UBND");
+  await fill(user, /^Ngày ký/, "5/1/2021");
+  await user.click(screen.getByRole("button", { name: "Lưu thông tin" }));
+  expect(mocked.saveDecision).toHaveBeenCalledWith(expect.objectContaining({ number: "06/QĐ-UBND", date: "05/01/2021", year: 2020 }));
+  expect(await screen.findByText("Đã lưu thông tin quyết định vào sổ tính.")).toBeInTheDocument();
+});
+
+test("a refusal from Tạo phụ lục is shown with what to do", async () => {
+  mocked.loadSettings.mockResolvedValue(settings({ decision: { number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", year: 2020, subject: "Đánh giá", sheetName: "Phụ lục" } }));
+  mocked.generateAnnex.mockResolvedValueOnce({ kind: "refused", message: "Tên trang phụ lục “Phụ lục” trùng với trang bảng điểm. Hãy đặt tên khác trong mục “Phụ lục”.", cells: [] });
+  const { user } = await openAnnex();
+  await user.click(screen.getByRole("button", { name: "Tạo phụ lục" }));
+  expect(await screen.findByText("Chưa tạo được phụ lục")).toBeInTheDocument();
+  expect(screen.getByText(/Hãy đặt tên khác/)).toBeInTheDocument();
+});

@@ -1,0 +1,111 @@
+/**
+ * Shared by the task pane's component tests (jsdom): browser shims Fluent UI needs, and fixtures
+ * shaped like the use cases' outcomes for the 2020 Thái Bình grid (19 agencies: 7 Tốt, 8 Khá, 4 Trung bình).
+ */
+import "@testing-library/jest-dom";
+import type { LastRun } from "../../src/core/store";
+import type { FindingView, ScoringOutcome, WorkbookSettings } from "../../src/excel/types";
+import { DEFAULT_METADATA } from "../../src/core/metadata";
+import { PRESET_THAI_BINH_2020 } from "../../src/core/rules";
+
+/** What jsdom lacks and Fluent UI v9 uses: matchMedia, ResizeObserver, scrollIntoView. */
+export function installShims(): void {
+  if (!window.matchMedia) {
+    Object.defineProperty(window, "matchMedia", {
+      configurable: true,
+      value: (query: string) => ({
+        matches: false,
+        media: query,
+        onchange: null,
+        addListener: () => undefined,
+        removeListener: () => undefined,
+        addEventListener: () => undefined,
+        removeEventListener: () => undefined,
+        dispatchEvent: () => false,
+      }),
+    });
+  }
+  if (!("ResizeObserver" in window)) {
+    class ResizeObserverShim {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    }
+    Object.defineProperty(window, "ResizeObserver", { configurable: true, value: ResizeObserverShim });
+    Object.defineProperty(globalThis, "ResizeObserver", { configurable: true, value: ResizeObserverShim });
+  }
+  if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => undefined;
+}
+
+export const SHEET = "Bảng điểm";
+
+export const finding55: FindingView = {
+  sheet: SHEET,
+  cell: "H10",
+  severity: "error",
+  code: "aboveMax",
+  agency: "Văn phòng UBND tỉnh",
+  group: "Nhân lực cho ứng dụng CNTT",
+  value: "55",
+  message: "Ô H10 (Văn phòng UBND tỉnh, “Nhân lực cho ứng dụng CNTT”) có 55 điểm, vượt điểm tối đa 50 của nhóm. Hãy kiểm tra lại và sửa trước khi trình ký.",
+  messageEn: "Cell H10 (Văn phòng UBND tỉnh, “Nhân lực cho ứng dụng CNTT”) holds 55, above the group's maximum of 50. Check and correct it before signing.",
+};
+
+export const duplicateWarning: FindingView = {
+  sheet: SHEET,
+  cell: "B24",
+  severity: "warning",
+  code: "duplicateName",
+  agency: "Sở Y tế",
+  group: "",
+  value: "Sở Y tế",
+  message: "Ô B24: tên cơ quan “Sở Y tế” trùng với ô B12. Hãy kiểm tra xem có nhập trùng một cơ quan hai lần không.",
+  messageEn: "Cell B24: agency name “Sở Y tế” repeats cell B12. Check that the agency is not entered twice.",
+};
+
+export function lastRun(source: LastRun["source"] = "pane", findings: FindingView[] = [finding55]): LastRun {
+  return {
+    at: "2021-01-04T03:42:00.000Z",
+    sheet: SHEET,
+    source,
+    agencies: 19,
+    scored: 19,
+    byClass: [
+      { name: "Tốt", count: 7 },
+      { name: "Khá", count: 8 },
+      { name: "Trung bình", count: 4 },
+    ],
+    errors: findings.filter((f) => f.severity === "error").length,
+    warnings: findings.filter((f) => f.severity === "warning").length,
+    top: ["Sở Thông tin và Truyền thông"],
+    bottom: ["Sở Khoa học và Công nghệ"],
+    findings: findings.map((f) => ({ cell: f.cell, severity: f.severity, code: f.code, message: f.message })),
+  };
+}
+
+export function scoringDone(findings: FindingView[] = [finding55, duplicateWarning]): Extract<ScoringOutcome, { kind: "done" }> {
+  return { kind: "done", sheet: SHEET, run: lastRun("pane", findings), findings, columns: ["J", "K", "L", "M"], unchanged: false, notices: [] };
+}
+
+export function settings(over: Partial<WorkbookSettings> = {}): WorkbookSettings {
+  return {
+    rules: PRESET_THAI_BINH_2020,
+    rulesFromWorkbook: false,
+    decision: { ...DEFAULT_METADATA, year: 2020 },
+    lastRun: null,
+    undo: null,
+    problems: [],
+    ...over,
+  };
+}
+
+/** A promise and the functions that settle it, to hold an action "busy" while a test looks. */
+export function deferred<T>() {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}

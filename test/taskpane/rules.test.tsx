@@ -1,0 +1,159 @@
+/** @jest-environment jsdom */
+import * as React from "react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { App } from "../../src/taskpane/App";
+import * as excel from "../../src/excel/index";
+import { PRESET_THAI_BINH_2020 } from "../../src/core/rules";
+import { installShims, settings } from "./helpers";
+
+jest.mock("../../src/excel/index", () => ({
+  runScoring: jest.fn(),
+  generateAnnex: jest.fn(),
+  undoLast: jest.fn(),
+  loadSettings: jest.fn(),
+  saveRules: jest.fn(),
+  saveDecision: jest.fn(),
+  selectCell: jest.fn(),
+}));
+const mocked = excel as jest.Mocked<typeof excel>;
+
+beforeAll(installShims);
+beforeEach(() => {
+  jest.clearAllMocks();
+  mocked.loadSettings.mockResolvedValue(settings());
+  mocked.saveRules.mockResolvedValue({ ok: true });
+});
+
+async function openRules() {
+  const user = userEvent.setup({ delay: null });
+  render(<App lang="vi" />);
+  await waitFor(() => expect(mocked.loadSettings).toHaveBeenCalled());
+  await user.click(await screen.findByRole("tab", { name: "Quy tắc" }));
+  return { user, panel: screen.getByRole("tabpanel", { name: "Quy tắc" }) };
+}
+
+function upload(name: string, text: string) {
+  const input = document.querySelector<HTMLInputElement>('input[type="file"]')!;
+  fireEvent.change(input, { target: { files: [new File([text], name, { type: "application/json" })] } });
+}
+
+test("a group's maximum of -5 gets its message under the field, and the group's header counts the error", async () => {
+  const { user, panel } = await openRules();
+  await user.click(within(panel).getByRole("button", { name: /Hạ tầng kỹ thuật/ }));
+  const max = within(panel).getByRole("textbox", { name: "Điểm tối đa" });
+  expect(max).toHaveValue("50");
+  await user.clear(max);
+  await user.type(max, "-5");
+  expect(max).toHaveAttribute("aria-invalid", "true");
+  expect(max).toHaveAccessibleDescription("Điểm tối đa của nhóm \"Hạ tầng kỹ thuật\" phải là số lớn hơn 0.");
+  expect(within(panel).getByRole("button", { name: /Hạ tầng kỹ thuật.*1 lỗi/ })).toBeInTheDocument();
+  expect(within(panel).getByText("Còn 1 chỗ chưa đúng (ghi ngay dưới từng ô).")).toBeInTheDocument();
+
+  // Invalid rules are never saved.
+  await user.click(within(panel).getByRole("button", { name: "Lưu quy tắc" }));
+  expect(mocked.saveRules).not.toHaveBeenCalled();
+  expect(within(panel).getByText("Chưa lưu: hãy sửa các ô được đánh dấu trước.")).toBeInTheDocument();
+
+  await user.clear(max);
+  await user.type(max, "60");
+  expect(max).not.toHaveAttribute("aria-invalid", "true");
+  await user.click(within(panel).getByRole("button", { name: "Lưu quy tắc" }));
+  const saved = mocked.saveRules.mock.calls[0][0] as typeof PRESET_THAI_BINH_2020;
+  expect(saved.groups[0].maxPoints).toBe(60);
+  expect(saved.groups.slice(1)).toEqual(PRESET_THAI_BINH_2020.groups.slice(1));
+  expect(await within(panel).findByText(/Đã lưu quy tắc vào sổ tính/)).toBeInTheDocument();
+});
+
+test("class bands, exemptions and rank basis are editable and checked", async () => {
+  const { user, panel } = await openRules();
+  const second = within(panel).getByRole("textbox", { name: "Chỉ số tối thiểu của mức 2" });
+  expect(second).toHaveValue("0.70");
+  await user.clear(second);
+  await user.type(second, "0,9");
+  expect(second).toHaveAccessibleDescription(/phải nhỏ hơn ngưỡng của mức đứng trước/);
+  await user.clear(second);
+  await user.type(second, "0,7");
+  expect(second).not.toHaveAttribute("aria-invalid", "true");
+
+  await user.click(within(panel).getByRole("button", { name: "Thêm mức" }));
+  await user.type(within(panel).getByRole("textbox", { name: "Tên mức 4" }), "Yếu");
+  // "Trung bình" still starts at 0, so "Yếu" at 0 is not below it.
+  expect(within(panel).getByRole("textbox", { name: "Chỉ số tối thiểu của mức 4" })).toHaveAccessibleDescription(/phải nhỏ hơn ngưỡng/);
+  const third = within(panel).getByRole("textbox", { name: "Chỉ số tối thiểu của mức 3" });
+  await user.clear(third);
+  await user.type(third, "0.5");
+  expect(third).not.toHaveAttribute("aria-invalid", "true");
+
+  const keyword = within(panel).getByRole("textbox", { name: "Từ khoá trong Ghi chú" });
+  await user.clear(keyword);
+  expect(keyword).toHaveAccessibleDescription(/Từ khoá ghi chú của trường hợp miễn chấm thứ 1 không được để trống/);
+  await user.type(keyword, "Không TTHC");
+
+  await user.selectOptions(within(panel).getByRole("combobox", { name: "Căn cứ xếp hạng" }), "total");
+  await user.click(within(panel).getByRole("button", { name: "Lưu quy tắc" }));
+  const saved = mocked.saveRules.mock.calls[0][0] as typeof PRESET_THAI_BINH_2020;
+  expect(saved.rankBy).toBe("total");
+  expect(saved.classes).toEqual([
+    { name: "Tốt", minIndex: "0.85" },
+    { name: "Khá", minIndex: "0,7" },
+    { name: "Trung bình", minIndex: "0.5" },
+    { name: "Yếu", minIndex: 0 },
+  ]);
+});
+
+test("importing a file that is not JSON says so and keeps the rules being edited", async () => {
+  const { panel } = await openRules();
+  upload("rules.json", "{ not json");
+  expect(await within(panel).findByText(/Tệp “rules.json” không phải JSON hợp lệ/)).toBeInTheDocument();
+  expect(within(panel).getByRole("textbox", { name: "Tên bộ quy tắc" })).toHaveValue(PRESET_THAI_BINH_2020.name);
+});
+
+test("importing invalid rules lists each problem with its path", async () => {
+  const { panel } = await openRules();
+  const bad = JSON.parse(JSON.stringify(PRESET_THAI_BINH_2020));
+  bad.groups[1].maxPoints = -5;
+  bad.rankBy = "tên";
+  upload("rules-sai.json", JSON.stringify(bad));
+  expect(await within(panel).findByText(/Không nhập tệp “rules-sai.json”: có 2 lỗi/)).toBeInTheDocument();
+  expect(within(panel).getByText('groups[1].maxPoints: Điểm tối đa của nhóm "Ứng dụng CNTT" phải là số lớn hơn 0.')).toBeInTheDocument();
+  expect(within(panel).getByText(/^rankBy: Căn cứ xếp hạng/)).toBeInTheDocument();
+  expect(within(panel).getByRole("textbox", { name: "Tên bộ quy tắc" })).toHaveValue(PRESET_THAI_BINH_2020.name);
+});
+
+test("importing valid rules fills the editor; export offers rules.json; reset gives back the 2020 preset", async () => {
+  const { user, panel } = await openRules();
+  const other = JSON.parse(JSON.stringify(PRESET_THAI_BINH_2020));
+  other.name = "Tỉnh khác 2023";
+  other.classes = [
+    { name: "Tốt", minIndex: 0.9 },
+    { name: "Khá", minIndex: 0.7 },
+    { name: "Trung bình", minIndex: 0.5 },
+    { name: "Yếu", minIndex: 0 },
+  ];
+  upload("tinh-khac.json", JSON.stringify(other));
+  expect(await within(panel).findByText(/Đã nhập quy tắc từ “tinh-khac.json”/)).toBeInTheDocument();
+  expect(within(panel).getByRole("textbox", { name: "Tên bộ quy tắc" })).toHaveValue("Tỉnh khác 2023");
+  expect(within(panel).getByRole("textbox", { name: "Tên mức 4" })).toHaveValue("Yếu");
+  expect(within(panel).getByText("Có thay đổi chưa lưu.")).toBeInTheDocument();
+
+  await user.click(within(panel).getByRole("button", { name: "Xuất JSON" }));
+  const text = within(panel).getByRole("textbox", { name: "Nội dung rules.json" }) as HTMLTextAreaElement;
+  expect(JSON.parse(text.value).name).toBe("Tỉnh khác 2023");
+
+  await user.click(within(panel).getByRole("button", { name: "Đặt lại theo mẫu 2020" }));
+  expect(within(panel).getByRole("textbox", { name: "Tên bộ quy tắc" })).toHaveValue(PRESET_THAI_BINH_2020.name);
+  expect(within(panel).queryByRole("textbox", { name: "Tên mức 4" })).not.toBeInTheDocument();
+});
+
+test("renaming a group's id carries the exemptions that name it", async () => {
+  const { user, panel } = await openRules();
+  await user.click(within(panel).getByRole("button", { name: /Cung cấp DVCTT/ }));
+  const id = within(panel).getByRole("textbox", { name: /^Mã nhóm/ });
+  await user.clear(id);
+  await user.type(id, "dich-vu-cong");
+  expect(within(panel).queryByText(/không có trong danh sách nhóm/)).not.toBeInTheDocument();
+  await user.click(within(panel).getByRole("button", { name: "Lưu quy tắc" }));
+  const saved = mocked.saveRules.mock.calls[0][0] as typeof PRESET_THAI_BINH_2020;
+  expect(saved.exemptions[0].groups).toEqual(["dich-vu-cong"]);
+});
