@@ -4,7 +4,7 @@
 let cli;
 try {
   cli = require("../dist-cli/cli/main.js");
-} catch (e) {
+} catch {
   process.stderr.write("Chưa biên dịch công cụ dòng lệnh: hãy chạy “npm ci” (hoặc “npm run build:cli”).\n");
   process.exit(2);
 }
