@@ -4,7 +4,7 @@ import { Finding } from "./findings";
 import { RESULT_HEADERS, RESULT_KINDS, ResultKind } from "./grid";
 import { isBlank } from "./numbers";
 import { ScoreResult } from "./scoring";
-import { MarkRecord, WrittenRecord } from "./store";
+import { MarkRecord, WrittenRecord, writtenCells, writtenRecord } from "./store";
 
 /** Fills that mark cells with findings (light red for errors, light yellow for warnings). */
 export const MARK_FILL = { error: "#FFC7CE", warning: "#FFEB9C" } as const;
@@ -63,7 +63,7 @@ export function planResultWrite(
   previous: { written?: WrittenRecord; marks?: MarkRecord[] },
 ): PlanResult {
   const { layout, rows, rules, findings } = result;
-  const written = previous.written?.sheet === sheet ? previous.written.cells : {};
+  const written = writtenCells(previous.written, sheet);
   const decimals = rules.json.index.decimals;
 
   let next = layout.lastCol + 1;
@@ -91,7 +91,7 @@ export function planResultWrite(
         foreign.push(address);
         continue;
       }
-      if (written[address] !== undefined && written[address] === v) continue;
+      if (written.get(address) === v) continue;
       const isResult = c.kind === "class" ? typeof v === "string" && classNames.has(v.trim()) : typeof v === "number";
       if (!isResult || !layout.dataRows.includes(r)) foreign.push(address);
     }
@@ -109,7 +109,7 @@ export function planResultWrite(
 
   const byRow = new Map(rows.map((r) => [r.row, r]));
   const sorted = [...columns].sort((a, b) => a.col - b.col);
-  const newWritten: Record<string, string | number> = {};
+  const newWritten = new Map<string, string | number>();
   const blocks: WriteBlock[] = [];
   // Runs of consecutive agency rows; each run is one block per contiguous group of result columns.
   const runs: number[][] = [];
@@ -134,7 +134,7 @@ export function planResultWrite(
           if (c.kind === "index" && res.index !== null) v = toNumber(res.index);
           if (c.kind === "class" && res.className !== null) v = res.className;
           if (c.kind === "rank" && res.rank !== null) v = res.rank;
-          if (v !== "") newWritten[cellAddress(r, c.col, origin)] = v;
+          if (v !== "") newWritten.set(cellAddress(r, c.col, origin), v);
           return v;
         });
       });
@@ -162,7 +162,7 @@ export function planResultWrite(
 
   return {
     ok: true,
-    plan: { columns, headers, blocks, marks: [...markCells.values()], unmark, keptMarks, written: { sheet, cells: newWritten } },
+    plan: { columns, headers, blocks, marks: [...markCells.values()], unmark, keptMarks, written: writtenRecord(sheet, newWritten) },
   };
 }
 

@@ -61,8 +61,33 @@ export interface MarkRecord {
 
 export interface WrittenRecord {
   sheet: string;
-  /** Per result column letter, the values the add-in wrote there (by A1 address). */
-  cells: Record<string, string | number>;
+  /** The values the add-in wrote, per result column from its first written row down ("" where nothing). */
+  columns: { col: string; firstRow: number; values: (string | number)[] }[];
+}
+
+/** The values of a written record by A1 address. */
+export function writtenCells(record: WrittenRecord | undefined, sheet: string): Map<string, string | number> {
+  const cells = new Map<string, string | number>();
+  if (!record || record.sheet !== sheet || !Array.isArray(record.columns)) return cells;
+  for (const c of record.columns) c.values.forEach((v, i) => v !== "" && cells.set(`${c.col}${c.firstRow + i}`, v));
+  return cells;
+}
+
+/** A written record from values by A1 address. */
+export function writtenRecord(sheet: string, cells: Map<string, string | number>): WrittenRecord {
+  const byCol = new Map<string, Map<number, string | number>>();
+  for (const [address, v] of cells) {
+    const m = /^([A-Z]+)(\d+)$/.exec(address)!;
+    const col = byCol.get(m[1]) ?? new Map<number, string | number>();
+    col.set(Number(m[2]), v);
+    byCol.set(m[1], col);
+  }
+  const columns = [...byCol].map(([col, rows]) => {
+    const first = Math.min(...rows.keys());
+    const last = Math.max(...rows.keys());
+    return { col, firstRow: first, values: Array.from({ length: last - first + 1 }, (_, i) => rows.get(first + i) ?? "") };
+  });
+  return { sheet, columns };
 }
 
 export interface LastRun {

@@ -2,7 +2,7 @@ import { cellAddress, columnLetter, Origin, parseRange } from "../core/address";
 import { MARK_FILL, planResultWrite, WritePlan } from "../core/plan";
 import { presetRules, Rules, validateRules } from "../core/rules";
 import { scoreSheet, ScoreResult } from "../core/scoring";
-import { CellSnapshot, FillSnapshot, MarkRecord, StoreState } from "../core/store";
+import { CellSnapshot, FillSnapshot, MarkRecord, StoreState, writtenCells } from "../core/store";
 import { lastRunRecord, summaryLine } from "../core/summary";
 import { features, hostErrorMessage, UserFacingError } from "./host";
 import { queueStoreRead, writeStore, StoreRead } from "./store";
@@ -57,9 +57,17 @@ function applyFill(range: Excel.Range, color: string | null) {
 export async function runScoring(source: Source, now: () => Date = () => new Date()): Promise<ScoringOutcome> {
   try {
     return await Excel.run(async (context) => {
-      const read = queueSheetRead(context.workbook.worksheets.getActiveWorksheet());
-      const store = queueStoreRead(context);
-      await context.sync(); // 1: read
+      const active = context.workbook.worksheets.getActiveWorksheet();
+      let read: SheetRead = queueSheetRead(active);
+      let store = queueStoreRead(context);
+      try {
+        await context.sync(); // 1: read
+      } catch (e) {
+        if (!isPayloadLimit(e)) throw e;
+        // A sheet too large for one response (Excel on the web: 5 MB): read it in blocks of rows.
+        store = queueStoreRead(context);
+        read = await readSheetInBlocks(context, active);
+      }
 
       const sheet = read.result();
       const state = store.state();
@@ -85,8 +93,14 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       }
 
       const ws = read.sheet;
-      const journal = queueResultWrite(ws, plan, scored, sheet.origin);
+      // One batch unless the results would pass the request limit; then blocks of rows, one sync each.
+      const [firstBlocks, ...moreBlocks] = batchBlocks(plan.blocks, WRITE_BYTES_PER_SYNC);
+      const journal = queueResultWrite(ws, { ...plan, blocks: firstBlocks }, scored, sheet.origin);
       await context.sync(); // 2: write (the previous formats and fills are read in the same batch, before the writes)
+      for (const blocks of moreBlocks) {
+        journal.blocks.push(...queueBlocks(ws, blocks, sheet.origin));
+        await context.sync();
+      }
 
       const cells: CellSnapshot[] = [
         ...journal.blocks.map((b) => ({
@@ -186,17 +200,7 @@ function queueResultWrite(ws: Excel.Worksheet, plan: WritePlan, scored: Extract<
     const cell = ws.getRange(cellAddress(h.row, h.col, origin));
     cell.values = [[h.text]];
   }
-  for (const b of plan.blocks) {
-    const rows = b.values.length;
-    const cols = b.values[0].length;
-    const address = rangeOf(b.row, b.col, rows, cols, origin);
-    const before = ws.getRange(address);
-    before.load("numberFormat");
-    journal.blocks.push({ address, row: b.row, col: b.col, rows, cols, range: before });
-    const range = ws.getRange(address);
-    range.numberFormat = b.numberFormat;
-    range.values = b.values;
-  }
+  journal.blocks.push(...queueBlocks(ws, plan.blocks, origin));
   // Fills: give back the own fill of cells no longer in question, read and mark the new ones.
   for (const m of plan.unmark) applyFill(ws.getRange(m.address), m.color);
   const kept = new Set(plan.keptMarks.map((m) => m.address));
@@ -211,14 +215,102 @@ function queueResultWrite(ws: Excel.Worksheet, plan: WritePlan, scored: Extract<
   return journal;
 }
 
+/** Queues the writes of result blocks, each after a load of the number formats it replaces. */
+function queueBlocks(ws: Excel.Worksheet, blocks: WritePlan["blocks"], origin: Origin): QueuedJournal["blocks"] {
+  return blocks.map((b) => {
+    const rows = b.values.length;
+    const cols = b.values[0].length;
+    const address = rangeOf(b.row, b.col, rows, cols, origin);
+    const before = ws.getRange(address);
+    before.load("numberFormat");
+    const range = ws.getRange(address);
+    range.numberFormat = b.numberFormat;
+    range.values = b.values;
+    return { address, row: b.row, col: b.col, rows, cols, range: before };
+  });
+}
+
+/** Bytes of JSON a sync may carry for results (request and the formats read back): under 5 MB. */
+const WRITE_BYTES_PER_SYNC = 3 * 1024 * 1024;
+
+/** Splits blocks into batches of at most `budget` bytes, cutting large blocks by rows. */
+export function batchBlocks(blocks: WritePlan["blocks"], budget: number): WritePlan["blocks"][] {
+  const batches: WritePlan["blocks"][] = [[]];
+  let used = 0;
+  for (const block of blocks) {
+    const cols = block.values[0]?.length ?? 1;
+    const perRow = (b: WritePlan["blocks"][number], i: number) => JSON.stringify(b.values[i]).length + 3 * JSON.stringify(b.numberFormat[i]).length + 4 * cols;
+    let start = 0;
+    while (start < block.values.length) {
+      let end = start;
+      let bytes = 0;
+      while (end < block.values.length && (bytes + perRow(block, end) + used <= budget || (end === start && used === 0))) bytes += perRow(block, end++);
+      if (end === start) {
+        batches.push([]);
+        used = 0;
+        continue;
+      }
+      batches[batches.length - 1].push({ row: block.row + start, col: block.col, values: block.values.slice(start, end), numberFormat: block.numberFormat.slice(start, end) });
+      used += bytes;
+      start = end;
+    }
+  }
+  return batches;
+}
+
+function isPayloadLimit(e: unknown): boolean {
+  const code = (e as { code?: string } | null)?.code ?? "";
+  return /PayloadSizeLimitExceeded|RangeExceedsLimit/.test(code);
+}
+
+/** Cells per block when a sheet must be read in blocks; halved while a block is still too large. */
+const READ_CELLS_PER_SYNC = 60000;
+
+/** Reads the used range in blocks of rows, one sync each (only for sheets past the response limit). */
+async function readSheetInBlocks(context: Excel.RequestContext, sheet: Excel.Worksheet): Promise<SheetRead> {
+  sheet.load("name");
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load("rowIndex, columnIndex, rowCount, columnCount");
+  const protection = sheet.protection;
+  protection.load("protected");
+  await context.sync();
+  const values: unknown[][] = [];
+  const formulas: unknown[][] = [];
+  const origin = used.isNullObject ? { row: 0, col: 0 } : { row: used.rowIndex, col: used.columnIndex };
+  const rowCount = used.isNullObject ? 0 : used.rowCount;
+  const colCount = used.isNullObject ? 0 : used.columnCount;
+  let perBlock = Math.max(1, Math.floor(READ_CELLS_PER_SYNC / Math.max(1, colCount)));
+  for (let r = 0; r < rowCount; ) {
+    const n = Math.min(perBlock, rowCount - r);
+    const block = sheet.getRange(rangeOf(r, 0, n, colCount, origin));
+    block.load("values, formulas");
+    try {
+      await context.sync();
+    } catch (e) {
+      if (isPayloadLimit(e) && n > 1) {
+        perBlock = Math.ceil(n / 2);
+        continue;
+      }
+      throw e;
+    }
+    values.push(...(block.values as unknown[][]));
+    formulas.push(...(block.formulas as unknown[][]));
+    r += n;
+  }
+  return { sheet, result: () => ({ name: sheet.name, values, formulas, origin, protected: protection.protected }) };
+}
+
+type SheetRead = ReturnType<typeof queueSheetRead>;
+
 /** Whether writing the plan would change nothing the sheet shows. */
 function isUnchanged(plan: WritePlan, values: unknown[][], state: StoreState): boolean {
   if (plan.columns.some((c) => c.isNew) || plan.unmark.length > 0) return false;
   if (plan.marks.length !== plan.keptMarks.length) return false;
   const severity = new Map(plan.marks.map((m) => [m.address, MARK_FILL[m.severity]]));
   if (plan.keptMarks.some((m) => severity.get(m.address) !== m.mark)) return false;
-  const written = state.written?.sheet === plan.written.sheet ? state.written.cells : {};
-  if (Object.keys(written).length !== Object.keys(plan.written.cells).length) return false;
+  const written = writtenCells(state.written, plan.written.sheet);
+  const planned = writtenCells(plan.written, plan.written.sheet);
+  if (written.size !== planned.size) return false;
   for (const b of plan.blocks) {
     for (let i = 0; i < b.values.length; i++) {
       for (let j = 0; j < b.values[i].length; j++) {
