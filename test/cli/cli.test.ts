@@ -1,3 +1,4 @@
+import { spawnSync } from "child_process";
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
@@ -159,5 +160,13 @@ describe("rules from --rules change the result", () => {
     const r = runCli(["score", EXAMPLE, "-o", path.join(dir, "o.xlsx"), "--rules", rules, "--json"]);
     const json = JSON.parse(r.stdout);
     expect(json.rows.filter((x: { class: string }) => x.class === "Tốt")).toHaveLength(10);
+  });
+});
+
+describe("npx xep-hang-cntt", () => {
+  it("is the package's bin, runnable with npx from the clone", () => {
+    const r = spawnSync("npx", ["--no-install", "xep-hang-cntt", "--help"], { cwd: path.resolve(__dirname, "../.."), encoding: "utf8" });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("xep-hang-cntt score IN.xlsx -o OUT.xlsx");
   });
 });
