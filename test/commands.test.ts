@@ -59,10 +59,11 @@ describe("notifyOutcome: the note after “Tính điểm”", () => {
     );
   });
 
-  test("refusal: the use case's message as is", () => {
+  test("refusal: the use case's message as is, in the dialog's language", () => {
     const message = "Trang tính “Trang tính1”: không tìm thấy bảng điểm (hàng tiêu đề có “Tên cơ quan”).";
-    expect(notifyOutcome({ kind: "refused", message, cells: [] }, "vi")).toEqual({ title: "Chưa tính được điểm", message });
-    expect(notifyOutcome({ kind: "refused", message, cells: [] }, "en")).toEqual({ title: "Could not score", message });
+    const messageEn = "Sheet “Trang tính1”: no score table was found (a header row with “Tên cơ quan”).";
+    expect(notifyOutcome({ kind: "refused", message, messageEn, cells: [] }, "vi")).toEqual({ title: "Chưa tính được điểm", message });
+    expect(notifyOutcome({ kind: "refused", message, messageEn, cells: [] }, "en")).toEqual({ title: "Could not score", message: messageEn });
   });
 
   test("English", () => {
@@ -82,9 +83,11 @@ describe("notifyOutcome: the note after “Tính điểm”", () => {
   });
 
   test("undo and unexpected failures have their own titles", () => {
-    expect(notifyUndo({ kind: "done", message: "Đã hoàn tác lần “Tính điểm” lúc 08:00 trên trang “A”." }, "vi").title).toBe("Đã hoàn tác");
-    expect(notifyUndo({ kind: "nothing", message: "x" }, "en")).toEqual({ title: "Nothing to undo", message: "x" });
-    expect(notifyUndo({ kind: "refused", message: "y" }, "vi")).toEqual({ title: "Không hoàn tác được", message: "y" });
+    const undone = { kind: "done", message: "Đã hoàn tác lần “Tính điểm” lúc 08:00 trên trang “A”.", messageEn: "Undid the “Score” at 08:00 on sheet “A”." } as const;
+    expect(notifyUndo(undone, "vi")).toEqual({ title: "Đã hoàn tác", message: undone.message });
+    expect(notifyUndo(undone, "en")).toEqual({ title: "Undone", message: undone.messageEn });
+    expect(notifyUndo({ kind: "nothing", message: "x", messageEn: "x-en" }, "en")).toEqual({ title: "Nothing to undo", message: "x-en" });
+    expect(notifyUndo({ kind: "refused", message: "y", messageEn: "y-en" }, "vi")).toEqual({ title: "Không hoàn tác được", message: "y" });
     expect(notifyFailure(new Error("boom"), "vi").message).toContain("boom");
     expect(notifyFailure("boom", "en").title).toBe("Something went wrong");
   });
@@ -273,6 +276,34 @@ describe("ribbon commands in the Office.js double", () => {
     expect(note.message).toContain("19 agencies: 7 Tốt, 8 Khá, 4 Trung bình. 1 error to fix");
     dialog.sendMessage("close");
     await invoked;
+  });
+
+  test("English Office: a refusal is in English too, naming the sheet and what to do", async () => {
+    await load({ displayLanguage: "en-US" }, [["Bảng chấm công tháng 3"]]);
+    const invoked = double.invokeAction("tinhDiem");
+    const dialog = await dialogNo(double, 0);
+    const note = noteOf(dialog.url);
+    expect(note.lang).toBe("en");
+    expect(note.title).toBe("Could not score");
+    expect(note.message).toMatch(new RegExp(`^Sheet “${SHEET}”: No header row of a score table was found in the first row\\.`));
+    expect(note.message).toContain("Correct the column headers");
+    expect(note.message).not.toMatch(/Không|Hãy/);
+    dialog.sendMessage("close");
+    await invoked;
+  });
+
+  test("English Office: “Undo” says what it undid in English", async () => {
+    await load({ displayLanguage: "en-US" });
+    const scoring = double.invokeAction("tinhDiem");
+    (await dialogNo(double, 0)).sendMessage("close");
+    await scoring;
+    const undoing = double.invokeAction("hoanTac");
+    const dialog = await dialogNo(double, 1);
+    const note = noteOf(dialog.url);
+    expect(note.title).toBe("Undone");
+    expect(note.message).toMatch(new RegExp(`^Undid the “Score” at \\d\\d:\\d\\d on sheet “${SHEET}”\\.$`));
+    dialog.sendMessage("close");
+    await undoing;
   });
 
   test("a sheet without a grid: the refusal is shown, nothing is written", async () => {

@@ -47,8 +47,8 @@ const columnsText = (columns: string[]) => (columns.length === 1 ? columns[0] : 
 /** Title and message after "Tính điểm" from the ribbon. */
 export function notifyOutcome(outcome: ScoringOutcome, lang: Lang): Note {
   if (outcome.kind === "refused") {
-    // The use case words its refusals in Vietnamese (they name cells and Excel menus); shown as is.
-    return { title: lang === "en" ? "Could not score" : "Chưa tính được điểm", message: outcome.message };
+    // The use case words its refusals in both languages (they name cells and Excel menus).
+    return lang === "en" ? { title: "Could not score", message: outcome.messageEn } : { title: "Chưa tính được điểm", message: outcome.message };
   }
   const { run, sheet, columns, unchanged, notices } = outcome;
   const lines: string[] = [];
@@ -68,14 +68,14 @@ export function notifyOutcome(outcome: ScoringOutcome, lang: Lang): Note {
   };
 }
 
-/** Title and message after "Hoàn tác" from the ribbon (the use case words the message). */
+/** Title and message after "Hoàn tác" from the ribbon (the use case words the message, in both languages). */
 export function notifyUndo(outcome: UndoOutcome, lang: Lang): Note {
   const titles: Record<UndoOutcome["kind"], [string, string]> = {
     done: ["Đã hoàn tác", "Undone"],
     nothing: ["Không có gì để hoàn tác", "Nothing to undo"],
     refused: ["Không hoàn tác được", "Could not undo"],
   };
-  return { title: titles[outcome.kind][lang === "en" ? 1 : 0], message: outcome.message };
+  return { title: titles[outcome.kind][lang === "en" ? 1 : 0], message: lang === "en" ? outcome.messageEn : outcome.message };
 }
 
 /** For an exception no use case caught (a bug): say so rather than stay silent. */

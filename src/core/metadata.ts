@@ -28,7 +28,10 @@ export const DEFAULT_METADATA: DecisionMetadata = {
 
 export interface MetadataProblem {
   field: keyof DecisionMetadata;
+  /** What is wrong and what to do, in Vietnamese. */
   message: string;
+  /** The same in English. */
+  messageEn: string;
 }
 
 const DATE_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
@@ -57,20 +60,37 @@ export function formatViDate(d: { day: number; month: number; year: number }): s
 /** Checks the metadata before an annex is made; each wrong field gets its own message. */
 export function validateMetadata(m: Partial<DecisionMetadata>): MetadataProblem[] {
   const problems: MetadataProblem[] = [];
-  const bad = (field: keyof DecisionMetadata, message: string) => problems.push({ field, message });
-  if (!m.number || !m.number.trim()) bad("number", "Chưa nhập số quyết định (ví dụ: 06/QĐ-UBND).");
-  else if (!NUMBER_RE.test(m.number)) bad("number", `Số quyết định “${m.number}” chưa đúng dạng số/ký hiệu, ví dụ: 06/QĐ-UBND.`);
+  const bad = (field: keyof DecisionMetadata, message: string, messageEn: string) => problems.push({ field, message, messageEn });
+  if (!m.number || !m.number.trim()) bad("number", "Chưa nhập số quyết định (ví dụ: 06/QĐ-UBND).", "Type the decision number (for example 06/QĐ-UBND).");
+  else if (!NUMBER_RE.test(m.number))
+    bad("number", `Số quyết định “${m.number}” chưa đúng dạng số/ký hiệu, ví dụ: 06/QĐ-UBND.`, `“${m.number}” is not in number/symbol form, for example 06/QĐ-UBND.`);
   const date = m.date ? parseViDate(m.date) : null;
-  if (!m.date || !m.date.trim()) bad("date", "Chưa nhập ngày ký quyết định (dd/mm/yyyy, ví dụ 05/01/2021).");
-  else if (!date) bad("date", `Ngày ký “${m.date}” không phải là ngày hợp lệ theo dạng dd/mm/yyyy (ví dụ 05/01/2021).`);
-  if (!m.issuer || !m.issuer.trim()) bad("issuer", "Chưa nhập cơ quan ban hành (ví dụ: Ủy ban nhân dân tỉnh).");
-  if (typeof m.year !== "number" || !Number.isInteger(m.year) || m.year < 2000 || m.year > 2100) bad("year", "Năm đánh giá phải là một năm, ví dụ 2020.");
-  else if (date && date.year < m.year) bad("date", `Ngày ký ${m.date} có trước năm được đánh giá ${m.year}: hãy kiểm tra lại ngày ký hoặc năm đánh giá.`);
-  if (!m.subject || !m.subject.trim()) bad("subject", "Chưa nhập nội dung trích yếu của phụ lục.");
+  if (!m.date || !m.date.trim())
+    bad("date", "Chưa nhập ngày ký quyết định (dd/mm/yyyy, ví dụ 05/01/2021).", "Type the date the decision was signed (dd/mm/yyyy, for example 05/01/2021).");
+  else if (!date)
+    bad(
+      "date",
+      `Ngày ký “${m.date}” không phải là ngày hợp lệ theo dạng dd/mm/yyyy (ví dụ 05/01/2021).`,
+      `“${m.date}” is not a valid date in dd/mm/yyyy form (for example 05/01/2021).`,
+    );
+  if (!m.issuer || !m.issuer.trim()) bad("issuer", "Chưa nhập cơ quan ban hành (ví dụ: Ủy ban nhân dân tỉnh).", "Type the issuing body (for example Ủy ban nhân dân tỉnh).");
+  if (typeof m.year !== "number" || !Number.isInteger(m.year) || m.year < 2000 || m.year > 2100)
+    bad("year", "Năm đánh giá phải là một năm, ví dụ 2020.", "The year evaluated must be a year, for example 2020.");
+  else if (date && date.year < m.year)
+    bad(
+      "date",
+      `Ngày ký ${m.date} có trước năm được đánh giá ${m.year}: hãy kiểm tra lại ngày ký hoặc năm đánh giá.`,
+      `The date signed, ${m.date}, is before the year evaluated, ${m.year}: check the date or the year.`,
+    );
+  if (!m.subject || !m.subject.trim()) bad("subject", "Chưa nhập nội dung trích yếu của phụ lục.", "Type the annex's subject line.");
   const sheet = (m.sheetName ?? "").trim();
-  if (!sheet) bad("sheetName", "Chưa nhập tên trang tính của phụ lục.");
+  if (!sheet) bad("sheetName", "Chưa nhập tên trang tính của phụ lục.", "Type the name of the annex sheet.");
   else if (sheet.length > 31 || SHEET_FORBIDDEN.test(sheet) || sheet.startsWith("'") || sheet.endsWith("'"))
-    bad("sheetName", `Tên trang tính “${sheet}” không hợp lệ: tối đa 31 ký tự, không có \\ / ? * [ ] : và không bắt đầu hay kết thúc bằng dấu '.`);
+    bad(
+      "sheetName",
+      `Tên trang tính “${sheet}” không hợp lệ: tối đa 31 ký tự, không có \\ / ? * [ ] : và không bắt đầu hay kết thúc bằng dấu '.`,
+      `“${sheet}” is not a valid sheet name: at most 31 characters, none of \\ / ? * [ ] : and no ' at the start or end.`,
+    );
   return problems;
 }
 

@@ -46,7 +46,8 @@ export interface WritePlan {
   written: WrittenRecord;
 }
 
-export type PlanResult = { ok: true; plan: WritePlan } | { ok: false; cells: string[]; message: string };
+/** A refusal names the cells and says what to do, in Vietnamese (`message`) and English (`messageEn`). */
+export type PlanResult = { ok: true; plan: WritePlan } | { ok: false; cells: string[]; message: string; messageEn: string };
 
 /**
  * Decides what "Tính điểm" writes: the result columns (existing ones recognised by their header,
@@ -97,13 +98,19 @@ export function planResultWrite(
     }
   }
   if (foreign.length > 0) {
-    const shown = foreign.slice(0, 10).join(", ") + (foreign.length > 10 ? ` và ${foreign.length - 10} ô khác` : "");
+    const first = foreign.slice(0, 10).join(", ");
+    const more = foreign.length - 10;
+    const shown = first + (more > 0 ? ` và ${more} ô khác` : "");
+    const shownEn = first + (more > 0 ? ` and ${more} other cell${more === 1 ? "" : "s"}` : "");
     return {
       ok: false,
       cells: foreign,
       message:
         `Không ghi kết quả: cột kết quả có nội dung không do add-in ghi (công thức hoặc chữ) ở ${shown}. ` +
         `Hãy chuyển nội dung đó sang cột khác hoặc xoá đi, rồi bấm lại “Tính điểm”. Chưa có ô nào bị thay đổi.`,
+      messageEn:
+        `The results were not written: the result columns hold content the add-in did not write (a formula or text) in ${shownEn}. ` +
+        `Move that content to another column or delete it, then click “Score” again. No cell has been changed.`,
     };
   }
 

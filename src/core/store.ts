@@ -101,7 +101,8 @@ export interface LastRun {
   warnings: number;
   top: string[];
   bottom: string[];
-  findings: { cell: string; severity: string; code: string; message: string }[];
+  /** Each finding's message in Vietnamese and (since the English pane) English; older workbooks have no `messageEn`. */
+  findings: { cell: string; severity: string; code: string; message: string; messageEn?: string }[];
 }
 
 export interface StoreState {
@@ -132,7 +133,7 @@ export function encodeStore(state: StoreState): string[][] {
   return rows;
 }
 
-export type DecodedStore = { ok: true; state: StoreState } | { ok: false; message: string };
+export type DecodedStore = { ok: true; state: StoreState } | { ok: false; message: string; messageEn: string };
 
 /** Reads the hidden sheet's values back; a damaged store is reported, never half-read. */
 export function decodeStore(values: readonly (readonly unknown[])[] | null | undefined): DecodedStore {
@@ -140,10 +141,18 @@ export function decodeStore(values: readonly (readonly unknown[])[] | null | und
     return { ok: true, state: {} };
   }
   if (values[0][0] !== STORE_MAGIC) {
-    return { ok: false, message: `Trang ẩn “${STORE_SHEET}” không phải do add-in tạo ra (ô A1 không có dấu hiệu “${STORE_MAGIC}”).` };
+    return {
+      ok: false,
+      message: `Trang ẩn “${STORE_SHEET}” không phải do add-in tạo ra (ô A1 không có dấu hiệu “${STORE_MAGIC}”).`,
+      messageEn: `The hidden sheet “${STORE_SHEET}” was not made by the add-in (cell A1 lacks the mark “${STORE_MAGIC}”).`,
+    };
   }
   if (Number(values[0][1]) > STORE_VERSION) {
-    return { ok: false, message: "Sổ tính này được lưu bằng phiên bản add-in mới hơn. Hãy cập nhật add-in để đọc quy tắc và dữ liệu đã lưu." };
+    return {
+      ok: false,
+      message: "Sổ tính này được lưu bằng phiên bản add-in mới hơn. Hãy cập nhật add-in để đọc quy tắc và dữ liệu đã lưu.",
+      messageEn: "This workbook was saved by a newer version of the add-in. Update the add-in to read the rules and data stored in it.",
+    };
   }
   const parts = new Map<string, string[]>();
   for (const row of values.slice(1)) {
@@ -160,7 +169,11 @@ export function decodeStore(values: readonly (readonly unknown[])[] | null | und
     try {
       (state as Record<string, unknown>)[key] = JSON.parse(list.join(""));
     } catch {
-      return { ok: false, message: `Dữ liệu “${key}” trong trang ẩn “${STORE_SHEET}” bị hỏng. Hãy nhập lại quy tắc (Quy tắc chấm điểm → Nhập JSON) hoặc khôi phục sổ tính từ bản sao.` };
+      return {
+        ok: false,
+        message: `Dữ liệu “${key}” trong trang ẩn “${STORE_SHEET}” bị hỏng. Hãy nhập lại quy tắc (Quy tắc chấm điểm → Nhập JSON) hoặc khôi phục sổ tính từ bản sao.`,
+        messageEn: `The “${key}” data in the hidden sheet “${STORE_SHEET}” is damaged. Import the rules again (Scoring rules → Import JSON) or restore the workbook from a copy.`,
+      };
     }
   }
   return { ok: true, state };

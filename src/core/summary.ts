@@ -1,4 +1,4 @@
-import { Finding } from "./findings";
+import { Finding, findingMessage } from "./findings";
 import { rankedRows, ScoreResult } from "./scoring";
 import { LastRun } from "./store";
 
@@ -19,7 +19,7 @@ export function lastRunRecord(result: Extract<ScoreResult, { ok: true }>, sheet:
     warnings: result.summary.warnings,
     top,
     bottom,
-    findings: result.findings.map((f: Finding) => ({ cell: f.cell, severity: f.severity, code: f.code, message: f.message })),
+    findings: result.findings.map((f: Finding) => ({ cell: f.cell, severity: f.severity, code: f.code, message: f.message, messageEn: findingMessage(f, "en") })),
   };
 }
 

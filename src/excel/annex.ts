@@ -1,9 +1,10 @@
+import { Finding } from "../core/findings";
 import { AnnexDescription, annexGate, annexGrid, buildAnnex, chooseAnnexSheet, packAnnex, StyleName } from "../core/annex";
 import { completeMetadata, validateMetadata } from "../core/metadata";
 import { scoreSheet } from "../core/scoring";
 import { STORE_SHEET, StoreState } from "../core/store";
-import { charsToPoints, cmToPoints, features, hostErrorMessage, UserFacingError } from "./host";
-import { queueSheetRead, rulesOf } from "./scoring";
+import { charsToPoints, cmToPoints, features } from "./host";
+import { hostRefusal, queueSheetRead, rulesOf, sheetRefusal } from "./scoring";
 import { queueStoreRead, writeStore } from "./store";
 import { AnnexOutcome, findingView } from "./types";
 import { columnLetter } from "../core/address";
@@ -18,6 +19,15 @@ export function manualPrintSteps(annex: AnnexDescription): string[] {
     "Bố cục Trang → Vừa khít: Chiều rộng 1 trang, Chiều cao Tự động.",
     `Lề: trên ${annex.print.margins.top} cm, dưới ${annex.print.margins.bottom} cm, trái ${annex.print.margins.left} cm, phải ${annex.print.margins.right} cm; căn giữa theo chiều ngang.`,
   ];
+}
+
+/** annexGate's question in English: the errors still in the table, by cell, and what to do. */
+export function annexGateMessageEn(errors: readonly Finding[]): string {
+  return (
+    `The score table still has ${errors.length} error${errors.length === 1 ? "" : "s"} not yet fixed, and the annex would carry these wrong figures: ` +
+    errors.map((f) => `${f.cell} (${f.agency}${f.group ? `, ${f.group}` : ""}: ${f.value || "empty"})`).join("; ") +
+    ". Fix them before signing, or confirm to create the annex anyway."
+  );
 }
 
 const rangeA1 = (row: number, col: number, rows: number, cols: number) =>
@@ -131,21 +141,47 @@ export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<A
       // Regenerating from the annex sheet itself: the grid is on the sheet it was made from.
       if (sheet.name === state.annex?.sheetName) {
         const source = [state.annex.source, state.lastRun?.sheet].find((n) => n && n !== sheet.name && names.includes(n));
-        if (!source) return { kind: "refused", message: "Đang mở trang phụ lục: hãy mở trang bảng điểm rồi bấm lại “Tạo phụ lục”.", cells: [] };
+        if (!source) {
+          return {
+            kind: "refused",
+            message: "Đang mở trang phụ lục: hãy mở trang bảng điểm rồi bấm lại “Tạo phụ lục”.",
+            messageEn: "The annex sheet is the one open: open the score sheet and click “Create annex” again.",
+            cells: [],
+          };
+        }
         read = queueSheetRead(sheets.getItem(source));
         await context.sync(); // 1b, only in that case
         sheet = read.result();
       }
       const rules = rulesOf(state);
       const scored = scoreSheet(sheet.values, rules, sheet.origin);
-      if (!scored.ok) return { kind: "refused", message: `Trang tính “${sheet.name}”: ${scored.error.message}`, cells: [] };
+      if (!scored.ok) return sheetRefusal(sheet.name, scored.error);
       const meta = completeMetadata(state.decision);
       const problems = validateMetadata(meta);
-      if (problems.length) return { kind: "refused", message: `Chưa tạo được phụ lục: ${problems.map((p) => p.message).join(" ")} Hãy điền trong mục “Phụ lục”.`, cells: [] };
+      if (problems.length) {
+        return {
+          kind: "refused",
+          message: `Chưa tạo được phụ lục: ${problems.map((p) => p.message).join(" ")} Hãy điền trong mục “Phụ lục”.`,
+          messageEn: `The annex was not created: ${problems.map((p) => p.messageEn).join(" ")} Fill in the details on the “Annex” tab.`,
+          cells: [],
+        };
+      }
       const refusal = annexGate(scored.findings, opts.confirmErrors);
-      if (refusal) return { kind: "needsConfirmation", message: refusal.message, errors: refusal.errors.map((f) => findingView(sheet.name, f)) };
+      if (refusal) {
+        return {
+          kind: "needsConfirmation",
+          message: refusal.message,
+          messageEn: annexGateMessageEn(refusal.errors),
+          errors: refusal.errors.map((f) => findingView(sheet.name, f)),
+        };
+      }
       if (meta.sheetName === STORE_SHEET || meta.sheetName === sheet.name) {
-        return { kind: "refused", message: `Tên trang phụ lục “${meta.sheetName}” trùng với trang bảng điểm. Hãy đặt tên khác trong mục “Phụ lục”.`, cells: [] };
+        return {
+          kind: "refused",
+          message: `Tên trang phụ lục “${meta.sheetName}” trùng với trang bảng điểm. Hãy đặt tên khác trong mục “Phụ lục”.`,
+          messageEn: `The annex sheet name “${meta.sheetName}” is the score sheet's name. Choose another name on the “Annex” tab.`,
+          cells: [],
+        };
       }
 
       const owned = state.annex && names.includes(state.annex.sheetName) ? state.annex.sheetName : undefined;
@@ -190,6 +226,6 @@ export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<A
       };
     });
   } catch (e) {
-    return { kind: "refused", message: hostErrorMessage(e), cells: e instanceof UserFacingError ? e.cells : [] };
+    return hostRefusal(e);
   }
 }

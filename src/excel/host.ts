@@ -24,10 +24,11 @@ export function supports(version: string): boolean {
   }
 }
 
-/** Thrown for conditions the user can fix; its message is shown as is. */
+/** Thrown for conditions the user can fix; its message (Vietnamese, or English: `messageEn`) is shown as is. */
 export class UserFacingError extends Error {
   constructor(
     message: string,
+    readonly messageEn: string,
     readonly cells: string[] = [],
   ) {
     super(message);
@@ -40,23 +41,36 @@ interface OfficeLikeError {
   debugInfo?: { errorLocation?: string };
 }
 
-/** A Vietnamese message for an error raised by the host. */
-export function hostErrorMessage(e: unknown): string {
-  if (e instanceof UserFacingError) return e.message;
+/** A message for an error raised by the host (or a UserFacingError), in Vietnamese or English: what happened and what to do. */
+export function hostErrorMessage(e: unknown, lang: "vi" | "en" = "vi"): string {
+  if (e instanceof UserFacingError) return lang === "en" ? e.messageEn : e.message;
   const err = (e ?? {}) as OfficeLikeError;
+  const en = lang === "en";
   switch (err.code) {
     case "AccessDenied":
-      return "Excel từ chối ghi: trang tính hoặc sổ tính đang được bảo vệ, hoặc đang ở chế độ chỉ đọc. Hãy bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi làm lại.";
+      return en
+        ? "Excel refused to write: the sheet or the workbook is protected, or open read-only. Unprotect it (Review → Unprotect Sheet) and try again."
+        : "Excel từ chối ghi: trang tính hoặc sổ tính đang được bảo vệ, hoặc đang ở chế độ chỉ đọc. Hãy bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi làm lại.";
     case "InvalidOperationInCellEditMode":
-      return "Excel đang ở chế độ sửa ô. Hãy nhấn Enter hoặc Esc để kết thúc việc sửa ô rồi làm lại.";
+      return en
+        ? "Excel is editing a cell. Press Enter or Esc to finish editing it, then try again."
+        : "Excel đang ở chế độ sửa ô. Hãy nhấn Enter hoặc Esc để kết thúc việc sửa ô rồi làm lại.";
     case "RequestPayloadSizeLimitExceeded":
-      return "Dữ liệu quá lớn để Excel trao đổi trong một lần. Hãy chia bảng điểm thành các trang tính nhỏ hơn.";
+      return en
+        ? "The data is too large for Excel to exchange at once. Split the score table into smaller sheets."
+        : "Dữ liệu quá lớn để Excel trao đổi trong một lần. Hãy chia bảng điểm thành các trang tính nhỏ hơn.";
     case "ApiNotFound":
-      return "Phiên bản Excel này thiếu một chức năng add-in cần dùng. Hãy dùng Excel cho Microsoft 365, Office 2021 trở lên hoặc Excel trên web.";
+      return en
+        ? "This version of Excel lacks a feature the add-in needs. Use Excel for Microsoft 365, Office 2021 or later, or Excel on the web."
+        : "Phiên bản Excel này thiếu một chức năng add-in cần dùng. Hãy dùng Excel cho Microsoft 365, Office 2021 trở lên hoặc Excel trên web.";
     case "ItemNotFound":
-      return "Không tìm thấy trang tính hoặc vùng ô cần dùng (có thể vừa bị xoá hoặc đổi tên). Hãy làm lại.";
+      return en
+        ? "The sheet or range needed was not found (it may have just been deleted or renamed). Try again."
+        : "Không tìm thấy trang tính hoặc vùng ô cần dùng (có thể vừa bị xoá hoặc đổi tên). Hãy làm lại.";
     default:
-      return `Excel báo lỗi${err.code ? ` (${err.code})` : ""}: ${err.message ?? String(e)}. Hãy thử lại; nếu vẫn lỗi, hãy lưu sổ tính và mở lại Excel.`;
+      return en
+        ? `Excel reported an error${err.code ? ` (${err.code})` : ""}: ${err.message ?? String(e)}. Try again; if it keeps happening, save the workbook and restart Excel.`
+        : `Excel báo lỗi${err.code ? ` (${err.code})` : ""}: ${err.message ?? String(e)}. Hãy thử lại; nếu vẫn lỗi, hãy lưu sổ tính và mở lại Excel.`;
   }
 }
 

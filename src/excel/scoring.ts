@@ -7,13 +7,17 @@ import { lastRunRecord, summaryLine } from "../core/summary";
 import { features, hostErrorMessage, UserFacingError } from "./host";
 import { queueStoreRead, writeStore, StoreRead } from "./store";
 import { findingView, ScoringOutcome, Source } from "./types";
+import { ruleProblemEn } from "./wording";
 
 /** Rules stored in the workbook, else the preset; stored rules that are invalid are reported, not ignored. */
 export function rulesOf(state: StoreState): Rules {
   if (!state.rules) return presetRules();
   const checked = validateRules(state.rules);
   if (!checked.ok) {
-    throw new UserFacingError(`Quy tắc lưu trong sổ tính không hợp lệ: ${checked.problems.map((p) => `${p.path}: ${p.message}`).join(" ")} Hãy sửa trong “Quy tắc chấm điểm”.`);
+    throw new UserFacingError(
+      `Quy tắc lưu trong sổ tính không hợp lệ: ${checked.problems.map((p) => `${p.path}: ${p.message}`).join(" ")} Hãy sửa trong “Quy tắc chấm điểm”.`,
+      `The rules stored in the workbook are not valid: ${checked.problems.map((p) => `${p.path}: ${ruleProblemEn(p)}`).join(" ")} Correct them in “Scoring rules”.`,
+    );
   }
   return checked.rules;
 }
@@ -73,9 +77,9 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       const state = store.state();
       const rules = rulesOf(state);
       const scored = scoreSheet(sheet.values, rules, sheet.origin);
-      if (!scored.ok) return { kind: "refused", message: `Trang tính “${sheet.name}”: ${scored.error.message}`, cells: [] };
+      if (!scored.ok) return sheetRefusal(sheet.name, scored.error);
       const planned = planResultWrite(sheet.values, sheet.formulas, sheet.origin, sheet.name, scored, state);
-      if (!planned.ok) return { kind: "refused", message: planned.message, cells: planned.cells };
+      if (!planned.ok) return { kind: "refused", message: planned.message, messageEn: planned.messageEn, cells: planned.cells };
       const plan = planned.plan;
       const run = lastRunRecord(scored, sheet.name, source, now());
       const findings = scored.findings.map((f) => findingView(sheet.name, f));
@@ -88,6 +92,7 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
         return {
           kind: "refused",
           message: `Trang tính “${sheet.name}” đang được bảo vệ nên không ghi được kết quả. Hãy bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi bấm lại “Tính điểm”. Chưa có ô nào bị thay đổi.`,
+          messageEn: `Sheet “${sheet.name}” is protected, so the results cannot be written. Unprotect it (Review → Unprotect Sheet) and click “Score” again. No cell has been changed.`,
           cells: [],
         };
       }
@@ -149,8 +154,18 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       return { kind: "done", sheet: sheet.name, run, findings, columns, unchanged: false, notices };
     });
   } catch (e) {
-    return { kind: "refused", message: hostErrorMessage(e), cells: e instanceof UserFacingError ? e.cells : [] };
+    return hostRefusal(e);
   }
+}
+
+/** The refusal for a sheet where no score grid was found (the grid's own words say why). */
+export function sheetRefusal(sheet: string, error: { message: string; messageEn: string }): Extract<ScoringOutcome, { kind: "refused" }> {
+  return { kind: "refused", message: `Trang tính “${sheet}”: ${error.message}`, messageEn: `Sheet “${sheet}”: ${error.messageEn}`, cells: [] };
+}
+
+/** The refusal for an error the host raised (or a UserFacingError), in both languages. */
+export function hostRefusal(e: unknown): Extract<ScoringOutcome, { kind: "refused" }> {
+  return { kind: "refused", message: hostErrorMessage(e), messageEn: hostErrorMessage(e, "en"), cells: e instanceof UserFacingError ? e.cells : [] };
 }
 
 function previousFormulas(formulas: unknown[][], row: number, col: number, rows: number, cols: number): unknown[][] {

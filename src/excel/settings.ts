@@ -4,6 +4,7 @@ import { StoreState } from "../core/store";
 import { hostErrorMessage, UserFacingError } from "./host";
 import { queueStoreRead, writeStore } from "./store";
 import { WorkbookSettings } from "./types";
+import { ruleProblemEn } from "./wording";
 
 /** What the pane shows on opening: rules, decision, the last run (also one started from the ribbon), undo. 1 sync. */
 export async function loadSettings(): Promise<WorkbookSettings> {
@@ -11,11 +12,13 @@ export async function loadSettings(): Promise<WorkbookSettings> {
     const store = queueStoreRead(context);
     await context.sync();
     const problems: string[] = [];
+    const problemsEn: string[] = [];
     let state: StoreState = {};
     try {
       state = store.state();
     } catch (e) {
       problems.push(hostErrorMessage(e));
+      problemsEn.push(hostErrorMessage(e, "en"));
     }
     let rules: RulesJson = PRESET_THAI_BINH_2020;
     let fromWorkbook = false;
@@ -24,7 +27,12 @@ export async function loadSettings(): Promise<WorkbookSettings> {
       if (checked.ok) {
         rules = checked.rules.json;
         fromWorkbook = true;
-      } else problems.push(`Quy tắc lưu trong sổ tính không hợp lệ (${checked.problems.length} lỗi), đang dùng quy tắc mặc định. ${checked.problems[0].path}: ${checked.problems[0].message}`);
+      } else {
+        const [first] = checked.problems;
+        const n = checked.problems.length;
+        problems.push(`Quy tắc lưu trong sổ tính không hợp lệ (${n} lỗi), đang dùng quy tắc mặc định. ${first.path}: ${first.message}`);
+        problemsEn.push(`The rules stored in the workbook are not valid (${n} problem${n === 1 ? "" : "s"}), so the default rules are in use. ${first.path}: ${ruleProblemEn(first)}`);
+      }
     }
     return {
       rules,
@@ -33,6 +41,7 @@ export async function loadSettings(): Promise<WorkbookSettings> {
       lastRun: state.lastRun ?? null,
       undo: state.undo ? { action: state.undo.action, at: state.undo.at } : null,
       problems,
+      problemsEn,
     };
   });
 }
@@ -45,28 +54,35 @@ async function updateStore(change: (state: StoreState) => StoreState): Promise<v
   });
 }
 
+/** Why a save failed: the messages in Vietnamese and, in the same order, in English. */
+export type SaveResult = { ok: true } | { ok: false; messages: string[]; messagesEn: string[] };
+
+const hostFailure = (e: unknown): SaveResult => ({ ok: false, messages: [hostErrorMessage(e)], messagesEn: [hostErrorMessage(e, "en")] });
+
 /** Saves rules into the workbook after validating them; invalid rules are never stored. */
-export async function saveRules(json: unknown): Promise<{ ok: true } | { ok: false; messages: string[] }> {
+export async function saveRules(json: unknown): Promise<SaveResult> {
   const checked = validateRules(json);
-  if (!checked.ok) return { ok: false, messages: checked.problems.map((p) => `${p.path}: ${p.message}`) };
+  if (!checked.ok) {
+    return { ok: false, messages: checked.problems.map((p) => `${p.path}: ${p.message}`), messagesEn: checked.problems.map((p) => `${p.path}: ${ruleProblemEn(p)}`) };
+  }
   try {
     await updateStore((state) => ({ ...state, rules: checked.rules.json }));
     return { ok: true };
   } catch (e) {
-    return { ok: false, messages: [hostErrorMessage(e)] };
+    return hostFailure(e);
   }
 }
 
 /** Saves the decision metadata (the one place the annex heading takes its number and date from). */
-export async function saveDecision(meta: DecisionMetadata): Promise<{ ok: true } | { ok: false; messages: string[] }> {
+export async function saveDecision(meta: DecisionMetadata): Promise<SaveResult> {
   const complete = completeMetadata(meta);
   const problems = validateMetadata(complete);
-  if (problems.length) return { ok: false, messages: problems.map((p) => p.message) };
+  if (problems.length) return { ok: false, messages: problems.map((p) => p.message), messagesEn: problems.map((p) => p.messageEn) };
   try {
     await updateStore((state) => ({ ...state, decision: complete }));
     return { ok: true };
   } catch (e) {
-    return { ok: false, messages: [hostErrorMessage(e)] };
+    return hostFailure(e);
   }
 }
 
@@ -78,6 +94,6 @@ export async function selectCell(sheet: string, address: string): Promise<void> 
     ws.getRange(address).select();
     await context.sync();
   }).catch((e) => {
-    throw new UserFacingError(hostErrorMessage(e));
+    throw new UserFacingError(hostErrorMessage(e), hostErrorMessage(e, "en"));
   });
 }

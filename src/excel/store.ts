@@ -10,7 +10,7 @@ export function queueStoreRead(context: Excel.RequestContext) {
     state(): StoreState {
       if (used.isNullObject) return {};
       const decoded = decodeStore(used.values);
-      if (!decoded.ok) throw new UserFacingError(decoded.message);
+      if (!decoded.ok) throw new UserFacingError(decoded.message, decoded.messageEn);
       return decoded.state;
     },
     /** Rows the sheet holds now (0 when it does not exist). */

@@ -31,6 +31,10 @@ export const findingView = (sheet: string, f: Finding): FindingView => ({
   messageEn: findingMessage(f, "en"),
 });
 
+/**
+ * The outcomes of the use cases. Every message comes in Vietnamese (`message`) and English
+ * (`messageEn`): the pane and the ribbon dialog show the one of Office's display language.
+ */
 export type ScoringOutcome =
   | {
       kind: "done";
@@ -43,14 +47,17 @@ export type ScoringOutcome =
       unchanged: boolean;
       notices: string[];
     }
-  | { kind: "refused"; message: string; cells: string[] };
+  | { kind: "refused"; message: string; messageEn: string; cells: string[] };
 
 export type AnnexOutcome =
   | { kind: "done"; sheetName: string; collided: boolean; manualPrintSteps: string[]; errorsIncluded: number }
-  | { kind: "needsConfirmation"; message: string; errors: FindingView[] }
-  | { kind: "refused"; message: string; cells: string[] };
+  | { kind: "needsConfirmation"; message: string; messageEn: string; errors: FindingView[] }
+  | { kind: "refused"; message: string; messageEn: string; cells: string[] };
 
-export type UndoOutcome = { kind: "done"; message: string } | { kind: "nothing"; message: string } | { kind: "refused"; message: string };
+export type UndoOutcome =
+  | { kind: "done"; message: string; messageEn: string }
+  | { kind: "nothing"; message: string; messageEn: string }
+  | { kind: "refused"; message: string; messageEn: string };
 
 export interface WorkbookSettings {
   rules: RulesJson;
@@ -60,4 +67,6 @@ export interface WorkbookSettings {
   undo: { action: "score" | "annex"; at: string } | null;
   /** Problems met reading the stored state (shown, never hidden). */
   problems: string[];
+  /** The same problems in English, in the same order. */
+  problemsEn: string[];
 }

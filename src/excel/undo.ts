@@ -24,11 +24,23 @@ export async function undoLast(): Promise<UndoOutcome> {
 
       const state = store.state();
       const undo = state.undo;
-      if (!undo) return { kind: "nothing", message: "Không có thao tác nào để hoàn tác (chỉ hoàn tác được một lần, thao tác gần nhất)." };
+      if (!undo) {
+        return {
+          kind: "nothing",
+          message: "Không có thao tác nào để hoàn tác (chỉ hoàn tác được một lần, thao tác gần nhất).",
+          messageEn: "There is nothing to undo (only the last action can be undone, and only once).",
+        };
+      }
       const names = sheets.items.map((s) => s.name);
 
       if (undo.action === "score") {
-        if (!names.includes(undo.sheet)) return { kind: "refused", message: `Không hoàn tác được: trang tính “${undo.sheet}” không còn trong sổ tính.` };
+        if (!names.includes(undo.sheet)) {
+          return {
+            kind: "refused",
+            message: `Không hoàn tác được: trang tính “${undo.sheet}” không còn trong sổ tính.`,
+            messageEn: `Could not undo: sheet “${undo.sheet}” is no longer in the workbook.`,
+          };
+        }
         const ws = sheets.getItem(undo.sheet);
         for (const address of undo.clearFormats ?? []) ws.getRange(address).clear(Excel.ClearApplyTo.formats);
         for (const w of undo.columnWidths ?? []) ws.getRange(w.address).format.columnWidth = w.width;
@@ -59,9 +71,10 @@ export async function undoLast(): Promise<UndoOutcome> {
       return {
         kind: "done",
         message: undo.action === "score" ? `Đã hoàn tác lần “Tính điểm” lúc ${time(undo.at)} trên trang “${undo.sheet}”.` : `Đã hoàn tác lần “Tạo phụ lục” lúc ${time(undo.at)}.`,
+        messageEn: undo.action === "score" ? `Undid the “Score” at ${time(undo.at)} on sheet “${undo.sheet}”.` : `Undid the “Create annex” at ${time(undo.at)}.`,
       };
     });
   } catch (e) {
-    return { kind: "refused", message: hostErrorMessage(e) };
+    return { kind: "refused", message: hostErrorMessage(e), messageEn: hostErrorMessage(e, "en") };
   }
 }

@@ -31,7 +31,7 @@ export function AnnexView({ decision, busy, run, onWritten }: AnnexViewProps) {
   const styles = useStyles();
   const shared = useSharedStyles();
   const t = useStrings();
-  const vi = t.lang === "en" ? ("vi" as const) : undefined;
+  const en = t.lang === "en";
   const [form, setForm] = React.useState<DecisionFormValue>(() => formFromMetadata(decision));
   const [saved, setSaved] = React.useState<DecisionMetadata>(decision);
   const [shown, setShown] = React.useState<ReadonlySet<keyof DecisionMetadata>>(new Set());
@@ -58,10 +58,11 @@ export function AnnexView({ decision, busy, run, onWritten }: AnnexViewProps) {
     return false;
   };
 
+  /** Saves the metadata when it changed; the messages in the pane's language when that failed. */
   const store = async (): Promise<string[] | null> => {
     if (same(meta, saved)) return null;
     const r = await saveDecision(completeMetadata(meta));
-    if (!r.ok) return r.messages;
+    if (!r.ok) return en ? r.messagesEn : r.messages;
     setSaved(completeMetadata(meta));
     return null;
   };
@@ -71,7 +72,7 @@ export function AnnexView({ decision, busy, run, onWritten }: AnnexViewProps) {
     if (!checkAll()) return;
     const r = await run("saveDecision", store);
     if (!r.ok) return setNotes([{ intent: "error", title: t.annex.saveFailedTitle, text: t.unexpected(r.error) }]);
-    if (r.value) return setNotes([{ intent: "error", title: t.annex.saveFailedTitle, items: r.value, itemsLang: vi }]);
+    if (r.value) return setNotes([{ intent: "error", title: t.annex.saveFailedTitle, items: r.value }]);
     setNotes([{ intent: "success", text: t.annex.saved }]);
   };
 
@@ -91,11 +92,11 @@ export function AnnexView({ decision, busy, run, onWritten }: AnnexViewProps) {
     const o = r.value;
     switch (o.kind) {
       case "saveFailed":
-        return setNotes([{ intent: "error", title: t.annex.saveFailedTitle, items: o.messages, itemsLang: vi }]);
+        return setNotes([{ intent: "error", title: t.annex.saveFailedTitle, items: o.messages }]);
       case "needsConfirmation":
         return setConfirm(o.errors);
       case "refused":
-        return setNotes([{ intent: "error", title: t.annex.refusedTitle, text: o.message, textLang: vi }]);
+        return setNotes([{ intent: "error", title: t.annex.refusedTitle, text: en ? o.messageEn : o.message }]);
       case "done":
         return setDone({ outcome: o, wanted });
     }

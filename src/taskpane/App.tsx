@@ -124,9 +124,10 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
     });
     if (!r.ok) return setAppNote({ intent: "error", title: t.undo.refused, text: t.unexpected(r.error) });
     const o = r.value;
-    if (o.kind === "done") setAppNote({ intent: "success", text: t.undo.doneMessage(o.message) });
+    const text = language === "en" ? o.messageEn : o.message;
+    if (o.kind === "done") setAppNote({ intent: "success", text });
     else if (o.kind === "nothing") setAppNote({ intent: "info", title: t.undo.nothing, text: t.undo.none });
-    else setAppNote({ intent: "error", title: t.undo.refused, text: o.message, textLang: vi });
+    else setAppNote({ intent: "error", title: t.undo.refused, text });
   };
 
   const ready = settings !== null || loadError !== null;
@@ -164,7 +165,7 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
               <Notice note={{ intent: "error", title: t.settingsProblemsTitle, text: t.loadFailed(loadError), textLang: vi }} action={{ label: t.retry, onClick: () => void load() }} />
             )}
             {settings && settings.problems.length > 0 && (
-              <Notice note={{ intent: "warning", title: t.settingsProblemsTitle, items: settings.problems, itemsLang: vi }} />
+              <Notice note={{ intent: "warning", title: t.settingsProblemsTitle, items: language === "en" ? settings.problemsEn : settings.problems }} />
             )}
             {ready && (
               <React.Fragment key={settings ? "workbook" : "defaults"}>

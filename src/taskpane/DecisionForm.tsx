@@ -43,11 +43,10 @@ export interface DecisionFormProps {
 export function DecisionForm({ value, problems, shown, onChange, onLeave }: DecisionFormProps) {
   const styles = useStyles();
   const t = useStrings();
-  const meta = metadataFromForm(value);
   const message = (field: keyof DecisionMetadata) => {
     if (!shown.has(field)) return undefined;
     const list = problems.filter((p) => p.field === field);
-    return list.length ? list.map((p) => metadataProblemText(p, meta, t.lang)).join(" ") : undefined;
+    return list.length ? list.map((p) => metadataProblemText(p, t.lang)).join(" ") : undefined;
   };
   const field = (name: keyof DecisionMetadata, label: string, hint?: string, extra: Partial<React.ComponentProps<typeof Input>> = {}) => {
     const msg = message(name);

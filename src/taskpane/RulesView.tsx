@@ -64,7 +64,6 @@ export function RulesView({ rules, fromWorkbook, busy, run, onSaved }: RulesView
   const styles = useStyles();
   const shared = useSharedStyles();
   const t = useStrings();
-  const vi = t.lang === "en" ? ("vi" as const) : undefined;
   const [form, setForm] = React.useState<RulesForm>(() => formFromJson(rules));
   const [baseline, setBaseline] = React.useState(() => JSON.stringify(jsonFromForm(formFromJson(rules))));
   const [stored, setStored] = React.useState(fromWorkbook);
@@ -112,7 +111,7 @@ export function RulesView({ rules, fromWorkbook, busy, run, onSaved }: RulesView
       return result;
     });
     if (!r.ok) return setNotes([{ intent: "error", title: t.rules.saveFailedTitle, text: t.unexpected(r.error) }]);
-    if (!r.value.ok) return setNotes([{ intent: "error", title: t.rules.saveFailedTitle, items: r.value.messages, itemsLang: vi }]);
+    if (!r.value.ok) return setNotes([{ intent: "error", title: t.rules.saveFailedTitle, items: t.lang === "en" ? r.value.messagesEn : r.value.messages }]);
     setBaseline(JSON.stringify(json));
     setStored(true);
     setNotes([{ intent: "success", text: t.rules.saved }]);

@@ -3,6 +3,7 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 import { runScoring, selectCell } from "../excel/index";
 import type { FindingView, ScoringOutcome } from "../excel/types";
 import type { LastRun } from "../core/store";
+import { UserFacingError } from "../excel/host";
 import { BusyKind, errorText, Note, Runner } from "./actions";
 import { BusyButton } from "./BusyButton";
 import { FindingList } from "./FindingList";
@@ -17,7 +18,11 @@ const useStyles = makeStyles({
   action: { alignSelf: "flex-start", minWidth: "140px" },
 });
 
-/** The findings a stored run keeps (a run started from the ribbon): cell, severity and the Vietnamese message. */
+/**
+ * The findings a stored run keeps (a run started from the ribbon): cell, severity and the message in
+ * both languages. Workbooks scored before the English twin was stored have only the Vietnamese one,
+ * shown (marked as Vietnamese) in the English pane too.
+ */
 function storedFindings(run: LastRun): FindingView[] {
   return run.findings.map((f) => ({
     sheet: run.sheet,
@@ -28,7 +33,7 @@ function storedFindings(run: LastRun): FindingView[] {
     group: "",
     value: "",
     message: f.message,
-    messageEn: f.message,
+    messageEn: f.messageEn ?? f.message,
   }));
 }
 
@@ -61,7 +66,7 @@ export function ScoreView({ lastRun, outcome, onScored, onWritten, busy, run }: 
     const o = r.value;
     if (o.kind === "refused") {
       return setNotes([
-        { intent: "error", title: t.score.refusedTitle, text: o.message, textLang: vi, items: o.cells.length ? [t.score.cells(o.cells)] : undefined },
+        { intent: "error", title: t.score.refusedTitle, text: t.lang === "en" ? o.messageEn : o.message, items: o.cells.length ? [t.score.cells(o.cells)] : undefined },
       ]);
     }
     const next: Note[] = [];
@@ -79,7 +84,12 @@ export function ScoreView({ lastRun, outcome, onScored, onWritten, busy, run }: 
     try {
       await selectCell(f.sheet, f.cell);
     } catch (e) {
-      setNotes([{ intent: "error", title: t.findings.selectFailed, text: errorText(e), textLang: vi }]);
+      // The use case words why in both languages; anything else is shown as it came.
+      const note: Note =
+        e instanceof UserFacingError
+          ? { intent: "error", title: t.findings.selectFailed, text: t.lang === "en" ? e.messageEn : e.message }
+          : { intent: "error", title: t.findings.selectFailed, text: errorText(e), textLang: vi };
+      setNotes([note]);
     }
   };
 

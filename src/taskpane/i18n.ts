@@ -1,12 +1,14 @@
 /**
  * Every string the task pane shows, in Vietnamese (the default) and English (when Office's display
- * language is English). Messages made by the use cases and the core (findings, refusals) arrive in
- * Vietnamese; findings carry their English text, and the few messages below that the pane rewords
- * in English are matched here too, so this file is the one place to look for wording.
+ * language is English). Messages made by the use cases and the core (findings, refusals, undo,
+ * metadata problems) arrive in both languages (`message` and `messageEn`) and the pane shows the one
+ * of its language; the few messages below that the pane rewords in English (notices, print steps,
+ * rules problems) are matched here.
  */
 import { createContext, useContext } from "react";
-import type { MetadataProblem, DecisionMetadata } from "../core/metadata";
+import type { MetadataProblem } from "../core/metadata";
 import type { RuleProblem } from "../core/rules";
+import { ruleProblemEn } from "../excel/wording";
 
 export type Lang = "vi" | "en";
 
@@ -63,7 +65,6 @@ const vi = {
     none: "Chưa có thao tác nào để hoàn tác.",
     nothing: "Không có gì để hoàn tác",
     refused: "Không hoàn tác được",
-    doneMessage: (message: string) => message,
   },
   score: {
     heading: "Tính điểm",
@@ -231,11 +232,6 @@ const en: Strings = {
     none: "Nothing to undo yet.",
     nothing: "Nothing to undo",
     refused: "Could not undo",
-    doneMessage: (message: string) => {
-      const m = /lúc (\d\d:\d\d)/.exec(message);
-      const at = m ? ` at ${m[1]}` : "";
-      return /Tạo phụ lục/.test(message) ? `Undid the “Create annex”${at}.` : `Undid the “Score”${at}.`;
-    },
   },
   score: {
     heading: "Score",
@@ -400,90 +396,12 @@ export function printStepEn(step: string): string {
   return replacements.reduce((s, [re, by]) => s.replace(re, by), step);
 }
 
-/** A metadata problem in the pane's language (the core words them in Vietnamese). */
-export function metadataProblemText(p: MetadataProblem, meta: Partial<DecisionMetadata>, lang: Lang): string {
-  if (lang === "vi") return p.message;
-  const empty = (v: unknown) => v === undefined || v === null || String(v).trim() === "";
-  switch (p.field) {
-    case "number":
-      return empty(meta.number) ? "Type the decision number (for example 06/QĐ-UBND)." : `“${meta.number}” is not in number/symbol form, for example 06/QĐ-UBND.`;
-    case "date":
-      if (empty(meta.date)) return "Type the date the decision was signed (dd/mm/yyyy, for example 05/01/2021).";
-      if (/có trước năm/.test(p.message)) return `The date signed, ${meta.date}, is before the year evaluated, ${meta.year}: check the date or the year.`;
-      return `“${meta.date}” is not a valid date in dd/mm/yyyy form (for example 05/01/2021).`;
-    case "issuer":
-      return "Type the issuing body (for example Ủy ban nhân dân tỉnh).";
-    case "year":
-      return "The year evaluated must be a year, for example 2020.";
-    case "subject":
-      return "Type the annex's subject line.";
-    case "sheetName":
-      return empty(meta.sheetName)
-        ? "Type the name of the annex sheet."
-        : `“${meta.sheetName}” is not a valid sheet name: at most 31 characters, none of \\ / ? * [ ] : and no ' at the start or end.`;
-    default:
-      return p.message;
-  }
+/** A metadata problem in the pane's language (the core words each in Vietnamese and English). */
+export function metadataProblemText(p: MetadataProblem, lang: Lang): string {
+  return lang === "en" ? p.messageEn : p.message;
 }
 
-const quoted = (message: string): string => /"([^"]*)"/.exec(message)?.[1] ?? "";
-
-/** A rules problem in the pane's language (validateRules words them in Vietnamese). */
+/** A rules problem in the pane's language (validateRules words them in Vietnamese; see ruleProblemEn). */
 export function ruleProblemText(p: RuleProblem, lang: Lang): string {
-  if (lang === "vi") return p.message;
-  const m = p.message;
-  const key = p.path.replace(/\[\d+\]$/, "").split(".").pop() ?? "";
-  const indexed = /\[\d+\]$/.test(p.path);
-  if (p.path === "") return "The rules must be a JSON object.";
-  if (/không hợp lệ\.$/.test(m) && indexed && !/groups\[\d+\]\.groups/.test(p.path) && !/exemptions\[\d+\]\.groups/.test(p.path)) return "This entry is not valid (it must be an object).";
-  switch (key) {
-    case "schemaVersion":
-      return "schemaVersion must be 1 (the rules format version).";
-    case "name":
-      return p.path === "name" ? "The rule set's name must not be empty." : p.path.startsWith("classes") ? "The class name must not be empty." : "The group's column header must not be empty.";
-    case "groups":
-      if (p.path === "groups") return "At least one criteria group is needed.";
-      if (indexed) return `Group “${quoted(m)}” is not in the list of groups.`;
-      return "Choose at least one group.";
-    case "id":
-      return /bị trùng/.test(m) ? `Group id “${quoted(m)}” is used twice.` : "The id may contain only lower-case letters without accents, digits and “-”.";
-    case "fullName":
-      return "The full name, when given, must not be empty.";
-    case "aliases":
-      return /nhóm khác/.test(m) ? `“${quoted(m)}” is already a header of another group: each column header belongs to one group.` : "Other headers must be a list of text with no empty entry.";
-    case "maxPoints":
-      return "The group's maximum must be a number greater than 0.";
-    case "notEvaluated":
-      return /nhỏ hơn điểm tối đa/.test(m) ? "The not-evaluated items must total less than the group's maximum." : "The not-evaluated items must be a list.";
-    case "item":
-      return "The item's name must not be empty.";
-    case "points":
-      return "The item's points must be a number greater than 0.";
-    case "exemptions":
-      return "Exemptions must be a list (it may be empty).";
-    case "keyword":
-      return "The keyword must not be empty.";
-    case "reason":
-      return "The reason must not be empty (the annex notes use it).";
-    case "index":
-      return "The index settings are missing.";
-    case "decimals":
-      return "The decimals must be a whole number from 0 to 10.";
-    case "rounding":
-      return "Choose how the index is rounded: halfUp, halfEven or down.";
-    case "classes":
-      return "At least one class is needed.";
-    case "minIndex":
-      if (/ngưỡng 0/.test(m)) return "The last class must start at 0 so that every agency gets a class.";
-      if (/đứng trước/.test(m)) return "Must be lower than the class above (classes go from highest to lowest).";
-      return "Must be a number from 0 to 1.";
-    case "classifyOn":
-      return "classifyOn must be roundedIndex or exactIndex.";
-    case "rankBy":
-      return "Rank by must be index or total.";
-    case "overMax":
-      return "overMax must be keep or cap.";
-    default:
-      return m;
-  }
+  return lang === "vi" ? p.message : ruleProblemEn(p);
 }

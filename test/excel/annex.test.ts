@@ -29,6 +29,10 @@ describe("the annex through the strict double, from the reference grid", () => {
     if (outcome.kind === "needsConfirmation") {
       expect(outcome.errors.map((e) => e.cell)).toEqual(["H10"]);
       expect(outcome.message).toContain("Văn phòng UBND tỉnh, Nhân lực cho ứng dụng CNTT: 55");
+      expect(outcome.messageEn).toBe(
+        "The score table still has 1 error not yet fixed, and the annex would carry these wrong figures: H10 (Văn phòng UBND tỉnh, Nhân lực cho ứng dụng CNTT: 55). " +
+          "Fix them before signing, or confirm to create the annex anyway.",
+      );
     }
     expect(double.workbook.snapshot()).toEqual(before);
   });
@@ -145,7 +149,8 @@ describe("the annex through the strict double, from the reference grid", () => {
     await runScoring("pane");
     const before = double.workbook.snapshot().sheets.filter((s) => s.name !== STORE_SHEET);
     await generateAnnex({ confirmErrors: true });
-    expect((await undoLast()).kind).toBe("done");
+    const undone = await undoLast();
+    expect(undone).toEqual({ kind: "done", message: expect.stringMatching(/^Đã hoàn tác lần “Tạo phụ lục” lúc \d\d:\d\d\.$/), messageEn: expect.stringMatching(/^Undid the “Create annex” at \d\d:\d\d\.$/) });
     const after = double.workbook.snapshot().sheets.filter((s) => s.name !== STORE_SHEET);
     expect(after.map((s) => s.name)).toEqual(before.map((s) => s.name));
     expect(after).toEqual(before);
@@ -156,7 +161,10 @@ describe("the annex through the strict double, from the reference grid", () => {
     restore = setup.restore;
     const outcome = await generateAnnex({ confirmErrors: true });
     expect(outcome.kind).toBe("refused");
-    if (outcome.kind === "refused") expect(outcome.message).toMatch(/số quyết định.*ngày ký/);
+    if (outcome.kind === "refused") {
+      expect(outcome.message).toMatch(/số quyết định.*ngày ký/);
+      expect(outcome.messageEn).toMatch(/^The annex was not created: Type the decision number .*Type the date the decision was signed .* Fill in the details on the “Annex” tab\.$/);
+    }
     expect(setup.double.workbook.snapshot().sheets.map((s) => s.name)).not.toContain("Phụ lục");
     expect(setup.double.workbook.snapshot().sheets.map((s) => s.name)).not.toContain(STORE_SHEET);
   });

@@ -1,6 +1,7 @@
 import { readPublishedAnnex, referenceSheet } from "../fixtures/reference";
 import { runScoring } from "../../src/excel/scoring";
 import { undoLast } from "../../src/excel/undo";
+import { hostErrorMessage, UserFacingError } from "../../src/excel/host";
 import { loadSettings, saveRules } from "../../src/excel/settings";
 import { STORE_SHEET } from "../../src/core/store";
 import { PRESET_THAI_BINH_2020 } from "../../src/core/rules";
@@ -90,12 +91,47 @@ describe("“Tính điểm” again, undo, marks", () => {
     await runScoring("pane");
     const undone = await undoLast();
     expect(undone.kind).toBe("done");
+    expect(undone.messageEn).toMatch(new RegExp(`^Undid the “Score” at \\d\\d:\\d\\d on sheet “${SHEET}”\\.$`));
     const after = setup.double.workbook.sheet(SHEET).snapshot();
     expect(after.cells).toEqual(before.cells);
     // Office.js cannot tell a default width from the same width set explicitly: compare what shows.
     const width = (snap: typeof before, col: string) => snap.columnWidths[col] ?? DEFAULT_COLUMN_WIDTH;
     for (const col of ["I", "J", "K", "L", "M"]) expect(width(after, col)).toBe(width(before, col));
-    expect((await undoLast()).kind).toBe("nothing");
+    expect(await undoLast()).toEqual({
+      kind: "nothing",
+      message: "Không có thao tác nào để hoàn tác (chỉ hoàn tác được một lần, thao tác gần nhất).",
+      messageEn: "There is nothing to undo (only the last action can be undone, and only once).",
+    });
+  });
+
+  it("a refused undo says why in both languages", async () => {
+    const setup = referenceDouble();
+    restore = setup.restore;
+    await runScoring("pane");
+    setup.double.workbook.setActive("Ghi chép");
+    setup.double.workbook.removeSheet(SHEET);
+    expect(await undoLast()).toEqual({
+      kind: "refused",
+      message: `Không hoàn tác được: trang tính “${SHEET}” không còn trong sổ tính.`,
+      messageEn: `Could not undo: sheet “${SHEET}” is no longer in the workbook.`,
+    });
+  });
+
+  it("the stored run keeps each finding's message in both languages (for the pane after a ribbon run)", async () => {
+    const setup = referenceDouble();
+    restore = setup.restore;
+    await runScoring("ribbon");
+    const settings = await loadSettings();
+    expect(settings.lastRun?.findings).toEqual([
+      {
+        cell: "H10",
+        severity: "error",
+        code: "aboveMax",
+        message: expect.stringMatching(/^Ô H10 .*vượt điểm tối đa 50/),
+        messageEn: expect.stringMatching(/^Cell H10 .*above the group's maximum of 50\. Check and correct it before signing\.$/),
+      },
+    ]);
+    expect(settings.problemsEn).toEqual([]);
   });
 
   it("undo after a second run gives back the first run's results and mark", async () => {
@@ -114,11 +150,16 @@ describe("“Tính điểm” again, undo, marks", () => {
 });
 
 describe("bad input: a clear message naming the cells, nothing written", () => {
-  const expectNothingWritten = async (setup: ReturnType<typeof referenceDouble>, pattern: RegExp) => {
+  /** Refused in both languages (the English twin with no Vietnamese sentence in it), nothing written. */
+  const expectNothingWritten = async (setup: ReturnType<typeof referenceDouble>, pattern: RegExp, patternEn: RegExp) => {
     const before = setup.double.workbook.snapshot();
     const outcome = await runScoring("pane");
     expect(outcome.kind).toBe("refused");
-    if (outcome.kind === "refused") expect(outcome.message).toMatch(pattern);
+    if (outcome.kind === "refused") {
+      expect(outcome.message).toMatch(pattern);
+      expect(outcome.messageEn).toMatch(patternEn);
+      expect(outcome.messageEn).not.toMatch(/Hãy|Chưa|Không|Trang tính/);
+    }
     expect(setup.double.workbook.snapshot()).toEqual(before);
     return outcome;
   };
@@ -126,20 +167,28 @@ describe("bad input: a clear message naming the cells, nothing written", () => {
   it("empty sheet", async () => {
     const setup = referenceDouble(20, { values: [[""]] });
     restore = setup.restore;
-    await expectNothingWritten(setup, /trống/);
+    await expectNothingWritten(setup, /trống/, /^Sheet “Chấm điểm 2020”: The sheet is empty\. Open the sheet with the score table .* and click “Score” again\.$/);
   });
 
   it("no grid: says what was looked for and what was seen", async () => {
     const setup = referenceDouble(20, { values: [["Họ và tên", "Điểm thi"], ["Nguyễn Văn A", 8]] });
     restore = setup.restore;
-    await expectNothingWritten(setup, /Cần các cột: “Hạ tầng kỹ thuật”.*Dòng 1 có: “Họ và tên”, “Điểm thi”/);
+    await expectNothingWritten(
+      setup,
+      /Cần các cột: “Hạ tầng kỹ thuật”.*Dòng 1 có: “Họ và tên”, “Điểm thi”/,
+      /The columns needed are “Hạ tầng kỹ thuật”.*Row 1 has “Họ và tên”, “Điểm thi”\. Missing: .*Correct the column headers/,
+    );
   });
 
   it("protected sheet", async () => {
     const setup = referenceDouble();
     restore = setup.restore;
     setup.ws.protect();
-    await expectNothingWritten(setup, /đang được bảo vệ.*Bỏ bảo vệ trang tính.*Chưa có ô nào bị thay đổi/);
+    await expectNothingWritten(
+      setup,
+      /đang được bảo vệ.*Bỏ bảo vệ trang tính.*Chưa có ô nào bị thay đổi/,
+      /^Sheet “Chấm điểm 2020” is protected, so the results cannot be written\. Unprotect it \(Review → Unprotect Sheet\) and click “Score” again\. No cell has been changed\.$/,
+    );
   });
 
   it("foreign content in a result column: names the cells", async () => {
@@ -147,7 +196,11 @@ describe("bad input: a clear message naming the cells, nothing written", () => {
     const setup = referenceDouble(20, { values });
     restore = setup.restore;
     setup.ws.setCell("J10", { formula: "=SUM(C10:H10)", value: 342.7 });
-    const outcome = await expectNothingWritten(setup, /J9, J10.*Chưa có ô nào bị thay đổi/);
+    const outcome = await expectNothingWritten(
+      setup,
+      /J9, J10.*Chưa có ô nào bị thay đổi/,
+      /^The results were not written: .* in J9, J10\. Move that content to another column or delete it, then click “Score” again\. No cell has been changed\.$/,
+    );
     expect(outcome.kind === "refused" && outcome.cells).toEqual(["J9", "J10"]);
   });
 
@@ -244,6 +297,28 @@ describe("rules and the decision travel inside the workbook", () => {
     restore = setup.restore;
     const saved = await saveRules({ ...PRESET_THAI_BINH_2020, rankBy: "điểm" });
     expect(saved.ok).toBe(false);
+    if (!saved.ok) expect(saved.messagesEn).toEqual(["rankBy: Rank by must be index or total."]);
     expect(setup.double.workbook.snapshot().sheets.map((s) => s.name)).not.toContain(STORE_SHEET);
+  });
+});
+
+describe("host errors are worded in Vietnamese and English", () => {
+  it.each([
+    ["AccessDenied", /bảo vệ/, /^Excel refused to write: .*Unprotect it \(Review → Unprotect Sheet\) and try again\.$/],
+    ["InvalidOperationInCellEditMode", /sửa ô/, /^Excel is editing a cell\. Press Enter or Esc/],
+    ["RequestPayloadSizeLimitExceeded", /quá lớn/, /Split the score table into smaller sheets\.$/],
+    ["ApiNotFound", /thiếu một chức năng/, /Use Excel for Microsoft 365/],
+    ["ItemNotFound", /Không tìm thấy/, /was not found .*Try again\.$/],
+    ["Weird", /^Excel báo lỗi \(Weird\): boom\./, /^Excel reported an error \(Weird\): boom\. Try again; if it keeps happening, save the workbook and restart Excel\.$/],
+  ])("%s", (code, vi, en) => {
+    const e = { code, message: "boom" };
+    expect(hostErrorMessage(e)).toMatch(vi);
+    expect(hostErrorMessage(e, "vi")).toBe(hostErrorMessage(e));
+    expect(hostErrorMessage(e, "en")).toMatch(en);
+  });
+
+  it("a UserFacingError carries its own two messages", () => {
+    const e = new UserFacingError("Tiếng Việt.", "English.", ["A1"]);
+    expect([hostErrorMessage(e), hostErrorMessage(e, "en"), e.cells]).toEqual(["Tiếng Việt.", "English.", ["A1"]]);
   });
 });

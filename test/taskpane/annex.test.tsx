@@ -69,7 +69,7 @@ test("Tạo phụ lục with wrong fields saves nothing, shows every problem and
 
 test("an annex from a table with errors needs an explicit confirmation that names them", async () => {
   mocked.generateAnnex
-    .mockResolvedValueOnce({ kind: "needsConfirmation", message: "Bảng điểm còn 1 lỗi chưa sửa…", errors: [finding55] })
+    .mockResolvedValueOnce({ kind: "needsConfirmation", message: "Bảng điểm còn 1 lỗi chưa sửa…", messageEn: "The score table still has 1 error…", errors: [finding55] })
     .mockResolvedValueOnce({ kind: "done", sheetName: "Phụ lục (2)", collided: true, manualPrintSteps: ["Bố cục Trang → Hướng → Ngang (Landscape).", "Bố cục Trang → Khổ giấy → A4."], errorsIncluded: 1 });
   const { user } = await openAnnex();
   await fill(user, /^Số quyết định/, "06/QĐ-UBND");
@@ -99,7 +99,7 @@ test("an annex from a table with errors needs an explicit confirmation that name
 
 test("going back from the confirmation makes no annex", async () => {
   mocked.loadSettings.mockResolvedValue(settings({ decision: { number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", year: 2020, subject: "Đánh giá", sheetName: "Phụ lục" } }));
-  mocked.generateAnnex.mockResolvedValueOnce({ kind: "needsConfirmation", message: "…", errors: [finding55] });
+  mocked.generateAnnex.mockResolvedValueOnce({ kind: "needsConfirmation", message: "…", messageEn: "…", errors: [finding55] });
   const { user } = await openAnnex();
   await user.click(screen.getByRole("button", { name: "Tạo phụ lục" }));
   // Stored metadata unchanged: nothing to save first.
@@ -121,7 +121,12 @@ test("Lưu thông tin saves the metadata in the workbook", async () => {
 
 test("a refusal from Tạo phụ lục is shown with what to do", async () => {
   mocked.loadSettings.mockResolvedValue(settings({ decision: { number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", year: 2020, subject: "Đánh giá", sheetName: "Phụ lục" } }));
-  mocked.generateAnnex.mockResolvedValueOnce({ kind: "refused", message: "Tên trang phụ lục “Phụ lục” trùng với trang bảng điểm. Hãy đặt tên khác trong mục “Phụ lục”.", cells: [] });
+  mocked.generateAnnex.mockResolvedValueOnce({
+    kind: "refused",
+    message: "Tên trang phụ lục “Phụ lục” trùng với trang bảng điểm. Hãy đặt tên khác trong mục “Phụ lục”.",
+    messageEn: "The annex sheet name “Phụ lục” is the score sheet's name. Choose another name on the “Annex” tab.",
+    cells: [],
+  });
   const { user } = await openAnnex();
   await user.click(screen.getByRole("button", { name: "Tạo phụ lục" }));
   expect(await screen.findByText("Chưa tạo được phụ lục")).toBeInTheDocument();

@@ -79,7 +79,7 @@ export function lastRun(source: LastRun["source"] = "pane", findings: FindingVie
     warnings: findings.filter((f) => f.severity === "warning").length,
     top: ["Sở Thông tin và Truyền thông"],
     bottom: ["Sở Khoa học và Công nghệ"],
-    findings: findings.map((f) => ({ cell: f.cell, severity: f.severity, code: f.code, message: f.message })),
+    findings: findings.map((f) => ({ cell: f.cell, severity: f.severity, code: f.code, message: f.message, messageEn: f.messageEn })),
   };
 }
 
@@ -95,6 +95,7 @@ export function settings(over: Partial<WorkbookSettings> = {}): WorkbookSettings
     lastRun: null,
     undo: null,
     problems: [],
+    problemsEn: [],
     ...over,
   };
 }

@@ -90,6 +90,7 @@ test("a refusal is an error MessageBar saying what to do", async () => {
   mocked.runScoring.mockResolvedValue({
     kind: "refused",
     message: "Trang tính “Bảng điểm” đang được bảo vệ nên không ghi được kết quả. Hãy bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi bấm lại “Tính điểm”.",
+    messageEn: "Sheet “Bảng điểm” is protected, so the results cannot be written. Unprotect it (Review → Unprotect Sheet) and click “Score” again.",
     cells: [],
   });
   const user = await openPane();

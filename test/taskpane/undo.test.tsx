@@ -53,7 +53,7 @@ test("Hoàn tác undoes the last write, says so, and reloads the workbook's stat
   expect(screen.getByRole("status")).toHaveTextContent("Đang hoàn tác…");
   expect(screen.getByRole("main")).toHaveAttribute("aria-busy", "true");
   expect(screen.getByRole("button", { name: "Tính điểm" })).toHaveAttribute("aria-disabled", "true");
-  await act(async () => pending.resolve({ kind: "done", message: `Đã hoàn tác lần “Tính điểm” lúc ${hhmm()} trên trang “Bảng điểm”.` }));
+  await act(async () => pending.resolve({ kind: "done", message: `Đã hoàn tác lần “Tính điểm” lúc ${hhmm()} trên trang “Bảng điểm”.`, messageEn: `Undid the “Score” at ${hhmm()} on sheet “Bảng điểm”.` }));
 
   expect(mocked.undoLast).toHaveBeenCalledTimes(1);
   expect(await screen.findByText(`Đã hoàn tác lần “Tính điểm” lúc ${hhmm()} trên trang “Bảng điểm”.`)).toBeInTheDocument();
@@ -69,7 +69,7 @@ test("undo after a pane run forgets that run's findings", async () => {
     .mockResolvedValueOnce(settings({ lastRun: lastRun("pane"), undo: { action: "score", at } }))
     .mockResolvedValue(settings());
   mocked.runScoring.mockResolvedValue(scoringDone());
-  mocked.undoLast.mockResolvedValue({ kind: "done", message: "Đã hoàn tác lần “Tính điểm” lúc 10:42 trên trang “Bảng điểm”." });
+  mocked.undoLast.mockResolvedValue({ kind: "done", message: "Đã hoàn tác lần “Tính điểm” lúc 10:42 trên trang “Bảng điểm”.", messageEn: "Undid the “Score” at 10:42 on sheet “Bảng điểm”." });
   const user = userEvent.setup({ delay: null });
   render(<App lang="vi" />);
   await user.click(await screen.findByRole("button", { name: "Tính điểm" }));
@@ -81,7 +81,11 @@ test("undo after a pane run forgets that run's findings", async () => {
 
 test("a refused undo is an error message", async () => {
   mocked.loadSettings.mockResolvedValue(settings({ undo: { action: "annex", at } }));
-  mocked.undoLast.mockResolvedValue({ kind: "refused", message: "Không hoàn tác được: trang tính “Bảng điểm” không còn trong sổ tính." });
+  mocked.undoLast.mockResolvedValue({
+    kind: "refused",
+    message: "Không hoàn tác được: trang tính “Bảng điểm” không còn trong sổ tính.",
+    messageEn: "Could not undo: sheet “Bảng điểm” is no longer in the workbook.",
+  });
   const user = userEvent.setup({ delay: null });
   render(<App lang="vi" />);
   const button = await screen.findByRole("button", { name: "Hoàn tác" });
