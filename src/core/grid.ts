@@ -230,8 +230,14 @@ export function locateGrid(values: readonly (readonly unknown[])[], rules: Rules
       const first = row.find((v) => !isBlank(v));
       // The label may sit in a score column when the table's first column holds scores.
       if (first !== undefined && /^ghi chu\b/.test(matchKey(cellText(first))) && groupCols.every((c) => isBlank(row[c]) || row[c] === first)) {
-        notesBlockRow = r;
-        break;
+        // The notes under the table, unless agencies with scores still follow (then it is a note inside
+        // the table, and no agency below it is dropped).
+        if (!agencyFollows(values, r + 1, nameCol, groupCols)) {
+          notesBlockRow = r;
+          break;
+        }
+        skippedRows.push({ row: r, why: "blank" });
+        continue;
       }
     }
     if (nameBlank && groupsBlank) {
@@ -343,4 +349,13 @@ function looksLikeHeading(name: string, stt: unknown): boolean {
   if (sttText !== "") return true;
   const letters = name.replace(/[^\p{L}]/gu, "");
   return /^(?:[IVXLC]+|[A-Z])[.)]\s/.test(name.trim()) || (letters.length > 1 && letters === letters.toLocaleUpperCase("vi"));
+}
+
+/** Whether a row below `from` has an agency's name and a number in a group column. */
+function agencyFollows(values: readonly (readonly unknown[])[], from: number, nameCol: number, groupCols: readonly number[]): boolean {
+  for (let r = from; r < values.length; r++) {
+    const row = values[r];
+    if (!isBlank(row[nameCol]) && groupCols.some((c) => typeof row[c] === "number")) return true;
+  }
+  return false;
 }

@@ -179,3 +179,13 @@ describe("packing the annex for the workbook store", () => {
     expect(JSON.stringify(packed).length).toBeLessThan(JSON.stringify(annex).length / 2);
   });
 });
+
+describe("a “Ghi chú” line inside the table", () => {
+  it("does not end the grid when agencies with scores follow it", () => {
+    const v = referenceSheet();
+    v.splice(10, 0, ["", "", "", "", "", "", "", "", "Ghi chú: các sở dưới đây chấm bổ sung"]);
+    const r = score(v);
+    expect(r.rows).toHaveLength(19);
+    expect(r.layout.notesBlockRow).toBe(25);
+  });
+});
