@@ -4,7 +4,7 @@ import { completeMetadata, validateMetadata } from "../core/metadata";
 import { scoreSheet } from "../core/scoring";
 import { STORE_SHEET, StoreState } from "../core/store";
 import { charsToPoints, cmToPoints, features } from "./host";
-import { hostRefusal, queueSheetRead, rulesOf, sheetRefusal } from "./scoring";
+import { hostRefusal, isPayloadLimit, queueSheetRead, readSheetInBlocks, rulesOf, sheetRefusal, SheetRead } from "./scoring";
 import { queueStoreRead, writeStore } from "./store";
 import { AnnexOutcome, findingView } from "./types";
 import { columnLetter } from "../core/address";
@@ -38,12 +38,29 @@ const rangeA1 = (row: number, col: number, rows: number, cols: number) =>
  * borders, merges, widths, heights and, where the host has it, the print setup. A constant number
  * of operations per style plus one per row height; no sync here.
  */
-export function renderAnnexOffice(ws: Excel.Worksheet, annex: AnnexDescription): void {
+export function renderAnnexOffice(ws: Excel.Worksheet, annex: AnnexDescription): (() => void)[] {
   const all = ws.getRange(rangeA1(0, 0, annex.rowCount, annex.colCount));
-  all.numberFormat = Array.from({ length: annex.rowCount }, () => new Array(annex.colCount).fill("@"));
   // Text stays text: in a cell formatted "@" (set first, in the same batch) Excel takes "=…", "- …" or
-  // "0,998" as typed, never as a formula or a number.
-  all.values = annexGrid(annex);
+  // "0,998" as typed, never as a formula or a number. Past the request limit (thousands of rows),
+  // the texts go in further blocks of rows, one sync each: the caller runs the returned steps.
+  const grid = annexGrid(annex);
+  const textBlocks: [number, number][] = [];
+  for (let start = 0, bytes = 0, r = 0; r <= grid.length; r++) {
+    const rowBytes = r < grid.length ? JSON.stringify(grid[r]).length * 2 + 6 * annex.colCount : 0;
+    if (r === grid.length || (bytes + rowBytes > ANNEX_TEXT_BYTES_PER_SYNC && r > start)) {
+      textBlocks.push([start, r]);
+      start = r;
+      bytes = 0;
+    }
+    bytes += rowBytes;
+  }
+  const writeRows = ([from, to]: [number, number]) => {
+    if (to <= from) return;
+    const range = ws.getRange(rangeA1(from, 0, to - from, annex.colCount));
+    range.numberFormat = grid.slice(from, to).map((row) => row.map(() => "@"));
+    range.values = grid.slice(from, to);
+  };
+  writeRows(textBlocks[0]);
   all.format.font.name = annex.font;
   all.format.font.size = annex.styles.cell.size;
   all.format.verticalAlignment = Excel.VerticalAlignment.center;
@@ -119,7 +136,11 @@ export function renderAnnexOffice(ws: Excel.Worksheet, annex: AnnexDescription):
     layout.zoom = { horizontalFitToPages: p.fitToPagesWide, verticalFitToPages: 0 };
     layout.setPrintTitleRows(`$${p.repeatRows.first + 1}:$${p.repeatRows.last + 1}`);
   }
+  return textBlocks.slice(1).map((block) => () => writeRows(block));
 }
+
+/** Bytes of text (and its "@" formats) one sync may carry for the annex: under the 5 MB request limit. */
+const ANNEX_TEXT_BYTES_PER_SYNC = 3 * 1024 * 1024;
 
 /**
  * "Tạo phụ lục": scores the grid afresh, builds the annex in the core and renders it into the annex
@@ -131,9 +152,16 @@ export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<A
     return await Excel.run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name, items/position");
-      const store = queueStoreRead(context);
-      let read = queueSheetRead(sheets.getActiveWorksheet());
-      await context.sync(); // 1: the active sheet, the store and the sheet names
+      let store = queueStoreRead(context);
+      let read: SheetRead = queueSheetRead(sheets.getActiveWorksheet());
+      try {
+        await context.sync(); // 1: the active sheet, the store and the sheet names
+      } catch (e) {
+        if (!isPayloadLimit(e)) throw e;
+        sheets.load("items/name, items/position");
+        store = queueStoreRead(context);
+        read = await readSheetInBlocks(context, sheets.getActiveWorksheet());
+      }
 
       const state = store.state();
       const names = sheets.items.map((s) => s.name);
@@ -150,7 +178,12 @@ export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<A
           };
         }
         read = queueSheetRead(sheets.getItem(source));
-        await context.sync(); // 1b, only in that case
+        try {
+          await context.sync(); // 1b, only in that case
+        } catch (e) {
+          if (!isPayloadLimit(e)) throw e;
+          read = await readSheetInBlocks(context, sheets.getItem(source));
+        }
         sheet = read.result();
       }
       const rules = rulesOf(state);
@@ -195,9 +228,13 @@ export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<A
       }
       const ws = sheets.add(where.name);
       if (position !== undefined) ws.position = position;
-      renderAnnexOffice(ws, description);
+      const moreRows = renderAnnexOffice(ws, description);
       ws.activate();
       await context.sync(); // 2: the annex
+      for (const step of moreRows) {
+        step(); // only past the request limit: the rest of the texts, a block of rows each
+        await context.sync();
+      }
 
       const { undo: _u, ...previousState } = state;
       void _u;

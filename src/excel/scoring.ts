@@ -273,7 +273,7 @@ export function batchBlocks(blocks: WritePlan["blocks"], budget: number): WriteP
   return batches;
 }
 
-function isPayloadLimit(e: unknown): boolean {
+export function isPayloadLimit(e: unknown): boolean {
   const code = (e as { code?: string } | null)?.code ?? "";
   return /PayloadSizeLimitExceeded|RangeExceedsLimit/.test(code);
 }
@@ -282,7 +282,7 @@ function isPayloadLimit(e: unknown): boolean {
 const READ_CELLS_PER_SYNC = 60000;
 
 /** Reads the used range in blocks of rows, one sync each (only for sheets past the response limit). */
-async function readSheetInBlocks(context: Excel.RequestContext, sheet: Excel.Worksheet): Promise<SheetRead> {
+export async function readSheetInBlocks(context: Excel.RequestContext, sheet: Excel.Worksheet): Promise<SheetRead> {
   sheet.load("name");
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load("rowIndex, columnIndex, rowCount, columnCount");
@@ -315,7 +315,7 @@ async function readSheetInBlocks(context: Excel.RequestContext, sheet: Excel.Wor
   return { sheet, result: () => ({ name: sheet.name, values, formulas, origin, protected: protection.protected }) };
 }
 
-type SheetRead = ReturnType<typeof queueSheetRead>;
+export type SheetRead = ReturnType<typeof queueSheetRead>;
 
 /** Whether writing the plan would change nothing the sheet shows. */
 function isUnchanged(plan: WritePlan, values: unknown[][], state: StoreState): boolean {

@@ -55,6 +55,7 @@ export async function undoLast(): Promise<UndoOutcome> {
           else fill.clear();
         }
       } else {
+        let moreRows: (() => void)[] = [];
         const current = undo.annexSheet ? sheets.items.find((s) => s.name === undo.annexSheet) : undefined;
         const position = current?.position;
         if (current) current.delete();
@@ -62,7 +63,11 @@ export async function undoLast(): Promise<UndoOutcome> {
           const previous = unpackAnnex(undo.previousAnnex.description as PackedAnnex);
           const ws = sheets.add(undo.previousAnnex.sheetName);
           if (position !== undefined) ws.position = position;
-          renderAnnexOffice(ws, previous);
+          moreRows = renderAnnexOffice(ws, previous);
+        }
+        for (const step of moreRows) {
+          await context.sync();
+          step(); // only past the request limit: the rest of the previous annex's texts
         }
       }
       const restored: StoreState = { ...undo.previousState };

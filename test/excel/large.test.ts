@@ -3,6 +3,8 @@ import { createOfficeDouble, FIVE_MB } from "../office-double";
 import { runScoring } from "../../src/excel/scoring";
 import { batchBlocks } from "../../src/excel/scoring";
 import { undoLast } from "../../src/excel/undo";
+import { generateAnnex } from "../../src/excel/annex";
+import { saveDecision } from "../../src/excel/settings";
 import { benchSheet } from "../../bench/core";
 
 it("scores 40 000 agencies: the read and the state are split in blocks, each request under 5 MB", async () => {
@@ -33,6 +35,16 @@ it("scores 40 000 agencies: the read and the state are split in blocks, each req
     const undone = await undoLast();
     expect(undone.kind).toBe("done");
     expect(ws.snapshot().cells).toEqual(before.cells);
+
+    // The annex from the same sheet: its read is split the same way, each request under 5 MB.
+    await saveDecision({ number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", year: 2020, subject: "Đánh giá", sheetName: "Phụ lục" });
+    double.stats.reset();
+    const annex = await generateAnnex({ confirmErrors: true });
+    expect(annex).toMatchObject({ kind: "done" });
+    expect(double.stats.requests.filter((r) => r.error).map((r) => r.error)).toEqual(["ResponsePayloadSizeLimitExceeded"]);
+    for (const r of double.stats.requests.filter((x) => !x.error)) expect(r.requestBytes + r.responseBytes).toBeLessThanOrEqual(FIVE_MB);
+    expect(double.workbook.sheet("Phụ lục").getValues(`B${n + 5}:B${n + 5}`)[0][0]).not.toBe("");
+
   } finally {
     restore();
   }
