@@ -253,6 +253,7 @@ export function validateRules(input: unknown): RulesResult {
       const p = `classes[${i}]`;
       if (!isObject(c)) return bad(p, `Mức phân loại thứ ${i + 1} không hợp lệ.`);
       if (!isText(c.name)) bad(`${p}.name`, `Tên mức phân loại thứ ${i + 1} không được để trống.`);
+      else if (/^\s*[=+\-@]/.test(c.name)) bad(`${p}.name`, `Tên mức phân loại “${c.name}” không được bắt đầu bằng =, +, - hoặc @ (Excel sẽ hiểu là công thức khi ghi vào cột Phân loại).`);
       const min = toDec(c.minIndex);
       if (!min || sign(min) < 0 || cmp(min, { m: 1, s: 0 }) > 0) bad(`${p}.minIndex`, `Ngưỡng của mức "${String(c.name ?? i + 1)}" phải là số từ 0 đến 1.`);
       else if (classes.length > 0 && cmp(min, classes[classes.length - 1].min) >= 0) bad(`${p}.minIndex`, `Ngưỡng của mức "${String(c.name ?? i + 1)}" phải nhỏ hơn ngưỡng của mức đứng trước (xếp từ mức cao xuống mức thấp).`);

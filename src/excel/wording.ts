@@ -18,6 +18,7 @@ export function ruleProblemEn(p: RuleProblem): string {
     case "schemaVersion":
       return "schemaVersion must be 1 (the rules format version).";
     case "name":
+      if (/công thức/.test(m)) return "A class name must not begin with =, +, - or @ (Excel would take it for a formula in the Phân loại column).";
       return p.path === "name" ? "The rule set's name must not be empty." : p.path.startsWith("classes") ? "The class name must not be empty." : "The group's column header must not be empty.";
     case "groups":
       if (p.path === "groups") return "At least one criteria group is needed.";
