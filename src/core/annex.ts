@@ -82,6 +82,7 @@ const CHARS_PER_UNIT = 1.05;
 
 /** Excel's highest row is 409 points: at most this many 16-point lines in one row. */
 const MAX_LINES_PER_ROW = 24;
+const MAX_ROW_HEIGHT = 409;
 
 /** Splits a text into parts of at most `max` characters, after ", " where possible. */
 export function splitForRows(text: string, max: number): string[] {
@@ -211,7 +212,8 @@ export function buildAnnex(rules: Rules, rows: readonly RowResult[], meta: Decis
     }
   }
   const rowCount = row + 1;
-  for (let r = 0; r < rowCount; r++) if (heights[r] === undefined) heights[r] = LINE_PT;
+  // Excel's rows stop at 409 points (a very long note in the table is cut there; the notes below are split).
+  for (let r = 0; r < rowCount; r++) heights[r] = Math.min(MAX_ROW_HEIGHT, heights[r] ?? LINE_PT);
 
   return {
     sheetName: meta.sheetName,

@@ -111,7 +111,7 @@ export interface StoreState {
   written?: WrittenRecord;
   marks?: MarkRecord[];
   /** The annex the add-in made, and the sheet of the grid it was made from. */
-  annex?: { sheetName: string; description: unknown; source?: string };
+  annex?: { sheetName: string; description: unknown; source?: string; /** Office's worksheet id, where the add-in made it. */ sheetId?: string };
   lastRun?: LastRun;
   undo?: UndoJournal;
 }

@@ -5,7 +5,7 @@ import { scoreSheet } from "../core/scoring";
 import { STORE_SHEET, StoreState } from "../core/store";
 import { charsToPoints, cmToPoints, features } from "./host";
 import { hostRefusal, isPayloadLimit, queueSheetRead, readSheetInBlocks, rulesOf, sheetRefusal, SheetRead } from "./scoring";
-import { queueStoreRead, writeStore } from "./store";
+import { ensureStoreSheet, queueStoreRead, writeStore } from "./store";
 import { AnnexOutcome, findingView } from "./types";
 import { columnLetter } from "../core/address";
 
@@ -143,6 +143,17 @@ export function renderAnnexOffice(ws: Excel.Worksheet, annex: AnnexDescription):
 const ANNEX_TEXT_BYTES_PER_SYNC = 3 * 1024 * 1024;
 
 /**
+ * The annex sheet the add-in made, if it is still there: found by its worksheet id (a sheet the user
+ * makes later under the same name is not it), or by name for an annex the command line made.
+ */
+export function ownedAnnexSheet(state: StoreState, sheets: { name: string; id: string }[]): string | undefined {
+  const annex = state.annex;
+  if (!annex) return undefined;
+  if (annex.sheetId) return sheets.find((s) => s.id === annex.sheetId)?.name;
+  return sheets.some((s) => s.name === annex.sheetName) ? annex.sheetName : undefined;
+}
+
+/**
  * "Tạo phụ lục": scores the grid afresh, builds the annex in the core and renders it into the annex
  * sheet the add-in owns (a user's sheet of that name is never touched). 3 syncs: read, write, save.
  * With error findings it does nothing until the caller confirms (`confirmErrors`).
@@ -151,23 +162,24 @@ export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<A
   try {
     return await Excel.run(async (context) => {
       const sheets = context.workbook.worksheets;
-      sheets.load("items/name, items/position");
+      sheets.load("items/name, items/position, items/id");
       let store = queueStoreRead(context);
       let read: SheetRead = queueSheetRead(sheets.getActiveWorksheet());
       try {
         await context.sync(); // 1: the active sheet, the store and the sheet names
       } catch (e) {
         if (!isPayloadLimit(e)) throw e;
-        sheets.load("items/name, items/position");
+        sheets.load("items/name, items/position, items/id");
         store = queueStoreRead(context);
         read = await readSheetInBlocks(context, sheets.getActiveWorksheet());
       }
 
       const state = store.state();
       const names = sheets.items.map((s) => s.name);
+      const owned = ownedAnnexSheet(state, sheets.items);
       let sheet = read.result();
       // Regenerating from the annex sheet itself: the grid is on the sheet it was made from.
-      if (sheet.name === state.annex?.sheetName) {
+      if (state.annex && sheet.name === owned) {
         const source = [state.annex.source, state.lastRun?.sheet].find((n) => n && n !== sheet.name && names.includes(n));
         if (!source) {
           return {
@@ -217,9 +229,9 @@ export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<A
         };
       }
 
-      const owned = state.annex && names.includes(state.annex.sheetName) ? state.annex.sheetName : undefined;
       const where = chooseAnnexSheet(meta.sheetName, names, owned);
       const description = buildAnnex(rules, scored.rows, { ...meta, sheetName: where.name });
+      ensureStoreSheet(context, store); // before the old annex goes: a protected structure refuses here
       let position: number | undefined;
       if (where.replaces) {
         const old = sheets.items.find((s) => s.name === where.name)!;
@@ -229,6 +241,7 @@ export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<A
       const ws = sheets.add(where.name);
       if (position !== undefined) ws.position = position;
       const moreRows = renderAnnexOffice(ws, description);
+      ws.load("id");
       ws.activate();
       await context.sync(); // 2: the annex
       for (const step of moreRows) {
@@ -240,7 +253,7 @@ export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<A
       void _u;
       const newState: StoreState = {
         ...state,
-        annex: { sheetName: where.name, description: packAnnex(description), source: sheet.name },
+        annex: { sheetName: where.name, sheetId: ws.id, description: packAnnex(description), source: sheet.name },
         undo: {
           action: "annex",
           at: new Date().toISOString(),

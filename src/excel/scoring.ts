@@ -5,7 +5,7 @@ import { scoreSheet, ScoreResult } from "../core/scoring";
 import { CellSnapshot, FillSnapshot, MarkRecord, StoreState, writtenCells } from "../core/store";
 import { lastRunRecord, summaryLine } from "../core/summary";
 import { features, hostErrorMessage, UserFacingError } from "./host";
-import { queueStoreRead, writeStore, StoreRead } from "./store";
+import { ensureStoreSheet, queueStoreRead, writeStore, StoreRead } from "./store";
 import { findingView, ScoringOutcome, Source } from "./types";
 import { ruleProblemEn } from "./wording";
 
@@ -98,6 +98,9 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       }
 
       const ws = read.sheet;
+      // The store sheet first: if it cannot be made (a protected workbook structure), the batch stops
+      // before any cell is touched.
+      ensureStoreSheet(context, store as StoreRead);
       // One batch unless the results would pass the request limit; then blocks of rows, one sync each.
       const [firstBlocks, ...moreBlocks] = batchBlocks(plan.blocks, WRITE_BYTES_PER_SYNC);
       const journal = queueResultWrite(ws, { ...plan, blocks: firstBlocks }, scored, sheet.origin);
@@ -199,6 +202,8 @@ function queueResultWrite(ws: Excel.Worksheet, plan: WritePlan, scored: Extract<
     const target = ws.getRange(rangeOf(layout.headerTop, c.col, layout.lastRow - layout.headerTop + 1, 1, origin));
     if (features.copyFrom()) {
       target.copyFrom(neighbour, Excel.RangeCopyType.formats);
+      // Formats carry merged areas (a "Ghi chú" merged over two header rows): the new columns stay unmerged.
+      target.unmerge();
     } else {
       const head = ws.getRange(rangeOf(layout.headerTop, c.col, layout.headerRow - layout.headerTop + 1, 1, origin));
       head.format.font.bold = true;

@@ -20,10 +20,26 @@ export function queueStoreRead(context: Excel.RequestContext) {
     exists(): boolean {
       return !sheet.isNullObject;
     },
+    /** Set when this action queued the sheet's creation. */
+    created: false,
   };
 }
 
 export type StoreRead = ReturnType<typeof queueStoreRead>;
+
+/**
+ * Queues the creation of the very hidden store sheet when it does not exist yet (once per action);
+ * the use cases call it before their first write, so that a workbook whose structure is protected
+ * refuses before any cell changes.
+ */
+export function ensureStoreSheet(context: Excel.RequestContext, read: StoreRead): Excel.Worksheet {
+  const sheets = context.workbook.worksheets;
+  if (read.exists() || read.created) return sheets.getItem(STORE_SHEET);
+  const sheet = sheets.add(STORE_SHEET);
+  sheet.visibility = Excel.SheetVisibility.veryHidden;
+  read.created = true;
+  return sheet;
+}
 
 /** Bytes of JSON one sync may carry for the store: well under Excel on the web's 5 MB per request. */
 const STORE_BYTES_PER_SYNC = 3 * 1024 * 1024;
@@ -35,9 +51,7 @@ const STORE_BYTES_PER_SYNC = 3 * 1024 * 1024;
  */
 export async function writeStore(context: Excel.RequestContext, read: StoreRead, state: StoreState): Promise<void> {
   const rows = encodeStore(state);
-  const sheets = context.workbook.worksheets;
-  const sheet = read.exists() ? sheets.getItem(STORE_SHEET) : sheets.add(STORE_SHEET);
-  if (!read.exists()) sheet.visibility = Excel.SheetVisibility.veryHidden;
+  const sheet = ensureStoreSheet(context, read);
   const old = read.rows();
   if (old > rows.length) sheet.getRange(`A${rows.length + 1}:C${old}`).clear();
   let start = 0;

@@ -1,7 +1,7 @@
 import { PackedAnnex, unpackAnnex } from "../core/annex";
 import { StoreState } from "../core/store";
 import { hostErrorMessage } from "./host";
-import { renderAnnexOffice } from "./annex";
+import { ownedAnnexSheet, renderAnnexOffice } from "./annex";
 import { queueStoreRead, writeStore } from "./store";
 import { UndoOutcome } from "./types";
 
@@ -19,7 +19,7 @@ export async function undoLast(): Promise<UndoOutcome> {
     return await Excel.run(async (context) => {
       const store = queueStoreRead(context);
       const sheets = context.workbook.worksheets;
-      sheets.load("items/name, items/position");
+      sheets.load("items/name, items/position, items/id");
       await context.sync(); // 1: read
 
       const state = store.state();
@@ -33,6 +33,7 @@ export async function undoLast(): Promise<UndoOutcome> {
       }
       const names = sheets.items.map((s) => s.name);
 
+      let restoredAnnexId: string | undefined;
       if (undo.action === "score") {
         if (!names.includes(undo.sheet)) {
           return {
@@ -55,22 +56,33 @@ export async function undoLast(): Promise<UndoOutcome> {
           else fill.clear();
         }
       } else {
-        let moreRows: (() => void)[] = [];
-        const current = undo.annexSheet ? sheets.items.find((s) => s.name === undo.annexSheet) : undefined;
+        // The annex this action made (by its id: never a user's sheet that took the name since).
+        const ownedName = ownedAnnexSheet(state, sheets.items);
+        const current = ownedName ? sheets.items.find((s) => s.name === ownedName) : undefined;
         const position = current?.position;
         if (current) current.delete();
         if (undo.previousAnnex) {
           const previous = unpackAnnex(undo.previousAnnex.description as PackedAnnex);
           const ws = sheets.add(undo.previousAnnex.sheetName);
           if (position !== undefined) ws.position = position;
-          moreRows = renderAnnexOffice(ws, previous);
-        }
-        for (const step of moreRows) {
-          await context.sync();
-          step(); // only past the request limit: the rest of the previous annex's texts
+          const moreRows = renderAnnexOffice(ws, previous);
+          ws.load("id");
+          await context.sync(); // 2: the previous annex is back (its new id is known now)
+          for (const step of moreRows) {
+            step(); // only past the request limit: the rest of the previous annex's texts
+            await context.sync();
+          }
+          restoredAnnexId = ws.id;
         }
       }
-      const restored: StoreState = { ...undo.previousState };
+      // Only what the action changed goes back; rules or a decision saved since stay as they are.
+      const { undo: _done, ...current } = state;
+      void _done;
+      const prev = undo.previousState;
+      const restored: StoreState =
+        undo.action === "score"
+          ? { ...current, written: prev.written, marks: prev.marks, lastRun: prev.lastRun }
+          : { ...current, annex: prev.annex && restoredAnnexId ? { ...prev.annex, sheetId: restoredAnnexId } : prev.annex };
       await writeStore(context, store, restored); // 2: restore and forget the journal
 
       return {

@@ -202,3 +202,12 @@ describe("class names are written into cells", () => {
     }
   });
 });
+
+describe("row heights", () => {
+  it("never pass Excel's 409 points, even for a very long Ghi chú in the table", () => {
+    const v = referenceSheet();
+    v[4][8] = "Ghi chú rất dài. ".repeat(40);
+    const annex = buildAnnex(rules, score(v).rows, meta);
+    expect(Math.max(...annex.rowHeights)).toBe(409);
+  });
+});

@@ -105,6 +105,27 @@ describe("the annex through the strict double, from the reference grid", () => {
     expect(double.workbook.snapshot().sheets.map((s) => s.name).filter((n) => n.startsWith("Phụ lục"))).toEqual(["Phụ lục", "Phụ lục (2)"]);
   });
 
+  it("knows its annex by the sheet's id: a user's sheet made later under the same name is never touched", async () => {
+    const { double } = await prepared();
+    await generateAnnex({ confirmErrors: true });
+    double.workbook.removeSheet("Phụ lục");
+    double.workbook.addSheet("Phụ lục").setValues("A1", [["Của tôi"]]);
+    double.workbook.setActive(SHEET);
+    const outcome = await generateAnnex({ confirmErrors: true });
+    expect(outcome).toMatchObject({ kind: "done", sheetName: "Phụ lục (2)", collided: true });
+    expect(double.workbook.sheet("Phụ lục").getValues("A1")).toEqual([["Của tôi"]]);
+  });
+
+  it("after undo brings the previous annex back, regenerating still replaces it", async () => {
+    const { double } = await prepared();
+    await generateAnnex({ confirmErrors: true });
+    await generateAnnex({ confirmErrors: true });
+    await undoLast();
+    double.workbook.setActive(SHEET);
+    await generateAnnex({ confirmErrors: true });
+    expect(double.workbook.snapshot().sheets.map((s) => s.name).filter((n) => n.startsWith("Phụ lục"))).toEqual(["Phụ lục"]);
+  });
+
   it("a host without page layout (below ExcelApi 1.9) still gets the annex and the exact print settings to set by hand", async () => {
     const { double } = await prepared(4);
     const outcome = await generateAnnex({ confirmErrors: true });

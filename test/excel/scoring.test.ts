@@ -2,7 +2,7 @@ import { readPublishedAnnex, referenceSheet } from "../fixtures/reference";
 import { runScoring } from "../../src/excel/scoring";
 import { undoLast } from "../../src/excel/undo";
 import { hostErrorMessage, UserFacingError } from "../../src/excel/host";
-import { loadSettings, saveRules } from "../../src/excel/settings";
+import { loadSettings, saveDecision, saveRules } from "../../src/excel/settings";
 import { STORE_SHEET } from "../../src/core/store";
 import { PRESET_THAI_BINH_2020 } from "../../src/core/rules";
 import { MARK_FILL } from "../../src/core/plan";
@@ -146,6 +146,20 @@ describe("“Tính điểm” again, undo, marks", () => {
     const cells = setup.ws.snapshot().cells;
     for (const a of ["J10", "K10", "L10", "M10", "J11", "M11"]) expect(cells[a]).toEqual(first.cells[a]);
     expect(cells.H10.fill).toBe(MARK_FILL.error);
+  });
+});
+
+describe("undo and settings", () => {
+  it("“Hoàn tác” gives back the results, not a decision or rules saved after them", async () => {
+    const setup = referenceDouble();
+    restore = setup.restore;
+    await runScoring("pane");
+    await saveDecision({ ...(await loadSettings()).decision, number: "06/QĐ-UBND", date: "05/01/2021", year: 2020 });
+    expect((await undoLast()).kind).toBe("done");
+    const settings = await loadSettings();
+    expect(settings.decision).toMatchObject({ number: "06/QĐ-UBND", date: "05/01/2021" });
+    expect(settings.lastRun).toBeNull();
+    expect(setup.ws.getValues("J5:M5")).toEqual([["", "", "", ""]]);
   });
 });
 
