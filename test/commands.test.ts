@@ -29,6 +29,7 @@ const done = (run: LastRun, extra: Partial<Extract<ScoringOutcome, { kind: "done
   columns: ["J", "K", "L", "M"],
   unchanged: false,
   notices: [],
+  noticesEn: [],
   ...extra,
 });
 
@@ -48,6 +49,12 @@ describe("notifyOutcome: the note after “Tính điểm”", () => {
     expect(note.message).toContain("19 cơ quan: 7 Tốt, 8 Khá, 4 Trung bình.");
     expect(note.message).toContain("1 lỗi cần sửa: mở bảng điều khiển để xem.");
     expect(note.message.match(/lỗi/g)).toHaveLength(1);
+  });
+
+  test("in English, the notices are in English", () => {
+    const note = notifyOutcome(done(run, { notices: ["Phiên bản Excel này không chép được định dạng."], noticesEn: ["This version of Excel cannot copy formats."] }), "en");
+    expect(note.message).toContain("This version of Excel cannot copy formats.");
+    expect(note.message).not.toContain("Phiên bản");
   });
 
   test("warnings, agencies not scored, an unchanged sheet and notices are all said", () => {

@@ -50,7 +50,7 @@ export function notifyOutcome(outcome: ScoringOutcome, lang: Lang): Note {
     // The use case words its refusals in both languages (they name cells and Excel menus).
     return lang === "en" ? { title: "Could not score", message: outcome.messageEn } : { title: "Chưa tính được điểm", message: outcome.message };
   }
-  const { run, sheet, columns, unchanged, notices } = outcome;
+  const { run, sheet, columns, unchanged, notices, noticesEn } = outcome;
   const lines: string[] = [];
   if (lang === "en") {
     lines.push(summaryLineEn(run));
@@ -61,7 +61,7 @@ export function notifyOutcome(outcome: ScoringOutcome, lang: Lang): Note {
     if (unchanged) lines.push("Kết quả không đổi so với lần tính trước: không ô nào bị ghi lại.");
     else if (columns.length) lines.push(`Kết quả đã ghi vào cột ${columnsText(columns)}.`);
   }
-  lines.push(...notices);
+  lines.push(...(lang === "en" ? noticesEn : notices));
   return {
     title: lang === "en" ? `Scored: sheet “${sheet}”` : `Đã tính điểm trang “${sheet}”`,
     message: lines.join("\n"),

@@ -86,7 +86,7 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       const columns = plan.columns.map((c) => columnLetter(c.col + sheet.origin.col));
 
       if (isUnchanged(plan, sheet.values, state)) {
-        return { kind: "done", sheet: sheet.name, run, findings, columns, unchanged: true, notices: [] };
+        return { kind: "done", sheet: sheet.name, run, findings, columns, unchanged: true, notices: [], noticesEn: [] };
       }
       if (sheet.protected) {
         return {
@@ -153,8 +153,10 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       };
       await writeStore(context, store as StoreRead, newState); // 3: the add-in's state and the undo journal
 
-      const notices = features.copyFrom() || plan.headers.length === 0 ? [] : ["Phiên bản Excel này không chép được định dạng: tiêu đề các cột kết quả mới được định dạng chuẩn (đậm, căn giữa, có viền)."];
-      return { kind: "done", sheet: sheet.name, run, findings, columns, unchanged: false, notices };
+      const plainHeaders = !features.copyFrom() && plan.headers.length > 0;
+      const notices = plainHeaders ? ["Phiên bản Excel này không chép được định dạng: tiêu đề các cột kết quả mới được định dạng chuẩn (đậm, căn giữa, có viền)."] : [];
+      const noticesEn = plainHeaders ? ["This version of Excel cannot copy formats: the new result columns' headers got a standard look (bold, centred, bordered)."] : [];
+      return { kind: "done", sheet: sheet.name, run, findings, columns, unchanged: false, notices, noticesEn };
     });
   } catch (e) {
     return hostRefusal(e);

@@ -46,6 +46,8 @@ export type ScoringOutcome =
       /** Nothing differed from what the sheet already showed: nothing was written. */
       unchanged: boolean;
       notices: string[];
+      /** The notices in English, in the same order. */
+      noticesEn: string[];
     }
   | { kind: "refused"; message: string; messageEn: string; cells: string[] };
 

@@ -84,7 +84,7 @@ export function lastRun(source: LastRun["source"] = "pane", findings: FindingVie
 }
 
 export function scoringDone(findings: FindingView[] = [finding55, duplicateWarning]): Extract<ScoringOutcome, { kind: "done" }> {
-  return { kind: "done", sheet: SHEET, run: lastRun("pane", findings), findings, columns: ["J", "K", "L", "M"], unchanged: false, notices: [] };
+  return { kind: "done", sheet: SHEET, run: lastRun("pane", findings), findings, columns: ["J", "K", "L", "M"], unchanged: false, notices: [], noticesEn: [] };
 }
 
 export function settings(over: Partial<WorkbookSettings> = {}): WorkbookSettings {
