@@ -40,6 +40,8 @@ export interface UndoJournal {
   fills: FillSnapshot[];
   /** Cells that were empty and unformatted before (appended result columns): undo clears their formats. */
   clearFormats?: string[];
+  /** Formats of appended columns before, copied to the store sheet (`backup`, an address there) from `target`. */
+  formatBackups?: { backup: string; target: string }[];
   /** Column widths before (points), for appended columns. */
   columnWidths?: { address: string; width: number }[];
   /** For "annex": the annex sheet before (its description), or null when there was none. */

@@ -100,10 +100,10 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       const ws = read.sheet;
       // The store sheet first: if it cannot be made (a protected workbook structure), the batch stops
       // before any cell is touched.
-      ensureStoreSheet(context, store as StoreRead);
+      const storeSheet = ensureStoreSheet(context, store as StoreRead);
       // One batch unless the results would pass the request limit; then blocks of rows, one sync each.
       const [firstBlocks, ...moreBlocks] = batchBlocks(plan.blocks, WRITE_BYTES_PER_SYNC);
-      const journal = queueResultWrite(ws, { ...plan, blocks: firstBlocks }, scored, sheet.origin);
+      const journal = queueResultWrite(ws, { ...plan, blocks: firstBlocks }, scored, sheet.origin, storeSheet);
       await context.sync(); // 2: write (the previous formats and fills are read in the same batch, before the writes)
       for (const blocks of moreBlocks) {
         journal.blocks.push(...queueBlocks(ws, blocks, sheet.origin));
@@ -117,7 +117,7 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
           numberFormat: b.range.numberFormat as string[][],
         })),
         // Headers of appended columns were empty (planResultWrite refuses otherwise); their formats are cleared too.
-        ...plan.headers.map((h) => ({ address: cellAddress(h.row, h.col, sheet.origin), formulas: [[""]], numberFormat: [["General"]] })),
+        ...journal.headers.map((h) => ({ address: h.address, formulas: [[""]], numberFormat: h.before.numberFormat as string[][] })),
       ];
       const ownRead = new Map(journal.fills.map((f) => [f.address, ownFill(f.fill, f.withPattern)]));
       const previousMarks = new Map(plan.keptMarks.map((m) => [m.address, m]));
@@ -146,7 +146,8 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
           sheet: sheet.name,
           cells,
           fills,
-          clearFormats: journal.newColumnRanges,
+          clearFormats: journal.clearFormats,
+          formatBackups: journal.formatBackups,
           columnWidths: journal.widths.map((w) => ({ address: w.address, width: w.range.format.columnWidth })),
           previousState,
         },
@@ -177,19 +178,32 @@ function previousFormulas(formulas: unknown[][], row: number, col: number, rows:
   return Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => formulas[row + i]?.[col + j] ?? ""));
 }
 
+/** First column of the store sheet holding copies of formats (the store's own data is in A:C). */
+const FORMAT_BACKUP_FIRST_COL = 4;
+
 interface QueuedJournal {
+  formatBackups: { backup: string; target: string }[];
+  headers: { address: string; before: Excel.Range }[];
   blocks: { address: string; row: number; col: number; rows: number; cols: number; range: Excel.Range }[];
   fills: { address: string; fill: Excel.RangeFill; withPattern: boolean }[];
   widths: { address: string; range: Excel.Range }[];
-  newColumnRanges: string[];
+  /** Cells formatted here whose formats cannot be copied aside (below ExcelApi 1.9): undo clears them. */
+  clearFormats: string[];
 }
 
 /** Queues the writes of a plan, each preceded by a load of what it replaces (for the undo journal). */
-function queueResultWrite(ws: Excel.Worksheet, plan: WritePlan, scored: Extract<ScoreResult, { ok: true }>, origin: Origin): QueuedJournal {
+function queueResultWrite(ws: Excel.Worksheet, plan: WritePlan, scored: Extract<ScoreResult, { ok: true }>, origin: Origin, storeSheet: Excel.Worksheet): QueuedJournal {
   const { layout } = scored;
   const withPattern = features.fillPattern();
-  const journal: QueuedJournal = { blocks: [], fills: [], widths: [], newColumnRanges: [] };
+  const journal: QueuedJournal = { blocks: [], fills: [], widths: [], clearFormats: [], formatBackups: [], headers: [] };
 
+  // Headers of appended columns: their number format before anything below changes it.
+  for (const h of plan.headers) {
+    const address = cellAddress(h.row, h.col, origin);
+    const before = ws.getRange(address);
+    before.load("numberFormat");
+    journal.headers.push({ address, before });
+  }
   // Appended columns: remember widths, then take the neighbour column's look.
   for (const c of plan.columns.filter((c) => c.isNew)) {
     const address = rangeOf(layout.headerTop, c.col, layout.lastRow - layout.headerTop + 1, 1, origin);
@@ -197,7 +211,15 @@ function queueResultWrite(ws: Excel.Worksheet, plan: WritePlan, scored: Extract<
     const range = ws.getRange(address);
     range.load("format/columnWidth");
     journal.widths.push({ address, range });
-    journal.newColumnRanges.push(address);
+    if (features.copyFrom()) {
+      // The cells were empty but may carry the user's formats (borders, fills): a copy of those formats
+      // goes to the add-in's own sheet, so that undo can give them back whatever the number of rows.
+      const rows = layout.lastRow - layout.headerTop + 1;
+      const letter = columnLetter(FORMAT_BACKUP_FIRST_COL + journal.formatBackups.length);
+      const backup = `${letter}1:${letter}${rows}`;
+      storeSheet.getRange(backup).copyFrom(ws.getRange(address), Excel.RangeCopyType.formats);
+      journal.formatBackups.push({ backup, target: address });
+    }
   }
   const neighbour = rangeOf(layout.headerTop, layout.lastCol, layout.lastRow - layout.headerTop + 1, 1, origin);
   for (const c of plan.columns.filter((c) => c.isNew)) {
@@ -207,7 +229,9 @@ function queueResultWrite(ws: Excel.Worksheet, plan: WritePlan, scored: Extract<
       // Formats carry merged areas (a "Ghi chú" merged over two header rows): the new columns stay unmerged.
       target.unmerge();
     } else {
-      const head = ws.getRange(rangeOf(layout.headerTop, c.col, layout.headerRow - layout.headerTop + 1, 1, origin));
+      const headAddress = rangeOf(layout.headerTop, c.col, layout.headerRow - layout.headerTop + 1, 1, origin);
+      journal.clearFormats.push(headAddress);
+      const head = ws.getRange(headAddress);
       head.format.font.bold = true;
       head.format.horizontalAlignment = Excel.HorizontalAlignment.center;
       head.format.verticalAlignment = Excel.VerticalAlignment.center;
@@ -218,10 +242,7 @@ function queueResultWrite(ws: Excel.Worksheet, plan: WritePlan, scored: Extract<
     }
     target.format.columnWidth = 66; // about 8.5 characters: "Trung bình" fits
   }
-  for (const h of plan.headers) {
-    const cell = ws.getRange(cellAddress(h.row, h.col, origin));
-    cell.values = [[h.text]];
-  }
+  for (const h of plan.headers) ws.getRange(cellAddress(h.row, h.col, origin)).values = [[h.text]];
   journal.blocks.push(...queueBlocks(ws, plan.blocks, origin));
   // Fills: give back the own fill of cells no longer in question, read and mark the new ones.
   for (const m of plan.unmark) applyFill(ws.getRange(m.address), m.color);

@@ -1,5 +1,5 @@
 import { PackedAnnex, unpackAnnex } from "../core/annex";
-import { StoreState } from "../core/store";
+import { STORE_SHEET, StoreState } from "../core/store";
 import { hostErrorMessage } from "./host";
 import { ownedAnnexSheet, renderAnnexOffice } from "./annex";
 import { queueStoreRead, writeStore } from "./store";
@@ -44,6 +44,11 @@ export async function undoLast(): Promise<UndoOutcome> {
         }
         const ws = sheets.getItem(undo.sheet);
         for (const address of undo.clearFormats ?? []) ws.getRange(address).clear(Excel.ClearApplyTo.formats);
+        for (const b of undo.formatBackups ?? []) {
+          const target = ws.getRange(b.target);
+          target.copyFrom(`'${STORE_SHEET}'!${b.backup}`, Excel.RangeCopyType.formats);
+          context.workbook.worksheets.getItem(STORE_SHEET).getRange(b.backup).clear(Excel.ClearApplyTo.formats);
+        }
         for (const w of undo.columnWidths ?? []) ws.getRange(w.address).format.columnWidth = w.width;
         for (const c of undo.cells) {
           const range = ws.getRange(c.address);

@@ -134,6 +134,30 @@ describe("“Tính điểm” again, undo, marks", () => {
     expect(settings.problemsEn).toEqual([]);
   });
 
+  it.each([
+    ["with ExcelApi 1.9 (formats copied aside)", 9],
+    ["at the minimum, ExcelApi 1.4", 4],
+  ])("“Hoàn tác” gives the user's own formats of the appended columns back, %s", async (_l, apiLevel) => {
+    const setup = referenceDouble(apiLevel);
+    restore = setup.restore;
+    for (let r = 4; r <= 23; r++) {
+      for (const col of ["J", "K", "L", "M"]) {
+        setup.ws.setCell(`${col}${r}`, { fill: "#E2EFDA", borders: { bottom: { style: "Continuous", weight: "Thin", color: "#000000" } }, numberFormat: r === 4 ? "@" : "General" });
+      }
+    }
+    const before = setup.ws.snapshot();
+    await runScoring("pane");
+    expect(setup.ws.getCell("K5").numberFormat).toBe("0.000");
+    await undoLast();
+    const after = setup.ws.snapshot();
+    if (apiLevel >= 9) expect(after.cells).toEqual(before.cells);
+    else {
+      // Below 1.9 the header cells' formats are reset (no way to copy formats there); the rest is back.
+      const changed = Object.keys(before.cells).filter((a) => JSON.stringify(before.cells[a]) !== JSON.stringify(after.cells[a]));
+      expect(changed.every((a) => /^[J-M]4$/.test(a))).toBe(true);
+    }
+  });
+
   it("undo after a second run gives back the first run's results and mark", async () => {
     const setup = referenceDouble();
     restore = setup.restore;
