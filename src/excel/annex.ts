@@ -5,7 +5,7 @@ import { scoreSheet } from "../core/scoring";
 import { STORE_SHEET, StoreState } from "../core/store";
 import { charsToPoints, cmToPoints, features } from "./host";
 import { hostRefusal, isPayloadLimit, queueSheetRead, readSheetInBlocks, rulesOf, sheetRefusal, SheetRead } from "./scoring";
-import { ensureStoreSheet, queueStoreRead, writeStore } from "./store";
+import { ensureStoreSheet, queueStoreRead, readStoreInBlocks, writeStore } from "./store";
 import { AnnexOutcome, findingView } from "./types";
 import { columnLetter } from "../core/address";
 
@@ -170,7 +170,8 @@ export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<A
       } catch (e) {
         if (!isPayloadLimit(e)) throw e;
         sheets.load("items/name, items/position, items/id");
-        store = queueStoreRead(context);
+        await context.sync();
+        store = await readStoreInBlocks(context);
         read = await readSheetInBlocks(context, sheets.getActiveWorksheet());
       }
 

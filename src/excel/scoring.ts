@@ -5,7 +5,7 @@ import { scoreSheet, ScoreResult } from "../core/scoring";
 import { CellSnapshot, FillSnapshot, MarkRecord, StoreState, writtenCells } from "../core/store";
 import { lastRunRecord, summaryLine } from "../core/summary";
 import { features, hostErrorMessage, UserFacingError } from "./host";
-import { ensureStoreSheet, queueStoreRead, writeStore, StoreRead } from "./store";
+import { ensureStoreSheet, queueStoreRead, readStoreInBlocks, writeStore, StoreRead } from "./store";
 import { findingView, ScoringOutcome, Source } from "./types";
 import { ruleProblemEn } from "./wording";
 
@@ -69,7 +69,7 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       } catch (e) {
         if (!isPayloadLimit(e)) throw e;
         // A sheet too large for one response (Excel on the web: 5 MB): read it in blocks of rows.
-        store = queueStoreRead(context);
+        store = await readStoreInBlocks(context);
         read = await readSheetInBlocks(context, active);
       }
 

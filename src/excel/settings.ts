@@ -2,15 +2,14 @@ import { completeMetadata, DecisionMetadata, validateMetadata } from "../core/me
 import { PRESET_THAI_BINH_2020, RulesJson, validateRules } from "../core/rules";
 import { StoreState } from "../core/store";
 import { hostErrorMessage, UserFacingError } from "./host";
-import { queueStoreRead, writeStore } from "./store";
+import { queueStoreRead, syncReadingStore, writeStore } from "./store";
 import { WorkbookSettings } from "./types";
 import { ruleProblemEn } from "./wording";
 
 /** What the pane shows on opening: rules, decision, the last run (also one started from the ribbon), undo. 1 sync. */
 export async function loadSettings(): Promise<WorkbookSettings> {
   return Excel.run(async (context) => {
-    const store = queueStoreRead(context);
-    await context.sync();
+    const store = await syncReadingStore(context, queueStoreRead(context));
     const problems: string[] = [];
     const problemsEn: string[] = [];
     let state: StoreState = {};
@@ -48,8 +47,7 @@ export async function loadSettings(): Promise<WorkbookSettings> {
 
 async function updateStore(change: (state: StoreState) => StoreState): Promise<void> {
   await Excel.run(async (context) => {
-    const store = queueStoreRead(context);
-    await context.sync();
+    const store = await syncReadingStore(context, queueStoreRead(context));
     await writeStore(context, store, change(store.state()));
   });
 }

@@ -27,6 +27,61 @@ export function queueStoreRead(context: Excel.RequestContext) {
 
 export type StoreRead = ReturnType<typeof queueStoreRead>;
 
+function isPayloadLimit(e: unknown): boolean {
+  return /PayloadSizeLimitExceeded|RangeExceedsLimit/.test((e as { code?: string } | null)?.code ?? "");
+}
+
+/**
+ * Reads the store in blocks of rows, one sync each: only for a store past Excel on the web's 5 MB
+ * response limit (tens of thousands of agencies). A block still too large is halved.
+ */
+export async function readStoreInBlocks(context: Excel.RequestContext): Promise<StoreRead> {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load("rowCount, columnCount");
+  await context.sync();
+  const values: unknown[][] = [];
+  const rowCount = used.isNullObject ? 0 : used.rowCount;
+  let perBlock = 64;
+  for (let r = 0; r < rowCount; ) {
+    const n = Math.min(perBlock, rowCount - r);
+    const block = sheet.getRange(`A${r + 1}:C${r + n}`);
+    block.load("values");
+    try {
+      await context.sync();
+    } catch (e) {
+      if (isPayloadLimit(e) && n > 1) {
+        perBlock = Math.ceil(n / 2);
+        continue;
+      }
+      throw e;
+    }
+    values.push(...(block.values as unknown[][]));
+    r += n;
+  }
+  return {
+    state(): StoreState {
+      const decoded = decodeStore(values);
+      if (!decoded.ok) throw new UserFacingError(decoded.message, decoded.messageEn);
+      return decoded.state;
+    },
+    rows: () => rowCount,
+    exists: () => !sheet.isNullObject,
+    created: false,
+  };
+}
+
+/** The first sync of a use case, with its fallback: past the response limit, the store is read in blocks. */
+export async function syncReadingStore(context: Excel.RequestContext, store: StoreRead): Promise<StoreRead> {
+  try {
+    await context.sync();
+    return store;
+  } catch (e) {
+    if (!isPayloadLimit(e)) throw e;
+    return readStoreInBlocks(context);
+  }
+}
+
 /**
  * Queues the creation of the very hidden store sheet when it does not exist yet (once per action);
  * the use cases call it before their first write, so that a workbook whose structure is protected

@@ -2,7 +2,7 @@ import { PackedAnnex, unpackAnnex } from "../core/annex";
 import { STORE_SHEET, StoreState } from "../core/store";
 import { hostErrorMessage } from "./host";
 import { ownedAnnexSheet, renderAnnexOffice } from "./annex";
-import { queueStoreRead, writeStore } from "./store";
+import { queueStoreRead, syncReadingStore, writeStore } from "./store";
 import { UndoOutcome } from "./types";
 
 const time = (iso: string) => {
@@ -14,13 +14,20 @@ const time = (iso: string) => {
  * "Hoàn tác": gives back, exactly and once, what the last "Tính điểm" or "Tạo phụ lục" changed:
  * cell contents and number formats, fills, appended columns, or the previous annex. 2 syncs.
  */
+/** Bytes of restored cells one sync may carry, leaving room under the 5 MB request limit. */
+const UNDO_BYTES_PER_SYNC = 2 * 1024 * 1024;
+
 export async function undoLast(): Promise<UndoOutcome> {
   try {
     return await Excel.run(async (context) => {
-      const store = queueStoreRead(context);
+      const queued = queueStoreRead(context);
       const sheets = context.workbook.worksheets;
       sheets.load("items/name, items/position, items/id");
-      await context.sync(); // 1: read
+      const store = await syncReadingStore(context, queued); // 1: read
+      if (store !== queued) {
+        sheets.load("items/name, items/position, items/id"); // the failed sync delivered nothing
+        await context.sync();
+      }
 
       const state = store.state();
       const undo = state.undo;
@@ -50,7 +57,15 @@ export async function undoLast(): Promise<UndoOutcome> {
           context.workbook.worksheets.getItem(STORE_SHEET).getRange(b.backup).clear(Excel.ClearApplyTo.formats);
         }
         for (const w of undo.columnWidths ?? []) ws.getRange(w.address).format.columnWidth = w.width;
+        let queuedBytes = 0;
         for (const c of undo.cells) {
+          // Past the request limit (tens of thousands of rows), the cells go back in several syncs.
+          const bytes = JSON.stringify(c).length;
+          if (queuedBytes > 0 && queuedBytes + bytes > UNDO_BYTES_PER_SYNC) {
+            await context.sync();
+            queuedBytes = 0;
+          }
+          queuedBytes += bytes;
           const range = ws.getRange(c.address);
           range.numberFormat = c.numberFormat;
           range.formulas = c.formulas as (string | number | boolean)[][];
