@@ -3,7 +3,7 @@ import { AnnexDescription, annexGate, annexGrid, buildAnnex, chooseAnnexSheet, p
 import { completeMetadata, validateMetadata } from "../core/metadata";
 import { scoreSheet } from "../core/scoring";
 import { STORE_SHEET, StoreState } from "../core/store";
-import { charsToPoints, cmToPoints, features } from "./host";
+import { charsToPoints, cmToPoints, features, utf8Bytes } from "./host";
 import { hostRefusal, isPayloadLimit, queueSheetRead, readSheetInBlocks, rulesOf, sheetRefusal, SheetRead } from "./scoring";
 import { ensureStoreSheet, queueStoreRead, readStoreInBlocks, writeStore } from "./store";
 import { AnnexOutcome, findingView } from "./types";
@@ -46,7 +46,8 @@ export function renderAnnexOffice(ws: Excel.Worksheet, annex: AnnexDescription):
   const grid = annexGrid(annex);
   const textBlocks: [number, number][] = [];
   for (let start = 0, bytes = 0, r = 0; r <= grid.length; r++) {
-    const rowBytes = r < grid.length ? JSON.stringify(grid[r]).length * 2 + 6 * annex.colCount : 0;
+    // The texts, and their "@" formats (6 bytes a cell in the request's JSON).
+    const rowBytes = r < grid.length ? utf8Bytes(JSON.stringify(grid[r])) + 6 * annex.colCount : 0;
     if (r === grid.length || (bytes + rowBytes > ANNEX_TEXT_BYTES_PER_SYNC && r > start)) {
       textBlocks.push([start, r]);
       start = r;

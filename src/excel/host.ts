@@ -77,3 +77,13 @@ export function hostErrorMessage(e: unknown, lang: "vi" | "en" = "vi"): string {
 /** Points per Excel character-width unit (Calibri 11: 7 px per digit plus 5 px padding, 0.75 pt per px). */
 export const charsToPoints = (chars: number): number => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 export const cmToPoints = (cm: number): number => Math.round((cm / 2.54) * 72 * 100) / 100;
+
+/** UTF-8 size of a text: how a request's JSON travels (the 5 MB limits count these bytes). */
+export function utf8Bytes(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
+  }
+  return n;
+}

@@ -1,5 +1,5 @@
 import { decodeStore, encodeStore, STORE_SHEET, StoreState } from "../core/store";
-import { UserFacingError } from "./host";
+import { UserFacingError, utf8Bytes } from "./host";
 
 /** A queued read of the store sheet; `state()` is valid after the next context.sync(). */
 export function queueStoreRead(context: Excel.RequestContext) {
@@ -123,12 +123,7 @@ export async function writeStore(context: Excel.RequestContext, read: StoreRead,
   }
 }
 
-/** JSON size of a row, counting non-ASCII characters as escaped (\uXXXX). */
+/** JSON size of a row as it travels (UTF-8). */
 function rowBytes(row: string[]): number {
-  let n = 16;
-  for (const text of row) {
-    n += text.length + 4;
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) n += 5;
-  }
-  return n;
+  return utf8Bytes(JSON.stringify(row)) + 16;
 }

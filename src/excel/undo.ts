@@ -1,6 +1,6 @@
 import { PackedAnnex, unpackAnnex } from "../core/annex";
 import { STORE_SHEET, StoreState } from "../core/store";
-import { hostErrorMessage } from "./host";
+import { hostErrorMessage, utf8Bytes } from "./host";
 import { ownedAnnexSheet, renderAnnexOffice } from "./annex";
 import { queueStoreRead, syncReadingStore, writeStore } from "./store";
 import { UndoOutcome } from "./types";
@@ -60,7 +60,7 @@ export async function undoLast(): Promise<UndoOutcome> {
         let queuedBytes = 0;
         for (const c of undo.cells) {
           // Past the request limit (tens of thousands of rows), the cells go back in several syncs.
-          const bytes = JSON.stringify(c).length;
+          const bytes = utf8Bytes(JSON.stringify(c));
           if (queuedBytes > 0 && queuedBytes + bytes > UNDO_BYTES_PER_SYNC) {
             await context.sync();
             queuedBytes = 0;
