@@ -3,8 +3,8 @@ import { AnnexDescription, annexGate, annexGrid, buildAnnex, chooseAnnexSheet, p
 import { completeMetadata, validateMetadata } from "../core/metadata";
 import { scoreSheet } from "../core/scoring";
 import { STORE_SHEET, StoreState } from "../core/store";
-import { charsToPoints, cmToPoints, features, utf8Bytes } from "./host";
-import { hostRefusal, isPayloadLimit, queueSheetRead, readSheetInBlocks, rulesOf, sheetRefusal, SheetRead } from "./scoring";
+import { charsToPoints, cmToPoints, features, isPayloadLimit, utf8Bytes } from "./host";
+import { hostRefusal, queueSheetRead, readSheetInBlocks, rulesOf, sheetRefusal, SheetRead } from "./scoring";
 import { ensureStoreSheet, queueStoreRead, readStoreInBlocks, writeStore } from "./store";
 import { AnnexOutcome, findingView } from "./types";
 import { columnLetter } from "../core/address";

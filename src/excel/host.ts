@@ -87,3 +87,42 @@ export function utf8Bytes(text: string): number {
   }
   return n;
 }
+
+/** Whether a host error is one of Excel on the web's size limits (5 MB a request or response, 5 M cells). */
+export function isPayloadLimit(e: unknown): boolean {
+  return /PayloadSizeLimitExceeded|RangeExceedsLimit/.test((e as { code?: string } | null)?.code ?? "");
+}
+
+/**
+ * Loads `rowCount` rows in blocks, one sync each (only for what passes the size limits in one go):
+ * `block(first, count)` gives the range of a block; a block still too large is halved.
+ */
+export async function loadRowsInBlocks(
+  context: Excel.RequestContext,
+  rowCount: number,
+  rowsPerBlock: number,
+  block: (first: number, count: number) => Excel.Range,
+  properties: "values" | "values, formulas",
+): Promise<{ values: unknown[][]; formulas: unknown[][] }> {
+  const values: unknown[][] = [];
+  const formulas: unknown[][] = [];
+  let perBlock = Math.max(1, rowsPerBlock);
+  for (let r = 0; r < rowCount; ) {
+    const n = Math.min(perBlock, rowCount - r);
+    const range = block(r, n);
+    range.load(properties);
+    try {
+      await context.sync();
+    } catch (e) {
+      if (isPayloadLimit(e) && n > 1) {
+        perBlock = Math.ceil(n / 2);
+        continue;
+      }
+      throw e;
+    }
+    values.push(...(range.values as unknown[][]));
+    if (properties !== "values") formulas.push(...(range.formulas as unknown[][]));
+    r += n;
+  }
+  return { values, formulas };
+}

@@ -4,7 +4,7 @@ import { presetRules, Rules, validateRules } from "../core/rules";
 import { scoreSheet, ScoreResult } from "../core/scoring";
 import { CellSnapshot, FillSnapshot, MarkRecord, StoreState, writtenCells } from "../core/store";
 import { lastRunRecord, summaryLine } from "../core/summary";
-import { features, hostErrorMessage, UserFacingError } from "./host";
+import { features, hostErrorMessage, isPayloadLimit, loadRowsInBlocks, UserFacingError } from "./host";
 import { ensureStoreSheet, queueStoreRead, readStoreInBlocks, writeStore, StoreRead } from "./store";
 import { findingView, ScoringOutcome, Source } from "./types";
 import { ruleProblemEn } from "./wording";
@@ -301,10 +301,6 @@ export function batchBlocks(blocks: WritePlan["blocks"], budget: number): WriteP
   return batches;
 }
 
-export function isPayloadLimit(e: unknown): boolean {
-  const code = (e as { code?: string } | null)?.code ?? "";
-  return /PayloadSizeLimitExceeded|RangeExceedsLimit/.test(code);
-}
 
 /** Cells per block when a sheet must be read in blocks; halved while a block is still too large. */
 const READ_CELLS_PER_SYNC = 60000;
@@ -317,29 +313,11 @@ export async function readSheetInBlocks(context: Excel.RequestContext, sheet: Ex
   const protection = sheet.protection;
   protection.load("protected");
   await context.sync();
-  const values: unknown[][] = [];
-  const formulas: unknown[][] = [];
   const origin = used.isNullObject ? { row: 0, col: 0 } : { row: used.rowIndex, col: used.columnIndex };
   const rowCount = used.isNullObject ? 0 : used.rowCount;
   const colCount = used.isNullObject ? 0 : used.columnCount;
-  let perBlock = Math.max(1, Math.floor(READ_CELLS_PER_SYNC / Math.max(1, colCount)));
-  for (let r = 0; r < rowCount; ) {
-    const n = Math.min(perBlock, rowCount - r);
-    const block = sheet.getRange(rangeOf(r, 0, n, colCount, origin));
-    block.load("values, formulas");
-    try {
-      await context.sync();
-    } catch (e) {
-      if (isPayloadLimit(e) && n > 1) {
-        perBlock = Math.ceil(n / 2);
-        continue;
-      }
-      throw e;
-    }
-    values.push(...(block.values as unknown[][]));
-    formulas.push(...(block.formulas as unknown[][]));
-    r += n;
-  }
+  const perBlock = Math.floor(READ_CELLS_PER_SYNC / Math.max(1, colCount));
+  const { values, formulas } = await loadRowsInBlocks(context, rowCount, perBlock, (r, n) => sheet.getRange(rangeOf(r, 0, n, colCount, origin)), "values, formulas");
   return { sheet, result: () => ({ name: sheet.name, values, formulas, origin, protected: protection.protected }) };
 }
 

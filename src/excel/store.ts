@@ -1,5 +1,5 @@
 import { decodeStore, encodeStore, STORE_SHEET, StoreState } from "../core/store";
-import { UserFacingError, utf8Bytes } from "./host";
+import { isPayloadLimit, loadRowsInBlocks, UserFacingError, utf8Bytes } from "./host";
 
 /** A queued read of the store sheet; `state()` is valid after the next context.sync(). */
 export function queueStoreRead(context: Excel.RequestContext) {
@@ -27,9 +27,6 @@ export function queueStoreRead(context: Excel.RequestContext) {
 
 export type StoreRead = ReturnType<typeof queueStoreRead>;
 
-function isPayloadLimit(e: unknown): boolean {
-  return /PayloadSizeLimitExceeded|RangeExceedsLimit/.test((e as { code?: string } | null)?.code ?? "");
-}
 
 /**
  * Reads the store in blocks of rows, one sync each: only for a store past Excel on the web's 5 MB
@@ -40,25 +37,8 @@ export async function readStoreInBlocks(context: Excel.RequestContext): Promise<
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load("rowCount, columnCount");
   await context.sync();
-  const values: unknown[][] = [];
   const rowCount = used.isNullObject ? 0 : used.rowCount;
-  let perBlock = 64;
-  for (let r = 0; r < rowCount; ) {
-    const n = Math.min(perBlock, rowCount - r);
-    const block = sheet.getRange(`A${r + 1}:C${r + n}`);
-    block.load("values");
-    try {
-      await context.sync();
-    } catch (e) {
-      if (isPayloadLimit(e) && n > 1) {
-        perBlock = Math.ceil(n / 2);
-        continue;
-      }
-      throw e;
-    }
-    values.push(...(block.values as unknown[][]));
-    r += n;
-  }
+  const { values } = await loadRowsInBlocks(context, rowCount, 64, (r, n) => sheet.getRange(`A${r + 1}:C${r + n}`), "values");
   return {
     state(): StoreState {
       const decoded = decodeStore(values);
