@@ -8,7 +8,7 @@ import { chooseAnnexSheet } from "../core/annex";
 import { chartDescription, chartSvg } from "../core/chart";
 import { toNumber, Dec } from "../core/decimal";
 import { ifCorrected, publicCode, Scored, toNextClass } from "../core/explain";
-import { ifCorrectedMessage } from "../core/explain-messages";
+import { ifCorrectedText } from "../core/explain-messages";
 import { buildExplanation } from "../core/explanation";
 import { Finding, Lang } from "../core/findings";
 import { Comparison, PreviousAgency, rankChangeText } from "../core/previous";
@@ -67,12 +67,7 @@ export function jsonFindings(result: Scored, findings: readonly Finding[]): Json
 }
 
 /** The line under a finding in the text output ("  → Nếu sửa 55 → 50: …"). */
-export function ifCorrectedLine(result: Scored, f: Finding, lang: Lang = "vi"): string | null {
-  const ic = ifCorrected(result, f);
-  if (!ic) return null;
-  const row = result.rows.find((r) => r.row === f.row)!;
-  return ifCorrectedMessage(lang, ic, { value: f.value, total: row.total, index: row.index, className: row.className, rank: row.rank }, result.rules.json.index.decimals);
-}
+export const ifCorrectedLine = (result: Scored, f: Finding, lang: Lang = "vi"): string | null => ifCorrectedText(result, f, lang);
 
 export interface JsonRowExtras {
   toNextClass: { class: string; points: number; reachable: boolean } | null;

@@ -4,8 +4,8 @@
  * templates, as src/core/findings.ts does. English is never derived from the Vietnamese text.
  */
 import { Dec, formatVi } from "./decimal";
-import { IfCorrected, ToNextClass } from "./explain";
-import { Lang } from "./findings";
+import { ifCorrected, IfCorrected, Scored, ToNextClass } from "./explain";
+import { Finding, Lang } from "./findings";
 
 /** A number as each language writes it: 0,849 in Vietnamese, 0.849 in English. */
 export function num(lang: Lang, d: Dec, decimals?: number): string {
@@ -102,4 +102,13 @@ export function list(lang: Lang, items: readonly string[], max = 8): string {
   const more = items.length - max;
   if (more <= 0) return shown;
   return lang === "vi" ? `${shown} và ${more} mục khác` : `${shown} and ${more} more`;
+}
+
+/** The line under a finding ("Nếu sửa 55 → 50: …"), or null for a finding that is not about a score. */
+export function ifCorrectedText(result: Scored, f: Finding, lang: Lang): string | null {
+  const ic = ifCorrected(result, f);
+  if (!ic) return null;
+  const row = result.rows.find((r) => r.row === f.row);
+  if (!row) return null;
+  return ifCorrectedMessage(lang, ic, { value: f.value, total: row.total, index: row.index, className: row.className, rank: row.rank }, result.rules.json.index.decimals);
 }

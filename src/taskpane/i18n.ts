@@ -126,6 +126,8 @@ const vi = {
     printTitle: "Hãy đặt bố cục in bằng tay",
     printIntro: "Phiên bản Excel này không cho add-in đặt bố cục in. Trên trang phụ lục, hãy chọn:",
     printStep: (step: string) => step,
+    staleTitle: "Kết quả trên trang tính đã cũ",
+    recomputeThenGenerate: "Tính điểm lại rồi tạo phụ lục",
   },
   confirm: {
     title: "Bảng điểm còn lỗi",
@@ -298,6 +300,8 @@ const en: Strings = {
     printTitle: "Set the print layout by hand",
     printIntro: "This version of Excel does not let add-ins set the print layout. On the annex sheet, choose:",
     printStep: (step: string) => printStepEn(step),
+    staleTitle: "The results on the sheet are out of date",
+    recomputeThenGenerate: "Score again, then create the annex",
   },
   confirm: {
     title: "The score table has errors",
