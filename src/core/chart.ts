@@ -52,7 +52,7 @@ export function chartDescription(result: Scored, lang: Lang = "vi"): ChartDescri
     name: c.name,
     from: toNumber(c.min),
     to: i === 0 ? 1 : toNumber(rules.classes[i - 1].min),
-    fromText: fmt(c.min),
+    fromText: fmt(c.min, Math.max(2, c.min.s)),
     color: BAND_COLORS[Math.min(i, BAND_COLORS.length - 1)],
   }));
   return { lang, title: CHART_TITLE[lang], bars, bands };

@@ -4,7 +4,7 @@
  * rounding, the class and the distance to the next, the rank and its neighbours, last year's rank.
  * Rendered by Office.js in the add-in and by ExcelJS in the command line (--explain).
  */
-import { Dec, formatVi, sub } from "./decimal";
+import { Dec, formatVi, sign, sub } from "./decimal";
 import { AgencyCard, agencyCard, Scored } from "./explain";
 import { toNextClassMessage } from "./explain-messages";
 import { Lang } from "./findings";
@@ -121,12 +121,61 @@ export interface ExplainOptions {
   sheetName?: string;
 }
 
-export function buildExplanation(result: Scored, opts: ExplainOptions = {}): ExplainDescription {
-  const lang = opts.lang ?? "vi";
+export interface CardGroupText {
+  group: string;
+  max: string;
+  score: string;
+  lost: string;
+  note: string;
+}
+
+/** An agency's explanation as text in one language: the pane's card and a Giải trình page say the same. */
+export interface CardText {
+  name: string;
+  headers: string[];
+  groups: CardGroupText[];
+  total: CardGroupText;
+  /** Maximum and why, index, class, distance to the next class, rank and neighbours, last year. */
+  lines: string[];
+}
+
+export function cardText(result: Scored, row: RowResult, lang: Lang, previous: Comparison | null = null): CardText {
   const w = WORDS[lang];
   const { rules } = result;
   const decimals = rules.json.index.decimals;
   const n = (d: Dec, places?: number) => (lang === "vi" ? formatVi(d, places) : formatVi(d, places).replace(",", "."));
+  const card = agencyCard(result, row);
+  const groups = card.groups.map((g, i) => {
+    const group = rules.groups[i];
+    const notes: string[] = [];
+    if (g.exempt) notes.push(w.exempt(card.maxReasons.find((m) => m.kind === "exempt" && m.group === g.group)?.detail ?? ""));
+    if (group.notEvaluated.length > 0 && !g.exempt) notes.push(w.notEvaluated(group.notEvaluated.map((it) => `${it.item} (${n(it.points)} ${w.points})`).join(", ")));
+    if (g.lost !== null && sign(g.lost) < 0) notes.push(w.aboveMax);
+    return { group: g.group, max: n(g.max), score: g.score === null ? "—" : n(g.score), lost: g.lost === null ? "—" : n(g.lost), note: notes.join("; ") };
+  });
+  const max = card.maxPoints ?? card.generalMax;
+  const total = { group: w.total, max: n(max), score: card.total === null ? "—" : n(card.total), lost: card.total === null ? "—" : n(sub(max, card.total)), note: "" };
+  const lines = [w.maxLine(card, n)];
+  if (card.total === null || card.index === null) lines.push(w.unscored);
+  else {
+    lines.push(w.indexLine(card, n, decimals));
+    const at = rules.classes.findIndex((c) => c.name === card.className);
+    // Band edges as the decisions write them: at least two decimals (0,70; 0,85).
+    const edge = (d: Dec) => n(d, Math.max(2, d.s));
+    lines.push(w.classLine(card, w.classRange(edge(rules.classes[at].min), at > 0 ? edge(rules.classes[at - 1].min) : null)));
+    lines.push(`${toNextClassMessage(lang, card.toNextClass)}.`);
+    lines.push(w.rankLine(card, n, decimals));
+    if (previous) {
+      const prev = previous.byRow.get(row.row);
+      lines.push(w.previousLine(prev?.previousRank ?? null, rankChangeText(prev, row.rank, lang)));
+    }
+  }
+  return { name: row.name, headers: w.header, groups, total, lines };
+}
+
+export function buildExplanation(result: Scored, opts: ExplainOptions = {}): ExplainDescription {
+  const lang = opts.lang ?? "vi";
+  const w = WORDS[lang];
   const wanted = opts.only ? new Set(opts.only) : null;
   const agencies: RowResult[] = rankedRows(result.rows).filter((r) => !wanted || wanted.has(r.row));
   const rows: ExplainRow[] = [];
@@ -136,40 +185,18 @@ export function buildExplanation(result: Scored, opts: ExplainOptions = {}): Exp
 
   for (const row of agencies) {
     pageStarts.push(rows.length);
-    const card = agencyCard(result, row);
+    const card = cardText(result, row, lang, opts.previous ?? null);
     text(w.title(opts.year ?? null), "title");
     text(row.name, "agency");
     blank();
-    rows.push({ cells: w.header, style: "header", height: 34 });
-    card.groups.forEach((g, i) => {
-      const group = rules.groups[i];
-      const notes: string[] = [];
-      if (g.exempt) notes.push(w.exempt(card.maxReasons.find((m) => m.kind === "exempt" && m.group === g.group)?.detail ?? ""));
-      if (group.notEvaluated.length > 0 && !g.exempt) notes.push(w.notEvaluated(group.notEvaluated.map((it) => `${it.item} (${n(it.points)} ${w.points})`).join(", ")));
-      if (g.lost !== null && g.lost.m !== 0 && (typeof g.lost.m === "bigint" ? g.lost.m < 0n : g.lost.m < 0)) notes.push(w.aboveMax);
-      const note = notes.join("; ");
-      const height = Math.max(22, Math.ceil(Math.max(g.group.length / 27, note.length / 19)) * LINE_PT + 6);
-      rows.push({ cells: [g.group, n(g.max), g.score === null ? "—" : n(g.score), g.lost === null ? "—" : n(g.lost), note], style: "cell", height });
-    });
-    const max = card.maxPoints ?? card.generalMax;
-    rows.push({
-      cells: [w.total, n(max), card.total === null ? "—" : n(card.total), card.total === null ? "—" : n(sub(max, card.total)), ""],
-      style: "total",
-      height: 22,
-    });
-    blank();
-    text(w.maxLine(card, n));
-    if (card.total === null || card.index === null) {
-      text(w.unscored);
-      continue;
+    rows.push({ cells: card.headers, style: "header", height: 34 });
+    for (const g of card.groups) {
+      const height = Math.max(22, Math.ceil(Math.max(g.group.length / 27, g.note.length / 19)) * LINE_PT + 6);
+      rows.push({ cells: [g.group, g.max, g.score, g.lost, g.note], style: "cell", height });
     }
-    text(w.indexLine(card, n, decimals));
-    const at = rules.classes.findIndex((c) => c.name === card.className);
-    text(w.classLine(card, w.classRange(n(rules.classes[at].min), at > 0 ? n(rules.classes[at - 1].min) : null)));
-    text(`${toNextClassMessage(lang, card.toNextClass)}.`);
-    text(w.rankLine(card, n, decimals));
-    const prev = opts.previous?.byRow.get(row.row);
-    if (opts.previous) text(w.previousLine(prev?.previousRank ?? null, rankChangeText(prev, row.rank, lang)));
+    rows.push({ cells: [card.total.group, card.total.max, card.total.score, card.total.lost, ""], style: "total", height: 22 });
+    blank();
+    for (const line of card.lines) text(line);
   }
   return {
     sheetName: opts.sheetName ?? EXPLAIN_SHEET,

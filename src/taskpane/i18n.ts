@@ -66,6 +66,11 @@ const vi = {
     nothing: "Không có gì để hoàn tác",
     refused: "Không hoàn tác được",
   },
+  card: {
+    caption: (name: string) => `Điểm từng nhóm của ${name}`,
+    hint: "Chọn một ô trên dòng của một cơ quan để xem vì sao cơ quan đó được kết quả này.",
+    staleTitle: "Kết quả trên trang tính đã cũ",
+  },
   score: {
     heading: "Tính điểm",
     intro: "Tính tổng điểm, chỉ số, phân loại và thứ hạng cho bảng điểm trên trang tính đang mở, rồi ghi kết quả vào bảng.",
@@ -234,6 +239,11 @@ const en: Strings = {
     none: "Nothing to undo yet.",
     nothing: "Nothing to undo",
     refused: "Could not undo",
+  },
+  card: {
+    caption: (name: string) => `Scores of ${name} per group`,
+    hint: "Select a cell in an agency's row to see why it got its result.",
+    staleTitle: "The results on the sheet are out of date",
   },
   score: {
     heading: "Score",

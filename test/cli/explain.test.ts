@@ -82,7 +82,7 @@ describe("--explain, --chart and the JSON explanations on the reference workbook
     expect(labels.map(([r]) => r)).toEqual([...labels.map(([r]) => r)].sort((a, b) => Number(a) - Number(b)));
     expect(labels[7]).toEqual([8, "Sở Y tế"]);
     expect(text).toContain("Tốt (≥ 0,85)");
-    expect(text).toContain("Khá (≥ 0,7)");
+    expect(text).toContain("Khá (≥ 0,70)");
   });
 });
 

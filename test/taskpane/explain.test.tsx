@@ -1,11 +1,16 @@
 /** @jest-environment jsdom */
 import * as React from "react";
-import { render, screen, waitFor } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import * as excel from "../../src/excel/index";
 import type { FindingView } from "../../src/excel/types";
-import { finding55, installShims, scoringDone, settings } from "./helpers";
+import type { SelectionInfo } from "../../src/excel/index";
+import { cardText } from "../../src/core/explanation";
+import { presetRules } from "../../src/core/rules";
+import { scoreSheet } from "../../src/core/scoring";
+import { referenceSheet } from "../fixtures/reference";
+import { finding55, installShims, scoringDone, settings, SHEET } from "./helpers";
 
 jest.mock("../../src/excel/index");
 const mocked = excel as jest.Mocked<typeof excel>;
@@ -74,4 +79,58 @@ test("stale results: Tạo phụ lục makes nothing, says why, and offers to sc
   expect(mocked.runScoring.mock.invocationCallOrder[0]).toBeLessThan(mocked.generateAnnex.mock.invocationCallOrder[1]);
   expect(await screen.findByText("Đã tạo phụ lục trên trang “Phụ lục”.")).toBeInTheDocument();
   expect(screen.queryByRole("group", { name: "Kết quả trên trang tính đã cũ" })).not.toBeInTheDocument();
+});
+
+describe("the agency card on selection change", () => {
+  const result = scoreSheet(referenceSheet(), presetRules());
+  if (!result.ok) throw new Error("reference");
+  const yte = result.rows.find((r) => r.name === "Sở Y tế")!;
+  const info = (stale: SelectionInfo["stale"] = null): SelectionInfo => ({ sheet: SHEET, card: { vi: cardText(result, yte, "vi"), en: cardText(result, yte, "en") }, stale });
+
+  async function openWithSelection(lang: "vi" | "en", value: SelectionInfo | null) {
+    let fire: () => void = () => undefined;
+    mocked.onSelectionChanged.mockImplementation((h) => {
+      fire = h;
+      return () => undefined;
+    });
+    mocked.inspectSelection.mockResolvedValue(value);
+    render(<App lang={lang} />);
+    await waitFor(() => expect(mocked.onSelectionChanged).toHaveBeenCalled());
+    // The pane has read the workbook's settings (it is not busy any more).
+    await waitFor(() => expect(screen.getByRole("main")).toHaveAttribute("aria-busy", "false"));
+    return async () => {
+      act(() => fire());
+      await waitFor(() => expect(mocked.inspectSelection).toHaveBeenCalled());
+    };
+  }
+
+  test("selecting a cell in Sở Y tế's row shows its card: groups with points lost, class and distance to the next, rank and neighbours", async () => {
+    const select = await openWithSelection("vi", info());
+    expect(screen.getByText(/Chọn một ô trên dòng của một cơ quan/)).toBeInTheDocument();
+    await select();
+    const card = await screen.findByRole("region", { name: "Sở Y tế" });
+    const table = within(card).getByRole("table", { name: "Điểm từng nhóm của Sở Y tế" });
+    expect(within(table).getByRole("row", { name: /Cơ chế, chính sách 100 60 40/ })).toBeInTheDocument();
+    expect(within(table).getByRole("row", { name: /Tổng cộng 498 422,85 75,15/ })).toBeInTheDocument();
+    expect(card).toHaveTextContent("Còn thiếu 0,201 điểm để đạt Tốt.");
+    expect(card).toHaveTextContent("Xếp hạng: 8 trên 19 cơ quan. Liền trên: 7. Sở Giao thông Vận tải");
+    expect(mocked.inspectSelection).toHaveBeenCalledTimes(1);
+  });
+
+  test("in English", async () => {
+    const select = await openWithSelection("en", info());
+    await select();
+    const card = await screen.findByRole("region", { name: "Sở Y tế" });
+    expect(card).toHaveTextContent("0.201 points short of Tốt.");
+  });
+
+  test("a stale sheet is noticed as soon as the selection moves, and the notice goes once scored again", async () => {
+    const stale = { agencies: ["Sở Y tế"], cells: ["J12"], message: "Kết quả trên trang tính không khớp với điểm hiện tại của 1 cơ quan (Sở Y tế; ô J12)…", messageEn: "…" };
+    const select = await openWithSelection("vi", info(stale));
+    await select();
+    expect(await screen.findByText(/không khớp với điểm hiện tại của 1 cơ quan \(Sở Y tế; ô J12\)/)).toBeInTheDocument();
+    mocked.runScoring.mockResolvedValue(scoringDone([]));
+    await userEvent.setup({ delay: null }).click(screen.getByRole("button", { name: "Tính điểm" }));
+    await waitFor(() => expect(screen.queryByText(/không khớp với điểm hiện tại/)).not.toBeInTheDocument());
+  });
 });
