@@ -128,7 +128,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   for (const f of outcome.findings) {
     io.err(`${f.severity === "error" ? "LỖI" : "Cảnh báo"} ${f.message}`);
-    const line = ifCorrectedLine(outcome.result, f);
+    const line = ifCorrectedLine(outcome.result, f, outcome.values);
     if (line) io.err(`  → ${line}`);
   }
   for (const n of outcome.notices) io.err(`Lưu ý: ${n}`);

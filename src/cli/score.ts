@@ -50,6 +50,8 @@ export type ScoreOutcome =
       sheet: string;
       rows: RowResult[];
       result: Extract<ScoreResult, { ok: true }>;
+      /** The sheet's values as scored (what a correction is tried on). */
+      values: unknown[][];
       findings: Finding[];
       annexSheet: string | null;
       notices: string[];
@@ -259,6 +261,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       sheet: ws.name,
       rows: result.rows,
       result,
+      values: data.values,
       findings,
       annexSheet,
       explainSheet,
@@ -273,7 +276,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
           rank: r.rank,
           ...extras[i],
         })),
-        findings: jsonFindings(result, findings),
+        findings: jsonFindings(result, findings, data.values),
       },
     };
   } catch (e) {

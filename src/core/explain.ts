@@ -3,10 +3,10 @@
  * from the next class (toNextClass), the points it lost per group, and its card (maximum and why,
  * rank and neighbours). Pure: works on a ScoreResult, never re-reads a sheet.
  */
-import { add, cmp, Dec, div, mul, sign, sub, trim, ZERO } from "./decimal";
+import { add, cmp, Dec, div, fromString, mul, sign, sub, toNumber, trim, ZERO } from "./decimal";
 import { Finding, FindingCode } from "./findings";
 import { Rules } from "./rules";
-import { classify, RowResult, ScoreResult } from "./scoring";
+import { classify, RowResult, scoreSheet, ScoreResult } from "./scoring";
 
 export type Scored = Extract<ScoreResult, { ok: true }>;
 
@@ -106,49 +106,50 @@ export function rankWith(result: Scored, row: RowResult, key: Dec): number {
   return above + 1;
 }
 
-/** Total, maximum, index and class of a row from its counted scores (null: not counted). */
-export function outcomeOf(rules: Rules, scores: readonly (Dec | null)[], exemptGroups: readonly number[]) {
-  let total = ZERO;
-  let maxPoints = rules.generalMax;
-  for (let g = 0; g < rules.groups.length; g++) {
-    if (exemptGroups.includes(g)) {
-      maxPoints = sub(maxPoints, rules.groups[g].max);
-      continue;
-    }
-    const s = scores[g];
-    if (s === null || s === undefined) return null;
-    total = add(total, s);
-  }
-  if (sign(maxPoints) <= 0) return null;
-  const { decimals, rounding } = rules.json.index;
-  const index = div(total, maxPoints, decimals, rounding);
-  return { total, maxPoints, index, className: classify(rules, total, maxPoints, index) };
-}
+/** Rows of the values array that are agencies, worked out once per result. */
+const agencyRowsCache = new WeakMap<Scored, Set<number>>();
 
 /**
  * What the finding's agency would get had the cell held its nearest valid value: over the maximum
- * → the maximum; negative → 0; exempt but scored → not counted; not a number (or blank, or an
+ * → the maximum; negative → 0; exempt but scored → not counted (0); not a number (or blank, or an
  * error value) → taken as 0. Null for findings that are not about a score. Other cells of the row
  * stay as they are: if another score is still unusable, the result stays unknown (nulls).
+ *
+ * The agency is scored again by scoreSheet itself (the same code, so weights, blocks and classes
+ * apply exactly), on the sheet without the other agencies' rows (headers and block headings stay),
+ * which costs a few rows, not the whole sheet; its rank comes from the others' results unchanged.
  */
-export function ifCorrected(result: Scored, finding: Finding): IfCorrected | null {
+export function ifCorrected(result: Scored, finding: Finding, values: readonly (readonly unknown[])[]): IfCorrected | null {
   const correction = CORRECTION[finding.code];
   if (!correction) return null;
   const g = result.layout.groupCols.indexOf(finding.col);
   const row = result.rows.find((r) => r.row === finding.row);
   if (g < 0 || !row) return null;
   const rules = result.rules;
-  const value = correction === "max" ? rules.groups[g].max : ZERO;
-  const scores = [...row.scores];
-  scores[g] = correction === "notCounted" ? null : value;
-  const outcome = outcomeOf(rules, scores, row.exemptGroups);
-  if (!outcome) {
+  // The maximum the finding names (the agency's own, in its block), else the group's.
+  const value = correction === "max" ? (fromString(finding.detail.replace(",", ".")) ?? rules.groups[g].max) : ZERO;
+
+  let agencyRows = agencyRowsCache.get(result);
+  if (!agencyRows) agencyRowsCache.set(result, (agencyRows = new Set(result.layout.dataRows)));
+  const kept: (readonly unknown[])[] = [];
+  let at = -1;
+  for (let i = 0; i < values.length; i++) {
+    if (i === finding.row) {
+      at = kept.length;
+      const copy = [...values[i]];
+      copy[finding.col] = toNumber(value);
+      kept.push(copy);
+    } else if (!agencyRows.has(i)) kept.push(values[i]);
+  }
+  const again = scoreSheet(kept, rules);
+  const mine = again.ok ? again.rows.find((r) => r.row === at) : undefined;
+  if (!mine || mine.total === null || mine.index === null) {
     return { correction, value, total: null, maxPoints: null, index: null, className: null, rank: null, changes: row.total !== null };
   }
-  const rank = rankWith(result, row, rankKey(rules, outcome.total, outcome.index));
+  const rank = mine.rank === null ? null : rankWith(result, row, rankKey(rules, mine.total, mine.index));
   const same = (a: Dec | null, b: Dec) => a !== null && cmp(a, b) === 0;
-  const changes = !(same(row.total, outcome.total) && same(row.index, outcome.index) && row.className === outcome.className && row.rank === rank);
-  return { correction, value, ...outcome, rank, changes };
+  const changes = !(same(row.total, mine.total) && same(row.index, mine.index) && row.className === mine.className && row.rank === rank);
+  return { correction, value, total: mine.total, maxPoints: mine.maxPoints, index: mine.index, className: mine.className, rank, changes };
 }
 
 /** Points an agency lost in each group: the group's maximum less its counted score. */
