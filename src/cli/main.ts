@@ -1,4 +1,5 @@
 import { scoreWorkbook, ScoreOptions } from "./score";
+import { formsMain, FORMS_USAGE } from "./forms-main";
 import { formatVi } from "../core/decimal";
 import { rankedRows } from "../core/scoring";
 
@@ -6,8 +7,9 @@ const USAGE = `Cách dùng / Usage:
   xep-hang-cntt score IN.xlsx -o OUT.xlsx [--sheet NAME] [--rules RULES.json] [--annex] [--json]
                       [--decision-number "06/QĐ-UBND"] [--decision-date 05/01/2021] [--issuer "Ủy ban nhân dân tỉnh"]
                       [--year 2020] [--annex-sheet "Phụ lục"]
+${FORMS_USAGE}
 
-Mã thoát / exit codes: 0 xong; 1 xong nhưng còn lỗi trong bảng điểm; 2 không dùng được đầu vào (không ghi gì).`;
+Mã thoát / exit codes: 0 xong; 1 xong nhưng còn lỗi trong bảng điểm (merge: có phiếu có vấn đề); 2 không dùng được đầu vào (không ghi gì).`;
 
 export interface CliIO {
   out: (text: string) => void;
@@ -19,7 +21,7 @@ type Parsed = { ok: true; opts: ScoreOptions; json: boolean } | { ok: false; mes
 
 export function parseArgs(argv: string[]): Parsed {
   const [command, ...rest] = argv;
-  if (command !== "score") return { ok: false, message: command ? `Lệnh không hợp lệ “${command}”: chỉ có lệnh “score”.` : "Thiếu lệnh “score”." };
+  if (command !== "score") return { ok: false, message: command ? `Lệnh không hợp lệ “${command}”: các lệnh: “score”, “forms”, “merge”.` : "Thiếu lệnh “score”." };
   let input: string | undefined;
   const opts: Partial<ScoreOptions> = { decision: {} };
   let json = false;
@@ -89,6 +91,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.out(USAGE);
     return argv.length === 0 ? 2 : 0;
   }
+  if (argv[0] === "forms" || argv[0] === "merge") return formsMain(argv, io);
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     io.err(`Lỗi: ${parsed.message} Xem: xep-hang-cntt --help`);
