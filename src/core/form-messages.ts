@@ -123,6 +123,18 @@ export const FORM_MESSAGES = {
     en: (p: { merged: number; forms: number; writes: number; differences: number }) =>
       `Merged ${p.merged} of ${p.forms} forms: ${p.writes} score/note cells filled, ${p.differences} differences between self-assessed and appraised scores.`,
   },
+  noneSelected: {
+    vi: () => "Vùng đang chọn không có dòng cơ quan nào của bảng điểm. Hãy chọn các ô ở dòng của những cơ quan cần tạo phiếu (hoặc tạo phiếu cho tất cả).",
+    en: () => "The selection holds no agency row of the score table. Select cells in the rows of the agencies that need a form (or create forms for all).",
+  },
+  sheetProtected: {
+    vi: (p: { sheet: string }) => `Trang tính “${p.sheet}” đang được bảo vệ nên không gộp được phiếu. Hãy bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi gộp lại. Chưa có ô nào bị thay đổi.`,
+    en: (p: { sheet: string }) => `Sheet “${p.sheet}” is protected, so the forms cannot be merged. Unprotect it (Review → Unprotect Sheet) and merge again. No cell has been changed.`,
+  },
+  noForms: {
+    vi: () => "Chưa chọn phiếu nào. Hãy chọn các tệp phiếu .xlsx mà các cơ quan gửi lại.",
+    en: () => "No form was chosen. Choose the .xlsx forms the agencies sent back.",
+  },
   nothingChanged: {
     vi: () => "Các phiếu này đã được gộp trước đó: bảng điểm không thay đổi.",
     en: () => "These forms were merged before: the score table is unchanged.",

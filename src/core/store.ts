@@ -49,6 +49,8 @@ export interface UndoJournal {
   previousAnnex?: { sheetName: string; description: unknown } | null;
   /** The annex sheet that this write created or replaced. */
   annexSheet?: string;
+  /** For "merge": the "Tự đánh giá" and "Chênh lệch" sheets before (their descriptions), or null when there were none. */
+  previousLoopSheets?: { self: unknown; diff: unknown } | null;
   /** Store entries as they were before the write (restored by undo), except the journal itself. */
   previousState: Omit<StoreState, "undo">;
 }
