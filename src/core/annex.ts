@@ -133,7 +133,7 @@ export function annexNotes(rules: Rules, rows: readonly RowResult[]): string[] {
   }
   notes.push(general + ".");
   for (const ex of rules.exemptions) {
-    const names = rows.filter((r) => r.exemptKeyword === ex.keyword).map((r) => r.name);
+    const names = rows.filter((r) => r.exemptKeyword !== null && ex.keywords.includes(r.exemptKeyword)).map((r) => r.name);
     if (names.length === 0) continue;
     const groups = ex.groupIndexes.map((g) => rules.groups[g]);
     const what =

@@ -59,7 +59,7 @@ export function scoreSheet(values: readonly (readonly unknown[])[], rules: Rules
   }
 
   // Worked out once, not per cell: the exemption keywords' keys and the maxima as messages show them.
-  const exemptionKeys = rules.exemptions.map((e) => matchKey(e.keyword));
+  const exemptionKeys = rules.exemptions.map((e) => e.keywords.map((k) => matchKey(k)).filter((k) => k.length > 0));
   const maxText = rules.groups.map((g) => formatVi(g.max));
   const { decimals, rounding } = rules.json.index;
   const cap = rules.json.overMax === "cap";
@@ -79,10 +79,16 @@ export function scoreSheet(values: readonly (readonly unknown[])[], rules: Rules
 
     // The first exemption whose keyword the notes contain as whole words (containsKeyword).
     let exemption: Rules["exemptions"][number] | undefined;
+    let exemptKeyword: string | null = null;
     if (notes !== "" && exemptionKeys.length > 0) {
       const notesKey = ` ${matchKey(notes)} `;
-      const e = exemptionKeys.findIndex((k) => k.length > 0 && notesKey.includes(` ${k} `));
-      if (e >= 0) exemption = rules.exemptions[e];
+      for (let e = 0; e < exemptionKeys.length && !exemption; e++) {
+        const k = exemptionKeys[e].findIndex((key) => notesKey.includes(` ${key} `));
+        if (k >= 0) {
+          exemption = rules.exemptions[e];
+          exemptKeyword = exemption.keywords[k];
+        }
+      }
     }
     const exemptGroups = exemption ? [...exemption.groupIndexes] : [];
     const scores: (Dec | null)[] = [];
@@ -106,7 +112,7 @@ export function scoreSheet(values: readonly (readonly unknown[])[], rules: Rules
         maxPoints = sub(maxPoints, group.max);
         scores.push(null);
         if (value !== null && sign(value) !== 0) {
-          report("exemptNonZero", r, col, name, g, raw, exemption!.keyword);
+          report("exemptNonZero", r, col, name, g, raw, exemptKeyword!);
         } else if (kind === "error" || kind === "invalid") {
           report(kind === "error" ? "errorValue" : "notANumber", r, col, name, g, raw, maxText[g]);
         }
@@ -132,7 +138,7 @@ export function scoreSheet(values: readonly (readonly unknown[])[], rules: Rules
       name,
       notes,
       exemptGroups,
-      exemptKeyword: exemption?.keyword ?? null,
+      exemptKeyword,
       scores,
       total: null,
       maxPoints: null,
@@ -141,7 +147,7 @@ export function scoreSheet(values: readonly (readonly unknown[])[], rules: Rules
       rank: null,
     };
     if (sign(maxPoints) <= 0) {
-      findings.push(makeFinding("noApplicableGroup", r, layout.notesCol ?? layout.nameCol, origin, { agency: name, group: "", value: "", detail: exemption?.keyword ?? "" }));
+      findings.push(makeFinding("noApplicableGroup", r, layout.notesCol ?? layout.nameCol, origin, { agency: name, group: "", value: "", detail: exemptKeyword ?? "" }));
       usable = false;
     }
     if (usable) {

@@ -289,7 +289,7 @@ export function RulesView({ rules, fromWorkbook, busy, run, onSaved }: RulesView
           ))}
         </ul>
         <div className={shared.buttonRow}>
-          <Button onClick={() => change({ exemptions: [...form.exemptions, { keyword: "", groups: [], reason: "" }] })}>{t.rules.addExemption}</Button>
+          <Button onClick={() => change({ exemptions: [...form.exemptions, { keywords: "", groups: [], reason: "" }] })}>{t.rules.addExemption}</Button>
         </div>
       </section>
 

@@ -8,7 +8,7 @@
 import { createContext, useContext } from "react";
 import type { MetadataProblem } from "../core/metadata";
 import type { RuleProblem } from "../core/rules";
-import { ruleProblemEn } from "../excel/wording";
+import { ruleProblemMessage } from "../core/ruleMessages";
 
 export type Lang = "vi" | "en";
 
@@ -177,6 +177,7 @@ const vi = {
     exemptionsIntro: "Cơ quan có từ khoá trong cột Ghi chú (không phân biệt hoa thường, dấu) không bị chấm các nhóm đã chọn; điểm tối đa của cơ quan giảm tương ứng.",
     exemption: (i: number) => `Trường hợp ${i + 1}`,
     exemptionKeyword: "Từ khoá trong Ghi chú",
+    onePerLine: "Mỗi dòng một mục.",
     exemptionReason: "Lý do (dùng trong ghi chú phụ lục)",
     exemptionGroups: "Nhóm không chấm",
     unknownGroup: (id: string) => `${id} (không còn nhóm này)`,
@@ -348,7 +349,8 @@ const en: Strings = {
     exemptions: "Exemptions",
     exemptionsIntro: "An agency whose Ghi chú (notes) holds the keyword (ignoring case and accents) is not scored on the chosen groups; its maximum drops accordingly.",
     exemption: (i: number) => `Exemption ${i + 1}`,
-    exemptionKeyword: "Keyword in Ghi chú",
+    exemptionKeyword: "Keywords in Ghi chú",
+    onePerLine: "One per line.",
     exemptionReason: "Reason (used in the annex notes)",
     exemptionGroups: "Groups not scored",
     unknownGroup: (id: string) => `${id} (no such group any more)`,
@@ -401,7 +403,7 @@ export function metadataProblemText(p: MetadataProblem, lang: Lang): string {
   return lang === "en" ? p.messageEn : p.message;
 }
 
-/** A rules problem in the pane's language (validateRules words them in Vietnamese; see ruleProblemEn). */
+/** A rules problem in the pane's language, from the catalogue (core/ruleMessages.ts). */
 export function ruleProblemText(p: RuleProblem, lang: Lang): string {
-  return lang === "vi" ? p.message : ruleProblemEn(p);
+  return ruleProblemMessage(p, lang);
 }
