@@ -1,6 +1,8 @@
 import { scoreWorkbook, ScoreOptions } from "./score";
 import { formatVi } from "../core/decimal";
 import { rankedRows } from "../core/scoring";
+import { indexText } from "../core/annex";
+import { hasClasses, Rules } from "../core/rules";
 
 const USAGE = `Cách dùng / Usage:
   xep-hang-cntt score IN.xlsx -o OUT.xlsx [--sheet NAME] [--rules RULES.json] [--annex] [--json]
@@ -74,12 +76,16 @@ const pad = (text: string, width: number, right = false) => {
   return right ? t.padStart(width) : t.padEnd(width);
 };
 
-export function rankingTable(rows: Parameters<typeof rankedRows>[0], decimals: number): string {
-  const lines = [`${pad("Hạng", 5, true)}  ${pad("Cơ quan", 46)}  ${pad("Tổng điểm", 9, true)}  ${pad("Chỉ số", 7, true)}  Phân loại`];
-  for (const r of rankedRows(rows)) {
-    lines.push(
-      `${pad(r.rank === null ? "—" : String(r.rank), 5, true)}  ${pad(r.name, 46)}  ${pad(r.total ? formatVi(r.total) : "—", 9, true)}  ${pad(r.index ? formatVi(r.index, decimals) : "—", 7, true)}  ${r.className ?? "chưa tính được"}`,
-    );
+export function rankingTable(rows: Parameters<typeof rankedRows>[0], rules: Rules): string {
+  const lines = [`${pad("Hạng", 5, true)}  ${pad("Cơ quan", 46)}  ${pad("Tổng điểm", 9, true)}  ${pad("Chỉ số", 7, true)}${hasClasses(rules) ? "  Phân loại" : ""}`];
+  let block: string | null | undefined;
+  for (const r of rankedRows(rows, rules)) {
+    if (rules.blocks.length > 0 && r.block !== block) {
+      block = r.block;
+      lines.push(`— ${rules.blocks.find((b) => b.id === r.block)?.name ?? "Chưa xác định khối"} —`);
+    }
+    const cls = hasClasses(rules) ? `  ${r.className ?? (r.index ? "" : "chưa tính được")}` : r.index ? "" : "  chưa tính được";
+    lines.push(`${pad(r.rank === null ? "—" : String(r.rank), 5, true)}  ${pad(r.name, 46)}  ${pad(r.total ? formatVi(r.total) : "—", 9, true)}  ${pad(r.index ? indexText(rules, r.index) : "—", 7, true)}${cls}`);
   }
   return lines.join("\n");
 }
@@ -105,7 +111,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.out(JSON.stringify(outcome.json, null, 2));
   } else {
     io.out(`Trang tính “${outcome.sheet}”: ${outcome.result.summary.agencies} cơ quan.`);
-    io.out(rankingTable(outcome.rows, outcome.result.rules.json.index.decimals));
+    io.out(rankingTable(outcome.rows, outcome.result.rules));
     io.out(`Đã ghi: ${parsed.opts.output}${outcome.annexSheet ? ` (phụ lục ở trang “${outcome.annexSheet}”)` : ""}.`);
   }
   for (const f of outcome.findings) io.err(`${f.severity === "error" ? "LỖI" : "Cảnh báo"} ${f.message}`);

@@ -28,6 +28,8 @@ export interface ScoreOptions {
 
 export interface JsonRow {
   name: string;
+  /** Id of the agency's block (rules with blocks), else null; rank is within the block. */
+  block: string | null;
   total: number | null;
   maxPoints: number | null;
   index: number | null;
@@ -229,7 +231,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       annexSheet,
       notices,
       json: {
-        rows: rankedRows(result.rows).map((r) => ({ name: r.name, total: num(r.total), maxPoints: num(r.maxPoints), index: num(r.index), class: r.className, rank: r.rank })),
+        rows: rankedRows(result.rows, result.rules).map((r) => ({ name: r.name, block: r.block, total: num(r.total), maxPoints: num(r.maxPoints), index: num(r.index), class: r.className, rank: r.rank })),
         findings: result.findings.map((f) => ({ cell: f.cell, severity: f.severity, message: f.message })),
       },
     };

@@ -423,6 +423,9 @@ function checkBlocks(r: Record<string, unknown>, groups: readonly GroupModel[], 
   return blocks;
 }
 
+/** Whether agencies get a class at all (no Phân loại column and nothing about classes otherwise). */
+export const hasClasses = (rules: Rules): boolean => rules.classes.length > 0 || rules.blocks.some((b) => b.classes.length > 0);
+
 /** Rules from trusted JSON (the presets); throws if they are invalid. */
 export function loadRules(json: unknown): Rules {
   const result = validateRules(json);
