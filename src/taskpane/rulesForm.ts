@@ -48,6 +48,8 @@ export interface BlockForm {
 }
 
 export interface RulesForm {
+  /** The file's "$schema", kept as imported. */
+  schemaRef: string;
   name: string;
   /** One header per line. */
   nameHeaders: string;
@@ -75,6 +77,7 @@ const splitLines = (s: string): string[] =>
 
 export function formFromJson(json: RulesJson): RulesForm {
   return {
+    schemaRef: text(json.$schema),
     name: text(json.name),
     nameHeaders: lines(json.nameHeaders),
     display: text(json.index?.display),
@@ -96,7 +99,7 @@ export function formFromJson(json: RulesJson): RulesForm {
       counted: g.counted !== false,
     })),
     exemptions: (json.exemptions ?? []).map((e) => ({
-      keywords: [...(e.keyword !== undefined ? [text(e.keyword)] : []), ...(e.keywords ?? []).map(text)].join("\n"),
+      keywords: [...new Set([...(e.keyword !== undefined ? [text(e.keyword)] : []), ...(e.keywords ?? []).map(text)])].join("\n"),
       groups: [...(e.groups ?? [])],
       reason: text(e.reason),
     })),
@@ -119,6 +122,7 @@ export function jsonFromForm(f: RulesForm): RulesJson {
   const decimals = f.decimals.trim();
   const nameHeaders = splitLines(f.nameHeaders);
   return {
+    ...(f.schemaRef ? { $schema: f.schemaRef } : {}),
     schemaVersion: 2,
     name: f.name,
     ...(nameHeaders.length ? { nameHeaders } : {}),
@@ -181,8 +185,9 @@ export class ProblemIndex {
 
 /** Paths the editor shows next to a field; a problem anywhere else is listed at the top. */
 export function isFieldPath(path: string, form: RulesForm): boolean {
-  if (["name", "groups", "exemptions", "classes", "index.decimals", "index.rounding", "classifyOn", "rankBy", "overMax"].includes(path)) return true;
-  let m = /^groups\[(\d+)\](?:\.(id|name|fullName|aliases|maxPoints|notEvaluated)(?:\[(\d+)\](?:\.(item|points))?)?)?$/.exec(path);
+  if (["name", "nameHeaders", "groups", "exemptions", "classes", "blocks", "index.decimals", "index.rounding", "index.display", "classifyOn", "rankBy", "overMax"].includes(path)) return true;
+  if (/^nameHeaders\[\d+\]$/.test(path)) return true;
+  let m = /^groups\[(\d+)\](?:\.(id|name|fullName|aliases|maxPoints|notEvaluated|weight|counted)(?:\[(\d+)\](?:\.(item|points))?)?)?$/.exec(path);
   if (m) {
     const g = Number(m[1]);
     if (g >= form.groups.length) return false;
@@ -193,6 +198,9 @@ export function isFieldPath(path: string, form: RulesForm): boolean {
   if (m) return Number(m[1]) < form.exemptions.length;
   m = /^classes\[(\d+)\]\.(name|minIndex)$/.exec(path);
   if (m) return Number(m[1]) < form.classes.length;
+  // A block's fields and its maxima of existing groups; its own classes are edited as JSON (listed above the form).
+  m = /^blocks\[(\d+)\](?:\.(id|name|match(?:\[\d+\])?|maxPoints(?:\.([a-z0-9-]+))?))?$/.exec(path);
+  if (m) return Number(m[1]) < form.blocks.length && (m[3] === undefined || form.groups.some((g) => g.id.trim() === m![3]));
   return false;
 }
 
