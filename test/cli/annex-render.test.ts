@@ -40,14 +40,15 @@ it("renders an annex with two blocks to one A4 landscape page: block headings, r
   const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info)!;
   expect(Math.round(Number(size[1]))).toBe(842);
   expect(Math.round(Number(size[2]))).toBe(595);
-  const lines = spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).stdout.split("\n").map((l) => l.trim());
+  // pdftotext sometimes splits a letter from its accent ("S ở"): lines are compared without spaces.
+  const lines = spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).stdout.split("\n").map((l) => l.replace(/\s+/g, ""));
   const at = (s: string) => lines.findIndex((l) => l.startsWith(s));
-  const first = at("I. KHỐI SỞ, BAN, NGÀNH");
-  const second = at("II. KHỐI UBND HUYỆN, THÀNH PHỐ");
+  const first = at("I.KHỐISỞ,BAN,NGÀNH");
+  const second = at("II.KHỐIUBNDHUYỆN,THÀNHPHỐ");
   expect(first).toBeGreaterThan(0);
   expect(second).toBeGreaterThan(first);
   // Numbers restart under each heading: 1 Sở Y tế … and 1 UBND thành phố Thái Bình.
-  expect(lines.slice(first + 1).find((l) => /^\d/.test(l))).toMatch(/^1\s+Sở Y tế/);
-  expect(lines.slice(second + 1).find((l) => /^\d/.test(l))).toMatch(/^1\s+UBND thành phố Thái Bình\s.*0,916\s+Tốt/);
-  expect(lines.join("\n")).toContain("Khối UBND huyện, thành phố: tổng điểm đánh giá chung 380 điểm");
+  expect(lines.slice(first + 1).find((l) => /^\d/.test(l))).toMatch(/^1SởYtế48/);
+  expect(lines.slice(second + 1).find((l) => /^\d/.test(l))).toMatch(/^1UBNDthànhphốTháiBình46.*0,916Tốt$/);
+  expect(lines.join("")).toContain("KhốiUBNDhuyện,thànhphố:tổngđiểmđánhgiáchung380điểm");
 }, 300000);
