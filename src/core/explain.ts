@@ -6,7 +6,7 @@
 import { add, cmp, Dec, div, fromString, mul, sign, sub, toNumber, trim, ZERO } from "./decimal";
 import { Finding, FindingCode } from "./findings";
 import { Rules } from "./rules";
-import { classify, RowResult, scoreSheet, ScoreResult } from "./scoring";
+import { RowResult, scoreSheet, ScoreResult } from "./scoring";
 
 export type Scored = Extract<ScoreResult, { ok: true }>;
 
@@ -62,6 +62,19 @@ export function blockOf(row: RowResult): string {
   const block = (row as RowResult & { block?: unknown }).block;
   return typeof block === "string" ? block : typeof block === "number" ? String(block) : "";
 }
+
+/** The agency's block in the rules (null without blocks or outside every block). */
+export function blockModel(rules: Rules, row: RowResult) {
+  const id = (row as RowResult & { block?: string | null }).block;
+  return id ? (rules.blocks.find((b) => b.id === id) ?? null) : null;
+}
+
+/** The class bands that apply to the agency: its block's, else the rules'. */
+export const bandsOf = (rules: Rules, row: RowResult) => blockModel(rules, row)?.classes ?? rules.classes;
+/** Each group's applicable maximum for the agency: its block's, else the group's. */
+export const maxesOf = (rules: Rules, row: RowResult): readonly Dec[] => blockModel(rules, row)?.maxes ?? rules.groups.map((g) => g.max);
+/** The maximum before exemptions: the block's, else the rules'. */
+export const generalMaxOf = (rules: Rules, row: RowResult): Dec => blockModel(rules, row)?.generalMax ?? rules.generalMax;
 
 const rankKey = (rules: Rules, total: Dec, index: Dec): Dec => (rules.json.rankBy === "total" ? total : index);
 
@@ -161,13 +174,16 @@ export interface GroupLoss {
   score: Dec | null;
   lost: Dec | null;
   exempt: boolean;
+  /** False for a group shown but not counted in the total (rules' counted: false). */
+  counted: boolean;
 }
 
 export function pointsLost(rules: Rules, row: RowResult): GroupLoss[] {
+  const maxes = maxesOf(rules, row);
   return rules.groups.map((g, i) => {
     const exempt = row.exemptGroups.includes(i);
     const score = exempt ? null : (row.scores[i] ?? null);
-    return { group: g.name, max: g.max, score, lost: score === null ? null : sub(g.max, score), exempt };
+    return { group: g.name, max: maxes[i], score, lost: score === null ? null : sub(maxes[i], score), exempt, counted: g.counted };
   });
 }
 
@@ -204,9 +220,13 @@ function indexThreshold(rules: Rules, min: Dec): { at: Dec; inclusive: boolean }
  */
 export function toNextClass(rules: Rules, row: RowResult): ToNextClass | null {
   if (row.total === null || row.maxPoints === null || row.className === null) return null;
-  const at = rules.classes.findIndex((c) => c.name === row.className);
+  // With weights the index is not the total over the maximum: points "on the total" would depend
+  // on the group they are earned in, so no single figure is given.
+  if (rules.weighted) return null;
+  const bands = bandsOf(rules, row);
+  const at = bands.findIndex((c) => c.name === row.className);
   if (at <= 0) return null;
-  const next = rules.classes[at - 1];
+  const next = bands[at - 1];
   const { at: indexAt, inclusive } = rules.json.classifyOn === "roundedIndex" ? indexThreshold(rules, next.min) : { at: next.min, inclusive: true };
   const needed = trim(mul(indexAt, row.maxPoints));
   let points = sub(needed, row.total);
@@ -216,8 +236,7 @@ export function toNextClass(rules: Rules, row: RowResult): ToNextClass | null {
   const { decimals, rounding } = rules.json.index;
   const reaches = (p: Dec) => {
     const t = add(row.total!, p);
-    const name = classify(rules, t, row.maxPoints!, div(t, row.maxPoints!, decimals, rounding));
-    return rules.classes.findIndex((c) => c.name === name) <= at - 1;
+    return rules.json.classifyOn === "roundedIndex" ? cmp(div(t, row.maxPoints!, decimals, rounding), next.min) >= 0 : cmp(t, mul(next.min, row.maxPoints!)) >= 0;
   };
   // The formula is exact; the check guards it (and finds the step if a rule ever makes it miss).
   for (let i = 0; i < 10 && !reaches(points); i++) points = add(points, unit(scale));
@@ -237,9 +256,11 @@ export interface MaxReason {
 
 export function maxReasons(rules: Rules, row: RowResult): MaxReason[] {
   const reasons: MaxReason[] = [];
-  const exemption = rules.exemptions.find((e) => e.keyword === row.exemptKeyword);
+  const exemption = rules.exemptions.find((e) => e.keyword === row.exemptKeyword || e.keywords.includes(row.exemptKeyword ?? ""));
+  const maxes = maxesOf(rules, row);
   rules.groups.forEach((g, i) => {
-    if (row.exemptGroups.includes(i)) reasons.push({ kind: "exempt", group: g.name, points: g.max, detail: exemption ? `${exemption.keyword}: ${exemption.reason}` : (row.exemptKeyword ?? "") });
+    if (!g.counted) return;
+    if (row.exemptGroups.includes(i)) reasons.push({ kind: "exempt", group: g.name, points: maxes[i], detail: exemption ? `${row.exemptKeyword ?? exemption.keyword}: ${exemption.reason}` : (row.exemptKeyword ?? "") });
     else for (const it of g.notEvaluated) reasons.push({ kind: "notEvaluated", group: g.name, points: it.points, detail: it.item });
   });
   return reasons;
@@ -287,7 +308,7 @@ export function agencyCard(result: Scored, row: RowResult): AgencyCard {
     notes: row.notes,
     total: row.total,
     maxPoints: row.maxPoints,
-    generalMax: rules.generalMax,
+    generalMax: generalMaxOf(rules, row),
     maxReasons: maxReasons(rules, row),
     groups: pointsLost(rules, row),
     index: row.index,

@@ -1,10 +1,10 @@
 import { fromString, toString, Dec } from "../../src/core/decimal";
 import { agencyCard, ifCorrected, publicCode, Scored, toNextClass } from "../../src/core/explain";
 import { ifCorrectedMessage, toNextClassMessage } from "../../src/core/explain-messages";
-import { presetRules, Rules } from "../../src/core/rules";
+import { loadRules, presetRules, Rules, RulesJson } from "../../src/core/rules";
 import { scoreSheet } from "../../src/core/scoring";
 import { referenceSheet } from "../fixtures/reference";
-import { fullScores, oneGroupRules, oneGroupSheet, presetWith, simpleSheet } from "./helpers";
+import { clonePreset, fullScores, oneGroupRules, oneGroupSheet, presetWith, simpleSheet } from "./helpers";
 
 const s = (d: Dec | null) => (d === null ? null : toString(d));
 const score = (values: unknown[][], rules: Rules = presetRules()): Scored => {
@@ -211,3 +211,72 @@ function addDec(a: string, b: string): Dec {
 function subDec(a: string, b: string): Dec {
   return fromString((Number(a) - Number(b)).toFixed(6))!;
 }
+
+describe("with blocks and weights (rules format 2)", () => {
+  const twoGroups = (patch: Partial<RulesJson> = {}, groupPatch: [Record<string, unknown>, Record<string, unknown>] = [{}, {}]) =>
+    loadRules({
+      ...clonePreset(),
+      groups: [
+        { id: "a", name: "Nhóm A", aliases: [], maxPoints: 100, notEvaluated: [], ...groupPatch[0] },
+        { id: "b", name: "Nhóm B", aliases: [], maxPoints: 50, notEvaluated: [], ...groupPatch[1] },
+      ],
+      exemptions: [{ keywords: ["Không TTHC"], groups: ["b"], reason: "không có thủ tục hành chính" }],
+      ...patch,
+    });
+  const blocks: RulesJson["blocks"] = [
+    { id: "so-nganh", name: "Khối sở, ban, ngành", match: ["sở, ban, ngành"] },
+    { id: "huyen", name: "Khối UBND huyện, thành phố", match: ["UBND huyện", "huyện"], maxPoints: { a: 80 }, classes: [{ name: "Đạt", minIndex: "0.8" }, { name: "Chưa đạt", minIndex: 0 }] },
+  ];
+  const sheet = (): unknown[][] => [
+    ["STT", "Tên cơ quan", "Nhóm A", "Nhóm B", "Ghi chú"],
+    ["I", "KHỐI SỞ, BAN, NGÀNH", "", "", ""],
+    [1, "Sở Tư pháp", 90, 40, ""],
+    [2, "Sở Xây dựng", 80, 30, ""],
+    [3, "Sở Y tế", 95, 45, ""],
+    ["II", "KHỐI UBND HUYỆN, THÀNH PHỐ", "", "", ""],
+    [1, "UBND huyện Vũ Thư", 70, 30, ""],
+    [2, "UBND thành phố Thái Bình", 85, 45, ""], // 85 above the block's maximum of 80
+    [3, "UBND huyện Hưng Hà", 80, 40, ""],
+  ];
+
+  it("ranks restart per block: correcting 85 → 80 (the block's maximum) ranks among the block only; equals the rescored sheet", () => {
+    const rules = twoGroups({ blocks });
+    const values = sheet();
+    const result = score(values, rules);
+    const f = result.findings.find((x) => x.code === "aboveMax")!;
+    expect(f.detail).toBe("80");
+    const ic = ifCorrected(result, f, values)!;
+    // 80 + 45 = 125 of 130 → 0,962 Đạt, still first of its block (Hưng Hà 120 → 0,923); the other block's ranks do not count.
+    expect([s(ic.value), s(ic.total), s(ic.index), ic.className, ic.rank]).toEqual(["80", "125", "0.962", "Đạt", 1]);
+    const again = rescored(values, rules, f.row, f.col, 80);
+    expect([s(again.total), s(again.index), again.className, again.rank]).toEqual([s(ic.total), s(ic.index), ic.className, ic.rank]);
+  });
+
+  it("toNextClass uses the block's bands and maximum", () => {
+    const rules = twoGroups({ blocks });
+    const result = score(sheet(), rules);
+    const vuThu = result.rows.find((r) => r.name === "UBND huyện Vũ Thư")!;
+    // 100 of 130 → 0,769 Chưa đạt; Đạt needs 0,7995 × 130 = 103,935 → 3,935 more.
+    expect(vuThu.className).toBe("Chưa đạt");
+    const t = toNextClass(rules, vuThu)!;
+    expect([t.className, s(t.points)]).toEqual(["Đạt", "3.935"]);
+    const card = agencyCard(result, vuThu);
+    expect(card.groups.map((g) => s(g.max))).toEqual(["80", "50"]);
+    expect([s(card.generalMax), card.above!.name, card.below]).toEqual(["130", "UBND huyện Hưng Hà", null]);
+  });
+
+  it("weighted rules: ifCorrected follows the weighted index; no distance in points is claimed", () => {
+    const rules = twoGroups({}, [{ weight: "0.4" }, { weight: "0.6" }]);
+    const values = [
+      ["STT", "Tên cơ quan", "Nhóm A", "Nhóm B", "Ghi chú"],
+      [1, "Sở A", 90, 55, ""],
+      [2, "Sở B", 95, 45, ""],
+    ];
+    const result = score(values, rules);
+    const f = result.findings.find((x) => x.code === "aboveMax")!;
+    const ic = ifCorrected(result, f, values)!;
+    const again = rescored(values, rules, f.row, f.col, 50);
+    expect([s(ic.index), ic.className, ic.rank]).toEqual([s(again.index), again.className, again.rank]);
+    expect(toNextClass(rules, result.rows[1])).toBeNull();
+  });
+});
