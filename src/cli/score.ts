@@ -15,7 +15,8 @@ import { lastRunRecord } from "../core/summary";
 import { renderAnnexExcelJS } from "./exceljs-annex";
 import { addressOf, readSheet, readStore, writeStore } from "./workbook";
 import { addExplanationSheet, chartFile, JsonFinding, jsonFindings, jsonRowExtras, JsonRowExtras, previousAgencies } from "./extras";
-import { compareWithPrevious, Comparison } from "../core/previous";
+import { compareWithPrevious, Comparison, rankChangeText } from "../core/previous";
+import { matchKey } from "../core/text";
 import { PREVIOUS_MISSING } from "../core/explain-messages";
 import { checkStale, staleFinding } from "../core/stale";
 
@@ -181,6 +182,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
         }),
       );
     }
+    if (comparison) writeComparisonColumns(ws, data.values, result, plan.columns.map((c) => c.col), comparison, restyle);
     const fillOf = (address: string): string | null => {
       const fill = ws.getCell(address).fill;
       if (fill && fill.type === "pattern" && fill.pattern === "solid" && fill.fgColor?.argb) return `#${fill.fgColor.argb.slice(-6)}`;
@@ -285,6 +287,45 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
   } catch (e) {
     if (e instanceof Unusable) return { ok: false, message: e.message };
     throw e;
+  }
+}
+
+/** Headers of last year's columns (recognised again on the next run, so they are reused, not repeated). */
+export const PREVIOUS_HEADERS = { previousRank: "Xếp hạng năm trước", rankChange: "Tăng/giảm" } as const;
+
+/**
+ * "Xếp hạng năm trước" and "Tăng/giảm" (▲2, ▼1, =, mới): in columns of those headers on the header
+ * row if the sheet has them, else appended right of the result columns, with their neighbour's look.
+ */
+function writeComparisonColumns(
+  ws: ExcelJS.Worksheet,
+  values: readonly (readonly unknown[])[],
+  result: Extract<ScoreResult, { ok: true }>,
+  resultCols: number[],
+  comparison: Comparison,
+  restyle: (row: number, col: number, change: Partial<ExcelJS.Style>) => ExcelJS.Cell,
+): void {
+  const { layout } = result;
+  const header = values[layout.headerRow] ?? [];
+  const key = (v: unknown) => (typeof v === "string" ? matchKey(v) : "");
+  let next = Math.max(layout.lastCol, ...resultCols) + 1;
+  const colOf = (text: string) => {
+    const found = header.findIndex((v) => key(v) === matchKey(text));
+    if (found >= 0) return found;
+    const col = next++;
+    const neighbour = col - 1;
+    for (let r = layout.headerTop; r <= layout.lastRow; r++) ws.getCell(r + 1, col + 1).style = clone(ws.getCell(r + 1, neighbour + 1).style);
+    ws.getColumn(col + 1).width = 12;
+    restyle(layout.headerRow, col, {}).value = text;
+    return col;
+  };
+  const prevCol = colOf(PREVIOUS_HEADERS.previousRank);
+  const changeCol = colOf(PREVIOUS_HEADERS.rankChange);
+  for (const r of result.rows) {
+    const c = comparison.byRow.get(r.row);
+    restyle(r.row, prevCol, { numFmt: "0" }).value = c?.previousRank ?? null;
+    // Text: "▲2" must never be read as a number or a formula.
+    restyle(r.row, changeCol, { numFmt: "@" }).value = rankChangeText(c, r.rank) || null;
   }
 }
 

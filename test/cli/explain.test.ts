@@ -131,6 +131,26 @@ describe("--previous LAST.xlsx", () => {
     expect(run.stderr).toContain("Sở Khoa học, Công nghệ và Môi trường");
   });
 
+  it("adds “Xếp hạng năm trước” and “Tăng/giảm” next to the results; a second run reuses them", async () => {
+    const read = async (file: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      return readSheet(wb.getWorksheet("Chấm điểm 2020")!).values;
+    };
+    const values = await read(path.join(dir, "out.xlsx"));
+    const header = values[3];
+    const prev = header.indexOf("Xếp hạng năm trước");
+    const change = header.indexOf("Tăng/giảm");
+    expect([prev, change]).toEqual([13, 14]); // right after J–M
+    const row = (name: string) => values.find((r) => r[1] === name)!;
+    expect([row("Sở Y tế")[prev], row("Sở Y tế")[change]]).toEqual([3, "▼5"]);
+    expect([row("Sở Khoa học và Công nghệ")[prev], row("Sở Khoa học và Công nghệ")[change]]).toEqual(["", "mới"]);
+    runCli(["score", path.join(dir, "out.xlsx"), "-o", path.join(dir, "out2.xlsx"), "--previous", last]);
+    const again = await read(path.join(dir, "out2.xlsx"));
+    expect(again[3].filter((h) => h === "Xếp hạng năm trước")).toHaveLength(1);
+    expect(again.find((r) => r[1] === "Sở Y tế")![change]).toBe("▼5");
+  });
+
   it("refuses a last-year file that does not exist, writing nothing", () => {
     const r = runCli(["score", EXAMPLE, "-o", path.join(dir, "none.xlsx"), "--previous", path.join(dir, "khong-co.xlsx")]);
     expect(r.code).toBe(2);
