@@ -5,7 +5,11 @@ import { rankedRows } from "../core/scoring";
 const USAGE = `Cách dùng / Usage:
   xep-hang-cntt score IN.xlsx -o OUT.xlsx [--sheet NAME] [--rules RULES.json] [--annex] [--json]
                       [--decision-number "06/QĐ-UBND"] [--decision-date 05/01/2021] [--issuer "Ủy ban nhân dân tỉnh"]
-                      [--year 2020] [--annex-sheet "Phụ lục"]
+                      [--year 2020] [--annex-sheet "Phụ lục"] [--fix-encoding]
+
+  --fix-encoding  chuyển tiêu đề, tên cơ quan và ghi chú gõ bằng bảng mã TCVN3 (ABC) hoặc VNI sang Unicode
+                  (trong tệp kết quả và khi tính điểm) / convert headers, names and notes typed in the
+                  TCVN3 (ABC) or VNI encoding to Unicode (in the output and for scoring)
 
 Mã thoát / exit codes: 0 xong; 1 xong nhưng còn lỗi trong bảng điểm; 2 không dùng được đầu vào (không ghi gì).`;
 
@@ -58,6 +62,7 @@ export function parseArgs(argv: string[]): Parsed {
           break;
       }
     } else if (arg === "--annex") opts.annex = true;
+    else if (arg === "--fix-encoding") opts.fixEncoding = true;
     else if (arg === "--json") json = true;
     else if (arg.startsWith("-")) return { ok: false, message: `Tuỳ chọn không hợp lệ “${arg}”.` };
     else if (input === undefined) input = arg;

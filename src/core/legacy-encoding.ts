@@ -310,7 +310,7 @@ const WORD = /[\p{L}\p{M}\u00a1-\u00ff]+/gu;
 const HAS_LATIN1 = /[\u00a1-\u00ff]/;
 
 /** Latin-1 characters a decoder leaves as they are although they are its letters (VNI í, ì; TCVN3 ý). */
-const SAME_IN: Record<LegacyEncoding, RegExp> = { tcvn3: /^[\x00-\x7fý]*$/, vni: /^[\x00-\x7fíìÍÌ]*$/ };
+const SAME_IN: Record<LegacyEncoding, RegExp> = { tcvn3: /^[A-Za-zý]*$/, vni: /^[A-Za-zíìÍÌ]*$/ };
 
 function plausibleCase(word: string): boolean {
   const rest = word.slice(1);
@@ -396,4 +396,15 @@ export function detectLegacy(text: string, prefer: LegacyEncoding | null = null)
 export function legacyToUnicode(text: string): { encoding: LegacyEncoding; text: string } | null {
   const encoding = detectLegacy(text);
   return encoding === null ? null : { encoding, text: decodeLegacy(text, encoding) };
+}
+
+/**
+ * The Unicode font to use in place of a legacy font (“.VnTime”, “.VnTimeH”, “.VnArial”, “VNI-Times”,
+ * “VNI-Helve”…), which draws Latin-1 characters as Vietnamese letters and so shows Unicode text
+ * wrongly; null for any other font.
+ */
+export function unicodeFontFor(font: string | null | undefined): string | null {
+  const name = (font ?? "").trim();
+  if (!/^(\.vn|vni[- ])/i.test(name)) return null;
+  return /arial|helve|univer|swiss/i.test(name) ? "Arial" : "Times New Roman";
 }
