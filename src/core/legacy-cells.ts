@@ -140,3 +140,26 @@ export function byEncoding(cells: readonly LegacyCell[]): LegacyCell[][] {
   for (const c of cells) groups.set(c.encoding, [...(groups.get(c.encoding) ?? []), c]);
   return [...groups.values()];
 }
+
+/** Messages of the add-in's “Chuyển mã” (convert encoding) action. */
+export const CONVERT_MESSAGES = {
+  done: {
+    vi: (p: Example) =>
+      `Đã chuyển ${p.cells.length} ô từ bảng mã ${p.encoding} sang Unicode (${cellsVi(p.cells)}), ví dụ “${p.text}” thành “${p.converted}”. ` +
+      `Hãy bấm “Tính điểm” để tính lại với chữ đã chuyển; “Hoàn tác” trả lại chữ cũ.`,
+    en: (p: Example) =>
+      `Converted ${p.cells.length} cell${p.cells.length === 1 ? "" : "s"} from the ${p.encoding} encoding to Unicode (${cellsEn(p.cells)}), e.g. “${p.text}” to “${p.converted}”. ` +
+      `Click “Score” to score again with the converted text; “Undo” gives the old text back.`,
+    example: EXAMPLE,
+  },
+  nothing: {
+    vi: (p: { cells: string[] }) => `${cellsVi(p.cells)}: không còn chữ nào ở bảng mã cũ (đã chuyển, đã sửa hoặc là công thức). Không có ô nào bị thay đổi.`,
+    en: (p: { cells: string[] }) => `${cellsEn(p.cells)}: no text in a legacy encoding is left there (converted, edited, or a formula). No cell has been changed.`,
+    example: { cells: ["B5"] },
+  },
+  protectedSheet: {
+    vi: (p: { sheet: string }) => `Trang tính “${p.sheet}” đang được bảo vệ nên không chuyển mã được. Hãy bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi làm lại. Chưa có ô nào bị thay đổi.`,
+    en: (p: { sheet: string }) => `Sheet “${p.sheet}” is protected, so the text cannot be converted. Unprotect it (Review → Unprotect Sheet) and try again. No cell has been changed.`,
+    example: { sheet: "Chấm điểm 2020" },
+  },
+} as const;

@@ -17,6 +17,8 @@ export interface FindingView {
   value: string;
   message: string;
   messageEn: string;
+  /** The cells “Chuyển mã” converts (legacyText findings). */
+  convertible?: string[];
 }
 
 export const findingView = (sheet: string, f: Finding): FindingView => ({
@@ -29,6 +31,7 @@ export const findingView = (sheet: string, f: Finding): FindingView => ({
   value: f.value,
   message: f.message,
   messageEn: findingMessage(f, "en"),
+  ...(f.code === "legacyText" && f.cells ? { convertible: f.cells } : {}),
 });
 
 /**
@@ -49,11 +52,23 @@ export type ScoringOutcome =
       /** The notices in English, in the same order. */
       noticesEn: string[];
     }
-  | { kind: "refused"; message: string; messageEn: string; cells: string[] };
+  | {
+      kind: "refused";
+      message: string;
+      messageEn: string;
+      cells: string[];
+      /** No grid because the headers are TCVN3/VNI: the cells “Chuyển mã” converts. */
+      convertible?: string[];
+    };
 
 export type AnnexOutcome =
   | { kind: "done"; sheetName: string; collided: boolean; manualPrintSteps: string[]; errorsIncluded: number }
   | { kind: "needsConfirmation"; message: string; messageEn: string; errors: FindingView[] }
+  | { kind: "refused"; message: string; messageEn: string; cells: string[] };
+
+export type EncodingOutcome =
+  | { kind: "done"; message: string; messageEn: string; cells: string[] }
+  | { kind: "nothing"; message: string; messageEn: string }
   | { kind: "refused"; message: string; messageEn: string; cells: string[] };
 
 export type UndoOutcome =
@@ -66,7 +81,7 @@ export interface WorkbookSettings {
   rulesFromWorkbook: boolean;
   decision: DecisionMetadata;
   lastRun: LastRun | null;
-  undo: { action: "score" | "annex"; at: string } | null;
+  undo: { action: "score" | "annex" | "encoding"; at: string } | null;
   /** Problems met reading the stored state (shown, never hidden). */
   problems: string[];
   /** The same problems in English, in the same order. */

@@ -41,7 +41,7 @@ export async function undoLast(): Promise<UndoOutcome> {
       const names = sheets.items.map((s) => s.name);
 
       let restoredAnnexId: string | undefined;
-      if (undo.action === "score") {
+      if (undo.action === "score" || undo.action === "encoding") {
         if (!names.includes(undo.sheet)) {
           return {
             kind: "refused",
@@ -70,6 +70,7 @@ export async function undoLast(): Promise<UndoOutcome> {
           range.numberFormat = c.numberFormat;
           range.formulas = c.formulas as (string | number | boolean)[][];
         }
+        for (const f of undo.fonts ?? []) ws.getRange(f.address).format.font.name = f.name;
         for (const f of undo.fills) {
           const fill = ws.getRange(f.address).format.fill;
           if (f.color) fill.color = f.color;
@@ -100,15 +101,27 @@ export async function undoLast(): Promise<UndoOutcome> {
       void _done;
       const prev = undo.previousState;
       const restored: StoreState =
-        undo.action === "score"
+        undo.action === "encoding"
+          ? current
+          : undo.action === "score"
           ? { ...current, written: prev.written, marks: prev.marks, lastRun: prev.lastRun }
           : { ...current, annex: prev.annex && restoredAnnexId ? { ...prev.annex, sheetId: restoredAnnexId } : prev.annex };
       await writeStore(context, store, restored); // 2: restore and forget the journal
 
       return {
         kind: "done",
-        message: undo.action === "score" ? `Đã hoàn tác lần “Tính điểm” lúc ${time(undo.at)} trên trang “${undo.sheet}”.` : `Đã hoàn tác lần “Tạo phụ lục” lúc ${time(undo.at)}.`,
-        messageEn: undo.action === "score" ? `Undid the “Score” at ${time(undo.at)} on sheet “${undo.sheet}”.` : `Undid the “Create annex” at ${time(undo.at)}.`,
+        message:
+          undo.action === "score"
+            ? `Đã hoàn tác lần “Tính điểm” lúc ${time(undo.at)} trên trang “${undo.sheet}”.`
+            : undo.action === "encoding"
+              ? `Đã hoàn tác lần “Chuyển mã” lúc ${time(undo.at)} trên trang “${undo.sheet}”: các ô có lại chữ cũ.`
+              : `Đã hoàn tác lần “Tạo phụ lục” lúc ${time(undo.at)}.`,
+        messageEn:
+          undo.action === "score"
+            ? `Undid the “Score” at ${time(undo.at)} on sheet “${undo.sheet}”.`
+            : undo.action === "encoding"
+              ? `Undid the “Convert encoding” at ${time(undo.at)} on sheet “${undo.sheet}”: the cells have their old text back.`
+              : `Undid the “Create annex” at ${time(undo.at)}.`,
       };
     });
   } catch (e) {

@@ -61,7 +61,8 @@ const vi = {
   retry: "Thử lại",
   undo: {
     button: "Hoàn tác",
-    what: (action: "score" | "annex", at: string) => `Hoàn tác lần ${action === "score" ? "“Tính điểm”" : "“Tạo phụ lục”"} lúc ${hhmm(at)}.`,
+    what: (action: "score" | "annex" | "encoding", at: string) =>
+      `Hoàn tác lần ${action === "score" ? "“Tính điểm”" : action === "encoding" ? "“Chuyển mã”" : "“Tạo phụ lục”"} lúc ${hhmm(at)}.`,
     none: "Chưa có thao tác nào để hoàn tác.",
     nothing: "Không có gì để hoàn tác",
     refused: "Không hoàn tác được",
@@ -228,7 +229,8 @@ const en: Strings = {
   retry: "Try again",
   undo: {
     button: "Undo",
-    what: (action: "score" | "annex", at: string) => `Undo the last ${action === "score" ? "“Score”" : "“Create annex”"} at ${hhmm(at)}.`,
+    what: (action: "score" | "annex" | "encoding", at: string) =>
+      `Undo the last ${action === "score" ? "“Score”" : action === "encoding" ? "“Convert encoding”" : "“Create annex”"} at ${hhmm(at)}.`,
     none: "Nothing to undo yet.",
     nothing: "Nothing to undo",
     refused: "Could not undo",
