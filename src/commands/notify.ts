@@ -70,6 +70,9 @@ export function notifyOutcome(outcome: ScoringOutcome, lang: Lang): Note {
     if (unchanged) lines.push("Kết quả không đổi so với lần tính trước: không ô nào bị ghi lại.");
     else if (columns.length) lines.push(`Kết quả đã ghi vào cột ${columnsText(columns)}.`);
   }
+  // What correcting each error on a score would change (the first three).
+  const corrections = outcome.findings.filter((f) => f.severity === "error" && f.ifCorrected);
+  for (const f of corrections.slice(0, 3)) lines.push(`${f.cell}: ${lang === "en" ? f.ifCorrectedEn : f.ifCorrected}`);
   lines.push(...(lang === "en" ? noticesEn : notices));
   const legacy = outcome.findings.filter((f) => f.convertible?.length).flatMap((f) => f.convertible!);
   if (legacy.length > 0) lines.push(lang === "en" ? `${legacy.length === 1 ? "Cell" : "Cells"} ${legacy.slice(0, 5).join(", ")}${legacy.length > 5 ? "…" : ""}: ${LEGACY_EN}` : `Ô ${legacy.slice(0, 5).join(", ")}${legacy.length > 5 ? "…" : ""}: ${LEGACY_VI}`);

@@ -68,6 +68,11 @@ const vi = {
     nothing: "Không có gì để hoàn tác",
     refused: "Không hoàn tác được",
   },
+  card: {
+    caption: (name: string) => `Điểm từng nhóm của ${name}`,
+    hint: "Chọn một ô trên dòng của một cơ quan để xem vì sao cơ quan đó được kết quả này.",
+    staleTitle: "Kết quả trên trang tính đã cũ",
+  },
   score: {
     heading: "Tính điểm",
     intro: "Tính tổng điểm, chỉ số, phân loại và thứ hạng cho bảng điểm trên trang tính đang mở, rồi ghi kết quả vào bảng.",
@@ -132,6 +137,8 @@ const vi = {
     printTitle: "Hãy đặt bố cục in bằng tay",
     printIntro: "Phiên bản Excel này không cho add-in đặt bố cục in. Trên trang phụ lục, hãy chọn:",
     printStep: (step: string) => step,
+    staleTitle: "Kết quả trên trang tính đã cũ",
+    recomputeThenGenerate: "Tính điểm lại rồi tạo phụ lục",
   },
   confirm: {
     title: "Bảng điểm còn lỗi",
@@ -241,6 +248,11 @@ const en: Strings = {
     nothing: "Nothing to undo",
     refused: "Could not undo",
   },
+  card: {
+    caption: (name: string) => `Scores of ${name} per group`,
+    hint: "Select a cell in an agency's row to see why it got its result.",
+    staleTitle: "The results on the sheet are out of date",
+  },
   score: {
     heading: "Score",
     intro: "Works out the total, index, class and rank for the score table on the open sheet and writes them into the table.",
@@ -310,6 +322,8 @@ const en: Strings = {
     printTitle: "Set the print layout by hand",
     printIntro: "This version of Excel does not let add-ins set the print layout. On the annex sheet, choose:",
     printStep: (step: string) => printStepEn(step),
+    staleTitle: "The results on the sheet are out of date",
+    recomputeThenGenerate: "Score again, then create the annex",
   },
   confirm: {
     title: "The score table has errors",
