@@ -1,4 +1,5 @@
 import { scoreWorkbook, ScoreOptions } from "./score";
+import { formsMain, FORMS_USAGE } from "./forms-main";
 import { formatVi } from "../core/decimal";
 import { rankedRows } from "../core/scoring";
 import { ifCorrectedLine } from "./extras";
@@ -8,6 +9,7 @@ const USAGE = `Cách dùng / Usage:
                       [--decision-number "06/QĐ-UBND"] [--decision-date 05/01/2021] [--issuer "Ủy ban nhân dân tỉnh"]
                       [--year 2020] [--annex-sheet "Phụ lục"]
                       [--previous NAM-TRUOC.xlsx] [--explain] [--chart BIEU-DO.svg] [--fix-encoding]
+${FORMS_USAGE}
 
   --previous FILE  so sánh với kết quả năm trước (xếp hạng năm trước, tăng/giảm) / compare with last year
   --explain        thêm trang “Giải trình”, mỗi cơ quan một trang / add the “Giải trình” sheet, a page per agency
@@ -16,7 +18,7 @@ const USAGE = `Cách dùng / Usage:
                    (trong tệp kết quả và khi tính điểm) / convert headers, names and notes typed in the
                    TCVN3 (ABC) or VNI encoding to Unicode (in the output and for scoring)
 
-Mã thoát / exit codes: 0 xong; 1 xong nhưng còn lỗi trong bảng điểm; 2 không dùng được đầu vào (không ghi gì).`;
+Mã thoát / exit codes: 0 xong; 1 xong nhưng còn lỗi trong bảng điểm (merge: có phiếu có vấn đề); 2 không dùng được đầu vào (không ghi gì).`;
 
 export interface CliIO {
   out: (text: string) => void;
@@ -28,7 +30,7 @@ type Parsed = { ok: true; opts: ScoreOptions; json: boolean } | { ok: false; mes
 
 export function parseArgs(argv: string[]): Parsed {
   const [command, ...rest] = argv;
-  if (command !== "score") return { ok: false, message: command ? `Lệnh không hợp lệ “${command}”: chỉ có lệnh “score”.` : "Thiếu lệnh “score”." };
+  if (command !== "score") return { ok: false, message: command ? `Lệnh không hợp lệ “${command}”: các lệnh: “score”, “forms”, “merge”.` : "Thiếu lệnh “score”." };
   let input: string | undefined;
   const opts: Partial<ScoreOptions> = { decision: {} };
   let json = false;
@@ -108,6 +110,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.out(USAGE);
     return argv.length === 0 ? 2 : 0;
   }
+  if (argv[0] === "forms" || argv[0] === "merge") return formsMain(argv, io);
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     io.err(`Lỗi: ${parsed.message} Xem: xep-hang-cntt --help`);

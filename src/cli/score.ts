@@ -63,13 +63,13 @@ export type ScoreOutcome =
   | { ok: false; message: string };
 
 /** Unusable input: the one-line message the user sees, with exit code 2. */
-class Unusable extends Error {}
+export class Unusable extends Error {}
 
-const fail = (message: string): never => {
+export const fail = (message: string): never => {
   throw new Unusable(message);
 };
 
-async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
+export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   if (!fs.existsSync(file)) fail(`Không tìm thấy tệp “${file}”. Hãy kiểm tra đường dẫn.`);
   if (fs.statSync(file).isDirectory()) fail(`“${file}” là thư mục, không phải tệp Excel.`);
   const wb = new ExcelJS.Workbook();
@@ -81,7 +81,7 @@ async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-function rulesFrom(opts: ScoreOptions, state: StoreState): { rules: Rules; json: RulesJson; source: string } {
+export function rulesFrom(opts: ScoreOptions, state: StoreState): { rules: Rules; json: RulesJson; source: string } {
   let json: unknown = state.rules ?? PRESET_THAI_BINH_2020;
   let source = state.rules ? "quy tắc lưu trong sổ tính" : "quy tắc mặc định Thái Bình 2020";
   if (opts.rulesFile) {
@@ -121,7 +121,7 @@ function scoreValues(data: SheetValues, rules: Rules, fix: boolean): { data: She
   return { data: { values, formulas: data.formulas }, result, converted };
 }
 
-function pickSheet(wb: ExcelJS.Workbook, rules: Rules, wanted: string | undefined, annexName: string | undefined, fix: boolean) {
+export function pickSheet(wb: ExcelJS.Workbook, rules: Rules, wanted: string | undefined, annexName: string | undefined, fix = false) {
   const sheets = wb.worksheets.filter((w) => w.name !== STORE_SHEET);
   if (wanted) {
     const ws = sheets.find((w) => w.name === wanted);
@@ -316,7 +316,7 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== "")) as Partial<T>;
 }
 
-function moveSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, position: number): void {
+export function moveSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, position: number): void {
   const sheets = wb.worksheets.filter((w) => w !== ws);
   sheets.splice(position, 0, ws);
   sheets.forEach((w, i) => ((w as unknown as { orderNo: number }).orderNo = i));

@@ -3,6 +3,8 @@ export { runScoring } from "./scoring";
 export { generateAnnex, manualPrintSteps } from "./annex";
 export { undoLast } from "./undo";
 export { convertEncoding } from "./encoding";
+export { prepareForms, formDelivery, openAsNewWorkbooks, mergeReturnedForms } from "./forms";
+export type { FormsOutcome, MergeOutcome } from "./forms";
 export { loadSettings, saveRules, saveDecision, selectCell } from "./settings";
 export type { SaveResult } from "./settings";
 export { features, supports, MIN_EXCEL_API } from "./host";

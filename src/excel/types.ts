@@ -95,7 +95,7 @@ export interface WorkbookSettings {
   rulesFromWorkbook: boolean;
   decision: DecisionMetadata;
   lastRun: LastRun | null;
-  undo: { action: "score" | "annex" | "encoding"; at: string } | null;
+  undo: { action: "score" | "annex" | "merge" | "encoding"; at: string } | null;
   /** Problems met reading the stored state (shown, never hidden). */
   problems: string[];
   /** The same problems in English, in the same order. */

@@ -2,6 +2,7 @@ import { PackedAnnex, unpackAnnex } from "../core/annex";
 import { STORE_SHEET, StoreState } from "../core/store";
 import { hostErrorMessage, utf8Bytes } from "./host";
 import { ownedAnnexSheet, renderAnnexOffice } from "./annex";
+import { restoreLoopSheets } from "./forms";
 import { queueStoreRead, syncReadingStore, writeStore } from "./store";
 import { UndoOutcome } from "./types";
 
@@ -41,7 +42,7 @@ export async function undoLast(): Promise<UndoOutcome> {
       const names = sheets.items.map((s) => s.name);
 
       let restoredAnnexId: string | undefined;
-      if (undo.action === "score" || undo.action === "encoding") {
+      if (undo.action === "score" || undo.action === "merge" || undo.action === "encoding") {
         if (!names.includes(undo.sheet)) {
           return {
             kind: "refused",
@@ -76,6 +77,8 @@ export async function undoLast(): Promise<UndoOutcome> {
           if (f.color) fill.color = f.color;
           else fill.clear();
         }
+        // "Gộp phiếu": its "Tự đánh giá" and "Chênh lệch" sheets go, the ones before it come back.
+        if (undo.action === "merge") restoreLoopSheets(sheets, names, state.loopSheets, undo.previousLoopSheets);
       } else {
         // The annex this action made (by its id: never a user's sheet that took the name since).
         const ownedName = ownedAnnexSheet(state, sheets.items);
@@ -105,7 +108,9 @@ export async function undoLast(): Promise<UndoOutcome> {
           ? current
           : undo.action === "score"
           ? { ...current, written: prev.written, marks: prev.marks, lastRun: prev.lastRun }
-          : { ...current, annex: prev.annex && restoredAnnexId ? { ...prev.annex, sheetId: restoredAnnexId } : prev.annex };
+          : undo.action === "merge"
+            ? { ...current, selfAssessments: prev.selfAssessments, loopSheets: prev.loopSheets }
+            : { ...current, annex: prev.annex && restoredAnnexId ? { ...prev.annex, sheetId: restoredAnnexId } : prev.annex };
       await writeStore(context, store, restored); // 2: restore and forget the journal
 
       return {
@@ -113,14 +118,18 @@ export async function undoLast(): Promise<UndoOutcome> {
         message:
           undo.action === "score"
             ? `Đã hoàn tác lần “Tính điểm” lúc ${time(undo.at)} trên trang “${undo.sheet}”.`
-            : undo.action === "encoding"
-              ? `Đã hoàn tác lần “Chuyển mã” lúc ${time(undo.at)} trên trang “${undo.sheet}”: các ô có lại chữ cũ.`
+            : undo.action === "merge"
+              ? `Đã hoàn tác lần “Gộp phiếu” lúc ${time(undo.at)} trên trang “${undo.sheet}”.`
+              : undo.action === "encoding"
+                ? `Đã hoàn tác lần “Chuyển mã” lúc ${time(undo.at)} trên trang “${undo.sheet}”: các ô có lại chữ cũ.`
               : `Đã hoàn tác lần “Tạo phụ lục” lúc ${time(undo.at)}.`,
         messageEn:
           undo.action === "score"
             ? `Undid the “Score” at ${time(undo.at)} on sheet “${undo.sheet}”.`
-            : undo.action === "encoding"
-              ? `Undid the “Convert encoding” at ${time(undo.at)} on sheet “${undo.sheet}”: the cells have their old text back.`
+            : undo.action === "merge"
+              ? `Undid the “Merge forms” at ${time(undo.at)} on sheet “${undo.sheet}”.`
+              : undo.action === "encoding"
+                ? `Undid the “Convert encoding” at ${time(undo.at)} on sheet “${undo.sheet}”: the cells have their old text back.`
               : `Undid the “Create annex” at ${time(undo.at)}.`,
       };
     });
