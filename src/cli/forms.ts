@@ -3,7 +3,7 @@ import * as path from "path";
 import * as ExcelJS from "exceljs";
 import { chooseAnnexSheet } from "../core/annex";
 import { FORM_TEXT } from "../core/form-messages";
-import { buildForm, formFileNames, masterWorkbookId } from "../core/forms";
+import { buildForm, formFileNames, formsYear, masterWorkbookId } from "../core/forms";
 import { differencesSheet, Difference, MergeFinding, MergePlan, planMerge, ReturnedForm, selfAssessmentSheet } from "../core/merge";
 import { completeMetadata } from "../core/metadata";
 import { Rules } from "../core/rules";
@@ -53,7 +53,7 @@ async function openMaster(file: string, opts: { sheet?: string; rulesFile?: stri
     name: text(data.values[row][result.layout.nameCol]),
     notes: result.layout.notesCol === null ? "" : text(data.values[row][result.layout.notesCol]),
   }));
-  const year = opts.year ?? completeMetadata(state.decision ?? {}).year;
+  const year = opts.year ?? formsYear(state.decision?.year, data.values, result.layout.headerTop, completeMetadata(state.decision ?? {}).year);
   return { wb, ws, data, state, rules, agencies, masterId: masterWorkbookId(state.workbookId, agencies.map((a) => a.name)), year };
 }
 

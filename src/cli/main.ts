@@ -2,6 +2,8 @@ import { scoreWorkbook, ScoreOptions } from "./score";
 import { formsMain, FORMS_USAGE } from "./forms-main";
 import { formatVi } from "../core/decimal";
 import { rankedRows } from "../core/scoring";
+import { indexText } from "../core/annex";
+import { hasClasses, Rules } from "../core/rules";
 import { ifCorrectedLine } from "./extras";
 
 const USAGE = `Cách dùng / Usage:
@@ -93,14 +95,18 @@ const pad = (text: string, width: number, right = false) => {
   return right ? t.padStart(width) : t.padEnd(width);
 };
 
-/** The ranking as text; with last year's comparison, its rank and the change ("▲2", "mới") on the left. */
-export function rankingTable(rows: Parameters<typeof rankedRows>[0], decimals: number, changes?: (string | undefined)[]): string {
+/** The ranking as text, by block; with last year's comparison, its rank and the change ("▲2", "mới") on the left. */
+export function rankingTable(rows: Parameters<typeof rankedRows>[0], rules: Rules, changes?: (string | undefined)[]): string {
   const change = (i: number) => (changes ? `${pad(changes[i] ?? "", 6)}` : "");
-  const lines = [`${pad("Hạng", 5, true)}  ${changes ? pad("±", 6) : ""}${pad("Cơ quan", 46)}  ${pad("Tổng điểm", 9, true)}  ${pad("Chỉ số", 7, true)}  Phân loại`];
-  rankedRows(rows).forEach((r, i) => {
-    lines.push(
-      `${pad(r.rank === null ? "—" : String(r.rank), 5, true)}  ${change(i)}${pad(r.name, 46)}  ${pad(r.total ? formatVi(r.total) : "—", 9, true)}  ${pad(r.index ? formatVi(r.index, decimals) : "—", 7, true)}  ${r.className ?? "chưa tính được"}`,
-    );
+  const lines = [`${pad("Hạng", 5, true)}  ${changes ? pad("±", 6) : ""}${pad("Cơ quan", 46)}  ${pad("Tổng điểm", 9, true)}  ${pad("Chỉ số", 7, true)}${hasClasses(rules) ? "  Phân loại" : ""}`];
+  let block: string | null | undefined;
+  rankedRows(rows, rules).forEach((r, i) => {
+    if (rules.blocks.length > 0 && r.block !== block) {
+      block = r.block;
+      lines.push(`— ${rules.blocks.find((b) => b.id === r.block)?.name ?? "Chưa xác định khối"} —`);
+    }
+    const cls = hasClasses(rules) ? `  ${r.className ?? (r.index ? "" : "chưa tính được")}` : r.index ? "" : "  chưa tính được";
+    lines.push(`${pad(r.rank === null ? "—" : String(r.rank), 5, true)}  ${change(i)}${pad(r.name, 46)}  ${pad(r.total ? formatVi(r.total) : "—", 9, true)}  ${pad(r.index ? indexText(rules, r.index) : "—", 7, true)}${cls}`);
   });
   return lines.join("\n");
 }
@@ -128,7 +134,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   } else {
     io.out(`Trang tính “${outcome.sheet}”: ${outcome.result.summary.agencies} cơ quan.`);
     const changes = parsed.opts.previous ? outcome.json.rows.map((r) => r.rankChangeText) : undefined;
-    io.out(rankingTable(outcome.rows, outcome.result.rules.json.index.decimals, changes));
+    io.out(rankingTable(outcome.rows, outcome.result.rules, changes));
     const sheets = [outcome.annexSheet ? `phụ lục ở trang “${outcome.annexSheet}”` : "", outcome.explainSheet ? `giải trình ở trang “${outcome.explainSheet}”` : ""].filter(Boolean);
     io.out(`Đã ghi: ${parsed.opts.output}${sheets.length ? ` (${sheets.join("; ")})` : ""}.`);
     if (parsed.opts.chart) io.out(`Biểu đồ: ${parsed.opts.chart}.`);

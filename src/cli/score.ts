@@ -8,6 +8,7 @@ import { Finding } from "../core/findings";
 import { completeMetadata, DecisionMetadata, validateMetadata } from "../core/metadata";
 import { MARK_FILL, planResultWrite } from "../core/plan";
 import { PRESET_THAI_BINH_2020, Rules, RulesJson, validateRules } from "../core/rules";
+import { ruleProblemLines } from "../core/ruleMessages";
 import { rankedRows, RowResult, scoreSheet, ScoreResult } from "../core/scoring";
 import { MarkRecord, STORE_SHEET, StoreState } from "../core/store";
 import { lastRunRecord } from "../core/summary";
@@ -41,6 +42,8 @@ export interface ScoreOptions {
 
 export interface JsonRow extends JsonRowExtras {
   name: string;
+  /** Id of the agency's block (rules with blocks), else null; rank is within the block. */
+  block: string | null;
   total: number | null;
   maxPoints: number | null;
   index: number | null;
@@ -95,9 +98,8 @@ export function rulesFrom(opts: ScoreOptions, state: StoreState): { rules: Rules
   }
   const checked = validateRules(json);
   if (!checked.ok) {
-    const [first] = checked.problems;
-    const more = checked.problems.length > 1 ? ` (và ${checked.problems.length - 1} lỗi khác)` : "";
-    fail(`Quy tắc không hợp lệ (${source}): ${first.path ? `${first.path}: ` : ""}${first.message}${more}`);
+    const n = checked.problems.length;
+    fail(`Quy tắc không hợp lệ (${source}), ${n} lỗi:\n${ruleProblemLines(checked.problems, "vi").map((l) => `  - ${l}`).join("\n")}`);
   }
   const ok = checked as Extract<typeof checked, { ok: true }>;
   return { rules: ok.rules, json: ok.rules.json, source };
@@ -292,8 +294,9 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       explainSheet,
       notices,
       json: {
-        rows: rankedRows(result.rows).map((r, i) => ({
+        rows: rankedRows(result.rows, result.rules).map((r, i) => ({
           name: r.name,
+          block: r.block,
           total: num(r.total),
           maxPoints: num(r.maxPoints),
           index: num(r.index),

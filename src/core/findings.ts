@@ -14,6 +14,8 @@ export type FindingCode =
   | "missingName"
   | "noScores"
   | "noApplicableGroup"
+  | "noBlock"
+  | "maybeExempt"
   | "staleResults"
   | "legacyText"
   | "legacyExemption";
@@ -120,6 +122,16 @@ const TEMPLATES: Record<FindingCode, { severity: Severity; vi: (p: Params) => st
     severity: "error",
     vi: (p) => `Ô ${p.cell}: ${p.agency} được miễn chấm tất cả các nhóm (ghi chú “${p.detail}”) nên không tính được chỉ số. Hãy kiểm tra ghi chú.`,
     en: (p) => `Cell ${p.cell}: ${p.agency} is exempt from every group (note “${p.detail}”), so no index can be computed. Check the note.`,
+  },
+  noBlock: {
+    severity: "error",
+    vi: (p) => `Ô ${p.cell}: ${p.agency} không thuộc khối nào (${p.detail}) nên không được xếp hạng. Hãy đặt cơ quan dưới dòng tiêu đề của khối, ghi khối vào cột Khối/Nhóm hoặc vào Ghi chú.`,
+    en: (p) => `Cell ${p.cell}: ${p.agency} belongs to no block (${p.detail}), so it is not ranked. Put the agency under its block's heading row, or write the block in a Khối/Nhóm column or in Ghi chú.`,
+  },
+  maybeExempt: {
+    severity: "warning",
+    vi: (p) => `Ô ${p.cell}: ${p.agency} có thể thiếu miễn chấm: Ghi chú “${p.value}” nói đến TTHC nhưng không khớp từ khoá miễn chấm nào (${p.detail}), và “${p.group}” đang là 0 hoặc trống. Nếu cơ quan không có thủ tục hành chính, hãy ghi đúng từ khoá.`,
+    en: (p) => `Cell ${p.cell}: ${p.agency} may be missing an exemption: the note “${p.value}” speaks of administrative procedures (TTHC) but matches no exemption keyword (${p.detail}), and “${p.group}” is 0 or blank. If the agency has no procedures, write one of the keywords.`,
   },
   staleResults: {
     severity: "warning",

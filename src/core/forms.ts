@@ -38,6 +38,21 @@ export function masterWorkbookId(stored: string | undefined, agencies: readonly 
   return `bd-${fingerprint([...agencies.map(matchKey)].sort())}`;
 }
 
+/**
+ * The year the forms are for: the decision's year stored in the workbook; else the year the grid's
+ * title names ("… NĂM 2020", above the header row); else `fallback` (the default decision year).
+ */
+export function formsYear(storedYear: number | undefined, values: readonly (readonly unknown[])[], headerTop: number, fallback: number): number {
+  if (storedYear) return storedYear;
+  for (let r = 0; r < Math.min(headerTop, values.length); r++) {
+    for (const v of values[r]) {
+      const m = typeof v === "string" ? /\bn(?:ă|ǎ|a)m\s+(\d{4})\b/iu.exec(v.normalize("NFC")) : null;
+      if (m && Number(m[1]) >= 2000 && Number(m[1]) <= 2100) return Number(m[1]);
+    }
+  }
+  return fallback;
+}
+
 /** A file name from the agency's name, without diacritics: "Sở Tài chính" → "so-tai-chinh". */
 export function formSlug(agency: string): string {
   let slug = matchKey(agency).replace(/[/\s]+/g, "-").replace(/-+/g, "-").replace(/^-|-$/g, "");

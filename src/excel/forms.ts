@@ -1,6 +1,6 @@
 import { chooseAnnexSheet } from "../core/annex";
 import { FORM_MESSAGES, FORM_TEXT } from "../core/form-messages";
-import { buildForm, FormDescription, formFileNames, masterWorkbookId } from "../core/forms";
+import { buildForm, FormDescription, formFileNames, formsYear, masterWorkbookId } from "../core/forms";
 import { differencesSheet, MergeFinding, Difference, planMerge, ReturnedForm, selfAssessmentSheet } from "../core/merge";
 import { completeMetadata } from "../core/metadata";
 import { locateGrid } from "../core/grid";
@@ -73,7 +73,7 @@ export async function prepareForms(scope: "all" | "selected"): Promise<FormsOutc
       if (picked.length === 0) return { kind: "refused", message: FORM_MESSAGES.noneSelected.vi(), messageEn: FORM_MESSAGES.noneSelected.en(), cells: [] };
       const masterId = masterWorkbookId(state.workbookId, all.map((a) => a.name));
       if (!state.workbookId) await writeStore(context, store, { ...state, workbookId: masterId }); // 2, once per workbook
-      const year = completeMetadata(state.decision ?? {}).year;
+      const year = formsYear(state.decision?.year, sheet.values, layout.headerTop, completeMetadata(state.decision ?? {}).year);
       const names = formFileNames(all.map((a) => a.name));
       return {
         kind: "done",
@@ -145,7 +145,7 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
       if (!located.ok) return sheetRefusal(sheet.name, located);
       const agencies = located.layout.dataRows.map((r) => text(sheet.values[r][located.layout.nameCol]));
       const masterId = masterWorkbookId(state.workbookId, agencies);
-      const year = completeMetadata(state.decision ?? {}).year;
+      const year = formsYear(state.decision?.year, sheet.values, located.layout.headerTop, completeMetadata(state.decision ?? {}).year);
       const input = { rules, values: sheet.values, origin: sheet.origin, sheetName: sheet.name, state, masterId, year, now: now().toISOString() };
       const planned = planMerge({ ...input, forms });
       if (!planned.ok) return sheetRefusal(sheet.name, planned);

@@ -7,7 +7,7 @@ import { lastRunRecord, summaryLine } from "../core/summary";
 import { features, hostErrorMessage, isPayloadLimit, loadRowsInBlocks, UserFacingError } from "./host";
 import { ensureStoreSheet, queueStoreRead, readStoreInBlocks, writeStore, StoreRead } from "./store";
 import { findingView, ScoringOutcome, Source } from "./types";
-import { ruleProblemEn } from "./wording";
+import { ruleProblemLines } from "../core/ruleMessages";
 
 /** Rules stored in the workbook, else the preset; stored rules that are invalid are reported, not ignored. */
 export function rulesOf(state: StoreState): Rules {
@@ -15,8 +15,8 @@ export function rulesOf(state: StoreState): Rules {
   const checked = validateRules(state.rules);
   if (!checked.ok) {
     throw new UserFacingError(
-      `Quy tắc lưu trong sổ tính không hợp lệ: ${checked.problems.map((p) => `${p.path}: ${p.message}`).join(" ")} Hãy sửa trong “Quy tắc chấm điểm”.`,
-      `The rules stored in the workbook are not valid: ${checked.problems.map((p) => `${p.path}: ${ruleProblemEn(p)}`).join(" ")} Correct them in “Scoring rules”.`,
+      `Quy tắc lưu trong sổ tính không hợp lệ: ${ruleProblemLines(checked.problems, "vi").join(" ")} Hãy sửa trong “Quy tắc chấm điểm”.`,
+      `The rules stored in the workbook are not valid: ${ruleProblemLines(checked.problems, "en").join(" ")} Correct them in “Scoring rules”.`,
     );
   }
   return checked.rules;

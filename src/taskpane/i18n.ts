@@ -8,7 +8,7 @@
 import { createContext, useContext } from "react";
 import type { MetadataProblem } from "../core/metadata";
 import type { RuleProblem } from "../core/rules";
-import { ruleProblemEn } from "../excel/wording";
+import { ruleProblemMessage } from "../core/ruleMessages";
 
 export type Lang = "vi" | "en";
 
@@ -213,6 +213,7 @@ const vi = {
     exemptionsIntro: "Cơ quan có từ khoá trong cột Ghi chú (không phân biệt hoa thường, dấu) không bị chấm các nhóm đã chọn; điểm tối đa của cơ quan giảm tương ứng.",
     exemption: (i: number) => `Trường hợp ${i + 1}`,
     exemptionKeyword: "Từ khoá trong Ghi chú",
+    onePerLine: "Mỗi dòng một mục.",
     exemptionReason: "Lý do (dùng trong ghi chú phụ lục)",
     exemptionGroups: "Nhóm không chấm",
     unknownGroup: (id: string) => `${id} (không còn nhóm này)`,
@@ -235,6 +236,22 @@ const vi = {
     overMax: "Điểm vượt tối đa",
     overMaxOptions: { keep: "Giữ nguyên như đã nhập (báo lỗi)", cap: "Tính bằng điểm tối đa (báo lỗi)" },
     otherProblems: "Lỗi khác",
+    nameHeaders: "Tiêu đề khác của cột tên cơ quan (mỗi dòng một tiêu đề)",
+    nameHeadersHint: "Đã có sẵn: Tên cơ quan, Cơ quan, Đơn vị, Tỉnh, thành phố, Bộ, cơ quan ngang Bộ, Huyện, thị xã, thành phố…",
+    groupWeight: "Trọng số trong chỉ số (ví dụ 0,15; bỏ trống nếu không dùng trọng số)",
+    groupCounted: "Tính vào tổng điểm và chỉ số",
+    display: "Hiển thị chỉ số",
+    displayOptions: { decimal: "Số thập phân (0,917)", percent: "Phần trăm (91,7%)" },
+    blocks: "Khối xếp hạng riêng",
+    blocksIntro: "Mỗi khối xếp hạng riêng, hạng tính lại từ 1. Cơ quan thuộc khối có chữ nhận biết ở dòng tiêu đề mục phía trên (“I. KHỐI SỞ, BAN, NGÀNH”), ở cột Khối/Nhóm hoặc ở Ghi chú.",
+    block: (i: number, name: string) => (name.trim() ? name : `Khối ${i + 1} (chưa có tên)`),
+    blockId: "Mã khối (chữ thường không dấu, số, dấu -)",
+    blockName: "Tên khối (dòng tiêu đề trong phụ lục)",
+    blockMatch: "Chữ nhận biết khối (mỗi dòng một chữ)",
+    blockMaxima: "Điểm tối đa riêng của khối (bỏ trống: như của nhóm)",
+    blockMax: (group: string) => `Điểm tối đa “${group}” trong khối`,
+    addBlock: "Thêm khối",
+    removeBlock: (i: number) => `Xoá khối ${i + 1}`,
   },
 };
 
@@ -420,7 +437,8 @@ const en: Strings = {
     exemptions: "Exemptions",
     exemptionsIntro: "An agency whose Ghi chú (notes) holds the keyword (ignoring case and accents) is not scored on the chosen groups; its maximum drops accordingly.",
     exemption: (i: number) => `Exemption ${i + 1}`,
-    exemptionKeyword: "Keyword in Ghi chú",
+    exemptionKeyword: "Keywords in Ghi chú",
+    onePerLine: "One per line.",
     exemptionReason: "Reason (used in the annex notes)",
     exemptionGroups: "Groups not scored",
     unknownGroup: (id: string) => `${id} (no such group any more)`,
@@ -443,6 +461,22 @@ const en: Strings = {
     overMax: "Scores above the maximum",
     overMaxOptions: { keep: "Count as typed (reported as an error)", cap: "Count as the maximum (reported as an error)" },
     otherProblems: "Other problems",
+    nameHeaders: "Other headers of the agency column (one per line)",
+    nameHeadersHint: "Built in: Tên cơ quan, Cơ quan, Đơn vị, Tỉnh, thành phố, Bộ, cơ quan ngang Bộ, Huyện, thị xã, thành phố…",
+    groupWeight: "Weight in the index (e.g. 0.15; empty: no weights)",
+    groupCounted: "Counted in the total and the index",
+    display: "Index display",
+    displayOptions: { decimal: "Decimal (0.917)", percent: "Percentage (91.7%)" },
+    blocks: "Blocks ranked separately",
+    blocksIntro: "Each block is ranked separately, from 1. An agency belongs to the block whose match text is in the section heading above it (“I. KHỐI SỞ, BAN, NGÀNH”), in a Khối/Nhóm column or in its Ghi chú.",
+    block: (i: number, name: string) => (name.trim() ? name : `Block ${i + 1} (no name yet)`),
+    blockId: "Block id (lower-case letters without accents, digits, -)",
+    blockName: "Block name (the heading in the annex)",
+    blockMatch: "Match texts (one per line)",
+    blockMaxima: "The block's own maxima (empty: the group's)",
+    blockMax: (group: string) => `Maximum of “${group}” in the block`,
+    addBlock: "Add a block",
+    removeBlock: (i: number) => `Remove block ${i + 1}`,
   },
 };
 
@@ -473,7 +507,7 @@ export function metadataProblemText(p: MetadataProblem, lang: Lang): string {
   return lang === "en" ? p.messageEn : p.message;
 }
 
-/** A rules problem in the pane's language (validateRules words them in Vietnamese; see ruleProblemEn). */
+/** A rules problem in the pane's language, from the catalogue (core/ruleMessages.ts). */
 export function ruleProblemText(p: RuleProblem, lang: Lang): string {
-  return lang === "vi" ? p.message : ruleProblemEn(p);
+  return ruleProblemMessage(p, lang);
 }
