@@ -4,6 +4,7 @@ import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { buildCli, EXAMPLE, runCli, tempDir } from "./helpers";
 import { readSheet } from "../../src/cli/workbook";
+import { encodeLegacy } from "../../src/core/legacy-encoding";
 
 beforeAll(() => buildCli());
 
@@ -96,6 +97,7 @@ async function lastYear(file: string): Promise<void> {
     if (name === "Sở Y tế") row.getCell(7).value = 100; // Cơ chế 60 → 100: 462,85 → 0,929, rank 3 last year
     if (name === "Sở Khoa học và Công nghệ") row.getCell(2).value = "Sở Khoa học, Công nghệ và Môi trường";
     if (name === "Sở Nội vụ") row.getCell(2).value = "SỞ NỘI VỤ";
+    if (name === "Sở Tư pháp") row.getCell(2).value = encodeLegacy("Sở Tư pháp", "tcvn3"); // an old workbook in TCVN3
   });
   await wb.xlsx.writeFile(file);
 }
@@ -123,6 +125,9 @@ describe("--previous LAST.xlsx", () => {
     expect([gtvt.rank, gtvt.previousRank, gtvt.rankChange, gtvt.rankChangeText]).toEqual([7, 8, 1, "▲1"]);
     const vp = rows.find((r) => r.name === "Văn phòng UBND tỉnh")!;
     expect([vp.previousRank, vp.rankChangeText]).toEqual([7, "▲1"]);
+    // Typed in TCVN3 last year, matched once converted: 11th both years.
+    const tuPhap = rows.find((r) => r.name === "Sở Tư pháp")!;
+    expect([tuPhap.previousRank, tuPhap.rankChangeText]).toEqual([11, "="]);
   });
 
   it("a renamed agency is “mới” and last year's name is named on stderr", () => {
