@@ -2,7 +2,7 @@ import { PackedAnnex, unpackAnnex } from "../core/annex";
 import { STORE_SHEET, StoreState } from "../core/store";
 import { hostErrorMessage, utf8Bytes } from "./host";
 import { ownedAnnexSheet, renderAnnexOffice } from "./annex";
-import { restoreLoopSheets } from "./forms";
+import { restoreLoopSheets } from "./sheet-render";
 import { queueStoreRead, syncReadingStore, writeStore } from "./store";
 import { UndoOutcome } from "./types";
 

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { FluentProvider, inputClassNames, makeStyles, Spinner, Tab, TabList, Theme, tokens, webLightTheme } from "@fluentui/react-components";
-import { formDelivery, inspectSelection, loadSettings, mergeReturnedForms, onSelectionChanged, openAsNewWorkbooks, prepareForms, undoLast } from "../excel/index";
+import { formDelivery, inspectSelection, loadSettings, onSelectionChanged, undoLast } from "../excel/index";
 import type { SelectionInfo } from "../excel/index";
 import type { ScoringOutcome, WorkbookSettings } from "../excel/types";
 import { AgencyCard } from "./AgencyCard";
@@ -166,7 +166,7 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
     else setAppNote({ intent: "error", title: t.undo.refused, text });
   };
 
-  const formsActions = React.useMemo(() => officeFormsActions({ prepareForms, formDelivery, openAsNewWorkbooks, mergeReturnedForms }), []);
+  const formsActions = React.useMemo(() => officeFormsActions(formDelivery), []);
   const ready = settings !== null || loadError !== null;
   const tabs: { value: TabValue; label: string }[] = [
     { value: "score", label: t.tabs.score },
