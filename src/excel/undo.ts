@@ -42,7 +42,7 @@ export async function undoLast(): Promise<UndoOutcome> {
       const names = sheets.items.map((s) => s.name);
 
       let restoredAnnexId: string | undefined;
-      if (undo.action === "score" || undo.action === "merge") {
+      if (undo.action === "score" || undo.action === "merge" || undo.action === "encoding") {
         if (!names.includes(undo.sheet)) {
           return {
             kind: "refused",
@@ -71,6 +71,7 @@ export async function undoLast(): Promise<UndoOutcome> {
           range.numberFormat = c.numberFormat;
           range.formulas = c.formulas as (string | number | boolean)[][];
         }
+        for (const f of undo.fonts ?? []) ws.getRange(f.address).format.font.name = f.name;
         for (const f of undo.fills) {
           const fill = ws.getRange(f.address).format.fill;
           if (f.color) fill.color = f.color;
@@ -103,7 +104,9 @@ export async function undoLast(): Promise<UndoOutcome> {
       void _done;
       const prev = undo.previousState;
       const restored: StoreState =
-        undo.action === "score"
+        undo.action === "encoding"
+          ? current
+          : undo.action === "score"
           ? { ...current, written: prev.written, marks: prev.marks, lastRun: prev.lastRun }
           : undo.action === "merge"
             ? { ...current, selfAssessments: prev.selfAssessments, loopSheets: prev.loopSheets }
@@ -117,12 +120,16 @@ export async function undoLast(): Promise<UndoOutcome> {
             ? `Đã hoàn tác lần “Tính điểm” lúc ${time(undo.at)} trên trang “${undo.sheet}”.`
             : undo.action === "merge"
               ? `Đã hoàn tác lần “Gộp phiếu” lúc ${time(undo.at)} trên trang “${undo.sheet}”.`
+              : undo.action === "encoding"
+                ? `Đã hoàn tác lần “Chuyển mã” lúc ${time(undo.at)} trên trang “${undo.sheet}”: các ô có lại chữ cũ.`
               : `Đã hoàn tác lần “Tạo phụ lục” lúc ${time(undo.at)}.`,
         messageEn:
           undo.action === "score"
             ? `Undid the “Score” at ${time(undo.at)} on sheet “${undo.sheet}”.`
             : undo.action === "merge"
               ? `Undid the “Merge forms” at ${time(undo.at)} on sheet “${undo.sheet}”.`
+              : undo.action === "encoding"
+                ? `Undid the “Convert encoding” at ${time(undo.at)} on sheet “${undo.sheet}”: the cells have their old text back.`
               : `Undid the “Create annex” at ${time(undo.at)}.`,
       };
     });
