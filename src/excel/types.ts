@@ -56,8 +56,20 @@ export type AnnexOutcome =
   | { kind: "needsConfirmation"; message: string; messageEn: string; errors: FindingView[] }
   | { kind: "refused"; message: string; messageEn: string; cells: string[] };
 
+/** Codes of what an undo could not give back on this host (see UNDO_LEFT in undo.ts). */
+export type UndoLeftCode = "formatsNotRestored";
+
+/** Something an undo left as it is, or gave back only in part: its code, where, and the message in both languages. */
+export interface UndoLeft {
+  code: UndoLeftCode;
+  sheet: string;
+  cells: string[];
+  message: string;
+  messageEn: string;
+}
+
 export type UndoOutcome =
-  | { kind: "done"; message: string; messageEn: string }
+  | { kind: "done"; message: string; messageEn: string; left?: UndoLeft[] }
   | { kind: "nothing"; message: string; messageEn: string }
   | { kind: "refused"; message: string; messageEn: string };
 

@@ -22,12 +22,14 @@ export interface AnnexViewProps {
   run: Runner;
   /** After a write: the pane reloads the workbook's settings (undo availability). */
   onWritten: () => Promise<void>;
+  /** Changes after each undo: "Đã tạo phụ lục…" and the other notices of the annex undone are dropped. */
+  undone?: number;
 }
 
 const same = (a: DecisionMetadata, b: DecisionMetadata) => JSON.stringify(completeMetadata(a)) === JSON.stringify(completeMetadata(b));
 
 /** "Phụ lục": the decision's metadata (saved in the workbook) and "Tạo phụ lục", with a confirmation when errors remain. */
-export function AnnexView({ decision, busy, run, onWritten }: AnnexViewProps) {
+export function AnnexView({ decision, busy, run, onWritten, undone = 0 }: AnnexViewProps) {
   const styles = useStyles();
   const shared = useSharedStyles();
   const t = useStrings();
@@ -38,6 +40,14 @@ export function AnnexView({ decision, busy, run, onWritten }: AnnexViewProps) {
   const [notes, setNotes] = React.useState<Note[]>([]);
   const [confirm, setConfirm] = React.useState<FindingView[] | null>(null);
   const [done, setDone] = React.useState<{ outcome: Extract<AnnexOutcome, { kind: "done" }>; wanted: string } | null>(null);
+
+  // After an undo, the notices of the annex undone are dropped (state adjusted while rendering, as React advises).
+  const [seenUndone, setSeenUndone] = React.useState(undone);
+  if (seenUndone !== undone) {
+    setSeenUndone(undone);
+    setNotes([]);
+    setDone(null);
+  }
 
   const meta = metadataFromForm(form);
   const problems = validateMetadata(meta);

@@ -62,11 +62,15 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
   const [tab, setTab] = React.useState<TabValue>("score");
   const [scored, setScored] = React.useState<Done | null>(null);
   const [appNote, setAppNote] = React.useState<Note | null>(null);
+  /** Counts the undos done: the views drop their notices then, which spoke of a state that is gone. */
+  const [undone, setUndone] = React.useState(0);
 
   const run: Runner = React.useCallback(async <T,>(kind: BusyKind, action: () => Promise<T>): Promise<Result<T>> => {
     if (busyRef.current) return { ok: false, error: t.busy[busyRef.current] };
     busyRef.current = kind;
     setBusy(kind);
+    // A new action: the last undo's notice no longer describes the workbook.
+    if (kind !== "load") setAppNote(null);
     try {
       return { ok: true, value: await action() };
     } catch (e) {
@@ -118,6 +122,7 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
       const outcome = await undoLast();
       if (outcome.kind === "done") {
         setScored(null);
+        setUndone((n) => n + 1);
         await refresh();
       }
       return outcome;
@@ -125,7 +130,11 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
     if (!r.ok) return setAppNote({ intent: "error", title: t.undo.refused, text: t.unexpected(r.error) });
     const o = r.value;
     const text = language === "en" ? o.messageEn : o.message;
-    if (o.kind === "done") setAppNote({ intent: "success", text });
+    if (o.kind === "done") {
+      // What this Excel could not give back (formats, below ExcelApi 1.9) is said, cell by cell.
+      const left = (o.left ?? []).map((l) => (language === "en" ? l.messageEn : l.message));
+      setAppNote(left.length > 0 ? { intent: "warning", title: t.undo.partly, text, items: left } : { intent: "success", text });
+    }
     else if (o.kind === "nothing") setAppNote({ intent: "info", title: t.undo.nothing, text: t.undo.none });
     else setAppNote({ intent: "error", title: t.undo.refused, text });
   };
@@ -170,10 +179,10 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
             {ready && (
               <React.Fragment key={settings ? "workbook" : "defaults"}>
                 <div role="tabpanel" id="panel-score" aria-labelledby="tab-score" hidden={tab !== "score"}>
-                  <ScoreView lastRun={settings?.lastRun ?? null} outcome={scored} onScored={setScored} onWritten={refresh} busy={busy} run={run} />
+                  <ScoreView undone={undone} lastRun={settings?.lastRun ?? null} outcome={scored} onScored={setScored} onWritten={refresh} busy={busy} run={run} />
                 </div>
                 <div role="tabpanel" id="panel-annex" aria-labelledby="tab-annex" hidden={tab !== "annex"}>
-                  <AnnexView decision={settings?.decision ?? DEFAULT_METADATA} busy={busy} run={run} onWritten={refresh} />
+                  <AnnexView undone={undone} decision={settings?.decision ?? DEFAULT_METADATA} busy={busy} run={run} onWritten={refresh} />
                 </div>
                 <div role="tabpanel" id="panel-rules" aria-labelledby="tab-rules" hidden={tab !== "rules"}>
                   <RulesView

@@ -65,6 +65,7 @@ const vi = {
     none: "Chưa có thao tác nào để hoàn tác.",
     nothing: "Không có gì để hoàn tác",
     refused: "Không hoàn tác được",
+    partly: "Đã hoàn tác, còn phần chưa trả lại được",
   },
   score: {
     heading: "Tính điểm",
@@ -232,6 +233,7 @@ const en: Strings = {
     none: "Nothing to undo yet.",
     nothing: "Nothing to undo",
     refused: "Could not undo",
+    partly: "Undone, with a part that could not be given back",
   },
   score: {
     heading: "Score",
