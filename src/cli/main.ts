@@ -59,7 +59,7 @@ export function parseArgs(argv: string[]): Parsed {
       }
     } else if (arg === "--annex") opts.annex = true;
     else if (arg === "--json") json = true;
-    else if (arg.startsWith("-")) return { ok: false, message: `Tuỳ chọn không hợp lệ “${arg}”.` };
+    else if (arg.startsWith("-")) return { ok: false, message: `Tùy chọn không hợp lệ “${arg}”.` };
     else if (input === undefined) input = arg;
     else return { ok: false, message: `Thừa tham số “${arg}”.` };
   }

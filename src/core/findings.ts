@@ -74,7 +74,7 @@ const TEMPLATES: Record<FindingCode, { severity: Severity; vi: (p: Params) => st
   },
   missingName: {
     severity: "warning",
-    vi: (p) => `Ô ${p.cell}: dòng này có điểm nhưng chưa có tên cơ quan nên không được xếp hạng. Hãy nhập tên cơ quan hoặc xoá dòng.`,
+    vi: (p) => `Ô ${p.cell}: dòng này có điểm nhưng chưa có tên cơ quan nên không được xếp hạng. Hãy nhập tên cơ quan hoặc xóa dòng.`,
     en: (p) => `Cell ${p.cell}: this row has scores but no agency name, so it is not ranked. Type the agency's name or delete the row.`,
   },
   noScores: {

@@ -226,7 +226,7 @@ export function validateRules(input: unknown): RulesResult {
     r.exemptions.forEach((e: unknown, i: number) => {
       const p = `exemptions[${i}]`;
       if (!isObject(e)) return bad(p, `Trường hợp miễn chấm thứ ${i + 1} không hợp lệ.`);
-      if (!isText(e.keyword)) bad(`${p}.keyword`, `Từ khoá ghi chú của trường hợp miễn chấm thứ ${i + 1} không được để trống.`);
+      if (!isText(e.keyword)) bad(`${p}.keyword`, `Từ khóa ghi chú của trường hợp miễn chấm thứ ${i + 1} không được để trống.`);
       if (!isText(e.reason)) bad(`${p}.reason`, `Lý do miễn chấm thứ ${i + 1} không được để trống (dùng trong phần Ghi chú của phụ lục).`);
       const idx: number[] = [];
       if (!Array.isArray(e.groups) || e.groups.length === 0) bad(`${p}.groups`, `Trường hợp miễn chấm thứ ${i + 1} phải nêu ít nhất một nhóm.`);

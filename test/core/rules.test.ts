@@ -87,7 +87,7 @@ describe("validateRules: each wrong field has its own message and path", () => {
     ["exemptions not a list", (r) => ((r as Record<string, unknown>).exemptions = {}), "exemptions", /phải là một danh sách/],
     ["exemption naming an unknown group", (r) => (r.exemptions[0].groups = ["dich-vu-cong"]), "exemptions[0].groups[0]", /Nhóm "dich-vu-cong" trong trường hợp miễn chấm thứ 1 không có trong danh sách nhóm/],
     ["exemption with no group", (r) => (r.exemptions[0].groups = []), "exemptions[0].groups", /ít nhất một nhóm/],
-    ["exemption keyword blank", (r) => (r.exemptions[0].keyword = ""), "exemptions[0].keyword", /Từ khoá ghi chú/],
+    ["exemption keyword blank", (r) => (r.exemptions[0].keyword = ""), "exemptions[0].keyword", /Từ khóa ghi chú/],
     ["exemption reason missing", (r) => delete (r.exemptions[0] as Partial<Json["exemptions"][number]>).reason, "exemptions[0].reason", /Lý do miễn chấm/],
     ["index missing", (r) => delete (r as Partial<Json>).index, "index", /Thiếu cách tính chỉ số/],
     ["index decimals 1.5", (r) => (r.index.decimals = 1.5), "index.decimals", /số nguyên từ 0 đến 10/],
