@@ -5,6 +5,7 @@ import { SHEET_ORIGIN } from "../core/address";
 import { annexGate, buildAnnex, chooseAnnexSheet, packAnnex } from "../core/annex";
 import { toNumber } from "../core/decimal";
 import { Finding } from "../core/findings";
+import { jsonSyntaxProblem, jsonSyntaxText } from "../core/json-syntax";
 import { completeMetadata, DecisionMetadata, validateMetadata } from "../core/metadata";
 import { MARK_FILL, planResultWrite } from "../core/plan";
 import { PRESET_THAI_BINH_2020, Rules, RulesJson, validateRules } from "../core/rules";
@@ -71,10 +72,11 @@ function rulesFrom(opts: ScoreOptions, state: StoreState): { rules: Rules; json:
   let source = state.rules ? "quy tắc lưu trong sổ tính" : "quy tắc mặc định Thái Bình 2020";
   if (opts.rulesFile) {
     if (!fs.existsSync(opts.rulesFile)) fail(`Không tìm thấy tệp quy tắc “${opts.rulesFile}”.`);
+    const text = fs.readFileSync(opts.rulesFile, "utf8").replace(/^\uFEFF/, "");
     try {
-      json = JSON.parse(fs.readFileSync(opts.rulesFile, "utf8"));
-    } catch (e) {
-      fail(`Tệp quy tắc “${opts.rulesFile}” không phải JSON hợp lệ (${(e as Error).message}).`);
+      json = JSON.parse(text);
+    } catch {
+      fail(`Tệp quy tắc “${opts.rulesFile}” không phải JSON hợp lệ: ${jsonSyntaxText(jsonSyntaxProblem(text), "vi")}.`);
     }
     source = `tệp ${path.basename(opts.rulesFile)}`;
   }

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { FluentProvider, inputClassNames, makeStyles, Spinner, Tab, TabList, Theme, tokens, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, inputClassNames, makeStyles, selectClassNames, Spinner, Tab, TabList, Theme, tokens, webLightTheme } from "@fluentui/react-components";
 import { loadSettings, undoLast } from "../excel/index";
 import type { ScoringOutcome, WorkbookSettings } from "../excel/types";
 import { DEFAULT_METADATA } from "../core/metadata";
@@ -30,6 +30,9 @@ const useStyles = makeStyles({
     // Inputs take the width of their column, down to 320 px panes (not their intrinsic 20 characters).
     [`& .${inputClassNames.root}`]: { minWidth: 0, maxWidth: "100%" },
     [`& .${inputClassNames.input}`]: { minWidth: 0, width: "100%" },
+    // A native select is as wide as its longest option (English ones pass 320 px): it takes its column's width instead.
+    [`& .${selectClassNames.root}`]: { minWidth: 0, maxWidth: "100%" },
+    [`& .${selectClassNames.select}`]: { minWidth: 0, width: "100%", maxWidth: "100%", textOverflow: "ellipsis" },
   },
   header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },

@@ -95,10 +95,15 @@ test("class bands, exemptions and rank basis are editable and checked", async ()
   ]);
 });
 
-test("importing a file that is not JSON says so and keeps the rules being edited", async () => {
+test("importing a file that is not JSON says so in Vietnamese, with the position, and keeps the rules being edited", async () => {
   const { panel } = await openRules();
-  upload("rules.json", "{ not json");
-  expect(await within(panel).findByText(/Tệp “rules.json” không phải JSON hợp lệ/)).toBeInTheDocument();
+  upload("rules.json", '{\n  "name": "Quy tắc",\n  not json');
+  const message = await within(panel).findByText(/Tệp “rules.json” không phải JSON hợp lệ/);
+  expect(message).toHaveTextContent(
+    "Tệp “rules.json” không phải JSON hợp lệ: ký tự “n” không đúng chỗ ở dòng 3, cột 3 (thường do thiếu hoặc thừa dấu phẩy, dấu ngoặc kép hay dấu ngoặc). Hãy sửa tệp, hoặc chọn tệp rules.json đã xuất từ add-in.",
+  );
+  // Not the browser's parser message (English, engine-specific).
+  expect(message.textContent).not.toMatch(/Unexpected|token|position|Expected/);
   expect(within(panel).getByRole("textbox", { name: "Tên bộ quy tắc" })).toHaveValue(PRESET_THAI_BINH_2020.name);
 });
 
