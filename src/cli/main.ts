@@ -5,7 +5,10 @@ import { rankedRows } from "../core/scoring";
 const USAGE = `Cách dùng / Usage:
   xep-hang-cntt score IN.xlsx -o OUT.xlsx [--sheet NAME] [--rules RULES.json] [--annex] [--json]
                       [--decision-number "06/QĐ-UBND"] [--decision-date 05/01/2021] [--issuer "Ủy ban nhân dân tỉnh"]
-                      [--year 2020] [--annex-sheet "Phụ lục"]
+                      [--province "Thái Bình"] [--year 2020] [--subject "Đánh giá, xếp hạng …"] [--annex-sheet "Phụ lục"]
+
+  --year: mặc định là năm ghi trong tiêu đề bảng điểm, nếu không có thì năm trước năm ký quyết định.
+  --subject: trích yếu của phụ lục, không kèm năm (phụ lục thêm “năm 2020”).
 
 Mã thoát / exit codes: 0 xong; 1 xong nhưng còn lỗi trong bảng điểm; 2 không dùng được đầu vào (không ghi gì).`;
 
@@ -23,7 +26,7 @@ export function parseArgs(argv: string[]): Parsed {
   let input: string | undefined;
   const opts: Partial<ScoreOptions> = { decision: {} };
   let json = false;
-  const takes = new Set(["-o", "--output", "--sheet", "--rules", "--decision-number", "--decision-date", "--issuer", "--year", "--annex-sheet"]);
+  const takes = new Set(["-o", "--output", "--sheet", "--rules", "--decision-number", "--decision-date", "--issuer", "--province", "--year", "--subject", "--annex-sheet"]);
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (takes.has(arg)) {
@@ -48,6 +51,12 @@ export function parseArgs(argv: string[]): Parsed {
           break;
         case "--issuer":
           opts.decision!.issuer = value;
+          break;
+        case "--province":
+          opts.decision!.province = value;
+          break;
+        case "--subject":
+          opts.decision!.subject = value;
           break;
         case "--year":
           if (!/^\d{4}$/.test(value)) return { ok: false, message: `--year phải là một năm, ví dụ 2020 (đang là “${value}”).` };

@@ -1,7 +1,9 @@
 import { Finding, findingMessage } from "../core/findings";
-import { DecisionMetadata } from "../core/metadata";
+import { DecisionMetadata, YearSource } from "../core/metadata";
 import { RulesJson } from "../core/rules";
 import { LastRun } from "../core/store";
+import type { AnnexNotice } from "../core/annex";
+import type { PrintStep } from "./annex";
 
 /** Who started an action: the ribbon button or the task pane (both run the same use case). */
 export type Source = "ribbon" | "pane";
@@ -52,7 +54,7 @@ export type ScoringOutcome =
   | { kind: "refused"; message: string; messageEn: string; cells: string[] };
 
 export type AnnexOutcome =
-  | { kind: "done"; sheetName: string; collided: boolean; manualPrintSteps: string[]; errorsIncluded: number }
+  | { kind: "done"; sheetName: string; collided: boolean; manualPrintSteps: PrintStep[]; errorsIncluded: number; notices?: AnnexNotice[] }
   | { kind: "needsConfirmation"; message: string; messageEn: string; errors: FindingView[] }
   | { kind: "refused"; message: string; messageEn: string; cells: string[] };
 
@@ -77,6 +79,8 @@ export interface WorkbookSettings {
   rules: RulesJson;
   rulesFromWorkbook: boolean;
   decision: DecisionMetadata;
+  /** Where the decision's year comes from when none is stored: the open sheet's grid title, the decision's date, or last year. */
+  yearSource?: YearSource;
   lastRun: LastRun | null;
   undo: { action: "score" | "annex"; at: string } | null;
   /** Problems met reading the stored state (shown, never hidden). */

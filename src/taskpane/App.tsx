@@ -185,7 +185,7 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
                   <ScoreView undone={undone} lastRun={settings?.lastRun ?? null} outcome={scored} onScored={setScored} onWritten={refresh} busy={busy} run={run} />
                 </div>
                 <div role="tabpanel" id="panel-annex" aria-labelledby="tab-annex" hidden={tab !== "annex"}>
-                  <AnnexView undone={undone} decision={settings?.decision ?? DEFAULT_METADATA} busy={busy} run={run} onWritten={refresh} />
+                  <AnnexView undone={undone} decision={settings?.decision ?? DEFAULT_METADATA} yearSource={settings?.yearSource} busy={busy} run={run} onWritten={refresh} />
                 </div>
                 <div role="tabpanel" id="panel-rules" aria-labelledby="tab-rules" hidden={tab !== "rules"}>
                   <RulesView

@@ -1,8 +1,8 @@
 /**
  * Every string the task pane shows, in Vietnamese (the default) and English (when Office's display
  * language is English). Messages made by the use cases and the core (findings, refusals, undo,
- * metadata problems) arrive in both languages (`message` and `messageEn`) and the pane shows the one
- * of its language; the few messages below that the pane rewords in English (notices, print steps,
+ * metadata problems, print steps) arrive in both languages (`message` and `messageEn`) and the pane
+ * shows the one of its language; the few messages below that the pane rewords in English (notices,
  * rules problems) are matched here.
  */
 import { createContext, useContext } from "react";
@@ -109,7 +109,11 @@ const vi = {
     date: "Ngày ký",
     dateHint: "dd/mm/yyyy, ví dụ 05/01/2021",
     issuer: "Cơ quan ban hành",
+    province: "Tỉnh, thành phố",
+    provinceHint: "Ví dụ: Thái Bình. Phụ lục ghi “Ủy ban nhân dân tỉnh Thái Bình”.",
+    provinceMissing: (issuer: string) => `Chưa có tên tỉnh: phụ lục sẽ ghi “của ${issuer}”. Hãy nhập tỉnh, ví dụ Thái Bình.`,
     year: "Năm đánh giá",
+    yearFrom: { title: (y: number) => `Theo tiêu đề bảng điểm (năm ${y}).`, decision: () => "Năm trước năm ký quyết định.", default: () => "Năm ngoái; hãy kiểm tra.", given: () => "" },
     subject: "Trích yếu (không kèm năm)",
     sheetName: "Tên trang tính phụ lục",
     save: "Lưu thông tin",
@@ -124,9 +128,9 @@ const vi = {
     collidedTitle: "Trang trùng tên",
     collided: (wanted: string, used: string) =>
       `Sổ tính đã có một trang “${wanted}” của bạn, nên phụ lục được đặt ở trang “${used}”. Trang của bạn không bị thay đổi.`,
+    beforeSigning: "Cần sửa trước khi trình ký",
     printTitle: "Hãy đặt bố cục in bằng tay",
     printIntro: "Phiên bản Excel này không cho add-in đặt bố cục in. Trên trang phụ lục, hãy chọn:",
-    printStep: (step: string) => step,
   },
   confirm: {
     title: "Bảng điểm còn lỗi",
@@ -283,7 +287,11 @@ const en: Strings = {
     date: "Date signed",
     dateHint: "dd/mm/yyyy, for example 05/01/2021",
     issuer: "Issued by",
+    province: "Province or city",
+    provinceHint: "For example Thái Bình. The annex says “Ủy ban nhân dân tỉnh Thái Bình”.",
+    provinceMissing: (issuer: string) => `No province yet: the annex would say “của ${issuer}”. Type the province, for example Thái Bình.`,
     year: "Year evaluated",
+    yearFrom: { title: (y: number) => `From the score table's title (${y}).`, decision: () => "The year before the decision was signed.", default: () => "Last year; check it.", given: () => "" },
     subject: "Subject line (without the year)",
     sheetName: "Annex sheet name",
     save: "Save details",
@@ -298,9 +306,9 @@ const en: Strings = {
     collidedTitle: "Sheet name taken",
     collided: (wanted: string, used: string) =>
       `The workbook already has a sheet “${wanted}” of yours, so the annex went to sheet “${used}”. Your sheet was not changed.`,
+    beforeSigning: "To correct before signing",
     printTitle: "Set the print layout by hand",
     printIntro: "This version of Excel does not let add-ins set the print layout. On the annex sheet, choose:",
-    printStep: (step: string) => printStepEn(step),
   },
   confirm: {
     title: "The score table has errors",
@@ -382,23 +390,6 @@ export const catalogue: Record<Lang, Strings> = { vi, en };
 
 export const I18nContext = createContext<Strings>(vi);
 export const useStrings = (): Strings => useContext(I18nContext);
-
-/** The manual print-layout steps made by the use case, with Excel's English menu names. */
-export function printStepEn(step: string): string {
-  const replacements: [RegExp, string][] = [
-    [/Bố cục Trang/g, "Page Layout"],
-    [/Hướng → Ngang \(Landscape\)/, "Orientation → Landscape"],
-    [/Khổ giấy/, "Size"],
-    [/In tiêu đề → Hàng lặp lại ở đầu trang/, "Print Titles → Rows to repeat at top"],
-    [/Vừa khít: Chiều rộng 1 trang, Chiều cao Tự động/, "Scale to Fit: Width 1 page, Height Automatic"],
-    [/^Lề: trên/, "Margins: top"],
-    [/, dưới /, ", bottom "],
-    [/, trái /, ", left "],
-    [/, phải /, ", right "],
-    [/; căn giữa theo chiều ngang\./, "; center horizontally."],
-  ];
-  return replacements.reduce((s, [re, by]) => s.replace(re, by), step);
-}
 
 /** A metadata problem in the pane's language (the core words each in Vietnamese and English). */
 export function metadataProblemText(p: MetadataProblem, lang: Lang): string {
