@@ -67,3 +67,21 @@ describe("undo of a workbook scored at ExcelApi 1.9+, on a host without Range.co
     expect(ws.snapshot().cells).toEqual(before.cells);
   });
 });
+
+describe("undo of an annex made at ExcelApi 1.9+, on the manifest's minimum (ExcelApi 1.4)", () => {
+  it("brings the previous annex back (its print setup is what this Excel cannot set, nothing fails)", async () => {
+    const setup = referenceDouble(20);
+    const { saveDecision } = await import("../../src/excel/settings");
+    const { generateAnnex } = await import("../../src/excel/annex");
+    expect(await saveDecision({ number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", province: "Thái Bình", year: 2020, subject: "Đánh giá", sheetName: "Phụ lục" })).toEqual({ ok: true });
+    expect(await generateAnnex({ confirmErrors: true })).toMatchObject({ kind: "done" });
+    setup.double.workbook.setActive(SHEET);
+    expect(await saveDecision({ number: "07/QĐ-UBND", date: "06/01/2021", issuer: "Ủy ban nhân dân tỉnh", province: "Thái Bình", year: 2020, subject: "Đánh giá", sheetName: "Phụ lục" })).toEqual({ ok: true });
+    expect(await generateAnnex({ confirmErrors: true })).toMatchObject({ kind: "done" });
+    setup.restore();
+    const older = createOfficeDouble({ apiLevel: 4, workbook: setup.double.workbook });
+    restore = older.install(globalThis);
+    expect(await undoLast()).toMatchObject({ kind: "done" });
+    expect(older.workbook.sheet("Phụ lục").getValues("A3")).toEqual([["(Kèm theo Quyết định số 06/QĐ-UBND ngày 05/01/2021 của Ủy ban nhân dân tỉnh Thái Bình)"]]);
+  });
+});
