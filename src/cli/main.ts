@@ -1,14 +1,20 @@
 import { scoreWorkbook, ScoreOptions } from "./score";
 import { formatVi } from "../core/decimal";
 import { rankedRows } from "../core/scoring";
+import { ifCorrectedLine } from "./extras";
 
 const USAGE = `Cách dùng / Usage:
   xep-hang-cntt score IN.xlsx -o OUT.xlsx [--sheet NAME] [--rules RULES.json] [--annex] [--json]
                       [--decision-number "06/QĐ-UBND"] [--decision-date 05/01/2021] [--issuer "Ủy ban nhân dân tỉnh"]
                       [--province "Thái Bình"] [--year 2020] [--subject "Đánh giá, xếp hạng …"] [--annex-sheet "Phụ lục"]
+                      [--previous NAM-TRUOC.xlsx] [--explain] [--chart BIEU-DO.svg]
 
-  --year: mặc định là năm ghi trong tiêu đề bảng điểm, nếu không có thì năm trước năm ký quyết định.
-  --subject: trích yếu của phụ lục, không kèm năm (phụ lục thêm “năm 2020”).
+  --year           mặc định là năm ghi trong tiêu đề bảng điểm, nếu không có thì năm trước năm ký quyết định
+                   / default: the year in the score table's title, else the year before the decision's
+  --subject        trích yếu của phụ lục, không kèm năm (phụ lục thêm “năm 2020”) / the annex's subject, without the year
+  --previous FILE  so sánh với kết quả năm trước (xếp hạng năm trước, tăng/giảm) / compare with last year
+  --explain        thêm trang “Giải trình”, mỗi cơ quan một trang / add the “Giải trình” sheet, a page per agency
+  --chart FILE     ghi biểu đồ chỉ số theo thứ hạng (SVG) / write the chart of indices by rank (SVG)
 
 Mã thoát / exit codes: 0 xong; 1 xong nhưng còn lỗi trong bảng điểm; 2 không dùng được đầu vào (không ghi gì).`;
 
@@ -26,7 +32,7 @@ export function parseArgs(argv: string[]): Parsed {
   let input: string | undefined;
   const opts: Partial<ScoreOptions> = { decision: {} };
   let json = false;
-  const takes = new Set(["-o", "--output", "--sheet", "--rules", "--decision-number", "--decision-date", "--issuer", "--province", "--year", "--subject", "--annex-sheet"]);
+  const takes = new Set(["-o", "--output", "--sheet", "--rules", "--decision-number", "--decision-date", "--issuer", "--province", "--year", "--subject", "--annex-sheet", "--previous", "--chart"]);
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (takes.has(arg)) {
@@ -65,8 +71,15 @@ export function parseArgs(argv: string[]): Parsed {
         case "--annex-sheet":
           opts.decision!.sheetName = value;
           break;
+        case "--previous":
+          opts.previous = value;
+          break;
+        case "--chart":
+          opts.chart = value;
+          break;
       }
     } else if (arg === "--annex") opts.annex = true;
+    else if (arg === "--explain") opts.explain = true;
     else if (arg === "--json") json = true;
     else if (arg.startsWith("-")) return { ok: false, message: `Tùy chọn không hợp lệ “${arg}”.` };
     else if (input === undefined) input = arg;
@@ -83,13 +96,15 @@ const pad = (text: string, width: number, right = false) => {
   return right ? t.padStart(width) : t.padEnd(width);
 };
 
-export function rankingTable(rows: Parameters<typeof rankedRows>[0], decimals: number): string {
-  const lines = [`${pad("Hạng", 5, true)}  ${pad("Cơ quan", 46)}  ${pad("Tổng điểm", 9, true)}  ${pad("Chỉ số", 7, true)}  Phân loại`];
-  for (const r of rankedRows(rows)) {
+/** The ranking as text; with last year's comparison, its rank and the change ("▲2", "mới") on the left. */
+export function rankingTable(rows: Parameters<typeof rankedRows>[0], decimals: number, changes?: (string | undefined)[]): string {
+  const change = (i: number) => (changes ? `${pad(changes[i] ?? "", 6)}` : "");
+  const lines = [`${pad("Hạng", 5, true)}  ${changes ? pad("±", 6) : ""}${pad("Cơ quan", 46)}  ${pad("Tổng điểm", 9, true)}  ${pad("Chỉ số", 7, true)}  Phân loại`];
+  rankedRows(rows).forEach((r, i) => {
     lines.push(
-      `${pad(r.rank === null ? "—" : String(r.rank), 5, true)}  ${pad(r.name, 46)}  ${pad(r.total ? formatVi(r.total) : "—", 9, true)}  ${pad(r.index ? formatVi(r.index, decimals) : "—", 7, true)}  ${r.className ?? "chưa tính được"}`,
+      `${pad(r.rank === null ? "—" : String(r.rank), 5, true)}  ${change(i)}${pad(r.name, 46)}  ${pad(r.total ? formatVi(r.total) : "—", 9, true)}  ${pad(r.index ? formatVi(r.index, decimals) : "—", 7, true)}  ${r.className ?? "chưa tính được"}`,
     );
-  }
+  });
   return lines.join("\n");
 }
 
@@ -114,10 +129,17 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.out(JSON.stringify(outcome.json, null, 2));
   } else {
     io.out(`Trang tính “${outcome.sheet}”: ${outcome.result.summary.agencies} cơ quan.`);
-    io.out(rankingTable(outcome.rows, outcome.result.rules.json.index.decimals));
-    io.out(`Đã ghi: ${parsed.opts.output}${outcome.annexSheet ? ` (phụ lục ở trang “${outcome.annexSheet}”)` : ""}.`);
+    const changes = parsed.opts.previous ? outcome.json.rows.map((r) => r.rankChangeText) : undefined;
+    io.out(rankingTable(outcome.rows, outcome.result.rules.json.index.decimals, changes));
+    const sheets = [outcome.annexSheet ? `phụ lục ở trang “${outcome.annexSheet}”` : "", outcome.explainSheet ? `giải trình ở trang “${outcome.explainSheet}”` : ""].filter(Boolean);
+    io.out(`Đã ghi: ${parsed.opts.output}${sheets.length ? ` (${sheets.join("; ")})` : ""}.`);
+    if (parsed.opts.chart) io.out(`Biểu đồ: ${parsed.opts.chart}.`);
   }
-  for (const f of outcome.findings) io.err(`${f.severity === "error" ? "LỖI" : "Cảnh báo"} ${f.message}`);
+  for (const f of outcome.findings) {
+    io.err(`${f.severity === "error" ? "LỖI" : "Cảnh báo"} ${f.message}`);
+    const line = ifCorrectedLine(outcome.result, f);
+    if (line) io.err(`  → ${line}`);
+  }
   for (const n of outcome.notices) io.err(`Lưu ý: ${n}`);
   return errors.length > 0 ? 1 : 0;
 }

@@ -14,6 +14,10 @@ import { MarkRecord, STORE_SHEET, StoreState } from "../core/store";
 import { lastRunRecord } from "../core/summary";
 import { renderAnnexExcelJS } from "./exceljs-annex";
 import { addressOf, readSheet, readStore, writeStore } from "./workbook";
+import { addExplanationSheet, chartFile, JsonFinding, jsonFindings, jsonRowExtras, JsonRowExtras, previousAgencies } from "./extras";
+import { compareWithPrevious, Comparison } from "../core/previous";
+import { PREVIOUS_MISSING } from "../core/explain-messages";
+import { checkStale, staleFinding } from "../core/stale";
 
 export interface ScoreOptions {
   input: string;
@@ -24,9 +28,15 @@ export interface ScoreOptions {
   decision?: Partial<DecisionMetadata>;
   onProgress?: (step: string) => void;
   now?: Date;
+  /** Last year's workbook, for "Xếp hạng năm trước" and "Tăng/giảm". */
+  previous?: string;
+  /** Where to write the chart of indices (SVG). */
+  chart?: string;
+  /** Adds the Giải trình sheet, one page per agency. */
+  explain?: boolean;
 }
 
-export interface JsonRow {
+export interface JsonRow extends JsonRowExtras {
   name: string;
   total: number | null;
   maxPoints: number | null;
@@ -44,7 +54,8 @@ export type ScoreOutcome =
       findings: Finding[];
       annexSheet: string | null;
       notices: string[];
-      json: { rows: JsonRow[]; findings: { cell: string; severity: string; message: string }[] };
+      explainSheet: string | null;
+      json: { rows: JsonRow[]; findings: JsonFinding[] };
     }
   | { ok: false; message: string };
 
@@ -129,6 +140,19 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
 
     progress("Tính điểm");
     const { ws, data, result } = pickSheet(wb, rules, opts.sheet, state.annex?.sheetName);
+    // Result columns already on the sheet that the scores no longer give: reported, then rewritten.
+    const stale = staleFinding(checkStale(data.values, result, SHEET_ORIGIN), SHEET_ORIGIN);
+    const findings = stale ? [...result.findings, stale] : result.findings;
+    let comparison: Comparison | null = null;
+    const notices: string[] = [];
+    if (opts.previous) {
+      progress("Đọc kết quả năm trước");
+      if (path.resolve(opts.previous) === path.resolve(opts.input)) fail("Tệp năm trước (--previous) phải khác tệp đầu vào.");
+      const last = previousAgencies(await loadWorkbook(opts.previous), opts.previous);
+      if (!last.ok) fail(last.message);
+      comparison = compareWithPrevious(result.rows, (last as Extract<typeof last, { ok: true }>).agencies);
+      if (comparison.missing.length > 0) notices.push(PREVIOUS_MISSING.vi({ names: comparison.missing }));
+    }
     const planned = planResultWrite(data.values, data.formulas, SHEET_ORIGIN, ws.name, result, state);
     if (!planned.ok) fail(planned.message);
     const plan = (planned as Extract<typeof planned, { ok: true }>).plan;
@@ -188,7 +212,6 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       undo: undefined,
     };
 
-    const notices: string[] = [];
     let annexSheet: string | null = null;
     if (opts.annex) {
       progress("Tạo phụ lục");
@@ -215,6 +238,11 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       annexSheet = where.name;
       newState.annex = { sheetName: where.name, description: packAnnex({ ...description, sheetName: where.name }), source: ws.name };
     }
+    let explainSheet: string | null = null;
+    if (opts.explain) {
+      progress("Tạo trang Giải trình");
+      explainSheet = addExplanationSheet(wb, result, decision.year ?? null, comparison);
+    }
     writeStore(wb, newState);
 
     progress("Lưu tệp kết quả");
@@ -222,19 +250,34 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     const tmp = `${opts.output}.tmp-${process.pid}`;
     await wb.xlsx.writeFile(tmp);
     fs.renameSync(tmp, opts.output);
+    if (opts.chart) {
+      progress("Ghi biểu đồ");
+      fs.mkdirSync(path.dirname(path.resolve(opts.chart)), { recursive: true });
+      fs.writeFileSync(opts.chart, chartFile(result), "utf8");
+    }
 
     const num = (d: { m: number | bigint; s: number } | null) => (d === null ? null : toNumber(d));
+    const extras = jsonRowExtras(result, comparison);
     return {
       ok: true,
       sheet: ws.name,
       rows: result.rows,
       result,
-      findings: result.findings,
+      findings,
       annexSheet,
+      explainSheet,
       notices,
       json: {
-        rows: rankedRows(result.rows).map((r) => ({ name: r.name, total: num(r.total), maxPoints: num(r.maxPoints), index: num(r.index), class: r.className, rank: r.rank })),
-        findings: result.findings.map((f) => ({ cell: f.cell, severity: f.severity, message: f.message })),
+        rows: rankedRows(result.rows).map((r, i) => ({
+          name: r.name,
+          total: num(r.total),
+          maxPoints: num(r.maxPoints),
+          index: num(r.index),
+          class: r.className,
+          rank: r.rank,
+          ...extras[i],
+        })),
+        findings: jsonFindings(result, findings),
       },
     };
   } catch (e) {

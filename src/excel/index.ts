@@ -6,3 +6,5 @@ export { loadSettings, saveRules, saveDecision, selectCell } from "./settings";
 export type { SaveResult } from "./settings";
 export { features, supports, MIN_EXCEL_API } from "./host";
 export type { ScoringOutcome, AnnexOutcome, UndoOutcome, WorkbookSettings, FindingView, Source } from "./types";
+export { inspectSelection, onSelectionChanged } from "./card";
+export type { SelectionInfo, StaleView } from "./card";

@@ -82,7 +82,7 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       if (!planned.ok) return { kind: "refused", message: planned.message, messageEn: planned.messageEn, cells: planned.cells };
       const plan = planned.plan;
       const run = lastRunRecord(scored, sheet.name, source, now());
-      const findings = scored.findings.map((f) => findingView(sheet.name, f));
+      const findings = scored.findings.map((f) => findingView(sheet.name, f, scored));
       const columns = plan.columns.map((c) => columnLetter(c.col + sheet.origin.col));
 
       if (isUnchanged(plan, sheet.values, state)) {

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { generateAnnex, saveDecision } from "../excel/index";
+import { generateAnnex, runScoring, saveDecision } from "../excel/index";
 import type { AnnexOutcome, FindingView } from "../excel/types";
 import { completeMetadata, DecisionMetadata, parseViDate, provinceMissing, validateMetadata, withProvince, YearSource } from "../core/metadata";
 import { BusyKind, Note, Runner } from "./actions";
@@ -41,6 +41,7 @@ export function AnnexView({ decision, yearSource = "given", busy, run, onWritten
   const [shown, setShown] = React.useState<ReadonlySet<keyof DecisionMetadata>>(new Set());
   const [notes, setNotes] = React.useState<Note[]>([]);
   const [confirm, setConfirm] = React.useState<FindingView[] | null>(null);
+  const [stale, setStale] = React.useState<Extract<AnnexOutcome, { kind: "stale" }> | null>(null);
   const [done, setDone] = React.useState<{ outcome: Extract<AnnexOutcome, { kind: "done" }>; wanted: string } | null>(null);
 
   // After an undo, the notices of the annex undone are dropped (state adjusted while rendering, as React advises).
@@ -97,6 +98,7 @@ export function AnnexView({ decision, yearSource = "given", busy, run, onWritten
   const generate = async (confirmErrors: boolean) => {
     setNotes([]);
     setDone(null);
+    setStale(null);
     if (!confirmErrors && !checkAll()) return;
     const wanted = completeMetadata(meta).sheetName;
     const r = await run("annex", async () => {
@@ -113,11 +115,22 @@ export function AnnexView({ decision, yearSource = "given", busy, run, onWritten
         return setNotes([{ intent: "error", title: t.annex.saveFailedTitle, items: o.messages }]);
       case "needsConfirmation":
         return setConfirm(o.errors);
+      case "stale":
+        return setStale(o);
       case "refused":
         return setNotes([{ intent: "error", title: t.annex.refusedTitle, text: en ? o.messageEn : o.message }]);
       case "done":
         return setDone({ outcome: o, wanted });
     }
+  };
+
+  /** After a stale refusal: "Tính điểm" first (results written from the scores), then the annex. */
+  const recomputeThenGenerate = async () => {
+    const r = await run("score", () => runScoring("pane"));
+    if (!r.ok) return setNotes([{ intent: "error", title: t.annex.refusedTitle, text: t.unexpected(r.error) }]);
+    if (r.value.kind === "refused") return setNotes([{ intent: "error", title: t.annex.refusedTitle, text: en ? r.value.messageEn : r.value.message }]);
+    await onWritten();
+    await generate(false);
   };
 
   return (
@@ -144,6 +157,14 @@ export function AnnexView({ decision, yearSource = "given", busy, run, onWritten
       {notes.map((n, i) => (
         <Notice key={i} note={n} onDismiss={() => setNotes(notes.filter((_, j) => j !== i))} />
       ))}
+      {stale && (
+        <div className={shared.stack}>
+          <Notice note={{ intent: "warning", title: t.annex.staleTitle, text: en ? stale.messageEn : stale.message }} onDismiss={() => setStale(null)} />
+          <BusyButton appearance="primary" busy={busy === "score"} disabled={busy !== null} onClick={recomputeThenGenerate}>
+            {t.annex.recomputeThenGenerate}
+          </BusyButton>
+        </div>
+      )}
       {done && <AnnexResult outcome={done.outcome} wantedSheet={done.wanted} />}
       <ConfirmErrorsDialog
         errors={confirm}

@@ -1,7 +1,9 @@
 import * as React from "react";
 import { FluentProvider, inputClassNames, makeStyles, selectClassNames, Spinner, Tab, TabList, Theme, tokens, webLightTheme } from "@fluentui/react-components";
-import { loadSettings, undoLast } from "../excel/index";
+import { inspectSelection, loadSettings, onSelectionChanged, undoLast } from "../excel/index";
+import type { SelectionInfo } from "../excel/index";
 import type { ScoringOutcome, WorkbookSettings } from "../excel/types";
+import { AgencyCard } from "./AgencyCard";
 import { DEFAULT_METADATA } from "../core/metadata";
 import { PRESET_THAI_BINH_2020 } from "../core/rules";
 import { BusyKind, errorText, Note, Result, Runner } from "./actions";
@@ -42,6 +44,9 @@ const useStyles = makeStyles({
 });
 
 type TabValue = "score" | "annex" | "rules";
+
+/** How long the selection must rest before the pane reads it (moving with the arrow keys fires often). */
+const SELECTION_DELAY_MS = 250;
 type Done = Extract<ScoringOutcome, { kind: "done" }>;
 
 export interface AppProps {
@@ -67,6 +72,7 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
   const [appNote, setAppNote] = React.useState<Note | null>(null);
   /** Counts the undos done: the views drop their notices then, which spoke of a state that is gone. */
   const [undone, setUndone] = React.useState(0);
+  const [selection, setSelection] = React.useState<SelectionInfo | null>(null);
 
   const run: Runner = React.useCallback(async <T,>(kind: BusyKind, action: () => Promise<T>): Promise<Result<T>> => {
     if (busyRef.current) return { ok: false, error: t.busy[busyRef.current] };
@@ -117,6 +123,35 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
     return () => {
       live = false;
     };
+  }, []);
+
+  // The agency under the selection, and stale results: looked at when the selection changes (which
+  // follows every edit typed in a cell), a moment after the user stops moving, never during an action.
+  React.useEffect(() => {
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = onSelectionChanged(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        if (busyRef.current) return;
+        inspectSelection().then(
+          (info) => live && setSelection(info),
+          () => undefined, // a sheet being edited or closed: the next selection tries again
+        );
+      }, SELECTION_DELAY_MS);
+    });
+    return () => {
+      live = false;
+      clearTimeout(timer);
+      // (A use case replaced in tests may hand back no function.)
+      if (typeof off === "function") off();
+    };
+  }, []);
+
+  const onScored = React.useCallback((outcome: Done) => {
+    setScored(outcome);
+    // The results were just written from the scores: whatever was stale is not any more.
+    setSelection((s) => (s && s.sheet === outcome.sheet ? { ...s, stale: null } : s));
   }, []);
 
   const undo = async () => {
@@ -173,6 +208,7 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
             </div>
             {busy === "load" && <Spinner className={styles.loading} size="small" label={t.busy.load} labelPosition="after" />}
             {appNote && <Notice note={appNote} onDismiss={() => setAppNote(null)} />}
+            {selection?.stale && <Notice note={{ intent: "warning", title: t.card.staleTitle, text: language === "en" ? selection.stale.messageEn : selection.stale.message }} />}
             {loadError && (
               <Notice note={{ intent: "error", title: t.settingsProblemsTitle, text: t.loadFailed(loadError), textLang: vi }} action={{ label: t.retry, onClick: () => void load() }} />
             )}
@@ -182,7 +218,12 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
             {ready && (
               <React.Fragment key={settings ? "workbook" : "defaults"}>
                 <div role="tabpanel" id="panel-score" aria-labelledby="tab-score" hidden={tab !== "score"}>
-                  <ScoreView undone={undone} lastRun={settings?.lastRun ?? null} outcome={scored} onScored={setScored} onWritten={refresh} busy={busy} run={run} />
+                  <ScoreView undone={undone} lastRun={settings?.lastRun ?? null} outcome={scored} onScored={onScored} onWritten={refresh} busy={busy} run={run} />
+                  {selection?.card ? (
+                    <AgencyCard card={language === "en" ? selection.card.en : selection.card.vi} />
+                  ) : (
+                    <p className={shared.muted}>{t.card.hint}</p>
+                  )}
                 </div>
                 <div role="tabpanel" id="panel-annex" aria-labelledby="tab-annex" hidden={tab !== "annex"}>
                   <AnnexView undone={undone} decision={settings?.decision ?? DEFAULT_METADATA} yearSource={settings?.yearSource} busy={busy} run={run} onWritten={refresh} />

@@ -67,6 +67,11 @@ const vi = {
     refused: "Không hoàn tác được",
     partly: "Đã hoàn tác, còn phần chưa trả lại được",
   },
+  card: {
+    caption: (name: string) => `Điểm từng nhóm của ${name}`,
+    hint: "Chọn một ô trên dòng của một cơ quan để xem vì sao cơ quan đó được kết quả này.",
+    staleTitle: "Kết quả trên trang tính đã cũ",
+  },
   score: {
     heading: "Tính điểm",
     intro: "Tính tổng điểm, chỉ số, phân loại và thứ hạng cho bảng điểm trên trang tính đang mở, rồi ghi kết quả vào bảng.",
@@ -131,6 +136,8 @@ const vi = {
     beforeSigning: "Cần sửa trước khi trình ký",
     printTitle: "Hãy đặt bố cục in bằng tay",
     printIntro: "Phiên bản Excel này không cho add-in đặt bố cục in. Trên trang phụ lục, hãy chọn:",
+    staleTitle: "Kết quả trên trang tính đã cũ",
+    recomputeThenGenerate: "Tính điểm lại rồi tạo phụ lục",
   },
   confirm: {
     title: "Bảng điểm còn lỗi",
@@ -240,6 +247,11 @@ const en: Strings = {
     refused: "Could not undo",
     partly: "Undone, with a part that could not be given back",
   },
+  card: {
+    caption: (name: string) => `Scores of ${name} per group`,
+    hint: "Select a cell in an agency's row to see why it got its result.",
+    staleTitle: "The results on the sheet are out of date",
+  },
   score: {
     heading: "Score",
     intro: "Works out the total, index, class and rank for the score table on the open sheet and writes them into the table.",
@@ -309,6 +321,8 @@ const en: Strings = {
     beforeSigning: "To correct before signing",
     printTitle: "Set the print layout by hand",
     printIntro: "This version of Excel does not let add-ins set the print layout. On the annex sheet, choose:",
+    staleTitle: "The results on the sheet are out of date",
+    recomputeThenGenerate: "Score again, then create the annex",
   },
   confirm: {
     title: "The score table has errors",

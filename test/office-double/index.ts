@@ -107,6 +107,8 @@ export function createOfficeDouble(options: OfficeDoubleOptions = {}) {
     /** recorded Office.addin.* / ui.messageParent calls */
     calls: office.state.calls,
     invokeAction: office.invokeAction,
+    /** Selects cells as the user does ("B12" or "Sheet!B12") and fires DocumentSelectionChanged handlers. */
+    select: office.select,
     /** Sets globalThis.Excel / Office / OfficeExtension (or on `target`); returns a function that restores them. */
     install(target: object = globalThis): () => void {
       const g = target as Record<string, unknown>;
