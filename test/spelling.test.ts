@@ -24,8 +24,14 @@ function files(dir: string, ext: RegExp): string[] {
   return out;
 }
 
+/**
+ * Not interface text: the TCVN3/VNI conversion tables, whose Unicode side must hold both styles
+ * (a legacy "hoà" converts to "hoà", as typed).
+ */
+const DATA = new Set(["src/core/legacy-encoding.ts"]);
+
 /** Everything the interface says: the message catalogues and UI strings (src), the manifest, the user docs. */
-const SCANNED = [...files("src", /\.(ts|tsx|html)$/), "manifest.xml", "README.md", ...files("docs", /\.md$/)];
+const SCANNED = [...files("src", /\.(ts|tsx|html)$/), "manifest.xml", "README.md", ...files("docs", /\.md$/)].filter((f) => !DATA.has(f));
 
 function offences(re: RegExp): string[] {
   const found: string[] = [];

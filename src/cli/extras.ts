@@ -78,7 +78,7 @@ export interface JsonRowExtras {
 
 /** rows[].toNextClass, and with a comparison rows[].previousRank / rankChange, in rank order. */
 export function jsonRowExtras(result: Scored, comparison: Comparison | null): JsonRowExtras[] {
-  return rankedRows(result.rows).map((r) => {
+  return rankedRows(result.rows, result.rules).map((r) => {
     const t = toNextClass(result.rules, r);
     const extras: JsonRowExtras = { toNextClass: t ? { class: t.className, points: toNumber(t.points), reachable: t.reachable } : null };
     if (comparison) {

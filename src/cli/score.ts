@@ -9,11 +9,14 @@ import { jsonSyntaxProblem, jsonSyntaxText } from "../core/json-syntax";
 import { completeMetadata, DecisionMetadata, provinceMissing, titleRowsOf, validateMetadata, withProvince, yearInTitle } from "../core/metadata";
 import { MARK_FILL, planResultWrite } from "../core/plan";
 import { PRESET_THAI_BINH_2020, Rules, RulesJson, validateRules } from "../core/rules";
+import { ruleProblemLines } from "../core/ruleMessages";
 import { rankedRows, RowResult, scoreSheet, ScoreResult } from "../core/scoring";
 import { MarkRecord, STORE_SHEET, StoreState } from "../core/store";
 import { lastRunRecord } from "../core/summary";
 import { renderAnnexExcelJS } from "./exceljs-annex";
-import { addressOf, readSheet, readStore, writeStore } from "./workbook";
+import { addressOf, readSheet, readStore, SheetValues, writeStore } from "./workbook";
+import { byEncoding, LEGACY_MESSAGES, LegacyCell, legacyExample, withConverted } from "../core/legacy-cells";
+import { ENCODING_NAMES, unicodeFontFor } from "../core/legacy-encoding";
 import { addExplanationSheet, chartFile, JsonFinding, jsonFindings, jsonRowExtras, JsonRowExtras, previousAgencies } from "./extras";
 import { compareWithPrevious, Comparison } from "../core/previous";
 import { PREVIOUS_MISSING } from "../core/explain-messages";
@@ -26,6 +29,8 @@ export interface ScoreOptions {
   rulesFile?: string;
   annex?: boolean;
   decision?: Partial<DecisionMetadata>;
+  /** Convert headers, names and notes typed in TCVN3/VNI to Unicode (in the output, and for scoring). */
+  fixEncoding?: boolean;
   onProgress?: (step: string) => void;
   now?: Date;
   /** Last year's workbook, for "Xếp hạng năm trước" and "Tăng/giảm". */
@@ -38,6 +43,8 @@ export interface ScoreOptions {
 
 export interface JsonRow extends JsonRowExtras {
   name: string;
+  /** Id of the agency's block (rules with blocks), else null; rank is within the block. */
+  block: string | null;
   total: number | null;
   maxPoints: number | null;
   index: number | null;
@@ -60,13 +67,13 @@ export type ScoreOutcome =
   | { ok: false; message: string };
 
 /** Unusable input: the one-line message the user sees, with exit code 2. */
-class Unusable extends Error {}
+export class Unusable extends Error {}
 
-const fail = (message: string): never => {
+export const fail = (message: string): never => {
   throw new Unusable(message);
 };
 
-async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
+export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   if (!fs.existsSync(file)) fail(`Không tìm thấy tệp “${file}”. Hãy kiểm tra đường dẫn.`);
   if (fs.statSync(file).isDirectory()) fail(`“${file}” là thư mục, không phải tệp Excel.`);
   const wb = new ExcelJS.Workbook();
@@ -78,7 +85,7 @@ async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-function rulesFrom(opts: ScoreOptions, state: StoreState): { rules: Rules; json: RulesJson; source: string } {
+export function rulesFrom(opts: ScoreOptions, state: StoreState): { rules: Rules; json: RulesJson; source: string } {
   let json: unknown = state.rules ?? PRESET_THAI_BINH_2020;
   let source = state.rules ? "quy tắc lưu trong sổ tính" : "quy tắc mặc định Thái Bình 2020";
   if (opts.rulesFile) {
@@ -93,30 +100,45 @@ function rulesFrom(opts: ScoreOptions, state: StoreState): { rules: Rules; json:
   }
   const checked = validateRules(json);
   if (!checked.ok) {
-    const [first] = checked.problems;
-    const more = checked.problems.length > 1 ? ` (và ${checked.problems.length - 1} lỗi khác)` : "";
-    fail(`Quy tắc không hợp lệ (${source}): ${first.path ? `${first.path}: ` : ""}${first.message}${more}`);
+    const n = checked.problems.length;
+    fail(`Quy tắc không hợp lệ (${source}), ${n} lỗi:\n${ruleProblemLines(checked.problems, "vi").map((l) => `  - ${l}`).join("\n")}`);
   }
   const ok = checked as Extract<typeof checked, { ok: true }>;
   return { rules: ok.rules, json: ok.rules.json, source };
 }
 
-function pickSheet(wb: ExcelJS.Workbook, rules: Rules, wanted: string | undefined, annexName: string | undefined) {
+/**
+ * Scores a sheet's values; with `fix`, the legacy cells found (headers first when they hide the grid,
+ * then names and notes) are converted and the sheet scored again. Formulas are never replaced.
+ */
+function scoreValues(data: SheetValues, rules: Rules, fix: boolean): { data: SheetValues; result: ScoreResult; converted: LegacyCell[] } {
+  let values = data.values;
+  let result = scoreSheet(values, rules, SHEET_ORIGIN);
+  const converted: LegacyCell[] = [];
+  for (let pass = 0; fix && pass < 2 && result.legacy.length > 0; pass++) {
+    const constants = result.legacy.filter((c) => !String(data.formulas[c.row]?.[c.col] ?? "").startsWith("="));
+    if (constants.length === 0) break;
+    converted.push(...constants);
+    values = withConverted(values, constants);
+    result = scoreSheet(values, rules, SHEET_ORIGIN);
+  }
+  return { data: { values, formulas: data.formulas }, result, converted };
+}
+
+export function pickSheet(wb: ExcelJS.Workbook, rules: Rules, wanted: string | undefined, annexName: string | undefined, fix = false) {
   const sheets = wb.worksheets.filter((w) => w.name !== STORE_SHEET);
   if (wanted) {
     const ws = sheets.find((w) => w.name === wanted);
     if (!ws) fail(`Không có trang tính “${wanted}”. Các trang tính: ${sheets.map((w) => `“${w.name}”`).join(", ")}.`);
-    const data = readSheet(ws!);
-    const result = scoreSheet(data.values, rules, SHEET_ORIGIN);
+    const { data, result, converted } = scoreValues(readSheet(ws!), rules, fix);
     if (!result.ok) fail(`Trang tính “${wanted}”: ${result.error.message}`);
-    return { ws: ws!, data, result: result as Extract<ScoreResult, { ok: true }> };
+    return { ws: ws!, data, result: result as Extract<ScoreResult, { ok: true }>, converted };
   }
   let firstError: string | null = null;
   for (const ws of sheets) {
     if (ws.state !== "visible" || ws.name === annexName) continue;
-    const data = readSheet(ws);
-    const result = scoreSheet(data.values, rules, SHEET_ORIGIN);
-    if (result.ok) return { ws, data, result };
+    const { data, result, converted } = scoreValues(readSheet(ws), rules, fix);
+    if (result.ok) return { ws, data, result, converted };
     firstError ??= `Trang tính “${ws.name}”: ${result.error.message}`;
   }
   return fail(firstError ?? "Sổ tính không có trang tính nào có bảng điểm.");
@@ -139,12 +161,12 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     const { rules, json: rulesJson } = rulesFrom(opts, state);
 
     progress("Tính điểm");
-    const { ws, data, result } = pickSheet(wb, rules, opts.sheet, state.annex?.sheetName);
+    const { ws, data, result, converted } = pickSheet(wb, rules, opts.sheet, state.annex?.sheetName, opts.fixEncoding === true);
     // Result columns already on the sheet that the scores no longer give: reported, then rewritten.
     const stale = staleFinding(checkStale(data.values, result, SHEET_ORIGIN), SHEET_ORIGIN);
     const findings = stale ? [...result.findings, stale] : result.findings;
     let comparison: Comparison | null = null;
-    const notices: string[] = [];
+    const notices: string[] = byEncoding(converted).map((cells) => LEGACY_MESSAGES.converted.vi(legacyExample(cells, ENCODING_NAMES)));
     if (opts.previous) {
       progress("Đọc kết quả năm trước");
       if (path.resolve(opts.previous) === path.resolve(opts.input)) fail("Tệp năm trước (--previous) phải khác tệp đầu vào.");
@@ -158,6 +180,14 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     const plan = (planned as Extract<typeof planned, { ok: true }>).plan;
 
     progress("Ghi kết quả");
+    // --fix-encoding: the converted texts replace the legacy ones (the cells keep their look).
+    // A legacy font (“.VnTime”, “VNI-Times”) would show Unicode wrongly: the cell takes a Unicode one.
+    for (const c of converted) {
+      const cell = ws.getCell(c.row + 1, c.col + 1);
+      cell.value = c.converted;
+      const font = unicodeFontFor(cell.font?.name);
+      if (font) cell.style = { ...clone(cell.style), font: { ...clone(cell.font), name: font } };
+    }
     // ExcelJS shares one style object among cells read with the same style: always give a cell its own.
     const restyle = (row: number, col: number, change: Partial<ExcelJS.Style>) => {
       const cell = ws.getCell(row + 1, col + 1);
@@ -268,8 +298,9 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       explainSheet,
       notices,
       json: {
-        rows: rankedRows(result.rows).map((r, i) => ({
+        rows: rankedRows(result.rows, result.rules).map((r, i) => ({
           name: r.name,
+          block: r.block,
           total: num(r.total),
           maxPoints: num(r.maxPoints),
           index: num(r.index),
@@ -292,7 +323,7 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== "")) as Partial<T>;
 }
 
-function moveSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, position: number): void {
+export function moveSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, position: number): void {
   const sheets = wb.worksheets.filter((w) => w !== ws);
   sheets.splice(position, 0, ws);
   sheets.forEach((w, i) => ((w as unknown as { orderNo: number }).orderNo = i));

@@ -50,7 +50,7 @@ function errorsToFix(run: Counts, lang: Lang): string {
 /** The summary line in English; class names are data from the rules and stay as the rules spell them. */
 export function summaryLineEn(run: Counts): string {
   const classes = run.byClass.map((c) => `${c.count} ${c.name}`).join(", ");
-  let line = `${plural(run.agencies, "agency", "agencies")}: ${classes}.`;
+  let line = classes ? `${plural(run.agencies, "agency", "agencies")}: ${classes}.` : `${plural(run.agencies, "agency", "agencies")}.`;
   if (run.scored < run.agencies) line += ` ${run.agencies - run.scored} could not be scored.`;
   if (run.errors > 0) line += ` ${errorsToFix(run, "en")}`;
   if (run.warnings > 0) line += ` ${plural(run.warnings, "warning", "warnings")}.`;
@@ -67,13 +67,22 @@ export function summaryLineVi(run: Counts): string {
   return line;
 }
 
+const LEGACY_VI = "chữ gõ bằng bảng mã cũ (TCVN3 hoặc VNI): mở bảng điều khiển và bấm “Chuyển mã” để chuyển sang Unicode.";
+const LEGACY_EN = "text typed in a legacy encoding (TCVN3 or VNI): open the pane and click “Convert encoding” to convert it to Unicode.";
+
 const columnsText = (columns: string[]) => (columns.length === 1 ? columns[0] : columns.join(", "));
 
 /** Title and message after "Tính điểm" from the ribbon. */
 export function notifyOutcome(outcome: ScoringOutcome, lang: Lang): Note {
   if (outcome.kind === "refused") {
     // The use case words its refusals in both languages (they name cells and Excel menus).
-    return lang === "en" ? { title: "Could not score", message: outcome.messageEn } : { title: "Chưa tính được điểm", message: outcome.message };
+    // Headers in TCVN3/VNI: the conversion is offered in the pane.
+    const convert = outcome.convertible?.length
+      ? lang === "en"
+        ? "\nOpen the pane and click “Convert encoding” to convert them to Unicode."
+        : "\nMở bảng điều khiển và bấm “Chuyển mã” để chuyển sang Unicode."
+      : "";
+    return lang === "en" ? { title: "Could not score", message: outcome.messageEn + convert } : { title: "Chưa tính được điểm", message: outcome.message + convert };
   }
   const { run, sheet, columns, unchanged, notices, noticesEn } = outcome;
   const lines: string[] = [];
@@ -90,6 +99,8 @@ export function notifyOutcome(outcome: ScoringOutcome, lang: Lang): Note {
   const corrections = outcome.findings.filter((f) => f.severity === "error" && f.ifCorrected);
   for (const f of corrections.slice(0, 3)) lines.push(`${f.cell}: ${lang === "en" ? f.ifCorrectedEn : f.ifCorrected}`);
   lines.push(...(lang === "en" ? noticesEn : notices));
+  const legacy = outcome.findings.filter((f) => f.convertible?.length).flatMap((f) => f.convertible!);
+  if (legacy.length > 0) lines.push(lang === "en" ? `${legacy.length === 1 ? "Cell" : "Cells"} ${legacy.slice(0, 5).join(", ")}${legacy.length > 5 ? "…" : ""}: ${LEGACY_EN}` : `Ô ${legacy.slice(0, 5).join(", ")}${legacy.length > 5 ? "…" : ""}: ${LEGACY_VI}`);
   return {
     title: lang === "en" ? `Scored: sheet “${sheet}”` : `Đã tính điểm trang “${sheet}”`,
     message: lines.join("\n"),

@@ -1,3 +1,4 @@
+import type { FormIdentity } from "./forms";
 import { DecisionMetadata } from "./metadata";
 import { RulesJson } from "./rules";
 
@@ -32,7 +33,8 @@ export interface FillSnapshot {
 }
 
 export interface UndoJournal {
-  action: "score" | "annex";
+  /** “encoding”: “Chuyển mã” (legacy text converted to Unicode); “merge”: “Gộp phiếu”. */
+  action: "score" | "annex" | "merge" | "encoding";
   /** ISO time of the write, for the pane ("Hoàn tác lần tính lúc 10:42"). */
   at: string;
   sheet: string;
@@ -42,12 +44,16 @@ export interface UndoJournal {
   clearFormats?: string[];
   /** Formats of appended columns before, copied to the store sheet (`backup`, an address there) from `target`. */
   formatBackups?: { backup: string; target: string }[];
+  /** Font names before, for cells whose legacy font (“.VnTime”) was replaced. */
+  fonts?: { address: string; name: string }[];
   /** Column widths before (points), for appended columns. */
   columnWidths?: { address: string; width: number }[];
   /** For "annex": the annex sheet before (its description), or null when there was none. */
   previousAnnex?: { sheetName: string; description: unknown } | null;
   /** The annex sheet that this write created or replaced. */
   annexSheet?: string;
+  /** For "merge": the "Tự đánh giá" and "Chênh lệch" sheets before (their descriptions), or null when there were none. */
+  previousLoopSheets?: { self: unknown; diff: unknown } | null;
   /** Store entries as they were before the write (restored by undo), except the journal itself. */
   previousState: Omit<StoreState, "undo">;
 }
@@ -116,9 +122,29 @@ export interface StoreState {
   annex?: { sheetName: string; description: unknown; source?: string; /** Office's worksheet id, where the add-in made it. */ sheetId?: string };
   lastRun?: LastRun;
   undo?: UndoJournal;
+  /** The master workbook's id, carried by the self-assessment forms made from it. */
+  workbookId?: string;
+  /** In a self-assessment form: which master, agency, year and rules it belongs to. */
+  form?: FormIdentity;
+  /** What the agencies claimed in their returned forms (the "Tự đánh giá" and "Chênh lệch" sheets are made from it). */
+  selfAssessments?: SelfAssessment[];
+  /** The "Tự đánh giá" and "Chênh lệch" sheets the merge made (never a user's sheet of that name). */
+  loopSheets?: { self: string; diff: string };
 }
 
-const KEYS: (keyof StoreState)[] = ["rules", "decision", "written", "marks", "annex", "lastRun", "undo"];
+/** One agency's returned form, as merged. */
+export interface SelfAssessment {
+  agency: string;
+  file: string;
+  /** ISO time of the merge that recorded it (kept when the same form is merged again). */
+  at: string;
+  /** Per rules group: the score as read (a number), the text typed when not a number, null when empty or exempt. */
+  scores: (number | string | null)[];
+  evidence: string[];
+  notes: string;
+}
+
+const KEYS: (keyof StoreState)[] = ["rules", "decision", "written", "marks", "annex", "lastRun", "undo", "workbookId", "form", "selfAssessments", "loopSheets"];
 
 /** The store as rows for the hidden sheet: a header row, then [key, part, text] rows. */
 export function encodeStore(state: StoreState): string[][] {

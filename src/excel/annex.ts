@@ -114,6 +114,7 @@ export function renderAnnexOffice(ws: Excel.Worksheet, annex: AnnexDescription):
     blocks.push({ style: "cell", address: rangeA1(firstRow, 0, lastRow - firstRow + 1, annex.colCount) });
     blocks.push({ style: "cellLeft", address: rangeA1(firstRow, 1, lastRow - firstRow + 1, 1) });
   }
+  for (const r of annex.table.sectionRows) blocks.push({ style: "section", address: rangeA1(r, 0, 1, annex.colCount) });
   const notes = byStyle.get("note") ?? [];
   const notesTitle = byStyle.get("notesTitle") ?? [];
   for (const c of notesTitle) blocks.push({ style: "notesTitle", address: rangeA1(c.row, 0, 1, 1) });

@@ -24,6 +24,8 @@ export interface FindingView {
   /** For a score: what correcting it would change ("Nếu sửa 55 → 50: …"), in each language. */
   ifCorrected?: string;
   ifCorrectedEn?: string;
+  /** The cells “Chuyển mã” converts (legacyText findings). */
+  convertible?: string[];
 }
 
 /** A finding for the pane; with the scoring result, what its correction would change. */
@@ -38,6 +40,7 @@ export const findingView = (sheet: string, f: Finding, result?: Scored): Finding
   message: f.message,
   messageEn: findingMessage(f, "en"),
   ...correctionOf(f, result),
+  ...(f.code === "legacyText" && f.cells ? { convertible: f.cells } : {}),
 });
 
 function correctionOf(f: Finding, result: Scored | undefined): Pick<FindingView, "ifCorrected" | "ifCorrectedEn"> {
@@ -63,7 +66,14 @@ export type ScoringOutcome =
       /** The notices in English, in the same order. */
       noticesEn: string[];
     }
-  | { kind: "refused"; message: string; messageEn: string; cells: string[] };
+  | {
+      kind: "refused";
+      message: string;
+      messageEn: string;
+      cells: string[];
+      /** No grid because the headers are TCVN3/VNI: the cells “Chuyển mã” converts. */
+      convertible?: string[];
+    };
 
 export type AnnexOutcome =
   | { kind: "done"; sheetName: string; collided: boolean; manualPrintSteps: PrintStep[]; errorsIncluded: number; notices?: AnnexNotice[] }
@@ -84,6 +94,11 @@ export interface UndoLeft {
   messageEn: string;
 }
 
+export type EncodingOutcome =
+  | { kind: "done"; message: string; messageEn: string; cells: string[] }
+  | { kind: "nothing"; message: string; messageEn: string }
+  | { kind: "refused"; message: string; messageEn: string; cells: string[] };
+
 export type UndoOutcome =
   | { kind: "done"; message: string; messageEn: string; left?: UndoLeft[] }
   | { kind: "nothing"; message: string; messageEn: string }
@@ -96,7 +111,7 @@ export interface WorkbookSettings {
   /** Where the decision's year comes from when none is stored: the open sheet's grid title, the decision's date, or last year. */
   yearSource?: YearSource;
   lastRun: LastRun | null;
-  undo: { action: "score" | "annex"; at: string } | null;
+  undo: { action: "score" | "annex" | "merge" | "encoding"; at: string } | null;
   /** Problems met reading the stored state (shown, never hidden). */
   problems: string[];
   /** The same problems in English, in the same order. */

@@ -2,6 +2,7 @@ import { PackedAnnex, unpackAnnex } from "../core/annex";
 import { STORE_SHEET, StoreState, UndoJournal } from "../core/store";
 import { features, hostErrorMessage, utf8Bytes } from "./host";
 import { ownedAnnexSheet, renderAnnexOffice } from "./annex";
+import { restoreLoopSheets } from "./sheet-render";
 import { queueStoreRead, syncReadingStore, writeStore } from "./store";
 import { UndoLeft, UndoLeftCode, UndoOutcome } from "./types";
 
@@ -69,7 +70,7 @@ export async function undoLast(): Promise<UndoOutcome> {
       const plan = planUndoFeatures(undo);
 
       let restoredAnnexId: string | undefined;
-      if (undo.action === "score") {
+      if (undo.action === "score" || undo.action === "merge" || undo.action === "encoding") {
         if (!names.includes(undo.sheet)) {
           return {
             kind: "refused",
@@ -100,11 +101,14 @@ export async function undoLast(): Promise<UndoOutcome> {
           range.numberFormat = c.numberFormat;
           range.formulas = c.formulas as (string | number | boolean)[][];
         }
+        for (const f of undo.fonts ?? []) ws.getRange(f.address).format.font.name = f.name;
         for (const f of undo.fills) {
           const fill = ws.getRange(f.address).format.fill;
           if (f.color) fill.color = f.color;
           else fill.clear();
         }
+        // "Gộp phiếu": its "Tự đánh giá" and "Chênh lệch" sheets go, the ones before it come back.
+        if (undo.action === "merge") restoreLoopSheets(sheets, names, state.loopSheets, undo.previousLoopSheets);
       } else {
         // The annex this action made (by its id: never a user's sheet that took the name since).
         const ownedName = ownedAnnexSheet(state, sheets.items);
@@ -130,15 +134,33 @@ export async function undoLast(): Promise<UndoOutcome> {
       void _done;
       const prev = undo.previousState;
       const restored: StoreState =
-        undo.action === "score"
+        undo.action === "encoding"
+          ? current
+          : undo.action === "score"
           ? { ...current, written: prev.written, marks: prev.marks, lastRun: prev.lastRun }
-          : { ...current, annex: prev.annex && restoredAnnexId ? { ...prev.annex, sheetId: restoredAnnexId } : prev.annex };
+          : undo.action === "merge"
+            ? { ...current, selfAssessments: prev.selfAssessments, loopSheets: prev.loopSheets }
+            : { ...current, annex: prev.annex && restoredAnnexId ? { ...prev.annex, sheetId: restoredAnnexId } : prev.annex };
       await writeStore(context, store, restored); // 2: restore and forget the journal
 
       return {
         kind: "done",
-        message: undo.action === "score" ? `Đã hoàn tác lần “Tính điểm” lúc ${time(undo.at)} trên trang “${undo.sheet}”.` : `Đã hoàn tác lần “Tạo phụ lục” lúc ${time(undo.at)}.`,
-        messageEn: undo.action === "score" ? `Undid the “Score” at ${time(undo.at)} on sheet “${undo.sheet}”.` : `Undid the “Create annex” at ${time(undo.at)}.`,
+        message:
+          undo.action === "score"
+            ? `Đã hoàn tác lần “Tính điểm” lúc ${time(undo.at)} trên trang “${undo.sheet}”.`
+            : undo.action === "merge"
+              ? `Đã hoàn tác lần “Gộp phiếu” lúc ${time(undo.at)} trên trang “${undo.sheet}”.`
+              : undo.action === "encoding"
+                ? `Đã hoàn tác lần “Chuyển mã” lúc ${time(undo.at)} trên trang “${undo.sheet}”: các ô có lại chữ cũ.`
+              : `Đã hoàn tác lần “Tạo phụ lục” lúc ${time(undo.at)}.`,
+        messageEn:
+          undo.action === "score"
+            ? `Undid the “Score” at ${time(undo.at)} on sheet “${undo.sheet}”.`
+            : undo.action === "merge"
+              ? `Undid the “Merge forms” at ${time(undo.at)} on sheet “${undo.sheet}”.`
+              : undo.action === "encoding"
+                ? `Undid the “Convert encoding” at ${time(undo.at)} on sheet “${undo.sheet}”: the cells have their old text back.`
+              : `Undid the “Create annex” at ${time(undo.at)}.`,
         ...(plan.left.length > 0 ? { left: plan.left } : {}),
       };
     });

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { FluentProvider, inputClassNames, makeStyles, selectClassNames, Spinner, Tab, TabList, Theme, tokens, webLightTheme } from "@fluentui/react-components";
-import { inspectSelection, loadSettings, onSelectionChanged, undoLast } from "../excel/index";
+import { formDelivery, inspectSelection, loadSettings, onSelectionChanged, undoLast } from "../excel/index";
 import type { SelectionInfo } from "../excel/index";
 import type { ScoringOutcome, WorkbookSettings } from "../excel/types";
 import { AgencyCard } from "./AgencyCard";
@@ -9,6 +9,7 @@ import { PRESET_THAI_BINH_2020 } from "../core/rules";
 import { BusyKind, errorText, Note, Result, Runner } from "./actions";
 import { AnnexView } from "./AnnexView";
 import { catalogue, I18nContext, Lang, officeLanguage } from "./i18n";
+import { FormsView, officeFormsActions } from "./FormsView";
 import { Notice } from "./Notice";
 import { RulesView } from "./RulesView";
 import { ScoreView } from "./ScoreView";
@@ -43,7 +44,7 @@ const useStyles = makeStyles({
   loading: { alignSelf: "flex-start" },
 });
 
-type TabValue = "score" | "annex" | "rules";
+type TabValue = "score" | "annex" | "rules" | "forms";
 
 /** How long the selection must rest before the pane reads it (moving with the arrow keys fires often). */
 const SELECTION_DELAY_MS = 250;
@@ -177,11 +178,13 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
     else setAppNote({ intent: "error", title: t.undo.refused, text });
   };
 
+  const formsActions = React.useMemo(() => officeFormsActions(formDelivery), []);
   const ready = settings !== null || loadError !== null;
   const tabs: { value: TabValue; label: string }[] = [
     { value: "score", label: t.tabs.score },
     { value: "annex", label: t.tabs.annex },
     { value: "rules", label: t.tabs.rules },
+    { value: "forms", label: t.tabs.forms },
   ];
 
   return (
@@ -236,6 +239,9 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
                     run={run}
                     onSaved={refresh}
                   />
+                </div>
+                <div role="tabpanel" id="panel-forms" aria-labelledby="tab-forms" hidden={tab !== "forms"}>
+                  <FormsView busy={busy} run={run} actions={formsActions} onWritten={refresh} />
                 </div>
               </React.Fragment>
             )}
