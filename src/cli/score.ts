@@ -18,7 +18,7 @@ import { addressOf, readSheet, readStore, SheetValues, writeStore } from "./work
 import { byEncoding, LEGACY_MESSAGES, LegacyCell, legacyExample, withConverted } from "../core/legacy-cells";
 import { ENCODING_NAMES, unicodeFontFor } from "../core/legacy-encoding";
 import { addExplanationSheet, chartFile, JsonFinding, jsonFindings, jsonRowExtras, JsonRowExtras, previousAgencies } from "./extras";
-import { compareWithPrevious, Comparison, rankChangeText } from "../core/previous";
+import { compareWithPrevious, Comparison, PREVIOUS_HEADERS, rankChangeText } from "../core/previous";
 import { matchKey } from "../core/text";
 import { legacyToUnicode } from "../core/legacy-encoding";
 import { PREVIOUS_MISSING } from "../core/explain-messages";
@@ -324,8 +324,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
   }
 }
 
-/** Headers of last year's columns (recognised again on the next run, so they are reused, not repeated). */
-export const PREVIOUS_HEADERS = { previousRank: "Xếp hạng năm trước", rankChange: "Tăng/giảm" } as const;
+export { PREVIOUS_HEADERS };
 
 /**
  * "Xếp hạng năm trước" and "Tăng/giảm" (▲2, ▼1, =, mới): in columns of those headers on the header

@@ -6,6 +6,8 @@ import { isBlank } from "./numbers";
 import { hasClasses, IndexDisplay } from "./rules";
 import { ScoreResult } from "./scoring";
 import { MarkRecord, WrittenRecord, writtenCells, writtenRecord } from "./store";
+import { Comparison, isRankChangeText, PREVIOUS_HEADERS, PREVIOUS_KINDS, PreviousKind, rankChangeText } from "./previous";
+import { matchKey } from "./text";
 
 /** Fills that mark cells with findings (light red for errors, light yellow for warnings). */
 export const MARK_FILL = { error: "#FFC7CE", warning: "#FFEB9C" } as const;
@@ -17,8 +19,14 @@ export const RESULT_FORMATS: Record<ResultKind, (decimals: number, display?: Ind
   rank: () => "0",
 };
 
+/** The columns "Tính điểm" writes: the results, and with a comparison last year's rank and the change. */
+export type PlanKind = ResultKind | PreviousKind;
+
+const PLAN_FORMATS: Record<PreviousKind, string> = { previousRank: "0", rankChange: "@" };
+const PLAN_HEADERS: Record<PlanKind, string> = { ...RESULT_HEADERS, ...PREVIOUS_HEADERS };
+
 export interface PlannedColumn {
-  kind: ResultKind;
+  kind: PlanKind;
   /** Column in the values array. */
   col: number;
   isNew: boolean;
@@ -63,6 +71,8 @@ export function planResultWrite(
   sheet: string,
   result: Extract<ScoreResult, { ok: true }>,
   previous: { written?: WrittenRecord; marks?: MarkRecord[] },
+  /** Last year's ranks: "Xếp hạng năm trước" and "Tăng/giảm" are written too (reused when the header row has them). */
+  comparison: Comparison | null = null,
 ): PlanResult {
   const { layout, rows, rules, findings } = result;
   const written = writtenCells(previous.written, sheet);
@@ -75,6 +85,14 @@ export function planResultWrite(
     const existing = layout.resultCols[kind];
     return existing !== undefined ? { kind, col: existing, isNew: false } : { kind, col: next++, isNew: true };
   });
+  if (comparison) {
+    const header = values[layout.headerRow] ?? [];
+    let after = Math.max(next - 1, ...columns.map((c) => c.col)) + 1;
+    for (const kind of PREVIOUS_KINDS) {
+      const found = header.findIndex((v) => typeof v === "string" && matchKey(v) === matchKey(PREVIOUS_HEADERS[kind]));
+      columns.push(found >= 0 ? { kind, col: found, isNew: false } : { kind, col: after++, isNew: true });
+    }
+  }
   const classNames = new Set([...rules.classes, ...rules.blocks.flatMap((b) => b.classes)].map((c) => c.name));
 
   // Content in a result column that is not the add-in's.
@@ -86,7 +104,8 @@ export function planResultWrite(
       const v = values[r]?.[c.col];
       const f = formulas?.[r]?.[c.col];
       const address = cellAddress(r, c.col, origin);
-      if (typeof f === "string" && f.startsWith("=")) {
+      // "=" in "Tăng/giảm" is the add-in's text (unchanged rank), written under the text format.
+      if (typeof f === "string" && f.startsWith("=") && !(c.kind === "rankChange" && f === "=")) {
         foreign.push(address);
         continue;
       }
@@ -96,7 +115,8 @@ export function planResultWrite(
         continue;
       }
       if (written.get(address) === v) continue;
-      const isResult = c.kind === "class" ? typeof v === "string" && classNames.has(v.trim()) : typeof v === "number";
+      const isResult =
+        c.kind === "class" ? typeof v === "string" && classNames.has(v.trim()) : c.kind === "rankChange" ? isRankChangeText(v) : typeof v === "number";
       if (!isResult || !layout.dataRows.includes(r)) foreign.push(address);
     }
   }
@@ -144,6 +164,9 @@ export function planResultWrite(
           if (c.kind === "index" && res.index !== null) v = toNumber(res.index);
           if (c.kind === "class" && res.className !== null) v = res.className;
           if (c.kind === "rank" && res.rank !== null) v = res.rank;
+          if (c.kind === "previousRank") v = comparison?.byRow.get(r)?.previousRank ?? "";
+          // Text ("▲2"): never read as a number or a formula.
+          if (c.kind === "rankChange") v = rankChangeText(comparison?.byRow.get(r), res.rank);
           if (v !== "") newWritten.set(cellAddress(r, c.col, origin), v);
           return v;
         });
@@ -152,12 +175,12 @@ export function planResultWrite(
         row: run[0],
         col: cols[0].col,
         values: blockValues,
-        numberFormat: run.map(() => cols.map((c) => RESULT_FORMATS[c.kind](decimals, rules.display))),
+        numberFormat: run.map(() => cols.map((c) => (c.kind === "previousRank" || c.kind === "rankChange" ? PLAN_FORMATS[c.kind] : RESULT_FORMATS[c.kind](decimals, rules.display)))),
       });
     }
   }
 
-  const headers = columns.filter((c) => c.isNew).map((c) => ({ row: layout.headerRow, col: c.col, text: RESULT_HEADERS[c.kind] }));
+  const headers = columns.filter((c) => c.isNew).map((c) => ({ row: layout.headerRow, col: c.col, text: PLAN_HEADERS[c.kind] }));
 
   const markCells = new Map<string, WritePlan["marks"][number]>();
   for (const f of findings) {

@@ -3,7 +3,9 @@
  * punctuation ignored), last year's rank and the change ("▲2", "▼1", "mới").
  */
 import { Dec } from "./decimal";
-import { RowResult } from "./scoring";
+import { RowResult, scoreSheet } from "./scoring";
+import { SHEET_ORIGIN } from "./address";
+import { presetRules, PRESET_THAI_BINH_2020, validateRules } from "./rules";
 import { matchKey } from "./text";
 
 /** Last year's agency as its own workbook scores it. */
@@ -78,4 +80,54 @@ export function rankChangeText(c: RowComparison | undefined, rank: number | null
   if (c.rankChange > 0) return `▲${c.rankChange}`;
   if (c.rankChange < 0) return `▼${-c.rankChange}`;
   return "=";
+}
+
+/** Headers of last year's columns (recognised again on the next run, so they are reused, not repeated). */
+export type PreviousKind = "previousRank" | "rankChange";
+export const PREVIOUS_KINDS: readonly PreviousKind[] = ["previousRank", "rankChange"];
+export const PREVIOUS_HEADERS: Record<PreviousKind, string> = { previousRank: "Xếp hạng năm trước", rankChange: "Tăng/giảm" };
+
+/** Whether a cell of a "Tăng/giảm" column holds what the add-in writes there (▲2, ▼1, =, mới). */
+export const isRankChangeText = (v: unknown): boolean => typeof v === "string" && /^(?:[▲▼]\d+|=|mới|new)$/.test(v.trim());
+
+/** Why last year's data cannot be used: a code with parameters, rendered per language. */
+export type PreviousProblem = { code: "noGrid"; source: string } | { code: "noSheet"; source: string };
+
+export const PREVIOUS_PROBLEMS: Record<PreviousProblem["code"], Record<Lang, (p: { source: string }) => string>> = {
+  noGrid: {
+    vi: ({ source }) => `“${source}” không có trang tính nào có bảng điểm để so sánh. Hãy chọn trang tính hoặc tệp có bảng điểm của năm trước.`,
+    en: ({ source }) => `“${source}” has no sheet with a score grid to compare with. Choose the sheet or file holding last year's score grid.`,
+  },
+  noSheet: {
+    vi: ({ source }) => `Không còn trang tính “${source}” trong sổ tính này. Hãy chọn lại trang tính của năm trước.`,
+    en: ({ source }) => `This workbook no longer has a sheet “${source}”. Choose last year's sheet again.`,
+  },
+};
+
+export const previousProblemText = (p: PreviousProblem, lang: Lang): string => PREVIOUS_PROBLEMS[p.code][lang](p);
+
+/** A sheet of last year's workbook as read (values from its top-left cell A1). */
+export interface PreviousSheet {
+  name: string;
+  values: readonly (readonly unknown[])[];
+}
+
+/**
+ * Last year's agencies: its sheets scored with its own stored rules (or the preset when it stores
+ * none, or stores rules that no longer validate), from the first sheet with a score grid. The CLI
+ * (--previous) and the add-in ("So sánh với năm trước") both call this.
+ */
+export function scorePreviousYear(
+  sheets: readonly PreviousSheet[],
+  storedRules: unknown | undefined,
+  source: string,
+): { ok: true; agencies: PreviousAgency[]; sheet: string } | { ok: false; problem: PreviousProblem } {
+  const checked = validateRules(storedRules ?? PRESET_THAI_BINH_2020);
+  const rules = checked.ok ? checked.rules : presetRules();
+  for (const ws of sheets) {
+    const result = scoreSheet(ws.values, rules, SHEET_ORIGIN);
+    if (!result.ok) continue;
+    return { ok: true, sheet: ws.name, agencies: result.rows.map((r) => ({ name: r.name, rank: r.rank, index: r.index, className: r.className })) };
+  }
+  return { ok: false, problem: { code: "noGrid", source } };
 }

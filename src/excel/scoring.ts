@@ -8,6 +8,34 @@ import { features, hostErrorMessage, isPayloadLimit, loadRowsInBlocks, UserFacin
 import { ensureStoreSheet, queueStoreRead, readStoreInBlocks, writeStore, StoreRead } from "./store";
 import { findingView, ScoringOutcome, Source } from "./types";
 import { ruleProblemLines } from "../core/ruleMessages";
+import { compareWithPrevious, Comparison, PreviousAgency, PreviousProblem, previousProblemText, scorePreviousYear } from "../core/previous";
+import { legacyToUnicode } from "../core/legacy-encoding";
+import { PREVIOUS_MISSING } from "../core/explain-messages";
+
+/**
+ * Last year's data for "So sánh với năm trước": a sheet of this workbook (read in the same sync as
+ * the active sheet), or agencies already scored from another workbook's file (read by the pane).
+ */
+export type PreviousChoice = { kind: "sheet"; sheet: string } | { kind: "agencies"; source: string; agencies: PreviousAgency[] };
+
+export interface ScoringOptions {
+  previous?: PreviousChoice;
+}
+
+/** The sheet's used range, or an empty array; one queued load. */
+function queuePreviousSheet(context: Excel.RequestContext, name: string) {
+  const ws = context.workbook.worksheets.getItemOrNullObject(name);
+  const used = ws.getUsedRangeOrNullObject(true);
+  used.load("values");
+  return () => (ws.isNullObject ? null : used.isNullObject ? [] : (used.values as unknown[][]));
+}
+
+const previousRefusal = (problem: PreviousProblem): Extract<ScoringOutcome, { kind: "refused" }> => ({
+  kind: "refused",
+  message: `${previousProblemText(problem, "vi")} Chưa có ô nào bị thay đổi.`,
+  messageEn: `${previousProblemText(problem, "en")} No cell has been changed.`,
+  cells: [],
+});
 
 /** Rules stored in the workbook, else the preset; stored rules that are invalid are reported, not ignored. */
 export function rulesOf(state: StoreState): Rules {
@@ -58,12 +86,13 @@ function applyFill(range: Excel.Range, color: string | null) {
  * the finding marks (1 sync), then saves the add-in's state with the undo journal (1 sync, the only
  * third one). The ribbon command and the task pane both call this.
  */
-export async function runScoring(source: Source, now: () => Date = () => new Date()): Promise<ScoringOutcome> {
+export async function runScoring(source: Source, now: () => Date = () => new Date(), options: ScoringOptions = {}): Promise<ScoringOutcome> {
   try {
     return await Excel.run(async (context) => {
       const active = context.workbook.worksheets.getActiveWorksheet();
       let read: SheetRead = queueSheetRead(active);
       let store = queueStoreRead(context);
+      const lastYearSheet = options.previous?.kind === "sheet" ? queuePreviousSheet(context, options.previous.sheet) : null;
       try {
         await context.sync(); // 1: read
       } catch (e) {
@@ -81,7 +110,20 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
         const refusal = sheetRefusal(sheet.name, scored.error);
         return scored.legacy.length > 0 ? { ...refusal, convertible: scored.legacy.map((c) => c.cell) } : refusal;
       }
-      const planned = planResultWrite(sheet.values, sheet.formulas, sheet.origin, sheet.name, scored, state);
+      let comparison: Comparison | null = null;
+      if (options.previous) {
+        let agencies: PreviousAgency[];
+        if (options.previous.kind === "sheet") {
+          const values = lastYearSheet!();
+          if (values === null) return previousRefusal({ code: "noSheet", source: options.previous.sheet });
+          // A sheet of this workbook is scored with this workbook's rules.
+          const last = scorePreviousYear([{ name: options.previous.sheet, values }], state.rules, options.previous.sheet);
+          if (!last.ok) return previousRefusal(last.problem);
+          agencies = last.agencies;
+        } else agencies = options.previous.agencies;
+        comparison = compareWithPrevious(scored.rows, agencies, (t) => legacyToUnicode(t)?.text ?? t);
+      }
+      const planned = planResultWrite(sheet.values, sheet.formulas, sheet.origin, sheet.name, scored, state, comparison);
       if (!planned.ok) return { kind: "refused", message: planned.message, messageEn: planned.messageEn, cells: planned.cells };
       const plan = planned.plan;
       const run = lastRunRecord(scored, sheet.name, source, now());
@@ -160,6 +202,10 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       const plainHeaders = !features.copyFrom() && plan.headers.length > 0;
       const notices = plainHeaders ? ["Phiên bản Excel này không chép được định dạng: tiêu đề các cột kết quả mới được định dạng chuẩn (đậm, căn giữa, có viền)."] : [];
       const noticesEn = plainHeaders ? ["This version of Excel cannot copy formats: the new result columns' headers got a standard look (bold, centred, bordered)."] : [];
+      if (comparison && comparison.missing.length > 0) {
+        notices.push(PREVIOUS_MISSING.vi({ names: comparison.missing }));
+        noticesEn.push(PREVIOUS_MISSING.en({ names: comparison.missing }));
+      }
       return { kind: "done", sheet: sheet.name, run, findings, columns, unchanged: false, notices, noticesEn };
     });
   } catch (e) {
