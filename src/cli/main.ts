@@ -1,13 +1,19 @@
 import { scoreWorkbook, ScoreOptions } from "./score";
 import { formatVi } from "../core/decimal";
 import { rankedRows } from "../core/scoring";
+import { cliMessage, CliMessage, renderCli } from "./messages";
 
 const USAGE = `Cách dùng / Usage:
-  xep-hang-cntt score IN.xlsx -o OUT.xlsx [--sheet NAME] [--rules RULES.json] [--annex] [--json]
+  xep-hang-cntt score IN.xlsx [-o OUT.xlsx [--force]] [--sheet NAME] [--rules RULES.json] [--annex] [--json]
                       [--decision-number "06/QĐ-UBND"] [--decision-date 05/01/2021] [--issuer "Ủy ban nhân dân tỉnh"]
                       [--year 2020] [--annex-sheet "Phụ lục"]
 
-Mã thoát / exit codes: 0 xong; 1 xong nhưng còn lỗi trong bảng điểm; 2 không dùng được đầu vào (không ghi gì).`;
+Không có -o: chỉ chấm điểm và in bảng xếp hạng (hoặc --json), không ghi tệp nào.
+  Without -o: scores and prints the ranking (or --json), writes nothing.
+OUT.xlsx đã có thì không ghi đè, trừ khi có --force; không bao giờ ghi đè IN.xlsx.
+  An existing OUT.xlsx is replaced only with --force; IN.xlsx never.
+
+Mã thoát / exit codes: 0 xong; 1 xong nhưng còn lỗi trong bảng điểm; 2 không dùng được đầu vào hay tệp kết quả (không ghi gì).`;
 
 export interface CliIO {
   out: (text: string) => void;
@@ -58,13 +64,13 @@ export function parseArgs(argv: string[]): Parsed {
           break;
       }
     } else if (arg === "--annex") opts.annex = true;
+    else if (arg === "--force") opts.force = true;
     else if (arg === "--json") json = true;
     else if (arg.startsWith("-")) return { ok: false, message: `Tuỳ chọn không hợp lệ “${arg}”.` };
     else if (input === undefined) input = arg;
     else return { ok: false, message: `Thừa tham số “${arg}”.` };
   }
   if (!input) return { ok: false, message: "Thiếu tệp đầu vào IN.xlsx." };
-  if (!opts.output) return { ok: false, message: "Thiếu tệp kết quả: -o OUT.xlsx." };
   return { ok: true, opts: { ...(opts as ScoreOptions), input }, json };
 }
 
@@ -97,7 +103,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   const onProgress = io.isTTY ? (step: string) => io.err(`… ${step}`) : undefined;
   const outcome = await scoreWorkbook({ ...parsed.opts, onProgress });
   if (!outcome.ok) {
-    io.err(`Lỗi: ${outcome.message}`);
+    if (typeof outcome.message === "string") io.err(`Lỗi: ${outcome.message}`);
+    else printBoth(io, "Lỗi", "Error", outcome.message);
     return 2;
   }
   const errors = outcome.findings.filter((f) => f.severity === "error");
@@ -106,9 +113,17 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   } else {
     io.out(`Trang tính “${outcome.sheet}”: ${outcome.result.summary.agencies} cơ quan.`);
     io.out(rankingTable(outcome.rows, outcome.result.rules.json.index.decimals));
-    io.out(`Đã ghi: ${parsed.opts.output}${outcome.annexSheet ? ` (phụ lục ở trang “${outcome.annexSheet}”)` : ""}.`);
+    const output = outcome.output;
+    const done = output === null ? cliMessage("notWritten", {}) : cliMessage("written", { output, annexSheet: outcome.annexSheet });
+    io.out(renderCli(done, "vi"));
   }
   for (const f of outcome.findings) io.err(`${f.severity === "error" ? "LỖI" : "Cảnh báo"} ${f.message}`);
   for (const n of outcome.notices) io.err(`Lưu ý: ${n}`);
   return errors.length > 0 ? 1 : 0;
+}
+
+/** A catalogue message in Vietnamese, with its English twin on the next line. */
+function printBoth(io: CliIO, vi: string, en: string, message: CliMessage): void {
+  io.err(`${vi}: ${renderCli(message, "vi")}`);
+  io.err(`${en}: ${renderCli(message, "en")}`);
 }

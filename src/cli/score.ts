@@ -10,13 +10,19 @@ import { MARK_FILL, planResultWrite } from "../core/plan";
 import { PRESET_THAI_BINH_2020, Rules, RulesJson, validateRules } from "../core/rules";
 import { rankedRows, RowResult, scoreSheet, ScoreResult } from "../core/scoring";
 import { MarkRecord, STORE_SHEET, StoreState } from "../core/store";
+import { storeIssueMessage } from "../core/store-check";
 import { lastRunRecord } from "../core/summary";
 import { renderAnnexExcelJS } from "./exceljs-annex";
+import { CliMessage } from "./messages";
+import { checkOutput, writeAtomically } from "./output";
 import { addressOf, readSheet, readStore, writeStore } from "./workbook";
 
 export interface ScoreOptions {
   input: string;
-  output: string;
+  /** OUT.xlsx; without it the workbook is scored and nothing is written. */
+  output?: string;
+  /** Replace OUT.xlsx when it exists (never the input file). */
+  force?: boolean;
   sheet?: string;
   rulesFile?: string;
   annex?: boolean;
@@ -42,15 +48,21 @@ export type ScoreOutcome =
       result: Extract<ScoreResult, { ok: true }>;
       findings: Finding[];
       annexSheet: string | null;
+      /** The file written, or null without -o. */
+      output: string | null;
       notices: string[];
       json: { rows: JsonRow[]; findings: { cell: string; severity: string; message: string }[] };
     }
-  | { ok: false; message: string };
+  | { ok: false; message: string | CliMessage };
 
-/** Unusable input: the one-line message the user sees, with exit code 2. */
-class Unusable extends Error {}
+/** Unusable input: the one-line message the user sees (text, or a catalogue message), with exit code 2. */
+class Unusable extends Error {
+  constructor(readonly detail: string | CliMessage) {
+    super(typeof detail === "string" ? detail : detail.code);
+  }
+}
 
-const fail = (message: string): never => {
+const fail = (message: string | CliMessage): never => {
   throw new Unusable(message);
 };
 
@@ -117,18 +129,24 @@ function pickSheet(wb: ExcelJS.Workbook, rules: Rules, wanted: string | undefine
 export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
   const progress = opts.onProgress ?? (() => undefined);
   try {
-    if (path.resolve(opts.input) === path.resolve(opts.output)) fail("Tệp kết quả (-o) phải khác tệp đầu vào: tệp đầu vào không bao giờ bị ghi đè.");
+    // OUT.xlsx is checked before the work and again just before the write.
+    const outputProblem = () => {
+      if (opts.output === undefined) return;
+      const checked = checkOutput(opts.input, opts.output, opts.force === true);
+      if (!checked.ok) fail(checked.message);
+    };
+    outputProblem();
     progress("Đọc sổ tính");
     const wb = await loadWorkbook(opts.input);
     const stored = readStore(wb);
     if (!stored.ok) fail(stored.message);
-    const state = (stored as Extract<typeof stored, { ok: true }>).state;
+    const { state, issues } = stored as Extract<typeof stored, { ok: true }>;
     const { rules, json: rulesJson } = rulesFrom(opts, state);
 
     progress("Tính điểm");
     const { ws, data, result } = pickSheet(wb, rules, opts.sheet, state.annex?.sheetName);
     const planned = planResultWrite(data.values, data.formulas, SHEET_ORIGIN, ws.name, result, state);
-    if (!planned.ok) fail(planned.message);
+    if (!planned.ok) fail([planned.message, ...issues.map((issue) => storeIssueMessage(issue, STORE_SHEET, "vi"))].join(" "));
     const plan = (planned as Extract<typeof planned, { ok: true }>).plan;
 
     progress("Ghi kết quả");
@@ -186,7 +204,8 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       undo: undefined,
     };
 
-    const notices: string[] = [];
+    // Stored entries set aside (damaged, tampered with): named, never trusted for this write.
+    const notices: string[] = issues.map((issue) => storeIssueMessage(issue, STORE_SHEET, "vi"));
     let annexSheet: string | null = null;
     if (opts.annex) {
       progress("Tạo phụ lục");
@@ -213,11 +232,12 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     }
     writeStore(wb, newState);
 
-    progress("Lưu tệp kết quả");
-    fs.mkdirSync(path.dirname(path.resolve(opts.output)), { recursive: true });
-    const tmp = `${opts.output}.tmp-${process.pid}`;
-    await wb.xlsx.writeFile(tmp);
-    fs.renameSync(tmp, opts.output);
+    if (opts.output !== undefined) {
+      progress("Lưu tệp kết quả");
+      outputProblem();
+      const written = await writeAtomically(opts.output, (tmp) => wb.xlsx.writeFile(tmp));
+      if (!written.ok) fail(written.message);
+    }
 
     const num = (d: { m: number | bigint; s: number } | null) => (d === null ? null : toNumber(d));
     return {
@@ -227,6 +247,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       result,
       findings: result.findings,
       annexSheet,
+      output: opts.output ?? null,
       notices,
       json: {
         rows: rankedRows(result.rows).map((r) => ({ name: r.name, total: num(r.total), maxPoints: num(r.maxPoints), index: num(r.index), class: r.className, rank: r.rank })),
@@ -234,7 +255,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       },
     };
   } catch (e) {
-    if (e instanceof Unusable) return { ok: false, message: e.message };
+    if (e instanceof Unusable) return { ok: false, message: e.detail };
     throw e;
   }
 }
