@@ -46,11 +46,6 @@ export const CLI_MESSAGES = {
     en: () => "No file written (no -o given).",
     example: {},
   }),
-  written: entry({
-    vi: (p: { output: string; annexSheet: string | null }) => `Đã ghi: ${p.output}${p.annexSheet ? ` (phụ lục ở trang “${p.annexSheet}”)` : ""}.`,
-    en: (p) => `Written: ${p.output}${p.annexSheet ? ` (annex on sheet “${p.annexSheet}”)` : ""}.`,
-    example: { output: "ket-qua.xlsx", annexSheet: "Phụ lục" },
-  }),
 };
 
 export type CliCode = keyof typeof CLI_MESSAGES;

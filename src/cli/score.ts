@@ -16,6 +16,10 @@ import { renderAnnexExcelJS } from "./exceljs-annex";
 import { CliMessage } from "./messages";
 import { checkOutput, writeAtomically } from "./output";
 import { addressOf, readSheet, readStore, writeStore } from "./workbook";
+import { addExplanationSheet, chartFile, JsonFinding, jsonFindings, jsonRowExtras, JsonRowExtras, previousAgencies } from "./extras";
+import { compareWithPrevious, Comparison } from "../core/previous";
+import { PREVIOUS_MISSING } from "../core/explain-messages";
+import { checkStale, staleFinding } from "../core/stale";
 
 export interface ScoreOptions {
   input: string;
@@ -29,9 +33,15 @@ export interface ScoreOptions {
   decision?: Partial<DecisionMetadata>;
   onProgress?: (step: string) => void;
   now?: Date;
+  /** Last year's workbook, for "Xếp hạng năm trước" and "Tăng/giảm". */
+  previous?: string;
+  /** Where to write the chart of indices (SVG). */
+  chart?: string;
+  /** Adds the Giải trình sheet, one page per agency. */
+  explain?: boolean;
 }
 
-export interface JsonRow {
+export interface JsonRow extends JsonRowExtras {
   name: string;
   total: number | null;
   maxPoints: number | null;
@@ -51,22 +61,23 @@ export type ScoreOutcome =
       /** The file written, or null without -o. */
       output: string | null;
       notices: string[];
-      json: { rows: JsonRow[]; findings: { cell: string; severity: string; message: string }[] };
+      explainSheet: string | null;
+      json: { rows: JsonRow[]; findings: JsonFinding[] };
     }
   | { ok: false; message: string | CliMessage };
 
 /** Unusable input: the one-line message the user sees (text, or a catalogue message), with exit code 2. */
-class Unusable extends Error {
+export class Unusable extends Error {
   constructor(readonly detail: string | CliMessage) {
     super(typeof detail === "string" ? detail : detail.code);
   }
 }
 
-const fail = (message: string | CliMessage): never => {
+export const fail = (message: string | CliMessage): never => {
   throw new Unusable(message);
 };
 
-async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
+export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   if (!fs.existsSync(file)) fail(`Không tìm thấy tệp “${file}”. Hãy kiểm tra đường dẫn.`);
   if (fs.statSync(file).isDirectory()) fail(`“${file}” là thư mục, không phải tệp Excel.`);
   const wb = new ExcelJS.Workbook();
@@ -78,7 +89,7 @@ async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-function rulesFrom(opts: ScoreOptions, state: StoreState): { rules: Rules; json: RulesJson; source: string } {
+export function rulesFrom(opts: ScoreOptions, state: StoreState): { rules: Rules; json: RulesJson; source: string } {
   let json: unknown = state.rules ?? PRESET_THAI_BINH_2020;
   let source = state.rules ? "quy tắc lưu trong sổ tính" : "quy tắc mặc định Thái Bình 2020";
   if (opts.rulesFile) {
@@ -100,7 +111,7 @@ function rulesFrom(opts: ScoreOptions, state: StoreState): { rules: Rules; json:
   return { rules: ok.rules, json: ok.rules.json, source };
 }
 
-function pickSheet(wb: ExcelJS.Workbook, rules: Rules, wanted: string | undefined, annexName: string | undefined) {
+export function pickSheet(wb: ExcelJS.Workbook, rules: Rules, wanted: string | undefined, annexName: string | undefined) {
   const sheets = wb.worksheets.filter((w) => w.name !== STORE_SHEET);
   if (wanted) {
     const ws = sheets.find((w) => w.name === wanted);
@@ -145,6 +156,19 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
 
     progress("Tính điểm");
     const { ws, data, result } = pickSheet(wb, rules, opts.sheet, state.annex?.sheetName);
+    // Result columns already on the sheet that the scores no longer give: reported, then rewritten.
+    const stale = staleFinding(checkStale(data.values, result, SHEET_ORIGIN), SHEET_ORIGIN);
+    const findings = stale ? [...result.findings, stale] : result.findings;
+    let comparison: Comparison | null = null;
+    const notices: string[] = [];
+    if (opts.previous) {
+      progress("Đọc kết quả năm trước");
+      if (path.resolve(opts.previous) === path.resolve(opts.input)) fail("Tệp năm trước (--previous) phải khác tệp đầu vào.");
+      const last = previousAgencies(await loadWorkbook(opts.previous), opts.previous);
+      if (!last.ok) fail(last.message);
+      comparison = compareWithPrevious(result.rows, (last as Extract<typeof last, { ok: true }>).agencies);
+      if (comparison.missing.length > 0) notices.push(PREVIOUS_MISSING.vi({ names: comparison.missing }));
+    }
     const planned = planResultWrite(data.values, data.formulas, SHEET_ORIGIN, ws.name, result, state);
     if (!planned.ok) fail([planned.message, ...issues.map((issue) => storeIssueMessage(issue, STORE_SHEET, "vi"))].join(" "));
     const plan = (planned as Extract<typeof planned, { ok: true }>).plan;
@@ -204,8 +228,8 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       undo: undefined,
     };
 
-    // Stored entries set aside (damaged, tampered with): named, never trusted for this write.
-    const notices: string[] = issues.map((issue) => storeIssueMessage(issue, STORE_SHEET, "vi"));
+    // Stored entries set aside (damaged, tampered with): named first, never trusted for this write.
+    notices.unshift(...issues.map((issue) => storeIssueMessage(issue, STORE_SHEET, "vi")));
     let annexSheet: string | null = null;
     if (opts.annex) {
       progress("Tạo phụ lục");
@@ -230,6 +254,11 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       annexSheet = where.name;
       newState.annex = { sheetName: where.name, description: packAnnex({ ...description, sheetName: where.name }), source: ws.name };
     }
+    let explainSheet: string | null = null;
+    if (opts.explain) {
+      progress("Tạo trang Giải trình");
+      explainSheet = addExplanationSheet(wb, result, decision.year ?? null, comparison);
+    }
     writeStore(wb, newState);
 
     if (opts.output !== undefined) {
@@ -238,20 +267,35 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       const written = await writeAtomically(opts.output, (tmp) => wb.xlsx.writeFile(tmp));
       if (!written.ok) fail(written.message);
     }
+    if (opts.chart) {
+      progress("Ghi biểu đồ");
+      fs.mkdirSync(path.dirname(path.resolve(opts.chart)), { recursive: true });
+      fs.writeFileSync(opts.chart, chartFile(result), "utf8");
+    }
 
     const num = (d: { m: number | bigint; s: number } | null) => (d === null ? null : toNumber(d));
+    const extras = jsonRowExtras(result, comparison);
     return {
       ok: true,
       sheet: ws.name,
       rows: result.rows,
       result,
-      findings: result.findings,
+      findings,
       annexSheet,
       output: opts.output ?? null,
+      explainSheet,
       notices,
       json: {
-        rows: rankedRows(result.rows).map((r) => ({ name: r.name, total: num(r.total), maxPoints: num(r.maxPoints), index: num(r.index), class: r.className, rank: r.rank })),
-        findings: result.findings.map((f) => ({ cell: f.cell, severity: f.severity, message: f.message })),
+        rows: rankedRows(result.rows).map((r, i) => ({
+          name: r.name,
+          total: num(r.total),
+          maxPoints: num(r.maxPoints),
+          index: num(r.index),
+          class: r.className,
+          rank: r.rank,
+          ...extras[i],
+        })),
+        findings: jsonFindings(result, findings),
       },
     };
   } catch (e) {
@@ -266,7 +310,7 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== "")) as Partial<T>;
 }
 
-function moveSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, position: number): void {
+export function moveSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, position: number): void {
   const sheets = wb.worksheets.filter((w) => w !== ws);
   sheets.splice(position, 0, ws);
   sheets.forEach((w, i) => ((w as unknown as { orderNo: number }).orderNo = i));

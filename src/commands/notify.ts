@@ -61,6 +61,9 @@ export function notifyOutcome(outcome: ScoringOutcome, lang: Lang): Note {
     if (unchanged) lines.push("Kết quả không đổi so với lần tính trước: không ô nào bị ghi lại.");
     else if (columns.length) lines.push(`Kết quả đã ghi vào cột ${columnsText(columns)}.`);
   }
+  // What correcting each error on a score would change (the first three).
+  const corrections = outcome.findings.filter((f) => f.severity === "error" && f.ifCorrected);
+  for (const f of corrections.slice(0, 3)) lines.push(`${f.cell}: ${lang === "en" ? f.ifCorrectedEn : f.ifCorrected}`);
   lines.push(...(lang === "en" ? noticesEn : notices));
   return {
     title: lang === "en" ? `Scored: sheet “${sheet}”` : `Đã tính điểm trang “${sheet}”`,

@@ -13,7 +13,8 @@ export type FindingCode =
   | "duplicateName"
   | "missingName"
   | "noScores"
-  | "noApplicableGroup";
+  | "noApplicableGroup"
+  | "staleResults";
 
 /**
  * A problem in one cell. `row`/`col` are 0-based in the values array that was scored; `cell` is
@@ -92,6 +93,11 @@ const TEMPLATES: Record<FindingCode, { severity: Severity; vi: (p: Params) => st
     severity: "error",
     vi: (p) => `Ô ${p.cell}: ${p.agency} được miễn chấm tất cả các nhóm (ghi chú “${p.detail}”) nên không tính được chỉ số. Hãy kiểm tra ghi chú.`,
     en: (p) => `Cell ${p.cell}: ${p.agency} is exempt from every group (note “${p.detail}”), so no index can be computed. Check the note.`,
+  },
+  staleResults: {
+    severity: "warning",
+    vi: (p) => `Ô ${p.cell}: kết quả đã có trên trang tính (cột Tổng điểm, Chỉ số, Phân loại, Xếp hạng) không khớp với điểm hiện tại của ${p.agency} (các ô ${p.detail}). Điểm đã bị sửa sau lần tính trước; kết quả vừa được tính lại từ điểm.`,
+    en: (p) => `Cell ${p.cell}: the results already on the sheet (Total, Index, Class, Rank columns) do not match the current scores of ${p.agency} (cells ${p.detail}). Scores were edited after they were last computed; the results were just computed again from the scores.`,
   },
 };
 

@@ -291,14 +291,24 @@ export const checkUndoJournal: Check = (v, p) => {
   return cells > MAX_ITEMS ? storeProblem("tooLarge", join(p, "cells"), cells) : null;
 };
 
+/** The self-assessment entries (forms out and back in): their shape, and the sheet names they name. */
+const scoreOrText: Check = (v, p) => (v === null || typeof v === "string" || (typeof v === "number" && Number.isFinite(v)) ? null : storeProblem("notText", p, v));
+export const checkForm: Check = shape({ kind: text, masterId: text, agency: text, year: intIn(0, 9999), rulesFingerprint: text });
+export const checkSelfAssessments: Check = list(shape({ agency: text, file: text, at: text, scores: list(scoreOrText, 1000), evidence: list(text, 1000), notes: text }), MAX_ROWS);
+export const checkLoopSheets: Check = shape({ self: sheetName, diff: sheetName });
+
 /** The check of each stored entry but `rules` (which validateRules checks where it is used). */
-export const ENTRY_CHECKS: Record<"decision" | "written" | "marks" | "annex" | "lastRun" | "undo", Check> = {
+export const ENTRY_CHECKS: Record<string, Check> = {
   decision: checkDecision,
   written: checkWritten,
   marks: checkMarks,
   annex: checkAnnexRecord,
   lastRun: checkLastRun,
   undo: checkUndoJournal,
+  workbookId: text,
+  form: checkForm,
+  selfAssessments: checkSelfAssessments,
+  loopSheets: checkLoopSheets,
 };
 
 /** A stored entry set aside (or, for the user's own settings, refused) because a check failed. */

@@ -1,3 +1,4 @@
+import type { FormIdentity } from "./forms";
 import { DecisionMetadata } from "./metadata";
 import { RulesJson } from "./rules";
 import { ENTRY_CHECKS, StoreIssue, storeDamagedMessage, storeProblem } from "./store-check";
@@ -33,7 +34,7 @@ export interface FillSnapshot {
 }
 
 export interface UndoJournal {
-  action: "score" | "annex";
+  action: "score" | "annex" | "merge";
   /** ISO time of the write, for the pane ("Hoàn tác lần tính lúc 10:42"). */
   at: string;
   sheet: string;
@@ -49,6 +50,8 @@ export interface UndoJournal {
   previousAnnex?: { sheetName: string; description: unknown } | null;
   /** The annex sheet that this write created or replaced. */
   annexSheet?: string;
+  /** For "merge": the "Tự đánh giá" and "Chênh lệch" sheets before (their descriptions), or null when there were none. */
+  previousLoopSheets?: { self: unknown; diff: unknown } | null;
   /** Store entries as they were before the write (restored by undo), except the journal itself. */
   previousState: Omit<StoreState, "undo">;
 }
@@ -117,9 +120,29 @@ export interface StoreState {
   annex?: { sheetName: string; description: unknown; source?: string; /** Office's worksheet id, where the add-in made it. */ sheetId?: string };
   lastRun?: LastRun;
   undo?: UndoJournal;
+  /** The master workbook's id, carried by the self-assessment forms made from it. */
+  workbookId?: string;
+  /** In a self-assessment form: which master, agency, year and rules it belongs to. */
+  form?: FormIdentity;
+  /** What the agencies claimed in their returned forms (the "Tự đánh giá" and "Chênh lệch" sheets are made from it). */
+  selfAssessments?: SelfAssessment[];
+  /** The "Tự đánh giá" and "Chênh lệch" sheets the merge made (never a user's sheet of that name). */
+  loopSheets?: { self: string; diff: string };
 }
 
-const KEYS: (keyof StoreState)[] = ["rules", "decision", "written", "marks", "annex", "lastRun", "undo"];
+/** One agency's returned form, as merged. */
+export interface SelfAssessment {
+  agency: string;
+  file: string;
+  /** ISO time of the merge that recorded it (kept when the same form is merged again). */
+  at: string;
+  /** Per rules group: the score as read (a number), the text typed when not a number, null when empty or exempt. */
+  scores: (number | string | null)[];
+  evidence: string[];
+  notes: string;
+}
+
+const KEYS: (keyof StoreState)[] = ["rules", "decision", "written", "marks", "annex", "lastRun", "undo", "workbookId", "form", "selfAssessments", "loopSheets"];
 
 /** The store as rows for the hidden sheet: a header row, then [key, part, text] rows. */
 export function encodeStore(state: StoreState): string[][] {
@@ -208,7 +231,7 @@ export function decodeStore(values: readonly (readonly unknown[])[] | null | und
       }
     }
     if (!issue && key !== "rules") {
-      const problem = ENTRY_CHECKS[key as keyof typeof ENTRY_CHECKS](value, key);
+      const problem = ENTRY_CHECKS[key]?.(value, key) ?? null;
       if (problem) issue = { key, problem };
     }
     if (!issue && key === "rules" && (typeof value !== "object" || value === null || Array.isArray(value))) issue = { key, problem: storeProblem("notObject", key, value) };

@@ -2,7 +2,11 @@
 export { runScoring } from "./scoring";
 export { generateAnnex, manualPrintSteps } from "./annex";
 export { undoLast } from "./undo";
+export { prepareForms, formDelivery, openAsNewWorkbooks, mergeReturnedForms } from "./forms";
+export type { FormsOutcome, MergeOutcome } from "./forms";
 export { loadSettings, saveRules, saveDecision, selectCell } from "./settings";
 export type { SaveResult } from "./settings";
 export { features, supports, MIN_EXCEL_API } from "./host";
 export type { ScoringOutcome, AnnexOutcome, UndoOutcome, WorkbookSettings, FindingView, Source } from "./types";
+export { inspectSelection, onSelectionChanged } from "./card";
+export type { SelectionInfo, StaleView } from "./card";

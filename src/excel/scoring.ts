@@ -86,7 +86,7 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       if (!planned.ok) return { kind: "refused", message: [planned.message, ...storeNotes].join(" "), messageEn: [planned.messageEn, ...storeNotesEn].join(" "), cells: planned.cells };
       const plan = planned.plan;
       const run = lastRunRecord(scored, sheet.name, source, now());
-      const findings = scored.findings.map((f) => findingView(sheet.name, f));
+      const findings = scored.findings.map((f) => findingView(sheet.name, f, scored));
       const columns = plan.columns.map((c) => columnLetter(c.col + sheet.origin.col));
 
       if (isUnchanged(plan, sheet.values, state)) {

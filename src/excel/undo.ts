@@ -3,6 +3,7 @@ import { STORE_SHEET, StoreState } from "../core/store";
 import { checkUndoJournal, undoJournalRefusal } from "../core/store-check";
 import { hostErrorMessage, utf8Bytes } from "./host";
 import { ownedAnnexSheet, renderAnnexOffice } from "./annex";
+import { restoreLoopSheets } from "./forms";
 import { queueStoreRead, syncReadingStore, writeStore } from "./store";
 import { UndoOutcome } from "./types";
 
@@ -45,7 +46,7 @@ export async function undoLast(): Promise<UndoOutcome> {
       const names = sheets.items.map((s) => s.name);
 
       let restoredAnnexId: string | undefined;
-      if (undo.action === "score") {
+      if (undo.action === "score" || undo.action === "merge") {
         if (!names.includes(undo.sheet)) {
           return {
             kind: "refused",
@@ -79,6 +80,8 @@ export async function undoLast(): Promise<UndoOutcome> {
           if (f.color) fill.color = f.color;
           else fill.clear();
         }
+        // "Gộp phiếu": its "Tự đánh giá" and "Chênh lệch" sheets go, the ones before it come back.
+        if (undo.action === "merge") restoreLoopSheets(sheets, names, state.loopSheets, undo.previousLoopSheets);
       } else {
         // The annex this action made (by its id: never a user's sheet that took the name since).
         const ownedName = ownedAnnexSheet(state, sheets.items);
@@ -106,13 +109,25 @@ export async function undoLast(): Promise<UndoOutcome> {
       const restored: StoreState =
         undo.action === "score"
           ? { ...current, written: prev.written, marks: prev.marks, lastRun: prev.lastRun }
-          : { ...current, annex: prev.annex && restoredAnnexId ? { ...prev.annex, sheetId: restoredAnnexId } : prev.annex };
+          : undo.action === "merge"
+            ? { ...current, selfAssessments: prev.selfAssessments, loopSheets: prev.loopSheets }
+            : { ...current, annex: prev.annex && restoredAnnexId ? { ...prev.annex, sheetId: restoredAnnexId } : prev.annex };
       await writeStore(context, store, restored); // 2: restore and forget the journal
 
       return {
         kind: "done",
-        message: undo.action === "score" ? `Đã hoàn tác lần “Tính điểm” lúc ${time(undo.at)} trên trang “${undo.sheet}”.` : `Đã hoàn tác lần “Tạo phụ lục” lúc ${time(undo.at)}.`,
-        messageEn: undo.action === "score" ? `Undid the “Score” at ${time(undo.at)} on sheet “${undo.sheet}”.` : `Undid the “Create annex” at ${time(undo.at)}.`,
+        message:
+          undo.action === "score"
+            ? `Đã hoàn tác lần “Tính điểm” lúc ${time(undo.at)} trên trang “${undo.sheet}”.`
+            : undo.action === "merge"
+              ? `Đã hoàn tác lần “Gộp phiếu” lúc ${time(undo.at)} trên trang “${undo.sheet}”.`
+              : `Đã hoàn tác lần “Tạo phụ lục” lúc ${time(undo.at)}.`,
+        messageEn:
+          undo.action === "score"
+            ? `Undid the “Score” at ${time(undo.at)} on sheet “${undo.sheet}”.`
+            : undo.action === "merge"
+              ? `Undid the “Merge forms” at ${time(undo.at)} on sheet “${undo.sheet}”.`
+              : `Undid the “Create annex” at ${time(undo.at)}.`,
       };
     });
   } catch (e) {

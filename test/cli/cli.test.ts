@@ -37,6 +37,7 @@ describe("xep-hang-cntt score on the reference workbook", () => {
         index: num(r.index),
         class: r.className,
         rank: Number(r.stt),
+        toNextClass: r.className === "Tốt" ? null : { class: r.className === "Khá" ? "Tốt" : "Khá", points: expect.any(Number), reachable: true },
       })),
     );
     expect(run.stdout).toContain('"total": 474.95');
@@ -45,7 +46,15 @@ describe("xep-hang-cntt score on the reference workbook", () => {
   it("exits 1 because of the 55 above 50, and names that cell", () => {
     expect(run.code).toBe(1);
     const json = JSON.parse(run.stdout);
-    expect(json.findings).toEqual([{ cell: "H10", severity: "error", message: expect.stringContaining("vượt điểm tối đa 50") }]);
+    expect(json.findings).toEqual([
+      {
+        code: "overMax",
+        cell: "H10",
+        severity: "error",
+        message: expect.stringContaining("vượt điểm tối đa 50"),
+        ifCorrected: { value: 50, total: 337.7, index: 0.848, class: "Khá", rank: 8 },
+      },
+    ]);
     expect(run.stderr).toContain("H10");
   });
 
