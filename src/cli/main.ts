@@ -3,18 +3,26 @@ import { formsMain, FORMS_USAGE } from "./forms-main";
 import { formatVi } from "../core/decimal";
 import { rankedRows } from "../core/scoring";
 import { cliMessage, CliMessage, renderCli } from "./messages";
+import { indexText } from "../core/annex";
+import { hasClasses, Rules } from "../core/rules";
 import { ifCorrectedLine } from "./extras";
 
 const USAGE = `Cách dùng / Usage:
   xep-hang-cntt score IN.xlsx [-o OUT.xlsx [--force]] [--sheet NAME] [--rules RULES.json] [--annex] [--json]
                       [--decision-number "06/QĐ-UBND"] [--decision-date 05/01/2021] [--issuer "Ủy ban nhân dân tỉnh"]
-                      [--year 2020] [--annex-sheet "Phụ lục"]
-                      [--previous NAM-TRUOC.xlsx] [--explain] [--chart BIEU-DO.svg]
+                      [--province "Thái Bình"] [--year 2020] [--subject "Đánh giá, xếp hạng …"] [--annex-sheet "Phụ lục"]
+                      [--previous NAM-TRUOC.xlsx] [--explain] [--chart BIEU-DO.svg] [--fix-encoding]
 ${FORMS_USAGE}
 
+  --year           mặc định là năm ghi trong tiêu đề bảng điểm, nếu không có thì năm trước năm ký quyết định
+                   / default: the year in the score table's title, else the year before the decision's
+  --subject        trích yếu của phụ lục, không kèm năm (phụ lục thêm “năm 2020”) / the annex's subject, without the year
   --previous FILE  so sánh với kết quả năm trước (xếp hạng năm trước, tăng/giảm) / compare with last year
   --explain        thêm trang “Giải trình”, mỗi cơ quan một trang / add the “Giải trình” sheet, a page per agency
   --chart FILE     ghi biểu đồ chỉ số theo thứ hạng (SVG) / write the chart of indices by rank (SVG)
+  --fix-encoding   chuyển tiêu đề, tên cơ quan và ghi chú gõ bằng bảng mã TCVN3 (ABC) hoặc VNI sang Unicode
+                   (trong tệp kết quả và khi tính điểm) / convert headers, names and notes typed in the
+                   TCVN3 (ABC) or VNI encoding to Unicode (in the output and for scoring)
 
 Không có -o: chỉ chấm điểm và in bảng xếp hạng (hoặc --json), không ghi tệp nào.
   Without -o: scores and prints the ranking (or --json), writes nothing.
@@ -37,7 +45,7 @@ export function parseArgs(argv: string[]): Parsed {
   let input: string | undefined;
   const opts: Partial<ScoreOptions> = { decision: {} };
   let json = false;
-  const takes = new Set(["-o", "--output", "--sheet", "--rules", "--decision-number", "--decision-date", "--issuer", "--year", "--annex-sheet", "--previous", "--chart"]);
+  const takes = new Set(["-o", "--output", "--sheet", "--rules", "--decision-number", "--decision-date", "--issuer", "--province", "--year", "--subject", "--annex-sheet", "--previous", "--chart"]);
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (takes.has(arg)) {
@@ -63,6 +71,12 @@ export function parseArgs(argv: string[]): Parsed {
         case "--issuer":
           opts.decision!.issuer = value;
           break;
+        case "--province":
+          opts.decision!.province = value;
+          break;
+        case "--subject":
+          opts.decision!.subject = value;
+          break;
         case "--year":
           if (!/^\d{4}$/.test(value)) return { ok: false, message: `--year phải là một năm, ví dụ 2020 (đang là “${value}”).` };
           opts.decision!.year = Number(value);
@@ -79,9 +93,10 @@ export function parseArgs(argv: string[]): Parsed {
       }
     } else if (arg === "--annex") opts.annex = true;
     else if (arg === "--force") opts.force = true;
+    else if (arg === "--fix-encoding") opts.fixEncoding = true;
     else if (arg === "--explain") opts.explain = true;
     else if (arg === "--json") json = true;
-    else if (arg.startsWith("-")) return { ok: false, message: `Tuỳ chọn không hợp lệ “${arg}”.` };
+    else if (arg.startsWith("-")) return { ok: false, message: `Tùy chọn không hợp lệ “${arg}”.` };
     else if (input === undefined) input = arg;
     else return { ok: false, message: `Thừa tham số “${arg}”.` };
   }
@@ -95,14 +110,18 @@ const pad = (text: string, width: number, right = false) => {
   return right ? t.padStart(width) : t.padEnd(width);
 };
 
-/** The ranking as text; with last year's comparison, its rank and the change ("▲2", "mới") on the left. */
-export function rankingTable(rows: Parameters<typeof rankedRows>[0], decimals: number, changes?: (string | undefined)[]): string {
+/** The ranking as text, by block; with last year's comparison, its rank and the change ("▲2", "mới") on the left. */
+export function rankingTable(rows: Parameters<typeof rankedRows>[0], rules: Rules, changes?: (string | undefined)[]): string {
   const change = (i: number) => (changes ? `${pad(changes[i] ?? "", 6)}` : "");
-  const lines = [`${pad("Hạng", 5, true)}  ${changes ? pad("±", 6) : ""}${pad("Cơ quan", 46)}  ${pad("Tổng điểm", 9, true)}  ${pad("Chỉ số", 7, true)}  Phân loại`];
-  rankedRows(rows).forEach((r, i) => {
-    lines.push(
-      `${pad(r.rank === null ? "—" : String(r.rank), 5, true)}  ${change(i)}${pad(r.name, 46)}  ${pad(r.total ? formatVi(r.total) : "—", 9, true)}  ${pad(r.index ? formatVi(r.index, decimals) : "—", 7, true)}  ${r.className ?? "chưa tính được"}`,
-    );
+  const lines = [`${pad("Hạng", 5, true)}  ${changes ? pad("±", 6) : ""}${pad("Cơ quan", 46)}  ${pad("Tổng điểm", 9, true)}  ${pad("Chỉ số", 7, true)}${hasClasses(rules) ? "  Phân loại" : ""}`];
+  let block: string | null | undefined;
+  rankedRows(rows, rules).forEach((r, i) => {
+    if (rules.blocks.length > 0 && r.block !== block) {
+      block = r.block;
+      lines.push(`— ${rules.blocks.find((b) => b.id === r.block)?.name ?? "Chưa xác định khối"} —`);
+    }
+    const cls = hasClasses(rules) ? `  ${r.className ?? (r.index ? "" : "chưa tính được")}` : r.index ? "" : "  chưa tính được";
+    lines.push(`${pad(r.rank === null ? "—" : String(r.rank), 5, true)}  ${change(i)}${pad(r.name, 46)}  ${pad(r.total ? formatVi(r.total) : "—", 9, true)}  ${pad(r.index ? indexText(rules, r.index) : "—", 7, true)}${cls}`);
   });
   return lines.join("\n");
 }
@@ -131,7 +150,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   } else {
     io.out(`Trang tính “${outcome.sheet}”: ${outcome.result.summary.agencies} cơ quan.`);
     const changes = parsed.opts.previous ? outcome.json.rows.map((r) => r.rankChangeText) : undefined;
-    io.out(rankingTable(outcome.rows, outcome.result.rules.json.index.decimals, changes));
+    io.out(rankingTable(outcome.rows, outcome.result.rules, changes));
     const sheets = [outcome.annexSheet ? `phụ lục ở trang “${outcome.annexSheet}”` : "", outcome.explainSheet ? `giải trình ở trang “${outcome.explainSheet}”` : ""].filter(Boolean);
     if (outcome.output === null) io.out(renderCli(cliMessage("notWritten", {}), "vi"));
     else io.out(`Đã ghi: ${outcome.output}${sheets.length ? ` (${sheets.join("; ")})` : ""}.`);
@@ -139,7 +158,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   for (const f of outcome.findings) {
     io.err(`${f.severity === "error" ? "LỖI" : "Cảnh báo"} ${f.message}`);
-    const line = ifCorrectedLine(outcome.result, f);
+    const line = ifCorrectedLine(outcome.result, f, outcome.values);
     if (line) io.err(`  → ${line}`);
   }
   for (const n of outcome.notices) io.err(`Lưu ý: ${n}`);

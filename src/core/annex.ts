@@ -1,7 +1,7 @@
-import { formatVi } from "./decimal";
+import { cmp, Dec, formatVi, mul } from "./decimal";
 import { Finding } from "./findings";
-import { DecisionMetadata } from "./metadata";
-import { Rules } from "./rules";
+import { DecisionMetadata, withProvince } from "./metadata";
+import { hasClasses, Rules } from "./rules";
 import { rankedRows, RowResult } from "./scoring";
 
 /**
@@ -9,7 +9,7 @@ import { rankedRows, RowResult } from "./scoring";
  * renders with ExcelJS. Rows and columns are 0-based; every value is text, shown exactly as it is
  * (decimal commas included), so the page reads the same whatever the PC's regional settings.
  */
-export type StyleName = "title" | "subject" | "reference" | "header" | "cell" | "cellLeft" | "notesTitle" | "note";
+export type StyleName = "title" | "subject" | "reference" | "header" | "section" | "cell" | "cellLeft" | "notesTitle" | "note";
 
 export interface AnnexStyle {
   bold: boolean;
@@ -40,8 +40,13 @@ export interface PrintSetup {
   paper: "A4";
   /** Fit to this many pages wide; height is free (0). */
   fitToPagesWide: 1;
-  /** Margins in centimetres. */
+  /** Margins in centimetres (Nghị định 30/2020/NĐ-CP: left 3–3,5, right 1,5–2, top and bottom 2–2,5). */
   margins: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
+  /**
+   * Page numbers, as Nghị định 30/2020/NĐ-CP wants them: centred in the header, from page 2 (the first
+   * page has none). `code` is Excel's header code ("&P").
+   */
+  pageNumbers: { where: "centerHeader"; code: "&P"; firstPage: false };
   /** 0-based rows repeated at the top of every printed page. */
   repeatRows: { first: number; last: number };
   centerHorizontally: boolean;
@@ -58,8 +63,8 @@ export interface AnnexDescription {
   cells: AnnexCell[];
   merges: AnnexMerge[];
   print: PrintSetup;
-  /** Where the table is, for renderers and tests. */
-  table: { headerRow: number; firstRow: number; lastRow: number; columns: string[] };
+  /** Where the table is, for renderers and tests; sectionRows: the block heading rows inside it. */
+  table: { headerRow: number; firstRow: number; lastRow: number; columns: string[]; sectionRows: number[] };
   rowCount: number;
   colCount: number;
 }
@@ -69,11 +74,14 @@ const STYLES: Record<StyleName, AnnexStyle> = {
   subject: { bold: true, italic: false, size: 13, hAlign: "center", vAlign: "center", wrap: true, border: false },
   reference: { bold: false, italic: true, size: 13, hAlign: "center", vAlign: "center", wrap: true, border: false },
   header: { bold: true, italic: false, size: 12, hAlign: "center", vAlign: "center", wrap: true, border: true },
+  section: { bold: true, italic: false, size: 12, hAlign: "left", vAlign: "center", wrap: true, border: true },
   cell: { bold: false, italic: false, size: 12, hAlign: "center", vAlign: "center", wrap: true, border: true },
   cellLeft: { bold: false, italic: false, size: 12, hAlign: "left", vAlign: "center", wrap: true, border: true },
   notesTitle: { bold: true, italic: false, size: 12, hAlign: "left", vAlign: "center", wrap: false, border: false },
   note: { bold: false, italic: false, size: 12, hAlign: "left", vAlign: "top", wrap: true, border: false },
 };
+
+const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
 
 const WIDTH = { stt: 5, name: 32, group: 10.5, total: 9, index: 8, class: 11, rank: 8, notes: 12 };
 /** Points per wrapped line of 12-pt Times New Roman, and characters per width unit (a little slack). */
@@ -99,6 +107,31 @@ export function splitForRows(text: string, max: number): string[] {
   return parts;
 }
 
+/** What an annex carries that should be fixed before signing, by code, worded in both languages. */
+export type AnnexNoticeCode = "provinceMissing";
+
+export interface AnnexNotice {
+  code: AnnexNoticeCode;
+  message: string;
+  messageEn: string;
+}
+
+/** `where`: how the user fixes it, in the pane (the “Phụ lục” tab) or with the command line (--province). */
+type AnnexNoticeParams = { issuer: string; where: "pane" | "cli" };
+
+const ANNEX_NOTICES: Record<AnnexNoticeCode, { vi: (p: AnnexNoticeParams) => string; en: (p: AnnexNoticeParams) => string }> = {
+  provinceMissing: {
+    vi: (p) =>
+      `Chưa có tên tỉnh: dòng “Kèm theo” và trích yếu ghi “${p.issuer}”. Hãy nhập tỉnh (ví dụ Thái Bình) ${p.where === "pane" ? "trong mục “Phụ lục”" : "bằng --province"} rồi tạo lại phụ lục trước khi trình ký.`,
+    en: (p) =>
+      `No province yet: the “Kèm theo” line and the subject say “${p.issuer}”. Give the province (for example Thái Bình) ${p.where === "pane" ? "on the “Annex” tab" : "with --province"} and create the annex again before it is signed.`,
+  },
+};
+
+export function annexNotice(code: AnnexNoticeCode, p: AnnexNoticeParams): AnnexNotice {
+  return { code, message: ANNEX_NOTICES[code].vi(p), messageEn: ANNEX_NOTICES[code].en(p) };
+}
+
 export type AnnexRefusal = { reason: "errors"; errors: Finding[]; message: string };
 
 /** Whether the annex may be made: with error findings it needs the caller's explicit confirmation. */
@@ -120,20 +153,51 @@ function lines(text: string, width: number): number {
   return text.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
 }
 
-/** The "Ghi chú:" notes under the table, generated from the rules and the exempt agencies. */
-export function annexNotes(rules: Rules, rows: readonly RowResult[]): string[] {
-  const notes: string[] = [];
-  const items = rules.groups.flatMap((g) => g.notEvaluated.map((it) => ({ group: g, ...it })));
-  let general = `- Tổng điểm đánh giá chung: ${formatVi(rules.generalMax)} điểm`;
+/** The index as the annex prints it: "0,917", or "91,7%" with display "percent". */
+export function indexText(rules: Rules, index: Dec): string {
+  const d = rules.json.index.decimals;
+  if (rules.display === "percent") return `${formatVi(mul(index, { m: 100, s: 0 }), Math.max(0, d - 2))}%`;
+  return formatVi(index, d);
+}
+
+/** "- Tổng điểm đánh giá chung: 498 điểm (Do không đánh giá …)." for a general maximum. */
+function generalNote(rules: Rules, generalMax: Dec, prefix = "Tổng điểm đánh giá chung: ", detail = ""): string {
+  const items = rules.groups.filter((g) => g.counted).flatMap((g) => g.notEvaluated.map((it) => ({ group: g, ...it })));
+  let general = `- ${prefix}${formatVi(generalMax)} điểm${detail}`;
   if (items.length === 1) {
     const [it] = items;
     general += ` (Do không đánh giá mục ${it.item} trên ${it.group.fullName}, điểm của mục này là ${formatVi(it.points)} điểm)`;
   } else if (items.length > 1) {
     general += ` (Do không đánh giá các mục: ${items.map((it) => `${it.item} trên ${it.group.fullName} (${formatVi(it.points)} điểm)`).join("; ")})`;
   }
-  notes.push(general + ".");
+  return general + ".";
+}
+
+/** The "Ghi chú:" notes under the table, generated from the rules and the exempt agencies. */
+export function annexNotes(rules: Rules, rows: readonly RowResult[]): string[] {
+  const notes: string[] = [];
+  // The general maximum; one per block when a block has maxima of its own.
+  const differs = (b: Rules["blocks"][number]) => b.maxes.some((m, i) => cmp(m, rules.groups[i].max) !== 0);
+  if (!rules.blocks.some(differs)) notes.push(generalNote(rules, rules.generalMax));
+  else
+    for (const b of rules.blocks) {
+      const changed = rules.groups.map((g, i) => ({ g, m: b.maxes[i] })).filter(({ g, m }) => cmp(m, g.max) !== 0);
+      const detail = changed.length ? `, trong đó điểm tối đa ${changed.map(({ g, m }) => `${g.fullName} là ${formatVi(m)} điểm`).join(", ")}` : "";
+      notes.push(generalNote(rules, b.generalMax, `${b.name}: tổng điểm đánh giá chung `, detail));
+    }
+  const uncounted = rules.groups.filter((g) => !g.counted);
+  if (uncounted.length > 0) {
+    notes.push(`- ${uncounted.map((g) => g.fullName).join(", ")}: được đánh giá và thể hiện trong bảng nhưng không tính vào tổng điểm${rules.weighted ? "" : ", điểm tối đa"} và chỉ số.`);
+  }
+  if (rules.weighted) {
+    const parts = rules.groups.filter((g) => g.weight !== null).map((g) => `${g.fullName} ${formatVi(g.weight!)}`);
+    notes.push(`- Chỉ số = Σ trọng số × (điểm ÷ điểm tối đa của nhóm); trọng số: ${parts.join("; ")}.`);
+    if (rows.some((r) => r.exemptGroups.length > 0 && r.index !== null)) {
+      notes.push("- Cơ quan được miễn chấm một nhóm: trọng số của các nhóm còn lại được chia lại theo tỷ lệ để tổng bằng 1.");
+    }
+  }
   for (const ex of rules.exemptions) {
-    const names = rows.filter((r) => r.exemptKeyword === ex.keyword).map((r) => r.name);
+    const names = rows.filter((r) => r.exemptKeyword !== null && ex.keywords.includes(r.exemptKeyword)).map((r) => r.name);
     if (names.length === 0) continue;
     const groups = ex.groupIndexes.map((g) => rules.groups[g]);
     const what =
@@ -147,18 +211,31 @@ export function annexNotes(rules: Rules, rows: readonly RowResult[]): string[] {
 
 /**
  * Builds the annex from a scoring result and the stored decision metadata: title block, the table
- * in rank order, the notes, and the print setup (A4 landscape, header row on every page).
+ * in rank order (one section per block, with its heading row and ranks within it), the notes, and
+ * the print setup (A4 landscape, header row on every page).
  */
 export function buildAnnex(rules: Rules, rows: readonly RowResult[], meta: DecisionMetadata): AnnexDescription {
-  const ordered = rankedRows(rows);
-  const ranks = ordered.map((r) => r.rank);
-  const hasTies = ranks.some((r, i) => r !== null && ranks.indexOf(r) !== i);
+  const ordered = rankedRows(rows, rules);
+  const sections: { heading: string | null; rows: RowResult[] }[] = [];
+  if (rules.blocks.length === 0) sections.push({ heading: null, rows: ordered });
+  else {
+    for (const b of rules.blocks) {
+      const inBlock = ordered.filter((r) => r.block === b.id);
+      if (inBlock.length) sections.push({ heading: b.name, rows: inBlock });
+    }
+    const none = ordered.filter((r) => r.block === null);
+    if (none.length) sections.push({ heading: "Chưa xác định khối", rows: none });
+  }
+  const hasTies = sections.some((s) => {
+    const ranks = s.rows.map((r) => r.rank);
+    return ranks.some((r, i) => r !== null && ranks.indexOf(r) !== i);
+  });
+  const withClass = hasClasses(rules);
 
-  const columns = ["STT", "Tên cơ quan", ...rules.groups.map((g) => g.name), "Tổng điểm", "Chỉ số", "Phân loại", ...(hasTies ? ["Xếp hạng"] : []), "Ghi chú"];
-  const widths = [WIDTH.stt, WIDTH.name, ...rules.groups.map(() => WIDTH.group), WIDTH.total, WIDTH.index, WIDTH.class, ...(hasTies ? [WIDTH.rank] : []), WIDTH.notes];
+  const columns = ["STT", "Tên cơ quan", ...rules.groups.map((g) => g.name), "Tổng điểm", "Chỉ số", ...(withClass ? ["Phân loại"] : []), ...(hasTies ? ["Xếp hạng"] : []), "Ghi chú"];
+  const widths = [WIDTH.stt, WIDTH.name, ...rules.groups.map(() => WIDTH.group), WIDTH.total, WIDTH.index, ...(withClass ? [WIDTH.class] : []), ...(hasTies ? [WIDTH.rank] : []), WIDTH.notes];
   const colCount = columns.length;
   const totalWidth = widths.reduce((a, b) => a + b, 0);
-  const decimals = rules.json.index.decimals;
 
   const cells: AnnexCell[] = [];
   const merges: AnnexMerge[] = [];
@@ -170,10 +247,10 @@ export function buildAnnex(rules: Rules, rows: readonly RowResult[], meta: Decis
     heights[row] = height;
   };
 
-  const subject = `${meta.subject} năm ${meta.year}`;
+  const subject = `${withProvince(meta.subject, meta.province ?? "")} năm ${meta.year}`;
   banner(0, "KẾT QUẢ", "title", 20);
   banner(1, subject, "subject", Math.max(20, lines(subject, totalWidth * 0.9) * 18));
-  const reference = `(Kèm theo Quyết định số ${meta.number} ngày ${meta.date} của ${meta.issuer})`;
+  const reference = `(Kèm theo Quyết định số ${meta.number} ngày ${meta.date} của ${withProvince(meta.issuer, meta.province ?? "")})`;
   banner(2, reference, "reference", Math.max(20, lines(reference, totalWidth * 0.9) * 18));
   heights[3] = 10;
 
@@ -182,24 +259,34 @@ export function buildAnnex(rules: Rules, rows: readonly RowResult[], meta: Decis
   heights[headerRow] = Math.max(...columns.map((c, i) => lines(c, widths[i]))) * LINE_PT + 6;
 
   const firstRow = headerRow + 1;
-  ordered.forEach((r, k) => {
-    const row = firstRow + k;
-    const values = [
-      String(k + 1),
-      r.name,
-      ...r.scores.map((s, g) => (s !== null ? formatVi(s) : r.exemptGroups.includes(g) ? "0" : "")),
-      r.total !== null ? formatVi(r.total) : "",
-      r.index !== null ? formatVi(r.index, decimals) : "",
-      r.className ?? "",
-      ...(hasTies ? [r.rank !== null ? String(r.rank) : ""] : []),
-      r.notes,
-    ];
-    values.forEach((v, i) => put(row, i, v, i === 1 ? "cellLeft" : "cell"));
-    heights[row] = Math.max(lines(r.name, widths[1]), lines(r.notes, widths[colCount - 1])) * LINE_PT + 4;
+  const sectionRows: number[] = [];
+  let row = firstRow;
+  sections.forEach((section, s) => {
+    if (section.heading !== null) {
+      const heading = `${ROMAN[s] ?? s + 1}. ${section.heading.toLocaleUpperCase("vi")}`;
+      banner(row, heading, "section", lines(heading, totalWidth) * LINE_PT + 6);
+      sectionRows.push(row);
+      row++;
+    }
+    section.rows.forEach((r, k) => {
+      const values = [
+        String(k + 1),
+        r.name,
+        ...r.scores.map((sc, g) => (sc !== null ? formatVi(sc) : r.exemptGroups.includes(g) ? "0" : "")),
+        r.total !== null ? formatVi(r.total) : "",
+        r.index !== null ? indexText(rules, r.index) : "",
+        ...(withClass ? [r.className ?? ""] : []),
+        ...(hasTies ? [r.rank !== null ? String(r.rank) : ""] : []),
+        r.notes,
+      ];
+      values.forEach((v, i) => put(row, i, v, i === 1 ? "cellLeft" : "cell"));
+      heights[row] = Math.max(lines(r.name, widths[1]), lines(r.notes, widths[colCount - 1])) * LINE_PT + 4;
+      row++;
+    });
   });
-  const lastRow = firstRow + ordered.length - 1;
+  const lastRow = row - 1;
 
-  let row = lastRow + 2;
+  row = lastRow + 2;
   heights[lastRow + 1] = 10;
   put(row, 0, "Ghi chú:", "notesTitle");
   merges.push({ row, col: 0, rows: 1, cols: 3 });
@@ -227,11 +314,12 @@ export function buildAnnex(rules: Rules, rows: readonly RowResult[], meta: Decis
       orientation: "landscape",
       paper: "A4",
       fitToPagesWide: 1,
-      margins: { top: 2, bottom: 2, left: 2, right: 1.5, header: 0.8, footer: 0.8 },
+      margins: { top: 2, bottom: 2, left: 3, right: 1.5, header: 0.8, footer: 0.8 },
+      pageNumbers: { where: "centerHeader", code: "&P", firstPage: false },
       repeatRows: { first: headerRow, last: headerRow },
       centerHorizontally: true,
     },
-    table: { headerRow, firstRow, lastRow, columns },
+    table: { headerRow, firstRow, lastRow, columns, sectionRows },
     rowCount,
     colCount,
   };

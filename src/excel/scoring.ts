@@ -8,7 +8,7 @@ import { lastRunRecord, summaryLine } from "../core/summary";
 import { features, hostErrorMessage, isPayloadLimit, loadRowsInBlocks, UserFacingError } from "./host";
 import { ensureStoreSheet, queueStoreRead, readStoreInBlocks, writeStore, StoreRead } from "./store";
 import { findingView, ScoringOutcome, Source } from "./types";
-import { ruleProblemEn } from "./wording";
+import { ruleProblemLines } from "../core/ruleMessages";
 
 /** Rules stored in the workbook, else the preset; stored rules that are invalid are reported, not ignored. */
 export function rulesOf(state: StoreState): Rules {
@@ -16,8 +16,8 @@ export function rulesOf(state: StoreState): Rules {
   const checked = validateRules(state.rules);
   if (!checked.ok) {
     throw new UserFacingError(
-      `Quy tắc lưu trong sổ tính không hợp lệ: ${checked.problems.map((p) => `${p.path}: ${p.message}`).join(" ")} Hãy sửa trong “Quy tắc chấm điểm”.`,
-      `The rules stored in the workbook are not valid: ${checked.problems.map((p) => `${p.path}: ${ruleProblemEn(p)}`).join(" ")} Correct them in “Scoring rules”.`,
+      `Quy tắc lưu trong sổ tính không hợp lệ: ${ruleProblemLines(checked.problems, "vi").join(" ")} Hãy sửa trong “Quy tắc chấm điểm”.`,
+      `The rules stored in the workbook are not valid: ${ruleProblemLines(checked.problems, "en").join(" ")} Correct them in “Scoring rules”.`,
     );
   }
   return checked.rules;
@@ -81,12 +81,15 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       const storeNotesEn = store.issues().map((issue) => storeIssueMessage(issue, STORE_SHEET, "en"));
       const rules = rulesOf(state);
       const scored = scoreSheet(sheet.values, rules, sheet.origin);
-      if (!scored.ok) return sheetRefusal(sheet.name, scored.error);
+      if (!scored.ok) {
+        const refusal = sheetRefusal(sheet.name, scored.error);
+        return scored.legacy.length > 0 ? { ...refusal, convertible: scored.legacy.map((c) => c.cell) } : refusal;
+      }
       const planned = planResultWrite(sheet.values, sheet.formulas, sheet.origin, sheet.name, scored, state);
       if (!planned.ok) return { kind: "refused", message: [planned.message, ...storeNotes].join(" "), messageEn: [planned.messageEn, ...storeNotesEn].join(" "), cells: planned.cells };
       const plan = planned.plan;
       const run = lastRunRecord(scored, sheet.name, source, now());
-      const findings = scored.findings.map((f) => findingView(sheet.name, f, scored));
+      const findings = scored.findings.map((f) => findingView(sheet.name, f, { result: scored, values: sheet.values }));
       const columns = plan.columns.map((c) => columnLetter(c.col + sheet.origin.col));
 
       if (isUnchanged(plan, sheet.values, state)) {

@@ -1,15 +1,30 @@
-import { completeMetadata, DecisionMetadata, validateMetadata } from "../core/metadata";
-import { PRESET_THAI_BINH_2020, RulesJson, validateRules } from "../core/rules";
+import { locateGrid } from "../core/grid";
+import { completeMetadata, completeMetadataWithSource, DecisionMetadata, titleRowsOf, validateMetadata, yearInTitle } from "../core/metadata";
+import { PRESET_THAI_BINH_2020, presetRules, Rules, RulesJson, validateRules } from "../core/rules";
 import { StoreState } from "../core/store";
 import { hostErrorMessage, UserFacingError } from "./host";
 import { queueStoreRead, syncReadingStore, writeStore } from "./store";
 import { WorkbookSettings } from "./types";
-import { ruleProblemEn } from "./wording";
+import { ruleProblemLines } from "../core/ruleMessages";
 
-/** What the pane shows on opening: rules, decision, the last run (also one started from the ribbon), undo. 1 sync. */
+/** Rows and columns of the active sheet read on opening to find the year its grid's title names. */
+const TITLE_READ = "A1:Z12";
+
+/** The year the title above the grid names, from the first rows of the active sheet (null: no grid header there, or no year). */
+function titleYear(top: unknown[][] | null, rules: Rules): number | null {
+  if (!top) return null;
+  const located = locateGrid(top, rules);
+  return located.ok ? yearInTitle(titleRowsOf(top, located.layout.headerTop)) : null;
+}
+
+/** What the pane shows on opening: rules, decision (its year inferred when none is stored), the last run (also one started from the ribbon), undo. 1 sync. */
 export async function loadSettings(): Promise<WorkbookSettings> {
   return Excel.run(async (context) => {
-    const store = await syncReadingStore(context, queueStoreRead(context));
+    const queued = queueStoreRead(context);
+    // The title rows of the open sheet, in the same sync: the year they name is the year evaluated.
+    const top = context.workbook.worksheets.getActiveWorksheet().getRange(TITLE_READ);
+    top.load("values");
+    const store = await syncReadingStore(context, queued);
     const problems: string[] = [];
     const problemsEn: string[] = [];
     let state: StoreState = {};
@@ -20,23 +35,27 @@ export async function loadSettings(): Promise<WorkbookSettings> {
       problemsEn.push(hostErrorMessage(e, "en"));
     }
     let rules: RulesJson = PRESET_THAI_BINH_2020;
+    let compiled: Rules = presetRules();
     let fromWorkbook = false;
     if (state.rules) {
       const checked = validateRules(state.rules);
       if (checked.ok) {
         rules = checked.rules.json;
+        compiled = checked.rules;
         fromWorkbook = true;
       } else {
-        const [first] = checked.problems;
         const n = checked.problems.length;
-        problems.push(`Quy tắc lưu trong sổ tính không hợp lệ (${n} lỗi), đang dùng quy tắc mặc định. ${first.path}: ${first.message}`);
-        problemsEn.push(`The rules stored in the workbook are not valid (${n} problem${n === 1 ? "" : "s"}), so the default rules are in use. ${first.path}: ${ruleProblemEn(first)}`);
+        problems.push(`Quy tắc lưu trong sổ tính không hợp lệ (${n} lỗi), đang dùng quy tắc mặc định. ${ruleProblemLines(checked.problems, "vi").join(" ")}`);
+        problemsEn.push(`The rules stored in the workbook are not valid (${n} problem${n === 1 ? "" : "s"}), so the default rules are in use. ${ruleProblemLines(checked.problems, "en").join(" ")}`);
       }
     }
+    // Past the response limit the store was read again in blocks, and the first sync delivered nothing.
+    const decision = completeMetadataWithSource(state.decision, titleYear(store === queued ? (top.values as unknown[][]) : null, compiled));
     return {
       rules,
       rulesFromWorkbook: fromWorkbook,
-      decision: completeMetadata(state.decision),
+      decision: decision.meta,
+      yearSource: decision.yearSource,
       lastRun: state.lastRun ?? null,
       undo: state.undo ? { action: state.undo.action, at: state.undo.at } : null,
       problems,
@@ -61,7 +80,7 @@ const hostFailure = (e: unknown): SaveResult => ({ ok: false, messages: [hostErr
 export async function saveRules(json: unknown): Promise<SaveResult> {
   const checked = validateRules(json);
   if (!checked.ok) {
-    return { ok: false, messages: checked.problems.map((p) => `${p.path}: ${p.message}`), messagesEn: checked.problems.map((p) => `${p.path}: ${ruleProblemEn(p)}`) };
+    return { ok: false, messages: ruleProblemLines(checked.problems, "vi"), messagesEn: ruleProblemLines(checked.problems, "en") };
   }
   try {
     await updateStore((state) => ({ ...state, rules: checked.rules.json }));
