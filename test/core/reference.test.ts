@@ -73,8 +73,10 @@ describe("the repository's copy of the published annex", () => {
     expect(copy.normalize("NFC")).toBe(copy);
   });
 
-  it("equals ../shared/reference byte for byte when that folder exists", () => {
+  it("equals ../shared/reference byte for byte when that folder exists (the annex and the decision's text)", () => {
     if (!fs.existsSync(beside)) return; // a clone on its own: nothing to compare with
     expect(fs.readFileSync(REFERENCE_TSV, "utf8")).toBe(fs.readFileSync(beside, "utf8"));
+    const decision = "06-QD-UBND-2021-Thai-Binh.txt";
+    expect(fs.readFileSync(path.join(path.dirname(REFERENCE_TSV), decision), "utf8")).toBe(fs.readFileSync(path.join(path.dirname(beside), decision), "utf8"));
   });
 });
