@@ -12,8 +12,11 @@ import { PRESET_THAI_BINH_2020, Rules, RulesJson, validateRules } from "../core/
 import { ruleProblemLines } from "../core/ruleMessages";
 import { rankedRows, RowResult, scoreSheet, ScoreResult } from "../core/scoring";
 import { MarkRecord, STORE_SHEET, StoreState } from "../core/store";
+import { storeIssueMessage } from "../core/store-check";
 import { lastRunRecord } from "../core/summary";
 import { renderAnnexExcelJS } from "./exceljs-annex";
+import { CliMessage } from "./messages";
+import { checkOutput, writeAtomically } from "./output";
 import { addressOf, readSheet, readStore, SheetValues, writeStore } from "./workbook";
 import { byEncoding, LEGACY_MESSAGES, LegacyCell, legacyExample, withConverted } from "../core/legacy-cells";
 import { ENCODING_NAMES, unicodeFontFor } from "../core/legacy-encoding";
@@ -26,7 +29,10 @@ import { checkStale, staleFinding } from "../core/stale";
 
 export interface ScoreOptions {
   input: string;
-  output: string;
+  /** OUT.xlsx; without it the workbook is scored and nothing is written. */
+  output?: string;
+  /** Replace OUT.xlsx when it exists (never the input file). */
+  force?: boolean;
   sheet?: string;
   rulesFile?: string;
   annex?: boolean;
@@ -64,16 +70,22 @@ export type ScoreOutcome =
       values: unknown[][];
       findings: Finding[];
       annexSheet: string | null;
+      /** The file written, or null without -o. */
+      output: string | null;
       notices: string[];
       explainSheet: string | null;
       json: { rows: JsonRow[]; findings: JsonFinding[] };
     }
-  | { ok: false; message: string };
+  | { ok: false; message: string | CliMessage };
 
-/** Unusable input: the one-line message the user sees, with exit code 2. */
-export class Unusable extends Error {}
+/** Unusable input: the one-line message the user sees (text, or a catalogue message), with exit code 2. */
+export class Unusable extends Error {
+  constructor(readonly detail: string | CliMessage) {
+    super(typeof detail === "string" ? detail : detail.code);
+  }
+}
 
-export const fail = (message: string): never => {
+export const fail = (message: string | CliMessage): never => {
   throw new Unusable(message);
 };
 
@@ -156,12 +168,18 @@ export function pickSheet(wb: ExcelJS.Workbook, rules: Rules, wanted: string | u
 export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
   const progress = opts.onProgress ?? (() => undefined);
   try {
-    if (path.resolve(opts.input) === path.resolve(opts.output)) fail("Tệp kết quả (-o) phải khác tệp đầu vào: tệp đầu vào không bao giờ bị ghi đè.");
+    // OUT.xlsx is checked before the work and again just before the write.
+    const outputProblem = () => {
+      if (opts.output === undefined) return;
+      const checked = checkOutput(opts.input, opts.output, opts.force === true);
+      if (!checked.ok) fail(checked.message);
+    };
+    outputProblem();
     progress("Đọc sổ tính");
     const wb = await loadWorkbook(opts.input);
     const stored = readStore(wb);
     if (!stored.ok) fail(stored.message);
-    const state = (stored as Extract<typeof stored, { ok: true }>).state;
+    const { state, issues } = stored as Extract<typeof stored, { ok: true }>;
     const { rules, json: rulesJson } = rulesFrom(opts, state);
 
     progress("Tính điểm");
@@ -181,7 +199,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       if (comparison.missing.length > 0) notices.push(PREVIOUS_MISSING.vi({ names: comparison.missing }));
     }
     const planned = planResultWrite(data.values, data.formulas, SHEET_ORIGIN, ws.name, result, state);
-    if (!planned.ok) fail(planned.message);
+    if (!planned.ok) fail([planned.message, ...issues.map((issue) => storeIssueMessage(issue, STORE_SHEET, "vi"))].join(" "));
     const plan = (planned as Extract<typeof planned, { ok: true }>).plan;
 
     progress("Ghi kết quả");
@@ -248,6 +266,8 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       undo: undefined,
     };
 
+    // Stored entries set aside (damaged, tampered with): named first, never trusted for this write.
+    notices.unshift(...issues.map((issue) => storeIssueMessage(issue, STORE_SHEET, "vi")));
     let annexSheet: string | null = null;
     if (opts.annex) {
       progress("Tạo phụ lục");
@@ -281,11 +301,12 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     }
     writeStore(wb, newState);
 
-    progress("Lưu tệp kết quả");
-    fs.mkdirSync(path.dirname(path.resolve(opts.output)), { recursive: true });
-    const tmp = `${opts.output}.tmp-${process.pid}`;
-    await wb.xlsx.writeFile(tmp);
-    fs.renameSync(tmp, opts.output);
+    if (opts.output !== undefined) {
+      progress("Lưu tệp kết quả");
+      outputProblem();
+      const written = await writeAtomically(opts.output, (tmp) => wb.xlsx.writeFile(tmp));
+      if (!written.ok) fail(written.message);
+    }
     if (opts.chart) {
       progress("Ghi biểu đồ");
       fs.mkdirSync(path.dirname(path.resolve(opts.chart)), { recursive: true });
@@ -302,6 +323,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       values: data.values,
       findings,
       annexSheet,
+      output: opts.output ?? null,
       explainSheet,
       notices,
       json: {
@@ -319,7 +341,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       },
     };
   } catch (e) {
-    if (e instanceof Unusable) return { ok: false, message: e.message };
+    if (e instanceof Unusable) return { ok: false, message: e.detail };
     throw e;
   }
 }

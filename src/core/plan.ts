@@ -167,6 +167,9 @@ export function planResultWrite(
           if (c.kind === "previousRank") v = comparison?.byRow.get(r)?.previousRank ?? "";
           // Text ("▲2"): never read as a number or a formula.
           if (c.kind === "rankChange") v = rankChangeText(comparison?.byRow.get(r), res.rank);
+          // Last guard: a number Excel cannot hold (Infinity, NaN) is never written. scoreSheet leaves
+          // an agency with a value beyond any score unscored, so this only catches a broken caller.
+          if (typeof v === "number" && !Number.isFinite(v)) v = "";
           if (v !== "") newWritten.set(cellAddress(r, c.col, origin), v);
           return v;
         });
