@@ -10,11 +10,10 @@ import { ifCorrected, publicCode, Scored, toNextClass } from "../core/explain";
 import { ifCorrectedText } from "../core/explain-messages";
 import { buildExplanation } from "../core/explanation";
 import { Finding, Lang } from "../core/findings";
-import { Comparison, PreviousAgency, previousProblemText, rankChangeText, scorePreviousYear } from "../core/previous";
+import { Comparison, PreviousAgency, previousProblemText, rankChangeText } from "../core/previous";
 import { rankedRows } from "../core/scoring";
-import { STORE_SHEET } from "../core/store";
 import { renderExplanationExcelJS } from "./exceljs-explain";
-import { readSheet, readStore } from "./workbook";
+import { previousFromWorkbook } from "../xlsx/previous";
 
 const num = (d: Dec | null) => (d === null ? null : toNumber(d));
 
@@ -23,13 +22,8 @@ const num = (d: Dec | null) => (d === null ? null : toNumber(d));
  * sheet with a grid. A message (Vietnamese) when it cannot be used.
  */
 export function previousAgencies(wb: ExcelJS.Workbook, file: string): { ok: true; agencies: PreviousAgency[]; sheet: string } | { ok: false; message: string } {
-  const stored = readStore(wb);
-  const annexName = stored.ok ? stored.state.annex?.sheetName : undefined;
-  const sheets = wb.worksheets
-    .filter((ws) => ws.name !== STORE_SHEET && ws.state === "visible" && ws.name !== annexName)
-    .map((ws) => ({ name: ws.name, values: readSheet(ws).values }));
-  const scored = scorePreviousYear(sheets, stored.ok ? stored.state.rules : undefined, file);
-  return scored.ok ? scored : { ok: false, message: previousProblemText(scored.problem, "vi") };
+  const read = previousFromWorkbook(wb, file);
+  return read.ok ? read : { ok: false, message: previousProblemText(read.problem, "vi") };
 }
 
 export interface JsonIfCorrected {

@@ -91,12 +91,16 @@ export const PREVIOUS_HEADERS: Record<PreviousKind, string> = { previousRank: "X
 export const isRankChangeText = (v: unknown): boolean => typeof v === "string" && /^(?:[▲▼]\d+|=|mới|new)$/.test(v.trim());
 
 /** Why last year's data cannot be used: a code with parameters, rendered per language. */
-export type PreviousProblem = { code: "noGrid"; source: string } | { code: "noSheet"; source: string };
+export type PreviousProblem = { code: "noGrid" | "noSheet" | "unreadable"; source: string };
 
 export const PREVIOUS_PROBLEMS: Record<PreviousProblem["code"], Record<Lang, (p: { source: string }) => string>> = {
   noGrid: {
     vi: ({ source }) => `“${source}” không có trang tính nào có bảng điểm để so sánh. Hãy chọn trang tính hoặc tệp có bảng điểm của năm trước.`,
     en: ({ source }) => `“${source}” has no sheet with a score grid to compare with. Choose the sheet or file holding last year's score grid.`,
+  },
+  unreadable: {
+    vi: ({ source }) => `Không đọc được tệp “${source}”: tệp không phải sổ tính Excel (.xlsx) hoặc đã hỏng. Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi chọn lại.`,
+    en: ({ source }) => `The file “${source}” cannot be read: it is not an Excel workbook (.xlsx) or it is damaged. Open it in Excel, save it as .xlsx and choose it again.`,
   },
   noSheet: {
     vi: ({ source }) => `Không còn trang tính “${source}” trong sổ tính này. Hãy chọn lại trang tính của năm trước.`,
