@@ -1,20 +1,25 @@
 import { completeMetadata, DecisionMetadata, validateMetadata } from "../core/metadata";
 import { PRESET_THAI_BINH_2020, RulesJson, validateRules } from "../core/rules";
-import { StoreState } from "../core/store";
+import { StoreState, UndoInfo } from "../core/store";
 import { hostErrorMessage, UserFacingError } from "./host";
-import { queueStoreRead, syncReadingStore, writeStore } from "./store";
+import { queueStoreHeadRead, queueStoreRead, syncReadingStore, writeStore } from "./store";
 import { WorkbookSettings } from "./types";
 import { ruleProblemEn } from "./wording";
 
-/** What the pane shows on opening: rules, decision, the last run (also one started from the ribbon), undo. 1 sync. */
+/**
+ * What the pane shows on opening: rules, decision, the last run (also one started from the ribbon), what
+ * undo would undo. 1 sync, reading the store's head only (a few KB, whatever the size of the grid).
+ */
 export async function loadSettings(): Promise<WorkbookSettings> {
   return Excel.run(async (context) => {
-    const store = await syncReadingStore(context, queueStoreRead(context));
+    const store = queueStoreHeadRead(context);
+    await context.sync();
     const problems: string[] = [];
     const problemsEn: string[] = [];
     let state: StoreState = {};
+    let undo: UndoInfo | null = null;
     try {
-      state = store.state();
+      ({ state, undo } = store.head());
     } catch (e) {
       problems.push(hostErrorMessage(e));
       problemsEn.push(hostErrorMessage(e, "en"));
@@ -38,7 +43,7 @@ export async function loadSettings(): Promise<WorkbookSettings> {
       rulesFromWorkbook: fromWorkbook,
       decision: completeMetadata(state.decision),
       lastRun: state.lastRun ?? null,
-      undo: state.undo ? { action: state.undo.action, at: state.undo.at } : null,
+      undo,
       problems,
       problemsEn,
     };

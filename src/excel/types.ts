@@ -1,7 +1,7 @@
 import { Finding, findingMessage } from "../core/findings";
 import { DecisionMetadata } from "../core/metadata";
 import { RulesJson } from "../core/rules";
-import { LastRun } from "../core/store";
+import { LastRun, UndoInfo } from "../core/store";
 
 /** Who started an action: the ribbon button or the task pane (both run the same use case). */
 export type Source = "ribbon" | "pane";
@@ -48,16 +48,28 @@ export type ScoringOutcome =
       notices: string[];
       /** The notices in English, in the same order. */
       noticesEn: string[];
+      /** Result cells someone edited between the read and the write: their content was put back, run again. */
+      edited: string[];
+      /** What "Hoàn tác" would undo now (the pane shows it without reading the workbook again). */
+      undo: UndoInfo | null;
     }
   | { kind: "refused"; message: string; messageEn: string; cells: string[] };
 
 export type AnnexOutcome =
-  | { kind: "done"; sheetName: string; collided: boolean; manualPrintSteps: string[]; errorsIncluded: number }
+  | { kind: "done"; sheetName: string; collided: boolean; manualPrintSteps: string[]; errorsIncluded: number; undo: UndoInfo }
   | { kind: "needsConfirmation"; message: string; messageEn: string; errors: FindingView[] }
   | { kind: "refused"; message: string; messageEn: string; cells: string[] };
 
 export type UndoOutcome =
-  | { kind: "done"; message: string; messageEn: string }
+  | {
+      kind: "done";
+      message: string;
+      messageEn: string;
+      /** Cells edited since the add-in wrote them: left as they are. */
+      leftAlone: string[];
+      /** The last run as it is after the undo (the pane shows it without reading the workbook again). */
+      lastRun: LastRun | null;
+    }
   | { kind: "nothing"; message: string; messageEn: string }
   | { kind: "refused"; message: string; messageEn: string };
 
@@ -66,7 +78,7 @@ export interface WorkbookSettings {
   rulesFromWorkbook: boolean;
   decision: DecisionMetadata;
   lastRun: LastRun | null;
-  undo: { action: "score" | "annex"; at: string } | null;
+  undo: UndoInfo | null;
   /** Problems met reading the stored state (shown, never hidden). */
   problems: string[];
   /** The same problems in English, in the same order. */
