@@ -171,6 +171,8 @@ async function undoScore(context: Excel.RequestContext, ws: Excel.Worksheet, und
     // No fill reads back as white; with ExcelApi 1.9 the pattern tells the two apart.
     const color = fills[k].color;
     const shows = withPattern ? (fills[k].pattern === Excel.FillPattern.none ? null : color) : sameFill(color, "#FFFFFF") ? null : color;
+    // Already as it was (a batch that failed before this mark): nothing to do.
+    if (f.set !== undefined && sameFill(shows, f.color)) return;
     // A cell whose fill someone changed since keeps it (older journals, without `set`, restore as before).
     if (f.set !== undefined && !sameFill(shows, f.set)) {
       leftAlone.push(f.address);

@@ -3,7 +3,7 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 import { generateAnnex, saveDecision } from "../excel/index";
 import type { AnnexOutcome, FindingView } from "../excel/types";
 import { completeMetadata, DecisionMetadata, validateMetadata } from "../core/metadata";
-import { BusyKind, Note, Runner } from "./actions";
+import { BusyKind, Note, Runner, SettingsChange } from "./actions";
 import { AnnexResult } from "./AnnexResult";
 import { BusyButton } from "./BusyButton";
 import { ConfirmErrorsDialog } from "./ConfirmErrorsDialog";
@@ -21,7 +21,7 @@ export interface AnnexViewProps {
   busy: BusyKind | null;
   run: Runner;
   /** After a write: the pane reloads the workbook's settings (undo availability). */
-  onWritten: () => Promise<void>;
+  onWritten: (change: SettingsChange) => void;
 }
 
 const same = (a: DecisionMetadata, b: DecisionMetadata) => JSON.stringify(completeMetadata(a)) === JSON.stringify(completeMetadata(b));
@@ -85,7 +85,7 @@ export function AnnexView({ decision, busy, run, onWritten }: AnnexViewProps) {
       const failed = confirmErrors ? null : await store();
       if (failed) return { kind: "saveFailed" as const, messages: failed };
       const outcome = await generateAnnex({ confirmErrors });
-      if (outcome.kind === "done") await onWritten();
+      if (outcome.kind === "done") onWritten({ undo: outcome.undo });
       return outcome;
     });
     if (!r.ok) return setNotes([{ intent: "error", title: t.annex.refusedTitle, text: t.unexpected(r.error) }]);

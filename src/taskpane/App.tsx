@@ -1,17 +1,19 @@
 import * as React from "react";
 import { FluentProvider, inputClassNames, makeStyles, Spinner, Tab, TabList, Theme, tokens, webLightTheme } from "@fluentui/react-components";
-import { loadSettings, undoLast } from "../excel/index";
+import { loadSettings, preloadEngine, undoLast } from "../excel/index";
 import type { ScoringOutcome, WorkbookSettings } from "../excel/types";
 import { DEFAULT_METADATA } from "../core/metadata";
 import { PRESET_THAI_BINH_2020 } from "../core/rules";
-import { BusyKind, errorText, Note, Result, Runner } from "./actions";
-import { AnnexView } from "./AnnexView";
+import { BusyKind, errorText, Note, Result, Runner, SettingsChange } from "./actions";
 import { catalogue, I18nContext, Lang, officeLanguage } from "./i18n";
 import { Notice } from "./Notice";
-import { RulesView } from "./RulesView";
 import { ScoreView } from "./ScoreView";
 import { useSharedStyles } from "./styles";
 import { UndoBar } from "./UndoBar";
+
+// The Phụ lục and Quy tắc tabs load on first use (chunks of their own): the pane opens without them.
+const AnnexView = React.lazy(() => import(/* webpackChunkName: "annex-tab" */ "./AnnexView").then((m) => ({ default: m.AnnexView })));
+const RulesView = React.lazy(() => import(/* webpackChunkName: "rules-tab" */ "./RulesView").then((m) => ({ default: m.RulesView })));
 
 const useStyles = makeStyles({
   provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
@@ -60,6 +62,12 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
   const [busy, setBusy] = React.useState<BusyKind | null>("load");
   const busyRef = React.useRef<BusyKind | null>("load");
   const [tab, setTab] = React.useState<TabValue>("score");
+  // Tabs opened once stay mounted (what was typed there is kept when switching tabs).
+  const [opened, setOpened] = React.useState<ReadonlySet<TabValue>>(() => new Set(["score"]));
+  const selectTab = (value: TabValue) => {
+    setTab(value);
+    setOpened((s) => (s.has(value) ? s : new Set([...s, value])));
+  };
   const [scored, setScored] = React.useState<Done | null>(null);
   const [appNote, setAppNote] = React.useState<Note | null>(null);
 
@@ -77,14 +85,8 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
     }
   }, [t]);
 
-  /** Reloads the workbook's settings; part of the action that called it (no busy state of its own). */
-  const refresh = React.useCallback(async () => {
-    try {
-      setSettings(await loadSettings());
-    } catch {
-      // The action itself succeeded; the undo state shown may be stale until the next load.
-    }
-  }, []);
+  /** What an action changed in the workbook's state, as its use case returned it: nothing is read again. */
+  const applyChange = React.useCallback((change: SettingsChange) => setSettings((s) => (s ? { ...s, ...change } : s)), []);
 
   /** "Thử lại" after a failed first load. */
   const load = React.useCallback(async () => {
@@ -107,8 +109,11 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
         busyRef.current = null;
         setBusy(null);
       });
+    // The scoring engine, in the background once the pane is up ("Tính điểm" works before: it waits for it).
+    const idle = setTimeout(preloadEngine, 0);
     return () => {
       live = false;
+      clearTimeout(idle);
     };
   }, []);
 
@@ -118,7 +123,7 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
       const outcome = await undoLast();
       if (outcome.kind === "done") {
         setScored(null);
-        await refresh();
+        applyChange({ undo: null, lastRun: outcome.lastRun });
       }
       return outcome;
     });
@@ -146,7 +151,7 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
             <UndoBar undo={settings?.undo ?? null} busy={busy} onUndo={undo} />
           </header>
           <nav aria-label={t.tabs.tabsLabel}>
-            <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabValue)}>
+            <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => selectTab(d.value as TabValue)}>
               {tabs.map((x) => (
                 <Tab key={x.value} value={x.value} id={`tab-${x.value}`} aria-controls={`panel-${x.value}`}>
                   {x.label}
@@ -170,19 +175,27 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
             {ready && (
               <React.Fragment key={settings ? "workbook" : "defaults"}>
                 <div role="tabpanel" id="panel-score" aria-labelledby="tab-score" hidden={tab !== "score"}>
-                  <ScoreView lastRun={settings?.lastRun ?? null} outcome={scored} onScored={setScored} onWritten={refresh} busy={busy} run={run} />
+                  <ScoreView lastRun={settings?.lastRun ?? null} outcome={scored} onScored={setScored} onWritten={applyChange} busy={busy} run={run} />
                 </div>
                 <div role="tabpanel" id="panel-annex" aria-labelledby="tab-annex" hidden={tab !== "annex"}>
-                  <AnnexView decision={settings?.decision ?? DEFAULT_METADATA} busy={busy} run={run} onWritten={refresh} />
+                  {opened.has("annex") && (
+                    <React.Suspense fallback={<Spinner className={styles.loading} size="small" label={t.busy.load} labelPosition="after" />}>
+                      <AnnexView decision={settings?.decision ?? DEFAULT_METADATA} busy={busy} run={run} onWritten={applyChange} />
+                    </React.Suspense>
+                  )}
                 </div>
                 <div role="tabpanel" id="panel-rules" aria-labelledby="tab-rules" hidden={tab !== "rules"}>
-                  <RulesView
-                    rules={settings?.rules ?? PRESET_THAI_BINH_2020}
-                    fromWorkbook={settings?.rulesFromWorkbook ?? false}
-                    busy={busy}
-                    run={run}
-                    onSaved={refresh}
-                  />
+                  {opened.has("rules") && (
+                    <React.Suspense fallback={<Spinner className={styles.loading} size="small" label={t.busy.load} labelPosition="after" />}>
+                      <RulesView
+                        rules={settings?.rules ?? PRESET_THAI_BINH_2020}
+                        fromWorkbook={settings?.rulesFromWorkbook ?? false}
+                        busy={busy}
+                        run={run}
+                        onSaved={applyChange}
+                      />
+                    </React.Suspense>
+                  )}
                 </div>
               </React.Fragment>
             )}

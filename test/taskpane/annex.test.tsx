@@ -63,7 +63,7 @@ test("Tạo phụ lục with wrong fields saves nothing, shows every problem and
 test("an annex from a table with errors needs an explicit confirmation that names them", async () => {
   mocked.generateAnnex
     .mockResolvedValueOnce({ kind: "needsConfirmation", message: "Bảng điểm còn 1 lỗi chưa sửa…", messageEn: "The score table still has 1 error…", errors: [finding55] })
-    .mockResolvedValueOnce({ kind: "done", sheetName: "Phụ lục (2)", collided: true, manualPrintSteps: ["Bố cục Trang → Hướng → Ngang (Landscape).", "Bố cục Trang → Khổ giấy → A4."], errorsIncluded: 1 });
+    .mockResolvedValueOnce({ kind: "done", sheetName: "Phụ lục (2)", collided: true, manualPrintSteps: ["Bố cục Trang → Hướng → Ngang (Landscape).", "Bố cục Trang → Khổ giấy → A4."], errorsIncluded: 1, undo: { action: "annex", at: "2021-01-04T03:42:00.000Z", sheet: "Phụ lục (2)" } });
   const { user } = await openAnnex();
   await fill(user, /^Số quyết định/, "06/QĐ-UBND");
   await fill(user, /^Ngày ký/, "05/01/2021");

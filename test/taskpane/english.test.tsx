@@ -130,10 +130,10 @@ describe("the use cases' messages in the English pane", () => {
 
   test("undo says what it undid, or why it could not, in English", async () => {
     const at = "2021-01-04T03:42:00.000Z";
-    mocked.loadSettings.mockResolvedValue(settings({ undo: { action: "score", at } }));
+    mocked.loadSettings.mockResolvedValue(settings({ undo: { action: "score", at, sheet: "Bảng điểm" } }));
     mocked.undoLast
       .mockResolvedValueOnce({ kind: "refused", message: "Không hoàn tác được: trang tính “Bảng điểm” không còn trong sổ tính.", messageEn: "Could not undo: sheet “Bảng điểm” is no longer in the workbook." })
-      .mockResolvedValueOnce({ kind: "done", message: "Đã hoàn tác lần “Tính điểm” lúc 10:42 trên trang “Bảng điểm”.", messageEn: "Undid the “Score” at 10:42 on sheet “Bảng điểm”." });
+      .mockResolvedValueOnce({ kind: "done", message: "Đã hoàn tác lần “Tính điểm” lúc 10:42 trên trang “Bảng điểm”.", messageEn: "Undid the “Score” at 10:42 on sheet “Bảng điểm”.", leftAlone: [], lastRun: null });
     const user = await openEnglish();
     const button = screen.getByRole("button", { name: "Undo" });
     await user.click(button);

@@ -29,10 +29,8 @@ test("Hoàn tác is unavailable (but reachable) when there is nothing to undo", 
   expect(button).toHaveAccessibleDescription("Chưa có thao tác nào để hoàn tác.");
 });
 
-test("Hoàn tác undoes the last write, says so, and reloads the workbook's state", async () => {
-  mocked.loadSettings
-    .mockResolvedValueOnce(settings({ lastRun: lastRun("ribbon"), undo: { action: "score", at } }))
-    .mockResolvedValue(settings({ lastRun: null, undo: null }));
+test("Hoàn tác undoes the last write, says so, and shows the state the undo returned (the workbook is not read again)", async () => {
+  mocked.loadSettings.mockResolvedValue(settings({ lastRun: lastRun("ribbon"), undo: { action: "score", at, sheet: "Bảng điểm" } }));
   const pending = deferred<Awaited<ReturnType<typeof excel.undoLast>>>();
   mocked.undoLast.mockReturnValue(pending.promise);
   const user = userEvent.setup({ delay: null });
@@ -46,23 +44,20 @@ test("Hoàn tác undoes the last write, says so, and reloads the workbook's stat
   expect(screen.getByRole("status")).toHaveTextContent("Đang hoàn tác…");
   expect(screen.getByRole("main")).toHaveAttribute("aria-busy", "true");
   expect(screen.getByRole("button", { name: "Tính điểm" })).toHaveAttribute("aria-disabled", "true");
-  await act(async () => pending.resolve({ kind: "done", message: `Đã hoàn tác lần “Tính điểm” lúc ${hhmm()} trên trang “Bảng điểm”.`, messageEn: `Undid the “Score” at ${hhmm()} on sheet “Bảng điểm”.` }));
+  await act(async () => pending.resolve({ kind: "done", message: `Đã hoàn tác lần “Tính điểm” lúc ${hhmm()} trên trang “Bảng điểm”.`, messageEn: `Undid the “Score” at ${hhmm()} on sheet “Bảng điểm”.`, leftAlone: [], lastRun: null }));
 
   expect(mocked.undoLast).toHaveBeenCalledTimes(1);
   expect(await screen.findByText(`Đã hoàn tác lần “Tính điểm” lúc ${hhmm()} trên trang “Bảng điểm”.`)).toBeInTheDocument();
-  expect(mocked.loadSettings).toHaveBeenCalledTimes(2);
+  expect(mocked.loadSettings).toHaveBeenCalledTimes(1);
   // The summary of the undone run is gone; nothing more to undo.
   expect(screen.queryByText("7 Tốt")).not.toBeInTheDocument();
   expect(button).toHaveAttribute("aria-disabled", "true");
 });
 
 test("undo after a pane run forgets that run's findings", async () => {
-  mocked.loadSettings
-    .mockResolvedValueOnce(settings())
-    .mockResolvedValueOnce(settings({ lastRun: lastRun("pane"), undo: { action: "score", at } }))
-    .mockResolvedValue(settings());
+  mocked.loadSettings.mockResolvedValue(settings());
   mocked.runScoring.mockResolvedValue(scoringDone());
-  mocked.undoLast.mockResolvedValue({ kind: "done", message: "Đã hoàn tác lần “Tính điểm” lúc 10:42 trên trang “Bảng điểm”.", messageEn: "Undid the “Score” at 10:42 on sheet “Bảng điểm”." });
+  mocked.undoLast.mockResolvedValue({ kind: "done", message: "Đã hoàn tác lần “Tính điểm” lúc 10:42 trên trang “Bảng điểm”.", messageEn: "Undid the “Score” at 10:42 on sheet “Bảng điểm”.", leftAlone: [], lastRun: null });
   const user = userEvent.setup({ delay: null });
   render(<App lang="vi" />);
   await user.click(await screen.findByRole("button", { name: "Tính điểm" }));
@@ -73,7 +68,7 @@ test("undo after a pane run forgets that run's findings", async () => {
 });
 
 test("a refused undo is an error message", async () => {
-  mocked.loadSettings.mockResolvedValue(settings({ undo: { action: "annex", at } }));
+  mocked.loadSettings.mockResolvedValue(settings({ undo: { action: "annex", at, sheet: "Phụ lục" } }));
   mocked.undoLast.mockResolvedValue({
     kind: "refused",
     message: "Không hoàn tác được: trang tính “Bảng điểm” không còn trong sổ tính.",
