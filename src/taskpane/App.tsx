@@ -12,8 +12,27 @@ import { useSharedStyles } from "./styles";
 import { UndoBar } from "./UndoBar";
 
 // The Phụ lục and Quy tắc tabs load on first use (chunks of their own): the pane opens without them.
-const AnnexView = React.lazy(() => import(/* webpackChunkName: "annex-tab" */ "./AnnexView").then((m) => ({ default: m.AnnexView })));
-const RulesView = React.lazy(() => import(/* webpackChunkName: "rules-tab" */ "./RulesView").then((m) => ({ default: m.RulesView })));
+const loadAnnexView = () => import(/* webpackChunkName: "annex-tab" */ "./AnnexView").then((m) => m.AnnexView);
+const loadRulesView = () => import(/* webpackChunkName: "rules-tab" */ "./RulesView").then((m) => m.RulesView);
+
+/** A component in a chunk of its own (dynamic import): null until the chunk arrives; a failed load is reported and can be retried. */
+function useLoaded<C>(load: () => Promise<C>, wanted: boolean): { component: C | null; error: string | null; retry: () => void } {
+  const [component, setComponent] = React.useState<C | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+  const [attempt, setAttempt] = React.useState(0);
+  React.useEffect(() => {
+    if (!wanted || component) return;
+    let live = true;
+    load().then(
+      (c) => live && setComponent(() => c),
+      (e) => live && setError(errorText(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [wanted, component, load, attempt]);
+  return { component, error, retry: () => (setError(null), setAttempt((n) => n + 1)) };
+}
 
 const useStyles = makeStyles({
   provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
@@ -41,6 +60,14 @@ const useStyles = makeStyles({
 });
 
 type TabValue = "score" | "annex" | "rules";
+
+/** A tab loaded on first use: a spinner until it arrives, an error with "Thử lại" if it cannot. */
+function Loaded<C>(props: { state: ReturnType<typeof useLoaded<C>>; loading: string; failed: (e: string) => string; retry: string; children: (c: C) => React.ReactNode }) {
+  const { state } = props;
+  if (state.component) return <>{props.children(state.component)}</>;
+  if (state.error) return <Notice note={{ intent: "error", text: props.failed(state.error) }} action={{ label: props.retry, onClick: state.retry }} />;
+  return <Spinner size="small" label={props.loading} labelPosition="after" />;
+}
 type Done = Extract<ScoringOutcome, { kind: "done" }>;
 
 export interface AppProps {
@@ -64,6 +91,11 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
   const [tab, setTab] = React.useState<TabValue>("score");
   // Tabs opened once stay mounted (what was typed there is kept when switching tabs).
   const [opened, setOpened] = React.useState<ReadonlySet<TabValue>>(() => new Set(["score"]));
+  // Fetched once the pane is up (or at once if the tab is opened first), in the background: by the
+  // time a tab is clicked its code is usually there. They are never part of the initial script.
+  const [up, setUp] = React.useState(false);
+  const annexView = useLoaded(loadAnnexView, up || opened.has("annex"));
+  const rulesView = useLoaded(loadRulesView, up || opened.has("rules"));
   const selectTab = (value: TabValue) => {
     setTab(value);
     setOpened((s) => (s.has(value) ? s : new Set([...s, value])));
@@ -109,8 +141,12 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
         busyRef.current = null;
         setBusy(null);
       });
-    // The scoring engine, in the background once the pane is up ("Tính điểm" works before: it waits for it).
-    const idle = setTimeout(preloadEngine, 0);
+    // The scoring engine and the other tabs, in the background once the pane is up ("Tính điểm" works
+    // before: it waits for the engine).
+    const idle = setTimeout(() => {
+      preloadEngine();
+      setUp(true);
+    }, 0);
     return () => {
       live = false;
       clearTimeout(idle);
@@ -179,22 +215,24 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
                 </div>
                 <div role="tabpanel" id="panel-annex" aria-labelledby="tab-annex" hidden={tab !== "annex"}>
                   {opened.has("annex") && (
-                    <React.Suspense fallback={<Spinner className={styles.loading} size="small" label={t.busy.load} labelPosition="after" />}>
-                      <AnnexView decision={settings?.decision ?? DEFAULT_METADATA} busy={busy} run={run} onWritten={applyChange} />
-                    </React.Suspense>
+                    <Loaded state={annexView} loading={t.busy.load} failed={t.tabLoadFailed} retry={t.retry}>
+                      {(AnnexView) => <AnnexView decision={settings?.decision ?? DEFAULT_METADATA} busy={busy} run={run} onWritten={applyChange} />}
+                    </Loaded>
                   )}
                 </div>
                 <div role="tabpanel" id="panel-rules" aria-labelledby="tab-rules" hidden={tab !== "rules"}>
                   {opened.has("rules") && (
-                    <React.Suspense fallback={<Spinner className={styles.loading} size="small" label={t.busy.load} labelPosition="after" />}>
-                      <RulesView
-                        rules={settings?.rules ?? PRESET_THAI_BINH_2020}
-                        fromWorkbook={settings?.rulesFromWorkbook ?? false}
-                        busy={busy}
-                        run={run}
-                        onSaved={applyChange}
-                      />
-                    </React.Suspense>
+                    <Loaded state={rulesView} loading={t.busy.load} failed={t.tabLoadFailed} retry={t.retry}>
+                      {(RulesView) => (
+                        <RulesView
+                          rules={settings?.rules ?? PRESET_THAI_BINH_2020}
+                          fromWorkbook={settings?.rulesFromWorkbook ?? false}
+                          busy={busy}
+                          run={run}
+                          onSaved={applyChange}
+                        />
+                      )}
+                    </Loaded>
                   )}
                 </div>
               </React.Fragment>

@@ -23,6 +23,8 @@ async function openAnnex() {
   await waitFor(() => expect(mocked.loadSettings).toHaveBeenCalled());
   await user.click(await screen.findByRole("tab", { name: "Phụ lục" }));
   const panel = screen.getByRole("tabpanel", { name: "Phụ lục" });
+  // The tab loads on first use.
+  await within(panel).findByRole("button", { name: "Tạo phụ lục" });
   return { user, panel };
 }
 
