@@ -4,6 +4,7 @@
  * npm run annex:preview — writes the annex of the example workbook, alone, to out/phu-luc.xlsx
  * (rendered by ExcelJS from the same description the add-in renders) and, where LibreOffice and
  * pdftoppm are installed, to out/phu-luc.pdf and out/phu-luc-N.png, to look at before signing.
+ *   npm run annex:preview [-- WORKBOOK.xlsx [RULES.json]]   (default: the 2020 example, the preset)
  */
 const path = require("path");
 const fs = require("fs");
@@ -12,7 +13,7 @@ const root = path.resolve(__dirname, "..");
 if (!fs.existsSync(path.join(root, "dist-cli/cli/score.js"))) execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: root, stdio: "inherit" });
 const ExcelJS = require("exceljs");
 const { readSheet } = require("../dist-cli/cli/workbook.js");
-const { presetRules } = require("../dist-cli/core/rules.js");
+const { loadRules, presetRules } = require("../dist-cli/core/rules.js");
 const { scoreSheet } = require("../dist-cli/core/scoring.js");
 const { buildAnnex } = require("../dist-cli/core/annex.js");
 const { renderAnnexExcelJS } = require("../dist-cli/cli/exceljs-annex.js");
@@ -31,7 +32,7 @@ const meta = {
 async function main() {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(input);
-  const rules = presetRules();
+  const rules = process.argv[3] ? loadRules(JSON.parse(fs.readFileSync(process.argv[3], "utf8"))) : presetRules();
   const result = wb.worksheets.map((ws) => scoreSheet(readSheet(ws).values, rules)).find((r) => r.ok);
   if (!result) throw new Error("Không tìm thấy bảng điểm trong tệp mẫu.");
   const annex = buildAnnex(rules, result.rows, meta);

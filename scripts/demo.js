@@ -13,6 +13,8 @@ const root = path.resolve(__dirname, "..");
 if (!fs.existsSync(path.join(root, "dist-cli/cli/score.js"))) execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: root, stdio: "inherit" });
 const { scoreWorkbook } = require("../dist-cli/cli/score.js");
 const { rankingTable } = require("../dist-cli/cli/main.js");
+const { writeForms, mergeForms } = require("../dist-cli/cli/forms.js");
+const ExcelJS = require("exceljs");
 
 const input = path.join(root, "examples/danh-gia-2020.xlsx");
 const output = path.join(root, "out/danh-gia-2020-ket-qua.xlsx");
@@ -41,6 +43,76 @@ async function main() {
   }
   process.stdout.write(`Đã ghi sổ tính có kết quả và phụ lục (trang “${outcome.annexSheet}”): ${path.relative(root, output)}\n`);
   process.stdout.write("Xem trước bản in của phụ lục (PDF, PNG): npm run annex:preview\n");
+  await formsRoundTrip();
+}
+
+/**
+ * Part 2, the departments' loop: the example grid without its scores goes out as one form per
+ * agency; each agency types its scores (here: the example's own) and evidence into the form's input
+ * cells; the forms come back and are merged. One appraised score is already in the grid (Sở Y tế,
+ * Cơ chế, chính sách: 60, the form claims 70), so the council sees one difference.
+ */
+async function formsRoundTrip() {
+  const dir = path.join(root, "out/phieu-tu-danh-gia");
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const source = new ExcelJS.Workbook();
+  await source.xlsx.readFile(input);
+  const ws = source.worksheets[0];
+  const header = ws.getRow(4).values.map((v) => (typeof v === "string" ? v : ""));
+  const groupCols = header.map((h, c) => [h, c]).filter(([h]) => /Hạ tầng|Ứng dụng|Trang\/Cổng|DVCTT|Cơ chế|Nhân lực/.test(h));
+  const claims = new Map();
+  for (let r = 5; r <= ws.rowCount; r++) {
+    const name = ws.getCell(r, 2).value;
+    if (typeof name !== "string" || typeof ws.getCell(r, 3).value !== "number") continue;
+    claims.set(name, Object.fromEntries(groupCols.map(([h, c]) => [h, ws.getCell(r, c).value])));
+    for (const [h, c] of groupCols) if (!(name === "Sở Y tế" && h === "Cơ chế, chính sách")) ws.getCell(r, c).value = null;
+  }
+  claims.get("Sở Y tế")["Cơ chế, chính sách"] = 70;
+  const master = path.join(dir, "bang-diem-chua-co-diem.xlsx");
+  await source.xlsx.writeFile(master);
+
+  process.stdout.write(`\n${"=".repeat(78)}\nPHẦN 2. PHIẾU TỰ ĐÁNH GIÁ: GỬI ĐI, NHẬN VỀ, GỘP VÀO BẢNG ĐIỂM\n\n`);
+  const formsDir = path.join(dir, "phieu");
+  const made = await writeForms({ master, dir: formsDir });
+  if (!made.ok) throw new Error(made.message);
+  process.stdout.write(`Đã tạo ${made.forms.length} phiếu (một cơ quan một tệp) trong ${path.relative(root, formsDir)}/, ví dụ:\n`);
+  for (const f of made.forms.slice(0, 4)) process.stdout.write(`  ${f.file}  (${f.agency})\n`);
+
+  // Each agency fills its form in Excel: the score right of each group's name (an unlocked cell), the evidence beside it.
+  for (const f of made.forms) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(formsDir, f.file));
+    const sheet = wb.worksheets[0];
+    sheet.eachRow((row, r) =>
+      row.eachCell((cell, c) => {
+        const claim = claims.get(f.agency)?.[cell.value];
+        const target = sheet.getCell(r, c + 1);
+        if (claim === undefined || claim === null || (target.protection || {}).locked !== false) return;
+        target.value = claim;
+        sheet.getCell(r, c + 3).value = `Báo cáo số ${r}/BC ngày 15/12/2020`;
+      }),
+    );
+    await wb.xlsx.writeFile(path.join(formsDir, f.file));
+  }
+  process.stdout.write("Các cơ quan điền điểm tự chấm và tài liệu kiểm chứng vào ô nhập của phiếu, gửi lại.\n\n");
+
+  const merged = path.join(root, "out/danh-gia-2020-da-gop.xlsx");
+  const outcome = await mergeForms({ master, forms: made.forms.map((f) => path.join(formsDir, f.file)), output: merged });
+  if (!outcome.ok) throw new Error(outcome.message);
+  const { plan } = outcome;
+  process.stdout.write(`Gộp ${plan.merged.length} phiếu: ${plan.writes.length} ô được điền vào bảng điểm.\n`);
+  for (const f of plan.findings) process.stdout.write(`  • ${f.message}\n`);
+  for (const d of plan.differences) process.stdout.write(`  Chênh lệch cho hội đồng thẩm định: ${d.agency}, “${d.group}”: tự chấm ${d.self}, thẩm định ${d.appraised} (${d.evidence}).\n`);
+  process.stdout.write(`Đã ghi ${path.relative(root, merged)} (trang “Tự đánh giá” và “Chênh lệch” bên cạnh bảng điểm).\n`);
+
+  const again = await mergeForms({ master: merged, forms: made.forms.map((f) => path.join(formsDir, f.file)), output: path.join(dir, "gop-lan-2.xlsx") });
+  process.stdout.write(`Gộp lại lần nữa cùng các phiếu: ${again.ok && again.plan.unchanged ? "không có gì thay đổi" : "CÓ THAY ĐỔI (lỗi)"}.\n`);
+
+  const rescored = await scoreWorkbook({ input: merged, output: path.join(dir, "da-gop-ket-qua.xlsx") });
+  if (!rescored.ok) throw new Error(rescored.message);
+  const top = rescored.rows.filter((r) => r.rank !== null && r.rank <= 3).sort((a, b) => a.rank - b.rank);
+  process.stdout.write(`Tính điểm bảng đã gộp: ${rescored.result.summary.scored} cơ quan; đứng đầu: ${top.map((r) => `${r.rank}. ${r.name}`).join(", ")}.\n`);
 }
 main().catch((e) => {
   process.stderr.write(`${e.stack || e}\n`);

@@ -80,7 +80,7 @@ describe("notifyOutcome: the note after “Tính điểm”", () => {
     expect(note.title).toBe("Scored: sheet “Đánh giá 2020”");
     expect(note.message).toBe("19 agencies: 7 Tốt, 8 Khá, 4 Trung bình. 1 error to fix: open the pane to see it.\nResults written to columns J, K, L, M.");
     expect(notifyOutcome(done(clean, { columns: ["J"], unchanged: false }), "en").message).toBe("19 agencies: 7 Tốt, 8 Khá, 4 Trung bình.\nResults written to column J.");
-    expect(summaryLineEn({ agencies: 1, scored: 0, byClass: [], errors: 2, warnings: 1 })).toBe("1 agency: . 1 could not be scored. 2 errors to fix: open the pane to see them. 1 warning.");
+    expect(summaryLineEn({ agencies: 1, scored: 0, byClass: [], errors: 2, warnings: 1 })).toBe("1 agency. 1 could not be scored. 2 errors to fix: open the pane to see them. 1 warning.");
   });
 
   test("the language follows Office's display language", () => {

@@ -1,13 +1,23 @@
 import { scoreWorkbook, ScoreOptions } from "./score";
+import { formsMain, FORMS_USAGE } from "./forms-main";
 import { formatVi } from "../core/decimal";
 import { rankedRows } from "../core/scoring";
+import { indexText } from "../core/annex";
+import { hasClasses, Rules } from "../core/rules";
+import { ifCorrectedLine } from "./extras";
 
 const USAGE = `Cách dùng / Usage:
   xep-hang-cntt score IN.xlsx -o OUT.xlsx [--sheet NAME] [--rules RULES.json] [--annex] [--json]
                       [--decision-number "06/QĐ-UBND"] [--decision-date 05/01/2021] [--issuer "Ủy ban nhân dân tỉnh"]
                       [--year 2020] [--annex-sheet "Phụ lục"]
+                      [--previous NAM-TRUOC.xlsx] [--explain] [--chart BIEU-DO.svg]
+${FORMS_USAGE}
 
-Mã thoát / exit codes: 0 xong; 1 xong nhưng còn lỗi trong bảng điểm; 2 không dùng được đầu vào (không ghi gì).`;
+  --previous FILE  so sánh với kết quả năm trước (xếp hạng năm trước, tăng/giảm) / compare with last year
+  --explain        thêm trang “Giải trình”, mỗi cơ quan một trang / add the “Giải trình” sheet, a page per agency
+  --chart FILE     ghi biểu đồ chỉ số theo thứ hạng (SVG) / write the chart of indices by rank (SVG)
+
+Mã thoát / exit codes: 0 xong; 1 xong nhưng còn lỗi trong bảng điểm (merge: có phiếu có vấn đề); 2 không dùng được đầu vào (không ghi gì).`;
 
 export interface CliIO {
   out: (text: string) => void;
@@ -19,11 +29,11 @@ type Parsed = { ok: true; opts: ScoreOptions; json: boolean } | { ok: false; mes
 
 export function parseArgs(argv: string[]): Parsed {
   const [command, ...rest] = argv;
-  if (command !== "score") return { ok: false, message: command ? `Lệnh không hợp lệ “${command}”: chỉ có lệnh “score”.` : "Thiếu lệnh “score”." };
+  if (command !== "score") return { ok: false, message: command ? `Lệnh không hợp lệ “${command}”: các lệnh: “score”, “forms”, “merge”.` : "Thiếu lệnh “score”." };
   let input: string | undefined;
   const opts: Partial<ScoreOptions> = { decision: {} };
   let json = false;
-  const takes = new Set(["-o", "--output", "--sheet", "--rules", "--decision-number", "--decision-date", "--issuer", "--year", "--annex-sheet"]);
+  const takes = new Set(["-o", "--output", "--sheet", "--rules", "--decision-number", "--decision-date", "--issuer", "--year", "--annex-sheet", "--previous", "--chart"]);
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (takes.has(arg)) {
@@ -56,8 +66,15 @@ export function parseArgs(argv: string[]): Parsed {
         case "--annex-sheet":
           opts.decision!.sheetName = value;
           break;
+        case "--previous":
+          opts.previous = value;
+          break;
+        case "--chart":
+          opts.chart = value;
+          break;
       }
     } else if (arg === "--annex") opts.annex = true;
+    else if (arg === "--explain") opts.explain = true;
     else if (arg === "--json") json = true;
     else if (arg.startsWith("-")) return { ok: false, message: `Tuỳ chọn không hợp lệ “${arg}”.` };
     else if (input === undefined) input = arg;
@@ -74,13 +91,19 @@ const pad = (text: string, width: number, right = false) => {
   return right ? t.padStart(width) : t.padEnd(width);
 };
 
-export function rankingTable(rows: Parameters<typeof rankedRows>[0], decimals: number): string {
-  const lines = [`${pad("Hạng", 5, true)}  ${pad("Cơ quan", 46)}  ${pad("Tổng điểm", 9, true)}  ${pad("Chỉ số", 7, true)}  Phân loại`];
-  for (const r of rankedRows(rows)) {
-    lines.push(
-      `${pad(r.rank === null ? "—" : String(r.rank), 5, true)}  ${pad(r.name, 46)}  ${pad(r.total ? formatVi(r.total) : "—", 9, true)}  ${pad(r.index ? formatVi(r.index, decimals) : "—", 7, true)}  ${r.className ?? "chưa tính được"}`,
-    );
-  }
+/** The ranking as text, by block; with last year's comparison, its rank and the change ("▲2", "mới") on the left. */
+export function rankingTable(rows: Parameters<typeof rankedRows>[0], rules: Rules, changes?: (string | undefined)[]): string {
+  const change = (i: number) => (changes ? `${pad(changes[i] ?? "", 6)}` : "");
+  const lines = [`${pad("Hạng", 5, true)}  ${changes ? pad("±", 6) : ""}${pad("Cơ quan", 46)}  ${pad("Tổng điểm", 9, true)}  ${pad("Chỉ số", 7, true)}${hasClasses(rules) ? "  Phân loại" : ""}`];
+  let block: string | null | undefined;
+  rankedRows(rows, rules).forEach((r, i) => {
+    if (rules.blocks.length > 0 && r.block !== block) {
+      block = r.block;
+      lines.push(`— ${rules.blocks.find((b) => b.id === r.block)?.name ?? "Chưa xác định khối"} —`);
+    }
+    const cls = hasClasses(rules) ? `  ${r.className ?? (r.index ? "" : "chưa tính được")}` : r.index ? "" : "  chưa tính được";
+    lines.push(`${pad(r.rank === null ? "—" : String(r.rank), 5, true)}  ${change(i)}${pad(r.name, 46)}  ${pad(r.total ? formatVi(r.total) : "—", 9, true)}  ${pad(r.index ? indexText(rules, r.index) : "—", 7, true)}${cls}`);
+  });
   return lines.join("\n");
 }
 
@@ -89,6 +112,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.out(USAGE);
     return argv.length === 0 ? 2 : 0;
   }
+  if (argv[0] === "forms" || argv[0] === "merge") return formsMain(argv, io);
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     io.err(`Lỗi: ${parsed.message} Xem: xep-hang-cntt --help`);
@@ -105,10 +129,17 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.out(JSON.stringify(outcome.json, null, 2));
   } else {
     io.out(`Trang tính “${outcome.sheet}”: ${outcome.result.summary.agencies} cơ quan.`);
-    io.out(rankingTable(outcome.rows, outcome.result.rules.json.index.decimals));
-    io.out(`Đã ghi: ${parsed.opts.output}${outcome.annexSheet ? ` (phụ lục ở trang “${outcome.annexSheet}”)` : ""}.`);
+    const changes = parsed.opts.previous ? outcome.json.rows.map((r) => r.rankChangeText) : undefined;
+    io.out(rankingTable(outcome.rows, outcome.result.rules, changes));
+    const sheets = [outcome.annexSheet ? `phụ lục ở trang “${outcome.annexSheet}”` : "", outcome.explainSheet ? `giải trình ở trang “${outcome.explainSheet}”` : ""].filter(Boolean);
+    io.out(`Đã ghi: ${parsed.opts.output}${sheets.length ? ` (${sheets.join("; ")})` : ""}.`);
+    if (parsed.opts.chart) io.out(`Biểu đồ: ${parsed.opts.chart}.`);
   }
-  for (const f of outcome.findings) io.err(`${f.severity === "error" ? "LỖI" : "Cảnh báo"} ${f.message}`);
+  for (const f of outcome.findings) {
+    io.err(`${f.severity === "error" ? "LỖI" : "Cảnh báo"} ${f.message}`);
+    const line = ifCorrectedLine(outcome.result, f);
+    if (line) io.err(`  → ${line}`);
+  }
   for (const n of outcome.notices) io.err(`Lưu ý: ${n}`);
   return errors.length > 0 ? 1 : 0;
 }

@@ -8,11 +8,16 @@ import { Finding } from "../core/findings";
 import { completeMetadata, DecisionMetadata, validateMetadata } from "../core/metadata";
 import { MARK_FILL, planResultWrite } from "../core/plan";
 import { PRESET_THAI_BINH_2020, Rules, RulesJson, validateRules } from "../core/rules";
+import { ruleProblemLines } from "../core/ruleMessages";
 import { rankedRows, RowResult, scoreSheet, ScoreResult } from "../core/scoring";
 import { MarkRecord, STORE_SHEET, StoreState } from "../core/store";
 import { lastRunRecord } from "../core/summary";
 import { renderAnnexExcelJS } from "./exceljs-annex";
 import { addressOf, readSheet, readStore, writeStore } from "./workbook";
+import { addExplanationSheet, chartFile, JsonFinding, jsonFindings, jsonRowExtras, JsonRowExtras, previousAgencies } from "./extras";
+import { compareWithPrevious, Comparison } from "../core/previous";
+import { PREVIOUS_MISSING } from "../core/explain-messages";
+import { checkStale, staleFinding } from "../core/stale";
 
 export interface ScoreOptions {
   input: string;
@@ -23,10 +28,18 @@ export interface ScoreOptions {
   decision?: Partial<DecisionMetadata>;
   onProgress?: (step: string) => void;
   now?: Date;
+  /** Last year's workbook, for "Xếp hạng năm trước" and "Tăng/giảm". */
+  previous?: string;
+  /** Where to write the chart of indices (SVG). */
+  chart?: string;
+  /** Adds the Giải trình sheet, one page per agency. */
+  explain?: boolean;
 }
 
-export interface JsonRow {
+export interface JsonRow extends JsonRowExtras {
   name: string;
+  /** Id of the agency's block (rules with blocks), else null; rank is within the block. */
+  block: string | null;
   total: number | null;
   maxPoints: number | null;
   index: number | null;
@@ -43,18 +56,19 @@ export type ScoreOutcome =
       findings: Finding[];
       annexSheet: string | null;
       notices: string[];
-      json: { rows: JsonRow[]; findings: { cell: string; severity: string; message: string }[] };
+      explainSheet: string | null;
+      json: { rows: JsonRow[]; findings: JsonFinding[] };
     }
   | { ok: false; message: string };
 
 /** Unusable input: the one-line message the user sees, with exit code 2. */
-class Unusable extends Error {}
+export class Unusable extends Error {}
 
-const fail = (message: string): never => {
+export const fail = (message: string): never => {
   throw new Unusable(message);
 };
 
-async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
+export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   if (!fs.existsSync(file)) fail(`Không tìm thấy tệp “${file}”. Hãy kiểm tra đường dẫn.`);
   if (fs.statSync(file).isDirectory()) fail(`“${file}” là thư mục, không phải tệp Excel.`);
   const wb = new ExcelJS.Workbook();
@@ -66,7 +80,7 @@ async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-function rulesFrom(opts: ScoreOptions, state: StoreState): { rules: Rules; json: RulesJson; source: string } {
+export function rulesFrom(opts: ScoreOptions, state: StoreState): { rules: Rules; json: RulesJson; source: string } {
   let json: unknown = state.rules ?? PRESET_THAI_BINH_2020;
   let source = state.rules ? "quy tắc lưu trong sổ tính" : "quy tắc mặc định Thái Bình 2020";
   if (opts.rulesFile) {
@@ -80,15 +94,14 @@ function rulesFrom(opts: ScoreOptions, state: StoreState): { rules: Rules; json:
   }
   const checked = validateRules(json);
   if (!checked.ok) {
-    const [first] = checked.problems;
-    const more = checked.problems.length > 1 ? ` (và ${checked.problems.length - 1} lỗi khác)` : "";
-    fail(`Quy tắc không hợp lệ (${source}): ${first.path ? `${first.path}: ` : ""}${first.message}${more}`);
+    const n = checked.problems.length;
+    fail(`Quy tắc không hợp lệ (${source}), ${n} lỗi:\n${ruleProblemLines(checked.problems, "vi").map((l) => `  - ${l}`).join("\n")}`);
   }
   const ok = checked as Extract<typeof checked, { ok: true }>;
   return { rules: ok.rules, json: ok.rules.json, source };
 }
 
-function pickSheet(wb: ExcelJS.Workbook, rules: Rules, wanted: string | undefined, annexName: string | undefined) {
+export function pickSheet(wb: ExcelJS.Workbook, rules: Rules, wanted: string | undefined, annexName: string | undefined) {
   const sheets = wb.worksheets.filter((w) => w.name !== STORE_SHEET);
   if (wanted) {
     const ws = sheets.find((w) => w.name === wanted);
@@ -127,6 +140,19 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
 
     progress("Tính điểm");
     const { ws, data, result } = pickSheet(wb, rules, opts.sheet, state.annex?.sheetName);
+    // Result columns already on the sheet that the scores no longer give: reported, then rewritten.
+    const stale = staleFinding(checkStale(data.values, result, SHEET_ORIGIN), SHEET_ORIGIN);
+    const findings = stale ? [...result.findings, stale] : result.findings;
+    let comparison: Comparison | null = null;
+    const notices: string[] = [];
+    if (opts.previous) {
+      progress("Đọc kết quả năm trước");
+      if (path.resolve(opts.previous) === path.resolve(opts.input)) fail("Tệp năm trước (--previous) phải khác tệp đầu vào.");
+      const last = previousAgencies(await loadWorkbook(opts.previous), opts.previous);
+      if (!last.ok) fail(last.message);
+      comparison = compareWithPrevious(result.rows, (last as Extract<typeof last, { ok: true }>).agencies);
+      if (comparison.missing.length > 0) notices.push(PREVIOUS_MISSING.vi({ names: comparison.missing }));
+    }
     const planned = planResultWrite(data.values, data.formulas, SHEET_ORIGIN, ws.name, result, state);
     if (!planned.ok) fail(planned.message);
     const plan = (planned as Extract<typeof planned, { ok: true }>).plan;
@@ -186,7 +212,6 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       undo: undefined,
     };
 
-    const notices: string[] = [];
     let annexSheet: string | null = null;
     if (opts.annex) {
       progress("Tạo phụ lục");
@@ -211,6 +236,11 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       annexSheet = where.name;
       newState.annex = { sheetName: where.name, source: ws.name };
     }
+    let explainSheet: string | null = null;
+    if (opts.explain) {
+      progress("Tạo trang Giải trình");
+      explainSheet = addExplanationSheet(wb, result, decision.year ?? null, comparison);
+    }
     writeStore(wb, newState);
 
     progress("Lưu tệp kết quả");
@@ -218,19 +248,35 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     const tmp = `${opts.output}.tmp-${process.pid}`;
     await wb.xlsx.writeFile(tmp);
     fs.renameSync(tmp, opts.output);
+    if (opts.chart) {
+      progress("Ghi biểu đồ");
+      fs.mkdirSync(path.dirname(path.resolve(opts.chart)), { recursive: true });
+      fs.writeFileSync(opts.chart, chartFile(result), "utf8");
+    }
 
     const num = (d: { m: number | bigint; s: number } | null) => (d === null ? null : toNumber(d));
+    const extras = jsonRowExtras(result, comparison);
     return {
       ok: true,
       sheet: ws.name,
       rows: result.rows,
       result,
-      findings: result.findings,
+      findings,
       annexSheet,
+      explainSheet,
       notices,
       json: {
-        rows: rankedRows(result.rows).map((r) => ({ name: r.name, total: num(r.total), maxPoints: num(r.maxPoints), index: num(r.index), class: r.className, rank: r.rank })),
-        findings: result.findings.map((f) => ({ cell: f.cell, severity: f.severity, message: f.message })),
+        rows: rankedRows(result.rows, result.rules).map((r, i) => ({
+          name: r.name,
+          block: r.block,
+          total: num(r.total),
+          maxPoints: num(r.maxPoints),
+          index: num(r.index),
+          class: r.className,
+          rank: r.rank,
+          ...extras[i],
+        })),
+        findings: jsonFindings(result, findings),
       },
     };
   } catch (e) {
@@ -245,7 +291,7 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== "")) as Partial<T>;
 }
 
-function moveSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, position: number): void {
+export function moveSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, position: number): void {
   const sheets = wb.worksheets.filter((w) => w !== ws);
   sheets.splice(position, 0, ws);
   sheets.forEach((w, i) => ((w as unknown as { orderNo: number }).orderNo = i));

@@ -25,7 +25,7 @@ type Counts = Pick<LastRun, "agencies" | "scored" | "byClass" | "errors" | "warn
 /** The summary line in English; class names are data from the rules and stay as the rules spell them. */
 export function summaryLineEn(run: Counts): string {
   const classes = run.byClass.map((c) => `${c.count} ${c.name}`).join(", ");
-  let line = `${plural(run.agencies, "agency", "agencies")}: ${classes}.`;
+  let line = classes ? `${plural(run.agencies, "agency", "agencies")}: ${classes}.` : `${plural(run.agencies, "agency", "agencies")}.`;
   if (run.scored < run.agencies) line += ` ${run.agencies - run.scored} could not be scored.`;
   if (run.errors > 0) line += ` ${plural(run.errors, "error", "errors")} to fix: open the pane to see ${run.errors === 1 ? "it" : "them"}.`;
   if (run.warnings > 0) line += ` ${plural(run.warnings, "warning", "warnings")}.`;
@@ -61,6 +61,9 @@ export function notifyOutcome(outcome: ScoringOutcome, lang: Lang): Note {
     if (unchanged) lines.push("Kết quả không đổi so với lần tính trước: không ô nào bị ghi lại.");
     else if (columns.length) lines.push(`Kết quả đã ghi vào cột ${columnsText(columns)}.`);
   }
+  // What correcting each error on a score would change (the first three).
+  const corrections = outcome.findings.filter((f) => f.severity === "error" && f.ifCorrected);
+  for (const f of corrections.slice(0, 3)) lines.push(`${f.cell}: ${lang === "en" ? f.ifCorrectedEn : f.ifCorrected}`);
   lines.push(...(lang === "en" ? noticesEn : notices));
   return {
     title: lang === "en" ? `Scored: sheet “${sheet}”` : `Đã tính điểm trang “${sheet}”`,

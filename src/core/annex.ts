@@ -1,7 +1,7 @@
-import { formatVi } from "./decimal";
+import { cmp, Dec, formatVi, mul } from "./decimal";
 import { Finding } from "./findings";
 import { DecisionMetadata } from "./metadata";
-import { Rules } from "./rules";
+import { hasClasses, Rules } from "./rules";
 import { rankedRows, RowResult } from "./scoring";
 
 /**
@@ -9,7 +9,7 @@ import { rankedRows, RowResult } from "./scoring";
  * renders with ExcelJS. Rows and columns are 0-based; every value is text, shown exactly as it is
  * (decimal commas included), so the page reads the same whatever the PC's regional settings.
  */
-export type StyleName = "title" | "subject" | "reference" | "header" | "cell" | "cellLeft" | "notesTitle" | "note";
+export type StyleName = "title" | "subject" | "reference" | "header" | "section" | "cell" | "cellLeft" | "notesTitle" | "note";
 
 export interface AnnexStyle {
   bold: boolean;
@@ -58,8 +58,8 @@ export interface AnnexDescription {
   cells: AnnexCell[];
   merges: AnnexMerge[];
   print: PrintSetup;
-  /** Where the table is, for renderers and tests. */
-  table: { headerRow: number; firstRow: number; lastRow: number; columns: string[] };
+  /** Where the table is, for renderers and tests; sectionRows: the block heading rows inside it. */
+  table: { headerRow: number; firstRow: number; lastRow: number; columns: string[]; sectionRows: number[] };
   rowCount: number;
   colCount: number;
 }
@@ -69,11 +69,14 @@ const STYLES: Record<StyleName, AnnexStyle> = {
   subject: { bold: true, italic: false, size: 13, hAlign: "center", vAlign: "center", wrap: true, border: false },
   reference: { bold: false, italic: true, size: 13, hAlign: "center", vAlign: "center", wrap: true, border: false },
   header: { bold: true, italic: false, size: 12, hAlign: "center", vAlign: "center", wrap: true, border: true },
+  section: { bold: true, italic: false, size: 12, hAlign: "left", vAlign: "center", wrap: true, border: true },
   cell: { bold: false, italic: false, size: 12, hAlign: "center", vAlign: "center", wrap: true, border: true },
   cellLeft: { bold: false, italic: false, size: 12, hAlign: "left", vAlign: "center", wrap: true, border: true },
   notesTitle: { bold: true, italic: false, size: 12, hAlign: "left", vAlign: "center", wrap: false, border: false },
   note: { bold: false, italic: false, size: 12, hAlign: "left", vAlign: "top", wrap: true, border: false },
 };
+
+const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
 
 const WIDTH = { stt: 5, name: 32, group: 10.5, total: 9, index: 8, class: 11, rank: 8, notes: 12 };
 /** Points per wrapped line of 12-pt Times New Roman, and characters per width unit (a little slack). */
@@ -120,20 +123,51 @@ function lines(text: string, width: number): number {
   return text.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
 }
 
-/** The "Ghi chú:" notes under the table, generated from the rules and the exempt agencies. */
-export function annexNotes(rules: Rules, rows: readonly RowResult[]): string[] {
-  const notes: string[] = [];
-  const items = rules.groups.flatMap((g) => g.notEvaluated.map((it) => ({ group: g, ...it })));
-  let general = `- Tổng điểm đánh giá chung: ${formatVi(rules.generalMax)} điểm`;
+/** The index as the annex prints it: "0,917", or "91,7%" with display "percent". */
+export function indexText(rules: Rules, index: Dec): string {
+  const d = rules.json.index.decimals;
+  if (rules.display === "percent") return `${formatVi(mul(index, { m: 100, s: 0 }), Math.max(0, d - 2))}%`;
+  return formatVi(index, d);
+}
+
+/** "- Tổng điểm đánh giá chung: 498 điểm (Do không đánh giá …)." for a general maximum. */
+function generalNote(rules: Rules, generalMax: Dec, prefix = "Tổng điểm đánh giá chung: ", detail = ""): string {
+  const items = rules.groups.filter((g) => g.counted).flatMap((g) => g.notEvaluated.map((it) => ({ group: g, ...it })));
+  let general = `- ${prefix}${formatVi(generalMax)} điểm${detail}`;
   if (items.length === 1) {
     const [it] = items;
     general += ` (Do không đánh giá mục ${it.item} trên ${it.group.fullName}, điểm của mục này là ${formatVi(it.points)} điểm)`;
   } else if (items.length > 1) {
     general += ` (Do không đánh giá các mục: ${items.map((it) => `${it.item} trên ${it.group.fullName} (${formatVi(it.points)} điểm)`).join("; ")})`;
   }
-  notes.push(general + ".");
+  return general + ".";
+}
+
+/** The "Ghi chú:" notes under the table, generated from the rules and the exempt agencies. */
+export function annexNotes(rules: Rules, rows: readonly RowResult[]): string[] {
+  const notes: string[] = [];
+  // The general maximum; one per block when a block has maxima of its own.
+  const differs = (b: Rules["blocks"][number]) => b.maxes.some((m, i) => cmp(m, rules.groups[i].max) !== 0);
+  if (!rules.blocks.some(differs)) notes.push(generalNote(rules, rules.generalMax));
+  else
+    for (const b of rules.blocks) {
+      const changed = rules.groups.map((g, i) => ({ g, m: b.maxes[i] })).filter(({ g, m }) => cmp(m, g.max) !== 0);
+      const detail = changed.length ? `, trong đó điểm tối đa ${changed.map(({ g, m }) => `${g.fullName} là ${formatVi(m)} điểm`).join(", ")}` : "";
+      notes.push(generalNote(rules, b.generalMax, `${b.name}: tổng điểm đánh giá chung `, detail));
+    }
+  const uncounted = rules.groups.filter((g) => !g.counted);
+  if (uncounted.length > 0) {
+    notes.push(`- ${uncounted.map((g) => g.fullName).join(", ")}: được đánh giá và thể hiện trong bảng nhưng không tính vào tổng điểm${rules.weighted ? "" : ", điểm tối đa"} và chỉ số.`);
+  }
+  if (rules.weighted) {
+    const parts = rules.groups.filter((g) => g.weight !== null).map((g) => `${g.fullName} ${formatVi(g.weight!)}`);
+    notes.push(`- Chỉ số = Σ trọng số × (điểm ÷ điểm tối đa của nhóm); trọng số: ${parts.join("; ")}.`);
+    if (rows.some((r) => r.exemptGroups.length > 0 && r.index !== null)) {
+      notes.push("- Cơ quan được miễn chấm một nhóm: trọng số của các nhóm còn lại được chia lại theo tỷ lệ để tổng bằng 1.");
+    }
+  }
   for (const ex of rules.exemptions) {
-    const names = rows.filter((r) => r.exemptKeyword === ex.keyword).map((r) => r.name);
+    const names = rows.filter((r) => r.exemptKeyword !== null && ex.keywords.includes(r.exemptKeyword)).map((r) => r.name);
     if (names.length === 0) continue;
     const groups = ex.groupIndexes.map((g) => rules.groups[g]);
     const what =
@@ -147,18 +181,31 @@ export function annexNotes(rules: Rules, rows: readonly RowResult[]): string[] {
 
 /**
  * Builds the annex from a scoring result and the stored decision metadata: title block, the table
- * in rank order, the notes, and the print setup (A4 landscape, header row on every page).
+ * in rank order (one section per block, with its heading row and ranks within it), the notes, and
+ * the print setup (A4 landscape, header row on every page).
  */
 export function buildAnnex(rules: Rules, rows: readonly RowResult[], meta: DecisionMetadata): AnnexDescription {
-  const ordered = rankedRows(rows);
-  const ranks = ordered.map((r) => r.rank);
-  const hasTies = ranks.some((r, i) => r !== null && ranks.indexOf(r) !== i);
+  const ordered = rankedRows(rows, rules);
+  const sections: { heading: string | null; rows: RowResult[] }[] = [];
+  if (rules.blocks.length === 0) sections.push({ heading: null, rows: ordered });
+  else {
+    for (const b of rules.blocks) {
+      const inBlock = ordered.filter((r) => r.block === b.id);
+      if (inBlock.length) sections.push({ heading: b.name, rows: inBlock });
+    }
+    const none = ordered.filter((r) => r.block === null);
+    if (none.length) sections.push({ heading: "Chưa xác định khối", rows: none });
+  }
+  const hasTies = sections.some((s) => {
+    const ranks = s.rows.map((r) => r.rank);
+    return ranks.some((r, i) => r !== null && ranks.indexOf(r) !== i);
+  });
+  const withClass = hasClasses(rules);
 
-  const columns = ["STT", "Tên cơ quan", ...rules.groups.map((g) => g.name), "Tổng điểm", "Chỉ số", "Phân loại", ...(hasTies ? ["Xếp hạng"] : []), "Ghi chú"];
-  const widths = [WIDTH.stt, WIDTH.name, ...rules.groups.map(() => WIDTH.group), WIDTH.total, WIDTH.index, WIDTH.class, ...(hasTies ? [WIDTH.rank] : []), WIDTH.notes];
+  const columns = ["STT", "Tên cơ quan", ...rules.groups.map((g) => g.name), "Tổng điểm", "Chỉ số", ...(withClass ? ["Phân loại"] : []), ...(hasTies ? ["Xếp hạng"] : []), "Ghi chú"];
+  const widths = [WIDTH.stt, WIDTH.name, ...rules.groups.map(() => WIDTH.group), WIDTH.total, WIDTH.index, ...(withClass ? [WIDTH.class] : []), ...(hasTies ? [WIDTH.rank] : []), WIDTH.notes];
   const colCount = columns.length;
   const totalWidth = widths.reduce((a, b) => a + b, 0);
-  const decimals = rules.json.index.decimals;
 
   const cells: AnnexCell[] = [];
   const merges: AnnexMerge[] = [];
@@ -182,24 +229,34 @@ export function buildAnnex(rules: Rules, rows: readonly RowResult[], meta: Decis
   heights[headerRow] = Math.max(...columns.map((c, i) => lines(c, widths[i]))) * LINE_PT + 6;
 
   const firstRow = headerRow + 1;
-  ordered.forEach((r, k) => {
-    const row = firstRow + k;
-    const values = [
-      String(k + 1),
-      r.name,
-      ...r.scores.map((s, g) => (s !== null ? formatVi(s) : r.exemptGroups.includes(g) ? "0" : "")),
-      r.total !== null ? formatVi(r.total) : "",
-      r.index !== null ? formatVi(r.index, decimals) : "",
-      r.className ?? "",
-      ...(hasTies ? [r.rank !== null ? String(r.rank) : ""] : []),
-      r.notes,
-    ];
-    values.forEach((v, i) => put(row, i, v, i === 1 ? "cellLeft" : "cell"));
-    heights[row] = Math.max(lines(r.name, widths[1]), lines(r.notes, widths[colCount - 1])) * LINE_PT + 4;
+  const sectionRows: number[] = [];
+  let row = firstRow;
+  sections.forEach((section, s) => {
+    if (section.heading !== null) {
+      const heading = `${ROMAN[s] ?? s + 1}. ${section.heading.toLocaleUpperCase("vi")}`;
+      banner(row, heading, "section", lines(heading, totalWidth) * LINE_PT + 6);
+      sectionRows.push(row);
+      row++;
+    }
+    section.rows.forEach((r, k) => {
+      const values = [
+        String(k + 1),
+        r.name,
+        ...r.scores.map((sc, g) => (sc !== null ? formatVi(sc) : r.exemptGroups.includes(g) ? "0" : "")),
+        r.total !== null ? formatVi(r.total) : "",
+        r.index !== null ? indexText(rules, r.index) : "",
+        ...(withClass ? [r.className ?? ""] : []),
+        ...(hasTies ? [r.rank !== null ? String(r.rank) : ""] : []),
+        r.notes,
+      ];
+      values.forEach((v, i) => put(row, i, v, i === 1 ? "cellLeft" : "cell"));
+      heights[row] = Math.max(lines(r.name, widths[1]), lines(r.notes, widths[colCount - 1])) * LINE_PT + 4;
+      row++;
+    });
   });
-  const lastRow = firstRow + ordered.length - 1;
+  const lastRow = row - 1;
 
-  let row = lastRow + 2;
+  row = lastRow + 2;
   heights[lastRow + 1] = 10;
   put(row, 0, "Ghi chú:", "notesTitle");
   merges.push({ row, col: 0, rows: 1, cols: 3 });
@@ -231,7 +288,7 @@ export function buildAnnex(rules: Rules, rows: readonly RowResult[], meta: Decis
       repeatRows: { first: headerRow, last: headerRow },
       centerHorizontally: true,
     },
-    table: { headerRow, firstRow, lastRow, columns },
+    table: { headerRow, firstRow, lastRow, columns, sectionRows },
     rowCount,
     colCount,
   };

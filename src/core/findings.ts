@@ -12,7 +12,10 @@ export type FindingCode =
   | "duplicateName"
   | "missingName"
   | "noScores"
-  | "noApplicableGroup";
+  | "noApplicableGroup"
+  | "noBlock"
+  | "maybeExempt"
+  | "staleResults";
 
 /**
  * A problem in one cell. `row`/`col` are 0-based in the values array that was scored; `cell` is
@@ -86,6 +89,21 @@ const TEMPLATES: Record<FindingCode, { severity: Severity; vi: (p: Params) => st
     severity: "error",
     vi: (p) => `Ô ${p.cell}: ${p.agency} được miễn chấm tất cả các nhóm (ghi chú “${p.detail}”) nên không tính được chỉ số. Hãy kiểm tra ghi chú.`,
     en: (p) => `Cell ${p.cell}: ${p.agency} is exempt from every group (note “${p.detail}”), so no index can be computed. Check the note.`,
+  },
+  noBlock: {
+    severity: "error",
+    vi: (p) => `Ô ${p.cell}: ${p.agency} không thuộc khối nào (${p.detail}) nên không được xếp hạng. Hãy đặt cơ quan dưới dòng tiêu đề của khối, ghi khối vào cột Khối/Nhóm hoặc vào Ghi chú.`,
+    en: (p) => `Cell ${p.cell}: ${p.agency} belongs to no block (${p.detail}), so it is not ranked. Put the agency under its block's heading row, or write the block in a Khối/Nhóm column or in Ghi chú.`,
+  },
+  maybeExempt: {
+    severity: "warning",
+    vi: (p) => `Ô ${p.cell}: ${p.agency} có thể thiếu miễn chấm: Ghi chú “${p.value}” nói đến TTHC nhưng không khớp từ khoá miễn chấm nào (${p.detail}), và “${p.group}” đang là 0 hoặc trống. Nếu cơ quan không có thủ tục hành chính, hãy ghi đúng từ khoá.`,
+    en: (p) => `Cell ${p.cell}: ${p.agency} may be missing an exemption: the note “${p.value}” speaks of administrative procedures (TTHC) but matches no exemption keyword (${p.detail}), and “${p.group}” is 0 or blank. If the agency has no procedures, write one of the keywords.`,
+  },
+  staleResults: {
+    severity: "warning",
+    vi: (p) => `Ô ${p.cell}: kết quả đã có trên trang tính (cột Tổng điểm, Chỉ số, Phân loại, Xếp hạng) không khớp với điểm hiện tại của ${p.agency} (các ô ${p.detail}). Điểm đã bị sửa sau lần tính trước; kết quả vừa được tính lại từ điểm.`,
+    en: (p) => `Cell ${p.cell}: the results already on the sheet (Total, Index, Class, Rank columns) do not match the current scores of ${p.agency} (cells ${p.detail}). Scores were edited after they were last computed; the results were just computed again from the scores.`,
   },
 };
 

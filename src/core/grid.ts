@@ -1,4 +1,4 @@
-import { Rules } from "./rules";
+import { BUILT_IN_NAME_HEADERS, Rules } from "./rules";
 import { headerKey, matchKey } from "./text";
 import { isBlank } from "./numbers";
 
@@ -9,13 +9,16 @@ export const RESULT_KINDS: readonly ResultKind[] = ["total", "index", "class", "
 /** Header words recognised for the non-group columns (compared with headerKey). */
 export const COLUMN_ALIASES = {
   stt: ["STT", "TT", "Số TT", "Số thứ tự"],
-  name: ["Tên cơ quan", "Cơ quan", "Tên cơ quan, đơn vị", "Cơ quan, đơn vị", "Tên đơn vị", "Đơn vị", "Tên cơ quan đơn vị"],
+  /** The built-in list; the rules may add more (nameHeaders, Rules.nameKeys). */
+  name: BUILT_IN_NAME_HEADERS,
   notes: ["Ghi chú"],
   total: ["Tổng điểm", "Tổng", "Tổng cộng", "Tổng điểm đạt", "Tổng điểm đạt được"],
   index: ["Chỉ số", "Chỉ số đạt", "Chỉ số đạt được", "Chỉ số xếp hạng"],
   class: ["Phân loại", "Xếp loại", "Mức độ", "Mức xếp loại"],
   rank: ["Xếp hạng", "Thứ hạng", "Hạng", "Thứ tự xếp hạng"],
-} as const;
+  /** The column naming each agency's block (rules with blocks). */
+  block: ["Khối", "Nhóm", "Khối/Nhóm", "Khối, nhóm", "Khối thi đua", "Nhóm cơ quan", "Nhóm đơn vị"],
+};
 
 /** Default headers of the result columns the add-in appends. */
 export const RESULT_HEADERS: Record<ResultKind, string> = {
@@ -42,6 +45,8 @@ export interface GridLayout {
   nameCol: number;
   sttCol: number | null;
   notesCol: number | null;
+  /** Column headed Khối / Nhóm, if any. */
+  blockCol: number | null;
   /** Column of each rule group, in the order of rules.groups. */
   groupCols: number[];
   /** Existing result columns found in the header (absent: to be appended). */
@@ -75,9 +80,9 @@ const cellText = (v: unknown): string => (typeof v === "string" ? v : typeof v =
 
 const ROLES = Object.keys(ROLE_KEYS) as Role[];
 
-function roleOf(key: string): Role | null {
+function roleOf(key: string, rules: Rules): Role | null {
   if (key === "") return null;
-  for (const role of ROLES) if (ROLE_KEYS[role].has(key)) return role;
+  for (const role of ROLES) if (role === "name" ? rules.nameKeys.includes(key) : ROLE_KEYS[role].has(key)) return role;
   return null;
 }
 
@@ -178,9 +183,9 @@ export function locateGrid(values: readonly (readonly unknown[])[], rules: Rules
   let twoRow = false;
   for (let c = 0; c < width; c++) {
     if (groupCols.includes(c)) continue;
-    let role = roleOf(headerKey(cellText(header[c])));
+    let role = roleOf(headerKey(cellText(header[c])), rules);
     if (!role && isBlank(header[c])) {
-      role = roleOf(headerKey(cellText(above[c])));
+      role = roleOf(headerKey(cellText(above[c])), rules);
       if (role) twoRow = true;
     }
     if (role && roles[role] === undefined) roles[role] = c;
@@ -249,7 +254,7 @@ export function locateGrid(values: readonly (readonly unknown[])[], rules: Rules
     for (let g = 0; g < nGroups; g++) if (headerOf(row[groupCols[g]]) >= 0) headerCells++;
     // headerKey differs from matchKey only for text ending in ")".
     const nameHeaderKey = /\)\s*$/u.test(nameText) ? headerKey(nameText) : nameKey;
-    if (headerCells * 2 >= nGroups || roleOf(nameHeaderKey) === "name") {
+    if (headerCells * 2 >= nGroups || roleOf(nameHeaderKey, rules) === "name") {
       skippedRows.push({ row: r, why: "header" });
       lastRow = r;
       continue;
@@ -290,6 +295,7 @@ export function locateGrid(values: readonly (readonly unknown[])[], rules: Rules
       nameCol,
       sttCol: roles.stt ?? null,
       notesCol: roles.notes ?? null,
+      blockCol: roles.block ?? null,
       groupCols,
       resultCols,
       lastCol,

@@ -3,15 +3,16 @@ import { toNumber } from "./decimal";
 import { Finding } from "./findings";
 import { RESULT_HEADERS, RESULT_KINDS, ResultKind } from "./grid";
 import { isBlank } from "./numbers";
+import { hasClasses, IndexDisplay } from "./rules";
 import { ScoreResult } from "./scoring";
 import { MarkRecord, WrittenRecord, writtenCells, writtenRecord } from "./store";
 
 /** Fills that mark cells with findings (light red for errors, light yellow for warnings). */
 export const MARK_FILL = { error: "#FFC7CE", warning: "#FFEB9C" } as const;
 
-export const RESULT_FORMATS: Record<ResultKind, (decimals: number) => string> = {
+export const RESULT_FORMATS: Record<ResultKind, (decimals: number, display?: IndexDisplay) => string> = {
   total: () => "General",
-  index: (d) => (d > 0 ? `0.${"0".repeat(d)}` : "0"),
+  index: (d, display = "decimal") => (display === "percent" ? (d > 2 ? `0.${"0".repeat(d - 2)}%` : "0%") : d > 0 ? `0.${"0".repeat(d)}` : "0"),
   class: () => "General",
   rank: () => "0",
 };
@@ -68,11 +69,13 @@ export function planResultWrite(
   const decimals = rules.json.index.decimals;
 
   let next = layout.lastCol + 1;
-  const columns: PlannedColumn[] = RESULT_KINDS.map((kind) => {
+  // Rules without classes (national tables) have no Phân loại column.
+  const kinds = RESULT_KINDS.filter((k) => k !== "class" || hasClasses(rules));
+  const columns: PlannedColumn[] = kinds.map((kind) => {
     const existing = layout.resultCols[kind];
     return existing !== undefined ? { kind, col: existing, isNew: false } : { kind, col: next++, isNew: true };
   });
-  const classNames = new Set(rules.classes.map((c) => c.name));
+  const classNames = new Set([...rules.classes, ...rules.blocks.flatMap((b) => b.classes)].map((c) => c.name));
 
   // Content in a result column that is not the add-in's.
   const foreign: string[] = [];
@@ -149,7 +152,7 @@ export function planResultWrite(
         row: run[0],
         col: cols[0].col,
         values: blockValues,
-        numberFormat: run.map(() => cols.map((c) => RESULT_FORMATS[c.kind](decimals))),
+        numberFormat: run.map(() => cols.map((c) => RESULT_FORMATS[c.kind](decimals, rules.display))),
       });
     }
   }

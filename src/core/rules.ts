@@ -1,5 +1,9 @@
-import { Dec, add, cmp, fromNumber, fromString, sub, sign, ZERO } from "./decimal";
+import { Dec, add, cmp, formatVi, fromNumber, fromString, sub, sign, ZERO } from "./decimal";
+import { makeRuleProblem, RuleProblem, RuleProblemCode, RuleProblemParams } from "./ruleMessages";
+import { checkShape } from "./rulesFormat";
 import { headerKey, matchKey } from "./text";
+
+export type { RuleProblem } from "./ruleMessages";
 
 /**
  * Scoring rules as data. The JSON form (schemas/rules.schema.json) is what is stored in the
@@ -12,7 +16,7 @@ export interface NotEvaluatedItem {
 }
 
 export interface GroupRule {
-  /** Stable identifier used by exemptions ("dvctt"). */
+  /** Stable identifier used by exemptions and blocks ("dvctt"). */
   id: string;
   /** Column header as published ("Cung cấp DVCTT"). */
   name: string;
@@ -23,11 +27,17 @@ export interface GroupRule {
   /** Nominal maximum of the group, before not-evaluated items. */
   maxPoints: number | string;
   notEvaluated: NotEvaluatedItem[];
+  /** Weight in a weighted index (all counted groups or none; they sum to 1). Version 2. */
+  weight?: number | string;
+  /** false: read, checked and shown, but not in the total, the maximum or the index. Version 2. */
+  counted?: boolean;
 }
 
 export interface ExemptionRule {
   /** Note keyword, matched in Ghi chú without regard to case and accents ("Không TTHC"). */
-  keyword: string;
+  keyword?: string;
+  /** Note keywords, any of which matches (version 2). */
+  keywords?: string[];
   /** Ids of the groups not scored for an agency with this note. */
   groups: string[];
   /** Why, as the annex notes say it ("không có thủ tục hành chính"). */
@@ -40,41 +50,113 @@ export interface ClassBand {
   minIndex: number | string;
 }
 
-export interface RulesJson {
-  schemaVersion: 1;
+export interface BlockRule {
+  id: string;
+  /** As the annex's section heading says it ("Khối sở, ban, ngành"). */
   name: string;
+  /** Texts found in the section heading, the Khối/Nhóm column or the notes ("sở, ban, ngành"). */
+  match: string[];
+  /** The block's own nominal maxima, by group id. */
+  maxPoints?: Record<string, number | string>;
+  /** The block's own classes. */
+  classes?: ClassBand[];
+}
+
+export type IndexDisplay = "decimal" | "percent";
+
+export interface RulesJson {
+  $schema?: string;
+  schemaVersion: 1 | 2;
+  name: string;
+  /** Further headers of the agency-name column (version 2). */
+  nameHeaders?: string[];
   groups: GroupRule[];
   exemptions: ExemptionRule[];
-  index: { decimals: number; rounding: "halfUp" | "halfEven" | "down" };
-  /** Highest class first; the last band's minIndex is 0. */
+  index: { decimals: number; rounding: "halfUp" | "halfEven" | "down"; display?: IndexDisplay };
+  /** Highest class first; the last band's minIndex is 0. Empty: no classes. */
   classes: ClassBand[];
   classifyOn: "roundedIndex" | "exactIndex";
   rankBy: "index" | "total";
   /** "keep": a score above its maximum counts as typed (and is an error finding); "cap": counts as the maximum. */
   overMax: "keep" | "cap";
+  /** Blocks ranked separately (version 2). */
+  blocks?: BlockRule[];
+}
+
+export interface GroupModel {
+  readonly id: string;
+  readonly name: string;
+  readonly fullName: string;
+  readonly keys: readonly string[];
+  readonly nominalMax: Dec;
+  readonly notEvaluated: ReadonlyArray<{ item: string; points: Dec }>;
+  /** nominal maximum less the not-evaluated items */
+  readonly max: Dec;
+  /** Null when the index is not weighted. */
+  readonly weight: Dec | null;
+  readonly counted: boolean;
+}
+
+export interface ClassModel {
+  readonly name: string;
+  readonly min: Dec;
+}
+
+export interface BlockModel {
+  readonly id: string;
+  readonly name: string;
+  readonly matchKeys: readonly string[];
+  /** Applicable maximum of each group in this block (rules.groups order). */
+  readonly maxes: readonly Dec[];
+  /** Sum of the counted groups' maxima in this block. */
+  readonly generalMax: Dec;
+  readonly classes: readonly ClassModel[];
+  /** Whether the block has maxima or classes of its own (the annex notes say so). */
+  readonly ownMaxima: boolean;
 }
 
 /** Rules after validation, with exact decimals worked out. */
 export interface Rules {
   readonly json: RulesJson;
-  readonly groups: ReadonlyArray<{
-    readonly id: string;
-    readonly name: string;
-    readonly fullName: string;
-    readonly keys: readonly string[];
-    readonly nominalMax: Dec;
-    readonly notEvaluated: ReadonlyArray<{ item: string; points: Dec }>;
-    /** nominal maximum less the not-evaluated items */
-    readonly max: Dec;
-  }>;
-  readonly exemptions: ReadonlyArray<{ keyword: string; groupIndexes: readonly number[]; reason: string }>;
-  readonly classes: ReadonlyArray<{ name: string; min: Dec }>;
-  /** Sum of the groups' applicable maxima (498 for 2020). */
+  readonly groups: readonly GroupModel[];
+  readonly exemptions: ReadonlyArray<{ keyword: string; keywords: readonly string[]; groupIndexes: readonly number[]; reason: string }>;
+  readonly classes: readonly ClassModel[];
+  /** Sum of the counted groups' applicable maxima (498 for 2020). */
   readonly generalMax: Dec;
+  /** Whether the index is weighted (groups[].weight). */
+  readonly weighted: boolean;
+  readonly display: IndexDisplay;
+  /** Header keys of the agency-name column: the built-in list and nameHeaders. */
+  readonly nameKeys: readonly string[];
+  /** Empty when the rules have no blocks. */
+  readonly blocks: readonly BlockModel[];
 }
 
+/** Headers of the agency-name column every rule set recognises. */
+export const BUILT_IN_NAME_HEADERS: readonly string[] = [
+  "Tên cơ quan",
+  "Cơ quan",
+  "Tên cơ quan, đơn vị",
+  "Cơ quan, đơn vị",
+  "Tên cơ quan đơn vị",
+  "Tên đơn vị",
+  "Đơn vị",
+  "Tỉnh, thành phố",
+  "Tỉnh/thành phố",
+  "Tỉnh, thành phố trực thuộc Trung ương",
+  "Địa phương",
+  "Bộ, ngành",
+  "Bộ, cơ quan ngang Bộ",
+  "Bộ, cơ quan",
+  "Huyện, thị xã, thành phố",
+  "Xã, phường, thị trấn",
+];
+
+/** Keywords the preset's exemption lists (an agency without administrative procedures). */
+export const NO_PROCEDURES_KEYWORDS = ["Không TTHC", "Không có TTHC", "Không có thủ tục hành chính"];
+
 export const PRESET_THAI_BINH_2020: RulesJson = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   name: "Thái Bình 2020 (Quyết định 2916/QĐ-UBND)",
   groups: [
     {
@@ -122,7 +204,7 @@ export const PRESET_THAI_BINH_2020: RulesJson = {
       notEvaluated: [],
     },
   ],
-  exemptions: [{ keyword: "Không TTHC", groups: ["dvctt"], reason: "không có thủ tục hành chính" }],
+  exemptions: [{ keywords: [...NO_PROCEDURES_KEYWORDS], groups: ["dvctt"], reason: "không có thủ tục hành chính" }],
   index: { decimals: 3, rounding: "halfUp" },
   classes: [
     { name: "Tốt", minIndex: "0.85" },
@@ -134,12 +216,6 @@ export const PRESET_THAI_BINH_2020: RulesJson = {
   overMax: "keep",
 };
 
-export interface RuleProblem {
-  /** JSON path of the wrong field ("groups[2].maxPoints"). */
-  path: string;
-  message: string;
-}
-
 export type RulesResult = { ok: true; rules: Rules } | { ok: false; problems: RuleProblem[] };
 
 function toDec(value: unknown): Dec | null {
@@ -150,128 +226,205 @@ function toDec(value: unknown): Dec | null {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const isText = (v: unknown): v is string => typeof v === "string" && v.trim() !== "";
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const nfc = (v: string): string => v.trim().normalize("NFC");
+const ONE: Dec = { m: 1, s: 0 };
+
+/** A positive decimal as the format allows it (shape already checked), or null. */
+function positive(value: unknown): Dec | null {
+  const d = toDec(value);
+  return d && sign(d) > 0 ? d : null;
+}
 
 /**
- * Checks rules loaded from JSON (the workbook, an imported file, the pane's editor). Every wrong
- * field gets its own Vietnamese message; nothing is guessed.
+ * Checks rules loaded from JSON (the workbook, an imported file, the pane's editor). The shape of
+ * every field is checked from the format description (rulesFormat.ts, which also generates the JSON
+ * schema); then the checks across fields. Every problem is listed, each with its path, a code and
+ * parameters (ruleMessages.ts renders them in Vietnamese or English); nothing is guessed.
  */
 export function validateRules(input: unknown): RulesResult {
-  const problems: RuleProblem[] = [];
-  const bad = (path: string, message: string) => problems.push({ path, message });
-  if (!isObject(input)) return { ok: false, problems: [{ path: "", message: "Quy tắc phải là một đối tượng JSON." }] };
+  const problems: RuleProblem[] = checkShape(input, makeRuleProblem);
+  if (!isObject(input)) return { ok: false, problems };
+  const bad = (path: string, code: RuleProblemCode, params: RuleProblemParams = {}) => problems.push(makeRuleProblem(path, code, params));
   const r = input;
-  if (r.schemaVersion !== 1) bad("schemaVersion", "schemaVersion phải là 1 (phiên bản định dạng quy tắc).");
-  if (!isText(r.name)) bad("name", "Tên bộ quy tắc không được để trống.");
 
-  const groups: Rules["groups"][number][] = [];
-  const ids = new Map<string, number>();
-  const keyOwner = new Map<string, string>();
-  if (!Array.isArray(r.groups) || r.groups.length === 0) {
-    bad("groups", "Cần ít nhất một nhóm tiêu chí.");
-  } else {
-    r.groups.forEach((g: unknown, i: number) => {
-      const p = `groups[${i}]`;
-      if (!isObject(g)) return bad(p, `Nhóm thứ ${i + 1} không hợp lệ.`);
-      const label = isText(g.name) ? `"${g.name}"` : `thứ ${i + 1}`;
-      if (!isText(g.id) || !/^[a-z0-9-]+$/.test(g.id)) bad(`${p}.id`, `Mã của nhóm ${label} chỉ gồm chữ thường không dấu, số và dấu "-".`);
-      else if (ids.has(g.id)) bad(`${p}.id`, `Mã nhóm "${g.id}" bị trùng.`);
-      else ids.set(g.id, i);
-      if (!isText(g.name)) bad(`${p}.name`, `Tên nhóm thứ ${i + 1} không được để trống.`);
-      if (g.fullName !== undefined && !isText(g.fullName)) bad(`${p}.fullName`, `Tên đầy đủ của nhóm ${label} nếu có thì không được để trống.`);
-      const aliases = g.aliases === undefined ? [] : g.aliases;
-      if (!Array.isArray(aliases) || !aliases.every(isText)) bad(`${p}.aliases`, `Tên gọi khác của nhóm ${label} phải là danh sách chữ, không có mục trống.`);
-      const nominal = toDec(g.maxPoints);
-      if (!nominal || sign(nominal) <= 0) bad(`${p}.maxPoints`, `Điểm tối đa của nhóm ${label} phải là số lớn hơn 0.`);
-      const items: { item: string; points: Dec }[] = [];
-      const ne = g.notEvaluated === undefined ? [] : g.notEvaluated;
-      if (!Array.isArray(ne)) bad(`${p}.notEvaluated`, `Mục không đánh giá của nhóm ${label} phải là danh sách.`);
-      else
-        ne.forEach((it: unknown, j: number) => {
-          const q = `${p}.notEvaluated[${j}]`;
-          if (!isObject(it)) return bad(q, `Mục không đánh giá thứ ${j + 1} của nhóm ${label} không hợp lệ.`);
-          if (!isText(it.item)) bad(`${q}.item`, `Tên mục không đánh giá thứ ${j + 1} của nhóm ${label} không được để trống.`);
-          const pts = toDec(it.points);
-          if (!pts || sign(pts) <= 0) bad(`${q}.points`, `Điểm của mục không đánh giá thứ ${j + 1} (nhóm ${label}) phải là số lớn hơn 0.`);
-          if (isText(it.item) && pts) items.push({ item: it.item.trim().normalize("NFC"), points: pts });
-        });
-      let max = nominal ?? ZERO;
-      for (const it of items) max = sub(max, it.points);
-      if (nominal && sign(nominal) > 0 && sign(max) <= 0) bad(`${p}.notEvaluated`, `Tổng điểm các mục không đánh giá của nhóm ${label} phải nhỏ hơn điểm tối đa của nhóm.`);
-      const keys: string[] = [];
-      for (const text of [g.name, ...(Array.isArray(aliases) ? aliases : [])]) {
-        if (!isText(text)) continue;
-        // Headers are compared by headerKey, which drops a trailing "(…)": a name that ends in one
-        // ("… trực tuyến (DVCTT)") is kept under both keys, or its own header would never match.
-        let clash = false;
-        for (const key of new Set([matchKey(text), headerKey(text)])) {
-          if (key === "") continue;
-          const owner = keyOwner.get(key);
-          if (owner !== undefined && owner !== String(i)) clash = true;
-          keyOwner.set(key, String(i));
-          if (!keys.includes(key)) keys.push(key);
-        }
-        if (clash) bad(`${p}.aliases`, `Tên "${text}" đã dùng cho một nhóm khác: mỗi tên cột chỉ được thuộc một nhóm.`);
-      }
-      if (isText(g.id) && isText(g.name) && nominal) {
-        const name = g.name.trim().normalize("NFC");
-        const fullName = isText(g.fullName) ? g.fullName.trim().normalize("NFC") : name;
-        groups.push({ id: g.id, name, fullName, keys, nominalMax: nominal, notEvaluated: items, max });
-      }
-    });
-  }
-
-  const exemptions: { keyword: string; groupIndexes: number[]; reason: string }[] = [];
-  if (!Array.isArray(r.exemptions)) bad("exemptions", "Danh sách miễn chấm (exemptions) phải là một danh sách (có thể rỗng).");
-  else
-    r.exemptions.forEach((e: unknown, i: number) => {
-      const p = `exemptions[${i}]`;
-      if (!isObject(e)) return bad(p, `Trường hợp miễn chấm thứ ${i + 1} không hợp lệ.`);
-      if (!isText(e.keyword)) bad(`${p}.keyword`, `Từ khoá ghi chú của trường hợp miễn chấm thứ ${i + 1} không được để trống.`);
-      if (!isText(e.reason)) bad(`${p}.reason`, `Lý do miễn chấm thứ ${i + 1} không được để trống (dùng trong phần Ghi chú của phụ lục).`);
-      const idx: number[] = [];
-      if (!Array.isArray(e.groups) || e.groups.length === 0) bad(`${p}.groups`, `Trường hợp miễn chấm thứ ${i + 1} phải nêu ít nhất một nhóm.`);
-      else
-        e.groups.forEach((id: unknown, j: number) => {
-          const at = typeof id === "string" ? ids.get(id) : undefined;
-          if (at === undefined) bad(`${p}.groups[${j}]`, `Nhóm "${String(id)}" trong trường hợp miễn chấm thứ ${i + 1} không có trong danh sách nhóm.`);
-          else idx.push(at);
-        });
-      if (isText(e.keyword) && isText(e.reason)) exemptions.push({ keyword: e.keyword.trim().normalize("NFC"), groupIndexes: idx, reason: e.reason.trim().normalize("NFC") });
-    });
-
-  const ix = r.index;
-  if (!isObject(ix)) bad("index", "Thiếu cách tính chỉ số (index).");
-  else {
-    if (typeof ix.decimals !== "number" || !Number.isInteger(ix.decimals) || ix.decimals < 0 || ix.decimals > 10) bad("index.decimals", "Số chữ số thập phân của chỉ số phải là số nguyên từ 0 đến 10.");
-    if (!["halfUp", "halfEven", "down"].includes(ix.rounding as string)) bad("index.rounding", 'Cách làm tròn chỉ số phải là "halfUp" (làm tròn lên từ 5), "halfEven" hoặc "down".');
-  }
-
-  const classes: { name: string; min: Dec }[] = [];
-  if (!Array.isArray(r.classes) || r.classes.length === 0) bad("classes", "Cần ít nhất một mức phân loại.");
-  else {
-    r.classes.forEach((c: unknown, i: number) => {
-      const p = `classes[${i}]`;
-      if (!isObject(c)) return bad(p, `Mức phân loại thứ ${i + 1} không hợp lệ.`);
-      if (!isText(c.name)) bad(`${p}.name`, `Tên mức phân loại thứ ${i + 1} không được để trống.`);
-      else if (/^\s*[=+\-@]/.test(c.name)) bad(`${p}.name`, `Tên mức phân loại “${c.name}” không được bắt đầu bằng =, +, - hoặc @ (Excel sẽ hiểu là công thức khi ghi vào cột Phân loại).`);
-      const min = toDec(c.minIndex);
-      if (!min || sign(min) < 0 || cmp(min, { m: 1, s: 0 }) > 0) bad(`${p}.minIndex`, `Ngưỡng của mức "${String(c.name ?? i + 1)}" phải là số từ 0 đến 1.`);
-      else if (classes.length > 0 && cmp(min, classes[classes.length - 1].min) >= 0) bad(`${p}.minIndex`, `Ngưỡng của mức "${String(c.name ?? i + 1)}" phải nhỏ hơn ngưỡng của mức đứng trước (xếp từ mức cao xuống mức thấp).`);
-      if (isText(c.name) && min) classes.push({ name: c.name.trim().normalize("NFC"), min });
-    });
-    const last = r.classes[r.classes.length - 1];
-    const lastMin = isObject(last) ? toDec(last.minIndex) : null;
-    if (lastMin && sign(lastMin) !== 0) bad(`classes[${r.classes.length - 1}].minIndex`, "Mức phân loại cuối cùng phải có ngưỡng 0 để mọi cơ quan đều được phân loại.");
-  }
-  if (!["roundedIndex", "exactIndex"].includes(r.classifyOn as string)) bad("classifyOn", 'classifyOn phải là "roundedIndex" (phân loại theo chỉ số đã làm tròn) hoặc "exactIndex".');
-  if (!["index", "total"].includes(r.rankBy as string)) bad("rankBy", 'Căn cứ xếp hạng (rankBy) phải là "index" (chỉ số) hoặc "total" (tổng điểm).');
-  if (!["keep", "cap"].includes(r.overMax as string)) bad("overMax", 'Cách xử lý điểm vượt tối đa (overMax) phải là "keep" (giữ nguyên, báo lỗi) hoặc "cap" (tính bằng điểm tối đa, báo lỗi).');
+  const groups = checkGroups(r, bad);
+  const ids = new Map(groups.map((g, i) => [g.id, i] as [string, number]));
+  const exemptions = checkExemptions(r, ids, bad);
+  const classes = checkClasses(r.classes, "classes", bad);
+  const blocks = checkBlocks(r, groups, ids, bad);
 
   if (problems.length > 0) return { ok: false, problems };
   const json = JSON.parse(JSON.stringify(input)) as RulesJson;
-  const generalMax = groups.reduce((acc, g) => add(acc, g.max), ZERO);
-  return { ok: true, rules: { json, groups, exemptions, classes, generalMax } };
+  const counted = groups.filter((g) => g.counted);
+  const generalMax = counted.reduce((acc, g) => add(acc, g.max), ZERO);
+  const nameKeys = [...new Set([...BUILT_IN_NAME_HEADERS, ...list(r.nameHeaders).filter(isText)].map((t) => headerKey(t)).filter((k) => k !== ""))];
+  const display: IndexDisplay = isObject(r.index) && r.index.display === "percent" ? "percent" : "decimal";
+  const weighted = counted.some((g) => g.weight !== null);
+  return {
+    ok: true,
+    rules: {
+      json,
+      groups,
+      exemptions,
+      classes,
+      generalMax,
+      weighted,
+      display,
+      nameKeys,
+      blocks: blocks.map((b) => ({ ...b, classes: b.classes ?? classes })),
+    },
+  };
 }
+
+type Bad = (path: string, code: RuleProblemCode, params?: RuleProblemParams) => void;
+
+function checkGroups(r: Record<string, unknown>, bad: Bad): GroupModel[] {
+  const groups: GroupModel[] = [];
+  const seen = new Set<string>();
+  const keyOwner = new Map<string, number>();
+  list(r.groups).forEach((g: unknown, i: number) => {
+    const p = `groups[${i}]`;
+    if (!isObject(g)) return;
+    if (typeof g.id === "string" && /^[a-z0-9-]+$/.test(g.id)) {
+      if (seen.has(g.id)) bad(`${p}.id`, "duplicateId", { id: g.id });
+      seen.add(g.id);
+    }
+    const nominal = positive(g.maxPoints);
+    const items: { item: string; points: Dec }[] = [];
+    for (const it of list(g.notEvaluated)) {
+      const pts = isObject(it) ? positive(it.points) : null;
+      if (isObject(it) && isText(it.item) && pts) items.push({ item: nfc(it.item), points: pts });
+    }
+    const neSum = items.reduce((acc, it) => add(acc, it.points), ZERO);
+    const max = sub(nominal ?? ZERO, neSum);
+    if (nominal && sign(max) <= 0) bad(`${p}.notEvaluated`, "notEvaluatedTooLarge", { sum: formatVi(neSum), max: formatVi(nominal) });
+    const keys: string[] = [];
+    for (const text of [g.name, ...list(g.aliases)]) {
+      if (!isText(text)) continue;
+      // Headers are compared by headerKey, which drops a trailing "(…)": a name that ends in one
+      // ("… trực tuyến (DVCTT)") is kept under both keys, or its own header would never match.
+      let clash = false;
+      for (const key of new Set([matchKey(text), headerKey(text)])) {
+        if (key === "") continue;
+        const owner = keyOwner.get(key);
+        if (owner !== undefined && owner !== i) clash = true;
+        keyOwner.set(key, i);
+        if (!keys.includes(key)) keys.push(key);
+      }
+      if (clash) bad(`${p}.aliases`, "headerShared", { text: nfc(text) });
+    }
+    const counted = g.counted !== false;
+    const weight = g.weight === undefined ? null : positive(g.weight);
+    if (weight && !counted) bad(`${p}.weight`, "weightUncounted");
+    if (isText(g.id) && isText(g.name) && nominal) {
+      const name = nfc(g.name);
+      const fullName = isText(g.fullName) ? nfc(g.fullName) : name;
+      groups.push({ id: g.id, name, fullName, keys, nominalMax: nominal, notEvaluated: items, max, weight: counted ? weight : null, counted });
+    }
+  });
+  const all = list(r.groups);
+  if (all.length > 0 && all.every(isObject)) {
+    const counted = all.filter((g) => (g as Record<string, unknown>).counted !== false) as Record<string, unknown>[];
+    if (all.length > 0 && counted.length === 0) bad("groups", "noCountedGroup");
+    const withWeight = counted.filter((g) => g.weight !== undefined);
+    if (withWeight.length > 0 && withWeight.length < counted.length) {
+      const missing = counted.filter((g) => g.weight === undefined).map((g) => (isText(g.name) ? `“${nfc(g.name)}”` : "?"));
+      bad("groups", "weightsAllOrNone", { groups: missing.join(", ") });
+    } else if (withWeight.length > 0) {
+      const weights = withWeight.map((g) => positive(g.weight));
+      if (weights.every((w): w is Dec => w !== null)) {
+        const total = weights.reduce((acc, w) => add(acc, w), ZERO);
+        if (cmp(total, ONE) !== 0) bad("groups", "weightsSum", { sum: formatVi(total) });
+      }
+    }
+  }
+  return groups;
+}
+
+function checkExemptions(r: Record<string, unknown>, ids: ReadonlyMap<string, number>, bad: Bad): Rules["exemptions"][number][] {
+  const exemptions: Rules["exemptions"][number][] = [];
+  list(r.exemptions).forEach((e: unknown, i: number) => {
+    const p = `exemptions[${i}]`;
+    if (!isObject(e)) return;
+    const idx: number[] = [];
+    list(e.groups).forEach((id: unknown, j: number) => {
+      const at = typeof id === "string" ? ids.get(id) : undefined;
+      if (at === undefined) {
+        if (typeof id === "string" && /^[a-z0-9-]+$/.test(id)) bad(`${p}.groups[${j}]`, "unknownGroup", { id });
+      } else idx.push(at);
+    });
+    const keywords = [...(isText(e.keyword) ? [e.keyword] : []), ...list(e.keywords).filter(isText)].map(nfc);
+    if (keywords.length > 0 && isText(e.reason)) exemptions.push({ keyword: keywords[0], keywords, groupIndexes: idx, reason: nfc(e.reason) });
+  });
+  return exemptions;
+}
+
+function checkClasses(value: unknown, path: string, bad: Bad): ClassModel[] {
+  const classes: ClassModel[] = [];
+  const bands = list(value);
+  bands.forEach((c: unknown, i: number) => {
+    if (!isObject(c)) return;
+    const min = toDec(c.minIndex);
+    if (!min || sign(min) < 0 || cmp(min, ONE) > 0) return;
+    if (classes.length > 0 && cmp(min, classes[classes.length - 1].min) >= 0) bad(`${path}[${i}].minIndex`, "classesNotDescending", { name: String(c.name ?? i + 1) });
+    if (isText(c.name)) classes.push({ name: nfc(c.name), min });
+  });
+  const last = bands[bands.length - 1];
+  const lastMin = isObject(last) ? toDec(last.minIndex) : null;
+  if (lastMin && sign(lastMin) > 0 && cmp(lastMin, ONE) <= 0) bad(`${path}[${bands.length - 1}].minIndex`, "lastClassNotZero");
+  return classes;
+}
+
+function checkBlocks(r: Record<string, unknown>, groups: readonly GroupModel[], ids: ReadonlyMap<string, number>, bad: Bad): (Omit<BlockModel, "classes"> & { classes: ClassModel[] | null })[] {
+  const blocks: (Omit<BlockModel, "classes"> & { classes: ClassModel[] | null })[] = [];
+  const seen = new Set<string>();
+  const matchOwner = new Map<string, number>();
+  list(r.blocks).forEach((b: unknown, i: number) => {
+    const p = `blocks[${i}]`;
+    if (!isObject(b)) return;
+    if (typeof b.id === "string" && /^[a-z0-9-]+$/.test(b.id)) {
+      if (seen.has(b.id)) bad(`${p}.id`, "duplicateId", { id: b.id });
+      seen.add(b.id);
+    }
+    const matchKeys: string[] = [];
+    for (const text of list(b.match)) {
+      if (!isText(text)) continue;
+      const key = matchKey(text);
+      if (key === "") continue;
+      const owner = matchOwner.get(key);
+      if (owner !== undefined && owner !== i) bad(`${p}.match`, "blockMatchShared", { text: nfc(text) });
+      matchOwner.set(key, i);
+      matchKeys.push(key);
+    }
+    const maxes = groups.map((g) => g.max);
+    let own = false;
+    if (isObject(b.maxPoints)) {
+      for (const [id, v] of Object.entries(b.maxPoints)) {
+        const g = ids.get(id);
+        if (g === undefined) {
+          if (/^[a-z0-9-]+$/.test(id)) bad(`${p}.maxPoints.${id}`, "unknownGroup", { id });
+          continue;
+        }
+        const nominal = positive(v);
+        if (!nominal) continue;
+        const neSum = groups[g].notEvaluated.reduce((acc, it) => add(acc, it.points), ZERO);
+        const max = sub(nominal, neSum);
+        if (sign(max) <= 0) bad(`${p}.maxPoints.${id}`, "blockMaxTooSmall", { max: formatVi(nominal), sum: formatVi(neSum) });
+        maxes[g] = max;
+        own = true;
+      }
+    }
+    const classes = b.classes === undefined ? null : checkClasses(b.classes, `${p}.classes`, bad);
+    if (classes) own = true;
+    const generalMax = groups.reduce((acc, g, k) => (g.counted ? add(acc, maxes[k]) : acc), ZERO);
+    if (isText(b.id) && isText(b.name)) blocks.push({ id: b.id, name: nfc(b.name), matchKeys, maxes, generalMax, classes, ownMaxima: own });
+  });
+  return blocks;
+}
+
+/** Whether agencies get a class at all (no Phân loại column and nothing about classes otherwise). */
+export const hasClasses = (rules: Rules): boolean => rules.classes.length > 0 || rules.blocks.some((b) => b.classes.length > 0);
 
 /** Rules from trusted JSON (the presets); throws if they are invalid. */
 export function loadRules(json: unknown): Rules {

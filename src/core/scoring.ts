@@ -1,5 +1,5 @@
 import { cellAddress, Origin, SHEET_ORIGIN } from "./address";
-import { add, cmp, Dec, div, formatVi, fromNumber, min, mul, sign, sub, ZERO } from "./decimal";
+import { add, cmp, Dec, div, formatVi, fromNumber, min, mul, sign, ZERO } from "./decimal";
 import { Finding, FindingCode, makeFinding } from "./findings";
 import { GridLayout, locateGrid, LocateResult } from "./grid";
 import { displayValue, isBlank, parseScore, ParsedCell } from "./numbers";
@@ -12,6 +12,8 @@ export interface RowResult {
   row: number;
   name: string;
   notes: string;
+  /** Id of the agency's block (rules with blocks), else null. */
+  block: string | null;
   /** Indexes (in rules.groups) of the groups this agency is exempt from. */
   exemptGroups: number[];
   /** Keyword of the exemption that applied, if any. */
@@ -23,6 +25,7 @@ export interface RowResult {
   maxPoints: Dec | null;
   index: Dec | null;
   className: string | null;
+  /** Rank within the agency's block (or among all agencies without blocks). */
   rank: number | null;
 }
 
@@ -38,9 +41,13 @@ export type ScoreResult =
   | { ok: true; layout: GridLayout; rows: RowResult[]; findings: Finding[]; summary: Summary; rules: Rules }
   | { ok: false; error: Extract<LocateResult, { ok: false }> };
 
+/** Words in a note that speak of administrative procedures (for the "exemption may be missing" warning). */
+const PROCEDURE_WORDS = [" tthc ", " thu tuc hanh chinh "];
+
 /**
- * Scores a sheet: locates the grid, reads every score, applies the rules and ranks. Never throws on
- * any cell content; every problem becomes a finding pointing at its cell.
+ * Scores a sheet: locates the grid, reads every score, applies the rules and ranks (within blocks,
+ * when the rules have them). Never throws on any cell content; every problem becomes a finding
+ * pointing at its cell.
  */
 export function scoreSheet(values: readonly (readonly unknown[])[], rules: Rules, origin: Origin = SHEET_ORIGIN): ScoreResult {
   const located = locateGrid(values, rules);
@@ -49,18 +56,21 @@ export function scoreSheet(values: readonly (readonly unknown[])[], rules: Rules
   const findings: Finding[] = [];
   const rows: RowResult[] = [];
   const seenNames = new Map<string, number>();
+  const blockOf = blockFinder(values, layout, rules);
 
   for (const skipped of layout.skippedRows) {
     if (skipped.why === "noName") findings.push(makeFinding("missingName", skipped.row, layout.nameCol, origin, { agency: "", group: "", value: "", detail: "" }));
-    if (skipped.why === "noScores") {
+    if (skipped.why === "noScores" && !blockOf.isBlockHeading(skipped.row)) {
       const name = cleanText(String(values[skipped.row][layout.nameCol]));
       findings.push(makeFinding("noScores", skipped.row, layout.nameCol, origin, { agency: name, group: "", value: "", detail: "" }));
     }
   }
 
   // Worked out once, not per cell: the exemption keywords' keys and the maxima as messages show them.
-  const exemptionKeys = rules.exemptions.map((e) => matchKey(e.keyword));
-  const maxText = rules.groups.map((g) => formatVi(g.max));
+  const exemptionKeys = rules.exemptions.map((e) => e.keywords.map((k) => matchKey(k)).filter((k) => k.length > 0));
+  const exemptible = new Set(rules.exemptions.flatMap((e) => e.groupIndexes));
+  const maxTexts = new Map<string | null, string[]>([[null, rules.groups.map((g) => formatVi(g.max))]]);
+  for (const b of rules.blocks) maxTexts.set(b.id, b.maxes.map((m) => formatVi(m)));
   const { decimals, rounding } = rules.json.index;
   const cap = rules.json.overMax === "cap";
   const report = (code: FindingCode, r: number, col: number, agency: string, g: number, raw: unknown, detail: string) =>
@@ -77,18 +87,32 @@ export function scoreSheet(values: readonly (readonly unknown[])[], rules: Rules
       findings.push(makeFinding("duplicateName", r, layout.nameCol, origin, { agency: name, group: "", value: "", detail: cellAddressOf(firstRow, layout.nameCol, origin) }));
     } else seenNames.set(nameKey, r);
 
-    // The first exemption whose keyword the notes contain as whole words (containsKeyword).
+    const block = rules.blocks.length > 0 ? blockOf.block(r, notes) : null;
+    if (rules.blocks.length > 0 && block === null) {
+      findings.push(makeFinding("noBlock", r, layout.nameCol, origin, { agency: name, group: "", value: "", detail: rules.blocks.map((b) => `“${b.name}”`).join(", ") }));
+    }
+    const maxes = block ? block.maxes : rules.groups.map((g) => g.max);
+    const maxText = maxTexts.get(block ? block.id : null)!;
+
+    // The first exemption one of whose keywords the notes contain as whole words (containsKeyword).
     let exemption: Rules["exemptions"][number] | undefined;
+    let exemptKeyword: string | null = null;
+    const notesKey = notes === "" ? "" : ` ${matchKey(notes)} `;
     if (notes !== "" && exemptionKeys.length > 0) {
-      const notesKey = ` ${matchKey(notes)} `;
-      const e = exemptionKeys.findIndex((k) => k.length > 0 && notesKey.includes(` ${k} `));
-      if (e >= 0) exemption = rules.exemptions[e];
+      for (let e = 0; e < exemptionKeys.length && !exemption; e++) {
+        const k = exemptionKeys[e].findIndex((key) => notesKey.includes(` ${key} `));
+        if (k >= 0) {
+          exemption = rules.exemptions[e];
+          exemptKeyword = exemption.keywords[k];
+        }
+      }
     }
     const exemptGroups = exemption ? [...exemption.groupIndexes] : [];
     const scores: (Dec | null)[] = [];
     let usable = true;
     let total = ZERO;
-    let maxPoints = rules.generalMax;
+    let maxPoints = ZERO;
+    let zeroInExemptible = -1;
 
     for (let g = 0; g < rules.groups.length; g++) {
       const group = rules.groups[g];
@@ -103,15 +127,15 @@ export function scoreSheet(values: readonly (readonly unknown[])[], rules: Rules
         if (parsed.kind === "number") value = parsed.value;
       }
       if (exemptGroups.length > 0 && exemptGroups.includes(g)) {
-        maxPoints = sub(maxPoints, group.max);
         scores.push(null);
         if (value !== null && sign(value) !== 0) {
-          report("exemptNonZero", r, col, name, g, raw, exemption!.keyword);
+          report("exemptNonZero", r, col, name, g, raw, exemptKeyword!);
         } else if (kind === "error" || kind === "invalid") {
           report(kind === "error" ? "errorValue" : "notANumber", r, col, name, g, raw, maxText[g]);
         }
         continue;
       }
+      if (exemptible.has(g) && zeroInExemptible < 0 && (kind === "blank" || (value !== null && sign(value) === 0))) zeroInExemptible = g;
       if (value === null) {
         report(kind === "blank" ? "missing" : kind === "error" ? "errorValue" : "notANumber", r, col, name, g, raw, maxText[g]);
         usable = false;
@@ -119,20 +143,34 @@ export function scoreSheet(values: readonly (readonly unknown[])[], rules: Rules
         continue;
       }
       if (sign(value) < 0) report("negative", r, col, name, g, raw, maxText[g]);
-      else if (cmp(value, group.max) > 0) {
+      else if (cmp(value, maxes[g]) > 0) {
         report("aboveMax", r, col, name, g, raw, maxText[g]);
-        if (cap) value = min(value, group.max);
+        if (cap) value = min(value, maxes[g]);
       }
       scores.push(value);
-      total = add(total, value);
+      if (group.counted) {
+        total = add(total, value);
+        maxPoints = add(maxPoints, maxes[g]);
+      }
+    }
+    if (!exemption && zeroInExemptible >= 0 && PROCEDURE_WORDS.some((w) => notesKey.includes(w))) {
+      findings.push(
+        makeFinding("maybeExempt", r, layout.notesCol ?? layout.nameCol, origin, {
+          agency: name,
+          group: rules.groups[zeroInExemptible].name,
+          value: notes,
+          detail: rules.exemptions.flatMap((e) => e.keywords).map((k) => `“${k}”`).join(", "),
+        }),
+      );
     }
 
     const row: RowResult = {
       row: r,
       name,
       notes,
+      block: block ? block.id : null,
       exemptGroups,
-      exemptKeyword: exemption?.keyword ?? null,
+      exemptKeyword,
       scores,
       total: null,
       maxPoints: null,
@@ -140,22 +178,33 @@ export function scoreSheet(values: readonly (readonly unknown[])[], rules: Rules
       className: null,
       rank: null,
     };
-    if (sign(maxPoints) <= 0) {
-      findings.push(makeFinding("noApplicableGroup", r, layout.notesCol ?? layout.nameCol, origin, { agency: name, group: "", value: "", detail: exemption?.keyword ?? "" }));
+    if (sign(maxPoints) <= 0 && usable) {
+      findings.push(makeFinding("noApplicableGroup", r, layout.notesCol ?? layout.nameCol, origin, { agency: name, group: "", value: "", detail: exemptKeyword ?? "" }));
       usable = false;
     }
     if (usable) {
+      const [num, den] = rules.weighted ? weightedRatio(rules, scores, maxes, exemptGroups) : [total, maxPoints];
       row.total = total;
       row.maxPoints = maxPoints;
-      row.index = div(total, maxPoints, decimals, rounding);
-      row.className = classify(rules, total, maxPoints, row.index);
+      row.index = div(num, den, decimals, rounding);
+      row.className = classOf(block ? block.classes : rules.classes, rules.json.classifyOn, num, den, row.index);
     }
     rows.push(row);
   }
 
+  // Ranks: within each block (agencies in no block are not ranked when the rules have blocks).
+  const groupsToRank = new Map<string | null, RowResult[]>();
+  for (const r of rows) {
+    if (r.index === null || (rules.blocks.length > 0 && r.block === null)) continue;
+    const list = groupsToRank.get(r.block) ?? [];
+    list.push(r);
+    groupsToRank.set(r.block, list);
+  }
+  for (const scored of groupsToRank.values()) {
+    const ranks = rankDescending(scored.map((r) => (rules.json.rankBy === "total" ? r.total! : r.index!)));
+    scored.forEach((r, i) => (r.rank = ranks[i]));
+  }
   const scored = rows.filter((r) => r.index !== null);
-  const ranks = rankDescending(scored.map((r) => (rules.json.rankBy === "total" ? r.total! : r.index!)));
-  scored.forEach((r, i) => (r.rank = ranks[i]));
 
   findings.sort((a, b) => a.row - b.row || a.col - b.col);
   const summary: Summary = {
@@ -168,28 +217,99 @@ export function scoreSheet(values: readonly (readonly unknown[])[], rules: Rules
   return { ok: true, layout, rows, findings, summary, rules };
 }
 
+/**
+ * The weighted index as an exact fraction: Σ wᵢ·sᵢ/mᵢ ÷ Σ wᵢ over the counted groups the agency is
+ * scored on (the weights of exempt groups leave both sums, so the others are rescaled to 1). One
+ * common denominator, so the only rounding is the index's own.
+ */
+function weightedRatio(rules: Rules, scores: readonly (Dec | null)[], maxes: readonly Dec[], exempt: readonly number[]): [Dec, Dec] {
+  const used = rules.groups.map((g, i) => i).filter((i) => rules.groups[i].counted && rules.groups[i].weight !== null && !exempt.includes(i));
+  const product = used.reduce((acc, i) => mul(acc, maxes[i]), ONE);
+  let num = ZERO;
+  let weights = ZERO;
+  for (const i of used) {
+    const others = used.reduce((acc, j) => (j === i ? acc : mul(acc, maxes[j])), ONE);
+    num = add(num, mul(mul(rules.groups[i].weight!, scores[i]!), others));
+    weights = add(weights, rules.groups[i].weight!);
+  }
+  return [num, mul(product, weights)];
+}
+
+const ONE: Dec = { m: 1, s: 0 };
+
+/** Which block each agency row belongs to: its Khối/Nhóm cell, the nearest section heading above, or its notes. */
+function blockFinder(values: readonly (readonly unknown[])[], layout: GridLayout, rules: Rules) {
+  const matchIn = (text: string): Rules["blocks"][number] | null => {
+    if (text === "") return null;
+    const key = ` ${matchKey(text)} `;
+    return rules.blocks.find((b) => b.matchKeys.some((k) => key.includes(` ${k} `))) ?? null;
+  };
+  // Section headings: rows inside the grid that are not agencies and hold text (a heading row, or a
+  // blank-named row whose text sits in the STT column).
+  const headingAt = new Map<number, string>();
+  for (const s of layout.skippedRows) {
+    if (s.why !== "noScores" && s.why !== "blank") continue;
+    const text = values[s.row]
+      .filter((v) => typeof v === "string" && v.trim() !== "")
+      .map((v) => String(v))
+      .join(" ");
+    if (text !== "") headingAt.set(s.row, text);
+  }
+  const headingRows = [...headingAt.keys()].sort((a, b) => a - b);
+  const headingBlocks = new Map(headingRows.map((r) => [r, matchIn(headingAt.get(r)!)]));
+  return {
+    isBlockHeading: (row: number): boolean => rules.blocks.length > 0 && headingBlocks.get(row) != null,
+    block(row: number, notes: string): Rules["blocks"][number] | null {
+      if (layout.blockCol !== null) {
+        const cell = values[row][layout.blockCol];
+        const found = matchIn(typeof cell === "string" ? cell : typeof cell === "number" ? String(cell) : "");
+        if (found) return found;
+      }
+      let nearest = -1;
+      for (const h of headingRows) {
+        if (h < row) nearest = h;
+        else break;
+      }
+      if (nearest >= 0) {
+        const found = headingBlocks.get(nearest);
+        if (found) return found;
+      }
+      return matchIn(notes);
+    },
+  };
+}
+
 function countByClass(rules: Rules, scored: readonly RowResult[]): Summary["byClass"] {
   const counts = new Map<string, number>();
   for (const r of scored) if (r.className !== null) counts.set(r.className, (counts.get(r.className) ?? 0) + 1);
-  return rules.classes.map((c) => ({ name: c.name, count: counts.get(c.name) ?? 0 }));
+  const names = [...new Set([...rules.classes, ...rules.blocks.flatMap((b) => b.classes)].map((c) => c.name))];
+  return names.map((name) => ({ name, count: counts.get(name) ?? 0 }));
 }
 
-/** The class of an index: the first band (highest first) whose minimum it reaches. */
-export function classify(rules: Rules, total: Dec, maxPoints: Dec, roundedIndex: Dec): string {
-  for (const band of rules.classes) {
-    const reaches = rules.json.classifyOn === "roundedIndex" ? cmp(roundedIndex, band.min) >= 0 : cmp(total, mul(band.min, maxPoints)) >= 0;
+/** The class of an index: the first band (highest first) whose minimum it reaches; null without classes. */
+function classOf(classes: Rules["classes"], on: Rules["json"]["classifyOn"], num: Dec, den: Dec, roundedIndex: Dec): string | null {
+  if (classes.length === 0) return null;
+  for (const band of classes) {
+    const reaches = on === "roundedIndex" ? cmp(roundedIndex, band.min) >= 0 : cmp(num, mul(band.min, den)) >= 0;
     if (reaches) return band.name;
   }
-  return rules.classes[rules.classes.length - 1].name;
+  return classes[classes.length - 1].name;
+}
+
+/** The class of an index with the general classes (total ÷ maxPoints, rounded to roundedIndex). */
+export function classify(rules: Rules, total: Dec, maxPoints: Dec, roundedIndex: Dec): string | null {
+  return classOf(rules.classes, rules.json.classifyOn, total, maxPoints, roundedIndex);
 }
 
 function cellAddressOf(row: number, col: number, origin: Origin): string {
   return cellAddress(row, col, origin);
 }
 
-/** Rows in annex order: by rank, unranked rows last, ties in sheet order. */
-export function rankedRows(rows: readonly RowResult[]): RowResult[] {
-  return [...rows].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.row - b.row);
+/** Rows in annex order: by block (in the rules' order), then rank, unranked rows last, ties in sheet order. */
+export function rankedRows(rows: readonly RowResult[], rules?: Rules): RowResult[] {
+  const blockOrder = new Map((rules?.blocks ?? []).map((b, i) => [b.id, i]));
+  const order = (r: RowResult) => (r.block === null ? blockOrder.size : blockOrder.get(r.block) ?? blockOrder.size);
+  return [...rows].sort((a, b) => order(a) - order(b) || (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.row - b.row);
 }
 
 export const errorFindings = (findings: readonly Finding[]): Finding[] => findings.filter((f) => f.severity === "error");

@@ -1,3 +1,4 @@
+import type { FormIdentity } from "./forms";
 import { DecisionMetadata } from "./metadata";
 import { RulesJson } from "./rules";
 
@@ -36,7 +37,7 @@ export interface FillSnapshot {
 }
 
 export interface UndoJournal {
-  action: "score" | "annex";
+  action: "score" | "annex" | "merge";
   /** ISO time of the write, for the pane ("Hoàn tác lần tính lúc 10:42"). */
   at: string;
   sheet: string;
@@ -58,6 +59,8 @@ export interface UndoJournal {
   buildSheet?: string;
   /** The annex sheet that this write created or replaced. */
   annexSheet?: string;
+  /** For "merge": the "Tự đánh giá" and "Chênh lệch" sheets before (their descriptions), or null when there were none. */
+  previousLoopSheets?: { self: unknown; diff: unknown } | null;
   /** Store entries as they were before the write (restored by undo), except the journal itself. */
   previousState: Omit<StoreState, "undo">;
 }
@@ -129,9 +132,29 @@ export interface StoreState {
   annex?: { sheetName: string; source?: string; /** Office's worksheet id, where the add-in made it. */ sheetId?: string; description?: unknown };
   lastRun?: LastRun;
   undo?: UndoJournal;
+  /** The master workbook's id, carried by the self-assessment forms made from it. */
+  workbookId?: string;
+  /** In a self-assessment form: which master, agency, year and rules it belongs to. */
+  form?: FormIdentity;
+  /** What the agencies claimed in their returned forms (the "Tự đánh giá" and "Chênh lệch" sheets are made from it). */
+  selfAssessments?: SelfAssessment[];
+  /** The "Tự đánh giá" and "Chênh lệch" sheets the merge made (never a user's sheet of that name). */
+  loopSheets?: { self: string; diff: string };
 }
 
-const KEYS: (keyof StoreState)[] = ["rules", "decision", "written", "marks", "annex", "lastRun", "undo"];
+/** One agency's returned form, as merged. */
+export interface SelfAssessment {
+  agency: string;
+  file: string;
+  /** ISO time of the merge that recorded it (kept when the same form is merged again). */
+  at: string;
+  /** Per rules group: the score as read (a number), the text typed when not a number, null when empty or exempt. */
+  scores: (number | string | null)[];
+  evidence: string[];
+  notes: string;
+}
+
+const KEYS: (keyof StoreState)[] = ["rules", "decision", "written", "marks", "annex", "lastRun", "undo", "workbookId", "form", "selfAssessments", "loopSheets"];
 
 /** What the pane shows on opening: small entries, kept in the first rows (the head) so that it reads a few KB. */
 const HEAD_KEYS: (keyof StoreState)[] = ["rules", "decision", "annex", "lastRun"];
@@ -141,7 +164,7 @@ const UNDO_INFO = "undoInfo";
 export const STORE_BODY_ROW = 1001;
 
 export interface UndoInfo {
-  action: "score" | "annex";
+  action: UndoJournal["action"];
   at: string;
   sheet: string;
 }

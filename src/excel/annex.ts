@@ -8,6 +8,8 @@ import { ANNEX_BACKUP_SHEET, hostRefusal, queueSheetRead, readSheetInBlocks, rul
 import { queueStoreRead, queueStoreWrite, readStoreInBlocks } from "./store";
 import { AnnexOutcome, findingView } from "./types";
 import { columnLetter } from "../core/address";
+import { checkStale } from "../core/stale";
+import { STALE_RESULTS } from "../core/explain-messages";
 
 /** What to set by hand when the host has no page-layout API (below ExcelApi 1.9). */
 export function manualPrintSteps(annex: AnnexDescription): string[] {
@@ -78,6 +80,7 @@ export function renderAnnexOffice(ws: Excel.Worksheet, annex: AnnexDescription):
     blocks.push({ style: "cell", address: rangeA1(firstRow, 0, lastRow - firstRow + 1, annex.colCount) });
     blocks.push({ style: "cellLeft", address: rangeA1(firstRow, 1, lastRow - firstRow + 1, 1) });
   }
+  for (const r of annex.table.sectionRows) blocks.push({ style: "section", address: rangeA1(r, 0, 1, annex.colCount) });
   const notes = byStyle.get("note") ?? [];
   const notesTitle = byStyle.get("notesTitle") ?? [];
   for (const c of notesTitle) blocks.push({ style: "notesTitle", address: rangeA1(c.row, 0, 1, 1) });
@@ -205,13 +208,21 @@ export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<A
           cells: [],
         };
       }
+      // Result columns that disagree with the scores (edited after "Tính điểm"): the annex would not
+      // match what the sheet shows. Never made from them; the pane offers to score again first.
+      const stale = checkStale(sheet.values, scored, sheet.origin);
+      if (stale.stale) {
+        const names = stale.agencies.map((a) => a.name);
+        const cells = stale.agencies.flatMap((a) => a.cells);
+        return { kind: "stale", message: STALE_RESULTS.vi({ names, cells }), messageEn: STALE_RESULTS.en({ names, cells }), agencies: names, cells };
+      }
       const refusal = annexGate(scored.findings, opts.confirmErrors);
       if (refusal) {
         return {
           kind: "needsConfirmation",
           message: refusal.message,
           messageEn: annexGateMessageEn(refusal.errors),
-          errors: refusal.errors.map((f) => findingView(sheet.name, f)),
+          errors: refusal.errors.map((f) => findingView(sheet.name, f, scored)),
         };
       }
       if (meta.sheetName === STORE_SHEET || meta.sheetName === sheet.name || meta.sheetName === ANNEX_BUILD_SHEET || meta.sheetName === ANNEX_BACKUP_SHEET) {

@@ -22,7 +22,12 @@ export const runScoring: typeof Scoring.runScoring = (...args) => scoring().then
 export const generateAnnex: typeof Annex.generateAnnex = (...args) => annex().then((m) => m.generateAnnex(...args));
 export const undoLast: typeof Undo.undoLast = (...args) => undo().then((m) => m.undoLast(...args));
 
+export { manualPrintSteps } from "./annex";
+export { prepareForms, formDelivery, openAsNewWorkbooks, mergeReturnedForms } from "./forms";
+export type { FormsOutcome, MergeOutcome } from "./forms";
 export { loadSettings, saveRules, saveDecision, selectCell } from "./settings";
 export type { SaveResult } from "./settings";
 export { features, supports, MIN_EXCEL_API } from "./host";
 export type { ScoringOutcome, AnnexOutcome, UndoOutcome, WorkbookSettings, FindingView, Source } from "./types";
+export { inspectSelection, onSelectionChanged } from "./card";
+export type { SelectionInfo, StaleView } from "./card";

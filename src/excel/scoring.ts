@@ -8,7 +8,7 @@ import { BYTES_PER_SYNC, chunkByBytes, features, hostErrorMessage, jsonBytes, lo
 import { excelMessage } from "./messages";
 import { ensureStoreSheet, queueStoreRead, queueStoreWrite, readStoreInBlocks, StoreRead } from "./store";
 import { findingView, ScoringOutcome, Source } from "./types";
-import { ruleProblemEn } from "./wording";
+import { ruleProblemLines } from "../core/ruleMessages";
 
 /** Rules stored in the workbook, else the preset; stored rules that are invalid are reported, not ignored. */
 export function rulesOf(state: StoreState): Rules {
@@ -16,8 +16,8 @@ export function rulesOf(state: StoreState): Rules {
   const checked = validateRules(state.rules);
   if (!checked.ok) {
     throw new UserFacingError(
-      `Quy tắc lưu trong sổ tính không hợp lệ: ${checked.problems.map((p) => `${p.path}: ${p.message}`).join(" ")} Hãy sửa trong “Quy tắc chấm điểm”.`,
-      `The rules stored in the workbook are not valid: ${checked.problems.map((p) => `${p.path}: ${ruleProblemEn(p)}`).join(" ")} Correct them in “Scoring rules”.`,
+      `Quy tắc lưu trong sổ tính không hợp lệ: ${ruleProblemLines(checked.problems, "vi").join(" ")} Hãy sửa trong “Quy tắc chấm điểm”.`,
+      `The rules stored in the workbook are not valid: ${ruleProblemLines(checked.problems, "en").join(" ")} Correct them in “Scoring rules”.`,
     );
   }
   return checked.rules;
@@ -128,7 +128,7 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       if (!planned.ok) return { kind: "refused", message: planned.message, messageEn: planned.messageEn, cells: planned.cells };
       const plan = planned.plan;
       const run = lastRunRecord(scored, sheet.name, source, now());
-      const findings = scored.findings.map((f) => findingView(sheet.name, f));
+      const findings = scored.findings.map((f) => findingView(sheet.name, f, scored));
       const columns = plan.columns.map((c) => columnLetter(c.col + sheet.origin.col));
       const currentUndo = state.undo ? { action: state.undo.action, at: state.undo.at, sheet: state.undo.sheet } : null;
 

@@ -4,7 +4,7 @@ import { StoreState, UndoInfo } from "../core/store";
 import { hostErrorMessage, UserFacingError } from "./host";
 import { queueStoreHeadRead, queueStoreRead, syncReadingStore, writeStore } from "./store";
 import { WorkbookSettings } from "./types";
-import { ruleProblemEn } from "./wording";
+import { ruleProblemLines } from "../core/ruleMessages";
 
 /**
  * What the pane shows on opening: rules, decision, the last run (also one started from the ribbon), what
@@ -32,10 +32,9 @@ export async function loadSettings(): Promise<WorkbookSettings> {
         rules = checked.rules.json;
         fromWorkbook = true;
       } else {
-        const [first] = checked.problems;
         const n = checked.problems.length;
-        problems.push(`Quy tắc lưu trong sổ tính không hợp lệ (${n} lỗi), đang dùng quy tắc mặc định. ${first.path}: ${first.message}`);
-        problemsEn.push(`The rules stored in the workbook are not valid (${n} problem${n === 1 ? "" : "s"}), so the default rules are in use. ${first.path}: ${ruleProblemEn(first)}`);
+        problems.push(`Quy tắc lưu trong sổ tính không hợp lệ (${n} lỗi), đang dùng quy tắc mặc định. ${ruleProblemLines(checked.problems, "vi").join(" ")}`);
+        problemsEn.push(`The rules stored in the workbook are not valid (${n} problem${n === 1 ? "" : "s"}), so the default rules are in use. ${ruleProblemLines(checked.problems, "en").join(" ")}`);
       }
     }
     return {
@@ -66,7 +65,7 @@ const hostFailure = (e: unknown): SaveResult => ({ ok: false, messages: [hostErr
 export async function saveRules(json: unknown): Promise<SaveResult> {
   const checked = validateRules(json);
   if (!checked.ok) {
-    return { ok: false, messages: checked.problems.map((p) => `${p.path}: ${p.message}`), messagesEn: checked.problems.map((p) => `${p.path}: ${ruleProblemEn(p)}`) };
+    return { ok: false, messages: ruleProblemLines(checked.problems, "vi"), messagesEn: ruleProblemLines(checked.problems, "en") };
   }
   try {
     await updateStore((state) => ({ ...state, rules: checked.rules.json }));

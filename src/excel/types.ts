@@ -1,3 +1,5 @@
+import { Scored } from "../core/explain";
+import { ifCorrectedText } from "../core/explain-messages";
 import { Finding, findingMessage } from "../core/findings";
 import { DecisionMetadata } from "../core/metadata";
 import { RulesJson } from "../core/rules";
@@ -17,9 +19,13 @@ export interface FindingView {
   value: string;
   message: string;
   messageEn: string;
+  /** For a score: what correcting it would change ("Nếu sửa 55 → 50: …"), in each language. */
+  ifCorrected?: string;
+  ifCorrectedEn?: string;
 }
 
-export const findingView = (sheet: string, f: Finding): FindingView => ({
+/** A finding for the pane; with the scoring result, what its correction would change. */
+export const findingView = (sheet: string, f: Finding, result?: Scored): FindingView => ({
   sheet,
   cell: f.cell,
   severity: f.severity,
@@ -29,7 +35,13 @@ export const findingView = (sheet: string, f: Finding): FindingView => ({
   value: f.value,
   message: f.message,
   messageEn: findingMessage(f, "en"),
+  ...correctionOf(f, result),
 });
+
+function correctionOf(f: Finding, result: Scored | undefined): Pick<FindingView, "ifCorrected" | "ifCorrectedEn"> {
+  const vi = result ? ifCorrectedText(result, f, "vi") : null;
+  return vi === null ? {} : { ifCorrected: vi, ifCorrectedEn: ifCorrectedText(result!, f, "en")! };
+}
 
 /**
  * The outcomes of the use cases. Every message comes in Vietnamese (`message`) and English
@@ -58,6 +70,8 @@ export type ScoringOutcome =
 export type AnnexOutcome =
   | { kind: "done"; sheetName: string; collided: boolean; manualPrintSteps: string[]; errorsIncluded: number; undo: UndoInfo }
   | { kind: "needsConfirmation"; message: string; messageEn: string; errors: FindingView[] }
+  /** The result columns no longer match the scores: nothing is made until "Tính điểm" runs again. */
+  | { kind: "stale"; message: string; messageEn: string; agencies: string[]; cells: string[] }
   | { kind: "refused"; message: string; messageEn: string; cells: string[] };
 
 export type UndoOutcome =

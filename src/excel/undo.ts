@@ -3,6 +3,7 @@ import { CellSnapshot, STORE_SHEET, StoreState, UndoJournal, writtenCells } from
 import { BYTES_PER_SYNC, chunkByBytes, features, hostErrorMessage, jsonBytes } from "./host";
 import { ownedAnnexSheet, renderAnnexOffice } from "./annex";
 import { excelMessage } from "./messages";
+import { restoreLoopSheets } from "./forms";
 import { ANNEX_BACKUP_SHEET } from "./scoring";
 import { queueStoreRead, queueStoreWrite, syncReadingStore } from "./store";
 import { UndoOutcome } from "./types";
@@ -58,7 +59,7 @@ export async function undoLast(): Promise<UndoOutcome> {
       let leftAlone: string[] = [];
       let restoredAnnexId: string | undefined;
       let unfinished = false;
-      if (undo.action === "score") {
+      if (undo.action === "score" || undo.action === "merge") {
         if (!names.includes(undo.sheet)) {
           return {
             kind: "refused",
@@ -67,6 +68,8 @@ export async function undoLast(): Promise<UndoOutcome> {
           };
         }
         leftAlone = await undoScore(context, sheets.getItem(undo.sheet), undo, state);
+        // "Gộp phiếu": its "Tự đánh giá" and "Chênh lệch" sheets go, the ones before it come back.
+        if (undo.action === "merge") restoreLoopSheets(sheets, names, state.loopSheets, undo.previousLoopSheets);
       } else {
         const r = undoAnnex(context, state, undo, items);
         restoredAnnexId = r.restoredId;
@@ -93,13 +96,25 @@ export async function undoLast(): Promise<UndoOutcome> {
       const restored: StoreState =
         undo.action === "score"
           ? { ...current, written: prev.written, marks: prev.marks, lastRun: prev.lastRun }
-          : { ...current, annex: prev.annex && restoredAnnexId ? { ...prev.annex, sheetId: restoredAnnexId } : prev.annex };
+          : undo.action === "merge"
+            ? { ...current, selfAssessments: prev.selfAssessments, loopSheets: prev.loopSheets }
+            : { ...current, annex: prev.annex && restoredAnnexId ? { ...prev.annex, sheetId: restoredAnnexId } : prev.annex };
       await queueStoreWrite(context, store, restored);
       await context.sync(); // the restoring batch and the state, together
 
       const done = {
-        message: undo.action === "score" ? `Đã hoàn tác lần “Tính điểm” lúc ${time(undo.at)} trên trang “${undo.sheet}”.` : `Đã hoàn tác lần “Tạo phụ lục” lúc ${time(undo.at)}.`,
-        messageEn: undo.action === "score" ? `Undid the “Score” at ${time(undo.at)} on sheet “${undo.sheet}”.` : `Undid the “Create annex” at ${time(undo.at)}.`,
+        message:
+          undo.action === "score"
+            ? `Đã hoàn tác lần “Tính điểm” lúc ${time(undo.at)} trên trang “${undo.sheet}”.`
+            : undo.action === "merge"
+              ? `Đã hoàn tác lần “Gộp phiếu” lúc ${time(undo.at)} trên trang “${undo.sheet}”.`
+              : `Đã hoàn tác lần “Tạo phụ lục” lúc ${time(undo.at)}.`,
+        messageEn:
+          undo.action === "score"
+            ? `Undid the “Score” at ${time(undo.at)} on sheet “${undo.sheet}”.`
+            : undo.action === "merge"
+              ? `Undid the “Merge forms” at ${time(undo.at)} on sheet “${undo.sheet}”.`
+              : `Undid the “Create annex” at ${time(undo.at)}.`,
       };
       const extra = leftAlone.length > 0 ? excelMessage("undoLeftEdited", { cells: leftAlone }) : unfinished ? excelMessage("annexUnfinished", {}) : null;
       return {
@@ -141,8 +156,10 @@ async function undoScore(context: Excel.RequestContext, ws: Excel.Worksheet, und
     const formulas = c.formulas.map((row, i) =>
       row.map((before, j) => {
         const address = cellIn(c.address, i, j);
-        const ours = c.wrote ? c.wrote[i][j] : (wrote.get(address) ?? "");
-        if (current[i][j] === ours || current[i][j] === before) return before;
+        // What the add-in wrote there: known for "Tính điểm" (its written record) and where the journal says;
+        // a journal that does not say ("Gộp phiếu") restores as before.
+        const ours = c.wrote ? c.wrote[i][j] : undo.action === "score" ? (wrote.get(address) ?? "") : undefined;
+        if (ours === undefined || current[i][j] === ours || current[i][j] === before) return before;
         leftAlone.push(address);
         return null;
       }),

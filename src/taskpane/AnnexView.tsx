@@ -1,6 +1,6 @@
 import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { generateAnnex, saveDecision } from "../excel/index";
+import { generateAnnex, runScoring, saveDecision } from "../excel/index";
 import type { AnnexOutcome, FindingView } from "../excel/types";
 import { completeMetadata, DecisionMetadata, validateMetadata } from "../core/metadata";
 import { BusyKind, Note, Runner, SettingsChange } from "./actions";
@@ -37,6 +37,7 @@ export function AnnexView({ decision, busy, run, onWritten }: AnnexViewProps) {
   const [shown, setShown] = React.useState<ReadonlySet<keyof DecisionMetadata>>(new Set());
   const [notes, setNotes] = React.useState<Note[]>([]);
   const [confirm, setConfirm] = React.useState<FindingView[] | null>(null);
+  const [stale, setStale] = React.useState<Extract<AnnexOutcome, { kind: "stale" }> | null>(null);
   const [done, setDone] = React.useState<{ outcome: Extract<AnnexOutcome, { kind: "done" }>; wanted: string } | null>(null);
 
   const meta = metadataFromForm(form);
@@ -79,6 +80,7 @@ export function AnnexView({ decision, busy, run, onWritten }: AnnexViewProps) {
   const generate = async (confirmErrors: boolean) => {
     setNotes([]);
     setDone(null);
+    setStale(null);
     if (!confirmErrors && !checkAll()) return;
     const wanted = completeMetadata(meta).sheetName;
     const r = await run("annex", async () => {
@@ -95,11 +97,22 @@ export function AnnexView({ decision, busy, run, onWritten }: AnnexViewProps) {
         return setNotes([{ intent: "error", title: t.annex.saveFailedTitle, items: o.messages }]);
       case "needsConfirmation":
         return setConfirm(o.errors);
+      case "stale":
+        return setStale(o);
       case "refused":
         return setNotes([{ intent: "error", title: t.annex.refusedTitle, text: en ? o.messageEn : o.message }]);
       case "done":
         return setDone({ outcome: o, wanted });
     }
+  };
+
+  /** After a stale refusal: "Tính điểm" first (results written from the scores), then the annex. */
+  const recomputeThenGenerate = async () => {
+    const r = await run("score", () => runScoring("pane"));
+    if (!r.ok) return setNotes([{ intent: "error", title: t.annex.refusedTitle, text: t.unexpected(r.error) }]);
+    if (r.value.kind === "refused") return setNotes([{ intent: "error", title: t.annex.refusedTitle, text: en ? r.value.messageEn : r.value.message }]);
+    if (r.value.kind === "done" && !r.value.unchanged) onWritten({ lastRun: r.value.run, undo: r.value.undo });
+    await generate(false);
   };
 
   return (
@@ -118,6 +131,14 @@ export function AnnexView({ decision, busy, run, onWritten }: AnnexViewProps) {
       {notes.map((n, i) => (
         <Notice key={i} note={n} onDismiss={() => setNotes(notes.filter((_, j) => j !== i))} />
       ))}
+      {stale && (
+        <div className={shared.stack}>
+          <Notice note={{ intent: "warning", title: t.annex.staleTitle, text: en ? stale.messageEn : stale.message }} onDismiss={() => setStale(null)} />
+          <BusyButton appearance="primary" busy={busy === "score"} disabled={busy !== null} onClick={recomputeThenGenerate}>
+            {t.annex.recomputeThenGenerate}
+          </BusyButton>
+        </div>
+      )}
       {done && <AnnexResult outcome={done.outcome} wantedSheet={done.wanted} />}
       <ConfirmErrorsDialog
         errors={confirm}

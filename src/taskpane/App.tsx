@@ -1,11 +1,14 @@
 import * as React from "react";
 import { FluentProvider, inputClassNames, makeStyles, Spinner, Tab, TabList, Theme, tokens, webLightTheme } from "@fluentui/react-components";
-import { loadSettings, preloadEngine, undoLast } from "../excel/index";
+import { formDelivery, inspectSelection, loadSettings, mergeReturnedForms, onSelectionChanged, openAsNewWorkbooks, preloadEngine, prepareForms, undoLast } from "../excel/index";
+import type { SelectionInfo } from "../excel/index";
 import type { ScoringOutcome, WorkbookSettings } from "../excel/types";
+import { AgencyCard } from "./AgencyCard";
 import { DEFAULT_METADATA } from "../core/metadata";
 import { PRESET_THAI_BINH_2020 } from "../core/rules";
 import { BusyKind, errorText, Note, Result, Runner, SettingsChange } from "./actions";
 import { catalogue, I18nContext, Lang, officeLanguage } from "./i18n";
+import { FormsView, officeFormsActions } from "./FormsView";
 import { Notice } from "./Notice";
 import { ScoreView } from "./ScoreView";
 import { useSharedStyles } from "./styles";
@@ -59,7 +62,10 @@ const useStyles = makeStyles({
   loading: { alignSelf: "flex-start" },
 });
 
-type TabValue = "score" | "annex" | "rules";
+type TabValue = "score" | "annex" | "rules" | "forms";
+
+/** How long the selection must rest before the pane reads it (moving with the arrow keys fires often). */
+const SELECTION_DELAY_MS = 250;
 
 /** A tab loaded on first use: a spinner until it arrives, an error with "Thử lại" if it cannot. */
 function Loaded<C>(props: { state: ReturnType<typeof useLoaded<C>>; loading: string; failed: (e: string) => string; retry: string; children: (c: C) => React.ReactNode }) {
@@ -102,6 +108,7 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
   };
   const [scored, setScored] = React.useState<Done | null>(null);
   const [appNote, setAppNote] = React.useState<Note | null>(null);
+  const [selection, setSelection] = React.useState<SelectionInfo | null>(null);
 
   const run: Runner = React.useCallback(async <T,>(kind: BusyKind, action: () => Promise<T>): Promise<Result<T>> => {
     if (busyRef.current) return { ok: false, error: t.busy[busyRef.current] };
@@ -119,6 +126,15 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
 
   /** What an action changed in the workbook's state, as its use case returned it: nothing is read again. */
   const applyChange = React.useCallback((change: SettingsChange) => setSettings((s) => (s ? { ...s, ...change } : s)), []);
+
+  /** Reads the workbook's settings again, after "Gộp phiếu" (its outcome does not carry the new state). */
+  const refresh = React.useCallback(async () => {
+    try {
+      setSettings(await loadSettings());
+    } catch {
+      // The action itself succeeded; the undo state shown may be stale until the next load.
+    }
+  }, []);
 
   /** "Thử lại" after a failed first load. */
   const load = React.useCallback(async () => {
@@ -153,6 +169,35 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
     };
   }, []);
 
+  // The agency under the selection, and stale results: looked at when the selection changes (which
+  // follows every edit typed in a cell), a moment after the user stops moving, never during an action.
+  React.useEffect(() => {
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = onSelectionChanged(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        if (busyRef.current) return;
+        inspectSelection().then(
+          (info) => live && setSelection(info),
+          () => undefined, // a sheet being edited or closed: the next selection tries again
+        );
+      }, SELECTION_DELAY_MS);
+    });
+    return () => {
+      live = false;
+      clearTimeout(timer);
+      // (A use case replaced in tests may hand back no function.)
+      if (typeof off === "function") off();
+    };
+  }, []);
+
+  const onScored = React.useCallback((outcome: Done) => {
+    setScored(outcome);
+    // The results were just written from the scores: whatever was stale is not any more.
+    setSelection((s) => (s && s.sheet === outcome.sheet ? { ...s, stale: null } : s));
+  }, []);
+
   const undo = async () => {
     setAppNote(null);
     const r = await run("undo", async () => {
@@ -171,11 +216,13 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
     else setAppNote({ intent: "error", title: t.undo.refused, text });
   };
 
+  const formsActions = React.useMemo(() => officeFormsActions({ prepareForms, formDelivery, openAsNewWorkbooks, mergeReturnedForms }), []);
   const ready = settings !== null || loadError !== null;
   const tabs: { value: TabValue; label: string }[] = [
     { value: "score", label: t.tabs.score },
     { value: "annex", label: t.tabs.annex },
     { value: "rules", label: t.tabs.rules },
+    { value: "forms", label: t.tabs.forms },
   ];
 
   return (
@@ -202,6 +249,7 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
             </div>
             {busy === "load" && <Spinner className={styles.loading} size="small" label={t.busy.load} labelPosition="after" />}
             {appNote && <Notice note={appNote} onDismiss={() => setAppNote(null)} />}
+            {selection?.stale && <Notice note={{ intent: "warning", title: t.card.staleTitle, text: language === "en" ? selection.stale.messageEn : selection.stale.message }} />}
             {loadError && (
               <Notice note={{ intent: "error", title: t.settingsProblemsTitle, text: t.loadFailed(loadError), textLang: vi }} action={{ label: t.retry, onClick: () => void load() }} />
             )}
@@ -211,7 +259,12 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
             {ready && (
               <React.Fragment key={settings ? "workbook" : "defaults"}>
                 <div role="tabpanel" id="panel-score" aria-labelledby="tab-score" hidden={tab !== "score"}>
-                  <ScoreView lastRun={settings?.lastRun ?? null} outcome={scored} onScored={setScored} onWritten={applyChange} busy={busy} run={run} />
+                  <ScoreView lastRun={settings?.lastRun ?? null} outcome={scored} onScored={onScored} onWritten={applyChange} busy={busy} run={run} />
+                  {selection?.card ? (
+                    <AgencyCard card={language === "en" ? selection.card.en : selection.card.vi} />
+                  ) : (
+                    <p className={shared.muted}>{t.card.hint}</p>
+                  )}
                 </div>
                 <div role="tabpanel" id="panel-annex" aria-labelledby="tab-annex" hidden={tab !== "annex"}>
                   {opened.has("annex") && (
@@ -234,6 +287,9 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
                       )}
                     </Loaded>
                   )}
+                </div>
+                <div role="tabpanel" id="panel-forms" aria-labelledby="tab-forms" hidden={tab !== "forms"}>
+                  <FormsView busy={busy} run={run} actions={formsActions} onWritten={refresh} />
                 </div>
               </React.Fragment>
             )}

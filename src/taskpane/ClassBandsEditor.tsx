@@ -48,6 +48,15 @@ export function ClassBandsEditor({ form, problems, onChange }: ClassBandsEditorP
           ))}
         </Select>
       </Field>
+      <Field label={t.rules.display} {...at("index.display")}>
+        <Select value={form.display || "decimal"} onChange={(_, d) => onChange({ display: d.value })}>
+          {Object.entries(t.rules.displayOptions).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </Select>
+      </Field>
       <Field label={t.rules.classifyOn} {...at("classifyOn")}>
         <Select value={form.classifyOn} onChange={(_, d) => onChange({ classifyOn: d.value })}>
           {!(form.classifyOn in t.rules.classifyOnOptions) && <option value={form.classifyOn}>{form.classifyOn}</option>}

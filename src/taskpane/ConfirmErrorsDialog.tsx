@@ -43,6 +43,7 @@ export function ConfirmErrorsDialog({ errors, onCancel, onConfirm }: ConfirmErro
                     {f.value !== "" ? `: ${f.value}` : ""}
                   </span>
                   <span className={styles.message}>{t.lang === "en" ? f.messageEn : f.message}</span>
+                  {f.ifCorrected && <span className={styles.message}>{t.lang === "en" ? f.ifCorrectedEn : f.ifCorrected}</span>}
                 </li>
               ))}
             </ul>

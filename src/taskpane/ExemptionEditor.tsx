@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Button, Checkbox, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, makeStyles, Textarea, tokens } from "@fluentui/react-components";
 import { FieldProblem } from "./FieldProblem";
 import { useStrings } from "./i18n";
 import { ExemptionForm, ProblemIndex, problemProps } from "./rulesForm";
@@ -45,14 +45,15 @@ export function ExemptionEditor({ index, exemption, groups, problems, onChange, 
     ...problems.at(`${p}.groups`),
     ...exemption.groups.flatMap((_, j) => problems.at(`${p}.groups[${j}]`)),
   ];
+  const keywordProblems = exemption.keywords.split(/\r?\n/).flatMap((_, j) => problems.at(`${p}.keywords[${j}]`));
   const toggle = (id: string, on: boolean) =>
     onChange({ groups: on ? [...exemption.groups.filter((g) => g !== id), id] : exemption.groups.filter((g) => g !== id) });
   return (
     <fieldset className={styles.root}>
       <legend className={styles.legend}>{t.rules.exemption(index)}</legend>
       <FieldProblem text={at(p).validationMessage} />
-      <Field label={t.rules.exemptionKeyword} {...at(`${p}.keyword`)}>
-        <Input value={exemption.keyword} onChange={(_, d) => onChange({ keyword: d.value })} />
+      <Field label={t.rules.exemptionKeyword} hint={t.rules.onePerLine} {...problemProps([...problems.at(`${p}.keywords`), ...problems.at(`${p}.keyword`), ...keywordProblems], t.lang)}>
+        <Textarea value={exemption.keywords} resize="vertical" rows={3} onChange={(_, d) => onChange({ keywords: d.value })} />
       </Field>
       <fieldset className={styles.checks}>
         <legend className={styles.checksLegend}>{t.rules.exemptionGroups}</legend>

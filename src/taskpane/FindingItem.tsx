@@ -36,6 +36,7 @@ const useStyles = makeStyles({
   },
   detail: { display: "block", color: tokens.colorNeutralForeground2, marginTop: tokens.spacingVerticalXXS },
   message: { display: "block", marginTop: tokens.spacingVerticalXS, overflowWrap: "anywhere" },
+  correction: { display: "block", marginTop: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground2, fontStyle: "italic", overflowWrap: "anywhere" },
 });
 
 /** One finding: its cell, agency, group and value, then what is wrong and how to fix it. A button: it selects the cell. */
@@ -60,6 +61,11 @@ export function FindingItem({ finding, onSelect, disabled }: { finding: FindingV
       <span className={styles.message} lang={t.lang === "en" && !english ? "vi" : undefined}>
         {english ? f.messageEn : f.message}
       </span>
+      {f.ifCorrected && (
+        <span className={styles.correction} lang={t.lang === "en" ? undefined : "vi"}>
+          {t.lang === "en" ? f.ifCorrectedEn : f.ifCorrected}
+        </span>
+      )}
     </button>
   );
 }

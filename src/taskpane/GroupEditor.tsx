@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Button, Field, Input, makeStyles, Textarea, tokens } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, makeStyles, Textarea, tokens } from "@fluentui/react-components";
 import { FieldProblem } from "./FieldProblem";
 import { useStrings } from "./i18n";
 import { GroupForm, NotEvaluatedForm, ProblemIndex, problemProps } from "./rulesForm";
@@ -45,6 +45,12 @@ export function GroupEditor({ index, group, problems, onChange, onRemove }: Grou
       </Field>
       <Field label={t.rules.groupMaxPoints} {...at(`${p}.maxPoints`)}>
         <Input value={group.maxPoints} inputMode="decimal" onChange={(_, d) => onChange({ maxPoints: d.value })} />
+      </Field>
+      <Field label={t.rules.groupWeight} {...at(`${p}.weight`)}>
+        <Input value={group.weight} inputMode="decimal" onChange={(_, d) => onChange({ weight: d.value })} />
+      </Field>
+      <Field {...at(`${p}.counted`)}>
+        <Checkbox label={t.rules.groupCounted} checked={group.counted} onChange={(_, d) => onChange({ counted: d.checked === true })} />
       </Field>
       <Field label={t.rules.groupAliases} {...at(`${p}.aliases`)}>
         <Textarea value={group.aliases} resize="vertical" rows={3} onChange={(_, d) => onChange({ aliases: d.value })} />

@@ -15,6 +15,7 @@ import {
 import { saveRules } from "../excel/index";
 import { PRESET_THAI_BINH_2020, RulesJson, validateRules } from "../core/rules";
 import { BusyKind, errorText, Note, Runner, SettingsChange } from "./actions";
+import { BlockEditor } from "./BlocksEditor";
 import { BusyButton } from "./BusyButton";
 import { ClassBandsEditor } from "./ClassBandsEditor";
 import { ExemptionEditor } from "./ExemptionEditor";
@@ -22,7 +23,7 @@ import { FieldProblem } from "./FieldProblem";
 import { GroupEditor } from "./GroupEditor";
 import { ruleProblemText, useStrings } from "./i18n";
 import { Notice } from "./Notice";
-import { emptyGroup, ExemptionForm, formFromJson, GroupForm, isFieldPath, jsonFromForm, ProblemIndex, problemProps, RulesForm } from "./rulesForm";
+import { BlockForm, emptyBlock, emptyGroup, ExemptionForm, formFromJson, GroupForm, isFieldPath, jsonFromForm, ProblemIndex, problemProps, RulesForm } from "./rulesForm";
 import { useSharedStyles } from "./styles";
 
 const useStyles = makeStyles({
@@ -95,6 +96,7 @@ export function RulesView({ rules, fromWorkbook, busy, run, onSaved }: RulesView
       return { ...f, groups, exemptions };
     });
   const changeExemption = (i: number, patch: Partial<ExemptionForm>) => change({ exemptions: form.exemptions.map((e, k) => (k === i ? { ...e, ...patch } : e)) });
+  const changeBlock = (i: number, patch: Partial<BlockForm>) => change({ blocks: form.blocks.map((b, k) => (k === i ? { ...b, ...patch } : b)) });
 
   const problemCountNote = (): Note => ({
     intent: "error",
@@ -222,6 +224,9 @@ export function RulesView({ rules, fromWorkbook, busy, run, onSaved }: RulesView
       <Field label={t.rules.name} {...at("name")}>
         <Input value={form.name} onChange={(_, d) => change({ name: d.value })} />
       </Field>
+      <Field label={t.rules.nameHeaders} hint={t.rules.nameHeadersHint} {...problemProps([...problems.at("nameHeaders"), ...form.nameHeaders.split(/\r?\n/).flatMap((_, j) => problems.at(`nameHeaders[${j}]`))], t.lang)}>
+        <Textarea value={form.nameHeaders} resize="vertical" rows={2} onChange={(_, d) => change({ nameHeaders: d.value })} />
+      </Field>
 
       <section className={styles.section} aria-labelledby="rules-groups">
         <h3 id="rules-groups" className={shared.sectionHeading}>
@@ -289,7 +294,7 @@ export function RulesView({ rules, fromWorkbook, busy, run, onSaved }: RulesView
           ))}
         </ul>
         <div className={shared.buttonRow}>
-          <Button onClick={() => change({ exemptions: [...form.exemptions, { keyword: "", groups: [], reason: "" }] })}>{t.rules.addExemption}</Button>
+          <Button onClick={() => change({ exemptions: [...form.exemptions, { keywords: "", groups: [], reason: "" }] })}>{t.rules.addExemption}</Button>
         </div>
       </section>
 
@@ -298,6 +303,31 @@ export function RulesView({ rules, fromWorkbook, busy, run, onSaved }: RulesView
           {t.rules.indexSection}
         </h3>
         <ClassBandsEditor form={form} problems={problems} onChange={change} />
+      </section>
+
+      <section className={styles.section} aria-labelledby="rules-blocks">
+        <h3 id="rules-blocks" className={shared.sectionHeading}>
+          {t.rules.blocks}
+        </h3>
+        <p className={shared.muted}>{t.rules.blocksIntro}</p>
+        <FieldProblem text={at("blocks").validationMessage} />
+        <ul className={styles.list}>
+          {form.blocks.map((b, i) => (
+            <li key={i}>
+              <BlockEditor
+                index={i}
+                block={b}
+                groups={groupChoices}
+                problems={problems}
+                onChange={(patch) => changeBlock(i, patch)}
+                onRemove={() => change({ blocks: form.blocks.filter((_, k) => k !== i) })}
+              />
+            </li>
+          ))}
+        </ul>
+        <div className={shared.buttonRow}>
+          <Button onClick={() => change({ blocks: [...form.blocks, emptyBlock()] })}>{t.rules.addBlock}</Button>
+        </div>
       </section>
 
       <section className={styles.section} aria-labelledby="rules-rank">

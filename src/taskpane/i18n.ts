@@ -8,7 +8,7 @@
 import { createContext, useContext } from "react";
 import type { MetadataProblem } from "../core/metadata";
 import type { RuleProblem } from "../core/rules";
-import { ruleProblemEn } from "../excel/wording";
+import { ruleProblemMessage } from "../core/ruleMessages";
 
 export type Lang = "vi" | "en";
 
@@ -51,8 +51,31 @@ const vi = {
     saveRules: "Đang lưu quy tắc vào sổ tính…",
     undo: "Đang hoàn tác…",
     select: "Đang chọn ô…",
+    forms: "Đang tạo phiếu tự đánh giá…",
+    merge: "Đang gộp phiếu…",
   },
-  tabs: { score: "Tính điểm", annex: "Phụ lục", rules: "Quy tắc", tabsLabel: "Chức năng" },
+  tabs: { score: "Tính điểm", annex: "Phụ lục", rules: "Quy tắc", forms: "Phiếu", tabsLabel: "Chức năng" },
+  forms: {
+    createTitle: "Phiếu tự đánh giá",
+    createIntro: "Mỗi cơ quan một phiếu (tệp .xlsx) lấy từ bảng điểm trên trang đang mở: cơ quan điền điểm tự chấm và tài liệu kiểm chứng bằng Excel hoặc LibreOffice rồi gửi lại.",
+    scopeLabel: "Tạo phiếu cho",
+    scopeAll: "Tất cả cơ quan",
+    scopeSelected: "Các cơ quan ở những dòng đang chọn",
+    create: "Tạo phiếu",
+    deliveryNew: "Mỗi phiếu mở ra thành một sổ tính mới: hãy lưu lại với tên đã gợi ý và gửi cho cơ quan.",
+    deliveryDownload: "Các phiếu được tải về máy (thư mục Tải xuống) để gửi cho các cơ quan.",
+    created: (n: number) => `Đã tạo ${n} phiếu:`,
+    mergeTitle: "Gộp phiếu",
+    mergeIntro: "Chọn các phiếu các cơ quan đã gửi lại. Ô điểm còn trống trong bảng điểm nhận điểm tự chấm; ô đã có điểm thẩm định được giữ nguyên và ghi vào trang “Chênh lệch”. Hoàn tác được.",
+    filesLabel: "Các tệp phiếu (.xlsx)",
+    chosen: (n: number) => (n === 0 ? "Chưa chọn tệp nào." : `Đã chọn ${n} tệp.`),
+    merge: "Gộp phiếu",
+    findingsTitle: "Phiếu có vấn đề",
+    differencesTitle: "Chênh lệch giữa tự chấm và thẩm định",
+    difference: (agency: string, group: string, self: string, appraised: string) => `${agency}, “${group}”: tự chấm ${self}, thẩm định ${appraised}`,
+    failed: "Chưa gộp được",
+    createFailed: "Chưa tạo được phiếu",
+  },
   unexpected: (detail: string) => `Có lỗi không mong đợi: ${detail}. Hãy thử lại; nếu vẫn lỗi, hãy đóng rồi mở lại ngăn add-in.`,
   dismiss: "Đóng thông báo",
   errorTitle: "Chưa làm được",
@@ -62,10 +85,16 @@ const vi = {
   retry: "Thử lại",
   undo: {
     button: "Hoàn tác",
-    what: (action: "score" | "annex", at: string) => `Hoàn tác lần ${action === "score" ? "“Tính điểm”" : "“Tạo phụ lục”"} lúc ${hhmm(at)}.`,
+    what: (action: "score" | "annex" | "merge", at: string) =>
+      `Hoàn tác lần ${action === "score" ? "“Tính điểm”" : action === "merge" ? "“Gộp phiếu”" : "“Tạo phụ lục”"} lúc ${hhmm(at)}.`,
     none: "Chưa có thao tác nào để hoàn tác.",
     nothing: "Không có gì để hoàn tác",
     refused: "Không hoàn tác được",
+  },
+  card: {
+    caption: (name: string) => `Điểm từng nhóm của ${name}`,
+    hint: "Chọn một ô trên dòng của một cơ quan để xem vì sao cơ quan đó được kết quả này.",
+    staleTitle: "Kết quả trên trang tính đã cũ",
   },
   score: {
     heading: "Tính điểm",
@@ -127,6 +156,8 @@ const vi = {
     printTitle: "Hãy đặt bố cục in bằng tay",
     printIntro: "Phiên bản Excel này không cho add-in đặt bố cục in. Trên trang phụ lục, hãy chọn:",
     printStep: (step: string) => step,
+    staleTitle: "Kết quả trên trang tính đã cũ",
+    recomputeThenGenerate: "Tính điểm lại rồi tạo phụ lục",
   },
   confirm: {
     title: "Bảng điểm còn lỗi",
@@ -178,6 +209,7 @@ const vi = {
     exemptionsIntro: "Cơ quan có từ khoá trong cột Ghi chú (không phân biệt hoa thường, dấu) không bị chấm các nhóm đã chọn; điểm tối đa của cơ quan giảm tương ứng.",
     exemption: (i: number) => `Trường hợp ${i + 1}`,
     exemptionKeyword: "Từ khoá trong Ghi chú",
+    onePerLine: "Mỗi dòng một mục.",
     exemptionReason: "Lý do (dùng trong ghi chú phụ lục)",
     exemptionGroups: "Nhóm không chấm",
     unknownGroup: (id: string) => `${id} (không còn nhóm này)`,
@@ -200,6 +232,22 @@ const vi = {
     overMax: "Điểm vượt tối đa",
     overMaxOptions: { keep: "Giữ nguyên như đã nhập (báo lỗi)", cap: "Tính bằng điểm tối đa (báo lỗi)" },
     otherProblems: "Lỗi khác",
+    nameHeaders: "Tiêu đề khác của cột tên cơ quan (mỗi dòng một tiêu đề)",
+    nameHeadersHint: "Đã có sẵn: Tên cơ quan, Cơ quan, Đơn vị, Tỉnh, thành phố, Bộ, cơ quan ngang Bộ, Huyện, thị xã, thành phố…",
+    groupWeight: "Trọng số trong chỉ số (ví dụ 0,15; bỏ trống nếu không dùng trọng số)",
+    groupCounted: "Tính vào tổng điểm và chỉ số",
+    display: "Hiển thị chỉ số",
+    displayOptions: { decimal: "Số thập phân (0,917)", percent: "Phần trăm (91,7%)" },
+    blocks: "Khối xếp hạng riêng",
+    blocksIntro: "Mỗi khối xếp hạng riêng, hạng tính lại từ 1. Cơ quan thuộc khối có chữ nhận biết ở dòng tiêu đề mục phía trên (“I. KHỐI SỞ, BAN, NGÀNH”), ở cột Khối/Nhóm hoặc ở Ghi chú.",
+    block: (i: number, name: string) => (name.trim() ? name : `Khối ${i + 1} (chưa có tên)`),
+    blockId: "Mã khối (chữ thường không dấu, số, dấu -)",
+    blockName: "Tên khối (dòng tiêu đề trong phụ lục)",
+    blockMatch: "Chữ nhận biết khối (mỗi dòng một chữ)",
+    blockMaxima: "Điểm tối đa riêng của khối (bỏ trống: như của nhóm)",
+    blockMax: (group: string) => `Điểm tối đa “${group}” trong khối`,
+    addBlock: "Thêm khối",
+    removeBlock: (i: number) => `Xoá khối ${i + 1}`,
   },
 };
 
@@ -219,8 +267,31 @@ const en: Strings = {
     saveRules: "Saving the rules to the workbook…",
     undo: "Undoing…",
     select: "Selecting the cell…",
+    forms: "Creating the self-assessment forms…",
+    merge: "Merging the forms…",
   },
-  tabs: { score: "Score", annex: "Annex", rules: "Rules", tabsLabel: "Functions" },
+  tabs: { score: "Score", annex: "Annex", rules: "Rules", forms: "Forms", tabsLabel: "Functions" },
+  forms: {
+    createTitle: "Self-assessment forms",
+    createIntro: "One form (an .xlsx file) per agency, from the score table on the open sheet: the agency types its self-assessed scores and evidence in Excel or LibreOffice and sends it back.",
+    scopeLabel: "Create forms for",
+    scopeAll: "All agencies",
+    scopeSelected: "The agencies in the selected rows",
+    create: "Create forms",
+    deliveryNew: "Each form opens as a new workbook: save it under the suggested name and send it to the agency.",
+    deliveryDownload: "The forms are downloaded (Downloads folder) to send to the agencies.",
+    created: (n: number) => `Created ${n} form${n === 1 ? "" : "s"}:`,
+    mergeTitle: "Merge forms",
+    mergeIntro: "Choose the forms the agencies sent back. Empty score cells take the self-assessed score; cells with an appraised score are kept and listed on the “Chênh lệch” sheet. Can be undone.",
+    filesLabel: "Form files (.xlsx)",
+    chosen: (n: number) => (n === 0 ? "No file chosen." : `${n} file${n === 1 ? "" : "s"} chosen.`),
+    merge: "Merge forms",
+    findingsTitle: "Forms with problems",
+    differencesTitle: "Differences between self-assessed and appraised scores",
+    difference: (agency: string, group: string, self: string, appraised: string) => `${agency}, “${group}”: self-assessed ${self}, appraised ${appraised}`,
+    failed: "Not merged",
+    createFailed: "Forms not created",
+  },
   unexpected: (detail: string) => `Something unexpected went wrong: ${detail}. Try again; if it keeps happening, close and reopen the add-in pane.`,
   dismiss: "Dismiss",
   errorTitle: "Could not do it",
@@ -230,10 +301,16 @@ const en: Strings = {
   retry: "Try again",
   undo: {
     button: "Undo",
-    what: (action: "score" | "annex", at: string) => `Undo the last ${action === "score" ? "“Score”" : "“Create annex”"} at ${hhmm(at)}.`,
+    what: (action: "score" | "annex" | "merge", at: string) =>
+      `Undo the last ${action === "score" ? "“Score”" : action === "merge" ? "“Merge forms”" : "“Create annex”"} at ${hhmm(at)}.`,
     none: "Nothing to undo yet.",
     nothing: "Nothing to undo",
     refused: "Could not undo",
+  },
+  card: {
+    caption: (name: string) => `Scores of ${name} per group`,
+    hint: "Select a cell in an agency's row to see why it got its result.",
+    staleTitle: "The results on the sheet are out of date",
   },
   score: {
     heading: "Score",
@@ -300,6 +377,8 @@ const en: Strings = {
     printTitle: "Set the print layout by hand",
     printIntro: "This version of Excel does not let add-ins set the print layout. On the annex sheet, choose:",
     printStep: (step: string) => printStepEn(step),
+    staleTitle: "The results on the sheet are out of date",
+    recomputeThenGenerate: "Score again, then create the annex",
   },
   confirm: {
     title: "The score table has errors",
@@ -350,7 +429,8 @@ const en: Strings = {
     exemptions: "Exemptions",
     exemptionsIntro: "An agency whose Ghi chú (notes) holds the keyword (ignoring case and accents) is not scored on the chosen groups; its maximum drops accordingly.",
     exemption: (i: number) => `Exemption ${i + 1}`,
-    exemptionKeyword: "Keyword in Ghi chú",
+    exemptionKeyword: "Keywords in Ghi chú",
+    onePerLine: "One per line.",
     exemptionReason: "Reason (used in the annex notes)",
     exemptionGroups: "Groups not scored",
     unknownGroup: (id: string) => `${id} (no such group any more)`,
@@ -373,6 +453,22 @@ const en: Strings = {
     overMax: "Scores above the maximum",
     overMaxOptions: { keep: "Count as typed (reported as an error)", cap: "Count as the maximum (reported as an error)" },
     otherProblems: "Other problems",
+    nameHeaders: "Other headers of the agency column (one per line)",
+    nameHeadersHint: "Built in: Tên cơ quan, Cơ quan, Đơn vị, Tỉnh, thành phố, Bộ, cơ quan ngang Bộ, Huyện, thị xã, thành phố…",
+    groupWeight: "Weight in the index (e.g. 0.15; empty: no weights)",
+    groupCounted: "Counted in the total and the index",
+    display: "Index display",
+    displayOptions: { decimal: "Decimal (0.917)", percent: "Percentage (91.7%)" },
+    blocks: "Blocks ranked separately",
+    blocksIntro: "Each block is ranked separately, from 1. An agency belongs to the block whose match text is in the section heading above it (“I. KHỐI SỞ, BAN, NGÀNH”), in a Khối/Nhóm column or in its Ghi chú.",
+    block: (i: number, name: string) => (name.trim() ? name : `Block ${i + 1} (no name yet)`),
+    blockId: "Block id (lower-case letters without accents, digits, -)",
+    blockName: "Block name (the heading in the annex)",
+    blockMatch: "Match texts (one per line)",
+    blockMaxima: "The block's own maxima (empty: the group's)",
+    blockMax: (group: string) => `Maximum of “${group}” in the block`,
+    addBlock: "Add a block",
+    removeBlock: (i: number) => `Remove block ${i + 1}`,
   },
 };
 
@@ -403,7 +499,7 @@ export function metadataProblemText(p: MetadataProblem, lang: Lang): string {
   return lang === "en" ? p.messageEn : p.message;
 }
 
-/** A rules problem in the pane's language (validateRules words them in Vietnamese; see ruleProblemEn). */
+/** A rules problem in the pane's language, from the catalogue (core/ruleMessages.ts). */
 export function ruleProblemText(p: RuleProblem, lang: Lang): string {
-  return lang === "vi" ? p.message : ruleProblemEn(p);
+  return ruleProblemMessage(p, lang);
 }

@@ -3,7 +3,7 @@
  * stay as typed while they are checked), and the conversion to and from the rules JSON that
  * validateRules checks and saveRules stores.
  */
-import type { RuleProblem, RulesJson } from "../core/rules";
+import type { IndexDisplay, RuleProblem, RulesJson } from "../core/rules";
 import { Lang, ruleProblemText } from "./i18n";
 
 export interface NotEvaluatedForm {
@@ -19,10 +19,14 @@ export interface GroupForm {
   aliases: string;
   maxPoints: string;
   notEvaluated: NotEvaluatedForm[];
+  /** Weight in the index ("0,15"); empty: none. */
+  weight: string;
+  counted: boolean;
 }
 
 export interface ExemptionForm {
-  keyword: string;
+  /** One keyword per line. */
+  keywords: string;
   groups: string[];
   reason: string;
 }
@@ -32,8 +36,26 @@ export interface ClassForm {
   minIndex: string;
 }
 
-export interface RulesForm {
+export interface BlockForm {
+  id: string;
   name: string;
+  /** One text per line. */
+  match: string;
+  /** The block's own maxima: group id → points as typed ("" or absent: the group's own). */
+  maxPoints: Record<string, string>;
+  /** Null: the general classes. */
+  classes: ClassForm[] | null;
+}
+
+export interface RulesForm {
+  /** The file's "$schema", kept as imported. */
+  schemaRef: string;
+  name: string;
+  /** One header per line. */
+  nameHeaders: string;
+  /** "" (not set), "decimal" or "percent". */
+  display: string;
+  blocks: BlockForm[];
   groups: GroupForm[];
   exemptions: ExemptionForm[];
   decimals: string;
@@ -46,9 +68,26 @@ export interface RulesForm {
 
 const text = (v: unknown): string => (v === undefined || v === null ? "" : String(v));
 
+const lines = (v: unknown): string => (Array.isArray(v) ? v.map(text).join("\n") : "");
+const splitLines = (s: string): string[] =>
+  s
+    .split(/\r?\n/)
+    .map((a) => a.trim())
+    .filter((a) => a !== "");
+
 export function formFromJson(json: RulesJson): RulesForm {
   return {
+    schemaRef: text(json.$schema),
     name: text(json.name),
+    nameHeaders: lines(json.nameHeaders),
+    display: text(json.index?.display),
+    blocks: (json.blocks ?? []).map((b) => ({
+      id: text(b.id),
+      name: text(b.name),
+      match: lines(b.match),
+      maxPoints: Object.fromEntries(Object.entries(b.maxPoints ?? {}).map(([k, v]) => [k, text(v)])),
+      classes: b.classes ? b.classes.map((c) => ({ name: text(c.name), minIndex: text(c.minIndex) })) : null,
+    })),
     groups: (json.groups ?? []).map((g) => ({
       id: text(g.id),
       name: text(g.name),
@@ -56,8 +95,14 @@ export function formFromJson(json: RulesJson): RulesForm {
       aliases: (g.aliases ?? []).join("\n"),
       maxPoints: text(g.maxPoints),
       notEvaluated: (g.notEvaluated ?? []).map((n) => ({ item: text(n.item), points: text(n.points) })),
+      weight: text(g.weight),
+      counted: g.counted !== false,
     })),
-    exemptions: (json.exemptions ?? []).map((e) => ({ keyword: text(e.keyword), groups: [...(e.groups ?? [])], reason: text(e.reason) })),
+    exemptions: (json.exemptions ?? []).map((e) => ({
+      keywords: [...new Set([...(e.keyword !== undefined ? [text(e.keyword)] : []), ...(e.keywords ?? []).map(text)])].join("\n"),
+      groups: [...(e.groups ?? [])],
+      reason: text(e.reason),
+    })),
     decimals: text(json.index?.decimals),
     rounding: text(json.index?.rounding),
     classes: (json.classes ?? []).map((c) => ({ name: text(c.name), minIndex: text(c.minIndex) })),
@@ -75,29 +120,46 @@ function numberOrText(s: string): number | string {
 
 export function jsonFromForm(f: RulesForm): RulesJson {
   const decimals = f.decimals.trim();
+  const nameHeaders = splitLines(f.nameHeaders);
   return {
-    schemaVersion: 1,
+    ...(f.schemaRef ? { $schema: f.schemaRef } : {}),
+    schemaVersion: 2,
     name: f.name,
+    ...(nameHeaders.length ? { nameHeaders } : {}),
     groups: f.groups.map((g) => ({
       id: g.id.trim(),
       name: g.name,
       ...(g.fullName.trim() ? { fullName: g.fullName } : {}),
-      aliases: g.aliases
-        .split(/\r?\n/)
-        .map((a) => a.trim())
-        .filter((a) => a !== ""),
+      aliases: splitLines(g.aliases),
       maxPoints: numberOrText(g.maxPoints),
       notEvaluated: g.notEvaluated.map((n) => ({ item: n.item, points: numberOrText(n.points) })),
+      ...(g.weight.trim() !== "" ? { weight: numberOrText(g.weight) } : {}),
+      ...(g.counted ? {} : { counted: false }),
     })),
-    exemptions: f.exemptions.map((e) => ({ keyword: e.keyword, groups: [...e.groups], reason: e.reason })),
+    exemptions: f.exemptions.map((e) => ({ keywords: splitLines(e.keywords), groups: [...e.groups], reason: e.reason })),
     index: {
       decimals: (/^\d+$/.test(decimals) ? Number(decimals) : decimals) as number,
       rounding: f.rounding as RulesJson["index"]["rounding"],
+      ...(f.display !== "" ? { display: f.display as IndexDisplay } : {}),
     },
     classes: f.classes.map((c) => ({ name: c.name, minIndex: numberOrText(c.minIndex) })),
     classifyOn: f.classifyOn as RulesJson["classifyOn"],
     rankBy: f.rankBy as RulesJson["rankBy"],
     overMax: f.overMax as RulesJson["overMax"],
+    ...(f.blocks.length
+      ? {
+          blocks: f.blocks.map((b) => {
+            const maxPoints = Object.entries(b.maxPoints).filter(([, v]) => v.trim() !== "");
+            return {
+              id: b.id.trim(),
+              name: b.name,
+              match: splitLines(b.match),
+              ...(maxPoints.length ? { maxPoints: Object.fromEntries(maxPoints.map(([k, v]) => [k, numberOrText(v)])) } : {}),
+              ...(b.classes ? { classes: b.classes.map((c) => ({ name: c.name, minIndex: numberOrText(c.minIndex) })) } : {}),
+            };
+          }),
+        }
+      : {}),
   };
 }
 
@@ -123,22 +185,27 @@ export class ProblemIndex {
 
 /** Paths the editor shows next to a field; a problem anywhere else is listed at the top. */
 export function isFieldPath(path: string, form: RulesForm): boolean {
-  if (["name", "groups", "exemptions", "classes", "index.decimals", "index.rounding", "classifyOn", "rankBy", "overMax"].includes(path)) return true;
-  let m = /^groups\[(\d+)\](?:\.(id|name|fullName|aliases|maxPoints|notEvaluated)(?:\[(\d+)\](?:\.(item|points))?)?)?$/.exec(path);
+  if (["name", "nameHeaders", "groups", "exemptions", "classes", "blocks", "index.decimals", "index.rounding", "index.display", "classifyOn", "rankBy", "overMax"].includes(path)) return true;
+  if (/^nameHeaders\[\d+\]$/.test(path)) return true;
+  let m = /^groups\[(\d+)\](?:\.(id|name|fullName|aliases|maxPoints|notEvaluated|weight|counted)(?:\[(\d+)\](?:\.(item|points))?)?)?$/.exec(path);
   if (m) {
     const g = Number(m[1]);
     if (g >= form.groups.length) return false;
     if (m[3] !== undefined) return Number(m[3]) < form.groups[g].notEvaluated.length && m[4] !== undefined;
     return m[2] !== undefined;
   }
-  m = /^exemptions\[(\d+)\]\.(keyword|reason|groups)(\[\d+\])?$/.exec(path);
+  m = /^exemptions\[(\d+)\]\.(keyword|keywords|reason|groups)(\[\d+\])?$/.exec(path);
   if (m) return Number(m[1]) < form.exemptions.length;
   m = /^classes\[(\d+)\]\.(name|minIndex)$/.exec(path);
   if (m) return Number(m[1]) < form.classes.length;
+  // A block's fields and its maxima of existing groups; its own classes are edited as JSON (listed above the form).
+  m = /^blocks\[(\d+)\](?:\.(id|name|match(?:\[\d+\])?|maxPoints(?:\.([a-z0-9-]+))?))?$/.exec(path);
+  if (m) return Number(m[1]) < form.blocks.length && (m[3] === undefined || form.groups.some((g) => g.id.trim() === m![3]));
   return false;
 }
 
-export const emptyGroup = (): GroupForm => ({ id: "", name: "", fullName: "", aliases: "", maxPoints: "", notEvaluated: [] });
+export const emptyGroup = (): GroupForm => ({ id: "", name: "", fullName: "", aliases: "", maxPoints: "", notEvaluated: [], weight: "", counted: true });
+export const emptyBlock = (): BlockForm => ({ id: "", name: "", match: "", maxPoints: {}, classes: null });
 
 /** Field props showing the problems of one path under the field, in the pane's language. */
 export function problemProps(problems: readonly RuleProblem[], lang: Lang): { validationState: "error" | "none"; validationMessage?: string } {

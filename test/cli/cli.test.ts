@@ -32,11 +32,13 @@ describe("xep-hang-cntt score on the reference workbook", () => {
     expect(json.rows).toEqual(
       published.rows.map((r) => ({
         name: r.name,
+        block: null,
         total: num(r.total),
         maxPoints: r.notes === "Không TTHC" ? 398 : 498,
         index: num(r.index),
         class: r.className,
         rank: Number(r.stt),
+        toNextClass: r.className === "Tốt" ? null : { class: r.className === "Khá" ? "Tốt" : "Khá", points: expect.any(Number), reachable: true },
       })),
     );
     expect(run.stdout).toContain('"total": 474.95');
@@ -45,7 +47,15 @@ describe("xep-hang-cntt score on the reference workbook", () => {
   it("exits 1 because of the 55 above 50, and names that cell", () => {
     expect(run.code).toBe(1);
     const json = JSON.parse(run.stdout);
-    expect(json.findings).toEqual([{ cell: "H10", severity: "error", message: expect.stringContaining("vượt điểm tối đa 50") }]);
+    expect(json.findings).toEqual([
+      {
+        code: "overMax",
+        cell: "H10",
+        severity: "error",
+        message: expect.stringContaining("vượt điểm tối đa 50"),
+        ifCorrected: { value: 50, total: 337.7, index: 0.848, class: "Khá", rank: 8 },
+      },
+    ]);
     expect(run.stderr).toContain("H10");
   });
 
@@ -101,10 +111,10 @@ describe("unusable input: exit 2, one Vietnamese line, nothing written", () => {
   const dir = tempDir();
   const out = path.join(dir, "out.xlsx");
 
-  const expectUnusable = (args: string[], message: RegExp) => {
+  const expectUnusable = (args: string[], message: RegExp, lines = 1) => {
     const r = runCli(args);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr.trim().split("\n")).toHaveLength(lines);
     expect(r.stderr).toMatch(message);
     expect(fs.existsSync(out)).toBe(false);
   };
@@ -125,10 +135,21 @@ describe("unusable input: exit 2, one Vietnamese line, nothing written", () => {
     expectUnusable(["score", file, "-o", out], /Không tìm thấy dòng tiêu đề.*Hạ tầng kỹ thuật/);
   });
 
-  it("invalid rules", () => {
+  it("invalid rules: every problem listed, one a line (not “và 2 lỗi khác”)", () => {
     const rules = path.join(dir, "rules.json");
-    fs.writeFileSync(rules, JSON.stringify({ ...PRESET_THAI_BINH_2020, classes: [{ name: "Tốt", minIndex: 2 }] }));
-    expectUnusable(["score", EXAMPLE, "-o", out, "--rules", rules], /Quy tắc không hợp lệ.*classes\[0\]\.minIndex/);
+    const bad = JSON.parse(JSON.stringify({ ...PRESET_THAI_BINH_2020, classes: [{ name: "Tốt", minIndex: 2 }] }));
+    bad.groups[0].alias = bad.groups[0].aliases;
+    delete bad.groups[0].aliases;
+    bad.rankBy = "điểm";
+    fs.writeFileSync(rules, JSON.stringify(bad));
+    expectUnusable(["score", EXAMPLE, "-o", out, "--rules", rules], /Quy tắc không hợp lệ \(tệp rules.json\), 3 lỗi:/, 4);
+    const r = runCli(["score", EXAMPLE, "-o", out, "--rules", rules]);
+    expect(r.stderr.trim().split("\n").slice(1)).toEqual([
+      "  - groups[0].alias: trường không có trong định dạng — có phải “aliases”?",
+      "  - classes[0].minIndex: Ngưỡng chỉ số phải là số từ 0 đến 1.",
+      "  - rankBy: Căn cứ xếp hạng (rankBy) phải là một trong: “index”, “total”.",
+    ]);
+    expect(r.stderr).not.toMatch(/lỗi khác/);
   });
 
   it("rules that are not JSON", () => {

@@ -193,12 +193,13 @@ describe("a “Ghi chú” line inside the table", () => {
 describe("class names are written into cells", () => {
   it("so one that Excel would take for a formula is refused, with its path", async () => {
     const { validateRules, PRESET_THAI_BINH_2020 } = await import("../../src/core/rules");
-    const { ruleProblemEn } = await import("../../src/excel/wording");
+    const { ruleProblemMessage } = await import("../../src/core/ruleMessages");
     const r = validateRules({ ...PRESET_THAI_BINH_2020, classes: [{ name: "=Tốt", minIndex: 0.85 }, { name: "Khá", minIndex: 0 }] });
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.problems.map((p) => p.path)).toEqual(["classes[0].name"]);
-      expect(ruleProblemEn(r.problems[0])).toContain("formula");
+      expect(ruleProblemMessage(r.problems[0], "en")).toContain("formula");
+      expect(ruleProblemMessage(r.problems[0], "vi")).toContain("công thức");
     }
   });
 });

@@ -51,3 +51,23 @@ export function oneGroupRules(patch: Partial<RulesJson> = {}): Rules {
 }
 
 export const oneGroupSheet = (rows: [string, unknown][]): unknown[][] => [["STT", "Tên cơ quan", "Điểm"], ...rows.map(([n, s], i) => [i + 1, n, s])];
+
+/**
+ * Rules using every field of the format (version 2): weights, a group not counted, two blocks with
+ * their own maxima and classes, percent display, name headers, exemption keywords.
+ */
+export function fullRulesJson(): RulesJson {
+  const json = clonePreset();
+  const weights = ["0.1", null, "0.2", "0.25", "0.3", "0.15"];
+  json.groups.forEach((g, i) => (weights[i] === null ? (g.counted = false) : ((g.weight = weights[i]!), (g.counted = true))));
+  json.groups[0].fullName = "Hạ tầng kỹ thuật công nghệ thông tin";
+  json.groups[0].notEvaluated = [{ item: "mạng nội bộ", points: "1,5" }];
+  json.nameHeaders = ["Sở, ngành, địa phương"];
+  json.index.display = "percent";
+  json.exemptions[0].keyword = "Không TTHC";
+  json.blocks = [
+    { id: "so-nganh", name: "Khối sở, ban, ngành", match: ["sở, ban, ngành"], maxPoints: { dvctt: 80 }, classes: [{ name: "Tốt", minIndex: "0.8" }, { name: "Chưa tốt", minIndex: 0 }] },
+    { id: "huyen", name: "Khối UBND huyện, thành phố", match: ["huyện", "UBND huyện"] },
+  ];
+  return json;
+}

@@ -10,6 +10,7 @@ import { toString } from "../../src/core/decimal";
 import { EXCEL_ERRORS } from "../../src/core/numbers";
 import { loadRules, PRESET_THAI_BINH_2020, Rules, RulesJson } from "../../src/core/rules";
 import { scoreSheet } from "../../src/core/scoring";
+import { matchKey } from "../../src/core/text";
 import { clonePreset, D, DD, GROUP_MAX } from "./helpers";
 
 // ---------------------------------------------------------------------------------------------
@@ -292,6 +293,12 @@ function expectedOf(plan: Plan, built: Built): Expected[] {
       }
       total = total.plus(v);
     });
+    // A note speaking of TTHC that matches no keyword, with 0 or blank in Cung cấp DVCTT: a warning.
+    const dvctt = a.cells[3];
+    const noteKey = ` ${matchKey(plan.hasNotes ? String(a.notes) : "")} `;
+    if (!exempt && /\s(tthc|thu tuc hanh chinh)\s/.test(noteKey) && (dvctt.kind === "blank" || (dvctt.value !== null && new D(dvctt.value).isZero()))) {
+      findings.push(`maybeExempt@${row},${built.colOf[8]}`);
+    }
     if (!scorable) return { name: a.name, total: null, max, index: null, className: null, findings };
     const index = total.div(max).toDecimalPlaces(plan.rules.decimals, ROUND[plan.rules.rounding]);
     const onExact = plan.rules.classifyOn === "exactIndex";

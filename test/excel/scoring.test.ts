@@ -334,7 +334,7 @@ describe("rules and the decision travel inside the workbook", () => {
     restore = setup.restore;
     const saved = await saveRules({ ...PRESET_THAI_BINH_2020, rankBy: "điểm" });
     expect(saved.ok).toBe(false);
-    if (!saved.ok) expect(saved.messagesEn).toEqual(["rankBy: Rank by must be index or total."]);
+    if (!saved.ok) expect(saved.messagesEn).toEqual(["rankBy: Rank by (rankBy) must be one of “index”, “total”."]);
     expect(setup.double.workbook.snapshot().sheets.map((s) => s.name)).not.toContain(STORE_SHEET);
   });
 });

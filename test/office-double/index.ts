@@ -6,7 +6,7 @@ import { LATEST_EXCEL_API, API_LEVELS } from "./api-levels";
 import { ClientObject, ClientResult, InjectedFailure, Limits, Runtime, Stats, createStats } from "./client-object";
 import { RequestContext, makeRun } from "./context";
 import * as Enums from "./enums";
-import { ErrorCodes, ExtensionErrorCodes, OfficeDoubleError } from "./errors";
+import { ErrorCodes, ExtensionErrorCodes, MESSAGES, OfficeDoubleError } from "./errors";
 import { Platform, createOffice } from "./office";
 import * as P from "./proxies";
 import { CellValue, FakeSheet, FakeWorkbook } from "./workbook";
@@ -54,8 +54,25 @@ export function createOfficeDouble(options: OfficeDoubleOptions = {}) {
     }
   }
 
+  /** Workbooks the add-in created with Excel.createWorkbook (base64 of the .xlsx, or null for an empty one). */
+  const createdWorkbooks: { base64: string | null }[] = [];
   const Excel = {
     run: makeRun(runtime),
+    /**
+     * Excel.createWorkbook (ExcelApi 1.8; a namespace function, not batched): recorded; a host below 1.8
+     * rejects with ApiNotFound. The test reads the bytes back with importXlsxToDouble.
+     */
+    createWorkbook(base64?: string): Promise<void> {
+      if (apiLevel < 8) {
+        const detail = `Excel.createWorkbook() needs ExcelApi 1.8; this host supports ExcelApi 1.${apiLevel}`;
+        return Promise.reject(new OfficeDoubleError("ApiNotFound", `${MESSAGES.ApiNotFound} (${detail})`, { errorLocation: "Excel.createWorkbook", detail }));
+      }
+      if (base64 !== undefined && (typeof base64 !== "string" || !/^[A-Za-z0-9+/]*={0,2}$/.test(base64))) {
+        return Promise.reject(new OfficeDoubleError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.", { errorLocation: "Excel.createWorkbook" }));
+      }
+      createdWorkbooks.push({ base64: base64 ?? null });
+      return Promise.resolve();
+    },
     RequestContext: BoundRequestContext,
     ErrorCodes,
     ...Enums,
@@ -105,6 +122,7 @@ export function createOfficeDouble(options: OfficeDoubleOptions = {}) {
     actions: office.state.actions,
     /** dialogs opened with Office.context.ui.displayDialogAsync */
     dialogs: office.state.dialogs,
+    createdWorkbooks,
     /** recorded Office.addin.* / ui.messageParent calls */
     calls: office.state.calls,
     invokeAction: office.invokeAction,
@@ -123,6 +141,8 @@ export function createOfficeDouble(options: OfficeDoubleOptions = {}) {
         if (i >= 0) runtime.hooks.beforeSync.splice(i, 1);
       };
     },
+    /** Selects cells as the user does ("B12" or "Sheet!B12") and fires DocumentSelectionChanged handlers. */
+    select: office.select,
     /** Sets globalThis.Excel / Office / OfficeExtension (or on `target`); returns a function that restores them. */
     install(target: object = globalThis): () => void {
       const g = target as Record<string, unknown>;

@@ -58,6 +58,8 @@ export interface OfficeState {
   /** calls to Office.addin.* and Office.context.ui.messageParent */
   calls: { name: string; args: unknown[] }[];
   documentSettings: Map<string, unknown>;
+  /** Handlers added with Office.context.document.addHandlerAsync, by event type. */
+  documentHandlers: Map<string, ((arg: unknown) => void)[]>;
 }
 
 const HostType = Object.freeze({
@@ -102,6 +104,7 @@ export function createOffice(opts: OfficeOptions, workbook: FakeWorkbook) {
     dialogs: [],
     calls: [],
     documentSettings: new Map(workbook.settings),
+    documentHandlers: new Map(),
   };
 
   const supported = (name: string): number => {
@@ -213,7 +216,23 @@ export function createOffice(opts: OfficeOptions, workbook: FakeWorkbook) {
           return have > 0 && Number.isFinite(need) && need <= have;
         },
       },
-      document: { settings, url: workbook.name },
+      document: {
+        settings,
+        url: workbook.name,
+        /** Document events (DocumentSelectionChanged): kept, and fired by the double's select(). */
+        addHandlerAsync(type: string, handler: (arg: unknown) => void, a?: unknown, b?: unknown): void {
+          const { cb } = splitArgs<void>(a, b);
+          const list = state.documentHandlers.get(type) ?? [];
+          state.documentHandlers.set(type, [...list, handler]);
+          if (cb) setTimeout(() => cb(ok(undefined)), 0);
+        },
+        removeHandlerAsync(type: string, a?: unknown, b?: unknown): void {
+          const { options, cb } = splitArgs<void>(a, b);
+          const handler = options.handler;
+          state.documentHandlers.set(type, handler ? (state.documentHandlers.get(type) ?? []).filter((h) => h !== handler) : []);
+          if (cb) setTimeout(() => cb(ok(undefined)), 0);
+        },
+      },
       ui: {
         displayDialogAsync(url: string, a?: unknown, b?: unknown): void {
           const { options, cb } = splitArgs<FakeDialog>(a, b);
@@ -285,5 +304,11 @@ export function createOffice(opts: OfficeOptions, workbook: FakeWorkbook) {
     });
   }
 
-  return { Office, state, invokeAction };
+  /** The user selects cells (workbook.setSelection), then the host tells DocumentSelectionChanged handlers. */
+  function select(address: string): void {
+    workbook.setSelection(address);
+    for (const h of state.documentHandlers.get(EventType.DocumentSelectionChanged) ?? []) h({ type: EventType.DocumentSelectionChanged, document: Office.context.document });
+  }
+
+  return { Office, state, invokeAction, select };
 }

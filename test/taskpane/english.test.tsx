@@ -61,7 +61,7 @@ test("with displayLanguage en-US the pane is in English, findings too", async ()
   const max = within(rules).getByRole("textbox", { name: "Maximum points" });
   await user.clear(max);
   await user.type(max, "-5");
-  expect(max).toHaveAccessibleDescription("The group's maximum must be a number greater than 0.");
+  expect(max).toHaveAccessibleDescription("Maximum points must be a number greater than 0 (a number, or a decimal such as “2.5”).");
 });
 
 test("the Vietnamese pane does not need Office to name its language", async () => {

@@ -1,4 +1,6 @@
 /** @jest-environment jsdom */
+import * as fs from "fs";
+import * as path from "path";
 import * as React from "react";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
@@ -42,7 +44,7 @@ test("a group's maximum of -5 gets its message under the field, and the group's 
   await user.clear(max);
   await user.type(max, "-5");
   expect(max).toHaveAttribute("aria-invalid", "true");
-  expect(max).toHaveAccessibleDescription("Điểm tối đa của nhóm \"Hạ tầng kỹ thuật\" phải là số lớn hơn 0.");
+  expect(max).toHaveAccessibleDescription("Điểm tối đa phải là số lớn hơn 0 (số, hoặc chữ số thập phân như “2,5”).");
   expect(within(panel).getByRole("button", { name: /Hạ tầng kỹ thuật.*1 lỗi/ })).toBeInTheDocument();
   expect(within(panel).getByText("Còn 1 chỗ chưa đúng (ghi ngay dưới từng ô).")).toBeInTheDocument();
 
@@ -83,7 +85,7 @@ test("class bands, exemptions and rank basis are editable and checked", async ()
 
   const keyword = within(panel).getByRole("textbox", { name: "Từ khoá trong Ghi chú" });
   await user.clear(keyword);
-  expect(keyword).toHaveAccessibleDescription(/Từ khoá ghi chú của trường hợp miễn chấm thứ 1 không được để trống/);
+  expect(keyword).toHaveAccessibleDescription(/Các từ khoá ghi chú cần ít nhất 1 mục\./);
   await user.type(keyword, "Không TTHC");
 
   await user.selectOptions(within(panel).getByRole("combobox", { name: "Căn cứ xếp hạng" }), "total");
@@ -112,7 +114,7 @@ test("importing invalid rules lists each problem with its path", async () => {
   bad.rankBy = "tên";
   upload("rules-sai.json", JSON.stringify(bad));
   expect(await within(panel).findByText(/Không nhập tệp “rules-sai.json”: có 2 lỗi/)).toBeInTheDocument();
-  expect(within(panel).getByText('groups[1].maxPoints: Điểm tối đa của nhóm "Ứng dụng CNTT" phải là số lớn hơn 0.')).toBeInTheDocument();
+  expect(within(panel).getByText("groups[1].maxPoints: Điểm tối đa phải là số lớn hơn 0 (số, hoặc chữ số thập phân như “2,5”).")).toBeInTheDocument();
   expect(within(panel).getByText(/^rankBy: Căn cứ xếp hạng/)).toBeInTheDocument();
   expect(within(panel).getByRole("textbox", { name: "Tên bộ quy tắc" })).toHaveValue(PRESET_THAI_BINH_2020.name);
 });
@@ -153,3 +155,53 @@ test("renaming a group's id carries the exemptions that name it", async () => {
   const saved = mocked.saveRules.mock.calls[0][0] as typeof PRESET_THAI_BINH_2020;
   expect(saved.exemptions[0].groups).toEqual(["dich-vu-cong"]);
 });
+
+test("format 2 in the editor: weights, counted, display and blocks with their own maxima, each with its message", async () => {
+  const { user, panel } = await openRules();
+  await user.click(within(panel).getByRole("button", { name: /Hạ tầng kỹ thuật/ }));
+  const weight = within(panel).getByRole("textbox", { name: /^Trọng số trong chỉ số/ });
+  await user.type(weight, "abc");
+  expect(weight).toHaveAccessibleDescription("Trọng số phải là số lớn hơn 0 và không quá 1 (ví dụ 0,15).");
+  await user.clear(weight);
+  await user.type(weight, "0,5");
+  expect(within(panel).getByText(/^Mọi nhóm được tính đều phải có trọng số, hoặc không nhóm nào có; còn thiếu ở: “Ứng dụng CNTT”/)).toBeInTheDocument();
+  await user.clear(weight);
+  await user.click(within(panel).getByRole("checkbox", { name: "Tính vào tổng điểm và chỉ số" }));
+
+  await user.selectOptions(within(panel).getByRole("combobox", { name: "Hiển thị chỉ số" }), "percent");
+
+  await user.click(within(panel).getByRole("button", { name: "Thêm khối" }));
+  const blockName = within(panel).getByRole("textbox", { name: "Tên khối (dòng tiêu đề trong phụ lục)" });
+  expect(blockName).toHaveAccessibleDescription("Tên khối không được để trống.");
+  const match = within(panel).getByRole("textbox", { name: "Chữ nhận biết khối (mỗi dòng một chữ)" });
+  expect(match).toHaveAccessibleDescription("Chữ nhận biết khối cần ít nhất 1 mục.");
+  await user.type(blockName, "Khối UBND huyện");
+  await user.type(match, "UBND huyện");
+  await user.type(within(panel).getByRole("textbox", { name: /^Mã khối/ }), "huyen");
+  const max = within(panel).getByRole("textbox", { name: "Điểm tối đa “Cung cấp DVCTT” trong khối" });
+  await user.type(max, "0");
+  expect(max).toHaveAccessibleDescription(/^Điểm tối đa của nhóm trong khối phải là số lớn hơn 0/);
+  await user.clear(max);
+  await user.type(max, "80");
+  expect(max).not.toHaveAttribute("aria-invalid", "true");
+
+  await user.click(within(panel).getByRole("button", { name: "Lưu quy tắc" }));
+  const saved = mocked.saveRules.mock.calls[0][0] as typeof PRESET_THAI_BINH_2020;
+  expect(saved.schemaVersion).toBe(2);
+  expect(saved.groups[0].counted).toBe(false);
+  expect(saved.groups.some((g) => "weight" in g)).toBe(false);
+  expect(saved.index.display).toBe("percent");
+  expect(saved.blocks).toEqual([{ id: "huyen", name: "Khối UBND huyện", match: ["UBND huyện"], maxPoints: { dvctt: 80 } }]);
+}, 300000); // many keystrokes: slow on a loaded machine
+
+test("import then export gives back every field of each worked example", async () => {
+  const { user, panel } = await openRules();
+  for (const name of ["khoi-so-va-huyen", "chi-so-co-trong-so", "toan-quoc-khong-phan-loai"]) {
+    const json = JSON.parse(fs.readFileSync(path.join(__dirname, "../../docs/examples", `${name}.json`), "utf8"));
+    upload(`${name}.json`, JSON.stringify(json));
+    expect(await within(panel).findByText(new RegExp(`Đã nhập quy tắc từ “${name}.json”`))).toBeInTheDocument();
+    await user.click(within(panel).getByRole("button", { name: "Xuất JSON" }));
+    const text = within(panel).getByRole("textbox", { name: "Nội dung rules.json" }) as HTMLTextAreaElement;
+    expect(JSON.parse(text.value)).toEqual(json);
+  }
+}, 300000);

@@ -1,0 +1,103 @@
+/**
+ * The command line's explanations: last year's workbook scored for comparison, the JSON fields of
+ * ifCorrected / toNextClass / previous ranks, the Giải trình sheet and the chart file.
+ */
+import * as ExcelJS from "exceljs";
+import { SHEET_ORIGIN } from "../core/address";
+import { chooseAnnexSheet } from "../core/annex";
+import { chartDescription, chartSvg } from "../core/chart";
+import { toNumber, Dec } from "../core/decimal";
+import { ifCorrected, publicCode, Scored, toNextClass } from "../core/explain";
+import { ifCorrectedText } from "../core/explain-messages";
+import { buildExplanation } from "../core/explanation";
+import { Finding, Lang } from "../core/findings";
+import { Comparison, PreviousAgency, rankChangeText } from "../core/previous";
+import { PRESET_THAI_BINH_2020, presetRules, validateRules } from "../core/rules";
+import { rankedRows, scoreSheet } from "../core/scoring";
+import { STORE_SHEET } from "../core/store";
+import { renderExplanationExcelJS } from "./exceljs-explain";
+import { readSheet, readStore } from "./workbook";
+
+const num = (d: Dec | null) => (d === null ? null : toNumber(d));
+
+/**
+ * Last year's agencies: its workbook scored with its own stored rules (or the preset), on the first
+ * sheet with a grid. A message (Vietnamese) when it cannot be used.
+ */
+export function previousAgencies(wb: ExcelJS.Workbook, file: string): { ok: true; agencies: PreviousAgency[]; sheet: string } | { ok: false; message: string } {
+  const stored = readStore(wb);
+  const rulesJson = stored.ok && stored.state.rules ? stored.state.rules : PRESET_THAI_BINH_2020;
+  const checked = validateRules(rulesJson);
+  // Stored rules that no longer validate: last year's ranks by the preset rather than none.
+  const rules = checked.ok ? checked.rules : presetRules();
+  const annexName = stored.ok ? stored.state.annex?.sheetName : undefined;
+  for (const ws of wb.worksheets) {
+    if (ws.name === STORE_SHEET || ws.state !== "visible" || ws.name === annexName) continue;
+    const result = scoreSheet(readSheet(ws).values, rules, SHEET_ORIGIN);
+    if (!result.ok) continue;
+    return { ok: true, sheet: ws.name, agencies: result.rows.map((r) => ({ name: r.name, rank: r.rank, index: r.index, className: r.className })) };
+  }
+  return { ok: false, message: `Tệp năm trước “${file}” không có trang tính nào có bảng điểm.` };
+}
+
+export interface JsonIfCorrected {
+  value: number;
+  total: number | null;
+  index: number | null;
+  class: string | null;
+  rank: number | null;
+}
+
+export interface JsonFinding {
+  code: string;
+  cell: string;
+  severity: string;
+  message: string;
+  ifCorrected?: JsonIfCorrected;
+}
+
+/** Findings for the JSON output: stable code, and for a score what correcting it would give. */
+export function jsonFindings(result: Scored, findings: readonly Finding[]): JsonFinding[] {
+  return findings.map((f) => {
+    const out: JsonFinding = { code: f.code === "staleResults" ? "staleResults" : publicCode(f.code), cell: f.cell, severity: f.severity, message: f.message };
+    const ic = f.code === "staleResults" ? null : ifCorrected(result, f);
+    if (ic) out.ifCorrected = { value: toNumber(ic.value), total: num(ic.total), index: num(ic.index), class: ic.className, rank: ic.rank };
+    return out;
+  });
+}
+
+/** The line under a finding in the text output ("  → Nếu sửa 55 → 50: …"). */
+export const ifCorrectedLine = (result: Scored, f: Finding, lang: Lang = "vi"): string | null => ifCorrectedText(result, f, lang);
+
+export interface JsonRowExtras {
+  toNextClass: { class: string; points: number; reachable: boolean } | null;
+  previousRank?: number | null;
+  rankChange?: number | null;
+  rankChangeText?: string;
+}
+
+/** rows[].toNextClass, and with a comparison rows[].previousRank / rankChange, in rank order. */
+export function jsonRowExtras(result: Scored, comparison: Comparison | null): JsonRowExtras[] {
+  return rankedRows(result.rows, result.rules).map((r) => {
+    const t = toNextClass(result.rules, r);
+    const extras: JsonRowExtras = { toNextClass: t ? { class: t.className, points: toNumber(t.points), reachable: t.reachable } : null };
+    if (comparison) {
+      const c = comparison.byRow.get(r.row);
+      extras.previousRank = c?.previousRank ?? null;
+      extras.rankChange = c?.rankChange ?? null;
+      extras.rankChangeText = rankChangeText(c, r.rank);
+    }
+    return extras;
+  });
+}
+
+/** Adds the Giải trình sheet (a free name: a sheet of the user's is never replaced). */
+export function addExplanationSheet(wb: ExcelJS.Workbook, result: Scored, year: number | null, comparison: Comparison | null): string {
+  const where = chooseAnnexSheet("Giải trình", wb.worksheets.map((w) => w.name), undefined);
+  const description = buildExplanation(result, { year, previous: comparison, sheetName: where.name });
+  const ws = wb.addWorksheet(where.name);
+  renderExplanationExcelJS(ws, description);
+  return where.name;
+}
+
+export const chartFile = (result: Scored, lang: Lang = "vi"): string => chartSvg(chartDescription(result, lang));

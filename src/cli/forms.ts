@@ -1,0 +1,183 @@
+import * as fs from "fs";
+import * as path from "path";
+import * as ExcelJS from "exceljs";
+import { chooseAnnexSheet } from "../core/annex";
+import { FORM_TEXT } from "../core/form-messages";
+import { buildForm, formFileNames, formsYear, masterWorkbookId } from "../core/forms";
+import { differencesSheet, Difference, MergeFinding, MergePlan, planMerge, ReturnedForm, selfAssessmentSheet } from "../core/merge";
+import { completeMetadata } from "../core/metadata";
+import { Rules } from "../core/rules";
+import { StoreState } from "../core/store";
+import { cleanText } from "../core/text";
+import { formWorkbook, readReturnedForm } from "../xlsx/forms";
+import { renderSheetExcelJS } from "../xlsx/render";
+import { fail, loadWorkbook, moveSheet, pickSheet, rulesFrom, ScoreOptions, Unusable } from "./score";
+import { readStore, SheetValues, writeStore } from "./workbook";
+
+/**
+ * The command line's side of the departments' loop: `forms` writes one self-assessment form per
+ * agency of the master's grid, `merge` brings returned forms back into a copy of the master. The
+ * master and the forms are never modified.
+ */
+export interface FormsOptions {
+  master: string;
+  dir: string;
+  sheet?: string;
+  rulesFile?: string;
+  year?: number;
+}
+
+export type FormsOutcome = { ok: true; forms: { file: string; agency: string }[] } | { ok: false; message: string };
+
+interface Master {
+  wb: ExcelJS.Workbook;
+  ws: ExcelJS.Worksheet;
+  data: SheetValues;
+  state: StoreState;
+  rules: Rules;
+  agencies: { row: number; name: string; notes: string }[];
+  masterId: string;
+  year: number;
+}
+
+async function openMaster(file: string, opts: { sheet?: string; rulesFile?: string; year?: number }): Promise<Master> {
+  const wb = await loadWorkbook(file);
+  const stored = readStore(wb);
+  if (!stored.ok) fail(stored.message);
+  const state = (stored as Extract<typeof stored, { ok: true }>).state;
+  const { rules } = rulesFrom({ rulesFile: opts.rulesFile } as ScoreOptions, state);
+  const { ws, data, result } = pickSheet(wb, rules, opts.sheet, state.annex?.sheetName);
+  const text = (v: unknown) => cleanText(typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
+  const agencies = result.layout.dataRows.map((row) => ({
+    row,
+    name: text(data.values[row][result.layout.nameCol]),
+    notes: result.layout.notesCol === null ? "" : text(data.values[row][result.layout.notesCol]),
+  }));
+  const year = opts.year ?? formsYear(state.decision?.year, data.values, result.layout.headerTop, completeMetadata(state.decision ?? {}).year);
+  return { wb, ws, data, state, rules, agencies, masterId: masterWorkbookId(state.workbookId, agencies.map((a) => a.name)), year };
+}
+
+export async function writeForms(opts: FormsOptions): Promise<FormsOutcome> {
+  try {
+    const master = await openMaster(opts.master, opts);
+    if (master.agencies.length === 0) fail("Bảng điểm chưa có cơ quan nào nên không tạo phiếu. Hãy nhập tên các cơ quan vào cột “Tên cơ quan”.");
+    if (fs.existsSync(opts.dir) && !fs.statSync(opts.dir).isDirectory()) fail(`“${opts.dir}” là một tệp, không phải thư mục: -o phải là thư mục để ghi các phiếu.`);
+    fs.mkdirSync(opts.dir, { recursive: true });
+    const names = formFileNames(master.agencies.map((a) => a.name));
+    const masterPath = path.resolve(opts.master);
+    if (names.some((n) => path.resolve(opts.dir, n) === masterPath)) fail("Thư mục -o chứa tệp bảng điểm có tên trùng với một phiếu: hãy chọn thư mục khác (tệp đầu vào không bao giờ bị ghi đè).");
+    const forms: { file: string; agency: string }[] = [];
+    for (const [i, a] of master.agencies.entries()) {
+      const form = buildForm({ rules: master.rules, agency: a.name, notes: a.notes, year: master.year, masterId: master.masterId });
+      const target = path.join(opts.dir, names[i]);
+      const tmp = `${target}.tmp-${process.pid}`;
+      await formWorkbook(ExcelJS, form).xlsx.writeFile(tmp);
+      fs.renameSync(tmp, target);
+      forms.push({ file: names[i], agency: a.name });
+    }
+    return { ok: true, forms };
+  } catch (e) {
+    if (e instanceof Unusable) return { ok: false, message: e.message };
+    throw e;
+  }
+}
+
+export interface MergeOptions {
+  master: string;
+  forms: string[];
+  output: string;
+  sheet?: string;
+  rulesFile?: string;
+  year?: number;
+  now?: Date;
+}
+
+export interface MergeJson {
+  merged: { file: string; agency: string }[];
+  findings: { file: string; cell: string; severity: string; code: string; message: string }[];
+  differences: { agency: string; group: string; self: number | string; appraised: number | string; evidence: string }[];
+}
+
+export type MergeOutcome = { ok: true; plan: MergePlan; json: MergeJson; findings: MergeFinding[]; differences: Difference[] } | { ok: false; message: string };
+
+export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
+  try {
+    const out = path.resolve(opts.output);
+    if (out === path.resolve(opts.master) || opts.forms.some((f) => path.resolve(f) === out)) fail("Tệp kết quả (-o) phải khác bảng điểm và các phiếu: tệp đầu vào không bao giờ bị ghi đè.");
+    const master = await openMaster(opts.master, opts);
+    const returned: ReturnedForm[] = [];
+    for (const file of opts.forms) {
+      const name = path.basename(file);
+      let bytes: Buffer | null = null;
+      try {
+        bytes = fs.statSync(file).isFile() ? fs.readFileSync(file) : null;
+      } catch {
+        bytes = null;
+      }
+      returned.push(bytes ? await readReturnedForm(ExcelJS, name, bytes) : { file: name, values: null, identity: null });
+    }
+    const planned = planMerge({
+      rules: master.rules,
+      values: master.data.values,
+      sheetName: master.ws.name,
+      state: master.state,
+      masterId: master.masterId,
+      year: master.year,
+      forms: returned,
+      now: (opts.now ?? new Date()).toISOString(),
+    });
+    if (!planned.ok) fail(`Trang tính “${master.ws.name}”: ${planned.message}`);
+    const plan = (planned as Extract<typeof planned, { ok: true }>).plan;
+
+    for (const w of plan.writes) {
+      const cell = master.ws.getCell(w.row + 1, w.col + 1);
+      const style = JSON.parse(JSON.stringify(cell.style ?? {}));
+      if (typeof w.value === "string") style.numFmt = "@";
+      cell.style = style;
+      cell.value = w.value;
+    }
+    const loopSheets = placeLoopSheets(master.wb, master.state, master.ws);
+    renderSheetExcelJS(loopSheets.self, selfAssessmentSheet(master.rules, plan.selfAssessments, loopSheets.self.name));
+    renderSheetExcelJS(loopSheets.diff, differencesSheet(plan.differences, loopSheets.diff.name));
+    writeStore(master.wb, {
+      ...master.state,
+      workbookId: master.masterId,
+      selfAssessments: plan.selfAssessments,
+      loopSheets: { self: loopSheets.self.name, diff: loopSheets.diff.name },
+      undo: undefined,
+    });
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    const tmp = `${out}.tmp-${process.pid}`;
+    await master.wb.xlsx.writeFile(tmp);
+    fs.renameSync(tmp, out);
+
+    const json: MergeJson = {
+      merged: plan.merged.map((m) => ({ file: m.file, agency: m.agency })),
+      findings: plan.findings.map((f) => ({ file: f.file, cell: f.cell, severity: f.severity, code: f.code, message: f.message })),
+      differences: plan.differences.map((d) => ({ agency: d.agency, group: d.group, self: d.self, appraised: d.appraised, evidence: d.evidence })),
+    };
+    return { ok: true, plan, json, findings: plan.findings, differences: plan.differences };
+  } catch (e) {
+    if (e instanceof Unusable) return { ok: false, message: e.message };
+    throw e;
+  }
+}
+
+/** The "Tự đánh giá" and "Chênh lệch" sheets: the ones a previous merge made are replaced in place; a user's sheet of that name is never touched. */
+function placeLoopSheets(wb: ExcelJS.Workbook, state: StoreState, grid: ExcelJS.Worksheet): { self: ExcelJS.Worksheet; diff: ExcelJS.Worksheet } {
+  const make = (wanted: string, owned: string | undefined, after: ExcelJS.Worksheet) => {
+    const where = chooseAnnexSheet(wanted, wb.worksheets.map((w) => w.name), owned);
+    let position = wb.worksheets.indexOf(after) + 1;
+    if (where.replaces) {
+      const old = wb.getWorksheet(where.name)!;
+      position = wb.worksheets.indexOf(old);
+      wb.removeWorksheet(old.id);
+    }
+    const ws = wb.addWorksheet(where.name);
+    moveSheet(wb, ws, position);
+    return ws;
+  };
+  const self = make(FORM_TEXT.selfSheet, state.loopSheets?.self, grid);
+  const diff = make(FORM_TEXT.diffSheet, state.loopSheets?.diff, self);
+  return { self, diff };
+}

@@ -1,0 +1,81 @@
+/**
+ * Comparison with last year's results: agencies matched by name (case, accents, spacing and
+ * punctuation ignored), last year's rank and the change ("▲2", "▼1", "mới").
+ */
+import { Dec } from "./decimal";
+import { RowResult } from "./scoring";
+import { matchKey } from "./text";
+
+/** Last year's agency as its own workbook scores it. */
+export interface PreviousAgency {
+  name: string;
+  rank: number | null;
+  index: Dec | null;
+  className: string | null;
+}
+
+export interface RowComparison {
+  /** Last year's rank; null for an agency new this year (or unranked last year). */
+  previousRank: number | null;
+  /** previousRank − rank: positive when the agency went up. Null when either rank is missing. */
+  rankChange: number | null;
+  /** Last year's name as it was written, when it matched. */
+  previousName: string | null;
+}
+
+export interface Comparison {
+  /** By row of this year's values array. */
+  byRow: Map<number, RowComparison>;
+  /** Last year's agencies no agency matches this year (renamed, merged or gone). */
+  missing: string[];
+  /** Agencies this year that had no match last year. */
+  added: string[];
+}
+
+/**
+ * The key names are matched on. Legacy-encoded names (TCVN3, VNI) are converted to Unicode first
+ * by the function passed as `toUnicode` (the encodings module's converter), so "Së Y tÕ" in an old
+ * workbook meets "Sở Y tế".
+ */
+export function agencyKey(name: string, toUnicode: (text: string) => string = (t) => t): string {
+  return matchKey(toUnicode(name));
+}
+
+export function compareWithPrevious(current: readonly RowResult[], previous: readonly PreviousAgency[], toUnicode?: (text: string) => string): Comparison {
+  const last = new Map<string, PreviousAgency>();
+  for (const p of previous) {
+    const key = agencyKey(p.name, toUnicode);
+    // A name repeated last year: the better ranked entry stands for it.
+    const seen = last.get(key);
+    if (key !== "" && (!seen || (p.rank !== null && (seen.rank === null || p.rank < seen.rank)))) last.set(key, p);
+  }
+  const used = new Set<string>();
+  const byRow = new Map<number, RowComparison>();
+  const added: string[] = [];
+  for (const r of current) {
+    const key = agencyKey(r.name, toUnicode);
+    const p = last.get(key);
+    if (!p) {
+      added.push(r.name);
+      byRow.set(r.row, { previousRank: null, rankChange: null, previousName: null });
+      continue;
+    }
+    used.add(key);
+    const change = p.rank !== null && r.rank !== null ? p.rank - r.rank : null;
+    byRow.set(r.row, { previousRank: p.rank, rankChange: change, previousName: p.name });
+  }
+  const missing = previous.filter((p) => !used.has(agencyKey(p.name, toUnicode))).map((p) => p.name);
+  return { byRow, missing: [...new Set(missing)], added };
+}
+
+export type Lang = "vi" | "en";
+
+/** The "Tăng/giảm" cell: ▲2 up two places, ▼1 down one, "=" unchanged, "mới" new this year. */
+export function rankChangeText(c: RowComparison | undefined, rank: number | null, lang: Lang = "vi"): string {
+  if (rank === null) return "";
+  if (!c || c.previousRank === null) return lang === "vi" ? "mới" : "new";
+  if (c.rankChange === null) return "";
+  if (c.rankChange > 0) return `▲${c.rankChange}`;
+  if (c.rankChange < 0) return `▼${-c.rankChange}`;
+  return "=";
+}

@@ -1,0 +1,164 @@
+/**
+ * The messages of rules problems: a code with parameters, rendered in Vietnamese or English from
+ * this catalogue (the style of findings.ts). The field's name in a message comes from the format
+ * description (rulesFormat.ts), so a new field needs no new message.
+ */
+import { formatNodeAt, Label } from "./rulesFormat";
+
+export type Lang = "vi" | "en";
+
+export type RuleProblemCode =
+  // The shape of a field (checked from the format description; the schema rejects the same).
+  | "notObject"
+  | "notList"
+  | "notText"
+  | "blank"
+  | "badId"
+  | "formulaStart"
+  | "notAllowed"
+  | "notInteger"
+  | "notPositive"
+  | "notUnit"
+  | "notWeight"
+  | "badVersion"
+  | "notBoolean"
+  | "missing"
+  | "missingOneOf"
+  | "tooFew"
+  | "unknownField"
+  | "unknownFieldNear"
+  | "needsVersion2"
+  // Across fields (validateRules only).
+  | "duplicateId"
+  | "unknownGroup"
+  | "headerShared"
+  | "notEvaluatedTooLarge"
+  | "classesNotDescending"
+  | "lastClassNotZero"
+  | "weightsAllOrNone"
+  | "weightsSum"
+  | "weightUncounted"
+  | "noCountedGroup"
+  | "blockMatchShared"
+  | "blockMaxTooSmall";
+
+export type RuleProblemParams = Record<string, string | number>;
+
+export interface RuleProblem {
+  /** JSON path of the wrong field ("groups[2].maxPoints"; "" for the whole). */
+  path: string;
+  code: RuleProblemCode;
+  params: RuleProblemParams;
+  /** The message in Vietnamese (ruleProblemMessage gives either language). */
+  message: string;
+}
+
+interface P {
+  /** The field's name in this language, as a sentence begins with it. */
+  Field: string;
+  /** The same, inside a sentence. */
+  field: string;
+  params: RuleProblemParams;
+}
+
+const q = (s: unknown): string => `“${String(s)}”`;
+
+export const RULE_MESSAGES: Record<RuleProblemCode, { vi: (p: P) => string; en: (p: P) => string }> = {
+  notObject: { vi: (p) => `${p.Field} phải là một đối tượng JSON ({ … }).`, en: (p) => `${p.Field} must be a JSON object ({ … }).` },
+  notList: { vi: (p) => `${p.Field} phải là một danh sách ([ … ]).`, en: (p) => `${p.Field} must be a list ([ … ]).` },
+  notText: { vi: (p) => `${p.Field} phải là chữ.`, en: (p) => `${p.Field} must be text.` },
+  blank: { vi: (p) => `${p.Field} không được để trống.`, en: (p) => `${p.Field} must not be empty.` },
+  badId: {
+    vi: (p) => `${p.Field} chỉ gồm chữ thường không dấu, số và dấu “-” (ví dụ “dvctt”).`,
+    en: (p) => `${p.Field} may contain only lower-case letters without accents, digits and “-” (e.g. “dvctt”).`,
+  },
+  formulaStart: {
+    vi: (p) => `${p.Field} ${q(p.params.value)} không được bắt đầu bằng =, +, - hoặc @ (Excel sẽ hiểu là công thức khi ghi vào cột Phân loại).`,
+    en: (p) => `${p.Field} ${q(p.params.value)} must not begin with =, +, - or @ (Excel would take it for a formula in the Phân loại column).`,
+  },
+  notAllowed: { vi: (p) => `${p.Field} phải là một trong: ${p.params.allowed}.`, en: (p) => `${p.Field} must be one of ${p.params.allowed}.` },
+  notInteger: { vi: (p) => `${p.Field} phải là số nguyên từ ${p.params.min} đến ${p.params.max}.`, en: (p) => `${p.Field} must be a whole number from ${p.params.min} to ${p.params.max}.` },
+  notPositive: {
+    vi: (p) => `${p.Field} phải là số lớn hơn 0 (số, hoặc chữ số thập phân như “2,5”).`,
+    en: (p) => `${p.Field} must be a number greater than 0 (a number, or a decimal such as “2.5”).`,
+  },
+  notUnit: { vi: (p) => `${p.Field} phải là số từ 0 đến 1.`, en: (p) => `${p.Field} must be a number from 0 to 1.` },
+  notWeight: { vi: (p) => `${p.Field} phải là số lớn hơn 0 và không quá 1 (ví dụ 0,15).`, en: (p) => `${p.Field} must be a number above 0 and at most 1 (e.g. 0.15).` },
+  badVersion: {
+    vi: (p) => `${p.Field} phải là một trong: ${p.params.allowed} (tệp quy tắc mới dùng 2).`,
+    en: (p) => `${p.Field} must be one of ${p.params.allowed} (new rules files use 2).`,
+  },
+  notBoolean: { vi: (p) => `${p.Field} phải là true hoặc false.`, en: (p) => `${p.Field} must be true or false.` },
+  missing: { vi: (p) => `Thiếu ${p.field}.`, en: (p) => `${p.Field} is missing.` },
+  missingOneOf: { vi: (p) => `Cần ${p.params.fields} (ít nhất một).`, en: (p) => `Needs ${p.params.fields} (at least one).` },
+  tooFew: { vi: (p) => `${p.Field} cần ít nhất ${p.params.min} mục.`, en: (p) => `${p.Field} needs at least ${p.params.min} ${p.params.min === 1 ? "entry" : "entries"}.` },
+  unknownField: { vi: () => "trường không có trong định dạng quy tắc.", en: () => "not a field of the rules format." },
+  unknownFieldNear: { vi: (p) => `trường không có trong định dạng — có phải ${q(p.params.near)}?`, en: (p) => `not a field of the format — did you mean ${q(p.params.near)}?` },
+  needsVersion2: {
+    vi: (p) => `${p.Field} chỉ có từ định dạng phiên bản 2: hãy đặt "schemaVersion": 2.`,
+    en: (p) => `${p.Field} exists from format version 2 on: set "schemaVersion": 2.`,
+  },
+  duplicateId: { vi: (p) => `${p.Field} ${q(p.params.id)} bị trùng.`, en: (p) => `${p.Field} ${q(p.params.id)} is used twice.` },
+  unknownGroup: { vi: (p) => `Nhóm ${q(p.params.id)} không có trong danh sách nhóm (groups).`, en: (p) => `Group ${q(p.params.id)} is not in the list of groups.` },
+  headerShared: {
+    vi: (p) => `Tên ${q(p.params.text)} đã dùng cho một nhóm khác: mỗi tên cột chỉ được thuộc một nhóm.`,
+    en: (p) => `${q(p.params.text)} is already a header of another group: each column header belongs to one group.`,
+  },
+  notEvaluatedTooLarge: {
+    vi: (p) => `Tổng điểm các mục không đánh giá (${p.params.sum}) phải nhỏ hơn điểm tối đa của nhóm (${p.params.max}).`,
+    en: (p) => `The items not evaluated (${p.params.sum}) must total less than the group's maximum (${p.params.max}).`,
+  },
+  classesNotDescending: {
+    vi: (p) => `Ngưỡng của mức ${q(p.params.name)} phải nhỏ hơn ngưỡng của mức đứng trước (xếp từ mức cao xuống mức thấp).`,
+    en: (p) => `The cut-off of ${q(p.params.name)} must be lower than the class above (classes go from highest to lowest).`,
+  },
+  lastClassNotZero: {
+    vi: () => "Mức phân loại cuối cùng phải có ngưỡng 0 để mọi cơ quan đều được phân loại.",
+    en: () => "The last class must start at 0 so that every agency gets a class.",
+  },
+  weightsAllOrNone: {
+    vi: (p) => `Mọi nhóm được tính đều phải có trọng số, hoặc không nhóm nào có; còn thiếu ở: ${p.params.groups}.`,
+    en: (p) => `Every counted group needs a weight, or none may have one; missing for ${p.params.groups}.`,
+  },
+  weightsSum: { vi: (p) => `Tổng các trọng số phải đúng bằng 1 (đang là ${p.params.sum}).`, en: (p) => `The weights must sum to exactly 1 (they sum to ${p.params.sum}).` },
+  weightUncounted: {
+    vi: () => "Nhóm không tính vào tổng (counted: false) không có trọng số: hãy bỏ trọng số hoặc tính nhóm này.",
+    en: () => "A group that is not counted (counted: false) takes no weight: remove the weight or count the group.",
+  },
+  noCountedGroup: { vi: () => "Cần ít nhất một nhóm được tính vào tổng điểm (counted khác false).", en: () => "At least one group must be counted (counted not false)." },
+  blockMatchShared: {
+    vi: (p) => `Chữ nhận biết ${q(p.params.text)} đã dùng cho khối khác: mỗi chữ chỉ được thuộc một khối.`,
+    en: (p) => `The match text ${q(p.params.text)} already identifies another block: each belongs to one block.`,
+  },
+  blockMaxTooSmall: {
+    vi: (p) => `Điểm tối đa của nhóm trong khối (${p.params.max}) phải lớn hơn tổng điểm các mục không đánh giá (${p.params.sum}).`,
+    en: (p) => `The group's maximum in the block (${p.params.max}) must exceed the items not evaluated (${p.params.sum}).`,
+  },
+};
+
+const ROOT_LABEL: Label = { vi: "Quy tắc", en: "The rules" };
+
+function labelOf(path: string): Label {
+  if (path === "") return ROOT_LABEL;
+  const node = formatNodeAt(path);
+  if (node) return node.label;
+  const key = path.replace(/\[\d+\]$/, "").split(".").pop() ?? path;
+  return { vi: `Trường “${key}”`, en: `The field “${key}”` };
+}
+
+const lowerFirst = (s: string): string => (/^\p{Lu}\p{Ll}/u.test(s) ? s[0].toLocaleLowerCase("vi") + s.slice(1) : s);
+
+/** The problem's message in a language. */
+export function ruleProblemMessage(p: Pick<RuleProblem, "path" | "code" | "params">, lang: Lang): string {
+  const label = labelOf(p.path)[lang];
+  return RULE_MESSAGES[p.code][lang]({ Field: label, field: lowerFirst(label), params: p.params });
+}
+
+/** A problem with its Vietnamese message filled in. */
+export function makeRuleProblem(path: string, code: RuleProblemCode, params: RuleProblemParams = {}): RuleProblem {
+  return { path, code, params, message: ruleProblemMessage({ path, code, params }, "vi") };
+}
+
+/** One line per problem, "path: message", in a language (the CLI, refusals). */
+export const ruleProblemLines = (problems: readonly RuleProblem[], lang: Lang): string[] =>
+  problems.map((p) => (p.path ? `${p.path}: ${ruleProblemMessage(p, lang)}` : ruleProblemMessage(p, lang)));

@@ -1,0 +1,89 @@
+/**
+ * A sheet as data, for the sheets the departments' loop makes (the self-assessment form, "Tự đánh
+ * giá", "Chênh lệch"): cells with named styles, merges, widths, heights, number formats, data
+ * validation, locked/unlocked cells, protection and print setup. Rendered by ExcelJS (the command line
+ * and the forms the add-in makes) and by Office.js (the sheets the add-in adds to the grid's
+ * workbook). Rows and columns are 0-based.
+ */
+export interface CellStyle {
+  bold: boolean;
+  italic: boolean;
+  size: number;
+  hAlign: "left" | "center" | "right";
+  vAlign: "top" | "center";
+  wrap: boolean;
+  border: boolean;
+  /** Fill of an input cell ("#RRGGBB"), none when absent. */
+  fill?: string;
+}
+
+export interface SheetCell {
+  row: number;
+  col: number;
+  /** Text stays text (never a formula); numbers are numbers; null leaves the cell empty (styled). */
+  value: string | number | null;
+  /** A formula without "=" ("SUM(C7:C12)"), written as a formula; `value` is then its cached result. */
+  formula?: string;
+  style: string;
+  /** Excel number format; "@" (text) by default for text, "General" for numbers. */
+  numberFormat?: string;
+  /** An input cell: not locked when the sheet is protected. */
+  unlocked?: boolean;
+}
+
+export interface SheetMerge {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+/** A decimal between min and max, with the message Excel shows when the cell is selected and when the value is refused. */
+export interface DecimalValidation {
+  row: number;
+  col: number;
+  min: number;
+  max: number;
+  promptTitle: string;
+  prompt: string;
+  errorTitle: string;
+  error: string;
+}
+
+export interface SheetPrint {
+  orientation: "portrait" | "landscape";
+  paper: "A4";
+  fitToPagesWide: number;
+  /** 0: as many pages tall as needed. */
+  fitToPagesTall: number;
+  /** Centimetres. */
+  margins: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
+  centerHorizontally: boolean;
+}
+
+export interface SheetDescription {
+  sheetName: string;
+  font: string;
+  styles: Record<string, CellStyle>;
+  /** Excel character units. */
+  columnWidths: number[];
+  /** Points, one per row. */
+  rowHeights: number[];
+  cells: SheetCell[];
+  merges: SheetMerge[];
+  validations: DecimalValidation[];
+  /** Protected without a password (the layout survives, anyone can unprotect): only unlocked cells take input. */
+  protect: boolean;
+  print: SheetPrint;
+  /** Rows frozen at the top (header), 0 for none. */
+  frozenRows: number;
+  rowCount: number;
+  colCount: number;
+}
+
+/** The sheet's values as a grid (rowCount × colCount): texts, numbers, "" where empty; formulas give their cached value. */
+export function sheetValues(sheet: SheetDescription): (string | number)[][] {
+  const grid = Array.from({ length: sheet.rowCount }, () => new Array<string | number>(sheet.colCount).fill(""));
+  for (const c of sheet.cells) grid[c.row][c.col] = c.value ?? "";
+  return grid;
+}

@@ -1,0 +1,78 @@
+/**
+ * Stale results: the result columns on the sheet (Tổng điểm, Chỉ số, Phân loại, Xếp hạng) compared
+ * with what the scores give now. Scores edited after "Tính điểm" leave results that no longer match;
+ * an annex must never be made from them.
+ */
+import { cellAddress, Origin, parseCell, SHEET_ORIGIN } from "./address";
+import { cmp, Dec } from "./decimal";
+import { ResultKind } from "./grid";
+import { isBlank, parseScore } from "./numbers";
+import { Scored } from "./explain";
+import { list } from "./explain-messages";
+import { Finding, makeFinding } from "./findings";
+import { cleanText } from "./text";
+
+export interface StaleAgency {
+  row: number;
+  name: string;
+  /** Sheet addresses of the result cells that disagree. */
+  cells: string[];
+}
+
+export interface StaleCheck {
+  /** True when some result cell disagrees with the scores. */
+  stale: boolean;
+  /** False when the sheet has no result column, or only blank ones: nothing was computed yet. */
+  hasResults: boolean;
+  agencies: StaleAgency[];
+}
+
+function sameNumber(cell: unknown, expected: Dec | number | null): boolean {
+  if (expected === null) return isBlank(cell);
+  if (isBlank(cell)) return false;
+  const parsed = parseScore(cell);
+  if (parsed.kind !== "number") return false;
+  return typeof expected === "number" ? cmp(parsed.value, { m: expected, s: 0 }) === 0 : cmp(parsed.value, expected) === 0;
+}
+
+function sameText(cell: unknown, expected: string | null): boolean {
+  if (expected === null) return isBlank(cell);
+  return typeof cell === "string" && cleanText(cell) === expected;
+}
+
+/**
+ * Compares every agency's result cells with the result the scores give. A sheet whose result
+ * columns are all blank has no results to be stale (it was never scored).
+ */
+export function checkStale(values: readonly (readonly unknown[])[], result: Scored, origin: Origin = SHEET_ORIGIN): StaleCheck {
+  const { layout, rows } = result;
+  const kinds = (Object.keys(layout.resultCols) as ResultKind[]).filter((k) => layout.resultCols[k] !== undefined);
+  const agencies: StaleAgency[] = [];
+  let hasResults = false;
+  for (const r of rows) {
+    const cells: string[] = [];
+    for (const kind of kinds) {
+      const col = layout.resultCols[kind]!;
+      const v = values[r.row]?.[col];
+      if (!isBlank(v)) hasResults = true;
+      const ok =
+        kind === "total" ? sameNumber(v, r.total) : kind === "index" ? sameNumber(v, r.index) : kind === "rank" ? sameNumber(v, r.rank) : sameText(v, r.className);
+      if (!ok) cells.push(cellAddress(r.row, col, origin));
+    }
+    if (cells.length > 0) agencies.push({ row: r.row, name: r.name, cells });
+  }
+  return hasResults ? { stale: agencies.length > 0, hasResults, agencies } : { stale: false, hasResults, agencies: [] };
+}
+
+/** The command line's finding for stale result columns: one, at the first cell, naming the agencies. */
+export function staleFinding(check: StaleCheck, origin: Origin = SHEET_ORIGIN): Finding | null {
+  if (!check.stale) return null;
+  const first = check.agencies[0];
+  const col = parseCell(first.cells[0]).col - origin.col;
+  return makeFinding("staleResults", first.row, col, origin, {
+    agency: list("vi", check.agencies.map((a) => a.name)),
+    group: "",
+    value: "",
+    detail: list("vi", check.agencies.flatMap((a) => a.cells), 12),
+  });
+}

@@ -1,0 +1,67 @@
+/**
+ * The agency under the selection (the pane's agency card) and whether the result columns still
+ * match the scores (stale results), read in one sync. Called when the selection changes, which
+ * follows every edit typed in a cell (Enter or Tab moves the selection), and before actions.
+ */
+import { cardText, CardText } from "../core/explanation";
+import { STALE_RESULTS } from "../core/explain-messages";
+import { rowAt } from "../core/explain";
+import { scoreSheet } from "../core/scoring";
+import { checkStale } from "../core/stale";
+import { queueSheetRead, rulesOf } from "./scoring";
+import { queueStoreRead } from "./store";
+
+export interface StaleView {
+  agencies: string[];
+  cells: string[];
+  message: string;
+  messageEn: string;
+}
+
+export interface SelectionInfo {
+  sheet: string;
+  /** The agency whose row holds the selection's top-left cell; null elsewhere. */
+  card: { vi: CardText; en: CardText } | null;
+  /** Result columns that disagree with the scores on this sheet; null when they agree (or there are none). */
+  stale: StaleView | null;
+}
+
+/** One sync: the active sheet, the store and the selected cell. Null when the sheet has no grid. */
+export async function inspectSelection(): Promise<SelectionInfo | null> {
+  return Excel.run(async (context) => {
+    const active = context.workbook.worksheets.getActiveWorksheet();
+    const read = queueSheetRead(active);
+    const store = queueStoreRead(context);
+    const selected = context.workbook.getSelectedRange();
+    selected.load("rowIndex, columnIndex");
+    await context.sync(); // the one sync
+    const sheet = read.result();
+    const scored = scoreSheet(sheet.values, rulesOf(store.state()), sheet.origin);
+    if (!scored.ok) return null;
+    const check = checkStale(sheet.values, scored, sheet.origin);
+    const stale = check.stale
+      ? (() => {
+          const agencies = check.agencies.map((a) => a.name);
+          const cells = check.agencies.flatMap((a) => a.cells);
+          return { agencies, cells, message: STALE_RESULTS.vi({ names: agencies, cells }), messageEn: STALE_RESULTS.en({ names: agencies, cells }) };
+        })()
+      : null;
+    const row = rowAt(scored, selected.rowIndex - sheet.origin.row);
+    const card = row ? { vi: cardText(scored, row, "vi"), en: cardText(scored, row, "en") } : null;
+    return { sheet: sheet.name, card, stale };
+  });
+}
+
+/**
+ * Calls `handler` when the user selects other cells. DocumentSelectionChanged is in every Excel
+ * host (Common API, no requirement set beyond the manifest's); where it is missing, nothing is
+ * registered and the pane checks on its next action. Returns the function that unregisters it.
+ */
+export function onSelectionChanged(handler: () => void): () => void {
+  const doc = typeof Office !== "undefined" ? (Office.context?.document as Office.Document | undefined) : undefined;
+  if (!doc || typeof doc.addHandlerAsync !== "function") return () => undefined;
+  doc.addHandlerAsync(Office.EventType.DocumentSelectionChanged, handler);
+  return () => {
+    if (typeof doc.removeHandlerAsync === "function") doc.removeHandlerAsync(Office.EventType.DocumentSelectionChanged, { handler });
+  };
+}

@@ -1,0 +1,244 @@
+import { chooseAnnexSheet } from "../core/annex";
+import { FORM_MESSAGES, FORM_TEXT } from "../core/form-messages";
+import { buildForm, FormDescription, formFileNames, formsYear, masterWorkbookId } from "../core/forms";
+import { differencesSheet, MergeFinding, Difference, planMerge, ReturnedForm, selfAssessmentSheet } from "../core/merge";
+import { completeMetadata } from "../core/metadata";
+import { locateGrid } from "../core/grid";
+import { SheetDescription } from "../core/sheet";
+import { CellSnapshot, StoreState } from "../core/store";
+import { cleanText } from "../core/text";
+import { supports } from "./host";
+import { hostRefusal, rulesOf, sheetRefusal } from "./scoring";
+import { ensureStoreSheet, queueStoreRead, writeStore } from "./store";
+import { renderSheetOffice } from "./sheet-render";
+
+/**
+ * The add-in's side of the departments' loop: the forms of the active sheet's agencies (all, or those
+ * of the selected rows), how they reach the user (new workbooks or downloads), and "Gộp phiếu":
+ * returned forms merged into the grid in 2 syncs whatever their number, undoable once.
+ */
+
+export type Refusal = { kind: "refused"; message: string; messageEn: string; cells: string[] };
+
+export type FormsOutcome = { kind: "done"; forms: { fileName: string; agency: string; description: FormDescription }[] } | Refusal;
+
+const text = (v: unknown) => cleanText(typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
+
+function readActive(context: Excel.RequestContext, withFormats: boolean) {
+  const sheet = context.workbook.worksheets.getActiveWorksheet();
+  sheet.load("name");
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load(withFormats ? "values, formulas, numberFormat, rowIndex, columnIndex" : "values, rowIndex, columnIndex");
+  const protection = sheet.protection;
+  protection.load("protected");
+  return {
+    sheet,
+    result() {
+      if (used.isNullObject) return { name: sheet.name, values: [] as unknown[][], formulas: [] as unknown[][], numberFormat: [] as string[][], origin: { row: 0, col: 0 }, protected: protection.protected };
+      return {
+        name: sheet.name,
+        values: used.values as unknown[][],
+        formulas: withFormats ? (used.formulas as unknown[][]) : [],
+        numberFormat: withFormats ? (used.numberFormat as string[][]) : [],
+        origin: { row: used.rowIndex, col: used.columnIndex },
+        protected: protection.protected,
+      };
+    },
+  };
+}
+
+/**
+ * "Tạo phiếu": the forms of the active sheet's agencies, as descriptions (rendered to .xlsx by the
+ * pane's ExcelJS chunk). 1 sync to read; a second only the first time, to store the workbook's id
+ * (the forms carry it, and returned forms are matched against it).
+ */
+export async function prepareForms(scope: "all" | "selected"): Promise<FormsOutcome> {
+  try {
+    return await Excel.run(async (context) => {
+      const read = readActive(context, false);
+      const store = queueStoreRead(context);
+      const selection = context.workbook.getSelectedRange();
+      selection.load("rowIndex, rowCount");
+      await context.sync(); // 1: read
+      const sheet = read.result();
+      const state = store.state();
+      const rules = rulesOf(state);
+      const located = locateGrid(sheet.values, rules);
+      if (!located.ok) return sheetRefusal(sheet.name, located);
+      const { layout } = located;
+      const all = layout.dataRows.map((row) => ({ row, name: text(sheet.values[row][layout.nameCol]), notes: layout.notesCol === null ? "" : text(sheet.values[row][layout.notesCol]) }));
+      if (all.length === 0) return { kind: "refused", message: FORM_MESSAGES.noAgencies.vi(), messageEn: FORM_MESSAGES.noAgencies.en(), cells: [] };
+      const first = selection.rowIndex - sheet.origin.row;
+      const picked = scope === "all" ? all : all.filter((a) => a.row >= first && a.row < first + selection.rowCount);
+      if (picked.length === 0) return { kind: "refused", message: FORM_MESSAGES.noneSelected.vi(), messageEn: FORM_MESSAGES.noneSelected.en(), cells: [] };
+      const masterId = masterWorkbookId(state.workbookId, all.map((a) => a.name));
+      if (!state.workbookId) await writeStore(context, store, { ...state, workbookId: masterId }); // 2, once per workbook
+      const year = formsYear(state.decision?.year, sheet.values, layout.headerTop, completeMetadata(state.decision ?? {}).year);
+      const names = formFileNames(all.map((a) => a.name));
+      return {
+        kind: "done",
+        forms: picked.map((a) => ({
+          fileName: names[all.indexOf(a)],
+          agency: a.name,
+          description: buildForm({ rules, agency: a.name, notes: a.notes, year, masterId }),
+        })),
+      };
+    });
+  } catch (e) {
+    return hostRefusal(e);
+  }
+}
+
+/**
+ * How forms reach the user: Excel.createWorkbook (ExcelApi 1.8) opens each as a new workbook in Excel
+ * on Windows and Mac; Excel on the web (and older Excel) gets downloads from the pane instead.
+ */
+export function formDelivery(): "newWorkbooks" | "download" {
+  let platform: string | undefined;
+  try {
+    platform = Office.context.platform as unknown as string;
+  } catch {
+    platform = undefined;
+  }
+  if (platform !== "PC" && platform !== "Mac") return "download";
+  return supports("1.8") ? "newWorkbooks" : "download";
+}
+
+/** Opens each form (an .xlsx as base64) as a new workbook; no Excel.run (createWorkbook is not batched). */
+export async function openAsNewWorkbooks(files: { fileName: string; base64: string }[]): Promise<void> {
+  for (const f of files) await Excel.createWorkbook(f.base64);
+}
+
+export type MergeOutcome =
+  | {
+      kind: "done";
+      sheet: string;
+      merged: { file: string; agency: string; copies?: string[] }[];
+      findings: MergeFinding[];
+      differences: Difference[];
+      written: number;
+      unchanged: boolean;
+      message: string;
+      messageEn: string;
+    }
+  | Refusal;
+
+/**
+ * "Gộp phiếu": the returned forms (read in the pane with ExcelJS) merged into the active sheet's grid.
+ * Sync 1 reads the sheet, the store and the sheet names; sync 2 writes the empty cells that take a
+ * self-assessed value, the "Tự đánh giá" and "Chênh lệch" sheets, and the store with the undo journal
+ * (more syncs only for a store past the 5 MB request limit). Whatever the number of forms.
+ */
+export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date = () => new Date()): Promise<MergeOutcome> {
+  if (forms.length === 0) return { kind: "refused", message: FORM_MESSAGES.noForms.vi(), messageEn: FORM_MESSAGES.noForms.en(), cells: [] };
+  try {
+    return await Excel.run(async (context) => {
+      const read = readActive(context, true);
+      const store = queueStoreRead(context);
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name, items/position");
+      await context.sync(); // 1: read
+      const sheet = read.result();
+      const state = store.state();
+      const rules = rulesOf(state);
+      const located = locateGrid(sheet.values, rules);
+      if (!located.ok) return sheetRefusal(sheet.name, located);
+      const agencies = located.layout.dataRows.map((r) => text(sheet.values[r][located.layout.nameCol]));
+      const masterId = masterWorkbookId(state.workbookId, agencies);
+      const year = formsYear(state.decision?.year, sheet.values, located.layout.headerTop, completeMetadata(state.decision ?? {}).year);
+      const input = { rules, values: sheet.values, origin: sheet.origin, sheetName: sheet.name, state, masterId, year, now: now().toISOString() };
+      const planned = planMerge({ ...input, forms });
+      if (!planned.ok) return sheetRefusal(sheet.name, planned);
+      const plan = planned.plan;
+      const summary = {
+        merged: plan.merged.length,
+        forms: forms.length,
+        writes: plan.writes.length,
+        differences: plan.differences.length,
+      };
+      const base = { sheet: sheet.name, merged: plan.merged, findings: plan.findings, differences: plan.differences, written: plan.writes.length };
+      if (plan.unchanged) return { kind: "done", ...base, unchanged: true, message: FORM_MESSAGES.nothingChanged.vi(), messageEn: FORM_MESSAGES.nothingChanged.en() };
+      if (sheet.protected && plan.writes.length > 0) {
+        return { kind: "refused", message: FORM_MESSAGES.sheetProtected.vi({ sheet: sheet.name }), messageEn: FORM_MESSAGES.sheetProtected.en({ sheet: sheet.name }), cells: [] };
+      }
+
+      // The loop sheets before this merge, for undo: made again from what was recorded.
+      const names = sheets.items.map((s) => s.name);
+      const owned = state.loopSheets && names.includes(state.loopSheets.self) && names.includes(state.loopSheets.diff) ? state.loopSheets : undefined;
+      let previousLoopSheets: { self: SheetDescription; diff: SheetDescription } | null = null;
+      if (owned && state.selfAssessments) {
+        const before = planMerge({ ...input, forms: [] });
+        previousLoopSheets = {
+          self: selfAssessmentSheet(rules, state.selfAssessments, owned.self),
+          diff: differencesSheet(before.ok ? before.plan.differences : [], owned.diff),
+        };
+      }
+
+      ensureStoreSheet(context, store); // before any cell: a protected workbook structure refuses here
+      const ws = read.sheet;
+      const cells: CellSnapshot[] = plan.writes.map((w) => ({
+        address: w.address,
+        formulas: [[sheet.formulas[w.row]?.[w.col] ?? ""]],
+        numberFormat: [[sheet.numberFormat[w.row]?.[w.col] ?? "General"]],
+      }));
+      for (const w of plan.writes) {
+        // A note stays text: the apostrophe keeps "=…", "1/2" or "10" from becoming a formula, date or number.
+        ws.getRange(w.address).values = [[typeof w.value === "string" ? `'${w.value}` : w.value]];
+      }
+      const placed = placeLoopSheets(sheets, names, state, sheet.name);
+      renderSheetOffice(placed.self.ws, selfAssessmentSheet(rules, plan.selfAssessments, placed.self.name));
+      renderSheetOffice(placed.diff.ws, differencesSheet(plan.differences, placed.diff.name));
+
+      const { undo: _u, ...previousState } = state;
+      void _u;
+      const newState: StoreState = {
+        ...state,
+        workbookId: masterId,
+        selfAssessments: plan.selfAssessments,
+        loopSheets: { self: placed.self.name, diff: placed.diff.name },
+        undo: { action: "merge", at: now().toISOString(), sheet: sheet.name, cells, fills: [], previousLoopSheets, previousState },
+      };
+      await writeStore(context, store, newState); // 2: cells, sheets and the journal in one batch
+
+      return {
+        kind: "done",
+        ...base,
+        unchanged: false,
+        message: FORM_MESSAGES.merged.vi(summary),
+        messageEn: FORM_MESSAGES.merged.en(summary),
+      };
+    });
+  } catch (e) {
+    return hostRefusal(e);
+  }
+}
+
+/** The loop sheets go right after the grid; the ones a previous merge made are replaced; a user's sheet of that name is never touched. */
+function placeLoopSheets(sheets: Excel.WorksheetCollection, names: string[], state: StoreState, grid: string) {
+  const taken = [...names];
+  const place = (wanted: string, owned: string | undefined, position: number) => {
+    const where = chooseAnnexSheet(wanted, taken, owned && names.includes(owned) ? owned : undefined);
+    if (where.replaces) sheets.getItem(where.name).delete();
+    else taken.push(where.name);
+    const ws = sheets.add(where.name);
+    ws.position = position;
+    return { ws, name: where.name };
+  };
+  const gridPosition = Math.max(0, names.indexOf(grid));
+  const self = place(FORM_TEXT.selfSheet, state.loopSheets?.self, gridPosition + 1);
+  const diff = place(FORM_TEXT.diffSheet, state.loopSheets?.diff, gridPosition + 2);
+  return { self, diff };
+}
+
+/** For undo: the loop sheets this merge made go, the previous ones come back. No sync here. */
+export function restoreLoopSheets(
+  sheets: Excel.WorksheetCollection,
+  names: string[],
+  current: { self: string; diff: string } | undefined,
+  previous: { self: unknown; diff: unknown } | null | undefined,
+): void {
+  if (current) for (const n of [current.self, current.diff]) if (names.includes(n)) sheets.getItem(n).delete();
+  if (!previous) return;
+  for (const d of [previous.self, previous.diff] as SheetDescription[]) renderSheetOffice(sheets.add(d.sheetName), d);
+}
+

@@ -1,0 +1,79 @@
+import * as React from "react";
+import { makeStyles, tokens } from "@fluentui/react-components";
+import type { CardText } from "../core/explanation";
+import { useStrings } from "./i18n";
+import { useSharedStyles } from "./styles";
+
+const useStyles = makeStyles({
+  card: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+  },
+  table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
+  th: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}` },
+  td: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, verticalAlign: "top" },
+  num: { textAlign: "right", whiteSpace: "nowrap" },
+  total: { fontWeight: tokens.fontWeightSemibold, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
+  note: { display: "block", color: tokens.colorNeutralForeground2 },
+  lines: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+});
+
+/**
+ * The agency under the selection: total, maximum and why, each group with the points lost, class
+ * and distance to the next, rank and its neighbours (the same text as its Giải trình page).
+ */
+export function AgencyCard({ card }: { card: CardText }) {
+  const styles = useStyles();
+  const shared = useSharedStyles();
+  const t = useStrings();
+  const [group, max, score, lost] = card.headers;
+  return (
+    <section className={styles.card} aria-labelledby="agency-card-title">
+      <h2 id="agency-card-title" className={shared.sectionHeading}>
+        {card.name}
+      </h2>
+      <table className={styles.table}>
+        <caption className={shared.visuallyHidden}>{t.card.caption(card.name)}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className={styles.th}>
+              {group}
+            </th>
+            <th scope="col" className={`${styles.th} ${styles.num}`}>
+              {max}
+            </th>
+            <th scope="col" className={`${styles.th} ${styles.num}`}>
+              {score}
+            </th>
+            <th scope="col" className={`${styles.th} ${styles.num}`}>
+              {lost}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...card.groups, card.total].map((g, i) => (
+            <tr key={i} className={i === card.groups.length ? styles.total : undefined}>
+              <th scope="row" className={styles.td} style={{ fontWeight: "inherit", textAlign: "left" }}>
+                {g.group}
+                {g.note && <span className={styles.note}>{g.note}</span>}
+              </th>
+              <td className={`${styles.td} ${styles.num}`}>{g.max}</td>
+              <td className={`${styles.td} ${styles.num}`}>{g.score}</td>
+              <td className={`${styles.td} ${styles.num}`}>{g.lost}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ul className={styles.lines}>
+        {card.lines.map((line, i) => (
+          <li key={i}>{line}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import * as React from "react";
+import { Button, Field, Input, makeStyles, Textarea, tokens } from "@fluentui/react-components";
+import { FieldProblem } from "./FieldProblem";
+import { useStrings } from "./i18n";
+import { BlockForm, ProblemIndex, problemProps } from "./rulesForm";
+import { useSharedStyles } from "./styles";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    margin: 0,
+    minWidth: 0,
+  },
+  legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
+  maxima: { border: 0, margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, minWidth: 0 },
+  maximaLegend: { padding: 0, marginBottom: tokens.spacingVerticalXXS },
+});
+
+export interface BlockEditorProps {
+  index: number;
+  block: BlockForm;
+  /** The groups whose maxima the block may change: id and the name shown. */
+  groups: { id: string; label: string }[];
+  problems: ProblemIndex;
+  onChange: (patch: Partial<BlockForm>) => void;
+  onRemove: () => void;
+}
+
+/** One block: id, name (the annex heading), the texts that identify it, its own maxima per group. */
+export function BlockEditor({ index, block, groups, problems, onChange, onRemove }: BlockEditorProps) {
+  const styles = useStyles();
+  const shared = useSharedStyles();
+  const t = useStrings();
+  const p = `blocks[${index}]`;
+  const at = (path: string) => problemProps(problems.at(path), t.lang);
+  const matchProblems = [...problems.at(`${p}.match`), ...block.match.split(/\r?\n/).flatMap((_, j) => problems.at(`${p}.match[${j}]`))];
+  return (
+    <fieldset className={styles.root}>
+      <legend className={styles.legend}>{t.rules.block(index, block.name)}</legend>
+      <FieldProblem text={at(p).validationMessage} />
+      <Field label={t.rules.blockName} {...at(`${p}.name`)}>
+        <Input value={block.name} onChange={(_, d) => onChange({ name: d.value })} />
+      </Field>
+      <Field label={t.rules.blockMatch} {...problemProps(matchProblems, t.lang)}>
+        <Textarea value={block.match} resize="vertical" rows={2} onChange={(_, d) => onChange({ match: d.value })} />
+      </Field>
+      <Field label={t.rules.blockId} {...at(`${p}.id`)}>
+        <Input value={block.id} spellCheck={false} autoComplete="off" onChange={(_, d) => onChange({ id: d.value })} />
+      </Field>
+      <fieldset className={styles.maxima}>
+        <legend className={styles.maximaLegend}>{t.rules.blockMaxima}</legend>
+        <FieldProblem text={at(`${p}.maxPoints`).validationMessage} />
+        {groups.map((g) => (
+          <Field key={g.id} label={t.rules.blockMax(g.label)} {...at(`${p}.maxPoints.${g.id}`)}>
+            <Input value={block.maxPoints[g.id] ?? ""} inputMode="decimal" onChange={(_, d) => onChange({ maxPoints: { ...block.maxPoints, [g.id]: d.value } })} />
+          </Field>
+        ))}
+      </fieldset>
+      <div className={shared.buttonRow}>
+        <Button size="small" onClick={onRemove}>
+          {t.rules.removeBlock(index)}
+        </Button>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,168 @@
+import * as React from "react";
+import { Field, Label, makeStyles, Radio, RadioGroup, tokens } from "@fluentui/react-components";
+import type { FormsOutcome, MergeOutcome } from "../excel/forms";
+import type { ReturnedForm } from "../core/merge";
+import { BusyKind, Note, Runner } from "./actions";
+import { BusyButton } from "./BusyButton";
+import { useStrings } from "./i18n";
+import { Notice } from "./Notice";
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
+  intro: { margin: 0 },
+  files: { maxWidth: "100%" },
+});
+
+/** The Office and file calls the tab uses, handed in as props (tests give their own). */
+export interface FormsActions {
+  prepare: (scope: "all" | "selected") => Promise<FormsOutcome>;
+  delivery: () => "newWorkbooks" | "download";
+  /** The forms as .xlsx bytes (ExcelJS, loaded on first use). */
+  render: (forms: { fileName: string; description: Extract<FormsOutcome, { kind: "done" }>["forms"][number]["description"] }[]) => Promise<{ fileName: string; bytes: Uint8Array }[]>;
+  openAsNewWorkbooks: (files: { fileName: string; bytes: Uint8Array }[]) => Promise<void>;
+  download: (files: { fileName: string; bytes: Uint8Array }[]) => void;
+  read: (files: File[]) => Promise<ReturnedForm[]>;
+  merge: (forms: ReturnedForm[]) => Promise<MergeOutcome>;
+}
+
+export interface FormsViewProps {
+  busy: BusyKind | null;
+  run: Runner;
+  actions: FormsActions;
+  /** After a write: the pane reloads the workbook's settings (undo availability). */
+  onWritten: () => Promise<void>;
+}
+
+const show = (v: number | string) => (typeof v === "number" ? String(v).replace(".", ",") : v);
+
+/** "Phiếu": self-assessment forms out (new workbooks or downloads) and back in ("Gộp phiếu"). */
+export function FormsView({ busy, run, actions, onWritten }: FormsViewProps) {
+  const styles = useStyles();
+  const t = useStrings();
+  const en = t.lang === "en";
+  const [scope, setScope] = React.useState<"all" | "selected">("all");
+  const [createNote, setCreateNote] = React.useState<Note | null>(null);
+  const [mergeNotes, setMergeNotes] = React.useState<Note[]>([]);
+  const [files, setFiles] = React.useState<File[]>([]);
+  const delivery = React.useMemo(() => actions.delivery(), [actions]);
+
+  const create = async () => {
+    setCreateNote(null);
+    const r = await run("forms", async () => {
+      const outcome = await actions.prepare(scope);
+      if (outcome.kind !== "done") return outcome;
+      const rendered = await actions.render(outcome.forms);
+      if (delivery === "newWorkbooks") await actions.openAsNewWorkbooks(rendered);
+      else actions.download(rendered);
+      await onWritten();
+      return outcome;
+    });
+    if (!r.ok) return setCreateNote({ intent: "error", title: t.forms.createFailed, text: t.unexpected(r.error) });
+    const o = r.value;
+    if (o.kind !== "done") return setCreateNote({ intent: "error", title: t.forms.createFailed, text: en ? o.messageEn : o.message });
+    setCreateNote({ intent: "success", title: t.forms.created(o.forms.length), items: o.forms.map((f) => `${f.fileName} (${f.agency})`), itemsLang: "vi" });
+  };
+
+  const merge = async () => {
+    setMergeNotes([]);
+    const r = await run("merge", async () => {
+      const outcome = await actions.merge(await actions.read(files));
+      if (outcome.kind === "done" && !outcome.unchanged) await onWritten();
+      return outcome;
+    });
+    if (!r.ok) return setMergeNotes([{ intent: "error", title: t.forms.failed, text: t.unexpected(r.error) }]);
+    const o = r.value;
+    if (o.kind !== "done") return setMergeNotes([{ intent: "error", title: t.forms.failed, text: en ? o.messageEn : o.message }]);
+    const notes: Note[] = [{ intent: o.findings.length ? "warning" : "success", text: en ? o.messageEn : o.message }];
+    if (o.findings.length) notes.push({ intent: "error", title: t.forms.findingsTitle, items: o.findings.map((f) => (en ? f.messageEn : f.message)) });
+    if (o.differences.length) {
+      notes.push({ intent: "info", title: t.forms.differencesTitle, items: o.differences.map((d) => t.forms.difference(d.agency, d.group, show(d.self), show(d.appraised))), itemsLang: "vi" });
+    }
+    setMergeNotes(notes);
+  };
+
+  return (
+    <>
+      <section className={styles.section} aria-labelledby="forms-create-title">
+        <h2 id="forms-create-title" className={styles.heading}>
+          {t.forms.createTitle}
+        </h2>
+        <p className={styles.intro}>{t.forms.createIntro}</p>
+        <Field label={t.forms.scopeLabel}>
+          <RadioGroup value={scope} onChange={(_, d) => setScope(d.value as "all" | "selected")}>
+            <Radio value="all" label={t.forms.scopeAll} />
+            <Radio value="selected" label={t.forms.scopeSelected} />
+          </RadioGroup>
+        </Field>
+        <p className={styles.intro}>{delivery === "newWorkbooks" ? t.forms.deliveryNew : t.forms.deliveryDownload}</p>
+        <div>
+          <BusyButton appearance="primary" busy={busy === "forms"} disabled={busy !== null} onClick={() => void create()}>
+            {t.forms.create}
+          </BusyButton>
+        </div>
+        {createNote && <Notice note={createNote} onDismiss={() => setCreateNote(null)} />}
+      </section>
+      <section className={styles.section} aria-labelledby="forms-merge-title">
+        <h2 id="forms-merge-title" className={styles.heading}>
+          {t.forms.mergeTitle}
+        </h2>
+        <p className={styles.intro}>{t.forms.mergeIntro}</p>
+        <div className={styles.section}>
+          <Label htmlFor="forms-files">{t.forms.filesLabel}</Label>
+          <input
+            id="forms-files"
+            className={styles.files}
+            type="file"
+            multiple
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-describedby="forms-files-chosen"
+            onChange={(e) => setFiles(Array.from(e.currentTarget.files ?? []))}
+          />
+          <span id="forms-files-chosen">{t.forms.chosen(files.length)}</span>
+        </div>
+        <div>
+          <BusyButton appearance="primary" busy={busy === "merge"} disabled={busy !== null || files.length === 0} onClick={() => void merge()}>
+            {t.forms.merge}
+          </BusyButton>
+        </div>
+        {mergeNotes.map((n, i) => (
+          <Notice key={i} note={n} onDismiss={i === 0 ? () => setMergeNotes([]) : undefined} />
+        ))}
+      </section>
+    </>
+  );
+}
+
+/** The tab's calls in the add-in: Office through src/excel, files through the lazily loaded ExcelJS chunk. */
+export function officeFormsActions(excel: {
+  prepareForms: FormsActions["prepare"];
+  formDelivery: FormsActions["delivery"];
+  openAsNewWorkbooks: (files: { fileName: string; base64: string }[]) => Promise<void>;
+  mergeReturnedForms: FormsActions["merge"];
+}): FormsActions {
+  const files = () => import(/* webpackChunkName: "form-files" */ "./formFiles");
+  return {
+    prepare: excel.prepareForms,
+    delivery: excel.formDelivery,
+    render: async (forms) => (await files()).renderFormFiles(forms),
+    openAsNewWorkbooks: async (list) => {
+      const { toBase64 } = await files();
+      await excel.openAsNewWorkbooks(list.map((f) => ({ fileName: f.fileName, base64: toBase64(f.bytes) })));
+    },
+    download: (list) => {
+      for (const f of list) {
+        const url = URL.createObjectURL(new Blob([f.bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+        const a = document.createElement("a");
+        a.href = url;
+        a.download = f.fileName;
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 10000);
+      }
+    },
+    read: async (list) => (await files()).readFormFiles(list),
+    merge: excel.mergeReturnedForms,
+  };
+}

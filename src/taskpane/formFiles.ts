@@ -1,0 +1,42 @@
+/**
+ * The forms as files, in the browser: ExcelJS writes each form's .xlsx and reads the returned ones.
+ * This module and ExcelJS are loaded only when the "Phiếu" tab makes or merges forms (a separate
+ * chunk), never with the pane's first screen.
+ */
+import type { FormDescription } from "../core/forms";
+import type { ReturnedForm } from "../core/merge";
+import { ExcelJSModule, formBytes, readReturnedForm } from "../xlsx/forms";
+
+async function excelJS(): Promise<ExcelJSModule> {
+  const m = (await import(/* webpackChunkName: "exceljs" */ "exceljs")) as unknown as ExcelJSModule & { default?: ExcelJSModule };
+  return m.Workbook ? m : m.default!;
+}
+
+export async function renderFormFiles(forms: { fileName: string; description: FormDescription }[]): Promise<{ fileName: string; bytes: Uint8Array }[]> {
+  const X = await excelJS();
+  const out: { fileName: string; bytes: Uint8Array }[] = [];
+  for (const f of forms) out.push({ fileName: f.fileName, bytes: await formBytes(X, f.description) });
+  return out;
+}
+
+export async function readFormFiles(files: { name: string; arrayBuffer(): Promise<ArrayBuffer> }[]): Promise<ReturnedForm[]> {
+  const X = await excelJS();
+  const out: ReturnedForm[] = [];
+  for (const f of files) {
+    let bytes: ArrayBuffer | null = null;
+    try {
+      bytes = await f.arrayBuffer();
+    } catch {
+      bytes = null;
+    }
+    out.push(bytes ? await readReturnedForm(X, f.name, bytes) : { file: f.name, values: null, identity: null });
+  }
+  return out;
+}
+
+/** Base64 of bytes, in chunks (String.fromCharCode takes a bounded number of arguments). */
+export function toBase64(bytes: Uint8Array): string {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}

@@ -1,0 +1,232 @@
+import * as crypto from "crypto";
+import * as fs from "fs";
+import * as path from "path";
+import * as ExcelJS from "exceljs";
+import { readSheet, readStore } from "../../src/cli/workbook";
+import { presetRules } from "../../src/core/rules";
+import { STORE_SHEET } from "../../src/core/store";
+import { readPublishedAnnex } from "../fixtures/reference";
+import { buildCli, EXAMPLE, runCli, tempDir } from "../cli/helpers";
+import { fillWorkbook } from "./helpers";
+
+const rules = presetRules();
+const published = readPublishedAnnex();
+const num = (text: string) => Number(text.replace(",", "."));
+const sha = (file: string) => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+const GROUP_COLS = [3, 4, 5, 6, 7, 8]; // C..H in the example (1-based)
+
+beforeAll(() => buildCli());
+
+/** The example grid with every group score removed (what the province has before the forms come back). */
+async function emptyMaster(dir: string): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(EXAMPLE);
+  const ws = wb.worksheets[0];
+  for (let r = 5; r <= 23; r++) for (const c of GROUP_COLS) ws.getCell(r, c).value = null;
+  const file = path.join(dir, "bang-diem.xlsx");
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+async function fillForm(file: string, scores: Record<string, number | string>, evidence: Record<string, string> = {}): Promise<number> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const n = fillWorkbook(wb, rules, scores, evidence);
+  await wb.xlsx.writeFile(file);
+  return n;
+}
+
+const publishedScores = (name: string): Record<string, number> => {
+  const row = published.rows.find((r) => r.name === name)!;
+  const out: Record<string, number> = {};
+  rules.groups.forEach((g, i) => {
+    if (!(row.notes === "Không TTHC" && g.id === "dvctt")) out[g.name] = num(row.groups[i]);
+  });
+  return out;
+};
+
+describe("forms out, filled with the published scores, merged back, scored: the published annex", () => {
+  const dir = tempDir();
+  const formsDir = path.join(dir, "phieu");
+  let master: string;
+  let formsRun: ReturnType<typeof runCli>;
+  let mergeRun: ReturnType<typeof runCli>;
+  let masterSha: string;
+  const formShas = new Map<string, string>();
+  const out = path.join(dir, "da-gop.xlsx");
+
+  beforeAll(async () => {
+    master = await emptyMaster(dir);
+    masterSha = sha(master);
+    formsRun = runCli(["forms", master, "-o", formsDir, "--year", "2020"]);
+    for (const f of fs.readdirSync(formsDir)) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path.join(formsDir, f));
+      const agency = readStore(wb).ok ? (readStore(wb) as { ok: true; state: { form?: { agency: string } } }).state.form!.agency : "";
+      await fillForm(path.join(formsDir, f), publishedScores(agency), { [rules.groups[0].name]: `Báo cáo số ${f.length}/BC` });
+    }
+    for (const f of fs.readdirSync(formsDir)) formShas.set(f, sha(path.join(formsDir, f)));
+    mergeRun = runCli(["merge", master, ...fs.readdirSync(formsDir).map((f) => path.join(formsDir, f)), "-o", out, "--json", "--year", "2020"]);
+  });
+
+  it("writes one form per agency, named without diacritics, and lists them", () => {
+    expect(formsRun.code).toBe(0);
+    expect(fs.readdirSync(formsDir)).toHaveLength(19);
+    expect(fs.existsSync(path.join(formsDir, "so-tai-chinh.xlsx"))).toBe(true);
+    expect(formsRun.stdout).toContain("Đã tạo 19 phiếu tự đánh giá");
+    expect(formsRun.stdout).toContain("so-van-hoa-the-thao-va-du-lich.xlsx\tSở Văn hoá, Thể thao và Du lịch");
+  });
+
+  it("merges every form; the one finding is the published 55 above 50, named by file and cell; exit 1", () => {
+    const json = JSON.parse(mergeRun.stdout);
+    expect(mergeRun.code).toBe(1);
+    expect(json.merged).toHaveLength(19);
+    expect(json.merged).toContainEqual({ file: "so-tai-chinh.xlsx", agency: "Sở Tài chính" });
+    expect(json.findings).toEqual([{ file: "van-phong-ubnd-tinh.xlsx", cell: "C12", severity: "error", code: "aboveMax", message: expect.stringContaining("vượt điểm tối đa 50") }]);
+    expect(json.differences).toEqual([]);
+  });
+
+  it("scores the merged workbook to the published annex", () => {
+    const scored = runCli(["score", out, "-o", path.join(dir, "ket-qua.xlsx"), "--json"]);
+    const json = JSON.parse(scored.stdout);
+    const pick = (r: Record<string, unknown>) => ({ name: r.name, total: r.total, maxPoints: r.maxPoints, index: r.index, class: r.class, rank: r.rank });
+    expect(json.rows.map(pick)).toEqual(
+      published.rows.map((r) => ({ name: r.name, total: num(r.total), maxPoints: r.notes === "Không TTHC" ? 398 : 498, index: num(r.index), class: r.className, rank: Number(r.stt) })),
+    );
+  });
+
+  it("never modifies the master or the forms", () => {
+    expect(sha(master)).toBe(masterSha);
+    expect(formShas.size).toBe(19);
+    for (const [f, before] of formShas) expect(sha(path.join(formsDir, f))).toBe(before);
+  });
+
+  it("adds the Tự đánh giá sheet (with the evidence and source file) and an empty Chênh lệch sheet, and stores the master's id", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Chấm điểm 2020", "Tự đánh giá", "Chênh lệch", STORE_SHEET]);
+    const self = readSheet(wb.getWorksheet("Tự đánh giá")!).values;
+    expect(self).toHaveLength(3 + 19);
+    const tc = self.find((r) => r[1] === "Sở Tài chính")!;
+    expect(tc.slice(2, 4)).toEqual([50, "Báo cáo số 17/BC"]);
+    expect(tc).toContain("so-tai-chinh.xlsx");
+    expect(readSheet(wb.getWorksheet("Chênh lệch")!).values).toHaveLength(3);
+    const stored = readStore(wb);
+    expect(stored.ok && stored.state.workbookId).toMatch(/^bd-[0-9a-f]{16}$/);
+    expect(stored.ok && stored.state.selfAssessments).toHaveLength(19);
+  });
+
+  it("changes nothing when the same forms are merged into the merged workbook again", async () => {
+    const again = path.join(dir, "gop-lai.xlsx");
+    const run = runCli(["merge", out, ...fs.readdirSync(formsDir).map((f) => path.join(formsDir, f)), "-o", again, "--year", "2020"]);
+    expect(run.stdout).toContain("Các phiếu này đã được gộp trước đó: bảng điểm không thay đổi.");
+    const read = async (f: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(f);
+      return wb.worksheets.filter((w) => w.name !== STORE_SHEET).map((w) => readSheet(w).values);
+    };
+    expect(await read(again)).toEqual(await read(out));
+  });
+
+  it("records differences against the appraised scores already in the grid, for the council", async () => {
+    // The example holds the appraised scores; its master id is worked out from the same agencies, so the form matches.
+    const form = path.join(dir, "so-tai-chinh-sua.xlsx");
+    fs.copyFileSync(path.join(formsDir, "so-tai-chinh.xlsx"), form);
+    await fillForm(form, { "Hạ tầng kỹ thuật": 45 }, { "Hạ tầng kỹ thuật": "Công văn 88/STC" });
+    const diff = path.join(dir, "chenh-lech.xlsx");
+    const run = runCli(["merge", EXAMPLE, form, "-o", diff, "--json", "--year", "2020"]);
+    const json = JSON.parse(run.stdout);
+    expect(run.code).toBe(0);
+    expect(json.merged).toEqual([{ file: "so-tai-chinh-sua.xlsx", agency: "Sở Tài chính" }]);
+    expect(json.differences).toEqual([{ agency: "Sở Tài chính", group: "Hạ tầng kỹ thuật", self: 45, appraised: 50, evidence: "Công văn 88/STC" }]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(diff);
+    expect(readSheet(wb.getWorksheet("Chênh lệch")!).values[3]).toEqual([1, "Sở Tài chính", "Hạ tầng kỹ thuật", 45, 50, "Công văn 88/STC", ""]);
+    expect(readSheet(wb.getWorksheet("Chấm điểm 2020")!).values[6][2]).toBe(50);
+  });
+});
+
+describe("the form file", () => {
+  const dir = tempDir();
+  let wb: ExcelJS.Workbook;
+  beforeAll(async () => {
+    expect(runCli(["forms", EXAMPLE, "-o", dir, "--year", "2020"]).code).toBe(0);
+    wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, "van-phong-ubnd-tinh.xlsx"));
+  });
+
+  it("is protected without a password; only the input cells are unlocked", () => {
+    const ws = wb.getWorksheet("Phiếu tự đánh giá")!;
+    const protection = (ws as unknown as { sheetProtection: Record<string, unknown> }).sheetProtection;
+    expect(protection).toMatchObject({ sheet: true });
+    expect(protection.hashValue).toBeUndefined();
+    const unlocked: string[] = [];
+    for (let r = 1; r <= ws.rowCount; r++) for (let c = 1; c <= 8; c++) if (ws.getCell(r, c).protection?.locked === false) unlocked.push(ws.getCell(r, c).address);
+    // Row 10 (Cung cấp DVCTT) is exempt for this agency (Không TTHC); the notes cell C14 is merged across C14:E14.
+    expect(unlocked).toEqual(["C7", "E7", "C8", "E8", "C9", "E9", "C11", "E11", "C12", "E12", "C14", "D14", "E14"]);
+  });
+
+  it("validates scores 0..max with a Vietnamese input message, totals with a formula, keeps its identity hidden", () => {
+    const ws = wb.getWorksheet("Phiếu tự đánh giá")!;
+    expect(ws.getCell("C12").dataValidation).toMatchObject({ type: "decimal", operator: "between", formulae: [0, 50], showInputMessage: true, prompt: "Nhập điểm từ 0 đến 50 (số thập phân được, ví dụ 81,05)." });
+    expect(ws.getCell("C13").formula).toBe("SUM(C7:C12)");
+    expect(ws.getCell("C10").value).toBe("Miễn chấm");
+    expect(wb.getWorksheet(STORE_SHEET)!.state).toBe("veryHidden");
+    const stored = readStore(wb);
+    expect(stored.ok && stored.state.form).toMatchObject({ agency: "Văn phòng UBND tỉnh", year: 2020, kind: "phieu-tu-danh-gia" });
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "portrait", fitToWidth: 1, fitToHeight: 1 });
+  });
+});
+
+describe("merge: findings, exit codes, inputs", () => {
+  const dir = tempDir();
+  let formsDir: string;
+  beforeAll(async () => {
+    formsDir = path.join(dir, "phieu");
+    runCli(["forms", EXAMPLE, "-o", formsDir, "--year", "2020"]);
+  });
+
+  it("exits 2 on an unusable master and writes nothing", () => {
+    const out = path.join(dir, "x.xlsx");
+    const missing = runCli(["merge", path.join(dir, "khong-co.xlsx"), path.join(formsDir, "so-y-te.xlsx"), "-o", out]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("Không tìm thấy tệp");
+    const notGrid = runCli(["merge", path.join(formsDir, "so-y-te.xlsx"), path.join(formsDir, "so-noi-vu.xlsx"), "-o", out]);
+    expect(notGrid.code).toBe(2);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it("exits 2 when -o is the master or a form", () => {
+    const run = runCli(["merge", EXAMPLE, path.join(formsDir, "so-y-te.xlsx"), "-o", path.join(formsDir, "so-y-te.xlsx")]);
+    expect(run.code).toBe(2);
+  });
+
+  it("reports an unreadable file, a non-form and a form for another year, and merges the rest (exit 1)", () => {
+    const junk = path.join(dir, "hong.xlsx");
+    fs.writeFileSync(junk, "không phải xlsx");
+    const out = path.join(dir, "ra.xlsx");
+    const before = sha(path.join(formsDir, "so-y-te.xlsx"));
+    const run = runCli(["merge", EXAMPLE, junk, EXAMPLE, path.join(formsDir, "so-y-te.xlsx"), "-o", out, "--json", "--year", "2021"]);
+    const json = JSON.parse(run.stdout);
+    expect(run.code).toBe(1);
+    expect(json.findings.map((f: { file: string; code: string }) => [f.file, f.code])).toEqual([
+      ["hong.xlsx", "unreadable"],
+      ["danh-gia-2020.xlsx", "notAForm"],
+      ["so-y-te.xlsx", "otherYear"],
+    ]);
+    expect(Object.keys(json)).toEqual(["merged", "findings", "differences"]);
+    expect(sha(path.join(formsDir, "so-y-te.xlsx"))).toBe(before);
+  });
+
+  it("takes the year from the grid's title when the master stores none (no --year)", () => {
+    const run = runCli(["merge", EXAMPLE, path.join(formsDir, "so-y-te.xlsx"), "-o", path.join(dir, "nam.xlsx"), "--json"]);
+    expect(JSON.parse(run.stdout).findings).toEqual([]);
+    expect(run.code).toBe(0);
+  });
+
+  it("exits 0 when every form merged without a finding", () => {
+    const run = runCli(["merge", EXAMPLE, path.join(formsDir, "so-y-te.xlsx"), "-o", path.join(dir, "ok.xlsx"), "--year", "2020"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Đã gộp 1/1 phiếu");
+  });
+});

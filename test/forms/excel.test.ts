@@ -1,0 +1,238 @@
+import * as ExcelJS from "exceljs";
+import { formDelivery, mergeReturnedForms, openAsNewWorkbooks, prepareForms } from "../../src/excel/forms";
+import { runScoring } from "../../src/excel/scoring";
+import { undoLast } from "../../src/excel/undo";
+import { presetRules } from "../../src/core/rules";
+import { STORE_SHEET, decodeStore } from "../../src/core/store";
+import { formBytes, readReturnedForm } from "../../src/xlsx/forms";
+import { createOfficeDouble } from "../office-double";
+import { importXlsxToDouble } from "../office-double/export-xlsx";
+import { readPublishedAnnex, referenceSheet } from "../fixtures/reference";
+import { changedCells } from "../excel/helpers";
+import { filledValues, fillWorkbook } from "./helpers";
+
+const rules = presetRules();
+const published = readPublishedAnnex();
+const SHEET = "Chấm điểm 2020";
+const num = (t: string) => Number(t.replace(",", "."));
+
+/** The reference grid (header on row 4, agencies on rows 5–23, groups in C:H, notes in I) without its scores. */
+function emptyGrid(): unknown[][] {
+  return referenceSheet().map((row, r) => (r >= 4 && r <= 22 ? row.map((v, c) => (c >= 2 && c <= 7 ? "" : v)) : row));
+}
+
+function install(opts: { apiLevel?: number; platform?: "PC" | "Mac" | "OfficeOnline"; values?: unknown[][] } = {}) {
+  const double = createOfficeDouble({ apiLevel: opts.apiLevel ?? 20, platform: opts.platform ?? "PC", sheets: [SHEET, "Ghi chép"] });
+  double.workbook.sheet(SHEET).setValues("A1", (opts.values ?? emptyGrid()) as (string | number)[][]);
+  double.workbook.setActive(SHEET);
+  const restore = double.install(globalThis);
+  return { double, restore, ws: double.workbook.sheet(SHEET) };
+}
+
+const store = (double: ReturnType<typeof createOfficeDouble>) => {
+  const sheet = double.workbook.findSheet(STORE_SHEET);
+  const decoded = decodeStore(sheet ? (sheet.getValues("A1:C200") as unknown[][]) : null);
+  if (!decoded.ok) throw new Error(decoded.message);
+  return decoded.state;
+};
+
+const publishedFill = (agency: string) => {
+  const row = published.rows.find((r) => r.name === agency)!;
+  return { scores: row.groups.map((g, i) => (row.notes === "Không TTHC" && i === 3 ? null : num(g))), evidence: row.groups.map(() => `Báo cáo của ${agency}`) };
+};
+
+describe("Tạo phiếu in the add-in", () => {
+  let h: ReturnType<typeof install>;
+  afterEach(() => h.restore());
+
+  it("makes one form per agency of the active sheet, stores the workbook's id once: 2 syncs the first time, 1 after", async () => {
+    h = install();
+    const first = await prepareForms("all");
+    expect(h.double.stats.syncs).toBe(2);
+    if (first.kind !== "done") throw new Error(first.message);
+    expect(first.forms).toHaveLength(19);
+    expect(first.forms[2]).toMatchObject({ fileName: "so-tai-chinh.xlsx", agency: "Sở Tài chính" });
+    expect(first.forms[2].description.identity.year).toBe(2020); // no decision stored: the year the grid's title names
+    const id = store(h.double).workbookId;
+    expect(id).toMatch(/^bd-/);
+    expect(first.forms.every((f) => f.description.identity.masterId === id)).toBe(true);
+    h.double.stats.reset();
+    const again = await prepareForms("all");
+    expect(h.double.stats.syncs).toBe(1);
+    expect(again.kind === "done" && again.forms[0].description.identity.masterId).toBe(id);
+  });
+
+  it("makes forms for the selected agencies only", async () => {
+    h = install();
+    h.double.workbook.setSelection(`${SHEET}!B7:D8`);
+    const outcome = await prepareForms("selected");
+    expect(outcome.kind === "done" && outcome.forms.map((f) => f.agency)).toEqual(["Sở Tài chính", "Sở Xây dựng"]);
+  });
+
+  it("refuses when the selection holds no agency row, and names what to do", async () => {
+    h = install();
+    h.double.workbook.setSelection(`${SHEET}!A1`);
+    const outcome = await prepareForms("selected");
+    expect(outcome).toMatchObject({ kind: "refused", message: expect.stringContaining("Vùng đang chọn không có dòng cơ quan"), messageEn: expect.stringContaining("The selection holds no agency row") });
+  });
+
+  it("refuses on a sheet without a grid", async () => {
+    h = install({ values: [["Bảng lương"]] });
+    const outcome = await prepareForms("all");
+    expect(outcome.kind).toBe("refused");
+  });
+
+  it("opens the forms as new workbooks with Excel.createWorkbook on Windows and Mac (ExcelApi 1.8), else downloads", async () => {
+    h = install({ platform: "PC", apiLevel: 8 });
+    expect(formDelivery()).toBe("newWorkbooks");
+    const outcome = await prepareForms("all");
+    if (outcome.kind !== "done") throw new Error(outcome.message);
+    const bytes = await formBytes(ExcelJS, outcome.forms[0].description);
+    await openAsNewWorkbooks([{ fileName: outcome.forms[0].fileName, base64: Buffer.from(bytes).toString("base64") }]);
+    expect(h.double.createdWorkbooks).toHaveLength(1);
+    const opened = await importXlsxToDouble(Buffer.from(h.double.createdWorkbooks[0].base64!, "base64"));
+    expect(opened.sheet("Phiếu tự đánh giá").getValues("C2")).toEqual([["Sở Thông tin và Truyền thông"]]);
+    h.restore();
+
+    h = install({ platform: "Mac", apiLevel: 8 });
+    expect(formDelivery()).toBe("newWorkbooks");
+    h.restore();
+    h = install({ platform: "OfficeOnline" });
+    expect(formDelivery()).toBe("download");
+    h.restore();
+    h = install({ platform: "PC", apiLevel: 7 });
+    expect(formDelivery()).toBe("download");
+    await expect(openAsNewWorkbooks([{ fileName: "x.xlsx", base64: "" }])).rejects.toMatchObject({ code: "ApiNotFound" });
+  });
+});
+
+describe("Gộp phiếu in the add-in", () => {
+  let h: ReturnType<typeof install>;
+  afterEach(() => h.restore());
+
+  async function formsFilled(fill: (agency: string) => { scores: (number | null)[]; evidence: string[] }) {
+    const outcome = await prepareForms("all");
+    if (outcome.kind !== "done") throw new Error(outcome.message);
+    return outcome.forms.map((f) => ({ file: f.fileName, values: filledValues(f.description, fill(f.agency)), identity: f.description.identity }));
+  }
+
+  it("merges 19 forms in 2 syncs, and 1 form in as many: the grid scores to the published annex", async () => {
+    h = install();
+    const forms = await formsFilled(publishedFill);
+    h.double.stats.reset();
+    const outcome = await mergeReturnedForms(forms);
+    expect(h.double.stats.syncs).toBe(2);
+    if (outcome.kind !== "done") throw new Error(outcome.message);
+    expect(outcome.merged).toHaveLength(19);
+    expect(outcome.written).toBe(19 * 6 - 3);
+    expect(outcome.findings.map((f) => [f.file, f.cell, f.code])).toEqual([["van-phong-ubnd-tinh.xlsx", "C12", "aboveMax"]]);
+    const scored = await runScoring("pane");
+    if (scored.kind !== "done") throw new Error(scored.message);
+    const totals = h.ws.getValues("J5:J23").map((r) => r[0]);
+    expect(totals).toEqual(published.rows.map((r) => num(r.total)));
+    h.restore();
+
+    h = install();
+    const one = (await formsFilled(publishedFill)).slice(0, 1);
+    h.double.stats.reset();
+    await mergeReturnedForms(one);
+    expect(h.double.stats.syncs).toBe(2);
+  });
+
+  it("reads real .xlsx forms filled in their unlocked cells (ExcelJS, as the pane does) and merges them", async () => {
+    h = install();
+    const outcome = await prepareForms("all");
+    if (outcome.kind !== "done") throw new Error(outcome.message);
+    const returned = [];
+    for (const f of outcome.forms.slice(0, 3)) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await formBytes(ExcelJS, f.description)).buffer as ArrayBuffer);
+      const p = publishedFill(f.agency);
+      fillWorkbook(wb, rules, Object.fromEntries(rules.groups.map((g, i) => [g.name, p.scores[i]!])), { "Hạ tầng kỹ thuật": "QĐ 15/QĐ-UBND" });
+      returned.push(await readReturnedForm(ExcelJS, f.fileName, Buffer.from(await wb.xlsx.writeBuffer())));
+    }
+    const merged = await mergeReturnedForms(returned);
+    expect(merged.kind === "done" && merged.merged.map((m) => m.agency)).toEqual(["Sở Thông tin và Truyền thông", "Sở Lao động TBXH", "Sở Tài chính"]);
+    expect(h.ws.getValues("C5:H5")).toEqual([[50, 99.1, 98, 100, 100, 50]]);
+    expect(h.double.workbook.sheet("Tự đánh giá").getValues("B4:D4")).toEqual([["Sở Thông tin và Truyền thông", 50, "QĐ 15/QĐ-UBND"]]);
+  });
+
+  it("keeps appraised scores, records the differences in Chênh lệch, and every claim in Tự đánh giá", async () => {
+    h = install();
+    const forms = await formsFilled(publishedFill);
+    h.ws.setValues("C7", [[45]]); // Sở Tài chính, Hạ tầng kỹ thuật: appraised 45, claimed 50
+    const outcome = await mergeReturnedForms(forms);
+    if (outcome.kind !== "done") throw new Error(outcome.message);
+    expect(outcome.differences).toEqual([{ agency: "Sở Tài chính", group: "Hạ tầng kỹ thuật", self: 50, appraised: 45, evidence: "Báo cáo của Sở Tài chính", cell: "C7" }]);
+    expect(h.ws.getValues("C7")).toEqual([[45]]);
+    const names = h.double.workbook.sheets.map((s) => s.name);
+    expect(names.slice(0, 3)).toEqual([SHEET, "Tự đánh giá", "Chênh lệch"]);
+    expect(h.double.workbook.sheet("Chênh lệch").getValues("A4:F4")).toEqual([[1, "Sở Tài chính", "Hạ tầng kỹ thuật", 50, 45, "Báo cáo của Sở Tài chính"]]);
+    expect(h.double.workbook.sheet("Tự đánh giá").getValues("B22:B22")).toEqual([["Sở Khoa học và Công nghệ"]]);
+  });
+
+  it("changes nothing when the same forms are merged again: one sync, no write", async () => {
+    h = install();
+    const forms = await formsFilled(publishedFill);
+    await mergeReturnedForms(forms);
+    const before = h.double.workbook.snapshot();
+    h.double.stats.reset();
+    const again = await mergeReturnedForms(forms);
+    expect(again).toMatchObject({ kind: "done", unchanged: true, message: "Các phiếu này đã được gộp trước đó: bảng điểm không thay đổi." });
+    expect(h.double.stats.syncs).toBe(1);
+    expect(h.double.workbook.snapshot()).toEqual(before);
+  });
+
+  it("is undone in one action: the cells are empty again and the loop sheets are gone", async () => {
+    h = install();
+    const before = h.ws.snapshot();
+    const forms = await formsFilled(publishedFill);
+    await mergeReturnedForms(forms);
+    const undone = await undoLast();
+    expect(undone).toMatchObject({ kind: "done", message: expect.stringContaining("Gộp phiếu") });
+    expect(changedCells(before, h.ws.snapshot())).toEqual([]);
+    expect(h.double.workbook.findSheet("Tự đánh giá")).toBeUndefined();
+    expect(h.double.workbook.findSheet("Chênh lệch")).toBeUndefined();
+    expect(store(h.double).selfAssessments).toBeUndefined();
+  });
+
+  it("undo after a second merge brings the first merge's sheets back", async () => {
+    h = install();
+    const forms = await formsFilled(publishedFill);
+    await mergeReturnedForms(forms.slice(0, 2));
+    const self = h.double.workbook.sheet("Tự đánh giá").getValues("A4:B6");
+    await mergeReturnedForms(forms.slice(2, 4));
+    expect(h.double.workbook.sheet("Tự đánh giá").getValues("B7:B7")).toEqual([["Sở Xây dựng"]]);
+    await undoLast();
+    expect(h.double.workbook.sheet("Tự đánh giá").getValues("A4:B6")).toEqual(self);
+    expect(store(h.double).selfAssessments).toHaveLength(2);
+  });
+
+  it("writes a note as text, never as a formula", async () => {
+    h = install();
+    const outcome = await prepareForms("all");
+    if (outcome.kind !== "done") throw new Error(outcome.message);
+    const f = outcome.forms[0];
+    await mergeReturnedForms([{ file: f.fileName, values: filledValues(f.description, { scores: [1, 1, 1, 1, 1, 1], notes: "=1+1" }), identity: f.description.identity }]);
+    expect(h.ws.getCell("I5")).toMatchObject({ value: "=1+1" });
+    expect(h.ws.getCell("I5").formula ?? null).toBeNull();
+  });
+
+  it("refuses on a protected sheet and changes nothing", async () => {
+    h = install();
+    const forms = await formsFilled(publishedFill);
+    h.double.workbook.protect(SHEET);
+    const before = h.double.workbook.snapshot();
+    const outcome = await mergeReturnedForms(forms);
+    expect(outcome).toMatchObject({ kind: "refused", message: expect.stringContaining("đang được bảo vệ") });
+    expect(h.double.workbook.snapshot()).toEqual(before);
+  });
+
+  it("reports the forms it cannot merge and merges the others", async () => {
+    h = install();
+    const forms = await formsFilled(publishedFill);
+    const outcome = await mergeReturnedForms([{ file: "hong.xlsx", values: null, identity: null }, forms[0]]);
+    expect(outcome.kind === "done" && outcome.findings.map((f) => [f.file, f.code])).toEqual([["hong.xlsx", "unreadable"]]);
+    expect(outcome.kind === "done" && outcome.merged).toHaveLength(1);
+  });
+});

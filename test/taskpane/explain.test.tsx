@@ -1,0 +1,138 @@
+/** @jest-environment jsdom */
+import * as React from "react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { App } from "../../src/taskpane/App";
+import * as excel from "../../src/excel/index";
+import type { FindingView } from "../../src/excel/types";
+import type { SelectionInfo } from "../../src/excel/index";
+import { cardText } from "../../src/core/explanation";
+import { presetRules } from "../../src/core/rules";
+import { scoreSheet } from "../../src/core/scoring";
+import { referenceSheet } from "../fixtures/reference";
+import { finding55, installShims, scoringDone, settings, SHEET } from "./helpers";
+
+jest.mock("../../src/excel/index");
+const mocked = excel as jest.Mocked<typeof excel>;
+
+const IF_VI = "Nếu sửa 55 → 50: Tổng 337,7; Chỉ số 0,848; Khá (thay vì Tốt); hạng 8 (thay vì 6).";
+const IF_EN = "Correcting 55 → 50: Total 337.7; Index 0.848; Khá (instead of Tốt); rank 8 (instead of 6).";
+const withCorrection: FindingView = { ...finding55, ifCorrected: IF_VI, ifCorrectedEn: IF_EN };
+const DECIDED = { number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", year: 2020, subject: "Đánh giá", sheetName: "Phụ lục" };
+
+beforeAll(installShims);
+beforeEach(() => {
+  jest.clearAllMocks();
+  mocked.loadSettings.mockResolvedValue(settings({ decision: DECIDED }));
+  mocked.saveDecision.mockResolvedValue({ ok: true });
+});
+
+test.each([
+  ["vi", IF_VI, "Tính điểm"],
+  ["en", IF_EN, "Score"],
+] as const)("the finding in the pane says what correcting it changes (%s)", async (lang, text, button) => {
+  mocked.runScoring.mockResolvedValue(scoringDone([withCorrection]));
+  const user = userEvent.setup({ delay: null });
+  render(<App lang={lang} />);
+  await waitFor(() => expect(mocked.loadSettings).toHaveBeenCalled());
+  await user.click(screen.getByRole("button", { name: button }));
+  const item = await screen.findByRole("button", { name: /H10/ });
+  expect(item).toHaveTextContent(text);
+});
+
+async function openAnnex() {
+  const user = userEvent.setup({ delay: null });
+  render(<App lang="vi" />);
+  await waitFor(() => expect(mocked.loadSettings).toHaveBeenCalled());
+  await user.click(await screen.findByRole("tab", { name: "Phụ lục" }));
+  // The tab loads on first use.
+  await screen.findByRole("button", { name: "Tạo phụ lục" });
+  return user;
+}
+
+test("the confirmation before an annex with errors says what correcting each would change", async () => {
+  mocked.generateAnnex.mockResolvedValueOnce({ kind: "needsConfirmation", message: "…", messageEn: "…", errors: [withCorrection] });
+  const user = await openAnnex();
+  await user.click(screen.getByRole("button", { name: "Tạo phụ lục" }));
+  const dialog = await screen.findByRole("alertdialog", { name: "Bảng điểm còn lỗi" });
+  expect(dialog).toHaveTextContent(IF_VI);
+});
+
+test("stale results: Tạo phụ lục makes nothing, says why, and offers to score again first, then makes the annex", async () => {
+  mocked.generateAnnex
+    .mockResolvedValueOnce({
+      kind: "stale",
+      message: "Kết quả trên trang tính không khớp với điểm hiện tại của 1 cơ quan (Sở Y tế; ô J12, K12, L12, M12)…",
+      messageEn: "…",
+      agencies: ["Sở Y tế"],
+      cells: ["J12", "K12", "L12", "M12"],
+    })
+    .mockResolvedValueOnce({ kind: "done", sheetName: "Phụ lục", collided: false, manualPrintSteps: [], errorsIncluded: 0, undo: { action: "annex", at: "2021-01-04T03:42:00.000Z", sheet: "Phụ lục" } });
+  mocked.runScoring.mockResolvedValue(scoringDone([]));
+  const user = await openAnnex();
+  await user.click(screen.getByRole("button", { name: "Tạo phụ lục" }));
+  const notice = await screen.findByRole("group", { name: "Kết quả trên trang tính đã cũ" });
+  expect(notice).toHaveTextContent("Sở Y tế; ô J12, K12, L12, M12");
+  expect(mocked.runScoring).not.toHaveBeenCalled();
+  await user.click(screen.getByRole("button", { name: "Tính điểm lại rồi tạo phụ lục" }));
+  await waitFor(() => expect(mocked.generateAnnex).toHaveBeenCalledTimes(2));
+  expect(mocked.runScoring).toHaveBeenCalledWith("pane");
+  // Scored before the second attempt.
+  expect(mocked.runScoring.mock.invocationCallOrder[0]).toBeLessThan(mocked.generateAnnex.mock.invocationCallOrder[1]);
+  expect(await screen.findByText("Đã tạo phụ lục trên trang “Phụ lục”.")).toBeInTheDocument();
+  expect(screen.queryByRole("group", { name: "Kết quả trên trang tính đã cũ" })).not.toBeInTheDocument();
+});
+
+describe("the agency card on selection change", () => {
+  const result = scoreSheet(referenceSheet(), presetRules());
+  if (!result.ok) throw new Error("reference");
+  const yte = result.rows.find((r) => r.name === "Sở Y tế")!;
+  const info = (stale: SelectionInfo["stale"] = null): SelectionInfo => ({ sheet: SHEET, card: { vi: cardText(result, yte, "vi"), en: cardText(result, yte, "en") }, stale });
+
+  async function openWithSelection(lang: "vi" | "en", value: SelectionInfo | null) {
+    let fire: () => void = () => undefined;
+    mocked.onSelectionChanged.mockImplementation((h) => {
+      fire = h;
+      return () => undefined;
+    });
+    mocked.inspectSelection.mockResolvedValue(value);
+    render(<App lang={lang} />);
+    await waitFor(() => expect(mocked.onSelectionChanged).toHaveBeenCalled());
+    // The pane has read the workbook's settings (it is not busy any more).
+    await waitFor(() => expect(screen.getByRole("main")).toHaveAttribute("aria-busy", "false"));
+    return async () => {
+      act(() => fire());
+      await waitFor(() => expect(mocked.inspectSelection).toHaveBeenCalled());
+    };
+  }
+
+  test("selecting a cell in Sở Y tế's row shows its card: groups with points lost, class and distance to the next, rank and neighbours", async () => {
+    const select = await openWithSelection("vi", info());
+    expect(screen.getByText(/Chọn một ô trên dòng của một cơ quan/)).toBeInTheDocument();
+    await select();
+    const card = await screen.findByRole("region", { name: "Sở Y tế" });
+    const table = within(card).getByRole("table", { name: "Điểm từng nhóm của Sở Y tế" });
+    expect(within(table).getByRole("row", { name: /Cơ chế, chính sách 100 60 40/ })).toBeInTheDocument();
+    expect(within(table).getByRole("row", { name: /Tổng cộng 498 422,85 75,15/ })).toBeInTheDocument();
+    expect(card).toHaveTextContent("Còn thiếu 0,201 điểm để đạt Tốt.");
+    expect(card).toHaveTextContent("Xếp hạng: 8 trên 19 cơ quan. Liền trên: 7. Sở Giao thông Vận tải");
+    expect(mocked.inspectSelection).toHaveBeenCalledTimes(1);
+  });
+
+  test("in English", async () => {
+    const select = await openWithSelection("en", info());
+    await select();
+    const card = await screen.findByRole("region", { name: "Sở Y tế" });
+    expect(card).toHaveTextContent("0.201 points short of Tốt.");
+  });
+
+  test("a stale sheet is noticed as soon as the selection moves, and the notice goes once scored again", async () => {
+    const stale = { agencies: ["Sở Y tế"], cells: ["J12"], message: "Kết quả trên trang tính không khớp với điểm hiện tại của 1 cơ quan (Sở Y tế; ô J12)…", messageEn: "…" };
+    const select = await openWithSelection("vi", info(stale));
+    await select();
+    expect(await screen.findByText(/không khớp với điểm hiện tại của 1 cơ quan \(Sở Y tế; ô J12\)/)).toBeInTheDocument();
+    mocked.runScoring.mockResolvedValue(scoringDone([]));
+    await userEvent.setup({ delay: null }).click(screen.getByRole("button", { name: "Tính điểm" }));
+    await waitFor(() => expect(screen.queryByText(/không khớp với điểm hiện tại/)).not.toBeInTheDocument());
+  });
+});

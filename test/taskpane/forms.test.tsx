@@ -1,0 +1,135 @@
+/** @jest-environment jsdom */
+import * as React from "react";
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { FormsView, FormsActions } from "../../src/taskpane/FormsView";
+import { App } from "../../src/taskpane/App";
+import { BusyKind, Result } from "../../src/taskpane/actions";
+import { catalogue, I18nContext, Lang } from "../../src/taskpane/i18n";
+import { formFor } from "../forms/helpers";
+import { presetRules } from "../../src/core/rules";
+import * as excel from "../../src/excel/index";
+import { installShims, settings } from "./helpers";
+
+jest.mock("../../src/excel/index");
+const mocked = excel as jest.Mocked<typeof excel>;
+beforeAll(installShims);
+
+const rules = presetRules();
+const forms = [
+  { fileName: "so-tai-chinh.xlsx", agency: "Sở Tài chính", description: formFor(rules, "Sở Tài chính") },
+  { fileName: "so-y-te.xlsx", agency: "Sở Y tế", description: formFor(rules, "Sở Y tế") },
+];
+const bytes = [{ fileName: "so-tai-chinh.xlsx", bytes: new Uint8Array([1]) }, { fileName: "so-y-te.xlsx", bytes: new Uint8Array([2]) }];
+
+function fakeActions(delivery: "newWorkbooks" | "download" = "newWorkbooks"): jest.Mocked<FormsActions> {
+  return {
+    prepare: jest.fn().mockResolvedValue({ kind: "done", forms }),
+    delivery: jest.fn().mockReturnValue(delivery),
+    render: jest.fn().mockResolvedValue(bytes),
+    openAsNewWorkbooks: jest.fn().mockResolvedValue(undefined),
+    download: jest.fn(),
+    read: jest.fn().mockResolvedValue([{ file: "so-y-te.xlsx", values: [], identity: null }]),
+    merge: jest.fn().mockResolvedValue({
+      kind: "done",
+      sheet: "Bảng điểm",
+      merged: [{ file: "so-y-te.xlsx", agency: "Sở Y tế" }],
+      findings: [{ file: "hong.xlsx", cell: "", severity: "error", code: "unreadable", agency: "", message: "Tệp “hong.xlsx” không đọc được", messageEn: "File “hong.xlsx” cannot be read" }],
+      differences: [{ agency: "Sở Y tế", group: "Hạ tầng kỹ thuật", self: 50, appraised: 45.5, evidence: "BC 1", cell: "C9" }],
+      written: 5,
+      unchanged: false,
+      message: "Đã gộp 1/2 phiếu",
+      messageEn: "Merged 1 of 2 forms",
+    }),
+  };
+}
+
+function renderView(actions: FormsActions, lang: Lang = "vi") {
+  const onWritten = jest.fn().mockResolvedValue(undefined);
+  function Host() {
+    const [busy, setBusy] = React.useState<BusyKind | null>(null);
+    const run = async <T,>(kind: BusyKind, action: () => Promise<T>): Promise<Result<T>> => {
+      setBusy(kind);
+      try {
+        return { ok: true, value: await action() };
+      } catch (e) {
+        return { ok: false, error: String(e) };
+      } finally {
+        setBusy(null);
+      }
+    };
+    return (
+      <FluentProvider theme={webLightTheme}>
+        <I18nContext.Provider value={catalogue[lang]}>
+          <FormsView busy={busy} run={run} actions={actions} onWritten={onWritten} />
+        </I18nContext.Provider>
+      </FluentProvider>
+    );
+  }
+  render(<Host />);
+  return { user: userEvent.setup({ delay: null }), onWritten };
+}
+
+test("Tạo phiếu for all agencies opens each form as a new workbook where the host can, and lists the files", async () => {
+  const actions = fakeActions("newWorkbooks");
+  const { user } = renderView(actions);
+  expect(screen.getByText(/Mỗi phiếu mở ra thành một sổ tính mới/)).toBeInTheDocument();
+  await user.click(screen.getByRole("button", { name: "Tạo phiếu" }));
+  await screen.findByText("Đã tạo 2 phiếu:");
+  expect(actions.prepare).toHaveBeenCalledWith("all");
+  expect(actions.render).toHaveBeenCalledWith(forms);
+  expect(actions.openAsNewWorkbooks).toHaveBeenCalledWith(bytes);
+  expect(actions.download).not.toHaveBeenCalled();
+  expect(screen.getByText("so-tai-chinh.xlsx (Sở Tài chính)")).toBeInTheDocument();
+});
+
+test("on Excel on the web the forms of the selected agencies are downloaded", async () => {
+  const actions = fakeActions("download");
+  const { user } = renderView(actions);
+  expect(screen.getByText(/tải về máy/)).toBeInTheDocument();
+  await user.click(screen.getByRole("radio", { name: "Các cơ quan ở những dòng đang chọn" }));
+  await user.click(screen.getByRole("button", { name: "Tạo phiếu" }));
+  await screen.findByText("Đã tạo 2 phiếu:");
+  expect(actions.prepare).toHaveBeenCalledWith("selected");
+  expect(actions.download).toHaveBeenCalledWith(bytes);
+  expect(actions.openAsNewWorkbooks).not.toHaveBeenCalled();
+});
+
+test("a refusal is shown in the pane's language and nothing is rendered", async () => {
+  const actions = fakeActions();
+  actions.prepare.mockResolvedValue({ kind: "refused", message: "Vùng đang chọn không có dòng cơ quan nào", messageEn: "The selection holds no agency row", cells: [] });
+  const { user } = renderView(actions, "en");
+  await user.click(screen.getByRole("button", { name: "Create forms" }));
+  expect(await screen.findByText("The selection holds no agency row")).toBeInTheDocument();
+  expect(actions.render).not.toHaveBeenCalled();
+});
+
+test("Gộp phiếu waits for files, reads them, merges, and shows the summary, the problem forms and the differences", async () => {
+  const actions = fakeActions();
+  const { user, onWritten } = renderView(actions);
+  const button = screen.getByRole("button", { name: "Gộp phiếu" });
+  expect(button).toHaveAttribute("aria-disabled", "true");
+  const files = [new File(["a"], "so-y-te.xlsx"), new File(["b"], "hong.xlsx")];
+  await user.upload(screen.getByLabelText("Các tệp phiếu (.xlsx)"), files);
+  expect(screen.getByText("Đã chọn 2 tệp.")).toBeInTheDocument();
+  await user.click(button);
+  await screen.findByText("Đã gộp 1/2 phiếu");
+  expect(actions.read).toHaveBeenCalledWith(files);
+  expect(actions.merge).toHaveBeenCalledWith([{ file: "so-y-te.xlsx", values: [], identity: null }]);
+  expect(screen.getByText("Tệp “hong.xlsx” không đọc được")).toBeInTheDocument();
+  expect(screen.getByText("Sở Y tế, “Hạ tầng kỹ thuật”: tự chấm 50, thẩm định 45,5")).toBeInTheDocument();
+  await waitFor(() => expect(onWritten).toHaveBeenCalled());
+});
+
+test("the pane has a Phiếu tab wired to the use cases", async () => {
+  mocked.loadSettings.mockResolvedValue(settings());
+  mocked.formDelivery.mockReturnValue("download");
+  mocked.prepareForms.mockResolvedValue({ kind: "refused", message: "Trang tính “X”: không có bảng điểm", messageEn: "no grid", cells: [] });
+  const user = userEvent.setup({ delay: null });
+  render(<App lang="vi" />);
+  await user.click(await screen.findByRole("tab", { name: "Phiếu" }));
+  await user.click(screen.getByRole("button", { name: "Tạo phiếu" }));
+  expect(await screen.findByText("Trang tính “X”: không có bảng điểm")).toBeInTheDocument();
+  expect(mocked.prepareForms).toHaveBeenCalledWith("all");
+});
