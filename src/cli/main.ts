@@ -10,12 +10,15 @@ const USAGE = `Cách dùng / Usage:
   xep-hang-cntt score IN.xlsx -o OUT.xlsx [--sheet NAME] [--rules RULES.json] [--annex] [--json]
                       [--decision-number "06/QĐ-UBND"] [--decision-date 05/01/2021] [--issuer "Ủy ban nhân dân tỉnh"]
                       [--year 2020] [--annex-sheet "Phụ lục"]
-                      [--previous NAM-TRUOC.xlsx] [--explain] [--chart BIEU-DO.svg]
+                      [--previous NAM-TRUOC.xlsx] [--explain] [--chart BIEU-DO.svg] [--fix-encoding]
 ${FORMS_USAGE}
 
   --previous FILE  so sánh với kết quả năm trước (xếp hạng năm trước, tăng/giảm) / compare with last year
   --explain        thêm trang “Giải trình”, mỗi cơ quan một trang / add the “Giải trình” sheet, a page per agency
   --chart FILE     ghi biểu đồ chỉ số theo thứ hạng (SVG) / write the chart of indices by rank (SVG)
+  --fix-encoding   chuyển tiêu đề, tên cơ quan và ghi chú gõ bằng bảng mã TCVN3 (ABC) hoặc VNI sang Unicode
+                   (trong tệp kết quả và khi tính điểm) / convert headers, names and notes typed in the
+                   TCVN3 (ABC) or VNI encoding to Unicode (in the output and for scoring)
 
 Mã thoát / exit codes: 0 xong; 1 xong nhưng còn lỗi trong bảng điểm (merge: có phiếu có vấn đề); 2 không dùng được đầu vào (không ghi gì).`;
 
@@ -74,6 +77,7 @@ export function parseArgs(argv: string[]): Parsed {
           break;
       }
     } else if (arg === "--annex") opts.annex = true;
+    else if (arg === "--fix-encoding") opts.fixEncoding = true;
     else if (arg === "--explain") opts.explain = true;
     else if (arg === "--json") json = true;
     else if (arg.startsWith("-")) return { ok: false, message: `Tuỳ chọn không hợp lệ “${arg}”.` };

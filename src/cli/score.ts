@@ -13,7 +13,9 @@ import { rankedRows, RowResult, scoreSheet, ScoreResult } from "../core/scoring"
 import { MarkRecord, STORE_SHEET, StoreState } from "../core/store";
 import { lastRunRecord } from "../core/summary";
 import { renderAnnexExcelJS } from "./exceljs-annex";
-import { addressOf, readSheet, readStore, writeStore } from "./workbook";
+import { addressOf, readSheet, readStore, SheetValues, writeStore } from "./workbook";
+import { byEncoding, LEGACY_MESSAGES, LegacyCell, legacyExample, withConverted } from "../core/legacy-cells";
+import { ENCODING_NAMES, unicodeFontFor } from "../core/legacy-encoding";
 import { addExplanationSheet, chartFile, JsonFinding, jsonFindings, jsonRowExtras, JsonRowExtras, previousAgencies } from "./extras";
 import { compareWithPrevious, Comparison } from "../core/previous";
 import { PREVIOUS_MISSING } from "../core/explain-messages";
@@ -26,6 +28,8 @@ export interface ScoreOptions {
   rulesFile?: string;
   annex?: boolean;
   decision?: Partial<DecisionMetadata>;
+  /** Convert headers, names and notes typed in TCVN3/VNI to Unicode (in the output, and for scoring). */
+  fixEncoding?: boolean;
   onProgress?: (step: string) => void;
   now?: Date;
   /** Last year's workbook, for "Xếp hạng năm trước" and "Tăng/giảm". */
@@ -101,22 +105,38 @@ export function rulesFrom(opts: ScoreOptions, state: StoreState): { rules: Rules
   return { rules: ok.rules, json: ok.rules.json, source };
 }
 
-export function pickSheet(wb: ExcelJS.Workbook, rules: Rules, wanted: string | undefined, annexName: string | undefined) {
+/**
+ * Scores a sheet's values; with `fix`, the legacy cells found (headers first when they hide the grid,
+ * then names and notes) are converted and the sheet scored again. Formulas are never replaced.
+ */
+function scoreValues(data: SheetValues, rules: Rules, fix: boolean): { data: SheetValues; result: ScoreResult; converted: LegacyCell[] } {
+  let values = data.values;
+  let result = scoreSheet(values, rules, SHEET_ORIGIN);
+  const converted: LegacyCell[] = [];
+  for (let pass = 0; fix && pass < 2 && result.legacy.length > 0; pass++) {
+    const constants = result.legacy.filter((c) => !String(data.formulas[c.row]?.[c.col] ?? "").startsWith("="));
+    if (constants.length === 0) break;
+    converted.push(...constants);
+    values = withConverted(values, constants);
+    result = scoreSheet(values, rules, SHEET_ORIGIN);
+  }
+  return { data: { values, formulas: data.formulas }, result, converted };
+}
+
+export function pickSheet(wb: ExcelJS.Workbook, rules: Rules, wanted: string | undefined, annexName: string | undefined, fix = false) {
   const sheets = wb.worksheets.filter((w) => w.name !== STORE_SHEET);
   if (wanted) {
     const ws = sheets.find((w) => w.name === wanted);
     if (!ws) fail(`Không có trang tính “${wanted}”. Các trang tính: ${sheets.map((w) => `“${w.name}”`).join(", ")}.`);
-    const data = readSheet(ws!);
-    const result = scoreSheet(data.values, rules, SHEET_ORIGIN);
+    const { data, result, converted } = scoreValues(readSheet(ws!), rules, fix);
     if (!result.ok) fail(`Trang tính “${wanted}”: ${result.error.message}`);
-    return { ws: ws!, data, result: result as Extract<ScoreResult, { ok: true }> };
+    return { ws: ws!, data, result: result as Extract<ScoreResult, { ok: true }>, converted };
   }
   let firstError: string | null = null;
   for (const ws of sheets) {
     if (ws.state !== "visible" || ws.name === annexName) continue;
-    const data = readSheet(ws);
-    const result = scoreSheet(data.values, rules, SHEET_ORIGIN);
-    if (result.ok) return { ws, data, result };
+    const { data, result, converted } = scoreValues(readSheet(ws), rules, fix);
+    if (result.ok) return { ws, data, result, converted };
     firstError ??= `Trang tính “${ws.name}”: ${result.error.message}`;
   }
   return fail(firstError ?? "Sổ tính không có trang tính nào có bảng điểm.");
@@ -139,12 +159,12 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     const { rules, json: rulesJson } = rulesFrom(opts, state);
 
     progress("Tính điểm");
-    const { ws, data, result } = pickSheet(wb, rules, opts.sheet, state.annex?.sheetName);
+    const { ws, data, result, converted } = pickSheet(wb, rules, opts.sheet, state.annex?.sheetName, opts.fixEncoding === true);
     // Result columns already on the sheet that the scores no longer give: reported, then rewritten.
     const stale = staleFinding(checkStale(data.values, result, SHEET_ORIGIN), SHEET_ORIGIN);
     const findings = stale ? [...result.findings, stale] : result.findings;
     let comparison: Comparison | null = null;
-    const notices: string[] = [];
+    const notices: string[] = byEncoding(converted).map((cells) => LEGACY_MESSAGES.converted.vi(legacyExample(cells, ENCODING_NAMES)));
     if (opts.previous) {
       progress("Đọc kết quả năm trước");
       if (path.resolve(opts.previous) === path.resolve(opts.input)) fail("Tệp năm trước (--previous) phải khác tệp đầu vào.");
@@ -158,6 +178,14 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     const plan = (planned as Extract<typeof planned, { ok: true }>).plan;
 
     progress("Ghi kết quả");
+    // --fix-encoding: the converted texts replace the legacy ones (the cells keep their look).
+    // A legacy font (“.VnTime”, “VNI-Times”) would show Unicode wrongly: the cell takes a Unicode one.
+    for (const c of converted) {
+      const cell = ws.getCell(c.row + 1, c.col + 1);
+      cell.value = c.converted;
+      const font = unicodeFontFor(cell.font?.name);
+      if (font) cell.style = { ...clone(cell.style), font: { ...clone(cell.font), name: font } };
+    }
     // ExcelJS shares one style object among cells read with the same style: always give a cell its own.
     const restyle = (row: number, col: number, change: Partial<ExcelJS.Style>) => {
       const cell = ws.getCell(row + 1, col + 1);

@@ -42,13 +42,22 @@ export function summaryLineVi(run: Counts): string {
   return line;
 }
 
+const LEGACY_VI = "chữ gõ bằng bảng mã cũ (TCVN3 hoặc VNI): mở bảng điều khiển và bấm “Chuyển mã” để chuyển sang Unicode.";
+const LEGACY_EN = "text typed in a legacy encoding (TCVN3 or VNI): open the pane and click “Convert encoding” to convert it to Unicode.";
+
 const columnsText = (columns: string[]) => (columns.length === 1 ? columns[0] : columns.join(", "));
 
 /** Title and message after "Tính điểm" from the ribbon. */
 export function notifyOutcome(outcome: ScoringOutcome, lang: Lang): Note {
   if (outcome.kind === "refused") {
     // The use case words its refusals in both languages (they name cells and Excel menus).
-    return lang === "en" ? { title: "Could not score", message: outcome.messageEn } : { title: "Chưa tính được điểm", message: outcome.message };
+    // Headers in TCVN3/VNI: the conversion is offered in the pane.
+    const convert = outcome.convertible?.length
+      ? lang === "en"
+        ? "\nOpen the pane and click “Convert encoding” to convert them to Unicode."
+        : "\nMở bảng điều khiển và bấm “Chuyển mã” để chuyển sang Unicode."
+      : "";
+    return lang === "en" ? { title: "Could not score", message: outcome.messageEn + convert } : { title: "Chưa tính được điểm", message: outcome.message + convert };
   }
   const { run, sheet, columns, unchanged, notices, noticesEn } = outcome;
   const lines: string[] = [];
@@ -65,6 +74,8 @@ export function notifyOutcome(outcome: ScoringOutcome, lang: Lang): Note {
   const corrections = outcome.findings.filter((f) => f.severity === "error" && f.ifCorrected);
   for (const f of corrections.slice(0, 3)) lines.push(`${f.cell}: ${lang === "en" ? f.ifCorrectedEn : f.ifCorrected}`);
   lines.push(...(lang === "en" ? noticesEn : notices));
+  const legacy = outcome.findings.filter((f) => f.convertible?.length).flatMap((f) => f.convertible!);
+  if (legacy.length > 0) lines.push(lang === "en" ? `${legacy.length === 1 ? "Cell" : "Cells"} ${legacy.slice(0, 5).join(", ")}${legacy.length > 5 ? "…" : ""}: ${LEGACY_EN}` : `Ô ${legacy.slice(0, 5).join(", ")}${legacy.length > 5 ? "…" : ""}: ${LEGACY_VI}`);
   return {
     title: lang === "en" ? `Scored: sheet “${sheet}”` : `Đã tính điểm trang “${sheet}”`,
     message: lines.join("\n"),

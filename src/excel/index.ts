@@ -8,10 +8,12 @@
 import type * as Scoring from "./scoring";
 import type * as Annex from "./annex";
 import type * as Undo from "./undo";
+import type * as Encoding from "./encoding";
 
 const scoring = () => import(/* webpackChunkName: "engine" */ "./scoring");
 const annex = () => import(/* webpackChunkName: "engine" */ "./annex");
 const undo = () => import(/* webpackChunkName: "engine" */ "./undo");
+const encoding = () => import(/* webpackChunkName: "engine" */ "./encoding");
 
 /** Starts loading the engine ahead of use (the pane calls it once it is on screen). */
 export function preloadEngine(): void {
@@ -21,13 +23,14 @@ export function preloadEngine(): void {
 export const runScoring: typeof Scoring.runScoring = (...args) => scoring().then((m) => m.runScoring(...args));
 export const generateAnnex: typeof Annex.generateAnnex = (...args) => annex().then((m) => m.generateAnnex(...args));
 export const undoLast: typeof Undo.undoLast = (...args) => undo().then((m) => m.undoLast(...args));
+export const convertEncoding: typeof Encoding.convertEncoding = (...args) => encoding().then((m) => m.convertEncoding(...args));
 
-export { manualPrintSteps } from "./annex";
-export { prepareForms, formDelivery, openAsNewWorkbooks, mergeReturnedForms } from "./forms";
+// The forms' use cases (src/excel/forms.ts) are loaded by the "Phiếu" tab when used; only this check is needed up front.
+export { formDelivery } from "./delivery";
 export type { FormsOutcome, MergeOutcome } from "./forms";
 export { loadSettings, saveRules, saveDecision, selectCell } from "./settings";
 export type { SaveResult } from "./settings";
 export { features, supports, MIN_EXCEL_API } from "./host";
-export type { ScoringOutcome, AnnexOutcome, UndoOutcome, WorkbookSettings, FindingView, Source } from "./types";
+export type { ScoringOutcome, AnnexOutcome, UndoOutcome, EncodingOutcome, WorkbookSettings, FindingView, Source } from "./types";
 export { inspectSelection, onSelectionChanged } from "./card";
 export type { SelectionInfo, StaleView } from "./card";

@@ -22,6 +22,8 @@ export interface FindingView {
   /** For a score: what correcting it would change ("Nếu sửa 55 → 50: …"), in each language. */
   ifCorrected?: string;
   ifCorrectedEn?: string;
+  /** The cells “Chuyển mã” converts (legacyText findings). */
+  convertible?: string[];
 }
 
 /** A finding for the pane; with the scoring result, what its correction would change. */
@@ -36,6 +38,7 @@ export const findingView = (sheet: string, f: Finding, result?: Scored): Finding
   message: f.message,
   messageEn: findingMessage(f, "en"),
   ...correctionOf(f, result),
+  ...(f.code === "legacyText" && f.cells ? { convertible: f.cells } : {}),
 });
 
 function correctionOf(f: Finding, result: Scored | undefined): Pick<FindingView, "ifCorrected" | "ifCorrectedEn"> {
@@ -65,13 +68,25 @@ export type ScoringOutcome =
       /** What "Hoàn tác" would undo now (the pane shows it without reading the workbook again). */
       undo: UndoInfo | null;
     }
-  | { kind: "refused"; message: string; messageEn: string; cells: string[] };
+  | {
+      kind: "refused";
+      message: string;
+      messageEn: string;
+      cells: string[];
+      /** No grid because the headers are TCVN3/VNI: the cells “Chuyển mã” converts. */
+      convertible?: string[];
+    };
 
 export type AnnexOutcome =
   | { kind: "done"; sheetName: string; collided: boolean; manualPrintSteps: string[]; errorsIncluded: number; undo: UndoInfo }
   | { kind: "needsConfirmation"; message: string; messageEn: string; errors: FindingView[] }
   /** The result columns no longer match the scores: nothing is made until "Tính điểm" runs again. */
   | { kind: "stale"; message: string; messageEn: string; agencies: string[]; cells: string[] }
+  | { kind: "refused"; message: string; messageEn: string; cells: string[] };
+
+export type EncodingOutcome =
+  | { kind: "done"; message: string; messageEn: string; cells: string[] }
+  | { kind: "nothing"; message: string; messageEn: string }
   | { kind: "refused"; message: string; messageEn: string; cells: string[] };
 
 export type UndoOutcome =

@@ -3,7 +3,7 @@ import { CellSnapshot, STORE_SHEET, StoreState, UndoJournal, writtenCells } from
 import { BYTES_PER_SYNC, chunkByBytes, features, hostErrorMessage, jsonBytes } from "./host";
 import { ownedAnnexSheet, renderAnnexOffice } from "./annex";
 import { excelMessage } from "./messages";
-import { restoreLoopSheets } from "./forms";
+import { restoreLoopSheets } from "./sheet-render";
 import { ANNEX_BACKUP_SHEET } from "./scoring";
 import { queueStoreRead, queueStoreWrite, syncReadingStore } from "./store";
 import { UndoOutcome } from "./types";
@@ -59,7 +59,7 @@ export async function undoLast(): Promise<UndoOutcome> {
       let leftAlone: string[] = [];
       let restoredAnnexId: string | undefined;
       let unfinished = false;
-      if (undo.action === "score" || undo.action === "merge") {
+      if (undo.action === "score" || undo.action === "merge" || undo.action === "encoding") {
         if (!names.includes(undo.sheet)) {
           return {
             kind: "refused",
@@ -94,7 +94,9 @@ export async function undoLast(): Promise<UndoOutcome> {
       void _done;
       const prev = undo.previousState;
       const restored: StoreState =
-        undo.action === "score"
+        undo.action === "encoding"
+          ? current
+          : undo.action === "score"
           ? { ...current, written: prev.written, marks: prev.marks, lastRun: prev.lastRun }
           : undo.action === "merge"
             ? { ...current, selfAssessments: prev.selfAssessments, loopSheets: prev.loopSheets }
@@ -108,12 +110,16 @@ export async function undoLast(): Promise<UndoOutcome> {
             ? `Đã hoàn tác lần “Tính điểm” lúc ${time(undo.at)} trên trang “${undo.sheet}”.`
             : undo.action === "merge"
               ? `Đã hoàn tác lần “Gộp phiếu” lúc ${time(undo.at)} trên trang “${undo.sheet}”.`
+              : undo.action === "encoding"
+                ? `Đã hoàn tác lần “Chuyển mã” lúc ${time(undo.at)} trên trang “${undo.sheet}”: các ô có lại chữ cũ.`
               : `Đã hoàn tác lần “Tạo phụ lục” lúc ${time(undo.at)}.`,
         messageEn:
           undo.action === "score"
             ? `Undid the “Score” at ${time(undo.at)} on sheet “${undo.sheet}”.`
             : undo.action === "merge"
               ? `Undid the “Merge forms” at ${time(undo.at)} on sheet “${undo.sheet}”.`
+              : undo.action === "encoding"
+                ? `Undid the “Convert encoding” at ${time(undo.at)} on sheet “${undo.sheet}”: the cells have their old text back.`
               : `Undid the “Create annex” at ${time(undo.at)}.`,
       };
       const extra = leftAlone.length > 0 ? excelMessage("undoLeftEdited", { cells: leftAlone }) : unfinished ? excelMessage("annexUnfinished", {}) : null;
@@ -184,6 +190,7 @@ async function undoScore(context: Excel.RequestContext, ws: Excel.Worksheet, und
     }
     if (k < chunks.length - 1) await context.sync();
   }
+  for (const f of undo.fonts ?? []) ws.getRange(f.address).format.font.name = f.name;
   undo.fills.forEach((f, k) => {
     // No fill reads back as white; with ExcelApi 1.9 the pattern tells the two apart.
     const color = fills[k].color;

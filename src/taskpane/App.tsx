@@ -1,6 +1,6 @@
 import * as React from "react";
 import { FluentProvider, inputClassNames, makeStyles, Spinner, Tab, TabList, Theme, tokens, webLightTheme } from "@fluentui/react-components";
-import { formDelivery, inspectSelection, loadSettings, mergeReturnedForms, onSelectionChanged, openAsNewWorkbooks, preloadEngine, prepareForms, undoLast } from "../excel/index";
+import { formDelivery, inspectSelection, loadSettings, onSelectionChanged, preloadEngine, undoLast } from "../excel/index";
 import type { SelectionInfo } from "../excel/index";
 import type { ScoringOutcome, WorkbookSettings } from "../excel/types";
 import { AgencyCard } from "./AgencyCard";
@@ -127,7 +127,7 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
   /** What an action changed in the workbook's state, as its use case returned it: nothing is read again. */
   const applyChange = React.useCallback((change: SettingsChange) => setSettings((s) => (s ? { ...s, ...change } : s)), []);
 
-  /** Reads the workbook's settings again, after "Gộp phiếu" (its outcome does not carry the new state). */
+  /** Reads the workbook's settings again, after "Gộp phiếu" or "Chuyển mã" (their outcomes do not carry the new state). */
   const refresh = React.useCallback(async () => {
     try {
       setSettings(await loadSettings());
@@ -216,7 +216,7 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
     else setAppNote({ intent: "error", title: t.undo.refused, text });
   };
 
-  const formsActions = React.useMemo(() => officeFormsActions({ prepareForms, formDelivery, openAsNewWorkbooks, mergeReturnedForms }), []);
+  const formsActions = React.useMemo(() => officeFormsActions(formDelivery), []);
   const ready = settings !== null || loadError !== null;
   const tabs: { value: TabValue; label: string }[] = [
     { value: "score", label: t.tabs.score },
@@ -259,7 +259,7 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
             {ready && (
               <React.Fragment key={settings ? "workbook" : "defaults"}>
                 <div role="tabpanel" id="panel-score" aria-labelledby="tab-score" hidden={tab !== "score"}>
-                  <ScoreView lastRun={settings?.lastRun ?? null} outcome={scored} onScored={onScored} onWritten={applyChange} busy={busy} run={run} />
+                  <ScoreView lastRun={settings?.lastRun ?? null} outcome={scored} onScored={onScored} onWritten={(change) => (change ? applyChange(change) : void refresh())} busy={busy} run={run} />
                   {selection?.card ? (
                     <AgencyCard card={language === "en" ? selection.card.en : selection.card.vi} />
                   ) : (

@@ -51,6 +51,7 @@ const vi = {
     saveRules: "Đang lưu quy tắc vào sổ tính…",
     undo: "Đang hoàn tác…",
     select: "Đang chọn ô…",
+    convert: "Đang chuyển mã sang Unicode…",
     forms: "Đang tạo phiếu tự đánh giá…",
     merge: "Đang gộp phiếu…",
   },
@@ -85,8 +86,8 @@ const vi = {
   retry: "Thử lại",
   undo: {
     button: "Hoàn tác",
-    what: (action: "score" | "annex" | "merge", at: string) =>
-      `Hoàn tác lần ${action === "score" ? "“Tính điểm”" : action === "merge" ? "“Gộp phiếu”" : "“Tạo phụ lục”"} lúc ${hhmm(at)}.`,
+    what: (action: "score" | "annex" | "merge" | "encoding", at: string) =>
+      `Hoàn tác lần ${action === "score" ? "“Tính điểm”" : action === "merge" ? "“Gộp phiếu”" : action === "encoding" ? "“Chuyển mã”" : "“Tạo phụ lục”"} lúc ${hhmm(at)}.`,
     none: "Chưa có thao tác nào để hoàn tác.",
     nothing: "Không có gì để hoàn tác",
     refused: "Không hoàn tác được",
@@ -129,6 +130,10 @@ const vi = {
     value: "Giá trị",
     empty: "trống",
     selectFailed: "Không chọn được ô",
+    convert: "Chuyển mã",
+    convertLabel: (cells: string[]) => `Chuyển mã sang Unicode: ${cells.length > 5 ? `${cells.slice(0, 5).join(", ")} và ${cells.length - 5} ô khác` : cells.join(", ")}`,
+    converted: "Đã chuyển mã",
+    convertFailed: "Chưa chuyển mã được",
   },
   annex: {
     heading: "Phụ lục",
@@ -267,6 +272,7 @@ const en: Strings = {
     saveRules: "Saving the rules to the workbook…",
     undo: "Undoing…",
     select: "Selecting the cell…",
+    convert: "Converting to Unicode…",
     forms: "Creating the self-assessment forms…",
     merge: "Merging the forms…",
   },
@@ -301,8 +307,8 @@ const en: Strings = {
   retry: "Try again",
   undo: {
     button: "Undo",
-    what: (action: "score" | "annex" | "merge", at: string) =>
-      `Undo the last ${action === "score" ? "“Score”" : action === "merge" ? "“Merge forms”" : "“Create annex”"} at ${hhmm(at)}.`,
+    what: (action: "score" | "annex" | "merge" | "encoding", at: string) =>
+      `Undo the last ${action === "score" ? "“Score”" : action === "merge" ? "“Merge forms”" : action === "encoding" ? "“Convert encoding”" : "“Create annex”"} at ${hhmm(at)}.`,
     none: "Nothing to undo yet.",
     nothing: "Nothing to undo",
     refused: "Could not undo",
@@ -350,6 +356,10 @@ const en: Strings = {
     value: "Value",
     empty: "empty",
     selectFailed: "Could not select the cell",
+    convert: "Convert encoding",
+    convertLabel: (cells: string[]) => `Convert to Unicode: ${cells.length > 5 ? `${cells.slice(0, 5).join(", ")} and ${cells.length - 5} more` : cells.join(", ")}`,
+    converted: "Converted",
+    convertFailed: "Could not convert",
   },
   annex: {
     heading: "Annex",
