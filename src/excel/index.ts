@@ -9,15 +9,17 @@ import type * as Scoring from "./scoring";
 import type * as Annex from "./annex";
 import type * as Undo from "./undo";
 import type * as Encoding from "./encoding";
+import type * as Card from "./card";
 
 const scoring = () => import(/* webpackChunkName: "engine" */ "./scoring");
 const annex = () => import(/* webpackChunkName: "engine" */ "./annex");
 const undo = () => import(/* webpackChunkName: "engine" */ "./undo");
 const encoding = () => import(/* webpackChunkName: "engine" */ "./encoding");
+const card = () => import(/* webpackChunkName: "engine" */ "./card");
 
 /** Starts loading the engine ahead of use (the pane calls it once it is on screen). */
 export function preloadEngine(): void {
-  void Promise.all([scoring(), annex(), undo()]).catch(() => undefined);
+  void Promise.all([scoring(), annex(), undo(), encoding(), card()]).catch(() => undefined);
 }
 
 export const runScoring: typeof Scoring.runScoring = (...args) => scoring().then((m) => m.runScoring(...args));
@@ -32,5 +34,6 @@ export { loadSettings, saveRules, saveDecision, selectCell } from "./settings";
 export type { SaveResult } from "./settings";
 export { features, supports, MIN_EXCEL_API } from "./host";
 export type { ScoringOutcome, AnnexOutcome, UndoOutcome, EncodingOutcome, WorkbookSettings, FindingView, Source } from "./types";
-export { inspectSelection, onSelectionChanged } from "./card";
+export { onSelectionChanged } from "./selection-events";
+export const inspectSelection: typeof Card.inspectSelection = (...args) => card().then((m) => m.inspectSelection(...args));
 export type { SelectionInfo, StaleView } from "./card";

@@ -8,7 +8,7 @@ import { DEFAULT_METADATA } from "../core/metadata";
 import { PRESET_THAI_BINH_2020 } from "../core/rules";
 import { BusyKind, errorText, Note, Result, Runner, SettingsChange } from "./actions";
 import { catalogue, I18nContext, Lang, officeLanguage } from "./i18n";
-import { FormsView, officeFormsActions } from "./FormsView";
+import type { FormsActions } from "./FormsView";
 import { Notice } from "./Notice";
 import { ScoreView } from "./ScoreView";
 import { useSharedStyles } from "./styles";
@@ -17,6 +17,8 @@ import { UndoBar } from "./UndoBar";
 // The Phụ lục and Quy tắc tabs load on first use (chunks of their own): the pane opens without them.
 const loadAnnexView = () => import(/* webpackChunkName: "annex-tab" */ "./AnnexView").then((m) => m.AnnexView);
 const loadRulesView = () => import(/* webpackChunkName: "rules-tab" */ "./RulesView").then((m) => m.RulesView);
+const loadFormsView = () =>
+  import(/* webpackChunkName: "forms-tab" */ "./FormsView").then((m) => ({ View: m.FormsView, actions: (delivery: FormsActions["delivery"]) => m.officeFormsActions(delivery) }));
 
 /** A component in a chunk of its own (dynamic import): null until the chunk arrives; a failed load is reported and can be retried. */
 function useLoaded<C>(load: () => Promise<C>, wanted: boolean): { component: C | null; error: string | null; retry: () => void } {
@@ -216,7 +218,8 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
     else setAppNote({ intent: "error", title: t.undo.refused, text });
   };
 
-  const formsActions = React.useMemo(() => officeFormsActions(formDelivery), []);
+  const formsView = useLoaded(loadFormsView, up || opened.has("forms"));
+  const formsActions = React.useMemo(() => formsView.component?.actions(formDelivery) ?? null, [formsView.component]);
   const ready = settings !== null || loadError !== null;
   const tabs: { value: TabValue; label: string }[] = [
     { value: "score", label: t.tabs.score },
@@ -289,7 +292,11 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
                   )}
                 </div>
                 <div role="tabpanel" id="panel-forms" aria-labelledby="tab-forms" hidden={tab !== "forms"}>
-                  <FormsView busy={busy} run={run} actions={formsActions} onWritten={refresh} />
+                  {opened.has("forms") && (
+                    <Loaded state={formsView} loading={t.busy.load} failed={t.tabLoadFailed} retry={t.retry}>
+                      {({ View }) => <View busy={busy} run={run} actions={formsActions!} onWritten={refresh} />}
+                    </Loaded>
+                  )}
                 </div>
               </React.Fragment>
             )}
