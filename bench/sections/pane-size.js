@@ -63,8 +63,9 @@ const TEMPLATE_BYTES = 168047;
 function initialFiles(html) {
   const text = html.toString("utf8");
   const out = [];
-  for (const m of text.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)) out.push(m[1]);
-  for (const m of text.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)) out.push(m[1]);
+  // Minified HTML drops the quotes around attribute values.
+  for (const m of text.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/g)) out.push(m[1]);
+  for (const m of text.matchAll(/<link[^>]*rel=["']?stylesheet[^>]*href=["']?([^"'\s>]+)/g)) out.push(m[1]);
   return out.filter((f) => !/^(https?:)?\/\//.test(f));
 }
 

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { FluentProvider, inputClassNames, makeStyles, Spinner, Tab, TabList, Theme, tokens, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, makeStyles, Spinner, Tab, TabList, Theme, tokens, webLightTheme } from "@fluentui/react-components";
 import { formDelivery, inspectSelection, loadSettings, onSelectionChanged, preloadEngine, undoLast } from "../excel/index";
 import type { SelectionInfo } from "../excel/index";
 import type { ScoringOutcome, WorkbookSettings } from "../excel/types";
@@ -54,8 +54,9 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase300,
     lineHeight: tokens.lineHeightBase300,
     // Inputs take the width of their column, down to 320 px panes (not their intrinsic 20 characters).
-    [`& .${inputClassNames.root}`]: { minWidth: 0, maxWidth: "100%" },
-    [`& .${inputClassNames.input}`]: { minWidth: 0, width: "100%" },
+    // (Fluent's inputClassNames.root and .input, by name: importing them would put the Input component in the pane's first script.)
+    "& .fui-Input": { minWidth: 0, maxWidth: "100%" },
+    "& .fui-Input__input": { minWidth: 0, width: "100%" },
   },
   header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
