@@ -1,18 +1,33 @@
-import { completeMetadata, DecisionMetadata, validateMetadata } from "../core/metadata";
-import { PRESET_THAI_BINH_2020, RulesJson, validateRules } from "../core/rules";
+import { locateGrid } from "../core/grid";
+import { completeMetadata, completeMetadataWithSource, DecisionMetadata, titleRowsOf, validateMetadata, yearInTitle } from "../core/metadata";
+import { PRESET_THAI_BINH_2020, presetRules, Rules, RulesJson, validateRules } from "../core/rules";
 import { StoreState, UndoInfo } from "../core/store";
 import { hostErrorMessage, UserFacingError } from "./host";
 import { queueStoreHeadRead, queueStoreRead, syncReadingStore, writeStore } from "./store";
 import { WorkbookSettings } from "./types";
 import { ruleProblemLines } from "../core/ruleMessages";
 
+/** Rows and columns of the active sheet read on opening to find the year its grid's title names. */
+const TITLE_READ = "A1:Z12";
+
+/** The year the title above the grid names, from the first rows of the active sheet (null: no grid header there, or no year). */
+function titleYear(top: unknown[][] | null, rules: Rules): number | null {
+  if (!top) return null;
+  const located = locateGrid(top, rules);
+  return located.ok ? yearInTitle(titleRowsOf(top, located.layout.headerTop)) : null;
+}
+
 /**
- * What the pane shows on opening: rules, decision, the last run (also one started from the ribbon), what
- * undo would undo. 1 sync, reading the store's head only (a few KB, whatever the size of the grid).
+ * What the pane shows on opening: rules, decision (its year inferred when none is stored), the last run
+ * (also one started from the ribbon), what undo would undo. 1 sync, reading the store's head only (a few
+ * KB, whatever the size of the grid) and the title rows of the open sheet.
  */
 export async function loadSettings(): Promise<WorkbookSettings> {
   return Excel.run(async (context) => {
     const store = queueStoreHeadRead(context);
+    // The title rows of the open sheet, in the same sync: the year they name is the year evaluated.
+    const top = context.workbook.worksheets.getActiveWorksheet().getRange(TITLE_READ);
+    top.load("values");
     await context.sync();
     const problems: string[] = [];
     const problemsEn: string[] = [];
@@ -25,11 +40,13 @@ export async function loadSettings(): Promise<WorkbookSettings> {
       problemsEn.push(hostErrorMessage(e, "en"));
     }
     let rules: RulesJson = PRESET_THAI_BINH_2020;
+    let compiled: Rules = presetRules();
     let fromWorkbook = false;
     if (state.rules) {
       const checked = validateRules(state.rules);
       if (checked.ok) {
         rules = checked.rules.json;
+        compiled = checked.rules;
         fromWorkbook = true;
       } else {
         const n = checked.problems.length;
@@ -37,10 +54,12 @@ export async function loadSettings(): Promise<WorkbookSettings> {
         problemsEn.push(`The rules stored in the workbook are not valid (${n} problem${n === 1 ? "" : "s"}), so the default rules are in use. ${ruleProblemLines(checked.problems, "en").join(" ")}`);
       }
     }
+    const decision = completeMetadataWithSource(state.decision, titleYear(top.values as unknown[][], compiled));
     return {
       rules,
       rulesFromWorkbook: fromWorkbook,
-      decision: completeMetadata(state.decision),
+      decision: decision.meta,
+      yearSource: decision.yearSource,
       lastRun: state.lastRun ?? null,
       undo,
       problems,

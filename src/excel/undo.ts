@@ -6,7 +6,7 @@ import { excelMessage } from "./messages";
 import { restoreLoopSheets } from "./sheet-render";
 import { ANNEX_BACKUP_SHEET } from "./scoring";
 import { queueStoreRead, queueStoreWrite, syncReadingStore } from "./store";
-import { UndoOutcome } from "./types";
+import { UndoLeft, UndoLeftCode, UndoOutcome } from "./types";
 
 const time = (iso: string) => {
   const d = new Date(iso);
@@ -23,6 +23,33 @@ function cellIn(address: string, i: number, j: number): string {
   for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
   return `${letters}${Number(m[2]) + i}`;
 }
+
+/** What an undo could not give back on this host, worded per language from its code and cells. */
+const UNDO_LEFT: Record<UndoLeftCode, { vi: (p: { sheet: string; cells: string[] }) => string; en: (p: { sheet: string; cells: string[] }) => string }> = {
+  formatsNotRestored: {
+    vi: (p) =>
+      `Phiên bản Excel này không chép lại được định dạng (cần ExcelApi 1.9): các ô ${p.cells.join(", ")} trên trang “${p.sheet}” đã được trả lại nội dung, nhưng định dạng riêng có trước khi tính điểm (viền, màu nền, phông chữ) bị đặt về mặc định. Hãy định dạng lại các ô đó nếu cần.`,
+    en: (p) =>
+      `This version of Excel cannot copy formats back (it needs ExcelApi 1.9): cells ${p.cells.join(", ")} on sheet “${p.sheet}” have their contents back, but any formats of their own from before the scoring (borders, fill, font) were reset to the default. Format those cells again if needed.`,
+  },
+};
+
+export function undoLeft(code: UndoLeftCode, sheet: string, cells: string[]): UndoLeft {
+  const p = { sheet, cells };
+  return { code, sheet, cells, message: UNDO_LEFT[code].vi(p), messageEn: UNDO_LEFT[code].en(p) };
+}
+
+/**
+ * What this host can do of an undo, decided before anything is written: the features above the
+ * manifest's minimum (ExcelApi 1.4) the journal would use. Where one is missing and the part can be
+ * given back another way, it is (formats copied aside → cleared to the default) and said in `left`.
+ */
+function planUndoFeatures(undo: UndoJournal): { copyFormats: boolean; left: UndoLeft[] } {
+  const backups = undo.formatBackups ?? [];
+  if (backups.length === 0 || features.copyFrom()) return { copyFormats: true, left: [] };
+  return { copyFormats: false, left: [undoLeft("formatsNotRestored", undo.sheet, backups.map((b) => b.target))] };
+}
+
 
 const sameFill = (a: string | null | undefined, b: string | null | undefined) => (a ?? "").toUpperCase() === (b ?? "").toUpperCase();
 
@@ -55,6 +82,8 @@ export async function undoLast(): Promise<UndoOutcome> {
       }
       const items = sheets.items;
       const names = items.map((s) => s.name);
+      // Every feature the undo needs is checked here, before the first write.
+      const plan = planUndoFeatures(undo);
 
       let leftAlone: string[] = [];
       let restoredAnnexId: string | undefined;
@@ -67,7 +96,7 @@ export async function undoLast(): Promise<UndoOutcome> {
             messageEn: `Could not undo: sheet “${undo.sheet}” is no longer in the workbook.`,
           };
         }
-        leftAlone = await undoScore(context, sheets.getItem(undo.sheet), undo, state);
+        leftAlone = await undoScore(context, sheets.getItem(undo.sheet), undo, state, plan.copyFormats);
         // "Gộp phiếu": its "Tự đánh giá" and "Chênh lệch" sheets go, the ones before it come back.
         if (undo.action === "merge") restoreLoopSheets(sheets, names, state.loopSheets, undo.previousLoopSheets);
       } else {
@@ -129,6 +158,7 @@ export async function undoLast(): Promise<UndoOutcome> {
         messageEn: extra ? `${done.messageEn} ${extra.en}` : done.messageEn,
         leftAlone,
         lastRun: restored.lastRun ?? null,
+        ...(plan.left.length > 0 ? { left: plan.left } : {}),
       };
     });
   } catch (e) {
@@ -140,7 +170,7 @@ export async function undoLast(): Promise<UndoOutcome> {
  * Queues the restoring of a "Tính điểm": reads what the journal's cells and marks hold now (1 sync),
  * then queues the restoring of those that still hold what the add-in wrote. Returns the cells left alone.
  */
-async function undoScore(context: Excel.RequestContext, ws: Excel.Worksheet, undo: UndoJournal, state: StoreState): Promise<string[]> {
+async function undoScore(context: Excel.RequestContext, ws: Excel.Worksheet, undo: UndoJournal, state: StoreState, copyFormats: boolean): Promise<string[]> {
   const withPattern = features.fillPattern();
   const now = undo.cells.map((c) => {
     const range = ws.getRange(c.address);
@@ -176,7 +206,9 @@ async function undoScore(context: Excel.RequestContext, ws: Excel.Worksheet, und
 
   for (const address of undo.clearFormats ?? []) ws.getRange(address).clear(Excel.ClearApplyTo.formats);
   for (const b of undo.formatBackups ?? []) {
-    ws.getRange(b.target).copyFrom(`'${STORE_SHEET}'!${b.backup}`, Excel.RangeCopyType.formats);
+    // Without Range.copyFrom (below ExcelApi 1.9) the columns go back to the default formats.
+    if (copyFormats) ws.getRange(b.target).copyFrom(`'${STORE_SHEET}'!${b.backup}`, Excel.RangeCopyType.formats);
+    else ws.getRange(b.target).clear(Excel.ClearApplyTo.formats);
     context.workbook.worksheets.getItem(STORE_SHEET).getRange(b.backup).clear(Excel.ClearApplyTo.formats);
   }
   for (const w of undo.columnWidths ?? []) ws.getRange(w.address).format.columnWidth = w.width;

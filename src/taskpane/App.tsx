@@ -54,9 +54,13 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase300,
     lineHeight: tokens.lineHeightBase300,
     // Inputs take the width of their column, down to 320 px panes (not their intrinsic 20 characters).
-    // (Fluent's inputClassNames.root and .input, by name: importing them would put the Input component in the pane's first script.)
+    // Fluent's inputClassNames and selectClassNames, by name: importing them would put the Input and Select
+    // components in the pane's first script.
     "& .fui-Input": { minWidth: 0, maxWidth: "100%" },
     "& .fui-Input__input": { minWidth: 0, width: "100%" },
+    // A native select is as wide as its longest option (English ones pass 320 px): it takes its column's width instead.
+    "& .fui-Select": { minWidth: 0, maxWidth: "100%" },
+    "& .fui-Select__select": { minWidth: 0, width: "100%", maxWidth: "100%", textOverflow: "ellipsis" },
   },
   header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
@@ -111,12 +115,16 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
   };
   const [scored, setScored] = React.useState<Done | null>(null);
   const [appNote, setAppNote] = React.useState<Note | null>(null);
+  /** Counts the undos done: the views drop their notices then, which spoke of a state that is gone. */
+  const [undone, setUndone] = React.useState(0);
   const [selection, setSelection] = React.useState<SelectionInfo | null>(null);
 
   const run: Runner = React.useCallback(async <T,>(kind: BusyKind, action: () => Promise<T>): Promise<Result<T>> => {
     if (busyRef.current) return { ok: false, error: t.busy[busyRef.current] };
     busyRef.current = kind;
     setBusy(kind);
+    // A new action: the last undo's notice no longer describes the workbook.
+    if (kind !== "load") setAppNote(null);
     try {
       return { ok: true, value: await action() };
     } catch (e) {
@@ -207,6 +215,7 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
       const outcome = await undoLast();
       if (outcome.kind === "done") {
         setScored(null);
+        setUndone((n) => n + 1);
         applyChange({ undo: null, lastRun: outcome.lastRun });
       }
       return outcome;
@@ -214,7 +223,11 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
     if (!r.ok) return setAppNote({ intent: "error", title: t.undo.refused, text: t.unexpected(r.error) });
     const o = r.value;
     const text = language === "en" ? o.messageEn : o.message;
-    if (o.kind === "done") setAppNote({ intent: "success", text });
+    if (o.kind === "done") {
+      // What this Excel could not give back (formats, below ExcelApi 1.9) is said, cell by cell.
+      const left = (o.left ?? []).map((l) => (language === "en" ? l.messageEn : l.message));
+      setAppNote(left.length > 0 ? { intent: "warning", title: t.undo.partly, text, items: left } : { intent: "success", text });
+    }
     else if (o.kind === "nothing") setAppNote({ intent: "info", title: t.undo.nothing, text: t.undo.none });
     else setAppNote({ intent: "error", title: t.undo.refused, text });
   };
@@ -263,7 +276,7 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
             {ready && (
               <React.Fragment key={settings ? "workbook" : "defaults"}>
                 <div role="tabpanel" id="panel-score" aria-labelledby="tab-score" hidden={tab !== "score"}>
-                  <ScoreView lastRun={settings?.lastRun ?? null} outcome={scored} onScored={onScored} onWritten={(change) => (change ? applyChange(change) : void refresh())} busy={busy} run={run} />
+                  <ScoreView undone={undone} lastRun={settings?.lastRun ?? null} outcome={scored} onScored={onScored} onWritten={(change) => (change ? applyChange(change) : void refresh())} busy={busy} run={run} />
                   {selection?.card ? (
                     <AgencyCard card={language === "en" ? selection.card.en : selection.card.vi} />
                   ) : (
@@ -273,7 +286,9 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
                 <div role="tabpanel" id="panel-annex" aria-labelledby="tab-annex" hidden={tab !== "annex"}>
                   {opened.has("annex") && (
                     <Loaded state={annexView} loading={t.busy.load} failed={t.tabLoadFailed} retry={t.retry}>
-                      {(AnnexView) => <AnnexView decision={settings?.decision ?? DEFAULT_METADATA} busy={busy} run={run} onWritten={applyChange} />}
+                      {(AnnexView) => (
+                        <AnnexView undone={undone} decision={settings?.decision ?? DEFAULT_METADATA} yearSource={settings?.yearSource} busy={busy} run={run} onWritten={applyChange} />
+                      )}
                     </Loaded>
                   )}
                 </div>

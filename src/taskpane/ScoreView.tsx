@@ -46,10 +46,12 @@ export interface ScoreViewProps {
   onWritten: (change?: SettingsChange) => void;
   busy: BusyKind | null;
   run: Runner;
+  /** Changes after each undo: the notices of the run undone are dropped. */
+  undone?: number;
 }
 
 /** "Tính điểm": one primary button, then the summary and the findings. */
-export function ScoreView({ lastRun, outcome, onScored, onWritten, busy, run }: ScoreViewProps) {
+export function ScoreView({ lastRun, outcome, onScored, onWritten, busy, run, undone = 0 }: ScoreViewProps) {
   const styles = useStyles();
   const shared = useSharedStyles();
   const t = useStrings();
@@ -57,6 +59,12 @@ export function ScoreView({ lastRun, outcome, onScored, onWritten, busy, run }: 
   /** After a refusal for headers in TCVN3/VNI: the cells “Chuyển mã” would convert. */
   const [refusedConvertible, setRefusedConvertible] = React.useState<string[] | null>(null);
   const vi = t.lang === "en" ? "vi" : undefined;
+  // After an undo, the notices of the run undone are dropped (state adjusted while rendering, as React advises).
+  const [seenUndone, setSeenUndone] = React.useState(undone);
+  if (seenUndone !== undone) {
+    setSeenUndone(undone);
+    setNotes([]);
+  }
 
   const score = async () => {
     setNotes([]);
