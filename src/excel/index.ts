@@ -37,3 +37,5 @@ export type { ScoringOutcome, AnnexOutcome, UndoOutcome, EncodingOutcome, Workbo
 export { onSelectionChanged } from "./selection-events";
 export const inspectSelection: typeof Card.inspectSelection = (...args) => card().then((m) => m.inspectSelection(...args));
 export type { SelectionInfo, StaleView } from "./card";
+export { createExplanation } from "./explanation";
+export type { ExplanationOutcome } from "./explanation";

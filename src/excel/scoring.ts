@@ -2,7 +2,8 @@ import { cellAddress, columnLetter, Origin, parseRange } from "../core/address";
 import { MARK_FILL, planResultWrite, WritePlan } from "../core/plan";
 import { presetRules, Rules, validateRules } from "../core/rules";
 import { scoreSheet, ScoreResult } from "../core/scoring";
-import { CellSnapshot, FillSnapshot, LastRun, MarkRecord, StoreState, writtenCells } from "../core/store";
+import { CellSnapshot, FillSnapshot, LastRun, MarkRecord, STORE_SHEET, StoreState, writtenCells } from "../core/store";
+import { storeIssueMessage } from "../core/store-check";
 import { lastRunRecord, summaryLine } from "../core/summary";
 import { BYTES_PER_SYNC, chunkByBytes, features, hostErrorMessage, jsonBytes, loadRowsInBlocks, readOrInBlocks, UserFacingError } from "./host";
 import { excelMessage } from "./messages";
@@ -121,6 +122,9 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       const sheet = read.sheet.result();
       const store = read.store;
       const state = store.state();
+      // Stored entries set aside as damaged: named in this action's notices (and in a refusal they cause).
+      const storeNotes = store.issues().map((issue) => storeIssueMessage(issue, STORE_SHEET, "vi"));
+      const storeNotesEn = store.issues().map((issue) => storeIssueMessage(issue, STORE_SHEET, "en"));
       const rules = rulesOf(state);
       const scored = scoreSheet(sheet.values, rules, sheet.origin);
       if (!scored.ok) {
@@ -128,15 +132,15 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
         return scored.legacy.length > 0 ? { ...refusal, convertible: scored.legacy.map((c) => c.cell) } : refusal;
       }
       const planned = planResultWrite(sheet.values, sheet.formulas, sheet.origin, sheet.name, scored, state);
-      if (!planned.ok) return { kind: "refused", message: planned.message, messageEn: planned.messageEn, cells: planned.cells };
+      if (!planned.ok) return { kind: "refused", message: [planned.message, ...storeNotes].join(" "), messageEn: [planned.messageEn, ...storeNotesEn].join(" "), cells: planned.cells };
       const plan = planned.plan;
       const run = lastRunRecord(scored, sheet.name, source, now());
-      const findings = scored.findings.map((f) => findingView(sheet.name, f, scored));
+      const findings = scored.findings.map((f) => findingView(sheet.name, f, { result: scored, values: sheet.values }));
       const columns = plan.columns.map((c) => columnLetter(c.col + sheet.origin.col));
       const currentUndo = state.undo ? { action: state.undo.action, at: state.undo.at, sheet: state.undo.sheet } : null;
 
       if (isUnchanged(plan, sheet.values, state)) {
-        return { kind: "done", sheet: sheet.name, run, findings, columns, unchanged: true, notices: [], noticesEn: [], edited: [], undo: currentUndo };
+        return { kind: "done", sheet: sheet.name, run, findings, columns, unchanged: true, notices: storeNotes, noticesEn: storeNotesEn, edited: [], undo: currentUndo };
       }
       if (sheet.protected) {
         return {
@@ -180,8 +184,8 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
         await context.sync(); // 3, only in those cases
       }
 
-      const notices: string[] = [];
-      const noticesEn: string[] = [];
+      const notices: string[] = [...storeNotes];
+      const noticesEn: string[] = [...storeNotesEn];
       if (!features.copyFrom() && plan.headers.length > 0) {
         notices.push("Phiên bản Excel này không chép được định dạng: tiêu đề các cột kết quả mới được định dạng chuẩn (đậm, căn giữa, có viền).");
         noticesEn.push("This version of Excel cannot copy formats: the new result columns' headers got a standard look (bold, centred, bordered).");

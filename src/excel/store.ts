@@ -1,9 +1,12 @@
-import { decodeStore, decodeStoreHead, encodeStoreSections, STORE_BODY_ROW, STORE_SHEET, StoreState, UndoInfo } from "../core/store";
+import { decodeStore, DecodedStore, decodeStoreHead, encodeStoreSections, STORE_BODY_ROW, STORE_SHEET, StoreState, UndoInfo } from "../core/store";
+import { StoreIssue } from "../core/store-check";
 import { BYTES_PER_SYNC, chunkByBytes, jsonBytes, loadRowsInBlocks, readOrInBlocks, UserFacingError } from "./host";
 
 /** A read of the store sheet; `state()` is valid once the read's sync has run. */
 export interface StoreRead {
   state(): StoreState;
+  /** Stored entries set aside when read (damaged or tampered with), for the action's notices. */
+  issues(): StoreIssue[];
   /** Rows the sheet holds now (0 when it does not exist). */
   rows(): number;
   exists(): boolean;
@@ -11,19 +14,20 @@ export interface StoreRead {
   created: boolean;
 }
 
-function decoded(values: unknown[][] | null): StoreState {
-  const result = decodeStore(values);
-  if (!result.ok) throw new UserFacingError(result.message, result.messageEn);
-  return result.state;
-}
-
 /** Queues a read of the whole store sheet (head and body); `state()` is valid after the next context.sync(). */
 export function queueStoreRead(context: Excel.RequestContext): StoreRead {
   const sheet = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load("values, rowIndex, rowCount");
+  let decoded: DecodedStore | null = null;
+  const decode = (): Extract<DecodedStore, { ok: true }> => {
+    decoded ??= used.isNullObject ? { ok: true, state: {}, issues: [] } : decodeStore(used.values);
+    if (!decoded.ok) throw new UserFacingError(decoded.message, decoded.messageEn);
+    return decoded;
+  };
   return {
-    state: () => (used.isNullObject ? {} : decoded(used.values)),
+    state: () => decode().state,
+    issues: () => decode().issues,
     rows: () => (used.isNullObject ? 0 : used.rowIndex + used.rowCount),
     exists: () => !sheet.isNullObject,
     created: false,
@@ -59,7 +63,18 @@ export async function readStoreInBlocks(context: Excel.RequestContext): Promise<
   await context.sync();
   const rowCount = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
   const { values } = await loadRowsInBlocks(context, rowCount, 64, (r, n) => sheet.getRange(`A${r + 1}:C${r + n}`), "values");
-  return { state: () => decoded(values), rows: () => rowCount, exists: () => !sheet.isNullObject, created: false };
+  const decoded = decodeStore(values);
+  const decode = () => {
+    if (!decoded.ok) throw new UserFacingError(decoded.message, decoded.messageEn);
+    return decoded;
+  };
+  return {
+    state: (): StoreState => decode().state,
+    issues: (): StoreIssue[] => decode().issues,
+    rows: () => rowCount,
+    exists: () => !sheet.isNullObject,
+    created: false,
+  };
 }
 
 /** The first sync of a use case that reads the store, with the one fallback: past the response limit, the store is read in blocks. */
