@@ -189,13 +189,8 @@ export function encodeStoreSections(state: StoreState): { head: string[][]; body
   const head: string[][] = [[STORE_MAGIC, String(STORE_VERSION), "Dữ liệu của add-in Xếp hạng CNTT. Không sửa tay."]];
   const body: string[][] = [];
   for (const key of KEYS) {
-    let value: unknown = state[key];
+    const value: unknown = state[key];
     if (value === undefined) continue;
-    if (key === "annex") {
-      const { description: _dropped, ...annex } = value as NonNullable<StoreState["annex"]>;
-      void _dropped;
-      value = annex;
-    }
     const rows: string[][] = [];
     encodeEntry(key, value, rows);
     const fits = HEAD_KEYS.includes(key) && head.length + rows.length < STORE_BODY_ROW;
