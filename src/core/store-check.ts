@@ -237,7 +237,7 @@ export const checkPackedAnnex: Check = (v, p) => {
 };
 
 /** `annex`: the annex sheet the add-in made, and how (its packed description). */
-export const checkAnnexRecord: Check = shape({ sheetName, description: checkPackedAnnex, source: optional(text), sheetId: optional(text) });
+export const checkAnnexRecord: Check = shape({ sheetName, description: optional(checkPackedAnnex), source: optional(text), sheetId: optional(text) });
 
 /** A rectangular snapshot: its formulas and number formats have exactly the block's size. */
 const snapshot: Check = (v, p) => {
@@ -265,7 +265,7 @@ const previousState: Check = shape({
 /** `undo`: the journal of the last write. Checked whole before undo writes anything from it. */
 export const checkUndoJournal: Check = (v, p) => {
   const found = shape({
-    action: oneOf("score", "annex"),
+    action: oneOf("score", "annex", "merge", "encoding"),
     at: time,
     sheet: sheetName,
     cells: list(snapshot),
@@ -281,7 +281,8 @@ export const checkUndoJournal: Check = (v, p) => {
       }),
     ),
     columnWidths: optional(list(shape({ address: blockOrColumns, width: numberIn(0, 4000) }))),
-    previousAnnex: optional(nullable(shape({ sheetName, description: checkPackedAnnex }))),
+    previousAnnex: optional(nullable(shape({ sheetName, description: optional(checkPackedAnnex), sheetId: optional(text), backup: optional(sheetName) }))),
+    buildSheet: optional(sheetName),
     annexSheet: optional(sheetName),
     previousState,
   })(v, p);
