@@ -262,7 +262,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       decision,
       written: plan.written,
       marks: [...(state.marks ?? []).filter((m) => m.sheet !== ws.name), ...marks],
-      lastRun: lastRunRecord(result, ws.name, "cli", opts.now ?? new Date()),
+      lastRun: lastRunRecord(result, ws.name, "cli", opts.now ?? new Date(), data.values),
       undo: undefined,
     };
 

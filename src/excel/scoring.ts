@@ -185,7 +185,7 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       const planned = planResultWrite(sheet.values, sheet.formulas, sheet.origin, sheet.name, scored, state, comparison);
       if (!planned.ok) return { kind: "refused", message: [planned.message, ...storeNotes].join(" "), messageEn: [planned.messageEn, ...storeNotesEn].join(" "), cells: planned.cells };
       const plan = planned.plan;
-      const run = lastRunRecord(scored, sheet.name, source, now());
+      const run = lastRunRecord(scored, sheet.name, source, now(), sheet.values);
       const findings = scored.findings.map((f) => findingView(sheet.name, f, { result: scored, values: sheet.values }));
       const columns = plan.columns.map((c) => columnLetter(c.col + sheet.origin.col));
       const currentUndo = state.undo ? { action: state.undo.action, at: state.undo.at, sheet: state.undo.sheet } : null;

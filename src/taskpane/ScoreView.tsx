@@ -36,6 +36,8 @@ function storedFindings(run: LastRun): FindingView[] {
     value: "",
     message: f.message,
     messageEn: f.messageEn ?? f.message,
+    // What correcting it changes, stored by the run (a ribbon run too); older workbooks have none.
+    ...(f.ifCorrected ? { ifCorrected: f.ifCorrected, ifCorrectedEn: f.ifCorrectedEn ?? f.ifCorrected } : {}),
   }));
 }
 
