@@ -74,7 +74,7 @@ async function formsRoundTrip() {
 
   process.stdout.write(`\n${"=".repeat(78)}\nPHẦN 2. PHIẾU TỰ ĐÁNH GIÁ: GỬI ĐI, NHẬN VỀ, GỘP VÀO BẢNG ĐIỂM\n\n`);
   const formsDir = path.join(dir, "phieu");
-  const made = await writeForms({ master, dir: formsDir, year: 2020 });
+  const made = await writeForms({ master, dir: formsDir });
   if (!made.ok) throw new Error(made.message);
   process.stdout.write(`Đã tạo ${made.forms.length} phiếu (một cơ quan một tệp) trong ${path.relative(root, formsDir)}/, ví dụ:\n`);
   for (const f of made.forms.slice(0, 4)) process.stdout.write(`  ${f.file}  (${f.agency})\n`);
@@ -98,7 +98,7 @@ async function formsRoundTrip() {
   process.stdout.write("Các cơ quan điền điểm tự chấm và tài liệu kiểm chứng vào ô nhập của phiếu, gửi lại.\n\n");
 
   const merged = path.join(root, "out/danh-gia-2020-da-gop.xlsx");
-  const outcome = await mergeForms({ master, forms: made.forms.map((f) => path.join(formsDir, f.file)), output: merged, year: 2020 });
+  const outcome = await mergeForms({ master, forms: made.forms.map((f) => path.join(formsDir, f.file)), output: merged });
   if (!outcome.ok) throw new Error(outcome.message);
   const { plan } = outcome;
   process.stdout.write(`Gộp ${plan.merged.length} phiếu: ${plan.writes.length} ô được điền vào bảng điểm.\n`);
@@ -106,7 +106,7 @@ async function formsRoundTrip() {
   for (const d of plan.differences) process.stdout.write(`  Chênh lệch cho hội đồng thẩm định: ${d.agency}, “${d.group}”: tự chấm ${d.self}, thẩm định ${d.appraised} (${d.evidence}).\n`);
   process.stdout.write(`Đã ghi ${path.relative(root, merged)} (trang “Tự đánh giá” và “Chênh lệch” bên cạnh bảng điểm).\n`);
 
-  const again = await mergeForms({ master: merged, forms: made.forms.map((f) => path.join(formsDir, f.file)), output: path.join(dir, "gop-lan-2.xlsx"), year: 2020 });
+  const again = await mergeForms({ master: merged, forms: made.forms.map((f) => path.join(formsDir, f.file)), output: path.join(dir, "gop-lan-2.xlsx") });
   process.stdout.write(`Gộp lại lần nữa cùng các phiếu: ${again.ok && again.plan.unchanged ? "không có gì thay đổi" : "CÓ THAY ĐỔI (lỗi)"}.\n`);
 
   const rescored = await scoreWorkbook({ input: merged, output: path.join(dir, "da-gop-ket-qua.xlsx") });

@@ -2,10 +2,11 @@ import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
 import { SHEET_ORIGIN } from "../core/address";
-import { annexGate, buildAnnex, chooseAnnexSheet, packAnnex } from "../core/annex";
+import { annexGate, annexNotice, buildAnnex, chooseAnnexSheet, packAnnex } from "../core/annex";
 import { toNumber } from "../core/decimal";
 import { Finding } from "../core/findings";
-import { completeMetadata, DecisionMetadata, validateMetadata } from "../core/metadata";
+import { jsonSyntaxProblem, jsonSyntaxText } from "../core/json-syntax";
+import { completeMetadata, DecisionMetadata, provinceMissing, titleRowsOf, validateMetadata, withProvince, yearInTitle } from "../core/metadata";
 import { MARK_FILL, planResultWrite } from "../core/plan";
 import { PRESET_THAI_BINH_2020, Rules, RulesJson, validateRules } from "../core/rules";
 import { ruleProblemLines } from "../core/ruleMessages";
@@ -13,7 +14,9 @@ import { rankedRows, RowResult, scoreSheet, ScoreResult } from "../core/scoring"
 import { MarkRecord, STORE_SHEET, StoreState } from "../core/store";
 import { lastRunRecord } from "../core/summary";
 import { renderAnnexExcelJS } from "./exceljs-annex";
-import { addressOf, readSheet, readStore, writeStore } from "./workbook";
+import { addressOf, readSheet, readStore, SheetValues, writeStore } from "./workbook";
+import { byEncoding, LEGACY_MESSAGES, LegacyCell, legacyExample, withConverted } from "../core/legacy-cells";
+import { ENCODING_NAMES, unicodeFontFor } from "../core/legacy-encoding";
 import { addExplanationSheet, chartFile, JsonFinding, jsonFindings, jsonRowExtras, JsonRowExtras, previousAgencies } from "./extras";
 import { compareWithPrevious, Comparison } from "../core/previous";
 import { PREVIOUS_MISSING } from "../core/explain-messages";
@@ -26,6 +29,8 @@ export interface ScoreOptions {
   rulesFile?: string;
   annex?: boolean;
   decision?: Partial<DecisionMetadata>;
+  /** Convert headers, names and notes typed in TCVN3/VNI to Unicode (in the output, and for scoring). */
+  fixEncoding?: boolean;
   onProgress?: (step: string) => void;
   now?: Date;
   /** Last year's workbook, for "Xếp hạng năm trước" and "Tăng/giảm". */
@@ -85,10 +90,11 @@ export function rulesFrom(opts: ScoreOptions, state: StoreState): { rules: Rules
   let source = state.rules ? "quy tắc lưu trong sổ tính" : "quy tắc mặc định Thái Bình 2020";
   if (opts.rulesFile) {
     if (!fs.existsSync(opts.rulesFile)) fail(`Không tìm thấy tệp quy tắc “${opts.rulesFile}”.`);
+    const text = fs.readFileSync(opts.rulesFile, "utf8").replace(/^\uFEFF/, "");
     try {
-      json = JSON.parse(fs.readFileSync(opts.rulesFile, "utf8"));
-    } catch (e) {
-      fail(`Tệp quy tắc “${opts.rulesFile}” không phải JSON hợp lệ (${(e as Error).message}).`);
+      json = JSON.parse(text);
+    } catch {
+      fail(`Tệp quy tắc “${opts.rulesFile}” không phải JSON hợp lệ: ${jsonSyntaxText(jsonSyntaxProblem(text), "vi")}.`);
     }
     source = `tệp ${path.basename(opts.rulesFile)}`;
   }
@@ -101,22 +107,38 @@ export function rulesFrom(opts: ScoreOptions, state: StoreState): { rules: Rules
   return { rules: ok.rules, json: ok.rules.json, source };
 }
 
-export function pickSheet(wb: ExcelJS.Workbook, rules: Rules, wanted: string | undefined, annexName: string | undefined) {
+/**
+ * Scores a sheet's values; with `fix`, the legacy cells found (headers first when they hide the grid,
+ * then names and notes) are converted and the sheet scored again. Formulas are never replaced.
+ */
+function scoreValues(data: SheetValues, rules: Rules, fix: boolean): { data: SheetValues; result: ScoreResult; converted: LegacyCell[] } {
+  let values = data.values;
+  let result = scoreSheet(values, rules, SHEET_ORIGIN);
+  const converted: LegacyCell[] = [];
+  for (let pass = 0; fix && pass < 2 && result.legacy.length > 0; pass++) {
+    const constants = result.legacy.filter((c) => !String(data.formulas[c.row]?.[c.col] ?? "").startsWith("="));
+    if (constants.length === 0) break;
+    converted.push(...constants);
+    values = withConverted(values, constants);
+    result = scoreSheet(values, rules, SHEET_ORIGIN);
+  }
+  return { data: { values, formulas: data.formulas }, result, converted };
+}
+
+export function pickSheet(wb: ExcelJS.Workbook, rules: Rules, wanted: string | undefined, annexName: string | undefined, fix = false) {
   const sheets = wb.worksheets.filter((w) => w.name !== STORE_SHEET);
   if (wanted) {
     const ws = sheets.find((w) => w.name === wanted);
     if (!ws) fail(`Không có trang tính “${wanted}”. Các trang tính: ${sheets.map((w) => `“${w.name}”`).join(", ")}.`);
-    const data = readSheet(ws!);
-    const result = scoreSheet(data.values, rules, SHEET_ORIGIN);
+    const { data, result, converted } = scoreValues(readSheet(ws!), rules, fix);
     if (!result.ok) fail(`Trang tính “${wanted}”: ${result.error.message}`);
-    return { ws: ws!, data, result: result as Extract<ScoreResult, { ok: true }> };
+    return { ws: ws!, data, result: result as Extract<ScoreResult, { ok: true }>, converted };
   }
   let firstError: string | null = null;
   for (const ws of sheets) {
     if (ws.state !== "visible" || ws.name === annexName) continue;
-    const data = readSheet(ws);
-    const result = scoreSheet(data.values, rules, SHEET_ORIGIN);
-    if (result.ok) return { ws, data, result };
+    const { data, result, converted } = scoreValues(readSheet(ws), rules, fix);
+    if (result.ok) return { ws, data, result, converted };
     firstError ??= `Trang tính “${ws.name}”: ${result.error.message}`;
   }
   return fail(firstError ?? "Sổ tính không có trang tính nào có bảng điểm.");
@@ -139,12 +161,12 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     const { rules, json: rulesJson } = rulesFrom(opts, state);
 
     progress("Tính điểm");
-    const { ws, data, result } = pickSheet(wb, rules, opts.sheet, state.annex?.sheetName);
+    const { ws, data, result, converted } = pickSheet(wb, rules, opts.sheet, state.annex?.sheetName, opts.fixEncoding === true);
     // Result columns already on the sheet that the scores no longer give: reported, then rewritten.
     const stale = staleFinding(checkStale(data.values, result, SHEET_ORIGIN), SHEET_ORIGIN);
     const findings = stale ? [...result.findings, stale] : result.findings;
     let comparison: Comparison | null = null;
-    const notices: string[] = [];
+    const notices: string[] = byEncoding(converted).map((cells) => LEGACY_MESSAGES.converted.vi(legacyExample(cells, ENCODING_NAMES)));
     if (opts.previous) {
       progress("Đọc kết quả năm trước");
       if (path.resolve(opts.previous) === path.resolve(opts.input)) fail("Tệp năm trước (--previous) phải khác tệp đầu vào.");
@@ -158,6 +180,14 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     const plan = (planned as Extract<typeof planned, { ok: true }>).plan;
 
     progress("Ghi kết quả");
+    // --fix-encoding: the converted texts replace the legacy ones (the cells keep their look).
+    // A legacy font (“.VnTime”, “VNI-Times”) would show Unicode wrongly: the cell takes a Unicode one.
+    for (const c of converted) {
+      const cell = ws.getCell(c.row + 1, c.col + 1);
+      cell.value = c.converted;
+      const font = unicodeFontFor(cell.font?.name);
+      if (font) cell.style = { ...clone(cell.style), font: { ...clone(cell.font), name: font } };
+    }
     // ExcelJS shares one style object among cells read with the same style: always give a cell its own.
     const restyle = (row: number, col: number, change: Partial<ExcelJS.Style>) => {
       const cell = ws.getCell(row + 1, col + 1);
@@ -215,9 +245,11 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     let annexSheet: string | null = null;
     if (opts.annex) {
       progress("Tạo phụ lục");
-      const meta = completeMetadata(decision);
+      // A year not given nor stored is the one the grid's title names, else the year before the decision's.
+      const meta = completeMetadata(decision, yearInTitle(titleRowsOf(data.values, result.layout.headerTop)));
       const problems = validateMetadata(meta);
-      if (problems.length > 0) fail(`Chưa tạo được phụ lục: ${problems.map((p) => p.message).join(" ")} (dùng --decision-number, --decision-date, --issuer, --year).`);
+      if (problems.length > 0) fail(`Chưa tạo được phụ lục: ${problems.map((p) => p.message).join(" ")} (dùng --decision-number, --decision-date, --issuer, --province, --year, --subject).`);
+      if (provinceMissing(meta)) notices.push(annexNotice("provinceMissing", { issuer: withProvince(meta.issuer, ""), where: "cli" }).message);
       // The command line has no dialog: the errors go with the annex loudly (stderr, exit code 1).
       const refusal = annexGate(result.findings, false);
       if (refusal) notices.push(refusal.message);

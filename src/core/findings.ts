@@ -1,4 +1,5 @@
 import { cellAddress, Origin } from "./address";
+import { ENCODING_NAMES, LegacyEncoding } from "./legacy-encoding";
 
 export type Severity = "error" | "warning";
 
@@ -15,7 +16,9 @@ export type FindingCode =
   | "noApplicableGroup"
   | "noBlock"
   | "maybeExempt"
-  | "staleResults";
+  | "staleResults"
+  | "legacyText"
+  | "legacyExemption";
 
 /**
  * A problem in one cell. `row`/`col` are 0-based in the values array that was scored; `cell` is
@@ -33,11 +36,23 @@ export interface Finding {
   /** Extra words some messages need (the maximum, the exemption keyword, the other row). */
   detail: string;
   message: string;
+  /** Every cell the finding is about, when there are several (legacy text: the cells to convert). */
+  cells?: string[];
+  /** The legacy encoding of the text (legacyText, legacyExemption). */
+  encoding?: LegacyEncoding;
 }
 
 export type Lang = "vi" | "en";
 
-type Params = Pick<Finding, "cell" | "agency" | "group" | "value" | "detail">;
+type Params = Pick<Finding, "cell" | "agency" | "group" | "value" | "detail" | "cells" | "encoding">;
+
+/** The first cells of a list, and how many more. */
+const cellsVi = (cells: readonly string[]) => cells.slice(0, 10).join(", ") + (cells.length > 10 ? ` và ${cells.length - 10} ô khác` : "");
+const cellsEn = (cells: readonly string[]) => {
+  const more = cells.length - 10;
+  return cells.slice(0, 10).join(", ") + (more > 0 ? ` and ${more} other cell${more === 1 ? "" : "s"}` : "");
+};
+const encodingName = (p: Params) => (p.encoding ? ENCODING_NAMES[p.encoding] : "");
 
 const TEMPLATES: Record<FindingCode, { severity: Severity; vi: (p: Params) => string; en: (p: Params) => string }> = {
   notANumber: {
@@ -77,13 +92,31 @@ const TEMPLATES: Record<FindingCode, { severity: Severity; vi: (p: Params) => st
   },
   missingName: {
     severity: "warning",
-    vi: (p) => `Ô ${p.cell}: dòng này có điểm nhưng chưa có tên cơ quan nên không được xếp hạng. Hãy nhập tên cơ quan hoặc xoá dòng.`,
+    vi: (p) => `Ô ${p.cell}: dòng này có điểm nhưng chưa có tên cơ quan nên không được xếp hạng. Hãy nhập tên cơ quan hoặc xóa dòng.`,
     en: (p) => `Cell ${p.cell}: this row has scores but no agency name, so it is not ranked. Type the agency's name or delete the row.`,
   },
   noScores: {
     severity: "warning",
     vi: (p) => `Ô ${p.cell}: dòng “${p.agency}” không có điểm nhóm nào nên được coi là dòng tiêu đề, không xếp hạng. Nếu đây là một cơ quan, hãy nhập điểm các nhóm.`,
     en: (p) => `Cell ${p.cell}: the row “${p.agency}” has no group score, so it is taken as a heading and not ranked. If it is an agency, type its scores.`,
+  },
+  legacyText: {
+    severity: "warning",
+    vi: (p) =>
+      `${(p.cells?.length ?? 1) > 1 ? "Các ô" : "Ô"} ${cellsVi(p.cells ?? [p.cell])} được gõ bằng bảng mã ${encodingName(p)} của phông chữ cũ, không phải Unicode: “${p.value}” là “${p.detail}”. ` +
+      `Add-in đọc sai chữ này (tên không khớp, ghi chú miễn chấm không được nhận ra) và phụ lục sẽ in sai. Hãy bấm “Chuyển mã” để chuyển sang Unicode (hoàn tác được; dòng lệnh: --fix-encoding), rồi bấm lại “Tính điểm”.`,
+    en: (p) =>
+      `${(p.cells?.length ?? 1) > 1 ? "Cells" : "Cell"} ${cellsEn(p.cells ?? [p.cell])} ${(p.cells?.length ?? 1) > 1 ? "are" : "is"} typed in the ${encodingName(p)} encoding of old fonts, not Unicode: “${p.value}” is “${p.detail}”. ` +
+      `The add-in misreads this text (names do not match, exemption notes are not recognised) and the annex would print it wrongly. Click “Convert encoding” to convert it to Unicode (can be undone; command line: --fix-encoding), then click “Score” again.`,
+  },
+  legacyExemption: {
+    severity: "error",
+    vi: (p) =>
+      `Ô ${p.cell}: ghi chú “${p.value}” của ${p.agency} được gõ bằng bảng mã ${encodingName(p)}, đọc là “${p.detail}”: cơ quan này được miễn chấm “${p.group}” nhưng miễn chấm chưa được áp dụng, nên điểm và phân loại có thể sai. ` +
+      `Hãy bấm “Chuyển mã” (dòng lệnh: --fix-encoding) rồi bấm lại “Tính điểm”.`,
+    en: (p) =>
+      `Cell ${p.cell}: the note “${p.value}” of ${p.agency} is typed in the ${encodingName(p)} encoding and reads “${p.detail}”: this agency is exempt from “${p.group}”, but the exemption is not applied yet, so its score and class may be wrong. ` +
+      `Click “Convert encoding” (command line: --fix-encoding), then click “Score” again.`,
   },
   noApplicableGroup: {
     severity: "error",
@@ -97,7 +130,7 @@ const TEMPLATES: Record<FindingCode, { severity: Severity; vi: (p: Params) => st
   },
   maybeExempt: {
     severity: "warning",
-    vi: (p) => `Ô ${p.cell}: ${p.agency} có thể thiếu miễn chấm: Ghi chú “${p.value}” nói đến TTHC nhưng không khớp từ khoá miễn chấm nào (${p.detail}), và “${p.group}” đang là 0 hoặc trống. Nếu cơ quan không có thủ tục hành chính, hãy ghi đúng từ khoá.`,
+    vi: (p) => `Ô ${p.cell}: ${p.agency} có thể thiếu miễn chấm: Ghi chú “${p.value}” nói đến TTHC nhưng không khớp từ khóa miễn chấm nào (${p.detail}), và “${p.group}” đang là 0 hoặc trống. Nếu cơ quan không có thủ tục hành chính, hãy ghi đúng từ khóa.`,
     en: (p) => `Cell ${p.cell}: ${p.agency} may be missing an exemption: the note “${p.value}” speaks of administrative procedures (TTHC) but matches no exemption keyword (${p.detail}), and “${p.group}” is 0 or blank. If the agency has no procedures, write one of the keywords.`,
   },
   staleResults: {
@@ -110,7 +143,10 @@ const TEMPLATES: Record<FindingCode, { severity: Severity; vi: (p: Params) => st
 export function makeFinding(code: FindingCode, row: number, col: number, origin: Origin, params: Omit<Params, "cell">): Finding {
   const cell = cellAddress(row, col, origin);
   const p: Params = { cell, ...params };
-  return { code, severity: TEMPLATES[code].severity, row, col, ...p, message: TEMPLATES[code].vi(p) };
+  const f: Finding = { code, severity: TEMPLATES[code].severity, row, col, ...p, message: TEMPLATES[code].vi(p) };
+  if (f.cells === undefined) delete f.cells;
+  if (f.encoding === undefined) delete f.encoding;
+  return f;
 }
 
 /** The finding's message in the pane's language. */

@@ -1,11 +1,13 @@
 import { cellAddress, Origin, SHEET_ORIGIN } from "./address";
 import { add, cmp, Dec, div, formatVi, fromNumber, min, mul, sign, ZERO } from "./decimal";
 import { Finding, FindingCode, makeFinding } from "./findings";
-import { GridLayout, locateGrid, LocateResult } from "./grid";
+import { COLUMN_ALIASES, GridLayout, groupOfHeader, locateGrid, LocateResult } from "./grid";
 import { displayValue, isBlank, parseScore, ParsedCell } from "./numbers";
 import { rankDescending } from "./ranking";
 import { Rules } from "./rules";
-import { cleanText, matchKey } from "./text";
+import { cleanText, headerKey, matchKey } from "./text";
+import { byEncoding, LEGACY_MESSAGES, LegacyCell, legacyCellsOfGrid, legacyCellsOfTop, legacyExample } from "./legacy-cells";
+import { ENCODING_NAMES } from "./legacy-encoding";
 
 export interface RowResult {
   /** Row in the values array. */
@@ -38,8 +40,33 @@ export interface Summary {
 }
 
 export type ScoreResult =
-  | { ok: true; layout: GridLayout; rows: RowResult[]; findings: Finding[]; summary: Summary; rules: Rules }
-  | { ok: false; error: Extract<LocateResult, { ok: false }> };
+  | {
+      ok: true;
+      layout: GridLayout;
+      rows: RowResult[];
+      findings: Finding[];
+      summary: Summary;
+      rules: Rules;
+      /** Headers, names and notes typed in TCVN3 or VNI (reported by legacyText findings). */
+      legacy: LegacyCell[];
+    }
+  | {
+      ok: false;
+      error: Extract<LocateResult, { ok: false }>;
+      /** With no grid found: the legacy texts among the rows where headers were looked for. */
+      legacy: LegacyCell[];
+    };
+
+/** Rows searched for a header row (as locateGrid does). */
+const HEADER_SEARCH_ROWS = 40;
+
+const ALIAS_KEYS = new Set(Object.values(COLUMN_ALIASES).flatMap((words) => words.map(headerKey)));
+
+/** Whether a text is a header the grid recognises: a group of the rules or one of the other columns. */
+export const knownHeader =
+  (rules: Rules) =>
+  (text: string): boolean =>
+    groupOfHeader(rules, text) >= 0 || ALIAS_KEYS.has(headerKey(text));
 
 /** Words in a note that speak of administrative procedures (for the "exemption may be missing" warning). */
 const PROCEDURE_WORDS = [" tthc ", " thu tuc hanh chinh "];
@@ -51,12 +78,33 @@ const PROCEDURE_WORDS = [" tthc ", " thu tuc hanh chinh "];
  */
 export function scoreSheet(values: readonly (readonly unknown[])[], rules: Rules, origin: Origin = SHEET_ORIGIN): ScoreResult {
   const located = locateGrid(values, rules);
-  if (!located.ok) return { ok: false, error: located };
+  if (!located.ok) {
+    const legacy = located.reason === "noGrid" ? legacyCellsOfTop(values, HEADER_SEARCH_ROWS, origin, knownHeader(rules)) : [];
+    return { ok: false, error: withLegacyHint(located, legacy), legacy };
+  }
   const { layout } = located;
   const findings: Finding[] = [];
   const rows: RowResult[] = [];
   const seenNames = new Map<string, number>();
   const blockOf = blockFinder(values, layout, rules);
+
+  // Text typed in TCVN3 or VNI: one warning per encoding naming its cells; names are compared by
+  // their Unicode form (so “Së Y tÕ” repeats “Sở Y tế”).
+  const legacy = legacyCellsOfGrid(values, layout, origin, knownHeader(rules));
+  const legacyAt = new Map(legacy.map((c) => [c.row * 65536 + c.col, c]));
+  for (const group of byEncoding(legacy)) {
+    const first = group[0];
+    findings.push(
+      makeFinding("legacyText", first.row, first.col, origin, {
+        agency: "",
+        group: "",
+        value: first.text,
+        detail: first.converted,
+        cells: group.map((c) => c.cell),
+        encoding: first.encoding,
+      }),
+    );
+  }
 
   for (const skipped of layout.skippedRows) {
     if (skipped.why === "noName") findings.push(makeFinding("missingName", skipped.row, layout.nameCol, origin, { agency: "", group: "", value: "", detail: "" }));
@@ -81,7 +129,7 @@ export function scoreSheet(values: readonly (readonly unknown[])[], rules: Rules
     const name = cleanText(String(cells[layout.nameCol] ?? ""));
     const notesRaw = layout.notesCol === null ? "" : cells[layout.notesCol];
     const notes = isBlank(notesRaw) ? "" : cleanText(String(notesRaw));
-    const nameKey = matchKey(name);
+    const nameKey = matchKey(legacyAt.get(r * 65536 + layout.nameCol)?.converted ?? name);
     const firstRow = seenNames.get(nameKey);
     if (firstRow !== undefined) {
       findings.push(makeFinding("duplicateName", r, layout.nameCol, origin, { agency: name, group: "", value: "", detail: cellAddressOf(firstRow, layout.nameCol, origin) }));
@@ -105,6 +153,20 @@ export function scoreSheet(values: readonly (readonly unknown[])[], rules: Rules
           exemption = rules.exemptions[e];
           exemptKeyword = exemption.keywords[k];
         }
+      }
+    }
+    // A note in TCVN3/VNI whose Unicode form names an exemption: not applied until converted, and said loudly.
+    const legacyNote = layout.notesCol === null ? undefined : legacyAt.get(r * 65536 + layout.notesCol);
+    let legacyExempt = false;
+    if (!exemption && legacyNote) {
+      const convertedKey = ` ${matchKey(legacyNote.converted)} `;
+      const e = exemptionKeys.findIndex((keys) => keys.some((k) => convertedKey.includes(` ${k} `)));
+      if (e >= 0) {
+        legacyExempt = true;
+        const groups = rules.exemptions[e].groupIndexes.map((g) => rules.groups[g].name).join(", ");
+        findings.push(
+          makeFinding("legacyExemption", r, legacyNote.col, origin, { agency: name, group: groups, value: legacyNote.text, detail: legacyNote.converted, encoding: legacyNote.encoding }),
+        );
       }
     }
     const exemptGroups = exemption ? [...exemption.groupIndexes] : [];
@@ -153,7 +215,8 @@ export function scoreSheet(values: readonly (readonly unknown[])[], rules: Rules
         maxPoints = add(maxPoints, maxes[g]);
       }
     }
-    if (!exemption && zeroInExemptible >= 0 && PROCEDURE_WORDS.some((w) => notesKey.includes(w))) {
+    // (A legacy note naming an exemption has its own, louder finding.)
+    if (!exemption && !legacyExempt && zeroInExemptible >= 0 && PROCEDURE_WORDS.some((w) => notesKey.includes(w))) {
       findings.push(
         makeFinding("maybeExempt", r, layout.notesCol ?? layout.nameCol, origin, {
           agency: name,
@@ -214,7 +277,14 @@ export function scoreSheet(values: readonly (readonly unknown[])[], rules: Rules
     errors: findings.filter((f) => f.severity === "error").length,
     warnings: findings.filter((f) => f.severity === "warning").length,
   };
-  return { ok: true, layout, rows, findings, summary, rules };
+  return { ok: true, layout, rows, findings, summary, rules, legacy };
+}
+
+/** “No header row”: when the rows searched hold TCVN3/VNI text, the message says so and names the cells. */
+function withLegacyHint(error: Extract<LocateResult, { ok: false }>, legacy: readonly LegacyCell[]): Extract<LocateResult, { ok: false }> {
+  if (legacy.length === 0) return error;
+  const example = legacyExample(legacy, ENCODING_NAMES);
+  return { ...error, message: error.message + LEGACY_MESSAGES.headersLegacy.vi(example), messageEn: error.messageEn + LEGACY_MESSAGES.headersLegacy.en(example) };
 }
 
 /**

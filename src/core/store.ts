@@ -33,7 +33,8 @@ export interface FillSnapshot {
 }
 
 export interface UndoJournal {
-  action: "score" | "annex" | "merge";
+  /** “encoding”: “Chuyển mã” (legacy text converted to Unicode); “merge”: “Gộp phiếu”. */
+  action: "score" | "annex" | "merge" | "encoding";
   /** ISO time of the write, for the pane ("Hoàn tác lần tính lúc 10:42"). */
   at: string;
   sheet: string;
@@ -43,6 +44,8 @@ export interface UndoJournal {
   clearFormats?: string[];
   /** Formats of appended columns before, copied to the store sheet (`backup`, an address there) from `target`. */
   formatBackups?: { backup: string; target: string }[];
+  /** Font names before, for cells whose legacy font (“.VnTime”) was replaced. */
+  fonts?: { address: string; name: string }[];
   /** Column widths before (points), for appended columns. */
   columnWidths?: { address: string; width: number }[];
   /** For "annex": the annex sheet before (its description), or null when there was none. */

@@ -1,16 +1,18 @@
 import { chooseAnnexSheet } from "../core/annex";
 import { FORM_MESSAGES, FORM_TEXT } from "../core/form-messages";
-import { buildForm, FormDescription, formFileNames, masterWorkbookId } from "../core/forms";
+import { agencyMaxes, buildForm, FormDescription, formFileNames, formsYear, masterWorkbookId } from "../core/forms";
+import { scoreSheet } from "../core/scoring";
 import { differencesSheet, MergeFinding, Difference, planMerge, ReturnedForm, selfAssessmentSheet } from "../core/merge";
 import { completeMetadata } from "../core/metadata";
 import { locateGrid } from "../core/grid";
 import { SheetDescription } from "../core/sheet";
 import { CellSnapshot, StoreState } from "../core/store";
 import { cleanText } from "../core/text";
-import { supports } from "./host";
 import { hostRefusal, rulesOf, sheetRefusal } from "./scoring";
 import { ensureStoreSheet, queueStoreRead, writeStore } from "./store";
 import { renderSheetOffice } from "./sheet-render";
+
+export { formDelivery } from "./delivery";
 
 /**
  * The add-in's side of the departments' loop: the forms of the active sheet's agencies (all, or those
@@ -63,9 +65,10 @@ export async function prepareForms(scope: "all" | "selected"): Promise<FormsOutc
       const sheet = read.result();
       const state = store.state();
       const rules = rulesOf(state);
-      const located = locateGrid(sheet.values, rules);
-      if (!located.ok) return sheetRefusal(sheet.name, located);
-      const { layout } = located;
+      const scored = scoreSheet(sheet.values, rules, sheet.origin);
+      if (!scored.ok) return sheetRefusal(sheet.name, scored.error);
+      const { layout } = scored;
+      const maxes = agencyMaxes(rules, scored.rows);
       const all = layout.dataRows.map((row) => ({ row, name: text(sheet.values[row][layout.nameCol]), notes: layout.notesCol === null ? "" : text(sheet.values[row][layout.notesCol]) }));
       if (all.length === 0) return { kind: "refused", message: FORM_MESSAGES.noAgencies.vi(), messageEn: FORM_MESSAGES.noAgencies.en(), cells: [] };
       const first = selection.rowIndex - sheet.origin.row;
@@ -73,35 +76,20 @@ export async function prepareForms(scope: "all" | "selected"): Promise<FormsOutc
       if (picked.length === 0) return { kind: "refused", message: FORM_MESSAGES.noneSelected.vi(), messageEn: FORM_MESSAGES.noneSelected.en(), cells: [] };
       const masterId = masterWorkbookId(state.workbookId, all.map((a) => a.name));
       if (!state.workbookId) await writeStore(context, store, { ...state, workbookId: masterId }); // 2, once per workbook
-      const year = completeMetadata(state.decision ?? {}).year;
+      const year = formsYear(state.decision?.year, sheet.values, layout.headerTop, completeMetadata(state.decision ?? {}).year);
       const names = formFileNames(all.map((a) => a.name));
       return {
         kind: "done",
         forms: picked.map((a) => ({
           fileName: names[all.indexOf(a)],
           agency: a.name,
-          description: buildForm({ rules, agency: a.name, notes: a.notes, year, masterId }),
+          description: buildForm({ rules, agency: a.name, notes: a.notes, maxes: maxes.get(a.row), year, masterId }),
         })),
       };
     });
   } catch (e) {
     return hostRefusal(e);
   }
-}
-
-/**
- * How forms reach the user: Excel.createWorkbook (ExcelApi 1.8) opens each as a new workbook in Excel
- * on Windows and Mac; Excel on the web (and older Excel) gets downloads from the pane instead.
- */
-export function formDelivery(): "newWorkbooks" | "download" {
-  let platform: string | undefined;
-  try {
-    platform = Office.context.platform as unknown as string;
-  } catch {
-    platform = undefined;
-  }
-  if (platform !== "PC" && platform !== "Mac") return "download";
-  return supports("1.8") ? "newWorkbooks" : "download";
 }
 
 /** Opens each form (an .xlsx as base64) as a new workbook; no Excel.run (createWorkbook is not batched). */
@@ -145,7 +133,7 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
       if (!located.ok) return sheetRefusal(sheet.name, located);
       const agencies = located.layout.dataRows.map((r) => text(sheet.values[r][located.layout.nameCol]));
       const masterId = masterWorkbookId(state.workbookId, agencies);
-      const year = completeMetadata(state.decision ?? {}).year;
+      const year = formsYear(state.decision?.year, sheet.values, located.layout.headerTop, completeMetadata(state.decision ?? {}).year);
       const input = { rules, values: sheet.values, origin: sheet.origin, sheetName: sheet.name, state, masterId, year, now: now().toISOString() };
       const planned = planMerge({ ...input, forms });
       if (!planned.ok) return sheetRefusal(sheet.name, planned);
@@ -229,16 +217,3 @@ function placeLoopSheets(sheets: Excel.WorksheetCollection, names: string[], sta
   const diff = place(FORM_TEXT.diffSheet, state.loopSheets?.diff, gridPosition + 2);
   return { self, diff };
 }
-
-/** For undo: the loop sheets this merge made go, the previous ones come back. No sync here. */
-export function restoreLoopSheets(
-  sheets: Excel.WorksheetCollection,
-  names: string[],
-  current: { self: string; diff: string } | undefined,
-  previous: { self: unknown; diff: unknown } | null | undefined,
-): void {
-  if (current) for (const n of [current.self, current.diff]) if (names.includes(n)) sheets.getItem(n).delete();
-  if (!previous) return;
-  for (const d of [previous.self, previous.diff] as SheetDescription[]) renderSheetOffice(sheets.add(d.sheetName), d);
-}
-

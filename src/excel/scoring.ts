@@ -77,7 +77,10 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       const state = store.state();
       const rules = rulesOf(state);
       const scored = scoreSheet(sheet.values, rules, sheet.origin);
-      if (!scored.ok) return sheetRefusal(sheet.name, scored.error);
+      if (!scored.ok) {
+        const refusal = sheetRefusal(sheet.name, scored.error);
+        return scored.legacy.length > 0 ? { ...refusal, convertible: scored.legacy.map((c) => c.cell) } : refusal;
+      }
       const planned = planResultWrite(sheet.values, sheet.formulas, sheet.origin, sheet.name, scored, state);
       if (!planned.ok) return { kind: "refused", message: planned.message, messageEn: planned.messageEn, cells: planned.cells };
       const plan = planned.plan;

@@ -1,9 +1,11 @@
 import { Scored } from "../core/explain";
 import { ifCorrectedText } from "../core/explain-messages";
 import { Finding, findingMessage } from "../core/findings";
-import { DecisionMetadata } from "../core/metadata";
+import { DecisionMetadata, YearSource } from "../core/metadata";
 import { RulesJson } from "../core/rules";
 import { LastRun } from "../core/store";
+import type { AnnexNotice } from "../core/annex";
+import type { PrintStep } from "./annex";
 
 /** Who started an action: the ribbon button or the task pane (both run the same use case). */
 export type Source = "ribbon" | "pane";
@@ -22,6 +24,8 @@ export interface FindingView {
   /** For a score: what correcting it would change ("Nếu sửa 55 → 50: …"), in each language. */
   ifCorrected?: string;
   ifCorrectedEn?: string;
+  /** The cells “Chuyển mã” converts (legacyText findings). */
+  convertible?: string[];
 }
 
 /** A finding for the pane; with the scoring result, what its correction would change. */
@@ -36,6 +40,7 @@ export const findingView = (sheet: string, f: Finding, result?: Scored): Finding
   message: f.message,
   messageEn: findingMessage(f, "en"),
   ...correctionOf(f, result),
+  ...(f.code === "legacyText" && f.cells ? { convertible: f.cells } : {}),
 });
 
 function correctionOf(f: Finding, result: Scored | undefined): Pick<FindingView, "ifCorrected" | "ifCorrectedEn"> {
@@ -61,17 +66,41 @@ export type ScoringOutcome =
       /** The notices in English, in the same order. */
       noticesEn: string[];
     }
-  | { kind: "refused"; message: string; messageEn: string; cells: string[] };
+  | {
+      kind: "refused";
+      message: string;
+      messageEn: string;
+      cells: string[];
+      /** No grid because the headers are TCVN3/VNI: the cells “Chuyển mã” converts. */
+      convertible?: string[];
+    };
 
 export type AnnexOutcome =
-  | { kind: "done"; sheetName: string; collided: boolean; manualPrintSteps: string[]; errorsIncluded: number }
+  | { kind: "done"; sheetName: string; collided: boolean; manualPrintSteps: PrintStep[]; errorsIncluded: number; notices?: AnnexNotice[] }
   | { kind: "needsConfirmation"; message: string; messageEn: string; errors: FindingView[] }
   /** The result columns no longer match the scores: nothing is made until "Tính điểm" runs again. */
   | { kind: "stale"; message: string; messageEn: string; agencies: string[]; cells: string[] }
   | { kind: "refused"; message: string; messageEn: string; cells: string[] };
 
+/** Codes of what an undo could not give back on this host (see UNDO_LEFT in undo.ts). */
+export type UndoLeftCode = "formatsNotRestored";
+
+/** Something an undo left as it is, or gave back only in part: its code, where, and the message in both languages. */
+export interface UndoLeft {
+  code: UndoLeftCode;
+  sheet: string;
+  cells: string[];
+  message: string;
+  messageEn: string;
+}
+
+export type EncodingOutcome =
+  | { kind: "done"; message: string; messageEn: string; cells: string[] }
+  | { kind: "nothing"; message: string; messageEn: string }
+  | { kind: "refused"; message: string; messageEn: string; cells: string[] };
+
 export type UndoOutcome =
-  | { kind: "done"; message: string; messageEn: string }
+  | { kind: "done"; message: string; messageEn: string; left?: UndoLeft[] }
   | { kind: "nothing"; message: string; messageEn: string }
   | { kind: "refused"; message: string; messageEn: string };
 
@@ -79,8 +108,10 @@ export interface WorkbookSettings {
   rules: RulesJson;
   rulesFromWorkbook: boolean;
   decision: DecisionMetadata;
+  /** Where the decision's year comes from when none is stored: the open sheet's grid title, the decision's date, or last year. */
+  yearSource?: YearSource;
   lastRun: LastRun | null;
-  undo: { action: "score" | "annex" | "merge"; at: string } | null;
+  undo: { action: "score" | "annex" | "merge" | "encoding"; at: string } | null;
   /** Problems met reading the stored state (shown, never hidden). */
   problems: string[];
   /** The same problems in English, in the same order. */

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { FindingView } from "../excel/types";
 import { FindingItem } from "./FindingItem";
 import { useStrings } from "./i18n";
@@ -10,10 +10,27 @@ const useStyles = makeStyles({
   hint: { margin: 0, color: tokens.colorNeutralForeground2 },
   group: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  convert: { marginTop: tokens.spacingVerticalXS },
 });
 
-/** Findings grouped by severity, errors first; selecting one selects its cell in the sheet. */
-export function FindingList({ findings, onSelect, disabled }: { findings: FindingView[]; onSelect: (f: FindingView) => void; disabled?: boolean }) {
+/**
+ * Findings grouped by severity, errors first; selecting one selects its cell in the sheet. A finding
+ * about text in a legacy encoding has its own “Chuyển mã” button (beside it: a button holds no button).
+ */
+export function FindingList({
+  findings,
+  onSelect,
+  onConvert,
+  disabled,
+  convertDisabled,
+}: {
+  findings: FindingView[];
+  onSelect: (f: FindingView) => void;
+  onConvert?: (cells: string[]) => void;
+  disabled?: boolean;
+  /** While an action runs, “Chuyển mã” waits. */
+  convertDisabled?: boolean;
+}) {
   const styles = useStyles();
   const t = useStrings();
   if (findings.length === 0) return null;
@@ -36,6 +53,11 @@ export function FindingList({ findings, onSelect, disabled }: { findings: Findin
             {g.items.map((f, i) => (
               <li key={`${f.sheet}!${f.cell}!${f.code}!${i}`}>
                 <FindingItem finding={f} onSelect={onSelect} disabled={disabled} />
+                {onConvert && f.convertible && f.convertible.length > 0 && (
+                  <Button className={styles.convert} size="small" disabled={disabled || convertDisabled} aria-label={t.findings.convertLabel(f.convertible)} onClick={() => onConvert(f.convertible!)}>
+                    {t.findings.convert}
+                  </Button>
+                )}
               </li>
             ))}
           </ul>

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { runScoring, selectCell } from "../excel/index";
+import { convertEncoding, runScoring, selectCell } from "../excel/index";
 import type { FindingView, ScoringOutcome } from "../excel/types";
 import type { LastRun } from "../core/store";
 import { UserFacingError } from "../excel/host";
@@ -45,18 +45,29 @@ export interface ScoreViewProps {
   onWritten: () => Promise<void>;
   busy: BusyKind | null;
   run: Runner;
+  /** Changes after each undo: the notices of the run undone are dropped. */
+  undone?: number;
 }
 
 /** "Tính điểm": one primary button, then the summary and the findings. */
-export function ScoreView({ lastRun, outcome, onScored, onWritten, busy, run }: ScoreViewProps) {
+export function ScoreView({ lastRun, outcome, onScored, onWritten, busy, run, undone = 0 }: ScoreViewProps) {
   const styles = useStyles();
   const shared = useSharedStyles();
   const t = useStrings();
   const [notes, setNotes] = React.useState<Note[]>([]);
+  /** After a refusal for headers in TCVN3/VNI: the cells “Chuyển mã” would convert. */
+  const [refusedConvertible, setRefusedConvertible] = React.useState<string[] | null>(null);
   const vi = t.lang === "en" ? "vi" : undefined;
+  // After an undo, the notices of the run undone are dropped (state adjusted while rendering, as React advises).
+  const [seenUndone, setSeenUndone] = React.useState(undone);
+  if (seenUndone !== undone) {
+    setSeenUndone(undone);
+    setNotes([]);
+  }
 
   const score = async () => {
     setNotes([]);
+    setRefusedConvertible(null);
     const r = await run("score", async () => {
       const o = await runScoring("pane");
       if (o.kind === "done" && !o.unchanged) await onWritten();
@@ -65,6 +76,7 @@ export function ScoreView({ lastRun, outcome, onScored, onWritten, busy, run }: 
     if (!r.ok) return setNotes([{ intent: "error", title: t.score.refusedTitle, text: t.unexpected(r.error) }]);
     const o = r.value;
     if (o.kind === "refused") {
+      setRefusedConvertible(o.convertible?.length ? o.convertible : null);
       return setNotes([
         { intent: "error", title: t.score.refusedTitle, text: t.lang === "en" ? o.messageEn : o.message, items: o.cells.length ? [t.score.cells(o.cells)] : undefined },
       ]);
@@ -78,6 +90,27 @@ export function ScoreView({ lastRun, outcome, onScored, onWritten, busy, run }: 
     }
     setNotes(next);
     onScored(o);
+  };
+
+  /** “Chuyển mã”: converts the cells; the findings about them are gone, the rest wait for the next Tính điểm. */
+  const convert = async (cells: string[]) => {
+    setNotes([]);
+    const r = await run("convert", async () => {
+      const o = await convertEncoding(cells);
+      if (o.kind === "done") await onWritten();
+      return o;
+    });
+    if (!r.ok) return setNotes([{ intent: "error", title: t.findings.convertFailed, text: t.unexpected(r.error) }]);
+    const o = r.value;
+    const text = t.lang === "en" ? o.messageEn : o.message;
+    if (o.kind !== "done") return setNotes([{ intent: o.kind === "nothing" ? "info" : "error", title: t.findings.convertFailed, text }]);
+    setRefusedConvertible(null);
+    setNotes([{ intent: "success", title: t.findings.converted, text }]);
+    if (outcome) {
+      const done = new Set(o.cells);
+      const stale = (f: FindingView) => (f.code === "legacyText" || f.code === "legacyExemption") && (f.convertible ?? [f.cell]).every((c) => done.has(c));
+      onScored({ ...outcome, findings: outcome.findings.filter((f) => !stale(f)) });
+    }
   };
 
   const select = async (f: FindingView) => {
@@ -103,10 +136,15 @@ export function ScoreView({ lastRun, outcome, onScored, onWritten, busy, run }: 
         {t.score.button}
       </BusyButton>
       {notes.map((n, i) => (
-        <Notice key={i} note={n} onDismiss={() => setNotes(notes.filter((_, j) => j !== i))} />
+        <Notice
+          key={i}
+          note={n}
+          onDismiss={() => setNotes(notes.filter((_, j) => j !== i))}
+          action={i === 0 && refusedConvertible && busy === null ? { label: t.findings.convert, onClick: () => void convert(refusedConvertible) } : undefined}
+        />
       ))}
       {shown ? <RunSummary run={shown} /> : busy !== "load" && <p className={styles.intro}>{t.score.nothingYet}</p>}
-      <FindingList findings={findings} onSelect={select} />
+      <FindingList findings={findings} onSelect={select} onConvert={outcome ? (cells) => void convert(cells) : undefined} convertDisabled={busy !== null} />
     </div>
   );
 }

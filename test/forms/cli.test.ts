@@ -218,6 +218,12 @@ describe("merge: findings, exit codes, inputs", () => {
     expect(sha(path.join(formsDir, "so-y-te.xlsx"))).toBe(before);
   });
 
+  it("takes the year from the grid's title when the master stores none (no --year)", () => {
+    const run = runCli(["merge", EXAMPLE, path.join(formsDir, "so-y-te.xlsx"), "-o", path.join(dir, "nam.xlsx"), "--json"]);
+    expect(JSON.parse(run.stdout).findings).toEqual([]);
+    expect(run.code).toBe(0);
+  });
+
   it("exits 0 when every form merged without a finding", () => {
     const run = runCli(["merge", EXAMPLE, path.join(formsDir, "so-y-te.xlsx"), "-o", path.join(dir, "ok.xlsx"), "--year", "2020"]);
     expect(run.code).toBe(0);

@@ -52,6 +52,7 @@ describe("Tạo phiếu in the add-in", () => {
     if (first.kind !== "done") throw new Error(first.message);
     expect(first.forms).toHaveLength(19);
     expect(first.forms[2]).toMatchObject({ fileName: "so-tai-chinh.xlsx", agency: "Sở Tài chính" });
+    expect(first.forms[2].description.identity.year).toBe(2020); // no decision stored: the year the grid's title names
     const id = store(h.double).workbookId;
     expect(id).toMatch(/^bd-/);
     expect(first.forms.every((f) => f.description.identity.masterId === id)).toBe(true);

@@ -1,5 +1,5 @@
 import { canonicalJson, fingerprint } from "../../src/core/hash";
-import { buildForm, FORM_COLS, formFileNames, formScoreCell, formSlug, masterWorkbookId, rulesFingerprint } from "../../src/core/forms";
+import { buildForm, FORM_COLS, formFileNames, formScoreCell, formSlug, formsYear, masterWorkbookId, rulesFingerprint } from "../../src/core/forms";
 import { presetRules, PRESET_THAI_BINH_2020 } from "../../src/core/rules";
 import { clonePreset } from "../core/helpers";
 import { formFor } from "./helpers";
@@ -35,6 +35,21 @@ describe("master workbook id", () => {
   it("is worked out from the agencies otherwise, whatever their order, case or accents", () => {
     expect(masterWorkbookId(undefined, ["Sở Y tế", "Sở Tài chính"])).toBe(masterWorkbookId(undefined, ["so tai chinh", "SỞ Y TẾ"]));
     expect(masterWorkbookId(undefined, ["Sở Y tế"])).not.toBe(masterWorkbookId(undefined, ["Sở Tài chính"]));
+  });
+});
+
+describe("the forms' year", () => {
+  const grid = [["BẢNG TỔNG HỢP ĐIỂM ĐÁNH GIÁ ỨNG DỤNG CNTT NĂM 2020"], [], ["STT", "Tên cơ quan"], ["Năm 2019", "x"]];
+  it("is the decision's year stored in the workbook", () => {
+    expect(formsYear(2021, grid, 2, 2025)).toBe(2021);
+  });
+  it("else the year the grid's title names, above the header", () => {
+    expect(formsYear(undefined, grid, 2, 2025)).toBe(2020);
+    expect(formsYear(undefined, [["Kết quả nam 2018".normalize("NFD")], ["STT"]], 1, 2025)).toBe(2018);
+  });
+  it("else the default", () => {
+    expect(formsYear(undefined, grid, 0, 2025)).toBe(2025);
+    expect(formsYear(undefined, [["Quyết định số 1234 năm 12345"], ["STT"]], 1, 2025)).toBe(2025);
   });
 });
 
