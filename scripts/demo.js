@@ -32,7 +32,7 @@ async function main() {
   }
   const { summary, rules } = outcome.result;
   process.stdout.write(`\nXẾP HẠNG ỨNG DỤNG CNTT NĂM 2020 — ${summary.agencies} cơ quan (${path.relative(root, input)})\n\n`);
-  process.stdout.write(rankingTable(outcome.rows, rules.json.index.decimals) + "\n\n");
+  process.stdout.write(rankingTable(outcome.rows, rules) + "\n\n");
   process.stdout.write(`Phân loại: ${summary.byClass.map((c) => `${c.count} ${c.name}`).join(", ")}\n\n`);
   const errors = outcome.findings.filter((f) => f.severity === "error");
   if (outcome.findings.length) {
