@@ -62,15 +62,13 @@ test("the pattern finds the other style and leaves the decision's style alone", 
   expect(hits("Ủy ban nhân dân, CỘNG HÒA, từ khóa, Xóa, tùy chọn, hoàn tác, quý, khoảng, thuyết")).toEqual([]);
 });
 
-const DECISION = path.resolve(ROOT, "../shared/reference/06-QD-UBND-2021-Thai-Binh.txt");
+const DECISION = path.join(ROOT, "test/fixtures/reference/06-QD-UBND-2021-Thai-Binh.txt");
 
-// Only where ../shared is beside the clone: the published decision's own words are in this style (its
-// table copies agency names as each agency typed them, "Sở Văn hoá": data, kept as typed, not our words).
-if (fs.existsSync(DECISION)) {
-  test("the published decision's own words are written in this style", () => {
-    const text = fs.readFileSync(DECISION, "utf8").normalize("NFC").split("\n").filter((line) => !line.includes("\t")).join("\n");
-    expect(text).toContain("Ủy ban nhân dân tỉnh");
-    expect(text).toContain("CỘNG HÒA");
-    expect([...text.matchAll(OTHER_STYLE)]).toEqual([]);
-  });
-}
+// The published decision's own words are in this style (its table copies agency names as each agency
+// typed them, "Sở Văn hoá": data, kept as typed, not our words).
+test("the published decision's own words are written in this style", () => {
+  const text = fs.readFileSync(DECISION, "utf8").normalize("NFC").split("\n").filter((line) => !line.includes("\t")).join("\n");
+  expect(text).toContain("Ủy ban nhân dân tỉnh");
+  expect(text).toContain("CỘNG HÒA");
+  expect([...text.matchAll(OTHER_STYLE)]).toEqual([]);
+});
