@@ -1,6 +1,7 @@
 import type { FormIdentity } from "./forms";
 import { DecisionMetadata } from "./metadata";
 import { RulesJson } from "./rules";
+import { ENTRY_CHECKS, StoreIssue, storeDamagedMessage, storeProblem } from "./store-check";
 
 /**
  * What the add-in keeps inside the workbook, so that it travels with the file: the rules, the
@@ -24,12 +25,16 @@ export interface CellSnapshot {
   /** What the cells held: formulas where there were formulas, else values. */
   formulas: unknown[][];
   numberFormat: string[][];
+  /** What the add-in wrote there, when it is not in the store's `written` record (the headers of appended columns). */
+  wrote?: unknown[][];
 }
 
 export interface FillSnapshot {
   address: string;
   /** The cell's own fill ("#RRGGBB"), null for none. */
   color: string | null;
+  /** The fill the add-in gave the cell (a mark, or its own fill back): undo gives `color` back only to a cell that still shows it. */
+  set?: string | null;
 }
 
 export interface UndoJournal {
@@ -48,8 +53,14 @@ export interface UndoJournal {
   fonts?: { address: string; name: string }[];
   /** Column widths before (points), for appended columns. */
   columnWidths?: { address: string; width: number }[];
-  /** For "annex": the annex sheet before (its description), or null when there was none. */
-  previousAnnex?: { sheetName: string; description: unknown } | null;
+  /**
+   * For "annex": the annex sheet before, or null when there was none. Since the state no longer carries the
+   * annex's description, the sheet itself is kept aside, very hidden, under `backup`; older workbooks have
+   * a `description` instead.
+   */
+  previousAnnex?: { sheetName: string; sheetId?: string; position?: number; backup?: string; description?: unknown } | null;
+  /** For "annex": the temporary name the new annex was built under before it replaced the old one. */
+  buildSheet?: string;
   /** The annex sheet that this write created or replaced. */
   annexSheet?: string;
   /** For "merge": the "Tự đánh giá" and "Chênh lệch" sheets before (their descriptions), or null when there were none. */
@@ -118,8 +129,11 @@ export interface StoreState {
   decision?: Partial<DecisionMetadata>;
   written?: WrittenRecord;
   marks?: MarkRecord[];
-  /** The annex the add-in made, and the sheet of the grid it was made from. */
-  annex?: { sheetName: string; description: unknown; source?: string; /** Office's worksheet id, where the add-in made it. */ sheetId?: string };
+  /**
+   * The annex the add-in made and the sheet of the grid it was made from. No description: an annex is
+   * regenerated from the grid, the rules and the decision (older workbooks may still carry one; it is dropped).
+   */
+  annex?: { sheetName: string; source?: string; /** Office's worksheet id, where the add-in made it. */ sheetId?: string; description?: unknown };
   lastRun?: LastRun;
   undo?: UndoJournal;
   /** The master workbook's id, carried by the self-assessment forms made from it. */
@@ -146,29 +160,95 @@ export interface SelfAssessment {
 
 const KEYS: (keyof StoreState)[] = ["rules", "decision", "written", "marks", "annex", "lastRun", "undo", "workbookId", "form", "selfAssessments", "loopSheets"];
 
-/** The store as rows for the hidden sheet: a header row, then [key, part, text] rows. */
-export function encodeStore(state: StoreState): string[][] {
-  const rows: string[][] = [[STORE_MAGIC, String(STORE_VERSION), "Dữ liệu của add-in Xếp hạng CNTT. Không sửa tay."]];
-  for (const key of KEYS) {
-    const value = state[key];
-    if (value === undefined) continue;
-    const text = JSON.stringify(value);
-    for (let i = 0, part = 0; i < text.length || part === 0; i += CHUNK, part++) {
-      // Each part starts with "|": a part never begins with "=", "+", "-" or "@", which a cell could take for a formula.
-      rows.push([key, String(part), GUARD + text.slice(i, i + CHUNK)]);
-    }
-  }
-  return rows;
+/** What the pane shows on opening: small entries, kept in the first rows (the head) so that it reads a few KB. */
+const HEAD_KEYS: (keyof StoreState)[] = ["rules", "decision", "annex", "lastRun"];
+/** The head's summary of the undo journal (the journal itself is in the body). */
+const UNDO_INFO = "undoInfo";
+/** First row (1-based) of the body: the written record, the marks and the undo journal, read only by the actions. */
+export const STORE_BODY_ROW = 1001;
+
+export interface UndoInfo {
+  action: UndoJournal["action"];
+  at: string;
+  sheet: string;
 }
 
-export type DecodedStore = { ok: true; state: StoreState } | { ok: false; message: string; messageEn: string };
-
-/** Reads the hidden sheet's values back; a damaged store is reported, never half-read. */
-export function decodeStore(values: readonly (readonly unknown[])[] | null | undefined): DecodedStore {
-  if (!values || values.length === 0 || values.every((r) => r.every((v) => v === "" || v === null || v === undefined))) {
-    return { ok: true, state: {} };
+function encodeEntry(key: string, value: unknown, rows: string[][]): void {
+  const text = JSON.stringify(value);
+  for (let i = 0, part = 0; i < text.length || part === 0; i += CHUNK, part++) {
+    // Each part starts with "|": a part never begins with "=", "+", "-" or "@", which a cell could take for a formula.
+    rows.push([key, String(part), GUARD + text.slice(i, i + CHUNK)]);
   }
-  if (values[0][0] !== STORE_MAGIC) {
+}
+
+/**
+ * The store in two sections: the head (a header row, then the pane's entries, from row 1) and the body
+ * (from row STORE_BODY_ROW). An entry that does not fit in the head goes to the body.
+ */
+export function encodeStoreSections(state: StoreState): { head: string[][]; body: string[][] } {
+  const head: string[][] = [[STORE_MAGIC, String(STORE_VERSION), "Dữ liệu của add-in Xếp hạng CNTT. Không sửa tay."]];
+  const body: string[][] = [];
+  for (const key of KEYS) {
+    const value: unknown = state[key];
+    if (value === undefined) continue;
+    const rows: string[][] = [];
+    encodeEntry(key, value, rows);
+    const fits = HEAD_KEYS.includes(key) && head.length + rows.length < STORE_BODY_ROW;
+    (fits ? head : body).push(...rows);
+  }
+  if (state.undo) {
+    const info: UndoInfo = { action: state.undo.action, at: state.undo.at, sheet: state.undo.sheet };
+    encodeEntry(UNDO_INFO, info, head);
+  }
+  return { head, body };
+}
+
+/** The store as rows for the hidden sheet: the head from row 1, the body from row STORE_BODY_ROW (empty rows between). */
+export function encodeStore(state: StoreState): string[][] {
+  const { head, body } = encodeStoreSections(state);
+  if (body.length === 0) return head;
+  return [...head, ...Array.from({ length: STORE_BODY_ROW - 1 - head.length }, () => [] as string[]), ...body];
+}
+
+/**
+ * Reads the head alone (what the pane needs on opening): the entries found there and the undo summary.
+ * An entry cut short at the end of what was read (an older workbook's layout) is left out, not reported.
+ */
+export function decodeStoreHead(values: readonly (readonly unknown[])[] | null | undefined): { ok: true; state: StoreState; undo: UndoInfo | null } | { ok: false; message: string; messageEn: string } {
+  const decoded = decodeStore(values, (key) => HEAD_KEYS.includes(key as keyof StoreState) || key === UNDO_INFO || key === "undo", true);
+  if (!decoded.ok) return decoded;
+  const { undo, ...state } = decoded.state as StoreState & { undoInfo?: UndoInfo };
+  const info = (decoded.state as { undoInfo?: UndoInfo }).undoInfo ?? (undo ? { action: undo.action, at: undo.at, sheet: undo.sheet } : null);
+  delete (state as { undoInfo?: UndoInfo }).undoInfo;
+  return { ok: true, state, undo: info };
+}
+
+export type DecodedStore =
+  | {
+      ok: true;
+      state: StoreState;
+      /** Entries set aside because they failed their check (store-check.ts): never trusted, named in a warning. */
+      issues: StoreIssue[];
+    }
+  | { ok: false; message: string; messageEn: string };
+
+/** The user's own settings: damaged, they stop the action (never silently replaced by defaults). */
+const SETTINGS_KEYS: readonly string[] = ["rules", "decision"];
+
+/**
+ * Reads the hidden sheet's values back; a damaged store is reported, never half-read. Every entry
+ * is checked (shape, sizes, addresses): a damaged rules or decision entry stops the action with a
+ * message; any other damaged entry is set aside and named in `issues`.
+ */
+export function decodeStore(
+  values: readonly (readonly unknown[])[] | null | undefined,
+  wanted: (key: string) => boolean = (key) => (KEYS as string[]).includes(key),
+  lenient = false,
+): DecodedStore {
+  if (!values || values.length === 0 || values.every((r) => !Array.isArray(r) || r.every((v) => v === "" || v === null || v === undefined))) {
+    return { ok: true, state: {}, issues: [] };
+  }
+  if (!Array.isArray(values[0]) || values[0][0] !== STORE_MAGIC) {
     return {
       ok: false,
       message: `Trang ẩn “${STORE_SHEET}” không phải do add-in tạo ra (ô A1 không có dấu hiệu “${STORE_MAGIC}”).`,
@@ -182,27 +262,55 @@ export function decodeStore(values: readonly (readonly unknown[])[] | null | und
       messageEn: "This workbook was saved by a newer version of the add-in. Update the add-in to read the rules and data stored in it.",
     };
   }
-  const parts = new Map<string, string[]>();
+  // Each key's parts, by part number: 0, 1, 2… each once, every number below the rows there are
+  // (a part number such as 4294967294 names a part that cannot exist).
+  const parts = new Map<string, Map<number, string>>();
+  const badParts = new Set<string>();
   for (const row of values.slice(1)) {
-    const key = String(row[0] ?? "");
-    if (key === "") continue;
-    const list = parts.get(key) ?? [];
-    const text = String(row[2] ?? "");
-    list[Number(row[1])] = text.startsWith(GUARD) ? text.slice(1) : text;
+    if (!Array.isArray(row)) continue;
+    const key = typeof row[0] === "string" ? row[0] : String(row[0] ?? "");
+    if (key === "" || !wanted(key)) continue;
+    const list = parts.get(key) ?? new Map<number, string>();
     parts.set(key, list);
+    const part = typeof row[1] === "number" ? row[1] : Number(String(row[1] ?? "").trim() || NaN);
+    if (!Number.isInteger(part) || part < 0 || part >= values.length || list.has(part)) {
+      badParts.add(key);
+      continue;
+    }
+    const text = String(row[2] ?? "");
+    list.set(part, text.startsWith(GUARD) ? text.slice(1) : text);
   }
   const state: StoreState = {};
+  const issues: StoreIssue[] = [];
   for (const [key, list] of parts) {
-    if (!(KEYS as string[]).includes(key)) continue;
-    try {
-      (state as Record<string, unknown>)[key] = JSON.parse(list.join(""));
-    } catch {
-      return {
-        ok: false,
-        message: `Dữ liệu “${key}” trong trang ẩn “${STORE_SHEET}” bị hỏng. Hãy nhập lại quy tắc (Quy tắc chấm điểm → Nhập JSON) hoặc khôi phục sổ tính từ bản sao.`,
-        messageEn: `The “${key}” data in the hidden sheet “${STORE_SHEET}” is damaged. Import the rules again (Scoring rules → Import JSON) or restore the workbook from a copy.`,
-      };
+    let issue: StoreIssue | null = null;
+    let value: unknown;
+    const ordered: string[] = [];
+    for (let i = 0; i < list.size; i++) {
+      if (!list.has(i)) break;
+      ordered.push(list.get(i)!);
     }
+    if (badParts.has(key) || ordered.length !== list.size) issue = { key, problem: storeProblem("badParts", key) };
+    else {
+      try {
+        value = JSON.parse(ordered.join(""));
+      } catch {
+        issue = { key, problem: storeProblem("badJson", key) };
+      }
+    }
+    if (!issue && key !== "rules") {
+      const problem = ENTRY_CHECKS[key]?.(value, key) ?? null;
+      if (problem) issue = { key, problem };
+    }
+    if (!issue && key === "rules" && (typeof value !== "object" || value === null || Array.isArray(value))) issue = { key, problem: storeProblem("notObject", key, value) };
+    if (!issue) {
+      (state as Record<string, unknown>)[key] = value;
+      continue;
+    }
+    // Reading the head alone, an entry may be cut short where the read ended (an older layout): left out.
+    if (lenient && !SETTINGS_KEYS.includes(key)) continue;
+    if (SETTINGS_KEYS.includes(key)) return { ok: false, message: storeDamagedMessage(issue, STORE_SHEET, "vi"), messageEn: storeDamagedMessage(issue, STORE_SHEET, "en") };
+    issues.push(issue);
   }
-  return { ok: true, state };
+  return { ok: true, state, issues };
 }

@@ -45,6 +45,8 @@ async function openAnnex() {
   render(<App lang="vi" />);
   await waitFor(() => expect(mocked.loadSettings).toHaveBeenCalled());
   await user.click(await screen.findByRole("tab", { name: "Phụ lục" }));
+  // The tab loads on first use.
+  await screen.findByRole("button", { name: "Tạo phụ lục" });
   return user;
 }
 
@@ -65,7 +67,7 @@ test("stale results: Tạo phụ lục makes nothing, says why, and offers to sc
       agencies: ["Sở Y tế"],
       cells: ["J12", "K12", "L12", "M12"],
     })
-    .mockResolvedValueOnce({ kind: "done", sheetName: "Phụ lục", collided: false, manualPrintSteps: [], errorsIncluded: 0 });
+    .mockResolvedValueOnce({ kind: "done", sheetName: "Phụ lục", collided: false, manualPrintSteps: [], errorsIncluded: 0, undo: { action: "annex", at: "2021-01-04T03:42:00.000Z", sheet: "Phụ lục" } });
   mocked.runScoring.mockResolvedValue(scoringDone([]));
   const user = await openAnnex();
   await user.click(screen.getByRole("button", { name: "Tạo phụ lục" }));
@@ -97,7 +99,7 @@ describe("the agency card on selection change", () => {
     render(<App lang={lang} />);
     await waitFor(() => expect(mocked.onSelectionChanged).toHaveBeenCalled());
     // The pane has read the workbook's settings (it is not busy any more).
-    await waitFor(() => expect(screen.getByRole("main")).toHaveAttribute("aria-busy", "false"));
+    await waitFor(() => expect(screen.getByRole("main")).toHaveAttribute("aria-busy", "false"), { timeout: 10000 });
     return async () => {
       act(() => fire());
       await waitFor(() => expect(mocked.inspectSelection).toHaveBeenCalled());
@@ -132,5 +134,27 @@ describe("the agency card on selection change", () => {
     mocked.runScoring.mockResolvedValue(scoringDone([]));
     await userEvent.setup({ delay: null }).click(screen.getByRole("button", { name: "Tính điểm" }));
     await waitFor(() => expect(screen.queryByText(/không khớp với điểm hiện tại/)).not.toBeInTheDocument());
+  });
+});
+
+describe("Giải trình from the pane", () => {
+  test("every agency, or only the selected ones; the outcome is said, with the manual steps when pages cannot be set", async () => {
+    mocked.createExplanation
+      .mockResolvedValueOnce({ kind: "done", sheetName: "Giải trình", agencies: 19, pageBreaks: true })
+      .mockResolvedValueOnce({ kind: "done", sheetName: "Giải trình (2)", agencies: 2, pageBreaks: false })
+      .mockResolvedValueOnce({ kind: "refused", message: "Vùng đang chọn không có dòng nào của một cơ quan. Hãy chọn…", messageEn: "…", cells: [] });
+    const user = userEvent.setup({ delay: null });
+    render(<App lang="vi" />);
+    await waitFor(() => expect(screen.getByRole("main")).toHaveAttribute("aria-busy", "false"), { timeout: 10000 });
+    const section = screen.getByRole("region", { name: "Giải trình" });
+    await user.click(within(section).getByRole("button", { name: "Giải trình tất cả cơ quan" }));
+    expect(mocked.createExplanation).toHaveBeenLastCalledWith({ selectedOnly: false });
+    expect(await within(section).findByText("Đã tạo trang “Giải trình”: 19 cơ quan, mỗi cơ quan một trang.")).toBeInTheDocument();
+    await user.click(within(section).getByRole("button", { name: "Giải trình cơ quan đang chọn" }));
+    expect(mocked.createExplanation).toHaveBeenLastCalledWith({ selectedOnly: true });
+    expect(await within(section).findByText(/Đã tạo trang “Giải trình \(2\)”: 2 cơ quan/)).toBeInTheDocument();
+    expect(within(section).getByText(/hãy chèn ngắt trang trước tiêu đề của mỗi cơ quan/)).toBeInTheDocument();
+    await user.click(within(section).getByRole("button", { name: "Giải trình cơ quan đang chọn" }));
+    expect(await within(section).findByText(/Vùng đang chọn không có dòng nào của một cơ quan/)).toBeInTheDocument();
   });
 });
