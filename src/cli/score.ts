@@ -15,7 +15,9 @@ import { lastRunRecord } from "../core/summary";
 import { renderAnnexExcelJS } from "./exceljs-annex";
 import { addressOf, readSheet, readStore, SheetValues, writeStore } from "./workbook";
 import { byEncoding, LEGACY_MESSAGES, LegacyCell, legacyExample, withConverted } from "../core/legacy-cells";
-import { ENCODING_NAMES, unicodeFontFor } from "../core/legacy-encoding";
+import { ENCODING_NAMES, legacyToUnicode, unicodeFontFor } from "../core/legacy-encoding";
+
+const unicodeName = (name: string): string => legacyToUnicode(name)?.text ?? name;
 import { addExplanationSheet, chartFile, JsonFinding, jsonFindings, jsonRowExtras, JsonRowExtras, previousAgencies } from "./extras";
 import { compareWithPrevious, Comparison } from "../core/previous";
 import { PREVIOUS_MISSING } from "../core/explain-messages";
@@ -170,7 +172,8 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       if (path.resolve(opts.previous) === path.resolve(opts.input)) fail("Tệp năm trước (--previous) phải khác tệp đầu vào.");
       const last = previousAgencies(await loadWorkbook(opts.previous), opts.previous);
       if (!last.ok) fail(last.message);
-      comparison = compareWithPrevious(result.rows, (last as Extract<typeof last, { ok: true }>).agencies);
+      // Last year's workbook may be typed in TCVN3/VNI: its names meet this year's by their Unicode form.
+      comparison = compareWithPrevious(result.rows, (last as Extract<typeof last, { ok: true }>).agencies, unicodeName);
       if (comparison.missing.length > 0) notices.push(PREVIOUS_MISSING.vi({ names: comparison.missing }));
     }
     const planned = planResultWrite(data.values, data.formulas, SHEET_ORIGIN, ws.name, result, state);
