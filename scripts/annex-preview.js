@@ -24,6 +24,7 @@ const meta = {
   number: "06/QĐ-UBND",
   date: "05/01/2021",
   issuer: "Ủy ban nhân dân tỉnh",
+  province: "Thái Bình",
   year: 2020,
   subject: "Đánh giá, xếp hạng ứng dụng công nghệ thông tin trong hoạt động của các sở, ban, ngành thuộc Ủy ban nhân dân tỉnh",
   sheetName: "Phụ lục",

@@ -44,11 +44,19 @@ describe("notifyOutcome: the note after “Tính điểm”", () => {
     expect(note.message).not.toMatch(/lỗi/);
   });
 
-  test("errors present: the count once, and the way to see them", () => {
+  test("errors present: the count once, the cell in error, and the way to see it", () => {
     const note = notifyOutcome(done(run), "vi");
     expect(note.message).toContain("19 cơ quan: 7 Tốt, 8 Khá, 4 Trung bình.");
-    expect(note.message).toContain("1 lỗi cần sửa: mở bảng điều khiển để xem.");
+    expect(note.message).toContain("1 lỗi cần sửa ở ô H10: mở bảng điều khiển để xem.");
     expect(note.message.match(/lỗi/g)).toHaveLength(1);
+    expect(notifyOutcome(done(run), "en").message).toContain("1 error to fix in cell H10: open the pane to see it.");
+  });
+
+  test("many errors: the first cells named, the others counted", () => {
+    const cells = ["C5", "D6", "E7", "F8", "G9", "H10", "H11"];
+    const many: LastRun = { ...run, errors: 7, findings: cells.map((cell) => ({ cell, severity: "error", code: "notANumber", message: "…" })) };
+    expect(notifyOutcome(done(many), "vi").message).toContain("7 lỗi cần sửa ở ô C5, D6, E7, F8, G9 và 2 ô khác: mở bảng điều khiển để xem.");
+    expect(notifyOutcome(done(many), "en").message).toContain("7 errors to fix in cells C5, D6, E7, F8, G9 and 2 more: open the pane to see them.");
   });
 
   test("in English, the notices are in English", () => {
@@ -60,7 +68,7 @@ describe("notifyOutcome: the note after “Tính điểm”", () => {
   test("warnings, agencies not scored, an unchanged sheet and notices are all said", () => {
     const note = notifyOutcome(done({ ...run, errors: 2, warnings: 3, scored: 18 }, { unchanged: true, notices: ["Phiên bản Excel này không chép được định dạng."] }), "vi");
     expect(note.message).toBe(
-      "19 cơ quan: 7 Tốt, 8 Khá, 4 Trung bình. 1 cơ quan chưa tính được điểm. 2 lỗi cần sửa: mở bảng điều khiển để xem. 3 cảnh báo.\n" +
+      "19 cơ quan: 7 Tốt, 8 Khá, 4 Trung bình. 1 cơ quan chưa tính được điểm. 2 lỗi cần sửa ở ô H10: mở bảng điều khiển để xem. 3 cảnh báo.\n" +
         "Kết quả không đổi so với lần tính trước: không ô nào bị ghi lại.\n" +
         "Phiên bản Excel này không chép được định dạng.",
     );
@@ -76,7 +84,7 @@ describe("notifyOutcome: the note after “Tính điểm”", () => {
   test("English", () => {
     const note = notifyOutcome(done(run), "en");
     expect(note.title).toBe("Scored: sheet “Đánh giá 2020”");
-    expect(note.message).toBe("19 agencies: 7 Tốt, 8 Khá, 4 Trung bình. 1 error to fix: open the pane to see it.\nResults written to columns J, K, L, M.");
+    expect(note.message).toBe("19 agencies: 7 Tốt, 8 Khá, 4 Trung bình. 1 error to fix in cell H10: open the pane to see it.\nResults written to columns J, K, L, M.");
     expect(notifyOutcome(done(clean, { columns: ["J"], unchanged: false }), "en").message).toBe("19 agencies: 7 Tốt, 8 Khá, 4 Trung bình.\nResults written to column J.");
     expect(summaryLineEn({ agencies: 1, scored: 0, byClass: [], errors: 2, warnings: 1 })).toBe("1 agency. 1 could not be scored. 2 errors to fix: open the pane to see them. 1 warning.");
   });

@@ -45,5 +45,8 @@ export function renderAnnexExcelJS(ws: ExcelJS.Worksheet, annex: AnnexDescriptio
     },
     printTitlesRow: `${annex.print.repeatRows.first + 1}:${annex.print.repeatRows.last + 1}`,
   };
+  // Page numbers centred in the header from page 2 (Nghị định 30/2020/NĐ-CP), in the annex's font.
+  const pageNumber = `&C&"${annex.font},Regular"&${annex.styles.cell.size}${annex.print.pageNumbers.code}`;
+  ws.headerFooter = { ...ws.headerFooter, differentFirst: true, differentOddEven: false, oddHeader: pageNumber, firstHeader: "" };
   ws.views = [{ state: "normal", showGridLines: false }];
 }

@@ -27,7 +27,7 @@ function parse(command: "forms" | "merge", rest: string[]): Parsed {
         year = Number(value);
       }
     } else if (arg === "--json" && command === "merge") json = true;
-    else if (arg.startsWith("-")) return { ok: false, message: `Tuỳ chọn không hợp lệ “${arg}”.` };
+    else if (arg.startsWith("-")) return { ok: false, message: `Tùy chọn không hợp lệ “${arg}”.` };
     else files.push(arg);
   }
   if (files.length === 0) return { ok: false, message: "Thiếu tệp bảng điểm MASTER.xlsx." };

@@ -9,10 +9,13 @@ import { ifCorrectedLine } from "./extras";
 const USAGE = `Cách dùng / Usage:
   xep-hang-cntt score IN.xlsx -o OUT.xlsx [--sheet NAME] [--rules RULES.json] [--annex] [--json]
                       [--decision-number "06/QĐ-UBND"] [--decision-date 05/01/2021] [--issuer "Ủy ban nhân dân tỉnh"]
-                      [--year 2020] [--annex-sheet "Phụ lục"]
+                      [--province "Thái Bình"] [--year 2020] [--subject "Đánh giá, xếp hạng …"] [--annex-sheet "Phụ lục"]
                       [--previous NAM-TRUOC.xlsx] [--explain] [--chart BIEU-DO.svg] [--fix-encoding]
 ${FORMS_USAGE}
 
+  --year           mặc định là năm ghi trong tiêu đề bảng điểm, nếu không có thì năm trước năm ký quyết định
+                   / default: the year in the score table's title, else the year before the decision's
+  --subject        trích yếu của phụ lục, không kèm năm (phụ lục thêm “năm 2020”) / the annex's subject, without the year
   --previous FILE  so sánh với kết quả năm trước (xếp hạng năm trước, tăng/giảm) / compare with last year
   --explain        thêm trang “Giải trình”, mỗi cơ quan một trang / add the “Giải trình” sheet, a page per agency
   --chart FILE     ghi biểu đồ chỉ số theo thứ hạng (SVG) / write the chart of indices by rank (SVG)
@@ -36,7 +39,7 @@ export function parseArgs(argv: string[]): Parsed {
   let input: string | undefined;
   const opts: Partial<ScoreOptions> = { decision: {} };
   let json = false;
-  const takes = new Set(["-o", "--output", "--sheet", "--rules", "--decision-number", "--decision-date", "--issuer", "--year", "--annex-sheet", "--previous", "--chart"]);
+  const takes = new Set(["-o", "--output", "--sheet", "--rules", "--decision-number", "--decision-date", "--issuer", "--province", "--year", "--subject", "--annex-sheet", "--previous", "--chart"]);
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (takes.has(arg)) {
@@ -62,6 +65,12 @@ export function parseArgs(argv: string[]): Parsed {
         case "--issuer":
           opts.decision!.issuer = value;
           break;
+        case "--province":
+          opts.decision!.province = value;
+          break;
+        case "--subject":
+          opts.decision!.subject = value;
+          break;
         case "--year":
           if (!/^\d{4}$/.test(value)) return { ok: false, message: `--year phải là một năm, ví dụ 2020 (đang là “${value}”).` };
           opts.decision!.year = Number(value);
@@ -80,7 +89,7 @@ export function parseArgs(argv: string[]): Parsed {
     else if (arg === "--fix-encoding") opts.fixEncoding = true;
     else if (arg === "--explain") opts.explain = true;
     else if (arg === "--json") json = true;
-    else if (arg.startsWith("-")) return { ok: false, message: `Tuỳ chọn không hợp lệ “${arg}”.` };
+    else if (arg.startsWith("-")) return { ok: false, message: `Tùy chọn không hợp lệ “${arg}”.` };
     else if (input === undefined) input = arg;
     else return { ok: false, message: `Thừa tham số “${arg}”.` };
   }

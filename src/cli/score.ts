@@ -2,10 +2,11 @@ import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
 import { SHEET_ORIGIN } from "../core/address";
-import { annexGate, buildAnnex, chooseAnnexSheet, packAnnex } from "../core/annex";
+import { annexGate, annexNotice, buildAnnex, chooseAnnexSheet, packAnnex } from "../core/annex";
 import { toNumber } from "../core/decimal";
 import { Finding } from "../core/findings";
-import { completeMetadata, DecisionMetadata, validateMetadata } from "../core/metadata";
+import { jsonSyntaxProblem, jsonSyntaxText } from "../core/json-syntax";
+import { completeMetadata, DecisionMetadata, provinceMissing, titleRowsOf, validateMetadata, withProvince, yearInTitle } from "../core/metadata";
 import { MARK_FILL, planResultWrite } from "../core/plan";
 import { PRESET_THAI_BINH_2020, Rules, RulesJson, validateRules } from "../core/rules";
 import { ruleProblemLines } from "../core/ruleMessages";
@@ -91,10 +92,11 @@ export function rulesFrom(opts: ScoreOptions, state: StoreState): { rules: Rules
   let source = state.rules ? "quy tắc lưu trong sổ tính" : "quy tắc mặc định Thái Bình 2020";
   if (opts.rulesFile) {
     if (!fs.existsSync(opts.rulesFile)) fail(`Không tìm thấy tệp quy tắc “${opts.rulesFile}”.`);
+    const text = fs.readFileSync(opts.rulesFile, "utf8").replace(/^\uFEFF/, "");
     try {
-      json = JSON.parse(fs.readFileSync(opts.rulesFile, "utf8"));
-    } catch (e) {
-      fail(`Tệp quy tắc “${opts.rulesFile}” không phải JSON hợp lệ (${(e as Error).message}).`);
+      json = JSON.parse(text);
+    } catch {
+      fail(`Tệp quy tắc “${opts.rulesFile}” không phải JSON hợp lệ: ${jsonSyntaxText(jsonSyntaxProblem(text), "vi")}.`);
     }
     source = `tệp ${path.basename(opts.rulesFile)}`;
   }
@@ -246,9 +248,11 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     let annexSheet: string | null = null;
     if (opts.annex) {
       progress("Tạo phụ lục");
-      const meta = completeMetadata(decision);
+      // A year not given nor stored is the one the grid's title names, else the year before the decision's.
+      const meta = completeMetadata(decision, yearInTitle(titleRowsOf(data.values, result.layout.headerTop)));
       const problems = validateMetadata(meta);
-      if (problems.length > 0) fail(`Chưa tạo được phụ lục: ${problems.map((p) => p.message).join(" ")} (dùng --decision-number, --decision-date, --issuer, --year).`);
+      if (problems.length > 0) fail(`Chưa tạo được phụ lục: ${problems.map((p) => p.message).join(" ")} (dùng --decision-number, --decision-date, --issuer, --province, --year, --subject).`);
+      if (provinceMissing(meta)) notices.push(annexNotice("provinceMissing", { issuer: withProvince(meta.issuer, ""), where: "cli" }).message);
       // The command line has no dialog: the errors go with the annex loudly (stderr, exit code 1).
       const refusal = annexGate(result.findings, false);
       if (refusal) notices.push(refusal.message);

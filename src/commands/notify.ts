@@ -20,24 +20,49 @@ export function languageOf(displayLanguage: string | undefined | null): Lang {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-type Counts = Pick<LastRun, "agencies" | "scored" | "byClass" | "errors" | "warnings">;
+type Counts = Pick<LastRun, "agencies" | "scored" | "byClass" | "errors" | "warnings"> & { findings?: LastRun["findings"] };
+
+/** Cells named in the note at most; the rest are counted ("và 3 ô khác"). */
+export const MAX_CELLS_NAMED = 5;
+
+/** The cells of the run's errors, in the order found (one entry per cell). */
+function errorCells(run: Counts): string[] {
+  return [...new Set((run.findings ?? []).filter((f) => f.severity === "error").map((f) => f.cell))];
+}
+
+/** The error sentence, from its code: the count, the cells (or the first ones and how many more), where to look. */
+const ERRORS_TO_FIX: Record<Lang, (p: { errors: number; cells: string[]; more: number }) => string> = {
+  vi: (p) =>
+    p.cells.length === 0
+      ? `${p.errors} lỗi cần sửa: mở bảng điều khiển để xem.`
+      : `${p.errors} lỗi cần sửa ở ô ${p.cells.join(", ")}${p.more > 0 ? ` và ${p.more} ô khác` : ""}: mở bảng điều khiển để xem.`,
+  en: (p) =>
+    p.cells.length === 0
+      ? `${plural(p.errors, "error", "errors")} to fix: open the pane to see ${p.errors === 1 ? "it" : "them"}.`
+      : `${plural(p.errors, "error", "errors")} to fix in cell${p.cells.length + p.more === 1 ? "" : "s"} ${p.cells.join(", ")}${p.more > 0 ? ` and ${p.more} more` : ""}: open the pane to see ${p.errors === 1 ? "it" : "them"}.`,
+};
+
+function errorsToFix(run: Counts, lang: Lang): string {
+  const cells = errorCells(run);
+  return ERRORS_TO_FIX[lang]({ errors: run.errors, cells: cells.slice(0, MAX_CELLS_NAMED), more: Math.max(0, cells.length - MAX_CELLS_NAMED) });
+}
 
 /** The summary line in English; class names are data from the rules and stay as the rules spell them. */
 export function summaryLineEn(run: Counts): string {
   const classes = run.byClass.map((c) => `${c.count} ${c.name}`).join(", ");
   let line = classes ? `${plural(run.agencies, "agency", "agencies")}: ${classes}.` : `${plural(run.agencies, "agency", "agencies")}.`;
   if (run.scored < run.agencies) line += ` ${run.agencies - run.scored} could not be scored.`;
-  if (run.errors > 0) line += ` ${plural(run.errors, "error", "errors")} to fix: open the pane to see ${run.errors === 1 ? "it" : "them"}.`;
+  if (run.errors > 0) line += ` ${errorsToFix(run, "en")}`;
   if (run.warnings > 0) line += ` ${plural(run.warnings, "warning", "warnings")}.`;
   return line;
 }
 
-/** The Vietnamese line: the core's summary, with the way to the errors when there are some. */
+/** The Vietnamese line: the core's summary, with the cells in error and the way to them when there are some. */
 export function summaryLineVi(run: Counts): string {
   // The core's line without the error count, then the error sentence that says where to look.
   const base = summaryLine({ ...run, errors: 0, warnings: 0 });
   let line = base;
-  if (run.errors > 0) line += ` ${run.errors} lỗi cần sửa: mở bảng điều khiển để xem.`;
+  if (run.errors > 0) line += ` ${errorsToFix(run, "vi")}`;
   if (run.warnings > 0) line += ` ${run.warnings} cảnh báo.`;
   return line;
 }

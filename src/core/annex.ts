@@ -1,6 +1,6 @@
 import { cmp, Dec, formatVi, mul } from "./decimal";
 import { Finding } from "./findings";
-import { DecisionMetadata } from "./metadata";
+import { DecisionMetadata, withProvince } from "./metadata";
 import { hasClasses, Rules } from "./rules";
 import { rankedRows, RowResult } from "./scoring";
 
@@ -40,8 +40,13 @@ export interface PrintSetup {
   paper: "A4";
   /** Fit to this many pages wide; height is free (0). */
   fitToPagesWide: 1;
-  /** Margins in centimetres. */
+  /** Margins in centimetres (Nghị định 30/2020/NĐ-CP: left 3–3,5, right 1,5–2, top and bottom 2–2,5). */
   margins: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
+  /**
+   * Page numbers, as Nghị định 30/2020/NĐ-CP wants them: centred in the header, from page 2 (the first
+   * page has none). `code` is Excel's header code ("&P").
+   */
+  pageNumbers: { where: "centerHeader"; code: "&P"; firstPage: false };
   /** 0-based rows repeated at the top of every printed page. */
   repeatRows: { first: number; last: number };
   centerHorizontally: boolean;
@@ -100,6 +105,31 @@ export function splitForRows(text: string, max: number): string[] {
   }
   parts.push(rest);
   return parts;
+}
+
+/** What an annex carries that should be fixed before signing, by code, worded in both languages. */
+export type AnnexNoticeCode = "provinceMissing";
+
+export interface AnnexNotice {
+  code: AnnexNoticeCode;
+  message: string;
+  messageEn: string;
+}
+
+/** `where`: how the user fixes it, in the pane (the “Phụ lục” tab) or with the command line (--province). */
+type AnnexNoticeParams = { issuer: string; where: "pane" | "cli" };
+
+const ANNEX_NOTICES: Record<AnnexNoticeCode, { vi: (p: AnnexNoticeParams) => string; en: (p: AnnexNoticeParams) => string }> = {
+  provinceMissing: {
+    vi: (p) =>
+      `Chưa có tên tỉnh: dòng “Kèm theo” và trích yếu ghi “${p.issuer}”. Hãy nhập tỉnh (ví dụ Thái Bình) ${p.where === "pane" ? "trong mục “Phụ lục”" : "bằng --province"} rồi tạo lại phụ lục trước khi trình ký.`,
+    en: (p) =>
+      `No province yet: the “Kèm theo” line and the subject say “${p.issuer}”. Give the province (for example Thái Bình) ${p.where === "pane" ? "on the “Annex” tab" : "with --province"} and create the annex again before it is signed.`,
+  },
+};
+
+export function annexNotice(code: AnnexNoticeCode, p: AnnexNoticeParams): AnnexNotice {
+  return { code, message: ANNEX_NOTICES[code].vi(p), messageEn: ANNEX_NOTICES[code].en(p) };
 }
 
 export type AnnexRefusal = { reason: "errors"; errors: Finding[]; message: string };
@@ -217,10 +247,10 @@ export function buildAnnex(rules: Rules, rows: readonly RowResult[], meta: Decis
     heights[row] = height;
   };
 
-  const subject = `${meta.subject} năm ${meta.year}`;
+  const subject = `${withProvince(meta.subject, meta.province ?? "")} năm ${meta.year}`;
   banner(0, "KẾT QUẢ", "title", 20);
   banner(1, subject, "subject", Math.max(20, lines(subject, totalWidth * 0.9) * 18));
-  const reference = `(Kèm theo Quyết định số ${meta.number} ngày ${meta.date} của ${meta.issuer})`;
+  const reference = `(Kèm theo Quyết định số ${meta.number} ngày ${meta.date} của ${withProvince(meta.issuer, meta.province ?? "")})`;
   banner(2, reference, "reference", Math.max(20, lines(reference, totalWidth * 0.9) * 18));
   heights[3] = 10;
 
@@ -284,7 +314,8 @@ export function buildAnnex(rules: Rules, rows: readonly RowResult[], meta: Decis
       orientation: "landscape",
       paper: "A4",
       fitToPagesWide: 1,
-      margins: { top: 2, bottom: 2, left: 2, right: 1.5, header: 0.8, footer: 0.8 },
+      margins: { top: 2, bottom: 2, left: 3, right: 1.5, header: 0.8, footer: 0.8 },
+      pageNumbers: { where: "centerHeader", code: "&P", firstPage: false },
       repeatRows: { first: headerRow, last: headerRow },
       centerHorizontally: true,
     },

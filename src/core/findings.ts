@@ -92,7 +92,7 @@ const TEMPLATES: Record<FindingCode, { severity: Severity; vi: (p: Params) => st
   },
   missingName: {
     severity: "warning",
-    vi: (p) => `Ô ${p.cell}: dòng này có điểm nhưng chưa có tên cơ quan nên không được xếp hạng. Hãy nhập tên cơ quan hoặc xoá dòng.`,
+    vi: (p) => `Ô ${p.cell}: dòng này có điểm nhưng chưa có tên cơ quan nên không được xếp hạng. Hãy nhập tên cơ quan hoặc xóa dòng.`,
     en: (p) => `Cell ${p.cell}: this row has scores but no agency name, so it is not ranked. Type the agency's name or delete the row.`,
   },
   noScores: {
@@ -130,7 +130,7 @@ const TEMPLATES: Record<FindingCode, { severity: Severity; vi: (p: Params) => st
   },
   maybeExempt: {
     severity: "warning",
-    vi: (p) => `Ô ${p.cell}: ${p.agency} có thể thiếu miễn chấm: Ghi chú “${p.value}” nói đến TTHC nhưng không khớp từ khoá miễn chấm nào (${p.detail}), và “${p.group}” đang là 0 hoặc trống. Nếu cơ quan không có thủ tục hành chính, hãy ghi đúng từ khoá.`,
+    vi: (p) => `Ô ${p.cell}: ${p.agency} có thể thiếu miễn chấm: Ghi chú “${p.value}” nói đến TTHC nhưng không khớp từ khóa miễn chấm nào (${p.detail}), và “${p.group}” đang là 0 hoặc trống. Nếu cơ quan không có thủ tục hành chính, hãy ghi đúng từ khóa.`,
     en: (p) => `Cell ${p.cell}: ${p.agency} may be missing an exemption: the note “${p.value}” speaks of administrative procedures (TTHC) but matches no exemption keyword (${p.detail}), and “${p.group}” is 0 or blank. If the agency has no procedures, write one of the keywords.`,
   },
   staleResults: {

@@ -9,6 +9,11 @@ export interface DecisionMetadata {
   date: string;
   /** "Ủy ban nhân dân tỉnh" */
   issuer: string;
+  /**
+   * The province (or city) the issuer belongs to, "Thái Bình": the annex names "Ủy ban nhân dân tỉnh
+   * Thái Bình". Optional: workbooks saved before it have none (completeMetadata gives "").
+   */
+  province?: string;
   /** The year evaluated (2020) */
   year: number;
   /** Subject line without the year; the annex appends " năm {year}". */
@@ -21,6 +26,7 @@ export const DEFAULT_METADATA: DecisionMetadata = {
   number: "",
   date: "",
   issuer: "Ủy ban nhân dân tỉnh",
+  province: "",
   year: new Date().getFullYear() - 1,
   subject: "Đánh giá, xếp hạng ứng dụng công nghệ thông tin trong hoạt động của các sở, ban, ngành thuộc Ủy ban nhân dân tỉnh",
   sheetName: "Phụ lục",
@@ -94,16 +100,83 @@ export function validateMetadata(m: Partial<DecisionMetadata>): MetadataProblem[
   return problems;
 }
 
-/** Fills what is missing from stored or typed metadata with the defaults, in NFC. */
-export function completeMetadata(m: Partial<DecisionMetadata> | undefined): DecisionMetadata {
+/** Where the year evaluated comes from: typed or stored, the grid's title, the decision's year − 1, or this year − 1. */
+export type YearSource = "given" | "title" | "decision" | "default";
+
+/**
+ * The year named in the grid's title rows (the rows above its header): "… NĂM 2020" first, else a
+ * lone year in a title text. Only text cells count (a number in a title row may be anything).
+ */
+export function yearInTitle(titleRows: readonly (readonly unknown[])[]): number | null {
+  const texts = titleRows.flatMap((row) => row.filter((v): v is string => typeof v === "string").map((v) => v.normalize("NFC")));
+  const ok = (y: number) => y >= 2000 && y <= 2100;
+  for (const t of texts) {
+    const m = /năm\s+(\d{4})(?!\d)/iu.exec(t);
+    if (m && ok(Number(m[1]))) return Number(m[1]);
+  }
+  for (const t of texts) {
+    const m = /(?<!\d)(20\d\d)(?!\d)/.exec(t);
+    if (m && ok(Number(m[1]))) return Number(m[1]);
+  }
+  return null;
+}
+
+/** The rows above a grid's header (its title), from the sheet's values and the header's first row. */
+export const titleRowsOf = (values: readonly (readonly unknown[])[], headerTop: number): readonly (readonly unknown[])[] => values.slice(0, Math.max(0, headerTop));
+
+/** The year evaluated when none is given: the grid's title, else the year before the decision's, else last year. */
+export function inferYear(titleYear: number | null, date: string | undefined, now: Date = new Date()): { year: number; source: Exclude<YearSource, "given"> } {
+  if (titleYear !== null) return { year: titleYear, source: "title" };
+  const signed = date ? parseViDate(date) : null;
+  if (signed) return { year: signed.year - 1, source: "decision" };
+  return { year: now.getFullYear() - 1, source: "default" };
+}
+
+const givenYear = (y: unknown): boolean => y !== undefined && y !== null && y !== "" && !(typeof y === "number" && Number.isNaN(y));
+
+/**
+ * Fills what is missing from stored or typed metadata with the defaults, in NFC. A year not given
+ * is inferred (`titleYear`: the year the grid's title names), never taken blindly as last year.
+ */
+export function completeMetadata(m: Partial<DecisionMetadata> | undefined, titleYear: number | null = null): DecisionMetadata {
+  return completeMetadataWithSource(m, titleYear).meta;
+}
+
+export function completeMetadataWithSource(m: Partial<DecisionMetadata> | undefined, titleYear: number | null = null): { meta: DecisionMetadata; yearSource: YearSource } {
   const out = { ...DEFAULT_METADATA, ...(m ?? {}) };
   const date = parseViDate(out.date);
+  const inferred = givenYear(m?.year) ? null : inferYear(titleYear, out.date);
   return {
-    number: out.number.normalize("NFC").trim(),
-    date: date ? formatViDate(date) : out.date.trim(),
-    issuer: out.issuer.normalize("NFC").trim(),
-    year: Number(out.year),
-    subject: out.subject.normalize("NFC").trim(),
-    sheetName: out.sheetName.normalize("NFC").trim(),
+    meta: {
+      number: out.number.normalize("NFC").trim(),
+      date: date ? formatViDate(date) : out.date.trim(),
+      issuer: out.issuer.normalize("NFC").trim(),
+      province: (out.province ?? "").normalize("NFC").trim(),
+      year: inferred ? inferred.year : Number(out.year),
+      subject: out.subject.normalize("NFC").trim(),
+      sheetName: out.sheetName.normalize("NFC").trim(),
+    },
+    yearSource: inferred ? inferred.source : "given",
   };
+}
+
+/** Words that end an issuer or subject still waiting for its place name ("… Ủy ban nhân dân tỉnh"). */
+const WANTS_PLACE = /(tỉnh|thành phố)$/iu;
+
+/**
+ * A text naming the issuer with its province: "Ủy ban nhân dân tỉnh" + "Thái Bình" → "Ủy ban nhân dân
+ * tỉnh Thái Bình". A text that already names a place after "tỉnh"/"thành phố" is kept as typed.
+ */
+export function withProvince(text: string, province: string): string {
+  const t = text.trim();
+  const ending = WANTS_PLACE.exec(t);
+  // "tỉnh Thái Bình" typed as the province: the word is not repeated.
+  const p = ending ? province.trim().replace(new RegExp(`^${ending[1]}\\s+`, "iu"), "") : "";
+  if (!ending || !p) return t;
+  return `${t} ${p}`;
+}
+
+/** Whether the annex would name the issuer without its province ("của Ủy ban nhân dân tỉnh"): the pane and the CLI warn. */
+export function provinceMissing(m: DecisionMetadata): boolean {
+  return WANTS_PLACE.test(withProvince(m.issuer, m.province ?? ""));
 }

@@ -110,7 +110,7 @@ export function planResultWrite(
       cells: foreign,
       message:
         `Không ghi kết quả: cột kết quả có nội dung không do add-in ghi (công thức hoặc chữ) ở ${shown}. ` +
-        `Hãy chuyển nội dung đó sang cột khác hoặc xoá đi, rồi bấm lại “Tính điểm”. Chưa có ô nào bị thay đổi.`,
+        `Hãy chuyển nội dung đó sang cột khác hoặc xóa đi, rồi bấm lại “Tính điểm”. Chưa có ô nào bị thay đổi.`,
       messageEn:
         `The results were not written: the result columns hold content the add-in did not write (a formula or text) in ${shownEn}. ` +
         `Move that content to another column or delete it, then click “Score” again. No cell has been changed.`,

@@ -177,7 +177,7 @@ export const RULES_FORMAT: FormatNode = {
         kind: "array",
         label: L("Các trường hợp miễn chấm", "Exemptions"),
         description:
-          "Các trường hợp miễn chấm: cơ quan có một từ khoá trong cột Ghi chú không bị chấm các nhóm đã nêu, và điểm tối đa của cơ quan giảm đi điểm tối đa của các nhóm đó (398 cho cơ quan “Không TTHC” năm 2020). Có thể là danh sách rỗng. / Exemptions: an agency whose Ghi chú holds a keyword is not scored on the listed groups, and its maximum drops by theirs (398 for “Không TTHC” in 2020). May be empty.",
+          "Các trường hợp miễn chấm: cơ quan có một từ khóa trong cột Ghi chú không bị chấm các nhóm đã nêu, và điểm tối đa của cơ quan giảm đi điểm tối đa của các nhóm đó (398 cho cơ quan “Không TTHC” năm 2020). Có thể là danh sách rỗng. / Exemptions: an agency whose Ghi chú holds a keyword is not scored on the listed groups, and its maximum drops by theirs (398 for “Không TTHC” in 2020). May be empty.",
         items: {
           kind: "object",
           label: L("Trường hợp miễn chấm", "Exemption"),
@@ -185,11 +185,11 @@ export const RULES_FORMAT: FormatNode = {
           oneOfRequired: ["keyword", "keywords"],
           fields: {
             keyword: {
-              node: text(L("Từ khoá ghi chú", "Note keyword"), "Từ khoá trong cột Ghi chú, so khớp nguyên từ, không phân biệt hoa thường và dấu (“Không TTHC” khớp “không tthc”, “Đơn vị không TTHC”). / The Ghi chú keyword, matched as whole words regardless of case and accents."),
+              node: text(L("Từ khóa ghi chú", "Note keyword"), "Từ khóa trong cột Ghi chú, so khớp nguyên từ, không phân biệt hoa thường và dấu (“Không TTHC” khớp “không tthc”, “Đơn vị không TTHC”). / The Ghi chú keyword, matched as whole words regardless of case and accents."),
             },
             keywords: {
               since: 2,
-              node: texts(L("Các từ khoá ghi chú", "Note keywords"), "Các từ khoá trong cột Ghi chú (“Không TTHC”, “Không có TTHC”, “Không có thủ tục hành chính”); khớp một từ khoá là đủ. / The Ghi chú keywords; any one of them matches.", 1),
+              node: texts(L("Các từ khóa ghi chú", "Note keywords"), "Các từ khóa trong cột Ghi chú (“Không TTHC”, “Không có TTHC”, “Không có thủ tục hành chính”); khớp một từ khóa là đủ. / The Ghi chú keywords; any one of them matches.", 1),
             },
             groups: {
               required: true,

@@ -1,6 +1,6 @@
 import { Finding } from "../core/findings";
-import { AnnexDescription, annexGate, annexGrid, buildAnnex, chooseAnnexSheet, packAnnex, StyleName } from "../core/annex";
-import { completeMetadata, validateMetadata } from "../core/metadata";
+import { AnnexDescription, annexGate, annexNotice, annexGrid, buildAnnex, chooseAnnexSheet, packAnnex, StyleName } from "../core/annex";
+import { completeMetadata, provinceMissing, titleRowsOf, validateMetadata, withProvince, yearInTitle } from "../core/metadata";
 import { scoreSheet } from "../core/scoring";
 import { STORE_SHEET, StoreState } from "../core/store";
 import { charsToPoints, cmToPoints, features, isPayloadLimit, utf8Bytes } from "./host";
@@ -11,16 +11,44 @@ import { columnLetter } from "../core/address";
 import { checkStale } from "../core/stale";
 import { STALE_RESULTS } from "../core/explain-messages";
 
+/** The print settings to set by hand when the host has no page-layout API (below ExcelApi 1.9), by code. */
+export type PrintStepCode = "orientation" | "paper" | "printTitles" | "fitToWidth" | "margins" | "pageNumbers";
+
+/** One step, worded in both languages from its code (Excel's menu names in each language). */
+export interface PrintStep {
+  code: PrintStepCode;
+  message: string;
+  messageEn: string;
+}
+
+type PrintStepParams = { row: number; margins: AnnexDescription["print"]["margins"] };
+
+/** Centimetres as each language writes them: "1,5" in Vietnamese, "1.5" in English. */
+const cm = (n: number, lang: "vi" | "en") => (lang === "vi" ? String(n).replace(".", ",") : String(n));
+
+const PRINT_STEPS: Record<PrintStepCode, { vi: (p: PrintStepParams) => string; en: (p: PrintStepParams) => string }> = {
+  orientation: { vi: () => "Bố cục Trang → Hướng → Ngang (Landscape).", en: () => "Page Layout → Orientation → Landscape." },
+  paper: { vi: () => "Bố cục Trang → Khổ giấy → A4.", en: () => "Page Layout → Size → A4." },
+  printTitles: {
+    vi: (p) => `Bố cục Trang → In tiêu đề → Hàng lặp lại ở đầu trang: $${p.row}:$${p.row}.`,
+    en: (p) => `Page Layout → Print Titles → Rows to repeat at top: $${p.row}:$${p.row}.`,
+  },
+  fitToWidth: { vi: () => "Bố cục Trang → Vừa khít: Chiều rộng 1 trang, Chiều cao Tự động.", en: () => "Page Layout → Scale to Fit: Width 1 page, Height Automatic." },
+  margins: {
+    vi: ({ margins: m }) => `Lề: trên ${cm(m.top, "vi")} cm, dưới ${cm(m.bottom, "vi")} cm, trái ${cm(m.left, "vi")} cm, phải ${cm(m.right, "vi")} cm; căn giữa theo chiều ngang.`,
+    en: ({ margins: m }) => `Margins: top ${cm(m.top, "en")} cm, bottom ${cm(m.bottom, "en")} cm, left ${cm(m.left, "en")} cm, right ${cm(m.right, "en")} cm; center horizontally.`,
+  },
+  pageNumbers: {
+    vi: () => "Bố cục Trang → Thiết lập Trang → Đầu trang/Chân trang → Tùy chỉnh đầu trang: số trang (&[Trang]) ở mục giữa; chọn “Trang đầu tiên khác” để trang 1 không có số.",
+    en: () => "Page Layout → Page Setup → Header/Footer → Custom Header: the page number (&[Page]) in the center section; tick “Different first page” so that page 1 has none.",
+  },
+};
+
 /** What to set by hand when the host has no page-layout API (below ExcelApi 1.9). */
-export function manualPrintSteps(annex: AnnexDescription): string[] {
-  const r = annex.print.repeatRows.first + 1;
-  return [
-    "Bố cục Trang → Hướng → Ngang (Landscape).",
-    "Bố cục Trang → Khổ giấy → A4.",
-    `Bố cục Trang → In tiêu đề → Hàng lặp lại ở đầu trang: $${r}:$${r}.`,
-    "Bố cục Trang → Vừa khít: Chiều rộng 1 trang, Chiều cao Tự động.",
-    `Lề: trên ${annex.print.margins.top} cm, dưới ${annex.print.margins.bottom} cm, trái ${annex.print.margins.left} cm, phải ${annex.print.margins.right} cm; căn giữa theo chiều ngang.`,
-  ];
+export function manualPrintSteps(annex: AnnexDescription): PrintStep[] {
+  const p: PrintStepParams = { row: annex.print.repeatRows.first + 1, margins: annex.print.margins };
+  const codes: PrintStepCode[] = ["orientation", "paper", "printTitles", "fitToWidth", "margins", "pageNumbers"];
+  return codes.map((code) => ({ code, message: PRINT_STEPS[code].vi(p), messageEn: PRINT_STEPS[code].en(p) }));
 }
 
 /** annexGate's question in English: the errors still in the table, by cell, and what to do. */
@@ -139,9 +167,17 @@ export function renderAnnexOffice(ws: Excel.Worksheet, annex: AnnexDescription):
     layout.centerHorizontally = p.centerHorizontally;
     layout.zoom = { horizontalFitToPages: p.fitToPagesWide, verticalFitToPages: 0 };
     layout.setPrintTitleRows(`$${p.repeatRows.first + 1}:$${p.repeatRows.last + 1}`);
+    // Page numbers centred in the header, none on the first page (HeaderFooterGroup, ExcelApi 1.9).
+    const hf = layout.headersFooters;
+    hf.state = Excel.HeaderFooterState.firstAndDefault;
+    hf.firstPage.centerHeader = "";
+    hf.defaultForAllPages.centerHeader = pageNumberHeader(annex);
   }
   return textBlocks.slice(1).map((block) => () => writeRows(block));
 }
+
+/** The header text for page numbers: Excel's codes for the annex's font and size, then the page number. */
+export const pageNumberHeader = (annex: AnnexDescription): string => `&"${annex.font},Regular"&${annex.styles.cell.size}${annex.print.pageNumbers.code}`;
 
 /** Bytes of text (and its "@" formats) one sync may carry for the annex: under the 5 MB request limit. */
 const ANNEX_TEXT_BYTES_PER_SYNC = 3 * 1024 * 1024;
@@ -206,7 +242,8 @@ export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<A
       const rules = rulesOf(state);
       const scored = scoreSheet(sheet.values, rules, sheet.origin);
       if (!scored.ok) return sheetRefusal(sheet.name, scored.error);
-      const meta = completeMetadata(state.decision);
+      // A year not stored is the one the grid's title names, else the year before the decision's.
+      const meta = completeMetadata(state.decision, yearInTitle(titleRowsOf(sheet.values, scored.layout.headerTop)));
       const problems = validateMetadata(meta);
       if (problems.length) {
         return {
@@ -286,6 +323,7 @@ export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<A
         collided: where.collidedWithUserSheet,
         manualPrintSteps: features.pageLayout() ? [] : manualPrintSteps(description),
         errorsIncluded: scored.summary.errors,
+        ...(provinceMissing(meta) ? { notices: [annexNotice("provinceMissing", { issuer: withProvince(meta.issuer, ""), where: "pane" })] } : {}),
       };
     });
   } catch (e) {

@@ -7,10 +7,11 @@ import { locateGrid } from "../core/grid";
 import { SheetDescription } from "../core/sheet";
 import { CellSnapshot, StoreState } from "../core/store";
 import { cleanText } from "../core/text";
-import { supports } from "./host";
 import { hostRefusal, rulesOf, sheetRefusal } from "./scoring";
 import { ensureStoreSheet, queueStoreRead, writeStore } from "./store";
 import { renderSheetOffice } from "./sheet-render";
+
+export { formDelivery } from "./delivery";
 
 /**
  * The add-in's side of the departments' loop: the forms of the active sheet's agencies (all, or those
@@ -87,21 +88,6 @@ export async function prepareForms(scope: "all" | "selected"): Promise<FormsOutc
   } catch (e) {
     return hostRefusal(e);
   }
-}
-
-/**
- * How forms reach the user: Excel.createWorkbook (ExcelApi 1.8) opens each as a new workbook in Excel
- * on Windows and Mac; Excel on the web (and older Excel) gets downloads from the pane instead.
- */
-export function formDelivery(): "newWorkbooks" | "download" {
-  let platform: string | undefined;
-  try {
-    platform = Office.context.platform as unknown as string;
-  } catch {
-    platform = undefined;
-  }
-  if (platform !== "PC" && platform !== "Mac") return "download";
-  return supports("1.8") ? "newWorkbooks" : "download";
 }
 
 /** Opens each form (an .xlsx as base64) as a new workbook; no Excel.run (createWorkbook is not batched). */
@@ -229,16 +215,3 @@ function placeLoopSheets(sheets: Excel.WorksheetCollection, names: string[], sta
   const diff = place(FORM_TEXT.diffSheet, state.loopSheets?.diff, gridPosition + 2);
   return { self, diff };
 }
-
-/** For undo: the loop sheets this merge made go, the previous ones come back. No sync here. */
-export function restoreLoopSheets(
-  sheets: Excel.WorksheetCollection,
-  names: string[],
-  current: { self: string; diff: string } | undefined,
-  previous: { self: unknown; diff: unknown } | null | undefined,
-): void {
-  if (current) for (const n of [current.self, current.diff]) if (names.includes(n)) sheets.getItem(n).delete();
-  if (!previous) return;
-  for (const d of [previous.self, previous.diff] as SheetDescription[]) renderSheetOffice(sheets.add(d.sheetName), d);
-}
-

@@ -66,7 +66,7 @@ export function hostErrorMessage(e: unknown, lang: "vi" | "en" = "vi"): string {
     case "ItemNotFound":
       return en
         ? "The sheet or range needed was not found (it may have just been deleted or renamed). Try again."
-        : "Không tìm thấy trang tính hoặc vùng ô cần dùng (có thể vừa bị xoá hoặc đổi tên). Hãy làm lại.";
+        : "Không tìm thấy trang tính hoặc vùng ô cần dùng (có thể vừa bị xóa hoặc đổi tên). Hãy làm lại.";
     default:
       return en
         ? `Excel reported an error${err.code ? ` (${err.code})` : ""}: ${err.message ?? String(e)}. Try again; if it keeps happening, save the workbook and restart Excel.`

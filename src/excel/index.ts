@@ -3,7 +3,8 @@ export { runScoring } from "./scoring";
 export { generateAnnex, manualPrintSteps } from "./annex";
 export { undoLast } from "./undo";
 export { convertEncoding } from "./encoding";
-export { prepareForms, formDelivery, openAsNewWorkbooks, mergeReturnedForms } from "./forms";
+// The forms' use cases (src/excel/forms.ts) are loaded by the "Phiếu" tab when used; only this check is needed up front.
+export { formDelivery } from "./delivery";
 export type { FormsOutcome, MergeOutcome } from "./forms";
 export { loadSettings, saveRules, saveDecision, selectCell } from "./settings";
 export type { SaveResult } from "./settings";

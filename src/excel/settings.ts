@@ -1,15 +1,30 @@
-import { completeMetadata, DecisionMetadata, validateMetadata } from "../core/metadata";
-import { PRESET_THAI_BINH_2020, RulesJson, validateRules } from "../core/rules";
+import { locateGrid } from "../core/grid";
+import { completeMetadata, completeMetadataWithSource, DecisionMetadata, titleRowsOf, validateMetadata, yearInTitle } from "../core/metadata";
+import { PRESET_THAI_BINH_2020, presetRules, Rules, RulesJson, validateRules } from "../core/rules";
 import { StoreState } from "../core/store";
 import { hostErrorMessage, UserFacingError } from "./host";
 import { queueStoreRead, syncReadingStore, writeStore } from "./store";
 import { WorkbookSettings } from "./types";
 import { ruleProblemLines } from "../core/ruleMessages";
 
-/** What the pane shows on opening: rules, decision, the last run (also one started from the ribbon), undo. 1 sync. */
+/** Rows and columns of the active sheet read on opening to find the year its grid's title names. */
+const TITLE_READ = "A1:Z12";
+
+/** The year the title above the grid names, from the first rows of the active sheet (null: no grid header there, or no year). */
+function titleYear(top: unknown[][] | null, rules: Rules): number | null {
+  if (!top) return null;
+  const located = locateGrid(top, rules);
+  return located.ok ? yearInTitle(titleRowsOf(top, located.layout.headerTop)) : null;
+}
+
+/** What the pane shows on opening: rules, decision (its year inferred when none is stored), the last run (also one started from the ribbon), undo. 1 sync. */
 export async function loadSettings(): Promise<WorkbookSettings> {
   return Excel.run(async (context) => {
-    const store = await syncReadingStore(context, queueStoreRead(context));
+    const queued = queueStoreRead(context);
+    // The title rows of the open sheet, in the same sync: the year they name is the year evaluated.
+    const top = context.workbook.worksheets.getActiveWorksheet().getRange(TITLE_READ);
+    top.load("values");
+    const store = await syncReadingStore(context, queued);
     const problems: string[] = [];
     const problemsEn: string[] = [];
     let state: StoreState = {};
@@ -20,11 +35,13 @@ export async function loadSettings(): Promise<WorkbookSettings> {
       problemsEn.push(hostErrorMessage(e, "en"));
     }
     let rules: RulesJson = PRESET_THAI_BINH_2020;
+    let compiled: Rules = presetRules();
     let fromWorkbook = false;
     if (state.rules) {
       const checked = validateRules(state.rules);
       if (checked.ok) {
         rules = checked.rules.json;
+        compiled = checked.rules;
         fromWorkbook = true;
       } else {
         const n = checked.problems.length;
@@ -32,10 +49,13 @@ export async function loadSettings(): Promise<WorkbookSettings> {
         problemsEn.push(`The rules stored in the workbook are not valid (${n} problem${n === 1 ? "" : "s"}), so the default rules are in use. ${ruleProblemLines(checked.problems, "en").join(" ")}`);
       }
     }
+    // Past the response limit the store was read again in blocks, and the first sync delivered nothing.
+    const decision = completeMetadataWithSource(state.decision, titleYear(store === queued ? (top.values as unknown[][]) : null, compiled));
     return {
       rules,
       rulesFromWorkbook: fromWorkbook,
-      decision: completeMetadata(state.decision),
+      decision: decision.meta,
+      yearSource: decision.yearSource,
       lastRun: state.lastRun ?? null,
       undo: state.undo ? { action: state.undo.action, at: state.undo.at } : null,
       problems,

@@ -80,3 +80,16 @@ export function renderSheetOffice(ws: Excel.Worksheet, sheet: SheetDescription):
     if (sheet.frozenRows > 0) layout.setPrintTitleRows(`$${sheet.frozenRows}:$${sheet.frozenRows}`);
   }
 }
+
+/** For undo: the loop sheets this merge made go, the previous ones come back. No sync here. */
+export function restoreLoopSheets(
+  sheets: Excel.WorksheetCollection,
+  names: string[],
+  current: { self: string; diff: string } | undefined,
+  previous: { self: unknown; diff: unknown } | null | undefined,
+): void {
+  if (current) for (const n of [current.self, current.diff]) if (names.includes(n)) sheets.getItem(n).delete();
+  if (!previous) return;
+  for (const d of [previous.self, previous.diff] as SheetDescription[]) renderSheetOffice(sheets.add(d.sheetName), d);
+}
+

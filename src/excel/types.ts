@@ -1,9 +1,11 @@
 import { Scored } from "../core/explain";
 import { ifCorrectedText } from "../core/explain-messages";
 import { Finding, findingMessage } from "../core/findings";
-import { DecisionMetadata } from "../core/metadata";
+import { DecisionMetadata, YearSource } from "../core/metadata";
 import { RulesJson } from "../core/rules";
 import { LastRun } from "../core/store";
+import type { AnnexNotice } from "../core/annex";
+import type { PrintStep } from "./annex";
 
 /** Who started an action: the ribbon button or the task pane (both run the same use case). */
 export type Source = "ribbon" | "pane";
@@ -74,11 +76,23 @@ export type ScoringOutcome =
     };
 
 export type AnnexOutcome =
-  | { kind: "done"; sheetName: string; collided: boolean; manualPrintSteps: string[]; errorsIncluded: number }
+  | { kind: "done"; sheetName: string; collided: boolean; manualPrintSteps: PrintStep[]; errorsIncluded: number; notices?: AnnexNotice[] }
   | { kind: "needsConfirmation"; message: string; messageEn: string; errors: FindingView[] }
   /** The result columns no longer match the scores: nothing is made until "Tính điểm" runs again. */
   | { kind: "stale"; message: string; messageEn: string; agencies: string[]; cells: string[] }
   | { kind: "refused"; message: string; messageEn: string; cells: string[] };
+
+/** Codes of what an undo could not give back on this host (see UNDO_LEFT in undo.ts). */
+export type UndoLeftCode = "formatsNotRestored";
+
+/** Something an undo left as it is, or gave back only in part: its code, where, and the message in both languages. */
+export interface UndoLeft {
+  code: UndoLeftCode;
+  sheet: string;
+  cells: string[];
+  message: string;
+  messageEn: string;
+}
 
 export type EncodingOutcome =
   | { kind: "done"; message: string; messageEn: string; cells: string[] }
@@ -86,7 +100,7 @@ export type EncodingOutcome =
   | { kind: "refused"; message: string; messageEn: string; cells: string[] };
 
 export type UndoOutcome =
-  | { kind: "done"; message: string; messageEn: string }
+  | { kind: "done"; message: string; messageEn: string; left?: UndoLeft[] }
   | { kind: "nothing"; message: string; messageEn: string }
   | { kind: "refused"; message: string; messageEn: string };
 
@@ -94,6 +108,8 @@ export interface WorkbookSettings {
   rules: RulesJson;
   rulesFromWorkbook: boolean;
   decision: DecisionMetadata;
+  /** Where the decision's year comes from when none is stored: the open sheet's grid title, the decision's date, or last year. */
+  yearSource?: YearSource;
   lastRun: LastRun | null;
   undo: { action: "score" | "annex" | "merge" | "encoding"; at: string } | null;
   /** Problems met reading the stored state (shown, never hidden). */

@@ -1,15 +1,41 @@
 import { PackedAnnex, unpackAnnex } from "../core/annex";
-import { STORE_SHEET, StoreState } from "../core/store";
-import { hostErrorMessage, utf8Bytes } from "./host";
+import { STORE_SHEET, StoreState, UndoJournal } from "../core/store";
+import { features, hostErrorMessage, utf8Bytes } from "./host";
 import { ownedAnnexSheet, renderAnnexOffice } from "./annex";
-import { restoreLoopSheets } from "./forms";
+import { restoreLoopSheets } from "./sheet-render";
 import { queueStoreRead, syncReadingStore, writeStore } from "./store";
-import { UndoOutcome } from "./types";
+import { UndoLeft, UndoLeftCode, UndoOutcome } from "./types";
 
 const time = (iso: string) => {
   const d = new Date(iso);
   return `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
 };
+
+/** What an undo could not give back on this host, worded per language from its code and cells. */
+const UNDO_LEFT: Record<UndoLeftCode, { vi: (p: { sheet: string; cells: string[] }) => string; en: (p: { sheet: string; cells: string[] }) => string }> = {
+  formatsNotRestored: {
+    vi: (p) =>
+      `Phiên bản Excel này không chép lại được định dạng (cần ExcelApi 1.9): các ô ${p.cells.join(", ")} trên trang “${p.sheet}” đã được trả lại nội dung, nhưng định dạng riêng có trước khi tính điểm (viền, màu nền, phông chữ) bị đặt về mặc định. Hãy định dạng lại các ô đó nếu cần.`,
+    en: (p) =>
+      `This version of Excel cannot copy formats back (it needs ExcelApi 1.9): cells ${p.cells.join(", ")} on sheet “${p.sheet}” have their contents back, but any formats of their own from before the scoring (borders, fill, font) were reset to the default. Format those cells again if needed.`,
+  },
+};
+
+export function undoLeft(code: UndoLeftCode, sheet: string, cells: string[]): UndoLeft {
+  const p = { sheet, cells };
+  return { code, sheet, cells, message: UNDO_LEFT[code].vi(p), messageEn: UNDO_LEFT[code].en(p) };
+}
+
+/**
+ * What this host can do of an undo, decided before anything is written: the features above the
+ * manifest's minimum (ExcelApi 1.4) the journal would use. Where one is missing and the part can be
+ * given back another way, it is (formats copied aside → cleared to the default) and said in `left`.
+ */
+function planUndoFeatures(undo: UndoJournal): { copyFormats: boolean; left: UndoLeft[] } {
+  const backups = undo.formatBackups ?? [];
+  if (backups.length === 0 || features.copyFrom()) return { copyFormats: true, left: [] };
+  return { copyFormats: false, left: [undoLeft("formatsNotRestored", undo.sheet, backups.map((b) => b.target))] };
+}
 
 /**
  * "Hoàn tác": gives back, exactly and once, what the last "Tính điểm" or "Tạo phụ lục" changed:
@@ -40,6 +66,8 @@ export async function undoLast(): Promise<UndoOutcome> {
         };
       }
       const names = sheets.items.map((s) => s.name);
+      // Every feature the undo needs is checked here, before the first write.
+      const plan = planUndoFeatures(undo);
 
       let restoredAnnexId: string | undefined;
       if (undo.action === "score" || undo.action === "merge" || undo.action === "encoding") {
@@ -54,7 +82,9 @@ export async function undoLast(): Promise<UndoOutcome> {
         for (const address of undo.clearFormats ?? []) ws.getRange(address).clear(Excel.ClearApplyTo.formats);
         for (const b of undo.formatBackups ?? []) {
           const target = ws.getRange(b.target);
-          target.copyFrom(`'${STORE_SHEET}'!${b.backup}`, Excel.RangeCopyType.formats);
+          // Without Range.copyFrom (below ExcelApi 1.9) the columns go back to the default formats.
+          if (plan.copyFormats) target.copyFrom(`'${STORE_SHEET}'!${b.backup}`, Excel.RangeCopyType.formats);
+          else target.clear(Excel.ClearApplyTo.formats);
           context.workbook.worksheets.getItem(STORE_SHEET).getRange(b.backup).clear(Excel.ClearApplyTo.formats);
         }
         for (const w of undo.columnWidths ?? []) ws.getRange(w.address).format.columnWidth = w.width;
@@ -131,6 +161,7 @@ export async function undoLast(): Promise<UndoOutcome> {
               : undo.action === "encoding"
                 ? `Undid the “Convert encoding” at ${time(undo.at)} on sheet “${undo.sheet}”: the cells have their old text back.`
               : `Undid the “Create annex” at ${time(undo.at)}.`,
+        ...(plan.left.length > 0 ? { left: plan.left } : {}),
       };
     });
   } catch (e) {

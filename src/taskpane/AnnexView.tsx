@@ -2,7 +2,7 @@ import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { generateAnnex, runScoring, saveDecision } from "../excel/index";
 import type { AnnexOutcome, FindingView } from "../excel/types";
-import { completeMetadata, DecisionMetadata, validateMetadata } from "../core/metadata";
+import { completeMetadata, DecisionMetadata, parseViDate, provinceMissing, validateMetadata, withProvince, YearSource } from "../core/metadata";
 import { BusyKind, Note, Runner } from "./actions";
 import { AnnexResult } from "./AnnexResult";
 import { BusyButton } from "./BusyButton";
@@ -18,16 +18,20 @@ const useStyles = makeStyles({
 
 export interface AnnexViewProps {
   decision: DecisionMetadata;
+  /** Where the decision's year comes from when none is stored (the grid's title, the decision's date, last year). */
+  yearSource?: YearSource;
   busy: BusyKind | null;
   run: Runner;
   /** After a write: the pane reloads the workbook's settings (undo availability). */
   onWritten: () => Promise<void>;
+  /** Changes after each undo: "Đã tạo phụ lục…" and the other notices of the annex undone are dropped. */
+  undone?: number;
 }
 
 const same = (a: DecisionMetadata, b: DecisionMetadata) => JSON.stringify(completeMetadata(a)) === JSON.stringify(completeMetadata(b));
 
 /** "Phụ lục": the decision's metadata (saved in the workbook) and "Tạo phụ lục", with a confirmation when errors remain. */
-export function AnnexView({ decision, busy, run, onWritten }: AnnexViewProps) {
+export function AnnexView({ decision, yearSource = "given", busy, run, onWritten, undone = 0 }: AnnexViewProps) {
   const styles = useStyles();
   const shared = useSharedStyles();
   const t = useStrings();
@@ -40,12 +44,26 @@ export function AnnexView({ decision, busy, run, onWritten }: AnnexViewProps) {
   const [stale, setStale] = React.useState<Extract<AnnexOutcome, { kind: "stale" }> | null>(null);
   const [done, setDone] = React.useState<{ outcome: Extract<AnnexOutcome, { kind: "done" }>; wanted: string } | null>(null);
 
+  // After an undo, the notices of the annex undone are dropped (state adjusted while rendering, as React advises).
+  const [seenUndone, setSeenUndone] = React.useState(undone);
+  if (seenUndone !== undone) {
+    setSeenUndone(undone);
+    setNotes([]);
+    setDone(null);
+  }
+
   const meta = metadataFromForm(form);
   const problems = validateMetadata(meta);
 
+  // The year nobody typed: from the grid's title it stays; otherwise it follows the date signed (its year − 1).
+  const [yearFrom, setYearFrom] = React.useState<YearSource>(yearSource);
   const show = (field: keyof DecisionMetadata) => setShown((s) => (s.has(field) ? s : new Set([...s, field])));
   const onChange = (field: keyof DecisionMetadata, text: string) => {
-    setForm((f) => ({ ...f, [field]: text }));
+    const signed = field === "date" ? parseViDate(text) : null;
+    const followDate = signed !== null && (yearFrom === "decision" || yearFrom === "default");
+    setForm((f) => ({ ...f, [field]: text, ...(followDate ? { year: String(signed.year - 1) } : {}) }));
+    if (followDate) setYearFrom("decision");
+    if (field === "year") setYearFrom("given");
     show(field);
   };
 
@@ -119,7 +137,15 @@ export function AnnexView({ decision, busy, run, onWritten }: AnnexViewProps) {
     <div className={shared.stack}>
       <h2 className={shared.visuallyHidden}>{t.annex.heading}</h2>
       <p className={shared.muted}>{t.annex.intro}</p>
-      <DecisionForm value={form} problems={problems} shown={shown} onChange={onChange} onLeave={show} />
+      <DecisionForm
+        value={form}
+        problems={problems}
+        shown={shown}
+        onChange={onChange}
+        onLeave={show}
+        yearHint={yearFrom === "given" ? undefined : t.annex.yearFrom[yearFrom](meta.year)}
+        provinceHint={provinceMissing(meta) ? t.annex.provinceMissing(withProvince(meta.issuer, "")) : undefined}
+      />
       <div className={styles.actions}>
         <BusyButton appearance="primary" busy={busy === "annex"} disabled={busy !== null} onClick={() => generate(false)}>
           {t.annex.generate}

@@ -1,6 +1,6 @@
 import * as React from "react";
-import { FluentProvider, inputClassNames, makeStyles, Spinner, Tab, TabList, Theme, tokens, webLightTheme } from "@fluentui/react-components";
-import { formDelivery, inspectSelection, loadSettings, mergeReturnedForms, onSelectionChanged, openAsNewWorkbooks, prepareForms, undoLast } from "../excel/index";
+import { FluentProvider, inputClassNames, makeStyles, selectClassNames, Spinner, Tab, TabList, Theme, tokens, webLightTheme } from "@fluentui/react-components";
+import { formDelivery, inspectSelection, loadSettings, onSelectionChanged, undoLast } from "../excel/index";
 import type { SelectionInfo } from "../excel/index";
 import type { ScoringOutcome, WorkbookSettings } from "../excel/types";
 import { AgencyCard } from "./AgencyCard";
@@ -33,6 +33,9 @@ const useStyles = makeStyles({
     // Inputs take the width of their column, down to 320 px panes (not their intrinsic 20 characters).
     [`& .${inputClassNames.root}`]: { minWidth: 0, maxWidth: "100%" },
     [`& .${inputClassNames.input}`]: { minWidth: 0, width: "100%" },
+    // A native select is as wide as its longest option (English ones pass 320 px): it takes its column's width instead.
+    [`& .${selectClassNames.root}`]: { minWidth: 0, maxWidth: "100%" },
+    [`& .${selectClassNames.select}`]: { minWidth: 0, width: "100%", maxWidth: "100%", textOverflow: "ellipsis" },
   },
   header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
@@ -68,12 +71,16 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
   const [tab, setTab] = React.useState<TabValue>("score");
   const [scored, setScored] = React.useState<Done | null>(null);
   const [appNote, setAppNote] = React.useState<Note | null>(null);
+  /** Counts the undos done: the views drop their notices then, which spoke of a state that is gone. */
+  const [undone, setUndone] = React.useState(0);
   const [selection, setSelection] = React.useState<SelectionInfo | null>(null);
 
   const run: Runner = React.useCallback(async <T,>(kind: BusyKind, action: () => Promise<T>): Promise<Result<T>> => {
     if (busyRef.current) return { ok: false, error: t.busy[busyRef.current] };
     busyRef.current = kind;
     setBusy(kind);
+    // A new action: the last undo's notice no longer describes the workbook.
+    if (kind !== "load") setAppNote(null);
     try {
       return { ok: true, value: await action() };
     } catch (e) {
@@ -154,6 +161,7 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
       const outcome = await undoLast();
       if (outcome.kind === "done") {
         setScored(null);
+        setUndone((n) => n + 1);
         await refresh();
       }
       return outcome;
@@ -161,12 +169,16 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
     if (!r.ok) return setAppNote({ intent: "error", title: t.undo.refused, text: t.unexpected(r.error) });
     const o = r.value;
     const text = language === "en" ? o.messageEn : o.message;
-    if (o.kind === "done") setAppNote({ intent: "success", text });
+    if (o.kind === "done") {
+      // What this Excel could not give back (formats, below ExcelApi 1.9) is said, cell by cell.
+      const left = (o.left ?? []).map((l) => (language === "en" ? l.messageEn : l.message));
+      setAppNote(left.length > 0 ? { intent: "warning", title: t.undo.partly, text, items: left } : { intent: "success", text });
+    }
     else if (o.kind === "nothing") setAppNote({ intent: "info", title: t.undo.nothing, text: t.undo.none });
     else setAppNote({ intent: "error", title: t.undo.refused, text });
   };
 
-  const formsActions = React.useMemo(() => officeFormsActions({ prepareForms, formDelivery, openAsNewWorkbooks, mergeReturnedForms }), []);
+  const formsActions = React.useMemo(() => officeFormsActions(formDelivery), []);
   const ready = settings !== null || loadError !== null;
   const tabs: { value: TabValue; label: string }[] = [
     { value: "score", label: t.tabs.score },
@@ -209,7 +221,7 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
             {ready && (
               <React.Fragment key={settings ? "workbook" : "defaults"}>
                 <div role="tabpanel" id="panel-score" aria-labelledby="tab-score" hidden={tab !== "score"}>
-                  <ScoreView lastRun={settings?.lastRun ?? null} outcome={scored} onScored={onScored} onWritten={refresh} busy={busy} run={run} />
+                  <ScoreView undone={undone} lastRun={settings?.lastRun ?? null} outcome={scored} onScored={onScored} onWritten={refresh} busy={busy} run={run} />
                   {selection?.card ? (
                     <AgencyCard card={language === "en" ? selection.card.en : selection.card.vi} />
                   ) : (
@@ -217,7 +229,7 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
                   )}
                 </div>
                 <div role="tabpanel" id="panel-annex" aria-labelledby="tab-annex" hidden={tab !== "annex"}>
-                  <AnnexView decision={settings?.decision ?? DEFAULT_METADATA} busy={busy} run={run} onWritten={refresh} />
+                  <AnnexView undone={undone} decision={settings?.decision ?? DEFAULT_METADATA} yearSource={settings?.yearSource} busy={busy} run={run} onWritten={refresh} />
                 </div>
                 <div role="tabpanel" id="panel-rules" aria-labelledby="tab-rules" hidden={tab !== "rules"}>
                   <RulesView

@@ -6,10 +6,10 @@ import { metadataProblemText, useStrings } from "./i18n";
 /** The form as typed (the year too, so "20" or "" stay on screen while they are checked). */
 export type DecisionFormValue = Record<keyof DecisionMetadata, string>;
 
-export const FIELD_ORDER: (keyof DecisionMetadata)[] = ["number", "date", "issuer", "year", "subject", "sheetName"];
+export const FIELD_ORDER: (keyof DecisionMetadata)[] = ["number", "date", "year", "issuer", "province", "subject", "sheetName"];
 
 export function formFromMetadata(m: DecisionMetadata): DecisionFormValue {
-  return { number: m.number, date: m.date, issuer: m.issuer, year: String(m.year), subject: m.subject, sheetName: m.sheetName };
+  return { number: m.number, date: m.date, issuer: m.issuer, province: m.province ?? "", year: String(m.year), subject: m.subject, sheetName: m.sheetName };
 }
 
 export function metadataFromForm(f: DecisionFormValue): DecisionMetadata {
@@ -37,10 +37,14 @@ export interface DecisionFormProps {
   shown: ReadonlySet<keyof DecisionMetadata>;
   onChange: (field: keyof DecisionMetadata, text: string) => void;
   onLeave: (field: keyof DecisionMetadata) => void;
+  /** Where the year shown comes from when nobody typed it (the grid's title, the decision's date): said under the field. */
+  yearHint?: string;
+  /** The annex would name the issuer without its province: said under the province field. */
+  provinceHint?: string;
 }
 
 /** The decision's metadata, each field checked as it is typed (the message sits under the field). */
-export function DecisionForm({ value, problems, shown, onChange, onLeave }: DecisionFormProps) {
+export function DecisionForm({ value, problems, shown, onChange, onLeave, yearHint, provinceHint }: DecisionFormProps) {
   const styles = useStyles();
   const t = useStrings();
   const message = (field: keyof DecisionMetadata) => {
@@ -48,10 +52,10 @@ export function DecisionForm({ value, problems, shown, onChange, onLeave }: Deci
     const list = problems.filter((p) => p.field === field);
     return list.length ? list.map((p) => metadataProblemText(p, t.lang)).join(" ") : undefined;
   };
-  const field = (name: keyof DecisionMetadata, label: string, hint?: string, extra: Partial<React.ComponentProps<typeof Input>> = {}) => {
+  const field = (name: keyof DecisionMetadata, label: string, hint?: string, extra: Partial<React.ComponentProps<typeof Input>> = {}, required = true) => {
     const msg = message(name);
     return (
-      <Field label={label} hint={hint} required validationState={msg ? "error" : "none"} validationMessage={msg}>
+      <Field label={label} hint={hint} required={required} validationState={msg ? "error" : "none"} validationMessage={msg}>
         <Input
           id={fieldId(name)}
           value={value[name]}
@@ -68,9 +72,12 @@ export function DecisionForm({ value, problems, shown, onChange, onLeave }: Deci
       {field("number", t.annex.number, t.annex.numberHint, { autoComplete: "off", spellCheck: false })}
       <div className={styles.pair}>
         {field("date", t.annex.date, t.annex.dateHint, { placeholder: "dd/mm/yyyy", inputMode: "numeric", autoComplete: "off" })}
-        {field("year", t.annex.year, undefined, { inputMode: "numeric", autoComplete: "off" })}
+        {field("year", t.annex.year, yearHint, { inputMode: "numeric", autoComplete: "off" })}
       </div>
-      {field("issuer", t.annex.issuer)}
+      <div className={styles.pair}>
+        {field("issuer", t.annex.issuer)}
+        {field("province", t.annex.province, provinceHint ?? t.annex.provinceHint, { autoComplete: "off" }, false)}
+      </div>
       <Field label={t.annex.subject} required validationState={subjectMsg ? "error" : "none"} validationMessage={subjectMsg}>
         <Textarea
           id={fieldId("subject")}

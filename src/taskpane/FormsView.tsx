@@ -134,20 +134,19 @@ export function FormsView({ busy, run, actions, onWritten }: FormsViewProps) {
   );
 }
 
-/** The tab's calls in the add-in: Office through src/excel, files through the lazily loaded ExcelJS chunk. */
-export function officeFormsActions(excel: {
-  prepareForms: FormsActions["prepare"];
-  formDelivery: FormsActions["delivery"];
-  openAsNewWorkbooks: (files: { fileName: string; base64: string }[]) => Promise<void>;
-  mergeReturnedForms: FormsActions["merge"];
-}): FormsActions {
+/**
+ * The tab's calls in the add-in: the use cases of src/excel/forms.ts and the files through ExcelJS, both
+ * loaded on first use (chunks of their own, not the pane's first screen); `delivery` is needed up front.
+ */
+export function officeFormsActions(delivery: FormsActions["delivery"]): FormsActions {
+  const formsUseCases = () => import(/* webpackChunkName: "forms" */ "../excel/forms");
   const files = () => import(/* webpackChunkName: "form-files" */ "./formFiles");
   return {
-    prepare: excel.prepareForms,
-    delivery: excel.formDelivery,
+    prepare: async (scope) => (await formsUseCases()).prepareForms(scope),
+    delivery,
     render: async (forms) => (await files()).renderFormFiles(forms),
     openAsNewWorkbooks: async (list) => {
-      const { toBase64 } = await files();
+      const [{ toBase64 }, excel] = await Promise.all([files(), formsUseCases()]);
       await excel.openAsNewWorkbooks(list.map((f) => ({ fileName: f.fileName, base64: toBase64(f.bytes) })));
     },
     download: (list) => {
@@ -163,6 +162,6 @@ export function officeFormsActions(excel: {
       }
     },
     read: async (list) => (await files()).readFormFiles(list),
-    merge: excel.mergeReturnedForms,
+    merge: async (forms) => (await formsUseCases()).mergeReturnedForms(forms),
   };
 }

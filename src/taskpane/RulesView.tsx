@@ -13,8 +13,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { saveRules } from "../excel/index";
+import { jsonSyntaxProblem, jsonSyntaxText } from "../core/json-syntax";
 import { PRESET_THAI_BINH_2020, RulesJson, validateRules } from "../core/rules";
-import { BusyKind, errorText, Note, Runner } from "./actions";
+import { BusyKind, Note, Runner } from "./actions";
 import { BlockEditor } from "./BlocksEditor";
 import { BusyButton } from "./BusyButton";
 import { ClassBandsEditor } from "./ClassBandsEditor";
@@ -123,13 +124,15 @@ export function RulesView({ rules, fromWorkbook, busy, run, onSaved }: RulesView
     setNotes([]);
     setExported(null);
     const reader = new FileReader();
-    reader.onerror = () => setNotes([{ intent: "error", title: t.rules.importFailedTitle, text: t.rules.importNotJson(file.name, errorText(reader.error)) }]);
+    // The browser's own error text is English and engine-specific: not shown, the file name says what failed.
+    reader.onerror = () => setNotes([{ intent: "error", title: t.rules.importFailedTitle, text: t.rules.importUnreadable(file.name) }]);
     reader.onload = () => {
       let parsed: unknown;
+      const text = String(reader.result ?? "").replace(/^\uFEFF/, "");
       try {
-        parsed = JSON.parse(String(reader.result ?? "").replace(/^\uFEFF/, ""));
-      } catch (e) {
-        return setNotes([{ intent: "error", title: t.rules.importFailedTitle, text: t.rules.importNotJson(file.name, errorText(e)) }]);
+        parsed = JSON.parse(text);
+      } catch {
+        return setNotes([{ intent: "error", title: t.rules.importFailedTitle, text: t.rules.importNotJson(file.name, jsonSyntaxText(jsonSyntaxProblem(text), t.lang)) }]);
       }
       const result = validateRules(parsed);
       if (!result.ok) {

@@ -45,10 +45,12 @@ export interface ScoreViewProps {
   onWritten: () => Promise<void>;
   busy: BusyKind | null;
   run: Runner;
+  /** Changes after each undo: the notices of the run undone are dropped. */
+  undone?: number;
 }
 
 /** "Tính điểm": one primary button, then the summary and the findings. */
-export function ScoreView({ lastRun, outcome, onScored, onWritten, busy, run }: ScoreViewProps) {
+export function ScoreView({ lastRun, outcome, onScored, onWritten, busy, run, undone = 0 }: ScoreViewProps) {
   const styles = useStyles();
   const shared = useSharedStyles();
   const t = useStrings();
@@ -56,6 +58,12 @@ export function ScoreView({ lastRun, outcome, onScored, onWritten, busy, run }: 
   /** After a refusal for headers in TCVN3/VNI: the cells “Chuyển mã” would convert. */
   const [refusedConvertible, setRefusedConvertible] = React.useState<string[] | null>(null);
   const vi = t.lang === "en" ? "vi" : undefined;
+  // After an undo, the notices of the run undone are dropped (state adjusted while rendering, as React advises).
+  const [seenUndone, setSeenUndone] = React.useState(undone);
+  if (seenUndone !== undone) {
+    setSeenUndone(undone);
+    setNotes([]);
+  }
 
   const score = async () => {
     setNotes([]);

@@ -1,8 +1,8 @@
 /**
  * Every string the task pane shows, in Vietnamese (the default) and English (when Office's display
  * language is English). Messages made by the use cases and the core (findings, refusals, undo,
- * metadata problems) arrive in both languages (`message` and `messageEn`) and the pane shows the one
- * of its language; the few messages below that the pane rewords in English (notices, print steps,
+ * metadata problems, print steps) arrive in both languages (`message` and `messageEn`) and the pane
+ * shows the one of its language; the few messages below that the pane rewords in English (notices,
  * rules problems) are matched here.
  */
 import { createContext, useContext } from "react";
@@ -90,6 +90,7 @@ const vi = {
     none: "Chưa có thao tác nào để hoàn tác.",
     nothing: "Không có gì để hoàn tác",
     refused: "Không hoàn tác được",
+    partly: "Đã hoàn tác, còn phần chưa trả lại được",
   },
   card: {
     caption: (name: string) => `Điểm từng nhóm của ${name}`,
@@ -142,7 +143,11 @@ const vi = {
     date: "Ngày ký",
     dateHint: "dd/mm/yyyy, ví dụ 05/01/2021",
     issuer: "Cơ quan ban hành",
+    province: "Tỉnh, thành phố",
+    provinceHint: "Ví dụ: Thái Bình. Phụ lục ghi “Ủy ban nhân dân tỉnh Thái Bình”.",
+    provinceMissing: (issuer: string) => `Chưa có tên tỉnh: phụ lục sẽ ghi “của ${issuer}”. Hãy nhập tỉnh, ví dụ Thái Bình.`,
     year: "Năm đánh giá",
+    yearFrom: { title: (y: number) => `Theo tiêu đề bảng điểm (năm ${y}).`, decision: () => "Năm trước năm ký quyết định.", default: () => "Năm ngoái; hãy kiểm tra.", given: () => "" },
     subject: "Trích yếu (không kèm năm)",
     sheetName: "Tên trang tính phụ lục",
     save: "Lưu thông tin",
@@ -157,9 +162,9 @@ const vi = {
     collidedTitle: "Trang trùng tên",
     collided: (wanted: string, used: string) =>
       `Sổ tính đã có một trang “${wanted}” của bạn, nên phụ lục được đặt ở trang “${used}”. Trang của bạn không bị thay đổi.`,
+    beforeSigning: "Cần sửa trước khi trình ký",
     printTitle: "Hãy đặt bố cục in bằng tay",
     printIntro: "Phiên bản Excel này không cho add-in đặt bố cục in. Trên trang phụ lục, hãy chọn:",
-    printStep: (step: string) => step,
     staleTitle: "Kết quả trên trang tính đã cũ",
     recomputeThenGenerate: "Tính điểm lại rồi tạo phụ lục",
   },
@@ -183,7 +188,8 @@ const vi = {
     import: "Nhập JSON",
     importFileLabel: "Chọn tệp quy tắc JSON",
     imported: (file: string) => `Đã nhập quy tắc từ “${file}”. Bấm “Lưu quy tắc” để lưu vào sổ tính.`,
-    importNotJson: (file: string, detail: string) => `Tệp “${file}” không phải JSON hợp lệ (${detail}). Hãy chọn tệp rules.json đã xuất từ add-in.`,
+    importNotJson: (file: string, detail: string) => `Tệp “${file}” không phải JSON hợp lệ: ${detail}. Hãy sửa tệp, hoặc chọn tệp rules.json đã xuất từ add-in.`,
+    importUnreadable: (file: string) => `Không đọc được tệp “${file}” (tệp đã bị chuyển, xóa hoặc không có quyền đọc). Hãy chọn lại tệp.`,
     importInvalid: (file: string, n: number) => `Không nhập tệp “${file}”: có ${n} lỗi. Sửa tệp rồi nhập lại; quy tắc đang sửa không bị thay đổi.`,
     importFailedTitle: "Chưa nhập được",
     export: "Xuất JSON",
@@ -206,19 +212,19 @@ const vi = {
     notEvaluatedItem: (j: number) => `Tên mục ${j + 1}`,
     notEvaluatedPoints: (j: number) => `Điểm của mục ${j + 1}`,
     addNotEvaluated: "Thêm mục không đánh giá",
-    removeNotEvaluated: (j: number) => `Xoá mục ${j + 1}`,
+    removeNotEvaluated: (j: number) => `Xóa mục ${j + 1}`,
     addGroup: "Thêm nhóm",
-    removeGroup: (name: string) => `Xoá nhóm “${name}”`,
+    removeGroup: (name: string) => `Xóa nhóm “${name}”`,
     exemptions: "Miễn chấm",
-    exemptionsIntro: "Cơ quan có từ khoá trong cột Ghi chú (không phân biệt hoa thường, dấu) không bị chấm các nhóm đã chọn; điểm tối đa của cơ quan giảm tương ứng.",
+    exemptionsIntro: "Cơ quan có từ khóa trong cột Ghi chú (không phân biệt hoa thường, dấu) không bị chấm các nhóm đã chọn; điểm tối đa của cơ quan giảm tương ứng.",
     exemption: (i: number) => `Trường hợp ${i + 1}`,
-    exemptionKeyword: "Từ khoá trong Ghi chú",
+    exemptionKeyword: "Từ khóa trong Ghi chú",
     onePerLine: "Mỗi dòng một mục.",
     exemptionReason: "Lý do (dùng trong ghi chú phụ lục)",
     exemptionGroups: "Nhóm không chấm",
     unknownGroup: (id: string) => `${id} (không còn nhóm này)`,
     addExemption: "Thêm trường hợp miễn chấm",
-    removeExemption: (i: number) => `Xoá trường hợp ${i + 1}`,
+    removeExemption: (i: number) => `Xóa trường hợp ${i + 1}`,
     indexSection: "Chỉ số và phân loại",
     decimals: "Số chữ số thập phân của chỉ số",
     rounding: "Làm tròn chỉ số",
@@ -229,7 +235,7 @@ const vi = {
     className: (i: number) => `Tên mức ${i + 1}`,
     classMin: (i: number) => `Chỉ số tối thiểu của mức ${i + 1}`,
     addClass: "Thêm mức",
-    removeClass: (i: number) => `Xoá mức ${i + 1}`,
+    removeClass: (i: number) => `Xóa mức ${i + 1}`,
     rankSection: "Xếp hạng",
     rankBy: "Căn cứ xếp hạng",
     rankByOptions: { index: "Chỉ số (cao xếp trước)", total: "Tổng điểm (cao xếp trước)" },
@@ -251,7 +257,7 @@ const vi = {
     blockMaxima: "Điểm tối đa riêng của khối (bỏ trống: như của nhóm)",
     blockMax: (group: string) => `Điểm tối đa “${group}” trong khối`,
     addBlock: "Thêm khối",
-    removeBlock: (i: number) => `Xoá khối ${i + 1}`,
+    removeBlock: (i: number) => `Xóa khối ${i + 1}`,
   },
 };
 
@@ -310,6 +316,7 @@ const en: Strings = {
     none: "Nothing to undo yet.",
     nothing: "Nothing to undo",
     refused: "Could not undo",
+    partly: "Undone, with a part that could not be given back",
   },
   card: {
     caption: (name: string) => `Scores of ${name} per group`,
@@ -367,7 +374,11 @@ const en: Strings = {
     date: "Date signed",
     dateHint: "dd/mm/yyyy, for example 05/01/2021",
     issuer: "Issued by",
+    province: "Province or city",
+    provinceHint: "For example Thái Bình. The annex says “Ủy ban nhân dân tỉnh Thái Bình”.",
+    provinceMissing: (issuer: string) => `No province yet: the annex would say “của ${issuer}”. Type the province, for example Thái Bình.`,
     year: "Year evaluated",
+    yearFrom: { title: (y: number) => `From the score table's title (${y}).`, decision: () => "The year before the decision was signed.", default: () => "Last year; check it.", given: () => "" },
     subject: "Subject line (without the year)",
     sheetName: "Annex sheet name",
     save: "Save details",
@@ -382,9 +393,9 @@ const en: Strings = {
     collidedTitle: "Sheet name taken",
     collided: (wanted: string, used: string) =>
       `The workbook already has a sheet “${wanted}” of yours, so the annex went to sheet “${used}”. Your sheet was not changed.`,
+    beforeSigning: "To correct before signing",
     printTitle: "Set the print layout by hand",
     printIntro: "This version of Excel does not let add-ins set the print layout. On the annex sheet, choose:",
-    printStep: (step: string) => printStepEn(step),
     staleTitle: "The results on the sheet are out of date",
     recomputeThenGenerate: "Score again, then create the annex",
   },
@@ -408,7 +419,8 @@ const en: Strings = {
     import: "Import JSON",
     importFileLabel: "Choose a rules JSON file",
     imported: (file: string) => `Rules imported from “${file}”. Select “Save rules” to store them in the workbook.`,
-    importNotJson: (file: string, detail: string) => `“${file}” is not valid JSON (${detail}). Choose a rules.json exported by the add-in.`,
+    importNotJson: (file: string, detail: string) => `“${file}” is not valid JSON: ${detail}. Correct the file, or choose a rules.json exported by the add-in.`,
+    importUnreadable: (file: string) => `“${file}” could not be read (it was moved, deleted or cannot be read). Choose the file again.`,
     importInvalid: (file: string, n: number) => `“${file}” was not imported: it has ${n} problem${n > 1 ? "s" : ""}. Correct the file and import it again; the rules being edited are unchanged.`,
     importFailedTitle: "Not imported",
     export: "Export JSON",
@@ -484,23 +496,6 @@ export const catalogue: Record<Lang, Strings> = { vi, en };
 
 export const I18nContext = createContext<Strings>(vi);
 export const useStrings = (): Strings => useContext(I18nContext);
-
-/** The manual print-layout steps made by the use case, with Excel's English menu names. */
-export function printStepEn(step: string): string {
-  const replacements: [RegExp, string][] = [
-    [/Bố cục Trang/g, "Page Layout"],
-    [/Hướng → Ngang \(Landscape\)/, "Orientation → Landscape"],
-    [/Khổ giấy/, "Size"],
-    [/In tiêu đề → Hàng lặp lại ở đầu trang/, "Print Titles → Rows to repeat at top"],
-    [/Vừa khít: Chiều rộng 1 trang, Chiều cao Tự động/, "Scale to Fit: Width 1 page, Height Automatic"],
-    [/^Lề: trên/, "Margins: top"],
-    [/, dưới /, ", bottom "],
-    [/, trái /, ", left "],
-    [/, phải /, ", right "],
-    [/; căn giữa theo chiều ngang\./, "; center horizontally."],
-  ];
-  return replacements.reduce((s, [re, by]) => s.replace(re, by), step);
-}
 
 /** A metadata problem in the pane's language (the core words each in Vietnamese and English). */
 export function metadataProblemText(p: MetadataProblem, lang: Lang): string {

@@ -155,7 +155,7 @@ describe("unusable input: exit 2, one Vietnamese line, nothing written", () => {
   it("rules that are not JSON", () => {
     const rules = path.join(dir, "hong.json");
     fs.writeFileSync(rules, "{ groups: ");
-    expectUnusable(["score", EXAMPLE, "-o", out, "--rules", rules], /không phải JSON hợp lệ/);
+    expectUnusable(["score", EXAMPLE, "-o", out, "--rules", rules], /không phải JSON hợp lệ: ký tự “g” không đúng chỗ ở dòng 1, cột 3 \(/);
   });
 
   it("unknown sheet", () => expectUnusable(["score", EXAMPLE, "-o", out, "--sheet", "Không có"], /Không có trang tính “Không có”/));

@@ -126,7 +126,7 @@ describe("findings: one per problem cell, with its address, agency and a Vietnam
     expect(result.findings).toHaveLength(1);
     const [f] = result.findings;
     expect(f).toMatchObject({ code: "missingName", severity: "warning", cell: "B3", row: 2, col: 1, agency: "" });
-    expect(f.message).toBe("Ô B3: dòng này có điểm nhưng chưa có tên cơ quan nên không được xếp hạng. Hãy nhập tên cơ quan hoặc xoá dòng.");
+    expect(f.message).toBe("Ô B3: dòng này có điểm nhưng chưa có tên cơ quan nên không được xếp hạng. Hãy nhập tên cơ quan hoặc xóa dòng.");
   });
 
   it("noApplicableGroup: an exemption covering every group → error on the Ghi chú cell, no index", () => {

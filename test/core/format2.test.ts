@@ -191,7 +191,7 @@ describe("exemptions[].keywords", () => {
       ["I2", "Sở A", "warning"],
       ["I5", "Sở D", "warning"],
     ]);
-    expect(warnings[0].message).toMatch(/^Ô I2: Sở A có thể thiếu miễn chấm: Ghi chú “Chưa có TTHC trực tuyến” nói đến TTHC nhưng không khớp từ khoá miễn chấm nào \(“Không TTHC”, “Không có TTHC”, “Không có thủ tục hành chính”\), và “Cung cấp DVCTT” đang là 0 hoặc trống\./);
+    expect(warnings[0].message).toMatch(/^Ô I2: Sở A có thể thiếu miễn chấm: Ghi chú “Chưa có TTHC trực tuyến” nói đến TTHC nhưng không khớp từ khóa miễn chấm nào \(“Không TTHC”, “Không có TTHC”, “Không có thủ tục hành chính”\), và “Cung cấp DVCTT” đang là 0 hoặc trống\./);
   });
 });
 

@@ -321,3 +321,18 @@ test("never a blank pane: 'Đang tải…' stays in the page until the bundle re
   await shot(slow.page, "14-loading-320");
   await slow.context.close();
 });
+
+test("the Rules tab fits a 320 px pane in English too (selects with long English options included)", async () => {
+  const en = await openPane({ width: 320, displayLanguage: "en-US" });
+  await en.page.getByRole("tab", { name: "Rules" }).click();
+  const rules = en.page.getByRole("tabpanel", { name: "Rules" });
+  await rules.getByRole("combobox", { name: "Scores above the maximum" }).selectOption("cap");
+  await rules.getByRole("combobox", { name: "Index rounding" }).waitFor();
+  // shot() fails on any element wider than the viewport; the selects are also measured directly.
+  await shot(en.page, "15-english-rules-320");
+  const widths = await rules.getByRole("combobox").evaluateAll((els) => els.map((e) => Math.ceil(e.getBoundingClientRect().right)));
+  expect(widths.length).toBeGreaterThanOrEqual(4);
+  for (const right of widths) expect(right).toBeLessThanOrEqual(320);
+  expect(en.errors).toEqual([]);
+  await en.context.close();
+});

@@ -69,6 +69,14 @@ describe("the annex through the strict double, from the reference grid", () => {
     expect(ws.getCell("A5").borders.top?.style).toBe("Continuous");
     expect(snap.merges).toEqual(expect.arrayContaining(["A1:L1", "A2:L2", "A3:L3"]));
     expect(snap.pageLayout).toMatchObject({ orientation: "Landscape", paperSize: "A4", printTitleRows: "$5:$5", centerHorizontally: true, zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+    // Nghị định 30/2020/NĐ-CP: left 3 cm, right 1,5 cm, top and bottom 2 cm; page numbers centred in the header, none on page 1.
+    const cm = (pt: number) => Math.round((pt / 72) * 2.54 * 100) / 100;
+    expect([snap.pageLayout.leftMargin, snap.pageLayout.rightMargin, snap.pageLayout.topMargin, snap.pageLayout.bottomMargin].map(cm)).toEqual([3, 1.5, 2, 2]);
+    expect(snap.pageLayout.headersFooters).toMatchObject({
+      state: "FirstAndDefault",
+      defaultForAllPages: { centerHeader: '&"Times New Roman,Regular"&12&P', leftHeader: "", rightHeader: "" },
+      firstPage: { centerHeader: "", leftHeader: "", rightHeader: "" },
+    });
 
     // Nothing outside the annex sheet changed (the add-in's hidden store aside).
     expect(double.workbook.sheet(SHEET).snapshot()).toEqual(scoreSheetBefore);
@@ -131,8 +139,16 @@ describe("the annex through the strict double, from the reference grid", () => {
     const outcome = await generateAnnex({ confirmErrors: true });
     if (outcome.kind !== "done") throw new Error(JSON.stringify(outcome));
     expect(double.workbook.sheet("Phụ lục").getValues("A6:B6")).toEqual([["1", "Sở Thông tin và Truyền thông"]]);
-    expect(outcome.manualPrintSteps.join(" ")).toMatch(/Ngang.*A4.*\$5:\$5.*Chiều rộng 1 trang/);
+    expect(outcome.manualPrintSteps.map((s) => s.message).join(" ")).toMatch(/Ngang.*A4.*\$5:\$5.*Chiều rộng 1 trang/);
+    // Each step in both languages, from its code; centimetres with the decimal comma in Vietnamese.
+    const margins = outcome.manualPrintSteps.find((s) => s.code === "margins")!;
+    expect(margins.message).toBe("Lề: trên 2 cm, dưới 2 cm, trái 3 cm, phải 1,5 cm; căn giữa theo chiều ngang.");
+    expect(margins.messageEn).toBe("Margins: top 2 cm, bottom 2 cm, left 3 cm, right 1.5 cm; center horizontally.");
+    expect(outcome.manualPrintSteps.map((s) => s.message).join(" ")).not.toMatch(/\d\.\d/);
+    expect(outcome.manualPrintSteps.map((s) => s.code)).toEqual(["orientation", "paper", "printTitles", "fitToWidth", "margins", "pageNumbers"]);
+    expect(outcome.manualPrintSteps.find((s) => s.code === "pageNumbers")!.message).toMatch(/Trang đầu tiên khác/);
     expect(double.workbook.sheet("Phụ lục").snapshot().pageLayout.printTitleRows).toBeNull();
+    expect(double.workbook.sheet("Phụ lục").snapshot().pageLayout.headersFooters.state).toBe("Default");
   });
 
   it("ties share a rank and a formula-like agency name stays text", async () => {
@@ -190,3 +206,53 @@ describe("the annex through the strict double, from the reference grid", () => {
     expect(setup.double.workbook.snapshot().sheets.map((s) => s.name)).not.toContain(STORE_SHEET);
   });
 });
+
+describe("the decision's year and province", () => {
+  it("“Tạo phụ lục” works the first time: the year from the title, else the decision's year − 1; never this year − 1", async () => {
+    const setup = referenceDouble(20);
+    restore = setup.restore;
+    const { double } = setup;
+    // Stored without a year (as the command line stores --decision-number/--decision-date only).
+    await storeDecision({ number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", province: "Thái Bình" });
+    expect(await loadSettings()).toMatchObject({ decision: { year: 2020 }, yearSource: "title" }); // "… NĂM 2020" in the reference grid's title
+    const first = await generateAnnex({ confirmErrors: true });
+    expect(first).toMatchObject({ kind: "done" });
+    expect(first).not.toHaveProperty("notices");
+    const ws = double.workbook.sheet("Phụ lục");
+    expect(String(ws.getValues("A2")[0][0])).toMatch(/thuộc Ủy ban nhân dân tỉnh Thái Bình năm 2020$/);
+    expect(ws.getValues("A3")).toEqual([["(Kèm theo Quyết định số 06/QĐ-UBND ngày 05/01/2021 của Ủy ban nhân dân tỉnh Thái Bình)"]]);
+
+    // No year in the title: the year before the decision's.
+    double.workbook.sheet(SHEET).setValues("A1", [["BẢNG ĐIỂM CÁC SỞ, BAN, NGÀNH"]]);
+    double.workbook.setActive(SHEET);
+    const settings = await loadSettings();
+    expect([settings.decision.year, settings.yearSource]).toEqual([2020, "decision"]);
+    await storeDecision({ number: "12/QĐ-UBND", date: "10/01/2024", issuer: "Ủy ban nhân dân tỉnh", province: "Thái Bình" });
+    expect(await generateAnnex({ confirmErrors: true })).toMatchObject({ kind: "done" });
+    expect(String(double.workbook.sheet("Phụ lục").getValues("A2")[0][0])).toMatch(/năm 2023$/);
+  });
+
+  it("without a province the annex is made, and the outcome says the issuer lacks it, in both languages", async () => {
+    await prepared();
+    const outcome = await generateAnnex({ confirmErrors: true });
+    expect(outcome).toMatchObject({
+      kind: "done",
+      notices: [
+        {
+          code: "provinceMissing",
+          message: "Chưa có tên tỉnh: dòng “Kèm theo” và trích yếu ghi “Ủy ban nhân dân tỉnh”. Hãy nhập tỉnh (ví dụ Thái Bình) trong mục “Phụ lục” rồi tạo lại phụ lục trước khi trình ký.",
+          messageEn: expect.stringMatching(/^No province yet: .* on the “Annex” tab/),
+        },
+      ],
+    });
+  });
+});
+
+/** Writes the decision into the store as an older version or the command line leaves it (fields missing). */
+async function storeDecision(decision: object) {
+  const { writeStore, queueStoreRead, syncReadingStore } = await import("../../src/excel/store");
+  await Excel.run(async (context) => {
+    const store = await syncReadingStore(context, queueStoreRead(context));
+    await writeStore(context, store, { ...store.state(), decision });
+  });
+}

@@ -63,7 +63,12 @@ test("Tạo phụ lục with wrong fields saves nothing, shows every problem and
 test("an annex from a table with errors needs an explicit confirmation that names them", async () => {
   mocked.generateAnnex
     .mockResolvedValueOnce({ kind: "needsConfirmation", message: "Bảng điểm còn 1 lỗi chưa sửa…", messageEn: "The score table still has 1 error…", errors: [finding55] })
-    .mockResolvedValueOnce({ kind: "done", sheetName: "Phụ lục (2)", collided: true, manualPrintSteps: ["Bố cục Trang → Hướng → Ngang (Landscape).", "Bố cục Trang → Khổ giấy → A4."], errorsIncluded: 1 });
+    .mockResolvedValueOnce({ kind: "done", sheetName: "Phụ lục (2)", collided: true, manualPrintSteps: [
+        { code: "orientation", message: "Bố cục Trang → Hướng → Ngang (Landscape).", messageEn: "Page Layout → Orientation → Landscape." },
+        { code: "margins", message: "Lề: trên 2 cm, dưới 2 cm, trái 3 cm, phải 1,5 cm; căn giữa theo chiều ngang.", messageEn: "Margins: top 2 cm, bottom 2 cm, left 3 cm, right 1.5 cm; center horizontally." },
+      ],
+      errorsIncluded: 1,
+    });
   const { user } = await openAnnex();
   await fill(user, /^Số quyết định/, "06/QĐ-UBND");
   await fill(user, /^Ngày ký/, "05/01/2021");
@@ -85,6 +90,7 @@ test("an annex from a table with errors needs an explicit confirmation that name
   expect(screen.getByText(/Sổ tính đã có một trang “Phụ lục” của bạn, nên phụ lục được đặt ở trang “Phụ lục \(2\)”/)).toBeInTheDocument();
   expect(screen.getByText("Hãy đặt bố cục in bằng tay")).toBeInTheDocument();
   expect(screen.getByText("Bố cục Trang → Hướng → Ngang (Landscape).")).toBeInTheDocument();
+  expect(screen.getByText(/phải 1,5 cm/)).toBeInTheDocument();
   expect(screen.getByText(/Phụ lục có 1 số liệu đang lỗi/)).toBeInTheDocument();
   // The metadata was saved once: the confirmed run does not save again.
   expect(mocked.saveDecision).toHaveBeenCalledTimes(1);
@@ -124,4 +130,58 @@ test("a refusal from Tạo phụ lục is shown with what to do", async () => {
   await user.click(screen.getByRole("button", { name: "Tạo phụ lục" }));
   expect(await screen.findByText("Chưa tạo được phụ lục")).toBeInTheDocument();
   expect(screen.getByText(/Hãy đặt tên khác/)).toBeInTheDocument();
+});
+
+describe("the year evaluated and the province in the form", () => {
+  test("the year the grid's title names is shown, and says where it comes from", async () => {
+    mocked.loadSettings.mockResolvedValue(settings({ decision: { ...settings().decision, year: 2020 }, yearSource: "title" }));
+    await openAnnex();
+    const year = screen.getByRole("textbox", { name: /^Năm đánh giá/ });
+    expect(year).toHaveValue("2020");
+    expect(year).toHaveAccessibleDescription("Theo tiêu đề bảng điểm (năm 2020).");
+  });
+
+  test("with no year in the title, the year follows the date signed until the user types one", async () => {
+    mocked.loadSettings.mockResolvedValue(settings({ decision: { ...settings().decision, year: 2025 }, yearSource: "default" }));
+    const { user } = await openAnnex();
+    const year = screen.getByRole("textbox", { name: /^Năm đánh giá/ });
+    expect(year).toHaveAccessibleDescription("Năm ngoái; hãy kiểm tra.");
+    await fill(user, /^Ngày ký/, "05/01/2021");
+    expect(year).toHaveValue("2020");
+    expect(year).toHaveAccessibleDescription("Năm trước năm ký quyết định.");
+    // No "date before the year" problem: the first "Tạo phụ lục" is not refused for it.
+    expect(screen.queryByText(/có trước năm được đánh giá/)).not.toBeInTheDocument();
+    await fill(user, /^Năm đánh giá/, "2019");
+    await fill(user, /^Ngày ký/, "06/01/2022");
+    expect(year).toHaveValue("2019");
+  });
+
+  test("the province field says what the annex would print without it, and its value is saved with the decision", async () => {
+    mocked.generateAnnex.mockResolvedValue({ kind: "done", sheetName: "Phụ lục", collided: false, manualPrintSteps: [], errorsIncluded: 0 });
+    const { user } = await openAnnex();
+    const province = screen.getByRole("textbox", { name: /^Tỉnh, thành phố/ });
+    expect(province).toHaveAccessibleDescription("Chưa có tên tỉnh: phụ lục sẽ ghi “của Ủy ban nhân dân tỉnh”. Hãy nhập tỉnh, ví dụ Thái Bình.");
+    await fill(user, /^Tỉnh, thành phố/, "Thái Bình");
+    expect(province).toHaveAccessibleDescription("Ví dụ: Thái Bình. Phụ lục ghi “Ủy ban nhân dân tỉnh Thái Bình”.");
+    await fill(user, /^Số quyết định/, "06/QĐ-UBND");
+    await fill(user, /^Ngày ký/, "05/01/2021");
+    await user.click(screen.getByRole("button", { name: "Tạo phụ lục" }));
+    await waitFor(() => expect(mocked.saveDecision).toHaveBeenCalledWith(expect.objectContaining({ province: "Thái Bình", issuer: "Ủy ban nhân dân tỉnh", year: 2020 })));
+  });
+
+  test("an annex made without a province carries a notice to fix before signing", async () => {
+    mocked.loadSettings.mockResolvedValue(settings({ decision: { ...settings().decision, number: "06/QĐ-UBND", date: "05/01/2021" } }));
+    mocked.generateAnnex.mockResolvedValue({
+      kind: "done",
+      sheetName: "Phụ lục",
+      collided: false,
+      manualPrintSteps: [],
+      errorsIncluded: 0,
+      notices: [{ code: "provinceMissing", message: "Chưa có tên tỉnh: dòng “Kèm theo” …", messageEn: "No province yet: …" }],
+    });
+    const { user } = await openAnnex();
+    await user.click(screen.getByRole("button", { name: "Tạo phụ lục" }));
+    expect(await screen.findByText("Cần sửa trước khi trình ký")).toBeInTheDocument();
+    expect(screen.getByText("Chưa có tên tỉnh: dòng “Kèm theo” …")).toBeInTheDocument();
+  });
 });

@@ -10,10 +10,13 @@ import { catalogue, I18nContext, Lang } from "../../src/taskpane/i18n";
 import { formFor } from "../forms/helpers";
 import { presetRules } from "../../src/core/rules";
 import * as excel from "../../src/excel/index";
+import * as formsUseCases from "../../src/excel/forms";
 import { installShims, settings } from "./helpers";
 
 jest.mock("../../src/excel/index");
+jest.mock("../../src/excel/forms");
 const mocked = excel as jest.Mocked<typeof excel>;
+const mockedForms = formsUseCases as jest.Mocked<typeof formsUseCases>;
 beforeAll(installShims);
 
 const rules = presetRules();
@@ -125,11 +128,11 @@ test("Gộp phiếu waits for files, reads them, merges, and shows the summary, 
 test("the pane has a Phiếu tab wired to the use cases", async () => {
   mocked.loadSettings.mockResolvedValue(settings());
   mocked.formDelivery.mockReturnValue("download");
-  mocked.prepareForms.mockResolvedValue({ kind: "refused", message: "Trang tính “X”: không có bảng điểm", messageEn: "no grid", cells: [] });
+  mockedForms.prepareForms.mockResolvedValue({ kind: "refused", message: "Trang tính “X”: không có bảng điểm", messageEn: "no grid", cells: [] });
   const user = userEvent.setup({ delay: null });
   render(<App lang="vi" />);
   await user.click(await screen.findByRole("tab", { name: "Phiếu" }));
   await user.click(screen.getByRole("button", { name: "Tạo phiếu" }));
   expect(await screen.findByText("Trang tính “X”: không có bảng điểm")).toBeInTheDocument();
-  expect(mocked.prepareForms).toHaveBeenCalledWith("all");
+  expect(mockedForms.prepareForms).toHaveBeenCalledWith("all");
 });

@@ -80,9 +80,9 @@ test("class bands, exemptions and rank basis are editable and checked", async ()
   await user.type(third, "0.5");
   expect(third).not.toHaveAttribute("aria-invalid", "true");
 
-  const keyword = within(panel).getByRole("textbox", { name: "Từ khoá trong Ghi chú" });
+  const keyword = within(panel).getByRole("textbox", { name: "Từ khóa trong Ghi chú" });
   await user.clear(keyword);
-  expect(keyword).toHaveAccessibleDescription(/Các từ khoá ghi chú cần ít nhất 1 mục\./);
+  expect(keyword).toHaveAccessibleDescription(/Các từ khóa ghi chú cần ít nhất 1 mục\./);
   await user.type(keyword, "Không TTHC");
 
   await user.selectOptions(within(panel).getByRole("combobox", { name: "Căn cứ xếp hạng" }), "total");

@@ -87,3 +87,92 @@ test("a refused undo is an error message", async () => {
   expect(await screen.findByText("Không hoàn tác được")).toBeInTheDocument();
   expect(screen.getByText(/không còn trong sổ tính/)).toBeInTheDocument();
 });
+
+describe("after Hoàn tác every notice describes the workbook as it is now", () => {
+  const annexDone = { kind: "done" as const, sheetName: "Phụ lục", collided: false, manualPrintSteps: [], errorsIncluded: 1 };
+  const undoneAnnex = { kind: "done" as const, message: "Đã hoàn tác lần “Tạo phụ lục” lúc 10:42.", messageEn: "Undid the “Create annex” at 10:42." };
+
+  test("undoing the annex removes “Xong – Đã tạo phụ lục…” and its warnings", async () => {
+    mocked.loadSettings
+      .mockResolvedValueOnce(settings({ decision: { number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", year: 2020, subject: "Đánh giá", sheetName: "Phụ lục" } }))
+      .mockResolvedValueOnce(settings({ undo: { action: "annex", at } }))
+      .mockResolvedValue(settings());
+    mocked.saveDecision.mockResolvedValue({ ok: true });
+    mocked.generateAnnex.mockResolvedValue(annexDone);
+    mocked.undoLast.mockResolvedValue(undoneAnnex);
+    const user = userEvent.setup({ delay: null });
+    render(<App lang="vi" />);
+    await user.click(await screen.findByRole("tab", { name: "Phụ lục" }));
+    await user.click(screen.getByRole("button", { name: "Tạo phụ lục" }));
+    expect(await screen.findByText("Đã tạo phụ lục trên trang “Phụ lục”.")).toBeInTheDocument();
+    expect(screen.getByText(/Phụ lục có 1 số liệu đang lỗi/)).toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "Hoàn tác" }));
+    expect(await screen.findByText(undoneAnnex.message)).toBeInTheDocument();
+    expect(screen.queryByText("Đã tạo phụ lục trên trang “Phụ lục”.")).not.toBeInTheDocument();
+    expect(screen.queryByText(/Phụ lục có 1 số liệu đang lỗi/)).not.toBeInTheDocument();
+    expect(screen.queryByText("Xong")).not.toBeInTheDocument();
+  });
+
+  test("undoing a run removes “Đã ghi kết quả vào cột…” and that run's notices", async () => {
+    mocked.loadSettings
+      .mockResolvedValueOnce(settings())
+      .mockResolvedValueOnce(settings({ lastRun: lastRun("pane"), undo: { action: "score", at } }))
+      .mockResolvedValue(settings());
+    mocked.runScoring.mockResolvedValue({ ...scoringDone(), notices: ["Phiên bản Excel này không chép được định dạng: tiêu đề các cột kết quả mới được định dạng chuẩn (đậm, căn giữa, có viền)."], noticesEn: ["…"] });
+    mocked.undoLast.mockResolvedValue({ kind: "done", message: "Đã hoàn tác lần “Tính điểm” lúc 10:42 trên trang “Bảng điểm”.", messageEn: "Undid." });
+    const user = userEvent.setup({ delay: null });
+    render(<App lang="vi" />);
+    await user.click(await screen.findByRole("button", { name: "Tính điểm" }));
+    expect(await screen.findByText("Đã ghi kết quả vào cột J, K, L, M.")).toBeInTheDocument();
+    expect(screen.getByText(/không chép được định dạng/)).toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "Hoàn tác" }));
+    await screen.findByText(/Đã hoàn tác/);
+    expect(screen.queryByText("Đã ghi kết quả vào cột J, K, L, M.")).not.toBeInTheDocument();
+    expect(screen.queryByText(/không chép được định dạng/)).not.toBeInTheDocument();
+  });
+
+  test("the undo's own notice goes when the next action starts", async () => {
+    mocked.loadSettings.mockResolvedValueOnce(settings({ undo: { action: "score", at } })).mockResolvedValue(settings());
+    mocked.undoLast.mockResolvedValue({ kind: "done", message: "Đã hoàn tác lần “Tính điểm” lúc 10:42 trên trang “Bảng điểm”.", messageEn: "Undid." });
+    mocked.runScoring.mockResolvedValue(scoringDone());
+    const user = userEvent.setup({ delay: null });
+    render(<App lang="vi" />);
+    const undo = await screen.findByRole("button", { name: "Hoàn tác" });
+    await waitFor(() => expect(undo).not.toHaveAttribute("aria-disabled"));
+    await user.click(undo);
+    expect(await screen.findByText(/Đã hoàn tác lần “Tính điểm”/)).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Tính điểm" }));
+    expect(await screen.findByText("Đã ghi kết quả vào cột J, K, L, M.")).toBeInTheDocument();
+    expect(screen.queryByText(/Đã hoàn tác lần “Tính điểm”/)).not.toBeInTheDocument();
+  });
+
+  test.each([
+    ["vi", "Đã hoàn tác, còn phần chưa trả lại được", "Phiên bản Excel này không chép lại được định dạng (cần ExcelApi 1.9): các ô J4:J24 …"],
+    ["en", "Undone, with a part that could not be given back", "This version of Excel cannot copy formats back (it needs ExcelApi 1.9): cells J4:J24 …"],
+  ] as const)("an undo that could not give formats back says so, with the cells (%s)", async (lang, title, detail) => {
+    mocked.loadSettings.mockResolvedValueOnce(settings({ undo: { action: "score", at } })).mockResolvedValue(settings());
+    mocked.undoLast.mockResolvedValue({
+      kind: "done",
+      message: "Đã hoàn tác lần “Tính điểm” lúc 10:42 trên trang “Bảng điểm”.",
+      messageEn: "Undid the “Score” at 10:42 on sheet “Bảng điểm”.",
+      left: [
+        {
+          code: "formatsNotRestored",
+          sheet: "Bảng điểm",
+          cells: ["J4:J24"],
+          message: "Phiên bản Excel này không chép lại được định dạng (cần ExcelApi 1.9): các ô J4:J24 …",
+          messageEn: "This version of Excel cannot copy formats back (it needs ExcelApi 1.9): cells J4:J24 …",
+        },
+      ],
+    });
+    const user = userEvent.setup({ delay: null });
+    render(<App lang={lang} />);
+    const undo = await screen.findByRole("button", { name: lang === "vi" ? "Hoàn tác" : "Undo" });
+    await waitFor(() => expect(undo).not.toHaveAttribute("aria-disabled"));
+    await user.click(undo);
+    expect(await screen.findByText(title)).toBeInTheDocument();
+    expect(screen.getByRole("listitem")).toHaveTextContent(detail);
+  });
+});
