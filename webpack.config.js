@@ -2,9 +2,26 @@ const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
-const DEV_URL = "https://localhost:3000/";
-/** Where the add-in is hosted in production; `npm run build` rewrites the manifest's URLs to it. */
-const PROD_URL = process.env.ADDIN_URL || "https://addin.example.gov.vn/xep-hang-cntt/";
+const { manifestOptions, productionManifest, productionPage } = require("./scripts/build-options");
+
+/** Rewrites every emitted HTML page with productionPage (OFFICE_JS_URL), after the pages are final. */
+class OfficeJsSourcePlugin {
+  constructor(options) {
+    this.options = options;
+  }
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("OfficeJsSourcePlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "OfficeJsSourcePlugin", stage: Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE }, (assets) => {
+        for (const name of Object.keys(assets).filter((n) => n.endsWith(".html"))) {
+          const html = assets[name].source().toString();
+          const out = productionPage(html, this.options);
+          if (out !== html) compilation.updateAsset(name, new sources.RawSource(out));
+        }
+      });
+    });
+  }
+}
 
 async function httpsOptions() {
   const devCerts = require("office-addin-dev-certs");
@@ -14,13 +31,23 @@ async function httpsOptions() {
 
 module.exports = async (env, argv) => {
   const dev = argv.mode !== "production";
+  // ADDIN_URL, ADDIN_PROVIDER, ADDIN_VERSION, OFFICE_JS_URL (docs/INSTALL.md), checked before anything is built.
+  const manifest = dev ? null : manifestOptions(process.env);
   return {
     devtool: dev ? "source-map" : false,
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
     },
-    output: { path: path.resolve(__dirname, "dist"), clean: true, filename: "[name].js" },
+    // Production scripts carry a hash of their content in their name, so an update is never served
+    // from a cache holding the previous script; only the HTML pages keep fixed names (the manifest
+    // names them) and must be served with "Cache-Control: no-cache" (docs/INSTALL.md).
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      clean: true,
+      filename: dev ? "[name].js" : "[name].[contenthash:10].js",
+      chunkFilename: dev ? "[name].js" : "[name].[contenthash:10].js",
+    },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
       rules: [
@@ -38,10 +65,11 @@ module.exports = async (env, argv) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => (dev ? content : content.toString().split(DEV_URL).join(PROD_URL)),
+            transform: (content) => (dev ? content : productionManifest(content.toString(), manifest)),
           },
         ],
       }),
+      ...(dev ? [] : [new OfficeJsSourcePlugin(manifest)]),
     ],
     performance: { hints: false },
     devServer: {

@@ -4,13 +4,13 @@
  * Makes examples/danh-gia-2020.xlsx: the 2020 grid of the reference decision typed the way a user
  * types it (title rows, header row, one row per agency with its six group scores and Ghi chú, notes
  * under it). Only the inputs are taken from the published annex; no result is copied.
- *   node scripts/make-example.js [../shared/reference/06-QD-UBND-2021-annex.tsv]
+ *   node scripts/make-example.js [test/fixtures/reference/06-QD-UBND-2021-annex.tsv]
  */
 const fs = require("fs");
 const path = require("path");
 const ExcelJS = require("exceljs");
 
-const tsv = process.argv[2] || path.resolve(__dirname, "../../shared/reference/06-QD-UBND-2021-annex.tsv");
+const tsv = process.argv[2] || path.resolve(__dirname, "../test/fixtures/reference/06-QD-UBND-2021-annex.tsv");
 const lines = fs.readFileSync(tsv, "utf8").normalize("NFC").split(/\r?\n/).filter((l) => l.trim());
 const header = lines[0].split("\t");
 const rows = lines.slice(1).map((l) => l.split("\t"));

@@ -103,6 +103,12 @@ describe("notifyOutcome: the note after “Tính điểm”", () => {
     expect(notifyUndo(undone, "en")).toEqual({ title: "Undone", message: undone.messageEn });
     expect(notifyUndo({ kind: "nothing", message: "x", messageEn: "x-en" }, "en")).toEqual({ title: "Nothing to undo", message: "x-en" });
     expect(notifyUndo({ kind: "refused", message: "y", messageEn: "y-en" }, "vi")).toEqual({ title: "Không hoàn tác được", message: "y" });
+    const partly = {
+      ...undone,
+      left: [{ code: "formatsNotRestored" as const, sheet: "Bảng điểm", cells: ["J4:J24"], message: "Phiên bản Excel này không chép lại được định dạng …", messageEn: "This version of Excel cannot copy formats back …" }],
+    };
+    expect(notifyUndo(partly, "vi")).toEqual({ title: "Đã hoàn tác", message: `${undone.message}\nPhiên bản Excel này không chép lại được định dạng …` });
+    expect(notifyUndo(partly, "en").message).toBe(`${undone.messageEn}\nThis version of Excel cannot copy formats back …`);
     expect(notifyFailure(new Error("boom"), "vi").message).toContain("boom");
     expect(notifyFailure("boom", "en").title).toBe("Something went wrong");
   });

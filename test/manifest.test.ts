@@ -7,12 +7,13 @@
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { MIN_EXCEL_API } from "../src/excel/host";
 
 const ROOT = path.resolve(__dirname, "..");
 const MANIFEST = path.join(ROOT, "manifest.xml");
-const SCHEMA = path.resolve(ROOT, "../shared/schemas/office-addin-manifest/OfficeAppManifestV1_1.xsd");
+const SCHEMA = path.join(ROOT, "schemas/office-addin-manifest/OfficeAppManifestV1_1.xsd");
 const DEV_URL = "https://localhost:3000/";
 
 const NS = {
@@ -83,8 +84,10 @@ describe("manifest.xml", () => {
   test("identity: a task pane add-in for Excel workbooks, fixed GUID, Vietnamese by default", () => {
     expect(xsiType(doc.documentElement)).toBe("TaskPaneApp");
     expect(one(doc, NS.app, "Id").textContent).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
-    expect(one(doc, NS.app, "Version").textContent).toBe("1.0.0.0");
-    expect(one(doc, NS.app, "ProviderName").textContent).toBe("Sở Thông tin và Truyền thông");
+    // Version and ProviderName belong to whoever deploys the add-in (ADDIN_VERSION, ADDIN_PROVIDER):
+    // only their form is checked here, the schema checks the rest.
+    expect(one(doc, NS.app, "Version").textContent).toMatch(/^[0-9]{1,5}(\.[0-9]{1,5}){0,3}$/);
+    expect(one(doc, NS.app, "ProviderName").textContent!.trim()).not.toBe("");
     expect(one(doc, NS.app, "DefaultLocale").textContent).toBe("vi-VN");
     const hosts = children(one(doc, NS.app, "Hosts"), NS.app, "Host").map((h) => h.getAttribute("Name"));
     expect(hosts).toEqual(["Workbook"]);
@@ -239,5 +242,96 @@ describe("manifest.xml", () => {
         expect(longStrings.has(one(tip, NS.vo, "Description").getAttribute("resid")!)).toBe(true);
       }
     });
+  });
+});
+
+interface BuildOptions {
+  url: string;
+  provider?: string;
+  version?: string;
+  officeJs?: string;
+}
+
+describe("the production manifest (npm run build)", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const build = require("../scripts/build-options.js") as {
+    DEFAULT_URL: string;
+    OFFICE_JS_CDN: string;
+    manifestOptions: (env: Record<string, string | undefined>) => BuildOptions;
+    productionManifest: (xml: string, options: BuildOptions) => string;
+    productionPage: (html: string, options: BuildOptions) => string;
+  };
+  const built = (env: Record<string, string | undefined>) => build.productionManifest(xml, build.manifestOptions(env));
+  const parse = (text: string) => new DOMParser().parseFromString(text, "application/xml");
+
+  test("ADDIN_URL, ADDIN_PROVIDER and ADDIN_VERSION set the URLs, <ProviderName> and <Version>", () => {
+    const out = built({ ADDIN_URL: "https://addin.skhcn.example.gov.vn/xhcntt/", ADDIN_PROVIDER: "Sở Khoa học và Công nghệ tỉnh A & B", ADDIN_VERSION: "1.2.3.4" });
+    expect(out).not.toContain(DEV_URL);
+    const d = parse(out);
+    expect(d.getElementsByTagName("parsererror")).toHaveLength(0);
+    expect(one(d, NS.app, "ProviderName").textContent).toBe("Sở Khoa học và Công nghệ tỉnh A & B");
+    expect(one(d, NS.app, "Version").textContent).toBe("1.2.3.4");
+    expect(one(d, NS.app, "SourceLocation").getAttribute("DefaultValue")).toBe("https://addin.skhcn.example.gov.vn/xhcntt/taskpane.html");
+  });
+
+  test("without the variables: the repository's provider and version, the example URL", () => {
+    const d = parse(built({}));
+    expect(one(d, NS.app, "ProviderName").textContent).toBe(one(doc, NS.app, "ProviderName").textContent);
+    expect(one(d, NS.app, "Version").textContent).toBe(one(doc, NS.app, "Version").textContent);
+    expect(one(d, NS.app, "IconUrl").getAttribute("DefaultValue")).toBe(`${build.DEFAULT_URL}assets/icon-32.png`);
+  });
+
+  test("the default provider is the department that took over IT from the Sở Thông tin và Truyền thông in 2025", () => {
+    expect(one(doc, NS.app, "ProviderName").textContent).toBe("Sở Khoa học và Công nghệ");
+  });
+
+  test.each([
+    [{ ADDIN_URL: "http://addin.example.gov.vn/" }, /ADDIN_URL/],
+    [{ ADDIN_URL: "https://addin.example.gov.vn/xhcntt" }, /ADDIN_URL/],
+    [{ ADDIN_PROVIDER: "x".repeat(126) }, /ADDIN_PROVIDER/],
+    [{ ADDIN_PROVIDER: "Sở\nKhoa học" }, /ADDIN_PROVIDER/],
+    [{ ADDIN_VERSION: "1.0.0.0.0" }, /ADDIN_VERSION/],
+    [{ ADDIN_VERSION: "v2" }, /ADDIN_VERSION/],
+    [{ OFFICE_JS_URL: "http://intranet.example.gov.vn/office/office.js" }, /OFFICE_JS_URL/],
+    [{ OFFICE_JS_URL: "https://intranet.example.gov.vn/office/" }, /OFFICE_JS_URL/],
+  ])("refuses %j before building", (env, message) => {
+    expect(() => build.manifestOptions(env)).toThrow(message);
+  });
+
+  test("OFFICE_JS_URL makes every page load Office.js from the agency's server instead of Microsoft's CDN", () => {
+    const pages = ["src/taskpane/taskpane.html", "src/commands/commands.html", "src/commands/dialog.html"].map((f) => fs.readFileSync(path.join(ROOT, f), "utf8"));
+    const own = "https://intranet.example.gov.vn/office-js/office.js";
+    const options = build.manifestOptions({ OFFICE_JS_URL: own });
+    for (const page of pages) {
+      // Every page loads Office.js from the CDN, by exactly the address the build replaces.
+      expect(page.match(/<script[^>]+office\.js/g)).toEqual([expect.stringContaining(build.OFFICE_JS_CDN)]);
+      const out = build.productionPage(page, options);
+      expect(out).not.toContain("appsforoffice.microsoft.com");
+      expect(out).toContain(`src="${own}"`);
+      expect(build.productionPage(page, build.manifestOptions({}))).toBe(page);
+    }
+  });
+
+  test("the built manifest still validates against the schema (xmllint)", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "manifest-"));
+    try {
+      const file = path.join(dir, "manifest.xml");
+      fs.writeFileSync(file, built({ ADDIN_PROVIDER: "Sở Khoa học và Công nghệ tỉnh Hưng Yên", ADDIN_VERSION: "2.0.1.0" }));
+      const run = spawnSync("xmllint", ["--noout", "--schema", SCHEMA, file], { encoding: "utf8" });
+      if (run.status !== 0) throw new Error(`xmllint rejects the built manifest:\n${run.stderr}`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("production scripts have content-hashed names, so an update is never served from a stale cache", async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const makeConfig = require("../webpack.config.js") as (env: object, argv: object) => Promise<{ output: { filename: string; chunkFilename: string } }>;
+    const prod = await makeConfig({ WEBPACK_BUILD: true }, { mode: "production" });
+    expect(prod.output.filename).toMatch(/\[contenthash(:\d+)?\]/);
+    expect(prod.output.chunkFilename).toMatch(/\[contenthash(:\d+)?\]/);
+    // The HTML pages keep the names the manifest gives them.
+    const dev = await makeConfig({ WEBPACK_BUILD: true }, { mode: "development" });
+    expect(dev.output.filename).toBe("[name].js");
   });
 });

@@ -22,10 +22,17 @@ function newest(dir) {
   return t;
 }
 
-/** dist/taskpane.js if it is minified (no "/***\/" module markers of a development build) and newer than src/. */
+/** The task pane's entry script in dir: taskpane.js, or taskpane.<content hash>.js in production. */
+function entryScript(dir) {
+  if (!fs.existsSync(dir)) return null;
+  const name = fs.readdirSync(dir).find((n) => /^taskpane(\.[0-9a-f]+)?\.js$/.test(n));
+  return name ? path.join(dir, name) : null;
+}
+
+/** dist's taskpane script if it is minified (no "/***\/" module markers of a development build) and newer than src/. */
 function reusableDist() {
-  const file = path.join(ROOT, "dist", "taskpane.js");
-  if (!fs.existsSync(file)) return null;
+  const file = entryScript(path.join(ROOT, "dist"));
+  if (!file) return null;
   if (fs.statSync(file).mtimeMs < newest(path.join(ROOT, "src"))) return null;
   const text = fs.readFileSync(file, "utf8");
   return text.includes("/***/") ? null : file;
@@ -57,12 +64,12 @@ async function buildTaskpane(outDir, log = () => {}) {
 async function run(ctx = {}) {
   const log = ctx.log || (() => {});
   let file = reusableDist();
-  let note = "dist/taskpane.js";
+  let note = file ? `dist/${path.basename(file)}` : "";
   let tmp = null;
   if (!file) {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pane-size-"));
     await buildTaskpane(tmp, log);
-    file = path.join(tmp, "taskpane.js");
+    file = entryScript(tmp);
     note = "fresh production build";
   }
   const js = fs.readFileSync(file);

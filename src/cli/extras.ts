@@ -57,17 +57,18 @@ export interface JsonFinding {
 }
 
 /** Findings for the JSON output: stable code, and for a score what correcting it would give. */
-export function jsonFindings(result: Scored, findings: readonly Finding[]): JsonFinding[] {
+export function jsonFindings(result: Scored, findings: readonly Finding[], values: readonly (readonly unknown[])[]): JsonFinding[] {
   return findings.map((f) => {
     const out: JsonFinding = { code: f.code === "staleResults" ? "staleResults" : publicCode(f.code), cell: f.cell, severity: f.severity, message: f.message };
-    const ic = f.code === "staleResults" ? null : ifCorrected(result, f);
+    const ic = f.code === "staleResults" ? null : ifCorrected(result, f, values);
     if (ic) out.ifCorrected = { value: toNumber(ic.value), total: num(ic.total), index: num(ic.index), class: ic.className, rank: ic.rank };
     return out;
   });
 }
 
 /** The line under a finding in the text output ("  → Nếu sửa 55 → 50: …"). */
-export const ifCorrectedLine = (result: Scored, f: Finding, lang: Lang = "vi"): string | null => ifCorrectedText(result, f, lang);
+export const ifCorrectedLine = (result: Scored, f: Finding, values: readonly (readonly unknown[])[], lang: Lang = "vi"): string | null =>
+  ifCorrectedText(result, f, lang, values);
 
 export interface JsonRowExtras {
   toNextClass: { class: string; points: number; reachable: boolean } | null;

@@ -3,7 +3,8 @@ import * as path from "path";
 import * as ExcelJS from "exceljs";
 import { chooseAnnexSheet } from "../core/annex";
 import { FORM_TEXT } from "../core/form-messages";
-import { buildForm, formFileNames, formsYear, masterWorkbookId } from "../core/forms";
+import { agencyMaxes, buildForm, formFileNames, formsYear, masterWorkbookId } from "../core/forms";
+import { Dec } from "../core/decimal";
 import { differencesSheet, Difference, MergeFinding, MergePlan, planMerge, ReturnedForm, selfAssessmentSheet } from "../core/merge";
 import { completeMetadata } from "../core/metadata";
 import { Rules } from "../core/rules";
@@ -35,7 +36,7 @@ interface Master {
   data: SheetValues;
   state: StoreState;
   rules: Rules;
-  agencies: { row: number; name: string; notes: string }[];
+  agencies: { row: number; name: string; notes: string; maxes: readonly Dec[] }[];
   masterId: string;
   year: number;
 }
@@ -48,10 +49,12 @@ async function openMaster(file: string, opts: { sheet?: string; rulesFile?: stri
   const { rules } = rulesFrom({ rulesFile: opts.rulesFile } as ScoreOptions, state);
   const { ws, data, result } = pickSheet(wb, rules, opts.sheet, state.annex?.sheetName);
   const text = (v: unknown) => cleanText(typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
+  const maxes = agencyMaxes(rules, result.rows);
   const agencies = result.layout.dataRows.map((row) => ({
     row,
     name: text(data.values[row][result.layout.nameCol]),
     notes: result.layout.notesCol === null ? "" : text(data.values[row][result.layout.notesCol]),
+    maxes: maxes.get(row) ?? rules.groups.map((g) => g.max),
   }));
   const year = opts.year ?? formsYear(state.decision?.year, data.values, result.layout.headerTop, completeMetadata(state.decision ?? {}).year);
   return { wb, ws, data, state, rules, agencies, masterId: masterWorkbookId(state.workbookId, agencies.map((a) => a.name)), year };
@@ -68,7 +71,7 @@ export async function writeForms(opts: FormsOptions): Promise<FormsOutcome> {
     if (names.some((n) => path.resolve(opts.dir, n) === masterPath)) fail("Thư mục -o chứa tệp bảng điểm có tên trùng với một phiếu: hãy chọn thư mục khác (tệp đầu vào không bao giờ bị ghi đè).");
     const forms: { file: string; agency: string }[] = [];
     for (const [i, a] of master.agencies.entries()) {
-      const form = buildForm({ rules: master.rules, agency: a.name, notes: a.notes, year: master.year, masterId: master.masterId });
+      const form = buildForm({ rules: master.rules, agency: a.name, notes: a.notes, maxes: a.maxes, year: master.year, masterId: master.masterId });
       const target = path.join(opts.dir, names[i]);
       const tmp = `${target}.tmp-${process.pid}`;
       await formWorkbook(ExcelJS, form).xlsx.writeFile(tmp);

@@ -2,12 +2,13 @@ import { scoreWorkbook, ScoreOptions } from "./score";
 import { formsMain, FORMS_USAGE } from "./forms-main";
 import { formatVi } from "../core/decimal";
 import { rankedRows } from "../core/scoring";
+import { cliMessage, CliMessage, renderCli } from "./messages";
 import { indexText } from "../core/annex";
 import { hasClasses, Rules } from "../core/rules";
 import { ifCorrectedLine } from "./extras";
 
 const USAGE = `Cách dùng / Usage:
-  xep-hang-cntt score IN.xlsx -o OUT.xlsx [--sheet NAME] [--rules RULES.json] [--annex] [--json]
+  xep-hang-cntt score IN.xlsx [-o OUT.xlsx [--force]] [--sheet NAME] [--rules RULES.json] [--annex] [--json]
                       [--decision-number "06/QĐ-UBND"] [--decision-date 05/01/2021] [--issuer "Ủy ban nhân dân tỉnh"]
                       [--province "Thái Bình"] [--year 2020] [--subject "Đánh giá, xếp hạng …"] [--annex-sheet "Phụ lục"]
                       [--previous NAM-TRUOC.xlsx] [--explain] [--chart BIEU-DO.svg] [--fix-encoding]
@@ -23,7 +24,12 @@ ${FORMS_USAGE}
                    (trong tệp kết quả và khi tính điểm) / convert headers, names and notes typed in the
                    TCVN3 (ABC) or VNI encoding to Unicode (in the output and for scoring)
 
-Mã thoát / exit codes: 0 xong; 1 xong nhưng còn lỗi trong bảng điểm (merge: có phiếu có vấn đề); 2 không dùng được đầu vào (không ghi gì).`;
+Không có -o: chỉ chấm điểm và in bảng xếp hạng (hoặc --json), không ghi tệp nào.
+  Without -o: scores and prints the ranking (or --json), writes nothing.
+OUT.xlsx đã có thì không ghi đè, trừ khi có --force; không bao giờ ghi đè IN.xlsx.
+  An existing OUT.xlsx is replaced only with --force; IN.xlsx never.
+
+Mã thoát / exit codes: 0 xong; 1 xong nhưng còn lỗi trong bảng điểm (merge: có phiếu có vấn đề); 2 không dùng được đầu vào hay tệp kết quả (không ghi gì).`;
 
 export interface CliIO {
   out: (text: string) => void;
@@ -86,6 +92,7 @@ export function parseArgs(argv: string[]): Parsed {
           break;
       }
     } else if (arg === "--annex") opts.annex = true;
+    else if (arg === "--force") opts.force = true;
     else if (arg === "--fix-encoding") opts.fixEncoding = true;
     else if (arg === "--explain") opts.explain = true;
     else if (arg === "--json") json = true;
@@ -94,7 +101,6 @@ export function parseArgs(argv: string[]): Parsed {
     else return { ok: false, message: `Thừa tham số “${arg}”.` };
   }
   if (!input) return { ok: false, message: "Thiếu tệp đầu vào IN.xlsx." };
-  if (!opts.output) return { ok: false, message: "Thiếu tệp kết quả: -o OUT.xlsx." };
   return { ok: true, opts: { ...(opts as ScoreOptions), input }, json };
 }
 
@@ -134,7 +140,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   const onProgress = io.isTTY ? (step: string) => io.err(`… ${step}`) : undefined;
   const outcome = await scoreWorkbook({ ...parsed.opts, onProgress });
   if (!outcome.ok) {
-    io.err(`Lỗi: ${outcome.message}`);
+    if (typeof outcome.message === "string") io.err(`Lỗi: ${outcome.message}`);
+    else printBoth(io, "Lỗi", "Error", outcome.message);
     return 2;
   }
   const errors = outcome.findings.filter((f) => f.severity === "error");
@@ -145,14 +152,21 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     const changes = parsed.opts.previous ? outcome.json.rows.map((r) => r.rankChangeText) : undefined;
     io.out(rankingTable(outcome.rows, outcome.result.rules, changes));
     const sheets = [outcome.annexSheet ? `phụ lục ở trang “${outcome.annexSheet}”` : "", outcome.explainSheet ? `giải trình ở trang “${outcome.explainSheet}”` : ""].filter(Boolean);
-    io.out(`Đã ghi: ${parsed.opts.output}${sheets.length ? ` (${sheets.join("; ")})` : ""}.`);
+    if (outcome.output === null) io.out(renderCli(cliMessage("notWritten", {}), "vi"));
+    else io.out(`Đã ghi: ${outcome.output}${sheets.length ? ` (${sheets.join("; ")})` : ""}.`);
     if (parsed.opts.chart) io.out(`Biểu đồ: ${parsed.opts.chart}.`);
   }
   for (const f of outcome.findings) {
     io.err(`${f.severity === "error" ? "LỖI" : "Cảnh báo"} ${f.message}`);
-    const line = ifCorrectedLine(outcome.result, f);
+    const line = ifCorrectedLine(outcome.result, f, outcome.values);
     if (line) io.err(`  → ${line}`);
   }
   for (const n of outcome.notices) io.err(`Lưu ý: ${n}`);
   return errors.length > 0 ? 1 : 0;
+}
+
+/** A catalogue message in Vietnamese, with its English twin on the next line. */
+function printBoth(io: CliIO, vi: string, en: string, message: CliMessage): void {
+  io.err(`${vi}: ${renderCli(message, "vi")}`);
+  io.err(`${en}: ${renderCli(message, "en")}`);
 }

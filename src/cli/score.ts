@@ -12,21 +12,26 @@ import { PRESET_THAI_BINH_2020, Rules, RulesJson, validateRules } from "../core/
 import { ruleProblemLines } from "../core/ruleMessages";
 import { rankedRows, RowResult, scoreSheet, ScoreResult } from "../core/scoring";
 import { MarkRecord, STORE_SHEET, StoreState } from "../core/store";
+import { storeIssueMessage } from "../core/store-check";
 import { lastRunRecord } from "../core/summary";
 import { renderAnnexExcelJS } from "./exceljs-annex";
+import { CliMessage } from "./messages";
+import { checkOutput, writeAtomically } from "./output";
 import { addressOf, readSheet, readStore, SheetValues, writeStore } from "./workbook";
 import { byEncoding, LEGACY_MESSAGES, LegacyCell, legacyExample, withConverted } from "../core/legacy-cells";
 import { ENCODING_NAMES, legacyToUnicode, unicodeFontFor } from "../core/legacy-encoding";
-
-const unicodeName = (name: string): string => legacyToUnicode(name)?.text ?? name;
 import { addExplanationSheet, chartFile, JsonFinding, jsonFindings, jsonRowExtras, JsonRowExtras, previousAgencies } from "./extras";
-import { compareWithPrevious, Comparison } from "../core/previous";
+import { compareWithPrevious, Comparison, rankChangeText } from "../core/previous";
+import { matchKey } from "../core/text";
 import { PREVIOUS_MISSING } from "../core/explain-messages";
 import { checkStale, staleFinding } from "../core/stale";
 
 export interface ScoreOptions {
   input: string;
-  output: string;
+  /** OUT.xlsx; without it the workbook is scored and nothing is written. */
+  output?: string;
+  /** Replace OUT.xlsx when it exists (never the input file). */
+  force?: boolean;
   sheet?: string;
   rulesFile?: string;
   annex?: boolean;
@@ -60,18 +65,26 @@ export type ScoreOutcome =
       sheet: string;
       rows: RowResult[];
       result: Extract<ScoreResult, { ok: true }>;
+      /** The sheet's values as scored (what a correction is tried on). */
+      values: unknown[][];
       findings: Finding[];
       annexSheet: string | null;
+      /** The file written, or null without -o. */
+      output: string | null;
       notices: string[];
       explainSheet: string | null;
       json: { rows: JsonRow[]; findings: JsonFinding[] };
     }
-  | { ok: false; message: string };
+  | { ok: false; message: string | CliMessage };
 
-/** Unusable input: the one-line message the user sees, with exit code 2. */
-export class Unusable extends Error {}
+/** Unusable input: the one-line message the user sees (text, or a catalogue message), with exit code 2. */
+export class Unusable extends Error {
+  constructor(readonly detail: string | CliMessage) {
+    super(typeof detail === "string" ? detail : detail.code);
+  }
+}
 
-export const fail = (message: string): never => {
+export const fail = (message: string | CliMessage): never => {
   throw new Unusable(message);
 };
 
@@ -154,12 +167,18 @@ export function pickSheet(wb: ExcelJS.Workbook, rules: Rules, wanted: string | u
 export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
   const progress = opts.onProgress ?? (() => undefined);
   try {
-    if (path.resolve(opts.input) === path.resolve(opts.output)) fail("Tệp kết quả (-o) phải khác tệp đầu vào: tệp đầu vào không bao giờ bị ghi đè.");
+    // OUT.xlsx is checked before the work and again just before the write.
+    const outputProblem = () => {
+      if (opts.output === undefined) return;
+      const checked = checkOutput(opts.input, opts.output, opts.force === true);
+      if (!checked.ok) fail(checked.message);
+    };
+    outputProblem();
     progress("Đọc sổ tính");
     const wb = await loadWorkbook(opts.input);
     const stored = readStore(wb);
     if (!stored.ok) fail(stored.message);
-    const state = (stored as Extract<typeof stored, { ok: true }>).state;
+    const { state, issues } = stored as Extract<typeof stored, { ok: true }>;
     const { rules, json: rulesJson } = rulesFrom(opts, state);
 
     progress("Tính điểm");
@@ -174,12 +193,12 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       if (path.resolve(opts.previous) === path.resolve(opts.input)) fail("Tệp năm trước (--previous) phải khác tệp đầu vào.");
       const last = previousAgencies(await loadWorkbook(opts.previous), opts.previous);
       if (!last.ok) fail(last.message);
-      // Last year's workbook may be typed in TCVN3/VNI: its names meet this year's by their Unicode form.
-      comparison = compareWithPrevious(result.rows, (last as Extract<typeof last, { ok: true }>).agencies, unicodeName);
+      // Names typed in TCVN3 or VNI (old workbooks) are compared in Unicode.
+      comparison = compareWithPrevious(result.rows, (last as Extract<typeof last, { ok: true }>).agencies, (t) => legacyToUnicode(t)?.text ?? t);
       if (comparison.missing.length > 0) notices.push(PREVIOUS_MISSING.vi({ names: comparison.missing }));
     }
     const planned = planResultWrite(data.values, data.formulas, SHEET_ORIGIN, ws.name, result, state);
-    if (!planned.ok) fail(planned.message);
+    if (!planned.ok) fail([planned.message, ...issues.map((issue) => storeIssueMessage(issue, STORE_SHEET, "vi"))].join(" "));
     const plan = (planned as Extract<typeof planned, { ok: true }>).plan;
 
     progress("Ghi kết quả");
@@ -212,6 +231,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
         }),
       );
     }
+    if (comparison) writeComparisonColumns(ws, data.values, result, plan.columns.map((c) => c.col), comparison, restyle);
     const fillOf = (address: string): string | null => {
       const fill = ws.getCell(address).fill;
       if (fill && fill.type === "pattern" && fill.pattern === "solid" && fill.fgColor?.argb) return `#${fill.fgColor.argb.slice(-6)}`;
@@ -245,6 +265,8 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       undo: undefined,
     };
 
+    // Stored entries set aside (damaged, tampered with): named first, never trusted for this write.
+    notices.unshift(...issues.map((issue) => storeIssueMessage(issue, STORE_SHEET, "vi")));
     let annexSheet: string | null = null;
     if (opts.annex) {
       progress("Tạo phụ lục");
@@ -278,11 +300,12 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     }
     writeStore(wb, newState);
 
-    progress("Lưu tệp kết quả");
-    fs.mkdirSync(path.dirname(path.resolve(opts.output)), { recursive: true });
-    const tmp = `${opts.output}.tmp-${process.pid}`;
-    await wb.xlsx.writeFile(tmp);
-    fs.renameSync(tmp, opts.output);
+    if (opts.output !== undefined) {
+      progress("Lưu tệp kết quả");
+      outputProblem();
+      const written = await writeAtomically(opts.output, (tmp) => wb.xlsx.writeFile(tmp));
+      if (!written.ok) fail(written.message);
+    }
     if (opts.chart) {
       progress("Ghi biểu đồ");
       fs.mkdirSync(path.dirname(path.resolve(opts.chart)), { recursive: true });
@@ -296,8 +319,10 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       sheet: ws.name,
       rows: result.rows,
       result,
+      values: data.values,
       findings,
       annexSheet,
+      output: opts.output ?? null,
       explainSheet,
       notices,
       json: {
@@ -311,12 +336,51 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
           rank: r.rank,
           ...extras[i],
         })),
-        findings: jsonFindings(result, findings),
+        findings: jsonFindings(result, findings, data.values),
       },
     };
   } catch (e) {
-    if (e instanceof Unusable) return { ok: false, message: e.message };
+    if (e instanceof Unusable) return { ok: false, message: e.detail };
     throw e;
+  }
+}
+
+/** Headers of last year's columns (recognised again on the next run, so they are reused, not repeated). */
+export const PREVIOUS_HEADERS = { previousRank: "Xếp hạng năm trước", rankChange: "Tăng/giảm" } as const;
+
+/**
+ * "Xếp hạng năm trước" and "Tăng/giảm" (▲2, ▼1, =, mới): in columns of those headers on the header
+ * row if the sheet has them, else appended right of the result columns, with their neighbour's look.
+ */
+function writeComparisonColumns(
+  ws: ExcelJS.Worksheet,
+  values: readonly (readonly unknown[])[],
+  result: Extract<ScoreResult, { ok: true }>,
+  resultCols: number[],
+  comparison: Comparison,
+  restyle: (row: number, col: number, change: Partial<ExcelJS.Style>) => ExcelJS.Cell,
+): void {
+  const { layout } = result;
+  const header = values[layout.headerRow] ?? [];
+  const key = (v: unknown) => (typeof v === "string" ? matchKey(v) : "");
+  let next = Math.max(layout.lastCol, ...resultCols) + 1;
+  const colOf = (text: string) => {
+    const found = header.findIndex((v) => key(v) === matchKey(text));
+    if (found >= 0) return found;
+    const col = next++;
+    const neighbour = col - 1;
+    for (let r = layout.headerTop; r <= layout.lastRow; r++) ws.getCell(r + 1, col + 1).style = clone(ws.getCell(r + 1, neighbour + 1).style);
+    ws.getColumn(col + 1).width = 12;
+    restyle(layout.headerRow, col, {}).value = text;
+    return col;
+  };
+  const prevCol = colOf(PREVIOUS_HEADERS.previousRank);
+  const changeCol = colOf(PREVIOUS_HEADERS.rankChange);
+  for (const r of result.rows) {
+    const c = comparison.byRow.get(r.row);
+    restyle(r.row, prevCol, { numFmt: "0" }).value = c?.previousRank ?? null;
+    // Text: "▲2" must never be read as a number or a formula.
+    restyle(r.row, changeCol, { numFmt: "@" }).value = rankChangeText(c, r.rank) || null;
   }
 }
 

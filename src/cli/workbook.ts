@@ -24,33 +24,48 @@ function plain(value: ExcelJS.CellValue): unknown {
   return String(value);
 }
 
-/** Reads a worksheet like Office.js reads its used range from A1: merged cells other than the top-left read "". */
+/** The rows a sheet does not have: one shared, empty, frozen row. */
+const NO_CELLS: readonly unknown[] = Object.freeze([]);
+
+/**
+ * Reads a worksheet like Office.js reads its used range from A1: merged cells other than the
+ * top-left read "". Memory and time follow the cells that exist, not the sheet's declared extent:
+ * each row is as long as its last non-empty cell, and rows without cells share one empty row, so a
+ * stray value at XFD1048576 costs one row of cells, not a billion.
+ */
 export function readSheet(ws: ExcelJS.Worksheet): SheetValues {
-  const rows = ws.rowCount;
-  const cols = ws.columnCount;
   const values: unknown[][] = [];
   const formulas: unknown[][] = [];
-  for (let r = 1; r <= rows; r++) {
-    const vRow: unknown[] = new Array(cols).fill("");
-    const fRow: unknown[] = new Array(cols).fill("");
-    const row = ws.getRow(r);
+  // Rows come in order; rows with no cell in between share NO_CELLS.
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    const vRow: unknown[] = [];
+    const fRow: unknown[] = [];
     row.eachCell({ includeEmpty: false }, (cell, c) => {
-      if (c > cols) return;
       if (cell.isMerged && cell.master.address !== cell.address) return;
       const v = plain(cell.value);
-      vRow[c - 1] = v;
       const formula = cell.formula;
+      if (v === "" && !formula) return;
+      while (vRow.length < c - 1) {
+        vRow.push("");
+        fRow.push("");
+      }
+      vRow[c - 1] = v;
       fRow[c - 1] = formula ? `=${formula}` : v;
     });
+    if (vRow.length === 0) return;
+    while (values.length < r - 1) {
+      values.push(NO_CELLS as unknown[]);
+      formulas.push(NO_CELLS as unknown[]);
+    }
     values.push(vRow);
     formulas.push(fRow);
-  }
+  });
   return { values, formulas };
 }
 
 export function readStore(wb: ExcelJS.Workbook): DecodedStore {
   const ws = wb.getWorksheet(STORE_SHEET);
-  if (!ws) return { ok: true, state: {} };
+  if (!ws) return { ok: true, state: {}, issues: [] };
   return decodeStore(readSheet(ws).values);
 }
 

@@ -105,8 +105,8 @@ export function list(lang: Lang, items: readonly string[], max = 8): string {
 }
 
 /** The line under a finding ("Nếu sửa 55 → 50: …"), or null for a finding that is not about a score. */
-export function ifCorrectedText(result: Scored, f: Finding, lang: Lang): string | null {
-  const ic = ifCorrected(result, f);
+export function ifCorrectedText(result: Scored, f: Finding, lang: Lang, values: readonly (readonly unknown[])[]): string | null {
+  const ic = ifCorrected(result, f, values);
   if (!ic) return null;
   const row = result.rows.find((r) => r.row === f.row);
   if (!row) return null;

@@ -3,10 +3,10 @@
  * from the next class (toNextClass), the points it lost per group, and its card (maximum and why,
  * rank and neighbours). Pure: works on a ScoreResult, never re-reads a sheet.
  */
-import { add, cmp, Dec, div, mul, sign, sub, trim, ZERO } from "./decimal";
+import { add, cmp, Dec, div, fromString, mul, sign, sub, toNumber, trim, ZERO } from "./decimal";
 import { Finding, FindingCode } from "./findings";
 import { Rules } from "./rules";
-import { classify, RowResult, ScoreResult } from "./scoring";
+import { RowResult, scoreSheet, ScoreResult } from "./scoring";
 
 export type Scored = Extract<ScoreResult, { ok: true }>;
 
@@ -63,6 +63,19 @@ export function blockOf(row: RowResult): string {
   return typeof block === "string" ? block : typeof block === "number" ? String(block) : "";
 }
 
+/** The agency's block in the rules (null without blocks or outside every block). */
+export function blockModel(rules: Rules, row: RowResult) {
+  const id = (row as RowResult & { block?: string | null }).block;
+  return id ? (rules.blocks.find((b) => b.id === id) ?? null) : null;
+}
+
+/** The class bands that apply to the agency: its block's, else the rules'. */
+export const bandsOf = (rules: Rules, row: RowResult) => blockModel(rules, row)?.classes ?? rules.classes;
+/** Each group's applicable maximum for the agency: its block's, else the group's. */
+export const maxesOf = (rules: Rules, row: RowResult): readonly Dec[] => blockModel(rules, row)?.maxes ?? rules.groups.map((g) => g.max);
+/** The maximum before exemptions: the block's, else the rules'. */
+export const generalMaxOf = (rules: Rules, row: RowResult): Dec => blockModel(rules, row)?.generalMax ?? rules.generalMax;
+
 const rankKey = (rules: Rules, total: Dec, index: Dec): Dec => (rules.json.rankBy === "total" ? total : index);
 
 /** Sorted keys (highest first) of the scored agencies of each block, worked out once per result. */
@@ -106,49 +119,50 @@ export function rankWith(result: Scored, row: RowResult, key: Dec): number {
   return above + 1;
 }
 
-/** Total, maximum, index and class of a row from its counted scores (null: not counted). */
-export function outcomeOf(rules: Rules, scores: readonly (Dec | null)[], exemptGroups: readonly number[]) {
-  let total = ZERO;
-  let maxPoints = rules.generalMax;
-  for (let g = 0; g < rules.groups.length; g++) {
-    if (exemptGroups.includes(g)) {
-      maxPoints = sub(maxPoints, rules.groups[g].max);
-      continue;
-    }
-    const s = scores[g];
-    if (s === null || s === undefined) return null;
-    total = add(total, s);
-  }
-  if (sign(maxPoints) <= 0) return null;
-  const { decimals, rounding } = rules.json.index;
-  const index = div(total, maxPoints, decimals, rounding);
-  return { total, maxPoints, index, className: classify(rules, total, maxPoints, index) };
-}
+/** Rows of the values array that are agencies, worked out once per result. */
+const agencyRowsCache = new WeakMap<Scored, Set<number>>();
 
 /**
  * What the finding's agency would get had the cell held its nearest valid value: over the maximum
- * → the maximum; negative → 0; exempt but scored → not counted; not a number (or blank, or an
+ * → the maximum; negative → 0; exempt but scored → not counted (0); not a number (or blank, or an
  * error value) → taken as 0. Null for findings that are not about a score. Other cells of the row
  * stay as they are: if another score is still unusable, the result stays unknown (nulls).
+ *
+ * The agency is scored again by scoreSheet itself (the same code, so weights, blocks and classes
+ * apply exactly), on the sheet without the other agencies' rows (headers and block headings stay),
+ * which costs a few rows, not the whole sheet; its rank comes from the others' results unchanged.
  */
-export function ifCorrected(result: Scored, finding: Finding): IfCorrected | null {
+export function ifCorrected(result: Scored, finding: Finding, values: readonly (readonly unknown[])[]): IfCorrected | null {
   const correction = CORRECTION[finding.code];
   if (!correction) return null;
   const g = result.layout.groupCols.indexOf(finding.col);
   const row = result.rows.find((r) => r.row === finding.row);
   if (g < 0 || !row) return null;
   const rules = result.rules;
-  const value = correction === "max" ? rules.groups[g].max : ZERO;
-  const scores = [...row.scores];
-  scores[g] = correction === "notCounted" ? null : value;
-  const outcome = outcomeOf(rules, scores, row.exemptGroups);
-  if (!outcome) {
+  // The maximum the finding names (the agency's own, in its block), else the group's.
+  const value = correction === "max" ? (fromString(finding.detail.replace(",", ".")) ?? rules.groups[g].max) : ZERO;
+
+  let agencyRows = agencyRowsCache.get(result);
+  if (!agencyRows) agencyRowsCache.set(result, (agencyRows = new Set(result.layout.dataRows)));
+  const kept: (readonly unknown[])[] = [];
+  let at = -1;
+  for (let i = 0; i < values.length; i++) {
+    if (i === finding.row) {
+      at = kept.length;
+      const copy = [...values[i]];
+      copy[finding.col] = toNumber(value);
+      kept.push(copy);
+    } else if (!agencyRows.has(i)) kept.push(values[i]);
+  }
+  const again = scoreSheet(kept, rules);
+  const mine = again.ok ? again.rows.find((r) => r.row === at) : undefined;
+  if (!mine || mine.total === null || mine.index === null) {
     return { correction, value, total: null, maxPoints: null, index: null, className: null, rank: null, changes: row.total !== null };
   }
-  const rank = rankWith(result, row, rankKey(rules, outcome.total, outcome.index));
+  const rank = mine.rank === null ? null : rankWith(result, row, rankKey(rules, mine.total, mine.index));
   const same = (a: Dec | null, b: Dec) => a !== null && cmp(a, b) === 0;
-  const changes = !(same(row.total, outcome.total) && same(row.index, outcome.index) && row.className === outcome.className && row.rank === rank);
-  return { correction, value, ...outcome, rank, changes };
+  const changes = !(same(row.total, mine.total) && same(row.index, mine.index) && row.className === mine.className && row.rank === rank);
+  return { correction, value, total: mine.total, maxPoints: mine.maxPoints, index: mine.index, className: mine.className, rank, changes };
 }
 
 /** Points an agency lost in each group: the group's maximum less its counted score. */
@@ -160,13 +174,16 @@ export interface GroupLoss {
   score: Dec | null;
   lost: Dec | null;
   exempt: boolean;
+  /** False for a group shown but not counted in the total (rules' counted: false). */
+  counted: boolean;
 }
 
 export function pointsLost(rules: Rules, row: RowResult): GroupLoss[] {
+  const maxes = maxesOf(rules, row);
   return rules.groups.map((g, i) => {
     const exempt = row.exemptGroups.includes(i);
     const score = exempt ? null : (row.scores[i] ?? null);
-    return { group: g.name, max: g.max, score, lost: score === null ? null : sub(g.max, score), exempt };
+    return { group: g.name, max: maxes[i], score, lost: score === null ? null : sub(maxes[i], score), exempt, counted: g.counted };
   });
 }
 
@@ -203,9 +220,13 @@ function indexThreshold(rules: Rules, min: Dec): { at: Dec; inclusive: boolean }
  */
 export function toNextClass(rules: Rules, row: RowResult): ToNextClass | null {
   if (row.total === null || row.maxPoints === null || row.className === null) return null;
-  const at = rules.classes.findIndex((c) => c.name === row.className);
+  // With weights the index is not the total over the maximum: points "on the total" would depend
+  // on the group they are earned in, so no single figure is given.
+  if (rules.weighted) return null;
+  const bands = bandsOf(rules, row);
+  const at = bands.findIndex((c) => c.name === row.className);
   if (at <= 0) return null;
-  const next = rules.classes[at - 1];
+  const next = bands[at - 1];
   const { at: indexAt, inclusive } = rules.json.classifyOn === "roundedIndex" ? indexThreshold(rules, next.min) : { at: next.min, inclusive: true };
   const needed = trim(mul(indexAt, row.maxPoints));
   let points = sub(needed, row.total);
@@ -215,8 +236,7 @@ export function toNextClass(rules: Rules, row: RowResult): ToNextClass | null {
   const { decimals, rounding } = rules.json.index;
   const reaches = (p: Dec) => {
     const t = add(row.total!, p);
-    const name = classify(rules, t, row.maxPoints!, div(t, row.maxPoints!, decimals, rounding));
-    return rules.classes.findIndex((c) => c.name === name) <= at - 1;
+    return rules.json.classifyOn === "roundedIndex" ? cmp(div(t, row.maxPoints!, decimals, rounding), next.min) >= 0 : cmp(t, mul(next.min, row.maxPoints!)) >= 0;
   };
   // The formula is exact; the check guards it (and finds the step if a rule ever makes it miss).
   for (let i = 0; i < 10 && !reaches(points); i++) points = add(points, unit(scale));
@@ -236,9 +256,11 @@ export interface MaxReason {
 
 export function maxReasons(rules: Rules, row: RowResult): MaxReason[] {
   const reasons: MaxReason[] = [];
-  const exemption = rules.exemptions.find((e) => e.keyword === row.exemptKeyword);
+  const exemption = rules.exemptions.find((e) => e.keyword === row.exemptKeyword || e.keywords.includes(row.exemptKeyword ?? ""));
+  const maxes = maxesOf(rules, row);
   rules.groups.forEach((g, i) => {
-    if (row.exemptGroups.includes(i)) reasons.push({ kind: "exempt", group: g.name, points: g.max, detail: exemption ? `${exemption.keyword}: ${exemption.reason}` : (row.exemptKeyword ?? "") });
+    if (!g.counted) return;
+    if (row.exemptGroups.includes(i)) reasons.push({ kind: "exempt", group: g.name, points: maxes[i], detail: exemption ? `${row.exemptKeyword ?? exemption.keyword}: ${exemption.reason}` : (row.exemptKeyword ?? "") });
     else for (const it of g.notEvaluated) reasons.push({ kind: "notEvaluated", group: g.name, points: it.points, detail: it.item });
   });
   return reasons;
@@ -286,7 +308,7 @@ export function agencyCard(result: Scored, row: RowResult): AgencyCard {
     notes: row.notes,
     total: row.total,
     maxPoints: row.maxPoints,
-    generalMax: rules.generalMax,
+    generalMax: generalMaxOf(rules, row),
     maxReasons: maxReasons(rules, row),
     groups: pointsLost(rules, row),
     index: row.index,

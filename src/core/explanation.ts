@@ -5,7 +5,7 @@
  * Rendered by Office.js in the add-in and by ExcelJS in the command line (--explain).
  */
 import { Dec, formatVi, sign, sub } from "./decimal";
-import { AgencyCard, agencyCard, Scored } from "./explain";
+import { AgencyCard, agencyCard, bandsOf, Scored } from "./explain";
 import { toNextClassMessage } from "./explain-messages";
 import { Lang } from "./findings";
 import { Comparison, rankChangeText } from "./previous";
@@ -47,6 +47,7 @@ interface Words {
   exempt: (detail: string) => string;
   notEvaluated: (items: string) => string;
   points: string;
+  notCounted: string;
   aboveMax: string;
   maxLine: (c: AgencyCard, n: (d: Dec) => string) => string;
   indexLine: (c: AgencyCard, n: (d: Dec, places?: number) => string, decimals: number) => string;
@@ -66,6 +67,7 @@ const WORDS: Record<Lang, Words> = {
     notEvaluated: (items) => `Đã trừ mục không đánh giá: ${items}`,
     aboveMax: "Điểm vượt điểm tối đa của nhóm: cần kiểm tra lại",
     points: "điểm",
+    notCounted: "Không tính vào tổng điểm",
     maxLine: (c, n) => {
       const exempt = c.maxReasons.filter((m) => m.kind === "exempt");
       if (exempt.length === 0) return `Điểm tối đa: ${n(c.maxPoints ?? c.generalMax)} điểm (tổng điểm tối đa chung).`;
@@ -91,6 +93,7 @@ const WORDS: Record<Lang, Words> = {
     notEvaluated: (items) => `Items not evaluated taken off: ${items}`,
     aboveMax: "Above the group's maximum: to be checked",
     points: "points",
+    notCounted: "Not counted in the total",
     maxLine: (c, n) => {
       const exempt = c.maxReasons.filter((m) => m.kind === "exempt");
       if (exempt.length === 0) return `Maximum: ${n(c.maxPoints ?? c.generalMax)} points (the general maximum).`;
@@ -151,6 +154,7 @@ export function cardText(result: Scored, row: RowResult, lang: Lang, previous: C
     if (g.exempt) notes.push(w.exempt(card.maxReasons.find((m) => m.kind === "exempt" && m.group === g.group)?.detail ?? ""));
     if (group.notEvaluated.length > 0 && !g.exempt) notes.push(w.notEvaluated(group.notEvaluated.map((it) => `${it.item} (${n(it.points)} ${w.points})`).join(", ")));
     if (g.lost !== null && sign(g.lost) < 0) notes.push(w.aboveMax);
+    if (!g.counted) notes.push(w.notCounted);
     return { group: g.group, max: n(g.max), score: g.score === null ? "—" : n(g.score), lost: g.lost === null ? "—" : n(g.lost), note: notes.join("; ") };
   });
   const max = card.maxPoints ?? card.generalMax;
@@ -159,11 +163,15 @@ export function cardText(result: Scored, row: RowResult, lang: Lang, previous: C
   if (card.total === null || card.index === null) lines.push(w.unscored);
   else {
     lines.push(w.indexLine(card, n, decimals));
-    const at = rules.classes.findIndex((c) => c.name === card.className);
+    const bands = bandsOf(rules, row);
+    const at = bands.findIndex((c) => c.name === card.className);
     // Band edges as the decisions write them: at least two decimals (0,70; 0,85).
     const edge = (d: Dec) => n(d, Math.max(2, d.s));
-    lines.push(w.classLine(card, w.classRange(edge(rules.classes[at].min), at > 0 ? edge(rules.classes[at - 1].min) : null)));
-    lines.push(`${toNextClassMessage(lang, card.toNextClass)}.`);
+    if (at >= 0) {
+      lines.push(w.classLine(card, w.classRange(edge(bands[at].min), at > 0 ? edge(bands[at - 1].min) : null)));
+      // (No distance with weighted rules: it would depend on the group the points are earned in.)
+      if (card.toNextClass || at === 0) lines.push(`${toNextClassMessage(lang, card.toNextClass)}.`);
+    }
     lines.push(w.rankLine(card, n, decimals));
     if (previous) {
       const prev = previous.byRow.get(row.row);

@@ -8,6 +8,7 @@ export type FindingCode =
   | "errorValue"
   | "negative"
   | "aboveMax"
+  | "notAScore"
   | "missing"
   | "exemptNonZero"
   | "duplicateName"
@@ -74,6 +75,11 @@ const TEMPLATES: Record<FindingCode, { severity: Severity; vi: (p: Params) => st
     severity: "error",
     vi: (p) => `Ô ${p.cell} (${p.agency}, “${p.group}”) có ${p.value} điểm, vượt điểm tối đa ${p.detail} của nhóm. Hãy kiểm tra lại và sửa trước khi trình ký.`,
     en: (p) => `Cell ${p.cell} (${p.agency}, “${p.group}”) holds ${p.value}, above the group's maximum of ${p.detail}. Check and correct it before signing.`,
+  },
+  notAScore: {
+    severity: "error",
+    vi: (p) => `Ô ${p.cell} (${p.agency}, “${p.group}”) có ${p.value}, không thể là điểm của nhóm này (điểm tối đa ${p.detail}). Hãy nhập lại điểm. Cơ quan này chưa được tính điểm.`,
+    en: (p) => `Cell ${p.cell} (${p.agency}, “${p.group}”) holds ${p.value}, which cannot be a score of this group (maximum ${p.detail}). Type the score again. This agency is not scored yet.`,
   },
   missing: {
     severity: "error",

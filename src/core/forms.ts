@@ -1,4 +1,4 @@
-import { formatVi, toNumber, add, ZERO } from "./decimal";
+import { Dec, formatVi, toNumber, add, ZERO } from "./decimal";
 import { FORM_TEXT } from "./form-messages";
 import { fingerprint } from "./hash";
 import { Rules, RulesJson } from "./rules";
@@ -74,8 +74,23 @@ export function formFileNames(agencies: readonly string[]): string[] {
 
 /** Indexes of the groups an agency with these notes is exempt from (the first exemption whose keyword the notes hold). */
 export function exemptGroupsOf(rules: Rules, notes: string): { groups: number[]; keyword: string; reason: string } | null {
-  const ex = rules.exemptions.find((e) => notes !== "" && containsKeyword(notes, e.keyword));
-  return ex ? { groups: [...ex.groupIndexes], keyword: ex.keyword, reason: ex.reason } : null;
+  if (notes === "") return null;
+  for (const ex of rules.exemptions) {
+    const keyword = (ex.keywords ?? [ex.keyword]).find((k) => containsKeyword(notes, k));
+    if (keyword !== undefined) return { groups: [...ex.groupIndexes], keyword, reason: ex.reason };
+  }
+  return null;
+}
+
+/**
+ * Each agency's applicable maximum per group: its block's (rules with blocks, found as the grid
+ * finds them: Khối column, section heading, notes), else the groups'. By data row.
+ */
+export function agencyMaxes(rules: Rules, rows: readonly { row: number; block: string | null }[]): Map<number, readonly Dec[]> {
+  const out = new Map<number, readonly Dec[]>();
+  const plain = rules.groups.map((g) => g.max);
+  for (const r of rows) out.set(r.row, (r.block !== null && rules.blocks.find((b) => b.id === r.block)?.maxes) || plain);
+  return out;
 }
 
 const INPUT_FILL = "#FFF2CC";
@@ -105,6 +120,8 @@ const LINE_PT = 15.5;
 
 export interface FormInput {
   rules: Rules;
+  /** The agency's applicable maximum per group (its block's, see agencyMaxes); the groups' by default. */
+  maxes?: readonly Dec[];
   agency: string;
   notes: string;
   year: number;
@@ -128,6 +145,7 @@ export function buildForm(input: FormInput): FormDescription {
   const agency = cleanText(input.agency);
   const notes = cleanText(input.notes);
   const exemption = exemptGroupsOf(rules, notes);
+  const maxes = input.maxes ?? rules.groups.map((g) => g.max);
   const exempt = exemption?.groups ?? [];
   const cells: SheetCell[] = [];
   const merges: SheetMerge[] = [];
@@ -172,8 +190,8 @@ export function buildForm(input: FormInput): FormDescription {
       put(row, FORM_COLS.max, null, "cell");
       put(row, FORM_COLS.evidence, FORM_TEXT.exemptEvidence(exemption!.keyword, exemption!.reason), "exemptLeft");
     } else {
-      const max = toNumber(g.max);
-      applicable = add(applicable, g.max);
+      const max = toNumber(maxes[i]);
+      if (g.counted !== false) applicable = add(applicable, maxes[i]);
       put(row, FORM_COLS.score, null, "input", { unlocked: true, numberFormat: "General" });
       put(row, FORM_COLS.max, max, "cell", { numberFormat: "General" });
       put(row, FORM_COLS.evidence, null, "inputLeft", { unlocked: true });
@@ -183,9 +201,9 @@ export function buildForm(input: FormInput): FormDescription {
         min: 0,
         max,
         promptTitle: FORM_TEXT.validationTitle,
-        prompt: FORM_TEXT.validationPrompt(formatVi(g.max)),
+        prompt: FORM_TEXT.validationPrompt(formatVi(maxes[i])),
         errorTitle: FORM_TEXT.validationErrorTitle,
-        error: FORM_TEXT.validationError(formatVi(g.max)),
+        error: FORM_TEXT.validationError(formatVi(maxes[i])),
       });
     }
     heights[row] = Math.max(2, lines(g.name, WIDTHS[1])) * LINE_PT + 8;
@@ -195,7 +213,10 @@ export function buildForm(input: FormInput): FormDescription {
   put(totalRow, 0, FORM_TEXT.total, "total");
   merge(totalRow, 0, 2);
   const scoreCol = columnLetter(FORM_COLS.score);
-  put(totalRow, FORM_COLS.score, null, "total", { formula: `SUM(${scoreCol}${first + 1}:${scoreCol}${last + 1})`, numberFormat: "General" });
+  // The total of the groups that count (all of them, usually: one range).
+  const counted = rules.groups.map((g, i) => (g.counted !== false ? i : -1)).filter((i) => i >= 0);
+  const sum = counted.length === rules.groups.length ? `${scoreCol}${first + 1}:${scoreCol}${last + 1}` : counted.map((i) => `${scoreCol}${first + i + 1}`).join(",");
+  put(totalRow, FORM_COLS.score, null, "total", { formula: `SUM(${sum})`, numberFormat: "General" });
   put(totalRow, FORM_COLS.max, toNumber(applicable), "total", { numberFormat: "General" });
   put(totalRow, FORM_COLS.evidence, null, "total");
   heights[totalRow] = LINE_PT + 8;

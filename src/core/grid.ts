@@ -218,6 +218,17 @@ export function locateGrid(values: readonly (readonly unknown[])[], rules: Rules
   let notesBlockRow: number | null = null;
   let lastRow = best;
   const nGroups = groupCols.length;
+  // Blank rows are listed only once a row of the table follows them: the blank rows after the table
+  // (up to a stray value at the sheet's last row) cost nothing.
+  let blankFrom = -1;
+  const flushBlanks = (upTo: number) => {
+    if (blankFrom >= 0) for (let b = blankFrom; b < upTo; b++) skippedRows.push({ row: b, why: "blank" });
+    blankFrom = -1;
+  };
+  const skip = (row: number, why: GridLayout["skippedRows"][number]["why"]) => {
+    flushBlanks(row);
+    skippedRows.push({ row, why });
+  };
   for (let r = best + 1; r < values.length; r++) {
     const row = values[r];
     const name = row[nameCol];
@@ -241,12 +252,12 @@ export function locateGrid(values: readonly (readonly unknown[])[], rules: Rules
           notesBlockRow = r;
           break;
         }
-        skippedRows.push({ row: r, why: "blank" });
+        if (blankFrom < 0) blankFrom = r;
         continue;
       }
     }
     if (nameBlank && groupsBlank) {
-      skippedRows.push({ row: r, why: "blank" });
+      if (blankFrom < 0) blankFrom = r;
       continue;
     }
     // A repeated header (page 2 of a printed annex); for a two-row header, its upper row too.
@@ -255,23 +266,23 @@ export function locateGrid(values: readonly (readonly unknown[])[], rules: Rules
     // headerKey differs from matchKey only for text ending in ")".
     const nameHeaderKey = /\)\s*$/u.test(nameText) ? headerKey(nameText) : nameKey;
     if (headerCells * 2 >= nGroups || roleOf(nameHeaderKey, rules) === "name") {
-      skippedRows.push({ row: r, why: "header" });
+      skip(r, "header");
       lastRow = r;
       continue;
     }
     if (isMarkerRow(row, nameCol, groupCols)) {
-      skippedRows.push({ row: r, why: "marker" });
+      skip(r, "marker");
       lastRow = r;
       continue;
     }
     // "Tổng cộng" in the name column, or merged across STT and name (its text then in the STT cell).
     if (SUMMARY_ROW_KEYS.has(nameKey) || (nameBlank && SUMMARY_ROW_KEYS.has(matchKey(cellText(row.find((v) => typeof v === "string" && !isBlank(v))))))) {
-      skippedRows.push({ row: r, why: "summary" });
+      skip(r, "summary");
       lastRow = r;
       continue;
     }
     if (nameBlank) {
-      skippedRows.push({ row: r, why: "noName" });
+      skip(r, "noName");
       lastRow = r;
       continue;
     }
@@ -279,10 +290,11 @@ export function locateGrid(values: readonly (readonly unknown[])[], rules: Rules
     // like one ("I. KHỐI SỞ, BAN, NGÀNH"): a heading, not an agency; reported as a warning. An agency
     // numbered 1, 2, 3… with every score missing stays an agency, with its errors.
     if (groupsBlank && notesBlank(row, roles.notes) && looksLikeHeading(nameText, roles.stt === undefined ? undefined : row[roles.stt])) {
-      skippedRows.push({ row: r, why: "noScores" });
+      skip(r, "noScores");
       lastRow = r;
       continue;
     }
+    flushBlanks(r);
     dataRows.push(r);
     lastRow = r;
   }

@@ -1,8 +1,9 @@
 import { cellAddress, Origin, SHEET_ORIGIN } from "./address";
-import { cmp, fromNumber, sign, toNumber } from "./decimal";
+import { cmp, Dec, fromNumber, sign, toNumber } from "./decimal";
 import { findingMessage, makeFinding, Severity } from "./findings";
 import { FORM_TEXT, IN_FORM, MERGE_TEMPLATES, MergeFindingCode, MergeParams, ScoreFindingCode, Lang } from "./form-messages";
-import { exemptGroupsOf, FORM_KIND, FormIdentity, rulesFingerprint } from "./forms";
+import { agencyMaxes, exemptGroupsOf, FORM_KIND, FormIdentity, rulesFingerprint } from "./forms";
+import { scoreSheet } from "./scoring";
 import { COLUMN_ALIASES, groupOfHeader, GridLayout, locateGrid } from "./grid";
 import { displayValue, isBlank, parseScore } from "./numbers";
 import { Rules } from "./rules";
@@ -187,6 +188,9 @@ export function planMerge(input: MergeInput): MergeResult {
     const key = matchKey(text(values[r][layout.nameCol]));
     if (!rowOf.has(key)) rowOf.set(key, r);
   }
+  // Each agency's maxima (its block's, with rules that have blocks), as scoring finds them.
+  const scored = scoreSheet(values, rules, origin);
+  const maxesOf = agencyMaxes(rules, scored.ok ? scored.rows : []);
   const gridName = (r: number) => cleanText(text(values[r][layout.nameCol]));
   const gridNotes = (r: number) => (layout.notesCol === null ? "" : cleanText(text(values[r][layout.notesCol])));
   const fp = rulesFingerprint(rules.json);
@@ -224,7 +228,7 @@ export function planMerge(input: MergeInput): MergeResult {
       continue;
     }
     if (id && id.rulesFingerprint !== fp) findings.push(finding("rulesChanged", { file, agency: gridName(row) }));
-    candidates.push(readCandidate(form, row, gridName(row), gridNotes(row), reading, rules));
+    candidates.push(readCandidate(form, row, gridName(row), gridNotes(row), reading, rules, maxesOf.get(row) ?? rules.groups.map((g) => g.max)));
   }
 
   // One form per agency: identical copies count once; different forms for one agency are all held back.
@@ -290,7 +294,7 @@ export function planMerge(input: MergeInput): MergeResult {
   };
 }
 
-function readCandidate(form: ReturnedForm, row: number, agency: string, gridNotesText: string, reading: FormReading, rules: Rules): Candidate {
+function readCandidate(form: ReturnedForm, row: number, agency: string, gridNotesText: string, reading: FormReading, rules: Rules, maxes: readonly Dec[]): Candidate {
   const notes = reading.notes?.text ?? "";
   const exempt = exemptGroupsOf(rules, gridNotesText || notes)?.groups ?? [];
   const scores: (number | string | null)[] = rules.groups.map(() => null);
@@ -305,7 +309,7 @@ function readCandidate(form: ReturnedForm, row: number, agency: string, gridNote
     const group = rules.groups[g.group];
     const report = (code: ScoreFindingCode) => {
       const { row: r, col } = parseA1(g.cell);
-      const f = makeFinding(code, r, col, SHEET_ORIGIN, { agency, group: group.name, value: displayValue(raw), detail: formatMax(group.max) });
+      const f = makeFinding(code, r, col, SHEET_ORIGIN, { agency, group: group.name, value: displayValue(raw), detail: formatMax(maxes[g.group]) });
       const p = { file: form.file, message: f.message };
       scoreFindings.push({ file: form.file, cell: g.cell, severity: f.severity, code, agency, message: IN_FORM.vi(p), messageEn: IN_FORM.en({ ...p, message: findingMessage(f, "en") }) });
     };
@@ -318,13 +322,13 @@ function readCandidate(form: ReturnedForm, row: number, agency: string, gridNote
     scores[g.group] = n;
     // Negative or above the maximum: merged as typed (the grid then shows the same finding), and reported now.
     if (sign(parsed.value) < 0) report("negative");
-    else if (cmp(parsed.value, group.max) > 0 && !exempt.includes(g.group)) report("aboveMax");
+    else if (cmp(parsed.value, maxes[g.group]) > 0 && !exempt.includes(g.group)) report("aboveMax");
     numbers[g.group] = n;
   }
   return { form, row, agency, reading, record: { agency, scores, evidence, notes }, scoreFindings, numbers };
 }
 
-const formatMax = (d: Rules["groups"][number]["max"]) => String(toNumber(d)).replace(".", ",");
+const formatMax = (d: Dec) => String(toNumber(d)).replace(".", ",");
 
 function parseA1(address: string): { row: number; col: number } {
   const m = /^([A-Z]+)(\d+)$/.exec(address)!;

@@ -144,6 +144,9 @@ export function planResultWrite(
           if (c.kind === "index" && res.index !== null) v = toNumber(res.index);
           if (c.kind === "class" && res.className !== null) v = res.className;
           if (c.kind === "rank" && res.rank !== null) v = res.rank;
+          // Last guard: a number Excel cannot hold (Infinity, NaN) is never written. scoreSheet leaves
+          // an agency with a value beyond any score unscored, so this only catches a broken caller.
+          if (typeof v === "number" && !Number.isFinite(v)) v = "";
           if (v !== "") newWritten.set(cellAddress(r, c.col, origin), v);
           return v;
         });

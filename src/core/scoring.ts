@@ -1,5 +1,5 @@
 import { cellAddress, Origin, SHEET_ORIGIN } from "./address";
-import { add, cmp, Dec, div, formatVi, fromNumber, min, mul, sign, ZERO } from "./decimal";
+import { add, cmp, Dec, div, formatVi, fromNumber, min, mul, neg, sign, ZERO } from "./decimal";
 import { Finding, FindingCode, makeFinding } from "./findings";
 import { COLUMN_ALIASES, GridLayout, groupOfHeader, locateGrid, LocateResult } from "./grid";
 import { displayValue, isBlank, parseScore, ParsedCell } from "./numbers";
@@ -119,6 +119,10 @@ export function scoreSheet(values: readonly (readonly unknown[])[], rules: Rules
   const exemptible = new Set(rules.exemptions.flatMap((e) => e.groupIndexes));
   const maxTexts = new Map<string | null, string[]>([[null, rules.groups.map((g) => formatVi(g.max))]]);
   for (const b of rules.blocks) maxTexts.set(b.id, b.maxes.map((m) => formatVi(m)));
+  // The largest magnitude a cell can hold and still be a score of its group: 1 000 times the group's
+  // maximum (a typo such as 505 for 50,5 stays an "above the maximum" error), and never 10^15 or
+  // more (Excel keeps 15 significant digits).
+  const scoreLimit = (max: Dec): Dec => min(mul(max, { m: 1000, s: 0 }), { m: 1e15, s: 0 });
   const { decimals, rounding } = rules.json.index;
   const cap = rules.json.overMax === "cap";
   const report = (code: FindingCode, r: number, col: number, agency: string, g: number, raw: unknown, detail: string) =>
@@ -200,6 +204,14 @@ export function scoreSheet(values: readonly (readonly unknown[])[], rules: Rules
       if (exemptible.has(g) && zeroInExemptible < 0 && (kind === "blank" || (value !== null && sign(value) === 0))) zeroInExemptible = g;
       if (value === null) {
         report(kind === "blank" ? "missing" : kind === "error" ? "errorValue" : "notANumber", r, col, name, g, raw, maxText[g]);
+        usable = false;
+        scores.push(null);
+        continue;
+      }
+      // Beyond any score (1e308, a pasted serial number): reported, and the agency is not scored, so
+      // no total, index or output ever holds a number Excel cannot (Infinity) or should not show.
+      if (cmp(sign(value) < 0 ? neg(value) : value, scoreLimit(maxes[g])) > 0) {
+        report("notAScore", r, col, name, g, raw, maxText[g]);
         usable = false;
         scores.push(null);
         continue;

@@ -1,6 +1,7 @@
 import type { FormIdentity } from "./forms";
 import { DecisionMetadata } from "./metadata";
 import { RulesJson } from "./rules";
+import { ENTRY_CHECKS, StoreIssue, storeDamagedMessage, storeProblem } from "./store-check";
 
 /**
  * What the add-in keeps inside the workbook, so that it travels with the file: the rules, the
@@ -161,14 +162,28 @@ export function encodeStore(state: StoreState): string[][] {
   return rows;
 }
 
-export type DecodedStore = { ok: true; state: StoreState } | { ok: false; message: string; messageEn: string };
+export type DecodedStore =
+  | {
+      ok: true;
+      state: StoreState;
+      /** Entries set aside because they failed their check (store-check.ts): never trusted, named in a warning. */
+      issues: StoreIssue[];
+    }
+  | { ok: false; message: string; messageEn: string };
 
-/** Reads the hidden sheet's values back; a damaged store is reported, never half-read. */
+/** The user's own settings: damaged, they stop the action (never silently replaced by defaults). */
+const SETTINGS_KEYS: readonly string[] = ["rules", "decision"];
+
+/**
+ * Reads the hidden sheet's values back; a damaged store is reported, never half-read. Every entry
+ * is checked (shape, sizes, addresses): a damaged rules or decision entry stops the action with a
+ * message; any other damaged entry is set aside and named in `issues`.
+ */
 export function decodeStore(values: readonly (readonly unknown[])[] | null | undefined): DecodedStore {
-  if (!values || values.length === 0 || values.every((r) => r.every((v) => v === "" || v === null || v === undefined))) {
-    return { ok: true, state: {} };
+  if (!values || values.length === 0 || values.every((r) => !Array.isArray(r) || r.every((v) => v === "" || v === null || v === undefined))) {
+    return { ok: true, state: {}, issues: [] };
   }
-  if (values[0][0] !== STORE_MAGIC) {
+  if (!Array.isArray(values[0]) || values[0][0] !== STORE_MAGIC) {
     return {
       ok: false,
       message: `Trang ẩn “${STORE_SHEET}” không phải do add-in tạo ra (ô A1 không có dấu hiệu “${STORE_MAGIC}”).`,
@@ -182,27 +197,53 @@ export function decodeStore(values: readonly (readonly unknown[])[] | null | und
       messageEn: "This workbook was saved by a newer version of the add-in. Update the add-in to read the rules and data stored in it.",
     };
   }
-  const parts = new Map<string, string[]>();
+  // Each key's parts, by part number: 0, 1, 2… each once, every number below the rows there are
+  // (a part number such as 4294967294 names a part that cannot exist).
+  const parts = new Map<string, Map<number, string>>();
+  const badParts = new Set<string>();
   for (const row of values.slice(1)) {
-    const key = String(row[0] ?? "");
-    if (key === "") continue;
-    const list = parts.get(key) ?? [];
-    const text = String(row[2] ?? "");
-    list[Number(row[1])] = text.startsWith(GUARD) ? text.slice(1) : text;
+    if (!Array.isArray(row)) continue;
+    const key = typeof row[0] === "string" ? row[0] : String(row[0] ?? "");
+    if (key === "" || !(KEYS as string[]).includes(key)) continue;
+    const list = parts.get(key) ?? new Map<number, string>();
     parts.set(key, list);
+    const part = typeof row[1] === "number" ? row[1] : Number(String(row[1] ?? "").trim() || NaN);
+    if (!Number.isInteger(part) || part < 0 || part >= values.length || list.has(part)) {
+      badParts.add(key);
+      continue;
+    }
+    const text = String(row[2] ?? "");
+    list.set(part, text.startsWith(GUARD) ? text.slice(1) : text);
   }
   const state: StoreState = {};
+  const issues: StoreIssue[] = [];
   for (const [key, list] of parts) {
-    if (!(KEYS as string[]).includes(key)) continue;
-    try {
-      (state as Record<string, unknown>)[key] = JSON.parse(list.join(""));
-    } catch {
-      return {
-        ok: false,
-        message: `Dữ liệu “${key}” trong trang ẩn “${STORE_SHEET}” bị hỏng. Hãy nhập lại quy tắc (Quy tắc chấm điểm → Nhập JSON) hoặc khôi phục sổ tính từ bản sao.`,
-        messageEn: `The “${key}” data in the hidden sheet “${STORE_SHEET}” is damaged. Import the rules again (Scoring rules → Import JSON) or restore the workbook from a copy.`,
-      };
+    let issue: StoreIssue | null = null;
+    let value: unknown;
+    const ordered: string[] = [];
+    for (let i = 0; i < list.size; i++) {
+      if (!list.has(i)) break;
+      ordered.push(list.get(i)!);
     }
+    if (badParts.has(key) || ordered.length !== list.size) issue = { key, problem: storeProblem("badParts", key) };
+    else {
+      try {
+        value = JSON.parse(ordered.join(""));
+      } catch {
+        issue = { key, problem: storeProblem("badJson", key) };
+      }
+    }
+    if (!issue && key !== "rules") {
+      const problem = ENTRY_CHECKS[key]?.(value, key) ?? null;
+      if (problem) issue = { key, problem };
+    }
+    if (!issue && key === "rules" && (typeof value !== "object" || value === null || Array.isArray(value))) issue = { key, problem: storeProblem("notObject", key, value) };
+    if (!issue) {
+      (state as Record<string, unknown>)[key] = value;
+      continue;
+    }
+    if (SETTINGS_KEYS.includes(key)) return { ok: false, message: storeDamagedMessage(issue, STORE_SHEET, "vi"), messageEn: storeDamagedMessage(issue, STORE_SHEET, "en") };
+    issues.push(issue);
   }
-  return { ok: true, state };
+  return { ok: true, state, issues };
 }

@@ -267,7 +267,7 @@ export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<A
           kind: "needsConfirmation",
           message: refusal.message,
           messageEn: annexGateMessageEn(refusal.errors),
-          errors: refusal.errors.map((f) => findingView(sheet.name, f, scored)),
+          errors: refusal.errors.map((f) => findingView(sheet.name, f, { result: scored, values: sheet.values })),
         };
       }
       if (meta.sheetName === STORE_SHEET || meta.sheetName === sheet.name) {

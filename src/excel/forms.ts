@@ -1,6 +1,7 @@
 import { chooseAnnexSheet } from "../core/annex";
 import { FORM_MESSAGES, FORM_TEXT } from "../core/form-messages";
-import { buildForm, FormDescription, formFileNames, formsYear, masterWorkbookId } from "../core/forms";
+import { agencyMaxes, buildForm, FormDescription, formFileNames, formsYear, masterWorkbookId } from "../core/forms";
+import { scoreSheet } from "../core/scoring";
 import { differencesSheet, MergeFinding, Difference, planMerge, ReturnedForm, selfAssessmentSheet } from "../core/merge";
 import { completeMetadata } from "../core/metadata";
 import { locateGrid } from "../core/grid";
@@ -64,9 +65,10 @@ export async function prepareForms(scope: "all" | "selected"): Promise<FormsOutc
       const sheet = read.result();
       const state = store.state();
       const rules = rulesOf(state);
-      const located = locateGrid(sheet.values, rules);
-      if (!located.ok) return sheetRefusal(sheet.name, located);
-      const { layout } = located;
+      const scored = scoreSheet(sheet.values, rules, sheet.origin);
+      if (!scored.ok) return sheetRefusal(sheet.name, scored.error);
+      const { layout } = scored;
+      const maxes = agencyMaxes(rules, scored.rows);
       const all = layout.dataRows.map((row) => ({ row, name: text(sheet.values[row][layout.nameCol]), notes: layout.notesCol === null ? "" : text(sheet.values[row][layout.notesCol]) }));
       if (all.length === 0) return { kind: "refused", message: FORM_MESSAGES.noAgencies.vi(), messageEn: FORM_MESSAGES.noAgencies.en(), cells: [] };
       const first = selection.rowIndex - sheet.origin.row;
@@ -81,7 +83,7 @@ export async function prepareForms(scope: "all" | "selected"): Promise<FormsOutc
         forms: picked.map((a) => ({
           fileName: names[all.indexOf(a)],
           agency: a.name,
-          description: buildForm({ rules, agency: a.name, notes: a.notes, year, masterId }),
+          description: buildForm({ rules, agency: a.name, notes: a.notes, maxes: maxes.get(a.row), year, masterId }),
         })),
       };
     });

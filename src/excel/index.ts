@@ -12,3 +12,5 @@ export { features, supports, MIN_EXCEL_API } from "./host";
 export type { ScoringOutcome, AnnexOutcome, UndoOutcome, EncodingOutcome, WorkbookSettings, FindingView, Source } from "./types";
 export { inspectSelection, onSelectionChanged } from "./card";
 export type { SelectionInfo, StaleView } from "./card";
+export { createExplanation } from "./explanation";
+export type { ExplanationOutcome } from "./explanation";

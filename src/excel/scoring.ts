@@ -2,7 +2,8 @@ import { cellAddress, columnLetter, Origin, parseRange } from "../core/address";
 import { MARK_FILL, planResultWrite, WritePlan } from "../core/plan";
 import { presetRules, Rules, validateRules } from "../core/rules";
 import { scoreSheet, ScoreResult } from "../core/scoring";
-import { CellSnapshot, FillSnapshot, MarkRecord, StoreState, writtenCells } from "../core/store";
+import { CellSnapshot, FillSnapshot, MarkRecord, STORE_SHEET, StoreState, writtenCells } from "../core/store";
+import { storeIssueMessage } from "../core/store-check";
 import { lastRunRecord, summaryLine } from "../core/summary";
 import { features, hostErrorMessage, isPayloadLimit, loadRowsInBlocks, UserFacingError } from "./host";
 import { ensureStoreSheet, queueStoreRead, readStoreInBlocks, writeStore, StoreRead } from "./store";
@@ -75,6 +76,9 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
 
       const sheet = read.result();
       const state = store.state();
+      // Stored entries set aside as damaged: named in this action's notices (and in a refusal they cause).
+      const storeNotes = store.issues().map((issue) => storeIssueMessage(issue, STORE_SHEET, "vi"));
+      const storeNotesEn = store.issues().map((issue) => storeIssueMessage(issue, STORE_SHEET, "en"));
       const rules = rulesOf(state);
       const scored = scoreSheet(sheet.values, rules, sheet.origin);
       if (!scored.ok) {
@@ -82,14 +86,14 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
         return scored.legacy.length > 0 ? { ...refusal, convertible: scored.legacy.map((c) => c.cell) } : refusal;
       }
       const planned = planResultWrite(sheet.values, sheet.formulas, sheet.origin, sheet.name, scored, state);
-      if (!planned.ok) return { kind: "refused", message: planned.message, messageEn: planned.messageEn, cells: planned.cells };
+      if (!planned.ok) return { kind: "refused", message: [planned.message, ...storeNotes].join(" "), messageEn: [planned.messageEn, ...storeNotesEn].join(" "), cells: planned.cells };
       const plan = planned.plan;
       const run = lastRunRecord(scored, sheet.name, source, now());
-      const findings = scored.findings.map((f) => findingView(sheet.name, f, scored));
+      const findings = scored.findings.map((f) => findingView(sheet.name, f, { result: scored, values: sheet.values }));
       const columns = plan.columns.map((c) => columnLetter(c.col + sheet.origin.col));
 
       if (isUnchanged(plan, sheet.values, state)) {
-        return { kind: "done", sheet: sheet.name, run, findings, columns, unchanged: true, notices: [], noticesEn: [] };
+        return { kind: "done", sheet: sheet.name, run, findings, columns, unchanged: true, notices: storeNotes, noticesEn: storeNotesEn };
       }
       if (sheet.protected) {
         return {
@@ -158,8 +162,8 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       await writeStore(context, store as StoreRead, newState); // 3: the add-in's state and the undo journal
 
       const plainHeaders = !features.copyFrom() && plan.headers.length > 0;
-      const notices = plainHeaders ? ["Phiên bản Excel này không chép được định dạng: tiêu đề các cột kết quả mới được định dạng chuẩn (đậm, căn giữa, có viền)."] : [];
-      const noticesEn = plainHeaders ? ["This version of Excel cannot copy formats: the new result columns' headers got a standard look (bold, centred, bordered)."] : [];
+      const notices = [...storeNotes, ...(plainHeaders ? ["Phiên bản Excel này không chép được định dạng: tiêu đề các cột kết quả mới được định dạng chuẩn (đậm, căn giữa, có viền)."] : [])];
+      const noticesEn = [...storeNotesEn, ...(plainHeaders ? ["This version of Excel cannot copy formats: the new result columns' headers got a standard look (bold, centred, bordered)."] : [])];
       return { kind: "done", sheet: sheet.name, run, findings, columns, unchanged: false, notices, noticesEn };
     });
   } catch (e) {

@@ -1,4 +1,5 @@
-import { decodeStore, encodeStore, STORE_SHEET, StoreState } from "../core/store";
+import { decodeStore, DecodedStore, encodeStore, STORE_SHEET, StoreState } from "../core/store";
+import { StoreIssue } from "../core/store-check";
 import { isPayloadLimit, loadRowsInBlocks, UserFacingError, utf8Bytes } from "./host";
 
 /** A queued read of the store sheet; `state()` is valid after the next context.sync(). */
@@ -6,12 +7,19 @@ export function queueStoreRead(context: Excel.RequestContext) {
   const sheet = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load("values, rowCount");
+  let decoded: DecodedStore | null = null;
+  const decode = (): Extract<DecodedStore, { ok: true }> => {
+    decoded ??= used.isNullObject ? { ok: true, state: {}, issues: [] } : decodeStore(used.values);
+    if (!decoded.ok) throw new UserFacingError(decoded.message, decoded.messageEn);
+    return decoded;
+  };
   return {
     state(): StoreState {
-      if (used.isNullObject) return {};
-      const decoded = decodeStore(used.values);
-      if (!decoded.ok) throw new UserFacingError(decoded.message, decoded.messageEn);
-      return decoded.state;
+      return decode().state;
+    },
+    /** Stored entries set aside when read (damaged or tampered with), for the action's notices. */
+    issues(): StoreIssue[] {
+      return decode().issues;
     },
     /** Rows the sheet holds now (0 when it does not exist). */
     rows(): number {
@@ -39,12 +47,14 @@ export async function readStoreInBlocks(context: Excel.RequestContext): Promise<
   await context.sync();
   const rowCount = used.isNullObject ? 0 : used.rowCount;
   const { values } = await loadRowsInBlocks(context, rowCount, 64, (r, n) => sheet.getRange(`A${r + 1}:C${r + n}`), "values");
+  const decoded = decodeStore(values);
+  const decode = () => {
+    if (!decoded.ok) throw new UserFacingError(decoded.message, decoded.messageEn);
+    return decoded;
+  };
   return {
-    state(): StoreState {
-      const decoded = decodeStore(values);
-      if (!decoded.ok) throw new UserFacingError(decoded.message, decoded.messageEn);
-      return decoded.state;
-    },
+    state: (): StoreState => decode().state,
+    issues: (): StoreIssue[] => decode().issues,
     rows: () => rowCount,
     exists: () => !sheet.isNullObject,
     created: false,

@@ -29,7 +29,7 @@ export interface FindingView {
 }
 
 /** A finding for the pane; with the scoring result, what its correction would change. */
-export const findingView = (sheet: string, f: Finding, result?: Scored): FindingView => ({
+export const findingView = (sheet: string, f: Finding, scored?: { result: Scored; values: readonly (readonly unknown[])[] }): FindingView => ({
   sheet,
   cell: f.cell,
   severity: f.severity,
@@ -39,13 +39,13 @@ export const findingView = (sheet: string, f: Finding, result?: Scored): Finding
   value: f.value,
   message: f.message,
   messageEn: findingMessage(f, "en"),
-  ...correctionOf(f, result),
+  ...correctionOf(f, scored),
   ...(f.code === "legacyText" && f.cells ? { convertible: f.cells } : {}),
 });
 
-function correctionOf(f: Finding, result: Scored | undefined): Pick<FindingView, "ifCorrected" | "ifCorrectedEn"> {
-  const vi = result ? ifCorrectedText(result, f, "vi") : null;
-  return vi === null ? {} : { ifCorrected: vi, ifCorrectedEn: ifCorrectedText(result!, f, "en")! };
+function correctionOf(f: Finding, scored: { result: Scored; values: readonly (readonly unknown[])[] } | undefined): Pick<FindingView, "ifCorrected" | "ifCorrectedEn"> {
+  const vi = scored ? ifCorrectedText(scored.result, f, "vi", scored.values) : null;
+  return vi === null ? {} : { ifCorrected: vi, ifCorrectedEn: ifCorrectedText(scored!.result, f, "en", scored!.values)! };
 }
 
 /**

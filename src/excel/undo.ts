@@ -1,5 +1,6 @@
 import { PackedAnnex, unpackAnnex } from "../core/annex";
 import { STORE_SHEET, StoreState, UndoJournal } from "../core/store";
+import { checkUndoJournal, undoJournalRefusal } from "../core/store-check";
 import { features, hostErrorMessage, utf8Bytes } from "./host";
 import { ownedAnnexSheet, renderAnnexOffice } from "./annex";
 import { restoreLoopSheets } from "./sheet-render";
@@ -58,6 +59,9 @@ export async function undoLast(): Promise<UndoOutcome> {
 
       const state = store.state();
       const undo = state.undo;
+      // The journal is checked whole (shape, sizes, addresses) before anything is written from it.
+      const damaged = store.issues().find((i) => i.key === "undo")?.problem ?? (undo ? checkUndoJournal(undo, "undo") : null);
+      if (damaged) return { kind: "refused", message: undoJournalRefusal(damaged, STORE_SHEET, "vi"), messageEn: undoJournalRefusal(damaged, STORE_SHEET, "en") };
       if (!undo) {
         return {
           kind: "nothing",

@@ -4,6 +4,7 @@ import { formDelivery, inspectSelection, loadSettings, onSelectionChanged, undoL
 import type { SelectionInfo } from "../excel/index";
 import type { ScoringOutcome, WorkbookSettings } from "../excel/types";
 import { AgencyCard } from "./AgencyCard";
+import { ExplainActions } from "./ExplainActions";
 import { DEFAULT_METADATA } from "../core/metadata";
 import { PRESET_THAI_BINH_2020 } from "../core/rules";
 import { BusyKind, errorText, Note, Result, Runner } from "./actions";
@@ -221,12 +222,15 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
             {ready && (
               <React.Fragment key={settings ? "workbook" : "defaults"}>
                 <div role="tabpanel" id="panel-score" aria-labelledby="tab-score" hidden={tab !== "score"}>
-                  <ScoreView undone={undone} lastRun={settings?.lastRun ?? null} outcome={scored} onScored={onScored} onWritten={refresh} busy={busy} run={run} />
-                  {selection?.card ? (
-                    <AgencyCard card={language === "en" ? selection.card.en : selection.card.vi} />
-                  ) : (
-                    <p className={shared.muted}>{t.card.hint}</p>
-                  )}
+                  <div className={shared.stack}>
+                    <ScoreView undone={undone} lastRun={settings?.lastRun ?? null} outcome={scored} onScored={onScored} onWritten={refresh} busy={busy} run={run} />
+                    {selection?.card ? (
+                      <AgencyCard card={language === "en" ? selection.card.en : selection.card.vi} />
+                    ) : (
+                      <p className={shared.muted}>{t.card.hint}</p>
+                    )}
+                    <ExplainActions busy={busy} run={run} />
+                  </div>
                 </div>
                 <div role="tabpanel" id="panel-annex" aria-labelledby="tab-annex" hidden={tab !== "annex"}>
                   <AnnexView undone={undone} decision={settings?.decision ?? DEFAULT_METADATA} yearSource={settings?.yearSource} busy={busy} run={run} onWritten={refresh} />

@@ -1,7 +1,7 @@
 /** What the views share: the busy state of the one action running, and how they report outcomes. */
 import type { Lang } from "./i18n";
 
-export type BusyKind = "load" | "score" | "annex" | "saveDecision" | "saveRules" | "undo" | "forms" | "merge" | "convert";
+export type BusyKind = "load" | "score" | "annex" | "saveDecision" | "saveRules" | "undo" | "forms" | "merge" | "convert" | "explain";
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 

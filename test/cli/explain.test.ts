@@ -4,6 +4,7 @@ import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { buildCli, EXAMPLE, runCli, tempDir } from "./helpers";
 import { readSheet } from "../../src/cli/workbook";
+import { encodeLegacy } from "../../src/core/legacy-encoding";
 
 beforeAll(() => buildCli());
 
@@ -96,6 +97,7 @@ async function lastYear(file: string): Promise<void> {
     if (name === "Sở Y tế") row.getCell(7).value = 100; // Cơ chế 60 → 100: 462,85 → 0,929, rank 3 last year
     if (name === "Sở Khoa học và Công nghệ") row.getCell(2).value = "Sở Khoa học, Công nghệ và Môi trường";
     if (name === "Sở Nội vụ") row.getCell(2).value = "SỞ NỘI VỤ";
+    if (name === "Sở Tư pháp") row.getCell(2).value = encodeLegacy("Sở Tư pháp", "tcvn3"); // an old workbook in TCVN3
   });
   await wb.xlsx.writeFile(file);
 }
@@ -123,12 +125,35 @@ describe("--previous LAST.xlsx", () => {
     expect([gtvt.rank, gtvt.previousRank, gtvt.rankChange, gtvt.rankChangeText]).toEqual([7, 8, 1, "▲1"]);
     const vp = rows.find((r) => r.name === "Văn phòng UBND tỉnh")!;
     expect([vp.previousRank, vp.rankChangeText]).toEqual([7, "▲1"]);
+    // Typed in TCVN3 last year, matched once converted: 11th both years.
+    const tuPhap = rows.find((r) => r.name === "Sở Tư pháp")!;
+    expect([tuPhap.previousRank, tuPhap.rankChangeText]).toEqual([11, "="]);
   });
 
   it("a renamed agency is “mới” and last year's name is named on stderr", () => {
     const khcn = rows.find((r) => r.name === "Sở Khoa học và Công nghệ")!;
     expect([khcn.previousRank, khcn.rankChange, khcn.rankChangeText]).toEqual([null, null, "mới"]);
     expect(run.stderr).toContain("Sở Khoa học, Công nghệ và Môi trường");
+  });
+
+  it("adds “Xếp hạng năm trước” and “Tăng/giảm” next to the results; a second run reuses them", async () => {
+    const read = async (file: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      return readSheet(wb.getWorksheet("Chấm điểm 2020")!).values;
+    };
+    const values = await read(path.join(dir, "out.xlsx"));
+    const header = values[3];
+    const prev = header.indexOf("Xếp hạng năm trước");
+    const change = header.indexOf("Tăng/giảm");
+    expect([prev, change]).toEqual([13, 14]); // right after J–M
+    const row = (name: string) => values.find((r) => r[1] === name)!;
+    expect([row("Sở Y tế")[prev], row("Sở Y tế")[change]]).toEqual([3, "▼5"]);
+    expect([row("Sở Khoa học và Công nghệ")[prev], row("Sở Khoa học và Công nghệ")[change]]).toEqual(["", "mới"]);
+    runCli(["score", path.join(dir, "out.xlsx"), "-o", path.join(dir, "out2.xlsx"), "--previous", last]);
+    const again = await read(path.join(dir, "out2.xlsx"));
+    expect(again[3].filter((h) => h === "Xếp hạng năm trước")).toHaveLength(1);
+    expect(again.find((r) => r[1] === "Sở Y tế")![change]).toBe("▼5");
   });
 
   it("refuses a last-year file that does not exist, writing nothing", () => {

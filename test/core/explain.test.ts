@@ -1,10 +1,10 @@
 import { fromString, toString, Dec } from "../../src/core/decimal";
 import { agencyCard, ifCorrected, publicCode, Scored, toNextClass } from "../../src/core/explain";
 import { ifCorrectedMessage, toNextClassMessage } from "../../src/core/explain-messages";
-import { presetRules, Rules } from "../../src/core/rules";
+import { loadRules, presetRules, Rules, RulesJson } from "../../src/core/rules";
 import { scoreSheet } from "../../src/core/scoring";
 import { referenceSheet } from "../fixtures/reference";
-import { fullScores, oneGroupRules, oneGroupSheet, presetWith, simpleSheet } from "./helpers";
+import { clonePreset, fullScores, oneGroupRules, oneGroupSheet, presetWith, simpleSheet } from "./helpers";
 
 const s = (d: Dec | null) => (d === null ? null : toString(d));
 const score = (values: unknown[][], rules: Rules = presetRules()): Scored => {
@@ -28,7 +28,7 @@ describe("ifCorrected on the reference 2020 sheet", () => {
 
   it("55 above 50 at Văn phòng UBND tỉnh: 337,7; 0,848; Khá instead of Tốt; rank 8 instead of 6", () => {
     expect(over.agency).toBe("Văn phòng UBND tỉnh");
-    const ic = ifCorrected(result, over)!;
+    const ic = ifCorrected(result, over, values)!;
     expect({ value: s(ic.value), total: s(ic.total), index: s(ic.index), className: ic.className, rank: ic.rank }).toEqual({
       value: "50",
       total: "337.7",
@@ -47,7 +47,7 @@ describe("ifCorrected on the reference 2020 sheet", () => {
   it("with overMax cap the 55 already counts as 50: the correction changes nothing", () => {
     const capped = score(values, presetWith({ overMax: "cap" }));
     const f = capped.findings.find((x) => x.code === "aboveMax")!;
-    const ic = ifCorrected(capped, f)!;
+    const ic = ifCorrected(capped, f, values)!;
     expect(ic.changes).toBe(false);
     expect(s(ic.total)).toBe("337.7");
   });
@@ -76,19 +76,19 @@ describe("ifCorrected on each finding kind, checked against scoring the correcte
   it.each(kinds)("%s", (code) => {
     const f = result.findings.find((x) => x.code === code)!;
     expect(f).toBeDefined();
-    const ic = ifCorrected(result, f)!;
+    const ic = ifCorrected(result, f, values)!;
     // Each of these corrects to 0 (exempt: 0 is what the cell should hold; it is not counted).
     const again = rescored(values, rules, f.row, f.col, 0);
     expect([s(ic.total), s(ic.index), ic.className, ic.rank]).toEqual([s(again.total), s(again.index), again.className, again.rank]);
   });
 
   it("negative → 0 raises the total; exempt-but-scored changes nothing; not a number → taken as 0 gives a result", () => {
-    const neg = ifCorrected(result, result.findings.find((x) => x.code === "negative")!)!;
+    const neg = ifCorrected(result, result.findings.find((x) => x.code === "negative")!, values)!;
     expect([neg.correction, s(neg.value), s(neg.total)]).toEqual(["zero", "0", "360"]);
-    const ex = ifCorrected(result, result.findings.find((x) => x.code === "exemptNonZero")!)!;
+    const ex = ifCorrected(result, result.findings.find((x) => x.code === "exemptNonZero")!, values)!;
     expect([ex.correction, ex.changes]).toEqual(["notCounted", false]);
     const nan = result.findings.find((x) => x.code === "notANumber")!;
-    const ic = ifCorrected(result, nan)!;
+    const ic = ifCorrected(result, nan, values)!;
     expect([ic.correction, s(ic.total), ic.changes]).toEqual(["assumedZero", "320", true]);
     expect(ifCorrectedMessage("vi", ic, { value: nan.value, total: null, index: null, className: null, rank: null }, 3)).toMatch(/^Nếu coi ô này là 0: Tổng 320 \(thay vì chưa tính được\); Chỉ số 0,643; Trung bình \(thay vì chưa tính được\); hạng \d \(thay vì chưa tính được\)\.$/);
   });
@@ -97,17 +97,15 @@ describe("ifCorrected on each finding kind, checked against scoring the correcte
     // B and F: 400 / 498 → 0,803, tied at rank 3 (A 0,924 first, E 320 / 398 → 0,804 second).
     expect(result.rows.filter((r) => r.name === "B" || r.name === "F").map((r) => r.rank)).toEqual([3, 3]);
     // C corrected to 360 → 0,723 comes after the tie: rank 5, not 4.
-    expect(ifCorrected(result, result.findings.find((x) => x.code === "negative")!)!.rank).toBe(5);
-    const tie = score(
-      simpleSheet([
+    expect(ifCorrected(result, result.findings.find((x) => x.code === "negative")!, values)!.rank).toBe(5);
+    const tieValues = simpleSheet([
         { name: "A", scores: [40, 80, 80, 80, 80, 50] },
         { name: "B", scores: [40, 80, 80, 80, 80, 60] },
         { name: "C", scores: [40, 80, 80, 80, 80, 30] },
-      ]),
-      rules,
-    );
+      ]);
+    const tie = score(tieValues, rules);
     const f = tie.findings.find((x) => x.code === "aboveMax")!;
-    const ic = ifCorrected(tie, f)!;
+    const ic = ifCorrected(tie, f, tieValues)!;
     // B (420, rank 1) corrected to 50 on the 50-point group: 410, the same as A → both rank 1.
     expect(tie.rows.find((r) => r.name === "B")!.rank).toBe(1);
     expect([s(ic.total), ic.rank]).toEqual(["410", 1]);
@@ -115,15 +113,17 @@ describe("ifCorrected on each finding kind, checked against scoring the correcte
   });
 
   it("an agency with two unusable cells stays without a result when one is corrected", () => {
-    const two = score(simpleSheet([{ name: "A", scores: [40, "x", "y", 80, 80, 40] }, { name: "B", scores: fullScores() }]), rules);
-    const ic = ifCorrected(two, two.findings.find((x) => x.code === "notANumber")!)!;
+    const twoValues = simpleSheet([{ name: "A", scores: [40, "x", "y", 80, 80, 40] }, { name: "B", scores: fullScores() }]);
+    const two = score(twoValues, rules);
+    const ic = ifCorrected(two, two.findings.find((x) => x.code === "notANumber")!, twoValues)!;
     expect([ic.total, ic.rank]).toEqual([null, null]);
     expect(ifCorrectedMessage("vi", ic, { value: "x", total: null, index: null, className: null, rank: null }, 3)).toBe("Nếu coi ô này là 0: kết quả không đổi.");
   });
 
   it("findings that are not about a score have no correction", () => {
-    const dup = score(simpleSheet([{ name: "A", scores: fullScores() }, { name: "A", scores: fullScores() }]), rules);
-    expect(ifCorrected(dup, dup.findings.find((x) => x.code === "duplicateName")!)).toBeNull();
+    const dupValues = simpleSheet([{ name: "A", scores: fullScores() }, { name: "A", scores: fullScores() }]);
+    const dup = score(dupValues, rules);
+    expect(ifCorrected(dup, dup.findings.find((x) => x.code === "duplicateName")!, dupValues)).toBeNull();
   });
 });
 
@@ -211,3 +211,72 @@ function addDec(a: string, b: string): Dec {
 function subDec(a: string, b: string): Dec {
   return fromString((Number(a) - Number(b)).toFixed(6))!;
 }
+
+describe("with blocks and weights (rules format 2)", () => {
+  const twoGroups = (patch: Partial<RulesJson> = {}, groupPatch: [Record<string, unknown>, Record<string, unknown>] = [{}, {}]) =>
+    loadRules({
+      ...clonePreset(),
+      groups: [
+        { id: "a", name: "Nhóm A", aliases: [], maxPoints: 100, notEvaluated: [], ...groupPatch[0] },
+        { id: "b", name: "Nhóm B", aliases: [], maxPoints: 50, notEvaluated: [], ...groupPatch[1] },
+      ],
+      exemptions: [{ keywords: ["Không TTHC"], groups: ["b"], reason: "không có thủ tục hành chính" }],
+      ...patch,
+    });
+  const blocks: RulesJson["blocks"] = [
+    { id: "so-nganh", name: "Khối sở, ban, ngành", match: ["sở, ban, ngành"] },
+    { id: "huyen", name: "Khối UBND huyện, thành phố", match: ["UBND huyện", "huyện"], maxPoints: { a: 80 }, classes: [{ name: "Đạt", minIndex: "0.8" }, { name: "Chưa đạt", minIndex: 0 }] },
+  ];
+  const sheet = (): unknown[][] => [
+    ["STT", "Tên cơ quan", "Nhóm A", "Nhóm B", "Ghi chú"],
+    ["I", "KHỐI SỞ, BAN, NGÀNH", "", "", ""],
+    [1, "Sở Tư pháp", 90, 40, ""],
+    [2, "Sở Xây dựng", 80, 30, ""],
+    [3, "Sở Y tế", 95, 45, ""],
+    ["II", "KHỐI UBND HUYỆN, THÀNH PHỐ", "", "", ""],
+    [1, "UBND huyện Vũ Thư", 70, 30, ""],
+    [2, "UBND thành phố Thái Bình", 85, 45, ""], // 85 above the block's maximum of 80
+    [3, "UBND huyện Hưng Hà", 80, 40, ""],
+  ];
+
+  it("ranks restart per block: correcting 85 → 80 (the block's maximum) ranks among the block only; equals the rescored sheet", () => {
+    const rules = twoGroups({ blocks });
+    const values = sheet();
+    const result = score(values, rules);
+    const f = result.findings.find((x) => x.code === "aboveMax")!;
+    expect(f.detail).toBe("80");
+    const ic = ifCorrected(result, f, values)!;
+    // 80 + 45 = 125 of 130 → 0,962 Đạt, still first of its block (Hưng Hà 120 → 0,923); the other block's ranks do not count.
+    expect([s(ic.value), s(ic.total), s(ic.index), ic.className, ic.rank]).toEqual(["80", "125", "0.962", "Đạt", 1]);
+    const again = rescored(values, rules, f.row, f.col, 80);
+    expect([s(again.total), s(again.index), again.className, again.rank]).toEqual([s(ic.total), s(ic.index), ic.className, ic.rank]);
+  });
+
+  it("toNextClass uses the block's bands and maximum", () => {
+    const rules = twoGroups({ blocks });
+    const result = score(sheet(), rules);
+    const vuThu = result.rows.find((r) => r.name === "UBND huyện Vũ Thư")!;
+    // 100 of 130 → 0,769 Chưa đạt; Đạt needs 0,7995 × 130 = 103,935 → 3,935 more.
+    expect(vuThu.className).toBe("Chưa đạt");
+    const t = toNextClass(rules, vuThu)!;
+    expect([t.className, s(t.points)]).toEqual(["Đạt", "3.935"]);
+    const card = agencyCard(result, vuThu);
+    expect(card.groups.map((g) => s(g.max))).toEqual(["80", "50"]);
+    expect([s(card.generalMax), card.above!.name, card.below]).toEqual(["130", "UBND huyện Hưng Hà", null]);
+  });
+
+  it("weighted rules: ifCorrected follows the weighted index; no distance in points is claimed", () => {
+    const rules = twoGroups({}, [{ weight: "0.4" }, { weight: "0.6" }]);
+    const values = [
+      ["STT", "Tên cơ quan", "Nhóm A", "Nhóm B", "Ghi chú"],
+      [1, "Sở A", 90, 55, ""],
+      [2, "Sở B", 95, 45, ""],
+    ];
+    const result = score(values, rules);
+    const f = result.findings.find((x) => x.code === "aboveMax")!;
+    const ic = ifCorrected(result, f, values)!;
+    const again = rescored(values, rules, f.row, f.col, 50);
+    expect([s(ic.index), ic.className, ic.rank]).toEqual([s(again.index), again.className, again.rank]);
+    expect(toNextClass(rules, result.rows[1])).toBeNull();
+  });
+});

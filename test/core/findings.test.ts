@@ -140,6 +140,31 @@ describe("findings: one per problem cell, with its address, agency and a Vietnam
     expect(result.rows[0].index).toBeNull();
   });
 
+  it.each([
+    [1e308, "1e+308"],
+    [-1e308, "-1e+308"],
+    ["99999999999999999999", "99999999999999999999"],
+    [50001, "50001"],
+  ])("notAScore: %j cannot be a score → an error, the agency unscored, no total anywhere", (value, shown) => {
+    const result = findingsOf([
+      { name: "Sở A", scores: withScore(0, value) },
+      { name: "Sở B", scores: fullScores() },
+    ]);
+    const [f] = result.findings;
+    expect(result.findings).toHaveLength(1);
+    expect(f).toMatchObject({ code: "notAScore", severity: "error", cell: "C2", agency: "Sở A", value: shown, detail: "50" });
+    expect(f.message).toBe(`Ô C2 (Sở A, “Hạ tầng kỹ thuật”) có ${shown}, không thể là điểm của nhóm này (điểm tối đa 50). Hãy nhập lại điểm. Cơ quan này chưa được tính điểm.`);
+    expect(findingMessage(f, "en")).toBe(`Cell C2 (Sở A, “Hạ tầng kỹ thuật”) holds ${shown}, which cannot be a score of this group (maximum 50). Type the score again. This agency is not scored yet.`);
+    expect(result.rows[0]).toMatchObject({ total: null, index: null, className: null, rank: null });
+    expect(result.rows[1].rank).toBe(1);
+  });
+
+  it("a score 1 000 times its group's maximum is still only “above the maximum” (a typo to fix, still counted as typed)", () => {
+    const result = findingsOf([{ name: "Sở A", scores: withScore(0, 50000) }]);
+    expect(result.findings.map((f) => f.code)).toEqual(["aboveMax"]);
+    expect(result.rows[0].total).not.toBeNull();
+  });
+
   it("addresses follow the origin of the values (a grid read from D5)", () => {
     const result = findingsOf([{ name: "Sở A", scores: withScore(5, 55) }], presetRules(), { row: 4, col: 3 });
     expect(result.findings[0]).toMatchObject({ row: 1, col: 7, cell: "K6" });

@@ -1,7 +1,9 @@
+import * as fs from "fs";
+import * as path from "path";
 import { formatVi } from "../../src/core/decimal";
 import { presetRules } from "../../src/core/rules";
 import { rankedRows, scoreSheet } from "../../src/core/scoring";
-import { readPublishedAnnex, referenceSheet } from "../fixtures/reference";
+import { REFERENCE_TSV, readPublishedAnnex, referenceSheet } from "../fixtures/reference";
 
 describe("the published 2020 annex (06/QĐ-UBND, Thái Bình)", () => {
   const published = readPublishedAnnex();
@@ -54,5 +56,27 @@ describe("the published 2020 annex (06/QĐ-UBND, Thái Bình)", () => {
       { name: "Khá", count: 8 },
       { name: "Trung bình", count: 4 },
     ]);
+  });
+});
+
+describe("the repository's copy of the published annex", () => {
+  const copy = fs.readFileSync(REFERENCE_TSV, "utf8");
+  // The project's reference folder, beside the repository on the developers' machines only. A clone
+  // has none: it then tests against its own copy, which the checks above hold to the published numbers.
+  const beside = path.resolve(__dirname, "../../../shared/reference/06-QD-UBND-2021-annex.tsv");
+
+  it("is the annex: a header and 19 agencies in 12 tab-separated columns, NFC text", () => {
+    const lines = copy.split(/\r?\n/).filter((l) => l.trim() !== "");
+    expect(lines).toHaveLength(20);
+    expect(lines[0].split("\t").slice(0, 2)).toEqual(["STT", "Tên cơ quan"]);
+    for (const line of lines) expect(line.split("\t").length).toBeLessThanOrEqual(12);
+    expect(copy.normalize("NFC")).toBe(copy);
+  });
+
+  it("equals ../shared/reference byte for byte when that folder exists (the annex and the decision's text)", () => {
+    if (!fs.existsSync(beside)) return; // a clone on its own: nothing to compare with
+    expect(fs.readFileSync(REFERENCE_TSV, "utf8")).toBe(fs.readFileSync(beside, "utf8"));
+    const decision = "06-QD-UBND-2021-Thai-Binh.txt";
+    expect(fs.readFileSync(path.join(path.dirname(REFERENCE_TSV), decision), "utf8")).toBe(fs.readFileSync(path.join(path.dirname(beside), decision), "utf8"));
   });
 });

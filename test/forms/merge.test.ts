@@ -1,4 +1,4 @@
-import { rulesFingerprint } from "../../src/core/forms";
+import { agencyMaxes, buildForm, rulesFingerprint } from "../../src/core/forms";
 import { differencesSheet, MergeInput, planMerge, readForm, selfAssessmentSheet } from "../../src/core/merge";
 import { presetRules } from "../../src/core/rules";
 import { sheetValues } from "../../src/core/sheet";
@@ -258,5 +258,46 @@ describe("the Tự đánh giá and Chênh lệch sheets", () => {
     const v = sheetValues(sheet);
     expect(v[2]).toEqual(["STT", "Cơ quan", "Nhóm tiêu chí", "Tự chấm", "Thẩm định", "Tài liệu kiểm chứng", "Kết luận của hội đồng thẩm định"]);
     expect(v[3]).toEqual([1, "Sở Y tế", "Hạ tầng kỹ thuật", 40, 35, "Báo cáo 12", ""]);
+  });
+});
+
+describe("rules with blocks and several exemption keywords", () => {
+  const json = {
+    ...clonePreset(),
+    groups: [
+      { id: "a", name: "Nhóm A", aliases: [], maxPoints: 100, notEvaluated: [] },
+      { id: "b", name: "Nhóm B", aliases: [], maxPoints: 50, notEvaluated: [] },
+    ],
+    exemptions: [{ keywords: ["Không TTHC", "Không có thủ tục hành chính"], groups: ["b"], reason: "không có thủ tục hành chính" }],
+    blocks: [
+      { id: "so", name: "Khối sở", match: ["Sở"] },
+      { id: "huyen", name: "Khối huyện", match: ["Huyện"], maxPoints: { a: 80 } },
+    ],
+  };
+  const blockRules = loadRules(json as unknown as Parameters<typeof loadRules>[0]);
+  const values = [
+    ["STT", "Tên cơ quan", "Khối", "Nhóm A", "Nhóm B", "Ghi chú"],
+    [1, "Sở Y tế", "Sở", "", "", ""],
+    [2, "UBND huyện Vũ Thư", "Huyện", "", "", "Không có thủ tục hành chính"],
+  ];
+
+  it("gives each agency's form its block's maxima, and marks the exemption named by any of its keywords", () => {
+    const maxes = agencyMaxes(blockRules, [
+      { row: 1, block: "so" },
+      { row: 2, block: "huyen" },
+    ]);
+    const so = buildForm({ rules: blockRules, agency: "Sở Y tế", notes: "", maxes: maxes.get(1), year: 2020, masterId: "m" });
+    const huyen = buildForm({ rules: blockRules, agency: "UBND huyện Vũ Thư", notes: "Không có thủ tục hành chính", maxes: maxes.get(2), year: 2020, masterId: "m" });
+    expect(so.validations.map((v) => v.max)).toEqual([100, 50]);
+    expect(huyen.validations.map((v) => v.max)).toEqual([80]);
+    expect(huyen.cells.find((c) => c.row === huyen.layout.groupRows[1] && c.col === 2)!.value).toBe("Miễn chấm");
+  });
+
+  it("checks a merged score against the agency's block maximum", () => {
+    const form = buildForm({ rules: blockRules, agency: "UBND huyện Vũ Thư", notes: "", year: 2020, masterId: "master-1" });
+    const r = planMerge({ ...base(values, [returned("vu-thu.xlsx", form, { scores: [90, null] })]), rules: blockRules });
+    if (!r.ok) throw new Error(r.message);
+    expect(r.plan.findings.map((f) => [f.code, f.cell])).toEqual([["aboveMax", "C7"]]);
+    expect(r.plan.findings[0].message).toContain("vượt điểm tối đa 80");
   });
 });

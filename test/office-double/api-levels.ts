@@ -51,6 +51,13 @@ export const API_LEVELS: Readonly<Record<string, ApiEntry>> = {
   // Worksheet
   "Worksheet.freezePanes": v(7),
   "Worksheet.pageLayout": v(9),
+  "Worksheet.horizontalPageBreaks": v(9),
+  "PageBreakCollection.add": v(9),
+  "PageBreakCollection.removePageBreaks": v(9),
+  "PageBreakCollection.getCount": v(9),
+  "PageBreakCollection.items": e(null, 9),
+  "PageBreak.rowIndex": v(9),
+  "PageBreak.columnIndex": v(9),
   "Worksheet.protection": v(2),
   "Worksheet.id": v(1),
   "Worksheet.name": v(1),

@@ -255,6 +255,8 @@ export async function toExcelJs(workbook: FakeWorkbook): Promise<ExcelJS.Workboo
       views,
       properties: sheet.tabColor ? ({ tabColor: { argb: argb(sheet.tabColor) } } as Partial<ExcelJS.WorksheetProperties>) : undefined,
     });
+    // A manual break above each row that begins a page: ExcelJS puts it under the row before.
+    for (const row of sheet.rowBreaks) ws.getRow(row).addPageBreak();
     const hf = pl.headersFooters;
     const headerFooter: Partial<ExcelJS.HeaderFooter> = {
       differentFirst: hf.state === "FirstAndDefault" || hf.state === "FirstOddAndEven",

@@ -296,6 +296,7 @@ export class WorksheetProxy extends ClientObject<FakeSheet> {
       protection: { ctor: () => WorksheetProtectionProxy, ref: (s) => s },
       freezePanes: { ctor: () => WorksheetFreezePanesProxy, ref: (s) => s },
       pageLayout: { ctor: () => PageLayoutProxy, ref: (s) => s },
+      horizontalPageBreaks: { ctor: () => PageBreakCollectionProxy, ref: (s) => s },
     },
   });
   declare name: string;
@@ -1413,6 +1414,55 @@ function settingExists(s: SettingRef): SettingRef {
   return s;
 }
 
+type PageBreakRef = { sheet: FakeSheet; row: number };
+
+/** Worksheet.horizontalPageBreaks: a break above each row given (the row begins a new page). */
+export class PageBreakCollectionProxy extends ClientObject<FakeSheet> {
+  static spec = asSpec<FakeSheet>({
+    name: "PageBreakCollection",
+    props: {},
+    navs: {},
+    collection: { itemCtor: () => PageBreakProxy, items: (s) => s.rowBreaks.map((row) => ({ sheet: s, row })) },
+  });
+  declare readonly items: PageBreakProxy[];
+
+  /** The double takes the range as an address ("A18"), the form the add-in passes. */
+  add(pageBreakRange: string): PageBreakProxy {
+    return this._methodWithEffect("add", [pageBreakRange], () => PageBreakProxy, (s: FakeSheet): PageBreakRef => {
+      if (typeof pageBreakRange !== "string") throw bad("office-double: PageBreakCollection.add takes an address string here");
+      const p = parseAddress(pageBreakRange);
+      if (!p || p.sheet) throw bad(`not a range address on this sheet: ${pageBreakRange}`);
+      const row = p.rect.r0;
+      if (row === 0) throw bad("a page break cannot be above the first row");
+      if (!s.rowBreaks.includes(row)) s.rowBreaks = [...s.rowBreaks, row].sort((a, b) => a - b);
+      return { sheet: s, row };
+    });
+  }
+
+  removePageBreaks(): void {
+    this._call("removePageBreaks", [], (s) => {
+      s.rowBreaks = [];
+    });
+  }
+
+  getCount(): ClientResult<number> {
+    return this._callResult("getCount", [], (s) => s.rowBreaks.length);
+  }
+}
+
+export class PageBreakProxy extends ClientObject<PageBreakRef> {
+  static spec = asSpec<PageBreakRef>({
+    name: "PageBreak",
+    props: {
+      rowIndex: { get: (b) => b.row },
+      columnIndex: { get: () => 0 },
+    },
+    navs: {},
+  });
+  declare readonly rowIndex: number;
+  declare readonly columnIndex: number;
+}
+
 export class SettingCollectionProxy extends ClientObject<FakeWorkbook> {
   static spec = asSpec<FakeWorkbook>({
     name: "SettingCollection",
@@ -1484,6 +1534,8 @@ export const PROXY_CLASSES: ClientObjectCtor[] = [
   RangeBorderCollectionProxy,
   RangeBorderProxy,
   PageLayoutProxy,
+  PageBreakCollectionProxy,
+  PageBreakProxy,
   HeaderFooterGroupProxy,
   HeaderFooterProxy,
   SettingCollectionProxy,

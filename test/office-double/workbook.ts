@@ -327,6 +327,8 @@ export class FakeSheet {
   };
   freeze = { rows: 0, columns: 0 };
   pageLayout: PageLayoutState;
+  /** Manual horizontal page breaks: 0-based rows that begin a new printed page (sorted). */
+  rowBreaks: number[] = [];
   showGridlines = true;
   tabColor = "";
   /** the selection Excel remembers for this sheet */

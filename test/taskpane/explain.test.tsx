@@ -97,7 +97,7 @@ describe("the agency card on selection change", () => {
     render(<App lang={lang} />);
     await waitFor(() => expect(mocked.onSelectionChanged).toHaveBeenCalled());
     // The pane has read the workbook's settings (it is not busy any more).
-    await waitFor(() => expect(screen.getByRole("main")).toHaveAttribute("aria-busy", "false"));
+    await waitFor(() => expect(screen.getByRole("main")).toHaveAttribute("aria-busy", "false"), { timeout: 10000 });
     return async () => {
       act(() => fire());
       await waitFor(() => expect(mocked.inspectSelection).toHaveBeenCalled());
@@ -132,5 +132,27 @@ describe("the agency card on selection change", () => {
     mocked.runScoring.mockResolvedValue(scoringDone([]));
     await userEvent.setup({ delay: null }).click(screen.getByRole("button", { name: "Tính điểm" }));
     await waitFor(() => expect(screen.queryByText(/không khớp với điểm hiện tại/)).not.toBeInTheDocument());
+  });
+});
+
+describe("Giải trình from the pane", () => {
+  test("every agency, or only the selected ones; the outcome is said, with the manual steps when pages cannot be set", async () => {
+    mocked.createExplanation
+      .mockResolvedValueOnce({ kind: "done", sheetName: "Giải trình", agencies: 19, pageBreaks: true })
+      .mockResolvedValueOnce({ kind: "done", sheetName: "Giải trình (2)", agencies: 2, pageBreaks: false })
+      .mockResolvedValueOnce({ kind: "refused", message: "Vùng đang chọn không có dòng nào của một cơ quan. Hãy chọn…", messageEn: "…", cells: [] });
+    const user = userEvent.setup({ delay: null });
+    render(<App lang="vi" />);
+    await waitFor(() => expect(screen.getByRole("main")).toHaveAttribute("aria-busy", "false"), { timeout: 10000 });
+    const section = screen.getByRole("region", { name: "Giải trình" });
+    await user.click(within(section).getByRole("button", { name: "Giải trình tất cả cơ quan" }));
+    expect(mocked.createExplanation).toHaveBeenLastCalledWith({ selectedOnly: false });
+    expect(await within(section).findByText("Đã tạo trang “Giải trình”: 19 cơ quan, mỗi cơ quan một trang.")).toBeInTheDocument();
+    await user.click(within(section).getByRole("button", { name: "Giải trình cơ quan đang chọn" }));
+    expect(mocked.createExplanation).toHaveBeenLastCalledWith({ selectedOnly: true });
+    expect(await within(section).findByText(/Đã tạo trang “Giải trình \(2\)”: 2 cơ quan/)).toBeInTheDocument();
+    expect(within(section).getByText(/hãy chèn ngắt trang trước tiêu đề của mỗi cơ quan/)).toBeInTheDocument();
+    await user.click(within(section).getByRole("button", { name: "Giải trình cơ quan đang chọn" }));
+    expect(await within(section).findByText(/Vùng đang chọn không có dòng nào của một cơ quan/)).toBeInTheDocument();
   });
 });

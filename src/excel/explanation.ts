@@ -1,0 +1,146 @@
+/**
+ * "Giải trình": a new sheet with one printable page per agency (or per selected agency) saying how
+ * its result came about, for answering an agency's letter. The description is built in the core
+ * (the same the command line renders with ExcelJS); this file only writes it. 2 syncs: read, write.
+ * Nothing on the user's sheets changes: the sheet is new, under a free name ("Giải trình (2)"…).
+ */
+import { columnLetter } from "../core/address";
+import { chooseAnnexSheet } from "../core/annex";
+import { STALE_RESULTS } from "../core/explain-messages";
+import { buildExplanation, EXPLAIN_COLUMNS, EXPLAIN_SHEET, ExplainDescription, ExplainStyle } from "../core/explanation";
+import { scoreSheet } from "../core/scoring";
+import { checkStale } from "../core/stale";
+import { charsToPoints, cmToPoints, features } from "./host";
+import { hostRefusal, queueSheetRead, rulesOf, sheetRefusal } from "./scoring";
+import { queueStoreRead } from "./store";
+
+export type ExplanationOutcome =
+  | { kind: "done"; sheetName: string; agencies: number; pageBreaks: boolean }
+  | { kind: "refused"; message: string; messageEn: string; cells: string[] };
+
+const LOOK: Record<ExplainStyle, { bold: boolean; size: number; center: boolean; border: boolean; merge: boolean }> = {
+  title: { bold: true, size: 13, center: true, border: false, merge: true },
+  agency: { bold: true, size: 13, center: true, border: false, merge: true },
+  header: { bold: true, size: 12, center: true, border: true, merge: false },
+  cell: { bold: false, size: 12, center: true, border: true, merge: false },
+  cellLeft: { bold: false, size: 12, center: false, border: true, merge: false },
+  total: { bold: true, size: 12, center: true, border: true, merge: false },
+  text: { bold: false, size: 12, center: false, border: false, merge: true },
+  blank: { bold: false, size: 12, center: false, border: false, merge: false },
+};
+
+const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"] as const;
+const lastCol = columnLetter(EXPLAIN_COLUMNS - 1);
+
+/** Writes the description into a new, empty sheet: a constant few operations per run of rows of one style. */
+export function renderExplanationOffice(ws: Excel.Worksheet, d: ExplainDescription): { pageBreaks: boolean } {
+  const n = d.rows.length;
+  const all = ws.getRange(`A1:${lastCol}${n}`);
+  // Text stays text: "@" first, then the values (Excel never reads "0,849" or "- …" as a number or formula).
+  all.numberFormat = d.rows.map(() => new Array(EXPLAIN_COLUMNS).fill("@"));
+  all.values = d.rows.map((r) => r.cells);
+  all.format.font.name = d.font;
+  all.format.font.size = 12;
+  all.format.wrapText = true;
+  all.format.verticalAlignment = "Center";
+  for (let r = 0; r < n; ) {
+    let end = r;
+    while (end + 1 < n && d.rows[end + 1].style === d.rows[r].style) end++;
+    const look = LOOK[d.rows[r].style];
+    const range = ws.getRange(`A${r + 1}:${lastCol}${end + 1}`);
+    if (look.bold) range.format.font.bold = true;
+    if (look.size !== 12) range.format.font.size = look.size;
+    if (look.merge) {
+      range.format.horizontalAlignment = look.center ? "Center" : "Left";
+      range.format.verticalAlignment = "Top";
+      // One merge per row: merge(true) merges each row of the range across.
+      range.merge(true);
+    } else if (look.border) {
+      range.format.horizontalAlignment = "Center";
+      // The group's name and notes read left.
+      if (d.rows[r].style !== "header") {
+        ws.getRange(`A${r + 1}:A${end + 1}`).format.horizontalAlignment = "Left";
+        ws.getRange(`${lastCol}${r + 1}:${lastCol}${end + 1}`).format.horizontalAlignment = "Left";
+      }
+      for (const edge of EDGES) {
+        const b = range.format.borders.getItem(edge);
+        b.style = "Continuous";
+        b.weight = "Thin";
+        b.color = "#000000";
+      }
+    }
+    r = end + 1;
+  }
+  d.columnWidths.forEach((w, i) => (ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = charsToPoints(w)));
+  for (let r = 0; r < n; ) {
+    let end = r;
+    while (end + 1 < n && d.rows[end + 1].height === d.rows[r].height) end++;
+    ws.getRange(`${r + 1}:${end + 1}`).format.rowHeight = d.rows[r].height;
+    r = end + 1;
+  }
+  if (features.showGridlines()) ws.showGridlines = false;
+  // Page setup and breaks need ExcelApi 1.9; below it the pages are set by hand (the pane says so).
+  if (!features.pageLayout()) return { pageBreaks: false };
+  const layout = ws.pageLayout;
+  layout.orientation = "Portrait";
+  layout.paperSize = "A4";
+  layout.topMargin = cmToPoints(2);
+  layout.bottomMargin = cmToPoints(2);
+  layout.leftMargin = cmToPoints(3);
+  layout.rightMargin = cmToPoints(1.5);
+  // A fixed scale, not "fit to page": Excel ignores manual page breaks under fit-to-page.
+  layout.zoom = { scale: 85 };
+  for (const start of d.pageStarts.slice(1)) ws.horizontalPageBreaks.add(`A${start + 1}`);
+  return { pageBreaks: true };
+}
+
+/**
+ * Makes the Giải trình sheet from the active score sheet: every agency in rank order, or with
+ * `selectedOnly` the agencies whose rows the selection covers.
+ */
+export async function createExplanation(opts: { selectedOnly: boolean }): Promise<ExplanationOutcome> {
+  try {
+    return await Excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      const read = queueSheetRead(sheets.getActiveWorksheet());
+      const store = queueStoreRead(context);
+      const selected = context.workbook.getSelectedRange();
+      selected.load("rowIndex, rowCount");
+      await context.sync(); // 1: read
+      const sheet = read.result();
+      const state = store.state();
+      const scored = scoreSheet(sheet.values, rulesOf(state), sheet.origin);
+      if (!scored.ok) return sheetRefusal(sheet.name, scored.error);
+      const stale = checkStale(sheet.values, scored, sheet.origin);
+      if (stale.stale) {
+        const names = stale.agencies.map((a) => a.name);
+        const cells = stale.agencies.flatMap((a) => a.cells);
+        return { kind: "refused", message: STALE_RESULTS.vi({ names, cells }), messageEn: STALE_RESULTS.en({ names, cells }), cells };
+      }
+      let only: number[] | undefined;
+      if (opts.selectedOnly) {
+        const from = selected.rowIndex - sheet.origin.row;
+        const to = from + selected.rowCount - 1;
+        only = scored.rows.filter((r) => r.row >= from && r.row <= to).map((r) => r.row);
+        if (only.length === 0) {
+          return {
+            kind: "refused",
+            message: "Vùng đang chọn không có dòng nào của một cơ quan. Hãy chọn các ô trên dòng của những cơ quan cần giải trình rồi bấm lại.",
+            messageEn: "The selection covers no agency's row. Select cells in the rows of the agencies to explain and try again.",
+            cells: [],
+          };
+        }
+      }
+      const where = chooseAnnexSheet(EXPLAIN_SHEET, sheets.items.map((s) => s.name), undefined);
+      const description = buildExplanation(scored, { year: state.decision?.year ?? null, only, sheetName: where.name });
+      const ws = sheets.add(where.name);
+      const { pageBreaks } = renderExplanationOffice(ws, description);
+      ws.activate();
+      await context.sync(); // 2: the sheet
+      return { kind: "done", sheetName: where.name, agencies: description.agencies.length, pageBreaks };
+    });
+  } catch (e) {
+    return hostRefusal(e);
+  }
+}

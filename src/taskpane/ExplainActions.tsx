@@ -1,0 +1,46 @@
+import * as React from "react";
+import { createExplanation } from "../excel/index";
+import { BusyKind, Note, Runner } from "./actions";
+import { BusyButton } from "./BusyButton";
+import { useStrings } from "./i18n";
+import { Notice } from "./Notice";
+import { useSharedStyles } from "./styles";
+
+/** "Giải trình": a printable page per agency, for every agency or the ones whose rows are selected. */
+export function ExplainActions({ busy, run }: { busy: BusyKind | null; run: Runner }) {
+  const shared = useSharedStyles();
+  const t = useStrings();
+  const en = t.lang === "en";
+  const [notes, setNotes] = React.useState<Note[]>([]);
+
+  const make = async (selectedOnly: boolean) => {
+    setNotes([]);
+    const r = await run("explain", () => createExplanation({ selectedOnly }));
+    if (!r.ok) return setNotes([{ intent: "error", title: t.card.explainRefused, text: t.unexpected(r.error) }]);
+    const o = r.value;
+    if (o.kind === "refused") return setNotes([{ intent: "error", title: t.card.explainRefused, text: en ? o.messageEn : o.message }]);
+    const done: Note[] = [{ intent: "success", text: t.card.explainDone(o.sheetName, o.agencies) }];
+    if (!o.pageBreaks) done.push({ intent: "warning", text: t.card.explainNoBreaks });
+    setNotes(done);
+  };
+
+  return (
+    <section className={shared.tightStack} aria-labelledby="explain-heading">
+      <h2 id="explain-heading" className={shared.subHeading}>
+        {t.card.explainHeading}
+      </h2>
+      <p className={shared.muted}>{t.card.explainIntro}</p>
+      <div className={shared.buttonRow}>
+        <BusyButton appearance="secondary" busy={busy === "explain"} disabled={busy !== null} onClick={() => make(false)}>
+          {t.card.explainAll}
+        </BusyButton>
+        <BusyButton appearance="secondary" busy={false} disabled={busy !== null} onClick={() => make(true)}>
+          {t.card.explainSelected}
+        </BusyButton>
+      </div>
+      {notes.map((n, i) => (
+        <Notice key={i} note={n} onDismiss={() => setNotes(notes.filter((_, j) => j !== i))} />
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+import { createExplanation } from "../../src/excel/explanation";
+import { runScoring } from "../../src/excel/scoring";
+import { exportWorkbookToXlsx } from "../office-double/export-xlsx";
+import { referenceDouble, SHEET } from "./helpers";
+
+let restore: () => void = () => undefined;
+afterEach(() => restore());
+
+const rowOf = (ws: ReturnType<typeof referenceDouble>["ws"], name: string) => ws.getValues("B5:B23").findIndex((r) => r[0] === name) + 5;
+
+describe("Giải trình through the strict double", () => {
+  it("ExcelApi 1.9+: a new sheet, one page per agency in rank order (a break above each), text as text, 2 syncs; the score sheet untouched", async () => {
+    const setup = referenceDouble(20);
+    restore = setup.restore;
+    await runScoring("pane");
+    const before = setup.ws.snapshot();
+    setup.double.stats.reset();
+    const outcome = await createExplanation({ selectedOnly: false });
+    expect(outcome).toEqual({ kind: "done", sheetName: "Giải trình", agencies: 19, pageBreaks: true });
+    expect(setup.double.stats.syncs).toBe(2);
+    expect(setup.ws.snapshot()).toEqual({ ...before, selection: before.selection });
+    const sheet = setup.double.workbook.sheet("Giải trình");
+    const values = sheet.getValues(`A1:E${400}`).map((r) => r.map((v) => (v === null ? "" : v)));
+    const titles = values.map((r, i) => [i, String(r[0])] as const).filter(([, t]) => t.startsWith("GIẢI TRÌNH"));
+    expect(titles).toHaveLength(19);
+    expect(sheet.rowBreaks).toEqual(titles.slice(1).map(([i]) => i));
+    const yte = titles.find(([i]) => values[i + 1][0] === "Sở Y tế")![0];
+    const page = values.slice(yte, yte + 20).map((r) => r.filter((c) => c !== "").join(" | "));
+    expect(page).toContain("Còn thiếu 0,201 điểm để đạt Tốt.");
+    expect(page).toContain("Tổng cộng | 498 | 422,85 | 75,15");
+    // Numbers are text as printed (decimal commas), never turned into numbers by Excel.
+    // (0-based row yte is the title; the total is 10 rows below it, sheet row yte + 11.)
+    expect(sheet.getCell(`C${yte + 11}`).value).toBe("422,85");
+    expect(sheet.snapshot().pageLayout).toMatchObject({ orientation: "Portrait", paperSize: "A4" });
+    // To look at it: EXPLAIN_XLSX=/tmp/x.xlsx, then LibreOffice → PDF → PNG.
+    if (process.env.EXPLAIN_XLSX) await exportWorkbookToXlsx(setup.double.workbook, process.env.EXPLAIN_XLSX);
+  });
+
+  it("ExcelApi 1.4: the same pages without breaks, and it says so", async () => {
+    const setup = referenceDouble(4);
+    restore = setup.restore;
+    const outcome = await createExplanation({ selectedOnly: false });
+    expect(outcome).toMatchObject({ kind: "done", agencies: 19, pageBreaks: false });
+  });
+
+  it("only the selected agencies; none selected is refused naming what to do; a second sheet takes a free name", async () => {
+    const setup = referenceDouble(20);
+    restore = setup.restore;
+    setup.double.workbook.setSelection(`${SHEET}!C${rowOf(setup.ws, "Sở Y tế")}:C${rowOf(setup.ws, "Sở Nội vụ")}`);
+    const outcome = await createExplanation({ selectedOnly: true });
+    expect(outcome).toMatchObject({ kind: "done", sheetName: "Giải trình", agencies: 2 });
+    setup.double.workbook.setActive(SHEET);
+    setup.double.workbook.setSelection(`${SHEET}!A1`);
+    const none = await createExplanation({ selectedOnly: true });
+    expect(none).toMatchObject({ kind: "refused", message: expect.stringContaining("Vùng đang chọn không có dòng nào của một cơ quan") });
+    setup.double.workbook.setSelection(`${SHEET}!C10`);
+    expect(await createExplanation({ selectedOnly: true })).toMatchObject({ kind: "done", sheetName: "Giải trình (2)", agencies: 1 });
+  });
+
+  it("refused on stale results (scores edited after Tính điểm)", async () => {
+    const setup = referenceDouble(20);
+    restore = setup.restore;
+    await runScoring("pane");
+    setup.ws.setValues(`G${rowOf(setup.ws, "Sở Y tế")}`, [[100]]);
+    const outcome = await createExplanation({ selectedOnly: false });
+    expect(outcome).toMatchObject({ kind: "refused", message: expect.stringContaining("Sở Y tế") });
+  });
+});
