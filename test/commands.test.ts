@@ -28,6 +28,8 @@ const done = (run: LastRun, extra: Partial<Extract<ScoringOutcome, { kind: "done
   findings: [],
   columns: ["J", "K", "L", "M"],
   unchanged: false,
+  edited: [],
+  undo: { action: "score", at: run.at, sheet: run.sheet },
   notices: [],
   noticesEn: [],
   ...extra,
@@ -98,7 +100,7 @@ describe("notifyOutcome: the note after “Tính điểm”", () => {
   });
 
   test("undo and unexpected failures have their own titles", () => {
-    const undone = { kind: "done", message: "Đã hoàn tác lần “Tính điểm” lúc 08:00 trên trang “A”.", messageEn: "Undid the “Score” at 08:00 on sheet “A”." } as const;
+    const undone = { kind: "done", message: "Đã hoàn tác lần “Tính điểm” lúc 08:00 trên trang “A”.", messageEn: "Undid the “Score” at 08:00 on sheet “A”.", leftAlone: [] as string[], lastRun: null } as const;
     expect(notifyUndo(undone, "vi")).toEqual({ title: "Đã hoàn tác", message: undone.message });
     expect(notifyUndo(undone, "en")).toEqual({ title: "Undone", message: undone.messageEn });
     expect(notifyUndo({ kind: "nothing", message: "x", messageEn: "x-en" }, "en")).toEqual({ title: "Nothing to undo", message: "x-en" });

@@ -15,7 +15,7 @@ import {
 import { saveRules } from "../excel/index";
 import { jsonSyntaxProblem, jsonSyntaxText } from "../core/json-syntax";
 import { PRESET_THAI_BINH_2020, RulesJson, validateRules } from "../core/rules";
-import { BusyKind, Note, Runner } from "./actions";
+import { BusyKind, Note, Runner, SettingsChange } from "./actions";
 import { BlockEditor } from "./BlocksEditor";
 import { BusyButton } from "./BusyButton";
 import { ClassBandsEditor } from "./ClassBandsEditor";
@@ -58,7 +58,7 @@ export interface RulesViewProps {
   fromWorkbook: boolean;
   busy: BusyKind | null;
   run: Runner;
-  onSaved: () => Promise<void>;
+  onSaved: (change: SettingsChange) => void;
 }
 
 /** "Quy tắc chấm điểm": the rules as a form, checked as typed; import/export as JSON; the 2020 preset. */
@@ -110,7 +110,7 @@ export function RulesView({ rules, fromWorkbook, busy, run, onSaved }: RulesView
     if (!checked.ok) return setNotes([problemCountNote()]);
     const r = await run("saveRules", async () => {
       const result = await saveRules(json);
-      if (result.ok) await onSaved();
+      if (result.ok) onSaved({ rules: json as RulesJson, rulesFromWorkbook: true });
       return result;
     });
     if (!r.ok) return setNotes([{ intent: "error", title: t.rules.saveFailedTitle, text: t.unexpected(r.error) }]);
