@@ -265,7 +265,7 @@ const previousState: Check = shape({
 /** `undo`: the journal of the last write. Checked whole before undo writes anything from it. */
 export const checkUndoJournal: Check = (v, p) => {
   const found = shape({
-    action: oneOf("score", "annex"),
+    action: oneOf("score", "annex", "merge", "encoding"),
     at: time,
     sheet: sheetName,
     cells: list(snapshot),
@@ -280,6 +280,7 @@ export const checkUndoJournal: Check = (v, p) => {
         return bs.rows === ts.rows && bs.cols === ts.cols ? null : storeProblem("sizeMismatch", q, x);
       }),
     ),
+    fonts: optional(list(shape({ address: block, name: text }))),
     columnWidths: optional(list(shape({ address: blockOrColumns, width: numberIn(0, 4000) }))),
     previousAnnex: optional(nullable(shape({ sheetName, description: checkPackedAnnex }))),
     annexSheet: optional(sheetName),
@@ -352,7 +353,7 @@ const CONSEQUENCE: Record<string, Record<Lang, string>> = {
     en: "The old annex sheet is treated as the user's and is not replaced; a new annex goes to another sheet.",
   },
   lastRun: { vi: "Bảng tóm tắt lần tính trước không được hiển thị.", en: "The summary of the previous run is not shown." },
-  undo: { vi: "Không hòan tác được lần ghi trước.", en: "The previous write cannot be undone." },
+  undo: { vi: "Không hoàn tác được lần ghi trước.", en: "The previous write cannot be undone." },
 };
 
 const where = (issue: StoreIssue) => (issue.problem.path ? issue.problem.path : issue.key);
@@ -381,6 +382,6 @@ export function undoJournalRefusal(problem: StoreProblem, sheet: string, lang: L
   const at = problem.path || "undo";
   const value = problem.value ? (lang === "vi" ? ` (đang là ${problem.value})` : ` (it holds ${problem.value})`) : "";
   return lang === "vi"
-    ? `Không hòan tác được: bản ghi hòan tác trong trang ẩn “${sheet}” không hợp lệ (${at} ${what}${value}), nên add-in không dùng nó để ghi. Chưa có ô nào bị thay đổi.`
+    ? `Không hoàn tác được: bản ghi hoàn tác trong trang ẩn “${sheet}” không hợp lệ (${at} ${what}${value}), nên add-in không dùng nó để ghi. Chưa có ô nào bị thay đổi.`
     : `Could not undo: the undo record in the hidden sheet “${sheet}” is invalid (${at} ${what}${value}), so the add-in does not write from it. No cell has been changed.`;
 }
