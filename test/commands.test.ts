@@ -28,6 +28,8 @@ const done = (run: LastRun, extra: Partial<Extract<ScoringOutcome, { kind: "done
   findings: [],
   columns: ["J", "K", "L", "M"],
   unchanged: false,
+  edited: [],
+  undo: { action: "score", at: run.at, sheet: run.sheet },
   notices: [],
   noticesEn: [],
   ...extra,
@@ -98,11 +100,17 @@ describe("notifyOutcome: the note after “Tính điểm”", () => {
   });
 
   test("undo and unexpected failures have their own titles", () => {
-    const undone = { kind: "done", message: "Đã hoàn tác lần “Tính điểm” lúc 08:00 trên trang “A”.", messageEn: "Undid the “Score” at 08:00 on sheet “A”." } as const;
+    const undone = { kind: "done", message: "Đã hoàn tác lần “Tính điểm” lúc 08:00 trên trang “A”.", messageEn: "Undid the “Score” at 08:00 on sheet “A”.", leftAlone: [] as string[], lastRun: null } as const;
     expect(notifyUndo(undone, "vi")).toEqual({ title: "Đã hoàn tác", message: undone.message });
     expect(notifyUndo(undone, "en")).toEqual({ title: "Undone", message: undone.messageEn });
     expect(notifyUndo({ kind: "nothing", message: "x", messageEn: "x-en" }, "en")).toEqual({ title: "Nothing to undo", message: "x-en" });
     expect(notifyUndo({ kind: "refused", message: "y", messageEn: "y-en" }, "vi")).toEqual({ title: "Không hoàn tác được", message: "y" });
+    const partly = {
+      ...undone,
+      left: [{ code: "formatsNotRestored" as const, sheet: "Bảng điểm", cells: ["J4:J24"], message: "Phiên bản Excel này không chép lại được định dạng …", messageEn: "This version of Excel cannot copy formats back …" }],
+    };
+    expect(notifyUndo(partly, "vi")).toEqual({ title: "Đã hoàn tác", message: `${undone.message}\nPhiên bản Excel này không chép lại được định dạng …` });
+    expect(notifyUndo(partly, "en").message).toBe(`${undone.messageEn}\nThis version of Excel cannot copy formats back …`);
     expect(notifyFailure(new Error("boom"), "vi").message).toContain("boom");
     expect(notifyFailure("boom", "en").title).toBe("Something went wrong");
   });

@@ -851,3 +851,72 @@ describe("more of the surface", () => {
   });
 });
 
+
+describe("test hooks: failures injected at an action, edits between syncs", () => {
+  test("failAt: the actions before the failing one stay applied, the failing one and the rest are dropped, once", async () => {
+    const { double, sheet, run } = setup();
+    double.failAt({ op: (statement) => statement.includes('getRange("B3")') && statement.includes(".values =") });
+    const e = await rejection(
+      run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem("Sheet1");
+        ws.getRange("B2").values = [[1]];
+        ws.getRange("B3").values = [[2]];
+        ws.getRange("A4").values = [["after"]];
+        await ctx.sync();
+      }),
+    );
+    expect(e.code).toBe("GeneralException");
+    expect(sheet.getValues("B2:B3")).toEqual([[1], [9]]);
+    expect(sheet.getValues("A4")).toEqual([[""]]);
+    expect(double.stats.requests[0].error).toBe("GeneralException");
+    // Fired once: the same batch again goes through.
+    await run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("B3").values = [[2]];
+      await ctx.sync();
+    });
+    expect(sheet.getValues("B3")).toEqual([[2]]);
+  });
+
+  test("failAt a given sync and op index, with a chosen code; other syncs are not touched", async () => {
+    const { double, sheet, run } = setup();
+    double.failAt({ sync: 2, op: 1, code: "AccessDenied" });
+    const e = await rejection(
+      run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem("Sheet1");
+        ws.getRange("C1").values = [["first sync"]];
+        await ctx.sync();
+        ws.getRange("C2").values = [["kept"]];
+        ws.getRange("C3").values = [["dropped"]];
+        await ctx.sync();
+      }),
+    );
+    expect(e.code).toBe("AccessDenied");
+    expect(sheet.getValues("C1:C3")).toEqual([["first sync"], ["kept"], [""]]);
+  });
+
+  test("onSync: an edit made between two syncs is what the second sync sees", async () => {
+    const { double, sheet, run } = setup();
+    const seen: number[] = [];
+    const off = double.onSync((n) => {
+      seen.push(n);
+      if (n === 2) sheet.setValues("B2", [[100]]);
+    });
+    const loaded = await run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem("Sheet1").getRange("B2");
+      r.load("values");
+      await ctx.sync();
+      const first = r.values[0][0];
+      r.load("values");
+      await ctx.sync();
+      return [first, r.values[0][0]];
+    });
+    expect(loaded).toEqual([7.5, 100]);
+    expect(seen).toEqual([1, 2]);
+    off();
+    await run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("B2").load("values");
+      await ctx.sync();
+    });
+    expect(seen).toEqual([1, 2]);
+  });
+});

@@ -11,6 +11,11 @@ const ROOT = path.resolve(__dirname, "..");
 
 /** The other style: tone on the second vowel of oa/oe/uy at the end of a word ("qu" + y is a different case: "quý"). */
 const OTHER_STYLE = /\p{L}*(?<![qQ])(?:[oO][àáảãạÀÁẢÃẠ]|[oO][èéẻẽẹÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?!\p{L})/gu;
+/**
+ * The over-correction: the decision's style moves the mark only in an open syllable; before a final
+ * consonant both styles write it on the second vowel ("hoàn", "khoảng", "thuyết"), never "hòan".
+ */
+const OVER_CORRECTED = /\p{L}*(?:[òóỏõọÒÓỎÕỌ][aăeAĂE]|[ùúủũụÙÚỦŨỤ][yY])\p{L}+/gu;
 /** Capitalised common nouns the decision writes in lower case. */
 const CAPITALISED = /Ủy Ban|Nhân Dân|Thủ Tục Hành Chính|Tục Hành Chính|Công Nghệ Thông Tin/g;
 
@@ -52,6 +57,13 @@ test("no word is spelled in the other style (“Uỷ”, “hoà”, “khoá”
   expect(offences(OTHER_STYLE)).toEqual([]);
 });
 
+test("no closed syllable carries the mark on its first vowel (“hòan” for “hoàn”)", () => {
+  expect(offences(OVER_CORRECTED)).toEqual([]);
+  const hits = (text: string) => [...text.matchAll(OVER_CORRECTED)].map((m) => m[0]);
+  expect(hits("Không hòan tác được, khỏang, tùyên")).toEqual(["hòan", "khỏang", "tùyên"]);
+  expect(hits("hoàn tác, khoảng, thuyết, hòa, thủy, Ủy ban, xóa")).toEqual([]);
+});
+
 test("common nouns stay in lower case inside a sentence, as in the decision", () => {
   expect(offences(CAPITALISED)).toEqual([]);
 });
@@ -62,10 +74,11 @@ test("the pattern finds the other style and leaves the decision's style alone", 
   expect(hits("Ủy ban nhân dân, CỘNG HÒA, từ khóa, Xóa, tùy chọn, hoàn tác, quý, khoảng, thuyết")).toEqual([]);
 });
 
+/** The published decision, kept in the repository as a test fixture. */
 const DECISION = path.join(ROOT, "test/fixtures/reference/06-QD-UBND-2021-Thai-Binh.txt");
 
-// The published decision's own words are in this style (its table copies agency names as each agency
-// typed them, "Sở Văn hoá": data, kept as typed, not our words).
+// Its own words are in this style (its table copies agency names as each agency typed them, "Sở Văn
+// hoá": data, kept as typed, not our words).
 test("the published decision's own words are written in this style", () => {
   const text = fs.readFileSync(DECISION, "utf8").normalize("NFC").split("\n").filter((line) => !line.includes("\t")).join("\n");
   expect(text).toContain("Ủy ban nhân dân tỉnh");

@@ -1,11 +1,13 @@
 /**
- * "Tính điểm" and "Tạo phụ lục" on a 10 000-agency sheet through the strict Office.js double:
- * syncs, operations and bytes per sync (deterministic), and wall time (this machine, indicative).
+ * Every user action through the strict Office.js double, on 19 and 10 000 agencies: syncs and
+ * bytes (request + response) per action, deterministic. Wall time (this machine, indicative) for
+ * the two heavy actions at 10 000.
  */
 import { createOfficeDouble } from "../../test/office-double";
 import { runScoring } from "../../src/excel/scoring";
 import { generateAnnex } from "../../src/excel/annex";
-import { saveDecision } from "../../src/excel/settings";
+import { undoLast } from "../../src/excel/undo";
+import { loadSettings, saveDecision } from "../../src/excel/settings";
 import { benchSheet } from "../core";
 
 interface Ctx {
@@ -13,49 +15,65 @@ interface Ctx {
   log: (...a: unknown[]) => void;
 }
 
-const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
+interface Row {
+  measure: string;
+  value: string | number;
+  unit?: string;
+  note?: string;
+}
 
-async function once(n: number) {
+const kb = (b: number) => (b < 10240 ? `${b} B` : `${(b / 1024).toFixed(0)} KB`);
+
+/** The actions in the order a user runs them, each measured on its own. */
+export async function measureActions(n: number): Promise<{ action: string; syncs: number; bytes: number; largest: number; ms: number }[]> {
   const double = createOfficeDouble({ sheets: ["Chấm điểm"] });
   double.workbook.sheet("Chấm điểm").setValues("A1", benchSheet(n) as (string | number)[][]);
+  double.workbook.setActive("Chấm điểm");
   const restore = double.install(globalThis);
+  const out: { action: string; syncs: number; bytes: number; largest: number; ms: number }[] = [];
+  const measure = async (action: string, run: () => Promise<unknown>) => {
+    double.stats.reset();
+    const t0 = process.hrtime.bigint();
+    const outcome = (await run()) as { kind?: string };
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (outcome && outcome.kind && outcome.kind !== "done") throw new Error(`${action}: ${JSON.stringify(outcome).slice(0, 300)}`);
+    const requests = double.stats.requests;
+    out.push({ action, syncs: double.stats.syncs, bytes: double.stats.bytes, largest: Math.max(0, ...requests.map((r) => r.bytes)), ms });
+  };
   try {
     await saveDecision({ number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", year: 2020, subject: "Đánh giá", sheetName: "Phụ lục" });
-    double.stats.reset();
-    let t0 = process.hrtime.bigint();
-    const scored = await runScoring("pane");
-    const scoreMs = Number(process.hrtime.bigint() - t0) / 1e6;
-    if (scored.kind !== "done") throw new Error(scored.message);
-    const scoreStats = double.stats.requests.map((r) => ({ ops: r.ops, bytes: r.bytes }));
-    double.stats.reset();
-    t0 = process.hrtime.bigint();
-    const annex = await generateAnnex({ confirmErrors: true });
-    const annexMs = Number(process.hrtime.bigint() - t0) / 1e6;
-    if (annex.kind !== "done") throw new Error(JSON.stringify(annex));
-    const annexStats = double.stats.requests.map((r) => ({ ops: r.ops, bytes: r.bytes }));
-    return { scoreMs, annexMs, scoreStats, annexStats };
+    await measure("Tính điểm", () => runScoring("ribbon"));
+    await measure("Hoàn tác (after Tính điểm)", () => undoLast());
+    await measure("Tính điểm again", () => runScoring("pane"));
+    await measure("Tạo phụ lục", () => generateAnnex({ confirmErrors: true }));
+    double.workbook.setActive("Chấm điểm");
+    await measure("Tạo phụ lục again (regenerate)", () => generateAnnex({ confirmErrors: true }));
+    double.workbook.setActive("Phụ lục");
+    await measure("Tạo phụ lục from the annex sheet", () => generateAnnex({ confirmErrors: true }));
+    await measure("Pane open (settings)", () => loadSettings());
+    await measure("Hoàn tác (after Tạo phụ lục)", () => undoLast());
+    return out;
   } finally {
     restore();
   }
 }
 
 const section = {
-  title: "Office.js double: Tính điểm and Tạo phụ lục on 10 000 agencies",
-  async run(ctx: Ctx) {
-    const n = ctx.rows ?? 10000;
-    ctx.log(`office double: ${n} rows…`);
-    await once(200); // warm-up
-    const runs = [await once(n), await once(n), await once(n)];
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1];
-    const { scoreStats, annexStats } = runs[0];
-    return [
-      { measure: `Tính điểm, ${n} rows: syncs`, value: scoreStats.length, note: "read; write; save state" },
-      ...scoreStats.map((s, i) => ({ measure: `  sync ${i + 1}`, value: kb(s.bytes), note: `${s.ops} operations` })),
-      { measure: "  wall time (double, median of 3)", value: median(runs.map((r) => r.scoreMs)).toFixed(0), unit: "ms" },
-      { measure: `Tạo phụ lục, ${n} rows: syncs`, value: annexStats.length, note: "read; write; save state" },
-      ...annexStats.map((s, i) => ({ measure: `  sync ${i + 1}`, value: kb(s.bytes), note: `${s.ops} operations` })),
-      { measure: "  wall time (double, median of 3)", value: median(runs.map((r) => r.annexMs)).toFixed(0), unit: "ms" },
-    ];
+  title: "Office.js double: syncs and bytes per action",
+  async run(ctx: Ctx): Promise<Row[]> {
+    const rows: Row[] = [];
+    for (const n of [19, ctx.rows ?? 10000]) {
+      ctx.log(`office double: ${n} agencies…`);
+      for (const m of await measureActions(n)) {
+        rows.push({
+          measure: `${m.action}, ${n}`,
+          value: m.syncs,
+          unit: m.syncs === 1 ? "sync" : "syncs",
+          note: `${kb(m.bytes)} in all, largest sync ${kb(m.largest)}${n >= 10000 ? `; ${m.ms.toFixed(0)} ms` : ""}`,
+        });
+      }
+    }
+    return rows;
   },
 };
 module.exports = section;

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
 import { SHEET_ORIGIN } from "../core/address";
-import { annexGate, annexNotice, buildAnnex, chooseAnnexSheet, packAnnex } from "../core/annex";
+import { annexGate, annexNotice, buildAnnex, chooseAnnexSheet } from "../core/annex";
 import { toNumber } from "../core/decimal";
 import { Finding } from "../core/findings";
 import { jsonSyntaxProblem, jsonSyntaxText } from "../core/json-syntax";
@@ -292,7 +292,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       if (position !== undefined) moveSheet(wb, annexWs, position);
       renderAnnexExcelJS(annexWs, { ...description, sheetName: where.name });
       annexSheet = where.name;
-      newState.annex = { sheetName: where.name, description: packAnnex({ ...description, sheetName: where.name }), source: ws.name };
+      newState.annex = { sheetName: where.name, source: ws.name };
     }
     let explainSheet: string | null = null;
     if (opts.explain) {

@@ -2,7 +2,8 @@
  * Ribbon function commands (FunctionFile commands.html): "Tính điểm" and "Hoàn tác" run the same
  * use cases as the task pane and tell the user the outcome in a small dialog, pane open or not.
  */
-import { runScoring, undoLast } from "../excel";
+import { runScoring } from "../excel/scoring";
+import { undoLast } from "../excel/undo";
 import { notifyOutcome, notifyUndo } from "./notify";
 import { runCommand } from "./run-command";
 

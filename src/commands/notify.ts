@@ -114,7 +114,10 @@ export function notifyUndo(outcome: UndoOutcome, lang: Lang): Note {
     nothing: ["Không có gì để hoàn tác", "Nothing to undo"],
     refused: ["Không hoàn tác được", "Could not undo"],
   };
-  return { title: titles[outcome.kind][lang === "en" ? 1 : 0], message: lang === "en" ? outcome.messageEn : outcome.message };
+  const en = lang === "en";
+  // What this Excel could not give back (formats, below ExcelApi 1.9) follows, cell by cell.
+  const left = outcome.kind === "done" ? (outcome.left ?? []).map((l) => (en ? l.messageEn : l.message)) : [];
+  return { title: titles[outcome.kind][en ? 1 : 0], message: [en ? outcome.messageEn : outcome.message, ...left].join("\n") };
 }
 
 /** For an exception no use case caught (a bug): say so rather than stay silent. */

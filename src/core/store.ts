@@ -25,12 +25,16 @@ export interface CellSnapshot {
   /** What the cells held: formulas where there were formulas, else values. */
   formulas: unknown[][];
   numberFormat: string[][];
+  /** What the add-in wrote there, when it is not in the store's `written` record (the headers of appended columns). */
+  wrote?: unknown[][];
 }
 
 export interface FillSnapshot {
   address: string;
   /** The cell's own fill ("#RRGGBB"), null for none. */
   color: string | null;
+  /** The fill the add-in gave the cell (a mark, or its own fill back): undo gives `color` back only to a cell that still shows it. */
+  set?: string | null;
 }
 
 export interface UndoJournal {
@@ -49,8 +53,14 @@ export interface UndoJournal {
   fonts?: { address: string; name: string }[];
   /** Column widths before (points), for appended columns. */
   columnWidths?: { address: string; width: number }[];
-  /** For "annex": the annex sheet before (its description), or null when there was none. */
-  previousAnnex?: { sheetName: string; description: unknown } | null;
+  /**
+   * For "annex": the annex sheet before, or null when there was none. Since the state no longer carries the
+   * annex's description, the sheet itself is kept aside, very hidden, under `backup`; older workbooks have
+   * a `description` instead.
+   */
+  previousAnnex?: { sheetName: string; sheetId?: string; position?: number; backup?: string; description?: unknown } | null;
+  /** For "annex": the temporary name the new annex was built under before it replaced the old one. */
+  buildSheet?: string;
   /** The annex sheet that this write created or replaced. */
   annexSheet?: string;
   /** For "merge": the "Tự đánh giá" and "Chênh lệch" sheets before (their descriptions), or null when there were none. */
@@ -119,8 +129,11 @@ export interface StoreState {
   decision?: Partial<DecisionMetadata>;
   written?: WrittenRecord;
   marks?: MarkRecord[];
-  /** The annex the add-in made, and the sheet of the grid it was made from. */
-  annex?: { sheetName: string; description: unknown; source?: string; /** Office's worksheet id, where the add-in made it. */ sheetId?: string };
+  /**
+   * The annex the add-in made and the sheet of the grid it was made from. No description: an annex is
+   * regenerated from the grid, the rules and the decision (older workbooks may still carry one; it is dropped).
+   */
+  annex?: { sheetName: string; source?: string; /** Office's worksheet id, where the add-in made it. */ sheetId?: string; description?: unknown };
   lastRun?: LastRun;
   undo?: UndoJournal;
   /** The master workbook's id, carried by the self-assessment forms made from it. */
@@ -147,19 +160,67 @@ export interface SelfAssessment {
 
 const KEYS: (keyof StoreState)[] = ["rules", "decision", "written", "marks", "annex", "lastRun", "undo", "workbookId", "form", "selfAssessments", "loopSheets"];
 
-/** The store as rows for the hidden sheet: a header row, then [key, part, text] rows. */
-export function encodeStore(state: StoreState): string[][] {
-  const rows: string[][] = [[STORE_MAGIC, String(STORE_VERSION), "Dữ liệu của add-in Xếp hạng CNTT. Không sửa tay."]];
-  for (const key of KEYS) {
-    const value = state[key];
-    if (value === undefined) continue;
-    const text = JSON.stringify(value);
-    for (let i = 0, part = 0; i < text.length || part === 0; i += CHUNK, part++) {
-      // Each part starts with "|": a part never begins with "=", "+", "-" or "@", which a cell could take for a formula.
-      rows.push([key, String(part), GUARD + text.slice(i, i + CHUNK)]);
-    }
+/** What the pane shows on opening: small entries, kept in the first rows (the head) so that it reads a few KB. */
+const HEAD_KEYS: (keyof StoreState)[] = ["rules", "decision", "annex", "lastRun"];
+/** The head's summary of the undo journal (the journal itself is in the body). */
+const UNDO_INFO = "undoInfo";
+/** First row (1-based) of the body: the written record, the marks and the undo journal, read only by the actions. */
+export const STORE_BODY_ROW = 1001;
+
+export interface UndoInfo {
+  action: UndoJournal["action"];
+  at: string;
+  sheet: string;
+}
+
+function encodeEntry(key: string, value: unknown, rows: string[][]): void {
+  const text = JSON.stringify(value);
+  for (let i = 0, part = 0; i < text.length || part === 0; i += CHUNK, part++) {
+    // Each part starts with "|": a part never begins with "=", "+", "-" or "@", which a cell could take for a formula.
+    rows.push([key, String(part), GUARD + text.slice(i, i + CHUNK)]);
   }
-  return rows;
+}
+
+/**
+ * The store in two sections: the head (a header row, then the pane's entries, from row 1) and the body
+ * (from row STORE_BODY_ROW). An entry that does not fit in the head goes to the body.
+ */
+export function encodeStoreSections(state: StoreState): { head: string[][]; body: string[][] } {
+  const head: string[][] = [[STORE_MAGIC, String(STORE_VERSION), "Dữ liệu của add-in Xếp hạng CNTT. Không sửa tay."]];
+  const body: string[][] = [];
+  for (const key of KEYS) {
+    const value: unknown = state[key];
+    if (value === undefined) continue;
+    const rows: string[][] = [];
+    encodeEntry(key, value, rows);
+    const fits = HEAD_KEYS.includes(key) && head.length + rows.length < STORE_BODY_ROW;
+    (fits ? head : body).push(...rows);
+  }
+  if (state.undo) {
+    const info: UndoInfo = { action: state.undo.action, at: state.undo.at, sheet: state.undo.sheet };
+    encodeEntry(UNDO_INFO, info, head);
+  }
+  return { head, body };
+}
+
+/** The store as rows for the hidden sheet: the head from row 1, the body from row STORE_BODY_ROW (empty rows between). */
+export function encodeStore(state: StoreState): string[][] {
+  const { head, body } = encodeStoreSections(state);
+  if (body.length === 0) return head;
+  return [...head, ...Array.from({ length: STORE_BODY_ROW - 1 - head.length }, () => [] as string[]), ...body];
+}
+
+/**
+ * Reads the head alone (what the pane needs on opening): the entries found there and the undo summary.
+ * An entry cut short at the end of what was read (an older workbook's layout) is left out, not reported.
+ */
+export function decodeStoreHead(values: readonly (readonly unknown[])[] | null | undefined): { ok: true; state: StoreState; undo: UndoInfo | null } | { ok: false; message: string; messageEn: string } {
+  const decoded = decodeStore(values, (key) => HEAD_KEYS.includes(key as keyof StoreState) || key === UNDO_INFO || key === "undo", true);
+  if (!decoded.ok) return decoded;
+  const { undo, ...state } = decoded.state as StoreState & { undoInfo?: UndoInfo };
+  const info = (decoded.state as { undoInfo?: UndoInfo }).undoInfo ?? (undo ? { action: undo.action, at: undo.at, sheet: undo.sheet } : null);
+  delete (state as { undoInfo?: UndoInfo }).undoInfo;
+  return { ok: true, state, undo: info };
 }
 
 export type DecodedStore =
@@ -179,7 +240,11 @@ const SETTINGS_KEYS: readonly string[] = ["rules", "decision"];
  * is checked (shape, sizes, addresses): a damaged rules or decision entry stops the action with a
  * message; any other damaged entry is set aside and named in `issues`.
  */
-export function decodeStore(values: readonly (readonly unknown[])[] | null | undefined): DecodedStore {
+export function decodeStore(
+  values: readonly (readonly unknown[])[] | null | undefined,
+  wanted: (key: string) => boolean = (key) => (KEYS as string[]).includes(key),
+  lenient = false,
+): DecodedStore {
   if (!values || values.length === 0 || values.every((r) => !Array.isArray(r) || r.every((v) => v === "" || v === null || v === undefined))) {
     return { ok: true, state: {}, issues: [] };
   }
@@ -204,7 +269,7 @@ export function decodeStore(values: readonly (readonly unknown[])[] | null | und
   for (const row of values.slice(1)) {
     if (!Array.isArray(row)) continue;
     const key = typeof row[0] === "string" ? row[0] : String(row[0] ?? "");
-    if (key === "" || !(KEYS as string[]).includes(key)) continue;
+    if (key === "" || !wanted(key)) continue;
     const list = parts.get(key) ?? new Map<number, string>();
     parts.set(key, list);
     const part = typeof row[1] === "number" ? row[1] : Number(String(row[1] ?? "").trim() || NaN);
@@ -242,6 +307,8 @@ export function decodeStore(values: readonly (readonly unknown[])[] | null | und
       (state as Record<string, unknown>)[key] = value;
       continue;
     }
+    // Reading the head alone, an entry may be cut short where the read ended (an older layout): left out.
+    if (lenient && !SETTINGS_KEYS.includes(key)) continue;
     if (SETTINGS_KEYS.includes(key)) return { ok: false, message: storeDamagedMessage(issue, STORE_SHEET, "vi"), messageEn: storeDamagedMessage(issue, STORE_SHEET, "en") };
     issues.push(issue);
   }

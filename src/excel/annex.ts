@@ -1,11 +1,11 @@
 import { Finding } from "../core/findings";
-import { AnnexDescription, annexGate, annexNotice, annexGrid, buildAnnex, chooseAnnexSheet, packAnnex, StyleName } from "../core/annex";
+import { AnnexDescription, annexGate, annexNotice, annexGrid, buildAnnex, chooseAnnexSheet, StyleName } from "../core/annex";
 import { completeMetadata, provinceMissing, titleRowsOf, validateMetadata, withProvince, yearInTitle } from "../core/metadata";
 import { scoreSheet } from "../core/scoring";
 import { STORE_SHEET, StoreState } from "../core/store";
-import { charsToPoints, cmToPoints, features, isPayloadLimit, utf8Bytes } from "./host";
-import { hostRefusal, queueSheetRead, readSheetInBlocks, rulesOf, sheetRefusal, SheetRead } from "./scoring";
-import { ensureStoreSheet, queueStoreRead, readStoreInBlocks, writeStore } from "./store";
+import { BYTES_PER_SYNC, charsToPoints, chunkByBytes, cmToPoints, features, jsonBytes, readOrInBlocks } from "./host";
+import { ANNEX_BACKUP_SHEET, hostRefusal, queueSheetRead, readSheetInBlocks, rulesOf, sheetRefusal, SheetRead } from "./scoring";
+import { queueStoreRead, queueStoreWrite, readStoreInBlocks } from "./store";
 import { AnnexOutcome, findingView } from "./types";
 import { columnLetter } from "../core/address";
 import { checkStale } from "../core/stale";
@@ -74,17 +74,11 @@ export function renderAnnexOffice(ws: Excel.Worksheet, annex: AnnexDescription):
   // "0,998" as typed, never as a formula or a number. Past the request limit (thousands of rows),
   // the texts go in further blocks of rows, one sync each: the caller runs the returned steps.
   const grid = annexGrid(annex);
-  const textBlocks: [number, number][] = [];
-  for (let start = 0, bytes = 0, r = 0; r <= grid.length; r++) {
-    // The texts, and their "@" formats (6 bytes a cell in the request's JSON).
-    const rowBytes = r < grid.length ? utf8Bytes(JSON.stringify(grid[r])) + 6 * annex.colCount : 0;
-    if (r === grid.length || (bytes + rowBytes > ANNEX_TEXT_BYTES_PER_SYNC && r > start)) {
-      textBlocks.push([start, r]);
-      start = r;
-      bytes = 0;
-    }
-    bytes += rowBytes;
-  }
+  // The texts, and their "@" formats (6 bytes a cell in the request's JSON), by blocks of rows.
+  const rowIndices = grid.map((_, r) => r);
+  const textBlocks: [number, number][] = chunkByBytes(rowIndices, (r) => jsonBytes(grid[r]) + 6 * annex.colCount, BYTES_PER_SYNC).map((rows) =>
+    rows.length ? [rows[0], rows[rows.length - 1] + 1] : [0, 0],
+  );
   const writeRows = ([from, to]: [number, number]) => {
     if (to <= from) return;
     const range = ws.getRange(rangeA1(from, 0, to - from, annex.colCount));
@@ -179,9 +173,6 @@ export function renderAnnexOffice(ws: Excel.Worksheet, annex: AnnexDescription):
 /** The header text for page numbers: Excel's codes for the annex's font and size, then the page number. */
 export const pageNumberHeader = (annex: AnnexDescription): string => `&"${annex.font},Regular"&${annex.styles.cell.size}${annex.print.pageNumbers.code}`;
 
-/** Bytes of text (and its "@" formats) one sync may carry for the annex: under the 5 MB request limit. */
-const ANNEX_TEXT_BYTES_PER_SYNC = 3 * 1024 * 1024;
-
 /**
  * The annex sheet the add-in made, if it is still there: found by its worksheet id (a sheet the user
  * makes later under the same name is not it), or by name for an annex the command line made.
@@ -193,35 +184,42 @@ export function ownedAnnexSheet(state: StoreState, sheets: { name: string; id: s
   return sheets.some((s) => s.name === annex.sheetName) ? annex.sheetName : undefined;
 }
 
+/** The temporary name a new annex is built under, before it replaces the old one. */
+export const ANNEX_BUILD_SHEET = "XepHangCNTT_PhuLucMoi";
+
 /**
- * "Tạo phụ lục": scores the grid afresh, builds the annex in the core and renders it into the annex
- * sheet the add-in owns (a user's sheet of that name is never touched). 3 syncs: read, write, save.
- * With error findings it does nothing until the caller confirms (`confirmErrors`).
+ * "Tạo phụ lục": scores the grid afresh, builds the annex in the core and renders it into a new sheet
+ * under a temporary name; only then does it take the annex's name and place, the annex it replaces being
+ * kept very hidden for "Hoàn tác" (a failure never leaves no annex). A user's sheet of that name is never
+ * touched. At most 3 syncs: read; the batch (state and undo journal first, then the annex); the new
+ * sheet's id. From the annex sheet itself, the grid's sheet is read in a second sync and the id is not
+ * recorded (the annex is then known by its name). With error findings it does nothing until the caller
+ * confirms (`confirmErrors`).
  */
 export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<AnnexOutcome> {
   try {
     return await Excel.run(async (context) => {
       const sheets = context.workbook.worksheets;
-      sheets.load("items/name, items/position, items/id");
-      let store = queueStoreRead(context);
-      let read: SheetRead = queueSheetRead(sheets.getActiveWorksheet());
-      try {
-        await context.sync(); // 1: the active sheet, the store and the sheet names
-      } catch (e) {
-        if (!isPayloadLimit(e)) throw e;
-        sheets.load("items/name, items/position, items/id");
-        await context.sync();
-        store = await readStoreInBlocks(context);
-        read = await readSheetInBlocks(context, sheets.getActiveWorksheet());
-      }
-
+      const loadSheets = () => sheets.load("items/name, items/position, items/id, items/visibility");
+      loadSheets();
+      const first = await readOrInBlocks(
+        context,
+        { store: queueStoreRead(context), sheet: queueSheetRead(sheets.getActiveWorksheet()) as SheetRead },
+        async () => {
+          loadSheets(); // the failed sync delivered nothing
+          return { store: await readStoreInBlocks(context), sheet: await readSheetInBlocks(context, sheets.getActiveWorksheet()) };
+        },
+      ); // 1: the active sheet, the store and the sheet names
+      const store = first.store;
       const state = store.state();
-      const names = sheets.items.map((s) => s.name);
-      const owned = ownedAnnexSheet(state, sheets.items);
-      let sheet = read.result();
+      const items = sheets.items;
+      const names = items.map((s) => s.name);
+      const owned = ownedAnnexSheet(state, items);
+      let sheet = first.sheet.result();
       // Regenerating from the annex sheet itself: the grid is on the sheet it was made from.
-      if (state.annex && sheet.name === owned) {
-        const source = [state.annex.source, state.lastRun?.sheet].find((n) => n && n !== sheet.name && names.includes(n));
+      const fromAnnexSheet = !!state.annex && sheet.name === owned;
+      if (fromAnnexSheet) {
+        const source = [state.annex!.source, state.lastRun?.sheet].find((n) => n && n !== sheet.name && names.includes(n));
         if (!source) {
           return {
             kind: "refused",
@@ -230,14 +228,8 @@ export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<A
             cells: [],
           };
         }
-        read = queueSheetRead(sheets.getItem(source));
-        try {
-          await context.sync(); // 1b, only in that case
-        } catch (e) {
-          if (!isPayloadLimit(e)) throw e;
-          read = await readSheetInBlocks(context, sheets.getItem(source));
-        }
-        sheet = read.result();
+        const ws = sheets.getItem(source);
+        sheet = (await readOrInBlocks(context, queueSheetRead(ws) as SheetRead, () => readSheetInBlocks(context, ws))).result(); // 2, only in that case
       }
       const rules = rulesOf(state);
       const scored = scoreSheet(sheet.values, rules, sheet.origin);
@@ -270,7 +262,7 @@ export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<A
           errors: refusal.errors.map((f) => findingView(sheet.name, f, { result: scored, values: sheet.values })),
         };
       }
-      if (meta.sheetName === STORE_SHEET || meta.sheetName === sheet.name) {
+      if (meta.sheetName === STORE_SHEET || meta.sheetName === sheet.name || meta.sheetName === ANNEX_BUILD_SHEET || meta.sheetName === ANNEX_BACKUP_SHEET) {
         return {
           kind: "refused",
           message: `Tên trang phụ lục “${meta.sheetName}” trùng với trang bảng điểm. Hãy đặt tên khác trong mục “Phụ lục”.`,
@@ -281,41 +273,52 @@ export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<A
 
       const where = chooseAnnexSheet(meta.sheetName, names, owned);
       const description = buildAnnex(rules, scored.rows, { ...meta, sheetName: where.name });
-      ensureStoreSheet(context, store); // before the old annex goes: a protected structure refuses here
-      let position: number | undefined;
-      if (where.replaces) {
-        const old = sheets.items.find((s) => s.name === where.name)!;
-        position = old.position;
-        old.delete();
-      }
-      const ws = sheets.add(where.name);
-      if (position !== undefined) ws.position = position;
-      const moreRows = renderAnnexOffice(ws, description);
-      ws.load("id");
-      ws.activate();
-      await context.sync(); // 2: the annex
-      for (const step of moreRows) {
-        step(); // only past the request limit: the rest of the texts, a block of rows each
-        await context.sync();
-      }
-
+      const replaced = where.replaces ? items.find((s) => s.name === where.name) : undefined;
       const { undo: _u, ...previousState } = state;
       void _u;
+      const at = new Date().toISOString();
       const newState: StoreState = {
         ...state,
-        annex: { sheetName: where.name, sheetId: ws.id, description: packAnnex(description), source: sheet.name },
+        annex: { sheetName: where.name, source: sheet.name },
         undo: {
           action: "annex",
-          at: new Date().toISOString(),
+          at,
           sheet: where.name,
           cells: [],
           fills: [],
-          previousAnnex: where.replaces && state.annex ? state.annex : null,
+          previousAnnex: replaced ? { sheetName: where.name, sheetId: replaced.id, position: replaced.position, backup: ANNEX_BACKUP_SHEET } : null,
           annexSheet: where.name,
+          buildSheet: ANNEX_BUILD_SHEET,
           previousState,
         },
       };
-      await writeStore(context, store, newState); // 3: ownership and undo journal
+
+      // The batch: the state and undo journal first (a protected structure refuses here, before any
+      // sheet changes), leftovers of an earlier failed run, then the new annex under its temporary name.
+      await queueStoreWrite(context, store, newState);
+      if (names.includes(ANNEX_BUILD_SHEET)) sheets.getItem(ANNEX_BUILD_SHEET).delete();
+      if (names.includes(ANNEX_BACKUP_SHEET)) sheets.getItem(ANNEX_BACKUP_SHEET).delete();
+      const ws = sheets.add(ANNEX_BUILD_SHEET);
+      const moreRows = renderAnnexOffice(ws, description);
+      for (const step of moreRows) {
+        await context.sync(); // only past the request limit: the rest of the texts, a block of rows each
+        step();
+      }
+      // Only now does it replace the old annex, which is kept aside, very hidden, for "Hoàn tác".
+      if (replaced) replaced.name = ANNEX_BACKUP_SHEET;
+      ws.name = where.name;
+      if (replaced) ws.position = replaced.position;
+      ws.activate();
+      if (replaced) replaced.visibility = Excel.SheetVisibility.veryHidden;
+      ws.load("id");
+      await context.sync(); // 2 (3 from the annex sheet): the annex
+
+      if (!fromAnnexSheet) {
+        // The new sheet's id: a sheet the user makes later under the same name is not the add-in's.
+        newState.annex = { ...newState.annex!, sheetId: ws.id };
+        await queueStoreWrite(context, store, newState, true);
+        await context.sync(); // 3: the head of the state only
+      }
 
       return {
         kind: "done",
@@ -323,6 +326,7 @@ export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<A
         collided: where.collidedWithUserSheet,
         manualPrintSteps: features.pageLayout() ? [] : manualPrintSteps(description),
         errorsIncluded: scored.summary.errors,
+        undo: { action: "annex", at, sheet: where.name },
         ...(provinceMissing(meta) ? { notices: [annexNotice("provinceMissing", { issuer: withProvince(meta.issuer, ""), where: "pane" })] } : {}),
       };
     });

@@ -52,16 +52,4 @@ export async function inspectSelection(): Promise<SelectionInfo | null> {
   });
 }
 
-/**
- * Calls `handler` when the user selects other cells. DocumentSelectionChanged is in every Excel
- * host (Common API, no requirement set beyond the manifest's); where it is missing, nothing is
- * registered and the pane checks on its next action. Returns the function that unregisters it.
- */
-export function onSelectionChanged(handler: () => void): () => void {
-  const doc = typeof Office !== "undefined" ? (Office.context?.document as Office.Document | undefined) : undefined;
-  if (!doc || typeof doc.addHandlerAsync !== "function") return () => undefined;
-  doc.addHandlerAsync(Office.EventType.DocumentSelectionChanged, handler);
-  return () => {
-    if (typeof doc.removeHandlerAsync === "function") doc.removeHandlerAsync(Office.EventType.DocumentSelectionChanged, { handler });
-  };
-}
+export { onSelectionChanged } from "./selection-events";

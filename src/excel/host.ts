@@ -94,6 +94,52 @@ export function isPayloadLimit(e: unknown): boolean {
 }
 
 /**
+ * Bytes one sync may carry for what an action writes (request) and reads back (response): well under
+ * Excel on the web's 5 MB per request and per response, leaving room for the JSON around the data.
+ */
+export const BYTES_PER_SYNC = 3 * 1024 * 1024;
+
+/** JSON size of a value as it travels in a request or a response (UTF-8). */
+export const jsonBytes = (v: unknown): number => utf8Bytes(JSON.stringify(v) ?? "");
+
+/**
+ * The one chunker: cuts `items` into consecutive runs whose sizes (`bytesOf`) add up to at most
+ * `budget`; an item larger than the budget goes alone. `first` is the budget already used in the
+ * first run (what the batch carries besides these items).
+ */
+export function chunkByBytes<T>(items: readonly T[], bytesOf: (item: T, index: number) => number, budget: number, first = 0): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let used = first;
+  items.forEach((item, i) => {
+    const bytes = bytesOf(item, i);
+    if (used + bytes > budget && (current.length > 0 || (chunks.length === 0 && used > 0))) {
+      chunks.push(current);
+      current = [];
+      used = 0;
+    }
+    current.push(item);
+    used += bytes;
+  });
+  if (current.length > 0 || chunks.length === 0) chunks.push(current);
+  return chunks;
+}
+
+/**
+ * The one read with its fallback: syncs what `queue()` queued (one round trip); if the response passes
+ * the size limits (nothing of that sync arrives), `inBlocks()` reads the same again in blocks of rows.
+ */
+export async function readOrInBlocks<T>(context: Excel.RequestContext, queued: T, inBlocks: () => Promise<T>): Promise<T> {
+  try {
+    await context.sync();
+    return queued;
+  } catch (e) {
+    if (!isPayloadLimit(e)) throw e;
+    return inBlocks();
+  }
+}
+
+/**
  * Loads `rowCount` rows in blocks, one sync each (only for what passes the size limits in one go):
  * `block(first, count)` gives the range of a block; a block still too large is halved.
  */
@@ -102,10 +148,11 @@ export async function loadRowsInBlocks(
   rowCount: number,
   rowsPerBlock: number,
   block: (first: number, count: number) => Excel.Range,
-  properties: "values" | "values, formulas",
-): Promise<{ values: unknown[][]; formulas: unknown[][] }> {
+  properties: "values" | "values, formulas, numberFormat",
+): Promise<{ values: unknown[][]; formulas: unknown[][]; numberFormat: string[][] }> {
   const values: unknown[][] = [];
   const formulas: unknown[][] = [];
+  const numberFormat: string[][] = [];
   let perBlock = Math.max(1, rowsPerBlock);
   for (let r = 0; r < rowCount; ) {
     const n = Math.min(perBlock, rowCount - r);
@@ -121,8 +168,11 @@ export async function loadRowsInBlocks(
       throw e;
     }
     values.push(...(range.values as unknown[][]));
-    if (properties !== "values") formulas.push(...(range.formulas as unknown[][]));
+    if (properties !== "values") {
+      formulas.push(...(range.formulas as unknown[][]));
+      numberFormat.push(...(range.numberFormat as string[][]));
+    }
     r += n;
   }
-  return { values, formulas };
+  return { values, formulas, numberFormat };
 }

@@ -1,8 +1,32 @@
-/** The use cases the ribbon commands and the task pane call: one implementation for both. */
-export { runScoring } from "./scoring";
-export { generateAnnex, manualPrintSteps } from "./annex";
-export { undoLast } from "./undo";
-export { convertEncoding } from "./encoding";
+/**
+ * The use cases the ribbon commands and the task pane call: one implementation for both.
+ *
+ * What the pane needs on opening (loadSettings, the saves) is here; the scoring engine (Tính điểm,
+ * Tạo phụ lục, Hoàn tác and the core they use) is loaded on first use, in a chunk of its own, so that
+ * the pane's initial script stays small and its buttons are usable before that chunk arrives.
+ */
+import type * as Scoring from "./scoring";
+import type * as Annex from "./annex";
+import type * as Undo from "./undo";
+import type * as Encoding from "./encoding";
+import type * as Card from "./card";
+
+const scoring = () => import(/* webpackChunkName: "engine" */ "./scoring");
+const annex = () => import(/* webpackChunkName: "engine" */ "./annex");
+const undo = () => import(/* webpackChunkName: "engine" */ "./undo");
+const encoding = () => import(/* webpackChunkName: "engine" */ "./encoding");
+const card = () => import(/* webpackChunkName: "engine" */ "./card");
+
+/** Starts loading the engine ahead of use (the pane calls it once it is on screen). */
+export function preloadEngine(): void {
+  void Promise.all([scoring(), annex(), undo(), encoding(), card()]).catch(() => undefined);
+}
+
+export const runScoring: typeof Scoring.runScoring = (...args) => scoring().then((m) => m.runScoring(...args));
+export const generateAnnex: typeof Annex.generateAnnex = (...args) => annex().then((m) => m.generateAnnex(...args));
+export const undoLast: typeof Undo.undoLast = (...args) => undo().then((m) => m.undoLast(...args));
+export const convertEncoding: typeof Encoding.convertEncoding = (...args) => encoding().then((m) => m.convertEncoding(...args));
+
 // The forms' use cases (src/excel/forms.ts) are loaded by the "Phiếu" tab when used; only this check is needed up front.
 export { formDelivery } from "./delivery";
 export type { FormsOutcome, MergeOutcome } from "./forms";
@@ -10,7 +34,8 @@ export { loadSettings, saveRules, saveDecision, selectCell } from "./settings";
 export type { SaveResult } from "./settings";
 export { features, supports, MIN_EXCEL_API } from "./host";
 export type { ScoringOutcome, AnnexOutcome, UndoOutcome, EncodingOutcome, WorkbookSettings, FindingView, Source } from "./types";
-export { inspectSelection, onSelectionChanged } from "./card";
+export { onSelectionChanged } from "./selection-events";
+export const inspectSelection: typeof Card.inspectSelection = (...args) => card().then((m) => m.inspectSelection(...args));
 export type { SelectionInfo, StaleView } from "./card";
 export { createExplanation } from "./explanation";
 export type { ExplanationOutcome } from "./explanation";

@@ -2,11 +2,12 @@ import { cellAddress, columnLetter, Origin, parseRange } from "../core/address";
 import { MARK_FILL, planResultWrite, WritePlan } from "../core/plan";
 import { presetRules, Rules, validateRules } from "../core/rules";
 import { scoreSheet, ScoreResult } from "../core/scoring";
-import { CellSnapshot, FillSnapshot, MarkRecord, STORE_SHEET, StoreState, writtenCells } from "../core/store";
+import { CellSnapshot, FillSnapshot, LastRun, MarkRecord, STORE_SHEET, StoreState, writtenCells } from "../core/store";
 import { storeIssueMessage } from "../core/store-check";
 import { lastRunRecord, summaryLine } from "../core/summary";
-import { features, hostErrorMessage, isPayloadLimit, loadRowsInBlocks, UserFacingError } from "./host";
-import { ensureStoreSheet, queueStoreRead, readStoreInBlocks, writeStore, StoreRead } from "./store";
+import { BYTES_PER_SYNC, chunkByBytes, features, hostErrorMessage, jsonBytes, loadRowsInBlocks, readOrInBlocks, UserFacingError } from "./host";
+import { excelMessage } from "./messages";
+import { ensureStoreSheet, queueStoreRead, queueStoreWrite, readStoreInBlocks, StoreRead } from "./store";
 import { findingView, ScoringOutcome, Source } from "./types";
 import { ruleProblemLines } from "../core/ruleMessages";
 
@@ -23,21 +24,40 @@ export function rulesOf(state: StoreState): Rules {
   return checked.rules;
 }
 
-/** Reads a sheet's used range (values and formulas) and its origin; one queued load. */
-export function queueSheetRead(sheet: Excel.Worksheet) {
+/** Reads a sheet's used range (values, formulas and, for an action that writes, number formats) and its origin; one queued load. */
+export function queueSheetRead(sheet: Excel.Worksheet, withFormats = false) {
   sheet.load("name");
   const used = sheet.getUsedRangeOrNullObject(true);
-  used.load("address, values, formulas, rowIndex, columnIndex");
+  used.load(withFormats ? "values, formulas, numberFormat, rowIndex, columnIndex" : "values, formulas, rowIndex, columnIndex");
   const protection = sheet.protection;
   protection.load("protected");
   return {
     sheet,
-    result() {
-      if (used.isNullObject) return { name: sheet.name, values: [] as unknown[][], formulas: [] as unknown[][], origin: { row: 0, col: 0 }, protected: protection.protected };
-      return { name: sheet.name, values: used.values as unknown[][], formulas: used.formulas as unknown[][], origin: { row: used.rowIndex, col: used.columnIndex }, protected: protection.protected };
+    result(): SheetData {
+      if (used.isNullObject) return { name: sheet.name, values: [], formulas: [], numberFormat: [], origin: { row: 0, col: 0 }, protected: protection.protected };
+      return {
+        name: sheet.name,
+        values: used.values as unknown[][],
+        formulas: used.formulas as unknown[][],
+        numberFormat: withFormats ? (used.numberFormat as string[][]) : [],
+        origin: { row: used.rowIndex, col: used.columnIndex },
+        protected: protection.protected,
+      };
     },
   };
 }
+
+export interface SheetData {
+  name: string;
+  values: unknown[][];
+  formulas: unknown[][];
+  /** Number formats of the used range (only read by actions that write). */
+  numberFormat: string[][];
+  origin: Origin;
+  protected: boolean;
+}
+
+export type SheetRead = { sheet: Excel.Worksheet; result(): SheetData };
 
 const rangeOf = (row: number, col: number, rows: number, cols: number, origin: Origin) =>
   rows === 1 && cols === 1 ? cellAddress(row, col, origin) : `${cellAddress(row, col, origin)}:${cellAddress(row + rows - 1, col + cols - 1, origin)}`;
@@ -54,27 +74,53 @@ function applyFill(range: Excel.Range, color: string | null) {
   else range.format.fill.clear();
 }
 
+/** What the first sync of "Tính điểm" reads: the active sheet, the store, the sheet names and a column's standard width. */
+interface FirstRead {
+  sheet: SheetRead;
+  store: StoreRead;
+  names(): string[];
+  /** Width of a column nobody touched (XFD): what an appended column most likely had. */
+  standardWidth(): number;
+}
+
+function queueSmallReads(context: Excel.RequestContext, ws: Excel.Worksheet) {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  const far = ws.getRange("XFD1");
+  far.load("format/columnWidth");
+  return { names: () => sheets.items.map((s) => s.name), standardWidth: () => far.format.columnWidth };
+}
+
+function queueFirstRead(context: Excel.RequestContext, ws: Excel.Worksheet): FirstRead {
+  return { ...queueSmallReads(context, ws), sheet: queueSheetRead(ws, true), store: queueStoreRead(context) };
+}
+
+/** The same read past Excel on the web's 5 MB response limit: the store and the sheet in blocks of rows. */
+async function firstReadInBlocks(context: Excel.RequestContext, ws: Excel.Worksheet): Promise<FirstRead> {
+  const small = queueSmallReads(context, ws);
+  const store = await readStoreInBlocks(context);
+  const sheet = await readSheetInBlocks(context, ws, true);
+  return { ...small, sheet, store };
+}
+
 /**
- * "Tính điểm": reads the active sheet (1 sync), scores it in the core, writes the result columns and
- * the finding marks (1 sync), then saves the add-in's state with the undo journal (1 sync, the only
- * third one). The ribbon command and the task pane both call this.
+ * "Tính điểm": 1 read, 1 write. Sync 1 reads the active sheet (values, formulas, number formats), the
+ * add-in's state and the sheet names; the core scores and plans. Sync 2 is one batch: first the state
+ * with its undo journal (so that a batch failing part-way can always be undone), then the results and
+ * the finding marks, each preceded by a load of what it replaces. After it, the cells loaded are
+ * compared with the first read: result cells someone edited in between get their content back (and the
+ * user is told to run again); an own fill or a width the journal could not know in advance corrects
+ * the journal. Only those two cases take a third sync. Blocks only past the 5 MB limits.
+ * The ribbon command and the task pane both call this.
  */
 export async function runScoring(source: Source, now: () => Date = () => new Date()): Promise<ScoringOutcome> {
   try {
     return await Excel.run(async (context) => {
       const active = context.workbook.worksheets.getActiveWorksheet();
-      let read: SheetRead = queueSheetRead(active);
-      let store = queueStoreRead(context);
-      try {
-        await context.sync(); // 1: read
-      } catch (e) {
-        if (!isPayloadLimit(e)) throw e;
-        // A sheet too large for one response (Excel on the web: 5 MB): read it in blocks of rows.
-        store = await readStoreInBlocks(context);
-        read = await readSheetInBlocks(context, active);
-      }
+      const read = await readOrInBlocks(context, queueFirstRead(context, active), () => firstReadInBlocks(context, active)); // 1: read
 
-      const sheet = read.result();
+      const sheet = read.sheet.result();
+      const store = read.store;
       const state = store.state();
       // Stored entries set aside as damaged: named in this action's notices (and in a refusal they cause).
       const storeNotes = store.issues().map((issue) => storeIssueMessage(issue, STORE_SHEET, "vi"));
@@ -91,9 +137,10 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       const run = lastRunRecord(scored, sheet.name, source, now());
       const findings = scored.findings.map((f) => findingView(sheet.name, f, { result: scored, values: sheet.values }));
       const columns = plan.columns.map((c) => columnLetter(c.col + sheet.origin.col));
+      const currentUndo = state.undo ? { action: state.undo.action, at: state.undo.at, sheet: state.undo.sheet } : null;
 
       if (isUnchanged(plan, sheet.values, state)) {
-        return { kind: "done", sheet: sheet.name, run, findings, columns, unchanged: true, notices: storeNotes, noticesEn: storeNotesEn };
+        return { kind: "done", sheet: sheet.name, run, findings, columns, unchanged: true, notices: storeNotes, noticesEn: storeNotesEn, edited: [], undo: currentUndo };
       }
       if (sheet.protected) {
         return {
@@ -104,71 +151,292 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
         };
       }
 
-      const ws = read.sheet;
-      // The store sheet first: if it cannot be made (a protected workbook structure), the batch stops
-      // before any cell is touched.
-      const storeSheet = ensureStoreSheet(context, store as StoreRead);
-      // One batch unless the results would pass the request limit; then blocks of rows, one sync each.
-      const [firstBlocks, ...moreBlocks] = batchBlocks(plan.blocks, WRITE_BYTES_PER_SYNC);
-      const journal = queueResultWrite(ws, { ...plan, blocks: firstBlocks }, scored, sheet.origin, storeSheet);
-      await context.sync(); // 2: write (the previous formats and fills are read in the same batch, before the writes)
+      const ws = read.sheet.sheet;
+      const journal = journalFromRead(plan, scored, sheet, read.standardWidth());
+      const newState = stateAfter(state, plan, sheet.name, run, journal);
+
+      // Sync 2, in this order: the store sheet (a protected workbook structure refuses here, before any
+      // cell changes); loads of what the writes replace; the state and undo journal; copies of formats
+      // the undo needs; then the results.
+      const storeSheet = ensureStoreSheet(context, store);
+      const checks = queueChecks(ws, journal, plan);
+      const queuedBytes = await queueStoreWrite(context, store, newState, false, checks.bytes);
+      queueFormatBackups(ws, storeSheet, journal);
+      if (read.names().includes(ANNEX_BACKUP_SHEET)) context.workbook.worksheets.getItem(ANNEX_BACKUP_SHEET).delete(); // the journal it served is replaced
+      const [firstBlocks, ...moreBlocks] = batchBlocks(plan.blocks, BYTES_PER_SYNC, queuedBytes);
+      queueResultWrite(ws, { ...plan, blocks: firstBlocks }, scored, sheet.origin);
+      await context.sync(); // 2: write
       for (const blocks of moreBlocks) {
-        journal.blocks.push(...queueBlocks(ws, blocks, sheet.origin));
+        queueBlocks(ws, blocks, sheet.origin);
         await context.sync();
       }
 
-      const cells: CellSnapshot[] = [
-        ...journal.blocks.map((b) => ({
-          address: b.address,
-          formulas: previousFormulas(sheet.formulas, b.row, b.col, b.rows, b.cols),
-          numberFormat: b.range.numberFormat as string[][],
-        })),
-        // Headers of appended columns were empty (planResultWrite refuses otherwise); their formats are cleared too.
-        ...journal.headers.map((h) => ({ address: h.address, formulas: [[""]], numberFormat: h.before.numberFormat as string[][] })),
-      ];
-      const ownRead = new Map(journal.fills.map((f) => [f.address, ownFill(f.fill, f.withPattern)]));
-      const previousMarks = new Map(plan.keptMarks.map((m) => [m.address, m]));
-      // Undo gives each cell the fill it shows now: its own fill, or the mark it had.
-      const fills: FillSnapshot[] = [
-        ...[...ownRead].map(([address, color]) => ({ address, color })),
-        ...plan.keptMarks.map((m) => ({ address: m.address, color: m.mark })),
-        ...plan.unmark.map((m) => ({ address: m.address, color: m.mark })),
-      ];
-      const newMarks: MarkRecord[] = plan.marks.map((m) => ({
-        sheet: sheet.name,
-        address: m.address,
-        color: previousMarks.has(m.address) ? previousMarks.get(m.address)!.color : (ownRead.get(m.address) ?? null),
-        mark: MARK_FILL[m.severity],
-      }));
-      const { undo: _previousUndo, ...previousState } = state;
-      void _previousUndo;
-      const newState: StoreState = {
-        ...state,
-        written: plan.written,
-        marks: [...(state.marks ?? []).filter((m) => m.sheet !== sheet.name), ...newMarks],
-        lastRun: run,
-        undo: {
-          action: "score",
-          at: run.at,
-          sheet: sheet.name,
-          cells,
-          fills,
-          clearFormats: journal.clearFormats,
-          formatBackups: journal.formatBackups,
-          columnWidths: journal.widths.map((w) => ({ address: w.address, width: w.range.format.columnWidth })),
-          previousState,
-        },
-      };
-      await writeStore(context, store as StoreRead, newState); // 3: the add-in's state and the undo journal
+      // What the loads saw just before the writes.
+      const edited = checks.edited(sheet);
+      const corrected = checks.correct(newState);
+      if (edited.length > 0 || corrected) {
+        for (const e of edited) {
+          const range = ws.getRange(e.address);
+          range.numberFormat = [[e.numberFormat]];
+          range.formulas = [[e.formula as string | number | boolean]];
+        }
+        if (corrected) await queueStoreWrite(context, store, newState);
+        await context.sync(); // 3, only in those cases
+      }
 
-      const plainHeaders = !features.copyFrom() && plan.headers.length > 0;
-      const notices = [...storeNotes, ...(plainHeaders ? ["Phiên bản Excel này không chép được định dạng: tiêu đề các cột kết quả mới được định dạng chuẩn (đậm, căn giữa, có viền)."] : [])];
-      const noticesEn = [...storeNotesEn, ...(plainHeaders ? ["This version of Excel cannot copy formats: the new result columns' headers got a standard look (bold, centred, bordered)."] : [])];
-      return { kind: "done", sheet: sheet.name, run, findings, columns, unchanged: false, notices, noticesEn };
+      const notices: string[] = [...storeNotes];
+      const noticesEn: string[] = [...storeNotesEn];
+      if (!features.copyFrom() && plan.headers.length > 0) {
+        notices.push("Phiên bản Excel này không chép được định dạng: tiêu đề các cột kết quả mới được định dạng chuẩn (đậm, căn giữa, có viền).");
+        noticesEn.push("This version of Excel cannot copy formats: the new result columns' headers got a standard look (bold, centred, bordered).");
+      }
+      const editedCells = edited.map((e) => e.address);
+      if (editedCells.length > 0) {
+        const m = excelMessage("editedMeanwhile", { cells: editedCells });
+        notices.push(m.vi);
+        noticesEn.push(m.en);
+      }
+      const undo = { action: "score" as const, at: run.at, sheet: sheet.name };
+      return { kind: "done", sheet: sheet.name, run, findings, columns, unchanged: false, notices, noticesEn, edited: editedCells, undo };
     });
   } catch (e) {
     return hostRefusal(e);
   }
+}
+
+/** The very hidden sheet where the annex replaced last is kept until the next action (for "Hoàn tác"). */
+export const ANNEX_BACKUP_SHEET = "XepHangCNTT_PhuLucCu";
+
+/** First column of the store sheet holding copies of formats (the store's own data is in A:C). */
+const FORMAT_BACKUP_FIRST_COL = 4;
+
+/** The undo journal of a write, built from the first read (before anything is written). */
+interface Journal {
+  cells: CellSnapshot[];
+  fills: FillSnapshot[];
+  marks: MarkRecord[];
+  widths: { address: string; width: number }[];
+  clearFormats: string[];
+  formatBackups: { backup: string; target: string }[];
+}
+
+const at = (m: unknown[][], row: number, col: number): unknown => m[row]?.[col] ?? "";
+
+function journalFromRead(plan: WritePlan, scored: Extract<ScoreResult, { ok: true }>, sheet: SheetData, standardWidth: number): Journal {
+  const { layout } = scored;
+  const { origin } = sheet;
+  const formatAt = (r: number, c: number) => (sheet.numberFormat[r]?.[c] as string | undefined) ?? "General";
+  const cells: CellSnapshot[] = [
+    ...plan.blocks.map((b) => ({
+      address: rangeOf(b.row, b.col, b.values.length, b.values[0].length, origin),
+      formulas: b.values.map((row, i) => row.map((_, j) => at(sheet.formulas, b.row + i, b.col + j))),
+      numberFormat: b.values.map((row, i) => row.map((_, j) => formatAt(b.row + i, b.col + j))),
+    })),
+    // Headers of appended columns were empty (planResultWrite refuses otherwise).
+    ...plan.headers.map((h) => ({ address: cellAddress(h.row, h.col, origin), formulas: [[""]], numberFormat: [[formatAt(h.row, h.col)]], wrote: [[h.text]] })),
+  ];
+  const previousMarks = new Map(plan.keptMarks.map((m) => [m.address, m]));
+  const marked = new Map(plan.marks.map((m) => [m.address, MARK_FILL[m.severity] as string]));
+  // Undo gives each cell the fill it shows now (its own fill, or the mark it had), if it still shows the add-in's.
+  const fills: FillSnapshot[] = [
+    // Cells marked for the first time: no own fill is the likely case; the write batch checks it.
+    ...plan.marks.filter((m) => !previousMarks.has(m.address)).map((m) => ({ address: m.address, color: null, set: marked.get(m.address)! })),
+    ...plan.keptMarks.map((m) => ({ address: m.address, color: m.mark, set: marked.get(m.address)! })),
+    ...plan.unmark.map((m) => ({ address: m.address, color: m.mark, set: m.color })),
+  ];
+  const marks: MarkRecord[] = plan.marks.map((m) => ({
+    sheet: sheet.name,
+    address: m.address,
+    color: previousMarks.get(m.address)?.color ?? null,
+    mark: MARK_FILL[m.severity],
+  }));
+  const appended = plan.columns.filter((c) => c.isNew);
+  const span = layout.lastRow - layout.headerTop + 1;
+  const widths = appended.map((c) => ({ address: rangeOf(layout.headerTop, c.col, span, 1, origin), width: standardWidth }));
+  const formatBackups: Journal["formatBackups"] = [];
+  const clearFormats: string[] = [];
+  appended.forEach((c, i) => {
+    if (features.copyFrom()) {
+      // The cells were empty but may carry the user's formats (borders, fills): a copy of those formats
+      // goes to the add-in's own sheet, so that undo can give them back whatever the number of rows.
+      const letter = columnLetter(FORMAT_BACKUP_FIRST_COL + i);
+      formatBackups.push({ backup: `${letter}1:${letter}${span}`, target: rangeOf(layout.headerTop, c.col, span, 1, origin) });
+    } else {
+      clearFormats.push(rangeOf(layout.headerTop, c.col, layout.headerRow - layout.headerTop + 1, 1, origin));
+    }
+  });
+  return { cells, fills, marks, widths, clearFormats, formatBackups };
+}
+
+function stateAfter(state: StoreState, plan: WritePlan, sheet: string, run: LastRun, journal: Journal): StoreState {
+  const { undo: _previousUndo, ...previousState } = state;
+  void _previousUndo;
+  return {
+    ...state,
+    written: plan.written,
+    marks: [...(state.marks ?? []).filter((m) => m.sheet !== sheet), ...journal.marks],
+    lastRun: run,
+    undo: {
+      action: "score",
+      at: run.at,
+      sheet,
+      cells: journal.cells,
+      fills: journal.fills,
+      clearFormats: journal.clearFormats,
+      formatBackups: journal.formatBackups,
+      columnWidths: journal.widths,
+      previousState,
+    },
+  };
+}
+
+/**
+ * Queues, at the head of the write batch, loads of what the writes replace: the result cells (content
+ * and number format), the own fill of cells marked for the first time, the widths of appended columns.
+ */
+function queueChecks(ws: Excel.Worksheet, journal: Journal, plan: WritePlan) {
+  const withPattern = features.fillPattern();
+  const cells = journal.cells.map((c) => {
+    const range = ws.getRange(c.address);
+    range.load("formulas, numberFormat");
+    return { snapshot: c, range };
+  });
+  const firstMarks = new Set(plan.marks.map((m) => m.address).filter((a) => !plan.keptMarks.some((k) => k.address === a)));
+  const fills = journal.fills
+    .filter((f) => firstMarks.has(f.address))
+    .map((f) => {
+      const fill = ws.getRange(f.address).format.fill;
+      fill.load(withPattern ? "color, pattern" : "color");
+      return { snapshot: f, fill };
+    });
+  const widths = journal.widths.map((w) => {
+    const range = ws.getRange(w.address);
+    range.load("format/columnWidth");
+    return { snapshot: w, range };
+  });
+  // The response carries the cells again, with their formats.
+  const bytes = journal.cells.reduce((n, c) => n + jsonBytes(c.formulas) + jsonBytes(c.numberFormat), 0);
+  return {
+    bytes,
+    /** Result cells whose content changed since the first read: someone typed there in between. */
+    edited(sheet: SheetData): { address: string; formula: unknown; numberFormat: string }[] {
+      const out: { address: string; formula: unknown; numberFormat: string }[] = [];
+      for (const { snapshot, range } of cells) {
+        const now = range.formulas as unknown[][];
+        const formats = range.numberFormat as string[][];
+        const [first] = snapshot.address.split(":");
+        const { row, col } = parseCell(first);
+        snapshot.formulas.forEach((r, i) =>
+          r.forEach((before, j) => {
+            if (now[i][j] !== before) out.push({ address: cellAddress(row + i, col + j, { row: 0, col: 0 }), formula: now[i][j], numberFormat: formats[i][j] });
+          }),
+        );
+        void sheet;
+      }
+      return out;
+    },
+    /** Puts into the journal (and the marks) what the loads saw where it differs from the prediction; true when something changed. */
+    correct(state: StoreState): boolean {
+      let changed = false;
+      const undo = state.undo!;
+      for (const { snapshot, range } of cells) {
+        const formats = range.numberFormat as string[][];
+        if (JSON.stringify(formats) !== JSON.stringify(snapshot.numberFormat)) {
+          snapshot.numberFormat = formats.map((r) => [...r]);
+          changed = true;
+        }
+      }
+      for (const { snapshot, fill } of fills) {
+        const own = ownFill(fill, withPattern);
+        if (own !== snapshot.color) {
+          snapshot.color = own;
+          const mark = state.marks?.find((m) => m.sheet === undo.sheet && m.address === snapshot.address);
+          if (mark) mark.color = own;
+          changed = true;
+        }
+      }
+      for (const { snapshot, range } of widths) {
+        if (range.format.columnWidth !== snapshot.width) {
+          snapshot.width = range.format.columnWidth;
+          changed = true;
+        }
+      }
+      return changed;
+    },
+  };
+}
+
+/** Row and column (0-based, on the sheet) of an A1 cell address. */
+function parseCell(address: string): { row: number; col: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(address)!;
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/** Copies the formats of appended columns aside (ExcelApi 1.9), before anything changes them. */
+function queueFormatBackups(ws: Excel.Worksheet, storeSheet: Excel.Worksheet, journal: Journal) {
+  for (const b of journal.formatBackups) storeSheet.getRange(b.backup).copyFrom(ws.getRange(b.target), Excel.RangeCopyType.formats);
+}
+
+/** Queues the writes of a plan: appended columns' look, headers, results, marks. */
+function queueResultWrite(ws: Excel.Worksheet, plan: WritePlan, scored: Extract<ScoreResult, { ok: true }>, origin: Origin) {
+  const { layout } = scored;
+  const span = layout.lastRow - layout.headerTop + 1;
+  const neighbour = rangeOf(layout.headerTop, layout.lastCol, span, 1, origin);
+  for (const c of plan.columns.filter((c) => c.isNew)) {
+    const target = ws.getRange(rangeOf(layout.headerTop, c.col, span, 1, origin));
+    if (features.copyFrom()) {
+      target.copyFrom(neighbour, Excel.RangeCopyType.formats);
+      // Formats carry merged areas (a "Ghi chú" merged over two header rows): the new columns stay unmerged.
+      target.unmerge();
+    } else {
+      const head = ws.getRange(rangeOf(layout.headerTop, c.col, layout.headerRow - layout.headerTop + 1, 1, origin));
+      head.format.font.bold = true;
+      head.format.horizontalAlignment = Excel.HorizontalAlignment.center;
+      head.format.verticalAlignment = Excel.VerticalAlignment.center;
+      head.format.wrapText = true;
+      for (const edge of [Excel.BorderIndex.edgeTop, Excel.BorderIndex.edgeBottom, Excel.BorderIndex.edgeLeft, Excel.BorderIndex.edgeRight]) {
+        head.format.borders.getItem(edge).style = Excel.BorderLineStyle.continuous;
+      }
+    }
+    target.format.columnWidth = 66; // about 8.5 characters: "Trung bình" fits
+  }
+  for (const h of plan.headers) ws.getRange(cellAddress(h.row, h.col, origin)).values = [[h.text]];
+  queueBlocks(ws, plan.blocks, origin);
+  // Fills: give back the own fill of cells no longer in question, mark the new ones.
+  for (const m of plan.unmark) applyFill(ws.getRange(m.address), m.color);
+  for (const m of plan.marks) ws.getRange(m.address).format.fill.color = MARK_FILL[m.severity];
+}
+
+/** Queues the writes of result blocks. */
+function queueBlocks(ws: Excel.Worksheet, blocks: WritePlan["blocks"], origin: Origin): void {
+  for (const b of blocks) {
+    const range = ws.getRange(rangeOf(b.row, b.col, b.values.length, b.values[0].length, origin));
+    range.numberFormat = b.numberFormat;
+    range.values = b.values;
+  }
+}
+
+/**
+ * Splits blocks into batches of at most `budget` bytes (the first batch has `first` bytes queued
+ * already), cutting large blocks by rows: the one chunker, over the blocks' rows.
+ */
+export function batchBlocks(blocks: WritePlan["blocks"], budget: number, first = 0): WritePlan["blocks"][] {
+  const rows = blocks.flatMap((block, b) => block.values.map((_, i) => ({ b, i })));
+  const perRow = ({ b, i }: { b: number; i: number }) => jsonBytes(blocks[b].values[i]) + 3 * jsonBytes(blocks[b].numberFormat[i]) + 4 * blocks[b].values[i].length;
+  return chunkByBytes(rows, perRow, budget, first).map((chunk) => {
+    const out: WritePlan["blocks"] = [];
+    for (const { b, i } of chunk) {
+      const last = out[out.length - 1];
+      const block = blocks[b];
+      if (last && last.col === block.col && last.row + last.values.length === block.row + i && (last as { b?: number }).b === b) {
+        last.values.push(block.values[i]);
+        last.numberFormat.push(block.numberFormat[i]);
+      } else out.push(Object.defineProperty({ row: block.row + i, col: block.col, values: [block.values[i]], numberFormat: [block.numberFormat[i]] }, "b", { value: b }));
+    }
+    return out;
+  });
 }
 
 /** The refusal for a sheet where no score grid was found (the grid's own words say why). */
@@ -181,139 +449,11 @@ export function hostRefusal(e: unknown): Extract<ScoringOutcome, { kind: "refuse
   return { kind: "refused", message: hostErrorMessage(e), messageEn: hostErrorMessage(e, "en"), cells: e instanceof UserFacingError ? e.cells : [] };
 }
 
-function previousFormulas(formulas: unknown[][], row: number, col: number, rows: number, cols: number): unknown[][] {
-  return Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => formulas[row + i]?.[col + j] ?? ""));
-}
-
-/** First column of the store sheet holding copies of formats (the store's own data is in A:C). */
-const FORMAT_BACKUP_FIRST_COL = 4;
-
-interface QueuedJournal {
-  formatBackups: { backup: string; target: string }[];
-  headers: { address: string; before: Excel.Range }[];
-  blocks: { address: string; row: number; col: number; rows: number; cols: number; range: Excel.Range }[];
-  fills: { address: string; fill: Excel.RangeFill; withPattern: boolean }[];
-  widths: { address: string; range: Excel.Range }[];
-  /** Cells formatted here whose formats cannot be copied aside (below ExcelApi 1.9): undo clears them. */
-  clearFormats: string[];
-}
-
-/** Queues the writes of a plan, each preceded by a load of what it replaces (for the undo journal). */
-function queueResultWrite(ws: Excel.Worksheet, plan: WritePlan, scored: Extract<ScoreResult, { ok: true }>, origin: Origin, storeSheet: Excel.Worksheet): QueuedJournal {
-  const { layout } = scored;
-  const withPattern = features.fillPattern();
-  const journal: QueuedJournal = { blocks: [], fills: [], widths: [], clearFormats: [], formatBackups: [], headers: [] };
-
-  // Headers of appended columns: their number format before anything below changes it.
-  for (const h of plan.headers) {
-    const address = cellAddress(h.row, h.col, origin);
-    const before = ws.getRange(address);
-    before.load("numberFormat");
-    journal.headers.push({ address, before });
-  }
-  // Appended columns: remember widths, then take the neighbour column's look.
-  for (const c of plan.columns.filter((c) => c.isNew)) {
-    const address = rangeOf(layout.headerTop, c.col, layout.lastRow - layout.headerTop + 1, 1, origin);
-    // A proxy of its own for the read: loaded before the writes below, it holds the width before them.
-    const range = ws.getRange(address);
-    range.load("format/columnWidth");
-    journal.widths.push({ address, range });
-    if (features.copyFrom()) {
-      // The cells were empty but may carry the user's formats (borders, fills): a copy of those formats
-      // goes to the add-in's own sheet, so that undo can give them back whatever the number of rows.
-      const rows = layout.lastRow - layout.headerTop + 1;
-      const letter = columnLetter(FORMAT_BACKUP_FIRST_COL + journal.formatBackups.length);
-      const backup = `${letter}1:${letter}${rows}`;
-      storeSheet.getRange(backup).copyFrom(ws.getRange(address), Excel.RangeCopyType.formats);
-      journal.formatBackups.push({ backup, target: address });
-    }
-  }
-  const neighbour = rangeOf(layout.headerTop, layout.lastCol, layout.lastRow - layout.headerTop + 1, 1, origin);
-  for (const c of plan.columns.filter((c) => c.isNew)) {
-    const target = ws.getRange(rangeOf(layout.headerTop, c.col, layout.lastRow - layout.headerTop + 1, 1, origin));
-    if (features.copyFrom()) {
-      target.copyFrom(neighbour, Excel.RangeCopyType.formats);
-      // Formats carry merged areas (a "Ghi chú" merged over two header rows): the new columns stay unmerged.
-      target.unmerge();
-    } else {
-      const headAddress = rangeOf(layout.headerTop, c.col, layout.headerRow - layout.headerTop + 1, 1, origin);
-      journal.clearFormats.push(headAddress);
-      const head = ws.getRange(headAddress);
-      head.format.font.bold = true;
-      head.format.horizontalAlignment = Excel.HorizontalAlignment.center;
-      head.format.verticalAlignment = Excel.VerticalAlignment.center;
-      head.format.wrapText = true;
-      for (const edge of [Excel.BorderIndex.edgeTop, Excel.BorderIndex.edgeBottom, Excel.BorderIndex.edgeLeft, Excel.BorderIndex.edgeRight]) {
-        head.format.borders.getItem(edge).style = Excel.BorderLineStyle.continuous;
-      }
-    }
-    target.format.columnWidth = 66; // about 8.5 characters: "Trung bình" fits
-  }
-  for (const h of plan.headers) ws.getRange(cellAddress(h.row, h.col, origin)).values = [[h.text]];
-  journal.blocks.push(...queueBlocks(ws, plan.blocks, origin));
-  // Fills: give back the own fill of cells no longer in question, read and mark the new ones.
-  for (const m of plan.unmark) applyFill(ws.getRange(m.address), m.color);
-  const kept = new Set(plan.keptMarks.map((m) => m.address));
-  for (const m of plan.marks) {
-    if (!kept.has(m.address)) {
-      const fill = ws.getRange(m.address).format.fill;
-      fill.load(withPattern ? "color, pattern" : "color");
-      journal.fills.push({ address: m.address, fill, withPattern });
-    }
-    ws.getRange(m.address).format.fill.color = MARK_FILL[m.severity];
-  }
-  return journal;
-}
-
-/** Queues the writes of result blocks, each after a load of the number formats it replaces. */
-function queueBlocks(ws: Excel.Worksheet, blocks: WritePlan["blocks"], origin: Origin): QueuedJournal["blocks"] {
-  return blocks.map((b) => {
-    const rows = b.values.length;
-    const cols = b.values[0].length;
-    const address = rangeOf(b.row, b.col, rows, cols, origin);
-    const before = ws.getRange(address);
-    before.load("numberFormat");
-    const range = ws.getRange(address);
-    range.numberFormat = b.numberFormat;
-    range.values = b.values;
-    return { address, row: b.row, col: b.col, rows, cols, range: before };
-  });
-}
-
-/** Bytes of JSON a sync may carry for results (request and the formats read back): under 5 MB. */
-const WRITE_BYTES_PER_SYNC = 3 * 1024 * 1024;
-
-/** Splits blocks into batches of at most `budget` bytes, cutting large blocks by rows. */
-export function batchBlocks(blocks: WritePlan["blocks"], budget: number): WritePlan["blocks"][] {
-  const batches: WritePlan["blocks"][] = [[]];
-  let used = 0;
-  for (const block of blocks) {
-    const cols = block.values[0]?.length ?? 1;
-    const perRow = (b: WritePlan["blocks"][number], i: number) => JSON.stringify(b.values[i]).length + 3 * JSON.stringify(b.numberFormat[i]).length + 4 * cols;
-    let start = 0;
-    while (start < block.values.length) {
-      let end = start;
-      let bytes = 0;
-      while (end < block.values.length && (bytes + perRow(block, end) + used <= budget || (end === start && used === 0))) bytes += perRow(block, end++);
-      if (end === start) {
-        batches.push([]);
-        used = 0;
-        continue;
-      }
-      batches[batches.length - 1].push({ row: block.row + start, col: block.col, values: block.values.slice(start, end), numberFormat: block.numberFormat.slice(start, end) });
-      used += bytes;
-      start = end;
-    }
-  }
-  return batches;
-}
-
-
 /** Cells per block when a sheet must be read in blocks; halved while a block is still too large. */
 const READ_CELLS_PER_SYNC = 60000;
 
 /** Reads the used range in blocks of rows, one sync each (only for sheets past the response limit). */
-export async function readSheetInBlocks(context: Excel.RequestContext, sheet: Excel.Worksheet): Promise<SheetRead> {
+export async function readSheetInBlocks(context: Excel.RequestContext, sheet: Excel.Worksheet, withFormats = false): Promise<SheetRead> {
   sheet.load("name");
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load("rowIndex, columnIndex, rowCount, columnCount");
@@ -324,11 +464,9 @@ export async function readSheetInBlocks(context: Excel.RequestContext, sheet: Ex
   const rowCount = used.isNullObject ? 0 : used.rowCount;
   const colCount = used.isNullObject ? 0 : used.columnCount;
   const perBlock = Math.floor(READ_CELLS_PER_SYNC / Math.max(1, colCount));
-  const { values, formulas } = await loadRowsInBlocks(context, rowCount, perBlock, (r, n) => sheet.getRange(rangeOf(r, 0, n, colCount, origin)), "values, formulas");
-  return { sheet, result: () => ({ name: sheet.name, values, formulas, origin, protected: protection.protected }) };
+  const { values, formulas, numberFormat } = await loadRowsInBlocks(context, rowCount, perBlock, (r, n) => sheet.getRange(rangeOf(r, 0, n, colCount, origin)), "values, formulas, numberFormat");
+  return { sheet, result: () => ({ name: sheet.name, values, formulas, numberFormat: withFormats ? numberFormat : [], origin, protected: protection.protected }) };
 }
-
-export type SheetRead = ReturnType<typeof queueSheetRead>;
 
 /** Whether writing the plan would change nothing the sheet shows. */
 function isUnchanged(plan: WritePlan, values: unknown[][], state: StoreState): boolean {

@@ -1,9 +1,9 @@
 import { locateGrid } from "../core/grid";
 import { completeMetadata, completeMetadataWithSource, DecisionMetadata, titleRowsOf, validateMetadata, yearInTitle } from "../core/metadata";
 import { PRESET_THAI_BINH_2020, presetRules, Rules, RulesJson, validateRules } from "../core/rules";
-import { StoreState } from "../core/store";
+import { StoreState, UndoInfo } from "../core/store";
 import { hostErrorMessage, UserFacingError } from "./host";
-import { queueStoreRead, syncReadingStore, writeStore } from "./store";
+import { queueStoreHeadRead, queueStoreRead, syncReadingStore, writeStore } from "./store";
 import { WorkbookSettings } from "./types";
 import { ruleProblemLines } from "../core/ruleMessages";
 
@@ -17,19 +17,24 @@ function titleYear(top: unknown[][] | null, rules: Rules): number | null {
   return located.ok ? yearInTitle(titleRowsOf(top, located.layout.headerTop)) : null;
 }
 
-/** What the pane shows on opening: rules, decision (its year inferred when none is stored), the last run (also one started from the ribbon), undo. 1 sync. */
+/**
+ * What the pane shows on opening: rules, decision (its year inferred when none is stored), the last run
+ * (also one started from the ribbon), what undo would undo. 1 sync, reading the store's head only (a few
+ * KB, whatever the size of the grid) and the title rows of the open sheet.
+ */
 export async function loadSettings(): Promise<WorkbookSettings> {
   return Excel.run(async (context) => {
-    const queued = queueStoreRead(context);
+    const store = queueStoreHeadRead(context);
     // The title rows of the open sheet, in the same sync: the year they name is the year evaluated.
     const top = context.workbook.worksheets.getActiveWorksheet().getRange(TITLE_READ);
     top.load("values");
-    const store = await syncReadingStore(context, queued);
+    await context.sync();
     const problems: string[] = [];
     const problemsEn: string[] = [];
     let state: StoreState = {};
+    let undo: UndoInfo | null = null;
     try {
-      state = store.state();
+      ({ state, undo } = store.head());
     } catch (e) {
       problems.push(hostErrorMessage(e));
       problemsEn.push(hostErrorMessage(e, "en"));
@@ -49,15 +54,14 @@ export async function loadSettings(): Promise<WorkbookSettings> {
         problemsEn.push(`The rules stored in the workbook are not valid (${n} problem${n === 1 ? "" : "s"}), so the default rules are in use. ${ruleProblemLines(checked.problems, "en").join(" ")}`);
       }
     }
-    // Past the response limit the store was read again in blocks, and the first sync delivered nothing.
-    const decision = completeMetadataWithSource(state.decision, titleYear(store === queued ? (top.values as unknown[][]) : null, compiled));
+    const decision = completeMetadataWithSource(state.decision, titleYear(top.values as unknown[][], compiled));
     return {
       rules,
       rulesFromWorkbook: fromWorkbook,
       decision: decision.meta,
       yearSource: decision.yearSource,
       lastRun: state.lastRun ?? null,
-      undo: state.undo ? { action: state.undo.action, at: state.undo.at } : null,
+      undo,
       problems,
       problemsEn,
     };

@@ -1,12 +1,24 @@
-import { decodeStore, DecodedStore, encodeStore, STORE_SHEET, StoreState } from "../core/store";
+import { decodeStore, DecodedStore, decodeStoreHead, encodeStoreSections, STORE_BODY_ROW, STORE_SHEET, StoreState, UndoInfo } from "../core/store";
 import { StoreIssue } from "../core/store-check";
-import { isPayloadLimit, loadRowsInBlocks, UserFacingError, utf8Bytes } from "./host";
+import { BYTES_PER_SYNC, chunkByBytes, jsonBytes, loadRowsInBlocks, readOrInBlocks, UserFacingError } from "./host";
 
-/** A queued read of the store sheet; `state()` is valid after the next context.sync(). */
-export function queueStoreRead(context: Excel.RequestContext) {
+/** A read of the store sheet; `state()` is valid once the read's sync has run. */
+export interface StoreRead {
+  state(): StoreState;
+  /** Stored entries set aside when read (damaged or tampered with), for the action's notices. */
+  issues(): StoreIssue[];
+  /** Rows the sheet holds now (0 when it does not exist). */
+  rows(): number;
+  exists(): boolean;
+  /** Set when this action queued the sheet's creation. */
+  created: boolean;
+}
+
+/** Queues a read of the whole store sheet (head and body); `state()` is valid after the next context.sync(). */
+export function queueStoreRead(context: Excel.RequestContext): StoreRead {
   const sheet = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
   const used = sheet.getUsedRangeOrNullObject(true);
-  used.load("values, rowCount");
+  used.load("values, rowIndex, rowCount");
   let decoded: DecodedStore | null = null;
   const decode = (): Extract<DecodedStore, { ok: true }> => {
     decoded ??= used.isNullObject ? { ok: true, state: {}, issues: [] } : decodeStore(used.values);
@@ -14,27 +26,31 @@ export function queueStoreRead(context: Excel.RequestContext) {
     return decoded;
   };
   return {
-    state(): StoreState {
-      return decode().state;
-    },
-    /** Stored entries set aside when read (damaged or tampered with), for the action's notices. */
-    issues(): StoreIssue[] {
-      return decode().issues;
-    },
-    /** Rows the sheet holds now (0 when it does not exist). */
-    rows(): number {
-      return used.isNullObject ? 0 : used.rowCount;
-    },
-    exists(): boolean {
-      return !sheet.isNullObject;
-    },
-    /** Set when this action queued the sheet's creation. */
+    state: () => decode().state,
+    issues: () => decode().issues,
+    rows: () => (used.isNullObject ? 0 : used.rowIndex + used.rowCount),
+    exists: () => !sheet.isNullObject,
     created: false,
   };
 }
 
-export type StoreRead = ReturnType<typeof queueStoreRead>;
-
+/**
+ * Queues a read of the store's head alone: what the pane shows on opening (rules, decision, the last
+ * run, the annex it made, what undo would undo). A few kilobytes, whatever the size of the grid.
+ */
+export function queueStoreHeadRead(context: Excel.RequestContext) {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
+  const head = sheet.getRange(`A1:C${STORE_BODY_ROW - 1}`).getUsedRangeOrNullObject(true);
+  head.load("values");
+  return {
+    head(): { state: StoreState; undo: UndoInfo | null } {
+      if (sheet.isNullObject || head.isNullObject) return { state: {}, undo: null };
+      const result = decodeStoreHead(head.values);
+      if (!result.ok) throw new UserFacingError(result.message, result.messageEn);
+      return result;
+    },
+  };
+}
 
 /**
  * Reads the store in blocks of rows, one sync each: only for a store past Excel on the web's 5 MB
@@ -43,9 +59,9 @@ export type StoreRead = ReturnType<typeof queueStoreRead>;
 export async function readStoreInBlocks(context: Excel.RequestContext): Promise<StoreRead> {
   const sheet = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
   const used = sheet.getUsedRangeOrNullObject(true);
-  used.load("rowCount, columnCount");
+  used.load("rowIndex, rowCount");
   await context.sync();
-  const rowCount = used.isNullObject ? 0 : used.rowCount;
+  const rowCount = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
   const { values } = await loadRowsInBlocks(context, rowCount, 64, (r, n) => sheet.getRange(`A${r + 1}:C${r + n}`), "values");
   const decoded = decodeStore(values);
   const decode = () => {
@@ -61,15 +77,9 @@ export async function readStoreInBlocks(context: Excel.RequestContext): Promise<
   };
 }
 
-/** The first sync of a use case, with its fallback: past the response limit, the store is read in blocks. */
-export async function syncReadingStore(context: Excel.RequestContext, store: StoreRead): Promise<StoreRead> {
-  try {
-    await context.sync();
-    return store;
-  } catch (e) {
-    if (!isPayloadLimit(e)) throw e;
-    return readStoreInBlocks(context);
-  }
+/** The first sync of a use case that reads the store, with the one fallback: past the response limit, the store is read in blocks. */
+export function syncReadingStore(context: Excel.RequestContext, store: StoreRead): Promise<StoreRead> {
+  return readOrInBlocks(context, store, () => readStoreInBlocks(context));
 }
 
 /**
@@ -86,34 +96,48 @@ export function ensureStoreSheet(context: Excel.RequestContext, read: StoreRead)
   return sheet;
 }
 
-/** Bytes of JSON one sync may carry for the store: well under Excel on the web's 5 MB per request. */
-const STORE_BYTES_PER_SYNC = 3 * 1024 * 1024;
+const rowBytes = (row: string[]) => jsonBytes(row) + 16;
 
 /**
- * Writes the whole store into its very hidden sheet (created when missing) and syncs: one sync, along
- * with whatever the caller queued before; more only when the store would pass the request limit,
- * in blocks of rows of at most 3 MB each.
+ * Queues the writing of the whole store (head and body) into its very hidden sheet, created when
+ * missing, WITHOUT the final sync: the caller queues its own writes after it, in the same batch, so
+ * that the add-in's state and undo journal always reach the workbook before the results. Only a store
+ * past the request limit takes syncs of its own here (blocks of rows, all before the caller's writes).
+ * `headOnly` rewrites the head alone (the body did not change); `first` is what the batch already carries
+ * (bytes). Returns the bytes queued in the batch left open.
  */
-export async function writeStore(context: Excel.RequestContext, read: StoreRead, state: StoreState): Promise<void> {
-  const rows = encodeStore(state);
+export async function queueStoreWrite(context: Excel.RequestContext, read: StoreRead, state: StoreState, headOnly = false, first = 0): Promise<number> {
+  const { head, body } = encodeStoreSections(state);
   const sheet = ensureStoreSheet(context, read);
   const old = read.rows();
-  if (old > rows.length) sheet.getRange(`A${rows.length + 1}:C${old}`).clear();
-  let start = 0;
-  while (start < rows.length) {
-    let end = start;
-    let bytes = 0;
-    while (end < rows.length && (end === start || bytes + rowBytes(rows[end]) <= STORE_BYTES_PER_SYNC)) bytes += rowBytes(rows[end++]);
-    const range = sheet.getRange(`A${start + 1}:C${end}`);
-    const block = rows.slice(start, end);
-    range.numberFormat = block.map((r) => r.map(() => "@"));
-    range.values = block;
-    await context.sync();
-    start = end;
+  const placed = [...head.map((row, i) => ({ row, at: i })), ...(headOnly ? [] : body.map((row, i) => ({ row, at: STORE_BODY_ROW - 1 + i })))];
+  // Rows of the previous store that the new one does not cover.
+  if (old > head.length) sheet.getRange(`A${head.length + 1}:C${Math.min(old, STORE_BODY_ROW - 1)}`).clear();
+  const bodyEnd = STORE_BODY_ROW - 1 + body.length;
+  if (!headOnly && old > bodyEnd && old >= STORE_BODY_ROW) sheet.getRange(`A${Math.max(bodyEnd, STORE_BODY_ROW - 1) + 1}:C${old}`).clear();
+  const chunks = chunkByBytes(placed, (p) => rowBytes(p.row), BYTES_PER_SYNC, first);
+  let queued = 0;
+  for (let c = 0; c < chunks.length; c++) {
+    // Contiguous runs of rows within a chunk (the head and the body are apart).
+    const runs: { at: number; rows: string[][] }[] = [];
+    for (const p of chunks[c]) {
+      const last = runs[runs.length - 1];
+      if (last && last.at + last.rows.length === p.at) last.rows.push(p.row);
+      else runs.push({ at: p.at, rows: [p.row] });
+    }
+    for (const run of runs) {
+      const range = sheet.getRange(`A${run.at + 1}:C${run.at + run.rows.length}`);
+      range.numberFormat = run.rows.map((r) => r.map(() => "@"));
+      range.values = run.rows;
+    }
+    queued = (c === 0 ? first : 0) + chunks[c].reduce((n, p) => n + rowBytes(p.row), 0);
+    if (c < chunks.length - 1) await context.sync();
   }
+  return queued;
 }
 
-/** JSON size of a row as it travels (UTF-8). */
-function rowBytes(row: string[]): number {
-  return utf8Bytes(JSON.stringify(row)) + 16;
+/** Writes the whole store and syncs (settings saved from the pane: nothing else in the batch). */
+export async function writeStore(context: Excel.RequestContext, read: StoreRead, state: StoreState): Promise<void> {
+  await queueStoreWrite(context, read, state);
+  await context.sync();
 }

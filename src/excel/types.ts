@@ -3,7 +3,7 @@ import { ifCorrectedText } from "../core/explain-messages";
 import { Finding, findingMessage } from "../core/findings";
 import { DecisionMetadata, YearSource } from "../core/metadata";
 import { RulesJson } from "../core/rules";
-import { LastRun } from "../core/store";
+import { LastRun, UndoInfo } from "../core/store";
 import type { AnnexNotice } from "../core/annex";
 import type { PrintStep } from "./annex";
 
@@ -65,6 +65,10 @@ export type ScoringOutcome =
       notices: string[];
       /** The notices in English, in the same order. */
       noticesEn: string[];
+      /** Result cells someone edited between the read and the write: their content was put back, run again. */
+      edited: string[];
+      /** What "Hoàn tác" would undo now (the pane shows it without reading the workbook again). */
+      undo: UndoInfo | null;
     }
   | {
       kind: "refused";
@@ -76,7 +80,7 @@ export type ScoringOutcome =
     };
 
 export type AnnexOutcome =
-  | { kind: "done"; sheetName: string; collided: boolean; manualPrintSteps: PrintStep[]; errorsIncluded: number; notices?: AnnexNotice[] }
+  | { kind: "done"; sheetName: string; collided: boolean; manualPrintSteps: PrintStep[]; errorsIncluded: number; notices?: AnnexNotice[]; undo: UndoInfo }
   | { kind: "needsConfirmation"; message: string; messageEn: string; errors: FindingView[] }
   /** The result columns no longer match the scores: nothing is made until "Tính điểm" runs again. */
   | { kind: "stale"; message: string; messageEn: string; agencies: string[]; cells: string[] }
@@ -100,7 +104,17 @@ export type EncodingOutcome =
   | { kind: "refused"; message: string; messageEn: string; cells: string[] };
 
 export type UndoOutcome =
-  | { kind: "done"; message: string; messageEn: string; left?: UndoLeft[] }
+  | {
+      kind: "done";
+      message: string;
+      messageEn: string;
+      /** Cells edited since the add-in wrote them: left as they are. */
+      leftAlone: string[];
+      /** The last run as it is after the undo (the pane shows it without reading the workbook again). */
+      lastRun: LastRun | null;
+      /** What this host could not give back (formats below ExcelApi 1.9). */
+      left?: UndoLeft[];
+    }
   | { kind: "nothing"; message: string; messageEn: string }
   | { kind: "refused"; message: string; messageEn: string };
 
@@ -111,7 +125,7 @@ export interface WorkbookSettings {
   /** Where the decision's year comes from when none is stored: the open sheet's grid title, the decision's date, or last year. */
   yearSource?: YearSource;
   lastRun: LastRun | null;
-  undo: { action: "score" | "annex" | "merge" | "encoding"; at: string } | null;
+  undo: UndoInfo | null;
   /** Problems met reading the stored state (shown, never hidden). */
   problems: string[];
   /** The same problems in English, in the same order. */

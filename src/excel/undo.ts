@@ -1,16 +1,29 @@
 import { PackedAnnex, unpackAnnex } from "../core/annex";
-import { STORE_SHEET, StoreState, UndoJournal } from "../core/store";
+import { CellSnapshot, STORE_SHEET, StoreState, UndoJournal, writtenCells } from "../core/store";
 import { checkUndoJournal, undoJournalRefusal } from "../core/store-check";
-import { features, hostErrorMessage, utf8Bytes } from "./host";
+import { BYTES_PER_SYNC, chunkByBytes, features, hostErrorMessage, jsonBytes } from "./host";
 import { ownedAnnexSheet, renderAnnexOffice } from "./annex";
+import { excelMessage } from "./messages";
 import { restoreLoopSheets } from "./sheet-render";
-import { queueStoreRead, syncReadingStore, writeStore } from "./store";
+import { ANNEX_BACKUP_SHEET } from "./scoring";
+import { queueStoreRead, queueStoreWrite, syncReadingStore } from "./store";
 import { UndoLeft, UndoLeftCode, UndoOutcome } from "./types";
 
 const time = (iso: string) => {
   const d = new Date(iso);
   return `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
 };
+
+/** A1 address of the cell at (i, j) of a block that starts at `address`. */
+function cellIn(address: string, i: number, j: number): string {
+  const m = /^\$?([A-Z]+)\$?(\d+)/.exec(address)!;
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+  col += j;
+  let letters = "";
+  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
+  return `${letters}${Number(m[2]) + i}`;
+}
 
 /** What an undo could not give back on this host, worded per language from its code and cells. */
 const UNDO_LEFT: Record<UndoLeftCode, { vi: (p: { sheet: string; cells: string[] }) => string; en: (p: { sheet: string; cells: string[] }) => string }> = {
@@ -38,22 +51,24 @@ function planUndoFeatures(undo: UndoJournal): { copyFormats: boolean; left: Undo
   return { copyFormats: false, left: [undoLeft("formatsNotRestored", undo.sheet, backups.map((b) => b.target))] };
 }
 
-/**
- * "Hoàn tác": gives back, exactly and once, what the last "Tính điểm" or "Tạo phụ lục" changed:
- * cell contents and number formats, fills, appended columns, or the previous annex. 2 syncs.
- */
-/** Bytes of restored cells one sync may carry, leaving room under the 5 MB request limit. */
-const UNDO_BYTES_PER_SYNC = 2 * 1024 * 1024;
 
+const sameFill = (a: string | null | undefined, b: string | null | undefined) => (a ?? "").toUpperCase() === (b ?? "").toUpperCase();
+
+/**
+ * "Hoàn tác": gives back, once, what the last "Tính điểm" or "Tạo phụ lục" changed: cell contents and
+ * number formats, fills, appended columns, or the previous annex. Only cells that still hold what the
+ * add-in wrote are restored; cells edited since are listed and left alone. At most 3 syncs: the state;
+ * what the cells hold now (after "Tính điểm" only); the restoring batch with the state.
+ */
 export async function undoLast(): Promise<UndoOutcome> {
   try {
     return await Excel.run(async (context) => {
       const queued = queueStoreRead(context);
       const sheets = context.workbook.worksheets;
-      sheets.load("items/name, items/position, items/id");
+      sheets.load("items/name, items/position, items/id, items/visibility");
       const store = await syncReadingStore(context, queued); // 1: read
       if (store !== queued) {
-        sheets.load("items/name, items/position, items/id"); // the failed sync delivered nothing
+        sheets.load("items/name, items/position, items/id, items/visibility"); // the failed sync delivered nothing
         await context.sync();
       }
 
@@ -69,11 +84,14 @@ export async function undoLast(): Promise<UndoOutcome> {
           messageEn: "There is nothing to undo (only the last action can be undone, and only once).",
         };
       }
-      const names = sheets.items.map((s) => s.name);
+      const items = sheets.items;
+      const names = items.map((s) => s.name);
       // Every feature the undo needs is checked here, before the first write.
       const plan = planUndoFeatures(undo);
 
+      let leftAlone: string[] = [];
       let restoredAnnexId: string | undefined;
+      let unfinished = false;
       if (undo.action === "score" || undo.action === "merge" || undo.action === "encoding") {
         if (!names.includes(undo.sheet)) {
           return {
@@ -82,52 +100,23 @@ export async function undoLast(): Promise<UndoOutcome> {
             messageEn: `Could not undo: sheet “${undo.sheet}” is no longer in the workbook.`,
           };
         }
-        const ws = sheets.getItem(undo.sheet);
-        for (const address of undo.clearFormats ?? []) ws.getRange(address).clear(Excel.ClearApplyTo.formats);
-        for (const b of undo.formatBackups ?? []) {
-          const target = ws.getRange(b.target);
-          // Without Range.copyFrom (below ExcelApi 1.9) the columns go back to the default formats.
-          if (plan.copyFormats) target.copyFrom(`'${STORE_SHEET}'!${b.backup}`, Excel.RangeCopyType.formats);
-          else target.clear(Excel.ClearApplyTo.formats);
-          context.workbook.worksheets.getItem(STORE_SHEET).getRange(b.backup).clear(Excel.ClearApplyTo.formats);
-        }
-        for (const w of undo.columnWidths ?? []) ws.getRange(w.address).format.columnWidth = w.width;
-        let queuedBytes = 0;
-        for (const c of undo.cells) {
-          // Past the request limit (tens of thousands of rows), the cells go back in several syncs.
-          const bytes = utf8Bytes(JSON.stringify(c));
-          if (queuedBytes > 0 && queuedBytes + bytes > UNDO_BYTES_PER_SYNC) {
-            await context.sync();
-            queuedBytes = 0;
-          }
-          queuedBytes += bytes;
-          const range = ws.getRange(c.address);
-          range.numberFormat = c.numberFormat;
-          range.formulas = c.formulas as (string | number | boolean)[][];
-        }
-        for (const f of undo.fonts ?? []) ws.getRange(f.address).format.font.name = f.name;
-        for (const f of undo.fills) {
-          const fill = ws.getRange(f.address).format.fill;
-          if (f.color) fill.color = f.color;
-          else fill.clear();
-        }
+        leftAlone = await undoScore(context, sheets.getItem(undo.sheet), undo, state, plan.copyFormats);
         // "Gộp phiếu": its "Tự đánh giá" and "Chênh lệch" sheets go, the ones before it come back.
         if (undo.action === "merge") restoreLoopSheets(sheets, names, state.loopSheets, undo.previousLoopSheets);
       } else {
-        // The annex this action made (by its id: never a user's sheet that took the name since).
-        const ownedName = ownedAnnexSheet(state, sheets.items);
-        const current = ownedName ? sheets.items.find((s) => s.name === ownedName) : undefined;
-        const position = current?.position;
-        if (current) current.delete();
-        if (undo.previousAnnex) {
-          const previous = unpackAnnex(undo.previousAnnex.description as PackedAnnex);
-          const ws = sheets.add(undo.previousAnnex.sheetName);
-          if (position !== undefined) ws.position = position;
+        const r = undoAnnex(context, state, undo, items);
+        restoredAnnexId = r.restoredId;
+        unfinished = r.unfinished;
+        if (r.legacy) {
+          // An older workbook's journal carries the previous annex's description: render it (more syncs).
+          const previous = unpackAnnex(r.legacy.description as PackedAnnex);
+          const ws = sheets.add(r.legacy.sheetName);
+          if (r.position !== undefined) ws.position = r.position;
           const moreRows = renderAnnexOffice(ws, previous);
           ws.load("id");
-          await context.sync(); // 2: the previous annex is back (its new id is known now)
+          await context.sync();
           for (const step of moreRows) {
-            step(); // only past the request limit: the rest of the previous annex's texts
+            step();
             await context.sync();
           }
           restoredAnnexId = ws.id;
@@ -145,10 +134,10 @@ export async function undoLast(): Promise<UndoOutcome> {
           : undo.action === "merge"
             ? { ...current, selfAssessments: prev.selfAssessments, loopSheets: prev.loopSheets }
             : { ...current, annex: prev.annex && restoredAnnexId ? { ...prev.annex, sheetId: restoredAnnexId } : prev.annex };
-      await writeStore(context, store, restored); // 2: restore and forget the journal
+      await queueStoreWrite(context, store, restored);
+      await context.sync(); // the restoring batch and the state, together
 
-      return {
-        kind: "done",
+      const done = {
         message:
           undo.action === "score"
             ? `Đã hoàn tác lần “Tính điểm” lúc ${time(undo.at)} trên trang “${undo.sheet}”.`
@@ -165,10 +154,133 @@ export async function undoLast(): Promise<UndoOutcome> {
               : undo.action === "encoding"
                 ? `Undid the “Convert encoding” at ${time(undo.at)} on sheet “${undo.sheet}”: the cells have their old text back.`
               : `Undid the “Create annex” at ${time(undo.at)}.`,
+      };
+      const extra = leftAlone.length > 0 ? excelMessage("undoLeftEdited", { cells: leftAlone }) : unfinished ? excelMessage("annexUnfinished", {}) : null;
+      return {
+        kind: "done",
+        message: extra ? `${done.message} ${extra.vi}` : done.message,
+        messageEn: extra ? `${done.messageEn} ${extra.en}` : done.messageEn,
+        leftAlone,
+        lastRun: restored.lastRun ?? null,
         ...(plan.left.length > 0 ? { left: plan.left } : {}),
       };
     });
   } catch (e) {
     return { kind: "refused", message: hostErrorMessage(e), messageEn: hostErrorMessage(e, "en") };
   }
+}
+
+/**
+ * Queues the restoring of a "Tính điểm": reads what the journal's cells and marks hold now (1 sync),
+ * then queues the restoring of those that still hold what the add-in wrote. Returns the cells left alone.
+ */
+async function undoScore(context: Excel.RequestContext, ws: Excel.Worksheet, undo: UndoJournal, state: StoreState, copyFormats: boolean): Promise<string[]> {
+  const withPattern = features.fillPattern();
+  const now = undo.cells.map((c) => {
+    const range = ws.getRange(c.address);
+    range.load("formulas");
+    return range;
+  });
+  const fills = undo.fills.map((f) => {
+    const fill = ws.getRange(f.address).format.fill;
+    fill.load(withPattern ? "color, pattern" : "color");
+    return fill;
+  });
+  await context.sync(); // 2: what the cells hold now
+
+  const wrote = writtenCells(state.written, undo.sheet);
+  const leftAlone: string[] = [];
+  // Each block goes back whole, with null (leave the cell alone) where someone wrote since.
+  const restore: CellSnapshot[] = undo.cells.map((c, k) => {
+    const current = now[k].formulas as unknown[][];
+    const formulas = c.formulas.map((row, i) =>
+      row.map((before, j) => {
+        const address = cellIn(c.address, i, j);
+        // What the add-in wrote there: known for "Tính điểm" (its written record) and where the journal says;
+        // a journal that does not say ("Gộp phiếu") restores as before.
+        const ours = c.wrote ? c.wrote[i][j] : undo.action === "score" ? (wrote.get(address) ?? "") : undefined;
+        if (ours === undefined || current[i][j] === ours || current[i][j] === before) return before;
+        leftAlone.push(address);
+        return null;
+      }),
+    );
+    const numberFormat = c.numberFormat.map((row, i) => row.map((f, j) => (formulas[i][j] === null ? null : f))) as string[][];
+    return { address: c.address, formulas, numberFormat };
+  });
+
+  for (const address of undo.clearFormats ?? []) ws.getRange(address).clear(Excel.ClearApplyTo.formats);
+  for (const b of undo.formatBackups ?? []) {
+    // Without Range.copyFrom (below ExcelApi 1.9) the columns go back to the default formats.
+    if (copyFormats) ws.getRange(b.target).copyFrom(`'${STORE_SHEET}'!${b.backup}`, Excel.RangeCopyType.formats);
+    else ws.getRange(b.target).clear(Excel.ClearApplyTo.formats);
+    context.workbook.worksheets.getItem(STORE_SHEET).getRange(b.backup).clear(Excel.ClearApplyTo.formats);
+  }
+  for (const w of undo.columnWidths ?? []) ws.getRange(w.address).format.columnWidth = w.width;
+  // Past the request limit (tens of thousands of rows), the cells go back in several syncs.
+  const chunks = chunkByBytes(restore, (c) => jsonBytes(c), BYTES_PER_SYNC / 2);
+  for (let k = 0; k < chunks.length; k++) {
+    for (const c of chunks[k]) {
+      const range = ws.getRange(c.address);
+      range.numberFormat = c.numberFormat;
+      range.formulas = c.formulas as (string | number | boolean)[][];
+    }
+    if (k < chunks.length - 1) await context.sync();
+  }
+  for (const f of undo.fonts ?? []) ws.getRange(f.address).format.font.name = f.name;
+  undo.fills.forEach((f, k) => {
+    // No fill reads back as white; with ExcelApi 1.9 the pattern tells the two apart.
+    const color = fills[k].color;
+    const shows = withPattern ? (fills[k].pattern === Excel.FillPattern.none ? null : color) : sameFill(color, "#FFFFFF") ? null : color;
+    // Already as it was (a batch that failed before this mark): nothing to do.
+    if (f.set !== undefined && sameFill(shows, f.color)) return;
+    // A cell whose fill someone changed since keeps it (older journals, without `set`, restore as before).
+    if (f.set !== undefined && !sameFill(shows, f.set)) {
+      leftAlone.push(f.address);
+      return;
+    }
+    const fill = ws.getRange(f.address).format.fill;
+    if (f.color) fill.color = f.color;
+    else fill.clear();
+  });
+  return [...new Set(leftAlone)];
+}
+
+/**
+ * Queues the restoring of a "Tạo phụ lục": the annex it made goes, the one it replaced (kept very hidden)
+ * comes back under its name and at its place. Robust to a batch that failed part-way: a half-built
+ * annex under the temporary name is removed, a previous annex never renamed is left where it is.
+ */
+function undoAnnex(
+  context: Excel.RequestContext,
+  state: StoreState,
+  undo: UndoJournal,
+  items: Excel.Worksheet[],
+): { restoredId?: string; unfinished: boolean; legacy?: { sheetName: string; description: unknown }; position?: number } {
+  const byName = (name: string | undefined) => (name ? items.find((s) => s.name === name) : undefined);
+  const building = byName(undo.buildSheet);
+  const backup = byName(undo.previousAnnex?.backup ?? (undo.previousAnnex && !undo.previousAnnex.description ? ANNEX_BACKUP_SHEET : undefined));
+  const previous = undo.previousAnnex;
+  // The batch failed before the new annex took its name: the old one (if any) is still in place.
+  const unfinished = !!building || (!!previous && !previous.description && !backup);
+  if (building) building.delete();
+  if (unfinished) {
+    if (backup && previous) {
+      backup.name = previous.sheetName;
+      backup.visibility = Excel.SheetVisibility.visible;
+    }
+    return { unfinished: true, restoredId: backup?.id ?? previous?.sheetId };
+  }
+  const ownedName = ownedAnnexSheet(state, items);
+  const current = byName(ownedName);
+  const position = current?.position;
+  if (current) current.delete();
+  if (!previous) return { unfinished: false };
+  if (backup) {
+    backup.visibility = Excel.SheetVisibility.visible;
+    backup.name = previous.sheetName;
+    if (position !== undefined) backup.position = position;
+    return { unfinished: false, restoredId: backup.id };
+  }
+  void context;
+  return { unfinished: false, legacy: { sheetName: previous.sheetName, description: previous.description }, position };
 }

@@ -3,7 +3,7 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 import { generateAnnex, runScoring, saveDecision } from "../excel/index";
 import type { AnnexOutcome, FindingView } from "../excel/types";
 import { completeMetadata, DecisionMetadata, parseViDate, provinceMissing, validateMetadata, withProvince, YearSource } from "../core/metadata";
-import { BusyKind, Note, Runner } from "./actions";
+import { BusyKind, Note, Runner, SettingsChange } from "./actions";
 import { AnnexResult } from "./AnnexResult";
 import { BusyButton } from "./BusyButton";
 import { ConfirmErrorsDialog } from "./ConfirmErrorsDialog";
@@ -23,7 +23,7 @@ export interface AnnexViewProps {
   busy: BusyKind | null;
   run: Runner;
   /** After a write: the pane reloads the workbook's settings (undo availability). */
-  onWritten: () => Promise<void>;
+  onWritten: (change: SettingsChange) => void;
   /** Changes after each undo: "Đã tạo phụ lục…" and the other notices of the annex undone are dropped. */
   undone?: number;
 }
@@ -105,7 +105,7 @@ export function AnnexView({ decision, yearSource = "given", busy, run, onWritten
       const failed = confirmErrors ? null : await store();
       if (failed) return { kind: "saveFailed" as const, messages: failed };
       const outcome = await generateAnnex({ confirmErrors });
-      if (outcome.kind === "done") await onWritten();
+      if (outcome.kind === "done") onWritten({ undo: outcome.undo });
       return outcome;
     });
     if (!r.ok) return setNotes([{ intent: "error", title: t.annex.refusedTitle, text: t.unexpected(r.error) }]);
@@ -129,7 +129,7 @@ export function AnnexView({ decision, yearSource = "given", busy, run, onWritten
     const r = await run("score", () => runScoring("pane"));
     if (!r.ok) return setNotes([{ intent: "error", title: t.annex.refusedTitle, text: t.unexpected(r.error) }]);
     if (r.value.kind === "refused") return setNotes([{ intent: "error", title: t.annex.refusedTitle, text: en ? r.value.messageEn : r.value.message }]);
-    await onWritten();
+    if (r.value.kind === "done" && !r.value.unchanged) onWritten({ lastRun: r.value.run, undo: r.value.undo });
     await generate(false);
   };
 

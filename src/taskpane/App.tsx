@@ -1,21 +1,44 @@
 import * as React from "react";
-import { FluentProvider, inputClassNames, makeStyles, selectClassNames, Spinner, Tab, TabList, Theme, tokens, webLightTheme } from "@fluentui/react-components";
-import { formDelivery, inspectSelection, loadSettings, onSelectionChanged, undoLast } from "../excel/index";
+import { FluentProvider, makeStyles, Spinner, Tab, TabList, Theme, tokens, webLightTheme } from "@fluentui/react-components";
+import { formDelivery, inspectSelection, loadSettings, onSelectionChanged, preloadEngine, undoLast } from "../excel/index";
 import type { SelectionInfo } from "../excel/index";
 import type { ScoringOutcome, WorkbookSettings } from "../excel/types";
 import { AgencyCard } from "./AgencyCard";
 import { ExplainActions } from "./ExplainActions";
 import { DEFAULT_METADATA } from "../core/metadata";
 import { PRESET_THAI_BINH_2020 } from "../core/rules";
-import { BusyKind, errorText, Note, Result, Runner } from "./actions";
-import { AnnexView } from "./AnnexView";
+import { BusyKind, errorText, Note, Result, Runner, SettingsChange } from "./actions";
 import { catalogue, I18nContext, Lang, officeLanguage } from "./i18n";
-import { FormsView, officeFormsActions } from "./FormsView";
+import type { FormsActions } from "./FormsView";
 import { Notice } from "./Notice";
-import { RulesView } from "./RulesView";
 import { ScoreView } from "./ScoreView";
 import { useSharedStyles } from "./styles";
 import { UndoBar } from "./UndoBar";
+
+// The Phụ lục and Quy tắc tabs load on first use (chunks of their own): the pane opens without them.
+const loadAnnexView = () => import(/* webpackChunkName: "annex-tab" */ "./AnnexView").then((m) => m.AnnexView);
+const loadRulesView = () => import(/* webpackChunkName: "rules-tab" */ "./RulesView").then((m) => m.RulesView);
+const loadFormsView = () =>
+  import(/* webpackChunkName: "forms-tab" */ "./FormsView").then((m) => ({ View: m.FormsView, actions: (delivery: FormsActions["delivery"]) => m.officeFormsActions(delivery) }));
+
+/** A component in a chunk of its own (dynamic import): null until the chunk arrives; a failed load is reported and can be retried. */
+function useLoaded<C>(load: () => Promise<C>, wanted: boolean): { component: C | null; error: string | null; retry: () => void } {
+  const [component, setComponent] = React.useState<C | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+  const [attempt, setAttempt] = React.useState(0);
+  React.useEffect(() => {
+    if (!wanted || component) return;
+    let live = true;
+    load().then(
+      (c) => live && setComponent(() => c),
+      (e) => live && setError(errorText(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [wanted, component, load, attempt]);
+  return { component, error, retry: () => (setError(null), setAttempt((n) => n + 1)) };
+}
 
 const useStyles = makeStyles({
   provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
@@ -32,11 +55,13 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase300,
     lineHeight: tokens.lineHeightBase300,
     // Inputs take the width of their column, down to 320 px panes (not their intrinsic 20 characters).
-    [`& .${inputClassNames.root}`]: { minWidth: 0, maxWidth: "100%" },
-    [`& .${inputClassNames.input}`]: { minWidth: 0, width: "100%" },
+    // Fluent's inputClassNames and selectClassNames, by name: importing them would put the Input and Select
+    // components in the pane's first script.
+    "& .fui-Input": { minWidth: 0, maxWidth: "100%" },
+    "& .fui-Input__input": { minWidth: 0, width: "100%" },
     // A native select is as wide as its longest option (English ones pass 320 px): it takes its column's width instead.
-    [`& .${selectClassNames.root}`]: { minWidth: 0, maxWidth: "100%" },
-    [`& .${selectClassNames.select}`]: { minWidth: 0, width: "100%", maxWidth: "100%", textOverflow: "ellipsis" },
+    "& .fui-Select": { minWidth: 0, maxWidth: "100%" },
+    "& .fui-Select__select": { minWidth: 0, width: "100%", maxWidth: "100%", textOverflow: "ellipsis" },
   },
   header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
@@ -49,6 +74,14 @@ type TabValue = "score" | "annex" | "rules" | "forms";
 
 /** How long the selection must rest before the pane reads it (moving with the arrow keys fires often). */
 const SELECTION_DELAY_MS = 250;
+
+/** A tab loaded on first use: a spinner until it arrives, an error with "Thử lại" if it cannot. */
+function Loaded<C>(props: { state: ReturnType<typeof useLoaded<C>>; loading: string; failed: (e: string) => string; retry: string; children: (c: C) => React.ReactNode }) {
+  const { state } = props;
+  if (state.component) return <>{props.children(state.component)}</>;
+  if (state.error) return <Notice note={{ intent: "error", text: props.failed(state.error) }} action={{ label: props.retry, onClick: state.retry }} />;
+  return <Spinner size="small" label={props.loading} labelPosition="after" />;
+}
 type Done = Extract<ScoringOutcome, { kind: "done" }>;
 
 export interface AppProps {
@@ -70,6 +103,17 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
   const [busy, setBusy] = React.useState<BusyKind | null>("load");
   const busyRef = React.useRef<BusyKind | null>("load");
   const [tab, setTab] = React.useState<TabValue>("score");
+  // Tabs opened once stay mounted (what was typed there is kept when switching tabs).
+  const [opened, setOpened] = React.useState<ReadonlySet<TabValue>>(() => new Set(["score"]));
+  // Fetched once the pane is up (or at once if the tab is opened first), in the background: by the
+  // time a tab is clicked its code is usually there. They are never part of the initial script.
+  const [up, setUp] = React.useState(false);
+  const annexView = useLoaded(loadAnnexView, up || opened.has("annex"));
+  const rulesView = useLoaded(loadRulesView, up || opened.has("rules"));
+  const selectTab = (value: TabValue) => {
+    setTab(value);
+    setOpened((s) => (s.has(value) ? s : new Set([...s, value])));
+  };
   const [scored, setScored] = React.useState<Done | null>(null);
   const [appNote, setAppNote] = React.useState<Note | null>(null);
   /** Counts the undos done: the views drop their notices then, which spoke of a state that is gone. */
@@ -92,7 +136,10 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
     }
   }, [t]);
 
-  /** Reloads the workbook's settings; part of the action that called it (no busy state of its own). */
+  /** What an action changed in the workbook's state, as its use case returned it: nothing is read again. */
+  const applyChange = React.useCallback((change: SettingsChange) => setSettings((s) => (s ? { ...s, ...change } : s)), []);
+
+  /** Reads the workbook's settings again, after "Gộp phiếu" or "Chuyển mã" (their outcomes do not carry the new state). */
   const refresh = React.useCallback(async () => {
     try {
       setSettings(await loadSettings());
@@ -122,8 +169,15 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
         busyRef.current = null;
         setBusy(null);
       });
+    // The scoring engine and the other tabs, in the background once the pane is up ("Tính điểm" works
+    // before: it waits for the engine).
+    const idle = setTimeout(() => {
+      preloadEngine();
+      setUp(true);
+    }, 0);
     return () => {
       live = false;
+      clearTimeout(idle);
     };
   }, []);
 
@@ -163,7 +217,7 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
       if (outcome.kind === "done") {
         setScored(null);
         setUndone((n) => n + 1);
-        await refresh();
+        applyChange({ undo: null, lastRun: outcome.lastRun });
       }
       return outcome;
     });
@@ -179,7 +233,8 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
     else setAppNote({ intent: "error", title: t.undo.refused, text });
   };
 
-  const formsActions = React.useMemo(() => officeFormsActions(formDelivery), []);
+  const formsView = useLoaded(loadFormsView, up || opened.has("forms"));
+  const formsActions = React.useMemo(() => formsView.component?.actions(formDelivery) ?? null, [formsView.component]);
   const ready = settings !== null || loadError !== null;
   const tabs: { value: TabValue; label: string }[] = [
     { value: "score", label: t.tabs.score },
@@ -197,7 +252,7 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
             <UndoBar undo={settings?.undo ?? null} busy={busy} onUndo={undo} />
           </header>
           <nav aria-label={t.tabs.tabsLabel}>
-            <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabValue)}>
+            <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => selectTab(d.value as TabValue)}>
               {tabs.map((x) => (
                 <Tab key={x.value} value={x.value} id={`tab-${x.value}`} aria-controls={`panel-${x.value}`}>
                   {x.label}
@@ -223,7 +278,7 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
               <React.Fragment key={settings ? "workbook" : "defaults"}>
                 <div role="tabpanel" id="panel-score" aria-labelledby="tab-score" hidden={tab !== "score"}>
                   <div className={shared.stack}>
-                    <ScoreView undone={undone} lastRun={settings?.lastRun ?? null} outcome={scored} onScored={onScored} onWritten={refresh} busy={busy} run={run} />
+                    <ScoreView undone={undone} lastRun={settings?.lastRun ?? null} outcome={scored} onScored={onScored} onWritten={(change) => (change ? applyChange(change) : void refresh())} busy={busy} run={run} />
                     {selection?.card ? (
                       <AgencyCard card={language === "en" ? selection.card.en : selection.card.vi} />
                     ) : (
@@ -233,19 +288,35 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
                   </div>
                 </div>
                 <div role="tabpanel" id="panel-annex" aria-labelledby="tab-annex" hidden={tab !== "annex"}>
-                  <AnnexView undone={undone} decision={settings?.decision ?? DEFAULT_METADATA} yearSource={settings?.yearSource} busy={busy} run={run} onWritten={refresh} />
+                  {opened.has("annex") && (
+                    <Loaded state={annexView} loading={t.busy.load} failed={t.tabLoadFailed} retry={t.retry}>
+                      {(AnnexView) => (
+                        <AnnexView undone={undone} decision={settings?.decision ?? DEFAULT_METADATA} yearSource={settings?.yearSource} busy={busy} run={run} onWritten={applyChange} />
+                      )}
+                    </Loaded>
+                  )}
                 </div>
                 <div role="tabpanel" id="panel-rules" aria-labelledby="tab-rules" hidden={tab !== "rules"}>
-                  <RulesView
-                    rules={settings?.rules ?? PRESET_THAI_BINH_2020}
-                    fromWorkbook={settings?.rulesFromWorkbook ?? false}
-                    busy={busy}
-                    run={run}
-                    onSaved={refresh}
-                  />
+                  {opened.has("rules") && (
+                    <Loaded state={rulesView} loading={t.busy.load} failed={t.tabLoadFailed} retry={t.retry}>
+                      {(RulesView) => (
+                        <RulesView
+                          rules={settings?.rules ?? PRESET_THAI_BINH_2020}
+                          fromWorkbook={settings?.rulesFromWorkbook ?? false}
+                          busy={busy}
+                          run={run}
+                          onSaved={applyChange}
+                        />
+                      )}
+                    </Loaded>
+                  )}
                 </div>
                 <div role="tabpanel" id="panel-forms" aria-labelledby="tab-forms" hidden={tab !== "forms"}>
-                  <FormsView busy={busy} run={run} actions={formsActions} onWritten={refresh} />
+                  {opened.has("forms") && (
+                    <Loaded state={formsView} loading={t.busy.load} failed={t.tabLoadFailed} retry={t.retry}>
+                      {({ View }) => <View busy={busy} run={run} actions={formsActions!} onWritten={refresh} />}
+                    </Loaded>
+                  )}
                 </div>
               </React.Fragment>
             )}

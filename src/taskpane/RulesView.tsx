@@ -15,7 +15,7 @@ import {
 import { saveRules } from "../excel/index";
 import { jsonSyntaxProblem, jsonSyntaxText } from "../core/json-syntax";
 import { PRESET_THAI_BINH_2020, RulesJson, validateRules } from "../core/rules";
-import { BusyKind, Note, Runner } from "./actions";
+import { BusyKind, Note, Runner, SettingsChange } from "./actions";
 import { BlockEditor } from "./BlocksEditor";
 import { BusyButton } from "./BusyButton";
 import { ClassBandsEditor } from "./ClassBandsEditor";
@@ -58,7 +58,7 @@ export interface RulesViewProps {
   fromWorkbook: boolean;
   busy: BusyKind | null;
   run: Runner;
-  onSaved: () => Promise<void>;
+  onSaved: (change: SettingsChange) => void;
 }
 
 /** "Quy tắc chấm điểm": the rules as a form, checked as typed; import/export as JSON; the 2020 preset. */
@@ -94,7 +94,12 @@ export function RulesView({ rules, fromWorkbook, busy, run, onSaved }: RulesView
         patch.id !== undefined && !f.groups.some((g, k) => k !== i && g.id.trim() === old.id.trim())
           ? f.exemptions.map((e) => ({ ...e, groups: e.groups.map((id) => (id === old.id.trim() ? patch.id!.trim() : id)) }))
           : f.exemptions;
-      return { ...f, groups, exemptions };
+      // The blocks' own maxima follow the renamed id too.
+      const blocks =
+        exemptions !== f.exemptions
+          ? f.blocks.map((b) => ({ ...b, maxPoints: Object.fromEntries(Object.entries(b.maxPoints).map(([id, v]) => [id === old.id.trim() ? patch.id!.trim() : id, v])) }))
+          : f.blocks;
+      return { ...f, groups, exemptions, blocks };
     });
   const changeExemption = (i: number, patch: Partial<ExemptionForm>) => change({ exemptions: form.exemptions.map((e, k) => (k === i ? { ...e, ...patch } : e)) });
   const changeBlock = (i: number, patch: Partial<BlockForm>) => change({ blocks: form.blocks.map((b, k) => (k === i ? { ...b, ...patch } : b)) });
@@ -110,7 +115,7 @@ export function RulesView({ rules, fromWorkbook, busy, run, onSaved }: RulesView
     if (!checked.ok) return setNotes([problemCountNote()]);
     const r = await run("saveRules", async () => {
       const result = await saveRules(json);
-      if (result.ok) await onSaved();
+      if (result.ok) onSaved({ rules: json as RulesJson, rulesFromWorkbook: true });
       return result;
     });
     if (!r.ok) return setNotes([{ intent: "error", title: t.rules.saveFailedTitle, text: t.unexpected(r.error) }]);

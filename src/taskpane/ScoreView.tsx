@@ -4,7 +4,7 @@ import { convertEncoding, runScoring, selectCell } from "../excel/index";
 import type { FindingView, ScoringOutcome } from "../excel/types";
 import type { LastRun } from "../core/store";
 import { UserFacingError } from "../excel/host";
-import { BusyKind, errorText, Note, Runner } from "./actions";
+import { BusyKind, errorText, Note, Runner, SettingsChange } from "./actions";
 import { BusyButton } from "./BusyButton";
 import { FindingList } from "./FindingList";
 import { useStrings } from "./i18n";
@@ -42,7 +42,8 @@ export interface ScoreViewProps {
   outcome: Extract<ScoringOutcome, { kind: "done" }> | null;
   onScored: (outcome: Extract<ScoringOutcome, { kind: "done" }>) => void;
   /** After a write: the pane reloads the workbook's settings (undo availability). */
-  onWritten: () => Promise<void>;
+  /** What the action changed (the pane shows it without reading the workbook again); without it, the pane reads the state again. */
+  onWritten: (change?: SettingsChange) => void;
   busy: BusyKind | null;
   run: Runner;
   /** Changes after each undo: the notices of the run undone are dropped. */
@@ -70,7 +71,7 @@ export function ScoreView({ lastRun, outcome, onScored, onWritten, busy, run, un
     setRefusedConvertible(null);
     const r = await run("score", async () => {
       const o = await runScoring("pane");
-      if (o.kind === "done" && !o.unchanged) await onWritten();
+      if (o.kind === "done" && !o.unchanged) onWritten({ lastRun: o.run, undo: o.undo });
       return o;
     });
     if (!r.ok) return setNotes([{ intent: "error", title: t.score.refusedTitle, text: t.unexpected(r.error) }]);
@@ -97,7 +98,7 @@ export function ScoreView({ lastRun, outcome, onScored, onWritten, busy, run, un
     setNotes([]);
     const r = await run("convert", async () => {
       const o = await convertEncoding(cells);
-      if (o.kind === "done") await onWritten();
+      if (o.kind === "done") onWritten();
       return o;
     });
     if (!r.ok) return setNotes([{ intent: "error", title: t.findings.convertFailed, text: t.unexpected(r.error) }]);

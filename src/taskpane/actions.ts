@@ -1,5 +1,9 @@
 /** What the views share: the busy state of the one action running, and how they report outcomes. */
 import type { Lang } from "./i18n";
+import type { WorkbookSettings } from "../excel/types";
+
+/** What an action changed in the workbook's state (its use case says): the pane applies it without reading the workbook again. */
+export type SettingsChange = Partial<Pick<WorkbookSettings, "rules" | "rulesFromWorkbook" | "lastRun" | "undo">>;
 
 export type BusyKind = "load" | "score" | "annex" | "saveDecision" | "saveRules" | "undo" | "forms" | "merge" | "convert" | "explain";
 

@@ -83,6 +83,7 @@ const vi = {
   errorTitle: "Chưa làm được",
   settingsProblemsTitle: "Dữ liệu lưu trong sổ tính có vấn đề",
   loadFailed: (detail: string) => `Không đọc được dữ liệu của add-in trong sổ tính: ${detail}`,
+  tabLoadFailed: (detail: string) => `Không tải được phần này của add-in (${detail}). Hãy kiểm tra kết nối mạng rồi bấm “Thử lại”.`,
   retry: "Thử lại",
   undo: {
     button: "Hoàn tác",
@@ -317,6 +318,7 @@ const en: Strings = {
   errorTitle: "Could not do it",
   settingsProblemsTitle: "The data stored in the workbook has problems",
   loadFailed: (detail: string) => `Could not read the add-in's data in the workbook: ${detail}`,
+  tabLoadFailed: (detail: string) => `Could not load this part of the add-in (${detail}). Check the network connection and click “Try again”.`,
   retry: "Try again",
   undo: {
     button: "Undo",

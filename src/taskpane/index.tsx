@@ -5,7 +5,7 @@
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { webLightTheme } from "@fluentui/react-components";
 import { App } from "./App";
 import { catalogue, officeLanguage } from "./i18n";
 
@@ -45,7 +45,12 @@ function start() {
     const lang = officeLanguage();
     document.documentElement.lang = lang;
     if (String(info.host) !== "Excel") return showMessage(container, catalogue[lang].notExcel);
-    createRoot(container).render(<App lang={lang} theme={officeThemeIsDark() ? webDarkTheme : webLightTheme} />);
+    // The dark theme is fetched only when Office is dark (it is not in the pane's first script).
+    if (!officeThemeIsDark()) return createRoot(container).render(<App lang={lang} theme={webLightTheme} />);
+    import(/* webpackChunkName: "dark-theme" */ "@fluentui/react-components").then(
+      ({ webDarkTheme }) => createRoot(container).render(<App lang={lang} theme={webDarkTheme} />),
+      () => createRoot(container).render(<App lang={lang} theme={webLightTheme} />),
+    );
   });
 }
 

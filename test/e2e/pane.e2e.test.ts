@@ -7,7 +7,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { chromium, Browser, BrowserContext, Page } from "playwright-core";
+import { chromium, Browser, BrowserContext, Page, Route } from "playwright-core";
 import type { OfficeDouble } from "../office-double/index";
 import { referenceSheet } from "../fixtures/reference";
 import { buildPane, ROOT, serve } from "./harness";
@@ -58,7 +58,9 @@ interface Opened {
   errors: string[];
 }
 
-async function openPane(opts: { width: number; displayLanguage?: string; apiLevel?: number; userAgent?: string; blockBundle?: boolean } = { width: 320 }): Promise<Opened> {
+async function openPane(
+  opts: { width: number; displayLanguage?: string; apiLevel?: number; userAgent?: string; blockBundle?: boolean; hold?: Route[] } = { width: 320 },
+): Promise<Opened> {
   const context = await browser.newContext({ viewport: { width: opts.width, height: 900 }, userAgent: opts.userAgent, deviceScaleFactor: 1 });
   const external: string[] = [];
   const errors: string[] = [];
@@ -67,6 +69,8 @@ async function openPane(opts: { width: number; displayLanguage?: string; apiLeve
     if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: "application/javascript", body: doubleBundle });
     if (url.startsWith(server.url)) {
       if (opts.blockBundle && url.endsWith("/taskpane.js")) return route.abort();
+      // The chunks loaded after the first script (engine, tabs) wait until the test lets them through.
+      if (opts.hold && url.endsWith(".js") && !url.endsWith("/taskpane.js")) return void opts.hold.push(route);
       return route.continue();
     }
     external.push(url);
@@ -320,6 +324,24 @@ test("never a blank pane: 'Đang tải…' stays in the page until the bundle re
   await slow.page.getByRole("status").getByText(/Đang tải…/).waitFor();
   await shot(slow.page, "14-loading-320");
   await slow.context.close();
+});
+
+test("Tính điểm is usable before the lazy parts (scoring engine, other tabs) arrive, and scores once they do", async () => {
+  const held: Route[] = [];
+  const pane = await openPane({ width: 320, hold: held });
+  const button = pane.page.getByRole("button", { name: "Tính điểm", exact: true });
+  await pane.page.getByText("Chưa có lần tính nào").waitFor();
+  expect(await button.getAttribute("aria-disabled")).toBeNull();
+  // The engine and the tabs were asked for in the background; none has arrived.
+  for (let i = 0; i < 100 && held.length === 0; i++) await pane.page.waitForTimeout(50);
+  expect(held.length).toBeGreaterThan(0);
+  await button.click();
+  for (const route of held.splice(0)) await route.continue();
+  // Chunks asked for after the release go through too.
+  await pane.context.route("**/*.js", (route) => route.continue());
+  await pane.page.getByRole("region", { name: "Kết quả" }).waitFor();
+  expect(pane.errors).toEqual([]);
+  await pane.context.close();
 });
 
 test("the Rules tab fits a 320 px pane in English too (selects with long English options included)", async () => {

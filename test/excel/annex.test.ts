@@ -187,7 +187,13 @@ describe("the annex through the strict double, from the reference grid", () => {
     const before = double.workbook.snapshot().sheets.filter((s) => s.name !== STORE_SHEET);
     await generateAnnex({ confirmErrors: true });
     const undone = await undoLast();
-    expect(undone).toEqual({ kind: "done", message: expect.stringMatching(/^Đã hoàn tác lần “Tạo phụ lục” lúc \d\d:\d\d\.$/), messageEn: expect.stringMatching(/^Undid the “Create annex” at \d\d:\d\d\.$/) });
+    expect(undone).toEqual({
+      kind: "done",
+      message: expect.stringMatching(/^Đã hoàn tác lần “Tạo phụ lục” lúc \d\d:\d\d\.$/),
+      messageEn: expect.stringMatching(/^Undid the “Create annex” at \d\d:\d\d\.$/),
+      leftAlone: [],
+      lastRun: expect.objectContaining({ agencies: 19, source: "pane" }),
+    });
     const after = double.workbook.snapshot().sheets.filter((s) => s.name !== STORE_SHEET);
     expect(after.map((s) => s.name)).toEqual(before.map((s) => s.name));
     expect(after).toEqual(before);

@@ -3,7 +3,7 @@ import { formDelivery, mergeReturnedForms, openAsNewWorkbooks, prepareForms } fr
 import { runScoring } from "../../src/excel/scoring";
 import { undoLast } from "../../src/excel/undo";
 import { presetRules } from "../../src/core/rules";
-import { STORE_SHEET, decodeStore } from "../../src/core/store";
+import { STORE_BODY_ROW, STORE_SHEET, decodeStore } from "../../src/core/store";
 import { formBytes, readReturnedForm } from "../../src/xlsx/forms";
 import { createOfficeDouble } from "../office-double";
 import { importXlsxToDouble } from "../office-double/export-xlsx";
@@ -31,7 +31,8 @@ function install(opts: { apiLevel?: number; platform?: "PC" | "Mac" | "OfficeOnl
 
 const store = (double: ReturnType<typeof createOfficeDouble>) => {
   const sheet = double.workbook.findSheet(STORE_SHEET);
-  const decoded = decodeStore(sheet ? (sheet.getValues("A1:C200") as unknown[][]) : null);
+  // The store: its head from row 1, its body from row STORE_BODY_ROW.
+  const decoded = decodeStore(sheet ? (sheet.getValues(`A1:C${STORE_BODY_ROW + 200}`) as unknown[][]) : null);
   if (!decoded.ok) throw new Error(decoded.message);
   return decoded.state;
 };

@@ -65,6 +65,25 @@ export interface Runtime {
   limits: Limits;
   /** value of a formula written through the API; undefined = unknown (reading it fails) */
   evaluateFormula?: (formula: string, sheet: FakeSheet, row: number, col: number) => CellValue | undefined;
+  /** Test hooks: what happens between round trips (someone typing) and injected host failures. */
+  hooks: SyncHooks;
+}
+
+/** A failure the host raises at one action of one sync (see OfficeDouble.failAt). */
+export interface InjectedFailure {
+  /** Which sync (1-based, counted like stats.syncs) fails; by default the next one that has a matching action. */
+  sync?: number;
+  /** The action that fails: its index in the batch, or a test on its statement (`sheet.getRange("A1").values = …;`). */
+  op?: number | ((statement: string, index: number) => boolean);
+  /** The error code the host reports (default "GeneralException"). */
+  code?: string;
+}
+
+export interface SyncHooks {
+  /** Called when a sync reaches the host, before its actions run: the workbook may be changed here, as a user or a co-author would. */
+  beforeSync: ((sync: number) => void)[];
+  /** Pending one-shot failures. */
+  failures: InjectedFailure[];
 }
 
 export interface Exec {

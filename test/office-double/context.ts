@@ -6,7 +6,7 @@
  * same sync have already changed the workbook; the failing one and those after it are not applied, and no
  * loaded value of that sync reaches the proxies.
  */
-import { Action, ClientObject, ContextLike, Exec, Runtime, SyncRecord, wireArg } from "./client-object";
+import { Action, ClientObject, ContextLike, Exec, InjectedFailure, Runtime, SyncRecord, wireArg } from "./client-object";
 import { OfficeDoubleError, MESSAGES, hostError } from "./errors";
 import { ApplicationProxy, WorkbookProxy } from "./proxies";
 import { FakeSheet } from "./workbook";
@@ -114,11 +114,16 @@ export class RequestContext implements ContextLike {
     if (requestBytes > limits.payloadBytes)
       fail(hostError("RequestPayloadSizeLimitExceeded", `request of ${requestBytes} bytes; the limit is ${limits.payloadBytes}`));
 
+    const syncNumber = stats.syncs;
+    for (const hook of runtime.hooks.beforeSync) hook(syncNumber);
+    const injected = pickFailure(runtime, syncNumber, actions);
+
     const x = new Executor(runtime);
     const results: { action: Action; data: unknown }[] = [];
     for (let i = 0; i < actions.length; i++) {
       const a = actions[i];
       try {
+        if (injected && injected.index === i) throw hostError(injected.failure.code ?? "GeneralException", "a failure injected by the test (OfficeDouble.failAt)");
         const data = a.run(x);
         if (a.apply) results.push({ action: a, data });
       } catch (e) {
@@ -142,6 +147,23 @@ export class RequestContext implements ContextLike {
     for (const r of results) r.action.apply!(r.data);
     return passThroughValue as T;
   }
+}
+
+/** The injected failure that applies to this sync, if any (removed from the pending list: each fires once). */
+function pickFailure(runtime: Runtime, syncNumber: number, actions: Action[]): { index: number; failure: InjectedFailure } | undefined {
+  const list = runtime.hooks.failures;
+  for (let k = 0; k < list.length; k++) {
+    const f = list[k];
+    if (f.sync !== undefined && f.sync !== syncNumber) continue;
+    let index = -1;
+    if (typeof f.op === "number") index = f.op < actions.length ? f.op : -1;
+    else if (typeof f.op === "function") index = actions.findIndex((a, i) => (f.op as (s: string, i: number) => boolean)(describe(a), i));
+    else index = actions.length ? 0 : -1;
+    if (index < 0) continue;
+    list.splice(k, 1);
+    return { index, failure: f };
+  }
+  return undefined;
 }
 
 export type Batch<T> = (context: RequestContext) => Promise<T>;

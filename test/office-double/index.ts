@@ -3,7 +3,7 @@
  * in a browser page in place of office.js. See README.md beside this file.
  */
 import { LATEST_EXCEL_API, API_LEVELS } from "./api-levels";
-import { ClientObject, ClientResult, Limits, Runtime, Stats, createStats } from "./client-object";
+import { ClientObject, ClientResult, InjectedFailure, Limits, Runtime, Stats, createStats } from "./client-object";
 import { RequestContext, makeRun } from "./context";
 import * as Enums from "./enums";
 import { ErrorCodes, ExtensionErrorCodes, MESSAGES, OfficeDoubleError } from "./errors";
@@ -45,6 +45,7 @@ export function createOfficeDouble(options: OfficeDoubleOptions = {}) {
     stats,
     limits: { payloadBytes: FIVE_MB, readCells: 5_000_000, writeCells: 2_000_000, ...options.limits },
     evaluateFormula: options.evaluateFormula,
+    hooks: { beforeSync: [], failures: [] },
   };
 
   class BoundRequestContext extends RequestContext {
@@ -125,6 +126,21 @@ export function createOfficeDouble(options: OfficeDoubleOptions = {}) {
     /** recorded Office.addin.* / ui.messageParent calls */
     calls: office.state.calls,
     invokeAction: office.invokeAction,
+    /**
+     * Makes the host fail one action of a sync, once: the actions before it in that batch stay applied (the
+     * host is not transactional), the rest are dropped and sync() rejects with `code`.
+     */
+    failAt(failure: InjectedFailure = {}): void {
+      runtime.hooks.failures.push(failure);
+    },
+    /** Runs `hook(n)` when sync number n reaches the host, before its actions: edit the workbook there to model a user typing between two syncs. Returns a function that removes the hook. */
+    onSync(hook: (sync: number) => void): () => void {
+      runtime.hooks.beforeSync.push(hook);
+      return () => {
+        const i = runtime.hooks.beforeSync.indexOf(hook);
+        if (i >= 0) runtime.hooks.beforeSync.splice(i, 1);
+      };
+    },
     /** Selects cells as the user does ("B12" or "Sheet!B12") and fires DocumentSelectionChanged handlers. */
     select: office.select,
     /** Sets globalThis.Excel / Office / OfficeExtension (or on `target`); returns a function that restores them. */
@@ -148,6 +164,6 @@ export function createOfficeDouble(options: OfficeDoubleOptions = {}) {
 export type OfficeDouble = ReturnType<typeof createOfficeDouble>;
 
 export { FakeWorkbook, FakeSheet, RequestContext, OfficeDoubleError, ErrorCodes, API_LEVELS, LATEST_EXCEL_API };
-export type { CellValue, Stats, Limits };
+export type { CellValue, Stats, Limits, InjectedFailure };
 export type { CellSeed, CellSnapshot, SheetSnapshot, WorkbookSnapshot, PageLayoutState, Visibility } from "./workbook";
 export { implementedMembers } from "./proxies";

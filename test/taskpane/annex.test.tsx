@@ -23,6 +23,8 @@ async function openAnnex() {
   await waitFor(() => expect(mocked.loadSettings).toHaveBeenCalled());
   await user.click(await screen.findByRole("tab", { name: "Phụ lục" }));
   const panel = screen.getByRole("tabpanel", { name: "Phụ lục" });
+  // The tab loads on first use.
+  await within(panel).findByRole("button", { name: "Tạo phụ lục" });
   return { user, panel };
 }
 
@@ -68,6 +70,7 @@ test("an annex from a table with errors needs an explicit confirmation that name
         { code: "margins", message: "Lề: trên 2 cm, dưới 2 cm, trái 3 cm, phải 1,5 cm; căn giữa theo chiều ngang.", messageEn: "Margins: top 2 cm, bottom 2 cm, left 3 cm, right 1.5 cm; center horizontally." },
       ],
       errorsIncluded: 1,
+      undo: { action: "annex", at: "2021-01-04T03:42:00.000Z", sheet: "Phụ lục (2)" },
     });
   const { user } = await openAnnex();
   await fill(user, /^Số quyết định/, "06/QĐ-UBND");
@@ -157,7 +160,7 @@ describe("the year evaluated and the province in the form", () => {
   });
 
   test("the province field says what the annex would print without it, and its value is saved with the decision", async () => {
-    mocked.generateAnnex.mockResolvedValue({ kind: "done", sheetName: "Phụ lục", collided: false, manualPrintSteps: [], errorsIncluded: 0 });
+    mocked.generateAnnex.mockResolvedValue({ kind: "done", sheetName: "Phụ lục", collided: false, manualPrintSteps: [], errorsIncluded: 0, undo: { action: "annex", at: "2021-01-04T03:42:00.000Z", sheet: "Phụ lục" } });
     const { user } = await openAnnex();
     const province = screen.getByRole("textbox", { name: /^Tỉnh, thành phố/ });
     expect(province).toHaveAccessibleDescription("Chưa có tên tỉnh: phụ lục sẽ ghi “của Ủy ban nhân dân tỉnh”. Hãy nhập tỉnh, ví dụ Thái Bình.");
@@ -178,6 +181,7 @@ describe("the year evaluated and the province in the form", () => {
       manualPrintSteps: [],
       errorsIncluded: 0,
       notices: [{ code: "provinceMissing", message: "Chưa có tên tỉnh: dòng “Kèm theo” …", messageEn: "No province yet: …" }],
+      undo: { action: "annex", at: "2021-01-04T03:42:00.000Z", sheet: "Phụ lục" },
     });
     const { user } = await openAnnex();
     await user.click(screen.getByRole("button", { name: "Tạo phụ lục" }));

@@ -58,7 +58,7 @@ test("a legacy-text finding offers “Chuyển mã” for its cells; converted, 
   // Only the finding that names the cells to convert has the button.
   expect(screen.getAllByLabelText(/^Chuyển mã/)).toHaveLength(1);
 
-  mocked.loadSettings.mockResolvedValue(settings({ undo: { action: "encoding", at: "2021-01-04T03:45:00.000Z" } }));
+  mocked.loadSettings.mockResolvedValue(settings({ undo: { action: "encoding", at: "2021-01-04T03:45:00.000Z", sheet: "Bảng điểm" } }));
   await user.click(convert);
   expect(mocked.convertEncoding).toHaveBeenCalledWith(["I10", "B12"]);
   expect(await screen.findByText("Đã chuyển 2 ô từ bảng mã TCVN3 (ABC) sang Unicode (I10, B12).")).toBeInTheDocument();

@@ -49,14 +49,14 @@ test("with displayLanguage en-US the pane is in English, findings too", async ()
 
   await user.click(screen.getByRole("tab", { name: "Annex" }));
   const annex = screen.getByRole("tabpanel", { name: "Annex" });
-  expect(within(annex).getByRole("button", { name: "Create annex" })).toBeInTheDocument();
+  expect(await within(annex).findByRole("button", { name: "Create annex" })).toBeInTheDocument();
   const date = within(annex).getByRole("textbox", { name: /^Date signed/ });
   await user.type(date, "31/02/2021");
   expect(date).toHaveAccessibleDescription(/^“31\/02\/2021” is not a valid date in dd\/mm\/yyyy form \(for example 05\/01\/2021\)\./);
 
   await user.click(screen.getByRole("tab", { name: "Rules" }));
   const rules = screen.getByRole("tabpanel", { name: "Rules" });
-  expect(within(rules).getByRole("heading", { name: "Scoring rules" })).toBeInTheDocument();
+  expect(await within(rules).findByRole("heading", { name: "Scoring rules" })).toBeInTheDocument();
   await user.click(within(rules).getByRole("button", { name: /Hạ tầng kỹ thuật/ }));
   const max = within(rules).getByRole("textbox", { name: "Maximum points" });
   await user.clear(max);
@@ -111,7 +111,7 @@ describe("the use cases' messages in the English pane", () => {
     });
     const user = await openEnglish();
     await user.click(screen.getByRole("tab", { name: "Annex" }));
-    await user.click(screen.getByRole("button", { name: "Create annex" }));
+    await user.click(await screen.findByRole("button", { name: "Create annex" }));
     expect(await screen.findByText("Could not create the annex")).toBeInTheDocument();
     expectEnglish(screen.getByText(/Choose another name on the “Annex” tab\./));
     expect(screen.queryByText(/Hãy đặt tên khác/)).not.toBeInTheDocument();
@@ -122,7 +122,7 @@ describe("the use cases' messages in the English pane", () => {
     mocked.saveDecision.mockResolvedValue({ ok: false, messages: ["Excel từ chối ghi…"], messagesEn: ["Excel refused to write: unprotect it and try again."] });
     const user = await openEnglish();
     await user.click(screen.getByRole("tab", { name: "Annex" }));
-    await user.clear(screen.getByRole("textbox", { name: /^Subject line/ }));
+    await user.clear(await screen.findByRole("textbox", { name: /^Subject line/ }));
     await user.type(screen.getByRole("textbox", { name: /^Subject line/ }), "Đánh giá");
     await user.click(screen.getByRole("button", { name: "Save details" }));
     expectEnglish(await screen.findByText("Excel refused to write: unprotect it and try again."));
@@ -130,10 +130,10 @@ describe("the use cases' messages in the English pane", () => {
 
   test("undo says what it undid, or why it could not, in English", async () => {
     const at = "2021-01-04T03:42:00.000Z";
-    mocked.loadSettings.mockResolvedValue(settings({ undo: { action: "score", at } }));
+    mocked.loadSettings.mockResolvedValue(settings({ undo: { action: "score", at, sheet: "Bảng điểm" } }));
     mocked.undoLast
       .mockResolvedValueOnce({ kind: "refused", message: "Không hoàn tác được: trang tính “Bảng điểm” không còn trong sổ tính.", messageEn: "Could not undo: sheet “Bảng điểm” is no longer in the workbook." })
-      .mockResolvedValueOnce({ kind: "done", message: "Đã hoàn tác lần “Tính điểm” lúc 10:42 trên trang “Bảng điểm”.", messageEn: "Undid the “Score” at 10:42 on sheet “Bảng điểm”." });
+      .mockResolvedValueOnce({ kind: "done", message: "Đã hoàn tác lần “Tính điểm” lúc 10:42 trên trang “Bảng điểm”.", messageEn: "Undid the “Score” at 10:42 on sheet “Bảng điểm”.", leftAlone: [], lastRun: null });
     const user = await openEnglish();
     const button = screen.getByRole("button", { name: "Undo" });
     await user.click(button);

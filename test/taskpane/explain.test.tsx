@@ -45,6 +45,8 @@ async function openAnnex() {
   render(<App lang="vi" />);
   await waitFor(() => expect(mocked.loadSettings).toHaveBeenCalled());
   await user.click(await screen.findByRole("tab", { name: "Phụ lục" }));
+  // The tab loads on first use.
+  await screen.findByRole("button", { name: "Tạo phụ lục" });
   return user;
 }
 
@@ -65,7 +67,7 @@ test("stale results: Tạo phụ lục makes nothing, says why, and offers to sc
       agencies: ["Sở Y tế"],
       cells: ["J12", "K12", "L12", "M12"],
     })
-    .mockResolvedValueOnce({ kind: "done", sheetName: "Phụ lục", collided: false, manualPrintSteps: [], errorsIncluded: 0 });
+    .mockResolvedValueOnce({ kind: "done", sheetName: "Phụ lục", collided: false, manualPrintSteps: [], errorsIncluded: 0, undo: { action: "annex", at: "2021-01-04T03:42:00.000Z", sheet: "Phụ lục" } });
   mocked.runScoring.mockResolvedValue(scoringDone([]));
   const user = await openAnnex();
   await user.click(screen.getByRole("button", { name: "Tạo phụ lục" }));

@@ -25,7 +25,10 @@ async function openRules() {
   render(<App lang="vi" />);
   await waitFor(() => expect(mocked.loadSettings).toHaveBeenCalled());
   await user.click(await screen.findByRole("tab", { name: "Quy tắc" }));
-  return { user, panel: screen.getByRole("tabpanel", { name: "Quy tắc" }) };
+  const panel = screen.getByRole("tabpanel", { name: "Quy tắc" });
+  // The tab loads on first use.
+  await within(panel).findByRole("heading", { name: "Quy tắc chấm điểm" });
+  return { user, panel };
 }
 
 function upload(name: string, text: string) {

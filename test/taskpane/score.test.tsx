@@ -38,8 +38,9 @@ test("Tính điểm shows the summary: 19 agencies, 7 Tốt, 8 Khá, 4 Trung bì
   expect(within(summary).getByText("Sở Khoa học và Công nghệ")).toBeInTheDocument();
   expect(within(summary).getByText("1 lỗi cần sửa, 1 cảnh báo.")).toBeInTheDocument();
   expect(screen.getByText("Đã ghi kết quả vào cột J, K, L, M.")).toBeInTheDocument();
-  // The workbook's settings are read again after the write (undo becomes available).
-  expect(mocked.loadSettings).toHaveBeenCalledTimes(2);
+  // Undo becomes available from the state the use case returned: the workbook is not read again.
+  expect(mocked.loadSettings).toHaveBeenCalledTimes(1);
+  expect(screen.getByRole("button", { name: "Hoàn tác" })).not.toHaveAttribute("aria-disabled");
 });
 
 test("findings are grouped by severity, name agency, group, value and fix; a click selects the cell", async () => {

@@ -29,10 +29,8 @@ test("Hoàn tác is unavailable (but reachable) when there is nothing to undo", 
   expect(button).toHaveAccessibleDescription("Chưa có thao tác nào để hoàn tác.");
 });
 
-test("Hoàn tác undoes the last write, says so, and reloads the workbook's state", async () => {
-  mocked.loadSettings
-    .mockResolvedValueOnce(settings({ lastRun: lastRun("ribbon"), undo: { action: "score", at } }))
-    .mockResolvedValue(settings({ lastRun: null, undo: null }));
+test("Hoàn tác undoes the last write, says so, and shows the state the undo returned (the workbook is not read again)", async () => {
+  mocked.loadSettings.mockResolvedValue(settings({ lastRun: lastRun("ribbon"), undo: { action: "score", at, sheet: "Bảng điểm" } }));
   const pending = deferred<Awaited<ReturnType<typeof excel.undoLast>>>();
   mocked.undoLast.mockReturnValue(pending.promise);
   const user = userEvent.setup({ delay: null });
@@ -46,23 +44,20 @@ test("Hoàn tác undoes the last write, says so, and reloads the workbook's stat
   expect(screen.getByRole("status")).toHaveTextContent("Đang hoàn tác…");
   expect(screen.getByRole("main")).toHaveAttribute("aria-busy", "true");
   expect(screen.getByRole("button", { name: "Tính điểm" })).toHaveAttribute("aria-disabled", "true");
-  await act(async () => pending.resolve({ kind: "done", message: `Đã hoàn tác lần “Tính điểm” lúc ${hhmm()} trên trang “Bảng điểm”.`, messageEn: `Undid the “Score” at ${hhmm()} on sheet “Bảng điểm”.` }));
+  await act(async () => pending.resolve({ kind: "done", message: `Đã hoàn tác lần “Tính điểm” lúc ${hhmm()} trên trang “Bảng điểm”.`, messageEn: `Undid the “Score” at ${hhmm()} on sheet “Bảng điểm”.`, leftAlone: [], lastRun: null }));
 
   expect(mocked.undoLast).toHaveBeenCalledTimes(1);
   expect(await screen.findByText(`Đã hoàn tác lần “Tính điểm” lúc ${hhmm()} trên trang “Bảng điểm”.`)).toBeInTheDocument();
-  expect(mocked.loadSettings).toHaveBeenCalledTimes(2);
+  expect(mocked.loadSettings).toHaveBeenCalledTimes(1);
   // The summary of the undone run is gone; nothing more to undo.
   expect(screen.queryByText("7 Tốt")).not.toBeInTheDocument();
   expect(button).toHaveAttribute("aria-disabled", "true");
 });
 
 test("undo after a pane run forgets that run's findings", async () => {
-  mocked.loadSettings
-    .mockResolvedValueOnce(settings())
-    .mockResolvedValueOnce(settings({ lastRun: lastRun("pane"), undo: { action: "score", at } }))
-    .mockResolvedValue(settings());
+  mocked.loadSettings.mockResolvedValue(settings());
   mocked.runScoring.mockResolvedValue(scoringDone());
-  mocked.undoLast.mockResolvedValue({ kind: "done", message: "Đã hoàn tác lần “Tính điểm” lúc 10:42 trên trang “Bảng điểm”.", messageEn: "Undid the “Score” at 10:42 on sheet “Bảng điểm”." });
+  mocked.undoLast.mockResolvedValue({ kind: "done", message: "Đã hoàn tác lần “Tính điểm” lúc 10:42 trên trang “Bảng điểm”.", messageEn: "Undid the “Score” at 10:42 on sheet “Bảng điểm”.", leftAlone: [], lastRun: null });
   const user = userEvent.setup({ delay: null });
   render(<App lang="vi" />);
   await user.click(await screen.findByRole("button", { name: "Tính điểm" }));
@@ -73,7 +68,7 @@ test("undo after a pane run forgets that run's findings", async () => {
 });
 
 test("a refused undo is an error message", async () => {
-  mocked.loadSettings.mockResolvedValue(settings({ undo: { action: "annex", at } }));
+  mocked.loadSettings.mockResolvedValue(settings({ undo: { action: "annex", at, sheet: "Phụ lục" } }));
   mocked.undoLast.mockResolvedValue({
     kind: "refused",
     message: "Không hoàn tác được: trang tính “Bảng điểm” không còn trong sổ tính.",
@@ -89,13 +84,13 @@ test("a refused undo is an error message", async () => {
 });
 
 describe("after Hoàn tác every notice describes the workbook as it is now", () => {
-  const annexDone = { kind: "done" as const, sheetName: "Phụ lục", collided: false, manualPrintSteps: [], errorsIncluded: 1 };
-  const undoneAnnex = { kind: "done" as const, message: "Đã hoàn tác lần “Tạo phụ lục” lúc 10:42.", messageEn: "Undid the “Create annex” at 10:42." };
+  const annexDone = { kind: "done" as const, sheetName: "Phụ lục", collided: false, manualPrintSteps: [], errorsIncluded: 1, undo: { action: "annex" as const, at, sheet: "Phụ lục" } };
+  const undoneAnnex = { kind: "done" as const, message: "Đã hoàn tác lần “Tạo phụ lục” lúc 10:42.", messageEn: "Undid the “Create annex” at 10:42.", leftAlone: [], lastRun: null };
 
   test("undoing the annex removes “Xong – Đã tạo phụ lục…” and its warnings", async () => {
     mocked.loadSettings
       .mockResolvedValueOnce(settings({ decision: { number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", year: 2020, subject: "Đánh giá", sheetName: "Phụ lục" } }))
-      .mockResolvedValueOnce(settings({ undo: { action: "annex", at } }))
+      .mockResolvedValueOnce(settings({ undo: { action: "annex", at, sheet: "Phụ lục" } }))
       .mockResolvedValue(settings());
     mocked.saveDecision.mockResolvedValue({ ok: true });
     mocked.generateAnnex.mockResolvedValue(annexDone);
@@ -103,7 +98,7 @@ describe("after Hoàn tác every notice describes the workbook as it is now", ()
     const user = userEvent.setup({ delay: null });
     render(<App lang="vi" />);
     await user.click(await screen.findByRole("tab", { name: "Phụ lục" }));
-    await user.click(screen.getByRole("button", { name: "Tạo phụ lục" }));
+    await user.click(await screen.findByRole("button", { name: "Tạo phụ lục" }));
     expect(await screen.findByText("Đã tạo phụ lục trên trang “Phụ lục”.")).toBeInTheDocument();
     expect(screen.getByText(/Phụ lục có 1 số liệu đang lỗi/)).toBeInTheDocument();
 
@@ -117,10 +112,10 @@ describe("after Hoàn tác every notice describes the workbook as it is now", ()
   test("undoing a run removes “Đã ghi kết quả vào cột…” and that run's notices", async () => {
     mocked.loadSettings
       .mockResolvedValueOnce(settings())
-      .mockResolvedValueOnce(settings({ lastRun: lastRun("pane"), undo: { action: "score", at } }))
+      .mockResolvedValueOnce(settings({ lastRun: lastRun("pane"), undo: { action: "score", at, sheet: "Bảng điểm" } }))
       .mockResolvedValue(settings());
     mocked.runScoring.mockResolvedValue({ ...scoringDone(), notices: ["Phiên bản Excel này không chép được định dạng: tiêu đề các cột kết quả mới được định dạng chuẩn (đậm, căn giữa, có viền)."], noticesEn: ["…"] });
-    mocked.undoLast.mockResolvedValue({ kind: "done", message: "Đã hoàn tác lần “Tính điểm” lúc 10:42 trên trang “Bảng điểm”.", messageEn: "Undid." });
+    mocked.undoLast.mockResolvedValue({ kind: "done", message: "Đã hoàn tác lần “Tính điểm” lúc 10:42 trên trang “Bảng điểm”.", messageEn: "Undid.", leftAlone: [], lastRun: null });
     const user = userEvent.setup({ delay: null });
     render(<App lang="vi" />);
     await user.click(await screen.findByRole("button", { name: "Tính điểm" }));
@@ -134,8 +129,8 @@ describe("after Hoàn tác every notice describes the workbook as it is now", ()
   });
 
   test("the undo's own notice goes when the next action starts", async () => {
-    mocked.loadSettings.mockResolvedValueOnce(settings({ undo: { action: "score", at } })).mockResolvedValue(settings());
-    mocked.undoLast.mockResolvedValue({ kind: "done", message: "Đã hoàn tác lần “Tính điểm” lúc 10:42 trên trang “Bảng điểm”.", messageEn: "Undid." });
+    mocked.loadSettings.mockResolvedValueOnce(settings({ undo: { action: "score", at, sheet: "Bảng điểm" } })).mockResolvedValue(settings());
+    mocked.undoLast.mockResolvedValue({ kind: "done", message: "Đã hoàn tác lần “Tính điểm” lúc 10:42 trên trang “Bảng điểm”.", messageEn: "Undid.", leftAlone: [], lastRun: null });
     mocked.runScoring.mockResolvedValue(scoringDone());
     const user = userEvent.setup({ delay: null });
     render(<App lang="vi" />);
@@ -152,11 +147,13 @@ describe("after Hoàn tác every notice describes the workbook as it is now", ()
     ["vi", "Đã hoàn tác, còn phần chưa trả lại được", "Phiên bản Excel này không chép lại được định dạng (cần ExcelApi 1.9): các ô J4:J24 …"],
     ["en", "Undone, with a part that could not be given back", "This version of Excel cannot copy formats back (it needs ExcelApi 1.9): cells J4:J24 …"],
   ] as const)("an undo that could not give formats back says so, with the cells (%s)", async (lang, title, detail) => {
-    mocked.loadSettings.mockResolvedValueOnce(settings({ undo: { action: "score", at } })).mockResolvedValue(settings());
+    mocked.loadSettings.mockResolvedValueOnce(settings({ undo: { action: "score", at, sheet: "Bảng điểm" } })).mockResolvedValue(settings());
     mocked.undoLast.mockResolvedValue({
       kind: "done",
       message: "Đã hoàn tác lần “Tính điểm” lúc 10:42 trên trang “Bảng điểm”.",
       messageEn: "Undid the “Score” at 10:42 on sheet “Bảng điểm”.",
+      leftAlone: [],
+      lastRun: null,
       left: [
         {
           code: "formatsNotRestored",
