@@ -19,11 +19,10 @@ import { CliMessage } from "./messages";
 import { checkOutput, writeAtomically } from "./output";
 import { addressOf, readSheet, readStore, SheetValues, writeStore } from "./workbook";
 import { byEncoding, LEGACY_MESSAGES, LegacyCell, legacyExample, withConverted } from "../core/legacy-cells";
-import { ENCODING_NAMES, unicodeFontFor } from "../core/legacy-encoding";
+import { ENCODING_NAMES, legacyToUnicode, unicodeFontFor } from "../core/legacy-encoding";
 import { addExplanationSheet, chartFile, JsonFinding, jsonFindings, jsonRowExtras, JsonRowExtras, previousAgencies } from "./extras";
 import { compareWithPrevious, Comparison, rankChangeText } from "../core/previous";
 import { matchKey } from "../core/text";
-import { legacyToUnicode } from "../core/legacy-encoding";
 import { PREVIOUS_MISSING } from "../core/explain-messages";
 import { checkStale, staleFinding } from "../core/stale";
 

@@ -289,6 +289,7 @@ export const checkUndoJournal: Check = (v, p) => {
         return bs.rows === ts.rows && bs.cols === ts.cols ? null : storeProblem("sizeMismatch", q, x);
       }),
     ),
+    fonts: optional(list(shape({ address: block, name: text }))),
     columnWidths: optional(list(shape({ address: blockOrColumns, width: numberIn(0, 4000) }))),
     previousAnnex: optional(nullable(shape({ sheetName, description: optional(checkPackedAnnex), sheetId: optional(text), backup: optional(sheetName) }))),
     buildSheet: optional(sheetName),
