@@ -24,6 +24,7 @@ async function main() {
     input,
     output,
     annex: true,
+    force: true,
     decision: { number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", year: 2020 },
   });
   if (!outcome.ok) {
@@ -32,7 +33,7 @@ async function main() {
   }
   const { summary, rules } = outcome.result;
   process.stdout.write(`\nXẾP HẠNG ỨNG DỤNG CNTT NĂM 2020 — ${summary.agencies} cơ quan (${path.relative(root, input)})\n\n`);
-  process.stdout.write(rankingTable(outcome.rows, rules.json.index.decimals) + "\n\n");
+  process.stdout.write(rankingTable(outcome.rows, rules) + "\n\n");
   process.stdout.write(`Phân loại: ${summary.byClass.map((c) => `${c.count} ${c.name}`).join(", ")}\n\n`);
   const errors = outcome.findings.filter((f) => f.severity === "error");
   if (outcome.findings.length) {
@@ -109,7 +110,7 @@ async function formsRoundTrip() {
   const again = await mergeForms({ master: merged, forms: made.forms.map((f) => path.join(formsDir, f.file)), output: path.join(dir, "gop-lan-2.xlsx") });
   process.stdout.write(`Gộp lại lần nữa cùng các phiếu: ${again.ok && again.plan.unchanged ? "không có gì thay đổi" : "CÓ THAY ĐỔI (lỗi)"}.\n`);
 
-  const rescored = await scoreWorkbook({ input: merged, output: path.join(dir, "da-gop-ket-qua.xlsx") });
+  const rescored = await scoreWorkbook({ input: merged, output: path.join(dir, "da-gop-ket-qua.xlsx"), force: true });
   if (!rescored.ok) throw new Error(rescored.message);
   const top = rescored.rows.filter((r) => r.rank !== null && r.rank <= 3).sort((a, b) => a.rank - b.rank);
   process.stdout.write(`Tính điểm bảng đã gộp: ${rescored.result.summary.scored} cơ quan; đứng đầu: ${top.map((r) => `${r.rank}. ${r.name}`).join(", ")}.\n`);

@@ -30,7 +30,14 @@ interface Candidate {
  * them showed, the others again (one word of that encoding is then enough).
  */
 function detectAll(candidates: readonly Candidate[], origin: Origin, isHeader: (text: string) => boolean): LegacyCell[] {
-  const found: (LegacyEncoding | null)[] = candidates.map((c) => detectLegacy(c.text));
+  // Notes repeat (“Không TTHC” on many rows): each text is looked at once.
+  const seen = new Map<string, LegacyEncoding | null>();
+  const detect = (text: string) => {
+    let e = seen.get(text);
+    if (e === undefined) seen.set(text, (e = detectLegacy(text)));
+    return e;
+  };
+  const found: (LegacyEncoding | null)[] = candidates.map((c) => detect(c.text));
   const count = { tcvn3: 0, vni: 0 };
   for (const e of found) if (e) count[e]++;
   const sheetEncoding: LegacyEncoding | null = count.tcvn3 + count.vni === 0 ? null : count.tcvn3 >= count.vni ? "tcvn3" : "vni";

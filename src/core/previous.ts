@@ -7,6 +7,7 @@ import { RowResult, scoreSheet } from "./scoring";
 import { SHEET_ORIGIN } from "./address";
 import { presetRules, PRESET_THAI_BINH_2020, validateRules } from "./rules";
 import { matchKey } from "./text";
+import type { ResultColumn } from "./columns";
 
 /** Last year's agency as its own workbook scores it. */
 export interface PreviousAgency {
@@ -134,4 +135,28 @@ export function scorePreviousYear(
     return { ok: true, sheet: ws.name, agencies: result.rows.map((r) => ({ name: r.name, rank: r.rank, index: r.index, className: r.className })) };
   }
   return { ok: false, problem: { code: "noGrid", source } };
+}
+
+type SheetColumn = ResultColumn<PreviousKind> & { sheet: NonNullable<ResultColumn["sheet"]> };
+
+/**
+ * Last year's two result columns, entries shaped as the table of result columns (columns.ts): their
+ * values come from this comparison, so the entries are made for it.
+ */
+export function comparisonColumns(comparison: Comparison): SheetColumn[] {
+  return [
+    {
+      kind: "previousRank",
+      sheet: { header: PREVIOUS_HEADERS.previousRank, aliases: [], numberFormat: () => "0", isResult: (v) => typeof v === "number" },
+      value: (r) => comparison.byRow.get(r.row)?.previousRank ?? null,
+      json: "previousRank",
+    },
+    {
+      kind: "rankChange",
+      // Text ("▲2"): never read as a number or a formula.
+      sheet: { header: PREVIOUS_HEADERS.rankChange, aliases: [], numberFormat: () => "@", isResult: isRankChangeText },
+      value: (r) => rankChangeText(comparison.byRow.get(r.row), r.rank) || null,
+      json: "rankChange",
+    },
+  ];
 }

@@ -262,6 +262,15 @@ const previousState: Check = shape({
   decision: optional(checkDecision),
 });
 
+/** A sheet description (src/core/sheet.ts) as undo renders it: a name, and cells with rows and columns in range. */
+const sheetDescription: Check = (v, p) => {
+  const d = v as { sheetName?: unknown; cells?: unknown; rowCount?: unknown; colCount?: unknown } | null;
+  if (!d || typeof d !== "object" || typeof d.sheetName !== "string" || !Array.isArray(d.cells) || typeof d.rowCount !== "number" || typeof d.colCount !== "number") {
+    return storeProblem("notText", p, v);
+  }
+  return sheetName(d.sheetName, join(p, "sheetName"));
+};
+
 /** `undo`: the journal of the last write. Checked whole before undo writes anything from it. */
 export const checkUndoJournal: Check = (v, p) => {
   const found = shape({
@@ -280,10 +289,13 @@ export const checkUndoJournal: Check = (v, p) => {
         return bs.rows === ts.rows && bs.cols === ts.cols ? null : storeProblem("sizeMismatch", q, x);
       }),
     ),
+    fonts: optional(list(shape({ address: block, name: text }))),
     columnWidths: optional(list(shape({ address: blockOrColumns, width: numberIn(0, 4000) }))),
     previousAnnex: optional(nullable(shape({ sheetName, description: optional(checkPackedAnnex), sheetId: optional(text), backup: optional(sheetName) }))),
     buildSheet: optional(sheetName),
     annexSheet: optional(sheetName),
+    // "merge": the loop sheets before it, as sheet descriptions made again by undo.
+    previousLoopSheets: optional(nullable(shape({ self: sheetDescription, diff: sheetDescription }))),
     previousState,
   })(v, p);
   if (found) return found;

@@ -94,7 +94,12 @@ export function RulesView({ rules, fromWorkbook, busy, run, onSaved }: RulesView
         patch.id !== undefined && !f.groups.some((g, k) => k !== i && g.id.trim() === old.id.trim())
           ? f.exemptions.map((e) => ({ ...e, groups: e.groups.map((id) => (id === old.id.trim() ? patch.id!.trim() : id)) }))
           : f.exemptions;
-      return { ...f, groups, exemptions };
+      // The blocks' own maxima follow the renamed id too.
+      const blocks =
+        exemptions !== f.exemptions
+          ? f.blocks.map((b) => ({ ...b, maxPoints: Object.fromEntries(Object.entries(b.maxPoints).map(([id, v]) => [id === old.id.trim() ? patch.id!.trim() : id, v])) }))
+          : f.blocks;
+      return { ...f, groups, exemptions, blocks };
     });
   const changeExemption = (i: number, patch: Partial<ExemptionForm>) => change({ exemptions: form.exemptions.map((e, k) => (k === i ? { ...e, ...patch } : e)) });
   const changeBlock = (i: number, patch: Partial<BlockForm>) => change({ blocks: form.blocks.map((b, k) => (k === i ? { ...b, ...patch } : b)) });

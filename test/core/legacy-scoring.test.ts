@@ -1,7 +1,8 @@
 import { formatVi } from "../../src/core/decimal";
 import { findingMessage } from "../../src/core/findings";
 import { withConverted } from "../../src/core/legacy-cells";
-import { encodeLegacy, LegacyEncoding } from "../../src/core/legacy-encoding";
+import { encodeLegacy, LegacyEncoding, legacyToUnicode } from "../../src/core/legacy-encoding";
+import { compareWithPrevious } from "../../src/core/previous";
 import { presetRules } from "../../src/core/rules";
 import { scoreSheet, ScoreResult } from "../../src/core/scoring";
 import { readPublishedAnnex, referenceSheet } from "../fixtures/reference";
@@ -118,5 +119,19 @@ describe("no false alarm on Unicode", () => {
     const result = scored(referenceSheet());
     expect(result.legacy).toEqual([]);
     expect(result.findings.map((f) => f.code)).toEqual(["aboveMax"]);
+  });
+});
+
+describe("last year's ranking typed in TCVN3 or VNI", () => {
+  it("meets this year's Unicode names through legacyToUnicode (the converter the command line passes)", () => {
+    const result = scored(referenceSheet());
+    const unicode = (t: string) => legacyToUnicode(t)?.text ?? t;
+    for (const encoding of ["tcvn3", "vni"] as LegacyEncoding[]) {
+      const previous = result.rows.map((r) => ({ name: encodeLegacy(r.name, encoding), rank: r.rank, index: r.index, className: r.className }));
+      const comparison = compareWithPrevious(result.rows, previous, unicode);
+      expect([encoding, comparison.missing, comparison.added]).toEqual([encoding, [], []]);
+      // Without the converter, names with Vietnamese letters would not meet.
+      expect(compareWithPrevious(result.rows, previous).added.length).toBeGreaterThan(15);
+    }
   });
 });

@@ -230,7 +230,7 @@ test("Tính điểm, a finding, the annex after confirming, undo; accessible at 
   const rules = page.getByRole("tabpanel", { name: "Quy tắc" });
   await rules.getByRole("button", { name: /Hạ tầng kỹ thuật/ }).click();
   await rules.getByRole("textbox", { name: "Điểm tối đa" }).fill("-5");
-  await rules.getByText('Điểm tối đa của nhóm "Hạ tầng kỹ thuật" phải là số lớn hơn 0.').waitFor();
+  await rules.getByText("Điểm tối đa phải là số lớn hơn 0 (số, hoặc chữ số thập phân như “2,5”).").waitFor();
   await shot(page, "07-rules-320");
   await expectAccessible(page, "rules editor");
   await rules.getByRole("button", { name: "Đặt lại theo mẫu 2020" }).click();
