@@ -99,7 +99,7 @@ async function formsRoundTrip() {
   process.stdout.write("Các cơ quan điền điểm tự chấm và tài liệu kiểm chứng vào ô nhập của phiếu, gửi lại.\n\n");
 
   const merged = path.join(root, "out/danh-gia-2020-da-gop.xlsx");
-  const outcome = await mergeForms({ master, forms: made.forms.map((f) => path.join(formsDir, f.file)), output: merged });
+  const outcome = await mergeForms({ master, forms: made.forms.map((f) => path.join(formsDir, f.file)), output: merged, force: true });
   if (!outcome.ok) throw new Error(outcome.message);
   const { plan } = outcome;
   process.stdout.write(`Gộp ${plan.merged.length} phiếu: ${plan.writes.length} ô được điền vào bảng điểm.\n`);

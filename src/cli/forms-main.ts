@@ -2,10 +2,10 @@ import { FORM_MESSAGES } from "../core/form-messages";
 import { mergeForms, writeForms } from "./forms";
 import type { CliIO } from "./main";
 
-export const FORMS_USAGE = `  xep-hang-cntt forms MASTER.xlsx -o THƯ-MỤC [--sheet NAME] [--rules RULES.json] [--year 2020]
-  xep-hang-cntt merge MASTER.xlsx PHIẾU.xlsx... -o OUT.xlsx [--json] [--sheet NAME] [--rules RULES.json] [--year 2020]`;
+export const FORMS_USAGE = `  xep-hang-cntt forms MASTER.xlsx -o THƯ-MỤC [--force] [--sheet NAME] [--rules RULES.json] [--year 2020]
+  xep-hang-cntt merge MASTER.xlsx PHIẾU.xlsx... -o OUT.xlsx [--force] [--json] [--sheet NAME] [--rules RULES.json] [--year 2020]`;
 
-type Parsed = { ok: true; files: string[]; output: string; sheet?: string; rulesFile?: string; year?: number; json: boolean } | { ok: false; message: string };
+type Parsed = { ok: true; files: string[]; output: string; sheet?: string; rulesFile?: string; year?: number; json: boolean; force: boolean } | { ok: false; message: string };
 
 function parse(command: "forms" | "merge", rest: string[]): Parsed {
   const files: string[] = [];
@@ -14,6 +14,7 @@ function parse(command: "forms" | "merge", rest: string[]): Parsed {
   let rulesFile: string | undefined;
   let year: number | undefined;
   let json = false;
+  let force = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (["-o", "--output", "--sheet", "--rules", "--year"].includes(arg)) {
@@ -27,6 +28,7 @@ function parse(command: "forms" | "merge", rest: string[]): Parsed {
         year = Number(value);
       }
     } else if (arg === "--json" && command === "merge") json = true;
+    else if (arg === "--force") force = true;
     else if (arg.startsWith("-")) return { ok: false, message: `Tùy chọn không hợp lệ “${arg}”.` };
     else files.push(arg);
   }
@@ -34,7 +36,7 @@ function parse(command: "forms" | "merge", rest: string[]): Parsed {
   if (command === "forms" && files.length > 1) return { ok: false, message: `Thừa tham số “${files[1]}”.` };
   if (command === "merge" && files.length < 2) return { ok: false, message: "Thiếu các phiếu cần gộp: merge MASTER.xlsx PHIẾU.xlsx... -o OUT.xlsx." };
   if (!output) return { ok: false, message: command === "forms" ? "Thiếu thư mục ghi phiếu: -o THƯ-MỤC." : "Thiếu tệp kết quả: -o OUT.xlsx." };
-  return { ok: true, files, output, sheet, rulesFile, year, json };
+  return { ok: true, files, output, sheet, rulesFile, year, json, force };
 }
 
 /** `forms` and `merge`. Exit codes: 0 done (merge: every form merged, no finding); 1 merged with findings; 2 unusable master or arguments (nothing written). */
@@ -46,7 +48,7 @@ export async function formsMain(argv: string[], io: CliIO): Promise<number> {
     return 2;
   }
   if (command === "forms") {
-    const outcome = await writeForms({ master: parsed.files[0], dir: parsed.output, sheet: parsed.sheet, rulesFile: parsed.rulesFile, year: parsed.year });
+    const outcome = await writeForms({ master: parsed.files[0], dir: parsed.output, sheet: parsed.sheet, rulesFile: parsed.rulesFile, year: parsed.year, force: parsed.force });
     if (!outcome.ok) {
       io.err(`Lỗi: ${outcome.message}`);
       return 2;
@@ -56,7 +58,7 @@ export async function formsMain(argv: string[], io: CliIO): Promise<number> {
     return 0;
   }
   const [master, ...forms] = parsed.files;
-  const outcome = await mergeForms({ master, forms, output: parsed.output, sheet: parsed.sheet, rulesFile: parsed.rulesFile, year: parsed.year });
+  const outcome = await mergeForms({ master, forms, output: parsed.output, sheet: parsed.sheet, rulesFile: parsed.rulesFile, year: parsed.year, force: parsed.force });
   if (!outcome.ok) {
     io.err(`Lỗi: ${outcome.message}`);
     return 2;

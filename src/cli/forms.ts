@@ -13,6 +13,11 @@ import { cleanText } from "../core/text";
 import { formWorkbook, readReturnedForm } from "../xlsx/forms";
 import { renderSheetExcelJS } from "../xlsx/render";
 import { fail, loadWorkbook, moveSheet, pickSheet, rulesFrom, ScoreOptions, Unusable } from "./score";
+import { checkOutput, writeAtomically } from "./output";
+import { CliMessage, renderCli } from "./messages";
+
+/** A file refusal in both languages, Vietnamese first (the CLI prints the two lines). */
+const both = (m: CliMessage): string => `${renderCli(m, "vi")}\n${renderCli(m, "en")}`;
 import { readStore, SheetValues, writeStore } from "./workbook";
 
 /**
@@ -26,6 +31,8 @@ export interface FormsOptions {
   sheet?: string;
   rulesFile?: string;
   year?: number;
+  /** Replace forms already in the folder (never the master). */
+  force?: boolean;
 }
 
 export type FormsOutcome = { ok: true; forms: { file: string; agency: string }[] } | { ok: false; message: string };
@@ -67,15 +74,18 @@ export async function writeForms(opts: FormsOptions): Promise<FormsOutcome> {
     if (fs.existsSync(opts.dir) && !fs.statSync(opts.dir).isDirectory()) fail(`“${opts.dir}” là một tệp, không phải thư mục: -o phải là thư mục để ghi các phiếu.`);
     fs.mkdirSync(opts.dir, { recursive: true });
     const names = formFileNames(master.agencies.map((a) => a.name));
-    const masterPath = path.resolve(opts.master);
-    if (names.some((n) => path.resolve(opts.dir, n) === masterPath)) fail("Thư mục -o chứa tệp bảng điểm có tên trùng với một phiếu: hãy chọn thư mục khác (tệp đầu vào không bao giờ bị ghi đè).");
+    // Every target is checked before any form is written: never the master under another name (even with
+    // --force), never a form already there (a department's returned form, say) unless --force.
+    for (const n of names) {
+      const checked = checkOutput(opts.master, path.join(opts.dir, n), opts.force === true);
+      if (!checked.ok) fail(both(checked.message));
+    }
     const forms: { file: string; agency: string }[] = [];
     for (const [i, a] of master.agencies.entries()) {
       const form = buildForm({ rules: master.rules, agency: a.name, notes: a.notes, maxes: a.maxes, year: master.year, masterId: master.masterId });
       const target = path.join(opts.dir, names[i]);
-      const tmp = `${target}.tmp-${process.pid}`;
-      await formWorkbook(ExcelJS, form).xlsx.writeFile(tmp);
-      fs.renameSync(tmp, target);
+      const written = await writeAtomically(target, (tmp) => formWorkbook(ExcelJS, form).xlsx.writeFile(tmp));
+      if (!written.ok) fail(both(written.message));
       forms.push({ file: names[i], agency: a.name });
     }
     return { ok: true, forms };
@@ -93,6 +103,8 @@ export interface MergeOptions {
   rulesFile?: string;
   year?: number;
   now?: Date;
+  /** Replace an existing output file (never an input). */
+  force?: boolean;
 }
 
 export interface MergeJson {
@@ -105,8 +117,15 @@ export type MergeOutcome = { ok: true; plan: MergePlan; json: MergeJson; finding
 
 export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
   try {
-    const out = path.resolve(opts.output);
-    if (out === path.resolve(opts.master) || opts.forms.some((f) => path.resolve(f) === out)) fail("Tệp kết quả (-o) phải khác bảng điểm và các phiếu: tệp đầu vào không bao giờ bị ghi đè.");
+    // Checked before anything is read and again just before the write: never an input under another
+    // name (the master or any form, even with --force), never an existing file without --force.
+    const checkTarget = () => {
+      for (const input of [opts.master, ...opts.forms]) {
+        const checked = checkOutput(input, opts.output, input !== opts.master || opts.force === true);
+        if (!checked.ok) fail(both(checked.message));
+      }
+    };
+    checkTarget();
     const master = await openMaster(opts.master, opts);
     const returned: ReturnedForm[] = [];
     for (const file of opts.forms) {
@@ -149,10 +168,9 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
       loopSheets: { self: loopSheets.self.name, diff: loopSheets.diff.name },
       undo: undefined,
     });
-    fs.mkdirSync(path.dirname(out), { recursive: true });
-    const tmp = `${out}.tmp-${process.pid}`;
-    await master.wb.xlsx.writeFile(tmp);
-    fs.renameSync(tmp, out);
+    checkTarget();
+    const written = await writeAtomically(opts.output, (tmp) => master.wb.xlsx.writeFile(tmp));
+    if (!written.ok) fail(both(written.message));
 
     const json: MergeJson = {
       merged: plan.merged.map((m) => ({ file: m.file, agency: m.agency })),

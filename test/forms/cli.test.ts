@@ -224,6 +224,42 @@ describe("merge: findings, exit codes, inputs", () => {
     expect(run.code).toBe(0);
   });
 
+  it("never replaces an existing output without --force, nor an input under another name even with it", () => {
+    const form = path.join(formsDir, "so-y-te.xlsx");
+    const out = path.join(dir, "da-co.xlsx");
+    fs.writeFileSync(out, "tệp của người dùng");
+    const refused = runCli(["merge", EXAMPLE, form, "-o", out, "--year", "2020"]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("đã có");
+    expect(refused.stderr).toContain("already exists");
+    expect(fs.readFileSync(out, "utf8")).toBe("tệp của người dùng");
+    const forced = runCli(["merge", EXAMPLE, form, "-o", out, "--year", "2020", "--force"]);
+    expect(forced.code).toBe(0);
+    expect(fs.readFileSync(out).subarray(0, 2).toString()).toBe("PK");
+    // A link to a form is that form: refused even with --force, the form unchanged.
+    const link = path.join(dir, "lien-ket.xlsx");
+    fs.symlinkSync(form, link);
+    const before = sha(form);
+    const viaLink = runCli(["merge", EXAMPLE, form, "-o", link, "--year", "2020", "--force"]);
+    expect(viaLink.code).toBe(2);
+    expect(viaLink.stderr).toContain("chính là tệp đầu vào");
+    expect(sha(form)).toBe(before);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("forms: a form already in the folder (a returned one, say) is kept unless --force", () => {
+    const form = path.join(formsDir, "so-y-te.xlsx");
+    fs.appendFileSync(form, "");
+    const before = sha(form);
+    const again = runCli(["forms", EXAMPLE, "-o", formsDir, "--year", "2020"]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("đã có");
+    expect(sha(form)).toBe(before);
+    const forced = runCli(["forms", EXAMPLE, "-o", formsDir, "--year", "2020", "--force"]);
+    expect(forced.code).toBe(0);
+    expect(fs.readdirSync(formsDir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
   it("exits 0 when every form merged without a finding", () => {
     const run = runCli(["merge", EXAMPLE, path.join(formsDir, "so-y-te.xlsx"), "-o", path.join(dir, "ok.xlsx"), "--year", "2020"]);
     expect(run.code).toBe(0);
