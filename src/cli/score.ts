@@ -3,7 +3,7 @@ import * as path from "path";
 import * as ExcelJS from "exceljs";
 import { SHEET_ORIGIN } from "../core/address";
 import { annexGate, annexNotice, buildAnnex, chooseAnnexSheet } from "../core/annex";
-import { toNumber } from "../core/decimal";
+import { jsonRow } from "../core/columns";
 import { Finding } from "../core/findings";
 import { jsonSyntaxProblem, jsonSyntaxText } from "../core/json-syntax";
 import { completeMetadata, DecisionMetadata, provinceMissing, titleRowsOf, validateMetadata, withProvince, yearInTitle } from "../core/metadata";
@@ -48,16 +48,8 @@ export interface ScoreOptions {
   explain?: boolean;
 }
 
-export interface JsonRow extends JsonRowExtras {
-  name: string;
-  /** Id of the agency's block (rules with blocks), else null; rank is within the block. */
-  block: string | null;
-  total: number | null;
-  maxPoints: number | null;
-  index: number | null;
-  class: string | null;
-  rank: number | null;
-}
+/** A row of the JSON output: the agency's name, each result column's key and value (columns.ts), and the explanations. */
+export type JsonRow = Record<string, string | number | null> & JsonRowExtras;
 
 export type ScoreOutcome =
   | {
@@ -312,7 +304,6 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       fs.writeFileSync(opts.chart, chartFile(result), "utf8");
     }
 
-    const num = (d: { m: number | bigint; s: number } | null) => (d === null ? null : toNumber(d));
     const extras = jsonRowExtras(result, comparison);
     return {
       ok: true,
@@ -326,16 +317,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       explainSheet,
       notices,
       json: {
-        rows: rankedRows(result.rows, result.rules).map((r, i) => ({
-          name: r.name,
-          block: r.block,
-          total: num(r.total),
-          maxPoints: num(r.maxPoints),
-          index: num(r.index),
-          class: r.className,
-          rank: r.rank,
-          ...extras[i],
-        })),
+        rows: rankedRows(result.rows, result.rules).map((r, i) => ({ ...jsonRow(r), ...extras[i] }) as JsonRow),
         findings: jsonFindings(result, findings, data.values),
       },
     };

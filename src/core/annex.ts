@@ -1,7 +1,8 @@
-import { cmp, Dec, formatVi, mul } from "./decimal";
+import { annexColumns, AnnexContext, indexText } from "./columns";
+import { cmp, Dec, formatVi } from "./decimal";
 import { Finding } from "./findings";
 import { DecisionMetadata, withProvince } from "./metadata";
-import { hasClasses, Rules } from "./rules";
+import { Rules } from "./rules";
 import { rankedRows, RowResult } from "./scoring";
 
 /**
@@ -83,7 +84,7 @@ const STYLES: Record<StyleName, AnnexStyle> = {
 
 const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
 
-const WIDTH = { stt: 5, name: 32, group: 10.5, total: 9, index: 8, class: 11, rank: 8, notes: 12 };
+const WIDTH = { stt: 5, name: 32, group: 10.5, notes: 12 };
 /** Points per wrapped line of 12-pt Times New Roman, and characters per width unit (a little slack). */
 const LINE_PT = 16;
 const CHARS_PER_UNIT = 1.05;
@@ -153,12 +154,7 @@ function lines(text: string, width: number): number {
   return text.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
 }
 
-/** The index as the annex prints it: "0,917", or "91,7%" with display "percent". */
-export function indexText(rules: Rules, index: Dec): string {
-  const d = rules.json.index.decimals;
-  if (rules.display === "percent") return `${formatVi(mul(index, { m: 100, s: 0 }), Math.max(0, d - 2))}%`;
-  return formatVi(index, d);
-}
+export { indexText };
 
 /** "- Tổng điểm đánh giá chung: 498 điểm (Do không đánh giá …)." for a general maximum. */
 function generalNote(rules: Rules, generalMax: Dec, prefix = "Tổng điểm đánh giá chung: ", detail = ""): string {
@@ -230,10 +226,12 @@ export function buildAnnex(rules: Rules, rows: readonly RowResult[], meta: Decis
     const ranks = s.rows.map((r) => r.rank);
     return ranks.some((r, i) => r !== null && ranks.indexOf(r) !== i);
   });
-  const withClass = hasClasses(rules);
+  // The result columns of the annex come from the table (columns.ts): Phân loại only with classes, Xếp hạng only with ties.
+  const context: AnnexContext = { rules, decimals: rules.json.index.decimals, hasTies };
+  const results = annexColumns(context);
 
-  const columns = ["STT", "Tên cơ quan", ...rules.groups.map((g) => g.name), "Tổng điểm", "Chỉ số", ...(withClass ? ["Phân loại"] : []), ...(hasTies ? ["Xếp hạng"] : []), "Ghi chú"];
-  const widths = [WIDTH.stt, WIDTH.name, ...rules.groups.map(() => WIDTH.group), WIDTH.total, WIDTH.index, ...(withClass ? [WIDTH.class] : []), ...(hasTies ? [WIDTH.rank] : []), WIDTH.notes];
+  const columns = ["STT", "Tên cơ quan", ...rules.groups.map((g) => g.name), ...results.map((c) => c.annex.header), "Ghi chú"];
+  const widths = [WIDTH.stt, WIDTH.name, ...rules.groups.map(() => WIDTH.group), ...results.map((c) => c.annex.width), WIDTH.notes];
   const colCount = columns.length;
   const totalWidth = widths.reduce((a, b) => a + b, 0);
 
@@ -273,10 +271,7 @@ export function buildAnnex(rules: Rules, rows: readonly RowResult[], meta: Decis
         String(k + 1),
         r.name,
         ...r.scores.map((sc, g) => (sc !== null ? formatVi(sc) : r.exemptGroups.includes(g) ? "0" : "")),
-        r.total !== null ? formatVi(r.total) : "",
-        r.index !== null ? indexText(rules, r.index) : "",
-        ...(withClass ? [r.className ?? ""] : []),
-        ...(hasTies ? [r.rank !== null ? String(r.rank) : ""] : []),
+        ...results.map((c) => c.annex.text(r, context)),
         r.notes,
       ];
       values.forEach((v, i) => put(row, i, v, i === 1 ? "cellLeft" : "cell"));

@@ -1,37 +1,25 @@
 import { BUILT_IN_NAME_HEADERS, Rules } from "./rules";
+import { resultHeaders, ResultKind } from "./columns";
 import { headerKey, matchKey } from "./text";
 import { isBlank } from "./numbers";
 
-/** Columns of results the add-in writes; "maxPoints" is optional and only used when present. */
-export type ResultKind = "total" | "index" | "class" | "rank";
-export const RESULT_KINDS: readonly ResultKind[] = ["total", "index", "class", "rank"];
+export type { ResultKind };
 
-/** Header words recognised for the non-group columns (compared with headerKey). */
+/** Header words recognised for the grid's own non-group columns (compared with headerKey); the result columns' are in columns.ts. */
 export const COLUMN_ALIASES = {
   stt: ["STT", "TT", "Số TT", "Số thứ tự"],
   /** The built-in list; the rules may add more (nameHeaders, Rules.nameKeys). */
   name: BUILT_IN_NAME_HEADERS,
   notes: ["Ghi chú"],
-  total: ["Tổng điểm", "Tổng", "Tổng cộng", "Tổng điểm đạt", "Tổng điểm đạt được"],
-  index: ["Chỉ số", "Chỉ số đạt", "Chỉ số đạt được", "Chỉ số xếp hạng"],
-  class: ["Phân loại", "Xếp loại", "Mức độ", "Mức xếp loại"],
-  rank: ["Xếp hạng", "Thứ hạng", "Hạng", "Thứ tự xếp hạng"],
   /** The column naming each agency's block (rules with blocks). */
   block: ["Khối", "Nhóm", "Khối/Nhóm", "Khối, nhóm", "Khối thi đua", "Nhóm cơ quan", "Nhóm đơn vị"],
 };
 
-/** Default headers of the result columns the add-in appends. */
-export const RESULT_HEADERS: Record<ResultKind, string> = {
-  total: "Tổng điểm",
-  index: "Chỉ số",
-  class: "Phân loại",
-  rank: "Xếp hạng",
-};
+/** Every header word of the non-group columns: the grid's own and the result columns'. */
+export const HEADER_ALIASES: [string, readonly string[]][] = [...Object.entries(COLUMN_ALIASES), ...resultHeaders()];
 
-type Role = keyof typeof COLUMN_ALIASES;
-const ROLE_KEYS: Record<Role, Set<string>> = Object.fromEntries(
-  Object.entries(COLUMN_ALIASES).map(([role, words]) => [role, new Set(words.map(headerKey))]),
-) as Record<Role, Set<string>>;
+type Role = keyof typeof COLUMN_ALIASES | ResultKind;
+const ROLE_KEYS = new Map<Role, Set<string>>(HEADER_ALIASES.map(([role, words]) => [role as Role, new Set(words.map(headerKey))]));
 
 const SUMMARY_ROW_KEYS = new Set(["tong cong", "tong", "cong", "trung binh", "trung binh chung", "binh quan"]);
 const MARKER = /^\(?\s*[0-9]{1,2}\s*\)?$/;
@@ -78,11 +66,9 @@ export type LocateResult =
 
 const cellText = (v: unknown): string => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
 
-const ROLES = Object.keys(ROLE_KEYS) as Role[];
-
 function roleOf(key: string, rules: Rules): Role | null {
   if (key === "") return null;
-  for (const role of ROLES) if (role === "name" ? rules.nameKeys.includes(key) : ROLE_KEYS[role].has(key)) return role;
+  for (const [role, keys] of ROLE_KEYS) if (role === "name" ? rules.nameKeys.includes(key) : keys.has(key)) return role;
   return null;
 }
 
@@ -208,7 +194,7 @@ export function locateGrid(values: readonly (readonly unknown[])[], rules: Rules
 
   const nameCol = roles.name;
   const resultCols: Partial<Record<ResultKind, number>> = {};
-  for (const k of ["total", "index", "class", "rank"] as const) if (roles[k] !== undefined) resultCols[k] = roles[k];
+  for (const [kind] of resultHeaders()) if (roles[kind as ResultKind] !== undefined) resultCols[kind as ResultKind] = roles[kind as ResultKind];
 
   // 3. The rows. This runs for every row of the sheet, so each cell is looked at once and header
   // keys are worked out only for text (see headerLookup).

@@ -1,24 +1,17 @@
 import { cellAddress, columnLetter, Origin } from "./address";
-import { toNumber } from "./decimal";
+import { ColumnContext, ResultColumn, ResultKind, sheetColumns } from "./columns";
 import { Finding } from "./findings";
-import { RESULT_HEADERS, RESULT_KINDS, ResultKind } from "./grid";
 import { isBlank } from "./numbers";
-import { hasClasses, IndexDisplay } from "./rules";
 import { ScoreResult } from "./scoring";
 import { MarkRecord, WrittenRecord, writtenCells, writtenRecord } from "./store";
 
 /** Fills that mark cells with findings (light red for errors, light yellow for warnings). */
 export const MARK_FILL = { error: "#FFC7CE", warning: "#FFEB9C" } as const;
 
-export const RESULT_FORMATS: Record<ResultKind, (decimals: number, display?: IndexDisplay) => string> = {
-  total: () => "General",
-  index: (d, display = "decimal") => (display === "percent" ? (d > 2 ? `0.${"0".repeat(d - 2)}%` : "0%") : d > 0 ? `0.${"0".repeat(d)}` : "0"),
-  class: () => "General",
-  rank: () => "0",
-};
-
 export interface PlannedColumn {
   kind: ResultKind;
+  /** Its entry in the table of result columns (columns.ts). */
+  spec: ResultColumn & { sheet: NonNullable<ResultColumn["sheet"]> };
   /** Column in the values array. */
   col: number;
   isNew: boolean;
@@ -66,16 +59,15 @@ export function planResultWrite(
 ): PlanResult {
   const { layout, rows, rules, findings } = result;
   const written = writtenCells(previous.written, sheet);
-  const decimals = rules.json.index.decimals;
+  const context: ColumnContext = { rules, decimals: rules.json.index.decimals };
 
   let next = layout.lastCol + 1;
-  // Rules without classes (national tables) have no Phân loại column.
-  const kinds = RESULT_KINDS.filter((k) => k !== "class" || hasClasses(rules));
-  const columns: PlannedColumn[] = kinds.map((kind) => {
+  // The table's columns that exist under these rules (no Phân loại without classes).
+  const columns: PlannedColumn[] = sheetColumns(rules).map((spec) => {
+    const kind = spec.kind as ResultKind;
     const existing = layout.resultCols[kind];
-    return existing !== undefined ? { kind, col: existing, isNew: false } : { kind, col: next++, isNew: true };
+    return existing !== undefined ? { kind, spec, col: existing, isNew: false } : { kind, spec, col: next++, isNew: true };
   });
-  const classNames = new Set([...rules.classes, ...rules.blocks.flatMap((b) => b.classes)].map((c) => c.name));
 
   // Content in a result column that is not the add-in's.
   const foreign: string[] = [];
@@ -96,8 +88,7 @@ export function planResultWrite(
         continue;
       }
       if (written.get(address) === v) continue;
-      const isResult = c.kind === "class" ? typeof v === "string" && classNames.has(v.trim()) : typeof v === "number";
-      if (!isResult || !layout.dataRows.includes(r)) foreign.push(address);
+      if (!c.spec.sheet.isResult(v, context) || !layout.dataRows.includes(r)) foreign.push(address);
     }
   }
   if (foreign.length > 0) {
@@ -139,11 +130,7 @@ export function planResultWrite(
       const blockValues = run.map((r) => {
         const res = byRow.get(r)!;
         return cols.map((c): string | number => {
-          let v: string | number = "";
-          if (c.kind === "total" && res.total !== null) v = toNumber(res.total);
-          if (c.kind === "index" && res.index !== null) v = toNumber(res.index);
-          if (c.kind === "class" && res.className !== null) v = res.className;
-          if (c.kind === "rank" && res.rank !== null) v = res.rank;
+          let v: string | number = c.spec.value(res) ?? "";
           // Last guard: a number Excel cannot hold (Infinity, NaN) is never written. scoreSheet leaves
           // an agency with a value beyond any score unscored, so this only catches a broken caller.
           if (typeof v === "number" && !Number.isFinite(v)) v = "";
@@ -155,12 +142,12 @@ export function planResultWrite(
         row: run[0],
         col: cols[0].col,
         values: blockValues,
-        numberFormat: run.map(() => cols.map((c) => RESULT_FORMATS[c.kind](decimals, rules.display))),
+        numberFormat: run.map(() => cols.map((c) => c.spec.sheet.numberFormat(context))),
       });
     }
   }
 
-  const headers = columns.filter((c) => c.isNew).map((c) => ({ row: layout.headerRow, col: c.col, text: RESULT_HEADERS[c.kind] }));
+  const headers = columns.filter((c) => c.isNew).map((c) => ({ row: layout.headerRow, col: c.col, text: c.spec.sheet.header }));
 
   const markCells = new Map<string, WritePlan["marks"][number]>();
   for (const f of findings) {

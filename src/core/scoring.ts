@@ -1,7 +1,7 @@
 import { cellAddress, Origin, SHEET_ORIGIN } from "./address";
 import { add, cmp, Dec, div, formatVi, fromNumber, min, mul, neg, sign, ZERO } from "./decimal";
 import { Finding, FindingCode, makeFinding } from "./findings";
-import { COLUMN_ALIASES, GridLayout, groupOfHeader, locateGrid, LocateResult } from "./grid";
+import { GridLayout, HEADER_ALIASES, groupOfHeader, locateGrid, LocateResult } from "./grid";
 import { displayValue, isBlank, parseScore, ParsedCell } from "./numbers";
 import { rankDescending } from "./ranking";
 import { Rules } from "./rules";
@@ -60,7 +60,7 @@ export type ScoreResult =
 /** Rows searched for a header row (as locateGrid does). */
 const HEADER_SEARCH_ROWS = 40;
 
-const ALIAS_KEYS = new Set(Object.values(COLUMN_ALIASES).flatMap((words) => words.map(headerKey)));
+const ALIAS_KEYS = new Set(HEADER_ALIASES.flatMap(([, words]) => words.map(headerKey)));
 
 /** Whether a text is a header the grid recognises: a group of the rules or one of the other columns. */
 export const knownHeader =
