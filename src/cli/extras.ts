@@ -3,7 +3,6 @@
  * ifCorrected / toNextClass / previous ranks, the Giải trình sheet and the chart file.
  */
 import * as ExcelJS from "exceljs";
-import { SHEET_ORIGIN } from "../core/address";
 import { chooseAnnexSheet } from "../core/annex";
 import { chartDescription, chartSvg } from "../core/chart";
 import { toNumber, Dec } from "../core/decimal";
@@ -11,12 +10,10 @@ import { ifCorrected, publicCode, Scored, toNextClass } from "../core/explain";
 import { ifCorrectedText } from "../core/explain-messages";
 import { buildExplanation } from "../core/explanation";
 import { Finding, Lang } from "../core/findings";
-import { Comparison, PreviousAgency, rankChangeText } from "../core/previous";
-import { PRESET_THAI_BINH_2020, presetRules, validateRules } from "../core/rules";
-import { rankedRows, scoreSheet } from "../core/scoring";
-import { STORE_SHEET } from "../core/store";
+import { Comparison, PreviousAgency, previousProblemText, rankChangeText } from "../core/previous";
+import { rankedRows } from "../core/scoring";
 import { renderExplanationExcelJS } from "./exceljs-explain";
-import { readSheet, readStore } from "./workbook";
+import { previousFromWorkbook } from "../xlsx/previous";
 
 const num = (d: Dec | null) => (d === null ? null : toNumber(d));
 
@@ -25,19 +22,8 @@ const num = (d: Dec | null) => (d === null ? null : toNumber(d));
  * sheet with a grid. A message (Vietnamese) when it cannot be used.
  */
 export function previousAgencies(wb: ExcelJS.Workbook, file: string): { ok: true; agencies: PreviousAgency[]; sheet: string } | { ok: false; message: string } {
-  const stored = readStore(wb);
-  const rulesJson = stored.ok && stored.state.rules ? stored.state.rules : PRESET_THAI_BINH_2020;
-  const checked = validateRules(rulesJson);
-  // Stored rules that no longer validate: last year's ranks by the preset rather than none.
-  const rules = checked.ok ? checked.rules : presetRules();
-  const annexName = stored.ok ? stored.state.annex?.sheetName : undefined;
-  for (const ws of wb.worksheets) {
-    if (ws.name === STORE_SHEET || ws.state !== "visible" || ws.name === annexName) continue;
-    const result = scoreSheet(readSheet(ws).values, rules, SHEET_ORIGIN);
-    if (!result.ok) continue;
-    return { ok: true, sheet: ws.name, agencies: result.rows.map((r) => ({ name: r.name, rank: r.rank, index: r.index, className: r.className })) };
-  }
-  return { ok: false, message: `Tệp năm trước “${file}” không có trang tính nào có bảng điểm.` };
+  const read = previousFromWorkbook(wb, file);
+  return read.ok ? read : { ok: false, message: previousProblemText(read.problem, "vi") };
 }
 
 export interface JsonIfCorrected {

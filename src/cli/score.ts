@@ -21,7 +21,7 @@ import { addressOf, readSheet, readStore, SheetValues, writeStore } from "./work
 import { byEncoding, LEGACY_MESSAGES, LegacyCell, legacyExample, withConverted } from "../core/legacy-cells";
 import { ENCODING_NAMES, legacyToUnicode, unicodeFontFor } from "../core/legacy-encoding";
 import { addExplanationSheet, chartFile, JsonFinding, jsonFindings, jsonRowExtras, JsonRowExtras, previousAgencies } from "./extras";
-import { compareWithPrevious, Comparison, rankChangeText } from "../core/previous";
+import { compareWithPrevious, Comparison, PREVIOUS_HEADERS, rankChangeText } from "../core/previous";
 import { matchKey } from "../core/text";
 import { PREVIOUS_MISSING } from "../core/explain-messages";
 import { checkStale, staleFinding } from "../core/stale";
@@ -253,7 +253,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       decision,
       written: plan.written,
       marks: [...(state.marks ?? []).filter((m) => m.sheet !== ws.name), ...marks],
-      lastRun: lastRunRecord(result, ws.name, "cli", opts.now ?? new Date()),
+      lastRun: lastRunRecord(result, ws.name, "cli", opts.now ?? new Date(), data.values),
       undo: undefined,
     };
 
@@ -327,8 +327,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
   }
 }
 
-/** Headers of last year's columns (recognised again on the next run, so they are reused, not repeated). */
-export const PREVIOUS_HEADERS = { previousRank: "Xếp hạng năm trước", rankChange: "Tăng/giảm" } as const;
+export { PREVIOUS_HEADERS };
 
 /**
  * "Xếp hạng năm trước" and "Tăng/giảm" (▲2, ▼1, =, mới): in columns of those headers on the header

@@ -4,13 +4,18 @@ import { Finding } from "./findings";
 import { isBlank } from "./numbers";
 import { ScoreResult } from "./scoring";
 import { MarkRecord, WrittenRecord, writtenCells, writtenRecord } from "./store";
+import { Comparison, comparisonColumns, PreviousKind } from "./previous";
+import { matchKey } from "./text";
 
 /** Fills that mark cells with findings (light red for errors, light yellow for warnings). */
 export const MARK_FILL = { error: "#FFC7CE", warning: "#FFEB9C" } as const;
 
+/** The columns "Tính điểm" writes: the table's result columns, and with a comparison last year's rank and the change. */
+export type PlanKind = ResultKind | PreviousKind;
+
 export interface PlannedColumn {
-  kind: ResultKind;
-  /** Its entry in the table of result columns (columns.ts). */
+  kind: PlanKind;
+  /** Its entry in the table of result columns (columns.ts), or of last year's columns (previous.ts). */
   spec: ResultColumn & { sheet: NonNullable<ResultColumn["sheet"]> };
   /** Column in the values array. */
   col: number;
@@ -56,6 +61,8 @@ export function planResultWrite(
   sheet: string,
   result: Extract<ScoreResult, { ok: true }>,
   previous: { written?: WrittenRecord; marks?: MarkRecord[] },
+  /** Last year's ranks: "Xếp hạng năm trước" and "Tăng/giảm" are written too (reused when the header row has them). */
+  comparison: Comparison | null = null,
 ): PlanResult {
   const { layout, rows, rules, findings } = result;
   const written = writtenCells(previous.written, sheet);
@@ -68,6 +75,14 @@ export function planResultWrite(
     const existing = layout.resultCols[kind];
     return existing !== undefined ? { kind, spec, col: existing, isNew: false } : { kind, spec, col: next++, isNew: true };
   });
+  if (comparison) {
+    const header = values[layout.headerRow] ?? [];
+    let after = Math.max(next - 1, ...columns.map((c) => c.col)) + 1;
+    for (const spec of comparisonColumns(comparison)) {
+      const found = header.findIndex((v) => typeof v === "string" && matchKey(v) === matchKey(spec.sheet.header));
+      columns.push(found >= 0 ? { kind: spec.kind, spec, col: found, isNew: false } : { kind: spec.kind, spec, col: after++, isNew: true });
+    }
+  }
 
   // Content in a result column that is not the add-in's.
   const foreign: string[] = [];
@@ -78,7 +93,8 @@ export function planResultWrite(
       const v = values[r]?.[c.col];
       const f = formulas?.[r]?.[c.col];
       const address = cellAddress(r, c.col, origin);
-      if (typeof f === "string" && f.startsWith("=")) {
+      // "=" in "Tăng/giảm" is the add-in's text (unchanged rank), written under the text format.
+      if (typeof f === "string" && f.startsWith("=") && !(c.kind === "rankChange" && f === "=")) {
         foreign.push(address);
         continue;
       }

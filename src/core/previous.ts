@@ -3,8 +3,11 @@
  * punctuation ignored), last year's rank and the change ("▲2", "▼1", "mới").
  */
 import { Dec } from "./decimal";
-import { RowResult } from "./scoring";
+import { RowResult, scoreSheet } from "./scoring";
+import { SHEET_ORIGIN } from "./address";
+import { presetRules, PRESET_THAI_BINH_2020, validateRules } from "./rules";
 import { matchKey } from "./text";
+import type { ResultColumn } from "./columns";
 
 /** Last year's agency as its own workbook scores it. */
 export interface PreviousAgency {
@@ -78,4 +81,82 @@ export function rankChangeText(c: RowComparison | undefined, rank: number | null
   if (c.rankChange > 0) return `▲${c.rankChange}`;
   if (c.rankChange < 0) return `▼${-c.rankChange}`;
   return "=";
+}
+
+/** Headers of last year's columns (recognised again on the next run, so they are reused, not repeated). */
+export type PreviousKind = "previousRank" | "rankChange";
+export const PREVIOUS_KINDS: readonly PreviousKind[] = ["previousRank", "rankChange"];
+export const PREVIOUS_HEADERS: Record<PreviousKind, string> = { previousRank: "Xếp hạng năm trước", rankChange: "Tăng/giảm" };
+
+/** Whether a cell of a "Tăng/giảm" column holds what the add-in writes there (▲2, ▼1, =, mới). */
+export const isRankChangeText = (v: unknown): boolean => typeof v === "string" && /^(?:[▲▼]\d+|=|mới|new)$/.test(v.trim());
+
+/** Why last year's data cannot be used: a code with parameters, rendered per language. */
+export type PreviousProblem = { code: "noGrid" | "noSheet" | "unreadable"; source: string };
+
+export const PREVIOUS_PROBLEMS: Record<PreviousProblem["code"], Record<Lang, (p: { source: string }) => string>> = {
+  noGrid: {
+    vi: ({ source }) => `“${source}” không có trang tính nào có bảng điểm để so sánh. Hãy chọn trang tính hoặc tệp có bảng điểm của năm trước.`,
+    en: ({ source }) => `“${source}” has no sheet with a score grid to compare with. Choose the sheet or file holding last year's score grid.`,
+  },
+  unreadable: {
+    vi: ({ source }) => `Không đọc được tệp “${source}”: tệp không phải sổ tính Excel (.xlsx) hoặc đã hỏng. Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi chọn lại.`,
+    en: ({ source }) => `The file “${source}” cannot be read: it is not an Excel workbook (.xlsx) or it is damaged. Open it in Excel, save it as .xlsx and choose it again.`,
+  },
+  noSheet: {
+    vi: ({ source }) => `Không còn trang tính “${source}” trong sổ tính này. Hãy chọn lại trang tính của năm trước.`,
+    en: ({ source }) => `This workbook no longer has a sheet “${source}”. Choose last year's sheet again.`,
+  },
+};
+
+export const previousProblemText = (p: PreviousProblem, lang: Lang): string => PREVIOUS_PROBLEMS[p.code][lang](p);
+
+/** A sheet of last year's workbook as read (values from its top-left cell A1). */
+export interface PreviousSheet {
+  name: string;
+  values: readonly (readonly unknown[])[];
+}
+
+/**
+ * Last year's agencies: its sheets scored with its own stored rules (or the preset when it stores
+ * none, or stores rules that no longer validate), from the first sheet with a score grid. The CLI
+ * (--previous) and the add-in ("So sánh với năm trước") both call this.
+ */
+export function scorePreviousYear(
+  sheets: readonly PreviousSheet[],
+  storedRules: unknown | undefined,
+  source: string,
+): { ok: true; agencies: PreviousAgency[]; sheet: string } | { ok: false; problem: PreviousProblem } {
+  const checked = validateRules(storedRules ?? PRESET_THAI_BINH_2020);
+  const rules = checked.ok ? checked.rules : presetRules();
+  for (const ws of sheets) {
+    const result = scoreSheet(ws.values, rules, SHEET_ORIGIN);
+    if (!result.ok) continue;
+    return { ok: true, sheet: ws.name, agencies: result.rows.map((r) => ({ name: r.name, rank: r.rank, index: r.index, className: r.className })) };
+  }
+  return { ok: false, problem: { code: "noGrid", source } };
+}
+
+type SheetColumn = ResultColumn<PreviousKind> & { sheet: NonNullable<ResultColumn["sheet"]> };
+
+/**
+ * Last year's two result columns, entries shaped as the table of result columns (columns.ts): their
+ * values come from this comparison, so the entries are made for it.
+ */
+export function comparisonColumns(comparison: Comparison): SheetColumn[] {
+  return [
+    {
+      kind: "previousRank",
+      sheet: { header: PREVIOUS_HEADERS.previousRank, aliases: [], numberFormat: () => "0", isResult: (v) => typeof v === "number" },
+      value: (r) => comparison.byRow.get(r.row)?.previousRank ?? null,
+      json: "previousRank",
+    },
+    {
+      kind: "rankChange",
+      // Text ("▲2"): never read as a number or a formula.
+      sheet: { header: PREVIOUS_HEADERS.rankChange, aliases: [], numberFormat: () => "@", isResult: isRankChangeText },
+      value: (r) => rankChangeText(comparison.byRow.get(r.row), r.rank) || null,
+      json: "rankChange",
+    },
+  ];
 }

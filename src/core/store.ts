@@ -121,7 +121,7 @@ export interface LastRun {
   top: string[];
   bottom: string[];
   /** Each finding's message in Vietnamese and (since the English pane) English; older workbooks have no `messageEn`. */
-  findings: { cell: string; severity: string; code: string; message: string; messageEn?: string }[];
+  findings: { cell: string; severity: string; code: string; message: string; messageEn?: string; ifCorrected?: string; ifCorrectedEn?: string }[];
 }
 
 export interface StoreState {

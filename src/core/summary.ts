@@ -1,9 +1,19 @@
 import { Finding, findingMessage } from "./findings";
 import { rankedRows, ScoreResult } from "./scoring";
 import { LastRun } from "./store";
+import { ifCorrectedText } from "./explain-messages";
 
-/** The summary of a run, as stored in the workbook so the pane can show a run started from the ribbon. */
-export function lastRunRecord(result: Extract<ScoreResult, { ok: true }>, sheet: string, source: LastRun["source"], at: Date): LastRun {
+/**
+ * The summary of a run, as stored in the workbook so the pane can show a run started from the ribbon.
+ * With the values scored, each finding on a score keeps what correcting it would change (both languages).
+ */
+export function lastRunRecord(
+  result: Extract<ScoreResult, { ok: true }>,
+  sheet: string,
+  source: LastRun["source"],
+  at: Date,
+  values?: readonly (readonly unknown[])[],
+): LastRun {
   const ranked = rankedRows(result.rows).filter((r) => r.rank !== null);
   const top = ranked.filter((r) => r.rank === 1).map((r) => r.name);
   const lastRank = ranked.length ? ranked[ranked.length - 1].rank : null;
@@ -19,7 +29,15 @@ export function lastRunRecord(result: Extract<ScoreResult, { ok: true }>, sheet:
     warnings: result.summary.warnings,
     top,
     bottom,
-    findings: result.findings.map((f: Finding) => ({ cell: f.cell, severity: f.severity, code: f.code, message: f.message, messageEn: findingMessage(f, "en") })),
+    findings: result.findings.map((f: Finding) => {
+      const stored: LastRun["findings"][number] = { cell: f.cell, severity: f.severity, code: f.code, message: f.message, messageEn: findingMessage(f, "en") };
+      const vi = values ? ifCorrectedText(result, f, "vi", values) : null;
+      if (vi !== null) {
+        stored.ifCorrected = vi;
+        stored.ifCorrectedEn = ifCorrectedText(result, f, "en", values!) ?? undefined;
+      }
+      return stored;
+    }),
   };
 }
 

@@ -32,7 +32,8 @@ export const convertEncoding: typeof Encoding.convertEncoding = (...args) => enc
 // The forms' use cases (src/excel/forms.ts) are loaded by the "Phiếu" tab when used; only this check is needed up front.
 export { formDelivery } from "./delivery";
 export type { FormsOutcome, MergeOutcome } from "./forms";
-export { loadSettings, saveRules, saveDecision, selectCell } from "./settings";
+export { loadSettings, saveRules, saveDecision, selectCell, listOtherSheets } from "./settings";
+export type { PreviousChoice } from "./scoring";
 export type { SaveResult } from "./settings";
 export { features, supports, MIN_EXCEL_API } from "./host";
 export type { ScoringOutcome, AnnexOutcome, UndoOutcome, EncodingOutcome, WorkbookSettings, FindingView, Source } from "./types";

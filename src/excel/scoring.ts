@@ -10,6 +10,34 @@ import { excelMessage } from "./messages";
 import { ensureStoreSheet, queueStoreRead, queueStoreWrite, readStoreInBlocks, StoreRead } from "./store";
 import { findingView, ScoringOutcome, Source } from "./types";
 import { ruleProblemLines } from "../core/ruleMessages";
+import { compareWithPrevious, Comparison, PreviousAgency, PreviousProblem, previousProblemText, scorePreviousYear } from "../core/previous";
+import { legacyToUnicode } from "../core/legacy-encoding";
+import { PREVIOUS_MISSING } from "../core/explain-messages";
+
+/**
+ * Last year's data for "So sánh với năm trước": a sheet of this workbook (read in the same sync as
+ * the active sheet), or agencies already scored from another workbook's file (read by the pane).
+ */
+export type PreviousChoice = { kind: "sheet"; sheet: string } | { kind: "agencies"; source: string; agencies: PreviousAgency[] };
+
+export interface ScoringOptions {
+  previous?: PreviousChoice;
+}
+
+/** The sheet's used range, or an empty array; one queued load. */
+function queuePreviousSheet(context: Excel.RequestContext, name: string) {
+  const ws = context.workbook.worksheets.getItemOrNullObject(name);
+  const used = ws.getUsedRangeOrNullObject(true);
+  used.load("values");
+  return () => (ws.isNullObject ? null : used.isNullObject ? [] : (used.values as unknown[][]));
+}
+
+const previousRefusal = (problem: PreviousProblem): Extract<ScoringOutcome, { kind: "refused" }> => ({
+  kind: "refused",
+  message: `${previousProblemText(problem, "vi")} Chưa có ô nào bị thay đổi.`,
+  messageEn: `${previousProblemText(problem, "en")} No cell has been changed.`,
+  cells: [],
+});
 
 /** Rules stored in the workbook, else the preset; stored rules that are invalid are reported, not ignored. */
 export function rulesOf(state: StoreState): Rules {
@@ -113,11 +141,21 @@ async function firstReadInBlocks(context: Excel.RequestContext, ws: Excel.Worksh
  * the journal. Only those two cases take a third sync. Blocks only past the 5 MB limits.
  * The ribbon command and the task pane both call this.
  */
-export async function runScoring(source: Source, now: () => Date = () => new Date()): Promise<ScoringOutcome> {
+export async function runScoring(source: Source, now: () => Date = () => new Date(), options: ScoringOptions = {}): Promise<ScoringOutcome> {
   try {
     return await Excel.run(async (context) => {
       const active = context.workbook.worksheets.getActiveWorksheet();
-      const read = await readOrInBlocks(context, queueFirstRead(context, active), () => firstReadInBlocks(context, active)); // 1: read
+      const lastYearName = options.previous?.kind === "sheet" ? options.previous.sheet : null;
+      // Last year's sheet of this workbook is read in the same sync as the active sheet.
+      let lastYearSheet = lastYearName !== null ? queuePreviousSheet(context, lastYearName) : null;
+      const read = await readOrInBlocks(context, queueFirstRead(context, active), async () => {
+        const inBlocks = await firstReadInBlocks(context, active);
+        if (lastYearName !== null) {
+          lastYearSheet = queuePreviousSheet(context, lastYearName);
+          await context.sync();
+        }
+        return inBlocks;
+      }); // 1: read
 
       const sheet = read.sheet.result();
       const store = read.store;
@@ -131,10 +169,23 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
         const refusal = sheetRefusal(sheet.name, scored.error);
         return scored.legacy.length > 0 ? { ...refusal, convertible: scored.legacy.map((c) => c.cell) } : refusal;
       }
-      const planned = planResultWrite(sheet.values, sheet.formulas, sheet.origin, sheet.name, scored, state);
+      let comparison: Comparison | null = null;
+      if (options.previous) {
+        let agencies: PreviousAgency[];
+        if (options.previous.kind === "sheet") {
+          const values = lastYearSheet!();
+          if (values === null) return previousRefusal({ code: "noSheet", source: options.previous.sheet });
+          // A sheet of this workbook is scored with this workbook's rules.
+          const last = scorePreviousYear([{ name: options.previous.sheet, values }], state.rules, options.previous.sheet);
+          if (!last.ok) return previousRefusal(last.problem);
+          agencies = last.agencies;
+        } else agencies = options.previous.agencies;
+        comparison = compareWithPrevious(scored.rows, agencies, (t) => legacyToUnicode(t)?.text ?? t);
+      }
+      const planned = planResultWrite(sheet.values, sheet.formulas, sheet.origin, sheet.name, scored, state, comparison);
       if (!planned.ok) return { kind: "refused", message: [planned.message, ...storeNotes].join(" "), messageEn: [planned.messageEn, ...storeNotesEn].join(" "), cells: planned.cells };
       const plan = planned.plan;
-      const run = lastRunRecord(scored, sheet.name, source, now());
+      const run = lastRunRecord(scored, sheet.name, source, now(), sheet.values);
       const findings = scored.findings.map((f) => findingView(sheet.name, f, { result: scored, values: sheet.values }));
       const columns = plan.columns.map((c) => columnLetter(c.col + sheet.origin.col));
       const currentUndo = state.undo ? { action: state.undo.action, at: state.undo.at, sheet: state.undo.sheet } : null;
@@ -195,6 +246,10 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
         const m = excelMessage("editedMeanwhile", { cells: editedCells });
         notices.push(m.vi);
         noticesEn.push(m.en);
+      }
+      if (comparison && comparison.missing.length > 0) {
+        notices.push(PREVIOUS_MISSING.vi({ names: comparison.missing }));
+        noticesEn.push(PREVIOUS_MISSING.en({ names: comparison.missing }));
       }
       const undo = { action: "score" as const, at: run.at, sheet: sheet.name };
       return { kind: "done", sheet: sheet.name, run, findings, columns, unchanged: false, notices, noticesEn, edited: editedCells, undo };

@@ -1,7 +1,7 @@
 import { locateGrid } from "../core/grid";
 import { completeMetadata, completeMetadataWithSource, DecisionMetadata, titleRowsOf, validateMetadata, yearInTitle } from "../core/metadata";
 import { PRESET_THAI_BINH_2020, presetRules, Rules, RulesJson, validateRules } from "../core/rules";
-import { StoreState, UndoInfo } from "../core/store";
+import { STORE_SHEET, StoreState, UndoInfo } from "../core/store";
 import { hostErrorMessage, UserFacingError } from "./host";
 import { queueStoreHeadRead, queueStoreRead, syncReadingStore, writeStore } from "./store";
 import { WorkbookSettings } from "./types";
@@ -116,5 +116,20 @@ export async function selectCell(sheet: string, address: string): Promise<void> 
     await context.sync();
   }).catch((e) => {
     throw new UserFacingError(hostErrorMessage(e), hostErrorMessage(e, "en"));
+  });
+}
+
+/**
+ * Sheets last year's results could be on, for “So sánh với năm trước”: the visible sheets other
+ * than the active one (and never the add-in's own). One sync.
+ */
+export async function listOtherSheets(): Promise<string[]> {
+  return Excel.run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name, items/visibility");
+    const active = sheets.getActiveWorksheet();
+    active.load("name");
+    await context.sync();
+    return sheets.items.filter((s) => s.visibility === Excel.SheetVisibility.visible && s.name !== active.name && s.name !== STORE_SHEET).map((s) => s.name);
   });
 }

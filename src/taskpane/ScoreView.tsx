@@ -1,6 +1,8 @@
 import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { convertEncoding, runScoring, selectCell } from "../excel/index";
+import { convertEncoding, listOtherSheets, runScoring, selectCell } from "../excel/index";
+import type { PreviousChoice } from "../excel/index";
+import { PreviousYear } from "./PreviousYear";
 import type { FindingView, ScoringOutcome } from "../excel/types";
 import type { LastRun } from "../core/store";
 import { UserFacingError } from "../excel/host";
@@ -34,6 +36,8 @@ function storedFindings(run: LastRun): FindingView[] {
     value: "",
     message: f.message,
     messageEn: f.messageEn ?? f.message,
+    // What correcting it changes, stored by the run (a ribbon run too); older workbooks have none.
+    ...(f.ifCorrected ? { ifCorrected: f.ifCorrected, ifCorrectedEn: f.ifCorrectedEn ?? f.ifCorrected } : {}),
   }));
 }
 
@@ -66,11 +70,16 @@ export function ScoreView({ lastRun, outcome, onScored, onWritten, busy, run, un
     setNotes([]);
   }
 
+  const [previous, setPrevious] = React.useState<PreviousChoice | null | "incomplete">(null);
+  // Last year's file is read by ExcelJS, in a chunk loaded when a file is chosen.
+  const readPreviousFile = async (file: File) => (await import(/* webpackChunkName: "form-files" */ "./formFiles")).readPreviousYearFile(file);
+
   const score = async () => {
     setNotes([]);
     setRefusedConvertible(null);
+    if (previous === "incomplete") return setNotes([{ intent: "error", title: t.score.refusedTitle, text: t.previous.choose }]);
     const r = await run("score", async () => {
-      const o = await runScoring("pane");
+      const o = previous ? await runScoring("pane", undefined, { previous }) : await runScoring("pane");
       if (o.kind === "done" && !o.unchanged) onWritten({ lastRun: o.run, undo: o.undo });
       return o;
     });
@@ -133,6 +142,7 @@ export function ScoreView({ lastRun, outcome, onScored, onWritten, busy, run, un
     <div className={styles.root}>
       <h2 className={shared.visuallyHidden}>{t.score.heading}</h2>
       <p className={styles.intro}>{t.score.intro}</p>
+      <PreviousYear listSheets={listOtherSheets} readFile={readPreviousFile} onChange={setPrevious} disabled={busy !== null} />
       <BusyButton appearance="primary" size="large" className={styles.action} busy={busy === "score"} disabled={busy !== null} onClick={score}>
         {t.score.button}
       </BusyButton>

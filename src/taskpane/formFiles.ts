@@ -6,6 +6,7 @@
 import type { FormDescription } from "../core/forms";
 import type { ReturnedForm } from "../core/merge";
 import { ExcelJSModule, formBytes, readReturnedForm } from "../xlsx/forms";
+import { PreviousRead, readPreviousFile } from "../xlsx/previous";
 
 async function excelJS(): Promise<ExcelJSModule> {
   const m = (await import(/* webpackChunkName: "exceljs" */ "exceljs")) as unknown as ExcelJSModule & { default?: ExcelJSModule };
@@ -39,4 +40,16 @@ export function toBase64(bytes: Uint8Array): string {
   let binary = "";
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
+}
+
+/** Last year's workbook chosen in “So sánh với năm trước”: read and scored here, in the ExcelJS chunk. */
+export async function readPreviousYearFile(file: { name: string; arrayBuffer(): Promise<ArrayBuffer> }): Promise<PreviousRead> {
+  const X = await excelJS();
+  let bytes: ArrayBuffer;
+  try {
+    bytes = await file.arrayBuffer();
+  } catch {
+    return { ok: false, problem: { code: "unreadable", source: file.name } };
+  }
+  return readPreviousFile(X, file.name, bytes);
 }

@@ -1,6 +1,6 @@
 import { generateAnnex } from "../../src/excel/annex";
 import { runScoring } from "../../src/excel/scoring";
-import { saveDecision } from "../../src/excel/settings";
+import { loadSettings, saveDecision } from "../../src/excel/settings";
 import { completeMetadata } from "../../src/core/metadata";
 import { notifyOutcome } from "../../src/commands/notify";
 import { referenceDouble } from "./helpers";
@@ -21,6 +21,17 @@ describe("what correcting a finding changes, through the strict double", () => {
     expect(outcome.findings[0]).toMatchObject({ cell: "H10", ifCorrected: IF_VI, ifCorrectedEn: IF_EN });
     expect(notifyOutcome(outcome, "vi").message).toContain(`H10: ${IF_VI}`);
     expect(notifyOutcome(outcome, "en").message).toContain(`H10: ${IF_EN}`);
+  });
+
+  it("a ribbon run stores it with the finding, so the pane opened later shows it too", async () => {
+    const setup = referenceDouble(4);
+    restore = setup.restore;
+    await runScoring("ribbon");
+    const stored = (await loadSettings()).lastRun!;
+    expect(stored.source).toBe("ribbon");
+    expect(stored.findings.find((f) => f.cell === "H10")).toMatchObject({ ifCorrected: IF_VI, ifCorrectedEn: IF_EN });
+    // Findings that are not about a score value carry none.
+    expect(stored.findings.filter((f) => f.code === "duplicateName").every((f) => f.ifCorrected === undefined)).toBe(true);
   });
 
   it("the confirmation before an annex with errors carries it", async () => {

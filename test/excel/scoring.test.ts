@@ -128,6 +128,8 @@ describe("“Tính điểm” again, undo, marks", () => {
         code: "aboveMax",
         message: expect.stringMatching(/^Ô H10 .*vượt điểm tối đa 50/),
         messageEn: expect.stringMatching(/^Cell H10 .*above the group's maximum of 50\. Check and correct it before signing\.$/),
+        ifCorrected: expect.stringMatching(/^Nếu sửa 55 → 50: /),
+        ifCorrectedEn: expect.stringMatching(/^Correcting 55 → 50: /),
       },
     ]);
     expect(settings.problemsEn).toEqual([]);

@@ -3,10 +3,15 @@
  * shaped like the use cases' outcomes for the 2020 Thái Bình grid (19 agencies: 7 Tốt, 8 Khá, 4 Trung bình).
  */
 import "@testing-library/jest-dom";
+import { configure } from "@testing-library/react";
 import type { LastRun } from "../../src/core/store";
 import type { FindingView, ScoringOutcome, WorkbookSettings } from "../../src/excel/types";
 import { DEFAULT_METADATA } from "../../src/core/metadata";
 import { PRESET_THAI_BINH_2020 } from "../../src/core/rules";
+
+// The tabs, dialogs and the scoring engine are loaded lazily (dynamic import): on a loaded machine their
+// first appearance can take longer than testing-library's default 1 s wait for findBy*/waitFor.
+configure({ asyncUtilTimeout: 10_000 });
 
 /** What jsdom lacks and Fluent UI v9 uses: matchMedia, ResizeObserver, scrollIntoView. */
 export function installShims(): void {

@@ -100,6 +100,15 @@ test("an exception from Excel becomes a message, not a broken pane", async () =>
   expect(await screen.findByText(/Có lỗi không mong đợi: RichApi.Error. Hãy thử lại/)).toBeInTheDocument();
 });
 
+test("ribbon parity: a stored finding keeps what correcting it changes, shown in the pane's language", async () => {
+  const run = lastRun("ribbon");
+  run.findings[0] = { ...run.findings[0], ifCorrected: "Nếu sửa 55 → 50: Tổng 337,7; Chỉ số 0,848; Khá (thay vì Tốt); hạng 8 (thay vì 6).", ifCorrectedEn: "Correcting 55 → 50: Total 337.7." };
+  mocked.loadSettings.mockResolvedValue(settings({ lastRun: run }));
+  render(<App lang="vi" />);
+  const errors = await screen.findByRole("region", { name: "Lỗi, cần sửa (1)" });
+  expect(within(errors).getByRole("button")).toHaveTextContent("Nếu sửa 55 → 50: Tổng 337,7; Chỉ số 0,848; Khá (thay vì Tốt); hạng 8 (thay vì 6).");
+});
+
 test("ribbon parity: on opening, the pane shows the last run, also one started from the ribbon", async () => {
   mocked.loadSettings.mockResolvedValue(settings({ lastRun: lastRun("ribbon") }));
   const user = userEvent.setup({ delay: null });

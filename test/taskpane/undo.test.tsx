@@ -11,7 +11,9 @@ jest.mock("../../src/excel/index");
 const mocked = excel as jest.Mocked<typeof excel>;
 
 beforeAll(installShims);
-beforeEach(() => jest.clearAllMocks());
+// resetAllMocks, not clearAllMocks: a test that leaves a queued mockResolvedValueOnce (the pane no longer reloads
+// settings after every action) must not hand it to the next test.
+beforeEach(() => jest.resetAllMocks());
 
 const at = "2021-01-04T03:42:00.000Z";
 const hhmm = () => {

@@ -1,0 +1,134 @@
+import * as React from "react";
+import { Checkbox, Field, makeStyles, Radio, RadioGroup, Select, Text, tokens } from "@fluentui/react-components";
+import type { PreviousChoice } from "../excel/scoring";
+import { previousProblemText } from "../core/previous";
+import type { PreviousRead } from "../xlsx/previous";
+import { useStrings } from "./i18n";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  hint: { color: tokens.colorNeutralForeground3 },
+});
+
+export interface PreviousYearProps {
+  /** The other sheets of this workbook (an Office call, given as a prop). */
+  listSheets: () => Promise<string[]>;
+  /** Reads and scores last year's workbook file (the ExcelJS chunk, loaded on first use). */
+  readFile: (file: File) => Promise<PreviousRead>;
+  /** What “Tính điểm” compares with: null for no comparison, "incomplete" when chosen but not usable yet. */
+  onChange: (choice: PreviousChoice | null | "incomplete") => void;
+  disabled?: boolean;
+}
+
+/** “So sánh với năm trước”: a sheet of this workbook or another workbook's file. */
+export function PreviousYear({ listSheets, readFile, onChange, disabled }: PreviousYearProps) {
+  const t = useStrings();
+  const styles = useStyles();
+  const [on, setOn] = React.useState(false);
+  const [from, setFrom] = React.useState<"sheet" | "file">("sheet");
+  const [sheets, setSheets] = React.useState<string[] | null>(null);
+  const [sheet, setSheet] = React.useState("");
+  const [read, setRead] = React.useState<{ file: string; result: PreviousRead } | null>(null);
+  const [failed, setFailed] = React.useState<string | null>(null);
+
+  const report = (next: { on: boolean; from: "sheet" | "file"; sheet: string; read: typeof read }) => {
+    if (!next.on) return onChange(null);
+    if (next.from === "sheet") return onChange(next.sheet ? { kind: "sheet", sheet: next.sheet } : "incomplete");
+    const r = next.read?.result;
+    onChange(r?.ok ? { kind: "agencies", source: next.read!.file, agencies: r.agencies } : "incomplete");
+  };
+
+  const toggle = async (checked: boolean) => {
+    setOn(checked);
+    let first = sheet;
+    if (checked && sheets === null) {
+      try {
+        const names = await listSheets();
+        setSheets(names);
+        first = names[0] ?? "";
+        setSheet(first);
+        if (names.length === 0) setFrom("file");
+        report({ on: checked, from: names.length === 0 ? "file" : from, sheet: first, read });
+        return;
+      } catch {
+        // The sheets could not be listed: last year's file can still be chosen.
+        setSheets([]);
+        setFrom("file");
+      }
+    }
+    report({ on: checked, from, sheet: first, read });
+  };
+
+  const chooseFile = async (file: File | undefined) => {
+    setFailed(null);
+    if (!file) return;
+    try {
+      const result = await readFile(file);
+      const next = { file: file.name, result };
+      setRead(next);
+      report({ on, from, sheet, read: next });
+    } catch (e) {
+      setRead(null);
+      setFailed(e instanceof Error ? e.message : String(e));
+      report({ on, from, sheet, read: null });
+    }
+  };
+
+  return (
+    <div className={styles.root}>
+      <Checkbox label={t.previous.toggle} checked={on} disabled={disabled} onChange={(_, d) => void toggle(d.checked === true)} />
+      {on && (
+        <>
+          <Text size={200} className={styles.hint}>
+            {t.previous.hint}
+          </Text>
+          <Field label={t.previous.from}>
+            <RadioGroup
+              value={from}
+              disabled={disabled}
+              onChange={(_, d) => {
+                const f = d.value as "sheet" | "file";
+                setFrom(f);
+                report({ on, from: f, sheet, read });
+              }}
+            >
+              <Radio value="sheet" label={t.previous.fromSheet} disabled={sheets !== null && sheets.length === 0} />
+              <Radio value="file" label={t.previous.fromFile} />
+            </RadioGroup>
+          </Field>
+          {from === "sheet" && sheets !== null && sheets.length > 0 && (
+            <Field label={t.previous.sheet}>
+              <Select
+                value={sheet}
+                disabled={disabled}
+                onChange={(_, d) => {
+                  setSheet(d.value);
+                  report({ on, from, sheet: d.value, read });
+                }}
+              >
+                {sheets.map((s) => (
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          )}
+          {from === "sheet" && sheets !== null && sheets.length === 0 && <Text>{t.previous.noSheets}</Text>}
+          {from === "file" && (
+            <Field
+              label={t.previous.file}
+              validationState={failed || (read && !read.result.ok) ? "error" : read?.result.ok ? "success" : "none"}
+              validationMessage={
+                failed ??
+                (read ? (read.result.ok ? t.previous.read(read.result.agencies.length, read.result.sheet, read.file) : previousProblemText(read.result.problem, t.lang)) : undefined)
+              }
+            >
+              <input type="file" aria-label={t.previous.file} accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" disabled={disabled} onChange={(e) => void chooseFile(e.target.files?.[0])} />
+            </Field>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type * as ExcelJS from "exceljs";
+import { PreviousAgency, PreviousProblem, scorePreviousYear } from "../core/previous";
+import { STORE_SHEET } from "../core/store";
+import { readSheet, readStore } from "../cli/workbook";
+import type { ExcelJSModule } from "./forms";
+
+export type PreviousRead = { ok: true; agencies: PreviousAgency[]; sheet: string } | { ok: false; problem: PreviousProblem };
+
+/**
+ * Last year's agencies from its workbook: scored with the rules it stores (or the preset), on its
+ * first visible sheet with a score grid (not the annex). The CLI (--previous) and the pane (a file
+ * chosen in "So sánh với năm trước", read by ExcelJS in the browser) both use this.
+ */
+export function previousFromWorkbook(wb: ExcelJS.Workbook, file: string): PreviousRead {
+  const stored = readStore(wb);
+  const annexName = stored.ok ? stored.state.annex?.sheetName : undefined;
+  const sheets = wb.worksheets
+    .filter((ws) => ws.name !== STORE_SHEET && ws.state === "visible" && ws.name !== annexName)
+    .map((ws) => ({ name: ws.name, values: readSheet(ws).values }));
+  return scorePreviousYear(sheets, stored.ok ? stored.state.rules : undefined, file);
+}
+
+/** The same from a file's bytes; a file ExcelJS cannot open is named as unreadable. */
+export async function readPreviousFile(X: ExcelJSModule, file: string, bytes: ArrayBuffer | Uint8Array): Promise<PreviousRead> {
+  const wb = new X.Workbook();
+  try {
+    await wb.xlsx.load(bytes as ArrayBuffer);
+  } catch {
+    return { ok: false, problem: { code: "unreadable", source: file } };
+  }
+  return previousFromWorkbook(wb, file);
+}

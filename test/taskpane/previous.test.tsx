@@ -1,0 +1,73 @@
+/** @jest-environment jsdom */
+import * as React from "react";
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { App } from "../../src/taskpane/App";
+import * as excel from "../../src/excel/index";
+import * as files from "../../src/taskpane/formFiles";
+import { installShims, scoringDone, settings } from "./helpers";
+
+jest.mock("../../src/excel/index");
+jest.mock("../../src/taskpane/formFiles");
+const mocked = excel as jest.Mocked<typeof excel>;
+const mockedFiles = files as jest.Mocked<typeof files>;
+
+beforeAll(installShims);
+beforeEach(() => {
+  jest.clearAllMocks();
+  mocked.loadSettings.mockResolvedValue(settings());
+  mocked.runScoring.mockResolvedValue(scoringDone());
+  mocked.listOtherSheets.mockResolvedValue(["Năm 2019", "Ghi chép"]);
+});
+
+async function openPane(lang: "vi" | "en" = "vi") {
+  const user = userEvent.setup({ delay: null });
+  render(<App lang={lang} />);
+  await waitFor(() => expect(mocked.loadSettings).toHaveBeenCalled());
+  return user;
+}
+
+test("“So sánh với năm trước” with a sheet of this workbook: Tính điểm compares with the sheet chosen", async () => {
+  const user = await openPane();
+  await user.click(await screen.findByRole("checkbox", { name: "So sánh với năm trước" }));
+  const select = await screen.findByRole("combobox", { name: "Trang tính năm trước" });
+  expect(mocked.listOtherSheets).toHaveBeenCalledTimes(1);
+  await user.selectOptions(select, "Ghi chép");
+  await user.selectOptions(select, "Năm 2019");
+  await user.click(screen.getByRole("button", { name: "Tính điểm" }));
+  expect(mocked.runScoring).toHaveBeenCalledWith("pane", undefined, { previous: { kind: "sheet", sheet: "Năm 2019" } });
+
+  // Cleared: Tính điểm as before.
+  await user.click(screen.getByRole("checkbox", { name: "So sánh với năm trước" }));
+  await user.click(screen.getByRole("button", { name: "Tính điểm" }));
+  expect(mocked.runScoring).toHaveBeenLastCalledWith("pane");
+});
+
+test("another workbook's file: read in the ExcelJS chunk, its agencies passed on; an unreadable file is named and nothing runs", async () => {
+  const agencies = [{ name: "Sở Y tế", rank: 3, index: null, className: "Tốt" }];
+  mockedFiles.readPreviousYearFile.mockResolvedValueOnce({ ok: false, problem: { code: "unreadable", source: "hong.xlsx" } });
+  const user = await openPane();
+  await user.click(await screen.findByRole("checkbox", { name: "So sánh với năm trước" }));
+  await user.click(screen.getByRole("radio", { name: "Tệp sổ tính khác (.xlsx)" }));
+  const input = screen.getByLabelText("Tệp năm trước") as HTMLInputElement;
+  await user.upload(input, new File(["x"], "hong.xlsx"));
+  expect(await screen.findByText(/Không đọc được tệp “hong.xlsx”/)).toBeInTheDocument();
+  await user.click(screen.getByRole("button", { name: "Tính điểm" }));
+  expect(mocked.runScoring).not.toHaveBeenCalled();
+  expect(await screen.findByText(/Hãy chọn trang tính hoặc tệp năm trước/)).toBeInTheDocument();
+
+  mockedFiles.readPreviousYearFile.mockResolvedValueOnce({ ok: true, sheet: "Chấm điểm 2019", agencies });
+  await user.upload(input, new File(["x"], "2019.xlsx"));
+  expect(await screen.findByText("Đã đọc 1 cơ quan từ trang “Chấm điểm 2019” của tệp “2019.xlsx”.")).toBeInTheDocument();
+  await user.click(screen.getByRole("button", { name: "Tính điểm" }));
+  expect(mocked.runScoring).toHaveBeenCalledWith("pane", undefined, { previous: { kind: "agencies", source: "2019.xlsx", agencies } });
+});
+
+test("in English the choice and the problems are in English", async () => {
+  mockedFiles.readPreviousYearFile.mockResolvedValueOnce({ ok: false, problem: { code: "noGrid", source: "notes.xlsx" } });
+  const user = await openPane("en");
+  await user.click(await screen.findByRole("checkbox", { name: "Compare with last year" }));
+  await user.click(screen.getByRole("radio", { name: "Another workbook's file (.xlsx)" }));
+  await user.upload(screen.getByLabelText("Last year's file"), new File(["x"], "notes.xlsx"));
+  expect(await screen.findByText(/“notes.xlsx” has no sheet with a score grid/)).toBeInTheDocument();
+});
