@@ -7,6 +7,7 @@ import { RowResult, scoreSheet } from "./scoring";
 import { SHEET_ORIGIN } from "./address";
 import { presetRules, PRESET_THAI_BINH_2020, validateRules } from "./rules";
 import { matchKey } from "./text";
+import type { PreviousProblem } from "./previous-messages";
 import type { ResultColumn } from "./columns";
 
 /** Last year's agency as its own workbook scores it. */
@@ -91,25 +92,9 @@ export const PREVIOUS_HEADERS: Record<PreviousKind, string> = { previousRank: "X
 /** Whether a cell of a "Tăng/giảm" column holds what the add-in writes there (▲2, ▼1, =, mới). */
 export const isRankChangeText = (v: unknown): boolean => typeof v === "string" && /^(?:[▲▼]\d+|=|mới|new)$/.test(v.trim());
 
-/** Why last year's data cannot be used: a code with parameters, rendered per language. */
-export type PreviousProblem = { code: "noGrid" | "noSheet" | "unreadable"; source: string };
-
-export const PREVIOUS_PROBLEMS: Record<PreviousProblem["code"], Record<Lang, (p: { source: string }) => string>> = {
-  noGrid: {
-    vi: ({ source }) => `“${source}” không có trang tính nào có bảng điểm để so sánh. Hãy chọn trang tính hoặc tệp có bảng điểm của năm trước.`,
-    en: ({ source }) => `“${source}” has no sheet with a score grid to compare with. Choose the sheet or file holding last year's score grid.`,
-  },
-  unreadable: {
-    vi: ({ source }) => `Không đọc được tệp “${source}”: tệp không phải sổ tính Excel (.xlsx) hoặc đã hỏng. Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi chọn lại.`,
-    en: ({ source }) => `The file “${source}” cannot be read: it is not an Excel workbook (.xlsx) or it is damaged. Open it in Excel, save it as .xlsx and choose it again.`,
-  },
-  noSheet: {
-    vi: ({ source }) => `Không còn trang tính “${source}” trong sổ tính này. Hãy chọn lại trang tính của năm trước.`,
-    en: ({ source }) => `This workbook no longer has a sheet “${source}”. Choose last year's sheet again.`,
-  },
-};
-
-export const previousProblemText = (p: PreviousProblem, lang: Lang): string => PREVIOUS_PROBLEMS[p.code][lang](p);
+// The problems' catalogue lives in previous-messages.ts (the task pane renders it without loading the scoring core).
+export { PREVIOUS_PROBLEMS, previousProblemText } from "./previous-messages";
+export type { PreviousProblem } from "./previous-messages";
 
 /** A sheet of last year's workbook as read (values from its top-left cell A1). */
 export interface PreviousSheet {

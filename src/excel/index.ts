@@ -10,16 +10,18 @@ import type * as Annex from "./annex";
 import type * as Undo from "./undo";
 import type * as Encoding from "./encoding";
 import type * as Card from "./card";
+import type * as Explanation from "./explanation";
 
 const scoring = () => import(/* webpackChunkName: "engine" */ "./scoring");
 const annex = () => import(/* webpackChunkName: "engine" */ "./annex");
 const undo = () => import(/* webpackChunkName: "engine" */ "./undo");
 const encoding = () => import(/* webpackChunkName: "engine" */ "./encoding");
 const card = () => import(/* webpackChunkName: "engine" */ "./card");
+const explanation = () => import(/* webpackChunkName: "engine" */ "./explanation");
 
 /** Starts loading the engine ahead of use (the pane calls it once it is on screen). */
 export function preloadEngine(): void {
-  void Promise.all([scoring(), annex(), undo(), encoding(), card()]).catch(() => undefined);
+  void Promise.all([scoring(), annex(), undo(), encoding(), card(), explanation()]).catch(() => undefined);
 }
 
 export const runScoring: typeof Scoring.runScoring = (...args) => scoring().then((m) => m.runScoring(...args));
@@ -38,5 +40,6 @@ export type { ScoringOutcome, AnnexOutcome, UndoOutcome, EncodingOutcome, Workbo
 export { onSelectionChanged } from "./selection-events";
 export const inspectSelection: typeof Card.inspectSelection = (...args) => card().then((m) => m.inspectSelection(...args));
 export type { SelectionInfo, StaleView } from "./card";
-export { createExplanation } from "./explanation";
+// Giải trình (i14) pulls the scoring core and the annex reader: loaded with the engine, on first use.
+export const createExplanation: typeof Explanation.createExplanation = (...args) => explanation().then((m) => m.createExplanation(...args));
 export type { ExplanationOutcome } from "./explanation";

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Checkbox, Field, makeStyles, Radio, RadioGroup, Select, Text, tokens } from "@fluentui/react-components";
 import type { PreviousChoice } from "../excel/scoring";
-import { previousProblemText } from "../core/previous";
+import { previousProblemText } from "../core/previous-messages";
 import type { PreviousRead } from "../xlsx/previous";
 import { useStrings } from "./i18n";
 
