@@ -45,8 +45,10 @@ async function openAnnex() {
   render(<App lang="vi" />);
   await waitFor(() => expect(mocked.loadSettings).toHaveBeenCalled());
   await user.click(await screen.findByRole("tab", { name: "Phụ lục" }));
-  // The tab loads on first use.
+  // The tab loads on first use; the views mount again once the workbook's settings arrive, so wait for
+  // the stored decision in the form before clicking (a click on the first mount's button is lost).
   await screen.findByRole("button", { name: "Tạo phụ lục" });
+  await screen.findByDisplayValue(DECIDED.number);
   return user;
 }
 
