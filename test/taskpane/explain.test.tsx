@@ -45,10 +45,11 @@ async function openAnnex() {
   render(<App lang="vi" />);
   await waitFor(() => expect(mocked.loadSettings).toHaveBeenCalled());
   await user.click(await screen.findByRole("tab", { name: "Phụ lục" }));
-  // The tab loads on first use; the views mount again once the workbook's settings arrive, so wait for
-  // the stored decision in the form before clicking (a click on the first mount's button is lost).
+  // The tab loads on first use. Wait for the stored decision in the form and for the pane to be idle
+  // (nothing busy, so the button takes the click) before clicking.
   await screen.findByRole("button", { name: "Tạo phụ lục" });
   await screen.findByDisplayValue(DECIDED.number);
+  await waitFor(() => expect(screen.getByRole("main")).toHaveAttribute("aria-busy", "false"));
   return user;
 }
 
