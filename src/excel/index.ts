@@ -37,7 +37,7 @@ export type { PreviousChoice } from "./scoring";
 export type { SaveResult } from "./settings";
 export { features, supports, MIN_EXCEL_API } from "./host";
 export type { ScoringOutcome, AnnexOutcome, UndoOutcome, EncodingOutcome, WorkbookSettings, FindingView, Source } from "./types";
-export { onSelectionChanged } from "./selection-events";
+export { onCellsEdited, onSelectionChanged } from "./selection-events";
 export const inspectSelection: typeof Card.inspectSelection = (...args) => card().then((m) => m.inspectSelection(...args));
 export type { SelectionInfo, StaleView } from "./card";
 // Giải trình (i14) pulls the scoring core and the annex reader: loaded with the engine, on first use.

@@ -47,6 +47,7 @@ export const API_LEVELS: Readonly<Record<string, ApiEntry>> = {
   "WorksheetCollection.getLast": v(5),
   "WorksheetCollection.getItem": v(1),
   "WorksheetCollection.getItemOrNullObject": v(4),
+  "WorksheetCollection.onChanged": v(9),
 
   // Worksheet
   "Worksheet.freezePanes": v(7),

@@ -31,6 +31,7 @@ import {
   Resolver,
   defineAccessors,
 } from "./client-object";
+import type { WorksheetChangedArgs } from "./client-object";
 import { OfficeDoubleError, hostError } from "./errors";
 import * as Enums from "./enums";
 import {
@@ -193,6 +194,30 @@ export class WorksheetCollectionProxy extends ClientObject<FakeWorkbook> {
     collection: { itemCtor: () => WorksheetProxy, items: (wb) => [...wb.sheets] },
   });
   declare readonly items: WorksheetProxy[];
+
+  /**
+   * worksheets.onChanged (ExcelApi 1.9; Worksheet.onChanged is 1.7): add() registers the handler when the next sync runs, as
+   * office.js does; the returned result's remove() unregisters it at the sync after.
+   */
+  get onChanged(): { add: (handler: (args: WorksheetChangedArgs) => unknown) => { remove: () => void; context: ContextLike & { sync(): Promise<unknown> } } } {
+    this._api("onChanged", "get");
+    return {
+      add: (handler) => {
+        const hooks = this._runtime.hooks;
+        this._call("onChanged", [], () => {
+          hooks.changedHandlers.push(handler);
+        });
+        return {
+          context: this._ctx as ContextLike & { sync(): Promise<unknown> },
+          remove: () =>
+            this._call("onChanged", [], () => {
+              const i = hooks.changedHandlers.indexOf(handler);
+              if (i >= 0) hooks.changedHandlers.splice(i, 1);
+            }),
+        };
+      },
+    };
+  }
 
   add(name?: string): WorksheetProxy {
     return this._methodWithEffect("add", name === undefined ? [] : [name], () => WorksheetProxy, (wb: FakeWorkbook) => {

@@ -135,6 +135,26 @@ describe("the agency card on selection change", () => {
     await userEvent.setup({ delay: null }).click(screen.getByRole("button", { name: "Tính điểm" }));
     await waitFor(() => expect(screen.queryByText(/không khớp với điểm hiện tại/)).not.toBeInTheDocument());
   });
+
+  test("where Excel has sheet change events, an edited score shows the stale notice at once, without a selection change", async () => {
+    let edited: () => void = () => undefined;
+    const unsubscribe = jest.fn();
+    mocked.onCellsEdited.mockImplementation((h) => {
+      edited = h;
+      return unsubscribe;
+    });
+    mocked.onSelectionChanged.mockImplementation(() => () => undefined);
+    const stale = { agencies: ["Sở Y tế"], cells: ["J12"], message: "Kết quả trên trang tính không khớp với điểm hiện tại của 1 cơ quan (Sở Y tế; ô J12)…", messageEn: "…" };
+    mocked.inspectSelection.mockResolvedValue(info(stale));
+    const view = render(<App lang="vi" />);
+    await waitFor(() => expect(mocked.onCellsEdited).toHaveBeenCalled());
+    await waitFor(() => expect(screen.getByRole("main")).toHaveAttribute("aria-busy", "false"), { timeout: 10000 });
+    expect(screen.queryByText(/không khớp với điểm hiện tại/)).not.toBeInTheDocument();
+    act(() => edited());
+    expect(await screen.findByText(/không khớp với điểm hiện tại của 1 cơ quan \(Sở Y tế; ô J12\)/)).toBeInTheDocument();
+    view.unmount();
+    expect(unsubscribe).toHaveBeenCalled();
+  });
 });
 
 describe("Giải trình from the pane", () => {
