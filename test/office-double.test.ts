@@ -929,6 +929,7 @@ describe("charts (ExcelApi 1.1 add; series chart type 1.7)", () => {
       const chart = ws.charts.add("BarClustered", ws.getRange("A1:B3"), "Columns");
       chart.title.text = "Scores";
       chart.name = "Điểm";
+      chart.width = 600;
       expect(sheet.charts).toEqual([]);
       expect(thrown(() => chart.series.items).code).toBe("PropertyNotLoaded");
       const count = ws.charts.getCount();
@@ -939,7 +940,7 @@ describe("charts (ExcelApi 1.1 add; series chart type 1.7)", () => {
     });
     expect(double.stats.syncs).toBe(1);
     const [c] = sheet.charts;
-    expect(c).toMatchObject({ name: "Điểm", type: "BarClustered", title: "Scores", source: "Sheet1!A1:B3", categories: ["An", "Binh"] });
+    expect(c).toMatchObject({ name: "Điểm", type: "BarClustered", title: "Scores", source: "Sheet1!A1:B3", width: 600, height: 216, categories: ["An", "Binh"] });
     expect(c.series).toEqual([{ name: "Score", values: [7.5, 9], chartType: "" }]);
   });
 

@@ -1508,7 +1508,7 @@ export class ChartCollectionProxy extends ClientObject<FakeSheet> {
       const implied = seriesOf(readValues(src, x), by);
       let n = 1;
       while (s.charts.some((c) => c.name === `Chart ${n}`)) n++;
-      const chart: FakeChart = { sheet: s, name: `Chart ${n}`, type: chartType, seriesBy: by, source: qualifiedA1(src.sheet.name, src.rect), title: "", ...implied };
+      const chart: FakeChart = { sheet: s, name: `Chart ${n}`, type: chartType, seriesBy: by, source: qualifiedA1(src.sheet.name, src.rect), title: "", top: 0, left: 0, width: 360, height: 216, ...implied };
       s.charts = [...s.charts, chart];
       return chart;
     });
@@ -1530,6 +1530,17 @@ export class ChartProxy extends ClientObject<FakeChart> {
           c.name = v;
         },
       },
+      ...Object.fromEntries(
+        (["top", "left", "width", "height"] as const).map((k) => [
+          k,
+          {
+            get: (c: FakeChart) => c[k],
+            set: (c: FakeChart, v: unknown) => {
+              c[k] = numberArg(v, `Chart.${k}`, 0, 1e6);
+            },
+          },
+        ]),
+      ),
     },
     navs: {
       title: { ctor: () => ChartTitleProxy, ref: (c) => c },
@@ -1537,6 +1548,10 @@ export class ChartProxy extends ClientObject<FakeChart> {
     },
   });
   declare name: string;
+  declare top: number;
+  declare left: number;
+  declare width: number;
+  declare height: number;
   declare readonly title: ChartTitleProxy;
   declare readonly series: ChartSeriesCollectionProxy;
 }

@@ -327,6 +327,11 @@ export interface FakeChart {
   seriesBy: string;
   source: string;
   title: string;
+  /** Position and size in points. */
+  top: number;
+  left: number;
+  width: number;
+  height: number;
   categories: CellValue[];
   series: FakeChartSeries[];
 }
