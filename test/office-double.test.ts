@@ -920,3 +920,75 @@ describe("test hooks: failures injected at an action, edits between syncs", () =
     expect(seen).toEqual([1, 2]);
   });
 });
+
+describe("charts (ExcelApi 1.1 add; series chart type 1.7)", () => {
+  test("charts.add is queued until sync; the series are the ones the source range implies; unloaded reads throw", async () => {
+    const { double, sheet, run } = setup();
+    await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      const chart = ws.charts.add("BarClustered", ws.getRange("A1:B3"), "Columns");
+      chart.title.text = "Scores";
+      chart.name = "Điểm";
+      chart.width = 600;
+      expect(sheet.charts).toEqual([]);
+      expect(thrown(() => chart.series.items).code).toBe("PropertyNotLoaded");
+      const count = ws.charts.getCount();
+      chart.series.load("items/name");
+      await ctx.sync();
+      expect(count.value).toBe(1);
+      expect(chart.series.items.map((s) => s.name)).toEqual(["Score"]);
+    });
+    expect(double.stats.syncs).toBe(1);
+    const [c] = sheet.charts;
+    expect(c).toMatchObject({ name: "Điểm", type: "BarClustered", title: "Scores", source: "Sheet1!A1:B3", width: 600, height: 216, categories: ["An", "Binh"] });
+    expect(c.series).toEqual([{ name: "Score", values: [7.5, 9], chartType: "" }]);
+  });
+
+  test("an unknown chart type or a source without a series is refused at sync, and nothing is added", async () => {
+    const { sheet, run } = setup();
+    const e = await rejection(
+      run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem("Sheet1");
+        ws.charts.add("BarClustred", ws.getRange("A1:B3"), "Columns");
+        await ctx.sync();
+      }),
+    );
+    expect(e.code).toBe("InvalidArgument");
+    const e2 = await rejection(
+      run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem("Sheet1");
+        ws.charts.add("BarClustered", ws.getRange("A1:A3"), "Columns");
+        await ctx.sync();
+      }),
+    );
+    expect(e2.code).toBe("InvalidArgument");
+    expect(sheet.charts).toEqual([]);
+  });
+
+  test("a series' chart type needs ExcelApi 1.7; adding the chart works at 1.4", async () => {
+    const old = createOfficeDouble({ apiLevel: 4 });
+    old.workbook.sheets[0].setValues("A1", [
+      ["Tên", "Chỉ số", "Tốt"],
+      ["A", 0.9, 0.85],
+      ["B", 0.7, 0.85],
+    ]);
+    await old.Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getActiveWorksheet();
+      const chart = ws.charts.add("BarClustered", ws.getRange("A1:C3"), "Columns");
+      expect(thrown(() => (chart.series.getItemAt(1).chartType = "Line")).code).toBe("ApiNotFound");
+      await ctx.sync();
+    });
+    expect(old.workbook.sheets[0].charts[0].series.map((s) => s.name)).toEqual(["Chỉ số", "Tốt"]);
+    const v7 = createOfficeDouble({ apiLevel: 7 });
+    v7.workbook.sheets[0].setValues("A1", [
+      ["Tên", "Chỉ số", "Tốt"],
+      ["A", 0.9, 0.85],
+    ]);
+    await v7.Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getActiveWorksheet();
+      ws.charts.add("BarClustered", ws.getRange("A1:C2"), "Columns").series.getItemAt(1).chartType = "Line";
+      await ctx.sync();
+    });
+    expect(v7.workbook.sheets[0].charts[0].series[1].chartType).toBe("Line");
+  });
+});

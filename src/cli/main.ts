@@ -11,13 +11,15 @@ const USAGE = `Cách dùng / Usage:
   xep-hang-cntt score IN.xlsx [-o OUT.xlsx [--force]] [--sheet NAME] [--rules RULES.json] [--annex] [--json]
                       [--decision-number "06/QĐ-UBND"] [--decision-date 05/01/2021] [--issuer "Ủy ban nhân dân tỉnh"]
                       [--province "Thái Bình"] [--year 2020] [--subject "Đánh giá, xếp hạng …"] [--annex-sheet "Phụ lục"]
-                      [--previous NAM-TRUOC.xlsx] [--explain] [--chart BIEU-DO.svg] [--fix-encoding]
+                      [--previous NAM-TRUOC.xlsx [--annex-previous]] [--explain] [--chart BIEU-DO.svg] [--fix-encoding]
 ${FORMS_USAGE}
 
   --year           mặc định là năm ghi trong tiêu đề bảng điểm, nếu không có thì năm trước năm ký quyết định
                    / default: the year in the score table's title, else the year before the decision's
   --subject        trích yếu của phụ lục, không kèm năm (phụ lục thêm “năm 2020”) / the annex's subject, without the year
   --previous FILE  so sánh với kết quả năm trước (xếp hạng năm trước, tăng/giảm) / compare with last year
+  --annex-previous phụ lục cũng có cột “Xếp hạng năm trước” và “Tăng/giảm” (cần --previous và --annex)
+                   / the annex also shows last year's rank and the change (needs --previous and --annex)
   --explain        thêm trang “Giải trình”, mỗi cơ quan một trang / add the “Giải trình” sheet, a page per agency
   --chart FILE     ghi biểu đồ chỉ số theo thứ hạng (SVG) / write the chart of indices by rank (SVG)
   --fix-encoding   chuyển tiêu đề, tên cơ quan và ghi chú gõ bằng bảng mã TCVN3 (ABC) hoặc VNI sang Unicode
@@ -92,6 +94,7 @@ export function parseArgs(argv: string[]): Parsed {
           break;
       }
     } else if (arg === "--annex") opts.annex = true;
+    else if (arg === "--annex-previous") opts.annexPrevious = true;
     else if (arg === "--force") opts.force = true;
     else if (arg === "--fix-encoding") opts.fixEncoding = true;
     else if (arg === "--explain") opts.explain = true;
@@ -101,6 +104,10 @@ export function parseArgs(argv: string[]): Parsed {
     else return { ok: false, message: `Thừa tham số “${arg}”.` };
   }
   if (!input) return { ok: false, message: "Thiếu tệp đầu vào IN.xlsx." };
+  if (opts.annexPrevious && (!opts.previous || !opts.annex)) {
+    const missing = [opts.previous ? "" : "--previous", opts.annex ? "" : "--annex"].filter(Boolean).join(", ");
+    return { ok: false, message: renderCli(cliMessage("annexPreviousAlone", { missing }), "vi") };
+  }
   return { ok: true, opts: { ...(opts as ScoreOptions), input }, json };
 }
 

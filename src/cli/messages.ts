@@ -15,6 +15,11 @@ interface Entry<P> {
 const entry = <P>(e: { vi: (p: P) => string; en: (p: NoInfer<P>) => string; example: NoInfer<P> }): Entry<P> => e;
 
 export const CLI_MESSAGES = {
+  annexPreviousAlone: entry({
+    vi: (p: { missing: string }) => `--annex-previous đưa cột “Xếp hạng năm trước” và “Tăng/giảm” vào phụ lục nên cần cả --previous và --annex (thiếu ${p.missing}).`,
+    en: (p) => `--annex-previous puts last year's rank and the change into the annex, so it needs both --previous and --annex (missing ${p.missing}).`,
+    example: { missing: "--previous" },
+  }),
   outputIsInput: entry({
     vi: (p: { input: string; output: string }) =>
       `Tệp kết quả “${p.output}” chính là tệp đầu vào “${p.input}” (cùng một tệp, dưới tên khác). Tệp đầu vào không bao giờ bị ghi đè: hãy chọn tên khác cho -o.`,

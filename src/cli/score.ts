@@ -42,6 +42,8 @@ export interface ScoreOptions {
   now?: Date;
   /** Last year's workbook, for "Xếp hạng năm trước" and "Tăng/giảm". */
   previous?: string;
+  /** With --previous and --annex: the annex shows "Xếp hạng năm trước" and "Tăng/giảm" too. */
+  annexPrevious?: boolean;
   /** Where to write the chart of indices (SVG). */
   chart?: string;
   /** Adds the Giải trình sheet, one page per agency. */
@@ -270,7 +272,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       // The command line has no dialog: the errors go with the annex loudly (stderr, exit code 1).
       const refusal = annexGate(result.findings, false);
       if (refusal) notices.push(refusal.message);
-      const description = buildAnnex(rules, result.rows, meta);
+      const description = buildAnnex(rules, result.rows, meta, opts.annexPrevious ? comparison : null);
       const where = chooseAnnexSheet(meta.sheetName, wb.worksheets.map((w) => w.name), state.annex?.sheetName);
       let position: number | undefined;
       if (where.replaces) {

@@ -1,4 +1,5 @@
 import { annexColumns, AnnexContext, indexText } from "./columns";
+import { Comparison, comparisonColumns } from "./previous";
 import { cmp, Dec, formatVi } from "./decimal";
 import { Finding } from "./findings";
 import { DecisionMetadata, withProvince } from "./metadata";
@@ -210,7 +211,13 @@ export function annexNotes(rules: Rules, rows: readonly RowResult[]): string[] {
  * in rank order (one section per block, with its heading row and ranks within it), the notes, and
  * the print setup (A4 landscape, header row on every page).
  */
-export function buildAnnex(rules: Rules, rows: readonly RowResult[], meta: DecisionMetadata): AnnexDescription {
+export function buildAnnex(
+  rules: Rules,
+  rows: readonly RowResult[],
+  meta: DecisionMetadata,
+  /** Last year's comparison, when the user chose to show it in the annex: "Xếp hạng năm trước" and "Tăng/giảm" after the results. */
+  comparison: Comparison | null = null,
+): AnnexDescription {
   const ordered = rankedRows(rows, rules);
   const sections: { heading: string | null; rows: RowResult[] }[] = [];
   if (rules.blocks.length === 0) sections.push({ heading: null, rows: ordered });
@@ -228,7 +235,9 @@ export function buildAnnex(rules: Rules, rows: readonly RowResult[], meta: Decis
   });
   // The result columns of the annex come from the table (columns.ts): Phân loại only with classes, Xếp hạng only with ties.
   const context: AnnexContext = { rules, decimals: rules.json.index.decimals, hasTies };
-  const results = annexColumns(context);
+  const results = [...annexColumns(context), ...(comparison ? comparisonColumns(comparison) : [])].filter(
+    (c): c is typeof c & { annex: NonNullable<typeof c.annex> } => c.annex !== undefined,
+  );
 
   const columns = ["STT", "Tên cơ quan", ...rules.groups.map((g) => g.name), ...results.map((c) => c.annex.header), "Ghi chú"];
   const widths = [WIDTH.stt, WIDTH.name, ...rules.groups.map(() => WIDTH.group), ...results.map((c) => c.annex.width), WIDTH.notes];

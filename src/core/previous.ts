@@ -134,6 +134,8 @@ export function comparisonColumns(comparison: Comparison): SheetColumn[] {
       kind: "previousRank",
       sheet: { header: PREVIOUS_HEADERS.previousRank, aliases: [], numberFormat: () => "0", isResult: (v) => typeof v === "number" },
       value: (r) => comparison.byRow.get(r.row)?.previousRank ?? null,
+      // In the annex only when the user chooses (annexPrevious); empty for an agency new this year.
+      annex: { header: PREVIOUS_HEADERS.previousRank, width: 9, text: (r) => String(comparison.byRow.get(r.row)?.previousRank ?? "") },
       json: "previousRank",
     },
     {
@@ -141,6 +143,7 @@ export function comparisonColumns(comparison: Comparison): SheetColumn[] {
       // Text ("▲2"): never read as a number or a formula.
       sheet: { header: PREVIOUS_HEADERS.rankChange, aliases: [], numberFormat: () => "@", isResult: isRankChangeText },
       value: (r) => rankChangeText(comparison.byRow.get(r.row), r.rank) || null,
+      annex: { header: PREVIOUS_HEADERS.rankChange, width: 8, text: (r) => rankChangeText(comparison.byRow.get(r.row), r.rank) },
       json: "rankChange",
     },
   ];

@@ -94,6 +94,19 @@ export function renderExplanationOffice(ws: Excel.Worksheet, d: ExplainDescripti
   return { pageBreaks: true };
 }
 
+/** The refusal when result columns on the sheet disagree with the scores (shared by Giải trình and the chart). */
+export function staleRefusal(
+  values: Parameters<typeof checkStale>[0],
+  scored: Parameters<typeof checkStale>[1],
+  origin: Parameters<typeof checkStale>[2],
+): Extract<ExplanationOutcome, { kind: "refused" }> | null {
+  const stale = checkStale(values, scored, origin);
+  if (!stale.stale) return null;
+  const names = stale.agencies.map((a) => a.name);
+  const cells = stale.agencies.flatMap((a) => a.cells);
+  return { kind: "refused", message: STALE_RESULTS.vi({ names, cells }), messageEn: STALE_RESULTS.en({ names, cells }), cells };
+}
+
 /**
  * Makes the Giải trình sheet from the active score sheet: every agency in rank order, or with
  * `selectedOnly` the agencies whose rows the selection covers.
@@ -112,12 +125,8 @@ export async function createExplanation(opts: { selectedOnly: boolean }): Promis
       const state = store.state();
       const scored = scoreSheet(sheet.values, rulesOf(state), sheet.origin);
       if (!scored.ok) return sheetRefusal(sheet.name, scored.error);
-      const stale = checkStale(sheet.values, scored, sheet.origin);
-      if (stale.stale) {
-        const names = stale.agencies.map((a) => a.name);
-        const cells = stale.agencies.flatMap((a) => a.cells);
-        return { kind: "refused", message: STALE_RESULTS.vi({ names, cells }), messageEn: STALE_RESULTS.en({ names, cells }), cells };
-      }
+      const stale = staleRefusal(sheet.values, scored, sheet.origin);
+      if (stale) return stale;
       let only: number[] | undefined;
       if (opts.selectedOnly) {
         const from = selected.rowIndex - sheet.origin.row;

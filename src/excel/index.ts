@@ -11,6 +11,7 @@ import type * as Undo from "./undo";
 import type * as Encoding from "./encoding";
 import type * as Card from "./card";
 import type * as Explanation from "./explanation";
+import type * as Chart from "./chart";
 
 const scoring = () => import(/* webpackChunkName: "engine" */ "./scoring");
 const annex = () => import(/* webpackChunkName: "engine" */ "./annex");
@@ -18,10 +19,11 @@ const undo = () => import(/* webpackChunkName: "engine" */ "./undo");
 const encoding = () => import(/* webpackChunkName: "engine" */ "./encoding");
 const card = () => import(/* webpackChunkName: "engine" */ "./card");
 const explanation = () => import(/* webpackChunkName: "engine" */ "./explanation");
+const chart = () => import(/* webpackChunkName: "engine" */ "./chart");
 
 /** Starts loading the engine ahead of use (the pane calls it once it is on screen). */
 export function preloadEngine(): void {
-  void Promise.all([scoring(), annex(), undo(), encoding(), card(), explanation()]).catch(() => undefined);
+  void Promise.all([scoring(), annex(), undo(), encoding(), card(), explanation(), chart()]).catch(() => undefined);
 }
 
 export const runScoring: typeof Scoring.runScoring = (...args) => scoring().then((m) => m.runScoring(...args));
@@ -37,9 +39,12 @@ export type { PreviousChoice } from "./scoring";
 export type { SaveResult } from "./settings";
 export { features, supports, MIN_EXCEL_API } from "./host";
 export type { ScoringOutcome, AnnexOutcome, UndoOutcome, EncodingOutcome, WorkbookSettings, FindingView, Source } from "./types";
-export { onSelectionChanged } from "./selection-events";
+export { onCellsEdited, onSelectionChanged } from "./selection-events";
 export const inspectSelection: typeof Card.inspectSelection = (...args) => card().then((m) => m.inspectSelection(...args));
 export type { SelectionInfo, StaleView } from "./card";
 // Giải trình (i14) pulls the scoring core and the annex reader: loaded with the engine, on first use.
 export const createExplanation: typeof Explanation.createExplanation = (...args) => explanation().then((m) => m.createExplanation(...args));
 export type { ExplanationOutcome } from "./explanation";
+// The chart of indices (i14): with the engine, on first use.
+export const createChart: typeof Chart.createChart = (...args) => chart().then((m) => m.createChart(...args));
+export type { ChartOutcome } from "./chart";

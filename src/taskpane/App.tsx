@@ -1,6 +1,6 @@
 import * as React from "react";
 import { FluentProvider, makeStyles, Spinner, Tab, TabList, Theme, tokens, webLightTheme } from "@fluentui/react-components";
-import { formDelivery, inspectSelection, loadSettings, onSelectionChanged, preloadEngine, undoLast } from "../excel/index";
+import { formDelivery, inspectSelection, loadSettings, onCellsEdited, onSelectionChanged, preloadEngine, undoLast } from "../excel/index";
 import type { SelectionInfo } from "../excel/index";
 import type { ScoringOutcome, WorkbookSettings } from "../excel/types";
 import { AgencyCard } from "./AgencyCard";
@@ -182,11 +182,12 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
   }, []);
 
   // The agency under the selection, and stale results: looked at when the selection changes (which
-  // follows every edit typed in a cell), a moment after the user stops moving, never during an action.
+  // follows every edit typed in a cell) and, where Excel has sheet change events (ExcelApi 1.9), as
+  // soon as cells are edited; a moment after the user stops, never during an action.
   React.useEffect(() => {
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const off = onSelectionChanged(() => {
+    const look = () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
         if (busyRef.current) return;
@@ -195,12 +196,13 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
           () => undefined, // a sheet being edited or closed: the next selection tries again
         );
       }, SELECTION_DELAY_MS);
-    });
+    };
+    const offs = [onSelectionChanged(look), onCellsEdited(look)];
     return () => {
       live = false;
       clearTimeout(timer);
       // (A use case replaced in tests may hand back no function.)
-      if (typeof off === "function") off();
+      for (const off of offs) if (typeof off === "function") off();
     };
   }, []);
 

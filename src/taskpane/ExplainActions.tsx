@@ -1,12 +1,12 @@
 import * as React from "react";
-import { createExplanation } from "../excel/index";
+import { createChart, createExplanation } from "../excel/index";
 import { BusyKind, Note, Runner } from "./actions";
 import { BusyButton } from "./BusyButton";
 import { useStrings } from "./i18n";
 import { Notice } from "./Notice";
 import { useSharedStyles } from "./styles";
 
-/** "Giải trình": a printable page per agency, for every agency or the ones whose rows are selected. */
+/** "Giải trình": a printable page per agency, for every agency or the ones whose rows are selected; and the chart of the indices. */
 export function ExplainActions({ busy, run }: { busy: BusyKind | null; run: Runner }) {
   const shared = useSharedStyles();
   const t = useStrings();
@@ -24,6 +24,17 @@ export function ExplainActions({ busy, run }: { busy: BusyKind | null; run: Runn
     setNotes(done);
   };
 
+  const chart = async () => {
+    setNotes([]);
+    const r = await run("chart", () => createChart());
+    if (!r.ok) return setNotes([{ intent: "error", title: t.card.chartRefused, text: t.unexpected(r.error) }]);
+    const o = r.value;
+    if (o.kind === "refused") return setNotes([{ intent: "error", title: t.card.chartRefused, text: en ? o.messageEn : o.message }]);
+    const done: Note[] = [{ intent: "success", text: t.card.chartDone(o.sheetName, o.agencies) }];
+    if (!o.bandLines) done.push({ intent: "warning", text: t.card.chartNoLines });
+    setNotes(done);
+  };
+
   return (
     <section className={shared.tightStack} aria-labelledby="explain-heading">
       <h2 id="explain-heading" className={shared.subHeading}>
@@ -36,6 +47,9 @@ export function ExplainActions({ busy, run }: { busy: BusyKind | null; run: Runn
         </BusyButton>
         <BusyButton appearance="secondary" busy={false} disabled={busy !== null} onClick={() => make(true)}>
           {t.card.explainSelected}
+        </BusyButton>
+        <BusyButton appearance="secondary" busy={busy === "chart"} disabled={busy !== null} onClick={chart}>
+          {t.card.chartButton}
         </BusyButton>
       </div>
       {notes.map((n, i) => (

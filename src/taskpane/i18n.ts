@@ -53,6 +53,7 @@ const vi = {
     select: "Đang chọn ô…",
     convert: "Đang chuyển mã sang Unicode…",
     explain: "Đang tạo trang Giải trình…",
+    chart: "Đang vẽ biểu đồ…",
     forms: "Đang tạo phiếu tự đánh giá…",
     merge: "Đang gộp phiếu…",
   },
@@ -105,6 +106,11 @@ const vi = {
     explainDone: (sheet: string, n: number) => `Đã tạo trang “${sheet}”: ${n} cơ quan, mỗi cơ quan một trang.`,
     explainNoBreaks: "Phiên bản Excel này không cho add-in đặt trang in: hãy chèn ngắt trang trước tiêu đề của mỗi cơ quan (Bố cục Trang → Ngắt trang) và chọn khổ A4 dọc.",
     explainRefused: "Chưa tạo được trang Giải trình",
+    chartButton: "Biểu đồ chỉ số",
+    chartDone: (sheet: string, n: number) =>
+      `Đã tạo trang “${sheet}”: biểu đồ cột chỉ số của ${n} cơ quan theo thứ hạng, các ngưỡng phân loại là đường ngang. Xóa trang này là xóa biểu đồ; các trang khác không đổi.`,
+    chartNoLines: "Phiên bản Excel này (dưới ExcelApi 1.7) không cho add-in đổi kiểu chuỗi: các ngưỡng phân loại hiện thành cột. Có thể đổi tay: bấm chuột phải vào chuỗi “Ngưỡng …” → Thay đổi kiểu biểu đồ chuỗi → Đường.",
+    chartRefused: "Chưa vẽ được biểu đồ",
   },
   previous: {
     toggle: "So sánh với năm trước",
@@ -301,6 +307,7 @@ const en: Strings = {
     select: "Selecting the cell…",
     convert: "Converting to Unicode…",
     explain: "Making the Giải trình sheet…",
+    chart: "Drawing the chart…",
     forms: "Creating the self-assessment forms…",
     merge: "Merging the forms…",
   },
@@ -353,6 +360,11 @@ const en: Strings = {
     explainDone: (sheet: string, n: number) => `Sheet “${sheet}” made: ${n} agenc${n === 1 ? "y" : "ies"}, a page each.`,
     explainNoBreaks: "This version of Excel does not let add-ins set the printed pages: insert a page break above each agency's title (Page Layout → Breaks) and choose A4 portrait.",
     explainRefused: "The Giải trình sheet was not made",
+    chartButton: "Chart of the indices",
+    chartDone: (sheet: string, n: number) =>
+      `Sheet “${sheet}” made: a column chart of ${n} agenc${n === 1 ? "y's" : "ies'"} indices as ranked, the class thresholds as horizontal lines. Deleting the sheet removes the chart; no other sheet changed.`,
+    chartNoLines: "This version of Excel (below ExcelApi 1.7) does not let add-ins change a series' type: the class thresholds show as columns. To change it by hand: right-click a “Ngưỡng …” series → Change Series Chart Type → Line.",
+    chartRefused: "The chart was not made",
   },
   previous: {
     toggle: "Compare with last year",

@@ -156,6 +156,41 @@ describe("--previous LAST.xlsx", () => {
     expect(again.find((r) => r[1] === "Sở Y tế")![change]).toBe("▼5");
   });
 
+  it("--annex-previous: the annex shows “Xếp hạng năm trước” and “Tăng/giảm”; without it, it does not", async () => {
+    const annexOf = async (file: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      const ws = wb.worksheets.find((w) => w.name !== "Chấm điểm 2020" && w.state !== "veryHidden" && w.state !== "hidden")!;
+      return readSheet(ws).values;
+    };
+    const decision = ["--annex", "--decision-number", "06/QĐ-UBND", "--decision-date", "05/01/2021", "--year", "2020"];
+    const withCols = path.join(dir, "phu-luc-co.xlsx");
+    const r = runCli(["score", EXAMPLE, "-o", withCols, "--previous", last, "--annex-previous", ...decision]);
+    expect(r.code).not.toBe(2);
+    const values = await annexOf(withCols);
+    const header = values.find((row) => row.includes("Tên cơ quan"))!;
+    const prev = header.indexOf("Xếp hạng năm trước");
+    const change = header.indexOf("Tăng/giảm");
+    expect([prev > 0, change]).toEqual([true, prev + 1]);
+    expect(header[change + 1]).toBe("Ghi chú");
+    const row = (name: string) => values.find((v) => v[1] === name)!;
+    expect([row("Sở Y tế")[prev], row("Sở Y tế")[change]]).toEqual(["3", "▼5"]);
+    expect([row("Sở Khoa học và Công nghệ")[prev], row("Sở Khoa học và Công nghệ")[change]]).toEqual(["", "mới"]);
+
+    const without = path.join(dir, "phu-luc-khong.xlsx");
+    runCli(["score", EXAMPLE, "-o", without, "--previous", last, ...decision]);
+    const plain = (await annexOf(without)).find((row) => row.includes("Tên cơ quan"))!;
+    expect(plain).not.toContain("Xếp hạng năm trước");
+    expect(plain).not.toContain("Tăng/giảm");
+  });
+
+  it("--annex-previous needs --previous and --annex, and says which is missing", () => {
+    const r = runCli(["score", EXAMPLE, "-o", path.join(dir, "thieu.xlsx"), "--annex-previous", "--annex"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("thiếu --previous");
+    expect(fs.existsSync(path.join(dir, "thieu.xlsx"))).toBe(false);
+  });
+
   it("refuses a last-year file that does not exist, writing nothing", () => {
     const r = runCli(["score", EXAMPLE, "-o", path.join(dir, "none.xlsx"), "--previous", path.join(dir, "khong-co.xlsx")]);
     expect(r.code).toBe(2);

@@ -1,4 +1,5 @@
 import { annexGate, annexGrid, annexNotes, buildAnnex, chooseAnnexSheet, packAnnex, unpackAnnex } from "../../src/core/annex";
+import { compareWithPrevious } from "../../src/core/previous";
 import { completeMetadata, validateMetadata, parseViDate } from "../../src/core/metadata";
 import { presetRules } from "../../src/core/rules";
 import { scoreSheet } from "../../src/core/scoring";
@@ -210,5 +211,36 @@ describe("row heights", () => {
     v[4][8] = "Ghi chú rất dài. ".repeat(40);
     const annex = buildAnnex(rules, score(v).rows, meta);
     expect(Math.max(...annex.rowHeights)).toBe(409);
+  });
+});
+
+describe("last year's columns in the annex, when the user chooses them", () => {
+  const result = score(referenceSheet());
+  const byRank = [...result.rows].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+  // Last year: the first two swapped places, the last agency did not exist (new this year).
+  const last = byRank.slice(0, -1).map((r, i) => ({ name: r.name, rank: i === 0 ? 2 : i === 1 ? 1 : i + 1, index: null, className: null }));
+  const comparison = compareWithPrevious(result.rows, last);
+
+  it("adds “Xếp hạng năm trước” and “Tăng/giảm” after the results, before Ghi chú, with each agency's values", () => {
+    const annex = buildAnnex(rules, result.rows, meta, comparison);
+    const cols = annex.table.columns;
+    expect(cols.slice(-3)).toEqual(["Xếp hạng năm trước", "Tăng/giảm", "Ghi chú"]);
+    expect(annex.colCount).toBe(cols.length);
+    expect(annex.columnWidths).toHaveLength(cols.length);
+    const grid = annexGrid(annex);
+    const prev = cols.indexOf("Xếp hạng năm trước");
+    const at = (name: string) => grid.find((row) => row[1] === name)!;
+    expect([at(byRank[0].name)[prev], at(byRank[0].name)[prev + 1]]).toEqual(["2", "▲1"]);
+    expect([at(byRank[1].name)[prev], at(byRank[1].name)[prev + 1]]).toEqual(["1", "▼1"]);
+    expect([at(byRank[2].name)[prev], at(byRank[2].name)[prev + 1]]).toEqual(["3", "="]);
+    const newcomer = byRank[byRank.length - 1].name;
+    expect([at(newcomer)[prev], at(newcomer)[prev + 1]]).toEqual(["", "mới"]);
+    // The title banners span the wider table.
+    expect(annex.merges).toEqual(expect.arrayContaining([{ row: 0, col: 0, rows: 1, cols: cols.length }]));
+  });
+
+  it("without the choice (null), the annex is exactly the published one", () => {
+    expect(JSON.stringify(buildAnnex(rules, result.rows, meta, null))).toBe(JSON.stringify(buildAnnex(rules, result.rows, meta)));
+    expect(buildAnnex(rules, result.rows, meta).table.columns).not.toContain("Tăng/giảm");
   });
 });

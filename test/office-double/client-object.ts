@@ -84,6 +84,17 @@ export interface SyncHooks {
   beforeSync: ((sync: number) => void)[];
   /** Pending one-shot failures. */
   failures: InjectedFailure[];
+  /** worksheets.onChanged handlers, registered when the sync that carries their add() runs (fired by the double's edit()). */
+  changedHandlers: ((args: WorksheetChangedArgs) => unknown)[];
+}
+
+/** What Excel passes to a worksheets.onChanged handler (the members the double models). */
+export interface WorksheetChangedArgs {
+  type: "WorksheetChanged";
+  worksheetId: string;
+  address: string;
+  changeType: "RangeEdited";
+  source: "Local";
 }
 
 export interface Exec {

@@ -45,7 +45,7 @@ export function createOfficeDouble(options: OfficeDoubleOptions = {}) {
     stats,
     limits: { payloadBytes: FIVE_MB, readCells: 5_000_000, writeCells: 2_000_000, ...options.limits },
     evaluateFormula: options.evaluateFormula,
-    hooks: { beforeSync: [], failures: [] },
+    hooks: { beforeSync: [], failures: [], changedHandlers: [] },
   };
 
   class BoundRequestContext extends RequestContext {
@@ -143,6 +143,16 @@ export function createOfficeDouble(options: OfficeDoubleOptions = {}) {
     },
     /** Selects cells as the user does ("B12" or "Sheet!B12") and fires DocumentSelectionChanged handlers. */
     select: office.select,
+    /**
+     * The user types values into a sheet (topLeft "B12", a 2D block), then the host tells the
+     * worksheets.onChanged handlers registered by a sync (none below ExcelApi 1.9: onChanged throws there).
+     */
+    edit(sheet: string, topLeft: string, values: ReadonlyArray<ReadonlyArray<CellValue>>): void {
+      const ws = workbook.sheet(sheet);
+      ws.setValues(topLeft, values);
+      const address = `${ws.name}!${topLeft}`;
+      for (const h of [...runtime.hooks.changedHandlers]) h({ type: "WorksheetChanged", worksheetId: ws.id, address, changeType: "RangeEdited", source: "Local" });
+    },
     /** Sets globalThis.Excel / Office / OfficeExtension (or on `target`); returns a function that restores them. */
     install(target: object = globalThis): () => void {
       const g = target as Record<string, unknown>;

@@ -31,6 +31,7 @@ import {
   Resolver,
   defineAccessors,
 } from "./client-object";
+import type { WorksheetChangedArgs } from "./client-object";
 import { OfficeDoubleError, hostError } from "./errors";
 import * as Enums from "./enums";
 import {
@@ -62,6 +63,8 @@ import {
   CellValue,
   DEFAULT_PROTECTION_OPTIONS,
   FakeSheet,
+  FakeChart,
+  FakeChartSeries,
   FakeWorkbook,
   HeaderFooterState,
   PageLayoutState,
@@ -194,6 +197,30 @@ export class WorksheetCollectionProxy extends ClientObject<FakeWorkbook> {
   });
   declare readonly items: WorksheetProxy[];
 
+  /**
+   * worksheets.onChanged (ExcelApi 1.9; Worksheet.onChanged is 1.7): add() registers the handler when the next sync runs, as
+   * office.js does; the returned result's remove() unregisters it at the sync after.
+   */
+  get onChanged(): { add: (handler: (args: WorksheetChangedArgs) => unknown) => { remove: () => void; context: ContextLike & { sync(): Promise<unknown> } } } {
+    this._api("onChanged", "get");
+    return {
+      add: (handler) => {
+        const hooks = this._runtime.hooks;
+        this._call("onChanged", [], () => {
+          hooks.changedHandlers.push(handler);
+        });
+        return {
+          context: this._ctx as ContextLike & { sync(): Promise<unknown> },
+          remove: () =>
+            this._call("onChanged", [], () => {
+              const i = hooks.changedHandlers.indexOf(handler);
+              if (i >= 0) hooks.changedHandlers.splice(i, 1);
+            }),
+        };
+      },
+    };
+  }
+
   add(name?: string): WorksheetProxy {
     return this._methodWithEffect("add", name === undefined ? [] : [name], () => WorksheetProxy, (wb: FakeWorkbook) => {
       const n = name === undefined ? wb.nextDefaultSheetName() : validateSheetName(wb, name);
@@ -297,6 +324,7 @@ export class WorksheetProxy extends ClientObject<FakeSheet> {
       freezePanes: { ctor: () => WorksheetFreezePanesProxy, ref: (s) => s },
       pageLayout: { ctor: () => PageLayoutProxy, ref: (s) => s },
       horizontalPageBreaks: { ctor: () => PageBreakCollectionProxy, ref: (s) => s },
+      charts: { ctor: () => ChartCollectionProxy, ref: (s) => s },
     },
   });
   declare name: string;
@@ -309,6 +337,7 @@ export class WorksheetProxy extends ClientObject<FakeSheet> {
   declare readonly protection: WorksheetProtectionProxy;
   declare readonly freezePanes: WorksheetFreezePanesProxy;
   declare readonly pageLayout: PageLayoutProxy;
+  declare readonly charts: ChartCollectionProxy;
 
   getRange(address?: string): RangeProxy {
     return this._method("getRange", address === undefined ? [] : [address], () => RangeProxy, (s: FakeSheet, x: Exec) =>
@@ -1463,6 +1492,160 @@ export class PageBreakProxy extends ClientObject<PageBreakRef> {
   declare readonly columnIndex: number;
 }
 
+/** Chart types the double accepts (the ones the add-in may ask for); others are refused so a typo fails. */
+const CHART_TYPES = ["ColumnClustered", "BarClustered", "Line", "LineMarkers", "XYScatter"];
+const SERIES_BY = ["Auto", "Columns", "Rows"];
+
+/**
+ * Series a source range implies, as Excel reads a table: the first row holds series names, the first
+ * column the categories, every other column one series ("Columns"; "Rows" is the transpose; "Auto"
+ * takes columns when there are more rows than columns, which is the case of a ranked list).
+ */
+function seriesOf(values: CellValue[][], seriesBy: string): { categories: CellValue[]; series: FakeChartSeries[] } {
+  const rows = values.length;
+  const cols = values[0]?.length ?? 0;
+  const byColumns = seriesBy === "Columns" || (seriesBy === "Auto" && rows >= cols);
+  const m = byColumns ? values : values[0].map((_, c) => values.map((r) => r[c]));
+  if (m.length < 2 || m[0].length < 2) throw bad("office-double: the chart's source needs a header row, a category column and one series at least");
+  return {
+    categories: m.slice(1).map((r) => r[0]),
+    series: m[0].slice(1).map((name, j) => ({ name: String(name), values: m.slice(1).map((r) => r[j + 1]), chartType: "" })),
+  };
+}
+
+/** Worksheet.charts */
+export class ChartCollectionProxy extends ClientObject<FakeSheet> {
+  static spec = asSpec<FakeSheet>({
+    name: "ChartCollection",
+    props: {},
+    navs: {},
+    collection: { itemCtor: () => ChartProxy, items: (s) => s.charts },
+  });
+  declare readonly items: ChartProxy[];
+
+  add(type: string, sourceData: RangeProxy, seriesBy: string = "Auto"): ChartProxy {
+    return this._methodWithEffect("add", [type, sourceData, seriesBy], () => ChartProxy, (s: FakeSheet, x: Exec): FakeChart => {
+      const chartType = enumArg(type, CHART_TYPES, "ChartCollection.add type") as string;
+      const by = enumArg(seriesBy, SERIES_BY, "ChartCollection.add seriesBy") as string;
+      if (!(sourceData instanceof RangeProxy)) throw bad("ChartCollection.add takes a Range as its source");
+      const src = x.resolve(sourceData) as RangeRef;
+      if (src.sheet.workbook !== s.workbook) throw bad("the chart's source is in another workbook");
+      const implied = seriesOf(readValues(src, x), by);
+      let n = 1;
+      while (s.charts.some((c) => c.name === `Chart ${n}`)) n++;
+      const chart: FakeChart = { sheet: s, name: `Chart ${n}`, type: chartType, seriesBy: by, source: qualifiedA1(src.sheet.name, src.rect), title: "", top: 0, left: 0, width: 360, height: 216, ...implied };
+      s.charts = [...s.charts, chart];
+      return chart;
+    });
+  }
+
+  getCount(): ClientResult<number> {
+    return this._callResult("getCount", [], (s) => s.charts.length);
+  }
+}
+
+export class ChartProxy extends ClientObject<FakeChart> {
+  static spec = asSpec<FakeChart>({
+    name: "Chart",
+    props: {
+      name: {
+        get: (c) => c.name,
+        set: (c, v) => {
+          if (typeof v !== "string" || v.trim() === "") throw bad("Chart.name must be a non-empty string");
+          c.name = v;
+        },
+      },
+      ...Object.fromEntries(
+        (["top", "left", "width", "height"] as const).map((k) => [
+          k,
+          {
+            get: (c: FakeChart) => c[k],
+            set: (c: FakeChart, v: unknown) => {
+              c[k] = numberArg(v, `Chart.${k}`, 0, 1e6);
+            },
+          },
+        ]),
+      ),
+    },
+    navs: {
+      title: { ctor: () => ChartTitleProxy, ref: (c) => c },
+      series: { ctor: () => ChartSeriesCollectionProxy, ref: (c) => c },
+    },
+  });
+  declare name: string;
+  declare top: number;
+  declare left: number;
+  declare width: number;
+  declare height: number;
+  declare readonly title: ChartTitleProxy;
+  declare readonly series: ChartSeriesCollectionProxy;
+}
+
+export class ChartTitleProxy extends ClientObject<FakeChart> {
+  static spec = asSpec<FakeChart>({
+    name: "ChartTitle",
+    props: {
+      text: {
+        get: (c) => c.title,
+        set: (c, v) => {
+          if (typeof v !== "string") throw bad("ChartTitle.text must be a string");
+          c.title = v;
+        },
+      },
+    },
+    navs: {},
+  });
+  declare text: string;
+}
+
+type SeriesRef = { chart: FakeChart; series: FakeChartSeries };
+
+export class ChartSeriesCollectionProxy extends ClientObject<FakeChart> {
+  static spec = asSpec<FakeChart>({
+    name: "ChartSeriesCollection",
+    props: {},
+    navs: {},
+    collection: { itemCtor: () => ChartSeriesProxy, items: (c) => c.series.map((series) => ({ chart: c, series })) },
+  });
+  declare readonly items: ChartSeriesProxy[];
+
+  getItemAt(index: number): ChartSeriesProxy {
+    return this._method("getItemAt", [index], () => ChartSeriesProxy, (c: FakeChart): SeriesRef => {
+      const i = numberArg(index, "ChartSeriesCollection.getItemAt", 0, c.series.length - 1);
+      if (!Number.isInteger(i)) throw bad("the index must be an integer");
+      return { chart: c, series: c.series[i] };
+    });
+  }
+
+  getCount(): ClientResult<number> {
+    return this._callResult("getCount", [], (c) => c.series.length);
+  }
+}
+
+export class ChartSeriesProxy extends ClientObject<SeriesRef> {
+  static spec = asSpec<SeriesRef>({
+    name: "ChartSeries",
+    props: {
+      name: {
+        get: (r) => r.series.name,
+        set: (r, v) => {
+          if (typeof v !== "string") throw bad("ChartSeries.name must be a string");
+          r.series.name = v;
+        },
+      },
+      chartType: {
+        get: (r) => r.series.chartType || r.chart.type,
+        set: (r, v) => {
+          r.series.chartType = enumArg(v, CHART_TYPES, "ChartSeries.chartType") as string;
+        },
+      },
+    },
+    navs: {},
+  });
+  declare name: string;
+  declare chartType: string;
+}
+
 export class SettingCollectionProxy extends ClientObject<FakeWorkbook> {
   static spec = asSpec<FakeWorkbook>({
     name: "SettingCollection",
@@ -1524,6 +1707,11 @@ export const PROXY_CLASSES: ClientObjectCtor[] = [
   WorksheetProxy,
   WorksheetProtectionProxy,
   WorksheetFreezePanesProxy,
+  ChartCollectionProxy,
+  ChartProxy,
+  ChartTitleProxy,
+  ChartSeriesCollectionProxy,
+  ChartSeriesProxy,
   RangeProxy,
   RangeAreasProxy,
   RangeCollectionProxy,

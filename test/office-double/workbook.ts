@@ -311,6 +311,31 @@ export function cellIsUsed(c: Cell, valuesOnly: boolean): boolean {
   return !isDefaultCell(c);
 }
 
+/** One series of a chart: its name and values as they were in the source range when the chart was made. */
+export interface FakeChartSeries {
+  name: string;
+  values: CellValue[];
+  /** "" means the chart's own type. */
+  chartType: string;
+}
+
+/** A chart: its type, the source range and the series that range implied (the categories from its first column or row). */
+export interface FakeChart {
+  sheet: FakeSheet;
+  name: string;
+  type: string;
+  seriesBy: string;
+  source: string;
+  title: string;
+  /** Position and size in points. */
+  top: number;
+  left: number;
+  width: number;
+  height: number;
+  categories: CellValue[];
+  series: FakeChartSeries[];
+}
+
 export class FakeSheet {
   name: string;
   readonly id: string;
@@ -329,6 +354,8 @@ export class FakeSheet {
   pageLayout: PageLayoutState;
   /** Manual horizontal page breaks: 0-based rows that begin a new printed page (sorted). */
   rowBreaks: number[] = [];
+  /** Charts added with Worksheet.charts.add, in order (the double models only what the add-in reads back). */
+  charts: FakeChart[] = [];
   showGridlines = true;
   tabColor = "";
   /** the selection Excel remembers for this sheet */

@@ -138,6 +138,26 @@ describe("the agency card on selection change", () => {
     await userEvent.setup({ delay: null }).click(screen.getByRole("button", { name: "Tính điểm" }));
     await waitFor(() => expect(screen.queryByText(/không khớp với điểm hiện tại/)).not.toBeInTheDocument());
   });
+
+  test("where Excel has sheet change events, an edited score shows the stale notice at once, without a selection change", async () => {
+    let edited: () => void = () => undefined;
+    const unsubscribe = jest.fn();
+    mocked.onCellsEdited.mockImplementation((h) => {
+      edited = h;
+      return unsubscribe;
+    });
+    mocked.onSelectionChanged.mockImplementation(() => () => undefined);
+    const stale = { agencies: ["Sở Y tế"], cells: ["J12"], message: "Kết quả trên trang tính không khớp với điểm hiện tại của 1 cơ quan (Sở Y tế; ô J12)…", messageEn: "…" };
+    mocked.inspectSelection.mockResolvedValue(info(stale));
+    const view = render(<App lang="vi" />);
+    await waitFor(() => expect(mocked.onCellsEdited).toHaveBeenCalled());
+    await waitFor(() => expect(screen.getByRole("main")).toHaveAttribute("aria-busy", "false"), { timeout: 10000 });
+    expect(screen.queryByText(/không khớp với điểm hiện tại/)).not.toBeInTheDocument();
+    act(() => edited());
+    expect(await screen.findByText(/không khớp với điểm hiện tại của 1 cơ quan \(Sở Y tế; ô J12\)/)).toBeInTheDocument();
+    view.unmount();
+    expect(unsubscribe).toHaveBeenCalled();
+  });
 });
 
 describe("Giải trình from the pane", () => {
@@ -159,5 +179,43 @@ describe("Giải trình from the pane", () => {
     expect(within(section).getByText(/hãy chèn ngắt trang trước tiêu đề của mỗi cơ quan/)).toBeInTheDocument();
     await user.click(within(section).getByRole("button", { name: "Giải trình cơ quan đang chọn" }));
     expect(await within(section).findByText(/Vùng đang chọn không có dòng nào của một cơ quan/)).toBeInTheDocument();
+  });
+});
+
+describe("the chart of the indices from the pane", () => {
+  test("next to Giải trình: made, or made with the thresholds as columns (and how to change them), or refused with the reason", async () => {
+    mocked.createChart
+      .mockResolvedValueOnce({ kind: "done", sheetName: "Biểu đồ", agencies: 19, bandLines: true })
+      .mockResolvedValueOnce({ kind: "done", sheetName: "Biểu đồ (2)", agencies: 19, bandLines: false })
+      .mockResolvedValueOnce({ kind: "refused", message: "Kết quả trên trang tính không khớp với điểm hiện tại của 1 cơ quan (Sở Y tế; ô J12)", messageEn: "…", cells: ["J12"] });
+    const user = userEvent.setup({ delay: null });
+    render(<App lang="vi" />);
+    await waitFor(() => expect(screen.getByRole("main")).toHaveAttribute("aria-busy", "false"), { timeout: 10000 });
+    const section = screen.getByRole("region", { name: "Giải trình" });
+    await user.click(within(section).getByRole("button", { name: "Biểu đồ chỉ số" }));
+    expect(mocked.createChart).toHaveBeenCalledTimes(1);
+    expect(await within(section).findByText(/Đã tạo trang “Biểu đồ”: biểu đồ cột chỉ số của 19 cơ quan theo thứ hạng.*Xóa trang này là xóa biểu đồ/)).toBeInTheDocument();
+    expect(within(section).queryByText(/các ngưỡng phân loại hiện thành cột/)).toBeNull();
+    await user.click(within(section).getByRole("button", { name: "Biểu đồ chỉ số" }));
+    expect(await within(section).findByText(/Đã tạo trang “Biểu đồ \(2\)”/)).toBeInTheDocument();
+    expect(within(section).getByText(/các ngưỡng phân loại hiện thành cột/)).toBeInTheDocument();
+    await user.click(within(section).getByRole("button", { name: "Biểu đồ chỉ số" }));
+    expect(await within(section).findByText("Chưa vẽ được biểu đồ")).toBeInTheDocument();
+    expect(within(section).getByText(/Sở Y tế; ô J12/)).toBeInTheDocument();
+  });
+
+  test("in English: the button, the outcome and the refusal in English", async () => {
+    mocked.createChart
+      .mockResolvedValueOnce({ kind: "done", sheetName: "Biểu đồ", agencies: 1, bandLines: false })
+      .mockResolvedValueOnce({ kind: "refused", message: "Trang tính “Ghi chép”: …", messageEn: "Sheet “Ghi chép”: no score table", cells: [] });
+    const user = userEvent.setup({ delay: null });
+    render(<App lang="en" />);
+    await waitFor(() => expect(screen.getByRole("main")).toHaveAttribute("aria-busy", "false"), { timeout: 10000 });
+    const section = screen.getByRole("region", { name: "Explanation (Giải trình)" });
+    await user.click(within(section).getByRole("button", { name: "Chart of the indices" }));
+    expect(await within(section).findByText(/Sheet “Biểu đồ” made: a column chart of 1 agency's indices as ranked/)).toBeInTheDocument();
+    expect(within(section).getByText(/the class thresholds show as columns/)).toBeInTheDocument();
+    await user.click(within(section).getByRole("button", { name: "Chart of the indices" }));
+    expect(await within(section).findByText("Sheet “Ghi chép”: no score table")).toBeInTheDocument();
   });
 });

@@ -1,0 +1,83 @@
+/**
+ * "Biểu đồ": the indices with the class bands as a native Excel chart, on a sheet of its own. The
+ * data (agencies as ranked, each index, the bands' thresholds) comes from the core's chart
+ * description, the one the command line draws as SVG; this file writes it and adds the chart.
+ * 2 syncs: read, write. Nothing on the user's sheets changes: the sheet is new, under a free name.
+ */
+import { chooseAnnexSheet } from "../core/annex";
+import { chartDescription, ChartDescription } from "../core/chart";
+import { columnLetter } from "../core/address";
+import { scoreSheet } from "../core/scoring";
+import { supports } from "./host";
+import { staleRefusal } from "./explanation";
+import { hostRefusal, queueSheetRead, rulesOf, sheetRefusal } from "./scoring";
+import { queueStoreRead } from "./store";
+
+export const CHART_SHEET = "Biểu đồ";
+
+export type ChartOutcome =
+  | { kind: "done"; sheetName: string; agencies: number; bandLines: boolean }
+  | { kind: "refused"; message: string; messageEn: string; cells: string[] };
+
+const NO_RANKED = {
+  vi: "Trang tính này chưa có cơ quan nào được xếp hạng (chưa có chỉ số): không có gì để vẽ. Hãy kiểm tra các ô điểm rồi bấm lại.",
+  en: "No agency on this sheet has a rank yet (no index): there is nothing to chart. Check the score cells and try again.",
+};
+
+/** The sheet's table: header, then one row per agency as ranked: "rank. name", index, each band's threshold. */
+export function chartTable(d: ChartDescription): (string | number)[][] {
+  const bands = d.bands.filter((b) => b.from > 0);
+  const header = ["Cơ quan", "Chỉ số", ...bands.map((b) => `Ngưỡng ${b.name} (${b.fromText})`)];
+  return [header, ...d.bars.map((b) => [`${b.rank}. ${b.name}`, b.index, ...bands.map((band) => band.from)])];
+}
+
+/** Writes the table at A1 of a new, empty sheet and adds the chart over it; true when the thresholds are drawn as lines. */
+export function renderChartOffice(ws: Excel.Worksheet, d: ChartDescription, decimals = 3): { bandLines: boolean } {
+  const table = chartTable(d);
+  const n = table.length;
+  const last = columnLetter(table[0].length - 1);
+  const all = ws.getRange(`A1:${last}${n}`);
+  // The names stay text (a name starting with "=" is never read as a formula).
+  all.numberFormat = table.map((row) => row.map((_, j) => (j === 0 ? "@" : decimals > 0 ? `0.${"0".repeat(decimals)}` : "0")));
+  all.values = table;
+  ws.getRange(`A1:${last}1`).format.font.bold = true;
+  all.format.autofitColumns();
+  const chart = ws.charts.add("ColumnClustered", all, "Columns");
+  chart.title.text = d.title;
+  chart.left = 0;
+  chart.top = (n + 1) * 15;
+  chart.width = Math.max(600, 40 * (n - 1) + 160);
+  chart.height = 460;
+  // A series' own chart type needs ExcelApi 1.7: below it the thresholds stay columns (the pane says so).
+  const bandLines = supports("1.7");
+  if (bandLines) for (let j = 1; j < table[0].length - 1; j++) chart.series.getItemAt(j).chartType = "Line";
+  return { bandLines };
+}
+
+/** Makes the chart sheet from the active score sheet. */
+export async function createChart(): Promise<ChartOutcome> {
+  try {
+    return await Excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      const read = queueSheetRead(sheets.getActiveWorksheet());
+      const store = queueStoreRead(context);
+      await context.sync(); // 1: read
+      const sheet = read.result();
+      const scored = scoreSheet(sheet.values, rulesOf(store.state()), sheet.origin);
+      if (!scored.ok) return sheetRefusal(sheet.name, scored.error);
+      const stale = staleRefusal(sheet.values, scored, sheet.origin);
+      if (stale) return stale;
+      const description = chartDescription(scored, "vi");
+      if (description.bars.length === 0) return { kind: "refused", message: NO_RANKED.vi, messageEn: NO_RANKED.en, cells: [] };
+      const where = chooseAnnexSheet(CHART_SHEET, sheets.items.map((s) => s.name), undefined);
+      const ws = sheets.add(where.name);
+      const { bandLines } = renderChartOffice(ws, description, scored.rules.json.index.decimals);
+      ws.activate();
+      await context.sync(); // 2: the sheet and its chart
+      return { kind: "done", sheetName: where.name, agencies: description.bars.length, bandLines };
+    });
+  } catch (e) {
+    return hostRefusal(e);
+  }
+}
