@@ -4,7 +4,7 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import * as excel from "../../src/excel/index";
-import { finding55, installShims, settings } from "./helpers";
+import { finding55, installShims, settings, waitIdle } from "./helpers";
 
 // Every use case replaced by a jest.fn (automock): the pane is tested against their contracts.
 jest.mock("../../src/excel/index");
@@ -25,6 +25,7 @@ async function openAnnex() {
   const panel = screen.getByRole("tabpanel", { name: "Phụ lục" });
   // The tab loads on first use.
   await within(panel).findByRole("button", { name: "Tạo phụ lục" });
+  await waitIdle();
   return { user, panel };
 }
 

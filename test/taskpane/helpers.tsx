@@ -3,7 +3,7 @@
  * shaped like the use cases' outcomes for the 2020 Thái Bình grid (19 agencies: 7 Tốt, 8 Khá, 4 Trung bình).
  */
 import "@testing-library/jest-dom";
-import { configure } from "@testing-library/react";
+import { configure, screen, waitFor } from "@testing-library/react";
 import type { LastRun } from "../../src/core/store";
 import type { FindingView, ScoringOutcome, WorkbookSettings } from "../../src/excel/types";
 import { DEFAULT_METADATA } from "../../src/core/metadata";
@@ -114,4 +114,12 @@ export function deferred<T>() {
     reject = rej;
   });
   return { promise, resolve, reject };
+}
+
+/**
+ * Waits until the pane is idle (its main region not aria-busy): right after opening it is busy a moment
+ * (settings, then the lazily loaded parts), and a click on a busy button is ignored, as for a user.
+ */
+export async function waitIdle(): Promise<void> {
+  await waitFor(() => expect(screen.getByRole("main")).toHaveAttribute("aria-busy", "false"));
 }

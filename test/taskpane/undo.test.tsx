@@ -4,7 +4,7 @@ import { act, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import * as excel from "../../src/excel/index";
-import { deferred, installShims, lastRun, scoringDone, settings } from "./helpers";
+import { deferred, installShims, lastRun, scoringDone, settings, waitIdle } from "./helpers";
 
 // Every use case replaced by a jest.fn (automock): the pane is tested against their contracts.
 jest.mock("../../src/excel/index");
@@ -100,7 +100,9 @@ describe("after Hoàn tác every notice describes the workbook as it is now", ()
     const user = userEvent.setup({ delay: null });
     render(<App lang="vi" />);
     await user.click(await screen.findByRole("tab", { name: "Phụ lục" }));
-    await user.click(await screen.findByRole("button", { name: "Tạo phụ lục" }));
+    const make = await screen.findByRole("button", { name: "Tạo phụ lục" });
+    await waitIdle();
+    await user.click(make);
     expect(await screen.findByText("Đã tạo phụ lục trên trang “Phụ lục”.")).toBeInTheDocument();
     expect(screen.getByText(/Phụ lục có 1 số liệu đang lỗi/)).toBeInTheDocument();
 
