@@ -1,5 +1,5 @@
 import * as React from "react";
-import { FluentProvider, makeStyles, Spinner, Tab, TabList, Theme, tokens, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, makeStyles, Spinner, Theme, tokens, webLightTheme } from "@fluentui/react-components";
 import type { SelectionInfo } from "../excel/card";
 import type { PaneApi } from "./api";
 import type { ScoringOutcome, WorkbookSettings } from "../excel/types";
@@ -13,6 +13,7 @@ import { Notice } from "./Notice";
 import { ScoreView } from "./ScoreView";
 import { useSharedStyles } from "./styles";
 import { UndoBar } from "./UndoBar";
+import { Tabs } from "./Tabs";
 
 // The Phụ lục and Quy tắc tabs load on first use (chunks of their own): the pane opens without them.
 const loadAnnexView = () => import(/* webpackChunkName: "annex-tab" */ "./AnnexView").then((m) => m.AnnexView);
@@ -271,13 +272,7 @@ export function App({ api, lang, theme = webLightTheme }: AppProps) {
             <UndoBar undo={settings?.undo ?? null} busy={busy} onUndo={undo} />
           </header>
           <nav aria-label={t.tabs.tabsLabel}>
-            <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => selectTab(d.value as TabValue)}>
-              {tabs.map((x) => (
-                <Tab key={x.value} value={x.value} id={`tab-${x.value}`} aria-controls={`panel-${x.value}`}>
-                  {x.label}
-                </Tab>
-              ))}
-            </TabList>
+            <Tabs className={styles.tabs} items={tabs} selected={tab} onSelect={selectTab} />
           </nav>
           <main className={styles.main} aria-busy={busy !== null}>
             {/* What is running, for screen readers; sighted users see the spinner on the button pressed. */}
