@@ -1,5 +1,5 @@
 import * as React from "react";
-import { FluentProvider, makeStyles, Spinner, Theme, tokens, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, makeStyles, Theme, tokens, webLightTheme } from "@fluentui/react-components";
 import type { SelectionInfo } from "../excel/card";
 import type { PaneApi } from "./api";
 import type { ScoringOutcome, WorkbookSettings } from "../excel/types";
@@ -14,6 +14,7 @@ import { ScoreView } from "./ScoreView";
 import { useSharedStyles } from "./styles";
 import { UndoBar } from "./UndoBar";
 import { Tabs } from "./Tabs";
+import { Spin } from "./Spin";
 
 // The Phụ lục and Quy tắc tabs load on first use (chunks of their own): the pane opens without them.
 const loadAnnexView = () => import(/* webpackChunkName: "annex-tab" */ "./AnnexView").then((m) => m.AnnexView);
@@ -79,7 +80,7 @@ function Loaded<C>(props: { state: ReturnType<typeof useLoaded<C>>; loading: str
   const { state } = props;
   if (state.component) return <>{props.children(state.component)}</>;
   if (state.error) return <Notice note={{ intent: "error", text: props.failed(state.error) }} action={{ label: props.retry, onClick: state.retry }} />;
-  return <Spinner size="small" label={props.loading} labelPosition="after" />;
+  return <Spin label={props.loading} />;
 }
 type Done = Extract<ScoringOutcome, { kind: "done" }>;
 
@@ -279,7 +280,7 @@ export function App({ api, lang, theme = webLightTheme }: AppProps) {
             <div role="status" className={shared.visuallyHidden}>
               {busy ? t.busy[busy] : ""}
             </div>
-            {busy === "load" && <Spinner className={styles.loading} size="small" label={t.busy.load} labelPosition="after" />}
+            {busy === "load" && <Spin className={styles.loading} label={t.busy.load} />}
             {appNote && <Notice note={appNote} onDismiss={() => setAppNote(null)} />}
             {selection?.stale && <Notice note={{ intent: "warning", title: t.card.staleTitle, text: language === "en" ? selection.stale.messageEn : selection.stale.message }} />}
             {loadError && (
