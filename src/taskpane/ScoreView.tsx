@@ -2,7 +2,7 @@ import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { PreviousChoice } from "../excel/scoring";
 import type { PaneApi } from "./api";
-import { PreviousYear } from "./PreviousYear";
+import type { PreviousYearProps } from "./PreviousYear";
 import type { FindingView, ScoringOutcome } from "../excel/types";
 import type { LastRun } from "../core/store";
 import { UserFacingError } from "../excel/host";
@@ -40,6 +40,16 @@ function storedFindings(run: LastRun): FindingView[] {
     ...(f.ifCorrected ? { ifCorrected: f.ifCorrected, ifCorrectedEn: f.ifCorrectedEn ?? f.ifCorrected } : {}),
   }));
 }
+
+// “So sánh với năm trước” (Fluent's Checkbox, RadioGroup, Select, Field) comes in a chunk of its own,
+// asked for as the pane first renders: "Tính điểm" is usable before it arrives. If it cannot be loaded
+// the option is absent and Tính điểm works as without it.
+const PreviousYear = React.lazy<React.ComponentType<PreviousYearProps>>(() =>
+  import(/* webpackChunkName: "previous-year" */ "./PreviousYear").then(
+    (m) => ({ default: m.PreviousYear }),
+    () => ({ default: () => null }),
+  ),
+);
 
 export interface ScoreViewProps {
   api: Pick<PaneApi, "runScoring" | "convertEncoding" | "selectCell" | "listOtherSheets" | "readPreviousFile">;
@@ -141,7 +151,9 @@ export function ScoreView({ api, lastRun, outcome, onScored, onWritten, busy, ru
     <div className={styles.root}>
       <h2 className={shared.visuallyHidden}>{t.score.heading}</h2>
       <p className={styles.intro}>{t.score.intro}</p>
-      <PreviousYear listSheets={api.listOtherSheets} readFile={api.readPreviousFile} onChange={setPrevious} disabled={busy !== null} />
+      <React.Suspense fallback={null}>
+        <PreviousYear listSheets={api.listOtherSheets} readFile={api.readPreviousFile} onChange={setPrevious} disabled={busy !== null} />
+      </React.Suspense>
       <BusyButton appearance="primary" size="large" className={styles.action} busy={busy === "score"} disabled={busy !== null} onClick={score}>
         {t.score.button}
       </BusyButton>
