@@ -22,9 +22,9 @@ import { ClassBandsEditor } from "./ClassBandsEditor";
 import { ExemptionEditor } from "./ExemptionEditor";
 import { FieldProblem } from "./FieldProblem";
 import { GroupEditor } from "./GroupEditor";
-import { ruleProblemText, useStrings } from "./i18n";
+import { useStrings } from "./i18n";
 import { Notice } from "./Notice";
-import { BlockForm, emptyBlock, emptyGroup, ExemptionForm, formFromJson, GroupForm, isFieldPath, jsonFromForm, ProblemIndex, problemProps, RulesForm } from "./rulesForm";
+import { BlockForm, emptyBlock, emptyGroup, ExemptionForm, formFromJson, GroupForm, isFieldPath, jsonFromForm, ProblemIndex, problemProps, ruleProblemText, RulesForm } from "./rulesForm";
 import { useSharedStyles } from "./styles";
 
 const useStyles = makeStyles({
