@@ -48,6 +48,11 @@ export function renderChartOffice(ws: Excel.Worksheet, d: ChartDescription, deci
   chart.top = (n + 1) * 15;
   chart.width = Math.max(600, 40 * (n - 1) + 160);
   chart.height = 460;
+  // An index lies between 0 and 1: the axis says so (left automatic, Excel would run it to 1,2), ticks every 0,1.
+  const axis = chart.axes.valueAxis;
+  axis.minimum = 0;
+  axis.maximum = 1;
+  axis.majorUnit = 0.1;
   // A series' own chart type needs ExcelApi 1.7: below it the thresholds stay columns (the pane says so).
   const bandLines = supports("1.7");
   if (bandLines) for (let j = 1; j < table[0].length - 1; j++) chart.series.getItemAt(j).chartType = "Line";

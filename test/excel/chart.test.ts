@@ -1,6 +1,7 @@
 import { createChart } from "../../src/excel/chart";
 import { runScoring } from "../../src/excel/scoring";
-import { exportWorkbookToXlsx } from "../office-double/export-xlsx";
+import JSZip from "jszip";
+import { exportWorkbookToXlsx, exportWorkbookToXlsxBuffer } from "../office-double/export-xlsx";
 import { referenceDouble, SHEET } from "./helpers";
 
 let restore: () => void = () => undefined;
@@ -31,6 +32,8 @@ describe("Biểu đồ (native chart) through the strict double", () => {
     expect(sheet.charts).toHaveLength(1);
     const [chart] = sheet.charts;
     expect(chart).toMatchObject({ type: "ColumnClustered", title: "Chỉ số ứng dụng CNTT theo thứ hạng" });
+    // An index lies in 0–1: the value axis is fixed there (automatic, it would run to 1,2).
+    expect(chart.valueAxis).toEqual({ minimum: 0, maximum: 1, majorUnit: 0.1 });
     expect(chart.categories).toEqual(table.slice(1).map((r) => r[0]));
     expect(chart.series[0]).toMatchObject({ name: "Chỉ số", chartType: "", values: indices });
     const bandSeries = chart.series.slice(1);
@@ -41,8 +44,40 @@ describe("Biểu đồ (native chart) through the strict double", () => {
       expect(new Set(s.values).size).toBe(1);
     }
     expect(setup.double.workbook.snapshot().activeSheet).toBe("Biểu đồ");
-    // To look at it: CHART_XLSX=/tmp/c.xlsx (the table; the double's export does not draw charts).
-    if (process.env.CHART_XLSX) await exportWorkbookToXlsx(setup.double.workbook, process.env.CHART_XLSX);
+    // To look at it: CHART_XLSX=/tmp/c.xlsx writes the workbook with the chart (export-charts.ts), its
+    // sheet printed on one landscape page, for LibreOffice to render.
+    if (process.env.CHART_XLSX) {
+      Object.assign(sheet.pageLayout, { orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 } });
+      await exportWorkbookToXlsx(setup.double.workbook, process.env.CHART_XLSX);
+    }
+  });
+
+  it("the exported .xlsx draws the chart: its part names the sheet's ranges (categories, each series' name and values), the value axis 0–1, on the chart's sheet", async () => {
+    const setup = referenceDouble(20);
+    restore = setup.restore;
+    expect(await createChart()).toMatchObject({ kind: "done", sheetName: "Biểu đồ" });
+    const zip = await JSZip.loadAsync(await exportWorkbookToXlsxBuffer(setup.double.workbook));
+    const chart = await zip.file("xl/charts/chart1.xml")!.async("string");
+    const refs = [...chart.matchAll(/<c:f>([^<]+)<\/c:f>/g)].map((m) => m[1]);
+    // Per series: its name (header cell), the categories (ranked names in A), its values.
+    expect(refs).toEqual([
+      "'Biểu đồ'!$B$1", "'Biểu đồ'!$A$2:$A$20", "'Biểu đồ'!$B$2:$B$20",
+      "'Biểu đồ'!$C$1", "'Biểu đồ'!$A$2:$A$20", "'Biểu đồ'!$C$2:$C$20",
+      "'Biểu đồ'!$D$1", "'Biểu đồ'!$A$2:$A$20", "'Biểu đồ'!$D$2:$D$20",
+    ]);
+    // The indices as columns, the thresholds as lines; the first category is rank 1.
+    expect(chart).toMatch(/<c:barChart><c:barDir val="col"\/>.*Chỉ số.*<\/c:barChart><c:lineChart>.*Ngưỡng Tốt \(0,85\).*Ngưỡng Khá \(0,70\).*<\/c:lineChart>/s);
+    expect(chart).toContain('<c:pt idx="0"><c:v>1. Sở Thông tin và Truyền thông</c:v></c:pt>');
+    expect(chart).toContain("<a:t>Chỉ số ứng dụng CNTT theo thứ hạng</a:t>");
+    expect(chart).toContain('<c:scaling><c:orientation val="minMax"/><c:max val="1"/><c:min val="0"/></c:scaling>');
+    // The drawing hangs on the chart's own sheet, below the table.
+    const book = await zip.file("xl/workbook.xml")!.async("string");
+    const index = [...book.matchAll(/<sheet [^>]*name="([^"]+)"/g)].findIndex((m) => m[1] === "Biểu đồ");
+    const sheetXml = await zip.file(`xl/worksheets/sheet${index + 1}.xml`)!.async("string");
+    expect(sheetXml).toContain('<drawing r:id="rIdChartDrawing"/>');
+    const drawing = await zip.file("xl/drawings/drawing1.xml")!.async("string");
+    expect(drawing).toMatch(/<xdr:from><xdr:col>0<\/xdr:col><xdr:colOff>0<\/xdr:colOff><xdr:row>21<\/xdr:row>/);
+    expect(await zip.file("[Content_Types].xml")!.async("string")).toContain('PartName="/xl/charts/chart1.xml"');
   });
 
   it("ExcelApi 1.4: the chart is made, the thresholds stay columns, and it says so; a second chart takes a free name", async () => {
