@@ -60,6 +60,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 
 const object: Check = (v, p) => (isObject(v) ? null : storeProblem("notObject", p, v));
 const text: Check = (v, p) => (typeof v === "string" ? null : storeProblem("notText", p, v));
+const bool: Check = (v, p) => (typeof v === "boolean" ? null : storeProblem("badChoice", p, v));
 const intIn =
   (lo: number, hi: number): Check =>
   (v, p) =>
@@ -150,6 +151,7 @@ export const checkDecision: Check = shape({
   year: optional(intIn(1900, 9999)),
   subject: optional(text),
   sheetName: optional(sheetName),
+  annexPrevious: optional(bool),
 });
 
 /** `lastRun`: the summary the pane shows; only read, so only its shape matters. */

@@ -10,6 +10,7 @@ import { AnnexOutcome, findingView } from "./types";
 import { columnsAddress, rangeAddress, rowsAddress } from "../core/address";
 import { checkStale } from "../core/stale";
 import { STALE_RESULTS } from "../core/explain-messages";
+import { annexPreviousProblemText, comparisonFromSheet } from "../core/previous";
 
 /** The print settings to set by hand when the host has no page-layout API (below ExcelApi 1.9), by code. */
 export type PrintStepCode = "orientation" | "paper" | "printTitles" | "fitToWidth" | "margins" | "pageNumbers";
@@ -250,6 +251,13 @@ export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<A
         const cells = stale.agencies.flatMap((a) => a.cells);
         return { kind: "stale", message: STALE_RESULTS.vi({ names, cells }), messageEn: STALE_RESULTS.en({ names, cells }), agencies: names, cells };
       }
+      // Last year's columns, when the user chose them for the annex: read from the score sheet as "Tính
+      // điểm" wrote them, rendered through the same core columns as the command line's --annex-previous.
+      const lastYear = meta.annexPrevious ? comparisonFromSheet(sheet.values, scored, sheet.origin) : null;
+      if (lastYear && !lastYear.ok) {
+        const p = lastYear.problem;
+        return { kind: "refused", message: annexPreviousProblemText(p, "vi"), messageEn: annexPreviousProblemText(p, "en"), cells: "cells" in p ? p.cells : [] };
+      }
       const refusal = annexGate(scored.findings, opts.confirmErrors);
       if (refusal) {
         return {
@@ -269,7 +277,7 @@ export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<A
       }
 
       const where = chooseAnnexSheet(meta.sheetName, names, owned);
-      const description = buildAnnex(rules, scored.rows, { ...meta, sheetName: where.name });
+      const description = buildAnnex(rules, scored.rows, { ...meta, sheetName: where.name }, lastYear?.comparison ?? null);
       const replaced = where.replaces ? items.find((s) => s.name === where.name) : undefined;
       const { undo: _u, ...previousState } = state;
       void _u;

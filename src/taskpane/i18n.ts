@@ -195,6 +195,7 @@ const vi = {
     printIntro: "Phiên bản Excel này không cho add-in đặt bố cục in. Trên trang phụ lục, hãy chọn:",
     staleTitle: "Kết quả trên trang tính đã cũ",
     recomputeThenGenerate: "Tính điểm lại rồi tạo phụ lục",
+    includePrevious: "Đưa xếp hạng năm trước vào phụ lục (cột “Xếp hạng năm trước” và “Tăng/giảm”)",
   },
   confirm: {
     title: "Bảng điểm còn lỗi",
@@ -454,6 +455,7 @@ const en: Strings = {
     printIntro: "This version of Excel does not let add-ins set the print layout. On the annex sheet, choose:",
     staleTitle: "The results on the sheet are out of date",
     recomputeThenGenerate: "Score again, then create the annex",
+    includePrevious: "Include last year's rank in the annex (columns “Xếp hạng năm trước” and “Tăng/giảm”)",
   },
   confirm: {
     title: "The score table has errors",
