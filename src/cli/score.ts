@@ -17,7 +17,7 @@ import { lastRunRecord } from "../core/summary";
 import { renderAnnexExcelJS } from "./exceljs-annex";
 import { CliMessage } from "./messages";
 import { checkOutput, writeAtomically } from "./output";
-import { addressOf, readSheet, readStore, SheetValues, writeStore } from "./workbook";
+import { readSheet, readStore, SheetValues, writeStore } from "./workbook";
 import { byEncoding, LEGACY_MESSAGES, LegacyCell, legacyExample, withConverted } from "../core/legacy-cells";
 import { ENCODING_NAMES, legacyToUnicode, unicodeFontFor } from "../core/legacy-encoding";
 import { addExplanationSheet, chartFile, JsonFinding, jsonFindings, jsonRowExtras, JsonRowExtras, previousAgencies } from "./extras";
@@ -379,4 +379,3 @@ export function moveSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, position:
   sheets.forEach((w, i) => ((w as unknown as { orderNo: number }).orderNo = i));
 }
 
-export { addressOf };

@@ -6,7 +6,7 @@
  */
 import { chooseAnnexSheet } from "../core/annex";
 import { chartDescription, ChartDescription } from "../core/chart";
-import { columnLetter } from "../core/address";
+import { rangeAddress } from "../core/address";
 import { scoreSheet } from "../core/scoring";
 import { supports } from "./host";
 import { staleRefusal } from "./explanation";
@@ -35,12 +35,12 @@ export function chartTable(d: ChartDescription): (string | number)[][] {
 export function renderChartOffice(ws: Excel.Worksheet, d: ChartDescription, decimals = 3): { bandLines: boolean } {
   const table = chartTable(d);
   const n = table.length;
-  const last = columnLetter(table[0].length - 1);
-  const all = ws.getRange(`A1:${last}${n}`);
+  const cols = table[0].length;
+  const all = ws.getRange(rangeAddress(0, 0, n, cols));
   // The names stay text (a name starting with "=" is never read as a formula).
   all.numberFormat = table.map((row) => row.map((_, j) => (j === 0 ? "@" : decimals > 0 ? `0.${"0".repeat(decimals)}` : "0")));
   all.values = table;
-  ws.getRange(`A1:${last}1`).format.font.bold = true;
+  ws.getRange(rangeAddress(0, 0, 1, cols)).format.font.bold = true;
   all.format.autofitColumns();
   const chart = ws.charts.add("ColumnClustered", all, "Columns");
   chart.title.text = d.title;

@@ -9,7 +9,8 @@ import { planResultWrite } from "../../src/core/plan";
 import { presetRules, PRESET_THAI_BINH_2020 } from "../../src/core/rules";
 import { scoreSheet } from "../../src/core/scoring";
 import { decodeStore, encodeStore, StoreState, UndoJournal } from "../../src/core/store";
-import { blockOf, checkUndoJournal, storeIssueMessage, undoJournalRefusal } from "../../src/core/store-check";
+import { blockOf } from "../../src/core/address";
+import { checkUndoJournal, storeIssueMessage, undoJournalRefusal } from "../../src/core/store-check";
 import { lastRunRecord } from "../../src/core/summary";
 import { referenceSheet } from "../fixtures/reference";
 
