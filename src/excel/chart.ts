@@ -11,12 +11,13 @@ import { scoreSheet } from "../core/scoring";
 import { supports } from "./host";
 import { staleRefusal } from "./explanation";
 import { hostRefusal, queueSheetRead, rulesOf, sheetRefusal } from "./scoring";
-import { queueStoreRead } from "./store";
+import { queueStoreRead, queueStoreWrite } from "./store";
+import type { StoreState, UndoInfo } from "../core/store";
 
 export const CHART_SHEET = "Biểu đồ";
 
 export type ChartOutcome =
-  | { kind: "done"; sheetName: string; agencies: number; bandLines: boolean }
+  | { kind: "done"; sheetName: string; agencies: number; bandLines: boolean; undo: UndoInfo }
   | { kind: "refused"; message: string; messageEn: string; cells: string[] };
 
 const NO_RANKED = {
@@ -59,7 +60,7 @@ export function renderChartOffice(ws: Excel.Worksheet, d: ChartDescription, deci
   return { bandLines };
 }
 
-/** Makes the chart sheet from the active score sheet. */
+/** Makes the chart sheet from the active score sheet; "Hoàn tác" removes it. */
 export async function createChart(): Promise<ChartOutcome> {
   try {
     return await Excel.run(async (context) => {
@@ -76,11 +77,19 @@ export async function createChart(): Promise<ChartOutcome> {
       const description = chartDescription(scored, "vi");
       if (description.bars.length === 0) return { kind: "refused", message: NO_RANKED.vi, messageEn: NO_RANKED.en, cells: [] };
       const where = chooseAnnexSheet(CHART_SHEET, sheets.items.map((s) => s.name), undefined);
+      // "Hoàn tác" removes the sheet: the journal goes first in the batch (a protected workbook refuses
+      // here, before the sheet is added), as for every write.
+      const state = store.state();
+      const { undo: _u, ...previousState } = state;
+      void _u;
+      const at = new Date().toISOString();
+      const newState: StoreState = { ...state, undo: { action: "chart", at, sheet: where.name, cells: [], fills: [], previousState } };
+      await queueStoreWrite(context, store, newState);
       const ws = sheets.add(where.name);
       const { bandLines } = renderChartOffice(ws, description, scored.rules.json.index.decimals);
       ws.activate();
       await context.sync(); // 2: the sheet and its chart
-      return { kind: "done", sheetName: where.name, agencies: description.bars.length, bandLines };
+      return { kind: "done", sheetName: where.name, agencies: description.bars.length, bandLines, undo: { action: "chart", at, sheet: where.name } };
     });
   } catch (e) {
     return hostRefusal(e);

@@ -103,6 +103,20 @@ export async function undoLast(): Promise<UndoOutcome> {
         leftAlone = await undoScore(context, sheets.getItem(undo.sheet), undo, state, plan.copyFormats);
         // "Gộp phiếu": its "Tự đánh giá" and "Chênh lệch" sheets go, the ones before it come back.
         if (undo.action === "merge") restoreLoopSheets(sheets, names, state.loopSheets, undo.previousLoopSheets);
+      } else if (undo.action === "chart") {
+        // The chart's sheet goes, if it is still the add-in's: a sheet of that name holding a chart.
+        const ws = items.find((s) => s.name === undo.sheet);
+        if (!ws) {
+          const m = excelMessage("chartSheetGone", { sheet: undo.sheet });
+          return { kind: "refused", message: m.vi, messageEn: m.en };
+        }
+        const charts = ws.charts.getCount();
+        await context.sync(); // 2: whether it still holds a chart
+        if (charts.value === 0) {
+          const m = excelMessage("chartSheetNotOurs", { sheet: undo.sheet });
+          return { kind: "refused", message: m.vi, messageEn: m.en };
+        }
+        ws.delete();
       } else {
         const r = undoAnnex(context, state, undo, items);
         restoredAnnexId = r.restoredId;
@@ -127,7 +141,7 @@ export async function undoLast(): Promise<UndoOutcome> {
       void _done;
       const prev = undo.previousState;
       const restored: StoreState =
-        undo.action === "encoding"
+        undo.action === "encoding" || undo.action === "chart"
           ? current
           : undo.action === "score"
           ? { ...current, written: prev.written, marks: prev.marks, lastRun: prev.lastRun }
@@ -137,7 +151,8 @@ export async function undoLast(): Promise<UndoOutcome> {
       await queueStoreWrite(context, store, restored);
       await context.sync(); // the restoring batch and the state, together
 
-      const done = {
+      const chartUndone = undo.action === "chart" ? excelMessage("chartUndone", { time: time(undo.at), sheet: undo.sheet }) : null;
+      const done = chartUndone ? { message: chartUndone.vi, messageEn: chartUndone.en } : {
         message:
           undo.action === "score"
             ? `Đã hoàn tác lần “Tính điểm” lúc ${time(undo.at)} trên trang “${undo.sheet}”.`
