@@ -39,6 +39,21 @@ const TEMPLATES = {
     vi: (p: { time: string; sheet: string }) => `Đã hoàn tác lần “Biểu đồ chỉ số” lúc ${p.time}: trang “${p.sheet}” đã được xóa.`,
     en: (p: { time: string; sheet: string }) => `Undid the “Chart of the indices” at ${p.time}: sheet “${p.sheet}” was removed.`,
   } satisfies Templates<{ time: string; sheet: string }>,
+  /** "Hoàn tác" after "Giải trình": its sheet was removed. */
+  explainUndone: {
+    vi: (p: { time: string; sheet: string }) => `Đã hoàn tác lần “Giải trình” lúc ${p.time}: trang “${p.sheet}” đã được xóa.`,
+    en: (p: { time: string; sheet: string }) => `Undid the “Explanation” at ${p.time}: sheet “${p.sheet}” was removed.`,
+  } satisfies Templates<{ time: string; sheet: string }>,
+  /** The Giải trình sheet is gone (deleted or renamed by the user). */
+  explainSheetGone: {
+    vi: (p: { sheet: string }) => `Không hoàn tác được: trang giải trình “${p.sheet}” không còn trong sổ tính (đã bị xóa hoặc đổi tên). Nếu còn, hãy xóa trang đó bằng tay.`,
+    en: (p: { sheet: string }) => `Could not undo: the explanation sheet “${p.sheet}” is no longer in the workbook (deleted or renamed). If it is still there, delete it by hand.`,
+  } satisfies Templates<{ sheet: string }>,
+  /** A sheet of that name whose first cell is no Giải trình title: not the add-in's, so it is not deleted. */
+  explainSheetNotOurs: {
+    vi: (p: { sheet: string }) => `Không hoàn tác được: ô A1 của trang “${p.sheet}” không còn là tiêu đề giải trình, có thể không phải trang add-in đã tạo, nên không bị xóa.`,
+    en: (p: { sheet: string }) => `Could not undo: cell A1 of sheet “${p.sheet}” no longer holds an explanation title, so it may not be the one the add-in made, and it was not deleted.`,
+  } satisfies Templates<{ sheet: string }>,
   /** The chart's sheet is gone (deleted or renamed by the user): nothing to remove. */
   chartSheetGone: {
     vi: (p: { sheet: string }) => `Không hoàn tác được: trang biểu đồ “${p.sheet}” không còn trong sổ tính (đã bị xóa hoặc đổi tên). Nếu còn, hãy xóa trang đó bằng tay.`,

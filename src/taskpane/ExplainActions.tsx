@@ -19,6 +19,7 @@ export function ExplainActions({ busy, run, onWritten }: { busy: BusyKind | null
     if (!r.ok) return setNotes([{ intent: "error", title: t.card.explainRefused, text: t.unexpected(r.error) }]);
     const o = r.value;
     if (o.kind === "refused") return setNotes([{ intent: "error", title: t.card.explainRefused, text: en ? o.messageEn : o.message }]);
+    onWritten?.({ undo: o.undo });
     const done: Note[] = [{ intent: "success", text: t.card.explainDone(o.sheetName, o.agencies) }];
     if (!o.pageBreaks) done.push({ intent: "warning", text: t.card.explainNoBreaks });
     setNotes(done);

@@ -163,8 +163,8 @@ describe("the agency card on selection change", () => {
 describe("Giải trình from the pane", () => {
   test("every agency, or only the selected ones; the outcome is said, with the manual steps when pages cannot be set", async () => {
     mocked.createExplanation
-      .mockResolvedValueOnce({ kind: "done", sheetName: "Giải trình", agencies: 19, pageBreaks: true })
-      .mockResolvedValueOnce({ kind: "done", sheetName: "Giải trình (2)", agencies: 2, pageBreaks: false })
+      .mockResolvedValueOnce({ kind: "done", sheetName: "Giải trình", agencies: 19, pageBreaks: true, undo: { action: "explain", at: "2021-01-04T03:42:00.000Z", sheet: "Giải trình" } })
+      .mockResolvedValueOnce({ kind: "done", sheetName: "Giải trình (2)", agencies: 2, pageBreaks: false, undo: { action: "explain", at: "2021-01-04T03:43:00.000Z", sheet: "Giải trình (2)" } })
       .mockResolvedValueOnce({ kind: "refused", message: "Vùng đang chọn không có dòng nào của một cơ quan. Hãy chọn…", messageEn: "…", cells: [] });
     const user = userEvent.setup({ delay: null });
     render(<App lang="vi" />);
@@ -173,6 +173,8 @@ describe("Giải trình from the pane", () => {
     await user.click(within(section).getByRole("button", { name: "Giải trình tất cả cơ quan" }));
     expect(mocked.createExplanation).toHaveBeenLastCalledWith({ selectedOnly: false });
     expect(await within(section).findByText("Đã tạo trang “Giải trình”: 19 cơ quan, mỗi cơ quan một trang.")).toBeInTheDocument();
+    // Undoable once, like every write: the undo bar says so.
+    expect(screen.getByText(/^Hoàn tác lần “Giải trình” lúc \d\d:42\.$/)).toBeInTheDocument();
     await user.click(within(section).getByRole("button", { name: "Giải trình cơ quan đang chọn" }));
     expect(mocked.createExplanation).toHaveBeenLastCalledWith({ selectedOnly: true });
     expect(await within(section).findByText(/Đã tạo trang “Giải trình \(2\)”: 2 cơ quan/)).toBeInTheDocument();
