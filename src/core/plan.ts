@@ -1,4 +1,4 @@
-import { cellAddress, columnLetter, Origin } from "./address";
+import { cellAddress, Origin } from "./address";
 import { ColumnContext, ResultColumn, ResultKind, sheetColumns } from "./columns";
 import { Finding } from "./findings";
 import { isBlank } from "./numbers";
@@ -180,11 +180,6 @@ export function planResultWrite(
     ok: true,
     plan: { columns, headers, blocks, marks: [...markCells.values()], unmark, keptMarks, written: writtenRecord(sheet, newWritten) },
   };
-}
-
-/** Letters of the planned result columns, for messages ("H, I, J, K"). */
-export function planColumnsText(plan: WritePlan, origin: Origin): string {
-  return plan.columns.map((c) => columnLetter(c.col + origin.col)).join(", ");
 }
 
 export type { Finding };

@@ -299,7 +299,7 @@ export function App({ api, lang, theme = webLightTheme }: AppProps) {
                     ) : (
                       <p className={shared.muted}>{t.card.hint}</p>
                     )}
-                    <ExplainActions api={api} busy={busy} run={run} />
+                    <ExplainActions api={api} busy={busy} run={run} onWritten={applyChange} />
                   </div>
                 </div>
                 <div role="tabpanel" id="panel-annex" aria-labelledby="tab-annex" hidden={tab !== "annex"}>
