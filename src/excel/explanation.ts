@@ -12,11 +12,12 @@ import { scoreSheet } from "../core/scoring";
 import { checkStale } from "../core/stale";
 import { cmToPoints, features } from "./host";
 import { hostRefusal, queueSheetRead, rulesOf, sheetRefusal } from "./scoring";
-import { queueStoreRead } from "./store";
+import { queueStoreRead, queueStoreWrite } from "./store";
+import type { StoreState, UndoInfo } from "../core/store";
 import { frame, setColumnWidths, setRowHeights } from "./sheet-render";
 
 export type ExplanationOutcome =
-  | { kind: "done"; sheetName: string; agencies: number; pageBreaks: boolean }
+  | { kind: "done"; sheetName: string; agencies: number; pageBreaks: boolean; undo: UndoInfo }
   | { kind: "refused"; message: string; messageEn: string; cells: string[] };
 
 const LOOK: Record<ExplainStyle, { bold: boolean; size: number; center: boolean; border: boolean; merge: boolean }> = {
@@ -133,11 +134,17 @@ export async function createExplanation(opts: { selectedOnly: boolean }): Promis
       }
       const where = chooseAnnexSheet(EXPLAIN_SHEET, sheets.items.map((s) => s.name), undefined);
       const description = buildExplanation(scored, { year: state.decision?.year ?? null, only, sheetName: where.name });
+      // "Hoàn tác" removes the sheet: the journal goes first in the batch, as for every write.
+      const { undo: _u, ...previousState } = state;
+      void _u;
+      const at = new Date().toISOString();
+      const newState: StoreState = { ...state, undo: { action: "explain", at, sheet: where.name, cells: [], fills: [], previousState } };
+      await queueStoreWrite(context, store, newState);
       const ws = sheets.add(where.name);
       const { pageBreaks } = renderExplanationOffice(ws, description);
       ws.activate();
       await context.sync(); // 2: the sheet
-      return { kind: "done", sheetName: where.name, agencies: description.agencies.length, pageBreaks };
+      return { kind: "done", sheetName: where.name, agencies: description.agencies.length, pageBreaks, undo: { action: "explain", at, sheet: where.name } };
     });
   } catch (e) {
     return hostRefusal(e);

@@ -34,6 +34,36 @@ const TEMPLATES = {
     vi: (_p: Record<string, never>) => "Lần “Tạo phụ lục” trước chưa hoàn tất (Excel báo lỗi giữa chừng); phụ lục cũ được giữ nguyên.",
     en: (_p: Record<string, never>) => "The previous “Create annex” did not finish (Excel failed part-way); the previous annex was kept as it was.",
   } satisfies Templates<Record<string, never>>,
+  /** "Hoàn tác" after "Biểu đồ chỉ số": the chart's sheet was removed. */
+  chartUndone: {
+    vi: (p: { time: string; sheet: string }) => `Đã hoàn tác lần “Biểu đồ chỉ số” lúc ${p.time}: trang “${p.sheet}” đã được xóa.`,
+    en: (p: { time: string; sheet: string }) => `Undid the “Chart of the indices” at ${p.time}: sheet “${p.sheet}” was removed.`,
+  } satisfies Templates<{ time: string; sheet: string }>,
+  /** "Hoàn tác" after "Giải trình": its sheet was removed. */
+  explainUndone: {
+    vi: (p: { time: string; sheet: string }) => `Đã hoàn tác lần “Giải trình” lúc ${p.time}: trang “${p.sheet}” đã được xóa.`,
+    en: (p: { time: string; sheet: string }) => `Undid the “Explanation” at ${p.time}: sheet “${p.sheet}” was removed.`,
+  } satisfies Templates<{ time: string; sheet: string }>,
+  /** The Giải trình sheet is gone (deleted or renamed by the user). */
+  explainSheetGone: {
+    vi: (p: { sheet: string }) => `Không hoàn tác được: trang giải trình “${p.sheet}” không còn trong sổ tính (đã bị xóa hoặc đổi tên). Nếu còn, hãy xóa trang đó bằng tay.`,
+    en: (p: { sheet: string }) => `Could not undo: the explanation sheet “${p.sheet}” is no longer in the workbook (deleted or renamed). If it is still there, delete it by hand.`,
+  } satisfies Templates<{ sheet: string }>,
+  /** A sheet of that name whose first cell is no Giải trình title: not the add-in's, so it is not deleted. */
+  explainSheetNotOurs: {
+    vi: (p: { sheet: string }) => `Không hoàn tác được: ô A1 của trang “${p.sheet}” không còn là tiêu đề giải trình, có thể không phải trang add-in đã tạo, nên không bị xóa.`,
+    en: (p: { sheet: string }) => `Could not undo: cell A1 of sheet “${p.sheet}” no longer holds an explanation title, so it may not be the one the add-in made, and it was not deleted.`,
+  } satisfies Templates<{ sheet: string }>,
+  /** The chart's sheet is gone (deleted or renamed by the user): nothing to remove. */
+  chartSheetGone: {
+    vi: (p: { sheet: string }) => `Không hoàn tác được: trang biểu đồ “${p.sheet}” không còn trong sổ tính (đã bị xóa hoặc đổi tên). Nếu còn, hãy xóa trang đó bằng tay.`,
+    en: (p: { sheet: string }) => `Could not undo: the chart sheet “${p.sheet}” is no longer in the workbook (deleted or renamed). If it is still there, delete it by hand.`,
+  } satisfies Templates<{ sheet: string }>,
+  /** A sheet of the chart's name that holds no chart: not the add-in's, so it is not deleted. */
+  chartSheetNotOurs: {
+    vi: (p: { sheet: string }) => `Không hoàn tác được: trang “${p.sheet}” không còn biểu đồ nào, có thể không phải trang add-in đã tạo, nên không bị xóa.`,
+    en: (p: { sheet: string }) => `Could not undo: sheet “${p.sheet}” holds no chart any more and may not be the one the add-in made, so it was not deleted.`,
+  } satisfies Templates<{ sheet: string }>,
 };
 
 export type ExcelMessageCode = keyof typeof TEMPLATES;

@@ -4,6 +4,7 @@ import { checkUndoJournal, undoJournalRefusal } from "../core/store-check";
 import { BYTES_PER_SYNC, chunkByBytes, features, hostErrorMessage, jsonBytes } from "./host";
 import { ownedAnnexSheet, renderAnnexOffice } from "./annex";
 import { excelMessage } from "./messages";
+import { isExplanationTitle } from "../core/explanation";
 import { restoreLoopSheets } from "./sheet-render";
 import { ANNEX_BACKUP_SHEET } from "./scoring";
 import { queueStoreRead, queueStoreWrite, syncReadingStore } from "./store";
@@ -103,6 +104,23 @@ export async function undoLast(): Promise<UndoOutcome> {
         leftAlone = await undoScore(context, sheets.getItem(undo.sheet), undo, state, plan.copyFormats);
         // "Gộp phiếu": its "Tự đánh giá" and "Chênh lệch" sheets go, the ones before it come back.
         if (undo.action === "merge") restoreLoopSheets(sheets, names, state.loopSheets, undo.previousLoopSheets);
+      } else if (undo.action === "chart" || undo.action === "explain") {
+        // The sheet it added goes, if it is still the add-in's: of that name, holding a chart (Biểu đồ)
+        // or a Giải trình title in A1.
+        const chart = undo.action === "chart";
+        const ws = items.find((s) => s.name === undo.sheet);
+        if (!ws) {
+          const m = excelMessage(chart ? "chartSheetGone" : "explainSheetGone", { sheet: undo.sheet });
+          return { kind: "refused", message: m.vi, messageEn: m.en };
+        }
+        const charts = chart ? ws.charts.getCount() : null;
+        const first = chart ? null : ws.getRange("A1").load("values");
+        await context.sync(); // 2: whether it is still the add-in's
+        if (charts ? charts.value === 0 : !isExplanationTitle(first!.values[0][0])) {
+          const m = excelMessage(chart ? "chartSheetNotOurs" : "explainSheetNotOurs", { sheet: undo.sheet });
+          return { kind: "refused", message: m.vi, messageEn: m.en };
+        }
+        ws.delete();
       } else {
         const r = undoAnnex(context, state, undo, items);
         restoredAnnexId = r.restoredId;
@@ -128,7 +146,7 @@ export async function undoLast(): Promise<UndoOutcome> {
       void _done;
       const prev = undo.previousState;
       const restored: StoreState =
-        undo.action === "encoding"
+        undo.action === "encoding" || undo.action === "chart" || undo.action === "explain"
           ? current
           : undo.action === "score"
           ? { ...current, written: prev.written, marks: prev.marks, lastRun: prev.lastRun }
@@ -138,7 +156,11 @@ export async function undoLast(): Promise<UndoOutcome> {
       await queueStoreWrite(context, store, restored);
       await context.sync(); // the restoring batch and the state, together
 
-      const done = {
+      const chartUndone =
+        undo.action === "chart" || undo.action === "explain"
+          ? excelMessage(undo.action === "chart" ? "chartUndone" : "explainUndone", { time: time(undo.at), sheet: undo.sheet })
+          : null;
+      const done = chartUndone ? { message: chartUndone.vi, messageEn: chartUndone.en } : {
         message:
           undo.action === "score"
             ? `Đã hoàn tác lần “Tính điểm” lúc ${time(undo.at)} trên trang “${undo.sheet}”.`
