@@ -12,6 +12,7 @@ import type * as Encoding from "./encoding";
 import type * as Card from "./card";
 import type * as Explanation from "./explanation";
 import type * as Chart from "./chart";
+import type * as Settings from "./settings";
 
 const scoring = () => import(/* webpackChunkName: "engine" */ "./scoring");
 const annex = () => import(/* webpackChunkName: "engine" */ "./annex");
@@ -23,7 +24,7 @@ const chart = () => import(/* webpackChunkName: "engine" */ "./chart");
 
 /** Starts loading the engine ahead of use (the pane calls it once it is on screen). */
 export function preloadEngine(): void {
-  void Promise.all([scoring(), annex(), undo(), encoding(), card(), explanation(), chart()]).catch(() => undefined);
+  void Promise.all([settings(), scoring(), annex(), undo(), encoding(), card(), explanation(), chart()]).catch(() => undefined);
 }
 
 export const runScoring: typeof Scoring.runScoring = (...args) => scoring().then((m) => m.runScoring(...args));
@@ -34,9 +35,16 @@ export const convertEncoding: typeof Encoding.convertEncoding = (...args) => enc
 // The forms' use cases (src/excel/forms.ts) are loaded by the "Phiếu" tab when used; only this check is needed up front.
 export { formDelivery } from "./delivery";
 export type { FormsOutcome, MergeOutcome } from "./forms";
-export { loadSettings, openPane, saveRules, saveDecision, selectCell, listOtherSheets } from "./settings";
+// Opening (one sync) is in the first script; the rest of the settings (the rules validator, the grid
+// locator for the title's year) and the saves come with settings.ts, on first use.
+export { openPane, selectCell, listOtherSheets } from "./opening";
+const settings = () => import(/* webpackChunkName: "settings" */ "./settings");
+export const loadSettings: typeof Settings.loadSettings = (...args) => settings().then((m) => m.loadSettings(...args));
+export const saveRules: typeof Settings.saveRules = (...args) => settings().then((m) => m.saveRules(...args));
+export const saveDecision: typeof Settings.saveDecision = (...args) => settings().then((m) => m.saveDecision(...args));
 export type { PreviousChoice } from "./scoring";
-export type { PaneOpening, SaveResult } from "./settings";
+export type { SaveResult } from "./settings";
+export type { PaneOpening } from "./opening";
 export { features, supports, MIN_EXCEL_API } from "./host";
 export type { ScoringOutcome, AnnexOutcome, UndoOutcome, EncodingOutcome, WorkbookSettings, FindingView, Source } from "./types";
 export { onCellsEdited, onSelectionChanged } from "./selection-events";

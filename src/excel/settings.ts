@@ -1,18 +1,15 @@
 import { locateGrid } from "../core/grid";
 import { completeMetadata, completeMetadataWithSource, DecisionMetadata, titleRowsOf, validateMetadata, yearInTitle } from "../core/metadata";
 import { PRESET_THAI_BINH_2020, presetRules, Rules, RulesJson, validateRules } from "../core/rules";
-import { STORE_SHEET, StoreState, UndoInfo } from "../core/store";
-import { hostErrorMessage, UserFacingError } from "./host";
-import { queueStoreHeadRead, queueStoreRead, syncReadingStore, writeStore } from "./store";
+import { StoreState } from "../core/store";
+import { hostErrorMessage } from "./host";
+import { queueStoreRead, syncReadingStore, writeStore } from "./store";
 import { WorkbookSettings } from "./types";
-import { queueCellsEdited } from "./selection-events";
+import { OpeningRead, readOpening } from "./opening";
 import { ruleProblemLines } from "../core/ruleMessages";
 
-/** Rows and columns of the active sheet read on opening to find the year its grid's title names. */
-const TITLE_READ = "A1:Z12";
-
 /** The year the title above the grid names, from the first rows of the active sheet (null: no grid header there, or no year). */
-function titleYear(top: unknown[][] | null, rules: Rules): number | null {
+function titleYear(top: readonly unknown[][] | null, rules: Rules): number | null {
   if (!top) return null;
   const located = locateGrid(top, rules);
   return located.ok ? yearInTitle(titleRowsOf(top, located.layout.headerTop)) : null;
@@ -24,50 +21,18 @@ function titleYear(top: unknown[][] | null, rules: Rules): number | null {
  * KB, whatever the size of the grid) and the title rows of the open sheet.
  */
 export async function loadSettings(): Promise<WorkbookSettings> {
-  return Excel.run(readSettings);
-}
-
-/** What opening the pane gives: the settings, and the function that ends the subscription to cell edits. */
-export interface PaneOpening {
-  settings: WorkbookSettings;
-  stopListening: () => void;
+  return settingsFrom(await Excel.run(readOpening));
 }
 
 /**
- * Opening the pane: the settings (as loadSettings) and, where Excel has sheet change events (ExcelApi
- * 1.9), the subscription that calls `onCellsEdited` when cells are edited, queued in the same batch:
- * 1 sync in all. If the read fails, nothing stays subscribed.
+ * The settings worked out from what opening read: the stored rules checked (the 2020 preset when there are
+ * none or they are not valid, said in `problems`), the decision completed with the year the open sheet's
+ * title names. No Excel call: the pane runs it after its opening sync, once this module has arrived.
  */
-export async function openPane(onCellsEdited: () => void): Promise<PaneOpening> {
-  let stopListening: () => void = () => undefined;
-  const settings = await Excel.run(async (context) => {
-    stopListening = queueCellsEdited(context, onCellsEdited);
-    try {
-      return await readSettings(context);
-    } catch (e) {
-      stopListening();
-      throw e;
-    }
-  });
-  return { settings, stopListening };
-}
-
-async function readSettings(context: Excel.RequestContext): Promise<WorkbookSettings> {
-  const store = queueStoreHeadRead(context);
-  // The title rows of the open sheet, in the same sync: the year they name is the year evaluated.
-  const top = context.workbook.worksheets.getActiveWorksheet().getRange(TITLE_READ);
-  top.load("values");
-  await context.sync();
-  const problems: string[] = [];
-  const problemsEn: string[] = [];
-  let state: StoreState = {};
-  let undo: UndoInfo | null = null;
-  try {
-    ({ state, undo } = store.head());
-  } catch (e) {
-    problems.push(hostErrorMessage(e));
-    problemsEn.push(hostErrorMessage(e, "en"));
-  }
+export function settingsFrom(read: OpeningRead): WorkbookSettings {
+  const { state } = read;
+  const problems = [...read.problems];
+  const problemsEn = [...read.problemsEn];
   let rules: RulesJson = PRESET_THAI_BINH_2020;
   let compiled: Rules = presetRules();
   let fromWorkbook = false;
@@ -83,14 +48,14 @@ async function readSettings(context: Excel.RequestContext): Promise<WorkbookSett
       problemsEn.push(`The rules stored in the workbook are not valid (${n} problem${n === 1 ? "" : "s"}), so the default rules are in use. ${ruleProblemLines(checked.problems, "en").join(" ")}`);
     }
   }
-  const decision = completeMetadataWithSource(state.decision, titleYear(top.values as unknown[][], compiled));
+  const decision = completeMetadataWithSource(state.decision, titleYear(read.top, compiled));
   return {
     rules,
     rulesFromWorkbook: fromWorkbook,
     decision: decision.meta,
     yearSource: decision.yearSource,
-    lastRun: state.lastRun ?? null,
-    undo,
+    lastRun: read.lastRun,
+    undo: read.undo,
     problems,
     problemsEn,
   };
@@ -135,29 +100,6 @@ export async function saveDecision(meta: DecisionMetadata): Promise<SaveResult> 
   }
 }
 
-/** Selects a cell (a finding) so the user sees it. 1 sync. */
-export async function selectCell(sheet: string, address: string): Promise<void> {
-  await Excel.run(async (context) => {
-    const ws = context.workbook.worksheets.getItem(sheet);
-    ws.activate();
-    ws.getRange(address).select();
-    await context.sync();
-  }).catch((e) => {
-    throw new UserFacingError(hostErrorMessage(e), hostErrorMessage(e, "en"));
-  });
-}
-
-/**
- * Sheets last year's results could be on, for “So sánh với năm trước”: the visible sheets other
- * than the active one (and never the add-in's own). One sync.
- */
-export async function listOtherSheets(): Promise<string[]> {
-  return Excel.run(async (context) => {
-    const sheets = context.workbook.worksheets;
-    sheets.load("items/name, items/visibility");
-    const active = sheets.getActiveWorksheet();
-    active.load("name");
-    await context.sync();
-    return sheets.items.filter((s) => s.visibility === Excel.SheetVisibility.visible && s.name !== active.name && s.name !== STORE_SHEET).map((s) => s.name);
-  });
-}
+// Opening the pane, selecting a finding's cell, listing the sheets: src/excel/opening.ts (the pane's first script).
+export { openPane, selectCell, listOtherSheets } from "./opening";
+export type { OpeningRead, PaneOpening } from "./opening";

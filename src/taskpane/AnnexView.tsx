@@ -2,7 +2,7 @@ import * as React from "react";
 import { Checkbox, makeStyles, tokens } from "@fluentui/react-components";
 import type { PaneApi } from "./api";
 import type { AnnexOutcome, FindingView } from "../excel/types";
-import { completeMetadata, DecisionMetadata, parseViDate, provinceMissing, validateMetadata, withProvince, YearSource } from "../core/metadata";
+import { completeMetadata, DecisionMetadata, DEFAULT_METADATA, parseViDate, provinceMissing, validateMetadata, withProvince, YearSource } from "../core/metadata";
 import { BusyKind, Note, Runner, SettingsChange } from "./actions";
 import { AnnexResult } from "./AnnexResult";
 import { BusyButton } from "./BusyButton";
@@ -18,7 +18,8 @@ const useStyles = makeStyles({
 
 export interface AnnexViewProps {
   api: Pick<PaneApi, "generateAnnex" | "runScoring" | "saveDecision">;
-  decision: DecisionMetadata;
+  /** The stored decision; by default (the workbook could not be read) the empty one. */
+  decision?: DecisionMetadata;
   /** Where the decision's year comes from when none is stored (the grid's title, the decision's date, last year). */
   yearSource?: YearSource;
   busy: BusyKind | null;
@@ -32,7 +33,7 @@ export interface AnnexViewProps {
 const same = (a: DecisionMetadata, b: DecisionMetadata) => JSON.stringify(completeMetadata(a)) === JSON.stringify(completeMetadata(b));
 
 /** "Phụ lục": the decision's metadata (saved in the workbook) and "Tạo phụ lục", with a confirmation when errors remain. */
-export function AnnexView({ api, decision, yearSource = "given", busy, run, onWritten, undone = 0 }: AnnexViewProps) {
+export function AnnexView({ api, decision = DEFAULT_METADATA, yearSource = "given", busy, run, onWritten, undone = 0 }: AnnexViewProps) {
   const styles = useStyles();
   const shared = useSharedStyles();
   const t = useStrings();

@@ -5,8 +5,6 @@ import type { PaneApi } from "./api";
 import type { ScoringOutcome, WorkbookSettings } from "../excel/types";
 import { AgencyCard } from "./AgencyCard";
 import { ExplainActions } from "./ExplainActions";
-import { DEFAULT_METADATA } from "../core/metadata";
-import { PRESET_THAI_BINH_2020 } from "../core/rules";
 import { BusyKind, errorText, Note, Result, Runner, SettingsChange } from "./actions";
 import { catalogue, I18nContext, Lang, officeLanguage } from "./i18n";
 import { Notice } from "./Notice";
@@ -83,6 +81,13 @@ function Loaded<C>(props: { state: ReturnType<typeof useLoaded<C>>; loading: str
   return <Spin label={props.loading} />;
 }
 type Done = Extract<ScoringOutcome, { kind: "done" }>;
+/** What the Tính điểm tab shows of the settings (with the opening sync) and what the Phụ lục and Quy tắc tabs need (a moment later). */
+type Head = Pick<WorkbookSettings, "lastRun" | "undo" | "problems" | "problemsEn">;
+type Config = Pick<WorkbookSettings, "rules" | "rulesFromWorkbook" | "decision" | "yearSource">;
+const headOf = (s: WorkbookSettings): Head => ({ lastRun: s.lastRun, undo: s.undo, problems: s.problems, problemsEn: s.problemsEn });
+const configOf = (s: WorkbookSettings): Config => ({ rules: s.rules, rulesFromWorkbook: s.rulesFromWorkbook, decision: s.decision, yearSource: s.yearSource });
+/** A tab's state while the settings it shows are on their way: a spinner. */
+const WAITING = { component: null, error: null, retry: () => undefined };
 
 export interface AppProps {
   /** The Office calls (the use cases of src/excel in the add-in; a fake in tests). */
@@ -99,7 +104,11 @@ export function App({ api, lang, theme = webLightTheme }: AppProps) {
   const language = lang ?? officeLanguage();
   const t = catalogue[language];
   const vi = language === "en" ? ("vi" as const) : undefined;
-  const [settings, setSettings] = React.useState<WorkbookSettings | null>(null);
+  // What the Tính điểm tab needs (last run, undo, problems reading the store) arrives with the opening
+  // sync; the rest (rules checked, the decision and its year) a moment later, from the same read, with the
+  // settings code (not in the first script). Actions change the first through applyChange.
+  const [head, setHead] = React.useState<Head | null>(null);
+  const [config, setConfig] = React.useState<Config | null>(null);
   const [loadError, setLoadError] = React.useState<string | null>(null);
   // The pane opens busy: it reads the workbook's settings first.
   const [busy, setBusy] = React.useState<BusyKind | null>("load");
@@ -139,16 +148,26 @@ export function App({ api, lang, theme = webLightTheme }: AppProps) {
   }, [t]);
 
   /** What an action changed in the workbook's state, as its use case returned it: nothing is read again. */
-  const applyChange = React.useCallback((change: SettingsChange) => setSettings((s) => (s ? { ...s, ...change } : s)), []);
+  const applyChange = React.useCallback((change: SettingsChange) => {
+    const { rules, rulesFromWorkbook, ...runState } = change;
+    setHead((h) => (h ? { ...h, ...runState } : h));
+    if (rules !== undefined) setConfig((c) => (c ? { ...c, rules, rulesFromWorkbook: rulesFromWorkbook ?? c.rulesFromWorkbook } : c));
+  }, []);
+
+  /** All the settings, as read again (refresh, "Thử lại"). */
+  const takeSettings = React.useCallback((s: WorkbookSettings) => {
+    setHead(headOf(s));
+    setConfig(configOf(s));
+  }, []);
 
   /** Reads the workbook's settings again, after "Gộp phiếu" or "Chuyển mã" (their outcomes do not carry the new state). */
   const refresh = React.useCallback(async () => {
     try {
-      setSettings(await api.loadSettings());
+      takeSettings(await api.loadSettings());
     } catch {
       // The action itself succeeded; the undo state shown may be stale until the next load.
     }
-  }, [api]);
+  }, [api, takeSettings]);
 
   /** Looks at the selection a moment after the user stops (set by the selection effect below). */
   const lookRef = React.useRef<() => void>(() => undefined);
@@ -160,16 +179,16 @@ export function App({ api, lang, theme = webLightTheme }: AppProps) {
     const opening = await api.openPane(() => lookRef.current());
     if (unmounted.current) opening.stopListening();
     else stopListening.current = opening.stopListening;
-    return opening.settings;
+    return opening;
   }, [api]);
 
-  /** "Thử lại" after a failed first load (which subscribed to nothing either). */
+  /** "Thử lại" after a failed load: opens again if opening failed (it subscribed to nothing then), else reads the settings again. */
   const load = React.useCallback(async () => {
     setLoadError(null);
-    const r = await run("load", open);
-    if (r.ok) setSettings(r.value);
+    const r = await run("load", async () => (stopListening.current ? api.loadSettings() : (await open()).settings()));
+    if (r.ok) takeSettings(r.value);
     else setLoadError(r.error);
-  }, [run, open]);
+  }, [run, open, api, takeSettings]);
 
   // On opening: the rules, the decision, the last run (also one started from the ribbon), undo.
   React.useEffect(() => {
@@ -177,7 +196,19 @@ export function App({ api, lang, theme = webLightTheme }: AppProps) {
     unmounted.current = false;
     open()
       .then(
-        (s) => live && setSettings(s),
+        (opening) => {
+          if (!live) return;
+          setHead(opening.head);
+          opening.settings().then(
+            (s) => {
+              if (!live) return;
+              setConfig(configOf(s));
+              // The last run and undo may have changed since (an action ran): only the problems are taken.
+              setHead((h) => ({ ...(h ?? headOf(s)), problems: s.problems, problemsEn: s.problemsEn }));
+            },
+            (e) => live && setLoadError(errorText(e)),
+          );
+        },
         (e) => live && setLoadError(errorText(e)),
       )
       .finally(() => {
@@ -256,7 +287,9 @@ export function App({ api, lang, theme = webLightTheme }: AppProps) {
   };
 
   const formsView = useLoaded(loadFormsView, up || opened.has("forms"));
-  const ready = settings !== null || loadError !== null;
+  const ready = head !== null || loadError !== null;
+  // The Phụ lục and Quy tắc tabs show the stored decision and rules: they wait for them (or for a failed load: defaults).
+  const configReady = config !== null || loadError !== null;
   const tabs: { value: TabValue; label: string }[] = [
     { value: "score", label: t.tabs.score },
     { value: "annex", label: t.tabs.annex },
@@ -270,7 +303,7 @@ export function App({ api, lang, theme = webLightTheme }: AppProps) {
         <div className={styles.shell}>
           <header className={styles.header}>
             <h1 className={styles.title}>{t.appTitle}</h1>
-            <UndoBar undo={settings?.undo ?? null} busy={busy} onUndo={undo} />
+            <UndoBar undo={head?.undo ?? null} busy={busy} onUndo={undo} />
           </header>
           <nav aria-label={t.tabs.tabsLabel}>
             <Tabs className={styles.tabs} items={tabs} selected={tab} onSelect={selectTab} />
@@ -286,14 +319,14 @@ export function App({ api, lang, theme = webLightTheme }: AppProps) {
             {loadError && (
               <Notice note={{ intent: "error", title: t.settingsProblemsTitle, text: t.loadFailed(loadError), textLang: vi }} action={{ label: t.retry, onClick: () => void load() }} />
             )}
-            {settings && settings.problems.length > 0 && (
-              <Notice note={{ intent: "warning", title: t.settingsProblemsTitle, items: language === "en" ? settings.problemsEn : settings.problems }} />
+            {head && head.problems.length > 0 && (
+              <Notice note={{ intent: "warning", title: t.settingsProblemsTitle, items: language === "en" ? head.problemsEn : head.problems }} />
             )}
             {ready && (
-              <React.Fragment key={settings ? "workbook" : "defaults"}>
+              <React.Fragment key={head ? "workbook" : "defaults"}>
                 <div role="tabpanel" id="panel-score" aria-labelledby="tab-score" hidden={tab !== "score"}>
                   <div className={shared.stack}>
-                    <ScoreView api={api} undone={undone} lastRun={settings?.lastRun ?? null} outcome={scored} onScored={onScored} onWritten={(change) => (change ? applyChange(change) : void refresh())} busy={busy} run={run} />
+                    <ScoreView api={api} undone={undone} lastRun={head?.lastRun ?? null} outcome={scored} onScored={onScored} onWritten={(change) => (change ? applyChange(change) : void refresh())} busy={busy} run={run} />
                     {selection?.card ? (
                       <AgencyCard card={language === "en" ? selection.card.en : selection.card.vi} />
                     ) : (
@@ -304,20 +337,19 @@ export function App({ api, lang, theme = webLightTheme }: AppProps) {
                 </div>
                 <div role="tabpanel" id="panel-annex" aria-labelledby="tab-annex" hidden={tab !== "annex"}>
                   {opened.has("annex") && (
-                    <Loaded state={annexView} loading={t.busy.load} failed={t.tabLoadFailed} retry={t.retry}>
-                      {(AnnexView) => (
-                        <AnnexView api={api} undone={undone} decision={settings?.decision ?? DEFAULT_METADATA} yearSource={settings?.yearSource} busy={busy} run={run} onWritten={applyChange} />
-                      )}
+                    <Loaded state={configReady ? annexView : WAITING} loading={t.busy.load} failed={t.tabLoadFailed} retry={t.retry}>
+                      {(AnnexView) => <AnnexView key={config ? "workbook" : "defaults"} api={api} undone={undone} decision={config?.decision} yearSource={config?.yearSource} busy={busy} run={run} onWritten={applyChange} />}
                     </Loaded>
                   )}
                 </div>
                 <div role="tabpanel" id="panel-rules" aria-labelledby="tab-rules" hidden={tab !== "rules"}>
                   {opened.has("rules") && (
-                    <Loaded state={rulesView} loading={t.busy.load} failed={t.tabLoadFailed} retry={t.retry}>
+                    <Loaded state={configReady ? rulesView : WAITING} loading={t.busy.load} failed={t.tabLoadFailed} retry={t.retry}>
                       {(RulesView) => (
                         <RulesView
-                          rules={settings?.rules ?? PRESET_THAI_BINH_2020}
-                          fromWorkbook={settings?.rulesFromWorkbook ?? false}
+                          key={config ? "workbook" : "defaults"}
+                          rules={config?.rules}
+                          fromWorkbook={config?.rulesFromWorkbook ?? false}
                           busy={busy}
                           run={run}
                           saveRules={api.saveRules}

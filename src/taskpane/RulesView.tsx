@@ -54,7 +54,8 @@ const useStyles = makeStyles({
 });
 
 export interface RulesViewProps {
-  rules: RulesJson;
+  /** The rules in use; by default (the workbook could not be read) the 2020 preset. */
+  rules?: RulesJson;
   fromWorkbook: boolean;
   busy: BusyKind | null;
   run: Runner;
@@ -64,7 +65,7 @@ export interface RulesViewProps {
 }
 
 /** "Quy tắc chấm điểm": the rules as a form, checked as typed; import/export as JSON; the 2020 preset. */
-export function RulesView({ rules, fromWorkbook, busy, run, saveRules, onSaved }: RulesViewProps) {
+export function RulesView({ rules = PRESET_THAI_BINH_2020, fromWorkbook, busy, run, saveRules, onSaved }: RulesViewProps) {
   const styles = useStyles();
   const shared = useSharedStyles();
   const t = useStrings();

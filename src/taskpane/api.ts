@@ -4,6 +4,7 @@
  * no module mock. In the add-in (officeApi) they are the use cases the ribbon runs too, from src/excel.
  */
 import type * as Settings from "../excel/settings";
+import type * as Opening from "../excel/opening";
 import type * as Scoring from "../excel/scoring";
 import type * as Annex from "../excel/annex";
 import type * as Undo from "../excel/undo";
@@ -30,13 +31,13 @@ export interface FormsActions {
 
 export interface PaneApi {
   /** Opening: the workbook's settings and the subscription to cell edits (ExcelApi 1.9), one sync. */
-  openPane: typeof Settings.openPane;
+  openPane: typeof Opening.openPane;
   /** The settings again (after "Gộp phiếu" or "Chuyển mã", whose outcomes do not carry the new state). */
   loadSettings: typeof Settings.loadSettings;
   saveRules: typeof Settings.saveRules;
   saveDecision: typeof Settings.saveDecision;
-  selectCell: typeof Settings.selectCell;
-  listOtherSheets: typeof Settings.listOtherSheets;
+  selectCell: typeof Opening.selectCell;
+  listOtherSheets: typeof Opening.listOtherSheets;
   runScoring: typeof Scoring.runScoring;
   generateAnnex: typeof Annex.generateAnnex;
   undoLast: typeof Undo.undoLast;

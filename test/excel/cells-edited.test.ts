@@ -92,7 +92,8 @@ describe("opening the pane subscribes in the settings batch", () => {
     let told = 0;
     const opened = await openPane(() => told++);
     expect(setup.double.stats.syncs).toBe(1);
-    expect(opened.settings.rulesFromWorkbook).toBe(false);
+    expect(opened.head.lastRun).toBeNull();
+    expect((await opened.settings()).rulesFromWorkbook).toBe(false);
     setup.double.edit(setup.ws.name, "G5", [[1]]);
     expect(told).toBe(expected);
     opened.stopListening();

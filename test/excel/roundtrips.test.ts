@@ -102,8 +102,12 @@ describe.each([
       let told = 0;
       const opened = await counted(double, () => openPane(() => told++));
       expect(opened.syncs).toBe(1);
-      expect(opened.outcome.settings.decision.number).toBe("06/QĐ-UBND");
       expect(opened.bytes).toBeLessThan(16 * 1024);
+      expect(opened.outcome.head.lastRun?.agencies).toBe(n);
+      // The rest of the settings comes from the same read: no other sync.
+      double.stats.reset();
+      expect((await opened.outcome.settings()).decision.number).toBe("06/QĐ-UBND");
+      expect(double.stats.syncs).toBe(0);
       double.edit(sheet, "C5", [[1]]);
       expect(told).toBe(1);
       opened.outcome.stopListening();

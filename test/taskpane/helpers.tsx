@@ -136,8 +136,9 @@ export type FakeApi = { [K in Exclude<keyof PaneApi, "forms">]: jest.MockedFunct
 
 /**
  * The pane's Office calls for a test (<App api={fakeApi()} />). Opening (openPane) gives what
- * loadSettings gives (settings() unless a test says otherwise) and keeps the cell-edit handler for
- * editCells(); the selection subscription does nothing until a test replaces it.
+ * loadSettings gives (settings() unless a test says otherwise): its head at once, all of it from
+ * settings(); it keeps the cell-edit handler for editCells(); the selection subscription does nothing
+ * until a test replaces it.
  */
 export function fakeApi(): FakeApi {
   let cellsEdited: (() => void) | null = null;
@@ -148,7 +149,8 @@ export function fakeApi(): FakeApi {
     openPane: jest.fn(async (onCellsEdited: () => void) => {
       const loaded = await api.loadSettings();
       cellsEdited = onCellsEdited;
-      return { settings: loaded, stopListening };
+      const { lastRun, undo, problems, problemsEn } = loaded;
+      return { head: { lastRun, undo, problems, problemsEn }, settings: async () => loaded, stopListening };
     }),
     loadSettings: jest.fn(async () => settings()),
     saveRules: jest.fn(),
