@@ -1,8 +1,8 @@
 import * as React from "react";
-import { Button, ButtonProps } from "@fluentui/react-components";
+import { PaneButton, PaneButtonProps } from "./PaneButton";
 import { Spin } from "./Spin";
 
-export type BusyButtonProps = ButtonProps & {
+export type BusyButtonProps = PaneButtonProps & {
   /** This button's action is running: a spinner replaces its icon. */
   busy?: boolean;
 };
@@ -13,8 +13,8 @@ export type BusyButtonProps = ButtonProps & {
  */
 export function BusyButton({ busy = false, disabled = false, icon, children, ...rest }: BusyButtonProps) {
   return (
-    <Button {...rest} disabledFocusable={disabled || busy} icon={busy ? <Spin size="tiny" /> : icon}>
+    <PaneButton {...rest} disabledFocusable={disabled || busy} icon={busy ? <Spin size="tiny" /> : icon}>
       {children}
-    </Button>
+    </PaneButton>
   );
 }

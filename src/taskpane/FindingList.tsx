@@ -1,5 +1,6 @@
 import * as React from "react";
-import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { PaneButton as Button } from "./PaneButton";
 import type { FindingView } from "../excel/types";
 import { FindingItem } from "./FindingItem";
 import { useStrings } from "./i18n";

@@ -1,5 +1,6 @@
 import * as React from "react";
-import { Button, makeStyles, mergeClasses, tokens, useId } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens, useId } from "@fluentui/react-components";
+import { PaneButton as Button } from "./PaneButton";
 import type { Note } from "./actions";
 import { useStrings } from "./i18n";
 import { border } from "./styles";
