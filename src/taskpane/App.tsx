@@ -3,8 +3,6 @@ import { FluentProvider, makeStyles, Theme, tokens, webLightTheme } from "@fluen
 import type { SelectionInfo } from "../excel/card";
 import type { PaneApi } from "./api";
 import type { ScoringOutcome, WorkbookSettings } from "../excel/types";
-import { AgencyCard } from "./AgencyCard";
-import { ExplainActions } from "./ExplainActions";
 import { BusyKind, errorText, Note, Result, Runner, SettingsChange } from "./actions";
 import { catalogue, I18nContext, Lang, officeLanguage } from "./i18n";
 import { Notice } from "./Notice";
@@ -13,6 +11,13 @@ import { useSharedStyles } from "./styles";
 import { UndoBar } from "./UndoBar";
 import { Tabs } from "./Tabs";
 import { Spin } from "./Spin";
+import { lazyPart } from "./lazyPart";
+
+// The agency card and "Giải trình" (explanation, chart) come in a chunk of their own, asked for as the
+// pane first renders; "Tính điểm" and the findings do not wait for it. If it cannot be loaded they are
+// absent (the pane works without them) instead of breaking the pane.
+const AgencyCard = lazyPart(() => import(/* webpackChunkName: "score-extras" */ "./AgencyCard").then((m) => m.AgencyCard));
+const ExplainActions = lazyPart(() => import(/* webpackChunkName: "score-extras" */ "./ExplainActions").then((m) => m.ExplainActions));
 
 // The Phụ lục and Quy tắc tabs load on first use (chunks of their own): the pane opens without them.
 const loadAnnexView = () => import(/* webpackChunkName: "annex-tab" */ "./AnnexView").then((m) => m.AnnexView);
@@ -328,11 +333,15 @@ export function App({ api, lang, theme = webLightTheme }: AppProps) {
                   <div className={shared.stack}>
                     <ScoreView api={api} undone={undone} lastRun={head?.lastRun ?? null} outcome={scored} onScored={onScored} onWritten={(change) => (change ? applyChange(change) : void refresh())} busy={busy} run={run} />
                     {selection?.card ? (
-                      <AgencyCard card={language === "en" ? selection.card.en : selection.card.vi} />
+                      <React.Suspense fallback={<p className={shared.muted}>{t.busy.load}</p>}>
+                        <AgencyCard card={language === "en" ? selection.card.en : selection.card.vi} />
+                      </React.Suspense>
                     ) : (
                       <p className={shared.muted}>{t.card.hint}</p>
                     )}
-                    <ExplainActions api={api} busy={busy} run={run} onWritten={applyChange} />
+                    <React.Suspense fallback={null}>
+                      <ExplainActions api={api} busy={busy} run={run} onWritten={applyChange} />
+                    </React.Suspense>
                   </div>
                 </div>
                 <div role="tabpanel" id="panel-annex" aria-labelledby="tab-annex" hidden={tab !== "annex"}>

@@ -2,7 +2,7 @@ import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { PreviousChoice } from "../excel/scoring";
 import type { PaneApi } from "./api";
-import type { PreviousYearProps } from "./PreviousYear";
+import { lazyPart } from "./lazyPart";
 import type { FindingView, ScoringOutcome } from "../excel/types";
 import type { LastRun } from "../core/store";
 import { UserFacingError } from "../excel/host";
@@ -44,12 +44,7 @@ function storedFindings(run: LastRun): FindingView[] {
 // “So sánh với năm trước” (Fluent's Checkbox, RadioGroup, Select, Field) comes in a chunk of its own,
 // asked for as the pane first renders: "Tính điểm" is usable before it arrives. If it cannot be loaded
 // the option is absent and Tính điểm works as without it.
-const PreviousYear = React.lazy<React.ComponentType<PreviousYearProps>>(() =>
-  import(/* webpackChunkName: "previous-year" */ "./PreviousYear").then(
-    (m) => ({ default: m.PreviousYear }),
-    () => ({ default: () => null }),
-  ),
-);
+const PreviousYear = lazyPart(() => import(/* webpackChunkName: "previous-year" */ "./PreviousYear").then((m) => m.PreviousYear));
 
 export interface ScoreViewProps {
   api: Pick<PaneApi, "runScoring" | "convertEncoding" | "selectCell" | "listOtherSheets" | "readPreviousFile">;

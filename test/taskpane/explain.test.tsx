@@ -163,7 +163,7 @@ describe("Giải trình from the pane", () => {
     const user = userEvent.setup({ delay: null });
     render(<App api={mocked} lang="vi" />);
     await waitFor(() => expect(screen.getByRole("main")).toHaveAttribute("aria-busy", "false"), { timeout: 10000 });
-    const section = screen.getByRole("region", { name: "Giải trình" });
+    const section = await screen.findByRole("region", { name: "Giải trình" });
     await user.click(within(section).getByRole("button", { name: "Giải trình tất cả cơ quan" }));
     expect(mocked.createExplanation).toHaveBeenLastCalledWith({ selectedOnly: false });
     expect(await within(section).findByText("Đã tạo trang “Giải trình”: 19 cơ quan, mỗi cơ quan một trang.")).toBeInTheDocument();
@@ -187,7 +187,7 @@ describe("the chart of the indices from the pane", () => {
     const user = userEvent.setup({ delay: null });
     render(<App api={mocked} lang="vi" />);
     await waitFor(() => expect(screen.getByRole("main")).toHaveAttribute("aria-busy", "false"), { timeout: 10000 });
-    const section = screen.getByRole("region", { name: "Giải trình" });
+    const section = await screen.findByRole("region", { name: "Giải trình" });
     await user.click(within(section).getByRole("button", { name: "Biểu đồ chỉ số" }));
     expect(mocked.createChart).toHaveBeenCalledTimes(1);
     expect(await within(section).findByText(/Đã tạo trang “Biểu đồ”: biểu đồ cột chỉ số của 19 cơ quan theo thứ hạng.*Xóa trang này là xóa biểu đồ/)).toBeInTheDocument();
@@ -209,7 +209,7 @@ describe("the chart of the indices from the pane", () => {
     const user = userEvent.setup({ delay: null });
     render(<App api={mocked} lang="en" />);
     await waitFor(() => expect(screen.getByRole("main")).toHaveAttribute("aria-busy", "false"), { timeout: 10000 });
-    const section = screen.getByRole("region", { name: "Explanation (Giải trình)" });
+    const section = await screen.findByRole("region", { name: "Explanation (Giải trình)" });
     await user.click(within(section).getByRole("button", { name: "Chart of the indices" }));
     expect(await within(section).findByText(/Sheet “Biểu đồ” made: a column chart of 1 agency's indices as ranked/)).toBeInTheDocument();
     expect(within(section).getByText(/the class thresholds show as columns/)).toBeInTheDocument();
