@@ -2,6 +2,7 @@ import * as React from "react";
 import { Button, Field, Input, makeStyles, Textarea, tokens } from "@fluentui/react-components";
 import { FieldProblem } from "./FieldProblem";
 import { useStrings } from "./i18n";
+import { useRulesStrings } from "./rulesStrings";
 import { BlockForm, ProblemIndex, problemProps } from "./rulesForm";
 import { useSharedStyles } from "./styles";
 
@@ -36,34 +37,35 @@ export function BlockEditor({ index, block, groups, problems, onChange, onRemove
   const styles = useStyles();
   const shared = useSharedStyles();
   const t = useStrings();
+  const rs = useRulesStrings();
   const p = `blocks[${index}]`;
   const at = (path: string) => problemProps(problems.at(path), t.lang);
   const matchProblems = [...problems.at(`${p}.match`), ...block.match.split(/\r?\n/).flatMap((_, j) => problems.at(`${p}.match[${j}]`))];
   return (
     <fieldset className={styles.root}>
-      <legend className={styles.legend}>{t.rules.block(index, block.name)}</legend>
+      <legend className={styles.legend}>{rs.block(index, block.name)}</legend>
       <FieldProblem text={at(p).validationMessage} />
-      <Field label={t.rules.blockName} {...at(`${p}.name`)}>
+      <Field label={rs.blockName} {...at(`${p}.name`)}>
         <Input value={block.name} onChange={(_, d) => onChange({ name: d.value })} />
       </Field>
-      <Field label={t.rules.blockMatch} {...problemProps(matchProblems, t.lang)}>
+      <Field label={rs.blockMatch} {...problemProps(matchProblems, t.lang)}>
         <Textarea value={block.match} resize="vertical" rows={2} onChange={(_, d) => onChange({ match: d.value })} />
       </Field>
-      <Field label={t.rules.blockId} {...at(`${p}.id`)}>
+      <Field label={rs.blockId} {...at(`${p}.id`)}>
         <Input value={block.id} spellCheck={false} autoComplete="off" onChange={(_, d) => onChange({ id: d.value })} />
       </Field>
       <fieldset className={styles.maxima}>
-        <legend className={styles.maximaLegend}>{t.rules.blockMaxima}</legend>
+        <legend className={styles.maximaLegend}>{rs.blockMaxima}</legend>
         <FieldProblem text={at(`${p}.maxPoints`).validationMessage} />
         {groups.map((g) => (
-          <Field key={g.id} label={t.rules.blockMax(g.label)} {...at(`${p}.maxPoints.${g.id}`)}>
+          <Field key={g.id} label={rs.blockMax(g.label)} {...at(`${p}.maxPoints.${g.id}`)}>
             <Input value={block.maxPoints[g.id] ?? ""} inputMode="decimal" onChange={(_, d) => onChange({ maxPoints: { ...block.maxPoints, [g.id]: d.value } })} />
           </Field>
         ))}
       </fieldset>
       <div className={shared.buttonRow}>
         <Button size="small" onClick={onRemove}>
-          {t.rules.removeBlock(index)}
+          {rs.removeBlock(index)}
         </Button>
       </div>
     </fieldset>

@@ -2,6 +2,7 @@ import * as React from "react";
 import { Button, Field, Input, makeStyles, Select, tokens } from "@fluentui/react-components";
 import { FieldProblem } from "./FieldProblem";
 import { useStrings } from "./i18n";
+import { useRulesStrings } from "./rulesStrings";
 import { ClassForm, ProblemIndex, problemProps, RulesForm } from "./rulesForm";
 import { useSharedStyles } from "./styles";
 
@@ -30,63 +31,64 @@ export function ClassBandsEditor({ form, problems, onChange }: ClassBandsEditorP
   const styles = useStyles();
   const shared = useSharedStyles();
   const t = useStrings();
+  const rs = useRulesStrings();
   const at = (path: string) => problemProps(problems.at(path), t.lang);
   const setBand = (i: number, patch: Partial<ClassForm>) => onChange({ classes: form.classes.map((c, k) => (k === i ? { ...c, ...patch } : c)) });
   return (
     <div className={shared.stack}>
       <FieldProblem text={at("index").validationMessage} />
-      <Field label={t.rules.decimals} {...at("index.decimals")}>
+      <Field label={rs.decimals} {...at("index.decimals")}>
         <Input value={form.decimals} inputMode="numeric" onChange={(_, d) => onChange({ decimals: d.value })} />
       </Field>
-      <Field label={t.rules.rounding} {...at("index.rounding")}>
+      <Field label={rs.rounding} {...at("index.rounding")}>
         <Select value={form.rounding} onChange={(_, d) => onChange({ rounding: d.value })}>
-          {!(form.rounding in t.rules.roundingOptions) && <option value={form.rounding}>{form.rounding}</option>}
-          {Object.entries(t.rules.roundingOptions).map(([value, label]) => (
+          {!(form.rounding in rs.roundingOptions) && <option value={form.rounding}>{form.rounding}</option>}
+          {Object.entries(rs.roundingOptions).map(([value, label]) => (
             <option key={value} value={value}>
               {label}
             </option>
           ))}
         </Select>
       </Field>
-      <Field label={t.rules.display} {...at("index.display")}>
+      <Field label={rs.display} {...at("index.display")}>
         <Select value={form.display || "decimal"} onChange={(_, d) => onChange({ display: d.value })}>
-          {Object.entries(t.rules.displayOptions).map(([value, label]) => (
+          {Object.entries(rs.displayOptions).map(([value, label]) => (
             <option key={value} value={value}>
               {label}
             </option>
           ))}
         </Select>
       </Field>
-      <Field label={t.rules.classifyOn} {...at("classifyOn")}>
+      <Field label={rs.classifyOn} {...at("classifyOn")}>
         <Select value={form.classifyOn} onChange={(_, d) => onChange({ classifyOn: d.value })}>
-          {!(form.classifyOn in t.rules.classifyOnOptions) && <option value={form.classifyOn}>{form.classifyOn}</option>}
-          {Object.entries(t.rules.classifyOnOptions).map(([value, label]) => (
+          {!(form.classifyOn in rs.classifyOnOptions) && <option value={form.classifyOn}>{form.classifyOn}</option>}
+          {Object.entries(rs.classifyOnOptions).map(([value, label]) => (
             <option key={value} value={value}>
               {label}
             </option>
           ))}
         </Select>
       </Field>
-      <h4 className={shared.subHeading}>{t.rules.classes}</h4>
+      <h4 className={shared.subHeading}>{rs.classes}</h4>
       <FieldProblem text={at("classes").validationMessage} />
       <ul className={styles.bands}>
         {form.classes.map((c, i) => (
           <li key={i} className={styles.band}>
-            <Field label={t.rules.className(i)} {...at(`classes[${i}].name`)}>
+            <Field label={rs.className(i)} {...at(`classes[${i}].name`)}>
               <Input value={c.name} onChange={(_, d) => setBand(i, { name: d.value })} />
             </Field>
-            <Field label={t.rules.classMin(i)} {...at(`classes[${i}].minIndex`)}>
+            <Field label={rs.classMin(i)} {...at(`classes[${i}].minIndex`)}>
               <Input value={c.minIndex} inputMode="decimal" onChange={(_, d) => setBand(i, { minIndex: d.value })} />
             </Field>
             <Button className={styles.remove} size="small" onClick={() => onChange({ classes: form.classes.filter((_, k) => k !== i) })}>
-              {t.rules.removeClass(i)}
+              {rs.removeClass(i)}
             </Button>
           </li>
         ))}
       </ul>
       <div className={shared.buttonRow}>
         <Button onClick={() => onChange({ classes: [...form.classes, { name: "", minIndex: "0" }] })}>
-          {t.rules.addClass}
+          {rs.addClass}
         </Button>
       </div>
     </div>

@@ -2,6 +2,7 @@ import * as React from "react";
 import { Button, Checkbox, Field, Input, makeStyles, Textarea, tokens } from "@fluentui/react-components";
 import { FieldProblem } from "./FieldProblem";
 import { useStrings } from "./i18n";
+import { useRulesStrings } from "./rulesStrings";
 import { ExemptionForm, ProblemIndex, problemProps } from "./rulesForm";
 import { useSharedStyles } from "./styles";
 
@@ -36,11 +37,12 @@ export function ExemptionEditor({ index, exemption, groups, problems, onChange, 
   const styles = useStyles();
   const shared = useSharedStyles();
   const t = useStrings();
+  const rs = useRulesStrings();
   const p = `exemptions[${index}]`;
   const at = (path: string) => problemProps(problems.at(path), t.lang);
   const known = new Set(groups.map((g) => g.id));
   // Ids no group has any more stay listed (checked), so they can be unticked.
-  const choices = [...groups, ...exemption.groups.filter((id) => !known.has(id)).map((id) => ({ id, label: t.rules.unknownGroup(id) }))];
+  const choices = [...groups, ...exemption.groups.filter((id) => !known.has(id)).map((id) => ({ id, label: rs.unknownGroup(id) }))];
   const groupProblems = [
     ...problems.at(`${p}.groups`),
     ...exemption.groups.flatMap((_, j) => problems.at(`${p}.groups[${j}]`)),
@@ -50,24 +52,24 @@ export function ExemptionEditor({ index, exemption, groups, problems, onChange, 
     onChange({ groups: on ? [...exemption.groups.filter((g) => g !== id), id] : exemption.groups.filter((g) => g !== id) });
   return (
     <fieldset className={styles.root}>
-      <legend className={styles.legend}>{t.rules.exemption(index)}</legend>
+      <legend className={styles.legend}>{rs.exemption(index)}</legend>
       <FieldProblem text={at(p).validationMessage} />
-      <Field label={t.rules.exemptionKeyword} hint={t.rules.onePerLine} {...problemProps([...problems.at(`${p}.keywords`), ...problems.at(`${p}.keyword`), ...keywordProblems], t.lang)}>
+      <Field label={rs.exemptionKeyword} hint={rs.onePerLine} {...problemProps([...problems.at(`${p}.keywords`), ...problems.at(`${p}.keyword`), ...keywordProblems], t.lang)}>
         <Textarea value={exemption.keywords} resize="vertical" rows={3} onChange={(_, d) => onChange({ keywords: d.value })} />
       </Field>
       <fieldset className={styles.checks}>
-        <legend className={styles.checksLegend}>{t.rules.exemptionGroups}</legend>
+        <legend className={styles.checksLegend}>{rs.exemptionGroups}</legend>
         {choices.map((g, k) => (
           <Checkbox key={`${g.id}-${k}`} label={g.label} checked={exemption.groups.includes(g.id)} onChange={(_, d) => toggle(g.id, d.checked === true)} />
         ))}
         <FieldProblem text={problemProps(groupProblems, t.lang).validationMessage} />
       </fieldset>
-      <Field label={t.rules.exemptionReason} {...at(`${p}.reason`)}>
+      <Field label={rs.exemptionReason} {...at(`${p}.reason`)}>
         <Input value={exemption.reason} onChange={(_, d) => onChange({ reason: d.value })} />
       </Field>
       <div className={shared.buttonRow}>
         <Button size="small" onClick={onRemove}>
-          {t.rules.removeExemption(index)}
+          {rs.removeExemption(index)}
         </Button>
       </div>
     </fieldset>

@@ -2,6 +2,7 @@ import * as React from "react";
 import { Button, Checkbox, Field, Input, makeStyles, Textarea, tokens } from "@fluentui/react-components";
 import { FieldProblem } from "./FieldProblem";
 import { useStrings } from "./i18n";
+import { useRulesStrings } from "./rulesStrings";
 import { GroupForm, NotEvaluatedForm, ProblemIndex, problemProps } from "./rulesForm";
 import { useSharedStyles } from "./styles";
 
@@ -34,48 +35,49 @@ export function GroupEditor({ index, group, problems, onChange, onRemove }: Grou
   const styles = useStyles();
   const shared = useSharedStyles();
   const t = useStrings();
+  const rs = useRulesStrings();
   const p = `groups[${index}]`;
   const at = (path: string) => problemProps(problems.at(path), t.lang);
   const setItem = (j: number, patch: Partial<NotEvaluatedForm>) => onChange({ notEvaluated: group.notEvaluated.map((n, k) => (k === j ? { ...n, ...patch } : n)) });
   return (
     <div className={shared.stack}>
       <FieldProblem text={at(p).validationMessage} />
-      <Field label={t.rules.groupName} {...at(`${p}.name`)}>
+      <Field label={rs.groupName} {...at(`${p}.name`)}>
         <Input value={group.name} onChange={(_, d) => onChange({ name: d.value })} />
       </Field>
-      <Field label={t.rules.groupMaxPoints} {...at(`${p}.maxPoints`)}>
+      <Field label={rs.groupMaxPoints} {...at(`${p}.maxPoints`)}>
         <Input value={group.maxPoints} inputMode="decimal" onChange={(_, d) => onChange({ maxPoints: d.value })} />
       </Field>
-      <Field label={t.rules.groupWeight} {...at(`${p}.weight`)}>
+      <Field label={rs.groupWeight} {...at(`${p}.weight`)}>
         <Input value={group.weight} inputMode="decimal" onChange={(_, d) => onChange({ weight: d.value })} />
       </Field>
       <Field {...at(`${p}.counted`)}>
-        <Checkbox label={t.rules.groupCounted} checked={group.counted} onChange={(_, d) => onChange({ counted: d.checked === true })} />
+        <Checkbox label={rs.groupCounted} checked={group.counted} onChange={(_, d) => onChange({ counted: d.checked === true })} />
       </Field>
-      <Field label={t.rules.groupAliases} {...at(`${p}.aliases`)}>
+      <Field label={rs.groupAliases} {...at(`${p}.aliases`)}>
         <Textarea value={group.aliases} resize="vertical" rows={3} onChange={(_, d) => onChange({ aliases: d.value })} />
       </Field>
-      <Field label={t.rules.groupId} {...at(`${p}.id`)}>
+      <Field label={rs.groupId} {...at(`${p}.id`)}>
         <Input value={group.id} spellCheck={false} autoComplete="off" onChange={(_, d) => onChange({ id: d.value })} />
       </Field>
-      <Field label={t.rules.groupFullName} {...at(`${p}.fullName`)}>
+      <Field label={rs.groupFullName} {...at(`${p}.fullName`)}>
         <Input value={group.fullName} onChange={(_, d) => onChange({ fullName: d.value })} />
       </Field>
       <fieldset className={styles.fieldset}>
-        <legend className={styles.legend}>{t.rules.notEvaluated}</legend>
+        <legend className={styles.legend}>{rs.notEvaluated}</legend>
         <FieldProblem text={at(`${p}.notEvaluated`).validationMessage} />
         {group.notEvaluated.length > 0 && (
           <ul className={styles.items}>
             {group.notEvaluated.map((n, j) => (
               <li key={j} className={styles.item}>
-                <Field label={t.rules.notEvaluatedItem(j)} {...at(`${p}.notEvaluated[${j}].item`)}>
+                <Field label={rs.notEvaluatedItem(j)} {...at(`${p}.notEvaluated[${j}].item`)}>
                   <Input value={n.item} onChange={(_, d) => setItem(j, { item: d.value })} />
                 </Field>
-                <Field label={t.rules.notEvaluatedPoints(j)} {...at(`${p}.notEvaluated[${j}].points`)}>
+                <Field label={rs.notEvaluatedPoints(j)} {...at(`${p}.notEvaluated[${j}].points`)}>
                   <Input value={n.points} inputMode="decimal" onChange={(_, d) => setItem(j, { points: d.value })} />
                 </Field>
                 <Button className={styles.itemRemove} size="small" onClick={() => onChange({ notEvaluated: group.notEvaluated.filter((_, k) => k !== j) })}>
-                  {t.rules.removeNotEvaluated(j)}
+                  {rs.removeNotEvaluated(j)}
                 </Button>
               </li>
             ))}
@@ -83,13 +85,13 @@ export function GroupEditor({ index, group, problems, onChange, onRemove }: Grou
         )}
         <div className={shared.buttonRow}>
           <Button size="small" onClick={() => onChange({ notEvaluated: [...group.notEvaluated, { item: "", points: "" }] })}>
-            {t.rules.addNotEvaluated}
+            {rs.addNotEvaluated}
           </Button>
         </div>
       </fieldset>
       <div className={shared.buttonRow}>
         <Button size="small" onClick={onRemove}>
-          {t.rules.removeGroup(t.rules.group(index, group.name))}
+          {rs.removeGroup(rs.group(index, group.name))}
         </Button>
       </div>
     </div>

@@ -23,6 +23,7 @@ import { ExemptionEditor } from "./ExemptionEditor";
 import { FieldProblem } from "./FieldProblem";
 import { GroupEditor } from "./GroupEditor";
 import { useStrings } from "./i18n";
+import { useRulesStrings } from "./rulesStrings";
 import { Notice } from "./Notice";
 import { BlockForm, emptyBlock, emptyGroup, ExemptionForm, formFromJson, GroupForm, isFieldPath, jsonFromForm, ProblemIndex, problemProps, ruleProblemText, RulesForm } from "./rulesForm";
 import { useSharedStyles } from "./styles";
@@ -69,6 +70,7 @@ export function RulesView({ rules = PRESET_THAI_BINH_2020, fromWorkbook, busy, r
   const styles = useStyles();
   const shared = useSharedStyles();
   const t = useStrings();
+  const rs = useRulesStrings();
   const [form, setForm] = React.useState<RulesForm>(() => formFromJson(rules));
   const [baseline, setBaseline] = React.useState(() => JSON.stringify(jsonFromForm(formFromJson(rules))));
   const [stored, setStored] = React.useState(fromWorkbook);
@@ -109,8 +111,8 @@ export function RulesView({ rules = PRESET_THAI_BINH_2020, fromWorkbook, busy, r
 
   const problemCountNote = (): Note => ({
     intent: "error",
-    title: t.rules.saveBlocked,
-    text: t.rules.problemsCount(problems.all.length),
+    title: rs.saveBlocked,
+    text: rs.problemsCount(problems.all.length),
   });
 
   const save = async () => {
@@ -121,11 +123,11 @@ export function RulesView({ rules = PRESET_THAI_BINH_2020, fromWorkbook, busy, r
       if (result.ok) onSaved({ rules: json as RulesJson, rulesFromWorkbook: true });
       return result;
     });
-    if (!r.ok) return setNotes([{ intent: "error", title: t.rules.saveFailedTitle, text: t.unexpected(r.error) }]);
-    if (!r.value.ok) return setNotes([{ intent: "error", title: t.rules.saveFailedTitle, items: t.lang === "en" ? r.value.messagesEn : r.value.messages }]);
+    if (!r.ok) return setNotes([{ intent: "error", title: rs.saveFailedTitle, text: t.unexpected(r.error) }]);
+    if (!r.value.ok) return setNotes([{ intent: "error", title: rs.saveFailedTitle, items: t.lang === "en" ? r.value.messagesEn : r.value.messages }]);
     setBaseline(JSON.stringify(json));
     setStored(true);
-    setNotes([{ intent: "success", text: t.rules.saved }]);
+    setNotes([{ intent: "success", text: rs.saved }]);
   };
 
   const importFile = (file: File) => {
@@ -133,36 +135,36 @@ export function RulesView({ rules = PRESET_THAI_BINH_2020, fromWorkbook, busy, r
     setExported(null);
     const reader = new FileReader();
     // The browser's own error text is English and engine-specific: not shown, the file name says what failed.
-    reader.onerror = () => setNotes([{ intent: "error", title: t.rules.importFailedTitle, text: t.rules.importUnreadable(file.name) }]);
+    reader.onerror = () => setNotes([{ intent: "error", title: rs.importFailedTitle, text: rs.importUnreadable(file.name) }]);
     reader.onload = () => {
       let parsed: unknown;
       const text = String(reader.result ?? "").replace(/^\uFEFF/, "");
       try {
         parsed = JSON.parse(text);
       } catch {
-        return setNotes([{ intent: "error", title: t.rules.importFailedTitle, text: t.rules.importNotJson(file.name, jsonSyntaxText(jsonSyntaxProblem(text), t.lang)) }]);
+        return setNotes([{ intent: "error", title: rs.importFailedTitle, text: rs.importNotJson(file.name, jsonSyntaxText(jsonSyntaxProblem(text), t.lang)) }]);
       }
       const result = validateRules(parsed);
       if (!result.ok) {
         return setNotes([
           {
             intent: "error",
-            title: t.rules.importFailedTitle,
-            text: t.rules.importInvalid(file.name, result.problems.length),
+            title: rs.importFailedTitle,
+            text: rs.importInvalid(file.name, result.problems.length),
             items: result.problems.map((p) => `${p.path || "JSON"}: ${ruleProblemText(p, t.lang)}`),
           },
         ]);
       }
       setForm(formFromJson(result.rules.json));
       setOpen([]);
-      setNotes([{ intent: "success", text: t.rules.imported(file.name) }]);
+      setNotes([{ intent: "success", text: rs.imported(file.name) }]);
     };
     reader.readAsText(file, "utf-8");
   };
 
   const exportJson = () => {
     setNotes([]);
-    if (!checked.ok) return setNotes([{ ...problemCountNote(), title: t.rules.exportBlocked }]);
+    if (!checked.ok) return setNotes([{ ...problemCountNote(), title: rs.exportBlocked }]);
     const text = JSON.stringify(checked.rules.json, null, 2) + "\n";
     try {
       if (typeof URL !== "undefined" && typeof URL.createObjectURL === "function") {
@@ -179,39 +181,39 @@ export function RulesView({ rules = PRESET_THAI_BINH_2020, fromWorkbook, busy, r
       // Some Office web views do not download: the text below is there to copy.
     }
     setExported(text);
-    setNotes([{ intent: "success", text: t.rules.exported }]);
+    setNotes([{ intent: "success", text: rs.exported }]);
   };
 
   const reset = () => {
     setForm(formFromJson(PRESET_THAI_BINH_2020));
     setOpen([]);
     setExported(null);
-    setNotes([{ intent: "info", text: t.rules.resetDone }]);
+    setNotes([{ intent: "info", text: rs.resetDone }]);
   };
 
   const groupChoices = form.groups.filter((g) => g.id.trim() !== "").map((g) => ({ id: g.id.trim(), label: g.name.trim() || g.id.trim() }));
 
   return (
     <div className={shared.stack}>
-      <h2 className={shared.sectionHeading}>{t.rules.heading}</h2>
-      <p className={styles.status}>{stored ? t.rules.fromWorkbook : t.rules.fromPreset}</p>
+      <h2 className={shared.sectionHeading}>{rs.heading}</h2>
+      <p className={styles.status}>{stored ? rs.fromWorkbook : rs.fromPreset}</p>
       <div className={styles.toolbar}>
         <BusyButton appearance="primary" busy={busy === "saveRules"} disabled={busy !== null} onClick={save}>
-          {t.rules.save}
+          {rs.save}
         </BusyButton>
         <Button onClick={() => fileRef.current?.click()} disabled={busy !== null}>
-          {t.rules.import}
+          {rs.import}
         </Button>
-        <Button onClick={exportJson}>{t.rules.export}</Button>
+        <Button onClick={exportJson}>{rs.export}</Button>
         <Button onClick={reset} disabled={busy !== null}>
-          {t.rules.reset}
+          {rs.reset}
         </Button>
         <input
           ref={fileRef}
           className={styles.fileInput}
           type="file"
           accept=".json,application/json"
-          aria-label={t.rules.importFileLabel}
+          aria-label={rs.importFileLabel}
           tabIndex={-1}
           onChange={(e) => {
             const file = e.currentTarget.files?.[0];
@@ -220,28 +222,28 @@ export function RulesView({ rules = PRESET_THAI_BINH_2020, fromWorkbook, busy, r
           }}
         />
       </div>
-      {dirty && <p className={styles.unsaved}>{t.rules.unsaved}</p>}
-      {problems.all.length > 0 && <FieldProblem text={t.rules.problemsCount(problems.all.length)} />}
+      {dirty && <p className={styles.unsaved}>{rs.unsaved}</p>}
+      {problems.all.length > 0 && <FieldProblem text={rs.problemsCount(problems.all.length)} />}
       {notes.map((n, i) => (
         <Notice key={i} note={n} onDismiss={() => setNotes(notes.filter((_, j) => j !== i))} />
       ))}
       {exported !== null && (
-        <Field label={t.rules.exportText}>
+        <Field label={rs.exportText}>
           <Textarea value={exported} readOnly rows={6} resize="vertical" />
         </Field>
       )}
-      {other.length > 0 && <Notice note={{ intent: "error", title: t.rules.otherProblems, items: other.map((p) => `${p.path}: ${ruleProblemText(p, t.lang)}`) }} />}
+      {other.length > 0 && <Notice note={{ intent: "error", title: rs.otherProblems, items: other.map((p) => `${p.path}: ${ruleProblemText(p, t.lang)}`) }} />}
 
-      <Field label={t.rules.name} {...at("name")}>
+      <Field label={rs.name} {...at("name")}>
         <Input value={form.name} onChange={(_, d) => change({ name: d.value })} />
       </Field>
-      <Field label={t.rules.nameHeaders} hint={t.rules.nameHeadersHint} {...problemProps([...problems.at("nameHeaders"), ...form.nameHeaders.split(/\r?\n/).flatMap((_, j) => problems.at(`nameHeaders[${j}]`))], t.lang)}>
+      <Field label={rs.nameHeaders} hint={rs.nameHeadersHint} {...problemProps([...problems.at("nameHeaders"), ...form.nameHeaders.split(/\r?\n/).flatMap((_, j) => problems.at(`nameHeaders[${j}]`))], t.lang)}>
         <Textarea value={form.nameHeaders} resize="vertical" rows={2} onChange={(_, d) => change({ nameHeaders: d.value })} />
       </Field>
 
       <section className={styles.section} aria-labelledby="rules-groups">
         <h3 id="rules-groups" className={shared.sectionHeading}>
-          {t.rules.groups}
+          {rs.groups}
         </h3>
         <FieldProblem text={at("groups").validationMessage} />
         <Accordion multiple collapsible openItems={open} onToggle={(_, d) => setOpen(d.openItems as number[])}>
@@ -251,9 +253,9 @@ export function RulesView({ rules = PRESET_THAI_BINH_2020, fromWorkbook, busy, r
               <AccordionItem key={i} value={i}>
                 <AccordionHeader expandIconPosition="end">
                   <span className={styles.headerText}>
-                    <span>{t.rules.group(i, g.name)}</span>
-                    <span className={styles.headerMax}>{t.rules.groupMax(g.maxPoints)}</span>
-                    {count > 0 && <span className={styles.headerProblems}>{t.rules.groupProblems(count)}</span>}
+                    <span>{rs.group(i, g.name)}</span>
+                    <span className={styles.headerMax}>{rs.groupMax(g.maxPoints)}</span>
+                    {count > 0 && <span className={styles.headerProblems}>{rs.groupProblems(count)}</span>}
                   </span>
                 </AccordionHeader>
                 <AccordionPanel className={styles.panel}>
@@ -279,16 +281,16 @@ export function RulesView({ rules = PRESET_THAI_BINH_2020, fromWorkbook, busy, r
               setOpen([...open, form.groups.length]);
             }}
           >
-            {t.rules.addGroup}
+            {rs.addGroup}
           </Button>
         </div>
       </section>
 
       <section className={styles.section} aria-labelledby="rules-exemptions">
         <h3 id="rules-exemptions" className={shared.sectionHeading}>
-          {t.rules.exemptions}
+          {rs.exemptions}
         </h3>
-        <p className={shared.muted}>{t.rules.exemptionsIntro}</p>
+        <p className={shared.muted}>{rs.exemptionsIntro}</p>
         <FieldProblem text={at("exemptions").validationMessage} />
         <ul className={styles.list}>
           {form.exemptions.map((e, i) => (
@@ -305,22 +307,22 @@ export function RulesView({ rules = PRESET_THAI_BINH_2020, fromWorkbook, busy, r
           ))}
         </ul>
         <div className={shared.buttonRow}>
-          <Button onClick={() => change({ exemptions: [...form.exemptions, { keywords: "", groups: [], reason: "" }] })}>{t.rules.addExemption}</Button>
+          <Button onClick={() => change({ exemptions: [...form.exemptions, { keywords: "", groups: [], reason: "" }] })}>{rs.addExemption}</Button>
         </div>
       </section>
 
       <section className={styles.section} aria-labelledby="rules-index">
         <h3 id="rules-index" className={shared.sectionHeading}>
-          {t.rules.indexSection}
+          {rs.indexSection}
         </h3>
         <ClassBandsEditor form={form} problems={problems} onChange={change} />
       </section>
 
       <section className={styles.section} aria-labelledby="rules-blocks">
         <h3 id="rules-blocks" className={shared.sectionHeading}>
-          {t.rules.blocks}
+          {rs.blocks}
         </h3>
-        <p className={shared.muted}>{t.rules.blocksIntro}</p>
+        <p className={shared.muted}>{rs.blocksIntro}</p>
         <FieldProblem text={at("blocks").validationMessage} />
         <ul className={styles.list}>
           {form.blocks.map((b, i) => (
@@ -337,28 +339,28 @@ export function RulesView({ rules = PRESET_THAI_BINH_2020, fromWorkbook, busy, r
           ))}
         </ul>
         <div className={shared.buttonRow}>
-          <Button onClick={() => change({ blocks: [...form.blocks, emptyBlock()] })}>{t.rules.addBlock}</Button>
+          <Button onClick={() => change({ blocks: [...form.blocks, emptyBlock()] })}>{rs.addBlock}</Button>
         </div>
       </section>
 
       <section className={styles.section} aria-labelledby="rules-rank">
         <h3 id="rules-rank" className={shared.sectionHeading}>
-          {t.rules.rankSection}
+          {rs.rankSection}
         </h3>
-        <Field label={t.rules.rankBy} {...at("rankBy")}>
+        <Field label={rs.rankBy} {...at("rankBy")}>
           <Select value={form.rankBy} onChange={(_, d) => change({ rankBy: d.value })}>
-            {!(form.rankBy in t.rules.rankByOptions) && <option value={form.rankBy}>{form.rankBy}</option>}
-            {Object.entries(t.rules.rankByOptions).map(([value, label]) => (
+            {!(form.rankBy in rs.rankByOptions) && <option value={form.rankBy}>{form.rankBy}</option>}
+            {Object.entries(rs.rankByOptions).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
               </option>
             ))}
           </Select>
         </Field>
-        <Field label={t.rules.overMax} {...at("overMax")}>
+        <Field label={rs.overMax} {...at("overMax")}>
           <Select value={form.overMax} onChange={(_, d) => change({ overMax: d.value })}>
-            {!(form.overMax in t.rules.overMaxOptions) && <option value={form.overMax}>{form.overMax}</option>}
-            {Object.entries(t.rules.overMaxOptions).map(([value, label]) => (
+            {!(form.overMax in rs.overMaxOptions) && <option value={form.overMax}>{form.overMax}</option>}
+            {Object.entries(rs.overMaxOptions).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
               </option>
