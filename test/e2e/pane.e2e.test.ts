@@ -90,7 +90,9 @@ async function openPane(
     },
     { sheet: sheetData, options: { displayLanguage: opts.displayLanguage ?? "vi-VN", apiLevel: opts.apiLevel } },
   );
-  await page.goto(server.url + "taskpane.html");
+  // With chunks held, the page's load event waits for them (the pane asks for its lazy parts as it first
+  // renders): only the document is waited for then.
+  await page.goto(server.url + "taskpane.html", { waitUntil: opts.hold ? "domcontentloaded" : "load" });
   return { context, page, external, errors };
 }
 
