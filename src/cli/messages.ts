@@ -9,6 +9,13 @@ export type CliLang = Lang;
 type Entry<P> = MessageEntry<P>;
 
 export const CLI_MESSAGES = catalogue("command line", {
+  annexPreviousStoredNoPrevious: entry({
+    vi: (p: { file: string }) =>
+      `Sổ tính “${p.file}” lưu lựa chọn đưa xếp hạng năm trước vào phụ lục, nhưng lệnh không có --previous: phụ lục được tạo không có cột “Xếp hạng năm trước” và “Tăng/giảm”. Thêm --previous NAM-TRUOC.xlsx để có các cột đó.`,
+    en: (p) =>
+      `The workbook “${p.file}” stores the choice to put last year's rank in the annex, but there is no --previous: the annex was made without the “Xếp hạng năm trước” and “Tăng/giảm” columns. Add --previous LAST-YEAR.xlsx to have them.`,
+    example: { file: "danh-gia-2020.xlsx" },
+  }),
   annexPreviousAlone: entry({
     vi: (p: { missing: string }) => `--annex-previous đưa cột “Xếp hạng năm trước” và “Tăng/giảm” vào phụ lục nên cần cả --previous và --annex (thiếu ${p.missing}).`,
     en: (p) => `--annex-previous puts last year's rank and the change into the annex, so it needs both --previous and --annex (missing ${p.missing}).`,

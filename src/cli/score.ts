@@ -15,9 +15,9 @@ import { MarkRecord, STORE_SHEET, StoreState } from "../core/store";
 import { storeIssueMessage } from "../core/store-check";
 import { lastRunRecord } from "../core/summary";
 import { renderAnnexExcelJS } from "./exceljs-annex";
-import { CliMessage } from "./messages";
+import { cliMessage, CliMessage, renderCli } from "./messages";
 import { checkOutput, writeAtomically } from "./output";
-import { addressOf, readSheet, readStore, SheetValues, writeStore } from "./workbook";
+import { readSheet, readStore, SheetValues, writeStore } from "./workbook";
 import { byEncoding, LEGACY_MESSAGES, LegacyCell, legacyExample, withConverted } from "../core/legacy-cells";
 import { ENCODING_NAMES, legacyToUnicode, unicodeFontFor } from "../core/legacy-encoding";
 import { addExplanationSheet, chartFile, JsonFinding, jsonFindings, jsonRowExtras, JsonRowExtras, previousAgencies } from "./extras";
@@ -272,7 +272,10 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       // The command line has no dialog: the errors go with the annex loudly (stderr, exit code 1).
       const refusal = annexGate(result.findings, false);
       if (refusal) notices.push(refusal.message);
-      const description = buildAnnex(rules, result.rows, meta, opts.annexPrevious ? comparison : null);
+      // Last year's columns: asked for (--annex-previous), or the choice stored with the decision (the add-in's checkbox).
+      const withPrevious = opts.annexPrevious === true || decision.annexPrevious === true;
+      if (withPrevious && !comparison) notices.push(renderCli(cliMessage("annexPreviousStoredNoPrevious", { file: path.basename(opts.input) }), "vi"));
+      const description = buildAnnex(rules, result.rows, meta, withPrevious ? comparison : null);
       const where = chooseAnnexSheet(meta.sheetName, wb.worksheets.map((w) => w.name), state.annex?.sheetName);
       let position: number | undefined;
       if (where.replaces) {
@@ -379,4 +382,3 @@ export function moveSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, position:
   sheets.forEach((w, i) => ((w as unknown as { orderNo: number }).orderNo = i));
 }
 
-export { addressOf };

@@ -1,5 +1,4 @@
 import * as ExcelJS from "exceljs";
-import { columnLetter } from "../core/address";
 import { decodeStore, DecodedStore, encodeStore, STORE_SHEET, StoreState } from "../core/store";
 
 /** A sheet's values and formulas as Office.js returns them for its used range (from A1). */
@@ -83,5 +82,3 @@ export function writeStore(wb: ExcelJS.Workbook, state: StoreState): void {
   });
   ws.getColumn(3).width = 100;
 }
-
-export const addressOf = (row: number, col: number): string => `${columnLetter(col)}${row + 1}`;

@@ -42,12 +42,44 @@ export function parseCell(address: string): { row: number; col: number } {
   return { row: parseInt(m[2], 10) - 1, col: columnIndex(m[1]) };
 }
 
-/** Parses "Sheet1!D7:K30", "D7:K30" or "D7" into its top-left corner and size. */
-export function parseRange(address: string): { sheet?: string; row: number; col: number; rows: number; cols: number } {
-  const bang = address.lastIndexOf("!");
-  const sheetPart = bang >= 0 ? address.slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'") : undefined;
-  const [a, b] = address.slice(bang + 1).split(":");
-  const start = parseCell(a);
-  const end = b ? parseCell(b) : start;
-  return { sheet: sheetPart, row: start.row, col: start.col, rows: end.row - start.row + 1, cols: end.col - start.col + 1 };
+/** Excel's grid: 1 048 576 rows, 16 384 columns (XFD). */
+export const MAX_ROWS = 1048576;
+export const MAX_COLS = 16384;
+
+/** Whole columns: "H:H" for one, "H:K" for several (0-based columns). */
+export function columnsAddress(first: number, last: number = first): string {
+  return `${columnLetter(first)}:${columnLetter(last)}`;
+}
+
+/** Whole rows: "3:7" (0-based rows). */
+export function rowsAddress(first: number, last: number = first): string {
+  return `${first + 1}:${last + 1}`;
+}
+
+/** Column letters A…XFD, as a 0-based index; null when they are not a column of the grid. */
+export function columnOf(letters: string): number | null {
+  if (!/^[A-Z]{1,3}$/.test(letters)) return null;
+  const n = columnIndex(letters) + 1;
+  return n <= MAX_COLS ? n - 1 : null;
+}
+
+/** A single cell ("D7") or a block ("D7:K30") inside Excel's grid; its size, or null. */
+export function blockOf(address: string): { rows: number; cols: number } | null {
+  const m = /^([A-Z]{1,3})([1-9]\d{0,6})(?::([A-Z]{1,3})([1-9]\d{0,6}))?$/.exec(address);
+  if (!m) return null;
+  const c1 = columnOf(m[1]);
+  const r1 = Number(m[2]);
+  const c2 = m[3] === undefined ? c1 : columnOf(m[3]);
+  const r2 = m[4] === undefined ? r1 : Number(m[4]);
+  if (c1 === null || c2 === null || r1 > MAX_ROWS || r2 > MAX_ROWS || c2 < c1 || r2 < r1) return null;
+  return { rows: r2 - r1 + 1, cols: c2 - c1 + 1 };
+}
+
+/** Whole columns ("H:H", "H:K") inside the grid, first before last. */
+export function isColumnsAddress(address: string): boolean {
+  const m = /^([A-Z]{1,3}):([A-Z]{1,3})$/.exec(address);
+  if (!m) return false;
+  const a = columnOf(m[1]);
+  const b = columnOf(m[2]);
+  return a !== null && b !== null && a <= b;
 }

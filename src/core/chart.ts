@@ -60,6 +60,31 @@ export function chartDescription(result: Scored, lang: Lang = "vi"): ChartDescri
 
 const esc = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
+/** Height of one line of band names above the plot. */
+const BAND_LINE = 16;
+
+/** Estimated width in pixels of a bold 13-pixel Arial text (wide enough for Vietnamese capitals and digits). */
+const boldWidth = (text: string) => text.length * 8;
+
+/**
+ * Each band's name as the chart prints it ("Tốt (≥ 0,85)"; the lowest band from 0 "Trung bình (< 0,70)"),
+ * centred over its band but kept inside the picture, on the first line where it overlaps no other name.
+ */
+export function placeBandLabels(chart: ChartDescription, x: (v: number) => number, width: number): { text: string; center: number; line: number }[] {
+  const lineEnds: number[] = [];
+  return chart.bands.map((b, i) => {
+    const above = chart.bands[i - 1];
+    const text = b.from === 0 && above ? `${b.name} (< ${above.fromText})` : `${b.name} (≥ ${b.fromText})`;
+    const w = boldWidth(text);
+    const center = Math.min(width - 4 - w / 2, Math.max(4 + w / 2, (x(b.from) + x(b.to)) / 2));
+    // Bands go from the top class down: each name sits left of the one before it.
+    let line = 0;
+    while (lineEnds[line] !== undefined && center + w / 2 + 6 > lineEnds[line]) line++;
+    lineEnds[line] = center - w / 2;
+    return { text, center, line };
+  });
+}
+
 /**
  * The chart as a standalone SVG: one horizontal bar per agency, top to bottom as ranked, labelled
  * with its rank, name and index; the class bands shaded behind the bars with their names.
@@ -68,11 +93,14 @@ export function chartSvg(chart: ChartDescription): string {
   const labelWidth = 430;
   const plotWidth = 520;
   const barHeight = 22;
-  const top = 78;
   const left = labelWidth + 10;
-  const height = top + chart.bars.length * barHeight + 50;
   const width = left + plotWidth + 70;
   const x = (v: number) => left + Math.max(0, Math.min(1, v)) * plotWidth;
+  // The bands' names above the plot, on as many lines as narrow bands need so that none overlaps another.
+  const bandLabels = placeBandLabels(chart, x, width);
+  const lines = Math.max(1, ...bandLabels.map((l) => l.line + 1));
+  const top = 78 + (lines - 1) * BAND_LINE;
+  const height = top + chart.bars.length * barHeight + 50;
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Arial, 'Liberation Sans', sans-serif" font-size="13">`);
   out.push(`<rect width="${width}" height="${height}" fill="#FFFFFF"/>`);
@@ -81,8 +109,9 @@ export function chartSvg(chart: ChartDescription): string {
   const plotBottom = top + chart.bars.length * barHeight;
   chart.bands.forEach((b, i) => {
     const colour = BAR_COLORS[Math.min(i, BAR_COLORS.length - 1)];
+    const label = bandLabels[i];
     out.push(`<rect x="${x(b.from).toFixed(1)}" y="${plotTop}" width="${(x(b.to) - x(b.from)).toFixed(1)}" height="${plotBottom - plotTop}" fill="${b.color}"/>`);
-    out.push(`<text x="${((x(b.from) + x(b.to)) / 2).toFixed(1)}" y="${plotTop - 8}" text-anchor="middle" font-weight="bold" fill="${colour}">${esc(b.name)} (≥ ${esc(b.fromText)})</text>`);
+    out.push(`<text x="${label.center.toFixed(1)}" y="${plotTop - 8 - label.line * BAND_LINE}" text-anchor="middle" font-weight="bold" fill="${colour}">${esc(label.text)}</text>`);
     out.push(`<line x1="${x(b.from).toFixed(1)}" y1="${plotTop}" x2="${x(b.from).toFixed(1)}" y2="${plotBottom}" stroke="#888888" stroke-dasharray="4 3"/>`);
   });
   const classColour = new Map(chart.bands.map((b, i) => [b.name, BAR_COLORS[Math.min(i, BAR_COLORS.length - 1)]]));

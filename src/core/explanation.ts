@@ -34,6 +34,10 @@ export interface ExplainDescription {
 
 export const EXPLAIN_SHEET = "Giải trình";
 export const EXPLAIN_COLUMNS = 5;
+
+/** Whether a cell holds a Giải trình page's title (in either language): "Hoàn tác" removes only a sheet that still starts with one. */
+export const isExplanationTitle = (v: unknown): boolean =>
+  typeof v === "string" && (["vi", "en"] as const).some((lang) => v.startsWith(WORDS[lang].title(null)));
 /** Columns that fit A4 portrait between 3 cm and 1,5 cm margins at 85 % (manual page breaks need a fixed scale). */
 const WIDTHS = [28, 8, 8, 9, 20];
 /** Characters per line of a merged text row at 12 pt (the five columns, a little slack). */

@@ -3,7 +3,7 @@ import { FORM_TEXT } from "./form-messages";
 import { fingerprint } from "./hash";
 import { Rules, RulesJson } from "./rules";
 import { CellStyle, SheetCell, SheetDescription, SheetMerge, DecimalValidation } from "./sheet";
-import { cellAddress, columnLetter } from "./address";
+import { cellAddress } from "./address";
 import { cleanText, containsKeyword, matchKey } from "./text";
 
 /**
@@ -212,10 +212,12 @@ export function buildForm(input: FormInput): FormDescription {
   const totalRow = last + 1;
   put(totalRow, 0, FORM_TEXT.total, "total");
   merge(totalRow, 0, 2);
-  const scoreCol = columnLetter(FORM_COLS.score);
   // The total of the groups that count (all of them, usually: one range).
   const counted = rules.groups.map((g, i) => (g.counted !== false ? i : -1)).filter((i) => i >= 0);
-  const sum = counted.length === rules.groups.length ? `${scoreCol}${first + 1}:${scoreCol}${last + 1}` : counted.map((i) => `${scoreCol}${first + i + 1}`).join(",");
+  const sum =
+    counted.length === rules.groups.length
+      ? `${cellAddress(first, FORM_COLS.score)}:${cellAddress(last, FORM_COLS.score)}`
+      : counted.map((i) => cellAddress(first + i, FORM_COLS.score)).join(",");
   put(totalRow, FORM_COLS.score, null, "total", { formula: `SUM(${sum})`, numberFormat: "General" });
   put(totalRow, FORM_COLS.max, toNumber(applicable), "total", { numberFormat: "General" });
   put(totalRow, FORM_COLS.evidence, null, "total");

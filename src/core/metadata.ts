@@ -23,6 +23,11 @@ export interface DecisionMetadata {
   subject: string;
   /** Name of the annex sheet */
   sheetName: string;
+  /**
+   * The user's choice to put last year's columns ("Xếp hạng năm trước", "Tăng/giảm") in the annex
+   * (the pane's checkbox; the ribbon's "Tạo phụ lục" follows it). Absent: not chosen.
+   */
+  annexPrevious?: boolean;
 }
 
 export const DEFAULT_METADATA: DecisionMetadata = {
@@ -141,6 +146,7 @@ export function completeMetadataWithSource(m: Partial<DecisionMetadata> | undefi
       year: inferred ? inferred.year : Number(out.year),
       subject: out.subject.normalize("NFC").trim(),
       sheetName: out.sheetName.normalize("NFC").trim(),
+      ...(out.annexPrevious === true ? { annexPrevious: true } : {}),
     },
     yearSource: inferred ? inferred.source : "given",
   };

@@ -1,6 +1,6 @@
 import { both } from "./catalogue";
 import { CORE_MESSAGES } from "./messages";
-import { cellAddress, columnLetter, Origin } from "./address";
+import { cellAddress, Origin } from "./address";
 import { ColumnContext, ResultColumn, ResultKind, sheetColumns } from "./columns";
 import { Finding } from "./findings";
 import { isBlank } from "./numbers";
@@ -169,11 +169,6 @@ export function planResultWrite(
     ok: true,
     plan: { columns, headers, blocks, marks: [...markCells.values()], unmark, keptMarks, written: writtenRecord(sheet, newWritten) },
   };
-}
-
-/** Letters of the planned result columns, for messages ("H, I, J, K"). */
-export function planColumnsText(plan: WritePlan, origin: Origin): string {
-  return plan.columns.map((c) => columnLetter(c.col + origin.col)).join(", ");
 }
 
 export type { Finding };

@@ -4,10 +4,11 @@
  */
 import { Dec } from "./decimal";
 import { RowResult, scoreSheet } from "./scoring";
-import { SHEET_ORIGIN } from "./address";
+import { cellAddress, Origin, SHEET_ORIGIN } from "./address";
+import { isBlank } from "./numbers";
 import { presetRules, PRESET_THAI_BINH_2020, validateRules } from "./rules";
 import { matchKey } from "./text";
-import type { PreviousProblem } from "./previous-messages";
+import type { AnnexPreviousProblem, PreviousProblem } from "./previous-messages";
 import type { ResultColumn } from "./columns";
 
 /** Last year's agency as its own workbook scores it. */
@@ -96,8 +97,8 @@ export const PREVIOUS_HEADERS: Record<PreviousKind, string> = { previousRank: "X
 export const isRankChangeText = (v: unknown): boolean => typeof v === "string" && /^(?:[▲▼]\d+|=|mới|new)$/.test(v.trim());
 
 // The problems' catalogue lives in previous-messages.ts (the task pane renders it without loading the scoring core).
-export { PREVIOUS_PROBLEMS, previousProblemText } from "./previous-messages";
-export type { PreviousProblem } from "./previous-messages";
+export { PREVIOUS_PROBLEMS, previousProblemText, ANNEX_PREVIOUS_PROBLEMS, annexPreviousProblemText } from "./previous-messages";
+export type { PreviousProblem, AnnexPreviousProblem } from "./previous-messages";
 
 /** A sheet of last year's workbook as read (values from its top-left cell A1). */
 export interface PreviousSheet {
@@ -150,4 +151,52 @@ export function comparisonColumns(comparison: Comparison): SheetColumn[] {
       json: "rankChange",
     },
   ];
+}
+
+/**
+ * Last year's comparison as "Tính điểm" left it on the score sheet: "Xếp hạng năm trước" read from
+ * its column (found by header on the grid's header row), the change recomputed from it and this year's
+ * rank. The add-in's "Tạo phụ lục" builds the annex's two columns from it, through the same
+ * comparisonColumns as the command line's --annex-previous. Refused when a column is missing, a cell
+ * is not a rank, or a "Tăng/giảm" cell disagrees with the ranks (the annex would then not say what the
+ * sheet says).
+ */
+export function comparisonFromSheet(
+  values: readonly (readonly unknown[])[],
+  result: { layout: { headerRow: number }; rows: readonly RowResult[] },
+  origin: Origin = SHEET_ORIGIN,
+): { ok: true; comparison: Comparison } | { ok: false; problem: AnnexPreviousProblem } {
+  const header = values[result.layout.headerRow] ?? [];
+  const colOf = (kind: PreviousKind) => header.findIndex((v) => typeof v === "string" && matchKey(v) === matchKey(PREVIOUS_HEADERS[kind]));
+  const prevCol = colOf("previousRank");
+  const changeCol = colOf("rankChange");
+  const missing = PREVIOUS_KINDS.filter((k) => (k === "previousRank" ? prevCol : changeCol) < 0).map((k) => PREVIOUS_HEADERS[k]);
+  if (missing.length > 0) return { ok: false, problem: { code: "annexPreviousNoColumns", missing } };
+
+  const byRow = new Map<number, RowComparison>();
+  const notRank: string[] = [];
+  for (const r of result.rows) {
+    const v = values[r.row]?.[prevCol];
+    if (isBlank(v)) {
+      byRow.set(r.row, { previousRank: null, rankChange: null, previousName: null });
+      continue;
+    }
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 1) {
+      notRank.push(cellAddress(r.row, prevCol, origin));
+      continue;
+    }
+    byRow.set(r.row, { previousRank: v, rankChange: r.rank !== null ? v - r.rank : null, previousName: null });
+  }
+  if (notRank.length > 0) return { ok: false, problem: { code: "annexPreviousNotRank", cells: notRank } };
+
+  const stale = result.rows
+    .filter((r) => {
+      const cell = values[r.row]?.[changeCol];
+      const shown = typeof cell === "string" ? cell.trim() : isBlank(cell) ? "" : String(cell);
+      return shown !== rankChangeText(byRow.get(r.row), r.rank);
+    })
+    .map((r) => cellAddress(r.row, changeCol, origin));
+  if (stale.length > 0) return { ok: false, problem: { code: "annexPreviousChangeStale", cells: stale } };
+  const added = result.rows.filter((r) => byRow.get(r.row)?.previousRank === null).map((r) => r.name);
+  return { ok: true, comparison: { byRow, missing: [], added } };
 }

@@ -136,7 +136,7 @@ export function scoreSheet(values: readonly (readonly unknown[])[], rules: Rules
     const nameKey = matchKey(legacyAt.get(r * 65536 + layout.nameCol)?.converted ?? name);
     const firstRow = seenNames.get(nameKey);
     if (firstRow !== undefined) {
-      findings.push(makeFinding("duplicateName", r, layout.nameCol, origin, { agency: name, group: "", value: "", detail: cellAddressOf(firstRow, layout.nameCol, origin) }));
+      findings.push(makeFinding("duplicateName", r, layout.nameCol, origin, { agency: name, group: "", value: "", detail: cellAddress(firstRow, layout.nameCol, origin) }));
     } else seenNames.set(nameKey, r);
 
     const block = rules.blocks.length > 0 ? blockOf.block(r, notes) : null;
@@ -381,10 +381,6 @@ function classOf(classes: Rules["classes"], on: Rules["json"]["classifyOn"], num
 /** The class of an index with the general classes (total ÷ maxPoints, rounded to roundedIndex). */
 export function classify(rules: Rules, total: Dec, maxPoints: Dec, roundedIndex: Dec): string | null {
   return classOf(rules.classes, rules.json.classifyOn, total, maxPoints, roundedIndex);
-}
-
-function cellAddressOf(row: number, col: number, origin: Origin): string {
-  return cellAddress(row, col, origin);
 }
 
 /** Rows in annex order: by block (in the rules' order), then rank, unranked rows last, ties in sheet order. */

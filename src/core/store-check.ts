@@ -7,13 +7,11 @@
  * Each check returns null when the value is sound, else the first problem: a path into the value
  * ("columns[2].values") and what is wrong with it, as a message code with parameters.
  */
+import { blockOf, columnOf, isColumnsAddress, MAX_COLS, MAX_ROWS } from "./address";
 import type { PackedAnnex } from "./annex";
 import { catalogue, entry, Lang, say } from "./catalogue";
 import type { UndoJournal, WrittenRecord } from "./store";
 
-/** Excel's grid: 1 048 576 rows, 16 384 columns (XFD). */
-export const MAX_ROWS = 1048576;
-export const MAX_COLS = 16384;
 /** Most marks, cells or rows a stored list may hold: a full column of a full sheet, four times over. */
 const MAX_ITEMS = 4 * MAX_ROWS;
 
@@ -63,6 +61,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 
 const object: Check = (v, p) => (isObject(v) ? null : storeProblem("notObject", p, v));
 const text: Check = (v, p) => (typeof v === "string" ? null : storeProblem("notText", p, v));
+const bool: Check = (v, p) => (typeof v === "boolean" ? null : storeProblem("badChoice", p, v));
 const intIn =
   (lo: number, hi: number): Check =>
   (v, p) =>
@@ -109,38 +108,9 @@ const shape =
     return null;
   };
 
-/** Column letters A…XFD, as a 0-based index; null when they are not a column of the grid. */
-export function columnOf(letters: string): number | null {
-  if (!/^[A-Z]{1,3}$/.test(letters)) return null;
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n <= MAX_COLS ? n - 1 : null;
-}
-
-/** A single cell ("D7") or a block ("D7:K30") inside Excel's grid; its size, or null. */
-export function blockOf(address: string): { rows: number; cols: number } | null {
-  const m = /^([A-Z]{1,3})([1-9]\d{0,6})(?::([A-Z]{1,3})([1-9]\d{0,6}))?$/.exec(address);
-  if (!m) return null;
-  const c1 = columnOf(m[1]);
-  const r1 = Number(m[2]);
-  const c2 = m[3] === undefined ? c1 : columnOf(m[3]);
-  const r2 = m[4] === undefined ? r1 : Number(m[4]);
-  if (c1 === null || c2 === null || r1 > MAX_ROWS || r2 > MAX_ROWS || c2 < c1 || r2 < r1) return null;
-  return { rows: r2 - r1 + 1, cols: c2 - c1 + 1 };
-}
-
-/** Whole columns ("H:H", "H:K") as undo keeps column widths. */
-const columnsBlock = (address: string): boolean => {
-  const m = /^([A-Z]{1,3}):([A-Z]{1,3})$/.exec(address);
-  if (!m) return false;
-  const a = columnOf(m[1]);
-  const b = columnOf(m[2]);
-  return a !== null && b !== null && a <= b;
-};
-
 const cell: Check = (v, p) => (typeof v === "string" && blockOf(v)?.rows === 1 && blockOf(v)?.cols === 1 ? null : storeProblem("badAddress", p, v));
 const block: Check = (v, p) => (typeof v === "string" && blockOf(v) ? null : storeProblem("badAddress", p, v));
-const blockOrColumns: Check = (v, p) => (typeof v === "string" && (blockOf(v) || columnsBlock(v)) ? null : storeProblem("badAddress", p, v));
+const blockOrColumns: Check = (v, p) => (typeof v === "string" && (blockOf(v) || isColumnsAddress(v)) ? null : storeProblem("badAddress", p, v));
 const color: Check = (v, p) => (typeof v === "string" && /^#[0-9A-Fa-f]{6}$/.test(v) ? null : storeProblem("badColor", p, v));
 /** A worksheet name Excel accepts: 1–31 characters, none of : \ / ? * [ ]. */
 const sheetName: Check = (v, p) => (typeof v === "string" && v.length >= 1 && v.length <= 31 && !/[:\\/?*[\]]/.test(v) && !/^'|'$/.test(v) ? null : storeProblem("badSheetName", p, v));
@@ -182,6 +152,7 @@ export const checkDecision: Check = shape({
   year: optional(intIn(1900, 9999)),
   subject: optional(text),
   sheetName: optional(sheetName),
+  annexPrevious: optional(bool),
 });
 
 /** `lastRun`: the summary the pane shows; only read, so only its shape matters. */
@@ -275,7 +246,7 @@ const sheetDescription: Check = (v, p) => {
 /** `undo`: the journal of the last write. Checked whole before undo writes anything from it. */
 export const checkUndoJournal: Check = (v, p) => {
   const found = shape({
-    action: oneOf("score", "annex", "merge", "encoding"),
+    action: oneOf("score", "annex", "merge", "encoding", "chart", "explain"),
     at: time,
     sheet: sheetName,
     cells: list(snapshot),

@@ -40,8 +40,11 @@ export interface FillSnapshot {
 }
 
 export interface UndoJournal {
-  /** “encoding”: “Chuyển mã” (legacy text converted to Unicode); “merge”: “Gộp phiếu”. */
-  action: "score" | "annex" | "merge" | "encoding";
+  /**
+   * “encoding”: “Chuyển mã” (legacy text converted to Unicode); “merge”: “Gộp phiếu”; “chart”: “Biểu đồ
+   * chỉ số” and “explain”: “Giải trình”, whose new sheet (`sheet`) undo removes.
+   */
+  action: "score" | "annex" | "merge" | "encoding" | "chart" | "explain";
   /** ISO time of the write, for the pane ("Hoàn tác lần tính lúc 10:42"). */
   at: string;
   sheet: string;

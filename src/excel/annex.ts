@@ -6,11 +6,12 @@ import { BYTES_PER_SYNC, charsToPoints, chunkByBytes, cmToPoints, features, json
 import { ANNEX_BACKUP_SHEET, hostRefusal, queueSheetRead, readSheetInBlocks, rulesOf, sheetRefusal, SheetRead } from "./scoring";
 import { queueStoreRead, queueStoreWrite, readStoreInBlocks } from "./store";
 import { AnnexOutcome, findingView } from "./types";
-import { columnLetter } from "../core/address";
+import { columnsAddress, rangeAddress, rowsAddress } from "../core/address";
 import { checkStale } from "../core/stale";
 import { EXPLAIN_MESSAGES } from "../core/explain-messages";
 import { both } from "../core/catalogue";
 import { excelBoth, PRINT_STEPS, PrintStepCode, PrintStepParams } from "./messages";
+import { annexPreviousProblemText, comparisonFromSheet } from "../core/previous";
 
 export type { PrintStepCode };
 
@@ -28,16 +29,13 @@ export function manualPrintSteps(annex: AnnexDescription): PrintStep[] {
   return codes.map((code) => ({ code, ...both(PRINT_STEPS, code, p) }));
 }
 
-const rangeA1 = (row: number, col: number, rows: number, cols: number) =>
-  `${columnLetter(col)}${row + 1}:${columnLetter(col + cols - 1)}${row + rows}`;
-
 /**
  * Writes an annex description into a (new, empty) worksheet: values as text, fonts, alignment,
  * borders, merges, widths, heights and, where the host has it, the print setup. A constant number
  * of operations per style plus one per row height; no sync here.
  */
 export function renderAnnexOffice(ws: Excel.Worksheet, annex: AnnexDescription): (() => void)[] {
-  const all = ws.getRange(rangeA1(0, 0, annex.rowCount, annex.colCount));
+  const all = ws.getRange(rangeAddress(0, 0, annex.rowCount, annex.colCount));
   // Text stays text: in a cell formatted "@" (set first, in the same batch) Excel takes "=…", "- …" or
   // "0,998" as typed, never as a formula or a number. Past the request limit (thousands of rows),
   // the texts go in further blocks of rows, one sync each: the caller runs the returned steps.
@@ -49,7 +47,7 @@ export function renderAnnexOffice(ws: Excel.Worksheet, annex: AnnexDescription):
   );
   const writeRows = ([from, to]: [number, number]) => {
     if (to <= from) return;
-    const range = ws.getRange(rangeA1(from, 0, to - from, annex.colCount));
+    const range = ws.getRange(rangeAddress(from, 0, to - from, annex.colCount));
     range.numberFormat = grid.slice(from, to).map((row) => row.map(() => "@"));
     range.values = grid.slice(from, to);
   };
@@ -67,20 +65,20 @@ export function renderAnnexOffice(ws: Excel.Worksheet, annex: AnnexDescription):
   }
   const { headerRow, firstRow, lastRow } = annex.table;
   const blocks: { style: StyleName; address: string }[] = [
-    { style: "title", address: rangeA1(0, 0, 1, annex.colCount) },
-    { style: "subject", address: rangeA1(1, 0, 1, annex.colCount) },
-    { style: "reference", address: rangeA1(2, 0, 1, annex.colCount) },
-    { style: "header", address: rangeA1(headerRow, 0, 1, annex.colCount) },
+    { style: "title", address: rangeAddress(0, 0, 1, annex.colCount) },
+    { style: "subject", address: rangeAddress(1, 0, 1, annex.colCount) },
+    { style: "reference", address: rangeAddress(2, 0, 1, annex.colCount) },
+    { style: "header", address: rangeAddress(headerRow, 0, 1, annex.colCount) },
   ];
   if (lastRow >= firstRow) {
-    blocks.push({ style: "cell", address: rangeA1(firstRow, 0, lastRow - firstRow + 1, annex.colCount) });
-    blocks.push({ style: "cellLeft", address: rangeA1(firstRow, 1, lastRow - firstRow + 1, 1) });
+    blocks.push({ style: "cell", address: rangeAddress(firstRow, 0, lastRow - firstRow + 1, annex.colCount) });
+    blocks.push({ style: "cellLeft", address: rangeAddress(firstRow, 1, lastRow - firstRow + 1, 1) });
   }
-  for (const r of annex.table.sectionRows) blocks.push({ style: "section", address: rangeA1(r, 0, 1, annex.colCount) });
+  for (const r of annex.table.sectionRows) blocks.push({ style: "section", address: rangeAddress(r, 0, 1, annex.colCount) });
   const notes = byStyle.get("note") ?? [];
   const notesTitle = byStyle.get("notesTitle") ?? [];
-  for (const c of notesTitle) blocks.push({ style: "notesTitle", address: rangeA1(c.row, 0, 1, 1) });
-  if (notes.length) blocks.push({ style: "note", address: rangeA1(notes[0].row, 0, notes.length, annex.colCount) });
+  for (const c of notesTitle) blocks.push({ style: "notesTitle", address: rangeAddress(c.row, 0, 1, 1) });
+  if (notes.length) blocks.push({ style: "note", address: rangeAddress(notes[0].row, 0, notes.length, annex.colCount) });
   for (const b of blocks) {
     const style = annex.styles[b.style];
     const r = ws.getRange(b.address);
@@ -91,7 +89,7 @@ export function renderAnnexOffice(ws: Excel.Worksheet, annex: AnnexDescription):
     r.format.verticalAlignment = style.vAlign === "top" ? Excel.VerticalAlignment.top : Excel.VerticalAlignment.center;
     r.format.wrapText = style.wrap;
   }
-  const table = ws.getRange(rangeA1(headerRow, 0, lastRow - headerRow + 1, annex.colCount));
+  const table = ws.getRange(rangeAddress(headerRow, 0, lastRow - headerRow + 1, annex.colCount));
   for (const edge of [
     Excel.BorderIndex.edgeTop,
     Excel.BorderIndex.edgeBottom,
@@ -105,13 +103,13 @@ export function renderAnnexOffice(ws: Excel.Worksheet, annex: AnnexDescription):
     border.weight = Excel.BorderWeight.thin;
     border.color = "#000000";
   }
-  for (const m of annex.merges) ws.getRange(rangeA1(m.row, m.col, m.rows, m.cols)).merge(false);
-  annex.columnWidths.forEach((w, i) => (ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = charsToPoints(w)));
+  for (const m of annex.merges) ws.getRange(rangeAddress(m.row, m.col, m.rows, m.cols)).merge(false);
+  annex.columnWidths.forEach((w, i) => (ws.getRange(columnsAddress(i)).format.columnWidth = charsToPoints(w)));
   // One operation per run of rows of equal height.
   for (let r = 0; r < annex.rowCount; ) {
     let end = r;
     while (end + 1 < annex.rowCount && annex.rowHeights[end + 1] === annex.rowHeights[r]) end++;
-    ws.getRange(`${r + 1}:${end + 1}`).format.rowHeight = annex.rowHeights[r];
+    ws.getRange(rowsAddress(r, end)).format.rowHeight = annex.rowHeights[r];
     r = end + 1;
   }
   if (features.showGridlines()) ws.showGridlines = false;
@@ -211,6 +209,13 @@ export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<A
         const cells = stale.agencies.flatMap((a) => a.cells);
         return { kind: "stale", ...both(EXPLAIN_MESSAGES, "staleResults", { names, cells }), agencies: names, cells };
       }
+      // Last year's columns, when the user chose them for the annex: read from the score sheet as "Tính
+      // điểm" wrote them, rendered through the same core columns as the command line's --annex-previous.
+      const lastYear = meta.annexPrevious ? comparisonFromSheet(sheet.values, scored, sheet.origin) : null;
+      if (lastYear && !lastYear.ok) {
+        const p = lastYear.problem;
+        return { kind: "refused", message: annexPreviousProblemText(p, "vi"), messageEn: annexPreviousProblemText(p, "en"), cells: "cells" in p ? p.cells : [] };
+      }
       const refusal = annexGate(scored.findings, opts.confirmErrors);
       if (refusal) {
         return {
@@ -225,7 +230,7 @@ export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<A
       }
 
       const where = chooseAnnexSheet(meta.sheetName, names, owned);
-      const description = buildAnnex(rules, scored.rows, { ...meta, sheetName: where.name });
+      const description = buildAnnex(rules, scored.rows, { ...meta, sheetName: where.name }, lastYear?.comparison ?? null);
       const replaced = where.replaces ? items.find((s) => s.name === where.name) : undefined;
       const { undo: _u, ...previousState } = state;
       void _u;

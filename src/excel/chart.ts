@@ -6,17 +6,18 @@
  */
 import { chooseAnnexSheet } from "../core/annex";
 import { chartDescription, ChartDescription } from "../core/chart";
-import { columnLetter } from "../core/address";
+import { rangeAddress } from "../core/address";
 import { scoreSheet } from "../core/scoring";
 import { supports } from "./host";
 import { staleRefusal } from "./explanation";
 import { hostRefusal, queueSheetRead, rulesOf, sheetRefusal } from "./scoring";
-import { queueStoreRead } from "./store";
+import { queueStoreRead, queueStoreWrite } from "./store";
+import type { StoreState, UndoInfo } from "../core/store";
 
 export const CHART_SHEET = "Biểu đồ";
 
 export type ChartOutcome =
-  | { kind: "done"; sheetName: string; agencies: number; bandLines: boolean }
+  | { kind: "done"; sheetName: string; agencies: number; bandLines: boolean; undo: UndoInfo }
   | { kind: "refused"; message: string; messageEn: string; cells: string[] };
 
 const NO_RANKED = {
@@ -35,12 +36,12 @@ export function chartTable(d: ChartDescription): (string | number)[][] {
 export function renderChartOffice(ws: Excel.Worksheet, d: ChartDescription, decimals = 3): { bandLines: boolean } {
   const table = chartTable(d);
   const n = table.length;
-  const last = columnLetter(table[0].length - 1);
-  const all = ws.getRange(`A1:${last}${n}`);
+  const cols = table[0].length;
+  const all = ws.getRange(rangeAddress(0, 0, n, cols));
   // The names stay text (a name starting with "=" is never read as a formula).
   all.numberFormat = table.map((row) => row.map((_, j) => (j === 0 ? "@" : decimals > 0 ? `0.${"0".repeat(decimals)}` : "0")));
   all.values = table;
-  ws.getRange(`A1:${last}1`).format.font.bold = true;
+  ws.getRange(rangeAddress(0, 0, 1, cols)).format.font.bold = true;
   all.format.autofitColumns();
   const chart = ws.charts.add("ColumnClustered", all, "Columns");
   chart.title.text = d.title;
@@ -48,13 +49,18 @@ export function renderChartOffice(ws: Excel.Worksheet, d: ChartDescription, deci
   chart.top = (n + 1) * 15;
   chart.width = Math.max(600, 40 * (n - 1) + 160);
   chart.height = 460;
+  // An index lies between 0 and 1: the axis says so (left automatic, Excel would run it to 1,2), ticks every 0,1.
+  const axis = chart.axes.valueAxis;
+  axis.minimum = 0;
+  axis.maximum = 1;
+  axis.majorUnit = 0.1;
   // A series' own chart type needs ExcelApi 1.7: below it the thresholds stay columns (the pane says so).
   const bandLines = supports("1.7");
   if (bandLines) for (let j = 1; j < table[0].length - 1; j++) chart.series.getItemAt(j).chartType = "Line";
   return { bandLines };
 }
 
-/** Makes the chart sheet from the active score sheet. */
+/** Makes the chart sheet from the active score sheet; "Hoàn tác" removes it. */
 export async function createChart(): Promise<ChartOutcome> {
   try {
     return await Excel.run(async (context) => {
@@ -71,11 +77,19 @@ export async function createChart(): Promise<ChartOutcome> {
       const description = chartDescription(scored, "vi");
       if (description.bars.length === 0) return { kind: "refused", message: NO_RANKED.vi, messageEn: NO_RANKED.en, cells: [] };
       const where = chooseAnnexSheet(CHART_SHEET, sheets.items.map((s) => s.name), undefined);
+      // "Hoàn tác" removes the sheet: the journal goes first in the batch (a protected workbook refuses
+      // here, before the sheet is added), as for every write.
+      const state = store.state();
+      const { undo: _u, ...previousState } = state;
+      void _u;
+      const at = new Date().toISOString();
+      const newState: StoreState = { ...state, undo: { action: "chart", at, sheet: where.name, cells: [], fills: [], previousState } };
+      await queueStoreWrite(context, store, newState);
       const ws = sheets.add(where.name);
       const { bandLines } = renderChartOffice(ws, description, scored.rules.json.index.decimals);
       ws.activate();
       await context.sync(); // 2: the sheet and its chart
-      return { kind: "done", sheetName: where.name, agencies: description.bars.length, bandLines };
+      return { kind: "done", sheetName: where.name, agencies: description.bars.length, bandLines, undo: { action: "chart", at, sheet: where.name } };
     });
   } catch (e) {
     return hostRefusal(e);

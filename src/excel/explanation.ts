@@ -4,7 +4,7 @@
  * (the same the command line renders with ExcelJS); this file only writes it. 2 syncs: read, write.
  * Nothing on the user's sheets changes: the sheet is new, under a free name ("Giải trình (2)"…).
  */
-import { columnLetter } from "../core/address";
+import { columnsAddress, rangeAddress, rowsAddress } from "../core/address";
 import { chooseAnnexSheet } from "../core/annex";
 import { EXPLAIN_MESSAGES } from "../core/explain-messages";
 import { both } from "../core/catalogue";
@@ -14,10 +14,11 @@ import { scoreSheet } from "../core/scoring";
 import { checkStale } from "../core/stale";
 import { charsToPoints, cmToPoints, features } from "./host";
 import { hostRefusal, queueSheetRead, rulesOf, sheetRefusal } from "./scoring";
-import { queueStoreRead } from "./store";
+import { queueStoreRead, queueStoreWrite } from "./store";
+import type { StoreState, UndoInfo } from "../core/store";
 
 export type ExplanationOutcome =
-  | { kind: "done"; sheetName: string; agencies: number; pageBreaks: boolean }
+  | { kind: "done"; sheetName: string; agencies: number; pageBreaks: boolean; undo: UndoInfo }
   | { kind: "refused"; message: string; messageEn: string; cells: string[] };
 
 const LOOK: Record<ExplainStyle, { bold: boolean; size: number; center: boolean; border: boolean; merge: boolean }> = {
@@ -32,12 +33,11 @@ const LOOK: Record<ExplainStyle, { bold: boolean; size: number; center: boolean;
 };
 
 const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"] as const;
-const lastCol = columnLetter(EXPLAIN_COLUMNS - 1);
 
 /** Writes the description into a new, empty sheet: a constant few operations per run of rows of one style. */
 export function renderExplanationOffice(ws: Excel.Worksheet, d: ExplainDescription): { pageBreaks: boolean } {
   const n = d.rows.length;
-  const all = ws.getRange(`A1:${lastCol}${n}`);
+  const all = ws.getRange(rangeAddress(0, 0, n, EXPLAIN_COLUMNS));
   // Text stays text: "@" first, then the values (Excel never reads "0,849" or "- …" as a number or formula).
   all.numberFormat = d.rows.map(() => new Array(EXPLAIN_COLUMNS).fill("@"));
   all.values = d.rows.map((r) => r.cells);
@@ -49,7 +49,7 @@ export function renderExplanationOffice(ws: Excel.Worksheet, d: ExplainDescripti
     let end = r;
     while (end + 1 < n && d.rows[end + 1].style === d.rows[r].style) end++;
     const look = LOOK[d.rows[r].style];
-    const range = ws.getRange(`A${r + 1}:${lastCol}${end + 1}`);
+    const range = ws.getRange(rangeAddress(r, 0, end - r + 1, EXPLAIN_COLUMNS));
     if (look.bold) range.format.font.bold = true;
     if (look.size !== 12) range.format.font.size = look.size;
     if (look.merge) {
@@ -61,8 +61,8 @@ export function renderExplanationOffice(ws: Excel.Worksheet, d: ExplainDescripti
       range.format.horizontalAlignment = "Center";
       // The group's name and notes read left.
       if (d.rows[r].style !== "header") {
-        ws.getRange(`A${r + 1}:A${end + 1}`).format.horizontalAlignment = "Left";
-        ws.getRange(`${lastCol}${r + 1}:${lastCol}${end + 1}`).format.horizontalAlignment = "Left";
+        ws.getRange(rangeAddress(r, 0, end - r + 1, 1)).format.horizontalAlignment = "Left";
+        ws.getRange(rangeAddress(r, EXPLAIN_COLUMNS - 1, end - r + 1, 1)).format.horizontalAlignment = "Left";
       }
       for (const edge of EDGES) {
         const b = range.format.borders.getItem(edge);
@@ -73,11 +73,11 @@ export function renderExplanationOffice(ws: Excel.Worksheet, d: ExplainDescripti
     }
     r = end + 1;
   }
-  d.columnWidths.forEach((w, i) => (ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = charsToPoints(w)));
+  d.columnWidths.forEach((w, i) => (ws.getRange(columnsAddress(i)).format.columnWidth = charsToPoints(w)));
   for (let r = 0; r < n; ) {
     let end = r;
     while (end + 1 < n && d.rows[end + 1].height === d.rows[r].height) end++;
-    ws.getRange(`${r + 1}:${end + 1}`).format.rowHeight = d.rows[r].height;
+    ws.getRange(rowsAddress(r, end)).format.rowHeight = d.rows[r].height;
     r = end + 1;
   }
   if (features.showGridlines()) ws.showGridlines = false;
@@ -140,11 +140,17 @@ export async function createExplanation(opts: { selectedOnly: boolean }): Promis
       }
       const where = chooseAnnexSheet(EXPLAIN_SHEET, sheets.items.map((s) => s.name), undefined);
       const description = buildExplanation(scored, { year: state.decision?.year ?? null, only, sheetName: where.name });
+      // "Hoàn tác" removes the sheet: the journal goes first in the batch, as for every write.
+      const { undo: _u, ...previousState } = state;
+      void _u;
+      const at = new Date().toISOString();
+      const newState: StoreState = { ...state, undo: { action: "explain", at, sheet: where.name, cells: [], fills: [], previousState } };
+      await queueStoreWrite(context, store, newState);
       const ws = sheets.add(where.name);
       const { pageBreaks } = renderExplanationOffice(ws, description);
       ws.activate();
       await context.sync(); // 2: the sheet
-      return { kind: "done", sheetName: where.name, agencies: description.agencies.length, pageBreaks };
+      return { kind: "done", sheetName: where.name, agencies: description.agencies.length, pageBreaks, undo: { action: "explain", at, sheet: where.name } };
     });
   } catch (e) {
     return hostRefusal(e);

@@ -32,6 +32,42 @@ const TEMPLATES = catalogue("excel", {
     en: () => "The previous “Create annex” did not finish (Excel failed part-way); the previous annex was kept as it was.",
     example: {},
   }),
+  /** "Hoàn tác" after "Biểu đồ chỉ số": the chart's sheet was removed. */
+  chartUndone: entry({
+    vi: (p: { time: string; sheet: string }) => `Đã hoàn tác lần “Biểu đồ chỉ số” lúc ${p.time}: trang “${p.sheet}” đã được xóa.`,
+    en: (p) => `Undid the “Chart of the indices” at ${p.time}: sheet “${p.sheet}” was removed.`,
+    example: { time: "09:41", sheet: "Biểu đồ chỉ số" },
+  }),
+  /** "Hoàn tác" after "Giải trình": its sheet was removed. */
+  explainUndone: entry({
+    vi: (p: { time: string; sheet: string }) => `Đã hoàn tác lần “Giải trình” lúc ${p.time}: trang “${p.sheet}” đã được xóa.`,
+    en: (p) => `Undid the “Explanation” at ${p.time}: sheet “${p.sheet}” was removed.`,
+    example: { time: "09:41", sheet: "Giải trình" },
+  }),
+  /** The Giải trình sheet is gone (deleted or renamed by the user). */
+  explainSheetGone: entry({
+    vi: (p: { sheet: string }) => `Không hoàn tác được: trang giải trình “${p.sheet}” không còn trong sổ tính (đã bị xóa hoặc đổi tên). Nếu còn, hãy xóa trang đó bằng tay.`,
+    en: (p) => `Could not undo: the explanation sheet “${p.sheet}” is no longer in the workbook (deleted or renamed). If it is still there, delete it by hand.`,
+    example: { sheet: "Giải trình" },
+  }),
+  /** A sheet of that name whose first cell is no Giải trình title: not the add-in's, so it is not deleted. */
+  explainSheetNotOurs: entry({
+    vi: (p: { sheet: string }) => `Không hoàn tác được: ô A1 của trang “${p.sheet}” không còn là tiêu đề giải trình, có thể không phải trang add-in đã tạo, nên không bị xóa.`,
+    en: (p) => `Could not undo: cell A1 of sheet “${p.sheet}” no longer holds an explanation title, so it may not be the one the add-in made, and it was not deleted.`,
+    example: { sheet: "Giải trình" },
+  }),
+  /** The chart's sheet is gone (deleted or renamed by the user): nothing to remove. */
+  chartSheetGone: entry({
+    vi: (p: { sheet: string }) => `Không hoàn tác được: trang biểu đồ “${p.sheet}” không còn trong sổ tính (đã bị xóa hoặc đổi tên). Nếu còn, hãy xóa trang đó bằng tay.`,
+    en: (p) => `Could not undo: the chart sheet “${p.sheet}” is no longer in the workbook (deleted or renamed). If it is still there, delete it by hand.`,
+    example: { sheet: "Biểu đồ chỉ số" },
+  }),
+  /** A sheet of the chart's name that holds no chart: not the add-in's, so it is not deleted. */
+  chartSheetNotOurs: entry({
+    vi: (p: { sheet: string }) => `Không hoàn tác được: trang “${p.sheet}” không còn biểu đồ nào, có thể không phải trang add-in đã tạo, nên không bị xóa.`,
+    en: (p) => `Could not undo: sheet “${p.sheet}” holds no chart any more and may not be the one the add-in made, so it was not deleted.`,
+    example: { sheet: "Biểu đồ chỉ số" },
+  }),
   /** The grid's refusal on a sheet, after the sheet's name. */
   onSheet: entry({
     vi: (p: { sheet: string; reason: Both }) => `Trang tính “${p.sheet}”: ${p.reason.message}`,

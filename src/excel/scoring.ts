@@ -1,10 +1,10 @@
-import { cellAddress, columnLetter, Origin, parseRange } from "../core/address";
+import { cellAddress, columnLetter, Origin, parseCell, rangeAddress } from "../core/address";
 import { MARK_FILL, planResultWrite, WritePlan } from "../core/plan";
 import { presetRules, Rules, validateRules } from "../core/rules";
 import { scoreSheet, ScoreResult } from "../core/scoring";
 import { CellSnapshot, FillSnapshot, LastRun, MarkRecord, STORE_SHEET, StoreState, writtenCells } from "../core/store";
 import { storeIssueMessage } from "../core/store-check";
-import { lastRunRecord, summaryLine } from "../core/summary";
+import { lastRunRecord } from "../core/summary";
 import { BYTES_PER_SYNC, chunkByBytes, features, hostErrorMessage, jsonBytes, loadRowsInBlocks, readOrInBlocks, UserFacingError } from "./host";
 import { excelBoth, excelMessage } from "./messages";
 import { ensureStoreSheet, queueStoreRead, queueStoreWrite, readStoreInBlocks, StoreRead } from "./store";
@@ -78,9 +78,6 @@ export interface SheetData {
 }
 
 export type SheetRead = { sheet: Excel.Worksheet; result(): SheetData };
-
-const rangeOf = (row: number, col: number, rows: number, cols: number, origin: Origin) =>
-  rows === 1 && cols === 1 ? cellAddress(row, col, origin) : `${cellAddress(row, col, origin)}:${cellAddress(row + rows - 1, col + cols - 1, origin)}`;
 
 /** No fill reads back as white; with ExcelApi 1.9 the pattern tells the two apart. */
 function ownFill(fill: Excel.RangeFill, withPattern: boolean): string | null {
@@ -270,7 +267,7 @@ function journalFromRead(plan: WritePlan, scored: Extract<ScoreResult, { ok: tru
   const formatAt = (r: number, c: number) => (sheet.numberFormat[r]?.[c] as string | undefined) ?? "General";
   const cells: CellSnapshot[] = [
     ...plan.blocks.map((b) => ({
-      address: rangeOf(b.row, b.col, b.values.length, b.values[0].length, origin),
+      address: rangeAddress(b.row, b.col, b.values.length, b.values[0].length, origin),
       formulas: b.values.map((row, i) => row.map((_, j) => at(sheet.formulas, b.row + i, b.col + j))),
       numberFormat: b.values.map((row, i) => row.map((_, j) => formatAt(b.row + i, b.col + j))),
     })),
@@ -294,17 +291,16 @@ function journalFromRead(plan: WritePlan, scored: Extract<ScoreResult, { ok: tru
   }));
   const appended = plan.columns.filter((c) => c.isNew);
   const span = layout.lastRow - layout.headerTop + 1;
-  const widths = appended.map((c) => ({ address: rangeOf(layout.headerTop, c.col, span, 1, origin), width: standardWidth }));
+  const widths = appended.map((c) => ({ address: rangeAddress(layout.headerTop, c.col, span, 1, origin), width: standardWidth }));
   const formatBackups: Journal["formatBackups"] = [];
   const clearFormats: string[] = [];
   appended.forEach((c, i) => {
     if (features.copyFrom()) {
       // The cells were empty but may carry the user's formats (borders, fills): a copy of those formats
       // goes to the add-in's own sheet, so that undo can give them back whatever the number of rows.
-      const letter = columnLetter(FORMAT_BACKUP_FIRST_COL + i);
-      formatBackups.push({ backup: `${letter}1:${letter}${span}`, target: rangeOf(layout.headerTop, c.col, span, 1, origin) });
+      formatBackups.push({ backup: rangeAddress(0, FORMAT_BACKUP_FIRST_COL + i, span, 1), target: rangeAddress(layout.headerTop, c.col, span, 1, origin) });
     } else {
-      clearFormats.push(rangeOf(layout.headerTop, c.col, layout.headerRow - layout.headerTop + 1, 1, origin));
+      clearFormats.push(rangeAddress(layout.headerTop, c.col, layout.headerRow - layout.headerTop + 1, 1, origin));
     }
   });
   return { cells, fills, marks, widths, clearFormats, formatBackups };
@@ -408,14 +404,6 @@ function queueChecks(ws: Excel.Worksheet, journal: Journal, plan: WritePlan) {
   };
 }
 
-/** Row and column (0-based, on the sheet) of an A1 cell address. */
-function parseCell(address: string): { row: number; col: number } {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(address)!;
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
-}
-
 /** Copies the formats of appended columns aside (ExcelApi 1.9), before anything changes them. */
 function queueFormatBackups(ws: Excel.Worksheet, storeSheet: Excel.Worksheet, journal: Journal) {
   for (const b of journal.formatBackups) storeSheet.getRange(b.backup).copyFrom(ws.getRange(b.target), Excel.RangeCopyType.formats);
@@ -425,15 +413,15 @@ function queueFormatBackups(ws: Excel.Worksheet, storeSheet: Excel.Worksheet, jo
 function queueResultWrite(ws: Excel.Worksheet, plan: WritePlan, scored: Extract<ScoreResult, { ok: true }>, origin: Origin) {
   const { layout } = scored;
   const span = layout.lastRow - layout.headerTop + 1;
-  const neighbour = rangeOf(layout.headerTop, layout.lastCol, span, 1, origin);
+  const neighbour = rangeAddress(layout.headerTop, layout.lastCol, span, 1, origin);
   for (const c of plan.columns.filter((c) => c.isNew)) {
-    const target = ws.getRange(rangeOf(layout.headerTop, c.col, span, 1, origin));
+    const target = ws.getRange(rangeAddress(layout.headerTop, c.col, span, 1, origin));
     if (features.copyFrom()) {
       target.copyFrom(neighbour, Excel.RangeCopyType.formats);
       // Formats carry merged areas (a "Ghi chú" merged over two header rows): the new columns stay unmerged.
       target.unmerge();
     } else {
-      const head = ws.getRange(rangeOf(layout.headerTop, c.col, layout.headerRow - layout.headerTop + 1, 1, origin));
+      const head = ws.getRange(rangeAddress(layout.headerTop, c.col, layout.headerRow - layout.headerTop + 1, 1, origin));
       head.format.font.bold = true;
       head.format.horizontalAlignment = Excel.HorizontalAlignment.center;
       head.format.verticalAlignment = Excel.VerticalAlignment.center;
@@ -454,7 +442,7 @@ function queueResultWrite(ws: Excel.Worksheet, plan: WritePlan, scored: Extract<
 /** Queues the writes of result blocks. */
 function queueBlocks(ws: Excel.Worksheet, blocks: WritePlan["blocks"], origin: Origin): void {
   for (const b of blocks) {
-    const range = ws.getRange(rangeOf(b.row, b.col, b.values.length, b.values[0].length, origin));
+    const range = ws.getRange(rangeAddress(b.row, b.col, b.values.length, b.values[0].length, origin));
     range.numberFormat = b.numberFormat;
     range.values = b.values;
   }
@@ -506,7 +494,7 @@ export async function readSheetInBlocks(context: Excel.RequestContext, sheet: Ex
   const rowCount = used.isNullObject ? 0 : used.rowCount;
   const colCount = used.isNullObject ? 0 : used.columnCount;
   const perBlock = Math.floor(READ_CELLS_PER_SYNC / Math.max(1, colCount));
-  const { values, formulas, numberFormat } = await loadRowsInBlocks(context, rowCount, perBlock, (r, n) => sheet.getRange(rangeOf(r, 0, n, colCount, origin)), "values, formulas, numberFormat");
+  const { values, formulas, numberFormat } = await loadRowsInBlocks(context, rowCount, perBlock, (r, n) => sheet.getRange(rangeAddress(r, 0, n, colCount, origin)), "values, formulas, numberFormat");
   return { sheet, result: () => ({ name: sheet.name, values, formulas, numberFormat: withFormats ? numberFormat : [], origin, protected: protection.protected }) };
 }
 
@@ -530,4 +518,3 @@ function isUnchanged(plan: WritePlan, values: unknown[][], state: StoreState): b
   return true;
 }
 
-export { summaryLine, parseRange };

@@ -1,9 +1,6 @@
-import { columnLetter } from "../core/address";
+import { cellAddress, columnsAddress, rangeAddress, rowsAddress } from "../core/address";
 import { SheetDescription } from "../core/sheet";
 import { charsToPoints, cmToPoints, features, supports } from "./host";
-
-const a1 = (row: number, col: number, rows = 1, cols = 1) =>
-  rows === 1 && cols === 1 ? `${columnLetter(col)}${row + 1}` : `${columnLetter(col)}${row + 1}:${columnLetter(col + cols - 1)}${row + rows}`;
 
 /**
  * Writes a sheet description (src/core/sheet.ts) into a new, empty worksheet: texts as text (the
@@ -20,10 +17,10 @@ export function renderSheetOffice(ws: Excel.Worksheet, sheet: SheetDescription):
     formats[c.row][c.col] = c.numberFormat ?? (typeof c.value === "number" ? "General" : "@");
     styles[c.row][c.col] = c.style;
   }
-  const all = ws.getRange(a1(0, 0, sheet.rowCount, sheet.colCount));
+  const all = ws.getRange(rangeAddress(0, 0, sheet.rowCount, sheet.colCount));
   all.numberFormat = formats;
   all.values = values;
-  for (const c of sheet.cells) if (c.formula) ws.getRange(a1(c.row, c.col)).formulas = [[`=${c.formula}`]];
+  for (const c of sheet.cells) if (c.formula) ws.getRange(cellAddress(c.row, c.col)).formulas = [[`=${c.formula}`]];
   all.format.font.name = sheet.font;
 
   for (let r = 0; r < sheet.rowCount; r++) {
@@ -33,7 +30,7 @@ export function renderSheetOffice(ws: Excel.Worksheet, sheet: SheetDescription):
       while (end + 1 < sheet.colCount && styles[r][end + 1] === name) end++;
       if (name) {
         const style = sheet.styles[name];
-        const range = ws.getRange(a1(r, c, 1, end - c + 1));
+        const range = ws.getRange(rangeAddress(r, c, 1, end - c + 1));
         const f = range.format;
         f.font.bold = style.bold;
         f.font.italic = style.italic;
@@ -56,12 +53,12 @@ export function renderSheetOffice(ws: Excel.Worksheet, sheet: SheetDescription):
       c = end + 1;
     }
   }
-  for (const m of sheet.merges) ws.getRange(a1(m.row, m.col, m.rows, m.cols)).merge(false);
-  sheet.columnWidths.forEach((w, i) => (ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = charsToPoints(w)));
+  for (const m of sheet.merges) ws.getRange(rangeAddress(m.row, m.col, m.rows, m.cols)).merge(false);
+  sheet.columnWidths.forEach((w, i) => (ws.getRange(columnsAddress(i)).format.columnWidth = charsToPoints(w)));
   for (let r = 0; r < sheet.rowCount; ) {
     let end = r;
     while (end + 1 < sheet.rowCount && sheet.rowHeights[end + 1] === sheet.rowHeights[r]) end++;
-    ws.getRange(`${r + 1}:${end + 1}`).format.rowHeight = sheet.rowHeights[r];
+    ws.getRange(rowsAddress(r, end)).format.rowHeight = sheet.rowHeights[r];
     r = end + 1;
   }
   if (sheet.frozenRows > 0 && supports("1.7")) ws.freezePanes.freezeRows(sheet.frozenRows);

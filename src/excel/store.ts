@@ -1,6 +1,10 @@
+import { rangeAddress } from "../core/address";
 import { decodeStore, DecodedStore, decodeStoreHead, encodeStoreSections, STORE_BODY_ROW, STORE_SHEET, StoreState, UndoInfo } from "../core/store";
 import { StoreIssue } from "../core/store-check";
 import { BYTES_PER_SYNC, chunkByBytes, jsonBytes, loadRowsInBlocks, readOrInBlocks, UserFacingError } from "./host";
+
+/** The store's columns A:C, `count` rows from the 0-based `first`. */
+const storeRows = (first: number, count: number): string => rangeAddress(first, 0, count, 3);
 
 /** A read of the store sheet; `state()` is valid once the read's sync has run. */
 export interface StoreRead {
@@ -40,7 +44,7 @@ export function queueStoreRead(context: Excel.RequestContext): StoreRead {
  */
 export function queueStoreHeadRead(context: Excel.RequestContext) {
   const sheet = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
-  const head = sheet.getRange(`A1:C${STORE_BODY_ROW - 1}`).getUsedRangeOrNullObject(true);
+  const head = sheet.getRange(storeRows(0, STORE_BODY_ROW - 1)).getUsedRangeOrNullObject(true);
   head.load("values");
   return {
     head(): { state: StoreState; undo: UndoInfo | null } {
@@ -62,7 +66,7 @@ export async function readStoreInBlocks(context: Excel.RequestContext): Promise<
   used.load("rowIndex, rowCount");
   await context.sync();
   const rowCount = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
-  const { values } = await loadRowsInBlocks(context, rowCount, 64, (r, n) => sheet.getRange(`A${r + 1}:C${r + n}`), "values");
+  const { values } = await loadRowsInBlocks(context, rowCount, 64, (r, n) => sheet.getRange(storeRows(r, n)), "values");
   const decoded = decodeStore(values);
   const decode = () => {
     if (!decoded.ok) throw new UserFacingError(decoded.message, decoded.messageEn);
@@ -112,9 +116,9 @@ export async function queueStoreWrite(context: Excel.RequestContext, read: Store
   const old = read.rows();
   const placed = [...head.map((row, i) => ({ row, at: i })), ...(headOnly ? [] : body.map((row, i) => ({ row, at: STORE_BODY_ROW - 1 + i })))];
   // Rows of the previous store that the new one does not cover.
-  if (old > head.length) sheet.getRange(`A${head.length + 1}:C${Math.min(old, STORE_BODY_ROW - 1)}`).clear();
+  if (old > head.length) sheet.getRange(storeRows(head.length, Math.min(old, STORE_BODY_ROW - 1) - head.length)).clear();
   const bodyEnd = STORE_BODY_ROW - 1 + body.length;
-  if (!headOnly && old > bodyEnd && old >= STORE_BODY_ROW) sheet.getRange(`A${Math.max(bodyEnd, STORE_BODY_ROW - 1) + 1}:C${old}`).clear();
+  if (!headOnly && old > bodyEnd && old >= STORE_BODY_ROW) sheet.getRange(storeRows(Math.max(bodyEnd, STORE_BODY_ROW - 1), old - Math.max(bodyEnd, STORE_BODY_ROW - 1))).clear();
   const chunks = chunkByBytes(placed, (p) => rowBytes(p.row), BYTES_PER_SYNC, first);
   let queued = 0;
   for (let c = 0; c < chunks.length; c++) {
@@ -126,7 +130,7 @@ export async function queueStoreWrite(context: Excel.RequestContext, read: Store
       else runs.push({ at: p.at, rows: [p.row] });
     }
     for (const run of runs) {
-      const range = sheet.getRange(`A${run.at + 1}:C${run.at + run.rows.length}`);
+      const range = sheet.getRange(storeRows(run.at, run.rows.length));
       range.numberFormat = run.rows.map((r) => r.map(() => "@"));
       range.values = run.rows;
     }

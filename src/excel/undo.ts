@@ -5,6 +5,7 @@ import { both } from "../core/catalogue";
 import { BYTES_PER_SYNC, chunkByBytes, features, hostErrorMessage, jsonBytes } from "./host";
 import { ownedAnnexSheet, renderAnnexOffice } from "./annex";
 import { excelBoth, excelMessage } from "./messages";
+import { isExplanationTitle } from "../core/explanation";
 import { restoreLoopSheets } from "./sheet-render";
 import { ANNEX_BACKUP_SHEET } from "./scoring";
 import { queueStoreRead, queueStoreWrite, syncReadingStore } from "./store";
@@ -84,6 +85,23 @@ export async function undoLast(): Promise<UndoOutcome> {
         leftAlone = await undoScore(context, sheets.getItem(undo.sheet), undo, state, plan.copyFormats);
         // "Gộp phiếu": its "Tự đánh giá" and "Chênh lệch" sheets go, the ones before it come back.
         if (undo.action === "merge") restoreLoopSheets(sheets, names, state.loopSheets, undo.previousLoopSheets);
+      } else if (undo.action === "chart" || undo.action === "explain") {
+        // The sheet it added goes, if it is still the add-in's: of that name, holding a chart (Biểu đồ)
+        // or a Giải trình title in A1.
+        const chart = undo.action === "chart";
+        const ws = items.find((s) => s.name === undo.sheet);
+        if (!ws) {
+          const m = excelMessage(chart ? "chartSheetGone" : "explainSheetGone", { sheet: undo.sheet });
+          return { kind: "refused", message: m.vi, messageEn: m.en };
+        }
+        const charts = chart ? ws.charts.getCount() : null;
+        const first = chart ? null : ws.getRange("A1").load("values");
+        await context.sync(); // 2: whether it is still the add-in's
+        if (charts ? charts.value === 0 : !isExplanationTitle(first!.values[0][0])) {
+          const m = excelMessage(chart ? "chartSheetNotOurs" : "explainSheetNotOurs", { sheet: undo.sheet });
+          return { kind: "refused", message: m.vi, messageEn: m.en };
+        }
+        ws.delete();
       } else {
         const r = undoAnnex(context, state, undo, items);
         restoredAnnexId = r.restoredId;
@@ -108,7 +126,7 @@ export async function undoLast(): Promise<UndoOutcome> {
       void _done;
       const prev = undo.previousState;
       const restored: StoreState =
-        undo.action === "encoding"
+        undo.action === "encoding" || undo.action === "chart" || undo.action === "explain"
           ? current
           : undo.action === "score"
           ? { ...current, written: prev.written, marks: prev.marks, lastRun: prev.lastRun }
@@ -118,7 +136,9 @@ export async function undoLast(): Promise<UndoOutcome> {
       await queueStoreWrite(context, store, restored);
       await context.sync(); // the restoring batch and the state, together
 
-      const undone = ({ score: "undoneScore", merge: "undoneMerge", encoding: "undoneEncoding", annex: "undoneAnnex" } as const)[undo.action];
+      const undone = (
+        { score: "undoneScore", merge: "undoneMerge", encoding: "undoneEncoding", annex: "undoneAnnex", chart: "chartUndone", explain: "explainUndone" } as const
+      )[undo.action];
       const done = excelBoth(undone, { time: time(undo.at), sheet: undo.sheet });
       const extra = leftAlone.length > 0 ? excelMessage("undoLeftEdited", { cells: leftAlone }) : unfinished ? excelMessage("annexUnfinished", {}) : null;
       return {

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { Checkbox, makeStyles, tokens } from "@fluentui/react-components";
 import { generateAnnex, runScoring, saveDecision } from "../excel/index";
 import type { AnnexOutcome, FindingView } from "../excel/types";
 import { completeMetadata, DecisionMetadata, parseViDate, provinceMissing, validateMetadata, withProvince, YearSource } from "../core/metadata";
@@ -7,7 +7,7 @@ import { BusyKind, Note, Runner, SettingsChange } from "./actions";
 import { AnnexResult } from "./AnnexResult";
 import { BusyButton } from "./BusyButton";
 import { ConfirmErrorsDialog } from "./ConfirmErrorsDialog";
-import { DecisionForm, DecisionFormValue, FIELD_ORDER, fieldId, formFromMetadata, metadataFromForm } from "./DecisionForm";
+import { DecisionForm, DecisionFormValue, DecisionTextField, FIELD_ORDER, fieldId, formFromMetadata, metadataFromForm } from "./DecisionForm";
 import { useStrings } from "./i18n";
 import { Notice } from "./Notice";
 import { useSharedStyles } from "./styles";
@@ -38,7 +38,7 @@ export function AnnexView({ decision, yearSource = "given", busy, run, onWritten
   const en = t.lang === "en";
   const [form, setForm] = React.useState<DecisionFormValue>(() => formFromMetadata(decision));
   const [saved, setSaved] = React.useState<DecisionMetadata>(decision);
-  const [shown, setShown] = React.useState<ReadonlySet<keyof DecisionMetadata>>(new Set());
+  const [shown, setShown] = React.useState<ReadonlySet<DecisionTextField>>(new Set());
   const [notes, setNotes] = React.useState<Note[]>([]);
   const [confirm, setConfirm] = React.useState<FindingView[] | null>(null);
   const [stale, setStale] = React.useState<Extract<AnnexOutcome, { kind: "stale" }> | null>(null);
@@ -57,8 +57,8 @@ export function AnnexView({ decision, yearSource = "given", busy, run, onWritten
 
   // The year nobody typed: from the grid's title it stays; otherwise it follows the date signed (its year − 1).
   const [yearFrom, setYearFrom] = React.useState<YearSource>(yearSource);
-  const show = (field: keyof DecisionMetadata) => setShown((s) => (s.has(field) ? s : new Set([...s, field])));
-  const onChange = (field: keyof DecisionMetadata, text: string) => {
+  const show = (field: DecisionTextField) => setShown((s) => (s.has(field) ? s : new Set([...s, field])));
+  const onChange = (field: DecisionTextField, text: string) => {
     const signed = field === "date" ? parseViDate(text) : null;
     const followDate = signed !== null && (yearFrom === "decision" || yearFrom === "default");
     setForm((f) => ({ ...f, [field]: text, ...(followDate ? { year: String(signed.year - 1) } : {}) }));
@@ -145,6 +145,11 @@ export function AnnexView({ decision, yearSource = "given", busy, run, onWritten
         onLeave={show}
         yearHint={yearFrom === "given" ? undefined : t.annex.yearFrom[yearFrom](meta.year)}
         provinceHint={provinceMissing(meta) ? t.annex.provinceMissing(withProvince(meta.issuer, "")) : undefined}
+      />
+      <Checkbox
+        label={t.annex.includePrevious}
+        checked={form.annexPrevious}
+        onChange={(_, d) => setForm((f) => ({ ...f, annexPrevious: d.checked === true }))}
       />
       <div className={styles.actions}>
         <BusyButton appearance="primary" busy={busy === "annex"} disabled={busy !== null} onClick={() => generate(false)}>

@@ -286,7 +286,7 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
                     ) : (
                       <p className={shared.muted}>{t.card.hint}</p>
                     )}
-                    <ExplainActions busy={busy} run={run} />
+                    <ExplainActions busy={busy} run={run} onWritten={applyChange} />
                   </div>
                 </div>
                 <div role="tabpanel" id="panel-annex" aria-labelledby="tab-annex" hidden={tab !== "annex"}>

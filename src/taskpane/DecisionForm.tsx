@@ -3,21 +3,25 @@ import { Field, Input, makeStyles, Textarea, tokens } from "@fluentui/react-comp
 import type { DecisionMetadata, MetadataProblem } from "../core/metadata";
 import { metadataProblemText, useStrings } from "./i18n";
 
-/** The form as typed (the year too, so "20" or "" stay on screen while they are checked). */
-export type DecisionFormValue = Record<keyof DecisionMetadata, string>;
+/** The fields typed as text (the year too, so "20" or "" stay on screen while they are checked). */
+export type DecisionTextField = Exclude<keyof DecisionMetadata, "annexPrevious">;
 
-export const FIELD_ORDER: (keyof DecisionMetadata)[] = ["number", "date", "year", "issuer", "province", "subject", "sheetName"];
+/** The form as typed, and the choice to put last year's columns in the annex (a checkbox). */
+export type DecisionFormValue = Record<DecisionTextField, string> & { annexPrevious: boolean };
+
+export const FIELD_ORDER: DecisionTextField[] = ["number", "date", "year", "issuer", "province", "subject", "sheetName"];
 
 export function formFromMetadata(m: DecisionMetadata): DecisionFormValue {
-  return { number: m.number, date: m.date, issuer: m.issuer, province: m.province ?? "", year: String(m.year), subject: m.subject, sheetName: m.sheetName };
+  return { number: m.number, date: m.date, issuer: m.issuer, province: m.province ?? "", year: String(m.year), subject: m.subject, sheetName: m.sheetName, annexPrevious: m.annexPrevious === true };
 }
 
 export function metadataFromForm(f: DecisionFormValue): DecisionMetadata {
-  const year = f.year.trim();
-  return { ...f, year: /^\d+$/.test(year) ? Number(year) : Number.NaN };
+  const { annexPrevious, ...text } = f;
+  const year = text.year.trim();
+  return { ...text, year: /^\d+$/.test(year) ? Number(year) : Number.NaN, ...(annexPrevious ? { annexPrevious: true } : {}) };
 }
 
-export const fieldId = (field: keyof DecisionMetadata) => `decision-${field}`;
+export const fieldId = (field: DecisionTextField) => `decision-${field}`;
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -34,9 +38,9 @@ export interface DecisionFormProps {
   value: DecisionFormValue;
   problems: MetadataProblem[];
   /** Fields whose problems are shown: the ones typed in or left, or all after an attempt to save. */
-  shown: ReadonlySet<keyof DecisionMetadata>;
-  onChange: (field: keyof DecisionMetadata, text: string) => void;
-  onLeave: (field: keyof DecisionMetadata) => void;
+  shown: ReadonlySet<DecisionTextField>;
+  onChange: (field: DecisionTextField, text: string) => void;
+  onLeave: (field: DecisionTextField) => void;
   /** Where the year shown comes from when nobody typed it (the grid's title, the decision's date): said under the field. */
   yearHint?: string;
   /** The annex would name the issuer without its province: said under the province field. */
@@ -47,12 +51,12 @@ export interface DecisionFormProps {
 export function DecisionForm({ value, problems, shown, onChange, onLeave, yearHint, provinceHint }: DecisionFormProps) {
   const styles = useStyles();
   const t = useStrings();
-  const message = (field: keyof DecisionMetadata) => {
+  const message = (field: DecisionTextField) => {
     if (!shown.has(field)) return undefined;
     const list = problems.filter((p) => p.field === field);
     return list.length ? list.map((p) => metadataProblemText(p, t.lang)).join(" ") : undefined;
   };
-  const field = (name: keyof DecisionMetadata, label: string, hint?: string, extra: Partial<React.ComponentProps<typeof Input>> = {}, required = true) => {
+  const field = (name: DecisionTextField, label: string, hint?: string, extra: Partial<React.ComponentProps<typeof Input>> = {}, required = true) => {
     const msg = message(name);
     return (
       <Field label={label} hint={hint} required={required} validationState={msg ? "error" : "none"} validationMessage={msg}>

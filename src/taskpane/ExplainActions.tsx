@@ -1,13 +1,13 @@
 import * as React from "react";
 import { createChart, createExplanation } from "../excel/index";
-import { BusyKind, Note, Runner } from "./actions";
+import { BusyKind, Note, Runner, SettingsChange } from "./actions";
 import { BusyButton } from "./BusyButton";
 import { useStrings } from "./i18n";
 import { Notice } from "./Notice";
 import { useSharedStyles } from "./styles";
 
 /** "Giải trình": a printable page per agency, for every agency or the ones whose rows are selected; and the chart of the indices. */
-export function ExplainActions({ busy, run }: { busy: BusyKind | null; run: Runner }) {
+export function ExplainActions({ busy, run, onWritten }: { busy: BusyKind | null; run: Runner; onWritten?: (change: SettingsChange) => void }) {
   const shared = useSharedStyles();
   const t = useStrings();
   const en = t.lang === "en";
@@ -19,6 +19,7 @@ export function ExplainActions({ busy, run }: { busy: BusyKind | null; run: Runn
     if (!r.ok) return setNotes([{ intent: "error", title: t.card.explainRefused, text: t.unexpected(r.error) }]);
     const o = r.value;
     if (o.kind === "refused") return setNotes([{ intent: "error", title: t.card.explainRefused, text: en ? o.messageEn : o.message }]);
+    onWritten?.({ undo: o.undo });
     const done: Note[] = [{ intent: "success", text: t.card.explainDone(o.sheetName, o.agencies) }];
     if (!o.pageBreaks) done.push({ intent: "warning", text: t.card.explainNoBreaks });
     setNotes(done);
@@ -30,6 +31,8 @@ export function ExplainActions({ busy, run }: { busy: BusyKind | null; run: Runn
     if (!r.ok) return setNotes([{ intent: "error", title: t.card.chartRefused, text: t.unexpected(r.error) }]);
     const o = r.value;
     if (o.kind === "refused") return setNotes([{ intent: "error", title: t.card.chartRefused, text: en ? o.messageEn : o.message }]);
+    // "Hoàn tác" now removes the chart's sheet.
+    onWritten?.({ undo: o.undo });
     const done: Note[] = [{ intent: "success", text: t.card.chartDone(o.sheetName, o.agencies) }];
     if (!o.bandLines) done.push({ intent: "warning", text: t.card.chartNoLines });
     setNotes(done);

@@ -88,8 +88,8 @@ const vi = {
   retry: "Thử lại",
   undo: {
     button: "Hoàn tác",
-    what: (action: "score" | "annex" | "merge" | "encoding", at: string) =>
-      `Hoàn tác lần ${action === "score" ? "“Tính điểm”" : action === "merge" ? "“Gộp phiếu”" : action === "encoding" ? "“Chuyển mã”" : "“Tạo phụ lục”"} lúc ${hhmm(at)}.`,
+    what: (action: "score" | "annex" | "merge" | "encoding" | "chart" | "explain", at: string) =>
+      `Hoàn tác lần ${action === "score" ? "“Tính điểm”" : action === "merge" ? "“Gộp phiếu”" : action === "encoding" ? "“Chuyển mã”" : action === "chart" ? "“Biểu đồ chỉ số”" : action === "explain" ? "“Giải trình”" : "“Tạo phụ lục”"} lúc ${hhmm(at)}.`,
     none: "Chưa có thao tác nào để hoàn tác.",
     nothing: "Không có gì để hoàn tác",
     refused: "Không hoàn tác được",
@@ -195,6 +195,7 @@ const vi = {
     printIntro: "Phiên bản Excel này không cho add-in đặt bố cục in. Trên trang phụ lục, hãy chọn:",
     staleTitle: "Kết quả trên trang tính đã cũ",
     recomputeThenGenerate: "Tính điểm lại rồi tạo phụ lục",
+    includePrevious: "Đưa xếp hạng năm trước vào phụ lục (cột “Xếp hạng năm trước” và “Tăng/giảm”)",
   },
   confirm: {
     title: "Bảng điểm còn lỗi",
@@ -342,8 +343,8 @@ const en: Strings = {
   retry: "Try again",
   undo: {
     button: "Undo",
-    what: (action: "score" | "annex" | "merge" | "encoding", at: string) =>
-      `Undo the last ${action === "score" ? "“Score”" : action === "merge" ? "“Merge forms”" : action === "encoding" ? "“Convert encoding”" : "“Create annex”"} at ${hhmm(at)}.`,
+    what: (action: "score" | "annex" | "merge" | "encoding" | "chart" | "explain", at: string) =>
+      `Undo the last ${action === "score" ? "“Score”" : action === "merge" ? "“Merge forms”" : action === "encoding" ? "“Convert encoding”" : action === "chart" ? "“Chart of the indices”" : action === "explain" ? "“Explanation”" : "“Create annex”"} at ${hhmm(at)}.`,
     none: "Nothing to undo yet.",
     nothing: "Nothing to undo",
     refused: "Could not undo",
@@ -454,6 +455,7 @@ const en: Strings = {
     printIntro: "This version of Excel does not let add-ins set the print layout. On the annex sheet, choose:",
     staleTitle: "The results on the sheet are out of date",
     recomputeThenGenerate: "Score again, then create the annex",
+    includePrevious: "Include last year's rank in the annex (columns “Xếp hạng năm trước” and “Tăng/giảm”)",
   },
   confirm: {
     title: "The score table has errors",

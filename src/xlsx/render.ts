@@ -1,5 +1,5 @@
 import type * as ExcelJS from "exceljs";
-import { columnLetter } from "../core/address";
+import { rangeAddress } from "../core/address";
 import { SheetDescription } from "../core/sheet";
 
 /**
@@ -58,7 +58,7 @@ export function renderSheetExcelJS(ws: ExcelJS.Worksheet, sheet: SheetDescriptio
     fitToWidth: sheet.print.fitToPagesWide,
     fitToHeight: sheet.print.fitToPagesTall,
     horizontalCentered: sheet.print.centerHorizontally,
-    printArea: `A1:${columnLetter(sheet.colCount - 1)}${sheet.rowCount}`,
+    printArea: rangeAddress(0, 0, sheet.rowCount, sheet.colCount),
     margins: {
       top: margins.top / CM_PER_INCH,
       bottom: margins.bottom / CM_PER_INCH,

@@ -3,7 +3,7 @@ import * as path from "path";
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { buildCli, EXAMPLE, runCli, tempDir } from "./helpers";
-import { readSheet } from "../../src/cli/workbook";
+import { readSheet, readStore, writeStore } from "../../src/cli/workbook";
 import { encodeLegacy } from "../../src/core/legacy-encoding";
 
 beforeAll(() => buildCli());
@@ -182,6 +182,34 @@ describe("--previous LAST.xlsx", () => {
     const plain = (await annexOf(without)).find((row) => row.includes("Tên cơ quan"))!;
     expect(plain).not.toContain("Xếp hạng năm trước");
     expect(plain).not.toContain("Tăng/giảm");
+  });
+
+  it("the choice stored with the decision (the add-in's checkbox) works as --annex-previous; without --previous the annex has no such column and stderr says why", async () => {
+    const annexHeader = async (file: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      const ws = wb.worksheets.find((w) => w.name === "Phụ lục")!;
+      return readSheet(ws).values.find((row) => row.includes("Tên cơ quan"))!;
+    };
+    const first = path.join(dir, "co-quyet-dinh.xlsx");
+    runCli(["score", EXAMPLE, "-o", first, "--decision-number", "06/QĐ-UBND", "--decision-date", "05/01/2021", "--year", "2020"]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(first);
+    const stored = readStore(wb);
+    if (!stored.ok) throw new Error(stored.message);
+    writeStore(wb, { ...stored.state, decision: { ...stored.state.decision, annexPrevious: true } });
+    const chosen = path.join(dir, "da-chon.xlsx");
+    await wb.xlsx.writeFile(chosen);
+
+    const withCols = path.join(dir, "da-chon-phu-luc.xlsx");
+    expect(runCli(["score", chosen, "-o", withCols, "--previous", last, "--annex"]).code).not.toBe(2);
+    expect((await annexHeader(withCols)).slice(-3)).toEqual(["Xếp hạng năm trước", "Tăng/giảm", "Ghi chú"]);
+
+    const without = path.join(dir, "da-chon-khong-nam-truoc.xlsx");
+    const r = runCli(["score", chosen, "-o", without, "--annex"]);
+    expect(r.code).not.toBe(2);
+    expect(await annexHeader(without)).not.toContain("Xếp hạng năm trước");
+    expect(r.stderr).toContain("lưu lựa chọn đưa xếp hạng năm trước vào phụ lục, nhưng lệnh không có --previous");
   });
 
   it("--annex-previous needs --previous and --annex, and says which is missing", () => {

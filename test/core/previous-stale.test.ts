@@ -1,5 +1,7 @@
 import { Scored } from "../../src/core/explain";
-import { compareWithPrevious, PreviousAgency, rankChangeText } from "../../src/core/previous";
+import { annexPreviousProblemText, compareWithPrevious, comparisonFromSheet, PreviousAgency, rankChangeText } from "../../src/core/previous";
+import { annexGrid, buildAnnex } from "../../src/core/annex";
+import { completeMetadata } from "../../src/core/metadata";
 import { presetRules } from "../../src/core/rules";
 import { scoreSheet } from "../../src/core/scoring";
 import { checkStale, staleFinding } from "../../src/core/stale";
@@ -49,6 +51,67 @@ describe("comparison with last year", () => {
     expect(rankChangeText({ previousRank: 2, rankChange: 0, previousName: "x" }, 2)).toBe("=");
     const legacy = compareWithPrevious(now.rows, [{ name: "Së Y tÕ", rank: 1, index: null, className: null }], (t) => t.replace("Së", "Sở").replace("tÕ", "tế"));
     expect(legacy.byRow.get(now.rows.find((r) => r.name === "SỞ Y TẾ")!.row)!.previousRank).toBe(1);
+  });
+});
+
+describe("last year's columns read back from the score sheet (the add-in's annex with “Xếp hạng năm trước”)", () => {
+  // As "Tính điểm" with the comparison wrote them: A first (3 last year), B second (1 last year), C new.
+  const sheet = () =>
+    simpleSheet([agency("A", 50), agency("B", 40), agency("C", 10)]).map((r, i) => [
+      ...r,
+      ...[["Xếp hạng năm trước", "Tăng/giảm"], [3, "▲2"], [1, "▼1"], ["", "mới"]][i],
+    ]);
+  const scored = score(sheet());
+  const meta = completeMetadata({ number: "06/QĐ-UBND", date: "05/01/2021", year: 2020, province: "Thái Bình" });
+
+  it("gives the annex the same columns as last year's agencies compared directly (the command line's --annex-previous)", () => {
+    const read = comparisonFromSheet(sheet(), scored);
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    const direct = compareWithPrevious(scored.rows, [
+      { name: "A", rank: 3, index: null, className: null },
+      { name: "B", rank: 1, index: null, className: null },
+    ]);
+    const fromSheet = buildAnnex(scored.rules, scored.rows, meta, read.comparison);
+    expect(annexGrid(fromSheet)).toEqual(annexGrid(buildAnnex(scored.rules, scored.rows, meta, direct)));
+    const { headerRow, columns } = fromSheet.table;
+    expect(columns.slice(-3)).toEqual(["Xếp hạng năm trước", "Tăng/giảm", "Ghi chú"]);
+    const grid = annexGrid(fromSheet);
+    expect(grid.slice(headerRow + 1, headerRow + 4).map((r) => [r[1], ...r.slice(-3, -1)])).toEqual([
+      ["A", "3", "▲2"],
+      ["B", "1", "▼1"],
+      ["C", "", "mới"],
+    ]);
+    expect(read.comparison.added).toEqual(["C"]);
+  });
+
+  it("a sheet without the columns is refused, naming the missing one in both languages", () => {
+    const values = sheet().map((r) => r.slice(0, -1));
+    const read = comparisonFromSheet(values, score(values));
+    expect(read).toEqual({ ok: false, problem: { code: "annexPreviousNoColumns", missing: ["Tăng/giảm"] } });
+    if (read.ok) return;
+    expect(annexPreviousProblemText(read.problem, "vi")).toContain("chưa có cột “Tăng/giảm”");
+    expect(annexPreviousProblemText(read.problem, "en")).toContain("has no “Tăng/giảm” column");
+  });
+
+  it("a last-year cell that is not a rank is named (text, 0, a fraction)", () => {
+    const values = sheet();
+    values[1][9] = "ba";
+    values[2][9] = 2.5;
+    values[3][9] = 0;
+    const read = comparisonFromSheet(values, score(values));
+    expect(read).toEqual({ ok: false, problem: { code: "annexPreviousNotRank", cells: ["J2", "J3", "J4"] } });
+    if (read.ok) return;
+    expect(annexPreviousProblemText(read.problem, "en")).toContain("J2, J3, J4");
+  });
+
+  it("a “Tăng/giảm” cell left from before the ranks changed is refused (scored again without the comparison)", () => {
+    const values = sheet();
+    values[2][5] = 0; // B falls behind C: ranks A 1, C 2, B 3
+    const read = comparisonFromSheet(values, score(values));
+    expect(read).toEqual({ ok: false, problem: { code: "annexPreviousChangeStale", cells: ["K3"] } }); // C stays “mới”: new whatever its rank
+    if (read.ok) return;
+    expect(annexPreviousProblemText(read.problem, "vi")).toContain("“So sánh với năm trước”");
   });
 });
 

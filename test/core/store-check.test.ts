@@ -9,7 +9,8 @@ import { planResultWrite } from "../../src/core/plan";
 import { presetRules, PRESET_THAI_BINH_2020 } from "../../src/core/rules";
 import { scoreSheet } from "../../src/core/scoring";
 import { decodeStore, encodeStore, StoreState, UndoJournal } from "../../src/core/store";
-import { blockOf, checkUndoJournal, storeIssueMessage, undoJournalRefusal } from "../../src/core/store-check";
+import { blockOf } from "../../src/core/address";
+import { checkUndoJournal, storeIssueMessage, undoJournalRefusal } from "../../src/core/store-check";
 import { lastRunRecord } from "../../src/core/summary";
 import { referenceSheet } from "../fixtures/reference";
 
@@ -115,6 +116,7 @@ describe("the user's own settings, damaged, stop the action with a message (neve
   it.each([
     ["rules that are not a record", (s: Record<string, any>) => (s.rules = [1, 2]), /“rules”.*bị hỏng: rules không phải là một bản ghi/],
     ["a decision year that is text", (s: Record<string, any>) => (s.decision.year = "hai nghìn"), /“decision”.*bị hỏng: decision\.year không phải là số hợp lệ/],
+    ["a choice of last year's columns that is not true/false", (s: Record<string, any>) => (s.decision.annexPrevious = "có"), /“decision”.*bị hỏng: decision\.annexPrevious không phải là giá trị được phép/],
   ])("%s", (_label, edit, message) => {
     const decoded = decodeStore(tampered(edit));
     expect(decoded.ok).toBe(false);

@@ -1,5 +1,7 @@
 import { createExplanation } from "../../src/excel/explanation";
 import { runScoring } from "../../src/excel/scoring";
+import { undoLast } from "../../src/excel/undo";
+import { loadSettings } from "../../src/excel/settings";
 import { exportWorkbookToXlsx } from "../office-double/export-xlsx";
 import { referenceDouble, SHEET } from "./helpers";
 
@@ -16,7 +18,7 @@ describe("Giải trình through the strict double", () => {
     const before = setup.ws.snapshot();
     setup.double.stats.reset();
     const outcome = await createExplanation({ selectedOnly: false });
-    expect(outcome).toEqual({ kind: "done", sheetName: "Giải trình", agencies: 19, pageBreaks: true });
+    expect(outcome).toEqual({ kind: "done", sheetName: "Giải trình", agencies: 19, pageBreaks: true, undo: { action: "explain", at: expect.any(String), sheet: "Giải trình" } });
     expect(setup.double.stats.syncs).toBe(2);
     expect(setup.ws.snapshot()).toEqual({ ...before, selection: before.selection });
     const sheet = setup.double.workbook.sheet("Giải trình");
@@ -64,5 +66,39 @@ describe("Giải trình through the strict double", () => {
     setup.ws.setValues(`G${rowOf(setup.ws, "Sở Y tế")}`, [[100]]);
     const outcome = await createExplanation({ selectedOnly: false });
     expect(outcome).toMatchObject({ kind: "refused", message: expect.stringContaining("Sở Y tế") });
+  });
+});
+
+describe("“Hoàn tác” after Giải trình", () => {
+  it("removes the Giải trình sheet, once, in ≤ 3 syncs; the results before it stay", async () => {
+    const setup = referenceDouble(20);
+    restore = setup.restore;
+    await runScoring("pane");
+    const scored = setup.ws.snapshot();
+    const names = setup.double.workbook.sheets.map((s) => s.name);
+    expect(await createExplanation({ selectedOnly: false })).toMatchObject({ kind: "done", undo: { action: "explain", sheet: "Giải trình" } });
+    expect((await loadSettings()).undo).toMatchObject({ action: "explain", sheet: "Giải trình" });
+    setup.double.stats.reset();
+    const undone = await undoLast();
+    expect(setup.double.stats.syncs).toBeLessThanOrEqual(3);
+    expect(undone).toMatchObject({ kind: "done", message: expect.stringMatching(/^Đã hoàn tác lần “Giải trình” lúc \d\d:\d\d: trang “Giải trình” đã được xóa\.$/) });
+    expect(undone.kind === "done" && undone.messageEn).toMatch(/^Undid the “Explanation” at \d\d:\d\d: sheet “Giải trình” was removed\.$/);
+    expect(setup.double.workbook.sheets.map((s) => s.name)).toEqual(names);
+    expect({ ...setup.ws.snapshot(), selection: scored.selection }).toEqual(scored);
+    expect((await undoLast()).kind).toBe("nothing");
+  });
+
+  it("a sheet of that name that no longer starts with a Giải trình title is not deleted", async () => {
+    const setup = referenceDouble(20);
+    restore = setup.restore;
+    expect((await createExplanation({ selectedOnly: false })).kind).toBe("done");
+    setup.double.workbook.removeSheet("Giải trình");
+    expect(await undoLast()).toMatchObject({ kind: "refused", message: expect.stringContaining("trang giải trình “Giải trình” không còn trong sổ tính") });
+    setup.double.workbook.addSheet("Giải trình").setValues("A1", [["Thư trả lời Sở Y tế"]]);
+    const before = setup.double.workbook.snapshot();
+    const mine = await undoLast();
+    expect(mine).toMatchObject({ kind: "refused", message: expect.stringContaining("không còn là tiêu đề giải trình") });
+    expect(mine.kind === "refused" && mine.messageEn).toContain("it was not deleted");
+    expect(setup.double.workbook.snapshot()).toEqual(before);
   });
 });

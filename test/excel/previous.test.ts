@@ -1,4 +1,12 @@
 import { runScoring } from "../../src/excel/scoring";
+import { generateAnnex } from "../../src/excel/annex";
+import { loadSettings, saveDecision } from "../../src/excel/settings";
+import { annexGrid, buildAnnex } from "../../src/core/annex";
+import { columnLetter } from "../../src/core/address";
+import { completeMetadata } from "../../src/core/metadata";
+import { compareWithPrevious, scorePreviousYear } from "../../src/core/previous";
+import { presetRules } from "../../src/core/rules";
+import { scoreSheet } from "../../src/core/scoring";
 import { undoLast } from "../../src/excel/undo";
 import { createOfficeDouble } from "../office-double";
 import { referenceSheet } from "../fixtures/reference";
@@ -78,5 +86,82 @@ describe.each([4, 20])("“So sánh với năm trước” from a sheet of this 
     expect(o.kind).toBe("done");
     const yte = rowOf("Sở Y tế");
     expect(ws.getValues(`N${yte}:O${yte}`)).toEqual([[3, "▼5"]]);
+  });
+});
+
+const DECISION = completeMetadata({ number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", province: "Thái Bình", year: 2020 });
+
+describe.each([4, 20])("“Tạo phụ lục” with last year's columns when the user chose them (ExcelApi 1.%i)", (apiLevel) => {
+  /** The annex the command line makes with --previous --annex-previous, from the same two grids. */
+  function cliAnnex(ws: ReturnType<typeof withLastYear>["ws"], last: unknown[][]) {
+    const scored = scoreSheet(ws.getValues("A1:M23"), presetRules());
+    const lastYear = scorePreviousYear([{ name: LAST, values: last }], undefined, LAST);
+    if (!scored.ok || !lastYear.ok) throw new Error("the reference grids score");
+    return buildAnnex(scored.rules, scored.rows, DECISION, compareWithPrevious(scored.rows, lastYear.agencies));
+  }
+  const annexValues = (double: ReturnType<typeof withLastYear>["double"], rows: number, cols: number) =>
+    double.workbook.sheet("Phụ lục").getValues(`A1:${columnLetter(cols - 1)}${rows}`);
+
+  it("the choice is stored with the decision; the annex carries “Xếp hạng năm trước” and “Tăng/giảm” as the command line's, in ≤ 3 syncs", async () => {
+    const { double, ws } = withLastYear(apiLevel);
+    expect((await runScoring("pane", undefined, { previous: { kind: "sheet", sheet: LAST } })).kind).toBe("done");
+    expect(await saveDecision({ ...DECISION, annexPrevious: true })).toEqual({ ok: true });
+    expect((await loadSettings()).decision.annexPrevious).toBe(true);
+
+    double.stats.reset();
+    const o = await generateAnnex({ confirmErrors: true });
+    expect(o).toMatchObject({ kind: "done", sheetName: "Phụ lục" });
+    expect(double.stats.syncs).toBeLessThanOrEqual(3);
+
+    const expected = cliAnnex(ws, double.workbook.sheet(LAST).getValues("A1:I23"));
+    const got = annexValues(double, expected.rowCount, expected.colCount);
+    expect(got).toEqual(annexGrid(expected));
+    const header = got[expected.table.headerRow];
+    expect(header.slice(-3)).toEqual(["Xếp hạng năm trước", "Tăng/giảm", "Ghi chú"]);
+    const row = (name: string) => got.find((r) => r[1] === name)!.slice(-3, -1);
+    expect(row("Sở Y tế")).toEqual(["19", "▲11"]);
+    expect(row("Sở Nội vụ")).toEqual(["", "mới"]);
+  });
+
+  it("without the choice (or once it is cleared) the annex has no last-year column", async () => {
+    const { double } = withLastYear(apiLevel);
+    await runScoring("pane", undefined, { previous: { kind: "sheet", sheet: LAST } });
+    expect(await saveDecision({ ...DECISION, annexPrevious: true })).toEqual({ ok: true });
+    expect(await saveDecision(DECISION)).toEqual({ ok: true });
+    expect((await loadSettings()).decision.annexPrevious).toBeUndefined();
+    expect((await generateAnnex({ confirmErrors: true })).kind).toBe("done");
+    const header = double.workbook.sheet("Phụ lục").getValues("A5:Z5")[0];
+    expect(header).toContain("Ghi chú");
+    expect(header).not.toContain("Xếp hạng năm trước");
+    expect(header).not.toContain("Tăng/giảm");
+  });
+
+  it("refuses, changing nothing, when the score sheet has no last-year columns", async () => {
+    const { double } = withLastYear(apiLevel);
+    await runScoring("pane");
+    await saveDecision({ ...DECISION, annexPrevious: true });
+    const before = double.workbook.snapshot();
+    const o = await generateAnnex({ confirmErrors: true });
+    expect(o).toMatchObject({ kind: "refused", message: expect.stringContaining("chưa có cột “Xếp hạng năm trước” và “Tăng/giảm”") });
+    expect(o.kind === "refused" && o.messageEn).toContain("Compare with last year");
+    expect(double.workbook.snapshot()).toEqual(before);
+  });
+
+  it("refuses, naming the cells, when “Tăng/giảm” no longer matches the ranks (scored again without the comparison)", async () => {
+    const { double, ws, rowOf } = withLastYear(apiLevel);
+    await runScoring("pane", undefined, { previous: { kind: "sheet", sheet: LAST } });
+    // Sở Y tế loses its points and is scored again without last year: its rank changes, “Tăng/giảm” stays.
+    const yte = rowOf("Sở Y tế");
+    ws.setValues(`C${yte}:H${yte}`, [[0, 0, 0, 0, 0, 0]]);
+    expect((await runScoring("pane")).kind).toBe("done");
+    await saveDecision({ ...DECISION, annexPrevious: true });
+    const before = double.workbook.snapshot();
+    const o = await generateAnnex({ confirmErrors: true });
+    expect(o.kind).toBe("refused");
+    if (o.kind !== "refused") return;
+    expect(o.cells).toContain(`O${yte}`);
+    expect(o.message).toContain("Cột “Tăng/giảm” không khớp");
+    expect(o.messageEn).toContain("disagrees with this year's and last year's ranks");
+    expect(double.workbook.snapshot()).toEqual(before);
   });
 });

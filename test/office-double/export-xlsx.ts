@@ -4,6 +4,8 @@
  * Node only (ExcelJS file I/O): keep it out of browser bundles.
  */
 import ExcelJS from "exceljs";
+import { writeFile } from "fs/promises";
+import { addChartParts } from "./export-charts";
 import { Rect, absoluteA1, cellA1, columnLetters, parseAddress } from "./address";
 import {
   BorderSide,
@@ -309,15 +311,15 @@ export async function toExcelJs(workbook: FakeWorkbook): Promise<ExcelJS.Workboo
   return wb;
 }
 
+/** The fake workbook as .xlsx bytes: cells, formats and layout through ExcelJS, then its charts as DrawingML (export-charts.ts). */
 export async function exportWorkbookToXlsxBuffer(workbook: FakeWorkbook): Promise<Uint8Array> {
   const wb = await toExcelJs(workbook);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  return addChartParts(new Uint8Array(await wb.xlsx.writeBuffer()), workbook);
 }
 
-/** Writes every sheet of the fake workbook to an .xlsx file at `path`. */
+/** Writes every sheet of the fake workbook (and its charts) to an .xlsx file at `path`. */
 export async function exportWorkbookToXlsx(workbook: FakeWorkbook, path: string): Promise<void> {
-  const wb = await toExcelJs(workbook);
-  await wb.xlsx.writeFile(path);
+  await writeFile(path, await exportWorkbookToXlsxBuffer(workbook));
 }
 
 // ------------------------------------------------------------------ import

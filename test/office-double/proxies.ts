@@ -64,6 +64,7 @@ import {
   DEFAULT_PROTECTION_OPTIONS,
   FakeSheet,
   FakeChart,
+  FakeChartAxis,
   FakeChartSeries,
   FakeWorkbook,
   HeaderFooterState,
@@ -1501,7 +1502,7 @@ const SERIES_BY = ["Auto", "Columns", "Rows"];
  * column the categories, every other column one series ("Columns"; "Rows" is the transpose; "Auto"
  * takes columns when there are more rows than columns, which is the case of a ranked list).
  */
-function seriesOf(values: CellValue[][], seriesBy: string): { categories: CellValue[]; series: FakeChartSeries[] } {
+function seriesOf(values: CellValue[][], seriesBy: string): { categories: CellValue[]; series: FakeChartSeries[]; byColumns: boolean } {
   const rows = values.length;
   const cols = values[0]?.length ?? 0;
   const byColumns = seriesBy === "Columns" || (seriesBy === "Auto" && rows >= cols);
@@ -1510,6 +1511,7 @@ function seriesOf(values: CellValue[][], seriesBy: string): { categories: CellVa
   return {
     categories: m.slice(1).map((r) => r[0]),
     series: m[0].slice(1).map((name, j) => ({ name: String(name), values: m.slice(1).map((r) => r[j + 1]), chartType: "" })),
+    byColumns,
   };
 }
 
@@ -1533,7 +1535,7 @@ export class ChartCollectionProxy extends ClientObject<FakeSheet> {
       const implied = seriesOf(readValues(src, x), by);
       let n = 1;
       while (s.charts.some((c) => c.name === `Chart ${n}`)) n++;
-      const chart: FakeChart = { sheet: s, name: `Chart ${n}`, type: chartType, seriesBy: by, source: qualifiedA1(src.sheet.name, src.rect), title: "", top: 0, left: 0, width: 360, height: 216, ...implied };
+      const chart: FakeChart = { sheet: s, name: `Chart ${n}`, type: chartType, seriesBy: by, source: qualifiedA1(src.sheet.name, src.rect), title: "", top: 0, left: 0, width: 360, height: 216, sourceSheet: src.sheet, sourceRect: src.rect, valueAxis: {}, ...implied };
       s.charts = [...s.charts, chart];
       return chart;
     });
@@ -1570,6 +1572,7 @@ export class ChartProxy extends ClientObject<FakeChart> {
     navs: {
       title: { ctor: () => ChartTitleProxy, ref: (c) => c },
       series: { ctor: () => ChartSeriesCollectionProxy, ref: (c) => c },
+      axes: { ctor: () => ChartAxesProxy, ref: (c) => c },
     },
   });
   declare name: string;
@@ -1579,6 +1582,37 @@ export class ChartProxy extends ClientObject<FakeChart> {
   declare height: number;
   declare readonly title: ChartTitleProxy;
   declare readonly series: ChartSeriesCollectionProxy;
+  declare readonly axes: ChartAxesProxy;
+}
+
+/** Chart.axes: only the value axis is modelled (its scale). */
+export class ChartAxesProxy extends ClientObject<FakeChart> {
+  static spec = asSpec<FakeChart>({
+    name: "ChartAxes",
+    props: {},
+    navs: { valueAxis: { ctor: () => ChartAxisProxy, ref: (c) => c.valueAxis } },
+  });
+  declare readonly valueAxis: ChartAxisProxy;
+}
+
+const axisScale = (k: keyof FakeChartAxis) => ({
+  get: (a: FakeChartAxis) => a[k] ?? 0,
+  set: (a: FakeChartAxis, v: unknown) => {
+    // "" gives the scale back to Excel (automatic), as the real host does.
+    if (v === "") delete a[k];
+    else a[k] = numberArg(v, `ChartAxis.${k}`);
+  },
+});
+
+export class ChartAxisProxy extends ClientObject<FakeChartAxis> {
+  static spec = asSpec<FakeChartAxis>({
+    name: "ChartAxis",
+    props: { minimum: axisScale("minimum"), maximum: axisScale("maximum"), majorUnit: axisScale("majorUnit") },
+    navs: {},
+  });
+  declare minimum: number | "";
+  declare maximum: number | "";
+  declare majorUnit: number | "";
 }
 
 export class ChartTitleProxy extends ClientObject<FakeChart> {
@@ -1710,6 +1744,8 @@ export const PROXY_CLASSES: ClientObjectCtor[] = [
   ChartCollectionProxy,
   ChartProxy,
   ChartTitleProxy,
+  ChartAxesProxy,
+  ChartAxisProxy,
   ChartSeriesCollectionProxy,
   ChartSeriesProxy,
   RangeProxy,

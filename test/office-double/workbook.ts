@@ -334,6 +334,18 @@ export interface FakeChart {
   height: number;
   categories: CellValue[];
   series: FakeChartSeries[];
+  /** Where the series come from (a series' range follows from it): the source sheet and block, read by columns or rows. */
+  sourceSheet: FakeSheet;
+  sourceRect: Rect;
+  byColumns: boolean;
+  /** The value axis' scale as set (absent: automatic). */
+  valueAxis: FakeChartAxis;
+}
+
+export interface FakeChartAxis {
+  minimum?: number;
+  maximum?: number;
+  majorUnit?: number;
 }
 
 export class FakeSheet {

@@ -189,4 +189,31 @@ describe("the year evaluated and the province in the form", () => {
     expect(await screen.findByText("Cần sửa trước khi trình ký")).toBeInTheDocument();
     expect(screen.getByText("Chưa có tên tỉnh: dòng “Kèm theo” …")).toBeInTheDocument();
   });
+
+  test("“Đưa xếp hạng năm trước vào phụ lục”: a checkbox showing the stored choice, saved with the decision before the annex", async () => {
+    mocked.generateAnnex.mockResolvedValue({ kind: "done", sheetName: "Phụ lục", collided: false, manualPrintSteps: [], errorsIncluded: 0, undo: { action: "annex", at: "2021-01-04T03:42:00.000Z", sheet: "Phụ lục" } });
+    const stored = { ...settings().decision, number: "06/QĐ-UBND", date: "05/01/2021", province: "Thái Bình" };
+    mocked.loadSettings.mockResolvedValue(settings({ decision: stored }));
+    const { user } = await openAnnex();
+    const box = screen.getByRole("checkbox", { name: "Đưa xếp hạng năm trước vào phụ lục (cột “Xếp hạng năm trước” và “Tăng/giảm”)" });
+    expect(box).not.toBeChecked();
+    await user.click(box);
+    expect(box).toBeChecked();
+    await user.click(screen.getByRole("button", { name: "Tạo phụ lục" }));
+    await waitFor(() => expect(mocked.saveDecision).toHaveBeenCalledWith(expect.objectContaining({ annexPrevious: true, number: "06/QĐ-UBND" })));
+    expect(mocked.generateAnnex).toHaveBeenCalledTimes(1);
+    expect(mocked.saveDecision.mock.invocationCallOrder[0]).toBeLessThan(mocked.generateAnnex.mock.invocationCallOrder[0]);
+  });
+
+  test("a stored choice shows ticked; clearing it saves the decision without it", async () => {
+    const stored = { ...settings().decision, number: "06/QĐ-UBND", date: "05/01/2021", province: "Thái Bình", annexPrevious: true };
+    mocked.loadSettings.mockResolvedValue(settings({ decision: stored }));
+    const { user } = await openAnnex();
+    const box = screen.getByRole("checkbox", { name: /^Đưa xếp hạng năm trước vào phụ lục/ });
+    expect(box).toBeChecked();
+    await user.click(box);
+    await user.click(screen.getByRole("button", { name: "Lưu thông tin" }));
+    await waitFor(() => expect(mocked.saveDecision).toHaveBeenCalledTimes(1));
+    expect(mocked.saveDecision.mock.calls[0][0]).not.toHaveProperty("annexPrevious");
+  });
 });

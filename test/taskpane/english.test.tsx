@@ -3,6 +3,7 @@ import * as React from "react";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
+import { annexPreviousProblemText } from "../../src/core/previous-messages";
 import * as excel from "../../src/excel/index";
 import { languageOf } from "../../src/taskpane/i18n";
 import { UserFacingError } from "../../src/excel/host";
@@ -115,6 +116,24 @@ describe("the use cases' messages in the English pane", () => {
     expect(await screen.findByText("Could not create the annex")).toBeInTheDocument();
     expectEnglish(screen.getByText(/Choose another name on the “Annex” tab\./));
     expect(screen.queryByText(/Hãy đặt tên khác/)).not.toBeInTheDocument();
+  });
+
+  test("the choice of last year's columns in the annex is labelled in English, and its refusal is English", async () => {
+    mocked.loadSettings.mockResolvedValue(settings({ decision: { ...DECISION, annexPrevious: true } }));
+    mocked.generateAnnex.mockResolvedValueOnce({
+      kind: "refused",
+      message: annexPreviousProblemText({ code: "annexPreviousNoColumns", missing: ["Xếp hạng năm trước", "Tăng/giảm"] }, "vi"),
+      messageEn: annexPreviousProblemText({ code: "annexPreviousNoColumns", missing: ["Xếp hạng năm trước", "Tăng/giảm"] }, "en"),
+      cells: [],
+    });
+    const user = await openEnglish();
+    await user.click(screen.getByRole("tab", { name: "Annex" }));
+    const box = await screen.findByRole("checkbox", { name: "Include last year's rank in the annex (columns “Xếp hạng năm trước” and “Tăng/giảm”)" });
+    expect(box).toBeChecked();
+    await user.click(screen.getByRole("button", { name: "Create annex" }));
+    expect(await screen.findByText("Could not create the annex")).toBeInTheDocument();
+    expectEnglish(screen.getByText(/Click “Score” with “Compare with last year” first, or clear “Include last year's rank in the annex”/));
+    expect(screen.queryByText(/Hãy bấm/)).not.toBeInTheDocument();
   });
 
   test("a failed save of the decision lists the problems in English", async () => {

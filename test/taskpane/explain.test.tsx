@@ -163,8 +163,8 @@ describe("the agency card on selection change", () => {
 describe("Giải trình from the pane", () => {
   test("every agency, or only the selected ones; the outcome is said, with the manual steps when pages cannot be set", async () => {
     mocked.createExplanation
-      .mockResolvedValueOnce({ kind: "done", sheetName: "Giải trình", agencies: 19, pageBreaks: true })
-      .mockResolvedValueOnce({ kind: "done", sheetName: "Giải trình (2)", agencies: 2, pageBreaks: false })
+      .mockResolvedValueOnce({ kind: "done", sheetName: "Giải trình", agencies: 19, pageBreaks: true, undo: { action: "explain", at: "2021-01-04T03:42:00.000Z", sheet: "Giải trình" } })
+      .mockResolvedValueOnce({ kind: "done", sheetName: "Giải trình (2)", agencies: 2, pageBreaks: false, undo: { action: "explain", at: "2021-01-04T03:43:00.000Z", sheet: "Giải trình (2)" } })
       .mockResolvedValueOnce({ kind: "refused", message: "Vùng đang chọn không có dòng nào của một cơ quan. Hãy chọn…", messageEn: "…", cells: [] });
     const user = userEvent.setup({ delay: null });
     render(<App lang="vi" />);
@@ -173,6 +173,8 @@ describe("Giải trình from the pane", () => {
     await user.click(within(section).getByRole("button", { name: "Giải trình tất cả cơ quan" }));
     expect(mocked.createExplanation).toHaveBeenLastCalledWith({ selectedOnly: false });
     expect(await within(section).findByText("Đã tạo trang “Giải trình”: 19 cơ quan, mỗi cơ quan một trang.")).toBeInTheDocument();
+    // Undoable once, like every write: the undo bar says so.
+    expect(screen.getByText(/^Hoàn tác lần “Giải trình” lúc \d\d:42\.$/)).toBeInTheDocument();
     await user.click(within(section).getByRole("button", { name: "Giải trình cơ quan đang chọn" }));
     expect(mocked.createExplanation).toHaveBeenLastCalledWith({ selectedOnly: true });
     expect(await within(section).findByText(/Đã tạo trang “Giải trình \(2\)”: 2 cơ quan/)).toBeInTheDocument();
@@ -185,8 +187,8 @@ describe("Giải trình from the pane", () => {
 describe("the chart of the indices from the pane", () => {
   test("next to Giải trình: made, or made with the thresholds as columns (and how to change them), or refused with the reason", async () => {
     mocked.createChart
-      .mockResolvedValueOnce({ kind: "done", sheetName: "Biểu đồ", agencies: 19, bandLines: true })
-      .mockResolvedValueOnce({ kind: "done", sheetName: "Biểu đồ (2)", agencies: 19, bandLines: false })
+      .mockResolvedValueOnce({ kind: "done", sheetName: "Biểu đồ", agencies: 19, bandLines: true, undo: { action: "chart", at: "2021-01-04T03:42:00.000Z", sheet: "Biểu đồ" } })
+      .mockResolvedValueOnce({ kind: "done", sheetName: "Biểu đồ (2)", agencies: 19, bandLines: false, undo: { action: "chart", at: "2021-01-04T03:45:00.000Z", sheet: "Biểu đồ (2)" } })
       .mockResolvedValueOnce({ kind: "refused", message: "Kết quả trên trang tính không khớp với điểm hiện tại của 1 cơ quan (Sở Y tế; ô J12)", messageEn: "…", cells: ["J12"] });
     const user = userEvent.setup({ delay: null });
     render(<App lang="vi" />);
@@ -196,6 +198,8 @@ describe("the chart of the indices from the pane", () => {
     expect(mocked.createChart).toHaveBeenCalledTimes(1);
     expect(await within(section).findByText(/Đã tạo trang “Biểu đồ”: biểu đồ cột chỉ số của 19 cơ quan theo thứ hạng.*Xóa trang này là xóa biểu đồ/)).toBeInTheDocument();
     expect(within(section).queryByText(/các ngưỡng phân loại hiện thành cột/)).toBeNull();
+    // The chart can be undone once, like every write: the undo bar says so.
+    expect(screen.getByText(/^Hoàn tác lần “Biểu đồ chỉ số” lúc \d\d:42\.$/)).toBeInTheDocument();
     await user.click(within(section).getByRole("button", { name: "Biểu đồ chỉ số" }));
     expect(await within(section).findByText(/Đã tạo trang “Biểu đồ \(2\)”/)).toBeInTheDocument();
     expect(within(section).getByText(/các ngưỡng phân loại hiện thành cột/)).toBeInTheDocument();
@@ -206,7 +210,7 @@ describe("the chart of the indices from the pane", () => {
 
   test("in English: the button, the outcome and the refusal in English", async () => {
     mocked.createChart
-      .mockResolvedValueOnce({ kind: "done", sheetName: "Biểu đồ", agencies: 1, bandLines: false })
+      .mockResolvedValueOnce({ kind: "done", sheetName: "Biểu đồ", agencies: 1, bandLines: false, undo: { action: "chart", at: "2021-01-04T03:42:00.000Z", sheet: "Biểu đồ" } })
       .mockResolvedValueOnce({ kind: "refused", message: "Trang tính “Ghi chép”: …", messageEn: "Sheet “Ghi chép”: no score table", cells: [] });
     const user = userEvent.setup({ delay: null });
     render(<App lang="en" />);
@@ -215,6 +219,7 @@ describe("the chart of the indices from the pane", () => {
     await user.click(within(section).getByRole("button", { name: "Chart of the indices" }));
     expect(await within(section).findByText(/Sheet “Biểu đồ” made: a column chart of 1 agency's indices as ranked/)).toBeInTheDocument();
     expect(within(section).getByText(/the class thresholds show as columns/)).toBeInTheDocument();
+    expect(screen.getByText(/^Undo the last “Chart of the indices” at \d\d:42\.$/)).toBeInTheDocument();
     await user.click(within(section).getByRole("button", { name: "Chart of the indices" }));
     expect(await within(section).findByText("Sheet “Ghi chép”: no score table")).toBeInTheDocument();
   });
