@@ -9,7 +9,8 @@ import { catalogue, CELL_LIST, entry, quotedList } from "./catalogue";
 export const CORE_MESSAGES = catalogue("core", {
   // The grid (locateGrid).
   gridEmpty: entry({
-    vi: (_p: object) => "Trang tính đang trống. Hãy mở trang tính có bảng điểm (một dòng cho mỗi cơ quan, một cột cho mỗi nhóm tiêu chí) rồi bấm lại “Tính điểm”.",
+    vi: (_p: object) =>
+      "Trang tính đang trống. Hãy mở trang tính có bảng điểm (một dòng cho mỗi cơ quan, một cột cho mỗi nhóm tiêu chí) rồi bấm lại “Tính điểm”.",
     en: () => "The sheet is empty. Open the sheet with the score table (one row per agency, one column per criteria group) and click “Score” again.",
     example: {},
   }),
@@ -25,7 +26,8 @@ export const CORE_MESSAGES = catalogue("core", {
     example: { limit: 40, lookedFor: ["Hạ tầng kỹ thuật", "Ứng dụng CNTT"], seenRow: 3, seen: ["STT", "Hạ tầng"], missing: ["Ứng dụng CNTT"] },
   }),
   gridNoNameColumn: entry({
-    vi: (p: { row: number }) => `Dòng ${p.row} có đủ các nhóm tiêu chí nhưng không có cột tên cơ quan. Hãy đặt tiêu đề “Tên cơ quan” cho cột ghi tên các cơ quan.`,
+    vi: (p: { row: number }) =>
+      `Dòng ${p.row} có đủ các nhóm tiêu chí nhưng không có cột tên cơ quan. Hãy đặt tiêu đề “Tên cơ quan” cho cột ghi tên các cơ quan.`,
     en: (p) => `Row ${p.row} has every criteria group but no column of agency names. Give the column holding the agencies' names the header “Tên cơ quan”.`,
     example: { row: 4 },
   }),
