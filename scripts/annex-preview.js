@@ -15,8 +15,8 @@ const ExcelJS = require("exceljs");
 const { readSheet } = require("../dist-cli/cli/workbook.js");
 const { loadRules, presetRules } = require("../dist-cli/core/rules.js");
 const { scoreSheet } = require("../dist-cli/core/scoring.js");
-const { buildAnnex } = require("../dist-cli/core/annex.js");
-const { renderAnnexExcelJS } = require("../dist-cli/cli/exceljs-annex.js");
+const { annexAsSheet, buildAnnex } = require("../dist-cli/core/annex.js");
+const { renderSheetExcelJS } = require("../dist-cli/xlsx/render.js");
 
 const input = process.argv[2] || path.join(root, "examples/danh-gia-2020.xlsx");
 const outDir = path.join(root, "out");
@@ -38,7 +38,7 @@ async function main() {
   if (!result) throw new Error("Không tìm thấy bảng điểm trong tệp mẫu.");
   const annex = buildAnnex(rules, result.rows, meta);
   const out = new ExcelJS.Workbook();
-  renderAnnexExcelJS(out.addWorksheet(annex.sheetName), annex);
+  renderSheetExcelJS(out.addWorksheet(annex.sheetName), annexAsSheet(annex));
   fs.mkdirSync(outDir, { recursive: true });
   const xlsx = path.join(outDir, "phu-luc.xlsx");
   await out.xlsx.writeFile(xlsx);

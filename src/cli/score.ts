@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
 import { SHEET_ORIGIN } from "../core/address";
-import { annexGate, annexNotice, buildAnnex, chooseAnnexSheet } from "../core/annex";
+import { annexGate, annexNotice, annexAsSheet, buildAnnex, chooseAnnexSheet } from "../core/annex";
 import { jsonRow } from "../core/columns";
 import { Finding } from "../core/findings";
 import { jsonSyntaxProblem, jsonSyntaxText } from "../core/json-syntax";
@@ -14,7 +14,7 @@ import { rankedRows, RowResult, scoreSheet, ScoreResult } from "../core/scoring"
 import { MarkRecord, STORE_SHEET, StoreState } from "../core/store";
 import { storeIssueMessage } from "../core/store-check";
 import { lastRunRecord } from "../core/summary";
-import { renderAnnexExcelJS } from "./exceljs-annex";
+import { renderSheetExcelJS } from "../xlsx/render";
 import { cliMessage, CliMessage, renderCli } from "./messages";
 import { checkOutput, writeAtomically } from "./output";
 import { readSheet, readStore, SheetValues, writeStore } from "./workbook";
@@ -286,7 +286,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       if (where.collidedWithUserSheet && !where.replaces) notices.push(`Trang tính “${meta.sheetName}” là của người dùng nên không bị thay; phụ lục được tạo ở trang “${where.name}”.`);
       const annexWs = wb.addWorksheet(where.name);
       if (position !== undefined) moveSheet(wb, annexWs, position);
-      renderAnnexExcelJS(annexWs, { ...description, sheetName: where.name });
+      renderSheetExcelJS(annexWs, annexAsSheet({ ...description, sheetName: where.name }));
       annexSheet = where.name;
       newState.annex = { sheetName: where.name, source: ws.name };
     }

@@ -5,6 +5,7 @@ import { Finding } from "./findings";
 import { DecisionMetadata, withProvince } from "./metadata";
 import { Rules } from "./rules";
 import { rankedRows, RowResult } from "./scoring";
+import { SheetCell, SheetDescription, SheetPrint } from "./sheet";
 
 /**
  * The annex as data: what the Office.js renderer writes into a sheet and what the command line
@@ -93,6 +94,41 @@ const CHARS_PER_UNIT = 1.05;
 /** Excel's highest row is 409 points: at most this many 16-point lines in one row. */
 const MAX_LINES_PER_ROW = 24;
 const MAX_ROW_HEIGHT = 409;
+
+/** The header text for page numbers: Excel's codes for the annex's font and size, then the page number. */
+export const pageNumberHeader = (annex: AnnexDescription): string => `&"${annex.font},Regular"&${annex.styles.cell.size}${annex.print.pageNumbers.code}`;
+
+/** The annex's print setup as a sheet's: as many pages tall as needed, the header row on every page, page numbers from page 2. */
+export function annexPrint(annex: AnnexDescription): SheetPrint {
+  const { orientation, paper, fitToPagesWide, margins, centerHorizontally, repeatRows } = annex.print;
+  return { orientation, paper, fitToPagesWide, fitToPagesTall: 0, margins, centerHorizontally, repeatRows, pageNumbers: { centerHeader: pageNumberHeader(annex) } };
+}
+
+/**
+ * The annex as a sheet description, for the one ExcelJS renderer (src/xlsx/render.ts): every value
+ * text ("@"), and every cell of the table present, so that the empty ones are framed too.
+ */
+export function annexAsSheet(annex: AnnexDescription): SheetDescription {
+  const cells: SheetCell[] = annex.cells.map((c) => ({ row: c.row, col: c.col, value: c.text, style: c.style, numberFormat: "@" }));
+  const taken = new Set(annex.cells.map((c) => `${c.row}:${c.col}`));
+  for (let r = annex.table.headerRow; r <= annex.table.lastRow; r++)
+    for (let c = 0; c < annex.colCount; c++) if (!taken.has(`${r}:${c}`)) cells.push({ row: r, col: c, value: null, style: "cell", numberFormat: "@" });
+  return {
+    sheetName: annex.sheetName,
+    font: annex.font,
+    styles: annex.styles,
+    columnWidths: annex.columnWidths,
+    rowHeights: annex.rowHeights,
+    cells,
+    merges: annex.merges,
+    validations: [],
+    protect: false,
+    print: annexPrint(annex),
+    frozenRows: 0,
+    rowCount: annex.rowCount,
+    colCount: annex.colCount,
+  };
+}
 
 /** Splits a text into parts of at most `max` characters, after ", " where possible. */
 export function splitForRows(text: string, max: number): string[] {

@@ -59,6 +59,10 @@ export interface SheetPrint {
   /** Centimetres. */
   margins: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
   centerHorizontally: boolean;
+  /** 0-based rows repeated at the top of every printed page (the frozen header rows when absent). */
+  repeatRows?: { first: number; last: number };
+  /** Page numbers in the centre of the header from page 2 (none on the first page): Excel's header codes. */
+  pageNumbers?: { centerHeader: string };
 }
 
 export interface SheetDescription {

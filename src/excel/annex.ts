@@ -1,13 +1,14 @@
 import { Finding } from "../core/findings";
-import { AnnexDescription, annexGate, annexNotice, annexGrid, buildAnnex, chooseAnnexSheet, StyleName } from "../core/annex";
+import { AnnexDescription, annexGate, annexNotice, annexGrid, annexPrint, buildAnnex, chooseAnnexSheet, StyleName } from "../core/annex";
 import { completeMetadata, provinceMissing, titleRowsOf, validateMetadata, withProvince, yearInTitle } from "../core/metadata";
 import { scoreSheet } from "../core/scoring";
 import { STORE_SHEET, StoreState } from "../core/store";
-import { BYTES_PER_SYNC, charsToPoints, chunkByBytes, cmToPoints, features, jsonBytes, readOrInBlocks } from "./host";
+import { BYTES_PER_SYNC, chunkByBytes, features, jsonBytes, OP_BYTES, readOrInBlocks } from "./host";
+import { applyPrintLayout, applyStyle, frame, heightRuns, outline, setColumnWidths, setRowHeights } from "./sheet-render";
 import { ANNEX_BACKUP_SHEET, hostRefusal, queueSheetRead, readSheetInBlocks, rulesOf, sheetRefusal, SheetRead } from "./scoring";
 import { queueStoreRead, queueStoreWrite, readStoreInBlocks } from "./store";
 import { AnnexOutcome, findingView } from "./types";
-import { columnsAddress, rangeAddress, rowsAddress } from "../core/address";
+import { rangeAddress } from "../core/address";
 import { checkStale } from "../core/stale";
 import { STALE_RESULTS } from "../core/explain-messages";
 import { annexPreviousProblemText, comparisonFromSheet } from "../core/previous";
@@ -66,7 +67,7 @@ export function annexGateMessageEn(errors: readonly Finding[]): string {
  * borders, merges, widths, heights and, where the host has it, the print setup. A constant number
  * of operations per style plus one per row height; no sync here.
  */
-export function renderAnnexOffice(ws: Excel.Worksheet, annex: AnnexDescription): (() => void)[] {
+export function renderAnnexOffice(ws: Excel.Worksheet, annex: AnnexDescription, first = 0): (() => void)[] {
   const all = ws.getRange(rangeAddress(0, 0, annex.rowCount, annex.colCount));
   // Text stays text: in a cell formatted "@" (set first, in the same batch) Excel takes "=…", "- …" or
   // "0,998" as typed, never as a formula or a number. Past the request limit (thousands of rows),
@@ -74,7 +75,10 @@ export function renderAnnexOffice(ws: Excel.Worksheet, annex: AnnexDescription):
   const grid = annexGrid(annex);
   // The texts, and their "@" formats (6 bytes a cell in the request's JSON), by blocks of rows.
   const rowIndices = grid.map((_, r) => r);
-  const textBlocks: [number, number][] = chunkByBytes(rowIndices, (r) => jsonBytes(grid[r]) + 6 * annex.colCount, BYTES_PER_SYNC).map((rows) =>
+  // The first block shares its batch with what the caller queued (`first` bytes) and with the formatting
+  // below: a few operations per style, one per merge, column and run of rows of equal height.
+  const formatOps = 64 + 8 * (annex.table.sectionRows.length + 8) + annex.merges.length + annex.columnWidths.length + heightRuns(annex.rowHeights).length;
+  const textBlocks: [number, number][] = chunkByBytes(rowIndices, (r) => jsonBytes(grid[r]) + 6 * annex.colCount, BYTES_PER_SYNC, first + OP_BYTES * formatOps).map((rows) =>
     rows.length ? [rows[0], rows[rows.length - 1] + 1] : [0, 0],
   );
   const writeRows = ([from, to]: [number, number]) => {
@@ -111,65 +115,16 @@ export function renderAnnexOffice(ws: Excel.Worksheet, annex: AnnexDescription):
   const notesTitle = byStyle.get("notesTitle") ?? [];
   for (const c of notesTitle) blocks.push({ style: "notesTitle", address: rangeAddress(c.row, 0, 1, 1) });
   if (notes.length) blocks.push({ style: "note", address: rangeAddress(notes[0].row, 0, notes.length, annex.colCount) });
-  for (const b of blocks) {
-    const style = annex.styles[b.style];
-    const r = ws.getRange(b.address);
-    r.format.font.bold = style.bold;
-    r.format.font.italic = style.italic;
-    r.format.font.size = style.size;
-    r.format.horizontalAlignment = style.hAlign === "center" ? Excel.HorizontalAlignment.center : style.hAlign === "right" ? Excel.HorizontalAlignment.right : Excel.HorizontalAlignment.left;
-    r.format.verticalAlignment = style.vAlign === "top" ? Excel.VerticalAlignment.top : Excel.VerticalAlignment.center;
-    r.format.wrapText = style.wrap;
-  }
+  for (const b of blocks) applyStyle(ws.getRange(b.address), annex.styles[b.style]);
   const table = ws.getRange(rangeAddress(headerRow, 0, lastRow - headerRow + 1, annex.colCount));
-  for (const edge of [
-    Excel.BorderIndex.edgeTop,
-    Excel.BorderIndex.edgeBottom,
-    Excel.BorderIndex.edgeLeft,
-    Excel.BorderIndex.edgeRight,
-    Excel.BorderIndex.insideHorizontal,
-    Excel.BorderIndex.insideVertical,
-  ]) {
-    const border = table.format.borders.getItem(edge);
-    border.style = Excel.BorderLineStyle.continuous;
-    border.weight = Excel.BorderWeight.thin;
-    border.color = "#000000";
-  }
+  frame(table, [...outline(), Excel.BorderIndex.insideHorizontal, Excel.BorderIndex.insideVertical]);
   for (const m of annex.merges) ws.getRange(rangeAddress(m.row, m.col, m.rows, m.cols)).merge(false);
-  annex.columnWidths.forEach((w, i) => (ws.getRange(columnsAddress(i)).format.columnWidth = charsToPoints(w)));
-  // One operation per run of rows of equal height.
-  for (let r = 0; r < annex.rowCount; ) {
-    let end = r;
-    while (end + 1 < annex.rowCount && annex.rowHeights[end + 1] === annex.rowHeights[r]) end++;
-    ws.getRange(rowsAddress(r, end)).format.rowHeight = annex.rowHeights[r];
-    r = end + 1;
-  }
+  setColumnWidths(ws, annex.columnWidths);
+  setRowHeights(ws, annex.rowHeights);
   if (features.showGridlines()) ws.showGridlines = false;
-  if (features.pageLayout()) {
-    const p = annex.print;
-    const layout = ws.pageLayout;
-    layout.orientation = p.orientation === "landscape" ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
-    layout.paperSize = Excel.PaperType.a4;
-    layout.topMargin = cmToPoints(p.margins.top);
-    layout.bottomMargin = cmToPoints(p.margins.bottom);
-    layout.leftMargin = cmToPoints(p.margins.left);
-    layout.rightMargin = cmToPoints(p.margins.right);
-    layout.headerMargin = cmToPoints(p.margins.header);
-    layout.footerMargin = cmToPoints(p.margins.footer);
-    layout.centerHorizontally = p.centerHorizontally;
-    layout.zoom = { horizontalFitToPages: p.fitToPagesWide, verticalFitToPages: 0 };
-    layout.setPrintTitleRows(`$${p.repeatRows.first + 1}:$${p.repeatRows.last + 1}`);
-    // Page numbers centred in the header, none on the first page (HeaderFooterGroup, ExcelApi 1.9).
-    const hf = layout.headersFooters;
-    hf.state = Excel.HeaderFooterState.firstAndDefault;
-    hf.firstPage.centerHeader = "";
-    hf.defaultForAllPages.centerHeader = pageNumberHeader(annex);
-  }
+  applyPrintLayout(ws, annexPrint(annex));
   return textBlocks.slice(1).map((block) => () => writeRows(block));
 }
-
-/** The header text for page numbers: Excel's codes for the annex's font and size, then the page number. */
-export const pageNumberHeader = (annex: AnnexDescription): string => `&"${annex.font},Regular"&${annex.styles.cell.size}${annex.print.pageNumbers.code}`;
 
 /**
  * The annex sheet the add-in made, if it is still there: found by its worksheet id (a sheet the user
@@ -300,12 +255,13 @@ export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<A
 
       // The batch: the state and undo journal first (a protected structure refuses here, before any
       // sheet changes), leftovers of an earlier failed run, then the new annex under its temporary name.
-      await queueStoreWrite(context, store, newState);
+      const queued = await queueStoreWrite(context, store, newState);
       if (names.includes(ANNEX_BUILD_SHEET)) sheets.getItem(ANNEX_BUILD_SHEET).delete();
       if (names.includes(ANNEX_BACKUP_SHEET)) sheets.getItem(ANNEX_BACKUP_SHEET).delete();
       const ws = sheets.add(ANNEX_BUILD_SHEET);
-      const moreRows = renderAnnexOffice(ws, description);
+      const moreRows = renderAnnexOffice(ws, description, queued);
       for (const step of moreRows) {
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block past the request size limit, never per row
         await context.sync(); // only past the request limit: the rest of the texts, a block of rows each
         step();
       }

@@ -4,16 +4,17 @@
  * (the same the command line renders with ExcelJS); this file only writes it. 2 syncs: read, write.
  * Nothing on the user's sheets changes: the sheet is new, under a free name ("Giải trình (2)"…).
  */
-import { columnsAddress, rangeAddress, rowsAddress } from "../core/address";
+import { rangeAddress } from "../core/address";
 import { chooseAnnexSheet } from "../core/annex";
 import { STALE_RESULTS } from "../core/explain-messages";
 import { buildExplanation, EXPLAIN_COLUMNS, EXPLAIN_SHEET, ExplainDescription, ExplainStyle } from "../core/explanation";
 import { scoreSheet } from "../core/scoring";
 import { checkStale } from "../core/stale";
-import { charsToPoints, cmToPoints, features } from "./host";
+import { cmToPoints, features } from "./host";
 import { hostRefusal, queueSheetRead, rulesOf, sheetRefusal } from "./scoring";
 import { queueStoreRead, queueStoreWrite } from "./store";
 import type { StoreState, UndoInfo } from "../core/store";
+import { frame, setColumnWidths, setRowHeights } from "./sheet-render";
 
 export type ExplanationOutcome =
   | { kind: "done"; sheetName: string; agencies: number; pageBreaks: boolean; undo: UndoInfo }
@@ -62,22 +63,12 @@ export function renderExplanationOffice(ws: Excel.Worksheet, d: ExplainDescripti
         ws.getRange(rangeAddress(r, 0, end - r + 1, 1)).format.horizontalAlignment = "Left";
         ws.getRange(rangeAddress(r, EXPLAIN_COLUMNS - 1, end - r + 1, 1)).format.horizontalAlignment = "Left";
       }
-      for (const edge of EDGES) {
-        const b = range.format.borders.getItem(edge);
-        b.style = "Continuous";
-        b.weight = "Thin";
-        b.color = "#000000";
-      }
+      frame(range, EDGES);
     }
     r = end + 1;
   }
-  d.columnWidths.forEach((w, i) => (ws.getRange(columnsAddress(i)).format.columnWidth = charsToPoints(w)));
-  for (let r = 0; r < n; ) {
-    let end = r;
-    while (end + 1 < n && d.rows[end + 1].height === d.rows[r].height) end++;
-    ws.getRange(rowsAddress(r, end)).format.rowHeight = d.rows[r].height;
-    r = end + 1;
-  }
+  setColumnWidths(ws, d.columnWidths);
+  setRowHeights(ws, d.rows.map((row) => row.height));
   if (features.showGridlines()) ws.showGridlines = false;
   // Page setup and breaks need ExcelApi 1.9; below it the pages are set by hand (the pane says so).
   if (!features.pageLayout()) return { pageBreaks: false };

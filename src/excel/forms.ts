@@ -26,11 +26,14 @@ export type FormsOutcome = { kind: "done"; forms: { fileName: string; agency: st
 
 const text = (v: unknown) => cleanText(typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
 
+/* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- queues loads; the accessors below are called after the caller's sync */
 function readActive(context: Excel.RequestContext, withFormats: boolean) {
   const sheet = context.workbook.worksheets.getActiveWorksheet();
   sheet.load("name");
   const used = sheet.getUsedRangeOrNullObject(true);
-  used.load(withFormats ? "values, formulas, numberFormat, rowIndex, columnIndex" : "values, rowIndex, columnIndex");
+  if (withFormats) used.load("values, formulas, numberFormat, rowIndex, columnIndex");
+  else used.load("values, rowIndex, columnIndex");
+  // eslint-disable-next-line office-addins/load-object-before-read -- a navigation to the protection object, whose property is loaded next
   const protection = sheet.protection;
   protection.load("protected");
   return {
@@ -48,6 +51,7 @@ function readActive(context: Excel.RequestContext, withFormats: boolean) {
     },
   };
 }
+/* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
 
 /**
  * "Tạo phiếu": the forms of the active sheet's agencies, as descriptions (rendered to .xlsx by the

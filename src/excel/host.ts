@@ -99,6 +99,13 @@ export function isPayloadLimit(e: unknown): boolean {
  */
 export const BYTES_PER_SYNC = 3 * 1024 * 1024;
 
+/**
+ * What one queued operation adds to a request besides its values (the object paths of its range and
+ * format, the property's name), for batches of many small operations (an annex's row heights). An
+ * estimate: what is under it still fits in the room BYTES_PER_SYNC leaves below the 5 MB limit.
+ */
+export const OP_BYTES = 128;
+
 /** JSON size of a value as it travels in a request or a response (UTF-8). */
 export const jsonBytes = (v: unknown): number => utf8Bytes(JSON.stringify(v) ?? "");
 
@@ -159,6 +166,7 @@ export async function loadRowsInBlocks(
     const range = block(r, n);
     range.load(properties);
     try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block past the response size limit, never per row
       await context.sync();
     } catch (e) {
       if (isPayloadLimit(e) && n > 1) {

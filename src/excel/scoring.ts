@@ -24,6 +24,7 @@ export interface ScoringOptions {
   previous?: PreviousChoice;
 }
 
+/* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- queues loads; the accessors below are called after the caller's sync */
 /** The sheet's used range, or an empty array; one queued load. */
 function queuePreviousSheet(context: Excel.RequestContext, name: string) {
   const ws = context.workbook.worksheets.getItemOrNullObject(name);
@@ -31,6 +32,8 @@ function queuePreviousSheet(context: Excel.RequestContext, name: string) {
   used.load("values");
   return () => (ws.isNullObject ? null : used.isNullObject ? [] : (used.values as unknown[][]));
 }
+
+/* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
 
 const previousRefusal = (problem: PreviousProblem): Extract<ScoringOutcome, { kind: "refused" }> => ({
   kind: "refused",
@@ -52,11 +55,13 @@ export function rulesOf(state: StoreState): Rules {
   return checked.rules;
 }
 
+/* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- queues loads; the accessors below are called after the caller's sync */
 /** Reads a sheet's used range (values, formulas and, for an action that writes, number formats) and its origin; one queued load. */
 export function queueSheetRead(sheet: Excel.Worksheet, withFormats = false) {
   sheet.load("name");
   const used = sheet.getUsedRangeOrNullObject(true);
-  used.load(withFormats ? "values, formulas, numberFormat, rowIndex, columnIndex" : "values, formulas, rowIndex, columnIndex");
+  if (withFormats) used.load("values, formulas, numberFormat, rowIndex, columnIndex");
+  else used.load("values, formulas, rowIndex, columnIndex");
   const protection = sheet.protection;
   protection.load("protected");
   return {
@@ -115,6 +120,8 @@ function queueSmallReads(context: Excel.RequestContext, ws: Excel.Worksheet) {
   far.load("format/columnWidth");
   return { names: () => sheets.items.map((s) => s.name), standardWidth: () => far.format.columnWidth };
 }
+
+/* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
 
 function queueFirstRead(context: Excel.RequestContext, ws: Excel.Worksheet): FirstRead {
   return { ...queueSmallReads(context, ws), sheet: queueSheetRead(ws, true), store: queueStoreRead(context) };
@@ -216,6 +223,7 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       await context.sync(); // 2: write
       for (const blocks of moreBlocks) {
         queueBlocks(ws, blocks, sheet.origin);
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block past the request size limit, never per row
         await context.sync();
       }
 
@@ -456,6 +464,7 @@ function queueResultWrite(ws: Excel.Worksheet, plan: WritePlan, scored: Extract<
 function queueBlocks(ws: Excel.Worksheet, blocks: WritePlan["blocks"], origin: Origin): void {
   for (const b of blocks) {
     const range = ws.getRange(rangeAddress(b.row, b.col, b.values.length, b.values[0].length, origin));
+    // eslint-disable-next-line office-addins/call-sync-after-load -- a write (the plugin takes the right-hand side's name for a load)
     range.numberFormat = b.numberFormat;
     range.values = b.values;
   }

@@ -1,5 +1,5 @@
 import { cellAddress, columnsAddress, rangeAddress, rowsAddress } from "../core/address";
-import { SheetDescription } from "../core/sheet";
+import { CellStyle, SheetDescription, SheetPrint } from "../core/sheet";
 import { charsToPoints, cmToPoints, features, supports } from "./host";
 
 /**
@@ -29,52 +29,96 @@ export function renderSheetOffice(ws: Excel.Worksheet, sheet: SheetDescription):
       let end = c;
       while (end + 1 < sheet.colCount && styles[r][end + 1] === name) end++;
       if (name) {
-        const style = sheet.styles[name];
         const range = ws.getRange(rangeAddress(r, c, 1, end - c + 1));
-        const f = range.format;
-        f.font.bold = style.bold;
-        f.font.italic = style.italic;
-        f.font.size = style.size;
-        f.horizontalAlignment = style.hAlign === "center" ? Excel.HorizontalAlignment.center : style.hAlign === "right" ? Excel.HorizontalAlignment.right : Excel.HorizontalAlignment.left;
-        f.verticalAlignment = style.vAlign === "top" ? Excel.VerticalAlignment.top : Excel.VerticalAlignment.center;
-        f.wrapText = style.wrap;
-        if (style.fill) f.fill.color = style.fill;
-        if (style.border) {
-          const edges = [Excel.BorderIndex.edgeTop, Excel.BorderIndex.edgeBottom, Excel.BorderIndex.edgeLeft, Excel.BorderIndex.edgeRight];
-          if (end > c) edges.push(Excel.BorderIndex.insideVertical);
-          for (const edge of edges) {
-            const b = f.borders.getItem(edge);
-            b.style = Excel.BorderLineStyle.continuous;
-            b.weight = Excel.BorderWeight.thin;
-            b.color = "#000000";
-          }
-        }
+        const style = sheet.styles[name];
+        applyStyle(range, style);
+        if (style.border) frame(range, end > c ? [...outline(), Excel.BorderIndex.insideVertical] : outline());
       }
       c = end + 1;
     }
   }
   for (const m of sheet.merges) ws.getRange(rangeAddress(m.row, m.col, m.rows, m.cols)).merge(false);
-  sheet.columnWidths.forEach((w, i) => (ws.getRange(columnsAddress(i)).format.columnWidth = charsToPoints(w)));
-  for (let r = 0; r < sheet.rowCount; ) {
-    let end = r;
-    while (end + 1 < sheet.rowCount && sheet.rowHeights[end + 1] === sheet.rowHeights[r]) end++;
-    ws.getRange(rowsAddress(r, end)).format.rowHeight = sheet.rowHeights[r];
-    r = end + 1;
-  }
+  setColumnWidths(ws, sheet.columnWidths);
+  setRowHeights(ws, sheet.rowHeights);
   if (sheet.frozenRows > 0 && supports("1.7")) ws.freezePanes.freezeRows(sheet.frozenRows);
   if (features.showGridlines()) ws.showGridlines = false;
-  if (features.pageLayout()) {
-    const p = sheet.print;
-    const layout = ws.pageLayout;
-    layout.orientation = p.orientation === "landscape" ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
-    layout.paperSize = Excel.PaperType.a4;
-    layout.topMargin = cmToPoints(p.margins.top);
-    layout.bottomMargin = cmToPoints(p.margins.bottom);
-    layout.leftMargin = cmToPoints(p.margins.left);
-    layout.rightMargin = cmToPoints(p.margins.right);
-    layout.centerHorizontally = p.centerHorizontally;
-    layout.zoom = { horizontalFitToPages: p.fitToPagesWide, verticalFitToPages: p.fitToPagesTall };
-    if (sheet.frozenRows > 0) layout.setPrintTitleRows(`$${sheet.frozenRows}:$${sheet.frozenRows}`);
+  applyPrintLayout(ws, sheet.print, sheet.frozenRows > 0 ? { first: sheet.frozenRows - 1, last: sheet.frozenRows - 1 } : undefined);
+}
+
+/** The four edges of a range (a function: Excel's enums exist only once Office.js is loaded). */
+export const outline = (): Excel.BorderIndex[] => [Excel.BorderIndex.edgeTop, Excel.BorderIndex.edgeBottom, Excel.BorderIndex.edgeLeft, Excel.BorderIndex.edgeRight];
+
+/** A named style's font, alignment, wrapping and fill on a range (the font's name is the sheet's). */
+export function applyStyle(range: Excel.Range, style: CellStyle): void {
+  range.format.font.bold = style.bold;
+  range.format.font.italic = style.italic;
+  range.format.font.size = style.size;
+  range.format.horizontalAlignment =
+    style.hAlign === "center" ? Excel.HorizontalAlignment.center : style.hAlign === "right" ? Excel.HorizontalAlignment.right : Excel.HorizontalAlignment.left;
+  range.format.verticalAlignment = style.vAlign === "top" ? Excel.VerticalAlignment.top : Excel.VerticalAlignment.center;
+  range.format.wrapText = style.wrap;
+  if (style.fill) range.format.fill.color = style.fill;
+}
+
+type Edge = Parameters<Excel.RangeBorderCollection["getItem"]>[0];
+
+/** Thin black lines on the given edges of a range. */
+export function frame(range: Excel.Range, edges: readonly Edge[]): void {
+  for (const edge of edges) {
+    const b = range.format.borders.getItem(edge);
+    b.style = Excel.BorderLineStyle.continuous;
+    b.weight = Excel.BorderWeight.thin;
+    b.color = "#000000";
+  }
+}
+
+/** Column widths in Excel character units, one operation a column. */
+export function setColumnWidths(ws: Excel.Worksheet, widths: readonly number[]): void {
+  widths.forEach((w, i) => (ws.getRange(columnsAddress(i)).format.columnWidth = charsToPoints(w)));
+}
+
+/** Runs of rows of equal height: [first, last] (0-based, inclusive). */
+export function heightRuns(heights: readonly number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (let r = 0; r < heights.length; ) {
+    let end = r;
+    while (end + 1 < heights.length && heights[end + 1] === heights[r]) end++;
+    runs.push([r, end]);
+    r = end + 1;
+  }
+  return runs;
+}
+
+/** Row heights in points, one operation per run of rows of equal height. */
+export function setRowHeights(ws: Excel.Worksheet, heights: readonly number[]): void {
+  for (const [first, last] of heightRuns(heights)) ws.getRange(rowsAddress(first, last)).format.rowHeight = heights[first];
+}
+
+/**
+ * The print setup, where the host has it (ExcelApi 1.9): A4, orientation, margins, fit to pages, rows
+ * repeated on every page (`repeatRows`, else `titleRows`) and page numbers from page 2.
+ */
+export function applyPrintLayout(ws: Excel.Worksheet, p: SheetPrint, titleRows?: { first: number; last: number }): void {
+  if (!features.pageLayout()) return;
+  const layout = ws.pageLayout;
+  layout.orientation = p.orientation === "landscape" ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
+  layout.paperSize = Excel.PaperType.a4;
+  layout.topMargin = cmToPoints(p.margins.top);
+  layout.bottomMargin = cmToPoints(p.margins.bottom);
+  layout.leftMargin = cmToPoints(p.margins.left);
+  layout.rightMargin = cmToPoints(p.margins.right);
+  layout.headerMargin = cmToPoints(p.margins.header);
+  layout.footerMargin = cmToPoints(p.margins.footer);
+  layout.centerHorizontally = p.centerHorizontally;
+  layout.zoom = { horizontalFitToPages: p.fitToPagesWide, verticalFitToPages: p.fitToPagesTall };
+  const repeat = p.repeatRows ?? titleRows;
+  if (repeat) layout.setPrintTitleRows(`$${repeat.first + 1}:$${repeat.last + 1}`);
+  if (p.pageNumbers) {
+    // Page numbers centred in the header, none on the first page (HeaderFooterGroup, ExcelApi 1.9).
+    const hf = layout.headersFooters;
+    hf.state = Excel.HeaderFooterState.firstAndDefault;
+    hf.firstPage.centerHeader = "";
+    hf.defaultForAllPages.centerHeader = p.pageNumbers.centerHeader;
   }
 }
 

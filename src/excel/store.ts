@@ -18,6 +18,7 @@ export interface StoreRead {
   created: boolean;
 }
 
+/* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- queues loads; the accessors below are called after the caller's sync */
 /** Queues a read of the whole store sheet (head and body); `state()` is valid after the next context.sync(). */
 export function queueStoreRead(context: Excel.RequestContext): StoreRead {
   const sheet = context.workbook.worksheets.getItemOrNullObject(STORE_SHEET);
@@ -55,6 +56,8 @@ export function queueStoreHeadRead(context: Excel.RequestContext) {
     },
   };
 }
+
+/* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
 
 /**
  * Reads the store in blocks of rows, one sync each: only for a store past Excel on the web's 5 MB
@@ -135,6 +138,7 @@ export async function queueStoreWrite(context: Excel.RequestContext, read: Store
       range.values = run.rows;
     }
     queued = (c === 0 ? first : 0) + chunks[c].reduce((n, p) => n + rowBytes(p.row), 0);
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block past the request size limit, never per row
     if (c < chunks.length - 1) await context.sync();
   }
   return queued;

@@ -135,6 +135,7 @@ export async function undoLast(): Promise<UndoOutcome> {
           await context.sync();
           for (const step of moreRows) {
             step();
+            // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block past the request size limit, never per row
             await context.sync();
           }
           restoredAnnexId = ws.id;
@@ -246,6 +247,7 @@ async function undoScore(context: Excel.RequestContext, ws: Excel.Worksheet, und
       range.numberFormat = c.numberFormat;
       range.formulas = c.formulas as (string | number | boolean)[][];
     }
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block past the request size limit, never per row
     if (k < chunks.length - 1) await context.sync();
   }
   for (const f of undo.fonts ?? []) ws.getRange(f.address).format.font.name = f.name;

@@ -3,9 +3,10 @@ import { rangeAddress } from "../core/address";
 import { SheetDescription } from "../core/sheet";
 
 /**
- * Renders a sheet description (src/core/sheet.ts) with ExcelJS: the command line's sheets and the
- * forms the add-in makes (in the browser) are the same file. Real protection (no password), unlocked
- * input cells, data validation and formulas.
+ * Renders a sheet description (src/core/sheet.ts) with ExcelJS: the command line's sheets (the annex
+ * through `annexAsSheet`) and the forms the add-in makes (in the browser) are the same file. Real
+ * protection (no password), unlocked input cells, data validation, formulas, repeated header rows and
+ * page numbers.
  */
 const CM_PER_INCH = 2.54;
 const THIN: ExcelJS.Border = { style: "thin", color: { argb: "FF000000" } };
@@ -23,7 +24,7 @@ export function renderSheetExcelJS(ws: ExcelJS.Worksheet, sheet: SheetDescriptio
     cell.alignment = { horizontal: style.hAlign, vertical: style.vAlign === "center" ? "middle" : "top", wrapText: style.wrap };
     if (style.border) cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
     if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${style.fill.slice(1).toUpperCase()}` } };
-    cell.protection = { locked: !c.unlocked };
+    if (sheet.protect || c.unlocked) cell.protection = { locked: !c.unlocked };
   }
   for (const m of sheet.merges) {
     // Borders on every cell of a bordered merge, so that the merged block is framed.
@@ -67,7 +68,11 @@ export function renderSheetExcelJS(ws: ExcelJS.Worksheet, sheet: SheetDescriptio
       header: margins.header / CM_PER_INCH,
       footer: margins.footer / CM_PER_INCH,
     },
+    ...(sheet.print.repeatRows ? { printTitlesRow: `${sheet.print.repeatRows.first + 1}:${sheet.print.repeatRows.last + 1}` } : {}),
   };
+  if (sheet.print.pageNumbers) {
+    ws.headerFooter = { ...ws.headerFooter, differentFirst: true, differentOddEven: false, oddHeader: `&C${sheet.print.pageNumbers.centerHeader}`, firstHeader: "" };
+  }
   ws.views = [sheet.frozenRows > 0 ? { state: "frozen", ySplit: sheet.frozenRows, showGridLines: false } : { state: "normal", showGridLines: false }];
   if (sheet.protect) {
     // No password: the layout survives careless edits, and anyone can unprotect it (Review → Unprotect Sheet).
