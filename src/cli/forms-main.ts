@@ -66,7 +66,7 @@ export async function formsMain(argv: string[], io: CliIO): Promise<number> {
   const { plan } = outcome;
   if (parsed.json) io.out(JSON.stringify(outcome.json, null, 2));
   else {
-    io.out(plan.unchanged ? FORM_MESSAGES.nothingChanged.vi() : FORM_MESSAGES.merged.vi({ merged: plan.merged.length, forms: forms.length, writes: plan.writes.length, differences: plan.differences.length }));
+    io.out(plan.unchanged ? FORM_MESSAGES.nothingChanged.vi({}) : FORM_MESSAGES.merged.vi({ merged: plan.merged.length, forms: forms.length, writes: plan.writes.length, differences: plan.differences.length }));
     for (const m of plan.merged) io.out(`  ${m.file}\t${m.agency}${m.copies ? `\t(bản trùng: ${m.copies.join(", ")})` : ""}`);
     for (const d of plan.differences) io.out(`  Chênh lệch: ${d.agency}, ${d.group}: tự chấm ${fmt(d.self)}, thẩm định ${fmt(d.appraised)}`);
     io.out(`Đã ghi: ${parsed.output}.`);

@@ -3,18 +3,12 @@
  * with parameters rendered in Vietnamese and in English, in the catalogue style of the core
  * (an entry per code: `vi`, `en`, and an `example` of its parameters that the tests render).
  */
-export type CliLang = "vi" | "en";
+import { catalogue, entry, Lang, MessageEntry } from "../core/catalogue";
 
-interface Entry<P> {
-  vi: (p: P) => string;
-  en: (p: P) => string;
-  example: P;
-}
+export type CliLang = Lang;
+type Entry<P> = MessageEntry<P>;
 
-/** Infers an entry's parameters from its `vi` template and checks `en` and `example` against them. */
-const entry = <P>(e: { vi: (p: P) => string; en: (p: NoInfer<P>) => string; example: NoInfer<P> }): Entry<P> => e;
-
-export const CLI_MESSAGES = {
+export const CLI_MESSAGES = catalogue("command line", {
   annexPreviousStoredNoPrevious: entry({
     vi: (p: { file: string }) =>
       `Sổ tính “${p.file}” lưu lựa chọn đưa xếp hạng năm trước vào phụ lục, nhưng lệnh không có --previous: phụ lục được tạo không có cột “Xếp hạng năm trước” và “Tăng/giảm”. Thêm --previous NAM-TRUOC.xlsx để có các cột đó.`,
@@ -58,7 +52,7 @@ export const CLI_MESSAGES = {
     en: () => "No file written (no -o given).",
     example: {},
   }),
-};
+});
 
 export type CliCode = keyof typeof CLI_MESSAGES;
 type ParamsOf<C extends CliCode> = (typeof CLI_MESSAGES)[C] extends Entry<infer P> ? P : never;

@@ -1,3 +1,5 @@
+import { both } from "./catalogue";
+import { CORE_MESSAGES } from "./messages";
 import { BUILT_IN_NAME_HEADERS, Rules } from "./rules";
 import { resultHeaders, ResultKind } from "./columns";
 import { headerKey, matchKey } from "./text";
@@ -110,8 +112,7 @@ export function locateGrid(values: readonly (readonly unknown[])[], rules: Rules
     return {
       ok: false,
       reason: "empty",
-      message: "Trang tính đang trống. Hãy mở trang tính có bảng điểm (một dòng cho mỗi cơ quan, một cột cho mỗi nhóm tiêu chí) rồi bấm lại “Tính điểm”.",
-      messageEn: "The sheet is empty. Open the sheet with the score table (one row per agency, one column per criteria group) and click “Score” again.",
+      ...both(CORE_MESSAGES, "gridEmpty", {}),
       lookedFor,
       seen: [],
     };
@@ -130,14 +131,7 @@ export function locateGrid(values: readonly (readonly unknown[])[], rules: Rules
     return {
       ok: false,
       reason: "noGrid",
-      message:
-        `Không tìm thấy dòng tiêu đề của bảng điểm trong ${limit} dòng đầu. Cần các cột: ${lookedFor.map((n) => `“${n}”`).join(", ")}. ` +
-        (seen.length ? `Dòng ${seenRow + 1} có: ${seen.map((n) => `“${n}”`).join(", ")}. ` : "") +
-        `Còn thiếu: ${missing.map((n) => `“${n}”`).join(", ")}. Hãy sửa tên cột cho đúng hoặc thêm tên gọi khác trong “Quy tắc chấm điểm”.`,
-      messageEn:
-        `No header row of a score table was found in the first ${limit === 1 ? "row" : `${limit} rows`}. The columns needed are ${lookedFor.map((n) => `“${n}”`).join(", ")}. ` +
-        (seen.length ? `Row ${seenRow + 1} has ${seen.map((n) => `“${n}”`).join(", ")}. ` : "") +
-        `Missing: ${missing.map((n) => `“${n}”`).join(", ")}. Correct the column headers, or add the table's headers as “Other column headers” of the groups in “Scoring rules”.`,
+      ...both(CORE_MESSAGES, "gridNoHeader", { limit, lookedFor, seenRow: seenRow + 1, seen, missing }),
       lookedFor,
       seen,
     };
@@ -154,8 +148,7 @@ export function locateGrid(values: readonly (readonly unknown[])[], rules: Rules
     return {
       ok: false,
       reason: "noNameColumn",
-      message: `Dòng ${best + 1} có đủ các nhóm tiêu chí nhưng không có cột tên cơ quan. Hãy đặt tiêu đề “Tên cơ quan” cho cột ghi tên các cơ quan.`,
-      messageEn: `Row ${best + 1} has every criteria group but no column of agency names. Give the column holding the agencies' names the header “Tên cơ quan”.`,
+      ...both(CORE_MESSAGES, "gridNoNameColumn", { row: best + 1 }),
       lookedFor: [...COLUMN_ALIASES.name],
       seen: header.map(cellText).filter((t) => t.trim() !== ""),
     };

@@ -1,4 +1,3 @@
-import { Finding } from "../core/findings";
 import { AnnexDescription, annexGate, annexNotice, annexGrid, annexPrint, buildAnnex, chooseAnnexSheet, StyleName } from "../core/annex";
 import { completeMetadata, provinceMissing, titleRowsOf, validateMetadata, withProvince, yearInTitle } from "../core/metadata";
 import { scoreSheet } from "../core/scoring";
@@ -10,11 +9,12 @@ import { queueStoreRead, queueStoreWrite, readStoreInBlocks } from "./store";
 import { AnnexOutcome, findingView } from "./types";
 import { rangeAddress } from "../core/address";
 import { checkStale } from "../core/stale";
-import { STALE_RESULTS } from "../core/explain-messages";
+import { EXPLAIN_MESSAGES } from "../core/explain-messages";
+import { both } from "../core/catalogue";
+import { excelBoth, PRINT_STEPS, PrintStepCode, PrintStepParams } from "./messages";
 import { annexPreviousProblemText, comparisonFromSheet } from "../core/previous";
 
-/** The print settings to set by hand when the host has no page-layout API (below ExcelApi 1.9), by code. */
-export type PrintStepCode = "orientation" | "paper" | "printTitles" | "fitToWidth" | "margins" | "pageNumbers";
+export type { PrintStepCode };
 
 /** One step, worded in both languages from its code (Excel's menu names in each language). */
 export interface PrintStep {
@@ -23,43 +23,11 @@ export interface PrintStep {
   messageEn: string;
 }
 
-type PrintStepParams = { row: number; margins: AnnexDescription["print"]["margins"] };
-
-/** Centimetres as each language writes them: "1,5" in Vietnamese, "1.5" in English. */
-const cm = (n: number, lang: "vi" | "en") => (lang === "vi" ? String(n).replace(".", ",") : String(n));
-
-const PRINT_STEPS: Record<PrintStepCode, { vi: (p: PrintStepParams) => string; en: (p: PrintStepParams) => string }> = {
-  orientation: { vi: () => "Bố cục Trang → Hướng → Ngang (Landscape).", en: () => "Page Layout → Orientation → Landscape." },
-  paper: { vi: () => "Bố cục Trang → Khổ giấy → A4.", en: () => "Page Layout → Size → A4." },
-  printTitles: {
-    vi: (p) => `Bố cục Trang → In tiêu đề → Hàng lặp lại ở đầu trang: $${p.row}:$${p.row}.`,
-    en: (p) => `Page Layout → Print Titles → Rows to repeat at top: $${p.row}:$${p.row}.`,
-  },
-  fitToWidth: { vi: () => "Bố cục Trang → Vừa khít: Chiều rộng 1 trang, Chiều cao Tự động.", en: () => "Page Layout → Scale to Fit: Width 1 page, Height Automatic." },
-  margins: {
-    vi: ({ margins: m }) => `Lề: trên ${cm(m.top, "vi")} cm, dưới ${cm(m.bottom, "vi")} cm, trái ${cm(m.left, "vi")} cm, phải ${cm(m.right, "vi")} cm; căn giữa theo chiều ngang.`,
-    en: ({ margins: m }) => `Margins: top ${cm(m.top, "en")} cm, bottom ${cm(m.bottom, "en")} cm, left ${cm(m.left, "en")} cm, right ${cm(m.right, "en")} cm; center horizontally.`,
-  },
-  pageNumbers: {
-    vi: () => "Bố cục Trang → Thiết lập Trang → Đầu trang/Chân trang → Tùy chỉnh đầu trang: số trang (&[Trang]) ở mục giữa; chọn “Trang đầu tiên khác” để trang 1 không có số.",
-    en: () => "Page Layout → Page Setup → Header/Footer → Custom Header: the page number (&[Page]) in the center section; tick “Different first page” so that page 1 has none.",
-  },
-};
-
 /** What to set by hand when the host has no page-layout API (below ExcelApi 1.9). */
 export function manualPrintSteps(annex: AnnexDescription): PrintStep[] {
   const p: PrintStepParams = { row: annex.print.repeatRows.first + 1, margins: annex.print.margins };
   const codes: PrintStepCode[] = ["orientation", "paper", "printTitles", "fitToWidth", "margins", "pageNumbers"];
-  return codes.map((code) => ({ code, message: PRINT_STEPS[code].vi(p), messageEn: PRINT_STEPS[code].en(p) }));
-}
-
-/** annexGate's question in English: the errors still in the table, by cell, and what to do. */
-export function annexGateMessageEn(errors: readonly Finding[]): string {
-  return (
-    `The score table still has ${errors.length} error${errors.length === 1 ? "" : "s"} not yet fixed, and the annex would carry these wrong figures: ` +
-    errors.map((f) => `${f.cell} (${f.agency}${f.group ? `, ${f.group}` : ""}: ${f.value || "empty"})`).join("; ") +
-    ". Fix them before signing, or confirm to create the annex anyway."
-  );
+  return codes.map((code) => ({ code, ...both(PRINT_STEPS, code, p) }));
 }
 
 /**
@@ -174,12 +142,7 @@ export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<A
       if (fromAnnexSheet) {
         const source = [state.annex!.source, state.lastRun?.sheet].find((n) => n && n !== sheet.name && names.includes(n));
         if (!source) {
-          return {
-            kind: "refused",
-            message: "Đang mở trang phụ lục: hãy mở trang bảng điểm rồi bấm lại “Tạo phụ lục”.",
-            messageEn: "The annex sheet is the one open: open the score sheet and click “Create annex” again.",
-            cells: [],
-          };
+          return { kind: "refused", ...excelBoth("annexFromAnnexSheet", {}), cells: [] };
         }
         const ws = sheets.getItem(source);
         sheet = (await readOrInBlocks(context, queueSheetRead(ws) as SheetRead, () => readSheetInBlocks(context, ws))).result(); // 2, only in that case
@@ -191,12 +154,7 @@ export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<A
       const meta = completeMetadata(state.decision, yearInTitle(titleRowsOf(sheet.values, scored.layout.headerTop)));
       const problems = validateMetadata(meta);
       if (problems.length) {
-        return {
-          kind: "refused",
-          message: `Chưa tạo được phụ lục: ${problems.map((p) => p.message).join(" ")} Hãy điền trong mục “Phụ lục”.`,
-          messageEn: `The annex was not created: ${problems.map((p) => p.messageEn).join(" ")} Fill in the details on the “Annex” tab.`,
-          cells: [],
-        };
+        return { kind: "refused", ...excelBoth("annexMetadata", { problems }), cells: [] };
       }
       // Result columns that disagree with the scores (edited after "Tính điểm"): the annex would not
       // match what the sheet shows. Never made from them; the pane offers to score again first.
@@ -204,7 +162,7 @@ export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<A
       if (stale.stale) {
         const names = stale.agencies.map((a) => a.name);
         const cells = stale.agencies.flatMap((a) => a.cells);
-        return { kind: "stale", message: STALE_RESULTS.vi({ names, cells }), messageEn: STALE_RESULTS.en({ names, cells }), agencies: names, cells };
+        return { kind: "stale", ...both(EXPLAIN_MESSAGES, "staleResults", { names, cells }), agencies: names, cells };
       }
       // Last year's columns, when the user chose them for the annex: read from the score sheet as "Tính
       // điểm" wrote them, rendered through the same core columns as the command line's --annex-previous.
@@ -218,17 +176,12 @@ export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<A
         return {
           kind: "needsConfirmation",
           message: refusal.message,
-          messageEn: annexGateMessageEn(refusal.errors),
+          messageEn: refusal.messageEn,
           errors: refusal.errors.map((f) => findingView(sheet.name, f, { result: scored, values: sheet.values })),
         };
       }
       if (meta.sheetName === STORE_SHEET || meta.sheetName === sheet.name || meta.sheetName === ANNEX_BUILD_SHEET || meta.sheetName === ANNEX_BACKUP_SHEET) {
-        return {
-          kind: "refused",
-          message: `Tên trang phụ lục “${meta.sheetName}” trùng với trang bảng điểm. Hãy đặt tên khác trong mục “Phụ lục”.`,
-          messageEn: `The annex sheet name “${meta.sheetName}” is the score sheet's name. Choose another name on the “Annex” tab.`,
-          cells: [],
-        };
+        return { kind: "refused", ...excelBoth("annexSheetIsGrid", { sheet: meta.sheetName }), cells: [] };
       }
 
       const where = chooseAnnexSheet(meta.sheetName, names, owned);

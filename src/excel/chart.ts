@@ -5,7 +5,7 @@
  * 2 syncs: read, write. Nothing on the user's sheets changes: the sheet is new, under a free name.
  */
 import { chooseAnnexSheet } from "../core/annex";
-import { chartDescription, ChartDescription } from "../core/chart";
+import { BAR_COLORS, chartDescription, ChartDescription } from "../core/chart";
 import { rangeAddress } from "../core/address";
 import { scoreSheet } from "../core/scoring";
 import { supports } from "./host";
@@ -54,6 +54,14 @@ export function renderChartOffice(ws: Excel.Worksheet, d: ChartDescription, deci
   axis.minimum = 0;
   axis.maximum = 1;
   axis.majorUnit = 0.1;
+  // Each agency's column in its class's colour (the SVG's colours): the classes read at a glance. The
+  // threshold lines keep Excel's own colours, which stand out on every class's columns.
+  const classColour = new Map(d.bands.map((b, i) => [b.name, BAR_COLORS[Math.min(i, BAR_COLORS.length - 1)]]));
+  const points = chart.series.getItemAt(0).points;
+  d.bars.forEach((bar, i) => {
+    const colour = classColour.get(bar.className);
+    if (colour) points.getItemAt(i).format.fill.setSolidColor(colour);
+  });
   // A series' own chart type needs ExcelApi 1.7: below it the thresholds stay columns (the pane says so).
   const bandLines = supports("1.7");
   if (bandLines) for (let j = 1; j < table[0].length - 1; j++) chart.series.getItemAt(j).chartType = "Line";

@@ -34,9 +34,9 @@ export const convertEncoding: typeof Encoding.convertEncoding = (...args) => enc
 // The forms' use cases (src/excel/forms.ts) are loaded by the "Phiếu" tab when used; only this check is needed up front.
 export { formDelivery } from "./delivery";
 export type { FormsOutcome, MergeOutcome } from "./forms";
-export { loadSettings, saveRules, saveDecision, selectCell, listOtherSheets } from "./settings";
+export { loadSettings, openPane, saveRules, saveDecision, selectCell, listOtherSheets } from "./settings";
 export type { PreviousChoice } from "./scoring";
-export type { SaveResult } from "./settings";
+export type { PaneOpening, SaveResult } from "./settings";
 export { features, supports, MIN_EXCEL_API } from "./host";
 export type { ScoringOutcome, AnnexOutcome, UndoOutcome, EncodingOutcome, WorkbookSettings, FindingView, Source } from "./types";
 export { onCellsEdited, onSelectionChanged } from "./selection-events";

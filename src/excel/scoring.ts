@@ -6,11 +6,10 @@ import { CellSnapshot, FillSnapshot, LastRun, MarkRecord, STORE_SHEET, StoreStat
 import { storeIssueMessage } from "../core/store-check";
 import { lastRunRecord } from "../core/summary";
 import { BYTES_PER_SYNC, chunkByBytes, features, hostErrorMessage, jsonBytes, loadRowsInBlocks, readOrInBlocks, UserFacingError } from "./host";
-import { excelMessage } from "./messages";
+import { excelBoth, excelMessage } from "./messages";
 import { ensureStoreSheet, queueStoreRead, queueStoreWrite, readStoreInBlocks, StoreRead } from "./store";
 import { findingView, ScoringOutcome, Source } from "./types";
-import { ruleProblemLines } from "../core/ruleMessages";
-import { compareWithPrevious, Comparison, PreviousAgency, PreviousProblem, previousProblemText, scorePreviousYear } from "../core/previous";
+import { compareWithPrevious, Comparison, PreviousAgency, PreviousProblem, scorePreviousYear } from "../core/previous";
 import { legacyToUnicode } from "../core/legacy-encoding";
 import { PREVIOUS_MISSING } from "../core/explain-messages";
 
@@ -35,22 +34,15 @@ function queuePreviousSheet(context: Excel.RequestContext, name: string) {
 
 /* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
 
-const previousRefusal = (problem: PreviousProblem): Extract<ScoringOutcome, { kind: "refused" }> => ({
-  kind: "refused",
-  message: `${previousProblemText(problem, "vi")} Chưa có ô nào bị thay đổi.`,
-  messageEn: `${previousProblemText(problem, "en")} No cell has been changed.`,
-  cells: [],
-});
+const previousRefusal = (problem: PreviousProblem): Extract<ScoringOutcome, { kind: "refused" }> => ({ kind: "refused", ...excelBoth("previousUnusable", { problem }), cells: [] });
 
 /** Rules stored in the workbook, else the preset; stored rules that are invalid are reported, not ignored. */
 export function rulesOf(state: StoreState): Rules {
   if (!state.rules) return presetRules();
   const checked = validateRules(state.rules);
   if (!checked.ok) {
-    throw new UserFacingError(
-      `Quy tắc lưu trong sổ tính không hợp lệ: ${ruleProblemLines(checked.problems, "vi").join(" ")} Hãy sửa trong “Quy tắc chấm điểm”.`,
-      `The rules stored in the workbook are not valid: ${ruleProblemLines(checked.problems, "en").join(" ")} Correct them in “Scoring rules”.`,
-    );
+    const m = excelBoth("storedRulesInvalid", { problems: checked.problems });
+    throw new UserFacingError(m.message, m.messageEn);
   }
   return checked.rules;
 }
@@ -176,12 +168,7 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
         return { kind: "done", sheet: sheet.name, run, findings, columns, unchanged: true, notices: storeNotes, noticesEn: storeNotesEn, edited: [], undo: currentUndo };
       }
       if (sheet.protected) {
-        return {
-          kind: "refused",
-          message: `Trang tính “${sheet.name}” đang được bảo vệ nên không ghi được kết quả. Hãy bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi bấm lại “Tính điểm”. Chưa có ô nào bị thay đổi.`,
-          messageEn: `Sheet “${sheet.name}” is protected, so the results cannot be written. Unprotect it (Review → Unprotect Sheet) and click “Score” again. No cell has been changed.`,
-          cells: [],
-        };
+        return { kind: "refused", ...excelBoth("sheetProtected", { sheet: sheet.name }), cells: [] };
       }
 
       const journal = journalFromRead(plan, scored, sheet, read.standardWidth());
@@ -525,7 +512,7 @@ export function batchBlocks(blocks: WritePlan["blocks"], budget: number, first =
 
 /** The refusal for a sheet where no score grid was found (the grid's own words say why). */
 export function sheetRefusal(sheet: string, error: { message: string; messageEn: string }): Extract<ScoringOutcome, { kind: "refused" }> {
-  return { kind: "refused", message: `Trang tính “${sheet}”: ${error.message}`, messageEn: `Sheet “${sheet}”: ${error.messageEn}`, cells: [] };
+  return { kind: "refused", ...excelBoth("onSheet", { sheet, reason: error }), cells: [] };
 }
 
 /** The refusal for an error the host raised (or a UserFacingError), in both languages. */

@@ -19,30 +19,53 @@ interface ChangedRegistration {
   context: { sync(): Promise<unknown> };
 }
 
+/** Whether this Excel has worksheets.onChanged for the whole collection (ExcelApi 1.9; the per-sheet event is 1.7). */
+function hasCellsEditedEvent(): boolean {
+  const requirements = typeof Office !== "undefined" ? Office.context?.requirements : undefined;
+  return typeof Excel !== "undefined" && !!requirements && requirements.isSetSupported("ExcelApi", "1.9");
+}
+
 /**
- * Calls `handler` when cells are edited on any sheet of the workbook: worksheets.onChanged, ExcelApi
- * 1.9 for the collection (the per-sheet event is 1.7), detected at run time. Below 1.9 (or outside Excel) nothing is registered and the pane keeps
- * noticing on the next selection change and before "Tạo phụ lục". One sync, once, when the pane
- * subscribes. Returns the function that unregisters it (the handler is silent from then on).
+ * Queues, in `context`'s next batch, the subscription that calls `handler` when cells are edited on any
+ * sheet of the workbook (worksheets.onChanged, ExcelApi 1.9, detected at run time). It rides in a batch
+ * the caller syncs anyway (the pane's opening read): no round trip of its own. Below 1.9 nothing is
+ * queued and the pane keeps noticing on the next selection change and before "Tạo phụ lục". Returns the
+ * function that unregisters it (the handler is silent from then on; one sync, in the background).
+ */
+export function queueCellsEdited(context: Excel.RequestContext, handler: () => void): () => void {
+  if (!hasCellsEditedEvent()) return () => undefined;
+  let live = true;
+  const registration = context.workbook.worksheets.onChanged.add(async () => {
+    if (live) handler();
+  }) as unknown as ChangedRegistration;
+  return () => {
+    if (!live) return;
+    live = false;
+    registration.remove();
+    void registration.context.sync().catch(() => undefined);
+  };
+}
+
+/**
+ * Calls `handler` when cells are edited on any sheet of the workbook, in a batch of its own (one sync,
+ * once, when the pane subscribes; the pane itself subscribes in its opening read: loadSettings).
+ * Returns the function that unregisters it.
  */
 export function onCellsEdited(handler: () => void): () => void {
-  const requirements = typeof Office !== "undefined" ? Office.context?.requirements : undefined;
-  if (typeof Excel === "undefined" || !requirements || !requirements.isSetSupported("ExcelApi", "1.9")) return () => undefined;
-  let live = true;
-  let registration: ChangedRegistration | null = null;
+  if (!hasCellsEditedEvent()) return () => undefined;
+  let off: (() => void) | null = null;
+  let stopped = false;
   const registered = Excel.run(async (context) => {
-    registration = context.workbook.worksheets.onChanged.add(async () => {
-      if (live) handler();
-    }) as unknown as ChangedRegistration;
-    await context.sync();
-  }).catch(() => undefined); // No events on this host after all: the selection and the annex still check.
-  return () => {
-    live = false;
-    void registered.then(() => {
-      const r = registration as ChangedRegistration | null;
-      if (!r) return;
-      r.remove();
-      return r.context.sync().catch(() => undefined);
+    off = queueCellsEdited(context, () => {
+      if (!stopped) handler();
     });
+    await context.sync();
+  }).catch(() => {
+    off = null; // No events on this host after all: the selection and the annex still check.
+  });
+  return () => {
+    if (stopped) return;
+    stopped = true;
+    void registered.then(() => off?.());
   };
 }

@@ -5,6 +5,7 @@ import { STORE_SHEET, StoreState, UndoInfo } from "../core/store";
 import { hostErrorMessage, UserFacingError } from "./host";
 import { queueStoreHeadRead, queueStoreRead, syncReadingStore, writeStore } from "./store";
 import { WorkbookSettings } from "./types";
+import { queueCellsEdited } from "./selection-events";
 import { ruleProblemLines } from "../core/ruleMessages";
 
 /** Rows and columns of the active sheet read on opening to find the year its grid's title names. */
@@ -23,49 +24,76 @@ function titleYear(top: unknown[][] | null, rules: Rules): number | null {
  * KB, whatever the size of the grid) and the title rows of the open sheet.
  */
 export async function loadSettings(): Promise<WorkbookSettings> {
-  return Excel.run(async (context) => {
-    const store = queueStoreHeadRead(context);
-    // The title rows of the open sheet, in the same sync: the year they name is the year evaluated.
-    const top = context.workbook.worksheets.getActiveWorksheet().getRange(TITLE_READ);
-    top.load("values");
-    await context.sync();
-    const problems: string[] = [];
-    const problemsEn: string[] = [];
-    let state: StoreState = {};
-    let undo: UndoInfo | null = null;
+  return Excel.run(readSettings);
+}
+
+/** What opening the pane gives: the settings, and the function that ends the subscription to cell edits. */
+export interface PaneOpening {
+  settings: WorkbookSettings;
+  stopListening: () => void;
+}
+
+/**
+ * Opening the pane: the settings (as loadSettings) and, where Excel has sheet change events (ExcelApi
+ * 1.9), the subscription that calls `onCellsEdited` when cells are edited, queued in the same batch:
+ * 1 sync in all. If the read fails, nothing stays subscribed.
+ */
+export async function openPane(onCellsEdited: () => void): Promise<PaneOpening> {
+  let stopListening: () => void = () => undefined;
+  const settings = await Excel.run(async (context) => {
+    stopListening = queueCellsEdited(context, onCellsEdited);
     try {
-      ({ state, undo } = store.head());
+      return await readSettings(context);
     } catch (e) {
-      problems.push(hostErrorMessage(e));
-      problemsEn.push(hostErrorMessage(e, "en"));
+      stopListening();
+      throw e;
     }
-    let rules: RulesJson = PRESET_THAI_BINH_2020;
-    let compiled: Rules = presetRules();
-    let fromWorkbook = false;
-    if (state.rules) {
-      const checked = validateRules(state.rules);
-      if (checked.ok) {
-        rules = checked.rules.json;
-        compiled = checked.rules;
-        fromWorkbook = true;
-      } else {
-        const n = checked.problems.length;
-        problems.push(`Quy tắc lưu trong sổ tính không hợp lệ (${n} lỗi), đang dùng quy tắc mặc định. ${ruleProblemLines(checked.problems, "vi").join(" ")}`);
-        problemsEn.push(`The rules stored in the workbook are not valid (${n} problem${n === 1 ? "" : "s"}), so the default rules are in use. ${ruleProblemLines(checked.problems, "en").join(" ")}`);
-      }
-    }
-    const decision = completeMetadataWithSource(state.decision, titleYear(top.values as unknown[][], compiled));
-    return {
-      rules,
-      rulesFromWorkbook: fromWorkbook,
-      decision: decision.meta,
-      yearSource: decision.yearSource,
-      lastRun: state.lastRun ?? null,
-      undo,
-      problems,
-      problemsEn,
-    };
   });
+  return { settings, stopListening };
+}
+
+async function readSettings(context: Excel.RequestContext): Promise<WorkbookSettings> {
+  const store = queueStoreHeadRead(context);
+  // The title rows of the open sheet, in the same sync: the year they name is the year evaluated.
+  const top = context.workbook.worksheets.getActiveWorksheet().getRange(TITLE_READ);
+  top.load("values");
+  await context.sync();
+  const problems: string[] = [];
+  const problemsEn: string[] = [];
+  let state: StoreState = {};
+  let undo: UndoInfo | null = null;
+  try {
+    ({ state, undo } = store.head());
+  } catch (e) {
+    problems.push(hostErrorMessage(e));
+    problemsEn.push(hostErrorMessage(e, "en"));
+  }
+  let rules: RulesJson = PRESET_THAI_BINH_2020;
+  let compiled: Rules = presetRules();
+  let fromWorkbook = false;
+  if (state.rules) {
+    const checked = validateRules(state.rules);
+    if (checked.ok) {
+      rules = checked.rules.json;
+      compiled = checked.rules;
+      fromWorkbook = true;
+    } else {
+      const n = checked.problems.length;
+      problems.push(`Quy tắc lưu trong sổ tính không hợp lệ (${n} lỗi), đang dùng quy tắc mặc định. ${ruleProblemLines(checked.problems, "vi").join(" ")}`);
+      problemsEn.push(`The rules stored in the workbook are not valid (${n} problem${n === 1 ? "" : "s"}), so the default rules are in use. ${ruleProblemLines(checked.problems, "en").join(" ")}`);
+    }
+  }
+  const decision = completeMetadataWithSource(state.decision, titleYear(top.values as unknown[][], compiled));
+  return {
+    rules,
+    rulesFromWorkbook: fromWorkbook,
+    decision: decision.meta,
+    yearSource: decision.yearSource,
+    lastRun: state.lastRun ?? null,
+    undo,
+    problems,
+    problemsEn,
+  };
 }
 
 async function updateStore(change: (state: StoreState) => StoreState): Promise<void> {

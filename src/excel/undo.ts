@@ -1,9 +1,10 @@
 import { PackedAnnex, unpackAnnex } from "../core/annex";
 import { CellSnapshot, STORE_SHEET, StoreState, UndoJournal, writtenCells } from "../core/store";
-import { checkUndoJournal, undoJournalRefusal } from "../core/store-check";
+import { checkUndoJournal, STORE_MESSAGES } from "../core/store-check";
+import { both } from "../core/catalogue";
 import { BYTES_PER_SYNC, chunkByBytes, features, hostErrorMessage, jsonBytes } from "./host";
 import { ownedAnnexSheet, renderAnnexOffice } from "./annex";
-import { excelMessage } from "./messages";
+import { excelBoth, excelMessage } from "./messages";
 import { isExplanationTitle } from "../core/explanation";
 import { restoreLoopSheets } from "./sheet-render";
 import { ANNEX_BACKUP_SHEET } from "./scoring";
@@ -27,18 +28,8 @@ function cellIn(address: string, i: number, j: number): string {
 }
 
 /** What an undo could not give back on this host, worded per language from its code and cells. */
-const UNDO_LEFT: Record<UndoLeftCode, { vi: (p: { sheet: string; cells: string[] }) => string; en: (p: { sheet: string; cells: string[] }) => string }> = {
-  formatsNotRestored: {
-    vi: (p) =>
-      `Phiên bản Excel này không chép lại được định dạng (cần ExcelApi 1.9): các ô ${p.cells.join(", ")} trên trang “${p.sheet}” đã được trả lại nội dung, nhưng định dạng riêng có trước khi tính điểm (viền, màu nền, phông chữ) bị đặt về mặc định. Hãy định dạng lại các ô đó nếu cần.`,
-    en: (p) =>
-      `This version of Excel cannot copy formats back (it needs ExcelApi 1.9): cells ${p.cells.join(", ")} on sheet “${p.sheet}” have their contents back, but any formats of their own from before the scoring (borders, fill, font) were reset to the default. Format those cells again if needed.`,
-  },
-};
-
 export function undoLeft(code: UndoLeftCode, sheet: string, cells: string[]): UndoLeft {
-  const p = { sheet, cells };
-  return { code, sheet, cells, message: UNDO_LEFT[code].vi(p), messageEn: UNDO_LEFT[code].en(p) };
+  return { code, sheet, cells, ...excelBoth(code, { sheet, cells }) };
 }
 
 /**
@@ -77,14 +68,8 @@ export async function undoLast(): Promise<UndoOutcome> {
       const undo = state.undo;
       // The journal is checked whole (shape, sizes, addresses) before anything is written from it.
       const damaged = store.issues().find((i) => i.key === "undo")?.problem ?? (undo ? checkUndoJournal(undo, "undo") : null);
-      if (damaged) return { kind: "refused", message: undoJournalRefusal(damaged, STORE_SHEET, "vi"), messageEn: undoJournalRefusal(damaged, STORE_SHEET, "en") };
-      if (!undo) {
-        return {
-          kind: "nothing",
-          message: "Không có thao tác nào để hoàn tác (chỉ hoàn tác được một lần, thao tác gần nhất).",
-          messageEn: "There is nothing to undo (only the last action can be undone, and only once).",
-        };
-      }
+      if (damaged) return { kind: "refused", ...both(STORE_MESSAGES, "undoJournal", { problem: damaged, sheet: STORE_SHEET }) };
+      if (!undo) return { kind: "nothing", ...excelBoth("undoNothing", {}) };
       const items = sheets.items;
       const names = items.map((s) => s.name);
       // Every feature the undo needs is checked here, before the first write.
@@ -95,11 +80,7 @@ export async function undoLast(): Promise<UndoOutcome> {
       let unfinished = false;
       if (undo.action === "score" || undo.action === "merge" || undo.action === "encoding") {
         if (!names.includes(undo.sheet)) {
-          return {
-            kind: "refused",
-            message: `Không hoàn tác được: trang tính “${undo.sheet}” không còn trong sổ tính.`,
-            messageEn: `Could not undo: sheet “${undo.sheet}” is no longer in the workbook.`,
-          };
+          return { kind: "refused", ...excelBoth("undoSheetGone", { sheet: undo.sheet }) };
         }
         leftAlone = await undoScore(context, sheets.getItem(undo.sheet), undo, state, plan.copyFormats);
         // "Gộp phiếu": its "Tự đánh giá" and "Chênh lệch" sheets go, the ones before it come back.
@@ -156,28 +137,10 @@ export async function undoLast(): Promise<UndoOutcome> {
       await queueStoreWrite(context, store, restored);
       await context.sync(); // the restoring batch and the state, together
 
-      const chartUndone =
-        undo.action === "chart" || undo.action === "explain"
-          ? excelMessage(undo.action === "chart" ? "chartUndone" : "explainUndone", { time: time(undo.at), sheet: undo.sheet })
-          : null;
-      const done = chartUndone ? { message: chartUndone.vi, messageEn: chartUndone.en } : {
-        message:
-          undo.action === "score"
-            ? `Đã hoàn tác lần “Tính điểm” lúc ${time(undo.at)} trên trang “${undo.sheet}”.`
-            : undo.action === "merge"
-              ? `Đã hoàn tác lần “Gộp phiếu” lúc ${time(undo.at)} trên trang “${undo.sheet}”.`
-              : undo.action === "encoding"
-                ? `Đã hoàn tác lần “Chuyển mã” lúc ${time(undo.at)} trên trang “${undo.sheet}”: các ô có lại chữ cũ.`
-              : `Đã hoàn tác lần “Tạo phụ lục” lúc ${time(undo.at)}.`,
-        messageEn:
-          undo.action === "score"
-            ? `Undid the “Score” at ${time(undo.at)} on sheet “${undo.sheet}”.`
-            : undo.action === "merge"
-              ? `Undid the “Merge forms” at ${time(undo.at)} on sheet “${undo.sheet}”.`
-              : undo.action === "encoding"
-                ? `Undid the “Convert encoding” at ${time(undo.at)} on sheet “${undo.sheet}”: the cells have their old text back.`
-              : `Undid the “Create annex” at ${time(undo.at)}.`,
-      };
+      const undone = (
+        { score: "undoneScore", merge: "undoneMerge", encoding: "undoneEncoding", annex: "undoneAnnex", chart: "chartUndone", explain: "explainUndone" } as const
+      )[undo.action];
+      const done = excelBoth(undone, { time: time(undo.at), sheet: undo.sheet });
       const extra = leftAlone.length > 0 ? excelMessage("undoLeftEdited", { cells: leftAlone }) : unfinished ? excelMessage("annexUnfinished", {}) : null;
       return {
         kind: "done",

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Checkbox, makeStyles, tokens } from "@fluentui/react-components";
-import { generateAnnex, runScoring, saveDecision } from "../excel/index";
+import type { PaneApi } from "./api";
 import type { AnnexOutcome, FindingView } from "../excel/types";
 import { completeMetadata, DecisionMetadata, parseViDate, provinceMissing, validateMetadata, withProvince, YearSource } from "../core/metadata";
 import { BusyKind, Note, Runner, SettingsChange } from "./actions";
@@ -17,6 +17,7 @@ const useStyles = makeStyles({
 });
 
 export interface AnnexViewProps {
+  api: Pick<PaneApi, "generateAnnex" | "runScoring" | "saveDecision">;
   decision: DecisionMetadata;
   /** Where the decision's year comes from when none is stored (the grid's title, the decision's date, last year). */
   yearSource?: YearSource;
@@ -31,7 +32,7 @@ export interface AnnexViewProps {
 const same = (a: DecisionMetadata, b: DecisionMetadata) => JSON.stringify(completeMetadata(a)) === JSON.stringify(completeMetadata(b));
 
 /** "Phụ lục": the decision's metadata (saved in the workbook) and "Tạo phụ lục", with a confirmation when errors remain. */
-export function AnnexView({ decision, yearSource = "given", busy, run, onWritten, undone = 0 }: AnnexViewProps) {
+export function AnnexView({ api, decision, yearSource = "given", busy, run, onWritten, undone = 0 }: AnnexViewProps) {
   const styles = useStyles();
   const shared = useSharedStyles();
   const t = useStrings();
@@ -80,7 +81,7 @@ export function AnnexView({ decision, yearSource = "given", busy, run, onWritten
   /** Saves the metadata when it changed; the messages in the pane's language when that failed. */
   const store = async (): Promise<string[] | null> => {
     if (same(meta, saved)) return null;
-    const r = await saveDecision(completeMetadata(meta));
+    const r = await api.saveDecision(completeMetadata(meta));
     if (!r.ok) return en ? r.messagesEn : r.messages;
     setSaved(completeMetadata(meta));
     return null;
@@ -104,7 +105,7 @@ export function AnnexView({ decision, yearSource = "given", busy, run, onWritten
     const r = await run("annex", async () => {
       const failed = confirmErrors ? null : await store();
       if (failed) return { kind: "saveFailed" as const, messages: failed };
-      const outcome = await generateAnnex({ confirmErrors });
+      const outcome = await api.generateAnnex({ confirmErrors });
       if (outcome.kind === "done") onWritten({ undo: outcome.undo });
       return outcome;
     });
@@ -126,7 +127,7 @@ export function AnnexView({ decision, yearSource = "given", busy, run, onWritten
 
   /** After a stale refusal: "Tính điểm" first (results written from the scores), then the annex. */
   const recomputeThenGenerate = async () => {
-    const r = await run("score", () => runScoring("pane"));
+    const r = await run("score", () => api.runScoring("pane"));
     if (!r.ok) return setNotes([{ intent: "error", title: t.annex.refusedTitle, text: t.unexpected(r.error) }]);
     if (r.value.kind === "refused") return setNotes([{ intent: "error", title: t.annex.refusedTitle, text: en ? r.value.messageEn : r.value.message }]);
     if (r.value.kind === "done" && !r.value.unchanged) onWritten({ lastRun: r.value.run, undo: r.value.undo });

@@ -1,7 +1,7 @@
 import * as React from "react";
-import { FluentProvider, makeStyles, Spinner, Tab, TabList, Theme, tokens, webLightTheme } from "@fluentui/react-components";
-import { formDelivery, inspectSelection, loadSettings, onCellsEdited, onSelectionChanged, preloadEngine, undoLast } from "../excel/index";
-import type { SelectionInfo } from "../excel/index";
+import { FluentProvider, makeStyles, Theme, tokens, webLightTheme } from "@fluentui/react-components";
+import type { SelectionInfo } from "../excel/card";
+import type { PaneApi } from "./api";
 import type { ScoringOutcome, WorkbookSettings } from "../excel/types";
 import { AgencyCard } from "./AgencyCard";
 import { ExplainActions } from "./ExplainActions";
@@ -9,17 +9,17 @@ import { DEFAULT_METADATA } from "../core/metadata";
 import { PRESET_THAI_BINH_2020 } from "../core/rules";
 import { BusyKind, errorText, Note, Result, Runner, SettingsChange } from "./actions";
 import { catalogue, I18nContext, Lang, officeLanguage } from "./i18n";
-import type { FormsActions } from "./FormsView";
 import { Notice } from "./Notice";
 import { ScoreView } from "./ScoreView";
 import { useSharedStyles } from "./styles";
 import { UndoBar } from "./UndoBar";
+import { Tabs } from "./Tabs";
+import { Spin } from "./Spin";
 
 // The Phụ lục and Quy tắc tabs load on first use (chunks of their own): the pane opens without them.
 const loadAnnexView = () => import(/* webpackChunkName: "annex-tab" */ "./AnnexView").then((m) => m.AnnexView);
 const loadRulesView = () => import(/* webpackChunkName: "rules-tab" */ "./RulesView").then((m) => m.RulesView);
-const loadFormsView = () =>
-  import(/* webpackChunkName: "forms-tab" */ "./FormsView").then((m) => ({ View: m.FormsView, actions: (delivery: FormsActions["delivery"]) => m.officeFormsActions(delivery) }));
+const loadFormsView = () => import(/* webpackChunkName: "forms-tab" */ "./FormsView").then((m) => m.FormsView);
 
 /** A component in a chunk of its own (dynamic import): null until the chunk arrives; a failed load is reported and can be retried. */
 function useLoaded<C>(load: () => Promise<C>, wanted: boolean): { component: C | null; error: string | null; retry: () => void } {
@@ -80,18 +80,20 @@ function Loaded<C>(props: { state: ReturnType<typeof useLoaded<C>>; loading: str
   const { state } = props;
   if (state.component) return <>{props.children(state.component)}</>;
   if (state.error) return <Notice note={{ intent: "error", text: props.failed(state.error) }} action={{ label: props.retry, onClick: state.retry }} />;
-  return <Spinner size="small" label={props.loading} labelPosition="after" />;
+  return <Spin label={props.loading} />;
 }
 type Done = Extract<ScoringOutcome, { kind: "done" }>;
 
 export interface AppProps {
+  /** The Office calls (the use cases of src/excel in the add-in; a fake in tests). */
+  api: PaneApi;
   /** The pane's language; by default Office's display language. */
   lang?: Lang;
   theme?: Theme;
 }
 
 /** The task pane: Tính điểm, Phụ lục, Quy tắc chấm điểm, and Hoàn tác for the last write. */
-export function App({ lang, theme = webLightTheme }: AppProps) {
+export function App({ api, lang, theme = webLightTheme }: AppProps) {
   const styles = useStyles();
   const shared = useSharedStyles();
   const language = lang ?? officeLanguage();
@@ -142,24 +144,38 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
   /** Reads the workbook's settings again, after "Gộp phiếu" or "Chuyển mã" (their outcomes do not carry the new state). */
   const refresh = React.useCallback(async () => {
     try {
-      setSettings(await loadSettings());
+      setSettings(await api.loadSettings());
     } catch {
       // The action itself succeeded; the undo state shown may be stale until the next load.
     }
-  }, []);
+  }, [api]);
 
-  /** "Thử lại" after a failed first load. */
+  /** Looks at the selection a moment after the user stops (set by the selection effect below). */
+  const lookRef = React.useRef<() => void>(() => undefined);
+  /** Ends the subscription to cell edits made on opening; null until it is made. */
+  const stopListening = React.useRef<(() => void) | null>(null);
+  const unmounted = React.useRef(false);
+  /** Opens the pane: settings and the subscription to cell edits, in one batch (api.openPane). */
+  const open = React.useCallback(async () => {
+    const opening = await api.openPane(() => lookRef.current());
+    if (unmounted.current) opening.stopListening();
+    else stopListening.current = opening.stopListening;
+    return opening.settings;
+  }, [api]);
+
+  /** "Thử lại" after a failed first load (which subscribed to nothing either). */
   const load = React.useCallback(async () => {
     setLoadError(null);
-    const r = await run("load", loadSettings);
+    const r = await run("load", open);
     if (r.ok) setSettings(r.value);
     else setLoadError(r.error);
-  }, [run]);
+  }, [run, open]);
 
   // On opening: the rules, the decision, the last run (also one started from the ribbon), undo.
   React.useEffect(() => {
     let live = true;
-    loadSettings()
+    unmounted.current = false;
+    open()
       .then(
         (s) => live && setSettings(s),
         (e) => live && setLoadError(errorText(e)),
@@ -172,14 +188,17 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
     // The scoring engine and the other tabs, in the background once the pane is up ("Tính điểm" works
     // before: it waits for the engine).
     const idle = setTimeout(() => {
-      preloadEngine();
+      api.preloadEngine();
       setUp(true);
     }, 0);
     return () => {
       live = false;
+      unmounted.current = true;
       clearTimeout(idle);
+      stopListening.current?.();
+      stopListening.current = null;
     };
-  }, []);
+  }, [api, open]);
 
   // The agency under the selection, and stale results: looked at when the selection changes (which
   // follows every edit typed in a cell) and, where Excel has sheet change events (ExcelApi 1.9), as
@@ -191,20 +210,21 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
       clearTimeout(timer);
       timer = setTimeout(() => {
         if (busyRef.current) return;
-        inspectSelection().then(
+        api.inspectSelection().then(
           (info) => live && setSelection(info),
           () => undefined, // a sheet being edited or closed: the next selection tries again
         );
       }, SELECTION_DELAY_MS);
     };
-    const offs = [onSelectionChanged(look), onCellsEdited(look)];
+    lookRef.current = look;
+    const off = api.onSelectionChanged(look);
     return () => {
       live = false;
+      lookRef.current = () => undefined;
       clearTimeout(timer);
-      // (A use case replaced in tests may hand back no function.)
-      for (const off of offs) if (typeof off === "function") off();
+      off();
     };
-  }, []);
+  }, [api]);
 
   const onScored = React.useCallback((outcome: Done) => {
     setScored(outcome);
@@ -215,7 +235,7 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
   const undo = async () => {
     setAppNote(null);
     const r = await run("undo", async () => {
-      const outcome = await undoLast();
+      const outcome = await api.undoLast();
       if (outcome.kind === "done") {
         setScored(null);
         setUndone((n) => n + 1);
@@ -236,7 +256,6 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
   };
 
   const formsView = useLoaded(loadFormsView, up || opened.has("forms"));
-  const formsActions = React.useMemo(() => formsView.component?.actions(formDelivery) ?? null, [formsView.component]);
   const ready = settings !== null || loadError !== null;
   const tabs: { value: TabValue; label: string }[] = [
     { value: "score", label: t.tabs.score },
@@ -254,20 +273,14 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
             <UndoBar undo={settings?.undo ?? null} busy={busy} onUndo={undo} />
           </header>
           <nav aria-label={t.tabs.tabsLabel}>
-            <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => selectTab(d.value as TabValue)}>
-              {tabs.map((x) => (
-                <Tab key={x.value} value={x.value} id={`tab-${x.value}`} aria-controls={`panel-${x.value}`}>
-                  {x.label}
-                </Tab>
-              ))}
-            </TabList>
+            <Tabs className={styles.tabs} items={tabs} selected={tab} onSelect={selectTab} />
           </nav>
           <main className={styles.main} aria-busy={busy !== null}>
             {/* What is running, for screen readers; sighted users see the spinner on the button pressed. */}
             <div role="status" className={shared.visuallyHidden}>
               {busy ? t.busy[busy] : ""}
             </div>
-            {busy === "load" && <Spinner className={styles.loading} size="small" label={t.busy.load} labelPosition="after" />}
+            {busy === "load" && <Spin className={styles.loading} label={t.busy.load} />}
             {appNote && <Notice note={appNote} onDismiss={() => setAppNote(null)} />}
             {selection?.stale && <Notice note={{ intent: "warning", title: t.card.staleTitle, text: language === "en" ? selection.stale.messageEn : selection.stale.message }} />}
             {loadError && (
@@ -280,20 +293,20 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
               <React.Fragment key={settings ? "workbook" : "defaults"}>
                 <div role="tabpanel" id="panel-score" aria-labelledby="tab-score" hidden={tab !== "score"}>
                   <div className={shared.stack}>
-                    <ScoreView undone={undone} lastRun={settings?.lastRun ?? null} outcome={scored} onScored={onScored} onWritten={(change) => (change ? applyChange(change) : void refresh())} busy={busy} run={run} />
+                    <ScoreView api={api} undone={undone} lastRun={settings?.lastRun ?? null} outcome={scored} onScored={onScored} onWritten={(change) => (change ? applyChange(change) : void refresh())} busy={busy} run={run} />
                     {selection?.card ? (
                       <AgencyCard card={language === "en" ? selection.card.en : selection.card.vi} />
                     ) : (
                       <p className={shared.muted}>{t.card.hint}</p>
                     )}
-                    <ExplainActions busy={busy} run={run} onWritten={applyChange} />
+                    <ExplainActions api={api} busy={busy} run={run} onWritten={applyChange} />
                   </div>
                 </div>
                 <div role="tabpanel" id="panel-annex" aria-labelledby="tab-annex" hidden={tab !== "annex"}>
                   {opened.has("annex") && (
                     <Loaded state={annexView} loading={t.busy.load} failed={t.tabLoadFailed} retry={t.retry}>
                       {(AnnexView) => (
-                        <AnnexView undone={undone} decision={settings?.decision ?? DEFAULT_METADATA} yearSource={settings?.yearSource} busy={busy} run={run} onWritten={applyChange} />
+                        <AnnexView api={api} undone={undone} decision={settings?.decision ?? DEFAULT_METADATA} yearSource={settings?.yearSource} busy={busy} run={run} onWritten={applyChange} />
                       )}
                     </Loaded>
                   )}
@@ -307,6 +320,7 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
                           fromWorkbook={settings?.rulesFromWorkbook ?? false}
                           busy={busy}
                           run={run}
+                          saveRules={api.saveRules}
                           onSaved={applyChange}
                         />
                       )}
@@ -316,7 +330,7 @@ export function App({ lang, theme = webLightTheme }: AppProps) {
                 <div role="tabpanel" id="panel-forms" aria-labelledby="tab-forms" hidden={tab !== "forms"}>
                   {opened.has("forms") && (
                     <Loaded state={formsView} loading={t.busy.load} failed={t.tabLoadFailed} retry={t.retry}>
-                      {({ View }) => <View busy={busy} run={run} actions={formsActions!} onWritten={refresh} />}
+                      {(FormsView) => <FormsView busy={busy} run={run} actions={api.forms} onWritten={refresh} />}
                     </Loaded>
                   )}
                 </div>

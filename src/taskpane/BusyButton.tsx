@@ -1,5 +1,6 @@
 import * as React from "react";
-import { Button, ButtonProps, Spinner } from "@fluentui/react-components";
+import { Button, ButtonProps } from "@fluentui/react-components";
+import { Spin } from "./Spin";
 
 export type BusyButtonProps = ButtonProps & {
   /** This button's action is running: a spinner replaces its icon. */
@@ -12,7 +13,7 @@ export type BusyButtonProps = ButtonProps & {
  */
 export function BusyButton({ busy = false, disabled = false, icon, children, ...rest }: BusyButtonProps) {
   return (
-    <Button {...rest} disabledFocusable={disabled || busy} icon={busy ? <Spinner size="extra-tiny" aria-hidden="true" /> : icon}>
+    <Button {...rest} disabledFocusable={disabled || busy} icon={busy ? <Spin size="tiny" /> : icon}>
       {children}
     </Button>
   );

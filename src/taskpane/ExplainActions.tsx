@@ -1,5 +1,5 @@
 import * as React from "react";
-import { createChart, createExplanation } from "../excel/index";
+import type { PaneApi } from "./api";
 import { BusyKind, Note, Runner, SettingsChange } from "./actions";
 import { BusyButton } from "./BusyButton";
 import { useStrings } from "./i18n";
@@ -7,7 +7,7 @@ import { Notice } from "./Notice";
 import { useSharedStyles } from "./styles";
 
 /** "Giải trình": a printable page per agency, for every agency or the ones whose rows are selected; and the chart of the indices. */
-export function ExplainActions({ busy, run, onWritten }: { busy: BusyKind | null; run: Runner; onWritten?: (change: SettingsChange) => void }) {
+export function ExplainActions({ api, busy, run, onWritten }: { api: Pick<PaneApi, "createExplanation" | "createChart">; busy: BusyKind | null; run: Runner; onWritten?: (change: SettingsChange) => void }) {
   const shared = useSharedStyles();
   const t = useStrings();
   const en = t.lang === "en";
@@ -15,7 +15,7 @@ export function ExplainActions({ busy, run, onWritten }: { busy: BusyKind | null
 
   const make = async (selectedOnly: boolean) => {
     setNotes([]);
-    const r = await run("explain", () => createExplanation({ selectedOnly }));
+    const r = await run("explain", () => api.createExplanation({ selectedOnly }));
     if (!r.ok) return setNotes([{ intent: "error", title: t.card.explainRefused, text: t.unexpected(r.error) }]);
     const o = r.value;
     if (o.kind === "refused") return setNotes([{ intent: "error", title: t.card.explainRefused, text: en ? o.messageEn : o.message }]);
@@ -27,7 +27,7 @@ export function ExplainActions({ busy, run, onWritten }: { busy: BusyKind | null
 
   const chart = async () => {
     setNotes([]);
-    const r = await run("chart", () => createChart());
+    const r = await run("chart", () => api.createChart());
     if (!r.ok) return setNotes([{ intent: "error", title: t.card.chartRefused, text: t.unexpected(r.error) }]);
     const o = r.value;
     if (o.kind === "refused") return setNotes([{ intent: "error", title: t.card.chartRefused, text: en ? o.messageEn : o.message }]);

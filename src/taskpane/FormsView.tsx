@@ -1,7 +1,6 @@
 import * as React from "react";
 import { Field, Label, makeStyles, Radio, RadioGroup, tokens } from "@fluentui/react-components";
-import type { FormsOutcome, MergeOutcome } from "../excel/forms";
-import type { ReturnedForm } from "../core/merge";
+import type { FormsActions } from "./api";
 import { BusyKind, Note, Runner } from "./actions";
 import { BusyButton } from "./BusyButton";
 import { useStrings } from "./i18n";
@@ -14,21 +13,10 @@ const useStyles = makeStyles({
   files: { maxWidth: "100%" },
 });
 
-/** The Office and file calls the tab uses, handed in as props (tests give their own). */
-export interface FormsActions {
-  prepare: (scope: "all" | "selected") => Promise<FormsOutcome>;
-  delivery: () => "newWorkbooks" | "download";
-  /** The forms as .xlsx bytes (ExcelJS, loaded on first use). */
-  render: (forms: { fileName: string; description: Extract<FormsOutcome, { kind: "done" }>["forms"][number]["description"] }[]) => Promise<{ fileName: string; bytes: Uint8Array }[]>;
-  openAsNewWorkbooks: (files: { fileName: string; bytes: Uint8Array }[]) => Promise<void>;
-  download: (files: { fileName: string; bytes: Uint8Array }[]) => void;
-  read: (files: File[]) => Promise<ReturnedForm[]>;
-  merge: (forms: ReturnedForm[]) => Promise<MergeOutcome>;
-}
-
 export interface FormsViewProps {
   busy: BusyKind | null;
   run: Runner;
+  /** The Office and file calls the tab uses (tests give their own). */
   actions: FormsActions;
   /** After a write: the pane reloads the workbook's settings (undo availability). */
   onWritten: () => Promise<void>;
@@ -132,36 +120,4 @@ export function FormsView({ busy, run, actions, onWritten }: FormsViewProps) {
       </section>
     </>
   );
-}
-
-/**
- * The tab's calls in the add-in: the use cases of src/excel/forms.ts and the files through ExcelJS, both
- * loaded on first use (chunks of their own, not the pane's first screen); `delivery` is needed up front.
- */
-export function officeFormsActions(delivery: FormsActions["delivery"]): FormsActions {
-  const formsUseCases = () => import(/* webpackChunkName: "forms" */ "../excel/forms");
-  const files = () => import(/* webpackChunkName: "form-files" */ "./formFiles");
-  return {
-    prepare: async (scope) => (await formsUseCases()).prepareForms(scope),
-    delivery,
-    render: async (forms) => (await files()).renderFormFiles(forms),
-    openAsNewWorkbooks: async (list) => {
-      const [{ toBase64 }, excel] = await Promise.all([files(), formsUseCases()]);
-      await excel.openAsNewWorkbooks(list.map((f) => ({ fileName: f.fileName, base64: toBase64(f.bytes) })));
-    },
-    download: (list) => {
-      for (const f of list) {
-        const url = URL.createObjectURL(new Blob([f.bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
-        const a = document.createElement("a");
-        a.href = url;
-        a.download = f.fileName;
-        document.body.appendChild(a);
-        a.click();
-        a.remove();
-        setTimeout(() => URL.revokeObjectURL(url), 10000);
-      }
-    },
-    read: async (list) => (await files()).readFormFiles(list),
-    merge: async (forms) => (await formsUseCases()).mergeReturnedForms(forms),
-  };
 }

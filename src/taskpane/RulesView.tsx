@@ -12,7 +12,7 @@ import {
   Textarea,
   tokens,
 } from "@fluentui/react-components";
-import { saveRules } from "../excel/index";
+import type { PaneApi } from "./api";
 import { jsonSyntaxProblem, jsonSyntaxText } from "../core/json-syntax";
 import { PRESET_THAI_BINH_2020, RulesJson, validateRules } from "../core/rules";
 import { BusyKind, Note, Runner, SettingsChange } from "./actions";
@@ -22,9 +22,9 @@ import { ClassBandsEditor } from "./ClassBandsEditor";
 import { ExemptionEditor } from "./ExemptionEditor";
 import { FieldProblem } from "./FieldProblem";
 import { GroupEditor } from "./GroupEditor";
-import { ruleProblemText, useStrings } from "./i18n";
+import { useStrings } from "./i18n";
 import { Notice } from "./Notice";
-import { BlockForm, emptyBlock, emptyGroup, ExemptionForm, formFromJson, GroupForm, isFieldPath, jsonFromForm, ProblemIndex, problemProps, RulesForm } from "./rulesForm";
+import { BlockForm, emptyBlock, emptyGroup, ExemptionForm, formFromJson, GroupForm, isFieldPath, jsonFromForm, ProblemIndex, problemProps, ruleProblemText, RulesForm } from "./rulesForm";
 import { useSharedStyles } from "./styles";
 
 const useStyles = makeStyles({
@@ -58,11 +58,13 @@ export interface RulesViewProps {
   fromWorkbook: boolean;
   busy: BusyKind | null;
   run: Runner;
+  /** Stores the rules in the workbook (PaneApi.saveRules). */
+  saveRules: PaneApi["saveRules"];
   onSaved: (change: SettingsChange) => void;
 }
 
 /** "Quy tắc chấm điểm": the rules as a form, checked as typed; import/export as JSON; the 2020 preset. */
-export function RulesView({ rules, fromWorkbook, busy, run, onSaved }: RulesViewProps) {
+export function RulesView({ rules, fromWorkbook, busy, run, saveRules, onSaved }: RulesViewProps) {
   const styles = useStyles();
   const shared = useSharedStyles();
   const t = useStrings();

@@ -1,8 +1,8 @@
 import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { convertEncoding, listOtherSheets, runScoring, selectCell } from "../excel/index";
-import type { PreviousChoice } from "../excel/index";
-import { PreviousYear } from "./PreviousYear";
+import type { PreviousChoice } from "../excel/scoring";
+import type { PaneApi } from "./api";
+import type { PreviousYearProps } from "./PreviousYear";
 import type { FindingView, ScoringOutcome } from "../excel/types";
 import type { LastRun } from "../core/store";
 import { UserFacingError } from "../excel/host";
@@ -41,7 +41,18 @@ function storedFindings(run: LastRun): FindingView[] {
   }));
 }
 
+// “So sánh với năm trước” (Fluent's Checkbox, RadioGroup, Select, Field) comes in a chunk of its own,
+// asked for as the pane first renders: "Tính điểm" is usable before it arrives. If it cannot be loaded
+// the option is absent and Tính điểm works as without it.
+const PreviousYear = React.lazy<React.ComponentType<PreviousYearProps>>(() =>
+  import(/* webpackChunkName: "previous-year" */ "./PreviousYear").then(
+    (m) => ({ default: m.PreviousYear }),
+    () => ({ default: () => null }),
+  ),
+);
+
 export interface ScoreViewProps {
+  api: Pick<PaneApi, "runScoring" | "convertEncoding" | "selectCell" | "listOtherSheets" | "readPreviousFile">;
   lastRun: LastRun | null;
   outcome: Extract<ScoringOutcome, { kind: "done" }> | null;
   onScored: (outcome: Extract<ScoringOutcome, { kind: "done" }>) => void;
@@ -55,7 +66,7 @@ export interface ScoreViewProps {
 }
 
 /** "Tính điểm": one primary button, then the summary and the findings. */
-export function ScoreView({ lastRun, outcome, onScored, onWritten, busy, run, undone = 0 }: ScoreViewProps) {
+export function ScoreView({ api, lastRun, outcome, onScored, onWritten, busy, run, undone = 0 }: ScoreViewProps) {
   const styles = useStyles();
   const shared = useSharedStyles();
   const t = useStrings();
@@ -71,15 +82,13 @@ export function ScoreView({ lastRun, outcome, onScored, onWritten, busy, run, un
   }
 
   const [previous, setPrevious] = React.useState<PreviousChoice | null | "incomplete">(null);
-  // Last year's file is read by ExcelJS, in a chunk loaded when a file is chosen.
-  const readPreviousFile = async (file: File) => (await import(/* webpackChunkName: "form-files" */ "./formFiles")).readPreviousYearFile(file);
 
   const score = async () => {
     setNotes([]);
     setRefusedConvertible(null);
     if (previous === "incomplete") return setNotes([{ intent: "error", title: t.score.refusedTitle, text: t.previous.choose }]);
     const r = await run("score", async () => {
-      const o = previous ? await runScoring("pane", undefined, { previous }) : await runScoring("pane");
+      const o = previous ? await api.runScoring("pane", undefined, { previous }) : await api.runScoring("pane");
       if (o.kind === "done" && !o.unchanged) onWritten({ lastRun: o.run, undo: o.undo });
       return o;
     });
@@ -106,7 +115,7 @@ export function ScoreView({ lastRun, outcome, onScored, onWritten, busy, run, un
   const convert = async (cells: string[]) => {
     setNotes([]);
     const r = await run("convert", async () => {
-      const o = await convertEncoding(cells);
+      const o = await api.convertEncoding(cells);
       if (o.kind === "done") onWritten();
       return o;
     });
@@ -125,7 +134,7 @@ export function ScoreView({ lastRun, outcome, onScored, onWritten, busy, run, un
 
   const select = async (f: FindingView) => {
     try {
-      await selectCell(f.sheet, f.cell);
+      await api.selectCell(f.sheet, f.cell);
     } catch (e) {
       // The use case words why in both languages; anything else is shown as it came.
       const note: Note =
@@ -142,7 +151,9 @@ export function ScoreView({ lastRun, outcome, onScored, onWritten, busy, run, un
     <div className={styles.root}>
       <h2 className={shared.visuallyHidden}>{t.score.heading}</h2>
       <p className={styles.intro}>{t.score.intro}</p>
-      <PreviousYear listSheets={listOtherSheets} readFile={readPreviousFile} onChange={setPrevious} disabled={busy !== null} />
+      <React.Suspense fallback={null}>
+        <PreviousYear listSheets={api.listOtherSheets} readFile={api.readPreviousFile} onChange={setPrevious} disabled={busy !== null} />
+      </React.Suspense>
       <BusyButton appearance="primary" size="large" className={styles.action} busy={busy === "score"} disabled={busy !== null} onClick={score}>
         {t.score.button}
       </BusyButton>

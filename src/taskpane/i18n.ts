@@ -7,8 +7,6 @@
  */
 import { createContext, useContext } from "react";
 import type { MetadataProblem } from "../core/metadata";
-import type { RuleProblem } from "../core/rules";
-import { ruleProblemMessage } from "../core/ruleMessages";
 
 export type Lang = "vi" | "en";
 
@@ -558,9 +556,4 @@ export const useStrings = (): Strings => useContext(I18nContext);
 /** A metadata problem in the pane's language (the core words each in Vietnamese and English). */
 export function metadataProblemText(p: MetadataProblem, lang: Lang): string {
   return lang === "en" ? p.messageEn : p.message;
-}
-
-/** A rules problem in the pane's language, from the catalogue (core/ruleMessages.ts). */
-export function ruleProblemText(p: RuleProblem, lang: Lang): string {
-  return ruleProblemMessage(p, lang);
 }

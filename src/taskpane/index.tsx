@@ -7,6 +7,7 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { webLightTheme } from "@fluentui/react-components";
 import { App } from "./App";
+import { officeApi } from "./officeApi";
 import { catalogue, officeLanguage } from "./i18n";
 
 declare global {
@@ -46,10 +47,11 @@ function start() {
     document.documentElement.lang = lang;
     if (String(info.host) !== "Excel") return showMessage(container, catalogue[lang].notExcel);
     // The dark theme is fetched only when Office is dark (it is not in the pane's first script).
-    if (!officeThemeIsDark()) return createRoot(container).render(<App lang={lang} theme={webLightTheme} />);
+    const api = officeApi();
+    if (!officeThemeIsDark()) return createRoot(container).render(<App api={api} lang={lang} theme={webLightTheme} />);
     import(/* webpackChunkName: "dark-theme" */ "@fluentui/react-components").then(
-      ({ webDarkTheme }) => createRoot(container).render(<App lang={lang} theme={webDarkTheme} />),
-      () => createRoot(container).render(<App lang={lang} theme={webLightTheme} />),
+      ({ webDarkTheme }) => createRoot(container).render(<App api={api} lang={lang} theme={webDarkTheme} />),
+      () => createRoot(container).render(<App api={api} lang={lang} theme={webLightTheme} />),
     );
   });
 }

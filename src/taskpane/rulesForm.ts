@@ -4,7 +4,11 @@
  * validateRules checks and saveRules stores.
  */
 import type { IndexDisplay, RuleProblem, RulesJson } from "../core/rules";
-import { Lang, ruleProblemText } from "./i18n";
+import type { Lang } from "./i18n";
+import { ruleProblemMessage } from "../core/ruleMessages";
+
+/** A rules problem in the pane's language, from the catalogue (core/ruleMessages.ts); with the Quy tắc tab, not in the pane's first script. */
+export const ruleProblemText = (p: RuleProblem, lang: Lang): string => ruleProblemMessage(p, lang);
 
 export interface NotEvaluatedForm {
   item: string;

@@ -1,5 +1,6 @@
 /** Styles several components share (makeStyles + tokens, like every component's own). */
 import { makeStyles, tokens } from "@fluentui/react-components";
+import type { GriffelStyle } from "@fluentui/react-components";
 
 export const useSharedStyles = makeStyles({
   visuallyHidden: {
@@ -21,3 +22,8 @@ export const useSharedStyles = makeStyles({
   sectionHeading: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   subHeading: { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
 });
+
+/** The four sides' border-width, -style or -color (makeStyles takes longhands only). */
+export function border(prop: "Width" | "Style" | "Color", value: string): GriffelStyle {
+  return { [`borderTop${prop}`]: value, [`borderRight${prop}`]: value, [`borderBottom${prop}`]: value, [`borderLeft${prop}`]: value } as GriffelStyle;
+}

@@ -7,7 +7,7 @@ import { createOfficeDouble, FIVE_MB } from "../office-double";
 import { runScoring } from "../../src/excel/scoring";
 import { generateAnnex, ANNEX_BUILD_SHEET } from "../../src/excel/annex";
 import { undoLast } from "../../src/excel/undo";
-import { loadSettings, saveDecision } from "../../src/excel/settings";
+import { loadSettings, openPane, saveDecision } from "../../src/excel/settings";
 import { decodeStore, STORE_SHEET } from "../../src/core/store";
 import { MARK_FILL } from "../../src/core/plan";
 import { benchSheet } from "../../bench/core";
@@ -97,6 +97,19 @@ describe.each([
       const names = double.workbook.snapshot().sheets.map((s) => s.name);
       expect(names.filter((x) => x.startsWith("Phụ lục"))).toEqual(["Phụ lục"]);
       expect(names).not.toContain(ANNEX_BUILD_SHEET);
+
+      // Opening the pane as it does (ExcelApi ≥ 1.9): the settings and the subscription to cell edits, 1 sync.
+      let told = 0;
+      const opened = await counted(double, () => openPane(() => told++));
+      expect(opened.syncs).toBe(1);
+      expect(opened.outcome.settings.decision.number).toBe("06/QĐ-UBND");
+      expect(opened.bytes).toBeLessThan(16 * 1024);
+      double.edit(sheet, "C5", [[1]]);
+      expect(told).toBe(1);
+      opened.outcome.stopListening();
+      await new Promise((r) => setTimeout(r, 0));
+      double.edit(sheet, "C5", [[2]]);
+      expect(told).toBe(1);
     },
     600_000,
   );

@@ -3,15 +3,13 @@ import * as React from "react";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
-import * as excel from "../../src/excel/index";
-import { finding55, installShims, settings, waitIdle } from "./helpers";
+import { finding55, installShims, settings, waitIdle, fakeApi } from "./helpers";
 
-// Every use case replaced by a jest.fn (automock): the pane is tested against their contracts.
-jest.mock("../../src/excel/index");
-const mocked = excel as jest.Mocked<typeof excel>;
+let mocked = fakeApi();
 
 beforeAll(installShims);
 beforeEach(() => {
+  mocked = fakeApi();
   jest.clearAllMocks();
   mocked.loadSettings.mockResolvedValue(settings());
   mocked.saveDecision.mockResolvedValue({ ok: true });
@@ -19,8 +17,8 @@ beforeEach(() => {
 
 async function openAnnex() {
   const user = userEvent.setup({ delay: null });
-  render(<App lang="vi" />);
-  await waitFor(() => expect(mocked.loadSettings).toHaveBeenCalled());
+  render(<App api={mocked} lang="vi" />);
+  await waitIdle(); // settings read (the pane is not busy any more)
   await user.click(await screen.findByRole("tab", { name: "Phụ lục" }));
   const panel = screen.getByRole("tabpanel", { name: "Phụ lục" });
   // The tab loads on first use.

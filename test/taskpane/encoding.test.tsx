@@ -1,14 +1,12 @@
 /** @jest-environment jsdom */
 import * as React from "react";
-import { render, screen, waitFor } from "@testing-library/react";
+import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
-import * as excel from "../../src/excel/index";
 import type { FindingView } from "../../src/excel/types";
-import { finding55, installShims, scoringDone, settings, SHEET } from "./helpers";
+import { finding55, installShims, scoringDone, settings, SHEET, fakeApi, waitIdle } from "./helpers";
 
-jest.mock("../../src/excel/index");
-const mocked = excel as jest.Mocked<typeof excel>;
+let mocked = fakeApi();
 
 const legacyNote: FindingView = {
   sheet: SHEET,
@@ -34,6 +32,7 @@ const missedExemption: FindingView = {
 
 beforeAll(installShims);
 beforeEach(() => {
+  mocked = fakeApi();
   jest.clearAllMocks();
   mocked.loadSettings.mockResolvedValue(settings());
   mocked.selectCell.mockResolvedValue(undefined);
@@ -41,8 +40,8 @@ beforeEach(() => {
 
 async function openPane(lang: "vi" | "en" = "vi") {
   const user = userEvent.setup({ delay: null });
-  render(<App lang={lang} />);
-  await waitFor(() => expect(mocked.loadSettings).toHaveBeenCalled());
+  render(<App api={mocked} lang={lang} />);
+  await waitIdle(); // settings read (the pane is not busy any more)
   await screen.findByText(lang === "vi" ? /Chưa có lần tính nào/ : /not been scored|No scoring yet|nothing/i);
   return user;
 }
@@ -91,8 +90,8 @@ test("nothing left to convert is said, not hidden; in English the button is “C
   mocked.runScoring.mockResolvedValue(scoringDone([legacyNote]));
   mocked.convertEncoding.mockResolvedValue({ kind: "nothing", message: "I10, B12: không còn chữ nào ở bảng mã cũ.", messageEn: "I10, B12: no text in a legacy encoding is left there." });
   const user = userEvent.setup({ delay: null });
-  render(<App lang="en" />);
-  await waitFor(() => expect(mocked.loadSettings).toHaveBeenCalled());
+  render(<App api={mocked} lang="en" />);
+  await waitIdle(); // settings read (the pane is not busy any more)
   await user.click(await screen.findByRole("button", { name: "Score" }));
   await user.click(await screen.findByLabelText("Convert to Unicode: I10, B12"));
   expect(await screen.findByText("I10, B12: no text in a legacy encoding is left there.")).toBeInTheDocument();

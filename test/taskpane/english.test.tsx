@@ -4,18 +4,16 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import { annexPreviousProblemText } from "../../src/core/previous-messages";
-import * as excel from "../../src/excel/index";
 import { languageOf } from "../../src/taskpane/i18n";
 import { UserFacingError } from "../../src/excel/host";
-import { finding55, installShims, lastRun, scoringDone, settings } from "./helpers";
+import { finding55, installShims, lastRun, scoringDone, settings, fakeApi, waitIdle } from "./helpers";
 
-// Every use case replaced by a jest.fn (automock): the pane is tested against their contracts.
-jest.mock("../../src/excel/index");
-const mocked = excel as jest.Mocked<typeof excel>;
+let mocked = fakeApi();
 
 const g = globalThis as unknown as { Office?: unknown };
 beforeAll(installShims);
 beforeEach(() => {
+  mocked = fakeApi();
   jest.clearAllMocks();
   mocked.loadSettings.mockResolvedValue(settings());
 });
@@ -33,8 +31,8 @@ test("with displayLanguage en-US the pane is in English, findings too", async ()
   g.Office = { context: { displayLanguage: "en-US" } };
   mocked.runScoring.mockResolvedValue(scoringDone());
   const user = userEvent.setup({ delay: null });
-  render(<App />);
-  await waitFor(() => expect(mocked.loadSettings).toHaveBeenCalled());
+  render(<App api={mocked} />);
+  await waitIdle(); // settings read (the pane is not busy any more)
   expect(screen.getByRole("heading", { level: 1, name: "IT application ranking" })).toBeInTheDocument();
   expect(screen.getByRole("tab", { name: "Score" })).toBeInTheDocument();
   expect(screen.getByRole("tab", { name: "Annex" })).toBeInTheDocument();
@@ -66,7 +64,7 @@ test("with displayLanguage en-US the pane is in English, findings too", async ()
 });
 
 test("the Vietnamese pane does not need Office to name its language", async () => {
-  render(<App />);
+  render(<App api={mocked} />);
   expect(await screen.findByRole("tab", { name: "Tính điểm" })).toBeInTheDocument();
   expect(document.querySelector("[lang='vi']")).not.toBeNull();
 });
@@ -82,8 +80,8 @@ describe("the use cases' messages in the English pane", () => {
 
   async function openEnglish() {
     const user = userEvent.setup({ delay: null });
-    render(<App lang="en" />);
-    await waitFor(() => expect(mocked.loadSettings).toHaveBeenCalled());
+    render(<App api={mocked} lang="en" />);
+    await waitIdle(); // settings read (the pane is not busy any more)
     await waitFor(() => expect(screen.getByRole("main")).toHaveAttribute("aria-busy", "false"));
     return user;
   }

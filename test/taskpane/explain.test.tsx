@@ -3,17 +3,15 @@ import * as React from "react";
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
-import * as excel from "../../src/excel/index";
 import type { FindingView } from "../../src/excel/types";
 import type { SelectionInfo } from "../../src/excel/index";
 import { cardText } from "../../src/core/explanation";
 import { presetRules } from "../../src/core/rules";
 import { scoreSheet } from "../../src/core/scoring";
 import { referenceSheet } from "../fixtures/reference";
-import { finding55, installShims, scoringDone, settings, SHEET } from "./helpers";
+import { finding55, installShims, scoringDone, settings, SHEET, fakeApi, waitIdle } from "./helpers";
 
-jest.mock("../../src/excel/index");
-const mocked = excel as jest.Mocked<typeof excel>;
+let mocked = fakeApi();
 
 const IF_VI = "Nếu sửa 55 → 50: Tổng 337,7; Chỉ số 0,848; Khá (thay vì Tốt); hạng 8 (thay vì 6).";
 const IF_EN = "Correcting 55 → 50: Total 337.7; Index 0.848; Khá (instead of Tốt); rank 8 (instead of 6).";
@@ -22,6 +20,7 @@ const DECIDED = { number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban n
 
 beforeAll(installShims);
 beforeEach(() => {
+  mocked = fakeApi();
   jest.clearAllMocks();
   mocked.loadSettings.mockResolvedValue(settings({ decision: DECIDED }));
   mocked.saveDecision.mockResolvedValue({ ok: true });
@@ -33,8 +32,8 @@ test.each([
 ] as const)("the finding in the pane says what correcting it changes (%s)", async (lang, text, button) => {
   mocked.runScoring.mockResolvedValue(scoringDone([withCorrection]));
   const user = userEvent.setup({ delay: null });
-  render(<App lang={lang} />);
-  await waitFor(() => expect(mocked.loadSettings).toHaveBeenCalled());
+  render(<App api={mocked} lang={lang} />);
+  await waitIdle(); // settings read (the pane is not busy any more)
   await user.click(screen.getByRole("button", { name: button }));
   const item = await screen.findByRole("button", { name: /H10/ });
   expect(item).toHaveTextContent(text);
@@ -42,8 +41,8 @@ test.each([
 
 async function openAnnex() {
   const user = userEvent.setup({ delay: null });
-  render(<App lang="vi" />);
-  await waitFor(() => expect(mocked.loadSettings).toHaveBeenCalled());
+  render(<App api={mocked} lang="vi" />);
+  await waitIdle(); // settings read (the pane is not busy any more)
   await user.click(await screen.findByRole("tab", { name: "Phụ lục" }));
   // The tab loads on first use. Wait for the stored decision in the form and for the pane to be idle
   // (nothing busy, so the button takes the click) before clicking.
@@ -99,7 +98,7 @@ describe("the agency card on selection change", () => {
       return () => undefined;
     });
     mocked.inspectSelection.mockResolvedValue(value);
-    render(<App lang={lang} />);
+    render(<App api={mocked} lang={lang} />);
     await waitFor(() => expect(mocked.onSelectionChanged).toHaveBeenCalled());
     // The pane has read the workbook's settings (it is not busy any more).
     await waitFor(() => expect(screen.getByRole("main")).toHaveAttribute("aria-busy", "false"), { timeout: 10000 });
@@ -140,23 +139,18 @@ describe("the agency card on selection change", () => {
   });
 
   test("where Excel has sheet change events, an edited score shows the stale notice at once, without a selection change", async () => {
-    let edited: () => void = () => undefined;
-    const unsubscribe = jest.fn();
-    mocked.onCellsEdited.mockImplementation((h) => {
-      edited = h;
-      return unsubscribe;
-    });
     mocked.onSelectionChanged.mockImplementation(() => () => undefined);
     const stale = { agencies: ["Sở Y tế"], cells: ["J12"], message: "Kết quả trên trang tính không khớp với điểm hiện tại của 1 cơ quan (Sở Y tế; ô J12)…", messageEn: "…" };
     mocked.inspectSelection.mockResolvedValue(info(stale));
-    const view = render(<App lang="vi" />);
-    await waitFor(() => expect(mocked.onCellsEdited).toHaveBeenCalled());
+    const view = render(<App api={mocked} lang="vi" />);
+    // Subscribed on opening, in the same call as the settings (one batch: api.openPane).
+    await waitFor(() => expect(mocked.openPane).toHaveBeenCalledTimes(1));
     await waitFor(() => expect(screen.getByRole("main")).toHaveAttribute("aria-busy", "false"), { timeout: 10000 });
     expect(screen.queryByText(/không khớp với điểm hiện tại/)).not.toBeInTheDocument();
-    act(() => edited());
+    act(() => mocked.editCells());
     expect(await screen.findByText(/không khớp với điểm hiện tại của 1 cơ quan \(Sở Y tế; ô J12\)/)).toBeInTheDocument();
     view.unmount();
-    expect(unsubscribe).toHaveBeenCalled();
+    expect(mocked.stopListening).toHaveBeenCalled();
   });
 });
 
@@ -167,7 +161,7 @@ describe("Giải trình from the pane", () => {
       .mockResolvedValueOnce({ kind: "done", sheetName: "Giải trình (2)", agencies: 2, pageBreaks: false, undo: { action: "explain", at: "2021-01-04T03:43:00.000Z", sheet: "Giải trình (2)" } })
       .mockResolvedValueOnce({ kind: "refused", message: "Vùng đang chọn không có dòng nào của một cơ quan. Hãy chọn…", messageEn: "…", cells: [] });
     const user = userEvent.setup({ delay: null });
-    render(<App lang="vi" />);
+    render(<App api={mocked} lang="vi" />);
     await waitFor(() => expect(screen.getByRole("main")).toHaveAttribute("aria-busy", "false"), { timeout: 10000 });
     const section = screen.getByRole("region", { name: "Giải trình" });
     await user.click(within(section).getByRole("button", { name: "Giải trình tất cả cơ quan" }));
@@ -191,7 +185,7 @@ describe("the chart of the indices from the pane", () => {
       .mockResolvedValueOnce({ kind: "done", sheetName: "Biểu đồ (2)", agencies: 19, bandLines: false, undo: { action: "chart", at: "2021-01-04T03:45:00.000Z", sheet: "Biểu đồ (2)" } })
       .mockResolvedValueOnce({ kind: "refused", message: "Kết quả trên trang tính không khớp với điểm hiện tại của 1 cơ quan (Sở Y tế; ô J12)", messageEn: "…", cells: ["J12"] });
     const user = userEvent.setup({ delay: null });
-    render(<App lang="vi" />);
+    render(<App api={mocked} lang="vi" />);
     await waitFor(() => expect(screen.getByRole("main")).toHaveAttribute("aria-busy", "false"), { timeout: 10000 });
     const section = screen.getByRole("region", { name: "Giải trình" });
     await user.click(within(section).getByRole("button", { name: "Biểu đồ chỉ số" }));
@@ -213,7 +207,7 @@ describe("the chart of the indices from the pane", () => {
       .mockResolvedValueOnce({ kind: "done", sheetName: "Biểu đồ", agencies: 1, bandLines: false, undo: { action: "chart", at: "2021-01-04T03:42:00.000Z", sheet: "Biểu đồ" } })
       .mockResolvedValueOnce({ kind: "refused", message: "Trang tính “Ghi chép”: …", messageEn: "Sheet “Ghi chép”: no score table", cells: [] });
     const user = userEvent.setup({ delay: null });
-    render(<App lang="en" />);
+    render(<App api={mocked} lang="en" />);
     await waitFor(() => expect(screen.getByRole("main")).toHaveAttribute("aria-busy", "false"), { timeout: 10000 });
     const section = screen.getByRole("region", { name: "Explanation (Giải trình)" });
     await user.click(within(section).getByRole("button", { name: "Chart of the indices" }));

@@ -3,20 +3,19 @@ import * as React from "react";
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { FormsView, FormsActions } from "../../src/taskpane/FormsView";
+import { FormsView } from "../../src/taskpane/FormsView";
+import type { FormsActions } from "../../src/taskpane/api";
 import { App } from "../../src/taskpane/App";
 import { BusyKind, Result } from "../../src/taskpane/actions";
 import { catalogue, I18nContext, Lang } from "../../src/taskpane/i18n";
 import { formFor } from "../forms/helpers";
 import { presetRules } from "../../src/core/rules";
-import * as excel from "../../src/excel/index";
-import * as formsUseCases from "../../src/excel/forms";
-import { installShims, settings } from "./helpers";
+import { installShims, settings, fakeApi } from "./helpers";
 
-jest.mock("../../src/excel/index");
-jest.mock("../../src/excel/forms");
-const mocked = excel as jest.Mocked<typeof excel>;
-const mockedForms = formsUseCases as jest.Mocked<typeof formsUseCases>;
+let mocked = fakeApi();
+beforeEach(() => {
+  mocked = fakeApi();
+});
 beforeAll(installShims);
 
 const rules = presetRules();
@@ -127,13 +126,13 @@ test("Gộp phiếu waits for files, reads them, merges, and shows the summary, 
 
 test("the pane has a Phiếu tab wired to the use cases", async () => {
   mocked.loadSettings.mockResolvedValue(settings());
-  mocked.formDelivery.mockReturnValue("download");
-  mockedForms.prepareForms.mockResolvedValue({ kind: "refused", message: "Trang tính “X”: không có bảng điểm", messageEn: "no grid", cells: [] });
+  mocked.forms.delivery.mockReturnValue("download");
+  mocked.forms.prepare.mockResolvedValue({ kind: "refused", message: "Trang tính “X”: không có bảng điểm", messageEn: "no grid", cells: [] });
   const user = userEvent.setup({ delay: null });
-  render(<App lang="vi" />);
+  render(<App api={mocked} lang="vi" />);
   await user.click(await screen.findByRole("tab", { name: "Phiếu" }));
   // The tab loads on first use.
   await user.click(await screen.findByRole("button", { name: "Tạo phiếu" }));
   expect(await screen.findByText("Trang tính “X”: không có bảng điểm")).toBeInTheDocument();
-  expect(mockedForms.prepareForms).toHaveBeenCalledWith("all");
+  expect(mocked.forms.prepare).toHaveBeenCalledWith("all");
 });

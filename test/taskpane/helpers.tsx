@@ -8,6 +8,7 @@ import type { LastRun } from "../../src/core/store";
 import type { FindingView, ScoringOutcome, WorkbookSettings } from "../../src/excel/types";
 import { DEFAULT_METADATA } from "../../src/core/metadata";
 import { PRESET_THAI_BINH_2020 } from "../../src/core/rules";
+import type { FormsActions, PaneApi } from "../../src/taskpane/api";
 
 // The tabs, dialogs and the scoring engine are loaded lazily (dynamic import): on a loaded machine their
 // first appearance can take longer than testing-library's default 1 s wait for findBy*/waitFor.
@@ -122,4 +123,59 @@ export function deferred<T>() {
  */
 export async function waitIdle(): Promise<void> {
   await waitFor(() => expect(screen.getByRole("main")).toHaveAttribute("aria-busy", "false"));
+}
+
+/** A fake PaneApi: every call a jest.fn, to be given outcomes by each test (as the use cases' contracts say). */
+export type FakeApi = { [K in Exclude<keyof PaneApi, "forms">]: jest.MockedFunction<PaneApi[K]> } & {
+  forms: { [K in keyof FormsActions]: jest.MockedFunction<FormsActions[K]> };
+  /** Tells the pane that cells were edited (the handler it subscribed on opening; nothing before). */
+  editCells(): void;
+  /** Called when the pane ends that subscription (on unmount). */
+  stopListening: jest.Mock<void, []>;
+};
+
+/**
+ * The pane's Office calls for a test (<App api={fakeApi()} />). Opening (openPane) gives what
+ * loadSettings gives (settings() unless a test says otherwise) and keeps the cell-edit handler for
+ * editCells(); the selection subscription does nothing until a test replaces it.
+ */
+export function fakeApi(): FakeApi {
+  let cellsEdited: (() => void) | null = null;
+  const stopListening = jest.fn(() => {
+    cellsEdited = null;
+  });
+  const api: FakeApi = {
+    openPane: jest.fn(async (onCellsEdited: () => void) => {
+      const loaded = await api.loadSettings();
+      cellsEdited = onCellsEdited;
+      return { settings: loaded, stopListening };
+    }),
+    loadSettings: jest.fn(async () => settings()),
+    saveRules: jest.fn(),
+    saveDecision: jest.fn(),
+    selectCell: jest.fn(async (_sheet: string, _address: string) => undefined),
+    listOtherSheets: jest.fn(async () => []),
+    runScoring: jest.fn(),
+    generateAnnex: jest.fn(),
+    undoLast: jest.fn(),
+    convertEncoding: jest.fn(),
+    inspectSelection: jest.fn(async () => null),
+    createExplanation: jest.fn(),
+    createChart: jest.fn(),
+    onSelectionChanged: jest.fn((_handler: () => void) => () => undefined),
+    readPreviousFile: jest.fn(),
+    preloadEngine: jest.fn(),
+    forms: {
+      prepare: jest.fn(),
+      delivery: jest.fn(() => "download" as const),
+      render: jest.fn(),
+      openAsNewWorkbooks: jest.fn(),
+      download: jest.fn(),
+      read: jest.fn(),
+      merge: jest.fn(),
+    },
+    editCells: () => cellsEdited?.(),
+    stopListening,
+  };
+  return api;
 }

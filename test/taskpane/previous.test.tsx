@@ -1,19 +1,15 @@
 /** @jest-environment jsdom */
 import * as React from "react";
-import { render, screen, waitFor } from "@testing-library/react";
+import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
-import * as excel from "../../src/excel/index";
-import * as files from "../../src/taskpane/formFiles";
-import { installShims, scoringDone, settings } from "./helpers";
+import { installShims, scoringDone, settings, fakeApi, waitIdle } from "./helpers";
 
-jest.mock("../../src/excel/index");
-jest.mock("../../src/taskpane/formFiles");
-const mocked = excel as jest.Mocked<typeof excel>;
-const mockedFiles = files as jest.Mocked<typeof files>;
+let mocked = fakeApi();
 
 beforeAll(installShims);
 beforeEach(() => {
+  mocked = fakeApi();
   jest.clearAllMocks();
   mocked.loadSettings.mockResolvedValue(settings());
   mocked.runScoring.mockResolvedValue(scoringDone());
@@ -22,8 +18,8 @@ beforeEach(() => {
 
 async function openPane(lang: "vi" | "en" = "vi") {
   const user = userEvent.setup({ delay: null });
-  render(<App lang={lang} />);
-  await waitFor(() => expect(mocked.loadSettings).toHaveBeenCalled());
+  render(<App api={mocked} lang={lang} />);
+  await waitIdle(); // settings read (the pane is not busy any more)
   return user;
 }
 
@@ -45,7 +41,7 @@ test("“So sánh với năm trước” with a sheet of this workbook: Tính đ
 
 test("another workbook's file: read in the ExcelJS chunk, its agencies passed on; an unreadable file is named and nothing runs", async () => {
   const agencies = [{ name: "Sở Y tế", rank: 3, index: null, className: "Tốt" }];
-  mockedFiles.readPreviousYearFile.mockResolvedValueOnce({ ok: false, problem: { code: "unreadable", source: "hong.xlsx" } });
+  mocked.readPreviousFile.mockResolvedValueOnce({ ok: false, problem: { code: "unreadable", source: "hong.xlsx" } });
   const user = await openPane();
   await user.click(await screen.findByRole("checkbox", { name: "So sánh với năm trước" }));
   await user.click(screen.getByRole("radio", { name: "Tệp sổ tính khác (.xlsx)" }));
@@ -56,7 +52,7 @@ test("another workbook's file: read in the ExcelJS chunk, its agencies passed on
   expect(mocked.runScoring).not.toHaveBeenCalled();
   expect(await screen.findByText(/Hãy chọn trang tính hoặc tệp năm trước/)).toBeInTheDocument();
 
-  mockedFiles.readPreviousYearFile.mockResolvedValueOnce({ ok: true, sheet: "Chấm điểm 2019", agencies });
+  mocked.readPreviousFile.mockResolvedValueOnce({ ok: true, sheet: "Chấm điểm 2019", agencies });
   await user.upload(input, new File(["x"], "2019.xlsx"));
   expect(await screen.findByText("Đã đọc 1 cơ quan từ trang “Chấm điểm 2019” của tệp “2019.xlsx”.")).toBeInTheDocument();
   await user.click(screen.getByRole("button", { name: "Tính điểm" }));
@@ -64,7 +60,7 @@ test("another workbook's file: read in the ExcelJS chunk, its agencies passed on
 });
 
 test("in English the choice and the problems are in English", async () => {
-  mockedFiles.readPreviousYearFile.mockResolvedValueOnce({ ok: false, problem: { code: "noGrid", source: "notes.xlsx" } });
+  mocked.readPreviousFile.mockResolvedValueOnce({ ok: false, problem: { code: "noGrid", source: "notes.xlsx" } });
   const user = await openPane("en");
   await user.click(await screen.findByRole("checkbox", { name: "Compare with last year" }));
   await user.click(screen.getByRole("radio", { name: "Another workbook's file (.xlsx)" }));

@@ -2,19 +2,17 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as React from "react";
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
-import * as excel from "../../src/excel/index";
 import { PRESET_THAI_BINH_2020 } from "../../src/core/rules";
-import { installShims, settings } from "./helpers";
+import { installShims, settings, fakeApi, waitIdle } from "./helpers";
 
-// Every use case replaced by a jest.fn (automock): the pane is tested against their contracts.
-jest.mock("../../src/excel/index");
-const mocked = excel as jest.Mocked<typeof excel>;
+let mocked = fakeApi();
 
 beforeAll(installShims);
 beforeEach(() => {
+  mocked = fakeApi();
   jest.clearAllMocks();
   mocked.loadSettings.mockResolvedValue(settings());
   mocked.saveRules.mockResolvedValue({ ok: true });
@@ -22,8 +20,8 @@ beforeEach(() => {
 
 async function openRules() {
   const user = userEvent.setup({ delay: null });
-  render(<App lang="vi" />);
-  await waitFor(() => expect(mocked.loadSettings).toHaveBeenCalled());
+  render(<App api={mocked} lang="vi" />);
+  await waitIdle(); // settings read (the pane is not busy any more)
   await user.click(await screen.findByRole("tab", { name: "Quy tắc" }));
   const panel = screen.getByRole("tabpanel", { name: "Quy tắc" });
   // The tab loads on first use.

@@ -1,17 +1,15 @@
 /** @jest-environment jsdom */
 import * as React from "react";
-import { act, render, screen, waitFor, within } from "@testing-library/react";
+import { act, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
-import * as excel from "../../src/excel/index";
-import { deferred, finding55, installShims, lastRun, scoringDone, settings, SHEET } from "./helpers";
+import { deferred, finding55, installShims, lastRun, scoringDone, settings, SHEET, fakeApi, waitIdle } from "./helpers";
 
-// Every use case replaced by a jest.fn (automock): the pane is tested against their contracts.
-jest.mock("../../src/excel/index");
-const mocked = excel as jest.Mocked<typeof excel>;
+let mocked = fakeApi();
 
 beforeAll(installShims);
 beforeEach(() => {
+  mocked = fakeApi();
   jest.clearAllMocks();
   mocked.loadSettings.mockResolvedValue(settings());
   mocked.selectCell.mockResolvedValue(undefined);
@@ -19,8 +17,8 @@ beforeEach(() => {
 
 async function openPane() {
   const user = userEvent.setup({ delay: null });
-  render(<App lang="vi" />);
-  await waitFor(() => expect(mocked.loadSettings).toHaveBeenCalled());
+  render(<App api={mocked} lang="vi" />);
+  await waitIdle(); // settings read (the pane is not busy any more)
   await screen.findByText(/Chưa có lần tính nào/);
   return user;
 }
@@ -104,7 +102,7 @@ test("ribbon parity: a stored finding keeps what correcting it changes, shown in
   const run = lastRun("ribbon");
   run.findings[0] = { ...run.findings[0], ifCorrected: "Nếu sửa 55 → 50: Tổng 337,7; Chỉ số 0,848; Khá (thay vì Tốt); hạng 8 (thay vì 6).", ifCorrectedEn: "Correcting 55 → 50: Total 337.7." };
   mocked.loadSettings.mockResolvedValue(settings({ lastRun: run }));
-  render(<App lang="vi" />);
+  render(<App api={mocked} lang="vi" />);
   const errors = await screen.findByRole("region", { name: "Lỗi, cần sửa (1)" });
   expect(within(errors).getByRole("button")).toHaveTextContent("Nếu sửa 55 → 50: Tổng 337,7; Chỉ số 0,848; Khá (thay vì Tốt); hạng 8 (thay vì 6).");
 });
@@ -112,7 +110,7 @@ test("ribbon parity: a stored finding keeps what correcting it changes, shown in
 test("ribbon parity: on opening, the pane shows the last run, also one started from the ribbon", async () => {
   mocked.loadSettings.mockResolvedValue(settings({ lastRun: lastRun("ribbon") }));
   const user = userEvent.setup({ delay: null });
-  render(<App lang="vi" />);
+  render(<App api={mocked} lang="vi" />);
   const summary = await screen.findByRole("region", { name: "Kết quả" });
   expect(within(summary).getByText(/tính từ nút trên ribbon/)).toBeInTheDocument();
   expect(within(summary).getByText("7 Tốt")).toBeInTheDocument();
@@ -128,7 +126,7 @@ test("ribbon parity: on opening, the pane shows the last run, also one started f
 test("a failed load says so and offers to try again", async () => {
   mocked.loadSettings.mockRejectedValueOnce(new Error("Excel đang ở chế độ sửa ô.")).mockResolvedValueOnce(settings({ lastRun: lastRun("ribbon") }));
   const user = userEvent.setup({ delay: null });
-  render(<App lang="vi" />);
+  render(<App api={mocked} lang="vi" />);
   expect(await screen.findByText(/Không đọc được dữ liệu của add-in trong sổ tính: Excel đang ở chế độ sửa ô./)).toBeInTheDocument();
   await user.click(screen.getByRole("button", { name: "Thử lại" }));
   expect(await screen.findByRole("region", { name: "Kết quả" })).toBeInTheDocument();

@@ -3,18 +3,16 @@ import * as React from "react";
 import { act, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
-import * as excel from "../../src/excel/index";
-import { deferred, installShims, lastRun, scoringDone, settings, waitIdle } from "./helpers";
+import { deferred, installShims, lastRun, scoringDone, settings, waitIdle, fakeApi } from "./helpers";
 
-// Every use case replaced by a jest.fn (automock): the pane is tested against their contracts.
-jest.mock("../../src/excel/index");
-const mocked = excel as jest.Mocked<typeof excel>;
+let mocked = fakeApi();
+beforeEach(() => {
+  mocked = fakeApi();
+});
 
 beforeAll(installShims);
 // resetAllMocks, not clearAllMocks: a test that leaves a queued mockResolvedValueOnce (the pane no longer reloads
 // settings after every action) must not hand it to the next test.
-beforeEach(() => jest.resetAllMocks());
-
 const at = "2021-01-04T03:42:00.000Z";
 const hhmm = () => {
   const d = new Date(at);
@@ -23,8 +21,8 @@ const hhmm = () => {
 
 test("Hoàn tác is unavailable (but reachable) when there is nothing to undo", async () => {
   mocked.loadSettings.mockResolvedValue(settings());
-  render(<App lang="vi" />);
-  await waitFor(() => expect(mocked.loadSettings).toHaveBeenCalled());
+  render(<App api={mocked} lang="vi" />);
+  await waitIdle(); // settings read (the pane is not busy any more)
   const button = await screen.findByRole("button", { name: "Hoàn tác" });
   await waitFor(() => expect(screen.getByRole("main")).toHaveAttribute("aria-busy", "false"));
   expect(button).toHaveAttribute("aria-disabled", "true");
@@ -33,10 +31,10 @@ test("Hoàn tác is unavailable (but reachable) when there is nothing to undo", 
 
 test("Hoàn tác undoes the last write, says so, and shows the state the undo returned (the workbook is not read again)", async () => {
   mocked.loadSettings.mockResolvedValue(settings({ lastRun: lastRun("ribbon"), undo: { action: "score", at, sheet: "Bảng điểm" } }));
-  const pending = deferred<Awaited<ReturnType<typeof excel.undoLast>>>();
+  const pending = deferred<Awaited<ReturnType<typeof mocked.undoLast>>>();
   mocked.undoLast.mockReturnValue(pending.promise);
   const user = userEvent.setup({ delay: null });
-  render(<App lang="vi" />);
+  render(<App api={mocked} lang="vi" />);
   const button = await screen.findByRole("button", { name: "Hoàn tác" });
   await waitFor(() => expect(button).not.toHaveAttribute("aria-disabled"));
   expect(button).toHaveAccessibleDescription(`Hoàn tác lần “Tính điểm” lúc ${hhmm()}.`);
@@ -61,7 +59,7 @@ test("undo after a pane run forgets that run's findings", async () => {
   mocked.runScoring.mockResolvedValue(scoringDone());
   mocked.undoLast.mockResolvedValue({ kind: "done", message: "Đã hoàn tác lần “Tính điểm” lúc 10:42 trên trang “Bảng điểm”.", messageEn: "Undid the “Score” at 10:42 on sheet “Bảng điểm”.", leftAlone: [], lastRun: null });
   const user = userEvent.setup({ delay: null });
-  render(<App lang="vi" />);
+  render(<App api={mocked} lang="vi" />);
   await user.click(await screen.findByRole("button", { name: "Tính điểm" }));
   expect(await screen.findByRole("region", { name: "Lỗi, cần sửa (1)" })).toBeInTheDocument();
   await user.click(screen.getByRole("button", { name: "Hoàn tác" }));
@@ -77,7 +75,7 @@ test("a refused undo is an error message", async () => {
     messageEn: "Could not undo: sheet “Bảng điểm” is no longer in the workbook.",
   });
   const user = userEvent.setup({ delay: null });
-  render(<App lang="vi" />);
+  render(<App api={mocked} lang="vi" />);
   const button = await screen.findByRole("button", { name: "Hoàn tác" });
   await waitFor(() => expect(button).not.toHaveAttribute("aria-disabled"));
   await user.click(button);
@@ -98,7 +96,7 @@ describe("after Hoàn tác every notice describes the workbook as it is now", ()
     mocked.generateAnnex.mockResolvedValue(annexDone);
     mocked.undoLast.mockResolvedValue(undoneAnnex);
     const user = userEvent.setup({ delay: null });
-    render(<App lang="vi" />);
+    render(<App api={mocked} lang="vi" />);
     await user.click(await screen.findByRole("tab", { name: "Phụ lục" }));
     const make = await screen.findByRole("button", { name: "Tạo phụ lục" });
     await waitIdle();
@@ -121,7 +119,7 @@ describe("after Hoàn tác every notice describes the workbook as it is now", ()
     mocked.runScoring.mockResolvedValue({ ...scoringDone(), notices: ["Phiên bản Excel này không chép được định dạng: tiêu đề các cột kết quả mới được định dạng chuẩn (đậm, căn giữa, có viền)."], noticesEn: ["…"] });
     mocked.undoLast.mockResolvedValue({ kind: "done", message: "Đã hoàn tác lần “Tính điểm” lúc 10:42 trên trang “Bảng điểm”.", messageEn: "Undid.", leftAlone: [], lastRun: null });
     const user = userEvent.setup({ delay: null });
-    render(<App lang="vi" />);
+    render(<App api={mocked} lang="vi" />);
     await user.click(await screen.findByRole("button", { name: "Tính điểm" }));
     expect(await screen.findByText("Đã ghi kết quả vào cột J, K, L, M.")).toBeInTheDocument();
     expect(screen.getByText(/không chép được định dạng/)).toBeInTheDocument();
@@ -137,7 +135,7 @@ describe("after Hoàn tác every notice describes the workbook as it is now", ()
     mocked.undoLast.mockResolvedValue({ kind: "done", message: "Đã hoàn tác lần “Tính điểm” lúc 10:42 trên trang “Bảng điểm”.", messageEn: "Undid.", leftAlone: [], lastRun: null });
     mocked.runScoring.mockResolvedValue(scoringDone());
     const user = userEvent.setup({ delay: null });
-    render(<App lang="vi" />);
+    render(<App api={mocked} lang="vi" />);
     const undo = await screen.findByRole("button", { name: "Hoàn tác" });
     await waitFor(() => expect(undo).not.toHaveAttribute("aria-disabled"));
     await user.click(undo);
@@ -169,7 +167,7 @@ describe("after Hoàn tác every notice describes the workbook as it is now", ()
       ],
     });
     const user = userEvent.setup({ delay: null });
-    render(<App lang={lang} />);
+    render(<App api={mocked} lang={lang} />);
     const undo = await screen.findByRole("button", { name: lang === "vi" ? "Hoàn tác" : "Undo" });
     await waitFor(() => expect(undo).not.toHaveAttribute("aria-disabled"));
     await user.click(undo);

@@ -1,0 +1,59 @@
+/**
+ * The pane's calls in the add-in (PaneApi): the use cases of src/excel, the same the ribbon runs. What
+ * opening needs is in the first script; the scoring engine, the forms' use cases and ExcelJS are
+ * dynamic imports, loaded on first use (or in the background once the pane is up: preloadEngine).
+ */
+import * as excel from "../excel/index";
+import type { FormsActions, PaneApi } from "./api";
+
+const formsUseCases = () => import(/* webpackChunkName: "forms" */ "../excel/forms");
+const files = () => import(/* webpackChunkName: "form-files" */ "./formFiles");
+
+/** The "Phiếu" tab's calls: the use cases of src/excel/forms.ts and the files through ExcelJS. */
+function officeFormsActions(): FormsActions {
+  return {
+    prepare: async (scope) => (await formsUseCases()).prepareForms(scope),
+    delivery: excel.formDelivery,
+    render: async (forms) => (await files()).renderFormFiles(forms),
+    openAsNewWorkbooks: async (list) => {
+      const [{ toBase64 }, useCases] = await Promise.all([files(), formsUseCases()]);
+      await useCases.openAsNewWorkbooks(list.map((f) => ({ fileName: f.fileName, base64: toBase64(f.bytes) })));
+    },
+    download: (list) => {
+      for (const f of list) {
+        const url = URL.createObjectURL(new Blob([f.bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+        const a = document.createElement("a");
+        a.href = url;
+        a.download = f.fileName;
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 10000);
+      }
+    },
+    read: async (list) => (await files()).readFormFiles(list),
+    merge: async (forms) => (await formsUseCases()).mergeReturnedForms(forms),
+  };
+}
+
+export function officeApi(): PaneApi {
+  return {
+    openPane: excel.openPane,
+    loadSettings: excel.loadSettings,
+    saveRules: excel.saveRules,
+    saveDecision: excel.saveDecision,
+    selectCell: excel.selectCell,
+    listOtherSheets: excel.listOtherSheets,
+    runScoring: excel.runScoring,
+    generateAnnex: excel.generateAnnex,
+    undoLast: excel.undoLast,
+    convertEncoding: excel.convertEncoding,
+    inspectSelection: excel.inspectSelection,
+    createExplanation: excel.createExplanation,
+    createChart: excel.createChart,
+    onSelectionChanged: excel.onSelectionChanged,
+    readPreviousFile: async (file) => (await files()).readPreviousYearFile(file),
+    preloadEngine: excel.preloadEngine,
+    forms: officeFormsActions(),
+  };
+}
