@@ -119,20 +119,8 @@ export function locateGrid(values: readonly (readonly unknown[])[], rules: Rules
   }
 
   // 1. The header row: the row naming the most groups.
-  let best = -1;
-  let bestCount = 0;
   const limit = Math.min(values.length, HEADER_SEARCH_ROWS);
-  for (let r = 0; r < limit; r++) {
-    const found = new Set<number>();
-    for (const v of values[r]) {
-      const g = groupOfHeader(rules, v);
-      if (g >= 0) found.add(g);
-    }
-    if (found.size > bestCount) {
-      best = r;
-      bestCount = found.size;
-    }
-  }
+  const { row: best, count: bestCount } = findHeaderRow(values, rules, limit);
   if (best < 0 || bestCount < rules.groups.length) {
     const seenRow = best >= 0 ? best : firstTextRow(values, limit);
     const seen = seenRow >= 0 ? values[seenRow].map(cellText).map((t) => t.replace(/\s+/g, " ").trim()).filter((t) => t !== "") : [];
@@ -152,24 +140,10 @@ export function locateGrid(values: readonly (readonly unknown[])[], rules: Rules
   const header = values[best];
   const above = best > 0 ? values[best - 1] : [];
   const width = Math.max(header.length, above.length);
-  const groupCols = rules.groups.map(() => -1);
-  for (let c = 0; c < header.length; c++) {
-    const g = groupOfHeader(rules, header[c]);
-    if (g >= 0 && groupCols[g] < 0) groupCols[g] = c;
-  }
+  const groupCols = groupColumns(header, rules);
 
   // 2. The other columns, in the header row or (vertically merged two-row headers) the row above.
-  const roles: Partial<Record<Role, number>> = {};
-  let twoRow = false;
-  for (let c = 0; c < width; c++) {
-    if (groupCols.includes(c)) continue;
-    let role = roleOf(headerKey(cellText(header[c])), rules);
-    if (!role && isBlank(header[c])) {
-      role = roleOf(headerKey(cellText(above[c])), rules);
-      if (role) twoRow = true;
-    }
-    if (role && roles[role] === undefined) roles[role] = c;
-  }
+  const { roles, twoRow: underBlank } = columnRoles(header, above, groupCols, rules);
   if (roles.name === undefined) {
     return {
       ok: false,
@@ -180,7 +154,7 @@ export function locateGrid(values: readonly (readonly unknown[])[], rules: Rules
     };
   }
   // A title merged across the groups (“Điểm các nhóm tiêu chí”) also makes a two-row header.
-  if (!twoRow && best > 0 && groupCols.some((c) => typeof above[c] === "string" && !isBlank(above[c]))) twoRow = isHeaderish(above);
+  const twoRow = underBlank || (best > 0 && groupCols.some((c) => typeof above[c] === "string" && !isBlank(above[c])) && isHeaderish(above));
 
   let lastCol = 0;
   for (let c = 0; c < width; c++) if (!isBlank(header[c]) || (twoRow && !isBlank(above[c]))) lastCol = c;
@@ -189,13 +163,96 @@ export function locateGrid(values: readonly (readonly unknown[])[], rules: Rules
   const resultCols: Partial<Record<ResultKind, number>> = {};
   for (const [kind] of resultHeaders()) if (roles[kind as ResultKind] !== undefined) resultCols[kind as ResultKind] = roles[kind as ResultKind];
 
-  // 3. The rows. This runs for every row of the sheet, so each cell is looked at once and header
-  // keys are worked out only for text (see headerLookup).
+  // 3. The rows.
+  const { dataRows, skippedRows, notesBlockRow, lastRow } = scanRows(values, best, nameCol, groupCols, roles, rules);
+
+  return {
+    ok: true,
+    layout: {
+      headerRow: best,
+      headerTop: twoRow ? best - 1 : best,
+      nameCol,
+      sttCol: roles.stt ?? null,
+      notesCol: roles.notes ?? null,
+      blockCol: roles.block ?? null,
+      groupCols,
+      resultCols,
+      lastCol,
+      dataRows,
+      skippedRows,
+      notesBlockRow,
+      lastRow,
+    },
+  };
+}
+
+/** The row, among the first `limit`, naming the most groups (-1 when none), and how many it names. */
+function findHeaderRow(values: readonly (readonly unknown[])[], rules: Rules, limit: number): { row: number; count: number } {
+  let best = -1;
+  let bestCount = 0;
+  for (let r = 0; r < limit; r++) {
+    const found = new Set<number>();
+    for (const v of values[r]) {
+      const g = groupOfHeader(rules, v);
+      if (g >= 0) found.add(g);
+    }
+    if (found.size > bestCount) {
+      best = r;
+      bestCount = found.size;
+    }
+  }
+  return { row: best, count: bestCount };
+}
+
+/** Each group's column in the header row (the first that names it; -1 when none does). */
+function groupColumns(header: readonly unknown[], rules: Rules): number[] {
+  const groupCols = rules.groups.map(() => -1);
+  for (let c = 0; c < header.length; c++) {
+    const g = groupOfHeader(rules, header[c]);
+    if (g >= 0 && groupCols[g] < 0) groupCols[g] = c;
+  }
+  return groupCols;
+}
+
+/**
+ * The other columns' roles (name, STT, notes, block, results), from the header row or, under a blank
+ * header cell, the row above; `twoRow` when a role was found there (a vertically merged header).
+ */
+function columnRoles(header: readonly unknown[], above: readonly unknown[], groupCols: readonly number[], rules: Rules): { roles: Partial<Record<Role, number>>; twoRow: boolean } {
+  const roles: Partial<Record<Role, number>> = {};
+  let twoRow = false;
+  const width = Math.max(header.length, above.length);
+  for (let c = 0; c < width; c++) {
+    if (groupCols.includes(c)) continue;
+    let role = roleOf(headerKey(cellText(header[c])), rules);
+    if (!role && isBlank(header[c])) {
+      role = roleOf(headerKey(cellText(above[c])), rules);
+      if (role) twoRow = true;
+    }
+    if (role && roles[role] === undefined) roles[role] = c;
+  }
+  return { roles, twoRow };
+}
+
+/**
+ * The rows under the header: agencies, and the rows set aside with why (blank, a repeated header, a
+ * marker row, a total, no name, a heading), up to the notes under the table. This runs for every row
+ * of the sheet, so each cell is looked at once and header keys are worked out only for text (see
+ * headerLookup).
+ */
+function scanRows(
+  values: readonly (readonly unknown[])[],
+  headerRow: number,
+  nameCol: number,
+  groupCols: readonly number[],
+  roles: Partial<Record<Role, number>>,
+  rules: Rules,
+): Pick<GridLayout, "dataRows" | "skippedRows" | "notesBlockRow" | "lastRow"> {
   const headerOf = headerLookup(rules);
   const dataRows: number[] = [];
   const skippedRows: GridLayout["skippedRows"] = [];
   let notesBlockRow: number | null = null;
-  let lastRow = best;
+  let lastRow = headerRow;
   const nGroups = groupCols.length;
   // Blank rows are listed only once a row of the table follows them: the blank rows after the table
   // (up to a stray value at the sheet's last row) cost nothing.
@@ -208,7 +265,7 @@ export function locateGrid(values: readonly (readonly unknown[])[], rules: Rules
     flushBlanks(row);
     skippedRows.push({ row, why });
   };
-  for (let r = best + 1; r < values.length; r++) {
+  for (let r = headerRow + 1; r < values.length; r++) {
     const row = values[r];
     const name = row[nameCol];
     const nameText = cellText(name);
@@ -277,25 +334,7 @@ export function locateGrid(values: readonly (readonly unknown[])[], rules: Rules
     dataRows.push(r);
     lastRow = r;
   }
-
-  return {
-    ok: true,
-    layout: {
-      headerRow: best,
-      headerTop: twoRow ? best - 1 : best,
-      nameCol,
-      sttCol: roles.stt ?? null,
-      notesCol: roles.notes ?? null,
-      blockCol: roles.block ?? null,
-      groupCols,
-      resultCols,
-      lastCol,
-      dataRows,
-      skippedRows,
-      notesBlockRow,
-      lastRow,
-    },
-  };
+  return { dataRows, skippedRows, notesBlockRow, lastRow };
 }
 
 function firstTextRow(values: readonly (readonly unknown[])[], limit: number): number {
