@@ -8,7 +8,7 @@ import { excelBoth, excelMessage } from "./messages";
 import { isExplanationTitle } from "../core/explanation";
 import { restoreLoopSheets } from "./sheet-render";
 import { ANNEX_BACKUP_SHEET } from "./scoring";
-import { queueStoreRead, queueStoreWrite, syncReadingStore } from "./store";
+import { queueStoreRead, queueStoreWrite, StoreRead, syncReadingStore } from "./store";
 import { UndoLeft, UndoLeftCode, UndoOutcome } from "./types";
 
 const time = (iso: string) => {
@@ -55,15 +55,8 @@ const sameFill = (a: string | null | undefined, b: string | null | undefined) =>
 export async function undoLast(): Promise<UndoOutcome> {
   try {
     return await Excel.run(async (context) => {
-      const queued = queueStoreRead(context);
       const sheets = context.workbook.worksheets;
-      sheets.load("items/name, items/position, items/id, items/visibility");
-      const store = await syncReadingStore(context, queued); // 1: read
-      if (store !== queued) {
-        sheets.load("items/name, items/position, items/id, items/visibility"); // the failed sync delivered nothing
-        await context.sync();
-      }
-
+      const store = await readForUndo(context); // 1: read
       const state = store.state();
       const undo = state.undo;
       // The journal is checked whole (shape, sizes, addresses) before anything is written from it.
@@ -86,54 +79,16 @@ export async function undoLast(): Promise<UndoOutcome> {
         // "Gộp phiếu": its "Tự đánh giá" and "Chênh lệch" sheets go, the ones before it come back.
         if (undo.action === "merge") restoreLoopSheets(sheets, names, state.loopSheets, undo.previousLoopSheets);
       } else if (undo.action === "chart" || undo.action === "explain") {
-        // The sheet it added goes, if it is still the add-in's: of that name, holding a chart (Biểu đồ)
-        // or a Giải trình title in A1.
-        const chart = undo.action === "chart";
-        const ws = items.find((s) => s.name === undo.sheet);
-        if (!ws) {
-          const m = excelMessage(chart ? "chartSheetGone" : "explainSheetGone", { sheet: undo.sheet });
-          return { kind: "refused", message: m.vi, messageEn: m.en };
-        }
-        const charts = chart ? ws.charts.getCount() : null;
-        const first = chart ? null : ws.getRange("A1").load("values");
-        await context.sync(); // 2: whether it is still the add-in's
-        if (charts ? charts.value === 0 : !isExplanationTitle(first!.values[0][0])) {
-          const m = excelMessage(chart ? "chartSheetNotOurs" : "explainSheetNotOurs", { sheet: undo.sheet });
-          return { kind: "refused", message: m.vi, messageEn: m.en };
-        }
-        ws.delete();
+        const refusal = await removeAddedSheet(context, undo, items); // 2: whether it is still the add-in's
+        if (refusal) return refusal;
       } else {
         const r = undoAnnex(context, state, undo, items);
         restoredAnnexId = r.restoredId;
         unfinished = r.unfinished;
-        if (r.legacy) {
-          // An older workbook's journal carries the previous annex's description: render it (more syncs).
-          const previous = unpackAnnex(r.legacy.description as PackedAnnex);
-          const ws = sheets.add(r.legacy.sheetName);
-          if (r.position !== undefined) ws.position = r.position;
-          const moreRows = renderAnnexOffice(ws, previous);
-          ws.load("id");
-          await context.sync();
-          for (const step of moreRows) {
-            step();
-            // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block past the request size limit, never per row
-            await context.sync();
-          }
-          restoredAnnexId = ws.id;
-        }
+        // An older workbook's journal carries the previous annex's description: render it (more syncs).
+        if (r.legacy) restoredAnnexId = await renderLegacyAnnex(context, r.legacy, r.position);
       }
-      // Only what the action changed goes back; rules or a decision saved since stay as they are.
-      const { undo: _done, ...current } = state;
-      void _done;
-      const prev = undo.previousState;
-      const restored: StoreState =
-        undo.action === "encoding" || undo.action === "chart" || undo.action === "explain"
-          ? current
-          : undo.action === "score"
-          ? { ...current, written: prev.written, marks: prev.marks, lastRun: prev.lastRun }
-          : undo.action === "merge"
-            ? { ...current, selfAssessments: prev.selfAssessments, loopSheets: prev.loopSheets }
-            : { ...current, annex: prev.annex && restoredAnnexId ? { ...prev.annex, sheetId: restoredAnnexId } : prev.annex };
+      const restored = stateAfterUndo(state, undo, restoredAnnexId);
       await queueStoreWrite(context, store, restored);
       await context.sync(); // the restoring batch and the state, together
 
@@ -154,6 +109,68 @@ export async function undoLast(): Promise<UndoOutcome> {
   } catch (e) {
     return { kind: "refused", message: hostErrorMessage(e), messageEn: hostErrorMessage(e, "en") };
   }
+}
+
+/** Sync 1: the store (in blocks past the response limit) and the sheets' names, positions, ids and visibility. */
+async function readForUndo(context: Excel.RequestContext): Promise<StoreRead> {
+  const queued = queueStoreRead(context);
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name, items/position, items/id, items/visibility");
+  const store = await syncReadingStore(context, queued);
+  if (store !== queued) {
+    sheets.load("items/name, items/position, items/id, items/visibility"); // the failed sync delivered nothing
+    await context.sync();
+  }
+  return store;
+}
+
+/**
+ * Undo of "Biểu đồ" or "Giải trình": the sheet it added goes, if it is still the add-in's (of that
+ * name, holding a chart, or a Giải trình title in A1; one sync to see). A refusal otherwise.
+ */
+async function removeAddedSheet(context: Excel.RequestContext, undo: UndoJournal, items: Excel.Worksheet[]): Promise<UndoOutcome | null> {
+  const chart = undo.action === "chart";
+  const ws = items.find((s) => s.name === undo.sheet);
+  if (!ws) {
+    const m = excelMessage(chart ? "chartSheetGone" : "explainSheetGone", { sheet: undo.sheet });
+    return { kind: "refused", message: m.vi, messageEn: m.en };
+  }
+  const charts = chart ? ws.charts.getCount() : null;
+  const first = chart ? null : ws.getRange("A1").load("values");
+  await context.sync();
+  if (charts ? charts.value === 0 : !isExplanationTitle(first!.values[0][0])) {
+    const m = excelMessage(chart ? "chartSheetNotOurs" : "explainSheetNotOurs", { sheet: undo.sheet });
+    return { kind: "refused", message: m.vi, messageEn: m.en };
+  }
+  ws.delete();
+  return null;
+}
+
+/** An older journal's previous annex, kept as its description: rendered again under its name and place. Returns the new sheet's id. */
+async function renderLegacyAnnex(context: Excel.RequestContext, legacy: { sheetName: string; description: unknown }, position: number | undefined): Promise<string> {
+  const previous = unpackAnnex(legacy.description as PackedAnnex);
+  const ws = context.workbook.worksheets.add(legacy.sheetName);
+  if (position !== undefined) ws.position = position;
+  const moreRows = renderAnnexOffice(ws, previous);
+  ws.load("id");
+  await context.sync();
+  for (const step of moreRows) {
+    step();
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block past the request size limit, never per row
+    await context.sync();
+  }
+  return ws.id;
+}
+
+/** Only what the action changed goes back; rules or a decision saved since stay as they are. */
+function stateAfterUndo(state: StoreState, undo: UndoJournal, restoredAnnexId: string | undefined): StoreState {
+  const { undo: _done, ...current } = state;
+  void _done;
+  const prev = undo.previousState;
+  if (undo.action === "encoding" || undo.action === "chart" || undo.action === "explain") return current;
+  if (undo.action === "score") return { ...current, written: prev.written, marks: prev.marks, lastRun: prev.lastRun };
+  if (undo.action === "merge") return { ...current, selfAssessments: prev.selfAssessments, loopSheets: prev.loopSheets };
+  return { ...current, annex: prev.annex && restoredAnnexId ? { ...prev.annex, sheetId: restoredAnnexId } : prev.annex };
 }
 
 /**
