@@ -16,7 +16,8 @@ export function parseOptions<O extends Record<string, { type: "string" | "boolea
     const option = Object.prototype.hasOwnProperty.call(options, token.name) ? options[token.name] : undefined;
     if (!option) return { ok: false, message: cliBoth("unknownOption", { option: token.rawName }) };
     if (option.type === "string" && token.value === undefined) return { ok: false, message: cliBoth("missingValue", { option: token.rawName }) };
-    if (option.type === "boolean" && token.value !== undefined) return { ok: false, message: cliBoth("unknownOption", { option: `${token.rawName}=${token.value}` }) };
+    if (option.type === "boolean" && token.value !== undefined)
+      return { ok: false, message: cliBoth("unknownOption", { option: `${token.rawName}=${token.value}` }) };
   }
   return { ok: true, values: values as { [K in keyof O]?: O[K]["type"] extends "string" ? string : boolean }, positionals };
 }
