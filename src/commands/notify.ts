@@ -2,11 +2,11 @@
  * What a ribbon command tells the user when the task pane is closed: a title and a message for the
  * small dialog (dialog.html). Pure: no Office, no DOM, so every wording is unit-tested.
  */
-import { summaryLine } from "../core/summary";
+import { catalogue, entry, Lang, ParamsOf, pick, plural, say as sayCode } from "../core/catalogue";
 import type { LastRun } from "../core/store";
 import type { ScoringOutcome, UndoOutcome } from "../excel/types";
 
-export type Lang = "vi" | "en";
+export type { Lang };
 
 export interface Note {
   title: string;
@@ -18,8 +18,6 @@ export function languageOf(displayLanguage: string | undefined | null): Lang {
   return typeof displayLanguage === "string" && displayLanguage.toLowerCase().startsWith("en") ? "en" : "vi";
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 type Counts = Pick<LastRun, "agencies" | "scored" | "byClass" | "errors" | "warnings"> & { findings?: LastRun["findings"] };
 
 /** Cells named in the note at most; the rest are counted ("và 3 ô khác"). */
@@ -30,102 +28,128 @@ function errorCells(run: Counts): string[] {
   return [...new Set((run.findings ?? []).filter((f) => f.severity === "error").map((f) => f.cell))];
 }
 
-/** The error sentence, from its code: the count, the cells (or the first ones and how many more), where to look. */
-const ERRORS_TO_FIX: Record<Lang, (p: { errors: number; cells: string[]; more: number }) => string> = {
-  vi: (p) =>
-    p.cells.length === 0
-      ? `${p.errors} lỗi cần sửa: mở bảng điều khiển để xem.`
-      : `${p.errors} lỗi cần sửa ở ô ${p.cells.join(", ")}${p.more > 0 ? ` và ${p.more} ô khác` : ""}: mở bảng điều khiển để xem.`,
-  en: (p) =>
-    p.cells.length === 0
-      ? `${plural(p.errors, "error", "errors")} to fix: open the pane to see ${p.errors === 1 ? "it" : "them"}.`
-      : `${plural(p.errors, "error", "errors")} to fix in cell${p.cells.length + p.more === 1 ? "" : "s"} ${p.cells.join(", ")}${p.more > 0 ? ` and ${p.more} more` : ""}: open the pane to see ${p.errors === 1 ? "it" : "them"}.`,
-};
+const classesText = (run: Counts) => run.byClass.map((c) => `${c.count} ${c.name}`).join(", ");
+const columnsText = (columns: string[]) => (columns.length === 1 ? columns[0] : columns.join(", "));
+const RUN: Counts = { agencies: 19, scored: 18, byClass: [{ name: "Tốt", count: 7 }, { name: "Khá", count: 11 }], errors: 1, warnings: 2 };
 
-function errorsToFix(run: Counts, lang: Lang): string {
-  const cells = errorCells(run);
-  return ERRORS_TO_FIX[lang]({ errors: run.errors, cells: cells.slice(0, MAX_CELLS_NAMED), more: Math.max(0, cells.length - MAX_CELLS_NAMED) });
+/** The ribbon's own words (the use cases' messages come with their outcomes). Class names are data and stay as the rules spell them. */
+export const NOTE_MESSAGES = catalogue("ribbon note", {
+  /** The count, the cells (or the first ones and how many more), where to look. */
+  errorsToFix: entry({
+    vi: (p: { errors: number; cells: string[]; more: number }) =>
+      p.cells.length === 0
+        ? `${p.errors} lỗi cần sửa: mở bảng điều khiển để xem.`
+        : `${p.errors} lỗi cần sửa ở ô ${p.cells.join(", ")}${p.more > 0 ? ` và ${p.more} ô khác` : ""}: mở bảng điều khiển để xem.`,
+    en: (p) =>
+      p.cells.length === 0
+        ? `${plural(p.errors, "error")} to fix: open the pane to see ${p.errors === 1 ? "it" : "them"}.`
+        : `${plural(p.errors, "error")} to fix in cell${p.cells.length + p.more === 1 ? "" : "s"} ${p.cells.join(", ")}${p.more > 0 ? ` and ${p.more} more` : ""}: open the pane to see ${p.errors === 1 ? "it" : "them"}.`,
+    example: { errors: 7, cells: ["D5", "D6", "E7", "F8", "G9"], more: 2 },
+  }),
+  /** The run in one line, without its errors (errorsToFix says where they are). */
+  summary: entry({
+    vi: (run: Counts) =>
+      // Rules without classes (national tables): just the count.
+      (classesText(run) ? `${run.agencies} cơ quan: ${classesText(run)}.` : `${run.agencies} cơ quan.`) +
+      (run.scored < run.agencies ? ` ${run.agencies - run.scored} cơ quan chưa tính được điểm.` : ""),
+    en: (run) =>
+      (classesText(run) ? `${plural(run.agencies, "agency", "agencies")}: ${classesText(run)}.` : `${plural(run.agencies, "agency", "agencies")}.`) +
+      (run.scored < run.agencies ? ` ${run.agencies - run.scored} could not be scored.` : ""),
+    example: RUN,
+  }),
+  warnings: entry({
+    vi: (p: { warnings: number }) => `${p.warnings} cảnh báo.`,
+    en: (p) => `${plural(p.warnings, "warning")}.`,
+    example: { warnings: 2 },
+  }),
+  unchanged: entry({
+    vi: (_p: object) => "Kết quả không đổi so với lần tính trước: không ô nào bị ghi lại.",
+    en: () => "Nothing changed since the last scoring: no cell was written.",
+    example: {},
+  }),
+  written: entry({
+    vi: (p: { columns: string[] }) => `Kết quả đã ghi vào cột ${columnsText(p.columns)}.`,
+    en: (p) => `Results written to column${p.columns.length === 1 ? "" : "s"} ${columnsText(p.columns)}.`,
+    example: { columns: ["J", "K"] },
+  }),
+  scoredTitle: entry({ vi: (p: { sheet: string }) => `Đã tính điểm trang “${p.sheet}”`, en: (p) => `Scored: sheet “${p.sheet}”`, example: { sheet: "Bảng điểm" } }),
+  refusedTitle: entry({ vi: (_p: object) => "Chưa tính được điểm", en: () => "Could not score", example: {} }),
+  doneTitle: entry({ vi: (_p: object) => "Đã hoàn tác", en: () => "Undone", example: {} }),
+  nothingTitle: entry({ vi: (_p: object) => "Không có gì để hoàn tác", en: () => "Nothing to undo", example: {} }),
+  undoRefusedTitle: entry({ vi: (_p: object) => "Không hoàn tác được", en: () => "Could not undo", example: {} }),
+  convertInPane: entry({
+    vi: (_p: object) => "Mở bảng điều khiển và bấm “Chuyển mã” để chuyển sang Unicode.",
+    en: () => "Open the pane and click “Convert encoding” to convert them to Unicode.",
+    example: {},
+  }),
+  legacyCells: entry({
+    vi: (p: { cells: string[] }) =>
+      `Ô ${p.cells.slice(0, 5).join(", ")}${p.cells.length > 5 ? "…" : ""}: chữ gõ bằng bảng mã cũ (TCVN3 hoặc VNI): mở bảng điều khiển và bấm “Chuyển mã” để chuyển sang Unicode.`,
+    en: (p) =>
+      `${p.cells.length === 1 ? "Cell" : "Cells"} ${p.cells.slice(0, 5).join(", ")}${p.cells.length > 5 ? "…" : ""}: text typed in a legacy encoding (TCVN3 or VNI): open the pane and click “Convert encoding” to convert it to Unicode.`,
+    example: { cells: ["B5", "B6", "B7", "B8", "B9", "B10"] },
+  }),
+  failureTitle: entry({ vi: (_p: object) => "Có lỗi xảy ra", en: () => "Something went wrong", example: {} }),
+  failure: entry({
+    vi: (p: { detail: string }) => `Lệnh dừng bất thường: ${p.detail}. Hãy mở bảng điều khiển và làm lại; nếu vẫn lỗi, hãy lưu sổ tính và mở lại Excel.`,
+    en: (p) => `The command stopped unexpectedly: ${p.detail}. Open the pane and try again; if it happens again, save the workbook and restart Excel.`,
+    example: { detail: "boom" },
+  }),
+});
+
+type NoteMessages = typeof NOTE_MESSAGES;
+const say = <C extends keyof NoteMessages>(lang: Lang, code: C, params: ParamsOf<NoteMessages[C]>): string => sayCode(NOTE_MESSAGES, code, params, lang);
+
+/** The run's line: the counts, the cells in error and the way to them when there are some, the warnings. */
+export function summaryLineIn(run: Counts, lang: Lang): string {
+  const parts = [say(lang, "summary", run)];
+  if (run.errors > 0) {
+    const cells = errorCells(run);
+    parts.push(say(lang, "errorsToFix", { errors: run.errors, cells: cells.slice(0, MAX_CELLS_NAMED), more: Math.max(0, cells.length - MAX_CELLS_NAMED) }));
+  }
+  if (run.warnings > 0) parts.push(say(lang, "warnings", { warnings: run.warnings }));
+  return parts.join(" ");
 }
 
 /** The summary line in English; class names are data from the rules and stay as the rules spell them. */
-export function summaryLineEn(run: Counts): string {
-  const classes = run.byClass.map((c) => `${c.count} ${c.name}`).join(", ");
-  let line = classes ? `${plural(run.agencies, "agency", "agencies")}: ${classes}.` : `${plural(run.agencies, "agency", "agencies")}.`;
-  if (run.scored < run.agencies) line += ` ${run.agencies - run.scored} could not be scored.`;
-  if (run.errors > 0) line += ` ${errorsToFix(run, "en")}`;
-  if (run.warnings > 0) line += ` ${plural(run.warnings, "warning", "warnings")}.`;
-  return line;
-}
+export const summaryLineEn = (run: Counts): string => summaryLineIn(run, "en");
 
-/** The Vietnamese line: the core's summary, with the cells in error and the way to them when there are some. */
-export function summaryLineVi(run: Counts): string {
-  // The core's line without the error count, then the error sentence that says where to look.
-  const base = summaryLine({ ...run, errors: 0, warnings: 0 });
-  let line = base;
-  if (run.errors > 0) line += ` ${errorsToFix(run, "vi")}`;
-  if (run.warnings > 0) line += ` ${run.warnings} cảnh báo.`;
-  return line;
-}
-
-const LEGACY_VI = "chữ gõ bằng bảng mã cũ (TCVN3 hoặc VNI): mở bảng điều khiển và bấm “Chuyển mã” để chuyển sang Unicode.";
-const LEGACY_EN = "text typed in a legacy encoding (TCVN3 or VNI): open the pane and click “Convert encoding” to convert it to Unicode.";
-
-const columnsText = (columns: string[]) => (columns.length === 1 ? columns[0] : columns.join(", "));
+/** The Vietnamese line. */
+export const summaryLineVi = (run: Counts): string => summaryLineIn(run, "vi");
 
 /** Title and message after "Tính điểm" from the ribbon. */
 export function notifyOutcome(outcome: ScoringOutcome, lang: Lang): Note {
   if (outcome.kind === "refused") {
     // The use case words its refusals in both languages (they name cells and Excel menus).
     // Headers in TCVN3/VNI: the conversion is offered in the pane.
-    const convert = outcome.convertible?.length
-      ? lang === "en"
-        ? "\nOpen the pane and click “Convert encoding” to convert them to Unicode."
-        : "\nMở bảng điều khiển và bấm “Chuyển mã” để chuyển sang Unicode."
-      : "";
-    return lang === "en" ? { title: "Could not score", message: outcome.messageEn + convert } : { title: "Chưa tính được điểm", message: outcome.message + convert };
+    const convert = outcome.convertible?.length ? `\n${say(lang, "convertInPane", {})}` : "";
+    return { title: say(lang, "refusedTitle", {}), message: pick(outcome, lang) + convert };
   }
   const { run, sheet, columns, unchanged, notices, noticesEn } = outcome;
-  const lines: string[] = [];
-  if (lang === "en") {
-    lines.push(summaryLineEn(run));
-    if (unchanged) lines.push("Nothing changed since the last scoring: no cell was written.");
-    else if (columns.length) lines.push(`Results written to column${columns.length === 1 ? "" : "s"} ${columnsText(columns)}.`);
-  } else {
-    lines.push(summaryLineVi(run));
-    if (unchanged) lines.push("Kết quả không đổi so với lần tính trước: không ô nào bị ghi lại.");
-    else if (columns.length) lines.push(`Kết quả đã ghi vào cột ${columnsText(columns)}.`);
-  }
+  const lines = [summaryLineIn(run, lang)];
+  if (unchanged) lines.push(say(lang, "unchanged", {}));
+  else if (columns.length) lines.push(say(lang, "written", { columns }));
   // What correcting each error on a score would change (the first three).
   const corrections = outcome.findings.filter((f) => f.severity === "error" && f.ifCorrected);
-  for (const f of corrections.slice(0, 3)) lines.push(`${f.cell}: ${lang === "en" ? f.ifCorrectedEn : f.ifCorrected}`);
+  for (const f of corrections.slice(0, 3)) lines.push(`${f.cell}: ${pick({ message: f.ifCorrected ?? "", messageEn: f.ifCorrectedEn ?? "" }, lang)}`);
   lines.push(...(lang === "en" ? noticesEn : notices));
   const legacy = outcome.findings.filter((f) => f.convertible?.length).flatMap((f) => f.convertible!);
-  if (legacy.length > 0) lines.push(lang === "en" ? `${legacy.length === 1 ? "Cell" : "Cells"} ${legacy.slice(0, 5).join(", ")}${legacy.length > 5 ? "…" : ""}: ${LEGACY_EN}` : `Ô ${legacy.slice(0, 5).join(", ")}${legacy.length > 5 ? "…" : ""}: ${LEGACY_VI}`);
-  return {
-    title: lang === "en" ? `Scored: sheet “${sheet}”` : `Đã tính điểm trang “${sheet}”`,
-    message: lines.join("\n"),
-  };
+  if (legacy.length > 0) lines.push(say(lang, "legacyCells", { cells: legacy }));
+  return { title: say(lang, "scoredTitle", { sheet }), message: lines.join("\n") };
 }
 
 /** Title and message after "Hoàn tác" from the ribbon (the use case words the message, in both languages). */
 export function notifyUndo(outcome: UndoOutcome, lang: Lang): Note {
-  const titles: Record<UndoOutcome["kind"], [string, string]> = {
-    done: ["Đã hoàn tác", "Undone"],
-    nothing: ["Không có gì để hoàn tác", "Nothing to undo"],
-    refused: ["Không hoàn tác được", "Could not undo"],
-  };
-  const en = lang === "en";
+  const titles = { done: "doneTitle", nothing: "nothingTitle", refused: "undoRefusedTitle" } as const;
   // What this Excel could not give back (formats, below ExcelApi 1.9) follows, cell by cell.
-  const left = outcome.kind === "done" ? (outcome.left ?? []).map((l) => (en ? l.messageEn : l.message)) : [];
-  return { title: titles[outcome.kind][en ? 1 : 0], message: [en ? outcome.messageEn : outcome.message, ...left].join("\n") };
+  const left = outcome.kind === "done" ? (outcome.left ?? []).map((l) => pick(l, lang)) : [];
+  return { title: say(lang, titles[outcome.kind], {}), message: [pick(outcome, lang), ...left].join("\n") };
 }
 
 /** For an exception no use case caught (a bug): say so rather than stay silent. */
 export function notifyFailure(error: unknown, lang: Lang): Note {
   const detail = error instanceof Error ? error.message : String(error);
-  return lang === "en"
-    ? { title: "Something went wrong", message: `The command stopped unexpectedly: ${detail}. Open the pane and try again; if it happens again, save the workbook and restart Excel.` }
-    : { title: "Có lỗi xảy ra", message: `Lệnh dừng bất thường: ${detail}. Hãy mở bảng điều khiển và làm lại; nếu vẫn lỗi, hãy lưu sổ tính và mở lại Excel.` };
+  return { title: say(lang, "failureTitle", {}), message: say(lang, "failure", { detail }) };
 }
 
 /** Longest message carried in the dialog's address (URLs past ~2 000 characters fail in some hosts). */

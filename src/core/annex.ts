@@ -1,3 +1,4 @@
+import { both, Both, catalogue, entry } from "./catalogue";
 import { annexColumns, AnnexContext, indexText } from "./columns";
 import { Comparison, comparisonColumns } from "./previous";
 import { cmp, Dec, formatVi } from "./decimal";
@@ -157,33 +158,38 @@ export interface AnnexNotice {
 /** `where`: how the user fixes it, in the pane (the “Phụ lục” tab) or with the command line (--province). */
 type AnnexNoticeParams = { issuer: string; where: "pane" | "cli" };
 
-const ANNEX_NOTICES: Record<AnnexNoticeCode, { vi: (p: AnnexNoticeParams) => string; en: (p: AnnexNoticeParams) => string }> = {
-  provinceMissing: {
-    vi: (p) =>
+const errorList = (errors: readonly Finding[], empty: string) => errors.map((f) => `${f.cell} (${f.agency}${f.group ? `, ${f.group}` : ""}: ${f.value || empty})`).join("; ");
+const ERROR_EXAMPLE = { cell: "D7", agency: "Sở Y tế", group: "Hạ tầng kỹ thuật", value: "55" } as Finding;
+
+export const ANNEX_MESSAGES = catalogue("annex", {
+  provinceMissing: entry({
+    vi: (p: AnnexNoticeParams) =>
       `Chưa có tên tỉnh: dòng “Kèm theo” và trích yếu ghi “${p.issuer}”. Hãy nhập tỉnh (ví dụ Thái Bình) ${p.where === "pane" ? "trong mục “Phụ lục”" : "bằng --province"} rồi tạo lại phụ lục trước khi trình ký.`,
     en: (p) =>
       `No province yet: the “Kèm theo” line and the subject say “${p.issuer}”. Give the province (for example Thái Bình) ${p.where === "pane" ? "on the “Annex” tab" : "with --province"} and create the annex again before it is signed.`,
-  },
-};
+    example: { issuer: "Ủy ban nhân dân tỉnh", where: "pane" },
+  }),
+  /** The annex gate's question: the errors still in the table, by cell, and what to do. */
+  errorsNotFixed: entry({
+    vi: (p: { errors: readonly Finding[] }) =>
+      `Bảng điểm còn ${p.errors.length} lỗi chưa sửa, phụ lục sẽ mang các số liệu sai này: ${errorList(p.errors, "trống")}. Hãy sửa trước khi trình ký, hoặc xác nhận để vẫn tạo phụ lục.`,
+    en: (p) =>
+      `The score table still has ${p.errors.length} error${p.errors.length === 1 ? "" : "s"} not yet fixed, and the annex would carry these wrong figures: ${errorList(p.errors, "empty")}. Fix them before signing, or confirm to create the annex anyway.`,
+    example: { errors: [ERROR_EXAMPLE, { ...ERROR_EXAMPLE, cell: "E9", value: "" }] },
+  }),
+});
 
 export function annexNotice(code: AnnexNoticeCode, p: AnnexNoticeParams): AnnexNotice {
-  return { code, message: ANNEX_NOTICES[code].vi(p), messageEn: ANNEX_NOTICES[code].en(p) };
+  return { code, ...both(ANNEX_MESSAGES, code, p) };
 }
 
-export type AnnexRefusal = { reason: "errors"; errors: Finding[]; message: string };
+export type AnnexRefusal = { reason: "errors"; errors: Finding[] } & Both;
 
 /** Whether the annex may be made: with error findings it needs the caller's explicit confirmation. */
 export function annexGate(findings: readonly Finding[], confirmedErrors: boolean): AnnexRefusal | null {
   const errors = findings.filter((f) => f.severity === "error");
   if (errors.length === 0 || confirmedErrors) return null;
-  return {
-    reason: "errors",
-    errors,
-    message:
-      `Bảng điểm còn ${errors.length} lỗi chưa sửa, phụ lục sẽ mang các số liệu sai này: ` +
-      errors.map((f) => `${f.cell} (${f.agency}${f.group ? `, ${f.group}` : ""}: ${f.value || "trống"})`).join("; ") +
-      ". Hãy sửa trước khi trình ký, hoặc xác nhận để vẫn tạo phụ lục.",
-  };
+  return { reason: "errors", errors, ...both(ANNEX_MESSAGES, "errorsNotFixed", { errors }) };
 }
 
 function lines(text: string, width: number): number {

@@ -3,17 +3,16 @@
  * results, last year's comparison): a code with parameters, rendered per language from `vi`/`en`
  * templates, as src/core/findings.ts does. English is never derived from the Vietnamese text.
  */
-import { Dec, formatVi } from "./decimal";
+import { Dec, formatVi, fromString } from "./decimal";
 import { ifCorrected, IfCorrected, Scored, ToNextClass } from "./explain";
-import { Finding, Lang } from "./findings";
+import { catalogue, entry, Lang } from "./catalogue";
+import { Finding } from "./findings";
 
 /** A number as each language writes it: 0,849 in Vietnamese, 0.849 in English. */
 export function num(lang: Lang, d: Dec, decimals?: number): string {
   const vi = formatVi(d, decimals);
   return lang === "vi" ? vi : vi.replace(",", ".");
 }
-
-type Tpl<P> = Record<Lang, (p: P) => string>;
 
 interface Before {
   value: string;
@@ -29,80 +28,118 @@ interface IfParams {
   decimals: number;
 }
 
-const unchanged: Tpl<IfParams> = {
-  vi: () => "kết quả không đổi",
-  en: () => "the result stays the same",
-};
+/** The words of the "if corrected" line, per language. */
+const WORDS = {
+  vi: {
+    unchanged: "kết quả không đổi",
+    stillNone: "vẫn chưa tính được điểm (còn ô điểm khác chưa hợp lệ)",
+    was: (text: string) => ` (thay vì ${text})`,
+    none: "chưa tính được",
+    total: (n: string) => `Tổng ${n}`,
+    index: (n: string) => `Chỉ số ${n}`,
+    rank: (r: number | null) => `hạng ${r}`,
+    more: (shown: string, more: number) => `${shown} và ${more} mục khác`,
+  },
+  en: {
+    unchanged: "the result stays the same",
+    stillNone: "still no result (another score of the row is unusable)",
+    was: (text: string) => ` (instead of ${text})`,
+    none: "none",
+    total: (n: string) => `Total ${n}`,
+    index: (n: string) => `Index ${n}`,
+    rank: (r: number | null) => `rank ${r}`,
+    more: (shown: string, more: number) => `${shown} and ${more} more`,
+  },
+} satisfies Record<Lang, unknown>;
 
 function outcomeText(lang: Lang, { ic, before, decimals }: IfParams): string {
-  if (!ic.changes) return unchanged[lang]({ ic, before, decimals });
-  if (ic.total === null || ic.index === null) return lang === "vi" ? "vẫn chưa tính được điểm (còn ô điểm khác chưa hợp lệ)" : "still no result (another score of the row is unusable)";
+  const w = WORDS[lang];
+  if (!ic.changes) return w.unchanged;
+  if (ic.total === null || ic.index === null) return w.stillNone;
   const parts: string[] = [];
-  const was = (text: string) => (lang === "vi" ? ` (thay vì ${text})` : ` (instead of ${text})`);
-  const none = lang === "vi" ? "chưa tính được" : "none";
-  const totalWas = before.total === null ? was(none) : "";
-  parts.push(lang === "vi" ? `Tổng ${num(lang, ic.total)}${totalWas}` : `Total ${num(lang, ic.total)}${totalWas}`);
-  parts.push(lang === "vi" ? `Chỉ số ${num(lang, ic.index, decimals)}` : `Index ${num(lang, ic.index, decimals)}`);
-  parts.push(`${ic.className}${ic.className !== before.className ? was(before.className ?? none) : ""}`);
-  const rankWas = ic.rank !== before.rank ? was(before.rank === null ? none : String(before.rank)) : "";
-  parts.push(lang === "vi" ? `hạng ${ic.rank}${rankWas}` : `rank ${ic.rank}${rankWas}`);
+  const totalWas = before.total === null ? w.was(w.none) : "";
+  parts.push(w.total(num(lang, ic.total)) + totalWas);
+  parts.push(w.index(num(lang, ic.index, decimals)));
+  parts.push(`${ic.className}${ic.className !== before.className ? w.was(before.className ?? w.none) : ""}`);
+  const rankWas = ic.rank !== before.rank ? w.was(before.rank === null ? w.none : String(before.rank)) : "";
+  parts.push(w.rank(ic.rank) + rankWas);
   return parts.join("; ");
 }
 
-/** "Nếu sửa 55 → 50: Tổng 337,7; Chỉ số 0,848; Khá (thay vì Tốt); hạng 8 (thay vì 6)". */
-export const IF_CORRECTED: Tpl<IfParams> = {
-  vi: (p) => {
-    const head = p.ic.correction === "assumedZero" ? `Nếu coi ô này là 0` : `Nếu sửa ${p.before.value} → ${num("vi", p.ic.value)}`;
-    const why = p.ic.correction === "notCounted" && !p.ic.changes ? " (điểm của nhóm được miễn vốn không được tính)" : "";
-    return `${head}: ${outcomeText("vi", p)}${why}.`;
-  },
-  en: (p) => {
-    const head = p.ic.correction === "assumedZero" ? `Taking this cell as 0` : `Correcting ${p.before.value.replace(",", ".")} → ${num("en", p.ic.value)}`;
-    const why = p.ic.correction === "notCounted" && !p.ic.changes ? " (a score of an exempt group is not counted anyway)" : "";
-    return `${head}: ${outcomeText("en", p)}${why}.`;
-  },
+/** At most eight items, then "và 3 mục khác". */
+export function list(lang: Lang, items: readonly string[], max = 8): string {
+  const shown = items.slice(0, max).join(", ");
+  const more = items.length - max;
+  return more <= 0 ? shown : WORDS[lang].more(shown, more);
+}
+
+const d = (text: string): Dec => fromString(text) ?? { m: 0, s: 0 };
+const IF_EXAMPLE: IfParams = {
+  ic: { correction: "max", value: d("50"), changes: true, total: d("337.7"), maxPoints: d("400"), index: d("0.848"), className: "Khá", rank: 8 },
+  before: { value: "55", total: d("342.7"), index: d("0.861"), className: "Tốt", rank: 6 },
+  decimals: 3,
 };
+
+export const EXPLAIN_MESSAGES = catalogue("explanations", {
+  /** "Nếu sửa 55 → 50: Tổng 337,7; Chỉ số 0,848; Khá (thay vì Tốt); hạng 8 (thay vì 6)". */
+  ifCorrected: entry({
+    vi: (p: IfParams) => {
+      const head = p.ic.correction === "assumedZero" ? `Nếu coi ô này là 0` : `Nếu sửa ${p.before.value} → ${num("vi", p.ic.value)}`;
+      const why = p.ic.correction === "notCounted" && !p.ic.changes ? " (điểm của nhóm được miễn vốn không được tính)" : "";
+      return `${head}: ${outcomeText("vi", p)}${why}.`;
+    },
+    en: (p) => {
+      const head = p.ic.correction === "assumedZero" ? `Taking this cell as 0` : `Correcting ${p.before.value.replace(",", ".")} → ${num("en", p.ic.value)}`;
+      const why = p.ic.correction === "notCounted" && !p.ic.changes ? " (a score of an exempt group is not counted anyway)" : "";
+      return `${head}: ${outcomeText("en", p)}${why}.`;
+    },
+    example: IF_EXAMPLE,
+  }),
+  /** "Còn thiếu 0,201 điểm để đạt Tốt". */
+  toNextClass: entry({
+    vi: ({ t }: { t: ToNextClass }) =>
+      t.reachable
+        ? `Còn thiếu ${num("vi", t.points)} điểm để đạt ${t.className}`
+        : `Không thể đạt ${t.className}: cần thêm ${num("vi", t.points)} điểm, vượt quá điểm tối đa`,
+    en: ({ t }) =>
+      t.reachable
+        ? `${num("en", t.points)} points short of ${t.className}`
+        : `${t.className} is out of reach: it would take ${num("en", t.points)} more points, above the maximum`,
+    example: { t: { reachable: true, points: d("0.201"), className: "Tốt" } },
+  }),
+  topClass: entry({
+    vi: (_p: object) => "Đã ở mức cao nhất",
+    en: () => "Already in the top class",
+    example: {},
+  }),
+  /** Result columns that no longer match the scores. */
+  staleResults: entry({
+    vi: ({ names, cells }: { names: string[]; cells: string[] }) =>
+      `Kết quả trên trang tính không khớp với điểm hiện tại của ${names.length} cơ quan (${list("vi", names)}; ô ${list("vi", cells)}): điểm đã bị sửa sau lần “Tính điểm” trước. Hãy tính lại trước khi tạo phụ lục.`,
+    en: ({ names, cells }) =>
+      `The results on the sheet do not match the current scores of ${names.length} agenc${names.length === 1 ? "y" : "ies"} (${list("en", names)}; cells ${list("en", cells)}): scores were edited after the last “Score”. Score again before making the annex.`,
+    example: { names: ["Sở Y tế", "Sở Tài chính"], cells: ["K7", "K9"] },
+  }),
+  /** Last year's agencies that match none this year. */
+  previousMissing: entry({
+    vi: ({ names }: { names: string[] }) =>
+      `${names.length} cơ quan có trong kết quả năm trước nhưng không có tên trong bảng năm nay (đổi tên, sáp nhập hoặc không còn): ${list("vi", names)}. Các cơ quan năm nay không khớp tên được ghi là “mới”.`,
+    en: ({ names }) =>
+      `${names.length} agenc${names.length === 1 ? "y" : "ies"} of last year's results ha${names.length === 1 ? "s" : "ve"} no match this year (renamed, merged or gone): ${list("en", names)}. Agencies this year with no matching name are marked “new”.`,
+    example: { names: ["Sở Bưu chính"] },
+  }),
+});
+
+export const IF_CORRECTED = EXPLAIN_MESSAGES.ifCorrected;
+export const TO_NEXT_CLASS = EXPLAIN_MESSAGES.toNextClass;
+export const STALE_RESULTS = EXPLAIN_MESSAGES.staleResults;
+export const PREVIOUS_MISSING = EXPLAIN_MESSAGES.previousMissing;
 
 export function ifCorrectedMessage(lang: Lang, ic: IfCorrected, before: Before, decimals: number): string {
   return IF_CORRECTED[lang]({ ic, before, decimals });
 }
 
-/** "Còn thiếu 0,201 điểm để đạt Tốt". */
-export const TO_NEXT_CLASS: Tpl<{ t: ToNextClass }> = {
-  vi: ({ t }) =>
-    t.reachable
-      ? `Còn thiếu ${num("vi", t.points)} điểm để đạt ${t.className}`
-      : `Không thể đạt ${t.className}: cần thêm ${num("vi", t.points)} điểm, vượt quá điểm tối đa`,
-  en: ({ t }) =>
-    t.reachable
-      ? `${num("en", t.points)} points short of ${t.className}`
-      : `${t.className} is out of reach: it would take ${num("en", t.points)} more points, above the maximum`,
-};
-
-export const toNextClassMessage = (lang: Lang, t: ToNextClass | null): string =>
-  t ? TO_NEXT_CLASS[lang]({ t }) : lang === "vi" ? "Đã ở mức cao nhất" : "Already in the top class";
-
-/** Result columns that no longer match the scores. */
-export const STALE_RESULTS: Tpl<{ names: string[]; cells: string[] }> = {
-  vi: ({ names, cells }) =>
-    `Kết quả trên trang tính không khớp với điểm hiện tại của ${names.length} cơ quan (${list("vi", names)}; ô ${list("vi", cells)}): điểm đã bị sửa sau lần “Tính điểm” trước. Hãy tính lại trước khi tạo phụ lục.`,
-  en: ({ names, cells }) =>
-    `The results on the sheet do not match the current scores of ${names.length} agenc${names.length === 1 ? "y" : "ies"} (${list("en", names)}; cells ${list("en", cells)}): scores were edited after the last “Score”. Score again before making the annex.`,
-};
-
-/** Last year's agencies that match none this year. */
-export const PREVIOUS_MISSING: Tpl<{ names: string[] }> = {
-  vi: ({ names }) => `${names.length} cơ quan có trong kết quả năm trước nhưng không có tên trong bảng năm nay (đổi tên, sáp nhập hoặc không còn): ${list("vi", names)}. Các cơ quan năm nay không khớp tên được ghi là “mới”.`,
-  en: ({ names }) => `${names.length} agenc${names.length === 1 ? "y" : "ies"} of last year's results ha${names.length === 1 ? "s" : "ve"} no match this year (renamed, merged or gone): ${list("en", names)}. Agencies this year with no matching name are marked “new”.`,
-};
-
-/** At most eight items, then "và 3 cơ quan khác". */
-export function list(lang: Lang, items: readonly string[], max = 8): string {
-  const shown = items.slice(0, max).join(", ");
-  const more = items.length - max;
-  if (more <= 0) return shown;
-  return lang === "vi" ? `${shown} và ${more} mục khác` : `${shown} and ${more} more`;
-}
+export const toNextClassMessage = (lang: Lang, t: ToNextClass | null): string => (t ? TO_NEXT_CLASS[lang]({ t }) : EXPLAIN_MESSAGES.topClass[lang]({}));
 
 /** The line under a finding ("Nếu sửa 55 → 50: …"), or null for a finding that is not about a score. */
 export function ifCorrectedText(result: Scored, f: Finding, lang: Lang, values: readonly (readonly unknown[])[]): string | null {

@@ -1,5 +1,8 @@
 import { cellAddress, Origin } from "./address";
+import { catalogue, CELL_LIST, entry, Lang, MessageEntry } from "./catalogue";
 import { ENCODING_NAMES, LegacyEncoding } from "./legacy-encoding";
+
+export type { Lang } from "./catalogue";
 
 export type Severity = "error" | "warning";
 
@@ -43,17 +46,14 @@ export interface Finding {
   encoding?: LegacyEncoding;
 }
 
-export type Lang = "vi" | "en";
-
 type Params = Pick<Finding, "cell" | "agency" | "group" | "value" | "detail" | "cells" | "encoding">;
 
-/** The first cells of a list, and how many more. */
-const cellsVi = (cells: readonly string[]) => cells.slice(0, 10).join(", ") + (cells.length > 10 ? ` và ${cells.length - 10} ô khác` : "");
-const cellsEn = (cells: readonly string[]) => {
-  const more = cells.length - 10;
-  return cells.slice(0, 10).join(", ") + (more > 0 ? ` and ${more} other cell${more === 1 ? "" : "s"}` : "");
-};
+const cellsVi = CELL_LIST.vi;
+const cellsEn = CELL_LIST.en;
 const encodingName = (p: Params) => (p.encoding ? ENCODING_NAMES[p.encoding] : "");
+
+/** The parameters every finding's example renders with (the catalogue test). */
+const EXAMPLE: Params = { cell: "D7", agency: "Sở Y tế", group: "Hạ tầng kỹ thuật", value: "55", detail: "50", cells: ["D7", "E7"], encoding: "tcvn3" };
 
 const TEMPLATES: Record<FindingCode, { severity: Severity; vi: (p: Params) => string; en: (p: Params) => string }> = {
   notANumber: {
@@ -146,10 +146,16 @@ const TEMPLATES: Record<FindingCode, { severity: Severity; vi: (p: Params) => st
   },
 };
 
+/** The findings' messages, by code (the severity of each is in `severityOf`). */
+export const FINDING_MESSAGES = catalogue(
+  "findings",
+  Object.fromEntries(Object.entries(TEMPLATES).map(([code, t]) => [code, entry({ vi: t.vi, en: t.en, example: EXAMPLE })])) as Record<FindingCode, MessageEntry<Params>>,
+);
+
 export function makeFinding(code: FindingCode, row: number, col: number, origin: Origin, params: Omit<Params, "cell">): Finding {
   const cell = cellAddress(row, col, origin);
   const p: Params = { cell, ...params };
-  const f: Finding = { code, severity: TEMPLATES[code].severity, row, col, ...p, message: TEMPLATES[code].vi(p) };
+  const f: Finding = { code, severity: TEMPLATES[code].severity, row, col, ...p, message: FINDING_MESSAGES[code].vi(p) };
   if (f.cells === undefined) delete f.cells;
   if (f.encoding === undefined) delete f.encoding;
   return f;
@@ -157,7 +163,7 @@ export function makeFinding(code: FindingCode, row: number, col: number, origin:
 
 /** The finding's message in the pane's language. */
 export function findingMessage(f: Finding, lang: Lang): string {
-  return TEMPLATES[f.code][lang](f);
+  return FINDING_MESSAGES[f.code][lang](f);
 }
 
 export const severityOf = (code: FindingCode): Severity => TEMPLATES[code].severity;

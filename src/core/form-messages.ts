@@ -1,4 +1,5 @@
-import { FindingCode, Lang, Severity } from "./findings";
+import { catalogue, entry, Lang, MessageEntry } from "./catalogue";
+import { Finding, FindingCode, findingMessage, Severity } from "./findings";
 
 /**
  * Messages of the departments' loop (forms out, merge back in): a code with parameters, rendered
@@ -25,7 +26,7 @@ export interface MergeParams {
 
 type Template<P> = { vi: (p: P) => string; en: (p: P) => string };
 
-export const MERGE_TEMPLATES: Record<MergeFindingCode, { severity: Severity } & Template<MergeParams>> = {
+const MERGE_TEMPLATES: Record<MergeFindingCode, { severity: Severity } & Template<MergeParams>> = {
   unreadable: {
     severity: "error",
     vi: (p) => `Tệp “${p.file}” không đọc được như một sổ tính Excel .xlsx. Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi gộp lại. Các phiếu khác vẫn được gộp.`,
@@ -68,13 +69,40 @@ export const MERGE_TEMPLATES: Record<MergeFindingCode, { severity: Severity } & 
   },
 };
 
+const MERGE_EXAMPLE: MergeParams = { file: "so-y-te.xlsx", cell: "2021", agency: "Sở Y tế", detail: "2020" };
+
+/** The merge's findings, by code (their severities: `MERGE_SEVERITY`). */
+export const MERGE_MESSAGES = catalogue(
+  "merge findings",
+  Object.fromEntries(Object.entries(MERGE_TEMPLATES).map(([code, t]) => [code, entry({ vi: t.vi, en: t.en, example: MERGE_EXAMPLE })])) as Record<MergeFindingCode, MessageEntry<MergeParams>>,
+);
+
+export const MERGE_SEVERITY = Object.fromEntries(Object.entries(MERGE_TEMPLATES).map(([code, t]) => [code, t.severity])) as Record<MergeFindingCode, Severity>;
+
 /** Score problems in a form use the grid's findings (same codes, same words), prefixed with the file. */
 export type ScoreFindingCode = Extract<FindingCode, "notANumber" | "errorValue" | "negative" | "aboveMax">;
 
-export const IN_FORM: Template<{ file: string; message: string }> = {
-  vi: (p) => `Phiếu “${p.file}”: ${p.message}`,
-  en: (p) => `Form “${p.file}”: ${p.message}`,
+const FINDING_EXAMPLE: Finding = {
+  code: "aboveMax",
+  severity: "error",
+  row: 0,
+  col: 1,
+  cell: "C5",
+  agency: "Sở Y tế",
+  group: "Hạ tầng kỹ thuật",
+  value: "55",
+  detail: "50",
+  message: "",
 };
+
+/** A score problem in a form: the grid's finding, in the same language, after the file's name. */
+export const IN_FORM_MESSAGES = catalogue("form findings", {
+  inForm: entry({
+    vi: (p: { file: string; finding: Finding }) => `Phiếu “${p.file}”: ${findingMessage(p.finding, "vi")}`,
+    en: (p) => `Form “${p.file}”: ${findingMessage(p.finding, "en")}`,
+    example: { file: "so-y-te.xlsx", finding: FINDING_EXAMPLE },
+  }),
+});
 
 /** The texts of the form itself and of the sheets the merge writes (Vietnamese: the forms go to Vietnamese agencies). */
 export const FORM_TEXT = {
@@ -108,37 +136,44 @@ export const FORM_TEXT = {
 } as const;
 
 /** Messages of the command line and the pane about forms and merges. */
-export const FORM_MESSAGES = {
-  formsWritten: {
+export const FORM_MESSAGES = catalogue("forms", {
+  formsWritten: entry({
     vi: (p: { count: number; dir: string }) => `Đã tạo ${p.count} phiếu tự đánh giá trong thư mục “${p.dir}”:`,
-    en: (p: { count: number; dir: string }) => `Created ${p.count} self-assessment forms in folder “${p.dir}”:`,
-  },
-  noAgencies: {
+    en: (p) => `Created ${p.count} self-assessment forms in folder “${p.dir}”:`,
+    example: { count: 12, dir: "phieu" },
+  }),
+  noAgencies: entry({
     vi: () => "Bảng điểm chưa có cơ quan nào nên không tạo phiếu. Hãy nhập tên các cơ quan vào cột “Tên cơ quan”.",
     en: () => "The score table has no agency yet, so no form was made. Type the agencies' names in the “Tên cơ quan” column.",
-  },
-  merged: {
+    example: {},
+  }),
+  merged: entry({
     vi: (p: { merged: number; forms: number; writes: number; differences: number }) =>
       `Đã gộp ${p.merged}/${p.forms} phiếu: ${p.writes} ô điểm/ghi chú được điền, ${p.differences} chênh lệch giữa tự chấm và thẩm định.`,
-    en: (p: { merged: number; forms: number; writes: number; differences: number }) =>
+    en: (p) =>
       `Merged ${p.merged} of ${p.forms} forms: ${p.writes} score/note cells filled, ${p.differences} differences between self-assessed and appraised scores.`,
-  },
-  noneSelected: {
+    example: { merged: 11, forms: 12, writes: 40, differences: 3 },
+  }),
+  noneSelected: entry({
     vi: () => "Vùng đang chọn không có dòng cơ quan nào của bảng điểm. Hãy chọn các ô ở dòng của những cơ quan cần tạo phiếu (hoặc tạo phiếu cho tất cả).",
     en: () => "The selection holds no agency row of the score table. Select cells in the rows of the agencies that need a form (or create forms for all).",
-  },
-  sheetProtected: {
+    example: {},
+  }),
+  sheetProtected: entry({
     vi: (p: { sheet: string }) => `Trang tính “${p.sheet}” đang được bảo vệ nên không gộp được phiếu. Hãy bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi gộp lại. Chưa có ô nào bị thay đổi.`,
-    en: (p: { sheet: string }) => `Sheet “${p.sheet}” is protected, so the forms cannot be merged. Unprotect it (Review → Unprotect Sheet) and merge again. No cell has been changed.`,
-  },
-  noForms: {
+    en: (p) => `Sheet “${p.sheet}” is protected, so the forms cannot be merged. Unprotect it (Review → Unprotect Sheet) and merge again. No cell has been changed.`,
+    example: { sheet: "Bảng điểm" },
+  }),
+  noForms: entry({
     vi: () => "Chưa chọn phiếu nào. Hãy chọn các tệp phiếu .xlsx mà các cơ quan gửi lại.",
     en: () => "No form was chosen. Choose the .xlsx forms the agencies sent back.",
-  },
-  nothingChanged: {
+    example: {},
+  }),
+  nothingChanged: entry({
     vi: () => "Các phiếu này đã được gộp trước đó: bảng điểm không thay đổi.",
     en: () => "These forms were merged before: the score table is unchanged.",
-  },
-} as const;
+    example: {},
+  }),
+});
 
 export type { Lang };

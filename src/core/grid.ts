@@ -1,3 +1,5 @@
+import { both } from "./catalogue";
+import { CORE_MESSAGES } from "./messages";
 import { BUILT_IN_NAME_HEADERS, Rules } from "./rules";
 import { resultHeaders, ResultKind } from "./columns";
 import { headerKey, matchKey } from "./text";
@@ -110,17 +112,84 @@ export function locateGrid(values: readonly (readonly unknown[])[], rules: Rules
     return {
       ok: false,
       reason: "empty",
-      message: "Trang tính đang trống. Hãy mở trang tính có bảng điểm (một dòng cho mỗi cơ quan, một cột cho mỗi nhóm tiêu chí) rồi bấm lại “Tính điểm”.",
-      messageEn: "The sheet is empty. Open the sheet with the score table (one row per agency, one column per criteria group) and click “Score” again.",
+      ...both(CORE_MESSAGES, "gridEmpty", {}),
       lookedFor,
       seen: [],
     };
   }
 
   // 1. The header row: the row naming the most groups.
+  const limit = Math.min(values.length, HEADER_SEARCH_ROWS);
+  const { row: best, count: bestCount } = findHeaderRow(values, rules, limit);
+  if (best < 0 || bestCount < rules.groups.length) {
+    const seenRow = best >= 0 ? best : firstTextRow(values, limit);
+    const seen = seenRow >= 0 ? values[seenRow].map(cellText).map((t) => t.replace(/\s+/g, " ").trim()).filter((t) => t !== "") : [];
+    const missing =
+      best >= 0
+        ? rules.groups.filter((_, i) => !values[best].some((v) => groupOfHeader(rules, v) === i)).map((g) => g.name)
+        : lookedFor;
+    return {
+      ok: false,
+      reason: "noGrid",
+      ...both(CORE_MESSAGES, "gridNoHeader", { limit, lookedFor, seenRow: seenRow + 1, seen, missing }),
+      lookedFor,
+      seen,
+    };
+  }
+
+  const header = values[best];
+  const above = best > 0 ? values[best - 1] : [];
+  const width = Math.max(header.length, above.length);
+  const groupCols = groupColumns(header, rules);
+
+  // 2. The other columns, in the header row or (vertically merged two-row headers) the row above.
+  const { roles, twoRow: underBlank } = columnRoles(header, above, groupCols, rules);
+  if (roles.name === undefined) {
+    return {
+      ok: false,
+      reason: "noNameColumn",
+      ...both(CORE_MESSAGES, "gridNoNameColumn", { row: best + 1 }),
+      lookedFor: [...COLUMN_ALIASES.name],
+      seen: header.map(cellText).filter((t) => t.trim() !== ""),
+    };
+  }
+  // A title merged across the groups (“Điểm các nhóm tiêu chí”) also makes a two-row header.
+  const twoRow = underBlank || (best > 0 && groupCols.some((c) => typeof above[c] === "string" && !isBlank(above[c])) && isHeaderish(above));
+
+  let lastCol = 0;
+  for (let c = 0; c < width; c++) if (!isBlank(header[c]) || (twoRow && !isBlank(above[c]))) lastCol = c;
+
+  const nameCol = roles.name;
+  const resultCols: Partial<Record<ResultKind, number>> = {};
+  for (const [kind] of resultHeaders()) if (roles[kind as ResultKind] !== undefined) resultCols[kind as ResultKind] = roles[kind as ResultKind];
+
+  // 3. The rows.
+  const { dataRows, skippedRows, notesBlockRow, lastRow } = scanRows(values, best, nameCol, groupCols, roles, rules);
+
+  return {
+    ok: true,
+    layout: {
+      headerRow: best,
+      headerTop: twoRow ? best - 1 : best,
+      nameCol,
+      sttCol: roles.stt ?? null,
+      notesCol: roles.notes ?? null,
+      blockCol: roles.block ?? null,
+      groupCols,
+      resultCols,
+      lastCol,
+      dataRows,
+      skippedRows,
+      notesBlockRow,
+      lastRow,
+    },
+  };
+}
+
+/** The row, among the first `limit`, naming the most groups (-1 when none), and how many it names. */
+function findHeaderRow(values: readonly (readonly unknown[])[], rules: Rules, limit: number): { row: number; count: number } {
   let best = -1;
   let bestCount = 0;
-  const limit = Math.min(values.length, HEADER_SEARCH_ROWS);
   for (let r = 0; r < limit; r++) {
     const found = new Set<number>();
     for (const v of values[r]) {
@@ -132,41 +201,27 @@ export function locateGrid(values: readonly (readonly unknown[])[], rules: Rules
       bestCount = found.size;
     }
   }
-  if (best < 0 || bestCount < rules.groups.length) {
-    const seenRow = best >= 0 ? best : firstTextRow(values, limit);
-    const seen = seenRow >= 0 ? values[seenRow].map(cellText).map((t) => t.replace(/\s+/g, " ").trim()).filter((t) => t !== "") : [];
-    const missing =
-      best >= 0
-        ? rules.groups.filter((_, i) => !values[best].some((v) => groupOfHeader(rules, v) === i)).map((g) => g.name)
-        : lookedFor;
-    return {
-      ok: false,
-      reason: "noGrid",
-      message:
-        `Không tìm thấy dòng tiêu đề của bảng điểm trong ${limit} dòng đầu. Cần các cột: ${lookedFor.map((n) => `“${n}”`).join(", ")}. ` +
-        (seen.length ? `Dòng ${seenRow + 1} có: ${seen.map((n) => `“${n}”`).join(", ")}. ` : "") +
-        `Còn thiếu: ${missing.map((n) => `“${n}”`).join(", ")}. Hãy sửa tên cột cho đúng hoặc thêm tên gọi khác trong “Quy tắc chấm điểm”.`,
-      messageEn:
-        `No header row of a score table was found in the first ${limit === 1 ? "row" : `${limit} rows`}. The columns needed are ${lookedFor.map((n) => `“${n}”`).join(", ")}. ` +
-        (seen.length ? `Row ${seenRow + 1} has ${seen.map((n) => `“${n}”`).join(", ")}. ` : "") +
-        `Missing: ${missing.map((n) => `“${n}”`).join(", ")}. Correct the column headers, or add the table's headers as “Other column headers” of the groups in “Scoring rules”.`,
-      lookedFor,
-      seen,
-    };
-  }
+  return { row: best, count: bestCount };
+}
 
-  const header = values[best];
-  const above = best > 0 ? values[best - 1] : [];
-  const width = Math.max(header.length, above.length);
+/** Each group's column in the header row (the first that names it; -1 when none does). */
+function groupColumns(header: readonly unknown[], rules: Rules): number[] {
   const groupCols = rules.groups.map(() => -1);
   for (let c = 0; c < header.length; c++) {
     const g = groupOfHeader(rules, header[c]);
     if (g >= 0 && groupCols[g] < 0) groupCols[g] = c;
   }
+  return groupCols;
+}
 
-  // 2. The other columns, in the header row or (vertically merged two-row headers) the row above.
+/**
+ * The other columns' roles (name, STT, notes, block, results), from the header row or, under a blank
+ * header cell, the row above; `twoRow` when a role was found there (a vertically merged header).
+ */
+function columnRoles(header: readonly unknown[], above: readonly unknown[], groupCols: readonly number[], rules: Rules): { roles: Partial<Record<Role, number>>; twoRow: boolean } {
   const roles: Partial<Record<Role, number>> = {};
   let twoRow = false;
+  const width = Math.max(header.length, above.length);
   for (let c = 0; c < width; c++) {
     if (groupCols.includes(c)) continue;
     let role = roleOf(headerKey(cellText(header[c])), rules);
@@ -176,33 +231,28 @@ export function locateGrid(values: readonly (readonly unknown[])[], rules: Rules
     }
     if (role && roles[role] === undefined) roles[role] = c;
   }
-  if (roles.name === undefined) {
-    return {
-      ok: false,
-      reason: "noNameColumn",
-      message: `Dòng ${best + 1} có đủ các nhóm tiêu chí nhưng không có cột tên cơ quan. Hãy đặt tiêu đề “Tên cơ quan” cho cột ghi tên các cơ quan.`,
-      messageEn: `Row ${best + 1} has every criteria group but no column of agency names. Give the column holding the agencies' names the header “Tên cơ quan”.`,
-      lookedFor: [...COLUMN_ALIASES.name],
-      seen: header.map(cellText).filter((t) => t.trim() !== ""),
-    };
-  }
-  // A title merged across the groups (“Điểm các nhóm tiêu chí”) also makes a two-row header.
-  if (!twoRow && best > 0 && groupCols.some((c) => typeof above[c] === "string" && !isBlank(above[c]))) twoRow = isHeaderish(above);
+  return { roles, twoRow };
+}
 
-  let lastCol = 0;
-  for (let c = 0; c < width; c++) if (!isBlank(header[c]) || (twoRow && !isBlank(above[c]))) lastCol = c;
-
-  const nameCol = roles.name;
-  const resultCols: Partial<Record<ResultKind, number>> = {};
-  for (const [kind] of resultHeaders()) if (roles[kind as ResultKind] !== undefined) resultCols[kind as ResultKind] = roles[kind as ResultKind];
-
-  // 3. The rows. This runs for every row of the sheet, so each cell is looked at once and header
-  // keys are worked out only for text (see headerLookup).
+/**
+ * The rows under the header: agencies, and the rows set aside with why (blank, a repeated header, a
+ * marker row, a total, no name, a heading), up to the notes under the table. This runs for every row
+ * of the sheet, so each cell is looked at once and header keys are worked out only for text (see
+ * headerLookup).
+ */
+function scanRows(
+  values: readonly (readonly unknown[])[],
+  headerRow: number,
+  nameCol: number,
+  groupCols: readonly number[],
+  roles: Partial<Record<Role, number>>,
+  rules: Rules,
+): Pick<GridLayout, "dataRows" | "skippedRows" | "notesBlockRow" | "lastRow"> {
   const headerOf = headerLookup(rules);
   const dataRows: number[] = [];
   const skippedRows: GridLayout["skippedRows"] = [];
   let notesBlockRow: number | null = null;
-  let lastRow = best;
+  let lastRow = headerRow;
   const nGroups = groupCols.length;
   // Blank rows are listed only once a row of the table follows them: the blank rows after the table
   // (up to a stray value at the sheet's last row) cost nothing.
@@ -215,7 +265,7 @@ export function locateGrid(values: readonly (readonly unknown[])[], rules: Rules
     flushBlanks(row);
     skippedRows.push({ row, why });
   };
-  for (let r = best + 1; r < values.length; r++) {
+  for (let r = headerRow + 1; r < values.length; r++) {
     const row = values[r];
     const name = row[nameCol];
     const nameText = cellText(name);
@@ -284,25 +334,7 @@ export function locateGrid(values: readonly (readonly unknown[])[], rules: Rules
     dataRows.push(r);
     lastRow = r;
   }
-
-  return {
-    ok: true,
-    layout: {
-      headerRow: best,
-      headerTop: twoRow ? best - 1 : best,
-      nameCol,
-      sttCol: roles.stt ?? null,
-      notesCol: roles.notes ?? null,
-      blockCol: roles.block ?? null,
-      groupCols,
-      resultCols,
-      lastCol,
-      dataRows,
-      skippedRows,
-      notesBlockRow,
-      lastRow,
-    },
-  };
+  return { dataRows, skippedRows, notesBlockRow, lastRow };
 }
 
 function firstTextRow(values: readonly (readonly unknown[])[], limit: number): number {

@@ -3,7 +3,7 @@
  * are English and differ between engines, so the position is found here, by a small scanner that
  * follows the JSON grammar, and worded from a code in Vietnamese and English.
  */
-import type { Lang } from "./findings";
+import { catalogue, entry, Lang } from "./catalogue";
 
 export type JsonSyntaxCode = "empty" | "unexpectedEnd" | "unexpectedChar" | "invalid";
 
@@ -146,25 +146,29 @@ export function jsonSyntaxProblem(text: string): JsonSyntaxProblem {
 }
 
 /** A character as the message shows it: visible, or named when it is blank or a control character. */
+const CHAR_NAMES: Record<string, Record<Lang, string>> = { " ": { vi: "dấu cách", en: "a space" }, "\t": { vi: "dấu tab", en: "a tab" } };
 const shown = (char: string, lang: Lang): string => {
-  if (char === " ") return lang === "vi" ? "dấu cách" : "a space";
-  if (char === "\t") return lang === "vi" ? "dấu tab" : "a tab";
+  if (CHAR_NAMES[char]) return CHAR_NAMES[char][lang];
   if (char < " ") return `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
   return `“${char}”`;
 };
 
-const JSON_SYNTAX: Record<JsonSyntaxCode, Record<Lang, (p: JsonSyntaxProblem) => string>> = {
-  empty: { vi: () => "tệp trống", en: () => "the file is empty" },
-  unexpectedEnd: {
-    vi: (p) => `tệp kết thúc khi nội dung chưa đóng đủ (thiếu “}”, “]” hoặc dấu ngoặc kép), ở dòng ${p.line}, cột ${p.column}`,
+const AT = { line: 3, column: 7 };
+
+export const JSON_SYNTAX = catalogue("JSON syntax", {
+  empty: entry({ vi: (_p: JsonSyntaxProblem) => "tệp trống", en: () => "the file is empty", example: { code: "empty", line: 0, column: 0, char: "" } }),
+  unexpectedEnd: entry({
+    vi: (p: JsonSyntaxProblem) => `tệp kết thúc khi nội dung chưa đóng đủ (thiếu “}”, “]” hoặc dấu ngoặc kép), ở dòng ${p.line}, cột ${p.column}`,
     en: (p) => `the file ends before its content is closed (a missing “}”, “]” or quotation mark), at line ${p.line}, column ${p.column}`,
-  },
-  unexpectedChar: {
-    vi: (p) => `ký tự ${shown(p.char, "vi")} không đúng chỗ ở dòng ${p.line}, cột ${p.column} (thường do thiếu hoặc thừa dấu phẩy, dấu ngoặc kép hay dấu ngoặc)`,
+    example: { code: "unexpectedEnd", ...AT, char: "" },
+  }),
+  unexpectedChar: entry({
+    vi: (p: JsonSyntaxProblem) => `ký tự ${shown(p.char, "vi")} không đúng chỗ ở dòng ${p.line}, cột ${p.column} (thường do thiếu hoặc thừa dấu phẩy, dấu ngoặc kép hay dấu ngoặc)`,
     en: (p) => `unexpected ${shown(p.char, "en")} at line ${p.line}, column ${p.column} (usually a missing or extra comma, quotation mark or bracket)`,
-  },
-  invalid: { vi: () => "không đọc được nội dung JSON", en: () => "its JSON content could not be read" },
-};
+    example: { code: "unexpectedChar", ...AT, char: " " },
+  }),
+  invalid: entry({ vi: (_p: JsonSyntaxProblem) => "không đọc được nội dung JSON", en: () => "its JSON content could not be read", example: { code: "invalid", line: 0, column: 0, char: "" } }),
+} satisfies Record<JsonSyntaxCode, unknown>);
 
 /** The problem in words, without the file name (the caller's sentence names the file and what to do). */
 export function jsonSyntaxText(p: JsonSyntaxProblem, lang: Lang): string {

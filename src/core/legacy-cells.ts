@@ -1,3 +1,4 @@
+import { catalogue, CELL_LIST, entry } from "./catalogue";
 import { cellAddress, Origin } from "./address";
 import { GridLayout } from "./grid";
 import { decodeLegacy, detectLegacy, LegacyEncoding } from "./legacy-encoding";
@@ -103,11 +104,8 @@ export function withConverted(values: readonly (readonly unknown[])[], cells: re
 // Messages about legacy text, as codes with parameters rendered in Vietnamese and English (each
 // entry with an example of its parameters, in the shape of the message catalogues).
 
-const cellsVi = (cells: readonly string[]) => cells.slice(0, 10).join(", ") + (cells.length > 10 ? ` và ${cells.length - 10} ô khác` : "");
-const cellsEn = (cells: readonly string[]) => {
-  const more = cells.length - 10;
-  return cells.slice(0, 10).join(", ") + (more > 0 ? ` and ${more} other cell${more === 1 ? "" : "s"}` : "");
-};
+const cellsVi = CELL_LIST.vi;
+const cellsEn = CELL_LIST.en;
 
 interface Example {
   encoding: string;
@@ -117,24 +115,24 @@ interface Example {
 }
 const EXAMPLE: Example = { encoding: "TCVN3 (ABC)", text: "Tªn c¬ quan", converted: "Tên cơ quan", cells: ["B4", "C4"] };
 
-export const LEGACY_MESSAGES = {
+export const LEGACY_MESSAGES = catalogue("legacy text", {
   /** Appended to “no header row found” when the headers are legacy text. */
-  headersLegacy: {
+  headersLegacy: entry({
     vi: (p: Example) =>
       ` Các tiêu đề có vẻ được gõ bằng bảng mã ${p.encoding} của phông chữ cũ (“${p.text}” là “${p.converted}”) nên add-in không đọc được. ` +
       `Hãy bấm “Chuyển mã” để chuyển ${cellsVi(p.cells)} sang Unicode (dòng lệnh: --fix-encoding), rồi bấm lại “Tính điểm”.`,
-    en: (p: Example) =>
+    en: (p) =>
       ` The headers seem to be typed in the ${p.encoding} encoding of old fonts (“${p.text}” is “${p.converted}”), which the add-in cannot read. ` +
       `Click “Convert encoding” to convert ${cellsEn(p.cells)} to Unicode (command line: --fix-encoding), then click “Score” again.`,
     example: EXAMPLE,
-  },
+  }),
   /** The command line converted cells (--fix-encoding). */
-  converted: {
+  converted: entry({
     vi: (p: Example) => `Đã chuyển ${p.cells.length} ô từ bảng mã ${p.encoding} sang Unicode (${cellsVi(p.cells)}), ví dụ “${p.text}” thành “${p.converted}”.`,
-    en: (p: Example) => `Converted ${p.cells.length} cell${p.cells.length === 1 ? "" : "s"} from the ${p.encoding} encoding to Unicode (${cellsEn(p.cells)}), e.g. “${p.text}” to “${p.converted}”.`,
+    en: (p) => `Converted ${p.cells.length} cell${p.cells.length === 1 ? "" : "s"} from the ${p.encoding} encoding to Unicode (${cellsEn(p.cells)}), e.g. “${p.text}” to “${p.converted}”.`,
     example: EXAMPLE,
-  },
-} as const;
+  }),
+});
 
 /** The parameters of a legacy message for cells of one encoding (the first cell as the example). */
 export function legacyExample(cells: readonly LegacyCell[], names: Record<LegacyEncoding, string>): Example {
@@ -149,24 +147,24 @@ export function byEncoding(cells: readonly LegacyCell[]): LegacyCell[][] {
 }
 
 /** Messages of the add-in's “Chuyển mã” (convert encoding) action. */
-export const CONVERT_MESSAGES = {
-  done: {
+export const CONVERT_MESSAGES = catalogue("convert encoding", {
+  done: entry({
     vi: (p: Example) =>
       `Đã chuyển ${p.cells.length} ô từ bảng mã ${p.encoding} sang Unicode (${cellsVi(p.cells)}), ví dụ “${p.text}” thành “${p.converted}”. ` +
       `Hãy bấm “Tính điểm” để tính lại với chữ đã chuyển; “Hoàn tác” trả lại chữ cũ.`,
-    en: (p: Example) =>
+    en: (p) =>
       `Converted ${p.cells.length} cell${p.cells.length === 1 ? "" : "s"} from the ${p.encoding} encoding to Unicode (${cellsEn(p.cells)}), e.g. “${p.text}” to “${p.converted}”. ` +
       `Click “Score” to score again with the converted text; “Undo” gives the old text back.`,
     example: EXAMPLE,
-  },
-  nothing: {
+  }),
+  nothing: entry({
     vi: (p: { cells: string[] }) => `${cellsVi(p.cells)}: không còn chữ nào ở bảng mã cũ (đã chuyển, đã sửa hoặc là công thức). Không có ô nào bị thay đổi.`,
-    en: (p: { cells: string[] }) => `${cellsEn(p.cells)}: no text in a legacy encoding is left there (converted, edited, or a formula). No cell has been changed.`,
+    en: (p) => `${cellsEn(p.cells)}: no text in a legacy encoding is left there (converted, edited, or a formula). No cell has been changed.`,
     example: { cells: ["B5"] },
-  },
-  protectedSheet: {
+  }),
+  protectedSheet: entry({
     vi: (p: { sheet: string }) => `Trang tính “${p.sheet}” đang được bảo vệ nên không chuyển mã được. Hãy bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi làm lại. Chưa có ô nào bị thay đổi.`,
-    en: (p: { sheet: string }) => `Sheet “${p.sheet}” is protected, so the text cannot be converted. Unprotect it (Review → Unprotect Sheet) and try again. No cell has been changed.`,
+    en: (p) => `Sheet “${p.sheet}” is protected, so the text cannot be converted. Unprotect it (Review → Unprotect Sheet) and try again. No cell has been changed.`,
     example: { sheet: "Chấm điểm 2020" },
-  },
-} as const;
+  }),
+});

@@ -1,7 +1,8 @@
 import { cellAddress, Origin, SHEET_ORIGIN } from "./address";
 import { cmp, Dec, fromNumber, sign, toNumber } from "./decimal";
-import { findingMessage, makeFinding, Severity } from "./findings";
-import { FORM_TEXT, IN_FORM, MERGE_TEMPLATES, MergeFindingCode, MergeParams, ScoreFindingCode, Lang } from "./form-messages";
+import { makeFinding, Severity } from "./findings";
+import { both, pick } from "./catalogue";
+import { FORM_TEXT, IN_FORM_MESSAGES, MERGE_MESSAGES, MERGE_SEVERITY, MergeFindingCode, MergeParams, ScoreFindingCode, Lang } from "./form-messages";
 import { agencyMaxes, exemptGroupsOf, FORM_KIND, FormIdentity, rulesFingerprint } from "./forms";
 import { scoreSheet } from "./scoring";
 import { COLUMN_ALIASES, groupOfHeader, GridLayout, locateGrid } from "./grid";
@@ -156,11 +157,10 @@ export type MergeResult = { ok: true; plan: MergePlan } | { ok: false; message: 
 
 function finding(code: MergeFindingCode, p: Partial<MergeParams> & { file: string }): MergeFinding {
   const params: MergeParams = { cell: "", agency: "", detail: "", ...p };
-  const t = MERGE_TEMPLATES[code];
-  return { file: p.file, cell: params.cell, severity: t.severity, code, agency: params.agency, message: t.vi(params), messageEn: t.en(params) };
+  return { file: p.file, cell: params.cell, severity: MERGE_SEVERITY[code], code, agency: params.agency, ...both(MERGE_MESSAGES, code, params) };
 }
 
-export const mergeFindingMessage = (f: MergeFinding, lang: Lang): string => (lang === "en" ? f.messageEn : f.message);
+export const mergeFindingMessage = (f: MergeFinding, lang: Lang): string => pick(f, lang);
 
 interface Candidate {
   form: ReturnedForm;
@@ -310,8 +310,7 @@ function readCandidate(form: ReturnedForm, row: number, agency: string, gridNote
     const report = (code: ScoreFindingCode) => {
       const { row: r, col } = parseA1(g.cell);
       const f = makeFinding(code, r, col, SHEET_ORIGIN, { agency, group: group.name, value: displayValue(raw), detail: formatMax(maxes[g.group]) });
-      const p = { file: form.file, message: f.message };
-      scoreFindings.push({ file: form.file, cell: g.cell, severity: f.severity, code, agency, message: IN_FORM.vi(p), messageEn: IN_FORM.en({ ...p, message: findingMessage(f, "en") }) });
+      scoreFindings.push({ file: form.file, cell: g.cell, severity: f.severity, code, agency, ...both(IN_FORM_MESSAGES, "inForm", { file: form.file, finding: f }) });
     };
     if (parsed.kind !== "number") {
       scores[g.group] = displayValue(raw);

@@ -1,3 +1,6 @@
+import { both, ParamsOf } from "./catalogue";
+import { CORE_MESSAGES } from "./messages";
+
 /**
  * The decision the annex is attached to. Stored once in the workbook, so the annex heading can never
  * carry another number or date than the decision.
@@ -71,37 +74,20 @@ export function formatViDate(d: { day: number; month: number; year: number }): s
 /** Checks the metadata before an annex is made; each wrong field gets its own message. */
 export function validateMetadata(m: Partial<DecisionMetadata>): MetadataProblem[] {
   const problems: MetadataProblem[] = [];
-  const bad = (field: keyof DecisionMetadata, message: string, messageEn: string) => problems.push({ field, message, messageEn });
-  if (!m.number || !m.number.trim()) bad("number", "Chưa nhập số quyết định (ví dụ: 06/QĐ-UBND).", "Type the decision number (for example 06/QĐ-UBND).");
-  else if (!NUMBER_RE.test(m.number))
-    bad("number", `Số quyết định “${m.number}” chưa đúng dạng số/ký hiệu, ví dụ: 06/QĐ-UBND.`, `“${m.number}” is not in number/symbol form, for example 06/QĐ-UBND.`);
+  const bad = <C extends keyof typeof CORE_MESSAGES>(field: keyof DecisionMetadata, code: C, params: ParamsOf<(typeof CORE_MESSAGES)[C]>) =>
+    problems.push({ field, ...both(CORE_MESSAGES, code, params) });
+  if (!m.number || !m.number.trim()) bad("number", "decisionNumberMissing", {});
+  else if (!NUMBER_RE.test(m.number)) bad("number", "decisionNumberForm", { number: m.number });
   const date = m.date ? parseViDate(m.date) : null;
-  if (!m.date || !m.date.trim())
-    bad("date", "Chưa nhập ngày ký quyết định (dd/mm/yyyy, ví dụ 05/01/2021).", "Type the date the decision was signed (dd/mm/yyyy, for example 05/01/2021).");
-  else if (!date)
-    bad(
-      "date",
-      `Ngày ký “${m.date}” không phải là ngày hợp lệ theo dạng dd/mm/yyyy (ví dụ 05/01/2021).`,
-      `“${m.date}” is not a valid date in dd/mm/yyyy form (for example 05/01/2021).`,
-    );
-  if (!m.issuer || !m.issuer.trim()) bad("issuer", "Chưa nhập cơ quan ban hành (ví dụ: Ủy ban nhân dân tỉnh).", "Type the issuing body (for example Ủy ban nhân dân tỉnh).");
-  if (typeof m.year !== "number" || !Number.isInteger(m.year) || m.year < 2000 || m.year > 2100)
-    bad("year", "Năm đánh giá phải là một năm, ví dụ 2020.", "The year evaluated must be a year, for example 2020.");
-  else if (date && date.year < m.year)
-    bad(
-      "date",
-      `Ngày ký ${m.date} có trước năm được đánh giá ${m.year}: hãy kiểm tra lại ngày ký hoặc năm đánh giá.`,
-      `The date signed, ${m.date}, is before the year evaluated, ${m.year}: check the date or the year.`,
-    );
-  if (!m.subject || !m.subject.trim()) bad("subject", "Chưa nhập nội dung trích yếu của phụ lục.", "Type the annex's subject line.");
+  if (!m.date || !m.date.trim()) bad("date", "decisionDateMissing", {});
+  else if (!date) bad("date", "decisionDateInvalid", { date: m.date });
+  if (!m.issuer || !m.issuer.trim()) bad("issuer", "decisionIssuerMissing", {});
+  if (typeof m.year !== "number" || !Number.isInteger(m.year) || m.year < 2000 || m.year > 2100) bad("year", "decisionYearInvalid", {});
+  else if (date && m.date && date.year < m.year) bad("date", "decisionDateBeforeYear", { date: m.date, year: m.year });
+  if (!m.subject || !m.subject.trim()) bad("subject", "decisionSubjectMissing", {});
   const sheet = (m.sheetName ?? "").trim();
-  if (!sheet) bad("sheetName", "Chưa nhập tên trang tính của phụ lục.", "Type the name of the annex sheet.");
-  else if (sheet.length > 31 || SHEET_FORBIDDEN.test(sheet) || sheet.startsWith("'") || sheet.endsWith("'"))
-    bad(
-      "sheetName",
-      `Tên trang tính “${sheet}” không hợp lệ: tối đa 31 ký tự, không có \\ / ? * [ ] : và không bắt đầu hay kết thúc bằng dấu '.`,
-      `“${sheet}” is not a valid sheet name: at most 31 characters, none of \\ / ? * [ ] : and no ' at the start or end.`,
-    );
+  if (!sheet) bad("sheetName", "annexSheetMissing", {});
+  else if (sheet.length > 31 || SHEET_FORBIDDEN.test(sheet) || sheet.startsWith("'") || sheet.endsWith("'")) bad("sheetName", "annexSheetInvalid", { sheet });
   return problems;
 }
 

@@ -1,3 +1,5 @@
+import { both } from "./catalogue";
+import { CORE_MESSAGES } from "./messages";
 import { cellAddress, Origin } from "./address";
 import { ColumnContext, ResultColumn, ResultKind, sheetColumns } from "./columns";
 import { Finding } from "./findings";
@@ -108,20 +110,7 @@ export function planResultWrite(
     }
   }
   if (foreign.length > 0) {
-    const first = foreign.slice(0, 10).join(", ");
-    const more = foreign.length - 10;
-    const shown = first + (more > 0 ? ` và ${more} ô khác` : "");
-    const shownEn = first + (more > 0 ? ` and ${more} other cell${more === 1 ? "" : "s"}` : "");
-    return {
-      ok: false,
-      cells: foreign,
-      message:
-        `Không ghi kết quả: cột kết quả có nội dung không do add-in ghi (công thức hoặc chữ) ở ${shown}. ` +
-        `Hãy chuyển nội dung đó sang cột khác hoặc xóa đi, rồi bấm lại “Tính điểm”. Chưa có ô nào bị thay đổi.`,
-      messageEn:
-        `The results were not written: the result columns hold content the add-in did not write (a formula or text) in ${shownEn}. ` +
-        `Move that content to another column or delete it, then click “Score” again. No cell has been changed.`,
-    };
+    return { ok: false, cells: foreign, ...both(CORE_MESSAGES, "foreignContent", { cells: foreign }) };
   }
 
   const byRow = new Map(rows.map((r) => [r.row, r]));

@@ -75,10 +75,13 @@ export function compareWithPrevious(current: readonly RowResult[], previous: rea
 
 export type Lang = "vi" | "en";
 
+/** An agency with no rank last year, as each language writes it in the "Tăng/giảm" column. */
+const NEW_THIS_YEAR: Record<Lang, string> = { vi: "mới", en: "new" };
+
 /** The "Tăng/giảm" cell: ▲2 up two places, ▼1 down one, "=" unchanged, "mới" new this year. */
 export function rankChangeText(c: RowComparison | undefined, rank: number | null, lang: Lang = "vi"): string {
   if (rank === null) return "";
-  if (!c || c.previousRank === null) return lang === "vi" ? "mới" : "new";
+  if (!c || c.previousRank === null) return NEW_THIS_YEAR[lang];
   if (c.rankChange === null) return "";
   if (c.rankChange > 0) return `▲${c.rankChange}`;
   if (c.rankChange < 0) return `▼${-c.rankChange}`;

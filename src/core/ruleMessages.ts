@@ -3,9 +3,10 @@
  * this catalogue (the style of findings.ts). The field's name in a message comes from the format
  * description (rulesFormat.ts), so a new field needs no new message.
  */
+import { catalogue, entry, Lang, MessageEntry } from "./catalogue";
 import { formatNodeAt, Label } from "./rulesFormat";
 
-export type Lang = "vi" | "en";
+export type { Lang };
 
 export type RuleProblemCode =
   // The shape of a field (checked from the format description; the schema rejects the same).
@@ -153,6 +154,27 @@ export function ruleProblemMessage(p: Pick<RuleProblem, "path" | "code" | "param
   const label = labelOf(p.path)[lang];
   return RULE_MESSAGES[p.code][lang]({ Field: label, field: lowerFirst(label), params: p.params });
 }
+
+/** The parameters every rules problem's example renders with (test/core/catalogue.test.ts). */
+const EXAMPLE = {
+  path: "groups[0].maxPoints",
+  params: { allowed: "“decimal”, “percent”", fields: "“maxPoints”", groups: "“tthc”", id: "tthc", max: 50, min: 0, name: "Hạ tầng kỹ thuật", near: "maxPoints", sum: 30, text: "sở", value: "=Tốt" },
+};
+
+/** The rules problems' messages, by code; the field named comes from the problem's path. */
+export const RULE_PROBLEM_MESSAGES = catalogue(
+  "rules problems",
+  Object.fromEntries(
+    (Object.keys(RULE_MESSAGES) as RuleProblemCode[]).map((code) => [
+      code,
+      entry({
+        vi: (p: { path: string; params: RuleProblemParams }) => ruleProblemMessage({ ...p, code }, "vi"),
+        en: (p) => ruleProblemMessage({ ...p, code }, "en"),
+        example: EXAMPLE,
+      }),
+    ]),
+  ) as Record<RuleProblemCode, MessageEntry<{ path: string; params: RuleProblemParams }>>,
+);
 
 /** A problem with its Vietnamese message filled in. */
 export function makeRuleProblem(path: string, code: RuleProblemCode, params: RuleProblemParams = {}): RuleProblem {

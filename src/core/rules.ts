@@ -323,7 +323,12 @@ function checkGroups(r: Record<string, unknown>, bad: Bad): GroupModel[] {
       groups.push({ id: g.id, name, fullName, keys, nominalMax: nominal, notEvaluated: items, max, weight: counted ? weight : null, counted });
     }
   });
-  const all = list(r.groups);
+  checkWeights(list(r.groups), bad);
+  return groups;
+}
+
+/** Across the groups: at least one counts; weights on every counted group or on none, adding up to 1. */
+function checkWeights(all: unknown[], bad: Bad): void {
   if (all.length > 0 && all.every(isObject)) {
     const counted = all.filter((g) => (g as Record<string, unknown>).counted !== false) as Record<string, unknown>[];
     if (all.length > 0 && counted.length === 0) bad("groups", "noCountedGroup");
@@ -339,7 +344,6 @@ function checkGroups(r: Record<string, unknown>, bad: Bad): GroupModel[] {
       }
     }
   }
-  return groups;
 }
 
 function checkExemptions(r: Record<string, unknown>, ids: ReadonlyMap<string, number>, bad: Bad): Rules["exemptions"][number][] {

@@ -84,14 +84,21 @@ export function scoreSheet(values: readonly (readonly unknown[])[], rules: Rules
   }
   const { layout } = located;
   const findings: Finding[] = [];
-  const rows: RowResult[] = [];
-  const seenNames = new Map<string, number>();
   const blockOf = blockFinder(values, layout, rules);
-
   // Text typed in TCVN3 or VNI: one warning per encoding naming its cells; names are compared by
   // their Unicode form (so “Së Y tÕ” repeats “Sở Y tế”).
   const legacy = legacyCellsOfGrid(values, layout, origin, knownHeader(rules));
-  const legacyAt = new Map(legacy.map((c) => [c.row * 65536 + c.col, c]));
+  reportLegacyText(legacy, origin, findings);
+  reportSkippedRows(values, layout, blockOf, origin, findings);
+  const scoreRow = rowScorer({ values, layout, rules, origin, legacy, blockOf, findings });
+  const rows = layout.dataRows.map(scoreRow);
+  rankWithinBlocks(rows, rules);
+  findings.sort((a, b) => a.row - b.row || a.col - b.col);
+  return { ok: true, layout, rows, findings, summary: summarize(rows, findings, rules), rules, legacy };
+}
+
+/** One warning per legacy encoding found in the grid, at its first cell, naming them all. */
+function reportLegacyText(legacy: readonly LegacyCell[], origin: Origin, findings: Finding[]): void {
   for (const group of byEncoding(legacy)) {
     const first = group[0];
     findings.push(
@@ -105,7 +112,10 @@ export function scoreSheet(values: readonly (readonly unknown[])[], rules: Rules
       }),
     );
   }
+}
 
+/** Rows set aside that the user should hear of: a row with scores but no name, an agency with no score that is not a block heading. */
+function reportSkippedRows(values: readonly (readonly unknown[])[], layout: GridLayout, blockOf: BlockFinder, origin: Origin, findings: Finding[]): void {
   for (const skipped of layout.skippedRows) {
     if (skipped.why === "noName") findings.push(makeFinding("missingName", skipped.row, layout.nameCol, origin, { agency: "", group: "", value: "", detail: "" }));
     if (skipped.why === "noScores" && !blockOf.isBlockHeading(skipped.row)) {
@@ -113,22 +123,68 @@ export function scoreSheet(values: readonly (readonly unknown[])[], rules: Rules
       findings.push(makeFinding("noScores", skipped.row, layout.nameCol, origin, { agency: name, group: "", value: "", detail: "" }));
     }
   }
+}
 
-  // Worked out once, not per cell: the exemption keywords' keys and the maxima as messages show them.
+interface SheetContext {
+  values: readonly (readonly unknown[])[];
+  layout: GridLayout;
+  rules: Rules;
+  origin: Origin;
+  legacy: readonly LegacyCell[];
+  blockOf: BlockFinder;
+  findings: Finding[];
+}
+
+/** A group's scores as read for one agency: null where there is none (exempt, blank or unusable). */
+interface ReadScores {
+  scores: (Dec | null)[];
+  usable: boolean;
+  total: Dec;
+  maxPoints: Dec;
+  /** The first exemptible group left blank or 0 (-1: none), for the "exemption may be missing" warning. */
+  zeroInExemptible: number;
+}
+
+/**
+ * The function that scores one data row: its name (repeated?), block, exemption, the scores of its
+ * groups, total, index and class. What is worked out once per sheet (exemption keywords' keys, the
+ * maxima as messages show them) is worked out here, not per row.
+ */
+function rowScorer(ctx: SheetContext): (r: number) => RowResult {
+  const { values, layout, rules, origin, blockOf, findings } = ctx;
+  const seenNames = new Map<string, number>();
+  const legacyAt = new Map(ctx.legacy.map((c) => [c.row * 65536 + c.col, c]));
   const exemptionKeys = rules.exemptions.map((e) => e.keywords.map((k) => matchKey(k)).filter((k) => k.length > 0));
   const exemptible = new Set(rules.exemptions.flatMap((e) => e.groupIndexes));
   const maxTexts = new Map<string | null, string[]>([[null, rules.groups.map((g) => formatVi(g.max))]]);
   for (const b of rules.blocks) maxTexts.set(b.id, b.maxes.map((m) => formatVi(m)));
-  // The largest magnitude a cell can hold and still be a score of its group: 1 000 times the group's
-  // maximum (a typo such as 505 for 50,5 stays an "above the maximum" error), and never 10^15 or
-  // more (Excel keeps 15 significant digits).
-  const scoreLimit = (max: Dec): Dec => min(mul(max, { m: 1000, s: 0 }), { m: 1e15, s: 0 });
   const { decimals, rounding } = rules.json.index;
-  const cap = rules.json.overMax === "cap";
-  const report = (code: FindingCode, r: number, col: number, agency: string, g: number, raw: unknown, detail: string) =>
-    findings.push(makeFinding(code, r, col, origin, { agency, group: rules.groups[g].name, value: displayValue(raw), detail }));
 
-  for (const r of layout.dataRows) {
+  /** The first exemption one of whose keywords the notes contain as whole words (containsKeyword). */
+  const exemptionIn = (notesKey: string): { exemption: Rules["exemptions"][number]; keyword: string } | null => {
+    if (notesKey === "") return null;
+    for (let e = 0; e < exemptionKeys.length; e++) {
+      const k = exemptionKeys[e].findIndex((key) => notesKey.includes(` ${key} `));
+      if (k >= 0) return { exemption: rules.exemptions[e], keyword: rules.exemptions[e].keywords[k] };
+    }
+    return null;
+  };
+
+  /** A note in TCVN3/VNI whose Unicode form names an exemption: not applied until converted, and said loudly. */
+  const reportLegacyExemption = (r: number, name: string): boolean => {
+    const legacyNote = layout.notesCol === null ? undefined : legacyAt.get(r * 65536 + layout.notesCol);
+    if (!legacyNote) return false;
+    const convertedKey = ` ${matchKey(legacyNote.converted)} `;
+    const e = exemptionKeys.findIndex((keys) => keys.some((k) => convertedKey.includes(` ${k} `)));
+    if (e < 0) return false;
+    const groups = rules.exemptions[e].groupIndexes.map((g) => rules.groups[g].name).join(", ");
+    findings.push(makeFinding("legacyExemption", r, legacyNote.col, origin, { agency: name, group: groups, value: legacyNote.text, detail: legacyNote.converted, encoding: legacyNote.encoding }));
+    return true;
+  };
+
+  const readScores = readScoresOf(ctx);
+
+  return (r) => {
     const cells = values[r];
     const name = cleanText(String(cells[layout.nameCol] ?? ""));
     const notesRaw = layout.notesCol === null ? "" : cells[layout.notesCol];
@@ -146,34 +202,71 @@ export function scoreSheet(values: readonly (readonly unknown[])[], rules: Rules
     const maxes = block ? block.maxes : rules.groups.map((g) => g.max);
     const maxText = maxTexts.get(block ? block.id : null)!;
 
-    // The first exemption one of whose keywords the notes contain as whole words (containsKeyword).
-    let exemption: Rules["exemptions"][number] | undefined;
-    let exemptKeyword: string | null = null;
     const notesKey = notes === "" ? "" : ` ${matchKey(notes)} `;
-    if (notes !== "" && exemptionKeys.length > 0) {
-      for (let e = 0; e < exemptionKeys.length && !exemption; e++) {
-        const k = exemptionKeys[e].findIndex((key) => notesKey.includes(` ${key} `));
-        if (k >= 0) {
-          exemption = rules.exemptions[e];
-          exemptKeyword = exemption.keywords[k];
-        }
-      }
-    }
-    // A note in TCVN3/VNI whose Unicode form names an exemption: not applied until converted, and said loudly.
-    const legacyNote = layout.notesCol === null ? undefined : legacyAt.get(r * 65536 + layout.notesCol);
-    let legacyExempt = false;
-    if (!exemption && legacyNote) {
-      const convertedKey = ` ${matchKey(legacyNote.converted)} `;
-      const e = exemptionKeys.findIndex((keys) => keys.some((k) => convertedKey.includes(` ${k} `)));
-      if (e >= 0) {
-        legacyExempt = true;
-        const groups = rules.exemptions[e].groupIndexes.map((g) => rules.groups[g].name).join(", ");
-        findings.push(
-          makeFinding("legacyExemption", r, legacyNote.col, origin, { agency: name, group: groups, value: legacyNote.text, detail: legacyNote.converted, encoding: legacyNote.encoding }),
-        );
-      }
-    }
+    const found = exemptionKeys.length > 0 ? exemptionIn(notesKey) : null;
+    const exemption = found?.exemption;
+    const exemptKeyword = found ? found.keyword : null;
+    const legacyExempt = !exemption && reportLegacyExemption(r, name);
     const exemptGroups = exemption ? [...exemption.groupIndexes] : [];
+    const read = readScores(r, name, maxes, maxText, exemptGroups, exemptKeyword, exemptible);
+    let usable = read.usable;
+    // (A legacy note naming an exemption has its own, louder finding.)
+    if (!exemption && !legacyExempt && read.zeroInExemptible >= 0 && PROCEDURE_WORDS.some((w) => notesKey.includes(w))) {
+      findings.push(
+        makeFinding("maybeExempt", r, layout.notesCol ?? layout.nameCol, origin, {
+          agency: name,
+          group: rules.groups[read.zeroInExemptible].name,
+          value: notes,
+          detail: rules.exemptions.flatMap((e) => e.keywords).map((k) => `“${k}”`).join(", "),
+        }),
+      );
+    }
+
+    const row: RowResult = {
+      row: r,
+      name,
+      notes,
+      block: block ? block.id : null,
+      exemptGroups,
+      exemptKeyword,
+      scores: read.scores,
+      total: null,
+      maxPoints: null,
+      index: null,
+      className: null,
+      rank: null,
+    };
+    if (sign(read.maxPoints) <= 0 && usable) {
+      findings.push(makeFinding("noApplicableGroup", r, layout.notesCol ?? layout.nameCol, origin, { agency: name, group: "", value: "", detail: exemptKeyword ?? "" }));
+      usable = false;
+    }
+    if (usable) {
+      const [num, den] = rules.weighted ? weightedRatio(rules, read.scores, maxes, exemptGroups) : [read.total, read.maxPoints];
+      row.total = read.total;
+      row.maxPoints = read.maxPoints;
+      row.index = div(num, den, decimals, rounding);
+      row.className = classOf(block ? block.classes : rules.classes, rules.json.classifyOn, num, den, row.index);
+    }
+    return row;
+  };
+}
+
+/**
+ * The function that reads one agency's group cells: each parsed and checked against its maximum
+ * (findings for what is missing, not a number, negative, above the maximum, non-zero where exempt),
+ * summed over the counted groups.
+ */
+function readScoresOf({ values, layout, rules, origin, findings }: SheetContext) {
+  // The largest magnitude a cell can hold and still be a score of its group: 1 000 times the group's
+  // maximum (a typo such as 505 for 50,5 stays an "above the maximum" error), and never 10^15 or
+  // more (Excel keeps 15 significant digits).
+  const scoreLimit = (max: Dec): Dec => min(mul(max, { m: 1000, s: 0 }), { m: 1e15, s: 0 });
+  const cap = rules.json.overMax === "cap";
+  const report = (code: FindingCode, r: number, col: number, agency: string, g: number, raw: unknown, detail: string) =>
+    findings.push(makeFinding(code, r, col, origin, { agency, group: rules.groups[g].name, value: displayValue(raw), detail }));
+
+  return (r: number, name: string, maxes: readonly Dec[], maxText: readonly string[], exemptGroups: readonly number[], exemptKeyword: string | null, exemptible: ReadonlySet<number>): ReadScores => {
+    const cells = values[r];
     const scores: (Dec | null)[] = [];
     let usable = true;
     let total = ZERO;
@@ -227,47 +320,12 @@ export function scoreSheet(values: readonly (readonly unknown[])[], rules: Rules
         maxPoints = add(maxPoints, maxes[g]);
       }
     }
-    // (A legacy note naming an exemption has its own, louder finding.)
-    if (!exemption && !legacyExempt && zeroInExemptible >= 0 && PROCEDURE_WORDS.some((w) => notesKey.includes(w))) {
-      findings.push(
-        makeFinding("maybeExempt", r, layout.notesCol ?? layout.nameCol, origin, {
-          agency: name,
-          group: rules.groups[zeroInExemptible].name,
-          value: notes,
-          detail: rules.exemptions.flatMap((e) => e.keywords).map((k) => `“${k}”`).join(", "),
-        }),
-      );
-    }
+    return { scores, usable, total, maxPoints, zeroInExemptible };
+  };
+}
 
-    const row: RowResult = {
-      row: r,
-      name,
-      notes,
-      block: block ? block.id : null,
-      exemptGroups,
-      exemptKeyword,
-      scores,
-      total: null,
-      maxPoints: null,
-      index: null,
-      className: null,
-      rank: null,
-    };
-    if (sign(maxPoints) <= 0 && usable) {
-      findings.push(makeFinding("noApplicableGroup", r, layout.notesCol ?? layout.nameCol, origin, { agency: name, group: "", value: "", detail: exemptKeyword ?? "" }));
-      usable = false;
-    }
-    if (usable) {
-      const [num, den] = rules.weighted ? weightedRatio(rules, scores, maxes, exemptGroups) : [total, maxPoints];
-      row.total = total;
-      row.maxPoints = maxPoints;
-      row.index = div(num, den, decimals, rounding);
-      row.className = classOf(block ? block.classes : rules.classes, rules.json.classifyOn, num, den, row.index);
-    }
-    rows.push(row);
-  }
-
-  // Ranks: within each block (agencies in no block are not ranked when the rules have blocks).
+/** Competition ranks within each block (agencies in no block are not ranked when the rules have blocks). */
+function rankWithinBlocks(rows: readonly RowResult[], rules: Rules): void {
   const groupsToRank = new Map<string | null, RowResult[]>();
   for (const r of rows) {
     if (r.index === null || (rules.blocks.length > 0 && r.block === null)) continue;
@@ -279,17 +337,18 @@ export function scoreSheet(values: readonly (readonly unknown[])[], rules: Rules
     const ranks = rankDescending(scored.map((r) => (rules.json.rankBy === "total" ? r.total! : r.index!)));
     scored.forEach((r, i) => (r.rank = ranks[i]));
   }
-  const scored = rows.filter((r) => r.index !== null);
+}
 
-  findings.sort((a, b) => a.row - b.row || a.col - b.col);
-  const summary: Summary = {
+/** Counts for the pane and the ribbon's note: agencies, scored, by class, errors, warnings. */
+function summarize(rows: readonly RowResult[], findings: readonly Finding[], rules: Rules): Summary {
+  const scored = rows.filter((r) => r.index !== null);
+  return {
     agencies: rows.length,
     scored: scored.length,
     byClass: countByClass(rules, scored),
     errors: findings.filter((f) => f.severity === "error").length,
     warnings: findings.filter((f) => f.severity === "warning").length,
   };
-  return { ok: true, layout, rows, findings, summary, rules, legacy };
 }
 
 /** “No header row”: when the rows searched hold TCVN3/VNI text, the message says so and names the cells. */
@@ -320,6 +379,8 @@ function weightedRatio(rules: Rules, scores: readonly (Dec | null)[], maxes: rea
 const ONE: Dec = { m: 1, s: 0 };
 
 /** Which block each agency row belongs to: its Khối/Nhóm cell, the nearest section heading above, or its notes. */
+type BlockFinder = ReturnType<typeof blockFinder>;
+
 function blockFinder(values: readonly (readonly unknown[])[], layout: GridLayout, rules: Rules) {
   const matchIn = (text: string): Rules["blocks"][number] | null => {
     if (text === "") return null;

@@ -9,6 +9,7 @@
  */
 import { blockOf, columnOf, isColumnsAddress, MAX_COLS, MAX_ROWS } from "./address";
 import type { PackedAnnex } from "./annex";
+import { catalogue, entry, Lang, say } from "./catalogue";
 import type { UndoJournal, WrittenRecord } from "./store";
 
 /** Most marks, cells or rows a stored list may hold: a full column of a full sheet, four times over. */
@@ -302,7 +303,6 @@ export interface StoreIssue {
   problem: StoreProblem;
 }
 
-type Lang = "vi" | "en";
 
 /** What each problem means, in both languages (after the path: "marks[3].address …"). */
 export const STORE_PROBLEM_TEXT: Record<StoreProblemCode, Record<Lang, string>> = {
@@ -339,32 +339,55 @@ const CONSEQUENCE: Record<string, Record<Lang, string>> = {
   undo: { vi: "Không hoàn tác được lần ghi trước.", en: "The previous write cannot be undone." },
 };
 
-const where = (issue: StoreIssue) => (issue.problem.path ? issue.problem.path : issue.key);
-const shown = (issue: StoreIssue, lang: Lang) => (issue.problem.value ? (lang === "vi" ? ` (đang là ${issue.problem.value})` : ` (it holds ${issue.problem.value})`) : "");
+const shown = (problem: StoreProblem) => ({
+  vi: problem.value ? ` (đang là ${problem.value})` : "",
+  en: problem.value ? ` (it holds ${problem.value})` : "",
+});
+const EXAMPLE_PROBLEM: StoreProblem = { code: "badAddress", path: "marks[3].address", value: "“ZZZ0”" };
+
+/** The warnings and refusals about the stored data. */
+export const STORE_MESSAGES = catalogue("stored data", {
+  /** An entry set aside: what is wrong, where, and what the add-in does without it. */
+  setAside: entry({
+    vi: (p: { issue: StoreIssue; sheet: string }) => {
+      const { key, problem } = p.issue;
+      const then = CONSEQUENCE[key]?.vi ?? "";
+      return `Dữ liệu “${key}” trong trang ẩn “${p.sheet}” không hợp lệ nên được bỏ qua: ${problem.path || key} ${STORE_PROBLEM_TEXT[problem.code].vi}${shown(problem).vi}. ${then}`.trim();
+    },
+    en: (p) => {
+      const { key, problem } = p.issue;
+      const then = CONSEQUENCE[key]?.en ?? "";
+      return `The “${key}” data in the hidden sheet “${p.sheet}” is invalid and was set aside: ${problem.path || key} ${STORE_PROBLEM_TEXT[problem.code].en}${shown(problem).en}. ${then}`.trim();
+    },
+    example: { issue: { key: "marks", problem: EXAMPLE_PROBLEM }, sheet: "XepHangCNTT_DuLieu" },
+  }),
+  /** The user's own settings (rules, decision) damaged: never silently replaced. */
+  damaged: entry({
+    vi: (p: { issue: StoreIssue; sheet: string }) => {
+      const { key, problem } = p.issue;
+      return `Dữ liệu “${key}” trong trang ẩn “${p.sheet}” bị hỏng: ${problem.path || key} ${STORE_PROBLEM_TEXT[problem.code].vi}${shown(problem).vi}. Hãy nhập lại quy tắc (Quy tắc chấm điểm → Nhập JSON) và thông tin quyết định, hoặc khôi phục sổ tính từ bản sao.`;
+    },
+    en: (p) => {
+      const { key, problem } = p.issue;
+      return `The “${key}” data in the hidden sheet “${p.sheet}” is damaged: ${problem.path || key} ${STORE_PROBLEM_TEXT[problem.code].en}${shown(problem).en}. Import the rules again (Scoring rules → Import JSON) and re-enter the decision details, or restore the workbook from a copy.`;
+    },
+    example: { issue: { key: "decision", problem: { code: "badJson", path: "", value: "" } }, sheet: "XepHangCNTT_DuLieu" },
+  }),
+  /** Undo's journal fails its check: nothing is written from it. */
+  undoJournal: entry({
+    vi: (p: { problem: StoreProblem; sheet: string }) =>
+      `Không hoàn tác được: bản ghi hoàn tác trong trang ẩn “${p.sheet}” không hợp lệ (${p.problem.path || "undo"} ${STORE_PROBLEM_TEXT[p.problem.code].vi}${shown(p.problem).vi}), nên add-in không dùng nó để ghi. Chưa có ô nào bị thay đổi.`,
+    en: (p) =>
+      `Could not undo: the undo record in the hidden sheet “${p.sheet}” is invalid (${p.problem.path || "undo"} ${STORE_PROBLEM_TEXT[p.problem.code].en}${shown(p.problem).en}), so the add-in does not write from it. No cell has been changed.`,
+    example: { problem: { code: "badAddress", path: "undo.cells[0].address", value: "“A0”" }, sheet: "XepHangCNTT_DuLieu" },
+  }),
+});
 
 /** The warning for an entry set aside: what is wrong, where, and what the add-in does without it. */
-export function storeIssueMessage(issue: StoreIssue, sheet: string, lang: Lang): string {
-  const what = STORE_PROBLEM_TEXT[issue.problem.code][lang];
-  const then = CONSEQUENCE[issue.key]?.[lang] ?? "";
-  return lang === "vi"
-    ? `Dữ liệu “${issue.key}” trong trang ẩn “${sheet}” không hợp lệ nên được bỏ qua: ${where(issue)} ${what}${shown(issue, "vi")}. ${then}`.trim()
-    : `The “${issue.key}” data in the hidden sheet “${sheet}” is invalid and was set aside: ${where(issue)} ${what}${shown(issue, "en")}. ${then}`.trim();
-}
+export const storeIssueMessage = (issue: StoreIssue, sheet: string, lang: Lang): string => say(STORE_MESSAGES, "setAside", { issue, sheet }, lang);
 
 /** The refusal for the user's own settings (rules, decision) when they are damaged: never silently replaced. */
-export function storeDamagedMessage(issue: StoreIssue, sheet: string, lang: Lang): string {
-  const what = STORE_PROBLEM_TEXT[issue.problem.code][lang];
-  return lang === "vi"
-    ? `Dữ liệu “${issue.key}” trong trang ẩn “${sheet}” bị hỏng: ${where(issue)} ${what}${shown(issue, "vi")}. Hãy nhập lại quy tắc (Quy tắc chấm điểm → Nhập JSON) và thông tin quyết định, hoặc khôi phục sổ tính từ bản sao.`
-    : `The “${issue.key}” data in the hidden sheet “${sheet}” is damaged: ${where(issue)} ${what}${shown(issue, "en")}. Import the rules again (Scoring rules → Import JSON) and re-enter the decision details, or restore the workbook from a copy.`;
-}
+export const storeDamagedMessage = (issue: StoreIssue, sheet: string, lang: Lang): string => say(STORE_MESSAGES, "damaged", { issue, sheet }, lang);
 
 /** Undo's refusal when its journal fails its check: nothing is written from it. */
-export function undoJournalRefusal(problem: StoreProblem, sheet: string, lang: Lang): string {
-  const what = STORE_PROBLEM_TEXT[problem.code][lang];
-  const at = problem.path || "undo";
-  const value = problem.value ? (lang === "vi" ? ` (đang là ${problem.value})` : ` (it holds ${problem.value})`) : "";
-  return lang === "vi"
-    ? `Không hoàn tác được: bản ghi hoàn tác trong trang ẩn “${sheet}” không hợp lệ (${at} ${what}${value}), nên add-in không dùng nó để ghi. Chưa có ô nào bị thay đổi.`
-    : `Could not undo: the undo record in the hidden sheet “${sheet}” is invalid (${at} ${what}${value}), so the add-in does not write from it. No cell has been changed.`;
-}
+export const undoJournalRefusal = (problem: StoreProblem, sheet: string, lang: Lang): string => say(STORE_MESSAGES, "undoJournal", { problem, sheet }, lang);

@@ -1,3 +1,5 @@
+import { both } from "./catalogue";
+import { CORE_MESSAGES } from "./messages";
 import type { FormIdentity } from "./forms";
 import { DecisionMetadata } from "./metadata";
 import { RulesJson } from "./rules";
@@ -252,18 +254,10 @@ export function decodeStore(
     return { ok: true, state: {}, issues: [] };
   }
   if (!Array.isArray(values[0]) || values[0][0] !== STORE_MAGIC) {
-    return {
-      ok: false,
-      message: `Trang ẩn “${STORE_SHEET}” không phải do add-in tạo ra (ô A1 không có dấu hiệu “${STORE_MAGIC}”).`,
-      messageEn: `The hidden sheet “${STORE_SHEET}” was not made by the add-in (cell A1 lacks the mark “${STORE_MAGIC}”).`,
-    };
+    return { ok: false, ...both(CORE_MESSAGES, "storeNotOurs", { sheet: STORE_SHEET, magic: STORE_MAGIC }) };
   }
   if (Number(values[0][1]) > STORE_VERSION) {
-    return {
-      ok: false,
-      message: "Sổ tính này được lưu bằng phiên bản add-in mới hơn. Hãy cập nhật add-in để đọc quy tắc và dữ liệu đã lưu.",
-      messageEn: "This workbook was saved by a newer version of the add-in. Update the add-in to read the rules and data stored in it.",
-    };
+    return { ok: false, ...both(CORE_MESSAGES, "storeNewer", {}) };
   }
   // Each key's parts, by part number: 0, 1, 2… each once, every number below the rows there are
   // (a part number such as 4294967294 names a part that cannot exist).

@@ -1,20 +1,20 @@
-import { Finding } from "../core/findings";
 import { AnnexDescription, annexGate, annexNotice, annexGrid, annexPrint, buildAnnex, chooseAnnexSheet, StyleName } from "../core/annex";
-import { completeMetadata, provinceMissing, titleRowsOf, validateMetadata, withProvince, yearInTitle } from "../core/metadata";
-import { scoreSheet } from "../core/scoring";
+import { completeMetadata, DecisionMetadata, provinceMissing, titleRowsOf, validateMetadata, withProvince, yearInTitle } from "../core/metadata";
+import { ScoreResult, scoreSheet } from "../core/scoring";
 import { STORE_SHEET, StoreState } from "../core/store";
 import { BYTES_PER_SYNC, chunkByBytes, features, jsonBytes, OP_BYTES, readOrInBlocks } from "./host";
 import { applyPrintLayout, applyStyle, frame, heightRuns, outline, setColumnWidths, setRowHeights } from "./sheet-render";
-import { ANNEX_BACKUP_SHEET, hostRefusal, queueSheetRead, readSheetInBlocks, rulesOf, sheetRefusal, SheetRead } from "./scoring";
-import { queueStoreRead, queueStoreWrite, readStoreInBlocks } from "./store";
+import { ANNEX_BACKUP_SHEET, hostRefusal, queueSheetRead, readSheetInBlocks, rulesOf, SheetData, sheetRefusal, SheetRead } from "./scoring";
+import { queueStoreRead, queueStoreWrite, readStoreInBlocks, StoreRead } from "./store";
 import { AnnexOutcome, findingView } from "./types";
 import { rangeAddress } from "../core/address";
 import { checkStale } from "../core/stale";
-import { STALE_RESULTS } from "../core/explain-messages";
-import { annexPreviousProblemText, comparisonFromSheet } from "../core/previous";
+import { EXPLAIN_MESSAGES } from "../core/explain-messages";
+import { both } from "../core/catalogue";
+import { excelBoth, PRINT_STEPS, PrintStepCode, PrintStepParams } from "./messages";
+import { annexPreviousProblemText, Comparison, comparisonFromSheet } from "../core/previous";
 
-/** The print settings to set by hand when the host has no page-layout API (below ExcelApi 1.9), by code. */
-export type PrintStepCode = "orientation" | "paper" | "printTitles" | "fitToWidth" | "margins" | "pageNumbers";
+export type { PrintStepCode };
 
 /** One step, worded in both languages from its code (Excel's menu names in each language). */
 export interface PrintStep {
@@ -23,43 +23,11 @@ export interface PrintStep {
   messageEn: string;
 }
 
-type PrintStepParams = { row: number; margins: AnnexDescription["print"]["margins"] };
-
-/** Centimetres as each language writes them: "1,5" in Vietnamese, "1.5" in English. */
-const cm = (n: number, lang: "vi" | "en") => (lang === "vi" ? String(n).replace(".", ",") : String(n));
-
-const PRINT_STEPS: Record<PrintStepCode, { vi: (p: PrintStepParams) => string; en: (p: PrintStepParams) => string }> = {
-  orientation: { vi: () => "Bố cục Trang → Hướng → Ngang (Landscape).", en: () => "Page Layout → Orientation → Landscape." },
-  paper: { vi: () => "Bố cục Trang → Khổ giấy → A4.", en: () => "Page Layout → Size → A4." },
-  printTitles: {
-    vi: (p) => `Bố cục Trang → In tiêu đề → Hàng lặp lại ở đầu trang: $${p.row}:$${p.row}.`,
-    en: (p) => `Page Layout → Print Titles → Rows to repeat at top: $${p.row}:$${p.row}.`,
-  },
-  fitToWidth: { vi: () => "Bố cục Trang → Vừa khít: Chiều rộng 1 trang, Chiều cao Tự động.", en: () => "Page Layout → Scale to Fit: Width 1 page, Height Automatic." },
-  margins: {
-    vi: ({ margins: m }) => `Lề: trên ${cm(m.top, "vi")} cm, dưới ${cm(m.bottom, "vi")} cm, trái ${cm(m.left, "vi")} cm, phải ${cm(m.right, "vi")} cm; căn giữa theo chiều ngang.`,
-    en: ({ margins: m }) => `Margins: top ${cm(m.top, "en")} cm, bottom ${cm(m.bottom, "en")} cm, left ${cm(m.left, "en")} cm, right ${cm(m.right, "en")} cm; center horizontally.`,
-  },
-  pageNumbers: {
-    vi: () => "Bố cục Trang → Thiết lập Trang → Đầu trang/Chân trang → Tùy chỉnh đầu trang: số trang (&[Trang]) ở mục giữa; chọn “Trang đầu tiên khác” để trang 1 không có số.",
-    en: () => "Page Layout → Page Setup → Header/Footer → Custom Header: the page number (&[Page]) in the center section; tick “Different first page” so that page 1 has none.",
-  },
-};
-
 /** What to set by hand when the host has no page-layout API (below ExcelApi 1.9). */
 export function manualPrintSteps(annex: AnnexDescription): PrintStep[] {
   const p: PrintStepParams = { row: annex.print.repeatRows.first + 1, margins: annex.print.margins };
   const codes: PrintStepCode[] = ["orientation", "paper", "printTitles", "fitToWidth", "margins", "pageNumbers"];
-  return codes.map((code) => ({ code, message: PRINT_STEPS[code].vi(p), messageEn: PRINT_STEPS[code].en(p) }));
-}
-
-/** annexGate's question in English: the errors still in the table, by cell, and what to do. */
-export function annexGateMessageEn(errors: readonly Finding[]): string {
-  return (
-    `The score table still has ${errors.length} error${errors.length === 1 ? "" : "s"} not yet fixed, and the annex would carry these wrong figures: ` +
-    errors.map((f) => `${f.cell} (${f.agency}${f.group ? `, ${f.group}` : ""}: ${f.value || "empty"})`).join("; ") +
-    ". Fix them before signing, or confirm to create the annex anyway."
-  );
+  return codes.map((code) => ({ code, ...both(PRINT_STEPS, code, p) }));
 }
 
 /**
@@ -152,127 +120,22 @@ export const ANNEX_BUILD_SHEET = "XepHangCNTT_PhuLucMoi";
 export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<AnnexOutcome> {
   try {
     return await Excel.run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      const loadSheets = () => sheets.load("items/name, items/position, items/id, items/visibility");
-      loadSheets();
-      const first = await readOrInBlocks(
-        context,
-        { store: queueStoreRead(context), sheet: queueSheetRead(sheets.getActiveWorksheet()) as SheetRead },
-        async () => {
-          loadSheets(); // the failed sync delivered nothing
-          return { store: await readStoreInBlocks(context), sheet: await readSheetInBlocks(context, sheets.getActiveWorksheet()) };
-        },
-      ); // 1: the active sheet, the store and the sheet names
-      const store = first.store;
-      const state = store.state();
-      const items = sheets.items;
-      const names = items.map((s) => s.name);
-      const owned = ownedAnnexSheet(state, items);
-      let sheet = first.sheet.result();
-      // Regenerating from the annex sheet itself: the grid is on the sheet it was made from.
-      const fromAnnexSheet = !!state.annex && sheet.name === owned;
-      if (fromAnnexSheet) {
-        const source = [state.annex!.source, state.lastRun?.sheet].find((n) => n && n !== sheet.name && names.includes(n));
-        if (!source) {
-          return {
-            kind: "refused",
-            message: "Đang mở trang phụ lục: hãy mở trang bảng điểm rồi bấm lại “Tạo phụ lục”.",
-            messageEn: "The annex sheet is the one open: open the score sheet and click “Create annex” again.",
-            cells: [],
-          };
-        }
-        const ws = sheets.getItem(source);
-        sheet = (await readOrInBlocks(context, queueSheetRead(ws) as SheetRead, () => readSheetInBlocks(context, ws))).result(); // 2, only in that case
-      }
+      const read = await readForAnnex(context); // 1 (2 from the annex sheet)
+      if (!read.ok) return read.refusal;
+      const { store, state, items, names, owned, sheet, fromAnnexSheet } = read;
       const rules = rulesOf(state);
       const scored = scoreSheet(sheet.values, rules, sheet.origin);
       if (!scored.ok) return sheetRefusal(sheet.name, scored.error);
-      // A year not stored is the one the grid's title names, else the year before the decision's.
-      const meta = completeMetadata(state.decision, yearInTitle(titleRowsOf(sheet.values, scored.layout.headerTop)));
-      const problems = validateMetadata(meta);
-      if (problems.length) {
-        return {
-          kind: "refused",
-          message: `Chưa tạo được phụ lục: ${problems.map((p) => p.message).join(" ")} Hãy điền trong mục “Phụ lục”.`,
-          messageEn: `The annex was not created: ${problems.map((p) => p.messageEn).join(" ")} Fill in the details on the “Annex” tab.`,
-          cells: [],
-        };
-      }
-      // Result columns that disagree with the scores (edited after "Tính điểm"): the annex would not
-      // match what the sheet shows. Never made from them; the pane offers to score again first.
-      const stale = checkStale(sheet.values, scored, sheet.origin);
-      if (stale.stale) {
-        const names = stale.agencies.map((a) => a.name);
-        const cells = stale.agencies.flatMap((a) => a.cells);
-        return { kind: "stale", message: STALE_RESULTS.vi({ names, cells }), messageEn: STALE_RESULTS.en({ names, cells }), agencies: names, cells };
-      }
-      // Last year's columns, when the user chose them for the annex: read from the score sheet as "Tính
-      // điểm" wrote them, rendered through the same core columns as the command line's --annex-previous.
-      const lastYear = meta.annexPrevious ? comparisonFromSheet(sheet.values, scored, sheet.origin) : null;
-      if (lastYear && !lastYear.ok) {
-        const p = lastYear.problem;
-        return { kind: "refused", message: annexPreviousProblemText(p, "vi"), messageEn: annexPreviousProblemText(p, "en"), cells: "cells" in p ? p.cells : [] };
-      }
-      const refusal = annexGate(scored.findings, opts.confirmErrors);
-      if (refusal) {
-        return {
-          kind: "needsConfirmation",
-          message: refusal.message,
-          messageEn: annexGateMessageEn(refusal.errors),
-          errors: refusal.errors.map((f) => findingView(sheet.name, f, { result: scored, values: sheet.values })),
-        };
-      }
-      if (meta.sheetName === STORE_SHEET || meta.sheetName === sheet.name || meta.sheetName === ANNEX_BUILD_SHEET || meta.sheetName === ANNEX_BACKUP_SHEET) {
-        return {
-          kind: "refused",
-          message: `Tên trang phụ lục “${meta.sheetName}” trùng với trang bảng điểm. Hãy đặt tên khác trong mục “Phụ lục”.`,
-          messageEn: `The annex sheet name “${meta.sheetName}” is the score sheet's name. Choose another name on the “Annex” tab.`,
-          cells: [],
-        };
-      }
+      const checked = checkAnnexInputs(state, sheet, scored, opts.confirmErrors);
+      if (!checked.ok) return checked.refusal;
+      const { meta, lastYear } = checked;
 
       const where = chooseAnnexSheet(meta.sheetName, names, owned);
-      const description = buildAnnex(rules, scored.rows, { ...meta, sheetName: where.name }, lastYear?.comparison ?? null);
+      const description = buildAnnex(rules, scored.rows, { ...meta, sheetName: where.name }, lastYear);
       const replaced = where.replaces ? items.find((s) => s.name === where.name) : undefined;
-      const { undo: _u, ...previousState } = state;
-      void _u;
       const at = new Date().toISOString();
-      const newState: StoreState = {
-        ...state,
-        annex: { sheetName: where.name, source: sheet.name },
-        undo: {
-          action: "annex",
-          at,
-          sheet: where.name,
-          cells: [],
-          fills: [],
-          previousAnnex: replaced ? { sheetName: where.name, sheetId: replaced.id, position: replaced.position, backup: ANNEX_BACKUP_SHEET } : null,
-          annexSheet: where.name,
-          buildSheet: ANNEX_BUILD_SHEET,
-          previousState,
-        },
-      };
-
-      // The batch: the state and undo journal first (a protected structure refuses here, before any
-      // sheet changes), leftovers of an earlier failed run, then the new annex under its temporary name.
-      const queued = await queueStoreWrite(context, store, newState);
-      if (names.includes(ANNEX_BUILD_SHEET)) sheets.getItem(ANNEX_BUILD_SHEET).delete();
-      if (names.includes(ANNEX_BACKUP_SHEET)) sheets.getItem(ANNEX_BACKUP_SHEET).delete();
-      const ws = sheets.add(ANNEX_BUILD_SHEET);
-      const moreRows = renderAnnexOffice(ws, description, queued);
-      for (const step of moreRows) {
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block past the request size limit, never per row
-        await context.sync(); // only past the request limit: the rest of the texts, a block of rows each
-        step();
-      }
-      // Only now does it replace the old annex, which is kept aside, very hidden, for "Hoàn tác".
-      if (replaced) replaced.name = ANNEX_BACKUP_SHEET;
-      ws.name = where.name;
-      if (replaced) ws.position = replaced.position;
-      ws.activate();
-      if (replaced) replaced.visibility = Excel.SheetVisibility.veryHidden;
-      ws.load("id");
-      await context.sync(); // 2 (3 from the annex sheet): the annex
+      const newState = stateWithAnnex(state, where.name, sheet.name, replaced, at);
+      const ws = await writeAnnex(context, store, newState, description, names, replaced); // 2 (3 from the annex sheet)
 
       if (!fromAnnexSheet) {
         // The new sheet's id: a sheet the user makes later under the same name is not the add-in's.
@@ -294,4 +157,150 @@ export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<A
   } catch (e) {
     return hostRefusal(e);
   }
+}
+
+type Refused<T> = { ok: false; refusal: AnnexOutcome } | ({ ok: true } & T);
+
+/**
+ * Sync 1: the active sheet, the store and the sheet names (in blocks past the response limit). From
+ * the annex sheet itself, the grid is on the sheet the annex was made from: read in a second sync.
+ */
+async function readForAnnex(context: Excel.RequestContext): Promise<
+  Refused<{ store: StoreRead; state: StoreState; items: Excel.Worksheet[]; names: string[]; owned: string | undefined; sheet: SheetData; fromAnnexSheet: boolean }>
+> {
+  const sheets = context.workbook.worksheets;
+  const loadSheets = () => sheets.load("items/name, items/position, items/id, items/visibility");
+  loadSheets();
+  const first = await readOrInBlocks(
+    context,
+    { store: queueStoreRead(context), sheet: queueSheetRead(sheets.getActiveWorksheet()) as SheetRead },
+    async () => {
+      loadSheets(); // the failed sync delivered nothing
+      return { store: await readStoreInBlocks(context), sheet: await readSheetInBlocks(context, sheets.getActiveWorksheet()) };
+    },
+  );
+  const store = first.store;
+  const state = store.state();
+  const items = sheets.items;
+  const names = items.map((s) => s.name);
+  const owned = ownedAnnexSheet(state, items);
+  let sheet = first.sheet.result();
+  // Regenerating from the annex sheet itself: the grid is on the sheet it was made from.
+  const fromAnnexSheet = !!state.annex && sheet.name === owned;
+  if (fromAnnexSheet) {
+    const current = sheet.name;
+    const source = [state.annex!.source, state.lastRun?.sheet].find((n) => n && n !== current && names.includes(n));
+    if (!source) {
+      return { ok: false, refusal: { kind: "refused", ...excelBoth("annexFromAnnexSheet", {}), cells: [] } };
+    }
+    const ws = sheets.getItem(source);
+    sheet = (await readOrInBlocks(context, queueSheetRead(ws) as SheetRead, () => readSheetInBlocks(context, ws))).result();
+  }
+  return { ok: true, store, state, items, names, owned, sheet, fromAnnexSheet };
+}
+
+/**
+ * What must hold before an annex is made: the decision's details complete, results that agree with
+ * the scores, last year's columns readable when chosen, errors confirmed, a sheet name that is not the
+ * grid's or the add-in's own.
+ */
+function checkAnnexInputs(
+  state: StoreState,
+  sheet: SheetData,
+  scored: Extract<ScoreResult, { ok: true }>,
+  confirmErrors: boolean,
+): Refused<{ meta: DecisionMetadata; lastYear: Comparison | null }> {
+  // A year not stored is the one the grid's title names, else the year before the decision's.
+  const meta = completeMetadata(state.decision, yearInTitle(titleRowsOf(sheet.values, scored.layout.headerTop)));
+  const problems = validateMetadata(meta);
+  if (problems.length) {
+    return { ok: false, refusal: { kind: "refused", ...excelBoth("annexMetadata", { problems }), cells: [] } };
+  }
+  // Result columns that disagree with the scores (edited after "Tính điểm"): the annex would not
+  // match what the sheet shows. Never made from them; the pane offers to score again first.
+  const stale = checkStale(sheet.values, scored, sheet.origin);
+  if (stale.stale) {
+    const names = stale.agencies.map((a) => a.name);
+    const cells = stale.agencies.flatMap((a) => a.cells);
+    return { ok: false, refusal: { kind: "stale", ...both(EXPLAIN_MESSAGES, "staleResults", { names, cells }), agencies: names, cells } };
+  }
+  // Last year's columns, when the user chose them for the annex: read from the score sheet as "Tính
+  // điểm" wrote them, rendered through the same core columns as the command line's --annex-previous.
+  const lastYear = meta.annexPrevious ? comparisonFromSheet(sheet.values, scored, sheet.origin) : null;
+  if (lastYear && !lastYear.ok) {
+    const p = lastYear.problem;
+    return { ok: false, refusal: { kind: "refused", message: annexPreviousProblemText(p, "vi"), messageEn: annexPreviousProblemText(p, "en"), cells: "cells" in p ? p.cells : [] } };
+  }
+  const refusal = annexGate(scored.findings, confirmErrors);
+  if (refusal) {
+    return {
+      ok: false,
+      refusal: {
+        kind: "needsConfirmation",
+        message: refusal.message,
+        messageEn: refusal.messageEn,
+        errors: refusal.errors.map((f) => findingView(sheet.name, f, { result: scored, values: sheet.values })),
+      },
+    };
+  }
+  if (meta.sheetName === STORE_SHEET || meta.sheetName === sheet.name || meta.sheetName === ANNEX_BUILD_SHEET || meta.sheetName === ANNEX_BACKUP_SHEET) {
+    return { ok: false, refusal: { kind: "refused", ...excelBoth("annexSheetIsGrid", { sheet: meta.sheetName }), cells: [] } };
+  }
+  return { ok: true, meta, lastYear: lastYear?.comparison ?? null };
+}
+
+/** The state after the annex: where it is and what it was made from, and the journal "Hoàn tác" needs (the annex it replaces, the state before). */
+function stateWithAnnex(state: StoreState, annexSheet: string, source: string, replaced: Excel.Worksheet | undefined, at: string): StoreState {
+  const { undo: _u, ...previousState } = state;
+  void _u;
+  return {
+    ...state,
+    annex: { sheetName: annexSheet, source },
+    undo: {
+      action: "annex",
+      at,
+      sheet: annexSheet,
+      cells: [],
+      fills: [],
+      previousAnnex: replaced ? { sheetName: annexSheet, sheetId: replaced.id, position: replaced.position, backup: ANNEX_BACKUP_SHEET } : null,
+      annexSheet,
+      buildSheet: ANNEX_BUILD_SHEET,
+      previousState,
+    },
+  };
+}
+
+/**
+ * The batch: the state and undo journal first (a protected structure refuses here, before any sheet
+ * changes), leftovers of an earlier failed run, then the new annex under its temporary name (further
+ * syncs only past the request limit); only then does it take the annex's name and place, the annex
+ * it replaces kept aside, very hidden, for "Hoàn tác". Returns the new sheet, its id loaded.
+ */
+async function writeAnnex(
+  context: Excel.RequestContext,
+  store: StoreRead,
+  newState: StoreState,
+  description: AnnexDescription,
+  names: readonly string[],
+  replaced: Excel.Worksheet | undefined,
+): Promise<Excel.Worksheet> {
+  const sheets = context.workbook.worksheets;
+  const queued = await queueStoreWrite(context, store, newState);
+  if (names.includes(ANNEX_BUILD_SHEET)) sheets.getItem(ANNEX_BUILD_SHEET).delete();
+  if (names.includes(ANNEX_BACKUP_SHEET)) sheets.getItem(ANNEX_BACKUP_SHEET).delete();
+  const ws = sheets.add(ANNEX_BUILD_SHEET);
+  const moreRows = renderAnnexOffice(ws, description, queued);
+  for (const step of moreRows) {
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block past the request size limit, never per row
+    await context.sync(); // only past the request limit: the rest of the texts, a block of rows each
+    step();
+  }
+  if (replaced) replaced.name = ANNEX_BACKUP_SHEET;
+  ws.name = description.sheetName;
+  if (replaced) ws.position = replaced.position;
+  ws.activate();
+  if (replaced) replaced.visibility = Excel.SheetVisibility.veryHidden;
+  ws.load("id");
+  await context.sync();
+  return ws;
 }

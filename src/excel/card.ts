@@ -4,7 +4,8 @@
  * follows every edit typed in a cell (Enter or Tab moves the selection), and before actions.
  */
 import { cardText, CardText } from "../core/explanation";
-import { STALE_RESULTS } from "../core/explain-messages";
+import { EXPLAIN_MESSAGES } from "../core/explain-messages";
+import { both } from "../core/catalogue";
 import { rowAt } from "../core/explain";
 import { scoreSheet } from "../core/scoring";
 import { checkStale } from "../core/stale";
@@ -43,7 +44,7 @@ export async function inspectSelection(): Promise<SelectionInfo | null> {
       ? (() => {
           const agencies = check.agencies.map((a) => a.name);
           const cells = check.agencies.flatMap((a) => a.cells);
-          return { agencies, cells, message: STALE_RESULTS.vi({ names: agencies, cells }), messageEn: STALE_RESULTS.en({ names: agencies, cells }) };
+          return { agencies, cells, ...both(EXPLAIN_MESSAGES, "staleResults", { names: agencies, cells }) };
         })()
       : null;
     const row = rowAt(scored, selected.rowIndex - sheet.origin.row);

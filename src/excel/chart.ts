@@ -4,8 +4,9 @@
  * description, the one the command line draws as SVG; this file writes it and adds the chart.
  * 2 syncs: read, write. Nothing on the user's sheets changes: the sheet is new, under a free name.
  */
+import { excelBoth } from "./messages";
 import { chooseAnnexSheet } from "../core/annex";
-import { chartDescription, ChartDescription } from "../core/chart";
+import { BAR_COLORS, chartDescription, ChartDescription } from "../core/chart";
 import { rangeAddress } from "../core/address";
 import { scoreSheet } from "../core/scoring";
 import { supports } from "./host";
@@ -19,11 +20,6 @@ export const CHART_SHEET = "Biểu đồ";
 export type ChartOutcome =
   | { kind: "done"; sheetName: string; agencies: number; bandLines: boolean; undo: UndoInfo }
   | { kind: "refused"; message: string; messageEn: string; cells: string[] };
-
-const NO_RANKED = {
-  vi: "Trang tính này chưa có cơ quan nào được xếp hạng (chưa có chỉ số): không có gì để vẽ. Hãy kiểm tra các ô điểm rồi bấm lại.",
-  en: "No agency on this sheet has a rank yet (no index): there is nothing to chart. Check the score cells and try again.",
-};
 
 /** The sheet's table: header, then one row per agency as ranked: "rank. name", index, each band's threshold. */
 export function chartTable(d: ChartDescription): (string | number)[][] {
@@ -54,6 +50,14 @@ export function renderChartOffice(ws: Excel.Worksheet, d: ChartDescription, deci
   axis.minimum = 0;
   axis.maximum = 1;
   axis.majorUnit = 0.1;
+  // Each agency's column in its class's colour (the SVG's colours): the classes read at a glance. The
+  // threshold lines keep Excel's own colours, which stand out on every class's columns.
+  const classColour = new Map(d.bands.map((b, i) => [b.name, BAR_COLORS[Math.min(i, BAR_COLORS.length - 1)]]));
+  const points = chart.series.getItemAt(0).points;
+  d.bars.forEach((bar, i) => {
+    const colour = classColour.get(bar.className);
+    if (colour) points.getItemAt(i).format.fill.setSolidColor(colour);
+  });
   // A series' own chart type needs ExcelApi 1.7: below it the thresholds stay columns (the pane says so).
   const bandLines = supports("1.7");
   if (bandLines) for (let j = 1; j < table[0].length - 1; j++) chart.series.getItemAt(j).chartType = "Line";
@@ -75,7 +79,7 @@ export async function createChart(): Promise<ChartOutcome> {
       const stale = staleRefusal(sheet.values, scored, sheet.origin);
       if (stale) return stale;
       const description = chartDescription(scored, "vi");
-      if (description.bars.length === 0) return { kind: "refused", message: NO_RANKED.vi, messageEn: NO_RANKED.en, cells: [] };
+      if (description.bars.length === 0) return { kind: "refused", ...excelBoth("chartNothingRanked", {}), cells: [] };
       const where = chooseAnnexSheet(CHART_SHEET, sheets.items.map((s) => s.name), undefined);
       // "Hoàn tác" removes the sheet: the journal goes first in the batch (a protected workbook refuses
       // here, before the sheet is added), as for every write.

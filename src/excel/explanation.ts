@@ -6,7 +6,9 @@
  */
 import { rangeAddress } from "../core/address";
 import { chooseAnnexSheet } from "../core/annex";
-import { STALE_RESULTS } from "../core/explain-messages";
+import { EXPLAIN_MESSAGES } from "../core/explain-messages";
+import { both } from "../core/catalogue";
+import { excelBoth } from "./messages";
 import { buildExplanation, EXPLAIN_COLUMNS, EXPLAIN_SHEET, ExplainDescription, ExplainStyle } from "../core/explanation";
 import { scoreSheet } from "../core/scoring";
 import { checkStale } from "../core/stale";
@@ -95,7 +97,7 @@ export function staleRefusal(
   if (!stale.stale) return null;
   const names = stale.agencies.map((a) => a.name);
   const cells = stale.agencies.flatMap((a) => a.cells);
-  return { kind: "refused", message: STALE_RESULTS.vi({ names, cells }), messageEn: STALE_RESULTS.en({ names, cells }), cells };
+  return { kind: "refused", ...both(EXPLAIN_MESSAGES, "staleResults", { names, cells }), cells };
 }
 
 /**
@@ -124,12 +126,7 @@ export async function createExplanation(opts: { selectedOnly: boolean }): Promis
         const to = from + selected.rowCount - 1;
         only = scored.rows.filter((r) => r.row >= from && r.row <= to).map((r) => r.row);
         if (only.length === 0) {
-          return {
-            kind: "refused",
-            message: "Vùng đang chọn không có dòng nào của một cơ quan. Hãy chọn các ô trên dòng của những cơ quan cần giải trình rồi bấm lại.",
-            messageEn: "The selection covers no agency's row. Select cells in the rows of the agencies to explain and try again.",
-            cells: [],
-          };
+          return { kind: "refused", ...excelBoth("explainNoRows", {}), cells: [] };
         }
       }
       const where = chooseAnnexSheet(EXPLAIN_SHEET, sheets.items.map((s) => s.name), undefined);

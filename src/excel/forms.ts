@@ -1,4 +1,5 @@
 import { chooseAnnexSheet } from "../core/annex";
+import { both } from "../core/catalogue";
 import { FORM_MESSAGES, FORM_TEXT } from "../core/form-messages";
 import { agencyMaxes, buildForm, FormDescription, formFileNames, formsYear, masterWorkbookId } from "../core/forms";
 import { scoreSheet } from "../core/scoring";
@@ -74,10 +75,10 @@ export async function prepareForms(scope: "all" | "selected"): Promise<FormsOutc
       const { layout } = scored;
       const maxes = agencyMaxes(rules, scored.rows);
       const all = layout.dataRows.map((row) => ({ row, name: text(sheet.values[row][layout.nameCol]), notes: layout.notesCol === null ? "" : text(sheet.values[row][layout.notesCol]) }));
-      if (all.length === 0) return { kind: "refused", message: FORM_MESSAGES.noAgencies.vi(), messageEn: FORM_MESSAGES.noAgencies.en(), cells: [] };
+      if (all.length === 0) return { kind: "refused", ...both(FORM_MESSAGES, "noAgencies", {}), cells: [] };
       const first = selection.rowIndex - sheet.origin.row;
       const picked = scope === "all" ? all : all.filter((a) => a.row >= first && a.row < first + selection.rowCount);
-      if (picked.length === 0) return { kind: "refused", message: FORM_MESSAGES.noneSelected.vi(), messageEn: FORM_MESSAGES.noneSelected.en(), cells: [] };
+      if (picked.length === 0) return { kind: "refused", ...both(FORM_MESSAGES, "noneSelected", {}), cells: [] };
       const masterId = masterWorkbookId(state.workbookId, all.map((a) => a.name));
       if (!state.workbookId) await writeStore(context, store, { ...state, workbookId: masterId }); // 2, once per workbook
       const year = formsYear(state.decision?.year, sheet.values, layout.headerTop, completeMetadata(state.decision ?? {}).year);
@@ -122,7 +123,7 @@ export type MergeOutcome =
  * (more syncs only for a store past the 5 MB request limit). Whatever the number of forms.
  */
 export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date = () => new Date()): Promise<MergeOutcome> {
-  if (forms.length === 0) return { kind: "refused", message: FORM_MESSAGES.noForms.vi(), messageEn: FORM_MESSAGES.noForms.en(), cells: [] };
+  if (forms.length === 0) return { kind: "refused", ...both(FORM_MESSAGES, "noForms", {}), cells: [] };
   try {
     return await Excel.run(async (context) => {
       const read = readActive(context, true);
@@ -149,9 +150,9 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
         differences: plan.differences.length,
       };
       const base = { sheet: sheet.name, merged: plan.merged, findings: plan.findings, differences: plan.differences, written: plan.writes.length };
-      if (plan.unchanged) return { kind: "done", ...base, unchanged: true, message: FORM_MESSAGES.nothingChanged.vi(), messageEn: FORM_MESSAGES.nothingChanged.en() };
+      if (plan.unchanged) return { kind: "done", ...base, unchanged: true, ...both(FORM_MESSAGES, "nothingChanged", {}) };
       if (sheet.protected && plan.writes.length > 0) {
-        return { kind: "refused", message: FORM_MESSAGES.sheetProtected.vi({ sheet: sheet.name }), messageEn: FORM_MESSAGES.sheetProtected.en({ sheet: sheet.name }), cells: [] };
+        return { kind: "refused", ...both(FORM_MESSAGES, "sheetProtected", { sheet: sheet.name }), cells: [] };
       }
 
       // The loop sheets before this merge, for undo: made again from what was recorded.
@@ -196,8 +197,7 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
         kind: "done",
         ...base,
         unchanged: false,
-        message: FORM_MESSAGES.merged.vi(summary),
-        messageEn: FORM_MESSAGES.merged.en(summary),
+        ...both(FORM_MESSAGES, "merged", summary),
       };
     });
   } catch (e) {

@@ -1,3 +1,6 @@
+import { pick, say } from "../core/catalogue";
+import { EXCEL_MESSAGES } from "./messages";
+
 /**
  * The add-in's only contact with the Office host: Excel.run, requirement checks, error wording.
  * Everything else in src/excel goes through these helpers, so the test double can stand in for
@@ -43,35 +46,17 @@ interface OfficeLikeError {
 
 /** A message for an error raised by the host (or a UserFacingError), in Vietnamese or English: what happened and what to do. */
 export function hostErrorMessage(e: unknown, lang: "vi" | "en" = "vi"): string {
-  if (e instanceof UserFacingError) return lang === "en" ? e.messageEn : e.message;
+  if (e instanceof UserFacingError) return pick(e, lang);
   const err = (e ?? {}) as OfficeLikeError;
-  const en = lang === "en";
-  switch (err.code) {
-    case "AccessDenied":
-      return en
-        ? "Excel refused to write: the sheet or the workbook is protected, or open read-only. Unprotect it (Review → Unprotect Sheet) and try again."
-        : "Excel từ chối ghi: trang tính hoặc sổ tính đang được bảo vệ, hoặc đang ở chế độ chỉ đọc. Hãy bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi làm lại.";
-    case "InvalidOperationInCellEditMode":
-      return en
-        ? "Excel is editing a cell. Press Enter or Esc to finish editing it, then try again."
-        : "Excel đang ở chế độ sửa ô. Hãy nhấn Enter hoặc Esc để kết thúc việc sửa ô rồi làm lại.";
-    case "RequestPayloadSizeLimitExceeded":
-      return en
-        ? "The data is too large for Excel to exchange at once. Split the score table into smaller sheets."
-        : "Dữ liệu quá lớn để Excel trao đổi trong một lần. Hãy chia bảng điểm thành các trang tính nhỏ hơn.";
-    case "ApiNotFound":
-      return en
-        ? "This version of Excel lacks a feature the add-in needs. Use Excel for Microsoft 365, Office 2021 or later, or Excel on the web."
-        : "Phiên bản Excel này thiếu một chức năng add-in cần dùng. Hãy dùng Excel cho Microsoft 365, Office 2021 trở lên hoặc Excel trên web.";
-    case "ItemNotFound":
-      return en
-        ? "The sheet or range needed was not found (it may have just been deleted or renamed). Try again."
-        : "Không tìm thấy trang tính hoặc vùng ô cần dùng (có thể vừa bị xóa hoặc đổi tên). Hãy làm lại.";
-    default:
-      return en
-        ? `Excel reported an error${err.code ? ` (${err.code})` : ""}: ${err.message ?? String(e)}. Try again; if it keeps happening, save the workbook and restart Excel.`
-        : `Excel báo lỗi${err.code ? ` (${err.code})` : ""}: ${err.message ?? String(e)}. Hãy thử lại; nếu vẫn lỗi, hãy lưu sổ tính và mở lại Excel.`;
-  }
+  const byCode = {
+    AccessDenied: "hostAccessDenied",
+    InvalidOperationInCellEditMode: "hostCellEditMode",
+    RequestPayloadSizeLimitExceeded: "hostPayloadLimit",
+    ApiNotFound: "hostApiNotFound",
+    ItemNotFound: "hostItemNotFound",
+  } as const;
+  const code = err.code && Object.prototype.hasOwnProperty.call(byCode, err.code) ? byCode[err.code as keyof typeof byCode] : null;
+  return code ? say(EXCEL_MESSAGES, code, {}, lang) : say(EXCEL_MESSAGES, "hostOther", { code: err.code ?? "", detail: err.message ?? String(e) }, lang);
 }
 
 /** Points per Excel character-width unit (Calibri 11: 7 px per digit plus 5 px padding, 0.75 pt per px). */

@@ -2,70 +2,227 @@
  * Messages of the Office layer's round trips, as codes with parameters rendered per language from typed
  * templates (the style of core/findings.ts). Neither language is derived from the other.
  */
-export type Lang = "vi" | "en";
+import { both, Both, catalogue, CELL_LIST, entry, MessageEntry, ParamsOf as EntryParams } from "../core/catalogue";
+import { previousProblemText, PreviousProblem } from "../core/previous-messages";
+import { makeRuleProblem, ruleProblemLines } from "../core/ruleMessages";
+import type { RuleProblem } from "../core/rules";
 
-const list = (cells: readonly string[], lang: Lang): string => {
-  const shown = cells.slice(0, 10).join(", ");
-  const more = cells.length - 10;
-  if (more <= 0) return shown;
-  return lang === "en" ? `${shown} and ${more} other cell${more === 1 ? "" : "s"}` : `${shown} và ${more} ô khác`;
-};
+export type { Lang } from "../core/catalogue";
 
-interface Templates<P> {
-  vi: (p: P) => string;
-  en: (p: P) => string;
-}
+const list = (cells: readonly string[], lang: "vi" | "en"): string => CELL_LIST[lang](cells);
 
-const TEMPLATES = {
+const TEMPLATES = catalogue("excel", {
   /** Someone typed into cells the results go to while "Tính điểm" ran: their content was put back. */
-  editedMeanwhile: {
+  editedMeanwhile: entry({
     vi: (p: { cells: string[] }) =>
       `Trong lúc tính điểm, ô ${list(p.cells, "vi")} đã được sửa; add-in đã trả lại nội dung vừa nhập, không ghi đè. Hãy bấm lại “Tính điểm” để có kết quả đầy đủ.`,
-    en: (p: { cells: string[] }) =>
+    en: (p) =>
       `While scoring, cell${p.cells.length === 1 ? "" : "s"} ${list(p.cells, "en")} ${p.cells.length === 1 ? "was" : "were"} edited; the add-in put back what was typed there and did not overwrite it. Click “Score” again for complete results.`,
-  } satisfies Templates<{ cells: string[] }>,
+    example: { cells: ["K5", "L5"] },
+  }),
   /** Undo left alone cells edited since the add-in wrote them. */
-  undoLeftEdited: {
+  undoLeftEdited: entry({
     vi: (p: { cells: string[] }) => `Các ô đã được sửa sau lần tính được để nguyên, không hoàn tác: ${list(p.cells, "vi")}.`,
-    en: (p: { cells: string[] }) => `Cells edited after that run were left as they are, not undone: ${list(p.cells, "en")}.`,
-  } satisfies Templates<{ cells: string[] }>,
+    en: (p) => `Cells edited after that run were left as they are, not undone: ${list(p.cells, "en")}.`,
+    example: { cells: ["K5"] },
+  }),
   /** A previous annex action did not finish (Excel failed mid-way): undo removed what it had started. */
-  annexUnfinished: {
+  annexUnfinished: entry({
     vi: (_p: Record<string, never>) => "Lần “Tạo phụ lục” trước chưa hoàn tất (Excel báo lỗi giữa chừng); phụ lục cũ được giữ nguyên.",
-    en: (_p: Record<string, never>) => "The previous “Create annex” did not finish (Excel failed part-way); the previous annex was kept as it was.",
-  } satisfies Templates<Record<string, never>>,
+    en: () => "The previous “Create annex” did not finish (Excel failed part-way); the previous annex was kept as it was.",
+    example: {},
+  }),
   /** "Hoàn tác" after "Biểu đồ chỉ số": the chart's sheet was removed. */
-  chartUndone: {
+  chartUndone: entry({
     vi: (p: { time: string; sheet: string }) => `Đã hoàn tác lần “Biểu đồ chỉ số” lúc ${p.time}: trang “${p.sheet}” đã được xóa.`,
-    en: (p: { time: string; sheet: string }) => `Undid the “Chart of the indices” at ${p.time}: sheet “${p.sheet}” was removed.`,
-  } satisfies Templates<{ time: string; sheet: string }>,
+    en: (p) => `Undid the “Chart of the indices” at ${p.time}: sheet “${p.sheet}” was removed.`,
+    example: { time: "09:41", sheet: "Biểu đồ chỉ số" },
+  }),
   /** "Hoàn tác" after "Giải trình": its sheet was removed. */
-  explainUndone: {
+  explainUndone: entry({
     vi: (p: { time: string; sheet: string }) => `Đã hoàn tác lần “Giải trình” lúc ${p.time}: trang “${p.sheet}” đã được xóa.`,
-    en: (p: { time: string; sheet: string }) => `Undid the “Explanation” at ${p.time}: sheet “${p.sheet}” was removed.`,
-  } satisfies Templates<{ time: string; sheet: string }>,
+    en: (p) => `Undid the “Explanation” at ${p.time}: sheet “${p.sheet}” was removed.`,
+    example: { time: "09:41", sheet: "Giải trình" },
+  }),
   /** The Giải trình sheet is gone (deleted or renamed by the user). */
-  explainSheetGone: {
+  explainSheetGone: entry({
     vi: (p: { sheet: string }) => `Không hoàn tác được: trang giải trình “${p.sheet}” không còn trong sổ tính (đã bị xóa hoặc đổi tên). Nếu còn, hãy xóa trang đó bằng tay.`,
-    en: (p: { sheet: string }) => `Could not undo: the explanation sheet “${p.sheet}” is no longer in the workbook (deleted or renamed). If it is still there, delete it by hand.`,
-  } satisfies Templates<{ sheet: string }>,
+    en: (p) => `Could not undo: the explanation sheet “${p.sheet}” is no longer in the workbook (deleted or renamed). If it is still there, delete it by hand.`,
+    example: { sheet: "Giải trình" },
+  }),
   /** A sheet of that name whose first cell is no Giải trình title: not the add-in's, so it is not deleted. */
-  explainSheetNotOurs: {
+  explainSheetNotOurs: entry({
     vi: (p: { sheet: string }) => `Không hoàn tác được: ô A1 của trang “${p.sheet}” không còn là tiêu đề giải trình, có thể không phải trang add-in đã tạo, nên không bị xóa.`,
-    en: (p: { sheet: string }) => `Could not undo: cell A1 of sheet “${p.sheet}” no longer holds an explanation title, so it may not be the one the add-in made, and it was not deleted.`,
-  } satisfies Templates<{ sheet: string }>,
+    en: (p) => `Could not undo: cell A1 of sheet “${p.sheet}” no longer holds an explanation title, so it may not be the one the add-in made, and it was not deleted.`,
+    example: { sheet: "Giải trình" },
+  }),
   /** The chart's sheet is gone (deleted or renamed by the user): nothing to remove. */
-  chartSheetGone: {
+  chartSheetGone: entry({
     vi: (p: { sheet: string }) => `Không hoàn tác được: trang biểu đồ “${p.sheet}” không còn trong sổ tính (đã bị xóa hoặc đổi tên). Nếu còn, hãy xóa trang đó bằng tay.`,
-    en: (p: { sheet: string }) => `Could not undo: the chart sheet “${p.sheet}” is no longer in the workbook (deleted or renamed). If it is still there, delete it by hand.`,
-  } satisfies Templates<{ sheet: string }>,
+    en: (p) => `Could not undo: the chart sheet “${p.sheet}” is no longer in the workbook (deleted or renamed). If it is still there, delete it by hand.`,
+    example: { sheet: "Biểu đồ chỉ số" },
+  }),
   /** A sheet of the chart's name that holds no chart: not the add-in's, so it is not deleted. */
-  chartSheetNotOurs: {
+  chartSheetNotOurs: entry({
     vi: (p: { sheet: string }) => `Không hoàn tác được: trang “${p.sheet}” không còn biểu đồ nào, có thể không phải trang add-in đã tạo, nên không bị xóa.`,
-    en: (p: { sheet: string }) => `Could not undo: sheet “${p.sheet}” holds no chart any more and may not be the one the add-in made, so it was not deleted.`,
-  } satisfies Templates<{ sheet: string }>,
-};
+    en: (p) => `Could not undo: sheet “${p.sheet}” holds no chart any more and may not be the one the add-in made, so it was not deleted.`,
+    example: { sheet: "Biểu đồ chỉ số" },
+  }),
+  /** "Biểu đồ chỉ số" on a sheet with no agency ranked. */
+  chartNothingRanked: entry({
+    vi: (_p: object) => "Trang tính này chưa có cơ quan nào được xếp hạng (chưa có chỉ số): không có gì để vẽ. Hãy kiểm tra các ô điểm rồi bấm lại.",
+    en: () => "No agency on this sheet has a rank yet (no index): there is nothing to chart. Check the score cells and try again.",
+    example: {},
+  }),
+  /** The grid's refusal on a sheet, after the sheet's name. */
+  onSheet: entry({
+    vi: (p: { sheet: string; reason: Both }) => `Trang tính “${p.sheet}”: ${p.reason.message}`,
+    en: (p) => `Sheet “${p.sheet}”: ${p.reason.messageEn}`,
+    example: { sheet: "Bảng điểm", reason: { message: "Trang tính đang trống.", messageEn: "The sheet is empty." } },
+  }),
+  sheetProtected: entry({
+    vi: (p: { sheet: string }) =>
+      `Trang tính “${p.sheet}” đang được bảo vệ nên không ghi được kết quả. Hãy bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi bấm lại “Tính điểm”. Chưa có ô nào bị thay đổi.`,
+    en: (p) => `Sheet “${p.sheet}” is protected, so the results cannot be written. Unprotect it (Review → Unprotect Sheet) and click “Score” again. No cell has been changed.`,
+    example: { sheet: "Bảng điểm" },
+  }),
+  previousUnusable: entry({
+    vi: (p: { problem: PreviousProblem }) => `${previousProblemText(p.problem, "vi")} Chưa có ô nào bị thay đổi.`,
+    en: (p) => `${previousProblemText(p.problem, "en")} No cell has been changed.`,
+    example: { problem: { code: "noSheet", source: "Chấm điểm 2019" } },
+  }),
+  storedRulesInvalid: entry({
+    vi: (p: { problems: RuleProblem[] }) => `Quy tắc lưu trong sổ tính không hợp lệ: ${ruleProblemLines(p.problems, "vi").join(" ")} Hãy sửa trong “Quy tắc chấm điểm”.`,
+    en: (p) => `The rules stored in the workbook are not valid: ${ruleProblemLines(p.problems, "en").join(" ")} Correct them in “Scoring rules”.`,
+    example: { problems: [makeRuleProblem("groups[0].maxPoints", "notPositive")] },
+  }),
+  annexFromAnnexSheet: entry({
+    vi: (_p: object) => "Đang mở trang phụ lục: hãy mở trang bảng điểm rồi bấm lại “Tạo phụ lục”.",
+    en: () => "The annex sheet is the one open: open the score sheet and click “Create annex” again.",
+    example: {},
+  }),
+  annexMetadata: entry({
+    vi: (p: { problems: Both[] }) => `Chưa tạo được phụ lục: ${p.problems.map((m) => m.message).join(" ")} Hãy điền trong mục “Phụ lục”.`,
+    en: (p) => `The annex was not created: ${p.problems.map((m) => m.messageEn).join(" ")} Fill in the details on the “Annex” tab.`,
+    example: { problems: [{ message: "Chưa nhập số quyết định (ví dụ: 06/QĐ-UBND).", messageEn: "Type the decision number (for example 06/QĐ-UBND)." }] },
+  }),
+  annexSheetIsGrid: entry({
+    vi: (p: { sheet: string }) => `Tên trang phụ lục “${p.sheet}” trùng với trang bảng điểm. Hãy đặt tên khác trong mục “Phụ lục”.`,
+    en: (p) => `The annex sheet name “${p.sheet}” is the score sheet's name. Choose another name on the “Annex” tab.`,
+    example: { sheet: "Bảng điểm" },
+  }),
+  explainNoRows: entry({
+    vi: (_p: object) => "Vùng đang chọn không có dòng nào của một cơ quan. Hãy chọn các ô trên dòng của những cơ quan cần giải trình rồi bấm lại.",
+    en: () => "The selection covers no agency's row. Select cells in the rows of the agencies to explain and try again.",
+    example: {},
+  }),
+  undoNothing: entry({
+    vi: (_p: object) => "Không có thao tác nào để hoàn tác (chỉ hoàn tác được một lần, thao tác gần nhất).",
+    en: () => "There is nothing to undo (only the last action can be undone, and only once).",
+    example: {},
+  }),
+  undoSheetGone: entry({
+    vi: (p: { sheet: string }) => `Không hoàn tác được: trang tính “${p.sheet}” không còn trong sổ tính.`,
+    en: (p) => `Could not undo: sheet “${p.sheet}” is no longer in the workbook.`,
+    example: { sheet: "Bảng điểm" },
+  }),
+  undoneScore: entry({
+    vi: (p: { time: string; sheet: string }) => `Đã hoàn tác lần “Tính điểm” lúc ${p.time} trên trang “${p.sheet}”.`,
+    en: (p) => `Undid the “Score” at ${p.time} on sheet “${p.sheet}”.`,
+    example: { time: "09:41", sheet: "Bảng điểm" },
+  }),
+  undoneMerge: entry({
+    vi: (p: { time: string; sheet: string }) => `Đã hoàn tác lần “Gộp phiếu” lúc ${p.time} trên trang “${p.sheet}”.`,
+    en: (p) => `Undid the “Merge forms” at ${p.time} on sheet “${p.sheet}”.`,
+    example: { time: "09:41", sheet: "Bảng điểm" },
+  }),
+  undoneEncoding: entry({
+    vi: (p: { time: string; sheet: string }) => `Đã hoàn tác lần “Chuyển mã” lúc ${p.time} trên trang “${p.sheet}”: các ô có lại chữ cũ.`,
+    en: (p) => `Undid the “Convert encoding” at ${p.time} on sheet “${p.sheet}”: the cells have their old text back.`,
+    example: { time: "09:41", sheet: "Bảng điểm" },
+  }),
+  undoneAnnex: entry({
+    vi: (p: { time: string; sheet: string }) => `Đã hoàn tác lần “Tạo phụ lục” lúc ${p.time}.`,
+    en: (p) => `Undid the “Create annex” at ${p.time}.`,
+    example: { time: "09:41", sheet: "Phụ lục" },
+  }),
+  formatsNotRestored: entry({
+    vi: (p: { sheet: string; cells: string[] }) =>
+      `Phiên bản Excel này không chép lại được định dạng (cần ExcelApi 1.9): các ô ${p.cells.join(", ")} trên trang “${p.sheet}” đã được trả lại nội dung, nhưng định dạng riêng có trước khi tính điểm (viền, màu nền, phông chữ) bị đặt về mặc định. Hãy định dạng lại các ô đó nếu cần.`,
+    en: (p) =>
+      `This version of Excel cannot copy formats back (it needs ExcelApi 1.9): cells ${p.cells.join(", ")} on sheet “${p.sheet}” have their contents back, but any formats of their own from before the scoring (borders, fill, font) were reset to the default. Format those cells again if needed.`,
+    example: { sheet: "Bảng điểm", cells: ["K5", "K6"] },
+  }),
+  // Errors the host raised, by their code.
+  hostAccessDenied: entry({
+    vi: (_p: object) => "Excel từ chối ghi: trang tính hoặc sổ tính đang được bảo vệ, hoặc đang ở chế độ chỉ đọc. Hãy bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi làm lại.",
+    en: () => "Excel refused to write: the sheet or the workbook is protected, or open read-only. Unprotect it (Review → Unprotect Sheet) and try again.",
+    example: {},
+  }),
+  hostCellEditMode: entry({
+    vi: (_p: object) => "Excel đang ở chế độ sửa ô. Hãy nhấn Enter hoặc Esc để kết thúc việc sửa ô rồi làm lại.",
+    en: () => "Excel is editing a cell. Press Enter or Esc to finish editing it, then try again.",
+    example: {},
+  }),
+  hostPayloadLimit: entry({
+    vi: (_p: object) => "Dữ liệu quá lớn để Excel trao đổi trong một lần. Hãy chia bảng điểm thành các trang tính nhỏ hơn.",
+    en: () => "The data is too large for Excel to exchange at once. Split the score table into smaller sheets.",
+    example: {},
+  }),
+  hostApiNotFound: entry({
+    vi: (_p: object) => "Phiên bản Excel này thiếu một chức năng add-in cần dùng. Hãy dùng Excel cho Microsoft 365, Office 2021 trở lên hoặc Excel trên web.",
+    en: () => "This version of Excel lacks a feature the add-in needs. Use Excel for Microsoft 365, Office 2021 or later, or Excel on the web.",
+    example: {},
+  }),
+  hostItemNotFound: entry({
+    vi: (_p: object) => "Không tìm thấy trang tính hoặc vùng ô cần dùng (có thể vừa bị xóa hoặc đổi tên). Hãy làm lại.",
+    en: () => "The sheet or range needed was not found (it may have just been deleted or renamed). Try again.",
+    example: {},
+  }),
+  hostOther: entry({
+    vi: (p: { code: string; detail: string }) => `Excel báo lỗi${p.code ? ` (${p.code})` : ""}: ${p.detail}. Hãy thử lại; nếu vẫn lỗi, hãy lưu sổ tính và mở lại Excel.`,
+    en: (p) => `Excel reported an error${p.code ? ` (${p.code})` : ""}: ${p.detail}. Try again; if it keeps happening, save the workbook and restart Excel.`,
+    example: { code: "GeneralException", detail: "boom" },
+  }),
+});
 
+/** The print settings to set by hand when the host has no page-layout API (below ExcelApi 1.9), by code. */
+export type PrintStepCode = "orientation" | "paper" | "printTitles" | "fitToWidth" | "margins" | "pageNumbers";
+
+export type PrintStepParams = { row: number; margins: { top: number; bottom: number; left: number; right: number } };
+const PRINT_EXAMPLE: PrintStepParams = { row: 6, margins: { top: 2, bottom: 1.5, left: 2, right: 1.5 } };
+
+/** Centimetres as each language writes them: "1,5" in Vietnamese, "1.5" in English. */
+const cm = { vi: (n: number) => String(n).replace(".", ","), en: (n: number) => String(n) };
+
+/** Each step in Excel's menu names of each language. */
+export const PRINT_STEPS = catalogue("print steps", {
+  orientation: entry({ vi: (_p: PrintStepParams) => "Bố cục Trang → Hướng → Ngang (Landscape).", en: () => "Page Layout → Orientation → Landscape.", example: PRINT_EXAMPLE }),
+  paper: entry({ vi: (_p: PrintStepParams) => "Bố cục Trang → Khổ giấy → A4.", en: () => "Page Layout → Size → A4.", example: PRINT_EXAMPLE }),
+  printTitles: entry({
+    vi: (p: PrintStepParams) => `Bố cục Trang → In tiêu đề → Hàng lặp lại ở đầu trang: $${p.row}:$${p.row}.`,
+    en: (p) => `Page Layout → Print Titles → Rows to repeat at top: $${p.row}:$${p.row}.`,
+    example: PRINT_EXAMPLE,
+  }),
+  fitToWidth: entry({
+    vi: (_p: PrintStepParams) => "Bố cục Trang → Vừa khít: Chiều rộng 1 trang, Chiều cao Tự động.",
+    en: () => "Page Layout → Scale to Fit: Width 1 page, Height Automatic.",
+    example: PRINT_EXAMPLE,
+  }),
+  margins: entry({
+    vi: ({ margins: m }: PrintStepParams) => `Lề: trên ${cm.vi(m.top)} cm, dưới ${cm.vi(m.bottom)} cm, trái ${cm.vi(m.left)} cm, phải ${cm.vi(m.right)} cm; căn giữa theo chiều ngang.`,
+    en: ({ margins: m }) => `Margins: top ${cm.en(m.top)} cm, bottom ${cm.en(m.bottom)} cm, left ${cm.en(m.left)} cm, right ${cm.en(m.right)} cm; center horizontally.`,
+    example: PRINT_EXAMPLE,
+  }),
+  pageNumbers: entry({
+    vi: (_p: PrintStepParams) =>
+      "Bố cục Trang → Thiết lập Trang → Đầu trang/Chân trang → Tùy chỉnh đầu trang: số trang (&[Trang]) ở mục giữa; chọn “Trang đầu tiên khác” để trang 1 không có số.",
+    en: () => "Page Layout → Page Setup → Header/Footer → Custom Header: the page number (&[Page]) in the center section; tick “Different first page” so that page 1 has none.",
+    example: PRINT_EXAMPLE,
+  }),
+} satisfies Record<PrintStepCode, unknown>);
+
+export const EXCEL_MESSAGES = TEMPLATES;
 export type ExcelMessageCode = keyof typeof TEMPLATES;
 type ParamsOf<C extends ExcelMessageCode> = Parameters<(typeof TEMPLATES)[C]["vi"]>[0];
 
@@ -78,9 +235,12 @@ export interface ExcelMessage<C extends ExcelMessageCode = ExcelMessageCode> {
 }
 
 export function excelMessage<C extends ExcelMessageCode>(code: C, params: ParamsOf<C>): ExcelMessage<C> {
-  const t = TEMPLATES[code] as unknown as Templates<ParamsOf<C>>;
+  const t = TEMPLATES[code] as unknown as MessageEntry<ParamsOf<C>>;
   return { code, params, vi: t.vi(params), en: t.en(params) };
 }
+
+/** A use case's message in both languages, as the outcomes carry it (`message`, `messageEn`). */
+export const excelBoth = <C extends ExcelMessageCode>(code: C, params: EntryParams<(typeof TEMPLATES)[C]>): Both => both(TEMPLATES, code, params);
 
 /** Every code, for the test that renders each in both languages. */
 export const EXCEL_MESSAGE_CODES = Object.keys(TEMPLATES) as ExcelMessageCode[];

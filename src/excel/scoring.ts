@@ -6,11 +6,10 @@ import { CellSnapshot, FillSnapshot, LastRun, MarkRecord, STORE_SHEET, StoreStat
 import { storeIssueMessage } from "../core/store-check";
 import { lastRunRecord } from "../core/summary";
 import { BYTES_PER_SYNC, chunkByBytes, features, hostErrorMessage, jsonBytes, loadRowsInBlocks, readOrInBlocks, UserFacingError } from "./host";
-import { excelMessage } from "./messages";
+import { excelBoth, excelMessage } from "./messages";
 import { ensureStoreSheet, queueStoreRead, queueStoreWrite, readStoreInBlocks, StoreRead } from "./store";
 import { findingView, ScoringOutcome, Source } from "./types";
-import { ruleProblemLines } from "../core/ruleMessages";
-import { compareWithPrevious, Comparison, PreviousAgency, PreviousProblem, previousProblemText, scorePreviousYear } from "../core/previous";
+import { compareWithPrevious, Comparison, PreviousAgency, PreviousProblem, scorePreviousYear } from "../core/previous";
 import { legacyToUnicode } from "../core/legacy-encoding";
 import { PREVIOUS_MISSING } from "../core/explain-messages";
 
@@ -35,22 +34,15 @@ function queuePreviousSheet(context: Excel.RequestContext, name: string) {
 
 /* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
 
-const previousRefusal = (problem: PreviousProblem): Extract<ScoringOutcome, { kind: "refused" }> => ({
-  kind: "refused",
-  message: `${previousProblemText(problem, "vi")} Chưa có ô nào bị thay đổi.`,
-  messageEn: `${previousProblemText(problem, "en")} No cell has been changed.`,
-  cells: [],
-});
+const previousRefusal = (problem: PreviousProblem): Extract<ScoringOutcome, { kind: "refused" }> => ({ kind: "refused", ...excelBoth("previousUnusable", { problem }), cells: [] });
 
 /** Rules stored in the workbook, else the preset; stored rules that are invalid are reported, not ignored. */
 export function rulesOf(state: StoreState): Rules {
   if (!state.rules) return presetRules();
   const checked = validateRules(state.rules);
   if (!checked.ok) {
-    throw new UserFacingError(
-      `Quy tắc lưu trong sổ tính không hợp lệ: ${ruleProblemLines(checked.problems, "vi").join(" ")} Hãy sửa trong “Quy tắc chấm điểm”.`,
-      `The rules stored in the workbook are not valid: ${ruleProblemLines(checked.problems, "en").join(" ")} Correct them in “Scoring rules”.`,
-    );
+    const m = excelBoth("storedRulesInvalid", { problems: checked.problems });
+    throw new UserFacingError(m.message, m.messageEn);
   }
   return checked.rules;
 }
@@ -148,19 +140,7 @@ async function firstReadInBlocks(context: Excel.RequestContext, ws: Excel.Worksh
 export async function runScoring(source: Source, now: () => Date = () => new Date(), options: ScoringOptions = {}): Promise<ScoringOutcome> {
   try {
     return await Excel.run(async (context) => {
-      const active = context.workbook.worksheets.getActiveWorksheet();
-      const lastYearName = options.previous?.kind === "sheet" ? options.previous.sheet : null;
-      // Last year's sheet of this workbook is read in the same sync as the active sheet.
-      let lastYearSheet = lastYearName !== null ? queuePreviousSheet(context, lastYearName) : null;
-      const read = await readOrInBlocks(context, queueFirstRead(context, active), async () => {
-        const inBlocks = await firstReadInBlocks(context, active);
-        if (lastYearName !== null) {
-          lastYearSheet = queuePreviousSheet(context, lastYearName);
-          await context.sync();
-        }
-        return inBlocks;
-      }); // 1: read
-
+      const { read, lastYearSheet } = await readForScoring(context, options); // 1: read
       const sheet = read.sheet.result();
       const store = read.store;
       const state = store.state();
@@ -173,19 +153,9 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
         const refusal = sheetRefusal(sheet.name, scored.error);
         return scored.legacy.length > 0 ? { ...refusal, convertible: scored.legacy.map((c) => c.cell) } : refusal;
       }
-      let comparison: Comparison | null = null;
-      if (options.previous) {
-        let agencies: PreviousAgency[];
-        if (options.previous.kind === "sheet") {
-          const values = lastYearSheet!();
-          if (values === null) return previousRefusal({ code: "noSheet", source: options.previous.sheet });
-          // A sheet of this workbook is scored with this workbook's rules.
-          const last = scorePreviousYear([{ name: options.previous.sheet, values }], state.rules, options.previous.sheet);
-          if (!last.ok) return previousRefusal(last.problem);
-          agencies = last.agencies;
-        } else agencies = options.previous.agencies;
-        comparison = compareWithPrevious(scored.rows, agencies, (t) => legacyToUnicode(t)?.text ?? t);
-      }
+      const compared = comparisonFor(options, lastYearSheet, state, scored);
+      if (!compared.ok) return previousRefusal(compared.problem);
+      const { comparison } = compared;
       const planned = planResultWrite(sheet.values, sheet.formulas, sheet.origin, sheet.name, scored, state, comparison);
       if (!planned.ok) return { kind: "refused", message: [planned.message, ...storeNotes].join(" "), messageEn: [planned.messageEn, ...storeNotesEn].join(" "), cells: planned.cells };
       const plan = planned.plan;
@@ -198,47 +168,12 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
         return { kind: "done", sheet: sheet.name, run, findings, columns, unchanged: true, notices: storeNotes, noticesEn: storeNotesEn, edited: [], undo: currentUndo };
       }
       if (sheet.protected) {
-        return {
-          kind: "refused",
-          message: `Trang tính “${sheet.name}” đang được bảo vệ nên không ghi được kết quả. Hãy bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi bấm lại “Tính điểm”. Chưa có ô nào bị thay đổi.`,
-          messageEn: `Sheet “${sheet.name}” is protected, so the results cannot be written. Unprotect it (Review → Unprotect Sheet) and click “Score” again. No cell has been changed.`,
-          cells: [],
-        };
+        return { kind: "refused", ...excelBoth("sheetProtected", { sheet: sheet.name }), cells: [] };
       }
 
-      const ws = read.sheet.sheet;
       const journal = journalFromRead(plan, scored, sheet, read.standardWidth());
       const newState = stateAfter(state, plan, sheet.name, run, journal);
-
-      // Sync 2, in this order: the store sheet (a protected workbook structure refuses here, before any
-      // cell changes); loads of what the writes replace; the state and undo journal; copies of formats
-      // the undo needs; then the results.
-      const storeSheet = ensureStoreSheet(context, store);
-      const checks = queueChecks(ws, journal, plan);
-      const queuedBytes = await queueStoreWrite(context, store, newState, false, checks.bytes);
-      queueFormatBackups(ws, storeSheet, journal);
-      if (read.names().includes(ANNEX_BACKUP_SHEET)) context.workbook.worksheets.getItem(ANNEX_BACKUP_SHEET).delete(); // the journal it served is replaced
-      const [firstBlocks, ...moreBlocks] = batchBlocks(plan.blocks, BYTES_PER_SYNC, queuedBytes);
-      queueResultWrite(ws, { ...plan, blocks: firstBlocks }, scored, sheet.origin);
-      await context.sync(); // 2: write
-      for (const blocks of moreBlocks) {
-        queueBlocks(ws, blocks, sheet.origin);
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block past the request size limit, never per row
-        await context.sync();
-      }
-
-      // What the loads saw just before the writes.
-      const edited = checks.edited(sheet);
-      const corrected = checks.correct(newState);
-      if (edited.length > 0 || corrected) {
-        for (const e of edited) {
-          const range = ws.getRange(e.address);
-          range.numberFormat = [[e.numberFormat]];
-          range.formulas = [[e.formula as string | number | boolean]];
-        }
-        if (corrected) await queueStoreWrite(context, store, newState);
-        await context.sync(); // 3, only in those cases
-      }
+      const edited = await writeResults(context, read, sheet, scored, plan, journal, newState); // 2 (3 in a few cases)
 
       const notices: string[] = [...storeNotes];
       const noticesEn: string[] = [...storeNotesEn];
@@ -262,6 +197,90 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
   } catch (e) {
     return hostRefusal(e);
   }
+}
+
+/** Queues the first read (the active sheet, the store, the sheet names; last year's sheet of this workbook when chosen) and syncs; in blocks past the response limit. */
+async function readForScoring(context: Excel.RequestContext, options: ScoringOptions) {
+  const active = context.workbook.worksheets.getActiveWorksheet();
+  const lastYearName = options.previous?.kind === "sheet" ? options.previous.sheet : null;
+  // Last year's sheet of this workbook is read in the same sync as the active sheet.
+  let lastYearSheet = lastYearName !== null ? queuePreviousSheet(context, lastYearName) : null;
+  const read = await readOrInBlocks(context, queueFirstRead(context, active), async () => {
+    const inBlocks = await firstReadInBlocks(context, active);
+    if (lastYearName !== null) {
+      lastYearSheet = queuePreviousSheet(context, lastYearName);
+      await context.sync();
+    }
+    return inBlocks;
+  });
+  return { read, lastYearSheet };
+}
+
+/** Last year's comparison when the user chose one: from a sheet of this workbook (scored with its rules) or from agencies read elsewhere. */
+function comparisonFor(
+  options: ScoringOptions,
+  lastYearSheet: (() => unknown[][] | null) | null,
+  state: StoreState,
+  scored: Extract<ScoreResult, { ok: true }>,
+): { ok: true; comparison: Comparison | null } | { ok: false; problem: PreviousProblem } {
+  if (!options.previous) return { ok: true, comparison: null };
+  let agencies: PreviousAgency[];
+  if (options.previous.kind === "sheet") {
+    const values = lastYearSheet!();
+    if (values === null) return { ok: false, problem: { code: "noSheet", source: options.previous.sheet } };
+    // A sheet of this workbook is scored with this workbook's rules.
+    const last = scorePreviousYear([{ name: options.previous.sheet, values }], state.rules, options.previous.sheet);
+    if (!last.ok) return { ok: false, problem: last.problem };
+    agencies = last.agencies;
+  } else agencies = options.previous.agencies;
+  return { ok: true, comparison: compareWithPrevious(scored.rows, agencies, (t) => legacyToUnicode(t)?.text ?? t) };
+}
+
+/**
+ * Sync 2, in this order: the store sheet (a protected workbook structure refuses here, before any
+ * cell changes); loads of what the writes replace; the state and undo journal; copies of formats the
+ * undo needs; then the results (further syncs only past the request limit). Then sync 3, only when a
+ * result cell was typed into meanwhile (its content goes back) or the loads differ from the journal.
+ * Returns the cells typed into meanwhile.
+ */
+async function writeResults(
+  context: Excel.RequestContext,
+  read: FirstRead,
+  sheet: SheetData,
+  scored: Extract<ScoreResult, { ok: true }>,
+  plan: WritePlan,
+  journal: Journal,
+  newState: StoreState,
+): Promise<ReturnType<ReturnType<typeof queueChecks>["edited"]>> {
+  const ws = read.sheet.sheet;
+  const store = read.store;
+  const storeSheet = ensureStoreSheet(context, store);
+  const checks = queueChecks(ws, journal, plan);
+  const queuedBytes = await queueStoreWrite(context, store, newState, false, checks.bytes);
+  queueFormatBackups(ws, storeSheet, journal);
+  if (read.names().includes(ANNEX_BACKUP_SHEET)) context.workbook.worksheets.getItem(ANNEX_BACKUP_SHEET).delete(); // the journal it served is replaced
+  const [firstBlocks, ...moreBlocks] = batchBlocks(plan.blocks, BYTES_PER_SYNC, queuedBytes);
+  queueResultWrite(ws, { ...plan, blocks: firstBlocks }, scored, sheet.origin);
+  await context.sync(); // 2: write
+  for (const blocks of moreBlocks) {
+    queueBlocks(ws, blocks, sheet.origin);
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block past the request size limit, never per row
+    await context.sync();
+  }
+
+  // What the loads saw just before the writes.
+  const edited = checks.edited(sheet);
+  const corrected = checks.correct(newState);
+  if (edited.length > 0 || corrected) {
+    for (const e of edited) {
+      const range = ws.getRange(e.address);
+      range.numberFormat = [[e.numberFormat]];
+      range.formulas = [[e.formula as string | number | boolean]];
+    }
+    if (corrected) await queueStoreWrite(context, store, newState);
+    await context.sync(); // 3, only in those cases
+  }
+  return edited;
 }
 
 /** The very hidden sheet where the annex replaced last is kept until the next action (for "Hoàn tác"). */
@@ -493,7 +512,7 @@ export function batchBlocks(blocks: WritePlan["blocks"], budget: number, first =
 
 /** The refusal for a sheet where no score grid was found (the grid's own words say why). */
 export function sheetRefusal(sheet: string, error: { message: string; messageEn: string }): Extract<ScoringOutcome, { kind: "refused" }> {
-  return { kind: "refused", message: `Trang tính “${sheet}”: ${error.message}`, messageEn: `Sheet “${sheet}”: ${error.messageEn}`, cells: [] };
+  return { kind: "refused", ...excelBoth("onSheet", { sheet, reason: error }), cells: [] };
 }
 
 /** The refusal for an error the host raised (or a UserFacingError), in both languages. */

@@ -1,13 +1,14 @@
 import { PackedAnnex, unpackAnnex } from "../core/annex";
 import { CellSnapshot, STORE_SHEET, StoreState, UndoJournal, writtenCells } from "../core/store";
-import { checkUndoJournal, undoJournalRefusal } from "../core/store-check";
+import { checkUndoJournal, STORE_MESSAGES } from "../core/store-check";
+import { both } from "../core/catalogue";
 import { BYTES_PER_SYNC, chunkByBytes, features, hostErrorMessage, jsonBytes } from "./host";
 import { ownedAnnexSheet, renderAnnexOffice } from "./annex";
-import { excelMessage } from "./messages";
+import { excelBoth, excelMessage } from "./messages";
 import { isExplanationTitle } from "../core/explanation";
 import { restoreLoopSheets } from "./sheet-render";
 import { ANNEX_BACKUP_SHEET } from "./scoring";
-import { queueStoreRead, queueStoreWrite, syncReadingStore } from "./store";
+import { queueStoreRead, queueStoreWrite, StoreRead, syncReadingStore } from "./store";
 import { UndoLeft, UndoLeftCode, UndoOutcome } from "./types";
 
 const time = (iso: string) => {
@@ -27,18 +28,8 @@ function cellIn(address: string, i: number, j: number): string {
 }
 
 /** What an undo could not give back on this host, worded per language from its code and cells. */
-const UNDO_LEFT: Record<UndoLeftCode, { vi: (p: { sheet: string; cells: string[] }) => string; en: (p: { sheet: string; cells: string[] }) => string }> = {
-  formatsNotRestored: {
-    vi: (p) =>
-      `Phiên bản Excel này không chép lại được định dạng (cần ExcelApi 1.9): các ô ${p.cells.join(", ")} trên trang “${p.sheet}” đã được trả lại nội dung, nhưng định dạng riêng có trước khi tính điểm (viền, màu nền, phông chữ) bị đặt về mặc định. Hãy định dạng lại các ô đó nếu cần.`,
-    en: (p) =>
-      `This version of Excel cannot copy formats back (it needs ExcelApi 1.9): cells ${p.cells.join(", ")} on sheet “${p.sheet}” have their contents back, but any formats of their own from before the scoring (borders, fill, font) were reset to the default. Format those cells again if needed.`,
-  },
-};
-
 export function undoLeft(code: UndoLeftCode, sheet: string, cells: string[]): UndoLeft {
-  const p = { sheet, cells };
-  return { code, sheet, cells, message: UNDO_LEFT[code].vi(p), messageEn: UNDO_LEFT[code].en(p) };
+  return { code, sheet, cells, ...excelBoth(code, { sheet, cells }) };
 }
 
 /**
@@ -64,27 +55,14 @@ const sameFill = (a: string | null | undefined, b: string | null | undefined) =>
 export async function undoLast(): Promise<UndoOutcome> {
   try {
     return await Excel.run(async (context) => {
-      const queued = queueStoreRead(context);
       const sheets = context.workbook.worksheets;
-      sheets.load("items/name, items/position, items/id, items/visibility");
-      const store = await syncReadingStore(context, queued); // 1: read
-      if (store !== queued) {
-        sheets.load("items/name, items/position, items/id, items/visibility"); // the failed sync delivered nothing
-        await context.sync();
-      }
-
+      const store = await readForUndo(context); // 1: read
       const state = store.state();
       const undo = state.undo;
       // The journal is checked whole (shape, sizes, addresses) before anything is written from it.
       const damaged = store.issues().find((i) => i.key === "undo")?.problem ?? (undo ? checkUndoJournal(undo, "undo") : null);
-      if (damaged) return { kind: "refused", message: undoJournalRefusal(damaged, STORE_SHEET, "vi"), messageEn: undoJournalRefusal(damaged, STORE_SHEET, "en") };
-      if (!undo) {
-        return {
-          kind: "nothing",
-          message: "Không có thao tác nào để hoàn tác (chỉ hoàn tác được một lần, thao tác gần nhất).",
-          messageEn: "There is nothing to undo (only the last action can be undone, and only once).",
-        };
-      }
+      if (damaged) return { kind: "refused", ...both(STORE_MESSAGES, "undoJournal", { problem: damaged, sheet: STORE_SHEET }) };
+      if (!undo) return { kind: "nothing", ...excelBoth("undoNothing", {}) };
       const items = sheets.items;
       const names = items.map((s) => s.name);
       // Every feature the undo needs is checked here, before the first write.
@@ -95,89 +73,29 @@ export async function undoLast(): Promise<UndoOutcome> {
       let unfinished = false;
       if (undo.action === "score" || undo.action === "merge" || undo.action === "encoding") {
         if (!names.includes(undo.sheet)) {
-          return {
-            kind: "refused",
-            message: `Không hoàn tác được: trang tính “${undo.sheet}” không còn trong sổ tính.`,
-            messageEn: `Could not undo: sheet “${undo.sheet}” is no longer in the workbook.`,
-          };
+          return { kind: "refused", ...excelBoth("undoSheetGone", { sheet: undo.sheet }) };
         }
         leftAlone = await undoScore(context, sheets.getItem(undo.sheet), undo, state, plan.copyFormats);
         // "Gộp phiếu": its "Tự đánh giá" and "Chênh lệch" sheets go, the ones before it come back.
         if (undo.action === "merge") restoreLoopSheets(sheets, names, state.loopSheets, undo.previousLoopSheets);
       } else if (undo.action === "chart" || undo.action === "explain") {
-        // The sheet it added goes, if it is still the add-in's: of that name, holding a chart (Biểu đồ)
-        // or a Giải trình title in A1.
-        const chart = undo.action === "chart";
-        const ws = items.find((s) => s.name === undo.sheet);
-        if (!ws) {
-          const m = excelMessage(chart ? "chartSheetGone" : "explainSheetGone", { sheet: undo.sheet });
-          return { kind: "refused", message: m.vi, messageEn: m.en };
-        }
-        const charts = chart ? ws.charts.getCount() : null;
-        const first = chart ? null : ws.getRange("A1").load("values");
-        await context.sync(); // 2: whether it is still the add-in's
-        if (charts ? charts.value === 0 : !isExplanationTitle(first!.values[0][0])) {
-          const m = excelMessage(chart ? "chartSheetNotOurs" : "explainSheetNotOurs", { sheet: undo.sheet });
-          return { kind: "refused", message: m.vi, messageEn: m.en };
-        }
-        ws.delete();
+        const refusal = await removeAddedSheet(context, undo, items); // 2: whether it is still the add-in's
+        if (refusal) return refusal;
       } else {
         const r = undoAnnex(context, state, undo, items);
         restoredAnnexId = r.restoredId;
         unfinished = r.unfinished;
-        if (r.legacy) {
-          // An older workbook's journal carries the previous annex's description: render it (more syncs).
-          const previous = unpackAnnex(r.legacy.description as PackedAnnex);
-          const ws = sheets.add(r.legacy.sheetName);
-          if (r.position !== undefined) ws.position = r.position;
-          const moreRows = renderAnnexOffice(ws, previous);
-          ws.load("id");
-          await context.sync();
-          for (const step of moreRows) {
-            step();
-            // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block past the request size limit, never per row
-            await context.sync();
-          }
-          restoredAnnexId = ws.id;
-        }
+        // An older workbook's journal carries the previous annex's description: render it (more syncs).
+        if (r.legacy) restoredAnnexId = await renderLegacyAnnex(context, r.legacy, r.position);
       }
-      // Only what the action changed goes back; rules or a decision saved since stay as they are.
-      const { undo: _done, ...current } = state;
-      void _done;
-      const prev = undo.previousState;
-      const restored: StoreState =
-        undo.action === "encoding" || undo.action === "chart" || undo.action === "explain"
-          ? current
-          : undo.action === "score"
-          ? { ...current, written: prev.written, marks: prev.marks, lastRun: prev.lastRun }
-          : undo.action === "merge"
-            ? { ...current, selfAssessments: prev.selfAssessments, loopSheets: prev.loopSheets }
-            : { ...current, annex: prev.annex && restoredAnnexId ? { ...prev.annex, sheetId: restoredAnnexId } : prev.annex };
+      const restored = stateAfterUndo(state, undo, restoredAnnexId);
       await queueStoreWrite(context, store, restored);
       await context.sync(); // the restoring batch and the state, together
 
-      const chartUndone =
-        undo.action === "chart" || undo.action === "explain"
-          ? excelMessage(undo.action === "chart" ? "chartUndone" : "explainUndone", { time: time(undo.at), sheet: undo.sheet })
-          : null;
-      const done = chartUndone ? { message: chartUndone.vi, messageEn: chartUndone.en } : {
-        message:
-          undo.action === "score"
-            ? `Đã hoàn tác lần “Tính điểm” lúc ${time(undo.at)} trên trang “${undo.sheet}”.`
-            : undo.action === "merge"
-              ? `Đã hoàn tác lần “Gộp phiếu” lúc ${time(undo.at)} trên trang “${undo.sheet}”.`
-              : undo.action === "encoding"
-                ? `Đã hoàn tác lần “Chuyển mã” lúc ${time(undo.at)} trên trang “${undo.sheet}”: các ô có lại chữ cũ.`
-              : `Đã hoàn tác lần “Tạo phụ lục” lúc ${time(undo.at)}.`,
-        messageEn:
-          undo.action === "score"
-            ? `Undid the “Score” at ${time(undo.at)} on sheet “${undo.sheet}”.`
-            : undo.action === "merge"
-              ? `Undid the “Merge forms” at ${time(undo.at)} on sheet “${undo.sheet}”.`
-              : undo.action === "encoding"
-                ? `Undid the “Convert encoding” at ${time(undo.at)} on sheet “${undo.sheet}”: the cells have their old text back.`
-              : `Undid the “Create annex” at ${time(undo.at)}.`,
-      };
+      const undone = (
+        { score: "undoneScore", merge: "undoneMerge", encoding: "undoneEncoding", annex: "undoneAnnex", chart: "chartUndone", explain: "explainUndone" } as const
+      )[undo.action];
+      const done = excelBoth(undone, { time: time(undo.at), sheet: undo.sheet });
       const extra = leftAlone.length > 0 ? excelMessage("undoLeftEdited", { cells: leftAlone }) : unfinished ? excelMessage("annexUnfinished", {}) : null;
       return {
         kind: "done",
@@ -191,6 +109,68 @@ export async function undoLast(): Promise<UndoOutcome> {
   } catch (e) {
     return { kind: "refused", message: hostErrorMessage(e), messageEn: hostErrorMessage(e, "en") };
   }
+}
+
+/** Sync 1: the store (in blocks past the response limit) and the sheets' names, positions, ids and visibility. */
+async function readForUndo(context: Excel.RequestContext): Promise<StoreRead> {
+  const queued = queueStoreRead(context);
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name, items/position, items/id, items/visibility");
+  const store = await syncReadingStore(context, queued);
+  if (store !== queued) {
+    sheets.load("items/name, items/position, items/id, items/visibility"); // the failed sync delivered nothing
+    await context.sync();
+  }
+  return store;
+}
+
+/**
+ * Undo of "Biểu đồ" or "Giải trình": the sheet it added goes, if it is still the add-in's (of that
+ * name, holding a chart, or a Giải trình title in A1; one sync to see). A refusal otherwise.
+ */
+async function removeAddedSheet(context: Excel.RequestContext, undo: UndoJournal, items: Excel.Worksheet[]): Promise<UndoOutcome | null> {
+  const chart = undo.action === "chart";
+  const ws = items.find((s) => s.name === undo.sheet);
+  if (!ws) {
+    const m = excelMessage(chart ? "chartSheetGone" : "explainSheetGone", { sheet: undo.sheet });
+    return { kind: "refused", message: m.vi, messageEn: m.en };
+  }
+  const charts = chart ? ws.charts.getCount() : null;
+  const first = chart ? null : ws.getRange("A1").load("values");
+  await context.sync();
+  if (charts ? charts.value === 0 : !isExplanationTitle(first!.values[0][0])) {
+    const m = excelMessage(chart ? "chartSheetNotOurs" : "explainSheetNotOurs", { sheet: undo.sheet });
+    return { kind: "refused", message: m.vi, messageEn: m.en };
+  }
+  ws.delete();
+  return null;
+}
+
+/** An older journal's previous annex, kept as its description: rendered again under its name and place. Returns the new sheet's id. */
+async function renderLegacyAnnex(context: Excel.RequestContext, legacy: { sheetName: string; description: unknown }, position: number | undefined): Promise<string> {
+  const previous = unpackAnnex(legacy.description as PackedAnnex);
+  const ws = context.workbook.worksheets.add(legacy.sheetName);
+  if (position !== undefined) ws.position = position;
+  const moreRows = renderAnnexOffice(ws, previous);
+  ws.load("id");
+  await context.sync();
+  for (const step of moreRows) {
+    step();
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block past the request size limit, never per row
+    await context.sync();
+  }
+  return ws.id;
+}
+
+/** Only what the action changed goes back; rules or a decision saved since stay as they are. */
+function stateAfterUndo(state: StoreState, undo: UndoJournal, restoredAnnexId: string | undefined): StoreState {
+  const { undo: _done, ...current } = state;
+  void _done;
+  const prev = undo.previousState;
+  if (undo.action === "encoding" || undo.action === "chart" || undo.action === "explain") return current;
+  if (undo.action === "score") return { ...current, written: prev.written, marks: prev.marks, lastRun: prev.lastRun };
+  if (undo.action === "merge") return { ...current, selfAssessments: prev.selfAssessments, loopSheets: prev.loopSheets };
+  return { ...current, annex: prev.annex && restoredAnnexId ? { ...prev.annex, sheetId: restoredAnnexId } : prev.annex };
 }
 
 /**

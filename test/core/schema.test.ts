@@ -89,6 +89,37 @@ describe("schemas/rules.schema.json comes from the format description", () => {
     }
   });
 
+  it("every field of the rules' type is in the format, and every field of the format is in the type", () => {
+    // Every field present, optional ones included: a field added to RulesJson does not compile here
+    // until it is listed, and then fails below until the format (hence the schema) describes it.
+    type Every<T> = T extends (infer U)[] ? Every<U>[] : T extends object ? { [K in keyof T]-?: Every<NonNullable<T[K]>> } : T;
+    const band = { name: "Tốt", minIndex: "0.85" };
+    const every: Every<RulesJson> = {
+      $schema: "../schemas/rules.schema.json",
+      schemaVersion: 2,
+      name: "n",
+      nameHeaders: ["h"],
+      groups: [{ id: "g", name: "G", fullName: "GG", aliases: ["a"], maxPoints: 10, notEvaluated: [{ item: "i", points: 1 }], weight: 1, counted: true }],
+      exemptions: [{ keyword: "k", keywords: ["k"], groups: ["g"], reason: "r" }],
+      index: { decimals: 3, rounding: "halfUp", display: "decimal" },
+      classes: [band],
+      classifyOn: "roundedIndex",
+      rankBy: "index",
+      overMax: "keep",
+      blocks: [{ id: "b", name: "B", match: ["m"], maxPoints: { g: 5 }, classes: [band] }],
+    };
+    const pathsOf = (v: unknown, at: string): string[] => {
+      if (Array.isArray(v)) return [at, ...pathsOf(v[0], `${at}[]`).filter((p) => p !== `${at}[]`), `${at}[]`].filter((p, i, all) => all.indexOf(p) === i);
+      if (v && typeof v === "object") {
+        // A map keyed by group id (blocks[].maxPoints) is "…*" in the format.
+        const map = at.endsWith(".maxPoints");
+        return [...(at ? [at] : []), ...Object.entries(v).flatMap(([k, x]) => pathsOf(x, map ? `${at}.*` : at ? `${at}.${k}` : k))];
+      }
+      return [at];
+    };
+    expect([...new Set(pathsOf(every, ""))].sort()).toEqual([...formatPaths()].sort());
+  });
+
   it("the full example uses every field of the format, and both accept it", () => {
     const full = fullRulesJson();
     for (const p of formatPaths()) {

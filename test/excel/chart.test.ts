@@ -39,6 +39,10 @@ describe("Biểu đồ (native chart) through the strict double", () => {
     expect(chart.valueAxis).toEqual({ minimum: 0, maximum: 1, majorUnit: 0.1 });
     expect(chart.categories).toEqual(table.slice(1).map((r) => r[0]));
     expect(chart.series[0]).toMatchObject({ name: "Chỉ số", chartType: "", values: indices });
+    // Each column in its class's colour: Tốt green, Khá blue, Trung bình amber (as in the SVG).
+    const colourOf = (name: string) => chart.series[0].pointFills![table.slice(1).findIndex((r) => String(r[0]).endsWith(`. ${name}`))];
+    expect([colourOf("Sở Thông tin và Truyền thông"), colourOf("Sở Y tế"), colourOf("Sở Khoa học và Công nghệ")]).toEqual(["#2E7D32", "#1F5FA8", "#B7791F"]);
+    expect(Object.keys(chart.series[0].pointFills!)).toHaveLength(19);
     const bandSeries = chart.series.slice(1);
     expect(bandSeries.length).toBeGreaterThan(0);
     for (const s of bandSeries) {
@@ -71,6 +75,7 @@ describe("Biểu đồ (native chart) through the strict double", () => {
     // The indices as columns, the thresholds as lines; the first category is rank 1.
     expect(chart).toMatch(/<c:barChart><c:barDir val="col"\/>.*Chỉ số.*<\/c:barChart><c:lineChart>.*Ngưỡng Tốt \(0,85\).*Ngưỡng Khá \(0,70\).*<\/c:lineChart>/s);
     expect(chart).toContain('<c:pt idx="0"><c:v>1. Sở Thông tin và Truyền thông</c:v></c:pt>');
+    expect(chart).toContain('<c:dPt><c:idx val="0"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/><c:spPr><a:solidFill><a:srgbClr val="2E7D32"/></a:solidFill></c:spPr></c:dPt>');
     expect(chart).toContain("<a:t>Chỉ số ứng dụng CNTT theo thứ hạng</a:t>");
     expect(chart).toContain('<c:scaling><c:orientation val="minMax"/><c:max val="1"/><c:min val="0"/></c:scaling>');
     // The drawing hangs on the chart's own sheet, below the table.

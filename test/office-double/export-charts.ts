@@ -43,6 +43,8 @@ export interface ChartSeriesRefs {
   values: CellValue[];
   /** The series' own type, or the chart's. */
   type: string;
+  /** Single points' fills by index ("#RRGGBB"). */
+  pointFills: Record<number, string>;
 }
 
 /** Each series' ranges, as Excel reads the source block: categories down the first column (or along the first row). */
@@ -59,6 +61,7 @@ export function chartRefs(chart: FakeChart): { categoriesRef: string; categories
         valuesRef: absBlock(sheet, r0 + 1, c0 + 1 + j, r1, c0 + 1 + j),
         values: s.values,
         type: s.chartType || chart.type,
+        pointFills: s.pointFills ?? {},
       })),
     };
   }
@@ -71,6 +74,7 @@ export function chartRefs(chart: FakeChart): { categoriesRef: string; categories
       valuesRef: absBlock(sheet, r0 + 1 + j, c0 + 1, r0 + 1 + j, c1),
       values: s.values,
       type: s.chartType || chart.type,
+      pointFills: s.pointFills ?? {},
     })),
   };
 }
@@ -92,10 +96,17 @@ function family(type: string): "bar" | "col" | "line" | "scatter" {
 
 function seriesXml(s: ChartSeriesRefs, index: number, categoriesRef: string, categories: readonly CellValue[]): string {
   const line = family(s.type) === "line";
+  const points = Object.entries(s.pointFills)
+    .map(
+      ([i, colour]) =>
+        `<c:dPt><c:idx val="${i}"/>${line ? "" : `<c:invertIfNegative val="0"/>`}<c:bubble3D val="0"/><c:spPr><a:solidFill><a:srgbClr val="${colour.replace("#", "").toUpperCase()}"/></a:solidFill></c:spPr></c:dPt>`,
+    )
+    .join("");
   return (
     `<c:ser><c:idx val="${index}"/><c:order val="${index}"/>` +
     `<c:tx><c:strRef><c:f>${esc(s.nameRef)}</c:f>${strCache([s.name])}</c:strRef></c:tx>` +
-    (line ? `<c:spPr><a:ln w="22225"><a:prstDash val="dash"/></a:ln></c:spPr><c:marker><c:symbol val="none"/></c:marker>` : "") +
+    (line ? `<c:spPr><a:ln w="22225"><a:prstDash val="dash"/></a:ln></c:spPr><c:marker><c:symbol val="none"/></c:marker>` : `<c:invertIfNegative val="0"/>`) +
+    points +
     `<c:cat><c:strRef><c:f>${esc(categoriesRef)}</c:f>${strCache(categories)}</c:strRef></c:cat>` +
     `<c:val><c:numRef><c:f>${esc(s.valuesRef)}</c:f>${numCache(s.values)}</c:numRef></c:val>` +
     (line ? `<c:smooth val="0"/>` : "") +

@@ -1674,10 +1674,56 @@ export class ChartSeriesProxy extends ClientObject<SeriesRef> {
         },
       },
     },
-    navs: {},
+    navs: { points: { ctor: () => ChartPointsCollectionProxy, ref: (r) => r } },
   });
   declare name: string;
   declare chartType: string;
+  declare readonly points: ChartPointsCollectionProxy;
+}
+
+type PointRef = SeriesRef & { index: number };
+
+/** ChartSeries.points: a point by index (its fill is what the double models). */
+export class ChartPointsCollectionProxy extends ClientObject<SeriesRef> {
+  static spec = asSpec<SeriesRef>({ name: "ChartPointsCollection", props: {}, navs: {} });
+
+  getItemAt(index: number): ChartPointProxy {
+    return this._method("getItemAt", [index], () => ChartPointProxy, (r: SeriesRef): PointRef => {
+      const i = numberArg(index, "ChartPointsCollection.getItemAt", 0, r.series.values.length - 1);
+      if (!Number.isInteger(i)) throw bad("the index must be an integer");
+      return { ...r, index: i };
+    });
+  }
+}
+
+export class ChartPointProxy extends ClientObject<PointRef> {
+  static spec = asSpec<PointRef>({ name: "ChartPoint", props: {}, navs: { format: { ctor: () => ChartPointFormatProxy, ref: (p) => p } } });
+  declare readonly format: ChartPointFormatProxy;
+}
+
+export class ChartPointFormatProxy extends ClientObject<PointRef> {
+  static spec = asSpec<PointRef>({ name: "ChartPointFormat", props: {}, navs: { fill: { ctor: () => ChartFillProxy, ref: (p) => p } } });
+  declare readonly fill: ChartFillProxy;
+}
+
+/** A point's fill: a solid colour, or cleared back to the series' own. */
+export class ChartFillProxy extends ClientObject<PointRef> {
+  static spec = asSpec<PointRef>({ name: "ChartFill", props: {}, navs: {} });
+
+  setSolidColor(color: string): void {
+    this._call("setSolidColor", [color], (p) => {
+      p.series.pointFills = { ...(p.series.pointFills ?? {}), [p.index]: colorArg(color, "ChartFill.setSolidColor") as string };
+    });
+  }
+
+  clear(): void {
+    this._call("clear", [], (p) => {
+      if (!p.series.pointFills) return;
+      const { [p.index]: _gone, ...rest } = p.series.pointFills;
+      void _gone;
+      p.series.pointFills = rest;
+    });
+  }
 }
 
 export class SettingCollectionProxy extends ClientObject<FakeWorkbook> {
@@ -1748,6 +1794,10 @@ export const PROXY_CLASSES: ClientObjectCtor[] = [
   ChartAxisProxy,
   ChartSeriesCollectionProxy,
   ChartSeriesProxy,
+  ChartPointsCollectionProxy,
+  ChartPointProxy,
+  ChartPointFormatProxy,
+  ChartFillProxy,
   RangeProxy,
   RangeAreasProxy,
   RangeCollectionProxy,

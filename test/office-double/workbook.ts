@@ -317,6 +317,8 @@ export interface FakeChartSeries {
   values: CellValue[];
   /** "" means the chart's own type. */
   chartType: string;
+  /** Fills given to single points (ChartPoint.format.fill.setSolidColor), by point index; absent: none set. */
+  pointFills?: Record<number, string>;
 }
 
 /** A chart: its type, the source range and the series that range implied (the categories from its first column or row). */
