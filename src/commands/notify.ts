@@ -111,9 +111,6 @@ export function summaryLineIn(run: Counts, lang: Lang): string {
 /** The summary line in English; class names are data from the rules and stay as the rules spell them. */
 export const summaryLineEn = (run: Counts): string => summaryLineIn(run, "en");
 
-/** The Vietnamese line. */
-export const summaryLineVi = (run: Counts): string => summaryLineIn(run, "vi");
-
 /** Title and message after "Tính điểm" from the ribbon. */
 export function notifyOutcome(outcome: ScoringOutcome, lang: Lang): Note {
   if (outcome.kind === "refused") {
