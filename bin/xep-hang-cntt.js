@@ -13,6 +13,7 @@ cli
     out: (t) => process.stdout.write(t + "\n"),
     err: (t) => process.stderr.write(t + "\n"),
     isTTY: Boolean(process.stderr.isTTY),
+    env: process.env,
   })
   .then((code) => process.exit(code))
   .catch((e) => {

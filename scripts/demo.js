@@ -28,7 +28,7 @@ async function main() {
     decision: { number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", year: 2020 },
   });
   if (!outcome.ok) {
-    process.stderr.write(`Lỗi: ${outcome.message}\n`);
+    process.stderr.write(`Lỗi: ${outcome.message.message}\n`);
     process.exit(2);
   }
   const { summary, rules } = outcome.result;
@@ -76,7 +76,7 @@ async function formsRoundTrip() {
   process.stdout.write(`\n${"=".repeat(78)}\nPHẦN 2. PHIẾU TỰ ĐÁNH GIÁ: GỬI ĐI, NHẬN VỀ, GỘP VÀO BẢNG ĐIỂM\n\n`);
   const formsDir = path.join(dir, "phieu");
   const made = await writeForms({ master, dir: formsDir });
-  if (!made.ok) throw new Error(made.message);
+  if (!made.ok) throw new Error(made.message.message);
   process.stdout.write(`Đã tạo ${made.forms.length} phiếu (một cơ quan một tệp) trong ${path.relative(root, formsDir)}/, ví dụ:\n`);
   for (const f of made.forms.slice(0, 4)) process.stdout.write(`  ${f.file}  (${f.agency})\n`);
 
@@ -100,7 +100,7 @@ async function formsRoundTrip() {
 
   const merged = path.join(root, "out/danh-gia-2020-da-gop.xlsx");
   const outcome = await mergeForms({ master, forms: made.forms.map((f) => path.join(formsDir, f.file)), output: merged, force: true });
-  if (!outcome.ok) throw new Error(outcome.message);
+  if (!outcome.ok) throw new Error(outcome.message.message);
   const { plan } = outcome;
   process.stdout.write(`Gộp ${plan.merged.length} phiếu: ${plan.writes.length} ô được điền vào bảng điểm.\n`);
   for (const f of plan.findings) process.stdout.write(`  • ${f.message}\n`);
@@ -111,7 +111,7 @@ async function formsRoundTrip() {
   process.stdout.write(`Gộp lại lần nữa cùng các phiếu: ${again.ok && again.plan.unchanged ? "không có gì thay đổi" : "CÓ THAY ĐỔI (lỗi)"}.\n`);
 
   const rescored = await scoreWorkbook({ input: merged, output: path.join(dir, "da-gop-ket-qua.xlsx"), force: true });
-  if (!rescored.ok) throw new Error(rescored.message);
+  if (!rescored.ok) throw new Error(rescored.message.message);
   const top = rescored.rows.filter((r) => r.rank !== null && r.rank <= 3).sort((a, b) => a.rank - b.rank);
   process.stdout.write(`Tính điểm bảng đã gộp: ${rescored.result.summary.scored} cơ quan; đứng đầu: ${top.map((r) => `${r.rank}. ${r.name}`).join(", ")}.\n`);
 }

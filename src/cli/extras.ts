@@ -10,7 +10,8 @@ import { ifCorrected, publicCode, Scored, toNextClass } from "../core/explain";
 import { ifCorrectedText } from "../core/explain-messages";
 import { buildExplanation } from "../core/explanation";
 import { Finding, Lang } from "../core/findings";
-import { Comparison, PreviousAgency, previousProblemText, rankChangeText } from "../core/previous";
+import { Comparison, PREVIOUS_PROBLEMS, PreviousAgency, rankChangeText } from "../core/previous";
+import { both, Both } from "../core/catalogue";
 import { rankedRows } from "../core/scoring";
 import { renderExplanationExcelJS } from "./exceljs-explain";
 import { previousFromWorkbook } from "../xlsx/previous";
@@ -19,11 +20,11 @@ const num = (d: Dec | null) => (d === null ? null : toNumber(d));
 
 /**
  * Last year's agencies: its workbook scored with its own stored rules (or the preset), on the first
- * sheet with a grid. A message (Vietnamese) when it cannot be used.
+ * sheet with a grid. A message (both languages) when it cannot be used.
  */
-export function previousAgencies(wb: ExcelJS.Workbook, file: string): { ok: true; agencies: PreviousAgency[]; sheet: string } | { ok: false; message: string } {
+export function previousAgencies(wb: ExcelJS.Workbook, file: string): { ok: true; agencies: PreviousAgency[]; sheet: string } | ({ ok: false } & Both) {
   const read = previousFromWorkbook(wb, file);
-  return read.ok ? read : { ok: false, message: previousProblemText(read.problem, "vi") };
+  return read.ok ? read : { ok: false, ...both(PREVIOUS_PROBLEMS, read.problem.code, read.problem) };
 }
 
 export interface JsonIfCorrected {

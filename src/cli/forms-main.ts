@@ -1,78 +1,83 @@
+import { both, Both, Lang, pick } from "../core/catalogue";
 import { FORM_MESSAGES } from "../core/form-messages";
+import { mergeFindingMessage } from "../core/merge";
 import { mergeForms, writeForms } from "./forms";
 import type { CliIO } from "./main";
+import { parseOptions } from "./options";
+import { cliBoth } from "./messages";
 
-export const FORMS_USAGE = `  xep-hang-cntt forms MASTER.xlsx -o THƯ-MỤC [--force] [--sheet NAME] [--rules RULES.json] [--year 2020]
-  xep-hang-cntt merge MASTER.xlsx PHIẾU.xlsx... -o OUT.xlsx [--force] [--json] [--sheet NAME] [--rules RULES.json] [--year 2020]`;
+const OPTIONS = {
+  output: { type: "string", short: "o" },
+  sheet: { type: "string" },
+  rules: { type: "string" },
+  year: { type: "string" },
+  lang: { type: "string" },
+  json: { type: "boolean" },
+  force: { type: "boolean" },
+} as const;
 
-type Parsed = { ok: true; files: string[]; output: string; sheet?: string; rulesFile?: string; year?: number; json: boolean; force: boolean } | { ok: false; message: string };
+type Parsed = { ok: true; files: string[]; output: string; sheet?: string; rulesFile?: string; year?: number; json: boolean; force: boolean } | { ok: false; message: Both };
 
 function parse(command: "forms" | "merge", rest: string[]): Parsed {
-  const files: string[] = [];
-  let output: string | undefined;
-  let sheet: string | undefined;
-  let rulesFile: string | undefined;
-  let year: number | undefined;
-  let json = false;
-  let force = false;
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    if (["-o", "--output", "--sheet", "--rules", "--year"].includes(arg)) {
-      const value = rest[++i];
-      if (value === undefined) return { ok: false, message: `Thiếu giá trị sau ${arg}.` };
-      if (arg === "-o" || arg === "--output") output = value;
-      else if (arg === "--sheet") sheet = value;
-      else if (arg === "--rules") rulesFile = value;
-      else {
-        if (!/^\d{4}$/.test(value)) return { ok: false, message: `--year phải là một năm, ví dụ 2020 (đang là “${value}”).` };
-        year = Number(value);
-      }
-    } else if (arg === "--json" && command === "merge") json = true;
-    else if (arg === "--force") force = true;
-    else if (arg.startsWith("-")) return { ok: false, message: `Tùy chọn không hợp lệ “${arg}”.` };
-    else files.push(arg);
-  }
-  if (files.length === 0) return { ok: false, message: "Thiếu tệp bảng điểm MASTER.xlsx." };
-  if (command === "forms" && files.length > 1) return { ok: false, message: `Thừa tham số “${files[1]}”.` };
-  if (command === "merge" && files.length < 2) return { ok: false, message: "Thiếu các phiếu cần gộp: merge MASTER.xlsx PHIẾU.xlsx... -o OUT.xlsx." };
-  if (!output) return { ok: false, message: command === "forms" ? "Thiếu thư mục ghi phiếu: -o THƯ-MỤC." : "Thiếu tệp kết quả: -o OUT.xlsx." };
-  return { ok: true, files, output, sheet, rulesFile, year, json, force };
+  const parsed = parseOptions(rest, OPTIONS);
+  if (!parsed.ok) return parsed;
+  const { values: v, positionals: files } = parsed;
+  if (v.json && command !== "merge") return { ok: false, message: cliBoth("unknownOption", { option: "--json" }) };
+  if (v.year !== undefined && !/^\d{4}$/.test(v.year)) return { ok: false, message: cliBoth("badYear", { value: v.year }) };
+  if (files.length === 0) return { ok: false, message: cliBoth("noMaster", {}) };
+  if (command === "forms" && files.length > 1) return { ok: false, message: cliBoth("extraArgument", { arg: files[1] }) };
+  if (command === "merge" && files.length < 2) return { ok: false, message: cliBoth("noFormsToMerge", {}) };
+  if (!v.output) return { ok: false, message: cliBoth(command === "forms" ? "noFormsDir" : "noOutput", {}) };
+  return {
+    ok: true,
+    files,
+    output: v.output,
+    sheet: v.sheet,
+    rulesFile: v.rules,
+    year: v.year === undefined ? undefined : Number(v.year),
+    json: v.json === true,
+    force: v.force === true,
+  };
 }
 
 /** `forms` and `merge`. Exit codes: 0 done (merge: every form merged, no finding); 1 merged with findings; 2 unusable master or arguments (nothing written). */
-export async function formsMain(argv: string[], io: CliIO): Promise<number> {
+export async function formsMain(argv: string[], io: CliIO, lang: Lang = "vi"): Promise<number> {
+  const say = (m: Both) => pick(m, lang);
   const command = argv[0] as "forms" | "merge";
   const parsed = parse(command, argv.slice(1));
   if (!parsed.ok) {
-    io.err(`Lỗi: ${parsed.message} Xem: xep-hang-cntt --help`);
+    io.err(say(cliBoth("error", { text: `${say(parsed.message)} ${say(cliBoth("seeHelp", {}))}` })));
     return 2;
   }
   if (command === "forms") {
     const outcome = await writeForms({ master: parsed.files[0], dir: parsed.output, sheet: parsed.sheet, rulesFile: parsed.rulesFile, year: parsed.year, force: parsed.force });
     if (!outcome.ok) {
-      io.err(`Lỗi: ${outcome.message}`);
+      io.err(say(cliBoth("error", { text: say(outcome.message) })));
       return 2;
     }
-    io.out(FORM_MESSAGES.formsWritten.vi({ count: outcome.forms.length, dir: parsed.output }));
+    io.out(say(both(FORM_MESSAGES, "formsWritten", { count: outcome.forms.length, dir: parsed.output })));
     for (const f of outcome.forms) io.out(`  ${f.file}\t${f.agency}`);
     return 0;
   }
   const [master, ...forms] = parsed.files;
   const outcome = await mergeForms({ master, forms, output: parsed.output, sheet: parsed.sheet, rulesFile: parsed.rulesFile, year: parsed.year, force: parsed.force });
   if (!outcome.ok) {
-    io.err(`Lỗi: ${outcome.message}`);
+    io.err(say(cliBoth("error", { text: say(outcome.message) })));
     return 2;
   }
   const { plan } = outcome;
   if (parsed.json) io.out(JSON.stringify(outcome.json, null, 2));
   else {
-    io.out(plan.unchanged ? FORM_MESSAGES.nothingChanged.vi({}) : FORM_MESSAGES.merged.vi({ merged: plan.merged.length, forms: forms.length, writes: plan.writes.length, differences: plan.differences.length }));
-    for (const m of plan.merged) io.out(`  ${m.file}\t${m.agency}${m.copies ? `\t(bản trùng: ${m.copies.join(", ")})` : ""}`);
-    for (const d of plan.differences) io.out(`  Chênh lệch: ${d.agency}, ${d.group}: tự chấm ${fmt(d.self)}, thẩm định ${fmt(d.appraised)}`);
-    io.out(`Đã ghi: ${parsed.output}.`);
+    const summary = { merged: plan.merged.length, forms: forms.length, writes: plan.writes.length, differences: plan.differences.length };
+    io.out(say(plan.unchanged ? both(FORM_MESSAGES, "nothingChanged", {}) : both(FORM_MESSAGES, "merged", summary)));
+    for (const m of plan.merged) io.out(`  ${m.file}\t${m.agency}${m.copies ? `\t${say(cliBoth("mergeCopies", { files: m.copies }))}` : ""}`);
+    for (const d of plan.differences) io.out(say(cliBoth("mergeDifference", { agency: d.agency, group: d.group, self: fmt(d.self, lang), appraised: fmt(d.appraised, lang) })));
+    io.out(say(cliBoth("mergeWritten", { file: parsed.output })));
   }
-  for (const f of outcome.findings) io.err(`${f.severity === "error" ? "LỖI" : "Cảnh báo"} ${f.message}`);
+  for (const f of outcome.findings) io.err(`${say(cliBoth(f.severity === "error" ? "errorLabel" : "warningLabel", {}))} ${mergeFindingMessage(f, lang)}`);
   return outcome.findings.length > 0 ? 1 : 0;
 }
 
-const fmt = (v: number | string) => (typeof v === "number" ? String(v).replace(".", ",") : v);
+/** A number as each language writes it (81,05 or 81.05); text as it is. */
+const DECIMAL_MARK: Record<Lang, string> = { vi: ",", en: "." };
+const fmt = (v: number | string, lang: Lang) => (typeof v === "number" ? String(v).replace(".", DECIMAL_MARK[lang]) : v);

@@ -14,10 +14,8 @@ import { formWorkbook, readReturnedForm } from "../xlsx/forms";
 import { renderSheetExcelJS } from "../xlsx/render";
 import { fail, loadWorkbook, moveSheet, pickSheet, rulesFrom, ScoreOptions, Unusable } from "./score";
 import { checkOutput, writeAtomically } from "./output";
-import { CliMessage, renderCli } from "./messages";
-
-/** A file refusal in both languages, Vietnamese first (the CLI prints the two lines). */
-const both = (m: CliMessage): string => `${renderCli(m, "vi")}\n${renderCli(m, "en")}`;
+import { bothOf, cliBoth } from "./messages";
+import { Both } from "../core/catalogue";
 import { readStore, SheetValues, writeStore } from "./workbook";
 
 /**
@@ -35,7 +33,7 @@ export interface FormsOptions {
   force?: boolean;
 }
 
-export type FormsOutcome = { ok: true; forms: { file: string; agency: string }[] } | { ok: false; message: string };
+export type FormsOutcome = { ok: true; forms: { file: string; agency: string }[] } | { ok: false; message: Both };
 
 interface Master {
   wb: ExcelJS.Workbook;
@@ -51,7 +49,7 @@ interface Master {
 async function openMaster(file: string, opts: { sheet?: string; rulesFile?: string; year?: number }): Promise<Master> {
   const wb = await loadWorkbook(file);
   const stored = readStore(wb);
-  if (!stored.ok) fail(stored.message);
+  if (!stored.ok) fail(stored);
   const state = (stored as Extract<typeof stored, { ok: true }>).state;
   const { rules } = rulesFrom({ rulesFile: opts.rulesFile } as ScoreOptions, state);
   const { ws, data, result } = pickSheet(wb, rules, opts.sheet, state.annex?.sheetName);
@@ -70,27 +68,27 @@ async function openMaster(file: string, opts: { sheet?: string; rulesFile?: stri
 export async function writeForms(opts: FormsOptions): Promise<FormsOutcome> {
   try {
     const master = await openMaster(opts.master, opts);
-    if (master.agencies.length === 0) fail("Bảng điểm chưa có cơ quan nào nên không tạo phiếu. Hãy nhập tên các cơ quan vào cột “Tên cơ quan”.");
-    if (fs.existsSync(opts.dir) && !fs.statSync(opts.dir).isDirectory()) fail(`“${opts.dir}” là một tệp, không phải thư mục: -o phải là thư mục để ghi các phiếu.`);
+    if (master.agencies.length === 0) fail(cliBoth("formsNoAgencies", {}));
+    if (fs.existsSync(opts.dir) && !fs.statSync(opts.dir).isDirectory()) fail(cliBoth("formsDirIsFile", { dir: opts.dir }));
     fs.mkdirSync(opts.dir, { recursive: true });
     const names = formFileNames(master.agencies.map((a) => a.name));
     // Every target is checked before any form is written: never the master under another name (even with
     // --force), never a form already there (a department's returned form, say) unless --force.
     for (const n of names) {
       const checked = checkOutput(opts.master, path.join(opts.dir, n), opts.force === true);
-      if (!checked.ok) fail(both(checked.message));
+      if (!checked.ok) fail(bothOf(checked.message));
     }
     const forms: { file: string; agency: string }[] = [];
     for (const [i, a] of master.agencies.entries()) {
       const form = buildForm({ rules: master.rules, agency: a.name, notes: a.notes, maxes: a.maxes, year: master.year, masterId: master.masterId });
       const target = path.join(opts.dir, names[i]);
       const written = await writeAtomically(target, (tmp) => formWorkbook(ExcelJS, form).xlsx.writeFile(tmp));
-      if (!written.ok) fail(both(written.message));
+      if (!written.ok) fail(bothOf(written.message));
       forms.push({ file: names[i], agency: a.name });
     }
     return { ok: true, forms };
   } catch (e) {
-    if (e instanceof Unusable) return { ok: false, message: e.message };
+    if (e instanceof Unusable) return { ok: false, message: e.detail };
     throw e;
   }
 }
@@ -113,7 +111,7 @@ export interface MergeJson {
   differences: { agency: string; group: string; self: number | string; appraised: number | string; evidence: string }[];
 }
 
-export type MergeOutcome = { ok: true; plan: MergePlan; json: MergeJson; findings: MergeFinding[]; differences: Difference[] } | { ok: false; message: string };
+export type MergeOutcome = { ok: true; plan: MergePlan; json: MergeJson; findings: MergeFinding[]; differences: Difference[] } | { ok: false; message: Both };
 
 export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
   try {
@@ -122,7 +120,7 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
     const checkTarget = () => {
       for (const input of [opts.master, ...opts.forms]) {
         const checked = checkOutput(input, opts.output, input !== opts.master || opts.force === true);
-        if (!checked.ok) fail(both(checked.message));
+        if (!checked.ok) fail(bothOf(checked.message));
       }
     };
     checkTarget();
@@ -148,7 +146,7 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
       forms: returned,
       now: (opts.now ?? new Date()).toISOString(),
     });
-    if (!planned.ok) fail(`Trang tính “${master.ws.name}”: ${planned.message}`);
+    if (!planned.ok) fail(cliBoth("onSheet", { sheet: master.ws.name, reason: planned }));
     const plan = (planned as Extract<typeof planned, { ok: true }>).plan;
 
     for (const w of plan.writes) {
@@ -170,7 +168,7 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
     });
     checkTarget();
     const written = await writeAtomically(opts.output, (tmp) => master.wb.xlsx.writeFile(tmp));
-    if (!written.ok) fail(both(written.message));
+    if (!written.ok) fail(bothOf(written.message));
 
     const json: MergeJson = {
       merged: plan.merged.map((m) => ({ file: m.file, agency: m.agency })),
@@ -179,7 +177,7 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
     };
     return { ok: true, plan, json, findings: plan.findings, differences: plan.differences };
   } catch (e) {
-    if (e instanceof Unusable) return { ok: false, message: e.message };
+    if (e instanceof Unusable) return { ok: false, message: e.detail };
     throw e;
   }
 }

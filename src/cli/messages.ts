@@ -1,9 +1,30 @@
 /**
- * The command line's messages about files (where the result goes, what is refused), each a code
- * with parameters rendered in Vietnamese and in English, in the catalogue style of the core
- * (an entry per code: `vi`, `en`, and an `example` of its parameters that the tests render).
+ * The command line's words, each a code with parameters rendered in Vietnamese and in English (see
+ * src/core/catalogue.ts). The command line follows the user's language: `--lang vi|en`, else the
+ * first of LC_ALL, LC_MESSAGES, LANG that is set ("en_US.UTF-8": English); Vietnamese otherwise.
  */
-import { catalogue, entry, Lang, MessageEntry } from "../core/catalogue";
+import { both, Both, catalogue, entry, Lang, MessageEntry, plural, quotedList } from "../core/catalogue";
+import { jsonSyntaxText, JsonSyntaxProblem } from "../core/json-syntax";
+import { makeRuleProblem, ruleProblemLines } from "../core/ruleMessages";
+import type { RuleProblem } from "../core/rules";
+
+/** English when the language named ("en", "en_US.UTF-8", "en-GB") is English, Vietnamese otherwise. */
+const isEnglish = (value: string | undefined): boolean => /^en([-_.@]|$)/i.test((value ?? "").trim());
+
+/** The language of the environment: the first of LC_ALL, LC_MESSAGES, LANG that is set. */
+export function envLanguage(env: Record<string, string | undefined>): Lang {
+  const value = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== "");
+  return isEnglish(value) ? "en" : "vi";
+}
+
+/** Where the rules came from, as the refusal names them. */
+export type RulesSource = { kind: "workbook" } | { kind: "preset" } | { kind: "file"; file: string };
+const SOURCE: Record<Lang, (s: RulesSource) => string> = {
+  vi: (s) => (s.kind === "workbook" ? "quy tắc lưu trong sổ tính" : s.kind === "preset" ? "quy tắc mặc định Thái Bình 2020" : `tệp ${s.file}`),
+  en: (s) => (s.kind === "workbook" ? "the rules stored in the workbook" : s.kind === "preset" ? "the default Thái Bình 2020 rules" : `file ${s.file}`),
+};
+const RULE_PROBLEM: RuleProblem = makeRuleProblem("classes[0].minIndex", "notUnit");
+const listLines = (lines: readonly string[]) => lines.map((l) => `  - ${l}`).join("\n");
 
 export type CliLang = Lang;
 type Entry<P> = MessageEntry<P>;
@@ -47,6 +68,200 @@ export const CLI_MESSAGES = catalogue("command line", {
     en: (p) => `The output file “${p.output}” could not be written (${p.reason}). No file was changed. Check write permission and free disk space.`,
     example: { output: "ket-qua.xlsx", reason: "EACCES" },
   }),
+  usage: entry({
+    vi: (p: { forms: string }) => `Cách dùng:
+  xep-hang-cntt score IN.xlsx [-o OUT.xlsx [--force]] [--sheet TÊN] [--rules RULES.json] [--annex] [--json] [--lang vi|en]
+                      [--decision-number "06/QĐ-UBND"] [--decision-date 05/01/2021] [--issuer "Ủy ban nhân dân tỉnh"]
+                      [--province "Thái Bình"] [--year 2020] [--subject "Đánh giá, xếp hạng …"] [--annex-sheet "Phụ lục"]
+                      [--previous NAM-TRUOC.xlsx [--annex-previous]] [--explain] [--chart BIEU-DO.svg] [--fix-encoding]
+${p.forms}
+
+  --year           mặc định là năm ghi trong tiêu đề bảng điểm, nếu không có thì năm trước năm ký quyết định
+  --subject        trích yếu của phụ lục, không kèm năm (phụ lục thêm “năm 2020”)
+  --previous TỆP   so sánh với kết quả năm trước (xếp hạng năm trước, tăng/giảm)
+  --annex-previous phụ lục cũng có cột “Xếp hạng năm trước” và “Tăng/giảm” (cần --previous và --annex)
+  --explain        thêm trang “Giải trình”, mỗi cơ quan một trang
+  --chart TỆP      ghi biểu đồ chỉ số theo thứ hạng (SVG)
+  --fix-encoding   chuyển tiêu đề, tên cơ quan và ghi chú gõ bằng bảng mã TCVN3 (ABC) hoặc VNI sang Unicode
+                   (trong tệp kết quả và khi tính điểm)
+  --lang vi|en     ngôn ngữ của thông báo; mặc định theo LC_ALL, LC_MESSAGES hoặc LANG (en_US.UTF-8: tiếng Anh),
+                   nếu không thì tiếng Việt. Phụ lục luôn bằng tiếng Việt (là văn bản chính thức).
+
+Không có -o: chỉ chấm điểm và in bảng xếp hạng (hoặc --json), không ghi tệp nào.
+OUT.xlsx đã có thì không ghi đè, trừ khi có --force; không bao giờ ghi đè IN.xlsx.
+
+Mã thoát: 0 xong; 1 xong nhưng còn lỗi trong bảng điểm (merge: có phiếu có vấn đề); 2 không dùng được đầu vào hay tệp kết quả (không ghi gì).`,
+    en: (p) => `Usage:
+  xep-hang-cntt score IN.xlsx [-o OUT.xlsx [--force]] [--sheet NAME] [--rules RULES.json] [--annex] [--json] [--lang vi|en]
+                      [--decision-number "06/QĐ-UBND"] [--decision-date 05/01/2021] [--issuer "Ủy ban nhân dân tỉnh"]
+                      [--province "Thái Bình"] [--year 2020] [--subject "Đánh giá, xếp hạng …"] [--annex-sheet "Phụ lục"]
+                      [--previous LAST-YEAR.xlsx [--annex-previous]] [--explain] [--chart CHART.svg] [--fix-encoding]
+${p.forms}
+
+  --year           default: the year in the score table's title, else the year before the decision's
+  --subject        the annex's subject, without the year (the annex adds “năm 2020”)
+  --previous FILE  compare with last year's results (last year's rank, the change)
+  --annex-previous the annex also shows last year's rank and the change (needs --previous and --annex)
+  --explain        add the “Giải trình” sheet, a page per agency
+  --chart FILE     write the chart of indices by rank (SVG)
+  --fix-encoding   convert headers, names and notes typed in the TCVN3 (ABC) or VNI encoding to Unicode
+                   (in the output and for scoring)
+  --lang vi|en     the language of the messages; by default from LC_ALL, LC_MESSAGES or LANG (en_US.UTF-8: English),
+                   else Vietnamese. The annex is always in Vietnamese (it is the official document).
+
+Without -o: scores and prints the ranking (or --json), writes nothing.
+An existing OUT.xlsx is replaced only with --force; IN.xlsx never.
+
+Exit codes: 0 done; 1 done but the score table has errors (merge: a form has problems); 2 unusable input or output file (nothing written).`,
+    example: { forms: "  xep-hang-cntt forms MASTER.xlsx -o FOLDER" },
+  }),
+  formsUsage: entry({
+    vi: (_p: object) => `  xep-hang-cntt forms MASTER.xlsx -o THƯ-MỤC [--force] [--sheet TÊN] [--rules RULES.json] [--year 2020] [--lang vi|en]
+  xep-hang-cntt merge MASTER.xlsx PHIẾU.xlsx... -o OUT.xlsx [--force] [--json] [--sheet TÊN] [--rules RULES.json] [--year 2020] [--lang vi|en]`,
+    en: () => `  xep-hang-cntt forms MASTER.xlsx -o FOLDER [--force] [--sheet NAME] [--rules RULES.json] [--year 2020] [--lang vi|en]
+  xep-hang-cntt merge MASTER.xlsx FORM.xlsx... -o OUT.xlsx [--force] [--json] [--sheet NAME] [--rules RULES.json] [--year 2020] [--lang vi|en]`,
+    example: {},
+  }),
+  error: entry({ vi: (p: { text: string }) => `Lỗi: ${p.text}`, en: (p) => `Error: ${p.text}`, example: { text: "Thiếu tệp đầu vào IN.xlsx." } }),
+  seeHelp: entry({ vi: (_p: object) => "Xem: xep-hang-cntt --help", en: () => "See: xep-hang-cntt --help", example: {} }),
+  errorLabel: entry({ vi: (_p: object) => "LỖI", en: () => "ERROR", example: {} }),
+  warningLabel: entry({ vi: (_p: object) => "Cảnh báo", en: () => "Warning", example: {} }),
+  noticeLabel: entry({ vi: (_p: object) => "Lưu ý", en: () => "Note", example: {} }),
+  badCommand: entry({
+    vi: (p: { command: string }) => `Lệnh không hợp lệ “${p.command}”: các lệnh: “score”, “forms”, “merge”.`,
+    en: (p) => `Unknown command “${p.command}”: the commands are “score”, “forms” and “merge”.`,
+    example: { command: "tinh" },
+  }),
+  noCommand: entry({ vi: (_p: object) => "Thiếu lệnh “score”.", en: () => "The command “score” is missing.", example: {} }),
+  missingValue: entry({ vi: (p: { option: string }) => `Thiếu giá trị sau ${p.option}.`, en: (p) => `${p.option} needs a value.`, example: { option: "--sheet" } }),
+  badYear: entry({
+    vi: (p: { value: string }) => `--year phải là một năm, ví dụ 2020 (đang là “${p.value}”).`,
+    en: (p) => `--year must be a year, for example 2020 (it is “${p.value}”).`,
+    example: { value: "20" },
+  }),
+  badLang: entry({
+    vi: (p: { value: string }) => `--lang phải là vi hoặc en (đang là “${p.value}”).`,
+    en: (p) => `--lang must be vi or en (it is “${p.value}”).`,
+    example: { value: "fr" },
+  }),
+  unknownOption: entry({ vi: (p: { option: string }) => `Tùy chọn không hợp lệ “${p.option}”.`, en: (p) => `Unknown option “${p.option}”.`, example: { option: "--x" } }),
+  extraArgument: entry({ vi: (p: { arg: string }) => `Thừa tham số “${p.arg}”.`, en: (p) => `Unexpected argument “${p.arg}”.`, example: { arg: "b.xlsx" } }),
+  noInput: entry({ vi: (_p: object) => "Thiếu tệp đầu vào IN.xlsx.", en: () => "The input file IN.xlsx is missing.", example: {} }),
+  noMaster: entry({ vi: (_p: object) => "Thiếu tệp bảng điểm MASTER.xlsx.", en: () => "The master workbook MASTER.xlsx is missing.", example: {} }),
+  noFormsToMerge: entry({
+    vi: (_p: object) => "Thiếu các phiếu cần gộp: merge MASTER.xlsx PHIẾU.xlsx... -o OUT.xlsx.",
+    en: () => "The forms to merge are missing: merge MASTER.xlsx FORM.xlsx... -o OUT.xlsx.",
+    example: {},
+  }),
+  noFormsDir: entry({ vi: (_p: object) => "Thiếu thư mục ghi phiếu: -o THƯ-MỤC.", en: () => "The folder for the forms is missing: -o FOLDER.", example: {} }),
+  noOutput: entry({ vi: (_p: object) => "Thiếu tệp kết quả: -o OUT.xlsx.", en: () => "The output file is missing: -o OUT.xlsx.", example: {} }),
+  fileMissing: entry({
+    vi: (p: { file: string }) => `Không tìm thấy tệp “${p.file}”. Hãy kiểm tra đường dẫn.`,
+    en: (p) => `File “${p.file}” was not found. Check the path.`,
+    example: { file: "a.xlsx" },
+  }),
+  fileIsFolder: entry({
+    vi: (p: { file: string }) => `“${p.file}” là thư mục, không phải tệp Excel.`,
+    en: (p) => `“${p.file}” is a folder, not an Excel file.`,
+    example: { file: "thu-muc" },
+  }),
+  notWorkbook: entry({
+    vi: (p: { file: string }) => `Tệp “${p.file}” không phải là sổ tính Excel .xlsx đọc được. Hãy mở bằng Excel và lưu lại dạng .xlsx.`,
+    en: (p) => `“${p.file}” is not an Excel .xlsx workbook that can be read. Open it in Excel and save it as .xlsx.`,
+    example: { file: "gia.xlsx" },
+  }),
+  rulesFileMissing: entry({
+    vi: (p: { file: string }) => `Không tìm thấy tệp quy tắc “${p.file}”.`,
+    en: (p) => `Rules file “${p.file}” was not found.`,
+    example: { file: "rules.json" },
+  }),
+  rulesNotJson: entry({
+    vi: (p: { file: string; problem: JsonSyntaxProblem }) => `Tệp quy tắc “${p.file}” không phải JSON hợp lệ: ${jsonSyntaxText(p.problem, "vi")}.`,
+    en: (p) => `Rules file “${p.file}” is not valid JSON: ${jsonSyntaxText(p.problem, "en")}.`,
+    example: { file: "rules.json", problem: { code: "unexpectedChar", line: 3, column: 7, char: "}" } },
+  }),
+  rulesInvalid: entry({
+    vi: (p: { source: RulesSource; problems: RuleProblem[] }) =>
+      `Quy tắc không hợp lệ (${SOURCE.vi(p.source)}), ${p.problems.length} lỗi:\n${listLines(ruleProblemLines(p.problems, "vi"))}`,
+    en: (p) => `The rules are not valid (${SOURCE.en(p.source)}), ${plural(p.problems.length, "problem")}:\n${listLines(ruleProblemLines(p.problems, "en"))}`,
+    example: { source: { kind: "file", file: "rules.json" }, problems: [RULE_PROBLEM] },
+  }),
+  noSuchSheet: entry({
+    vi: (p: { sheet: string; sheets: string[] }) => `Không có trang tính “${p.sheet}”. Các trang tính: ${quotedList(p.sheets)}.`,
+    en: (p) => `There is no sheet “${p.sheet}”. The sheets: ${quotedList(p.sheets)}.`,
+    example: { sheet: "Không có", sheets: ["Chấm điểm 2020"] },
+  }),
+  onSheet: entry({
+    vi: (p: { sheet: string; reason: Both }) => `Trang tính “${p.sheet}”: ${p.reason.message}`,
+    en: (p) => `Sheet “${p.sheet}”: ${p.reason.messageEn}`,
+    example: { sheet: "Sheet1", reason: { message: "Trang tính đang trống.", messageEn: "The sheet is empty." } },
+  }),
+  noGridSheet: entry({ vi: (_p: object) => "Sổ tính không có trang tính nào có bảng điểm.", en: () => "No sheet of the workbook has a score table.", example: {} }),
+  previousSameFile: entry({
+    vi: (_p: object) => "Tệp năm trước (--previous) phải khác tệp đầu vào.",
+    en: () => "Last year's file (--previous) must differ from the input file.",
+    example: {},
+  }),
+  annexMetadata: entry({
+    vi: (p: { problems: Both[] }) =>
+      `Chưa tạo được phụ lục: ${p.problems.map((m) => m.message).join(" ")} (dùng --decision-number, --decision-date, --issuer, --province, --year, --subject).`,
+    en: (p) => `The annex was not created: ${p.problems.map((m) => m.messageEn).join(" ")} (use --decision-number, --decision-date, --issuer, --province, --year, --subject).`,
+    example: { problems: [{ message: "Chưa nhập số quyết định (ví dụ: 06/QĐ-UBND).", messageEn: "Type the decision number (for example 06/QĐ-UBND)." }] },
+  }),
+  userSheetKept: entry({
+    vi: (p: { wanted: string; used: string }) => `Trang tính “${p.wanted}” là của người dùng nên không bị thay; phụ lục được tạo ở trang “${p.used}”.`,
+    en: (p) => `Sheet “${p.wanted}” is the user's, so it was not replaced; the annex is on sheet “${p.used}”.`,
+    example: { wanted: "Phụ lục", used: "Phụ lục (2)" },
+  }),
+  formsNoAgencies: entry({
+    vi: (_p: object) => "Bảng điểm chưa có cơ quan nào nên không tạo phiếu. Hãy nhập tên các cơ quan vào cột “Tên cơ quan”.",
+    en: () => "The score table has no agency yet, so no form was made. Type the agencies' names in the “Tên cơ quan” column.",
+    example: {},
+  }),
+  formsDirIsFile: entry({
+    vi: (p: { dir: string }) => `“${p.dir}” là một tệp, không phải thư mục: -o phải là thư mục để ghi các phiếu.`,
+    en: (p) => `“${p.dir}” is a file, not a folder: -o must be the folder to write the forms in.`,
+    example: { dir: "phieu" },
+  }),
+  mergeCopies: entry({ vi: (p: { files: string[] }) => `(bản trùng: ${p.files.join(", ")})`, en: (p) => `(duplicates: ${p.files.join(", ")})`, example: { files: ["b.xlsx"] } }),
+  mergeDifference: entry({
+    vi: (p: { agency: string; group: string; self: string; appraised: string }) => `  Chênh lệch: ${p.agency}, ${p.group}: tự chấm ${p.self}, thẩm định ${p.appraised}`,
+    en: (p) => `  Difference: ${p.agency}, ${p.group}: self-assessed ${p.self}, appraised ${p.appraised}`,
+    example: { agency: "Sở Y tế", group: "Hạ tầng kỹ thuật", self: "45", appraised: "40" },
+  }),
+  mergeWritten: entry({ vi: (p: { file: string }) => `Đã ghi: ${p.file}.`, en: (p) => `Written: ${p.file}.`, example: { file: "ket-qua.xlsx" } }),
+  stepRead: entry({ vi: (_p: object) => "Đọc sổ tính", en: () => "Reading the workbook", example: {} }),
+  stepScore: entry({ vi: (_p: object) => "Tính điểm", en: () => "Scoring", example: {} }),
+  stepPrevious: entry({ vi: (_p: object) => "Đọc kết quả năm trước", en: () => "Reading last year's results", example: {} }),
+  stepWrite: entry({ vi: (_p: object) => "Ghi kết quả", en: () => "Writing the results", example: {} }),
+  stepAnnex: entry({ vi: (_p: object) => "Tạo phụ lục", en: () => "Creating the annex", example: {} }),
+  stepExplain: entry({ vi: (_p: object) => "Tạo trang Giải trình", en: () => "Creating the Giải trình sheet", example: {} }),
+  stepSave: entry({ vi: (_p: object) => "Lưu tệp kết quả", en: () => "Saving the output file", example: {} }),
+  stepChart: entry({ vi: (_p: object) => "Ghi biểu đồ", en: () => "Writing the chart", example: {} }),
+  sheetSummary: entry({
+    vi: (p: { sheet: string; agencies: number }) => `Trang tính “${p.sheet}”: ${p.agencies} cơ quan.`,
+    en: (p) => `Sheet “${p.sheet}”: ${plural(p.agencies, "agency", "agencies")}.`,
+    example: { sheet: "Chấm điểm 2020", agencies: 19 },
+  }),
+  colRank: entry({ vi: (_p: object) => "Hạng", en: () => "Rank", example: {} }),
+  colAgency: entry({ vi: (_p: object) => "Cơ quan", en: () => "Agency", example: {} }),
+  colTotal: entry({ vi: (_p: object) => "Tổng điểm", en: () => "Total", example: {} }),
+  colIndex: entry({ vi: (_p: object) => "Chỉ số", en: () => "Index", example: {} }),
+  colClass: entry({ vi: (_p: object) => "Phân loại", en: () => "Class", example: {} }),
+  noBlock: entry({ vi: (_p: object) => "Chưa xác định khối", en: () => "No block", example: {} }),
+  notScored: entry({ vi: (_p: object) => "chưa tính được", en: () => "not scored", example: {} }),
+  written: entry({
+    vi: (p: { file: string; annexSheet: string | null; explainSheet: string | null }) => {
+      const sheets = [p.annexSheet ? `phụ lục ở trang “${p.annexSheet}”` : "", p.explainSheet ? `giải trình ở trang “${p.explainSheet}”` : ""].filter(Boolean);
+      return `Đã ghi: ${p.file}${sheets.length ? ` (${sheets.join("; ")})` : ""}.`;
+    },
+    en: (p) => {
+      const sheets = [p.annexSheet ? `the annex on sheet “${p.annexSheet}”` : "", p.explainSheet ? `the explanations on sheet “${p.explainSheet}”` : ""].filter(Boolean);
+      return `Written: ${p.file}${sheets.length ? ` (${sheets.join("; ")})` : ""}.`;
+    },
+    example: { file: "ket-qua.xlsx", annexSheet: "Phụ lục", explainSheet: "Giải trình" },
+  }),
+  chartWritten: entry({ vi: (p: { file: string }) => `Biểu đồ: ${p.file}.`, en: (p) => `Chart: ${p.file}.`, example: { file: "bieu-do.svg" } }),
   notWritten: entry({
     vi: () => "Không ghi tệp nào (không có -o).",
     en: () => "No file written (no -o given).",
@@ -66,3 +281,9 @@ export function renderCli(message: CliMessage, lang: CliLang): string {
   const e = CLI_MESSAGES[message.code] as Entry<unknown>;
   return e[lang](message.params);
 }
+
+/** A command-line message in both languages (the one of the user is printed). */
+export const cliBoth = <C extends CliCode>(code: C, params: ParamsOf<C>): Both => both(CLI_MESSAGES, code, params as never);
+
+/** A message value of this catalogue, in both languages. */
+export const bothOf = (message: CliMessage): Both => ({ message: renderCli(message, "vi"), messageEn: renderCli(message, "en") });

@@ -5,17 +5,17 @@ import { SHEET_ORIGIN } from "../core/address";
 import { annexGate, annexNotice, annexAsSheet, buildAnnex, chooseAnnexSheet } from "../core/annex";
 import { jsonRow } from "../core/columns";
 import { Finding } from "../core/findings";
-import { jsonSyntaxProblem, jsonSyntaxText } from "../core/json-syntax";
+import { jsonSyntaxProblem } from "../core/json-syntax";
 import { completeMetadata, DecisionMetadata, provinceMissing, titleRowsOf, validateMetadata, withProvince, yearInTitle } from "../core/metadata";
 import { MARK_FILL, planResultWrite } from "../core/plan";
 import { PRESET_THAI_BINH_2020, Rules, RulesJson, validateRules } from "../core/rules";
-import { ruleProblemLines } from "../core/ruleMessages";
 import { rankedRows, RowResult, scoreSheet, ScoreResult } from "../core/scoring";
 import { MarkRecord, STORE_SHEET, StoreState } from "../core/store";
-import { storeIssueMessage } from "../core/store-check";
+import { STORE_MESSAGES } from "../core/store-check";
+import { both, Both, joinBoth, Lang, pick } from "../core/catalogue";
 import { lastRunRecord } from "../core/summary";
 import { renderSheetExcelJS } from "../xlsx/render";
-import { cliMessage, CliMessage, renderCli } from "./messages";
+import { bothOf, cliBoth, RulesSource } from "./messages";
 import { checkOutput, writeAtomically } from "./output";
 import { readSheet, readStore, SheetValues, writeStore } from "./workbook";
 import { byEncoding, LEGACY_MESSAGES, LegacyCell, legacyExample, withConverted } from "../core/legacy-cells";
@@ -23,7 +23,7 @@ import { ENCODING_NAMES, legacyToUnicode, unicodeFontFor } from "../core/legacy-
 import { addExplanationSheet, chartFile, JsonFinding, jsonFindings, jsonRowExtras, JsonRowExtras, previousAgencies } from "./extras";
 import { compareWithPrevious, Comparison, PREVIOUS_HEADERS, rankChangeText } from "../core/previous";
 import { matchKey } from "../core/text";
-import { PREVIOUS_MISSING } from "../core/explain-messages";
+import { EXPLAIN_MESSAGES } from "../core/explain-messages";
 import { checkStale, staleFinding } from "../core/stale";
 
 export interface ScoreOptions {
@@ -38,7 +38,10 @@ export interface ScoreOptions {
   decision?: Partial<DecisionMetadata>;
   /** Convert headers, names and notes typed in TCVN3/VNI to Unicode (in the output, and for scoring). */
   fixEncoding?: boolean;
+  /** Each step's name, in the user's language. */
   onProgress?: (step: string) => void;
+  /** The user's language for the steps (the messages come in both; the annex is always Vietnamese). */
+  lang?: Lang;
   now?: Date;
   /** Last year's workbook, for "Xếp hạng năm trước" and "Tăng/giảm". */
   previous?: string;
@@ -65,53 +68,51 @@ export type ScoreOutcome =
       annexSheet: string | null;
       /** The file written, or null without -o. */
       output: string | null;
-      notices: string[];
+      /** What the user should know, in both languages. */
+      notices: Both[];
       explainSheet: string | null;
       json: { rows: JsonRow[]; findings: JsonFinding[] };
     }
-  | { ok: false; message: string | CliMessage };
+  | { ok: false; message: Both };
 
-/** Unusable input: the one-line message the user sees (text, or a catalogue message), with exit code 2. */
+/** Unusable input: the message the user sees (in both languages), with exit code 2. */
 export class Unusable extends Error {
-  constructor(readonly detail: string | CliMessage) {
-    super(typeof detail === "string" ? detail : detail.code);
+  constructor(readonly detail: Both) {
+    super(detail.message);
   }
 }
 
-export const fail = (message: string | CliMessage): never => {
+export const fail = (message: Both): never => {
   throw new Unusable(message);
 };
 
 export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  if (!fs.existsSync(file)) fail(`Không tìm thấy tệp “${file}”. Hãy kiểm tra đường dẫn.`);
-  if (fs.statSync(file).isDirectory()) fail(`“${file}” là thư mục, không phải tệp Excel.`);
+  if (!fs.existsSync(file)) fail(cliBoth("fileMissing", { file }));
+  if (fs.statSync(file).isDirectory()) fail(cliBoth("fileIsFolder", { file }));
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(file);
   } catch {
-    fail(`Tệp “${file}” không phải là sổ tính Excel .xlsx đọc được. Hãy mở bằng Excel và lưu lại dạng .xlsx.`);
+    fail(cliBoth("notWorkbook", { file }));
   }
   return wb;
 }
 
-export function rulesFrom(opts: ScoreOptions, state: StoreState): { rules: Rules; json: RulesJson; source: string } {
+export function rulesFrom(opts: ScoreOptions, state: StoreState): { rules: Rules; json: RulesJson; source: RulesSource } {
   let json: unknown = state.rules ?? PRESET_THAI_BINH_2020;
-  let source = state.rules ? "quy tắc lưu trong sổ tính" : "quy tắc mặc định Thái Bình 2020";
+  let source: RulesSource = state.rules ? { kind: "workbook" } : { kind: "preset" };
   if (opts.rulesFile) {
-    if (!fs.existsSync(opts.rulesFile)) fail(`Không tìm thấy tệp quy tắc “${opts.rulesFile}”.`);
+    if (!fs.existsSync(opts.rulesFile)) fail(cliBoth("rulesFileMissing", { file: opts.rulesFile }));
     const text = fs.readFileSync(opts.rulesFile, "utf8").replace(/^\uFEFF/, "");
     try {
       json = JSON.parse(text);
     } catch {
-      fail(`Tệp quy tắc “${opts.rulesFile}” không phải JSON hợp lệ: ${jsonSyntaxText(jsonSyntaxProblem(text), "vi")}.`);
+      fail(cliBoth("rulesNotJson", { file: opts.rulesFile, problem: jsonSyntaxProblem(text) }));
     }
-    source = `tệp ${path.basename(opts.rulesFile)}`;
+    source = { kind: "file", file: path.basename(opts.rulesFile) };
   }
   const checked = validateRules(json);
-  if (!checked.ok) {
-    const n = checked.problems.length;
-    fail(`Quy tắc không hợp lệ (${source}), ${n} lỗi:\n${ruleProblemLines(checked.problems, "vi").map((l) => `  - ${l}`).join("\n")}`);
-  }
+  if (!checked.ok) fail(cliBoth("rulesInvalid", { source, problems: checked.problems }));
   const ok = checked as Extract<typeof checked, { ok: true }>;
   return { rules: ok.rules, json: ok.rules.json, source };
 }
@@ -138,19 +139,19 @@ export function pickSheet(wb: ExcelJS.Workbook, rules: Rules, wanted: string | u
   const sheets = wb.worksheets.filter((w) => w.name !== STORE_SHEET);
   if (wanted) {
     const ws = sheets.find((w) => w.name === wanted);
-    if (!ws) fail(`Không có trang tính “${wanted}”. Các trang tính: ${sheets.map((w) => `“${w.name}”`).join(", ")}.`);
+    if (!ws) fail(cliBoth("noSuchSheet", { sheet: wanted, sheets: sheets.map((w) => w.name) }));
     const { data, result, converted } = scoreValues(readSheet(ws!), rules, fix);
-    if (!result.ok) fail(`Trang tính “${wanted}”: ${result.error.message}`);
+    if (!result.ok) fail(cliBoth("onSheet", { sheet: wanted, reason: result.error }));
     return { ws: ws!, data, result: result as Extract<ScoreResult, { ok: true }>, converted };
   }
-  let firstError: string | null = null;
+  let firstError: Both | null = null;
   for (const ws of sheets) {
     if (ws.state !== "visible" || ws.name === annexName) continue;
     const { data, result, converted } = scoreValues(readSheet(ws), rules, fix);
     if (result.ok) return { ws, data, result, converted };
-    firstError ??= `Trang tính “${ws.name}”: ${result.error.message}`;
+    firstError ??= cliBoth("onSheet", { sheet: ws.name, reason: result.error });
   }
-  return fail(firstError ?? "Sổ tính không có trang tính nào có bảng điểm.");
+  return fail(firstError ?? cliBoth("noGridSheet", {}));
 }
 
 /**
@@ -159,43 +160,44 @@ export function pickSheet(wb: ExcelJS.Workbook, rules: Rules, wanted: string | u
  * would. IN.xlsx is never modified.
  */
 export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
-  const progress = opts.onProgress ?? (() => undefined);
+  const onProgress = opts.onProgress ?? (() => undefined);
+  const progress = (step: Parameters<typeof cliBoth>[0]) => onProgress(pick(cliBoth(step, {} as never), opts.lang ?? "vi"));
   try {
     // OUT.xlsx is checked before the work and again just before the write.
     const outputProblem = () => {
       if (opts.output === undefined) return;
       const checked = checkOutput(opts.input, opts.output, opts.force === true);
-      if (!checked.ok) fail(checked.message);
+      if (!checked.ok) fail(bothOf(checked.message));
     };
     outputProblem();
-    progress("Đọc sổ tính");
+    progress("stepRead");
     const wb = await loadWorkbook(opts.input);
     const stored = readStore(wb);
-    if (!stored.ok) fail(stored.message);
+    if (!stored.ok) fail(stored);
     const { state, issues } = stored as Extract<typeof stored, { ok: true }>;
     const { rules, json: rulesJson } = rulesFrom(opts, state);
 
-    progress("Tính điểm");
+    progress("stepScore");
     const { ws, data, result, converted } = pickSheet(wb, rules, opts.sheet, state.annex?.sheetName, opts.fixEncoding === true);
     // Result columns already on the sheet that the scores no longer give: reported, then rewritten.
     const stale = staleFinding(checkStale(data.values, result, SHEET_ORIGIN), SHEET_ORIGIN);
     const findings = stale ? [...result.findings, stale] : result.findings;
     let comparison: Comparison | null = null;
-    const notices: string[] = byEncoding(converted).map((cells) => LEGACY_MESSAGES.converted.vi(legacyExample(cells, ENCODING_NAMES)));
+    const notices: Both[] = byEncoding(converted).map((cells) => both(LEGACY_MESSAGES, "converted", legacyExample(cells, ENCODING_NAMES)));
     if (opts.previous) {
-      progress("Đọc kết quả năm trước");
-      if (path.resolve(opts.previous) === path.resolve(opts.input)) fail("Tệp năm trước (--previous) phải khác tệp đầu vào.");
+      progress("stepPrevious");
+      if (path.resolve(opts.previous) === path.resolve(opts.input)) fail(cliBoth("previousSameFile", {}));
       const last = previousAgencies(await loadWorkbook(opts.previous), opts.previous);
-      if (!last.ok) fail(last.message);
+      if (!last.ok) fail(last);
       // Names typed in TCVN3 or VNI (old workbooks) are compared in Unicode.
       comparison = compareWithPrevious(result.rows, (last as Extract<typeof last, { ok: true }>).agencies, (t) => legacyToUnicode(t)?.text ?? t);
-      if (comparison.missing.length > 0) notices.push(PREVIOUS_MISSING.vi({ names: comparison.missing }));
+      if (comparison.missing.length > 0) notices.push(both(EXPLAIN_MESSAGES, "previousMissing", { names: comparison.missing }));
     }
     const planned = planResultWrite(data.values, data.formulas, SHEET_ORIGIN, ws.name, result, state);
-    if (!planned.ok) fail([planned.message, ...issues.map((issue) => storeIssueMessage(issue, STORE_SHEET, "vi"))].join(" "));
+    if (!planned.ok) fail(joinBoth([planned, ...issues.map((issue) => both(STORE_MESSAGES, "setAside", { issue, sheet: STORE_SHEET }))]));
     const plan = (planned as Extract<typeof planned, { ok: true }>).plan;
 
-    progress("Ghi kết quả");
+    progress("stepWrite");
     // --fix-encoding: the converted texts replace the legacy ones (the cells keep their look).
     // A legacy font (“.VnTime”, “VNI-Times”) would show Unicode wrongly: the cell takes a Unicode one.
     for (const c of converted) {
@@ -260,21 +262,21 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     };
 
     // Stored entries set aside (damaged, tampered with): named first, never trusted for this write.
-    notices.unshift(...issues.map((issue) => storeIssueMessage(issue, STORE_SHEET, "vi")));
+    notices.unshift(...issues.map((issue) => both(STORE_MESSAGES, "setAside", { issue, sheet: STORE_SHEET })));
     let annexSheet: string | null = null;
     if (opts.annex) {
-      progress("Tạo phụ lục");
+      progress("stepAnnex");
       // A year not given nor stored is the one the grid's title names, else the year before the decision's.
       const meta = completeMetadata(decision, yearInTitle(titleRowsOf(data.values, result.layout.headerTop)));
       const problems = validateMetadata(meta);
-      if (problems.length > 0) fail(`Chưa tạo được phụ lục: ${problems.map((p) => p.message).join(" ")} (dùng --decision-number, --decision-date, --issuer, --province, --year, --subject).`);
-      if (provinceMissing(meta)) notices.push(annexNotice("provinceMissing", { issuer: withProvince(meta.issuer, ""), where: "cli" }).message);
+      if (problems.length > 0) fail(cliBoth("annexMetadata", { problems }));
+      if (provinceMissing(meta)) notices.push(annexNotice("provinceMissing", { issuer: withProvince(meta.issuer, ""), where: "cli" }));
       // The command line has no dialog: the errors go with the annex loudly (stderr, exit code 1).
       const refusal = annexGate(result.findings, false);
-      if (refusal) notices.push(refusal.message);
+      if (refusal) notices.push(refusal);
       // Last year's columns: asked for (--annex-previous), or the choice stored with the decision (the add-in's checkbox).
       const withPrevious = opts.annexPrevious === true || decision.annexPrevious === true;
-      if (withPrevious && !comparison) notices.push(renderCli(cliMessage("annexPreviousStoredNoPrevious", { file: path.basename(opts.input) }), "vi"));
+      if (withPrevious && !comparison) notices.push(cliBoth("annexPreviousStoredNoPrevious", { file: path.basename(opts.input) }));
       const description = buildAnnex(rules, result.rows, meta, withPrevious ? comparison : null);
       const where = chooseAnnexSheet(meta.sheetName, wb.worksheets.map((w) => w.name), state.annex?.sheetName);
       let position: number | undefined;
@@ -283,7 +285,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
         position = wb.worksheets.indexOf(old);
         wb.removeWorksheet(old.id);
       }
-      if (where.collidedWithUserSheet && !where.replaces) notices.push(`Trang tính “${meta.sheetName}” là của người dùng nên không bị thay; phụ lục được tạo ở trang “${where.name}”.`);
+      if (where.collidedWithUserSheet && !where.replaces) notices.push(cliBoth("userSheetKept", { wanted: meta.sheetName, used: where.name }));
       const annexWs = wb.addWorksheet(where.name);
       if (position !== undefined) moveSheet(wb, annexWs, position);
       renderSheetExcelJS(annexWs, annexAsSheet({ ...description, sheetName: where.name }));
@@ -292,19 +294,19 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     }
     let explainSheet: string | null = null;
     if (opts.explain) {
-      progress("Tạo trang Giải trình");
+      progress("stepExplain");
       explainSheet = addExplanationSheet(wb, result, decision.year ?? null, comparison);
     }
     writeStore(wb, newState);
 
     if (opts.output !== undefined) {
-      progress("Lưu tệp kết quả");
+      progress("stepSave");
       outputProblem();
       const written = await writeAtomically(opts.output, (tmp) => wb.xlsx.writeFile(tmp));
-      if (!written.ok) fail(written.message);
+      if (!written.ok) fail(bothOf(written.message));
     }
     if (opts.chart) {
-      progress("Ghi biểu đồ");
+      progress("stepChart");
       fs.mkdirSync(path.dirname(path.resolve(opts.chart)), { recursive: true });
       fs.writeFileSync(opts.chart, chartFile(result), "utf8");
     }

@@ -91,6 +91,11 @@ export function both<T extends Entries, C extends keyof T & string>(cat: T, code
   return { message: cat[code].vi(params), messageEn: cat[code].en(params) };
 }
 
+/** Joins messages rendered in both languages, each language with its own. */
+export function joinBoth(parts: readonly Both[], separator = " "): Both {
+  return { message: parts.map((p) => p.message).join(separator), messageEn: parts.map((p) => p.messageEn).join(separator) };
+}
+
 /** The text of a message rendered in both languages, in one of them. */
 export const pick = (m: Both, lang: Lang): string => (lang === "en" ? m.messageEn : m.message);
 

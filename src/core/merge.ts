@@ -1,8 +1,8 @@
 import { cellAddress, Origin, SHEET_ORIGIN } from "./address";
 import { cmp, Dec, fromNumber, sign, toNumber } from "./decimal";
 import { makeFinding, Severity } from "./findings";
-import { both, ddmmyyyy, hhmm } from "./catalogue";
-import { FORM_TEXT, IN_FORM_MESSAGES, MERGE_MESSAGES, MERGE_SEVERITY, MergeFindingCode, MergeParams, ScoreFindingCode } from "./form-messages";
+import { both, ddmmyyyy, hhmm, pick } from "./catalogue";
+import { FORM_TEXT, IN_FORM_MESSAGES, MERGE_MESSAGES, MERGE_SEVERITY, MergeFindingCode, MergeParams, ScoreFindingCode, Lang } from "./form-messages";
 import { agencyMaxes, exemptGroupsOf, FormIdentity, rulesFingerprint } from "./forms";
 import { scoreSheet } from "./scoring";
 import { COLUMN_ALIASES, groupOfHeader, GridLayout, locateGrid } from "./grid";
@@ -159,6 +159,8 @@ function finding(code: MergeFindingCode, p: Partial<MergeParams> & { file: strin
   const params: MergeParams = { cell: "", agency: "", detail: "", ...p };
   return { file: p.file, cell: params.cell, severity: MERGE_SEVERITY[code], code, agency: params.agency, ...both(MERGE_MESSAGES, code, params) };
 }
+
+export const mergeFindingMessage = (f: MergeFinding, lang: Lang): string => pick(f, lang);
 
 interface Candidate {
   form: ReturnedForm;

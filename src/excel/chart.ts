@@ -4,6 +4,7 @@
  * description, the one the command line draws as SVG; this file writes it and adds the chart.
  * 2 syncs: read, write. Nothing on the user's sheets changes: the sheet is new, under a free name.
  */
+import { excelBoth } from "./messages";
 import { chooseAnnexSheet } from "../core/annex";
 import { BAR_COLORS, chartDescription, ChartDescription } from "../core/chart";
 import { rangeAddress } from "../core/address";
@@ -19,11 +20,6 @@ export const CHART_SHEET = "Biểu đồ";
 export type ChartOutcome =
   | { kind: "done"; sheetName: string; agencies: number; bandLines: boolean; undo: UndoInfo }
   | { kind: "refused"; message: string; messageEn: string; cells: string[] };
-
-const NO_RANKED = {
-  vi: "Trang tính này chưa có cơ quan nào được xếp hạng (chưa có chỉ số): không có gì để vẽ. Hãy kiểm tra các ô điểm rồi bấm lại.",
-  en: "No agency on this sheet has a rank yet (no index): there is nothing to chart. Check the score cells and try again.",
-};
 
 /** The sheet's table: header, then one row per agency as ranked: "rank. name", index, each band's threshold. */
 export function chartTable(d: ChartDescription): (string | number)[][] {
@@ -83,7 +79,7 @@ export async function createChart(): Promise<ChartOutcome> {
       const stale = staleRefusal(sheet.values, scored, sheet.origin);
       if (stale) return stale;
       const description = chartDescription(scored, "vi");
-      if (description.bars.length === 0) return { kind: "refused", message: NO_RANKED.vi, messageEn: NO_RANKED.en, cells: [] };
+      if (description.bars.length === 0) return { kind: "refused", ...excelBoth("chartNothingRanked", {}), cells: [] };
       const where = chooseAnnexSheet(CHART_SHEET, sheets.items.map((s) => s.name), undefined);
       // "Hoàn tác" removes the sheet: the journal goes first in the batch (a protected workbook refuses
       // here, before the sheet is added), as for every write.

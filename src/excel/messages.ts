@@ -68,6 +68,12 @@ const TEMPLATES = catalogue("excel", {
     en: (p) => `Could not undo: sheet “${p.sheet}” holds no chart any more and may not be the one the add-in made, so it was not deleted.`,
     example: { sheet: "Biểu đồ chỉ số" },
   }),
+  /** "Biểu đồ chỉ số" on a sheet with no agency ranked. */
+  chartNothingRanked: entry({
+    vi: (_p: object) => "Trang tính này chưa có cơ quan nào được xếp hạng (chưa có chỉ số): không có gì để vẽ. Hãy kiểm tra các ô điểm rồi bấm lại.",
+    en: () => "No agency on this sheet has a rank yet (no index): there is nothing to chart. Check the score cells and try again.",
+    example: {},
+  }),
   /** The grid's refusal on a sheet, after the sheet's name. */
   onSheet: entry({
     vi: (p: { sheet: string; reason: Both }) => `Trang tính “${p.sheet}”: ${p.reason.message}`,

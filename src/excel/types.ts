@@ -21,6 +21,8 @@ export interface FindingView {
   value: string;
   message: string;
   messageEn: string;
+  /** Stored by an older add-in that kept no English: `messageEn` is the Vietnamese, shown as such. */
+  vietnameseOnly?: boolean;
   /** For a score: what correcting it would change ("Nếu sửa 55 → 50: …"), in each language. */
   ifCorrected?: string;
   ifCorrectedEn?: string;

@@ -44,7 +44,7 @@ export function FindingItem({ finding, onSelect, disabled }: { finding: FindingV
   const styles = useStyles();
   const t = useStrings();
   const f = finding;
-  const english = t.lang === "en" && f.messageEn !== f.message;
+  const english = t.lang === "en" && !f.vietnameseOnly;
   return (
     <button type="button" className={mergeClasses(styles.item, f.severity === "error" ? styles.error : styles.warning)} onClick={() => onSelect(f)} disabled={disabled}>
       <span className={styles.head}>

@@ -36,6 +36,7 @@ function storedFindings(run: LastRun): FindingView[] {
     value: "",
     message: f.message,
     messageEn: f.messageEn ?? f.message,
+    ...(f.messageEn === undefined ? { vietnameseOnly: true } : {}),
     // What correcting it changes, stored by the run (a ribbon run too); older workbooks have none.
     ...(f.ifCorrected ? { ifCorrected: f.ifCorrected, ifCorrectedEn: f.ifCorrectedEn ?? f.ifCorrected } : {}),
   }));

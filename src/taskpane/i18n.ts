@@ -1,13 +1,13 @@
 /**
  * Every string the task pane shows, in Vietnamese (the default) and English (when Office's display
- * language is English). Messages made by the use cases and the core (findings, refusals, undo,
- * metadata problems, print steps) arrive in both languages (`message` and `messageEn`) and the pane
- * shows the one of its language; the few messages below that the pane rewords in English (notices,
- * rules problems) are matched here.
+ * language is English): the pane's own labels, `en` typed as `vi` (test/core/catalogue.test.ts checks
+ * that every key has its own English). Messages made by the use cases and the core (findings, refusals,
+ * undo, metadata problems, print steps) are rendered from their catalogues in both languages (`message`
+ * and `messageEn`) and the pane shows the one of its language; no text here is derived from another.
  */
 import { createContext, useContext } from "react";
 import type { MetadataProblem } from "../core/metadata";
-import { ddmmyyyy, hhmm, Lang, languageOf } from "../core/catalogue";
+import { ddmmyyyy, hhmm, Lang, languageOf, pick } from "../core/catalogue";
 
 export type { Lang };
 export { languageOf };
@@ -542,5 +542,5 @@ export const useStrings = (): Strings => useContext(I18nContext);
 
 /** A metadata problem in the pane's language (the core words each in Vietnamese and English). */
 export function metadataProblemText(p: MetadataProblem, lang: Lang): string {
-  return lang === "en" ? p.messageEn : p.message;
+  return pick(p, lang);
 }

@@ -168,7 +168,8 @@ describe("unusable input: exit 2, one Vietnamese line, nothing written", () => {
     const r = runCli(["score", copy, "-o", copy]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^Lỗi: Tệp kết quả .* chính là tệp đầu vào/m);
-    expect(r.stderr).toMatch(/^Error: The output file .* is the input file/m);
+    const en = runCli(["score", copy, "-o", copy], undefined, { LANG: "en_US.UTF-8" });
+    expect(en.stderr).toMatch(/^Error: The output file .* is the input file/m);
   });
 
   it("an annex without a decision number", () => expectUnusable(["score", EXAMPLE, "-o", out, "--annex"], /Chưa nhập số quyết định/));
@@ -195,5 +196,76 @@ describe("npx xep-hang-cntt", () => {
     const r = spawnSync("npx", ["--no-install", "xep-hang-cntt", "--help"], { cwd: path.resolve(__dirname, "../.."), encoding: "utf8" });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("xep-hang-cntt score IN.xlsx [-o OUT.xlsx [--force]]");
+  });
+});
+
+describe("the command line follows the user's language (LC_ALL, LC_MESSAGES, LANG; --lang wins)", () => {
+  const dir = tempDir();
+  const EN = { LANG: "en_US.UTF-8" };
+
+  it("LANG=en_US.UTF-8: the summary, the table, the findings and the notes in English; the annex stays Vietnamese", async () => {
+    const out = path.join(dir, "english.xlsx");
+    const r = runCli(["score", EXAMPLE, "-o", out, "--annex", "--decision-number", "06/QĐ-UBND", "--decision-date", "05/01/2021", "--year", "2020"], undefined, EN);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^Sheet “.*”: 19 agencies\.$/m);
+    expect(r.stdout).toMatch(/^\s*Rank\s+Agency\s+Total\s+Index\s+Class$/m);
+    expect(r.stdout).toMatch(/1\s+Sở Thông tin và Truyền thông\s+497,1\s+0,998\s+Tốt/);
+    expect(r.stdout).toMatch(/^Written: .*english\.xlsx \(the annex on sheet “Phụ lục”\)\.$/m);
+    expect(r.stderr).toMatch(/^ERROR Cell H10 \(.*\) holds 55, above the group's maximum of 50\. Check and correct it before signing\.$/m);
+    expect(r.stderr).toMatch(/^ {2}→ Correcting 55 → 50: Total 337\.7; Index 0\.848; Khá \(instead of Tốt\); rank 8 \(instead of 6\)\.$/m);
+    expect(r.stderr).toMatch(/^Note: No province yet: .* with --province/m);
+    expect(r.stderr).toMatch(/^Note: The score table still has 1 error not yet fixed/m);
+    expect(r.stdout + r.stderr).not.toMatch(/Trang tính|cơ quan\.|LỖI|Lưu ý|Đã ghi|Hạng/);
+    // The annex is the official document: Vietnamese whatever the language of the messages.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const annex = readSheet(wb.getWorksheet("Phụ lục")!).values.flat().filter((v) => typeof v === "string").join("\n");
+    expect(annex).toContain("Kèm theo Quyết định số 06/QĐ-UBND");
+    expect(annex).not.toMatch(/\b(Rank|Agency|Total|Index)\b/);
+  });
+
+  it("Vietnamese by default, and when LANG is not English", () => {
+    for (const env of [{ LANG: "vi_VN.UTF-8" }, { LANG: "C.UTF-8" }, { LANG: "fr_FR.UTF-8" }]) {
+      const r = runCli(["score", EXAMPLE], undefined, env);
+      expect(r.stdout).toMatch(/^Trang tính “.*”: 19 cơ quan\.$/m);
+      expect(r.stdout).toContain("Không ghi tệp nào (không có -o).");
+      expect(r.stderr).toMatch(/^LỖI Ô H10 /m);
+    }
+  });
+
+  it("LC_ALL, then LC_MESSAGES, then LANG; --lang over all of them", () => {
+    const summary = (args: string[], env: Record<string, string>) => runCli(["score", EXAMPLE, ...args], undefined, env).stdout.split("\n")[0];
+    expect(summary([], { LANG: "vi_VN.UTF-8", LC_ALL: "en_GB.UTF-8" })).toMatch(/19 agencies/);
+    expect(summary([], { LANG: "en_US.UTF-8", LC_MESSAGES: "vi_VN.UTF-8" })).toMatch(/19 cơ quan/);
+    expect(summary(["--lang", "en"], { LANG: "vi_VN.UTF-8" })).toMatch(/19 agencies/);
+    expect(summary(["--lang=vi"], EN)).toMatch(/19 cơ quan/);
+  });
+
+  it("refusals and the help in the user's language, each its own text", () => {
+    const en = runCli(["score", path.join(dir, "missing.xlsx")], undefined, EN);
+    expect(en.code).toBe(2);
+    expect(en.stderr.trim()).toBe(`Error: File “${path.join(dir, "missing.xlsx")}” was not found. Check the path.`);
+    const badOption = runCli(["score", EXAMPLE, "--nope"], undefined, EN);
+    expect(badOption.stderr.trim()).toBe("Error: Unknown option “--nope”. See: xep-hang-cntt --help");
+    const noValue = runCli(["score", EXAMPLE, "--sheet"], undefined, EN);
+    expect(noValue.stderr.trim()).toBe("Error: --sheet needs a value. See: xep-hang-cntt --help");
+    const badLang = runCli(["score", EXAMPLE, "--lang", "fr"]);
+    expect(badLang.code).toBe(2);
+    expect(badLang.stderr.trim()).toBe("Lỗi: --lang phải là vi hoặc en (đang là “fr”). Xem: xep-hang-cntt --help");
+    const help = runCli(["--help"], undefined, EN);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage:/);
+    expect(help.stdout).toContain("xep-hang-cntt merge MASTER.xlsx FORM.xlsx...");
+    expect(help.stdout).not.toContain("Cách dùng");
+    expect(runCli(["--help"]).stdout).toMatch(/^Cách dùng:/);
+  });
+
+  it("forms and merge follow it too", () => {
+    const r = runCli(["forms", EXAMPLE, "-o", path.join(dir, "forms"), "--year", "2020"], undefined, EN);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Created 19 self-assessment forms in folder “.*forms”:$/m);
+    const merge = runCli(["merge", EXAMPLE], undefined, EN);
+    expect(merge.code).toBe(2);
+    expect(merge.stderr.trim()).toBe("Error: The forms to merge are missing: merge MASTER.xlsx FORM.xlsx... -o OUT.xlsx. See: xep-hang-cntt --help");
   });
 });

@@ -16,8 +16,12 @@ export function buildCli(): void {
   built = true;
 }
 
-export function runCli(args: string[], cwd = ROOT) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", env: { ...process.env, FORCE_COLOR: "0" } });
+/** Runs the command line in Vietnamese (LANG=vi_VN.UTF-8, no LC_ALL or LC_MESSAGES) unless `env` says otherwise. */
+export function runCli(args: string[], cwd = ROOT, env: Record<string, string> = {}) {
+  const { LC_ALL: _all, LC_MESSAGES: _messages, ...rest } = process.env;
+  void _all;
+  void _messages;
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", env: { ...rest, LANG: "vi_VN.UTF-8", FORCE_COLOR: "0", ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

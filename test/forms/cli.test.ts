@@ -231,7 +231,12 @@ describe("merge: findings, exit codes, inputs", () => {
     const refused = runCli(["merge", EXAMPLE, form, "-o", out, "--year", "2020"]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("đã có");
-    expect(refused.stderr).toContain("already exists");
+    expect(refused.stderr).not.toContain("already exists");
+    // In English (LANG=en_US.UTF-8): the same refusal in English only.
+    const english = runCli(["merge", EXAMPLE, form, "-o", out, "--year", "2020"], undefined, { LANG: "en_US.UTF-8" });
+    expect(english.code).toBe(2);
+    expect(english.stderr).toMatch(/^Error: The output file .* already exists\. .*--force/m);
+    expect(english.stderr).not.toContain("đã có");
     expect(fs.readFileSync(out, "utf8")).toBe("tệp của người dùng");
     const forced = runCli(["merge", EXAMPLE, form, "-o", out, "--year", "2020", "--force"]);
     expect(forced.code).toBe(0);
