@@ -1,5 +1,5 @@
 import { pick, say } from "../core/catalogue";
-import { EXCEL_MESSAGES } from "./messages";
+import { HOST_MESSAGES } from "./host-messages";
 
 /**
  * The add-in's only contact with the Office host: Excel.run, requirement checks, error wording.
@@ -56,7 +56,7 @@ export function hostErrorMessage(e: unknown, lang: "vi" | "en" = "vi"): string {
     ItemNotFound: "hostItemNotFound",
   } as const;
   const code = err.code && Object.prototype.hasOwnProperty.call(byCode, err.code) ? byCode[err.code as keyof typeof byCode] : null;
-  return code ? say(EXCEL_MESSAGES, code, {}, lang) : say(EXCEL_MESSAGES, "hostOther", { code: err.code ?? "", detail: err.message ?? String(e) }, lang);
+  return code ? say(HOST_MESSAGES, code, {}, lang) : say(HOST_MESSAGES, "hostOther", { code: err.code ?? "", detail: err.message ?? String(e) }, lang);
 }
 
 /** Points per Excel character-width unit (Calibri 11: 7 px per digit plus 5 px padding, 0.75 pt per px). */

@@ -9,6 +9,7 @@ import * as ts from "typescript";
 import { join, relative } from "node:path";
 import { Entries, registeredCatalogues } from "../../src/core/catalogue";
 import { catalogue as PANE } from "../../src/taskpane/i18n";
+import { rulesCatalogue as RULES } from "../../src/taskpane/rulesStrings";
 
 const ROOT = join(__dirname, "..", "..");
 const SRC = join(ROOT, "src");
@@ -72,8 +73,9 @@ describe.each(CATALOGUES)("the %s catalogue", (_name, entries) => {
 describe("the pane's strings", () => {
   const leaves = (o: unknown, path: string[] = []): [string, unknown][] =>
     typeof o === "object" && o !== null ? Object.entries(o).flatMap(([k, v]) => leaves(v, [...path, k])) : [[path.join("."), o]];
-  const vi = new Map(leaves(PANE.vi));
-  const en = new Map(leaves(PANE.en));
+  // The Quy tắc tab's strings come with the tab (rulesStrings.ts), walked here with the rest.
+  const vi = new Map(leaves({ ...PANE.vi, rules: RULES.vi }));
+  const en = new Map(leaves({ ...PANE.en, rules: RULES.en }));
 
   test("the same keys in both languages", () => expect([...en.keys()].sort()).toEqual([...vi.keys()].sort()));
 
@@ -89,7 +91,7 @@ describe("the pane's strings", () => {
 });
 
 describe("no text derived from text", () => {
-  const outside = FILES.filter((f) => !DECLARING.includes(f) && !f.name.endsWith("taskpane/i18n.ts") && !f.name.endsWith("core/catalogue.ts"));
+  const outside = FILES.filter((f) => !DECLARING.includes(f) && !f.name.endsWith("taskpane/i18n.ts") && !f.name.endsWith("taskpane/rulesStrings.ts") && !f.name.endsWith("core/catalogue.ts"));
 
   /** Lines wording a message outside a catalogue, or choosing between two texts by language, or rewriting a message. */
   const PATTERNS: [string, RegExp][] = [
