@@ -41,17 +41,6 @@ export const CORE_MESSAGES = catalogue("core", {
       `Move that content to another column or delete it, then click “Score” again. No cell has been changed.`,
     example: { cells: ["J5", "J6"] },
   }),
-  // The stored data (decodeStore).
-  storeNotOurs: entry({
-    vi: (p: { sheet: string; magic: string }) => `Trang ẩn “${p.sheet}” không phải do add-in tạo ra (ô A1 không có dấu hiệu “${p.magic}”).`,
-    en: (p) => `The hidden sheet “${p.sheet}” was not made by the add-in (cell A1 lacks the mark “${p.magic}”).`,
-    example: { sheet: "XepHangCNTT_DuLieu", magic: "XepHangCNTT" },
-  }),
-  storeNewer: entry({
-    vi: (_p: object) => "Sổ tính này được lưu bằng phiên bản add-in mới hơn. Hãy cập nhật add-in để đọc quy tắc và dữ liệu đã lưu.",
-    en: () => "This workbook was saved by a newer version of the add-in. Update the add-in to read the rules and data stored in it.",
-    example: {},
-  }),
   // The decision's details (validateMetadata).
   decisionNumberMissing: entry({
     vi: (_p: object) => "Chưa nhập số quyết định (ví dụ: 06/QĐ-UBND).",

@@ -347,6 +347,17 @@ const EXAMPLE_PROBLEM: StoreProblem = { code: "badAddress", path: "marks[3].addr
 
 /** The warnings and refusals about the stored data. */
 export const STORE_MESSAGES = catalogue("stored data", {
+  // The hidden sheet itself (decodeStore): not the add-in's, or from a newer version.
+  storeNotOurs: entry({
+    vi: (p: { sheet: string; magic: string }) => `Trang ẩn “${p.sheet}” không phải do add-in tạo ra (ô A1 không có dấu hiệu “${p.magic}”).`,
+    en: (p) => `The hidden sheet “${p.sheet}” was not made by the add-in (cell A1 lacks the mark “${p.magic}”).`,
+    example: { sheet: "XepHangCNTT_DuLieu", magic: "XepHangCNTT" },
+  }),
+  storeNewer: entry({
+    vi: (_p: object) => "Sổ tính này được lưu bằng phiên bản add-in mới hơn. Hãy cập nhật add-in để đọc quy tắc và dữ liệu đã lưu.",
+    en: () => "This workbook was saved by a newer version of the add-in. Update the add-in to read the rules and data stored in it.",
+    example: {},
+  }),
   /** An entry set aside: what is wrong, where, and what the add-in does without it. */
   setAside: entry({
     vi: (p: { issue: StoreIssue; sheet: string }) => {

@@ -1,9 +1,8 @@
 import { both } from "./catalogue";
-import { CORE_MESSAGES } from "./messages";
 import type { FormIdentity } from "./forms";
 import { DecisionMetadata } from "./metadata";
 import { RulesJson } from "./rules";
-import { ENTRY_CHECKS, StoreIssue, storeDamagedMessage, storeProblem } from "./store-check";
+import { ENTRY_CHECKS, STORE_MESSAGES, StoreIssue, storeDamagedMessage, storeProblem } from "./store-check";
 
 /**
  * What the add-in keeps inside the workbook, so that it travels with the file: the rules, the
@@ -254,10 +253,10 @@ export function decodeStore(
     return { ok: true, state: {}, issues: [] };
   }
   if (!Array.isArray(values[0]) || values[0][0] !== STORE_MAGIC) {
-    return { ok: false, ...both(CORE_MESSAGES, "storeNotOurs", { sheet: STORE_SHEET, magic: STORE_MAGIC }) };
+    return { ok: false, ...both(STORE_MESSAGES, "storeNotOurs", { sheet: STORE_SHEET, magic: STORE_MAGIC }) };
   }
   if (Number(values[0][1]) > STORE_VERSION) {
-    return { ok: false, ...both(CORE_MESSAGES, "storeNewer", {}) };
+    return { ok: false, ...both(STORE_MESSAGES, "storeNewer", {}) };
   }
   // Each key's parts, by part number: 0, 1, 2… each once, every number below the rows there are
   // (a part number such as 4294967294 names a part that cannot exist).
