@@ -93,7 +93,7 @@ describe("no text derived from text", () => {
 
   /** Lines wording a message outside a catalogue, or choosing between two texts by language, or rewriting a message. */
   const PATTERNS: [string, RegExp][] = [
-    ["an English message typed inline", /messageEn\??:\s*[`"']/g],
+    ["an English message typed inline", /messageEn\??:\s*[`"']|\b\w+En\.push\(\s*[`"']/g],
     ["a language ternary between two texts", /(lang|language)\s*===\s*"(en|vi)"\s*\?\s*[`"'](?!(vi|en)")|\ben\s*\?\s*[`"'][^`"']*[`"']\s*:\s*[`"']/g],
     ["a message rewritten by a regular expression", /\b(message|messageEn|messages|notice|title)\.replace\(/g],
   ];
