@@ -334,8 +334,6 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
   }
 }
 
-export { PREVIOUS_HEADERS };
-
 /**
  * "Xếp hạng năm trước" and "Tăng/giảm" (▲2, ▼1, =, mới): in columns of those headers on the header
  * row if the sheet has them, else appended right of the result columns, with their neighbour's look.

@@ -2,7 +2,7 @@
  * What a ribbon command tells the user when the task pane is closed: a title and a message for the
  * small dialog (dialog.html). Pure: no Office, no DOM, so every wording is unit-tested.
  */
-import { catalogue, entry, Lang, ParamsOf, pick, plural, say as sayCode } from "../core/catalogue";
+import { catalogue, entry, Lang, languageOf, ParamsOf, pick, plural, say as sayCode } from "../core/catalogue";
 import type { LastRun } from "../core/store";
 import type { ScoringOutcome, UndoOutcome } from "../excel/types";
 
@@ -13,10 +13,7 @@ export interface Note {
   message: string;
 }
 
-/** English when Office runs in English ("en-US", "en-GB"…), Vietnamese otherwise. */
-export function languageOf(displayLanguage: string | undefined | null): Lang {
-  return typeof displayLanguage === "string" && displayLanguage.toLowerCase().startsWith("en") ? "en" : "vi";
-}
+export { languageOf };
 
 type Counts = Pick<LastRun, "agencies" | "scored" | "byClass" | "errors" | "warnings"> & { findings?: LastRun["findings"] };
 
@@ -113,9 +110,6 @@ export function summaryLineIn(run: Counts, lang: Lang): string {
 
 /** The summary line in English; class names are data from the rules and stay as the rules spell them. */
 export const summaryLineEn = (run: Counts): string => summaryLineIn(run, "en");
-
-/** The Vietnamese line. */
-export const summaryLineVi = (run: Counts): string => summaryLineIn(run, "vi");
 
 /** Title and message after "Tính điểm" from the ribbon. */
 export function notifyOutcome(outcome: ScoringOutcome, lang: Lang): Note {

@@ -6,7 +6,7 @@ import { Finding } from "./findings";
 import { DecisionMetadata, withProvince } from "./metadata";
 import { Rules } from "./rules";
 import { rankedRows, RowResult } from "./scoring";
-import { SheetCell, SheetDescription, SheetPrint } from "./sheet";
+import { CellStyle, SheetCell, SheetDescription, SheetMerge, SheetPrint } from "./sheet";
 
 /**
  * The annex as data: what the Office.js renderer writes into a sheet and what the command line
@@ -15,15 +15,8 @@ import { SheetCell, SheetDescription, SheetPrint } from "./sheet";
  */
 export type StyleName = "title" | "subject" | "reference" | "header" | "section" | "cell" | "cellLeft" | "notesTitle" | "note";
 
-export interface AnnexStyle {
-  bold: boolean;
-  italic: boolean;
-  size: number;
-  hAlign: "left" | "center" | "right";
-  vAlign: "top" | "center";
-  wrap: boolean;
-  border: boolean;
-}
+/** A sheet's cell style without a fill (the annex has none). */
+export type AnnexStyle = Omit<CellStyle, "fill">;
 
 export interface AnnexCell {
   row: number;
@@ -32,12 +25,7 @@ export interface AnnexCell {
   style: StyleName;
 }
 
-export interface AnnexMerge {
-  row: number;
-  col: number;
-  rows: number;
-  cols: number;
-}
+export type AnnexMerge = SheetMerge;
 
 export interface PrintSetup {
   orientation: "landscape" | "portrait";

@@ -13,6 +13,26 @@
 
 export type Lang = "vi" | "en";
 
+/** English when Office runs in English ("en-US", "en_GB", "EN"), Vietnamese otherwise (and when it says nothing). */
+export function languageOf(displayLanguage: string | undefined | null): Lang {
+  return /^en(-|_|$)/i.test((displayLanguage ?? "").trim()) ? "en" : "vi";
+}
+
+const HH_MM = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const DD_MM_YYYY = new Intl.DateTimeFormat("en-GB", { day: "2-digit", month: "2-digit", year: "numeric" });
+
+/** "hh:mm" (24-hour) of an ISO time, in the local time zone; "" when it is not a time. */
+export function hhmm(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? "" : HH_MM.format(d);
+}
+
+/** "dd/mm/yyyy" of an ISO time, in the local time zone; "" when it is not a time. */
+export function ddmmyyyy(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? "" : DD_MM_YYYY.format(d);
+}
+
 /** One code: its two renderings and an example of its parameters (rendered by the catalogue test). */
 export interface MessageEntry<P> {
   vi: (p: P) => string;

@@ -132,7 +132,6 @@ export const EXPLAIN_MESSAGES = catalogue("explanations", {
 
 export const IF_CORRECTED = EXPLAIN_MESSAGES.ifCorrected;
 export const TO_NEXT_CLASS = EXPLAIN_MESSAGES.toNextClass;
-export const STALE_RESULTS = EXPLAIN_MESSAGES.staleResults;
 export const PREVIOUS_MISSING = EXPLAIN_MESSAGES.previousMissing;
 
 export function ifCorrectedMessage(lang: Lang, ic: IfCorrected, before: Before, decimals: number): string {

@@ -52,8 +52,6 @@ const CORRECTION: Partial<Record<FindingCode, Correction>> = {
   missing: "assumedZero",
 };
 
-export const correctable = (code: FindingCode): boolean => CORRECTION[code] !== undefined;
-
 /**
  * The block an agency is ranked in. Ranks restart per block when the rules define blocks; until
  * then every agency is in one block. Kept as one function so blocks plug in at one place.

@@ -1,9 +1,9 @@
 import { cellAddress, Origin, SHEET_ORIGIN } from "./address";
 import { cmp, Dec, fromNumber, sign, toNumber } from "./decimal";
 import { makeFinding, Severity } from "./findings";
-import { both, pick } from "./catalogue";
+import { both, ddmmyyyy, hhmm, pick } from "./catalogue";
 import { FORM_TEXT, IN_FORM_MESSAGES, MERGE_MESSAGES, MERGE_SEVERITY, MergeFindingCode, MergeParams, ScoreFindingCode, Lang } from "./form-messages";
-import { agencyMaxes, exemptGroupsOf, FORM_KIND, FormIdentity, rulesFingerprint } from "./forms";
+import { agencyMaxes, exemptGroupsOf, FormIdentity, rulesFingerprint } from "./forms";
 import { scoreSheet } from "./scoring";
 import { COLUMN_ALIASES, groupOfHeader, GridLayout, locateGrid } from "./grid";
 import { displayValue, isBlank, parseScore } from "./numbers";
@@ -402,12 +402,7 @@ function loopSheet(sheetName: string, title: string, header: string[], widths: n
   };
 }
 
-const local = (iso: string): string => {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
-};
+const local = (iso: string): string => (hhmm(iso) === "" ? iso : `${ddmmyyyy(iso)} ${hhmm(iso)}`);
 
 /** "Tự đánh giá": one row per agency, for each group its self-assessed score and evidence, then notes, source file and time. */
 export function selfAssessmentSheet(rules: Rules, records: readonly SelfAssessment[], sheetName: string = FORM_TEXT.selfSheet): SheetDescription {
@@ -452,4 +447,3 @@ export function differencesSheet(differences: readonly Difference[], sheetName: 
   return loopSheet(sheetName, FORM_TEXT.diffTitle, header, [5, 28, 22, 10, 10, 40, 30], body, "landscape");
 }
 
-export { FORM_KIND };

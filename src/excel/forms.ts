@@ -9,7 +9,7 @@ import { locateGrid } from "../core/grid";
 import { SheetDescription } from "../core/sheet";
 import { CellSnapshot, StoreState } from "../core/store";
 import { cleanText } from "../core/text";
-import { hostRefusal, rulesOf, sheetRefusal } from "./scoring";
+import { hostRefusal, queueSheetRead, rulesOf, sheetRefusal } from "./scoring";
 import { ensureStoreSheet, queueStoreRead, writeStore } from "./store";
 import { renderSheetOffice } from "./sheet-render";
 
@@ -27,32 +27,8 @@ export type FormsOutcome = { kind: "done"; forms: { fileName: string; agency: st
 
 const text = (v: unknown) => cleanText(typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
 
-/* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- queues loads; the accessors below are called after the caller's sync */
-function readActive(context: Excel.RequestContext, withFormats: boolean) {
-  const sheet = context.workbook.worksheets.getActiveWorksheet();
-  sheet.load("name");
-  const used = sheet.getUsedRangeOrNullObject(true);
-  if (withFormats) used.load("values, formulas, numberFormat, rowIndex, columnIndex");
-  else used.load("values, rowIndex, columnIndex");
-  // eslint-disable-next-line office-addins/load-object-before-read -- a navigation to the protection object, whose property is loaded next
-  const protection = sheet.protection;
-  protection.load("protected");
-  return {
-    sheet,
-    result() {
-      if (used.isNullObject) return { name: sheet.name, values: [] as unknown[][], formulas: [] as unknown[][], numberFormat: [] as string[][], origin: { row: 0, col: 0 }, protected: protection.protected };
-      return {
-        name: sheet.name,
-        values: used.values as unknown[][],
-        formulas: withFormats ? (used.formulas as unknown[][]) : [],
-        numberFormat: withFormats ? (used.numberFormat as string[][]) : [],
-        origin: { row: used.rowIndex, col: used.columnIndex },
-        protected: protection.protected,
-      };
-    },
-  };
-}
-/* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
+/** The active sheet: its values (and, for "Gộp phiếu", which writes, their formulas and formats). */
+const readActive = (context: Excel.RequestContext, withFormats: boolean) => queueSheetRead(context.workbook.worksheets.getActiveWorksheet(), withFormats ? "formats" : "values");
 
 /**
  * "Tạo phiếu": the forms of the active sheet's agencies, as descriptions (rendered to .xlsx by the

@@ -254,5 +254,3 @@ export function excelMessage<C extends ExcelMessageCode>(code: C, params: Params
 /** A use case's message in both languages, as the outcomes carry it (`message`, `messageEn`). */
 export const excelBoth = <C extends ExcelMessageCode>(code: C, params: EntryParams<(typeof TEMPLATES)[C]>): Both => both(TEMPLATES, code, params);
 
-/** Every code, for the test that renders each in both languages. */
-export const EXCEL_MESSAGE_CODES = Object.keys(TEMPLATES) as ExcelMessageCode[];

@@ -48,12 +48,18 @@ export function rulesOf(state: StoreState): Rules {
 }
 
 /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- queues loads; the accessors below are called after the caller's sync */
-/** Reads a sheet's used range (values, formulas and, for an action that writes, number formats) and its origin; one queued load. */
-export function queueSheetRead(sheet: Excel.Worksheet, withFormats = false) {
+/**
+ * Reads a sheet's used range and its origin; one queued load. What is read: "values" alone, with
+ * their "formulas" (the default), or with their "formats" too (number formats, for an action that
+ * writes); what is not read comes back as [].
+ */
+export function queueSheetRead(sheet: Excel.Worksheet, what: "values" | "formulas" | "formats" = "formulas") {
+  const withFormats = what === "formats";
   sheet.load("name");
   const used = sheet.getUsedRangeOrNullObject(true);
   if (withFormats) used.load("values, formulas, numberFormat, rowIndex, columnIndex");
-  else used.load("values, formulas, rowIndex, columnIndex");
+  else if (what === "formulas") used.load("values, formulas, rowIndex, columnIndex");
+  else used.load("values, rowIndex, columnIndex");
   const protection = sheet.protection;
   protection.load("protected");
   return {
@@ -63,7 +69,7 @@ export function queueSheetRead(sheet: Excel.Worksheet, withFormats = false) {
       return {
         name: sheet.name,
         values: used.values as unknown[][],
-        formulas: used.formulas as unknown[][],
+        formulas: what === "values" ? [] : (used.formulas as unknown[][]),
         numberFormat: withFormats ? (used.numberFormat as string[][]) : [],
         origin: { row: used.rowIndex, col: used.columnIndex },
         protected: protection.protected,
@@ -116,7 +122,7 @@ function queueSmallReads(context: Excel.RequestContext, ws: Excel.Worksheet) {
 /* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
 
 function queueFirstRead(context: Excel.RequestContext, ws: Excel.Worksheet): FirstRead {
-  return { ...queueSmallReads(context, ws), sheet: queueSheetRead(ws, true), store: queueStoreRead(context) };
+  return { ...queueSmallReads(context, ws), sheet: queueSheetRead(ws, "formats"), store: queueStoreRead(context) };
 }
 
 /** The same read past Excel on the web's 5 MB response limit: the store and the sheet in blocks of rows. */

@@ -1,7 +1,7 @@
 import { PackedAnnex, unpackAnnex } from "../core/annex";
 import { CellSnapshot, STORE_SHEET, StoreState, UndoJournal, writtenCells } from "../core/store";
 import { checkUndoJournal, STORE_MESSAGES } from "../core/store-check";
-import { both } from "../core/catalogue";
+import { both, hhmm } from "../core/catalogue";
 import { BYTES_PER_SYNC, chunkByBytes, features, hostErrorMessage, jsonBytes } from "./host";
 import { ownedAnnexSheet, renderAnnexOffice } from "./annex";
 import { excelBoth, excelMessage } from "./messages";
@@ -11,10 +11,6 @@ import { ANNEX_BACKUP_SHEET } from "./scoring";
 import { queueStoreRead, queueStoreWrite, StoreRead, syncReadingStore } from "./store";
 import { UndoLeft, UndoLeftCode, UndoOutcome } from "./types";
 
-const time = (iso: string) => {
-  const d = new Date(iso);
-  return `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
-};
 
 /** A1 address of the cell at (i, j) of a block that starts at `address`. */
 function cellIn(address: string, i: number, j: number): string {
@@ -95,7 +91,7 @@ export async function undoLast(): Promise<UndoOutcome> {
       const undone = (
         { score: "undoneScore", merge: "undoneMerge", encoding: "undoneEncoding", annex: "undoneAnnex", chart: "chartUndone", explain: "explainUndone" } as const
       )[undo.action];
-      const done = excelBoth(undone, { time: time(undo.at), sheet: undo.sheet });
+      const done = excelBoth(undone, { time: hhmm(undo.at), sheet: undo.sheet });
       const extra = leftAlone.length > 0 ? excelMessage("undoLeftEdited", { cells: leftAlone }) : unfinished ? excelMessage("annexUnfinished", {}) : null;
       return {
         kind: "done",

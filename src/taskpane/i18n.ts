@@ -7,14 +7,10 @@
  */
 import { createContext, useContext } from "react";
 import type { MetadataProblem } from "../core/metadata";
-import { pick } from "../core/catalogue";
+import { ddmmyyyy, hhmm, Lang, languageOf, pick } from "../core/catalogue";
 
-export type Lang = "vi" | "en";
-
-/** English when Office runs in English ("en-US", "en-GB"…), Vietnamese otherwise. */
-export function languageOf(displayLanguage: string | undefined | null): Lang {
-  return /^en(-|_|$)/i.test((displayLanguage ?? "").trim()) ? "en" : "vi";
-}
+export type { Lang };
+export { languageOf };
 
 /** The display language Office reports, or Vietnamese when there is no Office (or it says nothing). */
 export function officeLanguage(): Lang {
@@ -25,16 +21,6 @@ export function officeLanguage(): Lang {
   }
 }
 
-const hhmm = (iso: string): string => {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return "";
-  return `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
-};
-const ddmmyyyy = (iso: string): string => {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return "";
-  return `${String(d.getDate()).padStart(2, "0")}/${String(d.getMonth() + 1).padStart(2, "0")}/${d.getFullYear()}`;
-};
 
 const vi = {
   lang: "vi" as Lang,
