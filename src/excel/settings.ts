@@ -7,6 +7,7 @@ import { queueStoreHeadRead, queueStoreRead, syncReadingStore, writeStore } from
 import { WorkbookSettings } from "./types";
 import { queueCellsEdited } from "./selection-events";
 import { ruleProblemLines } from "../core/ruleMessages";
+import { excelBoth } from "./messages";
 
 /** Rows and columns of the active sheet read on opening to find the year its grid's title names. */
 const TITLE_READ = "A1:Z12";
@@ -78,9 +79,9 @@ async function readSettings(context: Excel.RequestContext): Promise<WorkbookSett
       compiled = checked.rules;
       fromWorkbook = true;
     } else {
-      const n = checked.problems.length;
-      problems.push(`Quy tắc lưu trong sổ tính không hợp lệ (${n} lỗi), đang dùng quy tắc mặc định. ${ruleProblemLines(checked.problems, "vi").join(" ")}`);
-      problemsEn.push(`The rules stored in the workbook are not valid (${n} problem${n === 1 ? "" : "s"}), so the default rules are in use. ${ruleProblemLines(checked.problems, "en").join(" ")}`);
+      const m = excelBoth("storedRulesDefault", { problems: checked.problems });
+      problems.push(m.message);
+      problemsEn.push(m.messageEn);
     }
   }
   const decision = completeMetadataWithSource(state.decision, titleYear(top.values as unknown[][], compiled));
