@@ -4,7 +4,8 @@
  * an annex must never be made from them.
  */
 import { cellAddress, Origin, parseCell, SHEET_ORIGIN } from "./address";
-import { cmp, Dec } from "./decimal";
+import { RESULT_COLUMNS, ResultColumn } from "./columns";
+import { cmp, fromNumber } from "./decimal";
 import { ResultKind } from "./grid";
 import { isBlank, parseScore } from "./numbers";
 import { Scored } from "./explain";
@@ -27,18 +28,18 @@ export interface StaleCheck {
   agencies: StaleAgency[];
 }
 
-function sameNumber(cell: unknown, expected: Dec | number | null): boolean {
-  if (expected === null) return isBlank(cell);
+function sameNumber(cell: unknown, expected: number): boolean {
   if (isBlank(cell)) return false;
   const parsed = parseScore(cell);
-  if (parsed.kind !== "number") return false;
-  return typeof expected === "number" ? cmp(parsed.value, { m: expected, s: 0 }) === 0 : cmp(parsed.value, expected) === 0;
+  const want = fromNumber(expected);
+  return parsed.kind === "number" && want !== null && cmp(parsed.value, want) === 0;
 }
 
-function sameText(cell: unknown, expected: string | null): boolean {
-  if (expected === null) return isBlank(cell);
+function sameText(cell: unknown, expected: string): boolean {
   return typeof cell === "string" && cleanText(cell) === expected;
 }
+
+const COLUMN_OF = new Map((RESULT_COLUMNS as readonly ResultColumn[]).map((c) => [c.kind, c]));
 
 /**
  * Compares every agency's result cells with the result the scores give. A sheet whose result
@@ -55,8 +56,9 @@ export function checkStale(values: readonly (readonly unknown[])[], result: Scor
       const col = layout.resultCols[kind]!;
       const v = values[r.row]?.[col];
       if (!isBlank(v)) hasResults = true;
-      const ok =
-        kind === "total" ? sameNumber(v, r.total) : kind === "index" ? sameNumber(v, r.index) : kind === "rank" ? sameNumber(v, r.rank) : sameText(v, r.className);
+      // What "Tính điểm" writes there now (the result columns' table): nothing, a number or a text.
+      const expected = COLUMN_OF.get(kind)!.value(r);
+      const ok = expected === null ? isBlank(v) : typeof expected === "number" ? sameNumber(v, expected) : sameText(v, expected);
       if (!ok) cells.push(cellAddress(r.row, col, origin));
     }
     if (cells.length > 0) agencies.push({ row: r.row, name: r.name, cells });

@@ -40,14 +40,3 @@ export function lastRunRecord(
     }),
   };
 }
-
-/** One line for a notification: "19 cơ quan: 7 Tốt, 8 Khá, 4 Trung bình. 1 lỗi cần sửa." */
-export function summaryLine(run: Pick<LastRun, "agencies" | "scored" | "byClass" | "errors" | "warnings">): string {
-  const classes = run.byClass.map((c) => `${c.count} ${c.name}`).join(", ");
-  // Rules without classes (national tables): just the count.
-  let line = classes ? `${run.agencies} cơ quan: ${classes}.` : `${run.agencies} cơ quan.`;
-  if (run.scored < run.agencies) line += ` ${run.agencies - run.scored} cơ quan chưa tính được điểm.`;
-  if (run.errors > 0) line += ` ${run.errors} lỗi cần sửa.`;
-  if (run.warnings > 0) line += ` ${run.warnings} cảnh báo.`;
-  return line;
-}

@@ -2,7 +2,7 @@
  * Messages of the Office layer's round trips, as codes with parameters rendered per language from typed
  * templates (the style of core/findings.ts). Neither language is derived from the other.
  */
-import { both, Both, catalogue, CELL_LIST, entry, MessageEntry, ParamsOf as EntryParams } from "../core/catalogue";
+import { both, Both, catalogue, CELL_LIST, entry, MessageEntry, ParamsOf as EntryParams, plural } from "../core/catalogue";
 import { previousProblemText, PreviousProblem } from "../core/previous-messages";
 import { makeRuleProblem, ruleProblemLines } from "../core/ruleMessages";
 import type { RuleProblem } from "../core/rules";
@@ -95,6 +95,18 @@ const TEMPLATES = catalogue("excel", {
     vi: (p: { problems: RuleProblem[] }) => `Quy tắc lưu trong sổ tính không hợp lệ: ${ruleProblemLines(p.problems, "vi").join(" ")} Hãy sửa trong “Quy tắc chấm điểm”.`,
     en: (p) => `The rules stored in the workbook are not valid: ${ruleProblemLines(p.problems, "en").join(" ")} Correct them in “Scoring rules”.`,
     example: { problems: [makeRuleProblem("groups[0].maxPoints", "notPositive")] },
+  }),
+  storedRulesDefault: entry({
+    vi: (p: { problems: RuleProblem[] }) =>
+      `Quy tắc lưu trong sổ tính không hợp lệ (${p.problems.length} lỗi), đang dùng quy tắc mặc định. ${ruleProblemLines(p.problems, "vi").join(" ")}`,
+    en: (p) => `The rules stored in the workbook are not valid (${plural(p.problems.length, "problem")}), so the default rules are in use. ${ruleProblemLines(p.problems, "en").join(" ")}`,
+    example: { problems: [makeRuleProblem("groups[0].maxPoints", "notPositive")] },
+  }),
+  /** New result columns' headers on a host that cannot copy formats (below ExcelApi 1.9). */
+  plainHeaders: entry({
+    vi: (_p: object) => "Phiên bản Excel này không chép được định dạng: tiêu đề các cột kết quả mới được định dạng chuẩn (đậm, căn giữa, có viền).",
+    en: () => "This version of Excel cannot copy formats: the new result columns' headers got a standard look (bold, centred, bordered).",
+    example: {},
   }),
   annexFromAnnexSheet: entry({
     vi: (_p: object) => "Đang mở trang phụ lục: hãy mở trang bảng điểm rồi bấm lại “Tạo phụ lục”.",

@@ -184,8 +184,9 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       const notices: string[] = [...storeNotes];
       const noticesEn: string[] = [...storeNotesEn];
       if (!features.copyFrom() && plan.headers.length > 0) {
-        notices.push("Phiên bản Excel này không chép được định dạng: tiêu đề các cột kết quả mới được định dạng chuẩn (đậm, căn giữa, có viền).");
-        noticesEn.push("This version of Excel cannot copy formats: the new result columns' headers got a standard look (bold, centred, bordered).");
+        const m = excelBoth("plainHeaders", {});
+        notices.push(m.message);
+        noticesEn.push(m.messageEn);
       }
       const editedCells = edited.map((e) => e.address);
       if (editedCells.length > 0) {

@@ -7,6 +7,7 @@ import { queueStoreRead, syncReadingStore, writeStore } from "./store";
 import { WorkbookSettings } from "./types";
 import { OpeningRead, readOpening } from "./opening";
 import { ruleProblemLines } from "../core/ruleMessages";
+import { excelBoth } from "./messages";
 
 /** The year the title above the grid names, from the first rows of the active sheet (null: no grid header there, or no year). */
 function titleYear(top: readonly unknown[][] | null, rules: Rules): number | null {
@@ -43,9 +44,9 @@ export function settingsFrom(read: OpeningRead): WorkbookSettings {
       compiled = checked.rules;
       fromWorkbook = true;
     } else {
-      const n = checked.problems.length;
-      problems.push(`Quy tắc lưu trong sổ tính không hợp lệ (${n} lỗi), đang dùng quy tắc mặc định. ${ruleProblemLines(checked.problems, "vi").join(" ")}`);
-      problemsEn.push(`The rules stored in the workbook are not valid (${n} problem${n === 1 ? "" : "s"}), so the default rules are in use. ${ruleProblemLines(checked.problems, "en").join(" ")}`);
+      const m = excelBoth("storedRulesDefault", { problems: checked.problems });
+      problems.push(m.message);
+      problemsEn.push(m.messageEn);
     }
   }
   const decision = completeMetadataWithSource(state.decision, titleYear(read.top, compiled));

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import * as ts from "typescript";
 import { join, relative } from "node:path";
-import { Entries, registeredCatalogues } from "../../src/core/catalogue";
+import { Entries, entry, registeredCatalogues } from "../../src/core/catalogue";
 import { catalogue as PANE } from "../../src/taskpane/i18n";
 import { rulesCatalogue as RULES } from "../../src/taskpane/rulesStrings";
 
@@ -49,24 +49,52 @@ describe.each(CATALOGUES)("the %s catalogue", (_name, entries) => {
 
   test("has codes", () => expect(codes.length).toBeGreaterThan(0));
 
-  test.each(codes)("%s: Vietnamese and English, each its own text", (code) => {
-    const e = entries[code];
-    expect(typeof e.vi).toBe("function");
-    expect(typeof e.en).toBe("function");
-    expect(e).toHaveProperty("example");
-    const vi: string = e.vi(e.example);
-    const en: string = e.en(e.example);
-    expect(typeof vi).toBe("string");
-    expect(typeof en).toBe("string");
-    expect(vi.trim()).not.toBe("");
-    expect(en.trim()).not.toBe("");
-    expect(vi.normalize("NFC")).toBe(vi);
-    // The same text in both is allowed only for text without words (a path, a number).
-    if (/\p{L}{3,}/u.test(vi.replace(DATA, ""))) expect(en).not.toBe(vi);
-    expect(en.replace(DATA, "")).not.toMatch(VIETNAMESE);
-    // A placeholder left unfilled.
-    expect(vi).not.toMatch(/undefined|\[object Object\]|NaN/);
-    expect(en).not.toMatch(/undefined|\[object Object\]|NaN/);
+  test.each(codes)("%s: Vietnamese and English, each its own text", (code) => checkEntry(entries[code]));
+});
+
+/** What every code must give: both languages, from its example, each non-empty and its own text. */
+function checkEntry(e: Entries[string]): void {
+  expect(typeof e.vi).toBe("function");
+  expect(typeof e.en).toBe("function");
+  expect(e).toHaveProperty("example");
+  const vi: string = e.vi(e.example);
+  const en: string = e.en(e.example);
+  expect(typeof vi).toBe("string");
+  expect(typeof en).toBe("string");
+  expect(vi.trim()).not.toBe("");
+  expect(en.trim()).not.toBe("");
+  expect(vi.normalize("NFC")).toBe(vi);
+  // The same text in both is allowed only for text without words (a path, a number).
+  if (/\p{L}{3,}/u.test(vi.replace(DATA, ""))) expect(en).not.toBe(vi);
+  expect(en.replace(DATA, "")).not.toMatch(VIETNAMESE);
+  // A placeholder left unfilled.
+  expect(vi).not.toMatch(/undefined|\[object Object\]|NaN/);
+  expect(en).not.toMatch(/undefined|\[object Object\]|NaN/);
+}
+
+describe("a code lacking a language fails", () => {
+  test("at compile time: `entry` requires vi, en and an example that fits", () => {
+    // @ts-expect-error no English
+    const noEnglish = entry({ vi: (p: { sheet: string }) => `Trang tính “${p.sheet}”`, example: { sheet: "A" } });
+    // @ts-expect-error no example
+    const noExample = entry({ vi: (p: { sheet: string }) => `Trang tính “${p.sheet}”`, en: (p) => `Sheet “${p.sheet}”` });
+    // @ts-expect-error the example does not fit the parameters
+    const badExample = entry({ vi: (p: { sheet: string }) => `Trang tính “${p.sheet}”`, en: (p) => `Sheet “${p.sheet}”`, example: { name: "A" } });
+    expect([noEnglish, noExample, badExample].every((e) => typeof e.vi === "function")).toBe(true);
+  });
+
+  test("at run time: the walk rejects a missing, empty, untranslated or unfilled rendering", () => {
+    const good = entry({
+      vi: (p: { sheet: string }) => `Trang tính “${p.sheet}” đang được bảo vệ.`,
+      en: (p) => `Sheet “${p.sheet}” is protected.`,
+      example: { sheet: "A" },
+    });
+    expect(() => checkEntry(good)).not.toThrow();
+    expect(() => checkEntry({ vi: good.vi, example: good.example } as unknown as Entries[string])).toThrow();
+    expect(() => checkEntry({ ...good, en: () => "" })).toThrow();
+    expect(() => checkEntry({ ...good, en: good.vi })).toThrow();
+    expect(() => checkEntry({ ...good, en: () => "Sheet A: hãy bỏ bảo vệ." })).toThrow();
+    expect(() => checkEntry({ ...good, example: {} })).toThrow();
   });
 });
 
@@ -95,7 +123,7 @@ describe("no text derived from text", () => {
 
   /** Lines wording a message outside a catalogue, or choosing between two texts by language, or rewriting a message. */
   const PATTERNS: [string, RegExp][] = [
-    ["an English message typed inline", /messageEn\??:\s*[`"']/g],
+    ["an English message typed inline", /messageEn\??:\s*[`"']|\b\w+En\.push\(\s*[`"']/g],
     ["a language ternary between two texts", /(lang|language)\s*===\s*"(en|vi)"\s*\?\s*[`"'](?!(vi|en)")|\ben\s*\?\s*[`"'][^`"']*[`"']\s*:\s*[`"']/g],
     ["a message rewritten by a regular expression", /\b(message|messageEn|messages|notice|title)\.replace\(/g],
   ];

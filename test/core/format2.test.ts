@@ -9,7 +9,7 @@ import { completeMetadata } from "../../src/core/metadata";
 import { planResultWrite } from "../../src/core/plan";
 import { loadRules, Rules, RulesJson } from "../../src/core/rules";
 import { scoreSheet, ScoreResult } from "../../src/core/scoring";
-import { summaryLine } from "../../src/core/summary";
+import { summaryLineIn } from "../../src/commands/notify";
 import { clonePreset, presetWith, simpleSheet } from "./helpers";
 
 const meta = completeMetadata({ number: "06/QĐ-UBND", date: "05/01/2021", year: 2020 });
@@ -103,7 +103,8 @@ describe("classes: []", () => {
     const r = score(values, rules);
     expect(r.rows.map((x) => x.className)).toEqual([null, null]);
     expect(r.summary.byClass).toEqual([]);
-    expect(summaryLine(r.summary)).toBe("2 cơ quan.");
+    expect(summaryLineIn(r.summary, "vi")).toBe("2 cơ quan.");
+    expect(summaryLineIn(r.summary, "en")).toBe("2 agencies.");
     const plan = planResultWrite(values, null, { row: 0, col: 0 }, "Sheet1", r, {});
     if (!plan.ok) throw new Error(plan.message);
     expect(plan.plan.columns.map((c) => c.kind)).toEqual(["total", "index", "rank"]);
