@@ -1,23 +1,12 @@
 import * as React from "react";
-import { Button, Field, Input, makeStyles, Textarea, tokens } from "@fluentui/react-components";
+import { Field, Input, makeStyles, Textarea, tokens } from "@fluentui/react-components";
 import { FieldProblem } from "./FieldProblem";
+import { ListItem } from "./ListEditor";
 import { useStrings } from "./i18n";
 import { useRulesStrings } from "./rulesStrings";
 import { BlockForm, ProblemIndex, problemProps } from "./rulesForm";
-import { useSharedStyles } from "./styles";
 
 const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    margin: 0,
-    minWidth: 0,
-  },
-  legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
   maxima: { border: 0, margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, minWidth: 0 },
   maximaLegend: { padding: 0, marginBottom: tokens.spacingVerticalXXS },
 });
@@ -35,16 +24,13 @@ export interface BlockEditorProps {
 /** One block: id, name (the annex heading), the texts that identify it, its own maxima per group. */
 export function BlockEditor({ index, block, groups, problems, onChange, onRemove }: BlockEditorProps) {
   const styles = useStyles();
-  const shared = useSharedStyles();
   const t = useStrings();
   const rs = useRulesStrings();
   const p = `blocks[${index}]`;
   const at = (path: string) => problemProps(problems.at(path), t.lang);
   const matchProblems = [...problems.at(`${p}.match`), ...block.match.split(/\r?\n/).flatMap((_, j) => problems.at(`${p}.match[${j}]`))];
   return (
-    <fieldset className={styles.root}>
-      <legend className={styles.legend}>{rs.block(index, block.name)}</legend>
-      <FieldProblem text={at(p).validationMessage} />
+    <ListItem legend={rs.block(index, block.name)} problem={at(p).validationMessage} removeLabel={rs.removeBlock(index)} onRemove={onRemove}>
       <Field label={rs.blockName} {...at(`${p}.name`)}>
         <Input value={block.name} onChange={(_, d) => onChange({ name: d.value })} />
       </Field>
@@ -63,11 +49,6 @@ export function BlockEditor({ index, block, groups, problems, onChange, onRemove
           </Field>
         ))}
       </fieldset>
-      <div className={shared.buttonRow}>
-        <Button size="small" onClick={onRemove}>
-          {rs.removeBlock(index)}
-        </Button>
-      </div>
-    </fieldset>
+    </ListItem>
   );
 }

@@ -1,23 +1,12 @@
 import * as React from "react";
-import { Button, Checkbox, Field, Input, makeStyles, Textarea, tokens } from "@fluentui/react-components";
+import { Checkbox, Field, Input, makeStyles, Textarea, tokens } from "@fluentui/react-components";
 import { FieldProblem } from "./FieldProblem";
+import { ListItem } from "./ListEditor";
 import { useStrings } from "./i18n";
 import { useRulesStrings } from "./rulesStrings";
 import { ExemptionForm, ProblemIndex, problemProps } from "./rulesForm";
-import { useSharedStyles } from "./styles";
 
 const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    margin: 0,
-    minWidth: 0,
-  },
-  legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
   checks: { border: 0, margin: 0, padding: 0, display: "flex", flexDirection: "column", minWidth: 0 },
   checksLegend: { padding: 0, marginBottom: tokens.spacingVerticalXXS, fontWeight: tokens.fontWeightRegular },
 });
@@ -35,7 +24,6 @@ export interface ExemptionEditorProps {
 /** One exemption: the Ghi chú keyword, the groups not scored, the reason the annex notes give. */
 export function ExemptionEditor({ index, exemption, groups, problems, onChange, onRemove }: ExemptionEditorProps) {
   const styles = useStyles();
-  const shared = useSharedStyles();
   const t = useStrings();
   const rs = useRulesStrings();
   const p = `exemptions[${index}]`;
@@ -51,9 +39,7 @@ export function ExemptionEditor({ index, exemption, groups, problems, onChange, 
   const toggle = (id: string, on: boolean) =>
     onChange({ groups: on ? [...exemption.groups.filter((g) => g !== id), id] : exemption.groups.filter((g) => g !== id) });
   return (
-    <fieldset className={styles.root}>
-      <legend className={styles.legend}>{rs.exemption(index)}</legend>
-      <FieldProblem text={at(p).validationMessage} />
+    <ListItem legend={rs.exemption(index)} problem={at(p).validationMessage} removeLabel={rs.removeExemption(index)} onRemove={onRemove}>
       <Field label={rs.exemptionKeyword} hint={rs.onePerLine} {...problemProps([...problems.at(`${p}.keywords`), ...problems.at(`${p}.keyword`), ...keywordProblems], t.lang)}>
         <Textarea value={exemption.keywords} resize="vertical" rows={3} onChange={(_, d) => onChange({ keywords: d.value })} />
       </Field>
@@ -67,11 +53,6 @@ export function ExemptionEditor({ index, exemption, groups, problems, onChange, 
       <Field label={rs.exemptionReason} {...at(`${p}.reason`)}>
         <Input value={exemption.reason} onChange={(_, d) => onChange({ reason: d.value })} />
       </Field>
-      <div className={shared.buttonRow}>
-        <Button size="small" onClick={onRemove}>
-          {rs.removeExemption(index)}
-        </Button>
-      </div>
-    </fieldset>
+    </ListItem>
   );
 }
