@@ -1,32 +1,24 @@
 import * as React from "react";
-import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
-  Button,
-  Field,
-  Input,
-  makeStyles,
-  Select,
-  Textarea,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Field, Input, makeStyles, Textarea, tokens } from "@fluentui/react-components";
 import type { PaneApi } from "./api";
-import { jsonSyntaxProblem, jsonSyntaxText } from "../core/json-syntax";
-import { PRESET_THAI_BINH_2020, RulesJson, validateRules } from "../core/rules";
+import { jsonSyntaxText } from "../core/json-syntax";
+import { PRESET_THAI_BINH_2020, RulesJson } from "../core/rules";
 import { BusyKind, Note, Runner, SettingsChange } from "./actions";
 import { BlockEditor } from "./BlocksEditor";
 import { BusyButton } from "./BusyButton";
 import { ClassBandsEditor } from "./ClassBandsEditor";
 import { ExemptionEditor } from "./ExemptionEditor";
 import { FieldProblem } from "./FieldProblem";
-import { GroupEditor } from "./GroupEditor";
+import { GroupsSection } from "./GroupsSection";
 import { useStrings } from "./i18n";
-import { useRulesStrings } from "./rulesStrings";
+import { ListSection } from "./ListEditor";
 import { Notice } from "./Notice";
-import { BlockForm, emptyBlock, emptyGroup, ExemptionForm, formFromJson, GroupForm, isFieldPath, jsonFromForm, ProblemIndex, problemProps, ruleProblemText, RulesForm } from "./rulesForm";
+import { RankSection } from "./RankSection";
+import { offerDownload, readRulesFile } from "./rulesFile";
+import { emptyBlock, isFieldPath, problemProps, ruleProblemText } from "./rulesForm";
+import { useRulesStrings } from "./rulesStrings";
 import { useSharedStyles } from "./styles";
+import { RulesEditor, useRulesEditor } from "./useRulesEditor";
 
 const useStyles = makeStyles({
   toolbar: {
@@ -39,18 +31,6 @@ const useStyles = makeStyles({
   status: { margin: 0, color: tokens.colorNeutralForeground2 },
   unsaved: { margin: 0, color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  headerText: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, alignItems: "baseline" },
-  headerMax: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightRegular },
-  headerProblems: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
-  panel: {
-    paddingTop: tokens.spacingVerticalS,
-    paddingBottom: tokens.spacingVerticalM,
-    paddingLeft: tokens.spacingHorizontalM,
-    marginLeft: tokens.spacingHorizontalS,
-    marginRight: 0,
-    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}`,
-  },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   fileInput: { display: "none" },
 });
 
@@ -65,55 +45,84 @@ export interface RulesViewProps {
   onSaved: (change: SettingsChange) => void;
 }
 
+interface ToolbarProps {
+  busy: BusyKind | null;
+  onSave: () => void;
+  onImport: (file: File) => void;
+  onExport: () => void;
+  onReset: () => void;
+}
+
+/** Lưu quy tắc, Nhập từ tệp JSON (a hidden file input), Xuất JSON, Dùng mẫu 2020. */
+function RulesToolbar({ busy, onSave, onImport, onExport, onReset }: ToolbarProps) {
+  const styles = useStyles();
+  const rs = useRulesStrings();
+  const fileRef = React.useRef<HTMLInputElement>(null);
+  return (
+    <div className={styles.toolbar}>
+      <BusyButton appearance="primary" busy={busy === "saveRules"} disabled={busy !== null} onClick={onSave}>
+        {rs.save}
+      </BusyButton>
+      <Button onClick={() => fileRef.current?.click()} disabled={busy !== null}>
+        {rs.import}
+      </Button>
+      <Button onClick={onExport}>{rs.export}</Button>
+      <Button onClick={onReset} disabled={busy !== null}>
+        {rs.reset}
+      </Button>
+      <input
+        ref={fileRef}
+        className={styles.fileInput}
+        type="file"
+        accept=".json,application/json"
+        aria-label={rs.importFileLabel}
+        tabIndex={-1}
+        onChange={(e) => {
+          const file = e.currentTarget.files?.[0];
+          e.currentTarget.value = "";
+          if (file) onImport(file);
+        }}
+      />
+    </div>
+  );
+}
+
+/** Name of the rules and the headers that name the agency column. */
+function NameFields({ editor }: { editor: RulesEditor }) {
+  const t = useStrings();
+  const rs = useRulesStrings();
+  const { form, problems, change } = editor;
+  const headerProblems = [...problems.at("nameHeaders"), ...form.nameHeaders.split(/\r?\n/).flatMap((_, j) => problems.at(`nameHeaders[${j}]`))];
+  return (
+    <>
+      <Field label={rs.name} {...problemProps(problems.at("name"), t.lang)}>
+        <Input value={form.name} onChange={(_, d) => change({ name: d.value })} />
+      </Field>
+      <Field label={rs.nameHeaders} hint={rs.nameHeadersHint} {...problemProps(headerProblems, t.lang)}>
+        <Textarea value={form.nameHeaders} resize="vertical" rows={2} onChange={(_, d) => change({ nameHeaders: d.value })} />
+      </Field>
+    </>
+  );
+}
+
 /** "Quy tắc chấm điểm": the rules as a form, checked as typed; import/export as JSON; the 2020 preset. */
 export function RulesView({ rules = PRESET_THAI_BINH_2020, fromWorkbook, busy, run, saveRules, onSaved }: RulesViewProps) {
   const styles = useStyles();
   const shared = useSharedStyles();
   const t = useStrings();
   const rs = useRulesStrings();
-  const [form, setForm] = React.useState<RulesForm>(() => formFromJson(rules));
-  const [baseline, setBaseline] = React.useState(() => JSON.stringify(jsonFromForm(formFromJson(rules))));
+  const editor = useRulesEditor(rules);
+  const { form, json, checked, problems } = editor;
   const [stored, setStored] = React.useState(fromWorkbook);
   const [notes, setNotes] = React.useState<Note[]>([]);
-  const [exported, setExported] = React.useState<string | null>(null);
+  // The exported text is shown until the form changes (it would no longer match).
+  const [exported, setExported] = React.useState<{ text: string; of: typeof form } | null>(null);
+  const exportedText = exported?.of === form ? exported.text : null;
   const [open, setOpen] = React.useState<number[]>([]);
-  const fileRef = React.useRef<HTMLInputElement>(null);
-
-  const json = React.useMemo(() => jsonFromForm(form), [form]);
-  const checked = React.useMemo(() => validateRules(json), [json]);
-  const problems = React.useMemo(() => new ProblemIndex(checked.ok ? [] : checked.problems), [checked]);
   const other = problems.all.filter((p) => !isFieldPath(p.path, form));
-  const dirty = JSON.stringify(json) !== baseline;
   const at = (path: string) => problemProps(problems.at(path), t.lang);
-
-  const change = (patch: Partial<RulesForm>) => {
-    setForm((f) => ({ ...f, ...patch }));
-    setExported(null);
-  };
-  const changeGroup = (i: number, patch: Partial<GroupForm>) =>
-    setForm((f) => {
-      const old = f.groups[i];
-      const groups = f.groups.map((g, k) => (k === i ? { ...g, ...patch } : g));
-      // A group's id renamed (even through an empty box while retyping it): the exemptions that name it follow.
-      const exemptions =
-        patch.id !== undefined && !f.groups.some((g, k) => k !== i && g.id.trim() === old.id.trim())
-          ? f.exemptions.map((e) => ({ ...e, groups: e.groups.map((id) => (id === old.id.trim() ? patch.id!.trim() : id)) }))
-          : f.exemptions;
-      // The blocks' own maxima follow the renamed id too.
-      const blocks =
-        exemptions !== f.exemptions
-          ? f.blocks.map((b) => ({ ...b, maxPoints: Object.fromEntries(Object.entries(b.maxPoints).map(([id, v]) => [id === old.id.trim() ? patch.id!.trim() : id, v])) }))
-          : f.blocks;
-      return { ...f, groups, exemptions, blocks };
-    });
-  const changeExemption = (i: number, patch: Partial<ExemptionForm>) => change({ exemptions: form.exemptions.map((e, k) => (k === i ? { ...e, ...patch } : e)) });
-  const changeBlock = (i: number, patch: Partial<BlockForm>) => change({ blocks: form.blocks.map((b, k) => (k === i ? { ...b, ...patch } : b)) });
-
-  const problemCountNote = (): Note => ({
-    intent: "error",
-    title: rs.saveBlocked,
-    text: rs.problemsCount(problems.all.length),
-  });
+  const groupChoices = form.groups.filter((g) => g.id.trim() !== "").map((g) => ({ id: g.id.trim(), label: g.name.trim() || g.id.trim() }));
+  const problemCountNote = (): Note => ({ intent: "error", title: rs.saveBlocked, text: rs.problemsCount(problems.all.length) });
 
   const save = async () => {
     setNotes([]);
@@ -125,249 +134,104 @@ export function RulesView({ rules = PRESET_THAI_BINH_2020, fromWorkbook, busy, r
     });
     if (!r.ok) return setNotes([{ intent: "error", title: rs.saveFailedTitle, text: t.unexpected(r.error) }]);
     if (!r.value.ok) return setNotes([{ intent: "error", title: rs.saveFailedTitle, items: t.lang === "en" ? r.value.messagesEn : r.value.messages }]);
-    setBaseline(JSON.stringify(json));
+    editor.markSaved();
     setStored(true);
     setNotes([{ intent: "success", text: rs.saved }]);
   };
 
-  const importFile = (file: File) => {
+  const importFile = async (file: File) => {
     setNotes([]);
     setExported(null);
-    const reader = new FileReader();
-    // The browser's own error text is English and engine-specific: not shown, the file name says what failed.
-    reader.onerror = () => setNotes([{ intent: "error", title: rs.importFailedTitle, text: rs.importUnreadable(file.name) }]);
-    reader.onload = () => {
-      let parsed: unknown;
-      const text = String(reader.result ?? "").replace(/^\uFEFF/, "");
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        return setNotes([{ intent: "error", title: rs.importFailedTitle, text: rs.importNotJson(file.name, jsonSyntaxText(jsonSyntaxProblem(text), t.lang)) }]);
-      }
-      const result = validateRules(parsed);
-      if (!result.ok) {
-        return setNotes([
-          {
-            intent: "error",
-            title: rs.importFailedTitle,
-            text: rs.importInvalid(file.name, result.problems.length),
-            items: result.problems.map((p) => `${p.path || "JSON"}: ${ruleProblemText(p, t.lang)}`),
-          },
-        ]);
-      }
-      setForm(formFromJson(result.rules.json));
-      setOpen([]);
-      setNotes([{ intent: "success", text: rs.imported(file.name) }]);
-    };
-    reader.readAsText(file, "utf-8");
+    const read = await readRulesFile(file);
+    const failed = (text: string, items?: string[]) => setNotes([{ intent: "error", title: rs.importFailedTitle, text, items }]);
+    if (read.kind === "unreadable") return failed(rs.importUnreadable(file.name));
+    if (read.kind === "notJson") return failed(rs.importNotJson(file.name, jsonSyntaxText(read.problem, t.lang)));
+    if (read.kind === "invalid") return failed(rs.importInvalid(file.name, read.problems.length), read.problems.map((p) => `${p.path || "JSON"}: ${ruleProblemText(p, t.lang)}`));
+    editor.replace(read.rules);
+    setOpen([]);
+    setNotes([{ intent: "success", text: rs.imported(file.name) }]);
   };
 
   const exportJson = () => {
     setNotes([]);
     if (!checked.ok) return setNotes([{ ...problemCountNote(), title: rs.exportBlocked }]);
     const text = JSON.stringify(checked.rules.json, null, 2) + "\n";
-    try {
-      if (typeof URL !== "undefined" && typeof URL.createObjectURL === "function") {
-        const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
-        const a = document.createElement("a");
-        a.href = url;
-        a.download = "rules.json";
-        document.body.appendChild(a);
-        a.click();
-        a.remove();
-        setTimeout(() => URL.revokeObjectURL(url), 10000);
-      }
-    } catch {
-      // Some Office web views do not download: the text below is there to copy.
-    }
-    setExported(text);
+    offerDownload(text, "rules.json", "application/json");
+    setExported({ text, of: form });
     setNotes([{ intent: "success", text: rs.exported }]);
   };
 
   const reset = () => {
-    setForm(formFromJson(PRESET_THAI_BINH_2020));
+    editor.replace(PRESET_THAI_BINH_2020);
     setOpen([]);
     setExported(null);
     setNotes([{ intent: "info", text: rs.resetDone }]);
   };
 
-  const groupChoices = form.groups.filter((g) => g.id.trim() !== "").map((g) => ({ id: g.id.trim(), label: g.name.trim() || g.id.trim() }));
-
   return (
     <div className={shared.stack}>
       <h2 className={shared.sectionHeading}>{rs.heading}</h2>
       <p className={styles.status}>{stored ? rs.fromWorkbook : rs.fromPreset}</p>
-      <div className={styles.toolbar}>
-        <BusyButton appearance="primary" busy={busy === "saveRules"} disabled={busy !== null} onClick={save}>
-          {rs.save}
-        </BusyButton>
-        <Button onClick={() => fileRef.current?.click()} disabled={busy !== null}>
-          {rs.import}
-        </Button>
-        <Button onClick={exportJson}>{rs.export}</Button>
-        <Button onClick={reset} disabled={busy !== null}>
-          {rs.reset}
-        </Button>
-        <input
-          ref={fileRef}
-          className={styles.fileInput}
-          type="file"
-          accept=".json,application/json"
-          aria-label={rs.importFileLabel}
-          tabIndex={-1}
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            e.currentTarget.value = "";
-            if (file) importFile(file);
-          }}
-        />
-      </div>
-      {dirty && <p className={styles.unsaved}>{rs.unsaved}</p>}
+      <RulesToolbar busy={busy} onSave={save} onImport={(file) => void importFile(file)} onExport={exportJson} onReset={reset} />
+      {editor.dirty && <p className={styles.unsaved}>{rs.unsaved}</p>}
       {problems.all.length > 0 && <FieldProblem text={rs.problemsCount(problems.all.length)} />}
       {notes.map((n, i) => (
         <Notice key={i} note={n} onDismiss={() => setNotes(notes.filter((_, j) => j !== i))} />
       ))}
-      {exported !== null && (
+      {exportedText !== null && (
         <Field label={rs.exportText}>
-          <Textarea value={exported} readOnly rows={6} resize="vertical" />
+          <Textarea value={exportedText} readOnly rows={6} resize="vertical" />
         </Field>
       )}
       {other.length > 0 && <Notice note={{ intent: "error", title: rs.otherProblems, items: other.map((p) => `${p.path}: ${ruleProblemText(p, t.lang)}`) }} />}
 
-      <Field label={rs.name} {...at("name")}>
-        <Input value={form.name} onChange={(_, d) => change({ name: d.value })} />
-      </Field>
-      <Field label={rs.nameHeaders} hint={rs.nameHeadersHint} {...problemProps([...problems.at("nameHeaders"), ...form.nameHeaders.split(/\r?\n/).flatMap((_, j) => problems.at(`nameHeaders[${j}]`))], t.lang)}>
-        <Textarea value={form.nameHeaders} resize="vertical" rows={2} onChange={(_, d) => change({ nameHeaders: d.value })} />
-      </Field>
-
-      <section className={styles.section} aria-labelledby="rules-groups">
-        <h3 id="rules-groups" className={shared.sectionHeading}>
-          {rs.groups}
-        </h3>
-        <FieldProblem text={at("groups").validationMessage} />
-        <Accordion multiple collapsible openItems={open} onToggle={(_, d) => setOpen(d.openItems as number[])}>
-          {form.groups.map((g, i) => {
-            const count = problems.under(`groups[${i}]`);
-            return (
-              <AccordionItem key={i} value={i}>
-                <AccordionHeader expandIconPosition="end">
-                  <span className={styles.headerText}>
-                    <span>{rs.group(i, g.name)}</span>
-                    <span className={styles.headerMax}>{rs.groupMax(g.maxPoints)}</span>
-                    {count > 0 && <span className={styles.headerProblems}>{rs.groupProblems(count)}</span>}
-                  </span>
-                </AccordionHeader>
-                <AccordionPanel className={styles.panel}>
-                  <GroupEditor
-                    index={i}
-                    group={g}
-                    problems={problems}
-                    onChange={(patch) => changeGroup(i, patch)}
-                    onRemove={() => {
-                      change({ groups: form.groups.filter((_, k) => k !== i) });
-                      setOpen([]);
-                    }}
-                  />
-                </AccordionPanel>
-              </AccordionItem>
-            );
-          })}
-        </Accordion>
-        <div className={shared.buttonRow}>
-          <Button
-            onClick={() => {
-              change({ groups: [...form.groups, emptyGroup()] });
-              setOpen([...open, form.groups.length]);
-            }}
-          >
-            {rs.addGroup}
-          </Button>
-        </div>
-      </section>
-
-      <section className={styles.section} aria-labelledby="rules-exemptions">
-        <h3 id="rules-exemptions" className={shared.sectionHeading}>
-          {rs.exemptions}
-        </h3>
-        <p className={shared.muted}>{rs.exemptionsIntro}</p>
-        <FieldProblem text={at("exemptions").validationMessage} />
-        <ul className={styles.list}>
-          {form.exemptions.map((e, i) => (
-            <li key={i}>
-              <ExemptionEditor
-                index={i}
-                exemption={e}
-                groups={groupChoices}
-                problems={problems}
-                onChange={(patch) => changeExemption(i, patch)}
-                onRemove={() => change({ exemptions: form.exemptions.filter((_, k) => k !== i) })}
-              />
-            </li>
-          ))}
-        </ul>
-        <div className={shared.buttonRow}>
-          <Button onClick={() => change({ exemptions: [...form.exemptions, { keywords: "", groups: [], reason: "" }] })}>{rs.addExemption}</Button>
-        </div>
-      </section>
-
+      <NameFields editor={editor} />
+      <GroupsSection editor={editor} open={open} setOpen={setOpen} />
+      <ListSection
+        id="rules-exemptions"
+        heading={rs.exemptions}
+        intro={rs.exemptionsIntro}
+        problem={at("exemptions").validationMessage}
+        items={form.exemptions}
+        renderItem={(e, i) => (
+          <ExemptionEditor
+            index={i}
+            exemption={e}
+            groups={groupChoices}
+            problems={problems}
+            onChange={(patch) => editor.changeExemption(i, patch)}
+            onRemove={() => editor.change({ exemptions: form.exemptions.filter((_, k) => k !== i) })}
+          />
+        )}
+        addLabel={rs.addExemption}
+        onAdd={() => editor.change({ exemptions: [...form.exemptions, { keywords: "", groups: [], reason: "" }] })}
+      />
       <section className={styles.section} aria-labelledby="rules-index">
         <h3 id="rules-index" className={shared.sectionHeading}>
           {rs.indexSection}
         </h3>
-        <ClassBandsEditor form={form} problems={problems} onChange={change} />
+        <ClassBandsEditor form={form} problems={problems} onChange={editor.change} />
       </section>
-
-      <section className={styles.section} aria-labelledby="rules-blocks">
-        <h3 id="rules-blocks" className={shared.sectionHeading}>
-          {rs.blocks}
-        </h3>
-        <p className={shared.muted}>{rs.blocksIntro}</p>
-        <FieldProblem text={at("blocks").validationMessage} />
-        <ul className={styles.list}>
-          {form.blocks.map((b, i) => (
-            <li key={i}>
-              <BlockEditor
-                index={i}
-                block={b}
-                groups={groupChoices}
-                problems={problems}
-                onChange={(patch) => changeBlock(i, patch)}
-                onRemove={() => change({ blocks: form.blocks.filter((_, k) => k !== i) })}
-              />
-            </li>
-          ))}
-        </ul>
-        <div className={shared.buttonRow}>
-          <Button onClick={() => change({ blocks: [...form.blocks, emptyBlock()] })}>{rs.addBlock}</Button>
-        </div>
-      </section>
-
-      <section className={styles.section} aria-labelledby="rules-rank">
-        <h3 id="rules-rank" className={shared.sectionHeading}>
-          {rs.rankSection}
-        </h3>
-        <Field label={rs.rankBy} {...at("rankBy")}>
-          <Select value={form.rankBy} onChange={(_, d) => change({ rankBy: d.value })}>
-            {!(form.rankBy in rs.rankByOptions) && <option value={form.rankBy}>{form.rankBy}</option>}
-            {Object.entries(rs.rankByOptions).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={rs.overMax} {...at("overMax")}>
-          <Select value={form.overMax} onChange={(_, d) => change({ overMax: d.value })}>
-            {!(form.overMax in rs.overMaxOptions) && <option value={form.overMax}>{form.overMax}</option>}
-            {Object.entries(rs.overMaxOptions).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      </section>
+      <ListSection
+        id="rules-blocks"
+        heading={rs.blocks}
+        intro={rs.blocksIntro}
+        problem={at("blocks").validationMessage}
+        items={form.blocks}
+        renderItem={(b, i) => (
+          <BlockEditor
+            index={i}
+            block={b}
+            groups={groupChoices}
+            problems={problems}
+            onChange={(patch) => editor.changeBlock(i, patch)}
+            onRemove={() => editor.change({ blocks: form.blocks.filter((_, k) => k !== i) })}
+          />
+        )}
+        addLabel={rs.addBlock}
+        onAdd={() => editor.change({ blocks: [...form.blocks, emptyBlock()] })}
+      />
+      <RankSection editor={editor} />
     </div>
   );
 }
