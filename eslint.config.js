@@ -22,7 +22,14 @@ module.exports = tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["react", "react-dom", "@fluentui/*", "exceljs", "fs", "path", "../excel/*", "../taskpane/*", "../cli/*"], message: "src/core is pure: no Office, React, DOM or Node import." }] },
+        {
+          patterns: [
+            {
+              group: ["react", "react-dom", "@fluentui/*", "exceljs", "fs", "path", "../excel/*", "../taskpane/*", "../cli/*"],
+              message: "src/core is pure: no Office, React, DOM or Node import.",
+            },
+          ],
+        },
       ],
       "no-restricted-globals": ["error", "Excel", "Office", "document", "window"],
     },

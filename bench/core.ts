@@ -12,7 +12,14 @@
 import type * as Rules from "../src/core/rules";
 import type * as Scoring from "../src/core/scoring";
 
-export const GROUP_HEADERS = ["Hạ tầng kỹ thuật", "Ứng dụng CNTT", "Trang/Cổng thông tin điện tử", "Cung cấp DVCTT", "Cơ chế, chính sách", "Nhân lực cho ứng dụng CNTT"];
+export const GROUP_HEADERS = [
+  "Hạ tầng kỹ thuật",
+  "Ứng dụng CNTT",
+  "Trang/Cổng thông tin điện tử",
+  "Cung cấp DVCTT",
+  "Cơ chế, chính sách",
+  "Nhân lực cho ứng dụng CNTT",
+];
 const GROUP_MAX = [50, 100, 98, 100, 100, 50];
 const EXEMPT_GROUP = 3;
 /** Header row of the generated sheet; agencies start on the next row. */
@@ -32,7 +39,16 @@ function prng(seed: number): () => number {
   };
 }
 
-const AGENCY_WORDS = ["Sở Thông tin và Truyền thông", "Sở Y tế", "Sở Tài chính", "Ban Quản lý khu kinh tế", "Thanh tra", "Văn phòng UBND", "Sở Giáo dục và Đào tạo", "UBND huyện"];
+const AGENCY_WORDS = [
+  "Sở Thông tin và Truyền thông",
+  "Sở Y tế",
+  "Sở Tài chính",
+  "Ban Quản lý khu kinh tế",
+  "Thanh tra",
+  "Văn phòng UBND",
+  "Sở Giáo dục và Đào tạo",
+  "UBND huyện",
+];
 
 /** A sheet of `n` agencies: three title rows, the header, then one row per agency. */
 export function benchSheet(n: number, seed = 2020): unknown[][] {
@@ -133,7 +149,12 @@ export const section = {
     const perRow = (ms: number) => ((ms * 1000) / n).toFixed(2);
     return [
       { measure: `core scoreSheet, ${n} rows (median of 7)`, value: r.coreMs.toFixed(1), unit: "ms", note: `${perRow(r.coreMs)} µs/row, exact decimals` },
-      { measure: "plain float (parseFloat, sum, ÷, sort)", value: r.floatMs.toFixed(1), unit: "ms", note: `${perRow(r.floatMs)} µs/row; index differs on ${r.floatIndexDiffers} rows` },
+      {
+        measure: "plain float (parseFloat, sum, ÷, sort)",
+        value: r.floatMs.toFixed(1),
+        unit: "ms",
+        note: `${perRow(r.floatMs)} µs/row; index differs on ${r.floatIndexDiffers} rows`,
+      },
       { measure: "ratio core / float", value: r.ratio.toFixed(1), unit: "×", note: r.ratio <= 10 ? "goal ≤ 10× met" : "ABOVE the 10× goal" },
     ];
   },

@@ -167,7 +167,14 @@ async function runAll(argv = process.argv.slice(2)) {
       results.push({ title: s.title, rows: [], error });
     }
   }
-  if (args.json) console.log(JSON.stringify(results.map((r) => ({ title: r.title, rows: r.rows, error: r.error ? String(r.error.message || r.error) : undefined })), null, 2));
+  if (args.json)
+    console.log(
+      JSON.stringify(
+        results.map((r) => ({ title: r.title, rows: r.rows, error: r.error ? String(r.error.message || r.error) : undefined })),
+        null,
+        2,
+      ),
+    );
   else printTable(results);
   return results;
 }

@@ -55,7 +55,11 @@ async function main() {
     process.stdout.write("Không có pdftoppm (Debian: apt-get install poppler-utils): bỏ qua PNG.\n");
     return;
   }
-  for (const f of fs.readdirSync(outDir).filter((f) => /^phu-luc-\d+\.png$/.test(f)).sort()) process.stdout.write(`Đã ghi out/${f}\n`);
+  for (const f of fs
+    .readdirSync(outDir)
+    .filter((f) => /^phu-luc-\d+\.png$/.test(f))
+    .sort())
+    process.stdout.write(`Đã ghi out/${f}\n`);
 }
 main().catch((e) => {
   process.stderr.write(`${e.message}\n`);

@@ -26,7 +26,9 @@ function manifestOptions(env) {
   if (env.ADDIN_PROVIDER !== undefined && env.ADDIN_PROVIDER !== "") {
     const provider = env.ADDIN_PROVIDER.normalize("NFC").trim();
     if (provider.length < 1 || provider.length > 125 || /\p{Cc}/u.test(provider)) {
-      throw new Error(`ADDIN_PROVIDER phải có 1–125 ký tự, một dòng / ADDIN_PROVIDER must be 1–125 characters on one line: ${JSON.stringify(env.ADDIN_PROVIDER)}`);
+      throw new Error(
+        `ADDIN_PROVIDER phải có 1–125 ký tự, một dòng / ADDIN_PROVIDER must be 1–125 characters on one line: ${JSON.stringify(env.ADDIN_PROVIDER)}`,
+      );
     }
     options.provider = provider;
   }
@@ -38,7 +40,9 @@ function manifestOptions(env) {
   }
   if (env.OFFICE_JS_URL !== undefined && env.OFFICE_JS_URL !== "") {
     if (!/^https:\/\/[^\s"'<>]+\/office\.js$/.test(env.OFFICE_JS_URL)) {
-      throw new Error(`OFFICE_JS_URL phải là địa chỉ https://…/office.js / OFFICE_JS_URL must be an https://…/office.js address: ${JSON.stringify(env.OFFICE_JS_URL)}`);
+      throw new Error(
+        `OFFICE_JS_URL phải là địa chỉ https://…/office.js / OFFICE_JS_URL must be an https://…/office.js address: ${JSON.stringify(env.OFFICE_JS_URL)}`,
+      );
     }
     options.officeJs = env.OFFICE_JS_URL;
   }

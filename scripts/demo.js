@@ -104,7 +104,8 @@ async function formsRoundTrip() {
   const { plan } = outcome;
   process.stdout.write(`Gộp ${plan.merged.length} phiếu: ${plan.writes.length} ô được điền vào bảng điểm.\n`);
   for (const f of plan.findings) process.stdout.write(`  • ${f.message}\n`);
-  for (const d of plan.differences) process.stdout.write(`  Chênh lệch cho hội đồng thẩm định: ${d.agency}, “${d.group}”: tự chấm ${d.self}, thẩm định ${d.appraised} (${d.evidence}).\n`);
+  for (const d of plan.differences)
+    process.stdout.write(`  Chênh lệch cho hội đồng thẩm định: ${d.agency}, “${d.group}”: tự chấm ${d.self}, thẩm định ${d.appraised} (${d.evidence}).\n`);
   process.stdout.write(`Đã ghi ${path.relative(root, merged)} (trang “Tự đánh giá” và “Chênh lệch” bên cạnh bảng điểm).\n`);
 
   const again = await mergeForms({ master: merged, forms: made.forms.map((f) => path.join(formsDir, f.file)), output: path.join(dir, "gop-lan-2.xlsx") });

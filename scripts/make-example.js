@@ -11,7 +11,11 @@ const path = require("path");
 const ExcelJS = require("exceljs");
 
 const tsv = process.argv[2] || path.resolve(__dirname, "../test/fixtures/reference/06-QD-UBND-2021-annex.tsv");
-const lines = fs.readFileSync(tsv, "utf8").normalize("NFC").split(/\r?\n/).filter((l) => l.trim());
+const lines = fs
+  .readFileSync(tsv, "utf8")
+  .normalize("NFC")
+  .split(/\r?\n/)
+  .filter((l) => l.trim());
 const header = lines[0].split("\t");
 const rows = lines.slice(1).map((l) => l.split("\t"));
 

@@ -62,13 +62,19 @@ describe("notifyOutcome: the note after “Tính điểm”", () => {
   });
 
   test("in English, the notices are in English", () => {
-    const note = notifyOutcome(done(run, { notices: ["Phiên bản Excel này không chép được định dạng."], noticesEn: ["This version of Excel cannot copy formats."] }), "en");
+    const note = notifyOutcome(
+      done(run, { notices: ["Phiên bản Excel này không chép được định dạng."], noticesEn: ["This version of Excel cannot copy formats."] }),
+      "en",
+    );
     expect(note.message).toContain("This version of Excel cannot copy formats.");
     expect(note.message).not.toContain("Phiên bản");
   });
 
   test("warnings, agencies not scored, an unchanged sheet and notices are all said", () => {
-    const note = notifyOutcome(done({ ...run, errors: 2, warnings: 3, scored: 18 }, { unchanged: true, notices: ["Phiên bản Excel này không chép được định dạng."] }), "vi");
+    const note = notifyOutcome(
+      done({ ...run, errors: 2, warnings: 3, scored: 18 }, { unchanged: true, notices: ["Phiên bản Excel này không chép được định dạng."] }),
+      "vi",
+    );
     expect(note.message).toBe(
       "19 cơ quan: 7 Tốt, 8 Khá, 4 Trung bình. 1 cơ quan chưa tính được điểm. 2 lỗi cần sửa ở ô H10: mở bảng điều khiển để xem. 3 cảnh báo.\n" +
         "Kết quả không đổi so với lần tính trước: không ô nào bị ghi lại.\n" +
@@ -86,9 +92,15 @@ describe("notifyOutcome: the note after “Tính điểm”", () => {
   test("English", () => {
     const note = notifyOutcome(done(run), "en");
     expect(note.title).toBe("Scored: sheet “Đánh giá 2020”");
-    expect(note.message).toBe("19 agencies: 7 Tốt, 8 Khá, 4 Trung bình. 1 error to fix in cell H10: open the pane to see it.\nResults written to columns J, K, L, M.");
-    expect(notifyOutcome(done(clean, { columns: ["J"], unchanged: false }), "en").message).toBe("19 agencies: 7 Tốt, 8 Khá, 4 Trung bình.\nResults written to column J.");
-    expect(summaryLineEn({ agencies: 1, scored: 0, byClass: [], errors: 2, warnings: 1 })).toBe("1 agency. 1 could not be scored. 2 errors to fix: open the pane to see them. 1 warning.");
+    expect(note.message).toBe(
+      "19 agencies: 7 Tốt, 8 Khá, 4 Trung bình. 1 error to fix in cell H10: open the pane to see it.\nResults written to columns J, K, L, M.",
+    );
+    expect(notifyOutcome(done(clean, { columns: ["J"], unchanged: false }), "en").message).toBe(
+      "19 agencies: 7 Tốt, 8 Khá, 4 Trung bình.\nResults written to column J.",
+    );
+    expect(summaryLineEn({ agencies: 1, scored: 0, byClass: [], errors: 2, warnings: 1 })).toBe(
+      "1 agency. 1 could not be scored. 2 errors to fix: open the pane to see them. 1 warning.",
+    );
   });
 
   test("the language follows Office's display language", () => {
@@ -100,14 +112,28 @@ describe("notifyOutcome: the note after “Tính điểm”", () => {
   });
 
   test("undo and unexpected failures have their own titles", () => {
-    const undone = { kind: "done", message: "Đã hoàn tác lần “Tính điểm” lúc 08:00 trên trang “A”.", messageEn: "Undid the “Score” at 08:00 on sheet “A”.", leftAlone: [] as string[], lastRun: null } as const;
+    const undone = {
+      kind: "done",
+      message: "Đã hoàn tác lần “Tính điểm” lúc 08:00 trên trang “A”.",
+      messageEn: "Undid the “Score” at 08:00 on sheet “A”.",
+      leftAlone: [] as string[],
+      lastRun: null,
+    } as const;
     expect(notifyUndo(undone, "vi")).toEqual({ title: "Đã hoàn tác", message: undone.message });
     expect(notifyUndo(undone, "en")).toEqual({ title: "Undone", message: undone.messageEn });
     expect(notifyUndo({ kind: "nothing", message: "x", messageEn: "x-en" }, "en")).toEqual({ title: "Nothing to undo", message: "x-en" });
     expect(notifyUndo({ kind: "refused", message: "y", messageEn: "y-en" }, "vi")).toEqual({ title: "Không hoàn tác được", message: "y" });
     const partly = {
       ...undone,
-      left: [{ code: "formatsNotRestored" as const, sheet: "Bảng điểm", cells: ["J4:J24"], message: "Phiên bản Excel này không chép lại được định dạng …", messageEn: "This version of Excel cannot copy formats back …" }],
+      left: [
+        {
+          code: "formatsNotRestored" as const,
+          sheet: "Bảng điểm",
+          cells: ["J4:J24"],
+          message: "Phiên bản Excel này không chép lại được định dạng …",
+          messageEn: "This version of Excel cannot copy formats back …",
+        },
+      ],
     };
     expect(notifyUndo(partly, "vi")).toEqual({ title: "Đã hoàn tác", message: `${undone.message}\nPhiên bản Excel này không chép lại được định dạng …` });
     expect(notifyUndo(partly, "en").message).toBe(`${undone.messageEn}\nThis version of Excel cannot copy formats back …`);

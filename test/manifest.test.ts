@@ -137,7 +137,11 @@ describe("manifest.xml", () => {
 
   test("every URL is under the development URL, which `npm run build` rewrites", () => {
     const values = Array.from(doc.getElementsByTagName("*"))
-      .filter((e) => ["IconUrl", "HighResolutionIconUrl", "SourceLocation", "SupportUrl"].includes(e.localName) || (e.namespaceURI === NS.bt && ["Image", "Url"].includes(e.localName) && e.hasAttribute("id")))
+      .filter(
+        (e) =>
+          ["IconUrl", "HighResolutionIconUrl", "SourceLocation", "SupportUrl"].includes(e.localName) ||
+          (e.namespaceURI === NS.bt && ["Image", "Url"].includes(e.localName) && e.hasAttribute("id")),
+      )
       .map((e) => e.getAttribute("DefaultValue"))
       .filter((v): v is string => v !== null);
     expect(values.length).toBeGreaterThan(5);
@@ -265,7 +269,11 @@ describe("the production manifest (npm run build)", () => {
   const parse = (text: string) => new DOMParser().parseFromString(text, "application/xml");
 
   test("ADDIN_URL, ADDIN_PROVIDER and ADDIN_VERSION set the URLs, <ProviderName> and <Version>", () => {
-    const out = built({ ADDIN_URL: "https://addin.skhcn.example.gov.vn/xhcntt/", ADDIN_PROVIDER: "Sở Khoa học và Công nghệ tỉnh A & B", ADDIN_VERSION: "1.2.3.4" });
+    const out = built({
+      ADDIN_URL: "https://addin.skhcn.example.gov.vn/xhcntt/",
+      ADDIN_PROVIDER: "Sở Khoa học và Công nghệ tỉnh A & B",
+      ADDIN_VERSION: "1.2.3.4",
+    });
     expect(out).not.toContain(DEV_URL);
     const d = parse(out);
     expect(d.getElementsByTagName("parsererror")).toHaveLength(0);
@@ -299,7 +307,9 @@ describe("the production manifest (npm run build)", () => {
   });
 
   test("OFFICE_JS_URL makes every page load Office.js from the agency's server instead of Microsoft's CDN", () => {
-    const pages = ["src/taskpane/taskpane.html", "src/commands/commands.html", "src/commands/dialog.html"].map((f) => fs.readFileSync(path.join(ROOT, f), "utf8"));
+    const pages = ["src/taskpane/taskpane.html", "src/commands/commands.html", "src/commands/dialog.html"].map((f) =>
+      fs.readFileSync(path.join(ROOT, f), "utf8"),
+    );
     const own = "https://intranet.example.gov.vn/office-js/office.js";
     const options = build.manifestOptions({ OFFICE_JS_URL: own });
     for (const page of pages) {

@@ -587,7 +587,10 @@ describe("limits of Excel on the web", () => {
   test("a response over 5 MB rejects; a read of more than 5,000,000 cells fails", async () => {
     const { sheet, run } = setup();
     const text = "x".repeat(200);
-    sheet.setValues("A1", Array.from({ length: 30_000 }, () => [text]));
+    sheet.setValues(
+      "A1",
+      Array.from({ length: 30_000 }, () => [text]),
+    );
     const e = await rejection(
       run(async (ctx) => {
         ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:A30000").load("values");
@@ -841,7 +844,8 @@ describe("more of the surface", () => {
       await ctx.sync();
       expect([pattern.pattern, none.pattern]).toEqual(["Solid", "None"]);
     });
-    for (const a of ["D1", "E1", "F1"]) expect(sheet.getCell(a)).toMatchObject({ value: "", fill: "#DDEBF7", font: { bold: true }, horizontalAlignment: "Center", numberFormat: "@" });
+    for (const a of ["D1", "E1", "F1"])
+      expect(sheet.getCell(a)).toMatchObject({ value: "", fill: "#DDEBF7", font: { bold: true }, horizontalAlignment: "Center", numberFormat: "@" });
     expect(sheet.getCell("C3")).toMatchObject({ formula: "=B3*2", value: "" });
     expect(sheet.getCell("E2")).toMatchObject({ formula: null, value: 15 });
     const old = createOfficeDouble({ apiLevel: 7 });
@@ -850,7 +854,6 @@ describe("more of the surface", () => {
     });
   });
 });
-
 
 describe("test hooks: failures injected at an action, edits between syncs", () => {
   test("failAt: the actions before the failing one stay applied, the failing one and the rest are dropped, once", async () => {
@@ -940,7 +943,15 @@ describe("charts (ExcelApi 1.1 add; series chart type 1.7)", () => {
     });
     expect(double.stats.syncs).toBe(1);
     const [c] = sheet.charts;
-    expect(c).toMatchObject({ name: "Điểm", type: "BarClustered", title: "Scores", source: "Sheet1!A1:B3", width: 600, height: 216, categories: ["An", "Binh"] });
+    expect(c).toMatchObject({
+      name: "Điểm",
+      type: "BarClustered",
+      title: "Scores",
+      source: "Sheet1!A1:B3",
+      width: 600,
+      height: 216,
+      categories: ["An", "Binh"],
+    });
     expect(c.series).toEqual([{ name: "Score", values: [7.5, 9], chartType: "" }]);
   });
 

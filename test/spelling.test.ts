@@ -50,7 +50,8 @@ function offences(re: RegExp): string[] {
 }
 
 test("the scan covers the catalogues and the pane, ribbon and command line", () => {
-  for (const f of ["src/core/findings.ts", "src/taskpane/i18n.ts", "src/commands/notify.ts", "src/cli/main.ts", "src/excel/undo.ts"]) expect(SCANNED).toContain(f);
+  for (const f of ["src/core/findings.ts", "src/taskpane/i18n.ts", "src/commands/notify.ts", "src/cli/main.ts", "src/excel/undo.ts"])
+    expect(SCANNED).toContain(f);
 });
 
 test("no word is spelled in the other style (“Uỷ”, “hoà”, “khoá”, “xoá”, “tuỳ”)", () => {
@@ -80,7 +81,12 @@ const DECISION = path.join(ROOT, "test/fixtures/reference/06-QD-UBND-2021-Thai-B
 // Its own words are in this style (its table copies agency names as each agency typed them, "Sở Văn
 // hoá": data, kept as typed, not our words).
 test("the published decision's own words are written in this style", () => {
-  const text = fs.readFileSync(DECISION, "utf8").normalize("NFC").split("\n").filter((line) => !line.includes("\t")).join("\n");
+  const text = fs
+    .readFileSync(DECISION, "utf8")
+    .normalize("NFC")
+    .split("\n")
+    .filter((line) => !line.includes("\t"))
+    .join("\n");
   expect(text).toContain("Ủy ban nhân dân tỉnh");
   expect(text).toContain("CỘNG HÒA");
   expect([...text.matchAll(OTHER_STYLE)]).toEqual([]);

@@ -23,7 +23,20 @@ const section = {
     for (const row of benchSheet(n)) ws.addRow(row as ExcelJS.CellValue[]);
     await wb.xlsx.writeFile(input);
     ctx.log(`cli: ${n} rows…`);
-    const args = [path.join(ctx.root, "bin/xep-hang-cntt.js"), "score", input, "-o", path.join(dir, "out.xlsx"), "--annex", "--decision-number", "06/QĐ-UBND", "--decision-date", "05/01/2021", "--year", "2020"];
+    const args = [
+      path.join(ctx.root, "bin/xep-hang-cntt.js"),
+      "score",
+      input,
+      "-o",
+      path.join(dir, "out.xlsx"),
+      "--annex",
+      "--decision-number",
+      "06/QĐ-UBND",
+      "--decision-date",
+      "05/01/2021",
+      "--year",
+      "2020",
+    ];
     const times: number[] = [];
     let code: number | null = null;
     for (let i = 0; i < 3; i++) {

@@ -81,7 +81,11 @@ export function jsonRowExtras(result: Scored, comparison: Comparison | null): Js
 
 /** Adds the Giải trình sheet (a free name: a sheet of the user's is never replaced). */
 export function addExplanationSheet(wb: ExcelJS.Workbook, result: Scored, year: number | null, comparison: Comparison | null): string {
-  const where = chooseAnnexSheet("Giải trình", wb.worksheets.map((w) => w.name), undefined);
+  const where = chooseAnnexSheet(
+    "Giải trình",
+    wb.worksheets.map((w) => w.name),
+    undefined,
+  );
   const description = buildExplanation(result, { year, previous: comparison, sheetName: where.name });
   const ws = wb.addWorksheet(where.name);
   renderExplanationExcelJS(ws, description);

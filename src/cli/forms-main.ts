@@ -16,7 +16,9 @@ const OPTIONS = {
   force: { type: "boolean" },
 } as const;
 
-type Parsed = { ok: true; files: string[]; output: string; sheet?: string; rulesFile?: string; year?: number; json: boolean; force: boolean } | { ok: false; message: Both };
+type Parsed =
+  | { ok: true; files: string[]; output: string; sheet?: string; rulesFile?: string; year?: number; json: boolean; force: boolean }
+  | { ok: false; message: Both };
 
 function parse(command: "forms" | "merge", rest: string[]): Parsed {
   const parsed = parseOptions(rest, OPTIONS);
@@ -50,7 +52,14 @@ export async function formsMain(argv: string[], io: CliIO, lang: Lang = "vi"): P
     return 2;
   }
   if (command === "forms") {
-    const outcome = await writeForms({ master: parsed.files[0], dir: parsed.output, sheet: parsed.sheet, rulesFile: parsed.rulesFile, year: parsed.year, force: parsed.force });
+    const outcome = await writeForms({
+      master: parsed.files[0],
+      dir: parsed.output,
+      sheet: parsed.sheet,
+      rulesFile: parsed.rulesFile,
+      year: parsed.year,
+      force: parsed.force,
+    });
     if (!outcome.ok) {
       io.err(say(cliBoth("error", { text: say(outcome.message) })));
       return 2;
@@ -60,7 +69,15 @@ export async function formsMain(argv: string[], io: CliIO, lang: Lang = "vi"): P
     return 0;
   }
   const [master, ...forms] = parsed.files;
-  const outcome = await mergeForms({ master, forms, output: parsed.output, sheet: parsed.sheet, rulesFile: parsed.rulesFile, year: parsed.year, force: parsed.force });
+  const outcome = await mergeForms({
+    master,
+    forms,
+    output: parsed.output,
+    sheet: parsed.sheet,
+    rulesFile: parsed.rulesFile,
+    year: parsed.year,
+    force: parsed.force,
+  });
   if (!outcome.ok) {
     io.err(say(cliBoth("error", { text: say(outcome.message) })));
     return 2;
@@ -71,7 +88,8 @@ export async function formsMain(argv: string[], io: CliIO, lang: Lang = "vi"): P
     const summary = { merged: plan.merged.length, forms: forms.length, writes: plan.writes.length, differences: plan.differences.length };
     io.out(say(plan.unchanged ? both(FORM_MESSAGES, "nothingChanged", {}) : both(FORM_MESSAGES, "merged", summary)));
     for (const m of plan.merged) io.out(`  ${m.file}\t${m.agency}${m.copies ? `\t${say(cliBoth("mergeCopies", { files: m.copies }))}` : ""}`);
-    for (const d of plan.differences) io.out(say(cliBoth("mergeDifference", { agency: d.agency, group: d.group, self: fmt(d.self, lang), appraised: fmt(d.appraised, lang) })));
+    for (const d of plan.differences)
+      io.out(say(cliBoth("mergeDifference", { agency: d.agency, group: d.group, self: fmt(d.self, lang), appraised: fmt(d.appraised, lang) })));
     io.out(say(cliBoth("mergeWritten", { file: parsed.output })));
   }
   for (const f of outcome.findings) io.err(`${say(cliBoth(f.severity === "error" ? "errorLabel" : "warningLabel", {}))} ${mergeFindingMessage(f, lang)}`);

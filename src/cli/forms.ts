@@ -62,7 +62,19 @@ async function openMaster(file: string, opts: { sheet?: string; rulesFile?: stri
     maxes: maxes.get(row) ?? rules.groups.map((g) => g.max),
   }));
   const year = opts.year ?? formsYear(state.decision?.year, data.values, result.layout.headerTop, completeMetadata(state.decision ?? {}).year);
-  return { wb, ws, data, state, rules, agencies, masterId: masterWorkbookId(state.workbookId, agencies.map((a) => a.name)), year };
+  return {
+    wb,
+    ws,
+    data,
+    state,
+    rules,
+    agencies,
+    masterId: masterWorkbookId(
+      state.workbookId,
+      agencies.map((a) => a.name),
+    ),
+    year,
+  };
 }
 
 export async function writeForms(opts: FormsOptions): Promise<FormsOutcome> {
@@ -185,7 +197,11 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
 /** The "Tự đánh giá" and "Chênh lệch" sheets: the ones a previous merge made are replaced in place; a user's sheet of that name is never touched. */
 function placeLoopSheets(wb: ExcelJS.Workbook, state: StoreState, grid: ExcelJS.Worksheet): { self: ExcelJS.Worksheet; diff: ExcelJS.Worksheet } {
   const make = (wanted: string, owned: string | undefined, after: ExcelJS.Worksheet) => {
-    const where = chooseAnnexSheet(wanted, wb.worksheets.map((w) => w.name), owned);
+    const where = chooseAnnexSheet(
+      wanted,
+      wb.worksheets.map((w) => w.name),
+      owned,
+    );
     let position = wb.worksheets.indexOf(after) + 1;
     if (where.replaces) {
       const old = wb.getWorksheet(where.name)!;

@@ -112,7 +112,9 @@ export function rankingTable(rows: Parameters<typeof rankedRows>[0], rules: Rule
       lines.push(`— ${rules.blocks.find((b) => b.id === r.block)?.name ?? say("noBlock")} —`);
     }
     const cls = hasClasses(rules) ? `  ${r.className ?? (r.index ? "" : say("notScored"))}` : r.index ? "" : `  ${say("notScored")}`;
-    lines.push(`${pad(r.rank === null ? "—" : String(r.rank), 5, true)}  ${change(i)}${pad(r.name, 46)}  ${pad(r.total ? formatVi(r.total) : "—", 9, true)}  ${pad(r.index ? indexText(rules, r.index) : "—", 7, true)}${cls}`);
+    lines.push(
+      `${pad(r.rank === null ? "—" : String(r.rank), 5, true)}  ${change(i)}${pad(r.name, 46)}  ${pad(r.total ? formatVi(r.total) : "—", 9, true)}  ${pad(r.index ? indexText(rules, r.index) : "—", 7, true)}${cls}`,
+    );
   });
   return lines.join("\n");
 }

@@ -38,14 +38,16 @@ export const CLI_MESSAGES = catalogue("command line", {
     example: { file: "danh-gia-2020.xlsx" },
   }),
   annexPreviousAlone: entry({
-    vi: (p: { missing: string }) => `--annex-previous đưa cột “Xếp hạng năm trước” và “Tăng/giảm” vào phụ lục nên cần cả --previous và --annex (thiếu ${p.missing}).`,
+    vi: (p: { missing: string }) =>
+      `--annex-previous đưa cột “Xếp hạng năm trước” và “Tăng/giảm” vào phụ lục nên cần cả --previous và --annex (thiếu ${p.missing}).`,
     en: (p) => `--annex-previous puts last year's rank and the change into the annex, so it needs both --previous and --annex (missing ${p.missing}).`,
     example: { missing: "--previous" },
   }),
   outputIsInput: entry({
     vi: (p: { input: string; output: string }) =>
       `Tệp kết quả “${p.output}” chính là tệp đầu vào “${p.input}” (cùng một tệp, dưới tên khác). Tệp đầu vào không bao giờ bị ghi đè: hãy chọn tên khác cho -o.`,
-    en: (p) => `The output file “${p.output}” is the input file “${p.input}” (the same file under another name). The input is never overwritten: choose another name for -o.`,
+    en: (p) =>
+      `The output file “${p.output}” is the input file “${p.input}” (the same file under another name). The input is never overwritten: choose another name for -o.`,
     example: { input: "danh-gia.xlsx", output: "./Danh-Gia.xlsx" },
   }),
   outputExists: entry({
@@ -59,12 +61,14 @@ export const CLI_MESSAGES = catalogue("command line", {
     example: { output: "out/" },
   }),
   outputUnderFile: entry({
-    vi: (p: { output: string; file: string }) => `Không tạo được “${p.output}”: “${p.file}” là một tệp, không phải thư mục. Hãy chọn một thư mục có thật cho -o.`,
+    vi: (p: { output: string; file: string }) =>
+      `Không tạo được “${p.output}”: “${p.file}” là một tệp, không phải thư mục. Hãy chọn một thư mục có thật cho -o.`,
     en: (p) => `Cannot create “${p.output}”: “${p.file}” is a file, not a folder. Choose an existing folder for -o.`,
     example: { output: "ket-qua.xlsx/out.xlsx", file: "ket-qua.xlsx" },
   }),
   outputNotWritten: entry({
-    vi: (p: { output: string; reason: string }) => `Không ghi được tệp kết quả “${p.output}” (${p.reason}). Không có tệp nào bị thay đổi. Hãy kiểm tra quyền ghi và chỗ trống trên đĩa.`,
+    vi: (p: { output: string; reason: string }) =>
+      `Không ghi được tệp kết quả “${p.output}” (${p.reason}). Không có tệp nào bị thay đổi. Hãy kiểm tra quyền ghi và chỗ trống trên đĩa.`,
     en: (p) => `The output file “${p.output}” could not be written (${p.reason}). No file was changed. Check write permission and free disk space.`,
     example: { output: "ket-qua.xlsx", reason: "EACCES" },
   }),
@@ -133,7 +137,11 @@ Exit codes: 0 done; 1 done but the score table has errors (merge: a form has pro
     example: { command: "tinh" },
   }),
   noCommand: entry({ vi: (_p: object) => "Thiếu lệnh “score”.", en: () => "The command “score” is missing.", example: {} }),
-  missingValue: entry({ vi: (p: { option: string }) => `Thiếu giá trị sau ${p.option}.`, en: (p) => `${p.option} needs a value.`, example: { option: "--sheet" } }),
+  missingValue: entry({
+    vi: (p: { option: string }) => `Thiếu giá trị sau ${p.option}.`,
+    en: (p) => `${p.option} needs a value.`,
+    example: { option: "--sheet" },
+  }),
   badYear: entry({
     vi: (p: { value: string }) => `--year phải là một năm, ví dụ 2020 (đang là “${p.value}”).`,
     en: (p) => `--year must be a year, for example 2020 (it is “${p.value}”).`,
@@ -144,7 +152,11 @@ Exit codes: 0 done; 1 done but the score table has errors (merge: a form has pro
     en: (p) => `--lang must be vi or en (it is “${p.value}”).`,
     example: { value: "fr" },
   }),
-  unknownOption: entry({ vi: (p: { option: string }) => `Tùy chọn không hợp lệ “${p.option}”.`, en: (p) => `Unknown option “${p.option}”.`, example: { option: "--x" } }),
+  unknownOption: entry({
+    vi: (p: { option: string }) => `Tùy chọn không hợp lệ “${p.option}”.`,
+    en: (p) => `Unknown option “${p.option}”.`,
+    example: { option: "--x" },
+  }),
   extraArgument: entry({ vi: (p: { arg: string }) => `Thừa tham số “${p.arg}”.`, en: (p) => `Unexpected argument “${p.arg}”.`, example: { arg: "b.xlsx" } }),
   noInput: entry({ vi: (_p: object) => "Thiếu tệp đầu vào IN.xlsx.", en: () => "The input file IN.xlsx is missing.", example: {} }),
   noMaster: entry({ vi: (_p: object) => "Thiếu tệp bảng điểm MASTER.xlsx.", en: () => "The master workbook MASTER.xlsx is missing.", example: {} }),
@@ -196,7 +208,11 @@ Exit codes: 0 done; 1 done but the score table has errors (merge: a form has pro
     en: (p) => `Sheet “${p.sheet}”: ${p.reason.messageEn}`,
     example: { sheet: "Sheet1", reason: { message: "Trang tính đang trống.", messageEn: "The sheet is empty." } },
   }),
-  noGridSheet: entry({ vi: (_p: object) => "Sổ tính không có trang tính nào có bảng điểm.", en: () => "No sheet of the workbook has a score table.", example: {} }),
+  noGridSheet: entry({
+    vi: (_p: object) => "Sổ tính không có trang tính nào có bảng điểm.",
+    en: () => "No sheet of the workbook has a score table.",
+    example: {},
+  }),
   previousSameFile: entry({
     vi: (_p: object) => "Tệp năm trước (--previous) phải khác tệp đầu vào.",
     en: () => "Last year's file (--previous) must differ from the input file.",
@@ -205,7 +221,8 @@ Exit codes: 0 done; 1 done but the score table has errors (merge: a form has pro
   annexMetadata: entry({
     vi: (p: { problems: Both[] }) =>
       `Chưa tạo được phụ lục: ${p.problems.map((m) => m.message).join(" ")} (dùng --decision-number, --decision-date, --issuer, --province, --year, --subject).`,
-    en: (p) => `The annex was not created: ${p.problems.map((m) => m.messageEn).join(" ")} (use --decision-number, --decision-date, --issuer, --province, --year, --subject).`,
+    en: (p) =>
+      `The annex was not created: ${p.problems.map((m) => m.messageEn).join(" ")} (use --decision-number, --decision-date, --issuer, --province, --year, --subject).`,
     example: { problems: [{ message: "Chưa nhập số quyết định (ví dụ: 06/QĐ-UBND).", messageEn: "Type the decision number (for example 06/QĐ-UBND)." }] },
   }),
   userSheetKept: entry({
@@ -223,9 +240,14 @@ Exit codes: 0 done; 1 done but the score table has errors (merge: a form has pro
     en: (p) => `“${p.dir}” is a file, not a folder: -o must be the folder to write the forms in.`,
     example: { dir: "phieu" },
   }),
-  mergeCopies: entry({ vi: (p: { files: string[] }) => `(bản trùng: ${p.files.join(", ")})`, en: (p) => `(duplicates: ${p.files.join(", ")})`, example: { files: ["b.xlsx"] } }),
+  mergeCopies: entry({
+    vi: (p: { files: string[] }) => `(bản trùng: ${p.files.join(", ")})`,
+    en: (p) => `(duplicates: ${p.files.join(", ")})`,
+    example: { files: ["b.xlsx"] },
+  }),
   mergeDifference: entry({
-    vi: (p: { agency: string; group: string; self: string; appraised: string }) => `  Chênh lệch: ${p.agency}, ${p.group}: tự chấm ${p.self}, thẩm định ${p.appraised}`,
+    vi: (p: { agency: string; group: string; self: string; appraised: string }) =>
+      `  Chênh lệch: ${p.agency}, ${p.group}: tự chấm ${p.self}, thẩm định ${p.appraised}`,
     en: (p) => `  Difference: ${p.agency}, ${p.group}: self-assessed ${p.self}, appraised ${p.appraised}`,
     example: { agency: "Sở Y tế", group: "Hạ tầng kỹ thuật", self: "45", appraised: "40" },
   }),
@@ -256,7 +278,9 @@ Exit codes: 0 done; 1 done but the score table has errors (merge: a form has pro
       return `Đã ghi: ${p.file}${sheets.length ? ` (${sheets.join("; ")})` : ""}.`;
     },
     en: (p) => {
-      const sheets = [p.annexSheet ? `the annex on sheet “${p.annexSheet}”` : "", p.explainSheet ? `the explanations on sheet “${p.explainSheet}”` : ""].filter(Boolean);
+      const sheets = [p.annexSheet ? `the annex on sheet “${p.annexSheet}”` : "", p.explainSheet ? `the explanations on sheet “${p.explainSheet}”` : ""].filter(
+        Boolean,
+      );
       return `Written: ${p.file}${sheets.length ? ` (${sheets.join("; ")})` : ""}.`;
     },
     example: { file: "ket-qua.xlsx", annexSheet: "Phụ lục", explainSheet: "Giải trình" },

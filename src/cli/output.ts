@@ -55,7 +55,8 @@ export function checkOutput(input: string, output: string, force: boolean): Outp
   }
   if ((target || statOrNull(output, false)) && !force) return { ok: false, message: cliMessage("outputExists", { output }) };
   const ancestor = existingAncestor(output);
-  if (ancestor && !ancestor.stat.isDirectory()) return { ok: false, message: cliMessage("outputUnderFile", { output, file: path.relative(process.cwd(), ancestor.dir) || ancestor.dir }) };
+  if (ancestor && !ancestor.stat.isDirectory())
+    return { ok: false, message: cliMessage("outputUnderFile", { output, file: path.relative(process.cwd(), ancestor.dir) || ancestor.dir }) };
   return { ok: true };
 }
 
@@ -76,7 +77,8 @@ export async function writeAtomically(output: string, write: (tmp: string) => Pr
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOTDIR" || code === "EEXIST") {
       const ancestor = existingAncestor(output);
-      if (ancestor && !ancestor.stat.isDirectory()) return { ok: false, message: cliMessage("outputUnderFile", { output, file: path.relative(process.cwd(), ancestor.dir) || ancestor.dir }) };
+      if (ancestor && !ancestor.stat.isDirectory())
+        return { ok: false, message: cliMessage("outputUnderFile", { output, file: path.relative(process.cwd(), ancestor.dir) || ancestor.dir }) };
     }
     if (code === "EISDIR") return { ok: false, message: cliMessage("outputIsDirectory", { output }) };
     return { ok: false, message: cliMessage("outputNotWritten", { output, reason: code ?? (e as Error).message }) };

@@ -227,7 +227,15 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
         }),
       );
     }
-    if (comparison) writeComparisonColumns(ws, data.values, result, plan.columns.map((c) => c.col), comparison, restyle);
+    if (comparison)
+      writeComparisonColumns(
+        ws,
+        data.values,
+        result,
+        plan.columns.map((c) => c.col),
+        comparison,
+        restyle,
+      );
     const fillOf = (address: string): string | null => {
       const fill = ws.getCell(address).fill;
       if (fill && fill.type === "pattern" && fill.pattern === "solid" && fill.fgColor?.argb) return `#${fill.fgColor.argb.slice(-6)}`;
@@ -278,7 +286,11 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       const withPrevious = opts.annexPrevious === true || decision.annexPrevious === true;
       if (withPrevious && !comparison) notices.push(cliBoth("annexPreviousStoredNoPrevious", { file: path.basename(opts.input) }));
       const description = buildAnnex(rules, result.rows, meta, withPrevious ? comparison : null);
-      const where = chooseAnnexSheet(meta.sheetName, wb.worksheets.map((w) => w.name), state.annex?.sheetName);
+      const where = chooseAnnexSheet(
+        meta.sheetName,
+        wb.worksheets.map((w) => w.name),
+        state.annex?.sheetName,
+      );
       let position: number | undefined;
       if (where.replaces) {
         const old = wb.getWorksheet(where.name)!;
@@ -381,4 +393,3 @@ export function moveSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, position:
   sheets.splice(position, 0, ws);
   sheets.forEach((w, i) => ((w as unknown as { orderNo: number }).orderNo = i));
 }
-

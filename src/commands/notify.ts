@@ -27,7 +27,16 @@ function errorCells(run: Counts): string[] {
 
 const classesText = (run: Counts) => run.byClass.map((c) => `${c.count} ${c.name}`).join(", ");
 const columnsText = (columns: string[]) => (columns.length === 1 ? columns[0] : columns.join(", "));
-const RUN: Counts = { agencies: 19, scored: 18, byClass: [{ name: "Tốt", count: 7 }, { name: "Khá", count: 11 }], errors: 1, warnings: 2 };
+const RUN: Counts = {
+  agencies: 19,
+  scored: 18,
+  byClass: [
+    { name: "Tốt", count: 7 },
+    { name: "Khá", count: 11 },
+  ],
+  errors: 1,
+  warnings: 2,
+};
 
 /** The ribbon's own words (the use cases' messages come with their outcomes). Class names are data and stay as the rules spell them. */
 export const NOTE_MESSAGES = catalogue("ribbon note", {
@@ -69,7 +78,11 @@ export const NOTE_MESSAGES = catalogue("ribbon note", {
     en: (p) => `Results written to column${p.columns.length === 1 ? "" : "s"} ${columnsText(p.columns)}.`,
     example: { columns: ["J", "K"] },
   }),
-  scoredTitle: entry({ vi: (p: { sheet: string }) => `Đã tính điểm trang “${p.sheet}”`, en: (p) => `Scored: sheet “${p.sheet}”`, example: { sheet: "Bảng điểm" } }),
+  scoredTitle: entry({
+    vi: (p: { sheet: string }) => `Đã tính điểm trang “${p.sheet}”`,
+    en: (p) => `Scored: sheet “${p.sheet}”`,
+    example: { sheet: "Bảng điểm" },
+  }),
   refusedTitle: entry({ vi: (_p: object) => "Chưa tính được điểm", en: () => "Could not score", example: {} }),
   doneTitle: entry({ vi: (_p: object) => "Đã hoàn tác", en: () => "Undone", example: {} }),
   nothingTitle: entry({ vi: (_p: object) => "Không có gì để hoàn tác", en: () => "Nothing to undo", example: {} }),

@@ -90,7 +90,16 @@ export const pageNumberHeader = (annex: AnnexDescription): string => `&"${annex.
 /** The annex's print setup as a sheet's: as many pages tall as needed, the header row on every page, page numbers from page 2. */
 export function annexPrint(annex: AnnexDescription): SheetPrint {
   const { orientation, paper, fitToPagesWide, margins, centerHorizontally, repeatRows } = annex.print;
-  return { orientation, paper, fitToPagesWide, fitToPagesTall: 0, margins, centerHorizontally, repeatRows, pageNumbers: { centerHeader: pageNumberHeader(annex) } };
+  return {
+    orientation,
+    paper,
+    fitToPagesWide,
+    fitToPagesTall: 0,
+    margins,
+    centerHorizontally,
+    repeatRows,
+    pageNumbers: { centerHeader: pageNumberHeader(annex) },
+  };
 }
 
 /**
@@ -146,7 +155,8 @@ export interface AnnexNotice {
 /** `where`: how the user fixes it, in the pane (the “Phụ lục” tab) or with the command line (--province). */
 type AnnexNoticeParams = { issuer: string; where: "pane" | "cli" };
 
-const errorList = (errors: readonly Finding[], empty: string) => errors.map((f) => `${f.cell} (${f.agency}${f.group ? `, ${f.group}` : ""}: ${f.value || empty})`).join("; ");
+const errorList = (errors: readonly Finding[], empty: string) =>
+  errors.map((f) => `${f.cell} (${f.agency}${f.group ? `, ${f.group}` : ""}: ${f.value || empty})`).join("; ");
 const ERROR_EXAMPLE = { cell: "D7", agency: "Sở Y tế", group: "Hạ tầng kỹ thuật", value: "55" } as Finding;
 
 export const ANNEX_MESSAGES = catalogue("annex", {
@@ -214,7 +224,9 @@ export function annexNotes(rules: Rules, rows: readonly RowResult[]): string[] {
     }
   const uncounted = rules.groups.filter((g) => !g.counted);
   if (uncounted.length > 0) {
-    notes.push(`- ${uncounted.map((g) => g.fullName).join(", ")}: được đánh giá và thể hiện trong bảng nhưng không tính vào tổng điểm${rules.weighted ? "" : ", điểm tối đa"} và chỉ số.`);
+    notes.push(
+      `- ${uncounted.map((g) => g.fullName).join(", ")}: được đánh giá và thể hiện trong bảng nhưng không tính vào tổng điểm${rules.weighted ? "" : ", điểm tối đa"} và chỉ số.`,
+    );
   }
   if (rules.weighted) {
     const parts = rules.groups.filter((g) => g.weight !== null).map((g) => `${g.fullName} ${formatVi(g.weight!)}`);
@@ -379,7 +391,8 @@ export function chooseAnnexSheet(
   const lower = (s: string) => s.normalize("NFC").toLocaleLowerCase("vi");
   const taken = new Set(existing.map(lower));
   const ownedExists = owned !== undefined && taken.has(lower(owned));
-  if (ownedExists && lower(owned!) === lower(wanted)) return { name: existing.find((n) => lower(n) === lower(wanted))!, replaces: true, collidedWithUserSheet: false };
+  if (ownedExists && lower(owned!) === lower(wanted))
+    return { name: existing.find((n) => lower(n) === lower(wanted))!, replaces: true, collidedWithUserSheet: false };
   if (!taken.has(lower(wanted))) return { name: wanted, replaces: false, collidedWithUserSheet: false };
   for (let i = 2; ; i++) {
     const suffix = ` (${i})`;

@@ -102,7 +102,9 @@ export function chartSvg(chart: ChartDescription): string {
   const top = 78 + (lines - 1) * BAND_LINE;
   const height = top + chart.bars.length * barHeight + 50;
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Arial, 'Liberation Sans', sans-serif" font-size="13">`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Arial, 'Liberation Sans', sans-serif" font-size="13">`,
+  );
   out.push(`<rect width="${width}" height="${height}" fill="#FFFFFF"/>`);
   out.push(`<text x="${width / 2}" y="26" text-anchor="middle" font-size="17" font-weight="bold">${esc(chart.title)}</text>`);
   const plotTop = top - 8;
@@ -110,8 +112,12 @@ export function chartSvg(chart: ChartDescription): string {
   chart.bands.forEach((b, i) => {
     const colour = BAR_COLORS[Math.min(i, BAR_COLORS.length - 1)];
     const label = bandLabels[i];
-    out.push(`<rect x="${x(b.from).toFixed(1)}" y="${plotTop}" width="${(x(b.to) - x(b.from)).toFixed(1)}" height="${plotBottom - plotTop}" fill="${b.color}"/>`);
-    out.push(`<text x="${label.center.toFixed(1)}" y="${plotTop - 8 - label.line * BAND_LINE}" text-anchor="middle" font-weight="bold" fill="${colour}">${esc(label.text)}</text>`);
+    out.push(
+      `<rect x="${x(b.from).toFixed(1)}" y="${plotTop}" width="${(x(b.to) - x(b.from)).toFixed(1)}" height="${plotBottom - plotTop}" fill="${b.color}"/>`,
+    );
+    out.push(
+      `<text x="${label.center.toFixed(1)}" y="${plotTop - 8 - label.line * BAND_LINE}" text-anchor="middle" font-weight="bold" fill="${colour}">${esc(label.text)}</text>`,
+    );
     out.push(`<line x1="${x(b.from).toFixed(1)}" y1="${plotTop}" x2="${x(b.from).toFixed(1)}" y2="${plotBottom}" stroke="#888888" stroke-dasharray="4 3"/>`);
   });
   const classColour = new Map(chart.bands.map((b, i) => [b.name, BAR_COLORS[Math.min(i, BAR_COLORS.length - 1)]]));
@@ -121,7 +127,9 @@ export function chartSvg(chart: ChartDescription): string {
     const full = `${bar.rank}. ${bar.name}`;
     const label = full.length > 62 ? `${full.slice(0, 61)}…` : full;
     out.push(`<text x="${labelWidth}" y="${y + 15}" text-anchor="end"><title>${esc(full)}</title>${esc(label)}</text>`);
-    out.push(`<rect x="${left}" y="${y + 3}" width="${(x(bar.index) - left).toFixed(1)}" height="${barHeight - 6}" fill="${classColour.get(bar.className) ?? "#444444"}"/>`);
+    out.push(
+      `<rect x="${left}" y="${y + 3}" width="${(x(bar.index) - left).toFixed(1)}" height="${barHeight - 6}" fill="${classColour.get(bar.className) ?? "#444444"}"/>`,
+    );
     out.push(`<text x="${(x(bar.index) + 4).toFixed(1)}" y="${y + 15}">${esc(bar.indexText)}</text>`);
   });
   // Axis with ticks every 0.1.

@@ -121,13 +121,16 @@ export function sheetColumns(rules: Rules): WithSheet[] {
 
 /** Every header a result column is recognised by, per kind (whatever the rules). */
 export function resultHeaders(): [string, readonly string[]][] {
-  return (RESULT_COLUMNS as readonly ResultColumn[]).flatMap((c) => (c.sheet ? [[c.kind, [c.sheet.header, ...c.sheet.aliases]] as [string, readonly string[]]] : []));
+  return (RESULT_COLUMNS as readonly ResultColumn[]).flatMap((c) =>
+    c.sheet ? [[c.kind, [c.sheet.header, ...c.sheet.aliases]] as [string, readonly string[]]] : [],
+  );
 }
 
 /** The annex's result columns for these rules and rows, in order. */
 export function annexColumns(c: AnnexContext): (ResultColumn & { annex: NonNullable<ResultColumn["annex"]> })[] {
   return (RESULT_COLUMNS as readonly ResultColumn[]).filter(
-    (col): col is ResultColumn & { annex: NonNullable<ResultColumn["annex"]> } => col.annex !== undefined && (col.when?.(c.rules) ?? true) && (col.annex.when?.(c) ?? true),
+    (col): col is ResultColumn & { annex: NonNullable<ResultColumn["annex"]> } =>
+      col.annex !== undefined && (col.when?.(c.rules) ?? true) && (col.annex.when?.(c) ?? true),
   );
 }
 

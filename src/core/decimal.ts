@@ -96,7 +96,7 @@ export function div(a: Dec, b: Dec, decimals: number, rounding: Rounding = "half
       }
       const twice = 2 * r;
       if (r !== 0 && (rounding === "halfUp" ? twice >= den : rounding === "halfEven" ? twice > den || (twice === den && q % 2 === 1) : false)) q += 1;
-      return trim({ m: (num < 0) !== (den0 < 0) && q !== 0 ? -q : q, s: decimals });
+      return trim({ m: num < 0 !== den0 < 0 && q !== 0 ? -q : q, s: decimals });
     }
   }
   // a/b = (am/10^as) / (bm/10^bs) = am·10^(bs+decimals) / (bm·10^as) in units of 10^-decimals

@@ -146,5 +146,10 @@ export function ifCorrectedText(result: Scored, f: Finding, lang: Lang, values: 
   if (!ic) return null;
   const row = result.rows.find((r) => r.row === f.row);
   if (!row) return null;
-  return ifCorrectedMessage(lang, ic, { value: f.value, total: row.total, index: row.index, className: row.className, rank: row.rank }, result.rules.json.index.decimals);
+  return ifCorrectedMessage(
+    lang,
+    ic,
+    { value: f.value, total: row.total, index: row.index, className: row.className, rank: row.rank },
+    result.rules.json.index.decimals,
+  );
 }

@@ -207,7 +207,7 @@ function indexThreshold(rules: Rules, min: Dec): { at: Dec; inclusive: boolean }
   const at = sub(target, half);
   if (rounding === "halfUp") return { at, inclusive: true };
   // Half-even: the midpoint rounds up only when the target's last digit is even.
-  const last = Number(BigInt(target.m) * 10n ** BigInt(decimals - target.s) % 10n);
+  const last = Number((BigInt(target.m) * 10n ** BigInt(decimals - target.s)) % 10n);
   return { at, inclusive: last % 2 === 0 };
 }
 
@@ -234,7 +234,9 @@ export function toNextClass(rules: Rules, row: RowResult): ToNextClass | null {
   const { decimals, rounding } = rules.json.index;
   const reaches = (p: Dec) => {
     const t = add(row.total!, p);
-    return rules.json.classifyOn === "roundedIndex" ? cmp(div(t, row.maxPoints!, decimals, rounding), next.min) >= 0 : cmp(t, mul(next.min, row.maxPoints!)) >= 0;
+    return rules.json.classifyOn === "roundedIndex"
+      ? cmp(div(t, row.maxPoints!, decimals, rounding), next.min) >= 0
+      : cmp(t, mul(next.min, row.maxPoints!)) >= 0;
   };
   // The formula is exact; the check guards it (and finds the step if a rule ever makes it miss).
   for (let i = 0; i < 10 && !reaches(points); i++) points = add(points, unit(scale));
@@ -258,7 +260,13 @@ export function maxReasons(rules: Rules, row: RowResult): MaxReason[] {
   const maxes = maxesOf(rules, row);
   rules.groups.forEach((g, i) => {
     if (!g.counted) return;
-    if (row.exemptGroups.includes(i)) reasons.push({ kind: "exempt", group: g.name, points: maxes[i], detail: exemption ? `${row.exemptKeyword ?? exemption.keyword}: ${exemption.reason}` : (row.exemptKeyword ?? "") });
+    if (row.exemptGroups.includes(i))
+      reasons.push({
+        kind: "exempt",
+        group: g.name,
+        points: maxes[i],
+        detail: exemption ? `${row.exemptKeyword ?? exemption.keyword}: ${exemption.reason}` : (row.exemptKeyword ?? ""),
+      });
     else for (const it of g.notEvaluated) reasons.push({ kind: "notEvaluated", group: g.name, points: it.points, detail: it.item });
   });
   return reasons;

@@ -156,13 +156,20 @@ export function cardText(result: Scored, row: RowResult, lang: Lang, previous: C
     const group = rules.groups[i];
     const notes: string[] = [];
     if (g.exempt) notes.push(w.exempt(card.maxReasons.find((m) => m.kind === "exempt" && m.group === g.group)?.detail ?? ""));
-    if (group.notEvaluated.length > 0 && !g.exempt) notes.push(w.notEvaluated(group.notEvaluated.map((it) => `${it.item} (${n(it.points)} ${w.points})`).join(", ")));
+    if (group.notEvaluated.length > 0 && !g.exempt)
+      notes.push(w.notEvaluated(group.notEvaluated.map((it) => `${it.item} (${n(it.points)} ${w.points})`).join(", ")));
     if (g.lost !== null && sign(g.lost) < 0) notes.push(w.aboveMax);
     if (!g.counted) notes.push(w.notCounted);
     return { group: g.group, max: n(g.max), score: g.score === null ? "—" : n(g.score), lost: g.lost === null ? "—" : n(g.lost), note: notes.join("; ") };
   });
   const max = card.maxPoints ?? card.generalMax;
-  const total = { group: w.total, max: n(max), score: card.total === null ? "—" : n(card.total), lost: card.total === null ? "—" : n(sub(max, card.total)), note: "" };
+  const total = {
+    group: w.total,
+    max: n(max),
+    score: card.total === null ? "—" : n(card.total),
+    lost: card.total === null ? "—" : n(sub(max, card.total)),
+    note: "",
+  };
   const lines = [w.maxLine(card, n)];
   if (card.total === null || card.index === null) lines.push(w.unscored);
   else {

@@ -58,8 +58,10 @@ const EXAMPLE: Params = { cell: "D7", agency: "Sở Y tế", group: "Hạ tầng
 const TEMPLATES: Record<FindingCode, { severity: Severity; vi: (p: Params) => string; en: (p: Params) => string }> = {
   notANumber: {
     severity: "error",
-    vi: (p) => `Ô ${p.cell} (${p.agency}, “${p.group}”) có “${p.value}”, không phải là số. Hãy nhập điểm bằng số, ví dụ 81,05. Cơ quan này chưa được tính điểm.`,
-    en: (p) => `Cell ${p.cell} (${p.agency}, “${p.group}”) holds “${p.value}”, which is not a number. Type the score as a number, e.g. 81.05. This agency is not scored yet.`,
+    vi: (p) =>
+      `Ô ${p.cell} (${p.agency}, “${p.group}”) có “${p.value}”, không phải là số. Hãy nhập điểm bằng số, ví dụ 81,05. Cơ quan này chưa được tính điểm.`,
+    en: (p) =>
+      `Cell ${p.cell} (${p.agency}, “${p.group}”) holds “${p.value}”, which is not a number. Type the score as a number, e.g. 81.05. This agency is not scored yet.`,
   },
   errorValue: {
     severity: "error",
@@ -78,8 +80,10 @@ const TEMPLATES: Record<FindingCode, { severity: Severity; vi: (p: Params) => st
   },
   notAScore: {
     severity: "error",
-    vi: (p) => `Ô ${p.cell} (${p.agency}, “${p.group}”) có ${p.value}, không thể là điểm của nhóm này (điểm tối đa ${p.detail}). Hãy nhập lại điểm. Cơ quan này chưa được tính điểm.`,
-    en: (p) => `Cell ${p.cell} (${p.agency}, “${p.group}”) holds ${p.value}, which cannot be a score of this group (maximum ${p.detail}). Type the score again. This agency is not scored yet.`,
+    vi: (p) =>
+      `Ô ${p.cell} (${p.agency}, “${p.group}”) có ${p.value}, không thể là điểm của nhóm này (điểm tối đa ${p.detail}). Hãy nhập lại điểm. Cơ quan này chưa được tính điểm.`,
+    en: (p) =>
+      `Cell ${p.cell} (${p.agency}, “${p.group}”) holds ${p.value}, which cannot be a score of this group (maximum ${p.detail}). Type the score again. This agency is not scored yet.`,
   },
   missing: {
     severity: "error",
@@ -88,8 +92,10 @@ const TEMPLATES: Record<FindingCode, { severity: Severity; vi: (p: Params) => st
   },
   exemptNonZero: {
     severity: "error",
-    vi: (p) => `Ô ${p.cell}: ${p.agency} được miễn chấm “${p.group}” (ghi chú “${p.detail}”) nhưng có ${p.value} điểm. Điểm này không được tính; hãy để 0, hoặc bỏ ghi chú nếu cơ quan có chấm nhóm này.`,
-    en: (p) => `Cell ${p.cell}: ${p.agency} is exempt from “${p.group}” (note “${p.detail}”) but holds ${p.value}. It is not counted; set it to 0, or remove the note if the agency is scored on this group.`,
+    vi: (p) =>
+      `Ô ${p.cell}: ${p.agency} được miễn chấm “${p.group}” (ghi chú “${p.detail}”) nhưng có ${p.value} điểm. Điểm này không được tính; hãy để 0, hoặc bỏ ghi chú nếu cơ quan có chấm nhóm này.`,
+    en: (p) =>
+      `Cell ${p.cell}: ${p.agency} is exempt from “${p.group}” (note “${p.detail}”) but holds ${p.value}. It is not counted; set it to 0, or remove the note if the agency is scored on this group.`,
   },
   duplicateName: {
     severity: "warning",
@@ -103,7 +109,8 @@ const TEMPLATES: Record<FindingCode, { severity: Severity; vi: (p: Params) => st
   },
   noScores: {
     severity: "warning",
-    vi: (p) => `Ô ${p.cell}: dòng “${p.agency}” không có điểm nhóm nào nên được coi là dòng tiêu đề, không xếp hạng. Nếu đây là một cơ quan, hãy nhập điểm các nhóm.`,
+    vi: (p) =>
+      `Ô ${p.cell}: dòng “${p.agency}” không có điểm nhóm nào nên được coi là dòng tiêu đề, không xếp hạng. Nếu đây là một cơ quan, hãy nhập điểm các nhóm.`,
     en: (p) => `Cell ${p.cell}: the row “${p.agency}” has no group score, so it is taken as a heading and not ranked. If it is an agency, type its scores.`,
   },
   legacyText: {
@@ -131,25 +138,34 @@ const TEMPLATES: Record<FindingCode, { severity: Severity; vi: (p: Params) => st
   },
   noBlock: {
     severity: "error",
-    vi: (p) => `Ô ${p.cell}: ${p.agency} không thuộc khối nào (${p.detail}) nên không được xếp hạng. Hãy đặt cơ quan dưới dòng tiêu đề của khối, ghi khối vào cột Khối/Nhóm hoặc vào Ghi chú.`,
-    en: (p) => `Cell ${p.cell}: ${p.agency} belongs to no block (${p.detail}), so it is not ranked. Put the agency under its block's heading row, or write the block in a Khối/Nhóm column or in Ghi chú.`,
+    vi: (p) =>
+      `Ô ${p.cell}: ${p.agency} không thuộc khối nào (${p.detail}) nên không được xếp hạng. Hãy đặt cơ quan dưới dòng tiêu đề của khối, ghi khối vào cột Khối/Nhóm hoặc vào Ghi chú.`,
+    en: (p) =>
+      `Cell ${p.cell}: ${p.agency} belongs to no block (${p.detail}), so it is not ranked. Put the agency under its block's heading row, or write the block in a Khối/Nhóm column or in Ghi chú.`,
   },
   maybeExempt: {
     severity: "warning",
-    vi: (p) => `Ô ${p.cell}: ${p.agency} có thể thiếu miễn chấm: Ghi chú “${p.value}” nói đến TTHC nhưng không khớp từ khóa miễn chấm nào (${p.detail}), và “${p.group}” đang là 0 hoặc trống. Nếu cơ quan không có thủ tục hành chính, hãy ghi đúng từ khóa.`,
-    en: (p) => `Cell ${p.cell}: ${p.agency} may be missing an exemption: the note “${p.value}” speaks of administrative procedures (TTHC) but matches no exemption keyword (${p.detail}), and “${p.group}” is 0 or blank. If the agency has no procedures, write one of the keywords.`,
+    vi: (p) =>
+      `Ô ${p.cell}: ${p.agency} có thể thiếu miễn chấm: Ghi chú “${p.value}” nói đến TTHC nhưng không khớp từ khóa miễn chấm nào (${p.detail}), và “${p.group}” đang là 0 hoặc trống. Nếu cơ quan không có thủ tục hành chính, hãy ghi đúng từ khóa.`,
+    en: (p) =>
+      `Cell ${p.cell}: ${p.agency} may be missing an exemption: the note “${p.value}” speaks of administrative procedures (TTHC) but matches no exemption keyword (${p.detail}), and “${p.group}” is 0 or blank. If the agency has no procedures, write one of the keywords.`,
   },
   staleResults: {
     severity: "warning",
-    vi: (p) => `Ô ${p.cell}: kết quả đã có trên trang tính (cột Tổng điểm, Chỉ số, Phân loại, Xếp hạng) không khớp với điểm hiện tại của ${p.agency} (các ô ${p.detail}). Điểm đã bị sửa sau lần tính trước; kết quả vừa được tính lại từ điểm.`,
-    en: (p) => `Cell ${p.cell}: the results already on the sheet (Total, Index, Class, Rank columns) do not match the current scores of ${p.agency} (cells ${p.detail}). Scores were edited after they were last computed; the results were just computed again from the scores.`,
+    vi: (p) =>
+      `Ô ${p.cell}: kết quả đã có trên trang tính (cột Tổng điểm, Chỉ số, Phân loại, Xếp hạng) không khớp với điểm hiện tại của ${p.agency} (các ô ${p.detail}). Điểm đã bị sửa sau lần tính trước; kết quả vừa được tính lại từ điểm.`,
+    en: (p) =>
+      `Cell ${p.cell}: the results already on the sheet (Total, Index, Class, Rank columns) do not match the current scores of ${p.agency} (cells ${p.detail}). Scores were edited after they were last computed; the results were just computed again from the scores.`,
   },
 };
 
 /** The findings' messages, by code (the severity of each is in `severityOf`). */
 export const FINDING_MESSAGES = catalogue(
   "findings",
-  Object.fromEntries(Object.entries(TEMPLATES).map(([code, t]) => [code, entry({ vi: t.vi, en: t.en, example: EXAMPLE })])) as Record<FindingCode, MessageEntry<Params>>,
+  Object.fromEntries(Object.entries(TEMPLATES).map(([code, t]) => [code, entry({ vi: t.vi, en: t.en, example: EXAMPLE })])) as Record<
+    FindingCode,
+    MessageEntry<Params>
+  >,
 );
 
 export function makeFinding(code: FindingCode, row: number, col: number, origin: Origin, params: Omit<Params, "cell">): Finding {

@@ -7,14 +7,7 @@ import { Finding, FindingCode, findingMessage, Severity } from "./findings";
  * from the other.
  */
 export type MergeFindingCode =
-  | "unreadable"
-  | "notAForm"
-  | "otherMaster"
-  | "otherYear"
-  | "agencyNotInGrid"
-  | "conflictingForms"
-  | "rulesChanged"
-  | "noAgencyName";
+  "unreadable" | "notAForm" | "otherMaster" | "otherYear" | "agencyNotInGrid" | "conflictingForms" | "rulesChanged" | "noAgencyName";
 
 export interface MergeParams {
   file: string;
@@ -29,13 +22,17 @@ type Template<P> = { vi: (p: P) => string; en: (p: P) => string };
 const MERGE_TEMPLATES: Record<MergeFindingCode, { severity: Severity } & Template<MergeParams>> = {
   unreadable: {
     severity: "error",
-    vi: (p) => `Tệp “${p.file}” không đọc được như một sổ tính Excel .xlsx. Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi gộp lại. Các phiếu khác vẫn được gộp.`,
-    en: (p) => `File “${p.file}” cannot be read as an Excel .xlsx workbook. Open it in Excel or LibreOffice, save it as .xlsx and merge it again. The other forms are still merged.`,
+    vi: (p) =>
+      `Tệp “${p.file}” không đọc được như một sổ tính Excel .xlsx. Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi gộp lại. Các phiếu khác vẫn được gộp.`,
+    en: (p) =>
+      `File “${p.file}” cannot be read as an Excel .xlsx workbook. Open it in Excel or LibreOffice, save it as .xlsx and merge it again. The other forms are still merged.`,
   },
   notAForm: {
     severity: "error",
-    vi: (p) => `Tệp “${p.file}” không phải phiếu tự đánh giá: không có dòng cho các nhóm tiêu chí (tên nhóm ở một ô, điểm ở ô bên phải). Hãy dùng phiếu đã gửi cho cơ quan.`,
-    en: (p) => `File “${p.file}” is not a self-assessment form: it has no row for the criteria groups (the group's name in a cell, the score in the cell to its right). Use the form that was sent to the agency.`,
+    vi: (p) =>
+      `Tệp “${p.file}” không phải phiếu tự đánh giá: không có dòng cho các nhóm tiêu chí (tên nhóm ở một ô, điểm ở ô bên phải). Hãy dùng phiếu đã gửi cho cơ quan.`,
+    en: (p) =>
+      `File “${p.file}” is not a self-assessment form: it has no row for the criteria groups (the group's name in a cell, the score in the cell to its right). Use the form that was sent to the agency.`,
   },
   noAgencyName: {
     severity: "error",
@@ -44,28 +41,37 @@ const MERGE_TEMPLATES: Record<MergeFindingCode, { severity: Severity } & Templat
   },
   otherMaster: {
     severity: "error",
-    vi: (p) => `Phiếu “${p.file}” (${p.agency}) được tạo từ một bảng điểm khác, không phải bảng điểm này, nên không được gộp. Hãy gửi cho cơ quan phiếu tạo từ bảng điểm này.`,
-    en: (p) => `Form “${p.file}” (${p.agency}) was made from another score workbook, not this one, so it is not merged. Send the agency a form made from this workbook.`,
+    vi: (p) =>
+      `Phiếu “${p.file}” (${p.agency}) được tạo từ một bảng điểm khác, không phải bảng điểm này, nên không được gộp. Hãy gửi cho cơ quan phiếu tạo từ bảng điểm này.`,
+    en: (p) =>
+      `Form “${p.file}” (${p.agency}) was made from another score workbook, not this one, so it is not merged. Send the agency a form made from this workbook.`,
   },
   otherYear: {
     severity: "error",
     vi: (p) => `Phiếu “${p.file}” (${p.agency}) là phiếu năm ${p.detail}, nên không được gộp vào bảng điểm năm ${p.cell}. Hãy dùng phiếu của đúng năm.`,
-    en: (p) => `Form “${p.file}” (${p.agency}) is the form for ${p.detail}, so it is not merged into the score table for ${p.cell}. Use the form for the right year.`,
+    en: (p) =>
+      `Form “${p.file}” (${p.agency}) is the form for ${p.detail}, so it is not merged into the score table for ${p.cell}. Use the form for the right year.`,
   },
   agencyNotInGrid: {
     severity: "error",
-    vi: (p) => `Phiếu “${p.file}”, ô ${p.cell}: cơ quan “${p.agency}” không có trong bảng điểm (trang “${p.detail}”). Hãy thêm cơ quan vào bảng điểm hoặc sửa tên cho trùng với tên trong bảng, rồi gộp lại.`,
-    en: (p) => `Form “${p.file}”, cell ${p.cell}: agency “${p.agency}” is not in the score table (sheet “${p.detail}”). Add the agency to the table or correct the name to match the table's, then merge again.`,
+    vi: (p) =>
+      `Phiếu “${p.file}”, ô ${p.cell}: cơ quan “${p.agency}” không có trong bảng điểm (trang “${p.detail}”). Hãy thêm cơ quan vào bảng điểm hoặc sửa tên cho trùng với tên trong bảng, rồi gộp lại.`,
+    en: (p) =>
+      `Form “${p.file}”, cell ${p.cell}: agency “${p.agency}” is not in the score table (sheet “${p.detail}”). Add the agency to the table or correct the name to match the table's, then merge again.`,
   },
   conflictingForms: {
     severity: "error",
-    vi: (p) => `Có nhiều phiếu khác nhau của ${p.agency}: “${p.file}” và ${p.detail}. Chưa gộp phiếu nào của cơ quan này; hãy giữ lại một phiếu đúng rồi gộp lại.`,
-    en: (p) => `There are several different forms from ${p.agency}: “${p.file}” and ${p.detail}. None of this agency's forms is merged; keep the right one and merge again.`,
+    vi: (p) =>
+      `Có nhiều phiếu khác nhau của ${p.agency}: “${p.file}” và ${p.detail}. Chưa gộp phiếu nào của cơ quan này; hãy giữ lại một phiếu đúng rồi gộp lại.`,
+    en: (p) =>
+      `There are several different forms from ${p.agency}: “${p.file}” and ${p.detail}. None of this agency's forms is merged; keep the right one and merge again.`,
   },
   rulesChanged: {
     severity: "warning",
-    vi: (p) => `Phiếu “${p.file}” (${p.agency}) được tạo với quy tắc chấm điểm khác quy tắc hiện tại: điểm tối đa các nhóm có thể đã thay đổi. Phiếu vẫn được gộp; hãy kiểm tra điểm của cơ quan này.`,
-    en: (p) => `Form “${p.file}” (${p.agency}) was made with other scoring rules than the current ones: the groups' maxima may have changed. It is still merged; check this agency's scores.`,
+    vi: (p) =>
+      `Phiếu “${p.file}” (${p.agency}) được tạo với quy tắc chấm điểm khác quy tắc hiện tại: điểm tối đa các nhóm có thể đã thay đổi. Phiếu vẫn được gộp; hãy kiểm tra điểm của cơ quan này.`,
+    en: (p) =>
+      `Form “${p.file}” (${p.agency}) was made with other scoring rules than the current ones: the groups' maxima may have changed. It is still merged; check this agency's scores.`,
   },
 };
 
@@ -74,7 +80,10 @@ const MERGE_EXAMPLE: MergeParams = { file: "so-y-te.xlsx", cell: "2021", agency:
 /** The merge's findings, by code (their severities: `MERGE_SEVERITY`). */
 export const MERGE_MESSAGES = catalogue(
   "merge findings",
-  Object.fromEntries(Object.entries(MERGE_TEMPLATES).map(([code, t]) => [code, entry({ vi: t.vi, en: t.en, example: MERGE_EXAMPLE })])) as Record<MergeFindingCode, MessageEntry<MergeParams>>,
+  Object.fromEntries(Object.entries(MERGE_TEMPLATES).map(([code, t]) => [code, entry({ vi: t.vi, en: t.en, example: MERGE_EXAMPLE })])) as Record<
+    MergeFindingCode,
+    MessageEntry<MergeParams>
+  >,
 );
 
 export const MERGE_SEVERITY = Object.fromEntries(Object.entries(MERGE_TEMPLATES).map(([code, t]) => [code, t.severity])) as Record<MergeFindingCode, Severity>;
@@ -112,7 +121,13 @@ export const FORM_TEXT = {
     "Hướng dẫn: nhập điểm tự chấm của từng nhóm tiêu chí vào cột “Điểm tự chấm” (từ 0 đến điểm tối đa của nhóm) và tài liệu kiểm chứng " +
     "(số, ngày, trích yếu văn bản hoặc đường dẫn) vào cột bên cạnh; ghi chú nếu có (ví dụ “Không TTHC”). Không sửa các ô khác. " +
     "Lưu tệp dạng .xlsx (Excel hoặc LibreOffice) và gửi lại cơ quan đã gửi phiếu.",
-  header: { stt: "STT", group: "Nhóm tiêu chí", score: "Điểm tự chấm", max: "Điểm tối đa", evidence: "Tài liệu kiểm chứng (số, ngày, trích yếu văn bản hoặc đường dẫn)" },
+  header: {
+    stt: "STT",
+    group: "Nhóm tiêu chí",
+    score: "Điểm tự chấm",
+    max: "Điểm tối đa",
+    evidence: "Tài liệu kiểm chứng (số, ngày, trích yếu văn bản hoặc đường dẫn)",
+  },
   total: "Tổng cộng",
   notes: "Ghi chú",
   exempt: "Miễn chấm",
@@ -130,8 +145,24 @@ export const FORM_TEXT = {
   diffSheet: "Chênh lệch",
   selfTitle: "ĐIỂM CÁC CƠ QUAN TỰ ĐÁNH GIÁ",
   diffTitle: "CHÊNH LỆCH GIỮA ĐIỂM TỰ CHẤM VÀ ĐIỂM THẨM ĐỊNH",
-  selfHeader: { stt: "STT", agency: "Cơ quan", score: (g: string) => `${g} – tự chấm`, evidence: (g: string) => `${g} – tài liệu kiểm chứng`, notes: "Ghi chú (tự ghi)", file: "Tệp phiếu", at: "Thời điểm gộp" },
-  diffHeader: { stt: "STT", agency: "Cơ quan", group: "Nhóm tiêu chí", self: "Tự chấm", appraised: "Thẩm định", evidence: "Tài liệu kiểm chứng", council: "Kết luận của hội đồng thẩm định" },
+  selfHeader: {
+    stt: "STT",
+    agency: "Cơ quan",
+    score: (g: string) => `${g} – tự chấm`,
+    evidence: (g: string) => `${g} – tài liệu kiểm chứng`,
+    notes: "Ghi chú (tự ghi)",
+    file: "Tệp phiếu",
+    at: "Thời điểm gộp",
+  },
+  diffHeader: {
+    stt: "STT",
+    agency: "Cơ quan",
+    group: "Nhóm tiêu chí",
+    self: "Tự chấm",
+    appraised: "Thẩm định",
+    evidence: "Tài liệu kiểm chứng",
+    council: "Kết luận của hội đồng thẩm định",
+  },
   notesGroup: "Ghi chú",
 } as const;
 
@@ -160,8 +191,10 @@ export const FORM_MESSAGES = catalogue("forms", {
     example: {},
   }),
   sheetProtected: entry({
-    vi: (p: { sheet: string }) => `Trang tính “${p.sheet}” đang được bảo vệ nên không gộp được phiếu. Hãy bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi gộp lại. Chưa có ô nào bị thay đổi.`,
-    en: (p) => `Sheet “${p.sheet}” is protected, so the forms cannot be merged. Unprotect it (Review → Unprotect Sheet) and merge again. No cell has been changed.`,
+    vi: (p: { sheet: string }) =>
+      `Trang tính “${p.sheet}” đang được bảo vệ nên không gộp được phiếu. Hãy bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi gộp lại. Chưa có ô nào bị thay đổi.`,
+    en: (p) =>
+      `Sheet “${p.sheet}” is protected, so the forms cannot be merged. Unprotect it (Review → Unprotect Sheet) and merge again. No cell has been changed.`,
     example: { sheet: "Bảng điểm" },
   }),
   noForms: entry({

@@ -55,7 +55,10 @@ export function formsYear(storedYear: number | undefined, values: readonly (read
 
 /** A file name from the agency's name, without diacritics: "Sở Tài chính" → "so-tai-chinh". */
 export function formSlug(agency: string): string {
-  let slug = matchKey(agency).replace(/[/\s]+/g, "-").replace(/-+/g, "-").replace(/^-|-$/g, "");
+  let slug = matchKey(agency)
+    .replace(/[/\s]+/g, "-")
+    .replace(/-+/g, "-")
+    .replace(/^-|-$/g, "");
   if (slug.length > 60) slug = slug.slice(0, 60).replace(/-[^-]*$/, "") || slug.slice(0, 60);
   return slug || "co-quan";
 }
@@ -131,7 +134,13 @@ export interface FormInput {
 export interface FormDescription extends SheetDescription {
   identity: FormIdentity;
   /** Where things are, for renderers, the fill-in helper of the tests and the readers. */
-  layout: { agencyCell: { row: number; col: number }; groupRows: number[]; exempt: number[]; notesCell: { row: number; col: number }; totalCell: { row: number; col: number } };
+  layout: {
+    agencyCell: { row: number; col: number };
+    groupRows: number[];
+    exempt: number[];
+    notesCell: { row: number; col: number };
+    totalCell: { row: number; col: number };
+  };
 }
 
 function lines(text: string, width: number): number {
@@ -275,7 +284,13 @@ export function buildForm(input: FormInput): FormDescription {
     rowCount,
     colCount,
     identity,
-    layout: { agencyCell: { row: 1, col: 2 }, groupRows, exempt, notesCell: { row: notesRow, col: FORM_COLS.score }, totalCell: { row: totalRow, col: FORM_COLS.score } },
+    layout: {
+      agencyCell: { row: 1, col: 2 },
+      groupRows,
+      exempt,
+      notesCell: { row: notesRow, col: FORM_COLS.score },
+      totalCell: { row: totalRow, col: FORM_COLS.score },
+    },
   };
 }
 

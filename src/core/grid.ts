@@ -95,7 +95,7 @@ function headerLookup(rules: Rules): (text: unknown) => number {
   lookup = (text: unknown): number => {
     if (typeof text !== "string" && !(numbersMayMatch && typeof text === "number")) return -1;
     const key = headerKey(cellText(text));
-    return key === "" ? -1 : owner.get(key) ?? -1;
+    return key === "" ? -1 : (owner.get(key) ?? -1);
   };
   lookups.set(rules, lookup);
   return lookup;
@@ -123,11 +123,14 @@ export function locateGrid(values: readonly (readonly unknown[])[], rules: Rules
   const { row: best, count: bestCount } = findHeaderRow(values, rules, limit);
   if (best < 0 || bestCount < rules.groups.length) {
     const seenRow = best >= 0 ? best : firstTextRow(values, limit);
-    const seen = seenRow >= 0 ? values[seenRow].map(cellText).map((t) => t.replace(/\s+/g, " ").trim()).filter((t) => t !== "") : [];
-    const missing =
-      best >= 0
-        ? rules.groups.filter((_, i) => !values[best].some((v) => groupOfHeader(rules, v) === i)).map((g) => g.name)
-        : lookedFor;
+    const seen =
+      seenRow >= 0
+        ? values[seenRow]
+            .map(cellText)
+            .map((t) => t.replace(/\s+/g, " ").trim())
+            .filter((t) => t !== "")
+        : [];
+    const missing = best >= 0 ? rules.groups.filter((_, i) => !values[best].some((v) => groupOfHeader(rules, v) === i)).map((g) => g.name) : lookedFor;
     return {
       ok: false,
       reason: "noGrid",
@@ -218,7 +221,12 @@ function groupColumns(header: readonly unknown[], rules: Rules): number[] {
  * The other columns' roles (name, STT, notes, block, results), from the header row or, under a blank
  * header cell, the row above; `twoRow` when a role was found there (a vertically merged header).
  */
-function columnRoles(header: readonly unknown[], above: readonly unknown[], groupCols: readonly number[], rules: Rules): { roles: Partial<Record<Role, number>>; twoRow: boolean } {
+function columnRoles(
+  header: readonly unknown[],
+  above: readonly unknown[],
+  groupCols: readonly number[],
+  rules: Rules,
+): { roles: Partial<Record<Role, number>>; twoRow: boolean } {
   const roles: Partial<Record<Role, number>> = {};
   let twoRow = false;
   const width = Math.max(header.length, above.length);

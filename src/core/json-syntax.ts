@@ -163,11 +163,16 @@ export const JSON_SYNTAX = catalogue("JSON syntax", {
     example: { code: "unexpectedEnd", ...AT, char: "" },
   }),
   unexpectedChar: entry({
-    vi: (p: JsonSyntaxProblem) => `ký tự ${shown(p.char, "vi")} không đúng chỗ ở dòng ${p.line}, cột ${p.column} (thường do thiếu hoặc thừa dấu phẩy, dấu ngoặc kép hay dấu ngoặc)`,
+    vi: (p: JsonSyntaxProblem) =>
+      `ký tự ${shown(p.char, "vi")} không đúng chỗ ở dòng ${p.line}, cột ${p.column} (thường do thiếu hoặc thừa dấu phẩy, dấu ngoặc kép hay dấu ngoặc)`,
     en: (p) => `unexpected ${shown(p.char, "en")} at line ${p.line}, column ${p.column} (usually a missing or extra comma, quotation mark or bracket)`,
     example: { code: "unexpectedChar", ...AT, char: " " },
   }),
-  invalid: entry({ vi: (_p: JsonSyntaxProblem) => "không đọc được nội dung JSON", en: () => "its JSON content could not be read", example: { code: "invalid", line: 0, column: 0, char: "" } }),
+  invalid: entry({
+    vi: (_p: JsonSyntaxProblem) => "không đọc được nội dung JSON",
+    en: () => "its JSON content could not be read",
+    example: { code: "invalid", line: 0, column: 0, char: "" },
+  }),
 } satisfies Record<JsonSyntaxCode, unknown>);
 
 /** The problem in words, without the file name (the caller's sentence names the file and what to do). */

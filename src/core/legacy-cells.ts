@@ -62,7 +62,12 @@ const textAt = (values: readonly (readonly unknown[])[], row: number, col: numbe
  * The legacy cells of a located grid: its header rows, and the names and notes of its agencies.
  * `isHeader` tells the headers the add-in knows (groups and columns).
  */
-export function legacyCellsOfGrid(values: readonly (readonly unknown[])[], layout: GridLayout, origin: Origin, isHeader: (text: string) => boolean): LegacyCell[] {
+export function legacyCellsOfGrid(
+  values: readonly (readonly unknown[])[],
+  layout: GridLayout,
+  origin: Origin,
+  isHeader: (text: string) => boolean,
+): LegacyCell[] {
   const candidates: Candidate[] = [];
   for (let r = layout.headerTop; r <= layout.headerRow; r++) {
     for (let c = 0; c <= layout.lastCol; c++) {
@@ -129,7 +134,8 @@ export const LEGACY_MESSAGES = catalogue("legacy text", {
   /** The command line converted cells (--fix-encoding). */
   converted: entry({
     vi: (p: Example) => `Đã chuyển ${p.cells.length} ô từ bảng mã ${p.encoding} sang Unicode (${cellsVi(p.cells)}), ví dụ “${p.text}” thành “${p.converted}”.`,
-    en: (p) => `Converted ${p.cells.length} cell${p.cells.length === 1 ? "" : "s"} from the ${p.encoding} encoding to Unicode (${cellsEn(p.cells)}), e.g. “${p.text}” to “${p.converted}”.`,
+    en: (p) =>
+      `Converted ${p.cells.length} cell${p.cells.length === 1 ? "" : "s"} from the ${p.encoding} encoding to Unicode (${cellsEn(p.cells)}), e.g. “${p.text}” to “${p.converted}”.`,
     example: EXAMPLE,
   }),
 });
@@ -163,8 +169,10 @@ export const CONVERT_MESSAGES = catalogue("convert encoding", {
     example: { cells: ["B5"] },
   }),
   protectedSheet: entry({
-    vi: (p: { sheet: string }) => `Trang tính “${p.sheet}” đang được bảo vệ nên không chuyển mã được. Hãy bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi làm lại. Chưa có ô nào bị thay đổi.`,
-    en: (p) => `Sheet “${p.sheet}” is protected, so the text cannot be converted. Unprotect it (Review → Unprotect Sheet) and try again. No cell has been changed.`,
+    vi: (p: { sheet: string }) =>
+      `Trang tính “${p.sheet}” đang được bảo vệ nên không chuyển mã được. Hãy bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi làm lại. Chưa có ô nào bị thay đổi.`,
+    en: (p) =>
+      `Sheet “${p.sheet}” is protected, so the text cannot be converted. Unprotect it (Review → Unprotect Sheet) and try again. No cell has been changed.`,
     example: { sheet: "Chấm điểm 2020" },
   }),
 });

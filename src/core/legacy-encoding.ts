@@ -356,8 +356,7 @@ function evidence(words: readonly string[], encoding: LegacyEncoding): Evidence 
     else if (!valid && convertedValid && /[A-Za-z]/.test(w)) {
       e.legacy++;
       if (STRONG[encoding].test(w) || !plausibleCase(w)) e.strong++;
-    }
-    else if (!valid) e.unknown++;
+    } else if (!valid) e.unknown++;
   }
   return e;
 }
@@ -383,7 +382,8 @@ export function detectLegacy(text: string, prefer: LegacyEncoding | null = null)
   v.unknown += foreign;
   // One weak word is enough in a sheet whose other cells are of `prefer` (“Së”, “øng dông CNTT”);
   // alone it is not (“può”, “non può”, “mü”).
-  const qualifies = (e: Evidence, enc: LegacyEncoding) => (e.legacy >= 2 || e.strong >= 1 || (prefer === enc && e.legacy >= 1)) && e.against === 0 && e.legacy > e.unknown;
+  const qualifies = (e: Evidence, enc: LegacyEncoding) =>
+    (e.legacy >= 2 || e.strong >= 1 || (prefer === enc && e.legacy >= 1)) && e.against === 0 && e.legacy > e.unknown;
   const tcvn3 = qualifies(t, "tcvn3");
   const vni = qualifies(v, "vni");
   if (tcvn3 && (!vni || t.legacy > v.legacy)) return "tcvn3";

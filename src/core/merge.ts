@@ -114,7 +114,9 @@ export function readForm(values: readonly (readonly unknown[])[], rules: Rules):
   let notes: FormReading["notes"] = null;
   if (notesAt) {
     const right = rightOf(values, notesAt.row, notesAt.col);
-    notes = right ? { text: cleanText(text(right.value)), cell: cellAddress(notesAt.row, right.col) } : { text: "", cell: cellAddress(notesAt.row, notesAt.col + 1) };
+    notes = right
+      ? { text: cleanText(text(right.value)), cell: cellAddress(notesAt.row, right.col) }
+      : { text: "", cell: cellAddress(notesAt.row, notesAt.col + 1) };
   }
   return { agency, groups, notes };
 }
@@ -243,7 +245,10 @@ export function planMerge(input: MergeInput): MergeResult {
       continue;
     }
     for (const c of list) {
-      const others = list.filter((o) => o !== c).map((o) => `“${o.form.file}”`).join(", ");
+      const others = list
+        .filter((o) => o !== c)
+        .map((o) => `“${o.form.file}”`)
+        .join(", ");
       findings.push(finding("conflictingForms", { file: c.form.file, agency: c.agency, detail: others }));
     }
   }
@@ -275,7 +280,9 @@ export function planMerge(input: MergeInput): MergeResult {
     records.set(key, { ...c.record, file: c.form.file, at: input.now });
   }
   const gridOrder = new Map(layout.dataRows.map((r, i) => [matchKey(gridName(r)), i]));
-  const selfAssessments = [...records.values()].sort((a, b) => (gridOrder.get(matchKey(a.agency)) ?? Infinity) - (gridOrder.get(matchKey(b.agency)) ?? Infinity));
+  const selfAssessments = [...records.values()].sort(
+    (a, b) => (gridOrder.get(matchKey(a.agency)) ?? Infinity) - (gridOrder.get(matchKey(b.agency)) ?? Infinity),
+  );
 
   const cellNow = (row: number, col: number): unknown => written.get(`${row}:${col}`) ?? values[row][col];
   const differences = differencesOf(rules, layout, selfAssessments, rowOf, cellNow, origin);
@@ -294,7 +301,15 @@ export function planMerge(input: MergeInput): MergeResult {
   };
 }
 
-function readCandidate(form: ReturnedForm, row: number, agency: string, gridNotesText: string, reading: FormReading, rules: Rules, maxes: readonly Dec[]): Candidate {
+function readCandidate(
+  form: ReturnedForm,
+  row: number,
+  agency: string,
+  gridNotesText: string,
+  reading: FormReading,
+  rules: Rules,
+  maxes: readonly Dec[],
+): Candidate {
   const notes = reading.notes?.text ?? "";
   const exempt = exemptGroupsOf(rules, gridNotesText || notes)?.groups ?? [];
   const scores: (number | string | null)[] = rules.groups.map(() => null);
@@ -310,7 +325,14 @@ function readCandidate(form: ReturnedForm, row: number, agency: string, gridNote
     const report = (code: ScoreFindingCode) => {
       const { row: r, col } = parseA1(g.cell);
       const f = makeFinding(code, r, col, SHEET_ORIGIN, { agency, group: group.name, value: displayValue(raw), detail: formatMax(maxes[g.group]) });
-      scoreFindings.push({ file: form.file, cell: g.cell, severity: f.severity, code, agency, ...both(IN_FORM_MESSAGES, "inForm", { file: form.file, finding: f }) });
+      scoreFindings.push({
+        file: form.file,
+        cell: g.cell,
+        severity: f.severity,
+        code,
+        agency,
+        ...both(IN_FORM_MESSAGES, "inForm", { file: form.file, finding: f }),
+      });
     };
     if (parsed.kind !== "number") {
       scores[g.group] = displayValue(raw);
@@ -355,12 +377,26 @@ function differencesOf(
       if (isBlank(grid)) return;
       const parsed = parseScore(grid);
       if (parsed.kind === "number" && cmp(parsed.value, fromNumber(self)!) === 0) return;
-      out.push({ agency: s.agency, group: rules.groups[g].name, self, appraised: parsed.kind === "number" ? toNumber(parsed.value) : displayValue(grid), evidence: s.evidence[g], cell: cellAddress(row, col, origin) });
+      out.push({
+        agency: s.agency,
+        group: rules.groups[g].name,
+        self,
+        appraised: parsed.kind === "number" ? toNumber(parsed.value) : displayValue(grid),
+        evidence: s.evidence[g],
+        cell: cellAddress(row, col, origin),
+      });
     });
     if (layout.notesCol !== null && s.notes !== "") {
       const grid = cellNow(row, layout.notesCol);
       if (!isBlank(grid) && matchKey(text(grid)) !== matchKey(s.notes)) {
-        out.push({ agency: s.agency, group: FORM_TEXT.notesGroup, self: s.notes, appraised: cleanText(text(grid)), evidence: "", cell: cellAddress(row, layout.notesCol, origin) });
+        out.push({
+          agency: s.agency,
+          group: FORM_TEXT.notesGroup,
+          self: s.notes,
+          appraised: cleanText(text(grid)),
+          evidence: "",
+          cell: cellAddress(row, layout.notesCol, origin),
+        });
       }
     }
   }
@@ -378,7 +414,14 @@ const LOOP_STYLES: Record<string, CellStyle> = {
   input: { bold: false, italic: false, size: 11, hAlign: "left", vAlign: "center", wrap: true, border: true, fill: "#FFF2CC" },
 };
 
-function loopSheet(sheetName: string, title: string, header: string[], widths: number[], body: SheetCell[][], print: "portrait" | "landscape"): SheetDescription {
+function loopSheet(
+  sheetName: string,
+  title: string,
+  header: string[],
+  widths: number[],
+  body: SheetCell[][],
+  print: "portrait" | "landscape",
+): SheetDescription {
   const cells: SheetCell[] = [{ row: 0, col: 0, value: title, style: "title" }];
   const merges: SheetMerge[] = [{ row: 0, col: 0, rows: 1, cols: header.length }];
   header.forEach((h, c) => cells.push({ row: 2, col: c, value: h, style: "header" }));
@@ -395,7 +438,14 @@ function loopSheet(sheetName: string, title: string, header: string[], widths: n
     merges,
     validations: [],
     protect: false,
-    print: { orientation: print, paper: "A4", fitToPagesWide: 1, fitToPagesTall: 0, margins: { top: 2, bottom: 2, left: 2, right: 1.5, header: 0.8, footer: 0.8 }, centerHorizontally: true },
+    print: {
+      orientation: print,
+      paper: "A4",
+      fitToPagesWide: 1,
+      fitToPagesTall: 0,
+      margins: { top: 2, bottom: 2, left: 2, right: 1.5, header: 0.8, footer: 0.8 },
+      centerHorizontally: true,
+    },
     frozenRows: 3,
     rowCount,
     colCount: header.length,
@@ -421,7 +471,11 @@ export function selfAssessmentSheet(rules: Rules, records: readonly SelfAssessme
       cells.push({ row, col: 3 + 2 * g, value: s.evidence[g] ?? "", style: "cellLeft" });
     });
     const n = 2 + 2 * rules.groups.length;
-    cells.push({ row, col: n, value: s.notes, style: "cellLeft" }, { row, col: n + 1, value: s.file, style: "cellLeft" }, { row, col: n + 2, value: local(s.at), style: "cell" });
+    cells.push(
+      { row, col: n, value: s.notes, style: "cellLeft" },
+      { row, col: n + 1, value: s.file, style: "cellLeft" },
+      { row, col: n + 2, value: local(s.at), style: "cell" },
+    );
     return cells;
   });
   return loopSheet(sheetName, FORM_TEXT.selfTitle, header, widths, body, "landscape");
@@ -433,7 +487,13 @@ export function differencesSheet(differences: readonly Difference[], sheetName: 
   const header = [h.stt, h.agency, h.group, h.self, h.appraised, h.evidence, h.council];
   const body = differences.map((d, i) => {
     const row = 3 + i;
-    const value = (v: number | string, col: number): SheetCell => ({ row, col, value: v, style: "cell", numberFormat: typeof v === "number" ? "General" : "@" });
+    const value = (v: number | string, col: number): SheetCell => ({
+      row,
+      col,
+      value: v,
+      style: "cell",
+      numberFormat: typeof v === "number" ? "General" : "@",
+    });
     return [
       { row, col: 0, value: i + 1, style: "cell", numberFormat: "0" },
       { row, col: 1, value: d.agency, style: "cellLeft" },
@@ -446,4 +506,3 @@ export function differencesSheet(differences: readonly Difference[], sheetName: 
   });
   return loopSheet(sheetName, FORM_TEXT.diffTitle, header, [5, 28, 22, 10, 10, 40, 30], body, "landscape");
 }
-

@@ -113,7 +113,8 @@ export function yearInTitle(titleRows: readonly (readonly unknown[])[]): number 
 }
 
 /** The rows above a grid's header (its title), from the sheet's values and the header's first row. */
-export const titleRowsOf = (values: readonly (readonly unknown[])[], headerTop: number): readonly (readonly unknown[])[] => values.slice(0, Math.max(0, headerTop));
+export const titleRowsOf = (values: readonly (readonly unknown[])[], headerTop: number): readonly (readonly unknown[])[] =>
+  values.slice(0, Math.max(0, headerTop));
 
 /** The year evaluated when none is given: the grid's title, else the year before the decision's, else last year. */
 export function inferYear(titleYear: number | null, date: string | undefined, now: Date = new Date()): { year: number; source: Exclude<YearSource, "given"> } {
@@ -133,7 +134,10 @@ export function completeMetadata(m: Partial<DecisionMetadata> | undefined, title
   return completeMetadataWithSource(m, titleYear).meta;
 }
 
-export function completeMetadataWithSource(m: Partial<DecisionMetadata> | undefined, titleYear: number | null = null): { meta: DecisionMetadata; yearSource: YearSource } {
+export function completeMetadataWithSource(
+  m: Partial<DecisionMetadata> | undefined,
+  titleYear: number | null = null,
+): { meta: DecisionMetadata; yearSource: YearSource } {
   const out = { ...DEFAULT_METADATA, ...(m ?? {}) };
   const date = parseViDate(out.date);
   const inferred = givenYear(m?.year) ? null : inferYear(titleYear, out.date);

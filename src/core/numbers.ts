@@ -23,10 +23,7 @@ export const EXCEL_ERRORS = [
 const ERROR_SET: ReadonlySet<string> = new Set(EXCEL_ERRORS);
 
 export type ParsedCell =
-  | { kind: "blank" }
-  | { kind: "number"; value: Dec; fromText: boolean }
-  | { kind: "error"; code: string }
-  | { kind: "invalid"; text: string };
+  { kind: "blank" } | { kind: "number"; value: Dec; fromText: boolean } | { kind: "error"; code: string } | { kind: "invalid"; text: string };
 
 const BLANK: ParsedCell = { kind: "blank" };
 const VI_NUMBER = /^([+-]?)(\d+(?:[.,]\d*)?|[.,]\d+)$/;

@@ -9,13 +9,16 @@ export type PreviousProblem = { code: "noGrid" | "noSheet" | "unreadable"; sourc
 
 export const PREVIOUS_PROBLEMS = catalogue("last year", {
   noGrid: entry({
-    vi: ({ source }: { source: string }) => `“${source}” không có trang tính nào có bảng điểm để so sánh. Hãy chọn trang tính hoặc tệp có bảng điểm của năm trước.`,
+    vi: ({ source }: { source: string }) =>
+      `“${source}” không có trang tính nào có bảng điểm để so sánh. Hãy chọn trang tính hoặc tệp có bảng điểm của năm trước.`,
     en: ({ source }) => `“${source}” has no sheet with a score grid to compare with. Choose the sheet or file holding last year's score grid.`,
     example: { source: "Chấm điểm 2019" },
   }),
   unreadable: entry({
-    vi: ({ source }: { source: string }) => `Không đọc được tệp “${source}”: tệp không phải sổ tính Excel (.xlsx) hoặc đã hỏng. Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi chọn lại.`,
-    en: ({ source }) => `The file “${source}” cannot be read: it is not an Excel workbook (.xlsx) or it is damaged. Open it in Excel, save it as .xlsx and choose it again.`,
+    vi: ({ source }: { source: string }) =>
+      `Không đọc được tệp “${source}”: tệp không phải sổ tính Excel (.xlsx) hoặc đã hỏng. Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi chọn lại.`,
+    en: ({ source }) =>
+      `The file “${source}” cannot be read: it is not an Excel workbook (.xlsx) or it is damaged. Open it in Excel, save it as .xlsx and choose it again.`,
     example: { source: "ket-qua-2019.xlsx" },
   }),
   noSheet: entry({
@@ -53,8 +56,10 @@ export const ANNEX_PREVIOUS_PROBLEMS = catalogue("annex with last year", {
     example: { code: "annexPreviousNoColumns", missing: ["Xếp hạng năm trước", "Tăng/giảm"] },
   }),
   annexPreviousNotRank: entry({
-    vi: (p: Of<"annexPreviousNotRank">) => `Cột “Xếp hạng năm trước” có ô không phải là thứ hạng (số nguyên từ 1): ${cellList(p.cells)}. Hãy sửa hoặc xóa các ô đó (để trống cho cơ quan mới), rồi tạo lại phụ lục. Chưa có gì thay đổi.`,
-    en: (p) => `The “Xếp hạng năm trước” column (last year's rank) has cells that are not a rank (a whole number from 1): ${cellList(p.cells)}. Correct or clear them (blank for a new agency), then create the annex again. Nothing has been changed.`,
+    vi: (p: Of<"annexPreviousNotRank">) =>
+      `Cột “Xếp hạng năm trước” có ô không phải là thứ hạng (số nguyên từ 1): ${cellList(p.cells)}. Hãy sửa hoặc xóa các ô đó (để trống cho cơ quan mới), rồi tạo lại phụ lục. Chưa có gì thay đổi.`,
+    en: (p) =>
+      `The “Xếp hạng năm trước” column (last year's rank) has cells that are not a rank (a whole number from 1): ${cellList(p.cells)}. Correct or clear them (blank for a new agency), then create the annex again. Nothing has been changed.`,
     example: { code: "annexPreviousNotRank", cells: ["L5", "L9"] },
   }),
   annexPreviousChangeStale: entry({

@@ -78,13 +78,19 @@ export const RULE_MESSAGES: Record<RuleProblemCode, { vi: (p: P) => string; en: 
     en: (p) => `${p.Field} ${q(p.params.value)} must not begin with =, +, - or @ (Excel would take it for a formula in the Phân loại column).`,
   },
   notAllowed: { vi: (p) => `${p.Field} phải là một trong: ${p.params.allowed}.`, en: (p) => `${p.Field} must be one of ${p.params.allowed}.` },
-  notInteger: { vi: (p) => `${p.Field} phải là số nguyên từ ${p.params.min} đến ${p.params.max}.`, en: (p) => `${p.Field} must be a whole number from ${p.params.min} to ${p.params.max}.` },
+  notInteger: {
+    vi: (p) => `${p.Field} phải là số nguyên từ ${p.params.min} đến ${p.params.max}.`,
+    en: (p) => `${p.Field} must be a whole number from ${p.params.min} to ${p.params.max}.`,
+  },
   notPositive: {
     vi: (p) => `${p.Field} phải là số lớn hơn 0 (số, hoặc chữ số thập phân như “2,5”).`,
     en: (p) => `${p.Field} must be a number greater than 0 (a number, or a decimal such as “2.5”).`,
   },
   notUnit: { vi: (p) => `${p.Field} phải là số từ 0 đến 1.`, en: (p) => `${p.Field} must be a number from 0 to 1.` },
-  notWeight: { vi: (p) => `${p.Field} phải là số lớn hơn 0 và không quá 1 (ví dụ 0,15).`, en: (p) => `${p.Field} must be a number above 0 and at most 1 (e.g. 0.15).` },
+  notWeight: {
+    vi: (p) => `${p.Field} phải là số lớn hơn 0 và không quá 1 (ví dụ 0,15).`,
+    en: (p) => `${p.Field} must be a number above 0 and at most 1 (e.g. 0.15).`,
+  },
   badVersion: {
     vi: (p) => `${p.Field} phải là một trong: ${p.params.allowed} (tệp quy tắc mới dùng 2).`,
     en: (p) => `${p.Field} must be one of ${p.params.allowed} (new rules files use 2).`,
@@ -92,15 +98,24 @@ export const RULE_MESSAGES: Record<RuleProblemCode, { vi: (p: P) => string; en: 
   notBoolean: { vi: (p) => `${p.Field} phải là true hoặc false.`, en: (p) => `${p.Field} must be true or false.` },
   missing: { vi: (p) => `Thiếu ${p.field}.`, en: (p) => `${p.Field} is missing.` },
   missingOneOf: { vi: (p) => `Cần ${p.params.fields} (ít nhất một).`, en: (p) => `Needs ${p.params.fields} (at least one).` },
-  tooFew: { vi: (p) => `${p.Field} cần ít nhất ${p.params.min} mục.`, en: (p) => `${p.Field} needs at least ${p.params.min} ${p.params.min === 1 ? "entry" : "entries"}.` },
+  tooFew: {
+    vi: (p) => `${p.Field} cần ít nhất ${p.params.min} mục.`,
+    en: (p) => `${p.Field} needs at least ${p.params.min} ${p.params.min === 1 ? "entry" : "entries"}.`,
+  },
   unknownField: { vi: () => "trường không có trong định dạng quy tắc.", en: () => "not a field of the rules format." },
-  unknownFieldNear: { vi: (p) => `trường không có trong định dạng — có phải ${q(p.params.near)}?`, en: (p) => `not a field of the format — did you mean ${q(p.params.near)}?` },
+  unknownFieldNear: {
+    vi: (p) => `trường không có trong định dạng — có phải ${q(p.params.near)}?`,
+    en: (p) => `not a field of the format — did you mean ${q(p.params.near)}?`,
+  },
   needsVersion2: {
     vi: (p) => `${p.Field} chỉ có từ định dạng phiên bản 2: hãy đặt "schemaVersion": 2.`,
     en: (p) => `${p.Field} exists from format version 2 on: set "schemaVersion": 2.`,
   },
   duplicateId: { vi: (p) => `${p.Field} ${q(p.params.id)} bị trùng.`, en: (p) => `${p.Field} ${q(p.params.id)} is used twice.` },
-  unknownGroup: { vi: (p) => `Nhóm ${q(p.params.id)} không có trong danh sách nhóm (groups).`, en: (p) => `Group ${q(p.params.id)} is not in the list of groups.` },
+  unknownGroup: {
+    vi: (p) => `Nhóm ${q(p.params.id)} không có trong danh sách nhóm (groups).`,
+    en: (p) => `Group ${q(p.params.id)} is not in the list of groups.`,
+  },
   headerShared: {
     vi: (p) => `Tên ${q(p.params.text)} đã dùng cho một nhóm khác: mỗi tên cột chỉ được thuộc một nhóm.`,
     en: (p) => `${q(p.params.text)} is already a header of another group: each column header belongs to one group.`,
@@ -121,12 +136,18 @@ export const RULE_MESSAGES: Record<RuleProblemCode, { vi: (p: P) => string; en: 
     vi: (p) => `Mọi nhóm được tính đều phải có trọng số, hoặc không nhóm nào có; còn thiếu ở: ${p.params.groups}.`,
     en: (p) => `Every counted group needs a weight, or none may have one; missing for ${p.params.groups}.`,
   },
-  weightsSum: { vi: (p) => `Tổng các trọng số phải đúng bằng 1 (đang là ${p.params.sum}).`, en: (p) => `The weights must sum to exactly 1 (they sum to ${p.params.sum}).` },
+  weightsSum: {
+    vi: (p) => `Tổng các trọng số phải đúng bằng 1 (đang là ${p.params.sum}).`,
+    en: (p) => `The weights must sum to exactly 1 (they sum to ${p.params.sum}).`,
+  },
   weightUncounted: {
     vi: () => "Nhóm không tính vào tổng (counted: false) không có trọng số: hãy bỏ trọng số hoặc tính nhóm này.",
     en: () => "A group that is not counted (counted: false) takes no weight: remove the weight or count the group.",
   },
-  noCountedGroup: { vi: () => "Cần ít nhất một nhóm được tính vào tổng điểm (counted khác false).", en: () => "At least one group must be counted (counted not false)." },
+  noCountedGroup: {
+    vi: () => "Cần ít nhất một nhóm được tính vào tổng điểm (counted khác false).",
+    en: () => "At least one group must be counted (counted not false).",
+  },
   blockMatchShared: {
     vi: (p) => `Chữ nhận biết ${q(p.params.text)} đã dùng cho khối khác: mỗi chữ chỉ được thuộc một khối.`,
     en: (p) => `The match text ${q(p.params.text)} already identifies another block: each belongs to one block.`,
@@ -143,7 +164,11 @@ function labelOf(path: string): Label {
   if (path === "") return ROOT_LABEL;
   const node = formatNodeAt(path);
   if (node) return node.label;
-  const key = path.replace(/\[\d+\]$/, "").split(".").pop() ?? path;
+  const key =
+    path
+      .replace(/\[\d+\]$/, "")
+      .split(".")
+      .pop() ?? path;
   return { vi: `Trường “${key}”`, en: `The field “${key}”` };
 }
 
@@ -158,7 +183,19 @@ export function ruleProblemMessage(p: Pick<RuleProblem, "path" | "code" | "param
 /** The parameters every rules problem's example renders with (test/core/catalogue.test.ts). */
 const EXAMPLE = {
   path: "groups[0].maxPoints",
-  params: { allowed: "“decimal”, “percent”", fields: "“maxPoints”", groups: "“tthc”", id: "tthc", max: 50, min: 0, name: "Hạ tầng kỹ thuật", near: "maxPoints", sum: 30, text: "sở", value: "=Tốt" },
+  params: {
+    allowed: "“decimal”, “percent”",
+    fields: "“maxPoints”",
+    groups: "“tthc”",
+    id: "tthc",
+    max: 50,
+    min: 0,
+    name: "Hạ tầng kỹ thuật",
+    near: "maxPoints",
+    sum: 30,
+    text: "sở",
+    value: "=Tốt",
+  },
 };
 
 /** The rules problems' messages, by code; the field named comes from the problem's path. */

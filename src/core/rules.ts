@@ -371,7 +371,8 @@ function checkClasses(value: unknown, path: string, bad: Bad): ClassModel[] {
     if (!isObject(c)) return;
     const min = toDec(c.minIndex);
     if (!min || sign(min) < 0 || cmp(min, ONE) > 0) return;
-    if (classes.length > 0 && cmp(min, classes[classes.length - 1].min) >= 0) bad(`${path}[${i}].minIndex`, "classesNotDescending", { name: String(c.name ?? i + 1) });
+    if (classes.length > 0 && cmp(min, classes[classes.length - 1].min) >= 0)
+      bad(`${path}[${i}].minIndex`, "classesNotDescending", { name: String(c.name ?? i + 1) });
     if (isText(c.name)) classes.push({ name: nfc(c.name), min });
   });
   const last = bands[bands.length - 1];
@@ -380,7 +381,12 @@ function checkClasses(value: unknown, path: string, bad: Bad): ClassModel[] {
   return classes;
 }
 
-function checkBlocks(r: Record<string, unknown>, groups: readonly GroupModel[], ids: ReadonlyMap<string, number>, bad: Bad): (Omit<BlockModel, "classes"> & { classes: ClassModel[] | null })[] {
+function checkBlocks(
+  r: Record<string, unknown>,
+  groups: readonly GroupModel[],
+  ids: ReadonlyMap<string, number>,
+  bad: Bad,
+): (Omit<BlockModel, "classes"> & { classes: ClassModel[] | null })[] {
   const blocks: (Omit<BlockModel, "classes"> & { classes: ClassModel[] | null })[] = [];
   const seen = new Set<string>();
   const matchOwner = new Map<string, number>();

@@ -73,7 +73,12 @@ const classBand = (): FormatNode => ({
   fields: {
     name: {
       required: true,
-      node: { kind: "text", noFormula: true, label: L("Tên mức phân loại", "Class name"), description: "Tên mức (“Tốt”, “Khá”, “Trung bình”, “Yếu”); không bắt đầu bằng =, +, - hoặc @. / The class name; must not begin with =, +, - or @." },
+      node: {
+        kind: "text",
+        noFormula: true,
+        label: L("Tên mức phân loại", "Class name"),
+        description: "Tên mức (“Tốt”, “Khá”, “Trung bình”, “Yếu”); không bắt đầu bằng =, +, - hoặc @. / The class name; must not begin with =, +, - or @.",
+      },
     },
     minIndex: {
       required: true,
@@ -81,7 +86,8 @@ const classBand = (): FormatNode => ({
         kind: "decimal",
         range: "unit",
         label: L("Ngưỡng chỉ số", "Lowest index"),
-        description: "Chỉ số thấp nhất của mức, tính cả bằng (Tốt: 0,85 nghĩa là ≥ 0,85), từ 0 đến 1; số JSON hoặc chuỗi (“0.85”, “0,85”). / The lowest index of the class, inclusive, from 0 to 1; a JSON number or a decimal string.",
+        description:
+          "Chỉ số thấp nhất của mức, tính cả bằng (Tốt: 0,85 nghĩa là ≥ 0,85), từ 0 đến 1; số JSON hoặc chuỗi (“0.85”, “0,85”). / The lowest index of the class, inclusive, from 0 to 1; a JSON number or a decimal string.",
       },
     },
   },
@@ -94,12 +100,23 @@ export const RULES_FORMAT: FormatNode = {
   label: L("Quy tắc", "Rules"),
   description: "",
   fields: {
-    $schema: { node: text(L("Đường dẫn lược đồ", "Schema path"), "Đường dẫn tới lược đồ này (để trình soạn thảo gợi ý). / Path to this schema (for editor hints).") },
+    $schema: {
+      node: text(L("Đường dẫn lược đồ", "Schema path"), "Đường dẫn tới lược đồ này (để trình soạn thảo gợi ý). / Path to this schema (for editor hints)."),
+    },
     schemaVersion: {
       required: true,
-      node: { kind: "version", values: [1, 2], label: L("Phiên bản định dạng (schemaVersion)", "Format version (schemaVersion)"), description: "Phiên bản định dạng quy tắc: 2 (hiện tại); tệp phiên bản 1 vẫn dùng được nguyên như cũ. / Version of the rules format: 2 (current); version 1 files still load unchanged." },
+      node: {
+        kind: "version",
+        values: [1, 2],
+        label: L("Phiên bản định dạng (schemaVersion)", "Format version (schemaVersion)"),
+        description:
+          "Phiên bản định dạng quy tắc: 2 (hiện tại); tệp phiên bản 1 vẫn dùng được nguyên như cũ. / Version of the rules format: 2 (current); version 1 files still load unchanged.",
+      },
     },
-    name: { required: true, node: text(L("Tên bộ quy tắc", "Rule set name"), "Tên bộ quy tắc, ví dụ “Thái Bình 2020 (Quyết định 2916/QĐ-UBND)”. / Name of the rule set.") },
+    name: {
+      required: true,
+      node: text(L("Tên bộ quy tắc", "Rule set name"), "Tên bộ quy tắc, ví dụ “Thái Bình 2020 (Quyết định 2916/QĐ-UBND)”. / Name of the rule set."),
+    },
     nameHeaders: {
       since: 2,
       node: texts(
@@ -120,16 +137,41 @@ export const RULES_FORMAT: FormatNode = {
           label: L("Nhóm tiêu chí", "Criteria group"),
           description: "Một nhóm tiêu chí (một cột điểm). / One criteria group (one score column).",
           fields: {
-            id: { required: true, node: id(L("Mã nhóm", "Group id"), "Mã cố định của nhóm, dùng trong exemptions và blocks: chữ thường không dấu, số, dấu “-” (“dvctt”). / Stable id used by exemptions and blocks: lower-case ASCII letters, digits, “-”.") },
+            id: {
+              required: true,
+              node: id(
+                L("Mã nhóm", "Group id"),
+                "Mã cố định của nhóm, dùng trong exemptions và blocks: chữ thường không dấu, số, dấu “-” (“dvctt”). / Stable id used by exemptions and blocks: lower-case ASCII letters, digits, “-”.",
+              ),
+            },
             name: {
               required: true,
-              node: text(L("Tên nhóm (tiêu đề cột)", "Group name (column header)"), "Tiêu đề cột như trong phụ lục (“Cung cấp DVCTT”). So khớp tiêu đề không phân biệt hoa thường, dấu, xuống dòng, khoảng trắng thừa và ghi chú trong ngoặc ở cuối. / The column header as published; headers match regardless of case, accents, line breaks, extra spaces and a trailing “(…)”."),
+              node: text(
+                L("Tên nhóm (tiêu đề cột)", "Group name (column header)"),
+                "Tiêu đề cột như trong phụ lục (“Cung cấp DVCTT”). So khớp tiêu đề không phân biệt hoa thường, dấu, xuống dòng, khoảng trắng thừa và ghi chú trong ngoặc ở cuối. / The column header as published; headers match regardless of case, accents, line breaks, extra spaces and a trailing “(…)”.",
+              ),
             },
-            fullName: { node: text(L("Tên đầy đủ của nhóm", "Full name of the group"), "Tên đầy đủ của nhóm cho phần Ghi chú của phụ lục (“Cung cấp dịch vụ công trực tuyến”); mặc định là name. / The full name, for the annex notes; defaults to name.") },
-            aliases: { node: texts(L("Tên gọi khác của nhóm", "Other headers of the group"), "Các tiêu đề khác người dùng hay gõ cho nhóm này; một tiêu đề chỉ được thuộc một nhóm. Có thể bỏ qua. / Other headers users type for this group; a header belongs to one group only. Optional.") },
+            fullName: {
+              node: text(
+                L("Tên đầy đủ của nhóm", "Full name of the group"),
+                "Tên đầy đủ của nhóm cho phần Ghi chú của phụ lục (“Cung cấp dịch vụ công trực tuyến”); mặc định là name. / The full name, for the annex notes; defaults to name.",
+              ),
+            },
+            aliases: {
+              node: texts(
+                L("Tên gọi khác của nhóm", "Other headers of the group"),
+                "Các tiêu đề khác người dùng hay gõ cho nhóm này; một tiêu đề chỉ được thuộc một nhóm. Có thể bỏ qua. / Other headers users type for this group; a header belongs to one group only. Optional.",
+              ),
+            },
             maxPoints: {
               required: true,
-              node: { kind: "decimal", range: "positive", label: L("Điểm tối đa", "Maximum points"), description: "Điểm tối đa danh nghĩa của nhóm, trước khi trừ các mục không đánh giá (100). / The group’s nominal maximum, before not-evaluated items." },
+              node: {
+                kind: "decimal",
+                range: "positive",
+                label: L("Điểm tối đa", "Maximum points"),
+                description:
+                  "Điểm tối đa danh nghĩa của nhóm, trước khi trừ các mục không đánh giá (100). / The group’s nominal maximum, before not-evaluated items.",
+              },
             },
             notEvaluated: {
               node: {
@@ -142,8 +184,17 @@ export const RULES_FORMAT: FormatNode = {
                   label: L("Mục không đánh giá", "Item not evaluated"),
                   description: "Một mục không đánh giá. / One item not evaluated.",
                   fields: {
-                    item: { required: true, node: text(L("Tên mục", "Item name"), "Tên mục như Ghi chú của phụ lục viết (“điều kiện địa lý”). / The item, in the annex notes’ words.") },
-                    points: { required: true, node: { kind: "decimal", range: "positive", label: L("Điểm của mục", "Item points"), description: "Số điểm của mục (2). / Its points." } },
+                    item: {
+                      required: true,
+                      node: text(
+                        L("Tên mục", "Item name"),
+                        "Tên mục như Ghi chú của phụ lục viết (“điều kiện địa lý”). / The item, in the annex notes’ words.",
+                      ),
+                    },
+                    points: {
+                      required: true,
+                      node: { kind: "decimal", range: "positive", label: L("Điểm của mục", "Item points"), description: "Số điểm của mục (2). / Its points." },
+                    },
                   },
                 },
               },
@@ -185,17 +236,36 @@ export const RULES_FORMAT: FormatNode = {
           oneOfRequired: ["keyword", "keywords"],
           fields: {
             keyword: {
-              node: text(L("Từ khóa ghi chú", "Note keyword"), "Từ khóa trong cột Ghi chú, so khớp nguyên từ, không phân biệt hoa thường và dấu (“Không TTHC” khớp “không tthc”, “Đơn vị không TTHC”). / The Ghi chú keyword, matched as whole words regardless of case and accents."),
+              node: text(
+                L("Từ khóa ghi chú", "Note keyword"),
+                "Từ khóa trong cột Ghi chú, so khớp nguyên từ, không phân biệt hoa thường và dấu (“Không TTHC” khớp “không tthc”, “Đơn vị không TTHC”). / The Ghi chú keyword, matched as whole words regardless of case and accents.",
+              ),
             },
             keywords: {
               since: 2,
-              node: texts(L("Các từ khóa ghi chú", "Note keywords"), "Các từ khóa trong cột Ghi chú (“Không TTHC”, “Không có TTHC”, “Không có thủ tục hành chính”); khớp một từ khóa là đủ. / The Ghi chú keywords; any one of them matches.", 1),
+              node: texts(
+                L("Các từ khóa ghi chú", "Note keywords"),
+                "Các từ khóa trong cột Ghi chú (“Không TTHC”, “Không có TTHC”, “Không có thủ tục hành chính”); khớp một từ khóa là đủ. / The Ghi chú keywords; any one of them matches.",
+                1,
+              ),
             },
             groups: {
               required: true,
-              node: { kind: "array", minItems: 1, label: L("Các nhóm được miễn", "Exempt groups"), description: "Mã (id) các nhóm không chấm cho cơ quan có ghi chú này. / Ids of the groups not scored for such an agency.", items: id(L("Mã nhóm", "Group id"), "Mã một nhóm. / A group id.") },
+              node: {
+                kind: "array",
+                minItems: 1,
+                label: L("Các nhóm được miễn", "Exempt groups"),
+                description: "Mã (id) các nhóm không chấm cho cơ quan có ghi chú này. / Ids of the groups not scored for such an agency.",
+                items: id(L("Mã nhóm", "Group id"), "Mã một nhóm. / A group id."),
+              },
             },
-            reason: { required: true, node: text(L("Lý do miễn chấm", "Reason"), "Lý do, như phần Ghi chú của phụ lục viết (“không có thủ tục hành chính”). / The reason, as the annex notes say it.") },
+            reason: {
+              required: true,
+              node: text(
+                L("Lý do miễn chấm", "Reason"),
+                "Lý do, như phần Ghi chú của phụ lục viết (“không có thủ tục hành chính”). / The reason, as the annex notes say it.",
+              ),
+            },
           },
         },
       },
@@ -205,16 +275,27 @@ export const RULES_FORMAT: FormatNode = {
       node: {
         kind: "object",
         label: L("Cách tính chỉ số", "Index settings"),
-        description: "Cách tính Chỉ số = Tổng điểm ÷ điểm tối đa áp dụng của cơ quan (hoặc tổng có trọng số), làm tròn, hiển thị. / How the index (total ÷ the agency's applicable maximum, or the weighted sum) is rounded and shown.",
+        description:
+          "Cách tính Chỉ số = Tổng điểm ÷ điểm tối đa áp dụng của cơ quan (hoặc tổng có trọng số), làm tròn, hiển thị. / How the index (total ÷ the agency's applicable maximum, or the weighted sum) is rounded and shown.",
         fields: {
-          decimals: { required: true, node: { kind: "integer", min: 0, max: 10, label: L("Số chữ số thập phân", "Decimal places"), description: "Số chữ số thập phân của Chỉ số (3: 0,724). / Decimal places of the index (3: 0.724)." } },
+          decimals: {
+            required: true,
+            node: {
+              kind: "integer",
+              min: 0,
+              max: 10,
+              label: L("Số chữ số thập phân", "Decimal places"),
+              description: "Số chữ số thập phân của Chỉ số (3: 0,724). / Decimal places of the index (3: 0.724).",
+            },
+          },
           rounding: {
             required: true,
             node: {
               kind: "enum",
               values: ["halfUp", "halfEven", "down"],
               label: L("Cách làm tròn", "Rounding"),
-              description: "“halfUp”: làm tròn lên từ 5, như hàm ROUND của Excel (0,72450 → 0,725); “halfEven”: làm tròn về số chẵn khi đúng giữa; “down”: bỏ phần thừa. / “halfUp”: ties away from zero, as Excel’s ROUND; “halfEven”: ties to even; “down”: truncate.",
+              description:
+                "“halfUp”: làm tròn lên từ 5, như hàm ROUND của Excel (0,72450 → 0,725); “halfEven”: làm tròn về số chẵn khi đúng giữa; “down”: bỏ phần thừa. / “halfUp”: ties away from zero, as Excel’s ROUND; “halfEven”: ties to even; “down”: truncate.",
             },
           },
           display: {
@@ -223,7 +304,8 @@ export const RULES_FORMAT: FormatNode = {
               kind: "enum",
               values: ["decimal", "percent"],
               label: L("Cách hiển thị chỉ số", "Index display"),
-              description: "“decimal” (mặc định, “0,917”) hoặc “percent” (“91,7%”) trên trang tính và phụ lục; JSON của công cụ dòng lệnh vẫn ghi tỉ số. / “decimal” (default, “0.917”) or “percent” (“91.7%”) on the sheet and in the annex; the command line's JSON keeps the ratio.",
+              description:
+                "“decimal” (mặc định, “0,917”) hoặc “percent” (“91,7%”) trên trang tính và phụ lục; JSON của công cụ dòng lệnh vẫn ghi tỉ số. / “decimal” (default, “0.917”) or “percent” (“91.7%”) on the sheet and in the annex; the command line's JSON keeps the ratio.",
             },
           },
         },
@@ -231,7 +313,9 @@ export const RULES_FORMAT: FormatNode = {
     },
     classes: {
       required: true,
-      node: classList("Các mức phân loại, mức cao nhất trước; ngưỡng giảm dần; mức cuối cùng có ngưỡng 0. Danh sách rỗng: không phân loại (không có cột Phân loại). / Classes, highest first, with descending cut-offs; the last one’s cut-off is 0. Empty: no classes (no Phân loại column)."),
+      node: classList(
+        "Các mức phân loại, mức cao nhất trước; ngưỡng giảm dần; mức cuối cùng có ngưỡng 0. Danh sách rỗng: không phân loại (không có cột Phân loại). / Classes, highest first, with descending cut-offs; the last one’s cut-off is 0. Empty: no classes (no Phân loại column).",
+      ),
     },
     classifyOn: {
       required: true,
@@ -239,7 +323,8 @@ export const RULES_FORMAT: FormatNode = {
         kind: "enum",
         values: ["roundedIndex", "exactIndex"],
         label: L("Phân loại theo (classifyOn)", "Classify on (classifyOn)"),
-        description: "“roundedIndex”: phân loại theo Chỉ số đã làm tròn như in trong phụ lục (0,8495 → 0,850 → Tốt); “exactIndex”: theo thương chưa làm tròn (0,8495 → Khá). / Classify on the rounded index as printed, or on the exact quotient.",
+        description:
+          "“roundedIndex”: phân loại theo Chỉ số đã làm tròn như in trong phụ lục (0,8495 → 0,850 → Tốt); “exactIndex”: theo thương chưa làm tròn (0,8495 → Khá). / Classify on the rounded index as printed, or on the exact quotient.",
       },
     },
     rankBy: {
@@ -248,7 +333,8 @@ export const RULES_FORMAT: FormatNode = {
         kind: "enum",
         values: ["index", "total"],
         label: L("Căn cứ xếp hạng (rankBy)", "Rank by (rankBy)"),
-        description: "Căn cứ xếp hạng: “index” (Chỉ số, như năm 2020) hoặc “total” (Tổng điểm). Bằng nhau thì cùng hạng và bỏ hạng kế tiếp (1, 2, 2, 4). / Rank basis: the index (as in 2020) or the total. Ties share a rank and the next is skipped (1, 2, 2, 4).",
+        description:
+          "Căn cứ xếp hạng: “index” (Chỉ số, như năm 2020) hoặc “total” (Tổng điểm). Bằng nhau thì cùng hạng và bỏ hạng kế tiếp (1, 2, 2, 4). / Rank basis: the index (as in 2020) or the total. Ties share a rank and the next is skipped (1, 2, 2, 4).",
       },
     },
     overMax: {
@@ -257,7 +343,8 @@ export const RULES_FORMAT: FormatNode = {
         kind: "enum",
         values: ["keep", "cap"],
         label: L("Điểm vượt tối đa (overMax)", "Above the maximum (overMax)"),
-        description: "Điểm vượt điểm tối đa của nhóm: “keep” tính đúng như đã nhập (như phụ lục đã công bố), “cap” tính bằng điểm tối đa. Cả hai trường hợp đều báo lỗi ở ô đó. / A score above its group’s maximum: “keep” counts it as typed (as published), “cap” counts the maximum. Both report an error on the cell.",
+        description:
+          "Điểm vượt điểm tối đa của nhóm: “keep” tính đúng như đã nhập (như phụ lục đã công bố), “cap” tính bằng điểm tối đa. Cả hai trường hợp đều báo lỗi ở ô đó. / A score above its group’s maximum: “keep” counts it as typed (as published), “cap” counts the maximum. Both report an error on the cell.",
       },
     },
     blocks: {
@@ -272,21 +359,47 @@ export const RULES_FORMAT: FormatNode = {
           label: L("Khối", "Block"),
           description: "Một khối. / One block.",
           fields: {
-            id: { required: true, node: id(L("Mã khối", "Block id"), "Mã cố định của khối: chữ thường không dấu, số, dấu “-” (“so-nganh”). / Stable block id: lower-case ASCII letters, digits, “-”.") },
-            name: { required: true, node: text(L("Tên khối", "Block name"), "Tên khối như dòng tiêu đề mục trong phụ lục (“Khối sở, ban, ngành”). / The block's name, as the annex's section heading.") },
+            id: {
+              required: true,
+              node: id(
+                L("Mã khối", "Block id"),
+                "Mã cố định của khối: chữ thường không dấu, số, dấu “-” (“so-nganh”). / Stable block id: lower-case ASCII letters, digits, “-”.",
+              ),
+            },
+            name: {
+              required: true,
+              node: text(
+                L("Tên khối", "Block name"),
+                "Tên khối như dòng tiêu đề mục trong phụ lục (“Khối sở, ban, ngành”). / The block's name, as the annex's section heading.",
+              ),
+            },
             match: {
               required: true,
-              node: texts(L("Chữ nhận biết khối", "Match texts"), "Các chữ nhận biết khối, so khớp nguyên từ, không phân biệt hoa thường, dấu và khoảng trắng (“sở, ban, ngành”, “UBND huyện”). / Texts identifying the block, matched as whole words regardless of case, accents and spacing.", 1),
+              node: texts(
+                L("Chữ nhận biết khối", "Match texts"),
+                "Các chữ nhận biết khối, so khớp nguyên từ, không phân biệt hoa thường, dấu và khoảng trắng (“sở, ban, ngành”, “UBND huyện”). / Texts identifying the block, matched as whole words regardless of case, accents and spacing.",
+                1,
+              ),
             },
             maxPoints: {
               node: {
                 kind: "map",
                 label: L("Điểm tối đa riêng của khối", "Block maxima"),
-                description: "Điểm tối đa riêng của khối cho từng nhóm, theo mã nhóm ({ \"dvctt\": 80 }); nhóm không nêu giữ điểm tối đa chung. / The block's own maximum per group id; groups not listed keep theirs.",
-                values: { kind: "decimal", range: "positive", label: L("Điểm tối đa của nhóm trong khối", "Group maximum in the block"), description: "Điểm tối đa danh nghĩa của nhóm trong khối này. / The group's nominal maximum in this block." },
+                description:
+                  'Điểm tối đa riêng của khối cho từng nhóm, theo mã nhóm ({ "dvctt": 80 }); nhóm không nêu giữ điểm tối đa chung. / The block\'s own maximum per group id; groups not listed keep theirs.',
+                values: {
+                  kind: "decimal",
+                  range: "positive",
+                  label: L("Điểm tối đa của nhóm trong khối", "Group maximum in the block"),
+                  description: "Điểm tối đa danh nghĩa của nhóm trong khối này. / The group's nominal maximum in this block.",
+                },
               },
             },
-            classes: { node: classList("Các mức phân loại riêng của khối (như classes); mặc định là classes chung. / The block's own classes (as classes); defaults to the general ones.") },
+            classes: {
+              node: classList(
+                "Các mức phân loại riêng của khối (như classes); mặc định là classes chung. / The block's own classes (as classes); defaults to the general ones.",
+              ),
+            },
           },
         },
       },
@@ -309,7 +422,8 @@ function decimalSchema(range: DecimalRange): Schema {
   if (range === "unit") Object.assign(number, { minimum: 0, maximum: 1 });
   if (range === "weight") Object.assign(number, { exclusiveMinimum: 0, maximum: 1 });
   const patterns = DECIMAL_PATTERNS[range];
-  const string: Schema = patterns.length === 1 ? { type: "string", pattern: patterns[0] } : { type: "string", allOf: patterns.map((pattern) => ({ type: "string", pattern })) };
+  const string: Schema =
+    patterns.length === 1 ? { type: "string", pattern: patterns[0] } : { type: "string", allOf: patterns.map((pattern) => ({ type: "string", pattern })) };
   return { oneOf: [number, string] };
 }
 
@@ -336,7 +450,15 @@ function nodeSchema(node: FormatNode): Schema {
     case "map":
       return { ...d, type: "object", propertyNames: { pattern: ID_PATTERN }, additionalProperties: nodeSchema(node.values) };
     case "text":
-      if (node.noFormula) return { ...d, type: "string", allOf: [{ type: "string", pattern: "\\S" }, { type: "string", pattern: NO_FORMULA_PATTERN }] };
+      if (node.noFormula)
+        return {
+          ...d,
+          type: "string",
+          allOf: [
+            { type: "string", pattern: "\\S" },
+            { type: "string", pattern: NO_FORMULA_PATTERN },
+          ],
+        };
       return { ...d, type: "string", pattern: node.pattern ?? "\\S" };
     case "enum":
       return { ...d, enum: [...node.values] };
@@ -477,7 +599,8 @@ function checkNode(value: unknown, node: FormatNode, path: string, version: numb
         checkNode(value[key], field.node, at, version, add);
       }
       for (const [key, f] of Object.entries(node.fields)) if (f.required && !(key in value)) add(path ? `${path}.${key}` : key, "missing");
-      if (node.oneOfRequired && !node.oneOfRequired.some((k) => k in value)) add(`${path}.${node.oneOfRequired[0]}`, "missingOneOf", { fields: node.oneOfRequired.join(", ") });
+      if (node.oneOfRequired && !node.oneOfRequired.some((k) => k in value))
+        add(`${path}.${node.oneOfRequired[0]}`, "missingOneOf", { fields: node.oneOfRequired.join(", ") });
       return;
     }
     case "array": {
@@ -504,7 +627,8 @@ function checkNode(value: unknown, node: FormatNode, path: string, version: numb
       if (typeof value !== "string" || !node.values.includes(value)) add(path, "notAllowed", { allowed: node.values.map((v) => `“${v}”`).join(", ") });
       return;
     case "integer":
-      if (typeof value !== "number" || !Number.isInteger(value) || value < node.min || value > node.max) add(path, "notInteger", { min: node.min, max: node.max });
+      if (typeof value !== "number" || !Number.isInteger(value) || value < node.min || value > node.max)
+        add(path, "notInteger", { min: node.min, max: node.max });
       return;
     case "decimal":
       if (!decimalOk(value, node.range)) add(path, DECIMAL_CODE[node.range]);

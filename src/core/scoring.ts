@@ -117,7 +117,8 @@ function reportLegacyText(legacy: readonly LegacyCell[], origin: Origin, finding
 /** Rows set aside that the user should hear of: a row with scores but no name, an agency with no score that is not a block heading. */
 function reportSkippedRows(values: readonly (readonly unknown[])[], layout: GridLayout, blockOf: BlockFinder, origin: Origin, findings: Finding[]): void {
   for (const skipped of layout.skippedRows) {
-    if (skipped.why === "noName") findings.push(makeFinding("missingName", skipped.row, layout.nameCol, origin, { agency: "", group: "", value: "", detail: "" }));
+    if (skipped.why === "noName")
+      findings.push(makeFinding("missingName", skipped.row, layout.nameCol, origin, { agency: "", group: "", value: "", detail: "" }));
     if (skipped.why === "noScores" && !blockOf.isBlockHeading(skipped.row)) {
       const name = cleanText(String(values[skipped.row][layout.nameCol]));
       findings.push(makeFinding("noScores", skipped.row, layout.nameCol, origin, { agency: name, group: "", value: "", detail: "" }));
@@ -157,7 +158,11 @@ function rowScorer(ctx: SheetContext): (r: number) => RowResult {
   const exemptionKeys = rules.exemptions.map((e) => e.keywords.map((k) => matchKey(k)).filter((k) => k.length > 0));
   const exemptible = new Set(rules.exemptions.flatMap((e) => e.groupIndexes));
   const maxTexts = new Map<string | null, string[]>([[null, rules.groups.map((g) => formatVi(g.max))]]);
-  for (const b of rules.blocks) maxTexts.set(b.id, b.maxes.map((m) => formatVi(m)));
+  for (const b of rules.blocks)
+    maxTexts.set(
+      b.id,
+      b.maxes.map((m) => formatVi(m)),
+    );
   const { decimals, rounding } = rules.json.index;
 
   /** The first exemption one of whose keywords the notes contain as whole words (containsKeyword). */
@@ -178,7 +183,15 @@ function rowScorer(ctx: SheetContext): (r: number) => RowResult {
     const e = exemptionKeys.findIndex((keys) => keys.some((k) => convertedKey.includes(` ${k} `)));
     if (e < 0) return false;
     const groups = rules.exemptions[e].groupIndexes.map((g) => rules.groups[g].name).join(", ");
-    findings.push(makeFinding("legacyExemption", r, legacyNote.col, origin, { agency: name, group: groups, value: legacyNote.text, detail: legacyNote.converted, encoding: legacyNote.encoding }));
+    findings.push(
+      makeFinding("legacyExemption", r, legacyNote.col, origin, {
+        agency: name,
+        group: groups,
+        value: legacyNote.text,
+        detail: legacyNote.converted,
+        encoding: legacyNote.encoding,
+      }),
+    );
     return true;
   };
 
@@ -192,12 +205,16 @@ function rowScorer(ctx: SheetContext): (r: number) => RowResult {
     const nameKey = matchKey(legacyAt.get(r * 65536 + layout.nameCol)?.converted ?? name);
     const firstRow = seenNames.get(nameKey);
     if (firstRow !== undefined) {
-      findings.push(makeFinding("duplicateName", r, layout.nameCol, origin, { agency: name, group: "", value: "", detail: cellAddress(firstRow, layout.nameCol, origin) }));
+      findings.push(
+        makeFinding("duplicateName", r, layout.nameCol, origin, { agency: name, group: "", value: "", detail: cellAddress(firstRow, layout.nameCol, origin) }),
+      );
     } else seenNames.set(nameKey, r);
 
     const block = rules.blocks.length > 0 ? blockOf.block(r, notes) : null;
     if (rules.blocks.length > 0 && block === null) {
-      findings.push(makeFinding("noBlock", r, layout.nameCol, origin, { agency: name, group: "", value: "", detail: rules.blocks.map((b) => `“${b.name}”`).join(", ") }));
+      findings.push(
+        makeFinding("noBlock", r, layout.nameCol, origin, { agency: name, group: "", value: "", detail: rules.blocks.map((b) => `“${b.name}”`).join(", ") }),
+      );
     }
     const maxes = block ? block.maxes : rules.groups.map((g) => g.max);
     const maxText = maxTexts.get(block ? block.id : null)!;
@@ -217,7 +234,10 @@ function rowScorer(ctx: SheetContext): (r: number) => RowResult {
           agency: name,
           group: rules.groups[read.zeroInExemptible].name,
           value: notes,
-          detail: rules.exemptions.flatMap((e) => e.keywords).map((k) => `“${k}”`).join(", "),
+          detail: rules.exemptions
+            .flatMap((e) => e.keywords)
+            .map((k) => `“${k}”`)
+            .join(", "),
         }),
       );
     }
@@ -237,7 +257,9 @@ function rowScorer(ctx: SheetContext): (r: number) => RowResult {
       rank: null,
     };
     if (sign(read.maxPoints) <= 0 && usable) {
-      findings.push(makeFinding("noApplicableGroup", r, layout.notesCol ?? layout.nameCol, origin, { agency: name, group: "", value: "", detail: exemptKeyword ?? "" }));
+      findings.push(
+        makeFinding("noApplicableGroup", r, layout.notesCol ?? layout.nameCol, origin, { agency: name, group: "", value: "", detail: exemptKeyword ?? "" }),
+      );
       usable = false;
     }
     if (usable) {
@@ -265,7 +287,15 @@ function readScoresOf({ values, layout, rules, origin, findings }: SheetContext)
   const report = (code: FindingCode, r: number, col: number, agency: string, g: number, raw: unknown, detail: string) =>
     findings.push(makeFinding(code, r, col, origin, { agency, group: rules.groups[g].name, value: displayValue(raw), detail }));
 
-  return (r: number, name: string, maxes: readonly Dec[], maxText: readonly string[], exemptGroups: readonly number[], exemptKeyword: string | null, exemptible: ReadonlySet<number>): ReadScores => {
+  return (
+    r: number,
+    name: string,
+    maxes: readonly Dec[],
+    maxText: readonly string[],
+    exemptGroups: readonly number[],
+    exemptKeyword: string | null,
+    exemptible: ReadonlySet<number>,
+  ): ReadScores => {
     const cells = values[r];
     const scores: (Dec | null)[] = [];
     let usable = true;
@@ -355,7 +385,11 @@ function summarize(rows: readonly RowResult[], findings: readonly Finding[], rul
 function withLegacyHint(error: Extract<LocateResult, { ok: false }>, legacy: readonly LegacyCell[]): Extract<LocateResult, { ok: false }> {
   if (legacy.length === 0) return error;
   const example = legacyExample(legacy, ENCODING_NAMES);
-  return { ...error, message: error.message + LEGACY_MESSAGES.headersLegacy.vi(example), messageEn: error.messageEn + LEGACY_MESSAGES.headersLegacy.en(example) };
+  return {
+    ...error,
+    message: error.message + LEGACY_MESSAGES.headersLegacy.vi(example),
+    messageEn: error.messageEn + LEGACY_MESSAGES.headersLegacy.en(example),
+  };
 }
 
 /**
@@ -447,7 +481,7 @@ export function classify(rules: Rules, total: Dec, maxPoints: Dec, roundedIndex:
 /** Rows in annex order: by block (in the rules' order), then rank, unranked rows last, ties in sheet order. */
 export function rankedRows(rows: readonly RowResult[], rules?: Rules): RowResult[] {
   const blockOrder = new Map((rules?.blocks ?? []).map((b, i) => [b.id, i]));
-  const order = (r: RowResult) => (r.block === null ? blockOrder.size : blockOrder.get(r.block) ?? blockOrder.size);
+  const order = (r: RowResult) => (r.block === null ? blockOrder.size : (blockOrder.get(r.block) ?? blockOrder.size));
   return [...rows].sort((a, b) => order(a) - order(b) || (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.row - b.row);
 }
 

@@ -72,9 +72,16 @@ export function staleFinding(check: StaleCheck, origin: Origin = SHEET_ORIGIN): 
   const first = check.agencies[0];
   const col = parseCell(first.cells[0]).col - origin.col;
   return makeFinding("staleResults", first.row, col, origin, {
-    agency: list("vi", check.agencies.map((a) => a.name)),
+    agency: list(
+      "vi",
+      check.agencies.map((a) => a.name),
+    ),
     group: "",
     value: "",
-    detail: list("vi", check.agencies.flatMap((a) => a.cells), 12),
+    detail: list(
+      "vi",
+      check.agencies.flatMap((a) => a.cells),
+      12,
+    ),
   });
 }

@@ -113,10 +113,12 @@ const block: Check = (v, p) => (typeof v === "string" && blockOf(v) ? null : sto
 const blockOrColumns: Check = (v, p) => (typeof v === "string" && (blockOf(v) || isColumnsAddress(v)) ? null : storeProblem("badAddress", p, v));
 const color: Check = (v, p) => (typeof v === "string" && /^#[0-9A-Fa-f]{6}$/.test(v) ? null : storeProblem("badColor", p, v));
 /** A worksheet name Excel accepts: 1–31 characters, none of : \ / ? * [ ]. */
-const sheetName: Check = (v, p) => (typeof v === "string" && v.length >= 1 && v.length <= 31 && !/[:\\/?*[\]]/.test(v) && !/^'|'$/.test(v) ? null : storeProblem("badSheetName", p, v));
+const sheetName: Check = (v, p) =>
+  typeof v === "string" && v.length >= 1 && v.length <= 31 && !/[:\\/?*[\]]/.test(v) && !/^'|'$/.test(v) ? null : storeProblem("badSheetName", p, v);
 const time: Check = (v, p) => (typeof v === "string" && v.length <= 40 && !Number.isNaN(Date.parse(v)) ? null : storeProblem("badTime", p, v));
 /** What a cell can hold in a stored snapshot: text, a finite number, true/false, or nothing. */
-const scalar: Check = (v, p) => (v === null || typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v)) ? null : storeProblem("notText", p, v));
+const scalar: Check = (v, p) =>
+  v === null || typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v)) ? null : storeProblem("notText", p, v);
 const textOrNumber: Check = (v, p) => (typeof v === "string" || (typeof v === "number" && Number.isFinite(v)) ? null : storeProblem("notText", p, v));
 
 /** `written`: the values the add-in wrote, per result column; every row inside the grid. */
@@ -185,7 +187,10 @@ export const checkPackedAnnex: Check = (v, p) => {
     print: shape({ margins: object, repeatRows: shape({ first: intIn(0, MAX_ROWS - 1), last: intIn(0, MAX_ROWS - 1) }) }),
     table: object,
     grid: list(list(text, 1000), MAX_ROWS),
-    styleRuns: list((x, q) => (Array.isArray(x) && x.length === 2 ? intIn(1, MAX_ROWS)(x[0], join(q, 0)) ?? text(x[1], join(q, 1)) : storeProblem("notArray", q, x)), MAX_ROWS),
+    styleRuns: list(
+      (x, q) => (Array.isArray(x) && x.length === 2 ? (intIn(1, MAX_ROWS)(x[0], join(q, 0)) ?? text(x[1], join(q, 1))) : storeProblem("notArray", q, x)),
+      MAX_ROWS,
+    ),
   })(v, p);
   if (found) return found;
   const a = v as PackedAnnex;
@@ -197,14 +202,16 @@ export const checkPackedAnnex: Check = (v, p) => {
     const [count, key] = a.styleRuns[i];
     rows += count;
     const styles = key.split(",");
-    if (styles.length !== a.colCount || styles.some((s) => s !== "" && !(s in a.styles))) return storeProblem("sizeMismatch", join(join(p, "styleRuns"), i), key);
+    if (styles.length !== a.colCount || styles.some((s) => s !== "" && !(s in a.styles)))
+      return storeProblem("sizeMismatch", join(join(p, "styleRuns"), i), key);
   }
   if (rows !== a.rowCount) return storeProblem("sizeMismatch", join(p, "styleRuns"), rows);
   for (let i = 0; i < a.merges.length; i++) {
     const m = a.merges[i];
     if (m.row + m.rows > a.rowCount || m.col + m.cols > a.colCount) return storeProblem("sizeMismatch", join(join(p, "merges"), i), m);
   }
-  if (a.print.repeatRows.last < a.print.repeatRows.first || a.print.repeatRows.last >= a.rowCount) return storeProblem("sizeMismatch", join(join(p, "print"), "repeatRows"), a.print.repeatRows);
+  if (a.print.repeatRows.last < a.print.repeatRows.first || a.print.repeatRows.last >= a.rowCount)
+    return storeProblem("sizeMismatch", join(join(p, "print"), "repeatRows"), a.print.repeatRows);
   return null;
 };
 
@@ -237,7 +244,14 @@ const previousState: Check = shape({
 /** A sheet description (src/core/sheet.ts) as undo renders it: a name, and cells with rows and columns in range. */
 const sheetDescription: Check = (v, p) => {
   const d = v as { sheetName?: unknown; cells?: unknown; rowCount?: unknown; colCount?: unknown } | null;
-  if (!d || typeof d !== "object" || typeof d.sheetName !== "string" || !Array.isArray(d.cells) || typeof d.rowCount !== "number" || typeof d.colCount !== "number") {
+  if (
+    !d ||
+    typeof d !== "object" ||
+    typeof d.sheetName !== "string" ||
+    !Array.isArray(d.cells) ||
+    typeof d.rowCount !== "number" ||
+    typeof d.colCount !== "number"
+  ) {
     return storeProblem("notText", p, v);
   }
   return sheetName(d.sheetName, join(p, "sheetName"));
@@ -277,9 +291,13 @@ export const checkUndoJournal: Check = (v, p) => {
 };
 
 /** The self-assessment entries (forms out and back in): their shape, and the sheet names they name. */
-const scoreOrText: Check = (v, p) => (v === null || typeof v === "string" || (typeof v === "number" && Number.isFinite(v)) ? null : storeProblem("notText", p, v));
+const scoreOrText: Check = (v, p) =>
+  v === null || typeof v === "string" || (typeof v === "number" && Number.isFinite(v)) ? null : storeProblem("notText", p, v);
 export const checkForm: Check = shape({ kind: text, masterId: text, agency: text, year: intIn(0, 9999), rulesFingerprint: text });
-export const checkSelfAssessments: Check = list(shape({ agency: text, file: text, at: text, scores: list(scoreOrText, 1000), evidence: list(text, 1000), notes: text }), MAX_ROWS);
+export const checkSelfAssessments: Check = list(
+  shape({ agency: text, file: text, at: text, scores: list(scoreOrText, 1000), evidence: list(text, 1000), notes: text }),
+  MAX_ROWS,
+);
 export const checkLoopSheets: Check = shape({ self: sheetName, diff: sheetName });
 
 /** The check of each stored entry but `rules` (which validateRules checks where it is used). */
@@ -302,7 +320,6 @@ export interface StoreIssue {
   key: string;
   problem: StoreProblem;
 }
-
 
 /** What each problem means, in both languages (after the path: "marks[3].address …"). */
 export const STORE_PROBLEM_TEXT: Record<StoreProblemCode, Record<Lang, string>> = {

@@ -218,7 +218,9 @@ export function encodeStore(state: StoreState): string[][] {
  * Reads the head alone (what the pane needs on opening): the entries found there and the undo summary.
  * An entry cut short at the end of what was read (an older workbook's layout) is left out, not reported.
  */
-export function decodeStoreHead(values: readonly (readonly unknown[])[] | null | undefined): { ok: true; state: StoreState; undo: UndoInfo | null } | { ok: false; message: string; messageEn: string } {
+export function decodeStoreHead(
+  values: readonly (readonly unknown[])[] | null | undefined,
+): { ok: true; state: StoreState; undo: UndoInfo | null } | { ok: false; message: string; messageEn: string } {
   const decoded = decodeStore(values, (key) => HEAD_KEYS.includes(key as keyof StoreState) || key === UNDO_INFO || key === "undo", true);
   if (!decoded.ok) return decoded;
   const { undo, ...state } = decoded.state as StoreState & { undoInfo?: UndoInfo };
@@ -298,14 +300,16 @@ export function decodeStore(
       const problem = ENTRY_CHECKS[key]?.(value, key) ?? null;
       if (problem) issue = { key, problem };
     }
-    if (!issue && key === "rules" && (typeof value !== "object" || value === null || Array.isArray(value))) issue = { key, problem: storeProblem("notObject", key, value) };
+    if (!issue && key === "rules" && (typeof value !== "object" || value === null || Array.isArray(value)))
+      issue = { key, problem: storeProblem("notObject", key, value) };
     if (!issue) {
       (state as Record<string, unknown>)[key] = value;
       continue;
     }
     // Reading the head alone, an entry may be cut short where the read ended (an older layout): left out.
     if (lenient && !SETTINGS_KEYS.includes(key)) continue;
-    if (SETTINGS_KEYS.includes(key)) return { ok: false, message: storeDamagedMessage(issue, STORE_SHEET, "vi"), messageEn: storeDamagedMessage(issue, STORE_SHEET, "en") };
+    if (SETTINGS_KEYS.includes(key))
+      return { ok: false, message: storeDamagedMessage(issue, STORE_SHEET, "vi"), messageEn: storeDamagedMessage(issue, STORE_SHEET, "en") };
     issues.push(issue);
   }
   return { ok: true, state, issues };

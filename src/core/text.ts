@@ -5,7 +5,12 @@
 
 /** NFC with line breaks and runs of spaces collapsed; for display. */
 export function cleanText(value: string): string {
-  return isClean(value) ? value : value.normalize("NFC").replace(/[\s\u00a0]+/g, " ").trim();
+  return isClean(value)
+    ? value
+    : value
+        .normalize("NFC")
+        .replace(/[\s\u00a0]+/g, " ")
+        .trim();
 }
 
 /**
@@ -62,7 +67,11 @@ function buildTable(): (string | number)[] {
   const t = new Array<string | number>(TABLE_SIZE);
   for (let code = 0; code < TABLE_SIZE; code++) {
     const ch = String.fromCharCode(code);
-    const x = ch.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
+    const x = ch
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[đĐ]/g, "d")
+      .toLowerCase();
     if (code >= 0xd800 && code <= 0xdfff) t[code] = OTHER;
     else if (x === "") t[code] = DROP;
     else if (x === "/") t[code] = SLASH;

@@ -46,9 +46,12 @@ export function renderAnnexOffice(ws: Excel.Worksheet, annex: AnnexDescription, 
   // The first block shares its batch with what the caller queued (`first` bytes) and with the formatting
   // below: a few operations per style, one per merge, column and run of rows of equal height.
   const formatOps = 64 + 8 * (annex.table.sectionRows.length + 8) + annex.merges.length + annex.columnWidths.length + heightRuns(annex.rowHeights).length;
-  const textBlocks: [number, number][] = chunkByBytes(rowIndices, (r) => jsonBytes(grid[r]) + 6 * annex.colCount, BYTES_PER_SYNC, first + OP_BYTES * formatOps).map((rows) =>
-    rows.length ? [rows[0], rows[rows.length - 1] + 1] : [0, 0],
-  );
+  const textBlocks: [number, number][] = chunkByBytes(
+    rowIndices,
+    (r) => jsonBytes(grid[r]) + 6 * annex.colCount,
+    BYTES_PER_SYNC,
+    first + OP_BYTES * formatOps,
+  ).map((rows) => (rows.length ? [rows[0], rows[rows.length - 1] + 1] : [0, 0]));
   const writeRows = ([from, to]: [number, number]) => {
     if (to <= from) return;
     const range = ws.getRange(rangeAddress(from, 0, to - from, annex.colCount));
@@ -166,19 +169,23 @@ type Refused<T> = { ok: false; refusal: AnnexOutcome } | ({ ok: true } & T);
  * the annex sheet itself, the grid is on the sheet the annex was made from: read in a second sync.
  */
 async function readForAnnex(context: Excel.RequestContext): Promise<
-  Refused<{ store: StoreRead; state: StoreState; items: Excel.Worksheet[]; names: string[]; owned: string | undefined; sheet: SheetData; fromAnnexSheet: boolean }>
+  Refused<{
+    store: StoreRead;
+    state: StoreState;
+    items: Excel.Worksheet[];
+    names: string[];
+    owned: string | undefined;
+    sheet: SheetData;
+    fromAnnexSheet: boolean;
+  }>
 > {
   const sheets = context.workbook.worksheets;
   const loadSheets = () => sheets.load("items/name, items/position, items/id, items/visibility");
   loadSheets();
-  const first = await readOrInBlocks(
-    context,
-    { store: queueStoreRead(context), sheet: queueSheetRead(sheets.getActiveWorksheet()) as SheetRead },
-    async () => {
-      loadSheets(); // the failed sync delivered nothing
-      return { store: await readStoreInBlocks(context), sheet: await readSheetInBlocks(context, sheets.getActiveWorksheet()) };
-    },
-  );
+  const first = await readOrInBlocks(context, { store: queueStoreRead(context), sheet: queueSheetRead(sheets.getActiveWorksheet()) as SheetRead }, async () => {
+    loadSheets(); // the failed sync delivered nothing
+    return { store: await readStoreInBlocks(context), sheet: await readSheetInBlocks(context, sheets.getActiveWorksheet()) };
+  });
   const store = first.store;
   const state = store.state();
   const items = sheets.items;
@@ -229,7 +236,15 @@ function checkAnnexInputs(
   const lastYear = meta.annexPrevious ? comparisonFromSheet(sheet.values, scored, sheet.origin) : null;
   if (lastYear && !lastYear.ok) {
     const p = lastYear.problem;
-    return { ok: false, refusal: { kind: "refused", message: annexPreviousProblemText(p, "vi"), messageEn: annexPreviousProblemText(p, "en"), cells: "cells" in p ? p.cells : [] } };
+    return {
+      ok: false,
+      refusal: {
+        kind: "refused",
+        message: annexPreviousProblemText(p, "vi"),
+        messageEn: annexPreviousProblemText(p, "en"),
+        cells: "cells" in p ? p.cells : [],
+      },
+    };
   }
   const refusal = annexGate(scored.findings, confirmErrors);
   if (refusal) {

@@ -80,7 +80,11 @@ export async function createChart(): Promise<ChartOutcome> {
       if (stale) return stale;
       const description = chartDescription(scored, "vi");
       if (description.bars.length === 0) return { kind: "refused", ...excelBoth("chartNothingRanked", {}), cells: [] };
-      const where = chooseAnnexSheet(CHART_SHEET, sheets.items.map((s) => s.name), undefined);
+      const where = chooseAnnexSheet(
+        CHART_SHEET,
+        sheets.items.map((s) => s.name),
+        undefined,
+      );
       // "Hoàn tác" removes the sheet: the journal goes first in the batch (a protected workbook refuses
       // here, before the sheet is added), as for every write.
       const state = store.state();

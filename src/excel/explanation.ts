@@ -46,7 +46,7 @@ export function renderExplanationOffice(ws: Excel.Worksheet, d: ExplainDescripti
   all.format.font.size = 12;
   all.format.wrapText = true;
   all.format.verticalAlignment = "Center";
-  for (let r = 0; r < n; ) {
+  for (let r = 0; r < n;) {
     let end = r;
     while (end + 1 < n && d.rows[end + 1].style === d.rows[r].style) end++;
     const look = LOOK[d.rows[r].style];
@@ -70,7 +70,10 @@ export function renderExplanationOffice(ws: Excel.Worksheet, d: ExplainDescripti
     r = end + 1;
   }
   setColumnWidths(ws, d.columnWidths);
-  setRowHeights(ws, d.rows.map((row) => row.height));
+  setRowHeights(
+    ws,
+    d.rows.map((row) => row.height),
+  );
   if (features.showGridlines()) ws.showGridlines = false;
   // Page setup and breaks need ExcelApi 1.9; below it the pages are set by hand (the pane says so).
   if (!features.pageLayout()) return { pageBreaks: false };
@@ -129,7 +132,11 @@ export async function createExplanation(opts: { selectedOnly: boolean }): Promis
           return { kind: "refused", ...excelBoth("explainNoRows", {}), cells: [] };
         }
       }
-      const where = chooseAnnexSheet(EXPLAIN_SHEET, sheets.items.map((s) => s.name), undefined);
+      const where = chooseAnnexSheet(
+        EXPLAIN_SHEET,
+        sheets.items.map((s) => s.name),
+        undefined,
+      );
       const description = buildExplanation(scored, { year: state.decision?.year ?? null, only, sheetName: where.name });
       // "Hoàn tác" removes the sheet: the journal goes first in the batch, as for every write.
       const { undo: _u, ...previousState } = state;

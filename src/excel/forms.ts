@@ -28,7 +28,8 @@ export type FormsOutcome = { kind: "done"; forms: { fileName: string; agency: st
 const text = (v: unknown) => cleanText(typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
 
 /** The active sheet: its values (and, for "Gộp phiếu", which writes, their formulas and formats). */
-const readActive = (context: Excel.RequestContext, withFormats: boolean) => queueSheetRead(context.workbook.worksheets.getActiveWorksheet(), withFormats ? "formats" : "values");
+const readActive = (context: Excel.RequestContext, withFormats: boolean) =>
+  queueSheetRead(context.workbook.worksheets.getActiveWorksheet(), withFormats ? "formats" : "values");
 
 /**
  * "Tạo phiếu": the forms of the active sheet's agencies, as descriptions (rendered to .xlsx by the
@@ -50,12 +51,19 @@ export async function prepareForms(scope: "all" | "selected"): Promise<FormsOutc
       if (!scored.ok) return sheetRefusal(sheet.name, scored.error);
       const { layout } = scored;
       const maxes = agencyMaxes(rules, scored.rows);
-      const all = layout.dataRows.map((row) => ({ row, name: text(sheet.values[row][layout.nameCol]), notes: layout.notesCol === null ? "" : text(sheet.values[row][layout.notesCol]) }));
+      const all = layout.dataRows.map((row) => ({
+        row,
+        name: text(sheet.values[row][layout.nameCol]),
+        notes: layout.notesCol === null ? "" : text(sheet.values[row][layout.notesCol]),
+      }));
       if (all.length === 0) return { kind: "refused", ...both(FORM_MESSAGES, "noAgencies", {}), cells: [] };
       const first = selection.rowIndex - sheet.origin.row;
       const picked = scope === "all" ? all : all.filter((a) => a.row >= first && a.row < first + selection.rowCount);
       if (picked.length === 0) return { kind: "refused", ...both(FORM_MESSAGES, "noneSelected", {}), cells: [] };
-      const masterId = masterWorkbookId(state.workbookId, all.map((a) => a.name));
+      const masterId = masterWorkbookId(
+        state.workbookId,
+        all.map((a) => a.name),
+      );
       if (!state.workbookId) await writeStore(context, store, { ...state, workbookId: masterId }); // 2, once per workbook
       const year = formsYear(state.decision?.year, sheet.values, layout.headerTop, completeMetadata(state.decision ?? {}).year);
       const names = formFileNames(all.map((a) => a.name));

@@ -7,7 +7,8 @@ import { catalogue, entry } from "../core/catalogue";
 
 export const HOST_MESSAGES = catalogue("excel host errors", {
   hostAccessDenied: entry({
-    vi: (_p: object) => "Excel từ chối ghi: trang tính hoặc sổ tính đang được bảo vệ, hoặc đang ở chế độ chỉ đọc. Hãy bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi làm lại.",
+    vi: (_p: object) =>
+      "Excel từ chối ghi: trang tính hoặc sổ tính đang được bảo vệ, hoặc đang ở chế độ chỉ đọc. Hãy bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi làm lại.",
     en: () => "Excel refused to write: the sheet or the workbook is protected, or open read-only. Unprotect it (Review → Unprotect Sheet) and try again.",
     example: {},
   }),
@@ -32,7 +33,8 @@ export const HOST_MESSAGES = catalogue("excel host errors", {
     example: {},
   }),
   hostOther: entry({
-    vi: (p: { code: string; detail: string }) => `Excel báo lỗi${p.code ? ` (${p.code})` : ""}: ${p.detail}. Hãy thử lại; nếu vẫn lỗi, hãy lưu sổ tính và mở lại Excel.`,
+    vi: (p: { code: string; detail: string }) =>
+      `Excel báo lỗi${p.code ? ` (${p.code})` : ""}: ${p.detail}. Hãy thử lại; nếu vẫn lỗi, hãy lưu sổ tính và mở lại Excel.`,
     en: (p) => `Excel reported an error${p.code ? ` (${p.code})` : ""}: ${p.detail}. Try again; if it keeps happening, save the workbook and restart Excel.`,
     example: { code: "GeneralException", detail: "boom" },
   }),

@@ -146,7 +146,7 @@ export async function loadRowsInBlocks(
   const formulas: unknown[][] = [];
   const numberFormat: string[][] = [];
   let perBlock = Math.max(1, rowsPerBlock);
-  for (let r = 0; r < rowCount; ) {
+  for (let r = 0; r < rowCount;) {
     const n = Math.min(perBlock, rowCount - r);
     const range = block(r, n);
     range.load(properties);

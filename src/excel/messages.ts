@@ -46,19 +46,23 @@ const TEMPLATES = catalogue("excel", {
   }),
   /** The Giải trình sheet is gone (deleted or renamed by the user). */
   explainSheetGone: entry({
-    vi: (p: { sheet: string }) => `Không hoàn tác được: trang giải trình “${p.sheet}” không còn trong sổ tính (đã bị xóa hoặc đổi tên). Nếu còn, hãy xóa trang đó bằng tay.`,
+    vi: (p: { sheet: string }) =>
+      `Không hoàn tác được: trang giải trình “${p.sheet}” không còn trong sổ tính (đã bị xóa hoặc đổi tên). Nếu còn, hãy xóa trang đó bằng tay.`,
     en: (p) => `Could not undo: the explanation sheet “${p.sheet}” is no longer in the workbook (deleted or renamed). If it is still there, delete it by hand.`,
     example: { sheet: "Giải trình" },
   }),
   /** A sheet of that name whose first cell is no Giải trình title: not the add-in's, so it is not deleted. */
   explainSheetNotOurs: entry({
-    vi: (p: { sheet: string }) => `Không hoàn tác được: ô A1 của trang “${p.sheet}” không còn là tiêu đề giải trình, có thể không phải trang add-in đã tạo, nên không bị xóa.`,
-    en: (p) => `Could not undo: cell A1 of sheet “${p.sheet}” no longer holds an explanation title, so it may not be the one the add-in made, and it was not deleted.`,
+    vi: (p: { sheet: string }) =>
+      `Không hoàn tác được: ô A1 của trang “${p.sheet}” không còn là tiêu đề giải trình, có thể không phải trang add-in đã tạo, nên không bị xóa.`,
+    en: (p) =>
+      `Could not undo: cell A1 of sheet “${p.sheet}” no longer holds an explanation title, so it may not be the one the add-in made, and it was not deleted.`,
     example: { sheet: "Giải trình" },
   }),
   /** The chart's sheet is gone (deleted or renamed by the user): nothing to remove. */
   chartSheetGone: entry({
-    vi: (p: { sheet: string }) => `Không hoàn tác được: trang biểu đồ “${p.sheet}” không còn trong sổ tính (đã bị xóa hoặc đổi tên). Nếu còn, hãy xóa trang đó bằng tay.`,
+    vi: (p: { sheet: string }) =>
+      `Không hoàn tác được: trang biểu đồ “${p.sheet}” không còn trong sổ tính (đã bị xóa hoặc đổi tên). Nếu còn, hãy xóa trang đó bằng tay.`,
     en: (p) => `Could not undo: the chart sheet “${p.sheet}” is no longer in the workbook (deleted or renamed). If it is still there, delete it by hand.`,
     example: { sheet: "Biểu đồ chỉ số" },
   }),
@@ -83,7 +87,8 @@ const TEMPLATES = catalogue("excel", {
   sheetProtected: entry({
     vi: (p: { sheet: string }) =>
       `Trang tính “${p.sheet}” đang được bảo vệ nên không ghi được kết quả. Hãy bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi bấm lại “Tính điểm”. Chưa có ô nào bị thay đổi.`,
-    en: (p) => `Sheet “${p.sheet}” is protected, so the results cannot be written. Unprotect it (Review → Unprotect Sheet) and click “Score” again. No cell has been changed.`,
+    en: (p) =>
+      `Sheet “${p.sheet}” is protected, so the results cannot be written. Unprotect it (Review → Unprotect Sheet) and click “Score” again. No cell has been changed.`,
     example: { sheet: "Bảng điểm" },
   }),
   previousUnusable: entry({
@@ -92,14 +97,16 @@ const TEMPLATES = catalogue("excel", {
     example: { problem: { code: "noSheet", source: "Chấm điểm 2019" } },
   }),
   storedRulesInvalid: entry({
-    vi: (p: { problems: RuleProblem[] }) => `Quy tắc lưu trong sổ tính không hợp lệ: ${ruleProblemLines(p.problems, "vi").join(" ")} Hãy sửa trong “Quy tắc chấm điểm”.`,
+    vi: (p: { problems: RuleProblem[] }) =>
+      `Quy tắc lưu trong sổ tính không hợp lệ: ${ruleProblemLines(p.problems, "vi").join(" ")} Hãy sửa trong “Quy tắc chấm điểm”.`,
     en: (p) => `The rules stored in the workbook are not valid: ${ruleProblemLines(p.problems, "en").join(" ")} Correct them in “Scoring rules”.`,
     example: { problems: [makeRuleProblem("groups[0].maxPoints", "notPositive")] },
   }),
   storedRulesDefault: entry({
     vi: (p: { problems: RuleProblem[] }) =>
       `Quy tắc lưu trong sổ tính không hợp lệ (${p.problems.length} lỗi), đang dùng quy tắc mặc định. ${ruleProblemLines(p.problems, "vi").join(" ")}`,
-    en: (p) => `The rules stored in the workbook are not valid (${plural(p.problems.length, "problem")}), so the default rules are in use. ${ruleProblemLines(p.problems, "en").join(" ")}`,
+    en: (p) =>
+      `The rules stored in the workbook are not valid (${plural(p.problems.length, "problem")}), so the default rules are in use. ${ruleProblemLines(p.problems, "en").join(" ")}`,
     example: { problems: [makeRuleProblem("groups[0].maxPoints", "notPositive")] },
   }),
   /** New result columns' headers on a host that cannot copy formats (below ExcelApi 1.9). */
@@ -178,7 +185,11 @@ const cm = { vi: (n: number) => String(n).replace(".", ","), en: (n: number) => 
 
 /** Each step in Excel's menu names of each language. */
 export const PRINT_STEPS = catalogue("print steps", {
-  orientation: entry({ vi: (_p: PrintStepParams) => "Bố cục Trang → Hướng → Ngang (Landscape).", en: () => "Page Layout → Orientation → Landscape.", example: PRINT_EXAMPLE }),
+  orientation: entry({
+    vi: (_p: PrintStepParams) => "Bố cục Trang → Hướng → Ngang (Landscape).",
+    en: () => "Page Layout → Orientation → Landscape.",
+    example: PRINT_EXAMPLE,
+  }),
   paper: entry({ vi: (_p: PrintStepParams) => "Bố cục Trang → Khổ giấy → A4.", en: () => "Page Layout → Size → A4.", example: PRINT_EXAMPLE }),
   printTitles: entry({
     vi: (p: PrintStepParams) => `Bố cục Trang → In tiêu đề → Hàng lặp lại ở đầu trang: $${p.row}:$${p.row}.`,
@@ -191,14 +202,17 @@ export const PRINT_STEPS = catalogue("print steps", {
     example: PRINT_EXAMPLE,
   }),
   margins: entry({
-    vi: ({ margins: m }: PrintStepParams) => `Lề: trên ${cm.vi(m.top)} cm, dưới ${cm.vi(m.bottom)} cm, trái ${cm.vi(m.left)} cm, phải ${cm.vi(m.right)} cm; căn giữa theo chiều ngang.`,
-    en: ({ margins: m }) => `Margins: top ${cm.en(m.top)} cm, bottom ${cm.en(m.bottom)} cm, left ${cm.en(m.left)} cm, right ${cm.en(m.right)} cm; center horizontally.`,
+    vi: ({ margins: m }: PrintStepParams) =>
+      `Lề: trên ${cm.vi(m.top)} cm, dưới ${cm.vi(m.bottom)} cm, trái ${cm.vi(m.left)} cm, phải ${cm.vi(m.right)} cm; căn giữa theo chiều ngang.`,
+    en: ({ margins: m }) =>
+      `Margins: top ${cm.en(m.top)} cm, bottom ${cm.en(m.bottom)} cm, left ${cm.en(m.left)} cm, right ${cm.en(m.right)} cm; center horizontally.`,
     example: PRINT_EXAMPLE,
   }),
   pageNumbers: entry({
     vi: (_p: PrintStepParams) =>
       "Bố cục Trang → Thiết lập Trang → Đầu trang/Chân trang → Tùy chỉnh đầu trang: số trang (&[Trang]) ở mục giữa; chọn “Trang đầu tiên khác” để trang 1 không có số.",
-    en: () => "Page Layout → Page Setup → Header/Footer → Custom Header: the page number (&[Page]) in the center section; tick “Different first page” so that page 1 has none.",
+    en: () =>
+      "Page Layout → Page Setup → Header/Footer → Custom Header: the page number (&[Page]) in the center section; tick “Different first page” so that page 1 has none.",
     example: PRINT_EXAMPLE,
   }),
 } satisfies Record<PrintStepCode, unknown>);
@@ -222,4 +236,3 @@ export function excelMessage<C extends ExcelMessageCode>(code: C, params: Params
 
 /** A use case's message in both languages, as the outcomes carry it (`message`, `messageEn`). */
 export const excelBoth = <C extends ExcelMessageCode>(code: C, params: EntryParams<(typeof TEMPLATES)[C]>): Both => both(TEMPLATES, code, params);
-

@@ -34,7 +34,11 @@ function queuePreviousSheet(context: Excel.RequestContext, name: string) {
 
 /* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
 
-const previousRefusal = (problem: PreviousProblem): Extract<ScoringOutcome, { kind: "refused" }> => ({ kind: "refused", ...excelBoth("previousUnusable", { problem }), cells: [] });
+const previousRefusal = (problem: PreviousProblem): Extract<ScoringOutcome, { kind: "refused" }> => ({
+  kind: "refused",
+  ...excelBoth("previousUnusable", { problem }),
+  cells: [],
+});
 
 /** Rules stored in the workbook, else the preset; stored rules that are invalid are reported, not ignored. */
 export function rulesOf(state: StoreState): Rules {
@@ -65,7 +69,8 @@ export function queueSheetRead(sheet: Excel.Worksheet, what: "values" | "formula
   return {
     sheet,
     result(): SheetData {
-      if (used.isNullObject) return { name: sheet.name, values: [], formulas: [], numberFormat: [], origin: { row: 0, col: 0 }, protected: protection.protected };
+      if (used.isNullObject)
+        return { name: sheet.name, values: [], formulas: [], numberFormat: [], origin: { row: 0, col: 0 }, protected: protection.protected };
       return {
         name: sheet.name,
         values: used.values as unknown[][],
@@ -163,7 +168,13 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       if (!compared.ok) return previousRefusal(compared.problem);
       const { comparison } = compared;
       const planned = planResultWrite(sheet.values, sheet.formulas, sheet.origin, sheet.name, scored, state, comparison);
-      if (!planned.ok) return { kind: "refused", message: [planned.message, ...storeNotes].join(" "), messageEn: [planned.messageEn, ...storeNotesEn].join(" "), cells: planned.cells };
+      if (!planned.ok)
+        return {
+          kind: "refused",
+          message: [planned.message, ...storeNotes].join(" "),
+          messageEn: [planned.messageEn, ...storeNotesEn].join(" "),
+          cells: planned.cells,
+        };
       const plan = planned.plan;
       const run = lastRunRecord(scored, sheet.name, source, now(), sheet.values);
       const findings = scored.findings.map((f) => findingView(sheet.name, f, { result: scored, values: sheet.values }));
@@ -171,7 +182,18 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       const currentUndo = state.undo ? { action: state.undo.action, at: state.undo.at, sheet: state.undo.sheet } : null;
 
       if (isUnchanged(plan, sheet.values, state)) {
-        return { kind: "done", sheet: sheet.name, run, findings, columns, unchanged: true, notices: storeNotes, noticesEn: storeNotesEn, edited: [], undo: currentUndo };
+        return {
+          kind: "done",
+          sheet: sheet.name,
+          run,
+          findings,
+          columns,
+          unchanged: true,
+          notices: storeNotes,
+          noticesEn: storeNotesEn,
+          edited: [],
+          undo: currentUndo,
+        };
       }
       if (sheet.protected) {
         return { kind: "refused", ...excelBoth("sheetProtected", { sheet: sheet.name }), cells: [] };
@@ -502,7 +524,8 @@ function queueBlocks(ws: Excel.Worksheet, blocks: WritePlan["blocks"], origin: O
  */
 export function batchBlocks(blocks: WritePlan["blocks"], budget: number, first = 0): WritePlan["blocks"][] {
   const rows = blocks.flatMap((block, b) => block.values.map((_, i) => ({ b, i })));
-  const perRow = ({ b, i }: { b: number; i: number }) => jsonBytes(blocks[b].values[i]) + 3 * jsonBytes(blocks[b].numberFormat[i]) + 4 * blocks[b].values[i].length;
+  const perRow = ({ b, i }: { b: number; i: number }) =>
+    jsonBytes(blocks[b].values[i]) + 3 * jsonBytes(blocks[b].numberFormat[i]) + 4 * blocks[b].values[i].length;
   return chunkByBytes(rows, perRow, budget, first).map((chunk) => {
     const out: WritePlan["blocks"] = [];
     for (const { b, i } of chunk) {
@@ -511,7 +534,10 @@ export function batchBlocks(blocks: WritePlan["blocks"], budget: number, first =
       if (last && last.col === block.col && last.row + last.values.length === block.row + i && (last as { b?: number }).b === b) {
         last.values.push(block.values[i]);
         last.numberFormat.push(block.numberFormat[i]);
-      } else out.push(Object.defineProperty({ row: block.row + i, col: block.col, values: [block.values[i]], numberFormat: [block.numberFormat[i]] }, "b", { value: b }));
+      } else
+        out.push(
+          Object.defineProperty({ row: block.row + i, col: block.col, values: [block.values[i]], numberFormat: [block.numberFormat[i]] }, "b", { value: b }),
+        );
     }
     return out;
   });
@@ -542,8 +568,17 @@ export async function readSheetInBlocks(context: Excel.RequestContext, sheet: Ex
   const rowCount = used.isNullObject ? 0 : used.rowCount;
   const colCount = used.isNullObject ? 0 : used.columnCount;
   const perBlock = Math.floor(READ_CELLS_PER_SYNC / Math.max(1, colCount));
-  const { values, formulas, numberFormat } = await loadRowsInBlocks(context, rowCount, perBlock, (r, n) => sheet.getRange(rangeAddress(r, 0, n, colCount, origin)), "values, formulas, numberFormat");
-  return { sheet, result: () => ({ name: sheet.name, values, formulas, numberFormat: withFormats ? numberFormat : [], origin, protected: protection.protected }) };
+  const { values, formulas, numberFormat } = await loadRowsInBlocks(
+    context,
+    rowCount,
+    perBlock,
+    (r, n) => sheet.getRange(rangeAddress(r, 0, n, colCount, origin)),
+    "values, formulas, numberFormat",
+  );
+  return {
+    sheet,
+    result: () => ({ name: sheet.name, values, formulas, numberFormat: withFormats ? numberFormat : [], origin, protected: protection.protected }),
+  };
 }
 
 /** Whether writing the plan would change nothing the sheet shows. */
@@ -565,4 +600,3 @@ function isUnchanged(plan: WritePlan, values: unknown[][], state: StoreState): b
   }
   return true;
 }
-

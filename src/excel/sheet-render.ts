@@ -24,7 +24,7 @@ export function renderSheetOffice(ws: Excel.Worksheet, sheet: SheetDescription):
   all.format.font.name = sheet.font;
 
   for (let r = 0; r < sheet.rowCount; r++) {
-    for (let c = 0; c < sheet.colCount; ) {
+    for (let c = 0; c < sheet.colCount;) {
       const name = styles[r][c];
       let end = c;
       while (end + 1 < sheet.colCount && styles[r][end + 1] === name) end++;
@@ -46,7 +46,12 @@ export function renderSheetOffice(ws: Excel.Worksheet, sheet: SheetDescription):
 }
 
 /** The four edges of a range (a function: Excel's enums exist only once Office.js is loaded). */
-export const outline = (): Excel.BorderIndex[] => [Excel.BorderIndex.edgeTop, Excel.BorderIndex.edgeBottom, Excel.BorderIndex.edgeLeft, Excel.BorderIndex.edgeRight];
+export const outline = (): Excel.BorderIndex[] => [
+  Excel.BorderIndex.edgeTop,
+  Excel.BorderIndex.edgeBottom,
+  Excel.BorderIndex.edgeLeft,
+  Excel.BorderIndex.edgeRight,
+];
 
 /** A named style's font, alignment, wrapping and fill on a range (the font's name is the sheet's). */
 export function applyStyle(range: Excel.Range, style: CellStyle): void {
@@ -80,7 +85,7 @@ export function setColumnWidths(ws: Excel.Worksheet, widths: readonly number[]):
 /** Runs of rows of equal height: [first, last] (0-based, inclusive). */
 export function heightRuns(heights: readonly number[]): [number, number][] {
   const runs: [number, number][] = [];
-  for (let r = 0; r < heights.length; ) {
+  for (let r = 0; r < heights.length;) {
     let end = r;
     while (end + 1 < heights.length && heights[end + 1] === heights[r]) end++;
     runs.push([r, end]);
@@ -133,4 +138,3 @@ export function restoreLoopSheets(
   if (!previous) return;
   for (const d of [previous.self, previous.diff] as SheetDescription[]) renderSheetOffice(sheets.add(d.sheetName), d);
 }
-

@@ -121,7 +121,8 @@ export async function queueStoreWrite(context: Excel.RequestContext, read: Store
   // Rows of the previous store that the new one does not cover.
   if (old > head.length) sheet.getRange(storeRows(head.length, Math.min(old, STORE_BODY_ROW - 1) - head.length)).clear();
   const bodyEnd = STORE_BODY_ROW - 1 + body.length;
-  if (!headOnly && old > bodyEnd && old >= STORE_BODY_ROW) sheet.getRange(storeRows(Math.max(bodyEnd, STORE_BODY_ROW - 1), old - Math.max(bodyEnd, STORE_BODY_ROW - 1))).clear();
+  if (!headOnly && old > bodyEnd && old >= STORE_BODY_ROW)
+    sheet.getRange(storeRows(Math.max(bodyEnd, STORE_BODY_ROW - 1), old - Math.max(bodyEnd, STORE_BODY_ROW - 1))).clear();
   const chunks = chunkByBytes(placed, (p) => rowBytes(p.row), BYTES_PER_SYNC, first);
   let queued = 0;
   for (let c = 0; c < chunks.length; c++) {

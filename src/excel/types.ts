@@ -45,7 +45,10 @@ export const findingView = (sheet: string, f: Finding, scored?: { result: Scored
   ...(f.code === "legacyText" && f.cells ? { convertible: f.cells } : {}),
 });
 
-function correctionOf(f: Finding, scored: { result: Scored; values: readonly (readonly unknown[])[] } | undefined): Pick<FindingView, "ifCorrected" | "ifCorrectedEn"> {
+function correctionOf(
+  f: Finding,
+  scored: { result: Scored; values: readonly (readonly unknown[])[] } | undefined,
+): Pick<FindingView, "ifCorrected" | "ifCorrectedEn"> {
   const vi = scored ? ifCorrectedText(scored.result, f, "vi", scored.values) : null;
   return vi === null ? {} : { ifCorrected: vi, ifCorrectedEn: ifCorrectedText(scored!.result, f, "en", scored!.values)! };
 }

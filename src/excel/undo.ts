@@ -11,7 +11,6 @@ import { ANNEX_BACKUP_SHEET } from "./scoring";
 import { queueStoreRead, queueStoreWrite, StoreRead, syncReadingStore } from "./store";
 import { UndoLeft, UndoLeftCode, UndoOutcome } from "./types";
 
-
 /** A1 address of the cell at (i, j) of a block that starts at `address`. */
 function cellIn(address: string, i: number, j: number): string {
   const m = /^\$?([A-Z]+)\$?(\d+)/.exec(address)!;
@@ -36,9 +35,17 @@ export function undoLeft(code: UndoLeftCode, sheet: string, cells: string[]): Un
 function planUndoFeatures(undo: UndoJournal): { copyFormats: boolean; left: UndoLeft[] } {
   const backups = undo.formatBackups ?? [];
   if (backups.length === 0 || features.copyFrom()) return { copyFormats: true, left: [] };
-  return { copyFormats: false, left: [undoLeft("formatsNotRestored", undo.sheet, backups.map((b) => b.target))] };
+  return {
+    copyFormats: false,
+    left: [
+      undoLeft(
+        "formatsNotRestored",
+        undo.sheet,
+        backups.map((b) => b.target),
+      ),
+    ],
+  };
 }
-
 
 const sameFill = (a: string | null | undefined, b: string | null | undefined) => (a ?? "").toUpperCase() === (b ?? "").toUpperCase();
 
@@ -89,7 +96,14 @@ export async function undoLast(): Promise<UndoOutcome> {
       await context.sync(); // the restoring batch and the state, together
 
       const undone = (
-        { score: "undoneScore", merge: "undoneMerge", encoding: "undoneEncoding", annex: "undoneAnnex", chart: "chartUndone", explain: "explainUndone" } as const
+        {
+          score: "undoneScore",
+          merge: "undoneMerge",
+          encoding: "undoneEncoding",
+          annex: "undoneAnnex",
+          chart: "chartUndone",
+          explain: "explainUndone",
+        } as const
       )[undo.action];
       const done = excelBoth(undone, { time: hhmm(undo.at), sheet: undo.sheet });
       const extra = leftAlone.length > 0 ? excelMessage("undoLeftEdited", { cells: leftAlone }) : unfinished ? excelMessage("annexUnfinished", {}) : null;
@@ -143,7 +157,11 @@ async function removeAddedSheet(context: Excel.RequestContext, undo: UndoJournal
 }
 
 /** An older journal's previous annex, kept as its description: rendered again under its name and place. Returns the new sheet's id. */
-async function renderLegacyAnnex(context: Excel.RequestContext, legacy: { sheetName: string; description: unknown }, position: number | undefined): Promise<string> {
+async function renderLegacyAnnex(
+  context: Excel.RequestContext,
+  legacy: { sheetName: string; description: unknown },
+  position: number | undefined,
+): Promise<string> {
   const previous = unpackAnnex(legacy.description as PackedAnnex);
   const ws = context.workbook.worksheets.add(legacy.sheetName);
   if (position !== undefined) ws.position = position;

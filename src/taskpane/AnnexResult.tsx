@@ -14,7 +14,13 @@ export function AnnexResult({ outcome, wantedSheet }: { outcome: Extract<AnnexOu
   for (const n of outcome.notices ?? []) notes.push({ intent: "warning", title: t.annex.beforeSigning, text: t.lang === "en" ? n.messageEn : n.message });
   if (outcome.errorsIncluded > 0) notes.push({ intent: "warning", title: t.confirm.title, text: t.annex.errorsIncluded(outcome.errorsIncluded) });
   if (outcome.manualPrintSteps.length > 0) {
-    notes.push({ intent: "warning", title: t.annex.printTitle, text: t.annex.printIntro, items: outcome.manualPrintSteps.map((s) => (t.lang === "en" ? s.messageEn : s.message)), ordered: true });
+    notes.push({
+      intent: "warning",
+      title: t.annex.printTitle,
+      text: t.annex.printIntro,
+      items: outcome.manualPrintSteps.map((s) => (t.lang === "en" ? s.messageEn : s.message)),
+      ordered: true,
+    });
   }
   return (
     <div className={shared.tightStack}>

@@ -2,7 +2,16 @@ import * as React from "react";
 import { Checkbox, makeStyles, tokens } from "@fluentui/react-components";
 import type { PaneApi } from "./api";
 import type { AnnexOutcome, FindingView } from "../excel/types";
-import { completeMetadata, DecisionMetadata, DEFAULT_METADATA, parseViDate, provinceMissing, validateMetadata, withProvince, YearSource } from "../core/metadata";
+import {
+  completeMetadata,
+  DecisionMetadata,
+  DEFAULT_METADATA,
+  parseViDate,
+  provinceMissing,
+  validateMetadata,
+  withProvince,
+  YearSource,
+} from "../core/metadata";
 import { BusyKind, Note, Runner, SettingsChange } from "./actions";
 import { AnnexResult } from "./AnnexResult";
 import { BusyButton } from "./BusyButton";

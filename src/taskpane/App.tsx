@@ -79,7 +79,13 @@ type TabValue = "score" | "annex" | "rules" | "forms";
 const SELECTION_DELAY_MS = 250;
 
 /** A tab loaded on first use: a spinner until it arrives, an error with "Thử lại" if it cannot. */
-function Loaded<C>(props: { state: ReturnType<typeof useLoaded<C>>; loading: string; failed: (e: string) => string; retry: string; children: (c: C) => React.ReactNode }) {
+function Loaded<C>(props: {
+  state: ReturnType<typeof useLoaded<C>>;
+  loading: string;
+  failed: (e: string) => string;
+  retry: string;
+  children: (c: C) => React.ReactNode;
+}) {
   const { state } = props;
   if (state.component) return <>{props.children(state.component)}</>;
   if (state.error) return <Notice note={{ intent: "error", text: props.failed(state.error) }} action={{ label: props.retry, onClick: state.retry }} />;
@@ -136,21 +142,24 @@ export function App({ api, lang, theme = webLightTheme }: AppProps) {
   const [undone, setUndone] = React.useState(0);
   const [selection, setSelection] = React.useState<SelectionInfo | null>(null);
 
-  const run: Runner = React.useCallback(async <T,>(kind: BusyKind, action: () => Promise<T>): Promise<Result<T>> => {
-    if (busyRef.current) return { ok: false, error: t.busy[busyRef.current] };
-    busyRef.current = kind;
-    setBusy(kind);
-    // A new action: the last undo's notice no longer describes the workbook.
-    if (kind !== "load") setAppNote(null);
-    try {
-      return { ok: true, value: await action() };
-    } catch (e) {
-      return { ok: false, error: errorText(e) };
-    } finally {
-      busyRef.current = null;
-      setBusy(null);
-    }
-  }, [t]);
+  const run: Runner = React.useCallback(
+    async <T,>(kind: BusyKind, action: () => Promise<T>): Promise<Result<T>> => {
+      if (busyRef.current) return { ok: false, error: t.busy[busyRef.current] };
+      busyRef.current = kind;
+      setBusy(kind);
+      // A new action: the last undo's notice no longer describes the workbook.
+      if (kind !== "load") setAppNote(null);
+      try {
+        return { ok: true, value: await action() };
+      } catch (e) {
+        return { ok: false, error: errorText(e) };
+      } finally {
+        busyRef.current = null;
+        setBusy(null);
+      }
+    },
+    [t],
+  );
 
   /** What an action changed in the workbook's state, as its use case returned it: nothing is read again. */
   const applyChange = React.useCallback((change: SettingsChange) => {
@@ -286,8 +295,7 @@ export function App({ api, lang, theme = webLightTheme }: AppProps) {
       // What this Excel could not give back (formats, below ExcelApi 1.9) is said, cell by cell.
       const left = (o.left ?? []).map((l) => (language === "en" ? l.messageEn : l.message));
       setAppNote(left.length > 0 ? { intent: "warning", title: t.undo.partly, text, items: left } : { intent: "success", text });
-    }
-    else if (o.kind === "nothing") setAppNote({ intent: "info", title: t.undo.nothing, text: t.undo.none });
+    } else if (o.kind === "nothing") setAppNote({ intent: "info", title: t.undo.nothing, text: t.undo.none });
     else setAppNote({ intent: "error", title: t.undo.refused, text });
   };
 
@@ -320,9 +328,14 @@ export function App({ api, lang, theme = webLightTheme }: AppProps) {
             </div>
             {busy === "load" && <Spin className={styles.loading} label={t.busy.load} />}
             {appNote && <Notice note={appNote} onDismiss={() => setAppNote(null)} />}
-            {selection?.stale && <Notice note={{ intent: "warning", title: t.card.staleTitle, text: language === "en" ? selection.stale.messageEn : selection.stale.message }} />}
+            {selection?.stale && (
+              <Notice note={{ intent: "warning", title: t.card.staleTitle, text: language === "en" ? selection.stale.messageEn : selection.stale.message }} />
+            )}
             {loadError && (
-              <Notice note={{ intent: "error", title: t.settingsProblemsTitle, text: t.loadFailed(loadError), textLang: vi }} action={{ label: t.retry, onClick: () => void load() }} />
+              <Notice
+                note={{ intent: "error", title: t.settingsProblemsTitle, text: t.loadFailed(loadError), textLang: vi }}
+                action={{ label: t.retry, onClick: () => void load() }}
+              />
             )}
             {head && head.problems.length > 0 && (
               <Notice note={{ intent: "warning", title: t.settingsProblemsTitle, items: language === "en" ? head.problemsEn : head.problems }} />
@@ -331,7 +344,16 @@ export function App({ api, lang, theme = webLightTheme }: AppProps) {
               <React.Fragment key={head ? "workbook" : "defaults"}>
                 <div role="tabpanel" id="panel-score" aria-labelledby="tab-score" hidden={tab !== "score"}>
                   <div className={shared.stack}>
-                    <ScoreView api={api} undone={undone} lastRun={head?.lastRun ?? null} outcome={scored} onScored={onScored} onWritten={(change) => (change ? applyChange(change) : void refresh())} busy={busy} run={run} />
+                    <ScoreView
+                      api={api}
+                      undone={undone}
+                      lastRun={head?.lastRun ?? null}
+                      outcome={scored}
+                      onScored={onScored}
+                      onWritten={(change) => (change ? applyChange(change) : void refresh())}
+                      busy={busy}
+                      run={run}
+                    />
                     {selection?.card ? (
                       <React.Suspense fallback={<p className={shared.muted}>{t.busy.load}</p>}>
                         <AgencyCard card={language === "en" ? selection.card.en : selection.card.vi} />
@@ -347,7 +369,18 @@ export function App({ api, lang, theme = webLightTheme }: AppProps) {
                 <div role="tabpanel" id="panel-annex" aria-labelledby="tab-annex" hidden={tab !== "annex"}>
                   {opened.has("annex") && (
                     <Loaded state={configReady ? annexView : WAITING} loading={t.busy.load} failed={t.tabLoadFailed} retry={t.retry}>
-                      {(AnnexView) => <AnnexView key={config ? "workbook" : "defaults"} api={api} undone={undone} decision={config?.decision} yearSource={config?.yearSource} busy={busy} run={run} onWritten={applyChange} />}
+                      {(AnnexView) => (
+                        <AnnexView
+                          key={config ? "workbook" : "defaults"}
+                          api={api}
+                          undone={undone}
+                          decision={config?.decision}
+                          yearSource={config?.yearSource}
+                          busy={busy}
+                          run={run}
+                          onWritten={applyChange}
+                        />
+                      )}
                     </Loaded>
                   )}
                 </div>

@@ -45,7 +45,11 @@ export function BlockEditor({ index, block, groups, problems, onChange, onRemove
         <FieldProblem text={at(`${p}.maxPoints`).validationMessage} />
         {groups.map((g) => (
           <Field key={g.id} label={rs.blockMax(g.label)} {...at(`${p}.maxPoints.${g.id}`)}>
-            <Input value={block.maxPoints[g.id] ?? ""} inputMode="decimal" onChange={(_, d) => onChange({ maxPoints: { ...block.maxPoints, [g.id]: d.value } })} />
+            <Input
+              value={block.maxPoints[g.id] ?? ""}
+              inputMode="decimal"
+              onChange={(_, d) => onChange({ maxPoints: { ...block.maxPoints, [g.id]: d.value } })}
+            />
           </Field>
         ))}
       </fieldset>

@@ -87,9 +87,7 @@ export function ClassBandsEditor({ form, problems, onChange }: ClassBandsEditorP
         ))}
       </ul>
       <div className={shared.buttonRow}>
-        <Button onClick={() => onChange({ classes: [...form.classes, { name: "", minIndex: "0" }] })}>
-          {rs.addClass}
-        </Button>
+        <Button onClick={() => onChange({ classes: [...form.classes, { name: "", minIndex: "0" }] })}>{rs.addClass}</Button>
       </div>
     </div>
   );

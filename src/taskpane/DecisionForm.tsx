@@ -12,7 +12,16 @@ export type DecisionFormValue = Record<DecisionTextField, string> & { annexPrevi
 export const FIELD_ORDER: DecisionTextField[] = ["number", "date", "year", "issuer", "province", "subject", "sheetName"];
 
 export function formFromMetadata(m: DecisionMetadata): DecisionFormValue {
-  return { number: m.number, date: m.date, issuer: m.issuer, province: m.province ?? "", year: String(m.year), subject: m.subject, sheetName: m.sheetName, annexPrevious: m.annexPrevious === true };
+  return {
+    number: m.number,
+    date: m.date,
+    issuer: m.issuer,
+    province: m.province ?? "",
+    year: String(m.year),
+    subject: m.subject,
+    sheetName: m.sheetName,
+    annexPrevious: m.annexPrevious === true,
+  };
 }
 
 export function metadataFromForm(f: DecisionFormValue): DecisionMetadata {
@@ -60,13 +69,7 @@ export function DecisionForm({ value, problems, shown, onChange, onLeave, yearHi
     const msg = message(name);
     return (
       <Field label={label} hint={hint} required={required} validationState={msg ? "error" : "none"} validationMessage={msg}>
-        <Input
-          id={fieldId(name)}
-          value={value[name]}
-          onChange={(_, d) => onChange(name, d.value)}
-          onBlur={() => onLeave(name)}
-          {...extra}
-        />
+        <Input id={fieldId(name)} value={value[name]} onChange={(_, d) => onChange(name, d.value)} onBlur={() => onLeave(name)} {...extra} />
       </Field>
     );
   };

@@ -31,16 +31,17 @@ export function ExemptionEditor({ index, exemption, groups, problems, onChange, 
   const known = new Set(groups.map((g) => g.id));
   // Ids no group has any more stay listed (checked), so they can be unticked.
   const choices = [...groups, ...exemption.groups.filter((id) => !known.has(id)).map((id) => ({ id, label: rs.unknownGroup(id) }))];
-  const groupProblems = [
-    ...problems.at(`${p}.groups`),
-    ...exemption.groups.flatMap((_, j) => problems.at(`${p}.groups[${j}]`)),
-  ];
+  const groupProblems = [...problems.at(`${p}.groups`), ...exemption.groups.flatMap((_, j) => problems.at(`${p}.groups[${j}]`))];
   const keywordProblems = exemption.keywords.split(/\r?\n/).flatMap((_, j) => problems.at(`${p}.keywords[${j}]`));
   const toggle = (id: string, on: boolean) =>
     onChange({ groups: on ? [...exemption.groups.filter((g) => g !== id), id] : exemption.groups.filter((g) => g !== id) });
   return (
     <ListItem legend={rs.exemption(index)} problem={at(p).validationMessage} removeLabel={rs.removeExemption(index)} onRemove={onRemove}>
-      <Field label={rs.exemptionKeyword} hint={rs.onePerLine} {...problemProps([...problems.at(`${p}.keywords`), ...problems.at(`${p}.keyword`), ...keywordProblems], t.lang)}>
+      <Field
+        label={rs.exemptionKeyword}
+        hint={rs.onePerLine}
+        {...problemProps([...problems.at(`${p}.keywords`), ...problems.at(`${p}.keyword`), ...keywordProblems], t.lang)}
+      >
         <Textarea value={exemption.keywords} resize="vertical" rows={3} onChange={(_, d) => onChange({ keywords: d.value })} />
       </Field>
       <fieldset className={styles.checks}>

@@ -7,7 +7,17 @@ import { Notice } from "./Notice";
 import { useSharedStyles } from "./styles";
 
 /** "Giải trình": a printable page per agency, for every agency or the ones whose rows are selected; and the chart of the indices. */
-export function ExplainActions({ api, busy, run, onWritten }: { api: Pick<PaneApi, "createExplanation" | "createChart">; busy: BusyKind | null; run: Runner; onWritten?: (change: SettingsChange) => void }) {
+export function ExplainActions({
+  api,
+  busy,
+  run,
+  onWritten,
+}: {
+  api: Pick<PaneApi, "createExplanation" | "createChart">;
+  busy: BusyKind | null;
+  run: Runner;
+  onWritten?: (change: SettingsChange) => void;
+}) {
   const shared = useSharedStyles();
   const t = useStrings();
   const en = t.lang === "en";

@@ -46,7 +46,12 @@ export function FindingItem({ finding, onSelect, disabled }: { finding: FindingV
   const f = finding;
   const english = t.lang === "en" && !f.vietnameseOnly;
   return (
-    <button type="button" className={mergeClasses(styles.item, f.severity === "error" ? styles.error : styles.warning)} onClick={() => onSelect(f)} disabled={disabled}>
+    <button
+      type="button"
+      className={mergeClasses(styles.item, f.severity === "error" ? styles.error : styles.warning)}
+      onClick={() => onSelect(f)}
+      disabled={disabled}
+    >
       <span className={styles.head}>
         <span className={styles.cell}>{f.cell}</span>
         {f.agency && <span>{f.agency}</span>}

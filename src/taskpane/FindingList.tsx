@@ -55,7 +55,13 @@ export function FindingList({
               <li key={`${f.sheet}!${f.cell}!${f.code}!${i}`}>
                 <FindingItem finding={f} onSelect={onSelect} disabled={disabled} />
                 {onConvert && f.convertible && f.convertible.length > 0 && (
-                  <Button className={styles.convert} size="small" disabled={disabled || convertDisabled} aria-label={t.findings.convertLabel(f.convertible)} onClick={() => onConvert(f.convertible!)}>
+                  <Button
+                    className={styles.convert}
+                    size="small"
+                    disabled={disabled || convertDisabled}
+                    aria-label={t.findings.convertLabel(f.convertible)}
+                    onClick={() => onConvert(f.convertible!)}
+                  >
                     {t.findings.convert}
                   </Button>
                 )}

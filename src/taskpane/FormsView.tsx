@@ -65,7 +65,12 @@ export function FormsView({ busy, run, actions, onWritten }: FormsViewProps) {
     const notes: Note[] = [{ intent: o.findings.length ? "warning" : "success", text: en ? o.messageEn : o.message }];
     if (o.findings.length) notes.push({ intent: "error", title: t.forms.findingsTitle, items: o.findings.map((f) => (en ? f.messageEn : f.message)) });
     if (o.differences.length) {
-      notes.push({ intent: "info", title: t.forms.differencesTitle, items: o.differences.map((d) => t.forms.difference(d.agency, d.group, show(d.self), show(d.appraised))), itemsLang: "vi" });
+      notes.push({
+        intent: "info",
+        title: t.forms.differencesTitle,
+        items: o.differences.map((d) => t.forms.difference(d.agency, d.group, show(d.self), show(d.appraised))),
+        itemsLang: "vi",
+      });
     }
     setMergeNotes(notes);
   };

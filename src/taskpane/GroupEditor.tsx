@@ -38,7 +38,8 @@ export function GroupEditor({ index, group, problems, onChange, onRemove }: Grou
   const rs = useRulesStrings();
   const p = `groups[${index}]`;
   const at = (path: string) => problemProps(problems.at(path), t.lang);
-  const setItem = (j: number, patch: Partial<NotEvaluatedForm>) => onChange({ notEvaluated: group.notEvaluated.map((n, k) => (k === j ? { ...n, ...patch } : n)) });
+  const setItem = (j: number, patch: Partial<NotEvaluatedForm>) =>
+    onChange({ notEvaluated: group.notEvaluated.map((n, k) => (k === j ? { ...n, ...patch } : n)) });
   return (
     <div className={shared.stack}>
       <FieldProblem text={at(p).validationMessage} />

@@ -35,8 +35,16 @@ const useStyles = makeStyles({
     transitionDuration: tokens.durationFaster,
     transitionProperty: "background, border, color",
     transitionTimingFunction: tokens.curveEasyEase,
-    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover, ...border("Color", tokens.colorNeutralStroke1Hover), color: tokens.colorNeutralForeground1Hover },
-    ":hover:active": { backgroundColor: tokens.colorNeutralBackground1Pressed, ...border("Color", tokens.colorNeutralStroke1Pressed), color: tokens.colorNeutralForeground1Pressed },
+    ":hover": {
+      backgroundColor: tokens.colorNeutralBackground1Hover,
+      ...border("Color", tokens.colorNeutralStroke1Hover),
+      color: tokens.colorNeutralForeground1Hover,
+    },
+    ":hover:active": {
+      backgroundColor: tokens.colorNeutralBackground1Pressed,
+      ...border("Color", tokens.colorNeutralStroke1Pressed),
+      color: tokens.colorNeutralForeground1Pressed,
+    },
     ":focus-visible": { outlineStyle: "solid", outlineWidth: tokens.strokeWidthThick, outlineColor: tokens.colorStrokeFocus2, outlineOffset: "1px" },
     "@media (prefers-reduced-motion: reduce)": { transitionDuration: "0.01ms" },
   },
@@ -53,7 +61,11 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
     ...border("Color", "transparent"),
     ":hover": { backgroundColor: tokens.colorTransparentBackgroundHover, ...border("Color", "transparent"), color: tokens.colorNeutralForeground2BrandHover },
-    ":hover:active": { backgroundColor: tokens.colorTransparentBackgroundPressed, ...border("Color", "transparent"), color: tokens.colorNeutralForeground2BrandPressed },
+    ":hover:active": {
+      backgroundColor: tokens.colorTransparentBackgroundPressed,
+      ...border("Color", "transparent"),
+      color: tokens.colorNeutralForeground2BrandPressed,
+    },
   },
   small: {
     minWidth: "64px",
@@ -69,8 +81,16 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackgroundDisabled,
     ...border("Color", tokens.colorNeutralStrokeDisabled),
     color: tokens.colorNeutralForegroundDisabled,
-    ":hover": { backgroundColor: tokens.colorNeutralBackgroundDisabled, ...border("Color", tokens.colorNeutralStrokeDisabled), color: tokens.colorNeutralForegroundDisabled },
-    ":hover:active": { backgroundColor: tokens.colorNeutralBackgroundDisabled, ...border("Color", tokens.colorNeutralStrokeDisabled), color: tokens.colorNeutralForegroundDisabled },
+    ":hover": {
+      backgroundColor: tokens.colorNeutralBackgroundDisabled,
+      ...border("Color", tokens.colorNeutralStrokeDisabled),
+      color: tokens.colorNeutralForegroundDisabled,
+    },
+    ":hover:active": {
+      backgroundColor: tokens.colorNeutralBackgroundDisabled,
+      ...border("Color", tokens.colorNeutralStrokeDisabled),
+      color: tokens.colorNeutralForegroundDisabled,
+    },
     "@media (forced-colors: active)": { backgroundColor: "ButtonFace", color: "GrayText", ...border("Color", "GrayText") },
   },
   disabledTransparent: {
@@ -79,7 +99,16 @@ const useStyles = makeStyles({
     ":hover": { backgroundColor: tokens.colorTransparentBackground, ...border("Color", "transparent") },
     ":hover:active": { backgroundColor: tokens.colorTransparentBackground, ...border("Color", "transparent") },
   },
-  icon: { display: "inline-flex", alignItems: "center", justifyContent: "center", flexShrink: 0, marginRight: tokens.spacingHorizontalSNudge, fontSize: "20px", height: "20px", width: "20px" },
+  icon: {
+    display: "inline-flex",
+    alignItems: "center",
+    justifyContent: "center",
+    flexShrink: 0,
+    marginRight: tokens.spacingHorizontalSNudge,
+    fontSize: "20px",
+    height: "20px",
+    width: "20px",
+  },
   smallIcon: { fontSize: "16px", height: "16px", width: "16px", marginRight: tokens.spacingHorizontalXS },
 });
 
@@ -92,7 +121,17 @@ export type PaneButtonProps = Omit<React.ButtonHTMLAttributes<HTMLButtonElement>
   disabledFocusable?: boolean;
 };
 
-export function PaneButton({ appearance = "secondary", size = "medium", icon, disabled = false, disabledFocusable = false, className, onClick, children, ...rest }: PaneButtonProps) {
+export function PaneButton({
+  appearance = "secondary",
+  size = "medium",
+  icon,
+  disabled = false,
+  disabledFocusable = false,
+  className,
+  onClick,
+  children,
+  ...rest
+}: PaneButtonProps) {
   const styles = useStyles();
   const off = disabled || disabledFocusable;
   return (

@@ -121,10 +121,20 @@ export function PreviousYear({ listSheets, readFile, onChange, disabled }: Previ
               validationState={failed || (read && !read.result.ok) ? "error" : read?.result.ok ? "success" : "none"}
               validationMessage={
                 failed ??
-                (read ? (read.result.ok ? t.previous.read(read.result.agencies.length, read.result.sheet, read.file) : previousProblemText(read.result.problem, t.lang)) : undefined)
+                (read
+                  ? read.result.ok
+                    ? t.previous.read(read.result.agencies.length, read.result.sheet, read.file)
+                    : previousProblemText(read.result.problem, t.lang)
+                  : undefined)
               }
             >
-              <input type="file" aria-label={t.previous.file} accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" disabled={disabled} onChange={(e) => void chooseFile(e.target.files?.[0])} />
+              <input
+                type="file"
+                aria-label={t.previous.file}
+                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                disabled={disabled}
+                onChange={(e) => void chooseFile(e.target.files?.[0])}
+              />
             </Field>
           )}
         </>

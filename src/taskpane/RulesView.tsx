@@ -146,7 +146,11 @@ export function RulesView({ rules = PRESET_THAI_BINH_2020, fromWorkbook, busy, r
     const failed = (text: string, items?: string[]) => setNotes([{ intent: "error", title: rs.importFailedTitle, text, items }]);
     if (read.kind === "unreadable") return failed(rs.importUnreadable(file.name));
     if (read.kind === "notJson") return failed(rs.importNotJson(file.name, jsonSyntaxText(read.problem, t.lang)));
-    if (read.kind === "invalid") return failed(rs.importInvalid(file.name, read.problems.length), read.problems.map((p) => `${p.path || "JSON"}: ${ruleProblemText(p, t.lang)}`));
+    if (read.kind === "invalid")
+      return failed(
+        rs.importInvalid(file.name, read.problems.length),
+        read.problems.map((p) => `${p.path || "JSON"}: ${ruleProblemText(p, t.lang)}`),
+      );
     editor.replace(read.rules);
     setOpen([]);
     setNotes([{ intent: "success", text: rs.imported(file.name) }]);

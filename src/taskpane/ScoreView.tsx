@@ -93,7 +93,12 @@ export function ScoreView({ api, lastRun, outcome, onScored, onWritten, busy, ru
     if (o.kind === "refused") {
       setRefusedConvertible(o.convertible?.length ? o.convertible : null);
       return setNotes([
-        { intent: "error", title: t.score.refusedTitle, text: t.lang === "en" ? o.messageEn : o.message, items: o.cells.length ? [t.score.cells(o.cells)] : undefined },
+        {
+          intent: "error",
+          title: t.score.refusedTitle,
+          text: t.lang === "en" ? o.messageEn : o.message,
+          items: o.cells.length ? [t.score.cells(o.cells)] : undefined,
+        },
       ]);
     }
     const next: Note[] = [];

@@ -30,7 +30,12 @@ const useStyles = makeStyles({
 export function Spin({ label, size = "small", className }: { label?: string; size?: "small" | "tiny"; className?: string }) {
   const styles = useStyles();
   const ring = <span aria-hidden="true" className={mergeClasses(styles.ring, styles[size])} />;
-  if (!label) return <span className={mergeClasses(styles.root, className)} aria-hidden="true">{ring}</span>;
+  if (!label)
+    return (
+      <span className={mergeClasses(styles.root, className)} aria-hidden="true">
+        {ring}
+      </span>
+    );
   return (
     <span role="progressbar" aria-label={label} className={mergeClasses(styles.root, className)}>
       {ring}

@@ -22,7 +22,9 @@ export interface FormsActions {
   prepare: (scope: "all" | "selected") => Promise<FormsOutcome>;
   delivery: () => "newWorkbooks" | "download";
   /** The forms as .xlsx bytes (ExcelJS, loaded on first use). */
-  render: (forms: { fileName: string; description: Extract<FormsOutcome, { kind: "done" }>["forms"][number]["description"] }[]) => Promise<{ fileName: string; bytes: Uint8Array }[]>;
+  render: (
+    forms: { fileName: string; description: Extract<FormsOutcome, { kind: "done" }>["forms"][number]["description"] }[],
+  ) => Promise<{ fileName: string; bytes: Uint8Array }[]>;
   openAsNewWorkbooks: (files: { fileName: string; bytes: Uint8Array }[]) => Promise<void>;
   download: (files: { fileName: string; bytes: Uint8Array }[]) => void;
   read: (files: File[]) => Promise<ReturnedForm[]>;

@@ -21,7 +21,6 @@ export function officeLanguage(): Lang {
   }
 }
 
-
 const vi = {
   lang: "vi" as Lang,
   appTitle: "Xếp hạng ứng dụng CNTT",
@@ -45,7 +44,8 @@ const vi = {
   tabs: { score: "Tính điểm", annex: "Phụ lục", rules: "Quy tắc", forms: "Phiếu", tabsLabel: "Chức năng" },
   forms: {
     createTitle: "Phiếu tự đánh giá",
-    createIntro: "Mỗi cơ quan một phiếu (tệp .xlsx) lấy từ bảng điểm trên trang đang mở: cơ quan điền điểm tự chấm và tài liệu kiểm chứng bằng Excel hoặc LibreOffice rồi gửi lại.",
+    createIntro:
+      "Mỗi cơ quan một phiếu (tệp .xlsx) lấy từ bảng điểm trên trang đang mở: cơ quan điền điểm tự chấm và tài liệu kiểm chứng bằng Excel hoặc LibreOffice rồi gửi lại.",
     scopeLabel: "Tạo phiếu cho",
     scopeAll: "Tất cả cơ quan",
     scopeSelected: "Các cơ quan ở những dòng đang chọn",
@@ -54,7 +54,8 @@ const vi = {
     deliveryDownload: "Các phiếu được tải về máy (thư mục Tải xuống) để gửi cho các cơ quan.",
     created: (n: number) => `Đã tạo ${n} phiếu:`,
     mergeTitle: "Gộp phiếu",
-    mergeIntro: "Chọn các phiếu các cơ quan đã gửi lại. Ô điểm còn trống trong bảng điểm nhận điểm tự chấm; ô đã có điểm thẩm định được giữ nguyên và ghi vào trang “Chênh lệch”. Hoàn tác được.",
+    mergeIntro:
+      "Chọn các phiếu các cơ quan đã gửi lại. Ô điểm còn trống trong bảng điểm nhận điểm tự chấm; ô đã có điểm thẩm định được giữ nguyên và ghi vào trang “Chênh lệch”. Hoàn tác được.",
     filesLabel: "Các tệp phiếu (.xlsx)",
     chosen: (n: number) => (n === 0 ? "Chưa chọn tệp nào." : `Đã chọn ${n} tệp.`),
     merge: "Gộp phiếu",
@@ -85,16 +86,19 @@ const vi = {
     hint: "Chọn một ô trên dòng của một cơ quan để xem vì sao cơ quan đó được kết quả này.",
     staleTitle: "Kết quả trên trang tính đã cũ",
     explainHeading: "Giải trình",
-    explainIntro: "Mỗi cơ quan một trang in: điểm từng nhóm, điểm chưa đạt, điểm tối đa và lý do, chỉ số, phân loại, khoảng cách tới mức trên, thứ hạng. Dùng để trả lời văn bản của cơ quan.",
+    explainIntro:
+      "Mỗi cơ quan một trang in: điểm từng nhóm, điểm chưa đạt, điểm tối đa và lý do, chỉ số, phân loại, khoảng cách tới mức trên, thứ hạng. Dùng để trả lời văn bản của cơ quan.",
     explainAll: "Giải trình tất cả cơ quan",
     explainSelected: "Giải trình cơ quan đang chọn",
     explainDone: (sheet: string, n: number) => `Đã tạo trang “${sheet}”: ${n} cơ quan, mỗi cơ quan một trang.`,
-    explainNoBreaks: "Phiên bản Excel này không cho add-in đặt trang in: hãy chèn ngắt trang trước tiêu đề của mỗi cơ quan (Bố cục Trang → Ngắt trang) và chọn khổ A4 dọc.",
+    explainNoBreaks:
+      "Phiên bản Excel này không cho add-in đặt trang in: hãy chèn ngắt trang trước tiêu đề của mỗi cơ quan (Bố cục Trang → Ngắt trang) và chọn khổ A4 dọc.",
     explainRefused: "Chưa tạo được trang Giải trình",
     chartButton: "Biểu đồ chỉ số",
     chartDone: (sheet: string, n: number) =>
       `Đã tạo trang “${sheet}”: biểu đồ cột chỉ số của ${n} cơ quan theo thứ hạng, các ngưỡng phân loại là đường ngang. Xóa trang này là xóa biểu đồ; các trang khác không đổi.`,
-    chartNoLines: "Phiên bản Excel này (dưới ExcelApi 1.7) không cho add-in đổi kiểu chuỗi: các ngưỡng phân loại hiện thành cột. Có thể đổi tay: bấm chuột phải vào chuỗi “Ngưỡng …” → Thay đổi kiểu biểu đồ chuỗi → Đường.",
+    chartNoLines:
+      "Phiên bản Excel này (dưới ExcelApi 1.7) không cho add-in đổi kiểu chuỗi: các ngưỡng phân loại hiện thành cột. Có thể đổi tay: bấm chuột phải vào chuỗi “Ngưỡng …” → Thay đổi kiểu biểu đồ chuỗi → Đường.",
     chartRefused: "Chưa vẽ được biểu đồ",
   },
   previous: {
@@ -132,7 +136,9 @@ const vi = {
     top: "Đứng đầu",
     bottom: "Đứng cuối",
     issues: (errors: number, warnings: number) =>
-      errors === 0 && warnings === 0 ? "Không có lỗi hay cảnh báo." : [errors ? `${errors} lỗi cần sửa` : "", warnings ? `${warnings} cảnh báo` : ""].filter(Boolean).join(", ") + ".",
+      errors === 0 && warnings === 0
+        ? "Không có lỗi hay cảnh báo."
+        : [errors ? `${errors} lỗi cần sửa` : "", warnings ? `${warnings} cảnh báo` : ""].filter(Boolean).join(", ") + ".",
   },
   findings: {
     heading: "Cần kiểm tra",
@@ -144,7 +150,8 @@ const vi = {
     empty: "trống",
     selectFailed: "Không chọn được ô",
     convert: "Chuyển mã",
-    convertLabel: (cells: string[]) => `Chuyển mã sang Unicode: ${cells.length > 5 ? `${cells.slice(0, 5).join(", ")} và ${cells.length - 5} ô khác` : cells.join(", ")}`,
+    convertLabel: (cells: string[]) =>
+      `Chuyển mã sang Unicode: ${cells.length > 5 ? `${cells.slice(0, 5).join(", ")} và ${cells.length - 5} ô khác` : cells.join(", ")}`,
     converted: "Đã chuyển mã",
     convertFailed: "Chưa chuyển mã được",
   },
@@ -160,7 +167,12 @@ const vi = {
     provinceHint: "Ví dụ: Thái Bình. Phụ lục ghi “Ủy ban nhân dân tỉnh Thái Bình”.",
     provinceMissing: (issuer: string) => `Chưa có tên tỉnh: phụ lục sẽ ghi “của ${issuer}”. Hãy nhập tỉnh, ví dụ Thái Bình.`,
     year: "Năm đánh giá",
-    yearFrom: { title: (y: number) => `Theo tiêu đề bảng điểm (năm ${y}).`, decision: () => "Năm trước năm ký quyết định.", default: () => "Năm ngoái; hãy kiểm tra.", given: () => "" },
+    yearFrom: {
+      title: (y: number) => `Theo tiêu đề bảng điểm (năm ${y}).`,
+      decision: () => "Năm trước năm ký quyết định.",
+      default: () => "Năm ngoái; hãy kiểm tra.",
+      given: () => "",
+    },
     subject: "Trích yếu (không kèm năm)",
     sheetName: "Tên trang tính phụ lục",
     save: "Lưu thông tin",
@@ -216,7 +228,8 @@ const en: Strings = {
   tabs: { score: "Score", annex: "Annex", rules: "Rules", forms: "Forms", tabsLabel: "Functions" },
   forms: {
     createTitle: "Self-assessment forms",
-    createIntro: "One form (an .xlsx file) per agency, from the score table on the open sheet: the agency types its self-assessed scores and evidence in Excel or LibreOffice and sends it back.",
+    createIntro:
+      "One form (an .xlsx file) per agency, from the score table on the open sheet: the agency types its self-assessed scores and evidence in Excel or LibreOffice and sends it back.",
     scopeLabel: "Create forms for",
     scopeAll: "All agencies",
     scopeSelected: "The agencies in the selected rows",
@@ -225,7 +238,8 @@ const en: Strings = {
     deliveryDownload: "The forms are downloaded (Downloads folder) to send to the agencies.",
     created: (n: number) => `Created ${n} form${n === 1 ? "" : "s"}:`,
     mergeTitle: "Merge forms",
-    mergeIntro: "Choose the forms the agencies sent back. Empty score cells take the self-assessed score; cells with an appraised score are kept and listed on the “Chênh lệch” sheet. Can be undone.",
+    mergeIntro:
+      "Choose the forms the agencies sent back. Empty score cells take the self-assessed score; cells with an appraised score are kept and listed on the “Chênh lệch” sheet. Can be undone.",
     filesLabel: "Form files (.xlsx)",
     chosen: (n: number) => (n === 0 ? "No file chosen." : `${n} file${n === 1 ? "" : "s"} chosen.`),
     merge: "Merge forms",
@@ -256,16 +270,19 @@ const en: Strings = {
     hint: "Select a cell in an agency's row to see why it got its result.",
     staleTitle: "The results on the sheet are out of date",
     explainHeading: "Explanation (Giải trình)",
-    explainIntro: "One printed page per agency: points per group, points lost, the maximum and why, index, class, distance to the next class, rank. For answering an agency's letter.",
+    explainIntro:
+      "One printed page per agency: points per group, points lost, the maximum and why, index, class, distance to the next class, rank. For answering an agency's letter.",
     explainAll: "Explain every agency",
     explainSelected: "Explain the selected agencies",
     explainDone: (sheet: string, n: number) => `Sheet “${sheet}” made: ${n} agenc${n === 1 ? "y" : "ies"}, a page each.`,
-    explainNoBreaks: "This version of Excel does not let add-ins set the printed pages: insert a page break above each agency's title (Page Layout → Breaks) and choose A4 portrait.",
+    explainNoBreaks:
+      "This version of Excel does not let add-ins set the printed pages: insert a page break above each agency's title (Page Layout → Breaks) and choose A4 portrait.",
     explainRefused: "The Giải trình sheet was not made",
     chartButton: "Chart of the indices",
     chartDone: (sheet: string, n: number) =>
       `Sheet “${sheet}” made: a column chart of ${n} agenc${n === 1 ? "y's" : "ies'"} indices as ranked, the class thresholds as horizontal lines. Deleting the sheet removes the chart; no other sheet changed.`,
-    chartNoLines: "This version of Excel (below ExcelApi 1.7) does not let add-ins change a series' type: the class thresholds show as columns. To change it by hand: right-click a “Ngưỡng …” series → Change Series Chart Type → Line.",
+    chartNoLines:
+      "This version of Excel (below ExcelApi 1.7) does not let add-ins change a series' type: the class thresholds show as columns. To change it by hand: right-click a “Ngưỡng …” series → Change Series Chart Type → Line.",
     chartRefused: "The chart was not made",
   },
   previous: {
@@ -308,7 +325,9 @@ const en: Strings = {
     issues: (errors: number, warnings: number) =>
       errors === 0 && warnings === 0
         ? "No errors or warnings."
-        : [errors ? `${errors} error${errors > 1 ? "s" : ""} to fix` : "", warnings ? `${warnings} warning${warnings > 1 ? "s" : ""}` : ""].filter(Boolean).join(", ") + ".",
+        : [errors ? `${errors} error${errors > 1 ? "s" : ""} to fix` : "", warnings ? `${warnings} warning${warnings > 1 ? "s" : ""}` : ""]
+            .filter(Boolean)
+            .join(", ") + ".",
   },
   findings: {
     heading: "To check",
@@ -320,13 +339,15 @@ const en: Strings = {
     empty: "empty",
     selectFailed: "Could not select the cell",
     convert: "Convert encoding",
-    convertLabel: (cells: string[]) => `Convert to Unicode: ${cells.length > 5 ? `${cells.slice(0, 5).join(", ")} and ${cells.length - 5} more` : cells.join(", ")}`,
+    convertLabel: (cells: string[]) =>
+      `Convert to Unicode: ${cells.length > 5 ? `${cells.slice(0, 5).join(", ")} and ${cells.length - 5} more` : cells.join(", ")}`,
     converted: "Converted",
     convertFailed: "Could not convert",
   },
   annex: {
     heading: "Annex",
-    intro: "The decision's details are stored in the workbook; the annex heading takes its number and date from here, so they cannot disagree with the decision.",
+    intro:
+      "The decision's details are stored in the workbook; the annex heading takes its number and date from here, so they cannot disagree with the decision.",
     number: "Decision number",
     numberHint: "For example: 06/QĐ-UBND",
     date: "Date signed",
@@ -336,7 +357,12 @@ const en: Strings = {
     provinceHint: "For example Thái Bình. The annex says “Ủy ban nhân dân tỉnh Thái Bình”.",
     provinceMissing: (issuer: string) => `No province yet: the annex would say “của ${issuer}”. Type the province, for example Thái Bình.`,
     year: "Year evaluated",
-    yearFrom: { title: (y: number) => `From the score table's title (${y}).`, decision: () => "The year before the decision was signed.", default: () => "Last year; check it.", given: () => "" },
+    yearFrom: {
+      title: (y: number) => `From the score table's title (${y}).`,
+      decision: () => "The year before the decision was signed.",
+      default: () => "Last year; check it.",
+      given: () => "",
+    },
     subject: "Subject line (without the year)",
     sheetName: "Annex sheet name",
     save: "Save details",
@@ -347,7 +373,8 @@ const en: Strings = {
     refusedTitle: "Could not create the annex",
     done: (sheet: string) => `The annex is on sheet “${sheet}”.`,
     doneTitle: "Done",
-    errorsIncluded: (n: number) => `The annex carries ${n} figure${n > 1 ? "s" : ""} in error. Correct the score table and create the annex again before it is signed.`,
+    errorsIncluded: (n: number) =>
+      `The annex carries ${n} figure${n > 1 ? "s" : ""} in error. Correct the score table and create the annex again before it is signed.`,
     collidedTitle: "Sheet name taken",
     collided: (wanted: string, used: string) =>
       `The workbook already has a sheet “${wanted}” of yours, so the annex went to sheet “${used}”. Your sheet was not changed.`,

@@ -189,7 +189,23 @@ export class ProblemIndex {
 
 /** Paths the editor shows next to a field; a problem anywhere else is listed at the top. */
 export function isFieldPath(path: string, form: RulesForm): boolean {
-  if (["name", "nameHeaders", "groups", "exemptions", "classes", "blocks", "index.decimals", "index.rounding", "index.display", "classifyOn", "rankBy", "overMax"].includes(path)) return true;
+  if (
+    [
+      "name",
+      "nameHeaders",
+      "groups",
+      "exemptions",
+      "classes",
+      "blocks",
+      "index.decimals",
+      "index.rounding",
+      "index.display",
+      "classifyOn",
+      "rankBy",
+      "overMax",
+    ].includes(path)
+  )
+    return true;
   if (/^nameHeaders\[\d+\]$/.test(path)) return true;
   let m = /^groups\[(\d+)\](?:\.(id|name|fullName|aliases|maxPoints|notEvaluated|weight|counted)(?:\[(\d+)\](?:\.(item|points))?)?)?$/.exec(path);
   if (m) {

@@ -45,7 +45,8 @@ const vi = {
   addGroup: "Thêm nhóm",
   removeGroup: (name: string) => `Xóa nhóm “${name}”`,
   exemptions: "Miễn chấm",
-  exemptionsIntro: "Cơ quan có từ khóa trong cột Ghi chú (không phân biệt hoa thường, dấu) không bị chấm các nhóm đã chọn; điểm tối đa của cơ quan giảm tương ứng.",
+  exemptionsIntro:
+    "Cơ quan có từ khóa trong cột Ghi chú (không phân biệt hoa thường, dấu) không bị chấm các nhóm đã chọn; điểm tối đa của cơ quan giảm tương ứng.",
   exemption: (i: number) => `Trường hợp ${i + 1}`,
   exemptionKeyword: "Từ khóa trong Ghi chú",
   onePerLine: "Mỗi dòng một mục.",
@@ -78,7 +79,8 @@ const vi = {
   display: "Hiển thị chỉ số",
   displayOptions: { decimal: "Số thập phân (0,917)", percent: "Phần trăm (91,7%)" },
   blocks: "Khối xếp hạng riêng",
-  blocksIntro: "Mỗi khối xếp hạng riêng, hạng tính lại từ 1. Cơ quan thuộc khối có chữ nhận biết ở dòng tiêu đề mục phía trên (“I. KHỐI SỞ, BAN, NGÀNH”), ở cột Khối/Nhóm hoặc ở Ghi chú.",
+  blocksIntro:
+    "Mỗi khối xếp hạng riêng, hạng tính lại từ 1. Cơ quan thuộc khối có chữ nhận biết ở dòng tiêu đề mục phía trên (“I. KHỐI SỞ, BAN, NGÀNH”), ở cột Khối/Nhóm hoặc ở Ghi chú.",
   block: (i: number, name: string) => (name.trim() ? name : `Khối ${i + 1} (chưa có tên)`),
   blockId: "Mã khối (chữ thường không dấu, số, dấu -)",
   blockName: "Tên khối (dòng tiêu đề trong phụ lục)",
@@ -106,7 +108,8 @@ const en: RulesStrings = {
   imported: (file: string) => `Rules imported from “${file}”. Select “Save rules” to store them in the workbook.`,
   importNotJson: (file: string, detail: string) => `“${file}” is not valid JSON: ${detail}. Correct the file, or choose a rules.json exported by the add-in.`,
   importUnreadable: (file: string) => `“${file}” could not be read (it was moved, deleted or cannot be read). Choose the file again.`,
-  importInvalid: (file: string, n: number) => `“${file}” was not imported: it has ${n} problem${n > 1 ? "s" : ""}. Correct the file and import it again; the rules being edited are unchanged.`,
+  importInvalid: (file: string, n: number) =>
+    `“${file}” was not imported: it has ${n} problem${n > 1 ? "s" : ""}. Correct the file and import it again; the rules being edited are unchanged.`,
   importFailedTitle: "Not imported",
   export: "Export JSON",
   exportBlocked: "Not exported: correct the marked fields first.",
@@ -132,7 +135,8 @@ const en: RulesStrings = {
   addGroup: "Add a group",
   removeGroup: (name: string) => `Remove group “${name}”`,
   exemptions: "Exemptions",
-  exemptionsIntro: "An agency whose Ghi chú (notes) holds the keyword (ignoring case and accents) is not scored on the chosen groups; its maximum drops accordingly.",
+  exemptionsIntro:
+    "An agency whose Ghi chú (notes) holds the keyword (ignoring case and accents) is not scored on the chosen groups; its maximum drops accordingly.",
   exemption: (i: number) => `Exemption ${i + 1}`,
   exemptionKeyword: "Keywords in Ghi chú",
   onePerLine: "One per line.",
@@ -165,7 +169,8 @@ const en: RulesStrings = {
   display: "Index display",
   displayOptions: { decimal: "Decimal (0.917)", percent: "Percentage (91.7%)" },
   blocks: "Blocks ranked separately",
-  blocksIntro: "Each block is ranked separately, from 1. An agency belongs to the block whose match text is in the section heading above it (“I. KHỐI SỞ, BAN, NGÀNH”), in a Khối/Nhóm column or in its Ghi chú.",
+  blocksIntro:
+    "Each block is ranked separately, from 1. An agency belongs to the block whose match text is in the section heading above it (“I. KHỐI SỞ, BAN, NGÀNH”), in a Khối/Nhóm column or in its Ghi chú.",
   block: (i: number, name: string) => (name.trim() ? name : `Block ${i + 1} (no name yet)`),
   blockId: "Block id (lower-case letters without accents, digits, -)",
   blockName: "Block name (the heading in the annex)",

@@ -40,7 +40,8 @@ export function useRulesEditor(rules: RulesJson) {
     replace: (next: RulesJson) => setForm(formFromJson(next)),
     change: (patch: Partial<RulesForm>) => setForm((f) => ({ ...f, ...patch })),
     changeGroup: (i: number, patch: Partial<GroupForm>) => setForm((f) => withGroupChanged(f, i, patch)),
-    changeExemption: (i: number, patch: Partial<ExemptionForm>) => setForm((f) => ({ ...f, exemptions: f.exemptions.map((e, k) => (k === i ? { ...e, ...patch } : e)) })),
+    changeExemption: (i: number, patch: Partial<ExemptionForm>) =>
+      setForm((f) => ({ ...f, exemptions: f.exemptions.map((e, k) => (k === i ? { ...e, ...patch } : e)) })),
     changeBlock: (i: number, patch: Partial<BlockForm>) => setForm((f) => ({ ...f, blocks: f.blocks.map((b, k) => (k === i ? { ...b, ...patch } : b)) })),
   };
 }

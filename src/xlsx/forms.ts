@@ -30,7 +30,14 @@ export async function formBytes(X: ExcelJSModule, form: FormDescription): Promis
 
 function isIdentity(v: unknown): v is FormIdentity {
   const o = v as Partial<FormIdentity> | null;
-  return !!o && o.kind === FORM_KIND && typeof o.masterId === "string" && typeof o.agency === "string" && typeof o.year === "number" && typeof o.rulesFingerprint === "string";
+  return (
+    !!o &&
+    o.kind === FORM_KIND &&
+    typeof o.masterId === "string" &&
+    typeof o.agency === "string" &&
+    typeof o.year === "number" &&
+    typeof o.rulesFingerprint === "string"
+  );
 }
 
 /**

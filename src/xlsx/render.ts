@@ -30,9 +30,11 @@ export function renderSheetExcelJS(ws: ExcelJS.Worksheet, sheet: SheetDescriptio
     // Borders on every cell of a bordered merge, so that the merged block is framed.
     const master = sheet.cells.find((c) => c.row === m.row && c.col === m.col);
     if (master && sheet.styles[master.style].border) {
-      for (let r = m.row; r < m.row + m.rows; r++) for (let c = m.col; c < m.col + m.cols; c++) ws.getCell(r + 1, c + 1).border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+      for (let r = m.row; r < m.row + m.rows; r++)
+        for (let c = m.col; c < m.col + m.cols; c++) ws.getCell(r + 1, c + 1).border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
     }
-    if (master?.unlocked) for (let r = m.row; r < m.row + m.rows; r++) for (let c = m.col; c < m.col + m.cols; c++) ws.getCell(r + 1, c + 1).protection = { locked: false };
+    if (master?.unlocked)
+      for (let r = m.row; r < m.row + m.rows; r++) for (let c = m.col; c < m.col + m.cols; c++) ws.getCell(r + 1, c + 1).protection = { locked: false };
     ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rows, m.col + m.cols);
   }
   for (const v of sheet.validations) {
@@ -71,7 +73,13 @@ export function renderSheetExcelJS(ws: ExcelJS.Worksheet, sheet: SheetDescriptio
     ...(sheet.print.repeatRows ? { printTitlesRow: `${sheet.print.repeatRows.first + 1}:${sheet.print.repeatRows.last + 1}` } : {}),
   };
   if (sheet.print.pageNumbers) {
-    ws.headerFooter = { ...ws.headerFooter, differentFirst: true, differentOddEven: false, oddHeader: `&C${sheet.print.pageNumbers.centerHeader}`, firstHeader: "" };
+    ws.headerFooter = {
+      ...ws.headerFooter,
+      differentFirst: true,
+      differentOddEven: false,
+      oddHeader: `&C${sheet.print.pageNumbers.centerHeader}`,
+      firstHeader: "",
+    };
   }
   ws.views = [sheet.frozenRows > 0 ? { state: "frozen", ySplit: sheet.frozenRows, showGridLines: false } : { state: "normal", showGridLines: false }];
   if (sheet.protect) {

@@ -27,11 +27,31 @@ function sixtyAgencyValues(): (string | number)[][] {
     ["BẢNG ĐIỂM ĐÁNH GIÁ ỨNG DỤNG CNTT NĂM 2023", "", "", "", "", "", "", "", ""],
     ["Các sở, ban, ngành và Ủy ban nhân dân các huyện", "", "", "", "", "", "", "", ""],
     ["", "", "", "", "", "", "", "", ""],
-    ["STT", "Tên cơ quan", "Hạ tầng kỹ thuật", "Ứng dụng CNTT", "Trang/Cổng thông tin điện tử", "Cung cấp DVCTT", "Cơ chế, chính sách", "Nhân lực cho ứng dụng CNTT", "Ghi chú"],
+    [
+      "STT",
+      "Tên cơ quan",
+      "Hạ tầng kỹ thuật",
+      "Ứng dụng CNTT",
+      "Trang/Cổng thông tin điện tử",
+      "Cung cấp DVCTT",
+      "Cơ chế, chính sách",
+      "Nhân lực cho ứng dụng CNTT",
+      "Ghi chú",
+    ],
   ];
   for (let i = 0; i < AGENCIES; i++) {
     const k = (i * 7) % 23;
-    rows.push([i + 1, `Cơ quan số ${i + 1} (${k % 2 ? "sở" : "huyện"})`, 30 + (k % 20), 60 + k, 55 + ((k * 3) % 40), 50 + ((k * 5) % 45), 40 + k * 2, 20 + (k % 25), ""]);
+    rows.push([
+      i + 1,
+      `Cơ quan số ${i + 1} (${k % 2 ? "sở" : "huyện"})`,
+      30 + (k % 20),
+      60 + k,
+      55 + ((k * 3) % 40),
+      50 + ((k * 5) % 45),
+      40 + k * 2,
+      20 + (k % 25),
+      "",
+    ]);
   }
   return rows;
 }
@@ -69,7 +89,11 @@ function words(pdf: string): { pages: { width: number; height: number }[]; words
 
 /** Prints an annex-only workbook through LibreOffice and checks the PDF: A4 landscape pages, page numbers from page 2, NĐ 30 margins. */
 function expectNd30Print(annexOnly: string, dir: string, name: string): void {
-  const lo = spawnSync("soffice", ["--headless", "--convert-to", "pdf", "--outdir", dir, annexOnly], { encoding: "utf8", timeout: 240000, env: { ...process.env, HOME: dir } });
+  const lo = spawnSync("soffice", ["--headless", "--convert-to", "pdf", "--outdir", dir, annexOnly], {
+    encoding: "utf8",
+    timeout: 240000,
+    env: { ...process.env, HOME: dir },
+  });
   expect(lo.status).toBe(0);
   const pdf = path.join(dir, `${path.basename(annexOnly, ".xlsx")}.pdf`);
   fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -146,7 +170,9 @@ it("--subject sets the subject line; without --province the annex is made and a 
   const subject = "Đánh giá mức độ chuyển đổi số của các cơ quan thuộc Ủy ban nhân dân tỉnh";
   const r = runCli(["score", input, "-o", output, "--annex", "--decision-number", "12/QĐ-UBND", "--decision-date", "10/01/2024", "--subject", subject]);
   expect(r.code).toBe(0);
-  expect(r.stderr).toContain("Lưu ý: Chưa có tên tỉnh: dòng “Kèm theo” và trích yếu ghi “Ủy ban nhân dân tỉnh”. Hãy nhập tỉnh (ví dụ Thái Bình) bằng --province");
+  expect(r.stderr).toContain(
+    "Lưu ý: Chưa có tên tỉnh: dòng “Kèm theo” và trích yếu ghi “Ủy ban nhân dân tỉnh”. Hãy nhập tỉnh (ví dụ Thái Bình) bằng --province",
+  );
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(output);
   const annex = wb.getWorksheet("Phụ lục")!;
@@ -166,7 +192,17 @@ it("the add-in's annex (Office.js renderer, ExcelApi 1.9+) prints the same way",
   double.workbook.sheet("Bảng điểm").setValues("A1", sixtyAgencyValues());
   const restore = double.install(globalThis);
   try {
-    expect(await saveDecision({ number: "12/QĐ-UBND", date: "10/01/2024", issuer: "Ủy ban nhân dân tỉnh", province: "Thái Bình", year: 2023, subject: "Đánh giá, xếp hạng ứng dụng công nghệ thông tin trong hoạt động của các sở, ban, ngành thuộc Ủy ban nhân dân tỉnh", sheetName: "Phụ lục" })).toEqual({ ok: true });
+    expect(
+      await saveDecision({
+        number: "12/QĐ-UBND",
+        date: "10/01/2024",
+        issuer: "Ủy ban nhân dân tỉnh",
+        province: "Thái Bình",
+        year: 2023,
+        subject: "Đánh giá, xếp hạng ứng dụng công nghệ thông tin trong hoạt động của các sở, ban, ngành thuộc Ủy ban nhân dân tỉnh",
+        sheetName: "Phụ lục",
+      }),
+    ).toEqual({ ok: true });
     expect(await generateAnnex({ confirmErrors: false })).toMatchObject({ kind: "done", manualPrintSteps: [] });
   } finally {
     restore();

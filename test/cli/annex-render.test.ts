@@ -22,18 +22,23 @@ it("renders the annex to one A4 landscape page with the published figures", () =
   expect(Number(size[1])).toBeGreaterThan(Number(size[2])); // landscape
   expect(Math.round(Number(size[1]))).toBe(842); // A4 long side
   const text = spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).stdout;
-  for (const s of ["KẾT QUẢ", "06/QĐ-UBND ngày 05/01/2021", "Sở Thông tin và Truyền thông", "497,1", "0,998", "Trung bình", "Ghi chú:", "498 điểm"]) expect(text).toContain(s);
+  for (const s of ["KẾT QUẢ", "06/QĐ-UBND ngày 05/01/2021", "Sở Thông tin và Truyền thông", "497,1", "0,998", "Trung bình", "Ghi chú:", "498 điểm"])
+    expect(text).toContain(s);
 }, 300000);
 
 it("renders an annex with two blocks to one A4 landscape page: block headings, ranks restarting", () => {
   const outDir = path.join(ROOT, "out");
   const pdf = path.join(outDir, "phu-luc.pdf");
   fs.rmSync(pdf, { force: true });
-  const r = spawnSync(process.execPath, [path.join(ROOT, "scripts/annex-preview.js"), "examples/khoi-so-va-huyen.xlsx", "docs/examples/khoi-so-va-huyen.json"], {
-    cwd: ROOT,
-    encoding: "utf8",
-    timeout: 240000,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(ROOT, "scripts/annex-preview.js"), "examples/khoi-so-va-huyen.xlsx", "docs/examples/khoi-so-va-huyen.json"],
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+      timeout: 240000,
+    },
+  );
   expect(r.status).toBe(0);
   const info = spawnSync("pdfinfo", [pdf], { encoding: "utf8" }).stdout;
   expect(info).toMatch(/Pages:\s+1\n/);
@@ -41,7 +46,9 @@ it("renders an annex with two blocks to one A4 landscape page: block headings, r
   expect(Math.round(Number(size[1]))).toBe(842);
   expect(Math.round(Number(size[2]))).toBe(595);
   // pdftotext sometimes splits a letter from its accent ("S ở"): lines are compared without spaces.
-  const lines = spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).stdout.split("\n").map((l) => l.replace(/\s+/g, ""));
+  const lines = spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" })
+    .stdout.split("\n")
+    .map((l) => l.replace(/\s+/g, ""));
   const at = (s: string) => lines.findIndex((l) => l.startsWith(s));
   const first = at("I.KHỐISỞ,BAN,NGÀNH");
   const second = at("II.KHỐIUBNDHUYỆN,THÀNHPHỐ");

@@ -184,7 +184,17 @@ describe("rules from --rules change the result", () => {
   it("a 0,80 cut-off for Tốt moves agencies from Khá to Tốt", () => {
     const dir = tempDir();
     const rules = path.join(dir, "rules.json");
-    fs.writeFileSync(rules, JSON.stringify({ ...PRESET_THAI_BINH_2020, classes: [{ name: "Tốt", minIndex: 0.8 }, { name: "Khá", minIndex: 0.7 }, { name: "Trung bình", minIndex: 0 }] }));
+    fs.writeFileSync(
+      rules,
+      JSON.stringify({
+        ...PRESET_THAI_BINH_2020,
+        classes: [
+          { name: "Tốt", minIndex: 0.8 },
+          { name: "Khá", minIndex: 0.7 },
+          { name: "Trung bình", minIndex: 0 },
+        ],
+      }),
+    );
     const r = runCli(["score", EXAMPLE, "-o", path.join(dir, "o.xlsx"), "--rules", rules, "--json"]);
     const json = JSON.parse(r.stdout);
     expect(json.rows.filter((x: { class: string }) => x.class === "Tốt")).toHaveLength(10);
@@ -205,7 +215,11 @@ describe("the command line follows the user's language (LC_ALL, LC_MESSAGES, LAN
 
   it("LANG=en_US.UTF-8: the summary, the table, the findings and the notes in English; the annex stays Vietnamese", async () => {
     const out = path.join(dir, "english.xlsx");
-    const r = runCli(["score", EXAMPLE, "-o", out, "--annex", "--decision-number", "06/QĐ-UBND", "--decision-date", "05/01/2021", "--year", "2020"], undefined, EN);
+    const r = runCli(
+      ["score", EXAMPLE, "-o", out, "--annex", "--decision-number", "06/QĐ-UBND", "--decision-date", "05/01/2021", "--year", "2020"],
+      undefined,
+      EN,
+    );
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^Sheet “.*”: 19 agencies\.$/m);
     expect(r.stdout).toMatch(/^\s*Rank\s+Agency\s+Total\s+Index\s+Class$/m);
@@ -219,7 +233,10 @@ describe("the command line follows the user's language (LC_ALL, LC_MESSAGES, LAN
     // The annex is the official document: Vietnamese whatever the language of the messages.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    const annex = readSheet(wb.getWorksheet("Phụ lục")!).values.flat().filter((v) => typeof v === "string").join("\n");
+    const annex = readSheet(wb.getWorksheet("Phụ lục")!)
+      .values.flat()
+      .filter((v) => typeof v === "string")
+      .join("\n");
     expect(annex).toContain("Kèm theo Quyết định số 06/QĐ-UBND");
     expect(annex).not.toMatch(/\b(Rank|Agency|Total|Index)\b/);
   });

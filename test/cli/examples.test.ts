@@ -17,7 +17,10 @@ function scoreExample(name: string) {
   const r = runCli(["score", path.join(ROOT, "examples", `${name}.xlsx`), "-o", out, "--rules", path.join(ROOT, "docs/examples", `${name}.json`), "--json"]);
   expect(r.stderr).toBe("");
   expect(r.code).toBe(0);
-  return JSON.parse(r.stdout) as { rows: { name: string; block: string | null; total: number; maxPoints: number; index: number; class: string | null; rank: number }[]; findings: unknown[] };
+  return JSON.parse(r.stdout) as {
+    rows: { name: string; block: string | null; total: number; maxPoints: number; index: number; class: string | null; rank: number }[];
+    findings: unknown[];
+  };
 }
 
 describe("docs/rules.md shows each example's rules, exactly", () => {

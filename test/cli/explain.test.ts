@@ -55,7 +55,11 @@ describe("--explain, --chart and the JSON explanations on the reference workbook
     // Page breaks before each agency but the first.
     // ExcelJS does not read page breaks back: they are read from the sheet's XML.
     const zip = await JSZip.loadAsync(fs.readFileSync(out));
-    const sheets = await Promise.all(Object.keys(zip.files).filter((f) => f.startsWith("xl/worksheets/sheet")).map((f) => zip.file(f)!.async("string")));
+    const sheets = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => f.startsWith("xl/worksheets/sheet"))
+        .map((f) => zip.file(f)!.async("string")),
+    );
     const withBreaks = sheets.filter((x) => x.includes("<rowBreaks"));
     expect(withBreaks).toHaveLength(1);
     const breaks = [...withBreaks[0].matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]));
@@ -71,7 +75,9 @@ describe("--explain, --chart and the JSON explanations on the reference workbook
     expect(yte).toContain("Cơ chế, chính sách | 100 | 60 | 40");
     expect(yte).toContain("Tổng cộng | 498 | 422,85 | 75,15");
     const ngoaiVu = page("Sở Ngoại vụ");
-    expect(ngoaiVu.join("\n")).toContain("Điểm tối đa: 398 điểm = 498 điểm (tổng điểm tối đa chung) − 100 điểm nhóm “Cung cấp DVCTT” (Không TTHC: không có thủ tục hành chính).");
+    expect(ngoaiVu.join("\n")).toContain(
+      "Điểm tối đa: 398 điểm = 498 điểm (tổng điểm tối đa chung) − 100 điểm nhóm “Cung cấp DVCTT” (Không TTHC: không có thủ tục hành chính).",
+    );
     expect(ngoaiVu.join("\n")).toContain("Xếp hạng: 15 trên 19 cơ quan. Liền trên: 14. Sở Văn hoá, Thể thao và Du lịch (chỉ số 0,726).");
   });
 

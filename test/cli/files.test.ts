@@ -60,7 +60,9 @@ describe("a stray value at XFD1048576", () => {
     expect(run.stderr).not.toMatch(/heap out of memory|FATAL/);
     expect(run.status).toBe(1); // the published 55 above 50, as on the plain example
     const json = JSON.parse(run.stdout);
-    expect(json.rows.map((r: { name: string; total: number; index: number }) => [r.name, r.total, r.index])).toEqual(published.rows.map((p) => [p.name, num(p.total), num(p.index)]));
+    expect(json.rows.map((r: { name: string; total: number; index: number }) => [r.name, r.total, r.index])).toEqual(
+      published.rows.map((p) => [p.name, num(p.total), num(p.index)]),
+    );
   });
 
   it("keeps the stray value where it was, and writes the results beside the grid", async () => {
@@ -77,7 +79,10 @@ describe("values that cannot be scores (±1e308)", () => {
   const dir = tempDir();
   const input = path.join(dir, "vo-cuc.xlsx");
   const out = path.join(dir, "vo-cuc-ket-qua.xlsx");
-  let json: { rows: { name: string; total: number | null; index: number | null; rank: number | null }[]; findings: { cell: string; severity: string; message: string }[] };
+  let json: {
+    rows: { name: string; total: number | null; index: number | null; rank: number | null }[];
+    findings: { cell: string; severity: string; message: string }[];
+  };
   let run: ReturnType<typeof runCli>;
   let names: { c5: string; c6: string };
 
@@ -199,7 +204,11 @@ describe("-o naming a folder or a path under a file: a plain message, exit 2, no
 
   it("a path under a file", () => {
     fs.writeFileSync(path.join(dir, "tep.xlsx"), "x");
-    refused(path.join(dir, "tep.xlsx", "ket-qua.xlsx"), /^Lỗi: Không tạo được “.*ket-qua\.xlsx”: “.*tep\.xlsx” là một tệp, không phải thư mục\./m, /^Error: Cannot create .* is a file, not a folder\./m);
+    refused(
+      path.join(dir, "tep.xlsx", "ket-qua.xlsx"),
+      /^Lỗi: Không tạo được “.*ket-qua\.xlsx”: “.*tep\.xlsx” là một tệp, không phải thư mục\./m,
+      /^Error: Cannot create .* is a file, not a folder\./m,
+    );
   });
 
   it("a path two levels under a file", () => {

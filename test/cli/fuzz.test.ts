@@ -29,11 +29,17 @@ const score: fc.Arbitrary<Cell> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom<Cell>(true, null, new Date(Date.UTC(2020, 0, 5)), { formula: "40+2", result: 42 }, { error: "#N/A" }) },
 );
 const name = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom("Sở Tài chính", "Sở Y tế", "Sở Nội vụ", "Thanh tra tỉnh", "Văn phòng UBND tỉnh", "Sở Khoa học và Công nghệ", "Ban Dân tộc") },
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom("Sở Tài chính", "Sở Y tế", "Sở Nội vụ", "Thanh tra tỉnh", "Văn phòng UBND tỉnh", "Sở Khoa học và Công nghệ", "Ban Dân tộc"),
+  },
   { weight: 1, arbitrary: fc.constantFrom<Cell>("", null, 7, "Tổng cộng", "I. KHỐI SỞ", "Tên cơ quan") },
   { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
 );
-const note = fc.oneof({ weight: 4, arbitrary: fc.constant<Cell>("") }, { weight: 1, arbitrary: fc.constantFrom<Cell>("Không TTHC", "không có TTHC", "ghi chú", 5) });
+const note = fc.oneof(
+  { weight: 4, arbitrary: fc.constant<Cell>("") },
+  { weight: 1, arbitrary: fc.constantFrom<Cell>("Không TTHC", "không có TTHC", "ghi chú", 5) },
+);
 
 const workbook = fc.record({
   top: fc.integer({ min: 0, max: 4 }),

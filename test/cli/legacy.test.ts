@@ -60,7 +60,12 @@ describe("a TCVN3 note and a VNI name in the workbook", () => {
     expect(json.findings).toEqual(
       expect.arrayContaining([
         { code: "legacyExemption", cell: cells.note, severity: "error", message: expect.stringContaining("miễn chấm chưa được áp dụng") },
-        { code: "legacyText", cell: cells.note, severity: "warning", message: expect.stringMatching(/Ô I10 được gõ bằng bảng mã TCVN3 \(ABC\).*“Kh«ng TTHC” là “Không TTHC”/) },
+        {
+          code: "legacyText",
+          cell: cells.note,
+          severity: "warning",
+          message: expect.stringMatching(/Ô I10 được gõ bằng bảng mã TCVN3 \(ABC\).*“Kh«ng TTHC” là “Không TTHC”/),
+        },
         { code: "legacyText", cell: cells.name, severity: "warning", message: expect.stringMatching(/bảng mã VNI.*“Sôû Y teá” là “Sở Y tế”/) },
       ]),
     );

@@ -14,7 +14,17 @@ function score(values: unknown[][]) {
   return r;
 }
 
-const HEADER = ["STT", "Tên cơ quan", "Hạ tầng kỹ thuật", "Ứng dụng CNTT", "Trang/Cổng thông tin điện tử", "Cung cấp DVCTT", "Cơ chế, chính sách", "Nhân lực cho ứng dụng CNTT", "Ghi chú"];
+const HEADER = [
+  "STT",
+  "Tên cơ quan",
+  "Hạ tầng kỹ thuật",
+  "Ứng dụng CNTT",
+  "Trang/Cổng thông tin điện tử",
+  "Cung cấp DVCTT",
+  "Cơ chế, chính sách",
+  "Nhân lực cho ứng dụng CNTT",
+  "Ghi chú",
+];
 
 describe("annex description", () => {
   const result = score(referenceSheet());
@@ -63,7 +73,7 @@ describe("annex with ties and unusual names", () => {
     HEADER,
     [1, "Sở A", 50, 100, 98, 100, 100, 50, ""],
     [2, "Sở B", 40, 90, 90, 90, 90, 40, ""],
-    [3, "=HYPERLINK(\"x\")", 40, 90, 90, 90, 90, 40, ""],
+    [3, '=HYPERLINK("x")', 40, 90, 90, 90, 90, 40, ""],
     [4, "Sở D", 10, 10, 10, 10, 10, 10, ""],
   ];
   const result = score(values);
@@ -101,7 +111,12 @@ describe("the gate before an annex with errors", () => {
   });
   it("lets a confirmed annex through, and one without errors", () => {
     expect(annexGate(result.findings, true)).toBeNull();
-    expect(annexGate(result.findings.filter((f) => f.severity !== "error"), false)).toBeNull();
+    expect(
+      annexGate(
+        result.findings.filter((f) => f.severity !== "error"),
+        false,
+      ),
+    ).toBeNull();
   });
 });
 
@@ -111,7 +126,11 @@ describe("annex sheet naming", () => {
   });
   it("never touches a user's sheet with the same name", () => {
     expect(chooseAnnexSheet("Phụ lục", ["Chấm điểm", "Phụ lục"], undefined)).toEqual({ name: "Phụ lục (2)", replaces: false, collidedWithUserSheet: true });
-    expect(chooseAnnexSheet("Phụ lục", ["Phụ lục", "Phụ lục (2)"], "Phụ lục (2)")).toEqual({ name: "Phụ lục (2)", replaces: true, collidedWithUserSheet: true });
+    expect(chooseAnnexSheet("Phụ lục", ["Phụ lục", "Phụ lục (2)"], "Phụ lục (2)")).toEqual({
+      name: "Phụ lục (2)",
+      replaces: true,
+      collidedWithUserSheet: true,
+    });
   });
   it("creates a new sheet when none exists", () => {
     expect(chooseAnnexSheet("Phụ lục", ["Chấm điểm"], undefined)).toEqual({ name: "Phụ lục", replaces: false, collidedWithUserSheet: false });
@@ -160,7 +179,17 @@ describe("section headings inside the grid", () => {
 
 describe("very long notes", () => {
   it("continue on further rows so that no row is higher than Excel's 409 points", () => {
-    const header = ["STT", "Tên cơ quan", "Hạ tầng kỹ thuật", "Ứng dụng CNTT", "Trang/Cổng thông tin điện tử", "Cung cấp DVCTT", "Cơ chế, chính sách", "Nhân lực cho ứng dụng CNTT", "Ghi chú"];
+    const header = [
+      "STT",
+      "Tên cơ quan",
+      "Hạ tầng kỹ thuật",
+      "Ứng dụng CNTT",
+      "Trang/Cổng thông tin điện tử",
+      "Cung cấp DVCTT",
+      "Cơ chế, chính sách",
+      "Nhân lực cho ứng dụng CNTT",
+      "Ghi chú",
+    ];
     const rowsIn = Array.from({ length: 800 }, (_, i) => [i + 1, `Ủy ban nhân dân xã số ${i + 1}`, 40, 80, 80, 0, 80, 40, "Không TTHC"]);
     const r = score([header, ...rowsIn]);
     const annex = buildAnnex(rules, r.rows, meta);
@@ -168,7 +197,12 @@ describe("very long notes", () => {
     const notes = annex.cells.filter((c) => c.style === "note").map((c) => c.text);
     expect(notes.length).toBeGreaterThan(2);
     expect(notes.slice(1).join(" ")).toContain("Ủy ban nhân dân xã số 800 không có thủ tục hành chính");
-    expect(notes.slice(1).join(" ").match(/Ủy ban nhân dân xã số \d+/g)).toHaveLength(800);
+    expect(
+      notes
+        .slice(1)
+        .join(" ")
+        .match(/Ủy ban nhân dân xã số \d+/g),
+    ).toHaveLength(800);
   });
 });
 
@@ -195,7 +229,13 @@ describe("class names are written into cells", () => {
   it("so one that Excel would take for a formula is refused, with its path", async () => {
     const { validateRules, PRESET_THAI_BINH_2020 } = await import("../../src/core/rules");
     const { ruleProblemMessage } = await import("../../src/core/ruleMessages");
-    const r = validateRules({ ...PRESET_THAI_BINH_2020, classes: [{ name: "=Tốt", minIndex: 0.85 }, { name: "Khá", minIndex: 0 }] });
+    const r = validateRules({
+      ...PRESET_THAI_BINH_2020,
+      classes: [
+        { name: "=Tốt", minIndex: 0.85 },
+        { name: "Khá", minIndex: 0 },
+      ],
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.problems.map((p) => p.path)).toEqual(["classes[0].name"]);

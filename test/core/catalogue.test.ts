@@ -119,7 +119,10 @@ describe("the pane's strings", () => {
 });
 
 describe("no text derived from text", () => {
-  const outside = FILES.filter((f) => !DECLARING.includes(f) && !f.name.endsWith("taskpane/i18n.ts") && !f.name.endsWith("taskpane/rulesStrings.ts") && !f.name.endsWith("core/catalogue.ts"));
+  const outside = FILES.filter(
+    (f) =>
+      !DECLARING.includes(f) && !f.name.endsWith("taskpane/i18n.ts") && !f.name.endsWith("taskpane/rulesStrings.ts") && !f.name.endsWith("core/catalogue.ts"),
+  );
 
   /** Lines wording a message outside a catalogue, or choosing between two texts by language, or rewriting a message. */
   const PATTERNS: [string, RegExp][] = [

@@ -34,7 +34,8 @@ describe("the SVG chart's class bands", () => {
     const boxes = labels.map((l) => ({ line: l.line, from: l.center - (l.text.length * 8) / 2, to: l.center + (l.text.length * 8) / 2 }));
     for (const b of boxes) expect([b.from >= 0, b.to <= WIDTH]).toEqual([true, true]);
     for (let i = 0; i < boxes.length; i++)
-      for (let j = i + 1; j < boxes.length; j++) if (boxes[i].line === boxes[j].line) expect(boxes[i].from >= boxes[j].to || boxes[j].from >= boxes[i].to).toBe(true);
+      for (let j = i + 1; j < boxes.length; j++)
+        if (boxes[i].line === boxes[j].line) expect(boxes[i].from >= boxes[j].to || boxes[j].from >= boxes[i].to).toBe(true);
     expect(Math.max(...labels.map((l) => l.line))).toBeGreaterThan(0);
     // The plot moves down by the extra lines: the title keeps its place, the names stay below it.
     const svg = chartSvg(describeWith(narrow));

@@ -1,23 +1,6 @@
 import type Decimal from "decimal.js";
 import fc from "fast-check";
-import {
-  add,
-  cmp,
-  Dec,
-  div,
-  formatVi,
-  fromNumber,
-  fromString,
-  mul,
-  neg,
-  Rounding,
-  sign,
-  sub,
-  sum,
-  toNumber,
-  toString,
-  trim,
-} from "../../src/core/decimal";
+import { add, cmp, Dec, div, formatVi, fromNumber, fromString, mul, neg, Rounding, sign, sub, sum, toNumber, toString, trim } from "../../src/core/decimal";
 import { D, dd } from "./helpers";
 
 const dec = (s: string): Dec => {
@@ -214,19 +197,16 @@ describe("decimal: fromString", () => {
 
   it("property: agrees with decimal.js", () => {
     fc.assert(
-      fc.property(
-        fc.stringMatching(/^[+-]?\d{0,25}(\.\d{0,25})?([eE][+-]?\d{1,2})?$/),
-        (text) => {
-          const ours = fromString(text);
-          let theirs: string | null = null;
-          try {
-            if (/\d/.test(text)) theirs = new D(text).toFixed();
-          } catch {
-            theirs = null;
-          }
-          expect(str(ours)).toBe(theirs === null ? null : str(dec(theirs)));
-        },
-      ),
+      fc.property(fc.stringMatching(/^[+-]?\d{0,25}(\.\d{0,25})?([eE][+-]?\d{1,2})?$/), (text) => {
+        const ours = fromString(text);
+        let theirs: string | null = null;
+        try {
+          if (/\d/.test(text)) theirs = new D(text).toFixed();
+        } catch {
+          theirs = null;
+        }
+        expect(str(ours)).toBe(theirs === null ? null : str(dec(theirs)));
+      }),
       { numRuns: 1000 },
     );
   });
@@ -291,13 +271,18 @@ describe("decimal: properties against decimal.js", () => {
 
   it("div on ties (exact halves) in every mode", () => {
     fc.assert(
-      fc.property(fc.integer({ min: -100000, max: 100000 }), fc.integer({ min: 0, max: 4 }), fc.constantFrom<Rounding>("halfUp", "halfEven", "down"), (k, places, rounding) => {
-        // (2k+1)/2 · 10^-places is exactly halfway between two results
-        const a = dec(new D(2 * k + 1).div(new D(10).pow(places)).toFixed());
-        const ours = div(a, dec("2"), places, rounding);
-        const theirs = dd(a).div(2).toDecimalPlaces(places, ROUNDING[rounding]);
-        expect(str(ours)).toBe(str(dec(theirs.toFixed())));
-      }),
+      fc.property(
+        fc.integer({ min: -100000, max: 100000 }),
+        fc.integer({ min: 0, max: 4 }),
+        fc.constantFrom<Rounding>("halfUp", "halfEven", "down"),
+        (k, places, rounding) => {
+          // (2k+1)/2 · 10^-places is exactly halfway between two results
+          const a = dec(new D(2 * k + 1).div(new D(10).pow(places)).toFixed());
+          const ours = div(a, dec("2"), places, rounding);
+          const theirs = dd(a).div(2).toDecimalPlaces(places, ROUNDING[rounding]);
+          expect(str(ours)).toBe(str(dec(theirs.toFixed())));
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -308,7 +293,12 @@ describe("decimal: properties against decimal.js", () => {
         const x = dd(a);
         expect(new D(toString(a)).eq(x)).toBe(true);
         expect(toNumber(a)).toBe(x.toNumber());
-        expect(formatVi(a, places)).toBe(x.toFixed(places, D.ROUND_HALF_UP).replace(/^-(0[.,]?0*)$/, "$1").replace(".", ","));
+        expect(formatVi(a, places)).toBe(
+          x
+            .toFixed(places, D.ROUND_HALF_UP)
+            .replace(/^-(0[.,]?0*)$/, "$1")
+            .replace(".", ","),
+        );
         expect(formatVi(a)).toBe(x.toFixed().replace(".", ","));
       }),
       { numRuns: 1000 },

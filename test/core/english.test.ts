@@ -73,7 +73,8 @@ test("the stored data: not the add-in's, a newer version, an entry set aside, a 
   if (!foreign.ok) expect(foreign.messageEn).toBe(`The hidden sheet “${STORE_SHEET}” was not made by the add-in (cell A1 lacks the mark “xep-hang-cntt”).`);
   const newer = decodeStore([["xep-hang-cntt", 999]]);
   expect(newer.ok).toBe(false);
-  if (!newer.ok) expect(newer.messageEn).toBe("This workbook was saved by a newer version of the add-in. Update the add-in to read the rules and data stored in it.");
+  if (!newer.ok)
+    expect(newer.messageEn).toBe("This workbook was saved by a newer version of the add-in. Update the add-in to read the rules and data stored in it.");
   const issue = { key: "marks", problem: { code: "badAddress" as const, path: "marks[3].address", value: "“ZZZ0”" } };
   expect(storeIssueMessage(issue, STORE_SHEET, "en")).toBe(
     `The “marks” data in the hidden sheet “${STORE_SHEET}” is invalid and was set aside: marks[3].address is not a cell address on a sheet (A1 to XFD1048576) (it holds “ZZZ0”). ` +

@@ -33,19 +33,27 @@ describe("text matching", () => {
 });
 
 describe("exemptions (Không TTHC → not scored on Cung cấp DVCTT, maximum 398)", () => {
-  it.each(["Không TTHC", "không tthc", "KHÔNG TTHC", "Khong TTHC", "  không   TTHC  ", "Không TTHC.", "Đơn vị không TTHC trong năm 2020", "Ghi chú: (Không TTHC); xem công văn 12/CV", "Không\nTTHC", "Không TTHC".normalize("NFD")])(
-    "note %p exempts the agency",
-    (notes) => {
-      const { row, findings } = one(notes);
-      expect(row.exemptGroups).toEqual([DVCTT]);
-      expect(row.exemptKeyword).toBe("Không TTHC");
-      expect(formatVi(row.maxPoints!)).toBe("398");
-      expect(formatVi(row.total!)).toBe("320");
-      expect(formatVi(row.index!, 3)).toBe("0,804");
-      expect(row.scores[DVCTT]).toBeNull();
-      expect(findings).toEqual([]);
-    },
-  );
+  it.each([
+    "Không TTHC",
+    "không tthc",
+    "KHÔNG TTHC",
+    "Khong TTHC",
+    "  không   TTHC  ",
+    "Không TTHC.",
+    "Đơn vị không TTHC trong năm 2020",
+    "Ghi chú: (Không TTHC); xem công văn 12/CV",
+    "Không\nTTHC",
+    "Không TTHC".normalize("NFD"),
+  ])("note %p exempts the agency", (notes) => {
+    const { row, findings } = one(notes);
+    expect(row.exemptGroups).toEqual([DVCTT]);
+    expect(row.exemptKeyword).toBe("Không TTHC");
+    expect(formatVi(row.maxPoints!)).toBe("398");
+    expect(formatVi(row.total!)).toBe("320");
+    expect(formatVi(row.index!, 3)).toBe("0,804");
+    expect(row.scores[DVCTT]).toBeNull();
+    expect(findings).toEqual([]);
+  });
 
   it.each(["", "Có TTHC", "Không TTHCX", "TTHC", "Không có", 42])("note %p does not exempt", (notes) => {
     const { row } = one(notes, 80);
@@ -68,7 +76,17 @@ describe("exemptions (Không TTHC → not scored on Cung cấp DVCTT, maximum 39
     const { row, findings } = one("Không TTHC", 75.5);
     expect(findings).toHaveLength(1);
     const [f] = findings;
-    expect(f).toMatchObject({ code: "exemptNonZero", severity: "error", cell: "F2", row: 1, col: 5, agency: "Sở A", group: "Cung cấp DVCTT", value: "75,5", detail: "Không TTHC" });
+    expect(f).toMatchObject({
+      code: "exemptNonZero",
+      severity: "error",
+      cell: "F2",
+      row: 1,
+      col: 5,
+      agency: "Sở A",
+      group: "Cung cấp DVCTT",
+      value: "75,5",
+      detail: "Không TTHC",
+    });
     expect(f.message).toBe(
       "Ô F2: Sở A được miễn chấm “Cung cấp DVCTT” (ghi chú “Không TTHC”) nhưng có 75,5 điểm. Điểm này không được tính; hãy để 0, hoặc bỏ ghi chú nếu cơ quan có chấm nhóm này.",
     );

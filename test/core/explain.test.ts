@@ -83,26 +83,42 @@ describe("ifCorrected on each finding kind, checked against scoring the correcte
   });
 
   it("negative → 0 raises the total; exempt-but-scored changes nothing; not a number → taken as 0 gives a result", () => {
-    const neg = ifCorrected(result, result.findings.find((x) => x.code === "negative")!, values)!;
+    const neg = ifCorrected(
+      result,
+      result.findings.find((x) => x.code === "negative")!,
+      values,
+    )!;
     expect([neg.correction, s(neg.value), s(neg.total)]).toEqual(["zero", "0", "360"]);
-    const ex = ifCorrected(result, result.findings.find((x) => x.code === "exemptNonZero")!, values)!;
+    const ex = ifCorrected(
+      result,
+      result.findings.find((x) => x.code === "exemptNonZero")!,
+      values,
+    )!;
     expect([ex.correction, ex.changes]).toEqual(["notCounted", false]);
     const nan = result.findings.find((x) => x.code === "notANumber")!;
     const ic = ifCorrected(result, nan, values)!;
     expect([ic.correction, s(ic.total), ic.changes]).toEqual(["assumedZero", "320", true]);
-    expect(ifCorrectedMessage("vi", ic, { value: nan.value, total: null, index: null, className: null, rank: null }, 3)).toMatch(/^Nếu coi ô này là 0: Tổng 320 \(thay vì chưa tính được\); Chỉ số 0,643; Trung bình \(thay vì chưa tính được\); hạng \d \(thay vì chưa tính được\)\.$/);
+    expect(ifCorrectedMessage("vi", ic, { value: nan.value, total: null, index: null, className: null, rank: null }, 3)).toMatch(
+      /^Nếu coi ô này là 0: Tổng 320 \(thay vì chưa tính được\); Chỉ số 0,643; Trung bình \(thay vì chưa tính được\); hạng \d \(thay vì chưa tính được\)\.$/,
+    );
   });
 
   it("ties: a corrected total equal to others shares their rank", () => {
     // B and F: 400 / 498 → 0,803, tied at rank 3 (A 0,924 first, E 320 / 398 → 0,804 second).
     expect(result.rows.filter((r) => r.name === "B" || r.name === "F").map((r) => r.rank)).toEqual([3, 3]);
     // C corrected to 360 → 0,723 comes after the tie: rank 5, not 4.
-    expect(ifCorrected(result, result.findings.find((x) => x.code === "negative")!, values)!.rank).toBe(5);
+    expect(
+      ifCorrected(
+        result,
+        result.findings.find((x) => x.code === "negative")!,
+        values,
+      )!.rank,
+    ).toBe(5);
     const tieValues = simpleSheet([
-        { name: "A", scores: [40, 80, 80, 80, 80, 50] },
-        { name: "B", scores: [40, 80, 80, 80, 80, 60] },
-        { name: "C", scores: [40, 80, 80, 80, 80, 30] },
-      ]);
+      { name: "A", scores: [40, 80, 80, 80, 80, 50] },
+      { name: "B", scores: [40, 80, 80, 80, 80, 60] },
+      { name: "C", scores: [40, 80, 80, 80, 80, 30] },
+    ]);
     const tie = score(tieValues, rules);
     const f = tie.findings.find((x) => x.code === "aboveMax")!;
     const ic = ifCorrected(tie, f, tieValues)!;
@@ -113,17 +129,35 @@ describe("ifCorrected on each finding kind, checked against scoring the correcte
   });
 
   it("an agency with two unusable cells stays without a result when one is corrected", () => {
-    const twoValues = simpleSheet([{ name: "A", scores: [40, "x", "y", 80, 80, 40] }, { name: "B", scores: fullScores() }]);
+    const twoValues = simpleSheet([
+      { name: "A", scores: [40, "x", "y", 80, 80, 40] },
+      { name: "B", scores: fullScores() },
+    ]);
     const two = score(twoValues, rules);
-    const ic = ifCorrected(two, two.findings.find((x) => x.code === "notANumber")!, twoValues)!;
+    const ic = ifCorrected(
+      two,
+      two.findings.find((x) => x.code === "notANumber")!,
+      twoValues,
+    )!;
     expect([ic.total, ic.rank]).toEqual([null, null]);
-    expect(ifCorrectedMessage("vi", ic, { value: "x", total: null, index: null, className: null, rank: null }, 3)).toBe("Nếu coi ô này là 0: kết quả không đổi.");
+    expect(ifCorrectedMessage("vi", ic, { value: "x", total: null, index: null, className: null, rank: null }, 3)).toBe(
+      "Nếu coi ô này là 0: kết quả không đổi.",
+    );
   });
 
   it("findings that are not about a score have no correction", () => {
-    const dupValues = simpleSheet([{ name: "A", scores: fullScores() }, { name: "A", scores: fullScores() }]);
+    const dupValues = simpleSheet([
+      { name: "A", scores: fullScores() },
+      { name: "A", scores: fullScores() },
+    ]);
     const dup = score(dupValues, rules);
-    expect(ifCorrected(dup, dup.findings.find((x) => x.code === "duplicateName")!, dupValues)).toBeNull();
+    expect(
+      ifCorrected(
+        dup,
+        dup.findings.find((x) => x.code === "duplicateName")!,
+        dupValues,
+      ),
+    ).toBeNull();
   });
 });
 
@@ -143,7 +177,12 @@ describe("toNextClass at the band edges", () => {
 
   it("null in the top class", () => {
     const result = score(referenceSheet());
-    expect(toNextClass(result.rules, result.rows.find((r) => r.name === "Sở Tài chính")!)).toBeNull();
+    expect(
+      toNextClass(
+        result.rules,
+        result.rows.find((r) => r.name === "Sở Tài chính")!,
+      ),
+    ).toBeNull();
   });
 
   const cases: [string, string, "roundedIndex" | "exactIndex", "halfUp" | "halfEven" | "down", string, string][] = [
@@ -169,7 +208,13 @@ describe("toNextClass at the band edges", () => {
 
   it("half-even at an odd target needs a step past the midpoint, at the threshold's precision", () => {
     // Band at 0,851: 0,8505 rounds half-even to 0,850 (0 is even) → more than 85,05 is needed: 85,06.
-    const rules = oneGroupRules({ index: { decimals: 3, rounding: "halfEven" }, classes: [{ name: "Tốt", minIndex: "0.851" }, { name: "Khá", minIndex: 0 }] });
+    const rules = oneGroupRules({
+      index: { decimals: 3, rounding: "halfEven" },
+      classes: [
+        { name: "Tốt", minIndex: "0.851" },
+        { name: "Khá", minIndex: 0 },
+      ],
+    });
     const row = score(oneGroupSheet([["A", 85]]), rules).rows[0];
     const t = toNextClass(rules, row)!;
     expect(s(t.points)).toBe("0.06");
@@ -178,7 +223,13 @@ describe("toNextClass at the band edges", () => {
   });
 
   it("at the very top: a band at 1 needs exactly the maximum, which is reachable", () => {
-    const rules = oneGroupRules({ index: { decimals: 0, rounding: "down" }, classes: [{ name: "Tốt", minIndex: 1 }, { name: "Khá", minIndex: 0 }] });
+    const rules = oneGroupRules({
+      index: { decimals: 0, rounding: "down" },
+      classes: [
+        { name: "Tốt", minIndex: 1 },
+        { name: "Khá", minIndex: 0 },
+      ],
+    });
     const row = score(oneGroupSheet([["A", 99]]), rules).rows[0];
     const t = toNextClass(rules, row)!;
     expect([s(t.points), t.reachable]).toEqual(["1", true]);
@@ -225,7 +276,16 @@ describe("with blocks and weights (rules format 2)", () => {
     });
   const blocks: RulesJson["blocks"] = [
     { id: "so-nganh", name: "Khối sở, ban, ngành", match: ["sở, ban, ngành"] },
-    { id: "huyen", name: "Khối UBND huyện, thành phố", match: ["UBND huyện", "huyện"], maxPoints: { a: 80 }, classes: [{ name: "Đạt", minIndex: "0.8" }, { name: "Chưa đạt", minIndex: 0 }] },
+    {
+      id: "huyen",
+      name: "Khối UBND huyện, thành phố",
+      match: ["UBND huyện", "huyện"],
+      maxPoints: { a: 80 },
+      classes: [
+        { name: "Đạt", minIndex: "0.8" },
+        { name: "Chưa đạt", minIndex: 0 },
+      ],
+    },
   ];
   const sheet = (): unknown[][] => [
     ["STT", "Tên cơ quan", "Nhóm A", "Nhóm B", "Ghi chú"],

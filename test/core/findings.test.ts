@@ -153,8 +153,12 @@ describe("findings: one per problem cell, with its address, agency and a Vietnam
     const [f] = result.findings;
     expect(result.findings).toHaveLength(1);
     expect(f).toMatchObject({ code: "notAScore", severity: "error", cell: "C2", agency: "Sở A", value: shown, detail: "50" });
-    expect(f.message).toBe(`Ô C2 (Sở A, “Hạ tầng kỹ thuật”) có ${shown}, không thể là điểm của nhóm này (điểm tối đa 50). Hãy nhập lại điểm. Cơ quan này chưa được tính điểm.`);
-    expect(findingMessage(f, "en")).toBe(`Cell C2 (Sở A, “Hạ tầng kỹ thuật”) holds ${shown}, which cannot be a score of this group (maximum 50). Type the score again. This agency is not scored yet.`);
+    expect(f.message).toBe(
+      `Ô C2 (Sở A, “Hạ tầng kỹ thuật”) có ${shown}, không thể là điểm của nhóm này (điểm tối đa 50). Hãy nhập lại điểm. Cơ quan này chưa được tính điểm.`,
+    );
+    expect(findingMessage(f, "en")).toBe(
+      `Cell C2 (Sở A, “Hạ tầng kỹ thuật”) holds ${shown}, which cannot be a score of this group (maximum 50). Type the score again. This agency is not scored yet.`,
+    );
     expect(result.rows[0]).toMatchObject({ total: null, index: null, className: null, rank: null });
     expect(result.rows[1].rank).toBe(1);
   });
@@ -176,7 +180,14 @@ describe("findings: one per problem cell, with its address, agency and a Vietnam
       { name: "Sở A", scores: [60, "x", 80, 80, 80, -1] },
       { name: "Sở A", scores: ["", 80, 80, "#REF!", 80, 40] },
     ]);
-    expect(result.findings.map((f) => `${f.code}@${f.cell}`)).toEqual(["aboveMax@C2", "notANumber@D2", "negative@H2", "duplicateName@B3", "missing@C3", "errorValue@F3"]);
+    expect(result.findings.map((f) => `${f.code}@${f.cell}`)).toEqual([
+      "aboveMax@C2",
+      "notANumber@D2",
+      "negative@H2",
+      "duplicateName@B3",
+      "missing@C3",
+      "errorValue@F3",
+    ]);
     expect(errorFindings(result.findings)).toHaveLength(5);
     expect(result.summary).toMatchObject({ errors: 5, warnings: 1 });
   });

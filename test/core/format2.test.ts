@@ -32,14 +32,25 @@ function twoGroups(patch: Partial<RulesJson> = {}, groupPatch: [Record<string, u
     ...patch,
   });
 }
-const twoSheet = (rows: [string, unknown, unknown, string?][], head = "Tên cơ quan") => [["STT", head, "Nhóm A", "Nhóm B", "Ghi chú"], ...rows.map(([n, a, b, note], i) => [i + 1, n, a, b, note ?? ""])];
-const view = (r: Extract<ScoreResult, { ok: true }>) => r.rows.map((x) => [x.name, x.total ? formatVi(x.total) : null, x.index ? formatVi(x.index, 3) : null, x.className, x.rank]);
+const twoSheet = (rows: [string, unknown, unknown, string?][], head = "Tên cơ quan") => [
+  ["STT", head, "Nhóm A", "Nhóm B", "Ghi chú"],
+  ...rows.map(([n, a, b, note], i) => [i + 1, n, a, b, note ?? ""]),
+];
+const view = (r: Extract<ScoreResult, { ok: true }>) =>
+  r.rows.map((x) => [x.name, x.total ? formatVi(x.total) : null, x.index ? formatVi(x.index, 3) : null, x.className, x.rank]);
 
 describe("groups[].weight: a weighted index", () => {
   const weighted = () => twoGroups({}, [{ weight: "0.4" }, { weight: "0,6" }]);
 
   it("Chỉ số = Σ weight × score ÷ maximum; Tổng điểm stays the plain sum", () => {
-    const r = score(twoSheet([["Sở A", 80, 25], ["Sở B", 100, 10], ["Sở C", 50, 50]]), weighted());
+    const r = score(
+      twoSheet([
+        ["Sở A", 80, 25],
+        ["Sở B", 100, 10],
+        ["Sở C", 50, 50],
+      ]),
+      weighted(),
+    );
     // 0,4 × 0,8 + 0,6 × 0,5 = 0,62; 0,4 + 0,6 × 0,2 = 0,52; 0,4 × 0,5 + 0,6 = 0,8
     expect(view(r)).toEqual([
       ["Sở A", "105", "0,620", "Trung bình", 2],
@@ -50,14 +61,32 @@ describe("groups[].weight: a weighted index", () => {
   });
 
   it("is exact: one rounding only (1/6 + 1/14 = 0,238095… → 0,238), and the exact index classifies with exactIndex", () => {
-    const rules = twoGroups({ classes: [{ name: "Đạt", minIndex: "0.2381" }, { name: "Chưa đạt", minIndex: 0 }], classifyOn: "exactIndex" }, [{ weight: "0.5", maxPoints: 30 }, { weight: "0.5", maxPoints: 70 }]);
+    const rules = twoGroups(
+      {
+        classes: [
+          { name: "Đạt", minIndex: "0.2381" },
+          { name: "Chưa đạt", minIndex: 0 },
+        ],
+        classifyOn: "exactIndex",
+      },
+      [
+        { weight: "0.5", maxPoints: 30 },
+        { weight: "0.5", maxPoints: 70 },
+      ],
+    );
     const r = score(twoSheet([["Sở A", 10, 10]]), rules);
     expect(formatVi(r.rows[0].index!, 3)).toBe("0,238");
     expect(r.rows[0].className).toBe("Chưa đạt"); // 0,238095… < 0,2381
   });
 
   it("an exempt agency: the remaining weights are rescaled to sum 1, and the annex says so", () => {
-    const r = score(twoSheet([["Sở A", 80, 25], ["Sở D", 80, 0, "Không TTHC"]]), weighted());
+    const r = score(
+      twoSheet([
+        ["Sở A", 80, 25],
+        ["Sở D", 80, 0, "Không TTHC"],
+      ]),
+      weighted(),
+    );
     // Sở D: only A counts, its weight 0,4 rescaled to 1 → 0,8
     expect(view(r)[1]).toEqual(["Sở D", "80", "0,800", "Khá", 1]);
     expect(formatVi(r.rows[1].maxPoints!)).toBe("100");
@@ -76,7 +105,13 @@ describe("groups[].counted: false", () => {
   const rules = () => twoGroups({}, [{}, { counted: false }]);
 
   it("is read, checked against its maximum and shown, but adds nothing to the total, the maximum or the index", () => {
-    const r = score(twoSheet([["Sở A", 80, 60], ["Sở B", 90, 10]]), rules());
+    const r = score(
+      twoSheet([
+        ["Sở A", 80, 60],
+        ["Sở B", 90, 10],
+      ]),
+      rules(),
+    );
     expect(view(r)).toEqual([
       ["Sở A", "80", "0,800", "Khá", 2],
       ["Sở B", "90", "0,900", "Tốt", 1],
@@ -99,7 +134,10 @@ describe("groups[].counted: false", () => {
 describe("classes: []", () => {
   it("no class for anyone, no Phân loại column written or in the annex, nothing about classes", () => {
     const rules = twoGroups({ classes: [] });
-    const values = twoSheet([["Sở A", 80, 25], ["Sở B", 100, 10]]);
+    const values = twoSheet([
+      ["Sở A", 80, 25],
+      ["Sở B", 100, 10],
+    ]);
     const r = score(values, rules);
     expect(r.rows.map((x) => x.className)).toEqual([null, null]);
     expect(r.summary.byClass).toEqual([]);
@@ -143,7 +181,17 @@ describe("index.display: percent", () => {
 });
 
 describe("nameHeaders and the built-in agency headers", () => {
-  it.each(["Tỉnh, thành phố", "Tỉnh/thành phố", "Địa phương", "Bộ, ngành", "Bộ, cơ quan ngang Bộ", "Huyện, thị xã, thành phố", "Xã, phường, thị trấn", "Cơ quan, đơn vị", "Đơn vị"])("“%s” is an agency column", (head) => {
+  it.each([
+    "Tỉnh, thành phố",
+    "Tỉnh/thành phố",
+    "Địa phương",
+    "Bộ, ngành",
+    "Bộ, cơ quan ngang Bộ",
+    "Huyện, thị xã, thành phố",
+    "Xã, phường, thị trấn",
+    "Cơ quan, đơn vị",
+    "Đơn vị",
+  ])("“%s” is an agency column", (head) => {
     const r = score(twoSheet([["Hà Nội", 80, 25]], head), twoGroups());
     expect(r.rows.map((x) => x.name)).toEqual(["Hà Nội"]);
   });
@@ -171,8 +219,14 @@ describe("exemptions[].keywords", () => {
       ["Không có TTHC", "398"],
       ["Không có thủ tục hành chính", "398"],
     ]);
-    expect(annexNotes(r.rules, r.rows)[1]).toBe("- Cơ quan: Sở A, Sở B, Sở C không có thủ tục hành chính nên không thực hiện chấm điểm mục: Cung cấp dịch vụ công trực tuyến (điểm mục này là 100 điểm).");
-    const v1 = loadRules({ ...clonePreset(), schemaVersion: 1, exemptions: [{ keyword: "Không TTHC", groups: ["dvctt"], reason: "không có thủ tục hành chính" }] });
+    expect(annexNotes(r.rules, r.rows)[1]).toBe(
+      "- Cơ quan: Sở A, Sở B, Sở C không có thủ tục hành chính nên không thực hiện chấm điểm mục: Cung cấp dịch vụ công trực tuyến (điểm mục này là 100 điểm).",
+    );
+    const v1 = loadRules({
+      ...clonePreset(),
+      schemaVersion: 1,
+      exemptions: [{ keyword: "Không TTHC", groups: ["dvctt"], reason: "không có thủ tục hành chính" }],
+    });
     const old = score(simpleSheet([{ name: "Sở A", scores: [40, 80, 80, 0, 80, 40], notes: "Không TTHC" }]), v1);
     expect(formatVi(old.rows[0].maxPoints!)).toBe("398");
   });
@@ -192,7 +246,9 @@ describe("exemptions[].keywords", () => {
       ["I2", "Sở A", "warning"],
       ["I5", "Sở D", "warning"],
     ]);
-    expect(warnings[0].message).toMatch(/^Ô I2: Sở A có thể thiếu miễn chấm: Ghi chú “Chưa có TTHC trực tuyến” nói đến TTHC nhưng không khớp từ khóa miễn chấm nào \(“Không TTHC”, “Không có TTHC”, “Không có thủ tục hành chính”\), và “Cung cấp DVCTT” đang là 0 hoặc trống\./);
+    expect(warnings[0].message).toMatch(
+      /^Ô I2: Sở A có thể thiếu miễn chấm: Ghi chú “Chưa có TTHC trực tuyến” nói đến TTHC nhưng không khớp từ khóa miễn chấm nào \(“Không TTHC”, “Không có TTHC”, “Không có thủ tục hành chính”\), và “Cung cấp DVCTT” đang là 0 hoặc trống\./,
+    );
   });
 });
 
@@ -245,7 +301,14 @@ describe("blocks[]", () => {
   });
 
   it("found by the agency's Ghi chú", () => {
-    const r = score(twoSheet([["Sở Tư pháp", 90, 40, "Khối sở, ban, ngành"], ["Vũ Thư", 70, 30, "Khối huyện"], ["Hưng Hà", 80, 30, "huyện"]]), twoGroups({ blocks: blocks() }));
+    const r = score(
+      twoSheet([
+        ["Sở Tư pháp", 90, 40, "Khối sở, ban, ngành"],
+        ["Vũ Thư", 70, 30, "Khối huyện"],
+        ["Hưng Hà", 80, 30, "huyện"],
+      ]),
+      twoGroups({ blocks: blocks() }),
+    );
     expect(r.rows.map((x) => [x.block, x.rank])).toEqual([
       ["so-nganh", 1],
       ["huyen", 2],
@@ -254,7 +317,13 @@ describe("blocks[]", () => {
   });
 
   it("an agency in no block is an error naming it, and is not ranked", () => {
-    const r = score(twoSheet([["Sở Tư pháp", 90, 40, "sở, ban, ngành"], ["Ban Quản lý", 70, 30, ""]]), twoGroups({ blocks: blocks() }));
+    const r = score(
+      twoSheet([
+        ["Sở Tư pháp", 90, 40, "sở, ban, ngành"],
+        ["Ban Quản lý", 70, 30, ""],
+      ]),
+      twoGroups({ blocks: blocks() }),
+    );
     expect(r.rows.map((x) => [x.block, x.rank])).toEqual([
       ["so-nganh", 1],
       [null, null],
@@ -267,7 +336,18 @@ describe("blocks[]", () => {
   });
 
   it("a block's own maxima and classes", () => {
-    const rules = twoGroups({ blocks: blocks([{}, { maxPoints: { a: 80 }, classes: [{ name: "Đạt", minIndex: "0.8" }, { name: "Chưa đạt", minIndex: 0 }] }]) });
+    const rules = twoGroups({
+      blocks: blocks([
+        {},
+        {
+          maxPoints: { a: 80 },
+          classes: [
+            { name: "Đạt", minIndex: "0.8" },
+            { name: "Chưa đạt", minIndex: 0 },
+          ],
+        },
+      ]),
+    });
     const values = byHeading();
     values[7][2] = 85; // above the block's maximum of 80
     const r = score(values, rules);

@@ -23,9 +23,29 @@ function agencies(values: unknown[][], r = rules): string[] {
 
 describe("locateGrid: the header row", () => {
   it("finds the header anywhere in the first rows, below title rows", () => {
-    const values = [["KẾT QUẢ"], ["Đánh giá, xếp hạng ứng dụng CNTT năm 2020"], [], ["(Kèm theo Quyết định số 06/QĐ-UBND)"], [""], HEADER, row("Sở A", 1), row("Sở B", 2)];
+    const values = [
+      ["KẾT QUẢ"],
+      ["Đánh giá, xếp hạng ứng dụng CNTT năm 2020"],
+      [],
+      ["(Kèm theo Quyết định số 06/QĐ-UBND)"],
+      [""],
+      HEADER,
+      row("Sở A", 1),
+      row("Sở B", 2),
+    ];
     const layout = layoutOf(values);
-    expect(layout).toMatchObject({ headerRow: 5, headerTop: 5, nameCol: 1, sttCol: 0, notesCol: 8, groupCols: [2, 3, 4, 5, 6, 7], dataRows: [6, 7], lastCol: 8, lastRow: 7, notesBlockRow: null });
+    expect(layout).toMatchObject({
+      headerRow: 5,
+      headerTop: 5,
+      nameCol: 1,
+      sttCol: 0,
+      notesCol: 8,
+      groupCols: [2, 3, 4, 5, 6, 7],
+      dataRows: [6, 7],
+      lastCol: 8,
+      lastRow: 7,
+      notesBlockRow: null,
+    });
   });
 
   it("the published sheet: header in row 4, notes block from row 25", () => {
@@ -48,7 +68,13 @@ describe("locateGrid: the header row", () => {
       "GHI CHÚ",
     ];
     expect(layoutOf([header, row("Sở A")])).toMatchObject({ nameCol: 1, sttCol: 0, notesCol: 8, groupCols: [2, 3, 4, 5, 6, 7] });
-    for (const text of ["Trang/Cổng\nthông tin điện tử", "Trang / Cổng thông tin điện tử", "trang/cong thong tin dien tu", "Cổng thông tin điện tử", "Trang/Cổng thông tin điện tử (100 điểm)"]) {
+    for (const text of [
+      "Trang/Cổng\nthông tin điện tử",
+      "Trang / Cổng thông tin điện tử",
+      "trang/cong thong tin dien tu",
+      "Cổng thông tin điện tử",
+      "Trang/Cổng thông tin điện tử (100 điểm)",
+    ]) {
       expect(groupOfHeader(rules, text)).toBe(2);
     }
     expect(groupOfHeader(rules, "Cổng thông tin")).toBe(-1);
@@ -73,7 +99,16 @@ describe("locateGrid: the header row", () => {
       row("Sở B", 2, "Không TTHC"),
     ];
     const layout = layoutOf(values);
-    expect(layout).toMatchObject({ headerRow: 2, headerTop: 1, nameCol: 1, sttCol: 0, notesCol: 8, groupCols: [2, 3, 4, 5, 6, 7], dataRows: [3, 4], lastCol: 8 });
+    expect(layout).toMatchObject({
+      headerRow: 2,
+      headerTop: 1,
+      nameCol: 1,
+      sttCol: 0,
+      notesCol: 8,
+      groupCols: [2, 3, 4, 5, 6, 7],
+      dataRows: [3, 4],
+      lastCol: 8,
+    });
   });
 
   it("a title merged across the groups above a full header row makes a two-row header block", () => {
@@ -230,7 +265,11 @@ describe("locateGrid: the rows", () => {
 
 describe("locateGrid: when there is no grid", () => {
   it("says what it looked for, what it saw and what is missing", () => {
-    const values = [["Bảng điểm"], ["STT", "Tên cơ quan", "Hạ tầng kỹ thuật", "Ứng dụng CNTT", "Cổng TT", "Cơ chế, chính sách", "Nhân sự"], [1, "Sở A", 1, 2, 3, 4, 5]];
+    const values = [
+      ["Bảng điểm"],
+      ["STT", "Tên cơ quan", "Hạ tầng kỹ thuật", "Ứng dụng CNTT", "Cổng TT", "Cơ chế, chính sách", "Nhân sự"],
+      [1, "Sở A", 1, 2, 3, 4, 5],
+    ];
     const located = locateGrid(values, rules);
     expect(located.ok).toBe(false);
     if (located.ok) return;
@@ -261,7 +300,13 @@ describe("locateGrid: when there is no grid", () => {
   });
 
   it("all groups but no name column", () => {
-    const located = locateGrid([["STT", "Tên", ...GROUP_HEADERS], [1, "Sở A", 1, 2, 3, 4, 5, 6]], rules);
+    const located = locateGrid(
+      [
+        ["STT", "Tên", ...GROUP_HEADERS],
+        [1, "Sở A", 1, 2, 3, 4, 5, 6],
+      ],
+      rules,
+    );
     expect(located).toMatchObject({ ok: false, reason: "noNameColumn" });
     if (!located.ok) expect(located.message).toContain("“Tên cơ quan”");
   });

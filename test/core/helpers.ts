@@ -66,7 +66,16 @@ export function fullRulesJson(): RulesJson {
   json.index.display = "percent";
   json.exemptions[0].keyword = "Không TTHC";
   json.blocks = [
-    { id: "so-nganh", name: "Khối sở, ban, ngành", match: ["sở, ban, ngành"], maxPoints: { dvctt: 80 }, classes: [{ name: "Tốt", minIndex: "0.8" }, { name: "Chưa tốt", minIndex: 0 }] },
+    {
+      id: "so-nganh",
+      name: "Khối sở, ban, ngành",
+      match: ["sở, ban, ngành"],
+      maxPoints: { dvctt: 80 },
+      classes: [
+        { name: "Tốt", minIndex: "0.8" },
+        { name: "Chưa tốt", minIndex: 0 },
+      ],
+    },
     { id: "huyen", name: "Khối UBND huyện, thành phố", match: ["huyện", "UBND huyện"] },
   ];
   return json;

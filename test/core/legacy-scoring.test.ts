@@ -21,7 +21,11 @@ function scored(values: unknown[][]): Extract<ScoreResult, { ok: true }> {
 
 const indexOf = (result: Extract<ScoreResult, { ok: true }>, name: string) => {
   const row = result.rows.find((r) => r.name === name)!;
-  return { index: row.index === null ? null : formatVi(row.index, 3), className: row.className, maxPoints: row.maxPoints === null ? null : formatVi(row.maxPoints) };
+  return {
+    index: row.index === null ? null : formatVi(row.index, 3),
+    className: row.className,
+    maxPoints: row.maxPoints === null ? null : formatVi(row.maxPoints),
+  };
 };
 
 const publishedRows = () => published.rows.map((r) => ({ name: r.name, index: r.index, className: r.className }));
@@ -45,7 +49,14 @@ describe.each(["tcvn3", "vni"] as LegacyEncoding[])("a “Không TTHC” note ty
     expect(findingMessage(legacy[0], "en")).toContain(`the ${name} encoding`);
     const missed = result.findings.filter((f) => f.code === "legacyExemption");
     expect(missed).toEqual([
-      expect.objectContaining({ severity: "error", cell: `I${row + 1}`, agency: "Văn phòng UBND tỉnh", group: "Cung cấp DVCTT", value: legacyNote, detail: "Không TTHC" }),
+      expect.objectContaining({
+        severity: "error",
+        cell: `I${row + 1}`,
+        agency: "Văn phòng UBND tỉnh",
+        group: "Cung cấp DVCTT",
+        value: legacyNote,
+        detail: "Không TTHC",
+      }),
     ]);
     expect(missed[0].message).toContain("miễn chấm chưa được áp dụng");
     expect(findingMessage(missed[0], "en")).toContain("the exemption is not applied yet");

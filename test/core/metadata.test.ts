@@ -48,7 +48,17 @@ describe("the issuer with its province", () => {
 
   test("the annex names it in the subject and in the “Kèm theo” line; prints with NĐ 30 margins and page numbers from page 2", () => {
     const values = [
-      ["STT", "Tên cơ quan", "Hạ tầng kỹ thuật", "Ứng dụng CNTT", "Trang/Cổng thông tin điện tử", "Cung cấp DVCTT", "Cơ chế, chính sách", "Nhân lực cho ứng dụng CNTT", "Ghi chú"],
+      [
+        "STT",
+        "Tên cơ quan",
+        "Hạ tầng kỹ thuật",
+        "Ứng dụng CNTT",
+        "Trang/Cổng thông tin điện tử",
+        "Cung cấp DVCTT",
+        "Cơ chế, chính sách",
+        "Nhân lực cho ứng dụng CNTT",
+        "Ghi chú",
+      ],
       [1, "Sở Tài chính", 40, 80, 80, 80, 80, 40, ""],
     ];
     const scored = scoreSheet(values, presetRules());
@@ -56,7 +66,9 @@ describe("the issuer with its province", () => {
     const meta = completeMetadata({ number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", province: "Thái Bình", year: 2020 });
     const annex = buildAnnex(presetRules(), scored.rows, meta);
     const text = (row: number) => annex.cells.find((c) => c.row === row && c.col === 0)!.text;
-    expect(text(1)).toBe("Đánh giá, xếp hạng ứng dụng công nghệ thông tin trong hoạt động của các sở, ban, ngành thuộc Ủy ban nhân dân tỉnh Thái Bình năm 2020");
+    expect(text(1)).toBe(
+      "Đánh giá, xếp hạng ứng dụng công nghệ thông tin trong hoạt động của các sở, ban, ngành thuộc Ủy ban nhân dân tỉnh Thái Bình năm 2020",
+    );
     expect(text(2)).toBe("(Kèm theo Quyết định số 06/QĐ-UBND ngày 05/01/2021 của Ủy ban nhân dân tỉnh Thái Bình)");
     const m = annex.print.margins;
     expect(m.left).toBeGreaterThanOrEqual(3);

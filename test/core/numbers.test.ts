@@ -3,7 +3,14 @@ import { toString } from "../../src/core/decimal";
 import { D } from "./helpers";
 import { displayValue, EXCEL_ERRORS, isBlank, isExcelError, parseScore, ParsedCell } from "../../src/core/numbers";
 
-const shown = (p: ParsedCell): string => (p.kind === "number" ? `number ${toString(p.value)}${p.fromText ? " (text)" : ""}` : p.kind === "error" ? `error ${p.code}` : p.kind === "invalid" ? `invalid “${p.text}”` : "blank");
+const shown = (p: ParsedCell): string =>
+  p.kind === "number"
+    ? `number ${toString(p.value)}${p.fromText ? " (text)" : ""}`
+    : p.kind === "error"
+      ? `error ${p.code}`
+      : p.kind === "invalid"
+        ? `invalid “${p.text}”`
+        : "blank";
 
 describe("parseScore: what a score cell means", () => {
   it.each<[unknown, string]>([
@@ -64,10 +71,7 @@ describe("parseScore: what a score cell means", () => {
   it("never reads text, errors or booleans as 0", () => {
     fc.assert(
       fc.property(
-        fc.oneof(
-          fc.string(),
-          fc.constantFrom<unknown>(...EXCEL_ERRORS, true, false, "abc", "#N/A", "không", "-", "--0", "0,0,0", "O", "o"),
-        ),
+        fc.oneof(fc.string(), fc.constantFrom<unknown>(...EXCEL_ERRORS, true, false, "abc", "#N/A", "không", "-", "--0", "0,0,0", "O", "o")),
         (value) => {
           const p = parseScore(value);
           if (p.kind !== "number") return;

@@ -49,7 +49,9 @@ describe("comparison with last year", () => {
 
   it("unchanged rank shows “=”; legacy-encoded names match once converted", () => {
     expect(rankChangeText({ previousRank: 2, rankChange: 0, previousName: "x" }, 2)).toBe("=");
-    const legacy = compareWithPrevious(now.rows, [{ name: "Së Y tÕ", rank: 1, index: null, className: null }], (t) => t.replace("Së", "Sở").replace("tÕ", "tế"));
+    const legacy = compareWithPrevious(now.rows, [{ name: "Së Y tÕ", rank: 1, index: null, className: null }], (t) =>
+      t.replace("Së", "Sở").replace("tÕ", "tế"),
+    );
     expect(legacy.byRow.get(now.rows.find((r) => r.name === "SỞ Y TẾ")!.row)!.previousRank).toBe(1);
   });
 });
@@ -59,7 +61,12 @@ describe("last year's columns read back from the score sheet (the add-in's annex
   const sheet = () =>
     simpleSheet([agency("A", 50), agency("B", 40), agency("C", 10)]).map((r, i) => [
       ...r,
-      ...[["Xếp hạng năm trước", "Tăng/giảm"], [3, "▲2"], [1, "▼1"], ["", "mới"]][i],
+      ...[
+        ["Xếp hạng năm trước", "Tăng/giảm"],
+        [3, "▲2"],
+        [1, "▼1"],
+        ["", "mới"],
+      ][i],
     ]);
   const scored = score(sheet());
   const meta = completeMetadata({ number: "06/QĐ-UBND", date: "05/01/2021", year: 2020, province: "Thái Bình" });

@@ -38,7 +38,9 @@ function arbCell(group: number, exempt: boolean): fc.Arbitrary<CellSpec> {
     { weight: 6, arbitrary: inRange.map((c): CellSpec => ({ kind: "dec", raw: c / 100, value: cents(c) })) },
     {
       weight: 2,
-      arbitrary: fc.tuple(inRange, pad, pad).map(([c, a, b]): CellSpec => ({ kind: "textComma", raw: `${a}${cents(c).replace(".", ",")}${b}`, value: cents(c) })),
+      arbitrary: fc
+        .tuple(inRange, pad, pad)
+        .map(([c, a, b]): CellSpec => ({ kind: "textComma", raw: `${a}${cents(c).replace(".", ",")}${b}`, value: cents(c) })),
     },
     { weight: 1, arbitrary: fc.tuple(inRange, pad).map(([c, a]): CellSpec => ({ kind: "textDot", raw: `${a}${cents(c)}${a}`, value: cents(c) })) },
     {
@@ -50,7 +52,10 @@ function arbCell(group: number, exempt: boolean): fc.Arbitrary<CellSpec> {
       }),
     },
     { weight: 1, arbitrary: fc.integer({ min: 1, max: 2000 }).map((c): CellSpec => ({ kind: "negative", raw: -c / 100, value: cents(-c) })) },
-    { weight: 1, arbitrary: fc.integer({ min: max * 100 + 1, max: max * 100 + 3000 }).map((c): CellSpec => ({ kind: "above", raw: c / 100, value: cents(c) })) },
+    {
+      weight: 1,
+      arbitrary: fc.integer({ min: max * 100 + 1, max: max * 100 + 3000 }).map((c): CellSpec => ({ kind: "above", raw: c / 100, value: cents(c) })),
+    },
   );
   const bad = fc.oneof(
     { weight: 2, arbitrary: fc.constantFrom<unknown>("", null, "   ", undefined).map((raw): CellSpec => ({ kind: "blank", raw, value: null })) },
@@ -60,7 +65,14 @@ function arbCell(group: number, exempt: boolean): fc.Arbitrary<CellSpec> {
   if (exempt) {
     // An exempt agency's cell is mostly 0 or blank; sometimes a score or a mistake.
     return fc.oneof(
-      { weight: 6, arbitrary: fc.constantFrom<CellSpec>({ kind: "int", raw: 0, value: "0" }, { kind: "blank", raw: "", value: null }, { kind: "textComma", raw: "0,0", value: "0" }) },
+      {
+        weight: 6,
+        arbitrary: fc.constantFrom<CellSpec>(
+          { kind: "int", raw: 0, value: "0" },
+          { kind: "blank", raw: "", value: null },
+          { kind: "textComma", raw: "0,0", value: "0" },
+        ),
+      },
       { weight: 2, arbitrary: counted },
       { weight: 1, arbitrary: bad },
     );
@@ -68,7 +80,16 @@ function arbCell(group: number, exempt: boolean): fc.Arbitrary<CellSpec> {
   return fc.oneof({ weight: 30, arbitrary: counted }, { weight: 2, arbitrary: bad });
 }
 
-const KEYWORD_NOTES = ["Không TTHC", "không tthc", "KHÔNG TTHC", "Khong TTHC", "Đơn vị không TTHC", "(Không TTHC)", "không  TTHC\nnăm 2020", "Không TTHC".normalize("NFD")];
+const KEYWORD_NOTES = [
+  "Không TTHC",
+  "không tthc",
+  "KHÔNG TTHC",
+  "Khong TTHC",
+  "Đơn vị không TTHC",
+  "(Không TTHC)",
+  "không  TTHC\nnăm 2020",
+  "Không TTHC".normalize("NFD"),
+];
 const OTHER_NOTES = ["", "", "", "", "Có TTHC", "Mới thành lập", "TTHC", "Không", "Ghi chú khác", "Không TTHCX", "=SUM(A1)"];
 const NAME_POOL = ["Sở Y tế", "Sở Tư pháp", "Sở Nội vụ", "Thanh tra tỉnh", "Sở Tài chính", "Ban Dân tộc", "Sở Xây dựng", "Đài PT-TH"];
 
@@ -83,7 +104,10 @@ interface AgencySpec {
 
 const arbAgency: fc.Arbitrary<AgencySpec> = fc
   .tuple(
-    fc.oneof(fc.constantFrom(...NAME_POOL), fc.integer({ min: 1, max: 999 }).map((n) => `Cơ quan số ${n}`)),
+    fc.oneof(
+      fc.constantFrom(...NAME_POOL),
+      fc.integer({ min: 1, max: 999 }).map((n) => `Cơ quan số ${n}`),
+    ),
     fc.boolean().chain((exempt) =>
       fc.record({
         exempt: fc.constant(exempt),
@@ -99,7 +123,11 @@ const arbAgency: fc.Arbitrary<AgencySpec> = fc
 // Headers as users type them
 
 function stripAccents(s: string): string {
-  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D");
+  return s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D");
 }
 
 const arbHeaderStyle = fc.constantFrom<(s: string) => string>(
@@ -142,7 +170,14 @@ function rulesOf(plan: RulesPlan): Rules {
   return rules;
 }
 
-const TITLES = ["KẾT QUẢ", "ĐÁNH GIÁ, XẾP HẠNG MỨC ĐỘ ỨNG DỤNG CNTT NĂM 2020", "(Kèm theo Quyết định số 06/QĐ-UBND ngày 05/01/2021)", "ỦY BAN NHÂN DÂN TỈNH THÁI BÌNH", "Tổng điểm", "Ghi chú"];
+const TITLES = [
+  "KẾT QUẢ",
+  "ĐÁNH GIÁ, XẾP HẠNG MỨC ĐỘ ỨNG DỤNG CNTT NĂM 2020",
+  "(Kèm theo Quyết định số 06/QĐ-UBND ngày 05/01/2021)",
+  "ỦY BAN NHÂN DÂN TỈNH THÁI BÌNH",
+  "Tổng điểm",
+  "Ghi chú",
+];
 
 const arbPlan = fc.record({
   rules: arbRules,
@@ -387,7 +422,27 @@ describe("properties of scoreSheet over generated sheets", () => {
 
   it("never throws on mangled sheets; every finding points at a real cell and its address matches row/col", () => {
     const anyCell = fc.oneof(
-      fc.constantFrom<unknown>("", null, undefined, 0, -0, NaN, Infinity, -Infinity, true, false, "Không TTHC", "Tổng cộng", "Ghi chú:", "(1)", "#N/A", "Tên cơ quan", "Hạ tầng kỹ thuật", "Cung cấp DVCTT", "1e999999999"),
+      fc.constantFrom<unknown>(
+        "",
+        null,
+        undefined,
+        0,
+        -0,
+        NaN,
+        Infinity,
+        -Infinity,
+        true,
+        false,
+        "Không TTHC",
+        "Tổng cộng",
+        "Ghi chú:",
+        "(1)",
+        "#N/A",
+        "Tên cơ quan",
+        "Hạ tầng kỹ thuật",
+        "Cung cấp DVCTT",
+        "1e999999999",
+      ),
       fc.string({ maxLength: 12 }),
       fc.string({ unit: "grapheme", maxLength: 6 }),
       fc.double(),
@@ -396,17 +451,19 @@ describe("properties of scoreSheet over generated sheets", () => {
       fc.constant([1, 2]),
       fc.constant(new Date(0)),
     );
-    const arbMangled = fc.tuple(arbPlan, fc.array(fc.tuple(fc.nat(), fc.nat(), anyCell), { maxLength: 30 }), fc.array(fc.nat(), { maxLength: 3 })).map(([plan, edits, deletions]) => {
-      const built = build(plan);
-      const values = built.values;
-      for (const [r, c, v] of edits) {
-        if (values.length === 0) break;
-        const row = values[r % values.length];
-        if (row.length > 0) row[c % row.length] = v; // a merged cell is "" in Office.js, any value here
-      }
-      for (const d of deletions) if (values.length > 0) values.splice(d % values.length, 1);
-      return { plan, values };
-    });
+    const arbMangled = fc
+      .tuple(arbPlan, fc.array(fc.tuple(fc.nat(), fc.nat(), anyCell), { maxLength: 30 }), fc.array(fc.nat(), { maxLength: 3 }))
+      .map(([plan, edits, deletions]) => {
+        const built = build(plan);
+        const values = built.values;
+        for (const [r, c, v] of edits) {
+          if (values.length === 0) break;
+          const row = values[r % values.length];
+          if (row.length > 0) row[c % row.length] = v; // a merged cell is "" in Office.js, any value here
+        }
+        for (const d of deletions) if (values.length > 0) values.splice(d % values.length, 1);
+        return { plan, values };
+      });
     const arbRandom = fc.record({
       plan: arbPlan,
       values: fc.integer({ min: 1, max: 12 }).chain((w) => fc.array(fc.array(anyCell, { minLength: w, maxLength: w }), { maxLength: 15 })),

@@ -26,7 +26,12 @@ describe("the Thái Bình 2020 preset", () => {
     expect(rules.groups.map((g) => formatVi(g.max))).toEqual(["50", "100", "98", "100", "100", "50"]);
     expect(rules.groups[2].notEvaluated.map((n) => [n.item, formatVi(n.points)])).toEqual([["điều kiện địa lý", "2"]]);
     expect(rules.exemptions).toEqual([
-      { keyword: "Không TTHC", keywords: ["Không TTHC", "Không có TTHC", "Không có thủ tục hành chính"], groupIndexes: [3], reason: "không có thủ tục hành chính" },
+      {
+        keyword: "Không TTHC",
+        keywords: ["Không TTHC", "Không có TTHC", "Không có thủ tục hành chính"],
+        groupIndexes: [3],
+        reason: "không có thủ tục hành chính",
+      },
     ]);
     expect(rules.classes.map((c) => [c.name, formatVi(c.min)])).toEqual([
       ["Tốt", "0,85"],
@@ -80,13 +85,23 @@ describe("validateRules: each wrong field has its own message and path", () => {
     ["notEvaluated item blank", (r) => (r.groups[2].notEvaluated[0].item = ""), "groups[2].notEvaluated[0].item", "blank"],
     ["notEvaluated points 0", (r) => (r.groups[2].notEvaluated[0].points = 0), "groups[2].notEvaluated[0].points", "notPositive"],
     ["notEvaluated points = max", (r) => (r.groups[2].notEvaluated[0].points = 100), "groups[2].notEvaluated", "notEvaluatedTooLarge"],
-    ["notEvaluated points > max", (r) => r.groups[0].notEvaluated.push({ item: "a", points: 30 }, { item: "b", points: 30 }), "groups[0].notEvaluated", "notEvaluatedTooLarge"],
+    [
+      "notEvaluated points > max",
+      (r) => r.groups[0].notEvaluated.push({ item: "a", points: 30 }, { item: "b", points: 30 }),
+      "groups[0].notEvaluated",
+      "notEvaluatedTooLarge",
+    ],
     ["alias shared between two groups", (r) => r.groups[5].aliases.push("Hạ tầng CNTT"), "groups[5].aliases", "headerShared"],
     ["alias equal to another group's name, other case/accents", (r) => r.groups[1].aliases.push("HA TANG KY THUAT"), "groups[1].aliases", "headerShared"],
     ["weight 0", (r) => r.groups.forEach((g, i) => (g.weight = i === 0 ? 0 : "0.2")), "groups[0].weight", "notWeight"],
     ["weight on some groups only", (r) => (r.groups[0].weight = "0.5"), "groups", "weightsAllOrNone"],
     ["weights summing to 1.2", (r) => r.groups.forEach((g) => (g.weight = "0.2")), "groups", "weightsSum"],
-    ["weight on a group not counted", (r) => (r.groups.forEach((g, i) => (g.weight = i === 0 ? "0.2" : i === 1 ? "0.1" : "0.2")), (r.groups[1].counted = false)), "groups[1].weight", "weightUncounted"],
+    [
+      "weight on a group not counted",
+      (r) => (r.groups.forEach((g, i) => (g.weight = i === 0 ? "0.2" : i === 1 ? "0.1" : "0.2")), (r.groups[1].counted = false)),
+      "groups[1].weight",
+      "weightUncounted",
+    ],
     ["counted not a boolean", (r) => ((r.groups[0] as unknown as Record<string, unknown>).counted = "không"), "groups[0].counted", "notBoolean"],
     ["no group counted", (r) => r.groups.forEach((g) => (g.counted = false)), "groups", "noCountedGroup"],
     ["exemptions not a list", (r) => ((r as Record<string, unknown>).exemptions = {}), "exemptions", "notList"],
@@ -111,15 +126,53 @@ describe("validateRules: each wrong field has its own message and path", () => {
     ["bad classifyOn", (r) => ((r as Record<string, unknown>).classifyOn = "rounded"), "classifyOn", "notAllowed"],
     ["bad rankBy", (r) => ((r as Record<string, unknown>).rankBy = "score"), "rankBy", "notAllowed"],
     ["bad overMax", (r) => ((r as Record<string, unknown>).overMax = "clip"), "overMax", "notAllowed"],
-    ["version 2 field in a version 1 file", (r) => (((r as Record<string, unknown>).schemaVersion = 1), (r.exemptions = []), (r.nameHeaders = ["Tỉnh"])), "nameHeaders", "needsVersion2"],
+    [
+      "version 2 field in a version 1 file",
+      (r) => (((r as Record<string, unknown>).schemaVersion = 1), (r.exemptions = []), (r.nameHeaders = ["Tỉnh"])),
+      "nameHeaders",
+      "needsVersion2",
+    ],
     ["blocks not a list", (r) => ((r as Record<string, unknown>).blocks = {}), "blocks", "notList"],
     ["block without match", (r) => (r.blocks = [{ id: "a", name: "A", match: [] }]), "blocks[0].match", "tooFew"],
-    ["block match shared", (r) => (r.blocks = [{ id: "a", name: "A", match: ["sở"] }, { id: "b", name: "B", match: ["SỞ"] }]), "blocks[1].match", "blockMatchShared"],
-    ["block id repeated", (r) => (r.blocks = [{ id: "a", name: "A", match: ["sở"] }, { id: "a", name: "B", match: ["huyện"] }]), "blocks[1].id", "duplicateId"],
-    ["block maximum for an unknown group", (r) => (r.blocks = [{ id: "a", name: "A", match: ["sở"], maxPoints: { "dich-vu": 50 } }]), "blocks[0].maxPoints.dich-vu", "unknownGroup"],
-    ["block maximum not above the items not evaluated", (r) => (r.blocks = [{ id: "a", name: "A", match: ["sở"], maxPoints: { "cong-ttdt": 2 } }]), "blocks[0].maxPoints.cong-ttdt", "blockMaxTooSmall"],
+    [
+      "block match shared",
+      (r) =>
+        (r.blocks = [
+          { id: "a", name: "A", match: ["sở"] },
+          { id: "b", name: "B", match: ["SỞ"] },
+        ]),
+      "blocks[1].match",
+      "blockMatchShared",
+    ],
+    [
+      "block id repeated",
+      (r) =>
+        (r.blocks = [
+          { id: "a", name: "A", match: ["sở"] },
+          { id: "a", name: "B", match: ["huyện"] },
+        ]),
+      "blocks[1].id",
+      "duplicateId",
+    ],
+    [
+      "block maximum for an unknown group",
+      (r) => (r.blocks = [{ id: "a", name: "A", match: ["sở"], maxPoints: { "dich-vu": 50 } }]),
+      "blocks[0].maxPoints.dich-vu",
+      "unknownGroup",
+    ],
+    [
+      "block maximum not above the items not evaluated",
+      (r) => (r.blocks = [{ id: "a", name: "A", match: ["sở"], maxPoints: { "cong-ttdt": 2 } }]),
+      "blocks[0].maxPoints.cong-ttdt",
+      "blockMaxTooSmall",
+    ],
     ["block maximum 0", (r) => (r.blocks = [{ id: "a", name: "A", match: ["sở"], maxPoints: { dvctt: 0 } }]), "blocks[0].maxPoints.dvctt", "notPositive"],
-    ["block classes not ending at 0", (r) => (r.blocks = [{ id: "a", name: "A", match: ["sở"], classes: [{ name: "Đạt", minIndex: "0.5" }] }]), "blocks[0].classes[0].minIndex", "lastClassNotZero"],
+    [
+      "block classes not ending at 0",
+      (r) => (r.blocks = [{ id: "a", name: "A", match: ["sở"], classes: [{ name: "Đạt", minIndex: "0.5" }] }]),
+      "blocks[0].classes[0].minIndex",
+      "lastClassNotZero",
+    ],
   ];
 
   it.each(cases)("%s", (_label, mutate, path, code) => {
@@ -172,7 +225,17 @@ describe("validateRules: each wrong field has its own message and path", () => {
       (r.index as Record<string, unknown>).rounding = "x";
     });
     expect(paths(problems).sort()).toEqual(
-      ["name", "groups[0].id", "groups[1].maxPoints", "exemptions[0].groups[0]", "classes[2].minIndex", "rankBy", "overMax", "classifyOn", "index.rounding"].sort(),
+      [
+        "name",
+        "groups[0].id",
+        "groups[1].maxPoints",
+        "exemptions[0].groups[0]",
+        "classes[2].minIndex",
+        "rankBy",
+        "overMax",
+        "classifyOn",
+        "index.rounding",
+      ].sort(),
     );
     // The messages are all different (one message per field, nothing merged).
     expect(new Set(problems.map((p) => p.message)).size).toBe(problems.length);

@@ -48,7 +48,11 @@ function wrongValues(node: FormatNode): unknown[] {
     case "integer":
       return [2.5, -1, node.max + 1, "3"];
     case "decimal":
-      return node.range === "unit" ? ["cao", 1.5, "1,5", -0.1, "1e-1"] : node.range === "weight" ? [0, "0", 1.2, "1,2", "x"] : [0, -5, "0,0", "năm", "1e5", null];
+      return node.range === "unit"
+        ? ["cao", 1.5, "1,5", -0.1, "1e-1"]
+        : node.range === "weight"
+          ? [0, "0", 1.2, "1,2", "x"]
+          : [0, -5, "0,0", "năm", "1e5", null];
     case "version":
       return [3, "2", 0];
     case "boolean":
@@ -198,11 +202,12 @@ describe("schemas/rules.schema.json comes from the format description", () => {
   it("a required field left out is refused by both", () => {
     const required: string[] = [];
     const walk = (node: FormatNode, at: string) => {
-      if (node.kind === "object") for (const [k, f] of Object.entries(node.fields)) {
-        const p = at ? `${at}.${k}` : k;
-        if (f.required) required.push(p);
-        walk(f.node, p);
-      }
+      if (node.kind === "object")
+        for (const [k, f] of Object.entries(node.fields)) {
+          const p = at ? `${at}.${k}` : k;
+          if (f.required) required.push(p);
+          walk(f.node, p);
+        }
       if (node.kind === "array") walk(node.items, `${at}[0]`);
     };
     walk(RULES_FORMAT, "");
@@ -311,7 +316,19 @@ describe("docs/rules.md", () => {
         !(kind(p) === "object" && !p.endsWith("[]")) &&
         !/^(classes\[\]|blocks\[\]\.classes\[\]|groups\[\]\.notEvaluated\[\])\./.test(p),
     );
-    expect(fields).toEqual(expect.arrayContaining(["groups[].weight", "groups[].counted", "index.display", "nameHeaders", "exemptions[].keywords", "blocks[]", "blocks[].match", "blocks[].maxPoints", "blocks[].classes[]"]));
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        "groups[].weight",
+        "groups[].counted",
+        "index.display",
+        "nameHeaders",
+        "exemptions[].keywords",
+        "blocks[]",
+        "blocks[].match",
+        "blocks[].maxPoints",
+        "blocks[].classes[]",
+      ]),
+    );
     for (const [start, end] of [
       [doc.indexOf("## Tiếng Việt"), doc.indexOf("## English")],
       [doc.indexOf("## English"), doc.length],

@@ -31,7 +31,19 @@ function soundState(): StoreState {
     action: "score",
     at: run.at,
     sheet: SHEET,
-    cells: [{ address: "J5:M6", formulas: [["", "", "", ""], [1, 2, "x", true]], numberFormat: [["General", "0.000", "@", "0"], ["General", "0.000", "@", "0"]] }],
+    cells: [
+      {
+        address: "J5:M6",
+        formulas: [
+          ["", "", "", ""],
+          [1, 2, "x", true],
+        ],
+        numberFormat: [
+          ["General", "0.000", "@", "0"],
+          ["General", "0.000", "@", "0"],
+        ],
+      },
+    ],
     fills: [{ address: "H10", color: null }],
     clearFormats: ["J1:J4"],
     formatBackups: [{ backup: "AA1:AA23", target: "J1:J23" }],
@@ -69,8 +81,20 @@ describe.each([
   ["a mark at address ZZZZ0", "marks", (s: Record<string, any>) => (s.marks[0].address = "ZZZZ0"), "marks[0].address", "badAddress"],
   ["a mark past the last row (H1048577)", "marks", (s: Record<string, any>) => (s.marks[0].address = "H1048577"), "marks[0].address", "badAddress"],
   ["a written column past XFD", "written", (s: Record<string, any>) => (s.written.columns[0].col = "XFE"), "written.columns[0].col", "badAddress"],
-  ["a written column running past the last row", "written", (s: Record<string, any>) => (s.written.columns[0].firstRow = 1048570), "written.columns[0].values", "tooLarge"],
-  ["an annex whose description claims 4294967294 rows", "annex", (s: Record<string, any>) => (s.annex.description.styleRuns[0][0] = 4294967294), "annex.description.styleRuns[0][0]", "notNumber"],
+  [
+    "a written column running past the last row",
+    "written",
+    (s: Record<string, any>) => (s.written.columns[0].firstRow = 1048570),
+    "written.columns[0].values",
+    "tooLarge",
+  ],
+  [
+    "an annex whose description claims 4294967294 rows",
+    "annex",
+    (s: Record<string, any>) => (s.annex.description.styleRuns[0][0] = 4294967294),
+    "annex.description.styleRuns[0][0]",
+    "notNumber",
+  ],
   ["a last run whose findings are text", "lastRun", (s: Record<string, any>) => (s.lastRun.findings = "lỗi"), "lastRun.findings", "notArray"],
   ["an undo journal cell at ZZZZ0", "undo", (s: Record<string, any>) => (s.undo.cells[0].address = "ZZZZ0"), "undo.cells[0].address", "badAddress"],
 ])("%s", (_label, key, edit, path, code) => {
@@ -82,8 +106,12 @@ describe.each([
     expect((decoded.state as Record<string, unknown>)[key]).toBeUndefined();
     expect(decoded.state.rules).toEqual(PRESET_THAI_BINH_2020);
     const [issue] = decoded.issues;
-    expect(storeIssueMessage(issue, "XepHangCNTT_DuLieu", "vi")).toMatch(new RegExp(`^Dữ liệu “${key}” trong trang ẩn “XepHangCNTT_DuLieu” không hợp lệ nên được bỏ qua: ${path.replace(/[[\]]/g, "\\$&")} `));
-    expect(storeIssueMessage(issue, "XepHangCNTT_DuLieu", "en")).toMatch(new RegExp(`^The “${key}” data in the hidden sheet “XepHangCNTT_DuLieu” is invalid and was set aside: ${path.replace(/[[\]]/g, "\\$&")} `));
+    expect(storeIssueMessage(issue, "XepHangCNTT_DuLieu", "vi")).toMatch(
+      new RegExp(`^Dữ liệu “${key}” trong trang ẩn “XepHangCNTT_DuLieu” không hợp lệ nên được bỏ qua: ${path.replace(/[[\]]/g, "\\$&")} `),
+    );
+    expect(storeIssueMessage(issue, "XepHangCNTT_DuLieu", "en")).toMatch(
+      new RegExp(`^The “${key}” data in the hidden sheet “XepHangCNTT_DuLieu” is invalid and was set aside: ${path.replace(/[[\]]/g, "\\$&")} `),
+    );
   });
 });
 
@@ -115,8 +143,16 @@ describe("part numbers (column B)", () => {
 describe("the user's own settings, damaged, stop the action with a message (never replaced by defaults)", () => {
   it.each([
     ["rules that are not a record", (s: Record<string, any>) => (s.rules = [1, 2]), /“rules”.*bị hỏng: rules không phải là một bản ghi/],
-    ["a decision year that is text", (s: Record<string, any>) => (s.decision.year = "hai nghìn"), /“decision”.*bị hỏng: decision\.year không phải là số hợp lệ/],
-    ["a choice of last year's columns that is not true/false", (s: Record<string, any>) => (s.decision.annexPrevious = "có"), /“decision”.*bị hỏng: decision\.annexPrevious không phải là giá trị được phép/],
+    [
+      "a decision year that is text",
+      (s: Record<string, any>) => (s.decision.year = "hai nghìn"),
+      /“decision”.*bị hỏng: decision\.year không phải là số hợp lệ/,
+    ],
+    [
+      "a choice of last year's columns that is not true/false",
+      (s: Record<string, any>) => (s.decision.annexPrevious = "có"),
+      /“decision”.*bị hỏng: decision\.annexPrevious không phải là giá trị được phép/,
+    ],
   ])("%s", (_label, edit, message) => {
     const decoded = decodeStore(tampered(edit));
     expect(decoded.ok).toBe(false);
@@ -135,10 +171,20 @@ describe("undo's journal is checked whole before anything is written from it", (
     ["formulas not matching the block's size", (j: Record<string, any>) => j.cells[0].formulas.pop(), "undo.cells[0].formulas", "sizeMismatch"],
     ["a formula that is an object", (j: Record<string, any>) => (j.cells[0].formulas[0][0] = { f: 1 }), "undo.cells[0].formulas[0][0]", "notText"],
     ["a fill colour that is not #RRGGBB", (j: Record<string, any>) => (j.fills[0].color = "red"), "undo.fills[0].color", "badColor"],
-    ["a format backup of another size than its target", (j: Record<string, any>) => (j.formatBackups[0].backup = "AA1:AA2"), "undo.formatBackups[0]", "sizeMismatch"],
+    [
+      "a format backup of another size than its target",
+      (j: Record<string, any>) => (j.formatBackups[0].backup = "AA1:AA2"),
+      "undo.formatBackups[0]",
+      "sizeMismatch",
+    ],
     ["a column width of 1e308", (j: Record<string, any>) => (j.columnWidths[0].width = 1e308), "undo.columnWidths[0].width", "notNumber"],
     ["a previous state whose marks are text", (j: Record<string, any>) => (j.previousState.marks = "x"), "undo.previousState.marks", "notArray"],
-    ["a previous annex of 4294967294 rows", (j: Record<string, any>) => (j.previousAnnex = { sheetName: "Phụ lục", description: { ...packed, rowCount: 4294967294 } }), "undo.previousAnnex.description.rowCount", "notNumber"],
+    [
+      "a previous annex of 4294967294 rows",
+      (j: Record<string, any>) => (j.previousAnnex = { sheetName: "Phụ lục", description: { ...packed, rowCount: 4294967294 } }),
+      "undo.previousAnnex.description.rowCount",
+      "notNumber",
+    ],
     ["an unknown action", (j: Record<string, any>) => (j.action = "xoá hết"), "undo.action", "badChoice"],
     ["a sheet name with a slash", (j: Record<string, any>) => (j.sheet = "a/b"), "undo.sheet", "badSheetName"],
   ])("%s", (_label, edit, path, code) => {
@@ -146,7 +192,9 @@ describe("undo's journal is checked whole before anything is written from it", (
     edit(j);
     const problem = checkUndoJournal(j, "undo");
     expect(problem).toMatchObject({ path, code });
-    expect(undoJournalRefusal(problem!, "XepHangCNTT_DuLieu", "vi")).toMatch(/^Không hoàn tác được: bản ghi hoàn tác .* không hợp lệ .* Chưa có ô nào bị thay đổi\.$/);
+    expect(undoJournalRefusal(problem!, "XepHangCNTT_DuLieu", "vi")).toMatch(
+      /^Không hoàn tác được: bản ghi hoàn tác .* không hợp lệ .* Chưa có ô nào bị thay đổi\.$/,
+    );
     expect(undoJournalRefusal(problem!, "XepHangCNTT_DuLieu", "en")).toMatch(/^Could not undo: the undo record .* is invalid .* No cell has been changed\.$/);
   });
 });

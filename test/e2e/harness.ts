@@ -23,9 +23,7 @@ export async function buildPane(): Promise<string> {
   config.devtool = false;
   config.entry = { taskpane: config.entry.taskpane, "office-double": "./test/e2e/office-double-entry.ts" };
   config.output = { ...config.output, path: outDir, clean: true };
-  config.plugins = config.plugins.filter(
-    (p: unknown) => p instanceof HtmlWebpackPlugin && p.userOptions?.filename === "taskpane.html",
-  );
+  config.plugins = config.plugins.filter((p: unknown) => p instanceof HtmlWebpackPlugin && p.userOptions?.filename === "taskpane.html");
   config.infrastructureLogging = { level: "error" };
   delete config.devServer;
   await new Promise<void>((resolve, reject) =>
@@ -39,7 +37,12 @@ export async function buildPane(): Promise<string> {
   return outDir;
 }
 
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "application/javascript; charset=utf-8", ".png": "image/png", ".map": "application/json" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "application/javascript; charset=utf-8",
+  ".png": "image/png",
+  ".map": "application/json",
+};
 
 export async function serve(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer((req, res) => {

@@ -39,7 +39,16 @@ beforeAll(async () => {
   server = await serve(buildDir);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }, 120_000);
 
@@ -140,7 +149,13 @@ async function expectAccessible(page: Page, label: string) {
   await settled(page);
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: axeSource });
   const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[]; failureSummary: string }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (ctx: Document, o: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[]; failureSummary: string }[] }[] }>;
+        };
+      }
+    ).axe;
     const r = await axe.run({ include: [document], exclude: [["[data-tabster-dummy]"]] } as unknown as Document, { resultTypes: ["violations"] });
     return r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary}`) }));
   });
@@ -181,7 +196,10 @@ test("Tính điểm, a finding, the annex after confirming, undo; accessible at 
   await expectAccessible(page, "scored");
 
   // …and the 55 is flagged: clicking it selects H10 in the double.
-  const finding = page.getByRole("region", { name: /^Lỗi, cần sửa/ }).getByRole("button").filter({ hasText: "H10" });
+  const finding = page
+    .getByRole("region", { name: /^Lỗi, cần sửa/ })
+    .getByRole("button")
+    .filter({ hasText: "H10" });
   await expect(finding.textContent()).resolves.toMatch(/Văn phòng UBND tỉnh.*Nhân lực cho ứng dụng CNTT · Giá trị: 55.*vượt điểm tối đa 50/);
   await page.evaluate(() => (window as unknown as DoubleWindow).__double.workbook.setSelection("Bảng điểm!A1"));
   await finding.click();
@@ -254,7 +272,10 @@ test("Tính điểm, a finding, the annex after confirming, undo; accessible at 
       if (!el || el === document.body) return null;
       const s = getComputedStyle(el);
       const after = getComputedStyle(el, "::after");
-      const visible = (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0) || (after.borderStyle !== "none" && parseFloat(after.borderTopWidth) > 0) || s.boxShadow !== "none";
+      const visible =
+        (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0) ||
+        (after.borderStyle !== "none" && parseFloat(after.borderTopWidth) > 0) ||
+        s.boxShadow !== "none";
       return { name: (el.getAttribute("aria-label") || el.textContent || el.tagName).trim().slice(0, 40), visible };
     });
     if (f && !f.visible) focusWithoutOutline.push(f.name);
@@ -273,7 +294,10 @@ test("Tính điểm, a finding, the annex after confirming, undo; accessible at 
   await en.page.getByRole("button", { name: "Score", exact: true }).click();
   const results = en.page.getByRole("region", { name: "Results" });
   await results.getByText("19 agencies").waitFor();
-  await en.page.getByRole("region", { name: /^Errors to fix/ }).getByText(/above the group's maximum of 50/).waitFor();
+  await en.page
+    .getByRole("region", { name: /^Errors to fix/ })
+    .getByText(/above the group's maximum of 50/)
+    .waitFor();
   await shot(en.page, "09-english-scored-400");
   await en.page.getByRole("tab", { name: "Annex" }).click();
   const enAnnex = en.page.getByRole("tabpanel", { name: "Annex" });
@@ -288,7 +312,10 @@ test("Tính điểm, a finding, the annex after confirming, undo; accessible at 
   await shot(en.page, "10-english-annex-manual-print-400");
   await expectAccessible(en.page, "English, annex with manual print steps");
   await en.page.getByRole("tab", { name: "Rules" }).click();
-  await en.page.getByRole("tabpanel", { name: "Rules" }).getByRole("button", { name: /Hạ tầng kỹ thuật/ }).click();
+  await en.page
+    .getByRole("tabpanel", { name: "Rules" })
+    .getByRole("button", { name: /Hạ tầng kỹ thuật/ })
+    .click();
   await shot(en.page, "11-english-rules-400");
   expect(en.external).toEqual([]);
   expect(en.errors).toEqual([]);
@@ -308,7 +335,8 @@ test("Internet Explorer 11 and Edge Legacy get a notice (Vietnamese and English)
   await alert.getByText("Phiên bản Excel này không chạy được add-in").waitFor();
   const text = (await alert.textContent()) ?? "";
   expect(text).toMatch(/Internet Explorer 11/);
-  for (const s of ["Microsoft 365", "Office 2021", "Excel trên web", "Mac", "npx xep-hang-cntt score", "This version of Excel cannot run the add-in"]) expect(text).toContain(s);
+  for (const s of ["Microsoft 365", "Office 2021", "Excel trên web", "Mac", "npx xep-hang-cntt score", "This version of Excel cannot run the add-in"])
+    expect(text).toContain(s);
   // The bundle stood down: no pane was rendered over the notice.
   await ie.page.waitForTimeout(300);
   expect(await ie.page.getByRole("tab").count()).toBe(0);
@@ -316,14 +344,23 @@ test("Internet Explorer 11 and Edge Legacy get a notice (Vietnamese and English)
   await expectAccessible(ie.page, "IE11 notice");
   await ie.context.close();
 
-  const edge = await openPane({ width: 320, userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19041" });
-  await edge.page.getByRole("alert").getByText(/Microsoft Edge bản cũ \(EdgeHTML\)/).waitFor();
+  const edge = await openPane({
+    width: 320,
+    userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19041",
+  });
+  await edge.page
+    .getByRole("alert")
+    .getByText(/Microsoft Edge bản cũ \(EdgeHTML\)/)
+    .waitFor();
   await edge.context.close();
 });
 
 test("never a blank pane: 'Đang tải…' stays in the page until the bundle renders", async () => {
   const slow = await openPane({ width: 320, blockBundle: true });
-  await slow.page.getByRole("status").getByText(/Đang tải…/).waitFor();
+  await slow.page
+    .getByRole("status")
+    .getByText(/Đang tải…/)
+    .waitFor();
   await shot(slow.page, "14-loading-320");
   await slow.context.close();
 });

@@ -65,10 +65,22 @@ describe("the annex through the strict double, from the reference grid", () => {
     expect(ws.getCell("C5")).toMatchObject({ wrapText: true, font: expect.objectContaining({ bold: true }) });
     expect(ws.getCell("B10").font.name).toBe("Times New Roman");
     // Inner edges are stored once, on the cell above or to the left (as Excel does): E12's four sides.
-    for (const [cell, side] of [["E12", "bottom"], ["E12", "right"], ["E11", "bottom"], ["D12", "right"]] as const) expect(ws.getCell(cell).borders[side]?.style).toBe("Continuous");
+    for (const [cell, side] of [
+      ["E12", "bottom"],
+      ["E12", "right"],
+      ["E11", "bottom"],
+      ["D12", "right"],
+    ] as const)
+      expect(ws.getCell(cell).borders[side]?.style).toBe("Continuous");
     expect(ws.getCell("A5").borders.top?.style).toBe("Continuous");
     expect(snap.merges).toEqual(expect.arrayContaining(["A1:L1", "A2:L2", "A3:L3"]));
-    expect(snap.pageLayout).toMatchObject({ orientation: "Landscape", paperSize: "A4", printTitleRows: "$5:$5", centerHorizontally: true, zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+    expect(snap.pageLayout).toMatchObject({
+      orientation: "Landscape",
+      paperSize: "A4",
+      printTitleRows: "$5:$5",
+      centerHorizontally: true,
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+    });
     // Nghị định 30/2020/NĐ-CP: left 3 cm, right 1,5 cm, top and bottom 2 cm; page numbers centred in the header, none on page 1.
     const cm = (pt: number) => Math.round((pt / 72) * 2.54 * 100) / 100;
     expect([snap.pageLayout.leftMargin, snap.pageLayout.rightMargin, snap.pageLayout.topMargin, snap.pageLayout.bottomMargin].map(cm)).toEqual([3, 1.5, 2, 2]);
@@ -110,7 +122,12 @@ describe("the annex through the strict double, from the reference grid", () => {
     expect(outcome).toMatchObject({ kind: "done", sheetName: "Phụ lục (2)", collided: true });
     expect(double.workbook.sheet("Phụ lục").snapshot()).toEqual(mine);
     await generateAnnex({ confirmErrors: true });
-    expect(double.workbook.snapshot().sheets.map((s) => s.name).filter((n) => n.startsWith("Phụ lục"))).toEqual(["Phụ lục", "Phụ lục (2)"]);
+    expect(
+      double.workbook
+        .snapshot()
+        .sheets.map((s) => s.name)
+        .filter((n) => n.startsWith("Phụ lục")),
+    ).toEqual(["Phụ lục", "Phụ lục (2)"]);
   });
 
   it("knows its annex by the sheet's id: a user's sheet made later under the same name is never touched", async () => {
@@ -131,7 +148,12 @@ describe("the annex through the strict double, from the reference grid", () => {
     await undoLast();
     double.workbook.setActive(SHEET);
     await generateAnnex({ confirmErrors: true });
-    expect(double.workbook.snapshot().sheets.map((s) => s.name).filter((n) => n.startsWith("Phụ lục"))).toEqual(["Phụ lục"]);
+    expect(
+      double.workbook
+        .snapshot()
+        .sheets.map((s) => s.name)
+        .filter((n) => n.startsWith("Phụ lục")),
+    ).toEqual(["Phụ lục"]);
   });
 
   it("a host without page layout (below ExcelApi 1.9) still gets the annex and the exact print settings to set by hand", async () => {
@@ -175,7 +197,10 @@ describe("the annex through the strict double, from the reference grid", () => {
     const first = double.workbook.sheet("Phụ lục").snapshot();
     double.workbook.sheet(SHEET).setCell("H10", { value: 50 });
     await generateAnnex({ confirmErrors: false });
-    const row = double.workbook.sheet("Phụ lục").getValues("B6:K24").find((r) => r[0] === "Văn phòng UBND tỉnh")!;
+    const row = double.workbook
+      .sheet("Phụ lục")
+      .getValues("B6:K24")
+      .find((r) => r[0] === "Văn phòng UBND tỉnh")!;
     expect(row.slice(7, 10)).toEqual(["337,7", "0,848", "Khá"]);
     expect((await undoLast()).kind).toBe("done");
     expect({ ...double.workbook.sheet("Phụ lục").snapshot(), id: "" }).toEqual({ ...first, id: "" });
@@ -206,7 +231,9 @@ describe("the annex through the strict double, from the reference grid", () => {
     expect(outcome.kind).toBe("refused");
     if (outcome.kind === "refused") {
       expect(outcome.message).toMatch(/số quyết định.*ngày ký/);
-      expect(outcome.messageEn).toMatch(/^The annex was not created: Type the decision number .*Type the date the decision was signed .* Fill in the details on the “Annex” tab\.$/);
+      expect(outcome.messageEn).toMatch(
+        /^The annex was not created: Type the decision number .*Type the date the decision was signed .* Fill in the details on the “Annex” tab\.$/,
+      );
     }
     expect(setup.double.workbook.snapshot().sheets.map((s) => s.name)).not.toContain("Phụ lục");
     expect(setup.double.workbook.snapshot().sheets.map((s) => s.name)).not.toContain(STORE_SHEET);
@@ -246,7 +273,8 @@ describe("the decision's year and province", () => {
       notices: [
         {
           code: "provinceMissing",
-          message: "Chưa có tên tỉnh: dòng “Kèm theo” và trích yếu ghi “Ủy ban nhân dân tỉnh”. Hãy nhập tỉnh (ví dụ Thái Bình) trong mục “Phụ lục” rồi tạo lại phụ lục trước khi trình ký.",
+          message:
+            "Chưa có tên tỉnh: dòng “Kèm theo” và trích yếu ghi “Ủy ban nhân dân tỉnh”. Hãy nhập tỉnh (ví dụ Thái Bình) trong mục “Phụ lục” rồi tạo lại phụ lục trước khi trình ký.",
           messageEn: expect.stringMatching(/^No province yet: .* on the “Annex” tab/),
         },
       ],

@@ -66,6 +66,8 @@ describe.each([4, 20])("the agency card and stale results on selection change (E
     setup.double.select(`B${rowOf(setup.ws, "Sở Ngoại vụ")}`);
     const info = (await inspectSelection())!;
     expect(info.stale).toBeNull();
-    expect(info.card!.vi.lines[0]).toBe("Điểm tối đa: 398 điểm = 498 điểm (tổng điểm tối đa chung) − 100 điểm nhóm “Cung cấp DVCTT” (Không TTHC: không có thủ tục hành chính).");
+    expect(info.card!.vi.lines[0]).toBe(
+      "Điểm tối đa: 398 điểm = 498 điểm (tổng điểm tối đa chung) − 100 điểm nhóm “Cung cấp DVCTT” (Không TTHC: không có thủ tục hành chính).",
+    );
   });
 });

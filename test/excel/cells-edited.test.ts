@@ -22,7 +22,9 @@ describe("the double's worksheets.onChanged (ExcelApi 1.9)", () => {
     expect(seen).toHaveLength(0); // not registered before the sync
     await context.sync();
     double.edit("Trang 1", "C3", [[7, 8]]);
-    expect(seen).toEqual([{ type: "WorksheetChanged", worksheetId: double.workbook.sheet("Trang 1").id, address: "Trang 1!C3", changeType: "RangeEdited", source: "Local" }]);
+    expect(seen).toEqual([
+      { type: "WorksheetChanged", worksheetId: double.workbook.sheet("Trang 1").id, address: "Trang 1!C3", changeType: "RangeEdited", source: "Local" },
+    ]);
     expect(double.workbook.sheet("Trang 1").getValues("C3:D3")).toEqual([[7, 8]]);
     reg.remove();
     double.edit("Trang 1", "C4", [[1]]);
@@ -65,8 +67,7 @@ describe("stale results noticed as soon as a score is edited", () => {
     expect(pending).toBeNull();
   });
 
-  it.each([4, 8])("ExcelApi 1.%i: nothing is registered, no sync, no error (the selection change and the annex still check)",
-  async (level) => {
+  it.each([4, 8])("ExcelApi 1.%i: nothing is registered, no sync, no error (the selection change and the annex still check)", async (level) => {
     const setup = referenceDouble(level);
     restore = setup.restore;
     setup.double.stats.reset();

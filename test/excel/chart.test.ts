@@ -18,7 +18,13 @@ describe("Biểu đồ (native chart) through the strict double", () => {
     const before = setup.ws.snapshot();
     setup.double.stats.reset();
     const outcome = await createChart();
-    expect(outcome).toEqual({ kind: "done", sheetName: "Biểu đồ", agencies: 19, bandLines: true, undo: { action: "chart", at: expect.any(String), sheet: "Biểu đồ" } });
+    expect(outcome).toEqual({
+      kind: "done",
+      sheetName: "Biểu đồ",
+      agencies: 19,
+      bandLines: true,
+      undo: { action: "chart", at: expect.any(String), sheet: "Biểu đồ" },
+    });
     expect(setup.double.stats.syncs).toBe(2);
     expect(setup.ws.snapshot()).toEqual({ ...before, selection: before.selection });
     const sheet = setup.double.workbook.sheet("Biểu đồ");
@@ -68,14 +74,24 @@ describe("Biểu đồ (native chart) through the strict double", () => {
     const refs = [...chart.matchAll(/<c:f>([^<]+)<\/c:f>/g)].map((m) => m[1]);
     // Per series: its name (header cell), the categories (ranked names in A), its values.
     expect(refs).toEqual([
-      "'Biểu đồ'!$B$1", "'Biểu đồ'!$A$2:$A$20", "'Biểu đồ'!$B$2:$B$20",
-      "'Biểu đồ'!$C$1", "'Biểu đồ'!$A$2:$A$20", "'Biểu đồ'!$C$2:$C$20",
-      "'Biểu đồ'!$D$1", "'Biểu đồ'!$A$2:$A$20", "'Biểu đồ'!$D$2:$D$20",
+      "'Biểu đồ'!$B$1",
+      "'Biểu đồ'!$A$2:$A$20",
+      "'Biểu đồ'!$B$2:$B$20",
+      "'Biểu đồ'!$C$1",
+      "'Biểu đồ'!$A$2:$A$20",
+      "'Biểu đồ'!$C$2:$C$20",
+      "'Biểu đồ'!$D$1",
+      "'Biểu đồ'!$A$2:$A$20",
+      "'Biểu đồ'!$D$2:$D$20",
     ]);
     // The indices as columns, the thresholds as lines; the first category is rank 1.
-    expect(chart).toMatch(/<c:barChart><c:barDir val="col"\/>.*Chỉ số.*<\/c:barChart><c:lineChart>.*Ngưỡng Tốt \(0,85\).*Ngưỡng Khá \(0,70\).*<\/c:lineChart>/s);
+    expect(chart).toMatch(
+      /<c:barChart><c:barDir val="col"\/>.*Chỉ số.*<\/c:barChart><c:lineChart>.*Ngưỡng Tốt \(0,85\).*Ngưỡng Khá \(0,70\).*<\/c:lineChart>/s,
+    );
     expect(chart).toContain('<c:pt idx="0"><c:v>1. Sở Thông tin và Truyền thông</c:v></c:pt>');
-    expect(chart).toContain('<c:dPt><c:idx val="0"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/><c:spPr><a:solidFill><a:srgbClr val="2E7D32"/></a:solidFill></c:spPr></c:dPt>');
+    expect(chart).toContain(
+      '<c:dPt><c:idx val="0"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/><c:spPr><a:solidFill><a:srgbClr val="2E7D32"/></a:solidFill></c:spPr></c:dPt>',
+    );
     expect(chart).toContain("<a:t>Chỉ số ứng dụng CNTT theo thứ hạng</a:t>");
     expect(chart).toContain('<c:scaling><c:orientation val="minMax"/><c:max val="1"/><c:min val="0"/></c:scaling>');
     // The drawing hangs on the chart's own sheet, below the table.
@@ -170,7 +186,10 @@ describe("“Hoàn tác” after Biểu đồ chỉ số", () => {
     setup.double.stats.reset();
     const undone = await undoLast();
     expect(setup.double.stats.syncs).toBeLessThanOrEqual(3);
-    expect(undone).toMatchObject({ kind: "done", message: expect.stringMatching(/^Đã hoàn tác lần “Biểu đồ chỉ số” lúc \d\d:\d\d: trang “Biểu đồ” đã được xóa\.$/) });
+    expect(undone).toMatchObject({
+      kind: "done",
+      message: expect.stringMatching(/^Đã hoàn tác lần “Biểu đồ chỉ số” lúc \d\d:\d\d: trang “Biểu đồ” đã được xóa\.$/),
+    });
     expect(undone.kind === "done" && undone.messageEn).toMatch(/^Undid the “Chart of the indices” at \d\d:\d\d: sheet “Biểu đồ” was removed\.$/);
     expect(setup.double.workbook.sheets.map((s) => s.name)).toEqual(names);
     // Only the chart went: the results written before it are still on the score sheet.

@@ -18,7 +18,13 @@ describe("Giải trình through the strict double", () => {
     const before = setup.ws.snapshot();
     setup.double.stats.reset();
     const outcome = await createExplanation({ selectedOnly: false });
-    expect(outcome).toEqual({ kind: "done", sheetName: "Giải trình", agencies: 19, pageBreaks: true, undo: { action: "explain", at: expect.any(String), sheet: "Giải trình" } });
+    expect(outcome).toEqual({
+      kind: "done",
+      sheetName: "Giải trình",
+      agencies: 19,
+      pageBreaks: true,
+      undo: { action: "explain", at: expect.any(String), sheet: "Giải trình" },
+    });
     expect(setup.double.stats.syncs).toBe(2);
     expect(setup.ws.snapshot()).toEqual({ ...before, selection: before.selection });
     const sheet = setup.double.workbook.sheet("Giải trình");
@@ -81,7 +87,10 @@ describe("“Hoàn tác” after Giải trình", () => {
     setup.double.stats.reset();
     const undone = await undoLast();
     expect(setup.double.stats.syncs).toBeLessThanOrEqual(3);
-    expect(undone).toMatchObject({ kind: "done", message: expect.stringMatching(/^Đã hoàn tác lần “Giải trình” lúc \d\d:\d\d: trang “Giải trình” đã được xóa\.$/) });
+    expect(undone).toMatchObject({
+      kind: "done",
+      message: expect.stringMatching(/^Đã hoàn tác lần “Giải trình” lúc \d\d:\d\d: trang “Giải trình” đã được xóa\.$/),
+    });
     expect(undone.kind === "done" && undone.messageEn).toMatch(/^Undid the “Explanation” at \d\d:\d\d: sheet “Giải trình” was removed\.$/);
     expect(setup.double.workbook.sheets.map((s) => s.name)).toEqual(names);
     expect({ ...setup.ws.snapshot(), selection: scored.selection }).toEqual(scored);

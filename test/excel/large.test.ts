@@ -76,7 +76,9 @@ it("scores 40 000 agencies: the read and the state are split in blocks, each req
     expect(written).toHaveLength(n);
     const wrong = written
       .map(([total, index, className, rank], i) => ({ row: i + 5, got: [total, index, className, rank], want: expected[i] }))
-      .filter(({ got, want }) => got[0] !== Number(want.total) / 100 || got[1] !== Number(want.index) / 1000 || got[2] !== want.className || got[3] !== want.rank);
+      .filter(
+        ({ got, want }) => got[0] !== Number(want.total) / 100 || got[1] !== Number(want.index) / 1000 || got[2] !== want.className || got[3] !== want.rank,
+      );
     expect(wrong.slice(0, 5)).toEqual([]);
     // The oracle itself sees ties, exempt agencies and every class in this sheet.
     expect(new Set(expected.map((r) => r.rank)).size).toBeLessThan(n);
@@ -110,14 +112,18 @@ it("scores 40 000 agencies: the read and the state are split in blocks, each req
     expect(await undoLast()).toMatchObject({ kind: "done" });
     expectWritesWithinBudget(double.stats.requests);
     expect((await loadSettings()).decision.number).toBe("06/QĐ-UBND");
-
   } finally {
     restore();
   }
 });
 
 it("splits result blocks by size, cutting a block by rows", () => {
-  const block = { row: 4, col: 9, values: Array.from({ length: 100 }, () => [474.95, 0.954, "Tốt", 2]), numberFormat: Array.from({ length: 100 }, () => ["General", "0.000", "General", "0"]) };
+  const block = {
+    row: 4,
+    col: 9,
+    values: Array.from({ length: 100 }, () => [474.95, 0.954, "Tốt", 2]),
+    numberFormat: Array.from({ length: 100 }, () => ["General", "0.000", "General", "0"]),
+  };
   const batches = batchBlocks([block, { ...block, row: 200 }], 5000);
   expect(batches.length).toBeGreaterThan(2);
   expect(batches.flat().reduce((n, b) => n + b.values.length, 0)).toBe(200);
@@ -148,7 +154,8 @@ it("every batch of result blocks carries at most the budget, and the cells are t
       expect(batch.length).toBeGreaterThan(0);
     });
     // Cell by cell, the batches hold what the blocks hold: same address, value and format.
-    const cells = (bs: typeof blocks) => bs.flatMap((b) => b.values.flatMap((row, i) => row.map((v, j) => `${b.row + i}:${b.col + j}=${v}|${b.numberFormat[i][j]}`)));
+    const cells = (bs: typeof blocks) =>
+      bs.flatMap((b) => b.values.flatMap((row, i) => row.map((v, j) => `${b.row + i}:${b.col + j}=${v}|${b.numberFormat[i][j]}`)));
     expect(cells(batches.flat())).toEqual(cells(blocks));
   }
 });

@@ -49,74 +49,70 @@ describe.each([
   ["19 agencies (the reference grid)", 19],
   ["10 000 agencies", 10000],
 ])("syncs per action at %s", (_label, n) => {
-  it(
-    "Tính điểm 2 (ribbon and pane), Hoàn tác ≤ 3, Tạo phụ lục ≤ 3, regenerate ≤ 3 (also from the annex sheet), Hoàn tác after an annex ≤ 3, pane open 1 of a few KB",
-    async () => {
-      const { double, ws, sheet } = n === 19 ? referenceSetup() : benchDouble(n);
-      const before = ws.snapshot();
-      expect(await saveDecision(DECISION)).toEqual({ ok: true });
+  it("Tính điểm 2 (ribbon and pane), Hoàn tác ≤ 3, Tạo phụ lục ≤ 3, regenerate ≤ 3 (also from the annex sheet), Hoàn tác after an annex ≤ 3, pane open 1 of a few KB", async () => {
+    const { double, ws, sheet } = n === 19 ? referenceSetup() : benchDouble(n);
+    const before = ws.snapshot();
+    expect(await saveDecision(DECISION)).toEqual({ ok: true });
 
-      const ribbon = await counted(double, () => runScoring("ribbon"));
-      expect(ribbon.outcome).toMatchObject({ kind: "done", unchanged: false, edited: [] });
-      expect(ribbon.syncs).toBe(2);
+    const ribbon = await counted(double, () => runScoring("ribbon"));
+    expect(ribbon.outcome).toMatchObject({ kind: "done", unchanged: false, edited: [] });
+    expect(ribbon.syncs).toBe(2);
 
-      const undone = await counted(double, () => undoLast());
-      expect(undone.outcome).toMatchObject({ kind: "done", leftAlone: [] });
-      expect(undone.syncs).toBeLessThanOrEqual(3);
-      expect(ws.snapshot().cells).toEqual(before.cells);
+    const undone = await counted(double, () => undoLast());
+    expect(undone.outcome).toMatchObject({ kind: "done", leftAlone: [] });
+    expect(undone.syncs).toBeLessThanOrEqual(3);
+    expect(ws.snapshot().cells).toEqual(before.cells);
 
-      const pane = await counted(double, () => runScoring("pane"));
-      expect(pane.outcome).toMatchObject({ kind: "done", unchanged: false });
-      expect(pane.syncs).toBe(2);
+    const pane = await counted(double, () => runScoring("pane"));
+    expect(pane.outcome).toMatchObject({ kind: "done", unchanged: false });
+    expect(pane.syncs).toBe(2);
 
-      const annex = await counted(double, () => generateAnnex({ confirmErrors: true }));
-      expect(annex.outcome).toMatchObject({ kind: "done", sheetName: "Phụ lục" });
-      expect(annex.syncs).toBeLessThanOrEqual(3);
+    const annex = await counted(double, () => generateAnnex({ confirmErrors: true }));
+    expect(annex.outcome).toMatchObject({ kind: "done", sheetName: "Phụ lục" });
+    expect(annex.syncs).toBeLessThanOrEqual(3);
 
-      double.workbook.setActive(sheet);
-      const again = await counted(double, () => generateAnnex({ confirmErrors: true }));
-      expect(again.outcome).toMatchObject({ kind: "done", sheetName: "Phụ lục" });
-      expect(again.syncs).toBeLessThanOrEqual(3);
+    double.workbook.setActive(sheet);
+    const again = await counted(double, () => generateAnnex({ confirmErrors: true }));
+    expect(again.outcome).toMatchObject({ kind: "done", sheetName: "Phụ lục" });
+    expect(again.syncs).toBeLessThanOrEqual(3);
 
-      double.workbook.setActive("Phụ lục");
-      const fromAnnex = await counted(double, () => generateAnnex({ confirmErrors: true }));
-      expect(fromAnnex.outcome).toMatchObject({ kind: "done", sheetName: "Phụ lục" });
-      expect(fromAnnex.syncs).toBeLessThanOrEqual(3);
+    double.workbook.setActive("Phụ lục");
+    const fromAnnex = await counted(double, () => generateAnnex({ confirmErrors: true }));
+    expect(fromAnnex.outcome).toMatchObject({ kind: "done", sheetName: "Phụ lục" });
+    expect(fromAnnex.syncs).toBeLessThanOrEqual(3);
 
-      const open = await counted(double, () => loadSettings());
-      expect(open.syncs).toBe(1);
-      expect(open.outcome.decision.number).toBe("06/QĐ-UBND");
-      expect(open.outcome.undo).toMatchObject({ action: "annex" });
-      expect(open.outcome.lastRun?.agencies).toBe(n);
-      // A few kilobytes, whatever the grid's size: the journal and the written record stay in the store's body.
-      expect(open.bytes).toBeLessThan(16 * 1024);
+    const open = await counted(double, () => loadSettings());
+    expect(open.syncs).toBe(1);
+    expect(open.outcome.decision.number).toBe("06/QĐ-UBND");
+    expect(open.outcome.undo).toMatchObject({ action: "annex" });
+    expect(open.outcome.lastRun?.agencies).toBe(n);
+    // A few kilobytes, whatever the grid's size: the journal and the written record stay in the store's body.
+    expect(open.bytes).toBeLessThan(16 * 1024);
 
-      const annexUndone = await counted(double, () => undoLast());
-      expect(annexUndone.outcome).toMatchObject({ kind: "done" });
-      expect(annexUndone.syncs).toBeLessThanOrEqual(3);
-      const names = double.workbook.snapshot().sheets.map((s) => s.name);
-      expect(names.filter((x) => x.startsWith("Phụ lục"))).toEqual(["Phụ lục"]);
-      expect(names).not.toContain(ANNEX_BUILD_SHEET);
+    const annexUndone = await counted(double, () => undoLast());
+    expect(annexUndone.outcome).toMatchObject({ kind: "done" });
+    expect(annexUndone.syncs).toBeLessThanOrEqual(3);
+    const names = double.workbook.snapshot().sheets.map((s) => s.name);
+    expect(names.filter((x) => x.startsWith("Phụ lục"))).toEqual(["Phụ lục"]);
+    expect(names).not.toContain(ANNEX_BUILD_SHEET);
 
-      // Opening the pane as it does (ExcelApi ≥ 1.9): the settings and the subscription to cell edits, 1 sync.
-      let told = 0;
-      const opened = await counted(double, () => openPane(() => told++));
-      expect(opened.syncs).toBe(1);
-      expect(opened.bytes).toBeLessThan(16 * 1024);
-      expect(opened.outcome.head.lastRun?.agencies).toBe(n);
-      // The rest of the settings comes from the same read: no other sync.
-      double.stats.reset();
-      expect((await opened.outcome.settings()).decision.number).toBe("06/QĐ-UBND");
-      expect(double.stats.syncs).toBe(0);
-      double.edit(sheet, "C5", [[1]]);
-      expect(told).toBe(1);
-      opened.outcome.stopListening();
-      await new Promise((r) => setTimeout(r, 0));
-      double.edit(sheet, "C5", [[2]]);
-      expect(told).toBe(1);
-    },
-    600_000,
-  );
+    // Opening the pane as it does (ExcelApi ≥ 1.9): the settings and the subscription to cell edits, 1 sync.
+    let told = 0;
+    const opened = await counted(double, () => openPane(() => told++));
+    expect(opened.syncs).toBe(1);
+    expect(opened.bytes).toBeLessThan(16 * 1024);
+    expect(opened.outcome.head.lastRun?.agencies).toBe(n);
+    // The rest of the settings comes from the same read: no other sync.
+    double.stats.reset();
+    expect((await opened.outcome.settings()).decision.number).toBe("06/QĐ-UBND");
+    expect(double.stats.syncs).toBe(0);
+    double.edit(sheet, "C5", [[1]]);
+    expect(told).toBe(1);
+    opened.outcome.stopListening();
+    await new Promise((r) => setTimeout(r, 0));
+    double.edit(sheet, "C5", [[2]]);
+    expect(told).toBe(1);
+  }, 600_000);
 });
 
 const stateOf = (double: Double) => {
@@ -200,7 +196,9 @@ describe("“Hoàn tác” after manual edits", () => {
     expect(ws.getCell("H10").fill).toBe("#00B050");
     // Everything else is as before.
     const after = ws.snapshot();
-    const differ = Object.keys({ ...before.cells, ...after.cells }).filter((k) => JSON.stringify(before.cells[k] ?? null) !== JSON.stringify(after.cells[k] ?? null));
+    const differ = Object.keys({ ...before.cells, ...after.cells }).filter(
+      (k) => JSON.stringify(before.cells[k] ?? null) !== JSON.stringify(after.cells[k] ?? null),
+    );
     expect(differ.sort()).toEqual(["H10", "K6"]);
   });
 

@@ -143,7 +143,11 @@ describe("“Tính điểm” again, undo, marks", () => {
     restore = setup.restore;
     for (let r = 4; r <= 23; r++) {
       for (const col of ["J", "K", "L", "M"]) {
-        setup.ws.setCell(`${col}${r}`, { fill: "#E2EFDA", borders: { bottom: { style: "Continuous", weight: "Thin", color: "#000000" } }, numberFormat: r === 4 ? "@" : "General" });
+        setup.ws.setCell(`${col}${r}`, {
+          fill: "#E2EFDA",
+          borders: { bottom: { style: "Continuous", weight: "Thin", color: "#000000" } },
+          numberFormat: r === 4 ? "@" : "General",
+        });
       }
     }
     const before = setup.ws.snapshot();
@@ -206,11 +210,20 @@ describe("bad input: a clear message naming the cells, nothing written", () => {
   it("empty sheet", async () => {
     const setup = referenceDouble(20, { values: [[""]] });
     restore = setup.restore;
-    await expectNothingWritten(setup, /trống/, /^Sheet “Chấm điểm 2020”: The sheet is empty\. Open the sheet with the score table .* and click “Score” again\.$/);
+    await expectNothingWritten(
+      setup,
+      /trống/,
+      /^Sheet “Chấm điểm 2020”: The sheet is empty\. Open the sheet with the score table .* and click “Score” again\.$/,
+    );
   });
 
   it("no grid: says what was looked for and what was seen", async () => {
-    const setup = referenceDouble(20, { values: [["Họ và tên", "Điểm thi"], ["Nguyễn Văn A", 8]] });
+    const setup = referenceDouble(20, {
+      values: [
+        ["Họ và tên", "Điểm thi"],
+        ["Nguyễn Văn A", 8],
+      ],
+    });
     restore = setup.restore;
     await expectNothingWritten(
       setup,
@@ -290,11 +303,7 @@ describe("sheets as users make them", () => {
 
   it("merged header cells (a title merged over the groups) and a two-row header", async () => {
     const groups = readPublishedAnnex().header.slice(2, 8);
-    const values = [
-      ["STT", "Tên cơ quan", "Điểm các nhóm tiêu chí", "", "", "", "", "", "Ghi chú"],
-      ["", "", ...groups, ""],
-      ...referenceSheet().slice(4, 23),
-    ];
+    const values = [["STT", "Tên cơ quan", "Điểm các nhóm tiêu chí", "", "", "", "", "", "Ghi chú"], ["", "", ...groups, ""], ...referenceSheet().slice(4, 23)];
     const setup = referenceDouble(20, { values });
     restore = setup.restore;
     setup.ws.merge("A1:A2").merge("B1:B2").merge("C1:H1").merge("I1:I2");
@@ -306,7 +315,9 @@ describe("sheets as users make them", () => {
   });
 
   it("existing result columns are filled in place", async () => {
-    const values = referenceSheet().map((r, i) => (i === 3 ? [...r.slice(0, 8), "Tổng điểm", "Chỉ số", "Phân loại", "Xếp hạng", r[8]] : [...r.slice(0, 8), "", "", "", "", r[8]]));
+    const values = referenceSheet().map((r, i) =>
+      i === 3 ? [...r.slice(0, 8), "Tổng điểm", "Chỉ số", "Phân loại", "Xếp hạng", r[8]] : [...r.slice(0, 8), "", "", "", "", r[8]],
+    );
     const setup = referenceDouble(20, { values });
     restore = setup.restore;
     const outcome = await runScoring("pane");
@@ -320,7 +331,14 @@ describe("rules and the decision travel inside the workbook", () => {
   it("rules saved by the pane are used by the next run and read back by another session", async () => {
     const setup = referenceDouble();
     restore = setup.restore;
-    const rules = { ...PRESET_THAI_BINH_2020, classes: [{ name: "Tốt", minIndex: 0.8 }, { name: "Khá", minIndex: 0.7 }, { name: "Trung bình", minIndex: 0 }] };
+    const rules = {
+      ...PRESET_THAI_BINH_2020,
+      classes: [
+        { name: "Tốt", minIndex: 0.8 },
+        { name: "Khá", minIndex: 0.7 },
+        { name: "Trung bình", minIndex: 0 },
+      ],
+    };
     expect(await saveRules(rules)).toEqual({ ok: true });
     const outcome = await runScoring("ribbon");
     expect(outcome.kind === "done" && outcome.run.byClass[0]).toEqual({ name: "Tốt", count: 10 });
@@ -348,7 +366,11 @@ describe("host errors are worded in Vietnamese and English", () => {
     ["RequestPayloadSizeLimitExceeded", /quá lớn/, /Split the score table into smaller sheets\.$/],
     ["ApiNotFound", /thiếu một chức năng/, /Use Excel for Microsoft 365/],
     ["ItemNotFound", /Không tìm thấy/, /was not found .*Try again\.$/],
-    ["Weird", /^Excel báo lỗi \(Weird\): boom\./, /^Excel reported an error \(Weird\): boom\. Try again; if it keeps happening, save the workbook and restart Excel\.$/],
+    [
+      "Weird",
+      /^Excel báo lỗi \(Weird\): boom\./,
+      /^Excel reported an error \(Weird\): boom\. Try again; if it keeps happening, save the workbook and restart Excel\.$/,
+    ],
   ])("%s", (code, vi, en) => {
     const e = { code, message: "boom" };
     expect(hostErrorMessage(e)).toMatch(vi);

@@ -35,8 +35,16 @@ describe("Hoàn tác with a tampered journal: refused before any write, with the
     ["a cell block at ZZZZ0", (s: Record<string, any>) => (s.undo.cells[0].address = "ZZZZ0"), /undo\.cells\[0\]\.address không phải là địa chỉ ô/],
     ["formulas: null", (s: Record<string, any>) => (s.undo.cells[0].formulas = null), /undo\.cells\[0\]\.formulas không phải là một danh sách/],
     ["fewer formula rows than the block", (s: Record<string, any>) => s.undo.cells[0].formulas.pop(), /undo\.cells\[0\]\.formulas không khớp kích thước/],
-    ["a previous annex of 4294967294 rows", (s: Record<string, any>) => (s.undo.previousAnnex = { sheetName: "Phụ lục", description: { packed: 1, rowCount: 4294967294 } }), /undo\.previousAnnex\.description/],
-    ["previous marks that are not a list", (s: Record<string, any>) => (s.undo.previousState.marks = "x"), /undo\.previousState\.marks không phải là một danh sách/],
+    [
+      "a previous annex of 4294967294 rows",
+      (s: Record<string, any>) => (s.undo.previousAnnex = { sheetName: "Phụ lục", description: { packed: 1, rowCount: 4294967294 } }),
+      /undo\.previousAnnex\.description/,
+    ],
+    [
+      "previous marks that are not a list",
+      (s: Record<string, any>) => (s.undo.previousState.marks = "x"),
+      /undo\.previousState\.marks không phải là một danh sách/,
+    ],
     ["the journal's part number 4294967294", null, /undo không hợp lệ|bản ghi hoàn tác/],
   ])("%s", async (_label, edit, message) => {
     const setup = referenceDouble();
@@ -72,7 +80,9 @@ describe("Tính điểm with a tampered store", () => {
     const again = await runScoring("pane");
     expect(again.kind).toBe("done");
     if (again.kind !== "done") return;
-    expect(again.notices[0]).toMatch(/^Dữ liệu “written” trong trang ẩn “XepHangCNTT_DuLieu” không hợp lệ nên được bỏ qua: written\.columns\[0\]\.values không phải là một danh sách/);
+    expect(again.notices[0]).toMatch(
+      /^Dữ liệu “written” trong trang ẩn “XepHangCNTT_DuLieu” không hợp lệ nên được bỏ qua: written\.columns\[0\]\.values không phải là một danh sách/,
+    );
     expect(again.noticesEn[0]).toMatch(/The “written” data in the hidden sheet “XepHangCNTT_DuLieu” is invalid and was set aside/);
     // Without the record, only cells that hold results (numbers, class names in agency rows) are
     // taken as the add-in's: the write stays inside the result columns.

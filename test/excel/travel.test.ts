@@ -16,7 +16,16 @@ import { readSheet } from "../../src/cli/workbook";
 import { buildCli, runCli, tempDir } from "../cli/helpers";
 import { referenceDouble, SHEET } from "./helpers";
 
-const RULES = { ...PRESET_THAI_BINH_2020, name: "Tỉnh X 2021", classes: [{ name: "Tốt", minIndex: 0.8 }, { name: "Khá", minIndex: 0.65 }, { name: "Trung bình", minIndex: 0.5 }, { name: "Yếu", minIndex: 0 }] };
+const RULES = {
+  ...PRESET_THAI_BINH_2020,
+  name: "Tỉnh X 2021",
+  classes: [
+    { name: "Tốt", minIndex: 0.8 },
+    { name: "Khá", minIndex: 0.65 },
+    { name: "Trung bình", minIndex: 0.5 },
+    { name: "Yếu", minIndex: 0 },
+  ],
+};
 
 let restore: () => void = () => undefined;
 afterEach(() => restore());

@@ -45,7 +45,11 @@ describe("undo of a workbook scored at ExcelApi 1.9+, on a host without Range.co
     const after = ws.snapshot();
     // Values complete: every cell holds what it held before the scoring, and nothing else remains.
     const contents = (snap: typeof before) =>
-      Object.fromEntries(Object.entries(snap.cells).filter(([, c]) => c.value !== null && c.value !== "").map(([k, c]) => [k, [c.value, c.formula, c.numberFormat]]));
+      Object.fromEntries(
+        Object.entries(snap.cells)
+          .filter(([, c]) => c.value !== null && c.value !== "")
+          .map(([k, c]) => [k, [c.value, c.formula, c.numberFormat]]),
+      );
     expect(contents(after)).toEqual(contents(before));
     // Formats: everything outside the appended columns as before; inside, the default (the user's fill on J7 is the loss reported).
     for (const [address, cell] of Object.entries(before.cells)) {
@@ -73,15 +77,37 @@ describe("undo of an annex made at ExcelApi 1.9+, on the manifest's minimum (Exc
     const setup = referenceDouble(20);
     const { saveDecision } = await import("../../src/excel/settings");
     const { generateAnnex } = await import("../../src/excel/annex");
-    expect(await saveDecision({ number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", province: "Thái Bình", year: 2020, subject: "Đánh giá", sheetName: "Phụ lục" })).toEqual({ ok: true });
+    expect(
+      await saveDecision({
+        number: "06/QĐ-UBND",
+        date: "05/01/2021",
+        issuer: "Ủy ban nhân dân tỉnh",
+        province: "Thái Bình",
+        year: 2020,
+        subject: "Đánh giá",
+        sheetName: "Phụ lục",
+      }),
+    ).toEqual({ ok: true });
     expect(await generateAnnex({ confirmErrors: true })).toMatchObject({ kind: "done" });
     setup.double.workbook.setActive(SHEET);
-    expect(await saveDecision({ number: "07/QĐ-UBND", date: "06/01/2021", issuer: "Ủy ban nhân dân tỉnh", province: "Thái Bình", year: 2020, subject: "Đánh giá", sheetName: "Phụ lục" })).toEqual({ ok: true });
+    expect(
+      await saveDecision({
+        number: "07/QĐ-UBND",
+        date: "06/01/2021",
+        issuer: "Ủy ban nhân dân tỉnh",
+        province: "Thái Bình",
+        year: 2020,
+        subject: "Đánh giá",
+        sheetName: "Phụ lục",
+      }),
+    ).toEqual({ ok: true });
     expect(await generateAnnex({ confirmErrors: true })).toMatchObject({ kind: "done" });
     setup.restore();
     const older = createOfficeDouble({ apiLevel: 4, workbook: setup.double.workbook });
     restore = older.install(globalThis);
     expect(await undoLast()).toMatchObject({ kind: "done" });
-    expect(older.workbook.sheet("Phụ lục").getValues("A3")).toEqual([["(Kèm theo Quyết định số 06/QĐ-UBND ngày 05/01/2021 của Ủy ban nhân dân tỉnh Thái Bình)"]]);
+    expect(older.workbook.sheet("Phụ lục").getValues("A3")).toEqual([
+      ["(Kèm theo Quyết định số 06/QĐ-UBND ngày 05/01/2021 của Ủy ban nhân dân tỉnh Thái Bình)"],
+    ]);
   });
 });

@@ -82,7 +82,9 @@ describe("forms out, filled with the published scores, merged back, scored: the 
     expect(mergeRun.code).toBe(1);
     expect(json.merged).toHaveLength(19);
     expect(json.merged).toContainEqual({ file: "so-tai-chinh.xlsx", agency: "Sở Tài chính" });
-    expect(json.findings).toEqual([{ file: "van-phong-ubnd-tinh.xlsx", cell: "C12", severity: "error", code: "aboveMax", message: expect.stringContaining("vượt điểm tối đa 50") }]);
+    expect(json.findings).toEqual([
+      { file: "van-phong-ubnd-tinh.xlsx", cell: "C12", severity: "error", code: "aboveMax", message: expect.stringContaining("vượt điểm tối đa 50") },
+    ]);
     expect(json.differences).toEqual([]);
   });
 
@@ -91,7 +93,14 @@ describe("forms out, filled with the published scores, merged back, scored: the 
     const json = JSON.parse(scored.stdout);
     const pick = (r: Record<string, unknown>) => ({ name: r.name, total: r.total, maxPoints: r.maxPoints, index: r.index, class: r.class, rank: r.rank });
     expect(json.rows.map(pick)).toEqual(
-      published.rows.map((r) => ({ name: r.name, total: num(r.total), maxPoints: r.notes === "Không TTHC" ? 398 : 498, index: num(r.index), class: r.className, rank: Number(r.stt) })),
+      published.rows.map((r) => ({
+        name: r.name,
+        total: num(r.total),
+        maxPoints: r.notes === "Không TTHC" ? 398 : 498,
+        index: num(r.index),
+        class: r.className,
+        rank: Number(r.stt),
+      })),
     );
   });
 
@@ -161,14 +170,21 @@ describe("the form file", () => {
     expect(protection).toMatchObject({ sheet: true });
     expect(protection.hashValue).toBeUndefined();
     const unlocked: string[] = [];
-    for (let r = 1; r <= ws.rowCount; r++) for (let c = 1; c <= 8; c++) if (ws.getCell(r, c).protection?.locked === false) unlocked.push(ws.getCell(r, c).address);
+    for (let r = 1; r <= ws.rowCount; r++)
+      for (let c = 1; c <= 8; c++) if (ws.getCell(r, c).protection?.locked === false) unlocked.push(ws.getCell(r, c).address);
     // Row 10 (Cung cấp DVCTT) is exempt for this agency (Không TTHC); the notes cell C14 is merged across C14:E14.
     expect(unlocked).toEqual(["C7", "E7", "C8", "E8", "C9", "E9", "C11", "E11", "C12", "E12", "C14", "D14", "E14"]);
   });
 
   it("validates scores 0..max with a Vietnamese input message, totals with a formula, keeps its identity hidden", () => {
     const ws = wb.getWorksheet("Phiếu tự đánh giá")!;
-    expect(ws.getCell("C12").dataValidation).toMatchObject({ type: "decimal", operator: "between", formulae: [0, 50], showInputMessage: true, prompt: "Nhập điểm từ 0 đến 50 (số thập phân được, ví dụ 81,05)." });
+    expect(ws.getCell("C12").dataValidation).toMatchObject({
+      type: "decimal",
+      operator: "between",
+      formulae: [0, 50],
+      showInputMessage: true,
+      prompt: "Nhập điểm từ 0 đến 50 (số thập phân được, ví dụ 81,05).",
+    });
     expect(ws.getCell("C13").formula).toBe("SUM(C7:C12)");
     expect(ws.getCell("C10").value).toBe("Miễn chấm");
     expect(wb.getWorksheet(STORE_SHEET)!.state).toBe("veryHidden");

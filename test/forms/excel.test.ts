@@ -74,7 +74,11 @@ describe("Tạo phiếu in the add-in", () => {
     h = install();
     h.double.workbook.setSelection(`${SHEET}!A1`);
     const outcome = await prepareForms("selected");
-    expect(outcome).toMatchObject({ kind: "refused", message: expect.stringContaining("Vùng đang chọn không có dòng cơ quan"), messageEn: expect.stringContaining("The selection holds no agency row") });
+    expect(outcome).toMatchObject({
+      kind: "refused",
+      message: expect.stringContaining("Vùng đang chọn không có dòng cơ quan"),
+      messageEn: expect.stringContaining("The selection holds no agency row"),
+    });
   });
 
   it("refuses on a sheet without a grid", async () => {
@@ -164,7 +168,9 @@ describe("Gộp phiếu in the add-in", () => {
     h.ws.setValues("C7", [[45]]); // Sở Tài chính, Hạ tầng kỹ thuật: appraised 45, claimed 50
     const outcome = await mergeReturnedForms(forms);
     if (outcome.kind !== "done") throw new Error(outcome.message);
-    expect(outcome.differences).toEqual([{ agency: "Sở Tài chính", group: "Hạ tầng kỹ thuật", self: 50, appraised: 45, evidence: "Báo cáo của Sở Tài chính", cell: "C7" }]);
+    expect(outcome.differences).toEqual([
+      { agency: "Sở Tài chính", group: "Hạ tầng kỹ thuật", self: 50, appraised: 45, evidence: "Báo cáo của Sở Tài chính", cell: "C7" },
+    ]);
     expect(h.ws.getValues("C7")).toEqual([[45]]);
     const names = h.double.workbook.sheets.map((s) => s.name);
     expect(names.slice(0, 3)).toEqual([SHEET, "Tự đánh giá", "Chênh lệch"]);
@@ -214,7 +220,9 @@ describe("Gộp phiếu in the add-in", () => {
     const outcome = await prepareForms("all");
     if (outcome.kind !== "done") throw new Error(outcome.message);
     const f = outcome.forms[0];
-    await mergeReturnedForms([{ file: f.fileName, values: filledValues(f.description, { scores: [1, 1, 1, 1, 1, 1], notes: "=1+1" }), identity: f.description.identity }]);
+    await mergeReturnedForms([
+      { file: f.fileName, values: filledValues(f.description, { scores: [1, 1, 1, 1, 1, 1], notes: "=1+1" }), identity: f.description.identity },
+    ]);
     expect(h.ws.getCell("I5")).toMatchObject({ value: "=1+1" });
     expect(h.ws.getCell("I5").formula ?? null).toBeNull();
   });

@@ -9,7 +9,15 @@ const rules = presetRules();
 describe("rules fingerprint", () => {
   it("does not depend on the order of keys, and is 16 hex digits", () => {
     const reverse = (v: unknown): unknown =>
-      Array.isArray(v) ? v.map(reverse) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reverse(x)])) : v;
+      Array.isArray(v)
+        ? v.map(reverse)
+        : v && typeof v === "object"
+          ? Object.fromEntries(
+              Object.entries(v)
+                .reverse()
+                .map(([k, x]) => [k, reverse(x)]),
+            )
+          : v;
     const reordered = reverse(PRESET_THAI_BINH_2020) as typeof PRESET_THAI_BINH_2020;
     expect(Object.keys(reordered)[0]).not.toBe(Object.keys(PRESET_THAI_BINH_2020)[0]);
     expect(rulesFingerprint(reordered)).toBe(rulesFingerprint(PRESET_THAI_BINH_2020));
@@ -94,13 +102,18 @@ describe("the form description", () => {
 
   it("unlocks only the input cells: scores, evidence and notes", () => {
     const unlocked = form.cells.filter((c) => c.unlocked).map((c) => `${c.row}:${c.col}`);
-    const expected = [...form.layout.groupRows.flatMap((r) => [`${r}:${FORM_COLS.score}`, `${r}:${FORM_COLS.evidence}`]), `${form.layout.notesCell.row}:${form.layout.notesCell.col}`];
+    const expected = [
+      ...form.layout.groupRows.flatMap((r) => [`${r}:${FORM_COLS.score}`, `${r}:${FORM_COLS.evidence}`]),
+      `${form.layout.notesCell.row}:${form.layout.notesCell.col}`,
+    ];
     expect(unlocked.sort()).toEqual(expected.sort());
     expect(form.protect).toBe(true);
   });
 
   it("validates each score from 0 to the group's applicable maximum, with a Vietnamese input message", () => {
-    expect(form.validations.map((v) => [v.row, v.col, v.min, v.max])).toEqual(form.layout.groupRows.map((r, i) => [r, FORM_COLS.score, 0, [50, 100, 98, 100, 100, 50][i]]));
+    expect(form.validations.map((v) => [v.row, v.col, v.min, v.max])).toEqual(
+      form.layout.groupRows.map((r, i) => [r, FORM_COLS.score, 0, [50, 100, 98, 100, 100, 50][i]]),
+    );
     expect(form.validations[2].prompt).toBe("Nhập điểm từ 0 đến 98 (số thập phân được, ví dụ 81,05).");
     expect(form.validations[2].promptTitle.length).toBeLessThanOrEqual(32);
     expect(form.validations.every((v) => v.prompt.length <= 255 && v.error.length <= 255)).toBe(true);
@@ -115,7 +128,9 @@ describe("the form description", () => {
   it("has a notes cell and a signature block: người lập, thủ trưởng cơ quan, date", () => {
     expect(at(form.layout.notesCell.row, 0)!.value).toBe("Ghi chú");
     const texts = form.cells.map((c) => c.value);
-    expect(texts).toEqual(expect.arrayContaining(["NGƯỜI LẬP", "THỦ TRƯỞNG CƠ QUAN", "…………, ngày …… tháng …… năm ……", "(Ký, ghi rõ họ tên)", "(Ký tên, đóng dấu)"]));
+    expect(texts).toEqual(
+      expect.arrayContaining(["NGƯỜI LẬP", "THỦ TRƯỞNG CƠ QUAN", "…………, ngày …… tháng …… năm ……", "(Ký, ghi rõ họ tên)", "(Ký tên, đóng dấu)"]),
+    );
   });
 
   it("prints on one A4 portrait page", () => {
@@ -123,7 +138,14 @@ describe("the form description", () => {
   });
 
   it("carries its identity: master, agency, year, rules fingerprint", () => {
-    expect(form.identity).toEqual({ kind: "phieu-tu-danh-gia", version: 1, masterId: "master-1", agency: "Sở Tài chính", year: 2020, rulesFingerprint: rulesFingerprint(rules.json) });
+    expect(form.identity).toEqual({
+      kind: "phieu-tu-danh-gia",
+      version: 1,
+      masterId: "master-1",
+      agency: "Sở Tài chính",
+      year: 2020,
+      rulesFingerprint: rulesFingerprint(rules.json),
+    });
   });
 
   it("marks exempt groups for exempt agencies: no input, no validation, applicable maximum 398", () => {

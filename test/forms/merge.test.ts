@@ -106,7 +106,10 @@ describe("the merge plan", () => {
 
   it("changes nothing when the same forms are merged again", () => {
     const values = grid([{ name: "Sở Y tế", scores: [35, "", "", "", "", ""] }, { name: "Sở Tài chính" }]);
-    const forms = [returned("y.xlsx", formFor(rules, "Sở Y tế"), { scores: FULL }), returned("tc.xlsx", formFor(rules, "Sở Tài chính"), { scores: FULL, notes: "x" })];
+    const forms = [
+      returned("y.xlsx", formFor(rules, "Sở Y tế"), { scores: FULL }),
+      returned("tc.xlsx", formFor(rules, "Sở Tài chính"), { scores: FULL, notes: "x" }),
+    ];
     const first = plan(base(values, forms));
     expect(first.unchanged).toBe(false);
     const again = plan(base(applied(values, first), forms, { state: { selfAssessments: first.selfAssessments }, now: "2021-02-01T00:00:00.000Z" }));
@@ -120,7 +123,13 @@ describe("the merge plan", () => {
   it("holds back both of two different forms for one agency, and names them", () => {
     const values = grid([{ name: "Sở Y tế" }, { name: "Sở Tài chính" }]);
     const form = formFor(rules, "Sở Y tế");
-    const p = plan(base(values, [returned("a.xlsx", form, { scores: FULL }), returned("b.xlsx", form, { scores: [41, 80, 80, 80, 80, 40] }), returned("tc.xlsx", formFor(rules, "Sở Tài chính"), { scores: FULL })]));
+    const p = plan(
+      base(values, [
+        returned("a.xlsx", form, { scores: FULL }),
+        returned("b.xlsx", form, { scores: [41, 80, 80, 80, 80, 40] }),
+        returned("tc.xlsx", formFor(rules, "Sở Tài chính"), { scores: FULL }),
+      ]),
+    );
     expect(p.merged.map((m) => m.file)).toEqual(["tc.xlsx"]);
     expect(p.writes.every((w) => w.row === 2)).toBe(true);
     expect(p.findings.map((f) => [f.file, f.code, f.severity])).toEqual([
@@ -155,7 +164,9 @@ describe("the merge plan", () => {
       ["bang-luong.xlsx", "notAForm"],
       ["bang-diem.xlsx", "notAForm"],
     ]);
-    expect(p.findings[0].message).toBe("Tệp “hong.xlsx” không đọc được như một sổ tính Excel .xlsx. Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi gộp lại. Các phiếu khác vẫn được gộp.");
+    expect(p.findings[0].message).toBe(
+      "Tệp “hong.xlsx” không đọc được như một sổ tính Excel .xlsx. Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi gộp lại. Các phiếu khác vẫn được gộp.",
+    );
     expect(p.merged).toEqual([{ file: "y.xlsx", agency: "Sở Y tế" }]);
   });
 
@@ -182,7 +193,11 @@ describe("the merge plan", () => {
   });
 
   it("matches a form without identity (rebuilt by hand) by the agency's name, case, accents and spacing ignored", () => {
-    const p = plan(base(grid([{ name: "Sở Văn hoá, Thể thao và Du lịch" }]), [returned("vh.xlsx", formFor(rules, "SO  VAN HOA THE THAO VA DU LICH"), { scores: FULL }, false)]));
+    const p = plan(
+      base(grid([{ name: "Sở Văn hoá, Thể thao và Du lịch" }]), [
+        returned("vh.xlsx", formFor(rules, "SO  VAN HOA THE THAO VA DU LICH"), { scores: FULL }, false),
+      ]),
+    );
     expect(p.merged).toEqual([{ file: "vh.xlsx", agency: "Sở Văn hoá, Thể thao và Du lịch" }]);
     expect(p.writes).toHaveLength(6);
   });
@@ -196,8 +211,12 @@ describe("the merge plan", () => {
       ["errorValue", "C9", "error"],
       ["aboveMax", "C12", "error"],
     ]);
-    expect(p.findings[3].message).toBe("Phiếu “y.xlsx”: Ô C12 (Sở Y tế, “Nhân lực cho ứng dụng CNTT”) có 55 điểm, vượt điểm tối đa 50 của nhóm. Hãy kiểm tra lại và sửa trước khi trình ký.");
-    expect(p.findings[3].messageEn).toBe("Form “y.xlsx”: Cell C12 (Sở Y tế, “Nhân lực cho ứng dụng CNTT”) holds 55, above the group's maximum of 50. Check and correct it before signing.");
+    expect(p.findings[3].message).toBe(
+      "Phiếu “y.xlsx”: Ô C12 (Sở Y tế, “Nhân lực cho ứng dụng CNTT”) có 55 điểm, vượt điểm tối đa 50 của nhóm. Hãy kiểm tra lại và sửa trước khi trình ký.",
+    );
+    expect(p.findings[3].messageEn).toBe(
+      "Form “y.xlsx”: Cell C12 (Sở Y tế, “Nhân lực cho ứng dụng CNTT”) holds 55, above the group's maximum of 50. Check and correct it before signing.",
+    );
     expect(p.writes.map((w) => [w.address, w.value])).toEqual([
       ["D2", -1],
       ["F2", 80],
@@ -233,7 +252,14 @@ describe("the merge plan", () => {
 
 describe("the Tự đánh giá and Chênh lệch sheets", () => {
   const records: SelfAssessment[] = [
-    { agency: "Sở Y tế", file: "so-y-te.xlsx", at: "2021-01-04T03:00:00.000Z", scores: [40, 80, 80, 80, 80, 40], evidence: ["Báo cáo 12", "", "", "", "", ""], notes: "" },
+    {
+      agency: "Sở Y tế",
+      file: "so-y-te.xlsx",
+      at: "2021-01-04T03:00:00.000Z",
+      scores: [40, 80, 80, 80, 80, 40],
+      evidence: ["Báo cáo 12", "", "", "", "", ""],
+      notes: "",
+    },
   ];
 
   it("lists agencies × groups with score and evidence, the source file and time", () => {
@@ -287,7 +313,14 @@ describe("rules with blocks and several exemption keywords", () => {
       { row: 2, block: "huyen" },
     ]);
     const so = buildForm({ rules: blockRules, agency: "Sở Y tế", notes: "", maxes: maxes.get(1), year: 2020, masterId: "m" });
-    const huyen = buildForm({ rules: blockRules, agency: "UBND huyện Vũ Thư", notes: "Không có thủ tục hành chính", maxes: maxes.get(2), year: 2020, masterId: "m" });
+    const huyen = buildForm({
+      rules: blockRules,
+      agency: "UBND huyện Vũ Thư",
+      notes: "Không có thủ tục hành chính",
+      maxes: maxes.get(2),
+      year: 2020,
+      masterId: "m",
+    });
     expect(so.validations.map((v) => v.max)).toEqual([100, 50]);
     expect(huyen.validations.map((v) => v.max)).toEqual([80]);
     expect(huyen.cells.find((c) => c.row === huyen.layout.groupRows[1] && c.col === 2)!.value).toBe("Miễn chấm");

@@ -363,7 +363,16 @@ export abstract class ClientObject<R> {
     const plan = newPlan();
     const paths = loadPaths(propertyNames);
     if (paths.length === 0) markAll(plan, this._spec);
-    for (const p of paths) walk(plan, this, p.split("/").map((s) => s.trim()).filter(Boolean), this._runtime.apiLevel);
+    for (const p of paths)
+      walk(
+        plan,
+        this,
+        p
+          .split("/")
+          .map((s) => s.trim())
+          .filter(Boolean),
+        this._runtime.apiLevel,
+      );
     this._ctx._enqueue({
       kind: "load",
       target: this,
@@ -415,7 +424,11 @@ export function instantiate(obj: ClientObject<unknown>): void {
 
 function loadPaths(spec: string | string[] | Record<string, unknown> | undefined): string[] {
   if (spec === undefined || spec === null) return [];
-  if (typeof spec === "string") return spec.split(",").map((s) => s.trim()).filter(Boolean);
+  if (typeof spec === "string")
+    return spec
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (Array.isArray(spec)) return spec.flatMap((s) => loadPaths(s));
   const out: string[] = [];
   const o = spec as Record<string, unknown>;

@@ -123,7 +123,8 @@ export class RequestContext implements ContextLike {
     for (let i = 0; i < actions.length; i++) {
       const a = actions[i];
       try {
-        if (injected && injected.index === i) throw hostError(injected.failure.code ?? "GeneralException", "a failure injected by the test (OfficeDouble.failAt)");
+        if (injected && injected.index === i)
+          throw hostError(injected.failure.code ?? "GeneralException", "a failure injected by the test (OfficeDouble.failAt)");
         const data = a.run(x);
         if (a.apply) results.push({ action: a, data });
       } catch (e) {
@@ -190,7 +191,10 @@ export function makeRun(runtime: Runtime): RunFunction {
     try {
       const pending = batch(ctx) as unknown;
       if (!pending || typeof (pending as Promise<T>).then !== "function")
-        throw new OfficeDoubleError("RunMustReturnPromise", 'The batch function passed to the ".run" method didn\'t return a promise. The function must return a promise, so that any automatically-tracked objects can be released at the completion of the batch operation.');
+        throw new OfficeDoubleError(
+          "RunMustReturnPromise",
+          'The batch function passed to the ".run" method didn\'t return a promise. The function must return a promise, so that any automatically-tracked objects can be released at the completion of the batch operation.',
+        );
       const result = await (pending as Promise<T>);
       // the host flushes what is still queued when the batch ends
       if (ctx._queue.length) await ctx.sync();

@@ -217,4 +217,3 @@ export const FillPattern = Object.freeze({
   linearGradient: "LinearGradient",
   rectangularGradient: "RectangularGradient",
 } as const);
-

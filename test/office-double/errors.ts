@@ -37,7 +37,8 @@ export const ExtensionErrorCodes = {
 } as const;
 
 export const MESSAGES: Record<string, string> = {
-  AccessDenied: "The cell or chart you're trying to change is protected and therefore read-only. To modify a protected cell or chart, first remove protection using the Unprotect Sheet command.",
+  AccessDenied:
+    "The cell or chart you're trying to change is protected and therefore read-only. To modify a protected cell or chart, first remove protection using the Unprotect Sheet command.",
   ApiNotFound:
     'The API you are trying to use could not be found. It may be available in a newer version of Excel. Please see the "Excel JavaScript API requirement sets" documentation for more information.',
   GeneralException: "There was an internal error while processing the request.",
@@ -47,8 +48,10 @@ export const MESSAGES: Record<string, string> = {
   InvalidSelection: "The current selection is invalid for this operation.",
   ItemAlreadyExists: "The resource being created already exists.",
   ItemNotFound: "The requested resource doesn't exist.",
-  MergedRangeConflict: "Cannot complete the operation. A table can't overlap with another table, a PivotTable report, query results, merged cells, or an XML Map.",
-  RangeExceedsLimit: "The cell count in the range has exceeded the maximum supported number. See the article Resource limits and performance optimization for Office Add-ins for more information.",
+  MergedRangeConflict:
+    "Cannot complete the operation. A table can't overlap with another table, a PivotTable report, query results, merged cells, or an XML Map.",
+  RangeExceedsLimit:
+    "The cell count in the range has exceeded the maximum supported number. See the article Resource limits and performance optimization for Office Add-ins for more information.",
   RequestPayloadSizeLimitExceeded:
     "The request payload size has exceeded the limit. See the article Resource limits and performance optimization for Office Add-ins for more information.",
   ResponsePayloadSizeLimitExceeded:

@@ -199,8 +199,16 @@ export async function addChartParts(xlsx: Uint8Array, workbook: FakeWorkbook): P
   // Which part is which sheet: workbook.xml names → relationship ids → targets.
   const book = await read("xl/workbook.xml");
   const bookRels = await read("xl/_rels/workbook.xml.rels");
-  const targetOf = (id: string) => new RegExp(`<Relationship[^>]*Id="${id}"[^>]*Target="([^"]+)"`).exec(bookRels)?.[1] ?? new RegExp(`<Relationship[^>]*Target="([^"]+)"[^>]*Id="${id}"`).exec(bookRels)?.[1];
-  const unescape = (t: string) => t.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  const targetOf = (id: string) =>
+    new RegExp(`<Relationship[^>]*Id="${id}"[^>]*Target="([^"]+)"`).exec(bookRels)?.[1] ??
+    new RegExp(`<Relationship[^>]*Target="([^"]+)"[^>]*Id="${id}"`).exec(bookRels)?.[1];
+  const unescape = (t: string) =>
+    t
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&");
   const partOf = new Map<string, string>();
   for (const m of book.matchAll(/<sheet\b[^>]*?name="([^"]*)"[^>]*?r:id="([^"]+)"/g)) {
     const target = targetOf(m[2]);
@@ -226,7 +234,10 @@ export async function addChartParts(xlsx: Uint8Array, workbook: FakeWorkbook): P
     const relsPath = part.replace(/([^/]+)$/, "_rels/$1.rels");
     const existing = zip.file(relsPath) ? await read(relsPath) : relsXml([]);
     const relId = "rIdChartDrawing";
-    zip.file(relsPath, existing.replace("</Relationships>", `<Relationship Id="${relId}" Type="${REL.drawing}" Target="../drawings/drawing${d + 1}.xml"/></Relationships>`));
+    zip.file(
+      relsPath,
+      existing.replace("</Relationships>", `<Relationship Id="${relId}" Type="${REL.drawing}" Target="../drawings/drawing${d + 1}.xml"/></Relationships>`),
+    );
     let xml = await read(part);
     if (!/<worksheet[^>]*xmlns:r=/.test(xml)) xml = xml.replace("<worksheet", `<worksheet xmlns:r="${NS.r}"`);
     const element = `<drawing r:id="${relId}"/>`;

@@ -84,7 +84,11 @@ const V_ALIGN: Record<string, ExcelJS.Alignment["vertical"]> = {
   Distributed: "distributed",
 };
 const invert = <T extends string>(m: Record<string, T | undefined>): Record<string, string> =>
-  Object.fromEntries(Object.entries(m).filter(([, v]) => v !== undefined).map(([k, v]) => [v as string, k]));
+  Object.fromEntries(
+    Object.entries(m)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [v as string, k]),
+  );
 const H_ALIGN_BACK = invert(H_ALIGN);
 const V_ALIGN_BACK = invert(V_ALIGN);
 
@@ -248,7 +252,13 @@ export async function toExcelJs(workbook: FakeWorkbook): Promise<ExcelJS.Workboo
     const view: Partial<ExcelJS.WorksheetView> = { showGridLines: sheet.showGridlines, tabSelected: index === activeIndex } as Partial<ExcelJS.WorksheetView>;
     const views: Partial<ExcelJS.WorksheetView>[] = [
       sheet.freeze.rows || sheet.freeze.columns
-        ? ({ ...view, state: "frozen", xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows, topLeftCell: cellA1(sheet.freeze.rows, sheet.freeze.columns) } as Partial<ExcelJS.WorksheetView>)
+        ? ({
+            ...view,
+            state: "frozen",
+            xSplit: sheet.freeze.columns,
+            ySplit: sheet.freeze.rows,
+            topLeftCell: cellA1(sheet.freeze.rows, sheet.freeze.columns),
+          } as Partial<ExcelJS.WorksheetView>)
         : view,
     ];
     const ws = wb.addWorksheet(sheet.name, {
@@ -361,7 +371,7 @@ function readCell(src: ExcelJS.Cell, into: Cell): void {
     if (f.strike !== undefined) font.strikethrough = !!f.strike;
     const color = hexOf(f.color);
     if (color) font.color = color;
-    if (f.underline) font.underline = f.underline === true ? "Single" : UNDERLINE_BACK[f.underline] ?? "None";
+    if (f.underline) font.underline = f.underline === true ? "Single" : (UNDERLINE_BACK[f.underline] ?? "None");
     into.font = font;
   }
   const fill = src.fill as ExcelJS.FillPattern | undefined;
@@ -402,7 +412,8 @@ export async function importXlsxToDouble(source: string | Uint8Array, options: F
     const sheet: FakeSheet = out.addSheet(ws.name);
     sheet.visibility = ws.state === "veryHidden" ? "VeryHidden" : ws.state === "hidden" ? "Hidden" : "Visible";
     ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-      if (row.height !== undefined && row.height !== null && (row as unknown as { customHeight?: boolean }).customHeight !== false && row.height > 0) sheet.rowHeights.set(rowNumber - 1, row.height);
+      if (row.height !== undefined && row.height !== null && (row as unknown as { customHeight?: boolean }).customHeight !== false && row.height > 0)
+        sheet.rowHeights.set(rowNumber - 1, row.height);
       if (row.hidden) sheet.hiddenRows.add(rowNumber - 1);
       row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
         if (cell.type === ExcelJS.ValueType.Merge) {
@@ -454,8 +465,12 @@ export async function importXlsxToDouble(source: string | Uint8Array, options: F
     if (ps.printTitlesColumn) pl.printTitleColumns = abs(ps.printTitlesColumn);
     const hf = ws.headerFooter;
     if (hf) {
-      pl.headersFooters.state = hf.differentFirst && hf.differentOddEven ? "FirstOddAndEven" : hf.differentFirst ? "FirstAndDefault" : hf.differentOddEven ? "OddAndEven" : "Default";
-      const main = pl.headersFooters.state === "OddAndEven" || pl.headersFooters.state === "FirstOddAndEven" ? pl.headersFooters.oddPages : pl.headersFooters.defaultForAllPages;
+      pl.headersFooters.state =
+        hf.differentFirst && hf.differentOddEven ? "FirstOddAndEven" : hf.differentFirst ? "FirstAndDefault" : hf.differentOddEven ? "OddAndEven" : "Default";
+      const main =
+        pl.headersFooters.state === "OddAndEven" || pl.headersFooters.state === "FirstOddAndEven"
+          ? pl.headersFooters.oddPages
+          : pl.headersFooters.defaultForAllPages;
       parseHeaderFooter(hf.oddHeader, main, "Header");
       parseHeaderFooter(hf.oddFooter, main, "Footer");
       parseHeaderFooter(hf.evenHeader, pl.headersFooters.evenPages, "Header");

@@ -5,17 +5,7 @@
 import { MAX_COLUMNS, MAX_ROWS, Rect, columnFromLetters, columnLetters, contains, qualifiedA1, rectCells, rectCols, rectRows } from "./address";
 import { hostError } from "./errors";
 import type { Exec } from "./client-object";
-import {
-  BorderSide,
-  BorderSpec,
-  Cell,
-  CellValue,
-  DEFAULT_FONT,
-  ERROR_VALUES,
-  FakeSheet,
-  FontSpec,
-  normalizeColor,
-} from "./workbook";
+import { BorderSide, BorderSpec, Cell, CellValue, DEFAULT_FONT, ERROR_VALUES, FakeSheet, FontSpec, normalizeColor } from "./workbook";
 
 export interface RangeRef {
   sheet: FakeSheet;

@@ -68,7 +68,9 @@ export function createOfficeDouble(options: OfficeDoubleOptions = {}) {
         return Promise.reject(new OfficeDoubleError("ApiNotFound", `${MESSAGES.ApiNotFound} (${detail})`, { errorLocation: "Excel.createWorkbook", detail }));
       }
       if (base64 !== undefined && (typeof base64 !== "string" || !/^[A-Za-z0-9+/]*={0,2}$/.test(base64))) {
-        return Promise.reject(new OfficeDoubleError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.", { errorLocation: "Excel.createWorkbook" }));
+        return Promise.reject(
+          new OfficeDoubleError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.", { errorLocation: "Excel.createWorkbook" }),
+        );
       }
       createdWorkbooks.push({ base64: base64 ?? null });
       return Promise.resolve();
@@ -151,7 +153,8 @@ export function createOfficeDouble(options: OfficeDoubleOptions = {}) {
       const ws = workbook.sheet(sheet);
       ws.setValues(topLeft, values);
       const address = `${ws.name}!${topLeft}`;
-      for (const h of [...runtime.hooks.changedHandlers]) h({ type: "WorksheetChanged", worksheetId: ws.id, address, changeType: "RangeEdited", source: "Local" });
+      for (const h of [...runtime.hooks.changedHandlers])
+        h({ type: "WorksheetChanged", worksheetId: ws.id, address, changeType: "RangeEdited", source: "Local" });
     },
     /** Sets globalThis.Excel / Office / OfficeExtension (or on `target`); returns a function that restores them. */
     install(target: object = globalThis): () => void {

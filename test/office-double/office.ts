@@ -240,7 +240,11 @@ export function createOffice(opts: OfficeOptions, workbook: FakeWorkbook) {
           const dialog = makeDialog(url, options);
           if (!open) state.dialogs.push(dialog);
           const result: AsyncResult<FakeDialog> = open
-            ? { status: "failed", value: undefined as unknown as FakeDialog, error: { code: 12007, name: "Display Dialog Error", message: "A dialog box is already opened from this host window." } }
+            ? {
+                status: "failed",
+                value: undefined as unknown as FakeDialog,
+                error: { code: 12007, name: "Display Dialog Error", message: "A dialog box is already opened from this host window." },
+              }
             : ok(dialog, options.asyncContext);
           if (cb) setTimeout(() => cb(result), 0);
         },
@@ -307,7 +311,8 @@ export function createOffice(opts: OfficeOptions, workbook: FakeWorkbook) {
   /** The user selects cells (workbook.setSelection), then the host tells DocumentSelectionChanged handlers. */
   function select(address: string): void {
     workbook.setSelection(address);
-    for (const h of state.documentHandlers.get(EventType.DocumentSelectionChanged) ?? []) h({ type: EventType.DocumentSelectionChanged, document: Office.context.document });
+    for (const h of state.documentHandlers.get(EventType.DocumentSelectionChanged) ?? [])
+      h({ type: EventType.DocumentSelectionChanged, document: Office.context.document });
   }
 
   return { Office, state, invokeAction, select };

@@ -20,17 +20,7 @@ import {
   rectRows,
   validRect,
 } from "./address";
-import {
-  ClassSpec,
-  ClientObject,
-  ClientObjectCtor,
-  ClientResult,
-  ContextLike,
-  Exec,
-  PropDef,
-  Resolver,
-  defineAccessors,
-} from "./client-object";
+import { ClassSpec, ClientObject, ClientObjectCtor, ClientResult, ContextLike, Exec, PropDef, Resolver, defineAccessors } from "./client-object";
 import type { WorksheetChangedArgs } from "./client-object";
 import { OfficeDoubleError, hostError } from "./errors";
 import * as Enums from "./enums";
@@ -171,19 +161,29 @@ export class WorkbookProxy extends ClientObject<FakeWorkbook> {
   declare readonly settings: SettingCollectionProxy;
 
   getSelectedRange(): RangeProxy {
-    return this._method("getSelectedRange", [], () => RangeProxy, (wb: FakeWorkbook) => {
-      const s = wb.activeSheet;
-      if (!s) throw hostError("InvalidSelection", "no active sheet");
-      return rangeOn(s, s.selection);
-    });
+    return this._method(
+      "getSelectedRange",
+      [],
+      () => RangeProxy,
+      (wb: FakeWorkbook) => {
+        const s = wb.activeSheet;
+        if (!s) throw hostError("InvalidSelection", "no active sheet");
+        return rangeOn(s, s.selection);
+      },
+    );
   }
 
   getActiveCell(): RangeProxy {
-    return this._method("getActiveCell", [], () => RangeProxy, (wb: FakeWorkbook) => {
-      const s = wb.activeSheet;
-      if (!s) throw hostError("InvalidSelection", "no active sheet");
-      return rangeOn(s, { r0: s.selection.r0, c0: s.selection.c0, r1: s.selection.r0, c1: s.selection.c0 });
-    });
+    return this._method(
+      "getActiveCell",
+      [],
+      () => RangeProxy,
+      (wb: FakeWorkbook) => {
+        const s = wb.activeSheet;
+        if (!s) throw hostError("InvalidSelection", "no active sheet");
+        return rangeOn(s, { r0: s.selection.r0, c0: s.selection.c0, r1: s.selection.r0, c1: s.selection.c0 });
+      },
+    );
   }
 }
 
@@ -223,27 +223,48 @@ export class WorksheetCollectionProxy extends ClientObject<FakeWorkbook> {
   }
 
   add(name?: string): WorksheetProxy {
-    return this._methodWithEffect("add", name === undefined ? [] : [name], () => WorksheetProxy, (wb: FakeWorkbook) => {
-      const n = name === undefined ? wb.nextDefaultSheetName() : validateSheetName(wb, name);
-      const sheet = new FakeSheet(wb, n, wb.newSheetId());
-      wb.sheets.push(sheet);
-      return sheet;
-    });
+    return this._methodWithEffect(
+      "add",
+      name === undefined ? [] : [name],
+      () => WorksheetProxy,
+      (wb: FakeWorkbook) => {
+        const n = name === undefined ? wb.nextDefaultSheetName() : validateSheetName(wb, name);
+        const sheet = new FakeSheet(wb, n, wb.newSheetId());
+        wb.sheets.push(sheet);
+        return sheet;
+      },
+    );
   }
 
   getItem(key: string): WorksheetProxy {
-    return this._method("getItem", [key], () => WorksheetProxy, (wb: FakeWorkbook) => findSheetOrThrow(wb, key));
+    return this._method(
+      "getItem",
+      [key],
+      () => WorksheetProxy,
+      (wb: FakeWorkbook) => findSheetOrThrow(wb, key),
+    );
   }
 
   getItemOrNullObject(key: string): WorksheetProxy {
-    return this._method("getItemOrNullObject", [key], () => WorksheetProxy, (wb: FakeWorkbook) => findSheetOrThrow(wb, key), true);
+    return this._method(
+      "getItemOrNullObject",
+      [key],
+      () => WorksheetProxy,
+      (wb: FakeWorkbook) => findSheetOrThrow(wb, key),
+      true,
+    );
   }
 
   getActiveWorksheet(): WorksheetProxy {
-    return this._method("getActiveWorksheet", [], () => WorksheetProxy, (wb: FakeWorkbook) => {
-      if (!wb.activeSheet) throw hostError("ItemNotFound", "no active worksheet");
-      return wb.activeSheet;
-    });
+    return this._method(
+      "getActiveWorksheet",
+      [],
+      () => WorksheetProxy,
+      (wb: FakeWorkbook) => {
+        if (!wb.activeSheet) throw hostError("ItemNotFound", "no active worksheet");
+        return wb.activeSheet;
+      },
+    );
   }
 
   getCount(visibleOnly = false): ClientResult<number> {
@@ -251,20 +272,30 @@ export class WorksheetCollectionProxy extends ClientObject<FakeWorkbook> {
   }
 
   getFirst(visibleOnly = false): WorksheetProxy {
-    return this._method("getFirst", [visibleOnly], () => WorksheetProxy, (wb: FakeWorkbook) => {
-      const s = (visibleOnly ? visibleSheets(wb) : wb.sheets)[0];
-      if (!s) throw hostError("ItemNotFound");
-      return s;
-    });
+    return this._method(
+      "getFirst",
+      [visibleOnly],
+      () => WorksheetProxy,
+      (wb: FakeWorkbook) => {
+        const s = (visibleOnly ? visibleSheets(wb) : wb.sheets)[0];
+        if (!s) throw hostError("ItemNotFound");
+        return s;
+      },
+    );
   }
 
   getLast(visibleOnly = false): WorksheetProxy {
-    return this._method("getLast", [visibleOnly], () => WorksheetProxy, (wb: FakeWorkbook) => {
-      const list = visibleOnly ? visibleSheets(wb) : wb.sheets;
-      const s = list[list.length - 1];
-      if (!s) throw hostError("ItemNotFound");
-      return s;
-    });
+    return this._method(
+      "getLast",
+      [visibleOnly],
+      () => WorksheetProxy,
+      (wb: FakeWorkbook) => {
+        const list = visibleOnly ? visibleSheets(wb) : wb.sheets;
+        const s = list[list.length - 1];
+        if (!s) throw hostError("ItemNotFound");
+        return s;
+      },
+    );
   }
 }
 
@@ -341,24 +372,43 @@ export class WorksheetProxy extends ClientObject<FakeSheet> {
   declare readonly charts: ChartCollectionProxy;
 
   getRange(address?: string): RangeProxy {
-    return this._method("getRange", address === undefined ? [] : [address], () => RangeProxy, (s: FakeSheet, x: Exec) =>
-      address === undefined ? rangeOn(s, { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLUMNS - 1 }) : rangeOn(s, rectArg(x, s, address, "Worksheet.getRange")),
+    return this._method(
+      "getRange",
+      address === undefined ? [] : [address],
+      () => RangeProxy,
+      (s: FakeSheet, x: Exec) =>
+        address === undefined ? rangeOn(s, { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLUMNS - 1 }) : rangeOn(s, rectArg(x, s, address, "Worksheet.getRange")),
     );
   }
 
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): RangeProxy {
-    return this._method("getRangeByIndexes", [startRow, startColumn, rowCount, columnCount], () => RangeProxy, (s: FakeSheet) => {
-      if (rowCount < 1 || columnCount < 1) throw bad("rowCount and columnCount must be at least 1");
-      return rangeOn(s, { r0: startRow, c0: startColumn, r1: startRow + rowCount - 1, c1: startColumn + columnCount - 1 });
-    });
+    return this._method(
+      "getRangeByIndexes",
+      [startRow, startColumn, rowCount, columnCount],
+      () => RangeProxy,
+      (s: FakeSheet) => {
+        if (rowCount < 1 || columnCount < 1) throw bad("rowCount and columnCount must be at least 1");
+        return rangeOn(s, { r0: startRow, c0: startColumn, r1: startRow + rowCount - 1, c1: startColumn + columnCount - 1 });
+      },
+    );
   }
 
   getCell(row: number, column: number): RangeProxy {
-    return this._method("getCell", [row, column], () => RangeProxy, (s: FakeSheet) => rangeOn(s, { r0: row, c0: column, r1: row, c1: column }));
+    return this._method(
+      "getCell",
+      [row, column],
+      () => RangeProxy,
+      (s: FakeSheet) => rangeOn(s, { r0: row, c0: column, r1: row, c1: column }),
+    );
   }
 
   getUsedRange(valuesOnly = false): RangeProxy {
-    return this._method("getUsedRange", [valuesOnly], () => RangeProxy, (s: FakeSheet) => rangeOn(s, s.usedRect(valuesOnly) ?? { r0: 0, c0: 0, r1: 0, c1: 0 }));
+    return this._method(
+      "getUsedRange",
+      [valuesOnly],
+      () => RangeProxy,
+      (s: FakeSheet) => rangeOn(s, s.usedRect(valuesOnly) ?? { r0: 0, c0: 0, r1: 0, c1: 0 }),
+    );
   }
 
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
@@ -385,8 +435,7 @@ export class WorksheetProxy extends ClientObject<FakeSheet> {
   delete(): void {
     this._call("delete", [], (s) => {
       const wb = s.workbook;
-      if (s.visibility === "Visible" && visibleSheets(wb).length === 1)
-        throw hostError("InvalidOperation", "a workbook must keep at least one visible sheet");
+      if (s.visibility === "Visible" && visibleSheets(wb).length === 1) throw hostError("InvalidOperation", "a workbook must keep at least one visible sheet");
       activateNeighbour(wb, s);
       wb.sheets.splice(wb.sheets.indexOf(s), 1);
     });
@@ -428,8 +477,7 @@ export class WorksheetProtectionProxy extends ClientObject<FakeSheet> {
       "unprotect",
       password === undefined ? [] : [password],
       (s) => {
-        if (s.protection.password !== undefined && s.protection.password !== password)
-          throw hostError("InvalidArgument", "the password is wrong");
+        if (s.protection.password !== undefined && s.protection.password !== password) throw hostError("InvalidArgument", "the password is wrong");
         s.protection = { protected: false, options: { ...DEFAULT_PROTECTION_OPTIONS } };
       },
       password !== undefined,
@@ -798,7 +846,11 @@ export class RangeProxy extends ClientObject<RangeRef> {
   /** ExcelApi 1.9: format {fill.color, font.*, horizontalAlignment, verticalAlignment, wrapText, protection.locked, borders}. */
   setCellProperties(cellPropertiesData: SettableCellProperties[][]): void {
     this._call("setCellProperties", [cellPropertiesData], (r, x) => {
-      if (!Array.isArray(cellPropertiesData) || cellPropertiesData.length !== rectRows(r.rect) || !cellPropertiesData.every((row) => Array.isArray(row) && row.length === rectCols(r.rect)))
+      if (
+        !Array.isArray(cellPropertiesData) ||
+        cellPropertiesData.length !== rectRows(r.rect) ||
+        !cellPropertiesData.every((row) => Array.isArray(row) && row.length === rectCols(r.rect))
+      )
         throw bad(`setCellProperties: the array does not match ${qualifiedA1(r.sheet.name, r.rect)}`);
       assertWritable(r, "format");
       for (let i = 0; i < cellPropertiesData.length; i++)
@@ -855,7 +907,14 @@ function cellProperties(sheet: FakeSheet, cell: Cell | undefined, row: number, c
     if (fo.fill) f.fill = { color: cell?.fill ?? "#FFFFFF" };
     if (fo.font) {
       const font = fontOf(cell) as unknown as Record<string, unknown>;
-      f.font = fo.font === true ? font : Object.fromEntries(Object.keys(fo.font).filter((k) => (fo.font as Record<string, boolean>)[k]).map((k) => [k, font[k]]));
+      f.font =
+        fo.font === true
+          ? font
+          : Object.fromEntries(
+              Object.keys(fo.font)
+                .filter((k) => (fo.font as Record<string, boolean>)[k])
+                .map((k) => [k, font[k]]),
+            );
     }
     if (fo.horizontalAlignment) f.horizontalAlignment = cell?.horizontalAlignment ?? "General";
     if (fo.verticalAlignment) f.verticalAlignment = cell?.verticalAlignment ?? "Bottom";
@@ -881,7 +940,8 @@ function applyCellFormat(one: RangeRef, f: NonNullable<SettableCellProperties["f
   const c = one.sheet.cell(one.rect.r0, one.rect.c0);
   if (f.fill?.color !== undefined) c.fill = colorArg(f.fill.color, "fill.color");
   if (f.font) for (const [k, v] of Object.entries(f.font)) setFontProp(c, k, v);
-  if (f.horizontalAlignment !== undefined) c.horizontalAlignment = enumArg(f.horizontalAlignment, Object.values(Enums.HorizontalAlignment), "horizontalAlignment");
+  if (f.horizontalAlignment !== undefined)
+    c.horizontalAlignment = enumArg(f.horizontalAlignment, Object.values(Enums.HorizontalAlignment), "horizontalAlignment");
   if (f.verticalAlignment !== undefined) c.verticalAlignment = enumArg(f.verticalAlignment, Object.values(Enums.VerticalAlignment), "verticalAlignment");
   if (f.wrapText !== undefined) c.wrapText = boolArg(f.wrapText, "wrapText");
   if (f.protection?.locked !== undefined) c.locked = boolArg(f.protection.locked, "protection.locked");
@@ -889,7 +949,8 @@ function applyCellFormat(one: RangeRef, f: NonNullable<SettableCellProperties["f
     for (const [side, spec] of Object.entries(f.borders)) {
       const index = CELL_BORDER_SIDES[side];
       if (!index || !spec) continue;
-      for (const field of ["style", "weight", "color"] as const) if (spec[field] !== undefined) writeBorder(one, index, field, borderValue(field, spec[field]), x);
+      for (const field of ["style", "weight", "color"] as const)
+        if (spec[field] !== undefined) writeBorder(one, index, field, borderValue(field, spec[field]), x);
     }
 }
 
@@ -962,11 +1023,16 @@ export class RangeCollectionProxy extends ClientObject<AreasRef> {
   }
 
   getItemAt(index: number): RangeProxy {
-    return this._method("getItemAt", [index], () => RangeProxy, (a: AreasRef) => {
-      const r = a.rects[index];
-      if (!r) throw hostError("ItemNotFound");
-      return { sheet: a.sheet, rect: r };
-    });
+    return this._method(
+      "getItemAt",
+      [index],
+      () => RangeProxy,
+      (a: AreasRef) => {
+        const r = a.rects[index];
+        if (!r) throw hostError("ItemNotFound");
+        return { sheet: a.sheet, rect: r };
+      },
+    );
   }
 }
 
@@ -1064,7 +1130,9 @@ export class RangeFormatProxy extends ClientObject<RangeRef> {
       const used = r.sheet.usedRect(true);
       for (let c = r.rect.c0; c <= r.rect.c1; c++) {
         let longest = 0;
-        if (used) for (const [, , cell] of r.sheet.cellsIn({ r0: Math.max(r.rect.r0, used.r0), r1: Math.min(r.rect.r1, used.r1), c0: c, c1: c })) longest = Math.max(longest, String(cell.value).length);
+        if (used)
+          for (const [, , cell] of r.sheet.cellsIn({ r0: Math.max(r.rect.r0, used.r0), r1: Math.min(r.rect.r1, used.r1), c0: c, c1: c }))
+            longest = Math.max(longest, String(cell.value).length);
         r.sheet.columnWidths.set(c, longest === 0 ? 48 : Math.round((longest * 5.25 + 7.5) * 100) / 100);
       }
     });
@@ -1184,10 +1252,15 @@ export class RangeBorderCollectionProxy extends ClientObject<RangeRef> {
   declare readonly items: RangeBorderProxy[];
 
   getItem(index: string): RangeBorderProxy {
-    return this._method("getItem", [index], () => RangeBorderProxy, (r: RangeRef): BorderRef => ({
-      range: r,
-      index: enumArg(index, BORDER_INDEXES, "RangeBorderCollection.getItem"),
-    }));
+    return this._method(
+      "getItem",
+      [index],
+      () => RangeBorderProxy,
+      (r: RangeRef): BorderRef => ({
+        range: r,
+        index: enumArg(index, BORDER_INDEXES, "RangeBorderCollection.getItem"),
+      }),
+    );
   }
 }
 
@@ -1458,15 +1531,20 @@ export class PageBreakCollectionProxy extends ClientObject<FakeSheet> {
 
   /** The double takes the range as an address ("A18"), the form the add-in passes. */
   add(pageBreakRange: string): PageBreakProxy {
-    return this._methodWithEffect("add", [pageBreakRange], () => PageBreakProxy, (s: FakeSheet): PageBreakRef => {
-      if (typeof pageBreakRange !== "string") throw bad("office-double: PageBreakCollection.add takes an address string here");
-      const p = parseAddress(pageBreakRange);
-      if (!p || p.sheet) throw bad(`not a range address on this sheet: ${pageBreakRange}`);
-      const row = p.rect.r0;
-      if (row === 0) throw bad("a page break cannot be above the first row");
-      if (!s.rowBreaks.includes(row)) s.rowBreaks = [...s.rowBreaks, row].sort((a, b) => a - b);
-      return { sheet: s, row };
-    });
+    return this._methodWithEffect(
+      "add",
+      [pageBreakRange],
+      () => PageBreakProxy,
+      (s: FakeSheet): PageBreakRef => {
+        if (typeof pageBreakRange !== "string") throw bad("office-double: PageBreakCollection.add takes an address string here");
+        const p = parseAddress(pageBreakRange);
+        if (!p || p.sheet) throw bad(`not a range address on this sheet: ${pageBreakRange}`);
+        const row = p.rect.r0;
+        if (row === 0) throw bad("a page break cannot be above the first row");
+        if (!s.rowBreaks.includes(row)) s.rowBreaks = [...s.rowBreaks, row].sort((a, b) => a - b);
+        return { sheet: s, row };
+      },
+    );
   }
 
   removePageBreaks(): void {
@@ -1526,19 +1604,39 @@ export class ChartCollectionProxy extends ClientObject<FakeSheet> {
   declare readonly items: ChartProxy[];
 
   add(type: string, sourceData: RangeProxy, seriesBy: string = "Auto"): ChartProxy {
-    return this._methodWithEffect("add", [type, sourceData, seriesBy], () => ChartProxy, (s: FakeSheet, x: Exec): FakeChart => {
-      const chartType = enumArg(type, CHART_TYPES, "ChartCollection.add type") as string;
-      const by = enumArg(seriesBy, SERIES_BY, "ChartCollection.add seriesBy") as string;
-      if (!(sourceData instanceof RangeProxy)) throw bad("ChartCollection.add takes a Range as its source");
-      const src = x.resolve(sourceData) as RangeRef;
-      if (src.sheet.workbook !== s.workbook) throw bad("the chart's source is in another workbook");
-      const implied = seriesOf(readValues(src, x), by);
-      let n = 1;
-      while (s.charts.some((c) => c.name === `Chart ${n}`)) n++;
-      const chart: FakeChart = { sheet: s, name: `Chart ${n}`, type: chartType, seriesBy: by, source: qualifiedA1(src.sheet.name, src.rect), title: "", top: 0, left: 0, width: 360, height: 216, sourceSheet: src.sheet, sourceRect: src.rect, valueAxis: {}, ...implied };
-      s.charts = [...s.charts, chart];
-      return chart;
-    });
+    return this._methodWithEffect(
+      "add",
+      [type, sourceData, seriesBy],
+      () => ChartProxy,
+      (s: FakeSheet, x: Exec): FakeChart => {
+        const chartType = enumArg(type, CHART_TYPES, "ChartCollection.add type") as string;
+        const by = enumArg(seriesBy, SERIES_BY, "ChartCollection.add seriesBy") as string;
+        if (!(sourceData instanceof RangeProxy)) throw bad("ChartCollection.add takes a Range as its source");
+        const src = x.resolve(sourceData) as RangeRef;
+        if (src.sheet.workbook !== s.workbook) throw bad("the chart's source is in another workbook");
+        const implied = seriesOf(readValues(src, x), by);
+        let n = 1;
+        while (s.charts.some((c) => c.name === `Chart ${n}`)) n++;
+        const chart: FakeChart = {
+          sheet: s,
+          name: `Chart ${n}`,
+          type: chartType,
+          seriesBy: by,
+          source: qualifiedA1(src.sheet.name, src.rect),
+          title: "",
+          top: 0,
+          left: 0,
+          width: 360,
+          height: 216,
+          sourceSheet: src.sheet,
+          sourceRect: src.rect,
+          valueAxis: {},
+          ...implied,
+        };
+        s.charts = [...s.charts, chart];
+        return chart;
+      },
+    );
   }
 
   getCount(): ClientResult<number> {
@@ -1644,11 +1742,16 @@ export class ChartSeriesCollectionProxy extends ClientObject<FakeChart> {
   declare readonly items: ChartSeriesProxy[];
 
   getItemAt(index: number): ChartSeriesProxy {
-    return this._method("getItemAt", [index], () => ChartSeriesProxy, (c: FakeChart): SeriesRef => {
-      const i = numberArg(index, "ChartSeriesCollection.getItemAt", 0, c.series.length - 1);
-      if (!Number.isInteger(i)) throw bad("the index must be an integer");
-      return { chart: c, series: c.series[i] };
-    });
+    return this._method(
+      "getItemAt",
+      [index],
+      () => ChartSeriesProxy,
+      (c: FakeChart): SeriesRef => {
+        const i = numberArg(index, "ChartSeriesCollection.getItemAt", 0, c.series.length - 1);
+        if (!Number.isInteger(i)) throw bad("the index must be an integer");
+        return { chart: c, series: c.series[i] };
+      },
+    );
   }
 
   getCount(): ClientResult<number> {
@@ -1688,11 +1791,16 @@ export class ChartPointsCollectionProxy extends ClientObject<SeriesRef> {
   static spec = asSpec<SeriesRef>({ name: "ChartPointsCollection", props: {}, navs: {} });
 
   getItemAt(index: number): ChartPointProxy {
-    return this._method("getItemAt", [index], () => ChartPointProxy, (r: SeriesRef): PointRef => {
-      const i = numberArg(index, "ChartPointsCollection.getItemAt", 0, r.series.values.length - 1);
-      if (!Number.isInteger(i)) throw bad("the index must be an integer");
-      return { ...r, index: i };
-    });
+    return this._method(
+      "getItemAt",
+      [index],
+      () => ChartPointProxy,
+      (r: SeriesRef): PointRef => {
+        const i = numberArg(index, "ChartPointsCollection.getItemAt", 0, r.series.values.length - 1);
+        if (!Number.isInteger(i)) throw bad("the index must be an integer");
+        return { ...r, index: i };
+      },
+    );
   }
 }
 
@@ -1736,19 +1844,35 @@ export class SettingCollectionProxy extends ClientObject<FakeWorkbook> {
   declare readonly items: SettingProxy[];
 
   add(key: string, value: unknown): SettingProxy {
-    return this._methodWithEffect("add", [key, value], () => SettingProxy, (wb: FakeWorkbook): SettingRef => {
-      if (typeof key !== "string" || key === "") throw bad("setting key must be a non-empty string");
-      wb.settings.set(key, JSON.parse(JSON.stringify(value ?? null)));
-      return { wb, key };
-    });
+    return this._methodWithEffect(
+      "add",
+      [key, value],
+      () => SettingProxy,
+      (wb: FakeWorkbook): SettingRef => {
+        if (typeof key !== "string" || key === "") throw bad("setting key must be a non-empty string");
+        wb.settings.set(key, JSON.parse(JSON.stringify(value ?? null)));
+        return { wb, key };
+      },
+    );
   }
 
   getItem(key: string): SettingProxy {
-    return this._method("getItem", [key], () => SettingProxy, (wb: FakeWorkbook) => settingExists({ wb, key }));
+    return this._method(
+      "getItem",
+      [key],
+      () => SettingProxy,
+      (wb: FakeWorkbook) => settingExists({ wb, key }),
+    );
   }
 
   getItemOrNullObject(key: string): SettingProxy {
-    return this._method("getItemOrNullObject", [key], () => SettingProxy, (wb: FakeWorkbook) => settingExists({ wb, key }), true);
+    return this._method(
+      "getItemOrNullObject",
+      [key],
+      () => SettingProxy,
+      (wb: FakeWorkbook) => settingExists({ wb, key }),
+      true,
+    );
   }
 
   getCount(): ClientResult<number> {

@@ -2,17 +2,7 @@
  * The fake workbook: the state the fake host reads and writes, plus helpers for tests to seed it and to take
  * plain snapshots of it. Nothing here knows about proxies, queues or API levels.
  */
-import {
-  Rect,
-  cellA1,
-  columnFromLetters,
-  columnLetters,
-  intersect,
-  MAX_COLUMNS,
-  MAX_ROWS,
-  parseAddress,
-  rectA1,
-} from "./address";
+import { Rect, cellA1, columnFromLetters, columnLetters, intersect, MAX_COLUMNS, MAX_ROWS, parseAddress, rectA1 } from "./address";
 
 export type CellValue = number | string | boolean;
 
@@ -268,7 +258,23 @@ export function normalizeColor(input: unknown): string | undefined {
   return undefined;
 }
 
-export const ERROR_VALUES = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#BUSY!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#UNKNOWN!"];
+export const ERROR_VALUES = [
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#BUSY!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#UNKNOWN!",
+];
 
 const key = (row: number, col: number): number => row * MAX_COLUMNS + col;
 

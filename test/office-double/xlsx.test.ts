@@ -112,7 +112,11 @@ describe("export to .xlsx", () => {
       expect(b.freezePanes).toEqual(a.freezePanes);
       expect(Object.keys(b.columnWidths)).toEqual(Object.keys(a.columnWidths));
       for (const k of Object.keys(a.columnWidths)) expect(b.columnWidths[k]).toBeCloseTo(a.columnWidths[k], 1);
-      expect(b.pageLayout).toEqual({ ...a.pageLayout, leftMargin: expect.closeTo(a.pageLayout.leftMargin, 5), rightMargin: expect.closeTo(a.pageLayout.rightMargin, 5) });
+      expect(b.pageLayout).toEqual({
+        ...a.pageLayout,
+        leftMargin: expect.closeTo(a.pageLayout.leftMargin, 5),
+        rightMargin: expect.closeTo(a.pageLayout.rightMargin, 5),
+      });
     }
 
     const again = createOfficeDouble({ workbook: reopened });

@@ -63,10 +63,23 @@ test("Tạo phụ lục with wrong fields saves nothing, shows every problem and
 
 test("an annex from a table with errors needs an explicit confirmation that names them", async () => {
   mocked.generateAnnex
-    .mockResolvedValueOnce({ kind: "needsConfirmation", message: "Bảng điểm còn 1 lỗi chưa sửa…", messageEn: "The score table still has 1 error…", errors: [finding55] })
-    .mockResolvedValueOnce({ kind: "done", sheetName: "Phụ lục (2)", collided: true, manualPrintSteps: [
+    .mockResolvedValueOnce({
+      kind: "needsConfirmation",
+      message: "Bảng điểm còn 1 lỗi chưa sửa…",
+      messageEn: "The score table still has 1 error…",
+      errors: [finding55],
+    })
+    .mockResolvedValueOnce({
+      kind: "done",
+      sheetName: "Phụ lục (2)",
+      collided: true,
+      manualPrintSteps: [
         { code: "orientation", message: "Bố cục Trang → Hướng → Ngang (Landscape).", messageEn: "Page Layout → Orientation → Landscape." },
-        { code: "margins", message: "Lề: trên 2 cm, dưới 2 cm, trái 3 cm, phải 1,5 cm; căn giữa theo chiều ngang.", messageEn: "Margins: top 2 cm, bottom 2 cm, left 3 cm, right 1.5 cm; center horizontally." },
+        {
+          code: "margins",
+          message: "Lề: trên 2 cm, dưới 2 cm, trái 3 cm, phải 1,5 cm; căn giữa theo chiều ngang.",
+          messageEn: "Margins: top 2 cm, bottom 2 cm, left 3 cm, right 1.5 cm; center horizontally.",
+        },
       ],
       errorsIncluded: 1,
       undo: { action: "annex", at: "2021-01-04T03:42:00.000Z", sheet: "Phụ lục (2)" },
@@ -78,7 +91,9 @@ test("an annex from a table with errors needs an explicit confirmation that name
   await fill(user, /^Năm đánh giá/, "2020");
   await user.click(screen.getByRole("button", { name: "Tạo phụ lục" }));
 
-  expect(mocked.saveDecision).toHaveBeenCalledWith(expect.objectContaining({ number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", year: 2020, sheetName: "Phụ lục" }));
+  expect(mocked.saveDecision).toHaveBeenCalledWith(
+    expect.objectContaining({ number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", year: 2020, sheetName: "Phụ lục" }),
+  );
   expect(mocked.generateAnnex).toHaveBeenNthCalledWith(1, { confirmErrors: false });
   const dialog = await screen.findByRole("alertdialog", { name: "Bảng điểm còn lỗi" });
   expect(dialog).toHaveTextContent("H10 – Văn phòng UBND tỉnh, Nhân lực cho ứng dụng CNTT: 55");
@@ -99,7 +114,9 @@ test("an annex from a table with errors needs an explicit confirmation that name
 });
 
 test("going back from the confirmation makes no annex", async () => {
-  mocked.loadSettings.mockResolvedValue(settings({ decision: { number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", year: 2020, subject: "Đánh giá", sheetName: "Phụ lục" } }));
+  mocked.loadSettings.mockResolvedValue(
+    settings({ decision: { number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", year: 2020, subject: "Đánh giá", sheetName: "Phụ lục" } }),
+  );
   mocked.generateAnnex.mockResolvedValueOnce({ kind: "needsConfirmation", message: "…", messageEn: "…", errors: [finding55] });
   const { user } = await openAnnex();
   await user.click(screen.getByRole("button", { name: "Tạo phụ lục" }));
@@ -121,7 +138,9 @@ test("Lưu thông tin saves the metadata in the workbook", async () => {
 });
 
 test("a refusal from Tạo phụ lục is shown with what to do", async () => {
-  mocked.loadSettings.mockResolvedValue(settings({ decision: { number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", year: 2020, subject: "Đánh giá", sheetName: "Phụ lục" } }));
+  mocked.loadSettings.mockResolvedValue(
+    settings({ decision: { number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", year: 2020, subject: "Đánh giá", sheetName: "Phụ lục" } }),
+  );
   mocked.generateAnnex.mockResolvedValueOnce({
     kind: "refused",
     message: "Tên trang phụ lục “Phụ lục” trùng với trang bảng điểm. Hãy đặt tên khác trong mục “Phụ lục”.",
@@ -159,7 +178,14 @@ describe("the year evaluated and the province in the form", () => {
   });
 
   test("the province field says what the annex would print without it, and its value is saved with the decision", async () => {
-    mocked.generateAnnex.mockResolvedValue({ kind: "done", sheetName: "Phụ lục", collided: false, manualPrintSteps: [], errorsIncluded: 0, undo: { action: "annex", at: "2021-01-04T03:42:00.000Z", sheet: "Phụ lục" } });
+    mocked.generateAnnex.mockResolvedValue({
+      kind: "done",
+      sheetName: "Phụ lục",
+      collided: false,
+      manualPrintSteps: [],
+      errorsIncluded: 0,
+      undo: { action: "annex", at: "2021-01-04T03:42:00.000Z", sheet: "Phụ lục" },
+    });
     const { user } = await openAnnex();
     const province = screen.getByRole("textbox", { name: /^Tỉnh, thành phố/ });
     expect(province).toHaveAccessibleDescription("Chưa có tên tỉnh: phụ lục sẽ ghi “của Ủy ban nhân dân tỉnh”. Hãy nhập tỉnh, ví dụ Thái Bình.");
@@ -168,7 +194,9 @@ describe("the year evaluated and the province in the form", () => {
     await fill(user, /^Số quyết định/, "06/QĐ-UBND");
     await fill(user, /^Ngày ký/, "05/01/2021");
     await user.click(screen.getByRole("button", { name: "Tạo phụ lục" }));
-    await waitFor(() => expect(mocked.saveDecision).toHaveBeenCalledWith(expect.objectContaining({ province: "Thái Bình", issuer: "Ủy ban nhân dân tỉnh", year: 2020 })));
+    await waitFor(() =>
+      expect(mocked.saveDecision).toHaveBeenCalledWith(expect.objectContaining({ province: "Thái Bình", issuer: "Ủy ban nhân dân tỉnh", year: 2020 })),
+    );
   });
 
   test("an annex made without a province carries a notice to fix before signing", async () => {
@@ -189,7 +217,14 @@ describe("the year evaluated and the province in the form", () => {
   });
 
   test("“Đưa xếp hạng năm trước vào phụ lục”: a checkbox showing the stored choice, saved with the decision before the annex", async () => {
-    mocked.generateAnnex.mockResolvedValue({ kind: "done", sheetName: "Phụ lục", collided: false, manualPrintSteps: [], errorsIncluded: 0, undo: { action: "annex", at: "2021-01-04T03:42:00.000Z", sheet: "Phụ lục" } });
+    mocked.generateAnnex.mockResolvedValue({
+      kind: "done",
+      sheetName: "Phụ lục",
+      collided: false,
+      manualPrintSteps: [],
+      errorsIncluded: 0,
+      undo: { action: "annex", at: "2021-01-04T03:42:00.000Z", sheet: "Phụ lục" },
+    });
     const stored = { ...settings().decision, number: "06/QĐ-UBND", date: "05/01/2021", province: "Thái Bình" };
     mocked.loadSettings.mockResolvedValue(settings({ decision: stored }));
     const { user } = await openAnnex();

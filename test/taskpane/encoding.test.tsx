@@ -48,7 +48,12 @@ async function openPane(lang: "vi" | "en" = "vi") {
 
 test("a legacy-text finding offers “Chuyển mã” for its cells; converted, its findings go and Hoàn tác offers to undo it", async () => {
   mocked.runScoring.mockResolvedValue(scoringDone([missedExemption, finding55, legacyNote]));
-  mocked.convertEncoding.mockResolvedValue({ kind: "done", cells: ["I10", "B12"], message: "Đã chuyển 2 ô từ bảng mã TCVN3 (ABC) sang Unicode (I10, B12).", messageEn: "Converted 2 cells." });
+  mocked.convertEncoding.mockResolvedValue({
+    kind: "done",
+    cells: ["I10", "B12"],
+    message: "Đã chuyển 2 ô từ bảng mã TCVN3 (ABC) sang Unicode (I10, B12).",
+    messageEn: "Converted 2 cells.",
+  });
   const user = await openPane();
   await user.click(screen.getByRole("button", { name: "Tính điểm" }));
   const convert = await screen.findByLabelText("Chuyển mã sang Unicode: I10, B12");
@@ -88,7 +93,11 @@ test("no grid because the headers are TCVN3: the refusal offers “Chuyển mã�
 
 test("nothing left to convert is said, not hidden; in English the button is “Convert encoding”", async () => {
   mocked.runScoring.mockResolvedValue(scoringDone([legacyNote]));
-  mocked.convertEncoding.mockResolvedValue({ kind: "nothing", message: "I10, B12: không còn chữ nào ở bảng mã cũ.", messageEn: "I10, B12: no text in a legacy encoding is left there." });
+  mocked.convertEncoding.mockResolvedValue({
+    kind: "nothing",
+    message: "I10, B12: không còn chữ nào ở bảng mã cũ.",
+    messageEn: "I10, B12: no text in a legacy encoding is left there.",
+  });
   const user = userEvent.setup({ delay: null });
   render(<App api={mocked} lang="en" />);
   await waitIdle(); // settings read (the pane is not busy any more)

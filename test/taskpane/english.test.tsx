@@ -73,8 +73,10 @@ describe("the use cases' messages in the English pane", () => {
   const DECISION = { number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", year: 2020, subject: "Đánh giá", sheetName: "Phụ lục" };
   const PROTECTED = {
     kind: "refused" as const,
-    message: "Trang tính “Bảng điểm” đang được bảo vệ nên không ghi được kết quả. Hãy bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi bấm lại “Tính điểm”. Chưa có ô nào bị thay đổi.",
-    messageEn: "Sheet “Bảng điểm” is protected, so the results cannot be written. Unprotect it (Review → Unprotect Sheet) and click “Score” again. No cell has been changed.",
+    message:
+      "Trang tính “Bảng điểm” đang được bảo vệ nên không ghi được kết quả. Hãy bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi bấm lại “Tính điểm”. Chưa có ô nào bị thay đổi.",
+    messageEn:
+      "Sheet “Bảng điểm” is protected, so the results cannot be written. Unprotect it (Review → Unprotect Sheet) and click “Score” again. No cell has been changed.",
     cells: ["J9"],
   };
 
@@ -149,8 +151,18 @@ describe("the use cases' messages in the English pane", () => {
     const at = "2021-01-04T03:42:00.000Z";
     mocked.loadSettings.mockResolvedValue(settings({ undo: { action: "score", at, sheet: "Bảng điểm" } }));
     mocked.undoLast
-      .mockResolvedValueOnce({ kind: "refused", message: "Không hoàn tác được: trang tính “Bảng điểm” không còn trong sổ tính.", messageEn: "Could not undo: sheet “Bảng điểm” is no longer in the workbook." })
-      .mockResolvedValueOnce({ kind: "done", message: "Đã hoàn tác lần “Tính điểm” lúc 10:42 trên trang “Bảng điểm”.", messageEn: "Undid the “Score” at 10:42 on sheet “Bảng điểm”.", leftAlone: [], lastRun: null });
+      .mockResolvedValueOnce({
+        kind: "refused",
+        message: "Không hoàn tác được: trang tính “Bảng điểm” không còn trong sổ tính.",
+        messageEn: "Could not undo: sheet “Bảng điểm” is no longer in the workbook.",
+      })
+      .mockResolvedValueOnce({
+        kind: "done",
+        message: "Đã hoàn tác lần “Tính điểm” lúc 10:42 trên trang “Bảng điểm”.",
+        messageEn: "Undid the “Score” at 10:42 on sheet “Bảng điểm”.",
+        leftAlone: [],
+        lastRun: null,
+      });
     const user = await openEnglish();
     const button = screen.getByRole("button", { name: "Undo" });
     await user.click(button);
@@ -191,7 +203,9 @@ describe("the use cases' messages in the English pane", () => {
 
   test("a cell that cannot be selected says why in English", async () => {
     mocked.loadSettings.mockResolvedValue(settings({ lastRun: lastRun("ribbon") }));
-    mocked.selectCell.mockRejectedValue(new UserFacingError("Không tìm thấy trang tính…", "The sheet or range needed was not found (it may have just been deleted or renamed). Try again."));
+    mocked.selectCell.mockRejectedValue(
+      new UserFacingError("Không tìm thấy trang tính…", "The sheet or range needed was not found (it may have just been deleted or renamed). Try again."),
+    );
     const user = await openEnglish();
     await user.click(within(screen.getByRole("region", { name: "Errors to fix (1)" })).getByRole("button"));
     expect(await screen.findByText("Could not select the cell")).toBeInTheDocument();

@@ -69,7 +69,14 @@ test("stale results: Tạo phụ lục makes nothing, says why, and offers to sc
       agencies: ["Sở Y tế"],
       cells: ["J12", "K12", "L12", "M12"],
     })
-    .mockResolvedValueOnce({ kind: "done", sheetName: "Phụ lục", collided: false, manualPrintSteps: [], errorsIncluded: 0, undo: { action: "annex", at: "2021-01-04T03:42:00.000Z", sheet: "Phụ lục" } });
+    .mockResolvedValueOnce({
+      kind: "done",
+      sheetName: "Phụ lục",
+      collided: false,
+      manualPrintSteps: [],
+      errorsIncluded: 0,
+      undo: { action: "annex", at: "2021-01-04T03:42:00.000Z", sheet: "Phụ lục" },
+    });
   mocked.runScoring.mockResolvedValue(scoringDone([]));
   const user = await openAnnex();
   await user.click(screen.getByRole("button", { name: "Tạo phụ lục" }));
@@ -89,7 +96,11 @@ describe("the agency card on selection change", () => {
   const result = scoreSheet(referenceSheet(), presetRules());
   if (!result.ok) throw new Error("reference");
   const yte = result.rows.find((r) => r.name === "Sở Y tế")!;
-  const info = (stale: SelectionInfo["stale"] = null): SelectionInfo => ({ sheet: SHEET, card: { vi: cardText(result, yte, "vi"), en: cardText(result, yte, "en") }, stale });
+  const info = (stale: SelectionInfo["stale"] = null): SelectionInfo => ({
+    sheet: SHEET,
+    card: { vi: cardText(result, yte, "vi"), en: cardText(result, yte, "en") },
+    stale,
+  });
 
   async function openWithSelection(lang: "vi" | "en", value: SelectionInfo | null) {
     let fire: () => void = () => undefined;
@@ -129,7 +140,12 @@ describe("the agency card on selection change", () => {
   });
 
   test("a stale sheet is noticed as soon as the selection moves, and the notice goes once scored again", async () => {
-    const stale = { agencies: ["Sở Y tế"], cells: ["J12"], message: "Kết quả trên trang tính không khớp với điểm hiện tại của 1 cơ quan (Sở Y tế; ô J12)…", messageEn: "…" };
+    const stale = {
+      agencies: ["Sở Y tế"],
+      cells: ["J12"],
+      message: "Kết quả trên trang tính không khớp với điểm hiện tại của 1 cơ quan (Sở Y tế; ô J12)…",
+      messageEn: "…",
+    };
     const select = await openWithSelection("vi", info(stale));
     await select();
     expect(await screen.findByText(/không khớp với điểm hiện tại của 1 cơ quan \(Sở Y tế; ô J12\)/)).toBeInTheDocument();
@@ -140,7 +156,12 @@ describe("the agency card on selection change", () => {
 
   test("where Excel has sheet change events, an edited score shows the stale notice at once, without a selection change", async () => {
     mocked.onSelectionChanged.mockImplementation(() => () => undefined);
-    const stale = { agencies: ["Sở Y tế"], cells: ["J12"], message: "Kết quả trên trang tính không khớp với điểm hiện tại của 1 cơ quan (Sở Y tế; ô J12)…", messageEn: "…" };
+    const stale = {
+      agencies: ["Sở Y tế"],
+      cells: ["J12"],
+      message: "Kết quả trên trang tính không khớp với điểm hiện tại của 1 cơ quan (Sở Y tế; ô J12)…",
+      messageEn: "…",
+    };
     mocked.inspectSelection.mockResolvedValue(info(stale));
     const view = render(<App api={mocked} lang="vi" />);
     // Subscribed on opening, in the same call as the settings (one batch: api.openPane).
@@ -157,8 +178,20 @@ describe("the agency card on selection change", () => {
 describe("Giải trình from the pane", () => {
   test("every agency, or only the selected ones; the outcome is said, with the manual steps when pages cannot be set", async () => {
     mocked.createExplanation
-      .mockResolvedValueOnce({ kind: "done", sheetName: "Giải trình", agencies: 19, pageBreaks: true, undo: { action: "explain", at: "2021-01-04T03:42:00.000Z", sheet: "Giải trình" } })
-      .mockResolvedValueOnce({ kind: "done", sheetName: "Giải trình (2)", agencies: 2, pageBreaks: false, undo: { action: "explain", at: "2021-01-04T03:43:00.000Z", sheet: "Giải trình (2)" } })
+      .mockResolvedValueOnce({
+        kind: "done",
+        sheetName: "Giải trình",
+        agencies: 19,
+        pageBreaks: true,
+        undo: { action: "explain", at: "2021-01-04T03:42:00.000Z", sheet: "Giải trình" },
+      })
+      .mockResolvedValueOnce({
+        kind: "done",
+        sheetName: "Giải trình (2)",
+        agencies: 2,
+        pageBreaks: false,
+        undo: { action: "explain", at: "2021-01-04T03:43:00.000Z", sheet: "Giải trình (2)" },
+      })
       .mockResolvedValueOnce({ kind: "refused", message: "Vùng đang chọn không có dòng nào của một cơ quan. Hãy chọn…", messageEn: "…", cells: [] });
     const user = userEvent.setup({ delay: null });
     render(<App api={mocked} lang="vi" />);
@@ -181,16 +214,35 @@ describe("Giải trình from the pane", () => {
 describe("the chart of the indices from the pane", () => {
   test("next to Giải trình: made, or made with the thresholds as columns (and how to change them), or refused with the reason", async () => {
     mocked.createChart
-      .mockResolvedValueOnce({ kind: "done", sheetName: "Biểu đồ", agencies: 19, bandLines: true, undo: { action: "chart", at: "2021-01-04T03:42:00.000Z", sheet: "Biểu đồ" } })
-      .mockResolvedValueOnce({ kind: "done", sheetName: "Biểu đồ (2)", agencies: 19, bandLines: false, undo: { action: "chart", at: "2021-01-04T03:45:00.000Z", sheet: "Biểu đồ (2)" } })
-      .mockResolvedValueOnce({ kind: "refused", message: "Kết quả trên trang tính không khớp với điểm hiện tại của 1 cơ quan (Sở Y tế; ô J12)", messageEn: "…", cells: ["J12"] });
+      .mockResolvedValueOnce({
+        kind: "done",
+        sheetName: "Biểu đồ",
+        agencies: 19,
+        bandLines: true,
+        undo: { action: "chart", at: "2021-01-04T03:42:00.000Z", sheet: "Biểu đồ" },
+      })
+      .mockResolvedValueOnce({
+        kind: "done",
+        sheetName: "Biểu đồ (2)",
+        agencies: 19,
+        bandLines: false,
+        undo: { action: "chart", at: "2021-01-04T03:45:00.000Z", sheet: "Biểu đồ (2)" },
+      })
+      .mockResolvedValueOnce({
+        kind: "refused",
+        message: "Kết quả trên trang tính không khớp với điểm hiện tại của 1 cơ quan (Sở Y tế; ô J12)",
+        messageEn: "…",
+        cells: ["J12"],
+      });
     const user = userEvent.setup({ delay: null });
     render(<App api={mocked} lang="vi" />);
     await waitFor(() => expect(screen.getByRole("main")).toHaveAttribute("aria-busy", "false"), { timeout: 10000 });
     const section = await screen.findByRole("region", { name: "Giải trình" });
     await user.click(within(section).getByRole("button", { name: "Biểu đồ chỉ số" }));
     expect(mocked.createChart).toHaveBeenCalledTimes(1);
-    expect(await within(section).findByText(/Đã tạo trang “Biểu đồ”: biểu đồ cột chỉ số của 19 cơ quan theo thứ hạng.*Xóa trang này là xóa biểu đồ/)).toBeInTheDocument();
+    expect(
+      await within(section).findByText(/Đã tạo trang “Biểu đồ”: biểu đồ cột chỉ số của 19 cơ quan theo thứ hạng.*Xóa trang này là xóa biểu đồ/),
+    ).toBeInTheDocument();
     expect(within(section).queryByText(/các ngưỡng phân loại hiện thành cột/)).toBeNull();
     // The chart can be undone once, like every write: the undo bar says so.
     expect(screen.getByText(/^Hoàn tác lần “Biểu đồ chỉ số” lúc \d\d:42\.$/)).toBeInTheDocument();
@@ -204,7 +256,13 @@ describe("the chart of the indices from the pane", () => {
 
   test("in English: the button, the outcome and the refusal in English", async () => {
     mocked.createChart
-      .mockResolvedValueOnce({ kind: "done", sheetName: "Biểu đồ", agencies: 1, bandLines: false, undo: { action: "chart", at: "2021-01-04T03:42:00.000Z", sheet: "Biểu đồ" } })
+      .mockResolvedValueOnce({
+        kind: "done",
+        sheetName: "Biểu đồ",
+        agencies: 1,
+        bandLines: false,
+        undo: { action: "chart", at: "2021-01-04T03:42:00.000Z", sheet: "Biểu đồ" },
+      })
       .mockResolvedValueOnce({ kind: "refused", message: "Trang tính “Ghi chép”: …", messageEn: "Sheet “Ghi chép”: no score table", cells: [] });
     const user = userEvent.setup({ delay: null });
     render(<App api={mocked} lang="en" />);

@@ -23,7 +23,10 @@ const forms = [
   { fileName: "so-tai-chinh.xlsx", agency: "Sở Tài chính", description: formFor(rules, "Sở Tài chính") },
   { fileName: "so-y-te.xlsx", agency: "Sở Y tế", description: formFor(rules, "Sở Y tế") },
 ];
-const bytes = [{ fileName: "so-tai-chinh.xlsx", bytes: new Uint8Array([1]) }, { fileName: "so-y-te.xlsx", bytes: new Uint8Array([2]) }];
+const bytes = [
+  { fileName: "so-tai-chinh.xlsx", bytes: new Uint8Array([1]) },
+  { fileName: "so-y-te.xlsx", bytes: new Uint8Array([2]) },
+];
 
 function fakeActions(delivery: "newWorkbooks" | "download" = "newWorkbooks"): jest.Mocked<FormsActions> {
   return {
@@ -37,7 +40,17 @@ function fakeActions(delivery: "newWorkbooks" | "download" = "newWorkbooks"): je
       kind: "done",
       sheet: "Bảng điểm",
       merged: [{ file: "so-y-te.xlsx", agency: "Sở Y tế" }],
-      findings: [{ file: "hong.xlsx", cell: "", severity: "error", code: "unreadable", agency: "", message: "Tệp “hong.xlsx” không đọc được", messageEn: "File “hong.xlsx” cannot be read" }],
+      findings: [
+        {
+          file: "hong.xlsx",
+          cell: "",
+          severity: "error",
+          code: "unreadable",
+          agency: "",
+          message: "Tệp “hong.xlsx” không đọc được",
+          messageEn: "File “hong.xlsx” cannot be read",
+        },
+      ],
       differences: [{ agency: "Sở Y tế", group: "Hạ tầng kỹ thuật", self: 50, appraised: 45.5, evidence: "BC 1", cell: "C9" }],
       written: 5,
       unchanged: false,
@@ -100,7 +113,12 @@ test("on Excel on the web the forms of the selected agencies are downloaded", as
 
 test("a refusal is shown in the pane's language and nothing is rendered", async () => {
   const actions = fakeActions();
-  actions.prepare.mockResolvedValue({ kind: "refused", message: "Vùng đang chọn không có dòng cơ quan nào", messageEn: "The selection holds no agency row", cells: [] });
+  actions.prepare.mockResolvedValue({
+    kind: "refused",
+    message: "Vùng đang chọn không có dòng cơ quan nào",
+    messageEn: "The selection holds no agency row",
+    cells: [],
+  });
   const { user } = renderView(actions, "en");
   await user.click(screen.getByRole("button", { name: "Create forms" }));
   expect(await screen.findByText("The selection holds no agency row")).toBeInTheDocument();

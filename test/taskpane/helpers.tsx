@@ -90,7 +90,18 @@ export function lastRun(source: LastRun["source"] = "pane", findings: FindingVie
 }
 
 export function scoringDone(findings: FindingView[] = [finding55, duplicateWarning]): Extract<ScoringOutcome, { kind: "done" }> {
-  return { kind: "done", sheet: SHEET, run: lastRun("pane", findings), findings, columns: ["J", "K", "L", "M"], unchanged: false, notices: [], noticesEn: [], edited: [], undo: { action: "score", at: "2021-01-04T03:42:00.000Z", sheet: SHEET } };
+  return {
+    kind: "done",
+    sheet: SHEET,
+    run: lastRun("pane", findings),
+    findings,
+    columns: ["J", "K", "L", "M"],
+    unchanged: false,
+    notices: [],
+    noticesEn: [],
+    edited: [],
+    undo: { action: "score", at: "2021-01-04T03:42:00.000Z", sheet: SHEET },
+  };
 }
 
 export function settings(over: Partial<WorkbookSettings> = {}): WorkbookSettings {

@@ -31,7 +31,11 @@ test("Tính điểm shows the summary: 19 agencies, 7 Tốt, 8 Khá, 4 Trung bì
   const summary = await screen.findByRole("region", { name: "Kết quả" });
   expect(within(summary).getByText("19 cơ quan")).toBeInTheDocument();
   const classes = within(summary).getByRole("list", { name: "Số cơ quan theo phân loại" });
-  expect(within(classes).getAllByRole("listitem").map((li) => li.textContent)).toEqual(["7 Tốt", "8 Khá", "4 Trung bình"]);
+  expect(
+    within(classes)
+      .getAllByRole("listitem")
+      .map((li) => li.textContent),
+  ).toEqual(["7 Tốt", "8 Khá", "4 Trung bình"]);
   expect(within(summary).getByText("Sở Thông tin và Truyền thông")).toBeInTheDocument();
   expect(within(summary).getByText("Sở Khoa học và Công nghệ")).toBeInTheDocument();
   expect(within(summary).getByText("1 lỗi cần sửa, 1 cảnh báo.")).toBeInTheDocument();
@@ -100,7 +104,11 @@ test("an exception from Excel becomes a message, not a broken pane", async () =>
 
 test("ribbon parity: a stored finding keeps what correcting it changes, shown in the pane's language", async () => {
   const run = lastRun("ribbon");
-  run.findings[0] = { ...run.findings[0], ifCorrected: "Nếu sửa 55 → 50: Tổng 337,7; Chỉ số 0,848; Khá (thay vì Tốt); hạng 8 (thay vì 6).", ifCorrectedEn: "Correcting 55 → 50: Total 337.7." };
+  run.findings[0] = {
+    ...run.findings[0],
+    ifCorrected: "Nếu sửa 55 → 50: Tổng 337,7; Chỉ số 0,848; Khá (thay vì Tốt); hạng 8 (thay vì 6).",
+    ifCorrectedEn: "Correcting 55 → 50: Total 337.7.",
+  };
   mocked.loadSettings.mockResolvedValue(settings({ lastRun: run }));
   render(<App api={mocked} lang="vi" />);
   const errors = await screen.findByRole("region", { name: "Lỗi, cần sửa (1)" });

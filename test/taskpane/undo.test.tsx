@@ -44,7 +44,15 @@ test("Hoàn tác undoes the last write, says so, and shows the state the undo re
   expect(screen.getByRole("status")).toHaveTextContent("Đang hoàn tác…");
   expect(screen.getByRole("main")).toHaveAttribute("aria-busy", "true");
   expect(screen.getByRole("button", { name: "Tính điểm" })).toHaveAttribute("aria-disabled", "true");
-  await act(async () => pending.resolve({ kind: "done", message: `Đã hoàn tác lần “Tính điểm” lúc ${hhmm()} trên trang “Bảng điểm”.`, messageEn: `Undid the “Score” at ${hhmm()} on sheet “Bảng điểm”.`, leftAlone: [], lastRun: null }));
+  await act(async () =>
+    pending.resolve({
+      kind: "done",
+      message: `Đã hoàn tác lần “Tính điểm” lúc ${hhmm()} trên trang “Bảng điểm”.`,
+      messageEn: `Undid the “Score” at ${hhmm()} on sheet “Bảng điểm”.`,
+      leftAlone: [],
+      lastRun: null,
+    }),
+  );
 
   expect(mocked.undoLast).toHaveBeenCalledTimes(1);
   expect(await screen.findByText(`Đã hoàn tác lần “Tính điểm” lúc ${hhmm()} trên trang “Bảng điểm”.`)).toBeInTheDocument();
@@ -57,7 +65,13 @@ test("Hoàn tác undoes the last write, says so, and shows the state the undo re
 test("undo after a pane run forgets that run's findings", async () => {
   mocked.loadSettings.mockResolvedValue(settings());
   mocked.runScoring.mockResolvedValue(scoringDone());
-  mocked.undoLast.mockResolvedValue({ kind: "done", message: "Đã hoàn tác lần “Tính điểm” lúc 10:42 trên trang “Bảng điểm”.", messageEn: "Undid the “Score” at 10:42 on sheet “Bảng điểm”.", leftAlone: [], lastRun: null });
+  mocked.undoLast.mockResolvedValue({
+    kind: "done",
+    message: "Đã hoàn tác lần “Tính điểm” lúc 10:42 trên trang “Bảng điểm”.",
+    messageEn: "Undid the “Score” at 10:42 on sheet “Bảng điểm”.",
+    leftAlone: [],
+    lastRun: null,
+  });
   const user = userEvent.setup({ delay: null });
   render(<App api={mocked} lang="vi" />);
   await user.click(await screen.findByRole("button", { name: "Tính điểm" }));
@@ -84,12 +98,29 @@ test("a refused undo is an error message", async () => {
 });
 
 describe("after Hoàn tác every notice describes the workbook as it is now", () => {
-  const annexDone = { kind: "done" as const, sheetName: "Phụ lục", collided: false, manualPrintSteps: [], errorsIncluded: 1, undo: { action: "annex" as const, at, sheet: "Phụ lục" } };
-  const undoneAnnex = { kind: "done" as const, message: "Đã hoàn tác lần “Tạo phụ lục” lúc 10:42.", messageEn: "Undid the “Create annex” at 10:42.", leftAlone: [], lastRun: null };
+  const annexDone = {
+    kind: "done" as const,
+    sheetName: "Phụ lục",
+    collided: false,
+    manualPrintSteps: [],
+    errorsIncluded: 1,
+    undo: { action: "annex" as const, at, sheet: "Phụ lục" },
+  };
+  const undoneAnnex = {
+    kind: "done" as const,
+    message: "Đã hoàn tác lần “Tạo phụ lục” lúc 10:42.",
+    messageEn: "Undid the “Create annex” at 10:42.",
+    leftAlone: [],
+    lastRun: null,
+  };
 
   test("undoing the annex removes “Xong – Đã tạo phụ lục…” and its warnings", async () => {
     mocked.loadSettings
-      .mockResolvedValueOnce(settings({ decision: { number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", year: 2020, subject: "Đánh giá", sheetName: "Phụ lục" } }))
+      .mockResolvedValueOnce(
+        settings({
+          decision: { number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", year: 2020, subject: "Đánh giá", sheetName: "Phụ lục" },
+        }),
+      )
       .mockResolvedValueOnce(settings({ undo: { action: "annex", at, sheet: "Phụ lục" } }))
       .mockResolvedValue(settings());
     mocked.saveDecision.mockResolvedValue({ ok: true });
@@ -116,8 +147,18 @@ describe("after Hoàn tác every notice describes the workbook as it is now", ()
       .mockResolvedValueOnce(settings())
       .mockResolvedValueOnce(settings({ lastRun: lastRun("pane"), undo: { action: "score", at, sheet: "Bảng điểm" } }))
       .mockResolvedValue(settings());
-    mocked.runScoring.mockResolvedValue({ ...scoringDone(), notices: ["Phiên bản Excel này không chép được định dạng: tiêu đề các cột kết quả mới được định dạng chuẩn (đậm, căn giữa, có viền)."], noticesEn: ["…"] });
-    mocked.undoLast.mockResolvedValue({ kind: "done", message: "Đã hoàn tác lần “Tính điểm” lúc 10:42 trên trang “Bảng điểm”.", messageEn: "Undid.", leftAlone: [], lastRun: null });
+    mocked.runScoring.mockResolvedValue({
+      ...scoringDone(),
+      notices: ["Phiên bản Excel này không chép được định dạng: tiêu đề các cột kết quả mới được định dạng chuẩn (đậm, căn giữa, có viền)."],
+      noticesEn: ["…"],
+    });
+    mocked.undoLast.mockResolvedValue({
+      kind: "done",
+      message: "Đã hoàn tác lần “Tính điểm” lúc 10:42 trên trang “Bảng điểm”.",
+      messageEn: "Undid.",
+      leftAlone: [],
+      lastRun: null,
+    });
     const user = userEvent.setup({ delay: null });
     render(<App api={mocked} lang="vi" />);
     await user.click(await screen.findByRole("button", { name: "Tính điểm" }));
@@ -132,7 +173,13 @@ describe("after Hoàn tác every notice describes the workbook as it is now", ()
 
   test("the undo's own notice goes when the next action starts", async () => {
     mocked.loadSettings.mockResolvedValueOnce(settings({ undo: { action: "score", at, sheet: "Bảng điểm" } })).mockResolvedValue(settings());
-    mocked.undoLast.mockResolvedValue({ kind: "done", message: "Đã hoàn tác lần “Tính điểm” lúc 10:42 trên trang “Bảng điểm”.", messageEn: "Undid.", leftAlone: [], lastRun: null });
+    mocked.undoLast.mockResolvedValue({
+      kind: "done",
+      message: "Đã hoàn tác lần “Tính điểm” lúc 10:42 trên trang “Bảng điểm”.",
+      messageEn: "Undid.",
+      leftAlone: [],
+      lastRun: null,
+    });
     mocked.runScoring.mockResolvedValue(scoringDone());
     const user = userEvent.setup({ delay: null });
     render(<App api={mocked} lang="vi" />);

@@ -24,7 +24,10 @@ describe("last year's workbook file, as the pane reads it (ExcelJS)", () => {
   });
 
   it("names a file that is not a workbook, and a workbook without a grid", async () => {
-    expect(await readPreviousFile(ExcelJS, "hong.xlsx", new TextEncoder().encode("not a zip"))).toEqual({ ok: false, problem: { code: "unreadable", source: "hong.xlsx" } });
+    expect(await readPreviousFile(ExcelJS, "hong.xlsx", new TextEncoder().encode("not a zip"))).toEqual({
+      ok: false,
+      problem: { code: "unreadable", source: "hong.xlsx" },
+    });
     const notes = await bytesOf([{ name: "Ghi chép", values: [["Ghi chép riêng"]] }]);
     expect(await readPreviousFile(ExcelJS, "notes.xlsx", notes)).toEqual({ ok: false, problem: { code: "noGrid", source: "notes.xlsx" } });
   });
