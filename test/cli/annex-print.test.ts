@@ -1,3 +1,4 @@
+import { SHEET_HEADER_2020 } from "../core/helpers";
 /**
  * The annex as Nghị định 30/2020/NĐ-CP wants it, seen in the PDF LibreOffice prints from the command
  * line's output and from the add-in's (the strict Office.js double at ExcelApi 1.9+, exported to .xlsx): a 60-agency annex over several A4 landscape pages, the left margin (3 cm) wider than
@@ -27,17 +28,7 @@ function sixtyAgencyValues(): (string | number)[][] {
     ["BẢNG ĐIỂM ĐÁNH GIÁ ỨNG DỤNG CNTT NĂM 2023", "", "", "", "", "", "", "", ""],
     ["Các sở, ban, ngành và Ủy ban nhân dân các huyện", "", "", "", "", "", "", "", ""],
     ["", "", "", "", "", "", "", "", ""],
-    [
-      "STT",
-      "Tên cơ quan",
-      "Hạ tầng kỹ thuật",
-      "Ứng dụng CNTT",
-      "Trang/Cổng thông tin điện tử",
-      "Cung cấp DVCTT",
-      "Cơ chế, chính sách",
-      "Nhân lực cho ứng dụng CNTT",
-      "Ghi chú",
-    ],
+    [...SHEET_HEADER_2020],
   ];
   for (let i = 0; i < AGENCIES; i++) {
     const k = (i * 7) % 23;

@@ -1,3 +1,4 @@
+import { SHEET_HEADER_2020 } from "./helpers";
 import { annexGate, annexGrid, annexNotes, buildAnnex, chooseAnnexSheet, packAnnex, unpackAnnex } from "../../src/core/annex";
 import { compareWithPrevious } from "../../src/core/previous";
 import { completeMetadata, validateMetadata, parseViDate } from "../../src/core/metadata";
@@ -14,17 +15,7 @@ function score(values: unknown[][]) {
   return r;
 }
 
-const HEADER = [
-  "STT",
-  "Tên cơ quan",
-  "Hạ tầng kỹ thuật",
-  "Ứng dụng CNTT",
-  "Trang/Cổng thông tin điện tử",
-  "Cung cấp DVCTT",
-  "Cơ chế, chính sách",
-  "Nhân lực cho ứng dụng CNTT",
-  "Ghi chú",
-];
+const HEADER = [...SHEET_HEADER_2020];
 
 describe("annex description", () => {
   const result = score(referenceSheet());
@@ -179,17 +170,7 @@ describe("section headings inside the grid", () => {
 
 describe("very long notes", () => {
   it("continue on further rows so that no row is higher than Excel's 409 points", () => {
-    const header = [
-      "STT",
-      "Tên cơ quan",
-      "Hạ tầng kỹ thuật",
-      "Ứng dụng CNTT",
-      "Trang/Cổng thông tin điện tử",
-      "Cung cấp DVCTT",
-      "Cơ chế, chính sách",
-      "Nhân lực cho ứng dụng CNTT",
-      "Ghi chú",
-    ];
+    const header = [...SHEET_HEADER_2020];
     const rowsIn = Array.from({ length: 800 }, (_, i) => [i + 1, `Ủy ban nhân dân xã số ${i + 1}`, 40, 80, 80, 0, 80, 40, "Không TTHC"]);
     const r = score([header, ...rowsIn]);
     const annex = buildAnnex(rules, r.rows, meta);

@@ -12,6 +12,19 @@ export const dd = (x: Dec): DD => new D(toString(x));
 /** The six published group headers, in the preset's order. */
 export const GROUP_HEADERS = PRESET_THAI_BINH_2020.groups.map((g) => g.name);
 /** Applicable maxima of the preset groups (the portal is 100 − 2). */
+/** The 2020 sheet's header row as typed in the published workbook (a literal: grid detection is tested on the text, not on the preset). */
+export const SHEET_HEADER_2020: readonly string[] = [
+  "STT",
+  "Tên cơ quan",
+  "Hạ tầng kỹ thuật",
+  "Ứng dụng CNTT",
+  "Trang/Cổng thông tin điện tử",
+  "Cung cấp DVCTT",
+  "Cơ chế, chính sách",
+  "Nhân lực cho ứng dụng CNTT",
+  "Ghi chú",
+];
+
 export const GROUP_MAX = [50, 100, 98, 100, 100, 50];
 
 export interface Agency {

@@ -1,3 +1,4 @@
+import { SHEET_HEADER_2020 } from "./helpers";
 import { buildAnnex } from "../../src/core/annex";
 import { completeMetadata, completeMetadataWithSource, inferYear, provinceMissing, titleRowsOf, withProvince, yearInTitle } from "../../src/core/metadata";
 import { presetRules } from "../../src/core/rules";
@@ -47,20 +48,7 @@ describe("the issuer with its province", () => {
   });
 
   test("the annex names it in the subject and in the “Kèm theo” line; prints with NĐ 30 margins and page numbers from page 2", () => {
-    const values = [
-      [
-        "STT",
-        "Tên cơ quan",
-        "Hạ tầng kỹ thuật",
-        "Ứng dụng CNTT",
-        "Trang/Cổng thông tin điện tử",
-        "Cung cấp DVCTT",
-        "Cơ chế, chính sách",
-        "Nhân lực cho ứng dụng CNTT",
-        "Ghi chú",
-      ],
-      [1, "Sở Tài chính", 40, 80, 80, 80, 80, 40, ""],
-    ];
+    const values = [[...SHEET_HEADER_2020], [1, "Sở Tài chính", 40, 80, 80, 80, 80, 40, ""]];
     const scored = scoreSheet(values, presetRules());
     if (!scored.ok) throw new Error(scored.error.message);
     const meta = completeMetadata({ number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", province: "Thái Bình", year: 2020 });
