@@ -36,6 +36,7 @@ const section = {
       "05/01/2021",
       "--year",
       "2020",
+      "--force", // runs 2 and 3 replace the output of run 1
     ];
     const times: number[] = [];
     let code: number | null = null;
