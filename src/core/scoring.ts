@@ -196,6 +196,7 @@ function rowScorer(ctx: SheetContext): (r: number) => RowResult {
   };
 
   const readScores = readScoresOf(ctx);
+  const groupMaxes = rules.groups.map((g) => g.max);
 
   return (r) => {
     const cells = values[r];
@@ -216,7 +217,7 @@ function rowScorer(ctx: SheetContext): (r: number) => RowResult {
         makeFinding("noBlock", r, layout.nameCol, origin, { agency: name, group: "", value: "", detail: rules.blocks.map((b) => `“${b.name}”`).join(", ") }),
       );
     }
-    const maxes = block ? block.maxes : rules.groups.map((g) => g.max);
+    const maxes = block ? block.maxes : groupMaxes;
     const maxText = maxTexts.get(block ? block.id : null)!;
 
     const notesKey = notes === "" ? "" : ` ${matchKey(notes)} `;
@@ -283,6 +284,13 @@ function readScoresOf({ values, layout, rules, origin, findings }: SheetContext)
   // maximum (a typo such as 505 for 50,5 stays an "above the maximum" error), and never 10^15 or
   // more (Excel keeps 15 significant digits).
   const scoreLimit = (max: Dec): Dec => min(mul(max, { m: 1000, s: 0 }), { m: 1e15, s: 0 });
+  // One array of maxima per block (and one without blocks): their limits are computed once each.
+  const limitsByMaxes = new Map<readonly Dec[], Dec[]>();
+  const limitsOf = (maxes: readonly Dec[]): Dec[] => {
+    let limits = limitsByMaxes.get(maxes);
+    if (!limits) limitsByMaxes.set(maxes, (limits = maxes.map(scoreLimit)));
+    return limits;
+  };
   const cap = rules.json.overMax === "cap";
   const report = (code: FindingCode, r: number, col: number, agency: string, g: number, raw: unknown, detail: string) =>
     findings.push(makeFinding(code, r, col, origin, { agency, group: rules.groups[g].name, value: displayValue(raw), detail }));
@@ -297,6 +305,7 @@ function readScoresOf({ values, layout, rules, origin, findings }: SheetContext)
     exemptible: ReadonlySet<number>,
   ): ReadScores => {
     const cells = values[r];
+    const limits = limitsOf(maxes);
     const scores: (Dec | null)[] = [];
     let usable = true;
     let total = ZERO;
@@ -333,7 +342,7 @@ function readScoresOf({ values, layout, rules, origin, findings }: SheetContext)
       }
       // Beyond any score (1e308, a pasted serial number): reported, and the agency is not scored, so
       // no total, index or output ever holds a number Excel cannot (Infinity) or should not show.
-      if (cmp(sign(value) < 0 ? neg(value) : value, scoreLimit(maxes[g])) > 0) {
+      if (cmp(sign(value) < 0 ? neg(value) : value, limits[g]) > 0) {
         report("notAScore", r, col, name, g, raw, maxText[g]);
         usable = false;
         scores.push(null);
