@@ -8,10 +8,9 @@ import { excelBoth } from "./messages";
 import { chooseAnnexSheet } from "../core/annex";
 import { BAR_COLORS, chartDescription, ChartDescription } from "../core/chart";
 import { rangeAddress } from "../core/address";
-import { scoreSheet } from "../core/scoring";
 import { supports } from "./host";
-import { staleRefusal } from "./explanation";
-import { hostRefusal, queueSheetRead, rulesOf, sheetRefusal } from "./scoring";
+import { scoreFreshSheet } from "./explanation";
+import { hostRefusal, queueSheetRead } from "./scoring";
 import { queueStoreRead, queueStoreWrite } from "./store";
 import type { StoreState, UndoInfo } from "../core/store";
 
@@ -74,10 +73,9 @@ export async function createChart(): Promise<ChartOutcome> {
       const store = queueStoreRead(context);
       await context.sync(); // 1: read
       const sheet = read.result();
-      const scored = scoreSheet(sheet.values, rulesOf(store.state()), sheet.origin);
-      if (!scored.ok) return sheetRefusal(sheet.name, scored.error);
-      const stale = staleRefusal(sheet.values, scored, sheet.origin);
-      if (stale) return stale;
+      const fresh = scoreFreshSheet(sheet, store.state());
+      if (!fresh.ok) return fresh.refusal;
+      const { scored } = fresh;
       const description = chartDescription(scored, "vi");
       if (description.bars.length === 0) return { kind: "refused", ...excelBoth("chartNothingRanked", {}), cells: [] };
       const where = chooseAnnexSheet(

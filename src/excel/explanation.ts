@@ -13,7 +13,7 @@ import { buildExplanation, EXPLAIN_COLUMNS, EXPLAIN_SHEET, ExplainDescription, E
 import { scoreSheet } from "../core/scoring";
 import { checkStale } from "../core/stale";
 import { cmToPoints, features } from "./host";
-import { hostRefusal, queueSheetRead, rulesOf, sheetRefusal } from "./scoring";
+import { hostRefusal, queueSheetRead, rulesOf, SheetData, sheetRefusal } from "./scoring";
 import { queueStoreRead, queueStoreWrite } from "./store";
 import type { StoreState, UndoInfo } from "../core/store";
 import { frame, setColumnWidths, setRowHeights } from "./sheet-render";
@@ -104,6 +104,21 @@ export function staleRefusal(
 }
 
 /**
+ * Scores the sheet read for Giải trình or the chart: a refusal when it cannot be scored or when its
+ * result columns disagree with the scores.
+ */
+export function scoreFreshSheet(
+  sheet: SheetData,
+  state: StoreState,
+): { ok: false; refusal: Extract<ExplanationOutcome, { kind: "refused" }> } | { ok: true; scored: Extract<ReturnType<typeof scoreSheet>, { ok: true }> } {
+  const scored = scoreSheet(sheet.values, rulesOf(state), sheet.origin);
+  if (!scored.ok) return { ok: false, refusal: sheetRefusal(sheet.name, scored.error) };
+  const stale = staleRefusal(sheet.values, scored, sheet.origin);
+  if (stale) return { ok: false, refusal: stale };
+  return { ok: true, scored };
+}
+
+/**
  * Makes the Giải trình sheet from the active score sheet: every agency in rank order, or with
  * `selectedOnly` the agencies whose rows the selection covers.
  */
@@ -119,10 +134,9 @@ export async function createExplanation(opts: { selectedOnly: boolean }): Promis
       await context.sync(); // 1: read
       const sheet = read.result();
       const state = store.state();
-      const scored = scoreSheet(sheet.values, rulesOf(state), sheet.origin);
-      if (!scored.ok) return sheetRefusal(sheet.name, scored.error);
-      const stale = staleRefusal(sheet.values, scored, sheet.origin);
-      if (stale) return stale;
+      const fresh = scoreFreshSheet(sheet, state);
+      if (!fresh.ok) return fresh.refusal;
+      const { scored } = fresh;
       let only: number[] | undefined;
       if (opts.selectedOnly) {
         const from = selected.rowIndex - sheet.origin.row;
