@@ -14,7 +14,8 @@ import { Comparison, PREVIOUS_PROBLEMS, PreviousAgency, rankChangeText } from ".
 import { both, Both } from "../core/catalogue";
 import { rankedRows } from "../core/scoring";
 import { renderExplanationExcelJS } from "./exceljs-explain";
-import { previousFromWorkbook } from "../xlsx/previous";
+import { previousFromPackage, previousFromWorkbook } from "../xlsx/previous";
+import type { XlsxWorkbook } from "../xlsx/workbook";
 
 const num = (d: Dec | null) => (d === null ? null : toNumber(d));
 
@@ -24,6 +25,12 @@ const num = (d: Dec | null) => (d === null ? null : toNumber(d));
  */
 export function previousAgencies(wb: ExcelJS.Workbook, file: string): { ok: true; agencies: PreviousAgency[]; sheet: string } | ({ ok: false } & Both) {
   const read = previousFromWorkbook(wb, file);
+  return read.ok ? read : { ok: false, ...both(PREVIOUS_PROBLEMS, read.problem.code, read.problem) };
+}
+
+/** The same from the package reader (the command line's --previous: openpyxl's files too). */
+export function previousAgenciesOf(wb: XlsxWorkbook, file: string): { ok: true; agencies: PreviousAgency[]; sheet: string } | ({ ok: false } & Both) {
+  const read = previousFromPackage(wb, file);
   return read.ok ? read : { ok: false, ...both(PREVIOUS_PROBLEMS, read.problem.code, read.problem) };
 }
 
