@@ -1,7 +1,7 @@
 import type * as ExcelJS from "exceljs";
 import { PreviousAgency, PreviousProblem, scorePreviousYear } from "../core/previous";
 import { STORE_SHEET } from "../core/store";
-import { readSheet, readStore } from "../cli/workbook";
+import { readSheet, readStore } from "./exceljs-sheet";
 import type { ExcelJSModule } from "./forms";
 import { decodeStore } from "../core/store";
 import type { XlsxWorkbook } from "./workbook";

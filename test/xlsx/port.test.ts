@@ -4,6 +4,7 @@
  * byte-identical in the output, every cell of the grid sheet it does not own is written as it was,
  * and the output reads back.
  */
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -174,6 +175,21 @@ describe.each([
     expect(b.readSheet("Bảng điểm").values).toEqual(a.readSheet("Bảng điểm").values);
     expect(b.sheets.map((s) => s.name)).toEqual(a.sheets.map((s) => s.name));
   });
+});
+
+it("the output of the openpyxl-layout corpus opens in LibreOffice with the results", async () => {
+  expect(spawnSync("soffice", ["--version"]).error).toBeUndefined(); // .ci/run installs libreoffice-calc
+  const { out } = await scoreBytes(openpyxlCorpus());
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, "ra.xlsx"), out);
+  const lo = spawnSync("soffice", ["--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", dir, path.join(dir, "ra.xlsx")], {
+    encoding: "utf8",
+    timeout: 120000,
+    env: { ...process.env, HOME: dir },
+  });
+  expect(lo.status).toBe(0);
+  const csv = fs.readFileSync(path.join(dir, "ra.csv"), "utf8");
+  expect(csv).toMatch(/Sở Thông tin và Truyền thông,50,99\.1,98,100,100,50,,497\.1,0\.998,Tốt,1/);
 });
 
 describe("hostile workbooks", () => {
