@@ -268,10 +268,10 @@ describe("the Tự đánh giá and Chênh lệch sheets", () => {
     const v = sheetValues(sheet);
     expect(sheet.sheetName).toBe("Tự đánh giá");
     expect(v[2].slice(0, 4)).toEqual(["STT", "Cơ quan", "Hạ tầng kỹ thuật – tự chấm", "Hạ tầng kỹ thuật – tài liệu kiểm chứng"]);
-    expect(v[2].slice(-3)).toEqual(["Ghi chú (tự ghi)", "Tệp phiếu", "Thời điểm gộp"]);
+    expect(v[2].slice(-4)).toEqual(["Ghi chú (tự ghi)", "Tệp phiếu", "Thời điểm gộp", "Xác thực phiếu"]);
     expect(v[3].slice(0, 4)).toEqual([1, "Sở Y tế", 40, "Báo cáo 12"]);
-    expect(v[3][v[3].length - 2]).toBe("so-y-te.xlsx");
-    expect(v[3][v[3].length - 1]).toMatch(/^04\/01\/2021 \d\d:00$/);
+    expect(v[3][v[3].length - 3]).toBe("so-y-te.xlsx");
+    expect(v[3][v[3].length - 2]).toMatch(/^04\/01\/2021 \d\d:00$/);
   });
 
   it("is not itself taken for a score table", () => {
