@@ -18,6 +18,7 @@ import { checkOutput, writeAtomically } from "./output";
 import { bothOf, cliBoth } from "./messages";
 import { Both } from "../core/catalogue";
 import { readStore, SheetValues, writeStore } from "./workbook";
+import { lockRefusal } from "../core/lock";
 
 /**
  * The command line's side of the departments' loop: `forms` writes one self-assessment form per
@@ -164,6 +165,7 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
     };
     checkTarget();
     const master = await openMaster(opts.master, opts);
+    if (master.state.lock) fail(lockRefusal(master.state.lock, "merge"));
     const returned: ReturnedForm[] = [];
     for (const file of opts.forms) {
       const name = path.basename(file);

@@ -134,8 +134,8 @@ Exit codes: 0 done; 1 done but the score table has errors (merge: a form has pro
   warningLabel: entry({ vi: (_p: object) => "Cảnh báo", en: () => "Warning", example: {} }),
   noticeLabel: entry({ vi: (_p: object) => "Lưu ý", en: () => "Note", example: {} }),
   badCommand: entry({
-    vi: (p: { command: string }) => `Lệnh không hợp lệ “${p.command}”: các lệnh: “score”, “forms”, “merge”.`,
-    en: (p) => `Unknown command “${p.command}”: the commands are “score”, “forms” and “merge”.`,
+    vi: (p: { command: string }) => `Lệnh không hợp lệ “${p.command}”: các lệnh: “score”, “forms”, “merge”, “lock”, “unlock”, “verify”.`,
+    en: (p) => `Unknown command “${p.command}”: the commands are “score”, “forms”, “merge”, “lock”, “unlock” and “verify”.`,
     example: { command: "tinh" },
   }),
   noCommand: entry({ vi: (_p: object) => "Thiếu lệnh “score”.", en: () => "The command “score” is missing.", example: {} }),

@@ -25,6 +25,7 @@ import { compareWithPrevious, Comparison, PREVIOUS_HEADERS, rankChangeText } fro
 import { matchKey } from "../core/text";
 import { EXPLAIN_MESSAGES } from "../core/explain-messages";
 import { checkStale, staleFinding } from "../core/stale";
+import { lockRefusal } from "../core/lock";
 
 export interface ScoreOptions {
   input: string;
@@ -175,6 +176,8 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     const stored = readStore(wb);
     if (!stored.ok) fail(stored);
     const { state, issues } = stored as Extract<typeof stored, { ok: true }>;
+    // A locked workbook is scored and shown, never written (Mở chốt first).
+    if (state.lock && opts.output !== undefined) fail(lockRefusal(state.lock, "score"));
     const { rules, json: rulesJson } = rulesFrom(opts, state);
 
     progress("stepScore");

@@ -301,6 +301,20 @@ export const checkSelfAssessments: Check = list(
 );
 export const checkLoopSheets: Check = shape({ self: sheetName, diff: sheetName });
 
+/** `lock`: the locked cells ([address, text]), the fingerprints, who and when. */
+export const checkLock: Check = shape({
+  sheet: sheetName,
+  cells: list((v, p) => (Array.isArray(v) && v.length === 2 ? (cell(v[0], join(p, 0)) ?? text(v[1], join(p, 1))) : storeProblem("notArray", p, v))),
+  rules: text,
+  decision: shape({ number: text, date: text }),
+  fingerprint: text,
+  code: text,
+  at: time,
+  by: text,
+});
+export const checkUnlocks: Check = list(shape({ code: text, lockedAt: time, lockedBy: text, at: time, by: text, reason: text }), 10000);
+export const checkLockInfo: Check = shape({ code: text, at: time, by: text, sheet: sheetName });
+
 /** The check of each stored entry but `rules` (which validateRules checks where it is used). */
 export const ENTRY_CHECKS: Record<string, Check> = {
   decision: checkDecision,
@@ -314,6 +328,9 @@ export const ENTRY_CHECKS: Record<string, Check> = {
   form: checkForm,
   selfAssessments: checkSelfAssessments,
   loopSheets: checkLoopSheets,
+  lock: checkLock,
+  unlocks: checkUnlocks,
+  lockInfo: checkLockInfo,
 };
 
 /** A stored entry set aside (or, for the user's own settings, refused) because a check failed. */

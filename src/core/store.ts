@@ -1,5 +1,6 @@
 import { both } from "./catalogue";
 import type { FormIdentity } from "./forms";
+import type { LockRecord, UnlockRecord } from "./lock";
 import { DecisionMetadata } from "./metadata";
 import { RulesJson } from "./rules";
 import { ENTRY_CHECKS, STORE_MESSAGES, StoreIssue, storeDamagedMessage, storeProblem } from "./store-check";
@@ -153,6 +154,10 @@ export interface StoreState {
   selfAssessments?: SelfAssessment[];
   /** The "Tự đánh giá" and "Chênh lệch" sheets the merge made (never a user's sheet of that name). */
   loopSheets?: { self: string; diff: string };
+  /** "Chốt kết quả": the results frozen, their fingerprint and verification code (lock.ts). Absent: not locked. */
+  lock?: LockRecord;
+  /** Every "Mở chốt": the code it ended, who, when and why (newest last). */
+  unlocks?: UnlockRecord[];
 }
 
 /** One agency's returned form, as merged. */
@@ -182,12 +187,24 @@ const KEYS: (keyof StoreState)[] = [
   "form",
   "selfAssessments",
   "loopSheets",
+  "lock",
+  "unlocks",
 ];
 
 /** What the pane shows on opening: small entries, kept in the first rows (the head) so that it reads a few KB. */
 const HEAD_KEYS: (keyof StoreState)[] = ["rules", "decision", "annex", "lastRun"];
 /** The head's summary of the undo journal (the journal itself is in the body). */
 const UNDO_INFO = "undoInfo";
+/** The head's summary of the lock (the locked cells are in the body). */
+const LOCK_INFO = "lockInfo";
+
+/** What the pane shows of a lock. */
+export interface LockInfo {
+  code: string;
+  at: string;
+  by: string;
+  sheet: string;
+}
 /** First row (1-based) of the body: the written record, the marks and the undo journal, read only by the actions. */
 export const STORE_BODY_ROW = 1001;
 
@@ -224,6 +241,10 @@ export function encodeStoreSections(state: StoreState): { head: string[][]; body
     const info: UndoInfo = { action: state.undo.action, at: state.undo.at, sheet: state.undo.sheet };
     encodeEntry(UNDO_INFO, info, head);
   }
+  if (state.lock) {
+    const info: LockInfo = { code: state.lock.code, at: state.lock.at, by: state.lock.by, sheet: state.lock.sheet };
+    encodeEntry(LOCK_INFO, info, head);
+  }
   return { head, body };
 }
 
@@ -240,13 +261,15 @@ export function encodeStore(state: StoreState): string[][] {
  */
 export function decodeStoreHead(
   values: readonly (readonly unknown[])[] | null | undefined,
-): { ok: true; state: StoreState; undo: UndoInfo | null } | { ok: false; message: string; messageEn: string } {
-  const decoded = decodeStore(values, (key) => HEAD_KEYS.includes(key as keyof StoreState) || key === UNDO_INFO || key === "undo", true);
+): { ok: true; state: StoreState; undo: UndoInfo | null; lock: LockInfo | null } | { ok: false; message: string; messageEn: string } {
+  const decoded = decodeStore(values, (key) => HEAD_KEYS.includes(key as keyof StoreState) || key === UNDO_INFO || key === "undo" || key === LOCK_INFO, true);
   if (!decoded.ok) return decoded;
   const { undo, ...state } = decoded.state as StoreState & { undoInfo?: UndoInfo };
   const info = (decoded.state as { undoInfo?: UndoInfo }).undoInfo ?? (undo ? { action: undo.action, at: undo.at, sheet: undo.sheet } : null);
+  const lock = (decoded.state as { lockInfo?: LockInfo }).lockInfo ?? null;
   delete (state as { undoInfo?: UndoInfo }).undoInfo;
-  return { ok: true, state, undo: info };
+  delete (state as { lockInfo?: LockInfo }).lockInfo;
+  return { ok: true, state, undo: info, lock };
 }
 
 export type DecodedStore =
@@ -259,7 +282,8 @@ export type DecodedStore =
   | { ok: false; message: string; messageEn: string };
 
 /** The user's own settings: damaged, they stop the action (never silently replaced by defaults). */
-const SETTINGS_KEYS: readonly string[] = ["rules", "decision"];
+/** The lock too: a damaged lock never lets an action through as if the results were not locked. */
+const SETTINGS_KEYS: readonly string[] = ["rules", "decision", "lock"];
 
 /**
  * Reads the hidden sheet's values back; a damaged store is reported, never half-read. Every entry
