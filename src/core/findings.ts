@@ -186,8 +186,10 @@ const TEMPLATES: Record<FindingCode, { severity: Severity; vi: (p: Params) => st
   },
   criterionOverMax: {
     severity: "error",
-    vi: (p) => `Ô ${p.cell} (${p.agency}, tiêu chí “${p.group}”) có ${p.value} điểm, vượt điểm tối đa ${p.detail} của tiêu chí. Hãy kiểm tra lại và sửa trước khi trình ký.`,
-    en: (p) => `Cell ${p.cell} (${p.agency}, criterion “${p.group}”) holds ${p.value}, above the criterion's maximum of ${p.detail}. Check and correct it before signing.`,
+    vi: (p) =>
+      `Ô ${p.cell} (${p.agency}, tiêu chí “${p.group}”) có ${p.value} điểm, vượt điểm tối đa ${p.detail} của tiêu chí. Hãy kiểm tra lại và sửa trước khi trình ký.`,
+    en: (p) =>
+      `Cell ${p.cell} (${p.agency}, criterion “${p.group}”) holds ${p.value}, above the criterion's maximum of ${p.detail}. Check and correct it before signing.`,
   },
   notAStep: {
     severity: "error",
@@ -196,9 +198,9 @@ const TEMPLATES: Record<FindingCode, { severity: Severity; vi: (p: Params) => st
   },
   criterionMissing: {
     severity: "error",
-    vi: (p) =>
-      `Ô ${p.cell}: ${p.agency} chưa có ${p.detail} cho tiêu chí “${p.group}”. Hãy nhập (0 nếu không đạt); nhóm của tiêu chí này chưa được tính điểm.`,
-    en: (p) => `Cell ${p.cell}: ${p.agency} has no ${p.detail} for criterion “${p.group}”. Enter it (0 if none earned); this criterion's group is not scored yet.`,
+    vi: (p) => `Ô ${p.cell}: ${p.agency} chưa có ${p.detail} cho tiêu chí “${p.group}”. Hãy nhập (0 nếu không đạt); nhóm của tiêu chí này chưa được tính điểm.`,
+    en: (p) =>
+      `Cell ${p.cell}: ${p.agency} has no ${p.detail} for criterion “${p.group}”. Enter it (0 if none earned); this criterion's group is not scored yet.`,
   },
   criterionNoRow: {
     severity: "error",
