@@ -27,11 +27,14 @@ export const unescapeOoxml = (text: string): string =>
 
 /** Text for an element or attribute; characters XML 1.0 cannot carry are written as `_xHHHH_` (and a literal `_xHHHH_` kept as such). */
 export function escapeXml(text: string): string {
-  return text
-    .replace(/_x([0-9A-Fa-f]{4})_/g, "_x005F_x$1_")
-    .replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"))
-    .replace(/\r/g, "_x000D_")
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+  return (
+    text
+      .replace(/_x([0-9A-Fa-f]{4})_/g, "_x005F_x$1_")
+      .replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"))
+      .replace(/\r/g, "_x000D_")
+      // eslint-disable-next-line no-control-regex -- the characters XML 1.0 cannot carry are what this escapes
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`)
+  );
 }
 
 /** The attributes of one start tag (`<c r="A1" s="3">`), names with their prefix as written. */

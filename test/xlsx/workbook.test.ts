@@ -12,7 +12,7 @@ describe("the streaming reader", () => {
   it.each(fs.readdirSync(EXAMPLES).filter((f) => f.endsWith(".xlsx")))("reads %s as ExcelJS reads it (values and formulas of every sheet)", async (file) => {
     const bytes = fs.readFileSync(path.join(EXAMPLES, file));
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(bytes);
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     const mine = XlsxWorkbook.open(bytes);
     expect(mine.sheets.map((s) => [s.name, s.state])).toEqual(wb.worksheets.map((w) => [w.name, w.state]));
     for (const ws of wb.worksheets) {
@@ -41,7 +41,7 @@ describe("the streaming reader", () => {
       ["Ẩn hẳn", "veryHidden", "xl/worksheets/sheet4.xml"],
     ]);
     expect(wb.readSheet("Bảng điểm").values).toEqual(referenceSheet().map((row) => trimRow(row)));
-    expect(wb.readSheet("Ghi chép").values).toEqual([["Dòng một\r\nDòng hai", 1.797693134862316e308, Infinity]]);
+    expect(wb.readSheet("Ghi chép").values).toEqual([["Dòng một\r\nDòng hai", Number("1.797693134862316e+308"), Infinity]]);
   });
 
   it("keeps far cells sparse, reads merged cells as Office.js does, and rows and cells without their reference", () => {
