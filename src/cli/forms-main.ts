@@ -14,10 +14,11 @@ const OPTIONS = {
   lang: { type: "string" },
   json: { type: "boolean" },
   force: { type: "boolean" },
+  "master-out": { type: "string" },
 } as const;
 
 type Parsed =
-  | { ok: true; files: string[]; output: string; sheet?: string; rulesFile?: string; year?: number; json: boolean; force: boolean }
+  | { ok: true; files: string[]; output: string; sheet?: string; rulesFile?: string; year?: number; json: boolean; force: boolean; masterOut?: string }
   | { ok: false; message: Both };
 
 function parse(command: "forms" | "merge", rest: string[]): Parsed {
@@ -25,6 +26,7 @@ function parse(command: "forms" | "merge", rest: string[]): Parsed {
   if (!parsed.ok) return parsed;
   const { values: v, positionals: files } = parsed;
   if (v.json && command !== "merge") return { ok: false, message: cliBoth("unknownOption", { option: "--json" }) };
+  if (v["master-out"] !== undefined && command !== "forms") return { ok: false, message: cliBoth("unknownOption", { option: "--master-out" }) };
   if (v.year !== undefined && !/^\d{4}$/.test(v.year)) return { ok: false, message: cliBoth("badYear", { value: v.year }) };
   if (files.length === 0) return { ok: false, message: cliBoth("noMaster", {}) };
   if (command === "forms" && files.length > 1) return { ok: false, message: cliBoth("extraArgument", { arg: files[1] }) };
@@ -39,6 +41,7 @@ function parse(command: "forms" | "merge", rest: string[]): Parsed {
     year: v.year === undefined ? undefined : Number(v.year),
     json: v.json === true,
     force: v.force === true,
+    masterOut: v["master-out"],
   };
 }
 
@@ -59,11 +62,13 @@ export async function formsMain(argv: string[], io: CliIO, lang: Lang = "vi"): P
       rulesFile: parsed.rulesFile,
       year: parsed.year,
       force: parsed.force,
+      masterOut: parsed.masterOut,
     });
     if (!outcome.ok) {
       io.err(say(cliBoth("error", { text: say(outcome.message) })));
       return 2;
     }
+    if (outcome.masterOut) io.out(say(cliBoth("formsMasterSaved", { file: outcome.masterOut })));
     io.out(say(both(FORM_MESSAGES, "formsWritten", { count: outcome.forms.length, dir: parsed.output })));
     for (const f of outcome.forms) io.out(`  ${f.file}\t${f.agency}`);
     return 0;

@@ -1,9 +1,10 @@
+import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
 import { chooseAnnexSheet } from "../core/annex";
 import { FORM_TEXT } from "../core/form-messages";
-import { agencyMaxes, buildForm, formFileNames, formsYear, masterWorkbookId } from "../core/forms";
+import { agencyMaxes, buildForm, formFileNames, formsYear, isFormKey, masterWorkbookId, newFormKey } from "../core/forms";
 import { Dec } from "../core/decimal";
 import { differencesSheet, Difference, MergeFinding, MergePlan, planMerge, ReturnedForm, selfAssessmentSheet } from "../core/merge";
 import { completeMetadata } from "../core/metadata";
@@ -17,6 +18,7 @@ import { checkOutput, writeAtomically } from "./output";
 import { bothOf, cliBoth } from "./messages";
 import { Both } from "../core/catalogue";
 import { readStore, SheetValues, writeStore } from "./workbook";
+import { lockRefusal } from "../core/lock";
 
 /**
  * The command line's side of the departments' loop: `forms` writes one self-assessment form per
@@ -31,9 +33,14 @@ export interface FormsOptions {
   year?: number;
   /** Replace forms already in the folder (never the master). */
   force?: boolean;
+  /**
+   * Where to write a copy of the master that keeps the form key (required when the master has no key
+   * yet: the tool never modifies its input, and a key that is not kept cannot verify the forms).
+   */
+  masterOut?: string;
 }
 
-export type FormsOutcome = { ok: true; forms: { file: string; agency: string }[] } | { ok: false; message: Both };
+export type FormsOutcome = { ok: true; forms: { file: string; agency: string }[]; masterOut?: string } | { ok: false; message: Both };
 
 interface Master {
   wb: ExcelJS.Workbook;
@@ -81,6 +88,8 @@ export async function writeForms(opts: FormsOptions): Promise<FormsOutcome> {
   try {
     const master = await openMaster(opts.master, opts);
     if (master.agencies.length === 0) fail(cliBoth("formsNoAgencies", {}));
+    const stored = isFormKey(master.state.formKey) ? master.state.formKey : null;
+    if (stored === null && !opts.masterOut) fail(cliBoth("formsNeedMasterOut", { master: opts.master }));
     if (fs.existsSync(opts.dir) && !fs.statSync(opts.dir).isDirectory()) fail(cliBoth("formsDirIsFile", { dir: opts.dir }));
     fs.mkdirSync(opts.dir, { recursive: true });
     const names = formFileNames(master.agencies.map((a) => a.name));
@@ -90,15 +99,34 @@ export async function writeForms(opts: FormsOptions): Promise<FormsOutcome> {
       const checked = checkOutput(opts.master, path.join(opts.dir, n), opts.force === true);
       if (!checked.ok) fail(bothOf(checked.message));
     }
+    // The form key: the master's, or a new one kept in the copy written to --master-out (before any form).
+    const formKey = stored ?? newFormKey((n) => new Uint8Array(crypto.randomBytes(n)));
+    if (opts.masterOut) {
+      const out = opts.masterOut;
+      if (names.some((n) => path.resolve(opts.dir, n) === path.resolve(out))) fail(cliBoth("masterOutIsForm", { file: out }));
+      const checked = checkOutput(opts.master, out, opts.force === true);
+      if (!checked.ok) fail(bothOf(checked.message));
+      writeStore(master.wb, { ...master.state, workbookId: master.masterId, formKey, undo: undefined });
+      const written = await writeAtomically(out, (tmp) => master.wb.xlsx.writeFile(tmp));
+      if (!written.ok) fail(bothOf(written.message));
+    }
     const forms: { file: string; agency: string }[] = [];
     for (const [i, a] of master.agencies.entries()) {
-      const form = buildForm({ rules: master.rules, agency: a.name, notes: a.notes, maxes: a.maxes, year: master.year, masterId: master.masterId });
+      const form = buildForm({
+        rules: master.rules,
+        agency: a.name,
+        notes: a.notes,
+        maxes: a.maxes,
+        year: master.year,
+        masterId: master.masterId,
+        formKey,
+      });
       const target = path.join(opts.dir, names[i]);
       const written = await writeAtomically(target, (tmp) => formWorkbook(ExcelJS, form).xlsx.writeFile(tmp));
       if (!written.ok) fail(bothOf(written.message));
       forms.push({ file: names[i], agency: a.name });
     }
-    return { ok: true, forms };
+    return { ok: true, forms, ...(opts.masterOut ? { masterOut: opts.masterOut } : {}) };
   } catch (e) {
     if (e instanceof Unusable) return { ok: false, message: e.detail };
     throw e;
@@ -137,6 +165,7 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
     };
     checkTarget();
     const master = await openMaster(opts.master, opts);
+    if (master.state.lock) fail(lockRefusal(master.state.lock, "merge"));
     const returned: ReturnedForm[] = [];
     for (const file of opts.forms) {
       const name = path.basename(file);
@@ -155,6 +184,7 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
       state: master.state,
       masterId: master.masterId,
       year: master.year,
+      formKey: isFormKey(master.state.formKey) ? master.state.formKey : null,
       forms: returned,
       now: (opts.now ?? new Date()).toISOString(),
     });

@@ -34,6 +34,7 @@ import {
 import { compareYears, Comparison, comparisonNotices, PREVIOUS_HEADERS, rankChangeText } from "../core/previous";
 import { matchKey } from "../core/text";
 import { checkStale, staleFinding } from "../core/stale";
+import { lockRefusal } from "../core/lock";
 
 export interface ScoreOptions {
   input: string;
@@ -184,6 +185,8 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     const stored = readStore(wb);
     if (!stored.ok) fail(stored);
     const { state, issues } = stored as Extract<typeof stored, { ok: true }>;
+    // A locked workbook is scored and shown, never written (Mở chốt first).
+    if (state.lock && opts.output !== undefined) fail(lockRefusal(state.lock, "score"));
     const { rules, json: rulesJson } = rulesFrom(opts, state);
 
     progress("stepScore");

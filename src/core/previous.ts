@@ -391,9 +391,10 @@ export function rulesChanges(lastJson: RulesJson, now: Rules): RulesChange[] {
   if (weights.length > 0) changes.push({ kind: "weights", detail: weights.join("; ") });
   const bands = (r: Rules) => r.classes.map((c) => `${c.name} ≥ ${formatVi(c.min)}`).join(", ") || "—";
   if (bands(before) !== bands(now)) changes.push({ kind: "classes", detail: `${bands(before)} → ${bands(now)}` });
-  // The criteria sets (a field of their own in the rules when present): compared as data.
-  const criteria = (j: RulesJson) => JSON.stringify((j as unknown as Record<string, unknown>).criteria ?? null);
-  if (criteria(before.json) !== criteria(now.json)) changes.push({ kind: "criteria", detail: "" });
+  // The criteria sets (groups[].criteria), compared as data, group by group.
+  const criteriaOf = (j: RulesJson, id: string) => JSON.stringify(j.groups.find((g) => g.id === id)?.criteria ?? null);
+  const criteria = now.groups.filter((g) => byId.has(g.id) && criteriaOf(before.json, g.id) !== criteriaOf(now.json, g.id)).map((g) => g.name);
+  if (criteria.length > 0) changes.push({ kind: "criteria", detail: criteria.join("; ") });
   return changes;
 }
 

@@ -5,7 +5,7 @@ import { findingMessage } from "../../src/core/findings";
 import { legacyToUnicode } from "../../src/core/legacy-encoding";
 import { PRESET_THAI_BINH_2020, presetRules, RulesJson, validateRules } from "../../src/core/rules";
 import type { RowResult } from "../../src/core/scoring";
-import { clonePreset } from "./helpers";
+import { clonePreset, docCriteria } from "./helpers";
 
 const dec = (s: string) => fromString(s)!;
 const was = (name: string, rank: number, index: string): PreviousAgency => ({ name, rank, index: dec(index), className: null, decimals: 3 });
@@ -178,6 +178,9 @@ describe("rules changed between the years", () => {
     ]);
     const w = changed((j) => j.groups.forEach((g, i) => (g.weight = i === 0 ? "0.5" : "0.1")));
     expect(w.map((x) => x.kind)).toEqual(["weights"]);
+    // Last year scored Hạ tầng kỹ thuật on a criteria set, this year on the group's score alone.
+    const criteria = changed((j) => (j.groups[0].criteria = docCriteria()));
+    expect(criteria).toEqual([{ kind: "criteria", detail: "Hạ tầng kỹ thuật" }]);
   });
 
   it("a stored rule set that differs gives the finding rulesChangedSinceLastYear on the name header, naming last year", () => {
