@@ -7,6 +7,7 @@ import { DecisionMetadata, withProvince } from "./metadata";
 import { Rules } from "./rules";
 import { rankedRows, RowResult } from "./scoring";
 import { CellStyle, SheetCell, SheetDescription, SheetMerge, SheetPrint } from "./sheet";
+import { annexCodeLine } from "./lock";
 
 /**
  * The annex as data: what the Office.js renderer writes into a sheet and what the command line
@@ -368,6 +369,21 @@ export function buildAnnex(
     table: { headerRow, firstRow, lastRow, columns, sectionRows },
     rowCount,
     colCount,
+  };
+}
+
+/**
+ * The annex with the lock's verification code two rows under its last row ("Mã kiểm tra: 7F3K-92QD"),
+ * where the command line's and the add-in's lock write it on an annex already made.
+ */
+export function withCodeLine(annex: AnnexDescription, code: string | undefined): AnnexDescription {
+  if (!code) return annex;
+  const row = annex.rowCount + 1;
+  return {
+    ...annex,
+    cells: [...annex.cells, { row, col: 0, text: annexCodeLine(code), style: "note" }],
+    rowHeights: [...annex.rowHeights, LINE_PT, 18],
+    rowCount: row + 1,
   };
 }
 

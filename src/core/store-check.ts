@@ -311,6 +311,7 @@ export const checkLock: Check = shape({
   code: text,
   at: time,
   by: text,
+  protectedSheets: optional(list(sheetName, 1000)),
 });
 export const checkUnlocks: Check = list(shape({ code: text, lockedAt: time, lockedBy: text, at: time, by: text, reason: text }), 10000);
 export const checkLockInfo: Check = shape({ code: text, at: time, by: text, sheet: sheetName });

@@ -1,3 +1,4 @@
+import { lockRefusal } from "../core/lock";
 import { chooseAnnexSheet } from "../core/annex";
 import { both } from "../core/catalogue";
 import { FORM_MESSAGES, FORM_TEXT } from "../core/form-messages";
@@ -119,6 +120,7 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
       await context.sync(); // 1: read
       const sheet = read.result();
       const state = store.state();
+      if (state.lock) return { kind: "refused", ...lockRefusal(state.lock, "merge"), cells: [] };
       const rules = rulesOf(state);
       const located = locateGrid(sheet.values, rules);
       if (!located.ok) return sheetRefusal(sheet.name, located);

@@ -1,3 +1,4 @@
+import { lockRefusal } from "../core/lock";
 import { cellAddress, columnLetter, Origin, parseCell, rangeAddress } from "../core/address";
 import { MARK_FILL, planResultWrite, WritePlan } from "../core/plan";
 import { presetRules, Rules, validateRules } from "../core/rules";
@@ -155,6 +156,7 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       const sheet = read.sheet.result();
       const store = read.store;
       const state = store.state();
+      if (state.lock) return { kind: "refused", ...lockRefusal(state.lock, "score"), cells: [] };
       // Stored entries set aside as damaged: named in this action's notices (and in a refusal they cause).
       const storeNotes = store.issues().map((issue) => storeIssueMessage(issue, STORE_SHEET, "vi"));
       const storeNotesEn = store.issues().map((issue) => storeIssueMessage(issue, STORE_SHEET, "en"));
