@@ -7,7 +7,7 @@ import { toNumber, Dec } from "../core/decimal";
 import { ifCorrected, publicCode, Scored, toNextClass } from "../core/explain";
 import { ifCorrectedText } from "../core/explain-messages";
 import { Finding, Lang } from "../core/findings";
-import { Comparison, PREVIOUS_PROBLEMS, PreviousAgency, rankChangeText } from "../core/previous";
+import { Comparison, PREVIOUS_PROBLEMS, PreviousYearData, RulesChange, rankChangeText } from "../core/previous";
 import { both, Both } from "../core/catalogue";
 import { rankedRows } from "../core/scoring";
 import { previousFromPackage } from "../xlsx/previous";
@@ -16,7 +16,7 @@ import type { XlsxWorkbook } from "../xlsx/workbook";
 const num = (d: Dec | null) => (d === null ? null : toNumber(d));
 
 /** The same from the package reader (the command line's --previous: openpyxl's files too). */
-export function previousAgenciesOf(wb: XlsxWorkbook, file: string): { ok: true; agencies: PreviousAgency[]; sheet: string } | ({ ok: false } & Both) {
+export function previousAgenciesOf(wb: XlsxWorkbook, file: string): ({ ok: true } & PreviousYearData) | ({ ok: false } & Both) {
   const read = previousFromPackage(wb, file);
   return read.ok ? read : { ok: false, ...both(PREVIOUS_PROBLEMS, read.problem.code, read.problem) };
 }
@@ -56,6 +56,8 @@ export interface JsonRowExtras {
   previousRank?: number | null;
   rankChange?: number | null;
   rankChangeText?: string;
+  /** Last year's index and rank this row is compared with, and the agencies they are of (several for a merger); null for a new agency. */
+  previous?: { index: number | null; rank: number | null; from: string[] } | null;
 }
 
 /** rows[].toNextClass, and with a comparison rows[].previousRank / rankChange, in rank order. */
@@ -68,9 +70,30 @@ export function jsonRowExtras(result: Scored, comparison: Comparison | null): Js
       extras.previousRank = c?.previousRank ?? null;
       extras.rankChange = c?.rankChange ?? null;
       extras.rankChangeText = rankChangeText(c, r.rank);
+      extras.previous = c && (c.from?.length ?? 0) > 0 ? { index: num(c.previousIndex ?? null), rank: c.previousRank, from: [...c.from!] } : null;
     }
     return extras;
   });
 }
+
+/** The comparison as a whole in the JSON output: the two years, last year's agencies gone, what changed in the rules. */
+export interface JsonComparison {
+  years: { current: number | null; previous: number | null };
+  /** Last year's agencies with no successor this year ("không còn"), each once. */
+  gone: string[];
+  /** This year's agencies with no predecessor ("mới"). */
+  added: string[];
+  /** Whether last year's ranking was recomputed through the lineage. */
+  recomputed: boolean;
+  rulesChanged: RulesChange[];
+}
+
+export const comparisonJson = (c: Comparison): JsonComparison => ({
+  years: { current: c.years?.current ?? null, previous: c.years?.previous ?? null },
+  gone: [...c.missing],
+  added: [...c.added],
+  recomputed: c.recomputed === true,
+  rulesChanged: c.rulesChanged ?? [],
+});
 
 export const chartFile = (result: Scored, lang: Lang = "vi"): string => chartSvg(chartDescription(result, lang));

@@ -198,10 +198,11 @@ export async function lockMain(argv: string[], io: CliIO, lang: Lang, now: () =>
             ? both(LOCK_MESSAGES, "notScored", { sheet: ws.name })
             : both(LOCK_MESSAGES, "staleResults", { sheet: ws.name, cells: snap.cells }),
         );
-      const lock = makeLock((snap as Extract<typeof snap, { ok: true }>).snapshot, now().toISOString(), by);
+      const sheets = lockedSheets(wb, state, ws.name);
+      const lock = { ...makeLock((snap as Extract<typeof snap, { ok: true }>).snapshot, now().toISOString(), by), protectedSheets: sheets.map((s) => s.name) };
       const annex = state.annex?.sheetName ? wb.getWorksheet(state.annex.sheetName) : undefined;
       if (annex) writeAnnexCode(annex, lock.code);
-      for (const sheet of lockedSheets(wb, state, ws.name)) {
+      for (const sheet of sheets) {
         sheet.unprotect();
         await sheet.protect(v.password ?? "", { selectLockedCells: true, selectUnlockedCells: true });
       }
@@ -225,7 +226,9 @@ export async function lockMain(argv: string[], io: CliIO, lang: Lang, now: () =>
     if (command === "unlock") {
       const lock = state.lock;
       if (!lock) fail(both(LOCK_MESSAGES, "notLocked", {}));
-      const sheets = lockedSheets(wb, state, lock!.sheet);
+      const sheets = lock!.protectedSheets
+        ? lock!.protectedSheets.map((n) => wb.getWorksheet(n)).filter((w): w is ExcelJS.Worksheet => w !== undefined)
+        : lockedSheets(wb, state, lock!.sheet);
       const wrong = sheets.find((s) => !passwordMatches(s, v.password));
       if (wrong) fail(both(LOCK_CLI_MESSAGES, "wrongPassword", { sheet: wrong.name }));
       for (const sheet of sheets) sheet.unprotect();
@@ -275,7 +278,7 @@ export function verifyLock(wb: ExcelJS.Workbook, state: StoreState, lock: LockRe
     const result = scoreSheet(values, checked.rules, SHEET_ORIGIN);
     if (result.ok) nowCells = snapshotCells(values, result);
   }
-  const rulesPrint = state.rules ? fingerprint(state.rules) : fingerprint(PRESET_THAI_BINH_2020);
+  const rulesPrint = checked.ok ? fingerprint(checked.rules.json) : fingerprint(state.rules ?? null);
   return compareWithLock(lock, values, nowCells, rulesPrint, state.decision, (address) => {
     const { row, col } = parseCell(address);
     return values?.[row]?.[col];

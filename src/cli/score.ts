@@ -23,9 +23,10 @@ import { checkOutput, writeAtomically } from "./output";
 import { readSheet, SheetValues } from "./workbook";
 import { byEncoding, LEGACY_MESSAGES, LegacyCell, legacyExample, withConverted } from "../core/legacy-cells";
 import { ENCODING_NAMES, legacyToUnicode } from "../core/legacy-encoding";
-import { chartFile, JsonFinding, jsonFindings, jsonRowExtras, JsonRowExtras, previousAgenciesOf } from "./extras";
-import { compareWithPrevious, Comparison } from "../core/previous";
-import { EXPLAIN_MESSAGES } from "../core/explain-messages";
+import { chartFile, comparisonJson, JsonComparison, JsonFinding, jsonFindings, jsonRowExtras, JsonRowExtras, previousAgenciesOf } from "./extras";
+import { compareYears, Comparison, comparisonNotices } from "../core/previous";
+import { applyLedger, criteriaJson, CriteriaJson, withGridWritten } from "./ledger";
+import { LEDGER_SHEET } from "../core/ledger";
 import { checkStale, staleFinding } from "../core/stale";
 import { lockRefusal } from "../core/lock";
 
@@ -57,7 +58,7 @@ export interface ScoreOptions {
 }
 
 /** A row of the JSON output: the agency's name, each result column's key and value (columns.ts), and the explanations. */
-export type JsonRow = Record<string, string | number | null> & JsonRowExtras;
+export type JsonRow = Record<string, string | number | null> & JsonRowExtras & CriteriaJson;
 
 export type ScoreOutcome =
   | {
@@ -74,7 +75,7 @@ export type ScoreOutcome =
       /** What the user should know, in both languages. */
       notices: Both[];
       explainSheet: string | null;
-      json: { rows: JsonRow[]; findings: JsonFinding[] };
+      json: { rows: JsonRow[]; findings: JsonFinding[]; comparison?: JsonComparison };
     }
   | { ok: false; message: Both };
 
@@ -222,10 +223,19 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     const { rules, json: rulesJson } = rulesFrom(opts, state);
 
     progress("stepScore");
-    const { name: sheet, data, result, converted } = pickGridSheet(port, rules, opts.sheet, state.annex?.sheetName, opts.fixEncoding === true);
+    const picked = pickGridSheet(port, rules, opts.sheet, state.annex?.sheetName, opts.fixEncoding === true);
+    const { name: sheet, converted } = picked;
+    // Criteria sets: a ledger's leaves computed and their sums put into the grid first (src/cli/ledger.ts).
+    const hasLedger = port.sheets().some((w) => w.name === LEDGER_SHEET);
+    const ledger = applyLedger(hasLedger ? port.readSheet(LEDGER_SHEET).values : null, sheet, picked.data, rules, state);
+    if (ledger) {
+      port.writeValues(LEDGER_SHEET, ledger.ledgerWrites);
+      port.writeValues(sheet, ledger.gridWrites);
+    }
+    const { data, result } = ledger ?? picked;
     // Result columns already on the sheet that the scores no longer give: reported, then rewritten.
     const stale = staleFinding(checkStale(data.values, result, SHEET_ORIGIN), SHEET_ORIGIN);
-    const findings = stale ? [...result.findings, stale] : result.findings;
+    const findings = stale ? [...result.findings, stale] : [...result.findings];
     let comparison: Comparison | null = null;
     const notices: Both[] = byEncoding(converted).map((cells) => both(LEGACY_MESSAGES, "converted", legacyExample(cells, ENCODING_NAMES)));
     if (opts.previous) {
@@ -233,9 +243,11 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       if (path.resolve(opts.previous) === path.resolve(opts.input)) fail(cliBoth("previousSameFile", {}));
       const last = previousAgenciesOf(openInput(opts.previous).wb, opts.previous);
       if (!last.ok) fail(last);
-      // Names typed in TCVN3 or VNI (old workbooks) are compared in Unicode.
-      comparison = compareWithPrevious(result.rows, (last as Extract<typeof last, { ok: true }>).agencies, (t) => legacyToUnicode(t)?.text ?? t);
-      if (comparison.missing.length > 0) notices.push(both(EXPLAIN_MESSAGES, "previousMissing", { names: comparison.missing }));
+      // Names typed in TCVN3 or VNI (old workbooks) are compared in Unicode; through the rules' lineage.
+      const compared = compareYears(data.values, result, last as Extract<typeof last, { ok: true }>, (t) => legacyToUnicode(t)?.text ?? t);
+      comparison = compared.comparison;
+      if (compared.finding) findings.push(compared.finding);
+      notices.push(...comparisonNotices(comparison));
     }
     // The add-in's plan, last year's columns included: the same checks for content that is not the tool's.
     const planned = planResultWrite(data.values, data.formulas, SHEET_ORIGIN, sheet, result, state, comparison);
@@ -250,7 +262,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       ...state,
       rules: rulesJson,
       decision,
-      written: plan.written,
+      written: withGridWritten(plan.written, ledger),
       marks: [...(state.marks ?? []).filter((m) => m.sheet !== sheet), ...marks],
       lastRun: lastRunRecord(result, sheet, "cli", opts.now ?? new Date(), data.values),
       undo: undefined,
@@ -318,8 +330,9 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       explainSheet,
       notices,
       json: {
-        rows: rankedRows(result.rows, result.rules).map((r, i) => ({ ...jsonRow(r), ...extras[i] }) as JsonRow),
+        rows: rankedRows(result.rows, result.rules).map((r, i) => ({ ...jsonRow(r), ...extras[i], ...criteriaJson(r, rules, ledger) }) as JsonRow),
         findings: jsonFindings(result, findings, data.values),
+        ...(comparison ? { comparison: comparisonJson(comparison) } : {}),
       },
     };
   } catch (e) {

@@ -41,6 +41,8 @@ export interface LockRecord extends ResultsSnapshot {
   code: string;
   at: string;
   by: string;
+  /** The sheets the lock protected (a sheet the user had protected keeps its own protection when unlocked). */
+  protectedSheets?: string[];
 }
 
 /** A lock undone: when, by whom, why, and which code it carried. */

@@ -41,6 +41,8 @@ export interface WorkbookPort {
   readStore(): DecodedStore;
   /** Queues the result write; returns the marks to record (each cell's own fill before it was marked). */
   writeResults(write: ResultWrite): MarkRecord[];
+  /** Queues values into cells, their look kept (the ledger's points, the group sums it puts into the grid). */
+  writeValues(sheet: string, writes: readonly { row: number; col: number; value: string | number }[]): void;
   /** Queues a sheet made from its description: it replaces the sheet of that name, or is added. */
   putSheet(description: SheetDescription): void;
   /** Queues the store's new state. */

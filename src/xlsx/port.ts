@@ -19,6 +19,8 @@ import { SheetRead, XlsxWorkbook } from "./workbook";
 export class XlsxPort implements WorkbookPort {
   private readonly edit: PackageEdit;
   private readonly reads = new Map<string, SheetRead>();
+  /** Cells queued per sheet (values and styles), applied with the package at the end. */
+  private readonly cells = new Map<string, Map<number, Map<number, CellEdit>>>();
 
   constructor(readonly wb: XlsxWorkbook) {
     this.edit = new PackageEdit(wb);
@@ -45,6 +47,27 @@ export class XlsxPort implements WorkbookPort {
     return decodeStore(this.wb.readSheet(STORE_SHEET).values);
   }
 
+  private cellsOf(sheet: string) {
+    let cells = this.cells.get(sheet);
+    if (!cells) {
+      cells = new Map();
+      this.cells.set(sheet, cells);
+      this.edit.editSheet(sheet, { cells });
+    }
+    return cells;
+  }
+
+  /** Values into cells (their look kept): the ledger's computed points, the group sums it puts into the grid. */
+  writeValues(sheet: string, writes: readonly { row: number; col: number; value: string | number }[]): void {
+    const read = this.readSheet(sheet);
+    const cells = this.cellsOf(sheet);
+    for (const w of writes) {
+      const row = cells.get(w.row) ?? new Map<number, CellEdit>();
+      row.set(w.col, { style: row.get(w.col)?.style ?? read.styles[w.row]?.[w.col] ?? 0, value: w.value === "" ? null : w.value });
+      cells.set(w.row, row);
+    }
+  }
+
   /**
    * "Tính điểm"'s cells: the converted legacy texts, the appended columns with their neighbour's look,
    * headers, result values with their formats, marks (each cell's own fill recorded) and unmarks.
@@ -54,7 +77,7 @@ export class XlsxPort implements WorkbookPort {
     const { sheet, plan, layout } = w;
     const read = this.readSheet(sheet);
     const styles = this.edit.styles;
-    const cells = new Map<number, Map<number, CellEdit>>();
+    const cells = this.cellsOf(sheet);
     const styleAt = (r: number, c: number) => cells.get(r)?.get(c)?.style ?? read.styles[r]?.[c] ?? 0;
     const set = (r: number, c: number, e: CellEdit) => {
       const row = cells.get(r) ?? new Map<number, CellEdit>();

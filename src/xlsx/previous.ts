@@ -1,12 +1,12 @@
 import type * as ExcelJS from "exceljs";
-import { PreviousAgency, PreviousProblem, scorePreviousYear } from "../core/previous";
+import { PreviousProblem, PreviousYearData, scorePreviousYear } from "../core/previous";
 import { STORE_SHEET } from "../core/store";
 import { readSheet, readStore } from "./exceljs-sheet";
 import type { ExcelJSModule } from "./forms";
 import { decodeStore } from "../core/store";
 import type { XlsxWorkbook } from "./workbook";
 
-export type PreviousRead = { ok: true; agencies: PreviousAgency[]; sheet: string } | { ok: false; problem: PreviousProblem };
+export type PreviousRead = ({ ok: true } & PreviousYearData) | { ok: false; problem: PreviousProblem };
 
 /**
  * Last year's agencies from its workbook: scored with the rules it stores (or the preset), on its
