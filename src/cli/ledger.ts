@@ -5,7 +5,6 @@
  * entered) the ledger from the rules and the grid's agencies. Kept apart from score.ts, which calls
  * in at two places.
  */
-import * as ExcelJS from "exceljs";
 import { cellAddress, SHEET_ORIGIN } from "../core/address";
 import { both, Both, catalogue, entry, Lang, pick } from "../core/catalogue";
 import { toNumber } from "../core/decimal";
