@@ -52,21 +52,30 @@ interface OutEntry {
 
 const enc = new TextEncoder();
 
-/** Deflates text given in pieces; keeps only the compressed bytes. */
+/** Deflates text given in pieces (in batches of about 1 MB: fflate is slow on many small pushes); keeps only the compressed bytes. */
 class Compressor {
   private chunks: Uint8Array[] = [];
   private crc = 0xffffffff;
   private size = 0;
+  private pending: string[] = [];
+  private pendingLength = 0;
   private readonly deflate = new Deflate({ level: 6 }, (chunk) => this.chunks.push(chunk));
   push(text: string): void {
     if (!text) return;
-    const bytes = enc.encode(text);
+    this.pending.push(text);
+    this.pendingLength += text.length;
+    if (this.pendingLength >= 1 << 20) this.drain(false);
+  }
+  private drain(final: boolean): void {
+    const bytes = enc.encode(this.pending.join(""));
+    this.pending = [];
+    this.pendingLength = 0;
     this.crc = crc32Update(this.crc, bytes);
     this.size += bytes.length;
-    this.deflate.push(bytes);
+    this.deflate.push(bytes, final);
   }
   finish(name: string): OutEntry {
-    this.deflate.push(new Uint8Array(0), true);
+    this.drain(true);
     return { name, data: concat(this.chunks), crc: (this.crc ^ 0xffffffff) >>> 0, size: this.size };
   }
 }
