@@ -20,10 +20,19 @@ import { checkOutput, writeAtomically } from "./output";
 import { readSheet, readStore, SheetValues, writeStore } from "./workbook";
 import { byEncoding, LEGACY_MESSAGES, LegacyCell, legacyExample, withConverted } from "../core/legacy-cells";
 import { ENCODING_NAMES, legacyToUnicode, unicodeFontFor } from "../core/legacy-encoding";
-import { addExplanationSheet, chartFile, JsonFinding, jsonFindings, jsonRowExtras, JsonRowExtras, previousAgencies } from "./extras";
-import { compareWithPrevious, Comparison, PREVIOUS_HEADERS, rankChangeText } from "../core/previous";
+import {
+  addExplanationSheet,
+  chartFile,
+  comparisonJson,
+  JsonComparison,
+  JsonFinding,
+  jsonFindings,
+  jsonRowExtras,
+  JsonRowExtras,
+  previousAgencies,
+} from "./extras";
+import { compareYears, Comparison, comparisonNotices, PREVIOUS_HEADERS, rankChangeText } from "../core/previous";
 import { matchKey } from "../core/text";
-import { EXPLAIN_MESSAGES } from "../core/explain-messages";
 import { checkStale, staleFinding } from "../core/stale";
 import { lockRefusal } from "../core/lock";
 
@@ -72,7 +81,7 @@ export type ScoreOutcome =
       /** What the user should know, in both languages. */
       notices: Both[];
       explainSheet: string | null;
-      json: { rows: JsonRow[]; findings: JsonFinding[] };
+      json: { rows: JsonRow[]; findings: JsonFinding[]; comparison?: JsonComparison };
     }
   | { ok: false; message: Both };
 
@@ -184,7 +193,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     const { ws, data, result, converted } = pickSheet(wb, rules, opts.sheet, state.annex?.sheetName, opts.fixEncoding === true);
     // Result columns already on the sheet that the scores no longer give: reported, then rewritten.
     const stale = staleFinding(checkStale(data.values, result, SHEET_ORIGIN), SHEET_ORIGIN);
-    const findings = stale ? [...result.findings, stale] : result.findings;
+    const findings = stale ? [...result.findings, stale] : [...result.findings];
     let comparison: Comparison | null = null;
     const notices: Both[] = byEncoding(converted).map((cells) => both(LEGACY_MESSAGES, "converted", legacyExample(cells, ENCODING_NAMES)));
     if (opts.previous) {
@@ -192,9 +201,11 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       if (path.resolve(opts.previous) === path.resolve(opts.input)) fail(cliBoth("previousSameFile", {}));
       const last = previousAgencies(await loadWorkbook(opts.previous), opts.previous);
       if (!last.ok) fail(last);
-      // Names typed in TCVN3 or VNI (old workbooks) are compared in Unicode.
-      comparison = compareWithPrevious(result.rows, (last as Extract<typeof last, { ok: true }>).agencies, (t) => legacyToUnicode(t)?.text ?? t);
-      if (comparison.missing.length > 0) notices.push(both(EXPLAIN_MESSAGES, "previousMissing", { names: comparison.missing }));
+      // Names typed in TCVN3 or VNI (old workbooks) are compared in Unicode; through the rules' lineage.
+      const compared = compareYears(data.values, result, last as Extract<typeof last, { ok: true }>, (t) => legacyToUnicode(t)?.text ?? t);
+      comparison = compared.comparison;
+      if (compared.finding) findings.push(compared.finding);
+      notices.push(...comparisonNotices(comparison));
     }
     const planned = planResultWrite(data.values, data.formulas, SHEET_ORIGIN, ws.name, result, state);
     if (!planned.ok) fail(joinBoth([planned, ...issues.map((issue) => both(STORE_MESSAGES, "setAside", { issue, sheet: STORE_SHEET }))]));
@@ -341,6 +352,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       json: {
         rows: rankedRows(result.rows, result.rules).map((r, i) => ({ ...jsonRow(r), ...extras[i] }) as JsonRow),
         findings: jsonFindings(result, findings, data.values),
+        ...(comparison ? { comparison: comparisonJson(comparison) } : {}),
       },
     };
   } catch (e) {

@@ -35,7 +35,8 @@ export type FindingCode =
   | "criterionNotApplicable"
   | "criterionRepeated"
   | "unknownAgency"
-  | "groupTypedOver";
+  | "groupTypedOver"
+  | "rulesChangedSinceLastYear";
 
 /**
  * A problem in one cell. `row`/`col` are 0-based in the values array that was scored; `cell` is
@@ -66,6 +67,20 @@ type Params = Pick<Finding, "cell" | "agency" | "group" | "value" | "detail" | "
 const cellsVi = CELL_LIST.vi;
 const cellsEn = CELL_LIST.en;
 const encodingName = (p: Params) => (p.encoding ? ENCODING_NAMES[p.encoding] : "");
+
+/** The kinds of rules change (rulesChangedSinceLastYear's value: "maxima,classes"), as each language names them. */
+const CHANGE_KINDS: Record<string, Record<Lang, string>> = {
+  groups: { vi: "nhóm tiêu chí", en: "criteria groups" },
+  maxima: { vi: "điểm tối đa", en: "maxima" },
+  weights: { vi: "trọng số", en: "weights" },
+  classes: { vi: "mức phân loại", en: "classes" },
+  criteria: { vi: "bộ tiêu chí", en: "criteria" },
+};
+const changeKinds = (value: string, lang: Lang): string =>
+  value
+    .split(",")
+    .map((k) => CHANGE_KINDS[k.trim()]?.[lang] ?? k.trim())
+    .join(", ");
 
 /** The parameters every finding's example renders with (the catalogue test). */
 const EXAMPLE: Params = { cell: "D7", agency: "Sở Y tế", group: "Hạ tầng kỹ thuật", value: "55", detail: "50", cells: ["D7", "E7"], encoding: "tcvn3" };
@@ -186,8 +201,10 @@ const TEMPLATES: Record<FindingCode, { severity: Severity; vi: (p: Params) => st
   },
   criterionOverMax: {
     severity: "error",
-    vi: (p) => `Ô ${p.cell} (${p.agency}, tiêu chí “${p.group}”) có ${p.value} điểm, vượt điểm tối đa ${p.detail} của tiêu chí. Hãy kiểm tra lại và sửa trước khi trình ký.`,
-    en: (p) => `Cell ${p.cell} (${p.agency}, criterion “${p.group}”) holds ${p.value}, above the criterion's maximum of ${p.detail}. Check and correct it before signing.`,
+    vi: (p) =>
+      `Ô ${p.cell} (${p.agency}, tiêu chí “${p.group}”) có ${p.value} điểm, vượt điểm tối đa ${p.detail} của tiêu chí. Hãy kiểm tra lại và sửa trước khi trình ký.`,
+    en: (p) =>
+      `Cell ${p.cell} (${p.agency}, criterion “${p.group}”) holds ${p.value}, above the criterion's maximum of ${p.detail}. Check and correct it before signing.`,
   },
   notAStep: {
     severity: "error",
@@ -196,9 +213,9 @@ const TEMPLATES: Record<FindingCode, { severity: Severity; vi: (p: Params) => st
   },
   criterionMissing: {
     severity: "error",
-    vi: (p) =>
-      `Ô ${p.cell}: ${p.agency} chưa có ${p.detail} cho tiêu chí “${p.group}”. Hãy nhập (0 nếu không đạt); nhóm của tiêu chí này chưa được tính điểm.`,
-    en: (p) => `Cell ${p.cell}: ${p.agency} has no ${p.detail} for criterion “${p.group}”. Enter it (0 if none earned); this criterion's group is not scored yet.`,
+    vi: (p) => `Ô ${p.cell}: ${p.agency} chưa có ${p.detail} cho tiêu chí “${p.group}”. Hãy nhập (0 nếu không đạt); nhóm của tiêu chí này chưa được tính điểm.`,
+    en: (p) =>
+      `Cell ${p.cell}: ${p.agency} has no ${p.detail} for criterion “${p.group}”. Enter it (0 if none earned); this criterion's group is not scored yet.`,
   },
   criterionNoRow: {
     severity: "error",
@@ -240,6 +257,14 @@ const TEMPLATES: Record<FindingCode, { severity: Severity; vi: (p: Params) => st
       `Ô ${p.cell}: kết quả đã có trên trang tính (cột Tổng điểm, Chỉ số, Phân loại, Xếp hạng) không khớp với điểm hiện tại của ${p.agency} (các ô ${p.detail}). Điểm đã bị sửa sau lần tính trước; kết quả vừa được tính lại từ điểm.`,
     en: (p) =>
       `Cell ${p.cell}: the results already on the sheet (Total, Index, Class, Rank columns) do not match the current scores of ${p.agency} (cells ${p.detail}). Scores were edited after they were last computed; the results were just computed again from the scores.`,
+  },
+  /** Last year's stored rules differ from this year's (value: the kinds of change; detail: what; group: last year). */
+  rulesChangedSinceLastYear: {
+    severity: "warning",
+    vi: (p) =>
+      `Ô ${p.cell}: bộ quy tắc ${p.group ? `năm ${p.group}` : "năm trước"} khác bộ quy tắc năm nay (${changeKinds(p.value, "vi")}${p.detail ? `: ${p.detail}` : ""}). Chỉ số và thứ hạng năm trước được so sánh như đã công bố, không tính lại theo quy tắc năm nay; cột “Xếp hạng năm trước” và “Tăng/giảm” cần đọc với lưu ý này.`,
+    en: (p) =>
+      `Cell ${p.cell}: the rules of ${p.group ? p.group : "last year"} differ from this year's (${changeKinds(p.value, "en")}${p.detail ? `: ${p.detail}` : ""}). Last year's indices and ranks are compared as published, not recomputed under this year's rules; read the “Xếp hạng năm trước” and “Tăng/giảm” columns with this in mind.`,
   },
 };
 

@@ -234,7 +234,7 @@ function checkAnnexInputs(
   }
   // Last year's columns, when the user chose them for the annex: read from the score sheet as "Tính
   // điểm" wrote them, rendered through the same core columns as the command line's --annex-previous.
-  const lastYear = meta.annexPrevious ? comparisonFromSheet(sheet.values, scored, sheet.origin) : null;
+  const lastYear = meta.annexPrevious ? comparisonFromSheet(sheet.values, scored, sheet.origin, scored.rules.lineage) : null;
   if (lastYear && !lastYear.ok) {
     const p = lastYear.problem;
     return {
