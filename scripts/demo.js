@@ -75,8 +75,11 @@ async function formsRoundTrip() {
 
   process.stdout.write(`\n${"=".repeat(78)}\nPHẦN 2. PHIẾU TỰ ĐÁNH GIÁ: GỬI ĐI, NHẬN VỀ, GỘP VÀO BẢNG ĐIỂM\n\n`);
   const formsDir = path.join(dir, "phieu");
-  const made = await writeForms({ master, dir: formsDir });
+  // The master has no form key yet: forms writes a copy that keeps it (the input is never modified); merge into that copy.
+  const keyed = path.join(dir, "bang-diem-co-khoa.xlsx");
+  const made = await writeForms({ master, dir: formsDir, masterOut: keyed });
   if (!made.ok) throw new Error(made.message.message);
+  process.stdout.write(`Bản bảng điểm giữ khóa xác thực phiếu: ${path.relative(root, keyed)} (không gửi tệp này đi).\n`);
   process.stdout.write(`Đã tạo ${made.forms.length} phiếu (một cơ quan một tệp) trong ${path.relative(root, formsDir)}/, ví dụ:\n`);
   for (const f of made.forms.slice(0, 4)) process.stdout.write(`  ${f.file}  (${f.agency})\n`);
 
@@ -99,7 +102,7 @@ async function formsRoundTrip() {
   process.stdout.write("Các cơ quan điền điểm tự chấm và tài liệu kiểm chứng vào ô nhập của phiếu, gửi lại.\n\n");
 
   const merged = path.join(root, "out/danh-gia-2020-da-gop.xlsx");
-  const outcome = await mergeForms({ master, forms: made.forms.map((f) => path.join(formsDir, f.file)), output: merged, force: true });
+  const outcome = await mergeForms({ master: keyed, forms: made.forms.map((f) => path.join(formsDir, f.file)), output: merged, force: true });
   if (!outcome.ok) throw new Error(outcome.message.message);
   const { plan } = outcome;
   process.stdout.write(`Gộp ${plan.merged.length} phiếu: ${plan.writes.length} ô được điền vào bảng điểm.\n`);

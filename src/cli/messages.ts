@@ -120,9 +120,11 @@ Exit codes: 0 done; 1 done but the score table has errors (merge: a form has pro
     example: { forms: "  xep-hang-cntt forms MASTER.xlsx -o FOLDER" },
   }),
   formsUsage: entry({
-    vi: (_p: object) => `  xep-hang-cntt forms MASTER.xlsx -o THƯ-MỤC [--force] [--sheet TÊN] [--rules RULES.json] [--year 2020] [--lang vi|en]
+    vi: (
+      _p: object,
+    ) => `  xep-hang-cntt forms MASTER.xlsx -o THƯ-MỤC [--master-out MASTER-CÓ-KHÓA.xlsx] [--force] [--sheet TÊN] [--rules RULES.json] [--year 2020] [--lang vi|en]
   xep-hang-cntt merge MASTER.xlsx PHIẾU.xlsx... -o OUT.xlsx [--force] [--json] [--sheet TÊN] [--rules RULES.json] [--year 2020] [--lang vi|en]`,
-    en: () => `  xep-hang-cntt forms MASTER.xlsx -o FOLDER [--force] [--sheet NAME] [--rules RULES.json] [--year 2020] [--lang vi|en]
+    en: () => `  xep-hang-cntt forms MASTER.xlsx -o FOLDER [--master-out MASTER-WITH-KEY.xlsx] [--force] [--sheet NAME] [--rules RULES.json] [--year 2020] [--lang vi|en]
   xep-hang-cntt merge MASTER.xlsx FORM.xlsx... -o OUT.xlsx [--force] [--json] [--sheet NAME] [--rules RULES.json] [--year 2020] [--lang vi|en]`,
     example: {},
   }),
@@ -132,8 +134,8 @@ Exit codes: 0 done; 1 done but the score table has errors (merge: a form has pro
   warningLabel: entry({ vi: (_p: object) => "Cảnh báo", en: () => "Warning", example: {} }),
   noticeLabel: entry({ vi: (_p: object) => "Lưu ý", en: () => "Note", example: {} }),
   badCommand: entry({
-    vi: (p: { command: string }) => `Lệnh không hợp lệ “${p.command}”: các lệnh: “score”, “forms”, “merge”.`,
-    en: (p) => `Unknown command “${p.command}”: the commands are “score”, “forms” and “merge”.`,
+    vi: (p: { command: string }) => `Lệnh không hợp lệ “${p.command}”: các lệnh: “score”, “forms”, “merge”, “lock”, “unlock”, “verify”.`,
+    en: (p) => `Unknown command “${p.command}”: the commands are “score”, “forms”, “merge”, “lock”, “unlock” and “verify”.`,
     example: { command: "tinh" },
   }),
   noCommand: entry({ vi: (_p: object) => "Thiếu lệnh “score”.", en: () => "The command “score” is missing.", example: {} }),
@@ -239,6 +241,32 @@ Exit codes: 0 done; 1 done but the score table has errors (merge: a form has pro
     vi: (p: { dir: string }) => `“${p.dir}” là một tệp, không phải thư mục: -o phải là thư mục để ghi các phiếu.`,
     en: (p) => `“${p.dir}” is a file, not a folder: -o must be the folder to write the forms in.`,
     example: { dir: "phieu" },
+  }),
+  masterTooLarge: entry({
+    vi: (p: { file: string; part: string; mib: number }) =>
+      `Tệp “${p.file}” quá lớn để đọc an toàn: ${p.part ? `phần “${p.part}”` : "tệp"} khi giải nén vượt ${p.mib} MB (tệp có thể bị hỏng hoặc cố ý làm phình to). Không đọc tiếp, không ghi gì.`,
+    en: (p) =>
+      `File “${p.file}” is too large to read safely: ${p.part ? `its part “${p.part}”` : "the file"} inflates beyond ${p.mib} MB (it may be damaged or made to blow up). Not read further; nothing written.`,
+    example: { file: "bang-diem.xlsx", part: "xl/worksheets/sheet1.xml", mib: 128 },
+  }),
+  formsNeedMasterOut: entry({
+    vi: (p: { master: string }) =>
+      `Bảng điểm “${p.master}” chưa có khóa tạo phiếu (khóa bí mật để xác thực phiếu gửi về). Công cụ không sửa tệp đầu vào, nên hãy chỉ định nơi ghi bản bảng điểm có khóa: --master-out BANG-DIEM-CO-KHOA.xlsx; sau này gộp phiếu vào bản đó. Chưa tạo phiếu nào.`,
+    en: (p) =>
+      `Workbook “${p.master}” has no form key yet (the secret key that verifies returned forms). The tool never modifies its input, so say where to write the copy of the workbook that keeps the key: --master-out MASTER-WITH-KEY.xlsx; merge the forms into that copy later. No form was made.`,
+    example: { master: "bang-diem.xlsx" },
+  }),
+  masterOutIsForm: entry({
+    vi: (p: { file: string }) =>
+      `--master-out “${p.file}” trùng với một phiếu sẽ tạo trong thư mục -o. Hãy ghi bản bảng điểm có khóa ở chỗ khác (không gửi tệp này cho các cơ quan).`,
+    en: (p) =>
+      `--master-out “${p.file}” is one of the forms to be written in the -o folder. Write the copy of the workbook with the key elsewhere (never send that file to the agencies).`,
+    example: { file: "phieu/so-y-te.xlsx" },
+  }),
+  formsMasterSaved: entry({
+    vi: (p: { file: string }) => `Đã ghi bản bảng điểm có khóa tạo phiếu: ${p.file}. Gộp phiếu vào bản này; không gửi tệp này cho các cơ quan.`,
+    en: (p) => `Written the copy of the workbook with the form key: ${p.file}. Merge the forms into this copy; never send it to the agencies.`,
+    example: { file: "bang-diem-co-khoa.xlsx" },
   }),
   mergeCopies: entry({
     vi: (p: { files: string[] }) => `(bản trùng: ${p.files.join(", ")})`,

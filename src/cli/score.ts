@@ -20,11 +20,22 @@ import { checkOutput, writeAtomically } from "./output";
 import { readSheet, readStore, SheetValues, writeStore } from "./workbook";
 import { byEncoding, LEGACY_MESSAGES, LegacyCell, legacyExample, withConverted } from "../core/legacy-cells";
 import { ENCODING_NAMES, legacyToUnicode, unicodeFontFor } from "../core/legacy-encoding";
-import { addExplanationSheet, chartFile, JsonFinding, jsonFindings, jsonRowExtras, JsonRowExtras, previousAgencies } from "./extras";
-import { compareWithPrevious, Comparison, PREVIOUS_HEADERS, rankChangeText } from "../core/previous";
+import {
+  addExplanationSheet,
+  chartFile,
+  comparisonJson,
+  JsonComparison,
+  JsonFinding,
+  jsonFindings,
+  jsonRowExtras,
+  JsonRowExtras,
+  previousAgencies,
+} from "./extras";
+import { compareYears, Comparison, comparisonNotices, PREVIOUS_HEADERS, rankChangeText } from "../core/previous";
 import { matchKey } from "../core/text";
-import { EXPLAIN_MESSAGES } from "../core/explain-messages";
 import { checkStale, staleFinding } from "../core/stale";
+import { lockRefusal } from "../core/lock";
+import { applyLedger, criteriaJson, CriteriaJson, withGridWritten } from "./ledger";
 
 export interface ScoreOptions {
   input: string;
@@ -54,7 +65,7 @@ export interface ScoreOptions {
 }
 
 /** A row of the JSON output: the agency's name, each result column's key and value (columns.ts), and the explanations. */
-export type JsonRow = Record<string, string | number | null> & JsonRowExtras;
+export type JsonRow = Record<string, string | number | null> & JsonRowExtras & CriteriaJson;
 
 export type ScoreOutcome =
   | {
@@ -71,7 +82,7 @@ export type ScoreOutcome =
       /** What the user should know, in both languages. */
       notices: Both[];
       explainSheet: string | null;
-      json: { rows: JsonRow[]; findings: JsonFinding[] };
+      json: { rows: JsonRow[]; findings: JsonFinding[]; comparison?: JsonComparison };
     }
   | { ok: false; message: Both };
 
@@ -175,13 +186,19 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     const stored = readStore(wb);
     if (!stored.ok) fail(stored);
     const { state, issues } = stored as Extract<typeof stored, { ok: true }>;
+    // A locked workbook is scored and shown, never written (Mở chốt first).
+    if (state.lock && opts.output !== undefined) fail(lockRefusal(state.lock, "score"));
     const { rules, json: rulesJson } = rulesFrom(opts, state);
 
     progress("stepScore");
-    const { ws, data, result, converted } = pickSheet(wb, rules, opts.sheet, state.annex?.sheetName, opts.fixEncoding === true);
+    const picked = pickSheet(wb, rules, opts.sheet, state.annex?.sheetName, opts.fixEncoding === true);
+    const { ws, converted } = picked;
+    // Criteria sets: a ledger's leaves computed and their sums put into the grid first (src/cli/ledger.ts).
+    const ledger = applyLedger(wb, ws, picked.data, rules, state);
+    const { data, result } = ledger ?? picked;
     // Result columns already on the sheet that the scores no longer give: reported, then rewritten.
     const stale = staleFinding(checkStale(data.values, result, SHEET_ORIGIN), SHEET_ORIGIN);
-    const findings = stale ? [...result.findings, stale] : result.findings;
+    const findings = stale ? [...result.findings, stale] : [...result.findings];
     let comparison: Comparison | null = null;
     const notices: Both[] = byEncoding(converted).map((cells) => both(LEGACY_MESSAGES, "converted", legacyExample(cells, ENCODING_NAMES)));
     if (opts.previous) {
@@ -189,9 +206,11 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       if (path.resolve(opts.previous) === path.resolve(opts.input)) fail(cliBoth("previousSameFile", {}));
       const last = previousAgencies(await loadWorkbook(opts.previous), opts.previous);
       if (!last.ok) fail(last);
-      // Names typed in TCVN3 or VNI (old workbooks) are compared in Unicode.
-      comparison = compareWithPrevious(result.rows, (last as Extract<typeof last, { ok: true }>).agencies, (t) => legacyToUnicode(t)?.text ?? t);
-      if (comparison.missing.length > 0) notices.push(both(EXPLAIN_MESSAGES, "previousMissing", { names: comparison.missing }));
+      // Names typed in TCVN3 or VNI (old workbooks) are compared in Unicode; through the rules' lineage.
+      const compared = compareYears(data.values, result, last as Extract<typeof last, { ok: true }>, (t) => legacyToUnicode(t)?.text ?? t);
+      comparison = compared.comparison;
+      if (compared.finding) findings.push(compared.finding);
+      notices.push(...comparisonNotices(comparison));
     }
     const planned = planResultWrite(data.values, data.formulas, SHEET_ORIGIN, ws.name, result, state);
     if (!planned.ok) fail(joinBoth([planned, ...issues.map((issue) => both(STORE_MESSAGES, "setAside", { issue, sheet: STORE_SHEET }))]));
@@ -263,7 +282,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       ...state,
       rules: rulesJson,
       decision,
-      written: plan.written,
+      written: withGridWritten(plan.written, ledger),
       marks: [...(state.marks ?? []).filter((m) => m.sheet !== ws.name), ...marks],
       lastRun: lastRunRecord(result, ws.name, "cli", opts.now ?? new Date(), data.values),
       undo: undefined,
@@ -336,8 +355,9 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       explainSheet,
       notices,
       json: {
-        rows: rankedRows(result.rows, result.rules).map((r, i) => ({ ...jsonRow(r), ...extras[i] }) as JsonRow),
+        rows: rankedRows(result.rows, result.rules).map((r, i) => ({ ...jsonRow(r), ...extras[i], ...criteriaJson(r, rules, ledger) }) as JsonRow),
         findings: jsonFindings(result, findings, data.values),
+        ...(comparison ? { comparison: comparisonJson(comparison) } : {}),
       },
     };
   } catch (e) {

@@ -21,6 +21,8 @@ export type RuleProblemCode =
   | "notPositive"
   | "notUnit"
   | "notWeight"
+  | "notNonNegative"
+  | "badCode"
   | "badVersion"
   | "notBoolean"
   | "missing"
@@ -41,7 +43,23 @@ export type RuleProblemCode =
   | "weightUncounted"
   | "noCountedGroup"
   | "blockMatchShared"
-  | "blockMaxTooSmall";
+  | "blockMaxTooSmall"
+  // Criteria sets.
+  | "childrenBelowMax"
+  | "leafNeedsMethod"
+  | "leafOnly"
+  | "notForMethod"
+  | "methodNeeds"
+  | "inputsCount"
+  | "pointsAboveMax"
+  | "tiersNotDescending"
+  | "levelShared"
+  | "unknownBlock"
+  | "unknownCriterion"
+  | "exemptsNothing"
+  | "tooDeep"
+  | "lineageDuplicate"
+  | "lineageRepeated";
 
 export type RuleProblemParams = Record<string, string | number>;
 
@@ -85,6 +103,14 @@ export const RULE_MESSAGES: Record<RuleProblemCode, { vi: (p: P) => string; en: 
   notPositive: {
     vi: (p) => `${p.Field} phải là số lớn hơn 0 (số, hoặc chữ số thập phân như “2,5”).`,
     en: (p) => `${p.Field} must be a number greater than 0 (a number, or a decimal such as “2.5”).`,
+  },
+  notNonNegative: {
+    vi: (p) => `${p.Field} phải là số từ 0 trở lên (số, hoặc chữ số thập phân như “2,5”).`,
+    en: (p) => `${p.Field} must be a number of 0 or more (a number, or a decimal such as “2.5”).`,
+  },
+  badCode: {
+    vi: (p) => `${p.Field} chỉ gồm số hoặc chữ không dấu, cách nhau bằng dấu chấm (ví dụ “2.3.1”).`,
+    en: (p) => `${p.Field} may contain only digits or letters without accents, separated by dots (e.g. “2.3.1”).`,
   },
   notUnit: { vi: (p) => `${p.Field} phải là số từ 0 đến 1.`, en: (p) => `${p.Field} must be a number from 0 to 1.` },
   notWeight: {
@@ -156,6 +182,68 @@ export const RULE_MESSAGES: Record<RuleProblemCode, { vi: (p: P) => string; en: 
     vi: (p) => `Điểm tối đa của nhóm trong khối (${p.params.max}) phải lớn hơn tổng điểm các mục không đánh giá (${p.params.sum}).`,
     en: (p) => `The group's maximum in the block (${p.params.max}) must exceed the items not evaluated (${p.params.sum}).`,
   },
+  lineageDuplicate: {
+    vi: (p) =>
+      `Cơ quan ${q(p.params.name)} đã có ở mục thứ ${p.params.other} của danh sách sáp nhập: mỗi cơ quan năm nay chỉ có một mục; hãy gộp các tiền thân vào một mục.`,
+    en: (p) =>
+      `The agency ${q(p.params.name)} already has entry ${p.params.other} of the lineage: one entry per agency this year; put all its predecessors in one entry.`,
+  },
+  lineageRepeated: {
+    vi: (p) => `Tiền thân ${q(p.params.name)} được ghi hai lần trong cùng một mục: hãy xóa bớt một lần.`,
+    en: (p) => `The predecessor ${q(p.params.name)} is listed twice in the same entry: remove one.`,
+  },
+  childrenBelowMax: {
+    vi: (p) => `Tổng điểm tối đa của các tiêu chí con (${p.params.sum}) phải từ ${p.params.max} (điểm tối đa của ${p.params.id}) trở lên.`,
+    en: (p) => `The sub-criteria's maxima add up to ${p.params.sum}, less than ${p.params.max} (the maximum of ${p.params.id}).`,
+  },
+  leafNeedsMethod: {
+    vi: (p) => `Tiêu chí ${q(p.params.id)} không có tiêu chí con nên cần cách chấm (method): “points”, “levels”, “yesno”, “ratio” hoặc “tiers”.`,
+    en: (p) => `Criterion ${q(p.params.id)} has no sub-criteria, so it needs a method: “points”, “levels”, “yesno”, “ratio” or “tiers”.`,
+  },
+  leafOnly: {
+    vi: (p) => `${p.Field} chỉ dùng cho tiêu chí không có tiêu chí con; ${q(p.params.id)} được tính bằng tổng các tiêu chí con.`,
+    en: (p) => `${p.Field} belongs only on a criterion without sub-criteria; ${q(p.params.id)} scores the sum of its sub-criteria.`,
+  },
+  notForMethod: {
+    vi: (p) => `${p.Field} không dùng cho cách chấm ${q(p.params.method)}: hãy bỏ trường này hoặc đổi cách chấm.`,
+    en: (p) => `${p.Field} is not used by the method ${q(p.params.method)}: remove it or change the method.`,
+  },
+  methodNeeds: {
+    vi: (p) => `Cách chấm ${q(p.params.method)} cần ${p.field}.`,
+    en: (p) => `The method ${q(p.params.method)} needs ${p.field}.`,
+  },
+  inputsCount: {
+    vi: (p) => `Cách chấm ${q(p.params.method)} cần đúng ${p.params.count} số liệu (inputs).`,
+    en: (p) => `The method ${q(p.params.method)} needs exactly ${p.params.count} ${p.params.count === 1 ? "input" : "inputs"}.`,
+  },
+  pointsAboveMax: {
+    vi: (p) => `${p.Field} (${p.params.sum}) vượt điểm tối đa ${p.params.max} của tiêu chí ${q(p.params.id)}.`,
+    en: (p) => `${p.Field} (${p.params.sum}) is above the maximum ${p.params.max} of criterion ${q(p.params.id)}.`,
+  },
+  tiersNotDescending: {
+    vi: () => "Các ngưỡng phải xếp từ cao xuống thấp: ngưỡng này phải nhỏ hơn ngưỡng đứng trước.",
+    en: () => "Tiers go from highest to lowest: this threshold must be lower than the one before.",
+  },
+  levelShared: {
+    vi: (p) => `Nhãn mức ${q(p.params.text)} bị trùng: mỗi mức một nhãn khác nhau.`,
+    en: (p) => `The level label ${q(p.params.text)} is used twice: each level needs its own label.`,
+  },
+  unknownBlock: {
+    vi: (p) => `Khối ${q(p.params.id)} không có trong danh sách khối (blocks).`,
+    en: (p) => `Block ${q(p.params.id)} is not in the list of blocks.`,
+  },
+  unknownCriterion: {
+    vi: (p) => `Tiêu chí ${q(p.params.id)} không có trong bộ tiêu chí của các nhóm.`,
+    en: (p) => `Criterion ${q(p.params.id)} is not among the groups' criteria.`,
+  },
+  tooDeep: {
+    vi: () => "Bộ tiêu chí có tối đa ba cấp tính cả nhóm (nhóm → tiêu chí → tiêu chí con): tiêu chí con không có tiêu chí con.",
+    en: () => "A criteria set is at most three levels deep counting the group (group → criterion → sub-criterion): a sub-criterion has no children.",
+  },
+  exemptsNothing: {
+    vi: () => "Trường hợp miễn chấm phải nêu ít nhất một nhóm (groups) hoặc một tiêu chí (criteria).",
+    en: () => "An exemption must name at least one group (groups) or criterion (criteria).",
+  },
 };
 
 const ROOT_LABEL: Label = { vi: "Quy tắc", en: "The rules" };
@@ -189,9 +277,12 @@ const EXAMPLE = {
     groups: "“tthc”",
     id: "tthc",
     max: 50,
+    method: "ratio",
+    count: 2,
     min: 0,
     name: "Hạ tầng kỹ thuật",
     near: "maxPoints",
+    other: 1,
     sum: 30,
     text: "sở",
     value: "=Tốt",

@@ -1,9 +1,11 @@
 import { Dec, add, cmp, formatVi, fromNumber, fromString, sub, sign, ZERO } from "./decimal";
 import { makeRuleProblem, RuleProblem, RuleProblemCode, RuleProblemParams } from "./ruleMessages";
 import { checkShape } from "./rulesFormat";
+import { CriterionJson, criteriaChecker, CriterionModel, leavesOf } from "./criteria";
 import { headerKey, matchKey } from "./text";
 
 export type { RuleProblem } from "./ruleMessages";
+export type { CriterionJson, CriterionMethod, CriterionModel, SubCriterionJson } from "./criteria";
 
 /**
  * Scoring rules as data. The JSON form (schemas/rules.schema.json) is what is stored in the
@@ -31,6 +33,8 @@ export interface GroupRule {
   weight?: number | string;
   /** false: read, checked and shown, but not in the total, the maximum or the index. Version 2. */
   counted?: boolean;
+  /** The group's criteria (bộ tiêu chí): scored criterion by criterion in the ledger. Version 2. */
+  criteria?: CriterionJson[];
 }
 
 export interface ExemptionRule {
@@ -38,8 +42,10 @@ export interface ExemptionRule {
   keyword?: string;
   /** Note keywords, any of which matches (version 2). */
   keywords?: string[];
-  /** Ids of the groups not scored for an agency with this note. */
+  /** Ids of the groups not scored for an agency with this note (may be empty when criteria names some). */
   groups: string[];
+  /** Codes of the criteria not scored for an agency with this note ("4.2"). Version 2. */
+  criteria?: string[];
   /** Why, as the annex notes say it ("không có thủ tục hành chính"). */
   reason: string;
 }
@@ -64,6 +70,18 @@ export interface BlockRule {
 
 export type IndexDisplay = "decimal" | "percent";
 
+/**
+ * An agency's predecessors (version 2): a merger ("Sở Tài chính" from "Sở Tài chính" and "Sở Kế hoạch
+ * và Đầu tư"), a rename (one predecessor) or one part of a split (a predecessor named by several
+ * entries). Last year's comparison goes through it (previous.ts).
+ */
+export interface LineageRule {
+  /** The agency's name this year. */
+  name: string;
+  /** Last year's agencies it continues (list the agency itself when it continues under its name). */
+  from: string[];
+}
+
 export interface RulesJson {
   $schema?: string;
   schemaVersion: 1 | 2;
@@ -73,6 +91,8 @@ export interface RulesJson {
   groups: GroupRule[];
   exemptions: ExemptionRule[];
   index: { decimals: number; rounding: "halfUp" | "halfEven" | "down"; display?: IndexDisplay };
+  /** Decimal places of computed criterion points, rounded half-up (default 2). Version 2. */
+  criteriaDecimals?: number;
   /** Highest class first; the last band's minIndex is 0. Empty: no classes. */
   classes: ClassBand[];
   classifyOn: "roundedIndex" | "exactIndex";
@@ -81,6 +101,8 @@ export interface RulesJson {
   overMax: "keep" | "cap";
   /** Blocks ranked separately (version 2). */
   blocks?: BlockRule[];
+  /** Mergers, renames and splits since last year (version 2). */
+  lineage?: LineageRule[];
 }
 
 export interface GroupModel {
@@ -95,6 +117,8 @@ export interface GroupModel {
   /** Null when the index is not weighted. */
   readonly weight: Dec | null;
   readonly counted: boolean;
+  /** The group's criteria, first level (empty: the group is one cell, as without criteria). */
+  readonly criteria: readonly CriterionModel[];
 }
 
 export interface ClassModel {
@@ -119,7 +143,14 @@ export interface BlockModel {
 export interface Rules {
   readonly json: RulesJson;
   readonly groups: readonly GroupModel[];
-  readonly exemptions: ReadonlyArray<{ keyword: string; keywords: readonly string[]; groupIndexes: readonly number[]; reason: string }>;
+  readonly exemptions: ReadonlyArray<{
+    keyword: string;
+    keywords: readonly string[];
+    groupIndexes: readonly number[];
+    reason: string;
+    /** Codes of the criteria exempted (absent when the exemption names none). */
+    criteria?: readonly string[];
+  }>;
   readonly classes: readonly ClassModel[];
   /** Sum of the counted groups' applicable maxima (498 for 2020). */
   readonly generalMax: Dec;
@@ -130,6 +161,17 @@ export interface Rules {
   readonly nameKeys: readonly string[];
   /** Empty when the rules have no blocks. */
   readonly blocks: readonly BlockModel[];
+  /** Every leaf criterion of every group, in order (empty without criteria). */
+  readonly leaves: readonly CriterionModel[];
+  /** Decimal places of computed criterion points (criteriaDecimals, default 2). */
+  readonly criteriaDecimals: number;
+  /** Mergers, renames and splits since last year (names trimmed, NFC); empty when none. */
+  readonly lineage: readonly LineageModel[];
+}
+
+export interface LineageModel {
+  readonly name: string;
+  readonly from: readonly string[];
 }
 
 /** Headers of the agency-name column every rule set recognises. */
@@ -248,11 +290,13 @@ export function validateRules(input: unknown): RulesResult {
   const bad = (path: string, code: RuleProblemCode, params: RuleProblemParams = {}) => problems.push(makeRuleProblem(path, code, params));
   const r = input;
 
-  const groups = checkGroups(r, bad);
+  const criteria = criteriaChecker(r, bad);
+  const groups = checkGroups(r, bad, criteria);
   const ids = new Map(groups.map((g, i) => [g.id, i] as [string, number]));
-  const exemptions = checkExemptions(r, ids, bad);
+  const exemptions = checkExemptions(r, ids, bad, criteria);
   const classes = checkClasses(r.classes, "classes", bad);
   const blocks = checkBlocks(r, groups, ids, bad);
+  const lineage = checkLineage(r, bad);
 
   if (problems.length > 0) return { ok: false, problems };
   const json = JSON.parse(JSON.stringify(input)) as RulesJson;
@@ -273,13 +317,16 @@ export function validateRules(input: unknown): RulesResult {
       display,
       nameKeys,
       blocks: blocks.map((b) => ({ ...b, classes: b.classes ?? classes })),
+      lineage,
+      leaves: groups.flatMap((g) => leavesOf(g.criteria)),
+      criteriaDecimals: typeof r.criteriaDecimals === "number" ? r.criteriaDecimals : 2,
     },
   };
 }
 
 type Bad = (path: string, code: RuleProblemCode, params?: RuleProblemParams) => void;
 
-function checkGroups(r: Record<string, unknown>, bad: Bad): GroupModel[] {
+function checkGroups(r: Record<string, unknown>, bad: Bad, criteriaOf: ReturnType<typeof criteriaChecker>): GroupModel[] {
   const groups: GroupModel[] = [];
   const seen = new Set<string>();
   const keyOwner = new Map<string, number>();
@@ -317,10 +364,11 @@ function checkGroups(r: Record<string, unknown>, bad: Bad): GroupModel[] {
     const counted = g.counted !== false;
     const weight = g.weight === undefined ? null : positive(g.weight);
     if (weight && !counted) bad(`${p}.weight`, "weightUncounted");
+    const criteria = criteriaOf.group(g.criteria, p, isText(g.id) ? g.id : p, nominal && sign(max) > 0 ? max : null);
     if (isText(g.id) && isText(g.name) && nominal) {
       const name = nfc(g.name);
       const fullName = isText(g.fullName) ? nfc(g.fullName) : name;
-      groups.push({ id: g.id, name, fullName, keys, nominalMax: nominal, notEvaluated: items, max, weight: counted ? weight : null, counted });
+      groups.push({ id: g.id, name, fullName, keys, nominalMax: nominal, notEvaluated: items, max, weight: counted ? weight : null, counted, criteria });
     }
   });
   checkWeights(list(r.groups), bad);
@@ -346,7 +394,12 @@ function checkWeights(all: unknown[], bad: Bad): void {
   }
 }
 
-function checkExemptions(r: Record<string, unknown>, ids: ReadonlyMap<string, number>, bad: Bad): Rules["exemptions"][number][] {
+function checkExemptions(
+  r: Record<string, unknown>,
+  ids: ReadonlyMap<string, number>,
+  bad: Bad,
+  criteriaOf: ReturnType<typeof criteriaChecker>,
+): Rules["exemptions"][number][] {
   const exemptions: Rules["exemptions"][number][] = [];
   list(r.exemptions).forEach((e: unknown, i: number) => {
     const p = `exemptions[${i}]`;
@@ -358,8 +411,11 @@ function checkExemptions(r: Record<string, unknown>, ids: ReadonlyMap<string, nu
         if (typeof id === "string" && /^[a-z0-9-]+$/.test(id)) bad(`${p}.groups[${j}]`, "unknownGroup", { id });
       } else idx.push(at);
     });
+    const criteria = criteriaOf.exemption(e.criteria, p);
+    if (Array.isArray(e.groups) && e.groups.length === 0 && list(e.criteria).length === 0) bad(`${p}.groups`, "exemptsNothing");
     const keywords = [...(isText(e.keyword) ? [e.keyword] : []), ...list(e.keywords).filter(isText)].map(nfc);
-    if (keywords.length > 0 && isText(e.reason)) exemptions.push({ keyword: keywords[0], keywords, groupIndexes: idx, reason: nfc(e.reason) });
+    if (keywords.length > 0 && isText(e.reason))
+      exemptions.push({ keyword: keywords[0], keywords, groupIndexes: idx, reason: nfc(e.reason), ...(criteria.length > 0 ? { criteria } : {}) });
   });
   return exemptions;
 }
@@ -431,6 +487,32 @@ function checkBlocks(
     if (isText(b.id) && isText(b.name)) blocks.push({ id: b.id, name: nfc(b.name), matchKeys, maxes, generalMax, classes, ownMaxima: own });
   });
   return blocks;
+}
+
+/**
+ * Lineage entries: one per agency this year (names compared as agency names are, by matchKey; the
+ * legacy encodings are converted where the names are compared), a predecessor once per entry.
+ */
+function checkLineage(r: Record<string, unknown>, bad: Bad): LineageModel[] {
+  const out: LineageModel[] = [];
+  const seen = new Map<string, number>();
+  list(r.lineage).forEach((e: unknown, i: number) => {
+    if (!isObject(e) || !isText(e.name)) return;
+    const key = matchKey(e.name);
+    const first = seen.get(key);
+    if (first !== undefined) bad(`lineage[${i}].name`, "lineageDuplicate", { name: nfc(e.name), other: first + 1 });
+    else seen.set(key, i);
+    const from: string[] = [];
+    const fromKeys = new Set<string>();
+    list(e.from).forEach((f: unknown, j: number) => {
+      if (!isText(f)) return;
+      if (fromKeys.has(matchKey(f))) bad(`lineage[${i}].from[${j}]`, "lineageRepeated", { name: nfc(f) });
+      fromKeys.add(matchKey(f));
+      from.push(nfc(f));
+    });
+    if (from.length > 0) out.push({ name: nfc(e.name), from });
+  });
+  return out;
 }
 
 /** Whether agencies get a class at all (no Phân loại column and nothing about classes otherwise). */

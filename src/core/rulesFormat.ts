@@ -23,7 +23,12 @@ interface Base {
 }
 
 export type FormatNode =
-  | (Base & { kind: "object"; fields: Record<string, FormatField>; /** At least one of these fields must be present. */ oneOfRequired?: string[] })
+  | (Base & {
+      kind: "object";
+      fields: Record<string, FormatField>;
+      /** At least one of these fields must be present. */ oneOfRequired?: string[];
+      /** Fields refused here with their own message (the schema refuses them as unknown). */ refuse?: Record<string, RuleProblemCode>;
+    })
   | (Base & { kind: "array"; items: FormatNode; minItems?: number })
   | (Base & { kind: "map"; values: FormatNode })
   | (Base & { kind: "text"; pattern?: string; noFormula?: boolean })
@@ -40,8 +45,8 @@ export interface FormatField {
   since?: 2;
 }
 
-/** positive: > 0; unit: 0 to 1; weight: above 0, at most 1. */
-export type DecimalRange = "positive" | "unit" | "weight";
+/** positive: > 0; unit: 0 to 1; weight: above 0, at most 1; nonNegative: ≥ 0. */
+export type DecimalRange = "positive" | "unit" | "weight" | "nonNegative";
 
 const L = (vi: string, en: string): Label => ({ vi, en });
 
@@ -50,9 +55,12 @@ export const DECIMAL_PATTERNS: Record<DecimalRange, string[]> = {
   positive: ["^\\s*\\+?(?=[^1-9]*[1-9])(\\d+([.,]\\d*)?|[.,]\\d+)\\s*$"],
   unit: ["^\\s*\\+?(0*1([.,]0*)?|0*[.,]\\d+|0+([.,]\\d*)?)\\s*$"],
   weight: ["^\\s*\\+?(?=[^1-9]*[1-9])(\\d+([.,]\\d*)?|[.,]\\d+)\\s*$", "^\\s*\\+?(0*1([.,]0*)?|0*[.,]\\d+|0+([.,]\\d*)?)\\s*$"],
+  nonNegative: ["^\\s*\\+?(\\d+([.,]\\d*)?|[.,]\\d+)\\s*$"],
 };
 
 export const ID_PATTERN = "^[a-z0-9-]+$";
+/** A criterion's printed code: numbers or letters separated by dots ("2.3", "2.3.1", "II.1.a"). */
+export const CODE_PATTERN = "^[0-9A-Za-z]+([.][0-9A-Za-z]+)*$";
 /** A class name must not start like a formula (Excel would take it for one in Phân loại). */
 export const NO_FORMULA_PATTERN = "^\\s*[^\\s=+\\-@]";
 
@@ -94,6 +102,164 @@ const classBand = (): FormatNode => ({
 });
 
 const classList = (description: string): FormatNode => ({ kind: "array", label: L("Các mức phân loại", "Classes"), description, items: classBand() });
+
+/** The fields of every criterion node: a criterion, a sub-criterion (a leaf's options included). */
+function criterionFields(): Record<string, FormatField> {
+  const dec = (range: DecimalRange, label: Label, description: string): FormatNode => ({ kind: "decimal", range, label, description });
+  return {
+    id: {
+      required: true,
+      node: {
+        kind: "text",
+        pattern: CODE_PATTERN,
+        label: L("Mã tiêu chí", "Criterion code"),
+        description:
+          "Mã in của tiêu chí, không trùng trong cả bộ: số hoặc chữ cách nhau bằng dấu chấm (“2.3”, “2.3.1”). / The criterion's printed code, unique in the whole set: numbers or letters separated by dots.",
+      },
+    },
+    name: {
+      required: true,
+      node: text(L("Tên tiêu chí", "Criterion name"), "Tên tiêu chí như trong bộ tiêu chí. / The criterion's name, as the set words it."),
+    },
+    max: {
+      required: true,
+      node: dec(
+        "positive",
+        L("Điểm tối đa của tiêu chí", "Criterion maximum"),
+        "Điểm tối đa của tiêu chí. Tiêu chí có tiêu chí con được tổng điểm các con, không quá điểm tối đa này; tổng điểm tối đa của các con phải từ điểm này trở lên. / The criterion's maximum. A criterion with sub-criteria scores their sum, capped at this; the children's maxima must add up to at least this.",
+      ),
+    },
+    method: {
+      node: {
+        kind: "enum",
+        values: ["points", "levels", "yesno", "ratio", "tiers"],
+        label: L("Cách chấm", "Scoring method"),
+        description:
+          "Cách chấm của tiêu chí lá (không có tiêu chí con; bắt buộc với lá): “points” nhập điểm trực tiếp; “levels” chọn một mức; “yesno” Có được tối đa, Không được 0; “ratio” điểm tối đa × min(1, (a ÷ b) ÷ target); “tiers” theo ngưỡng của một số liệu. / How a leaf (a criterion without sub-criteria; required on leaves) is scored: points typed; a level chosen; Có/Không; a ratio max × min(1, (a ÷ b) ÷ target); thresholds on one input.",
+      },
+    },
+    step: {
+      node: dec(
+        "positive",
+        L("Bước điểm", "Points step"),
+        "Cách chấm “points”: điểm phải là bội số của bước này (0,25). Có thể bỏ qua. / Method “points”: the points must be a multiple of this step (0.25). Optional.",
+      ),
+    },
+    levels: {
+      node: {
+        kind: "array",
+        minItems: 1,
+        label: L("Các mức chấm", "Levels"),
+        description:
+          "Cách chấm “levels”: các mức, mỗi mức một nhãn và số điểm (không quá điểm tối đa của tiêu chí); người chấm chọn nhãn. / Method “levels”: the levels, each a label and its points (at most the criterion's maximum); the assessor picks a label.",
+        items: {
+          kind: "object",
+          label: L("Mức chấm", "Level"),
+          description: "Một mức chấm. / One level.",
+          fields: {
+            label: { required: true, node: text(L("Nhãn của mức", "Level label"), "Nhãn của mức (“Đạt đầy đủ”). / The level's label.") },
+            points: {
+              required: true,
+              node: dec("nonNegative", L("Điểm của mức", "Level points"), "Số điểm của mức, từ 0 (10; 5; 0). / The level's points, from 0."),
+            },
+          },
+        },
+      },
+    },
+    inputs: {
+      node: texts(
+        L("Các số liệu", "Inputs"),
+        "Tên các số liệu thô: “ratio” cần đúng hai (a, b: “Số máy tính”, “Số CBCCVC”), “tiers” đúng một. / The raw inputs' names: two for “ratio” (a, b), one for “tiers”.",
+        1,
+      ),
+    },
+    target: {
+      node: dec(
+        "positive",
+        L("Tỉ lệ đạt tối đa", "Target ratio"),
+        "Cách chấm “ratio”: tỉ lệ a ÷ b được điểm tối đa (mặc định 1; 0,8 nghĩa là đạt 80% được tối đa). / Method “ratio”: the ratio a ÷ b that earns the maximum (default 1).",
+      ),
+    },
+    tiers: {
+      node: {
+        kind: "array",
+        minItems: 1,
+        label: L("Các ngưỡng", "Tiers"),
+        description:
+          "Cách chấm “tiers”: các ngưỡng, cao nhất trước; số liệu từ atLeast trở lên được points; dưới ngưỡng cuối được 0. / Method “tiers”: thresholds, highest first; an input of at least atLeast earns points; below the last earns 0.",
+        items: {
+          kind: "object",
+          label: L("Ngưỡng", "Tier"),
+          description: "Một ngưỡng. / One tier.",
+          fields: {
+            atLeast: {
+              required: true,
+              node: dec(
+                "nonNegative",
+                L("Từ (ngưỡng)", "At least"),
+                "Giá trị thấp nhất của số liệu ở ngưỡng này, tính cả bằng (90). / The lowest input of this tier, inclusive.",
+              ),
+            },
+            points: {
+              required: true,
+              node: dec("nonNegative", L("Điểm của ngưỡng", "Tier points"), "Số điểm của ngưỡng (15). / The tier's points."),
+            },
+          },
+        },
+      },
+    },
+    evidence: {
+      node: {
+        kind: "enum",
+        values: ["required", "optional", "none"],
+        label: L("Tài liệu kiểm chứng", "Evidence"),
+        description:
+          "Tài liệu kiểm chứng: “required” bắt buộc (thiếu là lỗi), “optional” (mặc định), “none” không cần. / Evidence: required (missing is an error), optional (default), none.",
+      },
+    },
+    guidance: {
+      node: text(
+        L("Hướng dẫn chấm", "Scoring guidance"),
+        "Hướng dẫn chấm, hiện trên phiếu và trong bảng điều khiển. Có thể bỏ qua. / Guidance shown on forms and in the pane. Optional.",
+      ),
+    },
+    appliesTo: {
+      node: {
+        kind: "array",
+        minItems: 1,
+        label: L("Chỉ áp dụng cho khối", "Applies to blocks"),
+        description:
+          "Mã các khối được chấm tiêu chí này (chỉ khối sở, ngành…); cơ quan khối khác không chấm và điểm tối đa của nhóm giảm tương ứng. Có thể bỏ qua. / Ids of the blocks scored on this criterion; other agencies are not, and their group maximum drops accordingly. Optional.",
+        items: id(L("Mã khối", "Block id"), "Mã một khối. / A block id."),
+      },
+    },
+  };
+}
+
+/** A criterion node; at the second level (a sub-criterion) without children of its own. */
+function criteriaList(level: 1 | 2): FormatNode {
+  const fields = criterionFields();
+  if (level === 1)
+    fields.criteria = {
+      node: criteriaList(2),
+    };
+  return {
+    kind: "array",
+    minItems: 1,
+    label: level === 1 ? L("Các tiêu chí", "Criteria") : L("Các tiêu chí con", "Sub-criteria"),
+    description:
+      level === 1
+        ? "Các tiêu chí của nhóm (bộ tiêu chí). Nhóm có tiêu chí được tổng điểm các tiêu chí, không quá điểm tối đa của nhóm; tổng điểm tối đa của các tiêu chí phải từ điểm tối đa của nhóm trở lên. Không có: nhóm chấm một ô như trước. / The group's criteria. A group with criteria scores their sum, capped at its maximum; their maxima must add up to at least the group's. Absent: the group is one cell, as before."
+        : "Các tiêu chí con (cấp thứ ba, tính cả nhóm; không có cấp sâu hơn). / Sub-criteria (the third level counting the group; no deeper).",
+    items: {
+      kind: "object",
+      label: level === 1 ? L("Tiêu chí", "Criterion") : L("Tiêu chí con", "Sub-criterion"),
+      description: level === 1 ? "Một tiêu chí. / One criterion." : "Một tiêu chí con. / One sub-criterion.",
+      fields,
+      ...(level === 2 ? { refuse: { criteria: "tooDeep" as const } } : {}),
+    },
+  };
+}
 
 export const RULES_FORMAT: FormatNode = {
   kind: "object",
@@ -218,6 +384,7 @@ export const RULES_FORMAT: FormatNode = {
                   "false: cột được đọc, kiểm tra với điểm tối đa và hiển thị, nhưng không cộng vào tổng điểm, điểm tối đa hay chỉ số. Mặc định true. / false: the column is read, checked against its maximum and shown, but adds nothing to the total, the maximum or the index. Default true.",
               },
             },
+            criteria: { since: 2, node: criteriaList(1) },
           },
         },
       },
@@ -253,10 +420,25 @@ export const RULES_FORMAT: FormatNode = {
               required: true,
               node: {
                 kind: "array",
-                minItems: 1,
                 label: L("Các nhóm được miễn", "Exempt groups"),
-                description: "Mã (id) các nhóm không chấm cho cơ quan có ghi chú này. / Ids of the groups not scored for such an agency.",
+                description:
+                  "Mã (id) các nhóm không chấm cho cơ quan có ghi chú này; có thể rỗng khi criteria nêu tiêu chí. / Ids of the groups not scored for such an agency; may be empty when criteria names criteria.",
                 items: id(L("Mã nhóm", "Group id"), "Mã một nhóm. / A group id."),
+              },
+            },
+            criteria: {
+              since: 2,
+              node: {
+                kind: "array",
+                label: L("Các tiêu chí được miễn", "Exempt criteria"),
+                description:
+                  "Mã các tiêu chí không chấm cho cơ quan có ghi chú này (“4.2”); điểm tối đa của nhóm giảm tương ứng, như nhóm được miễn. Có thể bỏ qua. / Codes of the criteria not scored for such an agency; the group's maximum drops accordingly, as for an exempt group. Optional.",
+                items: {
+                  kind: "text",
+                  pattern: CODE_PATTERN,
+                  label: L("Mã tiêu chí", "Criterion code"),
+                  description: "Mã một tiêu chí. / A criterion code.",
+                },
               },
             },
             reason: {
@@ -309,6 +491,17 @@ export const RULES_FORMAT: FormatNode = {
             },
           },
         },
+      },
+    },
+    criteriaDecimals: {
+      since: 2,
+      node: {
+        kind: "integer",
+        min: 0,
+        max: 6,
+        label: L("Số chữ số thập phân của điểm tiêu chí", "Decimal places of criterion points"),
+        description:
+          "Điểm tính được của tiêu chí (ratio) làm tròn lên từ 5 đến số chữ số này; mặc định 2. / Computed criterion points (ratio) are rounded half-up to this many places; default 2.",
       },
     },
     classes: {
@@ -404,12 +597,40 @@ export const RULES_FORMAT: FormatNode = {
         },
       },
     },
+    lineage: {
+      since: 2,
+      node: {
+        kind: "array",
+        label: L("Sáp nhập, đổi tên", "Lineage (mergers, renames)"),
+        description:
+          "Cơ quan năm nay và các cơ quan năm trước mà nó tiếp nối, để so sánh với năm trước: sáp nhập (nhiều tiền thân), đổi tên (một tiền thân), chia tách (một tiền thân ghi ở nhiều mục). Cơ quan có tiền thân được so với trung bình chỉ số năm trước của các tiền thân; xếp hạng năm trước được tính lại với các tiền thân thay bằng cơ quan kế tục. Tên so khớp không phân biệt hoa thường, dấu, khoảng trắng, bảng mã TCVN3/VNI. Có thể bỏ qua. / This year's agencies and last year's agencies each continues, for the comparison with last year: a merger (several predecessors), a rename (one), a split (one predecessor in several entries). An agency with predecessors is compared with the mean of their indices; last year's ranking is recomputed with the predecessors replaced by their successor. Names match regardless of case, accents, spacing and the TCVN3/VNI encodings. Optional.",
+        items: {
+          kind: "object",
+          label: L("Mục sáp nhập", "Lineage entry"),
+          description: "Một cơ quan năm nay và các tiền thân của nó. / One agency this year and its predecessors.",
+          fields: {
+            name: {
+              required: true,
+              node: text(L("Cơ quan hiện nay", "Agency now"), "Tên cơ quan năm nay (“Sở Tài chính”). / The agency's name this year."),
+            },
+            from: {
+              required: true,
+              node: texts(
+                L("Tiền thân", "Predecessors"),
+                "Tên các cơ quan năm trước mà cơ quan này tiếp nối; ghi cả chính nó nếu nó vẫn giữ tên (“Sở Tài chính”, “Sở Kế hoạch và Đầu tư”). / Last year's agencies this one continues; list itself too when it keeps its name.",
+                1,
+              ),
+            },
+          },
+        },
+      },
+    },
   },
 };
 
 /** Cross-field checks the schema cannot express; named in the generated schema's description. */
 export const CROSS_FIELD_CHECKS =
-  "Lược đồ này được sinh từ mô tả định dạng trong src/core/rulesFormat.ts, cùng nguồn với validateRules. Các ràng buộc giữa các trường do validateRules kiểm tra khi nạp: mã nhóm và mã khối không trùng, nhóm được miễn chấm và nhóm trong maxPoints của khối phải có trong danh sách nhóm, tên cột không dùng cho hai nhóm, tổng điểm không đánh giá nhỏ hơn điểm tối đa, ngưỡng phân loại giảm dần và mức cuối bằng 0, trọng số cho mọi nhóm được tính hoặc không nhóm nào và tổng đúng bằng 1, nhóm không tính (counted: false) không có trọng số, còn ít nhất một nhóm được tính. / This schema is generated from the format description in src/core/rulesFormat.ts, the source validateRules also uses. Checks across fields are made by validateRules when the rules are loaded: unique group and block ids, exemptions and block maxima naming existing groups, no header shared by two groups, not-evaluated points below the maximum, descending class cut-offs ending at 0, weights on every counted group or none and summing to exactly 1, no weight on a group with counted: false, at least one counted group. See docs/rules.md.";
+  "Lược đồ này được sinh từ mô tả định dạng trong src/core/rulesFormat.ts, cùng nguồn với validateRules. Các ràng buộc giữa các trường do validateRules kiểm tra khi nạp: mã nhóm và mã khối không trùng, nhóm được miễn chấm và nhóm trong maxPoints của khối phải có trong danh sách nhóm, tên cột không dùng cho hai nhóm, tổng điểm không đánh giá nhỏ hơn điểm tối đa, ngưỡng phân loại giảm dần và mức cuối bằng 0, trọng số cho mọi nhóm được tính hoặc không nhóm nào và tổng đúng bằng 1, nhóm không tính (counted: false) không có trọng số, còn ít nhất một nhóm được tính; với bộ tiêu chí: mã tiêu chí không trùng, tổng điểm tối đa của các con từ điểm tối đa của cha trở lên, tiêu chí lá có cách chấm và đúng các trường của cách chấm đó (tiêu chí cha không có), mức và ngưỡng không quá điểm tối đa, ngưỡng giảm dần, khối trong appliesTo và tiêu chí được miễn phải có, trường hợp miễn chấm nêu ít nhất một nhóm hoặc tiêu chí; mỗi cơ quan chỉ một mục sáp nhập và mỗi tiền thân một lần trong mục. / This schema is generated from the format description in src/core/rulesFormat.ts, the source validateRules also uses. Checks across fields are made by validateRules when the rules are loaded: unique group and block ids, exemptions and block maxima naming existing groups, no header shared by two groups, not-evaluated points below the maximum, descending class cut-offs ending at 0, weights on every counted group or none and summing to exactly 1, no weight on a group with counted: false, at least one counted group; with criteria: unique criterion codes, children's maxima adding up to at least their parent's, a method on every leaf with exactly its fields (none on a parent), levels and tiers within the maximum, tiers descending, known blocks in appliesTo and known exempt criteria, an exemption naming at least one group or criterion; one lineage entry per agency and each predecessor once in an entry. See docs/rules.md.";
 
 // ---------------------------------------------------------------------------------------------
 // The JSON schema, generated.
@@ -421,6 +642,7 @@ function decimalSchema(range: DecimalRange): Schema {
   if (range === "positive") number.exclusiveMinimum = 0;
   if (range === "unit") Object.assign(number, { minimum: 0, maximum: 1 });
   if (range === "weight") Object.assign(number, { exclusiveMinimum: 0, maximum: 1 });
+  if (range === "nonNegative") number.minimum = 0;
   const patterns = DECIMAL_PATTERNS[range];
   const string: Schema =
     patterns.length === 1 ? { type: "string", pattern: patterns[0] } : { type: "string", allOf: patterns.map((pattern) => ({ type: "string", pattern })) };
@@ -571,13 +793,14 @@ function decimalOk(value: unknown, range: DecimalRange): boolean {
     if (!Number.isFinite(value)) return false;
     if (range === "positive") return value > 0;
     if (range === "unit") return value >= 0 && value <= 1;
+    if (range === "nonNegative") return value >= 0;
     return value > 0 && value <= 1;
   }
   if (typeof value === "string") return DECIMAL_PATTERNS[range].every((p) => new RegExp(p).test(value));
   return false;
 }
 
-const DECIMAL_CODE: Record<DecimalRange, RuleProblemCode> = { positive: "notPositive", unit: "notUnit", weight: "notWeight" };
+const DECIMAL_CODE: Record<DecimalRange, RuleProblemCode> = { positive: "notPositive", unit: "notUnit", weight: "notWeight", nonNegative: "notNonNegative" };
 
 function checkNode(value: unknown, node: FormatNode, path: string, version: number, add: Add): void {
   switch (node.kind) {
@@ -587,6 +810,10 @@ function checkNode(value: unknown, node: FormatNode, path: string, version: numb
       for (const key of Object.keys(value)) {
         const at = path ? `${path}.${key}` : key;
         const field = node.fields[key];
+        if (!field && node.refuse?.[key]) {
+          add(at, node.refuse[key]);
+          continue;
+        }
         if (!field) {
           const near = nearestField(key, known);
           add(at, near ? "unknownFieldNear" : "unknownField", near ? { near } : {});
@@ -621,6 +848,7 @@ function checkNode(value: unknown, node: FormatNode, path: string, version: numb
       if (typeof value !== "string") return add(path, "notText");
       if (!isText(value)) return add(path, "blank");
       if (node.pattern === ID_PATTERN && !new RegExp(ID_PATTERN).test(value)) return add(path, "badId");
+      if (node.pattern === CODE_PATTERN && !new RegExp(CODE_PATTERN).test(value)) return add(path, "badCode");
       if (node.noFormula && !new RegExp(NO_FORMULA_PATTERN).test(value)) return add(path, "formulaStart", { value });
       return;
     case "enum":

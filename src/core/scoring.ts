@@ -5,6 +5,7 @@ import { GridLayout, HEADER_ALIASES, groupOfHeader, locateGrid, LocateResult } f
 import { displayValue, isBlank, parseScore, ParsedCell } from "./numbers";
 import { rankDescending } from "./ranking";
 import { Rules } from "./rules";
+import { CriterionModel, groupApplicableMax, leafApplies } from "./criteria";
 import { cleanText, headerKey, matchKey } from "./text";
 import { byEncoding, LEGACY_MESSAGES, LegacyCell, legacyCellsOfGrid, legacyCellsOfTop, legacyExample } from "./legacy-cells";
 import { ENCODING_NAMES } from "./legacy-encoding";
@@ -195,6 +196,21 @@ function rowScorer(ctx: SheetContext): (r: number) => RowResult {
     return true;
   };
 
+  // The group maxima of an agency with criteria not applicable to it: one array per block and exemption (so their limits are computed once).
+  const criteriaMaxesCache = new Map<string, { maxes: Dec[]; maxText: string[]; emptyGroups: number[] }>();
+  const criteriaMaxes = (base: readonly Dec[], block: string | null, exemption: Rules["exemptions"][number] | undefined) => {
+    const key = `${block ?? ""}\u0000${exemption ? rules.exemptions.indexOf(exemption) : -1}`;
+    let own = criteriaMaxesCache.get(key);
+    if (!own) {
+      const exempt = new Set(exemption?.criteria ?? []);
+      const applies = (leaf: CriterionModel) => leafApplies(leaf, block, exempt);
+      const maxes = rules.groups.map((g, i) => (g.criteria.length > 0 ? groupApplicableMax(base[i], g.criteria, applies) : base[i]));
+      const emptyGroups = rules.groups.map((_, i) => i).filter((i) => rules.groups[i].criteria.length > 0 && sign(maxes[i]) === 0);
+      own = { maxes, maxText: maxes.map((m) => formatVi(m)), emptyGroups };
+      criteriaMaxesCache.set(key, own);
+    }
+    return own;
+  };
   const readScores = readScoresOf(ctx);
   const groupMaxes = rules.groups.map((g) => g.max);
 
@@ -217,8 +233,8 @@ function rowScorer(ctx: SheetContext): (r: number) => RowResult {
         makeFinding("noBlock", r, layout.nameCol, origin, { agency: name, group: "", value: "", detail: rules.blocks.map((b) => `“${b.name}”`).join(", ") }),
       );
     }
-    const maxes = block ? block.maxes : groupMaxes;
-    const maxText = maxTexts.get(block ? block.id : null)!;
+    let maxes = block ? block.maxes : groupMaxes;
+    let maxText = maxTexts.get(block ? block.id : null)!;
 
     const notesKey = notes === "" ? "" : ` ${matchKey(notes)} `;
     const found = exemptionKeys.length > 0 ? exemptionIn(notesKey) : null;
@@ -226,6 +242,14 @@ function rowScorer(ctx: SheetContext): (r: number) => RowResult {
     const exemptKeyword = found ? found.keyword : null;
     const legacyExempt = !exemption && reportLegacyExemption(r, name);
     const exemptGroups = exemption ? [...exemption.groupIndexes] : [];
+    if (rules.leaves.length > 0) {
+      // Criteria not applicable to this agency (another block's, or exempt) leave its group maxima;
+      // a group left with none is exempt as a whole.
+      const own = criteriaMaxes(maxes, block ? block.id : null, exemption);
+      maxes = own.maxes;
+      maxText = own.maxText;
+      for (const g of own.emptyGroups) if (!exemptGroups.includes(g)) exemptGroups.push(g);
+    }
     const read = readScores(r, name, maxes, maxText, exemptGroups, exemptKeyword, exemptible);
     let usable = read.usable;
     // (A legacy note naming an exemption has its own, louder finding.)

@@ -1,5 +1,6 @@
 import { both } from "./catalogue";
 import type { FormIdentity } from "./forms";
+import type { LockRecord, UnlockRecord } from "./lock";
 import { DecisionMetadata } from "./metadata";
 import { RulesJson } from "./rules";
 import { ENTRY_CHECKS, STORE_MESSAGES, StoreIssue, storeDamagedMessage, storeProblem } from "./store-check";
@@ -142,12 +143,21 @@ export interface StoreState {
   undo?: UndoJournal;
   /** The master workbook's id, carried by the self-assessment forms made from it. */
   workbookId?: string;
+  /**
+   * The master's secret key for its forms' tokens (64 hex digits, forms.ts `formToken`). Kept only in
+   * the master: a form carries its token, never the key.
+   */
+  formKey?: string;
   /** In a self-assessment form: which master, agency, year and rules it belongs to. */
   form?: FormIdentity;
   /** What the agencies claimed in their returned forms (the "Tự đánh giá" and "Chênh lệch" sheets are made from it). */
   selfAssessments?: SelfAssessment[];
   /** The "Tự đánh giá" and "Chênh lệch" sheets the merge made (never a user's sheet of that name). */
   loopSheets?: { self: string; diff: string };
+  /** "Chốt kết quả": the results frozen, their fingerprint and verification code (lock.ts). Absent: not locked. */
+  lock?: LockRecord;
+  /** Every "Mở chốt": the code it ended, who, when and why (newest last). */
+  unlocks?: UnlockRecord[];
 }
 
 /** One agency's returned form, as merged. */
@@ -156,18 +166,45 @@ export interface SelfAssessment {
   file: string;
   /** ISO time of the merge that recorded it (kept when the same form is merged again). */
   at: string;
+  /** Whether the form's identity verified against the master's key (false: a form without identity, merged as unverified; absent in older records). */
+  verified?: boolean;
   /** Per rules group: the score as read (a number), the text typed when not a number, null when empty or exempt. */
   scores: (number | string | null)[];
   evidence: string[];
   notes: string;
 }
 
-const KEYS: (keyof StoreState)[] = ["rules", "decision", "written", "marks", "annex", "lastRun", "undo", "workbookId", "form", "selfAssessments", "loopSheets"];
+const KEYS: (keyof StoreState)[] = [
+  "rules",
+  "decision",
+  "written",
+  "marks",
+  "annex",
+  "lastRun",
+  "undo",
+  "workbookId",
+  "formKey",
+  "form",
+  "selfAssessments",
+  "loopSheets",
+  "lock",
+  "unlocks",
+];
 
 /** What the pane shows on opening: small entries, kept in the first rows (the head) so that it reads a few KB. */
 const HEAD_KEYS: (keyof StoreState)[] = ["rules", "decision", "annex", "lastRun"];
 /** The head's summary of the undo journal (the journal itself is in the body). */
 const UNDO_INFO = "undoInfo";
+/** The head's summary of the lock (the locked cells are in the body). */
+const LOCK_INFO = "lockInfo";
+
+/** What the pane shows of a lock. */
+export interface LockInfo {
+  code: string;
+  at: string;
+  by: string;
+  sheet: string;
+}
 /** First row (1-based) of the body: the written record, the marks and the undo journal, read only by the actions. */
 export const STORE_BODY_ROW = 1001;
 
@@ -204,6 +241,10 @@ export function encodeStoreSections(state: StoreState): { head: string[][]; body
     const info: UndoInfo = { action: state.undo.action, at: state.undo.at, sheet: state.undo.sheet };
     encodeEntry(UNDO_INFO, info, head);
   }
+  if (state.lock) {
+    const info: LockInfo = { code: state.lock.code, at: state.lock.at, by: state.lock.by, sheet: state.lock.sheet };
+    encodeEntry(LOCK_INFO, info, head);
+  }
   return { head, body };
 }
 
@@ -220,13 +261,15 @@ export function encodeStore(state: StoreState): string[][] {
  */
 export function decodeStoreHead(
   values: readonly (readonly unknown[])[] | null | undefined,
-): { ok: true; state: StoreState; undo: UndoInfo | null } | { ok: false; message: string; messageEn: string } {
-  const decoded = decodeStore(values, (key) => HEAD_KEYS.includes(key as keyof StoreState) || key === UNDO_INFO || key === "undo", true);
+): { ok: true; state: StoreState; undo: UndoInfo | null; lock: LockInfo | null } | { ok: false; message: string; messageEn: string } {
+  const decoded = decodeStore(values, (key) => HEAD_KEYS.includes(key as keyof StoreState) || key === UNDO_INFO || key === "undo" || key === LOCK_INFO, true);
   if (!decoded.ok) return decoded;
   const { undo, ...state } = decoded.state as StoreState & { undoInfo?: UndoInfo };
   const info = (decoded.state as { undoInfo?: UndoInfo }).undoInfo ?? (undo ? { action: undo.action, at: undo.at, sheet: undo.sheet } : null);
+  const lock = (decoded.state as { lockInfo?: LockInfo }).lockInfo ?? null;
   delete (state as { undoInfo?: UndoInfo }).undoInfo;
-  return { ok: true, state, undo: info };
+  delete (state as { lockInfo?: LockInfo }).lockInfo;
+  return { ok: true, state, undo: info, lock };
 }
 
 export type DecodedStore =
@@ -239,7 +282,8 @@ export type DecodedStore =
   | { ok: false; message: string; messageEn: string };
 
 /** The user's own settings: damaged, they stop the action (never silently replaced by defaults). */
-const SETTINGS_KEYS: readonly string[] = ["rules", "decision"];
+/** The lock too: a damaged lock never lets an action through as if the results were not locked. */
+const SETTINGS_KEYS: readonly string[] = ["rules", "decision", "lock"];
 
 /**
  * Reads the hidden sheet's values back; a damaged store is reported, never half-read. Every entry

@@ -1,7 +1,9 @@
 /** Shared builders for the core suites: sheets as Office.js returns them (values[][]) and rules. */
 import Decimal from "decimal.js";
+import * as fs from "fs";
+import * as path from "path";
 import { Dec, toString } from "../../src/core/decimal";
-import { PRESET_THAI_BINH_2020, Rules, RulesJson, loadRules } from "../../src/core/rules";
+import { CriterionJson, PRESET_THAI_BINH_2020, Rules, RulesJson, loadRules } from "../../src/core/rules";
 
 /** decimal.js with enough precision that every operation the tests compare is exact. */
 export const D = Decimal.clone({ precision: 2000, toExpNeg: -9e15, toExpPos: 9e15 });
@@ -78,6 +80,56 @@ export function fullRulesJson(): RulesJson {
   json.nameHeaders = ["Sở, ngành, địa phương"];
   json.index.display = "percent";
   json.exemptions[0].keyword = "Không TTHC";
+  json.exemptions[0].criteria = ["1.6"];
+  json.criteriaDecimals = 2;
+  json.groups[0].criteria = [
+    {
+      id: "1.1",
+      name: "Hạ tầng máy trạm",
+      max: 20,
+      guidance: "Tổng các tiêu chí con.",
+      criteria: [
+        { id: "1.1.1", name: "Máy tính kết nối mạng", max: 5, method: "points", step: "0.25", evidence: "required", guidance: "Theo số liệu kiểm kê." },
+        {
+          id: "1.1.2",
+          name: "An toàn thông tin",
+          max: 5,
+          method: "levels",
+          levels: [
+            { label: "Đạt đầy đủ", points: 5 },
+            { label: "Không đạt", points: 0 },
+          ],
+          appliesTo: ["so-nganh"],
+        },
+        { id: "1.1.3", name: "Tỉ lệ máy tính", max: 5, method: "ratio", inputs: ["Số máy tính", "Số CBCCVC"], target: "0.8" },
+        {
+          id: "1.1.4",
+          name: "Băng thông",
+          max: 5,
+          method: "tiers",
+          inputs: ["Mbps"],
+          tiers: [
+            { atLeast: 100, points: 5 },
+            { atLeast: 20, points: "2,5" },
+          ],
+        },
+      ],
+    },
+    { id: "1.2", name: "Phần mềm diệt virus", max: 6, method: "points", step: "0.5", evidence: "none", guidance: "Có bản quyền.", appliesTo: ["so-nganh"] },
+    {
+      id: "1.3",
+      name: "Mạng LAN",
+      max: 6,
+      method: "levels",
+      levels: [
+        { label: "Có", points: 6 },
+        { label: "Một phần", points: 3 },
+      ],
+    },
+    { id: "1.4", name: "Tỉ lệ thư điện tử", max: 6, method: "ratio", inputs: ["Số hộp thư", "Số CBCCVC"], target: 1 },
+    { id: "1.5", name: "Trung tâm dữ liệu", max: 6, method: "tiers", inputs: ["Điểm"], tiers: [{ atLeast: 90, points: 6 }] },
+    { id: "1.6", name: "Hội nghị truyền hình", max: 6, method: "yesno", evidence: "optional" },
+  ];
   json.blocks = [
     {
       id: "so-nganh",
@@ -91,5 +143,15 @@ export function fullRulesJson(): RulesJson {
     },
     { id: "huyen", name: "Khối UBND huyện, thành phố", match: ["huyện", "UBND huyện"] },
   ];
+  json.lineage = [{ name: "Sở Tài chính", from: ["Sở Tài chính", "Sở Kế hoạch và Đầu tư"] }];
   return json;
+}
+
+/** The criteria of the worked example in docs/rules.md (the group whose JSON has "criteria"). */
+export function docCriteria(): CriterionJson[] {
+  const doc = fs.readFileSync(path.resolve(__dirname, "../../docs/rules.md"), "utf8");
+  const blocks = [...doc.matchAll(/```json\n([\s\S]*?)\n```/g)].map((m) => JSON.parse(m[1]) as { criteria?: CriterionJson[] });
+  const group = blocks.find((b) => Array.isArray(b.criteria));
+  if (!group) throw new Error("docs/rules.md has no criteria example");
+  return group.criteria!;
 }

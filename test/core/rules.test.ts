@@ -1,7 +1,7 @@
 import { formatVi } from "../../src/core/decimal";
 import { RULE_MESSAGES, RuleProblemCode, ruleProblemLines, ruleProblemMessage } from "../../src/core/ruleMessages";
-import { loadRules, PRESET_THAI_BINH_2020, presetRules, RuleProblem, RulesJson, validateRules } from "../../src/core/rules";
-import { clonePreset } from "./helpers";
+import { CriterionJson, loadRules, PRESET_THAI_BINH_2020, presetRules, RuleProblem, RulesJson, validateRules } from "../../src/core/rules";
+import { clonePreset, docCriteria } from "./helpers";
 
 type Json = Record<string, unknown> & RulesJson;
 
@@ -61,6 +61,12 @@ describe("the Thái Bình 2020 preset", () => {
 
 describe("validateRules: each wrong field has its own message and path", () => {
   type Case = [string, (r: Json) => void, string, RuleProblemCode];
+  const withCriteria =
+    (mutate: (c: CriterionJson[]) => void) =>
+    (r: Json): void => {
+      r.groups[0].criteria = docCriteria();
+      mutate(r.groups[0].criteria);
+    };
   const cases: Case[] = [
     ["schemaVersion 3", (r) => ((r as Record<string, unknown>).schemaVersion = 3), "schemaVersion", "badVersion"],
     ["missing rules name", (r) => delete (r as Partial<Json>).name, "name", "missing"],
@@ -106,7 +112,7 @@ describe("validateRules: each wrong field has its own message and path", () => {
     ["no group counted", (r) => r.groups.forEach((g) => (g.counted = false)), "groups", "noCountedGroup"],
     ["exemptions not a list", (r) => ((r as Record<string, unknown>).exemptions = {}), "exemptions", "notList"],
     ["exemption naming an unknown group", (r) => (r.exemptions[0].groups = ["dich-vu-cong"]), "exemptions[0].groups[0]", "unknownGroup"],
-    ["exemption with no group", (r) => (r.exemptions[0].groups = []), "exemptions[0].groups", "tooFew"],
+    ["exemption with no group and no criterion", (r) => (r.exemptions[0].groups = []), "exemptions[0].groups", "exemptsNothing"],
     ["exemption keyword blank", (r) => (r.exemptions[0].keywords = [""]), "exemptions[0].keywords[0]", "blank"],
     ["exemption without keyword or keywords", (r) => delete r.exemptions[0].keywords, "exemptions[0].keyword", "missingOneOf"],
     ["exemption reason missing", (r) => delete (r.exemptions[0] as Partial<Json["exemptions"][number]>).reason, "exemptions[0].reason", "missing"],
@@ -173,6 +179,50 @@ describe("validateRules: each wrong field has its own message and path", () => {
       "blocks[0].classes[0].minIndex",
       "lastClassNotZero",
     ],
+    // Criteria sets (group 0, Hạ tầng kỹ thuật, 50 points; withCriteria gives it a valid set first).
+    ["criterion code with spaces", withCriteria((c) => (c[0].id = "1 1")), "groups[0].criteria[0].id", "badCode"],
+    ["criterion code repeated", withCriteria((c) => (c[1].id = "1.1")), "groups[0].criteria[1].id", "duplicateId"],
+    ["criterion code repeated in a sub-criterion", withCriteria((c) => (c[0].criteria![1].id = "1.2")), "groups[0].criteria[1].id", "duplicateId"],
+    ["criteria below the group's maximum", withCriteria((c) => (c[3].max = 4)), "groups[0].criteria", "childrenBelowMax"],
+    ["sub-criteria below their parent", withCriteria((c) => (c[0].criteria![0].max = 5)), "groups[0].criteria[0].criteria", "childrenBelowMax"],
+    ["a leaf without a method", withCriteria((c) => delete c[1].method), "groups[0].criteria[1].method", "leafNeedsMethod"],
+    ["a method on a parent", withCriteria((c) => (c[0].method = "points")), "groups[0].criteria[0].method", "leafOnly"],
+    ["levels on a points leaf", withCriteria((c) => (c[3].levels = [{ label: "Có", points: 1 }])), "groups[0].criteria[3].levels", "notForMethod"],
+    ["levels method without levels", withCriteria((c) => delete c[1].levels), "groups[0].criteria[1].levels", "methodNeeds"],
+    ["ratio with one input", withCriteria((c) => (c[0].criteria![0].inputs = ["Số máy tính"])), "groups[0].criteria[0].criteria[0].inputs", "inputsCount"],
+    ["a level above the maximum", withCriteria((c) => (c[1].levels![0].points = 16)), "groups[0].criteria[1].levels[0].points", "pointsAboveMax"],
+    ["a level with a negative value", withCriteria((c) => (c[1].levels![2].points = -1)), "groups[0].criteria[1].levels[2].points", "notNonNegative"],
+    ["level labels repeated", withCriteria((c) => (c[1].levels![1].label = "ĐẠT ĐẦY ĐỦ")), "groups[0].criteria[1].levels[1].label", "levelShared"],
+    [
+      "tiers not descending",
+      withCriteria((c) => (c[0].criteria![1].tiers![1].atLeast = 100)),
+      "groups[0].criteria[0].criteria[1].tiers[1].atLeast",
+      "tiersNotDescending",
+    ],
+    ["appliesTo an unknown block", withCriteria((c) => (c[2].appliesTo = ["so-nganh"])), "groups[0].criteria[2].appliesTo[0]", "unknownBlock"],
+    [
+      "exemption naming an unknown criterion",
+      (r) => (withCriteria(() => undefined)(r), (r.exemptions[0].criteria = ["9.9"])),
+      "exemptions[0].criteria[0]",
+      "unknownCriterion",
+    ],
+    [
+      "a fourth level",
+      withCriteria((c) => ((c[0].criteria![0] as unknown as Record<string, unknown>).criteria = [])),
+      "groups[0].criteria[0].criteria[0].criteria",
+      "tooDeep",
+    ],
+    [
+      "lineage: one agency in two entries",
+      (r) =>
+        (r.lineage = [
+          { name: "Sở Tài chính", from: ["Sở Kế hoạch và Đầu tư"] },
+          { name: "SỞ TÀI CHÍNH", from: ["Sở Tài chính"] },
+        ]),
+      "lineage[1].name",
+      "lineageDuplicate",
+    ],
+    ["lineage: a predecessor twice", (r) => (r.lineage = [{ name: "Sở Nội vụ", from: ["Sở Nội vụ", "Sở  nội vụ"] }]), "lineage[0].from[1]", "lineageRepeated"],
   ];
 
   it.each(cases)("%s", (_label, mutate, path, code) => {

@@ -29,8 +29,31 @@ function setAt(root: unknown, p: string, value: unknown): void {
   at[st[st.length - 1]] = value;
 }
 
-/** The concrete path in fullRulesJson() of a format path ("groups[].weight" → "groups[0].weight"). */
-const concrete = (formatPath: string): string => formatPath.replace(/\[\]/g, "[0]").replace(/\.\*$/, ".dvctt");
+/**
+ * The first concrete path in fullRulesJson() of a format path ("groups[].weight" → "groups[0].weight";
+ * "groups[].criteria[].levels" → "groups[0].criteria[2].levels", the first criterion with levels).
+ */
+function concreteIn(root: unknown, formatPath: string): string | null {
+  const tokens = formatPath.split(/\.|(?=\[\])/).filter((t) => t !== "");
+  const walk = (at: unknown, i: number, path: string): string | null => {
+    if (i === tokens.length) return at === undefined ? null : path;
+    const t = tokens[i];
+    if (t === "[]") {
+      if (!Array.isArray(at)) return null;
+      for (let k = 0; k < at.length; k++) {
+        const found = walk(at[k], i + 1, `${path}[${k}]`);
+        if (found !== null) return found;
+      }
+      return null;
+    }
+    if (!at || typeof at !== "object") return null;
+    const key = t === "*" ? "dvctt" : t;
+    return walk((at as Record<string, unknown>)[key], i + 1, path ? `${path}.${key}` : key);
+  };
+  return walk(root, 0, "");
+}
+const FULL = fullRulesJson();
+const concrete = (formatPath: string): string => concreteIn(FULL, formatPath) ?? formatPath.replace(/\[\]/g, "[0]").replace(/\.\*$/, ".dvctt");
 
 /** Values of the wrong kind for a node. */
 function wrongValues(node: FormatNode): unknown[] {
@@ -52,7 +75,9 @@ function wrongValues(node: FormatNode): unknown[] {
         ? ["cao", 1.5, "1,5", -0.1, "1e-1"]
         : node.range === "weight"
           ? [0, "0", 1.2, "1,2", "x"]
-          : [0, -5, "0,0", "năm", "1e5", null];
+          : node.range === "nonNegative"
+            ? [-5, "-1", "năm", "1e5", null]
+            : [0, -5, "0,0", "năm", "1e5", null];
     case "version":
       return [3, "2", 0];
     case "boolean":
@@ -98,19 +123,47 @@ describe("schemas/rules.schema.json comes from the format description", () => {
     // until it is listed, and then fails below until the format (hence the schema) describes it.
     type Every<T> = T extends (infer U)[] ? Every<U>[] : T extends object ? { [K in keyof T]-?: Every<NonNullable<T[K]>> } : T;
     const band = { name: "Tốt", minIndex: "0.85" };
+    const leaf = {
+      id: "1",
+      name: "C",
+      max: 5,
+      method: "ratio" as const,
+      step: 1,
+      levels: [{ label: "Đạt", points: 5 }],
+      inputs: ["a"],
+      target: 1,
+      tiers: [{ atLeast: 9, points: 5 }],
+      evidence: "required" as const,
+      guidance: "g",
+      appliesTo: ["b"],
+    };
     const every: Every<RulesJson> = {
       $schema: "../schemas/rules.schema.json",
       schemaVersion: 2,
       name: "n",
       nameHeaders: ["h"],
-      groups: [{ id: "g", name: "G", fullName: "GG", aliases: ["a"], maxPoints: 10, notEvaluated: [{ item: "i", points: 1 }], weight: 1, counted: true }],
-      exemptions: [{ keyword: "k", keywords: ["k"], groups: ["g"], reason: "r" }],
+      groups: [
+        {
+          id: "g",
+          name: "G",
+          fullName: "GG",
+          aliases: ["a"],
+          maxPoints: 10,
+          notEvaluated: [{ item: "i", points: 1 }],
+          weight: 1,
+          counted: true,
+          criteria: [{ ...leaf, criteria: [leaf] }],
+        },
+      ],
+      exemptions: [{ keyword: "k", keywords: ["k"], groups: ["g"], criteria: ["1"], reason: "r" }],
       index: { decimals: 3, rounding: "halfUp", display: "decimal" },
+      criteriaDecimals: 2,
       classes: [band],
       classifyOn: "roundedIndex",
       rankBy: "index",
       overMax: "keep",
       blocks: [{ id: "b", name: "B", match: ["m"], maxPoints: { g: 5 }, classes: [band] }],
+      lineage: [{ name: "Sở Tài chính", from: ["Sở Kế hoạch và Đầu tư"] }],
     };
     const pathsOf = (v: unknown, at: string): string[] => {
       if (Array.isArray(v)) return [at, ...pathsOf(v[0], `${at}[]`).filter((p) => p !== `${at}[]`), `${at}[]`].filter((p, i, all) => all.indexOf(p) === i);
@@ -205,10 +258,10 @@ describe("schemas/rules.schema.json comes from the format description", () => {
       if (node.kind === "object")
         for (const [k, f] of Object.entries(node.fields)) {
           const p = at ? `${at}.${k}` : k;
-          if (f.required) required.push(p);
+          if (f.required) required.push(concrete(p));
           walk(f.node, p);
         }
-      if (node.kind === "array") walk(node.items, `${at}[0]`);
+      if (node.kind === "array") walk(node.items, `${at}[]`);
     };
     walk(RULES_FORMAT, "");
     expect(required.length).toBeGreaterThan(15);
@@ -314,7 +367,9 @@ describe("docs/rules.md", () => {
         !(all.includes(`${p}[]`) && kind(`${p}[]`) === "object") &&
         !(p.endsWith("[]") && kind(p) !== "object") &&
         !(kind(p) === "object" && !p.endsWith("[]")) &&
-        !/^(classes\[\]|blocks\[\]\.classes\[\]|groups\[\]\.notEvaluated\[\])\./.test(p),
+        !/^(classes\[\]|blocks\[\]\.classes\[\]|groups\[\]\.notEvaluated\[\])\./.test(p) &&
+        // A sub-criterion has a criterion's fields, and a level's or tier's two fields are explained with the list.
+        !/^groups\[\]\.criteria\[\]\.(criteria\[\]\.|levels\[\]\.|tiers\[\]\.)/.test(p),
     );
     expect(fields).toEqual(
       expect.arrayContaining([
@@ -327,6 +382,10 @@ describe("docs/rules.md", () => {
         "blocks[].match",
         "blocks[].maxPoints",
         "blocks[].classes[]",
+        "groups[].criteria[]",
+        "groups[].criteria[].criteria[]",
+        "exemptions[].criteria",
+        "criteriaDecimals",
       ]),
     );
     for (const [start, end] of [

@@ -5,6 +5,7 @@
 import { checkApi } from "./api-levels";
 import { OfficeDoubleError, hostError, propertyNotLoaded, valueNotLoaded } from "./errors";
 import type { FakeSheet, FakeWorkbook, CellValue } from "./workbook";
+import type { UndoState } from "./undo";
 
 export interface Limits {
   /** bytes of JSON in one request and in one response (Excel on the web: 5 MB) */
@@ -67,6 +68,8 @@ export interface Runtime {
   evaluateFormula?: (formula: string, sheet: FakeSheet, row: number, col: number) => CellValue | undefined;
   /** Test hooks: what happens between round trips (someone typing) and injected host failures. */
   hooks: SyncHooks;
+  /** Excel's undo stack (ExcelUndoApiAll, ExcelApi 1.20): see undo.ts */
+  undo: UndoState;
 }
 
 /** A failure the host raises at one action of one sync (see OfficeDouble.failAt). */

@@ -10,6 +10,7 @@ import { Action, ClientObject, ContextLike, Exec, InjectedFailure, Runtime, Sync
 import { OfficeDoubleError, MESSAGES, hostError } from "./errors";
 import { ApplicationProxy, WorkbookProxy } from "./proxies";
 import { FakeSheet } from "./workbook";
+import { UNDO_API_LEVEL, UndoRecord, clearsUndo, isWrite, newRecord, remember } from "./undo";
 
 /** UTF-8 length of a string (no TextEncoder: jsdom lacks it). */
 export function utf8Length(s: string): number {
@@ -42,6 +43,8 @@ function sheetOf(ref: unknown): FakeSheet | undefined {
 
 class Executor implements Exec {
   readonly resolved = new Set<ClientObject<unknown>>();
+  /** the undo record this sync's writes go to: each sheet is remembered as it was when first met */
+  record: UndoRecord | undefined;
   constructor(readonly runtime: Runtime) {}
 
   resolve<R>(obj: ClientObject<R>): R | null {
@@ -49,6 +52,7 @@ class Executor implements Exec {
     const ref = obj._memo.ref;
     const sheet = sheetOf(ref);
     if (sheet && !sheet.workbook.sheets.includes(sheet)) throw hostError("ItemNotFound", `worksheet '${sheet.name}' was deleted`);
+    if (sheet && this.record) remember(this.record, sheet);
     this.resolved.add(obj as ClientObject<unknown>);
     return ref;
   }
@@ -68,6 +72,10 @@ export class RequestContext implements ContextLike {
   /** @internal */ _queue: Action[] = [];
   /** @internal set when the Excel.run that made this context has finished */
   _closed = false;
+  /** @internal Excel.run({ mergeUndoGroup: true }) on a host with undo support: the run's syncs are one undo record */
+  _mergeUndoGroup = false;
+  /** @internal the run's undo record once a sync of a merged run wrote */
+  _undoRecord: UndoRecord | undefined;
   readonly workbook: WorkbookProxy;
   readonly trackedObjects = {
     add: (_obj: unknown): void => undefined,
@@ -91,6 +99,45 @@ export class RequestContext implements ContextLike {
   /** Number of actions waiting for the next sync. */
   get pendingOperations(): number {
     return this._queue.length;
+  }
+
+  /**
+   * Where this sync's writes go on Excel's undo stack (undo.ts): with undo support, a new record per sync, or the run's
+   * one record with mergeUndoGroup; without it (below ExcelApi 1.20), a sync that writes clears the stack.
+   */
+  private _undoRecorder(actions: Action[]): { record: UndoRecord; wrote(): void; cleared(api: string): UndoRecord } | undefined {
+    const runtime = this._runtime;
+    const state = runtime.undo;
+    if (!actions.some(isWrite)) return undefined;
+    if (!state.supported) {
+      if (state.stack.length) state.clearedBy.push("write");
+      state.stack.length = 0;
+      return undefined;
+    }
+    const run = runtime.stats.runs;
+    let record = this._mergeUndoGroup && this._undoRecord ? this._undoRecord : newRecord(runtime.workbook, "addin", run);
+    let counted = false;
+    return {
+      get record() {
+        return record;
+      },
+      wrote: () => {
+        if (!state.stack.includes(record)) state.stack.push(record);
+        if (!counted) {
+          record.syncs++;
+          counted = true;
+        }
+        if (this._mergeUndoGroup) this._undoRecord = record;
+      },
+      // "the user's undo stack is cleared starting from that API call": what came before cannot be undone, what follows can
+      cleared: (api: string) => {
+        state.stack.length = 0;
+        state.clearedBy.push(api);
+        record = newRecord(runtime.workbook, "addin", run);
+        counted = false;
+        return record;
+      },
+    };
   }
 
   async sync<T>(passThroughValue?: T): Promise<T> {
@@ -119,14 +166,21 @@ export class RequestContext implements ContextLike {
     const injected = pickFailure(runtime, syncNumber, actions);
 
     const x = new Executor(runtime);
+    const undo = this._undoRecorder(actions);
+    x.record = undo?.record;
     const results: { action: Action; data: unknown }[] = [];
     for (let i = 0; i < actions.length; i++) {
       const a = actions[i];
       try {
         if (injected && injected.index === i)
           throw hostError(injected.failure.code ?? "GeneralException", "a failure injected by the test (OfficeDouble.failAt)");
+        const clears = undo && clearsUndo(a, runtime.undo.web);
+        if (clears && this._mergeUndoGroup)
+          throw hostError("UndoNotSupported", `${a.location} does not support undo, so it cannot be part of a mergeUndoGroup batch`);
         const data = a.run(x);
         if (a.apply) results.push({ action: a, data });
+        if (undo && isWrite(a)) undo.wrote();
+        if (clears) x.record = undo!.cleared(a.location);
       } catch (e) {
         if (e instanceof OfficeDoubleError) {
           Object.assign(e.debugInfo, {
@@ -186,6 +240,9 @@ export function makeRun(runtime: Runtime): RunFunction {
     else {
       ctx = new RequestContext(runtime);
       own = true;
+      // RunOptions.mergeUndoGroup (ExcelApi 1.20): a host without undo support ignores it (undo.ts)
+      const options = a !== batch && a && typeof a === "object" ? (a as { mergeUndoGroup?: unknown }) : undefined;
+      ctx._mergeUndoGroup = options?.mergeUndoGroup === true && runtime.undo.supported && runtime.apiLevel >= UNDO_API_LEVEL;
     }
     runtime.stats.runs++;
     try {

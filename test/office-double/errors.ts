@@ -59,6 +59,8 @@ export const MESSAGES: Record<string, string> = {
   InvalidObjectPath:
     'The object path isn\'t working for what you\'re trying to do. If you\'re using the object across multiple "context.sync" calls and outside the sequential execution of a ".run" batch, please use the "context.trackedObjects.add()" and "context.trackedObjects.remove()" methods to manage the object\'s lifetime.',
   UnsupportedOperation: "The operation being attempted is not supported.",
+  // The code is the documented one ("Undo support with the Excel JavaScript API"); the wording is the double's.
+  UndoNotSupported: "The operation doesn't support undo, so it can't be part of an undo group.",
 };
 
 export interface DebugInfo {

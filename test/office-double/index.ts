@@ -10,6 +10,7 @@ import { ErrorCodes, ExtensionErrorCodes, MESSAGES, OfficeDoubleError } from "./
 import { Platform, createOffice } from "./office";
 import * as P from "./proxies";
 import { CellValue, FakeSheet, FakeWorkbook } from "./workbook";
+import { UNDO_API_LEVEL, UNDO_UNSUPPORTED, UndoRecord, createUndoState, newRecord, remember, restore } from "./undo";
 
 export interface OfficeDoubleOptions {
   /** highest ExcelApi minor version the host supports: 1 (Office 2016 MSI), 7 (Office 2019), 9, 14, 20 (default, latest) */
@@ -39,6 +40,7 @@ export function createOfficeDouble(options: OfficeDoubleOptions = {}) {
   const platform = options.platform ?? "PC";
   const workbook = options.workbook ?? new FakeWorkbook({ language: displayLanguage, sheets: options.sheets });
   const stats: Stats = createStats();
+  const undoSupported = apiLevel >= UNDO_API_LEVEL && options.requirementSets?.ExcelUndoApiAll !== false;
   const runtime: Runtime = {
     workbook,
     apiLevel,
@@ -46,6 +48,7 @@ export function createOfficeDouble(options: OfficeDoubleOptions = {}) {
     limits: { payloadBytes: FIVE_MB, readCells: 5_000_000, writeCells: 2_000_000, ...options.limits },
     evaluateFormula: options.evaluateFormula,
     hooks: { beforeSync: [], failures: [], changedHandlers: [] },
+    undo: createUndoState(undoSupported, platform === "OfficeOnline"),
   };
 
   class BoundRequestContext extends RequestContext {
@@ -151,10 +154,31 @@ export function createOfficeDouble(options: OfficeDoubleOptions = {}) {
      */
     edit(sheet: string, topLeft: string, values: ReadonlyArray<ReadonlyArray<CellValue>>): void {
       const ws = workbook.sheet(sheet);
+      const record = newRecord(workbook, "user");
+      remember(record, ws);
+      record.syncs = 0;
+      runtime.undo.stack.push(record);
       ws.setValues(topLeft, values);
       const address = `${ws.name}!${topLeft}`;
       for (const h of [...runtime.hooks.changedHandlers])
         h({ type: "WorksheetChanged", worksheetId: ws.id, address, changeType: "RangeEdited", source: "Local" });
+    },
+    /**
+     * Excel's undo stack (undo.ts): `undo.stack` (oldest first: the add-in's syncs or mergeUndoGroup runs, the user's
+     * edits), `undo.clearedBy` (each API that cleared it), `undo.supported` (ExcelUndoApiAll), `undo.web`.
+     */
+    get undo() {
+      return runtime.undo;
+    },
+    /**
+     * The user presses Ctrl+Z: the last record on the undo stack is taken back (the sheets it touched, the sheet
+     * list). Returns that record, or undefined when the stack is empty (Excel does nothing).
+     */
+    pressUndo(): UndoRecord | undefined {
+      const record = runtime.undo.stack.pop();
+      if (!record) return undefined;
+      restore(workbook, record);
+      return record;
     },
     /** Sets globalThis.Excel / Office / OfficeExtension (or on `target`); returns a function that restores them. */
     install(target: object = globalThis): () => void {
@@ -176,7 +200,8 @@ export function createOfficeDouble(options: OfficeDoubleOptions = {}) {
 
 export type OfficeDouble = ReturnType<typeof createOfficeDouble>;
 
-export { FakeWorkbook, FakeSheet, RequestContext, OfficeDoubleError, ErrorCodes, API_LEVELS, LATEST_EXCEL_API };
+export { FakeWorkbook, FakeSheet, RequestContext, OfficeDoubleError, ErrorCodes, API_LEVELS, LATEST_EXCEL_API, UNDO_API_LEVEL, UNDO_UNSUPPORTED };
+export type { UndoRecord };
 export type { CellValue, Stats, Limits, InjectedFailure };
 export type { CellSeed, CellSnapshot, SheetSnapshot, WorkbookSnapshot, PageLayoutState, Visibility } from "./workbook";
 export { implementedMembers } from "./proxies";

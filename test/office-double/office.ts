@@ -2,6 +2,7 @@
  * The common `Office` namespace as an Excel host provides it: onReady, requirement sets, display language,
  * document settings, dialogs, ribbon actions, Office.addin. Calls are recorded so tests can drive them.
  */
+import { UNDO_API_LEVEL } from "./undo";
 import { parseMinor } from "./api-levels";
 import type { FakeWorkbook } from "./workbook";
 
@@ -116,6 +117,9 @@ export function createOffice(opts: OfficeOptions, workbook: FakeWorkbook) {
         return opts.apiLevel;
       case "excelapidesktop":
         return opts.platform === "PC" || opts.platform === "Mac" ? 1 : 0;
+      case "excelundoapiall":
+        // ExcelApi 1.20 "adds undo support" (undo.ts); the set is checked as isSetSupported("ExcelUndoApiAll", "1.0")
+        return opts.apiLevel >= UNDO_API_LEVEL ? 1 : 0;
       case "excelapionline":
         return opts.platform === "OfficeOnline" ? 1 : 0;
       case "dialogapi":

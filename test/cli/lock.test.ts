@@ -1,0 +1,156 @@
+import * as fs from "fs";
+import * as path from "path";
+import * as ExcelJS from "exceljs";
+import { main } from "../../src/cli/main";
+import { readStore } from "../../src/cli/workbook";
+import { isAnnexCodeLine } from "../../src/core/lock";
+import { EXAMPLE, tempDir } from "./helpers";
+
+async function run(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t), isTTY: false, env: { LANG: "vi_VN.UTF-8" } });
+  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
+}
+
+async function open(file: string) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+const protection = (ws: ExcelJS.Worksheet) => (ws as unknown as { sheetProtection: { sheet?: boolean; hashValue?: string } | null }).sheetProtection;
+const annexCode = (ws: ExcelJS.Worksheet) => {
+  const found: string[] = [];
+  ws.eachRow((row) => {
+    const v = row.getCell(1).value;
+    if (isAnnexCodeLine(v)) found.push(String(v));
+  });
+  return found;
+};
+
+const dir = tempDir();
+const scored = path.join(dir, "cham.xlsx");
+const locked = path.join(dir, "chot.xlsx");
+let code = "";
+
+beforeAll(async () => {
+  const r = await run([
+    "score",
+    EXAMPLE,
+    "-o",
+    scored,
+    "--annex",
+    "--decision-number",
+    "06/QĐ-UBND",
+    "--decision-date",
+    "05/01/2021",
+    "--province",
+    "Thái Bình",
+  ]);
+  expect(r.code).toBe(1); // the example keeps its one error (55 > 50)
+  const l = await run(["lock", scored, "-o", locked, "--by", "Nguyễn Văn A"]);
+  expect(l.code).toBe(0);
+  code = /mã kiểm tra ([2-9A-Z]{4}-[2-9A-Z]{4})/.exec(l.stdout)![1];
+});
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+test("lock records the results, prints the code under the annex and protects the grid and the annex (no password)", async () => {
+  const wb = await open(locked);
+  const stored = readStore(wb);
+  if (!stored.ok) throw new Error(stored.message);
+  const lock = stored.state.lock!;
+  expect(lock.code).toBe(code);
+  expect(lock.by).toBe("Nguyễn Văn A");
+  expect(lock.decision).toEqual({ number: "06/QĐ-UBND", date: "05/01/2021" });
+  expect(lock.sheet).toBe("Chấm điểm 2020");
+  expect(annexCode(wb.getWorksheet("Phụ lục")!)).toEqual([`Mã kiểm tra: ${code}`]);
+  for (const name of ["Chấm điểm 2020", "Phụ lục"]) {
+    expect(protection(wb.getWorksheet(name)!)?.sheet).toBe(true);
+    expect(protection(wb.getWorksheet(name)!)?.hashValue).toBeUndefined();
+  }
+  // The input is never modified.
+  expect(readStore(await open(scored)).ok && (readStore(await open(scored)) as { state: { lock?: unknown } }).state.lock).toBeUndefined();
+});
+
+test("verify: 0 and “khớp” on the untouched file, with or without the printed code; 1 for another code; 2 for a code that cannot be one", async () => {
+  const plain = await run(["verify", locked]);
+  expect(plain.code).toBe(0);
+  expect(plain.stdout).toMatch(/^Khớp/);
+  expect((await run(["verify", locked, "--code", code.toLowerCase().replace("-", " ")])).code).toBe(0);
+  const other = await run(["verify", locked, "--code", code === "2222-2222" ? "3333-3333" : "2222-2222", "--json"]);
+  expect(other.code).toBe(1);
+  expect(JSON.parse(other.stdout).differences[0]).toMatchObject({ cell: "code", now: code });
+  expect((await run(["verify", locked, "--code", "0000-0000"])).code).toBe(2);
+});
+
+test("verify: 1 naming the cell after a score is edited by another program; 2 on an unlocked or unreadable file", async () => {
+  const wb = await open(locked);
+  const ws = wb.getWorksheet("Chấm điểm 2020")!;
+  // The first agency's Hạ tầng kỹ thuật score.
+  let address = "";
+  ws.eachRow((row) => {
+    if (address) return;
+    row.eachCell((cell) => {
+      if (!address && typeof cell.value === "number" && Number(cell.col) === 3 && Number(row.number) > 3) address = cell.address;
+    });
+  });
+  const before = ws.getCell(address).value as number;
+  ws.getCell(address).value = before - 1;
+  const edited = path.join(dir, "sua.xlsx");
+  await wb.xlsx.writeFile(edited);
+  const r = await run(["verify", edited, "--json"]);
+  expect(r.code).toBe(1);
+  expect(JSON.parse(r.stdout)).toEqual({
+    locked: true,
+    code,
+    matches: false,
+    differences: [{ cell: address, locked: String(before), now: String(before - 1) }],
+  });
+  const text = await run(["verify", edited]);
+  expect(text.stdout).toContain(`${address}: lúc chốt “${before}”, nay “${before - 1}”`);
+
+  const unlocked = await run(["verify", scored, "--json"]);
+  expect(unlocked.code).toBe(2);
+  expect(JSON.parse(unlocked.stdout).locked).toBe(false);
+  const junk = path.join(dir, "rac.xlsx");
+  fs.writeFileSync(junk, "not a workbook");
+  expect((await run(["verify", junk])).code).toBe(2);
+});
+
+test("a locked workbook refuses score -o and merge with the lock's code; unlock needs a reason, is recorded, and lets scoring write again", async () => {
+  const s = await run(["score", locked, "-o", path.join(dir, "x.xlsx")]);
+  expect(s.code).toBe(2);
+  expect(s.stderr).toContain(`Kết quả đã được chốt (mã kiểm tra ${code}`);
+  expect((await run(["score", locked])).code).toBe(1); // scored and shown, nothing written
+  const m = await run(["merge", locked, path.join(dir, "phieu.xlsx"), "-o", path.join(dir, "gop.xlsx")]);
+  expect(m.code).toBe(2);
+  expect(m.stderr).toContain("không Gộp phiếu được nữa");
+  expect((await run(["lock", locked, "-o", path.join(dir, "again.xlsx")])).stderr).toContain("Muốn chốt lại");
+
+  const opened = path.join(dir, "mo.xlsx");
+  expect((await run(["unlock", locked, "-o", opened])).code).toBe(2);
+  const u = await run(["unlock", locked, "-o", opened, "--reason", "Hội đồng điều chỉnh điểm", "--by", "Trần B"]);
+  expect(u.code).toBe(0);
+  const wb = await open(opened);
+  const stored = readStore(wb);
+  if (!stored.ok) throw new Error(stored.message);
+  expect(stored.state.lock).toBeUndefined();
+  expect(stored.state.unlocks).toEqual([expect.objectContaining({ code, lockedBy: "Nguyễn Văn A", by: "Trần B", reason: "Hội đồng điều chỉnh điểm" })]);
+  expect(annexCode(wb.getWorksheet("Phụ lục")!)).toEqual([]);
+  expect(protection(wb.getWorksheet("Chấm điểm 2020")!)).toBeFalsy();
+  expect((await run(["score", opened, "-o", path.join(dir, "lai.xlsx")])).code).toBe(1);
+  expect((await run(["verify", opened])).code).toBe(2);
+});
+
+test("a password given to lock is needed to unlock", async () => {
+  const withPassword = path.join(dir, "mk.xlsx");
+  expect((await run(["lock", scored, "-o", withPassword, "--password", "bí mật"])).code).toBe(0);
+  expect(protection((await open(withPassword)).getWorksheet("Chấm điểm 2020")!)?.hashValue).toBeTruthy();
+  const no = await run(["unlock", withPassword, "-o", path.join(dir, "a.xlsx"), "--reason", "x"]);
+  expect(no.code).toBe(2);
+  expect(no.stderr).toContain("Mật khẩu không đúng");
+  expect((await run(["unlock", withPassword, "-o", path.join(dir, "b.xlsx"), "--reason", "x", "--password", "sai"])).code).toBe(2);
+  expect((await run(["unlock", withPassword, "-o", path.join(dir, "c.xlsx"), "--reason", "x", "--password", "bí mật"])).code).toBe(0);
+});
