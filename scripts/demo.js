@@ -12,7 +12,7 @@ const fs = require("fs");
 const root = path.resolve(__dirname, "..");
 if (!fs.existsSync(path.join(root, "dist-cli/cli/score.js"))) execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: root, stdio: "inherit" });
 const { scoreWorkbook } = require("../dist-cli/cli/score.js");
-const { rankingTable } = require("../dist-cli/cli/main.js");
+const { main: cli, rankingTable } = require("../dist-cli/cli/main.js");
 const { writeForms, mergeForms } = require("../dist-cli/cli/forms.js");
 const ExcelJS = require("exceljs");
 
@@ -45,6 +45,37 @@ async function main() {
   process.stdout.write(`Đã ghi sổ tính có kết quả và phụ lục (trang “${outcome.annexSheet}”): ${path.relative(root, output)}\n`);
   process.stdout.write("Xem trước bản in của phụ lục (PDF, PNG): npm run annex:preview\n");
   await formsRoundTrip();
+  await lockAndVerify();
+}
+
+/** Runs a command of the command line in this process, its output indented; returns its exit code. */
+async function run(args) {
+  const say = (text) => process.stdout.write(`${text.replace(/^/gm, "  ")}\n`);
+  return cli(args, { out: say, err: say, isTTY: false, env: { LANG: "vi_VN.UTF-8" } });
+}
+
+/**
+ * Part 3, the record: the scored workbook is locked (the code printed under the annex), verified
+ * untouched (khớp, exit 0), then a score is changed by another program and verify names the cell (exit 1).
+ */
+async function lockAndVerify() {
+  process.stdout.write(`\n${"=".repeat(78)}\nPHẦN 3. CHỐT KẾT QUẢ VÀ KIỂM TRA\n\n`);
+  const locked = path.join(root, "out/danh-gia-2020-da-chot.xlsx");
+  process.stdout.write(`$ xep-hang-cntt lock ${path.relative(root, output)} -o ${path.relative(root, locked)} --by "Tổ thẩm định"\n`);
+  await run(["lock", output, "-o", locked, "--force", "--by", "Tổ thẩm định"]);
+  process.stdout.write(`$ xep-hang-cntt verify ${path.relative(root, locked)}\n`);
+  process.stdout.write(`  (mã thoát ${await run(["verify", locked])})\n`);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(locked);
+  const ws = wb.worksheets.find((w) => w.state === "visible");
+  let cell = null;
+  ws.eachRow((row) => row.eachCell((c) => (cell ??= c.value === "Sở Y tế" ? ws.getCell(c.row, c.col + 1) : null)));
+  const edited = path.join(root, "out/danh-gia-2020-bi-sua.xlsx");
+  process.stdout.write(`\nMột chương trình khác sửa ô ${cell.address} (Sở Y tế, Hạ tầng kỹ thuật) từ ${cell.value} thành ${cell.value + 5}:\n`);
+  cell.value += 5;
+  await wb.xlsx.writeFile(edited);
+  process.stdout.write(`$ xep-hang-cntt verify ${path.relative(root, edited)}\n`);
+  process.stdout.write(`  (mã thoát ${await run(["verify", edited])})\n`);
 }
 
 /**

@@ -88,7 +88,10 @@ export async function formsMain(argv: string[], io: CliIO, lang: Lang = "vi"): P
     return 2;
   }
   const { plan } = outcome;
-  if (parsed.json) io.out(JSON.stringify(outcome.json, null, 2));
+  if (parsed.json) {
+    io.out(JSON.stringify(outcome.json, null, 2));
+    if (!outcome.written) io.err(say(both(FORM_MESSAGES, "nothingMerged", { forms: forms.length })));
+  } else if (!outcome.written) io.out(say(both(FORM_MESSAGES, "nothingMerged", { forms: forms.length })));
   else {
     const summary = { merged: plan.merged.length, forms: forms.length, writes: plan.writes.length, differences: plan.differences.length };
     io.out(say(plan.unchanged ? both(FORM_MESSAGES, "nothingChanged", {}) : both(FORM_MESSAGES, "merged", summary)));
@@ -98,7 +101,7 @@ export async function formsMain(argv: string[], io: CliIO, lang: Lang = "vi"): P
     io.out(say(cliBoth("mergeWritten", { file: parsed.output })));
   }
   for (const f of outcome.findings) io.err(`${say(cliBoth(f.severity === "error" ? "errorLabel" : "warningLabel", {}))} ${mergeFindingMessage(f, lang)}`);
-  return outcome.findings.length > 0 ? 1 : 0;
+  return outcome.findings.length > 0 || !outcome.written ? 1 : 0;
 }
 
 /** A number as each language writes it (81,05 or 81.05); text as it is. */

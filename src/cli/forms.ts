@@ -11,7 +11,8 @@ import { completeMetadata } from "../core/metadata";
 import { Rules } from "../core/rules";
 import { StoreState } from "../core/store";
 import { cleanText } from "../core/text";
-import { formWorkbook, readReturnedForm } from "../xlsx/forms";
+import { formWorkbook, MASTER_LIMITS, readReturnedForm, tooLarge } from "../xlsx/forms";
+import { checkPackage } from "../xlsx/package";
 import { renderSheetExcelJS } from "../xlsx/render";
 import { fail, loadWorkbook, moveSheet, pickSheet, rulesFrom, ScoreOptions, Unusable } from "./score";
 import { checkOutput, writeAtomically } from "./output";
@@ -54,6 +55,14 @@ interface Master {
 }
 
 async function openMaster(file: string, opts: { sheet?: string; rulesFile?: string; year?: number }): Promise<Master> {
+  // Bounded first: a master that inflates beyond the limits (a zip bomb) is refused before ExcelJS reads it.
+  if (fs.existsSync(file) && fs.statSync(file).isFile()) {
+    const checked = checkPackage(new Uint8Array(fs.readFileSync(file)), MASTER_LIMITS);
+    if (!checked.ok && checked.problem.code === "tooLarge") {
+      const p = tooLarge(checked.problem, MASTER_LIMITS);
+      fail(cliBoth("masterTooLarge", { file, part: p.part, mib: p.limitMiB }));
+    }
+  }
   const wb = await loadWorkbook(file);
   const stored = readStore(wb);
   if (!stored.ok) fail(stored);
@@ -151,7 +160,17 @@ export interface MergeJson {
   differences: { agency: string; group: string; self: number | string; appraised: number | string; evidence: string }[];
 }
 
-export type MergeOutcome = { ok: true; plan: MergePlan; json: MergeJson; findings: MergeFinding[]; differences: Difference[] } | { ok: false; message: Both };
+export type MergeOutcome =
+  | {
+      ok: true;
+      plan: MergePlan;
+      json: MergeJson;
+      findings: MergeFinding[];
+      differences: Difference[];
+      /** false: no form could be merged, and nothing was written. */
+      written: boolean;
+    }
+  | { ok: false; message: Both };
 
 export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
   try {
@@ -166,16 +185,22 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
     checkTarget();
     const master = await openMaster(opts.master, opts);
     if (master.state.lock) fail(lockRefusal(master.state.lock, "merge"));
+    // One form at a time, each checked within FORM_LIMITS before it is parsed; only its values are kept.
+    // Each form is named by the path the user gave (two “so-y-te.xlsx” from two folders stay apart).
     const returned: ReturnedForm[] = [];
     for (const file of opts.forms) {
-      const name = path.basename(file);
       let bytes: Buffer | null = null;
+      let missing = false;
       try {
         bytes = fs.statSync(file).isFile() ? fs.readFileSync(file) : null;
-      } catch {
-        bytes = null;
+      } catch (e) {
+        missing = (e as NodeJS.ErrnoException).code === "ENOENT";
       }
-      returned.push(bytes ? await readReturnedForm(ExcelJS, name, bytes) : { file: name, values: null, identity: null });
+      returned.push(
+        bytes
+          ? await readReturnedForm(ExcelJS, file, bytes)
+          : { file, values: null, identity: null, ...(missing ? { problem: { code: "notFound" as const } } : {}) },
+      );
     }
     const planned = planMerge({
       rules: master.rules,
@@ -190,6 +215,13 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
     });
     if (!planned.ok) fail(cliBoth("onSheet", { sheet: master.ws.name, reason: planned }));
     const plan = (planned as Extract<typeof planned, { ok: true }>).plan;
+    const json: MergeJson = {
+      merged: plan.merged.map((m) => ({ file: m.file, agency: m.agency })),
+      findings: plan.findings.map((f) => ({ file: f.file, cell: f.cell, severity: f.severity, code: f.code, message: f.message })),
+      differences: plan.differences.map((d) => ({ agency: d.agency, group: d.group, self: d.self, appraised: d.appraised, evidence: d.evidence })),
+    };
+    // Nothing merged: nothing written (the caller says so and exits 1).
+    if (plan.merged.length === 0) return { ok: true, plan, json, findings: plan.findings, differences: plan.differences, written: false };
 
     for (const w of plan.writes) {
       const cell = master.ws.getCell(w.row + 1, w.col + 1);
@@ -212,12 +244,7 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
     const written = await writeAtomically(opts.output, (tmp) => master.wb.xlsx.writeFile(tmp));
     if (!written.ok) fail(bothOf(written.message));
 
-    const json: MergeJson = {
-      merged: plan.merged.map((m) => ({ file: m.file, agency: m.agency })),
-      findings: plan.findings.map((f) => ({ file: f.file, cell: f.cell, severity: f.severity, code: f.code, message: f.message })),
-      differences: plan.differences.map((d) => ({ agency: d.agency, group: d.group, self: d.self, appraised: d.appraised, evidence: d.evidence })),
-    };
-    return { ok: true, plan, json, findings: plan.findings, differences: plan.differences };
+    return { ok: true, plan, json, findings: plan.findings, differences: plan.differences, written: true };
   } catch (e) {
     if (e instanceof Unusable) return { ok: false, message: e.detail };
     throw e;

@@ -263,6 +263,13 @@ Exit codes: 0 done; 1 done but the score table has errors (merge: a form has pro
     en: (p) => `“${p.dir}” is a file, not a folder: -o must be the folder to write the forms in.`,
     example: { dir: "phieu" },
   }),
+  masterTooLarge: entry({
+    vi: (p: { file: string; part: string; mib: number }) =>
+      `Tệp “${p.file}” quá lớn để đọc an toàn: ${p.part ? `phần “${p.part}”` : "tệp"} khi giải nén vượt ${p.mib} MB (tệp có thể bị hỏng hoặc cố ý làm phình to). Không đọc tiếp, không ghi gì.`,
+    en: (p) =>
+      `File “${p.file}” is too large to read safely: ${p.part ? `its part “${p.part}”` : "the file"} inflates beyond ${p.mib} MB (it may be damaged or made to blow up). Not read further; nothing written.`,
+    example: { file: "bang-diem.xlsx", part: "xl/worksheets/sheet1.xml", mib: 128 },
+  }),
   formsNeedMasterOut: entry({
     vi: (p: { master: string }) =>
       `Bảng điểm “${p.master}” chưa có khóa tạo phiếu (khóa bí mật để xác thực phiếu gửi về). Công cụ không sửa tệp đầu vào, nên hãy chỉ định nơi ghi bản bảng điểm có khóa: --master-out BANG-DIEM-CO-KHOA.xlsx; sau này gộp phiếu vào bản đó. Chưa tạo phiếu nào.`,

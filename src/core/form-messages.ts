@@ -8,6 +8,8 @@ import { Finding, FindingCode, findingMessage, Severity } from "./findings";
  */
 export type MergeFindingCode =
   | "unreadable"
+  | "fileNotFound"
+  | "fileTooLarge"
   | "notAForm"
   | "otherMaster"
   | "otherYear"
@@ -43,6 +45,18 @@ const MERGE_TEMPLATES: Record<MergeFindingCode, { severity: Severity } & Templat
       `Tệp “${p.file}” không đọc được như một sổ tính Excel .xlsx. Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi gộp lại. Các phiếu khác vẫn được gộp.`,
     en: (p) =>
       `File “${p.file}” cannot be read as an Excel .xlsx workbook. Open it in Excel or LibreOffice, save it as .xlsx and merge it again. The other forms are still merged.`,
+  },
+  fileNotFound: {
+    severity: "error",
+    vi: (p) => `Không tìm thấy tệp “${p.file}”. Hãy kiểm tra đường dẫn. Các phiếu khác vẫn được gộp.`,
+    en: (p) => `File “${p.file}” was not found. Check the path. The other forms are still merged.`,
+  },
+  fileTooLarge: {
+    severity: "error",
+    vi: (p) =>
+      `Tệp “${p.file}” quá lớn để đọc an toàn: ${p.detail ? `phần “${p.detail}”` : "tệp"} khi giải nén vượt ${p.cell} MB (một phiếu thật chỉ vài chục KB; tệp có thể bị hỏng hoặc cố ý làm phình to). Tệp không được gộp; các phiếu khác vẫn được gộp. Hãy yêu cầu cơ quan gửi lại phiếu đã nhận.`,
+    en: (p) =>
+      `File “${p.file}” is too large to read safely: ${p.detail ? `its part “${p.detail}”` : "the file"} inflates beyond ${p.cell} MB (a real form is a few tens of KB; the file may be damaged or made to blow up). It is not merged; the other forms still are. Ask the agency to send back the form it received.`,
   },
   notAForm: {
     severity: "error",
@@ -264,6 +278,11 @@ export const FORM_MESSAGES = catalogue("forms", {
     vi: () => "Chưa chọn phiếu nào. Hãy chọn các tệp phiếu .xlsx mà các cơ quan gửi lại.",
     en: () => "No form was chosen. Choose the .xlsx forms the agencies sent back.",
     example: {},
+  }),
+  nothingMerged: entry({
+    vi: (p: { forms: number }) => `Không gộp được phiếu nào trong ${p.forms} tệp (xem các lỗi bên dưới): không ghi gì, bảng điểm không thay đổi.`,
+    en: (p) => `None of the ${p.forms} files could be merged (see the findings below): nothing was written, the score table is unchanged.`,
+    example: { forms: 3 },
   }),
   nothingChanged: entry({
     vi: () => "Các phiếu này đã được gộp trước đó: bảng điểm không thay đổi.",

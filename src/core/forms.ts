@@ -90,8 +90,13 @@ export function formSlug(agency: string): string {
     .replace(/-+/g, "-")
     .replace(/^-|-$/g, "");
   if (slug.length > 60) slug = slug.slice(0, 60).replace(/-[^-]*$/, "") || slug.slice(0, 60);
+  // Windows: no trailing dot or space, and none of its reserved device names (CON, NUL, COM1…), with any extension.
+  slug = slug.replace(/[. ]+$/, "");
+  if (WINDOWS_RESERVED.test(slug)) slug = `co-quan-${slug}`;
   return slug || "co-quan";
 }
+
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 
 /** One file name per agency, in order; two agencies that give the same name get "-2", "-3"… */
 export function formFileNames(agencies: readonly string[]): string[] {

@@ -336,16 +336,8 @@ export function scoreWithLedger(
     return { ok: false, result: scoreSheet(grid, rules, origin), ledger: { ok: false, reason: "noHeader" } };
   }
   const criteriaGroups = rules.groups.map((g, i) => (g.criteria.length > 0 ? i : -1)).filter((i) => i >= 0);
-  // First pass: the agencies, their blocks and exemptions. Group cells still blank (a new grid) hold 0
-  // meanwhile, so that a row of names is found as agencies.
   const values = grid.map((row) => [...row]);
-  const firstPass = values.map((row) => [...row]);
-  const nameCol = located.layout.nameCol;
-  for (let r = located.layout.headerRow + 1; r < firstPass.length; r++) {
-    if (isBlank(firstPass[r][nameCol])) continue;
-    for (const g of criteriaGroups) if (isBlank(firstPass[r][located.layout.groupCols[g]])) firstPass[r][located.layout.groupCols[g]] = 0;
-  }
-  const first = scoreSheet(firstPass, rules, origin);
+  const first = firstPass(grid, rules, origin);
   if (!first.ok) return { ok: false, result: first, ledger: { ok: false, reason: "noHeader" } };
   const ledger = readLedger(ledgerValues, rules, ledgerAgencies(first.rows, rules), options.ledgerOrigin ?? SHEET_ORIGIN, options.ledgerSheet ?? LEDGER_SHEET);
   if (!ledger.ok) return { ok: false, result: first, ledger };
@@ -398,6 +390,30 @@ export function scoreWithLedger(
     },
   };
   return { ok: true, result, ledger, values, gridWrites };
+}
+
+/**
+ * The grid scored once to know its agencies (blocks, exemptions): group cells with criteria still
+ * blank (a new grid) count 0 meanwhile, so that a row of names is found as agencies.
+ */
+function firstPass(grid: readonly (readonly unknown[])[], rules: Rules, origin: Origin): ScoreResult {
+  const located = locateGrid(grid, rules);
+  if (!located.ok) return scoreSheet(grid, rules, origin);
+  const values = grid.map((row) => [...row]);
+  const { headerRow, nameCol, groupCols } = located.layout;
+  for (let r = headerRow + 1; r < values.length; r++) {
+    if (isBlank(values[r][nameCol])) continue;
+    rules.groups.forEach((g, i) => {
+      if (g.criteria.length > 0 && isBlank(values[r][groupCols[i]])) values[r][groupCols[i]] = 0;
+    });
+  }
+  return scoreSheet(values, rules, origin);
+}
+
+/** The grid's agencies as the ledger needs them, from its values (null when no grid is found). */
+export function gridAgencies(grid: readonly (readonly unknown[])[], rules: Rules, origin: Origin = SHEET_ORIGIN): LedgerAgency[] | null {
+  const first = firstPass(grid, rules, origin);
+  return first.ok ? ledgerAgencies(first.rows, rules) : null;
 }
 
 /** Each agency's criteria as the command line's JSON gives them: [{ id, self, appraised, points }]. */

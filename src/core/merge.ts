@@ -43,10 +43,15 @@ export interface Difference {
 
 /** A returned form as the caller read it: its values from A1 and its stored identity (null: none, or a form rebuilt by hand). */
 export interface ReturnedForm {
+  /** The file as the user named it (the path given on the command line, the name chosen in the pane). */
   file: string;
-  /** null: the file could not be read as a workbook. */
+  /** null: the file could not be read as a workbook (`problem` says why when it is known). */
   values: readonly (readonly unknown[])[] | null;
+  /** The formulas ("=…" where a cell has one), to tell a formula saved without its value from an empty cell. */
+  formulas?: readonly (readonly unknown[])[];
   identity: FormIdentity | null;
+  /** Why there are no values: the file is not there, or it passes a reading limit (its size once inflated). */
+  problem?: { code: "notFound" } | { code: "tooLarge"; part: string; limitMiB: number };
 }
 
 export interface FormReading {
@@ -206,7 +211,10 @@ export function planMerge(input: MergeInput): MergeResult {
   for (const form of forms) {
     const file = form.file;
     if (form.values === null) {
-      findings.push(finding("unreadable", { file }));
+      const p = form.problem;
+      if (p?.code === "notFound") findings.push(finding("fileNotFound", { file }));
+      else if (p?.code === "tooLarge") findings.push(finding("fileTooLarge", { file, detail: p.part, cell: String(p.limitMiB) }));
+      else findings.push(finding("unreadable", { file }));
       continue;
     }
     const reading = readForm(form.values, rules);

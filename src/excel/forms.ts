@@ -139,6 +139,7 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
         differences: plan.differences.length,
       };
       const base = { sheet: sheet.name, merged: plan.merged, findings: plan.findings, differences: plan.differences, written: plan.writes.length };
+      if (plan.merged.length === 0) return { kind: "done", ...base, unchanged: true, ...both(FORM_MESSAGES, "nothingMerged", { forms: forms.length }) };
       if (plan.unchanged) return { kind: "done", ...base, unchanged: true, ...both(FORM_MESSAGES, "nothingChanged", {}) };
       if (sheet.protected && plan.writes.length > 0) {
         return { kind: "refused", ...both(FORM_MESSAGES, "sheetProtected", { sheet: sheet.name }), cells: [] };

@@ -84,9 +84,15 @@ describe("forms out, filled with the published scores, merged back, scored: the 
     const json = JSON.parse(mergeRun.stdout);
     expect(mergeRun.code).toBe(1);
     expect(json.merged).toHaveLength(19);
-    expect(json.merged).toContainEqual({ file: "so-tai-chinh.xlsx", agency: "Sở Tài chính" });
+    expect(json.merged).toContainEqual({ file: path.join(formsDir, "so-tai-chinh.xlsx"), agency: "Sở Tài chính" });
     expect(json.findings).toEqual([
-      { file: "van-phong-ubnd-tinh.xlsx", cell: "C12", severity: "error", code: "aboveMax", message: expect.stringContaining("vượt điểm tối đa 50") },
+      {
+        file: path.join(formsDir, "van-phong-ubnd-tinh.xlsx"),
+        cell: "C12",
+        severity: "error",
+        code: "aboveMax",
+        message: expect.stringContaining("vượt điểm tối đa 50"),
+      },
     ]);
     expect(json.differences).toEqual([]);
   });
@@ -121,7 +127,7 @@ describe("forms out, filled with the published scores, merged back, scored: the 
     expect(self).toHaveLength(3 + 19);
     const tc = self.find((r) => r[1] === "Sở Tài chính")!;
     expect(tc.slice(2, 4)).toEqual([50, "Báo cáo số 17/BC"]);
-    expect(tc).toContain("so-tai-chinh.xlsx");
+    expect(tc).toContain(path.join(formsDir, "so-tai-chinh.xlsx"));
     expect(readSheet(wb.getWorksheet("Chênh lệch")!).values).toHaveLength(3);
     const stored = readStore(wb);
     expect(stored.ok && stored.state.workbookId).toMatch(/^bd-[0-9a-f]{16}$/);
@@ -150,7 +156,7 @@ describe("forms out, filled with the published scores, merged back, scored: the 
     const json = JSON.parse(run.stdout);
     expect(run.code).toBe(1);
     expect(json.findings.map((f: { code: string }) => f.code)).toEqual(["recordReplaced"]);
-    expect(json.merged).toEqual([{ file: "so-tai-chinh-sua.xlsx", agency: "Sở Tài chính" }]);
+    expect(json.merged).toEqual([{ file: form, agency: "Sở Tài chính" }]);
     expect(json.differences).toEqual([{ agency: "Sở Tài chính", group: "Hạ tầng kỹ thuật", self: 45, appraised: 50, evidence: "Công văn 88/STC" }]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(diff);
@@ -188,7 +194,7 @@ describe("forms out, filled with the published scores, merged back, scored: the 
     const run = runCli(["merge", keyed, forged, "-o", path.join(dir, "g.xlsx"), "--json", "--year", "2020"]);
     const json = JSON.parse(run.stdout);
     expect(json.merged).toEqual([]);
-    expect(json.findings.map((f: { file: string; code: string }) => [f.file, f.code])).toEqual([["gia-mao.xlsx", "identityNotVerified"]]);
+    expect(json.findings.map((f: { file: string; code: string }) => [f.file, f.code])).toEqual([[forged, "identityNotVerified"]]);
     const keyless = runCli(["merge", master, path.join(formsDir, "so-y-te.xlsx"), "-o", path.join(dir, "h.xlsx"), "--json", "--year", "2020"]);
     expect(JSON.parse(keyless.stdout).findings.map((f: { code: string }) => f.code)).toEqual(["identityNotVerified"]);
   });
@@ -267,9 +273,9 @@ describe("merge: findings, exit codes, inputs", () => {
     const json = JSON.parse(run.stdout);
     expect(run.code).toBe(1);
     expect(json.findings.map((f: { file: string; code: string }) => [f.file, f.code])).toEqual([
-      ["hong.xlsx", "unreadable"],
-      ["danh-gia-2020.xlsx", "notAForm"],
-      ["so-y-te.xlsx", "otherYear"],
+      [junk, "unreadable"],
+      [EXAMPLE, "notAForm"],
+      [path.join(formsDir, "so-y-te.xlsx"), "otherYear"],
     ]);
     expect(Object.keys(json)).toEqual(["merged", "findings", "differences"]);
     expect(sha(path.join(formsDir, "so-y-te.xlsx"))).toBe(before);
@@ -320,6 +326,25 @@ describe("merge: findings, exit codes, inputs", () => {
     const forced = runCli(["forms", MASTER, "-o", formsDir, "--year", "2020", "--force"]);
     expect(forced.code).toBe(0);
     expect(fs.readdirSync(formsDir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("says a missing form was not found, names forms by the path given, and writes nothing when nothing merged (exit 1)", () => {
+    const out = path.join(dir, "khong-gop.xlsx");
+    const missing = path.join(dir, "thieu", "so-y-te.xlsx");
+    const run = runCli(["merge", MASTER, missing, "-o", out, "--year", "2020"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("Không gộp được phiếu nào trong 1 tệp");
+    expect(run.stdout).not.toContain("đã được gộp trước đó");
+    expect(run.stderr).toContain(`Không tìm thấy tệp “${missing}”`);
+    expect(fs.existsSync(out)).toBe(false);
+    // Two different so-y-te.xlsx from two folders: each named by its own path.
+    const other = path.join(dir, "thu-muc-khac");
+    fs.mkdirSync(other, { recursive: true });
+    fs.writeFileSync(path.join(other, "so-y-te.xlsx"), "hỏng");
+    const two = runCli(["merge", MASTER, path.join(formsDir, "so-y-te.xlsx"), path.join(other, "so-y-te.xlsx"), "-o", out, "--json", "--year", "2020"]);
+    const json = JSON.parse(two.stdout);
+    expect(json.merged).toEqual([{ file: path.join(formsDir, "so-y-te.xlsx"), agency: "Sở Y tế" }]);
+    expect(json.findings.map((f: { file: string; code: string }) => [f.file, f.code])).toEqual([[path.join(other, "so-y-te.xlsx"), "unreadable"]]);
   });
 
   it("exits 0 when every form merged without a finding", () => {

@@ -168,3 +168,18 @@ describe("the form description", () => {
     expect(odd.cells.find((c) => c.row === 1 && c.col === 2)!.formula).toBeUndefined();
   });
 });
+
+describe("form file names on Windows", () => {
+  it("avoid the reserved device names and trailing dots or spaces", () => {
+    expect(formFileNames(["CON", "prn", "Aux", "NUL", "COM1", "LPT9", "Sở Y tế.", "Con Cuông"])).toEqual([
+      "co-quan-con.xlsx",
+      "co-quan-prn.xlsx",
+      "co-quan-aux.xlsx",
+      "co-quan-nul.xlsx",
+      "co-quan-com1.xlsx",
+      "co-quan-lpt9.xlsx",
+      "so-y-te.xlsx",
+      "con-cuong.xlsx",
+    ]);
+  });
+});

@@ -165,3 +165,24 @@ describe("a later form for an agency already merged", () => {
     expect(p.findings[0].message).toContain("thay thế phiếu của cơ quan này đã gộp trước đó (“so-y-te.xlsx”)");
   });
 });
+
+describe("files that could not be read", () => {
+  it("says which file was not found and which passed a reading limit, and merges the others", () => {
+    const p = plan(
+      input([
+        { file: "thieu/so-y-te.xlsx", values: null, identity: null, problem: { code: "notFound" } },
+        { file: "bom.xlsx", values: null, identity: null, problem: { code: "tooLarge", part: "customXml/item1.xml", limitMiB: 32 } },
+        { file: "hong.xlsx", values: null, identity: null },
+        returned("tc.xlsx", formFor(rules, "Sở Tài chính"), { scores: FULL }),
+      ]),
+    );
+    expect(p.merged.map((m) => m.file)).toEqual(["tc.xlsx"]);
+    expect(p.findings.map((f) => [f.file, f.code])).toEqual([
+      ["thieu/so-y-te.xlsx", "fileNotFound"],
+      ["bom.xlsx", "fileTooLarge"],
+      ["hong.xlsx", "unreadable"],
+    ]);
+    expect(p.findings[0].message).toBe("Không tìm thấy tệp “thieu/so-y-te.xlsx”. Hãy kiểm tra đường dẫn. Các phiếu khác vẫn được gộp.");
+    expect(p.findings[1].messageEn).toContain("its part “customXml/item1.xml” inflates beyond 32 MB");
+  });
+});
