@@ -10,6 +10,7 @@ import { parseOptions } from "./options";
 import { indexText } from "../core/annex";
 import { hasClasses, Rules } from "../core/rules";
 import { ifCorrectedLine } from "./extras";
+import { LEDGER_CLI_MESSAGES, ledgerMain } from "./ledger";
 
 export interface CliIO {
   out: (text: string) => void;
@@ -124,7 +125,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   const { lang, bad } = languageFrom(argv, io.env ?? {});
   const say = <C extends Parameters<typeof cliBoth>[0]>(code: C, params: Parameters<typeof cliBoth<C>>[1]) => pick(cliBoth(code, params), lang);
   if (argv.includes("--help") || argv.includes("-h") || argv.length === 0) {
-    io.out(say("usage", { forms: `${say("formsUsage", {})}\n${pick(both(LOCK_CLI_MESSAGES, "usage", {}), lang)}` }));
+    io.out(
+      say("usage", {
+        forms: `${say("formsUsage", {})}\n${pick(both(LOCK_CLI_MESSAGES, "usage", {}), lang)}\n${pick(both(LEDGER_CLI_MESSAGES, "usage", {}), lang)}`,
+      }),
+    );
     return argv.length === 0 ? 2 : 0;
   }
   const refuse = (m: Both) => {
@@ -134,6 +139,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   if (bad !== undefined) return refuse(cliBoth("badLang", { value: bad }));
   if (argv[0] === "forms" || argv[0] === "merge") return formsMain(argv, io, lang);
   if (argv[0] === "lock" || argv[0] === "unlock" || argv[0] === "verify") return lockMain(argv, io, lang);
+  if (argv[0] === "ledger") return ledgerMain(argv, io, lang);
   const parsed = parseArgs(argv);
   if (!parsed.ok) return refuse(parsed.message);
   const onProgress = io.isTTY ? (step: string) => io.err(`… ${step}`) : undefined;

@@ -35,6 +35,7 @@ import { compareYears, Comparison, comparisonNotices, PREVIOUS_HEADERS, rankChan
 import { matchKey } from "../core/text";
 import { checkStale, staleFinding } from "../core/stale";
 import { lockRefusal } from "../core/lock";
+import { applyLedger, criteriaJson, CriteriaJson, withGridWritten } from "./ledger";
 
 export interface ScoreOptions {
   input: string;
@@ -64,7 +65,7 @@ export interface ScoreOptions {
 }
 
 /** A row of the JSON output: the agency's name, each result column's key and value (columns.ts), and the explanations. */
-export type JsonRow = Record<string, string | number | null> & JsonRowExtras;
+export type JsonRow = Record<string, string | number | null> & JsonRowExtras & CriteriaJson;
 
 export type ScoreOutcome =
   | {
@@ -190,7 +191,11 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     const { rules, json: rulesJson } = rulesFrom(opts, state);
 
     progress("stepScore");
-    const { ws, data, result, converted } = pickSheet(wb, rules, opts.sheet, state.annex?.sheetName, opts.fixEncoding === true);
+    const picked = pickSheet(wb, rules, opts.sheet, state.annex?.sheetName, opts.fixEncoding === true);
+    const { ws, converted } = picked;
+    // Criteria sets: a ledger's leaves computed and their sums put into the grid first (src/cli/ledger.ts).
+    const ledger = applyLedger(wb, ws, picked.data, rules, state);
+    const { data, result } = ledger ?? picked;
     // Result columns already on the sheet that the scores no longer give: reported, then rewritten.
     const stale = staleFinding(checkStale(data.values, result, SHEET_ORIGIN), SHEET_ORIGIN);
     const findings = stale ? [...result.findings, stale] : [...result.findings];
@@ -277,7 +282,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       ...state,
       rules: rulesJson,
       decision,
-      written: plan.written,
+      written: withGridWritten(plan.written, ledger),
       marks: [...(state.marks ?? []).filter((m) => m.sheet !== ws.name), ...marks],
       lastRun: lastRunRecord(result, ws.name, "cli", opts.now ?? new Date(), data.values),
       undo: undefined,
@@ -350,7 +355,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       explainSheet,
       notices,
       json: {
-        rows: rankedRows(result.rows, result.rules).map((r, i) => ({ ...jsonRow(r), ...extras[i] }) as JsonRow),
+        rows: rankedRows(result.rows, result.rules).map((r, i) => ({ ...jsonRow(r), ...extras[i], ...criteriaJson(r, rules, ledger) }) as JsonRow),
         findings: jsonFindings(result, findings, data.values),
         ...(comparison ? { comparison: comparisonJson(comparison) } : {}),
       },

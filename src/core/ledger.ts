@@ -8,7 +8,7 @@
  */
 import { cellAddress, Origin, SHEET_ORIGIN } from "./address";
 import { appraisedPoints, CriterionModel, isLeaf, leafApplies, LeafOutcome, leafPoints, levelLabels } from "./criteria";
-import { cmp, Dec, formatVi, toNumber, ZERO, add } from "./decimal";
+import { add, cmp, Dec, formatVi, sub, toNumber, ZERO } from "./decimal";
 import { Finding, FindingCode, makeFinding } from "./findings";
 import { GridLayout, locateGrid } from "./grid";
 import { displayValue, isBlank, parseScore } from "./numbers";
@@ -254,28 +254,38 @@ export function readLedger(
     result.groups = rules.groups.map((g, gi) => {
       if (g.criteria.length === 0 || info.exemptGroups.includes(g.id)) return null;
       let complete = true;
-      const node = (c: CriterionModel): Dec => {
+      // Each node: its points within the maxima (children summed, capped at each parent's maximum), and
+      // with overMax "keep" the excess of leaves typed above their own maximum, carried up as typed
+      // (so the grid's cell shows it, and reports it, as it does without criteria).
+      const node = (c: CriterionModel): { within: Dec; excess: Dec } => {
         if (isLeaf(c)) {
-          if (!appliesToAgency(c, info)) return ZERO;
+          if (!appliesToAgency(c, info)) return { within: ZERO, excess: ZERO };
           const e = byId.get(c.id);
           if (!e) {
             complete = false;
             find("criterionNoRow", result.firstRow, colOf("code"), info.name, c, "", "");
-            return ZERO;
+            return { within: ZERO, excess: ZERO };
           }
           if (e.points === null) complete = false;
-          return e.points ?? ZERO;
+          const p = e.points ?? ZERO;
+          return cmp(p, c.max) > 0 ? { within: c.max, excess: sub(p, c.max) } : { within: p, excess: ZERO };
         }
-        const sum = c.children.reduce((acc, k) => add(acc, node(k)), ZERO);
-        return cmp(sum, c.max) > 0 ? c.max : sum;
+        return capped(c.children.map(node), c.max);
       };
-      const sum = g.criteria.reduce((acc, c) => add(acc, node(c)), ZERO);
       const max = block ? block.maxes[gi] : g.max;
-      return complete ? (cmp(sum, max) > 0 ? max : sum) : null;
+      const total = capped(g.criteria.map(node), max);
+      return complete ? add(total.within, total.excess) : null;
     });
   }
   findings.sort((a, b) => a.row - b.row || a.col - b.col);
   return { ok: true, layout, agencies: out, findings, writes };
+}
+
+/** Children's points summed: within the maxima capped at `max`, the excess kept apart. */
+function capped(parts: readonly { within: Dec; excess: Dec }[], max: Dec): { within: Dec; excess: Dec } {
+  const within = parts.reduce((acc, p) => add(acc, p.within), ZERO);
+  const excess = parts.reduce((acc, p) => add(acc, p.excess), ZERO);
+  return { within: cmp(within, max) > 0 ? max : within, excess };
 }
 
 /** A write of a computed number (or "" to clear), only where the sheet holds something else. */
@@ -336,16 +346,8 @@ export function scoreWithLedger(
     return { ok: false, result: scoreSheet(grid, rules, origin), ledger: { ok: false, reason: "noHeader" } };
   }
   const criteriaGroups = rules.groups.map((g, i) => (g.criteria.length > 0 ? i : -1)).filter((i) => i >= 0);
-  // First pass: the agencies, their blocks and exemptions. Group cells still blank (a new grid) hold 0
-  // meanwhile, so that a row of names is found as agencies.
   const values = grid.map((row) => [...row]);
-  const firstPass = values.map((row) => [...row]);
-  const nameCol = located.layout.nameCol;
-  for (let r = located.layout.headerRow + 1; r < firstPass.length; r++) {
-    if (isBlank(firstPass[r][nameCol])) continue;
-    for (const g of criteriaGroups) if (isBlank(firstPass[r][located.layout.groupCols[g]])) firstPass[r][located.layout.groupCols[g]] = 0;
-  }
-  const first = scoreSheet(firstPass, rules, origin);
+  const first = firstPass(grid, rules, origin);
   if (!first.ok) return { ok: false, result: first, ledger: { ok: false, reason: "noHeader" } };
   const ledger = readLedger(ledgerValues, rules, ledgerAgencies(first.rows, rules), options.ledgerOrigin ?? SHEET_ORIGIN, options.ledgerSheet ?? LEDGER_SHEET);
   if (!ledger.ok) return { ok: false, result: first, ledger };
@@ -398,6 +400,30 @@ export function scoreWithLedger(
     },
   };
   return { ok: true, result, ledger, values, gridWrites };
+}
+
+/**
+ * The grid scored once to know its agencies (blocks, exemptions): group cells with criteria still
+ * blank (a new grid) count 0 meanwhile, so that a row of names is found as agencies.
+ */
+function firstPass(grid: readonly (readonly unknown[])[], rules: Rules, origin: Origin): ScoreResult {
+  const located = locateGrid(grid, rules);
+  if (!located.ok) return scoreSheet(grid, rules, origin);
+  const values = grid.map((row) => [...row]);
+  const { headerRow, nameCol, groupCols } = located.layout;
+  for (let r = headerRow + 1; r < values.length; r++) {
+    if (isBlank(values[r][nameCol])) continue;
+    rules.groups.forEach((g, i) => {
+      if (g.criteria.length > 0 && isBlank(values[r][groupCols[i]])) values[r][groupCols[i]] = 0;
+    });
+  }
+  return scoreSheet(values, rules, origin);
+}
+
+/** The grid's agencies as the ledger needs them, from its values (null when no grid is found). */
+export function gridAgencies(grid: readonly (readonly unknown[])[], rules: Rules, origin: Origin = SHEET_ORIGIN): LedgerAgency[] | null {
+  const first = firstPass(grid, rules, origin);
+  return first.ok ? ledgerAgencies(first.rows, rules) : null;
 }
 
 /** Each agency's criteria as the command line's JSON gives them: [{ id, self, appraised, points }]. */

@@ -39,6 +39,8 @@ describe("xep-hang-cntt score on the reference workbook", () => {
         class: r.className,
         rank: Number(r.stt),
         toNextClass: r.className === "Tốt" ? null : { class: r.className === "Khá" ? "Tốt" : "Khá", points: expect.any(Number), reachable: true },
+        // rows[].groups: each group's points as published (the group an agency is exempt from: null).
+        groups: Object.fromEntries(PRESET_THAI_BINH_2020.groups.map((g, i) => [g.id, r.notes === "Không TTHC" && g.id === "dvctt" ? null : num(r.groups[i])])),
       })),
     );
     expect(run.stdout).toContain('"total": 474.95');

@@ -210,6 +210,16 @@ describe("scoring with the ledger", () => {
     expect(scored.result.rows.map((r) => r.total)).toEqual([null, null]);
   });
 
+  it("overMax “keep”: a leaf typed above its maximum counts as typed up to the grid, which reports its group above the maximum too", () => {
+    const values = ledger({ "Sở A": { ...SO_A, "1.4": { self: 12 } }, "Sở B": SO_B });
+    const scored = scoreWithLedger(grid(), values, rules);
+    if (!scored.ok) throw new Error("not scored");
+    expect(scored.gridWrites[0]).toEqual({ row: 1, col: 2, value: 40.5 }); // 38,5 within the maxima + 2 above 1.4's
+    const keptOver = rulesWith((r) => (r.groups[0].criteria![3].max = 40)); // 1.4 may reach 40: the group's 50 still caps what is within
+    const over = scoreWithLedger(grid(), ledger({ "Sở A": { ...SO_A, "1.4": { self: 30 } }, "Sở B": SO_B }), keptOver);
+    expect(over.ok && over.gridWrites[0]).toEqual({ row: 1, col: 2, value: 50 });
+  });
+
   it("overMax “cap” caps a leaf typed above its maximum", () => {
     const capped = rulesWith((r) => (r.overMax = "cap"));
     const values = ledger({ "Sở A": { ...SO_A, "1.4": { self: 12 } }, "Sở B": SO_B });
