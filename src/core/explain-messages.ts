@@ -165,7 +165,8 @@ export const toNextClassMessage = (lang: Lang, t: ToNextClass | null): string =>
 export function ifCorrectedText(result: Scored, f: Finding, lang: Lang, values: readonly (readonly unknown[])[]): string | null {
   const ic = ifCorrected(result, f, values);
   if (!ic) return null;
-  const row = result.rows.find((r) => r.row === f.row);
+  // A finding on another sheet (the ledger's) names its agency; its row is not the grid's.
+  const row = f.sheet ? result.rows.find((r) => r.name === f.agency) : result.rows.find((r) => r.row === f.row);
   if (!row) return null;
   return ifCorrectedMessage(
     lang,
