@@ -12,7 +12,8 @@ const fs = require("fs");
 const root = path.resolve(__dirname, "..");
 if (!fs.existsSync(path.join(root, "dist-cli/cli/score.js"))) execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: root, stdio: "inherit" });
 const { scoreWorkbook } = require("../dist-cli/cli/score.js");
-const { rankingTable } = require("../dist-cli/cli/main.js");
+const { main: cli, rankingTable } = require("../dist-cli/cli/main.js");
+const { toNumber } = require("../dist-cli/core/decimal.js");
 const { writeForms, mergeForms } = require("../dist-cli/cli/forms.js");
 const ExcelJS = require("exceljs");
 
@@ -45,6 +46,39 @@ async function main() {
   process.stdout.write(`Đã ghi sổ tính có kết quả và phụ lục (trang “${outcome.annexSheet}”): ${path.relative(root, output)}\n`);
   process.stdout.write("Xem trước bản in của phụ lục (PDF, PNG): npm run annex:preview\n");
   await formsRoundTrip();
+  await lockAndVerify();
+  await criteriaLevel(outcome);
+  await acrossMergers();
+}
+
+/** Runs a command of the command line in this process, its output indented; returns its exit code. */
+async function run(args) {
+  const say = (text) => process.stdout.write(`${text.replace(/^/gm, "  ")}\n`);
+  return cli(args, { out: say, err: say, isTTY: false, env: { LANG: "vi_VN.UTF-8" } });
+}
+
+/**
+ * Part 3, the record: the scored workbook is locked (the code printed under the annex), verified
+ * untouched (khớp, exit 0), then a score is changed by another program and verify names the cell (exit 1).
+ */
+async function lockAndVerify() {
+  process.stdout.write(`\n${"=".repeat(78)}\nPHẦN 3. CHỐT KẾT QUẢ VÀ KIỂM TRA\n\n`);
+  const locked = path.join(root, "out/danh-gia-2020-da-chot.xlsx");
+  process.stdout.write(`$ xep-hang-cntt lock ${path.relative(root, output)} -o ${path.relative(root, locked)} --by "Tổ thẩm định"\n`);
+  await run(["lock", output, "-o", locked, "--force", "--by", "Tổ thẩm định"]);
+  process.stdout.write(`$ xep-hang-cntt verify ${path.relative(root, locked)}\n`);
+  process.stdout.write(`  (mã thoát ${await run(["verify", locked])})\n`);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(locked);
+  const ws = wb.worksheets.find((w) => w.state === "visible");
+  let cell = null;
+  ws.eachRow((row) => row.eachCell((c) => (cell ??= c.value === "Sở Y tế" ? ws.getCell(c.row, c.col + 1) : null)));
+  const edited = path.join(root, "out/danh-gia-2020-bi-sua.xlsx");
+  process.stdout.write(`\nMột chương trình khác sửa ô ${cell.address} (Sở Y tế, Hạ tầng kỹ thuật) từ ${cell.value} thành ${cell.value + 5}:\n`);
+  cell.value += 5;
+  await wb.xlsx.writeFile(edited);
+  process.stdout.write(`$ xep-hang-cntt verify ${path.relative(root, edited)}\n`);
+  process.stdout.write(`  (mã thoát ${await run(["verify", edited])})\n`);
 }
 
 /**
@@ -119,6 +153,85 @@ async function formsRoundTrip() {
   const top = rescored.rows.filter((r) => r.rank !== null && r.rank <= 3).sort((a, b) => a.rank - b.rank);
   process.stdout.write(`Tính điểm bảng đã gộp: ${rescored.result.summary.scored} cơ quan; đứng đầu: ${top.map((r) => `${r.rank}. ${r.name}`).join(", ")}.\n`);
 }
+/**
+ * Part 4, the criterion level: the same year scored from a criteria set (29 criteria, five scoring
+ * methods) and its ledger “Chấm điểm chi tiết” (examples/bo-tieu-chi-2020.xlsx, made by
+ * scripts/make-criteria-example.js): every leaf computed, the group sums written into the grid, and
+ * the ranking the same as the published one.
+ */
+async function criteriaLevel(published) {
+  const input = path.join(root, "examples/bo-tieu-chi-2020.xlsx");
+  const output = path.join(root, "out/bo-tieu-chi-2020-ket-qua.xlsx");
+  const outcome = await scoreWorkbook({ input, output, force: true });
+  if (!outcome.ok) throw new Error(outcome.message.message);
+  const { rules } = outcome.result;
+  process.stdout.write(`\n${"=".repeat(78)}\nPHẦN 4. BỘ TIÊU CHÍ: CHẤM TỪNG TIÊU CHÍ (${path.relative(root, input)})\n\n`);
+  process.stdout.write(`${rules.leaves.length} tiêu chí trong ${rules.groups.length} nhóm; trang “Chấm điểm chi tiết”: mỗi cơ quan × tiêu chí một dòng.\n`);
+  const agency = "Sở Y tế";
+  const row = outcome.json.rows.find((r) => r.name === agency);
+  const names = new Map(rules.leaves.map((l) => [l.id, l]));
+  const num = (v) => (v === null ? "—" : String(v).replace(".", ","));
+  process.stdout.write(`\n${agency}: Mã · Tiêu chí · Tối đa · Tự chấm · Thẩm định · Điểm\n`);
+  for (const c of row.criteria) {
+    const leaf = names.get(c.id);
+    process.stdout.write(
+      `  ${c.id.padEnd(6)} ${leaf.name.slice(0, 52).padEnd(52)} ${num(toNumber(leaf.max)).padStart(4)}  ${num(c.self).padStart(6)}  ${num(c.appraised).padStart(6)}  ${num(c.points).padStart(6)}\n`,
+    );
+  }
+  process.stdout.write(`  Tổng từng nhóm, ghi vào bảng điểm: ${rules.groups.map((g) => `${g.name} ${num(row.groups[g.id])}`).join("; ")}\n\n`);
+  const same = published.rows.every((p) => {
+    const r = outcome.rows.find((x) => x.name === p.name);
+    return r && r.rank === p.rank && r.total && p.total && r.total.m === p.total.m && r.total.s === p.total.s;
+  });
+  process.stdout.write(rankingTable(outcome.rows, rules) + "\n\n");
+  process.stdout.write(`Xếp hạng tính từ bộ tiêu chí ${same ? "TRÙNG KHỚP" : "KHÁC (lỗi)"} với xếp hạng tính từ điểm nhóm đã công bố (phần 1).\n`);
+  for (const f of outcome.findings) process.stdout.write(`  • ${f.message}\n`);
+  process.stdout.write(`Đã ghi ${path.relative(root, output)}.\n`);
+}
+
+/**
+ * Part 5, year over year across the 2025 department mergers: examples/so-sanh-2025.xlsx (the merged
+ * departments) compared with so-sanh-2024.xlsx (the old ones), both made by
+ * scripts/make-lineage-example.js. The built-in 2025 list is offered first, then accepted (as
+ * --lineage-2025 does): a merged department is compared with its predecessors' mean index, last
+ * year's ranking is recomputed, the list is written to the “Sáp nhập” sheet, and the change of the
+ * rules between the years is reported.
+ */
+async function acrossMergers() {
+  const input = path.join(root, "examples/so-sanh-2025.xlsx");
+  const previous = path.join(root, "examples/so-sanh-2024.xlsx");
+  const output = path.join(root, "out/so-sanh-2025-ket-qua.xlsx");
+  process.stdout.write(
+    `\n${"=".repeat(78)}\nPHẦN 5. SO SÁNH VỚI NĂM TRƯỚC QUA SÁP NHẬP SỞ NĂM 2025 (${path.relative(root, input)} với ${path.relative(root, previous)})\n\n`,
+  );
+  const offered = await scoreWorkbook({ input, previous });
+  if (!offered.ok) throw new Error(offered.message.message);
+  for (const n of offered.notices.filter((n) => n.message.startsWith("Danh sách sáp nhập"))) process.stdout.write(`Đề xuất (chưa áp dụng): ${n.message}\n\n`);
+  const outcome = await scoreWorkbook({
+    input,
+    previous,
+    lineage2025: true,
+    output,
+    force: true,
+    annex: true,
+    annexPrevious: true,
+    decision: { number: "15/QĐ-UBND", date: "10/01/2026", issuer: "Ủy ban nhân dân tỉnh", province: "Thái Bình", year: 2025 },
+  });
+  if (!outcome.ok) throw new Error(outcome.message.message);
+  const changes = outcome.json.rows.map((r) => r.rankChangeText);
+  process.stdout.write("Sau khi chấp nhận danh sách (--lineage-2025):\n\n" + rankingTable(outcome.rows, outcome.result.rules, changes) + "\n\n");
+  for (const r of outcome.json.rows.filter((r) => r.previous && r.previous.from.length > 1)) {
+    const idx = String(r.previous.index).replace(".", ",");
+    process.stdout.write(
+      `  ${r.name}: so với trung bình chỉ số 2024 của ${r.previous.from.join(" và ")} = ${idx}, hạng ${r.previous.rank} năm 2024 (tính lại)\n`,
+    );
+  }
+  process.stdout.write("\n");
+  for (const f of outcome.findings) process.stdout.write(`  • ${f.message}\n`);
+  for (const n of outcome.notices) process.stdout.write(`  • ${n.message}\n`);
+  process.stdout.write(`Đã ghi ${path.relative(root, output)} (trang “Sáp nhập”, phụ lục có cột “Xếp hạng năm trước” và “Tăng/giảm”).\n`);
+}
+
 main().catch((e) => {
   process.stderr.write(`${e.stack || e}\n`);
   process.exit(2);

@@ -13,6 +13,7 @@ import {
   isAnnexCodeLine,
   LOCK_MESSAGES,
   LockRecord,
+  lockTime,
   makeLock,
   normaliseCode,
   resultsSnapshot,
@@ -75,9 +76,9 @@ export const LOCK_CLI_MESSAGES = catalogue("lock command line", {
   }),
   matches: entry({
     vi: (p: { code: string; at: string; by: string; codeChecked: boolean }) =>
-      `Khớp: kết quả trong sổ tính đúng như lúc chốt (mã kiểm tra ${p.code}${p.codeChecked ? ", đúng mã đã cho" : ""}; chốt lúc ${p.at.replace("T", " ").slice(0, 16)}${p.by ? ` bởi ${p.by}` : ""}).`,
+      `Khớp: kết quả trong sổ tính đúng như lúc chốt (mã kiểm tra ${p.code}${p.codeChecked ? ", đúng mã đã cho" : ""}; chốt lúc ${lockTime(p.at)}${p.by ? ` bởi ${p.by}` : ""}).`,
     en: (p) =>
-      `Matches: the workbook's results are as they were locked (verification code ${p.code}${p.codeChecked ? ", the code given" : ""}; locked at ${p.at.replace("T", " ").slice(0, 16)}${p.by ? ` by ${p.by}` : ""}).`,
+      `Matches: the workbook's results are as they were locked (verification code ${p.code}${p.codeChecked ? ", the code given" : ""}; locked at ${lockTime(p.at)}${p.by ? ` by ${p.by}` : ""}).`,
     example: { code: "7F3K-92QD", at: "2026-12-07T09:30:00.000Z", by: "Nguyễn Văn A", codeChecked: true },
   }),
   differs: entry({

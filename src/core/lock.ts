@@ -10,7 +10,7 @@
  * (docs/record.md).
  */
 import { cellAddress, Origin, SHEET_ORIGIN } from "./address";
-import { both, Both, catalogue, entry } from "./catalogue";
+import { both, Both, catalogue, ddmmyyyy, entry, hhmm } from "./catalogue";
 import { sheetColumns } from "./columns";
 import { canonicalJson, fingerprint as rulesFingerprint } from "./hash";
 import { DecisionMetadata } from "./metadata";
@@ -180,7 +180,9 @@ const ACTION = {
   encoding: { vi: "Chuyển mã", en: "Convert encoding" },
 } as const;
 
-const when = (iso: string) => iso.replace("T", " ").slice(0, 16);
+/** "09:30 07/12/2026", in the local time zone. */
+export const lockTime = (iso: string): string => `${hhmm(iso)} ${ddmmyyyy(iso)}`;
+const when = lockTime;
 
 export const LOCK_MESSAGES = catalogue("lock", {
   locked: entry({
