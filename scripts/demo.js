@@ -13,6 +13,7 @@ const root = path.resolve(__dirname, "..");
 if (!fs.existsSync(path.join(root, "dist-cli/cli/score.js"))) execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: root, stdio: "inherit" });
 const { scoreWorkbook } = require("../dist-cli/cli/score.js");
 const { main: cli, rankingTable } = require("../dist-cli/cli/main.js");
+const { toNumber } = require("../dist-cli/core/decimal.js");
 const { writeForms, mergeForms } = require("../dist-cli/cli/forms.js");
 const ExcelJS = require("exceljs");
 
@@ -46,6 +47,7 @@ async function main() {
   process.stdout.write("Xem trước bản in của phụ lục (PDF, PNG): npm run annex:preview\n");
   await formsRoundTrip();
   await lockAndVerify();
+  await criteriaLevel(outcome);
 }
 
 /** Runs a command of the command line in this process, its output indented; returns its exit code. */
@@ -150,6 +152,42 @@ async function formsRoundTrip() {
   const top = rescored.rows.filter((r) => r.rank !== null && r.rank <= 3).sort((a, b) => a.rank - b.rank);
   process.stdout.write(`Tính điểm bảng đã gộp: ${rescored.result.summary.scored} cơ quan; đứng đầu: ${top.map((r) => `${r.rank}. ${r.name}`).join(", ")}.\n`);
 }
+/**
+ * Part 4, the criterion level: the same year scored from a criteria set (29 criteria, five scoring
+ * methods) and its ledger “Chấm điểm chi tiết” (examples/bo-tieu-chi-2020.xlsx, made by
+ * scripts/make-criteria-example.js): every leaf computed, the group sums written into the grid, and
+ * the ranking the same as the published one.
+ */
+async function criteriaLevel(published) {
+  const input = path.join(root, "examples/bo-tieu-chi-2020.xlsx");
+  const output = path.join(root, "out/bo-tieu-chi-2020-ket-qua.xlsx");
+  const outcome = await scoreWorkbook({ input, output, force: true });
+  if (!outcome.ok) throw new Error(outcome.message.message);
+  const { rules } = outcome.result;
+  process.stdout.write(`\n${"=".repeat(78)}\nPHẦN 4. BỘ TIÊU CHÍ: CHẤM TỪNG TIÊU CHÍ (${path.relative(root, input)})\n\n`);
+  process.stdout.write(`${rules.leaves.length} tiêu chí trong ${rules.groups.length} nhóm; trang “Chấm điểm chi tiết”: mỗi cơ quan × tiêu chí một dòng.\n`);
+  const agency = "Sở Y tế";
+  const row = outcome.json.rows.find((r) => r.name === agency);
+  const names = new Map(rules.leaves.map((l) => [l.id, l]));
+  const num = (v) => (v === null ? "—" : String(v).replace(".", ","));
+  process.stdout.write(`\n${agency}: Mã · Tiêu chí · Tối đa · Tự chấm · Thẩm định · Điểm\n`);
+  for (const c of row.criteria) {
+    const leaf = names.get(c.id);
+    process.stdout.write(
+      `  ${c.id.padEnd(6)} ${leaf.name.slice(0, 52).padEnd(52)} ${num(toNumber(leaf.max)).padStart(4)}  ${num(c.self).padStart(6)}  ${num(c.appraised).padStart(6)}  ${num(c.points).padStart(6)}\n`,
+    );
+  }
+  process.stdout.write(`  Tổng từng nhóm, ghi vào bảng điểm: ${rules.groups.map((g) => `${g.name} ${num(row.groups[g.id])}`).join("; ")}\n\n`);
+  const same = published.rows.every((p) => {
+    const r = outcome.rows.find((x) => x.name === p.name);
+    return r && r.rank === p.rank && r.total && p.total && r.total.m === p.total.m && r.total.s === p.total.s;
+  });
+  process.stdout.write(rankingTable(outcome.rows, rules) + "\n\n");
+  process.stdout.write(`Xếp hạng tính từ bộ tiêu chí ${same ? "TRÙNG KHỚP" : "KHÁC (lỗi)"} với xếp hạng tính từ điểm nhóm đã công bố (phần 1).\n`);
+  for (const f of outcome.findings) process.stdout.write(`  • ${f.message}\n`);
+  process.stdout.write(`Đã ghi ${path.relative(root, output)}.\n`);
+}
+
 main().catch((e) => {
   process.stderr.write(`${e.stack || e}\n`);
   process.exit(2);

@@ -8,7 +8,8 @@
  */
 import { cellAddress, Origin, SHEET_ORIGIN } from "./address";
 import { appraisedPoints, CriterionModel, isLeaf, leafApplies, LeafOutcome, leafPoints, levelLabels } from "./criteria";
-import { cmp, Dec, formatVi, toNumber, ZERO, add } from "./decimal";
+import { add, cmp, Dec, div, formatVi, mul, sub, toNumber, ZERO } from "./decimal";
+import { IfCorrected, registerOtherSheetCorrections } from "./explain";
 import { Finding, FindingCode, makeFinding } from "./findings";
 import { GridLayout, locateGrid } from "./grid";
 import { displayValue, isBlank, parseScore } from "./numbers";
@@ -254,28 +255,38 @@ export function readLedger(
     result.groups = rules.groups.map((g, gi) => {
       if (g.criteria.length === 0 || info.exemptGroups.includes(g.id)) return null;
       let complete = true;
-      const node = (c: CriterionModel): Dec => {
+      // Each node: its points within the maxima (children summed, capped at each parent's maximum), and
+      // with overMax "keep" the excess of leaves typed above their own maximum, carried up as typed
+      // (so the grid's cell shows it, and reports it, as it does without criteria).
+      const node = (c: CriterionModel): { within: Dec; excess: Dec } => {
         if (isLeaf(c)) {
-          if (!appliesToAgency(c, info)) return ZERO;
+          if (!appliesToAgency(c, info)) return { within: ZERO, excess: ZERO };
           const e = byId.get(c.id);
           if (!e) {
             complete = false;
             find("criterionNoRow", result.firstRow, colOf("code"), info.name, c, "", "");
-            return ZERO;
+            return { within: ZERO, excess: ZERO };
           }
           if (e.points === null) complete = false;
-          return e.points ?? ZERO;
+          const p = e.points ?? ZERO;
+          return cmp(p, c.max) > 0 ? { within: c.max, excess: sub(p, c.max) } : { within: p, excess: ZERO };
         }
-        const sum = c.children.reduce((acc, k) => add(acc, node(k)), ZERO);
-        return cmp(sum, c.max) > 0 ? c.max : sum;
+        return capped(c.children.map(node), c.max);
       };
-      const sum = g.criteria.reduce((acc, c) => add(acc, node(c)), ZERO);
       const max = block ? block.maxes[gi] : g.max;
-      return complete ? (cmp(sum, max) > 0 ? max : sum) : null;
+      const total = capped(g.criteria.map(node), max);
+      return complete ? add(total.within, total.excess) : null;
     });
   }
   findings.sort((a, b) => a.row - b.row || a.col - b.col);
   return { ok: true, layout, agencies: out, findings, writes };
+}
+
+/** Children's points summed: within the maxima capped at `max`, the excess kept apart. */
+function capped(parts: readonly { within: Dec; excess: Dec }[], max: Dec): { within: Dec; excess: Dec } {
+  const within = parts.reduce((acc, p) => add(acc, p.within), ZERO);
+  const excess = parts.reduce((acc, p) => add(acc, p.excess), ZERO);
+  return { within: cmp(within, max) > 0 ? max : within, excess };
 }
 
 /** A write of a computed number (or "" to clear), only where the sheet holds something else. */
@@ -389,7 +400,41 @@ export function scoreWithLedger(
       warnings: all.filter((f) => f.severity === "warning").length,
     },
   };
+  registerOtherSheetCorrections(result, (f) => ledgerCorrection(f, result, ledger, grid, ledgerValues, rules, options));
   return { ok: true, result, ledger, values, gridWrites };
+}
+
+/**
+ * What correcting a ledger finding would change, where a correction is implied: a criterion above
+ * its maximum → the maximum; points off the step → the step below. The whole workbook is scored
+ * again with the ledger's cell corrected (ranks exact).
+ */
+function ledgerCorrection(
+  f: Finding,
+  result: Extract<ScoreResult, { ok: true }>,
+  ledger: Extract<LedgerRead, { ok: true }>,
+  grid: readonly (readonly unknown[])[],
+  ledgerValues: readonly (readonly unknown[])[],
+  rules: Rules,
+  options: Parameters<typeof scoreWithLedger>[3],
+): IfCorrected | null {
+  if (f.code !== "criterionOverMax" && f.code !== "notAStep") return null;
+  const entry = [...ledger.agencies.values()].flatMap((a) => a.entries).find((e) => e.row === f.row);
+  const row = entry ? result.rows.find((r) => matchKey(r.name) === matchKey(entry.agency)) : undefined;
+  if (!entry || !row) return null;
+  const parsed = parseScore(ledgerValues[f.row]?.[f.col]);
+  if (parsed.kind !== "number") return null;
+  const step = entry.leaf.step;
+  const value = f.code === "criterionOverMax" ? entry.leaf.max : step ? mul(div(parsed.value, step, 0, "down"), step) : parsed.value;
+  const corrected = ledgerValues.map((r, i) => (i === f.row ? Object.assign([...r], { [f.col]: toNumber(value) }) : r));
+  const again = scoreWithLedger(grid, corrected, rules, { ...options });
+  const mine = again.ok ? again.result.rows.find((r) => r.row === row.row) : undefined;
+  if (!mine || mine.total === null || mine.index === null) {
+    return { correction: "max", value, total: null, maxPoints: null, index: null, className: null, rank: null, changes: row.total !== null };
+  }
+  const same = (a: Dec | null, b: Dec) => a !== null && cmp(a, b) === 0;
+  const changes = !(same(row.total, mine.total) && same(row.index, mine.index) && row.className === mine.className && row.rank === mine.rank);
+  return { correction: "max", value, total: mine.total, maxPoints: mine.maxPoints, index: mine.index, className: mine.className, rank: mine.rank, changes };
 }
 
 /**
