@@ -31,6 +31,8 @@ import { applyLedger, criteriaJson, CriteriaJson, withGridWritten } from "./ledg
 import { LEDGER_SHEET } from "../core/ledger";
 import { checkStale, staleFinding } from "../core/stale";
 import { lockRefusal } from "../core/lock";
+import { appendLog, blockChanges, logEntry } from "../core/log";
+import { cellAddress } from "../core/address";
 
 export interface ScoreOptions {
   input: string;
@@ -55,6 +57,8 @@ export interface ScoreOptions {
   annexPrevious?: boolean;
   /** Where to write the chart of indices (SVG). */
   chart?: string;
+  /** Who runs it, for the log (--by). */
+  by?: string;
   /** Adds the Giải trình sheet, one page per agency. */
   explain?: boolean;
   /** Uses the built-in 2025 list of department mergers where it fits (offered otherwise). */
@@ -300,6 +304,18 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       marks: [...(state.marks ?? []).filter((m) => m.sheet !== sheet), ...marks],
       lastRun: lastRunRecord(result, sheet, "cli", opts.now ?? new Date(), data.values),
       undo: undefined,
+      // "Nhật ký": this run, with the result cells it changed.
+      log: appendLog(
+        state.log,
+        logEntry({
+          at: (opts.now ?? new Date()).toISOString(),
+          action: "score",
+          by: opts.by ?? "",
+          via: "cli",
+          sheet,
+          cells: blockChanges(data.values, plan.blocks, (r, c) => cellAddress(r, c)),
+        }),
+      ),
     };
 
     // Stored entries set aside (damaged, tampered with): named first, never trusted for this write.
