@@ -108,9 +108,11 @@ const pad = (text: string, width: number, right = false) => {
 /** The ranking as text, by block; with last year's comparison, its rank and the change ("▲2", "mới") on the left. */
 export function rankingTable(rows: Parameters<typeof rankedRows>[0], rules: Rules, changes?: (string | undefined)[], lang: Lang = "vi"): string {
   const say = (code: "colRank" | "colAgency" | "colTotal" | "colIndex" | "colClass" | "notScored" | "noBlock") => pick(cliBoth(code, {}), lang);
-  const change = (i: number) => (changes ? `${pad(changes[i] ?? "", 6)}` : "");
+  // As wide as the widest change (“sáp nhập”), at least 6.
+  const width = Math.max(6, ...(changes ?? []).map((c) => (c ?? "").length + 1));
+  const change = (i: number) => (changes ? `${pad(changes[i] ?? "", width)}` : "");
   const lines = [
-    `${pad(say("colRank"), 5, true)}  ${changes ? pad("±", 6) : ""}${pad(say("colAgency"), 46)}  ${pad(say("colTotal"), 9, true)}  ${pad(say("colIndex"), 7, true)}${hasClasses(rules) ? `  ${say("colClass")}` : ""}`,
+    `${pad(say("colRank"), 5, true)}  ${changes ? pad("±", width) : ""}${pad(say("colAgency"), 46)}  ${pad(say("colTotal"), 9, true)}  ${pad(say("colIndex"), 7, true)}${hasClasses(rules) ? `  ${say("colClass")}` : ""}`,
   ];
   let block: string | null | undefined;
   rankedRows(rows, rules).forEach((r, i) => {
