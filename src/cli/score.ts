@@ -37,6 +37,8 @@ import { compareYears, Comparison, comparisonNotices, PREVIOUS_HEADERS, rankChan
 import { matchKey } from "../core/text";
 import { checkStale, staleFinding } from "../core/stale";
 import { lockRefusal } from "../core/lock";
+import { appendLog, blockChanges, logEntry } from "../core/log";
+import { cellAddress } from "../core/address";
 import { applyLedger, criteriaJson, CriteriaJson, withGridWritten } from "./ledger";
 
 export interface ScoreOptions {
@@ -58,10 +60,14 @@ export interface ScoreOptions {
   now?: Date;
   /** Last year's workbook, for "Xếp hạng năm trước" and "Tăng/giảm". */
   previous?: string;
+  /** Accept a --previous workbook whose year is not earlier than this one's. */
+  forcePrevious?: boolean;
   /** With --previous and --annex: the annex shows "Xếp hạng năm trước" and "Tăng/giảm" too. */
   annexPrevious?: boolean;
   /** Where to write the chart of indices (SVG). */
   chart?: string;
+  /** Who runs it, for the log (--by). */
+  by?: string;
   /** Adds the Giải trình sheet, one page per agency. */
   explain?: boolean;
   /** Uses the built-in 2025 list of department mergers where it fits (offered otherwise). */
@@ -222,8 +228,16 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     if (opts.previous) {
       progress("stepPrevious");
       if (path.resolve(opts.previous) === path.resolve(opts.input)) fail(cliBoth("previousSameFile", {}));
-      const last = previousAgencies(await loadWorkbook(opts.previous), opts.previous);
+      const previousWb = await loadWorkbook(opts.previous);
+      const last = previousAgencies(previousWb, opts.previous);
       if (!last.ok) fail(last);
+      // Last year's workbook must be of an earlier year (its title's, else its stored decision's) than this
+      // one (--year, the stored decision, the title), unless --force-previous says it is meant.
+      const previousStore = readStore(previousWb);
+      const previousYear = (last as { year?: number | null }).year ?? (previousStore.ok ? previousStore.state.decision?.year : undefined) ?? null;
+      const currentYear = opts.decision?.year ?? state.decision?.year ?? yearInTitle(titleRowsOf(data.values, result.layout.headerTop));
+      if (previousYear !== null && currentYear !== null && previousYear >= currentYear && !opts.forcePrevious)
+        fail(cliBoth("previousNotEarlier", { file: opts.previous, previous: previousYear, current: currentYear }));
       const lastYear = last as Extract<typeof last, { ok: true }>;
       const toUnicode = (t: string) => legacyToUnicode(t)?.text ?? t;
       // The 2025 mergers: offered where they fit, used with --lineage-2025 (and written to "Sáp nhập" with -o).
@@ -314,6 +328,18 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       marks: [...(state.marks ?? []).filter((m) => m.sheet !== ws.name), ...marks],
       lastRun: lastRunRecord(result, ws.name, "cli", opts.now ?? new Date(), data.values),
       undo: undefined,
+      // "Nhật ký": this run, with the result cells it changed.
+      log: appendLog(
+        state.log,
+        logEntry({
+          at: (opts.now ?? new Date()).toISOString(),
+          action: "score",
+          by: opts.by ?? "",
+          via: "cli",
+          sheet: ws.name,
+          cells: blockChanges(data.values, plan.blocks, (r, c) => cellAddress(r, c)),
+        }),
+      ),
     };
 
     // Stored entries set aside (damaged, tampered with): named first, never trusted for this write.

@@ -1,5 +1,7 @@
 import { queueLedgerRead, scoreWithLedgerSheet, withGridSums } from "./ledger";
 import { lockRefusal } from "../core/lock";
+import { blockChanges, logEntry, withLog } from "../core/log";
+import { currentActor } from "./actor";
 import { cellAddress, columnLetter, Origin, parseCell, rangeAddress } from "../core/address";
 import { MARK_FILL, planResultWrite, WritePlan } from "../core/plan";
 import { presetRules, Rules, validateRules } from "../core/rules";
@@ -209,7 +211,11 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       }
 
       const journal = journalFromRead(plan, scored, sheet, read.standardWidth());
-      const newState = stateAfter(state, plan, sheet.name, run, journal);
+      const changes = blockChanges(sheet.values, plan.blocks, (r, c) => cellAddress(r, c, sheet.origin));
+      const newState = withLog(
+        stateAfter(state, plan, sheet.name, run, journal),
+        logEntry({ at: run.at, action: "score", by: currentActor(), via: source === "ribbon" ? "ribbon" : "pane", sheet: sheet.name, cells: changes }),
+      );
       const edited = await writeResults(context, read, sheet, scored, plan, journal, newState); // 2 (3 in a few cases)
 
       const notices: string[] = [...storeNotes];
