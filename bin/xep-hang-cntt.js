@@ -15,7 +15,8 @@ cli
     isTTY: Boolean(process.stderr.isTTY),
     env: process.env,
   })
-  .then((code) => process.exit(code))
+  // exitCode, not exit(): exit() would cut a long output (--json) written to a pipe at 64 KiB.
+  .then((code) => (process.exitCode = code))
   .catch((e) => {
     process.stderr.write(`Lỗi không mong đợi: ${e && e.message ? e.message : e}\n`);
     process.exit(2);

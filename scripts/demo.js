@@ -12,7 +12,8 @@ const fs = require("fs");
 const root = path.resolve(__dirname, "..");
 if (!fs.existsSync(path.join(root, "dist-cli/cli/score.js"))) execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: root, stdio: "inherit" });
 const { scoreWorkbook } = require("../dist-cli/cli/score.js");
-const { rankingTable } = require("../dist-cli/cli/main.js");
+const { main: cli, rankingTable } = require("../dist-cli/cli/main.js");
+const { toNumber } = require("../dist-cli/core/decimal.js");
 const { writeForms, mergeForms } = require("../dist-cli/cli/forms.js");
 const ExcelJS = require("exceljs");
 
@@ -45,6 +46,38 @@ async function main() {
   process.stdout.write(`Đã ghi sổ tính có kết quả và phụ lục (trang “${outcome.annexSheet}”): ${path.relative(root, output)}\n`);
   process.stdout.write("Xem trước bản in của phụ lục (PDF, PNG): npm run annex:preview\n");
   await formsRoundTrip();
+  await lockAndVerify();
+  await criteriaLevel(outcome);
+}
+
+/** Runs a command of the command line in this process, its output indented; returns its exit code. */
+async function run(args) {
+  const say = (text) => process.stdout.write(`${text.replace(/^/gm, "  ")}\n`);
+  return cli(args, { out: say, err: say, isTTY: false, env: { LANG: "vi_VN.UTF-8" } });
+}
+
+/**
+ * Part 3, the record: the scored workbook is locked (the code printed under the annex), verified
+ * untouched (khớp, exit 0), then a score is changed by another program and verify names the cell (exit 1).
+ */
+async function lockAndVerify() {
+  process.stdout.write(`\n${"=".repeat(78)}\nPHẦN 3. CHỐT KẾT QUẢ VÀ KIỂM TRA\n\n`);
+  const locked = path.join(root, "out/danh-gia-2020-da-chot.xlsx");
+  process.stdout.write(`$ xep-hang-cntt lock ${path.relative(root, output)} -o ${path.relative(root, locked)} --by "Tổ thẩm định"\n`);
+  await run(["lock", output, "-o", locked, "--force", "--by", "Tổ thẩm định"]);
+  process.stdout.write(`$ xep-hang-cntt verify ${path.relative(root, locked)}\n`);
+  process.stdout.write(`  (mã thoát ${await run(["verify", locked])})\n`);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(locked);
+  const ws = wb.worksheets.find((w) => w.state === "visible");
+  let cell = null;
+  ws.eachRow((row) => row.eachCell((c) => (cell ??= c.value === "Sở Y tế" ? ws.getCell(c.row, c.col + 1) : null)));
+  const edited = path.join(root, "out/danh-gia-2020-bi-sua.xlsx");
+  process.stdout.write(`\nMột chương trình khác sửa ô ${cell.address} (Sở Y tế, Hạ tầng kỹ thuật) từ ${cell.value} thành ${cell.value + 5}:\n`);
+  cell.value += 5;
+  await wb.xlsx.writeFile(edited);
+  process.stdout.write(`$ xep-hang-cntt verify ${path.relative(root, edited)}\n`);
+  process.stdout.write(`  (mã thoát ${await run(["verify", edited])})\n`);
 }
 
 /**
@@ -75,8 +108,11 @@ async function formsRoundTrip() {
 
   process.stdout.write(`\n${"=".repeat(78)}\nPHẦN 2. PHIẾU TỰ ĐÁNH GIÁ: GỬI ĐI, NHẬN VỀ, GỘP VÀO BẢNG ĐIỂM\n\n`);
   const formsDir = path.join(dir, "phieu");
-  const made = await writeForms({ master, dir: formsDir });
+  // The master has no form key yet: forms writes a copy that keeps it (the input is never modified); merge into that copy.
+  const keyed = path.join(dir, "bang-diem-co-khoa.xlsx");
+  const made = await writeForms({ master, dir: formsDir, masterOut: keyed });
   if (!made.ok) throw new Error(made.message.message);
+  process.stdout.write(`Bản bảng điểm giữ khóa xác thực phiếu: ${path.relative(root, keyed)} (không gửi tệp này đi).\n`);
   process.stdout.write(`Đã tạo ${made.forms.length} phiếu (một cơ quan một tệp) trong ${path.relative(root, formsDir)}/, ví dụ:\n`);
   for (const f of made.forms.slice(0, 4)) process.stdout.write(`  ${f.file}  (${f.agency})\n`);
 
@@ -99,7 +135,7 @@ async function formsRoundTrip() {
   process.stdout.write("Các cơ quan điền điểm tự chấm và tài liệu kiểm chứng vào ô nhập của phiếu, gửi lại.\n\n");
 
   const merged = path.join(root, "out/danh-gia-2020-da-gop.xlsx");
-  const outcome = await mergeForms({ master, forms: made.forms.map((f) => path.join(formsDir, f.file)), output: merged, force: true });
+  const outcome = await mergeForms({ master: keyed, forms: made.forms.map((f) => path.join(formsDir, f.file)), output: merged, force: true });
   if (!outcome.ok) throw new Error(outcome.message.message);
   const { plan } = outcome;
   process.stdout.write(`Gộp ${plan.merged.length} phiếu: ${plan.writes.length} ô được điền vào bảng điểm.\n`);
@@ -116,6 +152,42 @@ async function formsRoundTrip() {
   const top = rescored.rows.filter((r) => r.rank !== null && r.rank <= 3).sort((a, b) => a.rank - b.rank);
   process.stdout.write(`Tính điểm bảng đã gộp: ${rescored.result.summary.scored} cơ quan; đứng đầu: ${top.map((r) => `${r.rank}. ${r.name}`).join(", ")}.\n`);
 }
+/**
+ * Part 4, the criterion level: the same year scored from a criteria set (29 criteria, five scoring
+ * methods) and its ledger “Chấm điểm chi tiết” (examples/bo-tieu-chi-2020.xlsx, made by
+ * scripts/make-criteria-example.js): every leaf computed, the group sums written into the grid, and
+ * the ranking the same as the published one.
+ */
+async function criteriaLevel(published) {
+  const input = path.join(root, "examples/bo-tieu-chi-2020.xlsx");
+  const output = path.join(root, "out/bo-tieu-chi-2020-ket-qua.xlsx");
+  const outcome = await scoreWorkbook({ input, output, force: true });
+  if (!outcome.ok) throw new Error(outcome.message.message);
+  const { rules } = outcome.result;
+  process.stdout.write(`\n${"=".repeat(78)}\nPHẦN 4. BỘ TIÊU CHÍ: CHẤM TỪNG TIÊU CHÍ (${path.relative(root, input)})\n\n`);
+  process.stdout.write(`${rules.leaves.length} tiêu chí trong ${rules.groups.length} nhóm; trang “Chấm điểm chi tiết”: mỗi cơ quan × tiêu chí một dòng.\n`);
+  const agency = "Sở Y tế";
+  const row = outcome.json.rows.find((r) => r.name === agency);
+  const names = new Map(rules.leaves.map((l) => [l.id, l]));
+  const num = (v) => (v === null ? "—" : String(v).replace(".", ","));
+  process.stdout.write(`\n${agency}: Mã · Tiêu chí · Tối đa · Tự chấm · Thẩm định · Điểm\n`);
+  for (const c of row.criteria) {
+    const leaf = names.get(c.id);
+    process.stdout.write(
+      `  ${c.id.padEnd(6)} ${leaf.name.slice(0, 52).padEnd(52)} ${num(toNumber(leaf.max)).padStart(4)}  ${num(c.self).padStart(6)}  ${num(c.appraised).padStart(6)}  ${num(c.points).padStart(6)}\n`,
+    );
+  }
+  process.stdout.write(`  Tổng từng nhóm, ghi vào bảng điểm: ${rules.groups.map((g) => `${g.name} ${num(row.groups[g.id])}`).join("; ")}\n\n`);
+  const same = published.rows.every((p) => {
+    const r = outcome.rows.find((x) => x.name === p.name);
+    return r && r.rank === p.rank && r.total && p.total && r.total.m === p.total.m && r.total.s === p.total.s;
+  });
+  process.stdout.write(rankingTable(outcome.rows, rules) + "\n\n");
+  process.stdout.write(`Xếp hạng tính từ bộ tiêu chí ${same ? "TRÙNG KHỚP" : "KHÁC (lỗi)"} với xếp hạng tính từ điểm nhóm đã công bố (phần 1).\n`);
+  for (const f of outcome.findings) process.stdout.write(`  • ${f.message}\n`);
+  process.stdout.write(`Đã ghi ${path.relative(root, output)}.\n`);
+}
+
 main().catch((e) => {
   process.stderr.write(`${e.stack || e}\n`);
   process.exit(2);

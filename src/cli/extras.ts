@@ -10,7 +10,7 @@ import { ifCorrected, publicCode, Scored, toNextClass } from "../core/explain";
 import { ifCorrectedText } from "../core/explain-messages";
 import { buildExplanation } from "../core/explanation";
 import { Finding, Lang } from "../core/findings";
-import { Comparison, PREVIOUS_PROBLEMS, PreviousAgency, rankChangeText } from "../core/previous";
+import { Comparison, PREVIOUS_PROBLEMS, PreviousYearData, RulesChange, rankChangeText } from "../core/previous";
 import { both, Both } from "../core/catalogue";
 import { rankedRows } from "../core/scoring";
 import { renderExplanationExcelJS } from "./exceljs-explain";
@@ -22,7 +22,7 @@ const num = (d: Dec | null) => (d === null ? null : toNumber(d));
  * Last year's agencies: its workbook scored with its own stored rules (or the preset), on the first
  * sheet with a grid. A message (both languages) when it cannot be used.
  */
-export function previousAgencies(wb: ExcelJS.Workbook, file: string): { ok: true; agencies: PreviousAgency[]; sheet: string } | ({ ok: false } & Both) {
+export function previousAgencies(wb: ExcelJS.Workbook, file: string): ({ ok: true } & PreviousYearData) | ({ ok: false } & Both) {
   const read = previousFromWorkbook(wb, file);
   return read.ok ? read : { ok: false, ...both(PREVIOUS_PROBLEMS, read.problem.code, read.problem) };
 }
@@ -62,6 +62,8 @@ export interface JsonRowExtras {
   previousRank?: number | null;
   rankChange?: number | null;
   rankChangeText?: string;
+  /** Last year's index and rank this row is compared with, and the agencies they are of (several for a merger); null for a new agency. */
+  previous?: { index: number | null; rank: number | null; from: string[] } | null;
 }
 
 /** rows[].toNextClass, and with a comparison rows[].previousRank / rankChange, in rank order. */
@@ -74,10 +76,31 @@ export function jsonRowExtras(result: Scored, comparison: Comparison | null): Js
       extras.previousRank = c?.previousRank ?? null;
       extras.rankChange = c?.rankChange ?? null;
       extras.rankChangeText = rankChangeText(c, r.rank);
+      extras.previous = c && (c.from?.length ?? 0) > 0 ? { index: num(c.previousIndex ?? null), rank: c.previousRank, from: [...c.from!] } : null;
     }
     return extras;
   });
 }
+
+/** The comparison as a whole in the JSON output: the two years, last year's agencies gone, what changed in the rules. */
+export interface JsonComparison {
+  years: { current: number | null; previous: number | null };
+  /** Last year's agencies with no successor this year ("không còn"), each once. */
+  gone: string[];
+  /** This year's agencies with no predecessor ("mới"). */
+  added: string[];
+  /** Whether last year's ranking was recomputed through the lineage. */
+  recomputed: boolean;
+  rulesChanged: RulesChange[];
+}
+
+export const comparisonJson = (c: Comparison): JsonComparison => ({
+  years: { current: c.years?.current ?? null, previous: c.years?.previous ?? null },
+  gone: [...c.missing],
+  added: [...c.added],
+  recomputed: c.recomputed === true,
+  rulesChanged: c.rulesChanged ?? [],
+});
 
 /** Adds the Giải trình sheet (a free name: a sheet of the user's is never replaced). */
 export function addExplanationSheet(wb: ExcelJS.Workbook, result: Scored, year: number | null, comparison: Comparison | null): string {

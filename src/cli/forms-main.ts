@@ -14,10 +14,11 @@ const OPTIONS = {
   lang: { type: "string" },
   json: { type: "boolean" },
   force: { type: "boolean" },
+  "master-out": { type: "string" },
 } as const;
 
 type Parsed =
-  | { ok: true; files: string[]; output: string; sheet?: string; rulesFile?: string; year?: number; json: boolean; force: boolean }
+  | { ok: true; files: string[]; output: string; sheet?: string; rulesFile?: string; year?: number; json: boolean; force: boolean; masterOut?: string }
   | { ok: false; message: Both };
 
 function parse(command: "forms" | "merge", rest: string[]): Parsed {
@@ -25,6 +26,7 @@ function parse(command: "forms" | "merge", rest: string[]): Parsed {
   if (!parsed.ok) return parsed;
   const { values: v, positionals: files } = parsed;
   if (v.json && command !== "merge") return { ok: false, message: cliBoth("unknownOption", { option: "--json" }) };
+  if (v["master-out"] !== undefined && command !== "forms") return { ok: false, message: cliBoth("unknownOption", { option: "--master-out" }) };
   if (v.year !== undefined && !/^\d{4}$/.test(v.year)) return { ok: false, message: cliBoth("badYear", { value: v.year }) };
   if (files.length === 0) return { ok: false, message: cliBoth("noMaster", {}) };
   if (command === "forms" && files.length > 1) return { ok: false, message: cliBoth("extraArgument", { arg: files[1] }) };
@@ -39,6 +41,7 @@ function parse(command: "forms" | "merge", rest: string[]): Parsed {
     year: v.year === undefined ? undefined : Number(v.year),
     json: v.json === true,
     force: v.force === true,
+    masterOut: v["master-out"],
   };
 }
 
@@ -59,11 +62,13 @@ export async function formsMain(argv: string[], io: CliIO, lang: Lang = "vi"): P
       rulesFile: parsed.rulesFile,
       year: parsed.year,
       force: parsed.force,
+      masterOut: parsed.masterOut,
     });
     if (!outcome.ok) {
       io.err(say(cliBoth("error", { text: say(outcome.message) })));
       return 2;
     }
+    if (outcome.masterOut) io.out(say(cliBoth("formsMasterSaved", { file: outcome.masterOut })));
     io.out(say(both(FORM_MESSAGES, "formsWritten", { count: outcome.forms.length, dir: parsed.output })));
     for (const f of outcome.forms) io.out(`  ${f.file}\t${f.agency}`);
     return 0;
@@ -83,7 +88,10 @@ export async function formsMain(argv: string[], io: CliIO, lang: Lang = "vi"): P
     return 2;
   }
   const { plan } = outcome;
-  if (parsed.json) io.out(JSON.stringify(outcome.json, null, 2));
+  if (parsed.json) {
+    io.out(JSON.stringify(outcome.json, null, 2));
+    if (!outcome.written) io.err(say(both(FORM_MESSAGES, "nothingMerged", { forms: forms.length })));
+  } else if (!outcome.written) io.out(say(both(FORM_MESSAGES, "nothingMerged", { forms: forms.length })));
   else {
     const summary = { merged: plan.merged.length, forms: forms.length, writes: plan.writes.length, differences: plan.differences.length };
     io.out(say(plan.unchanged ? both(FORM_MESSAGES, "nothingChanged", {}) : both(FORM_MESSAGES, "merged", summary)));
@@ -93,7 +101,7 @@ export async function formsMain(argv: string[], io: CliIO, lang: Lang = "vi"): P
     io.out(say(cliBoth("mergeWritten", { file: parsed.output })));
   }
   for (const f of outcome.findings) io.err(`${say(cliBoth(f.severity === "error" ? "errorLabel" : "warningLabel", {}))} ${mergeFindingMessage(f, lang)}`);
-  return outcome.findings.length > 0 ? 1 : 0;
+  return outcome.findings.length > 0 || !outcome.written ? 1 : 0;
 }
 
 /** A number as each language writes it (81,05 or 81.05); text as it is. */

@@ -1,16 +1,18 @@
+import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
 import { chooseAnnexSheet } from "../core/annex";
 import { FORM_TEXT } from "../core/form-messages";
-import { agencyMaxes, buildForm, formFileNames, formsYear, masterWorkbookId } from "../core/forms";
+import { agencyMaxes, buildForm, formFileNames, formsYear, isFormKey, masterWorkbookId, newFormKey } from "../core/forms";
 import { Dec } from "../core/decimal";
 import { differencesSheet, Difference, MergeFinding, MergePlan, planMerge, ReturnedForm, selfAssessmentSheet } from "../core/merge";
 import { completeMetadata } from "../core/metadata";
 import { Rules } from "../core/rules";
 import { StoreState } from "../core/store";
 import { cleanText } from "../core/text";
-import { formWorkbook, readReturnedForm } from "../xlsx/forms";
+import { formWorkbook, MASTER_LIMITS, readReturnedForm, tooLarge } from "../xlsx/forms";
+import { checkPackage } from "../xlsx/package";
 import { renderSheetExcelJS } from "../xlsx/render";
 import { fail, loadWorkbook, moveSheet, pickSheet, rulesFrom, ScoreOptions, Unusable } from "./score";
 import { checkOutput, writeAtomically } from "./output";
@@ -32,9 +34,14 @@ export interface FormsOptions {
   year?: number;
   /** Replace forms already in the folder (never the master). */
   force?: boolean;
+  /**
+   * Where to write a copy of the master that keeps the form key (required when the master has no key
+   * yet: the tool never modifies its input, and a key that is not kept cannot verify the forms).
+   */
+  masterOut?: string;
 }
 
-export type FormsOutcome = { ok: true; forms: { file: string; agency: string }[] } | { ok: false; message: Both };
+export type FormsOutcome = { ok: true; forms: { file: string; agency: string }[]; masterOut?: string } | { ok: false; message: Both };
 
 interface Master {
   wb: ExcelJS.Workbook;
@@ -48,6 +55,14 @@ interface Master {
 }
 
 async function openMaster(file: string, opts: { sheet?: string; rulesFile?: string; year?: number }): Promise<Master> {
+  // Bounded first: a master that inflates beyond the limits (a zip bomb) is refused before ExcelJS reads it.
+  if (fs.existsSync(file) && fs.statSync(file).isFile()) {
+    const checked = checkPackage(new Uint8Array(fs.readFileSync(file)), MASTER_LIMITS);
+    if (!checked.ok && checked.problem.code === "tooLarge") {
+      const p = tooLarge(checked.problem, MASTER_LIMITS);
+      fail(cliBoth("masterTooLarge", { file, part: p.part, mib: p.limitMiB }));
+    }
+  }
   const wb = await loadWorkbook(file);
   const stored = readStore(wb);
   if (!stored.ok) fail(stored);
@@ -82,6 +97,8 @@ export async function writeForms(opts: FormsOptions): Promise<FormsOutcome> {
   try {
     const master = await openMaster(opts.master, opts);
     if (master.agencies.length === 0) fail(cliBoth("formsNoAgencies", {}));
+    const stored = isFormKey(master.state.formKey) ? master.state.formKey : null;
+    if (stored === null && !opts.masterOut) fail(cliBoth("formsNeedMasterOut", { master: opts.master }));
     if (fs.existsSync(opts.dir) && !fs.statSync(opts.dir).isDirectory()) fail(cliBoth("formsDirIsFile", { dir: opts.dir }));
     fs.mkdirSync(opts.dir, { recursive: true });
     const names = formFileNames(master.agencies.map((a) => a.name));
@@ -91,15 +108,34 @@ export async function writeForms(opts: FormsOptions): Promise<FormsOutcome> {
       const checked = checkOutput(opts.master, path.join(opts.dir, n), opts.force === true);
       if (!checked.ok) fail(bothOf(checked.message));
     }
+    // The form key: the master's, or a new one kept in the copy written to --master-out (before any form).
+    const formKey = stored ?? newFormKey((n) => new Uint8Array(crypto.randomBytes(n)));
+    if (opts.masterOut) {
+      const out = opts.masterOut;
+      if (names.some((n) => path.resolve(opts.dir, n) === path.resolve(out))) fail(cliBoth("masterOutIsForm", { file: out }));
+      const checked = checkOutput(opts.master, out, opts.force === true);
+      if (!checked.ok) fail(bothOf(checked.message));
+      writeStore(master.wb, { ...master.state, workbookId: master.masterId, formKey, undo: undefined });
+      const written = await writeAtomically(out, (tmp) => master.wb.xlsx.writeFile(tmp));
+      if (!written.ok) fail(bothOf(written.message));
+    }
     const forms: { file: string; agency: string }[] = [];
     for (const [i, a] of master.agencies.entries()) {
-      const form = buildForm({ rules: master.rules, agency: a.name, notes: a.notes, maxes: a.maxes, year: master.year, masterId: master.masterId });
+      const form = buildForm({
+        rules: master.rules,
+        agency: a.name,
+        notes: a.notes,
+        maxes: a.maxes,
+        year: master.year,
+        masterId: master.masterId,
+        formKey,
+      });
       const target = path.join(opts.dir, names[i]);
       const written = await writeAtomically(target, (tmp) => formWorkbook(ExcelJS, form).xlsx.writeFile(tmp));
       if (!written.ok) fail(bothOf(written.message));
       forms.push({ file: names[i], agency: a.name });
     }
-    return { ok: true, forms };
+    return { ok: true, forms, ...(opts.masterOut ? { masterOut: opts.masterOut } : {}) };
   } catch (e) {
     if (e instanceof Unusable) return { ok: false, message: e.detail };
     throw e;
@@ -124,7 +160,17 @@ export interface MergeJson {
   differences: { agency: string; group: string; self: number | string; appraised: number | string; evidence: string }[];
 }
 
-export type MergeOutcome = { ok: true; plan: MergePlan; json: MergeJson; findings: MergeFinding[]; differences: Difference[] } | { ok: false; message: Both };
+export type MergeOutcome =
+  | {
+      ok: true;
+      plan: MergePlan;
+      json: MergeJson;
+      findings: MergeFinding[];
+      differences: Difference[];
+      /** false: no form could be merged, and nothing was written. */
+      written: boolean;
+    }
+  | { ok: false; message: Both };
 
 export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
   try {
@@ -139,16 +185,22 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
     checkTarget();
     const master = await openMaster(opts.master, opts);
     if (master.state.lock) fail(lockRefusal(master.state.lock, "merge"));
+    // One form at a time, each checked within FORM_LIMITS before it is parsed; only its values are kept.
+    // Each form is named by the path the user gave (two “so-y-te.xlsx” from two folders stay apart).
     const returned: ReturnedForm[] = [];
     for (const file of opts.forms) {
-      const name = path.basename(file);
       let bytes: Buffer | null = null;
+      let missing = false;
       try {
         bytes = fs.statSync(file).isFile() ? fs.readFileSync(file) : null;
-      } catch {
-        bytes = null;
+      } catch (e) {
+        missing = (e as NodeJS.ErrnoException).code === "ENOENT";
       }
-      returned.push(bytes ? await readReturnedForm(ExcelJS, name, bytes) : { file: name, values: null, identity: null });
+      returned.push(
+        bytes
+          ? await readReturnedForm(ExcelJS, file, bytes)
+          : { file, values: null, identity: null, ...(missing ? { problem: { code: "notFound" as const } } : {}) },
+      );
     }
     const planned = planMerge({
       rules: master.rules,
@@ -157,11 +209,19 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
       state: master.state,
       masterId: master.masterId,
       year: master.year,
+      formKey: isFormKey(master.state.formKey) ? master.state.formKey : null,
       forms: returned,
       now: (opts.now ?? new Date()).toISOString(),
     });
     if (!planned.ok) fail(cliBoth("onSheet", { sheet: master.ws.name, reason: planned }));
     const plan = (planned as Extract<typeof planned, { ok: true }>).plan;
+    const json: MergeJson = {
+      merged: plan.merged.map((m) => ({ file: m.file, agency: m.agency })),
+      findings: plan.findings.map((f) => ({ file: f.file, cell: f.cell, severity: f.severity, code: f.code, message: f.message })),
+      differences: plan.differences.map((d) => ({ agency: d.agency, group: d.group, self: d.self, appraised: d.appraised, evidence: d.evidence })),
+    };
+    // Nothing merged: nothing written (the caller says so and exits 1).
+    if (plan.merged.length === 0) return { ok: true, plan, json, findings: plan.findings, differences: plan.differences, written: false };
 
     for (const w of plan.writes) {
       const cell = master.ws.getCell(w.row + 1, w.col + 1);
@@ -184,12 +244,7 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
     const written = await writeAtomically(opts.output, (tmp) => master.wb.xlsx.writeFile(tmp));
     if (!written.ok) fail(bothOf(written.message));
 
-    const json: MergeJson = {
-      merged: plan.merged.map((m) => ({ file: m.file, agency: m.agency })),
-      findings: plan.findings.map((f) => ({ file: f.file, cell: f.cell, severity: f.severity, code: f.code, message: f.message })),
-      differences: plan.differences.map((d) => ({ agency: d.agency, group: d.group, self: d.self, appraised: d.appraised, evidence: d.evidence })),
-    };
-    return { ok: true, plan, json, findings: plan.findings, differences: plan.differences };
+    return { ok: true, plan, json, findings: plan.findings, differences: plan.differences, written: true };
   } catch (e) {
     if (e instanceof Unusable) return { ok: false, message: e.detail };
     throw e;

@@ -13,6 +13,7 @@ import {
   isAnnexCodeLine,
   LOCK_MESSAGES,
   LockRecord,
+  lockTime,
   makeLock,
   normaliseCode,
   resultsSnapshot,
@@ -75,9 +76,9 @@ export const LOCK_CLI_MESSAGES = catalogue("lock command line", {
   }),
   matches: entry({
     vi: (p: { code: string; at: string; by: string; codeChecked: boolean }) =>
-      `Khớp: kết quả trong sổ tính đúng như lúc chốt (mã kiểm tra ${p.code}${p.codeChecked ? ", đúng mã đã cho" : ""}; chốt lúc ${p.at.replace("T", " ").slice(0, 16)}${p.by ? ` bởi ${p.by}` : ""}).`,
+      `Khớp: kết quả trong sổ tính đúng như lúc chốt (mã kiểm tra ${p.code}${p.codeChecked ? ", đúng mã đã cho" : ""}; chốt lúc ${lockTime(p.at)}${p.by ? ` bởi ${p.by}` : ""}).`,
     en: (p) =>
-      `Matches: the workbook's results are as they were locked (verification code ${p.code}${p.codeChecked ? ", the code given" : ""}; locked at ${p.at.replace("T", " ").slice(0, 16)}${p.by ? ` by ${p.by}` : ""}).`,
+      `Matches: the workbook's results are as they were locked (verification code ${p.code}${p.codeChecked ? ", the code given" : ""}; locked at ${lockTime(p.at)}${p.by ? ` by ${p.by}` : ""}).`,
     example: { code: "7F3K-92QD", at: "2026-12-07T09:30:00.000Z", by: "Nguyễn Văn A", codeChecked: true },
   }),
   differs: entry({
@@ -198,10 +199,11 @@ export async function lockMain(argv: string[], io: CliIO, lang: Lang, now: () =>
             ? both(LOCK_MESSAGES, "notScored", { sheet: ws.name })
             : both(LOCK_MESSAGES, "staleResults", { sheet: ws.name, cells: snap.cells }),
         );
-      const lock = makeLock((snap as Extract<typeof snap, { ok: true }>).snapshot, now().toISOString(), by);
+      const sheets = lockedSheets(wb, state, ws.name);
+      const lock = { ...makeLock((snap as Extract<typeof snap, { ok: true }>).snapshot, now().toISOString(), by), protectedSheets: sheets.map((s) => s.name) };
       const annex = state.annex?.sheetName ? wb.getWorksheet(state.annex.sheetName) : undefined;
       if (annex) writeAnnexCode(annex, lock.code);
-      for (const sheet of lockedSheets(wb, state, ws.name)) {
+      for (const sheet of sheets) {
         sheet.unprotect();
         await sheet.protect(v.password ?? "", { selectLockedCells: true, selectUnlockedCells: true });
       }
@@ -225,7 +227,9 @@ export async function lockMain(argv: string[], io: CliIO, lang: Lang, now: () =>
     if (command === "unlock") {
       const lock = state.lock;
       if (!lock) fail(both(LOCK_MESSAGES, "notLocked", {}));
-      const sheets = lockedSheets(wb, state, lock!.sheet);
+      const sheets = lock!.protectedSheets
+        ? lock!.protectedSheets.map((n) => wb.getWorksheet(n)).filter((w): w is ExcelJS.Worksheet => w !== undefined)
+        : lockedSheets(wb, state, lock!.sheet);
       const wrong = sheets.find((s) => !passwordMatches(s, v.password));
       if (wrong) fail(both(LOCK_CLI_MESSAGES, "wrongPassword", { sheet: wrong.name }));
       for (const sheet of sheets) sheet.unprotect();
@@ -275,7 +279,7 @@ export function verifyLock(wb: ExcelJS.Workbook, state: StoreState, lock: LockRe
     const result = scoreSheet(values, checked.rules, SHEET_ORIGIN);
     if (result.ok) nowCells = snapshotCells(values, result);
   }
-  const rulesPrint = state.rules ? fingerprint(state.rules) : fingerprint(PRESET_THAI_BINH_2020);
+  const rulesPrint = checked.ok ? fingerprint(checked.rules.json) : fingerprint(state.rules ?? null);
   return compareWithLock(lock, values, nowCells, rulesPrint, state.decision, (address) => {
     const { row, col } = parseCell(address);
     return values?.[row]?.[col];

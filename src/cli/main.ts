@@ -10,6 +10,7 @@ import { parseOptions } from "./options";
 import { indexText } from "../core/annex";
 import { hasClasses, Rules } from "../core/rules";
 import { ifCorrectedLine } from "./extras";
+import { LEDGER_CLI_MESSAGES, ledgerMain } from "./ledger";
 
 export interface CliIO {
   out: (text: string) => void;
@@ -37,6 +38,7 @@ const OPTIONS = {
   lang: { type: "string" },
   annex: { type: "boolean" },
   "annex-previous": { type: "boolean" },
+  "lineage-2025": { type: "boolean" },
   force: { type: "boolean" },
   "fix-encoding": { type: "boolean" },
   explain: { type: "boolean" },
@@ -76,6 +78,8 @@ export function parseArgs(argv: string[]): Parsed {
   if (v.force) opts.force = true;
   if (v["fix-encoding"]) opts.fixEncoding = true;
   if (v.explain) opts.explain = true;
+  if (v["lineage-2025"]) opts.lineage2025 = true;
+  if (opts.lineage2025 && !opts.previous) return { ok: false, message: cliBoth("lineage2025Alone", {}) };
   if (opts.annexPrevious && (!opts.previous || !opts.annex)) {
     const missing = [opts.previous ? "" : "--previous", opts.annex ? "" : "--annex"].filter(Boolean).join(", ");
     return { ok: false, message: cliBoth("annexPreviousAlone", { missing }) };
@@ -124,7 +128,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   const { lang, bad } = languageFrom(argv, io.env ?? {});
   const say = <C extends Parameters<typeof cliBoth>[0]>(code: C, params: Parameters<typeof cliBoth<C>>[1]) => pick(cliBoth(code, params), lang);
   if (argv.includes("--help") || argv.includes("-h") || argv.length === 0) {
-    io.out(say("usage", { forms: `${say("formsUsage", {})}\n${pick(both(LOCK_CLI_MESSAGES, "usage", {}), lang)}` }));
+    io.out(
+      say("usage", {
+        forms: `${say("formsUsage", {})}\n${pick(both(LOCK_CLI_MESSAGES, "usage", {}), lang)}\n${pick(both(LEDGER_CLI_MESSAGES, "usage", {}), lang)}`,
+      }),
+    );
     return argv.length === 0 ? 2 : 0;
   }
   const refuse = (m: Both) => {
@@ -134,6 +142,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   if (bad !== undefined) return refuse(cliBoth("badLang", { value: bad }));
   if (argv[0] === "forms" || argv[0] === "merge") return formsMain(argv, io, lang);
   if (argv[0] === "lock" || argv[0] === "unlock" || argv[0] === "verify") return lockMain(argv, io, lang);
+  if (argv[0] === "ledger") return ledgerMain(argv, io, lang);
   const parsed = parseArgs(argv);
   if (!parsed.ok) return refuse(parsed.message);
   const onProgress = io.isTTY ? (step: string) => io.err(`… ${step}`) : undefined;

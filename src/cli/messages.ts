@@ -18,10 +18,24 @@ export function envLanguage(env: Record<string, string | undefined>): Lang {
 }
 
 /** Where the rules came from, as the refusal names them. */
-export type RulesSource = { kind: "workbook" } | { kind: "preset" } | { kind: "file"; file: string };
+export type RulesSource = { kind: "workbook" } | { kind: "preset" } | { kind: "file"; file: string } | { kind: "sheet"; sheet: string };
 const SOURCE: Record<Lang, (s: RulesSource) => string> = {
-  vi: (s) => (s.kind === "workbook" ? "quy tắc lưu trong sổ tính" : s.kind === "preset" ? "quy tắc mặc định Thái Bình 2020" : `tệp ${s.file}`),
-  en: (s) => (s.kind === "workbook" ? "the rules stored in the workbook" : s.kind === "preset" ? "the default Thái Bình 2020 rules" : `file ${s.file}`),
+  vi: (s) =>
+    s.kind === "workbook"
+      ? "quy tắc lưu trong sổ tính"
+      : s.kind === "preset"
+        ? "quy tắc mặc định Thái Bình 2020"
+        : s.kind === "sheet"
+          ? `danh sách sáp nhập ở trang “${s.sheet}”`
+          : `tệp ${s.file}`,
+  en: (s) =>
+    s.kind === "workbook"
+      ? "the rules stored in the workbook"
+      : s.kind === "preset"
+        ? "the default Thái Bình 2020 rules"
+        : s.kind === "sheet"
+          ? `the lineage on the “${s.sheet}” sheet`
+          : `file ${s.file}`,
 };
 const RULE_PROBLEM: RuleProblem = makeRuleProblem("classes[0].minIndex", "notUnit");
 const listLines = (lines: readonly string[]) => lines.map((l) => `  - ${l}`).join("\n");
@@ -36,6 +50,11 @@ export const CLI_MESSAGES = catalogue("command line", {
     en: (p) =>
       `The workbook “${p.file}” stores the choice to put last year's rank in the annex, but there is no --previous: the annex was made without the “Xếp hạng năm trước” and “Tăng/giảm” columns. Add --previous LAST-YEAR.xlsx to have them.`,
     example: { file: "danh-gia-2020.xlsx" },
+  }),
+  lineage2025Alone: entry({
+    vi: (_p: object) => `--lineage-2025 dùng danh sách sáp nhập sở năm 2025 khi so sánh với năm trước nên cần --previous NAM-TRUOC.xlsx.`,
+    en: () => `--lineage-2025 uses the 2025 list of department mergers in the comparison with last year, so it needs --previous LAST-YEAR.xlsx.`,
+    example: {},
   }),
   annexPreviousAlone: entry({
     vi: (p: { missing: string }) =>
@@ -77,13 +96,14 @@ export const CLI_MESSAGES = catalogue("command line", {
   xep-hang-cntt score IN.xlsx [-o OUT.xlsx [--force]] [--sheet TÊN] [--rules RULES.json] [--annex] [--json] [--lang vi|en]
                       [--decision-number "06/QĐ-UBND"] [--decision-date 05/01/2021] [--issuer "Ủy ban nhân dân tỉnh"]
                       [--province "Thái Bình"] [--year 2020] [--subject "Đánh giá, xếp hạng …"] [--annex-sheet "Phụ lục"]
-                      [--previous NAM-TRUOC.xlsx [--annex-previous]] [--explain] [--chart BIEU-DO.svg] [--fix-encoding]
+                      [--previous NAM-TRUOC.xlsx [--annex-previous] [--lineage-2025]] [--explain] [--chart BIEU-DO.svg] [--fix-encoding]
 ${p.forms}
 
   --year           mặc định là năm ghi trong tiêu đề bảng điểm, nếu không có thì năm trước năm ký quyết định
   --subject        trích yếu của phụ lục, không kèm năm (phụ lục thêm “năm 2020”)
   --previous TỆP   so sánh với kết quả năm trước (xếp hạng năm trước, tăng/giảm)
   --annex-previous phụ lục cũng có cột “Xếp hạng năm trước” và “Tăng/giảm” (cần --previous và --annex)
+  --lineage-2025   dùng danh sách sáp nhập sở năm 2025 (với --previous; không có cờ này thì chỉ đề xuất)
   --explain        thêm trang “Giải trình”, mỗi cơ quan một trang
   --chart TỆP      ghi biểu đồ chỉ số theo thứ hạng (SVG)
   --fix-encoding   chuyển tiêu đề, tên cơ quan và ghi chú gõ bằng bảng mã TCVN3 (ABC) hoặc VNI sang Unicode
@@ -99,13 +119,14 @@ Mã thoát: 0 xong; 1 xong nhưng còn lỗi trong bảng điểm (merge: có ph
   xep-hang-cntt score IN.xlsx [-o OUT.xlsx [--force]] [--sheet NAME] [--rules RULES.json] [--annex] [--json] [--lang vi|en]
                       [--decision-number "06/QĐ-UBND"] [--decision-date 05/01/2021] [--issuer "Ủy ban nhân dân tỉnh"]
                       [--province "Thái Bình"] [--year 2020] [--subject "Đánh giá, xếp hạng …"] [--annex-sheet "Phụ lục"]
-                      [--previous LAST-YEAR.xlsx [--annex-previous]] [--explain] [--chart CHART.svg] [--fix-encoding]
+                      [--previous LAST-YEAR.xlsx [--annex-previous] [--lineage-2025]] [--explain] [--chart CHART.svg] [--fix-encoding]
 ${p.forms}
 
   --year           default: the year in the score table's title, else the year before the decision's
   --subject        the annex's subject, without the year (the annex adds “năm 2020”)
   --previous FILE  compare with last year's results (last year's rank, the change)
   --annex-previous the annex also shows last year's rank and the change (needs --previous and --annex)
+  --lineage-2025   use the built-in 2025 list of department mergers (with --previous; without it, only offered)
   --explain        add the “Giải trình” sheet, a page per agency
   --chart FILE     write the chart of indices by rank (SVG)
   --fix-encoding   convert headers, names and notes typed in the TCVN3 (ABC) or VNI encoding to Unicode
@@ -120,9 +141,11 @@ Exit codes: 0 done; 1 done but the score table has errors (merge: a form has pro
     example: { forms: "  xep-hang-cntt forms MASTER.xlsx -o FOLDER" },
   }),
   formsUsage: entry({
-    vi: (_p: object) => `  xep-hang-cntt forms MASTER.xlsx -o THƯ-MỤC [--force] [--sheet TÊN] [--rules RULES.json] [--year 2020] [--lang vi|en]
+    vi: (
+      _p: object,
+    ) => `  xep-hang-cntt forms MASTER.xlsx -o THƯ-MỤC [--master-out MASTER-CÓ-KHÓA.xlsx] [--force] [--sheet TÊN] [--rules RULES.json] [--year 2020] [--lang vi|en]
   xep-hang-cntt merge MASTER.xlsx PHIẾU.xlsx... -o OUT.xlsx [--force] [--json] [--sheet TÊN] [--rules RULES.json] [--year 2020] [--lang vi|en]`,
-    en: () => `  xep-hang-cntt forms MASTER.xlsx -o FOLDER [--force] [--sheet NAME] [--rules RULES.json] [--year 2020] [--lang vi|en]
+    en: () => `  xep-hang-cntt forms MASTER.xlsx -o FOLDER [--master-out MASTER-WITH-KEY.xlsx] [--force] [--sheet NAME] [--rules RULES.json] [--year 2020] [--lang vi|en]
   xep-hang-cntt merge MASTER.xlsx FORM.xlsx... -o OUT.xlsx [--force] [--json] [--sheet NAME] [--rules RULES.json] [--year 2020] [--lang vi|en]`,
     example: {},
   }),
@@ -239,6 +262,32 @@ Exit codes: 0 done; 1 done but the score table has errors (merge: a form has pro
     vi: (p: { dir: string }) => `“${p.dir}” là một tệp, không phải thư mục: -o phải là thư mục để ghi các phiếu.`,
     en: (p) => `“${p.dir}” is a file, not a folder: -o must be the folder to write the forms in.`,
     example: { dir: "phieu" },
+  }),
+  masterTooLarge: entry({
+    vi: (p: { file: string; part: string; mib: number }) =>
+      `Tệp “${p.file}” quá lớn để đọc an toàn: ${p.part ? `phần “${p.part}”` : "tệp"} khi giải nén vượt ${p.mib} MB (tệp có thể bị hỏng hoặc cố ý làm phình to). Không đọc tiếp, không ghi gì.`,
+    en: (p) =>
+      `File “${p.file}” is too large to read safely: ${p.part ? `its part “${p.part}”` : "the file"} inflates beyond ${p.mib} MB (it may be damaged or made to blow up). Not read further; nothing written.`,
+    example: { file: "bang-diem.xlsx", part: "xl/worksheets/sheet1.xml", mib: 128 },
+  }),
+  formsNeedMasterOut: entry({
+    vi: (p: { master: string }) =>
+      `Bảng điểm “${p.master}” chưa có khóa tạo phiếu (khóa bí mật để xác thực phiếu gửi về). Công cụ không sửa tệp đầu vào, nên hãy chỉ định nơi ghi bản bảng điểm có khóa: --master-out BANG-DIEM-CO-KHOA.xlsx; sau này gộp phiếu vào bản đó. Chưa tạo phiếu nào.`,
+    en: (p) =>
+      `Workbook “${p.master}” has no form key yet (the secret key that verifies returned forms). The tool never modifies its input, so say where to write the copy of the workbook that keeps the key: --master-out MASTER-WITH-KEY.xlsx; merge the forms into that copy later. No form was made.`,
+    example: { master: "bang-diem.xlsx" },
+  }),
+  masterOutIsForm: entry({
+    vi: (p: { file: string }) =>
+      `--master-out “${p.file}” trùng với một phiếu sẽ tạo trong thư mục -o. Hãy ghi bản bảng điểm có khóa ở chỗ khác (không gửi tệp này cho các cơ quan).`,
+    en: (p) =>
+      `--master-out “${p.file}” is one of the forms to be written in the -o folder. Write the copy of the workbook with the key elsewhere (never send that file to the agencies).`,
+    example: { file: "phieu/so-y-te.xlsx" },
+  }),
+  formsMasterSaved: entry({
+    vi: (p: { file: string }) => `Đã ghi bản bảng điểm có khóa tạo phiếu: ${p.file}. Gộp phiếu vào bản này; không gửi tệp này cho các cơ quan.`,
+    en: (p) => `Written the copy of the workbook with the form key: ${p.file}. Merge the forms into this copy; never send it to the agencies.`,
+    example: { file: "bang-diem-co-khoa.xlsx" },
   }),
   mergeCopies: entry({
     vi: (p: { files: string[] }) => `(bản trùng: ${p.files.join(", ")})`,

@@ -8,7 +8,9 @@ import { Finding } from "../core/findings";
 import { jsonSyntaxProblem } from "../core/json-syntax";
 import { completeMetadata, DecisionMetadata, provinceMissing, titleRowsOf, validateMetadata, withProvince, yearInTitle } from "../core/metadata";
 import { MARK_FILL, planResultWrite } from "../core/plan";
-import { PRESET_THAI_BINH_2020, Rules, RulesJson, validateRules } from "../core/rules";
+import { LineageRule, PRESET_THAI_BINH_2020, Rules, RulesJson, validateRules } from "../core/rules";
+import { LINEAGE_SHEET } from "../core/lineage";
+import { lineage2025, rulesWithLineage, sheetLineage, writeLineageSheet } from "./lineage";
 import { rankedRows, RowResult, scoreSheet, ScoreResult } from "../core/scoring";
 import { MarkRecord, STORE_SHEET, StoreState } from "../core/store";
 import { STORE_MESSAGES } from "../core/store-check";
@@ -20,12 +22,22 @@ import { checkOutput, writeAtomically } from "./output";
 import { readSheet, readStore, SheetValues, writeStore } from "./workbook";
 import { byEncoding, LEGACY_MESSAGES, LegacyCell, legacyExample, withConverted } from "../core/legacy-cells";
 import { ENCODING_NAMES, legacyToUnicode, unicodeFontFor } from "../core/legacy-encoding";
-import { addExplanationSheet, chartFile, JsonFinding, jsonFindings, jsonRowExtras, JsonRowExtras, previousAgencies } from "./extras";
-import { compareWithPrevious, Comparison, PREVIOUS_HEADERS, rankChangeText } from "../core/previous";
+import {
+  addExplanationSheet,
+  chartFile,
+  comparisonJson,
+  JsonComparison,
+  JsonFinding,
+  jsonFindings,
+  jsonRowExtras,
+  JsonRowExtras,
+  previousAgencies,
+} from "./extras";
+import { compareYears, Comparison, comparisonNotices, PREVIOUS_HEADERS, rankChangeText } from "../core/previous";
 import { matchKey } from "../core/text";
-import { EXPLAIN_MESSAGES } from "../core/explain-messages";
 import { checkStale, staleFinding } from "../core/stale";
 import { lockRefusal } from "../core/lock";
+import { applyLedger, criteriaJson, CriteriaJson, withGridWritten } from "./ledger";
 
 export interface ScoreOptions {
   input: string;
@@ -52,10 +64,12 @@ export interface ScoreOptions {
   chart?: string;
   /** Adds the Giải trình sheet, one page per agency. */
   explain?: boolean;
+  /** Uses the built-in 2025 list of department mergers where it fits (offered otherwise). */
+  lineage2025?: boolean;
 }
 
 /** A row of the JSON output: the agency's name, each result column's key and value (columns.ts), and the explanations. */
-export type JsonRow = Record<string, string | number | null> & JsonRowExtras;
+export type JsonRow = Record<string, string | number | null> & JsonRowExtras & CriteriaJson;
 
 export type ScoreOutcome =
   | {
@@ -72,7 +86,7 @@ export type ScoreOutcome =
       /** What the user should know, in both languages. */
       notices: Both[];
       explainSheet: string | null;
-      json: { rows: JsonRow[]; findings: JsonFinding[] };
+      json: { rows: JsonRow[]; findings: JsonFinding[]; comparison?: JsonComparison };
     }
   | { ok: false; message: Both };
 
@@ -97,6 +111,14 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
     fail(cliBoth("notWorkbook", { file }));
   }
   return wb;
+}
+
+/** The rules with the lineage given (refused, exit code 2, when the lineage does not validate). */
+function lineageRules(rules: Rules, lineage: LineageRule[]): { rules: Rules; json: RulesJson } {
+  const checked = rulesWithLineage(rules, lineage);
+  if (!checked.ok) fail(cliBoth("rulesInvalid", { source: { kind: "sheet", sheet: LINEAGE_SHEET }, problems: checked.problems }));
+  const ok = checked as Extract<typeof checked, { ok: true }>;
+  return { rules: ok.rules, json: ok.rules.json };
 }
 
 export function rulesFrom(opts: ScoreOptions, state: StoreState): { rules: Rules; json: RulesJson; source: RulesSource } {
@@ -178,23 +200,44 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     const { state, issues } = stored as Extract<typeof stored, { ok: true }>;
     // A locked workbook is scored and shown, never written (Mở chốt first).
     if (state.lock && opts.output !== undefined) fail(lockRefusal(state.lock, "score"));
-    const { rules, json: rulesJson } = rulesFrom(opts, state);
+    let { rules, json: rulesJson } = rulesFrom(opts, state);
+    // The "Sáp nhập" sheet, when the workbook has one, is the lineage (the table people keep).
+    const fromSheet = sheetLineage(wb);
+    if (!fromSheet.ok) fail(fromSheet);
+    const sheetLineageRules = (fromSheet as Extract<typeof fromSheet, { ok: true }>).lineage;
+    if (sheetLineageRules) ({ rules, json: rulesJson } = lineageRules(rules, sheetLineageRules));
 
     progress("stepScore");
-    const { ws, data, result, converted } = pickSheet(wb, rules, opts.sheet, state.annex?.sheetName, opts.fixEncoding === true);
+    const picked = pickSheet(wb, rules, opts.sheet, state.annex?.sheetName, opts.fixEncoding === true);
+    const { ws, converted } = picked;
+    // Criteria sets: a ledger's leaves computed and their sums put into the grid first (src/cli/ledger.ts).
+    const ledger = applyLedger(wb, ws, picked.data, rules, state);
+    const { data, result } = ledger ?? picked;
     // Result columns already on the sheet that the scores no longer give: reported, then rewritten.
     const stale = staleFinding(checkStale(data.values, result, SHEET_ORIGIN), SHEET_ORIGIN);
-    const findings = stale ? [...result.findings, stale] : result.findings;
+    const findings = stale ? [...result.findings, stale] : [...result.findings];
     let comparison: Comparison | null = null;
+    let lineageToWrite: LineageRule[] | null = null;
     const notices: Both[] = byEncoding(converted).map((cells) => both(LEGACY_MESSAGES, "converted", legacyExample(cells, ENCODING_NAMES)));
     if (opts.previous) {
       progress("stepPrevious");
       if (path.resolve(opts.previous) === path.resolve(opts.input)) fail(cliBoth("previousSameFile", {}));
       const last = previousAgencies(await loadWorkbook(opts.previous), opts.previous);
       if (!last.ok) fail(last);
-      // Names typed in TCVN3 or VNI (old workbooks) are compared in Unicode.
-      comparison = compareWithPrevious(result.rows, (last as Extract<typeof last, { ok: true }>).agencies, (t) => legacyToUnicode(t)?.text ?? t);
-      if (comparison.missing.length > 0) notices.push(both(EXPLAIN_MESSAGES, "previousMissing", { names: comparison.missing }));
+      const lastYear = last as Extract<typeof last, { ok: true }>;
+      const toUnicode = (t: string) => legacyToUnicode(t)?.text ?? t;
+      // The 2025 mergers: offered where they fit, used with --lineage-2025 (and written to "Sáp nhập" with -o).
+      const offer = lineage2025(rules, result.rows, lastYear.agencies, opts.lineage2025 === true, toUnicode);
+      if (offer.notice) notices.push(offer.notice);
+      if (offer.added.length > 0) {
+        ({ rules, json: rulesJson } = lineageRules(rules, offer.lineage));
+        lineageToWrite = offer.lineage;
+      }
+      // Names typed in TCVN3 or VNI (old workbooks) are compared in Unicode; through the rules' lineage.
+      const compared = compareYears(data.values, { ...result, rules }, lastYear, toUnicode);
+      comparison = compared.comparison;
+      if (compared.finding) findings.push(compared.finding);
+      notices.push(...comparisonNotices(comparison));
     }
     const planned = planResultWrite(data.values, data.formulas, SHEET_ORIGIN, ws.name, result, state);
     if (!planned.ok) fail(joinBoth([planned, ...issues.map((issue) => both(STORE_MESSAGES, "setAside", { issue, sheet: STORE_SHEET }))]));
@@ -223,6 +266,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       ws.getColumn(c.col + 1).width = Math.max(ws.getColumn(result.layout.lastCol + 1).width ?? 9, 11);
     }
     for (const h of plan.headers) restyle(h.row, h.col, {}).value = h.text;
+    if (lineageToWrite) writeLineageSheet(wb, lineageToWrite);
     for (const b of plan.blocks) {
       b.values.forEach((rowValues, i) =>
         rowValues.forEach((v, j) => {
@@ -266,7 +310,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       ...state,
       rules: rulesJson,
       decision,
-      written: plan.written,
+      written: withGridWritten(plan.written, ledger),
       marks: [...(state.marks ?? []).filter((m) => m.sheet !== ws.name), ...marks],
       lastRun: lastRunRecord(result, ws.name, "cli", opts.now ?? new Date(), data.values),
       undo: undefined,
@@ -339,8 +383,9 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       explainSheet,
       notices,
       json: {
-        rows: rankedRows(result.rows, result.rules).map((r, i) => ({ ...jsonRow(r), ...extras[i] }) as JsonRow),
+        rows: rankedRows(result.rows, result.rules).map((r, i) => ({ ...jsonRow(r), ...extras[i], ...criteriaJson(r, rules, ledger) }) as JsonRow),
         findings: jsonFindings(result, findings, data.values),
+        ...(comparison ? { comparison: comparisonJson(comparison) } : {}),
       },
     };
   } catch (e) {

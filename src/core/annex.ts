@@ -7,6 +7,8 @@ import { DecisionMetadata, withProvince } from "./metadata";
 import { Rules } from "./rules";
 import { rankedRows, RowResult } from "./scoring";
 import { CellStyle, SheetCell, SheetDescription, SheetMerge, SheetPrint } from "./sheet";
+import { matchKey } from "./text";
+import { annexCodeLine } from "./lock";
 
 /**
  * The annex as data: what the Office.js renderer writes into a sheet and what the command line
@@ -210,6 +212,32 @@ function generalNote(rules: Rules, generalMax: Dec, prefix = "Tổng điểm đ�
   return general + ".";
 }
 
+/**
+ * The annex's notes on last year's columns: the year compared with, each agency compared with its
+ * predecessors (named), and the rules changed between the years (indices compared as published).
+ */
+export function comparisonNotes(comparison: Comparison, rows: readonly RowResult[]): string[] {
+  const notes: string[] = [];
+  const years = comparison.years;
+  if (years?.previous != null)
+    notes.push(`- Xếp hạng năm trước: kết quả năm ${years.previous}${years.current != null ? `, so sánh với năm ${years.current}` : ""}.`);
+  for (const r of rows) {
+    const c = comparison.byRow.get(r.row);
+    const from = c?.from ?? [];
+    if (!c || c.previousRank === null || from.length === 0) continue;
+    if (from.length === 1 && matchKey(from[0]) === matchKey(r.name)) continue;
+    const names = from.length > 1 ? `${from.slice(0, -1).join(", ")} và ${from[from.length - 1]}` : from[0];
+    notes.push(
+      from.length > 1
+        ? `- ${r.name}: sáp nhập từ ${names}; xếp hạng năm trước tính theo trung bình chỉ số năm trước của các cơ quan này.`
+        : `- ${r.name}: năm trước là ${names}.`,
+    );
+  }
+  if ((comparison.rulesChanged ?? []).length > 0)
+    notes.push(`- Bộ tiêu chí, điểm tối đa hoặc mức phân loại năm trước khác năm nay: chỉ số và xếp hạng năm trước được so sánh như đã công bố.`);
+  return notes;
+}
+
 /** The "Ghi chú:" notes under the table, generated from the rules and the exempt agencies. */
 export function annexNotes(rules: Rules, rows: readonly RowResult[]): string[] {
   const notes: string[] = [];
@@ -337,7 +365,7 @@ export function buildAnnex(
   put(row, 0, "Ghi chú:", "notesTitle");
   merges.push({ row, col: 0, rows: 1, cols: 3 });
   heights[row] = 18;
-  for (const note of annexNotes(rules, rows)) {
+  for (const note of [...annexNotes(rules, rows), ...(comparison ? comparisonNotes(comparison, rows) : [])]) {
     // Excel's rows stop at 409 points: a very long note (hundreds of exempt agencies) continues on the next rows.
     for (const part of splitForRows(note, Math.floor(totalWidth * 0.95 * CHARS_PER_UNIT) * MAX_LINES_PER_ROW)) {
       row++;
@@ -368,6 +396,21 @@ export function buildAnnex(
     table: { headerRow, firstRow, lastRow, columns, sectionRows },
     rowCount,
     colCount,
+  };
+}
+
+/**
+ * The annex with the lock's verification code two rows under its last row ("Mã kiểm tra: 7F3K-92QD"),
+ * where the command line's and the add-in's lock write it on an annex already made.
+ */
+export function withCodeLine(annex: AnnexDescription, code: string | undefined): AnnexDescription {
+  if (!code) return annex;
+  const row = annex.rowCount + 1;
+  return {
+    ...annex,
+    cells: [...annex.cells, { row, col: 0, text: annexCodeLine(code), style: "note" }],
+    rowHeights: [...annex.rowHeights, LINE_PT, 18],
+    rowCount: row + 1,
   };
 }
 

@@ -120,19 +120,40 @@ export const EXPLAIN_MESSAGES = catalogue("explanations", {
       `The results on the sheet do not match the current scores of ${names.length} agenc${names.length === 1 ? "y" : "ies"} (${list("en", names)}; cells ${list("en", cells)}): scores were edited after the last “Score”. Score again before making the annex.`,
     example: { names: ["Sở Y tế", "Sở Tài chính"], cells: ["K7", "K9"] },
   }),
-  /** Last year's agencies that match none this year. */
+  /** Last year's agencies that match none this year, directly or through the lineage: listed once. */
   previousMissing: entry({
     vi: ({ names }: { names: string[] }) =>
-      `${names.length} cơ quan có trong kết quả năm trước nhưng không có tên trong bảng năm nay (đổi tên, sáp nhập hoặc không còn): ${list("vi", names)}. Các cơ quan năm nay không khớp tên được ghi là “mới”.`,
+      `Không còn: ${names.length} cơ quan có trong kết quả năm trước nhưng không có trong bảng năm nay, kể cả qua danh sách sáp nhập: ${list("vi", names)}. Nếu cơ quan đã đổi tên hoặc sáp nhập, hãy ghi vào trang “Sáp nhập” (hoặc lineage trong quy tắc) rồi tính lại. Các cơ quan năm nay không có tiền thân được ghi là “mới”.`,
     en: ({ names }) =>
-      `${names.length} agenc${names.length === 1 ? "y" : "ies"} of last year's results ha${names.length === 1 ? "s" : "ve"} no match this year (renamed, merged or gone): ${list("en", names)}. Agencies this year with no matching name are marked “new”.`,
+      `Gone: ${names.length} agenc${names.length === 1 ? "y" : "ies"} of last year's results ha${names.length === 1 ? "s" : "ve"} no match this year, even through the lineage: ${list("en", names)}. If an agency was renamed or merged, list it on the “Sáp nhập” sheet (or in the rules' lineage) and score again. Agencies this year with no predecessor are marked “new”.`,
     example: { names: ["Sở Bưu chính"] },
+  }),
+  /** Which two years are compared, and whether last year's ranking was recomputed through the lineage. */
+  previousYears: entry({
+    vi: ({ current, previous, merged }: { current: number | null; previous: number | null; merged: string[] }) =>
+      `So sánh ${current === null ? "năm nay" : `năm ${current}`} với ${previous === null ? "năm trước" : `năm ${previous}`}.` +
+      (merged.length > 0
+        ? ` ${merged.length} cơ quan được so qua danh sách sáp nhập (${list(
+            "vi",
+            merged.map((n) => `“${n}”`),
+          )}): cơ quan sáp nhập so với trung bình chỉ số năm trước của các tiền thân; xếp hạng năm trước được tính lại với các tiền thân thay bằng cơ quan kế tục.`
+        : ""),
+    en: ({ current, previous, merged }) =>
+      `Comparing ${current === null ? "this year" : current} with ${previous === null ? "last year" : previous}.` +
+      (merged.length > 0
+        ? ` ${merged.length} agenc${merged.length === 1 ? "y is" : "ies are"} compared through the lineage (${list(
+            "en",
+            merged.map((n) => `“${n}”`),
+          )}): a merged agency with the mean index of its predecessors; last year's ranking was recomputed with the predecessors replaced by their successors.`
+        : ""),
+    example: { current: 2025, previous: 2024, merged: ["Sở Tài chính", "Sở Nông nghiệp và Môi trường"] },
   }),
 });
 
 export const IF_CORRECTED = EXPLAIN_MESSAGES.ifCorrected;
 export const TO_NEXT_CLASS = EXPLAIN_MESSAGES.toNextClass;
 export const PREVIOUS_MISSING = EXPLAIN_MESSAGES.previousMissing;
+export const PREVIOUS_YEARS = EXPLAIN_MESSAGES.previousYears;
 
 export function ifCorrectedMessage(lang: Lang, ic: IfCorrected, before: Before, decimals: number): string {
   return IF_CORRECTED[lang]({ ic, before, decimals });
@@ -144,7 +165,8 @@ export const toNextClassMessage = (lang: Lang, t: ToNextClass | null): string =>
 export function ifCorrectedText(result: Scored, f: Finding, lang: Lang, values: readonly (readonly unknown[])[]): string | null {
   const ic = ifCorrected(result, f, values);
   if (!ic) return null;
-  const row = result.rows.find((r) => r.row === f.row);
+  // A finding on another sheet (the ledger's) names its agency; its row is not the grid's.
+  const row = f.sheet ? result.rows.find((r) => r.name === f.agency) : result.rows.find((r) => r.row === f.row);
   if (!row) return null;
   return ifCorrectedMessage(
     lang,

@@ -22,7 +22,21 @@ export type FindingCode =
   | "maybeExempt"
   | "staleResults"
   | "legacyText"
-  | "legacyExemption";
+  | "legacyExemption"
+  // The ledger "Chấm điểm chi tiết" (criteria sets): `group` names the criterion (“1.2 An toàn thông tin”).
+  | "evidenceMissing"
+  | "inputInvalid"
+  | "notALevel"
+  | "criterionOverMax"
+  | "notAStep"
+  | "criterionMissing"
+  | "criterionNoRow"
+  | "unknownCriterion"
+  | "criterionNotApplicable"
+  | "criterionRepeated"
+  | "unknownAgency"
+  | "groupTypedOver"
+  | "rulesChangedSinceLastYear";
 
 /**
  * A problem in one cell. `row`/`col` are 0-based in the values array that was scored; `cell` is
@@ -44,6 +58,8 @@ export interface Finding {
   cells?: string[];
   /** The legacy encoding of the text (legacyText, legacyExemption). */
   encoding?: LegacyEncoding;
+  /** The sheet holding the cell when it is not the grid's (the ledger): `cell` names it too, `row`/`col` are in that sheet's values. */
+  sheet?: string;
 }
 
 type Params = Pick<Finding, "cell" | "agency" | "group" | "value" | "detail" | "cells" | "encoding">;
@@ -51,6 +67,20 @@ type Params = Pick<Finding, "cell" | "agency" | "group" | "value" | "detail" | "
 const cellsVi = CELL_LIST.vi;
 const cellsEn = CELL_LIST.en;
 const encodingName = (p: Params) => (p.encoding ? ENCODING_NAMES[p.encoding] : "");
+
+/** The kinds of rules change (rulesChangedSinceLastYear's value: "maxima,classes"), as each language names them. */
+const CHANGE_KINDS: Record<string, Record<Lang, string>> = {
+  groups: { vi: "nhóm tiêu chí", en: "criteria groups" },
+  maxima: { vi: "điểm tối đa", en: "maxima" },
+  weights: { vi: "trọng số", en: "weights" },
+  classes: { vi: "mức phân loại", en: "classes" },
+  criteria: { vi: "bộ tiêu chí", en: "criteria" },
+};
+const changeKinds = (value: string, lang: Lang): string =>
+  value
+    .split(",")
+    .map((k) => CHANGE_KINDS[k.trim()]?.[lang] ?? k.trim())
+    .join(", ");
 
 /** The parameters every finding's example renders with (the catalogue test). */
 const EXAMPLE: Params = { cell: "D7", agency: "Sở Y tế", group: "Hạ tầng kỹ thuật", value: "55", detail: "50", cells: ["D7", "E7"], encoding: "tcvn3" };
@@ -150,12 +180,91 @@ const TEMPLATES: Record<FindingCode, { severity: Severity; vi: (p: Params) => st
     en: (p) =>
       `Cell ${p.cell}: ${p.agency} may be missing an exemption: the note “${p.value}” speaks of administrative procedures (TTHC) but matches no exemption keyword (${p.detail}), and “${p.group}” is 0 or blank. If the agency has no procedures, write one of the keywords.`,
   },
+  evidenceMissing: {
+    severity: "error",
+    vi: (p) =>
+      `Ô ${p.cell}: tiêu chí “${p.group}” của ${p.agency} bắt buộc có tài liệu kiểm chứng nhưng ô còn trống. Hãy ghi số, ngày và trích yếu văn bản kiểm chứng.`,
+    en: (p) =>
+      `Cell ${p.cell}: criterion “${p.group}” of ${p.agency} requires evidence, but the cell is empty. Write the supporting document's number, date and summary.`,
+  },
+  inputInvalid: {
+    severity: "error",
+    vi: (p) =>
+      `Ô ${p.cell} (${p.agency}, tiêu chí “${p.group}”) có “${p.value}”: số liệu phải là số từ 0 trở lên (và số chia khác 0). Hãy sửa số liệu; nhóm của tiêu chí này chưa được tính điểm.`,
+    en: (p) =>
+      `Cell ${p.cell} (${p.agency}, criterion “${p.group}”) holds “${p.value}”: an input must be a number of 0 or more (and a divisor other than 0). Fix it; this criterion's group is not scored yet.`,
+  },
+  notALevel: {
+    severity: "error",
+    vi: (p) => `Ô ${p.cell} (${p.agency}, tiêu chí “${p.group}”) có “${p.value}”, không phải một mức chấm. Hãy chọn một trong: ${p.detail}.`,
+    en: (p) => `Cell ${p.cell} (${p.agency}, criterion “${p.group}”) holds “${p.value}”, which is not one of the levels. Choose one of: ${p.detail}.`,
+  },
+  criterionOverMax: {
+    severity: "error",
+    vi: (p) =>
+      `Ô ${p.cell} (${p.agency}, tiêu chí “${p.group}”) có ${p.value} điểm, vượt điểm tối đa ${p.detail} của tiêu chí. Hãy kiểm tra lại và sửa trước khi trình ký.`,
+    en: (p) =>
+      `Cell ${p.cell} (${p.agency}, criterion “${p.group}”) holds ${p.value}, above the criterion's maximum of ${p.detail}. Check and correct it before signing.`,
+  },
+  notAStep: {
+    severity: "error",
+    vi: (p) => `Ô ${p.cell} (${p.agency}, tiêu chí “${p.group}”) có ${p.value} điểm, không phải bội số của bước chấm ${p.detail}. Hãy làm tròn theo bước chấm.`,
+    en: (p) => `Cell ${p.cell} (${p.agency}, criterion “${p.group}”) holds ${p.value}, not a multiple of the step ${p.detail}. Round it to the step.`,
+  },
+  criterionMissing: {
+    severity: "error",
+    vi: (p) => `Ô ${p.cell}: ${p.agency} chưa có ${p.detail} cho tiêu chí “${p.group}”. Hãy nhập (0 nếu không đạt); nhóm của tiêu chí này chưa được tính điểm.`,
+    en: (p) =>
+      `Cell ${p.cell}: ${p.agency} has no ${p.detail} for criterion “${p.group}”. Enter it (0 if none earned); this criterion's group is not scored yet.`,
+  },
+  criterionNoRow: {
+    severity: "error",
+    vi: (p) =>
+      `Ô ${p.cell}: trang “Chấm điểm chi tiết” chưa có dòng tiêu chí “${p.group}” của ${p.agency}, nên nhóm của tiêu chí này chưa được tính điểm. Hãy thêm dòng, hoặc tạo lại trang chấm chi tiết.`,
+    en: (p) =>
+      `Cell ${p.cell}: “Chấm điểm chi tiết” has no row for criterion “${p.group}” of ${p.agency}, so its group is not scored yet. Add the row, or make the ledger again.`,
+  },
+  unknownCriterion: {
+    severity: "error",
+    vi: (p) => `Ô ${p.cell}: mã tiêu chí “${p.value}” không có trong bộ tiêu chí (các mã: ${p.detail}). Dòng này không được tính; hãy sửa mã.`,
+    en: (p) => `Cell ${p.cell}: criterion code “${p.value}” is not in the criteria set (codes: ${p.detail}). The row is not counted; fix the code.`,
+  },
+  criterionNotApplicable: {
+    severity: "warning",
+    vi: (p) => `Ô ${p.cell}: ${p.agency} không được chấm tiêu chí “${p.group}” (khối khác hoặc được miễn chấm) nên dòng này không được tính.`,
+    en: (p) => `Cell ${p.cell}: ${p.agency} is not scored on criterion “${p.group}” (another block's, or exempt), so this row is not counted.`,
+  },
+  criterionRepeated: {
+    severity: "error",
+    vi: (p) => `Ô ${p.cell}: tiêu chí “${p.group}” của ${p.agency} đã có ở dòng ${p.detail}. Chỉ dòng đầu được tính; hãy xóa dòng trùng.`,
+    en: (p) => `Cell ${p.cell}: criterion “${p.group}” of ${p.agency} already has a row (${p.detail}). Only the first counts; delete the repeat.`,
+  },
+  unknownAgency: {
+    severity: "error",
+    vi: (p) => `Ô ${p.cell}: cơ quan “${p.agency}” không có trong bảng điểm nên các dòng của cơ quan này không được tính. Hãy sửa tên cho khớp bảng điểm.`,
+    en: (p) => `Cell ${p.cell}: agency “${p.agency}” is not in the score grid, so its rows are not counted. Make the name match the grid.`,
+  },
+  groupTypedOver: {
+    severity: "error",
+    vi: (p) =>
+      `Ô ${p.cell} (${p.agency}, “${p.group}”) có ${p.value}, do người dùng nhập, khác tổng theo tiêu chí ${p.detail} ở trang “Chấm điểm chi tiết”. Ô này không bị ghi đè; điểm được tính theo tiêu chí (${p.detail}). Hãy xóa ô hoặc sửa trang chi tiết.`,
+    en: (p) =>
+      `Cell ${p.cell} (${p.agency}, “${p.group}”) holds ${p.value}, typed by a user, unlike the criteria's sum ${p.detail} in “Chấm điểm chi tiết”. The cell is not overwritten; the criteria's sum (${p.detail}) is what counts. Clear the cell or correct the ledger.`,
+  },
   staleResults: {
     severity: "warning",
     vi: (p) =>
       `Ô ${p.cell}: kết quả đã có trên trang tính (cột Tổng điểm, Chỉ số, Phân loại, Xếp hạng) không khớp với điểm hiện tại của ${p.agency} (các ô ${p.detail}). Điểm đã bị sửa sau lần tính trước; kết quả vừa được tính lại từ điểm.`,
     en: (p) =>
       `Cell ${p.cell}: the results already on the sheet (Total, Index, Class, Rank columns) do not match the current scores of ${p.agency} (cells ${p.detail}). Scores were edited after they were last computed; the results were just computed again from the scores.`,
+  },
+  /** Last year's stored rules differ from this year's (value: the kinds of change; detail: what; group: last year). */
+  rulesChangedSinceLastYear: {
+    severity: "warning",
+    vi: (p) =>
+      `Ô ${p.cell}: bộ quy tắc ${p.group ? `năm ${p.group}` : "năm trước"} khác bộ quy tắc năm nay (${changeKinds(p.value, "vi")}${p.detail ? `: ${p.detail}` : ""}). Chỉ số và thứ hạng năm trước được so sánh như đã công bố, không tính lại theo quy tắc năm nay; cột “Xếp hạng năm trước” và “Tăng/giảm” cần đọc với lưu ý này.`,
+    en: (p) =>
+      `Cell ${p.cell}: the rules of ${p.group ? p.group : "last year"} differ from this year's (${changeKinds(p.value, "en")}${p.detail ? `: ${p.detail}` : ""}). Last year's indices and ranks are compared as published, not recomputed under this year's rules; read the “Xếp hạng năm trước” and “Tăng/giảm” columns with this in mind.`,
   },
 };
 
@@ -168,12 +277,20 @@ export const FINDING_MESSAGES = catalogue(
   >,
 );
 
-export function makeFinding(code: FindingCode, row: number, col: number, origin: Origin, params: Omit<Params, "cell">): Finding {
-  const cell = cellAddress(row, col, origin);
+/** A sheet name as a formula writes it before "!": quoted, with quotes doubled ('Chấm điểm chi tiết'). */
+export const quotedSheet = (sheet: string): string => `'${sheet.replace(/'/g, "''")}'`;
+
+/**
+ * A finding at a cell. With `sheet`, the finding is on another sheet than the grid (the ledger):
+ * its address names the sheet ('Chấm điểm chi tiết'!E12), so clicking it selects that sheet's cell.
+ */
+export function makeFinding(code: FindingCode, row: number, col: number, origin: Origin, params: Omit<Params, "cell">, sheet?: string): Finding {
+  const cell = sheet ? `${quotedSheet(sheet)}!${cellAddress(row, col, origin)}` : cellAddress(row, col, origin);
   const p: Params = { cell, ...params };
   const f: Finding = { code, severity: TEMPLATES[code].severity, row, col, ...p, message: FINDING_MESSAGES[code].vi(p) };
   if (f.cells === undefined) delete f.cells;
   if (f.encoding === undefined) delete f.encoding;
+  if (sheet) f.sheet = sheet;
   return f;
 }
 

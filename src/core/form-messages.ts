@@ -7,14 +7,33 @@ import { Finding, FindingCode, findingMessage, Severity } from "./findings";
  * from the other.
  */
 export type MergeFindingCode =
-  "unreadable" | "notAForm" | "otherMaster" | "otherYear" | "agencyNotInGrid" | "conflictingForms" | "rulesChanged" | "noAgencyName";
+  | "unreadable"
+  | "fileNotFound"
+  | "fileTooLarge"
+  | "notAForm"
+  | "otherMaster"
+  | "otherYear"
+  | "agencyNotInGrid"
+  | "conflictingForms"
+  | "rulesChanged"
+  | "noAgencyName"
+  | "identityNotVerified"
+  | "unverifiedForm"
+  | "unverifiedSetAside"
+  | "notReplaced"
+  | "recordReplaced";
+
+/** What does not match in a form whose identity does not verify. */
+export type IdentityMismatch = "token" | "noKey" | "printedName";
 
 export interface MergeParams {
   file: string;
   cell: string;
   agency: string;
-  /** The other files (conflicting forms), the years (another year), the grid sheet. */
+  /** The other files (conflicting forms), the years (another year), the grid sheet, the printed agency name. */
   detail: string;
+  /** identityNotVerified: what does not match. */
+  reason: IdentityMismatch | "";
 }
 
 type Template<P> = { vi: (p: P) => string; en: (p: P) => string };
@@ -26,6 +45,18 @@ const MERGE_TEMPLATES: Record<MergeFindingCode, { severity: Severity } & Templat
       `Tệp “${p.file}” không đọc được như một sổ tính Excel .xlsx. Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi gộp lại. Các phiếu khác vẫn được gộp.`,
     en: (p) =>
       `File “${p.file}” cannot be read as an Excel .xlsx workbook. Open it in Excel or LibreOffice, save it as .xlsx and merge it again. The other forms are still merged.`,
+  },
+  fileNotFound: {
+    severity: "error",
+    vi: (p) => `Không tìm thấy tệp “${p.file}”. Hãy kiểm tra đường dẫn. Các phiếu khác vẫn được gộp.`,
+    en: (p) => `File “${p.file}” was not found. Check the path. The other forms are still merged.`,
+  },
+  fileTooLarge: {
+    severity: "error",
+    vi: (p) =>
+      `Tệp “${p.file}” quá lớn để đọc an toàn: ${p.detail ? `phần “${p.detail}”` : "tệp"} khi giải nén vượt ${p.cell} MB (một phiếu thật chỉ vài chục KB; tệp có thể bị hỏng hoặc cố ý làm phình to). Tệp không được gộp; các phiếu khác vẫn được gộp. Hãy yêu cầu cơ quan gửi lại phiếu đã nhận.`,
+    en: (p) =>
+      `File “${p.file}” is too large to read safely: ${p.detail ? `its part “${p.detail}”` : "the file"} inflates beyond ${p.cell} MB (a real form is a few tens of KB; the file may be damaged or made to blow up). It is not merged; the other forms still are. Ask the agency to send back the form it received.`,
   },
   notAForm: {
     severity: "error",
@@ -66,6 +97,49 @@ const MERGE_TEMPLATES: Record<MergeFindingCode, { severity: Severity } & Templat
     en: (p) =>
       `There are several different forms from ${p.agency}: “${p.file}” and ${p.detail}. None of this agency's forms is merged; keep the right one and merge again.`,
   },
+  identityNotVerified: {
+    severity: "error",
+    vi: (p) =>
+      p.reason === "printedName"
+        ? `Phiếu “${p.file}”: tên cơ quan in trên phiếu (ô ${p.cell}: “${p.detail}”) khác tên cơ quan trong dữ liệu ẩn của phiếu (“${p.agency}”), nên phiếu không được xác thực và không được gộp. Hãy dùng đúng phiếu đã gửi cho ${p.agency}, không sửa tên cơ quan.`
+        : p.reason === "noKey"
+          ? `Phiếu “${p.file}” (${p.agency}) có mã xác thực nhưng bảng điểm này không có khóa tạo phiếu, nên không kiểm tra được và phiếu không được gộp. Hãy gộp vào bản bảng điểm đã lưu khóa khi tạo phiếu (bản ghi bằng “forms --master-out”, hoặc sổ tính đã tạo phiếu trong add-in).`
+          : `Phiếu “${p.file}”: mã xác thực không khớp với cơ quan “${p.agency}”, năm và bảng điểm mà phiếu ghi (dữ liệu ẩn của phiếu đã bị sửa, hoặc phiếu không do bảng điểm này tạo), nên phiếu không được gộp. Hãy yêu cầu cơ quan gửi lại đúng phiếu đã nhận.`,
+    en: (p) =>
+      p.reason === "printedName"
+        ? `Form “${p.file}”: the agency printed on the form (cell ${p.cell}: “${p.detail}”) differs from the agency in the form's hidden data (“${p.agency}”), so its identity is not verified and it is not merged. Use the form sent to ${p.agency} without changing the agency's name.`
+        : p.reason === "noKey"
+          ? `Form “${p.file}” (${p.agency}) carries a token but this workbook has no form key, so it cannot be checked and is not merged. Merge into the copy of the workbook that kept the key when the forms were made (the one written by “forms --master-out”, or the workbook the add-in made the forms from).`
+          : `Form “${p.file}”: its token does not match the agency “${p.agency}”, the year and the workbook it names (its hidden data was changed, or it was not made from this workbook), so it is not merged. Ask the agency to send back the form it received.`,
+  },
+  unverifiedForm: {
+    severity: "warning",
+    vi: (p) =>
+      `Phiếu “${p.file}” (${p.agency}) không có dữ liệu xác thực (phiếu làm lại bằng tay hoặc đã bỏ trang ẩn), nên được gộp như phiếu chưa xác thực (ghi “Chưa xác thực” trong trang “Tự đánh giá”). Hãy đối chiếu với bản có chữ ký, đóng dấu của cơ quan.`,
+    en: (p) =>
+      `Form “${p.file}” (${p.agency}) carries no identity (rebuilt by hand, or its hidden sheet removed), so it is merged as unverified (marked “Chưa xác thực” in the “Tự đánh giá” sheet). Check it against the agency's signed and stamped copy.`,
+  },
+  unverifiedSetAside: {
+    severity: "error",
+    vi: (p) =>
+      `Phiếu “${p.file}” (${p.agency}) không có dữ liệu xác thực, trong khi ${p.detail} của cùng cơ quan đã được xác thực: chỉ gộp phiếu đã xác thực, phiếu “${p.file}” không được gộp.`,
+    en: (p) =>
+      `Form “${p.file}” (${p.agency}) carries no identity while ${p.detail} from the same agency verified: only the verified form is merged, “${p.file}” is not.`,
+  },
+  notReplaced: {
+    severity: "error",
+    vi: (p) =>
+      `Phiếu “${p.file}” (${p.agency}) không được xác thực nên không thay thế phiếu của cơ quan này đã gộp trước đó (“${p.detail}”): không có gì thay đổi cho ${p.agency}. Chỉ phiếu đã xác thực mới thay thế được phiếu đã gộp.`,
+    en: (p) =>
+      `Form “${p.file}” (${p.agency}) is not verified, so it does not replace this agency's form merged before (“${p.detail}”): nothing changes for ${p.agency}. Only a verified form replaces a merged one.`,
+  },
+  recordReplaced: {
+    severity: "warning",
+    vi: (p) =>
+      `Phiếu “${p.file}” (${p.agency}) đã được xác thực và thay thế phiếu của cơ quan này đã gộp trước đó (“${p.detail}”) trong trang “Tự đánh giá”. Ô điểm đã có trong bảng điểm được giữ nguyên; chỗ khác nhau ghi ở trang “Chênh lệch”.`,
+    en: (p) =>
+      `Form “${p.file}” (${p.agency}) verified and replaces this agency's form merged before (“${p.detail}”) in the “Tự đánh giá” sheet. Score cells already filled in the table are kept; where they differ is listed in the “Chênh lệch” sheet.`,
+  },
   rulesChanged: {
     severity: "warning",
     vi: (p) =>
@@ -75,7 +149,7 @@ const MERGE_TEMPLATES: Record<MergeFindingCode, { severity: Severity } & Templat
   },
 };
 
-const MERGE_EXAMPLE: MergeParams = { file: "so-y-te.xlsx", cell: "2021", agency: "Sở Y tế", detail: "2020" };
+const MERGE_EXAMPLE: MergeParams = { file: "so-y-te.xlsx", cell: "2021", agency: "Sở Y tế", detail: "2020", reason: "" };
 
 /** The merge's findings, by code (their severities: `MERGE_SEVERITY`). */
 export const MERGE_MESSAGES = catalogue(
@@ -153,7 +227,10 @@ export const FORM_TEXT = {
     notes: "Ghi chú (tự ghi)",
     file: "Tệp phiếu",
     at: "Thời điểm gộp",
+    verified: "Xác thực phiếu",
   },
+  verifiedYes: "Đã xác thực",
+  verifiedNo: "Chưa xác thực",
   diffHeader: {
     stt: "STT",
     agency: "Cơ quan",
@@ -201,6 +278,11 @@ export const FORM_MESSAGES = catalogue("forms", {
     vi: () => "Chưa chọn phiếu nào. Hãy chọn các tệp phiếu .xlsx mà các cơ quan gửi lại.",
     en: () => "No form was chosen. Choose the .xlsx forms the agencies sent back.",
     example: {},
+  }),
+  nothingMerged: entry({
+    vi: (p: { forms: number }) => `Không gộp được phiếu nào trong ${p.forms} tệp (xem các lỗi bên dưới): không ghi gì, bảng điểm không thay đổi.`,
+    en: (p) => `None of the ${p.forms} files could be merged (see the findings below): nothing was written, the score table is unchanged.`,
+    example: { forms: 3 },
   }),
   nothingChanged: entry({
     vi: () => "Các phiếu này đã được gộp trước đó: bảng điểm không thay đổi.",

@@ -1,6 +1,7 @@
 import { Dec, formatVi, toNumber, add, ZERO } from "./decimal";
 import { FORM_TEXT } from "./form-messages";
 import { fingerprint } from "./hash";
+import { fromHex, hmacSha256, sameText, toHex, utf8 } from "./hmac";
 import { Rules, RulesJson } from "./rules";
 import { CellStyle, SheetCell, SheetDescription, SheetMerge, DecimalValidation } from "./sheet";
 import { cellAddress } from "./address";
@@ -14,13 +15,42 @@ export const FORM_KIND = "phieu-tu-danh-gia";
 
 export interface FormIdentity {
   kind: typeof FORM_KIND;
-  version: 1;
+  /** 1: forms made before tokens (no `token`, merged as unverified); 2: signed. */
+  version: 1 | 2;
   /** The master workbook the form was made from (its store's `workbookId`). */
   masterId: string;
   agency: string;
   year: number;
   /** fingerprint(rules JSON): a form made under other rules is merged with a warning. */
   rulesFingerprint: string;
+  /**
+   * HMAC-SHA-256 (hex) of "master id|agency|year" under the master's secret key (`formKey` in the
+   * master's store, never written into a form): only the master can issue or check it, so an agency
+   * cannot make a form that passes for another agency's, another year's or another master's.
+   */
+  token?: string;
+}
+
+/** A new secret key for a master's forms: 32 random bytes as hex. The caller gives the randomness (node:crypto, or crypto.getRandomValues in the add-in). */
+export function newFormKey(randomBytes: (n: number) => Uint8Array): string {
+  const bytes = randomBytes(32);
+  if (bytes.length !== 32) throw new Error("newFormKey: 32 random bytes expected");
+  return toHex(bytes);
+}
+
+/** Whether a text is a form key (64 hex digits). */
+export const isFormKey = (v: unknown): v is string => typeof v === "string" && /^[0-9a-f]{64}$/.test(v);
+
+/** The token of a form: HMAC(key, master id | agency | year), the agency compared as names are (case, accents, spacing ignored). */
+export function formToken(key: string, masterId: string, agency: string, year: number): string {
+  const k = fromHex(key);
+  if (k === null || k.length === 0) throw new Error("formToken: the key is not hex");
+  return toHex(hmacSha256(k, utf8(`${masterId}|${matchKey(agency)}|${year}`)));
+}
+
+/** Whether a form's identity carries the token the master's key gives for its master id, agency and year. */
+export function identityVerifies(key: string, id: FormIdentity): boolean {
+  return typeof id.token === "string" && sameText(id.token, formToken(key, id.masterId, id.agency, id.year));
 }
 
 export const FORM_SHEET = "Phiếu tự đánh giá";
@@ -60,8 +90,13 @@ export function formSlug(agency: string): string {
     .replace(/-+/g, "-")
     .replace(/^-|-$/g, "");
   if (slug.length > 60) slug = slug.slice(0, 60).replace(/-[^-]*$/, "") || slug.slice(0, 60);
+  // Windows: no trailing dot or space, and none of its reserved device names (CON, NUL, COM1…), with any extension.
+  slug = slug.replace(/[. ]+$/, "");
+  if (WINDOWS_RESERVED.test(slug)) slug = `co-quan-${slug}`;
   return slug || "co-quan";
 }
+
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 
 /** One file name per agency, in order; two agencies that give the same name get "-2", "-3"… */
 export function formFileNames(agencies: readonly string[]): string[] {
@@ -129,6 +164,8 @@ export interface FormInput {
   notes: string;
   year: number;
   masterId: string;
+  /** The master's secret key (`formKey`): the form carries the token it gives, never the key. */
+  formKey: string;
 }
 
 export interface FormDescription extends SheetDescription {
@@ -256,11 +293,12 @@ export function buildForm(input: FormInput): FormDescription {
 
   const identity: FormIdentity = {
     kind: FORM_KIND,
-    version: 1,
+    version: 2,
     masterId: input.masterId,
     agency,
     year,
     rulesFingerprint: rulesFingerprint(rules.json),
+    token: formToken(input.formKey, input.masterId, agency, year),
   };
   return {
     sheetName: FORM_SHEET,

@@ -10,7 +10,7 @@
  * (docs/record.md).
  */
 import { cellAddress, Origin, SHEET_ORIGIN } from "./address";
-import { both, Both, catalogue, entry } from "./catalogue";
+import { both, Both, catalogue, ddmmyyyy, entry, hhmm } from "./catalogue";
 import { sheetColumns } from "./columns";
 import { canonicalJson, fingerprint as rulesFingerprint } from "./hash";
 import { DecisionMetadata } from "./metadata";
@@ -41,6 +41,8 @@ export interface LockRecord extends ResultsSnapshot {
   code: string;
   at: string;
   by: string;
+  /** The sheets the lock protected (a sheet the user had protected keeps its own protection when unlocked). */
+  protectedSheets?: string[];
 }
 
 /** A lock undone: when, by whom, why, and which code it carried. */
@@ -178,7 +180,9 @@ const ACTION = {
   encoding: { vi: "Chuyển mã", en: "Convert encoding" },
 } as const;
 
-const when = (iso: string) => iso.replace("T", " ").slice(0, 16);
+/** "09:30 07/12/2026", in the local time zone. */
+export const lockTime = (iso: string): string => `${hhmm(iso)} ${ddmmyyyy(iso)}`;
+const when = lockTime;
 
 export const LOCK_MESSAGES = catalogue("lock", {
   locked: entry({

@@ -3,7 +3,7 @@ import { cmp, Dec, fromNumber, sign, toNumber } from "./decimal";
 import { makeFinding, Severity } from "./findings";
 import { both, ddmmyyyy, hhmm, pick } from "./catalogue";
 import { FORM_TEXT, IN_FORM_MESSAGES, MERGE_MESSAGES, MERGE_SEVERITY, MergeFindingCode, MergeParams, ScoreFindingCode, Lang } from "./form-messages";
-import { agencyMaxes, exemptGroupsOf, FormIdentity, rulesFingerprint } from "./forms";
+import { agencyMaxes, exemptGroupsOf, FormIdentity, identityVerifies, isFormKey, rulesFingerprint } from "./forms";
 import { scoreSheet } from "./scoring";
 import { COLUMN_ALIASES, groupOfHeader, GridLayout, locateGrid } from "./grid";
 import { displayValue, isBlank, parseScore } from "./numbers";
@@ -43,10 +43,15 @@ export interface Difference {
 
 /** A returned form as the caller read it: its values from A1 and its stored identity (null: none, or a form rebuilt by hand). */
 export interface ReturnedForm {
+  /** The file as the user named it (the path given on the command line, the name chosen in the pane). */
   file: string;
-  /** null: the file could not be read as a workbook. */
+  /** null: the file could not be read as a workbook (`problem` says why when it is known). */
   values: readonly (readonly unknown[])[] | null;
+  /** The formulas ("=…" where a cell has one), to tell a formula saved without its value from an empty cell. */
+  formulas?: readonly (readonly unknown[])[];
   identity: FormIdentity | null;
+  /** Why there are no values: the file is not there, or it passes a reading limit (its size once inflated). */
+  problem?: { code: "notFound" } | { code: "tooLarge"; part: string; limitMiB: number };
 }
 
 export interface FormReading {
@@ -131,6 +136,8 @@ export interface MergeInput {
   /** The master's id and year, as the forms were made (masterWorkbookId, the decision's year). */
   masterId: string;
   year: number;
+  /** The master's secret form key (`formKey` in its store); null: it has none (forms with a token cannot be checked). */
+  formKey: string | null;
   forms: readonly ReturnedForm[];
   /** ISO time of this merge. */
   now: string;
@@ -158,7 +165,7 @@ export interface MergePlan {
 export type MergeResult = { ok: true; plan: MergePlan } | { ok: false; message: string; messageEn: string };
 
 function finding(code: MergeFindingCode, p: Partial<MergeParams> & { file: string }): MergeFinding {
-  const params: MergeParams = { cell: "", agency: "", detail: "", ...p };
+  const params: MergeParams = { cell: "", agency: "", detail: "", reason: "", ...p };
   return { file: p.file, cell: params.cell, severity: MERGE_SEVERITY[code], code, agency: params.agency, ...both(MERGE_MESSAGES, code, params) };
 }
 
@@ -173,6 +180,8 @@ interface Candidate {
   scoreFindings: MergeFinding[];
   /** Numbers to write per group (null: nothing). */
   numbers: (number | null)[];
+  /** The identity verified against the master's key (false: a form without identity). */
+  verified: boolean;
 }
 
 const sameRecord = (a: Omit<SelfAssessment, "at" | "file">, b: Omit<SelfAssessment, "at" | "file">): boolean =>
@@ -202,7 +211,10 @@ export function planMerge(input: MergeInput): MergeResult {
   for (const form of forms) {
     const file = form.file;
     if (form.values === null) {
-      findings.push(finding("unreadable", { file }));
+      const p = form.problem;
+      if (p?.code === "notFound") findings.push(finding("fileNotFound", { file }));
+      else if (p?.code === "tooLarge") findings.push(finding("fileTooLarge", { file, detail: p.part, cell: String(p.limitMiB) }));
+      else findings.push(finding("unreadable", { file }));
       continue;
     }
     const reading = readForm(form.values, rules);
@@ -220,8 +232,31 @@ export function planMerge(input: MergeInput): MergeResult {
       findings.push(finding("otherMaster", { file, agency: agencyName }));
       continue;
     }
+    // The token: HMAC of master id | agency | year under the master's key, which no agency has. An
+    // identity without one (a form made before tokens) counts as no identity: merged as unverified.
+    const verified = id !== null && id.token !== undefined;
+    if (id && verified) {
+      const key = isFormKey(input.formKey) ? input.formKey : null;
+      if (key === null || !identityVerifies(key, id)) {
+        findings.push(finding("identityNotVerified", { file, agency: agencyName, reason: key === null ? "noKey" : "token" }));
+        continue;
+      }
+    }
     if (id && id.year !== input.year) {
       findings.push(finding("otherYear", { file, agency: agencyName, detail: String(id.year), cell: String(input.year) }));
+      continue;
+    }
+    // The name printed on the form must be the one its identity names.
+    if (id && (reading.agency === null || matchKey(reading.agency.name) !== matchKey(id.agency))) {
+      findings.push(
+        finding("identityNotVerified", {
+          file,
+          agency: agencyName,
+          reason: "printedName",
+          detail: reading.agency?.name ?? "",
+          cell: reading.agency?.cell ?? "C2",
+        }),
+      );
       continue;
     }
     const row = rowOf.get(matchKey(agencyName));
@@ -230,16 +265,33 @@ export function planMerge(input: MergeInput): MergeResult {
       continue;
     }
     if (id && id.rulesFingerprint !== fp) findings.push(finding("rulesChanged", { file, agency: gridName(row) }));
-    candidates.push(readCandidate(form, row, gridName(row), gridNotes(row), reading, rules, maxesOf.get(row) ?? rules.groups.map((g) => g.max)));
+    candidates.push(readCandidate(form, row, gridName(row), gridNotes(row), reading, rules, maxesOf.get(row) ?? rules.groups.map((g) => g.max), verified));
   }
 
-  // One form per agency: identical copies count once; different forms for one agency are all held back.
+  // One form per agency: a verified form sets aside the unverified ones; identical copies count once;
+  // different forms for one agency are all held back.
+  const previous = input.state.selfAssessments ?? [];
+  const records = new Map<string, SelfAssessment>(previous.map((s) => [matchKey(s.agency), s]));
   const byRow = new Map<number, Candidate[]>();
   for (const c of candidates) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
   const accepted: { c: Candidate; copies: string[] }[] = [];
-  for (const [, list] of [...byRow].sort(([a], [b]) => a - b)) {
+  for (const [, all] of [...byRow].sort(([a], [b]) => a - b)) {
+    const verified = all.filter((c) => c.verified);
+    const list = verified.length > 0 ? verified : all;
+    for (const c of all.filter((c) => !list.includes(c)))
+      findings.push(finding("unverifiedSetAside", { file: c.form.file, agency: c.agency, detail: verified.map((o) => `“${o.form.file}”`).join(", ") }));
     const [first, ...rest] = list;
     if (rest.every((c) => sameRecord(c.record, first.record))) {
+      // A form for an agency already merged replaces its record only when it verifies.
+      const old = records.get(matchKey(first.agency));
+      if (old && !sameRecord(old, first.record)) {
+        if (!first.verified) {
+          findings.push(finding("notReplaced", { file: first.form.file, agency: first.agency, detail: old.file }));
+          continue;
+        }
+        findings.push(finding("recordReplaced", { file: first.form.file, agency: first.agency, detail: old.file }));
+      }
+      if (!first.verified) findings.push(finding("unverifiedForm", { file: first.form.file, agency: first.agency }));
       accepted.push({ c: first, copies: rest.map((c) => c.form.file) });
       findings.push(...first.scoreFindings);
       continue;
@@ -271,12 +323,10 @@ export function planMerge(input: MergeInput): MergeResult {
   }
 
   // The recorded claims: this merge's forms replace the agency's earlier record only when they say something else.
-  const previous = input.state.selfAssessments ?? [];
-  const records = new Map<string, SelfAssessment>(previous.map((s) => [matchKey(s.agency), s]));
   for (const { c } of accepted) {
     const key = matchKey(c.agency);
     const old = records.get(key);
-    if (old && sameRecord(old, c.record)) continue;
+    if (old && sameRecord(old, c.record) && old.verified === c.record.verified) continue;
     records.set(key, { ...c.record, file: c.form.file, at: input.now });
   }
   const gridOrder = new Map(layout.dataRows.map((r, i) => [matchKey(gridName(r)), i]));
@@ -309,6 +359,7 @@ function readCandidate(
   reading: FormReading,
   rules: Rules,
   maxes: readonly Dec[],
+  verified: boolean,
 ): Candidate {
   const notes = reading.notes?.text ?? "";
   const exempt = exemptGroupsOf(rules, gridNotesText || notes)?.groups ?? [];
@@ -346,7 +397,7 @@ function readCandidate(
     else if (cmp(parsed.value, maxes[g.group]) > 0 && !exempt.includes(g.group)) report("aboveMax");
     numbers[g.group] = n;
   }
-  return { form, row, agency, reading, record: { agency, scores, evidence, notes }, scoreFindings, numbers };
+  return { form, row, agency, reading, record: { agency, verified, scores, evidence, notes }, scoreFindings, numbers, verified };
 }
 
 const formatMax = (d: Dec) => String(toNumber(d)).replace(".", ",");
@@ -457,8 +508,8 @@ const local = (iso: string): string => (hhmm(iso) === "" ? iso : `${ddmmyyyy(iso
 /** "Tự đánh giá": one row per agency, for each group its self-assessed score and evidence, then notes, source file and time. */
 export function selfAssessmentSheet(rules: Rules, records: readonly SelfAssessment[], sheetName: string = FORM_TEXT.selfSheet): SheetDescription {
   const h = FORM_TEXT.selfHeader;
-  const header = [h.stt, h.agency, ...rules.groups.flatMap((g) => [h.score(g.name), h.evidence(g.name)]), h.notes, h.file, h.at];
-  const widths = [5, 28, ...rules.groups.flatMap(() => [10, 26]), 16, 22, 16];
+  const header = [h.stt, h.agency, ...rules.groups.flatMap((g) => [h.score(g.name), h.evidence(g.name)]), h.notes, h.file, h.at, h.verified];
+  const widths = [5, 28, ...rules.groups.flatMap(() => [10, 26]), 16, 22, 16, 14];
   const body = records.map((s, i) => {
     const row = 3 + i;
     const cells: SheetCell[] = [
@@ -475,6 +526,7 @@ export function selfAssessmentSheet(rules: Rules, records: readonly SelfAssessme
       { row, col: n, value: s.notes, style: "cellLeft" },
       { row, col: n + 1, value: s.file, style: "cellLeft" },
       { row, col: n + 2, value: local(s.at), style: "cell" },
+      { row, col: n + 3, value: s.verified === undefined ? "" : s.verified ? FORM_TEXT.verifiedYes : FORM_TEXT.verifiedNo, style: "cell" },
     );
     return cells;
   });

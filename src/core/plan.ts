@@ -156,6 +156,8 @@ export function planResultWrite(
 
   const markCells = new Map<string, WritePlan["marks"][number]>();
   for (const f of findings) {
+    // A finding on another sheet (the ledger's) marks nothing on the grid.
+    if (f.sheet) continue;
     const existing = markCells.get(f.cell);
     if (!existing || (existing.severity === "warning" && f.severity === "error")) {
       markCells.set(f.cell, { address: f.cell, row: f.row, col: f.col, severity: f.severity });

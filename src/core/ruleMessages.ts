@@ -57,7 +57,9 @@ export type RuleProblemCode =
   | "unknownBlock"
   | "unknownCriterion"
   | "exemptsNothing"
-  | "tooDeep";
+  | "tooDeep"
+  | "lineageDuplicate"
+  | "lineageRepeated";
 
 export type RuleProblemParams = Record<string, string | number>;
 
@@ -180,6 +182,16 @@ export const RULE_MESSAGES: Record<RuleProblemCode, { vi: (p: P) => string; en: 
     vi: (p) => `Điểm tối đa của nhóm trong khối (${p.params.max}) phải lớn hơn tổng điểm các mục không đánh giá (${p.params.sum}).`,
     en: (p) => `The group's maximum in the block (${p.params.max}) must exceed the items not evaluated (${p.params.sum}).`,
   },
+  lineageDuplicate: {
+    vi: (p) =>
+      `Cơ quan ${q(p.params.name)} đã có ở mục thứ ${p.params.other} của danh sách sáp nhập: mỗi cơ quan năm nay chỉ có một mục; hãy gộp các tiền thân vào một mục.`,
+    en: (p) =>
+      `The agency ${q(p.params.name)} already has entry ${p.params.other} of the lineage: one entry per agency this year; put all its predecessors in one entry.`,
+  },
+  lineageRepeated: {
+    vi: (p) => `Tiền thân ${q(p.params.name)} được ghi hai lần trong cùng một mục: hãy xóa bớt một lần.`,
+    en: (p) => `The predecessor ${q(p.params.name)} is listed twice in the same entry: remove one.`,
+  },
   childrenBelowMax: {
     vi: (p) => `Tổng điểm tối đa của các tiêu chí con (${p.params.sum}) phải từ ${p.params.max} (điểm tối đa của ${p.params.id}) trở lên.`,
     en: (p) => `The sub-criteria's maxima add up to ${p.params.sum}, less than ${p.params.max} (the maximum of ${p.params.id}).`,
@@ -270,6 +282,7 @@ const EXAMPLE = {
     min: 0,
     name: "Hạ tầng kỹ thuật",
     near: "maxPoints",
+    other: 1,
     sum: 30,
     text: "sở",
     value: "=Tốt",

@@ -70,6 +70,18 @@ export interface BlockRule {
 
 export type IndexDisplay = "decimal" | "percent";
 
+/**
+ * An agency's predecessors (version 2): a merger ("Sở Tài chính" from "Sở Tài chính" and "Sở Kế hoạch
+ * và Đầu tư"), a rename (one predecessor) or one part of a split (a predecessor named by several
+ * entries). Last year's comparison goes through it (previous.ts).
+ */
+export interface LineageRule {
+  /** The agency's name this year. */
+  name: string;
+  /** Last year's agencies it continues (list the agency itself when it continues under its name). */
+  from: string[];
+}
+
 export interface RulesJson {
   $schema?: string;
   schemaVersion: 1 | 2;
@@ -89,6 +101,8 @@ export interface RulesJson {
   overMax: "keep" | "cap";
   /** Blocks ranked separately (version 2). */
   blocks?: BlockRule[];
+  /** Mergers, renames and splits since last year (version 2). */
+  lineage?: LineageRule[];
 }
 
 export interface GroupModel {
@@ -151,6 +165,13 @@ export interface Rules {
   readonly leaves: readonly CriterionModel[];
   /** Decimal places of computed criterion points (criteriaDecimals, default 2). */
   readonly criteriaDecimals: number;
+  /** Mergers, renames and splits since last year (names trimmed, NFC); empty when none. */
+  readonly lineage: readonly LineageModel[];
+}
+
+export interface LineageModel {
+  readonly name: string;
+  readonly from: readonly string[];
 }
 
 /** Headers of the agency-name column every rule set recognises. */
@@ -275,6 +296,7 @@ export function validateRules(input: unknown): RulesResult {
   const exemptions = checkExemptions(r, ids, bad, criteria);
   const classes = checkClasses(r.classes, "classes", bad);
   const blocks = checkBlocks(r, groups, ids, bad);
+  const lineage = checkLineage(r, bad);
 
   if (problems.length > 0) return { ok: false, problems };
   const json = JSON.parse(JSON.stringify(input)) as RulesJson;
@@ -295,6 +317,7 @@ export function validateRules(input: unknown): RulesResult {
       display,
       nameKeys,
       blocks: blocks.map((b) => ({ ...b, classes: b.classes ?? classes })),
+      lineage,
       leaves: groups.flatMap((g) => leavesOf(g.criteria)),
       criteriaDecimals: typeof r.criteriaDecimals === "number" ? r.criteriaDecimals : 2,
     },
@@ -464,6 +487,32 @@ function checkBlocks(
     if (isText(b.id) && isText(b.name)) blocks.push({ id: b.id, name: nfc(b.name), matchKeys, maxes, generalMax, classes, ownMaxima: own });
   });
   return blocks;
+}
+
+/**
+ * Lineage entries: one per agency this year (names compared as agency names are, by matchKey; the
+ * legacy encodings are converted where the names are compared), a predecessor once per entry.
+ */
+function checkLineage(r: Record<string, unknown>, bad: Bad): LineageModel[] {
+  const out: LineageModel[] = [];
+  const seen = new Map<string, number>();
+  list(r.lineage).forEach((e: unknown, i: number) => {
+    if (!isObject(e) || !isText(e.name)) return;
+    const key = matchKey(e.name);
+    const first = seen.get(key);
+    if (first !== undefined) bad(`lineage[${i}].name`, "lineageDuplicate", { name: nfc(e.name), other: first + 1 });
+    else seen.set(key, i);
+    const from: string[] = [];
+    const fromKeys = new Set<string>();
+    list(e.from).forEach((f: unknown, j: number) => {
+      if (!isText(f)) return;
+      if (fromKeys.has(matchKey(f))) bad(`lineage[${i}].from[${j}]`, "lineageRepeated", { name: nfc(f) });
+      fromKeys.add(matchKey(f));
+      from.push(nfc(f));
+    });
+    if (from.length > 0) out.push({ name: nfc(e.name), from });
+  });
+  return out;
 }
 
 /** Whether agencies get a class at all (no Phân loại column and nothing about classes otherwise). */

@@ -597,12 +597,40 @@ export const RULES_FORMAT: FormatNode = {
         },
       },
     },
+    lineage: {
+      since: 2,
+      node: {
+        kind: "array",
+        label: L("Sáp nhập, đổi tên", "Lineage (mergers, renames)"),
+        description:
+          "Cơ quan năm nay và các cơ quan năm trước mà nó tiếp nối, để so sánh với năm trước: sáp nhập (nhiều tiền thân), đổi tên (một tiền thân), chia tách (một tiền thân ghi ở nhiều mục). Cơ quan có tiền thân được so với trung bình chỉ số năm trước của các tiền thân; xếp hạng năm trước được tính lại với các tiền thân thay bằng cơ quan kế tục. Tên so khớp không phân biệt hoa thường, dấu, khoảng trắng, bảng mã TCVN3/VNI. Có thể bỏ qua. / This year's agencies and last year's agencies each continues, for the comparison with last year: a merger (several predecessors), a rename (one), a split (one predecessor in several entries). An agency with predecessors is compared with the mean of their indices; last year's ranking is recomputed with the predecessors replaced by their successor. Names match regardless of case, accents, spacing and the TCVN3/VNI encodings. Optional.",
+        items: {
+          kind: "object",
+          label: L("Mục sáp nhập", "Lineage entry"),
+          description: "Một cơ quan năm nay và các tiền thân của nó. / One agency this year and its predecessors.",
+          fields: {
+            name: {
+              required: true,
+              node: text(L("Cơ quan hiện nay", "Agency now"), "Tên cơ quan năm nay (“Sở Tài chính”). / The agency's name this year."),
+            },
+            from: {
+              required: true,
+              node: texts(
+                L("Tiền thân", "Predecessors"),
+                "Tên các cơ quan năm trước mà cơ quan này tiếp nối; ghi cả chính nó nếu nó vẫn giữ tên (“Sở Tài chính”, “Sở Kế hoạch và Đầu tư”). / Last year's agencies this one continues; list itself too when it keeps its name.",
+                1,
+              ),
+            },
+          },
+        },
+      },
+    },
   },
 };
 
 /** Cross-field checks the schema cannot express; named in the generated schema's description. */
 export const CROSS_FIELD_CHECKS =
-  "Lược đồ này được sinh từ mô tả định dạng trong src/core/rulesFormat.ts, cùng nguồn với validateRules. Các ràng buộc giữa các trường do validateRules kiểm tra khi nạp: mã nhóm và mã khối không trùng, nhóm được miễn chấm và nhóm trong maxPoints của khối phải có trong danh sách nhóm, tên cột không dùng cho hai nhóm, tổng điểm không đánh giá nhỏ hơn điểm tối đa, ngưỡng phân loại giảm dần và mức cuối bằng 0, trọng số cho mọi nhóm được tính hoặc không nhóm nào và tổng đúng bằng 1, nhóm không tính (counted: false) không có trọng số, còn ít nhất một nhóm được tính; với bộ tiêu chí: mã tiêu chí không trùng, tổng điểm tối đa của các con từ điểm tối đa của cha trở lên, tiêu chí lá có cách chấm và đúng các trường của cách chấm đó (tiêu chí cha không có), mức và ngưỡng không quá điểm tối đa, ngưỡng giảm dần, khối trong appliesTo và tiêu chí được miễn phải có, trường hợp miễn chấm nêu ít nhất một nhóm hoặc tiêu chí. / This schema is generated from the format description in src/core/rulesFormat.ts, the source validateRules also uses. Checks across fields are made by validateRules when the rules are loaded: unique group and block ids, exemptions and block maxima naming existing groups, no header shared by two groups, not-evaluated points below the maximum, descending class cut-offs ending at 0, weights on every counted group or none and summing to exactly 1, no weight on a group with counted: false, at least one counted group; with criteria: unique criterion codes, children's maxima adding up to at least their parent's, a method on every leaf with exactly its fields (none on a parent), levels and tiers within the maximum, tiers descending, known blocks in appliesTo and known exempt criteria, an exemption naming at least one group or criterion. See docs/rules.md.";
+  "Lược đồ này được sinh từ mô tả định dạng trong src/core/rulesFormat.ts, cùng nguồn với validateRules. Các ràng buộc giữa các trường do validateRules kiểm tra khi nạp: mã nhóm và mã khối không trùng, nhóm được miễn chấm và nhóm trong maxPoints của khối phải có trong danh sách nhóm, tên cột không dùng cho hai nhóm, tổng điểm không đánh giá nhỏ hơn điểm tối đa, ngưỡng phân loại giảm dần và mức cuối bằng 0, trọng số cho mọi nhóm được tính hoặc không nhóm nào và tổng đúng bằng 1, nhóm không tính (counted: false) không có trọng số, còn ít nhất một nhóm được tính; với bộ tiêu chí: mã tiêu chí không trùng, tổng điểm tối đa của các con từ điểm tối đa của cha trở lên, tiêu chí lá có cách chấm và đúng các trường của cách chấm đó (tiêu chí cha không có), mức và ngưỡng không quá điểm tối đa, ngưỡng giảm dần, khối trong appliesTo và tiêu chí được miễn phải có, trường hợp miễn chấm nêu ít nhất một nhóm hoặc tiêu chí; mỗi cơ quan chỉ một mục sáp nhập và mỗi tiền thân một lần trong mục. / This schema is generated from the format description in src/core/rulesFormat.ts, the source validateRules also uses. Checks across fields are made by validateRules when the rules are loaded: unique group and block ids, exemptions and block maxima naming existing groups, no header shared by two groups, not-evaluated points below the maximum, descending class cut-offs ending at 0, weights on every counted group or none and summing to exactly 1, no weight on a group with counted: false, at least one counted group; with criteria: unique criterion codes, children's maxima adding up to at least their parent's, a method on every leaf with exactly its fields (none on a parent), levels and tiers within the maximum, tiers descending, known blocks in appliesTo and known exempt criteria, an exemption naming at least one group or criterion; one lineage entry per agency and each predecessor once in an entry. See docs/rules.md.";
 
 // ---------------------------------------------------------------------------------------------
 // The JSON schema, generated.

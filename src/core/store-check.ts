@@ -295,9 +295,10 @@ export const checkUndoJournal: Check = (v, p) => {
 /** The self-assessment entries (forms out and back in): their shape, and the sheet names they name. */
 const scoreOrText: Check = (v, p) =>
   v === null || typeof v === "string" || (typeof v === "number" && Number.isFinite(v)) ? null : storeProblem("notText", p, v);
-export const checkForm: Check = shape({ kind: text, masterId: text, agency: text, year: intIn(0, 9999), rulesFingerprint: text });
+export const checkForm: Check = shape({ kind: text, masterId: text, agency: text, year: intIn(0, 9999), rulesFingerprint: text, token: optional(text) });
+const formKey: Check = (v, p) => (typeof v === "string" && /^[0-9a-f]{64}$/.test(v) ? null : storeProblem("notText", p, v));
 export const checkSelfAssessments: Check = list(
-  shape({ agency: text, file: text, at: text, scores: list(scoreOrText, 1000), evidence: list(text, 1000), notes: text }),
+  shape({ agency: text, file: text, at: text, verified: optional(bool), scores: list(scoreOrText, 1000), evidence: list(text, 1000), notes: text }),
   MAX_ROWS,
 );
 export const checkLoopSheets: Check = shape({ self: sheetName, diff: sheetName });
@@ -312,6 +313,7 @@ export const checkLock: Check = shape({
   code: text,
   at: time,
   by: text,
+  protectedSheets: optional(list(sheetName, 1000)),
 });
 export const checkUnlocks: Check = list(shape({ code: text, lockedAt: time, lockedBy: text, at: time, by: text, reason: text }), 10000);
 export const checkLockInfo: Check = shape({ code: text, at: time, by: text, sheet: sheetName });
@@ -326,6 +328,7 @@ export const ENTRY_CHECKS: Record<string, Check> = {
   lastRun: checkLastRun,
   undo: checkUndoJournal,
   workbookId: text,
+  formKey,
   form: checkForm,
   selfAssessments: checkSelfAssessments,
   loopSheets: checkLoopSheets,

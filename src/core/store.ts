@@ -153,6 +153,11 @@ export interface StoreState {
   undo?: UndoJournal;
   /** The master workbook's id, carried by the self-assessment forms made from it. */
   workbookId?: string;
+  /**
+   * The master's secret key for its forms' tokens (64 hex digits, forms.ts `formToken`). Kept only in
+   * the master: a form carries its token, never the key.
+   */
+  formKey?: string;
   /** In a self-assessment form: which master, agency, year and rules it belongs to. */
   form?: FormIdentity;
   /** What the agencies claimed in their returned forms (the "Tự đánh giá" and "Chênh lệch" sheets are made from it). */
@@ -171,6 +176,8 @@ export interface SelfAssessment {
   file: string;
   /** ISO time of the merge that recorded it (kept when the same form is merged again). */
   at: string;
+  /** Whether the form's identity verified against the master's key (false: a form without identity, merged as unverified; absent in older records). */
+  verified?: boolean;
   /** Per rules group: the score as read (a number), the text typed when not a number, null when empty or exempt. */
   scores: (number | string | null)[];
   evidence: string[];
@@ -187,6 +194,7 @@ const KEYS: (keyof StoreState)[] = [
   "annexDescription",
   "undo",
   "workbookId",
+  "formKey",
   "form",
   "selfAssessments",
   "loopSheets",

@@ -1,4 +1,4 @@
-import { AnnexDescription, annexGate, annexNotice, annexGrid, annexPrint, buildAnnex, chooseAnnexSheet, packAnnex, StyleName } from "../core/annex";
+import { AnnexDescription, annexGate, annexNotice, annexGrid, annexPrint, buildAnnex, chooseAnnexSheet, packAnnex, StyleName, withCodeLine } from "../core/annex";
 import { completeMetadata, DecisionMetadata, provinceMissing, titleRowsOf, validateMetadata, withProvince, yearInTitle } from "../core/metadata";
 import { ScoreResult, scoreSheet } from "../core/scoring";
 import { STORE_SHEET, StoreState } from "../core/store";
@@ -134,7 +134,8 @@ export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<A
       const { meta, lastYear } = checked;
 
       const where = chooseAnnexSheet(meta.sheetName, names, owned);
-      const description = buildAnnex(rules, scored.rows, { ...meta, sheetName: where.name }, lastYear);
+      // Made again while the results are locked: the annex prints the lock's code too.
+      const description = withCodeLine(buildAnnex(rules, scored.rows, { ...meta, sheetName: where.name }, lastYear), state.lock?.code);
       const replaced = where.replaces ? items.find((s) => s.name === where.name) : undefined;
       const at = new Date().toISOString();
       // In an undo group (ExcelApi 1.20) the annex is written over the old one in place: renaming, hiding and deleting
@@ -242,7 +243,7 @@ function checkAnnexInputs(
   }
   // Last year's columns, when the user chose them for the annex: read from the score sheet as "Tính
   // điểm" wrote them, rendered through the same core columns as the command line's --annex-previous.
-  const lastYear = meta.annexPrevious ? comparisonFromSheet(sheet.values, scored, sheet.origin) : null;
+  const lastYear = meta.annexPrevious ? comparisonFromSheet(sheet.values, scored, sheet.origin, scored.rules.lineage) : null;
   if (lastYear && !lastYear.ok) {
     const p = lastYear.problem;
     return {

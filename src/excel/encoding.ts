@@ -1,3 +1,4 @@
+import { lockRefusal } from "../core/lock";
 import { byEncoding, CONVERT_MESSAGES, legacyExample } from "../core/legacy-cells";
 import { ENCODING_NAMES, unicodeFontFor } from "../core/legacy-encoding";
 import { scoreSheet } from "../core/scoring";
@@ -40,6 +41,7 @@ export async function convertEncoding(cells: readonly string[], now: () => Date 
 
       const sheet = read.result();
       const state = store.state();
+      if (state.lock) return { kind: "refused", ...lockRefusal(state.lock, "encoding"), cells: [] };
       const scored = scoreSheet(sheet.values, rulesOf(state), sheet.origin);
       const isFormula = (row: number, col: number) => String(sheet.formulas[row]?.[col] ?? "").startsWith("=");
       const convert = scored.legacy.filter((c) => before.has(c.cell) && !isFormula(c.row, c.col));

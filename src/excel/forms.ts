@@ -1,7 +1,8 @@
+import { lockRefusal } from "../core/lock";
 import { chooseAnnexSheet } from "../core/annex";
 import { both } from "../core/catalogue";
 import { FORM_MESSAGES, FORM_TEXT } from "../core/form-messages";
-import { agencyMaxes, buildForm, FormDescription, formFileNames, formsYear, masterWorkbookId } from "../core/forms";
+import { agencyMaxes, buildForm, FormDescription, formFileNames, formsYear, isFormKey, masterWorkbookId, newFormKey } from "../core/forms";
 import { scoreSheet } from "../core/scoring";
 import { differencesSheet, MergeFinding, Difference, planMerge, ReturnedForm, selfAssessmentSheet } from "../core/merge";
 import { completeMetadata } from "../core/metadata";
@@ -65,7 +66,9 @@ export async function prepareForms(scope: "all" | "selected"): Promise<FormsOutc
         state.workbookId,
         all.map((a) => a.name),
       );
-      if (!state.workbookId) await writeStore(context, store, { ...state, workbookId: masterId }); // 2, once per workbook
+      // The secret key of this workbook's forms: made once (Web Crypto's random numbers), kept in the hidden store, never in a form.
+      const formKey = isFormKey(state.formKey) ? state.formKey : newFormKey((n) => crypto.getRandomValues(new Uint8Array(n)));
+      if (!state.workbookId || formKey !== state.formKey) await writeStore(context, store, { ...state, workbookId: masterId, formKey }); // 2, once per workbook
       const year = formsYear(state.decision?.year, sheet.values, layout.headerTop, completeMetadata(state.decision ?? {}).year);
       const names = formFileNames(all.map((a) => a.name));
       return {
@@ -73,7 +76,7 @@ export async function prepareForms(scope: "all" | "selected"): Promise<FormsOutc
         forms: picked.map((a) => ({
           fileName: names[all.indexOf(a)],
           agency: a.name,
-          description: buildForm({ rules, agency: a.name, notes: a.notes, maxes: maxes.get(a.row), year, masterId }),
+          description: buildForm({ rules, agency: a.name, notes: a.notes, maxes: maxes.get(a.row), year, masterId, formKey }),
         })),
       };
     });
@@ -118,13 +121,15 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
       await context.sync(); // 1: read
       const sheet = read.result();
       const state = store.state();
+      if (state.lock) return { kind: "refused", ...lockRefusal(state.lock, "merge"), cells: [] };
       const rules = rulesOf(state);
       const located = locateGrid(sheet.values, rules);
       if (!located.ok) return sheetRefusal(sheet.name, located);
       const agencies = located.layout.dataRows.map((r) => text(sheet.values[r][located.layout.nameCol]));
       const masterId = masterWorkbookId(state.workbookId, agencies);
       const year = formsYear(state.decision?.year, sheet.values, located.layout.headerTop, completeMetadata(state.decision ?? {}).year);
-      const input = { rules, values: sheet.values, origin: sheet.origin, sheetName: sheet.name, state, masterId, year, now: now().toISOString() };
+      const formKey = isFormKey(state.formKey) ? state.formKey : null;
+      const input = { rules, values: sheet.values, origin: sheet.origin, sheetName: sheet.name, state, masterId, year, formKey, now: now().toISOString() };
       const planned = planMerge({ ...input, forms });
       if (!planned.ok) return sheetRefusal(sheet.name, planned);
       const plan = planned.plan;
@@ -135,6 +140,7 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
         differences: plan.differences.length,
       };
       const base = { sheet: sheet.name, merged: plan.merged, findings: plan.findings, differences: plan.differences, written: plan.writes.length };
+      if (plan.merged.length === 0) return { kind: "done", ...base, unchanged: true, ...both(FORM_MESSAGES, "nothingMerged", { forms: forms.length }) };
       if (plan.unchanged) return { kind: "done", ...base, unchanged: true, ...both(FORM_MESSAGES, "nothingChanged", {}) };
       if (sheet.protected && plan.writes.length > 0) {
         return { kind: "refused", ...both(FORM_MESSAGES, "sheetProtected", { sheet: sheet.name }), cells: [] };

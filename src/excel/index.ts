@@ -13,6 +13,7 @@ import type * as Card from "./card";
 import type * as Explanation from "./explanation";
 import type * as Chart from "./chart";
 import type * as Settings from "./settings";
+import type * as Lock from "./lock";
 
 const scoring = () => import(/* webpackChunkName: "engine" */ "./scoring");
 const annex = () => import(/* webpackChunkName: "engine" */ "./annex");
@@ -21,6 +22,7 @@ const encoding = () => import(/* webpackChunkName: "engine" */ "./encoding");
 const card = () => import(/* webpackChunkName: "engine" */ "./card");
 const explanation = () => import(/* webpackChunkName: "engine" */ "./explanation");
 const chart = () => import(/* webpackChunkName: "engine" */ "./chart");
+const lock = () => import(/* webpackChunkName: "engine" */ "./lock");
 
 /** Starts loading the engine ahead of use (the pane calls it once it is on screen). */
 export function preloadEngine(): void {
@@ -56,3 +58,7 @@ export type { ExplanationOutcome } from "./explanation";
 // The chart of indices (i14): with the engine, on first use.
 export const createChart: typeof Chart.createChart = (...args) => chart().then((m) => m.createChart(...args));
 export type { ChartOutcome } from "./chart";
+// "Chốt kết quả" / "Mở chốt": with the engine, on first use.
+export const lockResults: typeof Lock.lockResults = (...args) => lock().then((m) => m.lockResults(...args));
+export const unlockResults: typeof Lock.unlockResults = (...args) => lock().then((m) => m.unlockResults(...args));
+export type { LockOutcome } from "./lock";

@@ -5,7 +5,7 @@
  * settings (stored rules checked, the decision and its year) is worked out from the same read by
  * settings.ts, loaded on first use: the validator and the grid locator are not in the first script.
  */
-import { STORE_SHEET, StoreState, UndoInfo } from "../core/store";
+import { LockInfo, STORE_SHEET, StoreState, UndoInfo } from "../core/store";
 import { hostErrorMessage, UserFacingError } from "./host";
 import { queueCellsEdited } from "./selection-events";
 import { queueStoreHeadRead } from "./store";
@@ -19,6 +19,8 @@ export interface OpeningRead {
   state: StoreState;
   lastRun: WorkbookSettings["lastRun"];
   undo: UndoInfo | null;
+  /** The lock ("Chốt kết quả"), when the results are locked. */
+  lock: LockInfo | null;
   problems: string[];
   problemsEn: string[];
   top: unknown[][] | null;
@@ -45,13 +47,14 @@ export async function readOpening(context: Excel.RequestContext): Promise<Openin
   const problemsEn: string[] = [];
   let state: StoreState = {};
   let undo: UndoInfo | null = null;
+  let lock: LockInfo | null = null;
   try {
-    ({ state, undo } = store.head());
+    ({ state, undo, lock } = store.head());
   } catch (e) {
     problems.push(hostErrorMessage(e));
     problemsEn.push(hostErrorMessage(e, "en"));
   }
-  return { state, lastRun: state.lastRun ?? null, undo, problems, problemsEn, top: (top.values as unknown[][]) ?? null };
+  return { state, lastRun: state.lastRun ?? null, undo, lock, problems, problemsEn, top: (top.values as unknown[][]) ?? null };
 }
 
 /**

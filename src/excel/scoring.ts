@@ -1,3 +1,4 @@
+import { lockRefusal } from "../core/lock";
 import { cellAddress, columnLetter, Origin, parseCell, rangeAddress } from "../core/address";
 import { MARK_FILL, planResultWrite, WritePlan } from "../core/plan";
 import { presetRules, Rules, validateRules } from "../core/rules";
@@ -9,15 +10,15 @@ import { BYTES_PER_SYNC, chunkByBytes, features, hostErrorMessage, jsonBytes, lo
 import { excelBoth, excelMessage } from "./messages";
 import { ensureStoreSheet, queueStoreRead, queueStoreWrite, readStoreInBlocks, StoreRead, runWriting, isGrouped } from "./store";
 import { findingView, ScoringOutcome, Source } from "./types";
-import { compareWithPrevious, Comparison, PreviousAgency, PreviousProblem, scorePreviousYear } from "../core/previous";
+import { compareYears, Comparison, comparisonNotices, PreviousInput, PreviousProblem, scorePreviousYear } from "../core/previous";
 import { legacyToUnicode } from "../core/legacy-encoding";
-import { PREVIOUS_MISSING } from "../core/explain-messages";
+import type { Finding } from "../core/findings";
 
 /**
  * Last year's data for "So sánh với năm trước": a sheet of this workbook (read in the same sync as
  * the active sheet), or agencies already scored from another workbook's file (read by the pane).
  */
-export type PreviousChoice = { kind: "sheet"; sheet: string } | { kind: "agencies"; source: string; agencies: PreviousAgency[] };
+export type PreviousChoice = { kind: "sheet"; sheet: string } | ({ kind: "agencies"; source: string } & PreviousInput);
 
 export interface ScoringOptions {
   previous?: PreviousChoice;
@@ -155,6 +156,7 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       const sheet = read.sheet.result();
       const store = read.store;
       const state = store.state();
+      if (state.lock) return { kind: "refused", ...lockRefusal(state.lock, "score"), cells: [] };
       // Stored entries set aside as damaged: named in this action's notices (and in a refusal they cause).
       const storeNotes = store.issues().map((issue) => storeIssueMessage(issue, STORE_SHEET, "vi"));
       const storeNotesEn = store.issues().map((issue) => storeIssueMessage(issue, STORE_SHEET, "en"));
@@ -164,9 +166,11 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
         const refusal = sheetRefusal(sheet.name, scored.error);
         return scored.legacy.length > 0 ? { ...refusal, convertible: scored.legacy.map((c) => c.cell) } : refusal;
       }
-      const compared = comparisonFor(options, lastYearSheet, state, scored);
+      const compared = comparisonFor(options, lastYearSheet, state, scored, sheet.values, sheet.origin);
       if (!compared.ok) return previousRefusal(compared.problem);
       const { comparison } = compared;
+      // The two years, the agencies gone since last year: told whether or not anything is written.
+      const told = comparison ? comparisonNotices(comparison) : [];
       const planned = planResultWrite(sheet.values, sheet.formulas, sheet.origin, sheet.name, scored, state, comparison);
       if (!planned.ok)
         return {
@@ -177,7 +181,9 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
         };
       const plan = planned.plan;
       const run = lastRunRecord(scored, sheet.name, source, now(), sheet.values);
-      const findings = scored.findings.map((f) => findingView(sheet.name, f, { result: scored, values: sheet.values }));
+      const findings = [...scored.findings, ...(compared.finding ? [compared.finding] : [])].map((f) =>
+        findingView(sheet.name, f, { result: scored, values: sheet.values }),
+      );
       const columns = plan.columns.map((c) => columnLetter(c.col + sheet.origin.col));
       const currentUndo = state.undo ? { action: state.undo.action, at: state.undo.at, sheet: state.undo.sheet } : null;
 
@@ -189,8 +195,8 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
           findings,
           columns,
           unchanged: true,
-          notices: storeNotes,
-          noticesEn: storeNotesEn,
+          notices: [...storeNotes, ...told.map((b) => b.message)],
+          noticesEn: [...storeNotesEn, ...told.map((b) => b.messageEn)],
           edited: [],
           undo: currentUndo,
         };
@@ -216,10 +222,8 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
         notices.push(m.vi);
         noticesEn.push(m.en);
       }
-      if (comparison && comparison.missing.length > 0) {
-        notices.push(PREVIOUS_MISSING.vi({ names: comparison.missing }));
-        noticesEn.push(PREVIOUS_MISSING.en({ names: comparison.missing }));
-      }
+      notices.push(...told.map((b) => b.message));
+      noticesEn.push(...told.map((b) => b.messageEn));
       const undo = { action: "score" as const, at: run.at, sheet: sheet.name };
       return { kind: "done", sheet: sheet.name, run, findings, columns, unchanged: false, notices, noticesEn, edited: editedCells, undo };
     });
@@ -245,24 +249,27 @@ async function readForScoring(context: Excel.RequestContext, options: ScoringOpt
   return { read, lastYearSheet };
 }
 
-/** Last year's comparison when the user chose one: from a sheet of this workbook (scored with its rules) or from agencies read elsewhere. */
+/** Last year's comparison when the user chose one: from a sheet of this workbook (scored with its rules) or from agencies read elsewhere; through the rules' lineage. */
 function comparisonFor(
   options: ScoringOptions,
   lastYearSheet: (() => unknown[][] | null) | null,
   state: StoreState,
   scored: Extract<ScoreResult, { ok: true }>,
-): { ok: true; comparison: Comparison | null } | { ok: false; problem: PreviousProblem } {
-  if (!options.previous) return { ok: true, comparison: null };
-  let agencies: PreviousAgency[];
+  values: readonly (readonly unknown[])[],
+  origin: Origin,
+): { ok: true; comparison: Comparison | null; finding: Finding | null } | { ok: false; problem: PreviousProblem } {
+  if (!options.previous) return { ok: true, comparison: null, finding: null };
+  let last: PreviousInput;
   if (options.previous.kind === "sheet") {
     const values = lastYearSheet!();
     if (values === null) return { ok: false, problem: { code: "noSheet", source: options.previous.sheet } };
-    // A sheet of this workbook is scored with this workbook's rules.
-    const last = scorePreviousYear([{ name: options.previous.sheet, values }], state.rules, options.previous.sheet);
-    if (!last.ok) return { ok: false, problem: last.problem };
-    agencies = last.agencies;
-  } else agencies = options.previous.agencies;
-  return { ok: true, comparison: compareWithPrevious(scored.rows, agencies, (t) => legacyToUnicode(t)?.text ?? t) };
+    // A sheet of this workbook is scored with this workbook's rules (the same rules: no change to report).
+    const read = scorePreviousYear([{ name: options.previous.sheet, values }], state.rules, options.previous.sheet);
+    if (!read.ok) return { ok: false, problem: read.problem };
+    last = { ...read, storedRules: null };
+  } else last = options.previous;
+  const compared = compareYears(values, scored, last, (t) => legacyToUnicode(t)?.text ?? t, origin);
+  return { ok: true, ...compared };
 }
 
 /**

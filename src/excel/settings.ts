@@ -57,6 +57,7 @@ export function settingsFrom(read: OpeningRead): WorkbookSettings {
     yearSource: decision.yearSource,
     lastRun: read.lastRun,
     undo: read.undo,
+    lock: read.lock,
     problems,
     problemsEn,
   };

@@ -1,5 +1,5 @@
 import { rangeAddress } from "../core/address";
-import { decodeStore, DecodedStore, decodeStoreHead, encodeStoreSections, STORE_BODY_ROW, STORE_SHEET, StoreState, UndoInfo } from "../core/store";
+import { decodeStore, DecodedStore, decodeStoreHead, encodeStoreSections, LockInfo, STORE_BODY_ROW, STORE_SHEET, StoreState, UndoInfo } from "../core/store";
 import { StoreIssue } from "../core/store-check";
 import { BYTES_PER_SYNC, chunkByBytes, features, jsonBytes, loadRowsInBlocks, readOrInBlocks, sheetLayoutClearsUndo, UserFacingError } from "./host";
 
@@ -48,8 +48,8 @@ export function queueStoreHeadRead(context: Excel.RequestContext) {
   const head = sheet.getRange(storeRows(0, STORE_BODY_ROW - 1)).getUsedRangeOrNullObject(true);
   head.load("values");
   return {
-    head(): { state: StoreState; undo: UndoInfo | null } {
-      if (sheet.isNullObject || head.isNullObject) return { state: {}, undo: null };
+    head(): { state: StoreState; undo: UndoInfo | null; lock: LockInfo | null } {
+      if (sheet.isNullObject || head.isNullObject) return { state: {}, undo: null, lock: null };
       const result = decodeStoreHead(head.values);
       if (!result.ok) throw new UserFacingError(result.message, result.messageEn);
       return result;

@@ -3,7 +3,7 @@ import { ifCorrectedText } from "../core/explain-messages";
 import { Finding, findingMessage } from "../core/findings";
 import { DecisionMetadata, YearSource } from "../core/metadata";
 import { RulesJson } from "../core/rules";
-import { LastRun, UndoInfo } from "../core/store";
+import { LastRun, LockInfo, UndoInfo } from "../core/store";
 import type { AnnexNotice } from "../core/annex";
 import type { PrintStep } from "./annex";
 
@@ -137,6 +137,8 @@ export interface WorkbookSettings {
   yearSource?: YearSource;
   lastRun: LastRun | null;
   undo: UndoInfo | null;
+  /** The lock ("Chốt kết quả"), when the results are locked (absent: an older caller, not locked). */
+  lock?: LockInfo | null;
   /** Problems met reading the stored state (shown, never hidden). */
   problems: string[];
   /** The same problems in English, in the same order. */

@@ -19,6 +19,8 @@ import { ConfirmErrorsDialog } from "./ConfirmErrorsDialog";
 import { DecisionForm, DecisionFormValue, DecisionTextField, FIELD_ORDER, fieldId, formFromMetadata, metadataFromForm } from "./DecisionForm";
 import { useStrings } from "./i18n";
 import { Notice } from "./Notice";
+import { LockSection } from "./LockSection";
+import type { LockInfo } from "../core/store";
 import { useSharedStyles } from "./styles";
 
 const useStyles = makeStyles({
@@ -26,7 +28,9 @@ const useStyles = makeStyles({
 });
 
 export interface AnnexViewProps {
-  api: Pick<PaneApi, "generateAnnex" | "runScoring" | "saveDecision">;
+  api: Pick<PaneApi, "generateAnnex" | "runScoring" | "saveDecision" | "lockResults" | "unlockResults">;
+  /** The lock ("Chốt kết quả") as the workbook held it on opening; null or absent: not locked. */
+  lock?: LockInfo | null;
   /** The stored decision; by default (the workbook could not be read) the empty one. */
   decision?: DecisionMetadata;
   /** Where the decision's year comes from when none is stored (the grid's title, the decision's date, last year). */
@@ -42,7 +46,7 @@ export interface AnnexViewProps {
 const same = (a: DecisionMetadata, b: DecisionMetadata) => JSON.stringify(completeMetadata(a)) === JSON.stringify(completeMetadata(b));
 
 /** "Phụ lục": the decision's metadata (saved in the workbook) and "Tạo phụ lục", with a confirmation when errors remain. */
-export function AnnexView({ api, decision = DEFAULT_METADATA, yearSource = "given", busy, run, onWritten, undone = 0 }: AnnexViewProps) {
+export function AnnexView({ api, decision = DEFAULT_METADATA, yearSource = "given", busy, run, onWritten, undone = 0, lock = null }: AnnexViewProps) {
   const styles = useStyles();
   const shared = useSharedStyles();
   const t = useStrings();
@@ -182,6 +186,7 @@ export function AnnexView({ api, decision = DEFAULT_METADATA, yearSource = "give
         </div>
       )}
       {done && <AnnexResult outcome={done.outcome} wantedSheet={done.wanted} />}
+      <LockSection api={api} lock={lock} busy={busy} run={run} onWritten={() => onWritten({ undo: null })} />
       <ConfirmErrorsDialog
         errors={confirm}
         onCancel={() => setConfirm(null)}

@@ -94,9 +94,15 @@ function Loaded<C>(props: {
 type Done = Extract<ScoringOutcome, { kind: "done" }>;
 /** What the Tính điểm tab shows of the settings (with the opening sync) and what the Phụ lục and Quy tắc tabs need (a moment later). */
 type Head = Pick<WorkbookSettings, "lastRun" | "undo" | "problems" | "problemsEn">;
-type Config = Pick<WorkbookSettings, "rules" | "rulesFromWorkbook" | "decision" | "yearSource">;
+type Config = Pick<WorkbookSettings, "rules" | "rulesFromWorkbook" | "decision" | "yearSource" | "lock">;
 const headOf = (s: WorkbookSettings): Head => ({ lastRun: s.lastRun, undo: s.undo, problems: s.problems, problemsEn: s.problemsEn });
-const configOf = (s: WorkbookSettings): Config => ({ rules: s.rules, rulesFromWorkbook: s.rulesFromWorkbook, decision: s.decision, yearSource: s.yearSource });
+const configOf = (s: WorkbookSettings): Config => ({
+  rules: s.rules,
+  rulesFromWorkbook: s.rulesFromWorkbook,
+  decision: s.decision,
+  yearSource: s.yearSource,
+  lock: s.lock ?? null,
+});
 /** A tab's state while the settings it shows are on their way: a spinner. */
 const WAITING = { component: null, error: null, retry: () => undefined };
 
@@ -382,6 +388,7 @@ export function App({ api, lang, theme = webLightTheme }: AppProps) {
                           undone={undone}
                           decision={config?.decision}
                           yearSource={config?.yearSource}
+                          lock={config?.lock ?? null}
                           busy={busy}
                           run={run}
                           onWritten={applyChange}

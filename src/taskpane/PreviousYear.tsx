@@ -35,7 +35,9 @@ export function PreviousYear({ listSheets, readFile, onChange, disabled }: Previ
     if (!next.on) return onChange(null);
     if (next.from === "sheet") return onChange(next.sheet ? { kind: "sheet", sheet: next.sheet } : "incomplete");
     const r = next.read?.result;
-    onChange(r?.ok ? { kind: "agencies", source: next.read!.file, agencies: r.agencies } : "incomplete");
+    onChange(
+      r?.ok ? { kind: "agencies", source: next.read!.file, agencies: r.agencies, year: r.year, storedRules: r.storedRules, rankBy: r.rankBy } : "incomplete",
+    );
   };
 
   const toggle = async (checked: boolean) => {

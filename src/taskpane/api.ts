@@ -12,6 +12,7 @@ import type * as Encoding from "../excel/encoding";
 import type * as Card from "../excel/card";
 import type * as Explanation from "../excel/explanation";
 import type * as Chart from "../excel/chart";
+import type * as Lock from "../excel/lock";
 import type * as Events from "../excel/selection-events";
 import type { FormsOutcome, MergeOutcome } from "../excel/forms";
 import type { ReturnedForm } from "../core/merge";
@@ -47,6 +48,9 @@ export interface PaneApi {
   inspectSelection: typeof Card.inspectSelection;
   createExplanation: typeof Explanation.createExplanation;
   createChart: typeof Chart.createChart;
+  /** "Chốt kết quả" and "Mở chốt" (the Phụ lục tab). */
+  lockResults: typeof Lock.lockResults;
+  unlockResults: typeof Lock.unlockResults;
   /** Calls the handler when the user selects other cells; returns the function that stops it. */
   onSelectionChanged: typeof Events.onSelectionChanged;
   /** Last year's results from a file (ExcelJS, loaded on first use). */

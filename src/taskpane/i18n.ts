@@ -40,6 +40,7 @@ const vi = {
     chart: "Đang vẽ biểu đồ…",
     forms: "Đang tạo phiếu tự đánh giá…",
     merge: "Đang gộp phiếu…",
+    lock: "Đang chốt hoặc mở chốt kết quả…",
   },
   tabs: { score: "Tính điểm", annex: "Phụ lục", rules: "Quy tắc", forms: "Phiếu", tabsLabel: "Chức năng" },
   forms: {
@@ -194,6 +195,22 @@ const vi = {
     recomputeThenGenerate: "Tính điểm lại rồi tạo phụ lục",
     includePrevious: "Đưa xếp hạng năm trước vào phụ lục (cột “Xếp hạng năm trước” và “Tăng/giảm”)",
   },
+  lock: {
+    title: "Chốt kết quả",
+    intro:
+      "Khi hội đồng đã thống nhất, chốt kết quả: add-in ghi lại điểm, kết quả của từng cơ quan và in “Mã kiểm tra” dưới phụ lục, khóa trang bảng điểm và phụ lục. Sau đó không Tính điểm, Gộp phiếu, Chuyển mã được nữa cho đến khi mở chốt.",
+    by: "Người thực hiện",
+    byHint: "Tên của bạn, được ghi cùng lần chốt hoặc mở chốt.",
+    password: "Mật khẩu khóa trang (không bắt buộc)",
+    lock: "Chốt kết quả",
+    lockedTitle: "Đã chốt",
+    lockedNow: (code: string, at: string, by: string) => `Kết quả đang được chốt, mã kiểm tra ${code} (lúc ${at}${by ? `, bởi ${by}` : ""}).`,
+    reason: "Lý do mở chốt",
+    reasonHint: "Bắt buộc, ví dụ: Hội đồng điều chỉnh điểm Sở Y tế theo kiến nghị.",
+    unlock: "Mở chốt",
+    unlockedTitle: "Đã mở chốt",
+    refusedTitle: "Chưa chốt hoặc mở chốt được",
+  },
   confirm: {
     title: "Bảng điểm còn lỗi",
     intro: (n: number) => `Bảng điểm còn ${n} lỗi chưa sửa. Nếu vẫn tạo, phụ lục sẽ mang các số liệu sai này:`,
@@ -224,6 +241,7 @@ const en: Strings = {
     chart: "Drawing the chart…",
     forms: "Creating the self-assessment forms…",
     merge: "Merging the forms…",
+    lock: "Locking or unlocking the results…",
   },
   tabs: { score: "Score", annex: "Annex", rules: "Rules", forms: "Forms", tabsLabel: "Functions" },
   forms: {
@@ -384,6 +402,22 @@ const en: Strings = {
     staleTitle: "The results on the sheet are out of date",
     recomputeThenGenerate: "Score again, then create the annex",
     includePrevious: "Include last year's rank in the annex (columns “Xếp hạng năm trước” and “Tăng/giảm”)",
+  },
+  lock: {
+    title: "Lock the results",
+    intro:
+      "Once the council agrees, lock the results: the add-in records each agency's scores and results, prints a verification code under the annex and protects the score sheet and the annex. Scoring, merging forms and converting encodings then stop until the results are unlocked.",
+    by: "Your name",
+    byHint: "Recorded with the lock or the unlock.",
+    password: "Password for the sheets (optional)",
+    lock: "Lock the results",
+    lockedTitle: "Locked",
+    lockedNow: (code: string, at: string, by: string) => `The results are locked, verification code ${code} (at ${at}${by ? `, by ${by}` : ""}).`,
+    reason: "Reason for unlocking",
+    reasonHint: "Required, for example: the council adjusted Sở Y tế's score after its reply.",
+    unlock: "Unlock",
+    unlockedTitle: "Unlocked",
+    refusedTitle: "Could not lock or unlock",
   },
   confirm: {
     title: "The score table has errors",

@@ -51,6 +51,8 @@ export function officeApi(): PaneApi {
     inspectSelection: excel.inspectSelection,
     createExplanation: excel.createExplanation,
     createChart: excel.createChart,
+    lockResults: excel.lockResults,
+    unlockResults: excel.unlockResults,
     onSelectionChanged: excel.onSelectionChanged,
     readPreviousFile: async (file) => (await files()).readPreviousYearFile(file),
     preloadEngine: excel.preloadEngine,

@@ -3,7 +3,7 @@
  * stay as typed while they are checked), and the conversion to and from the rules JSON that
  * validateRules checks and saveRules stores.
  */
-import type { IndexDisplay, RuleProblem, RulesJson } from "../core/rules";
+import type { IndexDisplay, LineageRule, RuleProblem, RulesJson } from "../core/rules";
 import type { Lang } from "./i18n";
 import { ruleProblemMessage } from "../core/ruleMessages";
 
@@ -68,6 +68,8 @@ export interface RulesForm {
   classifyOn: string;
   rankBy: string;
   overMax: string;
+  /** Mergers and renames: kept as they are (edited through the “Sáp nhập” sheet, not this form). */
+  lineage: LineageRule[];
 }
 
 const text = (v: unknown): string => (v === undefined || v === null ? "" : String(v));
@@ -113,6 +115,7 @@ export function formFromJson(json: RulesJson): RulesForm {
     classifyOn: text(json.classifyOn),
     rankBy: text(json.rankBy),
     overMax: text(json.overMax),
+    lineage: (json.lineage ?? []).map((e) => ({ name: text(e.name), from: (e.from ?? []).map(text) })),
   };
 }
 
@@ -164,6 +167,7 @@ export function jsonFromForm(f: RulesForm): RulesJson {
           }),
         }
       : {}),
+    ...(f.lineage.length ? { lineage: f.lineage.map((e) => ({ name: e.name, from: [...e.from] })) } : {}),
   };
 }
 

@@ -5,6 +5,7 @@ import { StoreState } from "../core/store";
 import { readSheet, readStore, writeStore } from "../cli/workbook";
 import { STORE_SHEET } from "../core/store";
 import { renderSheetExcelJS } from "./render";
+import { checkPackage, PackageLimits, PackageProblem } from "./package";
 
 /**
  * A form as an .xlsx workbook, and a returned .xlsx as a form: with ExcelJS, in Node (command line)
@@ -46,6 +47,13 @@ function isIdentity(v: unknown): v is FormIdentity {
  * missing identity gives `identity: null` (the form is then matched by the agency's name).
  */
 export async function readReturnedForm(X: ExcelJSModule, file: string, bytes: ArrayBuffer | Uint8Array): Promise<ReturnedForm> {
+  // Bounded first: a zip bomb (a part inflating to gigabytes) is stopped at the limit, before ExcelJS sees it.
+  const checked = checkPackage(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), FORM_LIMITS);
+  if (!checked.ok) {
+    const p = checked.problem;
+    if (p.code === "tooLarge" && p.limit !== "maxEntries") return { file, values: null, identity: null, problem: tooLarge(p, FORM_LIMITS) };
+    return { file, values: null, identity: null };
+  }
   const wb = new X.Workbook();
   try {
     await wb.xlsx.load(bytes as ArrayBuffer);
@@ -56,5 +64,22 @@ export async function readReturnedForm(X: ExcelJSModule, file: string, bytes: Ar
   const identity = stored.ok && isIdentity(stored.state.form) ? stored.state.form : null;
   const ws = wb.worksheets.find((w) => w.name !== STORE_SHEET && w.state === "visible") ?? wb.worksheets.find((w) => w.name !== STORE_SHEET);
   if (!ws) return { file, values: [], identity };
-  return { file, values: readSheet(ws).values, identity };
+  const read = readSheet(ws);
+  return { file, values: read.values, formulas: read.formulas, identity };
+}
+
+/**
+ * What one returned form may take once inflated: a real form is about 20 KB (a form rebuilt by hand,
+ * a few hundred KB); anything beyond is refused as `fileTooLarge` before it is parsed, so that the
+ * merge's memory stays within one form's cost whatever the number of forms.
+ */
+export const FORM_LIMITS: PackageLimits = { maxEntries: 1000, maxPartBytes: 32 * 2 ** 20, maxTotalBytes: 64 * 2 ** 20 };
+
+/** What the master workbook may take once inflated (a grid of 100 000 agencies is some 40 MB of sheet XML). */
+export const MASTER_LIMITS: PackageLimits = { maxEntries: 10_000, maxPartBytes: 128 * 2 ** 20, maxTotalBytes: 256 * 2 ** 20 };
+
+/** A size limit passed, for a finding: the part (none: the whole file) and the limit in MiB. */
+export function tooLarge(p: Extract<PackageProblem, { code: "tooLarge" }>, limits: PackageLimits): { code: "tooLarge"; part: string; limitMiB: number } {
+  const bytes = p.limit === "maxPartBytes" ? limits.maxPartBytes : limits.maxTotalBytes; // (maxEntries: told apart by the caller)
+  return { code: "tooLarge", part: p.limit === "maxPartBytes" ? (p.part ?? "") : "", limitMiB: Math.round(bytes / 2 ** 20) };
 }

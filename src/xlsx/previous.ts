@@ -1,10 +1,10 @@
 import type * as ExcelJS from "exceljs";
-import { PreviousAgency, PreviousProblem, scorePreviousYear } from "../core/previous";
+import { PreviousProblem, PreviousYearData, scorePreviousYear } from "../core/previous";
 import { STORE_SHEET } from "../core/store";
 import { readSheet, readStore } from "../cli/workbook";
 import type { ExcelJSModule } from "./forms";
 
-export type PreviousRead = { ok: true; agencies: PreviousAgency[]; sheet: string } | { ok: false; problem: PreviousProblem };
+export type PreviousRead = ({ ok: true } & PreviousYearData) | { ok: false; problem: PreviousProblem };
 
 /**
  * Last year's agencies from its workbook: scored with the rules it stores (or the preset), on its

@@ -5,6 +5,7 @@
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { buildCli, ROOT } from "./helpers";
 
@@ -58,4 +59,33 @@ it("renders an annex with two blocks to one A4 landscape page: block headings, r
   expect(lines.slice(first + 1).find((l) => /^\d/.test(l))).toMatch(/^1SởYtế48/);
   expect(lines.slice(second + 1).find((l) => /^\d/.test(l))).toMatch(/^1UBNDthànhphốTháiBình46.*0,916Tốt$/);
   expect(lines.join("")).toContain("KhốiUBNDhuyện,thànhphố:tổngđiểmđánhgiáchung380điểm");
+}, 300000);
+
+it("prints the lock's verification code under the annex, still one A4 landscape page", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "xhcntt-lock-"));
+  const bin = path.join(ROOT, "bin/xep-hang-cntt.js");
+  const scored = path.join(dir, "cham.xlsx");
+  const locked = path.join(dir, "chot.xlsx");
+  const example = path.join(ROOT, "examples/danh-gia-2020.xlsx");
+  spawnSync(process.execPath, [bin, "score", example, "-o", scored, "--annex", "--decision-number", "06/QĐ-UBND", "--decision-date", "05/01/2021"], {
+    encoding: "utf8",
+  });
+  const l = spawnSync(process.execPath, [bin, "lock", scored, "-o", locked], { encoding: "utf8" });
+  expect(l.status).toBe(0);
+  const code = /mã kiểm tra ([2-9A-Z]{4}-[2-9A-Z]{4})/.exec(l.stdout)![1];
+  // The annex alone (the grid would print pages of its own).
+  const ExcelJS = await import("exceljs");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(locked);
+  for (const ws of [...wb.worksheets]) if (ws.name !== "Phụ lục") wb.removeWorksheet(ws.id);
+  await wb.xlsx.writeFile(path.join(dir, "phu-luc.xlsx"));
+  expect(spawnSync("soffice", ["--headless", "--convert-to", "pdf", "--outdir", dir, path.join(dir, "phu-luc.xlsx")], { timeout: 240000 }).status).toBe(0);
+  const pdf = path.join(dir, "phu-luc.pdf");
+  expect(spawnSync("pdfinfo", [pdf], { encoding: "utf8" }).stdout).toMatch(/Pages:\s+1\n/);
+  const lines = spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" })
+    .stdout.split("\n")
+    .map((l) => l.replace(/\s+/g, ""));
+  const at = lines.findIndex((s) => s === `Mãkiểmtra:${code}`);
+  expect(at).toBeGreaterThan(lines.findIndex((s) => s.startsWith("Ghichú:")));
+  fs.rmSync(dir, { recursive: true, force: true });
 }, 300000);

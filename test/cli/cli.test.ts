@@ -39,6 +39,8 @@ describe("xep-hang-cntt score on the reference workbook", () => {
         class: r.className,
         rank: Number(r.stt),
         toNextClass: r.className === "Tốt" ? null : { class: r.className === "Khá" ? "Tốt" : "Khá", points: expect.any(Number), reachable: true },
+        // rows[].groups: each group's points as published (the group an agency is exempt from: null).
+        groups: Object.fromEntries(PRESET_THAI_BINH_2020.groups.map((g, i) => [g.id, r.notes === "Không TTHC" && g.id === "dvctt" ? null : num(r.groups[i])])),
       })),
     );
     expect(run.stdout).toContain('"total": 474.95');
@@ -278,8 +280,12 @@ describe("the command line follows the user's language (LC_ALL, LC_MESSAGES, LAN
   });
 
   it("forms and merge follow it too", () => {
-    const r = runCli(["forms", EXAMPLE, "-o", path.join(dir, "forms"), "--year", "2020"], undefined, EN);
+    const refused = runCli(["forms", EXAMPLE, "-o", path.join(dir, "forms"), "--year", "2020"], undefined, EN);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^Error: Workbook “.*” has no form key yet .* --master-out MASTER-WITH-KEY\.xlsx; .* No form was made\.$/m);
+    const r = runCli(["forms", EXAMPLE, "-o", path.join(dir, "forms"), "--year", "2020", "--master-out", path.join(dir, "with-key.xlsx")], undefined, EN);
     expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Written the copy of the workbook with the form key:");
     expect(r.stdout).toMatch(/^Created 19 self-assessment forms in folder “.*forms”:$/m);
     const merge = runCli(["merge", EXAMPLE], undefined, EN);
     expect(merge.code).toBe(2);

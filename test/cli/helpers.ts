@@ -5,7 +5,7 @@ import * as path from "path";
 
 export const ROOT = path.resolve(__dirname, "../..");
 export const EXAMPLE = path.join(ROOT, "examples/danh-gia-2020.xlsx");
-const BIN = path.join(ROOT, "bin/xep-hang-cntt.js");
+export const BIN = path.join(ROOT, "bin/xep-hang-cntt.js");
 
 let built = false;
 /** Compiles the command line once per test file (incremental), as `npm ci` does through `prepare`. */

@@ -143,6 +143,7 @@ export function fullRulesJson(): RulesJson {
     },
     { id: "huyen", name: "Khối UBND huyện, thành phố", match: ["huyện", "UBND huyện"] },
   ];
+  json.lineage = [{ name: "Sở Tài chính", from: ["Sở Tài chính", "Sở Kế hoạch và Đầu tư"] }];
   return json;
 }
 

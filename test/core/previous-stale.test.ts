@@ -28,19 +28,19 @@ describe("comparison with last year", () => {
   const byName = (n: string) => cmp.byRow.get(now.rows.find((r) => r.name === n)!.row)!;
 
   it("matches names ignoring case, accents and spacing", () => {
-    expect(byName("SỞ Y TẾ")).toEqual({ previousRank: 3, rankChange: 2, previousName: "So y te" });
+    expect(byName("SỞ Y TẾ")).toMatchObject({ previousRank: 3, rankChange: 2, previousName: "So y te" });
     expect(rankChangeText(byName("SỞ Y TẾ"), 1)).toBe("▲2");
   });
 
   it("ties: both tied agencies keep their own last-year rank and change", () => {
     expect(now.rows.filter((r) => r.name !== "SỞ Y TẾ" && r.name !== "Sở Số hoá").map((r) => r.rank)).toEqual([2, 2]);
-    expect(byName("Sở Nội vụ")).toEqual({ previousRank: 1, rankChange: -1, previousName: "Sở Nội vụ" });
+    expect(byName("Sở Nội vụ")).toMatchObject({ previousRank: 1, rankChange: -1, previousName: "Sở Nội vụ" });
     expect(byName("Sở Tư pháp").rankChange).toBe(-1); // typed with two spaces, cleaned to one
     expect(rankChangeText(byName("Sở Nội vụ"), 2)).toBe("▼1");
   });
 
   it("a renamed agency is new this year and last year's name is reported missing", () => {
-    expect(byName("Sở Số hoá")).toEqual({ previousRank: null, rankChange: null, previousName: null });
+    expect(byName("Sở Số hoá")).toMatchObject({ previousRank: null, rankChange: null, previousName: null });
     expect(rankChangeText(byName("Sở Số hoá"), 4)).toBe("mới");
     expect(rankChangeText(byName("Sở Số hoá"), 4, "en")).toBe("new");
     expect(cmp.missing).toEqual(["Sở Thông tin và Truyền thông"]);

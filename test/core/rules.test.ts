@@ -212,6 +212,17 @@ describe("validateRules: each wrong field has its own message and path", () => {
       "groups[0].criteria[0].criteria[0].criteria",
       "tooDeep",
     ],
+    [
+      "lineage: one agency in two entries",
+      (r) =>
+        (r.lineage = [
+          { name: "Sở Tài chính", from: ["Sở Kế hoạch và Đầu tư"] },
+          { name: "SỞ TÀI CHÍNH", from: ["Sở Tài chính"] },
+        ]),
+      "lineage[1].name",
+      "lineageDuplicate",
+    ],
+    ["lineage: a predecessor twice", (r) => (r.lineage = [{ name: "Sở Nội vụ", from: ["Sở Nội vụ", "Sở  nội vụ"] }]), "lineage[0].from[1]", "lineageRepeated"],
   ];
 
   it.each(cases)("%s", (_label, mutate, path, code) => {

@@ -163,6 +163,7 @@ describe("schemas/rules.schema.json comes from the format description", () => {
       rankBy: "index",
       overMax: "keep",
       blocks: [{ id: "b", name: "B", match: ["m"], maxPoints: { g: 5 }, classes: [band] }],
+      lineage: [{ name: "Sở Tài chính", from: ["Sở Kế hoạch và Đầu tư"] }],
     };
     const pathsOf = (v: unknown, at: string): string[] => {
       if (Array.isArray(v)) return [at, ...pathsOf(v[0], `${at}[]`).filter((p) => p !== `${at}[]`), `${at}[]`].filter((p, i, all) => all.indexOf(p) === i);

@@ -55,10 +55,12 @@ describe("forms out, filled with the published scores, merged back, scored: the 
   const formShas = new Map<string, string>();
   const out = path.join(dir, "da-gop.xlsx");
 
+  let keyed: string;
   beforeAll(async () => {
     master = await emptyMaster(dir);
     masterSha = sha(master);
-    formsRun = runCli(["forms", master, "-o", formsDir, "--year", "2020"]);
+    keyed = path.join(dir, "bang-diem-co-khoa.xlsx");
+    formsRun = runCli(["forms", master, "-o", formsDir, "--year", "2020", "--master-out", keyed]);
     for (const f of fs.readdirSync(formsDir)) {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(path.join(formsDir, f));
@@ -66,7 +68,7 @@ describe("forms out, filled with the published scores, merged back, scored: the 
       await fillForm(path.join(formsDir, f), publishedScores(agency), { [rules.groups[0].name]: `Báo cáo số ${f.length}/BC` });
     }
     for (const f of fs.readdirSync(formsDir)) formShas.set(f, sha(path.join(formsDir, f)));
-    mergeRun = runCli(["merge", master, ...fs.readdirSync(formsDir).map((f) => path.join(formsDir, f)), "-o", out, "--json", "--year", "2020"]);
+    mergeRun = runCli(["merge", keyed, ...fs.readdirSync(formsDir).map((f) => path.join(formsDir, f)), "-o", out, "--json", "--year", "2020"]);
   });
 
   it("writes one form per agency, named without diacritics, and lists them", () => {
@@ -74,6 +76,7 @@ describe("forms out, filled with the published scores, merged back, scored: the 
     expect(fs.readdirSync(formsDir)).toHaveLength(19);
     expect(fs.existsSync(path.join(formsDir, "so-tai-chinh.xlsx"))).toBe(true);
     expect(formsRun.stdout).toContain("Đã tạo 19 phiếu tự đánh giá");
+    expect(formsRun.stdout).toContain(`Đã ghi bản bảng điểm có khóa tạo phiếu: ${keyed}.`);
     expect(formsRun.stdout).toContain("so-van-hoa-the-thao-va-du-lich.xlsx\tSở Văn hoá, Thể thao và Du lịch");
   });
 
@@ -81,9 +84,15 @@ describe("forms out, filled with the published scores, merged back, scored: the 
     const json = JSON.parse(mergeRun.stdout);
     expect(mergeRun.code).toBe(1);
     expect(json.merged).toHaveLength(19);
-    expect(json.merged).toContainEqual({ file: "so-tai-chinh.xlsx", agency: "Sở Tài chính" });
+    expect(json.merged).toContainEqual({ file: path.join(formsDir, "so-tai-chinh.xlsx"), agency: "Sở Tài chính" });
     expect(json.findings).toEqual([
-      { file: "van-phong-ubnd-tinh.xlsx", cell: "C12", severity: "error", code: "aboveMax", message: expect.stringContaining("vượt điểm tối đa 50") },
+      {
+        file: path.join(formsDir, "van-phong-ubnd-tinh.xlsx"),
+        cell: "C12",
+        severity: "error",
+        code: "aboveMax",
+        message: expect.stringContaining("vượt điểm tối đa 50"),
+      },
     ]);
     expect(json.differences).toEqual([]);
   });
@@ -118,7 +127,7 @@ describe("forms out, filled with the published scores, merged back, scored: the 
     expect(self).toHaveLength(3 + 19);
     const tc = self.find((r) => r[1] === "Sở Tài chính")!;
     expect(tc.slice(2, 4)).toEqual([50, "Báo cáo số 17/BC"]);
-    expect(tc).toContain("so-tai-chinh.xlsx");
+    expect(tc).toContain(path.join(formsDir, "so-tai-chinh.xlsx"));
     expect(readSheet(wb.getWorksheet("Chênh lệch")!).values).toHaveLength(3);
     const stored = readStore(wb);
     expect(stored.ok && stored.state.workbookId).toMatch(/^bd-[0-9a-f]{16}$/);
@@ -138,20 +147,56 @@ describe("forms out, filled with the published scores, merged back, scored: the 
   });
 
   it("records differences against the appraised scores already in the grid, for the council", async () => {
-    // The example holds the appraised scores; its master id is worked out from the same agencies, so the form matches.
+    // The merged workbook holds the scores now; a second, verified form of Sở Tài chính replaces its record and says so.
     const form = path.join(dir, "so-tai-chinh-sua.xlsx");
     fs.copyFileSync(path.join(formsDir, "so-tai-chinh.xlsx"), form);
     await fillForm(form, { "Hạ tầng kỹ thuật": 45 }, { "Hạ tầng kỹ thuật": "Công văn 88/STC" });
     const diff = path.join(dir, "chenh-lech.xlsx");
-    const run = runCli(["merge", EXAMPLE, form, "-o", diff, "--json", "--year", "2020"]);
+    const run = runCli(["merge", out, form, "-o", diff, "--json", "--year", "2020"]);
     const json = JSON.parse(run.stdout);
-    expect(run.code).toBe(0);
-    expect(json.merged).toEqual([{ file: "so-tai-chinh-sua.xlsx", agency: "Sở Tài chính" }]);
+    expect(run.code).toBe(1);
+    expect(json.findings.map((f: { code: string }) => f.code)).toEqual(["recordReplaced"]);
+    expect(json.merged).toEqual([{ file: form, agency: "Sở Tài chính" }]);
     expect(json.differences).toEqual([{ agency: "Sở Tài chính", group: "Hạ tầng kỹ thuật", self: 45, appraised: 50, evidence: "Công văn 88/STC" }]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(diff);
     expect(readSheet(wb.getWorksheet("Chênh lệch")!).values[3].slice(0, 6)).toEqual([1, "Sở Tài chính", "Hạ tầng kỹ thuật", 45, 50, "Công văn 88/STC"]);
     expect(readSheet(wb.getWorksheet("Chấm điểm 2020")!).values[6][2]).toBe(50);
+  });
+
+  it("keeps the key in the master copy only: never in a form, and forms refuse a keyless master without --master-out", async () => {
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.readFile(keyed);
+    const state = readStore(copy);
+    const key = state.ok ? state.state.formKey! : "";
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    const form = new ExcelJS.Workbook();
+    await form.xlsx.readFile(path.join(formsDir, "so-y-te.xlsx"));
+    expect(JSON.stringify(form.worksheets.map((w) => readSheet(w).values))).not.toContain(key);
+    expect(JSON.stringify(readStore(form))).not.toContain("formKey");
+    const refused = runCli(["forms", master, "-o", path.join(dir, "phieu-2"), "--year", "2020"]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("--master-out");
+    expect(fs.existsSync(path.join(dir, "phieu-2"))).toBe(false);
+    // The keyed copy makes forms without --master-out, under the same key: they verify.
+    expect(runCli(["forms", keyed, "-o", path.join(dir, "phieu-3"), "--year", "2020"]).code).toBe(0);
+    const merged = runCli(["merge", keyed, path.join(dir, "phieu-3", "so-y-te.xlsx"), "-o", path.join(dir, "k.xlsx"), "--json", "--year", "2020"]);
+    expect(JSON.parse(merged.stdout).findings).toEqual([]);
+  });
+
+  it("refuses a form whose hidden agency was changed, naming the file; merging it into the keyless master cannot verify it either", async () => {
+    const forged = path.join(dir, "gia-mao.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(formsDir, "so-tai-chinh.xlsx"));
+    const store = wb.getWorksheet(STORE_SHEET)!;
+    store.eachRow((row) => row.eachCell((cell) => typeof cell.value === "string" && (cell.value = cell.value.replace("Sở Tài chính", "Sở Y tế"))));
+    await wb.xlsx.writeFile(forged);
+    const run = runCli(["merge", keyed, forged, "-o", path.join(dir, "g.xlsx"), "--json", "--year", "2020"]);
+    const json = JSON.parse(run.stdout);
+    expect(json.merged).toEqual([]);
+    expect(json.findings.map((f: { file: string; code: string }) => [f.file, f.code])).toEqual([[forged, "identityNotVerified"]]);
+    const keyless = runCli(["merge", master, path.join(formsDir, "so-y-te.xlsx"), "-o", path.join(dir, "h.xlsx"), "--json", "--year", "2020"]);
+    expect(JSON.parse(keyless.stdout).findings.map((f: { code: string }) => f.code)).toEqual(["identityNotVerified"]);
   });
 });
 
@@ -159,7 +204,7 @@ describe("the form file", () => {
   const dir = tempDir();
   let wb: ExcelJS.Workbook;
   beforeAll(async () => {
-    expect(runCli(["forms", EXAMPLE, "-o", dir, "--year", "2020"]).code).toBe(0);
+    expect(runCli(["forms", EXAMPLE, "-o", dir, "--year", "2020", "--master-out", path.join(tempDir(), "khoa.xlsx")]).code).toBe(0);
     wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, "van-phong-ubnd-tinh.xlsx"));
   });
@@ -197,9 +242,11 @@ describe("the form file", () => {
 describe("merge: findings, exit codes, inputs", () => {
   const dir = tempDir();
   let formsDir: string;
+  /** The example with the form key (written by forms --master-out). */
+  const MASTER = path.join(dir, "danh-gia-2020.xlsx");
   beforeAll(async () => {
     formsDir = path.join(dir, "phieu");
-    runCli(["forms", EXAMPLE, "-o", formsDir, "--year", "2020"]);
+    expect(runCli(["forms", EXAMPLE, "-o", formsDir, "--year", "2020", "--master-out", MASTER]).code).toBe(0);
   });
 
   it("exits 2 on an unusable master and writes nothing", () => {
@@ -213,7 +260,7 @@ describe("merge: findings, exit codes, inputs", () => {
   });
 
   it("exits 2 when -o is the master or a form", () => {
-    const run = runCli(["merge", EXAMPLE, path.join(formsDir, "so-y-te.xlsx"), "-o", path.join(formsDir, "so-y-te.xlsx")]);
+    const run = runCli(["merge", MASTER, path.join(formsDir, "so-y-te.xlsx"), "-o", path.join(formsDir, "so-y-te.xlsx")]);
     expect(run.code).toBe(2);
   });
 
@@ -222,20 +269,20 @@ describe("merge: findings, exit codes, inputs", () => {
     fs.writeFileSync(junk, "không phải xlsx");
     const out = path.join(dir, "ra.xlsx");
     const before = sha(path.join(formsDir, "so-y-te.xlsx"));
-    const run = runCli(["merge", EXAMPLE, junk, EXAMPLE, path.join(formsDir, "so-y-te.xlsx"), "-o", out, "--json", "--year", "2021"]);
+    const run = runCli(["merge", MASTER, junk, EXAMPLE, path.join(formsDir, "so-y-te.xlsx"), "-o", out, "--json", "--year", "2021"]);
     const json = JSON.parse(run.stdout);
     expect(run.code).toBe(1);
     expect(json.findings.map((f: { file: string; code: string }) => [f.file, f.code])).toEqual([
-      ["hong.xlsx", "unreadable"],
-      ["danh-gia-2020.xlsx", "notAForm"],
-      ["so-y-te.xlsx", "otherYear"],
+      [junk, "unreadable"],
+      [EXAMPLE, "notAForm"],
+      [path.join(formsDir, "so-y-te.xlsx"), "otherYear"],
     ]);
     expect(Object.keys(json)).toEqual(["merged", "findings", "differences"]);
     expect(sha(path.join(formsDir, "so-y-te.xlsx"))).toBe(before);
   });
 
   it("takes the year from the grid's title when the master stores none (no --year)", () => {
-    const run = runCli(["merge", EXAMPLE, path.join(formsDir, "so-y-te.xlsx"), "-o", path.join(dir, "nam.xlsx"), "--json"]);
+    const run = runCli(["merge", MASTER, path.join(formsDir, "so-y-te.xlsx"), "-o", path.join(dir, "nam.xlsx"), "--json"]);
     expect(JSON.parse(run.stdout).findings).toEqual([]);
     expect(run.code).toBe(0);
   });
@@ -244,24 +291,24 @@ describe("merge: findings, exit codes, inputs", () => {
     const form = path.join(formsDir, "so-y-te.xlsx");
     const out = path.join(dir, "da-co.xlsx");
     fs.writeFileSync(out, "tệp của người dùng");
-    const refused = runCli(["merge", EXAMPLE, form, "-o", out, "--year", "2020"]);
+    const refused = runCli(["merge", MASTER, form, "-o", out, "--year", "2020"]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("đã có");
     expect(refused.stderr).not.toContain("already exists");
     // In English (LANG=en_US.UTF-8): the same refusal in English only.
-    const english = runCli(["merge", EXAMPLE, form, "-o", out, "--year", "2020"], undefined, { LANG: "en_US.UTF-8" });
+    const english = runCli(["merge", MASTER, form, "-o", out, "--year", "2020"], undefined, { LANG: "en_US.UTF-8" });
     expect(english.code).toBe(2);
     expect(english.stderr).toMatch(/^Error: The output file .* already exists\. .*--force/m);
     expect(english.stderr).not.toContain("đã có");
     expect(fs.readFileSync(out, "utf8")).toBe("tệp của người dùng");
-    const forced = runCli(["merge", EXAMPLE, form, "-o", out, "--year", "2020", "--force"]);
+    const forced = runCli(["merge", MASTER, form, "-o", out, "--year", "2020", "--force"]);
     expect(forced.code).toBe(0);
     expect(fs.readFileSync(out).subarray(0, 2).toString()).toBe("PK");
     // A link to a form is that form: refused even with --force, the form unchanged.
     const link = path.join(dir, "lien-ket.xlsx");
     fs.symlinkSync(form, link);
     const before = sha(form);
-    const viaLink = runCli(["merge", EXAMPLE, form, "-o", link, "--year", "2020", "--force"]);
+    const viaLink = runCli(["merge", MASTER, form, "-o", link, "--year", "2020", "--force"]);
     expect(viaLink.code).toBe(2);
     expect(viaLink.stderr).toContain("chính là tệp đầu vào");
     expect(sha(form)).toBe(before);
@@ -272,17 +319,36 @@ describe("merge: findings, exit codes, inputs", () => {
     const form = path.join(formsDir, "so-y-te.xlsx");
     fs.appendFileSync(form, "");
     const before = sha(form);
-    const again = runCli(["forms", EXAMPLE, "-o", formsDir, "--year", "2020"]);
+    const again = runCli(["forms", MASTER, "-o", formsDir, "--year", "2020"]);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain("đã có");
     expect(sha(form)).toBe(before);
-    const forced = runCli(["forms", EXAMPLE, "-o", formsDir, "--year", "2020", "--force"]);
+    const forced = runCli(["forms", MASTER, "-o", formsDir, "--year", "2020", "--force"]);
     expect(forced.code).toBe(0);
     expect(fs.readdirSync(formsDir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
+  it("says a missing form was not found, names forms by the path given, and writes nothing when nothing merged (exit 1)", () => {
+    const out = path.join(dir, "khong-gop.xlsx");
+    const missing = path.join(dir, "thieu", "so-y-te.xlsx");
+    const run = runCli(["merge", MASTER, missing, "-o", out, "--year", "2020"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("Không gộp được phiếu nào trong 1 tệp");
+    expect(run.stdout).not.toContain("đã được gộp trước đó");
+    expect(run.stderr).toContain(`Không tìm thấy tệp “${missing}”`);
+    expect(fs.existsSync(out)).toBe(false);
+    // Two different so-y-te.xlsx from two folders: each named by its own path.
+    const other = path.join(dir, "thu-muc-khac");
+    fs.mkdirSync(other, { recursive: true });
+    fs.writeFileSync(path.join(other, "so-y-te.xlsx"), "hỏng");
+    const two = runCli(["merge", MASTER, path.join(formsDir, "so-y-te.xlsx"), path.join(other, "so-y-te.xlsx"), "-o", out, "--json", "--year", "2020"]);
+    const json = JSON.parse(two.stdout);
+    expect(json.merged).toEqual([{ file: path.join(formsDir, "so-y-te.xlsx"), agency: "Sở Y tế" }]);
+    expect(json.findings.map((f: { file: string; code: string }) => [f.file, f.code])).toEqual([[path.join(other, "so-y-te.xlsx"), "unreadable"]]);
+  });
+
   it("exits 0 when every form merged without a finding", () => {
-    const run = runCli(["merge", EXAMPLE, path.join(formsDir, "so-y-te.xlsx"), "-o", path.join(dir, "ok.xlsx"), "--year", "2020"]);
+    const run = runCli(["merge", MASTER, path.join(formsDir, "so-y-te.xlsx"), "-o", path.join(dir, "ok.xlsx"), "--year", "2020"]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Đã gộp 1/1 phiếu");
   });

@@ -16,6 +16,11 @@ it("runs both parts on the example", () => {
     "Gộp 19 phiếu: 110 ô",
     "tự chấm 70, thẩm định 60",
     "Gộp lại lần nữa cùng các phiếu: không có gì thay đổi.",
+    "PHẦN 3. CHỐT KẾT QUẢ VÀ KIỂM TRA",
+    "Khớp: kết quả trong sổ tính đúng như lúc chốt",
+    "(mã thoát 0)",
+    "C12: lúc chốt “48”, nay “53”",
+    "(mã thoát 1)",
   ]) {
     expect(r.stdout).toContain(s);
   }

@@ -1,8 +1,9 @@
+import { createHmac } from "crypto";
 import { canonicalJson, fingerprint } from "../../src/core/hash";
 import { buildForm, FORM_COLS, formFileNames, formScoreCell, formSlug, formsYear, masterWorkbookId, rulesFingerprint } from "../../src/core/forms";
 import { presetRules, PRESET_THAI_BINH_2020 } from "../../src/core/rules";
 import { clonePreset } from "../core/helpers";
-import { formFor } from "./helpers";
+import { formFor, KEY } from "./helpers";
 
 const rules = presetRules();
 
@@ -137,10 +138,12 @@ describe("the form description", () => {
     expect(form.print).toMatchObject({ orientation: "portrait", paper: "A4", fitToPagesWide: 1, fitToPagesTall: 1 });
   });
 
-  it("carries its identity: master, agency, year, rules fingerprint", () => {
+  it("carries its identity: master, agency, year, rules fingerprint and the token only the master's key gives", () => {
+    const token = createHmac("sha256", Buffer.from(KEY, "hex")).update("master-1|so tai chinh|2020", "utf8").digest("hex");
     expect(form.identity).toEqual({
       kind: "phieu-tu-danh-gia",
-      version: 1,
+      version: 2,
+      token,
       masterId: "master-1",
       agency: "Sở Tài chính",
       year: 2020,
@@ -149,7 +152,7 @@ describe("the form description", () => {
   });
 
   it("marks exempt groups for exempt agencies: no input, no validation, applicable maximum 398", () => {
-    const exempt = buildForm({ rules, agency: "Thanh tra tỉnh", notes: "Không TTHC", year: 2020, masterId: "m" });
+    const exempt = buildForm({ rules, agency: "Thanh tra tỉnh", notes: "Không TTHC", year: 2020, masterId: "m", formKey: KEY });
     const row = exempt.layout.groupRows[3];
     const cell = exempt.cells.find((c) => c.row === row && c.col === FORM_COLS.score)!;
     expect(cell).toMatchObject({ value: "Miễn chấm" });
@@ -163,5 +166,20 @@ describe("the form description", () => {
     const odd = formFor(rules, "=1+1 Sở");
     expect(odd.cells.find((c) => c.row === 1 && c.col === 2)).toMatchObject({ value: "=1+1 Sở" });
     expect(odd.cells.find((c) => c.row === 1 && c.col === 2)!.formula).toBeUndefined();
+  });
+});
+
+describe("form file names on Windows", () => {
+  it("avoid the reserved device names and trailing dots or spaces", () => {
+    expect(formFileNames(["CON", "prn", "Aux", "NUL", "COM1", "LPT9", "Sở Y tế.", "Con Cuông"])).toEqual([
+      "co-quan-con.xlsx",
+      "co-quan-prn.xlsx",
+      "co-quan-aux.xlsx",
+      "co-quan-nul.xlsx",
+      "co-quan-com1.xlsx",
+      "co-quan-lpt9.xlsx",
+      "so-y-te.xlsx",
+      "con-cuong.xlsx",
+    ]);
   });
 });

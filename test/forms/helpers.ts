@@ -12,8 +12,12 @@ export interface Fill {
   notes?: string;
 }
 
-export function formFor(rules: Rules, agency: string, opts: { notes?: string; year?: number; masterId?: string } = {}): FormDescription {
-  return buildForm({ rules, agency, notes: opts.notes ?? "", year: opts.year ?? 2020, masterId: opts.masterId ?? "master-1" });
+/** The test masters' form key (64 hex digits) and another master's. */
+export const KEY = "6b".repeat(32);
+export const OTHER_KEY = "a1".repeat(32);
+
+export function formFor(rules: Rules, agency: string, opts: { notes?: string; year?: number; masterId?: string; formKey?: string } = {}): FormDescription {
+  return buildForm({ rules, agency, notes: opts.notes ?? "", year: opts.year ?? 2020, masterId: opts.masterId ?? "master-1", formKey: opts.formKey ?? KEY });
 }
 
 /** A form's values filled in: scores in the score cells, evidence beside them, notes. */

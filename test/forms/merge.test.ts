@@ -5,7 +5,7 @@ import { sheetValues } from "../../src/core/sheet";
 import { SelfAssessment } from "../../src/core/store";
 import { clonePreset, simpleSheet } from "../core/helpers";
 import { loadRules } from "../../src/core/rules";
-import { filledValues, formFor, returned } from "./helpers";
+import { filledValues, formFor, KEY, returned } from "./helpers";
 
 const rules = presetRules();
 const FULL = [40, 80, 80, 80, 80, 40];
@@ -23,6 +23,7 @@ const base = (values: unknown[][], forms: MergeInput["forms"], extra: Partial<Me
   state: {},
   masterId: "master-1",
   year: 2020,
+  formKey: KEY,
   forms,
   now: "2021-01-04T03:00:00.000Z",
   ...extra,
@@ -267,10 +268,10 @@ describe("the Tự đánh giá and Chênh lệch sheets", () => {
     const v = sheetValues(sheet);
     expect(sheet.sheetName).toBe("Tự đánh giá");
     expect(v[2].slice(0, 4)).toEqual(["STT", "Cơ quan", "Hạ tầng kỹ thuật – tự chấm", "Hạ tầng kỹ thuật – tài liệu kiểm chứng"]);
-    expect(v[2].slice(-3)).toEqual(["Ghi chú (tự ghi)", "Tệp phiếu", "Thời điểm gộp"]);
+    expect(v[2].slice(-4)).toEqual(["Ghi chú (tự ghi)", "Tệp phiếu", "Thời điểm gộp", "Xác thực phiếu"]);
     expect(v[3].slice(0, 4)).toEqual([1, "Sở Y tế", 40, "Báo cáo 12"]);
-    expect(v[3][v[3].length - 2]).toBe("so-y-te.xlsx");
-    expect(v[3][v[3].length - 1]).toMatch(/^04\/01\/2021 \d\d:00$/);
+    expect(v[3][v[3].length - 3]).toBe("so-y-te.xlsx");
+    expect(v[3][v[3].length - 2]).toMatch(/^04\/01\/2021 \d\d:00$/);
   });
 
   it("is not itself taken for a score table", () => {
@@ -312,7 +313,7 @@ describe("rules with blocks and several exemption keywords", () => {
       { row: 1, block: "so" },
       { row: 2, block: "huyen" },
     ]);
-    const so = buildForm({ rules: blockRules, agency: "Sở Y tế", notes: "", maxes: maxes.get(1), year: 2020, masterId: "m" });
+    const so = buildForm({ rules: blockRules, agency: "Sở Y tế", notes: "", maxes: maxes.get(1), year: 2020, masterId: "m", formKey: KEY });
     const huyen = buildForm({
       rules: blockRules,
       agency: "UBND huyện Vũ Thư",
@@ -320,6 +321,7 @@ describe("rules with blocks and several exemption keywords", () => {
       maxes: maxes.get(2),
       year: 2020,
       masterId: "m",
+      formKey: KEY,
     });
     expect(so.validations.map((v) => v.max)).toEqual([100, 50]);
     expect(huyen.validations.map((v) => v.max)).toEqual([80]);
@@ -327,7 +329,7 @@ describe("rules with blocks and several exemption keywords", () => {
   });
 
   it("checks a merged score against the agency's block maximum", () => {
-    const form = buildForm({ rules: blockRules, agency: "UBND huyện Vũ Thư", notes: "", year: 2020, masterId: "master-1" });
+    const form = buildForm({ rules: blockRules, agency: "UBND huyện Vũ Thư", notes: "", year: 2020, masterId: "master-1", formKey: KEY });
     const r = planMerge({ ...base(values, [returned("vu-thu.xlsx", form, { scores: [90, null] })]), rules: blockRules });
     if (!r.ok) throw new Error(r.message);
     expect(r.plan.findings.map((f) => [f.code, f.cell])).toEqual([["aboveMax", "C7"]]);

@@ -10,14 +10,14 @@ import { buildForm } from "../../src/core/forms";
 import { presetRules } from "../../src/core/rules";
 import { formWorkbook } from "../../src/xlsx/forms";
 import { tempDir } from "../cli/helpers";
-import { fillWorkbook } from "./helpers";
+import { fillWorkbook, KEY } from "./helpers";
 
 it("renders a filled form to one A4 portrait page a department head can sign", async () => {
   expect(spawnSync("soffice", ["--version"]).error).toBeUndefined();
   const rules = presetRules();
   const dir = tempDir();
   const xlsx = path.join(dir, "van-phong-ubnd-tinh.xlsx");
-  const wb = formWorkbook(ExcelJS, buildForm({ rules, agency: "Văn phòng UBND tỉnh", notes: "Không TTHC", year: 2020, masterId: "m" }));
+  const wb = formWorkbook(ExcelJS, buildForm({ rules, agency: "Văn phòng UBND tỉnh", notes: "Không TTHC", year: 2020, masterId: "m", formKey: KEY }));
   fillWorkbook(
     wb,
     rules,

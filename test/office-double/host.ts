@@ -152,7 +152,7 @@ export function writeValues(ref: RangeRef, input: unknown, x: Exec, what: string
       if (isHiddenByMerge(ref.sheet, r0 + i, c0 + j)) continue; // only the top-left cell of a merge holds a value
       storeInput(ref.sheet.cell(r0 + i, c0 + j), v, x, ref.sheet, r0 + i, c0 + j);
     }
-  ref.sheet.compact();
+  ref.sheet.compactWritten();
 }
 
 export function writeNumberFormat(ref: RangeRef, input: unknown, x: Exec): void {
@@ -172,7 +172,7 @@ export function writeNumberFormat(ref: RangeRef, input: unknown, x: Exec): void 
       if (v === null) continue;
       ref.sheet.cell(ref.rect.r0 + i, ref.rect.c0 + j).numberFormat = v === "" ? "General" : v;
     }
-  ref.sheet.compact();
+  ref.sheet.compactWritten();
 }
 
 function cellValue(sheet: FakeSheet, row: number, col: number, x: Exec): CellValue {
@@ -250,7 +250,7 @@ export function common<T>(ref: RangeRef, f: (cell: Cell | undefined) => T): T | 
 export function forEachCell(ref: RangeRef, x: Exec, fn: (cell: Cell, row: number, col: number) => void): void {
   assertWriteSize(ref, x);
   for (let r = ref.rect.r0; r <= ref.rect.r1; r++) for (let c = ref.rect.c0; c <= ref.rect.c1; c++) fn(ref.sheet.cell(r, c), r, c);
-  ref.sheet.compact();
+  ref.sheet.compactWritten();
 }
 
 export function fontOf(cell: Cell | undefined): FontSpec {
@@ -367,15 +367,15 @@ export function writeBorder(ref: RangeRef, index: string, field: keyof BorderSpe
       // the neighbour's half of a shared edge goes too, like clearing the edge in Excel
       const opp = OPPOSITE[side];
       if (opp) {
-        const n = ref.sheet.peek(r + opp[1], c + opp[2]);
-        if (n?.borders) delete n.borders[opp[0]];
+        // (cell() on a cell that exists marks it for compactWritten, which drops it if left empty)
+        if (ref.sheet.peek(r + opp[1], c + opp[2])?.borders) delete ref.sheet.cell(r + opp[1], c + opp[2]).borders![opp[0]];
       }
       continue;
     }
     const cur = borders[side] ?? { style: "Continuous", weight: "Thin", color: "#000000" };
     borders[side] = { ...cur, [field]: value };
   }
-  ref.sheet.compact();
+  ref.sheet.compactWritten();
 }
 
 // ---- display text ----
@@ -490,5 +490,5 @@ export function copyRange(src: RangeRef, dest: RangeRef, copyType: string, skipB
         if (s) for (const k of FORMAT_KEYS) if (s[k] !== undefined) (d as unknown as Record<string, unknown>)[k] = JSON.parse(JSON.stringify(s[k]));
       }
     }
-  dest.sheet.compact();
+  dest.sheet.compactWritten();
 }

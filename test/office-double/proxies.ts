@@ -771,7 +771,7 @@ export class RangeProxy extends ClientObject<RangeRef> {
       assertWritable(r, "structure");
       if (across) for (let row = r.rect.r0; row <= r.rect.r1; row++) r.sheet.addMerge({ ...r.rect, r0: row, r1: row });
       else r.sheet.addMerge(r.rect);
-      r.sheet.compact();
+      r.sheet.compactWritten(r.rect);
     });
   }
 
@@ -822,7 +822,7 @@ export class RangeProxy extends ClientObject<RangeRef> {
       }
       if (formats) r.sheet.merges = r.sheet.merges.filter((m) => !intersect(m, r.rect));
       void x;
-      r.sheet.compact();
+      r.sheet.compactWritten(r.rect);
     });
   }
 

@@ -401,9 +401,13 @@ export class FakeSheet {
     return this.cells.get(key(row, col));
   }
 
+  /** Cells handed out by cell() since the last compact(): the ones a write may have left empty. */
+  private touched: number[] = [];
+
   /** the cell, created empty when missing */
   cell(row: number, col: number): Cell {
     const k = key(row, col);
+    this.touched.push(k);
     let c = this.cells.get(k);
     if (!c) {
       c = { value: "" };
@@ -412,16 +416,34 @@ export class FakeSheet {
     return c;
   }
 
-  /** drops font settings equal to the default and cells left with nothing in them, so snapshots stay comparable */
+  /** Drops font settings equal to the default and cells left with nothing in them, so snapshots stay comparable. */
   compact(): void {
-    for (const [k, c] of this.cells) {
-      if (c.font) {
-        for (const f of Object.keys(c.font) as (keyof FontSpec)[]) if (c.font[f] === DEFAULT_FONT[f]) delete c.font[f];
-        if (Object.keys(c.font).length === 0) delete c.font;
-      }
-      if (c.borders && Object.keys(c.borders).length === 0) delete c.borders;
-      if (isDefaultCell(c)) this.cells.delete(k);
+    for (const [k, c] of this.cells) this.tidy(k, c);
+    this.touched = [];
+  }
+
+  /**
+   * compact() after a write, for the cells it changed: those handed out by cell() since the last
+   * compaction, and those in `alsoIn` (a write that changes cells it reaches another way: clear, merge, a
+   * neighbour's border). A sheet of 500 000 cells is not walked again after each write.
+   */
+  compactWritten(alsoIn?: Rect): void {
+    const touched = this.touched;
+    this.touched = [];
+    for (const k of touched) {
+      const c = this.cells.get(k);
+      if (c) this.tidy(k, c);
     }
+    if (alsoIn) for (const [r, col, c] of [...this.cellsIn(alsoIn)]) this.tidy(key(r, col), c);
+  }
+
+  private tidy(k: number, c: Cell): void {
+    if (c.font) {
+      for (const f of Object.keys(c.font) as (keyof FontSpec)[]) if (c.font[f] === DEFAULT_FONT[f]) delete c.font[f];
+      if (Object.keys(c.font).length === 0) delete c.font;
+    }
+    if (c.borders && Object.keys(c.borders).length === 0) delete c.borders;
+    if (isDefaultCell(c)) this.cells.delete(k);
   }
 
   *cellsIn(rect: Rect): Iterable<[number, number, Cell]> {

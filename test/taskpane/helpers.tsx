@@ -170,6 +170,8 @@ export function fakeApi(): FakeApi {
     listOtherSheets: jest.fn(async () => []),
     runScoring: jest.fn(),
     generateAnnex: jest.fn(),
+    lockResults: jest.fn(),
+    unlockResults: jest.fn(),
     undoLast: jest.fn(),
     convertEncoding: jest.fn(),
     inspectSelection: jest.fn(async () => null),

@@ -52,11 +52,13 @@ test("another workbook's file: read in the ExcelJS chunk, its agencies passed on
   expect(mocked.runScoring).not.toHaveBeenCalled();
   expect(await screen.findByText(/Hãy chọn trang tính hoặc tệp năm trước/)).toBeInTheDocument();
 
-  mocked.readPreviousFile.mockResolvedValueOnce({ ok: true, sheet: "Chấm điểm 2019", agencies });
+  mocked.readPreviousFile.mockResolvedValueOnce({ ok: true, sheet: "Chấm điểm 2019", agencies, year: 2019, storedRules: null, rankBy: "index" });
   await user.upload(input, new File(["x"], "2019.xlsx"));
   expect(await screen.findByText("Đã đọc 1 cơ quan từ trang “Chấm điểm 2019” của tệp “2019.xlsx”.")).toBeInTheDocument();
   await user.click(screen.getByRole("button", { name: "Tính điểm" }));
-  expect(mocked.runScoring).toHaveBeenCalledWith("pane", undefined, { previous: { kind: "agencies", source: "2019.xlsx", agencies } });
+  expect(mocked.runScoring).toHaveBeenCalledWith("pane", undefined, {
+    previous: { kind: "agencies", source: "2019.xlsx", agencies, year: 2019, storedRules: null, rankBy: "index" },
+  });
 });
 
 test("in English the choice and the problems are in English", async () => {

@@ -1,0 +1,172 @@
+/**
+ * The command line and the ledger "Chấm điểm chi tiết" (criteria sets): `score` on a workbook with
+ * a ledger computes every leaf, writes Tự chấm (computed methods) and Điểm on the ledger and the
+ * group sums into the grid, then scores as today; `ledger` makes (or makes again, keeping what was
+ * entered) the ledger from the rules and the grid's agencies. Kept apart from score.ts, which calls
+ * in at two places.
+ */
+import * as ExcelJS from "exceljs";
+import { cellAddress, SHEET_ORIGIN } from "../core/address";
+import { both, Both, catalogue, entry, Lang, pick } from "../core/catalogue";
+import { toNumber } from "../core/decimal";
+import { criteriaOfAgency, gridAgencies, LEDGER_SHEET, LedgerRead, ledgerSheet, scoreWithLedger } from "../core/ledger";
+import { Rules } from "../core/rules";
+import { RowResult, ScoreResult } from "../core/scoring";
+import { StoreState, WrittenRecord, writtenCells, writtenRecord } from "../core/store";
+import { renderSheetExcelJS } from "../xlsx/render";
+import type { CliIO } from "./main";
+import { bothOf, cliBoth } from "./messages";
+import { parseOptions } from "./options";
+import { checkOutput, writeAtomically } from "./output";
+import { fail, loadWorkbook, moveSheet, pickSheet, rulesFrom, Unusable } from "./score";
+import { readSheet, readStore, SheetValues, writeStore } from "./workbook";
+
+export const LEDGER_CLI_MESSAGES = catalogue("cli ledger", {
+  noLedgerHeader: entry({
+    vi: (p: { sheet: string }) =>
+      `Trang “${p.sheet}” không có dòng tiêu đề của trang chấm chi tiết (cần ít nhất các cột “Cơ quan” và “Mã tiêu chí”). Hãy tạo lại trang bằng lệnh “xep-hang-cntt ledger”, hoặc sửa tiêu đề.`,
+    en: (p) =>
+      `Sheet “${p.sheet}” has no ledger header row (it needs at least the “Cơ quan” and “Mã tiêu chí” columns). Make it again with “xep-hang-cntt ledger”, or fix the headers.`,
+    example: { sheet: "Chấm điểm chi tiết" },
+  }),
+  noCriteria: entry({
+    vi: (p: { sheet: string }) =>
+      `Quy tắc đang dùng không có bộ tiêu chí (groups[].criteria) nên không tạo được trang “${p.sheet}”. Hãy dùng --rules với một bộ quy tắc có tiêu chí.`,
+    en: (p) => `The rules in use have no criteria set (groups[].criteria), so “${p.sheet}” cannot be made. Use --rules with rules that have criteria.`,
+    example: { sheet: "Chấm điểm chi tiết" },
+  }),
+  noOutput: entry({
+    vi: () => "Lệnh ledger cần -o RA.xlsx (tệp đầu vào không bao giờ bị sửa).",
+    en: () => "The ledger command needs -o OUT.xlsx (the input file is never modified).",
+    example: {},
+  }),
+  usage: entry({
+    vi: () =>
+      "  xep-hang-cntt ledger BANG-DIEM.xlsx -o RA.xlsx [--force] [--sheet TÊN] [--rules QUY-TAC.json]   # tạo trang “Chấm điểm chi tiết” (giữ số liệu đã nhập)",
+    en: () =>
+      "  xep-hang-cntt ledger GRID.xlsx -o OUT.xlsx [--force] [--sheet NAME] [--rules RULES.json]   # make the “Chấm điểm chi tiết” sheet (keeps what was entered)",
+    example: {},
+  }),
+  made: entry({
+    vi: (p: { file: string; rows: number; agencies: number }) => `Đã ghi ${p.file}: trang “Chấm điểm chi tiết”, ${p.rows} dòng cho ${p.agencies} cơ quan.`,
+    en: (p) => `Wrote ${p.file}: the “Chấm điểm chi tiết” sheet, ${p.rows} rows for ${p.agencies} agencies.`,
+    example: { file: "ra.xlsx", rows: 150, agencies: 5 },
+  }),
+});
+
+export interface LedgerApplied {
+  data: SheetValues;
+  result: Extract<ScoreResult, { ok: true }>;
+  ledger: Extract<LedgerRead, { ok: true }>;
+  /** The group sums written into the grid, by address (for the store's record of what the add-in wrote). */
+  gridWritten: Map<string, string | number>;
+}
+
+/**
+ * With criteria in the rules and a ledger in the workbook: the grid scored with the ledger's sums,
+ * and the writes made on the workbook (ledger: Tự chấm, Điểm; grid: group sums, never over a cell a
+ * user typed). Null when there is no ledger to apply.
+ */
+export function applyLedger(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, data: SheetValues, rules: Rules, state: StoreState): LedgerApplied | null {
+  if (rules.leaves.length === 0) return null;
+  const ledgerWs = wb.getWorksheet(LEDGER_SHEET);
+  if (!ledgerWs) return null;
+  const ledgerData = readSheet(ledgerWs);
+  const written = writtenCells(state.written, ws.name);
+  const scored = scoreWithLedger(data.values, ledgerData.values, rules, { written });
+  if (!scored.ok) {
+    if (!scored.ledger.ok) fail(both(LEDGER_CLI_MESSAGES, "noLedgerHeader", { sheet: LEDGER_SHEET }));
+    return null;
+  }
+  for (const w of scored.ledger.writes) ledgerWs.getCell(w.row + 1, w.col + 1).value = w.value === "" ? null : w.value;
+  const gridWritten = new Map<string, string | number>();
+  for (const w of scored.gridWrites) {
+    ws.getCell(w.row + 1, w.col + 1).value = w.value === "" ? null : w.value;
+    if (w.value !== "") gridWritten.set(cellAddress(w.row, w.col, SHEET_ORIGIN), w.value);
+  }
+  // Sums already in place (written before, unchanged) stay the add-in's.
+  for (const r of scored.result.rows)
+    rules.groups.forEach((g, i) => {
+      const col = scored.result.layout.groupCols[i];
+      const address = cellAddress(r.row, col, SHEET_ORIGIN);
+      if (g.criteria.length > 0 && !gridWritten.has(address) && written.get(address) === data.values[r.row]?.[col])
+        gridWritten.set(address, written.get(address)!);
+    });
+  return { data: { values: scored.values, formulas: data.formulas }, result: scored.result, ledger: scored.ledger, gridWritten };
+}
+
+/** The store's record of what the add-in wrote: the result columns' (plan) and the group sums'. */
+export function withGridWritten(record: WrittenRecord, applied: LedgerApplied | null): WrittenRecord {
+  if (!applied || applied.gridWritten.size === 0) return record;
+  const cells = writtenCells(record, record.sheet);
+  for (const [a, v] of applied.gridWritten) cells.set(a, v);
+  return writtenRecord(record.sheet, cells);
+}
+
+export interface CriteriaJson {
+  /** Group id → the points counted (null: not scored, or exempt). */
+  groups: Record<string, number | null>;
+  /** With a ledger: each applicable leaf's self-assessed, appraised and counted points. */
+  criteria?: { id: string; self: number | null; appraised: number | null; points: number | null }[];
+}
+
+/** rows[].groups and, with a ledger, rows[].criteria, for one agency. */
+export function criteriaJson(row: RowResult, rules: Rules, applied: LedgerApplied | null): CriteriaJson {
+  const groups = Object.fromEntries(rules.groups.map((g, i) => [g.id, row.scores[i] === null ? null : toNumber(row.scores[i]!)]));
+  return applied ? { groups, criteria: criteriaOfAgency(applied.ledger, row.name) } : { groups };
+}
+
+/** `xep-hang-cntt ledger GRID.xlsx -o OUT.xlsx`: the ledger made from the rules and the grid's agencies. */
+export async function ledgerMain(argv: string[], io: CliIO, lang: Lang): Promise<number> {
+  const parsed = parseOptions(argv.slice(1), {
+    output: { type: "string", short: "o" },
+    sheet: { type: "string" },
+    rules: { type: "string" },
+    lang: { type: "string" },
+    force: { type: "boolean" },
+  } as const);
+  const refuse = (m: Both) => {
+    io.err(pick(cliBoth("error", { text: `${pick(m, lang)} ${pick(cliBoth("seeHelp", {}), lang)}` }), lang));
+    return 2;
+  };
+  if (!parsed.ok) return refuse(parsed.message);
+  const [input, extra] = parsed.positionals;
+  if (extra !== undefined) return refuse(cliBoth("extraArgument", { arg: extra }));
+  if (!input) return refuse(cliBoth("noInput", {}));
+  const output = parsed.values.output;
+  if (!output) return refuse(both(LEDGER_CLI_MESSAGES, "noOutput", {}));
+  try {
+    const checked = checkOutput(input, output, parsed.values.force === true);
+    if (!checked.ok) return refuse(bothOf(checked.message));
+    const wb = await loadWorkbook(input);
+    const stored = readStore(wb);
+    if (!stored.ok) fail(stored);
+    const { state } = stored as Extract<typeof stored, { ok: true }>;
+    const { rules } = rulesFrom({ input, rulesFile: parsed.values.rules }, state);
+    if (rules.leaves.length === 0) fail(both(LEDGER_CLI_MESSAGES, "noCriteria", { sheet: LEDGER_SHEET }));
+    const { data } = pickSheet(wb, rules, parsed.values.sheet, state.annex?.sheetName);
+    const agencies = gridAgencies(data.values, rules) ?? [];
+    const old = wb.getWorksheet(LEDGER_SHEET);
+    const previous = old ? readSheet(old).values : null;
+    const description = ledgerSheet(rules, agencies, previous);
+    let position: number | undefined;
+    if (old) {
+      position = wb.worksheets.indexOf(old);
+      wb.removeWorksheet(old.id);
+    }
+    const ws = wb.addWorksheet(LEDGER_SHEET);
+    if (position !== undefined) moveSheet(wb, ws, position);
+    renderSheetExcelJS(ws, description);
+    writeStore(wb, { ...state, rules: rules.json });
+    const written = await writeAtomically(output, (tmp) => wb.xlsx.writeFile(tmp));
+    if (!written.ok) fail(bothOf(written.message));
+    io.out(pick(both(LEDGER_CLI_MESSAGES, "made", { file: output, rows: description.rowCount - 2, agencies: agencies.length }), lang));
+    return 0;
+  } catch (e) {
+    if (e instanceof Unusable) {
+      io.err(pick(cliBoth("error", { text: pick(e.detail, lang) }), lang));
+      return 2;
+    }
+    throw e;
+  }
+}

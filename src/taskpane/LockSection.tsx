@@ -1,0 +1,104 @@
+import * as React from "react";
+import { Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+import type { PaneApi } from "./api";
+import type { LockInfo } from "../core/store";
+import { ddmmyyyy, hhmm } from "../core/catalogue";
+import { BusyKind, Note, Runner } from "./actions";
+import { BusyButton } from "./BusyButton";
+import { useStrings } from "./i18n";
+import { Notice } from "./Notice";
+import { useSharedStyles } from "./styles";
+
+const useStyles = makeStyles({
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+});
+
+/** The name typed once, remembered by this browser for the next locks (nothing else is kept). */
+const NAME_KEY = "xep-hang-cntt.by";
+const rememberedName = (): string => {
+  try {
+    return window.localStorage.getItem(NAME_KEY) ?? "";
+  } catch {
+    return "";
+  }
+};
+const rememberName = (name: string) => {
+  try {
+    window.localStorage.setItem(NAME_KEY, name);
+  } catch {
+    // A browser without storage forgets the name: it is typed again.
+  }
+};
+
+export interface LockSectionProps {
+  api: Pick<PaneApi, "lockResults" | "unlockResults">;
+  /** The lock as the workbook holds it when the pane opened (null: not locked). */
+  lock: LockInfo | null;
+  busy: BusyKind | null;
+  run: Runner;
+  /** After a lock or an unlock: the undo journal is gone. */
+  onWritten: () => void;
+}
+
+/** "Chốt kết quả" / "Mở chốt" in the Phụ lục tab: who, an optional password, and for "Mở chốt" a reason. */
+export function LockSection({ api, lock: initial, busy, run, onWritten }: LockSectionProps) {
+  const styles = useStyles();
+  const shared = useSharedStyles();
+  const t = useStrings();
+  const en = t.lang === "en";
+  const [lock, setLock] = React.useState<LockInfo | null>(initial);
+  const [by, setBy] = React.useState(rememberedName);
+  const [password, setPassword] = React.useState("");
+  const [reason, setReason] = React.useState("");
+  const [note, setNote] = React.useState<Note | null>(null);
+
+  const act = async (unlock: boolean) => {
+    setNote(null);
+    rememberName(by.trim());
+    const opts = { by: by.trim(), ...(password ? { password } : {}) };
+    const r = await run("lock", () => (unlock ? api.unlockResults({ ...opts, reason }) : api.lockResults(opts)));
+    if (!r.ok) return setNote({ intent: "error", title: t.lock.refusedTitle, text: t.unexpected(r.error) });
+    const o = r.value;
+    const text = en ? o.messageEn : o.message;
+    if (o.kind === "refused") return setNote({ intent: "error", title: t.lock.refusedTitle, text });
+    onWritten();
+    setPassword("");
+    if (o.kind === "locked") {
+      setLock({ code: o.code, at: new Date().toISOString(), by: by.trim(), sheet: o.sheet });
+      return setNote({ intent: "success", title: t.lock.lockedTitle, text });
+    }
+    setLock(null);
+    setReason("");
+    setNote({ intent: "success", title: t.lock.unlockedTitle, text });
+  };
+
+  return (
+    <section className={shared.stack} aria-labelledby="lock-title">
+      <h3 id="lock-title">{t.lock.title}</h3>
+      {lock ? <p>{t.lock.lockedNow(lock.code, `${hhmm(lock.at)} ${ddmmyyyy(lock.at)}`, lock.by)}</p> : <p className={shared.muted}>{t.lock.intro}</p>}
+      <Field label={t.lock.by} hint={t.lock.byHint}>
+        <Input value={by} onChange={(_, d) => setBy(d.value)} />
+      </Field>
+      <Field label={t.lock.password}>
+        <Input type="password" value={password} onChange={(_, d) => setPassword(d.value)} />
+      </Field>
+      {lock && (
+        <Field label={t.lock.reason} hint={t.lock.reasonHint} required>
+          <Input value={reason} onChange={(_, d) => setReason(d.value)} />
+        </Field>
+      )}
+      <div className={styles.actions}>
+        {lock ? (
+          <BusyButton appearance="secondary" busy={busy === "lock"} disabled={busy !== null || !reason.trim()} onClick={() => act(true)}>
+            {t.lock.unlock}
+          </BusyButton>
+        ) : (
+          <BusyButton appearance="primary" busy={busy === "lock"} disabled={busy !== null} onClick={() => act(false)}>
+            {t.lock.lock}
+          </BusyButton>
+        )}
+      </div>
+      {note && <Notice note={note} onDismiss={() => setNote(null)} />}
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+/** @jest-environment jsdom */
+import * as React from "react";
+import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { App } from "../../src/taskpane/App";
+import { installShims, settings, waitIdle, fakeApi } from "./helpers";
+
+let mocked = fakeApi();
+
+beforeAll(installShims);
+beforeEach(() => {
+  mocked = fakeApi();
+  jest.clearAllMocks();
+  window.localStorage.clear();
+});
+
+async function openAnnex() {
+  const user = userEvent.setup({ delay: null });
+  render(<App api={mocked} lang="vi" />);
+  await waitIdle();
+  await user.click(await screen.findByRole("tab", { name: "Phụ lục" }));
+  const panel = screen.getByRole("tabpanel", { name: "Phụ lục" });
+  await within(panel).findByRole("button", { name: "Chốt kết quả" });
+  await waitIdle();
+  return { user, panel };
+}
+
+test("Chốt kết quả sends the name (remembered for next time) and shows the code; Mở chốt then needs a reason", async () => {
+  mocked.loadSettings.mockResolvedValue(settings());
+  mocked.lockResults.mockResolvedValue({
+    kind: "locked",
+    code: "7F3K-92QD",
+    sheet: "Bảng điểm",
+    annexSheet: "Phụ lục",
+    message: "Đã chốt kết quả trang “Bảng điểm”. Mã kiểm tra: 7F3K-92QD",
+    messageEn: "Locked. Verification code: 7F3K-92QD",
+  });
+  mocked.unlockResults.mockResolvedValue({ kind: "unlocked", code: "7F3K-92QD", message: "Đã mở chốt.", messageEn: "Unlocked." });
+  const { user, panel } = await openAnnex();
+  await user.type(within(panel).getByRole("textbox", { name: /Người thực hiện/ }), "Nguyễn Văn A");
+  await user.click(within(panel).getByRole("button", { name: "Chốt kết quả" }));
+  expect(mocked.lockResults).toHaveBeenCalledWith({ by: "Nguyễn Văn A" });
+  expect(await within(panel).findByText(/Mã kiểm tra: 7F3K-92QD/)).toBeInTheDocument();
+  expect(window.localStorage.getItem("xep-hang-cntt.by")).toBe("Nguyễn Văn A");
+
+  const unlock = within(panel).getByRole("button", { name: "Mở chốt" });
+  expect(unlock).toHaveAttribute("aria-disabled", "true");
+  await user.type(within(panel).getByRole("textbox", { name: /Lý do mở chốt/ }), "Hội đồng điều chỉnh điểm");
+  await user.click(unlock);
+  expect(mocked.unlockResults).toHaveBeenCalledWith({ by: "Nguyễn Văn A", reason: "Hội đồng điều chỉnh điểm" });
+  expect(await within(panel).findByText("Đã mở chốt.")).toBeInTheDocument();
+  expect(within(panel).getByRole("button", { name: "Chốt kết quả" })).toBeEnabled();
+});
+
+test("a workbook locked on opening says so with its code, and a refusal is shown as an error", async () => {
+  mocked.loadSettings.mockResolvedValue(settings({ lock: { code: "7F3K-92QD", at: "2026-12-07T09:30:00.000Z", by: "Nguyễn Văn A", sheet: "Bảng điểm" } }));
+  mocked.unlockResults.mockResolvedValue({ kind: "refused", cells: [], message: "Mật khẩu không đúng.", messageEn: "Wrong password." });
+  const user = userEvent.setup({ delay: null });
+  render(<App api={mocked} lang="vi" />);
+  await waitIdle();
+  await user.click(await screen.findByRole("tab", { name: "Phụ lục" }));
+  const panel = screen.getByRole("tabpanel", { name: "Phụ lục" });
+  expect(await within(panel).findByText(/Kết quả đang được chốt, mã kiểm tra 7F3K-92QD/)).toBeInTheDocument();
+  await waitIdle();
+  await user.type(within(panel).getByRole("textbox", { name: /Lý do mở chốt/ }), "x");
+  await user.click(within(panel).getByRole("button", { name: "Mở chốt" }));
+  expect(await within(panel).findByText("Mật khẩu không đúng.")).toBeInTheDocument();
+  expect(within(panel).queryByRole("button", { name: "Chốt kết quả" })).toBeNull();
+});
