@@ -1,4 +1,15 @@
-import { AnnexDescription, annexGate, annexNotice, annexGrid, annexPrint, buildAnnex, chooseAnnexSheet, packAnnex, StyleName, withCodeLine } from "../core/annex";
+import {
+  AnnexDescription,
+  annexGate,
+  annexNotice,
+  annexGrid,
+  annexPrint,
+  buildAnnex,
+  chooseAnnexSheet,
+  packAnnex,
+  StyleName,
+  withCodeLine,
+} from "../core/annex";
 import { completeMetadata, DecisionMetadata, provinceMissing, titleRowsOf, validateMetadata, withProvince, yearInTitle } from "../core/metadata";
 import { ScoreResult, scoreSheet } from "../core/scoring";
 import { STORE_SHEET, StoreState } from "../core/store";
@@ -142,7 +153,8 @@ export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<A
       // sheets would clear the user's undo stack. An annex made before, whose description was not kept, is replaced
       // as before, outside the group (once).
       const inPlace = isGrouped(context);
-      if (inPlace && replaced && !state.annexDescription) throw new RunAgain("plain");
+      // A locked annex is protected (unprotecting clears the undo stack too): it is replaced as before.
+      if (inPlace && replaced && (!state.annexDescription || state.lock?.protectedSheets?.includes(replaced.name))) throw new RunAgain("plain");
       const newState = inPlace
         ? stateWithAnnexInPlace(state, where.name, sheet.name, replaced, description, at)
         : stateWithAnnex(state, where.name, sheet.name, replaced, at);
