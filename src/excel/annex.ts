@@ -10,6 +10,8 @@ import {
   StyleName,
   withCodeLine,
 } from "../core/annex";
+import { logEntry, withLog } from "../core/log";
+import { currentActor } from "./actor";
 import { completeMetadata, DecisionMetadata, provinceMissing, titleRowsOf, validateMetadata, withProvince, yearInTitle } from "../core/metadata";
 import { ScoreResult, scoreSheet } from "../core/scoring";
 import { STORE_SHEET, StoreState } from "../core/store";
@@ -155,9 +157,10 @@ export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<A
       const inPlace = isGrouped(context);
       // A locked annex is protected (unprotecting clears the undo stack too): it is replaced as before.
       if (inPlace && replaced && (!state.annexDescription || state.lock?.protectedSheets?.includes(replaced.name))) throw new RunAgain("plain");
-      const newState = inPlace
-        ? stateWithAnnexInPlace(state, where.name, sheet.name, replaced, description, at)
-        : stateWithAnnex(state, where.name, sheet.name, replaced, at);
+      const newState = withLog(
+        inPlace ? stateWithAnnexInPlace(state, where.name, sheet.name, replaced, description, at) : stateWithAnnex(state, where.name, sheet.name, replaced, at),
+        logEntry({ at, action: "annex", by: currentActor(), via: "pane", sheet: where.name, note: `${meta.number} ${meta.date}` }),
+      );
       const ws = inPlace
         ? await writeAnnexInPlace(context, store, newState, description, replaced)
         : await writeAnnex(context, store, newState, description, names, replaced); // 2 (3 from the annex sheet)
