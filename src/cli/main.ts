@@ -42,6 +42,7 @@ const OPTIONS = {
   force: { type: "boolean" },
   "fix-encoding": { type: "boolean" },
   explain: { type: "boolean" },
+  by: { type: "string" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const satisfies Record<string, { type: "string" | "boolean"; short?: string }>;
@@ -78,6 +79,7 @@ export function parseArgs(argv: string[]): Parsed {
   if (v.force) opts.force = true;
   if (v["fix-encoding"]) opts.fixEncoding = true;
   if (v.explain) opts.explain = true;
+  if (v.by !== undefined) opts.by = v.by.trim();
   if (v["lineage-2025"]) opts.lineage2025 = true;
   if (opts.lineage2025 && !opts.previous) return { ok: false, message: cliBoth("lineage2025Alone", {}) };
   if (opts.annexPrevious && (!opts.previous || !opts.annex)) {
@@ -143,7 +145,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   };
   if (bad !== undefined) return refuse(cliBoth("badLang", { value: bad }));
   if (argv[0] === "forms" || argv[0] === "merge") return formsMain(argv, io, lang);
-  if (argv[0] === "lock" || argv[0] === "unlock" || argv[0] === "verify") return lockMain(argv, io, lang);
+  if (argv[0] === "lock" || argv[0] === "unlock" || argv[0] === "verify" || argv[0] === "log") return lockMain(argv, io, lang);
   if (argv[0] === "ledger") return ledgerMain(argv, io, lang);
   const parsed = parseArgs(argv);
   if (!parsed.ok) return refuse(parsed.message);

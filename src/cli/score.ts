@@ -37,6 +37,8 @@ import { compareYears, Comparison, comparisonNotices, PREVIOUS_HEADERS, rankChan
 import { matchKey } from "../core/text";
 import { checkStale, staleFinding } from "../core/stale";
 import { lockRefusal } from "../core/lock";
+import { appendLog, blockChanges, logEntry } from "../core/log";
+import { cellAddress } from "../core/address";
 import { applyLedger, criteriaJson, CriteriaJson, withGridWritten } from "./ledger";
 
 export interface ScoreOptions {
@@ -62,6 +64,8 @@ export interface ScoreOptions {
   annexPrevious?: boolean;
   /** Where to write the chart of indices (SVG). */
   chart?: string;
+  /** Who runs it, for the log (--by). */
+  by?: string;
   /** Adds the Giải trình sheet, one page per agency. */
   explain?: boolean;
   /** Uses the built-in 2025 list of department mergers where it fits (offered otherwise). */
@@ -314,6 +318,18 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       marks: [...(state.marks ?? []).filter((m) => m.sheet !== ws.name), ...marks],
       lastRun: lastRunRecord(result, ws.name, "cli", opts.now ?? new Date(), data.values),
       undo: undefined,
+      // "Nhật ký": this run, with the result cells it changed.
+      log: appendLog(
+        state.log,
+        logEntry({
+          at: (opts.now ?? new Date()).toISOString(),
+          action: "score",
+          by: opts.by ?? "",
+          via: "cli",
+          sheet: ws.name,
+          cells: blockChanges(data.values, plan.blocks, (r, c) => cellAddress(r, c)),
+        }),
+      ),
     };
 
     // Stored entries set aside (damaged, tampered with): named first, never trusted for this write.

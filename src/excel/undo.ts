@@ -1,4 +1,6 @@
 import { PackedAnnex, unpackAnnex } from "../core/annex";
+import { actionName, logEntry, withLog } from "../core/log";
+import { currentActor } from "./actor";
 import { CellSnapshot, STORE_SHEET, StoreState, UndoJournal, writtenCells } from "../core/store";
 import { checkUndoJournal, STORE_MESSAGES } from "../core/store-check";
 import { both, hhmm } from "../core/catalogue";
@@ -91,7 +93,18 @@ export async function undoLast(): Promise<UndoOutcome> {
         // An older workbook's journal carries the previous annex's description: render it (more syncs).
         if (r.legacy) restoredAnnexId = await renderLegacyAnnex(context, r.legacy, r.position);
       }
-      const restored = stateAfterUndo(state, undo, restoredAnnexId);
+      // The log keeps every entry: "Hoàn tác" is one more.
+      const restored = withLog(
+        stateAfterUndo(state, undo, restoredAnnexId),
+        logEntry({
+          at: new Date().toISOString(),
+          action: "undo",
+          by: currentActor(),
+          via: "pane",
+          sheet: undo.sheet,
+          note: `${actionName(undo.action, "vi")} ${undo.at}`,
+        }),
+      );
       await queueStoreWrite(context, store, restored);
       await context.sync(); // the restoring batch and the state, together
 
