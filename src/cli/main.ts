@@ -39,6 +39,7 @@ const OPTIONS = {
   annex: { type: "boolean" },
   "annex-previous": { type: "boolean" },
   "lineage-2025": { type: "boolean" },
+  "force-previous": { type: "boolean" },
   force: { type: "boolean" },
   "fix-encoding": { type: "boolean" },
   explain: { type: "boolean" },
@@ -81,6 +82,7 @@ export function parseArgs(argv: string[]): Parsed {
   if (v.explain) opts.explain = true;
   if (v.by !== undefined) opts.by = v.by.trim();
   if (v["lineage-2025"]) opts.lineage2025 = true;
+  if (v["force-previous"]) opts.forcePrevious = true;
   if (opts.lineage2025 && !opts.previous) return { ok: false, message: cliBoth("lineage2025Alone", {}) };
   if (opts.annexPrevious && (!opts.previous || !opts.annex)) {
     const missing = [opts.previous ? "" : "--previous", opts.annex ? "" : "--annex"].filter(Boolean).join(", ");

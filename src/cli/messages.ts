@@ -96,12 +96,13 @@ export const CLI_MESSAGES = catalogue("command line", {
   xep-hang-cntt score IN.xlsx [-o OUT.xlsx [--force]] [--sheet TÊN] [--rules RULES.json] [--annex] [--json] [--lang vi|en]
                       [--decision-number "06/QĐ-UBND"] [--decision-date 05/01/2021] [--issuer "Ủy ban nhân dân tỉnh"]
                       [--province "Thái Bình"] [--year 2020] [--subject "Đánh giá, xếp hạng …"] [--annex-sheet "Phụ lục"]
-                      [--previous NAM-TRUOC.xlsx [--annex-previous] [--lineage-2025]] [--explain] [--chart BIEU-DO.svg] [--fix-encoding]
+                      [--previous NAM-TRUOC.xlsx [--annex-previous] [--lineage-2025] [--force-previous]] [--explain] [--chart BIEU-DO.svg] [--fix-encoding]
 ${p.forms}
 
   --year           mặc định là năm ghi trong tiêu đề bảng điểm, nếu không có thì năm trước năm ký quyết định
   --subject        trích yếu của phụ lục, không kèm năm (phụ lục thêm “năm 2020”)
-  --previous TỆP   so sánh với kết quả năm trước (xếp hạng năm trước, tăng/giảm)
+  --previous TỆP   so sánh với kết quả năm trước (xếp hạng năm trước, tăng/giảm); tệp phải của năm trước năm này,
+                   trừ khi có --force-previous
   --annex-previous phụ lục cũng có cột “Xếp hạng năm trước” và “Tăng/giảm” (cần --previous và --annex)
   --lineage-2025   dùng danh sách sáp nhập sở năm 2025 (với --previous; không có cờ này thì chỉ đề xuất)
   --explain        thêm trang “Giải trình”, mỗi cơ quan một trang
@@ -119,12 +120,13 @@ Mã thoát: 0 xong; 1 xong nhưng còn lỗi trong bảng điểm (merge: có ph
   xep-hang-cntt score IN.xlsx [-o OUT.xlsx [--force]] [--sheet NAME] [--rules RULES.json] [--annex] [--json] [--lang vi|en]
                       [--decision-number "06/QĐ-UBND"] [--decision-date 05/01/2021] [--issuer "Ủy ban nhân dân tỉnh"]
                       [--province "Thái Bình"] [--year 2020] [--subject "Đánh giá, xếp hạng …"] [--annex-sheet "Phụ lục"]
-                      [--previous LAST-YEAR.xlsx [--annex-previous] [--lineage-2025]] [--explain] [--chart CHART.svg] [--fix-encoding]
+                      [--previous LAST-YEAR.xlsx [--annex-previous] [--lineage-2025] [--force-previous]] [--explain] [--chart CHART.svg] [--fix-encoding]
 ${p.forms}
 
   --year           default: the year in the score table's title, else the year before the decision's
   --subject        the annex's subject, without the year (the annex adds “năm 2020”)
-  --previous FILE  compare with last year's results (last year's rank, the change)
+  --previous FILE  compare with last year's results (last year's rank, the change); the file must be of an earlier
+                   year than this one, unless --force-previous
   --annex-previous the annex also shows last year's rank and the change (needs --previous and --annex)
   --lineage-2025   use the built-in 2025 list of department mergers (with --previous; without it, only offered)
   --explain        add the “Giải trình” sheet, a page per agency
@@ -269,6 +271,13 @@ Exit codes: 0 done; 1 done but the score table has errors (merge: a form has pro
     en: (p) =>
       `File “${p.file}” is too large to read safely: ${p.part ? `its part “${p.part}”` : "the file"} inflates beyond ${p.mib} MB (it may be damaged or made to blow up). Not read further; nothing written.`,
     example: { file: "bang-diem.xlsx", part: "xl/worksheets/sheet1.xml", mib: 128 },
+  }),
+  previousNotEarlier: entry({
+    vi: (p: { file: string; previous: number; current: number }) =>
+      `Sổ tính năm trước “${p.file}” là của năm ${p.previous}, không trước năm ${p.current} của bảng điểm này, nên không so sánh. Hãy chọn sổ tính của năm trước; nếu đúng là muốn so sánh như vậy, thêm --force-previous. Chưa ghi gì.`,
+    en: (p) =>
+      `Last year's workbook “${p.file}” is for ${p.previous}, not earlier than this table's ${p.current}, so it is not compared. Choose the previous year's workbook; if this comparison is really meant, add --force-previous. Nothing was written.`,
+    example: { file: "danh-gia-2020.xlsx", previous: 2020, current: 2020 },
   }),
   formsNeedMasterOut: entry({
     vi: (p: { master: string }) =>

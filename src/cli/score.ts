@@ -60,6 +60,8 @@ export interface ScoreOptions {
   now?: Date;
   /** Last year's workbook, for "Xếp hạng năm trước" and "Tăng/giảm". */
   previous?: string;
+  /** Accept a --previous workbook whose year is not earlier than this one's. */
+  forcePrevious?: boolean;
   /** With --previous and --annex: the annex shows "Xếp hạng năm trước" and "Tăng/giảm" too. */
   annexPrevious?: boolean;
   /** Where to write the chart of indices (SVG). */
@@ -226,8 +228,16 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     if (opts.previous) {
       progress("stepPrevious");
       if (path.resolve(opts.previous) === path.resolve(opts.input)) fail(cliBoth("previousSameFile", {}));
-      const last = previousAgencies(await loadWorkbook(opts.previous), opts.previous);
+      const previousWb = await loadWorkbook(opts.previous);
+      const last = previousAgencies(previousWb, opts.previous);
       if (!last.ok) fail(last);
+      // Last year's workbook must be of an earlier year (its title's, else its stored decision's) than this
+      // one (--year, the stored decision, the title), unless --force-previous says it is meant.
+      const previousStore = readStore(previousWb);
+      const previousYear = (last as { year?: number | null }).year ?? (previousStore.ok ? previousStore.state.decision?.year : undefined) ?? null;
+      const currentYear = opts.decision?.year ?? state.decision?.year ?? yearInTitle(titleRowsOf(data.values, result.layout.headerTop));
+      if (previousYear !== null && currentYear !== null && previousYear >= currentYear && !opts.forcePrevious)
+        fail(cliBoth("previousNotEarlier", { file: opts.previous, previous: previousYear, current: currentYear }));
       const lastYear = last as Extract<typeof last, { ok: true }>;
       const toUnicode = (t: string) => legacyToUnicode(t)?.text ?? t;
       // The 2025 mergers: offered where they fit, used with --lineage-2025 (and written to "Sáp nhập" with -o).
