@@ -286,11 +286,17 @@ export function App({ api, lang, theme = webLightTheme }: AppProps) {
   const undo = async () => {
     setAppNote(null);
     const r = await run("undo", async () => {
-      const outcome = await api.undoLast();
+      // What the pane offers: if Ctrl+Z in Excel already took it back, the answer says so (nothing left to undo for it).
+      const offered = head?.undo ?? null;
+      const outcome = await api.undoLast(offered ? { action: offered.action, at: offered.at } : null);
       if (outcome.kind === "done") {
         setScored(null);
         setUndone((n) => n + 1);
         applyChange({ undo: null, lastRun: outcome.lastRun });
+      } else if (outcome.kind === "nothing" && outcome.current !== undefined) {
+        setScored(null);
+        setUndone((n) => n + 1);
+        applyChange({ undo: outcome.current });
       }
       return outcome;
     });
@@ -301,7 +307,7 @@ export function App({ api, lang, theme = webLightTheme }: AppProps) {
       // What this Excel could not give back (formats, below ExcelApi 1.9) is said, cell by cell.
       const left = (o.left ?? []).map((l) => (language === "en" ? l.messageEn : l.message));
       setAppNote(left.length > 0 ? { intent: "warning", title: t.undo.partly, text, items: left } : { intent: "success", text });
-    } else if (o.kind === "nothing") setAppNote({ intent: "info", title: t.undo.nothing, text: t.undo.none });
+    } else if (o.kind === "nothing") setAppNote({ intent: "info", title: t.undo.nothing, text: o.current !== undefined ? text : t.undo.none });
     else setAppNote({ intent: "error", title: t.undo.refused, text });
   };
 

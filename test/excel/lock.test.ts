@@ -170,7 +170,9 @@ describe("Nhật ký in Excel (the strict double)", () => {
     ws.setValues("D12", [[95]]);
     const syncs = double.stats.syncs;
     expect((await runScoring("pane")).kind).toBe("done");
-    expect(double.stats.syncs - syncs).toBe(2); // the log rides in the same batch
+    // the log rides in the same batch (2 syncs); the first action on a workbook at ExcelApi 1.20 on Windows also makes
+    // the hidden store on its own, outside Excel's undo group (+2, once)
+    expect(double.stats.syncs - syncs).toBe(4);
     let log = logOf(double);
     expect(log.entries).toHaveLength(1);
     const [scored] = log.entries;
