@@ -42,7 +42,8 @@ describe.each([4, 20])("“So sánh với năm trước” through the lineage (
     const o = await runScoring("pane", undefined, { previous: { kind: "sheet", sheet: LAST } });
     expect(o.kind).toBe("done");
     if (o.kind !== "done") return;
-    expect(double.stats.syncs).toBe(2);
+    // As Tính điểm without a comparison: the store sheet is made on its own first where writes join the undo stack (ExcelApi 1.20).
+    expect(double.stats.syncs).toBe(apiLevel >= 20 ? 4 : 2);
     const nnmt = rowOf("Sở Nông nghiệp và Môi trường");
     const [[rank, previous, change]] = ws.getValues(`M${nnmt}:O${nnmt}`);
     expect(change).toBe("sáp nhập");
