@@ -113,7 +113,10 @@ export interface CriteriaSheetProblem {
 export type CriteriaSheetResult = { ok: true; rules: RulesJson } | { ok: false; problems: CriteriaSheetProblem[] };
 
 /** Words compared without case, accents or punctuation ("Có/Không" → "co khong"). */
-const wordsKey = (s: string): string => matchKey(s).replace(/[^a-z0-9]+/g, " ").trim();
+const wordsKey = (s: string): string =>
+  matchKey(s)
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
 const text = (v: unknown): string => (typeof v === "string" ? cleanText(v) : typeof v === "number" ? String(v) : "");
 const number = (s: string): number | string | null => (/^\s*\d+([.,]\d+)?\s*$/.test(s) ? s.trim().replace(",", ".") : null);
 const num = (s: string): number | string => {
