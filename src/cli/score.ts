@@ -27,7 +27,8 @@ import { byEncoding, LEGACY_MESSAGES, LegacyCell, legacyExample, withConverted }
 import { ENCODING_NAMES, legacyToUnicode } from "../core/legacy-encoding";
 import { chartFile, comparisonJson, JsonComparison, JsonFinding, jsonFindings, jsonRowExtras, JsonRowExtras, previousAgenciesOf } from "./extras";
 import { compareYears, Comparison, comparisonNotices } from "../core/previous";
-import { applyLedger, criteriaJson, CriteriaJson, withGridWritten } from "./ledger";
+import { applyLedger, criteriaJson, CriteriaJson, withCriteriaValues, withGridWritten } from "./ledger";
+import { CRITERIA_SHEET } from "../core/criteria-sheet";
 import { LEDGER_SHEET } from "../core/ledger";
 import { checkStale, staleFinding } from "../core/stale";
 import { lockRefusal } from "../core/lock";
@@ -244,6 +245,9 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     if (!fromSheet.ok) fail(fromSheet);
     const sheetLineageRules = (fromSheet as Extract<typeof fromSheet, { ok: true }>).lineage;
     if (sheetLineageRules) ({ rules, json: rulesJson } = lineageRules(rules, sheetLineageRules));
+    // A criteria set kept as a worksheet “Bộ tiêu chí” is read into the rules (src/cli/ledger.ts).
+    if (port.sheets().some((w) => w.name === CRITERIA_SHEET)) rules = withCriteriaValues(port.readSheet(CRITERIA_SHEET).values, CRITERIA_SHEET, rules);
+    rulesJson = rules.json;
 
     progress("stepScore");
     const picked = pickGridSheet(port, rules, opts.sheet, state.annex?.sheetName, opts.fixEncoding === true);
