@@ -60,7 +60,7 @@ function entry(k: number, method: (typeof METHODS)[number]): { cells: Partial<Re
   }
 }
 
-export function ledgerWorkbook(n: number) {
+export function ledgerWorkbook(n: number, edit: (ledger: (string | number)[][]) => void = () => undefined) {
   const json = criteriaRules();
   const rules = loadRules(json);
   const names = Array.from({ length: n }, (_, k) => `Cơ quan số ${k + 1}`);
@@ -79,6 +79,7 @@ export function ledgerWorkbook(n: number) {
   }
   const double = createOfficeDouble({ sheets: ["Chấm điểm", LEDGER_SHEET, STORE_SHEET] });
   double.workbook.sheet("Chấm điểm").setValues("A1", grid as (string | number)[][]);
+  edit(ledger);
   double.workbook.sheet(LEDGER_SHEET).setValues("A1", ledger);
   double.workbook.sheet(STORE_SHEET).setValues("A1", encodeStore({ rules: json }) as string[][]);
   double.workbook.setActive("Chấm điểm");

@@ -5,12 +5,14 @@ import { CellSnapshot, STORE_SHEET, StoreState, UndoJournal, writtenCells } from
 import { checkUndoJournal, STORE_MESSAGES } from "../core/store-check";
 import { both, hhmm } from "../core/catalogue";
 import { BYTES_PER_SYNC, chunkByBytes, features, hostErrorMessage, jsonBytes } from "./host";
-import { ownedAnnexSheet, renderAnnexOffice } from "./annex";
+import { ownedAnnexSheet, renderAnnexInto, renderAnnexOffice } from "./annex";
 import { excelBoth, excelMessage } from "./messages";
 import { isExplanationTitle } from "../core/explanation";
 import { restoreLoopSheets } from "./sheet-render";
 import { ANNEX_BACKUP_SHEET } from "./scoring";
-import { queueStoreRead, queueStoreWrite, StoreRead, syncReadingStore } from "./store";
+import { isGrouped, queueStoreRead, queueStoreWrite, RunAgain, runWriting, StoreRead, syncReadingStore } from "./store";
+import { renderSheetOffice } from "./sheet-render";
+import { SheetDescription } from "../core/sheet";
 import { UndoLeft, UndoLeftCode, UndoOutcome } from "./types";
 
 /** A1 address of the cell at (i, j) of a block that starts at `address`. */
@@ -57,78 +59,113 @@ const sameFill = (a: string | null | undefined, b: string | null | undefined) =>
  * add-in wrote are restored; cells edited since are listed and left alone. At most 3 syncs: the state;
  * what the cells hold now (after "Tính điểm" only); the restoring batch with the state.
  */
-export async function undoLast(): Promise<UndoOutcome> {
+export async function undoLast(expected?: { action: UndoJournal["action"]; at: string } | null): Promise<UndoOutcome> {
+  // An added sheet goes (Biểu đồ, Giải trình): deleting a sheet cannot be part of an undo group; known from what the
+  // pane offers, the action runs outside it from the start (from the ribbon, it finds out after its first read).
+  const plain = expected?.action === "chart" || expected?.action === "explain";
   try {
-    return await Excel.run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      const store = await readForUndo(context); // 1: read
-      const state = store.state();
-      const undo = state.undo;
-      // The journal is checked whole (shape, sizes, addresses) before anything is written from it.
-      const damaged = store.issues().find((i) => i.key === "undo")?.problem ?? (undo ? checkUndoJournal(undo, "undo") : null);
-      if (damaged) return { kind: "refused", ...both(STORE_MESSAGES, "undoJournal", { problem: damaged, sheet: STORE_SHEET }) };
-      if (!undo) return { kind: "nothing", ...excelBoth("undoNothing", {}) };
-      const items = sheets.items;
-      const names = items.map((s) => s.name);
-      // Every feature the undo needs is checked here, before the first write.
-      const plan = planUndoFeatures(undo);
+    return await runWriting(
+      async (context) => {
+        const sheets = context.workbook.worksheets;
+        const store = await readForUndo(context); // 1: read
+        const state = store.state();
+        const undo = state.undo;
+        // The journal is checked whole (shape, sizes, addresses) before anything is written from it.
+        const damaged = store.issues().find((i) => i.key === "undo")?.problem ?? (undo ? checkUndoJournal(undo, "undo") : null);
+        if (damaged) return { kind: "refused", ...both(STORE_MESSAGES, "undoJournal", { problem: damaged, sheet: STORE_SHEET }) };
+        // The action the pane offers to undo is no longer the last one recorded: Ctrl+Z in Excel took it back (with the
+        // add-in's state, written in the same undo group), or another action came since.
+        if (expected && (!undo || undo.action !== expected.action || undo.at !== expected.at))
+          return {
+            kind: "nothing",
+            ...excelBoth("undoAlreadyUndone", { time: hhmm(expected.at) }),
+            current: undo ? { action: undo.action, at: undo.at, sheet: undo.sheet } : null,
+          };
+        if (!undo) return { kind: "nothing", ...excelBoth("undoNothing", {}) };
+        const items = sheets.items;
+        const names = items.map((s) => s.name);
+        // Every feature the undo needs is checked here, before the first write.
+        const plan = planUndoFeatures(undo);
 
-      let leftAlone: string[] = [];
-      let restoredAnnexId: string | undefined;
-      let unfinished = false;
-      if (undo.action === "score" || undo.action === "merge" || undo.action === "encoding") {
-        if (!names.includes(undo.sheet)) {
-          return { kind: "refused", ...excelBoth("undoSheetGone", { sheet: undo.sheet }) };
+        let leftAlone: string[] = [];
+        let restoredAnnexId: string | undefined;
+        let unfinished = false;
+        if (undo.action === "score" || undo.action === "merge" || undo.action === "encoding") {
+          if (!names.includes(undo.sheet)) {
+            return { kind: "refused", ...excelBoth("undoSheetGone", { sheet: undo.sheet }) };
+          }
+          // "Gộp phiếu": its "Tự đánh giá" and "Chênh lệch" sheets go, the ones before it come back; in an undo group
+          // they are written again in place, or (none before) the action leaves the group: deleting a sheet clears the stack.
+          const loopInPlace = undo.action === "merge" && isGrouped(context) && loopSheetsInPlace(names, state.loopSheets, undo.previousLoopSheets);
+          if (undo.action === "merge" && isGrouped(context) && !loopInPlace && state.loopSheets) throw new RunAgain("plain");
+          leftAlone = await undoScore(context, sheets.getItem(undo.sheet), undo, state, plan.copyFormats);
+          if (loopInPlace) {
+            for (const d of [undo.previousLoopSheets!.self, undo.previousLoopSheets!.diff] as SheetDescription[]) {
+              const ws = sheets.getItem(d.sheetName);
+              ws.getRange().clear(Excel.ClearApplyTo.all);
+              renderSheetOffice(ws, d);
+            }
+          } else if (undo.action === "merge") restoreLoopSheets(sheets, names, state.loopSheets, undo.previousLoopSheets);
+        } else if (undo.action === "chart" || undo.action === "explain") {
+          // Deleting the sheet cannot be undone in Excel: outside the undo group (Ctrl+Z also takes the sheet back, whole).
+          if (isGrouped(context)) throw new RunAgain("plain");
+          const refusal = await removeAddedSheet(context, undo, items); // 2: whether it is still the add-in's
+          if (refusal) return refusal;
+        } else if (undo.inPlace && undo.previousAnnex?.description) {
+          // An annex written over the previous one in place (undo group): the previous one is written back the same way.
+          const owned = ownedAnnexSheet(state, items);
+          if (!owned) return { kind: "refused", ...excelBoth("undoSheetGone", { sheet: undo.sheet }) };
+          const previous = unpackAnnex(undo.previousAnnex.description as PackedAnnex);
+          await renderAnnexInto(context, sheets.getItem(owned), previous, 0, true);
+          restoredAnnexId = items.find((s) => s.name === owned)?.id;
+        } else {
+          // The first annex goes (a sheet deleted), or an annex swapped under another name comes back (renamed,
+          // shown): neither can be part of an undo group.
+          if (isGrouped(context)) throw new RunAgain("plain");
+          const r = undoAnnex(context, state, undo, items);
+          restoredAnnexId = r.restoredId;
+          unfinished = r.unfinished;
+          // An older workbook's journal carries the previous annex's description: render it (more syncs).
+          if (r.legacy) restoredAnnexId = await renderLegacyAnnex(context, r.legacy, r.position);
         }
-        leftAlone = await undoScore(context, sheets.getItem(undo.sheet), undo, state, plan.copyFormats);
-        // "Gộp phiếu": its "Tự đánh giá" and "Chênh lệch" sheets go, the ones before it come back.
-        if (undo.action === "merge") restoreLoopSheets(sheets, names, state.loopSheets, undo.previousLoopSheets);
-      } else if (undo.action === "chart" || undo.action === "explain") {
-        const refusal = await removeAddedSheet(context, undo, items); // 2: whether it is still the add-in's
-        if (refusal) return refusal;
-      } else {
-        const r = undoAnnex(context, state, undo, items);
-        restoredAnnexId = r.restoredId;
-        unfinished = r.unfinished;
-        // An older workbook's journal carries the previous annex's description: render it (more syncs).
-        if (r.legacy) restoredAnnexId = await renderLegacyAnnex(context, r.legacy, r.position);
-      }
-      // The log keeps every entry: "Hoàn tác" is one more.
-      const restored = withLog(
-        stateAfterUndo(state, undo, restoredAnnexId),
-        logEntry({
-          at: new Date().toISOString(),
-          action: "undo",
-          by: currentActor(),
-          via: "pane",
-          sheet: undo.sheet,
-          note: `${actionName(undo.action, "vi")} ${undo.at}`,
-        }),
-      );
-      await queueStoreWrite(context, store, restored);
-      await context.sync(); // the restoring batch and the state, together
+        // The log keeps every entry: "Hoàn tác" is one more.
+        const restored = withLog(
+          stateAfterUndo(state, undo, restoredAnnexId),
+          logEntry({
+            at: new Date().toISOString(),
+            action: "undo",
+            by: currentActor(),
+            via: "pane",
+            sheet: undo.sheet,
+            note: `${actionName(undo.action, "vi")} ${undo.at}`,
+          }),
+        );
+        await queueStoreWrite(context, store, restored);
+        await context.sync(); // the restoring batch and the state, together
 
-      const undone = (
-        {
-          score: "undoneScore",
-          merge: "undoneMerge",
-          encoding: "undoneEncoding",
-          annex: "undoneAnnex",
-          chart: "chartUndone",
-          explain: "explainUndone",
-        } as const
-      )[undo.action];
-      const done = excelBoth(undone, { time: hhmm(undo.at), sheet: undo.sheet });
-      const extra = leftAlone.length > 0 ? excelMessage("undoLeftEdited", { cells: leftAlone }) : unfinished ? excelMessage("annexUnfinished", {}) : null;
-      return {
-        kind: "done",
-        message: extra ? `${done.message} ${extra.vi}` : done.message,
-        messageEn: extra ? `${done.messageEn} ${extra.en}` : done.messageEn,
-        leftAlone,
-        lastRun: restored.lastRun ?? null,
-        ...(plan.left.length > 0 ? { left: plan.left } : {}),
-      };
-    });
+        const undone = (
+          {
+            score: "undoneScore",
+            merge: "undoneMerge",
+            encoding: "undoneEncoding",
+            annex: "undoneAnnex",
+            chart: "chartUndone",
+            explain: "explainUndone",
+          } as const
+        )[undo.action];
+        const done = excelBoth(undone, { time: hhmm(undo.at), sheet: undo.sheet });
+        const extra = leftAlone.length > 0 ? excelMessage("undoLeftEdited", { cells: leftAlone }) : unfinished ? excelMessage("annexUnfinished", {}) : null;
+        return {
+          kind: "done",
+          message: extra ? `${done.message} ${extra.vi}` : done.message,
+          messageEn: extra ? `${done.messageEn} ${extra.en}` : done.messageEn,
+          leftAlone,
+          lastRun: restored.lastRun ?? null,
+          ...(plan.left.length > 0 ? { left: plan.left } : {}),
+        };
+      },
+      { plain },
+    );
   } catch (e) {
     return { kind: "refused", message: hostErrorMessage(e), messageEn: hostErrorMessage(e, "en") };
   }
@@ -189,6 +226,17 @@ async function renderLegacyAnnex(
   return ws.id;
 }
 
+/** Whether the loop sheets the merge made can take back the previous ones in place (same names, both there). */
+function loopSheetsInPlace(
+  names: string[],
+  current: { self: string; diff: string } | undefined,
+  previous: { self: unknown; diff: unknown } | null | undefined,
+): boolean {
+  if (!current || !previous) return false;
+  const p = previous as { self: SheetDescription; diff: SheetDescription };
+  return p.self.sheetName === current.self && p.diff.sheetName === current.diff && names.includes(current.self) && names.includes(current.diff);
+}
+
 /** Only what the action changed goes back; rules or a decision saved since stay as they are. */
 function stateAfterUndo(state: StoreState, undo: UndoJournal, restoredAnnexId: string | undefined): StoreState {
   const { undo: _done, ...current } = state;
@@ -197,7 +245,10 @@ function stateAfterUndo(state: StoreState, undo: UndoJournal, restoredAnnexId: s
   if (undo.action === "encoding" || undo.action === "chart" || undo.action === "explain") return current;
   if (undo.action === "score") return { ...current, written: prev.written, marks: prev.marks, lastRun: prev.lastRun };
   if (undo.action === "merge") return { ...current, selfAssessments: prev.selfAssessments, loopSheets: prev.loopSheets };
-  return { ...current, annex: prev.annex && restoredAnnexId ? { ...prev.annex, sheetId: restoredAnnexId } : prev.annex };
+  const annex = prev.annex && restoredAnnexId ? { ...prev.annex, sheetId: restoredAnnexId } : prev.annex;
+  const { annexDescription: _d, ...rest } = current;
+  void _d;
+  return { ...rest, annex, ...(prev.annexDescription !== undefined ? { annexDescription: prev.annexDescription } : {}) };
 }
 
 /**

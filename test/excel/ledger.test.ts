@@ -3,6 +3,7 @@ import { runScoring } from "../../src/excel/scoring";
 import { undoLast } from "../../src/excel/undo";
 import { LEDGER_SHEET } from "../../src/core/ledger";
 import { ledgerWorkbook as workbook } from "../../bench/ledger";
+import { selectCell } from "../../src/excel/opening";
 
 describe("Tính điểm with a ledger", () => {
   it("200 agencies × 50 criteria (10 000 ledger rows): every group sum in the grid, scored, in at most 3 syncs, undone exactly", async () => {
@@ -28,6 +29,22 @@ describe("Tính điểm with a ledger", () => {
       const undone = await undoLast();
       expect(undone.kind).toBe("done");
       expect(ws.snapshot().cells).toEqual(before.cells);
+    } finally {
+      restore();
+    }
+  });
+
+  it("a ledger finding is shown on the ledger's sheet, at its own cell (clicking it selects that cell)", async () => {
+    const { double } = workbook(3, (ledger) => (ledger[2][6] = 12)); // G3: the first agency's 1.1, points typed, 12 of 10
+    const restore = double.install(globalThis);
+    try {
+      const outcome = await runScoring("pane");
+      if (outcome.kind !== "done") throw new Error(outcome.message);
+      const f = outcome.findings.find((x) => x.code === "criterionOverMax")!;
+      expect([f.sheet, f.cell]).toEqual([LEDGER_SHEET, "G3"]);
+      expect(f.message).toContain("'Chấm điểm chi tiết'!G3");
+      expect(f.ifCorrected).toMatch(/^Nếu sửa 12 → 10/);
+      await selectCell(f.sheet, f.cell);
     } finally {
       restore();
     }
