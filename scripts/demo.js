@@ -48,6 +48,7 @@ async function main() {
   await formsRoundTrip();
   await lockAndVerify();
   await criteriaLevel(outcome);
+  await acrossMergers();
 }
 
 /** Runs a command of the command line in this process, its output indented; returns its exit code. */
@@ -186,6 +187,49 @@ async function criteriaLevel(published) {
   process.stdout.write(`Xếp hạng tính từ bộ tiêu chí ${same ? "TRÙNG KHỚP" : "KHÁC (lỗi)"} với xếp hạng tính từ điểm nhóm đã công bố (phần 1).\n`);
   for (const f of outcome.findings) process.stdout.write(`  • ${f.message}\n`);
   process.stdout.write(`Đã ghi ${path.relative(root, output)}.\n`);
+}
+
+/**
+ * Part 5, year over year across the 2025 department mergers: examples/so-sanh-2025.xlsx (the merged
+ * departments) compared with so-sanh-2024.xlsx (the old ones), both made by
+ * scripts/make-lineage-example.js. The built-in 2025 list is offered first, then accepted (as
+ * --lineage-2025 does): a merged department is compared with its predecessors' mean index, last
+ * year's ranking is recomputed, the list is written to the “Sáp nhập” sheet, and the change of the
+ * rules between the years is reported.
+ */
+async function acrossMergers() {
+  const input = path.join(root, "examples/so-sanh-2025.xlsx");
+  const previous = path.join(root, "examples/so-sanh-2024.xlsx");
+  const output = path.join(root, "out/so-sanh-2025-ket-qua.xlsx");
+  process.stdout.write(
+    `\n${"=".repeat(78)}\nPHẦN 5. SO SÁNH VỚI NĂM TRƯỚC QUA SÁP NHẬP SỞ NĂM 2025 (${path.relative(root, input)} với ${path.relative(root, previous)})\n\n`,
+  );
+  const offered = await scoreWorkbook({ input, previous });
+  if (!offered.ok) throw new Error(offered.message.message);
+  for (const n of offered.notices.filter((n) => n.message.startsWith("Danh sách sáp nhập"))) process.stdout.write(`Đề xuất (chưa áp dụng): ${n.message}\n\n`);
+  const outcome = await scoreWorkbook({
+    input,
+    previous,
+    lineage2025: true,
+    output,
+    force: true,
+    annex: true,
+    annexPrevious: true,
+    decision: { number: "15/QĐ-UBND", date: "10/01/2026", issuer: "Ủy ban nhân dân tỉnh", province: "Thái Bình", year: 2025 },
+  });
+  if (!outcome.ok) throw new Error(outcome.message.message);
+  const changes = outcome.json.rows.map((r) => r.rankChangeText);
+  process.stdout.write("Sau khi chấp nhận danh sách (--lineage-2025):\n\n" + rankingTable(outcome.rows, outcome.result.rules, changes) + "\n\n");
+  for (const r of outcome.json.rows.filter((r) => r.previous && r.previous.from.length > 1)) {
+    const idx = String(r.previous.index).replace(".", ",");
+    process.stdout.write(
+      `  ${r.name}: so với trung bình chỉ số 2024 của ${r.previous.from.join(" và ")} = ${idx}, hạng ${r.previous.rank} năm 2024 (tính lại)\n`,
+    );
+  }
+  process.stdout.write("\n");
+  for (const f of outcome.findings) process.stdout.write(`  • ${f.message}\n`);
+  for (const n of outcome.notices) process.stdout.write(`  • ${n.message}\n`);
+  process.stdout.write(`Đã ghi ${path.relative(root, output)} (trang “Sáp nhập”, phụ lục có cột “Xếp hạng năm trước” và “Tăng/giảm”).\n`);
 }
 
 main().catch((e) => {

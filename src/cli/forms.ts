@@ -20,6 +20,7 @@ import { bothOf, cliBoth } from "./messages";
 import { Both } from "../core/catalogue";
 import { readStore, SheetValues, writeStore } from "./workbook";
 import { lockRefusal } from "../core/lock";
+import { appendLog, logEntry } from "../core/log";
 
 /**
  * The command line's side of the departments' loop: `forms` writes one self-assessment form per
@@ -233,12 +234,25 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
     const loopSheets = placeLoopSheets(master.wb, master.state, master.ws);
     renderSheetExcelJS(loopSheets.self, selfAssessmentSheet(master.rules, plan.selfAssessments, loopSheets.self.name));
     renderSheetExcelJS(loopSheets.diff, differencesSheet(plan.differences, loopSheets.diff.name));
+    const changes = plan.writes.map((w): [string, string, string] => [w.address, String(master.data.values[w.row]?.[w.col] ?? ""), String(w.value ?? "")]);
     writeStore(master.wb, {
       ...master.state,
       workbookId: master.masterId,
       selfAssessments: plan.selfAssessments,
       loopSheets: { self: loopSheets.self.name, diff: loopSheets.diff.name },
       undo: undefined,
+      log: appendLog(
+        master.state.log,
+        logEntry({
+          at: new Date().toISOString(),
+          action: "merge",
+          by: "",
+          via: "cli",
+          sheet: master.ws.name,
+          cells: changes,
+          note: plan.merged.map((m) => m.file).join(", "),
+        }),
+      ),
     });
     checkTarget();
     const written = await writeAtomically(opts.output, (tmp) => master.wb.xlsx.writeFile(tmp));

@@ -20,6 +20,10 @@ import {
   snapshotCells,
 } from "../core/lock";
 import { parseCell } from "../core/address";
+import { appendLog, LOG_SHEET, logEntry, logSheet } from "../core/log";
+import { chooseAnnexSheet } from "../core/annex";
+import { sheetValues } from "../core/sheet";
+import { renderSheetExcelJS } from "../xlsx/render";
 import { SHEET_ORIGIN } from "../core/address";
 import { validateRules, PRESET_THAI_BINH_2020 } from "../core/rules";
 import { scoreSheet } from "../core/scoring";
@@ -51,10 +55,12 @@ export const LOCK_CLI_MESSAGES = catalogue("lock command line", {
   usage: entry({
     vi: (_p: object) => `  xep-hang-cntt lock IN.xlsx -o OUT.xlsx [--force] [--by TÊN] [--password MẬT-KHẨU] [--sheet TÊN] [--lang vi|en]
   xep-hang-cntt unlock IN.xlsx -o OUT.xlsx --reason "LÝ DO" [--force] [--by TÊN] [--password MẬT-KHẨU] [--lang vi|en]
-  xep-hang-cntt verify TỆP.xlsx [--code 7F3K-92QD] [--json] [--lang vi|en]   (mã thoát: 0 khớp, 1 khác, 2 chưa chốt hoặc không đọc được)`,
+  xep-hang-cntt verify TỆP.xlsx [--code 7F3K-92QD] [--json] [--lang vi|en]   (mã thoát: 0 khớp, 1 khác, 2 chưa chốt hoặc không đọc được)
+  xep-hang-cntt log TỆP.xlsx [-o RA.xlsx [--force]] [--json] [--lang vi|en]   (nhật ký ghi sổ tính; -o: thêm trang “Nhật ký” để in)`,
     en: () => `  xep-hang-cntt lock IN.xlsx -o OUT.xlsx [--force] [--by NAME] [--password PASSWORD] [--sheet NAME] [--lang vi|en]
   xep-hang-cntt unlock IN.xlsx -o OUT.xlsx --reason "REASON" [--force] [--by NAME] [--password PASSWORD] [--lang vi|en]
-  xep-hang-cntt verify FILE.xlsx [--code 7F3K-92QD] [--json] [--lang vi|en]   (exit code: 0 matches, 1 differs, 2 not locked or unreadable)`,
+  xep-hang-cntt verify FILE.xlsx [--code 7F3K-92QD] [--json] [--lang vi|en]   (exit code: 0 matches, 1 differs, 2 not locked or unreadable)
+  xep-hang-cntt log FILE.xlsx [-o OUT.xlsx [--force]] [--json] [--lang vi|en]   (the workbook's log; -o: adds the printable “Nhật ký” sheet)`,
     example: {},
   }),
   locked: entry({
@@ -91,6 +97,11 @@ export const LOCK_CLI_MESSAGES = catalogue("lock command line", {
     en: (p) => `  ${cellName(p.d, "en")}: locked “${p.d.locked}”, now “${p.d.now}”`,
     example: { d: { cell: "D7", locked: "90", now: "95" } },
   }),
+  logWritten: entry({
+    vi: (p: { sheet: string; output: string }) => `Đã ghi trang “${p.sheet}” (mới nhất ở trên) vào “${p.output}”.`,
+    en: (p) => `Wrote the sheet “${p.sheet}” (newest first) to “${p.output}”.`,
+    example: { sheet: "Nhật ký", output: "nhat-ky.xlsx" },
+  }),
   unlockNoReason: entry({
     vi: (_p: object) => 'Thiếu lý do mở chốt: --reason "LÝ DO".',
     en: () => 'The reason for unlocking is missing: --reason "REASON".',
@@ -110,12 +121,13 @@ const OPTIONS = {
   force: { type: "boolean" },
 } as const;
 
-type Command = "lock" | "unlock" | "verify";
+type Command = "lock" | "unlock" | "verify" | "log";
 /** Which options each command takes. */
 const TAKES: Record<Command, (keyof typeof OPTIONS)[]> = {
   lock: ["output", "sheet", "by", "password", "lang", "force"],
   unlock: ["output", "by", "password", "reason", "lang", "force"],
   verify: ["code", "json", "lang"],
+  log: ["output", "force", "json", "lang"],
 };
 
 const say = (lang: Lang, m: Both) => pick(m, lang);
@@ -174,11 +186,11 @@ export async function lockMain(argv: string[], io: CliIO, lang: Lang, now: () =>
   const [input, extra] = parsed.positionals;
   if (extra !== undefined) return refuse(cliBoth("extraArgument", { arg: extra }));
   if (!input) return refuse(cliBoth("noInput", {}));
-  if (command !== "verify" && !v.output) return refuse(cliBoth("noOutput", {}));
+  if (command !== "verify" && command !== "log" && !v.output) return refuse(cliBoth("noOutput", {}));
   if (command === "unlock" && !v.reason?.trim()) return refuse(both(LOCK_CLI_MESSAGES, "unlockNoReason", {}));
   const by = v.by?.trim() ?? "";
   try {
-    if (command !== "verify") {
+    if (command !== "verify" && v.output) {
       const checked = checkOutput(input, v.output!, v.force === true);
       if (!checked.ok) fail(bothOf(checked.message));
     }
@@ -207,7 +219,8 @@ export async function lockMain(argv: string[], io: CliIO, lang: Lang, now: () =>
         sheet.unprotect();
         await sheet.protect(v.password ?? "", { selectLockedCells: true, selectUnlockedCells: true });
       }
-      writeStore(wb, { ...state, rules: json, lock, undo: undefined });
+      const logged = logEntry({ at: lock.at, action: "lock", by, via: "cli", sheet: ws.name, note: lock.code });
+      writeStore(wb, { ...state, rules: json, lock, undo: undefined, log: appendLog(state.log, logged) });
       await save(wb, input, v.output!, v.force === true);
       io.out(
         say(
@@ -236,9 +249,32 @@ export async function lockMain(argv: string[], io: CliIO, lang: Lang, now: () =>
       const annex = state.annex?.sheetName ? wb.getWorksheet(state.annex.sheetName) : undefined;
       if (annex) writeAnnexCode(annex, null);
       const record = { code: lock!.code, lockedAt: lock!.at, lockedBy: lock!.by, at: now().toISOString(), by, reason: v.reason!.trim() };
-      writeStore(wb, { ...state, lock: undefined, unlocks: [...(state.unlocks ?? []), record], undo: undefined });
+      const logged = logEntry({ at: record.at, action: "unlock", by, via: "cli", sheet: lock!.sheet, note: `${lock!.code}: ${record.reason}` });
+      writeStore(wb, { ...state, lock: undefined, unlocks: [...(state.unlocks ?? []), record], undo: undefined, log: appendLog(state.log, logged) });
       await save(wb, input, v.output!, v.force === true);
       io.out(say(lang, both(LOCK_CLI_MESSAGES, "unlocked", { code: lock!.code, output: v.output! })));
+      return 0;
+    }
+
+    if (command === "log") {
+      const log = state.log ?? { entries: [] };
+      if (v.json) io.out(JSON.stringify(log, null, 2));
+      else {
+        const sheet = logSheet(log, lockTime);
+        for (const row of sheetValues(sheet).slice(1)) io.out(row.filter((t) => t !== "").join(" | "));
+      }
+      if (v.output) {
+        const where = chooseAnnexSheet(
+          LOG_SHEET,
+          wb.worksheets.map((w) => w.name),
+          state.logSheet,
+        );
+        if (where.replaces) wb.removeWorksheet(wb.getWorksheet(where.name)!.id);
+        renderSheetExcelJS(wb.addWorksheet(where.name), logSheet(log, lockTime, where.name));
+        writeStore(wb, { ...state, logSheet: where.name });
+        await save(wb, input, v.output, v.force === true);
+        io.out(say(lang, both(LOCK_CLI_MESSAGES, "logWritten", { sheet: where.name, output: v.output })));
+      }
       return 0;
     }
 

@@ -38,9 +38,12 @@ const OPTIONS = {
   lang: { type: "string" },
   annex: { type: "boolean" },
   "annex-previous": { type: "boolean" },
+  "lineage-2025": { type: "boolean" },
+  "force-previous": { type: "boolean" },
   force: { type: "boolean" },
   "fix-encoding": { type: "boolean" },
   explain: { type: "boolean" },
+  by: { type: "string" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const satisfies Record<string, { type: "string" | "boolean"; short?: string }>;
@@ -77,6 +80,10 @@ export function parseArgs(argv: string[]): Parsed {
   if (v.force) opts.force = true;
   if (v["fix-encoding"]) opts.fixEncoding = true;
   if (v.explain) opts.explain = true;
+  if (v.by !== undefined) opts.by = v.by.trim();
+  if (v["lineage-2025"]) opts.lineage2025 = true;
+  if (v["force-previous"]) opts.forcePrevious = true;
+  if (opts.lineage2025 && !opts.previous) return { ok: false, message: cliBoth("lineage2025Alone", {}) };
   if (opts.annexPrevious && (!opts.previous || !opts.annex)) {
     const missing = [opts.previous ? "" : "--previous", opts.annex ? "" : "--annex"].filter(Boolean).join(", ");
     return { ok: false, message: cliBoth("annexPreviousAlone", { missing }) };
@@ -103,9 +110,11 @@ const pad = (text: string, width: number, right = false) => {
 /** The ranking as text, by block; with last year's comparison, its rank and the change ("▲2", "mới") on the left. */
 export function rankingTable(rows: Parameters<typeof rankedRows>[0], rules: Rules, changes?: (string | undefined)[], lang: Lang = "vi"): string {
   const say = (code: "colRank" | "colAgency" | "colTotal" | "colIndex" | "colClass" | "notScored" | "noBlock") => pick(cliBoth(code, {}), lang);
-  const change = (i: number) => (changes ? `${pad(changes[i] ?? "", 6)}` : "");
+  // As wide as the widest change (“sáp nhập”), at least 6.
+  const width = Math.max(6, ...(changes ?? []).map((c) => (c ?? "").length + 1));
+  const change = (i: number) => (changes ? `${pad(changes[i] ?? "", width)}` : "");
   const lines = [
-    `${pad(say("colRank"), 5, true)}  ${changes ? pad("±", 6) : ""}${pad(say("colAgency"), 46)}  ${pad(say("colTotal"), 9, true)}  ${pad(say("colIndex"), 7, true)}${hasClasses(rules) ? `  ${say("colClass")}` : ""}`,
+    `${pad(say("colRank"), 5, true)}  ${changes ? pad("±", width) : ""}${pad(say("colAgency"), 46)}  ${pad(say("colTotal"), 9, true)}  ${pad(say("colIndex"), 7, true)}${hasClasses(rules) ? `  ${say("colClass")}` : ""}`,
   ];
   let block: string | null | undefined;
   rankedRows(rows, rules).forEach((r, i) => {
@@ -138,7 +147,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   };
   if (bad !== undefined) return refuse(cliBoth("badLang", { value: bad }));
   if (argv[0] === "forms" || argv[0] === "merge") return formsMain(argv, io, lang);
-  if (argv[0] === "lock" || argv[0] === "unlock" || argv[0] === "verify") return lockMain(argv, io, lang);
+  if (argv[0] === "lock" || argv[0] === "unlock" || argv[0] === "verify" || argv[0] === "log") return lockMain(argv, io, lang);
   if (argv[0] === "ledger") return ledgerMain(argv, io, lang);
   const parsed = parseArgs(argv);
   if (!parsed.ok) return refuse(parsed.message);

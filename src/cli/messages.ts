@@ -18,10 +18,24 @@ export function envLanguage(env: Record<string, string | undefined>): Lang {
 }
 
 /** Where the rules came from, as the refusal names them. */
-export type RulesSource = { kind: "workbook" } | { kind: "preset" } | { kind: "file"; file: string };
+export type RulesSource = { kind: "workbook" } | { kind: "preset" } | { kind: "file"; file: string } | { kind: "sheet"; sheet: string };
 const SOURCE: Record<Lang, (s: RulesSource) => string> = {
-  vi: (s) => (s.kind === "workbook" ? "quy tắc lưu trong sổ tính" : s.kind === "preset" ? "quy tắc mặc định Thái Bình 2020" : `tệp ${s.file}`),
-  en: (s) => (s.kind === "workbook" ? "the rules stored in the workbook" : s.kind === "preset" ? "the default Thái Bình 2020 rules" : `file ${s.file}`),
+  vi: (s) =>
+    s.kind === "workbook"
+      ? "quy tắc lưu trong sổ tính"
+      : s.kind === "preset"
+        ? "quy tắc mặc định Thái Bình 2020"
+        : s.kind === "sheet"
+          ? `danh sách sáp nhập ở trang “${s.sheet}”`
+          : `tệp ${s.file}`,
+  en: (s) =>
+    s.kind === "workbook"
+      ? "the rules stored in the workbook"
+      : s.kind === "preset"
+        ? "the default Thái Bình 2020 rules"
+        : s.kind === "sheet"
+          ? `the lineage on the “${s.sheet}” sheet`
+          : `file ${s.file}`,
 };
 const RULE_PROBLEM: RuleProblem = makeRuleProblem("classes[0].minIndex", "notUnit");
 const listLines = (lines: readonly string[]) => lines.map((l) => `  - ${l}`).join("\n");
@@ -36,6 +50,11 @@ export const CLI_MESSAGES = catalogue("command line", {
     en: (p) =>
       `The workbook “${p.file}” stores the choice to put last year's rank in the annex, but there is no --previous: the annex was made without the “Xếp hạng năm trước” and “Tăng/giảm” columns. Add --previous LAST-YEAR.xlsx to have them.`,
     example: { file: "danh-gia-2020.xlsx" },
+  }),
+  lineage2025Alone: entry({
+    vi: (_p: object) => `--lineage-2025 dùng danh sách sáp nhập sở năm 2025 khi so sánh với năm trước nên cần --previous NAM-TRUOC.xlsx.`,
+    en: () => `--lineage-2025 uses the 2025 list of department mergers in the comparison with last year, so it needs --previous LAST-YEAR.xlsx.`,
+    example: {},
   }),
   annexPreviousAlone: entry({
     vi: (p: { missing: string }) =>
@@ -77,13 +96,15 @@ export const CLI_MESSAGES = catalogue("command line", {
   xep-hang-cntt score IN.xlsx [-o OUT.xlsx [--force]] [--sheet TÊN] [--rules RULES.json] [--annex] [--json] [--lang vi|en]
                       [--decision-number "06/QĐ-UBND"] [--decision-date 05/01/2021] [--issuer "Ủy ban nhân dân tỉnh"]
                       [--province "Thái Bình"] [--year 2020] [--subject "Đánh giá, xếp hạng …"] [--annex-sheet "Phụ lục"]
-                      [--previous NAM-TRUOC.xlsx [--annex-previous]] [--explain] [--chart BIEU-DO.svg] [--fix-encoding]
+                      [--previous NAM-TRUOC.xlsx [--annex-previous] [--lineage-2025] [--force-previous]] [--explain] [--chart BIEU-DO.svg] [--fix-encoding]
 ${p.forms}
 
   --year           mặc định là năm ghi trong tiêu đề bảng điểm, nếu không có thì năm trước năm ký quyết định
   --subject        trích yếu của phụ lục, không kèm năm (phụ lục thêm “năm 2020”)
-  --previous TỆP   so sánh với kết quả năm trước (xếp hạng năm trước, tăng/giảm)
+  --previous TỆP   so sánh với kết quả năm trước (xếp hạng năm trước, tăng/giảm); tệp phải của năm trước năm này,
+                   trừ khi có --force-previous
   --annex-previous phụ lục cũng có cột “Xếp hạng năm trước” và “Tăng/giảm” (cần --previous và --annex)
+  --lineage-2025   dùng danh sách sáp nhập sở năm 2025 (với --previous; không có cờ này thì chỉ đề xuất)
   --explain        thêm trang “Giải trình”, mỗi cơ quan một trang
   --chart TỆP      ghi biểu đồ chỉ số theo thứ hạng (SVG)
   --fix-encoding   chuyển tiêu đề, tên cơ quan và ghi chú gõ bằng bảng mã TCVN3 (ABC) hoặc VNI sang Unicode
@@ -99,13 +120,15 @@ Mã thoát: 0 xong; 1 xong nhưng còn lỗi trong bảng điểm (merge: có ph
   xep-hang-cntt score IN.xlsx [-o OUT.xlsx [--force]] [--sheet NAME] [--rules RULES.json] [--annex] [--json] [--lang vi|en]
                       [--decision-number "06/QĐ-UBND"] [--decision-date 05/01/2021] [--issuer "Ủy ban nhân dân tỉnh"]
                       [--province "Thái Bình"] [--year 2020] [--subject "Đánh giá, xếp hạng …"] [--annex-sheet "Phụ lục"]
-                      [--previous LAST-YEAR.xlsx [--annex-previous]] [--explain] [--chart CHART.svg] [--fix-encoding]
+                      [--previous LAST-YEAR.xlsx [--annex-previous] [--lineage-2025] [--force-previous]] [--explain] [--chart CHART.svg] [--fix-encoding]
 ${p.forms}
 
   --year           default: the year in the score table's title, else the year before the decision's
   --subject        the annex's subject, without the year (the annex adds “năm 2020”)
-  --previous FILE  compare with last year's results (last year's rank, the change)
+  --previous FILE  compare with last year's results (last year's rank, the change); the file must be of an earlier
+                   year than this one, unless --force-previous
   --annex-previous the annex also shows last year's rank and the change (needs --previous and --annex)
+  --lineage-2025   use the built-in 2025 list of department mergers (with --previous; without it, only offered)
   --explain        add the “Giải trình” sheet, a page per agency
   --chart FILE     write the chart of indices by rank (SVG)
   --fix-encoding   convert headers, names and notes typed in the TCVN3 (ABC) or VNI encoding to Unicode
@@ -248,6 +271,13 @@ Exit codes: 0 done; 1 done but the score table has errors (merge: a form has pro
     en: (p) =>
       `File “${p.file}” is too large to read safely: ${p.part ? `its part “${p.part}”` : "the file"} inflates beyond ${p.mib} MB (it may be damaged or made to blow up). Not read further; nothing written.`,
     example: { file: "bang-diem.xlsx", part: "xl/worksheets/sheet1.xml", mib: 128 },
+  }),
+  previousNotEarlier: entry({
+    vi: (p: { file: string; previous: number; current: number }) =>
+      `Sổ tính năm trước “${p.file}” là của năm ${p.previous}, không trước năm ${p.current} của bảng điểm này, nên không so sánh. Hãy chọn sổ tính của năm trước; nếu đúng là muốn so sánh như vậy, thêm --force-previous. Chưa ghi gì.`,
+    en: (p) =>
+      `Last year's workbook “${p.file}” is for ${p.previous}, not earlier than this table's ${p.current}, so it is not compared. Choose the previous year's workbook; if this comparison is really meant, add --force-previous. Nothing was written.`,
+    example: { file: "danh-gia-2020.xlsx", previous: 2020, current: 2020 },
   }),
   formsNeedMasterOut: entry({
     vi: (p: { master: string }) =>

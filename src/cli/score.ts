@@ -8,7 +8,9 @@ import { Finding } from "../core/findings";
 import { jsonSyntaxProblem } from "../core/json-syntax";
 import { completeMetadata, DecisionMetadata, provinceMissing, titleRowsOf, validateMetadata, withProvince, yearInTitle } from "../core/metadata";
 import { MARK_FILL, planResultWrite } from "../core/plan";
-import { PRESET_THAI_BINH_2020, Rules, RulesJson, validateRules } from "../core/rules";
+import { LineageRule, PRESET_THAI_BINH_2020, Rules, RulesJson, validateRules } from "../core/rules";
+import { LINEAGE_SHEET } from "../core/lineage";
+import { lineage2025, rulesWithLineage, sheetLineage, writeLineageSheet } from "./lineage";
 import { rankedRows, RowResult, scoreSheet, ScoreResult } from "../core/scoring";
 import { MarkRecord, STORE_SHEET, StoreState } from "../core/store";
 import { STORE_MESSAGES } from "../core/store-check";
@@ -35,6 +37,8 @@ import { compareYears, Comparison, comparisonNotices, PREVIOUS_HEADERS, rankChan
 import { matchKey } from "../core/text";
 import { checkStale, staleFinding } from "../core/stale";
 import { lockRefusal } from "../core/lock";
+import { appendLog, blockChanges, logEntry } from "../core/log";
+import { cellAddress } from "../core/address";
 import { applyLedger, criteriaJson, CriteriaJson, withGridWritten } from "./ledger";
 
 export interface ScoreOptions {
@@ -56,12 +60,18 @@ export interface ScoreOptions {
   now?: Date;
   /** Last year's workbook, for "Xếp hạng năm trước" and "Tăng/giảm". */
   previous?: string;
+  /** Accept a --previous workbook whose year is not earlier than this one's. */
+  forcePrevious?: boolean;
   /** With --previous and --annex: the annex shows "Xếp hạng năm trước" and "Tăng/giảm" too. */
   annexPrevious?: boolean;
   /** Where to write the chart of indices (SVG). */
   chart?: string;
+  /** Who runs it, for the log (--by). */
+  by?: string;
   /** Adds the Giải trình sheet, one page per agency. */
   explain?: boolean;
+  /** Uses the built-in 2025 list of department mergers where it fits (offered otherwise). */
+  lineage2025?: boolean;
 }
 
 /** A row of the JSON output: the agency's name, each result column's key and value (columns.ts), and the explanations. */
@@ -107,6 +117,14 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
     fail(cliBoth("notWorkbook", { file }));
   }
   return wb;
+}
+
+/** The rules with the lineage given (refused, exit code 2, when the lineage does not validate). */
+function lineageRules(rules: Rules, lineage: LineageRule[]): { rules: Rules; json: RulesJson } {
+  const checked = rulesWithLineage(rules, lineage);
+  if (!checked.ok) fail(cliBoth("rulesInvalid", { source: { kind: "sheet", sheet: LINEAGE_SHEET }, problems: checked.problems }));
+  const ok = checked as Extract<typeof checked, { ok: true }>;
+  return { rules: ok.rules, json: ok.rules.json };
 }
 
 export function rulesFrom(opts: ScoreOptions, state: StoreState): { rules: Rules; json: RulesJson; source: RulesSource } {
@@ -188,7 +206,12 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     const { state, issues } = stored as Extract<typeof stored, { ok: true }>;
     // A locked workbook is scored and shown, never written (Mở chốt first).
     if (state.lock && opts.output !== undefined) fail(lockRefusal(state.lock, "score"));
-    const { rules, json: rulesJson } = rulesFrom(opts, state);
+    let { rules, json: rulesJson } = rulesFrom(opts, state);
+    // The "Sáp nhập" sheet, when the workbook has one, is the lineage (the table people keep).
+    const fromSheet = sheetLineage(wb);
+    if (!fromSheet.ok) fail(fromSheet);
+    const sheetLineageRules = (fromSheet as Extract<typeof fromSheet, { ok: true }>).lineage;
+    if (sheetLineageRules) ({ rules, json: rulesJson } = lineageRules(rules, sheetLineageRules));
 
     progress("stepScore");
     const picked = pickSheet(wb, rules, opts.sheet, state.annex?.sheetName, opts.fixEncoding === true);
@@ -200,14 +223,32 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     const stale = staleFinding(checkStale(data.values, result, SHEET_ORIGIN), SHEET_ORIGIN);
     const findings = stale ? [...result.findings, stale] : [...result.findings];
     let comparison: Comparison | null = null;
+    let lineageToWrite: LineageRule[] | null = null;
     const notices: Both[] = byEncoding(converted).map((cells) => both(LEGACY_MESSAGES, "converted", legacyExample(cells, ENCODING_NAMES)));
     if (opts.previous) {
       progress("stepPrevious");
       if (path.resolve(opts.previous) === path.resolve(opts.input)) fail(cliBoth("previousSameFile", {}));
-      const last = previousAgencies(await loadWorkbook(opts.previous), opts.previous);
+      const previousWb = await loadWorkbook(opts.previous);
+      const last = previousAgencies(previousWb, opts.previous);
       if (!last.ok) fail(last);
+      // Last year's workbook must be of an earlier year (its title's, else its stored decision's) than this
+      // one (--year, the stored decision, the title), unless --force-previous says it is meant.
+      const previousStore = readStore(previousWb);
+      const previousYear = (last as { year?: number | null }).year ?? (previousStore.ok ? previousStore.state.decision?.year : undefined) ?? null;
+      const currentYear = opts.decision?.year ?? state.decision?.year ?? yearInTitle(titleRowsOf(data.values, result.layout.headerTop));
+      if (previousYear !== null && currentYear !== null && previousYear >= currentYear && !opts.forcePrevious)
+        fail(cliBoth("previousNotEarlier", { file: opts.previous, previous: previousYear, current: currentYear }));
+      const lastYear = last as Extract<typeof last, { ok: true }>;
+      const toUnicode = (t: string) => legacyToUnicode(t)?.text ?? t;
+      // The 2025 mergers: offered where they fit, used with --lineage-2025 (and written to "Sáp nhập" with -o).
+      const offer = lineage2025(rules, result.rows, lastYear.agencies, opts.lineage2025 === true, toUnicode);
+      if (offer.notice) notices.push(offer.notice);
+      if (offer.added.length > 0) {
+        ({ rules, json: rulesJson } = lineageRules(rules, offer.lineage));
+        lineageToWrite = offer.lineage;
+      }
       // Names typed in TCVN3 or VNI (old workbooks) are compared in Unicode; through the rules' lineage.
-      const compared = compareYears(data.values, result, last as Extract<typeof last, { ok: true }>, (t) => legacyToUnicode(t)?.text ?? t);
+      const compared = compareYears(data.values, { ...result, rules }, lastYear, toUnicode);
       comparison = compared.comparison;
       if (compared.finding) findings.push(compared.finding);
       notices.push(...comparisonNotices(comparison));
@@ -239,6 +280,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       ws.getColumn(c.col + 1).width = Math.max(ws.getColumn(result.layout.lastCol + 1).width ?? 9, 11);
     }
     for (const h of plan.headers) restyle(h.row, h.col, {}).value = h.text;
+    if (lineageToWrite) writeLineageSheet(wb, lineageToWrite);
     for (const b of plan.blocks) {
       b.values.forEach((rowValues, i) =>
         rowValues.forEach((v, j) => {
@@ -286,6 +328,18 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       marks: [...(state.marks ?? []).filter((m) => m.sheet !== ws.name), ...marks],
       lastRun: lastRunRecord(result, ws.name, "cli", opts.now ?? new Date(), data.values),
       undo: undefined,
+      // "Nhật ký": this run, with the result cells it changed.
+      log: appendLog(
+        state.log,
+        logEntry({
+          at: (opts.now ?? new Date()).toISOString(),
+          action: "score",
+          by: opts.by ?? "",
+          via: "cli",
+          sheet: ws.name,
+          cells: blockChanges(data.values, plan.blocks, (r, c) => cellAddress(r, c)),
+        }),
+      ),
     };
 
     // Stored entries set aside (damaged, tampered with): named first, never trusted for this write.

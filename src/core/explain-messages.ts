@@ -133,18 +133,18 @@ export const EXPLAIN_MESSAGES = catalogue("explanations", {
     vi: ({ current, previous, merged }: { current: number | null; previous: number | null; merged: string[] }) =>
       `So sánh ${current === null ? "năm nay" : `năm ${current}`} với ${previous === null ? "năm trước" : `năm ${previous}`}.` +
       (merged.length > 0
-        ? ` ${merged.length} cơ quan được so với trung bình chỉ số năm trước của các tiền thân (${list(
+        ? ` ${merged.length} cơ quan được so qua danh sách sáp nhập (${list(
             "vi",
             merged.map((n) => `“${n}”`),
-          )}); xếp hạng năm trước được tính lại với các tiền thân thay bằng cơ quan kế tục.`
+          )}): cơ quan sáp nhập so với trung bình chỉ số năm trước của các tiền thân; xếp hạng năm trước được tính lại với các tiền thân thay bằng cơ quan kế tục.`
         : ""),
     en: ({ current, previous, merged }) =>
       `Comparing ${current === null ? "this year" : current} with ${previous === null ? "last year" : previous}.` +
       (merged.length > 0
-        ? ` ${merged.length} agenc${merged.length === 1 ? "y is" : "ies are"} compared with the mean index of their predecessors (${list(
+        ? ` ${merged.length} agenc${merged.length === 1 ? "y is" : "ies are"} compared through the lineage (${list(
             "en",
             merged.map((n) => `“${n}”`),
-          )}); last year's ranking was recomputed with the predecessors replaced by their successors.`
+          )}): a merged agency with the mean index of its predecessors; last year's ranking was recomputed with the predecessors replaced by their successors.`
         : ""),
     example: { current: 2025, previous: 2024, merged: ["Sở Tài chính", "Sở Nông nghiệp và Môi trường"] },
   }),
@@ -165,7 +165,8 @@ export const toNextClassMessage = (lang: Lang, t: ToNextClass | null): string =>
 export function ifCorrectedText(result: Scored, f: Finding, lang: Lang, values: readonly (readonly unknown[])[]): string | null {
   const ic = ifCorrected(result, f, values);
   if (!ic) return null;
-  const row = result.rows.find((r) => r.row === f.row);
+  // A finding on another sheet (the ledger's) names its agency; its row is not the grid's.
+  const row = f.sheet ? result.rows.find((r) => r.name === f.agency) : result.rows.find((r) => r.row === f.row);
   if (!row) return null;
   return ifCorrectedMessage(
     lang,

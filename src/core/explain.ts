@@ -131,6 +131,8 @@ const agencyRowsCache = new WeakMap<Scored, Set<number>>();
  * which costs a few rows, not the whole sheet; its rank comes from the others' results unchanged.
  */
 export function ifCorrected(result: Scored, finding: Finding, values: readonly (readonly unknown[])[]): IfCorrected | null {
+  // A finding on another sheet (the ledger's): corrected by whoever scored it, never on the grid's values.
+  if (finding.sheet) return otherSheetCorrections.get(result)?.(finding) ?? null;
   const correction = CORRECTION[finding.code];
   if (!correction) return null;
   const g = result.layout.groupCols.indexOf(finding.col);
@@ -161,6 +163,14 @@ export function ifCorrected(result: Scored, finding: Finding, values: readonly (
   const same = (a: Dec | null, b: Dec) => a !== null && cmp(a, b) === 0;
   const changes = !(same(row.total, mine.total) && same(row.index, mine.index) && row.className === mine.className && row.rank === rank);
   return { correction, value, total: mine.total, maxPoints: mine.maxPoints, index: mine.index, className: mine.className, rank, changes };
+}
+
+/** How findings on another sheet than the grid are corrected, by the result they belong to (ledger.ts registers its own). */
+const otherSheetCorrections = new WeakMap<Scored, (finding: Finding) => IfCorrected | null>();
+
+/** Registers how a result's findings on another sheet are corrected (scoreWithLedger: a criterion at its maximum, on its step). */
+export function registerOtherSheetCorrections(result: Scored, correct: (finding: Finding) => IfCorrected | null): void {
+  otherSheetCorrections.set(result, correct);
 }
 
 /** Points an agency lost in each group: the group's maximum less its counted score. */

@@ -21,7 +21,10 @@ export type MergeFindingCode =
   | "unverifiedForm"
   | "unverifiedSetAside"
   | "notReplaced"
-  | "recordReplaced";
+  | "recordReplaced"
+  | "groupNotFound"
+  | "formulaNoValue"
+  | "formIncomplete";
 
 /** What does not match in a form whose identity does not verify. */
 export type IdentityMismatch = "token" | "noKey" | "printedName";
@@ -32,8 +35,10 @@ export interface MergeParams {
   agency: string;
   /** The other files (conflicting forms), the years (another year), the grid sheet, the printed agency name. */
   detail: string;
-  /** identityNotVerified: what does not match. */
-  reason: IdentityMismatch | "";
+  /** identityNotVerified: what does not match; groupNotFound: "renamed" (another text where the group was); formIncomplete: "empty" form or a "blank" score. */
+  reason: IdentityMismatch | "renamed" | "empty" | "blank" | "";
+  /** What the cell holds (a renamed group's text, a formula). */
+  value?: string;
 }
 
 type Template<P> = { vi: (p: P) => string; en: (p: P) => string };
@@ -140,6 +145,35 @@ const MERGE_TEMPLATES: Record<MergeFindingCode, { severity: Severity } & Templat
     en: (p) =>
       `Form “${p.file}” (${p.agency}) verified and replaces this agency's form merged before (“${p.detail}”) in the “Tự đánh giá” sheet. Score cells already filled in the table are kept; where they differ is listed in the “Chênh lệch” sheet.`,
   },
+  groupNotFound: {
+    severity: "error",
+    vi: (p) =>
+      p.reason === "renamed"
+        ? `Phiếu “${p.file}” (${p.agency}), ô ${p.cell}: ghi “${p.value}” thay vì tên nhóm “${p.detail}”, nên không đọc được điểm tự chấm của nhóm này (các nhóm khác vẫn được gộp). Hãy dùng đúng tên nhóm như phiếu đã gửi rồi gộp lại.`
+        : `Phiếu “${p.file}” (${p.agency})${p.cell ? `, ô ${p.cell}` : ""}: không có dòng của nhóm “${p.detail}”, nên không đọc được điểm tự chấm của nhóm này (các nhóm khác vẫn được gộp). Hãy ghi đúng tên nhóm như phiếu đã gửi rồi gộp lại.`,
+    en: (p) =>
+      p.reason === "renamed"
+        ? `Form “${p.file}” (${p.agency}), cell ${p.cell}: it says “${p.value}” instead of the group's name “${p.detail}”, so this group's self-assessed score cannot be read (the other groups are still merged). Use the group's name as in the form sent and merge again.`
+        : `Form “${p.file}” (${p.agency})${p.cell ? `, cell ${p.cell}` : ""}: no row names the group “${p.detail}”, so its self-assessed score cannot be read (the other groups are still merged). Write the group's name as in the form sent and merge again.`,
+  },
+  formulaNoValue: {
+    severity: "error",
+    vi: (p) =>
+      `Phiếu “${p.file}” (${p.agency}), ô ${p.cell} (${p.detail}): điểm là công thức “${p.value}” được lưu mà không có giá trị tính sẵn, nên không gộp điểm này. Hãy mở phiếu bằng Excel hoặc LibreOffice, lưu lại (để công thức được tính), hoặc nhập số trực tiếp.`,
+    en: (p) =>
+      `Form “${p.file}” (${p.agency}), cell ${p.cell} (${p.detail}): the score is the formula “${p.value}” saved without a calculated value, so it is not merged. Open the form in Excel or LibreOffice and save it (so the formula is calculated), or type the number.`,
+  },
+  formIncomplete: {
+    severity: "error",
+    vi: (p) =>
+      p.reason === "empty"
+        ? `Phiếu “${p.file}” (${p.agency}) chưa có điểm tự chấm nào, nên không được gộp. Hãy yêu cầu cơ quan điền phiếu rồi gửi lại.`
+        : `Phiếu “${p.file}” (${p.agency}), ô ${p.cell}: chưa có điểm tự chấm của nhóm “${p.detail}” (các nhóm khác vẫn được gộp). Hãy yêu cầu cơ quan bổ sung.`,
+    en: (p) =>
+      p.reason === "empty"
+        ? `Form “${p.file}” (${p.agency}) has no self-assessed score at all, so it is not merged. Ask the agency to fill it in and send it again.`
+        : `Form “${p.file}” (${p.agency}), cell ${p.cell}: no self-assessed score for the group “${p.detail}” (the other groups are still merged). Ask the agency to complete it.`,
+  },
   rulesChanged: {
     severity: "warning",
     vi: (p) =>
@@ -149,7 +183,7 @@ const MERGE_TEMPLATES: Record<MergeFindingCode, { severity: Severity } & Templat
   },
 };
 
-const MERGE_EXAMPLE: MergeParams = { file: "so-y-te.xlsx", cell: "2021", agency: "Sở Y tế", detail: "2020", reason: "" };
+const MERGE_EXAMPLE: MergeParams = { file: "so-y-te.xlsx", cell: "2021", agency: "Sở Y tế", detail: "2020", reason: "", value: "=SUM(C7:C8)" };
 
 /** The merge's findings, by code (their severities: `MERGE_SEVERITY`). */
 export const MERGE_MESSAGES = catalogue(

@@ -151,6 +151,9 @@ export const FORM_STYLES: Record<string, CellStyle> = {
   signHint: { bold: false, italic: true, size: 11, hAlign: "center", vAlign: "center", wrap: false, border: false },
 };
 
+/** The row (from 0) of the first group in a form made here (row 7 in Excel); the others follow. */
+export const FORM_FIRST_GROUP_ROW = 6;
+
 /** Columns of the form: STT, group, score (input), maximum, evidence (input). */
 export const FORM_COLS = { stt: 0, group: 1, score: 2, max: 3, evidence: 4 } as const;
 const WIDTHS = [5, 30, 10, 9, 36];
@@ -218,7 +221,7 @@ export function buildForm(input: FormInput): FormDescription {
   heights[3] = lines(FORM_TEXT.instructions, total * 1.05) * 15 + 6;
   heights[4] = 8;
 
-  const headerRow = 5;
+  const headerRow = FORM_FIRST_GROUP_ROW - 1;
   const h = FORM_TEXT.header;
   [h.stt, h.group, h.score, h.max, h.evidence].forEach((t, c) => put(headerRow, c, t, "header"));
   heights[headerRow] = 3 * LINE_PT + 6;

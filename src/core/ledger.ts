@@ -8,7 +8,8 @@
  */
 import { cellAddress, Origin, SHEET_ORIGIN } from "./address";
 import { appraisedPoints, CriterionModel, isLeaf, leafApplies, LeafOutcome, leafPoints, levelLabels } from "./criteria";
-import { add, cmp, Dec, formatVi, sub, toNumber, ZERO } from "./decimal";
+import { add, cmp, Dec, div, formatVi, mul, sub, toNumber, ZERO } from "./decimal";
+import { IfCorrected, registerOtherSheetCorrections } from "./explain";
 import { Finding, FindingCode, makeFinding } from "./findings";
 import { GridLayout, locateGrid } from "./grid";
 import { displayValue, isBlank, parseScore } from "./numbers";
@@ -399,7 +400,41 @@ export function scoreWithLedger(
       warnings: all.filter((f) => f.severity === "warning").length,
     },
   };
+  registerOtherSheetCorrections(result, (f) => ledgerCorrection(f, result, ledger, grid, ledgerValues, rules, options));
   return { ok: true, result, ledger, values, gridWrites };
+}
+
+/**
+ * What correcting a ledger finding would change, where a correction is implied: a criterion above
+ * its maximum → the maximum; points off the step → the step below. The whole workbook is scored
+ * again with the ledger's cell corrected (ranks exact).
+ */
+function ledgerCorrection(
+  f: Finding,
+  result: Extract<ScoreResult, { ok: true }>,
+  ledger: Extract<LedgerRead, { ok: true }>,
+  grid: readonly (readonly unknown[])[],
+  ledgerValues: readonly (readonly unknown[])[],
+  rules: Rules,
+  options: Parameters<typeof scoreWithLedger>[3],
+): IfCorrected | null {
+  if (f.code !== "criterionOverMax" && f.code !== "notAStep") return null;
+  const entry = [...ledger.agencies.values()].flatMap((a) => a.entries).find((e) => e.row === f.row);
+  const row = entry ? result.rows.find((r) => matchKey(r.name) === matchKey(entry.agency)) : undefined;
+  if (!entry || !row) return null;
+  const parsed = parseScore(ledgerValues[f.row]?.[f.col]);
+  if (parsed.kind !== "number") return null;
+  const step = entry.leaf.step;
+  const value = f.code === "criterionOverMax" ? entry.leaf.max : step ? mul(div(parsed.value, step, 0, "down"), step) : parsed.value;
+  const corrected = ledgerValues.map((r, i) => (i === f.row ? Object.assign([...r], { [f.col]: toNumber(value) }) : r));
+  const again = scoreWithLedger(grid, corrected, rules, { ...options });
+  const mine = again.ok ? again.result.rows.find((r) => r.row === row.row) : undefined;
+  if (!mine || mine.total === null || mine.index === null) {
+    return { correction: "max", value, total: null, maxPoints: null, index: null, className: null, rank: null, changes: row.total !== null };
+  }
+  const same = (a: Dec | null, b: Dec) => a !== null && cmp(a, b) === 0;
+  const changes = !(same(row.total, mine.total) && same(row.index, mine.index) && row.className === mine.className && row.rank === mine.rank);
+  return { correction: "max", value, total: mine.total, maxPoints: mine.maxPoints, index: mine.index, className: mine.className, rank: mine.rank, changes };
 }
 
 /**

@@ -3,7 +3,7 @@ import { cmp, Dec, fromNumber, sign, toNumber } from "./decimal";
 import { makeFinding, Severity } from "./findings";
 import { both, ddmmyyyy, hhmm, pick } from "./catalogue";
 import { FORM_TEXT, IN_FORM_MESSAGES, MERGE_MESSAGES, MERGE_SEVERITY, MergeFindingCode, MergeParams, ScoreFindingCode, Lang } from "./form-messages";
-import { agencyMaxes, exemptGroupsOf, FormIdentity, identityVerifies, isFormKey, rulesFingerprint } from "./forms";
+import { agencyMaxes, exemptGroupsOf, FORM_COLS, FORM_FIRST_GROUP_ROW, FormIdentity, identityVerifies, isFormKey, rulesFingerprint } from "./forms";
 import { scoreSheet } from "./scoring";
 import { COLUMN_ALIASES, groupOfHeader, GridLayout, locateGrid } from "./grid";
 import { displayValue, isBlank, parseScore } from "./numbers";
@@ -182,6 +182,8 @@ interface Candidate {
   numbers: (number | null)[];
   /** The identity verified against the master's key (false: a form without identity). */
   verified: boolean;
+  /** No score at all: nothing to merge (formIncomplete). */
+  empty: boolean;
 }
 
 const sameRecord = (a: Omit<SelfAssessment, "at" | "file">, b: Omit<SelfAssessment, "at" | "file">): boolean =>
@@ -265,7 +267,12 @@ export function planMerge(input: MergeInput): MergeResult {
       continue;
     }
     if (id && id.rulesFingerprint !== fp) findings.push(finding("rulesChanged", { file, agency: gridName(row) }));
-    candidates.push(readCandidate(form, row, gridName(row), gridNotes(row), reading, rules, maxesOf.get(row) ?? rules.groups.map((g) => g.max), verified));
+    const candidate = readCandidate(form, row, gridName(row), gridNotes(row), reading, rules, maxesOf.get(row) ?? rules.groups.map((g) => g.max), verified);
+    if (candidate.empty) {
+      findings.push(finding("formIncomplete", { file, agency: gridName(row), reason: "empty" }));
+      continue;
+    }
+    candidates.push(candidate);
   }
 
   // One form per agency: a verified form sets aside the unverified ones; identical copies count once;
@@ -316,10 +323,8 @@ export function planMerge(input: MergeInput): MergeResult {
         written.set(`${c.row}:${col}`, n);
       }
     });
-    if (layout.notesCol !== null && c.record.notes !== "" && isBlank(values[c.row][layout.notesCol])) {
-      writes.push({ row: c.row, col: layout.notesCol, value: c.record.notes, address: cellAddress(c.row, layout.notesCol, origin) });
-      written.set(`${c.row}:${layout.notesCol}`, c.record.notes);
-    }
+    // The agency's notes are its claim: kept in “Tự đánh giá” (and in “Chênh lệch” when they differ from the
+    // grid's), never written into the grid's Ghi chú, which only the council changes.
   }
 
   // The recorded claims: this merge's forms replace the agency's earlier record only when they say something else.
@@ -367,10 +372,33 @@ function readCandidate(
   const evidence: string[] = rules.groups.map(() => "");
   const numbers: (number | null)[] = rules.groups.map(() => null);
   const scoreFindings: MergeFinding[] = [];
+  const file = form.file;
+  // A group whose row is not found (its name changed in a form whose sheet protection was removed):
+  // named, with the cell where a form made here has it, rather than dropped without a word.
+  const found = new Set(reading.groups.map((g) => g.group));
+  rules.groups.forEach((group, g) => {
+    if (found.has(g)) return;
+    const cell = form.identity ? cellAddress(FORM_FIRST_GROUP_ROW + g, FORM_COLS.group) : "";
+    const there = form.identity ? displayValue(form.values?.[FORM_FIRST_GROUP_ROW + g]?.[FORM_COLS.group] ?? "") : "";
+    scoreFindings.push(finding("groupNotFound", { file, agency, cell, detail: group.name, reason: there === "" ? "" : "renamed", value: there }));
+  });
+  const blanks: string[] = [];
+  let filled = 0;
   for (const g of reading.groups) {
     evidence[g.group] = g.evidence;
     const raw = g.raw;
-    if (isBlank(raw) || (typeof raw === "string" && matchKey(raw) === matchKey(FORM_TEXT.exempt))) continue;
+    if (typeof raw === "string" && matchKey(raw) === matchKey(FORM_TEXT.exempt)) continue;
+    if (isBlank(raw)) {
+      // A formula saved without its value (written by a tool that does not calculate): said, not taken for an empty cell.
+      const { row: r, col } = parseA1(g.cell);
+      const formula = form.formulas?.[r]?.[col];
+      if (typeof formula === "string" && formula.startsWith("=")) {
+        filled++;
+        scoreFindings.push(finding("formulaNoValue", { file, agency, cell: g.cell, detail: rules.groups[g.group].name, value: formula }));
+      } else if (!exempt.includes(g.group)) blanks.push(g.cell);
+      continue;
+    }
+    filled++;
     const parsed = parseScore(raw);
     const group = rules.groups[g.group];
     const report = (code: ScoreFindingCode) => {
@@ -397,7 +425,13 @@ function readCandidate(
     else if (cmp(parsed.value, maxes[g.group]) > 0 && !exempt.includes(g.group)) report("aboveMax");
     numbers[g.group] = n;
   }
-  return { form, row, agency, reading, record: { agency, verified, scores, evidence, notes }, scoreFindings, numbers, verified };
+  // An empty score the form asks for: named (an empty form is not merged at all, see planMerge).
+  if (filled > 0)
+    for (const cell of blanks) {
+      const group = reading.groups.find((g) => g.cell === cell)!.group;
+      scoreFindings.push(finding("formIncomplete", { file, agency, cell, detail: rules.groups[group].name, reason: "blank" }));
+    }
+  return { form, row, agency, reading, record: { agency, verified, scores, evidence, notes }, scoreFindings, numbers, verified, empty: filled === 0 };
 }
 
 const formatMax = (d: Dec) => String(toNumber(d)).replace(".", ",");
@@ -439,7 +473,7 @@ function differencesOf(
     });
     if (layout.notesCol !== null && s.notes !== "") {
       const grid = cellNow(row, layout.notesCol);
-      if (!isBlank(grid) && matchKey(text(grid)) !== matchKey(s.notes)) {
+      if (matchKey(text(grid)) !== matchKey(s.notes)) {
         out.push({
           agency: s.agency,
           group: FORM_TEXT.notesGroup,

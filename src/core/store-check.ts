@@ -314,6 +314,26 @@ export const checkLock: Check = shape({
   protectedSheets: optional(list(sheetName, 1000)),
 });
 export const checkUnlocks: Check = list(shape({ code: text, lockedAt: time, lockedBy: text, at: time, by: text, reason: text }), 10000);
+const cellChange: Check = (v, p) =>
+  Array.isArray(v) && v.length === 3 ? (cell(v[0], join(p, 0)) ?? text(v[1], join(p, 1)) ?? text(v[2], join(p, 2))) : storeProblem("notArray", p, v);
+const LOG_ACTIONS = ["score", "annex", "merge", "encoding", "undo", "lock", "unlock", "chart", "explain", "edit", "conclusion"];
+/** `log`: the entries (each with its changed cells) and the summary of older ones. */
+export const checkLog: Check = shape({
+  entries: list(
+    shape({
+      at: time,
+      action: oneOf(...LOG_ACTIONS),
+      by: text,
+      via: oneOf("pane", "ribbon", "cli"),
+      sheet: text,
+      cells: list(cellChange, 1000),
+      moreCells: optional(intIn(0, MAX_ROWS * MAX_COLS)),
+      note: optional(text),
+    }),
+    10000,
+  ),
+  summary: optional(shape({ count: intIn(0, Number.MAX_SAFE_INTEGER), from: time, to: time, byAction: object, cells: intIn(0, Number.MAX_SAFE_INTEGER) })),
+});
 export const checkLockInfo: Check = shape({ code: text, at: time, by: text, sheet: sheetName });
 
 /** The check of each stored entry but `rules` (which validateRules checks where it is used). */
@@ -332,6 +352,8 @@ export const ENTRY_CHECKS: Record<string, Check> = {
   lock: checkLock,
   unlocks: checkUnlocks,
   lockInfo: checkLockInfo,
+  log: checkLog,
+  logSheet: sheetName,
 };
 
 /** A stored entry set aside (or, for the user's own settings, refused) because a check failed. */
@@ -374,6 +396,10 @@ const CONSEQUENCE: Record<string, Record<Lang, string>> = {
   },
   lastRun: { vi: "Bảng tóm tắt lần tính trước không được hiển thị.", en: "The summary of the previous run is not shown." },
   undo: { vi: "Không hoàn tác được lần ghi trước.", en: "The previous write cannot be undone." },
+  log: {
+    vi: "Nhật ký cũ không đọc được nên không được dùng; lần ghi tiếp theo bắt đầu một nhật ký mới.",
+    en: "The old log cannot be read and is not used; the next write starts a new log.",
+  },
 };
 
 const shown = (problem: StoreProblem) => ({

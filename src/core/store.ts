@@ -1,6 +1,7 @@
 import { both } from "./catalogue";
 import type { FormIdentity } from "./forms";
 import type { LockRecord, UnlockRecord } from "./lock";
+import type { WorkLog } from "./log";
 import { DecisionMetadata } from "./metadata";
 import { RulesJson } from "./rules";
 import { ENTRY_CHECKS, STORE_MESSAGES, StoreIssue, storeDamagedMessage, storeProblem } from "./store-check";
@@ -158,6 +159,10 @@ export interface StoreState {
   lock?: LockRecord;
   /** Every "Mở chốt": the code it ended, who, when and why (newest last). */
   unlocks?: UnlockRecord[];
+  /** "Nhật ký": every write, who and when, the cells with their old and new values (log.ts). */
+  log?: WorkLog;
+  /** The "Nhật ký" sheet the add-in or the command line wrote (never a user's sheet of that name). */
+  logSheet?: string;
 }
 
 /** One agency's returned form, as merged. */
@@ -189,6 +194,8 @@ const KEYS: (keyof StoreState)[] = [
   "loopSheets",
   "lock",
   "unlocks",
+  "log",
+  "logSheet",
 ];
 
 /** What the pane shows on opening: small entries, kept in the first rows (the head) so that it reads a few KB. */

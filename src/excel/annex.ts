@@ -1,4 +1,6 @@
 import { AnnexDescription, annexGate, annexNotice, annexGrid, annexPrint, buildAnnex, chooseAnnexSheet, StyleName, withCodeLine } from "../core/annex";
+import { logEntry, withLog } from "../core/log";
+import { currentActor } from "./actor";
 import { completeMetadata, DecisionMetadata, provinceMissing, titleRowsOf, validateMetadata, withProvince, yearInTitle } from "../core/metadata";
 import { ScoreResult, scoreSheet } from "../core/scoring";
 import { STORE_SHEET, StoreState } from "../core/store";
@@ -138,7 +140,10 @@ export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<A
       const description = withCodeLine(buildAnnex(rules, scored.rows, { ...meta, sheetName: where.name }, lastYear), state.lock?.code);
       const replaced = where.replaces ? items.find((s) => s.name === where.name) : undefined;
       const at = new Date().toISOString();
-      const newState = stateWithAnnex(state, where.name, sheet.name, replaced, at);
+      const newState = withLog(
+        stateWithAnnex(state, where.name, sheet.name, replaced, at),
+        logEntry({ at, action: "annex", by: currentActor(), via: "pane", sheet: where.name, note: `${meta.number} ${meta.date}` }),
+      );
       const ws = await writeAnnex(context, store, newState, description, names, replaced); // 2 (3 from the annex sheet)
 
       if (!fromAnnexSheet) {

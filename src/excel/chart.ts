@@ -4,6 +4,8 @@
  * description, the one the command line draws as SVG; this file writes it and adds the chart.
  * 2 syncs: read, write. Nothing on the user's sheets changes: the sheet is new, under a free name.
  */
+import { logEntry, withLog } from "../core/log";
+import { currentActor } from "./actor";
 import { excelBoth } from "./messages";
 import { chooseAnnexSheet } from "../core/annex";
 import { BAR_COLORS, chartDescription, ChartDescription } from "../core/chart";
@@ -89,7 +91,10 @@ export async function createChart(): Promise<ChartOutcome> {
       const { undo: _u, ...previousState } = state;
       void _u;
       const at = new Date().toISOString();
-      const newState: StoreState = { ...state, undo: { action: "chart", at, sheet: where.name, cells: [], fills: [], previousState } };
+      const newState: StoreState = withLog(
+        { ...state, undo: { action: "chart", at, sheet: where.name, cells: [], fills: [], previousState } },
+        logEntry({ at, action: "chart", by: currentActor(), via: "pane", sheet: where.name }),
+      );
       await queueStoreWrite(context, store, newState);
       const ws = sheets.add(where.name);
       const { bandLines } = renderChartOffice(ws, description, scored.rules.json.index.decimals);

@@ -1,4 +1,6 @@
 import { lockRefusal } from "../core/lock";
+import { logEntry, withLog } from "../core/log";
+import { currentActor } from "./actor";
 import { byEncoding, CONVERT_MESSAGES, legacyExample } from "../core/legacy-cells";
 import { ENCODING_NAMES, unicodeFontFor } from "../core/legacy-encoding";
 import { scoreSheet } from "../core/scoring";
@@ -74,7 +76,18 @@ export async function convertEncoding(cells: readonly string[], now: () => Date 
       const { undo: _previous, ...rest } = state;
       void _previous;
       const at = now().toISOString();
-      const newState: StoreState = { ...rest, undo: { action: "encoding", at, sheet: sheet.name, cells: journal, fills: [], fonts, previousState: {} } };
+      const logged = logEntry({
+        at,
+        action: "encoding",
+        by: currentActor(),
+        via: "pane",
+        sheet: sheet.name,
+        cells: convert.map((c) => [c.cell, c.text, c.converted]),
+      });
+      const newState: StoreState = withLog(
+        { ...rest, undo: { action: "encoding", at, sheet: sheet.name, cells: journal, fills: [], fonts, previousState: {} } },
+        logged,
+      );
       await writeStore(context, store as StoreRead, newState); // 2: the texts, and the journal to undo them
 
       const groups = byEncoding(convert);

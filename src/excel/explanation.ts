@@ -4,6 +4,8 @@
  * (the same the command line renders with ExcelJS); this file only writes it. 2 syncs: read, write.
  * Nothing on the user's sheets changes: the sheet is new, under a free name ("Giải trình (2)"…).
  */
+import { logEntry, withLog } from "../core/log";
+import { currentActor } from "./actor";
 import { rangeAddress } from "../core/address";
 import { chooseAnnexSheet } from "../core/annex";
 import { EXPLAIN_MESSAGES } from "../core/explain-messages";
@@ -156,7 +158,10 @@ export async function createExplanation(opts: { selectedOnly: boolean }): Promis
       const { undo: _u, ...previousState } = state;
       void _u;
       const at = new Date().toISOString();
-      const newState: StoreState = { ...state, undo: { action: "explain", at, sheet: where.name, cells: [], fills: [], previousState } };
+      const newState: StoreState = withLog(
+        { ...state, undo: { action: "explain", at, sheet: where.name, cells: [], fills: [], previousState } },
+        logEntry({ at, action: "explain", by: currentActor(), via: "pane", sheet: where.name }),
+      );
       await queueStoreWrite(context, store, newState);
       const ws = sheets.add(where.name);
       const { pageBreaks } = renderExplanationOffice(ws, description);

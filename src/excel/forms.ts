@@ -1,4 +1,6 @@
 import { lockRefusal } from "../core/lock";
+import { logEntry, withLog } from "../core/log";
+import { currentActor } from "./actor";
 import { chooseAnnexSheet } from "../core/annex";
 import { both } from "../core/catalogue";
 import { FORM_MESSAGES, FORM_TEXT } from "../core/form-messages";
@@ -174,13 +176,19 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
 
       const { undo: _u, ...previousState } = state;
       void _u;
-      const newState: StoreState = {
-        ...state,
-        workbookId: masterId,
-        selfAssessments: plan.selfAssessments,
-        loopSheets: { self: placed.self.name, diff: placed.diff.name },
-        undo: { action: "merge", at: now().toISOString(), sheet: sheet.name, cells, fills: [], previousLoopSheets, previousState },
-      };
+      const at = now().toISOString();
+      const changes = plan.writes.map((w): [string, string, string] => [w.address, String(sheet.values[w.row]?.[w.col] ?? ""), String(w.value ?? "")]);
+      const merged = plan.merged.map((m) => m.file).join(", ");
+      const newState: StoreState = withLog(
+        {
+          ...state,
+          workbookId: masterId,
+          selfAssessments: plan.selfAssessments,
+          loopSheets: { self: placed.self.name, diff: placed.diff.name },
+          undo: { action: "merge", at, sheet: sheet.name, cells, fills: [], previousLoopSheets, previousState },
+        },
+        logEntry({ at, action: "merge", by: currentActor(), via: "pane", sheet: sheet.name, cells: changes, note: merged }),
+      );
       await writeStore(context, store, newState); // 2: cells, sheets and the journal in one batch
 
       return {

@@ -10,6 +10,7 @@ import { supports } from "./host";
 import { hostRefusal, queueSheetRead, rulesOf } from "./scoring";
 import { queueStoreRead, queueStoreWrite, writeStore } from "./store";
 import { scoreSheet } from "../core/scoring";
+import { logEntry, withLog } from "../core/log";
 
 export type LockOutcome =
   | ({ kind: "locked"; code: string; sheet: string; annexSheet: string | null } & Both)
@@ -96,7 +97,8 @@ export async function lockResults(opts: { by: string; password?: string }, now: 
       const { undo: _u, ...kept } = state;
       void _u;
       // The store and the code line first, then the protection (a protected annex would refuse the line).
-      await queueStoreWrite(context, store, { ...kept, rules: rules.json, lock });
+      const logged = logEntry({ at: lock.at, action: "lock", by: lock.by, via: "pane", sheet: sheet.name, note: lock.code });
+      await queueStoreWrite(context, store, withLog({ ...kept, rules: rules.json, lock }, logged));
       if (annexName && annexUsed) {
         const cell = sheets.getItem(annexName).getCell(codeRow(annexUsed), 0);
         cell.values = [[annexCodeLine(lock.code)]];
@@ -173,7 +175,8 @@ export async function unlockResults(opts: { by: string; reason: string; password
       const { undo: _u, lock: _l, ...kept } = state;
       void _u;
       void _l;
-      await writeStore(context, store, { ...kept, unlocks: [...(state.unlocks ?? []), record] }); // 3
+      const logged = logEntry({ at: record.at, action: "unlock", by: record.by, via: "pane", sheet: lock.sheet, note: `${lock.code}: ${record.reason}` });
+      await writeStore(context, store, withLog({ ...kept, unlocks: [...(state.unlocks ?? []), record] }, logged)); // 3
       return { kind: "unlocked", code: lock.code, ...both(EXCEL_LOCK_MESSAGES, "unlocked", { code: lock.code }) };
     });
   } catch (e) {

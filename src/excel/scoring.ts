@@ -1,4 +1,7 @@
+import { queueLedgerRead, scoreWithLedgerSheet, withGridSums } from "./ledger";
 import { lockRefusal } from "../core/lock";
+import { blockChanges, logEntry, withLog } from "../core/log";
+import { currentActor } from "./actor";
 import { cellAddress, columnLetter, Origin, parseCell, rangeAddress } from "../core/address";
 import { MARK_FILL, planResultWrite, WritePlan } from "../core/plan";
 import { presetRules, Rules, validateRules } from "../core/rules";
@@ -152,7 +155,7 @@ async function firstReadInBlocks(context: Excel.RequestContext, ws: Excel.Worksh
 export async function runScoring(source: Source, now: () => Date = () => new Date(), options: ScoringOptions = {}): Promise<ScoringOutcome> {
   try {
     return await Excel.run(async (context) => {
-      const { read, lastYearSheet } = await readForScoring(context, options); // 1: read
+      const { read, lastYearSheet, ledgerSheet } = await readForScoring(context, options); // 1: read
       const sheet = read.sheet.result();
       const store = read.store;
       const state = store.state();
@@ -161,7 +164,9 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       const storeNotes = store.issues().map((issue) => storeIssueMessage(issue, STORE_SHEET, "vi"));
       const storeNotesEn = store.issues().map((issue) => storeIssueMessage(issue, STORE_SHEET, "en"));
       const rules = rulesOf(state);
-      const scored = scoreSheet(sheet.values, rules, sheet.origin);
+      // Criteria sets: the ledger's leaves computed, their group sums into the grid (src/excel/ledger.ts).
+      const ledger = scoreWithLedgerSheet(sheet, ledgerSheet(), rules, state);
+      const scored = ledger ? ledger.result : scoreSheet(sheet.values, rules, sheet.origin);
       if (!scored.ok) {
         const refusal = sheetRefusal(sheet.name, scored.error);
         return scored.legacy.length > 0 ? { ...refusal, convertible: scored.legacy.map((c) => c.cell) } : refusal;
@@ -179,10 +184,10 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
           messageEn: [planned.messageEn, ...storeNotesEn].join(" "),
           cells: planned.cells,
         };
-      const plan = planned.plan;
+      const plan = ledger ? withGridSums(planned.plan, ledger, sheet) : planned.plan;
       const run = lastRunRecord(scored, sheet.name, source, now(), sheet.values);
       const findings = [...scored.findings, ...(compared.finding ? [compared.finding] : [])].map((f) =>
-        findingView(sheet.name, f, { result: scored, values: sheet.values }),
+        findingView(sheet.name, f, { result: scored, values: ledger ? ledger.values : sheet.values }),
       );
       const columns = plan.columns.map((c) => columnLetter(c.col + sheet.origin.col));
       const currentUndo = state.undo ? { action: state.undo.action, at: state.undo.at, sheet: state.undo.sheet } : null;
@@ -206,7 +211,11 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       }
 
       const journal = journalFromRead(plan, scored, sheet, read.standardWidth());
-      const newState = stateAfter(state, plan, sheet.name, run, journal);
+      const changes = blockChanges(sheet.values, plan.blocks, (r, c) => cellAddress(r, c, sheet.origin));
+      const newState = withLog(
+        stateAfter(state, plan, sheet.name, run, journal),
+        logEntry({ at: run.at, action: "score", by: currentActor(), via: source === "ribbon" ? "ribbon" : "pane", sheet: sheet.name, cells: changes }),
+      );
       const edited = await writeResults(context, read, sheet, scored, plan, journal, newState); // 2 (3 in a few cases)
 
       const notices: string[] = [...storeNotes];
@@ -238,7 +247,10 @@ async function readForScoring(context: Excel.RequestContext, options: ScoringOpt
   const lastYearName = options.previous?.kind === "sheet" ? options.previous.sheet : null;
   // Last year's sheet of this workbook is read in the same sync as the active sheet.
   let lastYearSheet = lastYearName !== null ? queuePreviousSheet(context, lastYearName) : null;
+  // The ledger of a criteria set ("Chấm điểm chi tiết"), read in the same sync (null when there is none).
+  let ledgerSheet = queueLedgerRead(context);
   const read = await readOrInBlocks(context, queueFirstRead(context, active), async () => {
+    ledgerSheet = queueLedgerRead(context); // read with the first of the reads in blocks
     const inBlocks = await firstReadInBlocks(context, active);
     if (lastYearName !== null) {
       lastYearSheet = queuePreviousSheet(context, lastYearName);
@@ -246,7 +258,7 @@ async function readForScoring(context: Excel.RequestContext, options: ScoringOpt
     }
     return inBlocks;
   });
-  return { read, lastYearSheet };
+  return { read, lastYearSheet, ledgerSheet };
 }
 
 /** Last year's comparison when the user chose one: from a sheet of this workbook (scored with its rules) or from agencies read elsewhere; through the rules' lineage. */

@@ -32,8 +32,9 @@ export interface FindingView {
 
 /** A finding for the pane; with the scoring result, what its correction would change. */
 export const findingView = (sheet: string, f: Finding, scored?: { result: Scored; values: readonly (readonly unknown[])[] }): FindingView => ({
-  sheet,
-  cell: f.cell,
+  // A finding on another sheet (the ledger's): selected on that sheet, at its own address.
+  sheet: f.sheet ?? sheet,
+  cell: f.sheet ? f.cell.slice(f.cell.lastIndexOf("!") + 1) : f.cell,
   severity: f.severity,
   code: f.code,
   agency: f.agency,

@@ -2,6 +2,8 @@
  * "Hoàn tác": the dispatch. Reads the state and its journal (sync 1), checks the journal, then hands it
  * to the handler of its action (undo-actions.ts: UNDO_HANDLERS), which knows what that action changed.
  */
+import { actionName, logEntry, withLog } from "../core/log";
+import { currentActor } from "./actor";
 import { STORE_SHEET } from "../core/store";
 import { checkUndoJournal, STORE_MESSAGES } from "../core/store-check";
 import { both, hhmm } from "../core/catalogue";
@@ -64,7 +66,18 @@ export async function undoLast(): Promise<UndoOutcome> {
       if ("kind" in r) return r;
       const { undo: _done, ...current } = state;
       void _done;
-      const restored = handler.stateAfter(current, undo, r);
+      // The log keeps every entry: "Hoàn tác" is one more.
+      const restored = withLog(
+        handler.stateAfter(current, undo, r),
+        logEntry({
+          at: new Date().toISOString(),
+          action: "undo",
+          by: currentActor(),
+          via: "pane",
+          sheet: undo.sheet,
+          note: `${actionName(undo.action, "vi")} ${undo.at}`,
+        }),
+      );
       await queueStoreWrite(context, store, restored);
       await context.sync(); // the restoring batch and the state, together
 

@@ -8,27 +8,11 @@ import { BusyButton } from "./BusyButton";
 import { useStrings } from "./i18n";
 import { Notice } from "./Notice";
 import { useSharedStyles } from "./styles";
+import { currentActor, rememberActor } from "../excel/actor";
 
 const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
-
-/** The name typed once, remembered by this browser for the next locks (nothing else is kept). */
-const NAME_KEY = "xep-hang-cntt.by";
-const rememberedName = (): string => {
-  try {
-    return window.localStorage.getItem(NAME_KEY) ?? "";
-  } catch {
-    return "";
-  }
-};
-const rememberName = (name: string) => {
-  try {
-    window.localStorage.setItem(NAME_KEY, name);
-  } catch {
-    // A browser without storage forgets the name: it is typed again.
-  }
-};
 
 export interface LockSectionProps {
   api: Pick<PaneApi, "lockResults" | "unlockResults">;
@@ -47,14 +31,14 @@ export function LockSection({ api, lock: initial, busy, run, onWritten }: LockSe
   const t = useStrings();
   const en = t.lang === "en";
   const [lock, setLock] = React.useState<LockInfo | null>(initial);
-  const [by, setBy] = React.useState(rememberedName);
+  const [by, setBy] = React.useState(currentActor);
   const [password, setPassword] = React.useState("");
   const [reason, setReason] = React.useState("");
   const [note, setNote] = React.useState<Note | null>(null);
 
   const act = async (unlock: boolean) => {
     setNote(null);
-    rememberName(by.trim());
+    rememberActor(by.trim());
     const opts = { by: by.trim(), ...(password ? { password } : {}) };
     const r = await run("lock", () => (unlock ? api.unlockResults({ ...opts, reason }) : api.lockResults(opts)));
     if (!r.ok) return setNote({ intent: "error", title: t.lock.refusedTitle, text: t.unexpected(r.error) });

@@ -98,7 +98,9 @@ async function lastYear(file: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(EXAMPLE);
   const ws = wb.worksheets[0];
-  ws.eachRow((row) => {
+  ws.eachRow((row, r) => {
+    // Last year's title says 2019 (a workbook of the same year is refused without --force-previous).
+    if (r < 4) row.eachCell((cell) => typeof cell.value === "string" && (cell.value = cell.value.replace(/2020/g, "2019")));
     const name = String(row.getCell(2).value ?? "");
     if (name === "Sở Y tế") row.getCell(7).value = 100; // Cơ chế 60 → 100: 462,85 → 0,929, rank 3 last year
     if (name === "Sở Khoa học và Công nghệ") row.getCell(2).value = "Sở Khoa học, Công nghệ và Môi trường";
@@ -267,5 +269,25 @@ describe("staleResults: result columns on the input that the scores no longer gi
     expect(r.stderr).toContain("không khớp với điểm hiện tại");
     const again = runCli(["score", out, "-o", path.join(dir, "lan-4.xlsx"), "--json"]);
     expect(JSON.parse(again.stdout).findings.map((f: { code: string }) => f.code)).toEqual(["overMax"]);
+  });
+});
+
+describe("--previous of a year not earlier than this one", () => {
+  it("is refused, naming both years and --force-previous, unless --force-previous", () => {
+    const dir = tempDir();
+    const same = path.join(dir, "cung-nam.xlsx");
+    fs.copyFileSync(EXAMPLE, same);
+    const out = path.join(dir, "out.xlsx");
+    const refused = runCli(["score", EXAMPLE, "-o", out, "--previous", same]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("là của năm 2020, không trước năm 2020 của bảng điểm này");
+    expect(refused.stderr).toContain("--force-previous");
+    expect(fs.existsSync(out)).toBe(false);
+    const later = runCli(["score", EXAMPLE, "-o", out, "--previous", same, "--year", "2019"]);
+    expect(later.code).toBe(2);
+    expect(later.stderr).toContain("năm 2020, không trước năm 2019");
+    const forced = runCli(["score", EXAMPLE, "-o", out, "--previous", same, "--force-previous"]);
+    expect(forced.code).not.toBe(2);
+    expect(fs.existsSync(out)).toBe(true);
   });
 });

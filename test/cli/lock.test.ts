@@ -40,6 +40,8 @@ beforeAll(async () => {
     EXAMPLE,
     "-o",
     scored,
+    "--by",
+    "Lê C",
     "--annex",
     "--decision-number",
     "06/QĐ-UBND",
@@ -153,4 +155,39 @@ test("a password given to lock is needed to unlock", async () => {
   expect(no.stderr).toContain("Mật khẩu không đúng");
   expect((await run(["unlock", withPassword, "-o", path.join(dir, "b.xlsx"), "--reason", "x", "--password", "sai"])).code).toBe(2);
   expect((await run(["unlock", withPassword, "-o", path.join(dir, "c.xlsx"), "--reason", "x", "--password", "bí mật"])).code).toBe(0);
+});
+
+test("the log: score -o (with each result cell's old and new value), lock and unlock are entries; log prints it and -o adds the printable sheet, newest first", async () => {
+  const opened = path.join(dir, "mo-nk.xlsx");
+  expect((await run(["unlock", locked, "-o", opened, "--reason", "Sửa điểm", "--by", "Trần B"])).code).toBe(0);
+  const stored = readStore(await open(opened));
+  if (!stored.ok) throw new Error(stored.message);
+  const log = stored.state.log!;
+  expect(log.entries.map((e) => [e.action, e.by, e.via])).toEqual([
+    ["score", "Lê C", "cli"],
+    ["lock", "Nguyễn Văn A", "cli"],
+    ["unlock", "Trần B", "cli"],
+  ]);
+  // The example's result columns were typed by hand: the cells Tính điểm changed are listed old → new.
+  expect(log.entries[0].cells.length).toBeGreaterThan(0);
+  for (const [address, before, after] of log.entries[0].cells) {
+    expect(address).toMatch(/^[A-Z]+\d+$/);
+    expect(before).not.toBe(after);
+  }
+  expect(log.entries[1].note).toBe(code);
+  expect(log.entries[2].note).toBe(`${code}: Sửa điểm`);
+
+  const printed = await run(["log", opened]);
+  expect(printed.code).toBe(0);
+  expect(printed.stdout.split("\n")[1]).toMatch(/^.*Mở chốt \| Trần B/);
+  const withSheet = path.join(dir, "nhat-ky.xlsx");
+  expect((await run(["log", opened, "-o", withSheet])).code).toBe(0);
+  const ws = (await open(withSheet)).getWorksheet("Nhật ký")!;
+  expect(ws.getCell("B3").value).toBe("Mở chốt");
+  expect(ws.getCell("B4").value).toBe("Chốt kết quả");
+  expect(ws.getCell("B5").value).toBe("Tính điểm");
+  // Written again, the sheet replaces its own (never a user's sheet of that name).
+  const again = path.join(dir, "nhat-ky-2.xlsx");
+  expect((await run(["log", withSheet, "-o", again])).code).toBe(0);
+  expect((await open(again)).worksheets.filter((w) => w.name.startsWith("Nhật ký")).map((w) => w.name)).toEqual(["Nhật ký"]);
 });

@@ -1,6 +1,8 @@
 /** The ledger "Chấm điểm chi tiết": made from the rules and the agencies, read, computed, summed into the grid, its findings. */
 import { formatVi } from "../../src/core/decimal";
 import { findingMessage } from "../../src/core/findings";
+import { ifCorrected } from "../../src/core/explain";
+import { ifCorrectedText } from "../../src/core/explain-messages";
 import { criteriaOfAgency, LEDGER_COLUMNS, LEDGER_SHEET, ledgerSheet, LedgerAgency, readLedger, scoreWithLedger } from "../../src/core/ledger";
 import { Rules, RulesJson, validateRules } from "../../src/core/rules";
 import { sheetValues } from "../../src/core/sheet";
@@ -218,6 +220,21 @@ describe("scoring with the ledger", () => {
     const keptOver = rulesWith((r) => (r.groups[0].criteria![3].max = 40)); // 1.4 may reach 40: the group's 50 still caps what is within
     const over = scoreWithLedger(grid(), ledger({ "Sở A": { ...SO_A, "1.4": { self: 30 } }, "Sở B": SO_B }), keptOver);
     expect(over.ok && over.gridWrites[0]).toEqual({ row: 1, col: 2, value: 50 });
+  });
+
+  it("a criterion above its maximum, or off its step, says what correcting it would change (ifCorrected)", () => {
+    const values = ledger({ "Sở A": { ...SO_A, "1.4": { self: 12 } }, "Sở B": { ...SO_B, "1.4": { self: "8,3" } } });
+    const scored = scoreWithLedger(grid(), values, rules);
+    if (!scored.ok) throw new Error("not scored");
+    const [over, step] = scored.result.findings.filter((f) => f.sheet);
+    expect([over.code, step.code]).toEqual(["criterionOverMax", "notAStep"]);
+    const ic = ifCorrected(scored.result, over, scored.values)!;
+    expect([formatVi(ic.value), formatVi(ic.total!), ic.changes]).toEqual(["10", "398,5", true]); // Hạ tầng 40,5 → 38,5
+    expect(ifCorrectedText(scored.result, over, "vi", scored.values)).toMatch(/^Nếu sửa 12 → 10: Tổng 398,5/);
+    const ic2 = ifCorrected(scored.result, step, scored.values)!;
+    expect([formatVi(ic2.value), formatVi(ic2.total!)]).toEqual(["8,25", "386,47"]); // 8,3 → 8,25
+    // A ledger finding never corrects the grid's cell at its own row and column.
+    expect(ifCorrected(scored.result, { ...over, code: "errorValue" }, scored.values)).toBeNull();
   });
 
   it("overMax “cap” caps a leaf typed above its maximum", () => {

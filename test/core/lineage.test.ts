@@ -6,6 +6,7 @@ import { legacyToUnicode } from "../../src/core/legacy-encoding";
 import { PRESET_THAI_BINH_2020, presetRules, RulesJson, validateRules } from "../../src/core/rules";
 import type { RowResult } from "../../src/core/scoring";
 import { clonePreset, docCriteria } from "./helpers";
+import { entryText, LINEAGE_2025, lineage2025Offer, lineageProblemText, lineageSheetValues, readLineageSheet, withLineage } from "../../src/core/lineage";
 
 const dec = (s: string) => fromString(s)!;
 const was = (name: string, rank: number, index: string): PreviousAgency => ({ name, rank, index: dec(index), className: null, decimals: 3 });
@@ -217,5 +218,62 @@ describe("last year's columns read back from the sheet", () => {
     if (!read.ok) return;
     expect(read.comparison.byRow.get(1)).toMatchObject({ previousRank: 1, merged: true, from: ["Sở Tài chính", "Sở Kế hoạch và Đầu tư"] });
     expect(read.comparison.byRow.get(2)).toMatchObject({ previousRank: 1, merged: false });
+  });
+});
+
+describe("the “Sáp nhập” sheet and the 2025 list", () => {
+  it("reads one predecessor per row, a blank agency continuing the one above, several in a cell with “;”", () => {
+    const values = [
+      ["DANH SÁCH SÁP NHẬP"],
+      ["STT", "CƠ QUAN HIỆN NAY", "Tiền thân"],
+      [1, "Sở Tài chính", "Sở Tài chính"],
+      [null, "", "Sở Kế hoạch và Đầu tư"],
+      [2, "Sở Nông nghiệp và Môi trường", "Sở Nông nghiệp và Phát triển nông thôn; Sở Tài nguyên và Môi trường"],
+      [3, "Sở Dân tộc và Tôn giáo", "Ban Dân tộc"],
+      [4, "sở tài chính", "Sở Tài chính"],
+    ];
+    const read = readLineageSheet(values);
+    expect(read).toEqual({
+      ok: true,
+      lineage: [
+        { name: "Sở Tài chính", from: ["Sở Tài chính", "Sở Kế hoạch và Đầu tư"] },
+        { name: "Sở Nông nghiệp và Môi trường", from: ["Sở Nông nghiệp và Phát triển nông thôn", "Sở Tài nguyên và Môi trường"] },
+        { name: "Sở Dân tộc và Tôn giáo", from: ["Ban Dân tộc"] },
+      ],
+    });
+    // Written back and read again: the same lineage.
+    const back = readLineageSheet(lineageSheetValues(read.ok ? read.lineage : []));
+    expect(back).toEqual(read);
+    expect(validateRules({ ...clonePreset(), lineage: read.ok ? read.lineage : [] }).ok).toBe(true);
+  });
+
+  it("names the cell of a predecessor without an agency and of an agency without a predecessor", () => {
+    const read = readLineageSheet(
+      [
+        ["Cơ quan hiện nay", "Tiền thân"],
+        ["", "Sở Ngoại vụ"],
+        ["Sở Nội vụ", ""],
+      ],
+      { row: 4, col: 1 },
+    );
+    expect(read.ok).toBe(false);
+    if (read.ok) return;
+    expect(read.problems.map((p) => lineageProblemText(p, "vi"))).toEqual([
+      "Ô B6 của trang “Sáp nhập”: tiền thân “Sở Ngoại vụ” chưa có cơ quan hiện nay ở cột “Cơ quan hiện nay”. Hãy ghi cơ quan tiếp nối nó, hoặc xóa dòng nếu cơ quan đã không còn.",
+      "Ô C7 của trang “Sáp nhập”: cơ quan “Sở Nội vụ” chưa có tiền thân ở cột “Tiền thân”. Hãy ghi tên cơ quan năm trước mà nó tiếp nối, hoặc xóa dòng.",
+    ]);
+    expect(readLineageSheet([["Tên", "Ghi chú"]])).toEqual({ ok: false, problems: [{ code: "lineageNoHeaders" }] });
+  });
+
+  it("offers the 2025 entries that fit both tables and are not declared, never applying them", () => {
+    const now = ["Sở Tài chính", "Sở Xây dựng", "Sở Nội vụ", "Sở Khoa học và Công nghệ", "Sở Y tế"];
+    // Sở Nội vụ: Sở LĐTBXH was not in last year's table (nothing to compare through); Sở KH&CN: declared already.
+    const before = ["SỞ TÀI CHÍNH", "Sở Kế hoạch và Đầu tư", "Sở Giao thông vận tải", "Sở Xây dựng", "Sở Nội vụ", "Sở Thông tin và Truyền thông", "Sở Y tế"];
+    const offered = lineage2025Offer(now, before, [{ name: "Sở Khoa học và Công nghệ" }]);
+    expect(offered.map((e) => e.name)).toEqual(["Sở Tài chính", "Sở Xây dựng"]);
+    expect(LINEAGE_2025.map((e) => e.name)).toContain("Sở Nông nghiệp và Môi trường");
+    const lineage = withLineage([{ name: "Sở Khoa học và Công nghệ", from: ["Sở Thông tin và Truyền thông", "Sở Khoa học và Công nghệ"] }], offered);
+    expect(lineage.map((e) => e.name)).toEqual(["Sở Khoa học và Công nghệ", "Sở Tài chính", "Sở Xây dựng"]);
+    expect(entryText(offered[0])).toBe("“Sở Tài chính” ← “Sở Tài chính”, “Sở Kế hoạch và Đầu tư”");
   });
 });

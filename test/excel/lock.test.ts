@@ -145,3 +145,56 @@ describe("Chốt kết quả in Excel (the strict double)", () => {
     expect((await lockResults({ by: "" }, AT)).kind).toBe("locked");
   });
 });
+
+describe("Nhật ký in Excel (the strict double)", () => {
+  const storage = new Map<string, string>();
+  beforeAll(() => {
+    (globalThis as { localStorage?: unknown }).localStorage = {
+      getItem: (k: string) => storage.get(k) ?? null,
+      setItem: (k: string, v: string) => storage.set(k, v),
+    };
+  });
+  afterAll(() => delete (globalThis as { localStorage?: unknown }).localStorage);
+
+  const logOf = (double: Double) => {
+    const decoded = decodeStore(double.workbook.sheet(STORE_SHEET).getValues("A1:C2000"));
+    if (!decoded.ok) throw new Error(decoded.message);
+    return decoded.state.log!;
+  };
+
+  it("Tính điểm logs the cells it changed with old and new values and who; Hoàn tác is an entry of its own and the log survives it; lock and unlock are entries", async () => {
+    storage.set("xep-hang-cntt.by", "Phạm D");
+    const setup = referenceDouble(20);
+    restore = setup.restore;
+    const { double, ws } = setup;
+    ws.setValues("D12", [[95]]);
+    const syncs = double.stats.syncs;
+    expect((await runScoring("pane")).kind).toBe("done");
+    expect(double.stats.syncs - syncs).toBe(2); // the log rides in the same batch
+    let log = logOf(double);
+    expect(log.entries).toHaveLength(1);
+    const [scored] = log.entries;
+    expect(scored).toMatchObject({ action: "score", by: "Phạm D", via: "pane", sheet: SHEET });
+    const total = scored.cells.find(([a]) => a === "J12")!;
+    expect(total[2]).toBe(String(ws.getValues("J12")[0][0]));
+    expect(total[1]).not.toBe(total[2]);
+
+    expect((await undoLast()).kind).toBe("done");
+    log = logOf(double);
+    expect(log.entries.map((e) => e.action)).toEqual(["score", "undo"]);
+    expect(log.entries[1].note).toContain("Tính điểm");
+
+    expect((await runScoring("ribbon")).kind).toBe("done");
+    expect((await lockResults({ by: "Phạm D" }, AT)).kind).toBe("locked");
+    expect((await unlockResults({ by: "Phạm D", reason: "Kiến nghị của Sở Y tế" }, AT)).kind).toBe("unlocked");
+    log = logOf(double);
+    expect(log.entries.map((e) => [e.action, e.via])).toEqual([
+      ["score", "pane"],
+      ["undo", "pane"],
+      ["score", "ribbon"],
+      ["lock", "pane"],
+      ["unlock", "pane"],
+    ]);
+    expect(log.entries[4].note).toMatch(/: Kiến nghị của Sở Y tế$/);
+  });
+});

@@ -33,7 +33,7 @@ beforeAll(async () => {
   for (const agency of ["so-y-te", "so-tai-chinh"]) {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(formsDir, `${agency}.xlsx`));
-    fillWorkbook(wb, rules, { "Hạ tầng kỹ thuật": 40, "Ứng dụng CNTT": 80 });
+    fillWorkbook(wb, rules, Object.fromEntries(rules.groups.map((g) => [g.name, 30])));
     await wb.xlsx.writeFile(path.join(formsDir, `${agency}.xlsx`));
   }
   const form = new Uint8Array(fs.readFileSync(path.join(formsDir, "so-noi-vu.xlsx")));

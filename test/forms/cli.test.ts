@@ -180,6 +180,7 @@ describe("forms out, filled with the published scores, merged back, scored: the 
     expect(fs.existsSync(path.join(dir, "phieu-2"))).toBe(false);
     // The keyed copy makes forms without --master-out, under the same key: they verify.
     expect(runCli(["forms", keyed, "-o", path.join(dir, "phieu-3"), "--year", "2020"]).code).toBe(0);
+    await fillForm(path.join(dir, "phieu-3", "so-y-te.xlsx"), publishedScores("Sở Y tế"));
     const merged = runCli(["merge", keyed, path.join(dir, "phieu-3", "so-y-te.xlsx"), "-o", path.join(dir, "k.xlsx"), "--json", "--year", "2020"]);
     expect(JSON.parse(merged.stdout).findings).toEqual([]);
   });
@@ -247,6 +248,8 @@ describe("merge: findings, exit codes, inputs", () => {
   beforeAll(async () => {
     formsDir = path.join(dir, "phieu");
     expect(runCli(["forms", EXAMPLE, "-o", formsDir, "--year", "2020", "--master-out", MASTER]).code).toBe(0);
+    // Sở Y tế's form filled as the example's grid holds its scores: merged without a finding.
+    await fillForm(path.join(formsDir, "so-y-te.xlsx"), publishedScores("Sở Y tế"));
   });
 
   it("exits 2 on an unusable master and writes nothing", () => {
@@ -315,7 +318,7 @@ describe("merge: findings, exit codes, inputs", () => {
     expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
-  it("forms: a form already in the folder (a returned one, say) is kept unless --force", () => {
+  it("forms: a form already in the folder (a returned one, say) is kept unless --force", async () => {
     const form = path.join(formsDir, "so-y-te.xlsx");
     fs.appendFileSync(form, "");
     const before = sha(form);
@@ -326,6 +329,7 @@ describe("merge: findings, exit codes, inputs", () => {
     const forced = runCli(["forms", MASTER, "-o", formsDir, "--year", "2020", "--force"]);
     expect(forced.code).toBe(0);
     expect(fs.readdirSync(formsDir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    await fillForm(form, publishedScores("Sở Y tế")); // filled again, for the tests below
   });
 
   it("says a missing form was not found, names forms by the path given, and writes nothing when nothing merged (exit 1)", () => {

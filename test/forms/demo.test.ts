@@ -21,6 +21,11 @@ it("runs both parts on the example", () => {
     "(mã thoát 0)",
     "C12: lúc chốt “48”, nay “53”",
     "(mã thoát 1)",
+    "PHẦN 5. SO SÁNH VỚI NĂM TRƯỚC QUA SÁP NHẬP SỞ NĂM 2025",
+    "Đề xuất (chưa áp dụng): Danh sách sáp nhập sở năm 2025 có 6 mục",
+    "Sở Tài chính: so với trung bình chỉ số 2024 của Sở Tài chính và Sở Kế hoạch và Đầu tư = 0,863, hạng 4 năm 2024 (tính lại)",
+    "Không còn: 1 cơ quan",
+    "Cơ chế, chính sách: 100 → 80",
   ]) {
     expect(r.stdout).toContain(s);
   }

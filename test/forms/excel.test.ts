@@ -215,16 +215,20 @@ describe("Gộp phiếu in the add-in", () => {
     expect(store(h.double).selfAssessments).toHaveLength(2);
   });
 
-  it("writes a note as text, never as a formula", async () => {
+  it("keeps the agency's note out of the grid's Ghi chú: in “Tự đánh giá” and “Chênh lệch”, as text, never as a formula", async () => {
     h = install();
     const outcome = await prepareForms("all");
     if (outcome.kind !== "done") throw new Error(outcome.message);
     const f = outcome.forms[0];
+    const before = h.ws.getCell("I5").value;
     await mergeReturnedForms([
       { file: f.fileName, values: filledValues(f.description, { scores: [1, 1, 1, 1, 1, 1], notes: "=1+1" }), identity: f.description.identity },
     ]);
-    expect(h.ws.getCell("I5")).toMatchObject({ value: "=1+1" });
+    expect(h.ws.getCell("I5").value).toBe(before);
     expect(h.ws.getCell("I5").formula ?? null).toBeNull();
+    const diff = h.double.workbook.sheet("Chênh lệch");
+    expect(diff.getValues("C4:E4")).toEqual([["Ghi chú", "=1+1", before ?? ""]]);
+    expect(diff.getCell("D4").formula ?? null).toBeNull();
   });
 
   it("refuses on a protected sheet and changes nothing", async () => {

@@ -81,10 +81,12 @@ describe("the merge plan", () => {
   it("fills empty grid cells with the self-assessed scores and the notes", () => {
     const values = grid([{ name: "Sở Tài chính" }, { name: "Sở Y tế" }]);
     const p = plan(base(values, [returned("so-y-te.xlsx", formFor(rules, "Sở Y tế"), { scores: FULL, notes: "Đã rà soát" })]));
-    expect(p.writes.map((w) => [w.address, w.value])).toEqual([...FULL.map((s, i) => [`${"CDEFGH"[i]}3`, s]), ["I3", "Đã rà soát"]]);
+    expect(p.writes.map((w) => [w.address, w.value])).toEqual(FULL.map((s, i) => [`${"CDEFGH"[i]}3`, s]));
     expect(p.merged).toEqual([{ file: "so-y-te.xlsx", agency: "Sở Y tế" }]);
     expect(p.findings).toEqual([]);
-    expect(p.differences).toEqual([]);
+    // The agency's note is its claim: in “Tự đánh giá” and, differing from the grid's (empty) Ghi chú, in “Chênh lệch”.
+    expect(p.selfAssessments[0].notes).toBe("Đã rà soát");
+    expect(p.differences).toEqual([{ agency: "Sở Y tế", group: "Ghi chú", self: "Đã rà soát", appraised: "", evidence: "", cell: "I3" }]);
   });
 
   it("keeps a filled grid cell that differs and records the difference with the evidence", () => {

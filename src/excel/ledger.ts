@@ -1,0 +1,91 @@
+/**
+ * "Tính điểm" with a ledger (criteria sets): the ledger sheet "Chấm điểm chi tiết" is read in the
+ * action's first sync, every leaf computed and each agency's group sums put into the grid's group
+ * cells as part of the same write plan (so the undo journal covers them), never over a cell a user
+ * typed (a groupTypedOver finding). The ledger's own computed columns are not written by the add-in
+ * yet (the command line writes them), so that every write stays undoable with the grid's journal.
+ */
+import { cellAddress, Origin } from "../core/address";
+import { LEDGER_SHEET, scoreWithLedger } from "../core/ledger";
+import { WriteBlock, WritePlan } from "../core/plan";
+import { Rules } from "../core/rules";
+import { ScoreResult } from "../core/scoring";
+import { StoreState, writtenCells, writtenRecord } from "../core/store";
+import type { SheetData } from "./scoring";
+
+/* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- queues loads; the accessor is called after the caller's sync */
+/** Queues a read of the ledger's used range (values and origin); null after the sync when there is no ledger. */
+export function queueLedgerRead(context: Excel.RequestContext): () => { values: unknown[][]; origin: Origin } | null {
+  const ws = context.workbook.worksheets.getItemOrNullObject(LEDGER_SHEET);
+  const used = ws.getUsedRangeOrNullObject(true);
+  used.load("values, rowIndex, columnIndex");
+  return () => (ws.isNullObject || used.isNullObject ? null : { values: used.values as unknown[][], origin: { row: used.rowIndex, col: used.columnIndex } });
+}
+/* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
+
+export interface LedgerScoring {
+  result: Extract<ScoreResult, { ok: true }>;
+  /** The grid's values as scored (group sums in place): what a correction is tried on. */
+  values: unknown[][];
+  gridWrites: { row: number; col: number; value: number | "" }[];
+}
+
+/** The grid scored with the ledger, when the rules have criteria and the workbook a ledger; else null (scored as without criteria). */
+export function scoreWithLedgerSheet(
+  sheet: SheetData,
+  ledger: { values: unknown[][]; origin: Origin } | null,
+  rules: Rules,
+  state: StoreState,
+): LedgerScoring | null {
+  if (rules.leaves.length === 0 || ledger === null) return null;
+  const scored = scoreWithLedger(sheet.values, ledger.values, rules, {
+    origin: sheet.origin,
+    ledgerOrigin: ledger.origin,
+    written: writtenCells(state.written, sheet.name),
+  });
+  return scored.ok ? { result: scored.result, values: scored.values, gridWrites: scored.gridWrites } : null;
+}
+
+/**
+ * The write plan with the group sums: one block per run of consecutive rows in a group column (the
+ * journal snapshots them like the results), and the store's record of what the add-in wrote
+ * extended with them (sums already in place and unchanged stay the add-in's).
+ */
+export function withGridSums(plan: WritePlan, ledger: LedgerScoring, sheet: SheetData): WritePlan {
+  const { origin } = sheet;
+  const byCol = new Map<number, { row: number; value: number | "" }[]>();
+  for (const w of ledger.gridWrites) byCol.set(w.col, [...(byCol.get(w.col) ?? []), { row: w.row, value: w.value }]);
+  const blocks: WriteBlock[] = [];
+  for (const [col, writes] of byCol) {
+    writes.sort((a, b) => a.row - b.row);
+    let run: typeof writes = [];
+    const flush = () => {
+      if (run.length === 0) return;
+      blocks.push({
+        row: run[0].row,
+        col,
+        values: run.map((w) => [w.value]),
+        numberFormat: run.map((w) => [(sheet.numberFormat[w.row]?.[col] as string | undefined) ?? "General"]),
+      });
+      run = [];
+    };
+    for (const w of writes) {
+      if (run.length > 0 && run[run.length - 1].row !== w.row - 1) flush();
+      run.push(w);
+    }
+    flush();
+  }
+  const cells = writtenCells(plan.written, plan.written.sheet);
+  const before = new Map(ledger.gridWrites.map((w) => [cellAddress(w.row, w.col, origin), w.value]));
+  const { layout, rows, rules } = ledger.result;
+  for (const r of rows)
+    rules.groups.forEach((g, i) => {
+      if (g.criteria.length === 0) return;
+      const address = cellAddress(r.row, layout.groupCols[i], origin);
+      const value = before.has(address) ? before.get(address)! : ledger.values[r.row]?.[layout.groupCols[i]];
+      // What the grid shows after the write, where it is the criteria's sum (not a typed cell kept).
+      const typed = ledger.result.findings.some((f) => f.code === "groupTypedOver" && f.row === r.row && f.col === layout.groupCols[i]);
+      if (!typed && (typeof value === "number" || (typeof value === "string" && value !== ""))) cells.set(address, value);
+    });
+  return { ...plan, blocks: [...plan.blocks, ...blocks], written: writtenRecord(plan.written.sheet, cells) };
+}
