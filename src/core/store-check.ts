@@ -238,6 +238,7 @@ const previousState: Check = shape({
   marks: optional(checkMarks),
   lastRun: optional(checkLastRun),
   annex: optional(checkAnnexRecord),
+  annexDescription: optional(checkPackedAnnex),
   decision: optional(checkDecision),
 });
 
@@ -279,6 +280,7 @@ export const checkUndoJournal: Check = (v, p) => {
     columnWidths: optional(list(shape({ address: blockOrColumns, width: numberIn(0, 4000) }))),
     previousAnnex: optional(nullable(shape({ sheetName, description: optional(checkPackedAnnex), sheetId: optional(text), backup: optional(sheetName) }))),
     buildSheet: optional(sheetName),
+    inPlace: optional(bool),
     annexSheet: optional(sheetName),
     // "merge": the loop sheets before it, as sheet descriptions made again by undo.
     previousLoopSheets: optional(nullable(shape({ self: sheetDescription, diff: sheetDescription }))),
@@ -342,6 +344,7 @@ export const ENTRY_CHECKS: Record<string, Check> = {
   written: checkWritten,
   marks: checkMarks,
   annex: checkAnnexRecord,
+  annexDescription: checkPackedAnnex,
   lastRun: checkLastRun,
   undo: checkUndoJournal,
   workbookId: text,

@@ -65,6 +65,11 @@ export interface UndoJournal {
    * a `description` instead.
    */
   previousAnnex?: { sheetName: string; sheetId?: string; position?: number; backup?: string; description?: unknown } | null;
+  /**
+   * For "annex" in an undo group (ExcelApi 1.20): the new annex was written over the old one in its sheet (no
+   * sheet renamed, hidden or deleted: those clear the user's undo stack); `previousAnnex.description` is the old one.
+   */
+  inPlace?: boolean;
   /** For "annex": the temporary name the new annex was built under before it replaced the old one. */
   buildSheet?: string;
   /** The annex sheet that this write created or replaced. */
@@ -141,6 +146,11 @@ export interface StoreState {
    */
   annex?: { sheetName: string; source?: string; /** Office's worksheet id, where the add-in made it. */ sheetId?: string; description?: unknown };
   lastRun?: LastRun;
+  /**
+   * The annex the add-in rendered last, packed (PackedAnnex), where Excel groups undo (ExcelApi 1.20): the next annex
+   * is written over it in place, and "Hoàn tác" renders this one back. In the body: the pane never reads it on opening.
+   */
+  annexDescription?: unknown;
   undo?: UndoJournal;
   /** The master workbook's id, carried by the self-assessment forms made from it. */
   workbookId?: string;
@@ -186,6 +196,7 @@ const KEYS: (keyof StoreState)[] = [
   "marks",
   "annex",
   "lastRun",
+  "annexDescription",
   "undo",
   "workbookId",
   "formKey",

@@ -1,4 +1,15 @@
-import { AnnexDescription, annexGate, annexNotice, annexGrid, annexPrint, buildAnnex, chooseAnnexSheet, StyleName, withCodeLine } from "../core/annex";
+import {
+  AnnexDescription,
+  annexGate,
+  annexNotice,
+  annexGrid,
+  annexPrint,
+  buildAnnex,
+  chooseAnnexSheet,
+  packAnnex,
+  StyleName,
+  withCodeLine,
+} from "../core/annex";
 import { logEntry, withLog } from "../core/log";
 import { currentActor } from "./actor";
 import { completeMetadata, DecisionMetadata, provinceMissing, titleRowsOf, validateMetadata, withProvince, yearInTitle } from "../core/metadata";
@@ -7,7 +18,7 @@ import { STORE_SHEET, StoreState } from "../core/store";
 import { BYTES_PER_SYNC, chunkByBytes, features, jsonBytes, OP_BYTES, readOrInBlocks } from "./host";
 import { applyPrintLayout, applyStyle, frame, heightRuns, outline, setColumnWidths, setRowHeights } from "./sheet-render";
 import { ANNEX_BACKUP_SHEET, hostRefusal, queueSheetRead, readSheetInBlocks, rulesOf, SheetData, sheetRefusal, SheetRead } from "./scoring";
-import { queueStoreRead, queueStoreWrite, readStoreInBlocks, StoreRead } from "./store";
+import { isGrouped, queueStoreRead, queueStoreWrite, readStoreInBlocks, RunAgain, runWriting, StoreRead } from "./store";
 import { AnnexOutcome, findingView } from "./types";
 import { rangeAddress } from "../core/address";
 import { checkStale } from "../core/stale";
@@ -124,7 +135,7 @@ export const ANNEX_BUILD_SHEET = "XepHangCNTT_PhuLucMoi";
  */
 export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<AnnexOutcome> {
   try {
-    return await Excel.run(async (context) => {
+    return await runWriting(async (context) => {
       const read = await readForAnnex(context); // 1 (2 from the annex sheet)
       if (!read.ok) return read.refusal;
       const { store, state, items, names, owned, sheet, fromAnnexSheet } = read;
@@ -140,13 +151,21 @@ export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<A
       const description = withCodeLine(buildAnnex(rules, scored.rows, { ...meta, sheetName: where.name }, lastYear), state.lock?.code);
       const replaced = where.replaces ? items.find((s) => s.name === where.name) : undefined;
       const at = new Date().toISOString();
+      // In an undo group (ExcelApi 1.20) the annex is written over the old one in place: renaming, hiding and deleting
+      // sheets would clear the user's undo stack. An annex made before, whose description was not kept, is replaced
+      // as before, outside the group (once).
+      const inPlace = isGrouped(context);
+      // A locked annex is protected (unprotecting clears the undo stack too): it is replaced as before.
+      if (inPlace && replaced && (!state.annexDescription || state.lock?.protectedSheets?.includes(replaced.name))) throw new RunAgain("plain");
       const newState = withLog(
-        stateWithAnnex(state, where.name, sheet.name, replaced, at),
+        inPlace ? stateWithAnnexInPlace(state, where.name, sheet.name, replaced, description, at) : stateWithAnnex(state, where.name, sheet.name, replaced, at),
         logEntry({ at, action: "annex", by: currentActor(), via: "pane", sheet: where.name, note: `${meta.number} ${meta.date}` }),
       );
-      const ws = await writeAnnex(context, store, newState, description, names, replaced); // 2 (3 from the annex sheet)
+      const ws = inPlace
+        ? await writeAnnexInPlace(context, store, newState, description, replaced)
+        : await writeAnnex(context, store, newState, description, names, replaced); // 2 (3 from the annex sheet)
 
-      if (!fromAnnexSheet) {
+      if (!fromAnnexSheet && !(inPlace && replaced)) {
         // The new sheet's id: a sheet the user makes later under the same name is not the add-in's.
         newState.annex = { ...newState.annex!, sheetId: ws.id };
         await queueStoreWrite(context, store, newState, true);
@@ -289,6 +308,67 @@ function stateWithAnnex(state: StoreState, annexSheet: string, source: string, r
       previousState,
     },
   };
+}
+
+/** The state after an annex written in place (undo group): the new annex's description kept, the old one in the journal. */
+function stateWithAnnexInPlace(
+  state: StoreState,
+  annexSheet: string,
+  source: string,
+  replaced: Excel.Worksheet | undefined,
+  description: AnnexDescription,
+  at: string,
+): StoreState {
+  const { undo: _u, ...previousState } = state;
+  void _u;
+  return {
+    ...state,
+    annex: { sheetName: annexSheet, source, ...(replaced ? { sheetId: replaced.id } : {}) },
+    annexDescription: packAnnex(description),
+    undo: {
+      action: "annex",
+      at,
+      sheet: annexSheet,
+      cells: [],
+      fills: [],
+      inPlace: true,
+      previousAnnex: replaced ? { sheetName: annexSheet, sheetId: replaced.id, position: replaced.position, description: state.annexDescription } : null,
+      annexSheet,
+      previousState,
+    },
+  };
+}
+
+/**
+ * The batch in an undo group: the state and journal first, then the annex written into its sheet — the old annex's
+ * sheet emptied (contents, formats, merges) or a new one — nothing renamed, moved, hidden or deleted. Returns the
+ * sheet, its id loaded.
+ */
+async function writeAnnexInPlace(
+  context: Excel.RequestContext,
+  store: StoreRead,
+  newState: StoreState,
+  description: AnnexDescription,
+  replaced: Excel.Worksheet | undefined,
+): Promise<Excel.Worksheet> {
+  const queued = await queueStoreWrite(context, store, newState);
+  const ws = replaced ? context.workbook.worksheets.getItem(replaced.name) : context.workbook.worksheets.add(description.sheetName);
+  await renderAnnexInto(context, ws, description, queued, !!replaced);
+  ws.activate();
+  ws.load("id");
+  await context.sync();
+  return ws;
+}
+
+/** Renders an annex into `ws`, emptied first when it held one; syncs only past the request limit (blocks of rows). */
+export async function renderAnnexInto(context: Excel.RequestContext, ws: Excel.Worksheet, description: AnnexDescription, queued: number, empty: boolean) {
+  if (empty) ws.getRange().clear(Excel.ClearApplyTo.all);
+  const moreRows = renderAnnexOffice(ws, description, queued);
+  for (const step of moreRows) {
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block past the request size limit, never per row
+    await context.sync(); // only past the request limit: the rest of the texts, a block of rows each
+    step();
+  }
 }
 
 /**

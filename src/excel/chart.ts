@@ -13,7 +13,7 @@ import { rangeAddress } from "../core/address";
 import { supports } from "./host";
 import { scoreFreshSheet } from "./explanation";
 import { hostRefusal, queueSheetRead } from "./scoring";
-import { queueStoreRead, queueStoreWrite } from "./store";
+import { queueStoreRead, queueStoreWrite, runWriting } from "./store";
 import type { StoreState, UndoInfo } from "../core/store";
 
 export const CHART_SHEET = "Biểu đồ";
@@ -68,7 +68,7 @@ export function renderChartOffice(ws: Excel.Worksheet, d: ChartDescription, deci
 /** Makes the chart sheet from the active score sheet; "Hoàn tác" removes it. */
 export async function createChart(): Promise<ChartOutcome> {
   try {
-    return await Excel.run(async (context) => {
+    return await runWriting(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
       const read = queueSheetRead(sheets.getActiveWorksheet());

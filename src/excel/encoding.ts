@@ -7,7 +7,7 @@ import { scoreSheet } from "../core/scoring";
 import { CellSnapshot, StoreState } from "../core/store";
 import { isPayloadLimit } from "./host";
 import { hostRefusal, queueSheetRead, readSheetInBlocks, rulesOf, SheetRead } from "./scoring";
-import { ensureStoreSheet, queueStoreRead, readStoreInBlocks, StoreRead, writeStore } from "./store";
+import { ensureStoreSheet, queueStoreRead, readStoreInBlocks, StoreRead, writeStore, runWriting } from "./store";
 import { EncodingOutcome } from "./types";
 
 /** Text Excel would take for something else when typed (a formula, a number, TRUE, #N/A): written as text. */
@@ -21,7 +21,7 @@ const mayChangeMeaning = (text: string) => /^[=+\-@]/.test(text) || /^\s*[-+]?[\
  */
 export async function convertEncoding(cells: readonly string[], now: () => Date = () => new Date()): Promise<EncodingOutcome> {
   try {
-    return await Excel.run(async (context) => {
+    return await runWriting(async (context) => {
       const active = context.workbook.worksheets.getActiveWorksheet();
       let read: SheetRead = queueSheetRead(active);
       let store = queueStoreRead(context);

@@ -16,7 +16,7 @@ import { scoreSheet } from "../core/scoring";
 import { checkStale } from "../core/stale";
 import { cmToPoints, features } from "./host";
 import { hostRefusal, queueSheetRead, rulesOf, SheetData, sheetRefusal } from "./scoring";
-import { queueStoreRead, queueStoreWrite } from "./store";
+import { queueStoreRead, queueStoreWrite, runWriting } from "./store";
 import type { StoreState, UndoInfo } from "../core/store";
 import { frame, setColumnWidths, setRowHeights } from "./sheet-render";
 
@@ -126,7 +126,7 @@ export function scoreFreshSheet(
  */
 export async function createExplanation(opts: { selectedOnly: boolean }): Promise<ExplanationOutcome> {
   try {
-    return await Excel.run(async (context) => {
+    return await runWriting(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
       const read = queueSheetRead(sheets.getActiveWorksheet());

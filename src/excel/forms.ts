@@ -13,7 +13,8 @@ import { SheetDescription } from "../core/sheet";
 import { CellSnapshot, StoreState } from "../core/store";
 import { cleanText } from "../core/text";
 import { hostRefusal, queueSheetRead, rulesOf, sheetRefusal } from "./scoring";
-import { ensureStoreSheet, queueStoreRead, writeStore } from "./store";
+import { sheetLayoutClearsUndo } from "./host";
+import { ensureStoreSheet, queueStoreRead, writeStore, runWriting, isGrouped, RunAgain } from "./store";
 import { renderSheetOffice } from "./sheet-render";
 
 export { formDelivery } from "./delivery";
@@ -41,7 +42,7 @@ const readActive = (context: Excel.RequestContext, withFormats: boolean) =>
  */
 export async function prepareForms(scope: "all" | "selected"): Promise<FormsOutcome> {
   try {
-    return await Excel.run(async (context) => {
+    return await runWriting(async (context) => {
       const read = readActive(context, false);
       const store = queueStoreRead(context);
       const selection = context.workbook.getSelectedRange();
@@ -114,7 +115,7 @@ export type MergeOutcome =
 export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date = () => new Date()): Promise<MergeOutcome> {
   if (forms.length === 0) return { kind: "refused", ...both(FORM_MESSAGES, "noForms", {}), cells: [] };
   try {
-    return await Excel.run(async (context) => {
+    return await runWriting(async (context) => {
       const read = readActive(context, true);
       const store = queueStoreRead(context);
       const sheets = context.workbook.worksheets;
@@ -159,6 +160,9 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
         };
       }
 
+      // In an undo group on Windows and Mac, a new loop sheet could not take its place after the grid (moving a sheet
+      // clears the undo stack there): the first merge runs outside the group; later ones rewrite their sheets in place.
+      if (isGrouped(context) && sheetLayoutClearsUndo() && !owned) throw new RunAgain("plain");
       ensureStoreSheet(context, store); // before any cell: a protected workbook structure refuses here
       const ws = read.sheet;
       const cells: CellSnapshot[] = plan.writes.map((w) => ({
@@ -170,7 +174,7 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
         // A note stays text: the apostrophe keeps "=…", "1/2" or "10" from becoming a formula, date or number.
         ws.getRange(w.address).values = [[typeof w.value === "string" ? `'${w.value}` : w.value]];
       }
-      const placed = placeLoopSheets(sheets, names, state, sheet.name);
+      const placed = placeLoopSheets(sheets, names, state, sheet.name, isGrouped(context));
       renderSheetOffice(placed.self.ws, selfAssessmentSheet(rules, plan.selfAssessments, placed.self.name));
       renderSheetOffice(placed.diff.ws, differencesSheet(plan.differences, placed.diff.name));
 
@@ -203,11 +207,20 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
   }
 }
 
-/** The loop sheets go right after the grid; the ones a previous merge made are replaced; a user's sheet of that name is never touched. */
-function placeLoopSheets(sheets: Excel.WorksheetCollection, names: string[], state: StoreState, grid: string) {
+/**
+ * The loop sheets go right after the grid; the ones a previous merge made are replaced; a user's sheet of that name
+ * is never touched. In an undo group (ExcelApi 1.20) nothing that clears the user's undo stack: a sheet made before
+ * is emptied and written again in place (no delete).
+ */
+function placeLoopSheets(sheets: Excel.WorksheetCollection, names: string[], state: StoreState, grid: string, grouped: boolean) {
   const taken = [...names];
   const place = (wanted: string, owned: string | undefined, position: number) => {
     const where = chooseAnnexSheet(wanted, taken, owned && names.includes(owned) ? owned : undefined);
+    if (where.replaces && grouped) {
+      const ws = sheets.getItem(where.name);
+      ws.getRange().clear(Excel.ClearApplyTo.all);
+      return { ws, name: where.name };
+    }
     if (where.replaces) sheets.getItem(where.name).delete();
     else taken.push(where.name);
     const ws = sheets.add(where.name);

@@ -17,7 +17,34 @@ export const features = {
   copyFrom: () => supports("1.9"),
   fillPattern: () => supports("1.9"),
   showGridlines: () => supports("1.8"),
+  /**
+   * Excel keeps the add-in's writes on the user's undo stack and groups a batch into one Ctrl+Z step
+   * (requirement set ExcelUndoApiAll, ExcelApi 1.20; checked as Microsoft's "Undo support with the Excel
+   * JavaScript API" shows: isSetSupported("ExcelUndoApiAll", "1.0")).
+   */
+  undoGroups: () => supportsSet("ExcelUndoApiAll", "1.0"),
 };
+
+function supportsSet(name: string, version: string): boolean {
+  try {
+    return Office.context.requirements.isSetSupported(name, version);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether setting a sheet's name, position or visibility clears the user's undo stack on this host: on
+ * Windows and Mac it does, in Excel on the web it is undoable (Microsoft's table of APIs without undo
+ * support, "Undo support with the Excel JavaScript API"). Worksheet.delete and protection clear it everywhere.
+ */
+export function sheetLayoutClearsUndo(): boolean {
+  try {
+    return Office.context.platform !== Office.PlatformType.OfficeOnline;
+  } catch {
+    return true;
+  }
+}
 
 export function supports(version: string): boolean {
   try {

@@ -14,6 +14,7 @@ import type * as Explanation from "./explanation";
 import type * as Chart from "./chart";
 import type * as Settings from "./settings";
 import type * as Lock from "./lock";
+import type * as ManualEdits from "./manual-edits";
 
 const scoring = () => import(/* webpackChunkName: "engine" */ "./scoring");
 const annex = () => import(/* webpackChunkName: "engine" */ "./annex");
@@ -62,3 +63,5 @@ export type { ChartOutcome } from "./chart";
 export const lockResults: typeof Lock.lockResults = (...args) => lock().then((m) => m.lockResults(...args));
 export const unlockResults: typeof Lock.unlockResults = (...args) => lock().then((m) => m.unlockResults(...args));
 export type { LockOutcome } from "./lock";
+const manualEdits = () => import(/* webpackChunkName: "engine" */ "./manual-edits");
+export const logManualEdits: typeof ManualEdits.logManualEdits = (...args) => manualEdits().then((m) => m.logManualEdits(...args));

@@ -140,6 +140,12 @@ const TEMPLATES = catalogue("excel", {
     en: () => "There is nothing to undo (only the last action can be undone, and only once).",
     example: {},
   }),
+  undoAlreadyUndone: entry({
+    vi: (p: { time: string }) =>
+      `Thao tác lúc ${p.time} đã được hoàn tác trong Excel (Ctrl+Z): các ô đã trở lại như trước. Không còn gì để hoàn tác cho thao tác này.`,
+    en: (p) => `The action at ${p.time} was already undone in Excel (Ctrl+Z): the cells are back as they were. There is nothing left to undo for it.`,
+    example: { time: "09:41" },
+  }),
   undoSheetGone: entry({
     vi: (p: { sheet: string }) => `Không hoàn tác được: trang tính “${p.sheet}” không còn trong sổ tính.`,
     en: (p) => `Could not undo: sheet “${p.sheet}” is no longer in the workbook.`,

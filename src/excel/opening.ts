@@ -62,7 +62,7 @@ export async function readOpening(context: Excel.RequestContext): Promise<Openin
  * subscription that calls `onCellsEdited` when cells are edited, queued in the same batch: 1 sync in all.
  * If the read fails, nothing stays subscribed.
  */
-export async function openPane(onCellsEdited: () => void): Promise<PaneOpening> {
+export async function openPane(onCellsEdited: (address: string) => void): Promise<PaneOpening> {
   let stopListening: () => void = () => undefined;
   const read = await Excel.run(async (context) => {
     stopListening = queueCellsEdited(context, onCellsEdited);

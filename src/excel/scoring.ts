@@ -11,7 +11,7 @@ import { storeIssueMessage } from "../core/store-check";
 import { lastRunRecord } from "../core/summary";
 import { BYTES_PER_SYNC, chunkByBytes, features, hostErrorMessage, jsonBytes, loadRowsInBlocks, readOrInBlocks, UserFacingError } from "./host";
 import { excelBoth, excelMessage } from "./messages";
-import { ensureStoreSheet, queueStoreRead, queueStoreWrite, readStoreInBlocks, StoreRead } from "./store";
+import { ensureStoreSheet, queueStoreRead, queueStoreWrite, readStoreInBlocks, StoreRead, runWriting, isGrouped } from "./store";
 import { findingView, ScoringOutcome, Source } from "./types";
 import { compareYears, Comparison, comparisonNotices, PreviousInput, PreviousProblem, scorePreviousYear } from "../core/previous";
 import { legacyToUnicode } from "../core/legacy-encoding";
@@ -154,7 +154,7 @@ async function firstReadInBlocks(context: Excel.RequestContext, ws: Excel.Worksh
  */
 export async function runScoring(source: Source, now: () => Date = () => new Date(), options: ScoringOptions = {}): Promise<ScoringOutcome> {
   try {
-    return await Excel.run(async (context) => {
+    return await runWriting(async (context) => {
       const { read, lastYearSheet, ledgerSheet } = await readForScoring(context, options); // 1: read
       const sheet = read.sheet.result();
       const store = read.store;
@@ -306,7 +306,8 @@ async function writeResults(
   const checks = queueChecks(ws, journal, plan);
   const queuedBytes = await queueStoreWrite(context, store, newState, false, checks.bytes);
   queueFormatBackups(ws, storeSheet, journal);
-  if (read.names().includes(ANNEX_BACKUP_SHEET)) context.workbook.worksheets.getItem(ANNEX_BACKUP_SHEET).delete(); // the journal it served is replaced
+  // the journal it served is replaced; in an undo group it stays (deleting a sheet would clear the undo stack)
+  if (read.names().includes(ANNEX_BACKUP_SHEET) && !isGrouped(context)) context.workbook.worksheets.getItem(ANNEX_BACKUP_SHEET).delete();
   const [firstBlocks, ...moreBlocks] = batchBlocks(plan.blocks, BYTES_PER_SYNC, queuedBytes);
   queueResultWrite(ws, { ...plan, blocks: firstBlocks }, scored, sheet.origin);
   await context.sync(); // 2: write

@@ -32,11 +32,11 @@ function hasCellsEditedEvent(): boolean {
  * queued and the pane keeps noticing on the next selection change and before "Tạo phụ lục". Returns the
  * function that unregisters it (the handler is silent from then on; one sync, in the background).
  */
-export function queueCellsEdited(context: Excel.RequestContext, handler: () => void): () => void {
+export function queueCellsEdited(context: Excel.RequestContext, handler: (address: string) => void): () => void {
   if (!hasCellsEditedEvent()) return () => undefined;
   let live = true;
-  const registration = context.workbook.worksheets.onChanged.add(async () => {
-    if (live) handler();
+  const registration = context.workbook.worksheets.onChanged.add(async (args: Excel.WorksheetChangedEventArgs) => {
+    if (live) handler(args?.address ?? "");
   }) as unknown as ChangedRegistration;
   return () => {
     if (!live) return;

@@ -3,7 +3,7 @@ import { completeMetadata, completeMetadataWithSource, DecisionMetadata, titleRo
 import { PRESET_THAI_BINH_2020, presetRules, Rules, RulesJson, validateRules } from "../core/rules";
 import { StoreState } from "../core/store";
 import { hostErrorMessage } from "./host";
-import { queueStoreRead, syncReadingStore, writeStore } from "./store";
+import { queueStoreRead, syncReadingStore, writeStore, runWriting } from "./store";
 import { WorkbookSettings } from "./types";
 import { OpeningRead, readOpening } from "./opening";
 import { ruleProblemLines } from "../core/ruleMessages";
@@ -64,7 +64,7 @@ export function settingsFrom(read: OpeningRead): WorkbookSettings {
 }
 
 async function updateStore(change: (state: StoreState) => StoreState): Promise<void> {
-  await Excel.run(async (context) => {
+  await runWriting(async (context) => {
     const store = await syncReadingStore(context, queueStoreRead(context));
     await writeStore(context, store, change(store.state()));
   });

@@ -1,7 +1,7 @@
 import { rangeAddress } from "../core/address";
 import { decodeStore, DecodedStore, decodeStoreHead, encodeStoreSections, LockInfo, STORE_BODY_ROW, STORE_SHEET, StoreState, UndoInfo } from "../core/store";
 import { StoreIssue } from "../core/store-check";
-import { BYTES_PER_SYNC, chunkByBytes, jsonBytes, loadRowsInBlocks, readOrInBlocks, UserFacingError } from "./host";
+import { BYTES_PER_SYNC, chunkByBytes, features, jsonBytes, loadRowsInBlocks, readOrInBlocks, sheetLayoutClearsUndo, UserFacingError } from "./host";
 
 /** The store's columns A:C, `count` rows from the 0-based `first`. */
 const storeRows = (first: number, count: number): string => rangeAddress(first, 0, count, 3);
@@ -97,6 +97,8 @@ export function syncReadingStore(context: Excel.RequestContext, store: StoreRead
 export function ensureStoreSheet(context: Excel.RequestContext, read: StoreRead): Excel.Worksheet {
   const sheets = context.workbook.worksheets;
   if (read.exists() || read.created) return sheets.getItem(STORE_SHEET);
+  // Hiding a sheet is not undoable on Windows and Mac: inside an undo group it would fail (UndoNotSupported).
+  if (isGrouped(context) && sheetLayoutClearsUndo()) throw new RunAgain("store");
   const sheet = sheets.add(STORE_SHEET);
   sheet.visibility = Excel.SheetVisibility.veryHidden;
   read.created = true;
@@ -149,4 +151,60 @@ export async function queueStoreWrite(context: Excel.RequestContext, read: Store
 export async function writeStore(context: Excel.RequestContext, read: StoreRead, state: StoreState): Promise<void> {
   await queueStoreWrite(context, read, state);
   await context.sync();
+}
+
+/**
+ * Thrown by a batch that runs as an undo group, after its reads and before any write, when it cannot stay one:
+ * "store" — the hidden store sheet must be made first (once per workbook, outside the group); "plain" — the
+ * action must delete or rename a sheet, which Excel cannot undo (it clears the user's undo stack).
+ */
+export class RunAgain extends Error {
+  constructor(readonly need: "store" | "plain") {
+    super(`run again: ${need}`);
+  }
+}
+
+const groupedContexts = new WeakSet<object>();
+
+/** Whether this batch runs as one undo group (Excel.run with mergeUndoGroup): it must call nothing that clears the undo stack. */
+export function isGrouped(context: Excel.RequestContext): boolean {
+  return groupedContexts.has(context);
+}
+
+/**
+ * Runs an action that writes. Where Excel keeps add-in writes on the user's undo stack (ExcelUndoApiAll, ExcelApi
+ * 1.20), the whole action is one undo group — one Ctrl+Z takes it back — with `Excel.run({ mergeUndoGroup: true }, …)`
+ * (Excel.RunOptions.mergeUndoGroup: "When true, all context.sync() calls in a single Excel.run are merged into one undo
+ * group"); a call without undo support inside the group fails with UndoNotSupported, so the batch throws RunAgain
+ * before writing when it needs one: the store sheet is then made on its own (clearing the stack once, on Windows and
+ * Mac), or the action runs as before. Below ExcelApi 1.20, Excel.run as before.
+ */
+export async function runWriting<T>(batch: (context: Excel.RequestContext) => Promise<T>, opts: { plain?: boolean } = {}): Promise<T> {
+  if (!features.undoGroups() || opts.plain) return Excel.run(batch);
+  const grouped = () =>
+    Excel.run({ mergeUndoGroup: true }, (context) => {
+      groupedContexts.add(context);
+      return batch(context);
+    });
+  try {
+    return await grouped();
+  } catch (e) {
+    if (!(e instanceof RunAgain)) throw e;
+    if (e.need === "plain") return Excel.run(batch);
+  }
+  await createStoreSheet();
+  return grouped();
+}
+
+/** The very hidden store sheet, made on its own (1 sync): hiding a sheet clears the undo stack on Windows and Mac. */
+async function createStoreSheet(): Promise<void> {
+  await Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.add(STORE_SHEET);
+    sheet.visibility = Excel.SheetVisibility.veryHidden;
+    try {
+      await context.sync();
+    } catch (e) {
+      if ((e as { code?: string }).code !== "ItemAlreadyExists") throw e;
+    }
+  });
 }

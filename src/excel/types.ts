@@ -121,7 +121,13 @@ export type UndoOutcome =
       /** What this host could not give back (formats below ExcelApi 1.9). */
       left?: UndoLeft[];
     }
-  | { kind: "nothing"; message: string; messageEn: string }
+  | {
+      kind: "nothing";
+      message: string;
+      messageEn: string;
+      /** When the action the pane offered was undone in Excel (Ctrl+Z): what the workbook's journal holds now. */
+      current?: UndoInfo | null;
+    }
   | { kind: "refused"; message: string; messageEn: string };
 
 export interface WorkbookSettings {

@@ -11,10 +11,12 @@
 import { PackedAnnex, unpackAnnex } from "../core/annex";
 import { CellSnapshot, STORE_SHEET, StoreState, UndoJournal, writtenCells } from "../core/store";
 import { BYTES_PER_SYNC, chunkByBytes, features, jsonBytes } from "./host";
-import { ownedAnnexSheet, renderAnnexOffice } from "./annex";
+import { ownedAnnexSheet, renderAnnexInto, renderAnnexOffice } from "./annex";
 import { excelBoth, ExcelMessageCode, excelMessage } from "./messages";
 import { isExplanationTitle } from "../core/explanation";
-import { restoreLoopSheets } from "./sheet-render";
+import { renderSheetOffice, restoreLoopSheets } from "./sheet-render";
+import { isGrouped, RunAgain } from "./store";
+import { SheetDescription } from "../core/sheet";
 import { ANNEX_BACKUP_SHEET } from "./scoring";
 
 /** An undo refused before anything was written, with its reason in both languages. */
@@ -41,11 +43,17 @@ export interface Restored {
 }
 
 export interface UndoHandler {
+  /**
+   * Its undo cannot be part of an Excel undo group (ExcelApi 1.20: deleting a sheet clears the user's
+   * undo stack), so it runs outside one from the start when the pane says which action it undoes.
+   */
+  outsideUndoGroup?: boolean;
   /** The message for "undone", with the time and the sheet of the action. */
   done: ExcelMessageCode & ("undoneScore" | "undoneMerge" | "undoneEncoding" | "undoneAnnex" | "chartUndone" | "explainUndone");
   /**
    * Checks that the undo can be done (a refusal otherwise, before anything is written) and queues the
-   * writes that give back what the action changed; it may sync to read what the cells hold now.
+   * writes that give back what the action changed; it may sync to read what the cells hold now. In an
+   * undo group (isGrouped) a step that must delete, rename or move sheets throws RunAgain("plain").
    */
   restore(input: UndoInput): Promise<Restored | Refused>;
   /** The stored state after the undo, from the state now (without the journal) and the journal's `previousState`: only what the action changed goes back. */
@@ -63,8 +71,11 @@ function cellsUndo(ownWrites: (state: StoreState, undo: UndoJournal) => Map<stri
   };
 }
 
-/** The sheet the action added goes, if it is still the add-in's. */
-const addedSheetUndo: UndoHandler["restore"] = async ({ context, undo, items }) => (await removeAddedSheet(context, undo, items)) ?? { leftAlone: [] };
+/** The sheet the action added goes, if it is still the add-in's. Deleting a sheet cannot be undone in Excel: outside the undo group (Ctrl+Z also takes the sheet back, whole). */
+const addedSheetUndo: UndoHandler["restore"] = async ({ context, undo, items }) => {
+  if (isGrouped(context)) throw new RunAgain("plain");
+  return (await removeAddedSheet(context, undo, items)) ?? { leftAlone: [] };
+};
 
 export const UNDO_HANDLERS: { readonly [A in UndoJournal["action"]]: UndoHandler } = {
   /** "Tính điểm": the result columns, marks and formats back; its written record, marks and last run too. */
@@ -73,44 +84,66 @@ export const UNDO_HANDLERS: { readonly [A in UndoJournal["action"]]: UndoHandler
     restore: cellsUndo((state, undo) => writtenCells(state.written, undo.sheet)),
     stateAfter: (current, { previousState: prev }) => ({ ...current, written: prev.written, marks: prev.marks, lastRun: prev.lastRun }),
   },
-  /** "Gộp phiếu": the grid's cells back; its "Tự đánh giá" and "Chênh lệch" sheets go, the ones before it come back. */
+  /**
+   * "Gộp phiếu": the grid's cells back; its "Tự đánh giá" and "Chênh lệch" sheets go, the ones before it
+   * come back. In an undo group they are written again in place, or (none before) the undo leaves the
+   * group: deleting a sheet clears the stack.
+   */
   merge: {
     done: "undoneMerge",
     restore: async (input) => {
+      const { context, state, undo, items } = input;
+      const names = items.map((s) => s.name);
+      const sheets = context.workbook.worksheets;
+      const loopInPlace = names.includes(undo.sheet) && isGrouped(context) && loopSheetsInPlace(names, state.loopSheets, undo.previousLoopSheets);
+      if (names.includes(undo.sheet) && isGrouped(context) && !loopInPlace && state.loopSheets) throw new RunAgain("plain");
       const r = await cellsUndo(() => undefined)(input);
-      if (!("kind" in r)) {
-        const sheets = input.context.workbook.worksheets;
-        restoreLoopSheets(
-          sheets,
-          input.items.map((s) => s.name),
-          input.state.loopSheets,
-          input.undo.previousLoopSheets,
-        );
-      }
+      if ("kind" in r) return r;
+      if (loopInPlace) {
+        for (const d of [undo.previousLoopSheets!.self, undo.previousLoopSheets!.diff] as SheetDescription[]) {
+          const ws = sheets.getItem(d.sheetName);
+          ws.getRange().clear(Excel.ClearApplyTo.all);
+          renderSheetOffice(ws, d);
+        }
+      } else restoreLoopSheets(sheets, names, state.loopSheets, undo.previousLoopSheets);
       return r;
     },
     stateAfter: (current, { previousState: prev }) => ({ ...current, selfAssessments: prev.selfAssessments, loopSheets: prev.loopSheets }),
   },
   /** "Chuyển mã": the cells' old text and fonts back. */
   encoding: { done: "undoneEncoding", restore: cellsUndo(() => undefined), stateAfter: (current) => current },
-  /** "Tạo phụ lục": the annex made goes, the one it replaced comes back. */
+  /**
+   * "Tạo phụ lục": the annex made goes, the one it replaced comes back. An annex written over the previous
+   * one in place (undo group) gets the previous one written back the same way; the first annex going (a
+   * sheet deleted) or one swapped under another name coming back cannot be part of an undo group.
+   */
   annex: {
     done: "undoneAnnex",
     restore: async ({ context, state, undo, items }) => {
+      if (undo.inPlace && undo.previousAnnex?.description) {
+        const owned = ownedAnnexSheet(state, items);
+        if (!owned) return refused("undoSheetGone", undo.sheet);
+        const previous = unpackAnnex(undo.previousAnnex.description as PackedAnnex);
+        await renderAnnexInto(context, context.workbook.worksheets.getItem(owned), previous, 0, true);
+        return { leftAlone: [], restoredAnnexId: items.find((s) => s.name === owned)?.id };
+      }
+      if (isGrouped(context)) throw new RunAgain("plain");
       const r = undoAnnex(context, state, undo, items);
       // An older workbook's journal carries the previous annex's description: render it (more syncs).
       const restoredAnnexId = r.legacy ? await renderLegacyAnnex(context, r.legacy, r.position) : r.restoredId;
       return { leftAlone: [], restoredAnnexId, unfinished: r.unfinished };
     },
-    stateAfter: (current, { previousState: prev }, { restoredAnnexId }) => ({
-      ...current,
-      annex: prev.annex && restoredAnnexId ? { ...prev.annex, sheetId: restoredAnnexId } : prev.annex,
-    }),
+    stateAfter: (current, { previousState: prev }, { restoredAnnexId }) => {
+      const annex = prev.annex && restoredAnnexId ? { ...prev.annex, sheetId: restoredAnnexId } : prev.annex;
+      const { annexDescription: _d, ...rest } = current;
+      void _d;
+      return { ...rest, annex, ...(prev.annexDescription !== undefined ? { annexDescription: prev.annexDescription } : {}) };
+    },
   },
   /** "Biểu đồ chỉ số": its sheet goes. */
-  chart: { done: "chartUndone", restore: addedSheetUndo, stateAfter: (current) => current },
+  chart: { outsideUndoGroup: true, done: "chartUndone", restore: addedSheetUndo, stateAfter: (current) => current },
   /** "Giải trình": its sheet goes. */
-  explain: { done: "explainUndone", restore: addedSheetUndo, stateAfter: (current) => current },
+  explain: { outsideUndoGroup: true, done: "explainUndone", restore: addedSheetUndo, stateAfter: (current) => current },
 };
 
 /** A1 address of the cell at (i, j) of a block that starts at `address`. */
@@ -289,4 +322,15 @@ function undoAnnex(
   }
   void context;
   return { unfinished: false, legacy: { sheetName: previous.sheetName, description: previous.description }, position };
+}
+
+/** Whether the loop sheets the merge made can take back the previous ones in place (same names, both there). */
+function loopSheetsInPlace(
+  names: string[],
+  current: { self: string; diff: string } | undefined,
+  previous: { self: unknown; diff: unknown } | null | undefined,
+): boolean {
+  if (!current || !previous) return false;
+  const p = previous as { self: SheetDescription; diff: SheetDescription };
+  return p.self.sheetName === current.self && p.diff.sheetName === current.diff && names.includes(current.self) && names.includes(current.diff);
 }

@@ -9,7 +9,7 @@ import { checkUndoJournal, STORE_MESSAGES } from "../core/store-check";
 import { both, hhmm } from "../core/catalogue";
 import { features, hostErrorMessage } from "./host";
 import { excelBoth, excelMessage } from "./messages";
-import { queueStoreRead, queueStoreWrite, StoreRead, syncReadingStore } from "./store";
+import { queueStoreRead, queueStoreWrite, runWriting, StoreRead, syncReadingStore } from "./store";
 import { UndoLeft, UndoLeftCode, UndoOutcome } from "./types";
 import { UNDO_HANDLERS } from "./undo-actions";
 import type { UndoJournal } from "../core/store";
@@ -46,52 +46,67 @@ function planUndoFeatures(undo: UndoJournal): { copyFormats: boolean; left: Undo
  * edited since are listed and left alone. At most 3 syncs: the state; what the cells hold now (cells) or
  * whether the added sheet is still the add-in's; the restoring batch with the state.
  */
-export async function undoLast(): Promise<UndoOutcome> {
+export async function undoLast(expected?: { action: UndoJournal["action"]; at: string } | null): Promise<UndoOutcome> {
+  // An added sheet goes (Biểu đồ, Giải trình): deleting a sheet cannot be part of an undo group; known from what the
+  // pane offers, the action runs outside it from the start (from the ribbon, it finds out after its first read).
+  const plain = !!expected && !!UNDO_HANDLERS[expected.action]?.outsideUndoGroup;
   try {
-    return await Excel.run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      const store = await readForUndo(context); // 1: read
-      const state = store.state();
-      const undo = state.undo;
-      // The journal is checked whole (shape, sizes, addresses) before anything is written from it.
-      const damaged = store.issues().find((i) => i.key === "undo")?.problem ?? (undo ? checkUndoJournal(undo, "undo") : null);
-      if (damaged) return { kind: "refused", ...both(STORE_MESSAGES, "undoJournal", { problem: damaged, sheet: STORE_SHEET }) };
-      if (!undo) return { kind: "nothing", ...excelBoth("undoNothing", {}) };
-      const items = sheets.items;
-      // Every feature the undo needs is checked here, before the first write.
-      const plan = planUndoFeatures(undo);
+    return await runWriting(
+      async (context) => {
+        const sheets = context.workbook.worksheets;
+        const store = await readForUndo(context); // 1: read
+        const state = store.state();
+        const undo = state.undo;
+        // The journal is checked whole (shape, sizes, addresses) before anything is written from it.
+        const damaged = store.issues().find((i) => i.key === "undo")?.problem ?? (undo ? checkUndoJournal(undo, "undo") : null);
+        if (damaged) return { kind: "refused", ...both(STORE_MESSAGES, "undoJournal", { problem: damaged, sheet: STORE_SHEET }) };
+        // The action the pane offers to undo is no longer the last one recorded: Ctrl+Z in Excel took it back (with the
+        // add-in's state, written in the same undo group), or another action came since.
+        if (expected && (!undo || undo.action !== expected.action || undo.at !== expected.at))
+          return {
+            kind: "nothing",
+            ...excelBoth("undoAlreadyUndone", { time: hhmm(expected.at) }),
+            current: undo ? { action: undo.action, at: undo.at, sheet: undo.sheet } : null,
+          };
+        if (!undo) return { kind: "nothing", ...excelBoth("undoNothing", {}) };
+        const items = sheets.items;
+        // Every feature the undo needs is checked here, before the first write.
+        const plan = planUndoFeatures(undo);
 
-      const handler = UNDO_HANDLERS[undo.action];
-      const r = await handler.restore({ context, state, undo, items, copyFormats: plan.copyFormats }); // 2: what the cells hold now, if it needs
-      if ("kind" in r) return r;
-      const { undo: _done, ...current } = state;
-      void _done;
-      // The log keeps every entry: "Hoàn tác" is one more.
-      const restored = withLog(
-        handler.stateAfter(current, undo, r),
-        logEntry({
-          at: new Date().toISOString(),
-          action: "undo",
-          by: currentActor(),
-          via: "pane",
-          sheet: undo.sheet,
-          note: `${actionName(undo.action, "vi")} ${undo.at}`,
-        }),
-      );
-      await queueStoreWrite(context, store, restored);
-      await context.sync(); // the restoring batch and the state, together
+        const handler = UNDO_HANDLERS[undo.action];
+        const r = await handler.restore({ context, state, undo, items, copyFormats: plan.copyFormats }); // 2: what the cells hold now, if it needs
+        if ("kind" in r) return r;
+        const { undo: _done, ...current } = state;
+        void _done;
+        // The log keeps every entry: "Hoàn tác" is one more.
+        const restored = withLog(
+          handler.stateAfter(current, undo, r),
+          logEntry({
+            at: new Date().toISOString(),
+            action: "undo",
+            by: currentActor(),
+            via: "pane",
+            sheet: undo.sheet,
+            note: `${actionName(undo.action, "vi")} ${undo.at}`,
+          }),
+        );
+        await queueStoreWrite(context, store, restored);
+        await context.sync(); // the restoring batch and the state, together
 
-      const done = excelBoth(handler.done, { time: hhmm(undo.at), sheet: undo.sheet });
-      const extra = r.leftAlone.length > 0 ? excelMessage("undoLeftEdited", { cells: r.leftAlone }) : r.unfinished ? excelMessage("annexUnfinished", {}) : null;
-      return {
-        kind: "done",
-        message: extra ? `${done.message} ${extra.vi}` : done.message,
-        messageEn: extra ? `${done.messageEn} ${extra.en}` : done.messageEn,
-        leftAlone: r.leftAlone,
-        lastRun: restored.lastRun ?? null,
-        ...(plan.left.length > 0 ? { left: plan.left } : {}),
-      };
-    });
+        const done = excelBoth(handler.done, { time: hhmm(undo.at), sheet: undo.sheet });
+        const extra =
+          r.leftAlone.length > 0 ? excelMessage("undoLeftEdited", { cells: r.leftAlone }) : r.unfinished ? excelMessage("annexUnfinished", {}) : null;
+        return {
+          kind: "done",
+          message: extra ? `${done.message} ${extra.vi}` : done.message,
+          messageEn: extra ? `${done.messageEn} ${extra.en}` : done.messageEn,
+          leftAlone: r.leftAlone,
+          lastRun: restored.lastRun ?? null,
+          ...(plan.left.length > 0 ? { left: plan.left } : {}),
+        };
+      },
+      { plain },
+    );
   } catch (e) {
     return { kind: "refused", message: hostErrorMessage(e), messageEn: hostErrorMessage(e, "en") };
   }

@@ -115,6 +115,9 @@ export interface AppProps {
 }
 
 /** The task pane: Tính điểm, Phụ lục, Quy tắc chấm điểm, and Hoàn tác for the last write. */
+/** How long after the last edit typed by hand the edits are logged (one write for a burst of typing). */
+const EDIT_LOG_DELAY = 1500;
+
 export function App({ api, lang, theme = webLightTheme }: AppProps) {
   const styles = useStyles();
   const shared = useSharedStyles();
@@ -195,12 +198,30 @@ export function App({ api, lang, theme = webLightTheme }: AppProps) {
   const stopListening = React.useRef<(() => void) | null>(null);
   const unmounted = React.useRef(false);
   /** Opens the pane: settings and the subscription to cell edits, in one batch (api.openPane). */
+  /** Cells typed by hand, logged together a moment after the last edit ("Sửa tay"), never while an action writes. */
+  const edits = React.useRef<{ addresses: Set<string>; timer: ReturnType<typeof setTimeout> | null }>({ addresses: new Set(), timer: null });
+  const onEdited = React.useCallback(
+    (address: string) => {
+      lookRef.current();
+      if (!address || busyRef.current) return;
+      const pending = edits.current;
+      pending.addresses.add(address);
+      if (pending.timer) clearTimeout(pending.timer);
+      pending.timer = setTimeout(() => {
+        pending.timer = null;
+        const list = [...pending.addresses];
+        pending.addresses.clear();
+        if (!busyRef.current && !unmounted.current) void api.logEdits(list).catch(() => undefined);
+      }, EDIT_LOG_DELAY);
+    },
+    [api],
+  );
   const open = React.useCallback(async () => {
-    const opening = await api.openPane(() => lookRef.current());
+    const opening = await api.openPane(onEdited);
     if (unmounted.current) opening.stopListening();
     else stopListening.current = opening.stopListening;
     return opening;
-  }, [api]);
+  }, [api, onEdited]);
 
   /** "Thử lại" after a failed load: opens again if opening failed (it subscribed to nothing then), else reads the settings again. */
   const load = React.useCallback(async () => {
@@ -286,11 +307,17 @@ export function App({ api, lang, theme = webLightTheme }: AppProps) {
   const undo = async () => {
     setAppNote(null);
     const r = await run("undo", async () => {
-      const outcome = await api.undoLast();
+      // What the pane offers: if Ctrl+Z in Excel already took it back, the answer says so (nothing left to undo for it).
+      const offered = head?.undo ?? null;
+      const outcome = await api.undoLast(offered ? { action: offered.action, at: offered.at } : null);
       if (outcome.kind === "done") {
         setScored(null);
         setUndone((n) => n + 1);
         applyChange({ undo: null, lastRun: outcome.lastRun });
+      } else if (outcome.kind === "nothing" && outcome.current !== undefined) {
+        setScored(null);
+        setUndone((n) => n + 1);
+        applyChange({ undo: outcome.current });
       }
       return outcome;
     });
@@ -301,7 +328,7 @@ export function App({ api, lang, theme = webLightTheme }: AppProps) {
       // What this Excel could not give back (formats, below ExcelApi 1.9) is said, cell by cell.
       const left = (o.left ?? []).map((l) => (language === "en" ? l.messageEn : l.message));
       setAppNote(left.length > 0 ? { intent: "warning", title: t.undo.partly, text, items: left } : { intent: "success", text });
-    } else if (o.kind === "nothing") setAppNote({ intent: "info", title: t.undo.nothing, text: t.undo.none });
+    } else if (o.kind === "nothing") setAppNote({ intent: "info", title: t.undo.nothing, text: o.current !== undefined ? text : t.undo.none });
     else setAppNote({ intent: "error", title: t.undo.refused, text });
   };
 

@@ -13,6 +13,7 @@ import type * as Card from "../excel/card";
 import type * as Explanation from "../excel/explanation";
 import type * as Chart from "../excel/chart";
 import type * as Lock from "../excel/lock";
+import type * as ManualEdits from "../excel/manual-edits";
 import type * as Events from "../excel/selection-events";
 import type { FormsOutcome, MergeOutcome } from "../excel/forms";
 import type { ReturnedForm } from "../core/merge";
@@ -51,6 +52,8 @@ export interface PaneApi {
   /** "Chốt kết quả" and "Mở chốt" (the Phụ lục tab). */
   lockResults: typeof Lock.lockResults;
   unlockResults: typeof Lock.unlockResults;
+  /** "Sửa tay": cells typed by hand while the pane is open, logged (ExcelApi 1.9). */
+  logEdits: typeof ManualEdits.logManualEdits;
   /** Calls the handler when the user selects other cells; returns the function that stops it. */
   onSelectionChanged: typeof Events.onSelectionChanged;
   /** Last year's results from a file (ExcelJS, loaded on first use). */

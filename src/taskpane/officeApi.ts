@@ -53,6 +53,7 @@ export function officeApi(): PaneApi {
     createChart: excel.createChart,
     lockResults: excel.lockResults,
     unlockResults: excel.unlockResults,
+    logEdits: excel.logManualEdits,
     onSelectionChanged: excel.onSelectionChanged,
     readPreviousFile: async (file) => (await files()).readPreviousYearFile(file),
     preloadEngine: excel.preloadEngine,

@@ -82,10 +82,11 @@ describe("“Hoàn tác” after Giải trình", () => {
     await runScoring("pane");
     const scored = setup.ws.snapshot();
     const names = setup.double.workbook.sheets.map((s) => s.name);
-    expect(await createExplanation({ selectedOnly: false })).toMatchObject({ kind: "done", undo: { action: "explain", sheet: "Giải trình" } });
+    const made = await createExplanation({ selectedOnly: false });
+    expect(made).toMatchObject({ kind: "done", undo: { action: "explain", sheet: "Giải trình" } });
     expect((await loadSettings()).undo).toMatchObject({ action: "explain", sheet: "Giải trình" });
     setup.double.stats.reset();
-    const undone = await undoLast();
+    const undone = await undoLast(made.kind === "done" ? made.undo : null); // as the pane does: what it offers
     expect(setup.double.stats.syncs).toBeLessThanOrEqual(3);
     expect(undone).toMatchObject({
       kind: "done",

@@ -43,8 +43,9 @@ describe.each([4, 20])("“So sánh với năm trước” from a sheet of this 
     const o = await runScoring("pane", undefined, { previous: { kind: "sheet", sheet: LAST } });
     expect(o.kind).toBe("done");
     if (o.kind !== "done") return;
-    // 1 read (last year's sheet with the active one) + 1 write, as without a comparison.
-    expect(double.stats.syncs).toBe(2);
+    // 1 read (last year's sheet with the active one) + 1 write, as without a comparison; at ExcelApi 1.20 on Windows
+    // the first action on a workbook also makes the store on its own (its read again and that sync, once).
+    expect(double.stats.syncs).toBe(apiLevel >= 20 ? 4 : 2);
     expect(o.columns).toEqual(["J", "K", "L", "M", "N", "O"]);
     expect(ws.getValues("N4:O4")).toEqual([["Xếp hạng năm trước", "Tăng/giảm"]]);
     const yte = rowOf("Sở Y tế");

@@ -44,8 +44,9 @@ describe.each([
     ]);
     expect(outcome.findings).toEqual([expect.objectContaining({ sheet: SHEET, cell: "H10", severity: "error", agency: "Văn phòng UBND tỉnh", value: "55" })]);
 
-    // 1 read, 1 write.
-    expect(double.stats.syncs).toBe(2);
+    // 1 read, 1 write; with Excel's undo groups on Windows (ExcelApi 1.20), the first action on a workbook also makes
+    // the hidden store on its own (hiding a sheet cannot be part of a group): its read again and that sync, once.
+    expect(double.stats.syncs).toBe(apiLevel >= 20 ? 4 : 2);
 
     const after = ws.snapshot();
     const changed = changedCells(before, after);

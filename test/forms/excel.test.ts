@@ -46,10 +46,11 @@ describe("Tạo phiếu in the add-in", () => {
   let h: ReturnType<typeof install>;
   afterEach(() => h.restore());
 
-  it("makes one form per agency of the active sheet, stores the workbook's id once: 2 syncs the first time, 1 after", async () => {
+  it("makes one form per agency of the active sheet, stores the workbook's id once: 2 syncs the first time (4 at ExcelApi 1.20 on Windows), 1 after", async () => {
     h = install();
     const first = await prepareForms("all");
-    expect(h.double.stats.syncs).toBe(2);
+    // with Excel's undo groups on Windows (ExcelApi 1.20) the store is made on its own the first time (+2, once)
+    expect(h.double.stats.syncs).toBe(4);
     if (first.kind !== "done") throw new Error(first.message);
     expect(first.forms).toHaveLength(19);
     expect(first.forms[2]).toMatchObject({ fileName: "so-tai-chinh.xlsx", agency: "Sở Tài chính" });
@@ -121,12 +122,14 @@ describe("Gộp phiếu in the add-in", () => {
     return outcome.forms.map((f) => ({ file: f.fileName, values: filledValues(f.description, fill(f.agency)), identity: f.description.identity }));
   }
 
-  it("merges 19 forms in 2 syncs, and 1 form in as many: the grid scores to the published annex", async () => {
+  it("merges 19 forms in 2 syncs (3 the first time at ExcelApi 1.20 on Windows), and 1 form in as many: the grid scores to the published annex", async () => {
     h = install();
     const forms = await formsFilled(publishedFill);
     h.double.stats.reset();
     const outcome = await mergeReturnedForms(forms);
-    expect(h.double.stats.syncs).toBe(2);
+    // at ExcelApi 1.20 on Windows the first merge cannot be one undo group (its new sheets are moved after the grid,
+    // which is not undoable there): it finds out after its read and runs as before (+1 sync, the first time only)
+    expect(h.double.stats.syncs).toBe(3);
     if (outcome.kind !== "done") throw new Error(outcome.message);
     expect(outcome.merged).toHaveLength(19);
     expect(outcome.written).toBe(19 * 6 - 3);
@@ -141,7 +144,7 @@ describe("Gộp phiếu in the add-in", () => {
     const one = (await formsFilled(publishedFill)).slice(0, 1);
     h.double.stats.reset();
     await mergeReturnedForms(one);
-    expect(h.double.stats.syncs).toBe(2);
+    expect(h.double.stats.syncs).toBe(3); // the first merge of a workbook, at ExcelApi 1.20 on Windows (see above)
   });
 
   it("reads real .xlsx forms filled in their unlocked cells (ExcelJS, as the pane does) and merges them", async () => {

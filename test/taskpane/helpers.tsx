@@ -140,7 +140,7 @@ export async function waitIdle(): Promise<void> {
 export type FakeApi = { [K in Exclude<keyof PaneApi, "forms">]: jest.MockedFunction<PaneApi[K]> } & {
   forms: { [K in keyof FormsActions]: jest.MockedFunction<FormsActions[K]> };
   /** Tells the pane that cells were edited (the handler it subscribed on opening; nothing before). */
-  editCells(): void;
+  editCells(address?: string): void;
   /** Called when the pane ends that subscription (on unmount). */
   stopListening: jest.Mock<void, []>;
 };
@@ -152,12 +152,12 @@ export type FakeApi = { [K in Exclude<keyof PaneApi, "forms">]: jest.MockedFunct
  * until a test replaces it.
  */
 export function fakeApi(): FakeApi {
-  let cellsEdited: (() => void) | null = null;
+  let cellsEdited: ((address: string) => void) | null = null;
   const stopListening = jest.fn(() => {
     cellsEdited = null;
   });
   const api: FakeApi = {
-    openPane: jest.fn(async (onCellsEdited: () => void) => {
+    openPane: jest.fn(async (onCellsEdited: (address: string) => void) => {
       const loaded = await api.loadSettings();
       cellsEdited = onCellsEdited;
       const { lastRun, undo, problems, problemsEn } = loaded;
@@ -171,6 +171,7 @@ export function fakeApi(): FakeApi {
     runScoring: jest.fn(),
     generateAnnex: jest.fn(),
     lockResults: jest.fn(),
+    logEdits: jest.fn(async (_addresses: readonly string[]) => 0),
     unlockResults: jest.fn(),
     undoLast: jest.fn(),
     convertEncoding: jest.fn(),
@@ -189,7 +190,7 @@ export function fakeApi(): FakeApi {
       read: jest.fn(),
       merge: jest.fn(),
     },
-    editCells: () => cellsEdited?.(),
+    editCells: (address = "") => cellsEdited?.(address),
     stopListening,
   };
   return api;

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import * as React from "react";
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import { installShims, settings, waitIdle, fakeApi } from "./helpers";
@@ -66,4 +66,15 @@ test("a workbook locked on opening says so with its code, and a refusal is shown
   await user.click(within(panel).getByRole("button", { name: "Mở chốt" }));
   expect(await within(panel).findByText("Mật khẩu không đúng.")).toBeInTheDocument();
   expect(within(panel).queryByRole("button", { name: "Chốt kết quả" })).toBeNull();
+});
+
+test("cells typed by hand while the pane is open are logged together a moment after the last edit", async () => {
+  mocked.loadSettings.mockResolvedValue(settings());
+  render(<App api={mocked} lang="vi" />);
+  await waitIdle();
+  mocked.editCells("Bảng điểm!D12");
+  mocked.editCells("Bảng điểm!E12");
+  expect(mocked.logEdits).not.toHaveBeenCalled();
+  await waitFor(() => expect(mocked.logEdits).toHaveBeenCalledWith(["Bảng điểm!D12", "Bảng điểm!E12"]));
+  expect(mocked.logEdits).toHaveBeenCalledTimes(1);
 });
