@@ -7,10 +7,11 @@
  */
 import * as ExcelJS from "exceljs";
 import { cellAddress, SHEET_ORIGIN } from "../core/address";
-import { both, Both, catalogue, entry, Lang, pick } from "../core/catalogue";
+import { both, Both, catalogue, entry, joinBoth, Lang, pick } from "../core/catalogue";
+import { criteriaFromSheet, CRITERIA_SHEET } from "../core/criteria-sheet";
 import { toNumber } from "../core/decimal";
 import { criteriaOfAgency, gridAgencies, LEDGER_SHEET, LedgerRead, ledgerSheet, scoreWithLedger } from "../core/ledger";
-import { Rules } from "../core/rules";
+import { loadRules, Rules } from "../core/rules";
 import { RowResult, ScoreResult } from "../core/scoring";
 import { StoreState, WrittenRecord, writtenCells, writtenRecord } from "../core/store";
 import { renderSheetExcelJS } from "../xlsx/render";
@@ -95,6 +96,21 @@ export function applyLedger(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, data: S
   return { data: { values: scored.values, formulas: data.formulas }, result: scored.result, ledger: scored.ledger, gridWritten };
 }
 
+/** The rules with the criteria of a “Bộ tiêu chí” worksheet, when the workbook has one; its problems (by cell) refuse the input. */
+export function withCriteriaSheet(wb: ExcelJS.Workbook, rules: Rules): Rules {
+  const ws = wb.getWorksheet(CRITERIA_SHEET);
+  if (!ws) return rules;
+  const read = criteriaFromSheet(readSheet(ws).values, rules.json, SHEET_ORIGIN, ws.name);
+  if (!read.ok)
+    return fail(
+      joinBoth(
+        read.problems.map((p) => ({ message: p.message, messageEn: p.messageEn })),
+        "\n",
+      ),
+    );
+  return loadRules(read.rules);
+}
+
 /** The store's record of what the add-in wrote: the result columns' (plan) and the group sums'. */
 export function withGridWritten(record: WrittenRecord, applied: LedgerApplied | null): WrittenRecord {
   if (!applied || applied.gridWritten.size === 0) return record;
@@ -142,7 +158,7 @@ export async function ledgerMain(argv: string[], io: CliIO, lang: Lang): Promise
     const stored = readStore(wb);
     if (!stored.ok) fail(stored);
     const { state } = stored as Extract<typeof stored, { ok: true }>;
-    const { rules } = rulesFrom({ input, rulesFile: parsed.values.rules }, state);
+    const rules = withCriteriaSheet(wb, rulesFrom({ input, rulesFile: parsed.values.rules }, state).rules);
     if (rules.leaves.length === 0) fail(both(LEDGER_CLI_MESSAGES, "noCriteria", { sheet: LEDGER_SHEET }));
     const { data } = pickSheet(wb, rules, parsed.values.sheet, state.annex?.sheetName);
     const agencies = gridAgencies(data.values, rules) ?? [];

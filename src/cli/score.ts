@@ -39,7 +39,7 @@ import { checkStale, staleFinding } from "../core/stale";
 import { lockRefusal } from "../core/lock";
 import { appendLog, blockChanges, logEntry } from "../core/log";
 import { cellAddress } from "../core/address";
-import { applyLedger, criteriaJson, CriteriaJson, withGridWritten } from "./ledger";
+import { applyLedger, criteriaJson, CriteriaJson, withCriteriaSheet, withGridWritten } from "./ledger";
 
 export interface ScoreOptions {
   input: string;
@@ -212,6 +212,9 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     if (!fromSheet.ok) fail(fromSheet);
     const sheetLineageRules = (fromSheet as Extract<typeof fromSheet, { ok: true }>).lineage;
     if (sheetLineageRules) ({ rules, json: rulesJson } = lineageRules(rules, sheetLineageRules));
+    // A criteria set kept as a worksheet “Bộ tiêu chí” is read into the rules (src/cli/ledger.ts).
+    rules = withCriteriaSheet(wb, rules);
+    rulesJson = rules.json;
 
     progress("stepScore");
     const picked = pickSheet(wb, rules, opts.sheet, state.annex?.sheetName, opts.fixEncoding === true);

@@ -132,9 +132,23 @@ export function lineageSheetValues(lineage: readonly LineageRule[]): string[][] 
 /** Whether a sheet name is the lineage sheet's (names compared as headers are). */
 export const isLineageSheet = (name: string): boolean => matchKey(name) === matchKey(LINEAGE_SHEET);
 
+/** Other spellings of the 2025 list's names (abbreviations people type), matched as the names are. */
+const SPELLINGS_2025: Readonly<Record<string, readonly string[]>> = {
+  "Sở Kế hoạch và Đầu tư": ["Sở KH&ĐT", "Sở KHĐT", "Sở Kế hoạch Đầu tư"],
+  "Sở Giao thông vận tải": ["Sở GTVT"],
+  "Sở Nông nghiệp và Phát triển nông thôn": ["Sở Nông nghiệp và PTNT", "Sở NN&PTNT", "Sở NN và PTNT", "Sở NNPTNT"],
+  "Sở Tài nguyên và Môi trường": ["Sở TN&MT", "Sở TNMT", "Sở Tài nguyên Môi trường"],
+  "Sở Thông tin và Truyền thông": ["Sở TT&TT", "Sở TTTT", "Sở Thông tin Truyền thông"],
+  "Sở Lao động - Thương binh và Xã hội": ["Sở Lao động TBXH", "Sở LĐTBXH", "Sở LĐ-TB&XH", "Sở Lao động Thương binh Xã hội"],
+  "Sở Khoa học và Công nghệ": ["Sở KH&CN", "Sở KHCN"],
+  "Sở Nông nghiệp và Môi trường": ["Sở NN&MT", "Sở Nông nghiệp và MT"],
+  "Sở Dân tộc và Tôn giáo": ["Sở DT&TG", "Sở Dân tộc Tôn giáo"],
+};
+
 /**
  * The entries of the 2025 list to offer: their agency is in this year's table, at least one of its
  * predecessors other than itself is in last year's, and the lineage does not declare that agency yet.
+ * Each entry offered names the agencies as the two tables write them (abbreviations included).
  */
 export function lineage2025Offer(
   currentNames: readonly string[],
@@ -143,12 +157,25 @@ export function lineage2025Offer(
   toUnicode: (t: string) => string = (t) => t,
 ): LineageRule[] {
   const key = (n: string) => matchKey(toUnicode(n));
-  const now = new Set(currentNames.map(key));
-  const before = new Set(previousNames.map(key));
+  const written = (names: readonly string[]) => {
+    const m = new Map<string, string>();
+    for (const n of names) if (!m.has(key(n))) m.set(key(n), toUnicode(n));
+    return m;
+  };
+  const now = written(currentNames);
+  const before = written(previousNames);
   const known = new Set(declared.map((e) => key(e.name)));
-  return LINEAGE_2025.filter((e) => now.has(key(e.name)) && !known.has(key(e.name)) && e.from.some((f) => key(f) !== key(e.name) && before.has(key(f)))).map(
-    (e) => ({ name: e.name, from: [...e.from] }),
-  );
+  /** The name as a table writes it, under any of its spellings. */
+  const find = (canonical: string, table: ReadonlyMap<string, string>) =>
+    [canonical, ...(SPELLINGS_2025[canonical] ?? [])].map((n) => table.get(key(n))).find((n) => n !== undefined);
+  const out: LineageRule[] = [];
+  for (const e of LINEAGE_2025) {
+    const name = find(e.name, now);
+    if (name === undefined || known.has(key(name))) continue;
+    const from = e.from.map((f) => find(f, before)).filter((n): n is string => n !== undefined);
+    if (from.some((f) => key(f) !== key(name))) out.push({ name, from });
+  }
+  return out;
 }
 
 /** A lineage with entries added (an agency already declared keeps its entry). */

@@ -4,7 +4,7 @@ import { blockChanges, logEntry, withLog } from "../core/log";
 import { currentActor } from "./actor";
 import { cellAddress, columnLetter, Origin, parseCell, rangeAddress } from "../core/address";
 import { MARK_FILL, planResultWrite, WritePlan } from "../core/plan";
-import { presetRules, Rules, validateRules } from "../core/rules";
+import { LineageRule, presetRules, Rules, validateRules } from "../core/rules";
 import { scoreSheet, ScoreResult } from "../core/scoring";
 import { CellSnapshot, FillSnapshot, LastRun, MarkRecord, STORE_SHEET, StoreState, writtenCells } from "../core/store";
 import { storeIssueMessage } from "../core/store-check";
@@ -16,12 +16,17 @@ import { findingView, ScoringOutcome, Source } from "./types";
 import { compareYears, Comparison, comparisonNotices, PreviousInput, PreviousProblem, scorePreviousYear } from "../core/previous";
 import { legacyToUnicode } from "../core/legacy-encoding";
 import type { Finding } from "../core/findings";
+import { entryText, lineage2025Offer, LINEAGE_MESSAGES, LINEAGE_SHEET, readLineageSheet, withLineage } from "../core/lineage";
+import { both, Both, joinBoth } from "../core/catalogue";
 
 /**
  * Last year's data for "So sánh với năm trước": a sheet of this workbook (read in the same sync as
  * the active sheet), or agencies already scored from another workbook's file (read by the pane).
  */
-export type PreviousChoice = { kind: "sheet"; sheet: string } | ({ kind: "agencies"; source: string } & PreviousInput);
+export type PreviousChoice = ({ kind: "sheet"; sheet: string } | ({ kind: "agencies"; source: string } & PreviousInput)) & {
+  /** Use the built-in 2025 list of department mergers where it fits (otherwise it is only offered). */
+  lineage2025?: boolean;
+};
 
 export interface ScoringOptions {
   previous?: PreviousChoice;
@@ -155,7 +160,7 @@ async function firstReadInBlocks(context: Excel.RequestContext, ws: Excel.Worksh
 export async function runScoring(source: Source, now: () => Date = () => new Date(), options: ScoringOptions = {}): Promise<ScoringOutcome> {
   try {
     return await runWriting(async (context) => {
-      const { read, lastYearSheet, ledgerSheet } = await readForScoring(context, options); // 1: read
+      const { read, lastYearSheet, lineageSheet, ledgerSheet } = await readForScoring(context, options); // 1: read
       const sheet = read.sheet.result();
       const store = read.store;
       const state = store.state();
@@ -171,11 +176,13 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
         const refusal = sheetRefusal(sheet.name, scored.error);
         return scored.legacy.length > 0 ? { ...refusal, convertible: scored.legacy.map((c) => c.cell) } : refusal;
       }
-      const compared = comparisonFor(options, lastYearSheet, state, scored, sheet.values, sheet.origin);
+      const lineage = lineageFor(options, lineageSheet, scored);
+      if (!lineage.ok) return { kind: "refused", message: lineage.message, messageEn: lineage.messageEn, cells: [] };
+      const compared = comparisonFor(options, lastYearSheet, state, { ...scored, rules: lineage.rules }, sheet.values, sheet.origin);
       if (!compared.ok) return previousRefusal(compared.problem);
       const { comparison } = compared;
-      // The two years, the agencies gone since last year: told whether or not anything is written.
-      const told = comparison ? comparisonNotices(comparison) : [];
+      // The 2025 list (offered or used), the two years, the agencies gone since last year: told whether or not anything is written.
+      const told = comparison ? [...(compared.offer ? [compared.offer] : []), ...comparisonNotices(comparison)] : [];
       const planned = planResultWrite(sheet.values, sheet.formulas, sheet.origin, sheet.name, scored, state, comparison);
       if (!planned.ok)
         return {
@@ -247,18 +254,43 @@ async function readForScoring(context: Excel.RequestContext, options: ScoringOpt
   const lastYearName = options.previous?.kind === "sheet" ? options.previous.sheet : null;
   // Last year's sheet of this workbook is read in the same sync as the active sheet.
   let lastYearSheet = lastYearName !== null ? queuePreviousSheet(context, lastYearName) : null;
+  // The "Sáp nhập" sheet (the lineage as a table), when comparing: read in the same sync.
+  let lineageSheet = options.previous ? queuePreviousSheet(context, LINEAGE_SHEET) : null;
   // The ledger of a criteria set ("Chấm điểm chi tiết"), read in the same sync (null when there is none).
   let ledgerSheet = queueLedgerRead(context);
   const read = await readOrInBlocks(context, queueFirstRead(context, active), async () => {
     ledgerSheet = queueLedgerRead(context); // read with the first of the reads in blocks
     const inBlocks = await firstReadInBlocks(context, active);
-    if (lastYearName !== null) {
-      lastYearSheet = queuePreviousSheet(context, lastYearName);
+    if (lastYearName !== null || options.previous) {
+      if (lastYearName !== null) lastYearSheet = queuePreviousSheet(context, lastYearName);
+      if (options.previous) lineageSheet = queuePreviousSheet(context, LINEAGE_SHEET);
       await context.sync();
     }
     return inBlocks;
   });
-  return { read, lastYearSheet, ledgerSheet };
+  return { read, lastYearSheet, lineageSheet, ledgerSheet };
+}
+
+/** The rules with the lineage of the "Sáp nhập" sheet when the workbook has one (the table people keep); refused when it cannot be read. */
+function lineageFor(
+  options: ScoringOptions,
+  lineageSheet: (() => unknown[][] | null) | null,
+  scored: Extract<ScoreResult, { ok: true }>,
+): { ok: true; rules: Rules } | ({ ok: false } & Both) {
+  const values = options.previous && lineageSheet ? lineageSheet() : null;
+  if (values === null) return { ok: true, rules: scored.rules };
+  const read = readLineageSheet(values);
+  if (!read.ok) return { ok: false, ...joinBoth(read.problems.map((p) => both(LINEAGE_MESSAGES, p.code, p as never))) };
+  return withRulesLineage(scored.rules, read.lineage);
+}
+
+/** The rules with another lineage (checked again). */
+function withRulesLineage(rules: Rules, lineage: readonly LineageRule[]): { ok: true; rules: Rules } | ({ ok: false } & Both) {
+  const { lineage: _old, ...rest } = rules.json;
+  void _old;
+  const checked = validateRules(lineage.length > 0 ? { ...rest, lineage: lineage.map((e) => ({ name: e.name, from: [...e.from] })) } : rest);
+  if (!checked.ok) return { ok: false, ...excelBoth("storedRulesInvalid", { problems: checked.problems }) };
+  return { ok: true, rules: checked.rules };
 }
 
 /** Last year's comparison when the user chose one: from a sheet of this workbook (scored with its rules) or from agencies read elsewhere; through the rules' lineage. */
@@ -269,8 +301,8 @@ function comparisonFor(
   scored: Extract<ScoreResult, { ok: true }>,
   values: readonly (readonly unknown[])[],
   origin: Origin,
-): { ok: true; comparison: Comparison | null; finding: Finding | null } | { ok: false; problem: PreviousProblem } {
-  if (!options.previous) return { ok: true, comparison: null, finding: null };
+): { ok: true; comparison: Comparison | null; finding: Finding | null; offer: Both | null } | { ok: false; problem: PreviousProblem } {
+  if (!options.previous) return { ok: true, comparison: null, finding: null, offer: null };
   let last: PreviousInput;
   if (options.previous.kind === "sheet") {
     const values = lastYearSheet!();
@@ -280,8 +312,24 @@ function comparisonFor(
     if (!read.ok) return { ok: false, problem: read.problem };
     last = { ...read, storedRules: null };
   } else last = options.previous;
-  const compared = compareYears(values, scored, last, (t) => legacyToUnicode(t)?.text ?? t, origin);
-  return { ok: true, ...compared };
+  const toUnicode = (t: string) => legacyToUnicode(t)?.text ?? t;
+  // The 2025 mergers: offered where they fit, used when the user ticked them.
+  let rules = scored.rules;
+  let offer: Both | null = null;
+  const offered = lineage2025Offer(
+    scored.rows.map((r) => r.name),
+    last.agencies.map((a) => a.name),
+    rules.lineage,
+    toUnicode,
+  );
+  if (offered.length > 0) {
+    const entries = offered.map(entryText);
+    const used = options.previous.lineage2025 === true ? withRulesLineage(rules, withLineage(rules.lineage as LineageRule[], offered)) : null;
+    if (used?.ok) rules = used.rules;
+    offer = used?.ok ? both(LINEAGE_MESSAGES, "lineage2025Applied", { entries }) : both(LINEAGE_MESSAGES, "lineage2025Offered", { entries, where: "pane" });
+  }
+  const compared = compareYears(values, { ...scored, rules }, last, toUnicode, origin);
+  return { ok: true, ...compared, offer };
 }
 
 /**

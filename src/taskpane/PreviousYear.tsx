@@ -30,13 +30,18 @@ export function PreviousYear({ listSheets, readFile, onChange, disabled }: Previ
   const [sheet, setSheet] = React.useState("");
   const [read, setRead] = React.useState<{ file: string; result: PreviousRead } | null>(null);
   const [failed, setFailed] = React.useState<string | null>(null);
+  const [use2025, setUse2025] = React.useState(false);
 
-  const report = (next: { on: boolean; from: "sheet" | "file"; sheet: string; read: typeof read }) => {
+  const report = (next: { on: boolean; from: "sheet" | "file"; sheet: string; read: typeof read; use2025?: boolean }) => {
     if (!next.on) return onChange(null);
-    if (next.from === "sheet") return onChange(next.sheet ? { kind: "sheet", sheet: next.sheet } : "incomplete");
+    // The 2025 merger list only when the user ticks it (offered, never applied unasked).
+    const lineage = (next.use2025 ?? use2025) ? { lineage2025: true } : {};
+    if (next.from === "sheet") return onChange(next.sheet ? { kind: "sheet", sheet: next.sheet, ...lineage } : "incomplete");
     const r = next.read?.result;
     onChange(
-      r?.ok ? { kind: "agencies", source: next.read!.file, agencies: r.agencies, year: r.year, storedRules: r.storedRules, rankBy: r.rankBy } : "incomplete",
+      r?.ok
+        ? { kind: "agencies", source: next.read!.file, agencies: r.agencies, year: r.year, storedRules: r.storedRules, rankBy: r.rankBy, ...lineage }
+        : "incomplete",
     );
   };
 
@@ -117,6 +122,18 @@ export function PreviousYear({ listSheets, readFile, onChange, disabled }: Previ
             </Field>
           )}
           {from === "sheet" && sheets !== null && sheets.length === 0 && <Text>{t.previous.noSheets}</Text>}
+          <Checkbox
+            label={t.previous.lineage2025}
+            checked={use2025}
+            disabled={disabled}
+            onChange={(_, d) => {
+              setUse2025(d.checked === true);
+              report({ on, from, sheet, read, use2025: d.checked === true });
+            }}
+          />
+          <Text size={200} className={styles.hint}>
+            {t.previous.lineage2025Hint}
+          </Text>
           {from === "file" && (
             <Field
               label={t.previous.file}

@@ -266,14 +266,26 @@ describe("the “Sáp nhập” sheet and the 2025 list", () => {
   });
 
   it("offers the 2025 entries that fit both tables and are not declared, never applying them", () => {
-    const now = ["Sở Tài chính", "Sở Xây dựng", "Sở Nội vụ", "Sở Khoa học và Công nghệ", "Sở Y tế"];
+    const now = ["Sở Tài chính", "Sở Xây dựng", "Sở Nội vụ", "Sở Khoa học và Công nghệ", "Sở Y tế", "Sở NN&MT"];
     // Sở Nội vụ: Sở LĐTBXH was not in last year's table (nothing to compare through); Sở KH&CN: declared already.
-    const before = ["SỞ TÀI CHÍNH", "Sở Kế hoạch và Đầu tư", "Sở Giao thông vận tải", "Sở Xây dựng", "Sở Nội vụ", "Sở Thông tin và Truyền thông", "Sở Y tế"];
+    const before = [
+      "SỞ TÀI CHÍNH",
+      "Sở Kế hoạch và Đầu tư",
+      "Sở Giao thông vận tải",
+      "Sở Xây dựng",
+      "Sở Nội vụ",
+      "Sở Thông tin và Truyền thông",
+      "Sở Y tế",
+      "Sở Nông nghiệp và PTNT",
+      "Sở TN&MT",
+    ];
     const offered = lineage2025Offer(now, before, [{ name: "Sở Khoa học và Công nghệ" }]);
-    expect(offered.map((e) => e.name)).toEqual(["Sở Tài chính", "Sở Xây dựng"]);
+    expect(offered.map((e) => e.name)).toEqual(["Sở Tài chính", "Sở Xây dựng", "Sở NN&MT"]);
+    // Named as the two tables write them, abbreviations included.
+    expect(offered[2].from).toEqual(["Sở Nông nghiệp và PTNT", "Sở TN&MT"]);
     expect(LINEAGE_2025.map((e) => e.name)).toContain("Sở Nông nghiệp và Môi trường");
     const lineage = withLineage([{ name: "Sở Khoa học và Công nghệ", from: ["Sở Thông tin và Truyền thông", "Sở Khoa học và Công nghệ"] }], offered);
-    expect(lineage.map((e) => e.name)).toEqual(["Sở Khoa học và Công nghệ", "Sở Tài chính", "Sở Xây dựng"]);
-    expect(entryText(offered[0])).toBe("“Sở Tài chính” ← “Sở Tài chính”, “Sở Kế hoạch và Đầu tư”");
+    expect(lineage.map((e) => e.name)).toEqual(["Sở Khoa học và Công nghệ", "Sở Tài chính", "Sở Xây dựng", "Sở NN&MT"]);
+    expect(entryText(offered[0])).toBe("“Sở Tài chính” ← “SỞ TÀI CHÍNH”, “Sở Kế hoạch và Đầu tư”");
   });
 });

@@ -39,6 +39,20 @@ test("“So sánh với năm trước” with a sheet of this workbook: Tính đ
   expect(mocked.runScoring).toHaveBeenLastCalledWith("pane");
 });
 
+test("the 2025 list of department mergers is used only when ticked", async () => {
+  const user = await openPane();
+  await user.click(await screen.findByRole("checkbox", { name: "So sánh với năm trước" }));
+  await screen.findByRole("combobox", { name: "Trang tính năm trước" });
+  const box = screen.getByRole("checkbox", { name: "Dùng danh sách sáp nhập sở năm 2025" });
+  expect(box).not.toBeChecked();
+  await user.click(box);
+  await user.click(screen.getByRole("button", { name: "Tính điểm" }));
+  expect(mocked.runScoring).toHaveBeenLastCalledWith("pane", undefined, { previous: { kind: "sheet", sheet: "Năm 2019", lineage2025: true } });
+  await user.click(box);
+  await user.click(screen.getByRole("button", { name: "Tính điểm" }));
+  expect(mocked.runScoring).toHaveBeenLastCalledWith("pane", undefined, { previous: { kind: "sheet", sheet: "Năm 2019" } });
+});
+
 test("another workbook's file: read in the ExcelJS chunk, its agencies passed on; an unreadable file is named and nothing runs", async () => {
   const agencies = [{ name: "Sở Y tế", rank: 3, index: null, className: "Tốt" }];
   mocked.readPreviousFile.mockResolvedValueOnce({ ok: false, problem: { code: "unreadable", source: "hong.xlsx" } });
