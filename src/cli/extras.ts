@@ -2,28 +2,22 @@
  * The command line's explanations: last year's workbook scored for comparison, the JSON fields of
  * ifCorrected / toNextClass / previous ranks, the Giải trình sheet and the chart file.
  */
-import * as ExcelJS from "exceljs";
-import { chooseAnnexSheet } from "../core/annex";
 import { chartDescription, chartSvg } from "../core/chart";
 import { toNumber, Dec } from "../core/decimal";
 import { ifCorrected, publicCode, Scored, toNextClass } from "../core/explain";
 import { ifCorrectedText } from "../core/explain-messages";
-import { buildExplanation } from "../core/explanation";
 import { Finding, Lang } from "../core/findings";
 import { Comparison, PREVIOUS_PROBLEMS, PreviousYearData, RulesChange, rankChangeText } from "../core/previous";
 import { both, Both } from "../core/catalogue";
 import { rankedRows } from "../core/scoring";
-import { renderExplanationExcelJS } from "./exceljs-explain";
-import { previousFromWorkbook } from "../xlsx/previous";
+import { previousFromPackage } from "../xlsx/previous";
+import type { XlsxWorkbook } from "../xlsx/workbook";
 
 const num = (d: Dec | null) => (d === null ? null : toNumber(d));
 
-/**
- * Last year's agencies: its workbook scored with its own stored rules (or the preset), on the first
- * sheet with a grid. A message (both languages) when it cannot be used.
- */
-export function previousAgencies(wb: ExcelJS.Workbook, file: string): ({ ok: true } & PreviousYearData) | ({ ok: false } & Both) {
-  const read = previousFromWorkbook(wb, file);
+/** The same from the package reader (the command line's --previous: openpyxl's files too). */
+export function previousAgenciesOf(wb: XlsxWorkbook, file: string): ({ ok: true } & PreviousYearData) | ({ ok: false } & Both) {
+  const read = previousFromPackage(wb, file);
   return read.ok ? read : { ok: false, ...both(PREVIOUS_PROBLEMS, read.problem.code, read.problem) };
 }
 
@@ -101,18 +95,5 @@ export const comparisonJson = (c: Comparison): JsonComparison => ({
   recomputed: c.recomputed === true,
   rulesChanged: c.rulesChanged ?? [],
 });
-
-/** Adds the Giải trình sheet (a free name: a sheet of the user's is never replaced). */
-export function addExplanationSheet(wb: ExcelJS.Workbook, result: Scored, year: number | null, comparison: Comparison | null): string {
-  const where = chooseAnnexSheet(
-    "Giải trình",
-    wb.worksheets.map((w) => w.name),
-    undefined,
-  );
-  const description = buildExplanation(result, { year, previous: comparison, sheetName: where.name });
-  const ws = wb.addWorksheet(where.name);
-  renderExplanationExcelJS(ws, description);
-  return where.name;
-}
 
 export const chartFile = (result: Scored, lang: Lang = "vi"): string => chartSvg(chartDescription(result, lang));

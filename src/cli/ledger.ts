@@ -5,12 +5,13 @@
  * entered) the ledger from the rules and the grid's agencies. Kept apart from score.ts, which calls
  * in at two places.
  */
-import * as ExcelJS from "exceljs";
+import type * as ExcelJS from "exceljs";
 import { cellAddress, SHEET_ORIGIN } from "../core/address";
-import { both, Both, catalogue, entry, Lang, pick } from "../core/catalogue";
+import { both, Both, catalogue, entry, joinBoth, Lang, pick } from "../core/catalogue";
+import { criteriaFromSheet, CRITERIA_SHEET } from "../core/criteria-sheet";
 import { toNumber } from "../core/decimal";
 import { criteriaOfAgency, gridAgencies, LEDGER_SHEET, LedgerRead, ledgerSheet, scoreWithLedger } from "../core/ledger";
-import { Rules } from "../core/rules";
+import { loadRules, Rules } from "../core/rules";
 import { RowResult, ScoreResult } from "../core/scoring";
 import { StoreState, WrittenRecord, writtenCells, writtenRecord } from "../core/store";
 import { renderSheetExcelJS } from "../xlsx/render";
@@ -62,28 +63,34 @@ export interface LedgerApplied {
   gridWritten: Map<string, string | number>;
 }
 
+/** A value the ledger step writes (0-based cell), on the ledger or on the grid. */
+export interface LedgerCellWrite {
+  row: number;
+  col: number;
+  value: string | number;
+}
+
 /**
  * With criteria in the rules and a ledger in the workbook: the grid scored with the ledger's sums,
- * and the writes made on the workbook (ledger: Tự chấm, Điểm; grid: group sums, never over a cell a
- * user typed). Null when there is no ledger to apply.
+ * and the writes to make (ledger: Tự chấm, Điểm; grid: group sums, never over a cell a user typed),
+ * applied by the caller through the workbook port. Null when there is no ledger to apply.
  */
-export function applyLedger(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, data: SheetValues, rules: Rules, state: StoreState): LedgerApplied | null {
-  if (rules.leaves.length === 0) return null;
-  const ledgerWs = wb.getWorksheet(LEDGER_SHEET);
-  if (!ledgerWs) return null;
-  const ledgerData = readSheet(ledgerWs);
-  const written = writtenCells(state.written, ws.name);
-  const scored = scoreWithLedger(data.values, ledgerData.values, rules, { written });
+export function applyLedger(
+  ledgerValues: unknown[][] | null,
+  gridSheet: string,
+  data: SheetValues,
+  rules: Rules,
+  state: StoreState,
+): (LedgerApplied & { ledgerWrites: LedgerCellWrite[]; gridWrites: LedgerCellWrite[] }) | null {
+  if (rules.leaves.length === 0 || ledgerValues === null) return null;
+  const written = writtenCells(state.written, gridSheet);
+  const scored = scoreWithLedger(data.values, ledgerValues, rules, { written });
   if (!scored.ok) {
     if (!scored.ledger.ok) fail(both(LEDGER_CLI_MESSAGES, "noLedgerHeader", { sheet: LEDGER_SHEET }));
     return null;
   }
-  for (const w of scored.ledger.writes) ledgerWs.getCell(w.row + 1, w.col + 1).value = w.value === "" ? null : w.value;
   const gridWritten = new Map<string, string | number>();
-  for (const w of scored.gridWrites) {
-    ws.getCell(w.row + 1, w.col + 1).value = w.value === "" ? null : w.value;
-    if (w.value !== "") gridWritten.set(cellAddress(w.row, w.col, SHEET_ORIGIN), w.value);
-  }
+  for (const w of scored.gridWrites) if (w.value !== "") gridWritten.set(cellAddress(w.row, w.col, SHEET_ORIGIN), w.value);
   // Sums already in place (written before, unchanged) stay the add-in's.
   for (const r of scored.result.rows)
     rules.groups.forEach((g, i) => {
@@ -92,7 +99,33 @@ export function applyLedger(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, data: S
       if (g.criteria.length > 0 && !gridWritten.has(address) && written.get(address) === data.values[r.row]?.[col])
         gridWritten.set(address, written.get(address)!);
     });
-  return { data: { values: scored.values, formulas: data.formulas }, result: scored.result, ledger: scored.ledger, gridWritten };
+  return {
+    data: { values: scored.values, formulas: data.formulas },
+    result: scored.result,
+    ledger: scored.ledger,
+    gridWritten,
+    ledgerWrites: scored.ledger.writes.map((w) => ({ row: w.row, col: w.col, value: w.value })),
+    gridWrites: scored.gridWrites.map((w) => ({ row: w.row, col: w.col, value: w.value })),
+  };
+}
+
+/** The rules with the criteria of a “Bộ tiêu chí” worksheet, when the workbook has one; its problems (by cell) refuse the input. */
+export function withCriteriaSheet(wb: ExcelJS.Workbook, rules: Rules): Rules {
+  const ws = wb.getWorksheet(CRITERIA_SHEET);
+  return ws ? withCriteriaValues(readSheet(ws).values, ws.name, rules) : rules;
+}
+
+/** The same from the sheet's values (read through the workbook port). */
+export function withCriteriaValues(values: unknown[][], sheet: string, rules: Rules): Rules {
+  const read = criteriaFromSheet(values, rules.json, SHEET_ORIGIN, sheet);
+  if (!read.ok)
+    return fail(
+      joinBoth(
+        read.problems.map((p) => ({ message: p.message, messageEn: p.messageEn })),
+        "\n",
+      ),
+    );
+  return loadRules(read.rules);
 }
 
 /** The store's record of what the add-in wrote: the result columns' (plan) and the group sums'. */
@@ -142,7 +175,7 @@ export async function ledgerMain(argv: string[], io: CliIO, lang: Lang): Promise
     const stored = readStore(wb);
     if (!stored.ok) fail(stored);
     const { state } = stored as Extract<typeof stored, { ok: true }>;
-    const { rules } = rulesFrom({ input, rulesFile: parsed.values.rules }, state);
+    const rules = withCriteriaSheet(wb, rulesFrom({ input, rulesFile: parsed.values.rules }, state).rules);
     if (rules.leaves.length === 0) fail(both(LEDGER_CLI_MESSAGES, "noCriteria", { sheet: LEDGER_SHEET }));
     const { data } = pickSheet(wb, rules, parsed.values.sheet, state.annex?.sheetName);
     const agencies = gridAgencies(data.values, rules) ?? [];

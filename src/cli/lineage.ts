@@ -2,7 +2,6 @@
  * The command line's lineage: the input workbook's "Sáp nhập" sheet read into the rules' lineage,
  * the 2025 list offered (or used with --lineage-2025), and the sheet written back to the output.
  */
-import type * as ExcelJS from "exceljs";
 import { both, Both, joinBoth } from "../core/catalogue";
 import {
   entryText,
@@ -16,18 +15,21 @@ import {
 } from "../core/lineage";
 import type { PreviousAgency } from "../core/previous";
 import { LineageRule, Rules, validateRules } from "../core/rules";
-import { readSheet } from "./workbook";
+import type { SheetDescription } from "../core/sheet";
 
-/** The "Sáp nhập" sheet of a workbook, if it has one. */
-const lineageSheetOf = (wb: ExcelJS.Workbook) => wb.worksheets.find((w) => isLineageSheet(w.name));
-
-/** The lineage the workbook's "Sáp nhập" sheet declares (null: no such sheet), or why it cannot be read (both languages). */
-export function sheetLineage(wb: ExcelJS.Workbook): { ok: true; lineage: LineageRule[] | null } | ({ ok: false } & Both) {
-  const ws = lineageSheetOf(wb);
+/**
+ * The lineage the workbook's "Sáp nhập" sheet declares (null: no such sheet), or why it cannot be read
+ * (both languages); the sheets and their values come through the workbook port.
+ */
+export function sheetLineage(
+  sheets: readonly { name: string }[],
+  read: (name: string) => unknown[][],
+): { ok: true; lineage: LineageRule[] | null } | ({ ok: false } & Both) {
+  const ws = sheets.find((w) => isLineageSheet(w.name));
   if (!ws) return { ok: true, lineage: null };
-  const read = readLineageSheet(readSheet(ws).values);
-  if (read.ok) return { ok: true, lineage: read.lineage };
-  return { ok: false, ...joinBoth(read.problems.map((p) => both(LINEAGE_MESSAGES, p.code, p as never))) };
+  const lineage = readLineageSheet(read(ws.name));
+  if (lineage.ok) return { ok: true, lineage: lineage.lineage };
+  return { ok: false, ...joinBoth(lineage.problems.map((p) => both(LINEAGE_MESSAGES, p.code, p as never))) };
 }
 
 /** The rules with another lineage (checked again: one entry per agency). */
@@ -61,18 +63,33 @@ export function lineage2025(
   return { lineage: withLineage(declared, offered), added: offered, notice: both(LINEAGE_MESSAGES, "lineage2025Applied", { entries }) };
 }
 
-/** Writes the lineage to the "Sáp nhập" sheet (its values replaced; the sheet added at the end when missing). */
-export function writeLineageSheet(wb: ExcelJS.Workbook, lineage: readonly LineageRule[]): void {
-  const ws = lineageSheetOf(wb) ?? wb.addWorksheet(LINEAGE_SHEET);
-  for (let r = ws.rowCount; r >= 1; r--) ws.spliceRows(r, 1);
-  lineageSheetValues(lineage).forEach((row, i) => {
-    row.forEach((v, j) => {
-      const cell = ws.getCell(i + 1, j + 1);
-      cell.value = v;
-      cell.numFmt = "@";
-      if (i === 0) cell.font = { bold: true };
-    });
-  });
-  ws.getColumn(1).width = 40;
-  ws.getColumn(2).width = 45;
+/**
+ * The "Sáp nhập" sheet with the lineage (it replaces the workbook's sheet of that name, or is added at
+ * the end): text cells, the header row bold, the two columns wide.
+ */
+export function lineageSheetDescription(existing: readonly string[], lineage: readonly LineageRule[]): SheetDescription {
+  const values = lineageSheetValues(lineage);
+  const plain = { bold: false, italic: false, size: 11, hAlign: "left" as const, vAlign: "top" as const, wrap: false, border: false };
+  return {
+    sheetName: existing.find(isLineageSheet) ?? LINEAGE_SHEET,
+    font: "Calibri",
+    styles: { header: { ...plain, bold: true }, cell: plain },
+    columnWidths: [40, 45],
+    rowHeights: [],
+    cells: values.flatMap((row, i) => row.map((v, j) => ({ row: i, col: j, value: v, style: i === 0 ? "header" : "cell", numberFormat: "@" }))),
+    merges: [],
+    validations: [],
+    protect: false,
+    print: {
+      orientation: "portrait",
+      paper: "A4",
+      fitToPagesWide: 1,
+      fitToPagesTall: 0,
+      margins: { top: 2, bottom: 2, left: 2, right: 2, header: 0.8, footer: 0.8 },
+      centerHorizontally: false,
+    },
+    frozenRows: 0,
+    rowCount: values.length,
+    colCount: 2,
+  };
 }

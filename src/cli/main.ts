@@ -164,8 +164,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.out(say("sheetSummary", { sheet: outcome.sheet, agencies: outcome.result.summary.agencies }));
     const changes = parsed.opts.previous ? outcome.json.rows.map((r) => r.rankChangeText) : undefined;
     io.out(rankingTable(outcome.rows, outcome.result.rules, changes, lang));
-    if (outcome.output === null) io.out(say("notWritten", {}));
-    else io.out(say("written", { file: outcome.output, annexSheet: outcome.annexSheet, explainSheet: outcome.explainSheet }));
+    // Only what was written is named: --chart without -o writes the chart alone.
+    if (outcome.output !== null) io.out(say("written", { file: outcome.output, annexSheet: outcome.annexSheet, explainSheet: outcome.explainSheet }));
+    else if (!parsed.opts.chart) io.out(say("notWritten", {}));
     if (parsed.opts.chart) io.out(say("chartWritten", { file: parsed.opts.chart }));
   }
   for (const f of outcome.findings) {

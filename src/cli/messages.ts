@@ -202,6 +202,18 @@ Exit codes: 0 done; 1 done but the score table has errors (merge: a form has pro
     en: (p) => `“${p.file}” is a folder, not an Excel file.`,
     example: { file: "thu-muc" },
   }),
+  fileTooLarge: entry({
+    vi: (p: { file: string }) =>
+      `Tệp “${p.file}” giải nén ra quá lớn (hoặc có quá nhiều phần) để đọc an toàn: có thể tệp bị hỏng hay được tạo ra để làm treo máy. Không đọc tiếp. Hãy mở bằng Excel và lưu lại dạng .xlsx.`,
+    en: (p) =>
+      `“${p.file}” inflates to more than can be read safely (or has too many parts): it may be damaged, or made to exhaust memory. It was not read further. Open it in Excel and save it as .xlsx.`,
+    example: { file: "phieu-la.xlsx" },
+  }),
+  chartIsOutput: entry({
+    vi: (p: { file: string }) => `--chart “${p.file}” trùng với tệp kết quả -o. Hãy chọn tên khác cho biểu đồ, ví dụ bieu-do.svg.`,
+    en: (p) => `--chart “${p.file}” is the same file as the -o output. Choose another name for the chart, e.g. chart.svg.`,
+    example: { file: "ket-qua.xlsx" },
+  }),
   notWorkbook: entry({
     vi: (p: { file: string }) => `Tệp “${p.file}” không phải là sổ tính Excel .xlsx đọc được. Hãy mở bằng Excel và lưu lại dạng .xlsx.`,
     en: (p) => `“${p.file}” is not an Excel .xlsx workbook that can be read. Open it in Excel and save it as .xlsx.`,

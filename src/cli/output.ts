@@ -25,39 +25,43 @@ function existingAncestor(file: string): { dir: string; stat: fs.Stats } | null 
 }
 
 /**
- * Whether OUT.xlsx may be written, checked before anything is read and again just before the write:
- * never the input file under another name (a symlink, a hard link, another letter case on Windows
+ * Whether an output file (OUT.xlsx, the chart, a form) may be written, checked before anything is read and again just before the write:
+ * never an input file (any of them) under another name (a symlink, a hard link, another letter case on Windows
  * and macOS: the file's identity, device and inode, decides), never an existing file without
  * --force, never a folder or a path under a file.
  */
-export function checkOutput(input: string, output: string, force: boolean): OutputCheck {
+export function checkOutput(inputs: string | readonly string[], output: string, force: boolean): OutputCheck {
   const target = statOrNull(output);
   if (/[\\/]$/.test(output) || target?.isDirectory()) return { ok: false, message: cliMessage("outputIsDirectory", { output }) };
-  const source = statOrNull(input);
-  if (source && target && source.dev === target.dev && source.ino === target.ino) return { ok: false, message: cliMessage("outputIsInput", { input, output }) };
-  if (source && !target) {
-    // Not there under this spelling: the same file only if both real paths agree (a dangling link
-    // cannot be the input); compared without case where the file system ignores it.
-    const real = (f: string) => {
-      try {
-        return fs.realpathSync.native(f);
-      } catch {
-        return null;
-      }
-    };
-    const parent = real(path.dirname(path.resolve(output)));
-    const mine = real(input);
-    if (parent && mine) {
-      const a = path.join(parent, path.basename(output));
-      const same = process.platform === "win32" || process.platform === "darwin" ? a.toLowerCase() === mine.toLowerCase() : a === mine;
-      if (same) return { ok: false, message: cliMessage("outputIsInput", { input, output }) };
-    }
+  for (const input of typeof inputs === "string" ? [inputs] : inputs) {
+    if (isSameFile(input, output, target)) return { ok: false, message: cliMessage("outputIsInput", { input, output }) };
   }
   if ((target || statOrNull(output, false)) && !force) return { ok: false, message: cliMessage("outputExists", { output }) };
   const ancestor = existingAncestor(output);
   if (ancestor && !ancestor.stat.isDirectory())
     return { ok: false, message: cliMessage("outputUnderFile", { output, file: path.relative(process.cwd(), ancestor.dir) || ancestor.dir }) };
   return { ok: true };
+}
+
+/** Whether `output` names the file `input` is (device and inode; else the real paths, without case where the file system ignores it). */
+function isSameFile(input: string, output: string, target: fs.Stats | null): boolean {
+  const source = statOrNull(input);
+  if (source && target) return source.dev === target.dev && source.ino === target.ino;
+  if (!source || target) return false;
+  // Not there under this spelling: the same file only if both real paths agree (a dangling link
+  // cannot be the input); compared without case where the file system ignores it.
+  const real = (f: string) => {
+    try {
+      return fs.realpathSync.native(f);
+    } catch {
+      return null;
+    }
+  };
+  const parent = real(path.dirname(path.resolve(output)));
+  const mine = real(input);
+  if (!parent || !mine) return false;
+  const a = path.join(parent, path.basename(output));
+  return process.platform === "win32" || process.platform === "darwin" ? a.toLowerCase() === mine.toLowerCase() : a === mine;
 }
 
 /**

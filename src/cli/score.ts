@@ -7,39 +7,33 @@ import { jsonRow } from "../core/columns";
 import { Finding } from "../core/findings";
 import { jsonSyntaxProblem } from "../core/json-syntax";
 import { completeMetadata, DecisionMetadata, provinceMissing, titleRowsOf, validateMetadata, withProvince, yearInTitle } from "../core/metadata";
-import { MARK_FILL, planResultWrite } from "../core/plan";
+import { planResultWrite } from "../core/plan";
 import { LineageRule, PRESET_THAI_BINH_2020, Rules, RulesJson, validateRules } from "../core/rules";
 import { LINEAGE_SHEET } from "../core/lineage";
-import { lineage2025, rulesWithLineage, sheetLineage, writeLineageSheet } from "./lineage";
+import { lineage2025, lineageSheetDescription, rulesWithLineage, sheetLineage } from "./lineage";
 import { rankedRows, RowResult, scoreSheet, ScoreResult } from "../core/scoring";
-import { MarkRecord, STORE_SHEET, StoreState } from "../core/store";
+import { STORE_SHEET, StoreState } from "../core/store";
 import { STORE_MESSAGES } from "../core/store-check";
 import { both, Both, joinBoth, Lang, pick } from "../core/catalogue";
 import { lastRunRecord } from "../core/summary";
-import { renderSheetExcelJS } from "../xlsx/render";
+import { explainAsSheet } from "../xlsx/explain-sheet";
+import { PackageError } from "../xlsx/package";
+import { XlsxPort } from "../xlsx/port";
+import { buildExplanation } from "../core/explanation";
 import { bothOf, cliBoth, RulesSource } from "./messages";
 import { checkOutput, writeAtomically } from "./output";
-import { readSheet, readStore, SheetValues, writeStore } from "./workbook";
+import { readSheet, SheetValues } from "./workbook";
 import { byEncoding, LEGACY_MESSAGES, LegacyCell, legacyExample, withConverted } from "../core/legacy-cells";
-import { ENCODING_NAMES, legacyToUnicode, unicodeFontFor } from "../core/legacy-encoding";
-import {
-  addExplanationSheet,
-  chartFile,
-  comparisonJson,
-  JsonComparison,
-  JsonFinding,
-  jsonFindings,
-  jsonRowExtras,
-  JsonRowExtras,
-  previousAgencies,
-} from "./extras";
-import { compareYears, Comparison, comparisonNotices, PREVIOUS_HEADERS, rankChangeText } from "../core/previous";
-import { matchKey } from "../core/text";
+import { ENCODING_NAMES, legacyToUnicode } from "../core/legacy-encoding";
+import { chartFile, comparisonJson, JsonComparison, JsonFinding, jsonFindings, jsonRowExtras, JsonRowExtras, previousAgenciesOf } from "./extras";
+import { compareYears, Comparison, comparisonNotices } from "../core/previous";
+import { applyLedger, criteriaJson, CriteriaJson, withCriteriaValues, withGridWritten } from "./ledger";
+import { CRITERIA_SHEET } from "../core/criteria-sheet";
+import { LEDGER_SHEET } from "../core/ledger";
 import { checkStale, staleFinding } from "../core/stale";
 import { lockRefusal } from "../core/lock";
 import { appendLog, blockChanges, logEntry } from "../core/log";
 import { cellAddress } from "../core/address";
-import { applyLedger, criteriaJson, CriteriaJson, withGridWritten } from "./ledger";
 
 export interface ScoreOptions {
   input: string;
@@ -183,41 +177,88 @@ export function pickSheet(wb: ExcelJS.Workbook, rules: Rules, wanted: string | u
   return fail(firstError ?? cliBoth("noGridSheet", {}));
 }
 
+/** The input workbook as the package port reads it (bounded: a zip bomb is refused, never inflated). */
+export function openInput(file: string): XlsxPort {
+  if (!fs.existsSync(file)) fail(cliBoth("fileMissing", { file }));
+  if (fs.statSync(file).isDirectory()) fail(cliBoth("fileIsFolder", { file }));
+  try {
+    return XlsxPort.open(new Uint8Array(fs.readFileSync(file)));
+  } catch (e) {
+    if (e instanceof PackageError && e.problem.code === "tooLarge") fail(cliBoth("fileTooLarge", { file }));
+    return fail(cliBoth("notWorkbook", { file }));
+  }
+}
+
+/** The grid sheet: --sheet, else the first visible sheet with a grid (not the annex, not the store). */
+function pickGridSheet(port: XlsxPort, rules: Rules, wanted: string | undefined, annexName: string | undefined, fix: boolean) {
+  const sheets = port.sheets().filter((w) => w.name !== STORE_SHEET);
+  if (wanted) {
+    if (!sheets.some((w) => w.name === wanted)) fail(cliBoth("noSuchSheet", { sheet: wanted, sheets: sheets.map((w) => w.name) }));
+    const { data, result, converted } = scoreValues(port.readSheet(wanted), rules, fix);
+    if (!result.ok) fail(cliBoth("onSheet", { sheet: wanted, reason: result.error }));
+    return { name: wanted, data, result: result as Extract<ScoreResult, { ok: true }>, converted };
+  }
+  let firstError: Both | null = null;
+  for (const ws of sheets) {
+    if (ws.state !== "visible" || ws.name === annexName) continue;
+    const { data, result, converted } = scoreValues(port.readSheet(ws.name), rules, fix);
+    if (result.ok) return { name: ws.name, data, result, converted };
+    firstError ??= cliBoth("onSheet", { sheet: ws.name, reason: result.error });
+  }
+  return fail(firstError ?? cliBoth("noGridSheet", {}));
+}
+
 /**
- * The command line's "Tính điểm": reads IN.xlsx, scores the first sheet with a grid (or --sheet),
- * writes the result columns, marks and, with --annex, the annex, into OUT.xlsx exactly as the add-in
- * would. IN.xlsx is never modified.
+ * The command line's "Tính điểm": reads IN.xlsx through the package port, scores the first sheet with
+ * a grid (or --sheet), and applies the same plan as the add-in (result columns, last year's columns,
+ * marks, the store) with, on request, the annex and Giải trình, as one unit: OUT.xlsx is IN.xlsx with
+ * those parts rewritten and every other part copied byte for byte. IN.xlsx is never modified.
  */
 export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
   const onProgress = opts.onProgress ?? (() => undefined);
   const progress = (step: Parameters<typeof cliBoth>[0]) => onProgress(pick(cliBoth(step, {} as never), opts.lang ?? "vi"));
   try {
-    // OUT.xlsx is checked before the work and again just before the write.
-    const outputProblem = () => {
-      if (opts.output === undefined) return;
-      const checked = checkOutput(opts.input, opts.output, opts.force === true);
-      if (!checked.ok) fail(bothOf(checked.message));
+    // Every file written (OUT.xlsx, the chart) is checked before the work and again just before its write.
+    const outputs = [opts.output, opts.chart].filter((o): o is string => o !== undefined);
+    const outputProblem = (only?: string) => {
+      for (const o of only !== undefined ? [only] : outputs) {
+        const checked = checkOutput(
+          [opts.input, ...(opts.previous ? [opts.previous] : []), ...(opts.rulesFile ? [opts.rulesFile] : [])],
+          o,
+          opts.force === true,
+        );
+        if (!checked.ok) fail(bothOf(checked.message));
+      }
+      if (opts.output !== undefined && opts.chart !== undefined && sameTarget(opts.output, opts.chart)) fail(cliBoth("chartIsOutput", { file: opts.chart }));
     };
     outputProblem();
     progress("stepRead");
-    const wb = await loadWorkbook(opts.input);
-    const stored = readStore(wb);
+    const port = openInput(opts.input);
+    const stored = port.readStore();
     if (!stored.ok) fail(stored);
     const { state, issues } = stored as Extract<typeof stored, { ok: true }>;
     // A locked workbook is scored and shown, never written (Mở chốt first).
     if (state.lock && opts.output !== undefined) fail(lockRefusal(state.lock, "score"));
     let { rules, json: rulesJson } = rulesFrom(opts, state);
     // The "Sáp nhập" sheet, when the workbook has one, is the lineage (the table people keep).
-    const fromSheet = sheetLineage(wb);
+    const fromSheet = sheetLineage(port.sheets(), (name) => port.readSheet(name).values);
     if (!fromSheet.ok) fail(fromSheet);
     const sheetLineageRules = (fromSheet as Extract<typeof fromSheet, { ok: true }>).lineage;
     if (sheetLineageRules) ({ rules, json: rulesJson } = lineageRules(rules, sheetLineageRules));
+    // A criteria set kept as a worksheet “Bộ tiêu chí” is read into the rules (src/cli/ledger.ts).
+    if (port.sheets().some((w) => w.name === CRITERIA_SHEET)) rules = withCriteriaValues(port.readSheet(CRITERIA_SHEET).values, CRITERIA_SHEET, rules);
+    rulesJson = rules.json;
 
     progress("stepScore");
-    const picked = pickSheet(wb, rules, opts.sheet, state.annex?.sheetName, opts.fixEncoding === true);
-    const { ws, converted } = picked;
+    const picked = pickGridSheet(port, rules, opts.sheet, state.annex?.sheetName, opts.fixEncoding === true);
+    const { name: sheet, converted } = picked;
     // Criteria sets: a ledger's leaves computed and their sums put into the grid first (src/cli/ledger.ts).
-    const ledger = applyLedger(wb, ws, picked.data, rules, state);
+    const hasLedger = port.sheets().some((w) => w.name === LEDGER_SHEET);
+    const ledger = applyLedger(hasLedger ? port.readSheet(LEDGER_SHEET).values : null, sheet, picked.data, rules, state);
+    if (ledger) {
+      port.writeValues(LEDGER_SHEET, ledger.ledgerWrites);
+      port.writeValues(sheet, ledger.gridWrites);
+    }
     const { data, result } = ledger ?? picked;
     // Result columns already on the sheet that the scores no longer give: reported, then rewritten.
     const stale = staleFinding(checkStale(data.values, result, SHEET_ORIGIN), SHEET_ORIGIN);
@@ -228,12 +269,12 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     if (opts.previous) {
       progress("stepPrevious");
       if (path.resolve(opts.previous) === path.resolve(opts.input)) fail(cliBoth("previousSameFile", {}));
-      const previousWb = await loadWorkbook(opts.previous);
-      const last = previousAgencies(previousWb, opts.previous);
+      const previousPort = openInput(opts.previous);
+      const last = previousAgenciesOf(previousPort.wb, opts.previous);
       if (!last.ok) fail(last);
       // Last year's workbook must be of an earlier year (its title's, else its stored decision's) than this
       // one (--year, the stored decision, the title), unless --force-previous says it is meant.
-      const previousStore = readStore(previousWb);
+      const previousStore = previousPort.readStore();
       const previousYear = (last as { year?: number | null }).year ?? (previousStore.ok ? previousStore.state.decision?.year : undefined) ?? null;
       const currentYear = opts.decision?.year ?? state.decision?.year ?? yearInTitle(titleRowsOf(data.values, result.layout.headerTop));
       if (previousYear !== null && currentYear !== null && previousYear >= currentYear && !opts.forcePrevious)
@@ -253,71 +294,20 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       if (compared.finding) findings.push(compared.finding);
       notices.push(...comparisonNotices(comparison));
     }
-    const planned = planResultWrite(data.values, data.formulas, SHEET_ORIGIN, ws.name, result, state);
+    // The add-in's plan, last year's columns included: the same checks for content that is not the tool's.
+    const planned = planResultWrite(data.values, data.formulas, SHEET_ORIGIN, sheet, result, state, comparison);
     if (!planned.ok) fail(joinBoth([planned, ...issues.map((issue) => both(STORE_MESSAGES, "setAside", { issue, sheet: STORE_SHEET }))]));
     const plan = (planned as Extract<typeof planned, { ok: true }>).plan;
 
     progress("stepWrite");
-    // --fix-encoding: the converted texts replace the legacy ones (the cells keep their look).
-    // A legacy font (“.VnTime”, “VNI-Times”) would show Unicode wrongly: the cell takes a Unicode one.
-    for (const c of converted) {
-      const cell = ws.getCell(c.row + 1, c.col + 1);
-      cell.value = c.converted;
-      const font = unicodeFontFor(cell.font?.name);
-      if (font) cell.style = { ...clone(cell.style), font: { ...clone(cell.font), name: font } };
-    }
-    // ExcelJS shares one style object among cells read with the same style: always give a cell its own.
-    const restyle = (row: number, col: number, change: Partial<ExcelJS.Style>) => {
-      const cell = ws.getCell(row + 1, col + 1);
-      cell.style = { ...clone(cell.style), ...change };
-      return cell;
-    };
-    // Appended columns look like their neighbour column (header and cells), as the add-in does.
-    for (const c of plan.columns.filter((c) => c.isNew)) {
-      for (let r = result.layout.headerTop; r <= result.layout.lastRow; r++) {
-        ws.getCell(r + 1, c.col + 1).style = clone(ws.getCell(r + 1, result.layout.lastCol + 1).style);
-      }
-      ws.getColumn(c.col + 1).width = Math.max(ws.getColumn(result.layout.lastCol + 1).width ?? 9, 11);
-    }
-    for (const h of plan.headers) restyle(h.row, h.col, {}).value = h.text;
-    if (lineageToWrite) writeLineageSheet(wb, lineageToWrite);
-    for (const b of plan.blocks) {
-      b.values.forEach((rowValues, i) =>
-        rowValues.forEach((v, j) => {
-          restyle(b.row + i, b.col + j, { numFmt: b.numberFormat[i][j] }).value = v === "" ? null : v;
-        }),
+    const marks = port.writeResults({ sheet, plan, layout: result.layout, converted });
+    if (lineageToWrite)
+      port.putSheet(
+        lineageSheetDescription(
+          port.sheets().map((w) => w.name),
+          lineageToWrite,
+        ),
       );
-    }
-    if (comparison)
-      writeComparisonColumns(
-        ws,
-        data.values,
-        result,
-        plan.columns.map((c) => c.col),
-        comparison,
-        restyle,
-      );
-    const fillOf = (address: string): string | null => {
-      const fill = ws.getCell(address).fill;
-      if (fill && fill.type === "pattern" && fill.pattern === "solid" && fill.fgColor?.argb) return `#${fill.fgColor.argb.slice(-6)}`;
-      return null;
-    };
-    const setFill = (address: string, color: string | null) => {
-      const cell = ws.getCell(address);
-      const style = clone(cell.style);
-      if (color) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${color.slice(1).toUpperCase()}` } };
-      else delete style.fill;
-      cell.style = style;
-    };
-    for (const m of plan.unmark) setFill(m.address, m.color);
-    const kept = new Map(plan.keptMarks.map((m) => [m.address, m]));
-    const marks: MarkRecord[] = plan.marks.map((m) => ({
-      sheet: ws.name,
-      address: m.address,
-      color: kept.has(m.address) ? kept.get(m.address)!.color : fillOf(m.address),
-      mark: MARK_FILL[m.severity],
-    }));
-    for (const m of plan.marks) setFill(m.address, MARK_FILL[m.severity]);
 
     const decision: Partial<DecisionMetadata> = { ...(state.decision ?? {}), ...stripUndefined(opts.decision ?? {}) };
     const newState: StoreState = {
@@ -325,8 +315,8 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       rules: rulesJson,
       decision,
       written: withGridWritten(plan.written, ledger),
-      marks: [...(state.marks ?? []).filter((m) => m.sheet !== ws.name), ...marks],
-      lastRun: lastRunRecord(result, ws.name, "cli", opts.now ?? new Date(), data.values),
+      marks: [...(state.marks ?? []).filter((m) => m.sheet !== sheet), ...marks],
+      lastRun: lastRunRecord(result, sheet, "cli", opts.now ?? new Date(), data.values),
       undo: undefined,
       // "Nhật ký": this run, with the result cells it changed.
       log: appendLog(
@@ -336,7 +326,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
           action: "score",
           by: opts.by ?? "",
           via: "cli",
-          sheet: ws.name,
+          sheet,
           cells: blockChanges(data.values, plan.blocks, (r, c) => cellAddress(r, c)),
         }),
       ),
@@ -344,6 +334,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
 
     // Stored entries set aside (damaged, tampered with): named first, never trusted for this write.
     notices.unshift(...issues.map((issue) => both(STORE_MESSAGES, "setAside", { issue, sheet: STORE_SHEET })));
+    const names = port.sheets().map((w) => w.name);
     let annexSheet: string | null = null;
     if (opts.annex) {
       progress("stepAnnex");
@@ -359,47 +350,41 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       const withPrevious = opts.annexPrevious === true || decision.annexPrevious === true;
       if (withPrevious && !comparison) notices.push(cliBoth("annexPreviousStoredNoPrevious", { file: path.basename(opts.input) }));
       const description = buildAnnex(rules, result.rows, meta, withPrevious ? comparison : null);
-      const where = chooseAnnexSheet(
-        meta.sheetName,
-        wb.worksheets.map((w) => w.name),
-        state.annex?.sheetName,
-      );
-      let position: number | undefined;
-      if (where.replaces) {
-        const old = wb.getWorksheet(where.name)!;
-        position = wb.worksheets.indexOf(old);
-        wb.removeWorksheet(old.id);
-      }
+      const where = chooseAnnexSheet(meta.sheetName, names, state.annex?.sheetName);
       if (where.collidedWithUserSheet && !where.replaces) notices.push(cliBoth("userSheetKept", { wanted: meta.sheetName, used: where.name }));
-      const annexWs = wb.addWorksheet(where.name);
-      if (position !== undefined) moveSheet(wb, annexWs, position);
-      renderSheetExcelJS(annexWs, annexAsSheet({ ...description, sheetName: where.name }));
+      port.putSheet(annexAsSheet({ ...description, sheetName: where.name }));
+      names.push(where.name);
       annexSheet = where.name;
-      newState.annex = { sheetName: where.name, source: ws.name };
+      newState.annex = { sheetName: where.name, source: sheet };
     }
     let explainSheet: string | null = null;
     if (opts.explain) {
       progress("stepExplain");
-      explainSheet = addExplanationSheet(wb, result, decision.year ?? null, comparison);
+      const where = chooseAnnexSheet("Giải trình", names, undefined);
+      port.putSheet(explainAsSheet(buildExplanation(result, { year: decision.year ?? null, previous: comparison, sheetName: where.name })));
+      explainSheet = where.name;
     }
-    writeStore(wb, newState);
+    port.writeStore(newState);
 
     if (opts.output !== undefined) {
       progress("stepSave");
-      outputProblem();
-      const written = await writeAtomically(opts.output, (tmp) => wb.xlsx.writeFile(tmp));
+      outputProblem(opts.output);
+      const bytes = port.toBytes();
+      const written = await writeAtomically(opts.output, (tmp) => fs.promises.writeFile(tmp, bytes));
       if (!written.ok) fail(bothOf(written.message));
     }
     if (opts.chart) {
       progress("stepChart");
-      fs.mkdirSync(path.dirname(path.resolve(opts.chart)), { recursive: true });
-      fs.writeFileSync(opts.chart, chartFile(result), "utf8");
+      outputProblem(opts.chart);
+      const svg = chartFile(result);
+      const written = await writeAtomically(opts.chart, (tmp) => fs.promises.writeFile(tmp, svg, "utf8"));
+      if (!written.ok) fail(bothOf(written.message));
     }
 
     const extras = jsonRowExtras(result, comparison);
     return {
       ok: true,
-      sheet: ws.name,
+      sheet,
       rows: result.rows,
       result,
       values: data.values,
@@ -420,43 +405,17 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
   }
 }
 
-/**
- * "Xếp hạng năm trước" and "Tăng/giảm" (▲2, ▼1, =, mới): in columns of those headers on the header
- * row if the sheet has them, else appended right of the result columns, with their neighbour's look.
- */
-function writeComparisonColumns(
-  ws: ExcelJS.Worksheet,
-  values: readonly (readonly unknown[])[],
-  result: Extract<ScoreResult, { ok: true }>,
-  resultCols: number[],
-  comparison: Comparison,
-  restyle: (row: number, col: number, change: Partial<ExcelJS.Style>) => ExcelJS.Cell,
-): void {
-  const { layout } = result;
-  const header = values[layout.headerRow] ?? [];
-  const key = (v: unknown) => (typeof v === "string" ? matchKey(v) : "");
-  let next = Math.max(layout.lastCol, ...resultCols) + 1;
-  const colOf = (text: string) => {
-    const found = header.findIndex((v) => key(v) === matchKey(text));
-    if (found >= 0) return found;
-    const col = next++;
-    const neighbour = col - 1;
-    for (let r = layout.headerTop; r <= layout.lastRow; r++) ws.getCell(r + 1, col + 1).style = clone(ws.getCell(r + 1, neighbour + 1).style);
-    ws.getColumn(col + 1).width = 12;
-    restyle(layout.headerRow, col, {}).value = text;
-    return col;
-  };
-  const prevCol = colOf(PREVIOUS_HEADERS.previousRank);
-  const changeCol = colOf(PREVIOUS_HEADERS.rankChange);
-  for (const r of result.rows) {
-    const c = comparison.byRow.get(r.row);
-    restyle(r.row, prevCol, { numFmt: "0" }).value = c?.previousRank ?? null;
-    // Text: "▲2" must never be read as a number or a formula.
-    restyle(r.row, changeCol, { numFmt: "@" }).value = rankChangeText(c, r.rank) || null;
+/** Whether two paths name the same file (the same spelling, or the same existing file). */
+function sameTarget(a: string, b: string): boolean {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    const x = fs.statSync(a);
+    const y = fs.statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
   }
 }
-
-const clone = <T>(o: T): T => (o ? JSON.parse(JSON.stringify(o)) : ({} as T));
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== "")) as Partial<T>;

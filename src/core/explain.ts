@@ -180,7 +180,10 @@ export interface GroupLoss {
   max: Dec;
   /** Null for a group the agency is exempt from, or an unusable score. */
   score: Dec | null;
+  /** The maximum less the score, never below 0 (a score over the maximum lost nothing: `aboveMax` says so). */
   lost: Dec | null;
+  /** The score is over the group's maximum (an error the findings name): "Điểm chưa đạt" shows 0, not a negative. */
+  aboveMax: boolean;
   exempt: boolean;
   /** False for a group shown but not counted in the total (rules' counted: false). */
   counted: boolean;
@@ -191,7 +194,9 @@ export function pointsLost(rules: Rules, row: RowResult): GroupLoss[] {
   return rules.groups.map((g, i) => {
     const exempt = row.exemptGroups.includes(i);
     const score = exempt ? null : (row.scores[i] ?? null);
-    return { group: g.name, max: maxes[i], score, lost: score === null ? null : sub(maxes[i], score), exempt, counted: g.counted };
+    const aboveMax = score !== null && cmp(score, maxes[i]) > 0;
+    const lost = score === null ? null : aboveMax ? ZERO : sub(maxes[i], score);
+    return { group: g.name, max: maxes[i], score, lost, aboveMax, exempt, counted: g.counted };
   });
 }
 

@@ -4,7 +4,7 @@
  * rounding, the class and the distance to the next, the rank and its neighbours, last year's rank.
  * Rendered by Office.js in the add-in and by ExcelJS in the command line (--explain).
  */
-import { Dec, formatVi, sign, sub } from "./decimal";
+import { Dec, formatVi, sub } from "./decimal";
 import { AgencyCard, agencyCard, bandsOf, Scored } from "./explain";
 import { toNextClassMessage } from "./explain-messages";
 import { Lang } from "./findings";
@@ -158,7 +158,7 @@ export function cardText(result: Scored, row: RowResult, lang: Lang, previous: C
     if (g.exempt) notes.push(w.exempt(card.maxReasons.find((m) => m.kind === "exempt" && m.group === g.group)?.detail ?? ""));
     if (group.notEvaluated.length > 0 && !g.exempt)
       notes.push(w.notEvaluated(group.notEvaluated.map((it) => `${it.item} (${n(it.points)} ${w.points})`).join(", ")));
-    if (g.lost !== null && sign(g.lost) < 0) notes.push(w.aboveMax);
+    if (g.aboveMax) notes.push(w.aboveMax);
     if (!g.counted) notes.push(w.notCounted);
     return { group: g.group, max: n(g.max), score: g.score === null ? "—" : n(g.score), lost: g.lost === null ? "—" : n(g.lost), note: notes.join("; ") };
   });

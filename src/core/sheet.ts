@@ -63,6 +63,10 @@ export interface SheetPrint {
   repeatRows?: { first: number; last: number };
   /** Page numbers in the centre of the header from page 2 (none on the first page): Excel's header codes. */
   pageNumbers?: { centerHeader: string };
+  /** A print scale (per cent) instead of fitting to pages: manual page breaks hold only without "fit to page". */
+  scale?: number;
+  /** Manual page breaks: a break after each of these 1-based rows. */
+  rowBreaks?: number[];
 }
 
 export interface SheetDescription {

@@ -2,7 +2,7 @@ import type * as ExcelJS from "exceljs";
 import { FormDescription, FormIdentity, FORM_KIND } from "../core/forms";
 import { ReturnedForm } from "../core/merge";
 import { StoreState } from "../core/store";
-import { readSheet, readStore, writeStore } from "../cli/workbook";
+import { readSheet, readStore, writeStore } from "./exceljs-sheet";
 import { STORE_SHEET } from "../core/store";
 import { renderSheetExcelJS } from "./render";
 import { checkPackage, PackageLimits, PackageProblem } from "./package";

@@ -1,8 +1,10 @@
 import type * as ExcelJS from "exceljs";
 import { PreviousProblem, PreviousYearData, scorePreviousYear } from "../core/previous";
 import { STORE_SHEET } from "../core/store";
-import { readSheet, readStore } from "../cli/workbook";
+import { readSheet, readStore } from "./exceljs-sheet";
 import type { ExcelJSModule } from "./forms";
+import { decodeStore } from "../core/store";
+import type { XlsxWorkbook } from "./workbook";
 
 export type PreviousRead = ({ ok: true } & PreviousYearData) | { ok: false; problem: PreviousProblem };
 
@@ -29,4 +31,15 @@ export async function readPreviousFile(X: ExcelJSModule, file: string, bytes: Ar
     return { ok: false, problem: { code: "unreadable", source: file } };
   }
   return previousFromWorkbook(wb, file);
+}
+
+/** The same from the package reader (bounded, streaming; files written by other tools too). */
+export function previousFromPackage(wb: XlsxWorkbook, file: string): PreviousRead {
+  const stored = wb.sheet(STORE_SHEET) ? decodeStore(wb.readSheet(STORE_SHEET).values) : null;
+  const state = stored?.ok ? stored.state : undefined;
+  const annexName = state?.annex?.sheetName;
+  const sheets = wb.sheets
+    .filter((ws) => ws.name !== STORE_SHEET && ws.state === "visible" && ws.name !== annexName)
+    .map((ws) => ({ name: ws.name, values: wb.readSheet(ws.name).values }));
+  return scorePreviousYear(sheets, state?.rules, file);
 }

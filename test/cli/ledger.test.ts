@@ -124,3 +124,38 @@ describe("xep-hang-cntt ledger, then score", () => {
     expect([none.code, none.err]).toEqual([2, expect.stringContaining("không có bộ tiêu chí")]);
   });
 });
+
+describe("a criteria set kept as a worksheet “Bộ tiêu chí”", () => {
+  const TABLE: (string | number)[][] = [
+    ["Mã", "Tiêu chí", "Điểm tối đa", "Cách chấm", "Mức/ngưỡng", "Số liệu", "Tài liệu kiểm chứng", "Hướng dẫn"],
+    ["1", "Hạ tầng kỹ thuật", 50],
+    ["1.1", "Máy tính", 30, "Tỉ lệ", "", "Số máy tính; Số CBCCVC"],
+    ["1.2", "An toàn thông tin", 20, "Theo mức", "Đạt: 20; Không đạt: 0", "", "Bắt buộc"],
+  ];
+  async function withTable(rows: (string | number)[][]): Promise<string> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(gridFile);
+    const ws = wb.addWorksheet("Bộ tiêu chí");
+    rows.forEach((r) => ws.addRow(r));
+    const file = path.join(dir, `bo-tieu-chi-${rows.length}-${String(rows[3][4]).length}.xlsx`);
+    await wb.xlsx.writeFile(file);
+    return file;
+  }
+
+  it("is read into the rules: the ledger has its criteria", async () => {
+    const out = path.join(dir, "tu-trang.xlsx");
+    const r = await run(["ledger", await withTable(TABLE), "-o", out]);
+    expect([r.code, r.err]).toEqual([0, ""]);
+    expect(r.out).toContain("4 dòng cho 2 cơ quan");
+  });
+
+  it("its problems are named by cell, and nothing is written", async () => {
+    const bad = TABLE.map((row) => [...row]);
+    bad[3][4] = "Đạt: 25; Không đạt: 0";
+    const out = path.join(dir, "khong-ghi.xlsx");
+    const r = await run(["ledger", await withTable(bad), "-o", out]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("Ô E4: Điểm của mức (25) vượt điểm tối đa 20 của tiêu chí “1.2”.");
+    expect(fs.existsSync(out)).toBe(false);
+  });
+});

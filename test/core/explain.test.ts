@@ -252,6 +252,20 @@ describe("agency card", () => {
     // 288,35 / 398 = 0,7245… → 0,724; Tốt needs 0,8495 × 398 = 338,101 → 49,751 more.
     expect([card.toNextClass!.className, s(card.toNextClass!.points), card.toNextClass!.reachable]).toEqual(["Tốt", "49.751", true]);
   });
+
+  it("a score over the group's maximum lost nothing: “Điểm chưa đạt” is 0, not negative, and the group says it is over", () => {
+    const values = referenceSheet().map((r) => [...r]);
+    const row = values.findIndex((r) => r[1] === "Sở Tài chính");
+    values[row][2] = 55; // Hạ tầng kỹ thuật: maximum 50
+    const scored = score(values);
+    const card = agencyCard(
+      scored,
+      scored.rows.find((r) => r.name === "Sở Tài chính")!,
+    );
+    const infra = card.groups[0];
+    expect([s(infra.score), s(infra.lost), infra.aboveMax]).toEqual(["55", "0", true]);
+    expect(card.groups.slice(1).every((g) => !g.aboveMax && (g.lost === null || Number(s(g.lost)) >= 0))).toBe(true);
+  });
 });
 
 function addDec(a: string, b: string): Dec {

@@ -1,0 +1,148 @@
+/**
+ * The workbook port (src/core/port.ts) on an .xlsx package: reads a snapshot with the streaming
+ * reader, and applies a write plan, sheet descriptions and the store as one unit through the package
+ * writer, so that every part the plan does not own is copied byte for byte. The command line's
+ * "Tính điểm" goes through it.
+ */
+import { cellAddress } from "../core/address";
+import { LegacyCell } from "../core/legacy-cells";
+import { unicodeFontFor } from "../core/legacy-encoding";
+import { MARK_FILL, WritePlan } from "../core/plan";
+import { ResultWrite, SheetInfo, WorkbookPort } from "../core/port";
+import { SheetDescription } from "../core/sheet";
+import { decodeStore, DecodedStore, encodeStore, MarkRecord, STORE_SHEET, StoreState } from "../core/store";
+import { CellEdit, PackageEdit } from "./edit";
+import { PackageLimits } from "./package";
+import { renderSheetXml, storeSheetXml } from "./sheet-xml";
+import { SheetRead, XlsxWorkbook } from "./workbook";
+
+export class XlsxPort implements WorkbookPort {
+  private readonly edit: PackageEdit;
+  private readonly reads = new Map<string, SheetRead>();
+  /** Cells queued per sheet (values and styles), applied with the package at the end. */
+  private readonly cells = new Map<string, Map<number, Map<number, CellEdit>>>();
+
+  constructor(readonly wb: XlsxWorkbook) {
+    this.edit = new PackageEdit(wb);
+  }
+
+  static open(bytes: Uint8Array, limits: Partial<PackageLimits> = {}): XlsxPort {
+    return new XlsxPort(XlsxWorkbook.open(bytes, limits));
+  }
+
+  sheets(): SheetInfo[] {
+    return this.wb.sheets.map((s) => ({ name: s.name, state: s.state }));
+  }
+
+  readSheet(name: string): SheetRead {
+    const known = this.reads.get(name);
+    if (known) return known;
+    const read = this.wb.readSheet(name);
+    this.reads.set(name, read);
+    return read;
+  }
+
+  readStore(): DecodedStore {
+    if (!this.wb.sheet(STORE_SHEET)) return { ok: true, state: {}, issues: [] };
+    return decodeStore(this.wb.readSheet(STORE_SHEET).values);
+  }
+
+  private cellsOf(sheet: string) {
+    let cells = this.cells.get(sheet);
+    if (!cells) {
+      cells = new Map();
+      this.cells.set(sheet, cells);
+      this.edit.editSheet(sheet, { cells });
+    }
+    return cells;
+  }
+
+  /** Values into cells (their look kept): the ledger's computed points, the group sums it puts into the grid. */
+  writeValues(sheet: string, writes: readonly { row: number; col: number; value: string | number }[]): void {
+    const read = this.readSheet(sheet);
+    const cells = this.cellsOf(sheet);
+    for (const w of writes) {
+      const row = cells.get(w.row) ?? new Map<number, CellEdit>();
+      row.set(w.col, { style: row.get(w.col)?.style ?? read.styles[w.row]?.[w.col] ?? 0, value: w.value === "" ? null : w.value });
+      cells.set(w.row, row);
+    }
+  }
+
+  /**
+   * "Tính điểm"'s cells: the converted legacy texts, the appended columns with their neighbour's look,
+   * headers, result values with their formats, marks (each cell's own fill recorded) and unmarks.
+   * Returns the marks to record in the store.
+   */
+  writeResults(w: ResultWrite): MarkRecord[] {
+    const { sheet, plan, layout } = w;
+    const read = this.readSheet(sheet);
+    const styles = this.edit.styles;
+    const cells = this.cellsOf(sheet);
+    const styleAt = (r: number, c: number) => cells.get(r)?.get(c)?.style ?? read.styles[r]?.[c] ?? 0;
+    const set = (r: number, c: number, e: CellEdit) => {
+      const row = cells.get(r) ?? new Map<number, CellEdit>();
+      const before = row.get(c);
+      row.set(c, { ...before, ...e, value: e.value !== undefined ? e.value : before?.value });
+      cells.set(r, row);
+    };
+    for (const c of w.converted) {
+      const s = styleAt(c.row, c.col);
+      const font = unicodeFontFor(styles.fontName(s));
+      set(c.row, c.col, { style: font ? styles.withFontName(s, font) : s, value: c.converted });
+    }
+    const newCols = plan.columns.filter((c) => c.isNew);
+    for (const c of newCols) for (let r = layout.headerTop; r <= layout.lastRow; r++) set(r, c.col, { style: styleAt(r, layout.lastCol) });
+    for (const h of plan.headers) set(h.row, h.col, { style: styleAt(h.row, h.col), value: h.text });
+    for (const b of plan.blocks)
+      b.values.forEach((rowValues, i) =>
+        rowValues.forEach((v, j) => {
+          const r = b.row + i;
+          const c = b.col + j;
+          set(r, c, { style: styles.withNumberFormat(styleAt(r, c), b.numberFormat[i][j]), value: v === "" ? null : v });
+        }),
+      );
+    for (const m of plan.unmark) {
+      const at = parseAddress(m.address);
+      if (at) set(at.row, at.col, { style: styles.withFill(styleAt(at.row, at.col), m.color) });
+    }
+    const kept = new Map(plan.keptMarks.map((m) => [m.address, m]));
+    const marks: MarkRecord[] = plan.marks.map((m) => ({
+      sheet,
+      address: m.address,
+      color: kept.has(m.address) ? kept.get(m.address)!.color : styles.fillColor(styleAt(m.row, m.col)),
+      mark: MARK_FILL[m.severity],
+    }));
+    for (const m of plan.marks) set(m.row, m.col, { style: styles.withFill(styleAt(m.row, m.col), MARK_FILL[m.severity]) });
+    this.edit.editSheet(sheet, {
+      cells,
+      widths: (existing) => new Map(newCols.map((c) => [c.col, Math.max(existing(layout.lastCol) ?? 9, 11)])),
+    });
+    return marks;
+  }
+
+  /** A sheet from its description: replaces the sheet of that name (in its place) or is added last. */
+  putSheet(description: SheetDescription): void {
+    const part = renderSheetXml(description, this.edit.styles);
+    this.edit.putSheet({ name: description.sheetName, xml: part.xml, names: part.names });
+  }
+
+  writeStore(state: StoreState): void {
+    this.edit.putSheet({ name: STORE_SHEET, xml: storeSheetXml(encodeStore(state), this.edit.styles), state: "veryHidden" });
+  }
+
+  /** The whole workbook with what was applied, as one package. */
+  toBytes(): Uint8Array {
+    return this.edit.toBytes();
+  }
+}
+
+function parseAddress(address: string): { row: number; col: number } | null {
+  const m = /^([A-Z]{1,3})(\d+)$/.exec(address);
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+  const at = { row: Number(m[2]) - 1, col: col - 1 };
+  return cellAddress(at.row, at.col) === address ? at : null;
+}
+
+export type { LegacyCell, WritePlan };
