@@ -114,9 +114,6 @@ const vi = {
     read: (n: number, sheet: string, file: string) => `Đã đọc ${n} cơ quan từ trang “${sheet}” của tệp “${file}”.`,
     readFailed: "Chưa dùng được tệp năm trước",
     choose: "Hãy chọn trang tính hoặc tệp năm trước, hoặc bỏ chọn “So sánh với năm trước”.",
-    lineage2025: "Dùng danh sách sáp nhập sở năm 2025",
-    lineage2025Hint:
-      "Sở Tài chính với Sở Kế hoạch và Đầu tư, Sở Xây dựng với Sở Giao thông vận tải, Sở Nông nghiệp và Môi trường, Sở Khoa học và Công nghệ với Sở Thông tin và Truyền thông, Sở Nội vụ với Sở Lao động - Thương binh và Xã hội, Sở Dân tộc và Tôn giáo: cơ quan sáp nhập được so với trung bình chỉ số năm trước của các tiền thân. Sáp nhập khác: ghi ở trang “Sáp nhập”.",
   },
   score: {
     heading: "Tính điểm",
@@ -302,9 +299,6 @@ const en: Strings = {
     read: (n: number, sheet: string, file: string) => `Read ${n} agencies from sheet “${sheet}” of “${file}”.`,
     readFailed: "Last year's file cannot be used yet",
     choose: "Choose last year's sheet or file, or clear “Compare with last year”.",
-    lineage2025: "Use the 2025 list of department mergers",
-    lineage2025Hint:
-      "Sở Tài chính with Sở Kế hoạch và Đầu tư, Sở Xây dựng with Sở Giao thông vận tải, Sở Nông nghiệp và Môi trường, Sở Khoa học và Công nghệ with Sở Thông tin và Truyền thông, Sở Nội vụ with Sở Lao động - Thương binh và Xã hội, Sở Dân tộc và Tôn giáo: a merged agency is compared with its predecessors' mean index last year. Other mergers: list them on the “Sáp nhập” sheet.",
   },
   score: {
     heading: "Score",
