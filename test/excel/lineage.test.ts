@@ -1,5 +1,8 @@
 import { runScoring } from "../../src/excel/scoring";
 import { undoLast } from "../../src/excel/undo";
+import { generateAnnex } from "../../src/excel/annex";
+import { saveDecision } from "../../src/excel/settings";
+import { completeMetadata } from "../../src/core/metadata";
 import { createOfficeDouble } from "../office-double";
 import { referenceSheet } from "../fixtures/reference";
 import { changedCells, SHEET } from "./helpers";
@@ -81,5 +84,46 @@ describe.each([4, 20])("“So sánh với năm trước” through the lineage (
     expect(o.kind).toBe("refused");
     expect(o.kind === "refused" && o.message).toContain("Ô A2 của trang “Sáp nhập”: tiền thân “Sở Tài nguyên và Môi trường” chưa có cơ quan hiện nay");
     expect(changedCells(before, ws.snapshot())).toEqual([]);
+  });
+
+  it("“Tạo phụ lục” names the predecessors from the “Sáp nhập” sheet Tính điểm compared through (the rules declare none), in ≤ 3 syncs", async () => {
+    const { double } = workbook(apiLevel, [
+      ["Cơ quan hiện nay", "Tiền thân"],
+      ["Sở Nông nghiệp và Môi trường", "Sở Nông nghiệp và PTNT"],
+      ["", "Sở Tài nguyên và Môi trường"],
+    ]);
+    expect((await runScoring("pane", undefined, { previous: { kind: "sheet", sheet: LAST } })).kind).toBe("done");
+    const decision = completeMetadata({ number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", province: "Thái Bình", year: 2020 });
+    expect(await saveDecision({ ...decision, annexPrevious: true })).toEqual({ ok: true });
+    double.stats.reset();
+    const o = await generateAnnex({ confirmErrors: true });
+    expect(o).toMatchObject({ kind: "done", sheetName: "Phụ lục" });
+    expect(double.stats.syncs).toBeLessThanOrEqual(3);
+    const texts = double.workbook
+      .sheet("Phụ lục")
+      .getValues("A1:J60")
+      .flat()
+      .filter((v) => typeof v === "string") as string[];
+    expect(texts).toContain(
+      "- Sở Nông nghiệp và Môi trường: sáp nhập từ Sở Nông nghiệp và PTNT và Sở Tài nguyên và Môi trường; xếp hạng năm trước tính theo trung bình chỉ số năm trước của các cơ quan này.",
+    );
+  });
+
+  it("“Tạo phụ lục” refuses, changing nothing, when the “Sáp nhập” sheet became unreadable after Tính điểm", async () => {
+    const { double } = workbook(apiLevel, [
+      ["Cơ quan hiện nay", "Tiền thân"],
+      ["Sở Nông nghiệp và Môi trường", "Sở Nông nghiệp và PTNT"],
+      ["", "Sở Tài nguyên và Môi trường"],
+    ]);
+    expect((await runScoring("pane", undefined, { previous: { kind: "sheet", sheet: LAST } })).kind).toBe("done");
+    const decision = completeMetadata({ number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", province: "Thái Bình", year: 2020 });
+    expect(await saveDecision({ ...decision, annexPrevious: true })).toEqual({ ok: true });
+    double.workbook.sheet("Sáp nhập").setValues("A2", [["Sở Nông nghiệp và Môi trường", ""]]);
+    double.workbook.sheet("Sáp nhập").setValues("B2", [[""]]);
+    const before = double.workbook.snapshot();
+    const o = await generateAnnex({ confirmErrors: true });
+    expect(o.kind).toBe("refused");
+    expect(o.kind === "refused" && o.message).toContain("Ô B2 của trang “Sáp nhập”");
+    expect(double.workbook.snapshot()).toEqual(before);
   });
 });
