@@ -1,6 +1,8 @@
 import * as React from "react";
-import { Checkbox, Field, makeStyles, Radio, RadioGroup, Select, Text, tokens } from "@fluentui/react-components";
+import { Button, Checkbox, Field, makeStyles, Radio, RadioGroup, Select, Text, tokens } from "@fluentui/react-components";
 import type { PreviousChoice } from "../excel/scoring";
+import type { PaneApi } from "./api";
+import type { SettingsChange } from "./actions";
 import { previousProblemText } from "../core/previous-messages";
 import type { PreviousRead } from "../xlsx/previous";
 import { useStrings } from "./i18n";
@@ -9,20 +11,25 @@ import { PREVIOUS_PANE } from "./previousStrings";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   hint: { color: tokens.colorNeutralForeground3 },
+  error: { color: tokens.colorPaletteRedForeground1 },
 });
 
 export interface PreviousYearProps {
-  /** The other sheets of this workbook (an Office call, given as a prop). */
-  listSheets: () => Promise<string[]>;
-  /** Reads and scores last year's workbook file (the ExcelJS chunk, loaded on first use). */
-  readFile: (file: File) => Promise<PreviousRead>;
+  /**
+   * The Office calls: the other sheets of this workbook, last year's workbook file read and scored (the
+   * ExcelJS chunk, loaded on first use), and “Ghi trang Sáp nhập”.
+   */
+  api: Pick<PaneApi, "listOtherSheets" | "readPreviousFile" | "writeLineageSheet">;
   /** What “Tính điểm” compares with: null for no comparison, "incomplete" when chosen but not usable yet. */
   onChange: (choice: PreviousChoice | null | "incomplete") => void;
+  /** After “Ghi trang Sáp nhập”: “Hoàn tác” now removes the sheet. */
+  onWritten?: (change: SettingsChange) => void;
   disabled?: boolean;
 }
 
-/** “So sánh với năm trước”: a sheet of this workbook or another workbook's file. */
-export function PreviousYear({ listSheets, readFile, onChange, disabled }: PreviousYearProps) {
+/** “So sánh với năm trước”: a sheet of this workbook or another workbook's file; the lineage written as the “Sáp nhập” sheet. */
+export function PreviousYear({ api, onChange, onWritten, disabled }: PreviousYearProps) {
+  const { listOtherSheets: listSheets, readPreviousFile: readFile } = api;
   const t = useStrings();
   const styles = useStyles();
   const [on, setOn] = React.useState(false);
@@ -32,18 +39,47 @@ export function PreviousYear({ listSheets, readFile, onChange, disabled }: Previ
   const [read, setRead] = React.useState<{ file: string; result: PreviousRead } | null>(null);
   const [failed, setFailed] = React.useState<string | null>(null);
   const [use2025, setUse2025] = React.useState(false);
+  /** The comparison chosen now (what “Ghi trang Sáp nhập” writes the lineage of). */
+  const [choice, setChoice] = React.useState<PreviousChoice | null | "incomplete">(null);
+  const [writing, setWriting] = React.useState(false);
+  const [written, setWritten] = React.useState<{ ok: boolean; text: string } | null>(null);
 
   const report = (next: { on: boolean; from: "sheet" | "file"; sheet: string; read: typeof read; use2025?: boolean }) => {
-    if (!next.on) return onChange(null);
+    const c = choiceOf(next);
+    setChoice(c);
+    onChange(c);
+  };
+  const choiceOf = (next: {
+    on: boolean;
+    from: "sheet" | "file";
+    sheet: string;
+    read: typeof read;
+    use2025?: boolean;
+  }): PreviousChoice | null | "incomplete" => {
+    if (!next.on) return null;
     // The 2025 merger list only when the user ticks it (offered, never applied unasked).
     const lineage = (next.use2025 ?? use2025) ? { lineage2025: true } : {};
-    if (next.from === "sheet") return onChange(next.sheet ? { kind: "sheet", sheet: next.sheet, ...lineage } : "incomplete");
+    if (next.from === "sheet") return next.sheet ? { kind: "sheet", sheet: next.sheet, ...lineage } : "incomplete";
     const r = next.read?.result;
-    onChange(
-      r?.ok
-        ? { kind: "agencies", source: next.read!.file, agencies: r.agencies, year: r.year, storedRules: r.storedRules, rankBy: r.rankBy, ...lineage }
-        : "incomplete",
-    );
+    return r?.ok
+      ? { kind: "agencies", source: next.read!.file, agencies: r.agencies, year: r.year, storedRules: r.storedRules, rankBy: r.rankBy, ...lineage }
+      : "incomplete";
+  };
+
+  /** “Ghi trang Sáp nhập”: the lineage the comparison would use, as the sheet people keep (never over theirs). */
+  const writeSheet = async () => {
+    if (!choice || choice === "incomplete") return;
+    setWriting(true);
+    setWritten(null);
+    try {
+      const o = await api.writeLineageSheet(choice);
+      if (o.kind === "done") onWritten?.({ undo: o.undo });
+      setWritten({ ok: o.kind === "done", text: t.lang === "en" ? o.messageEn : o.message });
+    } catch (e) {
+      setWritten({ ok: false, text: e instanceof Error ? e.message : String(e) });
+    } finally {
+      setWriting(false);
+    }
   };
 
   const toggle = async (checked: boolean) => {
@@ -135,6 +171,14 @@ export function PreviousYear({ listSheets, readFile, onChange, disabled }: Previ
           <Text size={200} className={styles.hint}>
             {PREVIOUS_PANE.lineage2025Hint[t.lang]({})}
           </Text>
+          <Button appearance="secondary" disabled={disabled || writing || !choice || choice === "incomplete"} onClick={() => void writeSheet()}>
+            {PREVIOUS_PANE.writeLineageSheet[t.lang]({})}
+          </Button>
+          {written && (
+            <Text role={written.ok ? "status" : "alert"} className={written.ok ? undefined : styles.error}>
+              {written.text}
+            </Text>
+          )}
           {from === "file" && (
             <Field
               label={t.previous.file}

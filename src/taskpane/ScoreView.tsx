@@ -48,7 +48,7 @@ function storedFindings(run: LastRun): FindingView[] {
 const PreviousYear = lazyPart(() => import(/* webpackChunkName: "previous-year" */ "./PreviousYear").then((m) => m.PreviousYear));
 
 export interface ScoreViewProps {
-  api: Pick<PaneApi, "runScoring" | "convertEncoding" | "selectCell" | "listOtherSheets" | "readPreviousFile">;
+  api: Pick<PaneApi, "runScoring" | "convertEncoding" | "selectCell" | "listOtherSheets" | "readPreviousFile" | "writeLineageSheet">;
   lastRun: LastRun | null;
   outcome: Extract<ScoringOutcome, { kind: "done" }> | null;
   onScored: (outcome: Extract<ScoringOutcome, { kind: "done" }>) => void;
@@ -153,7 +153,7 @@ export function ScoreView({ api, lastRun, outcome, onScored, onWritten, busy, ru
       <h2 className={shared.visuallyHidden}>{t.score.heading}</h2>
       <p className={styles.intro}>{t.score.intro}</p>
       <React.Suspense fallback={null}>
-        <PreviousYear listSheets={api.listOtherSheets} readFile={api.readPreviousFile} onChange={setPrevious} disabled={busy !== null} />
+        <PreviousYear api={api} onChange={setPrevious} onWritten={onWritten} disabled={busy !== null} />
       </React.Suspense>
       <BusyButton appearance="primary" size="large" className={styles.action} busy={busy === "score"} disabled={busy !== null} onClick={score}>
         {t.score.button}

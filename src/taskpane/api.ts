@@ -12,6 +12,7 @@ import type * as Encoding from "../excel/encoding";
 import type * as Card from "../excel/card";
 import type * as Explanation from "../excel/explanation";
 import type * as Chart from "../excel/chart";
+import type * as LineageSheet from "../excel/lineage-sheet";
 import type * as Lock from "../excel/lock";
 import type * as ManualEdits from "../excel/manual-edits";
 import type * as Events from "../excel/selection-events";
@@ -58,6 +59,8 @@ export interface PaneApi {
   onSelectionChanged: typeof Events.onSelectionChanged;
   /** Last year's results from a file (ExcelJS, loaded on first use). */
   readPreviousFile(file: File): Promise<PreviousRead>;
+  /** “Ghi trang Sáp nhập” (the previous-year part): the lineage written as the “Sáp nhập” sheet. */
+  writeLineageSheet: typeof LineageSheet.writeLineageSheet;
   /** Starts loading the scoring engine ahead of use (once the pane is on screen). */
   preloadEngine(): void;
   /** The "Phiếu" tab's calls. */

@@ -261,7 +261,7 @@ const en: Strings = {
   undo: {
     button: "Undo",
     what: (action: "score" | "annex" | "merge" | "encoding" | "chart" | "explain" | "lineage", at: string) =>
-      `Undo the last “${{ score: "Score", merge: "Merge forms", encoding: "Convert encoding", chart: "Chart of the indices", explain: "Explanation", lineage: "Write the Sáp nhập sheet", annex: "Create annex" }[action]}” at ${hhmm(at)}.`,
+      `Undo the last “${{ score: "Score", merge: "Merge forms", encoding: "Convert encoding", chart: "Chart of the indices", explain: "Explanation", lineage: "Write Sáp nhập", annex: "Create annex" }[action]}” at ${hhmm(at)}.`,
     none: "Nothing to undo yet.",
     nothing: "Nothing to undo",
     refused: "Could not undo",

@@ -180,6 +180,7 @@ export function fakeApi(): FakeApi {
     createChart: jest.fn(),
     onSelectionChanged: jest.fn((_handler: () => void) => () => undefined),
     readPreviousFile: jest.fn(),
+    writeLineageSheet: jest.fn(),
     preloadEngine: jest.fn(),
     forms: {
       prepare: jest.fn(),

@@ -83,3 +83,26 @@ test("in English the choice and the problems are in English", async () => {
   await user.upload(screen.getByLabelText("Last year's file"), new File(["x"], "notes.xlsx"));
   expect(await screen.findByText(/“notes.xlsx” has no sheet with a score grid/)).toBeInTheDocument();
 });
+
+test("“Ghi trang “Sáp nhập””: writes the lineage of the comparison chosen (the 2025 list when ticked), says so, and Hoàn tác can remove it; a refusal is shown", async () => {
+  mocked.writeLineageSheet
+    .mockResolvedValueOnce({
+      kind: "done",
+      sheetName: "Sáp nhập",
+      entries: 1,
+      undo: { action: "lineage", at: "2021-01-04T03:42:00.000Z", sheet: "Sáp nhập" },
+      message: "Đã ghi trang “Sáp nhập” (1 cơ quan: “Sở Tài chính” ← “Sở Tài chính”, “Sở Kế hoạch và Đầu tư”).",
+      messageEn: "Wrote the “Sáp nhập” sheet (1 agency).",
+    })
+    .mockResolvedValueOnce({ kind: "refused", cells: [], message: "Sổ tính đã có trang “Sáp nhập”: add-in không ghi đè trang ấy.", messageEn: "x" });
+  const user = await openPane();
+  await user.click(await screen.findByRole("checkbox", { name: "So sánh với năm trước" }));
+  await screen.findByRole("combobox", { name: "Trang tính năm trước" });
+  await user.click(screen.getByRole("checkbox", { name: "Dùng danh sách sáp nhập sở năm 2025" }));
+  await user.click(screen.getByRole("button", { name: "Ghi trang “Sáp nhập”" }));
+  expect(mocked.writeLineageSheet).toHaveBeenLastCalledWith({ kind: "sheet", sheet: "Năm 2019", lineage2025: true });
+  expect(await screen.findByText(/^Đã ghi trang “Sáp nhập” \(1 cơ quan/)).toHaveAttribute("role", "status");
+  expect(screen.getByText(/^Hoàn tác lần “Ghi trang Sáp nhập” lúc \d\d:42\.$/)).toBeInTheDocument();
+  await user.click(screen.getByRole("button", { name: "Ghi trang “Sáp nhập”" }));
+  expect(await screen.findByText("Sổ tính đã có trang “Sáp nhập”: add-in không ghi đè trang ấy.")).toHaveAttribute("role", "alert");
+});
