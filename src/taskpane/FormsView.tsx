@@ -5,6 +5,7 @@ import { BusyKind, Note, Runner } from "./actions";
 import { BusyButton } from "./BusyButton";
 import { useStrings } from "./i18n";
 import { Notice } from "./Notice";
+import { usePane } from "./pane";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
@@ -125,4 +126,10 @@ export function FormsView({ busy, run, actions, onWritten }: FormsViewProps) {
       </section>
     </>
   );
+}
+
+/** The Phiếu tab (TABS): the view with the pane's forms calls and actions. */
+export function FormsTab() {
+  const { api, state, actions } = usePane();
+  return <FormsView busy={actions.busy} run={actions.run} actions={api.forms} onWritten={state.refresh} />;
 }
