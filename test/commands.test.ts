@@ -277,7 +277,7 @@ describe("ribbon commands in the Office.js double", () => {
   });
 
   test("“Tính điểm” scores the reference sheet, shows the summary in a dialog and completes when it is closed", async () => {
-    await load();
+    await load({ apiLevel: 19 }); // below Excel's undo groups: one run (at 1.20 the store is made on its own first)
     const completed = jest.fn();
     const invoked = double.invokeAction("tinhDiem", { completed });
 
@@ -305,6 +305,23 @@ describe("ribbon commands in the Office.js double", () => {
     expect(row4.filter((v) => v !== "").length).toBeGreaterThan(9);
     expect(double.stats.runs).toBe(1);
     expect(double.stats.syncs).toBeLessThanOrEqual(3);
+  });
+
+  test("at ExcelApi 1.20 the ribbon's Tính điểm is one Ctrl+Z step and, after the first, clears nothing of the user's undo history", async () => {
+    await load({ apiLevel: 20, platform: "PC" });
+    const score = async () => {
+      const n = double.dialogs.length;
+      const invoked = double.invokeAction("tinhDiem");
+      (await dialogNo(double, n)).sendMessage("close");
+      await expect(invoked).resolves.toMatchObject({ completed: true });
+    };
+    await score(); // the first makes the hidden store on its own (the one step that clears the stack)
+    expect(double.undo.clearedBy).toEqual(["Worksheet.visibility"]);
+    double.workbook.sheet(SHEET).setValues("H10", [[50]]); // the council corrects the 55: the results change
+    const depth = double.undo.stack.length;
+    await score();
+    expect(double.undo.stack.length - depth).toBe(1);
+    expect(double.undo.clearedBy).toEqual(["Worksheet.visibility"]);
   });
 
   test("closing the dialog with its × completes the command too", async () => {

@@ -15,10 +15,22 @@ const OPTIONS = {
   json: { type: "boolean" },
   force: { type: "boolean" },
   "master-out": { type: "string" },
+  deadline: { type: "string" },
 } as const;
 
 type Parsed =
-  | { ok: true; files: string[]; output: string; sheet?: string; rulesFile?: string; year?: number; json: boolean; force: boolean; masterOut?: string }
+  | {
+      ok: true;
+      files: string[];
+      output: string;
+      sheet?: string;
+      rulesFile?: string;
+      year?: number;
+      json: boolean;
+      force: boolean;
+      masterOut?: string;
+      deadline?: string;
+    }
   | { ok: false; message: Both };
 
 function parse(command: "forms" | "merge", rest: string[]): Parsed {
@@ -27,6 +39,8 @@ function parse(command: "forms" | "merge", rest: string[]): Parsed {
   const { values: v, positionals: files } = parsed;
   if (v.json && command !== "merge") return { ok: false, message: cliBoth("unknownOption", { option: "--json" }) };
   if (v["master-out"] !== undefined && command !== "forms") return { ok: false, message: cliBoth("unknownOption", { option: "--master-out" }) };
+  if (v.deadline !== undefined && command !== "merge") return { ok: false, message: cliBoth("unknownOption", { option: "--deadline" }) };
+  if (v.deadline !== undefined && !/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(v.deadline)) return { ok: false, message: cliBoth("badDeadline", { value: v.deadline }) };
   if (v.year !== undefined && !/^\d{4}$/.test(v.year)) return { ok: false, message: cliBoth("badYear", { value: v.year }) };
   if (files.length === 0) return { ok: false, message: cliBoth("noMaster", {}) };
   if (command === "forms" && files.length > 1) return { ok: false, message: cliBoth("extraArgument", { arg: files[1] }) };
@@ -42,6 +56,7 @@ function parse(command: "forms" | "merge", rest: string[]): Parsed {
     json: v.json === true,
     force: v.force === true,
     masterOut: v["master-out"],
+    deadline: v.deadline,
   };
 }
 
@@ -82,6 +97,7 @@ export async function formsMain(argv: string[], io: CliIO, lang: Lang = "vi"): P
     rulesFile: parsed.rulesFile,
     year: parsed.year,
     force: parsed.force,
+    deadline: parsed.deadline,
   });
   if (!outcome.ok) {
     io.err(say(cliBoth("error", { text: say(outcome.message) })));
@@ -98,6 +114,7 @@ export async function formsMain(argv: string[], io: CliIO, lang: Lang = "vi"): P
     for (const m of plan.merged) io.out(`  ${m.file}\t${m.agency}${m.copies ? `\t${say(cliBoth("mergeCopies", { files: m.copies }))}` : ""}`);
     for (const d of plan.differences)
       io.out(say(cliBoth("mergeDifference", { agency: d.agency, group: d.group, self: fmt(d.self, lang), appraised: fmt(d.appraised, lang) })));
+    if (plan.missing.length > 0) io.out(say(cliBoth("mergeMissing", { agencies: plan.missing, deadline: outcome.json.deadline ?? "" })));
     io.out(say(cliBoth("mergeWritten", { file: parsed.output })));
   }
   for (const f of outcome.findings) io.err(`${say(cliBoth(f.severity === "error" ? "errorLabel" : "warningLabel", {}))} ${mergeFindingMessage(f, lang)}`);

@@ -6,7 +6,7 @@ import { chooseAnnexSheet } from "../core/annex";
 import { FORM_TEXT } from "../core/form-messages";
 import { agencyMaxes, buildForm, formFileNames, formsYear, isFormKey, masterWorkbookId, newFormKey } from "../core/forms";
 import { Dec } from "../core/decimal";
-import { differencesSheet, Difference, MergeFinding, MergePlan, planMerge, ReturnedForm, selfAssessmentSheet } from "../core/merge";
+import { differencesSheet, Difference, MergeFinding, MergePlan, planMerge, ReturnedForm, selfAssessmentSheet, trackingSheet } from "../core/merge";
 import { completeMetadata } from "../core/metadata";
 import { Rules } from "../core/rules";
 import { StoreState } from "../core/store";
@@ -153,10 +153,16 @@ export interface MergeOptions {
   now?: Date;
   /** Replace an existing output file (never an input). */
   force?: boolean;
+  /** The forms' deadline (dd/mm/yyyy), kept in the output's decision data. */
+  deadline?: string;
 }
 
 export interface MergeJson {
   merged: { file: string; agency: string }[];
+  /** The grid's agencies with no form merged yet. */
+  missing: string[];
+  /** The forms' deadline, when the decision data sets one. */
+  deadline?: string;
   findings: { file: string; cell: string; severity: string; code: string; message: string }[];
   differences: { agency: string; group: string; self: number | string; appraised: number | string; evidence: string }[];
 }
@@ -216,8 +222,11 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
     });
     if (!planned.ok) fail(cliBoth("onSheet", { sheet: master.ws.name, reason: planned }));
     const plan = (planned as Extract<typeof planned, { ok: true }>).plan;
+    const deadline = opts.deadline ?? master.state.decision?.formsDeadline;
     const json: MergeJson = {
       merged: plan.merged.map((m) => ({ file: m.file, agency: m.agency })),
+      missing: plan.missing,
+      ...(deadline ? { deadline } : {}),
       findings: plan.findings.map((f) => ({ file: f.file, cell: f.cell, severity: f.severity, code: f.code, message: f.message })),
       differences: plan.differences.map((d) => ({ agency: d.agency, group: d.group, self: d.self, appraised: d.appraised, evidence: d.evidence })),
     };
@@ -234,12 +243,22 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
     const loopSheets = placeLoopSheets(master.wb, master.state, master.ws);
     renderSheetExcelJS(loopSheets.self, selfAssessmentSheet(master.rules, plan.selfAssessments, loopSheets.self.name));
     renderSheetExcelJS(loopSheets.diff, differencesSheet(plan.differences, loopSheets.diff.name));
+    renderSheetExcelJS(
+      loopSheets.track,
+      trackingSheet(
+        master.agencies.map((a) => a.name),
+        plan.selfAssessments,
+        deadline,
+        loopSheets.track.name,
+      ),
+    );
     const changes = plan.writes.map((w): [string, string, string] => [w.address, String(master.data.values[w.row]?.[w.col] ?? ""), String(w.value ?? "")]);
     writeStore(master.wb, {
       ...master.state,
+      ...(deadline ? { decision: { ...master.state.decision, formsDeadline: deadline } } : {}),
       workbookId: master.masterId,
       selfAssessments: plan.selfAssessments,
-      loopSheets: { self: loopSheets.self.name, diff: loopSheets.diff.name },
+      loopSheets: { self: loopSheets.self.name, diff: loopSheets.diff.name, track: loopSheets.track.name },
       undo: undefined,
       log: appendLog(
         master.state.log,
@@ -266,7 +285,11 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
 }
 
 /** The "Tự đánh giá" and "Chênh lệch" sheets: the ones a previous merge made are replaced in place; a user's sheet of that name is never touched. */
-function placeLoopSheets(wb: ExcelJS.Workbook, state: StoreState, grid: ExcelJS.Worksheet): { self: ExcelJS.Worksheet; diff: ExcelJS.Worksheet } {
+function placeLoopSheets(
+  wb: ExcelJS.Workbook,
+  state: StoreState,
+  grid: ExcelJS.Worksheet,
+): { self: ExcelJS.Worksheet; diff: ExcelJS.Worksheet; track: ExcelJS.Worksheet } {
   const make = (wanted: string, owned: string | undefined, after: ExcelJS.Worksheet) => {
     const where = chooseAnnexSheet(
       wanted,
@@ -285,5 +308,6 @@ function placeLoopSheets(wb: ExcelJS.Workbook, state: StoreState, grid: ExcelJS.
   };
   const self = make(FORM_TEXT.selfSheet, state.loopSheets?.self, grid);
   const diff = make(FORM_TEXT.diffSheet, state.loopSheets?.diff, self);
-  return { self, diff };
+  const track = make(FORM_TEXT.trackSheet, state.loopSheets?.track, diff);
+  return { self, diff, track };
 }

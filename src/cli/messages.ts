@@ -146,9 +146,9 @@ Exit codes: 0 done; 1 done but the score table has errors (merge: a form has pro
     vi: (
       _p: object,
     ) => `  xep-hang-cntt forms MASTER.xlsx -o THƯ-MỤC [--master-out MASTER-CÓ-KHÓA.xlsx] [--force] [--sheet TÊN] [--rules RULES.json] [--year 2020] [--lang vi|en]
-  xep-hang-cntt merge MASTER.xlsx PHIẾU.xlsx... -o OUT.xlsx [--force] [--json] [--sheet TÊN] [--rules RULES.json] [--year 2020] [--lang vi|en]`,
+  xep-hang-cntt merge MASTER.xlsx PHIẾU.xlsx... -o OUT.xlsx [--force] [--json] [--deadline dd/mm/yyyy] [--sheet TÊN] [--rules RULES.json] [--year 2020] [--lang vi|en]`,
     en: () => `  xep-hang-cntt forms MASTER.xlsx -o FOLDER [--master-out MASTER-WITH-KEY.xlsx] [--force] [--sheet NAME] [--rules RULES.json] [--year 2020] [--lang vi|en]
-  xep-hang-cntt merge MASTER.xlsx FORM.xlsx... -o OUT.xlsx [--force] [--json] [--sheet NAME] [--rules RULES.json] [--year 2020] [--lang vi|en]`,
+  xep-hang-cntt merge MASTER.xlsx FORM.xlsx... -o OUT.xlsx [--force] [--json] [--deadline dd/mm/yyyy] [--sheet NAME] [--rules RULES.json] [--year 2020] [--lang vi|en]`,
     example: {},
   }),
   error: entry({ vi: (p: { text: string }) => `Lỗi: ${p.text}`, en: (p) => `Error: ${p.text}`, example: { text: "Thiếu tệp đầu vào IN.xlsx." } }),
@@ -283,6 +283,17 @@ Exit codes: 0 done; 1 done but the score table has errors (merge: a form has pro
     en: (p) =>
       `File “${p.file}” is too large to read safely: ${p.part ? `its part “${p.part}”` : "the file"} inflates beyond ${p.mib} MB (it may be damaged or made to blow up). Not read further; nothing written.`,
     example: { file: "bang-diem.xlsx", part: "xl/worksheets/sheet1.xml", mib: 128 },
+  }),
+  mergeMissing: entry({
+    vi: (p: { agencies: string[]; deadline: string }) =>
+      `Chưa có phiếu của ${p.agencies.length} cơ quan${p.deadline ? ` (hạn gửi ${p.deadline})` : ""}: ${p.agencies.join(", ")}.`,
+    en: (p) => `No form yet from ${p.agencies.length} agencies${p.deadline ? ` (deadline ${p.deadline})` : ""}: ${p.agencies.join(", ")}.`,
+    example: { agencies: ["Sở Y tế", "Sở Nội vụ"], deadline: "20/12/2020" },
+  }),
+  badDeadline: entry({
+    vi: (p: { value: string }) => `--deadline phải là ngày dạng dd/mm/yyyy (đang là “${p.value}”).`,
+    en: (p) => `--deadline must be a date as dd/mm/yyyy (it is “${p.value}”).`,
+    example: { value: "20-12" },
   }),
   previousNotEarlier: entry({
     vi: (p: { file: string; previous: number; current: number }) =>

@@ -263,6 +263,20 @@ export const FORM_TEXT = {
     at: "Thời điểm gộp",
     verified: "Xác thực phiếu",
   },
+  trackSheet: "Theo dõi phiếu",
+  trackTitle: "THEO DÕI PHIẾU TỰ ĐÁNH GIÁ",
+  trackTitleDeadline: (deadline: string) => `THEO DÕI PHIẾU TỰ ĐÁNH GIÁ (HẠN GỬI ${deadline})`,
+  trackHeader: {
+    stt: "STT",
+    agency: "Cơ quan",
+    returned: "Đã gửi lại phiếu",
+    file: "Tệp phiếu",
+    at: "Thời điểm gộp",
+    verified: "Xác thực phiếu",
+    merged: "Đã gộp",
+  },
+  yes: "Có",
+  no: "Chưa",
   verifiedYes: "Đã xác thực",
   verifiedNo: "Chưa xác thực",
   diffHeader: {
@@ -312,6 +326,11 @@ export const FORM_MESSAGES = catalogue("forms", {
     vi: () => "Chưa chọn phiếu nào. Hãy chọn các tệp phiếu .xlsx mà các cơ quan gửi lại.",
     en: () => "No form was chosen. Choose the .xlsx forms the agencies sent back.",
     example: {},
+  }),
+  returnedForms: entry({
+    vi: (p: { returned: number; total: number }) => `Đã nhận phiếu của ${p.returned}/${p.total} cơ quan. Chưa gửi phiếu:`,
+    en: (p) => `Forms received from ${p.returned} of ${p.total} agencies. Not yet returned:`,
+    example: { returned: 17, total: 19 },
   }),
   nothingMerged: entry({
     vi: (p: { forms: number }) => `Không gộp được phiếu nào trong ${p.forms} tệp (xem các lỗi bên dưới): không ghi gì, bảng điểm không thay đổi.`,

@@ -160,6 +160,10 @@ export interface MergePlan {
   selfAssessments: SelfAssessment[];
   /** Nothing changes: no cell to write and the recorded self-assessments are the same. */
   unchanged: boolean;
+  /** The grid's agencies with no form merged yet (this merge's or an earlier one's), in grid order. */
+  missing: string[];
+  /** The grid's agencies (named rows). */
+  agencies: number;
 }
 
 export type MergeResult = { ok: true; plan: MergePlan } | { ok: false; message: string; messageEn: string };
@@ -342,6 +346,8 @@ export function planMerge(input: MergeInput): MergeResult {
   const cellNow = (row: number, col: number): unknown => written.get(`${row}:${col}`) ?? values[row][col];
   const differences = differencesOf(rules, layout, selfAssessments, rowOf, cellNow, origin);
   const unchanged = writes.length === 0 && JSON.stringify(selfAssessments) === JSON.stringify(previous);
+  const named = layout.dataRows.map(gridName).filter((name) => name !== "");
+  const missing = named.filter((name) => !records.has(matchKey(name)));
   return {
     ok: true,
     plan: {
@@ -352,6 +358,8 @@ export function planMerge(input: MergeInput): MergeResult {
       differences,
       selfAssessments,
       unchanged,
+      missing,
+      agencies: named.length,
     },
   };
 }
@@ -591,4 +599,34 @@ export function differencesSheet(differences: readonly Difference[], sheetName: 
     ] as SheetCell[];
   });
   return loopSheet(sheetName, FORM_TEXT.diffTitle, header, [5, 28, 22, 10, 10, 40, 30], body, "landscape");
+}
+
+/**
+ * "Theo dõi phiếu": each agency of the grid, whether its form was made (when the master recorded it),
+ * returned (the file merged and when), verified, merged; the deadline in the title when one is set.
+ */
+export function trackingSheet(
+  agencies: readonly string[],
+  records: readonly SelfAssessment[],
+  deadline: string | undefined,
+  sheetName: string = FORM_TEXT.trackSheet,
+): SheetDescription {
+  const h = FORM_TEXT.trackHeader;
+  const byKey = new Map(records.map((s) => [matchKey(s.agency), s]));
+  const body = agencies.map((agency, i) => {
+    const row = 3 + i;
+    const s = byKey.get(matchKey(agency));
+    const yesNo = (b: boolean) => (b ? FORM_TEXT.yes : FORM_TEXT.no);
+    return [
+      { row, col: 0, value: i + 1, style: "cell", numberFormat: "0" },
+      { row, col: 1, value: agency, style: "cellLeft" },
+      { row, col: 2, value: yesNo(s !== undefined), style: "cell" },
+      { row, col: 3, value: s?.file ?? "", style: "cellLeft" },
+      { row, col: 4, value: s ? local(s.at) : "", style: "cell" },
+      { row, col: 5, value: s === undefined || s.verified === undefined ? "" : s.verified ? FORM_TEXT.verifiedYes : FORM_TEXT.verifiedNo, style: "cell" },
+      { row, col: 6, value: yesNo(s !== undefined), style: "cell" },
+    ] as SheetCell[];
+  });
+  const title = deadline ? FORM_TEXT.trackTitleDeadline(deadline) : FORM_TEXT.trackTitle;
+  return loopSheet(sheetName, title, [h.stt, h.agency, h.returned, h.file, h.at, h.verified, h.merged], [5, 32, 12, 36, 16, 16, 10], body, "landscape");
 }

@@ -28,6 +28,8 @@ export interface DecisionMetadata {
    * (the pane's checkbox; the ribbon's "Tạo phụ lục" follows it). Absent: not chosen.
    */
   annexPrevious?: boolean;
+  /** The deadline for the agencies' self-assessment forms (dd/mm/yyyy), shown with who has not returned one. */
+  formsDeadline?: string;
 }
 
 export const DEFAULT_METADATA: DecisionMetadata = {

@@ -155,6 +155,7 @@ export const checkDecision: Check = shape({
   subject: optional(text),
   sheetName: optional(sheetName),
   annexPrevious: optional(bool),
+  formsDeadline: optional(text),
 });
 
 /** `lastRun`: the summary the pane shows; only read, so only its shape matters. */
@@ -301,7 +302,7 @@ export const checkSelfAssessments: Check = list(
   shape({ agency: text, file: text, at: text, verified: optional(bool), scores: list(scoreOrText, 1000), evidence: list(text, 1000), notes: text }),
   MAX_ROWS,
 );
-export const checkLoopSheets: Check = shape({ self: sheetName, diff: sheetName });
+export const checkLoopSheets: Check = shape({ self: sheetName, diff: sheetName, track: optional(sheetName) });
 
 /** `lock`: the locked cells ([address, text]), the fingerprints, who and when. */
 export const checkLock: Check = shape({

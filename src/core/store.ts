@@ -164,7 +164,7 @@ export interface StoreState {
   /** What the agencies claimed in their returned forms (the "Tự đánh giá" and "Chênh lệch" sheets are made from it). */
   selfAssessments?: SelfAssessment[];
   /** The "Tự đánh giá" and "Chênh lệch" sheets the merge made (never a user's sheet of that name). */
-  loopSheets?: { self: string; diff: string };
+  loopSheets?: { self: string; diff: string; /** "Theo dõi phiếu" (made by the command line's merge). */ track?: string };
   /** "Chốt kết quả": the results frozen, their fingerprint and verification code (lock.ts). Absent: not locked. */
   lock?: LockRecord;
   /** Every "Mở chốt": the code it ended, who, when and why (newest last). */

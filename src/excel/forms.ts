@@ -97,6 +97,9 @@ export type MergeOutcome =
       kind: "done";
       sheet: string;
       merged: { file: string; agency: string; copies?: string[] }[];
+      /** The grid's agencies with no form merged yet (who has not returned one). */
+      missing: string[];
+      agencies: number;
       findings: MergeFinding[];
       differences: Difference[];
       written: number;
@@ -141,7 +144,15 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
         writes: plan.writes.length,
         differences: plan.differences.length,
       };
-      const base = { sheet: sheet.name, merged: plan.merged, findings: plan.findings, differences: plan.differences, written: plan.writes.length };
+      const base = {
+        sheet: sheet.name,
+        merged: plan.merged,
+        missing: plan.missing,
+        agencies: plan.agencies,
+        findings: plan.findings,
+        differences: plan.differences,
+        written: plan.writes.length,
+      };
       if (plan.merged.length === 0) return { kind: "done", ...base, unchanged: true, ...both(FORM_MESSAGES, "nothingMerged", { forms: forms.length }) };
       if (plan.unchanged) return { kind: "done", ...base, unchanged: true, ...both(FORM_MESSAGES, "nothingChanged", {}) };
       if (sheet.protected && plan.writes.length > 0) {

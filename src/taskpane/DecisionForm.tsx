@@ -4,7 +4,7 @@ import type { DecisionMetadata, MetadataProblem } from "../core/metadata";
 import { metadataProblemText, useStrings } from "./i18n";
 
 /** The fields typed as text (the year too, so "20" or "" stay on screen while they are checked). */
-export type DecisionTextField = Exclude<keyof DecisionMetadata, "annexPrevious">;
+export type DecisionTextField = Exclude<keyof DecisionMetadata, "annexPrevious" | "formsDeadline">;
 
 /** The form as typed, and the choice to put last year's columns in the annex (a checkbox). */
 export type DecisionFormValue = Record<DecisionTextField, string> & { annexPrevious: boolean };

@@ -6,6 +6,8 @@ import { BusyButton } from "./BusyButton";
 import { useStrings } from "./i18n";
 import { Notice } from "./Notice";
 import { usePane } from "./pane";
+import { both } from "../core/catalogue";
+import { FORM_MESSAGES } from "../core/form-messages";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
@@ -65,6 +67,10 @@ export function FormsView({ busy, run, actions, onWritten }: FormsViewProps) {
     if (o.kind !== "done") return setMergeNotes([{ intent: "error", title: t.forms.failed, text: en ? o.messageEn : o.message }]);
     const notes: Note[] = [{ intent: o.findings.length ? "warning" : "success", text: en ? o.messageEn : o.message }];
     if (o.findings.length) notes.push({ intent: "error", title: t.forms.findingsTitle, items: o.findings.map((f) => (en ? f.messageEn : f.message)) });
+    if (o.missing.length) {
+      const head = both(FORM_MESSAGES, "returnedForms", { returned: o.agencies - o.missing.length, total: o.agencies });
+      notes.push({ intent: "info", title: en ? head.messageEn : head.message, items: o.missing, itemsLang: "vi" });
+    }
     if (o.differences.length) {
       notes.push({
         intent: "info",

@@ -6,6 +6,7 @@ import { ddmmyyyy, hhmm } from "../core/catalogue";
 import { BusyKind, Note, Runner } from "./actions";
 import { BusyButton } from "./BusyButton";
 import { useStrings } from "./i18n";
+import { useLockStrings } from "./lockStrings";
 import { Notice } from "./Notice";
 import { useSharedStyles } from "./styles";
 import { currentActor, rememberActor } from "../excel/actor";
@@ -29,6 +30,7 @@ export function LockSection({ api, lock: initial, busy, run, onWritten }: LockSe
   const styles = useStyles();
   const shared = useSharedStyles();
   const t = useStrings();
+  const l = useLockStrings();
   const en = t.lang === "en";
   const [lock, setLock] = React.useState<LockInfo | null>(initial);
   const [by, setBy] = React.useState(currentActor);
@@ -41,44 +43,44 @@ export function LockSection({ api, lock: initial, busy, run, onWritten }: LockSe
     rememberActor(by.trim());
     const opts = { by: by.trim(), ...(password ? { password } : {}) };
     const r = await run("lock", () => (unlock ? api.unlockResults({ ...opts, reason }) : api.lockResults(opts)));
-    if (!r.ok) return setNote({ intent: "error", title: t.lock.refusedTitle, text: t.unexpected(r.error) });
+    if (!r.ok) return setNote({ intent: "error", title: l.refusedTitle, text: t.unexpected(r.error) });
     const o = r.value;
     const text = en ? o.messageEn : o.message;
-    if (o.kind === "refused") return setNote({ intent: "error", title: t.lock.refusedTitle, text });
+    if (o.kind === "refused") return setNote({ intent: "error", title: l.refusedTitle, text });
     onWritten();
     setPassword("");
     if (o.kind === "locked") {
       setLock({ code: o.code, at: new Date().toISOString(), by: by.trim(), sheet: o.sheet });
-      return setNote({ intent: "success", title: t.lock.lockedTitle, text });
+      return setNote({ intent: "success", title: l.lockedTitle, text });
     }
     setLock(null);
     setReason("");
-    setNote({ intent: "success", title: t.lock.unlockedTitle, text });
+    setNote({ intent: "success", title: l.unlockedTitle, text });
   };
 
   return (
     <section className={shared.stack} aria-labelledby="lock-title">
-      <h3 id="lock-title">{t.lock.title}</h3>
-      {lock ? <p>{t.lock.lockedNow(lock.code, `${hhmm(lock.at)} ${ddmmyyyy(lock.at)}`, lock.by)}</p> : <p className={shared.muted}>{t.lock.intro}</p>}
-      <Field label={t.lock.by} hint={t.lock.byHint}>
+      <h3 id="lock-title">{l.title}</h3>
+      {lock ? <p>{l.lockedNow(lock.code, `${hhmm(lock.at)} ${ddmmyyyy(lock.at)}`, lock.by)}</p> : <p className={shared.muted}>{l.intro}</p>}
+      <Field label={l.by} hint={l.byHint}>
         <Input value={by} onChange={(_, d) => setBy(d.value)} />
       </Field>
-      <Field label={t.lock.password}>
+      <Field label={l.password}>
         <Input type="password" value={password} onChange={(_, d) => setPassword(d.value)} />
       </Field>
       {lock && (
-        <Field label={t.lock.reason} hint={t.lock.reasonHint} required>
+        <Field label={l.reason} hint={l.reasonHint} required>
           <Input value={reason} onChange={(_, d) => setReason(d.value)} />
         </Field>
       )}
       <div className={styles.actions}>
         {lock ? (
           <BusyButton appearance="secondary" busy={busy === "lock"} disabled={busy !== null || !reason.trim()} onClick={() => act(true)}>
-            {t.lock.unlock}
+            {l.unlock}
           </BusyButton>
         ) : (
           <BusyButton appearance="primary" busy={busy === "lock"} disabled={busy !== null} onClick={() => act(false)}>
-            {t.lock.lock}
+            {l.lock}
           </BusyButton>
         )}
       </div>

@@ -4,6 +4,7 @@ import type { PreviousChoice } from "../excel/scoring";
 import { previousProblemText } from "../core/previous-messages";
 import type { PreviousRead } from "../xlsx/previous";
 import { useStrings } from "./i18n";
+import { PREVIOUS_PANE } from "./previousStrings";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -123,7 +124,7 @@ export function PreviousYear({ listSheets, readFile, onChange, disabled }: Previ
           )}
           {from === "sheet" && sheets !== null && sheets.length === 0 && <Text>{t.previous.noSheets}</Text>}
           <Checkbox
-            label={t.previous.lineage2025}
+            label={PREVIOUS_PANE.lineage2025[t.lang]({})}
             checked={use2025}
             disabled={disabled}
             onChange={(_, d) => {
@@ -132,7 +133,7 @@ export function PreviousYear({ listSheets, readFile, onChange, disabled }: Previ
             }}
           />
           <Text size={200} className={styles.hint}>
-            {t.previous.lineage2025Hint}
+            {PREVIOUS_PANE.lineage2025Hint[t.lang]({})}
           </Text>
           {from === "file" && (
             <Field

@@ -114,9 +114,6 @@ const vi = {
     read: (n: number, sheet: string, file: string) => `Đã đọc ${n} cơ quan từ trang “${sheet}” của tệp “${file}”.`,
     readFailed: "Chưa dùng được tệp năm trước",
     choose: "Hãy chọn trang tính hoặc tệp năm trước, hoặc bỏ chọn “So sánh với năm trước”.",
-    lineage2025: "Dùng danh sách sáp nhập sở năm 2025",
-    lineage2025Hint:
-      "Sở Tài chính với Sở Kế hoạch và Đầu tư, Sở Xây dựng với Sở Giao thông vận tải, Sở Nông nghiệp và Môi trường, Sở Khoa học và Công nghệ với Sở Thông tin và Truyền thông, Sở Nội vụ với Sở Lao động - Thương binh và Xã hội, Sở Dân tộc và Tôn giáo: cơ quan sáp nhập được so với trung bình chỉ số năm trước của các tiền thân. Sáp nhập khác: ghi ở trang “Sáp nhập”.",
   },
   score: {
     heading: "Tính điểm",
@@ -197,22 +194,6 @@ const vi = {
     staleTitle: "Kết quả trên trang tính đã cũ",
     recomputeThenGenerate: "Tính điểm lại rồi tạo phụ lục",
     includePrevious: "Đưa xếp hạng năm trước vào phụ lục (cột “Xếp hạng năm trước” và “Tăng/giảm”)",
-  },
-  lock: {
-    title: "Chốt kết quả",
-    intro:
-      "Khi hội đồng đã thống nhất, chốt kết quả: add-in ghi lại điểm, kết quả của từng cơ quan và in “Mã kiểm tra” dưới phụ lục, khóa trang bảng điểm và phụ lục. Sau đó không Tính điểm, Gộp phiếu, Chuyển mã được nữa cho đến khi mở chốt.",
-    by: "Người thực hiện",
-    byHint: "Tên của bạn, được ghi cùng lần chốt hoặc mở chốt.",
-    password: "Mật khẩu khóa trang (không bắt buộc)",
-    lock: "Chốt kết quả",
-    lockedTitle: "Đã chốt",
-    lockedNow: (code: string, at: string, by: string) => `Kết quả đang được chốt, mã kiểm tra ${code} (lúc ${at}${by ? `, bởi ${by}` : ""}).`,
-    reason: "Lý do mở chốt",
-    reasonHint: "Bắt buộc, ví dụ: Hội đồng điều chỉnh điểm Sở Y tế theo kiến nghị.",
-    unlock: "Mở chốt",
-    unlockedTitle: "Đã mở chốt",
-    refusedTitle: "Chưa chốt hoặc mở chốt được",
   },
   confirm: {
     title: "Bảng điểm còn lỗi",
@@ -318,9 +299,6 @@ const en: Strings = {
     read: (n: number, sheet: string, file: string) => `Read ${n} agencies from sheet “${sheet}” of “${file}”.`,
     readFailed: "Last year's file cannot be used yet",
     choose: "Choose last year's sheet or file, or clear “Compare with last year”.",
-    lineage2025: "Use the 2025 list of department mergers",
-    lineage2025Hint:
-      "Sở Tài chính with Sở Kế hoạch và Đầu tư, Sở Xây dựng with Sở Giao thông vận tải, Sở Nông nghiệp và Môi trường, Sở Khoa học và Công nghệ with Sở Thông tin và Truyền thông, Sở Nội vụ with Sở Lao động - Thương binh và Xã hội, Sở Dân tộc và Tôn giáo: a merged agency is compared with its predecessors' mean index last year. Other mergers: list them on the “Sáp nhập” sheet.",
   },
   score: {
     heading: "Score",
@@ -408,22 +386,6 @@ const en: Strings = {
     staleTitle: "The results on the sheet are out of date",
     recomputeThenGenerate: "Score again, then create the annex",
     includePrevious: "Include last year's rank in the annex (columns “Xếp hạng năm trước” and “Tăng/giảm”)",
-  },
-  lock: {
-    title: "Lock the results",
-    intro:
-      "Once the council agrees, lock the results: the add-in records each agency's scores and results, prints a verification code under the annex and protects the score sheet and the annex. Scoring, merging forms and converting encodings then stop until the results are unlocked.",
-    by: "Your name",
-    byHint: "Recorded with the lock or the unlock.",
-    password: "Password for the sheets (optional)",
-    lock: "Lock the results",
-    lockedTitle: "Locked",
-    lockedNow: (code: string, at: string, by: string) => `The results are locked, verification code ${code} (at ${at}${by ? `, by ${by}` : ""}).`,
-    reason: "Reason for unlocking",
-    reasonHint: "Required, for example: the council adjusted Sở Y tế's score after its reply.",
-    unlock: "Unlock",
-    unlockedTitle: "Unlocked",
-    refusedTitle: "Could not lock or unlock",
   },
   confirm: {
     title: "The score table has errors",

@@ -31,7 +31,8 @@ export interface SheetEdit {
 
 export interface NewSheet {
   name: string;
-  xml: string;
+  /** The part's text, or its pieces given to `push` one after the other (deflated as they come: a large sheet is never one string). */
+  xml: string | ((push: (text: string) => void) => void);
   state?: "visible" | "hidden" | "veryHidden";
   /** Print area and repeated rows, defined for this sheet in workbook.xml. */
   names?: SheetName[];
@@ -115,6 +116,15 @@ export class PackageEdit {
     const { wb } = this;
     const pkg = wb.pkg;
     const replaced = new Map<string, string>(); // part → new xml
+    const compressed = new Map<string, OutEntry>(); // part → a sheet deflated as it was rendered
+    const content = (part: string, xml: NewSheet["xml"]) => {
+      if (typeof xml === "string") replaced.set(part, xml);
+      else {
+        const c = new Compressor();
+        xml((t) => c.push(t));
+        compressed.set(part, c.finish(part));
+      }
+    };
     const dropped = new Set<string>(); // parts not copied (rels of a replaced sheet)
     let workbookXml = pkg.readText(wb.workbookPart);
     const rels = relsPartOf(wb.workbookPart);
@@ -136,7 +146,7 @@ export class PackageEdit {
       const existing = wb.sheet(put.name);
       const state = put.state ?? "visible";
       if (existing?.part) {
-        replaced.set(existing.part, put.xml);
+        content(existing.part, put.xml);
         const sheetRels = relsPartOf(existing.part);
         if (pkg.has(sheetRels)) dropped.add(partName(pkg.entry(sheetRels)!.name));
         workbookXml = setSheetState(workbookXml, put.name, state);
@@ -159,7 +169,7 @@ export class PackageEdit {
       const rAttr = rPrefix ? `${rPrefix}:id="${rId}"` : `xmlns:xr="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xr:id="${rId}"`;
       const tag = `<${prefix}sheet name="${escapeXml(put.name)}" sheetId="${++sheetIds}"${state !== "visible" ? ` state="${state}"` : ""} ${rAttr}/>`;
       workbookXml = workbookXml.replace(/<\/((?:[\w.-]+:)?sheets)\s*>/, `${tag}</$1>`);
-      replaced.set(part, put.xml);
+      content(part, put.xml);
       order.push(put.name);
       namesFor.push({ index: order.length - 1, names: put.names ?? [] });
       added.push({ name: part });
@@ -202,12 +212,12 @@ export class PackageEdit {
     for (const e of pkg.entries) {
       const key = partName(e.name);
       if (dropped.has(key)) continue;
-      const rewritten = sheetOut.get(key);
+      const rewritten = sheetOut.get(key) ?? compressed.get(key);
       if (rewritten) out.push({ ...rewritten, name: e.name });
       else if (replaced.has(key)) out.push(text(e.name, replaced.get(key)!));
       else out.push({ name: e.name, source: e });
     }
-    for (const a of added) out.push(text(a.name, replaced.get(a.name)!));
+    for (const a of added) out.push(compressed.get(a.name) ?? text(a.name, replaced.get(a.name)!));
     return writeZip(pkg.bytes, out);
   }
 }

@@ -20,7 +20,8 @@ export interface SheetName {
 }
 
 export interface SheetPart {
-  xml: string;
+  /** The part's text in pieces, given to `push` in order. */
+  xml: (push: (text: string) => void) => void;
   names: SheetName[];
 }
 
@@ -59,31 +60,36 @@ export function renderSheetXml(sheet: SheetDescription, styles: StyleBook): Shee
       locked: sheet.protect || c.unlocked ? !c.unlocked : undefined,
     });
   };
-  const cells = new Map<number, Map<number, string>>();
-  const put = (row: number, col: number, xml: string) => {
-    const r = cells.get(row) ?? new Map<number, string>();
-    r.set(col, xml);
-    cells.set(row, r);
-  };
+  // The cells in row order, each row's XML made only when it is written (a large sheet is never held as strings).
   const byPlace = new Map(sheet.cells.map((c) => [`${c.row}:${c.col}`, c]));
-  for (const c of sheet.cells) put(c.row, c.col, cellXml(c.row, c.col, styleOf(c), c.value, c.formula));
+  const extra: { row: number; col: number; style: number }[] = [];
   // The cells of a bordered or unlocked merge take the top-left cell's look, so that the block is framed.
   for (const m of sheet.merges) {
     const master = byPlace.get(`${m.row}:${m.col}`);
     if (!master || !(sheet.styles[master.style].border || master.unlocked)) continue;
     const s = styleOf({ ...master, value: null });
     for (let r = m.row; r < m.row + m.rows; r++)
-      for (let c = m.col; c < m.col + m.cols; c++) if (!(r === m.row && c === m.col) && !byPlace.has(`${r}:${c}`)) put(r, c, cellXml(r, c, s, null));
+      for (let c = m.col; c < m.col + m.cols; c++) if (!(r === m.row && c === m.col) && !byPlace.has(`${r}:${c}`)) extra.push({ row: r, col: c, style: s });
   }
-  const rowCount = Math.max(sheet.rowHeights.length, ...[...cells.keys()].map((r) => r + 1), 0);
-  const rows: string[] = [];
-  for (let r = 0; r < rowCount; r++) {
-    const h = sheet.rowHeights[r];
-    const rowCells = cells.get(r);
-    if (!rowCells && h === undefined) continue;
-    const body = rowCells ? [...rowCells.entries()].sort((a, b) => a[0] - b[0]).map(([, x]) => x) : [];
-    rows.push(`<row r="${r + 1}"${h !== undefined ? ` ht="${h}" customHeight="1"` : ""}>${body.join("")}</row>`);
-  }
+  byPlace.clear();
+  type Placed = { row: number; col: number; xml: () => string };
+  const placed: Placed[] = [
+    ...sheet.cells.map((c) => ({ row: c.row, col: c.col, xml: () => cellXml(c.row, c.col, styleOf(c), c.value, c.formula) })),
+    ...extra.map((e) => ({ row: e.row, col: e.col, xml: () => cellXml(e.row, e.col, e.style, null) })),
+  ].sort((a, b) => a.row - b.row || a.col - b.col);
+  const rowCount = Math.max(sheet.rowHeights.length, ...placed.slice(-1).map((c) => c.row + 1), 0);
+  const writeRows = (push: (text: string) => void) => {
+    let i = 0;
+    for (let r = 0; r < rowCount; r++) {
+      const h = sheet.rowHeights[r];
+      const start = i;
+      while (i < placed.length && placed[i].row === r) i++;
+      if (start === i && h === undefined) continue;
+      let row = `<row r="${r + 1}"${h !== undefined ? ` ht="${h}" customHeight="1"` : ""}>`;
+      for (let k = start; k < i; k++) row += placed[k].xml();
+      push(`${row}</row>`);
+    }
+  };
   const p = sheet.print;
   const fit = p.scale === undefined;
   const cols = sheet.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("");
@@ -100,14 +106,16 @@ export function renderSheetXml(sheet: SheetDescription, styles: StyleBook): Shee
   const breaks = p.rowBreaks?.length
     ? `<rowBreaks count="${p.rowBreaks.length}" manualBreakCount="${p.rowBreaks.length}">${p.rowBreaks.map((b) => `<brk id="${b}" max="16383" man="1"/>`).join("")}</rowBreaks>`
     : "";
-  const xml =
+  const head =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}>` +
     `<sheetPr>${fit ? `<pageSetUpPr fitToPage="1"/>` : ""}</sheetPr>` +
     `<dimension ref="A1:${columnLetter(Math.max(sheet.colCount, 1) - 1)}${Math.max(sheet.rowCount, 1)}"/>` +
     `<sheetViews><sheetView showGridLines="0" workbookViewId="0">${pane}</sheetView></sheetViews>` +
     `<sheetFormatPr defaultRowHeight="15"/>` +
     (cols ? `<cols>${cols}</cols>` : "") +
-    `<sheetData>${rows.join("")}</sheetData>` +
+    `<sheetData>`;
+  const tail =
+    `</sheetData>` +
     (sheet.protect ? `<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0"/>` : "") +
     (sheet.merges.length
       ? `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((g) => `<mergeCell ref="${cellAddress(g.row, g.col)}:${cellAddress(g.row + g.rows - 1, g.col + g.cols - 1)}"/>`).join("")}</mergeCells>`
@@ -123,6 +131,11 @@ export function renderSheetXml(sheet: SheetDescription, styles: StyleBook): Shee
   const q = quoteSheet(sheet.sheetName);
   if (fit) names.push({ name: "_xlnm.Print_Area", formula: `${q}!$A$1:$${columnLetter(Math.max(sheet.colCount, 1) - 1)}$${Math.max(sheet.rowCount, 1)}` });
   if (p.repeatRows) names.push({ name: "_xlnm.Print_Titles", formula: `${q}!$${p.repeatRows.first + 1}:$${p.repeatRows.last + 1}` });
+  const xml = (push: (text: string) => void) => {
+    push(head);
+    writeRows(push);
+    push(tail);
+  };
   return { xml, names };
 }
 

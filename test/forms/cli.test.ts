@@ -122,7 +122,10 @@ describe("forms out, filled with the published scores, merged back, scored: the 
   it("adds the Tự đánh giá sheet (with the evidence and source file) and an empty Chênh lệch sheet, and stores the master's id", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Chấm điểm 2020", "Tự đánh giá", "Chênh lệch", STORE_SHEET]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Chấm điểm 2020", "Tự đánh giá", "Chênh lệch", "Theo dõi phiếu", STORE_SHEET]);
+    const track = readSheet(wb.getWorksheet("Theo dõi phiếu")!).values;
+    expect(track[2]).toEqual(["STT", "Cơ quan", "Đã gửi lại phiếu", "Tệp phiếu", "Thời điểm gộp", "Xác thực phiếu", "Đã gộp"]);
+    expect(track.slice(3).every((r) => r[2] === "Có" && r[5] === "Đã xác thực" && r[6] === "Có")).toBe(true);
     const self = readSheet(wb.getWorksheet("Tự đánh giá")!).values;
     expect(self).toHaveLength(3 + 19);
     const tc = self.find((r) => r[1] === "Sở Tài chính")!;
@@ -280,7 +283,8 @@ describe("merge: findings, exit codes, inputs", () => {
       [EXAMPLE, "notAForm"],
       [path.join(formsDir, "so-y-te.xlsx"), "otherYear"],
     ]);
-    expect(Object.keys(json)).toEqual(["merged", "findings", "differences"]);
+    expect(Object.keys(json)).toEqual(["merged", "missing", "findings", "differences"]);
+    expect(json.missing).toHaveLength(19); // nothing merged: every agency is still missing
     expect(sha(path.join(formsDir, "so-y-te.xlsx"))).toBe(before);
   });
 
@@ -349,6 +353,25 @@ describe("merge: findings, exit codes, inputs", () => {
     const json = JSON.parse(two.stdout);
     expect(json.merged).toEqual([{ file: path.join(formsDir, "so-y-te.xlsx"), agency: "Sở Y tế" }]);
     expect(json.findings.map((f: { file: string; code: string }) => [f.file, f.code])).toEqual([[path.join(other, "so-y-te.xlsx"), "unreadable"]]);
+  });
+
+  it("lists who has not returned a form, with the deadline given, in JSON, in text and on the Theo dõi phiếu sheet", async () => {
+    const out = path.join(dir, "theo-doi.xlsx");
+    const run = runCli(["merge", MASTER, path.join(formsDir, "so-y-te.xlsx"), "-o", out, "--json", "--year", "2020", "--deadline", "20/12/2020"]);
+    const json = JSON.parse(run.stdout);
+    expect(json.deadline).toBe("20/12/2020");
+    expect(json.missing).toHaveLength(18);
+    const text = runCli(["merge", MASTER, path.join(formsDir, "so-y-te.xlsx"), "-o", path.join(dir, "theo-doi-2.xlsx"), "--year", "2020"]);
+    expect(text.stdout).toContain("Chưa có phiếu của 18 cơ quan: Sở Thông tin và Truyền thông, Sở Lao động TBXH,");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const track = readSheet(wb.getWorksheet("Theo dõi phiếu")!).values;
+    expect(track[0][0]).toBe("THEO DÕI PHIẾU TỰ ĐÁNH GIÁ (HẠN GỬI 20/12/2020)");
+    const yTe = track.find((r) => r[1] === "Sở Y tế")!;
+    expect(yTe.slice(2, 4)).toEqual(["Có", path.join(formsDir, "so-y-te.xlsx")]);
+    expect(track.find((r) => r[1] === "Sở Tài chính")!.slice(2, 3)).toEqual(["Chưa"]);
+    const stored = readStore(wb);
+    expect(stored.ok && stored.state.decision?.formsDeadline).toBe("20/12/2020");
   });
 
   it("exits 0 when every form merged without a finding", () => {

@@ -40,6 +40,8 @@ function fakeActions(delivery: "newWorkbooks" | "download" = "newWorkbooks"): je
       kind: "done",
       sheet: "Bảng điểm",
       merged: [{ file: "so-y-te.xlsx", agency: "Sở Y tế" }],
+      missing: ["Sở Nội vụ", "Sở Tư pháp"],
+      agencies: 19,
       findings: [
         {
           file: "hong.xlsx",
@@ -139,6 +141,9 @@ test("Gộp phiếu waits for files, reads them, merges, and shows the summary, 
   expect(actions.merge).toHaveBeenCalledWith([{ file: "so-y-te.xlsx", values: [], identity: null }]);
   expect(screen.getByText("Tệp “hong.xlsx” không đọc được")).toBeInTheDocument();
   expect(screen.getByText("Sở Y tế, “Hạ tầng kỹ thuật”: tự chấm 50, thẩm định 45,5")).toBeInTheDocument();
+  // Who has returned a form and who has not.
+  expect(screen.getByText("Đã nhận phiếu của 17/19 cơ quan. Chưa gửi phiếu:")).toBeInTheDocument();
+  expect(screen.getByText("Sở Tư pháp")).toBeInTheDocument();
   await waitFor(() => expect(onWritten).toHaveBeenCalled());
 });
 
