@@ -66,6 +66,30 @@ export const LINEAGE_MESSAGES = catalogue("lineage", {
       `The 2025 list of department mergers has ${entries.length} entr${entries.length === 1 ? "y" : "ies"} fitting this year's and last year's tables, not declared yet: ${list("en", entries)}. Not applied: ${where === "cli" ? "add --lineage-2025 to use it (with -o the “Sáp nhập” sheet is written to the output)" : "click “Use the 2025 merger list” to write it to the “Sáp nhập” sheet"}, then score again.`,
     example: { entries: ["“Sở Tài chính” ← “Sở Tài chính”, “Sở Kế hoạch và Đầu tư”"], where: "cli" },
   }),
+  /** The pane's “Ghi trang Sáp nhập” when the workbook already has a sheet of that name: never written over. */
+  lineageSheetExists: entry({
+    vi: ({ sheet }: { sheet: string }) =>
+      `Sổ tính đã có trang “${sheet}”: add-in không ghi đè trang ấy. Hãy thêm các mục sáp nhập vào trang “${sheet}” (cột “${LINEAGE_HEADERS.name}” | “${LINEAGE_HEADERS.from}”), hoặc đổi tên trang rồi bấm lại.`,
+    en: ({ sheet }) =>
+      `The workbook already has a “${sheet}” sheet: the add-in does not write over it. Add the mergers to the “${sheet}” sheet (columns “${LINEAGE_HEADERS.name}” | “${LINEAGE_HEADERS.from}”), or rename that sheet and click again.`,
+    example: { sheet: "Sáp nhập" },
+  }),
+  /** Nothing to write: the rules declare no lineage and the 2025 list has no entry for these tables (or is not ticked). */
+  lineageNothingToWrite: entry({
+    vi: (_p: object) =>
+      `Không có mục sáp nhập nào để ghi: quy tắc chưa khai báo sáp nhập, và danh sách sáp nhập sở năm 2025 chưa được chọn hoặc không có mục khớp với bảng năm nay và năm trước.`,
+    en: () =>
+      `No merger to write: the rules declare none, and the 2025 list of department mergers is not ticked or has no entry fitting this year's and last year's tables.`,
+    example: {},
+  }),
+  /** The sheet written: how many agencies, and that the next comparison reads it. */
+  lineageSheetWritten: entry({
+    vi: ({ sheet, entries }: { sheet: string; entries: string[] }) =>
+      `Đã ghi trang “${sheet}” (${entries.length} cơ quan: ${list("vi", entries)}). Lần “Tính điểm” so sánh với năm trước sau đây đọc trang này; sửa trang để đổi sáp nhập.`,
+    en: ({ sheet, entries }) =>
+      `Wrote the “${sheet}” sheet (${entries.length} agenc${entries.length === 1 ? "y" : "ies"}: ${list("en", entries)}). The next “Tính điểm” compared with last year reads it; edit the sheet to change the mergers.`,
+    example: { sheet: "Sáp nhập", entries: ["“Sở Tài chính” ← “Sở Tài chính”, “Sở Kế hoạch và Đầu tư”"] },
+  }),
   lineage2025Applied: entry({
     vi: ({ entries }: { entries: string[] }) => `Đã dùng ${entries.length} mục của danh sách sáp nhập sở năm 2025: ${list("vi", entries)}.`,
     en: ({ entries }) => `Used ${entries.length} entr${entries.length === 1 ? "y" : "ies"} of the 2025 list of department mergers: ${list("en", entries)}.`,

@@ -9,7 +9,7 @@ import { catalogue, entry, Lang, say } from "./catalogue";
 import { SheetCell, SheetDescription } from "./sheet";
 
 /** What was done: the actions that write, and the manual edits seen while the pane was open. */
-export type LogAction = "score" | "annex" | "merge" | "encoding" | "undo" | "lock" | "unlock" | "chart" | "explain" | "edit" | "conclusion";
+export type LogAction = "score" | "annex" | "merge" | "encoding" | "undo" | "lock" | "unlock" | "chart" | "explain" | "edit" | "conclusion" | "lineage";
 
 export interface LogEntry {
   /** ISO time. */
@@ -124,6 +124,7 @@ const ACTIONS: Record<LogAction, { vi: string; en: string }> = {
   explain: { vi: "Giải trình", en: "Explanations" },
   edit: { vi: "Sửa tay", en: "Edited by hand" },
   conclusion: { vi: "Kết luận của hội đồng", en: "Council's conclusion" },
+  lineage: { vi: "Ghi trang Sáp nhập", en: "Write the Sáp nhập sheet" },
 };
 
 export const actionName = (action: LogAction, lang: Lang): string => ACTIONS[action][lang];

@@ -43,9 +43,9 @@ export interface FillSnapshot {
 export interface UndoJournal {
   /**
    * “encoding”: “Chuyển mã” (legacy text converted to Unicode); “merge”: “Gộp phiếu”; “chart”: “Biểu đồ
-   * chỉ số” and “explain”: “Giải trình”, whose new sheet (`sheet`) undo removes.
+   * chỉ số”, “explain”: “Giải trình” and “lineage”: the “Sáp nhập” sheet written from the pane, whose new sheet (`sheet`) undo removes.
    */
-  action: "score" | "annex" | "merge" | "encoding" | "chart" | "explain";
+  action: "score" | "annex" | "merge" | "encoding" | "chart" | "explain" | "lineage";
   /** ISO time of the write, for the pane ("Hoàn tác lần tính lúc 10:42"). */
   at: string;
   sheet: string;

@@ -17,13 +17,15 @@ import { ScoreResult, scoreSheet } from "../core/scoring";
 import { STORE_SHEET, StoreState } from "../core/store";
 import { BYTES_PER_SYNC, chunkByBytes, features, jsonBytes, OP_BYTES, readOrInBlocks } from "./host";
 import { applyPrintLayout, applyStyle, frame, heightRuns, outline, setColumnWidths, setRowHeights } from "./sheet-render";
-import { ANNEX_BACKUP_SHEET, hostRefusal, queueSheetRead, readSheetInBlocks, rulesOf, SheetData, sheetRefusal, SheetRead } from "./scoring";
+import { ANNEX_BACKUP_SHEET, hostRefusal, queuePreviousSheet, queueSheetRead, readSheetInBlocks, rulesOf, SheetData, sheetRefusal, SheetRead } from "./scoring";
 import { isGrouped, queueStoreRead, queueStoreWrite, readStoreInBlocks, RunAgain, runWriting, StoreRead } from "./store";
 import { AnnexOutcome, findingView } from "./types";
 import { rangeAddress } from "../core/address";
 import { checkStale } from "../core/stale";
 import { EXPLAIN_MESSAGES } from "../core/explain-messages";
-import { both } from "../core/catalogue";
+import { both, joinBoth } from "../core/catalogue";
+import { LINEAGE_MESSAGES, LINEAGE_SHEET, readLineageSheet } from "../core/lineage";
+import type { LineageModel } from "../core/rules";
 import { excelBoth, PRINT_STEPS, PrintStepCode, PrintStepParams } from "./messages";
 import { annexPreviousProblemText, Comparison, comparisonFromSheet } from "../core/previous";
 
@@ -138,11 +140,11 @@ export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<A
     return await runWriting(async (context) => {
       const read = await readForAnnex(context); // 1 (2 from the annex sheet)
       if (!read.ok) return read.refusal;
-      const { store, state, items, names, owned, sheet, fromAnnexSheet } = read;
+      const { store, state, items, names, owned, sheet, fromAnnexSheet, lineageSheet } = read;
       const rules = rulesOf(state);
       const scored = scoreSheet(sheet.values, rules, sheet.origin);
       if (!scored.ok) return sheetRefusal(sheet.name, scored.error);
-      const checked = checkAnnexInputs(state, sheet, scored, opts.confirmErrors);
+      const checked = checkAnnexInputs(state, sheet, scored, opts.confirmErrors, lineageSheet);
       if (!checked.ok) return checked.refusal;
       const { meta, lastYear } = checked;
 
@@ -202,13 +204,18 @@ async function readForAnnex(context: Excel.RequestContext): Promise<
     owned: string | undefined;
     sheet: SheetData;
     fromAnnexSheet: boolean;
+    /** The "Sáp nhập" sheet's values (null when the workbook has none), read in the first sync. */
+    lineageSheet: unknown[][] | null;
   }>
 > {
   const sheets = context.workbook.worksheets;
   const loadSheets = () => sheets.load("items/name, items/position, items/id, items/visibility");
   loadSheets();
+  // The lineage as a table, read with the rest: the annex names predecessors from the lineage "Tính điểm" compared through.
+  let lineageSheet = queuePreviousSheet(context, LINEAGE_SHEET);
   const first = await readOrInBlocks(context, { store: queueStoreRead(context), sheet: queueSheetRead(sheets.getActiveWorksheet()) as SheetRead }, async () => {
     loadSheets(); // the failed sync delivered nothing
+    lineageSheet = queuePreviousSheet(context, LINEAGE_SHEET);
     return { store: await readStoreInBlocks(context), sheet: await readSheetInBlocks(context, sheets.getActiveWorksheet()) };
   });
   const store = first.store;
@@ -228,7 +235,7 @@ async function readForAnnex(context: Excel.RequestContext): Promise<
     const ws = sheets.getItem(source);
     sheet = (await readOrInBlocks(context, queueSheetRead(ws) as SheetRead, () => readSheetInBlocks(context, ws))).result();
   }
-  return { ok: true, store, state, items, names, owned, sheet, fromAnnexSheet };
+  return { ok: true, store, state, items, names, owned, sheet, fromAnnexSheet, lineageSheet: lineageSheet() };
 }
 
 /**
@@ -241,6 +248,7 @@ function checkAnnexInputs(
   sheet: SheetData,
   scored: Extract<ScoreResult, { ok: true }>,
   confirmErrors: boolean,
+  lineageSheet: unknown[][] | null,
 ): Refused<{ meta: DecisionMetadata; lastYear: Comparison | null }> {
   // A year not stored is the one the grid's title names, else the year before the decision's.
   const meta = completeMetadata(state.decision, yearInTitle(titleRowsOf(sheet.values, scored.layout.headerTop)));
@@ -258,7 +266,17 @@ function checkAnnexInputs(
   }
   // Last year's columns, when the user chose them for the annex: read from the score sheet as "Tính
   // điểm" wrote them, rendered through the same core columns as the command line's --annex-previous.
-  const lastYear = meta.annexPrevious ? comparisonFromSheet(sheet.values, scored, sheet.origin, scored.rules.lineage) : null;
+  // The predecessors come from the lineage "Tính điểm" compared through: the "Sáp nhập" sheet when the workbook has one, else the rules'.
+  let lineage: readonly LineageModel[] = scored.rules.lineage;
+  if (meta.annexPrevious && lineageSheet !== null) {
+    const table = readLineageSheet(lineageSheet);
+    if (!table.ok) {
+      const m = joinBoth(table.problems.map((p) => both(LINEAGE_MESSAGES, p.code, p as never)));
+      return { ok: false, refusal: { kind: "refused", ...m, cells: [] } };
+    }
+    lineage = table.lineage;
+  }
+  const lastYear = meta.annexPrevious ? comparisonFromSheet(sheet.values, scored, sheet.origin, lineage) : null;
   if (lastYear && !lastYear.ok) {
     const p = lastYear.problem;
     return {

@@ -44,6 +44,27 @@ const TEMPLATES = catalogue("excel", {
     en: (p) => `Undid the “Explanation” at ${p.time}: sheet “${p.sheet}” was removed.`,
     example: { time: "09:41", sheet: "Giải trình" },
   }),
+  /** "Hoàn tác" after "Ghi trang Sáp nhập": the sheet was removed. */
+  lineageUndone: entry({
+    vi: (p: { time: string; sheet: string }) => `Đã hoàn tác lần “Ghi trang Sáp nhập” lúc ${p.time}: trang “${p.sheet}” đã được xóa.`,
+    en: (p) => `Undid “Write the Sáp nhập sheet” at ${p.time}: sheet “${p.sheet}” was removed.`,
+    example: { time: "09:41", sheet: "Sáp nhập" },
+  }),
+  /** The Sáp nhập sheet the pane wrote is gone (deleted or renamed by the user). */
+  lineageSheetGone: entry({
+    vi: (p: { sheet: string }) =>
+      `Không hoàn tác được: trang “${p.sheet}” không còn trong sổ tính (đã bị xóa hoặc đổi tên). Nếu còn, hãy xóa trang đó bằng tay.`,
+    en: (p) => `Could not undo: the “${p.sheet}” sheet is no longer in the workbook (deleted or renamed). If it is still there, delete it by hand.`,
+    example: { sheet: "Sáp nhập" },
+  }),
+  /** A sheet of that name whose A1 is no longer the lineage header: not deleted. */
+  lineageSheetNotOurs: entry({
+    vi: (p: { sheet: string }) =>
+      `Không hoàn tác được: ô A1 của trang “${p.sheet}” không còn là tiêu đề “Cơ quan hiện nay”, có thể không phải trang add-in đã ghi, nên không bị xóa.`,
+    en: (p) =>
+      `Could not undo: cell A1 of sheet “${p.sheet}” no longer holds the “Cơ quan hiện nay” header, so it may not be the one the add-in wrote, and it was not deleted.`,
+    example: { sheet: "Sáp nhập" },
+  }),
   /** The Giải trình sheet is gone (deleted or renamed by the user). */
   explainSheetGone: entry({
     vi: (p: { sheet: string }) =>

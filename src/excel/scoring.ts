@@ -34,7 +34,7 @@ export interface ScoringOptions {
 
 /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- queues loads; the accessors below are called after the caller's sync */
 /** The sheet's used range, or an empty array; one queued load. */
-function queuePreviousSheet(context: Excel.RequestContext, name: string) {
+export function queuePreviousSheet(context: Excel.RequestContext, name: string) {
   const ws = context.workbook.worksheets.getItemOrNullObject(name);
   const used = ws.getUsedRangeOrNullObject(true);
   used.load("values");

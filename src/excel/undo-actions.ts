@@ -18,6 +18,7 @@ import { renderSheetOffice, restoreLoopSheets } from "./sheet-render";
 import { isGrouped, RunAgain } from "./store";
 import { SheetDescription } from "../core/sheet";
 import { ANNEX_BACKUP_SHEET } from "./scoring";
+import { LINEAGE_HEADERS } from "../core/lineage";
 
 /** An undo refused before anything was written, with its reason in both languages. */
 export type Refused = { kind: "refused"; message: string; messageEn: string };
@@ -49,7 +50,7 @@ export interface UndoHandler {
    */
   outsideUndoGroup?: boolean;
   /** The message for "undone", with the time and the sheet of the action. */
-  done: ExcelMessageCode & ("undoneScore" | "undoneMerge" | "undoneEncoding" | "undoneAnnex" | "chartUndone" | "explainUndone");
+  done: ExcelMessageCode & ("undoneScore" | "undoneMerge" | "undoneEncoding" | "undoneAnnex" | "chartUndone" | "explainUndone" | "lineageUndone");
   /**
    * Checks that the undo can be done (a refusal otherwise, before anything is written) and queues the
    * writes that give back what the action changed; it may sync to read what the cells hold now. In an
@@ -144,6 +145,8 @@ export const UNDO_HANDLERS: { readonly [A in UndoJournal["action"]]: UndoHandler
   chart: { outsideUndoGroup: true, done: "chartUndone", restore: addedSheetUndo, stateAfter: (current) => current },
   /** "Giải trình": its sheet goes. */
   explain: { outsideUndoGroup: true, done: "explainUndone", restore: addedSheetUndo, stateAfter: (current) => current },
+  /** "Ghi trang Sáp nhập" (the pane's previous-year part): its sheet goes. */
+  lineage: { outsideUndoGroup: true, done: "lineageUndone", restore: addedSheetUndo, stateAfter: (current) => current },
 };
 
 /** A1 address of the cell at (i, j) of a block that starts at `address`. */
@@ -160,21 +163,24 @@ function cellIn(address: string, i: number, j: number): string {
 const sameFill = (a: string | null | undefined, b: string | null | undefined) => (a ?? "").toUpperCase() === (b ?? "").toUpperCase();
 
 /**
- * Undo of "Biểu đồ" or "Giải trình": the sheet it added goes, if it is still the add-in's (of that
- * name, holding a chart, or a Giải trình title in A1; one sync to see). A refusal otherwise.
+ * Undo of "Biểu đồ", "Giải trình" or "Ghi trang Sáp nhập": the sheet it added goes, if it is still the
+ * add-in's (of that name, holding a chart, a Giải trình title or the lineage header in A1; one sync to see).
+ * A refusal otherwise.
  */
 async function removeAddedSheet(context: Excel.RequestContext, undo: UndoJournal, items: Excel.Worksheet[]): Promise<Refused | null> {
   const chart = undo.action === "chart";
+  const lineage = undo.action === "lineage";
   const ws = items.find((s) => s.name === undo.sheet);
   if (!ws) {
-    const m = excelMessage(chart ? "chartSheetGone" : "explainSheetGone", { sheet: undo.sheet });
+    const m = excelMessage(chart ? "chartSheetGone" : lineage ? "lineageSheetGone" : "explainSheetGone", { sheet: undo.sheet });
     return { kind: "refused", message: m.vi, messageEn: m.en };
   }
   const charts = chart ? ws.charts.getCount() : null;
   const first = chart ? null : ws.getRange("A1").load("values");
   await context.sync();
-  if (charts ? charts.value === 0 : !isExplanationTitle(first!.values[0][0])) {
-    const m = excelMessage(chart ? "chartSheetNotOurs" : "explainSheetNotOurs", { sheet: undo.sheet });
+  const ours = lineage ? first!.values[0][0] === LINEAGE_HEADERS.name : isExplanationTitle(first!.values[0][0]);
+  if (charts ? charts.value === 0 : !ours) {
+    const m = excelMessage(chart ? "chartSheetNotOurs" : lineage ? "lineageSheetNotOurs" : "explainSheetNotOurs", { sheet: undo.sheet });
     return { kind: "refused", message: m.vi, messageEn: m.en };
   }
   ws.delete();

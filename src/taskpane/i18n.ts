@@ -52,8 +52,8 @@ const vi = {
   retry: "Thử lại",
   undo: {
     button: "Hoàn tác",
-    what: (action: "score" | "annex" | "merge" | "encoding" | "chart" | "explain", at: string) =>
-      `Hoàn tác lần ${action === "score" ? "“Tính điểm”" : action === "merge" ? "“Gộp phiếu”" : action === "encoding" ? "“Chuyển mã”" : action === "chart" ? "“Biểu đồ chỉ số”" : action === "explain" ? "“Giải trình”" : "“Tạo phụ lục”"} lúc ${hhmm(at)}.`,
+    what: (action: "score" | "annex" | "merge" | "encoding" | "chart" | "explain" | "lineage", at: string) =>
+      `Hoàn tác lần “${{ score: "Tính điểm", merge: "Gộp phiếu", encoding: "Chuyển mã", chart: "Biểu đồ chỉ số", explain: "Giải trình", lineage: "Ghi trang Sáp nhập", annex: "Tạo phụ lục" }[action]}” lúc ${hhmm(at)}.`,
     none: "Chưa có thao tác nào để hoàn tác.",
     nothing: "Không có gì để hoàn tác",
     refused: "Không hoàn tác được",
@@ -214,8 +214,8 @@ const en: Strings = {
   retry: "Try again",
   undo: {
     button: "Undo",
-    what: (action: "score" | "annex" | "merge" | "encoding" | "chart" | "explain", at: string) =>
-      `Undo the last ${action === "score" ? "“Score”" : action === "merge" ? "“Merge forms”" : action === "encoding" ? "“Convert encoding”" : action === "chart" ? "“Chart of the indices”" : action === "explain" ? "“Explanation”" : "“Create annex”"} at ${hhmm(at)}.`,
+    what: (action: "score" | "annex" | "merge" | "encoding" | "chart" | "explain" | "lineage", at: string) =>
+      `Undo the last “${{ score: "Score", merge: "Merge forms", encoding: "Convert encoding", chart: "Chart of the indices", explain: "Explanation", lineage: "Write the Sáp nhập sheet", annex: "Create annex" }[action]}” at ${hhmm(at)}.`,
     none: "Nothing to undo yet.",
     nothing: "Nothing to undo",
     refused: "Could not undo",

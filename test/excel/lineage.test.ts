@@ -1,10 +1,15 @@
 import { runScoring } from "../../src/excel/scoring";
 import { undoLast } from "../../src/excel/undo";
+import { generateAnnex } from "../../src/excel/annex";
+import { writeLineageSheet } from "../../src/excel/lineage-sheet";
+import { saveDecision } from "../../src/excel/settings";
+import { completeMetadata } from "../../src/core/metadata";
 import { createOfficeDouble } from "../office-double";
 import { referenceSheet } from "../fixtures/reference";
 import { changedCells, SHEET } from "./helpers";
 
 const LAST = "Năm trước";
+const sheetNames = (double: ReturnType<typeof createOfficeDouble>) => double.workbook.snapshot().sheets.map((s) => s.name);
 
 let restore: () => void = () => undefined;
 afterEach(() => restore());
@@ -81,5 +86,90 @@ describe.each([4, 20])("“So sánh với năm trước” through the lineage (
     expect(o.kind).toBe("refused");
     expect(o.kind === "refused" && o.message).toContain("Ô A2 của trang “Sáp nhập”: tiền thân “Sở Tài nguyên và Môi trường” chưa có cơ quan hiện nay");
     expect(changedCells(before, ws.snapshot())).toEqual([]);
+  });
+
+  it("“Tạo phụ lục” names the predecessors from the “Sáp nhập” sheet Tính điểm compared through (the rules declare none), in ≤ 3 syncs", async () => {
+    const { double } = workbook(apiLevel, [
+      ["Cơ quan hiện nay", "Tiền thân"],
+      ["Sở Nông nghiệp và Môi trường", "Sở Nông nghiệp và PTNT"],
+      ["", "Sở Tài nguyên và Môi trường"],
+    ]);
+    expect((await runScoring("pane", undefined, { previous: { kind: "sheet", sheet: LAST } })).kind).toBe("done");
+    const decision = completeMetadata({ number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", province: "Thái Bình", year: 2020 });
+    expect(await saveDecision({ ...decision, annexPrevious: true })).toEqual({ ok: true });
+    double.stats.reset();
+    const o = await generateAnnex({ confirmErrors: true });
+    expect(o).toMatchObject({ kind: "done", sheetName: "Phụ lục" });
+    expect(double.stats.syncs).toBeLessThanOrEqual(3);
+    const texts = double.workbook
+      .sheet("Phụ lục")
+      .getValues("A1:J60")
+      .flat()
+      .filter((v) => typeof v === "string") as string[];
+    expect(texts).toContain(
+      "- Sở Nông nghiệp và Môi trường: sáp nhập từ Sở Nông nghiệp và PTNT và Sở Tài nguyên và Môi trường; xếp hạng năm trước tính theo trung bình chỉ số năm trước của các cơ quan này.",
+    );
+  });
+
+  it("“Tạo phụ lục” refuses, changing nothing, when the “Sáp nhập” sheet became unreadable after Tính điểm", async () => {
+    const { double } = workbook(apiLevel, [
+      ["Cơ quan hiện nay", "Tiền thân"],
+      ["Sở Nông nghiệp và Môi trường", "Sở Nông nghiệp và PTNT"],
+      ["", "Sở Tài nguyên và Môi trường"],
+    ]);
+    expect((await runScoring("pane", undefined, { previous: { kind: "sheet", sheet: LAST } })).kind).toBe("done");
+    const decision = completeMetadata({ number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", province: "Thái Bình", year: 2020 });
+    expect(await saveDecision({ ...decision, annexPrevious: true })).toEqual({ ok: true });
+    double.workbook.sheet("Sáp nhập").setValues("A2", [["Sở Nông nghiệp và Môi trường", ""]]);
+    double.workbook.sheet("Sáp nhập").setValues("B2", [[""]]);
+    const before = double.workbook.snapshot();
+    const o = await generateAnnex({ confirmErrors: true });
+    expect(o.kind).toBe("refused");
+    expect(o.kind === "refused" && o.message).toContain("Ô B2 của trang “Sáp nhập”");
+    expect(double.workbook.snapshot()).toEqual(before);
+  });
+});
+
+describe.each([4, 20])("“Ghi trang Sáp nhập” from the pane (ExcelApi 1.%i)", (apiLevel) => {
+  it("writes the 2025 entries that fit both tables as the “Sáp nhập” sheet in 2 syncs; Tính điểm then reads it; Hoàn tác removes it", async () => {
+    const { double, ws, rowOf } = workbook(apiLevel, null);
+    const before = ws.snapshot();
+    double.stats.reset();
+    const o = await writeLineageSheet({ kind: "sheet", sheet: LAST, lineage2025: true });
+    expect(o).toMatchObject({ kind: "done", sheetName: "Sáp nhập", entries: 5, undo: { action: "lineage", sheet: "Sáp nhập" } });
+    // As Giải trình: at ExcelApi 1.20 the store sheet is made on its own first (its own undo step).
+    expect(double.stats.syncs).toBe(apiLevel >= 20 ? 4 : 2);
+    expect(o.message).toContain("Đã ghi trang “Sáp nhập” (5 cơ quan");
+    expect(o.messageEn).toContain("Wrote the “Sáp nhập” sheet (5 agencies");
+    const table = double.workbook.sheet("Sáp nhập").getValues("A1:B12");
+    expect(table[0]).toEqual(["Cơ quan hiện nay", "Tiền thân"]);
+    // Last year's names as its table writes them (the abbreviation).
+    expect(table).toContainEqual(["Sở Nội vụ", "Sở Lao động TBXH"]);
+    expect(table).toContainEqual(["Sở Tài chính", "Sở Kế hoạch và Đầu tư"]);
+    // Hoàn tác (one undo: the last action) removes it.
+    const undone = await undoLast();
+    expect(undone).toMatchObject({ kind: "done", message: expect.stringContaining("Đã hoàn tác lần “Ghi trang Sáp nhập”") });
+    expect(sheetNames(double)).not.toContain("Sáp nhập");
+    // Written again: Tính điểm, without the box ticked, compares through the sheet.
+    expect((await writeLineageSheet({ kind: "sheet", sheet: LAST, lineage2025: true })).kind).toBe("done");
+    const scored = await runScoring("pane", undefined, { previous: { kind: "sheet", sheet: LAST } });
+    expect(scored).toMatchObject({ kind: "done" });
+    expect(ws.getValues(`O${rowOf("Sở Tài chính")}`)).toEqual([["sáp nhập"]]);
+    expect((await undoLast()).kind).toBe("done");
+    expect(changedCells(before, ws.snapshot())).toEqual([]);
+  });
+
+  it("refuses, writing nothing, when the workbook already has a “Sáp nhập” sheet (the user's table) or there is nothing to write", async () => {
+    const { double } = workbook(apiLevel, [["Cơ quan hiện nay", "Tiền thân"]]);
+    const before = double.workbook.snapshot();
+    const o = await writeLineageSheet({ kind: "sheet", sheet: LAST, lineage2025: true });
+    expect(o).toMatchObject({ kind: "refused", message: expect.stringContaining("Sổ tính đã có trang “Sáp nhập”: add-in không ghi đè trang ấy") });
+    expect(o.messageEn).toContain("does not write over it");
+    expect(double.workbook.snapshot()).toEqual(before);
+    restore();
+    const other = workbook(apiLevel, null);
+    const o2 = await writeLineageSheet({ kind: "sheet", sheet: LAST });
+    expect(o2).toMatchObject({ kind: "refused", message: expect.stringContaining("Không có mục sáp nhập nào để ghi") });
+    expect(sheetNames(other.double)).not.toContain("Sáp nhập");
   });
 });

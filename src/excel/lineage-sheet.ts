@@ -1,0 +1,97 @@
+/**
+ * The pane's “Ghi trang Sáp nhập”: the lineage the comparison would use (the rules' lineage, with the
+ * 2025 department mergers that fit both years' tables when the user ticked them) written as the
+ * “Sáp nhập” sheet, the table the pane and the command line read on every comparison. 2 syncs: read,
+ * write (the journal first, then the new sheet). A sheet of that name already in the workbook is the
+ * user's table: never written over (the action is refused, naming it). “Hoàn tác” removes the sheet.
+ */
+import { both, Both } from "../core/catalogue";
+import { logEntry, withLog } from "../core/log";
+import { entryText, isLineageSheet, lineage2025Offer, LINEAGE_MESSAGES, LINEAGE_SHEET, lineageSheetValues, withLineage } from "../core/lineage";
+import { legacyToUnicode } from "../core/legacy-encoding";
+import { scorePreviousYear } from "../core/previous";
+import { scoreSheet } from "../core/scoring";
+import type { LineageRule } from "../core/rules";
+import type { StoreState, UndoInfo } from "../core/store";
+import { rangeAddress } from "../core/address";
+import { currentActor } from "./actor";
+import { hostRefusal, PreviousChoice, queuePreviousSheet, queueSheetRead, rulesOf, sheetRefusal } from "./scoring";
+import { queueStoreRead, queueStoreWrite, runWriting } from "./store";
+
+export type LineageSheetOutcome = ({ kind: "done"; sheetName: string; entries: number; undo: UndoInfo } & Both) | ({ kind: "refused"; cells: string[] } & Both);
+
+/** The two columns' widths (points): the agencies' names are long. */
+const WIDTHS = [220, 260];
+
+/** Writes the lineage of `previous` (the pane's choice of last year) as the “Sáp nhập” sheet. */
+export async function writeLineageSheet(previous: PreviousChoice): Promise<LineageSheetOutcome> {
+  try {
+    return await runWriting(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      const read = queueSheetRead(sheets.getActiveWorksheet());
+      const store = queueStoreRead(context);
+      const lastYearSheet = previous.kind === "sheet" ? queuePreviousSheet(context, previous.sheet) : null;
+      await context.sync(); // 1: read
+      const existing = sheets.items.find((s) => isLineageSheet(s.name));
+      if (existing) return { kind: "refused", ...both(LINEAGE_MESSAGES, "lineageSheetExists", { sheet: existing.name }), cells: [] };
+      const state = store.state();
+      const rules = rulesOf(state);
+      let lineage: LineageRule[] = rules.lineage.map((e) => ({ name: e.name, from: [...e.from] }));
+      if (previous.lineage2025 === true) {
+        // The 2025 entries that fit: this year's agencies (the active sheet) and last year's, as the comparison offers them.
+        const sheet = read.result();
+        const scored = scoreSheet(sheet.values, rules, sheet.origin);
+        if (!scored.ok) return sheetRefusal(sheet.name, scored.error);
+        let lastNames: string[] = [];
+        if (previous.kind === "sheet") {
+          const values = lastYearSheet!();
+          const last = values === null ? null : scorePreviousYear([{ name: previous.sheet, values }], state.rules, previous.sheet);
+          lastNames = last?.ok ? last.agencies.map((a) => a.name) : [];
+        } else lastNames = previous.agencies.map((a) => a.name);
+        const toUnicode = (t: string) => legacyToUnicode(t)?.text ?? t;
+        lineage = withLineage(
+          lineage,
+          lineage2025Offer(
+            scored.rows.map((r) => r.name),
+            lastNames,
+            lineage,
+            toUnicode,
+          ),
+        );
+      }
+      if (lineage.length === 0) return { kind: "refused", ...both(LINEAGE_MESSAGES, "lineageNothingToWrite", {}), cells: [] };
+
+      // "Hoàn tác" removes the sheet: the journal goes first in the batch, as for every write.
+      const { undo: _u, ...previousState } = state;
+      void _u;
+      const at = new Date().toISOString();
+      const newState: StoreState = withLog(
+        { ...state, undo: { action: "lineage", at, sheet: LINEAGE_SHEET, cells: [], fills: [], previousState } },
+        logEntry({ at, action: "lineage", by: currentActor(), via: "pane", sheet: LINEAGE_SHEET }),
+      );
+      await queueStoreWrite(context, store, newState);
+      const values = lineageSheetValues(lineage);
+      const ws = sheets.add(LINEAGE_SHEET);
+      const all = ws.getRange(rangeAddress(0, 0, values.length, 2));
+      // Text stays text: "@" first (a name is never read as a number or a formula).
+      all.numberFormat = values.map(() => ["@", "@"]);
+      all.values = values;
+      all.format.wrapText = true;
+      all.format.verticalAlignment = "Top";
+      ws.getRange(rangeAddress(0, 0, 1, 2)).format.font.bold = true;
+      WIDTHS.forEach((w, c) => (ws.getRange(rangeAddress(0, c, 1, 1)).format.columnWidth = w));
+      // The grid stays the active sheet: “Tính điểm” is what the user does next.
+      await context.sync(); // 2: the journal and the sheet
+      return {
+        kind: "done",
+        sheetName: LINEAGE_SHEET,
+        entries: lineage.length,
+        undo: { action: "lineage", at, sheet: LINEAGE_SHEET },
+        ...both(LINEAGE_MESSAGES, "lineageSheetWritten", { sheet: LINEAGE_SHEET, entries: lineage.map(entryText) }),
+      };
+    });
+  } catch (e) {
+    return hostRefusal(e);
+  }
+}
