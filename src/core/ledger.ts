@@ -14,7 +14,7 @@ import { Finding, FindingCode, makeFinding } from "./findings";
 import { GridLayout, locateGrid } from "./grid";
 import { displayValue, isBlank, parseScore } from "./numbers";
 import { Rules } from "./rules";
-import { CellStyle, SheetCell, SheetDescription } from "./sheet";
+import { CellStyle, LIST_PRINT_LANDSCAPE, SheetCell, SheetDescription } from "./sheet";
 import { RowResult, scoreSheet, ScoreResult } from "./scoring";
 import { cleanText, headerKey, matchKey } from "./text";
 
@@ -552,15 +552,7 @@ export function ledgerSheet(rules: Rules, agencies: readonly LedgerAgency[], pre
     merges: [{ row: 0, col: 0, rows: 1, cols: colCount }],
     validations: [],
     protect: false,
-    print: {
-      orientation: "landscape",
-      paper: "A4",
-      fitToPagesWide: 1,
-      fitToPagesTall: 0,
-      margins: { top: 2, bottom: 2, left: 2, right: 1.5, header: 0.8, footer: 0.8 },
-      centerHorizontally: true,
-      repeatRows: { first: 1, last: 1 },
-    },
+    print: LIST_PRINT_LANDSCAPE,
     frozenRows: 2,
     rowCount,
     colCount,

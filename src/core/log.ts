@@ -6,7 +6,7 @@
  * never removes an entry: it is an entry of its own.
  */
 import { catalogue, entry, Lang, say } from "./catalogue";
-import { SheetCell, SheetDescription } from "./sheet";
+import { LIST_PRINT_LANDSCAPE, SheetCell, SheetDescription } from "./sheet";
 
 /** What was done: the actions that write, and the manual edits seen while the pane was open. */
 export type LogAction = "score" | "annex" | "merge" | "encoding" | "undo" | "lock" | "unlock" | "chart" | "explain" | "edit" | "conclusion" | "lineage";
@@ -193,15 +193,7 @@ export function logSheet(log: WorkLog, time: (iso: string) => string, sheetName 
     merges: [],
     validations: [],
     protect: false,
-    print: {
-      orientation: "landscape",
-      paper: "A4",
-      fitToPagesWide: 1,
-      fitToPagesTall: 0,
-      margins: { top: 2, bottom: 2, left: 2, right: 1.5, header: 0.8, footer: 0.8 },
-      centerHorizontally: true,
-      repeatRows: { first: 1, last: 1 },
-    },
+    print: LIST_PRINT_LANDSCAPE,
     frozenRows: 2,
     rowCount: row,
     colCount: HEADERS.length,

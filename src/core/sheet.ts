@@ -69,6 +69,20 @@ export interface SheetPrint {
   rowBreaks?: number[];
 }
 
+/**
+ * The print setup of the add-in's wide lists (the ledger "Chấm điểm chi tiết", the log "Nhật ký"): A4 landscape,
+ * one page wide, the Nghị định 30/2020 margins but a 2 cm left margin, the header row (the second) on every page.
+ */
+export const LIST_PRINT_LANDSCAPE: SheetPrint = {
+  orientation: "landscape",
+  paper: "A4",
+  fitToPagesWide: 1,
+  fitToPagesTall: 0,
+  margins: { top: 2, bottom: 2, left: 2, right: 1.5, header: 0.8, footer: 0.8 },
+  centerHorizontally: true,
+  repeatRows: { first: 1, last: 1 },
+};
+
 export interface SheetDescription {
   sheetName: string;
   font: string;

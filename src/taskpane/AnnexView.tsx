@@ -22,6 +22,7 @@ import { Notice } from "./Notice";
 import { LockSection } from "./LockSection";
 import type { LockInfo } from "../core/store";
 import { useSharedStyles } from "./styles";
+import { usePane } from "./pane";
 
 const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
@@ -196,5 +197,24 @@ export function AnnexView({ api, decision = DEFAULT_METADATA, yearSource = "give
         }}
       />
     </div>
+  );
+}
+
+/** The Phụ lục tab (TABS): the view with the pane's decision, lock and actions. */
+export function AnnexTab() {
+  const { api, state, actions } = usePane();
+  const { config } = state;
+  return (
+    <AnnexView
+      key={config ? "workbook" : "defaults"}
+      api={api}
+      undone={actions.undone}
+      decision={config?.decision}
+      yearSource={config?.yearSource}
+      lock={config?.lock ?? null}
+      busy={actions.busy}
+      run={actions.run}
+      onWritten={state.applyChange}
+    />
   );
 }

@@ -3,8 +3,10 @@ import { Field, Label, makeStyles, Radio, RadioGroup, tokens } from "@fluentui/r
 import type { FormsActions } from "./api";
 import { BusyKind, Note, Runner } from "./actions";
 import { BusyButton } from "./BusyButton";
+import { useFormsStrings } from "./formsStrings";
 import { useStrings } from "./i18n";
 import { Notice } from "./Notice";
+import { usePane } from "./pane";
 import { both } from "../core/catalogue";
 import { FORM_MESSAGES } from "../core/form-messages";
 
@@ -30,6 +32,7 @@ const show = (v: number | string) => (typeof v === "number" ? String(v).replace(
 export function FormsView({ busy, run, actions, onWritten }: FormsViewProps) {
   const styles = useStyles();
   const t = useStrings();
+  const tf = useFormsStrings();
   const en = t.lang === "en";
   const [scope, setScope] = React.useState<"all" | "selected">("all");
   const [createNote, setCreateNote] = React.useState<Note | null>(null);
@@ -48,10 +51,10 @@ export function FormsView({ busy, run, actions, onWritten }: FormsViewProps) {
       await onWritten();
       return outcome;
     });
-    if (!r.ok) return setCreateNote({ intent: "error", title: t.forms.createFailed, text: t.unexpected(r.error) });
+    if (!r.ok) return setCreateNote({ intent: "error", title: tf.createFailed, text: t.unexpected(r.error) });
     const o = r.value;
-    if (o.kind !== "done") return setCreateNote({ intent: "error", title: t.forms.createFailed, text: en ? o.messageEn : o.message });
-    setCreateNote({ intent: "success", title: t.forms.created(o.forms.length), items: o.forms.map((f) => `${f.fileName} (${f.agency})`), itemsLang: "vi" });
+    if (o.kind !== "done") return setCreateNote({ intent: "error", title: tf.createFailed, text: en ? o.messageEn : o.message });
+    setCreateNote({ intent: "success", title: tf.created(o.forms.length), items: o.forms.map((f) => `${f.fileName} (${f.agency})`), itemsLang: "vi" });
   };
 
   const merge = async () => {
@@ -61,11 +64,11 @@ export function FormsView({ busy, run, actions, onWritten }: FormsViewProps) {
       if (outcome.kind === "done" && !outcome.unchanged) await onWritten();
       return outcome;
     });
-    if (!r.ok) return setMergeNotes([{ intent: "error", title: t.forms.failed, text: t.unexpected(r.error) }]);
+    if (!r.ok) return setMergeNotes([{ intent: "error", title: tf.failed, text: t.unexpected(r.error) }]);
     const o = r.value;
-    if (o.kind !== "done") return setMergeNotes([{ intent: "error", title: t.forms.failed, text: en ? o.messageEn : o.message }]);
+    if (o.kind !== "done") return setMergeNotes([{ intent: "error", title: tf.failed, text: en ? o.messageEn : o.message }]);
     const notes: Note[] = [{ intent: o.findings.length ? "warning" : "success", text: en ? o.messageEn : o.message }];
-    if (o.findings.length) notes.push({ intent: "error", title: t.forms.findingsTitle, items: o.findings.map((f) => (en ? f.messageEn : f.message)) });
+    if (o.findings.length) notes.push({ intent: "error", title: tf.findingsTitle, items: o.findings.map((f) => (en ? f.messageEn : f.message)) });
     if (o.missing.length) {
       const head = both(FORM_MESSAGES, "returnedForms", { returned: o.agencies - o.missing.length, total: o.agencies });
       notes.push({ intent: "info", title: en ? head.messageEn : head.message, items: o.missing, itemsLang: "vi" });
@@ -73,8 +76,8 @@ export function FormsView({ busy, run, actions, onWritten }: FormsViewProps) {
     if (o.differences.length) {
       notes.push({
         intent: "info",
-        title: t.forms.differencesTitle,
-        items: o.differences.map((d) => t.forms.difference(d.agency, d.group, show(d.self), show(d.appraised))),
+        title: tf.differencesTitle,
+        items: o.differences.map((d) => tf.difference(d.agency, d.group, show(d.self), show(d.appraised))),
         itemsLang: "vi",
       });
     }
@@ -85,30 +88,30 @@ export function FormsView({ busy, run, actions, onWritten }: FormsViewProps) {
     <>
       <section className={styles.section} aria-labelledby="forms-create-title">
         <h2 id="forms-create-title" className={styles.heading}>
-          {t.forms.createTitle}
+          {tf.createTitle}
         </h2>
-        <p className={styles.intro}>{t.forms.createIntro}</p>
-        <Field label={t.forms.scopeLabel}>
+        <p className={styles.intro}>{tf.createIntro}</p>
+        <Field label={tf.scopeLabel}>
           <RadioGroup value={scope} onChange={(_, d) => setScope(d.value as "all" | "selected")}>
-            <Radio value="all" label={t.forms.scopeAll} />
-            <Radio value="selected" label={t.forms.scopeSelected} />
+            <Radio value="all" label={tf.scopeAll} />
+            <Radio value="selected" label={tf.scopeSelected} />
           </RadioGroup>
         </Field>
-        <p className={styles.intro}>{delivery === "newWorkbooks" ? t.forms.deliveryNew : t.forms.deliveryDownload}</p>
+        <p className={styles.intro}>{delivery === "newWorkbooks" ? tf.deliveryNew : tf.deliveryDownload}</p>
         <div>
           <BusyButton appearance="primary" busy={busy === "forms"} disabled={busy !== null} onClick={() => void create()}>
-            {t.forms.create}
+            {tf.create}
           </BusyButton>
         </div>
         {createNote && <Notice note={createNote} onDismiss={() => setCreateNote(null)} />}
       </section>
       <section className={styles.section} aria-labelledby="forms-merge-title">
         <h2 id="forms-merge-title" className={styles.heading}>
-          {t.forms.mergeTitle}
+          {tf.mergeTitle}
         </h2>
-        <p className={styles.intro}>{t.forms.mergeIntro}</p>
+        <p className={styles.intro}>{tf.mergeIntro}</p>
         <div className={styles.section}>
-          <Label htmlFor="forms-files">{t.forms.filesLabel}</Label>
+          <Label htmlFor="forms-files">{tf.filesLabel}</Label>
           <input
             id="forms-files"
             className={styles.files}
@@ -118,11 +121,11 @@ export function FormsView({ busy, run, actions, onWritten }: FormsViewProps) {
             aria-describedby="forms-files-chosen"
             onChange={(e) => setFiles(Array.from(e.currentTarget.files ?? []))}
           />
-          <span id="forms-files-chosen">{t.forms.chosen(files.length)}</span>
+          <span id="forms-files-chosen">{tf.chosen(files.length)}</span>
         </div>
         <div>
           <BusyButton appearance="primary" busy={busy === "merge"} disabled={busy !== null || files.length === 0} onClick={() => void merge()}>
-            {t.forms.merge}
+            {tf.merge}
           </BusyButton>
         </div>
         {mergeNotes.map((n, i) => (
@@ -131,4 +134,10 @@ export function FormsView({ busy, run, actions, onWritten }: FormsViewProps) {
       </section>
     </>
   );
+}
+
+/** The Phiếu tab (TABS): the view with the pane's forms calls and actions. */
+export function FormsTab() {
+  const { api, state, actions } = usePane();
+  return <FormsView busy={actions.busy} run={actions.run} actions={api.forms} onWritten={state.refresh} />;
 }

@@ -19,6 +19,7 @@ import { emptyBlock, isFieldPath, problemProps, ruleProblemText } from "./rulesF
 import { useRulesStrings } from "./rulesStrings";
 import { useSharedStyles } from "./styles";
 import { RulesEditor, useRulesEditor } from "./useRulesEditor";
+import { usePane } from "./pane";
 
 const useStyles = makeStyles({
   toolbar: {
@@ -237,5 +238,22 @@ export function RulesView({ rules = PRESET_THAI_BINH_2020, fromWorkbook, busy, r
       />
       <RankSection editor={editor} />
     </div>
+  );
+}
+
+/** The Quy tắc tab (TABS): the editor with the workbook's rules and the pane's actions. */
+export function RulesTab() {
+  const { api, state, actions } = usePane();
+  const { config } = state;
+  return (
+    <RulesView
+      key={config ? "workbook" : "defaults"}
+      rules={config?.rules}
+      fromWorkbook={config?.rulesFromWorkbook ?? false}
+      busy={actions.busy}
+      run={actions.run}
+      saveRules={api.saveRules}
+      onSaved={state.applyChange}
+    />
   );
 }

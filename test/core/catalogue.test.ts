@@ -11,6 +11,7 @@ import { Entries, entry, registeredCatalogues } from "../../src/core/catalogue";
 import { catalogue as PANE } from "../../src/taskpane/i18n";
 import { rulesCatalogue as RULES } from "../../src/taskpane/rulesStrings";
 import { lockCatalogue as LOCK } from "../../src/taskpane/lockStrings";
+import { formsCatalogue as FORMS } from "../../src/taskpane/formsStrings";
 
 const ROOT = join(__dirname, "..", "..");
 const SRC = join(ROOT, "src");
@@ -102,9 +103,9 @@ describe("a code lacking a language fails", () => {
 describe("the pane's strings", () => {
   const leaves = (o: unknown, path: string[] = []): [string, unknown][] =>
     typeof o === "object" && o !== null ? Object.entries(o).flatMap(([k, v]) => leaves(v, [...path, k])) : [[path.join("."), o]];
-  // The Quy tắc tab's strings come with the tab (rulesStrings.ts), walked here with the rest.
-  const vi = new Map(leaves({ ...PANE.vi, rules: RULES.vi, lock: LOCK.vi }));
-  const en = new Map(leaves({ ...PANE.en, rules: RULES.en, lock: LOCK.en }));
+  // The Quy tắc, lock and Phiếu strings come with their tabs (rulesStrings.ts, lockStrings.ts, formsStrings.ts), walked here with the rest.
+  const vi = new Map(leaves({ ...PANE.vi, rules: RULES.vi, lock: LOCK.vi, forms: FORMS.vi }));
+  const en = new Map(leaves({ ...PANE.en, rules: RULES.en, lock: LOCK.en, forms: FORMS.en }));
 
   test("the same keys in both languages", () => expect([...en.keys()].sort()).toEqual([...vi.keys()].sort()));
 
@@ -126,6 +127,7 @@ describe("no text derived from text", () => {
       !f.name.endsWith("taskpane/i18n.ts") &&
       !f.name.endsWith("taskpane/rulesStrings.ts") &&
       !f.name.endsWith("taskpane/lockStrings.ts") &&
+      !f.name.endsWith("taskpane/formsStrings.ts") &&
       !f.name.endsWith("core/catalogue.ts"),
   );
 

@@ -1,0 +1,60 @@
+/**
+ * The Phiếu tab's strings (making forms, merging them back), in Vietnamese and English: loaded with the
+ * tab (a chunk of its own), not in the pane's first script like the rest of the catalogue (i18n.ts).
+ */
+import { Lang, useStrings } from "./i18n";
+
+const vi = {
+  createTitle: "Phiếu tự đánh giá",
+  createIntro:
+    "Mỗi cơ quan một phiếu (tệp .xlsx) lấy từ bảng điểm trên trang đang mở: cơ quan điền điểm tự chấm và tài liệu kiểm chứng bằng Excel hoặc LibreOffice rồi gửi lại.",
+  scopeLabel: "Tạo phiếu cho",
+  scopeAll: "Tất cả cơ quan",
+  scopeSelected: "Các cơ quan ở những dòng đang chọn",
+  create: "Tạo phiếu",
+  deliveryNew: "Mỗi phiếu mở ra thành một sổ tính mới: hãy lưu lại với tên đã gợi ý và gửi cho cơ quan.",
+  deliveryDownload: "Các phiếu được tải về máy (thư mục Tải xuống) để gửi cho các cơ quan.",
+  created: (n: number) => `Đã tạo ${n} phiếu:`,
+  mergeTitle: "Gộp phiếu",
+  mergeIntro:
+    "Chọn các phiếu các cơ quan đã gửi lại. Ô điểm còn trống trong bảng điểm nhận điểm tự chấm; ô đã có điểm thẩm định được giữ nguyên và ghi vào trang “Chênh lệch”. Hoàn tác được.",
+  filesLabel: "Các tệp phiếu (.xlsx)",
+  chosen: (n: number) => (n === 0 ? "Chưa chọn tệp nào." : `Đã chọn ${n} tệp.`),
+  merge: "Gộp phiếu",
+  findingsTitle: "Phiếu có vấn đề",
+  differencesTitle: "Chênh lệch giữa tự chấm và thẩm định",
+  difference: (agency: string, group: string, self: string, appraised: string) => `${agency}, “${group}”: tự chấm ${self}, thẩm định ${appraised}`,
+  failed: "Chưa gộp được",
+  createFailed: "Chưa tạo được phiếu",
+};
+
+export type FormsStrings = typeof vi;
+
+const en: FormsStrings = {
+  createTitle: "Self-assessment forms",
+  createIntro:
+    "One form (an .xlsx file) per agency, from the score table on the open sheet: the agency types its self-assessed scores and evidence in Excel or LibreOffice and sends it back.",
+  scopeLabel: "Create forms for",
+  scopeAll: "All agencies",
+  scopeSelected: "The agencies in the selected rows",
+  create: "Create forms",
+  deliveryNew: "Each form opens as a new workbook: save it under the suggested name and send it to the agency.",
+  deliveryDownload: "The forms are downloaded (Downloads folder) to send to the agencies.",
+  created: (n: number) => `Created ${n} form${n === 1 ? "" : "s"}:`,
+  mergeTitle: "Merge forms",
+  mergeIntro:
+    "Choose the forms the agencies sent back. Empty score cells take the self-assessed score; cells with an appraised score are kept and listed on the “Chênh lệch” sheet. Can be undone.",
+  filesLabel: "Form files (.xlsx)",
+  chosen: (n: number) => (n === 0 ? "No file chosen." : `${n} file${n === 1 ? "" : "s"} chosen.`),
+  merge: "Merge forms",
+  findingsTitle: "Forms with problems",
+  differencesTitle: "Differences between self-assessed and appraised scores",
+  difference: (agency: string, group: string, self: string, appraised: string) => `${agency}, “${group}”: self-assessed ${self}, appraised ${appraised}`,
+  failed: "Not merged",
+  createFailed: "Forms not created",
+};
+
+export const formsCatalogue: Record<Lang, FormsStrings> = { vi, en };
+
+/** The Phiếu tab's strings in the pane's language. */
+export const useFormsStrings = (): FormsStrings => formsCatalogue[useStrings().lang];
