@@ -186,7 +186,10 @@ export function cardText(result: Scored, row: RowResult, lang: Lang, previous: C
     lines.push(w.rankLine(card, n, decimals));
     if (previous) {
       const prev = previous.byRow.get(row.row);
-      lines.push(w.previousLine(prev?.previousRank ?? null, rankChangeText(prev, row.rank, lang)));
+      const change = rankChangeText(prev, row.rank, lang);
+      // A merger names its predecessors: “hạng 4 (sáp nhập: Sở Tài chính, Sở Kế hoạch và Đầu tư)”.
+      const from = prev?.merged && prev.from && prev.from.length > 0 ? `${change}: ${prev.from.join(", ")}` : change;
+      lines.push(w.previousLine(prev?.previousRank ?? null, from));
     }
   }
   return { name: row.name, headers: w.header, groups, total, lines };

@@ -6,6 +6,9 @@ import { legacyToUnicode } from "../../src/core/legacy-encoding";
 import { PRESET_THAI_BINH_2020, presetRules, RulesJson, validateRules } from "../../src/core/rules";
 import type { RowResult } from "../../src/core/scoring";
 import { clonePreset, docCriteria } from "./helpers";
+import { cardText } from "../../src/core/explanation";
+import { scoreSheet } from "../../src/core/scoring";
+import { referenceSheet } from "../fixtures/reference";
 import { entryText, LINEAGE_2025, lineage2025Offer, lineageProblemText, lineageSheetValues, readLineageSheet, withLineage } from "../../src/core/lineage";
 
 const dec = (s: string) => fromString(s)!;
@@ -287,5 +290,25 @@ describe("the “Sáp nhập” sheet and the 2025 list", () => {
     const lineage = withLineage([{ name: "Sở Khoa học và Công nghệ", from: ["Sở Thông tin và Truyền thông", "Sở Khoa học và Công nghệ"] }], offered);
     expect(lineage.map((e) => e.name)).toEqual(["Sở Khoa học và Công nghệ", "Sở Tài chính", "Sở Xây dựng", "Sở NN&MT"]);
     expect(entryText(offered[0])).toBe("“Sở Tài chính” ← “SỞ TÀI CHÍNH”, “Sở Kế hoạch và Đầu tư”");
+  });
+});
+
+describe("Giải trình through the lineage", () => {
+  it("a merged agency's “Năm trước” line names its predecessors; others keep ▲/▼", () => {
+    const scored = scoreSheet(referenceSheet(), presetRules());
+    if (!scored.ok) throw new Error("the reference grid scores");
+    const [merged, plain] = scored.rows;
+    const comparison = {
+      byRow: new Map([
+        [merged.row, { previousRank: 3, rankChange: null, previousName: null, merged: true, from: ["Sở Tài chính", "Sở Kế hoạch và Đầu tư"] }],
+        [plain.row, { previousRank: plain.rank! + 2, rankChange: 2, previousName: plain.name, from: [plain.name] }],
+      ]),
+      missing: [],
+      added: [],
+    };
+    expect(cardText(scored, merged, "vi", comparison).lines).toContain("Năm trước: hạng 3 (sáp nhập: Sở Tài chính, Sở Kế hoạch và Đầu tư).");
+    expect(cardText(scored, merged, "en", comparison).lines.join("\n")).toContain("Last year: rank 3 (");
+    expect(cardText(scored, merged, "en", comparison).lines.join("\n")).toContain(": Sở Tài chính, Sở Kế hoạch và Đầu tư).");
+    expect(cardText(scored, plain, "vi", comparison).lines).toContain(`Năm trước: hạng ${plain.rank! + 2} (▲2).`);
   });
 });
