@@ -15,7 +15,9 @@ import { buildExplanation, EXPLAIN_COLUMNS, EXPLAIN_SHEET, ExplainDescription, E
 import { scoreSheet } from "../core/scoring";
 import { checkStale } from "../core/stale";
 import { cmToPoints, features } from "./host";
-import { hostRefusal, queueSheetRead, rulesOf, SheetData, sheetRefusal } from "./scoring";
+import { hostRefusal, queuePreviousSheet, queueSheetRead, rulesOf, SheetData, sheetRefusal } from "./scoring";
+import { comparisonFromSheet } from "../core/previous";
+import { LINEAGE_SHEET, readLineageSheet } from "../core/lineage";
 import { queueStoreRead, queueStoreWrite, runWriting } from "./store";
 import type { StoreState, UndoInfo } from "../core/store";
 import { frame, setColumnWidths, setRowHeights } from "./sheet-render";
@@ -133,6 +135,8 @@ export async function createExplanation(opts: { selectedOnly: boolean }): Promis
       const store = queueStoreRead(context);
       const selected = context.workbook.getSelectedRange();
       selected.load("rowIndex, rowCount");
+      // The "Sáp nhập" sheet, read with the rest: a merged agency's last-year line names its predecessors.
+      const lineageSheet = queuePreviousSheet(context, LINEAGE_SHEET);
       await context.sync(); // 1: read
       const sheet = read.result();
       const state = store.state();
@@ -153,7 +157,13 @@ export async function createExplanation(opts: { selectedOnly: boolean }): Promis
         sheets.items.map((s) => s.name),
         undefined,
       );
-      const description = buildExplanation(scored, { year: state.decision?.year ?? null, only, sheetName: where.name });
+      // Last year, when "Tính điểm" compared with it: its columns on the sheet (through the lineage it used); none otherwise.
+      const table = lineageSheet();
+      const lineageRead = table === null ? null : readLineageSheet(table);
+      const lineage = lineageRead?.ok ? lineageRead.lineage : scored.rules.lineage;
+      const lastYear = comparisonFromSheet(sheet.values, scored, sheet.origin, lineage);
+      const previous = lastYear.ok ? lastYear.comparison : null;
+      const description = buildExplanation(scored, { year: state.decision?.year ?? null, only, sheetName: where.name, previous });
       // "Hoàn tác" removes the sheet: the journal goes first in the batch, as for every write.
       const { undo: _u, ...previousState } = state;
       void _u;

@@ -2,6 +2,7 @@ import { runScoring } from "../../src/excel/scoring";
 import { undoLast } from "../../src/excel/undo";
 import { generateAnnex } from "../../src/excel/annex";
 import { writeLineageSheet } from "../../src/excel/lineage-sheet";
+import { createExplanation } from "../../src/excel/explanation";
 import { saveDecision } from "../../src/excel/settings";
 import { completeMetadata } from "../../src/core/metadata";
 import { createOfficeDouble } from "../office-double";
@@ -171,5 +172,25 @@ describe.each([4, 20])("“Ghi trang Sáp nhập” from the pane (ExcelApi 1.%i
     const o2 = await writeLineageSheet({ kind: "sheet", sheet: LAST });
     expect(o2).toMatchObject({ kind: "refused", message: expect.stringContaining("Không có mục sáp nhập nào để ghi") });
     expect(sheetNames(other.double)).not.toContain("Sáp nhập");
+  });
+});
+
+describe.each([4, 20])("“Giải trình” after a comparison through the lineage (ExcelApi 1.%i)", (apiLevel) => {
+  it("the merged agency's “Năm trước” line names its predecessors, from the “Sáp nhập” sheet", async () => {
+    const { double } = workbook(apiLevel, [
+      ["Cơ quan hiện nay", "Tiền thân"],
+      ["Sở Nông nghiệp và Môi trường", "Sở Nông nghiệp và PTNT"],
+      ["", "Sở Tài nguyên và Môi trường"],
+    ]);
+    expect((await runScoring("pane", undefined, { previous: { kind: "sheet", sheet: LAST } })).kind).toBe("done");
+    const o = await createExplanation({ selectedOnly: false });
+    expect(o.kind).toBe("done");
+    const texts = double.workbook
+      .sheet("Giải trình")
+      .getValues("A1:H800")
+      .flat()
+      .filter((v) => typeof v === "string") as string[];
+    expect(texts.find((t) => t.includes("(sáp nhập: Sở Nông nghiệp và PTNT, Sở Tài nguyên và Môi trường)."))).toMatch(/^Năm trước: hạng \d+ \(sáp nhập: /);
+    expect(texts.some((t) => /^Năm trước: hạng \d+ \((▲|▼)\d+\)\.$|^Năm trước: hạng \d+ \(=\)\.$/.test(t))).toBe(true);
   });
 });
