@@ -9,7 +9,9 @@ import { both } from "../core/catalogue";
 import { rowAt } from "../core/explain";
 import { scoreSheet } from "../core/scoring";
 import { checkStale } from "../core/stale";
-import { queueSheetRead, rulesOf } from "./scoring";
+import { queuePreviousSheet, queueSheetRead, rulesOf } from "./scoring";
+import { comparisonFromSheet } from "../core/previous";
+import { LINEAGE_SHEET, readLineageSheet } from "../core/lineage";
 import { queueStoreRead } from "./store";
 
 export interface StaleView {
@@ -35,6 +37,8 @@ export async function inspectSelection(): Promise<SelectionInfo | null> {
     const store = queueStoreRead(context);
     const selected = context.workbook.getSelectedRange();
     selected.load("rowIndex, columnIndex");
+    // The "Sáp nhập" sheet, in the same sync: a merged agency's last-year line names its predecessors.
+    const lineageSheet = queuePreviousSheet(context, LINEAGE_SHEET);
     await context.sync(); // the one sync
     const sheet = read.result();
     const scored = scoreSheet(sheet.values, rulesOf(store.state()), sheet.origin);
@@ -48,7 +52,12 @@ export async function inspectSelection(): Promise<SelectionInfo | null> {
         })()
       : null;
     const row = rowAt(scored, selected.rowIndex - sheet.origin.row);
-    const card = row ? { vi: cardText(scored, row, "vi"), en: cardText(scored, row, "en") } : null;
+    // Last year, when "Tính điểm" compared with it: its columns on the sheet (through the lineage it used).
+    const table = row ? lineageSheet() : null;
+    const lineageRead = table === null ? null : readLineageSheet(table);
+    const lastYear = row ? comparisonFromSheet(sheet.values, scored, sheet.origin, lineageRead?.ok ? lineageRead.lineage : scored.rules.lineage) : null;
+    const previous = lastYear?.ok ? lastYear.comparison : null;
+    const card = row ? { vi: cardText(scored, row, "vi", previous), en: cardText(scored, row, "en", previous) } : null;
     return { sheet: sheet.name, card, stale };
   });
 }

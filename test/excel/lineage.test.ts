@@ -3,6 +3,7 @@ import { undoLast } from "../../src/excel/undo";
 import { generateAnnex } from "../../src/excel/annex";
 import { writeLineageSheet } from "../../src/excel/lineage-sheet";
 import { createExplanation } from "../../src/excel/explanation";
+import { inspectSelection } from "../../src/excel/card";
 import { saveDecision } from "../../src/excel/settings";
 import { completeMetadata } from "../../src/core/metadata";
 import { createOfficeDouble } from "../office-double";
@@ -192,5 +193,22 @@ describe.each([4, 20])("“Giải trình” after a comparison through the linea
       .filter((v) => typeof v === "string") as string[];
     expect(texts.find((t) => t.includes("(sáp nhập: Sở Nông nghiệp và PTNT, Sở Tài nguyên và Môi trường)."))).toMatch(/^Năm trước: hạng \d+ \(sáp nhập: /);
     expect(texts.some((t) => /^Năm trước: hạng \d+ \((▲|▼)\d+\)\.$|^Năm trước: hạng \d+ \(=\)\.$/.test(t))).toBe(true);
+  });
+});
+
+describe.each([4, 20])("the agency card after a comparison through the lineage (ExcelApi 1.%i)", (apiLevel) => {
+  it("names the merged agency's predecessors in its “Năm trước” line, in one sync", async () => {
+    const { double, rowOf } = workbook(apiLevel, [
+      ["Cơ quan hiện nay", "Tiền thân"],
+      ["Sở Nông nghiệp và Môi trường", "Sở Nông nghiệp và PTNT"],
+      ["", "Sở Tài nguyên và Môi trường"],
+    ]);
+    expect((await runScoring("pane", undefined, { previous: { kind: "sheet", sheet: LAST } })).kind).toBe("done");
+    double.select(`E${rowOf("Sở Nông nghiệp và Môi trường")}`);
+    double.stats.reset();
+    const info = (await inspectSelection())!;
+    expect(double.stats.syncs).toBe(1);
+    expect(info.card!.vi.lines.join("\n")).toMatch(/Năm trước: hạng \d+ \(sáp nhập: Sở Nông nghiệp và PTNT, Sở Tài nguyên và Môi trường\)\./);
+    expect(info.card!.en.lines.join("\n")).toMatch(/Last year: rank \d+ \(.*: Sở Nông nghiệp và PTNT, Sở Tài nguyên và Môi trường\)\./);
   });
 });
