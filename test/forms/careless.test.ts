@@ -1,28 +1,13 @@
 /** Careless input never silently changes a result: each case is a finding naming the file and cell. */
-import { MergeInput, planMerge, ReturnedForm } from "../../src/core/merge";
+import { ReturnedForm } from "../../src/core/merge";
 import { presetRules } from "../../src/core/rules";
 import { simpleSheet } from "../core/helpers";
-import { filledValues, formFor, KEY, returned } from "./helpers";
+import { filledValues, formFor, mergeInput, planOf, returned } from "./helpers";
 
 const rules = presetRules();
 const FULL = [40, 80, 80, 80, 80, 40];
 const values = simpleSheet([{ name: "Sở Y tế", scores: ["", "", "", "", "", ""], notes: "" }]);
-const input = (forms: ReturnedForm[]): MergeInput => ({
-  rules,
-  values,
-  sheetName: "Chấm điểm",
-  state: {},
-  masterId: "master-1",
-  year: 2020,
-  formKey: KEY,
-  forms,
-  now: "2021-01-04T03:00:00.000Z",
-});
-const plan = (forms: ReturnedForm[]) => {
-  const r = planMerge(input(forms));
-  if (!r.ok) throw new Error(r.message);
-  return r.plan;
-};
+const plan = (forms: ReturnedForm[]) => planOf(mergeInput(values, forms, { rules }));
 
 it("names a group label renamed in the form (its score is not read), and merges the others", () => {
   const form = formFor(rules, "Sở Y tế");

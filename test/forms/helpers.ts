@@ -1,8 +1,8 @@
 /** Builders for the forms suites: forms as values (core) and as ExcelJS workbooks filled like an agency would. */
 import * as ExcelJS from "exceljs";
 import { buildForm, FORM_COLS, FormDescription } from "../../src/core/forms";
-import { ReturnedForm } from "../../src/core/merge";
-import { Rules } from "../../src/core/rules";
+import { MergeInput, planMerge, ReturnedForm } from "../../src/core/merge";
+import { presetRules, Rules } from "../../src/core/rules";
 import { sheetValues } from "../../src/core/sheet";
 import { groupOfHeader } from "../../src/core/grid";
 
@@ -15,6 +15,27 @@ export interface Fill {
 /** The test masters' form key (64 hex digits) and another master's. */
 export const KEY = "6b".repeat(32);
 export const OTHER_KEY = "a1".repeat(32);
+
+/** A merge of returned forms into a master grid (sheet "Chấm điểm", id "master-1", year 2020, key KEY, the preset's rules). */
+export const mergeInput = (values: unknown[][], forms: MergeInput["forms"], extra: Partial<MergeInput> = {}): MergeInput => ({
+  rules: presetRules(),
+  values,
+  sheetName: "Chấm điểm",
+  state: {},
+  masterId: "master-1",
+  year: 2020,
+  formKey: KEY,
+  forms,
+  now: "2021-01-04T03:00:00.000Z",
+  ...extra,
+});
+
+/** The merge plan, or the test fails with the refusal's message. */
+export function planOf(input: MergeInput) {
+  const r = planMerge(input);
+  if (!r.ok) throw new Error(r.message);
+  return r.plan;
+}
 
 export function formFor(rules: Rules, agency: string, opts: { notes?: string; year?: number; masterId?: string; formKey?: string } = {}): FormDescription {
   return buildForm({ rules, agency, notes: opts.notes ?? "", year: opts.year ?? 2020, masterId: opts.masterId ?? "master-1", formKey: opts.formKey ?? KEY });

@@ -1,34 +1,18 @@
 /** Unforgeable forms: each form's token is an HMAC of master id, agency and year under the master's key. */
 import { buildForm, formToken, FormIdentity, identityVerifies, newFormKey } from "../../src/core/forms";
-import { MergeInput, planMerge, ReturnedForm, selfAssessmentSheet } from "../../src/core/merge";
+import { MergeInput, ReturnedForm, selfAssessmentSheet } from "../../src/core/merge";
 import { presetRules } from "../../src/core/rules";
 import { SelfAssessment } from "../../src/core/store";
 import { simpleSheet } from "../core/helpers";
-import { filledValues, formFor, KEY, OTHER_KEY, returned } from "./helpers";
+import { filledValues, formFor, KEY, mergeInput, OTHER_KEY, planOf, returned } from "./helpers";
 
 const rules = presetRules();
 const FULL = [40, 80, 80, 80, 80, 40];
 const LOW = [10, 20, 20, 20, 20, 10];
 const values = simpleSheet(["Sở Tài chính", "Sở Y tế"].map((name) => ({ name, scores: ["", "", "", "", "", ""], notes: "" })));
 
-const input = (forms: ReturnedForm[], extra: Partial<MergeInput> = {}): MergeInput => ({
-  rules,
-  values,
-  sheetName: "Chấm điểm",
-  state: {},
-  masterId: "master-1",
-  year: 2020,
-  formKey: KEY,
-  forms,
-  now: "2021-01-04T03:00:00.000Z",
-  ...extra,
-});
-
-function plan(i: MergeInput) {
-  const r = planMerge(i);
-  if (!r.ok) throw new Error(r.message);
-  return r.plan;
-}
+const input = (forms: ReturnedForm[], extra: Partial<MergeInput> = {}): MergeInput => mergeInput(values, forms, { rules, ...extra });
+const plan = planOf;
 
 /** A returned form whose hidden identity was edited (the values as typed). */
 const tampered = (file: string, agency: string, change: Partial<FormIdentity>, printed?: string): ReturnedForm => {

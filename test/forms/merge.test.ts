@@ -5,7 +5,7 @@ import { sheetValues } from "../../src/core/sheet";
 import { SelfAssessment } from "../../src/core/store";
 import { clonePreset, simpleSheet } from "../core/helpers";
 import { loadRules } from "../../src/core/rules";
-import { filledValues, formFor, KEY, returned } from "./helpers";
+import { filledValues, formFor, KEY, mergeInput, planOf, returned } from "./helpers";
 
 const rules = presetRules();
 const FULL = [40, 80, 80, 80, 80, 40];
@@ -16,24 +16,8 @@ function grid(rows: { name: string; scores?: unknown[]; notes?: string }[]): unk
   return simpleSheet(rows.map((r) => ({ name: r.name, scores: r.scores ?? blank(), notes: r.notes ?? "" })));
 }
 
-const base = (values: unknown[][], forms: MergeInput["forms"], extra: Partial<MergeInput> = {}): MergeInput => ({
-  rules,
-  values,
-  sheetName: "Chấm điểm",
-  state: {},
-  masterId: "master-1",
-  year: 2020,
-  formKey: KEY,
-  forms,
-  now: "2021-01-04T03:00:00.000Z",
-  ...extra,
-});
-
-function plan(input: MergeInput) {
-  const r = planMerge(input);
-  if (!r.ok) throw new Error(r.message);
-  return r.plan;
-}
+const base = (values: unknown[][], forms: MergeInput["forms"], extra: Partial<MergeInput> = {}): MergeInput => mergeInput(values, forms, { rules, ...extra });
+const plan = planOf;
 
 /** The grid after the plan's writes. */
 function applied(values: unknown[][], p: ReturnType<typeof plan>): unknown[][] {
