@@ -178,8 +178,8 @@ async function removeAddedSheet(context: Excel.RequestContext, undo: UndoJournal
   const charts = chart ? ws.charts.getCount() : null;
   const first = chart ? null : ws.getRange("A1").load("values");
   await context.sync();
-  const ours = lineage ? first!.values[0][0] === LINEAGE_HEADERS.name : isExplanationTitle(first!.values[0][0]);
-  if (charts ? charts.value === 0 : !ours) {
+  const ours = charts ? charts.value > 0 : lineage ? first!.values[0][0] === LINEAGE_HEADERS.name : isExplanationTitle(first!.values[0][0]);
+  if (!ours) {
     const m = excelMessage(chart ? "chartSheetNotOurs" : lineage ? "lineageSheetNotOurs" : "explainSheetNotOurs", { sheet: undo.sheet });
     return { kind: "refused", message: m.vi, messageEn: m.en };
   }
