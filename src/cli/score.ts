@@ -26,7 +26,7 @@ import { readSheet, SheetValues } from "./workbook";
 import { byEncoding, LEGACY_MESSAGES, LegacyCell, legacyExample, withConverted } from "../core/legacy-cells";
 import { ENCODING_NAMES, legacyToUnicode } from "../core/legacy-encoding";
 import { chartFile, comparisonJson, JsonComparison, JsonFinding, jsonFindings, jsonRowExtras, JsonRowExtras, previousAgenciesOf } from "./extras";
-import { compareYears, Comparison, comparisonNotices } from "../core/previous";
+import { compareYears, comparedRecord, Comparison, comparisonNotices } from "../core/previous";
 import { applyLedger, criteriaJson, CriteriaJson, withCriteriaValues, withGridWritten } from "./ledger";
 import { CRITERIA_SHEET } from "../core/criteria-sheet";
 import { LEDGER_SHEET } from "../core/ledger";
@@ -184,8 +184,27 @@ export function openInput(file: string): XlsxPort {
   try {
     return XlsxPort.open(new Uint8Array(fs.readFileSync(file)));
   } catch (e) {
-    if (e instanceof PackageError && e.problem.code === "tooLarge") fail(cliBoth("fileTooLarge", { file }));
-    return fail(cliBoth("notWorkbook", { file }));
+    return fail(e instanceof PackageError ? packageRefusal(file, e) : cliBoth("notWorkbook", { file }));
+  }
+}
+
+/**
+ * A package problem met while reading `file`, as the user's message: a part inflating beyond the
+ * bounds (a zip bomb) named with its file and part; a damaged part makes the file unreadable.
+ */
+export function packageRefusal(file: string, e: PackageError): Both {
+  const p = e.problem;
+  if (p.code === "tooLarge") return p.part ? cliBoth("partTooLarge", { file, part: p.part }) : cliBoth("fileTooLarge", { file });
+  return cliBoth("notWorkbook", { file });
+}
+
+/** Runs reads of `file`'s package: a PackageError they meet (parts are inflated on demand) is refused naming that file. */
+export function readingFile<T>(file: string, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof PackageError) fail(packageRefusal(file, e));
+    throw e;
   }
 }
 
@@ -265,16 +284,18 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     const findings = stale ? [...result.findings, stale] : [...result.findings];
     let comparison: Comparison | null = null;
     let lineageToWrite: LineageRule[] | null = null;
+    let accepted2025: LineageRule[] = [];
     const notices: Both[] = byEncoding(converted).map((cells) => both(LEGACY_MESSAGES, "converted", legacyExample(cells, ENCODING_NAMES)));
     if (opts.previous) {
       progress("stepPrevious");
       if (path.resolve(opts.previous) === path.resolve(opts.input)) fail(cliBoth("previousSameFile", {}));
-      const previousPort = openInput(opts.previous);
-      const last = previousAgenciesOf(previousPort.wb, opts.previous);
+      const previousFile = opts.previous;
+      const previousPort = openInput(previousFile);
+      const last = readingFile(previousFile, () => previousAgenciesOf(previousPort.wb, previousFile));
       if (!last.ok) fail(last);
       // Last year's workbook must be of an earlier year (its title's, else its stored decision's) than this
       // one (--year, the stored decision, the title), unless --force-previous says it is meant.
-      const previousStore = previousPort.readStore();
+      const previousStore = readingFile(previousFile, () => previousPort.readStore());
       const previousYear = (last as { year?: number | null }).year ?? (previousStore.ok ? previousStore.state.decision?.year : undefined) ?? null;
       const currentYear = opts.decision?.year ?? state.decision?.year ?? yearInTitle(titleRowsOf(data.values, result.layout.headerTop));
       if (previousYear !== null && currentYear !== null && previousYear >= currentYear && !opts.forcePrevious)
@@ -285,6 +306,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       const offer = lineage2025(rules, result.rows, lastYear.agencies, opts.lineage2025 === true, toUnicode);
       if (offer.notice) notices.push(offer.notice);
       if (offer.added.length > 0) {
+        accepted2025 = offer.added;
         ({ rules, json: rulesJson } = lineageRules(rules, offer.lineage));
         lineageToWrite = offer.lineage;
       }
@@ -317,6 +339,10 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       written: withGridWritten(plan.written, ledger),
       marks: [...(state.marks ?? []).filter((m) => m.sheet !== sheet), ...marks],
       lastRun: lastRunRecord(result, sheet, "cli", opts.now ?? new Date(), data.values),
+      // As the add-in's Tính điểm keeps it: the 2025 list's choice, the two years, the rules changed (the add-in's annex reads them).
+      ...(comparison
+        ? { lastYear: { ...state.lastYear, lineage2025: opts.lineage2025 === true, compared: comparedRecord(comparison, sheet, accepted2025) } }
+        : {}),
       undo: undefined,
       // "Nhật ký": this run, with the result cells it changed.
       log: appendLog(
@@ -401,6 +427,8 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     };
   } catch (e) {
     if (e instanceof Unusable) return { ok: false, message: e.detail };
+    // Parts are inflated when first read: a bomb in the input's grid sheet or shared strings stops here.
+    if (e instanceof PackageError) return { ok: false, message: packageRefusal(opts.input, e) };
     throw e;
   }
 }
