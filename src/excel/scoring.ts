@@ -10,7 +10,7 @@ import { scoreSheet, ScoreResult } from "../core/scoring";
 import { CellSnapshot, FillSnapshot, LastRun, LastYearRecord, MarkRecord, STORE_SHEET, StoreState, writtenCells } from "../core/store";
 import { storeIssueMessage } from "../core/store-check";
 import { lastRunRecord } from "../core/summary";
-import { BYTES_PER_SYNC, chunkByBytes, features, hostErrorMessage, jsonBytes, loadRowsInBlocks, readOrInBlocks, UserFacingError } from "./host";
+import { BYTES_PER_SYNC, chunkByBytes, features, hostErrorMessage, jsonBytes, loadRowsInBlocks, OP_BYTES, readOrInBlocks, UserFacingError } from "./host";
 import { excelBoth, excelMessage } from "./messages";
 import { ensureStoreSheet, queueStoreRead, queueStoreWrite, readStoreInBlocks, StoreRead, runWriting, isGrouped } from "./store";
 import { findingView, ScoringOutcome, Source } from "./types";
@@ -380,12 +380,16 @@ async function writeResults(
   const ws = read.sheet.sheet;
   const store = read.store;
   const storeSheet = ensureStoreSheet(context, store);
+  // The loads of the cells about to be written come back in the response; the request carries the writes. Excel
+  // limits each on its own (5 MB each way on the web), so each is counted against the budget on its own: the
+  // response's loads, the request's state, results and marks.
   const checks = queueChecks(ws, journal, plan);
-  const queuedBytes = await queueStoreWrite(context, store, newState, false, checks.bytes);
+  const queuedBytes = await queueStoreWrite(context, store, newState, false, checks.bytes > BYTES_PER_SYNC ? checks.bytes : 0);
   queueFormatBackups(ws, storeSheet, journal);
   // the journal it served is replaced; in an undo group it stays (deleting a sheet would clear the undo stack)
   if (read.names().includes(ANNEX_BACKUP_SHEET) && !isGrouped(context)) context.workbook.worksheets.getItem(ANNEX_BACKUP_SHEET).delete();
-  const [firstBlocks, ...moreBlocks] = batchBlocks(plan.blocks, BYTES_PER_SYNC, queuedBytes);
+  const smallWrites = OP_BYTES * (plan.marks.length + plan.unmark.length + plan.headers.length + 4 * plan.columns.length + journal.formatBackups.length);
+  const [firstBlocks, ...moreBlocks] = batchBlocks(plan.blocks, BYTES_PER_SYNC, queuedBytes + smallWrites);
   queueResultWrite(ws, { ...plan, blocks: firstBlocks }, scored, sheet.origin);
   await context.sync(); // 2: write
   for (const blocks of moreBlocks) {
@@ -621,8 +625,8 @@ function queueBlocks(ws: Excel.Worksheet, blocks: WritePlan["blocks"], origin: O
  */
 export function batchBlocks(blocks: WritePlan["blocks"], budget: number, first = 0): WritePlan["blocks"][] {
   const rows = blocks.flatMap((block, b) => block.values.map((_, i) => ({ b, i })));
-  const perRow = ({ b, i }: { b: number; i: number }) =>
-    jsonBytes(blocks[b].values[i]) + 3 * jsonBytes(blocks[b].numberFormat[i]) + 4 * blocks[b].values[i].length;
+  // In the request, a row's values and formats, with the separators around them.
+  const perRow = ({ b, i }: { b: number; i: number }) => jsonBytes(blocks[b].values[i]) + jsonBytes(blocks[b].numberFormat[i]) + 4 * blocks[b].values[i].length;
   return chunkByBytes(rows, perRow, budget, first).map((chunk) => {
     const out: WritePlan["blocks"] = [];
     for (const { b, i } of chunk) {
