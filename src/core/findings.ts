@@ -23,6 +23,7 @@ export type FindingCode =
   | "staleResults"
   | "legacyText"
   | "legacyExemption"
+  | "legacyHeader"
   // The ledger "Chấm điểm chi tiết" (criteria sets): `group` names the criterion (“1.2 An toàn thông tin”).
   | "evidenceMissing"
   | "inputInvalid"
@@ -36,6 +37,12 @@ export type FindingCode =
   | "criterionRepeated"
   | "unknownAgency"
   | "groupTypedOver"
+  // The council's conclusions on the "Chênh lệch" sheet (src/core/conclusions.ts): `cell` is there.
+  | "differenceNotConcluded"
+  | "conclusionUnknown"
+  | "conclusionScoreMissing"
+  | "conclusionCellChanged"
+  | "conclusionNotInGrid"
   | "rulesChangedSinceLastYear";
 
 /**
@@ -56,7 +63,7 @@ export interface Finding {
   message: string;
   /** Every cell the finding is about, when there are several (legacy text: the cells to convert). */
   cells?: string[];
-  /** The legacy encoding of the text (legacyText, legacyExemption). */
+  /** The legacy encoding of the text (legacyText, legacyExemption, legacyHeader). */
   encoding?: LegacyEncoding;
   /** The sheet holding the cell when it is not the grid's (the ledger): `cell` names it too, `row`/`col` are in that sheet's values. */
   sheet?: string;
@@ -81,6 +88,12 @@ const changeKinds = (value: string, lang: Lang): string =>
     .split(",")
     .map((k) => CHANGE_KINDS[k.trim()]?.[lang] ?? k.trim())
     .join(", ");
+
+/** What a column whose header is not recognised holds, by role (legacyHeader). */
+const LEGACY_COLUMN: Record<string, Record<Lang, string>> = {
+  notes: { vi: "ghi chú của các cơ quan (các miễn chấm theo ghi chú không được áp dụng)", en: "the agencies' notes (and the exemptions they give)" },
+  block: { vi: "khối của các cơ quan (xếp hạng theo khối có thể sai)", en: "each agency's block (ranking within blocks may be wrong)" },
+};
 
 /** The parameters every finding's example renders with (the catalogue test). */
 const EXAMPLE: Params = { cell: "D7", agency: "Sở Y tế", group: "Hạ tầng kỹ thuật", value: "55", detail: "50", cells: ["D7", "E7"], encoding: "tcvn3" };
@@ -159,6 +172,16 @@ const TEMPLATES: Record<FindingCode, { severity: Severity; vi: (p: Params) => st
       `Hãy bấm “Chuyển mã” (dòng lệnh: --fix-encoding) rồi bấm lại “Tính điểm”.`,
     en: (p) =>
       `Cell ${p.cell}: the note “${p.value}” of ${p.agency} is typed in the ${encodingName(p)} encoding and reads “${p.detail}”: this agency is exempt from “${p.group}”, but the exemption is not applied yet, so its score and class may be wrong. ` +
+      `Click “Convert encoding” (command line: --fix-encoding), then click “Score” again.`,
+  },
+  /** A notes or block column's header typed in a legacy encoding: the column is not read (group: "notes" | "block"). */
+  legacyHeader: {
+    severity: "error",
+    vi: (p) =>
+      `Ô ${p.cell}: tiêu đề “${p.value}” được gõ bằng bảng mã ${encodingName(p)}, đọc là “${p.detail}”: add-in chưa nhận ra cột này nên chưa đọc ${LEGACY_COLUMN[p.group]?.vi ?? "cột này"}, nên điểm và phân loại có thể sai. ` +
+      `Hãy bấm “Chuyển mã” (dòng lệnh: --fix-encoding) rồi bấm lại “Tính điểm”.`,
+    en: (p) =>
+      `Cell ${p.cell}: the header “${p.value}” is typed in the ${encodingName(p)} encoding and reads “${p.detail}”: the add-in does not recognise the column, so ${LEGACY_COLUMN[p.group]?.en ?? "the column"} ${p.group === "block" ? "is" : "are"} not read and scores and classes may be wrong. ` +
       `Click “Convert encoding” (command line: --fix-encoding), then click “Score” again.`,
   },
   noApplicableGroup: {
@@ -250,6 +273,43 @@ const TEMPLATES: Record<FindingCode, { severity: Severity; vi: (p: Params) => st
       `Ô ${p.cell} (${p.agency}, “${p.group}”) có ${p.value}, do người dùng nhập, khác tổng theo tiêu chí ${p.detail} ở trang “Chấm điểm chi tiết”. Ô này không bị ghi đè; điểm được tính theo tiêu chí (${p.detail}). Hãy xóa ô hoặc sửa trang chi tiết.`,
     en: (p) =>
       `Cell ${p.cell} (${p.agency}, “${p.group}”) holds ${p.value}, typed by a user, unlike the criteria's sum ${p.detail} in “Chấm điểm chi tiết”. The cell is not overwritten; the criteria's sum (${p.detail}) is what counts. Clear the cell or correct the ledger.`,
+  },
+  /** value: the self-assessed score; detail: the appraised one. */
+  differenceNotConcluded: {
+    severity: "error",
+    vi: (p) =>
+      `Ô ${p.cell}: chênh lệch của ${p.agency}, “${p.group}” (tự chấm ${p.value}, thẩm định ${p.detail}) chưa có kết luận của hội đồng. Hãy ghi “Chấp nhận tự chấm”, “Giữ điểm thẩm định” hoặc “Điểm khác” (kèm điểm ở cột “Điểm kết luận”) rồi tính điểm lại; đến lúc đó điểm thẩm định được tính.`,
+    en: (p) =>
+      `Cell ${p.cell}: the difference for ${p.agency}, “${p.group}” (self-assessed ${p.value}, appraised ${p.detail}) has no council conclusion. Type “Chấp nhận tự chấm” (accept the self-assessment), “Giữ điểm thẩm định” (keep the appraised score) or “Điểm khác” (another score, in the “Điểm kết luận” column), then score again; until then the appraised score counts.`,
+  },
+  conclusionUnknown: {
+    severity: "error",
+    vi: (p) =>
+      `Ô ${p.cell}: kết luận “${p.value}” cho ${p.agency}, “${p.group}” không phải “Chấp nhận tự chấm”, “Giữ điểm thẩm định” hay “Điểm khác”, nên chưa được áp dụng. Hãy sửa ô này.`,
+    en: (p) =>
+      `Cell ${p.cell}: the conclusion “${p.value}” for ${p.agency}, “${p.group}” is not “Chấp nhận tự chấm”, “Giữ điểm thẩm định” or “Điểm khác”, so it is not applied. Correct the cell.`,
+  },
+  conclusionScoreMissing: {
+    severity: "error",
+    vi: (p) =>
+      `Ô ${p.cell}: hội đồng kết luận “Điểm khác” cho ${p.agency}, “${p.group}” nhưng ${p.value ? `“${p.value}” không phải là điểm` : "chưa ghi điểm"}. Hãy ghi điểm bằng số, ví dụ 12,5; đến lúc đó điểm thẩm định được tính.`,
+    en: (p) =>
+      `Cell ${p.cell}: the council concluded “Điểm khác” (another score) for ${p.agency}, “${p.group}” but ${p.value ? `“${p.value}” is not a score` : "gave no score"}. Type the score as a number, e.g. 12.5; until then the appraised score counts.`,
+  },
+  /** cells[0]: the grid's cell; value: what it holds now; detail: the concluded value. */
+  conclusionCellChanged: {
+    severity: "warning",
+    vi: (p) =>
+      `Ô ${p.cell}: hội đồng kết luận ${p.detail} cho ${p.agency}, “${p.group}”, nhưng ô ${p.cells?.[0] ?? ""} của bảng điểm nay có ${p.value}, không còn là điểm thẩm định ghi ở dòng này. Ô ấy không bị ghi đè; hãy sửa ô ấy hoặc ghi lại kết luận.`,
+    en: (p) =>
+      `Cell ${p.cell}: the council concluded ${p.detail} for ${p.agency}, “${p.group}”, but the grid's cell ${p.cells?.[0] ?? ""} now holds ${p.value}, no longer the appraised score on this row. That cell is not overwritten; correct it or the conclusion.`,
+  },
+  conclusionNotInGrid: {
+    severity: "warning",
+    vi: (p) =>
+      `Ô ${p.cell}: không tìm thấy ${p.agency}, “${p.group}” trong bảng điểm nên kết luận của hội đồng ở dòng này không được áp dụng. Hãy sửa tên cho khớp bảng điểm.`,
+    en: (p) =>
+      `Cell ${p.cell}: ${p.agency}, “${p.group}” is not in the score grid, so the council's conclusion on this row is not applied. Make the names match the grid.`,
   },
   staleResults: {
     severity: "warning",
