@@ -2,25 +2,25 @@ import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
-import { chooseAnnexSheet } from "../core/annex";
-import { FORM_TEXT } from "../core/form-messages";
-import { agencyMaxes, buildForm, formFileNames, formsYear, isFormKey, masterWorkbookId, newFormKey } from "../core/forms";
-import { Dec } from "../core/decimal";
-import { differencesSheet, Difference, MergeFinding, MergePlan, planMerge, ReturnedForm, selfAssessmentSheet, trackingSheet } from "../core/merge";
-import { completeMetadata } from "../core/metadata";
-import { Rules } from "../core/rules";
-import { StoreState } from "../core/store";
-import { cleanText } from "../core/text";
+import { chooseAnnexSheet } from "../core/sheets/annex";
+import { FORM_TEXT } from "../core/forms/form-messages";
+import { agencyMaxes, buildForm, formFileNames, formsYear, isFormKey, masterWorkbookId, newFormKey } from "../core/forms/forms";
+import { Dec } from "../core/base/decimal";
+import { differencesSheet, Difference, MergeFinding, MergePlan, planMerge, ReturnedForm, selfAssessmentSheet, trackingSheet } from "../core/forms/merge";
+import { completeMetadata } from "../core/rules/metadata";
+import { Rules } from "../core/rules/rules";
+import { StoreState } from "../core/store/store";
+import { cleanText } from "../core/text/text";
 import { formWorkbook, MASTER_LIMITS, readReturnedForm, tooLarge } from "../xlsx/forms";
 import { checkPackage } from "../xlsx/package";
 import { renderSheetExcelJS } from "../xlsx/render";
 import { fail, loadWorkbook, moveSheet, pickSheet, rulesFrom, ScoreOptions, Unusable } from "./score";
 import { checkOutput, writeAtomically } from "./output";
 import { bothOf, cliBoth } from "./messages";
-import { Both } from "../core/catalogue";
+import { Both } from "../core/base/catalogue";
 import { readStore, SheetValues, writeStore } from "./workbook";
-import { lockRefusal } from "../core/lock";
-import { appendLog, logEntry } from "../core/log";
+import { lockRefusal } from "../core/store/lock";
+import { appendLog, logEntry } from "../core/store/log";
 
 /**
  * The command line's side of the departments' loop: `forms` writes one self-assessment form per

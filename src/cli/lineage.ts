@@ -2,7 +2,7 @@
  * The command line's lineage: the input workbook's "Sáp nhập" sheet read into the rules' lineage,
  * the 2025 list offered (or used with --lineage-2025), and the sheet written back to the output.
  */
-import { both, Both, joinBoth } from "../core/catalogue";
+import { both, Both, joinBoth } from "../core/base/catalogue";
 import {
   entryText,
   isLineageSheet,
@@ -12,10 +12,10 @@ import {
   lineageSheetValues,
   readLineageSheet,
   withLineage,
-} from "../core/lineage";
-import type { PreviousAgency } from "../core/previous";
-import { LineageRule, Rules, validateRules } from "../core/rules";
-import type { SheetDescription } from "../core/sheet";
+} from "../core/rules/lineage";
+import type { PreviousAgency } from "../core/grid/previous";
+import { LineageRule, Rules, validateRules } from "../core/rules/rules";
+import type { SheetDescription } from "../core/sheets/sheet";
 
 /**
  * The lineage the workbook's "Sáp nhập" sheet declares (null: no such sheet), or why it cannot be read

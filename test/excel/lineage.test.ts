@@ -5,8 +5,8 @@ import { writeLineageSheet } from "../../src/excel/lineage-sheet";
 import { createExplanation } from "../../src/excel/explanation";
 import { inspectSelection } from "../../src/excel/card";
 import { saveDecision } from "../../src/excel/settings";
-import { completeMetadata } from "../../src/core/metadata";
-import { createOfficeDouble } from "../office-double";
+import { completeMetadata } from "../../src/core/rules/metadata";
+import { createOfficeDouble } from "../office-double/index";
 import { referenceSheet } from "../fixtures/reference";
 import { changedCells, SHEET } from "./helpers";
 
