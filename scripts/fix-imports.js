@@ -3,12 +3,15 @@
 /**
  * node scripts/fix-imports.js [--move MAP.json] [--dry]
  *
- * Rewrites the relative imports of src/, test/, bench/ and scripts/ after files moved:
- * - with --move MAP.json ({"old/path.ts": "new/path.ts", …}, paths from the repository root), it first
- *   moves each file with `git mv` (so git's rename detection carries edits made elsewhere through merges),
- *   then rewrites every import that named a moved file, and the imports inside the moved files;
- * - without it, it rewrites every relative import that names no file any more, when a file of that name
- *   exists exactly once under src/core (what a branch needs after merging the core's move into rooms).
+ * Rewrites the relative imports of src/, test/, bench/ and scripts/ after files moved. The moves are
+ * scripts/moves.json ({"old/path.ts": "new/path.ts", …}, paths from the repository root) and MAP.json:
+ * - a move not made yet is made with `git mv` (so git's rename detection carries edits made elsewhere
+ *   through merges); MAP.json's moves are then added to scripts/moves.json;
+ * - an import that named a moved file is rewritten; so is an import inside a moved file that was written
+ *   for its old place (what a merged edit from another branch brings);
+ * - an import that names no file at all is rewritten when a file of that name exists exactly once under
+ *   src/core.
+ * Run it after merging a branch that moved files (`node scripts/fix-imports.js`): it is idempotent.
  * Paths in comments and docs (`src/core/x.ts`, `test/core/x.test.ts`) follow the same map.
  * It only changes import paths: run `npm run lint` after it.
  */
@@ -20,7 +23,10 @@ const root = path.resolve(__dirname, "..");
 const args = process.argv.slice(2);
 const dry = args.includes("--dry");
 const mapArg = args.indexOf("--move");
-const moves = mapArg >= 0 ? JSON.parse(fs.readFileSync(args[mapArg + 1], "utf8")) : {};
+const MOVES = path.join(root, "scripts", "moves.json");
+const known = fs.existsSync(MOVES) ? JSON.parse(fs.readFileSync(MOVES, "utf8")) : {};
+const added = mapArg >= 0 ? JSON.parse(fs.readFileSync(args[mapArg + 1], "utf8")) : {};
+const moves = { ...known, ...added };
 
 const abs = (p) => path.join(root, p);
 
@@ -52,6 +58,7 @@ for (const [from, to] of Object.entries(moves)) {
   oldOf.set(abs(to), abs(from));
 }
 const newOf = new Map([...oldOf].map(([n, o]) => [o, n]));
+if (mapArg >= 0 && !dry) fs.writeFileSync(MOVES, JSON.stringify(moves, null, 2) + "\n");
 
 const EXTS = [".ts", ".tsx", ".js", ".json"];
 const exists = (p) => fs.existsSync(p) && fs.statSync(p).isFile();
@@ -62,6 +69,12 @@ function resolveOld(fromDir, spec) {
   for (const c of candidates) if (newOf.has(c)) return c;
   for (const c of candidates) if (exists(c) && !newOf.has(c)) return c;
   return null;
+}
+
+/** Whether a specifier names an existing file from `fromDir`. */
+function resolveNow(fromDir, spec) {
+  const base = path.resolve(fromDir, spec);
+  return [base, ...EXTS.map((e) => base + e), ...EXTS.map((e) => path.join(base, "index" + e))].some(exists);
 }
 
 const core = walk(abs("src/core")).filter((f) => /\.tsx?$/.test(f));
@@ -79,7 +92,9 @@ for (const file of files) {
   const oldFile = oldOf.get(file) ?? file;
   const text = fs.readFileSync(file, "utf8");
   const next = text.replace(SPEC, (all, head, q, spec) => {
-    let target = resolveOld(path.dirname(oldFile), spec);
+    // A moved file's import that names a file from where the file is now is right already.
+    if (oldFile !== file && resolveNow(path.dirname(file), spec)) return all;
+    const target = resolveOld(path.dirname(oldFile), spec);
     let now = target && (newOf.get(target) ?? target);
     if (!now) {
       const name = path.basename(spec).replace(/\.(ts|tsx|js)$/, "");
