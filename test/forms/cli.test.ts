@@ -169,6 +169,49 @@ describe("forms out, filled with the published scores, merged back, scored: the 
     expect(readSheet(wb.getWorksheet("Chấm điểm 2020")!).values[6][2]).toBe(50);
   });
 
+  it("the council's conclusion on “Chênh lệch” feeds score: unconcluded it is a finding, concluded the grid takes it, logged; a later merge keeps it", async () => {
+    const diff = path.join(dir, "chenh-lech.xlsx");
+    const unconcluded = JSON.parse(runCli(["score", diff, "--json"]).stdout);
+    const open = unconcluded.findings.filter((f: { code: string }) => f.code === "differenceNotConcluded");
+    expect(open.map((f: { cell: string }) => f.cell)).toEqual(["'Chênh lệch'!H4"]);
+    // The council accepts Sở Tài chính's 45 (cell H4) with its reason (J4).
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(diff);
+    const sheet = wb.getWorksheet("Chênh lệch")!;
+    sheet.getCell("H4").value = "Chấp nhận tự chấm";
+    sheet.getCell("J4").value = "Công văn 88/STC đủ căn cứ";
+    const concluded = path.join(dir, "ket-luan.xlsx");
+    await wb.xlsx.writeFile(concluded);
+    const scored = path.join(dir, "ket-luan-da-tinh.xlsx");
+    const run = runCli(["score", concluded, "-o", scored, "--json", "--by", "Hội đồng"]);
+    const json = JSON.parse(run.stdout);
+    expect(json.findings.filter((f: { code: string }) => f.code.startsWith("conclusion") || f.code === "differenceNotConcluded")).toEqual([]);
+    const after = new ExcelJS.Workbook();
+    await after.xlsx.readFile(scored);
+    expect(readSheet(after.getWorksheet("Chấm điểm 2020")!).values[6][2]).toBe(45);
+    const stored = readStore(after);
+    const last = stored.ok ? stored.state.log!.entries.at(-1)! : null;
+    expect(last?.by).toBe("Hội đồng");
+    expect(last?.cells).toContainEqual(["C7", "50", "45"]);
+    // Merged again, the concluded row stays with its conclusion and reason (no longer a difference: the grid took 45).
+    const form = path.join(dir, "so-tai-chinh-sua.xlsx");
+    const again = path.join(dir, "gop-sau-ket-luan.xlsx");
+    runCli(["merge", scored, form, "-o", again, "--year", "2020"]);
+    const merged = new ExcelJS.Workbook();
+    await merged.xlsx.readFile(again);
+    expect(readSheet(merged.getWorksheet("Chênh lệch")!).values[3].slice(1, 10)).toEqual([
+      "Sở Tài chính",
+      "Hạ tầng kỹ thuật",
+      45,
+      50,
+      "Công văn 88/STC",
+      "",
+      "Chấp nhận tự chấm",
+      "",
+      "Công văn 88/STC đủ căn cứ",
+    ]);
+  });
+
   it("keeps the key in the master copy only: never in a form, and forms refuse a keyless master without --master-out", async () => {
     const copy = new ExcelJS.Workbook();
     await copy.xlsx.readFile(keyed);
