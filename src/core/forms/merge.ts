@@ -11,6 +11,8 @@ import { Rules } from "../rules/rules";
 import { CellStyle, SheetCell, SheetDescription, SheetMerge } from "../sheets/sheet";
 import { SelfAssessment, StoreState } from "../store/store";
 import { cleanText, headerKey, matchKey } from "../text/text";
+import { decodeLegacy, detectLegacy, ENCODING_NAMES, LegacyEncoding } from "../text/legacy-encoding";
+import { byEncoding, withConverted } from "../grid/legacy-cells";
 import { DifferenceRow, same as sameValue } from "./conclusions";
 
 /**
@@ -59,6 +61,8 @@ export interface FormReading {
   agency: { name: string; cell: string } | null;
   groups: { group: number; cell: string; raw: unknown; evidence: string }[];
   notes: { text: string; cell: string } | null;
+  /** Texts typed in TCVN3 or VNI (labels, the agency's name, evidence, notes), read as their Unicode text. */
+  legacy: { cell: string; text: string; converted: string; encoding: LegacyEncoding }[];
 }
 
 const text = (v: unknown): string => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
@@ -86,12 +90,44 @@ export function readForm(values: readonly (readonly unknown[])[], rules: Rules):
   let evidenceCol = -1;
   let agency: FormReading["agency"] = null;
   let notesAt: { row: number; col: number } | null = null;
+  const legacy: FormReading["legacy"] = [];
+  // A form retyped in a legacy font: a label is read as its Unicode text when only that text is one the form has.
+  const isLabel = (t: string) => {
+    const key = matchKey(t);
+    return (
+      groupOfHeader(rules, t) >= 0 ||
+      EVIDENCE_KEYS.some((k) => key.startsWith(k)) ||
+      NAME_KEYS.has(headerKey(t)) ||
+      key === "ghi chu" ||
+      /^(co quan|ten co quan|don vi|ten don vi) /.test(key)
+    );
+  };
+  const label = (t: string, r: number, c: number): string => {
+    if (isLabel(t)) return t;
+    for (const e of ["tcvn3", "vni"] as const) {
+      const converted = decodeLegacy(t, e);
+      if (converted !== t && isLabel(converted)) {
+        legacy.push({ cell: cellAddress(r, c), text: t, converted, encoding: e });
+        return converted;
+      }
+    }
+    return t;
+  };
+  /** A text the agency typed (its name, evidence, notes): converted when it reads as legacy text (the labels' encoding first). */
+  const typed = (t: string, cell: string): string => {
+    const e = detectLegacy(t, legacy[0]?.encoding ?? null);
+    if (e === null) return t;
+    const converted = decodeLegacy(t, e);
+    legacy.push({ cell, text: t, converted, encoding: e });
+    return converted;
+  };
   const rows = Math.min(values.length, SCAN_ROWS);
   for (let r = 0; r < rows; r++) {
     const cells = values[r];
     for (let c = 0; c < Math.min(cells.length, SCAN_COLS); c++) {
-      const v = cells[c];
-      if (typeof v !== "string" || isBlank(v)) continue;
+      const raw = cells[c];
+      if (typeof raw !== "string" || isBlank(raw)) continue;
+      const v = label(raw, r, c);
       const g = groupOfHeader(rules, v);
       if (g >= 0) {
         if (!found.has(g)) found.set(g, { row: r, col: c });
@@ -101,9 +137,12 @@ export function readForm(values: readonly (readonly unknown[])[], rules: Rules):
       if (evidenceCol < 0 && EVIDENCE_KEYS.some((k) => key.startsWith(k))) evidenceCol = c;
       else if (agency === null && (NAME_KEYS.has(headerKey(v)) || NAME_KEYS.has(key))) {
         const right = rightOf(values, r, c);
-        if (right && typeof right.value === "string") agency = { name: cleanText(right.value), cell: cellAddress(r, right.col) };
+        if (right && typeof right.value === "string") {
+          const cell = cellAddress(r, right.col);
+          agency = { name: cleanText(typed(right.value, cell)), cell };
+        }
       } else if (agency === null && /^(co quan|ten co quan|don vi|ten don vi) /.test(key) && v.includes(":")) {
-        const name = cleanText(v.slice(v.indexOf(":") + 1));
+        const name = cleanText(typed(v.slice(v.indexOf(":") + 1), cellAddress(r, c)));
         if (name) agency = { name, cell: cellAddress(r, c) };
       } else if (notesAt === null && key === "ghi chu") notesAt = { row: r, col: c };
     }
@@ -115,16 +154,17 @@ export function readForm(values: readonly (readonly unknown[])[], rules: Rules):
     .sort(([a], [b]) => a - b)
     .map(([group, p]) => {
       const evidence = evidenceCol > p.col + 1 ? values[p.row][evidenceCol] : "";
-      return { group, cell: cellAddress(p.row, p.col + 1), raw: values[p.row][p.col + 1] ?? "", evidence: isBlank(evidence) ? "" : cleanText(text(evidence)) };
+      const evidenceText = isBlank(evidence) ? "" : typed(text(evidence), cellAddress(p.row, evidenceCol));
+      return { group, cell: cellAddress(p.row, p.col + 1), raw: values[p.row][p.col + 1] ?? "", evidence: cleanText(evidenceText) };
     });
   let notes: FormReading["notes"] = null;
   if (notesAt) {
     const right = rightOf(values, notesAt.row, notesAt.col);
     notes = right
-      ? { text: cleanText(text(right.value)), cell: cellAddress(notesAt.row, right.col) }
+      ? { text: cleanText(typed(text(right.value), cellAddress(notesAt.row, right.col))), cell: cellAddress(notesAt.row, right.col) }
       : { text: "", cell: cellAddress(notesAt.row, notesAt.col + 1) };
   }
-  return { agency, groups, notes };
+  return { agency, groups, notes, legacy };
 }
 
 export interface MergeInput {
@@ -196,10 +236,17 @@ const sameRecord = (a: Omit<SelfAssessment, "at" | "file">, b: Omit<SelfAssessme
 
 /** The merge plan of returned forms into the grid. Refused (the master is unusable) only when its grid cannot be found. */
 export function planMerge(input: MergeInput): MergeResult {
-  const { rules, values, forms } = input;
+  const { rules, forms } = input;
   const origin = input.origin ?? SHEET_ORIGIN;
+  // Headers typed in TCVN3/VNI (“Ghi chó”) are read as their Unicode text, and said; the master is not changed.
+  const first = scoreSheet(input.values, rules, origin);
+  const masterLegacy = first.legacy.filter((c) => c.kind === "header");
+  const values = masterLegacy.length > 0 ? withConverted(input.values, masterLegacy) : input.values;
   const located = locateGrid(values, rules);
-  if (!located.ok) return { ok: false, message: located.message, messageEn: located.messageEn };
+  if (!located.ok) {
+    const error = first.ok ? located : first.error;
+    return { ok: false, message: error.message, messageEn: error.messageEn };
+  }
   const layout = located.layout;
   const rowOf = new Map<string, number>();
   for (const r of layout.dataRows) {
@@ -207,12 +254,20 @@ export function planMerge(input: MergeInput): MergeResult {
     if (!rowOf.has(key)) rowOf.set(key, r);
   }
   // Each agency's maxima (its block's, with rules that have blocks), as scoring finds them.
-  const scored = scoreSheet(values, rules, origin);
+  const scored = masterLegacy.length > 0 ? scoreSheet(values, rules, origin) : first;
   const maxesOf = agencyMaxes(rules, scored.ok ? scored.rows : []);
   const gridName = (r: number) => cleanText(text(values[r][layout.nameCol]));
   const gridNotes = (r: number) => (layout.notesCol === null ? "" : cleanText(text(values[r][layout.notesCol])));
   const fp = rulesFingerprint(rules.json);
-  const findings: MergeFinding[] = [];
+  const findings: MergeFinding[] = byEncoding(masterLegacy).map((cells) =>
+    finding("legacyInMaster", {
+      file: input.sheetName,
+      cell: cells.map((c) => c.cell).join(", "),
+      value: cells[0].text,
+      detail: cells[0].converted,
+      encoding: ENCODING_NAMES[cells[0].encoding],
+    }),
+  );
   const candidates: Candidate[] = [];
 
   for (const form of forms) {
@@ -272,6 +327,17 @@ export function planMerge(input: MergeInput): MergeResult {
       continue;
     }
     if (id && id.rulesFingerprint !== fp) findings.push(finding("rulesChanged", { file, agency: gridName(row) }));
+    for (const cells of byEncoding(reading.legacy.map((l) => ({ ...l, row: 0, col: 0, kind: "header" as const }))))
+      findings.push(
+        finding("legacyInForm", {
+          file,
+          agency: gridName(row),
+          cell: cells.map((c) => c.cell).join(", "),
+          value: cells[0].text,
+          detail: cells[0].converted,
+          encoding: ENCODING_NAMES[cells[0].encoding],
+        }),
+      );
     const candidate = readCandidate(form, row, gridName(row), gridNotes(row), reading, rules, maxesOf.get(row) ?? rules.groups.map((g) => g.max), verified);
     if (candidate.empty) {
       findings.push(finding("formIncomplete", { file, agency: gridName(row), reason: "empty" }));
@@ -396,7 +462,7 @@ function readCandidate(
   for (const g of reading.groups) {
     evidence[g.group] = g.evidence;
     const raw = g.raw;
-    if (typeof raw === "string" && matchKey(raw) === matchKey(FORM_TEXT.exempt)) continue;
+    if (isExemptMark(raw)) continue;
     if (isBlank(raw)) {
       // A formula saved without its value (written by a tool that does not calculate): said, not taken for an empty cell.
       const { row: r, col } = parseA1(g.cell);
@@ -442,6 +508,10 @@ function readCandidate(
     }
   return { form, row, agency, reading, record: { agency, verified, scores, evidence, notes }, scoreFindings, numbers, verified, empty: filled === 0 };
 }
+
+/** “Miễn chấm” in a score cell, also as a legacy font stores it. */
+const isExemptMark = (raw: unknown): boolean =>
+  typeof raw === "string" && [raw, decodeLegacy(raw, "tcvn3"), decodeLegacy(raw, "vni")].some((t) => matchKey(t) === matchKey(FORM_TEXT.exempt));
 
 const formatMax = (d: Dec) => String(toNumber(d)).replace(".", ",");
 
