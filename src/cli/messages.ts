@@ -209,6 +209,13 @@ Exit codes: 0 done; 1 done but the score table has errors (merge: a form has pro
       `“${p.file}” inflates to more than can be read safely (or has too many parts): it may be damaged, or made to exhaust memory. It was not read further. Open it in Excel and save it as .xlsx.`,
     example: { file: "phieu-la.xlsx" },
   }),
+  partTooLarge: entry({
+    vi: (p: { file: string; part: string }) =>
+      `Tệp “${p.file}” giải nén ra quá lớn để đọc an toàn: phần “${p.part}” phình ra vượt giới hạn (tệp có thể bị hỏng hoặc được tạo ra để làm treo máy). Không đọc tiếp, không ghi gì. Hãy mở bằng Excel và lưu lại dạng .xlsx.`,
+    en: (p) =>
+      `“${p.file}” inflates to more than can be read safely: its part “${p.part}” grows beyond the limit (it may be damaged, or made to exhaust memory). Not read further; nothing written. Open it in Excel and save it as .xlsx.`,
+    example: { file: "bang-diem.xlsx", part: "xl/worksheets/sheet1.xml" },
+  }),
   chartIsOutput: entry({
     vi: (p: { file: string }) => `--chart “${p.file}” trùng với tệp kết quả -o. Hãy chọn tên khác cho biểu đồ, ví dụ bieu-do.svg.`,
     en: (p) => `--chart “${p.file}” is the same file as the -o output. Choose another name for the chart, e.g. chart.svg.`,

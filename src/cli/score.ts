@@ -184,8 +184,27 @@ export function openInput(file: string): XlsxPort {
   try {
     return XlsxPort.open(new Uint8Array(fs.readFileSync(file)));
   } catch (e) {
-    if (e instanceof PackageError && e.problem.code === "tooLarge") fail(cliBoth("fileTooLarge", { file }));
-    return fail(cliBoth("notWorkbook", { file }));
+    return fail(e instanceof PackageError ? packageRefusal(file, e) : cliBoth("notWorkbook", { file }));
+  }
+}
+
+/**
+ * A package problem met while reading `file`, as the user's message: a part inflating beyond the
+ * bounds (a zip bomb) named with its file and part; a damaged part makes the file unreadable.
+ */
+export function packageRefusal(file: string, e: PackageError): Both {
+  const p = e.problem;
+  if (p.code === "tooLarge") return p.part ? cliBoth("partTooLarge", { file, part: p.part }) : cliBoth("fileTooLarge", { file });
+  return cliBoth("notWorkbook", { file });
+}
+
+/** Runs reads of `file`'s package: a PackageError they meet (parts are inflated on demand) is refused naming that file. */
+export function readingFile<T>(file: string, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof PackageError) fail(packageRefusal(file, e));
+    throw e;
   }
 }
 
@@ -269,12 +288,13 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     if (opts.previous) {
       progress("stepPrevious");
       if (path.resolve(opts.previous) === path.resolve(opts.input)) fail(cliBoth("previousSameFile", {}));
-      const previousPort = openInput(opts.previous);
-      const last = previousAgenciesOf(previousPort.wb, opts.previous);
+      const previousFile = opts.previous;
+      const previousPort = openInput(previousFile);
+      const last = readingFile(previousFile, () => previousAgenciesOf(previousPort.wb, previousFile));
       if (!last.ok) fail(last);
       // Last year's workbook must be of an earlier year (its title's, else its stored decision's) than this
       // one (--year, the stored decision, the title), unless --force-previous says it is meant.
-      const previousStore = previousPort.readStore();
+      const previousStore = readingFile(previousFile, () => previousPort.readStore());
       const previousYear = (last as { year?: number | null }).year ?? (previousStore.ok ? previousStore.state.decision?.year : undefined) ?? null;
       const currentYear = opts.decision?.year ?? state.decision?.year ?? yearInTitle(titleRowsOf(data.values, result.layout.headerTop));
       if (previousYear !== null && currentYear !== null && previousYear >= currentYear && !opts.forcePrevious)
@@ -401,6 +421,8 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     };
   } catch (e) {
     if (e instanceof Unusable) return { ok: false, message: e.detail };
+    // Parts are inflated when first read: a bomb in the input's grid sheet or shared strings stops here.
+    if (e instanceof PackageError) return { ok: false, message: packageRefusal(opts.input, e) };
     throw e;
   }
 }

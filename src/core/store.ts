@@ -137,7 +137,21 @@ export interface LastRun {
   top: string[];
   bottom: string[];
   /** Each finding's message in Vietnamese and (since the English pane) English; older workbooks have no `messageEn`. */
-  findings: { cell: string; severity: string; code: string; message: string; messageEn?: string; ifCorrected?: string; ifCorrectedEn?: string }[];
+  findings: {
+    cell: string;
+    severity: string;
+    code: string;
+    message: string;
+    messageEn?: string;
+    ifCorrected?: string;
+    ifCorrectedEn?: string;
+    /** The agency, group and value the finding is about (shown after Hoàn tác brings the run back); older workbooks have none. */
+    agency?: string;
+    group?: string;
+    value?: string;
+    /** A finding on another sheet (the ledger's): its sheet (the cell is then written “Sheet!A1”). */
+    sheet?: string;
+  }[];
 }
 
 export interface StoreState {

@@ -31,6 +31,11 @@ export function lastRunRecord(
     bottom,
     findings: result.findings.map((f: Finding) => {
       const stored: LastRun["findings"][number] = { cell: f.cell, severity: f.severity, code: f.code, message: f.message, messageEn: findingMessage(f, "en") };
+      // Where it is, as the pane lists it: Hoàn tác brings this run back, its findings with their agency and group line.
+      if (f.agency) stored.agency = f.agency;
+      if (f.group) stored.group = f.group;
+      if (f.value) stored.value = f.value;
+      if (f.sheet) stored.sheet = f.sheet;
       const vi = values ? ifCorrectedText(result, f, "vi", values) : null;
       if (vi !== null) {
         stored.ifCorrected = vi;

@@ -12,7 +12,7 @@ import {
   withProvince,
   YearSource,
 } from "../core/metadata";
-import { BusyKind, Note, Runner, SettingsChange } from "./actions";
+import { BusyKind, Note, Runner, SettingsChange, useDropOnUndo } from "./actions";
 import { AnnexResult } from "./AnnexResult";
 import { BusyButton } from "./BusyButton";
 import { ConfirmErrorsDialog } from "./ConfirmErrorsDialog";
@@ -60,13 +60,12 @@ export function AnnexView({ api, decision = DEFAULT_METADATA, yearSource = "give
   const [stale, setStale] = React.useState<Extract<AnnexOutcome, { kind: "stale" }> | null>(null);
   const [done, setDone] = React.useState<{ outcome: Extract<AnnexOutcome, { kind: "done" }>; wanted: string } | null>(null);
 
-  // After an undo, the notices of the annex undone are dropped (state adjusted while rendering, as React advises).
-  const [seenUndone, setSeenUndone] = React.useState(undone);
-  if (seenUndone !== undone) {
-    setSeenUndone(undone);
+  // After an undo, the notices of the annex undone are dropped.
+  useDropOnUndo(undone, () => {
     setNotes([]);
     setDone(null);
-  }
+    setStale(null);
+  });
 
   const meta = metadataFromForm(form);
   const problems = validateMetadata(meta);
@@ -187,7 +186,7 @@ export function AnnexView({ api, decision = DEFAULT_METADATA, yearSource = "give
         </div>
       )}
       {done && <AnnexResult outcome={done.outcome} wantedSheet={done.wanted} />}
-      <LockSection api={api} lock={lock} busy={busy} run={run} onWritten={() => onWritten({ undo: null })} />
+      <LockSection api={api} lock={lock} busy={busy} run={run} undone={undone} onWritten={() => onWritten({ undo: null })} />
       <ConfirmErrorsDialog
         errors={confirm}
         onCancel={() => setConfirm(null)}

@@ -1,6 +1,6 @@
 import * as React from "react";
 import type { PaneApi } from "./api";
-import { BusyKind, Note, Runner, SettingsChange } from "./actions";
+import { BusyKind, Note, Runner, SettingsChange, useDropOnUndo } from "./actions";
 import { BusyButton } from "./BusyButton";
 import { useStrings } from "./i18n";
 import { Notice } from "./Notice";
@@ -12,16 +12,20 @@ export function ExplainActions({
   busy,
   run,
   onWritten,
+  undone = 0,
 }: {
   api: Pick<PaneApi, "createExplanation" | "createChart">;
   busy: BusyKind | null;
   run: Runner;
   onWritten?: (change: SettingsChange) => void;
+  /** Changes after each undo: "Đã tạo trang…" of the sheet undone is dropped. */
+  undone?: number;
 }) {
   const shared = useSharedStyles();
   const t = useStrings();
   const en = t.lang === "en";
   const [notes, setNotes] = React.useState<Note[]>([]);
+  useDropOnUndo(undone, () => setNotes([]));
 
   const make = async (selectedOnly: boolean) => {
     setNotes([]);

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Field, Label, makeStyles, Radio, RadioGroup, tokens } from "@fluentui/react-components";
 import type { FormsActions } from "./api";
-import { BusyKind, Note, Runner } from "./actions";
+import { BusyKind, Note, Runner, useDropOnUndo } from "./actions";
 import { BusyButton } from "./BusyButton";
 import { useFormsStrings } from "./formsStrings";
 import { useStrings } from "./i18n";
@@ -24,12 +24,14 @@ export interface FormsViewProps {
   actions: FormsActions;
   /** After a write: the pane reloads the workbook's settings (undo availability). */
   onWritten: () => Promise<void>;
+  /** Changes after each undo: "Đã gộp…" and the differences of the merge undone are dropped. */
+  undone?: number;
 }
 
 const show = (v: number | string) => (typeof v === "number" ? String(v).replace(".", ",") : v);
 
 /** "Phiếu": self-assessment forms out (new workbooks or downloads) and back in ("Gộp phiếu"). */
-export function FormsView({ busy, run, actions, onWritten }: FormsViewProps) {
+export function FormsView({ busy, run, actions, onWritten, undone = 0 }: FormsViewProps) {
   const styles = useStyles();
   const t = useStrings();
   const tf = useFormsStrings();
@@ -37,6 +39,10 @@ export function FormsView({ busy, run, actions, onWritten }: FormsViewProps) {
   const [scope, setScope] = React.useState<"all" | "selected">("all");
   const [createNote, setCreateNote] = React.useState<Note | null>(null);
   const [mergeNotes, setMergeNotes] = React.useState<Note[]>([]);
+  useDropOnUndo(undone, () => {
+    setCreateNote(null);
+    setMergeNotes([]);
+  });
   const [files, setFiles] = React.useState<File[]>([]);
   const delivery = React.useMemo(() => actions.delivery(), [actions]);
 
@@ -139,5 +145,5 @@ export function FormsView({ busy, run, actions, onWritten }: FormsViewProps) {
 /** The Phiếu tab (TABS): the view with the pane's forms calls and actions. */
 export function FormsTab() {
   const { api, state, actions } = usePane();
-  return <FormsView busy={actions.busy} run={actions.run} actions={api.forms} onWritten={state.refresh} />;
+  return <FormsView busy={actions.busy} run={actions.run} actions={api.forms} onWritten={state.refresh} undone={actions.undone} />;
 }

@@ -3,7 +3,7 @@ import { Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import type { PaneApi } from "./api";
 import type { LockInfo } from "../core/store";
 import { ddmmyyyy, hhmm } from "../core/catalogue";
-import { BusyKind, Note, Runner } from "./actions";
+import { BusyKind, Note, Runner, useDropOnUndo } from "./actions";
 import { BusyButton } from "./BusyButton";
 import { useStrings } from "./i18n";
 import { useLockStrings } from "./lockStrings";
@@ -23,10 +23,12 @@ export interface LockSectionProps {
   run: Runner;
   /** After a lock or an unlock: the undo journal is gone. */
   onWritten: () => void;
+  /** Changes after each undo: the last lock's notice is dropped. */
+  undone?: number;
 }
 
 /** "Chốt kết quả" / "Mở chốt" in the Phụ lục tab: who, an optional password, and for "Mở chốt" a reason. */
-export function LockSection({ api, lock: initial, busy, run, onWritten }: LockSectionProps) {
+export function LockSection({ api, lock: initial, busy, run, onWritten, undone = 0 }: LockSectionProps) {
   const styles = useStyles();
   const shared = useSharedStyles();
   const t = useStrings();
@@ -37,6 +39,7 @@ export function LockSection({ api, lock: initial, busy, run, onWritten }: LockSe
   const [password, setPassword] = React.useState("");
   const [reason, setReason] = React.useState("");
   const [note, setNote] = React.useState<Note | null>(null);
+  useDropOnUndo(undone, () => setNote(null));
 
   const act = async (unlock: boolean) => {
     setNote(null);

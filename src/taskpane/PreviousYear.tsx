@@ -2,7 +2,7 @@ import * as React from "react";
 import { Button, Checkbox, Field, makeStyles, Radio, RadioGroup, Select, Text, tokens } from "@fluentui/react-components";
 import type { PreviousChoice } from "../excel/scoring";
 import type { PaneApi } from "./api";
-import type { SettingsChange } from "./actions";
+import { type SettingsChange, useDropOnUndo } from "./actions";
 import { previousProblemText } from "../core/previous-messages";
 import type { PreviousRead } from "../xlsx/previous";
 import { useStrings } from "./i18n";
@@ -25,10 +25,12 @@ export interface PreviousYearProps {
   /** After “Ghi trang Sáp nhập”: “Hoàn tác” now removes the sheet. */
   onWritten?: (change: SettingsChange) => void;
   disabled?: boolean;
+  /** Changes after each undo: “Đã ghi trang Sáp nhập” is dropped. */
+  undone?: number;
 }
 
 /** “So sánh với năm trước”: a sheet of this workbook or another workbook's file; the lineage written as the “Sáp nhập” sheet. */
-export function PreviousYear({ api, onChange, onWritten, disabled }: PreviousYearProps) {
+export function PreviousYear({ api, onChange, onWritten, disabled, undone = 0 }: PreviousYearProps) {
   const { listOtherSheets: listSheets, readPreviousFile: readFile } = api;
   const t = useStrings();
   const styles = useStyles();
@@ -43,6 +45,7 @@ export function PreviousYear({ api, onChange, onWritten, disabled }: PreviousYea
   const [choice, setChoice] = React.useState<PreviousChoice | null | "incomplete">(null);
   const [writing, setWriting] = React.useState(false);
   const [written, setWritten] = React.useState<{ ok: boolean; text: string } | null>(null);
+  useDropOnUndo(undone, () => setWritten(null));
 
   const report = (next: { on: boolean; from: "sheet" | "file"; sheet: string; read: typeof read; use2025?: boolean }) => {
     const c = choiceOf(next);

@@ -37,7 +37,7 @@ export function ScoreTab() {
         <p className={shared.muted}>{t.card.hint}</p>
       )}
       <React.Suspense fallback={null}>
-        <ExplainActions api={api} busy={actions.busy} run={actions.run} onWritten={state.applyChange} />
+        <ExplainActions api={api} busy={actions.busy} run={actions.run} onWritten={state.applyChange} undone={actions.undone} />
       </React.Suspense>
     </div>
   );

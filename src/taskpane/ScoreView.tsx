@@ -6,7 +6,7 @@ import { lazyPart } from "./lazyPart";
 import type { FindingView, ScoringOutcome } from "../excel/types";
 import type { LastRun } from "../core/store";
 import { UserFacingError } from "../excel/host";
-import { BusyKind, errorText, Note, Runner, SettingsChange } from "./actions";
+import { BusyKind, errorText, Note, Runner, SettingsChange, useDropOnUndo } from "./actions";
 import { BusyButton } from "./BusyButton";
 import { FindingList } from "./FindingList";
 import { useStrings } from "./i18n";
@@ -27,13 +27,13 @@ const useStyles = makeStyles({
  */
 function storedFindings(run: LastRun): FindingView[] {
   return run.findings.map((f) => ({
-    sheet: run.sheet,
-    cell: f.cell,
+    sheet: f.sheet ?? run.sheet,
+    cell: f.sheet ? f.cell.slice(f.cell.lastIndexOf("!") + 1) : f.cell,
     severity: f.severity === "error" ? "error" : "warning",
     code: f.code,
-    agency: "",
-    group: "",
-    value: "",
+    agency: f.agency ?? "",
+    group: f.group ?? "",
+    value: f.value ?? "",
     message: f.message,
     messageEn: f.messageEn ?? f.message,
     ...(f.messageEn === undefined ? { vietnameseOnly: true } : {}),
@@ -70,12 +70,11 @@ export function ScoreView({ api, lastRun, outcome, onScored, onWritten, busy, ru
   /** After a refusal for headers in TCVN3/VNI: the cells “Chuyển mã” would convert. */
   const [refusedConvertible, setRefusedConvertible] = React.useState<string[] | null>(null);
   const vi = t.lang === "en" ? "vi" : undefined;
-  // After an undo, the notices of the run undone are dropped (state adjusted while rendering, as React advises).
-  const [seenUndone, setSeenUndone] = React.useState(undone);
-  if (seenUndone !== undone) {
-    setSeenUndone(undone);
+  // After an undo, the notices of the run (or the conversion) undone are dropped.
+  useDropOnUndo(undone, () => {
     setNotes([]);
-  }
+    setRefusedConvertible(null);
+  });
 
   const [previous, setPrevious] = React.useState<PreviousChoice | null | "incomplete">(null);
 
@@ -153,7 +152,7 @@ export function ScoreView({ api, lastRun, outcome, onScored, onWritten, busy, ru
       <h2 className={shared.visuallyHidden}>{t.score.heading}</h2>
       <p className={styles.intro}>{t.score.intro}</p>
       <React.Suspense fallback={null}>
-        <PreviousYear api={api} onChange={setPrevious} onWritten={onWritten} disabled={busy !== null} />
+        <PreviousYear api={api} onChange={setPrevious} onWritten={onWritten} disabled={busy !== null} undone={undone} />
       </React.Suspense>
       <BusyButton appearance="primary" size="large" className={styles.action} busy={busy === "score"} disabled={busy !== null} onClick={score}>
         {t.score.button}

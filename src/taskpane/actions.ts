@@ -1,4 +1,5 @@
 /** What the views share: the busy state of the one action running, and how they report outcomes. */
+import * as React from "react";
 import type { Lang } from "./i18n";
 import type { WorkbookSettings } from "../excel/types";
 
@@ -27,3 +28,15 @@ export interface Note {
 }
 
 export const errorText = (e: unknown): string => (e instanceof Error ? e.message : typeof e === "string" ? e : JSON.stringify(e));
+
+/**
+ * Calls `drop` (while rendering, as React advises for state adjusted to a prop) each time `undone`
+ * changes: after "Hoàn tác" a part's notices spoke of a state that is gone.
+ */
+export function useDropOnUndo(undone: number, drop: () => void): void {
+  const [seen, setSeen] = React.useState(undone);
+  if (seen !== undone) {
+    setSeen(undone);
+    drop();
+  }
+}

@@ -394,7 +394,7 @@ function rewriteSheet(wb: XlsxWorkbook, part: string, edit: SheetEdit): OutEntry
     } else out.push(rest);
   };
   const decoder = new TextDecoder("utf-8");
-  const splitter = new Splitter("row", onPiece);
+  const splitter = new Splitter("row", onPiece, part);
   wb.pkg.stream(part, (chunk) => splitter.push(decoder.decode(chunk, { stream: true })));
   splitter.push(decoder.decode());
   splitter.flush();

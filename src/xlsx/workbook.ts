@@ -141,9 +141,13 @@ export class XlsxWorkbook {
     const sst: string[] = [];
     if (part) {
       const decoder = new TextDecoder("utf-8");
-      const splitter = new Splitter("si", (text) => {
-        for (const si of elements(text, "si")) sst.push(si.body === null ? "" : stringItemText(si.body));
-      });
+      const splitter = new Splitter(
+        "si",
+        (text) => {
+          for (const si of elements(text, "si")) sst.push(si.body === null ? "" : stringItemText(si.body));
+        },
+        part,
+      );
       this.pkg.stream(part, (chunk) => splitter.push(decoder.decode(chunk, { stream: true })));
       splitter.push(decoder.decode());
       splitter.flush();
@@ -250,7 +254,7 @@ export class XlsxWorkbook {
       }
     };
     const decoder = new TextDecoder("utf-8");
-    const splitter = new Splitter("row", onPiece);
+    const splitter = new Splitter("row", onPiece, entry.part);
     this.pkg.stream(entry.part, (chunk) => splitter.push(decoder.decode(chunk, { stream: true })));
     splitter.push(decoder.decode());
     splitter.flush();

@@ -6,6 +6,8 @@
  * characters it read (a SAX parser gives events, not the source text).
  */
 
+import { PackageError } from "./package";
+
 const ENTITY: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
 /** Text or attribute content with its entities (and CDATA sections) resolved. */
@@ -73,37 +75,71 @@ export function stringItemText(body: string): string {
   return unescapeOoxml(unescapeXml(out));
 }
 
+/** The longest piece a Splitter holds without the element's end: far beyond any real row (16 384 cells of text). */
+export const MAX_PIECE = 64 * 2 ** 20;
+
 /**
  * Splits a part's text, arriving in pieces, at the end of a given element (`</row>`), so that each
  * piece handed on holds whole elements of that name: `push` takes decoded text, `flush` the rest.
+ * Linear in the text: each push searches only what it brings (and the few characters before it, for a
+ * tag cut in two), and text is joined once, when a piece is handed on. Text that runs past `maxPiece`
+ * characters without the element's end (a zip bomb of zeros, say) stops with PackageError "tooLarge"
+ * naming the part, instead of being held.
  */
 export class Splitter {
-  private buffer = "";
+  private pending: string[] = [];
+  /** Characters pending, and the absolute offset of the first of them. */
+  private size = 0;
+  private base = 0;
+  /** Absolute offset just after the last closing tag seen, or -1. */
+  private lastClose = -1;
+  /** The last few characters pushed (a closing tag cut between two pushes). */
+  private carry = "";
+  private readonly token: string;
   private readonly closing: RegExp;
   constructor(
     private readonly local: string,
     private readonly onPiece: (text: string) => void,
+    private readonly part: string | null = null,
+    private readonly maxPiece = MAX_PIECE,
   ) {
+    this.token = `${local}>`;
     this.closing = new RegExp(`^</(?:[\\w.-]+:)?${local}\\s*>$`);
   }
   push(text: string): void {
-    this.buffer += text;
-    if (this.buffer.length < 1 << 16) return;
-    // The last closing tag of the element in the buffer.
-    for (let i = this.buffer.lastIndexOf(`${this.local}>`); i > 0; i = this.buffer.lastIndexOf(`${this.local}>`, i - 1)) {
-      const open = this.buffer.lastIndexOf("</", i);
-      const end = i + this.local.length + 1;
-      if (open >= 0 && this.closing.test(this.buffer.slice(open, end))) {
-        const piece = this.buffer.slice(0, end);
-        this.buffer = this.buffer.slice(end);
-        this.onPiece(piece);
-        return;
+    if (!text) return;
+    const window = this.carry + text;
+    const windowStart = this.base + this.size - this.carry.length;
+    for (let i = window.lastIndexOf(this.token); i >= 0; i = i > 0 ? window.lastIndexOf(this.token, i - 1) : -1) {
+      const open = window.lastIndexOf("</", i);
+      const end = i + this.token.length;
+      if (open >= 0 && this.closing.test(window.slice(open, end))) {
+        this.lastClose = Math.max(this.lastClose, windowStart + end);
+        break;
       }
+    }
+    this.pending.push(text);
+    this.size += text.length;
+    this.carry = window.slice(-(this.local.length + 48));
+    if (this.size < 1 << 16) return;
+    if (this.lastClose > this.base) {
+      const all = this.pending.join("");
+      const cut = this.lastClose - this.base;
+      const rest = all.slice(cut);
+      this.pending = rest ? [rest] : [];
+      this.base = this.lastClose;
+      this.size = rest.length;
+      this.onPiece(all.slice(0, cut));
+    } else if (this.size > this.maxPiece) {
+      throw new PackageError({ code: "tooLarge", part: this.part, limit: "maxPartBytes", bytes: this.size });
     }
   }
   flush(): void {
-    const rest = this.buffer;
-    this.buffer = "";
+    const rest = this.pending.join("");
+    this.pending = [];
+    this.base += this.size;
+    this.size = 0;
+    this.carry = "";
     if (rest) this.onPiece(rest);
   }
 }

@@ -222,3 +222,82 @@ describe("after Hoàn tác every notice describes the workbook as it is now", ()
     expect(screen.getByRole("listitem")).toHaveTextContent(detail);
   });
 });
+
+describe("every tab drops the notices of what Hoàn tác took back", () => {
+  const undone = (message: string) => ({ kind: "done" as const, message, messageEn: "Undid.", leftAlone: [], lastRun: null });
+
+  test.each(["vi", "en"] as const)("the chart's “made” notice goes with the chart's sheet (%s)", async (lang) => {
+    mocked.createChart.mockResolvedValue({
+      kind: "done",
+      sheetName: "Biểu đồ",
+      agencies: 19,
+      bandLines: false,
+      undo: { action: "chart", at, sheet: "Biểu đồ" },
+    });
+    mocked.undoLast.mockResolvedValue({
+      ...undone("Đã hoàn tác lần “Biểu đồ chỉ số”: trang “Biểu đồ” đã được xóa."),
+      messageEn: "Undid the chart: sheet “Biểu đồ” removed.",
+    });
+    const user = userEvent.setup({ delay: null });
+    render(<App api={mocked} lang={lang} />);
+    const chart = await screen.findByRole("button", { name: lang === "vi" ? "Biểu đồ chỉ số" : /chart/i });
+    await waitIdle();
+    await user.click(chart);
+    expect(await screen.findByText(lang === "vi" ? /Đã tạo trang “Biểu đồ”/ : /Sheet “Biểu đồ” made/)).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: lang === "vi" ? "Hoàn tác" : "Undo" }));
+    expect(await screen.findByText(lang === "vi" ? /trang “Biểu đồ” đã được xóa/ : /sheet “Biểu đồ” removed/)).toBeInTheDocument();
+    // Only the undo's notice speaks of the chart now: neither "made" nor the thresholds' warning stays.
+    expect(screen.queryByText(lang === "vi" ? /Đã tạo trang “Biểu đồ”/ : /Sheet “Biểu đồ” made/)).not.toBeInTheDocument();
+    expect(screen.queryByText(lang === "vi" ? /các ngưỡng phân loại hiện thành cột/ : /thresholds show as columns/)).not.toBeInTheDocument();
+  });
+
+  test("the merge's “Đã gộp…”, its problem forms and its differences go when the merge is undone", async () => {
+    mocked.forms.read.mockResolvedValue([{ file: "so-y-te.xlsx", values: [], identity: null }]);
+    mocked.forms.merge.mockResolvedValue({
+      kind: "done",
+      sheet: "Bảng điểm",
+      merged: [{ file: "so-y-te.xlsx", agency: "Sở Y tế" }],
+      missing: ["Sở Nội vụ"],
+      agencies: 2,
+      findings: [],
+      differences: [{ agency: "Sở Y tế", group: "Hạ tầng kỹ thuật", self: 50, appraised: 45.5, evidence: "BC 1", cell: "C9" }],
+      written: 5,
+      unchanged: false,
+      message: "Đã gộp 1/2 phiếu",
+      messageEn: "Merged 1 of 2 forms",
+    });
+    mocked.loadSettings.mockResolvedValueOnce(settings()).mockResolvedValue(settings({ undo: { action: "merge", at, sheet: "Bảng điểm" } }));
+    mocked.undoLast.mockResolvedValue(undone("Đã hoàn tác lần “Gộp phiếu” lúc 10:42."));
+    const user = userEvent.setup({ delay: null });
+    render(<App api={mocked} lang="vi" />);
+    await user.click(await screen.findByRole("tab", { name: "Phiếu" }));
+    await user.upload(await screen.findByLabelText("Các tệp phiếu (.xlsx)"), [new File(["x"], "so-y-te.xlsx")]);
+    await waitIdle();
+    await user.click(screen.getByRole("button", { name: "Gộp phiếu" }));
+    expect(await screen.findByText("Đã gộp 1/2 phiếu")).toBeInTheDocument();
+    expect(screen.getByText(/Hạ tầng kỹ thuật/)).toBeInTheDocument();
+    const undo = screen.getByRole("button", { name: "Hoàn tác" });
+    await waitFor(() => expect(undo).not.toHaveAttribute("aria-disabled"));
+    await user.click(undo);
+    expect(await screen.findByText("Đã hoàn tác lần “Gộp phiếu” lúc 10:42.")).toBeInTheDocument();
+    expect(screen.queryByText("Đã gộp 1/2 phiếu")).not.toBeInTheDocument();
+    expect(screen.queryByText(/Hạ tầng kỹ thuật/)).not.toBeInTheDocument();
+    expect(screen.queryByText("Sở Nội vụ")).not.toBeInTheDocument();
+  });
+
+  test.each(["vi", "en"] as const)("findings brought back by Hoàn tác keep their agency and group line (%s)", async (lang) => {
+    mocked.loadSettings.mockResolvedValue(settings({ lastRun: lastRun("pane"), undo: { action: "score", at, sheet: "Bảng điểm" } }));
+    const earlier = lastRun("pane");
+    earlier.findings = earlier.findings.map((f) => ({ ...f, agency: "Văn phòng UBND tỉnh", group: "Nhân lực cho ứng dụng CNTT", value: "55" }));
+    mocked.undoLast.mockResolvedValue({ ...undone("Đã hoàn tác lần “Tính điểm” lúc 10:42."), lastRun: earlier });
+    const user = userEvent.setup({ delay: null });
+    render(<App api={mocked} lang={lang} />);
+    const undo = await screen.findByRole("button", { name: lang === "vi" ? "Hoàn tác" : "Undo" });
+    await waitFor(() => expect(undo).not.toHaveAttribute("aria-disabled"));
+    await user.click(undo);
+    await screen.findByText(/Đã hoàn tác|Undid/);
+    const item = await screen.findByRole("button", { name: /H10/ });
+    expect(item).toHaveTextContent("Văn phòng UBND tỉnh");
+    expect(item).toHaveTextContent(lang === "vi" ? "Nhân lực cho ứng dụng CNTT · Giá trị: 55" : /Nhân lực cho ứng dụng CNTT · \w+: 55/);
+  });
+});

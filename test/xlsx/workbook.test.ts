@@ -2,7 +2,9 @@ import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
 import { readSheet } from "../../src/cli/workbook";
+import { PackageError } from "../../src/xlsx/package";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
+import { Splitter } from "../../src/xlsx/xml";
 import { referenceSheet } from "../fixtures/reference";
 import { openpyxlStyle } from "./ooxml";
 
@@ -89,3 +91,37 @@ function readXml(sheet: string): unknown[][] {
     name.endsWith("sheet1.xml") ? onData(new TextEncoder().encode(sheet)) : original(name, onData);
   return wb.readSheet("S").values;
 }
+
+describe("the splitter", () => {
+  const rows = Array.from({ length: 3000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`).join("");
+  const xml = `<worksheet><sheetData>${rows}</sheetData></worksheet>`;
+
+  it.each([1, 7, 1000, 70_000])("hands out whole rows, the text unchanged, whatever the push size (%i)", (size) => {
+    const pieces: string[] = [];
+    const splitter = new Splitter("row", (p) => pieces.push(p), "xl/worksheets/sheet1.xml");
+    for (let i = 0; i < xml.length; i += size) splitter.push(xml.slice(i, i + size));
+    splitter.flush();
+    expect(pieces.join("")).toBe(xml);
+    for (const p of pieces.slice(0, -1)) expect(p).toMatch(/<\/row>$/);
+    if (size < 65536) expect(pieces.length).toBeGreaterThan(1);
+  });
+
+  it("stops text that never closes a row (a bomb of zeros) at its limit, naming the part, without holding more", () => {
+    const splitter = new Splitter("row", () => undefined, "xl/worksheets/sheet1.xml", 2 ** 20);
+    const zeros = "\u0000".repeat(16384);
+    let pushed = 0;
+    const push = () => {
+      for (; pushed < 2 ** 22; pushed += zeros.length) splitter.push(zeros);
+    };
+    expect(push).toThrow(PackageError);
+    expect(pushed).toBeLessThanOrEqual(2 ** 20 + zeros.length);
+    let error: unknown = null;
+    try {
+      new Splitter("si", () => undefined, "xl/sharedStrings.xml", 2 ** 17).push("x".repeat(2 ** 18));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(PackageError);
+    expect((error as PackageError).problem).toMatchObject({ code: "tooLarge", part: "xl/sharedStrings.xml" });
+  });
+});
