@@ -2,17 +2,8 @@
  * The command line's lineage: the input workbook's "Sáp nhập" sheet read into the rules' lineage,
  * the 2025 list offered (or used with --lineage-2025), and the sheet written back to the output.
  */
-import { both, Both, joinBoth } from "../core/catalogue";
-import {
-  entryText,
-  isLineageSheet,
-  lineage2025Offer,
-  LINEAGE_MESSAGES,
-  LINEAGE_SHEET,
-  lineageSheetValues,
-  readLineageSheet,
-  withLineage,
-} from "../core/lineage";
+import { both, Both } from "../core/catalogue";
+import { entryText, isLineageSheet, lineage2025Offer, lineageInUse, LINEAGE_MESSAGES, LINEAGE_SHEET, lineageSheetValues, withLineage } from "../core/lineage";
 import type { PreviousAgency } from "../core/previous";
 import { LineageRule, Rules, validateRules } from "../core/rules";
 import type { SheetDescription } from "../core/sheet";
@@ -27,9 +18,9 @@ export function sheetLineage(
 ): { ok: true; lineage: LineageRule[] | null } | ({ ok: false } & Both) {
   const ws = sheets.find((w) => isLineageSheet(w.name));
   if (!ws) return { ok: true, lineage: null };
-  const lineage = readLineageSheet(read(ws.name));
-  if (lineage.ok) return { ok: true, lineage: lineage.lineage };
-  return { ok: false, ...joinBoth(lineage.problems.map((p) => both(LINEAGE_MESSAGES, p.code, p as never))) };
+  // Read as every reader reads it (refused with its cell and the fix when it cannot be read).
+  const used = lineageInUse(read(ws.name), []);
+  return used.ok ? { ok: true, lineage: used.lineage } : used;
 }
 
 /** The rules with another lineage (checked again: one entry per agency). */

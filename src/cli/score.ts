@@ -26,7 +26,7 @@ import { readSheet, SheetValues } from "./workbook";
 import { byEncoding, LEGACY_MESSAGES, LegacyCell, legacyExample, withConverted } from "../core/legacy-cells";
 import { ENCODING_NAMES, legacyToUnicode } from "../core/legacy-encoding";
 import { chartFile, comparisonJson, JsonComparison, JsonFinding, jsonFindings, jsonRowExtras, JsonRowExtras, previousAgenciesOf } from "./extras";
-import { compareYears, Comparison, comparisonNotices } from "../core/previous";
+import { compareYears, comparedRecord, Comparison, comparisonNotices } from "../core/previous";
 import { applyLedger, criteriaJson, CriteriaJson, withCriteriaValues, withGridWritten } from "./ledger";
 import { CRITERIA_SHEET } from "../core/criteria-sheet";
 import { LEDGER_SHEET } from "../core/ledger";
@@ -284,6 +284,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     const findings = stale ? [...result.findings, stale] : [...result.findings];
     let comparison: Comparison | null = null;
     let lineageToWrite: LineageRule[] | null = null;
+    let accepted2025: LineageRule[] = [];
     const notices: Both[] = byEncoding(converted).map((cells) => both(LEGACY_MESSAGES, "converted", legacyExample(cells, ENCODING_NAMES)));
     if (opts.previous) {
       progress("stepPrevious");
@@ -305,6 +306,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       const offer = lineage2025(rules, result.rows, lastYear.agencies, opts.lineage2025 === true, toUnicode);
       if (offer.notice) notices.push(offer.notice);
       if (offer.added.length > 0) {
+        accepted2025 = offer.added;
         ({ rules, json: rulesJson } = lineageRules(rules, offer.lineage));
         lineageToWrite = offer.lineage;
       }
@@ -337,6 +339,10 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       written: withGridWritten(plan.written, ledger),
       marks: [...(state.marks ?? []).filter((m) => m.sheet !== sheet), ...marks],
       lastRun: lastRunRecord(result, sheet, "cli", opts.now ?? new Date(), data.values),
+      // As the add-in's Tính điểm keeps it: the 2025 list's choice, the two years, the rules changed (the add-in's annex reads them).
+      ...(comparison
+        ? { lastYear: { ...state.lastYear, lineage2025: opts.lineage2025 === true, compared: comparedRecord(comparison, sheet, accepted2025) } }
+        : {}),
       undo: undefined,
       // "Nhật ký": this run, with the result cells it changed.
       log: appendLog(

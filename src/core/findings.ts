@@ -23,6 +23,7 @@ export type FindingCode =
   | "staleResults"
   | "legacyText"
   | "legacyExemption"
+  | "legacyHeader"
   // The ledger "Chấm điểm chi tiết" (criteria sets): `group` names the criterion (“1.2 An toàn thông tin”).
   | "evidenceMissing"
   | "inputInvalid"
@@ -56,7 +57,7 @@ export interface Finding {
   message: string;
   /** Every cell the finding is about, when there are several (legacy text: the cells to convert). */
   cells?: string[];
-  /** The legacy encoding of the text (legacyText, legacyExemption). */
+  /** The legacy encoding of the text (legacyText, legacyExemption, legacyHeader). */
   encoding?: LegacyEncoding;
   /** The sheet holding the cell when it is not the grid's (the ledger): `cell` names it too, `row`/`col` are in that sheet's values. */
   sheet?: string;
@@ -81,6 +82,12 @@ const changeKinds = (value: string, lang: Lang): string =>
     .split(",")
     .map((k) => CHANGE_KINDS[k.trim()]?.[lang] ?? k.trim())
     .join(", ");
+
+/** What a column whose header is not recognised holds, by role (legacyHeader). */
+const LEGACY_COLUMN: Record<string, Record<Lang, string>> = {
+  notes: { vi: "ghi chú của các cơ quan (các miễn chấm theo ghi chú không được áp dụng)", en: "the agencies' notes (and the exemptions they give)" },
+  block: { vi: "khối của các cơ quan (xếp hạng theo khối có thể sai)", en: "each agency's block (ranking within blocks may be wrong)" },
+};
 
 /** The parameters every finding's example renders with (the catalogue test). */
 const EXAMPLE: Params = { cell: "D7", agency: "Sở Y tế", group: "Hạ tầng kỹ thuật", value: "55", detail: "50", cells: ["D7", "E7"], encoding: "tcvn3" };
@@ -159,6 +166,16 @@ const TEMPLATES: Record<FindingCode, { severity: Severity; vi: (p: Params) => st
       `Hãy bấm “Chuyển mã” (dòng lệnh: --fix-encoding) rồi bấm lại “Tính điểm”.`,
     en: (p) =>
       `Cell ${p.cell}: the note “${p.value}” of ${p.agency} is typed in the ${encodingName(p)} encoding and reads “${p.detail}”: this agency is exempt from “${p.group}”, but the exemption is not applied yet, so its score and class may be wrong. ` +
+      `Click “Convert encoding” (command line: --fix-encoding), then click “Score” again.`,
+  },
+  /** A notes or block column's header typed in a legacy encoding: the column is not read (group: "notes" | "block"). */
+  legacyHeader: {
+    severity: "error",
+    vi: (p) =>
+      `Ô ${p.cell}: tiêu đề “${p.value}” được gõ bằng bảng mã ${encodingName(p)}, đọc là “${p.detail}”: add-in chưa nhận ra cột này nên chưa đọc ${LEGACY_COLUMN[p.group]?.vi ?? "cột này"}, nên điểm và phân loại có thể sai. ` +
+      `Hãy bấm “Chuyển mã” (dòng lệnh: --fix-encoding) rồi bấm lại “Tính điểm”.`,
+    en: (p) =>
+      `Cell ${p.cell}: the header “${p.value}” is typed in the ${encodingName(p)} encoding and reads “${p.detail}”: the add-in does not recognise the column, so ${LEGACY_COLUMN[p.group]?.en ?? "the column"} ${p.group === "block" ? "is" : "are"} not read and scores and classes may be wrong. ` +
       `Click “Convert encoding” (command line: --fix-encoding), then click “Score” again.`,
   },
   noApplicableGroup: {

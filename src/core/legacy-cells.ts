@@ -45,9 +45,16 @@ function detectAll(candidates: readonly Candidate[], origin: Origin, isHeader: (
   // A header whose words read as Vietnamese both ways (TCVN3 “Ghi chó”) is the sheet's encoding when
   // only its converted text is a header the add-in knows (“Ghi chú”).
   const knownOnlyConverted = (c: Candidate, e: LegacyEncoding) => c.kind === "header" && !isHeader(c.text) && isHeader(decodeLegacy(c.text, e));
+  // A header alone in a legacy encoding, in an otherwise Unicode sheet (“Ghi chó”, “Tªn c¬ quan”,
+  // “Cung caáp DVCTT”): legacy when, and only when, its converted text is a header the add-in knows.
+  const knownHeaderEncoding = (c: Candidate): LegacyEncoding | null =>
+    (["tcvn3", "vni"] as const).find((e) => knownOnlyConverted(c, e) && decodeLegacy(c.text, e) !== c.text) ?? null;
   const cells: LegacyCell[] = [];
   candidates.forEach((c, i) => {
-    const encoding = found[i] ?? (sheetEncoding && (detectLegacy(c.text, sheetEncoding) || knownOnlyConverted(c, sheetEncoding)) ? sheetEncoding : null);
+    const encoding =
+      found[i] ??
+      (sheetEncoding && (detectLegacy(c.text, sheetEncoding) || knownOnlyConverted(c, sheetEncoding)) ? sheetEncoding : null) ??
+      knownHeaderEncoding(c);
     if (encoding) cells.push({ ...c, cell: cellAddress(c.row, c.col, origin), encoding, converted: decodeLegacy(c.text, encoding) });
   });
   return cells;

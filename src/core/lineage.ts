@@ -3,13 +3,16 @@
  * per row, or several separated by ";"), read into the rules' lineage and written back from it; and
  * the built-in list of the 2025 department mergers, offered (never applied without the user's say).
  */
-import { catalogue, entry, Lang } from "./catalogue";
+import { both, Both, catalogue, entry, joinBoth, Lang } from "./catalogue";
 import { cellAddress, Origin, SHEET_ORIGIN } from "./address";
 import { list } from "./explain-messages";
 import type { LineageRule } from "./rules";
 import { cleanText, matchKey } from "./text";
 
 export type { Lang };
+
+/** An entry of a lineage, as the rules' model or their JSON holds it. */
+type Lineage = { readonly name: string; readonly from: readonly string[] };
 
 /** The sheet's name and its two headers. */
 export const LINEAGE_SHEET = "Sáp nhập";
@@ -39,9 +42,9 @@ export type LineageSheetProblem =
 export const LINEAGE_MESSAGES = catalogue("lineage", {
   lineageNoHeaders: entry({
     vi: (_p: object) =>
-      `Trang “${LINEAGE_SHEET}” không có dòng tiêu đề “${LINEAGE_HEADERS.name}” và “${LINEAGE_HEADERS.from}”. Hãy thêm dòng tiêu đề ấy (mỗi dòng một cơ quan tiền thân), hoặc đổi tên trang nếu nó không phải danh sách sáp nhập.`,
+      `Trang “${LINEAGE_SHEET}” không có dòng tiêu đề “${LINEAGE_HEADERS.name}” và “${LINEAGE_HEADERS.from}” trong 10 dòng đầu. Hãy ghi hai tiêu đề ấy vào ô A1 và B1 (rồi mỗi dòng một cơ quan tiền thân), hoặc đổi tên trang nếu nó không phải danh sách sáp nhập.`,
     en: () =>
-      `The “${LINEAGE_SHEET}” sheet has no header row “${LINEAGE_HEADERS.name}” and “${LINEAGE_HEADERS.from}” (agency now, predecessor). Add that header row (one predecessor per row), or rename the sheet if it is not a lineage list.`,
+      `The “${LINEAGE_SHEET}” sheet has no header row “${LINEAGE_HEADERS.name}” and “${LINEAGE_HEADERS.from}” (agency now, predecessor) in its first 10 rows. Type those two headers in cells A1 and B1 (then one predecessor per row), or rename the sheet if it is not a lineage list.`,
     example: {},
   }),
   lineageNoSuccessor: entry({
@@ -148,6 +151,24 @@ export function readLineageSheet(
   return problems.length > 0 ? { ok: false, problems } : { ok: true, lineage: [...byKey.values()] };
 }
 
+/**
+ * The lineage a comparison goes through, taken the same way by every reader (Tính điểm, Tạo phụ lục,
+ * the agency card, Giải trình, the command line): the "Sáp nhập" sheet when the workbook has one
+ * (`table`: its values; null when there is none), else the rules' lineage; with the entries of the
+ * 2025 list accepted for that comparison (an agency the sheet or the rules declare keeps its entry).
+ * A sheet that cannot be read is refused, in both languages, each message naming its cell and the fix.
+ */
+export function lineageInUse(
+  table: readonly (readonly unknown[])[] | null,
+  declared: readonly Lineage[],
+  accepted: readonly Lineage[] = [],
+): { ok: true; lineage: LineageRule[]; fromSheet: boolean } | ({ ok: false } & Both) {
+  if (table === null) return { ok: true, lineage: withLineage(declared, accepted), fromSheet: false };
+  const read = readLineageSheet(table);
+  if (!read.ok) return { ok: false, ...joinBoth(read.problems.map((p) => both(LINEAGE_MESSAGES, p.code, p as never))) };
+  return { ok: true, lineage: withLineage(read.lineage, accepted), fromSheet: true };
+}
+
 /** The "Sáp nhập" sheet's values from a lineage: the header row, then one row per predecessor. */
 export function lineageSheetValues(lineage: readonly LineageRule[]): string[][] {
   return [[LINEAGE_HEADERS.name, LINEAGE_HEADERS.from], ...lineage.flatMap((e) => e.from.map((f) => [e.name, f]))];
@@ -203,7 +224,8 @@ export function lineage2025Offer(
 }
 
 /** A lineage with entries added (an agency already declared keeps its entry). */
-export function withLineage(lineage: readonly LineageRule[], added: readonly LineageRule[]): LineageRule[] {
+export function withLineage(lineage: readonly Lineage[], added: readonly Lineage[]): LineageRule[] {
   const known = new Set(lineage.map((e) => matchKey(e.name)));
-  return [...lineage.map((e) => ({ name: e.name, from: [...e.from] })), ...added.filter((e) => !known.has(matchKey(e.name)))];
+  const copy = (e: Lineage): LineageRule => ({ name: e.name, from: [...e.from] });
+  return [...lineage.map(copy), ...added.filter((e) => !known.has(matchKey(e.name))).map(copy)];
 }

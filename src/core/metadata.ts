@@ -153,6 +153,7 @@ export function completeMetadataWithSource(
       subject: out.subject.normalize("NFC").trim(),
       sheetName: out.sheetName.normalize("NFC").trim(),
       ...(out.annexPrevious === true ? { annexPrevious: true } : {}),
+      ...(typeof out.formsDeadline === "string" && out.formsDeadline.trim() !== "" ? { formsDeadline: out.formsDeadline.trim() } : {}),
     },
     yearSource: inferred ? inferred.source : "given",
   };

@@ -15,6 +15,7 @@ import { EXPLAIN_MESSAGES } from "./explain-messages";
 import { matchKey } from "./text";
 import type { AnnexPreviousProblem, PreviousProblem } from "./previous-messages";
 import type { ResultColumn } from "./columns";
+import type { ComparedRecord } from "./store";
 
 /** Last year's agency as its own workbook scores it. */
 export interface PreviousAgency {
@@ -445,4 +446,23 @@ export function comparisonNotices(c: Comparison): Both[] {
   ];
   if (c.missing.length > 0) out.push(both(EXPLAIN_MESSAGES, "previousMissing", { names: c.missing }));
   return out;
+}
+
+/** What the store keeps of a comparison "Tính điểm" wrote on `sheet` (StoreState.lastYear.compared). */
+export function comparedRecord(comparison: Comparison, sheet: string, lineage2025: readonly LineageModel[]): ComparedRecord {
+  return {
+    sheet,
+    years: { current: comparison.years?.current ?? null, previous: comparison.years?.previous ?? null },
+    rulesChanged: (comparison.rulesChanged ?? []).map((c) => ({ kind: c.kind, detail: c.detail })),
+    lineage2025: lineage2025.map((e) => ({ name: e.name, from: [...e.from] })),
+  };
+}
+
+/**
+ * Last year's columns as read from the sheet, with what the last "Tính điểm" that wrote them kept: the
+ * two years and the rules changed between them (the annex's notes). A record of another sheet adds nothing.
+ */
+export function withComparedRecord(comparison: Comparison, record: ComparedRecord | undefined, sheet: string): Comparison {
+  if (!record || record.sheet !== sheet) return comparison;
+  return { ...comparison, years: { ...record.years }, rulesChanged: record.rulesChanged.map((c) => ({ ...c })) };
 }

@@ -1,7 +1,7 @@
 import { cellAddress, Origin, SHEET_ORIGIN } from "./address";
 import { add, cmp, Dec, div, formatVi, fromNumber, min, mul, neg, sign, ZERO } from "./decimal";
 import { Finding, FindingCode, makeFinding } from "./findings";
-import { GridLayout, HEADER_ALIASES, groupOfHeader, locateGrid, LocateResult } from "./grid";
+import { COLUMN_ALIASES, GridLayout, HEADER_ALIASES, groupOfHeader, locateGrid, LocateResult } from "./grid";
 import { displayValue, isBlank, parseScore, ParsedCell } from "./numbers";
 import { rankDescending } from "./ranking";
 import { Rules } from "./rules";
@@ -80,7 +80,7 @@ const PROCEDURE_WORDS = [" tthc ", " thu tuc hanh chinh "];
 export function scoreSheet(values: readonly (readonly unknown[])[], rules: Rules, origin: Origin = SHEET_ORIGIN): ScoreResult {
   const located = locateGrid(values, rules);
   if (!located.ok) {
-    const legacy = located.reason === "noGrid" ? legacyCellsOfTop(values, HEADER_SEARCH_ROWS, origin, knownHeader(rules)) : [];
+    const legacy = located.reason !== "empty" ? legacyCellsOfTop(values, HEADER_SEARCH_ROWS, origin, knownHeader(rules)) : [];
     return { ok: false, error: withLegacyHint(located, legacy), legacy };
   }
   const { layout } = located;
@@ -90,6 +90,7 @@ export function scoreSheet(values: readonly (readonly unknown[])[], rules: Rules
   // their Unicode form (so “Së Y tÕ” repeats “Sở Y tế”).
   const legacy = legacyCellsOfGrid(values, layout, origin, knownHeader(rules));
   reportLegacyText(legacy, origin, findings);
+  reportLegacyHeaders(legacy, layout, origin, findings);
   reportSkippedRows(values, layout, blockOf, origin, findings);
   const scoreRow = rowScorer({ values, layout, rules, origin, legacy, blockOf, findings });
   const rows = layout.dataRows.map(scoreRow);
@@ -111,6 +112,25 @@ function reportLegacyText(legacy: readonly LegacyCell[], origin: Origin, finding
         cells: group.map((c) => c.cell),
         encoding: first.encoding,
       }),
+    );
+  }
+}
+
+const NOTES_KEYS = new Set(COLUMN_ALIASES.notes.map(headerKey));
+const BLOCK_KEYS = new Set(COLUMN_ALIASES.block.map(headerKey));
+
+/**
+ * A notes or block column whose header is legacy text (“Ghi chó”) is not read at all: its notes'
+ * exemptions, its blocks are lost. An error at the header, which “Chuyển mã” converts.
+ */
+function reportLegacyHeaders(legacy: readonly LegacyCell[], layout: GridLayout, origin: Origin, findings: Finding[]): void {
+  for (const c of legacy) {
+    if (c.kind !== "header" || c.row < layout.headerTop || c.row > layout.headerRow) continue;
+    const key = headerKey(c.converted);
+    const role = NOTES_KEYS.has(key) && layout.notesCol !== c.col ? "notes" : BLOCK_KEYS.has(key) && layout.blockCol !== c.col ? "block" : null;
+    if (role === null) continue;
+    findings.push(
+      makeFinding("legacyHeader", c.row, c.col, origin, { agency: "", group: role, value: c.text, detail: c.converted, cells: [c.cell], encoding: c.encoding }),
     );
   }
 }

@@ -240,6 +240,21 @@ const snapshot: Check = (v, p) => {
   return null;
 };
 
+/** `lastYear`: the 2025 list's box and the last comparison written (its years, the rules changed, the 2025 entries used). */
+const year: Check = nullable(intIn(1900, 9999));
+const lineageEntry: Check = shape({ name: text, from: list(text, 1000) });
+export const checkLastYear: Check = shape({
+  lineage2025: optional(bool),
+  compared: optional(
+    shape({
+      sheet: sheetName,
+      years: shape({ current: year, previous: year }),
+      rulesChanged: list(shape({ kind: oneOf("groups", "maxima", "weights", "classes", "criteria"), detail: text }), 100),
+      lineage2025: list(lineageEntry, 1000),
+    }),
+  ),
+});
+
 /** The store entries an undo journal restores, checked like the store itself. */
 const previousState: Check = shape({
   written: optional(checkWritten),
@@ -248,6 +263,7 @@ const previousState: Check = shape({
   annex: optional(checkAnnexRecord),
   annexDescription: optional(checkPackedAnnex),
   decision: optional(checkDecision),
+  lastYear: optional(checkLastYear),
 });
 
 /** A sheet description (src/core/sheet.ts) as undo renders it: a name, and cells with rows and columns in range. */
@@ -365,6 +381,7 @@ export const ENTRY_CHECKS: Record<string, Check> = {
   lockInfo: checkLockInfo,
   log: checkLog,
   logSheet: sheetName,
+  lastYear: checkLastYear,
 };
 
 /** A stored entry set aside (or, for the user's own settings, refused) because a check failed. */
@@ -406,6 +423,10 @@ const CONSEQUENCE: Record<string, Record<Lang, string>> = {
     en: "The old annex sheet is treated as the user's and is not replaced; a new annex goes to another sheet.",
   },
   lastRun: { vi: "Bảng tóm tắt lần tính trước không được hiển thị.", en: "The summary of the previous run is not shown." },
+  lastYear: {
+    vi: "Lựa chọn danh sách sáp nhập sở năm 2025 và những gì lần so sánh với năm trước ghi lại (hai năm, quy tắc đã đổi) không được dùng; hãy chọn lại rồi bấm “Tính điểm”.",
+    en: "The choice of the 2025 merger list and what the last comparison with last year kept (the two years, the rules changed) are not used; choose again and click “Tính điểm”.",
+  },
   undo: { vi: "Không hoàn tác được lần ghi trước.", en: "The previous write cannot be undone." },
   log: {
     vi: "Nhật ký cũ không đọc được nên không được dùng; lần ghi tiếp theo bắt đầu một nhật ký mới.",

@@ -3,7 +3,8 @@ import type { FormIdentity } from "./forms";
 import type { LockRecord, UnlockRecord } from "./lock";
 import type { WorkLog } from "./log";
 import { DecisionMetadata } from "./metadata";
-import { RulesJson } from "./rules";
+import type { LineageRule, RulesJson } from "./rules";
+import type { RulesChange } from "./previous";
 import { ENTRY_CHECKS, STORE_MESSAGES, StoreIssue, storeDamagedMessage, storeProblem } from "./store-check";
 
 /**
@@ -192,6 +193,32 @@ export interface StoreState {
   log?: WorkLog;
   /** The "Nhật ký" sheet the add-in or the command line wrote (never a user's sheet of that name). */
   logSheet?: string;
+  /** "So sánh với năm trước": the choice of the 2025 merger list and what the last comparison written found. */
+  lastYear?: LastYearRecord;
+}
+
+/**
+ * What the workbook keeps of "So sánh với năm trước" between actions: the pane's box "Dùng danh sách sáp
+ * nhập sở năm 2025" (ticked or not, whether or not the "Sáp nhập" sheet was written), and what the last
+ * "Tính điểm" that compared wrote its columns from. "Tạo phụ lục", the agency card and "Giải trình" read
+ * last year's columns from the sheet; this record gives them what the columns cannot say.
+ */
+export interface LastYearRecord {
+  /** The 2025 merger list ticked (absent: never chosen). */
+  lineage2025?: boolean;
+  /** The last comparison "Tính điểm" wrote (absent: none yet). */
+  compared?: ComparedRecord;
+}
+
+export interface ComparedRecord {
+  /** The sheet whose "Xếp hạng năm trước" and "Tăng/giảm" it wrote. */
+  sheet: string;
+  /** The two years compared (the grids' titles), when known. */
+  years: { current: number | null; previous: number | null };
+  /** What differs in last year's stored rules (indices compared as published); empty when nothing does. */
+  rulesChanged: RulesChange[];
+  /** The entries of the 2025 list it compared through (accepted with the box). */
+  lineage2025: LineageRule[];
 }
 
 /** One agency's returned form, as merged. */
@@ -226,10 +253,11 @@ const KEYS: (keyof StoreState)[] = [
   "unlocks",
   "log",
   "logSheet",
+  "lastYear",
 ];
 
 /** What the pane shows on opening: small entries, kept in the first rows (the head) so that it reads a few KB. */
-const HEAD_KEYS: (keyof StoreState)[] = ["rules", "decision", "annex", "lastRun"];
+const HEAD_KEYS: (keyof StoreState)[] = ["rules", "decision", "annex", "lastRun", "lastYear"];
 /** The head's summary of the undo journal (the journal itself is in the body). */
 const UNDO_INFO = "undoInfo";
 /** The head's summary of the lock (the locked cells are in the body). */

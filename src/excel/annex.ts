@@ -23,11 +23,11 @@ import { AnnexOutcome, findingView } from "./types";
 import { rangeAddress } from "../core/address";
 import { checkStale } from "../core/stale";
 import { EXPLAIN_MESSAGES } from "../core/explain-messages";
-import { both, joinBoth } from "../core/catalogue";
-import { LINEAGE_MESSAGES, LINEAGE_SHEET, readLineageSheet } from "../core/lineage";
-import type { LineageModel } from "../core/rules";
+import { both } from "../core/catalogue";
+import { LINEAGE_SHEET } from "../core/lineage";
+import { lastYearOnSheet } from "./last-year";
 import { excelBoth, PRINT_STEPS, PrintStepCode, PrintStepParams } from "./messages";
-import { annexPreviousProblemText, Comparison, comparisonFromSheet } from "../core/previous";
+import { annexPreviousProblemText, Comparison } from "../core/previous";
 
 export type { PrintStepCode };
 
@@ -266,18 +266,12 @@ function checkAnnexInputs(
   }
   // Last year's columns, when the user chose them for the annex: read from the score sheet as "Tính
   // điểm" wrote them, rendered through the same core columns as the command line's --annex-previous.
-  // The predecessors come from the lineage "Tính điểm" compared through: the "Sáp nhập" sheet when the workbook has one, else the rules'.
-  let lineage: readonly LineageModel[] = scored.rules.lineage;
-  if (meta.annexPrevious && lineageSheet !== null) {
-    const table = readLineageSheet(lineageSheet);
-    if (!table.ok) {
-      const m = joinBoth(table.problems.map((p) => both(LINEAGE_MESSAGES, p.code, p as never)));
-      return { ok: false, refusal: { kind: "refused", ...m, cells: [] } };
-    }
-    lineage = table.lineage;
-  }
-  const lastYear = meta.annexPrevious ? comparisonFromSheet(sheet.values, scored, sheet.origin, lineage) : null;
-  if (lastYear && !lastYear.ok) {
+  // The predecessors come from the lineage "Tính điểm" compared through (the "Sáp nhập" sheet when the workbook has one,
+  // refused with its cell when unreadable, else the rules', with the 2025 entries it accepted); the two years and the rules
+  // changed between them from what it kept in the store ("compared as published").
+  const lastYear = meta.annexPrevious ? lastYearOnSheet(sheet, scored, state, lineageSheet) : null;
+  if (lastYear && !lastYear.ok) return { ok: false, refusal: { kind: "refused", message: lastYear.message, messageEn: lastYear.messageEn, cells: [] } };
+  if (lastYear?.problem) {
     const p = lastYear.problem;
     return {
       ok: false,
@@ -304,7 +298,7 @@ function checkAnnexInputs(
   if (meta.sheetName === STORE_SHEET || meta.sheetName === sheet.name || meta.sheetName === ANNEX_BUILD_SHEET || meta.sheetName === ANNEX_BACKUP_SHEET) {
     return { ok: false, refusal: { kind: "refused", ...excelBoth("annexSheetIsGrid", { sheet: meta.sheetName }), cells: [] } };
   }
-  return { ok: true, meta, lastYear: lastYear?.comparison ?? null };
+  return { ok: true, meta, lastYear: lastYear?.ok ? lastYear.comparison : null };
 }
 
 /** The state after the annex: where it is and what it was made from, and the journal "Hoàn tác" needs (the annex it replaces, the state before). */

@@ -10,8 +10,8 @@ import { rowAt } from "../core/explain";
 import { scoreSheet } from "../core/scoring";
 import { checkStale } from "../core/stale";
 import { queuePreviousSheet, queueSheetRead, rulesOf } from "./scoring";
-import { comparisonFromSheet } from "../core/previous";
-import { LINEAGE_SHEET, readLineageSheet } from "../core/lineage";
+import { LINEAGE_SHEET } from "../core/lineage";
+import { lastYearOnSheet } from "./last-year";
 import { queueStoreRead } from "./store";
 
 export interface StaleView {
@@ -41,7 +41,8 @@ export async function inspectSelection(): Promise<SelectionInfo | null> {
     const lineageSheet = queuePreviousSheet(context, LINEAGE_SHEET);
     await context.sync(); // the one sync
     const sheet = read.result();
-    const scored = scoreSheet(sheet.values, rulesOf(store.state()), sheet.origin);
+    const state = store.state();
+    const scored = scoreSheet(sheet.values, rulesOf(state), sheet.origin);
     if (!scored.ok) return null;
     const check = checkStale(sheet.values, scored, sheet.origin);
     const stale = check.stale
@@ -52,12 +53,15 @@ export async function inspectSelection(): Promise<SelectionInfo | null> {
         })()
       : null;
     const row = rowAt(scored, selected.rowIndex - sheet.origin.row);
-    // Last year, when "Tính điểm" compared with it: its columns on the sheet (through the lineage it used).
-    const table = row ? lineageSheet() : null;
-    const lineageRead = table === null ? null : readLineageSheet(table);
-    const lastYear = row ? comparisonFromSheet(sheet.values, scored, sheet.origin, lineageRead?.ok ? lineageRead.lineage : scored.rules.lineage) : null;
+    // Last year, when "Tính điểm" compared with it: its columns on the sheet (through the lineage it used). A "Sáp nhập"
+    // sheet that cannot be read is refused as by every reader: the card says so (its cell, the fix) instead of last year's line.
+    const lastYear = row ? lastYearOnSheet(sheet, scored, state, lineageSheet()) : null;
     const previous = lastYear?.ok ? lastYear.comparison : null;
-    const card = row ? { vi: cardText(scored, row, "vi", previous), en: cardText(scored, row, "en", previous) } : null;
+    const cardIn = (lang: "vi" | "en") => {
+      const text = cardText(scored, row!, lang, previous);
+      return lastYear && !lastYear.ok ? { ...text, lines: [...text.lines, lang === "vi" ? lastYear.message : lastYear.messageEn] } : text;
+    };
+    const card = row ? { vi: cardIn("vi"), en: cardIn("en") } : null;
     return { sheet: sheet.name, card, stale };
   });
 }

@@ -16,8 +16,8 @@ import { scoreSheet } from "../core/scoring";
 import { checkStale } from "../core/stale";
 import { cmToPoints, features } from "./host";
 import { hostRefusal, queuePreviousSheet, queueSheetRead, rulesOf, SheetData, sheetRefusal } from "./scoring";
-import { comparisonFromSheet } from "../core/previous";
-import { LINEAGE_SHEET, readLineageSheet } from "../core/lineage";
+import { LINEAGE_SHEET } from "../core/lineage";
+import { lastYearOnSheet } from "./last-year";
 import { queueStoreRead, queueStoreWrite, runWriting } from "./store";
 import type { StoreState, UndoInfo } from "../core/store";
 import { frame, setColumnWidths, setRowHeights } from "./sheet-render";
@@ -158,11 +158,10 @@ export async function createExplanation(opts: { selectedOnly: boolean }): Promis
         undefined,
       );
       // Last year, when "Tính điểm" compared with it: its columns on the sheet (through the lineage it used); none otherwise.
-      const table = lineageSheet();
-      const lineageRead = table === null ? null : readLineageSheet(table);
-      const lineage = lineageRead?.ok ? lineageRead.lineage : scored.rules.lineage;
-      const lastYear = comparisonFromSheet(sheet.values, scored, sheet.origin, lineage);
-      const previous = lastYear.ok ? lastYear.comparison : null;
+      // A "Sáp nhập" sheet that cannot be read is refused as by every reader (its cell, the fix).
+      const lastYear = lastYearOnSheet(sheet, scored, state, lineageSheet());
+      if (!lastYear.ok) return { kind: "refused", message: lastYear.message, messageEn: lastYear.messageEn, cells: [] };
+      const previous = lastYear.comparison;
       const description = buildExplanation(scored, { year: state.decision?.year ?? null, only, sheetName: where.name, previous });
       // "Hoàn tác" removes the sheet: the journal goes first in the batch, as for every write.
       const { undo: _u, ...previousState } = state;

@@ -7,18 +7,18 @@ import { cellAddress, columnLetter, Origin, parseCell, rangeAddress } from "../c
 import { MARK_FILL, planResultWrite, WriteBlock, WritePlan } from "../core/plan";
 import { LineageRule, presetRules, Rules, validateRules } from "../core/rules";
 import { scoreSheet, ScoreResult } from "../core/scoring";
-import { CellSnapshot, FillSnapshot, LastRun, MarkRecord, STORE_SHEET, StoreState, writtenCells } from "../core/store";
+import { CellSnapshot, FillSnapshot, LastRun, LastYearRecord, MarkRecord, STORE_SHEET, StoreState, writtenCells } from "../core/store";
 import { storeIssueMessage } from "../core/store-check";
 import { lastRunRecord } from "../core/summary";
 import { BYTES_PER_SYNC, chunkByBytes, features, hostErrorMessage, jsonBytes, loadRowsInBlocks, readOrInBlocks, UserFacingError } from "./host";
 import { excelBoth, excelMessage } from "./messages";
 import { ensureStoreSheet, queueStoreRead, queueStoreWrite, readStoreInBlocks, StoreRead, runWriting, isGrouped } from "./store";
 import { findingView, ScoringOutcome, Source } from "./types";
-import { compareYears, Comparison, comparisonNotices, PreviousInput, PreviousProblem, scorePreviousYear } from "../core/previous";
+import { compareYears, Comparison, comparedRecord, comparisonNotices, PreviousInput, PreviousProblem, scorePreviousYear } from "../core/previous";
 import { legacyToUnicode } from "../core/legacy-encoding";
 import type { Finding } from "../core/findings";
-import { entryText, lineage2025Offer, LINEAGE_MESSAGES, LINEAGE_SHEET, readLineageSheet, withLineage } from "../core/lineage";
-import { both, Both, joinBoth } from "../core/catalogue";
+import { entryText, lineage2025Offer, lineageInUse, LINEAGE_MESSAGES, LINEAGE_SHEET, withLineage } from "../core/lineage";
+import { both, Both } from "../core/catalogue";
 
 /**
  * Last year's data for "So sánh với năm trước": a sheet of this workbook (read in the same sync as
@@ -199,9 +199,11 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       );
       const columns = plan.columns.map((c) => columnLetter(c.col + sheet.origin.col));
       const currentUndo = state.undo ? { action: state.undo.action, at: state.undo.at, sheet: state.undo.sheet } : null;
+      // What the annex, the card and Giải trình read with last year's columns: the 2025 list's box, the years, the rules changed.
+      const lastYear = lastYearAfter(state, options, compared, sheet.name);
 
       const ledgerWrites = ledger ? ledger.ledgerBlocks : [];
-      if (isUnchanged(plan, sheet.values, state) && ledgerWrites.length === 0) {
+      if (isUnchanged(plan, sheet.values, state) && ledgerWrites.length === 0 && JSON.stringify(lastYear ?? null) === JSON.stringify(state.lastYear ?? null)) {
         return {
           kind: "done",
           sheet: sheet.name,
@@ -226,7 +228,7 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       const changes = blockChanges(sheet.values, plan.blocks, (r, c) => cellAddress(r, c, sheet.origin));
       const via = source === "ribbon" ? "ribbon" : "pane";
       let newState = withLog(
-        stateAfter(state, plan, sheet.name, run, journal),
+        { ...stateAfter(state, plan, sheet.name, run, journal), ...(lastYear ? { lastYear } : {}) },
         logEntry({ at: run.at, action: "score", by: currentActor(), via, sheet: sheet.name, cells: changes }),
       );
       // The ledger's computed columns: an entry of their own (the log names one sheet per entry).
@@ -288,11 +290,10 @@ function lineageFor(
   lineageSheet: (() => unknown[][] | null) | null,
   scored: Extract<ScoreResult, { ok: true }>,
 ): { ok: true; rules: Rules } | ({ ok: false } & Both) {
-  const values = options.previous && lineageSheet ? lineageSheet() : null;
-  if (values === null) return { ok: true, rules: scored.rules };
-  const read = readLineageSheet(values);
-  if (!read.ok) return { ok: false, ...joinBoth(read.problems.map((p) => both(LINEAGE_MESSAGES, p.code, p as never))) };
-  return withRulesLineage(scored.rules, read.lineage);
+  if (!options.previous || !lineageSheet) return { ok: true, rules: scored.rules };
+  const used = lineageInUse(lineageSheet(), scored.rules.lineage);
+  if (!used.ok) return used;
+  return used.fromSheet ? withRulesLineage(scored.rules, used.lineage) : { ok: true, rules: scored.rules };
 }
 
 /** The rules with another lineage (checked again). */
@@ -312,8 +313,10 @@ function comparisonFor(
   scored: Extract<ScoreResult, { ok: true }>,
   values: readonly (readonly unknown[])[],
   origin: Origin,
-): { ok: true; comparison: Comparison | null; finding: Finding | null; offer: Both | null } | { ok: false; problem: PreviousProblem } {
-  if (!options.previous) return { ok: true, comparison: null, finding: null, offer: null };
+):
+  | { ok: true; comparison: Comparison | null; finding: Finding | null; offer: Both | null; accepted: LineageRule[]; use2025: boolean }
+  | { ok: false; problem: PreviousProblem } {
+  if (!options.previous) return { ok: true, comparison: null, finding: null, offer: null, accepted: [], use2025: false };
   let last: PreviousInput;
   if (options.previous.kind === "sheet") {
     const values = lastYearSheet!();
@@ -327,6 +330,9 @@ function comparisonFor(
   // The 2025 mergers: offered where they fit, used when the user ticked them.
   let rules = scored.rules;
   let offer: Both | null = null;
+  let accepted: LineageRule[] = [];
+  // The pane's box, else the choice the workbook keeps (ticked once, remembered without writing the "Sáp nhập" sheet).
+  const use2025 = options.previous.lineage2025 ?? state.lastYear?.lineage2025 === true;
   const offered = lineage2025Offer(
     scored.rows.map((r) => r.name),
     last.agencies.map((a) => a.name),
@@ -335,12 +341,27 @@ function comparisonFor(
   );
   if (offered.length > 0) {
     const entries = offered.map(entryText);
-    const used = options.previous.lineage2025 === true ? withRulesLineage(rules, withLineage(rules.lineage as LineageRule[], offered)) : null;
-    if (used?.ok) rules = used.rules;
+    const used = use2025 ? withRulesLineage(rules, withLineage(rules.lineage as LineageRule[], offered)) : null;
+    if (used?.ok) [rules, accepted] = [used.rules, offered];
     offer = used?.ok ? both(LINEAGE_MESSAGES, "lineage2025Applied", { entries }) : both(LINEAGE_MESSAGES, "lineage2025Offered", { entries, where: "pane" });
   }
   const compared = compareYears(values, { ...scored, rules }, last, toUnicode, origin);
-  return { ok: true, ...compared, offer };
+  return { ok: true, ...compared, offer, accepted, use2025 };
+}
+
+/**
+ * The store's record of "So sánh với năm trước" after this Tính điểm: the 2025 list's box as chosen (kept
+ * when the pane does not say), and the comparison written on this sheet (a run that compares with nothing
+ * leaves last year's columns, and the record of them, as they were).
+ */
+function lastYearAfter(
+  state: StoreState,
+  options: ScoringOptions,
+  compared: { comparison: Comparison | null; accepted: LineageRule[]; use2025: boolean },
+  sheet: string,
+): LastYearRecord | undefined {
+  if (!options.previous || !compared.comparison) return state.lastYear;
+  return { ...state.lastYear, lineage2025: compared.use2025, compared: comparedRecord(compared.comparison, sheet, compared.accepted) };
 }
 
 /**

@@ -95,7 +95,10 @@ export async function saveDecision(meta: DecisionMetadata): Promise<SaveResult> 
   const problems = validateMetadata(complete);
   if (problems.length) return { ok: false, messages: problems.map((p) => p.message), messagesEn: problems.map((p) => p.messageEn) };
   try {
-    await updateStore((state) => ({ ...state, decision: complete }));
+    // The forms' deadline is not a field of the decision form: one the caller does not pass stays.
+    const deadline = (state: StoreState) =>
+      complete.formsDeadline === undefined && state.decision?.formsDeadline ? { formsDeadline: state.decision.formsDeadline } : {};
+    await updateStore((state) => ({ ...state, decision: { ...complete, ...deadline(state) } }));
     return { ok: true };
   } catch (e) {
     return hostFailure(e);

@@ -43,7 +43,7 @@ export const findingView = (sheet: string, f: Finding, scored?: { result: Scored
   message: f.message,
   messageEn: findingMessage(f, "en"),
   ...correctionOf(f, scored),
-  ...(f.code === "legacyText" && f.cells ? { convertible: f.cells } : {}),
+  ...((f.code === "legacyText" || f.code === "legacyHeader") && f.cells ? { convertible: f.cells } : {}),
 });
 
 function correctionOf(

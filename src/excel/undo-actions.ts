@@ -86,7 +86,13 @@ export const UNDO_HANDLERS: { readonly [A in UndoJournal["action"]]: UndoHandler
   score: {
     done: "undoneScore",
     restore: cellsUndo((state, undo) => writtenCells(state.written, undo.sheet)),
-    stateAfter: (current, { previousState: prev }) => ({ ...current, written: prev.written, marks: prev.marks, lastRun: prev.lastRun }),
+    stateAfter: (current, { previousState: prev }) => ({
+      ...current,
+      written: prev.written,
+      marks: prev.marks,
+      lastRun: prev.lastRun,
+      lastYear: prev.lastYear,
+    }),
   },
   /**
    * "Gộp phiếu": the grid's cells back; its "Tự đánh giá" and "Chênh lệch" sheets go, the ones before it

@@ -6,8 +6,11 @@ import { metadataProblemText, useStrings } from "./i18n";
 /** The fields typed as text (the year too, so "20" or "" stay on screen while they are checked). */
 export type DecisionTextField = Exclude<keyof DecisionMetadata, "annexPrevious" | "formsDeadline">;
 
-/** The form as typed, and the choice to put last year's columns in the annex (a checkbox). */
-export type DecisionFormValue = Record<DecisionTextField, string> & { annexPrevious: boolean };
+/**
+ * The form as typed, the choice to put last year's columns in the annex (a checkbox), and the forms'
+ * deadline (set by “Gộp phiếu” or `merge --deadline`; not typed here, but kept when the form saves).
+ */
+export type DecisionFormValue = Record<DecisionTextField, string> & { annexPrevious: boolean; formsDeadline?: string };
 
 export const FIELD_ORDER: DecisionTextField[] = ["number", "date", "year", "issuer", "province", "subject", "sheetName"];
 
@@ -21,13 +24,19 @@ export function formFromMetadata(m: DecisionMetadata): DecisionFormValue {
     subject: m.subject,
     sheetName: m.sheetName,
     annexPrevious: m.annexPrevious === true,
+    ...(m.formsDeadline ? { formsDeadline: m.formsDeadline } : {}),
   };
 }
 
 export function metadataFromForm(f: DecisionFormValue): DecisionMetadata {
-  const { annexPrevious, ...text } = f;
+  const { annexPrevious, formsDeadline, ...text } = f;
   const year = text.year.trim();
-  return { ...text, year: /^\d+$/.test(year) ? Number(year) : Number.NaN, ...(annexPrevious ? { annexPrevious: true } : {}) };
+  return {
+    ...text,
+    year: /^\d+$/.test(year) ? Number(year) : Number.NaN,
+    ...(annexPrevious ? { annexPrevious: true } : {}),
+    ...(formsDeadline ? { formsDeadline } : {}),
+  };
 }
 
 export const fieldId = (field: DecisionTextField) => `decision-${field}`;

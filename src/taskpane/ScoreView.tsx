@@ -127,7 +127,8 @@ export function ScoreView({ api, lastRun, outcome, onScored, onWritten, busy, ru
     setNotes([{ intent: "success", title: t.findings.converted, text }]);
     if (outcome) {
       const done = new Set(o.cells);
-      const stale = (f: FindingView) => (f.code === "legacyText" || f.code === "legacyExemption") && (f.convertible ?? [f.cell]).every((c) => done.has(c));
+      const stale = (f: FindingView) =>
+        (f.code === "legacyText" || f.code === "legacyExemption" || f.code === "legacyHeader") && (f.convertible ?? [f.cell]).every((c) => done.has(c));
       onScored({ ...outcome, findings: outcome.findings.filter((f) => !stale(f)) });
     }
   };

@@ -136,3 +136,67 @@ describe("a whole sheet typed in TCVN3", () => {
     expect(values[3].slice(0, 9)).toEqual(["STT", "Tên cơ quan", ...published.header.slice(2, 8), "Ghi chú"]);
   });
 });
+
+describe("one header typed in a legacy font: “Ghi chú” in TCVN3, “Tên cơ quan” in VNI", () => {
+  const dir = tempDir();
+  const notes = path.join(dir, "ghi-cho.xlsx");
+  const name = path.join(dir, "ten-co-quan.xlsx");
+  let notesCell = "";
+  let nameCell = "";
+
+  beforeAll(async () => {
+    await legacyWorkbook(notes, (ws) => (notesCell = retype(ws, "Ghi chú", "tcvn3", ".VnTime")));
+    await legacyWorkbook(name, (ws) => (nameCell = retype(ws, "Tên cơ quan", "vni", "VNI-Times")));
+  });
+
+  it("“Ghi chó” without --fix-encoding: an error naming the header (the exemptions are lost), exit 1", () => {
+    const r = runCli(["score", notes, "--json"]);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout);
+    expect(json.findings).toEqual(
+      expect.arrayContaining([
+        {
+          code: "legacyHeader",
+          cell: notesCell,
+          severity: "error",
+          message: expect.stringMatching(/tiêu đề “Ghi chó” được gõ bằng bảng mã TCVN3 \(ABC\), đọc là “Ghi chú”/),
+        },
+      ]),
+    );
+    expect(json.rows.find((row: { name: string }) => row.name === "Văn phòng UBND tỉnh")).toMatchObject({ maxPoints: 498, class: "Trung bình" });
+  });
+
+  it("“Ghi chó” with --fix-encoding: the header converted in the output, the exemptions back, scores as published", async () => {
+    const out = path.join(dir, "ra-ghi-chu.xlsx");
+    const r = runCli(["score", notes, "-o", out, "--json", "--fix-encoding"]);
+    const json = JSON.parse(r.stdout);
+    expect(json.findings.filter((f: { code: string }) => f.code.startsWith("legacy"))).toEqual([]);
+    expect(json.rows.map((row: { name: string; index: number; class: string }) => [row.name, row.index, row.class])).toEqual(
+      published.rows.map((p) => [p.name, num(p.index), p.className]),
+    );
+    expect(r.stderr).toContain(`Đã chuyển 1 ô từ bảng mã TCVN3 (ABC) sang Unicode (${notesCell})`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const cell = wb.getWorksheet(SHEET)!.getCell(notesCell);
+    expect([cell.value, cell.font?.name]).toEqual(["Ghi chú", "Times New Roman"]);
+  });
+
+  it("“Teân cô quan” without --fix-encoding: exit 2, the message names the VNI header and --fix-encoding, nothing written", () => {
+    const out = path.join(dir, "ra.xlsx");
+    const r = runCli(["score", name, "-o", out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/không có cột tên cơ quan.*bảng mã VNI.*“Teân cô quan” là “Tên cơ quan”.*--fix-encoding/s);
+    expect(r.stderr).toContain(nameCell);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it("“Teân cô quan” with --fix-encoding: converted and scored as published", async () => {
+    const out = path.join(dir, "ra-ten.xlsx");
+    const r = runCli(["score", name, "-o", out, "--json", "--fix-encoding"]);
+    const json = JSON.parse(r.stdout);
+    expect(json.rows.map((row: { name: string; index: number }) => [row.name, row.index])).toEqual(published.rows.map((p) => [p.name, num(p.index)]));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.getWorksheet(SHEET)!.getCell(nameCell).value).toBe("Tên cơ quan");
+  });
+});

@@ -3,7 +3,8 @@ import { findingMessage } from "../../src/core/findings";
 import { withConverted } from "../../src/core/legacy-cells";
 import { encodeLegacy, LegacyEncoding, legacyToUnicode } from "../../src/core/legacy-encoding";
 import { compareWithPrevious } from "../../src/core/previous";
-import { presetRules } from "../../src/core/rules";
+import { loadRules, presetRules } from "../../src/core/rules";
+import { clonePreset } from "./helpers";
 import { scoreSheet, ScoreResult } from "../../src/core/scoring";
 import { readPublishedAnnex, referenceSheet } from "../fixtures/reference";
 
@@ -144,5 +145,92 @@ describe("last year's ranking typed in TCVN3 or VNI", () => {
       // Without the converter, names with Vietnamese letters would not meet.
       expect(compareWithPrevious(result.rows, previous).added.length).toBeGreaterThan(15);
     }
+  });
+});
+
+/** One header typed in a legacy encoding in an otherwise Unicode sheet (the issue: “Ghi chó”, “Tªn c¬ quan”). */
+describe.each(["tcvn3", "vni"] as LegacyEncoding[])("one header alone typed in %s", (encoding) => {
+  const headers = referenceSheet()[HEADER_ROW] as string[];
+  const withHeader = (col: number) => {
+    const values = referenceSheet();
+    values[HEADER_ROW][col] = encodeLegacy(headers[col], encoding);
+    return values;
+  };
+
+  it("“Ghi chú”: an error at the header (the notes and their exemptions are not read), the cell offered to convert; converted, the published annex", () => {
+    const values = withHeader(NOTES_COL);
+    const result = scored(values);
+    expect(result.layout.notesCol).toBeNull();
+    expect(result.legacy.map((c) => [c.cell, c.kind, c.converted])).toEqual([["I4", "header", "Ghi chú"]]);
+    const header = result.findings.filter((f) => f.code === "legacyHeader");
+    expect(header).toEqual([
+      expect.objectContaining({ severity: "error", cell: "I4", cells: ["I4"], encoding, detail: "Ghi chú", value: values[HEADER_ROW][NOTES_COL] }),
+    ]);
+    expect(header[0].message).toContain("chưa đọc ghi chú của các cơ quan (các miễn chấm theo ghi chú không được áp dụng)");
+    expect(findingMessage(header[0], "en")).toContain("the agencies' notes (and the exemptions they give) are not read");
+    expect(result.findings.some((f) => f.code === "legacyText" && f.cells!.includes("I4"))).toBe(true);
+    // Without the notes, Văn phòng UBND tỉnh loses its “Không TTHC” exemption (the issue's 8th → 14th).
+    expect(indexOf(result, "Văn phòng UBND tỉnh").maxPoints).toBe("498");
+    const fixed = scored(withConverted(values, result.legacy));
+    expect(fixed.findings.filter((f) => f.code.startsWith("legacy"))).toEqual([]);
+    expect(resultRows(fixed)).toEqual(publishedRows());
+  });
+
+  it("“Tên cơ quan”: no agency column, and the message says the header looks like that encoding and names its cell; converted, the published annex", () => {
+    const values = withHeader(NAME_COL);
+    const result = scoreSheet(values, presetRules());
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.reason).toBe("noNameColumn");
+    expect(result.error.message).toContain("không có cột tên cơ quan");
+    expect(result.error.message).toContain(`bảng mã ${encoding === "tcvn3" ? "TCVN3 (ABC)" : "VNI"}`);
+    expect(result.error.message).toContain("B4");
+    expect(result.legacy.map((c) => [c.cell, c.converted])).toEqual([["B4", "Tên cơ quan"]]);
+    expect(resultRows(scored(withConverted(values, result.legacy)))).toEqual(publishedRows());
+  });
+
+  it.each([2, 3, 4, 5, 6, 7])("group header in column %i: no grid, the header named; converted, the published annex", (col) => {
+    const values = withHeader(col);
+    const result = scoreSheet(values, presetRules());
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.reason).toBe("noGrid");
+    expect(result.legacy.map((c) => c.converted)).toEqual([headers[col]]);
+    expect(result.error.message).toContain(result.legacy[0].cell);
+    expect(resultRows(scored(withConverted(values, result.legacy)))).toEqual(publishedRows());
+  });
+
+  it("a “Khối” column: an error at the header (the blocks are not read); converted, each agency in its block", () => {
+    const json = clonePreset();
+    json.groups = [
+      { id: "a", name: "Nhóm A", aliases: [], maxPoints: 100, notEvaluated: [] },
+      { id: "b", name: "Nhóm B", aliases: [], maxPoints: 50, notEvaluated: [] },
+    ];
+    json.exemptions = [];
+    json.blocks = [
+      { id: "so-nganh", name: "Khối sở, ban, ngành", match: ["sở, ban, ngành"] },
+      { id: "huyen", name: "Khối UBND huyện, thành phố", match: ["UBND huyện", "huyện"] },
+    ];
+    const rules = loadRules(json);
+    const values = [
+      ["STT", "Tên cơ quan", encodeLegacy("Khối", encoding), "Nhóm A", "Nhóm B"],
+      [1, "Sở Tư pháp", "Sở, ban, ngành", 90, 40],
+      [2, "UBND huyện Vũ Thư", "Huyện", 70, 30],
+    ];
+    const result = scoreSheet(values, rules);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.layout.blockCol).toBeNull();
+    expect(result.findings.filter((f) => f.code === "legacyHeader")).toEqual([expect.objectContaining({ cell: "C1", detail: "Khối", severity: "error" })]);
+    expect(
+      findingMessage(
+        result.findings.find((f) => f.code === "legacyHeader")!,
+        "vi",
+      ),
+    ).toContain("khối của các cơ quan");
+    const fixed = scoreSheet(withConverted(values, result.legacy), rules);
+    if (!fixed.ok) throw new Error(fixed.error.message);
+    expect(fixed.layout.blockCol).toBe(2);
+    expect(fixed.rows.map((r) => r.block)).toEqual(["so-nganh", "huyen"]);
+    expect(fixed.findings).toEqual([]);
   });
 });

@@ -1,4 +1,13 @@
-import { compareWithPrevious, compareYears, comparisonFromSheet, PreviousAgency, rankChangeText, rulesChanges } from "../../src/core/previous";
+import {
+  comparedRecord,
+  compareWithPrevious,
+  compareYears,
+  comparisonFromSheet,
+  PreviousAgency,
+  rankChangeText,
+  rulesChanges,
+  withComparedRecord,
+} from "../../src/core/previous";
 import { comparisonNotes } from "../../src/core/annex";
 import { fromString, toString } from "../../src/core/decimal";
 import { findingMessage } from "../../src/core/findings";
@@ -9,7 +18,16 @@ import { clonePreset, docCriteria } from "./helpers";
 import { cardText } from "../../src/core/explanation";
 import { scoreSheet } from "../../src/core/scoring";
 import { referenceSheet } from "../fixtures/reference";
-import { entryText, LINEAGE_2025, lineage2025Offer, lineageProblemText, lineageSheetValues, readLineageSheet, withLineage } from "../../src/core/lineage";
+import {
+  entryText,
+  LINEAGE_2025,
+  lineage2025Offer,
+  lineageInUse,
+  lineageProblemText,
+  lineageSheetValues,
+  readLineageSheet,
+  withLineage,
+} from "../../src/core/lineage";
 
 const dec = (s: string) => fromString(s)!;
 const was = (name: string, rank: number, index: string): PreviousAgency => ({ name, rank, index: dec(index), className: null, decimals: 3 });
@@ -290,6 +308,79 @@ describe("the “Sáp nhập” sheet and the 2025 list", () => {
     const lineage = withLineage([{ name: "Sở Khoa học và Công nghệ", from: ["Sở Thông tin và Truyền thông", "Sở Khoa học và Công nghệ"] }], offered);
     expect(lineage.map((e) => e.name)).toEqual(["Sở Khoa học và Công nghệ", "Sở Tài chính", "Sở Xây dựng", "Sở NN&MT"]);
     expect(entryText(offered[0])).toBe("“Sở Tài chính” ← “SỞ TÀI CHÍNH”, “Sở Kế hoạch và Đầu tư”");
+  });
+});
+
+describe("lineageInUse: the one way every reader takes the lineage", () => {
+  const declared = [{ name: "Sở Tài chính", from: ["Sở Tài chính", "Sở Kế hoạch và Đầu tư"] }];
+  const accepted = [
+    { name: "Sở Tài chính", from: ["Sở Tài chính"] },
+    { name: "Sở Xây dựng", from: ["Sở Xây dựng", "Sở GTVT"] },
+  ];
+
+  it("without a “Sáp nhập” sheet: the rules' lineage, with the 2025 entries accepted (a declared agency keeps its entry)", () => {
+    expect(lineageInUse(null, declared, accepted)).toEqual({ ok: true, fromSheet: false, lineage: [declared[0], accepted[1]] });
+  });
+
+  it("with one: the sheet's lineage instead of the rules', with the entries accepted", () => {
+    const table = [
+      ["Cơ quan hiện nay", "Tiền thân"],
+      ["Sở Nội vụ", "Sở LĐTBXH"],
+    ];
+    expect(lineageInUse(table, declared, accepted)).toEqual({
+      ok: true,
+      fromSheet: true,
+      lineage: [{ name: "Sở Nội vụ", from: ["Sở LĐTBXH"] }, ...accepted],
+    });
+  });
+
+  it("a sheet that cannot be read is refused in both languages, each problem naming its cell and the fix", () => {
+    const used = lineageInUse(
+      [
+        ["Cơ quan hiện nay", "Tiền thân"],
+        ["", "Sở Ngoại vụ"],
+        ["Sở Nội vụ", ""],
+      ],
+      declared,
+    );
+    expect(used).toEqual({
+      ok: false,
+      message:
+        "Ô A2 của trang “Sáp nhập”: tiền thân “Sở Ngoại vụ” chưa có cơ quan hiện nay ở cột “Cơ quan hiện nay”. Hãy ghi cơ quan tiếp nối nó, hoặc xóa dòng nếu cơ quan đã không còn. Ô B3 của trang “Sáp nhập”: cơ quan “Sở Nội vụ” chưa có tiền thân ở cột “Tiền thân”. Hãy ghi tên cơ quan năm trước mà nó tiếp nối, hoặc xóa dòng.",
+      messageEn: expect.stringMatching(/^Cell A2 of the “Sáp nhập” sheet: .* Cell B3 of the “Sáp nhập” sheet: /),
+    });
+    const noHeaders = lineageInUse([["Tên", "Ghi chú"]], declared);
+    expect(!noHeaders.ok && noHeaders.message).toBe(
+      "Trang “Sáp nhập” không có dòng tiêu đề “Cơ quan hiện nay” và “Tiền thân” trong 10 dòng đầu. Hãy ghi hai tiêu đề ấy vào ô A1 và B1 (rồi mỗi dòng một cơ quan tiền thân), hoặc đổi tên trang nếu nó không phải danh sách sáp nhập.",
+    );
+  });
+});
+
+describe("what the store keeps of the last comparison (the annex's years and “compared as published”)", () => {
+  const before = clonePreset();
+  before.groups[3].maxPoints = 80;
+  const c = compareYears(
+    [["KẾT QUẢ ĐÁNH GIÁ NĂM 2025"], ["STT", "Tên cơ quan"]],
+    { rows: NOW, layout: { headerRow: 1, headerTop: 1, nameCol: 1 }, rules: presetRules() },
+    { agencies: LAST, year: 2024, storedRules: before, rankBy: "index" },
+    unicode,
+  ).comparison;
+  const record = comparedRecord(c, "Chấm điểm 2025", [{ name: "Sở Tài chính", from: ["Sở Tài chính", "Sở KH&ĐT"] }]);
+
+  it("keeps the sheet, the two years, the rules changed and the 2025 entries used", () => {
+    expect(record).toEqual({
+      sheet: "Chấm điểm 2025",
+      years: { current: 2025, previous: 2024 },
+      rulesChanged: [{ kind: "maxima", detail: "Cung cấp DVCTT: 80 → 100" }],
+      lineage2025: [{ name: "Sở Tài chính", from: ["Sở Tài chính", "Sở KH&ĐT"] }],
+    });
+  });
+
+  it("gives them back to the columns read from that sheet, not another", () => {
+    const read = { byRow: new Map(), missing: [], added: [] };
+    expect(withComparedRecord(read, record, "Chấm điểm 2025")).toMatchObject({ years: { current: 2025, previous: 2024 }, rulesChanged: record.rulesChanged });
+    expect(comparisonNotes(withComparedRecord(read, record, "Chấm điểm 2025"), []).at(-1)).toMatch(/so sánh như đã công bố/);
+    expect(withComparedRecord(read, record, "Trang khác")).toBe(read);
   });
 });
 

@@ -141,3 +141,52 @@ describe("a sheet whose headers are TCVN3", () => {
     expect(setup.double.workbook.sheet(SHEET).getValues("B10")).toEqual([["Văn phòng UBND tỉnh"]]);
   });
 });
+
+describe("one header alone in a legacy font", () => {
+  it("“Ghi chó” (TCVN3): Tính điểm names the header as an error with its Chuyển mã cell; converted in 2 syncs and undoable; converted, the exemption is back", async () => {
+    const setup = referenceDouble(20);
+    restore = setup.restore;
+    const { ws, double } = setup;
+    ws.setCell("I4", { value: encodeLegacy("Ghi chú", "tcvn3"), font: { name: ".VnTimeH", bold: true } });
+    const first = await runScoring("pane");
+    if (first.kind !== "done") throw new Error(first.message);
+    const header = first.findings.find((f) => f.code === "legacyHeader");
+    expect(header).toMatchObject({ cell: "I4", severity: "error", convertible: ["I4"] });
+    expect(header!.message).toContain("“Ghi chó”");
+    expect(ws.getValues(OFFICE_INDEX)).toEqual([[0.688]]);
+
+    const before = ws.snapshot();
+    double.stats.reset();
+    const outcome = await convertEncoding(header!.convertible!);
+    expect(outcome).toMatchObject({ kind: "done", cells: ["I4"] });
+    expect(double.stats.syncs).toBe(2);
+    expect(changedCells(before, ws.snapshot())).toEqual(["I4"]);
+    expect(ws.snapshot().cells.I4).toMatchObject({ value: "Ghi chú", font: { name: "Times New Roman", bold: true } });
+
+    // Hoàn tác gives the header as typed back (the journal holds the old text and font).
+    expect((await undoLast()).kind).toBe("done");
+    expect(changedCells(before, ws.snapshot())).toEqual([]);
+    expect((await convertEncoding(["I4"])).kind).toBe("done");
+
+    const again = await runScoring("pane");
+    if (again.kind !== "done") throw new Error(again.message);
+    expect(again.findings.map((f) => f.code)).toEqual(["aboveMax"]);
+    expect(ws.getValues(OFFICE_INDEX)).toEqual([[0.861]]);
+  });
+
+  it("“Teân cô quan” (VNI): Tính điểm refuses (no agency column) and offers the header; converted, the sheet is scored as published", async () => {
+    const values = referenceSheet();
+    values[3][1] = encodeLegacy("Tên cơ quan", "vni");
+    const setup = referenceDouble(20, { values });
+    restore = setup.restore;
+    const refused = await runScoring("pane");
+    if (refused.kind !== "refused") throw new Error("expected a refusal");
+    expect(refused.message).toContain("bảng mã VNI");
+    expect(refused.convertible).toEqual(["B4"]);
+    expect((await convertEncoding(refused.convertible!)).kind).toBe("done");
+    const scored = await runScoring("pane");
+    if (scored.kind !== "done") throw new Error(scored.message);
+    expect(setup.ws.getValues("B4")).toEqual([["Tên cơ quan"]]);
+    expect(setup.ws.getValues(OFFICE_INDEX)).toEqual([[0.861]]);
+  });
+});

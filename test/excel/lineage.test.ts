@@ -6,6 +6,9 @@ import { createExplanation } from "../../src/excel/explanation";
 import { inspectSelection } from "../../src/excel/card";
 import { saveDecision } from "../../src/excel/settings";
 import { completeMetadata } from "../../src/core/metadata";
+import { scorePreviousYear } from "../../src/core/previous";
+import { PRESET_THAI_BINH_2020, RulesJson } from "../../src/core/rules";
+import { decodeStore, STORE_SHEET } from "../../src/core/store";
 import { createOfficeDouble } from "../office-double";
 import { referenceSheet } from "../fixtures/reference";
 import { changedCells, SHEET } from "./helpers";
@@ -210,5 +213,125 @@ describe.each([4, 20])("the agency card after a comparison through the lineage (
     expect(double.stats.syncs).toBe(1);
     expect(info.card!.vi.lines.join("\n")).toMatch(/Năm trước: hạng \d+ \(sáp nhập: Sở Nông nghiệp và PTNT, Sở Tài nguyên và Môi trường\)\./);
     expect(info.card!.en.lines.join("\n")).toMatch(/Last year: rank \d+ \(.*: Sở Nông nghiệp và PTNT, Sở Tài nguyên và Môi trường\)\./);
+  });
+});
+
+/** Last year's agencies as read from its own workbook, which stores rules giving “Cung cấp DVCTT” 80 points (this year: 100). */
+function lastYearWithOtherRules(year: number) {
+  const rules = JSON.parse(JSON.stringify(PRESET_THAI_BINH_2020)) as RulesJson;
+  rules.groups.find((g) => g.id === "dvctt")!.maxPoints = 80;
+  const read = scorePreviousYear([{ name: "Chấm điểm", values: referenceSheet() }], rules, "nam-truoc.xlsx");
+  if (!read.ok) throw new Error("last year's grid");
+  return { kind: "agencies" as const, source: "nam-truoc.xlsx", agencies: read.agencies, year, storedRules: read.storedRules, rankBy: read.rankBy };
+}
+
+const annexTexts = (double: ReturnType<typeof createOfficeDouble>) =>
+  double.workbook
+    .sheet("Phụ lục")
+    .getValues("A1:J60")
+    .flat()
+    .filter((v) => typeof v === "string") as string[];
+
+const storedState = (double: ReturnType<typeof createOfficeDouble>) => {
+  const decoded = decodeStore(double.workbook.sheet(STORE_SHEET).getValues("A1:C400"));
+  if (!decoded.ok) throw new Error(decoded.message);
+  return decoded.state;
+};
+
+const DECISION = completeMetadata({ number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", province: "Thái Bình", year: 2020 });
+
+describe.each([4, 20])("rules changed between the years: “Tạo phụ lục” says the indices are compared as published (ExcelApi 1.%i)", (apiLevel) => {
+  it("Tính điểm keeps the two years and the change in the store; the annex notes both years and “so sánh như đã công bố”", async () => {
+    const { double } = workbook(apiLevel, null);
+    const o = await runScoring("pane", undefined, { previous: lastYearWithOtherRules(2019) });
+    expect(o.kind).toBe("done");
+    if (o.kind !== "done") return;
+    expect(o.findings.map((f) => f.code)).toContain("rulesChangedSinceLastYear");
+    expect(storedState(double).lastYear).toEqual({
+      lineage2025: false,
+      compared: {
+        sheet: SHEET,
+        years: { current: 2020, previous: 2019 },
+        rulesChanged: [{ kind: "maxima", detail: "Cung cấp DVCTT: 80 → 100" }],
+        lineage2025: [],
+      },
+    });
+    expect(await saveDecision({ ...DECISION, annexPrevious: true })).toEqual({ ok: true });
+    double.stats.reset();
+    expect(await generateAnnex({ confirmErrors: true })).toMatchObject({ kind: "done", sheetName: "Phụ lục" });
+    expect(double.stats.syncs).toBeLessThanOrEqual(3);
+    const texts = annexTexts(double);
+    expect(texts).toContain("- Xếp hạng năm trước: kết quả năm 2019, so sánh với năm 2020.");
+    expect(texts).toContain("- Bộ tiêu chí, điểm tối đa hoặc mức phân loại năm trước khác năm nay: chỉ số và xếp hạng năm trước được so sánh như đã công bố.");
+  });
+
+  it("the same rules last year: the annex states both years, without the note; Tính điểm with no comparison keeps the record", async () => {
+    const { double } = workbook(apiLevel, null);
+    expect((await runScoring("pane", undefined, { previous: { kind: "sheet", sheet: LAST } })).kind).toBe("done");
+    expect((await runScoring("pane")).kind).toBe("done");
+    expect(storedState(double).lastYear?.compared).toMatchObject({ sheet: SHEET, rulesChanged: [] });
+    expect(await saveDecision({ ...DECISION, annexPrevious: true })).toEqual({ ok: true });
+    expect((await generateAnnex({ confirmErrors: true })).kind).toBe("done");
+    const texts = annexTexts(double);
+    expect(texts).toContain("- Xếp hạng năm trước: kết quả năm 2020, so sánh với năm 2020.");
+    expect(texts.some((t) => t.includes("như đã công bố"))).toBe(false);
+  });
+
+  it("“Hoàn tác” of Tính điểm gives the store back its record of before (none)", async () => {
+    const { double } = workbook(apiLevel, null);
+    expect((await runScoring("pane", undefined, { previous: lastYearWithOtherRules(2019) })).kind).toBe("done");
+    expect((await undoLast()).kind).toBe("done");
+    expect(storedState(double).lastYear).toBeUndefined();
+  });
+});
+
+describe.each([4, 20])("a “Sáp nhập” sheet that cannot be read: every reader of last year's columns refuses it alike (ExcelApi 1.%i)", (apiLevel) => {
+  /** Compared through the sheet, then its first entry loses its predecessor (B2 emptied). */
+  async function brokenAfterScoring() {
+    const setup = workbook(apiLevel, [
+      ["Cơ quan hiện nay", "Tiền thân"],
+      ["Sở Nông nghiệp và Môi trường", "Sở Nông nghiệp và PTNT"],
+      ["", "Sở Tài nguyên và Môi trường"],
+    ]);
+    expect((await runScoring("pane", undefined, { previous: { kind: "sheet", sheet: LAST } })).kind).toBe("done");
+    setup.double.workbook.sheet("Sáp nhập").setValues("B2", [[""]]);
+    return setup;
+  }
+  const WHY =
+    "Ô B2 của trang “Sáp nhập”: cơ quan “Sở Nông nghiệp và Môi trường” chưa có tiền thân ở cột “Tiền thân”. Hãy ghi tên cơ quan năm trước mà nó tiếp nối, hoặc xóa dòng.";
+
+  it("Tính điểm, Tạo phụ lục and Giải trình refuse with the same message (the cell, the fix), changing nothing", async () => {
+    const { double } = await brokenAfterScoring();
+    expect(await saveDecision({ ...DECISION, annexPrevious: true })).toEqual({ ok: true });
+    const before = double.workbook.snapshot();
+    const scored = await runScoring("pane", undefined, { previous: { kind: "sheet", sheet: LAST } });
+    const annex = await generateAnnex({ confirmErrors: true });
+    const explained = await createExplanation({ selectedOnly: false });
+    for (const o of [scored, annex, explained]) {
+      expect(o).toMatchObject({ kind: "refused", message: WHY });
+      expect(o.kind === "refused" && o.messageEn).toContain("Cell B2 of the “Sáp nhập” sheet");
+    }
+    expect(double.workbook.snapshot()).toEqual(before);
+  });
+
+  it("the agency card says it in place of last year's line", async () => {
+    const { double, rowOf } = await brokenAfterScoring();
+    double.select(`E${rowOf("Sở Nông nghiệp và Môi trường")}`);
+    const info = (await inspectSelection())!;
+    expect(info.card!.vi.lines).toContain(WHY);
+    expect(info.card!.vi.lines.join("\n")).not.toMatch(/^Năm trước:/m);
+    expect(info.card!.en.lines.join("\n")).toContain("Cell B2 of the “Sáp nhập” sheet");
+  });
+
+  it("a sheet without last year's columns does not use the lineage: Giải trình and the card go on", async () => {
+    const { double, rowOf } = workbook(apiLevel, [
+      ["Cơ quan hiện nay", "Tiền thân"],
+      ["", "Sở Tài nguyên và Môi trường"],
+    ]);
+    expect((await runScoring("pane")).kind).toBe("done");
+    expect((await createExplanation({ selectedOnly: false })).kind).toBe("done");
+    double.workbook.setActive(SHEET);
+    double.select(`E${rowOf("Sở Y tế")}`);
+    expect((await inspectSelection())!.card!.vi.lines.join("\n")).not.toContain("Sáp nhập");
   });
 });

@@ -137,6 +137,19 @@ test("Lưu thông tin saves the metadata in the workbook", async () => {
   expect(await screen.findByText("Đã lưu thông tin quyết định vào sổ tính.")).toBeInTheDocument();
 });
 
+test("Lưu thông tin keeps the forms' deadline stored in the decision data (set by Gộp phiếu or merge --deadline)", async () => {
+  mocked.loadSettings.mockResolvedValue(
+    settings({
+      decision: { number: "", date: "", issuer: "Ủy ban nhân dân tỉnh", year: 2020, subject: "Đánh giá", sheetName: "Phụ lục", formsDeadline: "20/12/2020" },
+    }),
+  );
+  const { user } = await openAnnex();
+  await fill(user, /^Số quyết định/, "06/QĐ-UBND");
+  await fill(user, /^Ngày ký/, "5/1/2021");
+  await user.click(screen.getByRole("button", { name: "Lưu thông tin" }));
+  expect(mocked.saveDecision).toHaveBeenCalledWith(expect.objectContaining({ number: "06/QĐ-UBND", formsDeadline: "20/12/2020" }));
+});
+
 test("a refusal from Tạo phụ lục is shown with what to do", async () => {
   mocked.loadSettings.mockResolvedValue(
     settings({ decision: { number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", year: 2020, subject: "Đánh giá", sheetName: "Phụ lục" } }),

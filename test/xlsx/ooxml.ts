@@ -2,7 +2,8 @@
  * Workbooks written by hand as OOXML, the way openpyxl writes them (absolute part paths in the
  * relationships, inline strings, no shared strings part), with what real files carry: a chart, a
  * cell comment, defined names, data validation, conditional formats, a second sheet with CR LF text,
- * a hidden and a very hidden sheet. A second writer beside ExcelJS, for the corpus tests.
+ * a hidden and a very hidden sheet, an image, a pivot table (its cache, records and table parts). A
+ * second writer beside ExcelJS, for the corpus tests.
  */
 import { strToU8, zipSync, Zippable } from "fflate";
 
@@ -65,9 +66,28 @@ const COMMENTS = `<?xml version="1.0" encoding="UTF-8"?>
 const VML = `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1"/></o:shapelayout><v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype><v:shape id="_x0000_s1025" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:108pt;height:59.25pt;z-index:1;visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto"><v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox><x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:AutoFill>False</x:AutoFill><x:Row>4</x:Row><x:Column>1</x:Column></x:ClientData></v:shape></xml>`;
 
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+/** A 2×2 PNG (red, green, blue, white). */
+export const PNG = Uint8Array.from(
+  Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFElEQVR4nGP4z8DAAMIM/////w8AH+4F+7C4l8kAAAAASUVORK5CYII=", "base64"),
+);
+
+const PICTURE = `<xdr:oneCellAnchor><xdr:from><xdr:col>12</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>20</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:ext cx="952500" cy="952500"/><xdr:pic><xdr:nvPicPr><xdr:cNvPr id="2" name="Picture 1" descr="Con dấu"/><xdr:cNvPicPr><a:picLocks noChangeAspect="1"/></xdr:cNvPicPr></xdr:nvPicPr><xdr:blipFill><a:blip xmlns:r="${REL}" r:embed="rId2"/><a:stretch><a:fillRect/></a:stretch></xdr:blipFill><xdr:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="952500" cy="952500"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr></xdr:pic><xdr:clientData/></xdr:oneCellAnchor>`;
+
+/** A pivot table summing "Số" by "Khối" over G1:H3 of the sheet it sits on (which must hold those rows), at D1:E4. */
+function pivotParts(sheetName: string) {
+  const cache = `<?xml version="1.0" encoding="UTF-8"?>\n<pivotCacheDefinition xmlns="${MAIN}" xmlns:r="${REL}" r:id="rId1" refreshOnLoad="0" recordCount="2" createdVersion="3" refreshedVersion="3" minRefreshableVersion="3"><cacheSource type="worksheet"><worksheetSource ref="G1:H3" sheet="${esc(sheetName)}"/></cacheSource><cacheFields count="2"><cacheField name="Khối" numFmtId="0"><sharedItems count="2"><s v="Sở"/><s v="Huyện"/></sharedItems></cacheField><cacheField name="Số" numFmtId="0"><sharedItems containsSemiMixedTypes="0" containsString="0" containsNumber="1" containsInteger="1" minValue="1" maxValue="2"/></cacheField></cacheFields></pivotCacheDefinition>`;
+  const records = `<?xml version="1.0" encoding="UTF-8"?>\n<pivotCacheRecords xmlns="${MAIN}" xmlns:r="${REL}" count="2"><r><x v="0"/><n v="1"/></r><r><x v="1"/><n v="2"/></r></pivotCacheRecords>`;
+  const table = `<?xml version="1.0" encoding="UTF-8"?>\n<pivotTableDefinition xmlns="${MAIN}" name="PivotTable1" cacheId="1" applyNumberFormats="0" applyBorderFormats="0" applyFontFormats="0" applyPatternFormats="0" applyAlignmentFormats="0" applyWidthHeightFormats="1" dataCaption="Giá trị" updatedVersion="3" minRefreshableVersion="3" createdVersion="3" useAutoFormatting="1" itemPrintTitles="1" indent="0" outline="1" outlineData="1"><location ref="D1:E4" firstHeaderRow="1" firstDataRow="1" firstDataCol="1"/><pivotFields count="2"><pivotField axis="axisRow" showAll="0"><items count="3"><item x="1"/><item x="0"/><item t="default"/></items></pivotField><pivotField dataField="1" showAll="0"/></pivotFields><rowFields count="1"><field x="0"/></rowFields><rowItems count="3"><i><x/></i><i><x v="1"/></i><i t="grand"><x/></i></rowItems><colItems count="1"><i/></colItems><dataFields count="1"><dataField name="Tổng Số" fld="1" baseField="0" baseItem="0"/></dataFields><pivotTableStyleInfo name="PivotStyleLight16" showRowHeaders="1" showColHeaders="1" showRowStripes="0" showColStripes="0" showLastColumn="1"/></pivotTableDefinition>`;
+  return { cache, records, table };
+}
 
 /** The package as openpyxl lays it out: absolute targets, inline strings, no sharedStrings part. */
-export function openpyxlStyle(sheets: FixtureSheet[], opts: { definedNames?: string; withChart?: boolean; withComment?: boolean } = {}): Uint8Array {
+export function openpyxlStyle(
+  sheets: FixtureSheet[],
+  opts: { definedNames?: string; withChart?: boolean; withComment?: boolean; withImage?: boolean; pivotOnSheet?: number } = {},
+): Uint8Array {
   const files: Zippable = {};
   const overrides: string[] = [
     `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>`,
@@ -83,9 +103,11 @@ export function openpyxlStyle(sheets: FixtureSheet[], opts: { definedNames?: str
     if (i === 0 && opts.withChart) {
       sheetRels.push(`<Relationship Id="rIdD" Type="${REL}/drawing" Target="/xl/drawings/drawing1.xml"/>`);
       extra += `<drawing r:id="rIdD"/>`;
-      files["xl/drawings/drawing1.xml"] = strToU8(DRAWING);
+      files["xl/drawings/drawing1.xml"] = strToU8(opts.withImage ? DRAWING.replace("</xdr:wsDr>", `${PICTURE}</xdr:wsDr>`) : DRAWING);
+      const image = opts.withImage ? `<Relationship Id="rId2" Type="${REL}/image" Target="/xl/media/image1.png"/>` : "";
+      if (opts.withImage) files["xl/media/image1.png"] = [PNG, { level: 0 }];
       files["xl/drawings/_rels/drawing1.xml.rels"] = strToU8(
-        `<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/chart" Target="/xl/charts/chart1.xml"/></Relationships>`,
+        `<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/chart" Target="/xl/charts/chart1.xml"/>${image}</Relationships>`,
       );
       files["xl/charts/chart1.xml"] = strToU8(CHART);
       overrides.push(`<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>`);
@@ -99,6 +121,24 @@ export function openpyxlStyle(sheets: FixtureSheet[], opts: { definedNames?: str
       files["xl/drawings/commentsDrawing1.vml"] = strToU8(VML);
       overrides.push(`<Override PartName="/xl/comments/comment1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/>`);
     }
+    if (i === opts.pivotOnSheet) {
+      const pivot = pivotParts(s.name);
+      sheetRels.push(`<Relationship Id="rIdP" Type="${REL}/pivotTable" Target="/xl/pivotTables/pivotTable1.xml"/>`);
+      files["xl/pivotTables/pivotTable1.xml"] = strToU8(pivot.table);
+      files["xl/pivotTables/_rels/pivotTable1.xml.rels"] = strToU8(
+        `<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/pivotCacheDefinition" Target="/xl/pivotCache/pivotCacheDefinition1.xml"/></Relationships>`,
+      );
+      files["xl/pivotCache/pivotCacheDefinition1.xml"] = strToU8(pivot.cache);
+      files["xl/pivotCache/_rels/pivotCacheDefinition1.xml.rels"] = strToU8(
+        `<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/pivotCacheRecords" Target="/xl/pivotCache/pivotCacheRecords1.xml"/></Relationships>`,
+      );
+      files["xl/pivotCache/pivotCacheRecords1.xml"] = strToU8(pivot.records);
+      overrides.push(
+        `<Override PartName="/xl/pivotTables/pivotTable1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.pivotTable+xml"/>`,
+        `<Override PartName="/xl/pivotCache/pivotCacheDefinition1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheDefinition+xml"/>`,
+        `<Override PartName="/xl/pivotCache/pivotCacheRecords1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheRecords+xml"/>`,
+      );
+    }
     files[`xl/worksheets/sheet${n}.xml`] = strToU8(sheetXml(s.rows, { afterData: extra, beforeData: s.beforeData }));
     if (sheetRels.length > 0)
       files[`xl/worksheets/_rels/sheet${n}.xml.rels`] = strToU8(
@@ -111,8 +151,10 @@ export function openpyxlStyle(sheets: FixtureSheet[], opts: { definedNames?: str
     sheetTags.push(`<sheet name="${esc(s.name)}" sheetId="${n}"${s.state ? ` state="${s.state}"` : ""} r:id="rId${n}"/>`);
   });
   wbRels.push(`<Relationship Id="rId${sheets.length + 1}" Type="${REL}/styles" Target="/xl/styles.xml"/>`);
+  if (opts.pivotOnSheet !== undefined)
+    wbRels.push(`<Relationship Id="rIdPC" Type="${REL}/pivotCacheDefinition" Target="/xl/pivotCache/pivotCacheDefinition1.xml"/>`);
   files["[Content_Types].xml"] = strToU8(
-    `<?xml version="1.0" encoding="UTF-8"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>${overrides.join("")}</Types>`,
+    `<?xml version="1.0" encoding="UTF-8"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/><Default Extension="png" ContentType="image/png"/>${overrides.join("")}</Types>`,
   );
   files["_rels/.rels"] = strToU8(
     `<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`,
@@ -121,7 +163,7 @@ export function openpyxlStyle(sheets: FixtureSheet[], opts: { definedNames?: str
     `<?xml version="1.0" encoding="UTF-8"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>openpyxl</dc:creator></cp:coreProperties>`,
   );
   files["xl/workbook.xml"] = strToU8(
-    `<?xml version="1.0" encoding="UTF-8"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr/><workbookProtection/><bookViews><workbookView visibility="visible" minimized="0" showHorizontalScroll="1" showVerticalScroll="1" showSheetTabs="1" tabRatio="600" firstSheet="0" activeTab="0" autoFilterDateGrouping="1"/></bookViews><sheets>${sheetTags.join("")}</sheets>${opts.definedNames ? `<definedNames>${opts.definedNames}</definedNames>` : ""}<calcPr calcId="124519" fullCalcOnLoad="1"/></workbook>`,
+    `<?xml version="1.0" encoding="UTF-8"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr/><workbookProtection/><bookViews><workbookView visibility="visible" minimized="0" showHorizontalScroll="1" showVerticalScroll="1" showSheetTabs="1" tabRatio="600" firstSheet="0" activeTab="0" autoFilterDateGrouping="1"/></bookViews><sheets>${sheetTags.join("")}</sheets>${opts.definedNames ? `<definedNames>${opts.definedNames}</definedNames>` : ""}<calcPr calcId="124519" fullCalcOnLoad="1"/>${opts.pivotOnSheet !== undefined ? `<pivotCaches><pivotCache cacheId="1" r:id="rIdPC"/></pivotCaches>` : ""}</workbook>`,
   );
   files["xl/_rels/workbook.xml.rels"] = strToU8(
     `<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${wbRels.join("")}</Relationships>`,

@@ -15,27 +15,11 @@ import { STORE_SHEET } from "../../src/core/store";
 import { openPackage, partName, XlsxPackage } from "../../src/xlsx/package";
 import { eachCell, eachRow, XlsxWorkbook } from "../../src/xlsx/workbook";
 import { referenceSheet } from "../fixtures/reference";
-import { FixtureCell, openpyxlStyle } from "./ooxml";
+import { openpyxlCorpus } from "./corpus";
+import { FixtureCell, openpyxlStyle, PNG } from "./ooxml";
 
 const DECISION = { number: "06/QĐ-UBND", date: "05/01/2021", province: "Thái Bình", year: 2020 };
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), "xhcntt-port-"));
-
-const VALIDATION = `<dataValidations count="1"><dataValidation type="decimal" operator="between" allowBlank="1" sqref="C5:C23"><formula1>0</formula1><formula2>50</formula2></dataValidation></dataValidations>`;
-const CONDITIONAL = `<conditionalFormatting sqref="D5:D23"><cfRule type="cellIs" dxfId="0" priority="1" operator="greaterThan"><formula>90</formula></cfRule></conditionalFormatting>`;
-const NAMES = `<definedName name="DiemHaTang">'Bảng điểm'!$C$5:$C$23</definedName><definedName name="_xlnm.Print_Area" localSheetId="1">'Ghi chép'!$A$1:$C$3</definedName>`;
-
-/** The reference grid, a notes sheet with CR LF text, a hidden and a very hidden sheet; a chart, a comment, names, validation, conditional formats. */
-function openpyxlCorpus(grid: FixtureCell[][] = referenceSheet() as FixtureCell[][]): Uint8Array {
-  return openpyxlStyle(
-    [
-      { name: "Bảng điểm", rows: grid, afterData: `${CONDITIONAL}${VALIDATION}` },
-      { name: "Ghi chép", rows: [["Dòng một\r\nDòng hai"], ["Ghi chú\r\ncuối"]] },
-      { name: "Ẩn", rows: [["ẩn"]], state: "hidden" },
-      { name: "Ẩn hẳn", rows: [["ẩn hẳn"]], state: "veryHidden" },
-    ],
-    { withChart: true, withComment: true, definedNames: NAMES },
-  );
-}
 
 async function excelJsCorpus(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -48,6 +32,7 @@ async function excelJsCorpus(): Promise<Uint8Array> {
     rules: [{ type: "cellIs", operator: "greaterThan", formulae: [90], priority: 1, style: { font: { bold: true } } }],
   });
   ws.getCell("C5").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
+  ws.addImage(wb.addImage({ buffer: Buffer.from(PNG) as never, extension: "png" }), { tl: { col: 12, row: 20 }, ext: { width: 100, height: 100 } });
   wb.definedNames.add("'Bảng điểm'!$C$5:$C$23", "DiemHaTang");
   wb.addWorksheet("Ghi chép").addRows([["Dòng một\r\nDòng hai"]]);
   wb.addWorksheet("Ẩn", { state: "hidden" }).addRow(["ẩn"]);
@@ -123,9 +108,22 @@ describe.each([
     after = XlsxWorkbook.open(result.out);
   });
 
-  it("copies every entry it does not own byte for byte (chart, drawing, comment, other sheets, properties)", () => {
+  it("copies every entry it does not own byte for byte (chart, drawing, image, pivot table, comment, other sheets, properties)", () => {
     const compared = expectUnownedIdentical(before.pkg, after.pkg, ownedParts(before, "Bảng điểm"));
     expect(compared).toBeGreaterThanOrEqual(6);
+    expect(after.pkg.entries.some((e) => /^xl\/media\/image1\.png$/.test(partName(e.name)))).toBe(true);
+  });
+
+  it("keeps the workbook's links to what it does not own: the pivot cache, the image's type", () => {
+    const types = after.pkg.readText("[Content_Types].xml");
+    expect(types).toMatch(/Extension="png"/i);
+    if (!before.pkg.has("xl/pivotCache/pivotCacheDefinition1.xml")) return;
+    const workbook = after.pkg.readText(after.workbookPart);
+    const id = /<pivotCache cacheId="1" r:id="([^"]+)"\/>/.exec(workbook)?.[1];
+    expect(id).toBe("rIdPC");
+    expect(after.workbookRels.find((r) => r.id === id)).toMatchObject({ target: "xl/pivotCache/pivotCacheDefinition1.xml" });
+    expect(types).toContain("/xl/pivotTables/pivotTable1.xml");
+    expect(types).toContain("/xl/pivotCache/pivotCacheRecords1.xml");
   });
 
   it("keeps every cell of the grid it does not own as it was written; marks only the 55", () => {
@@ -177,19 +175,30 @@ describe.each([
   });
 });
 
-it("the output of the openpyxl-layout corpus opens in LibreOffice with the results", async () => {
+it("the output of the openpyxl-layout corpus opens in LibreOffice with the results, its chart, image, comment and pivot table", async () => {
   expect(spawnSync("soffice", ["--version"]).error).toBeUndefined(); // .ci/run installs libreoffice-calc
   const { out } = await scoreBytes(openpyxlCorpus());
   const dir = tempDir();
   fs.writeFileSync(path.join(dir, "ra.xlsx"), out);
-  const lo = spawnSync("soffice", ["--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", dir, path.join(dir, "ra.xlsx")], {
+  // LibreOffice reads the output and saves it again: what it kept is what it could read.
+  const lo = spawnSync("soffice", ["--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", path.join(dir, "lo"), path.join(dir, "ra.xlsx")], {
     encoding: "utf8",
     timeout: 120000,
     env: { ...process.env, HOME: dir },
   });
   expect(lo.status).toBe(0);
-  const csv = fs.readFileSync(path.join(dir, "ra.csv"), "utf8");
-  expect(csv).toMatch(/Sở Thông tin và Truyền thông,50,99\.1,98,100,100,50,,497\.1,0\.998,Tốt,1/);
+  const again = XlsxWorkbook.open(new Uint8Array(fs.readFileSync(path.join(dir, "lo", "ra.xlsx"))));
+  const grid = again.readSheet("Bảng điểm").values;
+  expect(grid[4].slice(0, 13)).toEqual([1, "Sở Thông tin và Truyền thông", 50, 99.1, 98, 100, 100, 50, "", 497.1, 0.998, "Tốt", 1]);
+  expect(again.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Bảng điểm", "Ghi chép", "Phụ lục"]));
+  const names = again.pkg.entries.map((e) => partName(e.name));
+  for (const kind of [
+    /^xl\/charts\/chart\d+\.xml$/,
+    /^xl\/media\/image\d+\.png$/,
+    /^xl\/comments\d*\.xml$|^xl\/comments\/comment\d+\.xml$/,
+    /^xl\/pivotTables\/pivotTable\d+\.xml$/,
+  ])
+    expect([kind.source, names.some((n) => kind.test(n))]).toEqual([kind.source, true]);
 });
 
 describe("hostile workbooks", () => {
