@@ -18,7 +18,8 @@ import { fail, loadWorkbook, moveSheet, pickSheet, rulesFrom, ScoreOptions, Unus
 import { checkOutput, writeAtomically } from "./output";
 import { bothOf, cliBoth } from "./messages";
 import { Both } from "../core/catalogue";
-import { readStore, SheetValues, writeStore } from "./workbook";
+import { readSheet, readStore, SheetValues, writeStore } from "./workbook";
+import { readDifferences } from "../core/conclusions";
 import { lockRefusal } from "../core/lock";
 import { appendLog, logEntry } from "../core/log";
 
@@ -240,9 +241,12 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
       cell.style = style;
       cell.value = w.value;
     }
+    // What the council and the agencies wrote on the "Chênh lệch" sheet a previous merge made: kept.
+    const ownDiff = master.state.loopSheets?.diff ? master.wb.getWorksheet(master.state.loopSheets.diff) : undefined;
+    const previousRows = ownDiff ? (readDifferences(readSheet(ownDiff).values)?.rows ?? []) : [];
     const loopSheets = placeLoopSheets(master.wb, master.state, master.ws);
     renderSheetExcelJS(loopSheets.self, selfAssessmentSheet(master.rules, plan.selfAssessments, loopSheets.self.name));
-    renderSheetExcelJS(loopSheets.diff, differencesSheet(plan.differences, loopSheets.diff.name));
+    renderSheetExcelJS(loopSheets.diff, differencesSheet(plan.differences, loopSheets.diff.name, previousRows));
     renderSheetExcelJS(
       loopSheets.track,
       trackingSheet(

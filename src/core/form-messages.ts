@@ -286,8 +286,15 @@ export const FORM_TEXT = {
     self: "Tự chấm",
     appraised: "Thẩm định",
     evidence: "Tài liệu kiểm chứng",
-    council: "Kết luận của hội đồng thẩm định",
+    council: "Kết luận của hội đồng",
+    score: "Điểm kết luận",
+    reason: "Lý do",
+    reply: "Kiến nghị",
   },
+  /** The council's three conclusions, as typed in "Kết luận của hội đồng" (matched by their start, without case or accents). */
+  conclusions: { accept: "Chấp nhận tự chấm", keep: "Giữ điểm thẩm định", other: "Điểm khác" },
+  diffHint:
+    "Kết luận của hội đồng: “Chấp nhận tự chấm”, “Giữ điểm thẩm định” hoặc “Điểm khác” (ghi điểm ở cột “Điểm kết luận”). “Tính điểm” dùng điểm hội đồng kết luận.",
   notesGroup: "Ghi chú",
 } as const;
 

@@ -11,6 +11,7 @@ import { Rules } from "./rules";
 import { CellStyle, SheetCell, SheetDescription, SheetMerge } from "./sheet";
 import { SelfAssessment, StoreState } from "./store";
 import { cleanText, headerKey, matchKey } from "./text";
+import { DifferenceRow, same as sameValue } from "./conclusions";
 
 /**
  * Scores back in: reading a returned form from its values (as any .xlsx reader gives them, from A1),
@@ -505,6 +506,7 @@ const LOOP_STYLES: Record<string, CellStyle> = {
   cell: { bold: false, italic: false, size: 11, hAlign: "center", vAlign: "center", wrap: true, border: true },
   cellLeft: { bold: false, italic: false, size: 11, hAlign: "left", vAlign: "center", wrap: true, border: true },
   input: { bold: false, italic: false, size: 11, hAlign: "left", vAlign: "center", wrap: true, border: true, fill: "#FFF2CC" },
+  hint: { bold: false, italic: true, size: 10, hAlign: "left", vAlign: "center", wrap: false, border: false },
 };
 
 function loopSheet(
@@ -575,17 +577,64 @@ export function selfAssessmentSheet(rules: Rules, records: readonly SelfAssessme
   return loopSheet(sheetName, FORM_TEXT.selfTitle, header, widths, body, "landscape");
 }
 
-/** "Chênh lệch": agency, group, self-assessed, appraised, evidence, and an empty column for the council's conclusion. */
-export function differencesSheet(differences: readonly Difference[], sheetName: string = FORM_TEXT.diffSheet): SheetDescription {
+/**
+ * "Chênh lệch": agency, group, self-assessed, appraised, evidence, the agency's reply ("Kiến nghị", from a
+ * returned notice) and the council's columns: "Kết luận của hội đồng", "Điểm kết luận", "Lý do" (input cells).
+ * Made again by a later merge, it keeps what the council and the agencies wrote (`previous`, the rows read
+ * back from the sheet before): a difference with the same self-assessed value keeps its row's conclusion,
+ * score, reason and reply (and, once concluded, the appraised value it was concluded on); a concluded row
+ * no longer a difference (its conclusion applied) stays as the record.
+ */
+export function differencesSheet(
+  differences: readonly Difference[],
+  sheetName: string = FORM_TEXT.diffSheet,
+  previous: readonly DifferenceRow[] = [],
+): SheetDescription {
   const h = FORM_TEXT.diffHeader;
-  const header = [h.stt, h.agency, h.group, h.self, h.appraised, h.evidence, h.council];
-  const body = differences.map((d, i) => {
+  const header = [h.stt, h.agency, h.group, h.self, h.appraised, h.evidence, h.reply, h.council, h.score, h.reason];
+  const key = (agency: string, group: string) => `${matchKey(agency)}|${matchKey(group)}`;
+  const before = new Map(previous.map((p) => [key(p.agency, p.group), p]));
+  const used = new Set<DifferenceRow>();
+  type Line = {
+    agency: string;
+    group: string;
+    self: unknown;
+    appraised: unknown;
+    evidence: string;
+    reply: string;
+    typed: unknown;
+    score: unknown;
+    reason: string;
+  };
+  const lines: Line[] = differences.map((d) => {
+    const p = before.get(key(d.agency, d.group));
+    const plain = { agency: d.agency, group: d.group, self: d.self, appraised: d.appraised, evidence: d.evidence };
+    if (!p || !sameValue(p.self, d.self)) return { ...plain, reply: "", typed: null, score: null, reason: "" };
+    used.add(p);
+    const kept = p.conclusion !== null;
+    return { ...plain, appraised: kept ? p.appraised : d.appraised, reply: p.reply, typed: p.typed, score: p.score, reason: p.reason };
+  });
+  for (const p of previous)
+    if (!used.has(p) && p.conclusion !== null)
+      lines.push({
+        agency: p.agency,
+        group: p.group,
+        self: p.self,
+        appraised: p.appraised,
+        evidence: p.evidence,
+        reply: p.reply,
+        typed: p.typed,
+        score: p.score,
+        reason: p.reason,
+      });
+  const cellValue = (v: unknown): string | number | null => (typeof v === "number" || typeof v === "string" ? v : null);
+  const body = lines.map((d, i) => {
     const row = 3 + i;
-    const value = (v: number | string, col: number): SheetCell => ({
+    const value = (v: unknown, col: number, style = "cell"): SheetCell => ({
       row,
       col,
-      value: v,
-      style: "cell",
+      value: cellValue(v),
+      style,
       numberFormat: typeof v === "number" ? "General" : "@",
     });
     return [
@@ -595,10 +644,18 @@ export function differencesSheet(differences: readonly Difference[], sheetName: 
       value(d.self, 3),
       value(d.appraised, 4),
       { row, col: 5, value: d.evidence, style: "cellLeft" },
-      { row, col: 6, value: null, style: "input" },
+      value(d.reply, 6, "cellLeft"),
+      value(d.typed, 7, "input"),
+      value(d.score, 8, "input"),
+      value(d.reason, 9, "input"),
     ] as SheetCell[];
   });
-  return loopSheet(sheetName, FORM_TEXT.diffTitle, header, [5, 28, 22, 10, 10, 40, 30], body, "landscape");
+  const sheet = loopSheet(sheetName, FORM_TEXT.diffTitle, header, [5, 26, 20, 9, 9, 30, 30, 20, 10, 30], body, "landscape");
+  // The three conclusions, under the title: what to type.
+  sheet.cells.push({ row: 1, col: 0, value: FORM_TEXT.diffHint, style: "hint" });
+  sheet.merges.push({ row: 1, col: 0, rows: 1, cols: header.length });
+  sheet.rowHeights[1] = 20;
+  return sheet;
 }
 
 /**

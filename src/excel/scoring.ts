@@ -1,5 +1,6 @@
 import { LedgerScoring, queueLedgerRead, scoreWithLedgerSheet, withGridSums } from "./ledger";
 import { LEDGER_SHEET } from "../core/ledger";
+import { concludedSheet, queueDifferencesRead, withConcludedScores, withConclusionsJournalled } from "./conclusions";
 import { lockRefusal } from "../core/lock";
 import { blockChanges, logEntry, withLog } from "../core/log";
 import { currentActor } from "./actor";
@@ -10,7 +11,7 @@ import { scoreSheet, ScoreResult } from "../core/scoring";
 import { CellSnapshot, FillSnapshot, LastRun, LastYearRecord, MarkRecord, STORE_SHEET, StoreState, writtenCells } from "../core/store";
 import { storeIssueMessage } from "../core/store-check";
 import { lastRunRecord } from "../core/summary";
-import { BYTES_PER_SYNC, chunkByBytes, features, hostErrorMessage, jsonBytes, loadRowsInBlocks, readOrInBlocks, UserFacingError } from "./host";
+import { BYTES_PER_SYNC, chunkByBytes, features, hostErrorMessage, jsonBytes, loadRowsInBlocks, OP_BYTES, readOrInBlocks, UserFacingError } from "./host";
 import { excelBoth, excelMessage } from "./messages";
 import { ensureStoreSheet, queueStoreRead, queueStoreWrite, readStoreInBlocks, StoreRead, runWriting, isGrouped } from "./store";
 import { findingView, ScoringOutcome, Source } from "./types";
@@ -161,8 +162,8 @@ async function firstReadInBlocks(context: Excel.RequestContext, ws: Excel.Worksh
 export async function runScoring(source: Source, now: () => Date = () => new Date(), options: ScoringOptions = {}): Promise<ScoringOutcome> {
   try {
     return await runWriting(async (context) => {
-      const { read, lastYearSheet, lineageSheet, ledgerSheet } = await readForScoring(context, options); // 1: read
-      const sheet = read.sheet.result();
+      const { read, lastYearSheet, lineageSheet, ledgerSheet, differencesSheet } = await readForScoring(context, options); // 1: read
+      const gridSheet = read.sheet.result();
       const store = read.store;
       const state = store.state();
       if (state.lock) return { kind: "refused", ...lockRefusal(state.lock, "score"), cells: [] };
@@ -170,6 +171,9 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       const storeNotes = store.issues().map((issue) => storeIssueMessage(issue, STORE_SHEET, "vi"));
       const storeNotesEn = store.issues().map((issue) => storeIssueMessage(issue, STORE_SHEET, "en"));
       const rules = rulesOf(state);
+      // The council's conclusions on "Chênh lệch": the concluded scores are what is scored (src/excel/conclusions.ts).
+      const concluded = concludedSheet(gridSheet, differencesSheet(), rules, state.loopSheets?.diff);
+      const sheet = concluded ? { ...gridSheet, values: concluded.values } : gridSheet;
       // Criteria sets: the ledger's leaves computed, their group sums into the grid (src/excel/ledger.ts).
       const ledger = scoreWithLedgerSheet(sheet, ledgerSheet(), rules, state);
       const scored = ledger ? ledger.result : scoreSheet(sheet.values, rules, sheet.origin);
@@ -184,7 +188,7 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       const { comparison } = compared;
       // The 2025 list (offered or used), the two years, the agencies gone since last year: told whether or not anything is written.
       const told = comparison ? [...(compared.offer ? [compared.offer] : []), ...comparisonNotices(comparison)] : [];
-      const planned = planResultWrite(sheet.values, sheet.formulas, sheet.origin, sheet.name, scored, state, comparison);
+      const planned = planResultWrite(gridSheet.values, sheet.formulas, sheet.origin, sheet.name, scored, state, comparison);
       if (!planned.ok)
         return {
           kind: "refused",
@@ -192,9 +196,9 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
           messageEn: [planned.messageEn, ...storeNotesEn].join(" "),
           cells: planned.cells,
         };
-      const plan = ledger ? withGridSums(planned.plan, ledger, sheet) : planned.plan;
+      const plan = withConcludedScores(ledger ? withGridSums(planned.plan, ledger, sheet) : planned.plan, concluded, sheet);
       const run = lastRunRecord(scored, sheet.name, source, now(), sheet.values);
-      const findings = [...scored.findings, ...(compared.finding ? [compared.finding] : [])].map((f) =>
+      const findings = [...scored.findings, ...(concluded?.findings ?? []), ...(compared.finding ? [compared.finding] : [])].map((f) =>
         findingView(sheet.name, f, { result: scored, values: ledger ? ledger.values : sheet.values }),
       );
       const columns = plan.columns.map((c) => columnLetter(c.col + sheet.origin.col));
@@ -203,7 +207,11 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       const lastYear = lastYearAfter(state, options, compared, sheet.name);
 
       const ledgerWrites = ledger ? ledger.ledgerBlocks : [];
-      if (isUnchanged(plan, sheet.values, state) && ledgerWrites.length === 0 && JSON.stringify(lastYear ?? null) === JSON.stringify(state.lastYear ?? null)) {
+      if (
+        isUnchanged(plan, gridSheet.values, state) &&
+        ledgerWrites.length === 0 &&
+        JSON.stringify(lastYear ?? null) === JSON.stringify(state.lastYear ?? null)
+      ) {
         return {
           kind: "done",
           sheet: sheet.name,
@@ -224,8 +232,9 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
         return { kind: "refused", ...excelBoth("sheetProtected", { sheet: LEDGER_SHEET }), cells: [] };
       }
 
-      const journal = journalFromRead(plan, scored, sheet, read.standardWidth(), ledger);
-      const changes = blockChanges(sheet.values, plan.blocks, (r, c) => cellAddress(r, c, sheet.origin));
+      const fromRead = journalFromRead(plan, scored, gridSheet, read.standardWidth(), ledger);
+      const journal = { ...fromRead, cells: withConclusionsJournalled(fromRead.cells, concluded) };
+      const changes = blockChanges(gridSheet.values, plan.blocks, (r, c) => cellAddress(r, c, sheet.origin));
       const via = source === "ribbon" ? "ribbon" : "pane";
       let newState = withLog(
         { ...stateAfter(state, plan, sheet.name, run, journal), ...(lastYear ? { lastYear } : {}) },
@@ -236,7 +245,7 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
         const cells = blockChanges(ledger.ledger.values, ledgerWrites, (r, c) => cellAddress(r, c, ledger.ledger.origin));
         newState = withLog(newState, logEntry({ at: run.at, action: "score", by: currentActor(), via, sheet: LEDGER_SHEET, cells }));
       }
-      const edited = await writeResults(context, read, sheet, scored, plan, journal, newState, ledger); // 2 (3 in a few cases)
+      const edited = await writeResults(context, read, gridSheet, scored, plan, journal, newState, ledger); // 2 (3 in a few cases)
 
       const notices: string[] = [...storeNotes];
       const noticesEn: string[] = [...storeNotesEn];
@@ -271,8 +280,11 @@ async function readForScoring(context: Excel.RequestContext, options: ScoringOpt
   let lineageSheet = options.previous ? queuePreviousSheet(context, LINEAGE_SHEET) : null;
   // The ledger of a criteria set ("Chấm điểm chi tiết"), read in the same sync (null when there is none).
   let ledgerSheet = queueLedgerRead(context);
+  // The council's conclusions ("Chênh lệch"), read in the same sync (null when there is none).
+  let differencesSheet = queueDifferencesRead(context);
   const read = await readOrInBlocks(context, queueFirstRead(context, active), async () => {
     ledgerSheet = queueLedgerRead(context); // read with the first of the reads in blocks
+    differencesSheet = queueDifferencesRead(context);
     const inBlocks = await firstReadInBlocks(context, active);
     if (lastYearName !== null || options.previous) {
       if (lastYearName !== null) lastYearSheet = queuePreviousSheet(context, lastYearName);
@@ -281,7 +293,7 @@ async function readForScoring(context: Excel.RequestContext, options: ScoringOpt
     }
     return inBlocks;
   });
-  return { read, lastYearSheet, lineageSheet, ledgerSheet };
+  return { read, lastYearSheet, lineageSheet, ledgerSheet, differencesSheet };
 }
 
 /** The rules with the lineage of the "Sáp nhập" sheet when the workbook has one (the table people keep); refused when it cannot be read. */
@@ -386,14 +398,18 @@ async function writeResults(
   const storeSheet = ensureStoreSheet(context, store);
   const ledgerWs = ledger ? context.workbook.worksheets.getItem(LEDGER_SHEET) : null;
   const sheetOf = (name: string | undefined) => (name === undefined ? ws : ledgerWs!);
+  // The loads of the cells about to be written come back in the response; the request carries the writes. Excel
+  // limits each on its own (5 MB each way on the web), so each is counted against the budget on its own: the
+  // response's loads, the request's state, results and marks.
   const checks = queueChecks(sheetOf, journal, plan);
-  const queuedBytes = await queueStoreWrite(context, store, newState, false, checks.bytes);
+  const queuedBytes = await queueStoreWrite(context, store, newState, false, checks.bytes > BYTES_PER_SYNC ? checks.bytes : 0);
   queueFormatBackups(ws, storeSheet, journal);
   // the journal it served is replaced; in an undo group it stays (deleting a sheet would clear the undo stack)
   if (read.names().includes(ANNEX_BACKUP_SHEET) && !isGrouped(context)) context.workbook.worksheets.getItem(ANNEX_BACKUP_SHEET).delete();
+  const smallWrites = OP_BYTES * (plan.marks.length + plan.unmark.length + plan.headers.length + 4 * plan.columns.length + journal.formatBackups.length);
   // The ledger's blocks (Tự chấm, Điểm) ride in the same batches as the grid's.
   const ledgerBlocks = ledger ? ledger.ledgerBlocks.map((b) => ({ ...b, sheet: LEDGER_SHEET })) : [];
-  const [firstBlocks, ...moreBlocks] = batchBlocks([...plan.blocks, ...ledgerBlocks], BYTES_PER_SYNC, queuedBytes);
+  const [firstBlocks, ...moreBlocks] = batchBlocks([...plan.blocks, ...ledgerBlocks], BYTES_PER_SYNC, queuedBytes + smallWrites);
   const onGrid = (blocks: typeof firstBlocks) => blocks.filter((b) => b.sheet === undefined);
   const queueLedger = (blocks: typeof firstBlocks) => {
     for (const b of blocks)
@@ -657,8 +673,8 @@ function queueBlocks(ws: Excel.Worksheet, blocks: WritePlan["blocks"], origin: O
  */
 export function batchBlocks<B extends WriteBlock & { sheet?: string }>(blocks: readonly B[], budget: number, first = 0): (WriteBlock & { sheet?: string })[][] {
   const rows = blocks.flatMap((block, b) => block.values.map((_, i) => ({ b, i })));
-  const perRow = ({ b, i }: { b: number; i: number }) =>
-    jsonBytes(blocks[b].values[i]) + 3 * jsonBytes(blocks[b].numberFormat[i]) + 4 * blocks[b].values[i].length;
+  // In the request, a row's values and formats, with the separators around them.
+  const perRow = ({ b, i }: { b: number; i: number }) => jsonBytes(blocks[b].values[i]) + jsonBytes(blocks[b].numberFormat[i]) + 4 * blocks[b].values[i].length;
   return chunkByBytes(rows, perRow, budget, first).map((chunk) => {
     const out: (WriteBlock & { sheet?: string })[] = [];
     for (const { b, i } of chunk) {
