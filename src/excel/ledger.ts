@@ -6,12 +6,12 @@
  * methods, Điểm) are written in the same batch, as blocks of the ledger sheet in the same journal
  * (CellSnapshot.sheet): "Hoàn tác" gives both sheets back.
  */
-import { cellAddress, Origin } from "../core/address";
-import { LEDGER_SHEET, scoreWithLedger } from "../core/ledger";
-import { WriteBlock, WritePlan } from "../core/plan";
-import { Rules } from "../core/rules";
-import { ScoreResult } from "../core/scoring";
-import { StoreState, writtenCells, writtenRecord } from "../core/store";
+import { cellAddress, Origin } from "../core/base/address";
+import { LEDGER_SHEET, scoreWithLedger } from "../core/grid/ledger";
+import { WriteBlock, WritePlan } from "../core/grid/plan";
+import { Rules } from "../core/rules/rules";
+import { ScoreResult } from "../core/grid/scoring";
+import { StoreState, writtenCells, writtenRecord } from "../core/store/store";
 import type { SheetData } from "./scoring";
 
 /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- queues loads; the accessor is called after the caller's sync */
