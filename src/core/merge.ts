@@ -4,7 +4,7 @@ import { makeFinding, Severity } from "./findings";
 import { both, ddmmyyyy, hhmm, pick } from "./catalogue";
 import { FORM_TEXT, IN_FORM_MESSAGES, MERGE_MESSAGES, MERGE_SEVERITY, MergeFindingCode, MergeParams, ScoreFindingCode, Lang } from "./form-messages";
 import { agencyMaxes, exemptGroupsOf, FORM_COLS, FORM_FIRST_GROUP_ROW, FormIdentity, identityVerifies, isFormKey, rulesFingerprint } from "./forms";
-import { scoreSheet } from "./scoring";
+import { scoreSheet, ScoreResult } from "./scoring";
 import { COLUMN_ALIASES, groupOfHeader, GridLayout, locateGrid } from "./grid";
 import { displayValue, isBlank, parseScore } from "./numbers";
 import { Rules } from "./rules";
@@ -141,6 +141,8 @@ export interface MergeInput {
   forms: readonly ReturnedForm[];
   /** ISO time of this merge. */
   now: string;
+  /** The grid as the caller already scored it (these values, these rules): its grid is not located nor scored again. */
+  scored?: Extract<ScoreResult, { ok: true }>;
 }
 
 export interface CellWrite {
@@ -197,16 +199,20 @@ const sameRecord = (a: Omit<SelfAssessment, "at" | "file">, b: Omit<SelfAssessme
 export function planMerge(input: MergeInput): MergeResult {
   const { rules, values, forms } = input;
   const origin = input.origin ?? SHEET_ORIGIN;
-  const located = locateGrid(values, rules);
-  if (!located.ok) return { ok: false, message: located.message, messageEn: located.messageEn };
-  const layout = located.layout;
+  let layout: GridLayout;
+  if (input.scored) layout = input.scored.layout;
+  else {
+    const located = locateGrid(values, rules);
+    if (!located.ok) return { ok: false, message: located.message, messageEn: located.messageEn };
+    layout = located.layout;
+  }
   const rowOf = new Map<string, number>();
   for (const r of layout.dataRows) {
     const key = matchKey(text(values[r][layout.nameCol]));
     if (!rowOf.has(key)) rowOf.set(key, r);
   }
   // Each agency's maxima (its block's, with rules that have blocks), as scoring finds them.
-  const scored = scoreSheet(values, rules, origin);
+  const scored = input.scored ?? scoreSheet(values, rules, origin);
   const maxesOf = agencyMaxes(rules, scored.ok ? scored.rows : []);
   const gridName = (r: number) => cleanText(text(values[r][layout.nameCol]));
   const gridNotes = (r: number) => (layout.notesCol === null ? "" : cleanText(text(values[r][layout.notesCol])));
