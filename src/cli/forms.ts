@@ -21,6 +21,7 @@ import { Both } from "../core/catalogue";
 import { SheetValues } from "./workbook";
 import { ScoreResult } from "../core/scoring";
 import { SheetDescription } from "../core/sheet";
+import { readDifferences } from "../core/conclusions";
 import { lockRefusal } from "../core/lock";
 import { appendLog, logEntry } from "../core/log";
 
@@ -255,10 +256,16 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
       master.sheet,
       plan.writes.map((w) => ({ row: w.row, col: w.col, value: w.value, ...(typeof w.value === "string" ? { numberFormat: "@" } : {}) })),
     );
+    // What the council and the agencies wrote on the "Chênh lệch" sheet a previous merge made: kept.
+    const ownDiff = master.state.loopSheets?.diff;
+    const previousRows =
+      ownDiff && master.port.sheets().some((s) => s.name === ownDiff)
+        ? (readDifferences(readingFile(opts.master, () => master.port.readSheet(ownDiff).values))?.rows ?? [])
+        : [];
     const loopSheets = placeLoopSheets(
       master,
       (name) => selfAssessmentSheet(master.rules, plan.selfAssessments, name),
-      (name) => differencesSheet(plan.differences, name),
+      (name) => differencesSheet(plan.differences, name, previousRows),
       (name) =>
         trackingSheet(
           master.agencies.map((a) => a.name),

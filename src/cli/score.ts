@@ -33,6 +33,7 @@ import { LEDGER_SHEET } from "../core/ledger";
 import { checkStale, staleFinding } from "../core/stale";
 import { lockRefusal } from "../core/lock";
 import { appendLog, blockChanges, logEntry } from "../core/log";
+import { withSheetConclusions } from "./conclusions";
 import { cellAddress } from "../core/address";
 
 export interface ScoreOptions {
@@ -271,17 +272,20 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     progress("stepScore");
     const picked = pickGridSheet(port, rules, opts.sheet, state.annex?.sheetName, opts.fixEncoding === true);
     const { name: sheet, converted } = picked;
+    // The council's conclusions on "Chênh lệch": the concluded scores into the grid first (src/cli/conclusions.ts).
+    const concluded = withSheetConclusions(port, state, picked, rules);
+    if (concluded) port.writeValues(sheet, concluded.applied.writes);
     // Criteria sets: a ledger's leaves computed and their sums put into the grid first (src/cli/ledger.ts).
     const hasLedger = port.sheets().some((w) => w.name === LEDGER_SHEET);
-    const ledger = applyLedger(hasLedger ? port.readSheet(LEDGER_SHEET).values : null, sheet, picked.data, rules, state);
+    const ledger = applyLedger(hasLedger ? port.readSheet(LEDGER_SHEET).values : null, sheet, (concluded ?? picked).data, rules, state);
     if (ledger) {
       port.writeValues(LEDGER_SHEET, ledger.ledgerWrites);
       port.writeValues(sheet, ledger.gridWrites);
     }
-    const { data, result } = ledger ?? picked;
+    const { data, result } = ledger ?? concluded ?? picked;
     // Result columns already on the sheet that the scores no longer give: reported, then rewritten.
     const stale = staleFinding(checkStale(data.values, result, SHEET_ORIGIN), SHEET_ORIGIN);
-    const findings = stale ? [...result.findings, stale] : [...result.findings];
+    const findings = [...result.findings, ...(concluded?.applied.findings ?? []), ...(stale ? [stale] : [])];
     let comparison: Comparison | null = null;
     let lineageToWrite: LineageRule[] | null = null;
     let accepted2025: LineageRule[] = [];
@@ -353,7 +357,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
           by: opts.by ?? "",
           via: "cli",
           sheet,
-          cells: blockChanges(data.values, plan.blocks, (r, c) => cellAddress(r, c)),
+          cells: [...(concluded?.changes ?? []), ...blockChanges(data.values, plan.blocks, (r, c) => cellAddress(r, c))],
         }),
       ),
     };
@@ -370,7 +374,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       if (problems.length > 0) fail(cliBoth("annexMetadata", { problems }));
       if (provinceMissing(meta)) notices.push(annexNotice("provinceMissing", { issuer: withProvince(meta.issuer, ""), where: "cli" }));
       // The command line has no dialog: the errors go with the annex loudly (stderr, exit code 1).
-      const refusal = annexGate(result.findings, false);
+      const refusal = annexGate([...result.findings, ...(concluded?.applied.findings ?? [])], false);
       if (refusal) notices.push(refusal);
       // Last year's columns: asked for (--annex-previous), or the choice stored with the decision (the add-in's checkbox).
       const withPrevious = opts.annexPrevious === true || decision.annexPrevious === true;

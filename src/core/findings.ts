@@ -37,6 +37,12 @@ export type FindingCode =
   | "criterionRepeated"
   | "unknownAgency"
   | "groupTypedOver"
+  // The council's conclusions on the "Chênh lệch" sheet (src/core/conclusions.ts): `cell` is there.
+  | "differenceNotConcluded"
+  | "conclusionUnknown"
+  | "conclusionScoreMissing"
+  | "conclusionCellChanged"
+  | "conclusionNotInGrid"
   | "rulesChangedSinceLastYear";
 
 /**
@@ -267,6 +273,43 @@ const TEMPLATES: Record<FindingCode, { severity: Severity; vi: (p: Params) => st
       `Ô ${p.cell} (${p.agency}, “${p.group}”) có ${p.value}, do người dùng nhập, khác tổng theo tiêu chí ${p.detail} ở trang “Chấm điểm chi tiết”. Ô này không bị ghi đè; điểm được tính theo tiêu chí (${p.detail}). Hãy xóa ô hoặc sửa trang chi tiết.`,
     en: (p) =>
       `Cell ${p.cell} (${p.agency}, “${p.group}”) holds ${p.value}, typed by a user, unlike the criteria's sum ${p.detail} in “Chấm điểm chi tiết”. The cell is not overwritten; the criteria's sum (${p.detail}) is what counts. Clear the cell or correct the ledger.`,
+  },
+  /** value: the self-assessed score; detail: the appraised one. */
+  differenceNotConcluded: {
+    severity: "error",
+    vi: (p) =>
+      `Ô ${p.cell}: chênh lệch của ${p.agency}, “${p.group}” (tự chấm ${p.value}, thẩm định ${p.detail}) chưa có kết luận của hội đồng. Hãy ghi “Chấp nhận tự chấm”, “Giữ điểm thẩm định” hoặc “Điểm khác” (kèm điểm ở cột “Điểm kết luận”) rồi tính điểm lại; đến lúc đó điểm thẩm định được tính.`,
+    en: (p) =>
+      `Cell ${p.cell}: the difference for ${p.agency}, “${p.group}” (self-assessed ${p.value}, appraised ${p.detail}) has no council conclusion. Type “Chấp nhận tự chấm” (accept the self-assessment), “Giữ điểm thẩm định” (keep the appraised score) or “Điểm khác” (another score, in the “Điểm kết luận” column), then score again; until then the appraised score counts.`,
+  },
+  conclusionUnknown: {
+    severity: "error",
+    vi: (p) =>
+      `Ô ${p.cell}: kết luận “${p.value}” cho ${p.agency}, “${p.group}” không phải “Chấp nhận tự chấm”, “Giữ điểm thẩm định” hay “Điểm khác”, nên chưa được áp dụng. Hãy sửa ô này.`,
+    en: (p) =>
+      `Cell ${p.cell}: the conclusion “${p.value}” for ${p.agency}, “${p.group}” is not “Chấp nhận tự chấm”, “Giữ điểm thẩm định” or “Điểm khác”, so it is not applied. Correct the cell.`,
+  },
+  conclusionScoreMissing: {
+    severity: "error",
+    vi: (p) =>
+      `Ô ${p.cell}: hội đồng kết luận “Điểm khác” cho ${p.agency}, “${p.group}” nhưng ${p.value ? `“${p.value}” không phải là điểm` : "chưa ghi điểm"}. Hãy ghi điểm bằng số, ví dụ 12,5; đến lúc đó điểm thẩm định được tính.`,
+    en: (p) =>
+      `Cell ${p.cell}: the council concluded “Điểm khác” (another score) for ${p.agency}, “${p.group}” but ${p.value ? `“${p.value}” is not a score` : "gave no score"}. Type the score as a number, e.g. 12.5; until then the appraised score counts.`,
+  },
+  /** cells[0]: the grid's cell; value: what it holds now; detail: the concluded value. */
+  conclusionCellChanged: {
+    severity: "warning",
+    vi: (p) =>
+      `Ô ${p.cell}: hội đồng kết luận ${p.detail} cho ${p.agency}, “${p.group}”, nhưng ô ${p.cells?.[0] ?? ""} của bảng điểm nay có ${p.value}, không còn là điểm thẩm định ghi ở dòng này. Ô ấy không bị ghi đè; hãy sửa ô ấy hoặc ghi lại kết luận.`,
+    en: (p) =>
+      `Cell ${p.cell}: the council concluded ${p.detail} for ${p.agency}, “${p.group}”, but the grid's cell ${p.cells?.[0] ?? ""} now holds ${p.value}, no longer the appraised score on this row. That cell is not overwritten; correct it or the conclusion.`,
+  },
+  conclusionNotInGrid: {
+    severity: "warning",
+    vi: (p) =>
+      `Ô ${p.cell}: không tìm thấy ${p.agency}, “${p.group}” trong bảng điểm nên kết luận của hội đồng ở dòng này không được áp dụng. Hãy sửa tên cho khớp bảng điểm.`,
+    en: (p) =>
+      `Cell ${p.cell}: ${p.agency}, “${p.group}” is not in the score grid, so the council's conclusion on this row is not applied. Make the names match the grid.`,
   },
   staleResults: {
     severity: "warning",

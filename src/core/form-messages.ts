@@ -24,7 +24,9 @@ export type MergeFindingCode =
   | "recordReplaced"
   | "groupNotFound"
   | "formulaNoValue"
-  | "formIncomplete";
+  | "formIncomplete"
+  | "legacyInForm"
+  | "legacyInMaster";
 
 /** What does not match in a form whose identity does not verify. */
 export type IdentityMismatch = "token" | "noKey" | "printedName";
@@ -37,8 +39,10 @@ export interface MergeParams {
   detail: string;
   /** identityNotVerified: what does not match; groupNotFound: "renamed" (another text where the group was); formIncomplete: "empty" form or a "blank" score. */
   reason: IdentityMismatch | "renamed" | "empty" | "blank" | "";
-  /** What the cell holds (a renamed group's text, a formula). */
+  /** What the cell holds (a renamed group's text, a formula; legacy text: its first cell's text). */
   value?: string;
+  /** legacyInForm, legacyInMaster: the encoding's name (“TCVN3 (ABC)”, “VNI”); `cell` lists the cells, `detail` the first one's Unicode text. */
+  encoding?: string;
 }
 
 type Template<P> = { vi: (p: P) => string; en: (p: P) => string };
@@ -174,6 +178,20 @@ const MERGE_TEMPLATES: Record<MergeFindingCode, { severity: Severity } & Templat
         ? `Form “${p.file}” (${p.agency}) has no self-assessed score at all, so it is not merged. Ask the agency to fill it in and send it again.`
         : `Form “${p.file}” (${p.agency}), cell ${p.cell}: no self-assessed score for the group “${p.detail}” (the other groups are still merged). Ask the agency to complete it.`,
   },
+  legacyInForm: {
+    severity: "warning",
+    vi: (p) =>
+      `Phiếu “${p.file}” (${p.agency}): ô ${p.cell} được gõ bằng bảng mã ${p.encoding} của phông chữ cũ (“${p.value}” là “${p.detail}”). Phiếu được đọc theo chữ đã chuyển sang Unicode (tệp phiếu không bị sửa); hãy kiểm tra tên nhóm, điểm và ghi chú của cơ quan này.`,
+    en: (p) =>
+      `Form “${p.file}” (${p.agency}): cell ${p.cell} is typed in the ${p.encoding} encoding of old fonts (“${p.value}” is “${p.detail}”). The form is read as converted to Unicode (the file is not changed); check this agency's groups, scores and notes.`,
+  },
+  legacyInMaster: {
+    severity: "warning",
+    vi: (p) =>
+      `Bảng điểm (trang “${p.file}”): tiêu đề ở ô ${p.cell} được gõ bằng bảng mã ${p.encoding} (“${p.value}” là “${p.detail}”). Lệnh gộp đọc tiêu đề này theo Unicode; hãy chuyển mã bảng điểm (add-in: “Chuyển mã”; dòng lệnh: score --fix-encoding -o) trước khi Tính điểm.`,
+    en: (p) =>
+      `Score table (sheet “${p.file}”): the header in cell ${p.cell} is typed in the ${p.encoding} encoding (“${p.value}” is “${p.detail}”). The merge reads it as Unicode; convert the table (add-in: “Convert encoding”; command line: score --fix-encoding -o) before scoring.`,
+  },
   rulesChanged: {
     severity: "warning",
     vi: (p) =>
@@ -183,7 +201,15 @@ const MERGE_TEMPLATES: Record<MergeFindingCode, { severity: Severity } & Templat
   },
 };
 
-const MERGE_EXAMPLE: MergeParams = { file: "so-y-te.xlsx", cell: "2021", agency: "Sở Y tế", detail: "2020", reason: "", value: "=SUM(C7:C8)" };
+const MERGE_EXAMPLE: MergeParams = {
+  file: "so-y-te.xlsx",
+  cell: "2021",
+  agency: "Sở Y tế",
+  detail: "2020",
+  reason: "",
+  value: "=SUM(C7:C8)",
+  encoding: "TCVN3 (ABC)",
+};
 
 /** The merge's findings, by code (their severities: `MERGE_SEVERITY`). */
 export const MERGE_MESSAGES = catalogue(
@@ -286,8 +312,15 @@ export const FORM_TEXT = {
     self: "Tự chấm",
     appraised: "Thẩm định",
     evidence: "Tài liệu kiểm chứng",
-    council: "Kết luận của hội đồng thẩm định",
+    council: "Kết luận của hội đồng",
+    score: "Điểm kết luận",
+    reason: "Lý do",
+    reply: "Kiến nghị",
   },
+  /** The council's three conclusions, as typed in "Kết luận của hội đồng" (matched by their start, without case or accents). */
+  conclusions: { accept: "Chấp nhận tự chấm", keep: "Giữ điểm thẩm định", other: "Điểm khác" },
+  diffHint:
+    "Kết luận của hội đồng: “Chấp nhận tự chấm”, “Giữ điểm thẩm định” hoặc “Điểm khác” (ghi điểm ở cột “Điểm kết luận”). “Tính điểm” dùng điểm hội đồng kết luận.",
   notesGroup: "Ghi chú",
 } as const;
 

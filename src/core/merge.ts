@@ -11,6 +11,9 @@ import { Rules } from "./rules";
 import { CellStyle, SheetCell, SheetDescription, SheetMerge } from "./sheet";
 import { SelfAssessment, StoreState } from "./store";
 import { cleanText, headerKey, matchKey } from "./text";
+import { decodeLegacy, detectLegacy, ENCODING_NAMES, LegacyEncoding } from "./legacy-encoding";
+import { byEncoding, withConverted } from "./legacy-cells";
+import { DifferenceRow, same as sameValue } from "./conclusions";
 
 /**
  * Scores back in: reading a returned form from its values (as any .xlsx reader gives them, from A1),
@@ -58,6 +61,8 @@ export interface FormReading {
   agency: { name: string; cell: string } | null;
   groups: { group: number; cell: string; raw: unknown; evidence: string }[];
   notes: { text: string; cell: string } | null;
+  /** Texts typed in TCVN3 or VNI (labels, the agency's name, evidence, notes), read as their Unicode text. */
+  legacy: { cell: string; text: string; converted: string; encoding: LegacyEncoding }[];
 }
 
 const text = (v: unknown): string => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
@@ -85,12 +90,44 @@ export function readForm(values: readonly (readonly unknown[])[], rules: Rules):
   let evidenceCol = -1;
   let agency: FormReading["agency"] = null;
   let notesAt: { row: number; col: number } | null = null;
+  const legacy: FormReading["legacy"] = [];
+  // A form retyped in a legacy font: a label is read as its Unicode text when only that text is one the form has.
+  const isLabel = (t: string) => {
+    const key = matchKey(t);
+    return (
+      groupOfHeader(rules, t) >= 0 ||
+      EVIDENCE_KEYS.some((k) => key.startsWith(k)) ||
+      NAME_KEYS.has(headerKey(t)) ||
+      key === "ghi chu" ||
+      /^(co quan|ten co quan|don vi|ten don vi) /.test(key)
+    );
+  };
+  const label = (t: string, r: number, c: number): string => {
+    if (isLabel(t)) return t;
+    for (const e of ["tcvn3", "vni"] as const) {
+      const converted = decodeLegacy(t, e);
+      if (converted !== t && isLabel(converted)) {
+        legacy.push({ cell: cellAddress(r, c), text: t, converted, encoding: e });
+        return converted;
+      }
+    }
+    return t;
+  };
+  /** A text the agency typed (its name, evidence, notes): converted when it reads as legacy text (the labels' encoding first). */
+  const typed = (t: string, cell: string): string => {
+    const e = detectLegacy(t, legacy[0]?.encoding ?? null);
+    if (e === null) return t;
+    const converted = decodeLegacy(t, e);
+    legacy.push({ cell, text: t, converted, encoding: e });
+    return converted;
+  };
   const rows = Math.min(values.length, SCAN_ROWS);
   for (let r = 0; r < rows; r++) {
     const cells = values[r];
     for (let c = 0; c < Math.min(cells.length, SCAN_COLS); c++) {
-      const v = cells[c];
-      if (typeof v !== "string" || isBlank(v)) continue;
+      const raw = cells[c];
+      if (typeof raw !== "string" || isBlank(raw)) continue;
+      const v = label(raw, r, c);
       const g = groupOfHeader(rules, v);
       if (g >= 0) {
         if (!found.has(g)) found.set(g, { row: r, col: c });
@@ -100,9 +137,12 @@ export function readForm(values: readonly (readonly unknown[])[], rules: Rules):
       if (evidenceCol < 0 && EVIDENCE_KEYS.some((k) => key.startsWith(k))) evidenceCol = c;
       else if (agency === null && (NAME_KEYS.has(headerKey(v)) || NAME_KEYS.has(key))) {
         const right = rightOf(values, r, c);
-        if (right && typeof right.value === "string") agency = { name: cleanText(right.value), cell: cellAddress(r, right.col) };
+        if (right && typeof right.value === "string") {
+          const cell = cellAddress(r, right.col);
+          agency = { name: cleanText(typed(right.value, cell)), cell };
+        }
       } else if (agency === null && /^(co quan|ten co quan|don vi|ten don vi) /.test(key) && v.includes(":")) {
-        const name = cleanText(v.slice(v.indexOf(":") + 1));
+        const name = cleanText(typed(v.slice(v.indexOf(":") + 1), cellAddress(r, c)));
         if (name) agency = { name, cell: cellAddress(r, c) };
       } else if (notesAt === null && key === "ghi chu") notesAt = { row: r, col: c };
     }
@@ -114,16 +154,17 @@ export function readForm(values: readonly (readonly unknown[])[], rules: Rules):
     .sort(([a], [b]) => a - b)
     .map(([group, p]) => {
       const evidence = evidenceCol > p.col + 1 ? values[p.row][evidenceCol] : "";
-      return { group, cell: cellAddress(p.row, p.col + 1), raw: values[p.row][p.col + 1] ?? "", evidence: isBlank(evidence) ? "" : cleanText(text(evidence)) };
+      const evidenceText = isBlank(evidence) ? "" : typed(text(evidence), cellAddress(p.row, evidenceCol));
+      return { group, cell: cellAddress(p.row, p.col + 1), raw: values[p.row][p.col + 1] ?? "", evidence: cleanText(evidenceText) };
     });
   let notes: FormReading["notes"] = null;
   if (notesAt) {
     const right = rightOf(values, notesAt.row, notesAt.col);
     notes = right
-      ? { text: cleanText(text(right.value)), cell: cellAddress(notesAt.row, right.col) }
+      ? { text: cleanText(typed(text(right.value), cellAddress(notesAt.row, right.col))), cell: cellAddress(notesAt.row, right.col) }
       : { text: "", cell: cellAddress(notesAt.row, notesAt.col + 1) };
   }
-  return { agency, groups, notes };
+  return { agency, groups, notes, legacy };
 }
 
 export interface MergeInput {
@@ -197,13 +238,21 @@ const sameRecord = (a: Omit<SelfAssessment, "at" | "file">, b: Omit<SelfAssessme
 
 /** The merge plan of returned forms into the grid. Refused (the master is unusable) only when its grid cannot be found. */
 export function planMerge(input: MergeInput): MergeResult {
-  const { rules, values, forms } = input;
+  const { rules, forms } = input;
   const origin = input.origin ?? SHEET_ORIGIN;
+  // Headers typed in TCVN3/VNI (“Ghi chó”) are read as their Unicode text, and said; the master is not changed.
+  // The grid as the caller scored it (else scored here): located and scored once unless headers are converted.
+  const first = input.scored ?? scoreSheet(input.values, rules, origin);
+  const masterLegacy = first.legacy.filter((c) => c.kind === "header");
+  const values = masterLegacy.length > 0 ? withConverted(input.values, masterLegacy) : input.values;
   let layout: GridLayout;
-  if (input.scored) layout = input.scored.layout;
+  if (first.ok && masterLegacy.length === 0) layout = first.layout;
   else {
     const located = locateGrid(values, rules);
-    if (!located.ok) return { ok: false, message: located.message, messageEn: located.messageEn };
+    if (!located.ok) {
+      const error = first.ok ? located : first.error;
+      return { ok: false, message: error.message, messageEn: error.messageEn };
+    }
     layout = located.layout;
   }
   const rowOf = new Map<string, number>();
@@ -212,12 +261,20 @@ export function planMerge(input: MergeInput): MergeResult {
     if (!rowOf.has(key)) rowOf.set(key, r);
   }
   // Each agency's maxima (its block's, with rules that have blocks), as scoring finds them.
-  const scored = input.scored ?? scoreSheet(values, rules, origin);
+  const scored = masterLegacy.length > 0 ? scoreSheet(values, rules, origin) : first;
   const maxesOf = agencyMaxes(rules, scored.ok ? scored.rows : []);
   const gridName = (r: number) => cleanText(text(values[r][layout.nameCol]));
   const gridNotes = (r: number) => (layout.notesCol === null ? "" : cleanText(text(values[r][layout.notesCol])));
   const fp = rulesFingerprint(rules.json);
-  const findings: MergeFinding[] = [];
+  const findings: MergeFinding[] = byEncoding(masterLegacy).map((cells) =>
+    finding("legacyInMaster", {
+      file: input.sheetName,
+      cell: cells.map((c) => c.cell).join(", "),
+      value: cells[0].text,
+      detail: cells[0].converted,
+      encoding: ENCODING_NAMES[cells[0].encoding],
+    }),
+  );
   const candidates: Candidate[] = [];
 
   for (const form of forms) {
@@ -277,6 +334,17 @@ export function planMerge(input: MergeInput): MergeResult {
       continue;
     }
     if (id && id.rulesFingerprint !== fp) findings.push(finding("rulesChanged", { file, agency: gridName(row) }));
+    for (const cells of byEncoding(reading.legacy.map((l) => ({ ...l, row: 0, col: 0, kind: "header" as const }))))
+      findings.push(
+        finding("legacyInForm", {
+          file,
+          agency: gridName(row),
+          cell: cells.map((c) => c.cell).join(", "),
+          value: cells[0].text,
+          detail: cells[0].converted,
+          encoding: ENCODING_NAMES[cells[0].encoding],
+        }),
+      );
     const candidate = readCandidate(form, row, gridName(row), gridNotes(row), reading, rules, maxesOf.get(row) ?? rules.groups.map((g) => g.max), verified);
     if (candidate.empty) {
       findings.push(finding("formIncomplete", { file, agency: gridName(row), reason: "empty" }));
@@ -401,7 +469,7 @@ function readCandidate(
   for (const g of reading.groups) {
     evidence[g.group] = g.evidence;
     const raw = g.raw;
-    if (typeof raw === "string" && matchKey(raw) === matchKey(FORM_TEXT.exempt)) continue;
+    if (isExemptMark(raw)) continue;
     if (isBlank(raw)) {
       // A formula saved without its value (written by a tool that does not calculate): said, not taken for an empty cell.
       const { row: r, col } = parseA1(g.cell);
@@ -447,6 +515,10 @@ function readCandidate(
     }
   return { form, row, agency, reading, record: { agency, verified, scores, evidence, notes }, scoreFindings, numbers, verified, empty: filled === 0 };
 }
+
+/** “Miễn chấm” in a score cell, also as a legacy font stores it. */
+const isExemptMark = (raw: unknown): boolean =>
+  typeof raw === "string" && [raw, decodeLegacy(raw, "tcvn3"), decodeLegacy(raw, "vni")].some((t) => matchKey(t) === matchKey(FORM_TEXT.exempt));
 
 const formatMax = (d: Dec) => String(toNumber(d)).replace(".", ",");
 
@@ -511,6 +583,7 @@ const LOOP_STYLES: Record<string, CellStyle> = {
   cell: { bold: false, italic: false, size: 11, hAlign: "center", vAlign: "center", wrap: true, border: true },
   cellLeft: { bold: false, italic: false, size: 11, hAlign: "left", vAlign: "center", wrap: true, border: true },
   input: { bold: false, italic: false, size: 11, hAlign: "left", vAlign: "center", wrap: true, border: true, fill: "#FFF2CC" },
+  hint: { bold: false, italic: true, size: 10, hAlign: "left", vAlign: "center", wrap: false, border: false },
 };
 
 function loopSheet(
@@ -581,17 +654,64 @@ export function selfAssessmentSheet(rules: Rules, records: readonly SelfAssessme
   return loopSheet(sheetName, FORM_TEXT.selfTitle, header, widths, body, "landscape");
 }
 
-/** "Chênh lệch": agency, group, self-assessed, appraised, evidence, and an empty column for the council's conclusion. */
-export function differencesSheet(differences: readonly Difference[], sheetName: string = FORM_TEXT.diffSheet): SheetDescription {
+/**
+ * "Chênh lệch": agency, group, self-assessed, appraised, evidence, the agency's reply ("Kiến nghị", from a
+ * returned notice) and the council's columns: "Kết luận của hội đồng", "Điểm kết luận", "Lý do" (input cells).
+ * Made again by a later merge, it keeps what the council and the agencies wrote (`previous`, the rows read
+ * back from the sheet before): a difference with the same self-assessed value keeps its row's conclusion,
+ * score, reason and reply (and, once concluded, the appraised value it was concluded on); a concluded row
+ * no longer a difference (its conclusion applied) stays as the record.
+ */
+export function differencesSheet(
+  differences: readonly Difference[],
+  sheetName: string = FORM_TEXT.diffSheet,
+  previous: readonly DifferenceRow[] = [],
+): SheetDescription {
   const h = FORM_TEXT.diffHeader;
-  const header = [h.stt, h.agency, h.group, h.self, h.appraised, h.evidence, h.council];
-  const body = differences.map((d, i) => {
+  const header = [h.stt, h.agency, h.group, h.self, h.appraised, h.evidence, h.reply, h.council, h.score, h.reason];
+  const key = (agency: string, group: string) => `${matchKey(agency)}|${matchKey(group)}`;
+  const before = new Map(previous.map((p) => [key(p.agency, p.group), p]));
+  const used = new Set<DifferenceRow>();
+  type Line = {
+    agency: string;
+    group: string;
+    self: unknown;
+    appraised: unknown;
+    evidence: string;
+    reply: string;
+    typed: unknown;
+    score: unknown;
+    reason: string;
+  };
+  const lines: Line[] = differences.map((d) => {
+    const p = before.get(key(d.agency, d.group));
+    const plain = { agency: d.agency, group: d.group, self: d.self, appraised: d.appraised, evidence: d.evidence };
+    if (!p || !sameValue(p.self, d.self)) return { ...plain, reply: "", typed: null, score: null, reason: "" };
+    used.add(p);
+    const kept = p.conclusion !== null;
+    return { ...plain, appraised: kept ? p.appraised : d.appraised, reply: p.reply, typed: p.typed, score: p.score, reason: p.reason };
+  });
+  for (const p of previous)
+    if (!used.has(p) && p.conclusion !== null)
+      lines.push({
+        agency: p.agency,
+        group: p.group,
+        self: p.self,
+        appraised: p.appraised,
+        evidence: p.evidence,
+        reply: p.reply,
+        typed: p.typed,
+        score: p.score,
+        reason: p.reason,
+      });
+  const cellValue = (v: unknown): string | number | null => (typeof v === "number" || typeof v === "string" ? v : null);
+  const body = lines.map((d, i) => {
     const row = 3 + i;
-    const value = (v: number | string, col: number): SheetCell => ({
+    const value = (v: unknown, col: number, style = "cell"): SheetCell => ({
       row,
       col,
-      value: v,
-      style: "cell",
+      value: cellValue(v),
+      style,
       numberFormat: typeof v === "number" ? "General" : "@",
     });
     return [
@@ -601,10 +721,18 @@ export function differencesSheet(differences: readonly Difference[], sheetName: 
       value(d.self, 3),
       value(d.appraised, 4),
       { row, col: 5, value: d.evidence, style: "cellLeft" },
-      { row, col: 6, value: null, style: "input" },
+      value(d.reply, 6, "cellLeft"),
+      value(d.typed, 7, "input"),
+      value(d.score, 8, "input"),
+      value(d.reason, 9, "input"),
     ] as SheetCell[];
   });
-  return loopSheet(sheetName, FORM_TEXT.diffTitle, header, [5, 28, 22, 10, 10, 40, 30], body, "landscape");
+  const sheet = loopSheet(sheetName, FORM_TEXT.diffTitle, header, [5, 26, 20, 9, 9, 30, 30, 20, 10, 30], body, "landscape");
+  // The three conclusions, under the title: what to type.
+  sheet.cells.push({ row: 1, col: 0, value: FORM_TEXT.diffHint, style: "hint" });
+  sheet.merges.push({ row: 1, col: 0, rows: 1, cols: header.length });
+  sheet.rowHeights[1] = 20;
+  return sheet;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { queueLedgerRead, scoreWithLedgerSheet, withGridSums } from "./ledger";
+import { concludedSheet, queueDifferencesRead, withConcludedScores, withConclusionsJournalled } from "./conclusions";
 import { lockRefusal } from "../core/lock";
 import { blockChanges, logEntry, withLog } from "../core/log";
 import { currentActor } from "./actor";
@@ -9,7 +10,7 @@ import { scoreSheet, ScoreResult } from "../core/scoring";
 import { CellSnapshot, FillSnapshot, LastRun, LastYearRecord, MarkRecord, STORE_SHEET, StoreState, writtenCells } from "../core/store";
 import { storeIssueMessage } from "../core/store-check";
 import { lastRunRecord } from "../core/summary";
-import { BYTES_PER_SYNC, chunkByBytes, features, hostErrorMessage, jsonBytes, loadRowsInBlocks, readOrInBlocks, UserFacingError } from "./host";
+import { BYTES_PER_SYNC, chunkByBytes, features, hostErrorMessage, jsonBytes, loadRowsInBlocks, OP_BYTES, readOrInBlocks, UserFacingError } from "./host";
 import { excelBoth, excelMessage } from "./messages";
 import { ensureStoreSheet, queueStoreRead, queueStoreWrite, readStoreInBlocks, StoreRead, runWriting, isGrouped } from "./store";
 import { findingView, ScoringOutcome, Source } from "./types";
@@ -160,8 +161,8 @@ async function firstReadInBlocks(context: Excel.RequestContext, ws: Excel.Worksh
 export async function runScoring(source: Source, now: () => Date = () => new Date(), options: ScoringOptions = {}): Promise<ScoringOutcome> {
   try {
     return await runWriting(async (context) => {
-      const { read, lastYearSheet, lineageSheet, ledgerSheet } = await readForScoring(context, options); // 1: read
-      const sheet = read.sheet.result();
+      const { read, lastYearSheet, lineageSheet, ledgerSheet, differencesSheet } = await readForScoring(context, options); // 1: read
+      const gridSheet = read.sheet.result();
       const store = read.store;
       const state = store.state();
       if (state.lock) return { kind: "refused", ...lockRefusal(state.lock, "score"), cells: [] };
@@ -169,6 +170,9 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       const storeNotes = store.issues().map((issue) => storeIssueMessage(issue, STORE_SHEET, "vi"));
       const storeNotesEn = store.issues().map((issue) => storeIssueMessage(issue, STORE_SHEET, "en"));
       const rules = rulesOf(state);
+      // The council's conclusions on "Chênh lệch": the concluded scores are what is scored (src/excel/conclusions.ts).
+      const concluded = concludedSheet(gridSheet, differencesSheet(), rules, state.loopSheets?.diff);
+      const sheet = concluded ? { ...gridSheet, values: concluded.values } : gridSheet;
       // Criteria sets: the ledger's leaves computed, their group sums into the grid (src/excel/ledger.ts).
       const ledger = scoreWithLedgerSheet(sheet, ledgerSheet(), rules, state);
       const scored = ledger ? ledger.result : scoreSheet(sheet.values, rules, sheet.origin);
@@ -183,7 +187,7 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       const { comparison } = compared;
       // The 2025 list (offered or used), the two years, the agencies gone since last year: told whether or not anything is written.
       const told = comparison ? [...(compared.offer ? [compared.offer] : []), ...comparisonNotices(comparison)] : [];
-      const planned = planResultWrite(sheet.values, sheet.formulas, sheet.origin, sheet.name, scored, state, comparison);
+      const planned = planResultWrite(gridSheet.values, sheet.formulas, sheet.origin, sheet.name, scored, state, comparison);
       if (!planned.ok)
         return {
           kind: "refused",
@@ -191,9 +195,9 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
           messageEn: [planned.messageEn, ...storeNotesEn].join(" "),
           cells: planned.cells,
         };
-      const plan = ledger ? withGridSums(planned.plan, ledger, sheet) : planned.plan;
+      const plan = withConcludedScores(ledger ? withGridSums(planned.plan, ledger, sheet) : planned.plan, concluded, sheet);
       const run = lastRunRecord(scored, sheet.name, source, now(), sheet.values);
-      const findings = [...scored.findings, ...(compared.finding ? [compared.finding] : [])].map((f) =>
+      const findings = [...scored.findings, ...(concluded?.findings ?? []), ...(compared.finding ? [compared.finding] : [])].map((f) =>
         findingView(sheet.name, f, { result: scored, values: ledger ? ledger.values : sheet.values }),
       );
       const columns = plan.columns.map((c) => columnLetter(c.col + sheet.origin.col));
@@ -201,7 +205,7 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       // What the annex, the card and Giải trình read with last year's columns: the 2025 list's box, the years, the rules changed.
       const lastYear = lastYearAfter(state, options, compared, sheet.name);
 
-      if (isUnchanged(plan, sheet.values, state) && JSON.stringify(lastYear ?? null) === JSON.stringify(state.lastYear ?? null)) {
+      if (isUnchanged(plan, gridSheet.values, state) && JSON.stringify(lastYear ?? null) === JSON.stringify(state.lastYear ?? null)) {
         return {
           kind: "done",
           sheet: sheet.name,
@@ -219,13 +223,14 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
         return { kind: "refused", ...excelBoth("sheetProtected", { sheet: sheet.name }), cells: [] };
       }
 
-      const journal = journalFromRead(plan, scored, sheet, read.standardWidth());
-      const changes = blockChanges(sheet.values, plan.blocks, (r, c) => cellAddress(r, c, sheet.origin));
+      const fromRead = journalFromRead(plan, scored, gridSheet, read.standardWidth());
+      const journal = { ...fromRead, cells: withConclusionsJournalled(fromRead.cells, concluded) };
+      const changes = blockChanges(gridSheet.values, plan.blocks, (r, c) => cellAddress(r, c, sheet.origin));
       const newState = withLog(
         { ...stateAfter(state, plan, sheet.name, run, journal), ...(lastYear ? { lastYear } : {}) },
         logEntry({ at: run.at, action: "score", by: currentActor(), via: source === "ribbon" ? "ribbon" : "pane", sheet: sheet.name, cells: changes }),
       );
-      const edited = await writeResults(context, read, sheet, scored, plan, journal, newState); // 2 (3 in a few cases)
+      const edited = await writeResults(context, read, gridSheet, scored, plan, journal, newState); // 2 (3 in a few cases)
 
       const notices: string[] = [...storeNotes];
       const noticesEn: string[] = [...storeNotesEn];
@@ -260,8 +265,11 @@ async function readForScoring(context: Excel.RequestContext, options: ScoringOpt
   let lineageSheet = options.previous ? queuePreviousSheet(context, LINEAGE_SHEET) : null;
   // The ledger of a criteria set ("Chấm điểm chi tiết"), read in the same sync (null when there is none).
   let ledgerSheet = queueLedgerRead(context);
+  // The council's conclusions ("Chênh lệch"), read in the same sync (null when there is none).
+  let differencesSheet = queueDifferencesRead(context);
   const read = await readOrInBlocks(context, queueFirstRead(context, active), async () => {
     ledgerSheet = queueLedgerRead(context); // read with the first of the reads in blocks
+    differencesSheet = queueDifferencesRead(context);
     const inBlocks = await firstReadInBlocks(context, active);
     if (lastYearName !== null || options.previous) {
       if (lastYearName !== null) lastYearSheet = queuePreviousSheet(context, lastYearName);
@@ -270,7 +278,7 @@ async function readForScoring(context: Excel.RequestContext, options: ScoringOpt
     }
     return inBlocks;
   });
-  return { read, lastYearSheet, lineageSheet, ledgerSheet };
+  return { read, lastYearSheet, lineageSheet, ledgerSheet, differencesSheet };
 }
 
 /** The rules with the lineage of the "Sáp nhập" sheet when the workbook has one (the table people keep); refused when it cannot be read. */
@@ -372,12 +380,16 @@ async function writeResults(
   const ws = read.sheet.sheet;
   const store = read.store;
   const storeSheet = ensureStoreSheet(context, store);
+  // The loads of the cells about to be written come back in the response; the request carries the writes. Excel
+  // limits each on its own (5 MB each way on the web), so each is counted against the budget on its own: the
+  // response's loads, the request's state, results and marks.
   const checks = queueChecks(ws, journal, plan);
-  const queuedBytes = await queueStoreWrite(context, store, newState, false, checks.bytes);
+  const queuedBytes = await queueStoreWrite(context, store, newState, false, checks.bytes > BYTES_PER_SYNC ? checks.bytes : 0);
   queueFormatBackups(ws, storeSheet, journal);
   // the journal it served is replaced; in an undo group it stays (deleting a sheet would clear the undo stack)
   if (read.names().includes(ANNEX_BACKUP_SHEET) && !isGrouped(context)) context.workbook.worksheets.getItem(ANNEX_BACKUP_SHEET).delete();
-  const [firstBlocks, ...moreBlocks] = batchBlocks(plan.blocks, BYTES_PER_SYNC, queuedBytes);
+  const smallWrites = OP_BYTES * (plan.marks.length + plan.unmark.length + plan.headers.length + 4 * plan.columns.length + journal.formatBackups.length);
+  const [firstBlocks, ...moreBlocks] = batchBlocks(plan.blocks, BYTES_PER_SYNC, queuedBytes + smallWrites);
   queueResultWrite(ws, { ...plan, blocks: firstBlocks }, scored, sheet.origin);
   await context.sync(); // 2: write
   for (const blocks of moreBlocks) {
@@ -613,8 +625,8 @@ function queueBlocks(ws: Excel.Worksheet, blocks: WritePlan["blocks"], origin: O
  */
 export function batchBlocks(blocks: WritePlan["blocks"], budget: number, first = 0): WritePlan["blocks"][] {
   const rows = blocks.flatMap((block, b) => block.values.map((_, i) => ({ b, i })));
-  const perRow = ({ b, i }: { b: number; i: number }) =>
-    jsonBytes(blocks[b].values[i]) + 3 * jsonBytes(blocks[b].numberFormat[i]) + 4 * blocks[b].values[i].length;
+  // In the request, a row's values and formats, with the separators around them.
+  const perRow = ({ b, i }: { b: number; i: number }) => jsonBytes(blocks[b].values[i]) + jsonBytes(blocks[b].numberFormat[i]) + 4 * blocks[b].values[i].length;
   return chunkByBytes(rows, perRow, budget, first).map((chunk) => {
     const out: WritePlan["blocks"] = [];
     for (const { b, i } of chunk) {

@@ -63,21 +63,6 @@ const vi = {
     caption: (name: string) => `Điểm từng nhóm của ${name}`,
     hint: "Chọn một ô trên dòng của một cơ quan để xem vì sao cơ quan đó được kết quả này.",
     staleTitle: "Kết quả trên trang tính đã cũ",
-    explainHeading: "Giải trình",
-    explainIntro:
-      "Mỗi cơ quan một trang in: điểm từng nhóm, điểm chưa đạt, điểm tối đa và lý do, chỉ số, phân loại, khoảng cách tới mức trên, thứ hạng. Dùng để trả lời văn bản của cơ quan.",
-    explainAll: "Giải trình tất cả cơ quan",
-    explainSelected: "Giải trình cơ quan đang chọn",
-    explainDone: (sheet: string, n: number) => `Đã tạo trang “${sheet}”: ${n} cơ quan, mỗi cơ quan một trang.`,
-    explainNoBreaks:
-      "Phiên bản Excel này không cho add-in đặt trang in: hãy chèn ngắt trang trước tiêu đề của mỗi cơ quan (Bố cục Trang → Ngắt trang) và chọn khổ A4 dọc.",
-    explainRefused: "Chưa tạo được trang Giải trình",
-    chartButton: "Biểu đồ chỉ số",
-    chartDone: (sheet: string, n: number) =>
-      `Đã tạo trang “${sheet}”: biểu đồ cột chỉ số của ${n} cơ quan theo thứ hạng, các ngưỡng phân loại là đường ngang. Xóa trang này là xóa biểu đồ; các trang khác không đổi.`,
-    chartNoLines:
-      "Phiên bản Excel này (dưới ExcelApi 1.7) không cho add-in đổi kiểu chuỗi: các ngưỡng phân loại hiện thành cột. Có thể đổi tay: bấm chuột phải vào chuỗi “Ngưỡng …” → Thay đổi kiểu biểu đồ chuỗi → Đường.",
-    chartRefused: "Chưa vẽ được biểu đồ",
   },
   previous: {
     toggle: "So sánh với năm trước",
@@ -225,21 +210,6 @@ const en: Strings = {
     caption: (name: string) => `Scores of ${name} per group`,
     hint: "Select a cell in an agency's row to see why it got its result.",
     staleTitle: "The results on the sheet are out of date",
-    explainHeading: "Explanation (Giải trình)",
-    explainIntro:
-      "One printed page per agency: points per group, points lost, the maximum and why, index, class, distance to the next class, rank. For answering an agency's letter.",
-    explainAll: "Explain every agency",
-    explainSelected: "Explain the selected agencies",
-    explainDone: (sheet: string, n: number) => `Sheet “${sheet}” made: ${n} agenc${n === 1 ? "y" : "ies"}, a page each.`,
-    explainNoBreaks:
-      "This version of Excel does not let add-ins set the printed pages: insert a page break above each agency's title (Page Layout → Breaks) and choose A4 portrait.",
-    explainRefused: "The Giải trình sheet was not made",
-    chartButton: "Chart of the indices",
-    chartDone: (sheet: string, n: number) =>
-      `Sheet “${sheet}” made: a column chart of ${n} agenc${n === 1 ? "y's" : "ies'"} indices as ranked, the class thresholds as horizontal lines. Deleting the sheet removes the chart; no other sheet changed.`,
-    chartNoLines:
-      "This version of Excel (below ExcelApi 1.7) does not let add-ins change a series' type: the class thresholds show as columns. To change it by hand: right-click a “Ngưỡng …” series → Change Series Chart Type → Line.",
-    chartRefused: "The chart was not made",
   },
   previous: {
     toggle: "Compare with last year",

@@ -78,16 +78,18 @@ export function usePaneState(api: PaneApi, actions: PaneActions, t: Strings): Pa
     setConfig(configOf(s));
   }, []);
 
+  /** Looks at the selection a moment after the user stops (set by the selection effect below). */
+  const lookRef = React.useRef<() => void>(() => undefined);
+
   const refresh = React.useCallback(async () => {
+    // The action changed cells (Gộp phiếu, Chuyển mã): whether the results are stale is looked at again.
+    lookRef.current();
     try {
       takeSettings(await api.loadSettings());
     } catch {
       // The action itself succeeded; the undo state shown may be stale until the next load.
     }
   }, [api, takeSettings]);
-
-  /** Looks at the selection a moment after the user stops (set by the selection effect below). */
-  const lookRef = React.useRef<() => void>(() => undefined);
   /** Ends the subscription to cell edits made on opening; null until it is made. */
   const stopListening = React.useRef<(() => void) | null>(null);
   const unmounted = React.useRef(false);
@@ -204,6 +206,8 @@ export function usePaneState(api: PaneApi, actions: PaneActions, t: Strings): Pa
       }
       return outcome;
     });
+    // The cells are back as they were: the stale notice (and the card) are looked at again, not kept from before.
+    lookRef.current();
     if (!r.ok) return setNote({ intent: "error", title: t.undo.refused, text: t.unexpected(r.error) });
     const o = r.value;
     const text = en ? o.messageEn : o.message;

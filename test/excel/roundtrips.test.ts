@@ -10,7 +10,7 @@ import { undoLast } from "../../src/excel/undo";
 import { loadSettings, openPane, saveDecision } from "../../src/excel/settings";
 import { decodeStore, STORE_SHEET } from "../../src/core/store";
 import { MARK_FILL } from "../../src/core/plan";
-import { benchSheet } from "../../bench/core";
+import { benchSheet, benchSheetWithErrors } from "../../bench/core";
 import { DEFAULT_COLUMN_WIDTH } from "../office-double/workbook";
 import { referenceDouble, SHEET, Double } from "./helpers";
 
@@ -119,6 +119,37 @@ describe.each([
     double.edit(sheet, "C5", [[2]]);
     expect(told).toBe(1);
   }, 600_000);
+});
+
+describe("Tính điểm at 10 000 agencies with 527 cells to mark", () => {
+  it.each([
+    ["below ExcelApi 1.20", BELOW_UNDO, "PC"],
+    ["at 1.20 on Windows, after the first action", 20, "PC"],
+    ["at 1.20 on the web, after the first action", 20, "OfficeOnline"],
+  ] as const)(
+    "takes 2 syncs %s, as at 19 agencies: the request and the response each within the budget",
+    async (_label, apiLevel, platform) => {
+      const double = createOfficeDouble({ apiLevel, platform, sheets: ["Chấm điểm"] });
+      double.workbook.sheet("Chấm điểm").setValues("A1", benchSheetWithErrors(10000) as (string | number)[][]);
+      double.workbook.setActive("Chấm điểm");
+      restore = double.install(globalThis);
+      expect(await saveDecision(DECISION)).toEqual({ ok: true }); // at 1.20 the store is made here, on its own
+      const cleared = double.undo.clearedBy.length;
+      const scored = await counted(double, () => runScoring("pane"));
+      if (scored.outcome.kind !== "done") throw new Error("score");
+      expect(scored.outcome.run.errors).toBe(527);
+      expect(scored.syncs).toBe(2);
+      if (apiLevel === 20) expect(double.undo.clearedBy.length).toBe(cleared); // one Ctrl+Z step, nothing cleared
+      // Every mark is there (the results too): the one write batch carried them all.
+      const ws = double.workbook.sheet("Chấm điểm");
+      expect(ws.getValues("C5")).toEqual([[55]]);
+      expect(ws.getCell("C5").fill).toBe(MARK_FILL.error);
+      expect(ws.getCell(`C${5 + 19 * 526}`).fill).toBe(MARK_FILL.error);
+      expect(ws.getCell(`C${6 + 19 * 526}`).fill ?? null).toBeNull();
+      expect(ws.getValues("M10004")[0][0]).toEqual(expect.any(Number));
+    },
+    120_000,
+  );
 });
 
 const stateOf = (double: Double) => {

@@ -117,7 +117,7 @@ describe("“Tính điểm” again, undo, marks", () => {
     });
   });
 
-  it("the stored run keeps each finding's message in both languages (for the pane after a ribbon run)", async () => {
+  it("the stored run keeps each finding's message in both languages, its agency, group and value (for the pane after a ribbon run or Hoàn tác)", async () => {
     const setup = referenceDouble();
     restore = setup.restore;
     await runScoring("ribbon");
@@ -131,6 +131,9 @@ describe("“Tính điểm” again, undo, marks", () => {
         messageEn: expect.stringMatching(/^Cell H10 .*above the group's maximum of 50\. Check and correct it before signing\.$/),
         ifCorrected: expect.stringMatching(/^Nếu sửa 55 → 50: /),
         ifCorrectedEn: expect.stringMatching(/^Correcting 55 → 50: /),
+        agency: "Văn phòng UBND tỉnh",
+        group: "Nhân lực cho ứng dụng CNTT",
+        value: "55",
       },
     ]);
     expect(settings.problemsEn).toEqual([]);
