@@ -3,11 +3,11 @@
  * `npm run bench`: n agencies, 50 criteria of 10 points across the six 2020 groups, the five methods
  * in turn, every entry filled; with the group sums each agency's entries give (the oracle).
  */
-import { createOfficeDouble } from "../test/office-double";
-import { LEDGER_COLUMNS, LEDGER_SHEET, ledgerSheet, LedgerAgency } from "../src/core/ledger";
-import { CriterionJson, loadRules, PRESET_THAI_BINH_2020, RulesJson } from "../src/core/rules";
-import { sheetValues } from "../src/core/sheet";
-import { encodeStore, STORE_SHEET } from "../src/core/store";
+import { createOfficeDouble } from "../test/office-double/index";
+import { LEDGER_COLUMNS, LEDGER_SHEET, ledgerSheet, LedgerAgency } from "../src/core/grid/ledger";
+import { CriterionJson, loadRules, PRESET_THAI_BINH_2020, RulesJson } from "../src/core/rules/rules";
+import { sheetValues } from "../src/core/sheets/sheet";
+import { encodeStore, STORE_SHEET } from "../src/core/store/store";
 
 /** The 2020 header row (as the grid is typed). */
 const HEADER = ["STT", "Tên cơ quan", ...PRESET_THAI_BINH_2020.groups.map((g) => g.name), "Ghi chú"];

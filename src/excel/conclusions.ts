@@ -4,12 +4,12 @@
  * which lists the differences left without one); each concluded score goes into the grid's cell as
  * part of the same write plan, so the undo journal and the log cover it.
  */
-import { Origin } from "../core/address";
-import { applyConclusions, ConclusionsApplied } from "../core/conclusions";
-import { FORM_TEXT } from "../core/form-messages";
-import { locateGrid } from "../core/grid";
-import { WriteBlock, WritePlan } from "../core/plan";
-import { Rules } from "../core/rules";
+import { Origin } from "../core/base/address";
+import { applyConclusions, ConclusionsApplied } from "../core/forms/conclusions";
+import { FORM_TEXT } from "../core/forms/form-messages";
+import { locateGrid } from "../core/grid/grid";
+import { WriteBlock, WritePlan } from "../core/grid/plan";
+import { Rules } from "../core/rules/rules";
 import type { SheetData } from "./scoring";
 
 export interface DifferencesRead {

@@ -5,12 +5,12 @@
  * typed (a groupTypedOver finding). The ledger's own computed columns are not written by the add-in
  * yet (the command line writes them), so that every write stays undoable with the grid's journal.
  */
-import { cellAddress, Origin } from "../core/address";
-import { LEDGER_SHEET, scoreWithLedger } from "../core/ledger";
-import { WriteBlock, WritePlan } from "../core/plan";
-import { Rules } from "../core/rules";
-import { ScoreResult } from "../core/scoring";
-import { StoreState, writtenCells, writtenRecord } from "../core/store";
+import { cellAddress, Origin } from "../core/base/address";
+import { LEDGER_SHEET, scoreWithLedger } from "../core/grid/ledger";
+import { WriteBlock, WritePlan } from "../core/grid/plan";
+import { Rules } from "../core/rules/rules";
+import { ScoreResult } from "../core/grid/scoring";
+import { StoreState, writtenCells, writtenRecord } from "../core/store/store";
 import type { SheetData } from "./scoring";
 
 /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- queues loads; the accessor is called after the caller's sync */

@@ -1,24 +1,24 @@
 import { queueLedgerRead, scoreWithLedgerSheet, withGridSums } from "./ledger";
 import { concludedSheet, queueDifferencesRead, withConcludedScores, withConclusionsJournalled } from "./conclusions";
-import { lockRefusal } from "../core/lock";
-import { blockChanges, logEntry, withLog } from "../core/log";
+import { lockRefusal } from "../core/store/lock";
+import { blockChanges, logEntry, withLog } from "../core/store/log";
 import { currentActor } from "./actor";
-import { cellAddress, columnLetter, Origin, parseCell, rangeAddress } from "../core/address";
-import { MARK_FILL, planResultWrite, WritePlan } from "../core/plan";
-import { LineageRule, presetRules, Rules, validateRules } from "../core/rules";
-import { scoreSheet, ScoreResult } from "../core/scoring";
-import { CellSnapshot, FillSnapshot, LastRun, LastYearRecord, MarkRecord, STORE_SHEET, StoreState, writtenCells } from "../core/store";
-import { storeIssueMessage } from "../core/store-check";
-import { lastRunRecord } from "../core/summary";
+import { cellAddress, columnLetter, Origin, parseCell, rangeAddress } from "../core/base/address";
+import { MARK_FILL, planResultWrite, WritePlan } from "../core/grid/plan";
+import { LineageRule, presetRules, Rules, validateRules } from "../core/rules/rules";
+import { scoreSheet, ScoreResult } from "../core/grid/scoring";
+import { CellSnapshot, FillSnapshot, LastRun, LastYearRecord, MarkRecord, STORE_SHEET, StoreState, writtenCells } from "../core/store/store";
+import { storeIssueMessage } from "../core/store/store-check";
+import { lastRunRecord } from "../core/grid/summary";
 import { BYTES_PER_SYNC, chunkByBytes, features, hostErrorMessage, jsonBytes, loadRowsInBlocks, OP_BYTES, readOrInBlocks, UserFacingError } from "./host";
 import { excelBoth, excelMessage } from "./messages";
 import { ensureStoreSheet, queueStoreRead, queueStoreWrite, readStoreInBlocks, StoreRead, runWriting, isGrouped } from "./store";
 import { findingView, ScoringOutcome, Source } from "./types";
-import { compareYears, Comparison, comparedRecord, comparisonNotices, PreviousInput, PreviousProblem, scorePreviousYear } from "../core/previous";
-import { legacyToUnicode } from "../core/legacy-encoding";
-import type { Finding } from "../core/findings";
-import { entryText, lineage2025Offer, lineageInUse, LINEAGE_MESSAGES, LINEAGE_SHEET, withLineage } from "../core/lineage";
-import { both, Both } from "../core/catalogue";
+import { compareYears, Comparison, comparedRecord, comparisonNotices, PreviousInput, PreviousProblem, scorePreviousYear } from "../core/grid/previous";
+import { legacyToUnicode } from "../core/text/legacy-encoding";
+import type { Finding } from "../core/findings/findings";
+import { entryText, lineage2025Offer, lineageInUse, LINEAGE_MESSAGES, LINEAGE_SHEET, withLineage } from "../core/rules/lineage";
+import { both, Both } from "../core/base/catalogue";
 
 /**
  * Last year's data for "So sánh với năm trước": a sheet of this workbook (read in the same sync as

@@ -5,20 +5,20 @@
  *
  * The journal itself is recorded by each action's use case, in the batch that writes (journal first):
  * score (scoring.ts), annex (annex.ts), merge (forms.ts), encoding (encoding.ts), chart (chart.ts),
- * explain (explanation.ts). Adding an undoable action: its name in UndoJournal["action"] (core/store.ts)
- * and in the store's check (core/store-check.ts), its "undone" message (messages.ts), and its entry here.
+ * explain (explanation.ts). Adding an undoable action: its name in UndoJournal["action"] (core/store/store.ts)
+ * and in the store's check (core/store/store-check.ts), its "undone" message (messages.ts), and its entry here.
  */
-import { PackedAnnex, unpackAnnex } from "../core/annex";
-import { CellSnapshot, STORE_SHEET, StoreState, UndoJournal, writtenCells } from "../core/store";
+import { PackedAnnex, unpackAnnex } from "../core/sheets/annex";
+import { CellSnapshot, STORE_SHEET, StoreState, UndoJournal, writtenCells } from "../core/store/store";
 import { BYTES_PER_SYNC, chunkByBytes, features, jsonBytes } from "./host";
 import { ownedAnnexSheet, renderAnnexInto, renderAnnexOffice } from "./annex";
 import { excelBoth, ExcelMessageCode, excelMessage } from "./messages";
-import { isExplanationTitle } from "../core/explanation";
+import { isExplanationTitle } from "../core/findings/explanation";
 import { renderSheetOffice, restoreLoopSheets } from "./sheet-render";
 import { isGrouped, RunAgain } from "./store";
-import { SheetDescription } from "../core/sheet";
+import { SheetDescription } from "../core/sheets/sheet";
 import { ANNEX_BACKUP_SHEET } from "./scoring";
-import { LINEAGE_HEADERS } from "../core/lineage";
+import { LINEAGE_HEADERS } from "../core/rules/lineage";
 
 /** An undo refused before anything was written, with its reason in both languages. */
 export type Refused = { kind: "refused"; message: string; messageEn: string };

@@ -1,7 +1,7 @@
 /** "Tính điểm" with a ledger (criteria sets) in the strict Office.js double: 200 agencies × 50 criteria, a fixed number of syncs, undoable. */
 import { runScoring } from "../../src/excel/scoring";
 import { undoLast } from "../../src/excel/undo";
-import { LEDGER_SHEET } from "../../src/core/ledger";
+import { LEDGER_SHEET } from "../../src/core/grid/ledger";
 import { ledgerWorkbook as workbook } from "../../bench/ledger";
 import { selectCell } from "../../src/excel/opening";
 
