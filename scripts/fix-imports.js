@@ -143,5 +143,5 @@ for (const file of docs) {
   }
 }
 console.log(
-  `fix-imports: ${oldOf.size} file(s) moved, ${changedImports} import(s) in ${changedFiles} file(s) rewritten, paths named in ${changedDocs} file(s)`,
+  `fix-imports: ${oldOf.size} move(s) known, ${changedImports} import(s) in ${changedFiles} file(s) rewritten, paths named in ${changedDocs} file(s)`,
 );

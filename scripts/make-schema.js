@@ -4,7 +4,7 @@
  * Writes schemas/rules.schema.json from the rules format description (src/core/rules/rulesFormat.ts), the
  * same description validateRules checks with. Run after `npm run build:cli`:
  *   npm run schema
- * test/core/rules/schema.test.ts fails when the committed file differs from what this writes.
+ * test/core/rules/rulesFormat.test.ts fails when the committed file differs from what this writes.
  */
 const fs = require("fs");
 const path = require("path");

@@ -258,7 +258,6 @@ export const PRINT_STEPS = catalogue("print steps", {
   }),
 } satisfies Record<PrintStepCode, unknown>);
 
-export const EXCEL_MESSAGES = TEMPLATES;
 export type ExcelMessageCode = keyof typeof TEMPLATES;
 type ParamsOf<C extends ExcelMessageCode> = Parameters<(typeof TEMPLATES)[C]["vi"]>[0];
 

@@ -52,10 +52,7 @@ const CORRECTION: Partial<Record<FindingCode, Correction>> = {
   missing: "assumedZero",
 };
 
-/**
- * The block an agency is ranked in. Ranks restart per block when the rules define blocks; until
- * then every agency is in one block. Kept as one function so blocks plug in at one place.
- */
+/** The block an agency is ranked in (ranks restart per block): its block's id, or "" when the rules define no blocks. */
 export function blockOf(row: RowResult): string {
   const block = (row as RowResult & { block?: unknown }).block;
   return typeof block === "string" ? block : typeof block === "number" ? String(block) : "";

@@ -220,12 +220,19 @@ export const checkAnnexRecord: Check = shape({ sheetName, description: optional(
 
 /** A rectangular snapshot: its formulas and number formats have exactly the block's size. */
 const snapshot: Check = (v, p) => {
-  const found = shape({ address: block, formulas: list(list(scalar, MAX_COLS), MAX_ROWS), numberFormat: list(list(text, MAX_COLS), MAX_ROWS) })(v, p);
+  const found = shape({
+    address: block,
+    sheet: optional(sheetName),
+    formulas: list(list(scalar, MAX_COLS), MAX_ROWS),
+    numberFormat: list(list(text, MAX_COLS), MAX_ROWS),
+    wrote: optional(list(list(scalar, MAX_COLS), MAX_ROWS)),
+  })(v, p);
   if (found) return found;
-  const s = v as { address: string; formulas: unknown[][]; numberFormat: string[][] };
+  const s = v as { address: string; formulas: unknown[][]; numberFormat: string[][]; wrote?: unknown[][] };
   const size = blockOf(s.address)!;
-  for (const key of ["formulas", "numberFormat"] as const) {
+  for (const key of ["formulas", "numberFormat", "wrote"] as const) {
     const rows = s[key];
+    if (rows === undefined) continue;
     if (rows.length !== size.rows) return storeProblem("sizeMismatch", join(p, key), rows.length);
     for (let r = 0; r < rows.length; r++) if (rows[r].length !== size.cols) return storeProblem("sizeMismatch", join(join(p, key), r), rows[r].length);
   }

@@ -24,8 +24,13 @@ const CHUNK = 30000;
 const GUARD = "|";
 
 export interface CellSnapshot {
-  /** A1 address of a rectangular block on `sheet`. */
+  /** A1 address of a rectangular block on the journal's `sheet`, or on `sheet` below. */
   address: string;
+  /**
+   * The block's sheet when it is not the journal's: "Tính điểm" with a criteria set also writes the ledger's
+   * Tự chấm and Điểm ("Chấm điểm chi tiết"), and "Hoàn tác" gives both sheets back.
+   */
+  sheet?: string;
   /** What the cells held: formulas where there were formulas, else values. */
   formulas: unknown[][];
   numberFormat: string[][];
