@@ -6,7 +6,17 @@ import { chooseAnnexSheet } from "../core/annex";
 import { FORM_TEXT } from "../core/form-messages";
 import { agencyMaxes, buildForm, formFileNames, formsYear, isFormKey, masterWorkbookId, newFormKey } from "../core/forms";
 import { Dec } from "../core/decimal";
-import { differencesSheet, Difference, MergeFinding, MergePlan, planMerge, ReturnedForm, selfAssessmentSheet, trackingSheet } from "../core/merge";
+import {
+  differencesSheet,
+  Difference,
+  MergeFinding,
+  MergePlan,
+  planMerge,
+  ReturnedForm,
+  selfAssessmentSheet,
+  trackingSheet,
+  withFormsMade,
+} from "../core/merge";
 import { completeMetadata } from "../core/metadata";
 import { Rules } from "../core/rules";
 import { StoreState } from "../core/store";
@@ -117,7 +127,13 @@ export async function writeForms(opts: FormsOptions): Promise<FormsOutcome> {
       if (names.some((n) => path.resolve(opts.dir, n) === path.resolve(out))) fail(cliBoth("masterOutIsForm", { file: out }));
       const checked = checkOutput(opts.master, out, opts.force === true);
       if (!checked.ok) fail(bothOf(checked.message));
-      writeStore(master.wb, { ...master.state, workbookId: master.masterId, formKey, undo: undefined });
+      // When each agency's form was made: for the “Theo dõi phiếu” sheet of later merges into this copy.
+      const made = withFormsMade(
+        master.state.formsMade,
+        master.agencies.map((a, i) => ({ agency: a.name, file: names[i] })),
+        new Date().toISOString(),
+      );
+      writeStore(master.wb, { ...master.state, workbookId: master.masterId, formKey, formsMade: made, undo: undefined });
       const written = await writeAtomically(out, (tmp) => master.wb.xlsx.writeFile(tmp));
       if (!written.ok) fail(bothOf(written.message));
     }
@@ -254,6 +270,7 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
         plan.selfAssessments,
         deadline,
         loopSheets.track.name,
+        master.state.formsMade,
       ),
     );
     const changes = plan.writes.map((w): [string, string, string] => [w.address, String(master.data.values[w.row]?.[w.col] ?? ""), String(w.value ?? "")]);
