@@ -1,40 +1,40 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
-import { SHEET_ORIGIN } from "../core/address";
-import { annexGate, annexNotice, annexAsSheet, buildAnnex, chooseAnnexSheet } from "../core/annex";
-import { jsonRow } from "../core/columns";
-import { Finding } from "../core/findings";
-import { jsonSyntaxProblem } from "../core/json-syntax";
-import { completeMetadata, DecisionMetadata, provinceMissing, titleRowsOf, validateMetadata, withProvince, yearInTitle } from "../core/metadata";
-import { planResultWrite } from "../core/plan";
-import { LineageRule, PRESET_THAI_BINH_2020, Rules, RulesJson, validateRules } from "../core/rules";
-import { LINEAGE_SHEET } from "../core/lineage";
+import { SHEET_ORIGIN } from "../core/base/address";
+import { annexGate, annexNotice, annexAsSheet, buildAnnex, chooseAnnexSheet } from "../core/sheets/annex";
+import { jsonRow } from "../core/grid/columns";
+import { Finding } from "../core/findings/findings";
+import { jsonSyntaxProblem } from "../core/text/json-syntax";
+import { completeMetadata, DecisionMetadata, provinceMissing, titleRowsOf, validateMetadata, withProvince, yearInTitle } from "../core/rules/metadata";
+import { planResultWrite } from "../core/grid/plan";
+import { LineageRule, PRESET_THAI_BINH_2020, Rules, RulesJson, validateRules } from "../core/rules/rules";
+import { LINEAGE_SHEET } from "../core/rules/lineage";
 import { lineage2025, lineageSheetDescription, rulesWithLineage, sheetLineage } from "./lineage";
-import { rankedRows, RowResult, scoreSheet, ScoreResult } from "../core/scoring";
-import { STORE_SHEET, StoreState } from "../core/store";
-import { STORE_MESSAGES } from "../core/store-check";
-import { both, Both, joinBoth, Lang, pick } from "../core/catalogue";
-import { lastRunRecord } from "../core/summary";
+import { rankedRows, RowResult, scoreSheet, ScoreResult } from "../core/grid/scoring";
+import { STORE_SHEET, StoreState } from "../core/store/store";
+import { STORE_MESSAGES } from "../core/store/store-check";
+import { both, Both, joinBoth, Lang, pick } from "../core/base/catalogue";
+import { lastRunRecord } from "../core/grid/summary";
 import { explainAsSheet } from "../xlsx/explain-sheet";
-import { PackageError } from "../xlsx/package";
+import { PackageError, PackageLimits } from "../xlsx/package";
 import { XlsxPort } from "../xlsx/port";
-import { buildExplanation } from "../core/explanation";
+import { buildExplanation } from "../core/findings/explanation";
 import { bothOf, cliBoth, RulesSource } from "./messages";
 import { checkOutput, writeAtomically } from "./output";
 import { readSheet, SheetValues } from "./workbook";
-import { byEncoding, LEGACY_MESSAGES, LegacyCell, legacyExample, withConverted } from "../core/legacy-cells";
-import { ENCODING_NAMES, legacyToUnicode } from "../core/legacy-encoding";
+import { byEncoding, LEGACY_MESSAGES, LegacyCell, legacyExample, withConverted } from "../core/grid/legacy-cells";
+import { ENCODING_NAMES, legacyToUnicode } from "../core/text/legacy-encoding";
 import { chartFile, comparisonJson, JsonComparison, JsonFinding, jsonFindings, jsonRowExtras, JsonRowExtras, previousAgenciesOf } from "./extras";
-import { compareYears, comparedRecord, Comparison, comparisonNotices } from "../core/previous";
+import { compareYears, comparedRecord, Comparison, comparisonNotices } from "../core/grid/previous";
 import { applyLedger, criteriaJson, CriteriaJson, withCriteriaValues, withGridWritten } from "./ledger";
-import { CRITERIA_SHEET } from "../core/criteria-sheet";
-import { LEDGER_SHEET } from "../core/ledger";
-import { checkStale, staleFinding } from "../core/stale";
-import { lockRefusal } from "../core/lock";
-import { appendLog, blockChanges, logEntry } from "../core/log";
+import { CRITERIA_SHEET } from "../core/rules/criteria-sheet";
+import { LEDGER_SHEET } from "../core/grid/ledger";
+import { checkStale, staleFinding } from "../core/grid/stale";
+import { lockRefusal } from "../core/store/lock";
+import { appendLog, blockChanges, logEntry } from "../core/store/log";
 import { withSheetConclusions } from "./conclusions";
-import { cellAddress } from "../core/address";
+import { cellAddress } from "../core/base/address";
 
 export interface ScoreOptions {
   input: string;
@@ -179,11 +179,11 @@ export function pickSheet(wb: ExcelJS.Workbook, rules: Rules, wanted: string | u
 }
 
 /** The input workbook as the package port reads it (bounded: a zip bomb is refused, never inflated). */
-export function openInput(file: string): XlsxPort {
+export function openInput(file: string, limits: Partial<PackageLimits> = {}, bytes?: Uint8Array): XlsxPort {
   if (!fs.existsSync(file)) fail(cliBoth("fileMissing", { file }));
   if (fs.statSync(file).isDirectory()) fail(cliBoth("fileIsFolder", { file }));
   try {
-    return XlsxPort.open(new Uint8Array(fs.readFileSync(file)));
+    return XlsxPort.open(bytes ?? new Uint8Array(fs.readFileSync(file)), limits);
   } catch (e) {
     return fail(e instanceof PackageError ? packageRefusal(file, e) : cliBoth("notWorkbook", { file }));
   }
@@ -210,7 +210,7 @@ export function readingFile<T>(file: string, read: () => T): T {
 }
 
 /** The grid sheet: --sheet, else the first visible sheet with a grid (not the annex, not the store). */
-function pickGridSheet(port: XlsxPort, rules: Rules, wanted: string | undefined, annexName: string | undefined, fix: boolean) {
+export function pickGridSheet(port: XlsxPort, rules: Rules, wanted: string | undefined, annexName: string | undefined, fix: boolean) {
   const sheets = port.sheets().filter((w) => w.name !== STORE_SHEET);
   if (wanted) {
     if (!sheets.some((w) => w.name === wanted)) fail(cliBoth("noSuchSheet", { sheet: wanted, sheets: sheets.map((w) => w.name) }));

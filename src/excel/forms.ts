@@ -1,23 +1,23 @@
-import { lockRefusal } from "../core/lock";
-import { logEntry, withLog } from "../core/log";
+import { lockRefusal } from "../core/store/lock";
+import { logEntry, withLog } from "../core/store/log";
 import { currentActor } from "./actor";
-import { chooseAnnexSheet } from "../core/annex";
-import { both } from "../core/catalogue";
-import { FORM_MESSAGES, FORM_TEXT } from "../core/form-messages";
-import { agencyMaxes, buildForm, FormDescription, formFileNames, formsYear, isFormKey, masterWorkbookId, newFormKey } from "../core/forms";
-import { scoreSheet } from "../core/scoring";
-import { differencesSheet, MergeFinding, Difference, planMerge, ReturnedForm, selfAssessmentSheet, trackingSheet, withFormsMade } from "../core/merge";
-import { completeMetadata } from "../core/metadata";
-import { locateGrid } from "../core/grid";
-import { SheetDescription } from "../core/sheet";
-import { CellSnapshot, StoreState } from "../core/store";
-import { cleanText } from "../core/text";
+import { chooseAnnexSheet } from "../core/sheets/annex";
+import { both } from "../core/base/catalogue";
+import { FORM_MESSAGES, FORM_TEXT } from "../core/forms/form-messages";
+import { agencyMaxes, buildForm, FormDescription, formFileNames, formsYear, isFormKey, masterWorkbookId, newFormKey } from "../core/forms/forms";
+import { scoreSheet } from "../core/grid/scoring";
+import { differencesSheet, MergeFinding, Difference, planMerge, ReturnedForm, selfAssessmentSheet, trackingSheet, withFormsMade } from "../core/forms/merge";
+import { completeMetadata } from "../core/rules/metadata";
+import { locateGrid } from "../core/grid/grid";
+import { SheetDescription } from "../core/sheets/sheet";
+import { CellSnapshot, StoreState } from "../core/store/store";
+import { cleanText } from "../core/text/text";
 import { hostRefusal, queueSheetRead, rulesOf, sheetRefusal } from "./scoring";
 import { sheetLayoutClearsUndo } from "./host";
 import { ensureStoreSheet, queueStoreRead, writeStore, runWriting, isGrouped, RunAgain } from "./store";
 import { renderSheetOffice } from "./sheet-render";
 import { queueDifferencesRead } from "./conclusions";
-import { readDifferences } from "../core/conclusions";
+import { readDifferences } from "../core/forms/conclusions";
 
 export { formDelivery } from "./delivery";
 

@@ -1,13 +1,13 @@
 /**
  * Every string the task pane shows, in Vietnamese (the default) and English (when Office's display
- * language is English): the pane's own labels, `en` typed as `vi` (test/core/catalogue.test.ts checks
+ * language is English): the pane's own labels, `en` typed as `vi` (test/core/base/catalogue.test.ts checks
  * that every key has its own English). Messages made by the use cases and the core (findings, refusals,
  * undo, metadata problems, print steps) are rendered from their catalogues in both languages (`message`
  * and `messageEn`) and the pane shows the one of its language; no text here is derived from another.
  */
 import { createContext, useContext } from "react";
-import type { MetadataProblem } from "../core/metadata";
-import { ddmmyyyy, hhmm, Lang, languageOf, pick } from "../core/catalogue";
+import type { MetadataProblem } from "../core/rules/metadata";
+import { ddmmyyyy, hhmm, Lang, languageOf, pick } from "../core/base/catalogue";
 
 export type { Lang };
 export { languageOf };
@@ -47,6 +47,11 @@ const vi = {
   dismiss: "Đóng thông báo",
   errorTitle: "Chưa làm được",
   settingsProblemsTitle: "Dữ liệu lưu trong sổ tính có vấn đề",
+  rulesUnsaved: {
+    title: "Quy tắc có thay đổi chưa lưu",
+    text: "“Tính điểm” dùng quy tắc đã lưu trong sổ tính, không dùng các thay đổi này. Hãy mở Quy tắc và bấm “Lưu quy tắc”.",
+    open: "Mở Quy tắc",
+  },
   loadFailed: (detail: string) => `Không đọc được dữ liệu của add-in trong sổ tính: ${detail}`,
   tabLoadFailed: (detail: string) => `Không tải được phần này của add-in (${detail}). Hãy kiểm tra kết nối mạng rồi bấm “Thử lại”.`,
   retry: "Thử lại",
@@ -194,6 +199,11 @@ const en: Strings = {
   dismiss: "Dismiss",
   errorTitle: "Could not do it",
   settingsProblemsTitle: "The data stored in the workbook has problems",
+  rulesUnsaved: {
+    title: "The rules have unsaved changes",
+    text: "“Score” uses the rules saved in the workbook, not these changes. Open Rules and click “Save rules”.",
+    open: "Open Rules",
+  },
   loadFailed: (detail: string) => `Could not read the add-in's data in the workbook: ${detail}`,
   tabLoadFailed: (detail: string) => `Could not load this part of the add-in (${detail}). Check the network connection and click “Try again”.`,
   retry: "Try again",

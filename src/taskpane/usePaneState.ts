@@ -47,6 +47,9 @@ export interface PaneState {
   refresh: () => Promise<void>;
   /** "Hoàn tác": the last write given back; what it did goes to the pane's notice. */
   undo: () => Promise<void>;
+  /** The Quy tắc tab holds edits not saved (Tính điểm would not use them): the other tabs say so. */
+  rulesUnsaved: boolean;
+  setRulesUnsaved: (unsaved: boolean) => void;
 }
 
 /**
@@ -65,6 +68,7 @@ export function usePaneState(api: PaneApi, actions: PaneActions, t: Strings): Pa
   const [loadError, setLoadError] = React.useState<string | null>(null);
   const [scored, setScored] = React.useState<Done | null>(null);
   const [selection, setSelection] = React.useState<SelectionInfo | null>(null);
+  const [rulesUnsaved, setRulesUnsaved] = React.useState(false);
 
   const applyChange = React.useCallback((change: SettingsChange) => {
     const { rules, rulesFromWorkbook, ...runState } = change;
@@ -232,5 +236,7 @@ export function usePaneState(api: PaneApi, actions: PaneActions, t: Strings): Pa
     applyChange,
     refresh,
     undo,
+    rulesUnsaved,
+    setRulesUnsaved,
   };
 }

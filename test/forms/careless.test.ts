@@ -1,7 +1,7 @@
 /** Careless input never silently changes a result: each case is a finding naming the file and cell. */
-import { encodeLegacy, LegacyEncoding } from "../../src/core/legacy-encoding";
-import { ReturnedForm } from "../../src/core/merge";
-import { presetRules } from "../../src/core/rules";
+import { encodeLegacy, LegacyEncoding } from "../../src/core/text/legacy-encoding";
+import { ReturnedForm } from "../../src/core/forms/merge";
+import { presetRules } from "../../src/core/rules/rules";
 import { simpleSheet } from "../core/helpers";
 import { filledValues, formFor, mergeInput, planOf, returned } from "./helpers";
 
