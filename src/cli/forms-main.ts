@@ -1,8 +1,8 @@
-import { both, Both, Lang, pick } from "../core/catalogue";
-import { FORM_MESSAGES } from "../core/form-messages";
-import { mergeFindingMessage } from "../core/merge";
+import { both, Both, Lang, pick } from "../core/base/catalogue";
+import { FORM_MESSAGES } from "../core/forms/form-messages";
+import { mergeFindingMessage } from "../core/forms/merge";
 import { mergeForms, writeForms } from "./forms";
-import type { CliIO } from "./main";
+import type { CliIO } from "./io";
 import { parseOptions } from "./options";
 import { cliBoth } from "./messages";
 

@@ -1,39 +1,40 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
-import { SHEET_ORIGIN } from "../core/address";
-import { annexGate, annexNotice, annexAsSheet, buildAnnex, chooseAnnexSheet } from "../core/annex";
-import { jsonRow } from "../core/columns";
-import { Finding } from "../core/findings";
-import { jsonSyntaxProblem } from "../core/json-syntax";
-import { completeMetadata, DecisionMetadata, provinceMissing, titleRowsOf, validateMetadata, withProvince, yearInTitle } from "../core/metadata";
-import { planResultWrite } from "../core/plan";
-import { LineageRule, PRESET_THAI_BINH_2020, Rules, RulesJson, validateRules } from "../core/rules";
-import { LINEAGE_SHEET } from "../core/lineage";
+import { SHEET_ORIGIN } from "../core/base/address";
+import { annexGate, annexNotice, annexAsSheet, buildAnnex, chooseAnnexSheet } from "../core/sheets/annex";
+import { jsonRow } from "../core/grid/columns";
+import { Finding } from "../core/findings/findings";
+import { jsonSyntaxProblem } from "../core/text/json-syntax";
+import { completeMetadata, DecisionMetadata, provinceMissing, titleRowsOf, validateMetadata, withProvince, yearInTitle } from "../core/rules/metadata";
+import { planResultWrite } from "../core/grid/plan";
+import { LineageRule, PRESET_THAI_BINH_2020, Rules, RulesJson, validateRules } from "../core/rules/rules";
+import { LINEAGE_SHEET } from "../core/rules/lineage";
 import { lineage2025, lineageSheetDescription, rulesWithLineage, sheetLineage } from "./lineage";
-import { rankedRows, RowResult, scoreSheet, ScoreResult } from "../core/scoring";
-import { STORE_SHEET, StoreState } from "../core/store";
-import { STORE_MESSAGES } from "../core/store-check";
-import { both, Both, joinBoth, Lang, pick } from "../core/catalogue";
-import { lastRunRecord } from "../core/summary";
+import { rankedRows, RowResult, scoreSheet, ScoreResult } from "../core/grid/scoring";
+import { STORE_SHEET, StoreState } from "../core/store/store";
+import { STORE_MESSAGES } from "../core/store/store-check";
+import { both, Both, joinBoth, Lang, pick } from "../core/base/catalogue";
+import { lastRunRecord } from "../core/grid/summary";
 import { explainAsSheet } from "../xlsx/explain-sheet";
-import { PackageError } from "../xlsx/package";
+import { PackageError, PackageLimits } from "../xlsx/package";
 import { XlsxPort } from "../xlsx/port";
-import { buildExplanation } from "../core/explanation";
+import { buildExplanation } from "../core/findings/explanation";
 import { bothOf, cliBoth, RulesSource } from "./messages";
 import { checkOutput, writeAtomically } from "./output";
 import { readSheet, SheetValues } from "./workbook";
-import { byEncoding, LEGACY_MESSAGES, LegacyCell, legacyExample, withConverted } from "../core/legacy-cells";
-import { ENCODING_NAMES, legacyToUnicode } from "../core/legacy-encoding";
+import { byEncoding, LEGACY_MESSAGES, LegacyCell, legacyExample, withConverted } from "../core/grid/legacy-cells";
+import { ENCODING_NAMES, legacyToUnicode } from "../core/text/legacy-encoding";
 import { chartFile, comparisonJson, JsonComparison, JsonFinding, jsonFindings, jsonRowExtras, JsonRowExtras, previousAgenciesOf } from "./extras";
-import { compareYears, comparedRecord, Comparison, comparisonNotices } from "../core/previous";
+import { compareYears, comparedRecord, Comparison, comparisonNotices } from "../core/grid/previous";
 import { applyLedger, criteriaJson, CriteriaJson, withCriteriaValues, withGridWritten } from "./ledger";
-import { CRITERIA_SHEET } from "../core/criteria-sheet";
-import { LEDGER_SHEET } from "../core/ledger";
-import { checkStale, staleFinding } from "../core/stale";
-import { lockRefusal } from "../core/lock";
-import { appendLog, blockChanges, logEntry } from "../core/log";
-import { cellAddress } from "../core/address";
+import { CRITERIA_SHEET } from "../core/rules/criteria-sheet";
+import { LEDGER_SHEET } from "../core/grid/ledger";
+import { checkStale, staleFinding } from "../core/grid/stale";
+import { lockRefusal } from "../core/store/lock";
+import { appendLog, blockChanges, logEntry } from "../core/store/log";
+import { withSheetConclusions } from "./conclusions";
+import { cellAddress } from "../core/base/address";
 
 export interface ScoreOptions {
   input: string;
@@ -178,11 +179,11 @@ export function pickSheet(wb: ExcelJS.Workbook, rules: Rules, wanted: string | u
 }
 
 /** The input workbook as the package port reads it (bounded: a zip bomb is refused, never inflated). */
-export function openInput(file: string): XlsxPort {
+export function openInput(file: string, limits: Partial<PackageLimits> = {}, bytes?: Uint8Array): XlsxPort {
   if (!fs.existsSync(file)) fail(cliBoth("fileMissing", { file }));
   if (fs.statSync(file).isDirectory()) fail(cliBoth("fileIsFolder", { file }));
   try {
-    return XlsxPort.open(new Uint8Array(fs.readFileSync(file)));
+    return XlsxPort.open(bytes ?? new Uint8Array(fs.readFileSync(file)), limits);
   } catch (e) {
     return fail(e instanceof PackageError ? packageRefusal(file, e) : cliBoth("notWorkbook", { file }));
   }
@@ -209,7 +210,7 @@ export function readingFile<T>(file: string, read: () => T): T {
 }
 
 /** The grid sheet: --sheet, else the first visible sheet with a grid (not the annex, not the store). */
-function pickGridSheet(port: XlsxPort, rules: Rules, wanted: string | undefined, annexName: string | undefined, fix: boolean) {
+export function pickGridSheet(port: XlsxPort, rules: Rules, wanted: string | undefined, annexName: string | undefined, fix: boolean) {
   const sheets = port.sheets().filter((w) => w.name !== STORE_SHEET);
   if (wanted) {
     if (!sheets.some((w) => w.name === wanted)) fail(cliBoth("noSuchSheet", { sheet: wanted, sheets: sheets.map((w) => w.name) }));
@@ -271,17 +272,20 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     progress("stepScore");
     const picked = pickGridSheet(port, rules, opts.sheet, state.annex?.sheetName, opts.fixEncoding === true);
     const { name: sheet, converted } = picked;
+    // The council's conclusions on "Chênh lệch": the concluded scores into the grid first (src/cli/conclusions.ts).
+    const concluded = withSheetConclusions(port, state, picked, rules);
+    if (concluded) port.writeValues(sheet, concluded.applied.writes);
     // Criteria sets: a ledger's leaves computed and their sums put into the grid first (src/cli/ledger.ts).
     const hasLedger = port.sheets().some((w) => w.name === LEDGER_SHEET);
-    const ledger = applyLedger(hasLedger ? port.readSheet(LEDGER_SHEET).values : null, sheet, picked.data, rules, state);
+    const ledger = applyLedger(hasLedger ? port.readSheet(LEDGER_SHEET).values : null, sheet, (concluded ?? picked).data, rules, state);
     if (ledger) {
       port.writeValues(LEDGER_SHEET, ledger.ledgerWrites);
       port.writeValues(sheet, ledger.gridWrites);
     }
-    const { data, result } = ledger ?? picked;
+    const { data, result } = ledger ?? concluded ?? picked;
     // Result columns already on the sheet that the scores no longer give: reported, then rewritten.
     const stale = staleFinding(checkStale(data.values, result, SHEET_ORIGIN), SHEET_ORIGIN);
-    const findings = stale ? [...result.findings, stale] : [...result.findings];
+    const findings = [...result.findings, ...(concluded?.applied.findings ?? []), ...(stale ? [stale] : [])];
     let comparison: Comparison | null = null;
     let lineageToWrite: LineageRule[] | null = null;
     let accepted2025: LineageRule[] = [];
@@ -353,7 +357,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
           by: opts.by ?? "",
           via: "cli",
           sheet,
-          cells: blockChanges(data.values, plan.blocks, (r, c) => cellAddress(r, c)),
+          cells: [...(concluded?.changes ?? []), ...blockChanges(data.values, plan.blocks, (r, c) => cellAddress(r, c))],
         }),
       ),
     };
@@ -370,7 +374,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       if (problems.length > 0) fail(cliBoth("annexMetadata", { problems }));
       if (provinceMissing(meta)) notices.push(annexNotice("provinceMissing", { issuer: withProvince(meta.issuer, ""), where: "cli" }));
       // The command line has no dialog: the errors go with the annex loudly (stderr, exit code 1).
-      const refusal = annexGate(result.findings, false);
+      const refusal = annexGate([...result.findings, ...(concluded?.applied.findings ?? [])], false);
       if (refusal) notices.push(refusal);
       // Last year's columns: asked for (--annex-previous), or the choice stored with the decision (the add-in's checkbox).
       const withPrevious = opts.annexPrevious === true || decision.annexPrevious === true;

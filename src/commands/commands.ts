@@ -40,7 +40,7 @@ export function taoPhuLuc(event?: Office.AddinCommands.Event): Promise<void> {
   });
 }
 
-/** "Hoàn tác": undoes the last action the add-in made, once. */
+/** "Hoàn tác": undoes the add-in's last write, once, whichever action made it (every action of UNDO_HANDLERS, src/excel/undo-actions.ts). */
 export function hoanTac(event?: Office.AddinCommands.Event): Promise<void> {
   return command(event, async (lang) => notifyUndo(await undoLast(), lang));
 }

@@ -9,25 +9,26 @@ import {
   packAnnex,
   StyleName,
   withCodeLine,
-} from "../core/annex";
-import { logEntry, withLog } from "../core/log";
+} from "../core/sheets/annex";
+import { concludedSheet, DifferencesRead, queueDifferencesRead } from "./conclusions";
+import { logEntry, withLog } from "../core/store/log";
 import { currentActor } from "./actor";
-import { completeMetadata, DecisionMetadata, provinceMissing, titleRowsOf, validateMetadata, withProvince, yearInTitle } from "../core/metadata";
-import { ScoreResult, scoreSheet } from "../core/scoring";
-import { STORE_SHEET, StoreState } from "../core/store";
+import { completeMetadata, DecisionMetadata, provinceMissing, titleRowsOf, validateMetadata, withProvince, yearInTitle } from "../core/rules/metadata";
+import { ScoreResult, scoreSheet } from "../core/grid/scoring";
+import { STORE_SHEET, StoreState } from "../core/store/store";
 import { BYTES_PER_SYNC, chunkByBytes, features, jsonBytes, OP_BYTES, readOrInBlocks } from "./host";
 import { applyPrintLayout, applyStyle, frame, heightRuns, outline, setColumnWidths, setRowHeights } from "./sheet-render";
 import { ANNEX_BACKUP_SHEET, hostRefusal, queuePreviousSheet, queueSheetRead, readSheetInBlocks, rulesOf, SheetData, sheetRefusal, SheetRead } from "./scoring";
 import { isGrouped, queueStoreRead, queueStoreWrite, readStoreInBlocks, RunAgain, runWriting, StoreRead } from "./store";
 import { AnnexOutcome, findingView } from "./types";
-import { rangeAddress } from "../core/address";
-import { checkStale } from "../core/stale";
-import { EXPLAIN_MESSAGES } from "../core/explain-messages";
-import { both } from "../core/catalogue";
-import { LINEAGE_SHEET } from "../core/lineage";
+import { rangeAddress } from "../core/base/address";
+import { checkStale } from "../core/grid/stale";
+import { EXPLAIN_MESSAGES } from "../core/findings/explain-messages";
+import { both } from "../core/base/catalogue";
+import { LINEAGE_SHEET } from "../core/rules/lineage";
 import { lastYearOnSheet } from "./last-year";
 import { excelBoth, PRINT_STEPS, PrintStepCode, PrintStepParams } from "./messages";
-import { annexPreviousProblemText, Comparison } from "../core/previous";
+import { annexPreviousProblemText, Comparison } from "../core/grid/previous";
 
 export type { PrintStepCode };
 
@@ -140,10 +141,14 @@ export async function generateAnnex(opts: { confirmErrors: boolean; source?: "pa
     return await runWriting(async (context) => {
       const read = await readForAnnex(context); // 1 (2 from the annex sheet)
       if (!read.ok) return read.refusal;
-      const { store, state, items, names, owned, sheet, fromAnnexSheet, lineageSheet } = read;
+      const { store, state, items, names, owned, fromAnnexSheet, lineageSheet } = read;
       const rules = rulesOf(state);
-      const scored = scoreSheet(sheet.values, rules, sheet.origin);
-      if (!scored.ok) return sheetRefusal(sheet.name, scored.error);
+      // The council's conclusions count as in "Tính điểm"; the differences left without one are listed before the annex.
+      const concluded = concludedSheet(read.sheet, read.differencesSheet, rules, state.loopSheets?.diff);
+      const sheet = concluded ? { ...read.sheet, values: concluded.values } : read.sheet;
+      const scoredSheet = scoreSheet(sheet.values, rules, sheet.origin);
+      if (!scoredSheet.ok) return sheetRefusal(sheet.name, scoredSheet.error);
+      const scored = concluded ? { ...scoredSheet, findings: [...scoredSheet.findings, ...concluded.findings] } : scoredSheet;
       const checked = checkAnnexInputs(state, sheet, scored, opts.confirmErrors, lineageSheet);
       if (!checked.ok) return checked.refusal;
       const { meta, lastYear } = checked;
@@ -206,6 +211,8 @@ async function readForAnnex(context: Excel.RequestContext): Promise<
     fromAnnexSheet: boolean;
     /** The "Sáp nhập" sheet's values (null when the workbook has none), read in the first sync. */
     lineageSheet: unknown[][] | null;
+    /** The "Chênh lệch" sheet (the council's conclusions), read in the first sync. */
+    differencesSheet: DifferencesRead | null;
   }>
 > {
   const sheets = context.workbook.worksheets;
@@ -213,9 +220,11 @@ async function readForAnnex(context: Excel.RequestContext): Promise<
   loadSheets();
   // The lineage as a table, read with the rest: the annex names predecessors from the lineage "Tính điểm" compared through.
   let lineageSheet = queuePreviousSheet(context, LINEAGE_SHEET);
+  let differencesSheet = queueDifferencesRead(context);
   const first = await readOrInBlocks(context, { store: queueStoreRead(context), sheet: queueSheetRead(sheets.getActiveWorksheet()) as SheetRead }, async () => {
     loadSheets(); // the failed sync delivered nothing
     lineageSheet = queuePreviousSheet(context, LINEAGE_SHEET);
+    differencesSheet = queueDifferencesRead(context);
     return { store: await readStoreInBlocks(context), sheet: await readSheetInBlocks(context, sheets.getActiveWorksheet()) };
   });
   const store = first.store;
@@ -235,7 +244,7 @@ async function readForAnnex(context: Excel.RequestContext): Promise<
     const ws = sheets.getItem(source);
     sheet = (await readOrInBlocks(context, queueSheetRead(ws) as SheetRead, () => readSheetInBlocks(context, ws))).result();
   }
-  return { ok: true, store, state, items, names, owned, sheet, fromAnnexSheet, lineageSheet: lineageSheet() };
+  return { ok: true, store, state, items, names, owned, sheet, fromAnnexSheet, lineageSheet: lineageSheet(), differencesSheet: differencesSheet() };
 }
 
 /**

@@ -4,23 +4,23 @@
  * description, the one the command line draws as SVG; this file writes it and adds the chart.
  * 2 syncs: read, write. Nothing on the user's sheets changes: the sheet is new, under a free name.
  */
-import { logEntry, withLog } from "../core/log";
+import { logEntry, withLog } from "../core/store/log";
 import { currentActor } from "./actor";
 import { excelBoth } from "./messages";
-import { chooseAnnexSheet } from "../core/annex";
-import { BAR_COLORS, chartDescription, ChartDescription } from "../core/chart";
-import { rangeAddress } from "../core/address";
+import { chooseAnnexSheet } from "../core/sheets/annex";
+import { BAR_COLORS, chartDescription, ChartDescription } from "../core/sheets/chart";
+import { rangeAddress } from "../core/base/address";
 import { supports } from "./host";
-import { scoreFreshSheet } from "./explanation";
-import { hostRefusal, queueSheetRead } from "./scoring";
+import { queueGridSheet, scoreFreshSheet } from "./explanation";
+import { hostRefusal } from "./scoring";
 import { queueStoreRead, queueStoreWrite, runWriting } from "./store";
-import type { StoreState, UndoInfo } from "../core/store";
+import type { StoreState, UndoInfo } from "../core/store/store";
 
 export const CHART_SHEET = "Biểu đồ";
 
 export type ChartOutcome =
   | { kind: "done"; sheetName: string; agencies: number; bandLines: boolean; undo: UndoInfo }
-  | { kind: "refused"; message: string; messageEn: string; cells: string[] };
+  | { kind: "refused"; message: string; messageEn: string; cells: string[]; goTo?: string };
 
 /** The sheet's table: header, then one row per agency as ranked: "rank. name", index, each band's threshold. */
 export function chartTable(d: ChartDescription): (string | number)[][] {
@@ -65,17 +65,17 @@ export function renderChartOffice(ws: Excel.Worksheet, d: ChartDescription, deci
   return { bandLines };
 }
 
-/** Makes the chart sheet from the active score sheet; "Hoàn tác" removes it. */
-export async function createChart(): Promise<ChartOutcome> {
+/** Makes the chart sheet from the sheet scored last (`sheet`, the pane knows it), else the active sheet; "Hoàn tác" removes it. */
+export async function createChart(opts: { sheet?: string } = {}): Promise<ChartOutcome> {
   try {
     return await runWriting(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
-      const read = queueSheetRead(sheets.getActiveWorksheet());
+      const grid = queueGridSheet(context, opts.sheet);
       const store = queueStoreRead(context);
       await context.sync(); // 1: read
-      const sheet = read.result();
-      const fresh = scoreFreshSheet(sheet, store.state());
+      const sheet = await grid.sheet();
+      const fresh = scoreFreshSheet(sheet, store.state(), grid.named());
       if (!fresh.ok) return fresh.refusal;
       const { scored } = fresh;
       const description = chartDescription(scored, "vi");

@@ -4,27 +4,27 @@
  * (the same the command line renders with ExcelJS); this file only writes it. 2 syncs: read, write.
  * Nothing on the user's sheets changes: the sheet is new, under a free name ("Giải trình (2)"…).
  */
-import { logEntry, withLog } from "../core/log";
+import { logEntry, withLog } from "../core/store/log";
 import { currentActor } from "./actor";
-import { rangeAddress } from "../core/address";
-import { chooseAnnexSheet } from "../core/annex";
-import { EXPLAIN_MESSAGES } from "../core/explain-messages";
-import { both } from "../core/catalogue";
+import { rangeAddress } from "../core/base/address";
+import { chooseAnnexSheet } from "../core/sheets/annex";
+import { EXPLAIN_MESSAGES } from "../core/findings/explain-messages";
+import { both } from "../core/base/catalogue";
 import { excelBoth } from "./messages";
-import { buildExplanation, EXPLAIN_COLUMNS, EXPLAIN_SHEET, ExplainDescription, ExplainStyle } from "../core/explanation";
-import { scoreSheet } from "../core/scoring";
-import { checkStale } from "../core/stale";
+import { buildExplanation, EXPLAIN_COLUMNS, EXPLAIN_SHEET, ExplainDescription, ExplainStyle } from "../core/findings/explanation";
+import { scoreSheet } from "../core/grid/scoring";
+import { checkStale } from "../core/grid/stale";
 import { cmToPoints, features } from "./host";
 import { hostRefusal, queuePreviousSheet, queueSheetRead, rulesOf, SheetData, sheetRefusal } from "./scoring";
-import { LINEAGE_SHEET } from "../core/lineage";
+import { LINEAGE_SHEET } from "../core/rules/lineage";
 import { lastYearOnSheet } from "./last-year";
 import { queueStoreRead, queueStoreWrite, runWriting } from "./store";
-import type { StoreState, UndoInfo } from "../core/store";
+import type { StoreState, UndoInfo } from "../core/store/store";
 import { frame, setColumnWidths, setRowHeights } from "./sheet-render";
 
 export type ExplanationOutcome =
   | { kind: "done"; sheetName: string; agencies: number; pageBreaks: boolean; undo: UndoInfo }
-  | { kind: "refused"; message: string; messageEn: string; cells: string[] };
+  | { kind: "refused"; message: string; messageEn: string; cells: string[]; /** The sheet that holds the grid, for a "go there" button. */ goTo?: string };
 
 const LOOK: Record<ExplainStyle, { bold: boolean; size: number; center: boolean; border: boolean; merge: boolean }> = {
   title: { bold: true, size: 13, center: true, border: false, merge: true },
@@ -107,15 +107,61 @@ export function staleRefusal(
   return { kind: "refused", ...both(EXPLAIN_MESSAGES, "staleResults", { names, cells }), cells };
 }
 
+/* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- queues loads; read after the caller's sync */
+/**
+ * The sheet Giải trình and the chart act on, queued with the rest of their first read: the sheet scored
+ * last when the pane names it (they follow a scoring, whatever sheet is open: Giải trình's own sheet is
+ * the active one after it), else the active sheet. The active sheet's name is read too. `sheet()` is
+ * called after the caller's sync; only when the sheet named is gone (renamed, deleted) does it read the
+ * active sheet instead, in a sync of its own.
+ */
+export function queueGridSheet(context: Excel.RequestContext, lastScored: string | undefined) {
+  const active = context.workbook.worksheets.getActiveWorksheet();
+  active.load("name");
+  const activeRead = lastScored ? null : queueSheetRead(active, "formulas");
+  const named = lastScored ? context.workbook.worksheets.getItemOrNullObject(lastScored) : null;
+  const used = named?.getUsedRangeOrNullObject(true);
+  named?.load("name");
+  used?.load("values, formulas, rowIndex, columnIndex");
+  return {
+    activeName: () => active.name,
+    /** Whether the sheet read is the one named by the pane (false: the active sheet, nothing scored known). */
+    named: () => named !== null && !named.isNullObject,
+    async sheet(): Promise<SheetData> {
+      if (activeRead) return activeRead.result();
+      if (named && !named.isNullObject) {
+        if (used!.isNullObject) return { name: named.name, values: [], formulas: [], numberFormat: [], origin: { row: 0, col: 0 }, protected: false };
+        const values = used!.values as unknown[][];
+        return {
+          name: named.name,
+          values,
+          formulas: used!.formulas as unknown[][],
+          numberFormat: [],
+          origin: { row: used!.rowIndex, col: used!.columnIndex },
+          protected: false,
+        };
+      }
+      const read = queueSheetRead(active, "formulas");
+      await context.sync(); // only when the sheet scored last is gone: the active sheet instead
+      return read.result();
+    },
+  };
+}
+/* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
+
 /**
  * Scores the sheet read for Giải trình or the chart: a refusal when it cannot be scored or when its
- * result columns disagree with the scores.
+ * result columns disagree with the scores. On a sheet with no grid that nothing named (the active
+ * sheet, no scoring known), a short message: open the score sheet and score it first.
  */
 export function scoreFreshSheet(
   sheet: SheetData,
   state: StoreState,
+  named = true,
 ): { ok: false; refusal: Extract<ExplanationOutcome, { kind: "refused" }> } | { ok: true; scored: Extract<ReturnType<typeof scoreSheet>, { ok: true }> } {
   const scored = scoreSheet(sheet.values, rulesOf(state), sheet.origin);
+  if (!scored.ok && !named && scored.error.reason !== "noNameColumn")
+    return { ok: false, refusal: { kind: "refused", ...excelBoth("noGridHere", { active: sheet.name }), cells: [] } };
   if (!scored.ok) return { ok: false, refusal: sheetRefusal(sheet.name, scored.error) };
   const stale = staleRefusal(sheet.values, scored, sheet.origin);
   if (stale) return { ok: false, refusal: stale };
@@ -126,21 +172,27 @@ export function scoreFreshSheet(
  * Makes the Giải trình sheet from the active score sheet: every agency in rank order, or with
  * `selectedOnly` the agencies whose rows the selection covers.
  */
-export async function createExplanation(opts: { selectedOnly: boolean }): Promise<ExplanationOutcome> {
+export async function createExplanation(opts: {
+  selectedOnly: boolean;
+  /** The sheet scored last (the pane knows it). */ sheet?: string;
+}): Promise<ExplanationOutcome> {
   try {
     return await runWriting(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
-      const read = queueSheetRead(sheets.getActiveWorksheet());
+      const grid = queueGridSheet(context, opts.sheet);
       const store = queueStoreRead(context);
       const selected = context.workbook.getSelectedRange();
       selected.load("rowIndex, rowCount");
       // The "Sáp nhập" sheet, read with the rest: a merged agency's last-year line names its predecessors.
       const lineageSheet = queuePreviousSheet(context, LINEAGE_SHEET);
       await context.sync(); // 1: read
-      const sheet = read.result();
+      const sheet = await grid.sheet();
       const state = store.state();
-      const fresh = scoreFreshSheet(sheet, state);
+      // The rows selected are on the sheet open: they must be the score sheet's.
+      if (opts.selectedOnly && sheet.name !== grid.activeName())
+        return { kind: "refused", ...excelBoth("selectOnGrid", { sheet: sheet.name, active: grid.activeName() }), cells: [], goTo: sheet.name };
+      const fresh = scoreFreshSheet(sheet, state, grid.named());
       if (!fresh.ok) return fresh.refusal;
       const { scored } = fresh;
       let only: number[] | undefined;

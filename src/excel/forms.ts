@@ -1,21 +1,23 @@
-import { lockRefusal } from "../core/lock";
-import { logEntry, withLog } from "../core/log";
+import { lockRefusal } from "../core/store/lock";
+import { logEntry, withLog } from "../core/store/log";
 import { currentActor } from "./actor";
-import { chooseAnnexSheet } from "../core/annex";
-import { both } from "../core/catalogue";
-import { FORM_MESSAGES, FORM_TEXT } from "../core/form-messages";
-import { agencyMaxes, buildForm, FormDescription, formFileNames, formsYear, isFormKey, masterWorkbookId, newFormKey } from "../core/forms";
-import { scoreSheet } from "../core/scoring";
-import { differencesSheet, MergeFinding, Difference, planMerge, ReturnedForm, selfAssessmentSheet } from "../core/merge";
-import { completeMetadata } from "../core/metadata";
-import { locateGrid } from "../core/grid";
-import { SheetDescription } from "../core/sheet";
-import { CellSnapshot, StoreState } from "../core/store";
-import { cleanText } from "../core/text";
+import { chooseAnnexSheet } from "../core/sheets/annex";
+import { both } from "../core/base/catalogue";
+import { FORM_MESSAGES, FORM_TEXT } from "../core/forms/form-messages";
+import { agencyMaxes, buildForm, FormDescription, formFileNames, formsYear, isFormKey, masterWorkbookId, newFormKey } from "../core/forms/forms";
+import { scoreSheet } from "../core/grid/scoring";
+import { differencesSheet, MergeFinding, Difference, planMerge, ReturnedForm, selfAssessmentSheet } from "../core/forms/merge";
+import { completeMetadata } from "../core/rules/metadata";
+import { locateGrid } from "../core/grid/grid";
+import { SheetDescription } from "../core/sheets/sheet";
+import { CellSnapshot, StoreState } from "../core/store/store";
+import { cleanText } from "../core/text/text";
 import { hostRefusal, queueSheetRead, rulesOf, sheetRefusal } from "./scoring";
 import { sheetLayoutClearsUndo } from "./host";
 import { ensureStoreSheet, queueStoreRead, writeStore, runWriting, isGrouped, RunAgain } from "./store";
 import { renderSheetOffice } from "./sheet-render";
+import { queueDifferencesRead } from "./conclusions";
+import { readDifferences } from "../core/forms/conclusions";
 
 export { formDelivery } from "./delivery";
 
@@ -123,6 +125,8 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
       const store = queueStoreRead(context);
       const sheets = context.workbook.worksheets;
       sheets.load("items/name, items/position");
+      // What the council and the agencies wrote on "Chênh lệch": kept when the merge makes it again.
+      const diffRead = queueDifferencesRead(context);
       await context.sync(); // 1: read
       const sheet = read.result();
       const state = store.state();
@@ -162,12 +166,14 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
       // The loop sheets before this merge, for undo: made again from what was recorded.
       const names = sheets.items.map((s) => s.name);
       const owned = state.loopSheets && names.includes(state.loopSheets.self) && names.includes(state.loopSheets.diff) ? state.loopSheets : undefined;
+      const diff = diffRead();
+      const previousRows = owned && diff && diff.name === owned.diff ? (readDifferences(diff.values)?.rows ?? []) : [];
       let previousLoopSheets: { self: SheetDescription; diff: SheetDescription } | null = null;
       if (owned && state.selfAssessments) {
         const before = planMerge({ ...input, forms: [] });
         previousLoopSheets = {
           self: selfAssessmentSheet(rules, state.selfAssessments, owned.self),
-          diff: differencesSheet(before.ok ? before.plan.differences : [], owned.diff),
+          diff: differencesSheet(before.ok ? before.plan.differences : [], owned.diff, previousRows),
         };
       }
 
@@ -187,7 +193,7 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
       }
       const placed = placeLoopSheets(sheets, names, state, sheet.name, isGrouped(context));
       renderSheetOffice(placed.self.ws, selfAssessmentSheet(rules, plan.selfAssessments, placed.self.name));
-      renderSheetOffice(placed.diff.ws, differencesSheet(plan.differences, placed.diff.name));
+      renderSheetOffice(placed.diff.ws, differencesSheet(plan.differences, placed.diff.name, previousRows));
 
       const { undo: _u, ...previousState } = state;
       void _u;

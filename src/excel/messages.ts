@@ -1,13 +1,13 @@
 /**
  * Messages of the Office layer's round trips, as codes with parameters rendered per language from typed
- * templates (the style of core/findings.ts). Neither language is derived from the other.
+ * templates (the style of core/findings/findings.ts). Neither language is derived from the other.
  */
-import { both, Both, catalogue, CELL_LIST, entry, MessageEntry, ParamsOf as EntryParams, plural } from "../core/catalogue";
-import { previousProblemText, PreviousProblem } from "../core/previous-messages";
-import { makeRuleProblem, ruleProblemLines } from "../core/ruleMessages";
-import type { RuleProblem } from "../core/rules";
+import { both, Both, catalogue, CELL_LIST, entry, MessageEntry, ParamsOf as EntryParams, plural } from "../core/base/catalogue";
+import { previousProblemText, PreviousProblem } from "../core/grid/previous-messages";
+import { makeRuleProblem, ruleProblemLines } from "../core/rules/ruleMessages";
+import type { RuleProblem } from "../core/rules/rules";
 
-export type { Lang } from "../core/catalogue";
+export type { Lang } from "../core/base/catalogue";
 
 const list = (cells: readonly string[], lang: "vi" | "en"): string => CELL_LIST[lang](cells);
 
@@ -151,6 +151,20 @@ const TEMPLATES = catalogue("excel", {
     en: (p) => `The annex sheet name “${p.sheet}” is the score sheet's name. Choose another name on the “Annex” tab.`,
     example: { sheet: "Bảng điểm" },
   }),
+  selectOnGrid: entry({
+    vi: (p: { sheet: string; active: string }) =>
+      `Đang mở trang “${p.active}”, không phải trang bảng điểm. Bảng điểm tính lần trước ở trang “${p.sheet}”: hãy chọn các dòng cần giải trình trên trang đó rồi bấm lại.`,
+    en: (p) =>
+      `The sheet open is “${p.active}”, not the score sheet. The last scoring was on sheet “${p.sheet}”: select the rows to explain there and try again.`,
+    example: { sheet: "Bảng điểm", active: "Giải trình" },
+  }),
+  noGridHere: entry({
+    vi: (p: { active: string }) =>
+      `Trang “${p.active}” không có bảng điểm. Hãy mở trang bảng điểm, bấm “Tính điểm”, rồi bấm lại (giải trình và biểu đồ dùng trang đã tính điểm lần trước).`,
+    en: (p) =>
+      `Sheet “${p.active}” holds no score grid. Open the score sheet, click “Score”, then try again (explanations and the chart use the sheet scored last).`,
+    example: { active: "Giải trình" },
+  }),
   explainNoRows: entry({
     vi: (_p: object) => "Vùng đang chọn không có dòng nào của một cơ quan. Hãy chọn các ô trên dòng của những cơ quan cần giải trình rồi bấm lại.",
     en: () => "The selection covers no agency's row. Select cells in the rows of the agencies to explain and try again.",
@@ -244,7 +258,6 @@ export const PRINT_STEPS = catalogue("print steps", {
   }),
 } satisfies Record<PrintStepCode, unknown>);
 
-export const EXCEL_MESSAGES = TEMPLATES;
 export type ExcelMessageCode = keyof typeof TEMPLATES;
 type ParamsOf<C extends ExcelMessageCode> = Parameters<(typeof TEMPLATES)[C]["vi"]>[0];
 

@@ -37,7 +37,14 @@ export function ScoreTab() {
         <p className={shared.muted}>{t.card.hint}</p>
       )}
       <React.Suspense fallback={null}>
-        <ExplainActions api={api} busy={actions.busy} run={actions.run} onWritten={state.applyChange} undone={actions.undone} />
+        <ExplainActions
+          api={api}
+          busy={actions.busy}
+          run={actions.run}
+          onWritten={state.applyChange}
+          undone={actions.undone}
+          sheet={state.scored?.sheet ?? state.head?.lastRun?.sheet}
+        />
       </React.Suspense>
     </div>
   );

@@ -4,7 +4,7 @@ import type { PreviousChoice } from "../excel/scoring";
 import type { PaneApi } from "./api";
 import { lazyPart } from "./lazyPart";
 import type { FindingView, ScoringOutcome } from "../excel/types";
-import type { LastRun } from "../core/store";
+import type { LastRun } from "../core/store/store";
 import { UserFacingError } from "../excel/host";
 import { BusyKind, errorText, Note, Runner, SettingsChange, useDropOnUndo } from "./actions";
 import { BusyButton } from "./BusyButton";
@@ -129,7 +129,12 @@ export function ScoreView({ api, lastRun, outcome, onScored, onWritten, busy, ru
       const done = new Set(o.cells);
       const stale = (f: FindingView) =>
         (f.code === "legacyText" || f.code === "legacyExemption" || f.code === "legacyHeader") && (f.convertible ?? [f.cell]).every((c) => done.has(c));
-      onScored({ ...outcome, findings: outcome.findings.filter((f) => !stale(f)) });
+      // The summary counts what the list shows: the findings converted are gone from both.
+      const findings = outcome.findings.filter((f) => !stale(f));
+      const errors = findings.filter((f) => f.severity === "error").length;
+      const gone = new Set(outcome.findings.filter(stale).map((f) => `${f.sheet}!${f.cell}|${f.code}`));
+      const kept = outcome.run.findings.filter((f) => !gone.has(`${f.sheet ?? outcome.run.sheet}!${f.cell}|${f.code}`));
+      onScored({ ...outcome, findings, run: { ...outcome.run, errors, warnings: findings.length - errors, findings: kept } });
     }
   };
 

@@ -1,13 +1,13 @@
 /**
  * Every string the task pane shows, in Vietnamese (the default) and English (when Office's display
- * language is English): the pane's own labels, `en` typed as `vi` (test/core/catalogue.test.ts checks
+ * language is English): the pane's own labels, `en` typed as `vi` (test/core/base/catalogue.test.ts checks
  * that every key has its own English). Messages made by the use cases and the core (findings, refusals,
  * undo, metadata problems, print steps) are rendered from their catalogues in both languages (`message`
  * and `messageEn`) and the pane shows the one of its language; no text here is derived from another.
  */
 import { createContext, useContext } from "react";
-import type { MetadataProblem } from "../core/metadata";
-import { ddmmyyyy, hhmm, Lang, languageOf, pick } from "../core/catalogue";
+import type { MetadataProblem } from "../core/rules/metadata";
+import { ddmmyyyy, hhmm, Lang, languageOf, pick } from "../core/base/catalogue";
 
 export type { Lang };
 export { languageOf };
@@ -47,6 +47,11 @@ const vi = {
   dismiss: "Đóng thông báo",
   errorTitle: "Chưa làm được",
   settingsProblemsTitle: "Dữ liệu lưu trong sổ tính có vấn đề",
+  rulesUnsaved: {
+    title: "Quy tắc có thay đổi chưa lưu",
+    text: "“Tính điểm” dùng quy tắc đã lưu trong sổ tính, không dùng các thay đổi này. Hãy mở Quy tắc và bấm “Lưu quy tắc”.",
+    open: "Mở Quy tắc",
+  },
   loadFailed: (detail: string) => `Không đọc được dữ liệu của add-in trong sổ tính: ${detail}`,
   tabLoadFailed: (detail: string) => `Không tải được phần này của add-in (${detail}). Hãy kiểm tra kết nối mạng rồi bấm “Thử lại”.`,
   retry: "Thử lại",
@@ -63,21 +68,6 @@ const vi = {
     caption: (name: string) => `Điểm từng nhóm của ${name}`,
     hint: "Chọn một ô trên dòng của một cơ quan để xem vì sao cơ quan đó được kết quả này.",
     staleTitle: "Kết quả trên trang tính đã cũ",
-    explainHeading: "Giải trình",
-    explainIntro:
-      "Mỗi cơ quan một trang in: điểm từng nhóm, điểm chưa đạt, điểm tối đa và lý do, chỉ số, phân loại, khoảng cách tới mức trên, thứ hạng. Dùng để trả lời văn bản của cơ quan.",
-    explainAll: "Giải trình tất cả cơ quan",
-    explainSelected: "Giải trình cơ quan đang chọn",
-    explainDone: (sheet: string, n: number) => `Đã tạo trang “${sheet}”: ${n} cơ quan, mỗi cơ quan một trang.`,
-    explainNoBreaks:
-      "Phiên bản Excel này không cho add-in đặt trang in: hãy chèn ngắt trang trước tiêu đề của mỗi cơ quan (Bố cục Trang → Ngắt trang) và chọn khổ A4 dọc.",
-    explainRefused: "Chưa tạo được trang Giải trình",
-    chartButton: "Biểu đồ chỉ số",
-    chartDone: (sheet: string, n: number) =>
-      `Đã tạo trang “${sheet}”: biểu đồ cột chỉ số của ${n} cơ quan theo thứ hạng, các ngưỡng phân loại là đường ngang. Xóa trang này là xóa biểu đồ; các trang khác không đổi.`,
-    chartNoLines:
-      "Phiên bản Excel này (dưới ExcelApi 1.7) không cho add-in đổi kiểu chuỗi: các ngưỡng phân loại hiện thành cột. Có thể đổi tay: bấm chuột phải vào chuỗi “Ngưỡng …” → Thay đổi kiểu biểu đồ chuỗi → Đường.",
-    chartRefused: "Chưa vẽ được biểu đồ",
   },
   previous: {
     toggle: "So sánh với năm trước",
@@ -209,6 +199,11 @@ const en: Strings = {
   dismiss: "Dismiss",
   errorTitle: "Could not do it",
   settingsProblemsTitle: "The data stored in the workbook has problems",
+  rulesUnsaved: {
+    title: "The rules have unsaved changes",
+    text: "“Score” uses the rules saved in the workbook, not these changes. Open Rules and click “Save rules”.",
+    open: "Open Rules",
+  },
   loadFailed: (detail: string) => `Could not read the add-in's data in the workbook: ${detail}`,
   tabLoadFailed: (detail: string) => `Could not load this part of the add-in (${detail}). Check the network connection and click “Try again”.`,
   retry: "Try again",
@@ -225,21 +220,6 @@ const en: Strings = {
     caption: (name: string) => `Scores of ${name} per group`,
     hint: "Select a cell in an agency's row to see why it got its result.",
     staleTitle: "The results on the sheet are out of date",
-    explainHeading: "Explanation (Giải trình)",
-    explainIntro:
-      "One printed page per agency: points per group, points lost, the maximum and why, index, class, distance to the next class, rank. For answering an agency's letter.",
-    explainAll: "Explain every agency",
-    explainSelected: "Explain the selected agencies",
-    explainDone: (sheet: string, n: number) => `Sheet “${sheet}” made: ${n} agenc${n === 1 ? "y" : "ies"}, a page each.`,
-    explainNoBreaks:
-      "This version of Excel does not let add-ins set the printed pages: insert a page break above each agency's title (Page Layout → Breaks) and choose A4 portrait.",
-    explainRefused: "The Giải trình sheet was not made",
-    chartButton: "Chart of the indices",
-    chartDone: (sheet: string, n: number) =>
-      `Sheet “${sheet}” made: a column chart of ${n} agenc${n === 1 ? "y's" : "ies'"} indices as ranked, the class thresholds as horizontal lines. Deleting the sheet removes the chart; no other sheet changed.`,
-    chartNoLines:
-      "This version of Excel (below ExcelApi 1.7) does not let add-ins change a series' type: the class thresholds show as columns. To change it by hand: right-click a “Ngưỡng …” series → Change Series Chart Type → Line.",
-    chartRefused: "The chart was not made",
   },
   previous: {
     toggle: "Compare with last year",

@@ -47,6 +47,9 @@ export interface PaneState {
   refresh: () => Promise<void>;
   /** "Hoàn tác": the last write given back; what it did goes to the pane's notice. */
   undo: () => Promise<void>;
+  /** The Quy tắc tab holds edits not saved (Tính điểm would not use them): the other tabs say so. */
+  rulesUnsaved: boolean;
+  setRulesUnsaved: (unsaved: boolean) => void;
 }
 
 /**
@@ -65,6 +68,7 @@ export function usePaneState(api: PaneApi, actions: PaneActions, t: Strings): Pa
   const [loadError, setLoadError] = React.useState<string | null>(null);
   const [scored, setScored] = React.useState<Done | null>(null);
   const [selection, setSelection] = React.useState<SelectionInfo | null>(null);
+  const [rulesUnsaved, setRulesUnsaved] = React.useState(false);
 
   const applyChange = React.useCallback((change: SettingsChange) => {
     const { rules, rulesFromWorkbook, ...runState } = change;
@@ -78,16 +82,18 @@ export function usePaneState(api: PaneApi, actions: PaneActions, t: Strings): Pa
     setConfig(configOf(s));
   }, []);
 
+  /** Looks at the selection a moment after the user stops (set by the selection effect below). */
+  const lookRef = React.useRef<() => void>(() => undefined);
+
   const refresh = React.useCallback(async () => {
+    // The action changed cells (Gộp phiếu, Chuyển mã): whether the results are stale is looked at again.
+    lookRef.current();
     try {
       takeSettings(await api.loadSettings());
     } catch {
       // The action itself succeeded; the undo state shown may be stale until the next load.
     }
   }, [api, takeSettings]);
-
-  /** Looks at the selection a moment after the user stops (set by the selection effect below). */
-  const lookRef = React.useRef<() => void>(() => undefined);
   /** Ends the subscription to cell edits made on opening; null until it is made. */
   const stopListening = React.useRef<(() => void) | null>(null);
   const unmounted = React.useRef(false);
@@ -204,6 +210,8 @@ export function usePaneState(api: PaneApi, actions: PaneActions, t: Strings): Pa
       }
       return outcome;
     });
+    // The cells are back as they were: the stale notice (and the card) are looked at again, not kept from before.
+    lookRef.current();
     if (!r.ok) return setNote({ intent: "error", title: t.undo.refused, text: t.unexpected(r.error) });
     const o = r.value;
     const text = en ? o.messageEn : o.message;
@@ -228,5 +236,7 @@ export function usePaneState(api: PaneApi, actions: PaneActions, t: Strings): Pa
     applyChange,
     refresh,
     undo,
+    rulesUnsaved,
+    setRulesUnsaved,
   };
 }

@@ -134,6 +134,37 @@ describe("Biểu đồ (native chart) through the strict double", () => {
     expect(setup.double.workbook.sheets.some((s) => s.name.startsWith("Biểu đồ"))).toBe(false);
   });
 
+  it("after Giải trình made its sheet the active one, the chart follows the sheet scored last (named by the pane): 2 syncs", async () => {
+    const setup = referenceDouble(20);
+    restore = setup.restore;
+    await runScoring("pane");
+    setup.double.workbook.setActive("Ghi chép");
+    setup.double.stats.reset();
+    expect(await createChart({ sheet: SHEET })).toMatchObject({ kind: "done", sheetName: "Biểu đồ", agencies: 19 });
+    expect(setup.double.stats.syncs).toBe(2);
+  });
+
+  it("on a sheet with no grid and no sheet scored known, a short message (open the score sheet, score it), not the grid's long refusal", async () => {
+    const setup = referenceDouble(20);
+    restore = setup.restore;
+    setup.double.workbook.setActive("Ghi chép");
+    const outcome = await createChart();
+    expect(outcome).toMatchObject({
+      kind: "refused",
+      message:
+        "Trang “Ghi chép” không có bảng điểm. Hãy mở trang bảng điểm, bấm “Tính điểm”, rồi bấm lại (giải trình và biểu đồ dùng trang đã tính điểm lần trước).",
+    });
+    // The sheet scored last is gone (renamed): the active sheet is read instead, in one more sync.
+    setup.double.stats.reset();
+    expect(await createChart({ sheet: "Bảng điểm cũ" })).toMatchObject({
+      kind: "refused",
+      message: expect.stringMatching(/^Trang “Ghi chép” không có bảng điểm/),
+    });
+    expect(setup.double.stats.syncs).toBe(2);
+    setup.double.workbook.setActive(SHEET);
+    expect(await createChart({ sheet: "Bảng điểm cũ" })).toMatchObject({ kind: "done" });
+  });
+
   it("refused when no agency is ranked (every score cell not a number): nothing added, nothing to undo", async () => {
     const values = referenceSheet().map((r, i) => (i >= 4 ? r.map((c, j) => (j >= 2 && j <= 7 ? "chưa chấm" : c)) : r));
     const setup = referenceDouble(20, { values });

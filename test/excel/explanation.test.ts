@@ -65,6 +65,27 @@ describe("Giải trình through the strict double", () => {
     expect(await createExplanation({ selectedOnly: true })).toMatchObject({ kind: "done", sheetName: "Giải trình (2)", agencies: 1 });
   });
 
+  it("follows the sheet scored last: every agency from there with Giải trình's own sheet open; the selected ones only on that sheet, else a way there", async () => {
+    const setup = referenceDouble(20);
+    restore = setup.restore;
+    expect(await createExplanation({ selectedOnly: false })).toMatchObject({ kind: "done", sheetName: "Giải trình" });
+    // Giải trình's sheet is the active one now.
+    setup.double.stats.reset();
+    expect(await createExplanation({ selectedOnly: false, sheet: SHEET })).toMatchObject({ kind: "done", sheetName: "Giải trình (2)", agencies: 19 });
+    expect(setup.double.stats.syncs).toBe(2);
+    const refused = await createExplanation({ selectedOnly: true, sheet: SHEET });
+    expect(refused).toEqual({
+      kind: "refused",
+      message: `Đang mở trang “Giải trình (2)”, không phải trang bảng điểm. Bảng điểm tính lần trước ở trang “${SHEET}”: hãy chọn các dòng cần giải trình trên trang đó rồi bấm lại.`,
+      messageEn: `The sheet open is “Giải trình (2)”, not the score sheet. The last scoring was on sheet “${SHEET}”: select the rows to explain there and try again.`,
+      cells: [],
+      goTo: SHEET,
+    });
+    setup.double.workbook.setActive(SHEET);
+    setup.double.workbook.setSelection(`${SHEET}!C10`);
+    expect(await createExplanation({ selectedOnly: true, sheet: SHEET })).toMatchObject({ kind: "done", agencies: 1 });
+  });
+
   it("refused on stale results (scores edited after Tính điểm)", async () => {
     const setup = referenceDouble(20);
     restore = setup.restore;

@@ -3,9 +3,9 @@ import { runScoring } from "../../src/excel/scoring";
 import { undoLast } from "../../src/excel/undo";
 import { hostErrorMessage, UserFacingError } from "../../src/excel/host";
 import { loadSettings, saveDecision, saveRules } from "../../src/excel/settings";
-import { STORE_SHEET } from "../../src/core/store";
-import { PRESET_THAI_BINH_2020 } from "../../src/core/rules";
-import { MARK_FILL } from "../../src/core/plan";
+import { STORE_SHEET } from "../../src/core/store/store";
+import { PRESET_THAI_BINH_2020 } from "../../src/core/rules/rules";
+import { MARK_FILL } from "../../src/core/grid/plan";
 import { DEFAULT_COLUMN_WIDTH } from "../office-double/workbook";
 import { changedCells, inColumns, referenceDouble, SHEET } from "./helpers";
 
@@ -117,7 +117,7 @@ describe("“Tính điểm” again, undo, marks", () => {
     });
   });
 
-  it("the stored run keeps each finding's message in both languages (for the pane after a ribbon run)", async () => {
+  it("the stored run keeps each finding's message in both languages, its agency, group and value (for the pane after a ribbon run or Hoàn tác)", async () => {
     const setup = referenceDouble();
     restore = setup.restore;
     await runScoring("ribbon");
@@ -131,6 +131,9 @@ describe("“Tính điểm” again, undo, marks", () => {
         messageEn: expect.stringMatching(/^Cell H10 .*above the group's maximum of 50\. Check and correct it before signing\.$/),
         ifCorrected: expect.stringMatching(/^Nếu sửa 55 → 50: /),
         ifCorrectedEn: expect.stringMatching(/^Correcting 55 → 50: /),
+        agency: "Văn phòng UBND tỉnh",
+        group: "Nhân lực cho ứng dụng CNTT",
+        value: "55",
       },
     ]);
     expect(settings.problemsEn).toEqual([]);

@@ -3,8 +3,10 @@ import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
 import { readSheet, readStore } from "../../src/cli/workbook";
-import { presetRules } from "../../src/core/rules";
-import { STORE_SHEET } from "../../src/core/store";
+import { groupOfHeader } from "../../src/core/grid/grid";
+import { encodeLegacy } from "../../src/core/text/legacy-encoding";
+import { presetRules } from "../../src/core/rules/rules";
+import { STORE_SHEET } from "../../src/core/store/store";
 import { readPublishedAnnex } from "../fixtures/reference";
 import { buildCli, EXAMPLE, runCli, tempDir } from "../cli/helpers";
 import { fillWorkbook } from "./helpers";
@@ -165,6 +167,49 @@ describe("forms out, filled with the published scores, merged back, scored: the 
     await wb.xlsx.readFile(diff);
     expect(readSheet(wb.getWorksheet("Chênh lệch")!).values[3].slice(0, 6)).toEqual([1, "Sở Tài chính", "Hạ tầng kỹ thuật", 45, 50, "Công văn 88/STC"]);
     expect(readSheet(wb.getWorksheet("Chấm điểm 2020")!).values[6][2]).toBe(50);
+  });
+
+  it("the council's conclusion on “Chênh lệch” feeds score: unconcluded it is a finding, concluded the grid takes it, logged; a later merge keeps it", async () => {
+    const diff = path.join(dir, "chenh-lech.xlsx");
+    const unconcluded = JSON.parse(runCli(["score", diff, "--json"]).stdout);
+    const open = unconcluded.findings.filter((f: { code: string }) => f.code === "differenceNotConcluded");
+    expect(open.map((f: { cell: string }) => f.cell)).toEqual(["'Chênh lệch'!H4"]);
+    // The council accepts Sở Tài chính's 45 (cell H4) with its reason (J4).
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(diff);
+    const sheet = wb.getWorksheet("Chênh lệch")!;
+    sheet.getCell("H4").value = "Chấp nhận tự chấm";
+    sheet.getCell("J4").value = "Công văn 88/STC đủ căn cứ";
+    const concluded = path.join(dir, "ket-luan.xlsx");
+    await wb.xlsx.writeFile(concluded);
+    const scored = path.join(dir, "ket-luan-da-tinh.xlsx");
+    const run = runCli(["score", concluded, "-o", scored, "--json", "--by", "Hội đồng"]);
+    const json = JSON.parse(run.stdout);
+    expect(json.findings.filter((f: { code: string }) => f.code.startsWith("conclusion") || f.code === "differenceNotConcluded")).toEqual([]);
+    const after = new ExcelJS.Workbook();
+    await after.xlsx.readFile(scored);
+    expect(readSheet(after.getWorksheet("Chấm điểm 2020")!).values[6][2]).toBe(45);
+    const stored = readStore(after);
+    const last = stored.ok ? stored.state.log!.entries.at(-1)! : null;
+    expect(last?.by).toBe("Hội đồng");
+    expect(last?.cells).toContainEqual(["C7", "50", "45"]);
+    // Merged again, the concluded row stays with its conclusion and reason (no longer a difference: the grid took 45).
+    const form = path.join(dir, "so-tai-chinh-sua.xlsx");
+    const again = path.join(dir, "gop-sau-ket-luan.xlsx");
+    runCli(["merge", scored, form, "-o", again, "--year", "2020"]);
+    const merged = new ExcelJS.Workbook();
+    await merged.xlsx.readFile(again);
+    expect(readSheet(merged.getWorksheet("Chênh lệch")!).values[3].slice(1, 10)).toEqual([
+      "Sở Tài chính",
+      "Hạ tầng kỹ thuật",
+      45,
+      50,
+      "Công văn 88/STC",
+      "",
+      "Chấp nhận tự chấm",
+      "",
+      "Công văn 88/STC đủ căn cứ",
+    ]);
   });
 
   it("keeps the key in the master copy only: never in a form, and forms refuse a keyless master without --master-out", async () => {
@@ -372,6 +417,35 @@ describe("merge: findings, exit codes, inputs", () => {
     expect(track.find((r) => r[1] === "Sở Tài chính")!.slice(2, 3)).toEqual(["Chưa"]);
     const stored = readStore(wb);
     expect(stored.ok && stored.state.decision?.formsDeadline).toBe("20/12/2020");
+  });
+
+  it("reads a form whose group labels were retyped in TCVN3, naming the cells; the file is not changed", async () => {
+    const file = path.join(dir, "so-y-te-abc.xlsx");
+    fs.copyFileSync(path.join(formsDir, "so-y-te.xlsx"), file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets.find((w) => w.state === "visible")!;
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (typeof cell.value === "string" && groupOfHeader(rules, cell.value) >= 0) cell.value = encodeLegacy(cell.value, "tcvn3");
+      }),
+    );
+    await wb.xlsx.writeFile(file);
+    const before = sha(file);
+    const run = runCli(["merge", MASTER, file, "-o", path.join(dir, "abc.xlsx"), "--json", "--year", "2020"]);
+    const json = JSON.parse(run.stdout);
+    expect(json.merged).toEqual([{ file, agency: "Sở Y tế" }]);
+    expect(json.findings).toEqual([
+      expect.objectContaining({
+        file,
+        code: "legacyInForm",
+        severity: "warning",
+        cell: "B7, B8, B9, B10, B11, B12",
+        message: expect.stringContaining("bảng mã TCVN3 (ABC)"),
+      }),
+    ]);
+    expect(run.code).toBe(1);
+    expect(sha(file)).toBe(before);
   });
 
   it("exits 0 when every form merged without a finding", () => {

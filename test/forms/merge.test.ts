@@ -1,10 +1,10 @@
-import { agencyMaxes, buildForm, rulesFingerprint } from "../../src/core/forms";
-import { differencesSheet, MergeInput, planMerge, readForm, selfAssessmentSheet } from "../../src/core/merge";
-import { presetRules } from "../../src/core/rules";
-import { sheetValues } from "../../src/core/sheet";
-import { SelfAssessment } from "../../src/core/store";
+import { agencyMaxes, buildForm, rulesFingerprint } from "../../src/core/forms/forms";
+import { differencesSheet, MergeInput, planMerge, readForm, selfAssessmentSheet } from "../../src/core/forms/merge";
+import { presetRules } from "../../src/core/rules/rules";
+import { sheetValues } from "../../src/core/sheets/sheet";
+import { SelfAssessment } from "../../src/core/store/store";
 import { clonePreset, simpleSheet } from "../core/helpers";
-import { loadRules } from "../../src/core/rules";
+import { loadRules } from "../../src/core/rules/rules";
 import { filledValues, formFor, KEY, mergeInput, planOf, returned } from "./helpers";
 
 const rules = presetRules();
@@ -269,8 +269,9 @@ describe("the Tự đánh giá and Chênh lệch sheets", () => {
   it("gives the council agency, group, tự chấm, thẩm định and evidence, and a column for its conclusion", () => {
     const sheet = differencesSheet([{ agency: "Sở Y tế", group: "Hạ tầng kỹ thuật", self: 40, appraised: 35, evidence: "Báo cáo 12", cell: "C2" }]);
     const v = sheetValues(sheet);
-    expect(v[2]).toEqual(["STT", "Cơ quan", "Nhóm tiêu chí", "Tự chấm", "Thẩm định", "Tài liệu kiểm chứng", "Kết luận của hội đồng thẩm định"]);
-    expect(v[3]).toEqual([1, "Sở Y tế", "Hạ tầng kỹ thuật", 40, 35, "Báo cáo 12", ""]);
+    expect(v[2].slice(0, 6)).toEqual(["STT", "Cơ quan", "Nhóm tiêu chí", "Tự chấm", "Thẩm định", "Tài liệu kiểm chứng"]);
+    expect(v[2]).toContain("Kết luận của hội đồng");
+    expect(v[3].slice(0, 6)).toEqual([1, "Sở Y tế", "Hạ tầng kỹ thuật", 40, 35, "Báo cáo 12"]);
   });
 });
 

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import * as React from "react";
-import { render, screen } from "@testing-library/react";
+import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import type { FindingView } from "../../src/excel/types";
@@ -61,6 +61,7 @@ test("a legacy-text finding offers “Chuyển mã” for its cells; converted, 
   expect(convert).toHaveTextContent("Chuyển mã");
   // Only the finding that names the cells to convert has the button.
   expect(screen.getAllByLabelText(/^Chuyển mã/)).toHaveLength(1);
+  expect(screen.getByText("2 lỗi cần sửa, 1 cảnh báo.")).toBeInTheDocument();
 
   mocked.loadSettings.mockResolvedValue(settings({ undo: { action: "encoding", at: "2021-01-04T03:45:00.000Z", sheet: "Bảng điểm" } }));
   await user.click(convert);
@@ -68,6 +69,9 @@ test("a legacy-text finding offers “Chuyển mã” for its cells; converted, 
   expect(await screen.findByText("Đã chuyển 2 ô từ bảng mã TCVN3 (ABC) sang Unicode (I10, B12).")).toBeInTheDocument();
   expect(screen.queryAllByLabelText(/^Chuyển mã/)).toHaveLength(0);
   expect(screen.getByText("Lỗi, cần sửa (1)")).toBeInTheDocument();
+  // The summary counts what the list shows.
+  expect(screen.getByText("1 lỗi cần sửa.")).toBeInTheDocument();
+  expect(screen.queryByText(/2 lỗi cần sửa/)).toBeNull();
   expect(screen.getByText(/vượt điểm tối đa 50/)).toBeInTheDocument();
   expect(screen.queryByText(/Kh«ng TTHC/)).toBeNull();
   expect(await screen.findByText(/Hoàn tác lần “Chuyển mã” lúc/)).toBeInTheDocument();
@@ -105,4 +109,33 @@ test("nothing left to convert is said, not hidden; in English the button is “C
   await user.click(await screen.findByLabelText("Convert to Unicode: I10, B12"));
   expect(await screen.findByText("I10, B12: no text in a legacy encoding is left there.")).toBeInTheDocument();
   expect(screen.getByText("Could not convert")).toBeInTheDocument();
+});
+
+test("after Hoàn tác of “Chuyển mã” the pane looks at the sheet again: no stale notice saying scores were edited", async () => {
+  const stale = {
+    agencies: ["Văn phòng UBND tỉnh"],
+    cells: ["K10"],
+    message: "Kết quả trên trang tính không khớp với điểm hiện tại của 1 cơ quan (Văn phòng UBND tỉnh; ô K10): điểm đã bị sửa sau lần “Tính điểm” trước.",
+    messageEn: "…",
+  };
+  // Converted, the exemption now counts: the results on the sheet are stale (until Hoàn tác gives the cells back).
+  mocked.inspectSelection.mockResolvedValue({ sheet: SHEET, card: null, stale });
+  mocked.runScoring.mockResolvedValue(scoringDone([missedExemption, legacyNote]));
+  mocked.convertEncoding.mockResolvedValue({ kind: "done", cells: ["I10", "B12"], message: "Đã chuyển 2 ô.", messageEn: "Converted 2 cells." });
+  mocked.undoLast.mockResolvedValue({ kind: "done", message: "Đã hoàn tác lần “Chuyển mã” lúc 10:45.", messageEn: "Undid.", leftAlone: [], lastRun: null });
+  const user = await openPane();
+  await user.click(screen.getByRole("button", { name: "Tính điểm" }));
+  mocked.loadSettings.mockResolvedValue(settings({ undo: { action: "encoding", at: "2021-01-04T03:45:00.000Z", sheet: SHEET } }));
+  await user.click(await screen.findByLabelText("Chuyển mã sang Unicode: I10, B12"));
+  // Looked at again after the conversion (no selection change needed).
+  expect(await screen.findByText(/điểm đã bị sửa sau lần/)).toBeInTheDocument();
+  const calls = mocked.inspectSelection.mock.calls.length;
+  mocked.inspectSelection.mockResolvedValue({ sheet: SHEET, card: null, stale: null });
+  const undo = screen.getByRole("button", { name: "Hoàn tác" });
+  await waitFor(() => expect(undo).not.toHaveAttribute("aria-disabled"));
+  await user.click(undo);
+  expect(await screen.findByText("Đã hoàn tác lần “Chuyển mã” lúc 10:45.")).toBeInTheDocument();
+  await waitFor(() => expect(mocked.inspectSelection.mock.calls.length).toBeGreaterThan(calls));
+  await waitFor(() => expect(screen.queryByText(/điểm đã bị sửa sau lần/)).toBeNull());
+  expect(screen.queryByText("Đã chuyển 2 ô.")).toBeNull();
 });

@@ -5,9 +5,9 @@ import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import type { FindingView } from "../../src/excel/types";
 import type { SelectionInfo } from "../../src/excel/index";
-import { cardText } from "../../src/core/explanation";
-import { presetRules } from "../../src/core/rules";
-import { scoreSheet } from "../../src/core/scoring";
+import { cardText } from "../../src/core/findings/explanation";
+import { presetRules } from "../../src/core/rules/rules";
+import { scoreSheet } from "../../src/core/grid/scoring";
 import { referenceSheet } from "../fixtures/reference";
 import { finding55, installShims, scoringDone, settings, SHEET, fakeApi, waitIdle } from "./helpers";
 
@@ -249,6 +249,9 @@ describe("the chart of the indices from the pane", () => {
     await user.click(within(section).getByRole("button", { name: "Biểu đồ chỉ số" }));
     expect(await within(section).findByText(/Đã tạo trang “Biểu đồ \(2\)”/)).toBeInTheDocument();
     expect(within(section).getByText(/các ngưỡng phân loại hiện thành cột/)).toBeInTheDocument();
+    expect(within(section).queryByText(/đường ngang/)).toBeNull();
+    expect(within(section).getAllByRole("group")).toHaveLength(1);
+    expect(section).not.toHaveTextContent(/ExcelApi/);
     await user.click(within(section).getByRole("button", { name: "Biểu đồ chỉ số" }));
     expect(await within(section).findByText("Chưa vẽ được biểu đồ")).toBeInTheDocument();
     expect(within(section).getByText(/Sở Y tế; ô J12/)).toBeInTheDocument();
@@ -270,9 +273,73 @@ describe("the chart of the indices from the pane", () => {
     const section = await screen.findByRole("region", { name: "Explanation (Giải trình)" });
     await user.click(within(section).getByRole("button", { name: "Chart of the indices" }));
     expect(await within(section).findByText(/Sheet “Biểu đồ” made: a column chart of 1 agency's indices as ranked/)).toBeInTheDocument();
-    expect(within(section).getByText(/the class thresholds show as columns/)).toBeInTheDocument();
+    // One notice, no pair contradicting each other (lines and columns), and no API level named.
+    expect(within(section).getByText(/the class thresholds shown as columns/)).toBeInTheDocument();
+    expect(within(section).queryByText(/horizontal lines/)).toBeNull();
+    expect(section).not.toHaveTextContent(/ExcelApi/);
     expect(screen.getByText(/^Undo the last “Chart of the indices” at \d\d:42\.$/)).toBeInTheDocument();
     await user.click(within(section).getByRole("button", { name: "Chart of the indices" }));
     expect(await within(section).findByText("Sheet “Ghi chép”: no score table")).toBeInTheDocument();
+  });
+});
+
+describe("Giải trình and the chart follow the sheet scored last", () => {
+  test.each(["vi", "en"] as const)("after Giải trình opened its own sheet, the chart is asked of the sheet scored last (%s)", async (lang) => {
+    mocked.runScoring.mockResolvedValue(scoringDone([]));
+    mocked.createExplanation.mockResolvedValue({
+      kind: "done",
+      sheetName: "Giải trình",
+      agencies: 19,
+      pageBreaks: true,
+      undo: { action: "explain", at: "2021-01-04T03:42:00.000Z", sheet: "Giải trình" },
+    });
+    mocked.createChart.mockResolvedValue({
+      kind: "done",
+      sheetName: "Biểu đồ",
+      agencies: 19,
+      bandLines: true,
+      undo: { action: "chart", at: "2021-01-04T03:43:00.000Z", sheet: "Biểu đồ" },
+    });
+    const user = userEvent.setup({ delay: null });
+    render(<App api={mocked} lang={lang} />);
+    await waitIdle();
+    await user.click(screen.getByRole("button", { name: lang === "vi" ? "Tính điểm" : "Score" }));
+    const section = await screen.findByRole("region", { name: lang === "vi" ? "Giải trình" : "Explanation (Giải trình)" });
+    await waitIdle();
+    await user.click(within(section).getByRole("button", { name: lang === "vi" ? "Giải trình tất cả cơ quan" : "Explain every agency" }));
+    expect(mocked.createExplanation).toHaveBeenLastCalledWith({ selectedOnly: false, sheet: SHEET });
+    await waitIdle();
+    await user.click(within(section).getByRole("button", { name: lang === "vi" ? "Biểu đồ chỉ số" : "Chart of the indices" }));
+    expect(mocked.createChart).toHaveBeenLastCalledWith({ sheet: SHEET });
+  });
+
+  test.each([
+    ["vi", "Đến trang “Bảng điểm”"],
+    ["en", "Go to “Bảng điểm”"],
+  ] as const)("refused because the rows selected are not on the score sheet: a short message and a button to go there (%s)", async (lang, goTo) => {
+    mocked.loadSettings.mockResolvedValue(settings({ decision: DECIDED, lastRun: scoringDone([]).run }));
+    mocked.createExplanation.mockResolvedValue({
+      kind: "refused",
+      message:
+        "Đang mở trang “Giải trình”, không phải trang bảng điểm. Bảng điểm tính lần trước ở trang “Bảng điểm”: hãy chọn các dòng cần giải trình trên trang đó rồi bấm lại.",
+      messageEn:
+        "The sheet open is “Giải trình”, not the score sheet. The last scoring was on sheet “Bảng điểm”: select the rows to explain there and try again.",
+      cells: [],
+      goTo: SHEET,
+    });
+    const user = userEvent.setup({ delay: null });
+    render(<App api={mocked} lang={lang} />);
+    await waitIdle();
+    const section = await screen.findByRole("region", { name: lang === "vi" ? "Giải trình" : "Explanation (Giải trình)" });
+    await user.click(within(section).getByRole("button", { name: lang === "vi" ? "Giải trình cơ quan đang chọn" : "Explain the selected agencies" }));
+    // The stored run names the sheet: the use case is asked of it.
+    expect(mocked.createExplanation).toHaveBeenLastCalledWith({ selectedOnly: true, sheet: SHEET });
+    const go = await within(section).findByRole("button", { name: goTo });
+    expect(within(section).getByRole("group")).toHaveTextContent(
+      lang === "vi" ? /Bảng điểm tính lần trước ở trang “Bảng điểm”/ : /The last scoring was on sheet “Bảng điểm”/,
+    );
+    await user.click(go);
+    expect(mocked.selectCell).toHaveBeenCalledWith(SHEET, "A1");
+    await waitFor(() => expect(within(section).queryByRole("button", { name: goTo })).toBeNull());
   });
 });
