@@ -20,6 +20,9 @@ import { useRulesStrings } from "./rulesStrings";
 import { useSharedStyles } from "./styles";
 import { RulesEditor, useRulesEditor } from "./useRulesEditor";
 import { usePane } from "./pane";
+import { lazyPart } from "./lazyPart";
+
+const CriteriaView = lazyPart(() => import(/* webpackChunkName: "criteria-view" */ "./CriteriaView").then((m) => m.CriteriaView));
 
 const useStyles = makeStyles({
   toolbar: {
@@ -210,6 +213,9 @@ export function RulesView({ rules = PRESET_THAI_BINH_2020, fromWorkbook, busy, r
 
       <NameFields editor={editor} />
       <GroupsSection editor={editor} open={open} setOpen={setOpen} />
+      <React.Suspense fallback={null}>
+        <CriteriaView rules={json} />
+      </React.Suspense>
       <ListSection
         id="rules-exemptions"
         heading={rs.exemptions}

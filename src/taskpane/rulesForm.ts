@@ -3,7 +3,7 @@
  * stay as typed while they are checked), and the conversion to and from the rules JSON that
  * validateRules checks and saveRules stores.
  */
-import type { IndexDisplay, LineageRule, RuleProblem, RulesJson } from "../core/rules/rules";
+import type { CriterionJson, IndexDisplay, LineageRule, RuleProblem, RulesJson } from "../core/rules/rules";
 import type { Lang } from "./i18n";
 import { ruleProblemMessage } from "../core/rules/ruleMessages";
 
@@ -26,6 +26,8 @@ export interface GroupForm {
   /** Weight in the index ("0,15"); empty: none. */
   weight: string;
   counted: boolean;
+  /** The group's criteria set: kept as it is (shown in the criteria view, edited through the “Bộ tiêu chí” sheet). */
+  criteria?: CriterionJson[];
 }
 
 export interface ExemptionForm {
@@ -33,6 +35,8 @@ export interface ExemptionForm {
   keywords: string;
   groups: string[];
   reason: string;
+  /** Codes of the criteria exempted: kept as they are. */
+  criteria?: string[];
 }
 
 export interface ClassForm {
@@ -70,6 +74,8 @@ export interface RulesForm {
   overMax: string;
   /** Mergers and renames: kept as they are (edited through the “Sáp nhập” sheet, not this form). */
   lineage: LineageRule[];
+  /** Decimal places of computed criterion points: kept as they are. */
+  criteriaDecimals?: number;
 }
 
 const text = (v: unknown): string => (v === undefined || v === null ? "" : String(v));
@@ -103,11 +109,13 @@ export function formFromJson(json: RulesJson): RulesForm {
       notEvaluated: (g.notEvaluated ?? []).map((n) => ({ item: text(n.item), points: text(n.points) })),
       weight: text(g.weight),
       counted: g.counted !== false,
+      ...(g.criteria ? { criteria: g.criteria } : {}),
     })),
     exemptions: (json.exemptions ?? []).map((e) => ({
       keywords: [...new Set([...(e.keyword !== undefined ? [text(e.keyword)] : []), ...(e.keywords ?? []).map(text)])].join("\n"),
       groups: [...(e.groups ?? [])],
       reason: text(e.reason),
+      ...(e.criteria ? { criteria: [...e.criteria] } : {}),
     })),
     decimals: text(json.index?.decimals),
     rounding: text(json.index?.rounding),
@@ -116,6 +124,7 @@ export function formFromJson(json: RulesJson): RulesForm {
     rankBy: text(json.rankBy),
     overMax: text(json.overMax),
     lineage: (json.lineage ?? []).map((e) => ({ name: text(e.name), from: (e.from ?? []).map(text) })),
+    ...(json.criteriaDecimals !== undefined ? { criteriaDecimals: json.criteriaDecimals } : {}),
   };
 }
 
@@ -142,8 +151,14 @@ export function jsonFromForm(f: RulesForm): RulesJson {
       notEvaluated: g.notEvaluated.map((n) => ({ item: n.item, points: numberOrText(n.points) })),
       ...(g.weight.trim() !== "" ? { weight: numberOrText(g.weight) } : {}),
       ...(g.counted ? {} : { counted: false }),
+      ...(g.criteria ? { criteria: g.criteria } : {}),
     })),
-    exemptions: f.exemptions.map((e) => ({ keywords: splitLines(e.keywords), groups: [...e.groups], reason: e.reason })),
+    exemptions: f.exemptions.map((e) => ({
+      keywords: splitLines(e.keywords),
+      groups: [...e.groups],
+      reason: e.reason,
+      ...(e.criteria ? { criteria: [...e.criteria] } : {}),
+    })),
     index: {
       decimals: (/^\d+$/.test(decimals) ? Number(decimals) : decimals) as number,
       rounding: f.rounding as RulesJson["index"]["rounding"],
@@ -168,6 +183,7 @@ export function jsonFromForm(f: RulesForm): RulesJson {
         }
       : {}),
     ...(f.lineage.length ? { lineage: f.lineage.map((e) => ({ name: e.name, from: [...e.from] })) } : {}),
+    ...(f.criteriaDecimals !== undefined ? { criteriaDecimals: f.criteriaDecimals } : {}),
   };
 }
 

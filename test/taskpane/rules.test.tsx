@@ -5,7 +5,7 @@ import * as React from "react";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
-import { PRESET_THAI_BINH_2020 } from "../../src/core/rules/rules";
+import { PRESET_THAI_BINH_2020, RulesJson } from "../../src/core/rules/rules";
 import { installShims, settings, fakeApi, waitIdle } from "./helpers";
 
 let mocked = fakeApi();
@@ -198,7 +198,7 @@ test("format 2 in the editor: weights, counted, display and blocks with their ow
 
 test("import then export gives back every field of each worked example", async () => {
   const { user, panel } = await openRules();
-  for (const name of ["khoi-so-va-huyen", "chi-so-co-trong-so", "toan-quoc-khong-phan-loai"]) {
+  for (const name of ["khoi-so-va-huyen", "chi-so-co-trong-so", "toan-quoc-khong-phan-loai", "bo-tieu-chi-2020"]) {
     const json = JSON.parse(fs.readFileSync(path.join(__dirname, "../../docs/examples", `${name}.json`), "utf8"));
     upload(`${name}.json`, JSON.stringify(json));
     expect(await within(panel).findByText(new RegExp(`Đã nhập quy tắc từ “${name}.json”`))).toBeInTheDocument();
@@ -233,3 +233,68 @@ test.each([
     await waitFor(() => expect(screen.queryByText(title)).toBeNull());
   },
 );
+
+const CRITERIA_SET = JSON.parse(fs.readFileSync(path.join(__dirname, "../../docs/examples/bo-tieu-chi-2020.json"), "utf8"));
+
+test("the criteria set is shown as a tree: each group a disclosure, each criterion its code, maximum and how it is scored; saving keeps it", async () => {
+  mocked.loadSettings.mockResolvedValue(settings({ rules: CRITERIA_SET, rulesFromWorkbook: true }));
+  const { user, panel } = await openRules();
+  const section = await within(panel).findByRole("region", { name: "Bộ tiêu chí" });
+  const summary = await within(section).findByText("Ứng dụng CNTT: 6 tiêu chí, tối đa 100 điểm");
+  const details = summary.closest("details")!;
+  expect(details.open).toBe(false);
+  // The summary is reached by Tab and opened from the keyboard.
+  summary.focus();
+  expect(summary).toHaveFocus();
+  await user.click(summary);
+  expect(details.open).toBe(true);
+  const tree = within(details);
+  expect(tree.getByText("2.1")).toBeInTheDocument();
+  expect(tree.getByText("Tổng điểm các tiêu chí con, không quá 40.")).toBeInTheDocument();
+  // A sub-criterion sits in its parent's list.
+  const sub = tree.getByText("2.1.2").closest("li")!;
+  expect(sub.parentElement!.closest("li")).toBe(tree.getByText("2.1").closest("li"));
+  expect(within(sub).getByText("Chọn mức: Đầy đủ 20; Một phần 10; Chưa sử dụng 0.")).toBeInTheDocument();
+  expect(
+    tree.getByText("Tỉ lệ văn bản điện tử ÷ Tổng văn bản đi; đạt điểm tối đa khi tỉ lệ từ 1 trở lên, thấp hơn thì theo tỉ lệ.", { exact: false }),
+  ).toBeInTheDocument();
+
+  const first = within(section).getByText("Hạ tầng kỹ thuật: 5 tiêu chí, tối đa 50 điểm");
+  await user.click(first);
+  const infra = within(first.closest("details")!);
+  expect(infra.getByText("Theo Băng thông (Mbps): từ 100 được 10; từ 50 được 7; từ 20 được 4; thấp hơn được 0.")).toBeInTheDocument();
+  expect(infra.getByText("Chọn mức: Đạt đầy đủ 15; Đạt một phần 7,5; Không đạt 0.")).toBeInTheDocument();
+  expect(infra.getByText("Hướng dẫn: Hồ sơ đề xuất cấp độ đã được phê duyệt.")).toBeInTheDocument();
+
+  // Saving after an edit elsewhere keeps the criteria, the exemptions' criteria and criteriaDecimals.
+  const name = within(panel).getByRole("textbox", { name: "Tên bộ quy tắc" });
+  await user.type(name, " (sửa)");
+  await user.click(within(panel).getByRole("button", { name: "Lưu quy tắc" }));
+  await waitFor(() => expect(mocked.saveRules).toHaveBeenCalledTimes(1));
+  const saved = mocked.saveRules.mock.calls[0][0] as RulesJson;
+  expect(saved.groups.map((g: { criteria?: unknown }) => g.criteria)).toEqual(CRITERIA_SET.groups.map((g: { criteria?: unknown }) => g.criteria));
+  expect(saved.exemptions![0].criteria).toEqual(["2.5"]);
+  expect(saved.criteriaDecimals).toBe(2);
+});
+
+test("the criteria view in English, and without criteria it says each group is one cell", async () => {
+  mocked.loadSettings.mockResolvedValue(settings({ rules: CRITERIA_SET, rulesFromWorkbook: true }));
+  const user = userEvent.setup({ delay: null });
+  const { unmount } = render(<App api={mocked} lang="en" />);
+  await waitIdle();
+  await user.click(await screen.findByRole("tab", { name: "Rules" }));
+  const panel = screen.getByRole("tabpanel", { name: "Rules" });
+  const section = await within(panel).findByRole("region", { name: "Criteria set" });
+  const infra = within(section).getByText("Hạ tầng kỹ thuật: 5 criteria, at most 50 points");
+  await user.click(infra);
+  const item = within(within(infra.closest("details")!).getByText("1.4").closest("li")!);
+  expect(item.getByText("Choose a level: Đạt đầy đủ 15; Đạt một phần 7.5; Không đạt 0.")).toBeInTheDocument();
+  expect(item.getByText("Evidence required.")).toBeInTheDocument();
+  expect(within(within(infra.closest("details")!).getByText("1.3").closest("li")!).getByText("Yes gives 5, No gives 0.")).toBeInTheDocument();
+  unmount();
+
+  mocked.loadSettings.mockResolvedValue(settings());
+  const { panel: vi } = await openRules();
+  const none = await within(vi).findByRole("region", { name: "Bộ tiêu chí" });
+  expect(within(none).getByText("Chưa nhóm nào có bộ tiêu chí: mỗi nhóm được chấm bằng một ô điểm trong bảng điểm.")).toBeInTheDocument();
+});
