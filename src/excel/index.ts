@@ -75,7 +75,7 @@ export function preloadEngine(): void {
 // The forms' use cases (src/excel/forms.ts) are loaded by the "Phiếu" tab when used; only this check is needed up front.
 export { formDelivery } from "./delivery";
 export type { FormsOutcome, MergeOutcome } from "./forms";
-export type { PreviousChoice } from "./scoring";
+export type { PreviousChoice } from "./sheet-read";
 export type { SaveResult } from "./settings";
 export type { PaneOpening } from "./opening";
 export { features, supports, MIN_EXCEL_API } from "./host";
