@@ -35,6 +35,8 @@ export const USE_CASES = {
   loadSettings: later("settings", () => import(/* webpackChunkName: "settings" */ "./settings"), "loadSettings"),
   saveRules: later("settings", () => import(/* webpackChunkName: "settings" */ "./settings"), "saveRules"),
   saveDecision: later("settings", () => import(/* webpackChunkName: "settings" */ "./settings"), "saveDecision"),
+  /** The box “Dùng danh sách sáp nhập sở năm 2025”, kept with the workbook as it is ticked. */
+  saveLineage2025: later("settings", () => import(/* webpackChunkName: "settings" */ "./settings"), "saveLineage2025"),
   runScoring: later("engine", () => import(/* webpackChunkName: "engine" */ "./scoring"), "runScoring"),
   generateAnnex: later("engine", () => import(/* webpackChunkName: "engine" */ "./annex"), "generateAnnex"),
   undoLast: later("engine", () => import(/* webpackChunkName: "engine" */ "./undo"), "undoLast"),

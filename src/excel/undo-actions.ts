@@ -63,12 +63,15 @@ export interface UndoHandler {
 
 const refused = (code: "undoSheetGone", sheet: string): Refused => ({ kind: "refused", ...excelBoth(code, { sheet }) });
 
-/** The cells of the journal given back on its sheet, which must still be there. */
+/**
+ * The cells of the journal given back on its sheet, which must still be there, and on the other sheets its
+ * blocks name (the ledger's, for "Tính điểm" with a criteria set): a block whose sheet is gone is left alone.
+ */
 function cellsUndo(ownWrites: (state: StoreState, undo: UndoJournal) => Map<string, string | number> | undefined): UndoHandler["restore"] {
   return async ({ context, state, undo, items, copyFormats }) => {
     const ws = items.find((s) => s.name === undo.sheet);
     if (!ws) return refused("undoSheetGone", undo.sheet);
-    return { leftAlone: await restoreCells(context, ws, undo, ownWrites(state, undo), copyFormats) };
+    return { leftAlone: await restoreCells(context, ws, undo, ownWrites(state, undo), copyFormats, (name) => items.find((s) => s.name === name)) };
   };
 }
 
@@ -107,7 +110,8 @@ export const UNDO_HANDLERS: { readonly [A in UndoJournal["action"]]: UndoHandler
       const r = await cellsUndo(() => undefined)(input);
       if ("kind" in r) return r;
       if (loopInPlace) {
-        for (const d of [undo.previousLoopSheets!.self, undo.previousLoopSheets!.diff] as SheetDescription[]) {
+        const p = undo.previousLoopSheets!;
+        for (const d of [p.self, p.diff, p.track].filter((x) => x !== undefined) as SheetDescription[]) {
           const ws = sheets.getItem(d.sheetName);
           ws.getRange().clear(Excel.ClearApplyTo.all);
           renderSheetOffice(ws, d);
@@ -225,10 +229,20 @@ async function restoreCells(
   undo: UndoJournal,
   ownWrites: Map<string, string | number> | undefined,
   copyFormats: boolean,
+  otherSheet: (name: string) => Excel.Worksheet | undefined = () => undefined,
 ): Promise<string[]> {
   const withPattern = features.fillPattern();
-  const now = undo.cells.map((c) => {
-    const range = ws.getRange(c.address);
+  const leftAlone: string[] = [];
+  // Blocks on another sheet (CellSnapshot.sheet): on that sheet; where it is gone, left alone (named with their sheet).
+  const sheetOf = (c: CellSnapshot) => (c.sheet === undefined || c.sheet === undo.sheet ? ws : otherSheet(c.sheet));
+  const named = (c: CellSnapshot, address: string) => (c.sheet === undefined || c.sheet === undo.sheet ? address : `'${c.sheet}'!${address}`);
+  const present = undo.cells.filter((c) => {
+    if (sheetOf(c)) return true;
+    leftAlone.push(named(c, c.address));
+    return false;
+  });
+  const now = present.map((c) => {
+    const range = sheetOf(c)!.getRange(c.address);
     range.load("formulas");
     return range;
   });
@@ -239,23 +253,22 @@ async function restoreCells(
   });
   await context.sync(); // 2: what the cells hold now
 
-  const leftAlone: string[] = [];
   // Each block goes back whole, with null (leave the cell alone) where someone wrote since.
-  const restore: CellSnapshot[] = undo.cells.map((c, k) => {
+  const restore: CellSnapshot[] = present.map((c, k) => {
     const current = now[k].formulas as unknown[][];
     const formulas = c.formulas.map((row, i) =>
       row.map((before, j) => {
         const address = cellIn(c.address, i, j);
         // What the add-in wrote there: known for "Tính điểm" (its written record) and where the journal says;
         // a journal that does not say ("Gộp phiếu", "Chuyển mã") restores as before.
-        const ours = c.wrote ? c.wrote[i][j] : ownWrites ? (ownWrites.get(address) ?? "") : undefined;
+        const ours = c.wrote ? c.wrote[i][j] : ownWrites && sheetOf(c) === ws ? (ownWrites.get(address) ?? "") : undefined;
         if (ours === undefined || current[i][j] === ours || current[i][j] === before) return before;
-        leftAlone.push(address);
+        leftAlone.push(named(c, address));
         return null;
       }),
     );
     const numberFormat = c.numberFormat.map((row, i) => row.map((f, j) => (formulas[i][j] === null ? null : f))) as string[][];
-    return { address: c.address, formulas, numberFormat };
+    return { address: c.address, ...(c.sheet !== undefined ? { sheet: c.sheet } : {}), formulas, numberFormat };
   });
 
   for (const address of undo.clearFormats ?? []) ws.getRange(address).clear(Excel.ClearApplyTo.formats);
@@ -270,7 +283,7 @@ async function restoreCells(
   const chunks = chunkByBytes(restore, (c) => jsonBytes(c), BYTES_PER_SYNC / 2);
   for (let k = 0; k < chunks.length; k++) {
     for (const c of chunks[k]) {
-      const range = ws.getRange(c.address);
+      const range = sheetOf(c)!.getRange(c.address);
       range.numberFormat = c.numberFormat;
       range.formulas = c.formulas as (string | number | boolean)[][];
     }
@@ -339,10 +352,16 @@ function undoAnnex(
 /** Whether the loop sheets the merge made can take back the previous ones in place (same names, both there). */
 function loopSheetsInPlace(
   names: string[],
-  current: { self: string; diff: string } | undefined,
-  previous: { self: unknown; diff: unknown } | null | undefined,
+  current: { self: string; diff: string; track?: string } | undefined,
+  previous: { self: unknown; diff: unknown; track?: unknown } | null | undefined,
 ): boolean {
   if (!current || !previous) return false;
-  const p = previous as { self: SheetDescription; diff: SheetDescription };
-  return p.self.sheetName === current.self && p.diff.sheetName === current.diff && names.includes(current.self) && names.includes(current.diff);
+  const p = previous as { self: SheetDescription; diff: SheetDescription; track?: SheetDescription };
+  // Every sheet there now had one before under the same name (a tracking sheet the merge added first cannot be rewritten in place).
+  return (
+    p.self.sheetName === current.self &&
+    p.diff.sheetName === current.diff &&
+    p.track?.sheetName === current.track &&
+    [current.self, current.diff, current.track].every((n) => n === undefined || names.includes(n))
+  );
 }

@@ -4,12 +4,12 @@ import { makeFinding, Severity } from "../findings/findings";
 import { both, ddmmyyyy, hhmm, pick } from "../base/catalogue";
 import { FORM_TEXT, IN_FORM_MESSAGES, MERGE_MESSAGES, MERGE_SEVERITY, MergeFindingCode, MergeParams, ScoreFindingCode, Lang } from "./form-messages";
 import { agencyMaxes, exemptGroupsOf, FORM_COLS, FORM_FIRST_GROUP_ROW, FormIdentity, identityVerifies, isFormKey, rulesFingerprint } from "./forms";
-import { scoreSheet } from "../grid/scoring";
+import { scoreSheet, ScoreResult } from "../grid/scoring";
 import { COLUMN_ALIASES, groupOfHeader, GridLayout, locateGrid } from "../grid/grid";
 import { displayValue, isBlank, parseScore } from "../base/numbers";
 import { Rules } from "../rules/rules";
 import { CellStyle, SheetCell, SheetDescription, SheetMerge } from "../sheets/sheet";
-import { SelfAssessment, StoreState } from "../store/store";
+import { FormMade, SelfAssessment, StoreState } from "../store/store";
 import { cleanText, headerKey, matchKey } from "../text/text";
 import { decodeLegacy, detectLegacy, ENCODING_NAMES, LegacyEncoding } from "../text/legacy-encoding";
 import { byEncoding, withConverted } from "../grid/legacy-cells";
@@ -182,6 +182,8 @@ export interface MergeInput {
   forms: readonly ReturnedForm[];
   /** ISO time of this merge. */
   now: string;
+  /** The grid as the caller already scored it (these values, these rules): its grid is not located nor scored again. */
+  scored?: Extract<ScoreResult, { ok: true }>;
 }
 
 export interface CellWrite {
@@ -239,15 +241,20 @@ export function planMerge(input: MergeInput): MergeResult {
   const { rules, forms } = input;
   const origin = input.origin ?? SHEET_ORIGIN;
   // Headers typed in TCVN3/VNI (“Ghi chó”) are read as their Unicode text, and said; the master is not changed.
-  const first = scoreSheet(input.values, rules, origin);
+  // The grid as the caller scored it (else scored here): located and scored once unless headers are converted.
+  const first = input.scored ?? scoreSheet(input.values, rules, origin);
   const masterLegacy = first.legacy.filter((c) => c.kind === "header");
   const values = masterLegacy.length > 0 ? withConverted(input.values, masterLegacy) : input.values;
-  const located = locateGrid(values, rules);
-  if (!located.ok) {
-    const error = first.ok ? located : first.error;
-    return { ok: false, message: error.message, messageEn: error.messageEn };
+  let layout: GridLayout;
+  if (first.ok && masterLegacy.length === 0) layout = first.layout;
+  else {
+    const located = locateGrid(values, rules);
+    if (!located.ok) {
+      const error = first.ok ? located : first.error;
+      return { ok: false, message: error.message, messageEn: error.messageEn };
+    }
+    layout = located.layout;
   }
-  const layout = located.layout;
   const rowOf = new Map<string, number>();
   for (const r of layout.dataRows) {
     const key = matchKey(text(values[r][layout.nameCol]));
@@ -728,8 +735,15 @@ export function differencesSheet(
   return sheet;
 }
 
+/** The forms made, recorded: this time's replace an agency's earlier record (the latest is kept), in the order given. */
+export function withFormsMade(previous: readonly FormMade[] | undefined, made: readonly { agency: string; file: string }[], at: string): FormMade[] {
+  const out = new Map((previous ?? []).map((m) => [matchKey(m.agency), m]));
+  for (const m of made) out.set(matchKey(m.agency), { agency: m.agency, file: m.file, at });
+  return [...out.values()];
+}
+
 /**
- * "Theo dõi phiếu": each agency of the grid, whether its form was made (when the master recorded it),
+ * "Theo dõi phiếu": each agency of the grid, when its form was made (when the master recorded it),
  * returned (the file merged and when), verified, merged; the deadline in the title when one is set.
  */
 export function trackingSheet(
@@ -737,23 +751,28 @@ export function trackingSheet(
   records: readonly SelfAssessment[],
   deadline: string | undefined,
   sheetName: string = FORM_TEXT.trackSheet,
+  made: readonly FormMade[] = [],
 ): SheetDescription {
   const h = FORM_TEXT.trackHeader;
   const byKey = new Map(records.map((s) => [matchKey(s.agency), s]));
+  const madeOf = new Map(made.map((m) => [matchKey(m.agency), m]));
   const body = agencies.map((agency, i) => {
     const row = 3 + i;
     const s = byKey.get(matchKey(agency));
+    const m = madeOf.get(matchKey(agency));
     const yesNo = (b: boolean) => (b ? FORM_TEXT.yes : FORM_TEXT.no);
     return [
       { row, col: 0, value: i + 1, style: "cell", numberFormat: "0" },
       { row, col: 1, value: agency, style: "cellLeft" },
-      { row, col: 2, value: yesNo(s !== undefined), style: "cell" },
-      { row, col: 3, value: s?.file ?? "", style: "cellLeft" },
-      { row, col: 4, value: s ? local(s.at) : "", style: "cell" },
-      { row, col: 5, value: s === undefined || s.verified === undefined ? "" : s.verified ? FORM_TEXT.verifiedYes : FORM_TEXT.verifiedNo, style: "cell" },
-      { row, col: 6, value: yesNo(s !== undefined), style: "cell" },
+      { row, col: 2, value: m ? local(m.at) : "", style: "cell" },
+      { row, col: 3, value: yesNo(s !== undefined), style: "cell" },
+      { row, col: 4, value: s?.file ?? "", style: "cellLeft" },
+      { row, col: 5, value: s ? local(s.at) : "", style: "cell" },
+      { row, col: 6, value: s === undefined || s.verified === undefined ? "" : s.verified ? FORM_TEXT.verifiedYes : FORM_TEXT.verifiedNo, style: "cell" },
+      { row, col: 7, value: yesNo(s !== undefined), style: "cell" },
     ] as SheetCell[];
   });
   const title = deadline ? FORM_TEXT.trackTitleDeadline(deadline) : FORM_TEXT.trackTitle;
-  return loopSheet(sheetName, title, [h.stt, h.agency, h.returned, h.file, h.at, h.verified, h.merged], [5, 32, 12, 36, 16, 16, 10], body, "landscape");
+  const header = [h.stt, h.agency, h.made, h.returned, h.file, h.at, h.verified, h.merged];
+  return loopSheet(sheetName, title, header, [5, 32, 16, 12, 36, 16, 16, 10], body, "landscape");
 }

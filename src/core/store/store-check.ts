@@ -220,12 +220,19 @@ export const checkAnnexRecord: Check = shape({ sheetName, description: optional(
 
 /** A rectangular snapshot: its formulas and number formats have exactly the block's size. */
 const snapshot: Check = (v, p) => {
-  const found = shape({ address: block, formulas: list(list(scalar, MAX_COLS), MAX_ROWS), numberFormat: list(list(text, MAX_COLS), MAX_ROWS) })(v, p);
+  const found = shape({
+    address: block,
+    sheet: optional(sheetName),
+    formulas: list(list(scalar, MAX_COLS), MAX_ROWS),
+    numberFormat: list(list(text, MAX_COLS), MAX_ROWS),
+    wrote: optional(list(list(scalar, MAX_COLS), MAX_ROWS)),
+  })(v, p);
   if (found) return found;
-  const s = v as { address: string; formulas: unknown[][]; numberFormat: string[][] };
+  const s = v as { address: string; formulas: unknown[][]; numberFormat: string[][]; wrote?: unknown[][] };
   const size = blockOf(s.address)!;
-  for (const key of ["formulas", "numberFormat"] as const) {
+  for (const key of ["formulas", "numberFormat", "wrote"] as const) {
     const rows = s[key];
+    if (rows === undefined) continue;
     if (rows.length !== size.rows) return storeProblem("sizeMismatch", join(p, key), rows.length);
     for (let r = 0; r < rows.length; r++) if (rows[r].length !== size.cols) return storeProblem("sizeMismatch", join(join(p, key), r), rows[r].length);
   }
@@ -299,7 +306,7 @@ export const checkUndoJournal: Check = (v, p) => {
     inPlace: optional(bool),
     annexSheet: optional(sheetName),
     // "merge": the loop sheets before it, as sheet descriptions made again by undo.
-    previousLoopSheets: optional(nullable(shape({ self: sheetDescription, diff: sheetDescription }))),
+    previousLoopSheets: optional(nullable(shape({ self: sheetDescription, diff: sheetDescription, track: optional(sheetDescription) }))),
     previousState,
   })(v, p);
   if (found) return found;
@@ -317,6 +324,7 @@ export const checkSelfAssessments: Check = list(
   shape({ agency: text, file: text, at: text, verified: optional(bool), scores: list(scoreOrText, 1000), evidence: list(text, 1000), notes: text }),
   MAX_ROWS,
 );
+export const checkFormsMade: Check = list(shape({ agency: text, at: time, file: text }), MAX_ROWS);
 export const checkLoopSheets: Check = shape({ self: sheetName, diff: sheetName, track: optional(sheetName) });
 
 /** `lock`: the locked cells ([address, text]), the fingerprints, who and when. */
@@ -366,6 +374,7 @@ export const ENTRY_CHECKS: Record<string, Check> = {
   workbookId: text,
   formKey,
   form: checkForm,
+  formsMade: checkFormsMade,
   selfAssessments: checkSelfAssessments,
   loopSheets: checkLoopSheets,
   lock: checkLock,

@@ -198,6 +198,13 @@ describe("undo's journal is checked whole before anything is written from it", (
     ],
     ["an unknown action", (j: Record<string, any>) => (j.action = "xoá hết"), "undo.action", "badChoice"],
     ["a sheet name with a slash", (j: Record<string, any>) => (j.sheet = "a/b"), "undo.sheet", "badSheetName"],
+    ["a block on another sheet whose name has a slash", (j: Record<string, any>) => (j.cells[0].sheet = "a/b"), "undo.cells[0].sheet", "badSheetName"],
+    [
+      "what was written not matching the block's size",
+      (j: Record<string, any>) => (j.cells[0].wrote = [...j.cells[0].formulas, [1]]),
+      "undo.cells[0].wrote",
+      "sizeMismatch",
+    ],
   ])("%s", (_label, edit, path, code) => {
     const j = journal();
     edit(j);
