@@ -4,22 +4,23 @@ import * as path from "path";
 import * as ExcelJS from "exceljs";
 import { chooseAnnexSheet } from "../core/annex";
 import { FORM_TEXT } from "../core/form-messages";
-import { agencyMaxes, buildForm, formFileNames, formsYear, isFormKey, masterWorkbookId, newFormKey } from "../core/forms";
+import { agencyMaxes, buildForm, formFileNames, formsYear, isFormKey, masterWorkbookId, newFormKey, rulesFingerprint } from "../core/forms";
 import { Dec } from "../core/decimal";
 import { differencesSheet, Difference, MergeFinding, MergePlan, planMerge, ReturnedForm, selfAssessmentSheet, trackingSheet } from "../core/merge";
 import { completeMetadata } from "../core/metadata";
 import { Rules } from "../core/rules";
 import { StoreState } from "../core/store";
 import { cleanText } from "../core/text";
-import { formWorkbook, MASTER_LIMITS, readReturnedForm, tooLarge } from "../xlsx/forms";
+import { formWorkbook, MASTER_LIMITS, noticeWorkbook, readReturnedForm, tooLarge } from "../xlsx/forms";
 import { checkPackage } from "../xlsx/package";
 import { renderSheetExcelJS } from "../xlsx/render";
 import { fail, loadWorkbook, moveSheet, pickSheet, rulesFrom, ScoreOptions, Unusable } from "./score";
 import { checkOutput, writeAtomically } from "./output";
 import { bothOf, cliBoth } from "./messages";
-import { Both } from "../core/catalogue";
+import { both, Both } from "../core/catalogue";
 import { readSheet, readStore, SheetValues, writeStore } from "./workbook";
 import { readDifferences } from "../core/conclusions";
+import { buildNotice, NOTICE_MESSAGES, NOTICE_TEXT, noticeRowsByAgency } from "../core/notices";
 import { lockRefusal } from "../core/lock";
 import { appendLog, logEntry } from "../core/log";
 
@@ -144,6 +145,63 @@ export async function writeForms(opts: FormsOptions): Promise<FormsOutcome> {
   }
 }
 
+export interface NoticesOptions {
+  master: string;
+  dir: string;
+  sheet?: string;
+  rulesFile?: string;
+  year?: number;
+  force?: boolean;
+  /** The deadline for replies (dd/mm/yyyy), printed on each notice. */
+  deadline?: string;
+}
+
+export type NoticesOutcome = { ok: true; notices: { file: string; agency: string; lines: number }[] } | { ok: false; message: Both };
+
+/**
+ * `notices`: one "Thông báo kết quả thẩm định" per agency with a difference on the master's "Chênh lệch"
+ * sheet (self-assessed, appraised, the council's conclusion and reason, a reply cell per line), signed with
+ * the master's form key. Every target is checked before any is written; the master is never modified.
+ */
+export async function writeNotices(opts: NoticesOptions): Promise<NoticesOutcome> {
+  try {
+    const master = await openMaster(opts.master, opts);
+    const key = isFormKey(master.state.formKey) ? master.state.formKey : null;
+    if (key === null) fail(both(NOTICE_MESSAGES, "noKey", { master: opts.master }));
+    const diffName = master.state.loopSheets?.diff ?? FORM_TEXT.diffSheet;
+    const ws = master.wb.getWorksheet(diffName);
+    const rows = ws ? (readDifferences(readSheet(ws).values)?.rows ?? []) : [];
+    const byAgency = noticeRowsByAgency(rows);
+    if (byAgency.length === 0) fail(both(NOTICE_MESSAGES, "noDifferences", { sheet: diffName }));
+    if (fs.existsSync(opts.dir) && !fs.statSync(opts.dir).isDirectory()) fail(cliBoth("formsDirIsFile", { dir: opts.dir }));
+    fs.mkdirSync(opts.dir, { recursive: true });
+    const names = byAgency.map((a) => NOTICE_TEXT.fileName(a.agency));
+    for (const n of names) {
+      const checked = checkOutput(opts.master, path.join(opts.dir, n), opts.force === true);
+      if (!checked.ok) fail(bothOf(checked.message));
+    }
+    const out: { file: string; agency: string; lines: number }[] = [];
+    for (const [i, a] of byAgency.entries()) {
+      const notice = buildNotice({
+        agency: a.agency,
+        rows: a.rows,
+        year: master.year,
+        masterId: master.masterId,
+        formKey: key!,
+        rulesFingerprint: rulesFingerprint(master.rules.json),
+        deadline: opts.deadline,
+      });
+      const written = await writeAtomically(path.join(opts.dir, names[i]), (tmp) => noticeWorkbook(ExcelJS, notice).xlsx.writeFile(tmp));
+      if (!written.ok) fail(bothOf(written.message));
+      out.push({ file: names[i], agency: a.agency, lines: a.rows.length });
+    }
+    return { ok: true, notices: out };
+  } catch (e) {
+    if (e instanceof Unusable) return { ok: false, message: e.detail };
+    throw e;
+  }
+}
+
 export interface MergeOptions {
   master: string;
   forms: string[];
@@ -166,6 +224,8 @@ export interface MergeJson {
   deadline?: string;
   findings: { file: string; cell: string; severity: string; code: string; message: string }[];
   differences: { agency: string; group: string; self: number | string; appraised: number | string; evidence: string }[];
+  /** The agencies' replies from returned notices, recorded in "Kiến nghị". */
+  replies?: { agency: string; group: string; reply: string; file: string }[];
 }
 
 export type MergeOutcome =
@@ -210,7 +270,11 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
           : { file, values: null, identity: null, ...(missing ? { problem: { code: "notFound" as const } } : {}) },
       );
     }
+    // What the council and the agencies wrote on the "Chênh lệch" sheet a previous merge made: kept.
+    const ownDiff = master.state.loopSheets?.diff ? master.wb.getWorksheet(master.state.loopSheets.diff) : undefined;
+    const previousRows = ownDiff ? (readDifferences(readSheet(ownDiff).values)?.rows ?? []) : [];
     const planned = planMerge({
+      differenceRows: previousRows,
       rules: master.rules,
       values: master.data.values,
       sheetName: master.ws.name,
@@ -230,9 +294,11 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
       ...(deadline ? { deadline } : {}),
       findings: plan.findings.map((f) => ({ file: f.file, cell: f.cell, severity: f.severity, code: f.code, message: f.message })),
       differences: plan.differences.map((d) => ({ agency: d.agency, group: d.group, self: d.self, appraised: d.appraised, evidence: d.evidence })),
+      ...(plan.replies.length > 0 ? { replies: plan.replies } : {}),
     };
     // Nothing merged: nothing written (the caller says so and exits 1).
-    if (plan.merged.length === 0) return { ok: true, plan, json, findings: plan.findings, differences: plan.differences, written: false };
+    if (plan.merged.length === 0 && plan.replies.length === 0)
+      return { ok: true, plan, json, findings: plan.findings, differences: plan.differences, written: false };
 
     for (const w of plan.writes) {
       const cell = master.ws.getCell(w.row + 1, w.col + 1);
@@ -241,12 +307,9 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
       cell.style = style;
       cell.value = w.value;
     }
-    // What the council and the agencies wrote on the "Chênh lệch" sheet a previous merge made: kept.
-    const ownDiff = master.state.loopSheets?.diff ? master.wb.getWorksheet(master.state.loopSheets.diff) : undefined;
-    const previousRows = ownDiff ? (readDifferences(readSheet(ownDiff).values)?.rows ?? []) : [];
     const loopSheets = placeLoopSheets(master.wb, master.state, master.ws);
     renderSheetExcelJS(loopSheets.self, selfAssessmentSheet(master.rules, plan.selfAssessments, loopSheets.self.name));
-    renderSheetExcelJS(loopSheets.diff, differencesSheet(plan.differences, loopSheets.diff.name, previousRows));
+    renderSheetExcelJS(loopSheets.diff, differencesSheet(plan.differences, loopSheets.diff.name, previousRows, plan.replies));
     renderSheetExcelJS(
       loopSheets.track,
       trackingSheet(

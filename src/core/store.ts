@@ -1,5 +1,6 @@
 import { both } from "./catalogue";
 import type { FormIdentity } from "./forms";
+import type { NoticeIdentity } from "./notices";
 import type { LockRecord, UnlockRecord } from "./lock";
 import type { WorkLog } from "./log";
 import { DecisionMetadata } from "./metadata";
@@ -175,7 +176,7 @@ export interface StoreState {
    */
   formKey?: string;
   /** In a self-assessment form: which master, agency, year and rules it belongs to. */
-  form?: FormIdentity;
+  form?: FormIdentity | NoticeIdentity;
   /** What the agencies claimed in their returned forms (the "Tự đánh giá" and "Chênh lệch" sheets are made from it). */
   selfAssessments?: SelfAssessment[];
   /** The "Tự đánh giá" and "Chênh lệch" sheets the merge made (never a user's sheet of that name). */

@@ -2,7 +2,8 @@ import { lockRefusal } from "../core/lock";
 import { logEntry, withLog } from "../core/log";
 import { currentActor } from "./actor";
 import { chooseAnnexSheet } from "../core/annex";
-import { both } from "../core/catalogue";
+import { both, joinBoth } from "../core/catalogue";
+import { NOTICE_MESSAGES } from "../core/notices";
 import { FORM_MESSAGES, FORM_TEXT } from "../core/form-messages";
 import { agencyMaxes, buildForm, FormDescription, formFileNames, formsYear, isFormKey, masterWorkbookId, newFormKey } from "../core/forms";
 import { scoreSheet } from "../core/scoring";
@@ -138,7 +139,21 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
       const masterId = masterWorkbookId(state.workbookId, agencies);
       const year = formsYear(state.decision?.year, sheet.values, located.layout.headerTop, completeMetadata(state.decision ?? {}).year);
       const formKey = isFormKey(state.formKey) ? state.formKey : null;
-      const input = { rules, values: sheet.values, origin: sheet.origin, sheetName: sheet.name, state, masterId, year, formKey, now: now().toISOString() };
+      // What the council and the agencies wrote on "Chênh lệch" (the sheet the last merge made): kept, and what replies may answer.
+      const diff = diffRead();
+      const previousRows = state.loopSheets && diff && diff.name === state.loopSheets.diff ? (readDifferences(diff.values)?.rows ?? []) : [];
+      const input = {
+        rules,
+        values: sheet.values,
+        origin: sheet.origin,
+        sheetName: sheet.name,
+        state,
+        masterId,
+        year,
+        formKey,
+        now: now().toISOString(),
+        differenceRows: previousRows,
+      };
       const planned = planMerge({ ...input, forms });
       if (!planned.ok) return sheetRefusal(sheet.name, planned);
       const plan = planned.plan;
@@ -157,7 +172,8 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
         differences: plan.differences,
         written: plan.writes.length,
       };
-      if (plan.merged.length === 0) return { kind: "done", ...base, unchanged: true, ...both(FORM_MESSAGES, "nothingMerged", { forms: forms.length }) };
+      if (plan.merged.length === 0 && plan.replies.length === 0)
+        return { kind: "done", ...base, unchanged: true, ...both(FORM_MESSAGES, "nothingMerged", { forms: forms.length }) };
       if (plan.unchanged) return { kind: "done", ...base, unchanged: true, ...both(FORM_MESSAGES, "nothingChanged", {}) };
       if (sheet.protected && plan.writes.length > 0) {
         return { kind: "refused", ...both(FORM_MESSAGES, "sheetProtected", { sheet: sheet.name }), cells: [] };
@@ -166,8 +182,6 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
       // The loop sheets before this merge, for undo: made again from what was recorded.
       const names = sheets.items.map((s) => s.name);
       const owned = state.loopSheets && names.includes(state.loopSheets.self) && names.includes(state.loopSheets.diff) ? state.loopSheets : undefined;
-      const diff = diffRead();
-      const previousRows = owned && diff && diff.name === owned.diff ? (readDifferences(diff.values)?.rows ?? []) : [];
       let previousLoopSheets: { self: SheetDescription; diff: SheetDescription } | null = null;
       if (owned && state.selfAssessments) {
         const before = planMerge({ ...input, forms: [] });
@@ -193,13 +207,13 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
       }
       const placed = placeLoopSheets(sheets, names, state, sheet.name, isGrouped(context));
       renderSheetOffice(placed.self.ws, selfAssessmentSheet(rules, plan.selfAssessments, placed.self.name));
-      renderSheetOffice(placed.diff.ws, differencesSheet(plan.differences, placed.diff.name, previousRows));
+      renderSheetOffice(placed.diff.ws, differencesSheet(plan.differences, placed.diff.name, previousRows, plan.replies));
 
       const { undo: _u, ...previousState } = state;
       void _u;
       const at = now().toISOString();
       const changes = plan.writes.map((w): [string, string, string] => [w.address, String(sheet.values[w.row]?.[w.col] ?? ""), String(w.value ?? "")]);
-      const merged = plan.merged.map((m) => m.file).join(", ");
+      const merged = [...plan.merged.map((m) => m.file), ...new Set(plan.replies.map((r) => r.file))].join(", ");
       const newState: StoreState = withLog(
         {
           ...state,
@@ -216,7 +230,10 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
         kind: "done",
         ...base,
         unchanged: false,
-        ...both(FORM_MESSAGES, "merged", summary),
+        ...joinBoth([
+          both(FORM_MESSAGES, "merged", summary),
+          ...(plan.replies.length > 0 ? [both(NOTICE_MESSAGES, "repliesRecorded", { count: plan.replies.length })] : []),
+        ]),
       };
     });
   } catch (e) {
