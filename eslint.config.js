@@ -25,7 +25,7 @@ module.exports = tseslint.config(
         {
           patterns: [
             {
-              group: ["react", "react-dom", "@fluentui/*", "exceljs", "fs", "path", "../excel/*", "../taskpane/*", "../cli/*"],
+              group: ["react", "react-dom", "@fluentui/*", "exceljs", "fs", "path", "**/excel/*", "**/taskpane/*", "**/cli/*", "**/commands/*", "**/xlsx/*"],
               message: "src/core is pure: no Office, React, DOM or Node import.",
             },
           ],

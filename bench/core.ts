@@ -7,10 +7,10 @@
  * half-up, class, competition ranking, findings. The float version is what a spreadsheet formula
  * would do: parseFloat of each group cell, sum, divide by the maximum, sort. Goal: core ≤ 10× float.
  *
- * Used by bench/sections/10-core.js (run with `npm run bench`) and by test/core/bench.test.ts.
+ * Used by bench/sections/10-core.js (run with `npm run bench`) and by test/core/grid/bench.test.ts.
  */
-import type * as Rules from "../src/core/rules";
-import type * as Scoring from "../src/core/scoring";
+import type * as Rules from "../src/core/rules/rules";
+import type * as Scoring from "../src/core/grid/scoring";
 
 export const GROUP_HEADERS = [
   "Hạ tầng kỹ thuật",
@@ -153,8 +153,8 @@ export const section = {
   title: "Core 100 000 rows",
   run(ctx: Ctx) {
     const n = ctx.rows ?? 100000;
-    const scoring = ctx.core("scoring") as typeof Scoring;
-    const rules = ctx.core("rules") as typeof Rules;
+    const scoring = ctx.core("grid/scoring") as typeof Scoring;
+    const rules = ctx.core("rules/rules") as typeof Rules;
     const r = benchCore({ scoreSheet: scoring.scoreSheet, presetRules: rules.presetRules }, ctx.time, n);
     const perRow = (ms: number) => ((ms * 1000) / n).toFixed(2);
     return [

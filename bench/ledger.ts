@@ -3,11 +3,11 @@
  * `npm run bench`: n agencies, 50 criteria of 10 points across the six 2020 groups, the five methods
  * in turn, every entry filled; with the group sums each agency's entries give (the oracle).
  */
-import { createOfficeDouble } from "../test/office-double";
-import { LEDGER_COLUMNS, LEDGER_SHEET, ledgerSheet, LedgerAgency } from "../src/core/ledger";
-import { CriterionJson, loadRules, PRESET_THAI_BINH_2020, RulesJson } from "../src/core/rules";
-import { sheetValues } from "../src/core/sheet";
-import { encodeStore, STORE_SHEET } from "../src/core/store";
+import { createOfficeDouble, OfficeDoubleOptions } from "../test/office-double/index";
+import { LEDGER_COLUMNS, LEDGER_SHEET, ledgerSheet, LedgerAgency } from "../src/core/grid/ledger";
+import { CriterionJson, loadRules, PRESET_THAI_BINH_2020, RulesJson } from "../src/core/rules/rules";
+import { sheetValues } from "../src/core/sheets/sheet";
+import { encodeStore, STORE_SHEET } from "../src/core/store/store";
 
 /** The 2020 header row (as the grid is typed). */
 const HEADER = ["STT", "Tên cơ quan", ...PRESET_THAI_BINH_2020.groups.map((g) => g.name), "Ghi chú"];
@@ -60,7 +60,7 @@ function entry(k: number, method: (typeof METHODS)[number]): { cells: Partial<Re
   }
 }
 
-export function ledgerWorkbook(n: number, edit: (ledger: (string | number)[][]) => void = () => undefined) {
+export function ledgerWorkbook(n: number, edit: (ledger: (string | number)[][]) => void = () => undefined, options: OfficeDoubleOptions = {}) {
   const json = criteriaRules();
   const rules = loadRules(json);
   const names = Array.from({ length: n }, (_, k) => `Cơ quan số ${k + 1}`);
@@ -69,6 +69,8 @@ export function ledgerWorkbook(n: number, edit: (ledger: (string | number)[][]) 
   const ledger = sheetValues(ledgerSheet(rules, agencies));
   const col = Object.fromEntries(LEDGER_COLUMNS.map((c, i) => [c.kind, i]));
   const expected = names.map(() => [0, 0, 0, 0, 0, 0]);
+  /** Per ledger row from the third: the points the entry gives (what Điểm shows after Tính điểm). */
+  const points: number[] = [];
   const leafIndex = new Map(rules.leaves.map((l, i) => [l.id, { leaf: l, group: rules.groups.findIndex((g) => g.id === l.groupId), i }]));
   for (const row of ledger.slice(2)) {
     const k = names.indexOf(String(row[col.agency]));
@@ -76,12 +78,13 @@ export function ledgerWorkbook(n: number, edit: (ledger: (string | number)[][]) 
     const e = entry(k, leaf.method as (typeof METHODS)[number]);
     for (const [kind, v] of Object.entries(e.cells)) row[col[kind]] = v as string | number;
     expected[k][group] += e.points;
+    points.push(e.points / 100);
   }
-  const double = createOfficeDouble({ sheets: ["Chấm điểm", LEDGER_SHEET, STORE_SHEET] });
+  const double = createOfficeDouble({ ...options, sheets: ["Chấm điểm", LEDGER_SHEET, STORE_SHEET] });
   double.workbook.sheet("Chấm điểm").setValues("A1", grid as (string | number)[][]);
   edit(ledger);
   double.workbook.sheet(LEDGER_SHEET).setValues("A1", ledger);
   double.workbook.sheet(STORE_SHEET).setValues("A1", encodeStore({ rules: json }) as string[][]);
   double.workbook.setActive("Chấm điểm");
-  return { double, expected: expected.map((g) => g.map((c) => c / 100)) };
+  return { double, expected: expected.map((g) => g.map((c) => c / 100)), points, col };
 }

@@ -6,7 +6,7 @@
  *   { title: string, run(ctx): Promise<Row[]> | Row[] }   with   Row = { measure, value, unit?, note? }
  * To add one, drop e.g. bench/sections/20-office-double.js next to 10-core.js. `ctx` gives:
  *   ctx.root                 the project directory
- *   ctx.core(name)           require("dist-cli/core/<name>") — the compiled core (built if stale)
+ *   ctx.core("room/name")    require("dist-cli/core/room/name") — the compiled core (built if stale)
  *   ctx.requireBuilt(rel)    require("dist-cli/<rel>") — other compiled CLI modules
  *   ctx.time(fn, opts)       median wall time in ms of fn() after warm-up ({ warmup, runs })
  *   ctx.rows                 the --rows N override, if given
@@ -39,14 +39,14 @@ function newestSource(dir) {
 
 /** Builds dist-cli with `tsc -p tsconfig.cli.json` when it is missing or older than its sources. */
 function ensureBuild(log) {
-  const marker = path.join(DIST, "core", "scoring.js");
+  const marker = path.join(DIST, "core", "grid", "scoring.js");
   const built = fs.existsSync(marker) ? fs.statSync(marker).mtimeMs : 0;
   const sources = Math.max(newestSource(path.join(ROOT, "src", "core")), newestSource(path.join(ROOT, "src", "cli")));
   if (built && built >= sources) return;
   log(built ? "dist-cli is older than src: rebuilding (tsc -p tsconfig.cli.json)…" : "dist-cli missing: building (tsc -p tsconfig.cli.json)…");
   const tsc = require.resolve("typescript/bin/tsc", { paths: [ROOT] });
   const r = spawnSync(process.execPath, [tsc, "-p", "tsconfig.cli.json"], { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] });
-  if (!fs.existsSync(marker)) throw new Error("tsc did not produce dist-cli/core/scoring.js");
+  if (!fs.existsSync(marker)) throw new Error("tsc did not produce dist-cli/core/grid/scoring.js");
   // tsc still emits on type errors elsewhere in src/cli; the core build is what we need.
   if (r.status !== 0) log(`tsc exited with ${r.status}; continuing with the emitted build`);
   // Touch the marker so that a build that emitted nothing new is not retried on every run.

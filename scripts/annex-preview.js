@@ -13,9 +13,9 @@ const root = path.resolve(__dirname, "..");
 if (!fs.existsSync(path.join(root, "dist-cli/cli/score.js"))) execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: root, stdio: "inherit" });
 const ExcelJS = require("exceljs");
 const { readSheet } = require("../dist-cli/cli/workbook.js");
-const { loadRules, presetRules } = require("../dist-cli/core/rules.js");
-const { scoreSheet } = require("../dist-cli/core/scoring.js");
-const { annexAsSheet, buildAnnex } = require("../dist-cli/core/annex.js");
+const { loadRules, presetRules } = require("../dist-cli/core/rules/rules.js");
+const { scoreSheet } = require("../dist-cli/core/grid/scoring.js");
+const { annexAsSheet, buildAnnex } = require("../dist-cli/core/sheets/annex.js");
 const { renderSheetExcelJS } = require("../dist-cli/xlsx/render.js");
 
 const input = process.argv[2] || path.join(root, "examples/danh-gia-2020.xlsx");

@@ -13,7 +13,7 @@ const root = path.resolve(__dirname, "..");
 if (!fs.existsSync(path.join(root, "dist-cli/cli/score.js"))) execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: root, stdio: "inherit" });
 const { scoreWorkbook } = require("../dist-cli/cli/score.js");
 const { main: cli, rankingTable } = require("../dist-cli/cli/main.js");
-const { toNumber } = require("../dist-cli/core/decimal.js");
+const { toNumber } = require("../dist-cli/core/base/decimal.js");
 const { writeForms, mergeForms } = require("../dist-cli/cli/forms.js");
 const ExcelJS = require("exceljs");
 

@@ -16,8 +16,8 @@ const path = require("path");
 const ExcelJS = require("exceljs");
 
 const ROOT = path.resolve(__dirname, "..");
-const { PRESET_THAI_BINH_2020, validateRules } = require("../dist-cli/core/rules.js");
-const { ledgerSheet, LEDGER_COLUMNS } = require("../dist-cli/core/ledger.js");
+const { PRESET_THAI_BINH_2020, validateRules } = require("../dist-cli/core/rules/rules.js");
+const { ledgerSheet, LEDGER_COLUMNS } = require("../dist-cli/core/grid/ledger.js");
 const { renderSheetExcelJS } = require("../dist-cli/xlsx/render.js");
 const { writeStore } = require("../dist-cli/cli/workbook.js");
 

@@ -15,7 +15,7 @@ const ExcelJS = require("exceljs");
 
 const ROOT = path.resolve(__dirname, "..");
 const { writeStore } = require("../dist-cli/cli/workbook.js");
-const { PRESET_THAI_BINH_2020 } = require("../dist-cli/core/rules.js");
+const { PRESET_THAI_BINH_2020 } = require("../dist-cli/core/rules/rules.js");
 
 const font = { name: "Times New Roman", size: 12 };
 const thin = { style: "thin" };

@@ -26,7 +26,8 @@ function changedFiles(base) {
 }
 
 const core = fs
-  .readdirSync(path.join(root, "test/core"))
+  .readdirSync(path.join(root, "test/core"), { recursive: true })
+  .map((f) => String(f).split(path.sep).join("/"))
   .filter((f) => f.endsWith(".test.ts"))
   .map((f) => `test/core/${f}`);
 const changed = changedFiles(process.env.TEST_QUICK_BASE || "main");

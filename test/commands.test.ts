@@ -2,17 +2,17 @@
  * Ribbon function commands: the wording of the notes (pure), and "Tính điểm" / "Hoàn tác" run
  * end to end in the strict Office.js test double, dialog protocol included.
  */
-import { presetRules } from "../src/core/rules";
-import { scoreSheet } from "../src/core/scoring";
-import { LastRun } from "../src/core/store";
-import { lastRunRecord } from "../src/core/summary";
+import { presetRules } from "../src/core/rules/rules";
+import { scoreSheet } from "../src/core/grid/scoring";
+import { LastRun } from "../src/core/store/store";
+import { lastRunRecord } from "../src/core/grid/summary";
 import { dialogUrl, languageOf, MAX_MESSAGE, notifyFailure, notifyOutcome, notifyUndo, summaryLineEn } from "../src/commands/notify";
 import type { ScoringOutcome } from "../src/excel/types";
 import * as fs from "fs";
 import { JSDOM } from "jsdom"; // jest-environment-jsdom's own DOM
 import * as path from "path";
 import { referenceSheet } from "./fixtures/reference";
-import { CellValue, createOfficeDouble, OfficeDouble } from "./office-double";
+import { CellValue, createOfficeDouble, OfficeDouble } from "./office-double/index";
 
 /** The run the reference grid gives: 19 agencies, 7 Tốt, 8 Khá, 4 Trung bình, one error (H10 = 55 > 50). */
 function referenceRun(): LastRun {

@@ -2,7 +2,7 @@
  * The Office.js double must be as strict as the real host, or tests written against it lie.
  * Each test here checks one host behaviour the add-in depends on.
  */
-import { createOfficeDouble, OfficeDouble } from "./office-double";
+import { createOfficeDouble, OfficeDouble } from "./office-double/index";
 
 type Ctx = InstanceType<OfficeDouble["Excel"]["RequestContext"]>;
 

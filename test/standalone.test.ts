@@ -25,7 +25,7 @@ describe("the repository stands alone", () => {
   // Built from parts so that this file does not name the folder it looks for.
   const outside = ["..", "shared"].join("/");
   // The single permitted mention: the optional comparison of the annex fixture with its source.
-  const allowed = new Set([path.join(ROOT, "test/core/reference.test.ts")]);
+  const allowed = new Set([path.join(ROOT, "test/core/grid/reference.test.ts")]);
 
   test("no source, test, script or benchmark reads the folder beside the repository", () => {
     const files = [

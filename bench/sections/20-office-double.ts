@@ -3,7 +3,7 @@
  * bytes (request + response) per action, deterministic. Wall time (this machine, indicative) for
  * the two heavy actions at 10 000.
  */
-import { createOfficeDouble } from "../../test/office-double";
+import { createOfficeDouble } from "../../test/office-double/index";
 import { runScoring } from "../../src/excel/scoring";
 import { generateAnnex } from "../../src/excel/annex";
 import { undoLast } from "../../src/excel/undo";

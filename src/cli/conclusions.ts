@@ -3,12 +3,12 @@
  * merge made reads "Kết luận của hội đồng" back, puts each concluded score into the grid (written with
  * -o, logged) and scores that; differences left without a conclusion are findings (exit code 1).
  */
-import { SHEET_ORIGIN } from "../core/address";
-import { applyConclusions, ConclusionsApplied } from "../core/conclusions";
-import { FORM_TEXT } from "../core/form-messages";
-import { Rules } from "../core/rules";
-import { ScoreResult, scoreSheet } from "../core/scoring";
-import { StoreState } from "../core/store";
+import { SHEET_ORIGIN } from "../core/base/address";
+import { applyConclusions, ConclusionsApplied } from "../core/forms/conclusions";
+import { FORM_TEXT } from "../core/forms/form-messages";
+import { Rules } from "../core/rules/rules";
+import { ScoreResult, scoreSheet } from "../core/grid/scoring";
+import { StoreState } from "../core/store/store";
 import { SheetValues } from "./workbook";
 
 type Scored = Extract<ScoreResult, { ok: true }>;

@@ -2,14 +2,14 @@
  * The command line's explanations: last year's workbook scored for comparison, the JSON fields of
  * ifCorrected / toNextClass / previous ranks, the Giải trình sheet and the chart file.
  */
-import { chartDescription, chartSvg } from "../core/chart";
-import { toNumber, Dec } from "../core/decimal";
-import { ifCorrected, publicCode, Scored, toNextClass } from "../core/explain";
-import { ifCorrectedText } from "../core/explain-messages";
-import { Finding, Lang } from "../core/findings";
-import { Comparison, PREVIOUS_PROBLEMS, PreviousYearData, RulesChange, rankChangeText } from "../core/previous";
-import { both, Both } from "../core/catalogue";
-import { rankedRows } from "../core/scoring";
+import { chartDescription, chartSvg } from "../core/sheets/chart";
+import { toNumber, Dec } from "../core/base/decimal";
+import { ifCorrected, publicCode, Scored, toNextClass } from "../core/findings/explain";
+import { ifCorrectedText } from "../core/findings/explain-messages";
+import { Finding, Lang } from "../core/findings/findings";
+import { Comparison, PREVIOUS_PROBLEMS, PreviousYearData, RulesChange, rankChangeText } from "../core/grid/previous";
+import { both, Both } from "../core/base/catalogue";
+import { rankedRows } from "../core/grid/scoring";
 import { previousFromPackage } from "../xlsx/previous";
 import type { XlsxWorkbook } from "../xlsx/workbook";
 

@@ -1,9 +1,9 @@
-import { both, Both, Lang, pick } from "../core/catalogue";
-import { FORM_MESSAGES } from "../core/form-messages";
-import { mergeFindingMessage } from "../core/merge";
+import { both, Both, Lang, pick } from "../core/base/catalogue";
+import { FORM_MESSAGES } from "../core/forms/form-messages";
+import { mergeFindingMessage } from "../core/forms/merge";
 import { mergeForms, writeForms, writeNotices } from "./forms";
-import { NOTICE_MESSAGES } from "../core/notices";
-import type { CliIO } from "./main";
+import { NOTICE_MESSAGES } from "../core/forms/notices";
+import type { CliIO } from "./io";
 import { parseOptions } from "./options";
 import { cliBoth } from "./messages";
 

@@ -6,16 +6,16 @@
  * in at two places.
  */
 import type * as ExcelJS from "exceljs";
-import { cellAddress, SHEET_ORIGIN } from "../core/address";
-import { both, Both, catalogue, entry, joinBoth, Lang, pick } from "../core/catalogue";
-import { criteriaFromSheet, CRITERIA_SHEET } from "../core/criteria-sheet";
-import { toNumber } from "../core/decimal";
-import { criteriaOfAgency, gridAgencies, LEDGER_SHEET, LedgerRead, ledgerSheet, scoreWithLedger } from "../core/ledger";
-import { loadRules, Rules } from "../core/rules";
-import { RowResult, ScoreResult } from "../core/scoring";
-import { StoreState, WrittenRecord, writtenCells, writtenRecord } from "../core/store";
+import { cellAddress, SHEET_ORIGIN } from "../core/base/address";
+import { both, Both, catalogue, entry, joinBoth, Lang, pick } from "../core/base/catalogue";
+import { criteriaFromSheet, CRITERIA_SHEET } from "../core/rules/criteria-sheet";
+import { toNumber } from "../core/base/decimal";
+import { criteriaOfAgency, gridAgencies, LEDGER_SHEET, LedgerRead, ledgerSheet, scoreWithLedger } from "../core/grid/ledger";
+import { loadRules, Rules } from "../core/rules/rules";
+import { RowResult, ScoreResult } from "../core/grid/scoring";
+import { StoreState, WrittenRecord, writtenCells, writtenRecord } from "../core/store/store";
 import { renderSheetExcelJS } from "../xlsx/render";
-import type { CliIO } from "./main";
+import type { CliIO } from "./io";
 import { bothOf, cliBoth } from "./messages";
 import { parseOptions } from "./options";
 import { checkOutput, writeAtomically } from "./output";

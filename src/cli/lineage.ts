@@ -2,11 +2,20 @@
  * The command line's lineage: the input workbook's "Sáp nhập" sheet read into the rules' lineage,
  * the 2025 list offered (or used with --lineage-2025), and the sheet written back to the output.
  */
-import { both, Both } from "../core/catalogue";
-import { entryText, isLineageSheet, lineage2025Offer, lineageInUse, LINEAGE_MESSAGES, LINEAGE_SHEET, lineageSheetValues, withLineage } from "../core/lineage";
-import type { PreviousAgency } from "../core/previous";
-import { LineageRule, Rules, validateRules } from "../core/rules";
-import type { SheetDescription } from "../core/sheet";
+import { both, Both } from "../core/base/catalogue";
+import {
+  entryText,
+  isLineageSheet,
+  lineage2025Offer,
+  lineageInUse,
+  LINEAGE_MESSAGES,
+  LINEAGE_SHEET,
+  lineageSheetValues,
+  withLineage,
+} from "../core/rules/lineage";
+import type { PreviousAgency } from "../core/grid/previous";
+import { LineageRule, Rules, validateRules } from "../core/rules/rules";
+import type { SheetDescription } from "../core/sheets/sheet";
 
 /**
  * The lineage the workbook's "Sáp nhập" sheet declares (null: no such sheet), or why it cannot be read

@@ -4,8 +4,8 @@
  * this file reads and writes the workbook with ExcelJS.
  */
 import * as ExcelJS from "exceljs";
-import { both, Both, catalogue, entry, Lang, pick } from "../core/catalogue";
-import { fingerprint } from "../core/hash";
+import { both, Both, catalogue, entry, Lang, pick } from "../core/base/catalogue";
+import { fingerprint } from "../core/base/hash";
 import {
   annexCodeLine,
   compareWithLock,
@@ -18,17 +18,17 @@ import {
   normaliseCode,
   resultsSnapshot,
   snapshotCells,
-} from "../core/lock";
-import { parseCell } from "../core/address";
-import { appendLog, LOG_SHEET, logEntry, logSheet } from "../core/log";
-import { chooseAnnexSheet } from "../core/annex";
-import { sheetValues } from "../core/sheet";
+} from "../core/store/lock";
+import { parseCell } from "../core/base/address";
+import { appendLog, LOG_SHEET, logEntry, logSheet } from "../core/store/log";
+import { chooseAnnexSheet } from "../core/sheets/annex";
+import { sheetValues } from "../core/sheets/sheet";
 import { renderSheetExcelJS } from "../xlsx/render";
-import { SHEET_ORIGIN } from "../core/address";
-import { validateRules, PRESET_THAI_BINH_2020 } from "../core/rules";
-import { scoreSheet } from "../core/scoring";
-import { StoreState } from "../core/store";
-import type { CliIO } from "./main";
+import { SHEET_ORIGIN } from "../core/base/address";
+import { validateRules, PRESET_THAI_BINH_2020 } from "../core/rules/rules";
+import { scoreSheet } from "../core/grid/scoring";
+import { StoreState } from "../core/store/store";
+import type { CliIO } from "./io";
 import { bothOf, cliBoth } from "./messages";
 import { parseOptions } from "./options";
 import { checkOutput, writeAtomically } from "./output";

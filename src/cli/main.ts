@@ -1,24 +1,19 @@
 import { scoreWorkbook, ScoreOptions } from "./score";
 import { formsMain } from "./forms-main";
 import { lockMain, LOCK_CLI_MESSAGES } from "./lock";
-import { both, Both, Lang, pick } from "../core/catalogue";
-import { findingMessage } from "../core/findings";
-import { formatVi } from "../core/decimal";
-import { rankedRows } from "../core/scoring";
+import { both, Both, Lang, pick } from "../core/base/catalogue";
+import { findingMessage } from "../core/findings/findings";
+import { formatVi } from "../core/base/decimal";
+import { rankedRows } from "../core/grid/scoring";
 import { cliBoth, envLanguage } from "./messages";
 import { parseOptions } from "./options";
-import { indexText } from "../core/annex";
-import { hasClasses, Rules } from "../core/rules";
+import { indexText } from "../core/sheets/annex";
+import { hasClasses, Rules } from "../core/rules/rules";
 import { ifCorrectedLine } from "./extras";
 import { LEDGER_CLI_MESSAGES, ledgerMain } from "./ledger";
+import type { CliIO } from "./io";
 
-export interface CliIO {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  isTTY: boolean;
-  /** The environment: LC_ALL, LC_MESSAGES or LANG choose the language (none: Vietnamese). */
-  env?: Record<string, string | undefined>;
-}
+export type { CliIO };
 
 type Parsed = { ok: true; opts: ScoreOptions; json: boolean } | { ok: false; message: Both };
 

@@ -1,12 +1,12 @@
 /**
  * The command line's words, each a code with parameters rendered in Vietnamese and in English (see
- * src/core/catalogue.ts). The command line follows the user's language: `--lang vi|en`, else the
+ * src/core/base/catalogue.ts). The command line follows the user's language: `--lang vi|en`, else the
  * first of LC_ALL, LC_MESSAGES, LANG that is set ("en_US.UTF-8": English); Vietnamese otherwise.
  */
-import { both, Both, catalogue, entry, Lang, MessageEntry, plural, quotedList } from "../core/catalogue";
-import { jsonSyntaxText, JsonSyntaxProblem } from "../core/json-syntax";
-import { makeRuleProblem, ruleProblemLines } from "../core/ruleMessages";
-import type { RuleProblem } from "../core/rules";
+import { both, Both, catalogue, entry, Lang, MessageEntry, plural, quotedList } from "../core/base/catalogue";
+import { jsonSyntaxText, JsonSyntaxProblem } from "../core/text/json-syntax";
+import { makeRuleProblem, ruleProblemLines } from "../core/rules/ruleMessages";
+import type { RuleProblem } from "../core/rules/rules";
 
 /** English when the language named ("en", "en_US.UTF-8", "en-GB") is English, Vietnamese otherwise. */
 const isEnglish = (value: string | undefined): boolean => /^en([-_.@]|$)/i.test((value ?? "").trim());

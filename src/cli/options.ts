@@ -1,5 +1,5 @@
 import { parseArgs as parseArgv } from "node:util";
-import type { Both } from "../core/catalogue";
+import type { Both } from "../core/base/catalogue";
 import { cliBoth } from "./messages";
 
 /**

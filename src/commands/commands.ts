@@ -12,7 +12,7 @@ export function tinhDiem(event?: Office.AddinCommands.Event): Promise<void> {
   return runCommand(event, async (lang) => notifyOutcome(await runScoring("ribbon"), lang));
 }
 
-/** "Hoàn tác": undoes the last "Tính điểm" or "Tạo phụ lục", once. */
+/** "Hoàn tác": undoes the add-in's last write, once, whichever action made it (every action of UNDO_HANDLERS, src/excel/undo-actions.ts). */
 export function hoanTac(event?: Office.AddinCommands.Event): Promise<void> {
   return runCommand(event, async (lang) => notifyUndo(await undoLast(), lang));
 }

@@ -2,8 +2,8 @@
  * What a ribbon command tells the user when the task pane is closed: a title and a message for the
  * small dialog (dialog.html). Pure: no Office, no DOM, so every wording is unit-tested.
  */
-import { catalogue, entry, Lang, languageOf, ParamsOf, pick, plural, say as sayCode } from "../core/catalogue";
-import type { LastRun } from "../core/store";
+import { catalogue, entry, Lang, languageOf, ParamsOf, pick, plural, say as sayCode } from "../core/base/catalogue";
+import type { LastRun } from "../core/store/store";
 import type { ScoringOutcome, UndoOutcome } from "../excel/types";
 
 export type { Lang };

@@ -9,26 +9,26 @@ import {
   packAnnex,
   StyleName,
   withCodeLine,
-} from "../core/annex";
+} from "../core/sheets/annex";
 import { concludedSheet, DifferencesRead, queueDifferencesRead } from "./conclusions";
-import { logEntry, withLog } from "../core/log";
+import { logEntry, withLog } from "../core/store/log";
 import { currentActor } from "./actor";
-import { completeMetadata, DecisionMetadata, provinceMissing, titleRowsOf, validateMetadata, withProvince, yearInTitle } from "../core/metadata";
-import { ScoreResult, scoreSheet } from "../core/scoring";
-import { STORE_SHEET, StoreState } from "../core/store";
+import { completeMetadata, DecisionMetadata, provinceMissing, titleRowsOf, validateMetadata, withProvince, yearInTitle } from "../core/rules/metadata";
+import { ScoreResult, scoreSheet } from "../core/grid/scoring";
+import { STORE_SHEET, StoreState } from "../core/store/store";
 import { BYTES_PER_SYNC, chunkByBytes, features, jsonBytes, OP_BYTES, readOrInBlocks } from "./host";
 import { applyPrintLayout, applyStyle, frame, heightRuns, outline, setColumnWidths, setRowHeights } from "./sheet-render";
 import { ANNEX_BACKUP_SHEET, hostRefusal, queuePreviousSheet, queueSheetRead, readSheetInBlocks, rulesOf, SheetData, sheetRefusal, SheetRead } from "./scoring";
 import { isGrouped, queueStoreRead, queueStoreWrite, readStoreInBlocks, RunAgain, runWriting, StoreRead } from "./store";
 import { AnnexOutcome, findingView } from "./types";
-import { rangeAddress } from "../core/address";
-import { checkStale } from "../core/stale";
-import { EXPLAIN_MESSAGES } from "../core/explain-messages";
-import { both } from "../core/catalogue";
-import { LINEAGE_SHEET } from "../core/lineage";
+import { rangeAddress } from "../core/base/address";
+import { checkStale } from "../core/grid/stale";
+import { EXPLAIN_MESSAGES } from "../core/findings/explain-messages";
+import { both } from "../core/base/catalogue";
+import { LINEAGE_SHEET } from "../core/rules/lineage";
 import { lastYearOnSheet } from "./last-year";
 import { excelBoth, PRINT_STEPS, PrintStepCode, PrintStepParams } from "./messages";
-import { annexPreviousProblemText, Comparison } from "../core/previous";
+import { annexPreviousProblemText, Comparison } from "../core/grid/previous";
 
 export type { PrintStepCode };
 

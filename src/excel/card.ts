@@ -3,14 +3,14 @@
  * match the scores (stale results), read in one sync. Called when the selection changes, which
  * follows every edit typed in a cell (Enter or Tab moves the selection), and before actions.
  */
-import { cardText, CardText } from "../core/explanation";
-import { EXPLAIN_MESSAGES } from "../core/explain-messages";
-import { both } from "../core/catalogue";
-import { rowAt } from "../core/explain";
-import { scoreSheet } from "../core/scoring";
-import { checkStale } from "../core/stale";
+import { cardText, CardText } from "../core/findings/explanation";
+import { EXPLAIN_MESSAGES } from "../core/findings/explain-messages";
+import { both } from "../core/base/catalogue";
+import { rowAt } from "../core/findings/explain";
+import { scoreSheet } from "../core/grid/scoring";
+import { checkStale } from "../core/grid/stale";
 import { queuePreviousSheet, queueSheetRead, rulesOf } from "./scoring";
-import { LINEAGE_SHEET } from "../core/lineage";
+import { LINEAGE_SHEET } from "../core/rules/lineage";
 import { lastYearOnSheet } from "./last-year";
 import { queueStoreRead } from "./store";
 

@@ -4,17 +4,17 @@
  * description, the one the command line draws as SVG; this file writes it and adds the chart.
  * 2 syncs: read, write. Nothing on the user's sheets changes: the sheet is new, under a free name.
  */
-import { logEntry, withLog } from "../core/log";
+import { logEntry, withLog } from "../core/store/log";
 import { currentActor } from "./actor";
 import { excelBoth } from "./messages";
-import { chooseAnnexSheet } from "../core/annex";
-import { BAR_COLORS, chartDescription, ChartDescription } from "../core/chart";
-import { rangeAddress } from "../core/address";
+import { chooseAnnexSheet } from "../core/sheets/annex";
+import { BAR_COLORS, chartDescription, ChartDescription } from "../core/sheets/chart";
+import { rangeAddress } from "../core/base/address";
 import { supports } from "./host";
 import { queueGridSheet, scoreFreshSheet } from "./explanation";
 import { hostRefusal } from "./scoring";
 import { queueStoreRead, queueStoreWrite, runWriting } from "./store";
-import type { StoreState, UndoInfo } from "../core/store";
+import type { StoreState, UndoInfo } from "../core/store/store";
 
 export const CHART_SHEET = "Biểu đồ";
 

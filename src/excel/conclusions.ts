@@ -4,12 +4,12 @@
  * which lists the differences left without one); each concluded score goes into the grid's cell as
  * part of the same write plan, so the undo journal and the log cover it.
  */
-import { Origin } from "../core/address";
-import { applyConclusions, ConclusionsApplied } from "../core/conclusions";
-import { FORM_TEXT } from "../core/form-messages";
-import { locateGrid } from "../core/grid";
-import { WriteBlock, WritePlan } from "../core/plan";
-import { Rules } from "../core/rules";
+import { Origin } from "../core/base/address";
+import { applyConclusions, ConclusionsApplied } from "../core/forms/conclusions";
+import { FORM_TEXT } from "../core/forms/form-messages";
+import { locateGrid } from "../core/grid/grid";
+import { WriteBlock, WritePlan } from "../core/grid/plan";
+import { Rules } from "../core/rules/rules";
 import type { SheetData } from "./scoring";
 
 export interface DifferencesRead {
@@ -61,8 +61,12 @@ export function withConcludedScores(plan: WritePlan, applied: ConclusionsApplied
 }
 
 /** The journal's cells for the concluded scores say what was written (not in the store's record of result cells), so "Hoàn tác" takes them back. */
-export function withConclusionsJournalled<T extends { address: string; wrote?: unknown[][] }>(cells: T[], applied: ConclusionsApplied | null): T[] {
+export function withConclusionsJournalled<T extends { address: string; sheet?: string; wrote?: unknown[][] }>(
+  cells: T[],
+  applied: ConclusionsApplied | null,
+): T[] {
   if (applied === null || applied.writes.length === 0) return cells;
   const wrote = new Map(applied.writes.map((w) => [w.address, w.value]));
-  return cells.map((c) => (wrote.has(c.address) ? { ...c, wrote: [[wrote.get(c.address)]] } : c));
+  // The grid's cells only (a block on the ledger's sheet may have the same address).
+  return cells.map((c) => (c.sheet === undefined && wrote.has(c.address) ? { ...c, wrote: [[wrote.get(c.address)]] } : c));
 }

@@ -1,10 +1,10 @@
-import { lockRefusal } from "../core/lock";
-import { logEntry, withLog } from "../core/log";
+import { lockRefusal } from "../core/store/lock";
+import { logEntry, withLog } from "../core/store/log";
 import { currentActor } from "./actor";
-import { byEncoding, CONVERT_MESSAGES, legacyExample } from "../core/legacy-cells";
-import { ENCODING_NAMES, unicodeFontFor } from "../core/legacy-encoding";
-import { scoreSheet } from "../core/scoring";
-import { CellSnapshot, StoreState } from "../core/store";
+import { byEncoding, CONVERT_MESSAGES, legacyExample } from "../core/grid/legacy-cells";
+import { ENCODING_NAMES, unicodeFontFor } from "../core/text/legacy-encoding";
+import { scoreSheet } from "../core/grid/scoring";
+import { CellSnapshot, StoreState } from "../core/store/store";
 import { isPayloadLimit } from "./host";
 import { hostRefusal, queueSheetRead, readSheetInBlocks, rulesOf, SheetRead } from "./scoring";
 import { ensureStoreSheet, queueStoreRead, readStoreInBlocks, StoreRead, writeStore, runWriting } from "./store";

@@ -4,22 +4,22 @@
  * (the same the command line renders with ExcelJS); this file only writes it. 2 syncs: read, write.
  * Nothing on the user's sheets changes: the sheet is new, under a free name ("Giải trình (2)"…).
  */
-import { logEntry, withLog } from "../core/log";
+import { logEntry, withLog } from "../core/store/log";
 import { currentActor } from "./actor";
-import { rangeAddress } from "../core/address";
-import { chooseAnnexSheet } from "../core/annex";
-import { EXPLAIN_MESSAGES } from "../core/explain-messages";
-import { both } from "../core/catalogue";
+import { rangeAddress } from "../core/base/address";
+import { chooseAnnexSheet } from "../core/sheets/annex";
+import { EXPLAIN_MESSAGES } from "../core/findings/explain-messages";
+import { both } from "../core/base/catalogue";
 import { excelBoth } from "./messages";
-import { buildExplanation, EXPLAIN_COLUMNS, EXPLAIN_SHEET, ExplainDescription, ExplainStyle } from "../core/explanation";
-import { scoreSheet } from "../core/scoring";
-import { checkStale } from "../core/stale";
+import { buildExplanation, EXPLAIN_COLUMNS, EXPLAIN_SHEET, ExplainDescription, ExplainStyle } from "../core/findings/explanation";
+import { scoreSheet } from "../core/grid/scoring";
+import { checkStale } from "../core/grid/stale";
 import { cmToPoints, features } from "./host";
 import { hostRefusal, queuePreviousSheet, queueSheetRead, rulesOf, SheetData, sheetRefusal } from "./scoring";
-import { LINEAGE_SHEET } from "../core/lineage";
+import { LINEAGE_SHEET } from "../core/rules/lineage";
 import { lastYearOnSheet } from "./last-year";
 import { queueStoreRead, queueStoreWrite, runWriting } from "./store";
-import type { StoreState, UndoInfo } from "../core/store";
+import type { StoreState, UndoInfo } from "../core/store/store";
 import { frame, setColumnWidths, setRowHeights } from "./sheet-render";
 
 export type ExplanationOutcome =

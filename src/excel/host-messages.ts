@@ -3,7 +3,7 @@
  * the Office layer's other messages (messages.ts) because every use case needs these, the pane's first
  * script too, and the others bring the rules and last-year catalogues with them.
  */
-import { catalogue, entry } from "../core/catalogue";
+import { catalogue, entry } from "../core/base/catalogue";
 
 export const HOST_MESSAGES = catalogue("excel host errors", {
   hostAccessDenied: entry({

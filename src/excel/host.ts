@@ -1,4 +1,4 @@
-import { pick, say } from "../core/catalogue";
+import { pick, say } from "../core/base/catalogue";
 import { HOST_MESSAGES } from "./host-messages";
 
 /**

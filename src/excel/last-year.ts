@@ -4,12 +4,12 @@
  * rules', with the 2025 entries it accepted), with the two years and the rules changed it kept in the
  * store. A "Sáp nhập" sheet that cannot be read is refused by every reader the same way (lineageInUse).
  */
-import type { Both } from "../core/catalogue";
-import { lineageInUse } from "../core/lineage";
-import { AnnexPreviousProblem, Comparison, comparisonFromSheet, withComparedRecord } from "../core/previous";
-import type { Rules } from "../core/rules";
-import type { RowResult } from "../core/scoring";
-import type { StoreState } from "../core/store";
+import type { Both } from "../core/base/catalogue";
+import { lineageInUse } from "../core/rules/lineage";
+import { AnnexPreviousProblem, Comparison, comparisonFromSheet, withComparedRecord } from "../core/grid/previous";
+import type { Rules } from "../core/rules/rules";
+import type { RowResult } from "../core/grid/scoring";
+import type { StoreState } from "../core/store/store";
 import type { SheetData } from "./scoring";
 
 export type LastYearOnSheet = { ok: true; comparison: Comparison | null; problem: AnnexPreviousProblem | null } | ({ ok: false } & Both);

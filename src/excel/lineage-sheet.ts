@@ -5,15 +5,15 @@
  * write (the journal first, then the new sheet). A sheet of that name already in the workbook is the
  * user's table: never written over (the action is refused, naming it). “Hoàn tác” removes the sheet.
  */
-import { both, Both } from "../core/catalogue";
-import { logEntry, withLog } from "../core/log";
-import { entryText, isLineageSheet, lineage2025Offer, LINEAGE_MESSAGES, LINEAGE_SHEET, lineageSheetValues, withLineage } from "../core/lineage";
-import { legacyToUnicode } from "../core/legacy-encoding";
-import { scorePreviousYear } from "../core/previous";
-import { scoreSheet } from "../core/scoring";
-import type { LineageRule } from "../core/rules";
-import type { StoreState, UndoInfo } from "../core/store";
-import { rangeAddress } from "../core/address";
+import { both, Both } from "../core/base/catalogue";
+import { logEntry, withLog } from "../core/store/log";
+import { entryText, isLineageSheet, lineage2025Offer, LINEAGE_MESSAGES, LINEAGE_SHEET, lineageSheetValues, withLineage } from "../core/rules/lineage";
+import { legacyToUnicode } from "../core/text/legacy-encoding";
+import { scorePreviousYear } from "../core/grid/previous";
+import { scoreSheet } from "../core/grid/scoring";
+import type { LineageRule } from "../core/rules/rules";
+import type { StoreState, UndoInfo } from "../core/store/store";
+import { rangeAddress } from "../core/base/address";
 import { currentActor } from "./actor";
 import { hostRefusal, PreviousChoice, queuePreviousSheet, queueSheetRead, rulesOf, sheetRefusal } from "./scoring";
 import { queueStoreRead, queueStoreWrite, runWriting } from "./store";

@@ -1,16 +1,16 @@
 /**
- * "Chốt kết quả" and "Mở chốt" in Excel: the same lock as the command line's (core/lock.ts), through
+ * "Chốt kết quả" and "Mở chốt" in Excel: the same lock as the command line's (core/store/lock.ts), through
  * Office.js in three syncs each: 1 the store and the sheets' names, 2 the grid (and the annex), 3 the
  * write (the sheets protected or unprotected first, then the store and the annex's code line).
  */
-import { both, Both, catalogue, entry } from "../core/catalogue";
-import { annexCodeLine, isAnnexCodeLine, LOCK_MESSAGES, LockRecord, makeLock, resultsSnapshot, UnlockRecord } from "../core/lock";
-import { StoreState } from "../core/store";
+import { both, Both, catalogue, entry } from "../core/base/catalogue";
+import { annexCodeLine, isAnnexCodeLine, LOCK_MESSAGES, LockRecord, makeLock, resultsSnapshot, UnlockRecord } from "../core/store/lock";
+import { StoreState } from "../core/store/store";
 import { supports } from "./host";
 import { hostRefusal, queueSheetRead, rulesOf } from "./scoring";
 import { queueStoreRead, queueStoreWrite, writeStore } from "./store";
-import { scoreSheet } from "../core/scoring";
-import { logEntry, withLog } from "../core/log";
+import { scoreSheet } from "../core/grid/scoring";
+import { logEntry, withLog } from "../core/store/log";
 
 export type LockOutcome =
   | ({ kind: "locked"; code: string; sheet: string; annexSheet: string | null } & Both)

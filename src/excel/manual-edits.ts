@@ -4,9 +4,9 @@
  * what the add-in wrote there (its own results). The pane gathers the edits for a moment and logs them in
  * one action: 2 syncs (read the store and the cells; write the store).
  */
-import { blockOf, cellAddress, parseCell } from "../core/address";
-import { logEntry, MAX_CELLS, withLog } from "../core/log";
-import { writtenCells } from "../core/store";
+import { blockOf, cellAddress, parseCell } from "../core/base/address";
+import { logEntry, MAX_CELLS, withLog } from "../core/store/log";
+import { writtenCells } from "../core/store/store";
 import { currentActor } from "./actor";
 import { queueStoreRead, writeStore } from "./store";
 

@@ -1,13 +1,13 @@
 /**
  * Messages of the Office layer's round trips, as codes with parameters rendered per language from typed
- * templates (the style of core/findings.ts). Neither language is derived from the other.
+ * templates (the style of core/findings/findings.ts). Neither language is derived from the other.
  */
-import { both, Both, catalogue, CELL_LIST, entry, MessageEntry, ParamsOf as EntryParams, plural } from "../core/catalogue";
-import { previousProblemText, PreviousProblem } from "../core/previous-messages";
-import { makeRuleProblem, ruleProblemLines } from "../core/ruleMessages";
-import type { RuleProblem } from "../core/rules";
+import { both, Both, catalogue, CELL_LIST, entry, MessageEntry, ParamsOf as EntryParams, plural } from "../core/base/catalogue";
+import { previousProblemText, PreviousProblem } from "../core/grid/previous-messages";
+import { makeRuleProblem, ruleProblemLines } from "../core/rules/ruleMessages";
+import type { RuleProblem } from "../core/rules/rules";
 
-export type { Lang } from "../core/catalogue";
+export type { Lang } from "../core/base/catalogue";
 
 const list = (cells: readonly string[], lang: "vi" | "en"): string => CELL_LIST[lang](cells);
 
@@ -258,7 +258,6 @@ export const PRINT_STEPS = catalogue("print steps", {
   }),
 } satisfies Record<PrintStepCode, unknown>);
 
-export const EXCEL_MESSAGES = TEMPLATES;
 export type ExcelMessageCode = keyof typeof TEMPLATES;
 type ParamsOf<C extends ExcelMessageCode> = Parameters<(typeof TEMPLATES)[C]["vi"]>[0];
 

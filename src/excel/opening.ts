@@ -5,7 +5,7 @@
  * settings (stored rules checked, the decision and its year) is worked out from the same read by
  * settings.ts, loaded on first use: the validator and the grid locator are not in the first script.
  */
-import { LockInfo, STORE_SHEET, StoreState, UndoInfo } from "../core/store";
+import { LockInfo, STORE_SHEET, StoreState, UndoInfo } from "../core/store/store";
 import { hostErrorMessage, UserFacingError } from "./host";
 import { queueCellsEdited } from "./selection-events";
 import { queueStoreHeadRead } from "./store";

@@ -1,24 +1,25 @@
-import { queueLedgerRead, scoreWithLedgerSheet, withGridSums } from "./ledger";
+import { LedgerScoring, queueLedgerRead, scoreWithLedgerSheet, withGridSums } from "./ledger";
+import { LEDGER_SHEET } from "../core/grid/ledger";
 import { concludedSheet, queueDifferencesRead, withConcludedScores, withConclusionsJournalled } from "./conclusions";
-import { lockRefusal } from "../core/lock";
-import { blockChanges, logEntry, withLog } from "../core/log";
+import { lockRefusal } from "../core/store/lock";
+import { blockChanges, logEntry, withLog } from "../core/store/log";
 import { currentActor } from "./actor";
-import { cellAddress, columnLetter, Origin, parseCell, rangeAddress } from "../core/address";
-import { MARK_FILL, planResultWrite, WritePlan } from "../core/plan";
-import { LineageRule, presetRules, Rules, validateRules } from "../core/rules";
-import { scoreSheet, ScoreResult } from "../core/scoring";
-import { CellSnapshot, FillSnapshot, LastRun, LastYearRecord, MarkRecord, STORE_SHEET, StoreState, writtenCells } from "../core/store";
-import { storeIssueMessage } from "../core/store-check";
-import { lastRunRecord } from "../core/summary";
+import { cellAddress, columnLetter, Origin, parseCell, rangeAddress } from "../core/base/address";
+import { MARK_FILL, planResultWrite, WriteBlock, WritePlan } from "../core/grid/plan";
+import { LineageRule, presetRules, Rules, validateRules } from "../core/rules/rules";
+import { scoreSheet, ScoreResult } from "../core/grid/scoring";
+import { CellSnapshot, FillSnapshot, LastRun, LastYearRecord, MarkRecord, STORE_SHEET, StoreState, writtenCells } from "../core/store/store";
+import { storeIssueMessage } from "../core/store/store-check";
+import { lastRunRecord } from "../core/grid/summary";
 import { BYTES_PER_SYNC, chunkByBytes, features, hostErrorMessage, jsonBytes, loadRowsInBlocks, OP_BYTES, readOrInBlocks, UserFacingError } from "./host";
 import { excelBoth, excelMessage } from "./messages";
 import { ensureStoreSheet, queueStoreRead, queueStoreWrite, readStoreInBlocks, StoreRead, runWriting, isGrouped } from "./store";
 import { findingView, ScoringOutcome, Source } from "./types";
-import { compareYears, Comparison, comparedRecord, comparisonNotices, PreviousInput, PreviousProblem, scorePreviousYear } from "../core/previous";
-import { legacyToUnicode } from "../core/legacy-encoding";
-import type { Finding } from "../core/findings";
-import { entryText, lineage2025Offer, lineageInUse, LINEAGE_MESSAGES, LINEAGE_SHEET, withLineage } from "../core/lineage";
-import { both, Both } from "../core/catalogue";
+import { compareYears, Comparison, comparedRecord, comparisonNotices, PreviousInput, PreviousProblem, scorePreviousYear } from "../core/grid/previous";
+import { legacyToUnicode } from "../core/text/legacy-encoding";
+import type { Finding } from "../core/findings/findings";
+import { entryText, lineage2025Offer, lineageInUse, LINEAGE_MESSAGES, LINEAGE_SHEET, withLineage } from "../core/rules/lineage";
+import { both, Both } from "../core/base/catalogue";
 
 /**
  * Last year's data for "So sánh với năm trước": a sheet of this workbook (read in the same sync as
@@ -205,7 +206,12 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       // What the annex, the card and Giải trình read with last year's columns: the 2025 list's box, the years, the rules changed.
       const lastYear = lastYearAfter(state, options, compared, sheet.name);
 
-      if (isUnchanged(plan, gridSheet.values, state) && JSON.stringify(lastYear ?? null) === JSON.stringify(state.lastYear ?? null)) {
+      const ledgerWrites = ledger ? ledger.ledgerBlocks : [];
+      if (
+        isUnchanged(plan, gridSheet.values, state) &&
+        ledgerWrites.length === 0 &&
+        JSON.stringify(lastYear ?? null) === JSON.stringify(state.lastYear ?? null)
+      ) {
         return {
           kind: "done",
           sheet: sheet.name,
@@ -222,15 +228,24 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       if (sheet.protected) {
         return { kind: "refused", ...excelBoth("sheetProtected", { sheet: sheet.name }), cells: [] };
       }
+      if (ledger && ledgerWrites.length > 0 && ledger.ledger.protected) {
+        return { kind: "refused", ...excelBoth("sheetProtected", { sheet: LEDGER_SHEET }), cells: [] };
+      }
 
-      const fromRead = journalFromRead(plan, scored, gridSheet, read.standardWidth());
+      const fromRead = journalFromRead(plan, scored, gridSheet, read.standardWidth(), ledger);
       const journal = { ...fromRead, cells: withConclusionsJournalled(fromRead.cells, concluded) };
       const changes = blockChanges(gridSheet.values, plan.blocks, (r, c) => cellAddress(r, c, sheet.origin));
-      const newState = withLog(
+      const via = source === "ribbon" ? "ribbon" : "pane";
+      let newState = withLog(
         { ...stateAfter(state, plan, sheet.name, run, journal), ...(lastYear ? { lastYear } : {}) },
-        logEntry({ at: run.at, action: "score", by: currentActor(), via: source === "ribbon" ? "ribbon" : "pane", sheet: sheet.name, cells: changes }),
+        logEntry({ at: run.at, action: "score", by: currentActor(), via, sheet: sheet.name, cells: changes }),
       );
-      const edited = await writeResults(context, read, gridSheet, scored, plan, journal, newState); // 2 (3 in a few cases)
+      // The ledger's computed columns: an entry of their own (the log names one sheet per entry).
+      if (ledger && ledgerWrites.length > 0) {
+        const cells = blockChanges(ledger.ledger.values, ledgerWrites, (r, c) => cellAddress(r, c, ledger.ledger.origin));
+        newState = withLog(newState, logEntry({ at: run.at, action: "score", by: currentActor(), via, sheet: LEDGER_SHEET, cells }));
+      }
+      const edited = await writeResults(context, read, gridSheet, scored, plan, journal, newState, ledger); // 2 (3 in a few cases)
 
       const notices: string[] = [...storeNotes];
       const noticesEn: string[] = [...storeNotesEn];
@@ -239,7 +254,7 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
         notices.push(m.message);
         noticesEn.push(m.messageEn);
       }
-      const editedCells = edited.map((e) => e.address);
+      const editedCells = edited.map((e) => (e.sheet ? `'${e.sheet}'!${e.address}` : e.address));
       if (editedCells.length > 0) {
         const m = excelMessage("editedMeanwhile", { cells: editedCells });
         notices.push(m.vi);
@@ -376,24 +391,36 @@ async function writeResults(
   plan: WritePlan,
   journal: Journal,
   newState: StoreState,
+  ledger: LedgerScoring | null,
 ): Promise<ReturnType<ReturnType<typeof queueChecks>["edited"]>> {
   const ws = read.sheet.sheet;
   const store = read.store;
   const storeSheet = ensureStoreSheet(context, store);
+  const ledgerWs = ledger ? context.workbook.worksheets.getItem(LEDGER_SHEET) : null;
+  const sheetOf = (name: string | undefined) => (name === undefined ? ws : ledgerWs!);
   // The loads of the cells about to be written come back in the response; the request carries the writes. Excel
   // limits each on its own (5 MB each way on the web), so each is counted against the budget on its own: the
   // response's loads, the request's state, results and marks.
-  const checks = queueChecks(ws, journal, plan);
+  const checks = queueChecks(sheetOf, journal, plan);
   const queuedBytes = await queueStoreWrite(context, store, newState, false, checks.bytes > BYTES_PER_SYNC ? checks.bytes : 0);
   queueFormatBackups(ws, storeSheet, journal);
   // the journal it served is replaced; in an undo group it stays (deleting a sheet would clear the undo stack)
   if (read.names().includes(ANNEX_BACKUP_SHEET) && !isGrouped(context)) context.workbook.worksheets.getItem(ANNEX_BACKUP_SHEET).delete();
   const smallWrites = OP_BYTES * (plan.marks.length + plan.unmark.length + plan.headers.length + 4 * plan.columns.length + journal.formatBackups.length);
-  const [firstBlocks, ...moreBlocks] = batchBlocks(plan.blocks, BYTES_PER_SYNC, queuedBytes + smallWrites);
-  queueResultWrite(ws, { ...plan, blocks: firstBlocks }, scored, sheet.origin);
+  // The ledger's blocks (Tự chấm, Điểm) ride in the same batches as the grid's.
+  const ledgerBlocks = ledger ? ledger.ledgerBlocks.map((b) => ({ ...b, sheet: LEDGER_SHEET })) : [];
+  const [firstBlocks, ...moreBlocks] = batchBlocks([...plan.blocks, ...ledgerBlocks], BYTES_PER_SYNC, queuedBytes + smallWrites);
+  const onGrid = (blocks: typeof firstBlocks) => blocks.filter((b) => b.sheet === undefined);
+  const queueLedger = (blocks: typeof firstBlocks) => {
+    for (const b of blocks)
+      if (b.sheet !== undefined) ledgerWs!.getRange(rangeAddress(b.row, b.col, b.values.length, 1, ledger!.ledger.origin)).values = b.values;
+  };
+  queueResultWrite(ws, { ...plan, blocks: onGrid(firstBlocks) }, scored, sheet.origin);
+  queueLedger(firstBlocks);
   await context.sync(); // 2: write
   for (const blocks of moreBlocks) {
-    queueBlocks(ws, blocks, sheet.origin);
+    queueBlocks(ws, onGrid(blocks), sheet.origin);
+    queueLedger(blocks);
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block past the request size limit, never per row
     await context.sync();
   }
@@ -403,7 +430,7 @@ async function writeResults(
   const corrected = checks.correct(newState);
   if (edited.length > 0 || corrected) {
     for (const e of edited) {
-      const range = ws.getRange(e.address);
+      const range = sheetOf(e.sheet).getRange(e.address);
       range.numberFormat = [[e.numberFormat]];
       range.formulas = [[e.formula as string | number | boolean]];
     }
@@ -431,7 +458,13 @@ interface Journal {
 
 const at = (m: unknown[][], row: number, col: number): unknown => m[row]?.[col] ?? "";
 
-function journalFromRead(plan: WritePlan, scored: Extract<ScoreResult, { ok: true }>, sheet: SheetData, standardWidth: number): Journal {
+function journalFromRead(
+  plan: WritePlan,
+  scored: Extract<ScoreResult, { ok: true }>,
+  sheet: SheetData,
+  standardWidth: number,
+  ledger: LedgerScoring | null,
+): Journal {
   const { layout } = scored;
   const { origin } = sheet;
   const formatAt = (r: number, c: number) => (sheet.numberFormat[r]?.[c] as string | undefined) ?? "General";
@@ -443,6 +476,14 @@ function journalFromRead(plan: WritePlan, scored: Extract<ScoreResult, { ok: tru
     })),
     // Headers of appended columns were empty (planResultWrite refuses otherwise).
     ...plan.headers.map((h) => ({ address: cellAddress(h.row, h.col, origin), formulas: [[""]], numberFormat: [[formatAt(h.row, h.col)]], wrote: [[h.text]] })),
+    // The ledger's Tự chấm and Điểm, on their own sheet: undo gives back a cell that still holds what was written.
+    ...(ledger?.ledgerBlocks ?? []).map((b) => ({
+      address: rangeAddress(b.row, b.col, b.values.length, 1, ledger!.ledger.origin),
+      sheet: LEDGER_SHEET,
+      formulas: b.values.map((_, i) => [at(ledger!.ledger.formulas, b.row + i, b.col)]),
+      numberFormat: b.numberFormat,
+      wrote: b.values.map((r) => [...r]),
+    })),
   ];
   const previousMarks = new Map(plan.keptMarks.map((m) => [m.address, m]));
   const marked = new Map(plan.marks.map((m) => [m.address, MARK_FILL[m.severity] as string]));
@@ -502,10 +543,11 @@ function stateAfter(state: StoreState, plan: WritePlan, sheet: string, run: Last
  * Queues, at the head of the write batch, loads of what the writes replace: the result cells (content
  * and number format), the own fill of cells marked for the first time, the widths of appended columns.
  */
-function queueChecks(ws: Excel.Worksheet, journal: Journal, plan: WritePlan) {
+function queueChecks(sheetOf: (name: string | undefined) => Excel.Worksheet, journal: Journal, plan: WritePlan) {
+  const ws = sheetOf(undefined);
   const withPattern = features.fillPattern();
   const cells = journal.cells.map((c) => {
-    const range = ws.getRange(c.address);
+    const range = sheetOf(c.sheet).getRange(c.address);
     range.load("formulas, numberFormat");
     return { snapshot: c, range };
   });
@@ -527,8 +569,8 @@ function queueChecks(ws: Excel.Worksheet, journal: Journal, plan: WritePlan) {
   return {
     bytes,
     /** Result cells whose content changed since the first read: someone typed there in between. */
-    edited(sheet: SheetData): { address: string; formula: unknown; numberFormat: string }[] {
-      const out: { address: string; formula: unknown; numberFormat: string }[] = [];
+    edited(sheet: SheetData): { address: string; sheet?: string; formula: unknown; numberFormat: string }[] {
+      const out: { address: string; sheet?: string; formula: unknown; numberFormat: string }[] = [];
       for (const { snapshot, range } of cells) {
         const now = range.formulas as unknown[][];
         const formats = range.numberFormat as string[][];
@@ -536,7 +578,13 @@ function queueChecks(ws: Excel.Worksheet, journal: Journal, plan: WritePlan) {
         const { row, col } = parseCell(first);
         snapshot.formulas.forEach((r, i) =>
           r.forEach((before, j) => {
-            if (now[i][j] !== before) out.push({ address: cellAddress(row + i, col + j, { row: 0, col: 0 }), formula: now[i][j], numberFormat: formats[i][j] });
+            if (now[i][j] !== before)
+              out.push({
+                address: cellAddress(row + i, col + j, { row: 0, col: 0 }),
+                ...(snapshot.sheet !== undefined ? { sheet: snapshot.sheet } : {}),
+                formula: now[i][j],
+                numberFormat: formats[i][j],
+              });
           }),
         );
         void sheet;
@@ -623,12 +671,12 @@ function queueBlocks(ws: Excel.Worksheet, blocks: WritePlan["blocks"], origin: O
  * Splits blocks into batches of at most `budget` bytes (the first batch has `first` bytes queued
  * already), cutting large blocks by rows: the one chunker, over the blocks' rows.
  */
-export function batchBlocks(blocks: WritePlan["blocks"], budget: number, first = 0): WritePlan["blocks"][] {
+export function batchBlocks<B extends WriteBlock & { sheet?: string }>(blocks: readonly B[], budget: number, first = 0): (WriteBlock & { sheet?: string })[][] {
   const rows = blocks.flatMap((block, b) => block.values.map((_, i) => ({ b, i })));
   // In the request, a row's values and formats, with the separators around them.
   const perRow = ({ b, i }: { b: number; i: number }) => jsonBytes(blocks[b].values[i]) + jsonBytes(blocks[b].numberFormat[i]) + 4 * blocks[b].values[i].length;
   return chunkByBytes(rows, perRow, budget, first).map((chunk) => {
-    const out: WritePlan["blocks"] = [];
+    const out: (WriteBlock & { sheet?: string })[] = [];
     for (const { b, i } of chunk) {
       const last = out[out.length - 1];
       const block = blocks[b];
@@ -637,7 +685,17 @@ export function batchBlocks(blocks: WritePlan["blocks"], budget: number, first =
         last.numberFormat.push(block.numberFormat[i]);
       } else
         out.push(
-          Object.defineProperty({ row: block.row + i, col: block.col, values: [block.values[i]], numberFormat: [block.numberFormat[i]] }, "b", { value: b }),
+          Object.defineProperty(
+            {
+              row: block.row + i,
+              col: block.col,
+              values: [block.values[i]],
+              numberFormat: [block.numberFormat[i]],
+              ...(block.sheet !== undefined ? { sheet: block.sheet } : {}),
+            },
+            "b",
+            { value: b },
+          ),
         );
     }
     return out;

@@ -1,12 +1,12 @@
-import { locateGrid } from "../core/grid";
-import { completeMetadata, completeMetadataWithSource, DecisionMetadata, titleRowsOf, validateMetadata, yearInTitle } from "../core/metadata";
-import { PRESET_THAI_BINH_2020, presetRules, Rules, RulesJson, validateRules } from "../core/rules";
-import { StoreState } from "../core/store";
+import { locateGrid } from "../core/grid/grid";
+import { completeMetadata, completeMetadataWithSource, DecisionMetadata, titleRowsOf, validateMetadata, yearInTitle } from "../core/rules/metadata";
+import { PRESET_THAI_BINH_2020, presetRules, Rules, RulesJson, validateRules } from "../core/rules/rules";
+import { StoreState } from "../core/store/store";
 import { hostErrorMessage } from "./host";
 import { queueStoreRead, syncReadingStore, writeStore, runWriting } from "./store";
 import { WorkbookSettings } from "./types";
 import { OpeningRead, readOpening } from "./opening";
-import { ruleProblemLines } from "../core/ruleMessages";
+import { ruleProblemLines } from "../core/rules/ruleMessages";
 import { excelBoth } from "./messages";
 
 /** The year the title above the grid names, from the first rows of the active sheet (null: no grid header there, or no year). */

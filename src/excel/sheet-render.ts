@@ -1,9 +1,9 @@
-import { cellAddress, columnsAddress, rangeAddress, rowsAddress } from "../core/address";
-import { CellStyle, SheetDescription, SheetPrint } from "../core/sheet";
+import { cellAddress, columnsAddress, rangeAddress, rowsAddress } from "../core/base/address";
+import { CellStyle, SheetDescription, SheetPrint } from "../core/sheets/sheet";
 import { charsToPoints, cmToPoints, features, supports } from "./host";
 
 /**
- * Writes a sheet description (src/core/sheet.ts) into a new, empty worksheet: texts as text (the
+ * Writes a sheet description (src/core/sheets/sheet.ts) into a new, empty worksheet: texts as text (the
  * cells are formatted "@" in the same batch, before the values), numbers, fonts, alignment, borders,
  * fills, merges, widths, heights, frozen header and, where the host has it, the print setup. One
  * operation per run of cells sharing a style in a row; no sync here.

@@ -1,6 +1,16 @@
-import { rangeAddress } from "../core/address";
-import { decodeStore, DecodedStore, decodeStoreHead, encodeStoreSections, LockInfo, STORE_BODY_ROW, STORE_SHEET, StoreState, UndoInfo } from "../core/store";
-import { StoreIssue } from "../core/store-check";
+import { rangeAddress } from "../core/base/address";
+import {
+  decodeStore,
+  DecodedStore,
+  decodeStoreHead,
+  encodeStoreSections,
+  LockInfo,
+  STORE_BODY_ROW,
+  STORE_SHEET,
+  StoreState,
+  UndoInfo,
+} from "../core/store/store";
+import { StoreIssue } from "../core/store/store-check";
 import { BYTES_PER_SYNC, chunkByBytes, features, jsonBytes, loadRowsInBlocks, readOrInBlocks, sheetLayoutClearsUndo, UserFacingError } from "./host";
 
 /** The store's columns A:C, `count` rows from the 0-based `first`. */

@@ -1,10 +1,10 @@
-import { Scored } from "../core/explain";
-import { ifCorrectedText } from "../core/explain-messages";
-import { Finding, findingMessage } from "../core/findings";
-import { DecisionMetadata, YearSource } from "../core/metadata";
-import { RulesJson } from "../core/rules";
-import { LastRun, LockInfo, UndoInfo } from "../core/store";
-import type { AnnexNotice } from "../core/annex";
+import { Scored } from "../core/findings/explain";
+import { ifCorrectedText } from "../core/findings/explain-messages";
+import { Finding, findingMessage } from "../core/findings/findings";
+import { DecisionMetadata, YearSource } from "../core/rules/metadata";
+import { RulesJson } from "../core/rules/rules";
+import { LastRun, LockInfo, UndoInfo } from "../core/store/store";
+import type { AnnexNotice } from "../core/sheets/annex";
 import type { PrintStep } from "./annex";
 
 /** Who started an action: the ribbon button or the task pane (both run the same use case). */

@@ -5,20 +5,20 @@
  *
  * The journal itself is recorded by each action's use case, in the batch that writes (journal first):
  * score (scoring.ts), annex (annex.ts), merge (forms.ts), encoding (encoding.ts), chart (chart.ts),
- * explain (explanation.ts). Adding an undoable action: its name in UndoJournal["action"] (core/store.ts)
- * and in the store's check (core/store-check.ts), its "undone" message (messages.ts), and its entry here.
+ * explain (explanation.ts). Adding an undoable action: its name in UndoJournal["action"] (core/store/store.ts)
+ * and in the store's check (core/store/store-check.ts), its "undone" message (messages.ts), and its entry here.
  */
-import { PackedAnnex, unpackAnnex } from "../core/annex";
-import { CellSnapshot, STORE_SHEET, StoreState, UndoJournal, writtenCells } from "../core/store";
+import { PackedAnnex, unpackAnnex } from "../core/sheets/annex";
+import { CellSnapshot, STORE_SHEET, StoreState, UndoJournal, writtenCells } from "../core/store/store";
 import { BYTES_PER_SYNC, chunkByBytes, features, jsonBytes } from "./host";
 import { ownedAnnexSheet, renderAnnexInto, renderAnnexOffice } from "./annex";
 import { excelBoth, ExcelMessageCode, excelMessage } from "./messages";
-import { isExplanationTitle } from "../core/explanation";
+import { isExplanationTitle } from "../core/findings/explanation";
 import { renderSheetOffice, restoreLoopSheets } from "./sheet-render";
 import { isGrouped, RunAgain } from "./store";
-import { SheetDescription } from "../core/sheet";
+import { SheetDescription } from "../core/sheets/sheet";
 import { ANNEX_BACKUP_SHEET } from "./scoring";
-import { LINEAGE_HEADERS } from "../core/lineage";
+import { LINEAGE_HEADERS } from "../core/rules/lineage";
 
 /** An undo refused before anything was written, with its reason in both languages. */
 export type Refused = { kind: "refused"; message: string; messageEn: string };
@@ -63,12 +63,15 @@ export interface UndoHandler {
 
 const refused = (code: "undoSheetGone", sheet: string): Refused => ({ kind: "refused", ...excelBoth(code, { sheet }) });
 
-/** The cells of the journal given back on its sheet, which must still be there. */
+/**
+ * The cells of the journal given back on its sheet, which must still be there, and on the other sheets its
+ * blocks name (the ledger's, for "Tính điểm" with a criteria set): a block whose sheet is gone is left alone.
+ */
 function cellsUndo(ownWrites: (state: StoreState, undo: UndoJournal) => Map<string, string | number> | undefined): UndoHandler["restore"] {
   return async ({ context, state, undo, items, copyFormats }) => {
     const ws = items.find((s) => s.name === undo.sheet);
     if (!ws) return refused("undoSheetGone", undo.sheet);
-    return { leftAlone: await restoreCells(context, ws, undo, ownWrites(state, undo), copyFormats) };
+    return { leftAlone: await restoreCells(context, ws, undo, ownWrites(state, undo), copyFormats, (name) => items.find((s) => s.name === name)) };
   };
 }
 
@@ -225,10 +228,20 @@ async function restoreCells(
   undo: UndoJournal,
   ownWrites: Map<string, string | number> | undefined,
   copyFormats: boolean,
+  otherSheet: (name: string) => Excel.Worksheet | undefined = () => undefined,
 ): Promise<string[]> {
   const withPattern = features.fillPattern();
-  const now = undo.cells.map((c) => {
-    const range = ws.getRange(c.address);
+  const leftAlone: string[] = [];
+  // Blocks on another sheet (CellSnapshot.sheet): on that sheet; where it is gone, left alone (named with their sheet).
+  const sheetOf = (c: CellSnapshot) => (c.sheet === undefined || c.sheet === undo.sheet ? ws : otherSheet(c.sheet));
+  const named = (c: CellSnapshot, address: string) => (c.sheet === undefined || c.sheet === undo.sheet ? address : `'${c.sheet}'!${address}`);
+  const present = undo.cells.filter((c) => {
+    if (sheetOf(c)) return true;
+    leftAlone.push(named(c, c.address));
+    return false;
+  });
+  const now = present.map((c) => {
+    const range = sheetOf(c)!.getRange(c.address);
     range.load("formulas");
     return range;
   });
@@ -239,23 +252,22 @@ async function restoreCells(
   });
   await context.sync(); // 2: what the cells hold now
 
-  const leftAlone: string[] = [];
   // Each block goes back whole, with null (leave the cell alone) where someone wrote since.
-  const restore: CellSnapshot[] = undo.cells.map((c, k) => {
+  const restore: CellSnapshot[] = present.map((c, k) => {
     const current = now[k].formulas as unknown[][];
     const formulas = c.formulas.map((row, i) =>
       row.map((before, j) => {
         const address = cellIn(c.address, i, j);
         // What the add-in wrote there: known for "Tính điểm" (its written record) and where the journal says;
         // a journal that does not say ("Gộp phiếu", "Chuyển mã") restores as before.
-        const ours = c.wrote ? c.wrote[i][j] : ownWrites ? (ownWrites.get(address) ?? "") : undefined;
+        const ours = c.wrote ? c.wrote[i][j] : ownWrites && sheetOf(c) === ws ? (ownWrites.get(address) ?? "") : undefined;
         if (ours === undefined || current[i][j] === ours || current[i][j] === before) return before;
-        leftAlone.push(address);
+        leftAlone.push(named(c, address));
         return null;
       }),
     );
     const numberFormat = c.numberFormat.map((row, i) => row.map((f, j) => (formulas[i][j] === null ? null : f))) as string[][];
-    return { address: c.address, formulas, numberFormat };
+    return { address: c.address, ...(c.sheet !== undefined ? { sheet: c.sheet } : {}), formulas, numberFormat };
   });
 
   for (const address of undo.clearFormats ?? []) ws.getRange(address).clear(Excel.ClearApplyTo.formats);
@@ -270,7 +282,7 @@ async function restoreCells(
   const chunks = chunkByBytes(restore, (c) => jsonBytes(c), BYTES_PER_SYNC / 2);
   for (let k = 0; k < chunks.length; k++) {
     for (const c of chunks[k]) {
-      const range = ws.getRange(c.address);
+      const range = sheetOf(c)!.getRange(c.address);
       range.numberFormat = c.numberFormat;
       range.formulas = c.formulas as (string | number | boolean)[][];
     }

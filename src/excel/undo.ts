@@ -2,17 +2,17 @@
  * "Hoàn tác": the dispatch. Reads the state and its journal (sync 1), checks the journal, then hands it
  * to the handler of its action (undo-actions.ts: UNDO_HANDLERS), which knows what that action changed.
  */
-import { actionName, logEntry, withLog } from "../core/log";
+import { actionName, logEntry, withLog } from "../core/store/log";
 import { currentActor } from "./actor";
-import { STORE_SHEET } from "../core/store";
-import { checkUndoJournal, STORE_MESSAGES } from "../core/store-check";
-import { both, hhmm } from "../core/catalogue";
+import { STORE_SHEET } from "../core/store/store";
+import { checkUndoJournal, STORE_MESSAGES } from "../core/store/store-check";
+import { both, hhmm } from "../core/base/catalogue";
 import { features, hostErrorMessage } from "./host";
 import { excelBoth, excelMessage } from "./messages";
 import { queueStoreRead, queueStoreWrite, runWriting, StoreRead, syncReadingStore } from "./store";
 import { UndoLeft, UndoLeftCode, UndoOutcome } from "./types";
 import { UNDO_HANDLERS } from "./undo-actions";
-import type { UndoJournal } from "../core/store";
+import type { UndoJournal } from "../core/store/store";
 
 /** What an undo could not give back on this host, worded per language from its code and cells. */
 export function undoLeft(code: UndoLeftCode, sheet: string, cells: string[]): UndoLeft {

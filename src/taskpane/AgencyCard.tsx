@@ -1,6 +1,6 @@
 import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
-import type { CardText } from "../core/explanation";
+import type { CardText } from "../core/findings/explanation";
 import { useStrings } from "./i18n";
 import { useSharedStyles } from "./styles";
 

@@ -11,7 +11,7 @@ import {
   validateMetadata,
   withProvince,
   YearSource,
-} from "../core/metadata";
+} from "../core/rules/metadata";
 import { BusyKind, Note, Runner, SettingsChange, useDropOnUndo } from "./actions";
 import { AnnexResult } from "./AnnexResult";
 import { BusyButton } from "./BusyButton";
@@ -20,7 +20,7 @@ import { DecisionForm, DecisionFormValue, DecisionTextField, FIELD_ORDER, fieldI
 import { useStrings } from "./i18n";
 import { Notice } from "./Notice";
 import { LockSection } from "./LockSection";
-import type { LockInfo } from "../core/store";
+import type { LockInfo } from "../core/store/store";
 import { useSharedStyles } from "./styles";
 import { usePane } from "./pane";
 

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Field, Input, makeStyles, Textarea, tokens } from "@fluentui/react-components";
-import type { DecisionMetadata, MetadataProblem } from "../core/metadata";
+import type { DecisionMetadata, MetadataProblem } from "../core/rules/metadata";
 import { metadataProblemText, useStrings } from "./i18n";
 
 /** The fields typed as text (the year too, so "20" or "" stay on screen while they are checked). */

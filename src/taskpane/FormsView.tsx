@@ -7,8 +7,8 @@ import { useFormsStrings } from "./formsStrings";
 import { useStrings } from "./i18n";
 import { Notice } from "./Notice";
 import { usePane } from "./pane";
-import { both } from "../core/catalogue";
-import { FORM_MESSAGES } from "../core/form-messages";
+import { both } from "../core/base/catalogue";
+import { FORM_MESSAGES } from "../core/forms/form-messages";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },

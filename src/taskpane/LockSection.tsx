@@ -1,8 +1,8 @@
 import * as React from "react";
 import { Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import type { PaneApi } from "./api";
-import type { LockInfo } from "../core/store";
-import { ddmmyyyy, hhmm } from "../core/catalogue";
+import type { LockInfo } from "../core/store/store";
+import { ddmmyyyy, hhmm } from "../core/base/catalogue";
 import { BusyKind, Note, Runner, useDropOnUndo } from "./actions";
 import { BusyButton } from "./BusyButton";
 import { useStrings } from "./i18n";

@@ -3,7 +3,7 @@ import { Button, Checkbox, Field, makeStyles, Radio, RadioGroup, Select, Text, t
 import type { PreviousChoice } from "../excel/scoring";
 import type { PaneApi } from "./api";
 import { type SettingsChange, useDropOnUndo } from "./actions";
-import { previousProblemText } from "../core/previous-messages";
+import { previousProblemText } from "../core/grid/previous-messages";
 import type { PreviousRead } from "../xlsx/previous";
 import { useStrings } from "./i18n";
 import { PREVIOUS_PANE } from "./previousStrings";

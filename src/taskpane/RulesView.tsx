@@ -1,8 +1,8 @@
 import * as React from "react";
 import { Button, Field, Input, makeStyles, Textarea, tokens } from "@fluentui/react-components";
 import type { PaneApi } from "./api";
-import { jsonSyntaxText } from "../core/json-syntax";
-import { PRESET_THAI_BINH_2020, RulesJson } from "../core/rules";
+import { jsonSyntaxText } from "../core/text/json-syntax";
+import { PRESET_THAI_BINH_2020, RulesJson } from "../core/rules/rules";
 import { BusyKind, Note, Runner, SettingsChange } from "./actions";
 import { BlockEditor } from "./BlocksEditor";
 import { BusyButton } from "./BusyButton";

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
-import type { LastRun } from "../core/store";
+import type { LastRun } from "../core/store/store";
 import { useStrings } from "./i18n";
 
 const useStyles = makeStyles({

@@ -4,7 +4,7 @@ import type { PreviousChoice } from "../excel/scoring";
 import type { PaneApi } from "./api";
 import { lazyPart } from "./lazyPart";
 import type { FindingView, ScoringOutcome } from "../excel/types";
-import type { LastRun } from "../core/store";
+import type { LastRun } from "../core/store/store";
 import { UserFacingError } from "../excel/host";
 import { BusyKind, errorText, Note, Runner, SettingsChange, useDropOnUndo } from "./actions";
 import { BusyButton } from "./BusyButton";

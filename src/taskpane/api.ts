@@ -17,7 +17,7 @@ import type * as Lock from "../excel/lock";
 import type * as ManualEdits from "../excel/manual-edits";
 import type * as Events from "../excel/selection-events";
 import type { FormsOutcome, MergeOutcome } from "../excel/forms";
-import type { ReturnedForm } from "../core/merge";
+import type { ReturnedForm } from "../core/forms/merge";
 import type { PreviousRead } from "../xlsx/previous";
 
 /** The "Phiếu" tab's Office and file calls. */

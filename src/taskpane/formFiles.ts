@@ -3,8 +3,8 @@
  * This module and ExcelJS are loaded only when the "Phiếu" tab makes or merges forms (a separate
  * chunk), never with the pane's first screen.
  */
-import type { FormDescription } from "../core/forms";
-import type { ReturnedForm } from "../core/merge";
+import type { FormDescription } from "../core/forms/forms";
+import type { ReturnedForm } from "../core/forms/merge";
 import { ExcelJSModule, formBytes, readReturnedForm } from "../xlsx/forms";
 import { PreviousRead, readPreviousFile } from "../xlsx/previous";
 

@@ -1,13 +1,13 @@
 /**
  * Every string the task pane shows, in Vietnamese (the default) and English (when Office's display
- * language is English): the pane's own labels, `en` typed as `vi` (test/core/catalogue.test.ts checks
+ * language is English): the pane's own labels, `en` typed as `vi` (test/core/base/catalogue.test.ts checks
  * that every key has its own English). Messages made by the use cases and the core (findings, refusals,
  * undo, metadata problems, print steps) are rendered from their catalogues in both languages (`message`
  * and `messageEn`) and the pane shows the one of its language; no text here is derived from another.
  */
 import { createContext, useContext } from "react";
-import type { MetadataProblem } from "../core/metadata";
-import { ddmmyyyy, hhmm, Lang, languageOf, pick } from "../core/catalogue";
+import type { MetadataProblem } from "../core/rules/metadata";
+import { ddmmyyyy, hhmm, Lang, languageOf, pick } from "../core/base/catalogue";
 
 export type { Lang };
 export { languageOf };

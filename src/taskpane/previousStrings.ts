@@ -1,5 +1,5 @@
 /** The words of the 2025 merger list's box under “So sánh với năm trước”: in the pane's lazily loaded part, not the first script. */
-import { catalogue, entry } from "../core/catalogue";
+import { catalogue, entry } from "../core/base/catalogue";
 
 export const PREVIOUS_PANE = catalogue("last year pane", {
   lineage2025: entry({

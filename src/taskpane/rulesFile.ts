@@ -1,6 +1,6 @@
 /** The rules as a JSON file: reading one the user chose (checked), offering one to download. */
-import { jsonSyntaxProblem, type JsonSyntaxProblem } from "../core/json-syntax";
-import { validateRules, type RuleProblem, type RulesJson } from "../core/rules";
+import { jsonSyntaxProblem, type JsonSyntaxProblem } from "../core/text/json-syntax";
+import { validateRules, type RuleProblem, type RulesJson } from "../core/rules/rules";
 
 export type RulesFileRead =
   | { kind: "ok"; rules: RulesJson }

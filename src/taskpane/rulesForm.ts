@@ -3,11 +3,11 @@
  * stay as typed while they are checked), and the conversion to and from the rules JSON that
  * validateRules checks and saveRules stores.
  */
-import type { IndexDisplay, LineageRule, RuleProblem, RulesJson } from "../core/rules";
+import type { IndexDisplay, LineageRule, RuleProblem, RulesJson } from "../core/rules/rules";
 import type { Lang } from "./i18n";
-import { ruleProblemMessage } from "../core/ruleMessages";
+import { ruleProblemMessage } from "../core/rules/ruleMessages";
 
-/** A rules problem in the pane's language, from the catalogue (core/ruleMessages.ts); with the Quy tắc tab, not in the pane's first script. */
+/** A rules problem in the pane's language, from the catalogue (core/rules/ruleMessages.ts); with the Quy tắc tab, not in the pane's first script. */
 export const ruleProblemText = (p: RuleProblem, lang: Lang): string => ruleProblemMessage(p, lang);
 
 export interface NotEvaluatedForm {

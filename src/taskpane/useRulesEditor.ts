@@ -1,5 +1,5 @@
 import * as React from "react";
-import { RulesJson, validateRules } from "../core/rules";
+import { RulesJson, validateRules } from "../core/rules/rules";
 import { BlockForm, ExemptionForm, formFromJson, GroupForm, jsonFromForm, ProblemIndex, RulesForm } from "./rulesForm";
 
 /** A group's id renamed (even through an empty box while retyping it): the exemptions and the blocks' own maxima that name it follow. */

@@ -9,7 +9,7 @@
  * styles.xml (styles appended, never renumbered).
  */
 import { Deflate } from "fflate";
-import { columnLetter } from "../core/address";
+import { columnLetter } from "../core/base/address";
 import { crc32Update, partName, ZipEntry } from "./package";
 import { cellXml, SheetName } from "./sheet-xml";
 import { StyleBook } from "./styles";

@@ -1,5 +1,5 @@
 import * as ExcelJS from "exceljs";
-import { decodeStore, DecodedStore, encodeStore, STORE_SHEET, StoreState } from "../core/store";
+import { decodeStore, DecodedStore, encodeStore, STORE_SHEET, StoreState } from "../core/store/store";
 
 /** A sheet's values and formulas as Office.js returns them for its used range (from A1). */
 export interface SheetValues {

@@ -3,8 +3,8 @@
  * src/cli/exceljs-explain.ts (Times New Roman, framed tables, one A4 portrait page per agency at 85 %
  * with a manual page break before each agency but the first).
  */
-import { EXPLAIN_COLUMNS, ExplainDescription, ExplainStyle } from "../core/explanation";
-import { CellStyle, SheetCell, SheetDescription, SheetMerge } from "../core/sheet";
+import { EXPLAIN_COLUMNS, ExplainDescription, ExplainStyle } from "../core/findings/explanation";
+import { CellStyle, SheetCell, SheetDescription, SheetMerge } from "../core/sheets/sheet";
 
 const LOOK: Record<ExplainStyle, { bold: boolean; size: number; h: "left" | "center"; border: boolean; merge: boolean }> = {
   title: { bold: true, size: 13, h: "center", border: false, merge: true },

@@ -1,10 +1,10 @@
 import type * as ExcelJS from "exceljs";
-import { FormDescription, FormIdentity, FORM_KIND } from "../core/forms";
-import { ReturnedForm } from "../core/merge";
-import { isNoticeIdentity, NoticeDescription } from "../core/notices";
-import { StoreState } from "../core/store";
+import { FormDescription, FormIdentity, FORM_KIND } from "../core/forms/forms";
+import { ReturnedForm } from "../core/forms/merge";
+import { isNoticeIdentity, NoticeDescription } from "../core/forms/notices";
+import { StoreState } from "../core/store/store";
 import { readSheet, readStore, writeStore } from "./exceljs-sheet";
-import { STORE_SHEET } from "../core/store";
+import { STORE_SHEET } from "../core/store/store";
 import { renderSheetExcelJS } from "./render";
 import { checkPackage, PackageLimits, PackageProblem } from "./package";
 

@@ -1,16 +1,16 @@
 /**
- * The workbook port (src/core/port.ts) on an .xlsx package: reads a snapshot with the streaming
+ * The workbook port (src/core/sheets/port.ts) on an .xlsx package: reads a snapshot with the streaming
  * reader, and applies a write plan, sheet descriptions and the store as one unit through the package
  * writer, so that every part the plan does not own is copied byte for byte. The command line's
  * "Tính điểm" goes through it.
  */
-import { cellAddress } from "../core/address";
-import { LegacyCell } from "../core/legacy-cells";
-import { unicodeFontFor } from "../core/legacy-encoding";
-import { MARK_FILL, WritePlan } from "../core/plan";
-import { ResultWrite, SheetInfo, WorkbookPort } from "../core/port";
-import { SheetDescription } from "../core/sheet";
-import { decodeStore, DecodedStore, encodeStore, MarkRecord, STORE_SHEET, StoreState } from "../core/store";
+import { cellAddress } from "../core/base/address";
+import { LegacyCell } from "../core/grid/legacy-cells";
+import { unicodeFontFor } from "../core/text/legacy-encoding";
+import { MARK_FILL, WritePlan } from "../core/grid/plan";
+import { ResultWrite, SheetInfo, WorkbookPort } from "../core/sheets/port";
+import { SheetDescription } from "../core/sheets/sheet";
+import { decodeStore, DecodedStore, encodeStore, MarkRecord, STORE_SHEET, StoreState } from "../core/store/store";
 import { CellEdit, PackageEdit } from "./edit";
 import { PackageLimits } from "./package";
 import { renderSheetXml, storeSheetXml } from "./sheet-xml";

@@ -1,9 +1,9 @@
 import type * as ExcelJS from "exceljs";
-import { PreviousProblem, PreviousYearData, scorePreviousYear } from "../core/previous";
-import { STORE_SHEET } from "../core/store";
+import { PreviousProblem, PreviousYearData, scorePreviousYear } from "../core/grid/previous";
+import { STORE_SHEET } from "../core/store/store";
 import { readSheet, readStore } from "./exceljs-sheet";
 import type { ExcelJSModule } from "./forms";
-import { decodeStore } from "../core/store";
+import { decodeStore } from "../core/store/store";
 import type { XlsxWorkbook } from "./workbook";
 
 export type PreviousRead = ({ ok: true } & PreviousYearData) | { ok: false; problem: PreviousProblem };

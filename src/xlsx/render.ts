@@ -1,9 +1,9 @@
 import type * as ExcelJS from "exceljs";
-import { rangeAddress } from "../core/address";
-import { SheetDescription } from "../core/sheet";
+import { rangeAddress } from "../core/base/address";
+import { SheetDescription } from "../core/sheets/sheet";
 
 /**
- * Renders a sheet description (src/core/sheet.ts) with ExcelJS: the command line's sheets (the annex
+ * Renders a sheet description (src/core/sheets/sheet.ts) with ExcelJS: the command line's sheets (the annex
  * through `annexAsSheet`) and the forms the add-in makes (in the browser) are the same file. Real
  * protection (no password), unlocked input cells, data validation, formulas, repeated header rows and
  * page numbers.

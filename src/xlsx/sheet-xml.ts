@@ -1,12 +1,12 @@
 /**
- * A sheet description (src/core/sheet.ts) as a worksheet part, for the package writer: the same
+ * A sheet description (src/core/sheets/sheet.ts) as a worksheet part, for the package writer: the same
  * sheet src/xlsx/render.ts makes with ExcelJS (fonts, borders, fills, number formats, merges with
  * framed cells, widths and heights, data validation, protection without a password, frozen header,
  * A4 print setup with margins, fit to page, repeated title rows, page numbers from page 2). Text is
  * always an inline string, never a formula.
  */
-import { cellAddress, columnLetter } from "../core/address";
-import { SheetCell, SheetDescription } from "../core/sheet";
+import { cellAddress, columnLetter } from "../core/base/address";
+import { SheetCell, SheetDescription } from "../core/sheets/sheet";
 import { StyleBook } from "./styles";
 import { escapeXml } from "./xml";
 

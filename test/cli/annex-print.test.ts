@@ -11,7 +11,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
 import { buildCli, ROOT, runCli, tempDir } from "./helpers";
-import { createOfficeDouble } from "../office-double";
+import { createOfficeDouble } from "../office-double/index";
 import { toExcelJs } from "../office-double/export-xlsx";
 import { generateAnnex } from "../../src/excel/annex";
 import { saveDecision } from "../../src/excel/settings";

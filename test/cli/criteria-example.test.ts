@@ -5,8 +5,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { scoreWorkbook } from "../../src/cli/score";
-import { formatVi } from "../../src/core/decimal";
-import { validateRules } from "../../src/core/rules";
+import { formatVi } from "../../src/core/base/decimal";
+import { validateRules } from "../../src/core/rules/rules";
 import { readPublishedAnnex } from "../fixtures/reference";
 import { ROOT } from "./helpers";
 

@@ -4,7 +4,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { validateRules } from "../../src/core/rules";
+import { validateRules } from "../../src/core/rules/rules";
 import { buildCli, ROOT, runCli, tempDir } from "./helpers";
 
 beforeAll(() => buildCli());

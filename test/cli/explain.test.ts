@@ -4,7 +4,7 @@ import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { buildCli, EXAMPLE, runCli, tempDir } from "./helpers";
 import { readSheet, readStore, writeStore } from "../../src/cli/workbook";
-import { encodeLegacy } from "../../src/core/legacy-encoding";
+import { encodeLegacy } from "../../src/core/text/legacy-encoding";
 
 beforeAll(() => buildCli());
 

@@ -13,8 +13,8 @@ import * as path from "path";
 import * as ExcelJS from "exceljs";
 import fc from "fast-check";
 import { scoreWorkbook } from "../../src/cli/score";
-import { PRESET_THAI_BINH_2020 } from "../../src/core/rules";
-import { STORE_SHEET } from "../../src/core/store";
+import { PRESET_THAI_BINH_2020 } from "../../src/core/rules/rules";
+import { STORE_SHEET } from "../../src/core/store/store";
 import { tempDir } from "./helpers";
 
 const GROUPS = PRESET_THAI_BINH_2020.groups.map((g) => g.name);

@@ -3,7 +3,7 @@ import * as ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
-import { LEDGER_SHEET } from "../../src/core/ledger";
+import { LEDGER_SHEET } from "../../src/core/grid/ledger";
 import { clonePreset, docCriteria, SHEET_HEADER_2020 } from "../core/helpers";
 import { tempDir } from "./helpers";
 

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
-import { encodeLegacy } from "../../src/core/legacy-encoding";
+import { encodeLegacy } from "../../src/core/text/legacy-encoding";
 import { readSheet } from "../../src/cli/workbook";
 import { readPublishedAnnex } from "../fixtures/reference";
 import { buildCli, EXAMPLE, runCli, tempDir } from "./helpers";

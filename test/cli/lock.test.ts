@@ -3,7 +3,7 @@ import * as path from "path";
 import * as ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { readStore } from "../../src/cli/workbook";
-import { isAnnexCodeLine } from "../../src/core/lock";
+import { isAnnexCodeLine } from "../../src/core/store/lock";
 import { EXAMPLE, tempDir } from "./helpers";
 
 async function run(args: string[]) {

@@ -2,8 +2,8 @@
 import Decimal from "decimal.js";
 import * as fs from "fs";
 import * as path from "path";
-import { Dec, toString } from "../../src/core/decimal";
-import { CriterionJson, PRESET_THAI_BINH_2020, Rules, RulesJson, loadRules } from "../../src/core/rules";
+import { Dec, toString } from "../../src/core/base/decimal";
+import { CriterionJson, PRESET_THAI_BINH_2020, Rules, RulesJson, loadRules } from "../../src/core/rules/rules";
 
 /** decimal.js with enough precision that every operation the tests compare is exact. */
 export const D = Decimal.clone({ precision: 2000, toExpNeg: -9e15, toExpPos: 9e15 });

@@ -3,8 +3,8 @@ import { generateAnnex } from "../../src/excel/annex";
 import { runScoring } from "../../src/excel/scoring";
 import { saveDecision, loadSettings } from "../../src/excel/settings";
 import { undoLast } from "../../src/excel/undo";
-import { completeMetadata } from "../../src/core/metadata";
-import { STORE_SHEET } from "../../src/core/store";
+import { completeMetadata } from "../../src/core/rules/metadata";
+import { STORE_SHEET } from "../../src/core/store/store";
 import { referenceDouble, SHEET } from "./helpers";
 
 const published = readPublishedAnnex();

@@ -2,7 +2,7 @@ import { inspectSelection, SelectionInfo } from "../../src/excel/card";
 import { onCellsEdited } from "../../src/excel/selection-events";
 import { openPane } from "../../src/excel/settings";
 import { runScoring } from "../../src/excel/scoring";
-import { createOfficeDouble } from "../office-double";
+import { createOfficeDouble } from "../office-double/index";
 import type { WorksheetChangedArgs } from "../office-double/client-object";
 import { referenceDouble } from "./helpers";
 

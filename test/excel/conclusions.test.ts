@@ -3,11 +3,11 @@ import { generateAnnex } from "../../src/excel/annex";
 import { runScoring } from "../../src/excel/scoring";
 import { saveDecision } from "../../src/excel/settings";
 import { undoLast } from "../../src/excel/undo";
-import { differencesSheet } from "../../src/core/merge";
-import { completeMetadata } from "../../src/core/metadata";
-import { presetRules } from "../../src/core/rules";
-import { sheetValues } from "../../src/core/sheet";
-import { decodeStore, STORE_SHEET } from "../../src/core/store";
+import { differencesSheet } from "../../src/core/forms/merge";
+import { completeMetadata } from "../../src/core/rules/metadata";
+import { presetRules } from "../../src/core/rules/rules";
+import { sheetValues } from "../../src/core/sheets/sheet";
+import { decodeStore, STORE_SHEET } from "../../src/core/store/store";
 import { referenceDouble, SHEET, Double } from "./helpers";
 
 const DECISION = completeMetadata({ number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", year: 2020 });

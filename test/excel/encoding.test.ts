@@ -1,5 +1,5 @@
-import { encodeLegacy } from "../../src/core/legacy-encoding";
-import { STORE_SHEET } from "../../src/core/store";
+import { encodeLegacy } from "../../src/core/text/legacy-encoding";
+import { STORE_SHEET } from "../../src/core/store/store";
 import { convertEncoding, loadSettings, runScoring, undoLast } from "../../src/excel/index";
 import { notifyOutcome } from "../../src/commands/notify";
 import { referenceSheet } from "../fixtures/reference";

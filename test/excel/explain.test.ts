@@ -1,7 +1,7 @@
 import { generateAnnex } from "../../src/excel/annex";
 import { runScoring } from "../../src/excel/scoring";
 import { loadSettings, saveDecision } from "../../src/excel/settings";
-import { completeMetadata } from "../../src/core/metadata";
+import { completeMetadata } from "../../src/core/rules/metadata";
 import { notifyOutcome } from "../../src/commands/notify";
 import { referenceDouble } from "./helpers";
 

@@ -6,8 +6,8 @@
 import { generateAnnex } from "../../src/excel/annex";
 import { runScoring } from "../../src/excel/scoring";
 import { saveDecision, saveRules } from "../../src/excel/settings";
-import { completeMetadata } from "../../src/core/metadata";
-import { PRESET_THAI_BINH_2020, RulesJson } from "../../src/core/rules";
+import { completeMetadata } from "../../src/core/rules/metadata";
+import { PRESET_THAI_BINH_2020, RulesJson } from "../../src/core/rules/rules";
 import { referenceDouble } from "./helpers";
 
 let restore: () => void = () => undefined;

@@ -1,4 +1,4 @@
-import { createOfficeDouble } from "../office-double";
+import { createOfficeDouble } from "../office-double/index";
 import { SheetSnapshot } from "../office-double/workbook";
 import { referenceSheet } from "../fixtures/reference";
 

@@ -1,5 +1,5 @@
 /** A sheet past Excel on the web's 5 MB response limit: read and written in blocks, still exact. */
-import { createOfficeDouble, FIVE_MB } from "../office-double";
+import { createOfficeDouble, FIVE_MB } from "../office-double/index";
 import { runScoring } from "../../src/excel/scoring";
 import { batchBlocks } from "../../src/excel/scoring";
 import { undoLast } from "../../src/excel/undo";

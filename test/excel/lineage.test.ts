@@ -5,11 +5,11 @@ import { writeLineageSheet } from "../../src/excel/lineage-sheet";
 import { createExplanation } from "../../src/excel/explanation";
 import { inspectSelection } from "../../src/excel/card";
 import { saveDecision } from "../../src/excel/settings";
-import { completeMetadata } from "../../src/core/metadata";
-import { scorePreviousYear } from "../../src/core/previous";
-import { PRESET_THAI_BINH_2020, RulesJson } from "../../src/core/rules";
-import { decodeStore, STORE_SHEET } from "../../src/core/store";
-import { createOfficeDouble } from "../office-double";
+import { completeMetadata } from "../../src/core/rules/metadata";
+import { scorePreviousYear } from "../../src/core/grid/previous";
+import { PRESET_THAI_BINH_2020, RulesJson } from "../../src/core/rules/rules";
+import { decodeStore, STORE_SHEET } from "../../src/core/store/store";
+import { createOfficeDouble } from "../office-double/index";
 import { referenceSheet } from "../fixtures/reference";
 import { changedCells, SHEET } from "./helpers";
 

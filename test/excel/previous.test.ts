@@ -1,14 +1,14 @@
 import { runScoring } from "../../src/excel/scoring";
 import { generateAnnex } from "../../src/excel/annex";
 import { loadSettings, saveDecision } from "../../src/excel/settings";
-import { annexGrid, buildAnnex } from "../../src/core/annex";
-import { columnLetter } from "../../src/core/address";
-import { completeMetadata } from "../../src/core/metadata";
-import { compareWithPrevious, scorePreviousYear } from "../../src/core/previous";
-import { presetRules } from "../../src/core/rules";
-import { scoreSheet } from "../../src/core/scoring";
+import { annexGrid, buildAnnex } from "../../src/core/sheets/annex";
+import { columnLetter } from "../../src/core/base/address";
+import { completeMetadata } from "../../src/core/rules/metadata";
+import { compareWithPrevious, scorePreviousYear } from "../../src/core/grid/previous";
+import { presetRules } from "../../src/core/rules/rules";
+import { scoreSheet } from "../../src/core/grid/scoring";
 import { undoLast } from "../../src/excel/undo";
-import { createOfficeDouble } from "../office-double";
+import { createOfficeDouble } from "../office-double/index";
 import { referenceSheet } from "../fixtures/reference";
 import { changedCells, SHEET } from "./helpers";
 

@@ -3,13 +3,13 @@
  * 10 000 (the bench sheet); and what happens when Excel fails mid-batch or someone types between the
  * add-in's read and its write.
  */
-import { createOfficeDouble, FIVE_MB } from "../office-double";
+import { createOfficeDouble, FIVE_MB } from "../office-double/index";
 import { runScoring } from "../../src/excel/scoring";
 import { generateAnnex, ANNEX_BUILD_SHEET } from "../../src/excel/annex";
 import { undoLast } from "../../src/excel/undo";
 import { loadSettings, openPane, saveDecision } from "../../src/excel/settings";
-import { decodeStore, STORE_SHEET } from "../../src/core/store";
-import { MARK_FILL } from "../../src/core/plan";
+import { decodeStore, STORE_SHEET } from "../../src/core/store/store";
+import { MARK_FILL } from "../../src/core/grid/plan";
 import { benchSheet, benchSheetWithErrors } from "../../bench/core";
 import { DEFAULT_COLUMN_WIDTH } from "../office-double/workbook";
 import { referenceDouble, SHEET, Double } from "./helpers";

@@ -3,9 +3,9 @@ import { runScoring } from "../../src/excel/scoring";
 import { undoLast } from "../../src/excel/undo";
 import { hostErrorMessage, UserFacingError } from "../../src/excel/host";
 import { loadSettings, saveDecision, saveRules } from "../../src/excel/settings";
-import { STORE_SHEET } from "../../src/core/store";
-import { PRESET_THAI_BINH_2020 } from "../../src/core/rules";
-import { MARK_FILL } from "../../src/core/plan";
+import { STORE_SHEET } from "../../src/core/store/store";
+import { PRESET_THAI_BINH_2020 } from "../../src/core/rules/rules";
+import { MARK_FILL } from "../../src/core/grid/plan";
 import { DEFAULT_COLUMN_WIDTH } from "../office-double/workbook";
 import { changedCells, inColumns, referenceDouble, SHEET } from "./helpers";
 

@@ -3,7 +3,7 @@
  * trusts it for a write; undo checks its journal whole before it writes anything from it.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- the tests edit decoded JSON as a tamperer would */
-import { decodeStore, encodeStore, STORE_SHEET } from "../../src/core/store";
+import { decodeStore, encodeStore, STORE_SHEET } from "../../src/core/store/store";
 import { runScoring } from "../../src/excel/scoring";
 import { undoLast } from "../../src/excel/undo";
 import { changedCells, Double, referenceDouble, SHEET } from "./helpers";

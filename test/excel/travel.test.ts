@@ -5,13 +5,13 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
-import { createOfficeDouble } from "../office-double";
+import { createOfficeDouble } from "../office-double/index";
 import { exportWorkbookToXlsx, importXlsxToDouble } from "../office-double/export-xlsx";
 import { runScoring } from "../../src/excel/scoring";
 import { generateAnnex } from "../../src/excel/annex";
 import { saveDecision, saveRules } from "../../src/excel/settings";
-import { PRESET_THAI_BINH_2020 } from "../../src/core/rules";
-import { completeMetadata } from "../../src/core/metadata";
+import { PRESET_THAI_BINH_2020 } from "../../src/core/rules/rules";
+import { completeMetadata } from "../../src/core/rules/metadata";
 import { readSheet } from "../../src/cli/workbook";
 import { buildCli, runCli, tempDir } from "../cli/helpers";
 import { referenceDouble, SHEET } from "./helpers";

@@ -3,7 +3,7 @@
  * writes is one Ctrl+Z step; after the first on a workbook, Tính điểm and Tạo phụ lục (again) call nothing that clears
  * the user's undo stack; the pane's Hoàn tác knows when Ctrl+Z took the action back. Below 1.20, nothing changes.
  */
-import { createOfficeDouble } from "../office-double";
+import { createOfficeDouble } from "../office-double/index";
 import { runScoring } from "../../src/excel/scoring";
 import { generateAnnex } from "../../src/excel/annex";
 import { createChart } from "../../src/excel/chart";

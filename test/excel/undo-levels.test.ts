@@ -2,10 +2,10 @@
  * A workbook scored in Microsoft 365 (ExcelApi 1.9 and later: formats of appended columns copied aside
  * with Range.copyFrom) and undone in an older Excel (the manifest's minimum, ExcelApi 1.4, no copyFrom).
  */
-import { createOfficeDouble } from "../office-double";
+import { createOfficeDouble } from "../office-double/index";
 import { runScoring } from "../../src/excel/scoring";
 import { undoLast } from "../../src/excel/undo";
-import { STORE_SHEET } from "../../src/core/store";
+import { STORE_SHEET } from "../../src/core/store/store";
 import { referenceDouble, SHEET } from "./helpers";
 
 let restore: () => void = () => undefined;

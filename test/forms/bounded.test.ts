@@ -7,7 +7,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
-import { presetRules } from "../../src/core/rules";
+import { presetRules } from "../../src/core/rules/rules";
 import { BIN, buildCli, EXAMPLE, runCli, tempDir } from "../cli/helpers";
 import { bombed } from "./bombs";
 import { fillWorkbook } from "./helpers";

@@ -1,6 +1,7 @@
 /** Careless input never silently changes a result: each case is a finding naming the file and cell. */
-import { ReturnedForm } from "../../src/core/merge";
-import { presetRules } from "../../src/core/rules";
+import { encodeLegacy, LegacyEncoding } from "../../src/core/text/legacy-encoding";
+import { ReturnedForm } from "../../src/core/forms/merge";
+import { presetRules } from "../../src/core/rules/rules";
 import { simpleSheet } from "../core/helpers";
 import { filledValues, formFor, mergeInput, planOf, returned } from "./helpers";
 
@@ -49,4 +50,54 @@ it("does not ask for the score of a group the agency is exempt from", () => {
   const form = formFor(rules, "Sở Y tế", { notes: "Không TTHC" });
   const p = plan([returned("y.xlsx", form, { scores: [40, 80, 80, null, 80, 40], notes: "Không TTHC" })]);
   expect(p.findings).toEqual([]);
+});
+
+describe.each(["tcvn3", "vni"] as LegacyEncoding[])("text typed in %s", (encoding) => {
+  const name = encoding === "tcvn3" ? "TCVN3 (ABC)" : "VNI";
+
+  it("a form rebuilt by hand in a legacy font: labels, name, evidence and notes read as Unicode, the cells named, every score merged", () => {
+    const form = formFor(rules, "Sở Y tế");
+    const v = filledValues(form, { scores: FULL, evidence: ["Quyết định số 12/QĐ-SYT", "", "", "", "", ""], notes: "Đã bổ sung tài liệu" });
+    const legacy = v.map((row) => row.map((x) => (typeof x === "string" ? encodeLegacy(x, encoding) : x)));
+    const p = plan([{ file: "tay.xlsx", values: legacy, identity: null }]);
+    expect(p.merged).toEqual([{ file: "tay.xlsx", agency: "Sở Y tế" }]);
+    expect(p.writes.map((w) => w.address)).toEqual(["C2", "D2", "E2", "F2", "G2", "H2"]);
+    expect(p.selfAssessments[0]).toMatchObject({ agency: "Sở Y tế", notes: "Đã bổ sung tài liệu", evidence: ["Quyết định số 12/QĐ-SYT", "", "", "", "", ""] });
+    const found = p.findings.filter((f) => f.code === "legacyInForm");
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ file: "tay.xlsx", severity: "warning", agency: "Sở Y tế" });
+    // Each label of a group row is named (B7…B12), with the agency's name (C2).
+    for (const cell of ["C2", "B7", "B8", "B9", "B10", "B11", "B12"]) expect(found[0].cell.split(", ")).toContain(cell);
+    expect(found[0].message).toContain(`bảng mã ${name}`);
+    expect(found[0].messageEn).toContain(`the ${name} encoding`);
+  });
+
+  it("a single group label retyped in a legacy font is read (said), not dropped as renamed", () => {
+    const form = formFor(rules, "Sở Y tế");
+    const v = filledValues(form, { scores: FULL });
+    v[form.layout.groupRows[1]][1] = encodeLegacy("Ứng dụng CNTT", encoding);
+    const p = plan([{ file: "y.xlsx", values: v, identity: form.identity }]);
+    expect(p.writes.map((w) => w.address)).toEqual(["C2", "D2", "E2", "F2", "G2", "H2"]);
+    expect(p.findings.map((f) => [f.code, f.cell])).toEqual([["legacyInForm", "B8"]]);
+  });
+
+  it("a master whose “Ghi chú” header is legacy: read as Unicode (its exemptions hold: no blank score asked), and said", () => {
+    const master = simpleSheet([{ name: "Văn phòng UBND tỉnh", scores: ["", "", "", "", "", ""], notes: "Không TTHC" }]);
+    master[0][8] = encodeLegacy("Ghi chú", encoding);
+    // A form made before the note was typed: it asks for every group; the grid's note exempts the agency from DVCTT.
+    const form = formFor(rules, "Văn phòng UBND tỉnh");
+    const p = planOf(mergeInput(master, [returned("vp.xlsx", form, { scores: [40, 80, 80, null, 80, 40], notes: "" })], { rules }));
+    expect(p.merged).toHaveLength(1);
+    expect(p.findings.map((f) => [f.code, f.file, f.cell])).toEqual([["legacyInMaster", "Chấm điểm", "I1"]]);
+    expect(p.findings[0].message).toContain("“Chuyển mã”");
+    expect(p.findings[0].message).toContain(`bảng mã ${name}`);
+  });
+
+  it("a master whose “Tên cơ quan” header is legacy: merged as if Unicode, and said", () => {
+    const master = simpleSheet([{ name: "Sở Y tế", scores: ["", "", "", "", "", ""], notes: "" }]);
+    master[0][1] = encodeLegacy("Tên cơ quan", encoding);
+    const p = planOf(mergeInput(master, [returned("y.xlsx", formFor(rules, "Sở Y tế"), { scores: FULL })], { rules }));
+    expect(p.merged).toHaveLength(1);
+    expect(p.findings.map((f) => [f.code, f.cell])).toEqual([["legacyInMaster", "B1"]]);
+  });
 });

@@ -3,8 +3,10 @@ import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
 import { readSheet, readStore } from "../../src/cli/workbook";
-import { presetRules } from "../../src/core/rules";
-import { STORE_SHEET } from "../../src/core/store";
+import { groupOfHeader } from "../../src/core/grid/grid";
+import { encodeLegacy } from "../../src/core/text/legacy-encoding";
+import { presetRules } from "../../src/core/rules/rules";
+import { STORE_SHEET } from "../../src/core/store/store";
 import { readPublishedAnnex } from "../fixtures/reference";
 import { buildCli, EXAMPLE, runCli, tempDir } from "../cli/helpers";
 import { fillWorkbook } from "./helpers";
@@ -450,6 +452,35 @@ describe("merge: findings, exit codes, inputs", () => {
     expect(track.find((r) => r[1] === "Sở Tài chính")!.slice(2, 3)).toEqual(["Chưa"]);
     const stored = readStore(wb);
     expect(stored.ok && stored.state.decision?.formsDeadline).toBe("20/12/2020");
+  });
+
+  it("reads a form whose group labels were retyped in TCVN3, naming the cells; the file is not changed", async () => {
+    const file = path.join(dir, "so-y-te-abc.xlsx");
+    fs.copyFileSync(path.join(formsDir, "so-y-te.xlsx"), file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets.find((w) => w.state === "visible")!;
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (typeof cell.value === "string" && groupOfHeader(rules, cell.value) >= 0) cell.value = encodeLegacy(cell.value, "tcvn3");
+      }),
+    );
+    await wb.xlsx.writeFile(file);
+    const before = sha(file);
+    const run = runCli(["merge", MASTER, file, "-o", path.join(dir, "abc.xlsx"), "--json", "--year", "2020"]);
+    const json = JSON.parse(run.stdout);
+    expect(json.merged).toEqual([{ file, agency: "Sở Y tế" }]);
+    expect(json.findings).toEqual([
+      expect.objectContaining({
+        file,
+        code: "legacyInForm",
+        severity: "warning",
+        cell: "B7, B8, B9, B10, B11, B12",
+        message: expect.stringContaining("bảng mã TCVN3 (ABC)"),
+      }),
+    ]);
+    expect(run.code).toBe(1);
+    expect(sha(file)).toBe(before);
   });
 
   it("exits 0 when every form merged without a finding", () => {

@@ -2,10 +2,11 @@ import * as ExcelJS from "exceljs";
 import { formDelivery, mergeReturnedForms, openAsNewWorkbooks, prepareForms } from "../../src/excel/forms";
 import { runScoring } from "../../src/excel/scoring";
 import { undoLast } from "../../src/excel/undo";
-import { presetRules } from "../../src/core/rules";
-import { STORE_BODY_ROW, STORE_SHEET, decodeStore } from "../../src/core/store";
+import { encodeLegacy } from "../../src/core/text/legacy-encoding";
+import { presetRules } from "../../src/core/rules/rules";
+import { STORE_BODY_ROW, STORE_SHEET, decodeStore } from "../../src/core/store/store";
 import { formBytes, readReturnedForm } from "../../src/xlsx/forms";
-import { createOfficeDouble } from "../office-double";
+import { createOfficeDouble } from "../office-double/index";
 import { importXlsxToDouble } from "../office-double/export-xlsx";
 import { readPublishedAnnex, referenceSheet } from "../fixtures/reference";
 import { changedCells } from "../excel/helpers";
@@ -242,6 +243,25 @@ describe("Gộp phiếu in the add-in", () => {
     const outcome = await mergeReturnedForms(forms);
     expect(outcome).toMatchObject({ kind: "refused", message: expect.stringContaining("đang được bảo vệ") });
     expect(h.double.workbook.snapshot()).toEqual(before);
+  });
+
+  it("a grid whose “Ghi chú” header is TCVN3 and a form retyped in VNI: both read as Unicode and named; the exemptions hold", async () => {
+    h = install();
+    const forms = await formsFilled(publishedFill);
+    h.ws.setCell("I4", { value: encodeLegacy("Ghi chú", "tcvn3") });
+    const office = forms.find((f) => f.file === "van-phong-ubnd-tinh.xlsx")!;
+    const retyped = { ...office, values: office.values.map((row) => row.map((v) => (typeof v === "string" ? encodeLegacy(v, "vni") : v))) };
+    const outcome = await mergeReturnedForms([retyped]);
+    if (outcome.kind !== "done") throw new Error(outcome.message);
+    expect(outcome.merged).toHaveLength(1);
+    expect(outcome.findings.map((f) => [f.code, f.file])).toEqual([
+      ["legacyInMaster", SHEET],
+      ["legacyInForm", "van-phong-ubnd-tinh.xlsx"],
+      ["aboveMax", "van-phong-ubnd-tinh.xlsx"],
+    ]);
+    expect(outcome.findings[0].cell).toBe("I4");
+    // The header is left as typed: converting it is “Chuyển mã”'s, undoable, job.
+    expect(h.ws.getValues("I4")).toEqual([[encodeLegacy("Ghi chú", "tcvn3")]]);
   });
 
   it("reports the forms it cannot merge and merges the others", async () => {

@@ -1,7 +1,7 @@
 import { createHmac } from "crypto";
-import { canonicalJson, fingerprint } from "../../src/core/hash";
-import { buildForm, FORM_COLS, formFileNames, formScoreCell, formSlug, formsYear, masterWorkbookId, rulesFingerprint } from "../../src/core/forms";
-import { presetRules, PRESET_THAI_BINH_2020 } from "../../src/core/rules";
+import { canonicalJson, fingerprint } from "../../src/core/base/hash";
+import { buildForm, FORM_COLS, formFileNames, formScoreCell, formSlug, formsYear, masterWorkbookId, rulesFingerprint } from "../../src/core/forms/forms";
+import { presetRules, PRESET_THAI_BINH_2020 } from "../../src/core/rules/rules";
 import { clonePreset } from "../core/helpers";
 import { formFor, KEY } from "./helpers";
 

@@ -1,10 +1,10 @@
 /** Builders for the forms suites: forms as values (core) and as ExcelJS workbooks filled like an agency would. */
 import * as ExcelJS from "exceljs";
-import { buildForm, FORM_COLS, FormDescription } from "../../src/core/forms";
-import { MergeInput, planMerge, ReturnedForm } from "../../src/core/merge";
-import { presetRules, Rules } from "../../src/core/rules";
-import { sheetValues } from "../../src/core/sheet";
-import { groupOfHeader } from "../../src/core/grid";
+import { buildForm, FORM_COLS, FormDescription } from "../../src/core/forms/forms";
+import { MergeInput, planMerge, ReturnedForm } from "../../src/core/forms/merge";
+import { presetRules, Rules } from "../../src/core/rules/rules";
+import { sheetValues } from "../../src/core/sheets/sheet";
+import { groupOfHeader } from "../../src/core/grid/grid";
 
 export interface Fill {
   scores?: (number | string | null)[];

@@ -1,8 +1,8 @@
 /** Unforgeable forms: each form's token is an HMAC of master id, agency and year under the master's key. */
-import { buildForm, formToken, FormIdentity, identityVerifies, newFormKey } from "../../src/core/forms";
-import { MergeInput, ReturnedForm, selfAssessmentSheet } from "../../src/core/merge";
-import { presetRules } from "../../src/core/rules";
-import { SelfAssessment } from "../../src/core/store";
+import { buildForm, formToken, FormIdentity, identityVerifies, newFormKey } from "../../src/core/forms/forms";
+import { MergeInput, ReturnedForm, selfAssessmentSheet } from "../../src/core/forms/merge";
+import { presetRules } from "../../src/core/rules/rules";
+import { SelfAssessment } from "../../src/core/store/store";
 import { simpleSheet } from "../core/helpers";
 import { filledValues, formFor, KEY, mergeInput, OTHER_KEY, planOf, returned } from "./helpers";
 

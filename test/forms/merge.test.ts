@@ -1,10 +1,10 @@
-import { agencyMaxes, buildForm, rulesFingerprint } from "../../src/core/forms";
-import { differencesSheet, MergeInput, planMerge, readForm, selfAssessmentSheet } from "../../src/core/merge";
-import { presetRules } from "../../src/core/rules";
-import { sheetValues } from "../../src/core/sheet";
-import { SelfAssessment } from "../../src/core/store";
+import { agencyMaxes, buildForm, rulesFingerprint } from "../../src/core/forms/forms";
+import { differencesSheet, MergeInput, planMerge, readForm, selfAssessmentSheet } from "../../src/core/forms/merge";
+import { presetRules } from "../../src/core/rules/rules";
+import { sheetValues } from "../../src/core/sheets/sheet";
+import { SelfAssessment } from "../../src/core/store/store";
 import { clonePreset, simpleSheet } from "../core/helpers";
-import { loadRules } from "../../src/core/rules";
+import { loadRules } from "../../src/core/rules/rules";
 import { filledValues, formFor, KEY, mergeInput, planOf, returned } from "./helpers";
 
 const rules = presetRules();

@@ -3,7 +3,7 @@ import * as React from "react";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
-import { annexPreviousProblemText } from "../../src/core/previous-messages";
+import { annexPreviousProblemText } from "../../src/core/grid/previous-messages";
 import { languageOf } from "../../src/taskpane/i18n";
 import { UserFacingError } from "../../src/excel/host";
 import { finding55, installShims, lastRun, scoringDone, settings, fakeApi, waitIdle } from "./helpers";

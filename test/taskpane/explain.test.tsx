@@ -5,9 +5,9 @@ import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import type { FindingView } from "../../src/excel/types";
 import type { SelectionInfo } from "../../src/excel/index";
-import { cardText } from "../../src/core/explanation";
-import { presetRules } from "../../src/core/rules";
-import { scoreSheet } from "../../src/core/scoring";
+import { cardText } from "../../src/core/findings/explanation";
+import { presetRules } from "../../src/core/rules/rules";
+import { scoreSheet } from "../../src/core/grid/scoring";
 import { referenceSheet } from "../fixtures/reference";
 import { finding55, installShims, scoringDone, settings, SHEET, fakeApi, waitIdle } from "./helpers";
 

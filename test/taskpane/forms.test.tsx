@@ -9,7 +9,7 @@ import { App } from "../../src/taskpane/App";
 import { BusyKind, Result } from "../../src/taskpane/actions";
 import { catalogue, I18nContext, Lang } from "../../src/taskpane/i18n";
 import { formFor } from "../forms/helpers";
-import { presetRules } from "../../src/core/rules";
+import { presetRules } from "../../src/core/rules/rules";
 import { installShims, settings, fakeApi } from "./helpers";
 
 let mocked = fakeApi();

@@ -4,10 +4,10 @@
  */
 import "@testing-library/jest-dom";
 import { configure, screen, waitFor } from "@testing-library/react";
-import type { LastRun } from "../../src/core/store";
+import type { LastRun } from "../../src/core/store/store";
 import type { FindingView, ScoringOutcome, WorkbookSettings } from "../../src/excel/types";
-import { DEFAULT_METADATA } from "../../src/core/metadata";
-import { PRESET_THAI_BINH_2020 } from "../../src/core/rules";
+import { DEFAULT_METADATA } from "../../src/core/rules/metadata";
+import { PRESET_THAI_BINH_2020 } from "../../src/core/rules/rules";
 import type { FormsActions, PaneApi } from "../../src/taskpane/api";
 
 // The tabs, dialogs and the scoring engine are loaded lazily (dynamic import): on a loaded machine their

@@ -5,7 +5,7 @@ import * as React from "react";
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
-import { PRESET_THAI_BINH_2020 } from "../../src/core/rules";
+import { PRESET_THAI_BINH_2020 } from "../../src/core/rules/rules";
 import { installShims, settings, fakeApi, waitIdle } from "./helpers";
 
 let mocked = fakeApi();

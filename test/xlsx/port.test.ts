@@ -11,7 +11,7 @@ import * as path from "path";
 import * as ExcelJS from "exceljs";
 import { scoreWorkbook } from "../../src/cli/score";
 import { readSheet } from "../../src/cli/workbook";
-import { STORE_SHEET } from "../../src/core/store";
+import { STORE_SHEET } from "../../src/core/store/store";
 import { openPackage, partName, XlsxPackage } from "../../src/xlsx/package";
 import { eachCell, eachRow, XlsxWorkbook } from "../../src/xlsx/workbook";
 import { referenceSheet } from "../fixtures/reference";

@@ -1,0 +1,339 @@
+import { Dec, formatVi, toNumber, add, ZERO } from "../base/decimal";
+import { FORM_TEXT } from "./form-messages";
+import { fingerprint } from "../base/hash";
+import { fromHex, hmacSha256, sameText, toHex, utf8 } from "../base/hmac";
+import { Rules, RulesJson } from "../rules/rules";
+import { CellStyle, SheetCell, SheetDescription, SheetMerge, DecimalValidation } from "../sheets/sheet";
+import { cellAddress } from "../base/address";
+import { cleanText, containsKeyword, matchKey } from "../text/text";
+
+/**
+ * The self-assessment form an agency fills in plain Excel or LibreOffice, as data (rendered by
+ * src/xlsx/render.ts), and its identity, kept in the form's hidden data sheet (the store's `form`).
+ */
+export const FORM_KIND = "phieu-tu-danh-gia";
+
+export interface FormIdentity {
+  kind: typeof FORM_KIND;
+  /** 1: forms made before tokens (no `token`, merged as unverified); 2: signed. */
+  version: 1 | 2;
+  /** The master workbook the form was made from (its store's `workbookId`). */
+  masterId: string;
+  agency: string;
+  year: number;
+  /** fingerprint(rules JSON): a form made under other rules is merged with a warning. */
+  rulesFingerprint: string;
+  /**
+   * HMAC-SHA-256 (hex) of "master id|agency|year" under the master's secret key (`formKey` in the
+   * master's store, never written into a form): only the master can issue or check it, so an agency
+   * cannot make a form that passes for another agency's, another year's or another master's.
+   */
+  token?: string;
+}
+
+/** A new secret key for a master's forms: 32 random bytes as hex. The caller gives the randomness (node:crypto, or crypto.getRandomValues in the add-in). */
+export function newFormKey(randomBytes: (n: number) => Uint8Array): string {
+  const bytes = randomBytes(32);
+  if (bytes.length !== 32) throw new Error("newFormKey: 32 random bytes expected");
+  return toHex(bytes);
+}
+
+/** Whether a text is a form key (64 hex digits). */
+export const isFormKey = (v: unknown): v is string => typeof v === "string" && /^[0-9a-f]{64}$/.test(v);
+
+/** The token of a form: HMAC(key, master id | agency | year), the agency compared as names are (case, accents, spacing ignored). */
+export function formToken(key: string, masterId: string, agency: string, year: number): string {
+  const k = fromHex(key);
+  if (k === null || k.length === 0) throw new Error("formToken: the key is not hex");
+  return toHex(hmacSha256(k, utf8(`${masterId}|${matchKey(agency)}|${year}`)));
+}
+
+/** Whether a form's identity carries the token the master's key gives for its master id, agency and year. */
+export function identityVerifies(key: string, id: FormIdentity): boolean {
+  return typeof id.token === "string" && sameText(id.token, formToken(key, id.masterId, id.agency, id.year));
+}
+
+export const FORM_SHEET = "Phiếu tự đánh giá";
+
+/** The rules' fingerprint: a stable hash of their canonical JSON. */
+export const rulesFingerprint = (rules: RulesJson): string => fingerprint(rules);
+
+/**
+ * The master workbook's id: the one stored in it, or (a workbook that never made forms) one worked
+ * out from its agencies, so that the command line, which never modifies its input, gives the same id
+ * each time; the add-in and `merge -o` then store it, and it no longer changes.
+ */
+export function masterWorkbookId(stored: string | undefined, agencies: readonly string[]): string {
+  if (stored) return stored;
+  return `bd-${fingerprint([...agencies.map(matchKey)].sort())}`;
+}
+
+/**
+ * The year the forms are for: the decision's year stored in the workbook; else the year the grid's
+ * title names ("… NĂM 2020", above the header row); else `fallback` (the default decision year).
+ */
+export function formsYear(storedYear: number | undefined, values: readonly (readonly unknown[])[], headerTop: number, fallback: number): number {
+  if (storedYear) return storedYear;
+  for (let r = 0; r < Math.min(headerTop, values.length); r++) {
+    for (const v of values[r]) {
+      const m = typeof v === "string" ? /\bn(?:ă|ǎ|a)m\s+(\d{4})\b/iu.exec(v.normalize("NFC")) : null;
+      if (m && Number(m[1]) >= 2000 && Number(m[1]) <= 2100) return Number(m[1]);
+    }
+  }
+  return fallback;
+}
+
+/** A file name from the agency's name, without diacritics: "Sở Tài chính" → "so-tai-chinh". */
+export function formSlug(agency: string): string {
+  let slug = matchKey(agency)
+    .replace(/[/\s]+/g, "-")
+    .replace(/-+/g, "-")
+    .replace(/^-|-$/g, "");
+  if (slug.length > 60) slug = slug.slice(0, 60).replace(/-[^-]*$/, "") || slug.slice(0, 60);
+  // Windows: no trailing dot or space, and none of its reserved device names (CON, NUL, COM1…), with any extension.
+  slug = slug.replace(/[. ]+$/, "");
+  if (WINDOWS_RESERVED.test(slug)) slug = `co-quan-${slug}`;
+  return slug || "co-quan";
+}
+
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+
+/** One file name per agency, in order; two agencies that give the same name get "-2", "-3"… */
+export function formFileNames(agencies: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return agencies.map((a) => {
+    const base = formSlug(a);
+    let name = base;
+    for (let i = 2; taken.has(name); i++) name = `${base}-${i}`;
+    taken.add(name);
+    return `${name}.xlsx`;
+  });
+}
+
+/** Indexes of the groups an agency with these notes is exempt from (the first exemption whose keyword the notes hold). */
+export function exemptGroupsOf(rules: Rules, notes: string): { groups: number[]; keyword: string; reason: string } | null {
+  if (notes === "") return null;
+  for (const ex of rules.exemptions) {
+    const keyword = (ex.keywords ?? [ex.keyword]).find((k) => containsKeyword(notes, k));
+    if (keyword !== undefined) return { groups: [...ex.groupIndexes], keyword, reason: ex.reason };
+  }
+  return null;
+}
+
+/**
+ * Each agency's applicable maximum per group: its block's (rules with blocks, found as the grid
+ * finds them: Khối column, section heading, notes), else the groups'. By data row.
+ */
+export function agencyMaxes(rules: Rules, rows: readonly { row: number; block: string | null }[]): Map<number, readonly Dec[]> {
+  const out = new Map<number, readonly Dec[]>();
+  const plain = rules.groups.map((g) => g.max);
+  for (const r of rows) out.set(r.row, (r.block !== null && rules.blocks.find((b) => b.id === r.block)?.maxes) || plain);
+  return out;
+}
+
+const INPUT_FILL = "#FFF2CC";
+
+export const FORM_STYLES: Record<string, CellStyle> = {
+  title: { bold: true, italic: false, size: 13, hAlign: "center", vAlign: "center", wrap: true, border: false },
+  label: { bold: false, italic: false, size: 12, hAlign: "right", vAlign: "center", wrap: false, border: false },
+  agency: { bold: true, italic: false, size: 13, hAlign: "left", vAlign: "center", wrap: true, border: false },
+  instructions: { bold: false, italic: true, size: 11, hAlign: "left", vAlign: "top", wrap: true, border: false },
+  header: { bold: true, italic: false, size: 12, hAlign: "center", vAlign: "center", wrap: true, border: true },
+  cell: { bold: false, italic: false, size: 12, hAlign: "center", vAlign: "center", wrap: true, border: true },
+  cellLeft: { bold: false, italic: false, size: 12, hAlign: "left", vAlign: "center", wrap: true, border: true },
+  input: { bold: false, italic: false, size: 12, hAlign: "center", vAlign: "center", wrap: false, border: true, fill: INPUT_FILL },
+  inputLeft: { bold: false, italic: false, size: 12, hAlign: "left", vAlign: "top", wrap: true, border: true, fill: INPUT_FILL },
+  exempt: { bold: false, italic: true, size: 12, hAlign: "center", vAlign: "center", wrap: true, border: true },
+  exemptLeft: { bold: false, italic: true, size: 11, hAlign: "left", vAlign: "center", wrap: true, border: true },
+  total: { bold: true, italic: false, size: 12, hAlign: "center", vAlign: "center", wrap: false, border: true },
+  place: { bold: false, italic: true, size: 12, hAlign: "center", vAlign: "center", wrap: false, border: false },
+  sign: { bold: true, italic: false, size: 12, hAlign: "center", vAlign: "center", wrap: false, border: false },
+  signHint: { bold: false, italic: true, size: 11, hAlign: "center", vAlign: "center", wrap: false, border: false },
+};
+
+/** The row (from 0) of the first group in a form made here (row 7 in Excel); the others follow. */
+export const FORM_FIRST_GROUP_ROW = 6;
+
+/** Columns of the form: STT, group, score (input), maximum, evidence (input). */
+export const FORM_COLS = { stt: 0, group: 1, score: 2, max: 3, evidence: 4 } as const;
+const WIDTHS = [5, 30, 10, 9, 36];
+const LINE_PT = 15.5;
+
+export interface FormInput {
+  rules: Rules;
+  /** The agency's applicable maximum per group (its block's, see agencyMaxes); the groups' by default. */
+  maxes?: readonly Dec[];
+  agency: string;
+  notes: string;
+  year: number;
+  masterId: string;
+  /** The master's secret key (`formKey`): the form carries the token it gives, never the key. */
+  formKey: string;
+}
+
+export interface FormDescription extends SheetDescription {
+  identity: FormIdentity;
+  /** Where things are, for renderers, the fill-in helper of the tests and the readers. */
+  layout: {
+    agencyCell: { row: number; col: number };
+    groupRows: number[];
+    exempt: number[];
+    notesCell: { row: number; col: number };
+    totalCell: { row: number; col: number };
+  };
+}
+
+function lines(text: string, width: number): number {
+  const perLine = Math.max(1, Math.floor(width * 1.1));
+  return text.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
+}
+
+/** The form of one agency: title, agency, instructions, one row per group, total, notes, signatures; A4 portrait on one page. */
+export function buildForm(input: FormInput): FormDescription {
+  const { rules, year } = input;
+  const agency = cleanText(input.agency);
+  const notes = cleanText(input.notes);
+  const exemption = exemptGroupsOf(rules, notes);
+  const maxes = input.maxes ?? rules.groups.map((g) => g.max);
+  const exempt = exemption?.groups ?? [];
+  const cells: SheetCell[] = [];
+  const merges: SheetMerge[] = [];
+  const validations: DecimalValidation[] = [];
+  const heights: number[] = [];
+  const colCount = WIDTHS.length;
+  const total = WIDTHS.reduce((a, b) => a + b, 0);
+  const put = (row: number, col: number, value: string | number | null, style: string, extra: Partial<SheetCell> = {}) =>
+    cells.push({ row, col, value: typeof value === "string" ? value.normalize("NFC") : value, style, ...extra });
+  const merge = (row: number, col: number, cols: number, rows = 1) => merges.push({ row, col, rows, cols });
+
+  const title = FORM_TEXT.title(year);
+  put(0, 0, title, "title");
+  merge(0, 0, colCount);
+  heights[0] = lines(title, total * 0.85) * 19 + 6;
+  put(1, 0, FORM_TEXT.agencyLabel, "label");
+  merge(1, 0, 2);
+  put(1, 2, agency, "agency");
+  merge(1, 2, 3);
+  heights[1] = lines(agency, (WIDTHS[2] + WIDTHS[3] + WIDTHS[4]) * 0.9) * 18 + 4;
+  heights[2] = 8;
+  put(3, 0, FORM_TEXT.instructions, "instructions");
+  merge(3, 0, colCount);
+  heights[3] = lines(FORM_TEXT.instructions, total * 1.05) * 15 + 6;
+  heights[4] = 8;
+
+  const headerRow = FORM_FIRST_GROUP_ROW - 1;
+  const h = FORM_TEXT.header;
+  [h.stt, h.group, h.score, h.max, h.evidence].forEach((t, c) => put(headerRow, c, t, "header"));
+  heights[headerRow] = 3 * LINE_PT + 6;
+
+  const groupRows: number[] = [];
+  let applicable = ZERO;
+  const first = headerRow + 1;
+  rules.groups.forEach((g, i) => {
+    const row = first + i;
+    groupRows.push(row);
+    put(row, FORM_COLS.stt, i + 1, "cell", { numberFormat: "0" });
+    put(row, FORM_COLS.group, g.name, "cellLeft");
+    if (exempt.includes(i)) {
+      put(row, FORM_COLS.score, FORM_TEXT.exempt, "exempt");
+      put(row, FORM_COLS.max, null, "cell");
+      put(row, FORM_COLS.evidence, FORM_TEXT.exemptEvidence(exemption!.keyword, exemption!.reason), "exemptLeft");
+    } else {
+      const max = toNumber(maxes[i]);
+      if (g.counted !== false) applicable = add(applicable, maxes[i]);
+      put(row, FORM_COLS.score, null, "input", { unlocked: true, numberFormat: "General" });
+      put(row, FORM_COLS.max, max, "cell", { numberFormat: "General" });
+      put(row, FORM_COLS.evidence, null, "inputLeft", { unlocked: true });
+      validations.push({
+        row,
+        col: FORM_COLS.score,
+        min: 0,
+        max,
+        promptTitle: FORM_TEXT.validationTitle,
+        prompt: FORM_TEXT.validationPrompt(formatVi(maxes[i])),
+        errorTitle: FORM_TEXT.validationErrorTitle,
+        error: FORM_TEXT.validationError(formatVi(maxes[i])),
+      });
+    }
+    heights[row] = Math.max(2, lines(g.name, WIDTHS[1])) * LINE_PT + 8;
+  });
+  const last = first + rules.groups.length - 1;
+  const totalRow = last + 1;
+  put(totalRow, 0, FORM_TEXT.total, "total");
+  merge(totalRow, 0, 2);
+  // The total of the groups that count (all of them, usually: one range).
+  const counted = rules.groups.map((g, i) => (g.counted !== false ? i : -1)).filter((i) => i >= 0);
+  const sum =
+    counted.length === rules.groups.length
+      ? `${cellAddress(first, FORM_COLS.score)}:${cellAddress(last, FORM_COLS.score)}`
+      : counted.map((i) => cellAddress(first + i, FORM_COLS.score)).join(",");
+  put(totalRow, FORM_COLS.score, null, "total", { formula: `SUM(${sum})`, numberFormat: "General" });
+  put(totalRow, FORM_COLS.max, toNumber(applicable), "total", { numberFormat: "General" });
+  put(totalRow, FORM_COLS.evidence, null, "total");
+  heights[totalRow] = LINE_PT + 8;
+  const notesRow = totalRow + 1;
+  put(notesRow, 0, FORM_TEXT.notes, "cellLeft");
+  merge(notesRow, 0, 2);
+  put(notesRow, FORM_COLS.score, notes, "inputLeft", { unlocked: true });
+  merge(notesRow, FORM_COLS.score, 3);
+  heights[notesRow] = 2 * LINE_PT + 8;
+
+  const placeRow = notesRow + 2;
+  heights[notesRow + 1] = 14;
+  put(placeRow, 3, FORM_TEXT.place, "place");
+  merge(placeRow, 3, 2);
+  const signRow = placeRow + 1;
+  put(signRow, 0, FORM_TEXT.preparer, "sign");
+  merge(signRow, 0, 3);
+  put(signRow, 3, FORM_TEXT.head, "sign");
+  merge(signRow, 3, 2);
+  put(signRow + 1, 0, FORM_TEXT.preparerHint, "signHint");
+  merge(signRow + 1, 0, 3);
+  put(signRow + 1, 3, FORM_TEXT.headHint, "signHint");
+  merge(signRow + 1, 3, 2);
+  const rowCount = signRow + 6;
+  for (let r = 0; r < rowCount; r++) heights[r] = heights[r] ?? 20;
+
+  const identity: FormIdentity = {
+    kind: FORM_KIND,
+    version: 2,
+    masterId: input.masterId,
+    agency,
+    year,
+    rulesFingerprint: rulesFingerprint(rules.json),
+    token: formToken(input.formKey, input.masterId, agency, year),
+  };
+  return {
+    sheetName: FORM_SHEET,
+    font: "Times New Roman",
+    styles: FORM_STYLES,
+    columnWidths: WIDTHS,
+    rowHeights: heights,
+    cells,
+    merges,
+    validations,
+    protect: true,
+    print: {
+      orientation: "portrait",
+      paper: "A4",
+      fitToPagesWide: 1,
+      fitToPagesTall: 1,
+      margins: { top: 2, bottom: 2, left: 2.5, right: 1.5, header: 0.8, footer: 0.8 },
+      centerHorizontally: true,
+    },
+    frozenRows: 0,
+    rowCount,
+    colCount,
+    identity,
+    layout: {
+      agencyCell: { row: 1, col: 2 },
+      groupRows,
+      exempt,
+      notesCell: { row: notesRow, col: FORM_COLS.score },
+      totalCell: { row: totalRow, col: FORM_COLS.score },
+    },
+  };
+}
+
+/** "C7": where a group's score goes in a form (for messages and the tests). */
+export const formScoreCell = (form: FormDescription, group: number): string => cellAddress(form.layout.groupRows[group], FORM_COLS.score);

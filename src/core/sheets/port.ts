@@ -1,0 +1,50 @@
+/**
+ * The workbook port: what a flow reads from a workbook and how it writes, in the core's terms.
+ *
+ *     snapshot = port.read…(what the flow needs)   plan = flow(snapshot, rules)   port.write…(plan) as one unit
+ *
+ * A flow reads a snapshot (the sheets and their states, a sheet's values and formulas from A1, the
+ * store), decides in src/core what to write (planResultWrite, buildAnnex → annexAsSheet, encodeStore)
+ * and hands it to the port, which applies it as one unit. src/xlsx/port.ts implements it on the .xlsx
+ * package (the command line: nothing written until the whole package is, every part the plan does not
+ * own copied byte for byte); src/excel implements the same steps with Office.js batches (read in one
+ * sync, journal first then results in the next), see docs/architecture.md.
+ */
+import { GridLayout } from "../grid/grid";
+import { LegacyCell } from "../grid/legacy-cells";
+import { WritePlan } from "../grid/plan";
+import { SheetDescription } from "./sheet";
+import { DecodedStore, MarkRecord, StoreState } from "../store/store";
+
+export interface SheetInfo {
+  name: string;
+  state: "visible" | "hidden" | "veryHidden";
+}
+
+/** A sheet's values and formulas as Office.js returns them for its used range from A1 ("" where empty, "=…" where a formula is). */
+export interface SheetSnapshot {
+  values: unknown[][];
+  formulas: unknown[][];
+}
+
+/** "Tính điểm"'s write: the plan (result columns, headers, marks), the grid's layout, and legacy texts converted to Unicode. */
+export interface ResultWrite {
+  sheet: string;
+  plan: WritePlan;
+  layout: GridLayout;
+  converted: readonly LegacyCell[];
+}
+
+export interface WorkbookPort {
+  sheets(): SheetInfo[];
+  readSheet(name: string): SheetSnapshot;
+  readStore(): DecodedStore;
+  /** Queues the result write; returns the marks to record (each cell's own fill before it was marked). */
+  writeResults(write: ResultWrite): MarkRecord[];
+  /** Queues values into cells, their look kept (the ledger's points, the group sums it puts into the grid). */
+  writeValues(sheet: string, writes: readonly { row: number; col: number; value: string | number }[]): void;
+  /** Queues a sheet made from its description: it replaces the sheet of that name, or is added. */
+  putSheet(description: SheetDescription): void;
+  /** Queues the store's new state. */
+  writeStore(state: StoreState): void;
+}

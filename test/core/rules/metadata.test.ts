@@ -1,0 +1,77 @@
+import { SHEET_HEADER_2020 } from "../helpers";
+import { buildAnnex } from "../../../src/core/sheets/annex";
+import {
+  completeMetadata,
+  completeMetadataWithSource,
+  inferYear,
+  provinceMissing,
+  titleRowsOf,
+  withProvince,
+  yearInTitle,
+} from "../../../src/core/rules/metadata";
+import { presetRules } from "../../../src/core/rules/rules";
+import { scoreSheet } from "../../../src/core/grid/scoring";
+
+describe("the year evaluated", () => {
+  test("is the year the grid's title names: “năm 2020” first, else a lone year in a title text", () => {
+    expect(yearInTitle([["KẾT QUẢ ĐÁNH GIÁ NĂM 2020"], ["Cập nhật 2021"]])).toBe(2020);
+    expect(yearInTitle([["Bảng điểm 2022 – các sở"]])).toBe(2022);
+    expect(yearInTitle([[2021, "Bảng điểm"]])).toBeNull(); // a number cell in a title row is not a year
+    expect(yearInTitle([["Quyết định 123456"], ["năm 1999"]])).toBeNull();
+    expect(yearInTitle([])).toBeNull();
+  });
+
+  test("only the rows above the header count", () => {
+    const values = [["BẢNG ĐIỂM NĂM 2020"], ["STT", "Tên cơ quan"], ["1", "Sở Tài chính, kế hoạch năm 2025"]];
+    expect(yearInTitle(titleRowsOf(values, 1))).toBe(2020);
+    expect(yearInTitle(titleRowsOf(values, 0))).toBeNull();
+  });
+
+  test("else the year before the decision's, else last year", () => {
+    expect(inferYear(2020, "05/01/2021")).toEqual({ year: 2020, source: "title" });
+    expect(inferYear(null, "05/01/2021")).toEqual({ year: 2020, source: "decision" });
+    expect(inferYear(null, "", new Date("2026-03-01T00:00:00Z"))).toEqual({ year: 2025, source: "default" });
+  });
+
+  test("a year given (typed or stored) is kept; a missing one is inferred", () => {
+    expect(completeMetadataWithSource({ year: 2018, date: "05/01/2021" }, 2020)).toMatchObject({ meta: { year: 2018 }, yearSource: "given" });
+    expect(completeMetadataWithSource({ date: "05/01/2021" }, 2020)).toMatchObject({ meta: { year: 2020 }, yearSource: "title" });
+    expect(completeMetadataWithSource({ date: "5/1/2021" })).toMatchObject({ meta: { year: 2020, date: "05/01/2021" }, yearSource: "decision" });
+  });
+});
+
+describe("the issuer with its province", () => {
+  test("is appended after “tỉnh” or “thành phố”, never repeated", () => {
+    expect(withProvince("Ủy ban nhân dân tỉnh", "Thái Bình")).toBe("Ủy ban nhân dân tỉnh Thái Bình");
+    expect(withProvince("Ủy ban nhân dân tỉnh", "tỉnh Thái Bình")).toBe("Ủy ban nhân dân tỉnh Thái Bình");
+    expect(withProvince("Ủy ban nhân dân thành phố", "Hải Phòng")).toBe("Ủy ban nhân dân thành phố Hải Phòng");
+    expect(withProvince("Ủy ban nhân dân tỉnh Thái Bình", "Thái Bình")).toBe("Ủy ban nhân dân tỉnh Thái Bình");
+    expect(withProvince("Ủy ban nhân dân tỉnh", "")).toBe("Ủy ban nhân dân tỉnh");
+  });
+
+  test("is missing only when the annex would end the issuer at “tỉnh”", () => {
+    expect(provinceMissing(completeMetadata({ issuer: "Ủy ban nhân dân tỉnh" }))).toBe(true);
+    expect(provinceMissing(completeMetadata({ issuer: "Ủy ban nhân dân tỉnh", province: "Thái Bình" }))).toBe(false);
+    expect(provinceMissing(completeMetadata({ issuer: "Ủy ban nhân dân tỉnh Thái Bình" }))).toBe(false);
+  });
+
+  test("the annex names it in the subject and in the “Kèm theo” line; prints with NĐ 30 margins and page numbers from page 2", () => {
+    const values = [[...SHEET_HEADER_2020], [1, "Sở Tài chính", 40, 80, 80, 80, 80, 40, ""]];
+    const scored = scoreSheet(values, presetRules());
+    if (!scored.ok) throw new Error(scored.error.message);
+    const meta = completeMetadata({ number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", province: "Thái Bình", year: 2020 });
+    const annex = buildAnnex(presetRules(), scored.rows, meta);
+    const text = (row: number) => annex.cells.find((c) => c.row === row && c.col === 0)!.text;
+    expect(text(1)).toBe(
+      "Đánh giá, xếp hạng ứng dụng công nghệ thông tin trong hoạt động của các sở, ban, ngành thuộc Ủy ban nhân dân tỉnh Thái Bình năm 2020",
+    );
+    expect(text(2)).toBe("(Kèm theo Quyết định số 06/QĐ-UBND ngày 05/01/2021 của Ủy ban nhân dân tỉnh Thái Bình)");
+    const m = annex.print.margins;
+    expect(m.left).toBeGreaterThanOrEqual(3);
+    expect(m.left).toBeLessThanOrEqual(3.5);
+    expect(m.right).toBeGreaterThanOrEqual(1.5);
+    expect(m.right).toBeLessThanOrEqual(2);
+    for (const v of [m.top, m.bottom]) expect(v >= 2 && v <= 2.5).toBe(true);
+    expect(annex.print.pageNumbers).toEqual({ where: "centerHeader", code: "&P", firstPage: false });
+  });
+});
