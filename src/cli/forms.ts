@@ -13,12 +13,14 @@ import { StoreState } from "../core/store/store";
 import { cleanText } from "../core/text/text";
 import { formWorkbook, MASTER_LIMITS, noticeWorkbook, readReturnedForm, tooLarge } from "../xlsx/forms";
 import { checkPackage } from "../xlsx/package";
-import { renderSheetExcelJS } from "../xlsx/render";
-import { fail, loadWorkbook, moveSheet, pickSheet, rulesFrom, ScoreOptions, Unusable } from "./score";
+import { XlsxPort } from "../xlsx/port";
+import { fail, openInput, pickGridSheet, readingFile, rulesFrom, ScoreOptions, Unusable } from "./score";
 import { checkOutput, writeAtomically } from "./output";
 import { bothOf, cliBoth } from "./messages";
 import { both, Both } from "../core/base/catalogue";
-import { readSheet, readStore, SheetValues, writeStore } from "./workbook";
+import { SheetValues } from "./workbook";
+import { ScoreResult } from "../core/grid/scoring";
+import { SheetDescription } from "../core/sheets/sheet";
 import { readDifferences } from "../core/forms/conclusions";
 import { buildNotice, NOTICE_MESSAGES, NOTICE_TEXT, noticeRowsByAgency } from "../core/forms/notices";
 import { lockRefusal } from "../core/store/lock";
@@ -47,9 +49,11 @@ export interface FormsOptions {
 export type FormsOutcome = { ok: true; forms: { file: string; agency: string }[]; masterOut?: string } | { ok: false; message: Both };
 
 interface Master {
-  wb: ExcelJS.Workbook;
-  ws: ExcelJS.Worksheet;
+  /** The master through the package port: read within MASTER_LIMITS, written as a copy with every part it does not own kept. */
+  port: XlsxPort;
+  sheet: string;
   data: SheetValues;
+  result: Extract<ScoreResult, { ok: true }>;
   state: StoreState;
   rules: Rules;
   agencies: { row: number; name: string; notes: string; maxes: readonly Dec[] }[];
@@ -57,48 +61,61 @@ interface Master {
   year: number;
 }
 
-async function openMaster(file: string, opts: { sheet?: string; rulesFile?: string; year?: number }): Promise<Master> {
-  // Bounded first: a master that inflates beyond the limits (a zip bomb) is refused before ExcelJS reads it.
+function openMaster(file: string, opts: { sheet?: string; rulesFile?: string; year?: number }): Master {
+  // Bounded first: a master that inflates beyond the limits (a zip bomb, in any part) is refused before it is read.
+  let bytes: Uint8Array | undefined;
   if (fs.existsSync(file) && fs.statSync(file).isFile()) {
-    const checked = checkPackage(new Uint8Array(fs.readFileSync(file)), MASTER_LIMITS);
+    bytes = new Uint8Array(fs.readFileSync(file));
+    const checked = checkPackage(bytes, MASTER_LIMITS);
     if (!checked.ok && checked.problem.code === "tooLarge") {
       const p = tooLarge(checked.problem, MASTER_LIMITS);
       fail(cliBoth("masterTooLarge", { file, part: p.part, mib: p.limitMiB }));
     }
   }
-  const wb = await loadWorkbook(file);
-  const stored = readStore(wb);
-  if (!stored.ok) fail(stored);
-  const state = (stored as Extract<typeof stored, { ok: true }>).state;
-  const { rules } = rulesFrom({ rulesFile: opts.rulesFile } as ScoreOptions, state);
-  const { ws, data, result } = pickSheet(wb, rules, opts.sheet, state.annex?.sheetName);
-  const text = (v: unknown) => cleanText(typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
-  const maxes = agencyMaxes(rules, result.rows);
-  const agencies = result.layout.dataRows.map((row) => ({
-    row,
-    name: text(data.values[row][result.layout.nameCol]),
-    notes: result.layout.notesCol === null ? "" : text(data.values[row][result.layout.notesCol]),
-    maxes: maxes.get(row) ?? rules.groups.map((g) => g.max),
-  }));
-  const year = opts.year ?? formsYear(state.decision?.year, data.values, result.layout.headerTop, completeMetadata(state.decision ?? {}).year);
-  return {
-    wb,
-    ws,
-    data,
-    state,
-    rules,
-    agencies,
-    masterId: masterWorkbookId(
-      state.workbookId,
-      agencies.map((a) => a.name),
-    ),
-    year,
-  };
+  const port = openInput(file, MASTER_LIMITS, bytes);
+  return readingFile(file, () => {
+    const stored = port.readStore();
+    if (!stored.ok) fail(stored);
+    const state = (stored as Extract<typeof stored, { ok: true }>).state;
+    const { rules } = rulesFrom({ rulesFile: opts.rulesFile } as ScoreOptions, state);
+    // The grid located and scored once: the merge plans on this result.
+    const { name: sheet, data, result } = pickGridSheet(port, rules, opts.sheet, state.annex?.sheetName, false);
+    const text = (v: unknown) => cleanText(typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
+    const maxes = agencyMaxes(rules, result.rows);
+    const agencies = result.layout.dataRows.map((row) => ({
+      row,
+      name: text(data.values[row][result.layout.nameCol]),
+      notes: result.layout.notesCol === null ? "" : text(data.values[row][result.layout.notesCol]),
+      maxes: maxes.get(row) ?? rules.groups.map((g) => g.max),
+    }));
+    const year = opts.year ?? formsYear(state.decision?.year, data.values, result.layout.headerTop, completeMetadata(state.decision ?? {}).year);
+    return {
+      port,
+      sheet,
+      data,
+      result,
+      state,
+      rules,
+      agencies,
+      masterId: masterWorkbookId(
+        state.workbookId,
+        agencies.map((a) => a.name),
+      ),
+      year,
+    };
+  });
+}
+
+/** The master's copy with what was queued on its port, written to `out` (a temporary file renamed over it). */
+async function writeMaster(master: Master, out: string): Promise<void> {
+  const bytes = master.port.toBytes();
+  const written = await writeAtomically(out, (tmp) => fs.promises.writeFile(tmp, bytes));
+  if (!written.ok) fail(bothOf(written.message));
 }
 
 export async function writeForms(opts: FormsOptions): Promise<FormsOutcome> {
   try {
-    const master = await openMaster(opts.master, opts);
+    const master = openMaster(opts.master, opts);
     if (master.agencies.length === 0) fail(cliBoth("formsNoAgencies", {}));
     const stored = isFormKey(master.state.formKey) ? master.state.formKey : null;
     if (stored === null && !opts.masterOut) fail(cliBoth("formsNeedMasterOut", { master: opts.master }));
@@ -118,9 +135,8 @@ export async function writeForms(opts: FormsOptions): Promise<FormsOutcome> {
       if (names.some((n) => path.resolve(opts.dir, n) === path.resolve(out))) fail(cliBoth("masterOutIsForm", { file: out }));
       const checked = checkOutput(opts.master, out, opts.force === true);
       if (!checked.ok) fail(bothOf(checked.message));
-      writeStore(master.wb, { ...master.state, workbookId: master.masterId, formKey, undo: undefined });
-      const written = await writeAtomically(out, (tmp) => master.wb.xlsx.writeFile(tmp));
-      if (!written.ok) fail(bothOf(written.message));
+      master.port.writeStore({ ...master.state, workbookId: master.masterId, formKey, undo: undefined });
+      await writeMaster(master, out);
     }
     const forms: { file: string; agency: string }[] = [];
     for (const [i, a] of master.agencies.entries()) {
@@ -143,6 +159,12 @@ export async function writeForms(opts: FormsOptions): Promise<FormsOutcome> {
     if (e instanceof Unusable) return { ok: false, message: e.detail };
     throw e;
   }
+}
+
+/** The rows of the master's "Chênh lệch" sheet (empty when it has none). */
+function differenceRowsOf(master: Master, file: string, name: string | undefined) {
+  if (!name || !master.port.sheets().some((s) => s.name === name)) return [];
+  return readDifferences(readingFile(file, () => master.port.readSheet(name).values))?.rows ?? [];
 }
 
 export interface NoticesOptions {
@@ -169,8 +191,7 @@ export async function writeNotices(opts: NoticesOptions): Promise<NoticesOutcome
     const key = isFormKey(master.state.formKey) ? master.state.formKey : null;
     if (key === null) fail(both(NOTICE_MESSAGES, "noKey", { master: opts.master }));
     const diffName = master.state.loopSheets?.diff ?? FORM_TEXT.diffSheet;
-    const ws = master.wb.getWorksheet(diffName);
-    const rows = ws ? (readDifferences(readSheet(ws).values)?.rows ?? []) : [];
+    const rows = differenceRowsOf(master, opts.master, diffName);
     const byAgency = noticeRowsByAgency(rows);
     if (byAgency.length === 0) fail(both(NOTICE_MESSAGES, "noDifferences", { sheet: diffName }));
     if (fs.existsSync(opts.dir) && !fs.statSync(opts.dir).isDirectory()) fail(cliBoth("formsDirIsFile", { dir: opts.dir }));
@@ -251,7 +272,7 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
       }
     };
     checkTarget();
-    const master = await openMaster(opts.master, opts);
+    const master = openMaster(opts.master, opts);
     if (master.state.lock) fail(lockRefusal(master.state.lock, "merge"));
     // One form at a time, each checked within FORM_LIMITS before it is parsed; only its values are kept.
     // Each form is named by the path the user gave (two “so-y-te.xlsx” from two folders stay apart).
@@ -270,14 +291,14 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
           : { file, values: null, identity: null, ...(missing ? { problem: { code: "notFound" as const } } : {}) },
       );
     }
-    // What the council and the agencies wrote on the "Chênh lệch" sheet a previous merge made: kept.
-    const ownDiff = master.state.loopSheets?.diff ? master.wb.getWorksheet(master.state.loopSheets.diff) : undefined;
-    const previousRows = ownDiff ? (readDifferences(readSheet(ownDiff).values)?.rows ?? []) : [];
+    // What the council and the agencies wrote on the "Chênh lệch" sheet a previous merge made: kept (and what replies answer).
+    const previousRows = differenceRowsOf(master, opts.master, master.state.loopSheets?.diff);
     const planned = planMerge({
       differenceRows: previousRows,
       rules: master.rules,
       values: master.data.values,
-      sheetName: master.ws.name,
+      scored: master.result,
+      sheetName: master.sheet,
       state: master.state,
       masterId: master.masterId,
       year: master.year,
@@ -285,7 +306,7 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
       forms: returned,
       now: (opts.now ?? new Date()).toISOString(),
     });
-    if (!planned.ok) fail(cliBoth("onSheet", { sheet: master.ws.name, reason: planned }));
+    if (!planned.ok) fail(cliBoth("onSheet", { sheet: master.sheet, reason: planned }));
     const plan = (planned as Extract<typeof planned, { ok: true }>).plan;
     const deadline = opts.deadline ?? master.state.decision?.formsDeadline;
     const json: MergeJson = {
@@ -300,32 +321,30 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
     if (plan.merged.length === 0 && plan.replies.length === 0)
       return { ok: true, plan, json, findings: plan.findings, differences: plan.differences, written: false };
 
-    for (const w of plan.writes) {
-      const cell = master.ws.getCell(w.row + 1, w.col + 1);
-      const style = JSON.parse(JSON.stringify(cell.style ?? {}));
-      if (typeof w.value === "string") style.numFmt = "@";
-      cell.style = style;
-      cell.value = w.value;
-    }
-    const loopSheets = placeLoopSheets(master.wb, master.state, master.ws);
-    renderSheetExcelJS(loopSheets.self, selfAssessmentSheet(master.rules, plan.selfAssessments, loopSheets.self.name));
-    renderSheetExcelJS(loopSheets.diff, differencesSheet(plan.differences, loopSheets.diff.name, previousRows, plan.replies));
-    renderSheetExcelJS(
-      loopSheets.track,
-      trackingSheet(
-        master.agencies.map((a) => a.name),
-        plan.selfAssessments,
-        deadline,
-        loopSheets.track.name,
-      ),
+    // Scores as numbers, notes as text (number format "@"), each cell's look otherwise kept.
+    master.port.writeValues(
+      master.sheet,
+      plan.writes.map((w) => ({ row: w.row, col: w.col, value: w.value, ...(typeof w.value === "string" ? { numberFormat: "@" } : {}) })),
+    );
+    const loopSheets = placeLoopSheets(
+      master,
+      (name) => selfAssessmentSheet(master.rules, plan.selfAssessments, name),
+      (name) => differencesSheet(plan.differences, name, previousRows, plan.replies),
+      (name) =>
+        trackingSheet(
+          master.agencies.map((a) => a.name),
+          plan.selfAssessments,
+          deadline,
+          name,
+        ),
     );
     const changes = plan.writes.map((w): [string, string, string] => [w.address, String(master.data.values[w.row]?.[w.col] ?? ""), String(w.value ?? "")]);
-    writeStore(master.wb, {
+    master.port.writeStore({
       ...master.state,
       ...(deadline ? { decision: { ...master.state.decision, formsDeadline: deadline } } : {}),
       workbookId: master.masterId,
       selfAssessments: plan.selfAssessments,
-      loopSheets: { self: loopSheets.self.name, diff: loopSheets.diff.name, track: loopSheets.track.name },
+      loopSheets,
       undo: undefined,
       log: appendLog(
         master.state.log,
@@ -334,15 +353,14 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
           action: "merge",
           by: "",
           via: "cli",
-          sheet: master.ws.name,
+          sheet: master.sheet,
           cells: changes,
           note: plan.merged.map((m) => m.file).join(", "),
         }),
       ),
     });
     checkTarget();
-    const written = await writeAtomically(opts.output, (tmp) => master.wb.xlsx.writeFile(tmp));
-    if (!written.ok) fail(bothOf(written.message));
+    await writeMaster(master, opts.output);
 
     return { ok: true, plan, json, findings: plan.findings, differences: plan.differences, written: true };
   } catch (e) {
@@ -351,30 +369,30 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
   }
 }
 
-/** The "Tự đánh giá" and "Chênh lệch" sheets: the ones a previous merge made are replaced in place; a user's sheet of that name is never touched. */
+/**
+ * The "Tự đánh giá", "Chênh lệch" and "Theo dõi phiếu" sheets: the ones a previous merge made are
+ * replaced in place; a user's sheet of that name is never touched (the sheet gets another name); new
+ * ones follow the grid, one after the other.
+ */
 function placeLoopSheets(
-  wb: ExcelJS.Workbook,
-  state: StoreState,
-  grid: ExcelJS.Worksheet,
-): { self: ExcelJS.Worksheet; diff: ExcelJS.Worksheet; track: ExcelJS.Worksheet } {
-  const make = (wanted: string, owned: string | undefined, after: ExcelJS.Worksheet) => {
-    const where = chooseAnnexSheet(
-      wanted,
-      wb.worksheets.map((w) => w.name),
-      owned,
-    );
-    let position = wb.worksheets.indexOf(after) + 1;
-    if (where.replaces) {
-      const old = wb.getWorksheet(where.name)!;
-      position = wb.worksheets.indexOf(old);
-      wb.removeWorksheet(old.id);
-    }
-    const ws = wb.addWorksheet(where.name);
-    moveSheet(wb, ws, position);
-    return ws;
+  master: Master,
+  self: (name: string) => SheetDescription,
+  diff: (name: string) => SheetDescription,
+  track: (name: string) => SheetDescription,
+): { self: string; diff: string; track: string } {
+  const names = master.port.sheets().map((s) => s.name);
+  let after = master.sheet;
+  const put = (wanted: string, owned: string | undefined, describe: (name: string) => SheetDescription) => {
+    const where = chooseAnnexSheet(wanted, names, owned);
+    master.port.putSheet(describe(where.name), after);
+    if (!names.includes(where.name)) names.push(where.name);
+    after = where.name;
+    return where.name;
   };
-  const self = make(FORM_TEXT.selfSheet, state.loopSheets?.self, grid);
-  const diff = make(FORM_TEXT.diffSheet, state.loopSheets?.diff, self);
-  const track = make(FORM_TEXT.trackSheet, state.loopSheets?.track, diff);
-  return { self, diff, track };
+  const loop = master.state.loopSheets;
+  return {
+    self: put(FORM_TEXT.selfSheet, loop?.self, self),
+    diff: put(FORM_TEXT.diffSheet, loop?.diff, diff),
+    track: put(FORM_TEXT.trackSheet, loop?.track, track),
+  };
 }

@@ -17,7 +17,7 @@ import { STORE_MESSAGES } from "../core/store/store-check";
 import { both, Both, joinBoth, Lang, pick } from "../core/base/catalogue";
 import { lastRunRecord } from "../core/grid/summary";
 import { explainAsSheet } from "../xlsx/explain-sheet";
-import { PackageError } from "../xlsx/package";
+import { PackageError, PackageLimits } from "../xlsx/package";
 import { XlsxPort } from "../xlsx/port";
 import { buildExplanation } from "../core/findings/explanation";
 import { bothOf, cliBoth, RulesSource } from "./messages";
@@ -179,11 +179,11 @@ export function pickSheet(wb: ExcelJS.Workbook, rules: Rules, wanted: string | u
 }
 
 /** The input workbook as the package port reads it (bounded: a zip bomb is refused, never inflated). */
-export function openInput(file: string): XlsxPort {
+export function openInput(file: string, limits: Partial<PackageLimits> = {}, bytes?: Uint8Array): XlsxPort {
   if (!fs.existsSync(file)) fail(cliBoth("fileMissing", { file }));
   if (fs.statSync(file).isDirectory()) fail(cliBoth("fileIsFolder", { file }));
   try {
-    return XlsxPort.open(new Uint8Array(fs.readFileSync(file)));
+    return XlsxPort.open(bytes ?? new Uint8Array(fs.readFileSync(file)), limits);
   } catch (e) {
     return fail(e instanceof PackageError ? packageRefusal(file, e) : cliBoth("notWorkbook", { file }));
   }
@@ -210,7 +210,7 @@ export function readingFile<T>(file: string, read: () => T): T {
 }
 
 /** The grid sheet: --sheet, else the first visible sheet with a grid (not the annex, not the store). */
-function pickGridSheet(port: XlsxPort, rules: Rules, wanted: string | undefined, annexName: string | undefined, fix: boolean) {
+export function pickGridSheet(port: XlsxPort, rules: Rules, wanted: string | undefined, annexName: string | undefined, fix: boolean) {
   const sheets = port.sheets().filter((w) => w.name !== STORE_SHEET);
   if (wanted) {
     if (!sheets.some((w) => w.name === wanted)) fail(cliBoth("noSuchSheet", { sheet: wanted, sheets: sheets.map((w) => w.name) }));

@@ -36,6 +36,8 @@ export interface NewSheet {
   state?: "visible" | "hidden" | "veryHidden";
   /** Print area and repeated rows, defined for this sheet in workbook.xml. */
   names?: SheetName[];
+  /** A new sheet goes just after this one (if there is one of that name); else after the others. */
+  after?: string;
 }
 
 const WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
@@ -140,7 +142,7 @@ export class PackageEdit {
     const relIds = new Set(elements(relsXml, "Relationship").map((r) => attributes(r.tag).Id));
     let sheetIds = Math.max(0, ...wb.sheets.map((s) => Number(s.sheetId) || 0));
     const order = wb.sheets.map((s) => s.name);
-    const namesFor: { index: number; names: SheetName[] }[] = [];
+    const namesFor: { sheet: string; names: SheetName[] }[] = [];
 
     for (const put of this.puts) {
       const existing = wb.sheet(put.name);
@@ -150,7 +152,7 @@ export class PackageEdit {
         const sheetRels = relsPartOf(existing.part);
         if (pkg.has(sheetRels)) dropped.add(partName(pkg.entry(sheetRels)!.name));
         workbookXml = setSheetState(workbookXml, put.name, state);
-        namesFor.push({ index: order.indexOf(put.name), names: put.names ?? [] });
+        namesFor.push({ sheet: put.name, names: put.names ?? [] });
         continue;
       }
       let n = 1;
@@ -168,13 +170,19 @@ export class PackageEdit {
       typesXml = addOverride(typesXml, `/${part}`, WORKSHEET_TYPE);
       const rAttr = rPrefix ? `${rPrefix}:id="${rId}"` : `xmlns:xr="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xr:id="${rId}"`;
       const tag = `<${prefix}sheet name="${escapeXml(put.name)}" sheetId="${++sheetIds}"${state !== "visible" ? ` state="${state}"` : ""} ${rAttr}/>`;
-      workbookXml = workbookXml.replace(/<\/((?:[\w.-]+:)?sheets)\s*>/, `${tag}</$1>`);
+      const at = put.after !== undefined && order.includes(put.after) ? order.indexOf(put.after) + 1 : order.length;
+      if (at === order.length) workbookXml = workbookXml.replace(/<\/((?:[\w.-]+:)?sheets)\s*>/, `${tag}</$1>`);
+      else {
+        // Inserted among the sheets: the sheets after it move one place (their local names and the active tab follow).
+        const before = elements(workbookXml, "sheet").find(({ tag: t }) => attributes(t).name === put.after)!;
+        workbookXml = shiftSheetIndexes(workbookXml.slice(0, before.end) + tag + workbookXml.slice(before.end), at);
+      }
       content(part, put.xml);
-      order.push(put.name);
-      namesFor.push({ index: order.length - 1, names: put.names ?? [] });
+      order.splice(at, 0, put.name);
+      namesFor.push({ sheet: put.name, names: put.names ?? [] });
       added.push({ name: part });
     }
-    for (const { index, names } of namesFor) workbookXml = setLocalNames(workbookXml, prefix, index, names);
+    for (const { sheet, names } of namesFor) workbookXml = setLocalNames(workbookXml, prefix, order.indexOf(sheet), names);
 
     // Styles last: the sheets above and the edits below add to them.
     const sheetOut = new Map<string, OutEntry>();
@@ -226,6 +234,19 @@ function addOverride(types: string, part: string, type: string): string {
   const exists = elements(types, "Override").some(({ tag }) => (attributes(tag).PartName ?? "").toLowerCase() === part.toLowerCase());
   if (exists) return types;
   return types.replace(/<\/((?:[\w.-]+:)?Types)\s*>\s*$/, `<Override PartName="${part}" ContentType="${type}"/></$1>`);
+}
+
+/** Sheet indexes at or after `from` moved one place: defined names' localSheetId, the book views' active and first tab. */
+function shiftSheetIndexes(workbookXml: string, from: number): string {
+  const shift = (tag: string, attr: string) =>
+    tag.replace(new RegExp(`(\\s${attr}\\s*=\\s*["'])(\\d+)(["'])`), (m, a: string, n: string, b: string) =>
+      Number(n) >= from ? `${a}${Number(n) + 1}${b}` : m,
+    );
+  let xml = workbookXml;
+  for (const d of elements(xml, "definedName").reverse()) xml = xml.slice(0, d.start) + shift(d.tag, "localSheetId") + xml.slice(d.start + d.tag.length);
+  for (const v of elements(xml, "workbookView").reverse())
+    xml = xml.slice(0, v.start) + shift(shift(v.tag, "activeTab"), "firstSheet") + xml.slice(v.start + v.tag.length);
+  return xml;
 }
 
 function setSheetState(workbookXml: string, name: string, state: "visible" | "hidden" | "veryHidden"): string {

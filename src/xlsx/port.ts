@@ -8,7 +8,7 @@ import { cellAddress } from "../core/base/address";
 import { LegacyCell } from "../core/grid/legacy-cells";
 import { unicodeFontFor } from "../core/text/legacy-encoding";
 import { MARK_FILL, WritePlan } from "../core/grid/plan";
-import { ResultWrite, SheetInfo, WorkbookPort } from "../core/sheets/port";
+import { ResultWrite, SheetInfo, ValueWrite, WorkbookPort } from "../core/sheets/port";
 import { SheetDescription } from "../core/sheets/sheet";
 import { decodeStore, DecodedStore, encodeStore, MarkRecord, STORE_SHEET, StoreState } from "../core/store/store";
 import { CellEdit, PackageEdit } from "./edit";
@@ -58,12 +58,16 @@ export class XlsxPort implements WorkbookPort {
   }
 
   /** Values into cells (their look kept): the ledger's computed points, the group sums it puts into the grid. */
-  writeValues(sheet: string, writes: readonly { row: number; col: number; value: string | number }[]): void {
+  writeValues(sheet: string, writes: readonly ValueWrite[]): void {
     const read = this.readSheet(sheet);
     const cells = this.cellsOf(sheet);
     for (const w of writes) {
       const row = cells.get(w.row) ?? new Map<number, CellEdit>();
-      row.set(w.col, { style: row.get(w.col)?.style ?? read.styles[w.row]?.[w.col] ?? 0, value: w.value === "" ? null : w.value });
+      const style = row.get(w.col)?.style ?? read.styles[w.row]?.[w.col] ?? 0;
+      row.set(w.col, {
+        style: w.numberFormat !== undefined ? this.edit.styles.withNumberFormat(style, w.numberFormat) : style,
+        value: w.value === "" ? null : w.value,
+      });
       cells.set(w.row, row);
     }
   }
@@ -120,10 +124,10 @@ export class XlsxPort implements WorkbookPort {
     return marks;
   }
 
-  /** A sheet from its description: replaces the sheet of that name (in its place) or is added last. */
-  putSheet(description: SheetDescription): void {
+  /** A sheet from its description: replaces the sheet of that name (in its place) or is added just after `after` (else last). */
+  putSheet(description: SheetDescription, after?: string): void {
     const part = renderSheetXml(description, this.edit.styles);
-    this.edit.putSheet({ name: description.sheetName, xml: part.xml, names: part.names });
+    this.edit.putSheet({ name: description.sheetName, xml: part.xml, names: part.names, after });
   }
 
   writeStore(state: StoreState): void {

@@ -4,7 +4,7 @@ import { makeFinding, Severity } from "../findings/findings";
 import { both, ddmmyyyy, hhmm, pick } from "../base/catalogue";
 import { FORM_TEXT, IN_FORM_MESSAGES, MERGE_MESSAGES, MERGE_SEVERITY, MergeFindingCode, MergeParams, ScoreFindingCode, Lang } from "./form-messages";
 import { agencyMaxes, exemptGroupsOf, FORM_COLS, FORM_FIRST_GROUP_ROW, FormIdentity, identityVerifies, isFormKey, rulesFingerprint } from "./forms";
-import { scoreSheet } from "../grid/scoring";
+import { scoreSheet, ScoreResult } from "../grid/scoring";
 import { COLUMN_ALIASES, groupOfHeader, GridLayout, locateGrid } from "../grid/grid";
 import { displayValue, isBlank, parseScore } from "../base/numbers";
 import { Rules } from "../rules/rules";
@@ -195,6 +195,8 @@ export interface MergeInput {
   now: string;
   /** The rows of the "Chênh lệch" sheet before this merge (a returned notice's replies may be for them). */
   differenceRows?: readonly DifferenceRow[];
+  /** The grid as the caller already scored it (these values, these rules): its grid is not located nor scored again. */
+  scored?: Extract<ScoreResult, { ok: true }>;
 }
 
 export interface CellWrite {
@@ -254,15 +256,20 @@ export function planMerge(input: MergeInput): MergeResult {
   const { rules, forms } = input;
   const origin = input.origin ?? SHEET_ORIGIN;
   // Headers typed in TCVN3/VNI (“Ghi chó”) are read as their Unicode text, and said; the master is not changed.
-  const first = scoreSheet(input.values, rules, origin);
+  // The grid as the caller scored it (else scored here): located and scored once unless headers are converted.
+  const first = input.scored ?? scoreSheet(input.values, rules, origin);
   const masterLegacy = first.legacy.filter((c) => c.kind === "header");
   const values = masterLegacy.length > 0 ? withConverted(input.values, masterLegacy) : input.values;
-  const located = locateGrid(values, rules);
-  if (!located.ok) {
-    const error = first.ok ? located : first.error;
-    return { ok: false, message: error.message, messageEn: error.messageEn };
+  let layout: GridLayout;
+  if (first.ok && masterLegacy.length === 0) layout = first.layout;
+  else {
+    const located = locateGrid(values, rules);
+    if (!located.ok) {
+      const error = first.ok ? located : first.error;
+      return { ok: false, message: error.message, messageEn: error.messageEn };
+    }
+    layout = located.layout;
   }
-  const layout = located.layout;
   const rowOf = new Map<string, number>();
   for (const r of layout.dataRows) {
     const key = matchKey(text(values[r][layout.nameCol]));

@@ -35,16 +35,23 @@ export interface ResultWrite {
   converted: readonly LegacyCell[];
 }
 
+export interface ValueWrite {
+  row: number;
+  col: number;
+  value: string | number;
+  numberFormat?: string;
+}
+
 export interface WorkbookPort {
   sheets(): SheetInfo[];
   readSheet(name: string): SheetSnapshot;
   readStore(): DecodedStore;
   /** Queues the result write; returns the marks to record (each cell's own fill before it was marked). */
   writeResults(write: ResultWrite): MarkRecord[];
-  /** Queues values into cells, their look kept (the ledger's points, the group sums it puts into the grid). */
-  writeValues(sheet: string, writes: readonly { row: number; col: number; value: string | number }[]): void;
-  /** Queues a sheet made from its description: it replaces the sheet of that name, or is added. */
-  putSheet(description: SheetDescription): void;
+  /** Queues values into cells, their look kept but for a number format given (the ledger's points and group sums; merged scores and notes, "@" for text). */
+  writeValues(sheet: string, writes: readonly ValueWrite[]): void;
+  /** Queues a sheet made from its description: it replaces the sheet of that name (in its place), or is added just after `after` (else after the others). */
+  putSheet(description: SheetDescription, after?: string): void;
   /** Queues the store's new state. */
   writeStore(state: StoreState): void;
 }
