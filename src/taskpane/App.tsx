@@ -75,8 +75,8 @@ function useTabs(api: PaneApi) {
   return { tab, opened, up, select };
 }
 
-/** The pane's notices above the tabs: what is running (for screen readers), the last undo, stale results, the settings' problems. */
-function PaneNotices() {
+/** The pane's notices above the tabs: what is running (for screen readers), the last undo, stale results, unsaved rules (off the Quy tắc tab), the settings' problems. */
+function PaneNotices({ tab, select }: { tab: string; select: (id: string) => void }) {
   const styles = useStyles();
   const shared = useSharedStyles();
   const { state, actions } = usePane();
@@ -93,6 +93,12 @@ function PaneNotices() {
       {note && <Notice note={note} onDismiss={() => actions.setNote(null)} />}
       {state.selection?.stale && (
         <Notice note={{ intent: "warning", title: t.card.staleTitle, text: en ? state.selection.stale.messageEn : state.selection.stale.message }} />
+      )}
+      {state.rulesUnsaved && tab !== "rules" && (
+        <Notice
+          note={{ intent: "warning", title: t.rulesUnsaved.title, text: t.rulesUnsaved.text }}
+          action={{ label: t.rulesUnsaved.open, onClick: () => select("rules") }}
+        />
       )}
       {state.loadError && (
         <Notice
@@ -129,7 +135,7 @@ export function App({ api, lang, theme = webLightTheme }: AppProps) {
               <Tabs className={styles.tabs} items={TABS.map((p) => ({ value: p.id, label: t.tabs[p.label] }))} selected={tabs.tab} onSelect={tabs.select} />
             </nav>
             <main className={styles.main} aria-busy={actions.busy !== null}>
-              <PaneNotices />
+              <PaneNotices tab={tabs.tab} select={tabs.select} />
               {TABS.map((part) => (
                 <TabPanel key={part.id} part={part} selected={tabs.tab === part.id} opened={tabs.opened.has(part.id)} up={tabs.up} />
               ))}

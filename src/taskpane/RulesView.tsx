@@ -44,6 +44,8 @@ export interface RulesViewProps {
   /** Stores the rules in the workbook (PaneApi.saveRules). */
   saveRules: PaneApi["saveRules"];
   onSaved: (change: SettingsChange) => void;
+  /** Whether the form holds edits not saved, each time that changes. */
+  onUnsaved?: (unsaved: boolean) => void;
 }
 
 interface ToolbarProps {
@@ -107,7 +109,7 @@ function NameFields({ editor }: { editor: RulesEditor }) {
 }
 
 /** "Quy tắc chấm điểm": the rules as a form, checked as typed; import/export as JSON; the 2020 preset. */
-export function RulesView({ rules = PRESET_THAI_BINH_2020, fromWorkbook, busy, run, saveRules, onSaved }: RulesViewProps) {
+export function RulesView({ rules = PRESET_THAI_BINH_2020, fromWorkbook, busy, run, saveRules, onSaved, onUnsaved }: RulesViewProps) {
   const styles = useStyles();
   const shared = useSharedStyles();
   const t = useStrings();
@@ -115,6 +117,8 @@ export function RulesView({ rules = PRESET_THAI_BINH_2020, fromWorkbook, busy, r
   const editor = useRulesEditor(rules);
   const { form, json, checked, problems } = editor;
   const [stored, setStored] = React.useState(fromWorkbook);
+  // Edits not saved are said on the other tabs (Tính điểm would not use them).
+  React.useEffect(() => onUnsaved?.(editor.dirty), [editor.dirty, onUnsaved]);
   const [notes, setNotes] = React.useState<Note[]>([]);
   // The exported text is shown until the form changes (it would no longer match).
   const [exported, setExported] = React.useState<{ text: string; of: typeof form } | null>(null);
@@ -125,9 +129,23 @@ export function RulesView({ rules = PRESET_THAI_BINH_2020, fromWorkbook, busy, r
   const groupChoices = form.groups.filter((g) => g.id.trim() !== "").map((g) => ({ id: g.id.trim(), label: g.name.trim() || g.id.trim() }));
   const problemCountNote = (): Note => ({ intent: "error", title: rs.saveBlocked, text: rs.problemsCount(problems.all.length) });
 
+  // After a refused save: the groups with problems are opened, then focus goes to the first wrong field.
+  const root = React.useRef<HTMLDivElement>(null);
+  const [focusWrong, setFocusWrong] = React.useState(0);
+  React.useEffect(() => {
+    if (focusWrong === 0) return;
+    const first = root.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    first?.focus();
+    first?.scrollIntoView?.({ block: "center" });
+  }, [focusWrong]);
+
   const save = async () => {
     setNotes([]);
-    if (!checked.ok) return setNotes([problemCountNote()]);
+    if (!checked.ok) {
+      setOpen([...new Set([...open, ...form.groups.map((_, i) => i).filter((i) => problems.under(`groups[${i}]`) > 0)])]);
+      setFocusWrong((n) => n + 1);
+      return setNotes([problemCountNote()]);
+    }
     const r = await run("saveRules", async () => {
       const result = await saveRules(json);
       if (result.ok) onSaved({ rules: json as RulesJson, rulesFromWorkbook: true });
@@ -150,7 +168,7 @@ export function RulesView({ rules = PRESET_THAI_BINH_2020, fromWorkbook, busy, r
     if (read.kind === "invalid")
       return failed(
         rs.importInvalid(file.name, read.problems.length),
-        read.problems.map((p) => `${p.path || "JSON"}: ${ruleProblemText(p, t.lang)}`),
+        read.problems.map((p) => rs.at(p.path, ruleProblemText(p, t.lang))),
       );
     editor.replace(read.rules);
     setOpen([]);
@@ -174,7 +192,7 @@ export function RulesView({ rules = PRESET_THAI_BINH_2020, fromWorkbook, busy, r
   };
 
   return (
-    <div className={shared.stack}>
+    <div className={shared.stack} ref={root}>
       <h2 className={shared.sectionHeading}>{rs.heading}</h2>
       <p className={styles.status}>{stored ? rs.fromWorkbook : rs.fromPreset}</p>
       <RulesToolbar busy={busy} onSave={save} onImport={(file) => void importFile(file)} onExport={exportJson} onReset={reset} />
@@ -188,7 +206,7 @@ export function RulesView({ rules = PRESET_THAI_BINH_2020, fromWorkbook, busy, r
           <Textarea value={exportedText} readOnly rows={6} resize="vertical" />
         </Field>
       )}
-      {other.length > 0 && <Notice note={{ intent: "error", title: rs.otherProblems, items: other.map((p) => `${p.path}: ${ruleProblemText(p, t.lang)}`) }} />}
+      {other.length > 0 && <Notice note={{ intent: "error", title: rs.otherProblems, items: other.map((p) => rs.at(p.path, ruleProblemText(p, t.lang))) }} />}
 
       <NameFields editor={editor} />
       <GroupsSection editor={editor} open={open} setOpen={setOpen} />
@@ -254,6 +272,7 @@ export function RulesTab() {
       run={actions.run}
       saveRules={api.saveRules}
       onSaved={state.applyChange}
+      onUnsaved={state.setRulesUnsaved}
     />
   );
 }

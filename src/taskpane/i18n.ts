@@ -47,6 +47,11 @@ const vi = {
   dismiss: "Đóng thông báo",
   errorTitle: "Chưa làm được",
   settingsProblemsTitle: "Dữ liệu lưu trong sổ tính có vấn đề",
+  rulesUnsaved: {
+    title: "Quy tắc có thay đổi chưa lưu",
+    text: "“Tính điểm” dùng quy tắc đã lưu trong sổ tính, không dùng các thay đổi này. Hãy mở Quy tắc và bấm “Lưu quy tắc”.",
+    open: "Mở Quy tắc",
+  },
   loadFailed: (detail: string) => `Không đọc được dữ liệu của add-in trong sổ tính: ${detail}`,
   tabLoadFailed: (detail: string) => `Không tải được phần này của add-in (${detail}). Hãy kiểm tra kết nối mạng rồi bấm “Thử lại”.`,
   retry: "Thử lại",
@@ -194,6 +199,11 @@ const en: Strings = {
   dismiss: "Dismiss",
   errorTitle: "Could not do it",
   settingsProblemsTitle: "The data stored in the workbook has problems",
+  rulesUnsaved: {
+    title: "The rules have unsaved changes",
+    text: "“Score” uses the rules saved in the workbook, not these changes. Open Rules and click “Save rules”.",
+    open: "Open Rules",
+  },
   loadFailed: (detail: string) => `Could not read the add-in's data in the workbook: ${detail}`,
   tabLoadFailed: (detail: string) => `Could not load this part of the add-in (${detail}). Check the network connection and click “Try again”.`,
   retry: "Try again",

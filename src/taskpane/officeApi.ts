@@ -36,7 +36,18 @@ function officeFormsActions(): FormsActions {
   };
 }
 
+/**
+ * Before the one step that clears Excel's undo history (the add-in's hidden sheet made, the first time on a workbook at
+ * ExcelApi 1.20 on Windows and Mac), the user is asked in a dialog, as from the ribbon (loaded with the engine, not up front).
+ */
+function askBeforeClearingUndo(): void {
+  void Promise.all([import(/* webpackChunkName: "engine" */ "../excel/store"), import(/* webpackChunkName: "engine" */ "../commands/run-command")])
+    .then(([store, dialog]) => store.setUndoClearConsent(dialog.askBeforeClearingUndo()))
+    .catch(() => undefined);
+}
+
 export function officeApi(): PaneApi {
+  askBeforeClearingUndo();
   return {
     openPane: excel.openPane,
     loadSettings: excel.loadSettings,
@@ -56,6 +67,7 @@ export function officeApi(): PaneApi {
     logEdits: excel.logManualEdits,
     onSelectionChanged: excel.onSelectionChanged,
     readPreviousFile: async (file) => (await files()).readPreviousYearFile(file),
+    saveLineage2025: excel.saveLineage2025,
     writeLineageSheet: async (c) => (await import(/* webpackChunkName: "engine" */ "../excel/lineage-sheet")).writeLineageSheet(c),
     preloadEngine: excel.preloadEngine,
     forms: officeFormsActions(),

@@ -4,8 +4,22 @@
  */
 import { Lang, useStrings } from "./i18n";
 
+/** A problem's place in the rules as people call it ("Nhóm 2"), not its JSON path (`groups[1].id`). */
+const placed = (places: Record<string, string>) => (path: string, message: string) => {
+  const m = /^(\w+)\[(\d+)\]/.exec(path);
+  return m && places[m[1]] ? `${places[m[1]]} ${Number(m[2]) + 1}: ${message}` : message;
+};
+
 const vi = {
   heading: "Quy tắc chấm điểm",
+  at: placed({
+    groups: "Nhóm",
+    exemptions: "Trường hợp miễn chấm",
+    classes: "Mức phân loại",
+    blocks: "Khối",
+    lineage: "Dòng sáp nhập",
+    nameHeaders: "Tiêu đề cột tên",
+  }),
   fromWorkbook: "Đang dùng quy tắc lưu trong sổ tính này.",
   fromPreset: "Sổ tính chưa có quy tắc riêng: đang dùng mẫu Thái Bình 2020.",
   unsaved: "Có thay đổi chưa lưu.",
@@ -94,6 +108,7 @@ const vi = {
 export type RulesStrings = typeof vi;
 
 const en: RulesStrings = {
+  at: placed({ groups: "Group", exemptions: "Exemption", classes: "Class", blocks: "Block", lineage: "Merger line", nameHeaders: "Name column header" }),
   heading: "Scoring rules",
   fromWorkbook: "Using the rules stored in this workbook.",
   fromPreset: "The workbook has no rules of its own: using the Thái Bình 2020 preset.",

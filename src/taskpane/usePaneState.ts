@@ -8,9 +8,15 @@ import type { Strings } from "./i18n";
 
 export type Done = Extract<ScoringOutcome, { kind: "done" }>;
 /** What the Tính điểm tab shows of the settings (with the opening sync) and what the Phụ lục and Quy tắc tabs need (a moment later). */
-export type Head = Pick<WorkbookSettings, "lastRun" | "undo" | "problems" | "problemsEn">;
+export type Head = Pick<WorkbookSettings, "lastRun" | "undo" | "problems" | "problemsEn" | "lineage2025">;
 export type Config = Pick<WorkbookSettings, "rules" | "rulesFromWorkbook" | "decision" | "yearSource" | "lock">;
-const headOf = (s: WorkbookSettings): Head => ({ lastRun: s.lastRun, undo: s.undo, problems: s.problems, problemsEn: s.problemsEn });
+const headOf = (s: WorkbookSettings): Head => ({
+  lastRun: s.lastRun,
+  undo: s.undo,
+  problems: s.problems,
+  problemsEn: s.problemsEn,
+  lineage2025: s.lineage2025,
+});
 const configOf = (s: WorkbookSettings): Config => ({
   rules: s.rules,
   rulesFromWorkbook: s.rulesFromWorkbook,
@@ -47,6 +53,9 @@ export interface PaneState {
   refresh: () => Promise<void>;
   /** "Hoàn tác": the last write given back; what it did goes to the pane's notice. */
   undo: () => Promise<void>;
+  /** The Quy tắc tab holds edits not saved (Tính điểm would not use them): the other tabs say so. */
+  rulesUnsaved: boolean;
+  setRulesUnsaved: (unsaved: boolean) => void;
 }
 
 /**
@@ -65,6 +74,7 @@ export function usePaneState(api: PaneApi, actions: PaneActions, t: Strings): Pa
   const [loadError, setLoadError] = React.useState<string | null>(null);
   const [scored, setScored] = React.useState<Done | null>(null);
   const [selection, setSelection] = React.useState<SelectionInfo | null>(null);
+  const [rulesUnsaved, setRulesUnsaved] = React.useState(false);
 
   const applyChange = React.useCallback((change: SettingsChange) => {
     const { rules, rulesFromWorkbook, ...runState } = change;
@@ -232,5 +242,7 @@ export function usePaneState(api: PaneApi, actions: PaneActions, t: Strings): Pa
     applyChange,
     refresh,
     undo,
+    rulesUnsaved,
+    setRulesUnsaved,
   };
 }

@@ -2,7 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as React from "react";
-import { fireEvent, render, screen, within } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import { PRESET_THAI_BINH_2020 } from "../../src/core/rules/rules";
@@ -46,14 +46,17 @@ test("a group's maximum of -5 gets its message under the field, and the group's 
   expect(within(panel).getByRole("button", { name: /Hạ tầng kỹ thuật.*1 lỗi/ })).toBeInTheDocument();
   expect(within(panel).getByText("Còn 1 chỗ chưa đúng (ghi ngay dưới từng ô).")).toBeInTheDocument();
 
-  // Invalid rules are never saved.
+  // Invalid rules are never saved; focus goes to the first wrong field.
+  await user.click(within(panel).getByRole("textbox", { name: "Tên bộ quy tắc" }));
   await user.click(within(panel).getByRole("button", { name: "Lưu quy tắc" }));
   expect(mocked.saveRules).not.toHaveBeenCalled();
   expect(within(panel).getByText("Chưa lưu: hãy sửa các ô được đánh dấu trước.")).toBeInTheDocument();
+  await waitFor(() => expect(within(panel).getByRole("textbox", { name: "Điểm tối đa" })).toHaveFocus());
 
-  await user.clear(max);
-  await user.type(max, "60");
-  expect(max).not.toHaveAttribute("aria-invalid", "true");
+  const reopened = within(panel).getByRole("textbox", { name: "Điểm tối đa" });
+  await user.clear(reopened);
+  await user.type(reopened, "60");
+  expect(reopened).not.toHaveAttribute("aria-invalid", "true");
   await user.click(within(panel).getByRole("button", { name: "Lưu quy tắc" }));
   const saved = mocked.saveRules.mock.calls[0][0] as typeof PRESET_THAI_BINH_2020;
   expect(saved.groups[0].maxPoints).toBe(60);
@@ -105,15 +108,16 @@ test("importing a file that is not JSON says so and keeps the rules being edited
   expect(within(panel).getByRole("textbox", { name: "Tên bộ quy tắc" })).toHaveValue(PRESET_THAI_BINH_2020.name);
 });
 
-test("importing invalid rules lists each problem with its path", async () => {
+test("importing invalid rules lists each problem where people see it (“Nhóm 2”), not as a JSON path", async () => {
   const { panel } = await openRules();
   const bad = JSON.parse(JSON.stringify(PRESET_THAI_BINH_2020));
   bad.groups[1].maxPoints = -5;
   bad.rankBy = "tên";
   upload("rules-sai.json", JSON.stringify(bad));
   expect(await within(panel).findByText(/Không nhập tệp “rules-sai.json”: có 2 lỗi/)).toBeInTheDocument();
-  expect(within(panel).getByText("groups[1].maxPoints: Điểm tối đa phải là số lớn hơn 0 (số, hoặc chữ số thập phân như “2,5”).")).toBeInTheDocument();
-  expect(within(panel).getByText(/^rankBy: Căn cứ xếp hạng/)).toBeInTheDocument();
+  expect(within(panel).getByText("Nhóm 2: Điểm tối đa phải là số lớn hơn 0 (số, hoặc chữ số thập phân như “2,5”).")).toBeInTheDocument();
+  expect(within(panel).getByText(/^Căn cứ xếp hạng \(rankBy\) phải là/)).toBeInTheDocument();
+  expect(panel).not.toHaveTextContent(/groups\[|rankBy:/);
   expect(within(panel).getByRole("textbox", { name: "Tên bộ quy tắc" })).toHaveValue(PRESET_THAI_BINH_2020.name);
 });
 
@@ -203,3 +207,29 @@ test("import then export gives back every field of each worked example", async (
     expect(JSON.parse(text.value)).toEqual(json);
   }
 }, 300000);
+
+test.each([
+  ["vi", "Quy tắc", "Tính điểm", "Tên bộ quy tắc", "Quy tắc có thay đổi chưa lưu", "Mở Quy tắc", "Lưu quy tắc"],
+  ["en", "Rules", "Score", "Rule set name", "The rules have unsaved changes", "Open Rules", "Save rules"],
+] as const)(
+  "unsaved rules: leaving Quy tắc, the other tabs say Tính điểm would not use them, with a way back; saved, the warning goes (%s)",
+  async (lang, rulesTab, scoreTab, nameLabel, title, open, save) => {
+    const user = userEvent.setup({ delay: null });
+    render(<App api={mocked} lang={lang} />);
+    await waitIdle();
+    await user.click(await screen.findByRole("tab", { name: rulesTab }));
+    const panel = screen.getByRole("tabpanel", { name: rulesTab });
+    const name = await within(panel).findByRole("textbox", { name: nameLabel });
+    await user.type(name, " (sửa)");
+    // On Quy tắc itself the form says it (“Có thay đổi chưa lưu.”): no second warning there.
+    expect(screen.queryByText(title)).toBeNull();
+    await user.click(screen.getByRole("tab", { name: scoreTab }));
+    expect(await screen.findByText(title)).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: open }));
+    expect(screen.getByRole("tab", { name: rulesTab })).toHaveAttribute("aria-selected", "true");
+    await user.click(within(panel).getByRole("button", { name: save }));
+    await waitFor(() => expect(mocked.saveRules).toHaveBeenCalled());
+    await user.click(screen.getByRole("tab", { name: scoreTab }));
+    await waitFor(() => expect(screen.queryByText(title)).toBeNull());
+  },
+);
