@@ -6,7 +6,17 @@ import { chooseAnnexSheet } from "../core/sheets/annex";
 import { FORM_TEXT } from "../core/forms/form-messages";
 import { agencyMaxes, buildForm, formFileNames, formsYear, isFormKey, masterWorkbookId, newFormKey } from "../core/forms/forms";
 import { Dec } from "../core/base/decimal";
-import { differencesSheet, Difference, MergeFinding, MergePlan, planMerge, ReturnedForm, selfAssessmentSheet, trackingSheet } from "../core/forms/merge";
+import {
+  differencesSheet,
+  Difference,
+  MergeFinding,
+  MergePlan,
+  planMerge,
+  ReturnedForm,
+  selfAssessmentSheet,
+  trackingSheet,
+  withFormsMade,
+} from "../core/forms/merge";
 import { completeMetadata } from "../core/rules/metadata";
 import { Rules } from "../core/rules/rules";
 import { StoreState } from "../core/store/store";
@@ -134,7 +144,13 @@ export async function writeForms(opts: FormsOptions): Promise<FormsOutcome> {
       if (names.some((n) => path.resolve(opts.dir, n) === path.resolve(out))) fail(cliBoth("masterOutIsForm", { file: out }));
       const checked = checkOutput(opts.master, out, opts.force === true);
       if (!checked.ok) fail(bothOf(checked.message));
-      master.port.writeStore({ ...master.state, workbookId: master.masterId, formKey, undo: undefined });
+      // When each agency's form was made: for the “Theo dõi phiếu” sheet of later merges into this copy.
+      const made = withFormsMade(
+        master.state.formsMade,
+        master.agencies.map((a, i) => ({ agency: a.name, file: names[i] })),
+        new Date().toISOString(),
+      );
+      master.port.writeStore({ ...master.state, workbookId: master.masterId, formKey, formsMade: made, undo: undefined });
       await writeMaster(master, out);
     }
     const forms: { file: string; agency: string }[] = [];
@@ -272,6 +288,7 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
           plan.selfAssessments,
           deadline,
           name,
+          master.state.formsMade,
         ),
     );
     const changes = plan.writes.map((w): [string, string, string] => [w.address, String(master.data.values[w.row]?.[w.col] ?? ""), String(w.value ?? "")]);

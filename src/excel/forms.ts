@@ -6,7 +6,7 @@ import { both } from "../core/base/catalogue";
 import { FORM_MESSAGES, FORM_TEXT } from "../core/forms/form-messages";
 import { agencyMaxes, buildForm, FormDescription, formFileNames, formsYear, isFormKey, masterWorkbookId, newFormKey } from "../core/forms/forms";
 import { scoreSheet } from "../core/grid/scoring";
-import { differencesSheet, MergeFinding, Difference, planMerge, ReturnedForm, selfAssessmentSheet } from "../core/forms/merge";
+import { differencesSheet, MergeFinding, Difference, planMerge, ReturnedForm, selfAssessmentSheet, trackingSheet, withFormsMade } from "../core/forms/merge";
 import { completeMetadata } from "../core/rules/metadata";
 import { locateGrid } from "../core/grid/grid";
 import { SheetDescription } from "../core/sheets/sheet";
@@ -39,10 +39,10 @@ const readActive = (context: Excel.RequestContext, withFormats: boolean) =>
 
 /**
  * "Tạo phiếu": the forms of the active sheet's agencies, as descriptions (rendered to .xlsx by the
- * pane's ExcelJS chunk). 1 sync to read; a second only the first time, to store the workbook's id
- * (the forms carry it, and returned forms are matched against it).
+ * pane's ExcelJS chunk). 2 syncs: read; then the store keeps the workbook's id and key (the forms
+ * carry the id and the key's token) and when each agency's form was made (“Theo dõi phiếu”).
  */
-export async function prepareForms(scope: "all" | "selected"): Promise<FormsOutcome> {
+export async function prepareForms(scope: "all" | "selected", now: () => Date = () => new Date()): Promise<FormsOutcome> {
   try {
     return await runWriting(async (context) => {
       const read = readActive(context, false);
@@ -72,9 +72,14 @@ export async function prepareForms(scope: "all" | "selected"): Promise<FormsOutc
       );
       // The secret key of this workbook's forms: made once (Web Crypto's random numbers), kept in the hidden store, never in a form.
       const formKey = isFormKey(state.formKey) ? state.formKey : newFormKey((n) => crypto.getRandomValues(new Uint8Array(n)));
-      if (!state.workbookId || formKey !== state.formKey) await writeStore(context, store, { ...state, workbookId: masterId, formKey }); // 2, once per workbook
-      const year = formsYear(state.decision?.year, sheet.values, layout.headerTop, completeMetadata(state.decision ?? {}).year);
       const names = formFileNames(all.map((a) => a.name));
+      const formsMade = withFormsMade(
+        state.formsMade,
+        picked.map((a) => ({ agency: a.name, file: names[all.indexOf(a)] })),
+        now().toISOString(),
+      );
+      await writeStore(context, store, { ...state, workbookId: masterId, formKey, formsMade }); // 2: id, key, forms made
+      const year = formsYear(state.decision?.year, sheet.values, layout.headerTop, completeMetadata(state.decision ?? {}).year);
       return {
         kind: "done",
         forms: picked.map((a) => ({
@@ -101,6 +106,8 @@ export type MergeOutcome =
       merged: { file: string; agency: string; copies?: string[] }[];
       /** The grid's agencies with no form merged yet (who has not returned one). */
       missing: string[];
+      /** The forms' deadline in the decision data (dd/mm/yyyy), when one is set. */
+      deadline?: string;
       agencies: number;
       findings: MergeFinding[];
       differences: Difference[];
@@ -114,7 +121,7 @@ export type MergeOutcome =
 /**
  * "Gộp phiếu": the returned forms (read in the pane with ExcelJS) merged into the active sheet's grid.
  * Sync 1 reads the sheet, the store and the sheet names; sync 2 writes the empty cells that take a
- * self-assessed value, the "Tự đánh giá" and "Chênh lệch" sheets, and the store with the undo journal
+ * self-assessed value, the "Tự đánh giá", "Chênh lệch" and "Theo dõi phiếu" sheets, and the store with the undo journal
  * (more syncs only for a store past the 5 MB request limit). Whatever the number of forms.
  */
 export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date = () => new Date()): Promise<MergeOutcome> {
@@ -152,6 +159,7 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
         sheet: sheet.name,
         merged: plan.merged,
         missing: plan.missing,
+        ...(state.decision?.formsDeadline ? { deadline: state.decision.formsDeadline } : {}),
         agencies: plan.agencies,
         findings: plan.findings,
         differences: plan.differences,
@@ -166,20 +174,33 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
       // The loop sheets before this merge, for undo: made again from what was recorded.
       const names = sheets.items.map((s) => s.name);
       const owned = state.loopSheets && names.includes(state.loopSheets.self) && names.includes(state.loopSheets.diff) ? state.loopSheets : undefined;
+      const ownedTrack = owned?.track !== undefined && names.includes(owned.track) ? owned.track : undefined;
       const diff = diffRead();
       const previousRows = owned && diff && diff.name === owned.diff ? (readDifferences(diff.values)?.rows ?? []) : [];
-      let previousLoopSheets: { self: SheetDescription; diff: SheetDescription } | null = null;
+      const deadline = state.decision?.formsDeadline;
+      let previousLoopSheets: { self: SheetDescription; diff: SheetDescription; track?: SheetDescription } | null = null;
       if (owned && state.selfAssessments) {
         const before = planMerge({ ...input, forms: [] });
         previousLoopSheets = {
           self: selfAssessmentSheet(rules, state.selfAssessments, owned.self),
           diff: differencesSheet(before.ok ? before.plan.differences : [], owned.diff, previousRows),
+          ...(ownedTrack
+            ? {
+                track: trackingSheet(
+                  agencies.filter((a) => a !== ""),
+                  state.selfAssessments,
+                  deadline,
+                  ownedTrack,
+                  state.formsMade,
+                ),
+              }
+            : {}),
         };
       }
 
       // In an undo group on Windows and Mac, a new loop sheet could not take its place after the grid (moving a sheet
       // clears the undo stack there): the first merge runs outside the group; later ones rewrite their sheets in place.
-      if (isGrouped(context) && sheetLayoutClearsUndo() && !owned) throw new RunAgain("plain");
+      if (isGrouped(context) && sheetLayoutClearsUndo() && (!owned || !ownedTrack)) throw new RunAgain("plain");
       ensureStoreSheet(context, store); // before any cell: a protected workbook structure refuses here
       const ws = read.sheet;
       const cells: CellSnapshot[] = plan.writes.map((w) => ({
@@ -194,6 +215,16 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
       const placed = placeLoopSheets(sheets, names, state, sheet.name, isGrouped(context));
       renderSheetOffice(placed.self.ws, selfAssessmentSheet(rules, plan.selfAssessments, placed.self.name));
       renderSheetOffice(placed.diff.ws, differencesSheet(plan.differences, placed.diff.name, previousRows));
+      renderSheetOffice(
+        placed.track.ws,
+        trackingSheet(
+          agencies.filter((a) => a !== ""),
+          plan.selfAssessments,
+          deadline,
+          placed.track.name,
+          state.formsMade,
+        ),
+      );
 
       const { undo: _u, ...previousState } = state;
       void _u;
@@ -205,7 +236,7 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
           ...state,
           workbookId: masterId,
           selfAssessments: plan.selfAssessments,
-          loopSheets: { self: placed.self.name, diff: placed.diff.name },
+          loopSheets: { self: placed.self.name, diff: placed.diff.name, track: placed.track.name },
           undo: { action: "merge", at, sheet: sheet.name, cells, fills: [], previousLoopSheets, previousState },
         },
         logEntry({ at, action: "merge", by: currentActor(), via: "pane", sheet: sheet.name, cells: changes, note: merged }),
@@ -247,5 +278,6 @@ function placeLoopSheets(sheets: Excel.WorksheetCollection, names: string[], sta
   const gridPosition = Math.max(0, names.indexOf(grid));
   const self = place(FORM_TEXT.selfSheet, state.loopSheets?.self, gridPosition + 1);
   const diff = place(FORM_TEXT.diffSheet, state.loopSheets?.diff, gridPosition + 2);
-  return { self, diff };
+  const track = place(FORM_TEXT.trackSheet, state.loopSheets?.track, gridPosition + 3);
+  return { self, diff, track };
 }

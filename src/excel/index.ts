@@ -45,6 +45,7 @@ const settings = () => import(/* webpackChunkName: "settings" */ "./settings");
 export const loadSettings: typeof Settings.loadSettings = (...args) => settings().then((m) => m.loadSettings(...args));
 export const saveRules: typeof Settings.saveRules = (...args) => settings().then((m) => m.saveRules(...args));
 export const saveDecision: typeof Settings.saveDecision = (...args) => settings().then((m) => m.saveDecision(...args));
+export const saveLineage2025: typeof Settings.saveLineage2025 = (...args) => settings().then((m) => m.saveLineage2025(...args));
 export type { PreviousChoice } from "./scoring";
 export type { SaveResult } from "./settings";
 export type { PaneOpening } from "./opening";

@@ -29,7 +29,7 @@ export interface OpeningRead {
 /** What opening the pane gives. */
 export interface PaneOpening {
   /** At once: the last run, what undo would undo, problems met reading the store. */
-  head: Pick<WorkbookSettings, "lastRun" | "undo" | "problems" | "problemsEn">;
+  head: Pick<WorkbookSettings, "lastRun" | "undo" | "problems" | "problemsEn" | "lineage2025">;
   /** All the settings, from the same read (no other sync), once settings.ts has arrived. */
   settings: () => Promise<WorkbookSettings>;
   /** Ends the subscription to cell edits. */
@@ -74,7 +74,13 @@ export async function openPane(onCellsEdited: (address: string) => void): Promis
     }
   });
   return {
-    head: { lastRun: read.lastRun, undo: read.undo, problems: read.problems, problemsEn: read.problemsEn },
+    head: {
+      lastRun: read.lastRun,
+      undo: read.undo,
+      problems: read.problems,
+      problemsEn: read.problemsEn,
+      lineage2025: read.state.lastYear?.lineage2025 === true,
+    },
     settings: () => import(/* webpackChunkName: "settings" */ "./settings").then((m) => m.settingsFrom(read)),
     stopListening,
   };

@@ -58,6 +58,7 @@ export function settingsFrom(read: OpeningRead): WorkbookSettings {
     lastRun: read.lastRun,
     undo: read.undo,
     lock: read.lock,
+    lineage2025: state.lastYear?.lineage2025 === true,
     problems,
     problemsEn,
   };
@@ -99,6 +100,19 @@ export async function saveDecision(meta: DecisionMetadata): Promise<SaveResult> 
     const deadline = (state: StoreState) =>
       complete.formsDeadline === undefined && state.decision?.formsDeadline ? { formsDeadline: state.decision.formsDeadline } : {};
     await updateStore((state) => ({ ...state, decision: { ...complete, ...deadline(state) } }));
+    return { ok: true };
+  } catch (e) {
+    return hostFailure(e);
+  }
+}
+
+/**
+ * "Dùng danh sách sáp nhập sở năm 2025" ticked or not: kept with the workbook, whether or not the "Sáp nhập"
+ * sheet is written. The next "Tính điểm" compared with last year uses it, and the pane opens with it.
+ */
+export async function saveLineage2025(on: boolean): Promise<SaveResult> {
+  try {
+    await updateStore((state) => ({ ...state, lastYear: { ...state.lastYear, lineage2025: on } }));
     return { ok: true };
   } catch (e) {
     return hostFailure(e);

@@ -131,10 +131,11 @@ export function applyPrintLayout(ws: Excel.Worksheet, p: SheetPrint, titleRows?:
 export function restoreLoopSheets(
   sheets: Excel.WorksheetCollection,
   names: string[],
-  current: { self: string; diff: string } | undefined,
-  previous: { self: unknown; diff: unknown } | null | undefined,
+  current: { self: string; diff: string; track?: string } | undefined,
+  previous: { self: unknown; diff: unknown; track?: unknown } | null | undefined,
 ): void {
-  if (current) for (const n of [current.self, current.diff]) if (names.includes(n)) sheets.getItem(n).delete();
+  if (current) for (const n of [current.self, current.diff, current.track]) if (n !== undefined && names.includes(n)) sheets.getItem(n).delete();
   if (!previous) return;
-  for (const d of [previous.self, previous.diff] as SheetDescription[]) renderSheetOffice(sheets.add(d.sheetName), d);
+  for (const d of [previous.self, previous.diff, previous.track].filter((x) => x !== undefined) as SheetDescription[])
+    renderSheetOffice(sheets.add(d.sheetName), d);
 }

@@ -140,6 +140,8 @@ export interface WorkbookSettings {
   undo: UndoInfo | null;
   /** The lock ("Chốt kết quả"), when the results are locked (absent: an older caller, not locked). */
   lock?: LockInfo | null;
+  /** The pane's box “Dùng danh sách sáp nhập sở năm 2025”, as the workbook keeps it (absent: not ticked). */
+  lineage2025?: boolean;
   /** Problems met reading the stored state (shown, never hidden). */
   problems: string[];
   /** The same problems in English, in the same order. */

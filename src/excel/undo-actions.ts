@@ -110,7 +110,8 @@ export const UNDO_HANDLERS: { readonly [A in UndoJournal["action"]]: UndoHandler
       const r = await cellsUndo(() => undefined)(input);
       if ("kind" in r) return r;
       if (loopInPlace) {
-        for (const d of [undo.previousLoopSheets!.self, undo.previousLoopSheets!.diff] as SheetDescription[]) {
+        const p = undo.previousLoopSheets!;
+        for (const d of [p.self, p.diff, p.track].filter((x) => x !== undefined) as SheetDescription[]) {
           const ws = sheets.getItem(d.sheetName);
           ws.getRange().clear(Excel.ClearApplyTo.all);
           renderSheetOffice(ws, d);
@@ -351,10 +352,16 @@ function undoAnnex(
 /** Whether the loop sheets the merge made can take back the previous ones in place (same names, both there). */
 function loopSheetsInPlace(
   names: string[],
-  current: { self: string; diff: string } | undefined,
-  previous: { self: unknown; diff: unknown } | null | undefined,
+  current: { self: string; diff: string; track?: string } | undefined,
+  previous: { self: unknown; diff: unknown; track?: unknown } | null | undefined,
 ): boolean {
   if (!current || !previous) return false;
-  const p = previous as { self: SheetDescription; diff: SheetDescription };
-  return p.self.sheetName === current.self && p.diff.sheetName === current.diff && names.includes(current.self) && names.includes(current.diff);
+  const p = previous as { self: SheetDescription; diff: SheetDescription; track?: SheetDescription };
+  // Every sheet there now had one before under the same name (a tracking sheet the merge added first cannot be rewritten in place).
+  return (
+    p.self.sheetName === current.self &&
+    p.diff.sheetName === current.diff &&
+    p.track?.sheetName === current.track &&
+    [current.self, current.diff, current.track].every((n) => n === undefined || names.includes(n))
+  );
 }

@@ -76,7 +76,7 @@ export function FormsView({ busy, run, actions, onWritten, undone = 0 }: FormsVi
     const notes: Note[] = [{ intent: o.findings.length ? "warning" : "success", text: en ? o.messageEn : o.message }];
     if (o.findings.length) notes.push({ intent: "error", title: tf.findingsTitle, items: o.findings.map((f) => (en ? f.messageEn : f.message)) });
     if (o.missing.length) {
-      const head = both(FORM_MESSAGES, "returnedForms", { returned: o.agencies - o.missing.length, total: o.agencies });
+      const head = both(FORM_MESSAGES, "returnedForms", { returned: o.agencies - o.missing.length, total: o.agencies, deadline: o.deadline });
       notes.push({ intent: "info", title: en ? head.messageEn : head.message, items: o.missing, itemsLang: "vi" });
     }
     if (o.differences.length) {

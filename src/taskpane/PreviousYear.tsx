@@ -17,9 +17,11 @@ const useStyles = makeStyles({
 export interface PreviousYearProps {
   /**
    * The Office calls: the other sheets of this workbook, last year's workbook file read and scored (the
-   * ExcelJS chunk, loaded on first use), and “Ghi trang Sáp nhập”.
+   * ExcelJS chunk, loaded on first use), “Ghi trang Sáp nhập”, and the 2025 list's box kept with the workbook.
    */
-  api: Pick<PaneApi, "listOtherSheets" | "readPreviousFile" | "writeLineageSheet">;
+  api: Pick<PaneApi, "listOtherSheets" | "readPreviousFile" | "writeLineageSheet" | "saveLineage2025">;
+  /** The 2025 list's box as the workbook keeps it (ticked before, with or without the “Sáp nhập” sheet written). */
+  stored2025?: boolean;
   /** What “Tính điểm” compares with: null for no comparison, "incomplete" when chosen but not usable yet. */
   onChange: (choice: PreviousChoice | null | "incomplete") => void;
   /** After “Ghi trang Sáp nhập”: “Hoàn tác” now removes the sheet. */
@@ -30,7 +32,7 @@ export interface PreviousYearProps {
 }
 
 /** “So sánh với năm trước”: a sheet of this workbook or another workbook's file; the lineage written as the “Sáp nhập” sheet. */
-export function PreviousYear({ api, onChange, onWritten, disabled, undone = 0 }: PreviousYearProps) {
+export function PreviousYear({ api, stored2025 = false, onChange, onWritten, disabled, undone = 0 }: PreviousYearProps) {
   const { listOtherSheets: listSheets, readPreviousFile: readFile } = api;
   const t = useStrings();
   const styles = useStyles();
@@ -40,7 +42,10 @@ export function PreviousYear({ api, onChange, onWritten, disabled, undone = 0 }:
   const [sheet, setSheet] = React.useState("");
   const [read, setRead] = React.useState<{ file: string; result: PreviousRead } | null>(null);
   const [failed, setFailed] = React.useState<string | null>(null);
-  const [use2025, setUse2025] = React.useState(false);
+  // The box as ticked here, else as the workbook keeps it (ticked before, with or without the “Sáp nhập” sheet written).
+  const [ticked, setTicked] = React.useState<boolean | null>(null);
+  const use2025 = ticked ?? stored2025;
+
   /** The comparison chosen now (what “Ghi trang Sáp nhập” writes the lineage of). */
   const [choice, setChoice] = React.useState<PreviousChoice | null | "incomplete">(null);
   const [writing, setWriting] = React.useState(false);
@@ -60,8 +65,8 @@ export function PreviousYear({ api, onChange, onWritten, disabled, undone = 0 }:
     use2025?: boolean;
   }): PreviousChoice | null | "incomplete" => {
     if (!next.on) return null;
-    // The 2025 merger list only when the user ticks it (offered, never applied unasked).
-    const lineage = (next.use2025 ?? use2025) ? { lineage2025: true } : {};
+    // The 2025 merger list only when the user ticks it (offered, never applied unasked): said either way.
+    const lineage = { lineage2025: next.use2025 ?? use2025 };
     if (next.from === "sheet") return next.sheet ? { kind: "sheet", sheet: next.sheet, ...lineage } : "incomplete";
     const r = next.read?.result;
     return r?.ok
@@ -167,8 +172,14 @@ export function PreviousYear({ api, onChange, onWritten, disabled, undone = 0 }:
             checked={use2025}
             disabled={disabled}
             onChange={(_, d) => {
-              setUse2025(d.checked === true);
-              report({ on, from, sheet, read, use2025: d.checked === true });
+              const checked = d.checked === true;
+              setTicked(checked);
+              report({ on, from, sheet, read, use2025: checked });
+              // Kept with the workbook (the next Tính điểm keeps it too): a failed save is said, the choice still holds here.
+              void api.saveLineage2025(checked).then(
+                (r) => !r.ok && setWritten({ ok: false, text: (t.lang === "en" ? r.messagesEn : r.messages).join(" ") }),
+                (e) => setWritten({ ok: false, text: e instanceof Error ? e.message : String(e) }),
+              );
             }}
           />
           <Text size={200} className={styles.hint}>

@@ -23,6 +23,7 @@ export function ScoreTab() {
         api={api}
         undone={actions.undone}
         lastRun={state.head?.lastRun ?? null}
+        lineage2025={state.head?.lineage2025 === true}
         outcome={state.scored}
         onScored={state.onScored}
         onWritten={(change) => (change ? state.applyChange(change) : void state.refresh())}

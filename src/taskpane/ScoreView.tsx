@@ -48,8 +48,10 @@ function storedFindings(run: LastRun): FindingView[] {
 const PreviousYear = lazyPart(() => import(/* webpackChunkName: "previous-year" */ "./PreviousYear").then((m) => m.PreviousYear));
 
 export interface ScoreViewProps {
-  api: Pick<PaneApi, "runScoring" | "convertEncoding" | "selectCell" | "listOtherSheets" | "readPreviousFile" | "writeLineageSheet">;
+  api: Pick<PaneApi, "runScoring" | "convertEncoding" | "selectCell" | "listOtherSheets" | "readPreviousFile" | "writeLineageSheet" | "saveLineage2025">;
   lastRun: LastRun | null;
+  /** The box “Dùng danh sách sáp nhập sở năm 2025” as the workbook keeps it. */
+  lineage2025?: boolean;
   outcome: Extract<ScoringOutcome, { kind: "done" }> | null;
   onScored: (outcome: Extract<ScoringOutcome, { kind: "done" }>) => void;
   /** After a write: the pane reloads the workbook's settings (undo availability). */
@@ -62,7 +64,7 @@ export interface ScoreViewProps {
 }
 
 /** "Tính điểm": one primary button, then the summary and the findings. */
-export function ScoreView({ api, lastRun, outcome, onScored, onWritten, busy, run, undone = 0 }: ScoreViewProps) {
+export function ScoreView({ api, lastRun, lineage2025, outcome, onScored, onWritten, busy, run, undone = 0 }: ScoreViewProps) {
   const styles = useStyles();
   const shared = useSharedStyles();
   const t = useStrings();
@@ -158,7 +160,7 @@ export function ScoreView({ api, lastRun, outcome, onScored, onWritten, busy, ru
       <h2 className={shared.visuallyHidden}>{t.score.heading}</h2>
       <p className={styles.intro}>{t.score.intro}</p>
       <React.Suspense fallback={null}>
-        <PreviousYear api={api} onChange={setPrevious} onWritten={onWritten} disabled={busy !== null} undone={undone} />
+        <PreviousYear api={api} stored2025={lineage2025} onChange={setPrevious} onWritten={onWritten} disabled={busy !== null} undone={undone} />
       </React.Suspense>
       <BusyButton appearance="primary" size="large" className={styles.action} busy={busy === "score"} disabled={busy !== null} onClick={score}>
         {t.score.button}

@@ -59,6 +59,8 @@ export interface PaneApi {
   onSelectionChanged: typeof Events.onSelectionChanged;
   /** Last year's results from a file (ExcelJS, loaded on first use). */
   readPreviousFile(file: File): Promise<PreviousRead>;
+  /** The box “Dùng danh sách sáp nhập sở năm 2025”, kept with the workbook as it is ticked. */
+  saveLineage2025: typeof Settings.saveLineage2025;
   /** “Ghi trang Sáp nhập” (the previous-year part): the lineage written as the “Sáp nhập” sheet. */
   writeLineageSheet: typeof LineageSheet.writeLineageSheet;
   /** Starts loading the scoring engine ahead of use (once the pane is on screen). */

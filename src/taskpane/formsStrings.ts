@@ -17,7 +17,7 @@ const vi = {
   created: (n: number) => `Đã tạo ${n} phiếu:`,
   mergeTitle: "Gộp phiếu",
   mergeIntro:
-    "Chọn các phiếu các cơ quan đã gửi lại. Ô điểm còn trống trong bảng điểm nhận điểm tự chấm; ô đã có điểm thẩm định được giữ nguyên và ghi vào trang “Chênh lệch”. Hoàn tác được.",
+    "Chọn các phiếu các cơ quan đã gửi lại. Ô điểm còn trống trong bảng điểm nhận điểm tự chấm; ô đã có điểm thẩm định được giữ nguyên và ghi vào trang “Chênh lệch”; trang “Theo dõi phiếu” ghi cơ quan nào đã tạo, đã gửi lại, đã gộp phiếu. Hoàn tác được.",
   filesLabel: "Các tệp phiếu (.xlsx)",
   chosen: (n: number) => (n === 0 ? "Chưa chọn tệp nào." : `Đã chọn ${n} tệp.`),
   merge: "Gộp phiếu",
@@ -43,7 +43,7 @@ const en: FormsStrings = {
   created: (n: number) => `Created ${n} form${n === 1 ? "" : "s"}:`,
   mergeTitle: "Merge forms",
   mergeIntro:
-    "Choose the forms the agencies sent back. Empty score cells take the self-assessed score; cells with an appraised score are kept and listed on the “Chênh lệch” sheet. Can be undone.",
+    "Choose the forms the agencies sent back. Empty score cells take the self-assessed score; cells with an appraised score are kept and listed on the “Chênh lệch” sheet; the “Theo dõi phiếu” sheet tracks whose form was made, returned and merged. Can be undone.",
   filesLabel: "Form files (.xlsx)",
   chosen: (n: number) => (n === 0 ? "No file chosen." : `${n} file${n === 1 ? "" : "s"} chosen.`),
   merge: "Merge forms",

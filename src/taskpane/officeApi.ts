@@ -56,6 +56,7 @@ export function officeApi(): PaneApi {
     logEdits: excel.logManualEdits,
     onSelectionChanged: excel.onSelectionChanged,
     readPreviousFile: async (file) => (await files()).readPreviousYearFile(file),
+    saveLineage2025: excel.saveLineage2025,
     writeLineageSheet: async (c) => (await import(/* webpackChunkName: "engine" */ "../excel/lineage-sheet")).writeLineageSheet(c),
     preloadEngine: excel.preloadEngine,
     forms: officeFormsActions(),

@@ -8,9 +8,15 @@ import type { Strings } from "./i18n";
 
 export type Done = Extract<ScoringOutcome, { kind: "done" }>;
 /** What the Tính điểm tab shows of the settings (with the opening sync) and what the Phụ lục and Quy tắc tabs need (a moment later). */
-export type Head = Pick<WorkbookSettings, "lastRun" | "undo" | "problems" | "problemsEn">;
+export type Head = Pick<WorkbookSettings, "lastRun" | "undo" | "problems" | "problemsEn" | "lineage2025">;
 export type Config = Pick<WorkbookSettings, "rules" | "rulesFromWorkbook" | "decision" | "yearSource" | "lock">;
-const headOf = (s: WorkbookSettings): Head => ({ lastRun: s.lastRun, undo: s.undo, problems: s.problems, problemsEn: s.problemsEn });
+const headOf = (s: WorkbookSettings): Head => ({
+  lastRun: s.lastRun,
+  undo: s.undo,
+  problems: s.problems,
+  problemsEn: s.problemsEn,
+  lineage2025: s.lineage2025,
+});
 const configOf = (s: WorkbookSettings): Config => ({
   rules: s.rules,
   rulesFromWorkbook: s.rulesFromWorkbook,

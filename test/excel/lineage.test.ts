@@ -4,7 +4,8 @@ import { generateAnnex } from "../../src/excel/annex";
 import { writeLineageSheet } from "../../src/excel/lineage-sheet";
 import { createExplanation } from "../../src/excel/explanation";
 import { inspectSelection } from "../../src/excel/card";
-import { saveDecision } from "../../src/excel/settings";
+import { loadSettings, saveDecision, saveLineage2025 } from "../../src/excel/settings";
+import { openPane } from "../../src/excel/opening";
 import { completeMetadata } from "../../src/core/rules/metadata";
 import { scorePreviousYear } from "../../src/core/grid/previous";
 import { PRESET_THAI_BINH_2020, RulesJson } from "../../src/core/rules/rules";
@@ -333,5 +334,48 @@ describe.each([4, 20])("a “Sáp nhập” sheet that cannot be read: every rea
     double.workbook.setActive(SHEET);
     double.select(`E${rowOf("Sở Y tế")}`);
     expect((await inspectSelection())!.card!.vi.lines.join("\n")).not.toContain("Sáp nhập");
+  });
+});
+
+describe.each([4, 20])("the 2025 list's box kept with the workbook, without the “Sáp nhập” sheet (ExcelApi 1.%i)", (apiLevel) => {
+  it("ticked once: the pane opens with it ticked; Tính điểm, the annex, the card and Giải trình use it", async () => {
+    const { double, ws, rowOf } = workbook(apiLevel, null);
+    expect(await saveLineage2025(true)).toEqual({ ok: true });
+    expect(sheetNames(double)).not.toContain("Sáp nhập");
+    const opening = await openPane(() => undefined);
+    opening.stopListening();
+    expect(opening.head.lineage2025).toBe(true);
+    expect((await loadSettings()).lineage2025).toBe(true);
+
+    // The pane passes nothing about the box (the ribbon, an older pane): the workbook's choice holds.
+    const o = await runScoring("pane", undefined, { previous: { kind: "sheet", sheet: LAST } });
+    expect(o.kind === "done" && o.notices.join("\n")).toContain("Đã dùng 5 mục của danh sách sáp nhập sở năm 2025");
+    expect(ws.getValues(`O${rowOf("Sở Tài chính")}`)).toEqual([["sáp nhập"]]);
+    expect(storedState(double).lastYear?.compared?.lineage2025.map((e) => e.name)).toContain("Sở Tài chính");
+
+    expect(await saveDecision({ ...DECISION, annexPrevious: true })).toEqual({ ok: true });
+    expect((await generateAnnex({ confirmErrors: true })).kind).toBe("done");
+    expect(annexTexts(double)).toContain(
+      "- Sở Tài chính: sáp nhập từ Sở Tài chính và Sở Kế hoạch và Đầu tư; xếp hạng năm trước tính theo trung bình chỉ số năm trước của các cơ quan này.",
+    );
+    double.workbook.setActive(SHEET);
+    double.select(`E${rowOf("Sở Tài chính")}`);
+    expect((await inspectSelection())!.card!.vi.lines.join("\n")).toMatch(/Năm trước: hạng \d+ \(sáp nhập: Sở Tài chính, Sở Kế hoạch và Đầu tư\)\./);
+    expect((await createExplanation({ selectedOnly: false })).kind).toBe("done");
+    const pages = double.workbook
+      .sheet("Giải trình")
+      .getValues("A1:H800")
+      .flat()
+      .filter((v) => typeof v === "string") as string[];
+    expect(pages.some((t) => /^Năm trước: hạng \d+ \(sáp nhập: Sở Tài chính, Sở Kế hoạch và Đầu tư\)\.$/.test(t))).toBe(true);
+  });
+
+  it("unticked in the pane: Tính điểm does not use it, and keeps the box unticked", async () => {
+    const { double, ws, rowOf } = workbook(apiLevel, null);
+    expect(await saveLineage2025(true)).toEqual({ ok: true });
+    const o = await runScoring("pane", undefined, { previous: { kind: "sheet", sheet: LAST, lineage2025: false } });
+    expect(o.kind === "done" && o.notices.join("\n")).toContain("Danh sách sáp nhập sở năm 2025 có 5 mục");
+    expect(ws.getValues(`O${rowOf("Sở Tài chính")}`)).not.toEqual([["sáp nhập"]]);
+    expect(storedState(double).lastYear?.lineage2025).toBe(false);
   });
 });

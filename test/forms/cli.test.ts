@@ -126,8 +126,12 @@ describe("forms out, filled with the published scores, merged back, scored: the 
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Chấm điểm 2020", "Tự đánh giá", "Chênh lệch", "Theo dõi phiếu", STORE_SHEET]);
     const track = readSheet(wb.getWorksheet("Theo dõi phiếu")!).values;
-    expect(track[2]).toEqual(["STT", "Cơ quan", "Đã gửi lại phiếu", "Tệp phiếu", "Thời điểm gộp", "Xác thực phiếu", "Đã gộp"]);
-    expect(track.slice(3).every((r) => r[2] === "Có" && r[5] === "Đã xác thực" && r[6] === "Có")).toBe(true);
+    expect(track[2]).toEqual(["STT", "Cơ quan", "Thời điểm tạo phiếu", "Đã gửi lại phiếu", "Tệp phiếu", "Thời điểm gộp", "Xác thực phiếu", "Đã gộp"]);
+    expect(track.slice(3).every((r) => r[3] === "Có" && r[6] === "Đã xác thực" && r[7] === "Có")).toBe(true);
+    // When each form was made: recorded by forms --master-out in the keyed copy merged into.
+    expect(track.slice(3).every((r) => /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/.test(String(r[2])))).toBe(true);
+    const keyedStore = readStore(await new ExcelJS.Workbook().xlsx.readFile(keyed));
+    expect(keyedStore.ok && keyedStore.state.formsMade!.map((m) => m.file).sort()).toEqual(fs.readdirSync(formsDir).sort());
     const self = readSheet(wb.getWorksheet("Tự đánh giá")!).values;
     expect(self).toHaveLength(3 + 19);
     const tc = self.find((r) => r[1] === "Sở Tài chính")!;
@@ -413,8 +417,9 @@ describe("merge: findings, exit codes, inputs", () => {
     const track = readSheet(wb.getWorksheet("Theo dõi phiếu")!).values;
     expect(track[0][0]).toBe("THEO DÕI PHIẾU TỰ ĐÁNH GIÁ (HẠN GỬI 20/12/2020)");
     const yTe = track.find((r) => r[1] === "Sở Y tế")!;
-    expect(yTe.slice(2, 4)).toEqual(["Có", path.join(formsDir, "so-y-te.xlsx")]);
-    expect(track.find((r) => r[1] === "Sở Tài chính")!.slice(2, 3)).toEqual(["Chưa"]);
+    expect(yTe.slice(3, 5)).toEqual(["Có", path.join(formsDir, "so-y-te.xlsx")]);
+    expect(yTe[2]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/); // its form made (forms --master-out)
+    expect(track.find((r) => r[1] === "Sở Tài chính")!.slice(3, 4)).toEqual(["Chưa"]);
     const stored = readStore(wb);
     expect(stored.ok && stored.state.decision?.formsDeadline).toBe("20/12/2020");
   });

@@ -1,6 +1,9 @@
 import * as ExcelJS from "exceljs";
 import { formDelivery, mergeReturnedForms, openAsNewWorkbooks, prepareForms } from "../../src/excel/forms";
 import { runScoring } from "../../src/excel/scoring";
+import { saveDecision } from "../../src/excel/settings";
+import { completeMetadata } from "../../src/core/rules/metadata";
+import { ddmmyyyy, hhmm } from "../../src/core/base/catalogue";
 import { undoLast } from "../../src/excel/undo";
 import { encodeLegacy } from "../../src/core/text/legacy-encoding";
 import { presetRules } from "../../src/core/rules/rules";
@@ -47,7 +50,7 @@ describe("Tạo phiếu in the add-in", () => {
   let h: ReturnType<typeof install>;
   afterEach(() => h.restore());
 
-  it("makes one form per agency of the active sheet, stores the workbook's id once: 2 syncs the first time (4 at ExcelApi 1.20 on Windows), 1 after", async () => {
+  it("makes one form per agency of the active sheet, stores the workbook's id once and when each form was made: 2 syncs (4 the first time at ExcelApi 1.20 on Windows)", async () => {
     h = install();
     const first = await prepareForms("all");
     // with Excel's undo groups on Windows (ExcelApi 1.20) the store is made on its own the first time (+2, once)
@@ -59,10 +62,13 @@ describe("Tạo phiếu in the add-in", () => {
     const id = store(h.double).workbookId;
     expect(id).toMatch(/^bd-/);
     expect(first.forms.every((f) => f.description.identity.masterId === id)).toBe(true);
+    expect(store(h.double).formsMade).toHaveLength(19);
+    expect(store(h.double).formsMade![2]).toMatchObject({ agency: "Sở Tài chính", file: "so-tai-chinh.xlsx" });
     h.double.stats.reset();
     const again = await prepareForms("all");
-    expect(h.double.stats.syncs).toBe(1);
+    expect(h.double.stats.syncs).toBe(2);
     expect(again.kind === "done" && again.forms[0].description.identity.masterId).toBe(id);
+    expect(store(h.double).workbookId).toBe(id);
   });
 
   it("makes forms for the selected agencies only", async () => {
@@ -117,8 +123,8 @@ describe("Gộp phiếu in the add-in", () => {
   let h: ReturnType<typeof install>;
   afterEach(() => h.restore());
 
-  async function formsFilled(fill: (agency: string) => { scores: (number | null)[]; evidence: string[] }) {
-    const outcome = await prepareForms("all");
+  async function formsFilled(fill: (agency: string) => { scores: (number | null)[]; evidence: string[] }, now?: () => Date) {
+    const outcome = await prepareForms("all", now);
     if (outcome.kind !== "done") throw new Error(outcome.message);
     return outcome.forms.map((f) => ({ file: f.fileName, values: filledValues(f.description, fill(f.agency)), identity: f.description.identity }));
   }
@@ -204,7 +210,47 @@ describe("Gộp phiếu in the add-in", () => {
     expect(changedCells(before, h.ws.snapshot())).toEqual([]);
     expect(h.double.workbook.findSheet("Tự đánh giá")).toBeUndefined();
     expect(h.double.workbook.findSheet("Chênh lệch")).toBeUndefined();
+    expect(h.double.workbook.findSheet("Theo dõi phiếu")).toBeUndefined();
     expect(store(h.double).selfAssessments).toBeUndefined();
+  });
+
+  it("writes “Theo dõi phiếu”: when each form was made, returned (file, time), verified, merged; the deadline in its title; in the same 2 syncs", async () => {
+    h = install({ platform: "OfficeOnline" });
+    const forms = await formsFilled(publishedFill, () => new Date("2021-01-04T02:00:00.000Z"));
+    const decision = completeMetadata({ number: "06/QĐ-UBND", date: "05/01/2021", year: 2020, formsDeadline: "20/12/2020" });
+    expect(await saveDecision(decision)).toEqual({ ok: true });
+    h.double.stats.reset();
+    const outcome = await mergeReturnedForms(forms.slice(0, 2), () => new Date("2021-01-04T03:00:00.000Z"));
+    expect(outcome).toMatchObject({ kind: "done", deadline: "20/12/2020" });
+    expect(h.double.stats.syncs).toBe(2);
+    const sheets = h.double.workbook.snapshot().sheets.map((s) => s.name);
+    expect(sheets.slice(0, 4)).toEqual([SHEET, "Tự đánh giá", "Chênh lệch", "Theo dõi phiếu"]);
+    const track = h.double.workbook.sheet("Theo dõi phiếu");
+    const at = (iso: string) => `${ddmmyyyy(iso)} ${hhmm(iso)}`; // local time, as the sheet shows it
+    expect(track.getValues("A1")).toEqual([["THEO DÕI PHIẾU TỰ ĐÁNH GIÁ (HẠN GỬI 20/12/2020)"]]);
+    expect(track.getValues("A3:H3")).toEqual([
+      ["STT", "Cơ quan", "Thời điểm tạo phiếu", "Đã gửi lại phiếu", "Tệp phiếu", "Thời điểm gộp", "Xác thực phiếu", "Đã gộp"],
+    ]);
+    const rows = track.getValues("A4:H22");
+    expect(rows[0]).toEqual([
+      1,
+      forms[0].values[1][2],
+      at("2021-01-04T02:00:00.000Z"),
+      "Có",
+      forms[0].file,
+      at("2021-01-04T03:00:00.000Z"),
+      "Đã xác thực",
+      "Có",
+    ]);
+    expect(rows[5].slice(1, 8)).toEqual([published.rows[5].name, at("2021-01-04T02:00:00.000Z"), "Chưa", "", "", "", "Chưa"]);
+    expect(store(h.double).loopSheets).toMatchObject({ track: "Theo dõi phiếu" });
+
+    // A second merge rewrites it; undo brings the first one's back.
+    const first = track.getValues("A4:H22");
+    await mergeReturnedForms(forms.slice(2, 3), () => new Date("2021-01-05T03:00:00.000Z"));
+    expect(h.double.workbook.sheet("Theo dõi phiếu").getValues("D6:D6")).toEqual([["Có"]]);
+    await undoLast();
+    expect(h.double.workbook.sheet("Theo dõi phiếu").getValues("A4:H22")).toEqual(first);
   });
 
   it("undo after a second merge brings the first merge's sheets back", async () => {

@@ -147,6 +147,17 @@ test("Gộp phiếu waits for files, reads them, merges, and shows the summary, 
   await waitFor(() => expect(onWritten).toHaveBeenCalled());
 });
 
+test("Gộp phiếu says the forms' deadline from the decision data with who has not returned a form", async () => {
+  const actions = fakeActions();
+  const done = await actions.merge([]);
+  if (done.kind !== "done") throw new Error("the fake merges");
+  actions.merge.mockResolvedValue({ ...done, deadline: "20/12/2020" });
+  const { user } = renderView(actions);
+  await user.upload(screen.getByLabelText("Các tệp phiếu (.xlsx)"), [new File(["a"], "so-y-te.xlsx")]);
+  await user.click(screen.getByRole("button", { name: "Gộp phiếu" }));
+  expect(await screen.findByText("Đã nhận phiếu của 17/19 cơ quan (hạn gửi 20/12/2020). Chưa gửi phiếu:")).toBeInTheDocument();
+});
+
 test("the pane has a Phiếu tab wired to the use cases", async () => {
   mocked.loadSettings.mockResolvedValue(settings());
   mocked.forms.delivery.mockReturnValue("download");

@@ -160,8 +160,8 @@ export function fakeApi(): FakeApi {
     openPane: jest.fn(async (onCellsEdited: (address: string) => void) => {
       const loaded = await api.loadSettings();
       cellsEdited = onCellsEdited;
-      const { lastRun, undo, problems, problemsEn } = loaded;
-      return { head: { lastRun, undo, problems, problemsEn }, settings: async () => loaded, stopListening };
+      const { lastRun, undo, problems, problemsEn, lineage2025 } = loaded;
+      return { head: { lastRun, undo, problems, problemsEn, lineage2025 }, settings: async () => loaded, stopListening };
     }),
     loadSettings: jest.fn(async () => settings()),
     saveRules: jest.fn(),
@@ -180,6 +180,7 @@ export function fakeApi(): FakeApi {
     createChart: jest.fn(),
     onSelectionChanged: jest.fn((_handler: () => void) => () => undefined),
     readPreviousFile: jest.fn(),
+    saveLineage2025: jest.fn(async (_on: boolean) => ({ ok: true as const })),
     writeLineageSheet: jest.fn(),
     preloadEngine: jest.fn(),
     forms: {

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import * as React from "react";
-import { render, screen } from "@testing-library/react";
+import { cleanup, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import { installShims, scoringDone, settings, fakeApi, waitIdle } from "./helpers";
@@ -31,7 +31,7 @@ test("“So sánh với năm trước” with a sheet of this workbook: Tính đ
   await user.selectOptions(select, "Ghi chép");
   await user.selectOptions(select, "Năm 2019");
   await user.click(screen.getByRole("button", { name: "Tính điểm" }));
-  expect(mocked.runScoring).toHaveBeenCalledWith("pane", undefined, { previous: { kind: "sheet", sheet: "Năm 2019" } });
+  expect(mocked.runScoring).toHaveBeenCalledWith("pane", undefined, { previous: { kind: "sheet", sheet: "Năm 2019", lineage2025: false } });
 
   // Cleared: Tính điểm as before.
   await user.click(screen.getByRole("checkbox", { name: "So sánh với năm trước" }));
@@ -50,7 +50,47 @@ test("the 2025 list of department mergers is used only when ticked", async () =>
   expect(mocked.runScoring).toHaveBeenLastCalledWith("pane", undefined, { previous: { kind: "sheet", sheet: "Năm 2019", lineage2025: true } });
   await user.click(box);
   await user.click(screen.getByRole("button", { name: "Tính điểm" }));
-  expect(mocked.runScoring).toHaveBeenLastCalledWith("pane", undefined, { previous: { kind: "sheet", sheet: "Năm 2019" } });
+  expect(mocked.runScoring).toHaveBeenLastCalledWith("pane", undefined, { previous: { kind: "sheet", sheet: "Năm 2019", lineage2025: false } });
+});
+
+test("the 2025 list's box is kept with the workbook as it is ticked: reopened, the pane shows it ticked and Tính điểm uses it", async () => {
+  const user = await openPane();
+  await user.click(await screen.findByRole("checkbox", { name: "So sánh với năm trước" }));
+  await screen.findByRole("combobox", { name: "Trang tính năm trước" });
+  await user.click(screen.getByRole("checkbox", { name: "Dùng danh sách sáp nhập sở năm 2025" }));
+  expect(mocked.saveLineage2025).toHaveBeenLastCalledWith(true);
+  // No “Ghi trang Sáp nhập”: the choice alone is kept.
+  expect(mocked.writeLineageSheet).not.toHaveBeenCalled();
+  cleanup();
+
+  mocked.loadSettings.mockResolvedValue({ ...settings(), lineage2025: true });
+  const again = await openPane();
+  await again.click(await screen.findByRole("checkbox", { name: "So sánh với năm trước" }));
+  await screen.findByRole("combobox", { name: "Trang tính năm trước" });
+  const box = screen.getByRole("checkbox", { name: "Dùng danh sách sáp nhập sở năm 2025" });
+  expect(box).toBeChecked();
+  await again.click(screen.getByRole("button", { name: "Tính điểm" }));
+  expect(mocked.runScoring).toHaveBeenLastCalledWith("pane", undefined, { previous: { kind: "sheet", sheet: "Năm 2019", lineage2025: true } });
+  // Unticked: kept so, and said to Tính điểm (never left to the stored choice).
+  await again.click(box);
+  expect(mocked.saveLineage2025).toHaveBeenLastCalledWith(false);
+  await again.click(screen.getByRole("button", { name: "Tính điểm" }));
+  expect(mocked.runScoring).toHaveBeenLastCalledWith("pane", undefined, { previous: { kind: "sheet", sheet: "Năm 2019", lineage2025: false } });
+});
+
+test("a choice that could not be kept is said (the box still holds for this Tính điểm)", async () => {
+  mocked.saveLineage2025.mockResolvedValueOnce({
+    ok: false,
+    messages: ["Sổ tính đang được bảo vệ cấu trúc."],
+    messagesEn: ["The workbook's structure is protected."],
+  });
+  const user = await openPane();
+  await user.click(await screen.findByRole("checkbox", { name: "So sánh với năm trước" }));
+  await screen.findByRole("combobox", { name: "Trang tính năm trước" });
+  await user.click(screen.getByRole("checkbox", { name: "Dùng danh sách sáp nhập sở năm 2025" }));
+  expect(await screen.findByText("Sổ tính đang được bảo vệ cấu trúc.")).toHaveAttribute("role", "alert");
+  await user.click(screen.getByRole("button", { name: "Tính điểm" }));
+  expect(mocked.runScoring).toHaveBeenLastCalledWith("pane", undefined, { previous: { kind: "sheet", sheet: "Năm 2019", lineage2025: true } });
 });
 
 test("another workbook's file: read in the ExcelJS chunk, its agencies passed on; an unreadable file is named and nothing runs", async () => {
@@ -71,7 +111,7 @@ test("another workbook's file: read in the ExcelJS chunk, its agencies passed on
   expect(await screen.findByText("Đã đọc 1 cơ quan từ trang “Chấm điểm 2019” của tệp “2019.xlsx”.")).toBeInTheDocument();
   await user.click(screen.getByRole("button", { name: "Tính điểm" }));
   expect(mocked.runScoring).toHaveBeenCalledWith("pane", undefined, {
-    previous: { kind: "agencies", source: "2019.xlsx", agencies, year: 2019, storedRules: null, rankBy: "index" },
+    previous: { kind: "agencies", source: "2019.xlsx", agencies, year: 2019, storedRules: null, rankBy: "index", lineage2025: false },
   });
 });
 

@@ -295,6 +295,7 @@ export const FORM_TEXT = {
   trackHeader: {
     stt: "STT",
     agency: "Cơ quan",
+    made: "Thời điểm tạo phiếu",
     returned: "Đã gửi lại phiếu",
     file: "Tệp phiếu",
     at: "Thời điểm gộp",
@@ -361,9 +362,10 @@ export const FORM_MESSAGES = catalogue("forms", {
     example: {},
   }),
   returnedForms: entry({
-    vi: (p: { returned: number; total: number }) => `Đã nhận phiếu của ${p.returned}/${p.total} cơ quan. Chưa gửi phiếu:`,
-    en: (p) => `Forms received from ${p.returned} of ${p.total} agencies. Not yet returned:`,
-    example: { returned: 17, total: 19 },
+    vi: (p: { returned: number; total: number; deadline?: string }) =>
+      `Đã nhận phiếu của ${p.returned}/${p.total} cơ quan${p.deadline ? ` (hạn gửi ${p.deadline})` : ""}. Chưa gửi phiếu:`,
+    en: (p) => `Forms received from ${p.returned} of ${p.total} agencies${p.deadline ? ` (deadline ${p.deadline})` : ""}. Not yet returned:`,
+    example: { returned: 17, total: 19, deadline: "20/12/2020" },
   }),
   nothingMerged: entry({
     vi: (p: { forms: number }) => `Không gộp được phiếu nào trong ${p.forms} tệp (xem các lỗi bên dưới): không ghi gì, bảng điểm không thay đổi.`,

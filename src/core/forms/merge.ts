@@ -9,7 +9,7 @@ import { COLUMN_ALIASES, groupOfHeader, GridLayout, locateGrid } from "../grid/g
 import { displayValue, isBlank, parseScore } from "../base/numbers";
 import { Rules } from "../rules/rules";
 import { CellStyle, SheetCell, SheetDescription, SheetMerge } from "../sheets/sheet";
-import { SelfAssessment, StoreState } from "../store/store";
+import { FormMade, SelfAssessment, StoreState } from "../store/store";
 import { cleanText, headerKey, matchKey } from "../text/text";
 import { decodeLegacy, detectLegacy, ENCODING_NAMES, LegacyEncoding } from "../text/legacy-encoding";
 import { byEncoding, withConverted } from "../grid/legacy-cells";
@@ -735,8 +735,15 @@ export function differencesSheet(
   return sheet;
 }
 
+/** The forms made, recorded: this time's replace an agency's earlier record (the latest is kept), in the order given. */
+export function withFormsMade(previous: readonly FormMade[] | undefined, made: readonly { agency: string; file: string }[], at: string): FormMade[] {
+  const out = new Map((previous ?? []).map((m) => [matchKey(m.agency), m]));
+  for (const m of made) out.set(matchKey(m.agency), { agency: m.agency, file: m.file, at });
+  return [...out.values()];
+}
+
 /**
- * "Theo dõi phiếu": each agency of the grid, whether its form was made (when the master recorded it),
+ * "Theo dõi phiếu": each agency of the grid, when its form was made (when the master recorded it),
  * returned (the file merged and when), verified, merged; the deadline in the title when one is set.
  */
 export function trackingSheet(
@@ -744,23 +751,28 @@ export function trackingSheet(
   records: readonly SelfAssessment[],
   deadline: string | undefined,
   sheetName: string = FORM_TEXT.trackSheet,
+  made: readonly FormMade[] = [],
 ): SheetDescription {
   const h = FORM_TEXT.trackHeader;
   const byKey = new Map(records.map((s) => [matchKey(s.agency), s]));
+  const madeOf = new Map(made.map((m) => [matchKey(m.agency), m]));
   const body = agencies.map((agency, i) => {
     const row = 3 + i;
     const s = byKey.get(matchKey(agency));
+    const m = madeOf.get(matchKey(agency));
     const yesNo = (b: boolean) => (b ? FORM_TEXT.yes : FORM_TEXT.no);
     return [
       { row, col: 0, value: i + 1, style: "cell", numberFormat: "0" },
       { row, col: 1, value: agency, style: "cellLeft" },
-      { row, col: 2, value: yesNo(s !== undefined), style: "cell" },
-      { row, col: 3, value: s?.file ?? "", style: "cellLeft" },
-      { row, col: 4, value: s ? local(s.at) : "", style: "cell" },
-      { row, col: 5, value: s === undefined || s.verified === undefined ? "" : s.verified ? FORM_TEXT.verifiedYes : FORM_TEXT.verifiedNo, style: "cell" },
-      { row, col: 6, value: yesNo(s !== undefined), style: "cell" },
+      { row, col: 2, value: m ? local(m.at) : "", style: "cell" },
+      { row, col: 3, value: yesNo(s !== undefined), style: "cell" },
+      { row, col: 4, value: s?.file ?? "", style: "cellLeft" },
+      { row, col: 5, value: s ? local(s.at) : "", style: "cell" },
+      { row, col: 6, value: s === undefined || s.verified === undefined ? "" : s.verified ? FORM_TEXT.verifiedYes : FORM_TEXT.verifiedNo, style: "cell" },
+      { row, col: 7, value: yesNo(s !== undefined), style: "cell" },
     ] as SheetCell[];
   });
   const title = deadline ? FORM_TEXT.trackTitleDeadline(deadline) : FORM_TEXT.trackTitle;
-  return loopSheet(sheetName, title, [h.stt, h.agency, h.returned, h.file, h.at, h.verified, h.merged], [5, 32, 12, 36, 16, 16, 10], body, "landscape");
+  const header = [h.stt, h.agency, h.made, h.returned, h.file, h.at, h.verified, h.merged];
+  return loopSheet(sheetName, title, header, [5, 32, 16, 12, 36, 16, 16, 10], body, "landscape");
 }

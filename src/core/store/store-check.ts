@@ -306,7 +306,7 @@ export const checkUndoJournal: Check = (v, p) => {
     inPlace: optional(bool),
     annexSheet: optional(sheetName),
     // "merge": the loop sheets before it, as sheet descriptions made again by undo.
-    previousLoopSheets: optional(nullable(shape({ self: sheetDescription, diff: sheetDescription }))),
+    previousLoopSheets: optional(nullable(shape({ self: sheetDescription, diff: sheetDescription, track: optional(sheetDescription) }))),
     previousState,
   })(v, p);
   if (found) return found;
@@ -324,6 +324,7 @@ export const checkSelfAssessments: Check = list(
   shape({ agency: text, file: text, at: text, verified: optional(bool), scores: list(scoreOrText, 1000), evidence: list(text, 1000), notes: text }),
   MAX_ROWS,
 );
+export const checkFormsMade: Check = list(shape({ agency: text, at: time, file: text }), MAX_ROWS);
 export const checkLoopSheets: Check = shape({ self: sheetName, diff: sheetName, track: optional(sheetName) });
 
 /** `lock`: the locked cells ([address, text]), the fingerprints, who and when. */
@@ -373,6 +374,7 @@ export const ENTRY_CHECKS: Record<string, Check> = {
   workbookId: text,
   formKey,
   form: checkForm,
+  formsMade: checkFormsMade,
   selfAssessments: checkSelfAssessments,
   loopSheets: checkLoopSheets,
   lock: checkLock,

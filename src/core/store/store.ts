@@ -81,7 +81,7 @@ export interface UndoJournal {
   /** The annex sheet that this write created or replaced. */
   annexSheet?: string;
   /** For "merge": the "Tự đánh giá" and "Chênh lệch" sheets before (their descriptions), or null when there were none. */
-  previousLoopSheets?: { self: unknown; diff: unknown } | null;
+  previousLoopSheets?: { self: unknown; diff: unknown; track?: unknown } | null;
   /** Store entries as they were before the write (restored by undo), except the journal itself. */
   previousState: Omit<StoreState, "undo">;
 }
@@ -181,10 +181,12 @@ export interface StoreState {
   formKey?: string;
   /** In a self-assessment form: which master, agency, year and rules it belongs to. */
   form?: FormIdentity;
+  /** When each agency's form was made (“Tạo phiếu” in the add-in, `forms --master-out`): the latest per agency, for “Theo dõi phiếu”. */
+  formsMade?: FormMade[];
   /** What the agencies claimed in their returned forms (the "Tự đánh giá" and "Chênh lệch" sheets are made from it). */
   selfAssessments?: SelfAssessment[];
   /** The "Tự đánh giá" and "Chênh lệch" sheets the merge made (never a user's sheet of that name). */
-  loopSheets?: { self: string; diff: string; /** "Theo dõi phiếu" (made by the command line's merge). */ track?: string };
+  loopSheets?: { self: string; diff: string; /** "Theo dõi phiếu" (absent in workbooks merged before it was made). */ track?: string };
   /** "Chốt kết quả": the results frozen, their fingerprint and verification code (lock.ts). Absent: not locked. */
   lock?: LockRecord;
   /** Every "Mở chốt": the code it ended, who, when and why (newest last). */
@@ -235,6 +237,13 @@ export interface SelfAssessment {
   notes: string;
 }
 
+/** One agency's form made: when, and the file name it was given. */
+export interface FormMade {
+  agency: string;
+  at: string;
+  file: string;
+}
+
 const KEYS: (keyof StoreState)[] = [
   "rules",
   "decision",
@@ -247,6 +256,7 @@ const KEYS: (keyof StoreState)[] = [
   "workbookId",
   "formKey",
   "form",
+  "formsMade",
   "selfAssessments",
   "loopSheets",
   "lock",
