@@ -136,7 +136,7 @@ export const ANNEX_BUILD_SHEET = "XepHangCNTT_PhuLucMoi";
  * recorded (the annex is then known by its name). With error findings it does nothing until the caller
  * confirms (`confirmErrors`).
  */
-export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<AnnexOutcome> {
+export async function generateAnnex(opts: { confirmErrors: boolean; source?: "pane" | "ribbon" }): Promise<AnnexOutcome> {
   try {
     return await runWriting(async (context) => {
       const read = await readForAnnex(context); // 1 (2 from the annex sheet)
@@ -166,7 +166,7 @@ export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<A
       if (inPlace && replaced && (!state.annexDescription || state.lock?.protectedSheets?.includes(replaced.name))) throw new RunAgain("plain");
       const newState = withLog(
         inPlace ? stateWithAnnexInPlace(state, where.name, sheet.name, replaced, description, at) : stateWithAnnex(state, where.name, sheet.name, replaced, at),
-        logEntry({ at, action: "annex", by: currentActor(), via: "pane", sheet: where.name, note: `${meta.number} ${meta.date}` }),
+        logEntry({ at, action: "annex", by: currentActor(), via: opts.source ?? "pane", sheet: where.name, note: `${meta.number} ${meta.date}` }),
       );
       const ws = inPlace
         ? await writeAnnexInPlace(context, store, newState, description, replaced)

@@ -36,7 +36,18 @@ function officeFormsActions(): FormsActions {
   };
 }
 
+/**
+ * Before the one step that clears Excel's undo history (the add-in's hidden sheet made, the first time on a workbook at
+ * ExcelApi 1.20 on Windows and Mac), the user is asked in a dialog, as from the ribbon (loaded with the engine, not up front).
+ */
+function askBeforeClearingUndo(): void {
+  void Promise.all([import(/* webpackChunkName: "engine" */ "../excel/store"), import(/* webpackChunkName: "engine" */ "../commands/run-command")])
+    .then(([store, dialog]) => store.setUndoClearConsent(dialog.askBeforeClearingUndo()))
+    .catch(() => undefined);
+}
+
 export function officeApi(): PaneApi {
+  askBeforeClearingUndo();
   return {
     openPane: excel.openPane,
     loadSettings: excel.loadSettings,
