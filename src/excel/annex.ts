@@ -18,7 +18,17 @@ import { ScoreResult, scoreSheet } from "../core/grid/scoring";
 import { STORE_SHEET, StoreState } from "../core/store/store";
 import { BYTES_PER_SYNC, chunkByBytes, features, jsonBytes, OP_BYTES, readOrInBlocks } from "./host";
 import { applyPrintLayout, applyStyle, frame, heightRuns, outline, setColumnWidths, setRowHeights } from "./sheet-render";
-import { ANNEX_BACKUP_SHEET, hostRefusal, queuePreviousSheet, queueSheetRead, readSheetInBlocks, rulesOf, SheetData, sheetRefusal, SheetRead } from "./scoring";
+import {
+  ANNEX_BACKUP_SHEET,
+  hostRefusal,
+  queuePreviousSheet,
+  queueSheetRead,
+  readSheetInBlocks,
+  rulesOf,
+  SheetData,
+  sheetRefusal,
+  SheetRead,
+} from "./sheet-read";
 import { isGrouped, queueStoreRead, queueStoreWrite, readStoreInBlocks, RunAgain, runWriting, StoreRead } from "./store";
 import { AnnexOutcome, findingView } from "./types";
 import { rangeAddress } from "../core/base/address";
