@@ -6,8 +6,9 @@ import { presetRules } from "../src/core/rules/rules";
 import { scoreSheet } from "../src/core/grid/scoring";
 import { LastRun } from "../src/core/store/store";
 import { lastRunRecord } from "../src/core/grid/summary";
-import { dialogUrl, languageOf, MAX_MESSAGE, notifyFailure, notifyOutcome, notifyUndo, summaryLineEn } from "../src/commands/notify";
-import type { ScoringOutcome } from "../src/excel/types";
+import { dialogUrl, languageOf, MAX_MESSAGE, notifyAnnex, notifyFailure, notifyOutcome, notifyUndo, summaryLineEn } from "../src/commands/notify";
+import { saveDecision } from "../src/excel/settings";
+import type { AnnexOutcome, ScoringOutcome } from "../src/excel/types";
 import * as fs from "fs";
 import { JSDOM } from "jsdom"; // jest-environment-jsdom's own DOM
 import * as path from "path";
@@ -142,6 +143,45 @@ describe("notifyOutcome: the note after “Tính điểm”", () => {
   });
 });
 
+describe("notifyAnnex: the note after “Tạo phụ lục”", () => {
+  const done: Extract<AnnexOutcome, { kind: "done" }> = {
+    kind: "done",
+    sheetName: "Phụ lục",
+    collided: false,
+    manualPrintSteps: [],
+    errorsIncluded: 0,
+    undo: { action: "annex", at: "x", sheet: "Phụ lục" },
+  };
+
+  test("made: where, and that it is ready; else what is still to do before signing", () => {
+    expect(notifyAnnex(done, "vi")).toEqual({ title: "Đã tạo phụ lục ở trang “Phụ lục”", message: "Phụ lục đã sẵn sàng để in và trình ký." });
+    const withErrors = notifyAnnex(
+      { ...done, errorsIncluded: 1, notices: [{ code: "provinceMissing", message: "Chưa có tên tỉnh …", messageEn: "No province yet …" }] },
+      "en",
+    );
+    expect(withErrors.title).toBe("Annex created on sheet “Phụ lục”");
+    expect(withErrors.message).toBe(
+      "The annex carries 1 error of the score table not yet fixed: correct it and create it again before it is signed.\nNo province yet …",
+    );
+    expect(notifyAnnex({ ...done, errorsIncluded: 2 }, "en").message).toContain("2 errors of the score table not yet fixed: correct them");
+  });
+
+  test("errors in the table: a question whose going-ahead button is “Vẫn tạo phụ lục”", () => {
+    const asked = notifyAnnex(
+      { kind: "needsConfirmation", message: "Bảng điểm còn 1 lỗi …", messageEn: "The score table still has 1 error …", errors: [] },
+      "vi",
+    );
+    expect(asked).toEqual({ title: "Bảng điểm còn lỗi", message: "Bảng điểm còn 1 lỗi …", confirm: "Vẫn tạo phụ lục" });
+  });
+
+  test("refused or stale: the use case's words, and for stale results what to click", () => {
+    expect(notifyAnnex({ kind: "refused", message: "x", messageEn: "x-en", cells: [] }, "en")).toEqual({ title: "The annex was not created", message: "x-en" });
+    expect(notifyAnnex({ kind: "stale", message: "y", messageEn: "y-en", agencies: [], cells: [] }, "vi").message).toBe(
+      "y\nBấm “Tính điểm” rồi bấm lại “Tạo phụ lục”.",
+    );
+  });
+});
+
 describe("dialogUrl", () => {
   test("dialog.html beside the command page, the note in the query string, round-tripping any text", () => {
     const note = { title: "Đã tính điểm trang “A&B”", message: "<b>x</b> = 1 + 1 #?%\nhàng 2" };
@@ -199,6 +239,30 @@ describe("commands.html and dialog.html", () => {
     window.close();
   });
 
+  test("a question: two buttons, the safe one (“Thôi”) primary and focused, the other sends “confirm”", () => {
+    const messageParent = jest.fn();
+    const office = { onReady: (cb: () => void) => (cb(), Promise.resolve()), context: { ui: { messageParent } } };
+    const { window } = openDialog(new URLSearchParams({ lang: "vi", title: "Bảng điểm còn lỗi", message: "…", confirm: "Vẫn tạo phụ lục" }).toString(), office);
+    const doc = window.document;
+    const go = doc.getElementById("confirm") as HTMLButtonElement;
+    const cancel = doc.getElementById("close")!;
+    expect(go.hidden).toBe(false);
+    expect(go.textContent).toBe("Vẫn tạo phụ lục");
+    expect(go.className).toBe("secondary");
+    expect(cancel.textContent).toBe("Thôi");
+    expect(doc.activeElement).toBe(cancel);
+    go.click();
+    expect(messageParent).toHaveBeenLastCalledWith("confirm");
+    cancel.click();
+    expect(messageParent).toHaveBeenLastCalledWith("close");
+    window.close();
+    // A note (no question): the one button, “Đóng”.
+    const plain = openDialog("lang=vi&title=t&message=m", office).window;
+    expect((plain.document.getElementById("confirm") as HTMLButtonElement).hidden).toBe(true);
+    expect(plain.document.getElementById("close")!.textContent).toBe("Đóng");
+    plain.close();
+  });
+
   test("“Close” (or Esc) sends “close” to the command through messageParent", () => {
     const messageParent = jest.fn();
     const office = { onReady: (cb: () => void) => (cb(), Promise.resolve()), context: { ui: { messageParent } } };
@@ -245,7 +309,8 @@ describe("ribbon commands in the Office.js double", () => {
   let restore: () => void;
 
   async function load(options: Parameters<typeof createOfficeDouble>[0] = {}, rows: unknown[][] | null = referenceSheet()) {
-    double = createOfficeDouble({ sheets: [SHEET], ...options });
+    // Below Excel's undo groups unless a test says otherwise: at 1.20 on Windows the first write asks first (tested below).
+    double = createOfficeDouble({ apiLevel: 19, sheets: [SHEET], ...options });
     if (rows) double.workbook.sheet(SHEET).setValues("A1", asCells(rows));
     double.workbook.setActive(SHEET);
     restore = double.install(globalThis);
@@ -264,16 +329,23 @@ describe("ribbon commands in the Office.js double", () => {
     restore?.();
     delete (globalThis as Record<string, unknown>).tinhDiem;
     delete (globalThis as Record<string, unknown>).hoanTac;
+    delete (globalThis as Record<string, unknown>).taoPhuLuc;
   });
 
   const noteOf = (url: string) => {
     const u = new URL(url);
-    return { path: u.pathname, lang: u.searchParams.get("lang"), title: u.searchParams.get("title"), message: u.searchParams.get("message") ?? "" };
+    return {
+      path: u.pathname,
+      lang: u.searchParams.get("lang"),
+      title: u.searchParams.get("title"),
+      message: u.searchParams.get("message") ?? "",
+      confirm: u.searchParams.get("confirm"),
+    };
   };
 
   test("both functions are associated under the manifest's FunctionNames", async () => {
     await load();
-    expect([...double.actions.keys()].sort()).toEqual(["hoanTac", "tinhDiem"]);
+    expect([...double.actions.keys()].sort()).toEqual(["hoanTac", "taoPhuLuc", "tinhDiem"]);
   });
 
   test("“Tính điểm” scores the reference sheet, shows the summary in a dialog and completes when it is closed", async () => {
@@ -315,13 +387,116 @@ describe("ribbon commands in the Office.js double", () => {
       (await dialogNo(double, n)).sendMessage("close");
       await expect(invoked).resolves.toMatchObject({ completed: true });
     };
-    await score(); // the first makes the hidden store on its own (the one step that clears the stack)
+    // The first makes the hidden store on its own (the one step that clears the stack): asked first, in the dialog.
+    double.edit(SHEET, "A1", [["Bảng điểm 2020"]]); // the user's own edit, on the stack
+    const asking = double.invokeAction("tinhDiem");
+    const question = await dialogNo(double, 0);
+    const asked = noteOf(question.url);
+    expect(asked.title).toBe("Lịch sử hoàn tác của Excel sẽ bị xóa");
+    expect(asked.message).toContain("Ctrl+Z");
+    expect(asked.confirm).toBe("Tiếp tục");
+    expect(double.undo.clearedBy).toEqual([]); // asked before, not after
+    question.sendMessage("confirm");
+    (await dialogNo(double, 1)).sendMessage("close");
+    await expect(asking).resolves.toMatchObject({ completed: true });
     expect(double.undo.clearedBy).toEqual(["Worksheet.visibility"]);
     double.workbook.sheet(SHEET).setValues("H10", [[50]]); // the council corrects the 55: the results change
     const depth = double.undo.stack.length;
     await score();
     expect(double.undo.stack.length - depth).toBe(1);
     expect(double.undo.clearedBy).toEqual(["Worksheet.visibility"]);
+  });
+
+  test("at ExcelApi 1.20 on Windows, “Thôi” to the question keeps the user's undo history: nothing is written, the note says so", async () => {
+    await load({ apiLevel: 20, platform: "PC" });
+    double.edit(SHEET, "A1", [["Bảng điểm 2020"]]);
+    const before = double.workbook.sheet(SHEET).snapshot();
+    const invoked = double.invokeAction("tinhDiem");
+    (await dialogNo(double, 0)).sendMessage("close"); // “Thôi”
+    const note = noteOf((await dialogNo(double, 1)).url);
+    expect(note.title).toBe("Chưa tính được điểm");
+    expect(note.message).toContain("lịch sử hoàn tác (Ctrl+Z) của bạn được giữ nguyên");
+    expect(note.confirm).toBeNull();
+    double.dialogs[1].sendMessage("close");
+    await invoked;
+    expect(double.undo.clearedBy).toEqual([]);
+    expect(double.undo.stack.filter((r) => r.source === "user")).toHaveLength(1);
+    expect(double.workbook.sheets.map((s) => s.name)).toEqual([SHEET]);
+    expect(double.workbook.sheet(SHEET).snapshot()).toEqual(before);
+  });
+
+  test("at ExcelApi 1.20 on the web nothing clears the undo history: no question, one Ctrl+Z step", async () => {
+    await load({ apiLevel: 20, platform: "OfficeOnline" });
+    const invoked = double.invokeAction("tinhDiem");
+    const note = noteOf((await dialogNo(double, 0)).url);
+    expect(note.title).toBe(`Đã tính điểm trang “${SHEET}”`);
+    double.dialogs[0].sendMessage("close");
+    await invoked;
+    expect(double.undo.clearedBy).toEqual([]);
+    expect(double.undo.stack).toHaveLength(1);
+  });
+
+  const DECISION = {
+    number: "06/QĐ-UBND",
+    date: "05/01/2021",
+    issuer: "Ủy ban nhân dân tỉnh",
+    province: "Thái Bình",
+    year: 2020,
+    subject: "Đánh giá",
+    sheetName: "Phụ lục",
+  };
+
+  test("“Tạo phụ lục” asks about the table's errors first; “Vẫn tạo phụ lục” makes the annex with the stored decision, without the pane", async () => {
+    await load();
+    expect(await saveDecision(DECISION)).toEqual({ ok: true });
+    const invoked = double.invokeAction("taoPhuLuc");
+    const question = noteOf((await dialogNo(double, 0)).url);
+    expect(question.title).toBe("Bảng điểm còn lỗi");
+    expect(question.message).toContain("H10");
+    expect(question.confirm).toBe("Vẫn tạo phụ lục");
+    expect(double.workbook.sheets.map((s) => s.name)).not.toContain("Phụ lục"); // nothing before the answer
+    double.dialogs[0].sendMessage("confirm");
+    const note = noteOf((await dialogNo(double, 1)).url);
+    expect(note.title).toBe("Đã tạo phụ lục ở trang “Phụ lục”");
+    expect(note.message).toContain("1 lỗi chưa sửa");
+    double.dialogs[1].sendMessage("close");
+    await expect(invoked).resolves.toMatchObject({ completed: true });
+    const annex = double.workbook.sheet("Phụ lục");
+    expect(JSON.stringify(annex.getValues("A1:H6"))).toContain("06/QĐ-UBND");
+    // The same annex the pane makes, and “Hoàn tác” takes it back.
+    const undoing = double.invokeAction("hoanTac");
+    expect(noteOf((await dialogNo(double, 2)).url).title).toBe("Đã hoàn tác");
+    double.dialogs[2].sendMessage("close");
+    await undoing;
+    expect(double.workbook.sheets.map((s) => s.name)).not.toContain("Phụ lục");
+  });
+
+  test("“Tạo phụ lục”: “Thôi” (or the ×) to the errors makes no annex and says so, in English too", async () => {
+    await load({ displayLanguage: "en-US" });
+    expect(await saveDecision(DECISION)).toEqual({ ok: true });
+    const names = double.workbook.sheets.map((s) => s.name);
+    const invoked = double.invokeAction("taoPhuLuc");
+    const question = noteOf((await dialogNo(double, 0)).url);
+    expect(question.title).toBe("The score table has errors");
+    expect(question.confirm).toBe("Create the annex anyway");
+    double.dialogs[0].userClose();
+    const note = noteOf((await dialogNo(double, 1)).url);
+    expect(note).toMatchObject({ title: "The annex was not created", confirm: null });
+    expect(note.message).toContain("nothing changed");
+    double.dialogs[1].sendMessage("close");
+    await invoked;
+    expect(double.workbook.sheets.map((s) => s.name)).toEqual(names);
+  });
+
+  test("“Tạo phụ lục” without the decision's number: the refusal names what to fill in, nothing is made", async () => {
+    await load();
+    const invoked = double.invokeAction("taoPhuLuc");
+    const note = noteOf((await dialogNo(double, 0)).url);
+    expect(note.title).toBe("Chưa tạo được phụ lục");
+    expect(note.message).toMatch(/số quyết định/);
+    double.dialogs[0].sendMessage("close");
+    await invoked;
+    expect(double.workbook.sheets.map((s) => s.name)).toEqual([SHEET]);
   });
 
   test("closing the dialog with its × completes the command too", async () => {

@@ -216,6 +216,14 @@ describe("manifest.xml", () => {
       expect(one(action(b), NS.vo, "FunctionName").textContent).toBe("tinhDiem");
     });
 
+    test("“Tạo phụ lục” runs the function taoPhuLuc without opening the pane, right after “Tính điểm”", () => {
+      const b = button("Tạo phụ lục");
+      expect(label(b, "en")).toBe("Create annex");
+      expect(xsiType(action(b))).toBe("ExecuteFunction");
+      expect(one(action(b), NS.vo, "FunctionName").textContent).toBe("taoPhuLuc");
+      expect(buttons.indexOf(b)).toBe(buttons.indexOf(button("Tính điểm")) + 1);
+    });
+
     test("“Mở bảng điều khiển” shows the task pane (taskpane.html)", () => {
       const b = button("Mở bảng điều khiển");
       expect(label(b, "en")).toBe("Open pane");
@@ -235,7 +243,7 @@ describe("manifest.xml", () => {
     test("every FunctionName is associated in src/commands/commands.ts", () => {
       const source = fs.readFileSync(path.join(ROOT, "src/commands/commands.ts"), "utf8");
       const names = all(versionOverrides, NS.vo, "FunctionName").map((f) => f.textContent!);
-      expect(names.sort()).toEqual(["hoanTac", "tinhDiem"]);
+      expect(names.sort()).toEqual(["hoanTac", "taoPhuLuc", "tinhDiem"]);
       for (const name of names) expect(source).toContain(`Office.actions.associate("${name}", ${name})`);
     });
 

@@ -4,13 +4,15 @@
  */
 import { catalogue, entry, Lang, languageOf, ParamsOf, pick, plural, say as sayCode } from "../core/base/catalogue";
 import type { LastRun } from "../core/store/store";
-import type { ScoringOutcome, UndoOutcome } from "../excel/types";
+import type { AnnexOutcome, ScoringOutcome, UndoOutcome } from "../excel/types";
 
 export type { Lang };
 
 export interface Note {
   title: string;
   message: string;
+  /** A question: the label of the button that goes ahead (the dialog's other button, focused, declines). */
+  confirm?: string;
 }
 
 export { languageOf };
@@ -99,6 +101,67 @@ export const NOTE_MESSAGES = catalogue("ribbon note", {
       `${p.cells.length === 1 ? "Cell" : "Cells"} ${p.cells.slice(0, 5).join(", ")}${p.cells.length > 5 ? "…" : ""}: text typed in a legacy encoding (TCVN3 or VNI): open the pane and click “Convert encoding” to convert it to Unicode.`,
     example: { cells: ["B5", "B6", "B7", "B8", "B9", "B10"] },
   }),
+  annexTitle: entry({
+    vi: (p: { sheet: string }) => `Đã tạo phụ lục ở trang “${p.sheet}”`,
+    en: (p) => `Annex created on sheet “${p.sheet}”`,
+    example: { sheet: "Phụ lục" },
+  }),
+  annexReady: entry({
+    vi: (_p: object) => "Phụ lục đã sẵn sàng để in và trình ký.",
+    en: () => "The annex is ready to print and sign.",
+    example: {},
+  }),
+  annexRefusedTitle: entry({ vi: (_p: object) => "Chưa tạo được phụ lục", en: () => "The annex was not created", example: {} }),
+  annexConfirmTitle: entry({ vi: (_p: object) => "Bảng điểm còn lỗi", en: () => "The score table has errors", example: {} }),
+  annexConfirm: entry({ vi: (_p: object) => "Vẫn tạo phụ lục", en: () => "Create the annex anyway", example: {} }),
+  annexCancelled: entry({
+    vi: (_p: object) => "Chưa tạo phụ lục: chưa có gì thay đổi. Sửa các ô lỗi rồi bấm lại “Tạo phụ lục”.",
+    en: () => "No annex was created: nothing changed. Correct the cells in error, then click “Create annex” again.",
+    example: {},
+  }),
+  annexStale: entry({
+    vi: (_p: object) => "Bấm “Tính điểm” rồi bấm lại “Tạo phụ lục”.",
+    en: () => "Click “Score”, then “Create annex” again.",
+    example: {},
+  }),
+  annexCollided: entry({
+    vi: (p: { wanted: string; used: string }) => `Trang “${p.wanted}” là của người dùng nên không bị thay; phụ lục ở trang “${p.used}”.`,
+    en: (p) => `Sheet “${p.wanted}” is the user's, so it was not replaced; the annex is on sheet “${p.used}”.`,
+    example: { wanted: "Phụ lục", used: "Phụ lục (2)" },
+  }),
+  annexWithErrors: entry({
+    vi: (p: { errors: number }) => `Phụ lục mang ${p.errors} lỗi chưa sửa của bảng điểm: hãy sửa rồi tạo lại trước khi trình ký.`,
+    en: (p) =>
+      `The annex carries ${plural(p.errors, "error")} of the score table not yet fixed: correct ${p.errors === 1 ? "it" : "them"} and create it again before it is signed.`,
+    example: { errors: 1 },
+  }),
+  annexPrintSteps: entry({
+    vi: (_p: object) => "Phiên bản Excel này không đặt được trang in; hãy đặt bằng tay:",
+    en: () => "This version of Excel cannot set up the page; set it by hand:",
+    example: {},
+  }),
+  /** The question before the one step Excel cannot keep on its undo stack (ExcelApi 1.20; runWriting's consent). */
+  undoClearAhead: entry({
+    vi: (p: { step: "store" | "plain" }) =>
+      (p.step === "store"
+        ? "Đây là lần ghi đầu tiên của add-in vào sổ tính này: add-in phải tạo trang dữ liệu ẩn của mình, và trên Excel cho Windows và Mac việc đó xóa lịch sử hoàn tác (Ctrl+Z) của bạn, một lần duy nhất. "
+        : "Lần này add-in phải xóa, đổi tên hoặc bỏ khóa một trang tính, việc Excel không hoàn tác được: lịch sử hoàn tác (Ctrl+Z) của bạn sẽ bị xóa. ") +
+      "Những gì bạn làm trước đó sẽ không bấm Ctrl+Z để lấy lại được nữa. Tiếp tục?",
+    en: (p) =>
+      (p.step === "store"
+        ? "This is the add-in's first write to this workbook: it must make its hidden data sheet, and in Excel for Windows and Mac that clears your undo history (Ctrl+Z), this once. "
+        : "This time the add-in must delete, rename or unprotect a sheet, which Excel cannot undo: your undo history (Ctrl+Z) will be cleared. ") +
+      "What you did before can no longer be taken back with Ctrl+Z. Go on?",
+    example: { step: "store" },
+  }),
+  /** The answer “no” to that question: nothing was done. */
+  undoClearDeclined: entry({
+    vi: (_p: object) => "Chưa làm gì: lịch sử hoàn tác (Ctrl+Z) của bạn được giữ nguyên. Khi sẵn sàng, hãy bấm lại.",
+    en: () => "Nothing was done: your undo history (Ctrl+Z) was kept. Click again when you are ready.",
+    example: {},
+  }),
+  undoClearTitle: entry({ vi: (_p: object) => "Lịch sử hoàn tác của Excel sẽ bị xóa", en: () => "Excel's undo history will be cleared", example: {} }),
+  undoClearGoOn: entry({ vi: (_p: object) => "Tiếp tục", en: () => "Go on", example: {} }),
   failureTitle: entry({ vi: (_p: object) => "Có lỗi xảy ra", en: () => "Something went wrong", example: {} }),
   failure: entry({
     vi: (p: { detail: string }) => `Lệnh dừng bất thường: ${p.detail}. Hãy mở bảng điều khiển và làm lại; nếu vẫn lỗi, hãy lưu sổ tính và mở lại Excel.`,
@@ -153,6 +216,43 @@ export function notifyUndo(outcome: UndoOutcome, lang: Lang): Note {
   return { title: say(lang, titles[outcome.kind], {}), message: [pick(outcome, lang), ...left].join("\n") };
 }
 
+/** Title and message after "Tạo phụ lục" from the ribbon (the use case words its refusals, in both languages). */
+export function notifyAnnex(outcome: AnnexOutcome, lang: Lang, wanted?: string): Note {
+  switch (outcome.kind) {
+    case "refused":
+      return { title: say(lang, "annexRefusedTitle", {}), message: pick(outcome, lang) };
+    case "stale":
+      return { title: say(lang, "annexRefusedTitle", {}), message: `${pick(outcome, lang)}\n${say(lang, "annexStale", {})}` };
+    case "needsConfirmation":
+      return { title: say(lang, "annexConfirmTitle", {}), message: pick(outcome, lang), confirm: say(lang, "annexConfirm", {}) };
+    case "done": {
+      const lines: string[] = [];
+      if (outcome.collided && wanted) lines.push(say(lang, "annexCollided", { wanted, used: outcome.sheetName }));
+      if (outcome.errorsIncluded > 0) lines.push(say(lang, "annexWithErrors", { errors: outcome.errorsIncluded }));
+      for (const n of outcome.notices ?? []) lines.push(pick(n, lang));
+      if (outcome.manualPrintSteps.length > 0) lines.push(say(lang, "annexPrintSteps", {}), ...outcome.manualPrintSteps.map((s) => `• ${pick(s, lang)}`));
+      if (lines.length === 0) lines.push(say(lang, "annexReady", {}));
+      return { title: say(lang, "annexTitle", { sheet: outcome.sheetName }), message: lines.join("\n") };
+    }
+  }
+}
+
+/** The answer "no" to the annex's question: nothing was made. */
+export function notifyAnnexCancelled(lang: Lang): Note {
+  return { title: say(lang, "annexRefusedTitle", {}), message: say(lang, "annexCancelled", {}) };
+}
+
+/** What runWriting tells the user who said no to that question, in both languages. */
+export const undoClearDeclined = (): { message: string; messageEn: string } => ({
+  message: say("vi", "undoClearDeclined", {}),
+  messageEn: say("en", "undoClearDeclined", {}),
+});
+
+/** The question before the one step that clears Excel's undo history: which step, and what the user loses. */
+export function undoClearQuestion(step: "store" | "plain", lang: Lang): Note {
+  return { title: say(lang, "undoClearTitle", {}), message: say(lang, "undoClearAhead", { step }), confirm: say(lang, "undoClearGoOn", {}) };
+}
+
 /** For an exception no use case caught (a bug): say so rather than stay silent. */
 export function notifyFailure(error: unknown, lang: Lang): Note {
   const detail = error instanceof Error ? error.message : String(error);
@@ -169,7 +269,7 @@ export const MAX_MESSAGE = 1200;
 export function dialogUrl(pageUrl: string, note: Note, lang: Lang): string {
   const url = new URL("dialog.html", pageUrl);
   const message = note.message.length > MAX_MESSAGE ? `${note.message.slice(0, MAX_MESSAGE - 1)}…` : note.message;
-  url.search = new URLSearchParams({ lang, title: note.title, message }).toString();
+  url.search = new URLSearchParams({ lang, title: note.title, message, ...(note.confirm ? { confirm: note.confirm } : {}) }).toString();
   url.hash = "";
   return url.toString();
 }

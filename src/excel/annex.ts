@@ -18,7 +18,17 @@ import { ScoreResult, scoreSheet } from "../core/grid/scoring";
 import { STORE_SHEET, StoreState } from "../core/store/store";
 import { BYTES_PER_SYNC, chunkByBytes, features, jsonBytes, OP_BYTES, readOrInBlocks } from "./host";
 import { applyPrintLayout, applyStyle, frame, heightRuns, outline, setColumnWidths, setRowHeights } from "./sheet-render";
-import { ANNEX_BACKUP_SHEET, hostRefusal, queuePreviousSheet, queueSheetRead, readSheetInBlocks, rulesOf, SheetData, sheetRefusal, SheetRead } from "./scoring";
+import {
+  ANNEX_BACKUP_SHEET,
+  hostRefusal,
+  queuePreviousSheet,
+  queueSheetRead,
+  readSheetInBlocks,
+  rulesOf,
+  SheetData,
+  sheetRefusal,
+  SheetRead,
+} from "./sheet-read";
 import { isGrouped, queueStoreRead, queueStoreWrite, readStoreInBlocks, RunAgain, runWriting, StoreRead } from "./store";
 import { AnnexOutcome, findingView } from "./types";
 import { rangeAddress } from "../core/base/address";
@@ -136,7 +146,7 @@ export const ANNEX_BUILD_SHEET = "XepHangCNTT_PhuLucMoi";
  * recorded (the annex is then known by its name). With error findings it does nothing until the caller
  * confirms (`confirmErrors`).
  */
-export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<AnnexOutcome> {
+export async function generateAnnex(opts: { confirmErrors: boolean; source?: "pane" | "ribbon" }): Promise<AnnexOutcome> {
   try {
     return await runWriting(async (context) => {
       const read = await readForAnnex(context); // 1 (2 from the annex sheet)
@@ -166,7 +176,7 @@ export async function generateAnnex(opts: { confirmErrors: boolean }): Promise<A
       if (inPlace && replaced && (!state.annexDescription || state.lock?.protectedSheets?.includes(replaced.name))) throw new RunAgain("plain");
       const newState = withLog(
         inPlace ? stateWithAnnexInPlace(state, where.name, sheet.name, replaced, description, at) : stateWithAnnex(state, where.name, sheet.name, replaced, at),
-        logEntry({ at, action: "annex", by: currentActor(), via: "pane", sheet: where.name, note: `${meta.number} ${meta.date}` }),
+        logEntry({ at, action: "annex", by: currentActor(), via: opts.source ?? "pane", sheet: where.name, note: `${meta.number} ${meta.date}` }),
       );
       const ws = inPlace
         ? await writeAnnexInPlace(context, store, newState, description, replaced)

@@ -12,7 +12,7 @@ import { locateGrid } from "../core/grid/grid";
 import { SheetDescription } from "../core/sheets/sheet";
 import { CellSnapshot, StoreState } from "../core/store/store";
 import { cleanText } from "../core/text/text";
-import { hostRefusal, queueSheetRead, rulesOf, sheetRefusal } from "./scoring";
+import { hostRefusal, queueSheetRead, rulesOf, sheetRefusal } from "./sheet-read";
 import { sheetLayoutClearsUndo } from "./host";
 import { ensureStoreSheet, queueStoreRead, writeStore, runWriting, isGrouped, RunAgain } from "./store";
 import { renderSheetOffice } from "./sheet-render";

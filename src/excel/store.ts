@@ -174,6 +174,29 @@ export class RunAgain extends Error {
   }
 }
 
+/**
+ * Asked before a step that clears the user's undo stack (ExcelApi 1.20): `step` says which (RunAgain's need: "store" —
+ * the add-in's very hidden sheet made, the first time on a workbook, on Windows and Mac; "plain" — a sheet deleted,
+ * renamed or unprotected); true goes on, otherwise the answer is what to tell the user (nothing was done). The ribbon
+ * and the pane ask in a dialog; with none set, the action goes on (hosts below 1.20 never ask).
+ */
+export type UndoClearConsent = (step: "store" | "plain") => Promise<true | { message: string; messageEn: string }>;
+
+let undoClearConsent: UndoClearConsent | null = null;
+
+/** Sets (or, with null, removes) who is asked before the undo stack is cleared; returns the one set before. */
+export function setUndoClearConsent(ask: UndoClearConsent | null): UndoClearConsent | null {
+  const before = undoClearConsent;
+  undoClearConsent = ask;
+  return before;
+}
+
+/** Asks before clearing the undo stack; a "no" ends the action before anything is written (the use case's refusal says so). */
+async function consentToClear(step: "store" | "plain"): Promise<void> {
+  const answer = undoClearConsent ? await undoClearConsent(step) : true;
+  if (answer !== true) throw new UserFacingError(answer.message, answer.messageEn);
+}
+
 const groupedContexts = new WeakSet<object>();
 
 /** Whether this batch runs as one undo group (Excel.run with mergeUndoGroup): it must call nothing that clears the undo stack. */
@@ -200,6 +223,8 @@ export async function runWriting<T>(batch: (context: Excel.RequestContext) => Pr
     return await grouped();
   } catch (e) {
     if (!(e instanceof RunAgain)) throw e;
+    // Said before it happens, once: the user may keep their undo history and not go on.
+    await consentToClear(e.need);
     if (e.need === "plain") return Excel.run(batch);
   }
   await createStoreSheet();

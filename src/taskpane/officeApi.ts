@@ -36,28 +36,21 @@ function officeFormsActions(): FormsActions {
   };
 }
 
+/**
+ * Before the one step that clears Excel's undo history (the add-in's hidden sheet made, the first time on a workbook at
+ * ExcelApi 1.20 on Windows and Mac), the user is asked in a dialog, as from the ribbon (loaded with the engine, not up front).
+ */
+function askBeforeClearingUndo(): void {
+  void Promise.all([import(/* webpackChunkName: "engine" */ "../excel/store"), import(/* webpackChunkName: "engine" */ "../commands/run-command")])
+    .then(([store, dialog]) => store.setUndoClearConsent(dialog.askBeforeClearingUndo()))
+    .catch(() => undefined);
+}
+
 export function officeApi(): PaneApi {
+  askBeforeClearingUndo();
   return {
-    openPane: excel.openPane,
-    loadSettings: excel.loadSettings,
-    saveRules: excel.saveRules,
-    saveDecision: excel.saveDecision,
-    selectCell: excel.selectCell,
-    listOtherSheets: excel.listOtherSheets,
-    runScoring: excel.runScoring,
-    generateAnnex: excel.generateAnnex,
-    undoLast: excel.undoLast,
-    convertEncoding: excel.convertEncoding,
-    inspectSelection: excel.inspectSelection,
-    createExplanation: excel.createExplanation,
-    createChart: excel.createChart,
-    lockResults: excel.lockResults,
-    unlockResults: excel.unlockResults,
-    logEdits: excel.logManualEdits,
-    onSelectionChanged: excel.onSelectionChanged,
+    ...excel.officeUseCases(),
     readPreviousFile: async (file) => (await files()).readPreviousYearFile(file),
-    saveLineage2025: excel.saveLineage2025,
-    writeLineageSheet: async (c) => (await import(/* webpackChunkName: "engine" */ "../excel/lineage-sheet")).writeLineageSheet(c),
     preloadEngine: excel.preloadEngine,
     forms: officeFormsActions(),
   };

@@ -1,7 +1,9 @@
 import * as path from "path";
 import * as ExcelJS from "exceljs";
 import { buildCli, ROOT, runCli, tempDir } from "./helpers";
-import { readSheet, readStore } from "../../src/cli/workbook";
+import { readSheet, readStore, writeStore } from "../../src/cli/workbook";
+import type { RulesJson } from "../../src/core/rules/rules";
+import { EXPECTED, GRID_2024, GRID_2025, LINEAGE_ROWS, RULES_2024, RULES_2025 } from "../fixtures/lineage-years";
 
 beforeAll(() => buildCli());
 
@@ -108,5 +110,78 @@ describe("score --previous across the 2025 mergers (examples/so-sanh-2024.xlsx �
     const refused = runCli(["score", bad, "--previous", Y2024]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("Ô A2 của trang “Sáp nhập”: tiền thân “Sở Ngoại vụ” chưa có cơ quan hiện nay");
+  });
+});
+
+describe("score --previous on two small years: two mergers, a rename, a split, new, gone, ties in the recomputed ranking, rules changed (test/fixtures/lineage-years.ts)", () => {
+  const dir = tempDir();
+  const y2024 = path.join(dir, "2024.xlsx");
+  const y2025 = path.join(dir, "2025.xlsx");
+  const out = path.join(dir, "2025-ket-qua.xlsx");
+  let run: ReturnType<typeof runCli>;
+  let json: Output;
+
+  beforeAll(async () => {
+    const write = async (file: string, values: (string | number)[][], rules: RulesJson, lineage: string[][] | null) => {
+      const wb = new ExcelJS.Workbook();
+      wb.addWorksheet("Chấm điểm").addRows(values);
+      if (lineage) wb.addWorksheet("Sáp nhập").addRows(lineage);
+      writeStore(wb, { rules });
+      await wb.xlsx.writeFile(file);
+    };
+    await write(y2024, GRID_2024, RULES_2024, null);
+    await write(y2025, GRID_2025, RULES_2025, LINEAGE_ROWS);
+    const decision = ["--annex", "--annex-previous", "--decision-number", "06/QĐ-UBND", "--decision-date", "15/01/2026", "--year", "2025"];
+    run = runCli(["score", y2025, "--previous", y2024, "-o", out, "--json", ...decision]);
+    json = JSON.parse(run.stdout);
+  });
+
+  it("compares through the “Sáp nhập” sheet: “sáp nhập”, ▲/▼ for the rename and both parts of the split, “mới”; ties share a rank", () => {
+    expect(run.code).toBe(0);
+    const got = Object.fromEntries(json.rows.map((r) => [r.name, [r.previousRank ?? "", r.rankChangeText]]));
+    expect(got).toEqual(EXPECTED);
+    const of = (n: string) => json.rows.find((r) => r.name === n)!;
+    // (0,904 + 0,880) / 2 = 0,892: level with Sở Y tế.
+    expect(of("Sở Tài chính").previous).toEqual({ index: 0.892, rank: 1, from: ["Sở Tài chính", "Sở Kế hoạch và Đầu tư"] });
+    expect(of("Sở Y tế").previous).toEqual({ index: 0.892, rank: 1, from: ["Sở Y tế"] });
+    expect(of("Sở Dân tộc và Tôn giáo").previous!.from).toEqual(["Ban Dân tộc"]);
+    expect(of("Sở Công Thương").previous).toEqual({ index: 0.833, rank: 3, from: ["Sở Công Thương"] });
+    expect(of("Trung tâm Xúc tiến Thương mại").previous).toEqual({ index: 0.833, rank: 3, from: ["Sở Công Thương"] });
+    expect(json.comparison).toMatchObject({
+      years: { current: 2025, previous: 2024 },
+      gone: ["Sở Ngoại vụ"],
+      added: ["Ban Quản lý các khu công nghiệp"],
+      recomputed: true,
+    });
+    expect(json.comparison.rulesChanged).toEqual([{ kind: "maxima", detail: "Cơ chế, chính sách: 100 → 80" }]);
+    expect(run.stderr).toContain("So sánh năm 2025 với năm 2024.");
+    expect(run.stderr).toContain(
+      "Không còn: 1 cơ quan có trong kết quả năm trước nhưng không có trong bảng năm nay, kể cả qua danh sách sáp nhập: Sở Ngoại vụ.",
+    );
+  });
+
+  it("the annex states both years, names the predecessors and says the indices are compared as published; the store keeps the same record as the add-in", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const texts = readSheet(wb.getWorksheet("Phụ lục")!)
+      .values.flat()
+      .filter((v): v is string => typeof v === "string");
+    expect(texts).toContain("- Xếp hạng năm trước: kết quả năm 2024, so sánh với năm 2025.");
+    expect(texts).toContain(
+      "- Sở Tài chính: sáp nhập từ Sở Tài chính và Sở Kế hoạch và Đầu tư; xếp hạng năm trước tính theo trung bình chỉ số năm trước của các cơ quan này.",
+    );
+    expect(texts).toContain("- Trung tâm Xúc tiến Thương mại: năm trước là Sở Công Thương.");
+    expect(texts).toContain("- Sở Dân tộc và Tôn giáo: năm trước là Ban Dân tộc.");
+    expect(texts).toContain("- Bộ tiêu chí, điểm tối đa hoặc mức phân loại năm trước khác năm nay: chỉ số và xếp hạng năm trước được so sánh như đã công bố.");
+    const stored = readStore(wb);
+    expect(stored.ok && stored.state.lastYear).toEqual({
+      lineage2025: false,
+      compared: {
+        sheet: "Chấm điểm",
+        years: { current: 2025, previous: 2024 },
+        rulesChanged: [{ kind: "maxima", detail: "Cơ chế, chính sách: 100 → 80" }],
+        lineage2025: [],
+      },
+    });
   });
 });

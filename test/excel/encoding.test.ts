@@ -1,9 +1,11 @@
 import { encodeLegacy } from "../../src/core/text/legacy-encoding";
 import { STORE_SHEET } from "../../src/core/store/store";
-import { convertEncoding, loadSettings, runScoring, undoLast } from "../../src/excel/index";
+import { officeUseCases } from "../../src/excel/index";
 import { notifyOutcome } from "../../src/commands/notify";
 import { referenceSheet } from "../fixtures/reference";
 import { changedCells, referenceDouble, SHEET } from "./helpers";
+
+const { convertEncoding, loadSettings, runScoring, undoLast } = officeUseCases();
 
 let restore: (() => void) | undefined;
 afterEach(() => {
@@ -16,8 +18,8 @@ const NAME = "B12"; // Sở Y tế
 const OFFICE_INDEX = "K10";
 
 /** The reference grid with Văn phòng UBND tỉnh's note typed in TCVN3 (.VnTime) and Sở Y tế in VNI (VNI-Times). */
-function legacyDouble(apiLevel = 20) {
-  const setup = referenceDouble(apiLevel);
+function legacyDouble(apiLevel = 20, platform: "PC" | "OfficeOnline" = "PC") {
+  const setup = referenceDouble(apiLevel, { platform });
   restore = setup.restore;
   expect(setup.ws.getValues(`${NOTE}`)).toEqual([["Không TTHC"]]);
   expect(setup.ws.getValues(`${NAME}`)).toEqual([["Sở Y tế"]]);
@@ -188,5 +190,27 @@ describe("one header alone in a legacy font", () => {
     if (scored.kind !== "done") throw new Error(scored.message);
     expect(setup.ws.getValues("B4")).toEqual([["Tên cơ quan"]]);
     expect(setup.ws.getValues(OFFICE_INDEX)).toEqual([[0.861]]);
+  });
+});
+
+describe.each([
+  ["Windows", "PC"],
+  ["the web", "OfficeOnline"],
+] as const)("“Chuyển mã” at ExcelApi 1.20 on %s", (_label, platform) => {
+  it("is one Ctrl+Z step that clears nothing of the user's undo history; Ctrl+Z gives the legacy texts back", async () => {
+    const { double, ws } = legacyDouble(20, platform);
+    const scored = await runScoring("pane"); // the first write (on Windows it makes the store on its own, clearing the stack once)
+    if (scored.kind !== "done") throw new Error(scored.message);
+    const cleared = double.undo.clearedBy.length;
+    double.edit("Ghi chép", "A2", [["của tôi"]]);
+    const before = ws.snapshot();
+    const depth = double.undo.stack.length;
+    const outcome = await convertEncoding(scored.findings.flatMap((f) => f.convertible ?? []));
+    expect(outcome).toMatchObject({ kind: "done", cells: [NOTE, NAME] });
+    expect(double.undo.stack.length - depth).toBe(1);
+    expect(double.undo.clearedBy.length).toBe(cleared);
+    double.pressUndo();
+    expect(ws.snapshot().cells).toEqual(before.cells);
+    expect(double.undo.stack.at(-1)?.source).toBe("user"); // the user's own edit, still there to undo
   });
 });

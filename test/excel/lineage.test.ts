@@ -4,7 +4,8 @@ import { generateAnnex } from "../../src/excel/annex";
 import { writeLineageSheet } from "../../src/excel/lineage-sheet";
 import { createExplanation } from "../../src/excel/explanation";
 import { inspectSelection } from "../../src/excel/card";
-import { loadSettings, saveDecision, saveLineage2025 } from "../../src/excel/settings";
+import { loadSettings, saveDecision, saveLineage2025, saveRules } from "../../src/excel/settings";
+import { EXPECTED, GRID_2024, GRID_2025, LINEAGE_ROWS, RULES_2024, RULES_2025 } from "../fixtures/lineage-years";
 import { openPane } from "../../src/excel/opening";
 import { completeMetadata } from "../../src/core/rules/metadata";
 import { scorePreviousYear } from "../../src/core/grid/previous";
@@ -377,5 +378,46 @@ describe.each([4, 20])("the 2025 list's box kept with the workbook, without the 
     expect(o.kind === "done" && o.notices.join("\n")).toContain("Danh sách sáp nhập sở năm 2025 có 5 mục");
     expect(ws.getValues(`O${rowOf("Sở Tài chính")}`)).not.toEqual([["sáp nhập"]]);
     expect(storedState(double).lastYear?.lineage2025).toBe(false);
+  });
+});
+
+describe.each([4, 20])("two small years in the Office double: two mergers, a rename, a split, new, gone, ties, rules changed (ExcelApi 1.%i)", (apiLevel) => {
+  it("Tính điểm compares through the “Sáp nhập” sheet as the command line does; the annex states both years and “so sánh như đã công bố”", async () => {
+    const double = createOfficeDouble({ apiLevel, sheets: ["Chấm điểm", "Sáp nhập"] });
+    const ws = double.workbook.sheet("Chấm điểm");
+    ws.setValues("A1", GRID_2025);
+    double.workbook.sheet("Sáp nhập").setValues("A1", LINEAGE_ROWS);
+    double.workbook.setActive("Chấm điểm");
+    restore = double.install(globalThis);
+    expect(await saveRules(RULES_2025)).toEqual({ ok: true });
+    // Last year's workbook, read as the pane reads a file: its agencies under its own stored rules.
+    const read = scorePreviousYear([{ name: "Chấm điểm", values: GRID_2024 }], RULES_2024, "2024.xlsx");
+    if (!read.ok) throw new Error("2024's grid");
+    const o = await runScoring("pane", undefined, { previous: { kind: "agencies", source: "2024.xlsx", ...read, lineage2025: false } });
+    expect(o.kind).toBe("done");
+    if (o.kind !== "done") return;
+    const values = ws.getValues("A1:Q10");
+    const [prev, change] = ["Xếp hạng năm trước", "Tăng/giảm"].map((h) => values[2].indexOf(h));
+    const got = Object.fromEntries(values.slice(3).map((r) => [r[1], [r[prev], r[change]]]));
+    expect(got).toEqual(EXPECTED);
+    expect(o.notices.join("\n")).toContain("So sánh năm 2025 với năm 2024.");
+    expect(o.notices.join("\n")).toContain("kể cả qua danh sách sáp nhập: Sở Ngoại vụ.");
+    expect(o.findings.map((f) => f.code)).toContain("rulesChangedSinceLastYear");
+
+    expect(
+      await saveDecision({
+        ...completeMetadata({ number: "06/QĐ-UBND", date: "15/01/2026", issuer: "Ủy ban nhân dân tỉnh", province: "Thái Bình", year: 2025 }),
+        annexPrevious: true,
+      }),
+    ).toEqual({ ok: true });
+    expect((await generateAnnex({ confirmErrors: true })).kind).toBe("done");
+    const texts = annexTexts(double);
+    expect(texts).toContain("- Xếp hạng năm trước: kết quả năm 2024, so sánh với năm 2025.");
+    expect(texts).toContain("- Trung tâm Xúc tiến Thương mại: năm trước là Sở Công Thương.");
+    expect(texts).toContain("- Sở Dân tộc và Tôn giáo: năm trước là Ban Dân tộc.");
+    expect(texts).toContain(
+      "- Sở Xây dựng: sáp nhập từ Sở Xây dựng và Sở Giao thông vận tải; xếp hạng năm trước tính theo trung bình chỉ số năm trước của các cơ quan này.",
+    );
+    expect(texts).toContain("- Bộ tiêu chí, điểm tối đa hoặc mức phân loại năm trước khác năm nay: chỉ số và xếp hạng năm trước được so sánh như đã công bố.");
   });
 });

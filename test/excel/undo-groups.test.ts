@@ -10,6 +10,7 @@ import { createChart } from "../../src/excel/chart";
 import { createExplanation } from "../../src/excel/explanation";
 import { undoLast } from "../../src/excel/undo";
 import { saveDecision } from "../../src/excel/settings";
+import { setUndoClearConsent } from "../../src/excel/store";
 import { referenceSheet } from "../fixtures/reference";
 import { SHEET } from "./helpers";
 
@@ -134,4 +135,55 @@ test("below ExcelApi 1.20 nothing is grouped: each write is as before (Tính đi
   expect(double.stats.syncs).toBe(2);
   expect(double.stats.runs).toBe(1);
   expect(double.undo.supported).toBe(false);
+});
+
+describe("the one step that clears the user's undo history is said before it happens (setUndoClearConsent: the ribbon's and the pane's dialog)", () => {
+  afterEach(() => setUndoClearConsent(null));
+
+  test("on Windows: asked once, before anything is cleared; “no” writes nothing and keeps the stack, “yes” goes on; never asked again", async () => {
+    const { double, ws, step } = setup("PC");
+    double.edit("Ghi chép", "A2", [["ghi chú của tôi"]]);
+    const asked: { step: string; clearedWhenAsked: number }[] = [];
+    let answer: true | { message: string; messageEn: string } = { message: "Chưa làm gì.", messageEn: "Nothing was done." };
+    setUndoClearConsent(async (s) => {
+      asked.push({ step: s, clearedWhenAsked: double.undo.clearedBy.length });
+      return answer;
+    });
+    const before = ws.snapshot();
+    const declined = await step(() => runScoring("pane"));
+    expect(declined.outcome).toEqual({ kind: "refused", message: "Chưa làm gì.", messageEn: "Nothing was done.", cells: [] });
+    expect(declined).toMatchObject({ added: 0, cleared: [] });
+    expect(asked).toEqual([{ step: "store", clearedWhenAsked: 0 }]);
+    expect(ws.snapshot()).toEqual(before);
+    expect(double.workbook.sheets.map((s) => s.name)).toEqual([SHEET, "Ghi chép"]);
+    expect(double.undo.stack.map((r) => r.source)).toEqual(["user"]);
+
+    answer = true;
+    const scored = await step(() => runScoring("pane"));
+    expect(scored.outcome).toMatchObject({ kind: "done" });
+    expect(scored.cleared).toEqual(["Worksheet.visibility"]);
+    expect(asked).toHaveLength(2);
+    // The store exists now: nothing else asks (nor clears).
+    double.edit(SHEET, "C5", [[49]]);
+    expect(await step(() => runScoring("pane"))).toMatchObject({ added: 1, cleared: [] });
+    expect(await step(() => generateAnnex({ confirmErrors: true }))).toMatchObject({ added: 0, cleared: [] }); // no decision yet: refused
+    expect(asked).toHaveLength(2);
+  });
+
+  test("on the web nothing clears the stack: never asked", async () => {
+    const { double, step } = setup("OfficeOnline");
+    const consent = jest.fn(async () => true as const);
+    setUndoClearConsent(consent);
+    expect(await step(() => runScoring("pane"))).toMatchObject({ outcome: { kind: "done" }, added: 1, cleared: [] });
+    expect(consent).not.toHaveBeenCalled();
+    expect(double.undo.clearedBy).toEqual([]);
+  });
+
+  test("below ExcelApi 1.20 (no undo groups): never asked", async () => {
+    setup("PC", 19);
+    const consent = jest.fn(async () => true as const);
+    setUndoClearConsent(consent);
+    expect(await runScoring("pane")).toMatchObject({ kind: "done" });
+    expect(consent).not.toHaveBeenCalled();
+  });
 });

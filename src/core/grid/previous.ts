@@ -315,7 +315,7 @@ export function comparisonFromSheet(
   values: readonly (readonly unknown[])[],
   result: { layout: { headerRow: number }; rows: readonly RowResult[] },
   origin: Origin = SHEET_ORIGIN,
-  /** The rules' lineage: a row shown "sáp nhập" names its predecessors from it (the annex's note). */
+  /** The lineage compared through: a row it declares names its predecessors from it (the annex's notes: a merger, a rename, a split). */
   lineage: readonly LineageModel[] = [],
 ): { ok: true; comparison: Comparison } | { ok: false; problem: AnnexPreviousProblem } {
   const header = values[result.layout.headerRow] ?? [];
@@ -345,7 +345,7 @@ export function comparisonFromSheet(
       rankChange: r.rank !== null ? v - r.rank : null,
       previousName: null,
       merged,
-      from: merged && entry ? [...entry.from] : undefined,
+      from: entry ? [...entry.from] : undefined,
     });
   }
   if (notRank.length > 0) return { ok: false, problem: { code: "annexPreviousNotRank", cells: notRank } };

@@ -240,6 +240,22 @@ describe("last year's columns read back from the sheet", () => {
     expect(read.comparison.byRow.get(1)).toMatchObject({ previousRank: 1, merged: true, from: ["Sở Tài chính", "Sở Kế hoạch và Đầu tư"] });
     expect(read.comparison.byRow.get(2)).toMatchObject({ previousRank: 1, merged: false });
   });
+
+  it("a renamed or split-off row names its one predecessor too (the add-in's annex notes it as the command line's does)", () => {
+    const values = [
+      ["STT", "Tên cơ quan", "Xếp hạng năm trước", "Tăng/giảm"],
+      [1, "Sở Dân tộc và Tôn giáo", 7, "▲6"],
+      [2, "Trung tâm Xúc tiến Thương mại", 3, "▲1"],
+    ];
+    const rows = [row(0, "Sở Dân tộc và Tôn giáo", 1), row(1, "Trung tâm Xúc tiến Thương mại", 2)].map((r, i) => ({ ...r, row: i + 1 }));
+    const read = comparisonFromSheet(values, { layout: { headerRow: 0 }, rows }, undefined, LINEAGE);
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(comparisonNotes(read.comparison, rows)).toEqual([
+      "- Sở Dân tộc và Tôn giáo: năm trước là Ban Dân tộc.",
+      "- Trung tâm Xúc tiến Thương mại: năm trước là Sở Công Thương.",
+    ]);
+  });
 });
 
 describe("the “Sáp nhập” sheet and the 2025 list", () => {
