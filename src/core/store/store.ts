@@ -1,5 +1,6 @@
 import { both } from "../base/catalogue";
 import type { FormIdentity } from "../forms/forms";
+import type { NoticeIdentity } from "../forms/notices";
 import type { LockRecord, UnlockRecord } from "./lock";
 import type { WorkLog } from "./log";
 import { DecisionMetadata } from "../rules/metadata";
@@ -180,7 +181,7 @@ export interface StoreState {
    */
   formKey?: string;
   /** In a self-assessment form: which master, agency, year and rules it belongs to. */
-  form?: FormIdentity;
+  form?: FormIdentity | NoticeIdentity;
   /** When each agency's form was made (“Tạo phiếu” in the add-in, `forms --master-out`): the latest per agency, for “Theo dõi phiếu”. */
   formsMade?: FormMade[];
   /** What the agencies claimed in their returned forms (the "Tự đánh giá" and "Chênh lệch" sheets are made from it). */
