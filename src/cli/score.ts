@@ -20,7 +20,7 @@ import { lastRunRecord } from "../core/grid/summary";
 import { explainAsSheet } from "../xlsx/explain-sheet";
 import { PackageError, PackageLimits } from "../xlsx/package";
 import { XlsxPort } from "../xlsx/port";
-import { useNativeCodec } from "../xlsx/edit";
+import { setNativeCodec } from "../xlsx/edit";
 import { buildExplanation } from "../core/findings/explanation";
 import { bothOf, cliBoth, RulesSource } from "./messages";
 import { checkOutput, writeAtomically } from "./output";
@@ -181,7 +181,7 @@ export function pickSheet(wb: ExcelJS.Workbook, rules: Rules, wanted: string | u
 }
 
 // Parts written by the command line are deflated by Node's zlib (native), sync-flushed batch by batch.
-useNativeCodec({
+setNativeCodec({
   deflate: (data, final) => new Uint8Array(zlib.deflateRawSync(data, { level: 6, finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH })),
   crc32: (data, crc) => zlib.crc32(data, crc),
 });

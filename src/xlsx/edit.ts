@@ -66,7 +66,7 @@ export interface NativeCodec {
 }
 let native: NativeCodec | null = null;
 /** Uses the host's codec for every part written from now on (null: fflate and the CRC-32 here). */
-export function useNativeCodec(codec: NativeCodec | null): void {
+export function setNativeCodec(codec: NativeCodec | null): void {
   native = codec;
 }
 

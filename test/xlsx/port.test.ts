@@ -232,9 +232,9 @@ describe("parts written in batches", () => {
     ["Node's zlib (the command line's codec)", true],
     ["fflate", false],
   ])("a store of several MB written with %s reads back whole, its checksum right", async (_codec, native) => {
-    const { useNativeCodec } = await import("../../src/xlsx/edit");
+    const { setNativeCodec } = await import("../../src/xlsx/edit");
     const zlib = await import("zlib");
-    useNativeCodec(
+    setNativeCodec(
       native
         ? {
             deflate: (d, final) => new Uint8Array(zlib.deflateRawSync(d, { finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH })),
@@ -250,7 +250,7 @@ describe("parts written in batches", () => {
       const stored = back.readStore();
       expect(stored.ok && stored.state.decision?.subject).toBe(note);
     } finally {
-      useNativeCodec(null);
+      setNativeCodec(null);
     }
   });
 });

@@ -4,8 +4,8 @@ import type { NoticeIdentity } from "../forms/notices";
 import type { LockRecord, UnlockRecord } from "./lock";
 import type { WorkLog } from "./log";
 import { DecisionMetadata } from "../rules/metadata";
-import type { LineageRule, RulesJson } from "../rules/rules";
-import type { RulesChange } from "../grid/previous";
+import type { RulesJson } from "../rules/rules";
+import type { ComparedRecord } from "../grid/previous";
 import { ENTRY_CHECKS, STORE_MESSAGES, StoreIssue, storeDamagedMessage, storeProblem } from "./store-check";
 
 /**
@@ -213,16 +213,7 @@ export interface LastYearRecord {
   compared?: ComparedRecord;
 }
 
-export interface ComparedRecord {
-  /** The sheet whose "Xếp hạng năm trước" and "Tăng/giảm" it wrote. */
-  sheet: string;
-  /** The two years compared (the grids' titles), when known. */
-  years: { current: number | null; previous: number | null };
-  /** What differs in last year's stored rules (indices compared as published); empty when nothing does. */
-  rulesChanged: RulesChange[];
-  /** The entries of the 2025 list it compared through (accepted with the box). */
-  lineage2025: LineageRule[];
-}
+export type { ComparedRecord };
 
 /** One agency's returned form, as merged. */
 export interface SelfAssessment {
