@@ -16,6 +16,7 @@ import {
   selfAssessmentSheet,
   trackingSheet,
   withFormsMade,
+  compactReturnedForm,
 } from "../core/forms/merge";
 import { completeMetadata } from "../core/rules/metadata";
 import { Rules } from "../core/rules/rules";
@@ -290,7 +291,8 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
     checkTarget();
     const master = openMaster(opts.master, opts);
     if (master.state.lock) fail(lockRefusal(master.state.lock, "merge"));
-    // One form at a time, each checked within FORM_LIMITS before it is parsed; only its values are kept.
+    // One form at a time, each checked within FORM_LIMITS before it is parsed; only the window of its values the
+    // merge reads is kept (compactReturnedForm): the bytes and the full reading go before the next form is read.
     // Each form is named by the path the user gave (two “so-y-te.xlsx” from two folders stay apart).
     const returned: ReturnedForm[] = [];
     for (const file of opts.forms) {
@@ -303,7 +305,7 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
       }
       returned.push(
         bytes
-          ? await readReturnedForm(ExcelJS, file, bytes)
+          ? compactReturnedForm(await readReturnedForm(ExcelJS, file, bytes))
           : { file, values: null, identity: null, ...(missing ? { problem: { code: "notFound" as const } } : {}) },
       );
     }

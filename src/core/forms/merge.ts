@@ -178,6 +178,24 @@ export function readForm(values: readonly (readonly unknown[])[], rules: Rules):
   return { agency, groups, notes, legacy };
 }
 
+/**
+ * A returned form reduced to what the merge reads: the first SCAN_ROWS × SCAN_COLS cells of its
+ * values and formulas (readForm and the merge never look further). The caller keeps this and drops
+ * the file's bytes and full values before it reads the next form, so that a merge of any number of
+ * forms holds one form's full reading at a time plus a bounded window per form.
+ */
+export function compactReturnedForm(form: ReturnedForm): ReturnedForm {
+  // Through JSON: the window's texts become strings of their own. A text cut out of the parser's buffer
+  // (a V8 sliced string) would otherwise keep the whole buffer (megabytes of the file) alive.
+  const own = (v: unknown): unknown => (typeof v === "string" ? (JSON.parse(JSON.stringify(v)) as string) : v);
+  const window = (rows: readonly (readonly unknown[])[]): unknown[][] => rows.slice(0, SCAN_ROWS).map((row) => row.slice(0, SCAN_COLS).map(own));
+  if (form.values === null) return form;
+  return { ...form, values: window(form.values), ...(form.formulas ? { formulas: window(form.formulas) } : {}) };
+}
+
+/** The most cells a compacted form keeps (values, and as many formulas). */
+export const COMPACT_FORM_CELLS = SCAN_ROWS * SCAN_COLS;
+
 export interface MergeInput {
   rules: Rules;
   /** The grid sheet's values (from `origin`) and its name. */
