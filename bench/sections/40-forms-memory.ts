@@ -53,7 +53,7 @@ async function bigForm(file: string, junkRows: number): Promise<void> {
 }
 
 const section = {
-  title: "Forms: merge of one ~50 MB form, then of three (peak memory per process)",
+  title: "Forms: merge of one large form (about 30 MB), then of three (peak memory per process)",
   async run(ctx: Ctx) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "xhcntt-forms-mem-"));
     const cli = path.join(ctx.root, "bin/xep-hang-cntt.js");
@@ -82,7 +82,7 @@ const section = {
         measure: `merge, 3 forms of ${size.toFixed(0)} MB: peak memory`,
         value: three.mb.toFixed(0),
         unit: "MB",
-        note: `CPU ${(three.cpu / 1000).toFixed(1)} s`,
+        note: `CPU ${(three.cpu / 1000).toFixed(1)} s; ${three.outcome}`,
       },
       { measure: "  three ÷ one", value: (three.mb / one.mb).toFixed(2), unit: "×", note: "one form at a time, only the cells the merge reads kept" },
     ];
