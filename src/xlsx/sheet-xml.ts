@@ -70,15 +70,20 @@ export function renderSheetXml(sheet: SheetDescription, styles: StyleBook): Shee
     return index;
   };
   // The cells in row order, each row's XML made only when it is written (a large sheet is never held as strings).
-  const byPlace = new Map(sheet.cells.map((c) => [`${c.row}:${c.col}`, c]));
+  // Only the cells in the rows of a merge are looked up (by number: a 100 000-row annex makes no string per cell).
+  const mergedRows = new Set<number>();
+  for (const m of sheet.merges) for (let r = m.row; r < m.row + m.rows; r++) mergedRows.add(r);
+  const place = (row: number, col: number) => row * 16384 + col;
+  const byPlace = new Map<number, SheetCell>();
+  for (const c of sheet.cells) if (mergedRows.has(c.row)) byPlace.set(place(c.row, c.col), c);
   const extra: { row: number; col: number; style: number }[] = [];
   // The cells of a bordered or unlocked merge take the top-left cell's look, so that the block is framed.
   for (const m of sheet.merges) {
-    const master = byPlace.get(`${m.row}:${m.col}`);
+    const master = byPlace.get(place(m.row, m.col));
     if (!master || !(sheet.styles[master.style].border || master.unlocked)) continue;
     const s = styleOf({ ...master, value: null });
     for (let r = m.row; r < m.row + m.rows; r++)
-      for (let c = m.col; c < m.col + m.cols; c++) if (!(r === m.row && c === m.col) && !byPlace.has(`${r}:${c}`)) extra.push({ row: r, col: c, style: s });
+      for (let c = m.col; c < m.col + m.cols; c++) if (!(r === m.row && c === m.col) && !byPlace.has(place(r, c))) extra.push({ row: r, col: c, style: s });
   }
   byPlace.clear();
   // The cells bucketed by row (each row's cells sorted by column when written), no object per cell made.
