@@ -1,8 +1,8 @@
 /**
  * #19 “three 50 MB forms within the bound of one”: `merge` of one large returned form, then of three,
  * each its own process (peak resident memory, CPU time). Each form is a hand-made form of Sở Y tế
- * (its six group rows and scores) followed by rows of random text that bring the file to about 45 MB
- * (about 57 MiB once inflated, under the forms’ limits of 32 MiB a part and 64 MiB a file). The merge reads one form at a time and
+ * (its six group rows and scores) followed by rows of random text that bring the file to about 30 MB
+ * (tens of MiB once inflated, under the forms’ limits of 32 MiB a part and 64 MiB a file). The merge reads one form at a time and
  * keeps only the window of cells it reads (compactReturnedForm), so three cost about what one does.
  */
 import * as crypto from "crypto";
