@@ -164,7 +164,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return 2;
   };
   if (bad !== undefined) return refuse(cliBoth("badLang", { value: bad }));
-  if (argv[0] === "forms" || argv[0] === "merge") return formsMain(argv, io, lang);
+  if (argv[0] === "forms" || argv[0] === "merge" || argv[0] === "notices") return formsMain(argv, io, lang);
   if (argv[0] === "lock" || argv[0] === "unlock" || argv[0] === "verify" || argv[0] === "log") return lockMain(argv, io, lang);
   if (argv[0] === "ledger") return ledgerMain(argv, io, lang);
   const parsed = parseArgs(argv);

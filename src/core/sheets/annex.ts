@@ -110,9 +110,13 @@ export function annexPrint(annex: AnnexDescription): SheetPrint {
  */
 export function annexAsSheet(annex: AnnexDescription): SheetDescription {
   const cells: SheetCell[] = annex.cells.map((c) => ({ row: c.row, col: c.col, value: c.text, style: c.style, numberFormat: "@" }));
-  const taken = new Set(annex.cells.map((c) => `${c.row}:${c.col}`));
-  for (let r = annex.table.headerRow; r <= annex.table.lastRow; r++)
-    for (let c = 0; c < annex.colCount; c++) if (!taken.has(`${r}:${c}`)) cells.push({ row: r, col: c, value: null, style: "cell", numberFormat: "@" });
+  // The table's cells without text still get the table's look (one flag per cell: 100 000 rows stay cheap).
+  const { headerRow, lastRow } = annex.table;
+  const width = annex.colCount;
+  const taken = new Uint8Array(Math.max(0, (lastRow - headerRow + 1) * width));
+  for (const c of annex.cells) if (c.row >= headerRow && c.row <= lastRow && c.col < width) taken[(c.row - headerRow) * width + c.col] = 1;
+  for (let r = headerRow; r <= lastRow; r++)
+    for (let c = 0; c < width; c++) if (!taken[(r - headerRow) * width + c]) cells.push({ row: r, col: c, value: null, style: "cell", numberFormat: "@" });
   return {
     sheetName: annex.sheetName,
     font: annex.font,
