@@ -376,6 +376,11 @@ Exit codes: 0 done; 1 done but the score table has errors (merge: a form has pro
     example: { file: "ket-qua.xlsx", annexSheet: "Phụ lục", explainSheet: "Giải trình" },
   }),
   chartWritten: entry({ vi: (p: { file: string }) => `Biểu đồ: ${p.file}.`, en: (p) => `Chart: ${p.file}.`, example: { file: "bieu-do.svg" } }),
+  explainNeedsOutput: entry({
+    vi: (_p: object) => "--explain thêm trang “Giải trình” vào tệp kết quả, nên cần -o RA.xlsx.",
+    en: () => "--explain adds the “Giải trình” sheet to the output file, so it needs -o OUT.xlsx.",
+    example: {},
+  }),
   notWritten: entry({
     vi: () => "Không ghi tệp nào (không có -o).",
     en: () => "No file written (no -o given).",

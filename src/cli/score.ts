@@ -382,7 +382,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       if (problems.length > 0) fail(cliBoth("annexMetadata", { problems }));
       if (provinceMissing(meta)) notices.push(annexNotice("provinceMissing", { issuer: withProvince(meta.issuer, ""), where: "cli" }));
       // The command line has no dialog: the errors go with the annex loudly (stderr, exit code 1).
-      const refusal = annexGate([...result.findings, ...(concluded?.applied.findings ?? [])], false);
+      const refusal = annexGate([...result.findings, ...(concluded?.applied.findings ?? [])], false, "cli");
       if (refusal) notices.push(refusal);
       // Last year's columns: asked for (--annex-previous), or the choice stored with the decision (the add-in's checkbox).
       const withPrevious = opts.annexPrevious === true || decision.annexPrevious === true;

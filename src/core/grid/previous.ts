@@ -215,7 +215,7 @@ export function compareWithPrevious(
 export type Lang = "vi" | "en";
 
 /** An agency with no rank last year, as each language writes it in the "Tăng/giảm" column. */
-const NEW_THIS_YEAR: Record<Lang, string> = { vi: "mới", en: "new" };
+export const NEW_THIS_YEAR: Record<Lang, string> = { vi: "mới", en: "new" };
 /** An agency compared with several predecessors. */
 export const MERGED: Record<Lang, string> = { vi: "sáp nhập", en: "merged" };
 

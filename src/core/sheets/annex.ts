@@ -176,11 +176,15 @@ export const ANNEX_MESSAGES = catalogue("annex", {
   }),
   /** The annex gate's question: the errors still in the table, by cell, and what to do. */
   errorsNotFixed: entry({
-    vi: (p: { errors: readonly Finding[] }) =>
-      `Bảng điểm còn ${p.errors.length} lỗi chưa sửa, phụ lục sẽ mang các số liệu sai này: ${errorList(p.errors, "trống")}. Hãy sửa trước khi trình ký, hoặc xác nhận để vẫn tạo phụ lục.`,
+    vi: (p: { errors: readonly Finding[]; where?: "pane" | "cli" }) =>
+      p.where === "cli"
+        ? `Bảng điểm còn ${p.errors.length} lỗi chưa sửa, phụ lục mang các số liệu sai này: ${errorList(p.errors, "trống")}. Hãy sửa các ô đó rồi chạy lại lệnh trước khi trình ký.`
+        : `Bảng điểm còn ${p.errors.length} lỗi chưa sửa, phụ lục sẽ mang các số liệu sai này: ${errorList(p.errors, "trống")}. Hãy sửa trước khi trình ký, hoặc xác nhận để vẫn tạo phụ lục.`,
     en: (p) =>
-      `The score table still has ${p.errors.length} error${p.errors.length === 1 ? "" : "s"} not yet fixed, and the annex would carry these wrong figures: ${errorList(p.errors, "empty")}. Fix them before signing, or confirm to create the annex anyway.`,
-    example: { errors: [ERROR_EXAMPLE, { ...ERROR_EXAMPLE, cell: "E9", value: "" }] },
+      p.where === "cli"
+        ? `The score table still has ${p.errors.length} error${p.errors.length === 1 ? "" : "s"} not yet fixed, and the annex carries these wrong figures: ${errorList(p.errors, "empty")}. Correct those cells and run the command again before signing.`
+        : `The score table still has ${p.errors.length} error${p.errors.length === 1 ? "" : "s"} not yet fixed, and the annex would carry these wrong figures: ${errorList(p.errors, "empty")}. Fix them before signing, or confirm to create the annex anyway.`,
+    example: { errors: [ERROR_EXAMPLE, { ...ERROR_EXAMPLE, cell: "E9", value: "" }], where: "cli" },
   }),
 });
 
@@ -191,10 +195,10 @@ export function annexNotice(code: AnnexNoticeCode, p: AnnexNoticeParams): AnnexN
 export type AnnexRefusal = { reason: "errors"; errors: Finding[] } & Both;
 
 /** Whether the annex may be made: with error findings it needs the caller's explicit confirmation. */
-export function annexGate(findings: readonly Finding[], confirmedErrors: boolean): AnnexRefusal | null {
+export function annexGate(findings: readonly Finding[], confirmedErrors: boolean, where: "pane" | "cli" = "pane"): AnnexRefusal | null {
   const errors = findings.filter((f) => f.severity === "error");
   if (errors.length === 0 || confirmedErrors) return null;
-  return { reason: "errors", errors, ...both(ANNEX_MESSAGES, "errorsNotFixed", { errors }) };
+  return { reason: "errors", errors, ...both(ANNEX_MESSAGES, "errorsNotFixed", { errors, where }) };
 }
 
 function lines(text: string, width: number): number {
