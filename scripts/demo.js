@@ -18,7 +18,10 @@ const { writeForms, mergeForms } = require("../dist-cli/cli/forms.js");
 const ExcelJS = require("exceljs");
 
 const input = path.join(root, "examples/danh-gia-2020.xlsx");
-const output = path.join(root, "out/danh-gia-2020-ket-qua.xlsx");
+// Where the demo writes: out/, or the folder after --out (the tests give a temporary one: never the user's out/).
+const outAt = process.argv.indexOf("--out");
+const outDir = outAt > 0 && process.argv[outAt + 1] ? path.resolve(process.argv[outAt + 1]) : path.join(root, "out");
+const output = path.join(outDir, "danh-gia-2020-ket-qua.xlsx");
 
 async function main() {
   const outcome = await scoreWorkbook({
@@ -26,7 +29,8 @@ async function main() {
     output,
     annex: true,
     force: true,
-    decision: { number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", year: 2020 },
+    // The province too: without it the annex's “Kèm theo” line is incomplete (the add-in and the command line say so).
+    decision: { number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", province: "Thái Bình", year: 2020 },
   });
   if (!outcome.ok) {
     process.stderr.write(`Lỗi: ${outcome.message.message}\n`);
@@ -43,6 +47,8 @@ async function main() {
     for (const f of outcome.findings) process.stdout.write(`  • ${f.message}\n`);
     process.stdout.write(`${bar}\n\n`);
   }
+  // What the annex still needs before signing (a province, errors in the table), in the add-in's words.
+  for (const n of outcome.notices) if (n.code === "provinceMissing") process.stdout.write(`Lưu ý: ${n.message}\n`);
   process.stdout.write(`Đã ghi sổ tính có kết quả và phụ lục (trang “${outcome.annexSheet}”): ${path.relative(root, output)}\n`);
   process.stdout.write("Xem trước bản in của phụ lục (PDF, PNG): npm run annex:preview\n");
   await formsRoundTrip();
@@ -63,7 +69,7 @@ async function run(args) {
  */
 async function lockAndVerify() {
   process.stdout.write(`\n${"=".repeat(78)}\nPHẦN 3. CHỐT KẾT QUẢ VÀ KIỂM TRA\n\n`);
-  const locked = path.join(root, "out/danh-gia-2020-da-chot.xlsx");
+  const locked = path.join(outDir, "danh-gia-2020-da-chot.xlsx");
   process.stdout.write(`$ xep-hang-cntt lock ${path.relative(root, output)} -o ${path.relative(root, locked)} --by "Tổ thẩm định"\n`);
   await run(["lock", output, "-o", locked, "--force", "--by", "Tổ thẩm định"]);
   process.stdout.write(`$ xep-hang-cntt verify ${path.relative(root, locked)}\n`);
@@ -73,7 +79,7 @@ async function lockAndVerify() {
   const ws = wb.worksheets.find((w) => w.state === "visible");
   let cell = null;
   ws.eachRow((row) => row.eachCell((c) => (cell ??= c.value === "Sở Y tế" ? ws.getCell(c.row, c.col + 1) : null)));
-  const edited = path.join(root, "out/danh-gia-2020-bi-sua.xlsx");
+  const edited = path.join(outDir, "danh-gia-2020-bi-sua.xlsx");
   process.stdout.write(`\nMột chương trình khác sửa ô ${cell.address} (Sở Y tế, Hạ tầng kỹ thuật) từ ${cell.value} thành ${cell.value + 5}:\n`);
   cell.value += 5;
   await wb.xlsx.writeFile(edited);
@@ -88,7 +94,7 @@ async function lockAndVerify() {
  * Cơ chế, chính sách: 60, the form claims 70), so the council sees one difference.
  */
 async function formsRoundTrip() {
-  const dir = path.join(root, "out/phieu-tu-danh-gia");
+  const dir = path.join(outDir, "phieu-tu-danh-gia");
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const source = new ExcelJS.Workbook();
@@ -135,7 +141,7 @@ async function formsRoundTrip() {
   }
   process.stdout.write("Các cơ quan điền điểm tự chấm và tài liệu kiểm chứng vào ô nhập của phiếu, gửi lại.\n\n");
 
-  const merged = path.join(root, "out/danh-gia-2020-da-gop.xlsx");
+  const merged = path.join(outDir, "danh-gia-2020-da-gop.xlsx");
   const outcome = await mergeForms({ master: keyed, forms: made.forms.map((f) => path.join(formsDir, f.file)), output: merged, force: true });
   if (!outcome.ok) throw new Error(outcome.message.message);
   const { plan } = outcome;
@@ -161,7 +167,7 @@ async function formsRoundTrip() {
  */
 async function criteriaLevel(published) {
   const input = path.join(root, "examples/bo-tieu-chi-2020.xlsx");
-  const output = path.join(root, "out/bo-tieu-chi-2020-ket-qua.xlsx");
+  const output = path.join(outDir, "bo-tieu-chi-2020-ket-qua.xlsx");
   const outcome = await scoreWorkbook({ input, output, force: true });
   if (!outcome.ok) throw new Error(outcome.message.message);
   const { rules } = outcome.result;
@@ -200,7 +206,7 @@ async function criteriaLevel(published) {
 async function acrossMergers() {
   const input = path.join(root, "examples/so-sanh-2025.xlsx");
   const previous = path.join(root, "examples/so-sanh-2024.xlsx");
-  const output = path.join(root, "out/so-sanh-2025-ket-qua.xlsx");
+  const output = path.join(outDir, "so-sanh-2025-ket-qua.xlsx");
   process.stdout.write(
     `\n${"=".repeat(78)}\nPHẦN 5. SO SÁNH VỚI NĂM TRƯỚC QUA SÁP NHẬP SỞ NĂM 2025 (${path.relative(root, input)} với ${path.relative(root, previous)})\n\n`,
   );

@@ -1,7 +1,8 @@
 import { both, Both, Lang, pick } from "../core/base/catalogue";
 import { FORM_MESSAGES } from "../core/forms/form-messages";
 import { mergeFindingMessage } from "../core/forms/merge";
-import { mergeForms, writeForms } from "./forms";
+import { mergeForms, writeForms, writeNotices } from "./forms";
+import { NOTICE_MESSAGES } from "../core/forms/notices";
 import type { CliIO } from "./io";
 import { parseOptions } from "./options";
 import { cliBoth } from "./messages";
@@ -33,19 +34,19 @@ type Parsed =
     }
   | { ok: false; message: Both };
 
-function parse(command: "forms" | "merge", rest: string[]): Parsed {
+function parse(command: "forms" | "merge" | "notices", rest: string[]): Parsed {
   const parsed = parseOptions(rest, OPTIONS);
   if (!parsed.ok) return parsed;
   const { values: v, positionals: files } = parsed;
   if (v.json && command !== "merge") return { ok: false, message: cliBoth("unknownOption", { option: "--json" }) };
   if (v["master-out"] !== undefined && command !== "forms") return { ok: false, message: cliBoth("unknownOption", { option: "--master-out" }) };
-  if (v.deadline !== undefined && command !== "merge") return { ok: false, message: cliBoth("unknownOption", { option: "--deadline" }) };
+  if (v.deadline !== undefined && command === "forms") return { ok: false, message: cliBoth("unknownOption", { option: "--deadline" }) };
   if (v.deadline !== undefined && !/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(v.deadline)) return { ok: false, message: cliBoth("badDeadline", { value: v.deadline }) };
   if (v.year !== undefined && !/^\d{4}$/.test(v.year)) return { ok: false, message: cliBoth("badYear", { value: v.year }) };
   if (files.length === 0) return { ok: false, message: cliBoth("noMaster", {}) };
-  if (command === "forms" && files.length > 1) return { ok: false, message: cliBoth("extraArgument", { arg: files[1] }) };
+  if (command !== "merge" && files.length > 1) return { ok: false, message: cliBoth("extraArgument", { arg: files[1] }) };
   if (command === "merge" && files.length < 2) return { ok: false, message: cliBoth("noFormsToMerge", {}) };
-  if (!v.output) return { ok: false, message: cliBoth(command === "forms" ? "noFormsDir" : "noOutput", {}) };
+  if (!v.output) return { ok: false, message: cliBoth(command === "merge" ? "noOutput" : "noFormsDir", {}) };
   return {
     ok: true,
     files,
@@ -63,7 +64,7 @@ function parse(command: "forms" | "merge", rest: string[]): Parsed {
 /** `forms` and `merge`. Exit codes: 0 done (merge: every form merged, no finding); 1 merged with findings; 2 unusable master or arguments (nothing written). */
 export async function formsMain(argv: string[], io: CliIO, lang: Lang = "vi"): Promise<number> {
   const say = (m: Both) => pick(m, lang);
-  const command = argv[0] as "forms" | "merge";
+  const command = argv[0] as "forms" | "merge" | "notices";
   const parsed = parse(command, argv.slice(1));
   if (!parsed.ok) {
     io.err(say(cliBoth("error", { text: `${say(parsed.message)} ${say(cliBoth("seeHelp", {}))}` })));
@@ -86,6 +87,24 @@ export async function formsMain(argv: string[], io: CliIO, lang: Lang = "vi"): P
     if (outcome.masterOut) io.out(say(cliBoth("formsMasterSaved", { file: outcome.masterOut })));
     io.out(say(both(FORM_MESSAGES, "formsWritten", { count: outcome.forms.length, dir: parsed.output })));
     for (const f of outcome.forms) io.out(`  ${f.file}\t${f.agency}`);
+    return 0;
+  }
+  if (command === "notices") {
+    const outcome = await writeNotices({
+      master: parsed.files[0],
+      dir: parsed.output,
+      sheet: parsed.sheet,
+      rulesFile: parsed.rulesFile,
+      year: parsed.year,
+      force: parsed.force,
+      deadline: parsed.deadline,
+    });
+    if (!outcome.ok) {
+      io.err(say(cliBoth("error", { text: say(outcome.message) })));
+      return 2;
+    }
+    io.out(say(both(NOTICE_MESSAGES, "noticesWritten", { count: outcome.notices.length, dir: parsed.output })));
+    for (const n of outcome.notices) io.out(`  ${n.file}\t${n.agency}\t${n.lines}`);
     return 0;
   }
   const [master, ...forms] = parsed.files;
@@ -112,6 +131,7 @@ export async function formsMain(argv: string[], io: CliIO, lang: Lang = "vi"): P
     const summary = { merged: plan.merged.length, forms: forms.length, writes: plan.writes.length, differences: plan.differences.length };
     io.out(say(plan.unchanged ? both(FORM_MESSAGES, "nothingChanged", {}) : both(FORM_MESSAGES, "merged", summary)));
     for (const m of plan.merged) io.out(`  ${m.file}\t${m.agency}${m.copies ? `\t${say(cliBoth("mergeCopies", { files: m.copies }))}` : ""}`);
+    if (plan.replies.length > 0) io.out(say(both(NOTICE_MESSAGES, "repliesRecorded", { count: plan.replies.length })));
     for (const d of plan.differences)
       io.out(say(cliBoth("mergeDifference", { agency: d.agency, group: d.group, self: fmt(d.self, lang), appraised: fmt(d.appraised, lang) })));
     if (plan.missing.length > 0) io.out(say(cliBoth("mergeMissing", { agencies: plan.missing, deadline: outcome.json.deadline ?? "" })));

@@ -4,7 +4,7 @@ import * as path from "path";
 import * as ExcelJS from "exceljs";
 import { chooseAnnexSheet } from "../core/sheets/annex";
 import { FORM_TEXT } from "../core/forms/form-messages";
-import { agencyMaxes, buildForm, formFileNames, formsYear, isFormKey, masterWorkbookId, newFormKey } from "../core/forms/forms";
+import { agencyMaxes, buildForm, formFileNames, formsYear, isFormKey, masterWorkbookId, newFormKey, rulesFingerprint } from "../core/forms/forms";
 import { Dec } from "../core/base/decimal";
 import {
   differencesSheet,
@@ -16,22 +16,24 @@ import {
   selfAssessmentSheet,
   trackingSheet,
   withFormsMade,
+  compactReturnedForm,
 } from "../core/forms/merge";
 import { completeMetadata } from "../core/rules/metadata";
 import { Rules } from "../core/rules/rules";
 import { StoreState } from "../core/store/store";
 import { cleanText } from "../core/text/text";
-import { formWorkbook, MASTER_LIMITS, readReturnedForm, tooLarge } from "../xlsx/forms";
+import { formWorkbook, MASTER_LIMITS, noticeWorkbook, readReturnedForm, tooLarge } from "../xlsx/forms";
 import { checkPackage } from "../xlsx/package";
 import { XlsxPort } from "../xlsx/port";
 import { fail, openInput, pickGridSheet, readingFile, rulesFrom, ScoreOptions, Unusable } from "./score";
 import { checkOutput, writeAtomically } from "./output";
 import { bothOf, cliBoth } from "./messages";
-import { Both } from "../core/base/catalogue";
+import { both, Both } from "../core/base/catalogue";
 import { SheetValues } from "./workbook";
 import { ScoreResult } from "../core/grid/scoring";
 import { SheetDescription } from "../core/sheets/sheet";
 import { readDifferences } from "../core/forms/conclusions";
+import { buildNotice, NOTICE_MESSAGES, NOTICE_TEXT, noticeRowsByAgency } from "../core/forms/notices";
 import { lockRefusal } from "../core/store/lock";
 import { appendLog, logEntry } from "../core/store/log";
 
@@ -176,6 +178,68 @@ export async function writeForms(opts: FormsOptions): Promise<FormsOutcome> {
   }
 }
 
+/** The rows of the master's "Chênh lệch" sheet (empty when it has none). */
+function differenceRowsOf(master: Master, file: string, name: string | undefined) {
+  if (!name || !master.port.sheets().some((s) => s.name === name)) return [];
+  return readDifferences(readingFile(file, () => master.port.readSheet(name).values))?.rows ?? [];
+}
+
+export interface NoticesOptions {
+  master: string;
+  dir: string;
+  sheet?: string;
+  rulesFile?: string;
+  year?: number;
+  force?: boolean;
+  /** The deadline for replies (dd/mm/yyyy), printed on each notice. */
+  deadline?: string;
+}
+
+export type NoticesOutcome = { ok: true; notices: { file: string; agency: string; lines: number }[] } | { ok: false; message: Both };
+
+/**
+ * `notices`: one "Thông báo kết quả thẩm định" per agency with a difference on the master's "Chênh lệch"
+ * sheet (self-assessed, appraised, the council's conclusion and reason, a reply cell per line), signed with
+ * the master's form key. Every target is checked before any is written; the master is never modified.
+ */
+export async function writeNotices(opts: NoticesOptions): Promise<NoticesOutcome> {
+  try {
+    const master = await openMaster(opts.master, opts);
+    const key = isFormKey(master.state.formKey) ? master.state.formKey : null;
+    if (key === null) fail(both(NOTICE_MESSAGES, "noKey", { master: opts.master }));
+    const diffName = master.state.loopSheets?.diff ?? FORM_TEXT.diffSheet;
+    const rows = differenceRowsOf(master, opts.master, diffName);
+    const byAgency = noticeRowsByAgency(rows);
+    if (byAgency.length === 0) fail(both(NOTICE_MESSAGES, "noDifferences", { sheet: diffName }));
+    if (fs.existsSync(opts.dir) && !fs.statSync(opts.dir).isDirectory()) fail(cliBoth("formsDirIsFile", { dir: opts.dir }));
+    fs.mkdirSync(opts.dir, { recursive: true });
+    const names = byAgency.map((a) => NOTICE_TEXT.fileName(a.agency));
+    for (const n of names) {
+      const checked = checkOutput(opts.master, path.join(opts.dir, n), opts.force === true);
+      if (!checked.ok) fail(bothOf(checked.message));
+    }
+    const out: { file: string; agency: string; lines: number }[] = [];
+    for (const [i, a] of byAgency.entries()) {
+      const notice = buildNotice({
+        agency: a.agency,
+        rows: a.rows,
+        year: master.year,
+        masterId: master.masterId,
+        formKey: key!,
+        rulesFingerprint: rulesFingerprint(master.rules.json),
+        deadline: opts.deadline,
+      });
+      const written = await writeAtomically(path.join(opts.dir, names[i]), (tmp) => noticeWorkbook(ExcelJS, notice).xlsx.writeFile(tmp));
+      if (!written.ok) fail(bothOf(written.message));
+      out.push({ file: names[i], agency: a.agency, lines: a.rows.length });
+    }
+    return { ok: true, notices: out };
+  } catch (e) {
+    if (e instanceof Unusable) return { ok: false, message: e.detail };
+    throw e;
+  }
+}
+
 export interface MergeOptions {
   master: string;
   forms: string[];
@@ -198,6 +262,8 @@ export interface MergeJson {
   deadline?: string;
   findings: { file: string; cell: string; severity: string; code: string; message: string }[];
   differences: { agency: string; group: string; self: number | string; appraised: number | string; evidence: string }[];
+  /** The agencies' replies from returned notices, recorded in "Kiến nghị". */
+  replies?: { agency: string; group: string; reply: string; file: string }[];
 }
 
 export type MergeOutcome =
@@ -225,7 +291,8 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
     checkTarget();
     const master = openMaster(opts.master, opts);
     if (master.state.lock) fail(lockRefusal(master.state.lock, "merge"));
-    // One form at a time, each checked within FORM_LIMITS before it is parsed; only its values are kept.
+    // One form at a time, each checked within FORM_LIMITS before it is parsed; only the window of its values the
+    // merge reads is kept (compactReturnedForm): the bytes and the full reading go before the next form is read.
     // Each form is named by the path the user gave (two “so-y-te.xlsx” from two folders stay apart).
     const returned: ReturnedForm[] = [];
     for (const file of opts.forms) {
@@ -238,11 +305,14 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
       }
       returned.push(
         bytes
-          ? await readReturnedForm(ExcelJS, file, bytes)
+          ? compactReturnedForm(await readReturnedForm(ExcelJS, file, bytes))
           : { file, values: null, identity: null, ...(missing ? { problem: { code: "notFound" as const } } : {}) },
       );
     }
+    // What the council and the agencies wrote on the "Chênh lệch" sheet a previous merge made: kept (and what replies answer).
+    const previousRows = differenceRowsOf(master, opts.master, master.state.loopSheets?.diff);
     const planned = planMerge({
+      differenceRows: previousRows,
       rules: master.rules,
       values: master.data.values,
       scored: master.result,
@@ -263,25 +333,21 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
       ...(deadline ? { deadline } : {}),
       findings: plan.findings.map((f) => ({ file: f.file, cell: f.cell, severity: f.severity, code: f.code, message: f.message })),
       differences: plan.differences.map((d) => ({ agency: d.agency, group: d.group, self: d.self, appraised: d.appraised, evidence: d.evidence })),
+      ...(plan.replies.length > 0 ? { replies: plan.replies } : {}),
     };
     // Nothing merged: nothing written (the caller says so and exits 1).
-    if (plan.merged.length === 0) return { ok: true, plan, json, findings: plan.findings, differences: plan.differences, written: false };
+    if (plan.merged.length === 0 && plan.replies.length === 0)
+      return { ok: true, plan, json, findings: plan.findings, differences: plan.differences, written: false };
 
     // Scores as numbers, notes as text (number format "@"), each cell's look otherwise kept.
     master.port.writeValues(
       master.sheet,
       plan.writes.map((w) => ({ row: w.row, col: w.col, value: w.value, ...(typeof w.value === "string" ? { numberFormat: "@" } : {}) })),
     );
-    // What the council and the agencies wrote on the "Chênh lệch" sheet a previous merge made: kept.
-    const ownDiff = master.state.loopSheets?.diff;
-    const previousRows =
-      ownDiff && master.port.sheets().some((s) => s.name === ownDiff)
-        ? (readDifferences(readingFile(opts.master, () => master.port.readSheet(ownDiff).values))?.rows ?? [])
-        : [];
     const loopSheets = placeLoopSheets(
       master,
       (name) => selfAssessmentSheet(master.rules, plan.selfAssessments, name),
-      (name) => differencesSheet(plan.differences, name, previousRows),
+      (name) => differencesSheet(plan.differences, name, previousRows, plan.replies),
       (name) =>
         trackingSheet(
           master.agencies.map((a) => a.name),

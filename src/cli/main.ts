@@ -1,3 +1,5 @@
+import * as fs from "fs";
+import * as path from "path";
 import { scoreWorkbook, ScoreOptions } from "./score";
 import { formsMain } from "./forms-main";
 import { lockMain, LOCK_CLI_MESSAGES } from "./lock";
@@ -5,6 +7,7 @@ import { both, Both, Lang, pick } from "../core/base/catalogue";
 import { findingMessage } from "../core/findings/findings";
 import { formatVi } from "../core/base/decimal";
 import { rankedRows } from "../core/grid/scoring";
+import { MERGED, NEW_THIS_YEAR } from "../core/grid/previous";
 import { cliBoth, envLanguage } from "./messages";
 import { parseOptions } from "./options";
 import { indexText } from "../core/sheets/annex";
@@ -79,6 +82,7 @@ export function parseArgs(argv: string[]): Parsed {
   if (v["lineage-2025"]) opts.lineage2025 = true;
   if (v["force-previous"]) opts.forcePrevious = true;
   if (opts.lineage2025 && !opts.previous) return { ok: false, message: cliBoth("lineage2025Alone", {}) };
+  if (opts.explain && !opts.output) return { ok: false, message: cliBoth("explainNeedsOutput", {}) };
   if (opts.annexPrevious && (!opts.previous || !opts.annex)) {
     const missing = [opts.previous ? "" : "--previous", opts.annex ? "" : "--annex"].filter(Boolean).join(", ");
     return { ok: false, message: cliBoth("annexPreviousAlone", { missing }) };
@@ -102,12 +106,18 @@ const pad = (text: string, width: number, right = false) => {
   return right ? t.padStart(width) : t.padEnd(width);
 };
 
+/** A number as the language writes it: 497,1 in Vietnamese, 497.1 in English (the decimal and group marks swapped). */
+const inLanguage = (text: string, lang: Lang) => (lang === "en" ? text.replace(/[.,]/g, (m) => (m === "," ? "." : ",")) : text);
+
+/** The change column's words (“mới”, “sáp nhập”) in the language of the output; ▲2, ▼1 and = are the same in both. */
+const changeIn = (text: string | undefined, lang: Lang) => (text === NEW_THIS_YEAR.vi ? NEW_THIS_YEAR[lang] : text === MERGED.vi ? MERGED[lang] : (text ?? ""));
+
 /** The ranking as text, by block; with last year's comparison, its rank and the change ("▲2", "mới") on the left. */
 export function rankingTable(rows: Parameters<typeof rankedRows>[0], rules: Rules, changes?: (string | undefined)[], lang: Lang = "vi"): string {
   const say = (code: "colRank" | "colAgency" | "colTotal" | "colIndex" | "colClass" | "notScored" | "noBlock") => pick(cliBoth(code, {}), lang);
   // As wide as the widest change (“sáp nhập”), at least 6.
   const width = Math.max(6, ...(changes ?? []).map((c) => (c ?? "").length + 1));
-  const change = (i: number) => (changes ? `${pad(changes[i] ?? "", width)}` : "");
+  const change = (i: number) => (changes ? `${pad(changeIn(changes[i], lang), width)}` : "");
   const lines = [
     `${pad(say("colRank"), 5, true)}  ${changes ? pad("±", width) : ""}${pad(say("colAgency"), 46)}  ${pad(say("colTotal"), 9, true)}  ${pad(say("colIndex"), 7, true)}${hasClasses(rules) ? `  ${say("colClass")}` : ""}`,
   ];
@@ -119,10 +129,19 @@ export function rankingTable(rows: Parameters<typeof rankedRows>[0], rules: Rule
     }
     const cls = hasClasses(rules) ? `  ${r.className ?? (r.index ? "" : say("notScored"))}` : r.index ? "" : `  ${say("notScored")}`;
     lines.push(
-      `${pad(r.rank === null ? "—" : String(r.rank), 5, true)}  ${change(i)}${pad(r.name, 46)}  ${pad(r.total ? formatVi(r.total) : "—", 9, true)}  ${pad(r.index ? indexText(rules, r.index) : "—", 7, true)}${cls}`,
+      `${pad(r.rank === null ? "—" : String(r.rank), 5, true)}  ${change(i)}${pad(r.name, 46)}  ${pad(r.total ? inLanguage(formatVi(r.total), lang) : "—", 9, true)}  ${pad(r.index ? inLanguage(indexText(rules, r.index), lang) : "—", 7, true)}${cls}`,
     );
   });
   return lines.join("\n");
+}
+
+/** The version in package.json (two folders up, from src/cli or dist-cli/cli). */
+function packageVersion(): string {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(__dirname, "../../package.json"), "utf8")) as { version: string }).version;
+  } catch {
+    return "?";
+  }
 }
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
@@ -136,12 +155,16 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     );
     return argv.length === 0 ? 2 : 0;
   }
+  if (argv[0] === "--version" || argv[0] === "-V") {
+    io.out(`xep-hang-cntt ${packageVersion()}`); // a name and a number: no words to translate
+    return 0;
+  }
   const refuse = (m: Both) => {
     io.err(say("error", { text: `${pick(m, lang)} ${say("seeHelp", {})}` }));
     return 2;
   };
   if (bad !== undefined) return refuse(cliBoth("badLang", { value: bad }));
-  if (argv[0] === "forms" || argv[0] === "merge") return formsMain(argv, io, lang);
+  if (argv[0] === "forms" || argv[0] === "merge" || argv[0] === "notices") return formsMain(argv, io, lang);
   if (argv[0] === "lock" || argv[0] === "unlock" || argv[0] === "verify" || argv[0] === "log") return lockMain(argv, io, lang);
   if (argv[0] === "ledger") return ledgerMain(argv, io, lang);
   const parsed = parseArgs(argv);

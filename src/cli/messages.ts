@@ -146,9 +146,11 @@ Exit codes: 0 done; 1 done but the score table has errors (merge: a form has pro
     vi: (
       _p: object,
     ) => `  xep-hang-cntt forms MASTER.xlsx -o THƯ-MỤC [--master-out MASTER-CÓ-KHÓA.xlsx] [--force] [--sheet TÊN] [--rules RULES.json] [--year 2020] [--lang vi|en]
-  xep-hang-cntt merge MASTER.xlsx PHIẾU.xlsx... -o OUT.xlsx [--force] [--json] [--deadline dd/mm/yyyy] [--sheet TÊN] [--rules RULES.json] [--year 2020] [--lang vi|en]`,
+  xep-hang-cntt merge MASTER.xlsx PHIẾU.xlsx... -o OUT.xlsx [--force] [--json] [--deadline dd/mm/yyyy] [--sheet TÊN] [--rules RULES.json] [--year 2020] [--lang vi|en]
+  xep-hang-cntt notices MASTER.xlsx -o THƯ-MỤC [--deadline dd/mm/yyyy] [--force]   # thông báo kết quả thẩm định cho từng cơ quan có chênh lệch`,
     en: () => `  xep-hang-cntt forms MASTER.xlsx -o FOLDER [--master-out MASTER-WITH-KEY.xlsx] [--force] [--sheet NAME] [--rules RULES.json] [--year 2020] [--lang vi|en]
-  xep-hang-cntt merge MASTER.xlsx FORM.xlsx... -o OUT.xlsx [--force] [--json] [--deadline dd/mm/yyyy] [--sheet NAME] [--rules RULES.json] [--year 2020] [--lang vi|en]`,
+  xep-hang-cntt merge MASTER.xlsx FORM.xlsx... -o OUT.xlsx [--force] [--json] [--deadline dd/mm/yyyy] [--sheet NAME] [--rules RULES.json] [--year 2020] [--lang vi|en]
+  xep-hang-cntt notices MASTER.xlsx -o FOLDER [--deadline dd/mm/yyyy] [--force]   # a notice of appraisal results for each agency with a difference`,
     example: {},
   }),
   error: entry({ vi: (p: { text: string }) => `Lỗi: ${p.text}`, en: (p) => `Error: ${p.text}`, example: { text: "Thiếu tệp đầu vào IN.xlsx." } }),
@@ -374,6 +376,11 @@ Exit codes: 0 done; 1 done but the score table has errors (merge: a form has pro
     example: { file: "ket-qua.xlsx", annexSheet: "Phụ lục", explainSheet: "Giải trình" },
   }),
   chartWritten: entry({ vi: (p: { file: string }) => `Biểu đồ: ${p.file}.`, en: (p) => `Chart: ${p.file}.`, example: { file: "bieu-do.svg" } }),
+  explainNeedsOutput: entry({
+    vi: (_p: object) => "--explain thêm trang “Giải trình” vào tệp kết quả, nên cần -o RA.xlsx.",
+    en: () => "--explain adds the “Giải trình” sheet to the output file, so it needs -o OUT.xlsx.",
+    example: {},
+  }),
   notWritten: entry({
     vi: () => "Không ghi tệp nào (không có -o).",
     en: () => "No file written (no -o given).",

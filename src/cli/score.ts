@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
+import * as zlib from "zlib";
 import * as ExcelJS from "exceljs";
 import { SHEET_ORIGIN } from "../core/base/address";
 import { annexGate, annexNotice, annexAsSheet, buildAnnex, chooseAnnexSheet } from "../core/sheets/annex";
@@ -19,6 +20,7 @@ import { lastRunRecord } from "../core/grid/summary";
 import { explainAsSheet } from "../xlsx/explain-sheet";
 import { PackageError, PackageLimits } from "../xlsx/package";
 import { XlsxPort } from "../xlsx/port";
+import { setNativeCodec } from "../xlsx/edit";
 import { buildExplanation } from "../core/findings/explanation";
 import { bothOf, cliBoth, RulesSource } from "./messages";
 import { checkOutput, writeAtomically } from "./output";
@@ -177,6 +179,12 @@ export function pickSheet(wb: ExcelJS.Workbook, rules: Rules, wanted: string | u
   }
   return fail(firstError ?? cliBoth("noGridSheet", {}));
 }
+
+// Parts written by the command line are deflated by Node's zlib (native), sync-flushed batch by batch.
+setNativeCodec({
+  deflate: (data, final) => new Uint8Array(zlib.deflateRawSync(data, { level: 6, finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH })),
+  crc32: (data, crc) => zlib.crc32(data, crc),
+});
 
 /** The input workbook as the package port reads it (bounded: a zip bomb is refused, never inflated). */
 export function openInput(file: string, limits: Partial<PackageLimits> = {}, bytes?: Uint8Array): XlsxPort {
@@ -374,7 +382,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       if (problems.length > 0) fail(cliBoth("annexMetadata", { problems }));
       if (provinceMissing(meta)) notices.push(annexNotice("provinceMissing", { issuer: withProvince(meta.issuer, ""), where: "cli" }));
       // The command line has no dialog: the errors go with the annex loudly (stderr, exit code 1).
-      const refusal = annexGate([...result.findings, ...(concluded?.applied.findings ?? [])], false);
+      const refusal = annexGate([...result.findings, ...(concluded?.applied.findings ?? [])], false, "cli");
       if (refusal) notices.push(refusal);
       // Last year's columns: asked for (--annex-previous), or the choice stored with the decision (the add-in's checkbox).
       const withPrevious = opts.annexPrevious === true || decision.annexPrevious === true;

@@ -18,7 +18,17 @@ import { ScoreResult, scoreSheet } from "../core/grid/scoring";
 import { STORE_SHEET, StoreState } from "../core/store/store";
 import { BYTES_PER_SYNC, chunkByBytes, features, jsonBytes, OP_BYTES, readOrInBlocks } from "./host";
 import { applyPrintLayout, applyStyle, frame, heightRuns, outline, setColumnWidths, setRowHeights } from "./sheet-render";
-import { ANNEX_BACKUP_SHEET, hostRefusal, queuePreviousSheet, queueSheetRead, readSheetInBlocks, rulesOf, SheetData, sheetRefusal, SheetRead } from "./scoring";
+import {
+  ANNEX_BACKUP_SHEET,
+  hostRefusal,
+  queuePreviousSheet,
+  queueSheetRead,
+  readSheetInBlocks,
+  rulesOf,
+  SheetData,
+  sheetRefusal,
+  SheetRead,
+} from "./sheet-read";
 import { isGrouped, queueStoreRead, queueStoreWrite, readStoreInBlocks, RunAgain, runWriting, StoreRead } from "./store";
 import { AnnexOutcome, findingView } from "./types";
 import { rangeAddress } from "../core/base/address";
@@ -163,14 +173,17 @@ export async function generateAnnex(opts: { confirmErrors: boolean; source?: "pa
       // as before, outside the group (once).
       const inPlace = isGrouped(context);
       // A locked annex is protected (unprotecting clears the undo stack too): it is replaced as before.
-      if (inPlace && replaced && (!state.annexDescription || state.lock?.protectedSheets?.includes(replaced.name))) throw new RunAgain("plain");
+      // Made again while the results are locked, an annex the lock protected is protected again, like the first (outside the group).
+      const protectAgain = state.lock?.protectedSheets?.includes(where.name) === true;
+      if (inPlace && (protectAgain || (replaced && (!state.annexDescription || state.lock?.protectedSheets?.includes(replaced.name)))))
+        throw new RunAgain("plain");
       const newState = withLog(
         inPlace ? stateWithAnnexInPlace(state, where.name, sheet.name, replaced, description, at) : stateWithAnnex(state, where.name, sheet.name, replaced, at),
         logEntry({ at, action: "annex", by: currentActor(), via: opts.source ?? "pane", sheet: where.name, note: `${meta.number} ${meta.date}` }),
       );
       const ws = inPlace
         ? await writeAnnexInPlace(context, store, newState, description, replaced)
-        : await writeAnnex(context, store, newState, description, names, replaced); // 2 (3 from the annex sheet)
+        : await writeAnnex(context, store, newState, description, names, replaced, protectAgain); // 2 (3 from the annex sheet)
 
       if (!fromAnnexSheet && !(inPlace && replaced)) {
         // The new sheet's id: a sheet the user makes later under the same name is not the add-in's.
@@ -405,6 +418,7 @@ async function writeAnnex(
   description: AnnexDescription,
   names: readonly string[],
   replaced: Excel.Worksheet | undefined,
+  protect = false,
 ): Promise<Excel.Worksheet> {
   const sheets = context.workbook.worksheets;
   const queued = await queueStoreWrite(context, store, newState);
@@ -422,6 +436,8 @@ async function writeAnnex(
   if (replaced) ws.position = replaced.position;
   ws.activate();
   if (replaced) replaced.visibility = Excel.SheetVisibility.veryHidden;
+  // As "Chốt kết quả" protects it (no password: the lock does not keep one).
+  if (protect) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
   ws.load("id");
   await context.sync();
   return ws;

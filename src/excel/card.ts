@@ -9,7 +9,7 @@ import { both } from "../core/base/catalogue";
 import { rowAt } from "../core/findings/explain";
 import { scoreSheet } from "../core/grid/scoring";
 import { checkStale } from "../core/grid/stale";
-import { queuePreviousSheet, queueSheetRead, rulesOf } from "./scoring";
+import { queuePreviousSheet, queueSheetRead, rulesOf } from "./sheet-read";
 import { LINEAGE_SHEET } from "../core/rules/lineage";
 import { lastYearOnSheet } from "./last-year";
 import { queueStoreRead } from "./store";

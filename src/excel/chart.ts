@@ -12,7 +12,7 @@ import { BAR_COLORS, chartDescription, ChartDescription } from "../core/sheets/c
 import { rangeAddress } from "../core/base/address";
 import { supports } from "./host";
 import { queueGridSheet, scoreFreshSheet } from "./explanation";
-import { hostRefusal } from "./scoring";
+import { hostRefusal } from "./sheet-read";
 import { queueStoreRead, queueStoreWrite, runWriting } from "./store";
 import type { StoreState, UndoInfo } from "../core/store/store";
 

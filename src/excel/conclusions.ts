@@ -10,7 +10,7 @@ import { FORM_TEXT } from "../core/forms/form-messages";
 import { locateGrid } from "../core/grid/grid";
 import { WriteBlock, WritePlan } from "../core/grid/plan";
 import { Rules } from "../core/rules/rules";
-import type { SheetData } from "./scoring";
+import type { SheetData } from "./sheet-read";
 
 export interface DifferencesRead {
   values: unknown[][];

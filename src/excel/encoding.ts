@@ -6,7 +6,7 @@ import { ENCODING_NAMES, unicodeFontFor } from "../core/text/legacy-encoding";
 import { scoreSheet } from "../core/grid/scoring";
 import { CellSnapshot, StoreState } from "../core/store/store";
 import { isPayloadLimit } from "./host";
-import { hostRefusal, queueSheetRead, readSheetInBlocks, rulesOf, SheetRead } from "./scoring";
+import { hostRefusal, queueSheetRead, readSheetInBlocks, rulesOf, SheetRead } from "./sheet-read";
 import { ensureStoreSheet, queueStoreRead, readStoreInBlocks, StoreRead, writeStore, runWriting } from "./store";
 import { EncodingOutcome } from "./types";
 

@@ -15,7 +15,7 @@ import { buildExplanation, EXPLAIN_COLUMNS, EXPLAIN_SHEET, ExplainDescription, E
 import { scoreSheet } from "../core/grid/scoring";
 import { checkStale } from "../core/grid/stale";
 import { cmToPoints, features } from "./host";
-import { hostRefusal, queuePreviousSheet, queueSheetRead, rulesOf, SheetData, sheetRefusal } from "./scoring";
+import { hostRefusal, queuePreviousSheet, queueSheetRead, rulesOf, SheetData, sheetRefusal } from "./sheet-read";
 import { LINEAGE_SHEET } from "../core/rules/lineage";
 import { lastYearOnSheet } from "./last-year";
 import { queueStoreRead, queueStoreWrite, runWriting } from "./store";

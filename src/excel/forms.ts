@@ -2,7 +2,8 @@ import { lockRefusal } from "../core/store/lock";
 import { logEntry, withLog } from "../core/store/log";
 import { currentActor } from "./actor";
 import { chooseAnnexSheet } from "../core/sheets/annex";
-import { both } from "../core/base/catalogue";
+import { both, joinBoth } from "../core/base/catalogue";
+import { NOTICE_MESSAGES } from "../core/forms/notices";
 import { FORM_MESSAGES, FORM_TEXT } from "../core/forms/form-messages";
 import { agencyMaxes, buildForm, FormDescription, formFileNames, formsYear, isFormKey, masterWorkbookId, newFormKey } from "../core/forms/forms";
 import { scoreSheet } from "../core/grid/scoring";
@@ -12,7 +13,7 @@ import { locateGrid } from "../core/grid/grid";
 import { SheetDescription } from "../core/sheets/sheet";
 import { CellSnapshot, StoreState } from "../core/store/store";
 import { cleanText } from "../core/text/text";
-import { hostRefusal, queueSheetRead, rulesOf, sheetRefusal } from "./scoring";
+import { hostRefusal, queueSheetRead, rulesOf, sheetRefusal } from "./sheet-read";
 import { sheetLayoutClearsUndo } from "./host";
 import { ensureStoreSheet, queueStoreRead, writeStore, runWriting, isGrouped, RunAgain } from "./store";
 import { renderSheetOffice } from "./sheet-render";
@@ -145,7 +146,21 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
       const masterId = masterWorkbookId(state.workbookId, agencies);
       const year = formsYear(state.decision?.year, sheet.values, located.layout.headerTop, completeMetadata(state.decision ?? {}).year);
       const formKey = isFormKey(state.formKey) ? state.formKey : null;
-      const input = { rules, values: sheet.values, origin: sheet.origin, sheetName: sheet.name, state, masterId, year, formKey, now: now().toISOString() };
+      // What the council and the agencies wrote on "Chênh lệch" (the sheet the last merge made): kept, and what replies may answer.
+      const diff = diffRead();
+      const previousRows = state.loopSheets && diff && diff.name === state.loopSheets.diff ? (readDifferences(diff.values)?.rows ?? []) : [];
+      const input = {
+        rules,
+        values: sheet.values,
+        origin: sheet.origin,
+        sheetName: sheet.name,
+        state,
+        masterId,
+        year,
+        formKey,
+        now: now().toISOString(),
+        differenceRows: previousRows,
+      };
       const planned = planMerge({ ...input, forms });
       if (!planned.ok) return sheetRefusal(sheet.name, planned);
       const plan = planned.plan;
@@ -165,7 +180,8 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
         differences: plan.differences,
         written: plan.writes.length,
       };
-      if (plan.merged.length === 0) return { kind: "done", ...base, unchanged: true, ...both(FORM_MESSAGES, "nothingMerged", { forms: forms.length }) };
+      if (plan.merged.length === 0 && plan.replies.length === 0)
+        return { kind: "done", ...base, unchanged: true, ...both(FORM_MESSAGES, "nothingMerged", { forms: forms.length }) };
       if (plan.unchanged) return { kind: "done", ...base, unchanged: true, ...both(FORM_MESSAGES, "nothingChanged", {}) };
       if (sheet.protected && plan.writes.length > 0) {
         return { kind: "refused", ...both(FORM_MESSAGES, "sheetProtected", { sheet: sheet.name }), cells: [] };
@@ -175,8 +191,6 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
       const names = sheets.items.map((s) => s.name);
       const owned = state.loopSheets && names.includes(state.loopSheets.self) && names.includes(state.loopSheets.diff) ? state.loopSheets : undefined;
       const ownedTrack = owned?.track !== undefined && names.includes(owned.track) ? owned.track : undefined;
-      const diff = diffRead();
-      const previousRows = owned && diff && diff.name === owned.diff ? (readDifferences(diff.values)?.rows ?? []) : [];
       const deadline = state.decision?.formsDeadline;
       let previousLoopSheets: { self: SheetDescription; diff: SheetDescription; track?: SheetDescription } | null = null;
       if (owned && state.selfAssessments) {
@@ -214,7 +228,7 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
       }
       const placed = placeLoopSheets(sheets, names, state, sheet.name, isGrouped(context));
       renderSheetOffice(placed.self.ws, selfAssessmentSheet(rules, plan.selfAssessments, placed.self.name));
-      renderSheetOffice(placed.diff.ws, differencesSheet(plan.differences, placed.diff.name, previousRows));
+      renderSheetOffice(placed.diff.ws, differencesSheet(plan.differences, placed.diff.name, previousRows, plan.replies));
       renderSheetOffice(
         placed.track.ws,
         trackingSheet(
@@ -230,7 +244,7 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
       void _u;
       const at = now().toISOString();
       const changes = plan.writes.map((w): [string, string, string] => [w.address, String(sheet.values[w.row]?.[w.col] ?? ""), String(w.value ?? "")]);
-      const merged = plan.merged.map((m) => m.file).join(", ");
+      const merged = [...plan.merged.map((m) => m.file), ...new Set(plan.replies.map((r) => r.file))].join(", ");
       const newState: StoreState = withLog(
         {
           ...state,
@@ -247,7 +261,10 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
         kind: "done",
         ...base,
         unchanged: false,
-        ...both(FORM_MESSAGES, "merged", summary),
+        ...joinBoth([
+          both(FORM_MESSAGES, "merged", summary),
+          ...(plan.replies.length > 0 ? [both(NOTICE_MESSAGES, "repliesRecorded", { count: plan.replies.length })] : []),
+        ]),
       };
     });
   } catch (e) {

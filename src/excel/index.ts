@@ -1,68 +1,89 @@
 /**
- * The use cases the ribbon commands and the task pane call: one implementation for both.
+ * The Office use cases the task pane calls (and the ribbon runs too, from the same modules): one table,
+ * USE_CASES, from which the pane's api (PaneApi in src/taskpane/api.ts, officeApi in
+ * src/taskpane/officeApi.ts) and its test fake (test/taskpane/helpers.tsx) are derived. Adding a use
+ * case is adding a row here.
  *
- * What the pane needs on opening (loadSettings, the saves) is here; the scoring engine (Tính điểm,
- * Tạo phụ lục, Hoàn tác and the core they use) is loaded on first use, in a chunk of its own, so that
- * the pane's initial script stays small and its buttons are usable before that chunk arrives.
+ * A row is either `now(fn)`, in the pane's first script (opening: one sync), or `later(chunk, load,
+ * name)`, loaded on first use in a chunk of its own, so that the pane's initial script stays small and
+ * its buttons are usable before that chunk arrives: "settings" (the rules validator, the grid locator
+ * for the title's year, the saves) or "engine" (Tính điểm, Tạo phụ lục, Hoàn tác and the core they
+ * use). preloadEngine loads every chunk of the table in the background once the pane is on screen.
  */
-import type * as Scoring from "./scoring";
-import type * as Annex from "./annex";
-import type * as Undo from "./undo";
-import type * as Encoding from "./encoding";
-import type * as Card from "./card";
-import type * as Explanation from "./explanation";
-import type * as Chart from "./chart";
-import type * as Settings from "./settings";
-import type * as Lock from "./lock";
-import type * as ManualEdits from "./manual-edits";
+import { listOtherSheets, openPane, selectCell } from "./opening";
+import { onSelectionChanged } from "./selection-events";
 
-const scoring = () => import(/* webpackChunkName: "engine" */ "./scoring");
-const annex = () => import(/* webpackChunkName: "engine" */ "./annex");
-const undo = () => import(/* webpackChunkName: "engine" */ "./undo");
-const encoding = () => import(/* webpackChunkName: "engine" */ "./encoding");
-const card = () => import(/* webpackChunkName: "engine" */ "./card");
-const explanation = () => import(/* webpackChunkName: "engine" */ "./explanation");
-const chart = () => import(/* webpackChunkName: "engine" */ "./chart");
-const lock = () => import(/* webpackChunkName: "engine" */ "./lock");
+interface Now<F> {
+  now: F;
+}
+interface Later<M, K extends keyof M> {
+  chunk: "engine" | "settings";
+  load: () => Promise<M>;
+  name: K;
+}
+const now = <F>(fn: F): Now<F> => ({ now: fn });
+const later = <M, K extends keyof M>(chunk: Later<M, K>["chunk"], load: () => Promise<M>, name: K): Later<M, K> => ({ chunk, load, name });
 
-/** Starts loading the engine ahead of use (the pane calls it once it is on screen). */
-export function preloadEngine(): void {
-  void Promise.all([settings(), scoring(), annex(), undo(), encoding(), card(), explanation(), chart()]).catch(() => undefined);
+export const USE_CASES = {
+  /** Opening: the workbook's settings and the subscription to cell edits (ExcelApi 1.9), one sync. */
+  openPane: now(openPane),
+  selectCell: now(selectCell),
+  listOtherSheets: now(listOtherSheets),
+  /** Calls the handler when the user selects other cells; returns the function that stops it. */
+  onSelectionChanged: now(onSelectionChanged),
+  /** The settings again (after "Gộp phiếu" or "Chuyển mã", whose outcomes do not carry the new state). */
+  loadSettings: later("settings", () => import(/* webpackChunkName: "settings" */ "./settings"), "loadSettings"),
+  saveRules: later("settings", () => import(/* webpackChunkName: "settings" */ "./settings"), "saveRules"),
+  saveDecision: later("settings", () => import(/* webpackChunkName: "settings" */ "./settings"), "saveDecision"),
+  /** The box “Dùng danh sách sáp nhập sở năm 2025”, kept with the workbook as it is ticked. */
+  saveLineage2025: later("settings", () => import(/* webpackChunkName: "settings" */ "./settings"), "saveLineage2025"),
+  runScoring: later("engine", () => import(/* webpackChunkName: "engine" */ "./scoring"), "runScoring"),
+  generateAnnex: later("engine", () => import(/* webpackChunkName: "engine" */ "./annex"), "generateAnnex"),
+  undoLast: later("engine", () => import(/* webpackChunkName: "engine" */ "./undo"), "undoLast"),
+  convertEncoding: later("engine", () => import(/* webpackChunkName: "engine" */ "./encoding"), "convertEncoding"),
+  inspectSelection: later("engine", () => import(/* webpackChunkName: "engine" */ "./card"), "inspectSelection"),
+  /** Giải trình: pulls the scoring core and the annex reader. */
+  createExplanation: later("engine", () => import(/* webpackChunkName: "engine" */ "./explanation"), "createExplanation"),
+  /** The chart of indices. */
+  createChart: later("engine", () => import(/* webpackChunkName: "engine" */ "./chart"), "createChart"),
+  /** "Chốt kết quả" and "Mở chốt" (the Phụ lục tab). */
+  lockResults: later("engine", () => import(/* webpackChunkName: "engine" */ "./lock"), "lockResults"),
+  unlockResults: later("engine", () => import(/* webpackChunkName: "engine" */ "./lock"), "unlockResults"),
+  /** "Sửa tay": cells typed by hand while the pane is open, logged (ExcelApi 1.9). */
+  logEdits: later("engine", () => import(/* webpackChunkName: "engine" */ "./manual-edits"), "logManualEdits"),
+  /** “Ghi trang Sáp nhập” (the previous-year part): the lineage written as the “Sáp nhập” sheet. */
+  writeLineageSheet: later("engine", () => import(/* webpackChunkName: "engine" */ "./lineage-sheet"), "writeLineageSheet"),
+};
+
+type UseCaseOf<U> = U extends Now<infer F> ? F : U extends Later<infer M, infer K> ? M[K] : never;
+/** The use cases as functions, by their name in the pane. */
+export type UseCases = { [K in keyof typeof USE_CASES]: UseCaseOf<(typeof USE_CASES)[K]> };
+
+/** The table as functions: a `later` row loads its chunk on the first call. */
+export function officeUseCases(): UseCases {
+  const entries = Object.entries(USE_CASES).map(([key, row]: [string, Now<unknown> | Later<Record<string, unknown>, string>]) => {
+    if ("now" in row) return [key, row.now];
+    return [key, (...args: unknown[]) => row.load().then((m) => (m[row.name] as (...a: unknown[]) => unknown)(...args))];
+  });
+  return Object.fromEntries(entries) as UseCases;
 }
 
-export const runScoring: typeof Scoring.runScoring = (...args) => scoring().then((m) => m.runScoring(...args));
-export const generateAnnex: typeof Annex.generateAnnex = (...args) => annex().then((m) => m.generateAnnex(...args));
-export const undoLast: typeof Undo.undoLast = (...args) => undo().then((m) => m.undoLast(...args));
-export const convertEncoding: typeof Encoding.convertEncoding = (...args) => encoding().then((m) => m.convertEncoding(...args));
+/** Starts loading the chunks of the table ahead of use (the pane calls it once it is on screen). */
+export function preloadEngine(): void {
+  const rows = Object.values(USE_CASES) as (Now<unknown> | { load: () => Promise<unknown> })[];
+  void Promise.all(rows.flatMap((row) => ("load" in row ? [row.load()] : []))).catch(() => undefined);
+}
 
 // The forms' use cases (src/excel/forms.ts) are loaded by the "Phiếu" tab when used; only this check is needed up front.
 export { formDelivery } from "./delivery";
 export type { FormsOutcome, MergeOutcome } from "./forms";
-// Opening (one sync) is in the first script; the rest of the settings (the rules validator, the grid
-// locator for the title's year) and the saves come with settings.ts, on first use.
-export { openPane, selectCell, listOtherSheets } from "./opening";
-const settings = () => import(/* webpackChunkName: "settings" */ "./settings");
-export const loadSettings: typeof Settings.loadSettings = (...args) => settings().then((m) => m.loadSettings(...args));
-export const saveRules: typeof Settings.saveRules = (...args) => settings().then((m) => m.saveRules(...args));
-export const saveDecision: typeof Settings.saveDecision = (...args) => settings().then((m) => m.saveDecision(...args));
-export const saveLineage2025: typeof Settings.saveLineage2025 = (...args) => settings().then((m) => m.saveLineage2025(...args));
-export type { PreviousChoice } from "./scoring";
+export type { PreviousChoice } from "./sheet-read";
 export type { SaveResult } from "./settings";
 export type { PaneOpening } from "./opening";
 export { features, supports, MIN_EXCEL_API } from "./host";
 export type { ScoringOutcome, AnnexOutcome, UndoOutcome, EncodingOutcome, WorkbookSettings, FindingView, Source } from "./types";
-export { onCellsEdited, onSelectionChanged } from "./selection-events";
-export const inspectSelection: typeof Card.inspectSelection = (...args) => card().then((m) => m.inspectSelection(...args));
+export { onCellsEdited } from "./selection-events";
 export type { SelectionInfo, StaleView } from "./card";
-// Giải trình (i14) pulls the scoring core and the annex reader: loaded with the engine, on first use.
-export const createExplanation: typeof Explanation.createExplanation = (...args) => explanation().then((m) => m.createExplanation(...args));
 export type { ExplanationOutcome } from "./explanation";
-// The chart of indices (i14): with the engine, on first use.
-export const createChart: typeof Chart.createChart = (...args) => chart().then((m) => m.createChart(...args));
 export type { ChartOutcome } from "./chart";
-// "Chốt kết quả" / "Mở chốt": with the engine, on first use.
-export const lockResults: typeof Lock.lockResults = (...args) => lock().then((m) => m.lockResults(...args));
-export const unlockResults: typeof Lock.unlockResults = (...args) => lock().then((m) => m.unlockResults(...args));
 export type { LockOutcome } from "./lock";
-const manualEdits = () => import(/* webpackChunkName: "engine" */ "./manual-edits");
-export const logManualEdits: typeof ManualEdits.logManualEdits = (...args) => manualEdits().then((m) => m.logManualEdits(...args));

@@ -10,7 +10,7 @@ import { AnnexPreviousProblem, Comparison, comparisonFromSheet, withComparedReco
 import type { Rules } from "../core/rules/rules";
 import type { RowResult } from "../core/grid/scoring";
 import type { StoreState } from "../core/store/store";
-import type { SheetData } from "./scoring";
+import type { SheetData } from "./sheet-read";
 
 export type LastYearOnSheet = { ok: true; comparison: Comparison | null; problem: AnnexPreviousProblem | null } | ({ ok: false } & Both);
 

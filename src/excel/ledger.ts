@@ -12,7 +12,7 @@ import { WriteBlock, WritePlan } from "../core/grid/plan";
 import { Rules } from "../core/rules/rules";
 import { ScoreResult } from "../core/grid/scoring";
 import { StoreState, writtenCells, writtenRecord } from "../core/store/store";
-import type { SheetData } from "./scoring";
+import type { SheetData } from "./sheet-read";
 
 /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- queues loads; the accessor is called after the caller's sync */
 /**

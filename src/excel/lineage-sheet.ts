@@ -15,7 +15,7 @@ import type { LineageRule } from "../core/rules/rules";
 import type { StoreState, UndoInfo } from "../core/store/store";
 import { rangeAddress } from "../core/base/address";
 import { currentActor } from "./actor";
-import { hostRefusal, PreviousChoice, queuePreviousSheet, queueSheetRead, rulesOf, sheetRefusal } from "./scoring";
+import { hostRefusal, PreviousChoice, queuePreviousSheet, queueSheetRead, rulesOf, sheetRefusal } from "./sheet-read";
 import { queueStoreRead, queueStoreWrite, runWriting } from "./store";
 
 export type LineageSheetOutcome = ({ kind: "done"; sheetName: string; entries: number; undo: UndoInfo } & Both) | ({ kind: "refused"; cells: string[] } & Both);

@@ -7,7 +7,7 @@ import { both, Both, catalogue, entry } from "../core/base/catalogue";
 import { annexCodeLine, isAnnexCodeLine, LOCK_MESSAGES, LockRecord, makeLock, resultsSnapshot, UnlockRecord } from "../core/store/lock";
 import { StoreState } from "../core/store/store";
 import { supports } from "./host";
-import { hostRefusal, queueSheetRead, rulesOf } from "./scoring";
+import { hostRefusal, queueSheetRead, rulesOf } from "./sheet-read";
 import { queueStoreRead, queueStoreWrite, writeStore } from "./store";
 import { scoreSheet } from "../core/grid/scoring";
 import { logEntry, withLog } from "../core/store/log";

@@ -6,44 +6,38 @@ import { blockChanges, logEntry, withLog } from "../core/store/log";
 import { currentActor } from "./actor";
 import { cellAddress, columnLetter, Origin, parseCell, rangeAddress } from "../core/base/address";
 import { MARK_FILL, planResultWrite, WriteBlock, WritePlan } from "../core/grid/plan";
-import { LineageRule, presetRules, Rules, validateRules } from "../core/rules/rules";
+import { LineageRule, Rules, validateRules } from "../core/rules/rules";
 import { scoreSheet, ScoreResult } from "../core/grid/scoring";
 import { CellSnapshot, FillSnapshot, LastRun, LastYearRecord, MarkRecord, STORE_SHEET, StoreState, writtenCells } from "../core/store/store";
 import { storeIssueMessage } from "../core/store/store-check";
 import { lastRunRecord } from "../core/grid/summary";
-import { BYTES_PER_SYNC, chunkByBytes, features, hostErrorMessage, jsonBytes, loadRowsInBlocks, OP_BYTES, readOrInBlocks, UserFacingError } from "./host";
+import { BYTES_PER_SYNC, chunkByBytes, features, jsonBytes, OP_BYTES, readOrInBlocks } from "./host";
 import { excelBoth, excelMessage } from "./messages";
 import { ensureStoreSheet, queueStoreRead, queueStoreWrite, readStoreInBlocks, StoreRead, runWriting, isGrouped } from "./store";
 import { findingView, ScoringOutcome, Source } from "./types";
+import {
+  ANNEX_BACKUP_SHEET,
+  hostRefusal,
+  PreviousChoice,
+  queuePreviousSheet,
+  queueSheetRead,
+  readSheetInBlocks,
+  rulesOf,
+  SheetData,
+  SheetRead,
+  sheetRefusal,
+} from "./sheet-read";
+
+export type { PreviousChoice };
 import { compareYears, Comparison, comparedRecord, comparisonNotices, PreviousInput, PreviousProblem, scorePreviousYear } from "../core/grid/previous";
 import { legacyToUnicode } from "../core/text/legacy-encoding";
 import type { Finding } from "../core/findings/findings";
 import { entryText, lineage2025Offer, lineageInUse, LINEAGE_MESSAGES, LINEAGE_SHEET, withLineage } from "../core/rules/lineage";
 import { both, Both } from "../core/base/catalogue";
 
-/**
- * Last year's data for "So sánh với năm trước": a sheet of this workbook (read in the same sync as
- * the active sheet), or agencies already scored from another workbook's file (read by the pane).
- */
-export type PreviousChoice = ({ kind: "sheet"; sheet: string } | ({ kind: "agencies"; source: string } & PreviousInput)) & {
-  /** Use the built-in 2025 list of department mergers where it fits (otherwise it is only offered). */
-  lineage2025?: boolean;
-};
-
 export interface ScoringOptions {
   previous?: PreviousChoice;
 }
-
-/* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- queues loads; the accessors below are called after the caller's sync */
-/** The sheet's used range, or an empty array; one queued load. */
-export function queuePreviousSheet(context: Excel.RequestContext, name: string) {
-  const ws = context.workbook.worksheets.getItemOrNullObject(name);
-  const used = ws.getUsedRangeOrNullObject(true);
-  used.load("values");
-  return () => (ws.isNullObject ? null : used.isNullObject ? [] : (used.values as unknown[][]));
-}
-
-/* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
 
 const previousRefusal = (problem: PreviousProblem): Extract<ScoringOutcome, { kind: "refused" }> => ({
   kind: "refused",
@@ -51,61 +45,7 @@ const previousRefusal = (problem: PreviousProblem): Extract<ScoringOutcome, { ki
   cells: [],
 });
 
-/** Rules stored in the workbook, else the preset; stored rules that are invalid are reported, not ignored. */
-export function rulesOf(state: StoreState): Rules {
-  if (!state.rules) return presetRules();
-  const checked = validateRules(state.rules);
-  if (!checked.ok) {
-    const m = excelBoth("storedRulesInvalid", { problems: checked.problems });
-    throw new UserFacingError(m.message, m.messageEn);
-  }
-  return checked.rules;
-}
-
 /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- queues loads; the accessors below are called after the caller's sync */
-/**
- * Reads a sheet's used range and its origin; one queued load. What is read: "values" alone, with
- * their "formulas" (the default), or with their "formats" too (number formats, for an action that
- * writes); what is not read comes back as [].
- */
-export function queueSheetRead(sheet: Excel.Worksheet, what: "values" | "formulas" | "formats" = "formulas") {
-  const withFormats = what === "formats";
-  sheet.load("name");
-  const used = sheet.getUsedRangeOrNullObject(true);
-  if (withFormats) used.load("values, formulas, numberFormat, rowIndex, columnIndex");
-  else if (what === "formulas") used.load("values, formulas, rowIndex, columnIndex");
-  else used.load("values, rowIndex, columnIndex");
-  const protection = sheet.protection;
-  protection.load("protected");
-  return {
-    sheet,
-    result(): SheetData {
-      if (used.isNullObject)
-        return { name: sheet.name, values: [], formulas: [], numberFormat: [], origin: { row: 0, col: 0 }, protected: protection.protected };
-      return {
-        name: sheet.name,
-        values: used.values as unknown[][],
-        formulas: what === "values" ? [] : (used.formulas as unknown[][]),
-        numberFormat: withFormats ? (used.numberFormat as string[][]) : [],
-        origin: { row: used.rowIndex, col: used.columnIndex },
-        protected: protection.protected,
-      };
-    },
-  };
-}
-
-export interface SheetData {
-  name: string;
-  values: unknown[][];
-  formulas: unknown[][];
-  /** Number formats of the used range (only read by actions that write). */
-  numberFormat: string[][];
-  origin: Origin;
-  protected: boolean;
-}
-
-export type SheetRead = { sheet: Excel.Worksheet; result(): SheetData };
-
 /** No fill reads back as white; with ExcelApi 1.9 the pattern tells the two apart. */
 function ownFill(fill: Excel.RangeFill, withPattern: boolean): string | null {
   if (withPattern && fill.pattern === Excel.FillPattern.none) return null;
@@ -440,9 +380,6 @@ async function writeResults(
   return edited;
 }
 
-/** The very hidden sheet where the annex replaced last is kept until the next action (for "Hoàn tác"). */
-export const ANNEX_BACKUP_SHEET = "XepHangCNTT_PhuLucCu";
-
 /** First column of the store sheet holding copies of formats (the store's own data is in A:C). */
 const FORMAT_BACKUP_FIRST_COL = 4;
 
@@ -700,44 +637,6 @@ export function batchBlocks<B extends WriteBlock & { sheet?: string }>(blocks: r
     }
     return out;
   });
-}
-
-/** The refusal for a sheet where no score grid was found (the grid's own words say why). */
-export function sheetRefusal(sheet: string, error: { message: string; messageEn: string }): Extract<ScoringOutcome, { kind: "refused" }> {
-  return { kind: "refused", ...excelBoth("onSheet", { sheet, reason: error }), cells: [] };
-}
-
-/** The refusal for an error the host raised (or a UserFacingError), in both languages. */
-export function hostRefusal(e: unknown): Extract<ScoringOutcome, { kind: "refused" }> {
-  return { kind: "refused", message: hostErrorMessage(e), messageEn: hostErrorMessage(e, "en"), cells: e instanceof UserFacingError ? e.cells : [] };
-}
-
-/** Cells per block when a sheet must be read in blocks; halved while a block is still too large. */
-const READ_CELLS_PER_SYNC = 60000;
-
-/** Reads the used range in blocks of rows, one sync each (only for sheets past the response limit). */
-export async function readSheetInBlocks(context: Excel.RequestContext, sheet: Excel.Worksheet, withFormats = false): Promise<SheetRead> {
-  sheet.load("name");
-  const used = sheet.getUsedRangeOrNullObject(true);
-  used.load("rowIndex, columnIndex, rowCount, columnCount");
-  const protection = sheet.protection;
-  protection.load("protected");
-  await context.sync();
-  const origin = used.isNullObject ? { row: 0, col: 0 } : { row: used.rowIndex, col: used.columnIndex };
-  const rowCount = used.isNullObject ? 0 : used.rowCount;
-  const colCount = used.isNullObject ? 0 : used.columnCount;
-  const perBlock = Math.floor(READ_CELLS_PER_SYNC / Math.max(1, colCount));
-  const { values, formulas, numberFormat } = await loadRowsInBlocks(
-    context,
-    rowCount,
-    perBlock,
-    (r, n) => sheet.getRange(rangeAddress(r, 0, n, colCount, origin)),
-    "values, formulas, numberFormat",
-  );
-  return {
-    sheet,
-    result: () => ({ name: sheet.name, values, formulas, numberFormat: withFormats ? numberFormat : [], origin, protected: protection.protected }),
-  };
 }
 
 /** Whether writing the plan would change nothing the sheet shows. */

@@ -17,7 +17,7 @@ import { isExplanationTitle } from "../core/findings/explanation";
 import { renderSheetOffice, restoreLoopSheets } from "./sheet-render";
 import { isGrouped, RunAgain } from "./store";
 import { SheetDescription } from "../core/sheets/sheet";
-import { ANNEX_BACKUP_SHEET } from "./scoring";
+import { ANNEX_BACKUP_SHEET } from "./sheet-read";
 import { LINEAGE_HEADERS } from "../core/rules/lineage";
 
 /** An undo refused before anything was written, with its reason in both languages. */

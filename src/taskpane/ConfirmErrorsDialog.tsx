@@ -19,7 +19,7 @@ export interface ConfirmErrorsDialogProps {
   onConfirm: () => void;
 }
 
-/** Asks before an annex is made from a table that still has errors, naming each of them. */
+/** Asks before an annex is made from a table that still has errors, naming each of them; going back to fix them is the primary choice. */
 export function ConfirmErrorsDialog({ errors, onCancel, onConfirm }: ConfirmErrorsDialogProps) {
   const styles = useStyles();
   const t = useStrings();
@@ -50,10 +50,11 @@ export function ConfirmErrorsDialog({ errors, onCancel, onConfirm }: ConfirmErro
             <p className={styles.p}>{t.confirm.advice}</p>
           </DialogContent>
           <DialogActions className={styles.actions} fluid>
-            <Button appearance="secondary" onClick={onCancel}>
+            {/* The safe choice is the primary button, first, and has the focus (Enter goes back); making the annex anyway is the secondary one. */}
+            <Button appearance="primary" onClick={onCancel} data-safe-choice="">
               {t.confirm.cancel}
             </Button>
-            <Button appearance="primary" onClick={onConfirm}>
+            <Button appearance="secondary" onClick={onConfirm}>
               {t.confirm.confirm}
             </Button>
           </DialogActions>

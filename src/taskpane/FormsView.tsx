@@ -14,7 +14,8 @@ const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
   intro: { margin: 0 },
-  files: { maxWidth: "100%" },
+  files: { display: "none" },
+  picker: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
 });
 
 export interface FormsViewProps {
@@ -44,6 +45,7 @@ export function FormsView({ busy, run, actions, onWritten, undone = 0 }: FormsVi
     setMergeNotes([]);
   });
   const [files, setFiles] = React.useState<File[]>([]);
+  const picker = React.useRef<HTMLInputElement>(null);
   const delivery = React.useMemo(() => actions.delivery(), [actions]);
 
   const create = async () => {
@@ -118,16 +120,30 @@ export function FormsView({ busy, run, actions, onWritten, undone = 0 }: FormsVi
         <p className={styles.intro}>{tf.mergeIntro}</p>
         <div className={styles.section}>
           <Label htmlFor="forms-files">{tf.filesLabel}</Label>
+          {/* A button of the pane's own opens the browser's file picker (its bare input is not shown): the files chosen are said beside it. */}
           <input
+            ref={picker}
             id="forms-files"
             className={styles.files}
             type="file"
             multiple
+            tabIndex={-1}
             accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             aria-describedby="forms-files-chosen"
             onChange={(e) => setFiles(Array.from(e.currentTarget.files ?? []))}
           />
-          <span id="forms-files-chosen">{tf.chosen(files.length)}</span>
+          <div className={styles.picker}>
+            <BusyButton
+              appearance="secondary"
+              busy={false}
+              disabled={busy !== null}
+              aria-describedby="forms-files-chosen"
+              onClick={() => picker.current?.click()}
+            >
+              {tf.chooseFiles}
+            </BusyButton>
+            <span id="forms-files-chosen">{tf.chosen(files.length)}</span>
+          </div>
         </div>
         <div>
           <BusyButton appearance="primary" busy={busy === "merge"} disabled={busy !== null || files.length === 0} onClick={() => void merge()}>

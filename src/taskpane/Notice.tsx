@@ -37,6 +37,8 @@ const useStyles = makeStyles({
   list: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
   item: { marginBottom: tokens.spacingVerticalXXS },
   actions: { display: "flex", alignItems: "flex-start", columnGap: tokens.spacingHorizontalXS, flexShrink: 0 },
+  // The ✕ is as small as its glyph allows (a 24 px target), not a 64 px button beside a 320 px pane's text.
+  dismiss: { minWidth: "24px", width: "24px", height: "24px", padding: 0 },
 });
 
 /** Fluent's intent icons (16 px, filled), as paths. */
@@ -83,7 +85,7 @@ export function Notice({ note, onDismiss, action }: { note: Note; onDismiss?: ()
             </Button>
           )}
           {onDismiss && (
-            <Button appearance="transparent" size="small" aria-label={t.dismiss} onClick={onDismiss}>
+            <Button appearance="transparent" size="small" className={styles.dismiss} aria-label={t.dismiss} onClick={onDismiss}>
               ✕
             </Button>
           )}

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Button, Checkbox, Field, makeStyles, Radio, RadioGroup, Select, Text, tokens } from "@fluentui/react-components";
-import type { PreviousChoice } from "../excel/scoring";
+import type { PreviousChoice } from "../excel/sheet-read";
 import type { PaneApi } from "./api";
 import { type SettingsChange, useDropOnUndo } from "./actions";
 import { previousProblemText } from "../core/grid/previous-messages";

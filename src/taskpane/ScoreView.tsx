@@ -1,6 +1,6 @@
 import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
-import type { PreviousChoice } from "../excel/scoring";
+import type { PreviousChoice } from "../excel/sheet-read";
 import type { PaneApi } from "./api";
 import { lazyPart } from "./lazyPart";
 import type { FindingView, ScoringOutcome } from "../excel/types";

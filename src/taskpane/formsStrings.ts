@@ -19,6 +19,7 @@ const vi = {
   mergeIntro:
     "Chọn các phiếu các cơ quan đã gửi lại. Ô điểm còn trống trong bảng điểm nhận điểm tự chấm; ô đã có điểm thẩm định được giữ nguyên và ghi vào trang “Chênh lệch”; trang “Theo dõi phiếu” ghi cơ quan nào đã tạo, đã gửi lại, đã gộp phiếu. Hoàn tác được.",
   filesLabel: "Các tệp phiếu (.xlsx)",
+  chooseFiles: "Chọn tệp phiếu…",
   chosen: (n: number) => (n === 0 ? "Chưa chọn tệp nào." : `Đã chọn ${n} tệp.`),
   merge: "Gộp phiếu",
   findingsTitle: "Phiếu có vấn đề",
@@ -45,6 +46,7 @@ const en: FormsStrings = {
   mergeIntro:
     "Choose the forms the agencies sent back. Empty score cells take the self-assessed score; cells with an appraised score are kept and listed on the “Chênh lệch” sheet; the “Theo dõi phiếu” sheet tracks whose form was made, returned and merged. Can be undone.",
   filesLabel: "Form files (.xlsx)",
+  chooseFiles: "Choose form files…",
   chosen: (n: number) => (n === 0 ? "No file chosen." : `${n} file${n === 1 ? "" : "s"} chosen.`),
   merge: "Merge forms",
   findingsTitle: "Forms with problems",

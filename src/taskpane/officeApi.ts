@@ -49,26 +49,8 @@ function askBeforeClearingUndo(): void {
 export function officeApi(): PaneApi {
   askBeforeClearingUndo();
   return {
-    openPane: excel.openPane,
-    loadSettings: excel.loadSettings,
-    saveRules: excel.saveRules,
-    saveDecision: excel.saveDecision,
-    selectCell: excel.selectCell,
-    listOtherSheets: excel.listOtherSheets,
-    runScoring: excel.runScoring,
-    generateAnnex: excel.generateAnnex,
-    undoLast: excel.undoLast,
-    convertEncoding: excel.convertEncoding,
-    inspectSelection: excel.inspectSelection,
-    createExplanation: excel.createExplanation,
-    createChart: excel.createChart,
-    lockResults: excel.lockResults,
-    unlockResults: excel.unlockResults,
-    logEdits: excel.logManualEdits,
-    onSelectionChanged: excel.onSelectionChanged,
+    ...excel.officeUseCases(),
     readPreviousFile: async (file) => (await files()).readPreviousYearFile(file),
-    saveLineage2025: excel.saveLineage2025,
-    writeLineageSheet: async (c) => (await import(/* webpackChunkName: "engine" */ "../excel/lineage-sheet")).writeLineageSheet(c),
     preloadEngine: excel.preloadEngine,
     forms: officeFormsActions(),
   };

@@ -1,6 +1,7 @@
 import type * as ExcelJS from "exceljs";
 import { FormDescription, FormIdentity, FORM_KIND } from "../core/forms/forms";
 import { ReturnedForm } from "../core/forms/merge";
+import { isNoticeIdentity, NoticeDescription } from "../core/forms/notices";
 import { StoreState } from "../core/store/store";
 import { readSheet, readStore, writeStore } from "./exceljs-sheet";
 import { STORE_SHEET } from "../core/store/store";
@@ -22,6 +23,21 @@ export function formWorkbook(X: ExcelJSModule, form: FormDescription): ExcelJS.W
   const state: StoreState = { form: form.identity };
   writeStore(wb, state);
   return wb;
+}
+
+/** A notice of appraisal results as a workbook: its sheet (protected, the reply cells unlocked) and its identity in the hidden data. */
+export function noticeWorkbook(X: ExcelJSModule, notice: NoticeDescription): ExcelJS.Workbook {
+  const wb = new X.Workbook();
+  wb.creator = "Xếp hạng CNTT";
+  const ws = wb.addWorksheet(notice.sheetName, { pageSetup: { paperSize: 9, orientation: "landscape" } });
+  renderSheetExcelJS(ws, notice);
+  writeStore(wb, { form: notice.identity });
+  return wb;
+}
+
+export async function noticeBytes(X: ExcelJSModule, notice: NoticeDescription): Promise<Uint8Array> {
+  const buffer = await noticeWorkbook(X, notice).xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
 }
 
 export async function formBytes(X: ExcelJSModule, form: FormDescription): Promise<Uint8Array> {
@@ -62,10 +78,12 @@ export async function readReturnedForm(X: ExcelJSModule, file: string, bytes: Ar
   }
   const stored = readStore(wb);
   const identity = stored.ok && isIdentity(stored.state.form) ? stored.state.form : null;
+  // A returned "Thông báo kết quả thẩm định" (its replies go beside the differences): its identity, when it has one.
+  const notice = stored.ok && isNoticeIdentity(stored.state.form) ? { notice: stored.state.form } : {};
   const ws = wb.worksheets.find((w) => w.name !== STORE_SHEET && w.state === "visible") ?? wb.worksheets.find((w) => w.name !== STORE_SHEET);
-  if (!ws) return { file, values: [], identity };
+  if (!ws) return { file, values: [], identity, ...notice };
   const read = readSheet(ws);
-  return { file, values: read.values, formulas: read.formulas, identity };
+  return { file, values: read.values, formulas: read.formulas, identity, ...notice };
 }
 
 /**

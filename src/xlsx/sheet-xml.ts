@@ -47,46 +47,65 @@ export function cellXml(row: number, col: number, style: number, value: string |
 export const numberText = (n: number): string => String(n);
 
 export function renderSheetXml(sheet: SheetDescription, styles: StyleBook): SheetPart {
+  // One style index per (named style, number format, lock): looked up once, not built per cell.
+  const known = new Map<string, number>();
   const styleOf = (c: SheetCell) => {
+    const numFmt = c.numberFormat ?? (typeof c.value === "number" || c.formula ? "General" : "@");
+    const locked = sheet.protect || c.unlocked ? !c.unlocked : undefined;
+    const key = `${c.style}\u0000${numFmt}\u0000${locked}`;
+    const hit = known.get(key);
+    if (hit !== undefined) return hit;
     const st = sheet.styles[c.style];
-    return styles.style({
+    const index = styles.style({
       font: { name: sheet.font, size: st.size, bold: st.bold, italic: st.italic },
       hAlign: st.hAlign,
       vAlign: st.vAlign,
       wrap: st.wrap,
       border: st.border,
       fill: st.fill,
-      numFmt: c.numberFormat ?? (typeof c.value === "number" || c.formula ? "General" : "@"),
-      locked: sheet.protect || c.unlocked ? !c.unlocked : undefined,
+      numFmt,
+      locked,
     });
+    known.set(key, index);
+    return index;
   };
   // The cells in row order, each row's XML made only when it is written (a large sheet is never held as strings).
-  const byPlace = new Map(sheet.cells.map((c) => [`${c.row}:${c.col}`, c]));
+  // Only the cells in the rows of a merge are looked up (by number: a 100 000-row annex makes no string per cell).
+  const mergedRows = new Set<number>();
+  for (const m of sheet.merges) for (let r = m.row; r < m.row + m.rows; r++) mergedRows.add(r);
+  const place = (row: number, col: number) => row * 16384 + col;
+  const byPlace = new Map<number, SheetCell>();
+  for (const c of sheet.cells) if (mergedRows.has(c.row)) byPlace.set(place(c.row, c.col), c);
   const extra: { row: number; col: number; style: number }[] = [];
   // The cells of a bordered or unlocked merge take the top-left cell's look, so that the block is framed.
   for (const m of sheet.merges) {
-    const master = byPlace.get(`${m.row}:${m.col}`);
+    const master = byPlace.get(place(m.row, m.col));
     if (!master || !(sheet.styles[master.style].border || master.unlocked)) continue;
     const s = styleOf({ ...master, value: null });
     for (let r = m.row; r < m.row + m.rows; r++)
-      for (let c = m.col; c < m.col + m.cols; c++) if (!(r === m.row && c === m.col) && !byPlace.has(`${r}:${c}`)) extra.push({ row: r, col: c, style: s });
+      for (let c = m.col; c < m.col + m.cols; c++) if (!(r === m.row && c === m.col) && !byPlace.has(place(r, c))) extra.push({ row: r, col: c, style: s });
   }
   byPlace.clear();
-  type Placed = { row: number; col: number; xml: () => string };
-  const placed: Placed[] = [
-    ...sheet.cells.map((c) => ({ row: c.row, col: c.col, xml: () => cellXml(c.row, c.col, styleOf(c), c.value, c.formula) })),
-    ...extra.map((e) => ({ row: e.row, col: e.col, xml: () => cellXml(e.row, e.col, e.style, null) })),
-  ].sort((a, b) => a.row - b.row || a.col - b.col);
-  const rowCount = Math.max(sheet.rowHeights.length, ...placed.slice(-1).map((c) => c.row + 1), 0);
+  // The cells bucketed by row (each row's cells sorted by column when written), no object per cell made.
+  type Extra = { row: number; col: number; style: number; extra: true };
+  const byRow: (SheetCell | Extra)[][] = [];
+  for (const c of sheet.cells) (byRow[c.row] ??= []).push(c);
+  for (const e of extra) (byRow[e.row] ??= []).push({ ...e, extra: true });
+  const rowCount = Math.max(sheet.rowHeights.length, byRow.length);
   const writeRows = (push: (text: string) => void) => {
-    let i = 0;
     for (let r = 0; r < rowCount; r++) {
       const h = sheet.rowHeights[r];
-      const start = i;
-      while (i < placed.length && placed[i].row === r) i++;
-      if (start === i && h === undefined) continue;
+      const cells = byRow[r];
+      if (!cells && h === undefined) continue;
       let row = `<row r="${r + 1}"${h !== undefined ? ` ht="${h}" customHeight="1"` : ""}>`;
-      for (let k = start; k < i; k++) row += placed[k].xml();
+      if (cells) {
+        for (let k = 1; k < cells.length; k++)
+          if (cells[k].col < cells[k - 1].col) {
+            cells.sort((a, b) => a.col - b.col);
+            break;
+          }
+        for (const c of cells) row += "extra" in c ? cellXml(c.row, c.col, c.style, null) : cellXml(c.row, c.col, styleOf(c), c.value, c.formula);
+      }
       push(`${row}</row>`);
     }
   };

@@ -11,12 +11,20 @@ import { buildCli, ROOT } from "./helpers";
 
 beforeAll(() => buildCli());
 
+const DECISION_FLAGS = ["--decision-number", "06/QĐ-UBND", "--decision-date", "05/01/2021", "--province", "Thái Bình"];
+
 it("renders the annex to one A4 landscape page with the published figures", () => {
   expect(spawnSync("soffice", ["--version"]).error).toBeUndefined(); // .ci/run installs libreoffice-calc
-  const pdf = path.join(ROOT, "out/phu-luc.pdf");
-  fs.rmSync(pdf, { force: true });
-  const r = spawnSync(process.execPath, [path.join(ROOT, "scripts/annex-preview.js")], { cwd: ROOT, encoding: "utf8", timeout: 240000 });
+  // Never into the user's out/: a folder of its own (--out); the decision as the add-in stores it, given here.
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "xhcntt-preview-"));
+  const pdf = path.join(outDir, "phu-luc.pdf");
+  const r = spawnSync(process.execPath, [path.join(ROOT, "scripts/annex-preview.js"), "examples/danh-gia-2020.xlsx", "--out", outDir, ...DECISION_FLAGS], {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: 240000,
+  });
   expect(r.status).toBe(0);
+  expect(r.stdout).not.toMatch(/Cảnh báo: máy này không có phông/); // fonts-liberation: Liberation Serif stands for Times New Roman
   const info = spawnSync("pdfinfo", [pdf], { encoding: "utf8" }).stdout;
   expect(info).toMatch(/Pages:\s+1\n/);
   const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info)!;
@@ -25,15 +33,48 @@ it("renders the annex to one A4 landscape page with the published figures", () =
   const text = spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).stdout;
   for (const s of ["KẾT QUẢ", "06/QĐ-UBND ngày 05/01/2021", "Sở Thông tin và Truyền thông", "497,1", "0,998", "Trung bình", "Ghi chú:", "498 điểm"])
     expect(text).toContain(s);
+  expect(text.replace(/\s+/g, "")).toContain("ỦybannhândântỉnhTháiBình"); // the province given, not fixed text
+  fs.rmSync(outDir, { recursive: true, force: true });
+}, 300000);
+
+it("takes the decision stored in the workbook (as npm run demo leaves it), and refuses a workbook without one", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "xhcntt-preview-"));
+  const scored = path.join(dir, "ket-qua.xlsx");
+  const bin = path.join(ROOT, "bin/xep-hang-cntt.js");
+  const example = path.join(ROOT, "examples/danh-gia-2020.xlsx");
+  spawnSync(
+    process.execPath,
+    [bin, "score", example, "-o", scored, "--decision-number", "17/QĐ-UBND", "--decision-date", "20/01/2021", "--province", "Hà Nam"],
+    {
+      encoding: "utf8",
+    },
+  );
+  const r = spawnSync(process.execPath, [path.join(ROOT, "scripts/annex-preview.js"), scored, "--out", dir], { cwd: ROOT, encoding: "utf8", timeout: 240000 });
+  expect(r.status).toBe(0);
+  const text = spawnSync("pdftotext", ["-layout", path.join(dir, "phu-luc.pdf"), "-"], { encoding: "utf8" }).stdout.replace(/\s+/g, "");
+  expect(text).toContain("17/QĐ-UBNDngày20/01/2021");
+  expect(text).toContain("HàNam");
+  const none = spawnSync(process.execPath, [path.join(ROOT, "scripts/annex-preview.js"), example, "--out", dir], { cwd: ROOT, encoding: "utf8" });
+  expect(none.status).toBe(2);
+  expect(none.stderr).toMatch(/số quyết định/);
+  fs.rmSync(dir, { recursive: true, force: true });
 }, 300000);
 
 it("renders an annex with two blocks to one A4 landscape page: block headings, ranks restarting", () => {
-  const outDir = path.join(ROOT, "out");
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "xhcntt-preview-"));
   const pdf = path.join(outDir, "phu-luc.pdf");
-  fs.rmSync(pdf, { force: true });
   const r = spawnSync(
     process.execPath,
-    [path.join(ROOT, "scripts/annex-preview.js"), "examples/khoi-so-va-huyen.xlsx", "docs/examples/khoi-so-va-huyen.json"],
+    [
+      path.join(ROOT, "scripts/annex-preview.js"),
+      "examples/khoi-so-va-huyen.xlsx",
+      "docs/examples/khoi-so-va-huyen.json",
+      "--out",
+      outDir,
+      ...DECISION_FLAGS,
+      "--decision-date",
+      "05/01/2024",
+    ],
     {
       cwd: ROOT,
       encoding: "utf8",

@@ -225,7 +225,7 @@ describe("the command line follows the user's language (LC_ALL, LC_MESSAGES, LAN
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^Sheet “.*”: 19 agencies\.$/m);
     expect(r.stdout).toMatch(/^\s*Rank\s+Agency\s+Total\s+Index\s+Class$/m);
-    expect(r.stdout).toMatch(/1\s+Sở Thông tin và Truyền thông\s+497,1\s+0,998\s+Tốt/);
+    expect(r.stdout).toMatch(/1\s+Sở Thông tin và Truyền thông\s+497\.1\s+0\.998\s+Tốt/);
     expect(r.stdout).toMatch(/^Written: .*english\.xlsx \(the annex on sheet “Phụ lục”\)\.$/m);
     expect(r.stderr).toMatch(/^ERROR Cell H10 \(.*\) holds 55, above the group's maximum of 50\. Check and correct it before signing\.$/m);
     expect(r.stderr).toMatch(/^ {2}→ Correcting 55 → 50: Total 337\.7; Index 0\.848; Khá \(instead of Tốt\); rank 8 \(instead of 6\)\.$/m);

@@ -1,9 +1,11 @@
 import { encodeLegacy } from "../../src/core/text/legacy-encoding";
 import { STORE_SHEET } from "../../src/core/store/store";
-import { convertEncoding, loadSettings, runScoring, undoLast } from "../../src/excel/index";
+import { officeUseCases } from "../../src/excel/index";
 import { notifyOutcome } from "../../src/commands/notify";
 import { referenceSheet } from "../fixtures/reference";
 import { changedCells, referenceDouble, SHEET } from "./helpers";
+
+const { convertEncoding, loadSettings, runScoring, undoLast } = officeUseCases();
 
 let restore: (() => void) | undefined;
 afterEach(() => {

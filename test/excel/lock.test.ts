@@ -71,6 +71,19 @@ describe("Chốt kết quả in Excel (the strict double)", () => {
     expect(compareWithLock(lock, values, snapshotCells(values, scored), fingerprint(presetRules().json), DECISION, read)).toEqual([]);
   });
 
+  it("an annex made again while the results are locked is protected again like the first, with the code line", async () => {
+    const { double } = await scoredWithAnnex();
+    const locked = await lockResults({ by: "Nguyễn Văn A" }, AT);
+    if (locked.kind !== "locked") throw new Error(locked.message);
+    double.workbook.setActive(SHEET);
+    const again = await generateAnnex({ confirmErrors: true });
+    if (again.kind !== "done") throw new Error(`annex: ${again.kind}`);
+    const annex = double.workbook.sheet("Phụ lục");
+    expect(annex.snapshot().protection).toMatchObject({ protected: true, hasPassword: false });
+    expect(annex.getValues("A1:A60").map((r) => r[0])).toContain(`Mã kiểm tra: ${locked.code}`);
+    expect(storedLock(double)!.protectedSheets).toEqual([SHEET, "Phụ lục"]);
+  });
+
   it("then Tính điểm, Gộp phiếu and Chuyển mã refuse with the lock's code and change nothing; undo has nothing to undo", async () => {
     const { double } = await scoredWithAnnex();
     const locked = await lockResults({ by: "" }, AT);

@@ -216,6 +216,41 @@ describe("forms out, filled with the published scores, merged back, scored: the 
     ]);
   });
 
+  it("notices out (one per agency with a difference, protected, reply cells unlocked) and replies back: merge puts each reply in “Kiến nghị”", async () => {
+    const diff = path.join(dir, "chenh-lech.xlsx");
+    const noticesDir = path.join(dir, "thong-bao");
+    const out = runCli(["notices", diff, "-o", noticesDir, "--deadline", "15/01/2021"]);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain("Đã tạo 1 thông báo kết quả thẩm định");
+    expect(fs.readdirSync(noticesDir)).toEqual(["thong-bao-so-tai-chinh.xlsx"]);
+    const file = path.join(noticesDir, "thong-bao-so-tai-chinh.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets[0];
+    expect(ws.name).toBe("Thông báo kết quả");
+    expect((ws as unknown as { sheetProtection: { sheet?: boolean } | null }).sheetProtection?.sheet).toBe(true);
+    expect(ws.getCell("G7").protection?.locked).toBe(false);
+    expect(ws.getCell("D7").protection?.locked).not.toBe(false);
+    expect([ws.getCell("B7").value, ws.getCell("C7").value, ws.getCell("D7").value, ws.getCell("A3").value]).toEqual([
+      "Hạ tầng kỹ thuật",
+      45,
+      50,
+      "Hạn gửi lại ý kiến: 15/01/2021",
+    ]);
+    // The agency fills its reply in the unlocked cell, in plain Excel, and sends the file back.
+    ws.getCell("G7").value = "Đề nghị giữ 45: Công văn 88/STC đã gửi kèm";
+    await wb.xlsx.writeFile(file);
+    const back = path.join(dir, "co-kien-nghi.xlsx");
+    const merged = runCli(["merge", diff, file, "-o", back, "--json", "--year", "2020"]);
+    expect(merged.code).toBe(0);
+    const json = JSON.parse(merged.stdout);
+    expect(json.replies).toEqual([{ agency: "Sở Tài chính", group: "Hạ tầng kỹ thuật", reply: "Đề nghị giữ 45: Công văn 88/STC đã gửi kèm", file }]);
+    const result = new ExcelJS.Workbook();
+    await result.xlsx.readFile(back);
+    const row = readSheet(result.getWorksheet("Chênh lệch")!).values[3];
+    expect(row.slice(1, 7)).toEqual(["Sở Tài chính", "Hạ tầng kỹ thuật", 45, 50, "Công văn 88/STC", "Đề nghị giữ 45: Công văn 88/STC đã gửi kèm"]);
+  });
+
   it("keeps the key in the master copy only: never in a form, and forms refuse a keyless master without --master-out", async () => {
     const copy = new ExcelJS.Workbook();
     await copy.xlsx.readFile(keyed);

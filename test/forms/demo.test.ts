@@ -1,12 +1,22 @@
 /** `npm run demo`: part 1 scores the example, part 2 sends the forms out and merges them back. */
 import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { buildCli, ROOT } from "../cli/helpers";
 
 beforeAll(() => buildCli());
 
 it("runs both parts on the example", () => {
-  const r = spawnSync(process.execPath, [path.join(ROOT, "scripts/demo.js")], { cwd: ROOT, encoding: "utf8", timeout: 240000 });
+  // Into a folder of its own (--out): a test never writes into the user's out/.
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "xhcntt-demo-"));
+  const userOut = path.join(ROOT, "out");
+  const before = fs.existsSync(userOut) ? fs.readdirSync(userOut).map((f) => [f, fs.statSync(path.join(userOut, f)).mtimeMs]) : null;
+  const r = spawnSync(process.execPath, [path.join(ROOT, "scripts/demo.js"), "--out", outDir], { cwd: ROOT, encoding: "utf8", timeout: 240000 });
+  expect(fs.existsSync(userOut) ? fs.readdirSync(userOut).map((f) => [f, fs.statSync(path.join(userOut, f)).mtimeMs]) : null).toEqual(before);
+  expect(fs.existsSync(path.join(outDir, "danh-gia-2020-ket-qua.xlsx"))).toBe(true);
+  // The province is given: the annex is not flagged for it (the add-in's warning would say so).
+  expect(r.stdout).not.toContain("Chưa có tên tỉnh");
   expect(r.stderr).toBe("");
   expect(r.status).toBe(0);
   for (const s of [
@@ -29,4 +39,5 @@ it("runs both parts on the example", () => {
   ]) {
     expect(r.stdout).toContain(s);
   }
+  fs.rmSync(outDir, { recursive: true, force: true });
 }, 300000);

@@ -100,7 +100,13 @@ test("an annex from a table with errors needs an explicit confirmation that name
   expect(dialog).toHaveTextContent("vượt điểm tối đa 50");
   expect(mocked.generateAnnex).toHaveBeenCalledTimes(1);
 
-  await user.click(within(dialog).getByRole("button", { name: "Vẫn tạo phụ lục" }));
+  // The safe choice is the primary button and has the focus; making the annex anyway is the other one.
+  // (findByRole: while Fluent's modalizer settles, the surface can be aria-hidden for a moment on a loaded machine.)
+  const back = await within(dialog).findByRole("button", { name: "Quay lại sửa" });
+  await waitFor(() => expect(back).toHaveFocus());
+  expect(back).toHaveAttribute("data-safe-choice");
+  expect(back.className).toMatch(/fui-Button/);
+  await user.click(await within(dialog).findByRole("button", { name: "Vẫn tạo phụ lục" }));
   await waitFor(() => expect(mocked.generateAnnex).toHaveBeenNthCalledWith(2, { confirmErrors: true }));
   expect(await screen.findByText("Đã tạo phụ lục trên trang “Phụ lục (2)”.")).toBeInTheDocument();
   // The collision notice and the print steps the host could not set.
@@ -123,7 +129,7 @@ test("going back from the confirmation makes no annex", async () => {
   // Stored metadata unchanged: nothing to save first.
   expect(mocked.saveDecision).not.toHaveBeenCalled();
   const dialog = await screen.findByRole("alertdialog");
-  await user.click(within(dialog).getByRole("button", { name: "Quay lại sửa" }));
+  await user.click(await within(dialog).findByRole("button", { name: "Quay lại sửa" }));
   await waitFor(() => expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument());
   expect(mocked.generateAnnex).toHaveBeenCalledTimes(1);
 });

@@ -133,8 +133,17 @@ test("Gộp phiếu waits for files, reads them, merges, and shows the summary, 
   const button = screen.getByRole("button", { name: "Gộp phiếu" });
   expect(button).toHaveAttribute("aria-disabled", "true");
   const files = [new File(["a"], "so-y-te.xlsx"), new File(["b"], "hong.xlsx")];
-  await user.upload(screen.getByLabelText("Các tệp phiếu (.xlsx)"), files);
+  // The picker is a button of the pane's own (not the browser's bare file input), saying what is chosen.
+  const input = screen.getByLabelText<HTMLInputElement>("Các tệp phiếu (.xlsx)");
+  expect(input).not.toBeVisible();
+  const picker = screen.getByRole("button", { name: "Chọn tệp phiếu…" });
+  expect(picker).toHaveAccessibleDescription("Chưa chọn tệp nào.");
+  const opened = jest.spyOn(input, "click");
+  await user.click(picker);
+  expect(opened).toHaveBeenCalledTimes(1);
+  await user.upload(input, files);
   expect(screen.getByText("Đã chọn 2 tệp.")).toBeInTheDocument();
+  expect(picker).toHaveAccessibleDescription("Đã chọn 2 tệp.");
   await user.click(button);
   await screen.findByText("Đã gộp 1/2 phiếu");
   expect(actions.read).toHaveBeenCalledWith(files);

@@ -9,6 +9,7 @@ import type { FindingView, ScoringOutcome, WorkbookSettings } from "../../src/ex
 import { DEFAULT_METADATA } from "../../src/core/rules/metadata";
 import { PRESET_THAI_BINH_2020 } from "../../src/core/rules/rules";
 import type { FormsActions, PaneApi } from "../../src/taskpane/api";
+import { USE_CASES } from "../../src/excel/index";
 
 // The tabs, dialogs and the scoring engine are loaded lazily (dynamic import): on a loaded machine their
 // first appearance can take longer than testing-library's default 1 s wait for findBy*/waitFor.
@@ -157,6 +158,8 @@ export function fakeApi(): FakeApi {
     cellsEdited = null;
   });
   const api: FakeApi = {
+    // Every use case of the table a jest.fn(); the ones below answer as the pane needs.
+    ...(Object.fromEntries(Object.keys(USE_CASES).map((name) => [name, jest.fn()])) as unknown as Pick<FakeApi, keyof typeof USE_CASES>),
     openPane: jest.fn(async (onCellsEdited: (address: string) => void) => {
       const loaded = await api.loadSettings();
       cellsEdited = onCellsEdited;
@@ -164,20 +167,10 @@ export function fakeApi(): FakeApi {
       return { head: { lastRun, undo, problems, problemsEn, lineage2025 }, settings: async () => loaded, stopListening };
     }),
     loadSettings: jest.fn(async () => settings()),
-    saveRules: jest.fn(),
-    saveDecision: jest.fn(),
     selectCell: jest.fn(async (_sheet: string, _address: string) => undefined),
     listOtherSheets: jest.fn(async () => []),
-    runScoring: jest.fn(),
-    generateAnnex: jest.fn(),
-    lockResults: jest.fn(),
     logEdits: jest.fn(async (_addresses: readonly string[]) => 0),
-    unlockResults: jest.fn(),
-    undoLast: jest.fn(),
-    convertEncoding: jest.fn(),
     inspectSelection: jest.fn(async () => null),
-    createExplanation: jest.fn(),
-    createChart: jest.fn(),
     onSelectionChanged: jest.fn((_handler: () => void) => () => undefined),
     readPreviousFile: jest.fn(),
     saveLineage2025: jest.fn(async (_on: boolean) => ({ ok: true as const })),

@@ -13,6 +13,7 @@ import { scoreWorkbook } from "../../src/cli/score";
 import { readSheet } from "../../src/cli/workbook";
 import { STORE_SHEET } from "../../src/core/store/store";
 import { openPackage, partName, XlsxPackage } from "../../src/xlsx/package";
+import { XlsxPort } from "../../src/xlsx/port";
 import { eachCell, eachRow, XlsxWorkbook } from "../../src/xlsx/workbook";
 import { referenceSheet } from "../fixtures/reference";
 import { openpyxlCorpus } from "./corpus";
@@ -223,5 +224,33 @@ describe("hostile workbooks", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(out as unknown as ArrayBuffer);
     expect(wb.getWorksheet("Bảng điểm")!.getCell("J5").value).toBe(497.1);
+  });
+});
+
+describe("parts written in batches", () => {
+  it.each([
+    ["Node's zlib (the command line's codec)", true],
+    ["fflate", false],
+  ])("a store of several MB written with %s reads back whole, its checksum right", async (_codec, native) => {
+    const { setNativeCodec } = await import("../../src/xlsx/edit");
+    const zlib = await import("zlib");
+    setNativeCodec(
+      native
+        ? {
+            deflate: (d, final) => new Uint8Array(zlib.deflateRawSync(d, { finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH })),
+            crc32: (d, crc) => zlib.crc32(d, crc),
+          }
+        : null,
+    );
+    try {
+      const port = XlsxPort.open(openpyxlCorpus());
+      const note = "ghi chú ".repeat(400_000);
+      port.writeStore({ decision: { subject: note } });
+      const back = XlsxPort.open(port.toBytes());
+      const stored = back.readStore();
+      expect(stored.ok && stored.state.decision?.subject).toBe(note);
+    } finally {
+      setNativeCodec(null);
+    }
   });
 });

@@ -14,6 +14,7 @@ import { cleanText, headerKey, matchKey } from "../text/text";
 import { decodeLegacy, detectLegacy, ENCODING_NAMES, LegacyEncoding } from "../text/legacy-encoding";
 import { byEncoding, withConverted } from "../grid/legacy-cells";
 import { DifferenceRow, same as sameValue } from "./conclusions";
+import { NoticeFindingCode, NoticeIdentity, noticeFinding, noticeVerifies, readNotice } from "./notices";
 
 /**
  * Scores back in: reading a returned form from its values (as any .xlsx reader gives them, from A1),
@@ -27,7 +28,7 @@ export interface MergeFinding {
   file: string;
   cell: string;
   severity: Severity;
-  code: MergeFindingCode | ScoreFindingCode;
+  code: MergeFindingCode | ScoreFindingCode | NoticeFindingCode;
   agency: string;
   message: string;
   messageEn: string;
@@ -55,6 +56,16 @@ export interface ReturnedForm {
   identity: FormIdentity | null;
   /** Why there are no values: the file is not there, or it passes a reading limit (its size once inflated). */
   problem?: { code: "notFound" } | { code: "tooLarge"; part: string; limitMiB: number };
+  /** A returned "Thông báo kết quả thẩm định": its identity (from its hidden data). */
+  notice?: NoticeIdentity;
+}
+
+/** An agency's reply from a returned notice, for its difference's "Kiến nghị" cell. */
+export interface Reply {
+  agency: string;
+  group: string;
+  reply: string;
+  file: string;
 }
 
 export interface FormReading {
@@ -167,6 +178,24 @@ export function readForm(values: readonly (readonly unknown[])[], rules: Rules):
   return { agency, groups, notes, legacy };
 }
 
+/**
+ * A returned form reduced to what the merge reads: the first SCAN_ROWS × SCAN_COLS cells of its
+ * values and formulas (readForm and the merge never look further). The caller keeps this and drops
+ * the file's bytes and full values before it reads the next form, so that a merge of any number of
+ * forms holds one form's full reading at a time plus a bounded window per form.
+ */
+export function compactReturnedForm(form: ReturnedForm): ReturnedForm {
+  // Through JSON: the window's texts become strings of their own. A text cut out of the parser's buffer
+  // (a V8 sliced string) would otherwise keep the whole buffer (megabytes of the file) alive.
+  const own = (v: unknown): unknown => (typeof v === "string" ? (JSON.parse(JSON.stringify(v)) as string) : v);
+  const window = (rows: readonly (readonly unknown[])[]): unknown[][] => rows.slice(0, SCAN_ROWS).map((row) => row.slice(0, SCAN_COLS).map(own));
+  if (form.values === null) return form;
+  return { ...form, values: window(form.values), ...(form.formulas ? { formulas: window(form.formulas) } : {}) };
+}
+
+/** The most cells a compacted form keeps (values, and as many formulas). */
+export const COMPACT_FORM_CELLS = SCAN_ROWS * SCAN_COLS;
+
 export interface MergeInput {
   rules: Rules;
   /** The grid sheet's values (from `origin`) and its name. */
@@ -182,6 +211,8 @@ export interface MergeInput {
   forms: readonly ReturnedForm[];
   /** ISO time of this merge. */
   now: string;
+  /** The rows of the "Chênh lệch" sheet before this merge (a returned notice's replies may be for them). */
+  differenceRows?: readonly DifferenceRow[];
   /** The grid as the caller already scored it (these values, these rules): its grid is not located nor scored again. */
   scored?: Extract<ScoreResult, { ok: true }>;
 }
@@ -207,6 +238,8 @@ export interface MergePlan {
   missing: string[];
   /** The grid's agencies (named rows). */
   agencies: number;
+  /** The replies of the returned notices that verified ("Kiến nghị" on "Chênh lệch"). */
+  replies: Reply[];
 }
 
 export type MergeResult = { ok: true; plan: MergePlan } | { ok: false; message: string; messageEn: string };
@@ -277,8 +310,14 @@ export function planMerge(input: MergeInput): MergeResult {
   );
   const candidates: Candidate[] = [];
 
+  const notices: ReturnedForm[] = [];
   for (const form of forms) {
     const file = form.file;
+    // A returned notice of appraisal results: its replies, not scores (below).
+    if (form.values !== null && (form.notice || (form.identity === null && readNotice(form.values) !== null))) {
+      notices.push(form);
+      continue;
+    }
     if (form.values === null) {
       const p = form.problem;
       if (p?.code === "notFound") findings.push(finding("fileNotFound", { file }));
@@ -419,7 +458,8 @@ export function planMerge(input: MergeInput): MergeResult {
 
   const cellNow = (row: number, col: number): unknown => written.get(`${row}:${col}`) ?? values[row][col];
   const differences = differencesOf(rules, layout, selfAssessments, rowOf, cellNow, origin);
-  const unchanged = writes.length === 0 && JSON.stringify(selfAssessments) === JSON.stringify(previous);
+  const replies = repliesOf(notices, input, differences, findings);
+  const unchanged = writes.length === 0 && replies.length === 0 && JSON.stringify(selfAssessments) === JSON.stringify(previous);
   const named = layout.dataRows.map(gridName).filter((name) => name !== "");
   const missing = named.filter((name) => !records.has(matchKey(name)));
   return {
@@ -434,8 +474,36 @@ export function planMerge(input: MergeInput): MergeResult {
       unchanged,
       missing,
       agencies: named.length,
+      replies,
     },
   };
+}
+
+/**
+ * The replies of returned notices: only from a notice whose identity verifies against the master's key
+ * (an agency cannot reply for another), each for a difference of its agency on "Chênh lệch" (those of
+ * this merge, or the rows the sheet holds, `input.differenceRows`).
+ */
+function repliesOf(notices: readonly ReturnedForm[], input: MergeInput, differences: readonly Difference[], findings: MergeFinding[]): Reply[] {
+  const out: Reply[] = [];
+  const known = new Set([...differences, ...(input.differenceRows ?? [])].map((d) => `${matchKey(d.agency)}|${matchKey(d.group)}`));
+  const key = isFormKey(input.formKey) ? input.formKey : null;
+  for (const n of notices) {
+    const read = readNotice(n.values ?? []);
+    const id = n.notice ?? null;
+    if (read === null || !noticeVerifies(key, id, input.masterId, input.year) || matchKey(read.agency) !== matchKey(id!.agency)) {
+      findings.push(noticeFinding("noticeNotVerified", { file: n.file, agency: id?.agency ?? read?.agency ?? "", group: "", cell: "" }));
+      continue;
+    }
+    for (const r of read.replies) {
+      if (!known.has(`${matchKey(id!.agency)}|${matchKey(r.group)}`)) {
+        findings.push(noticeFinding("noticeNoDifference", { file: n.file, agency: id!.agency, group: r.group, cell: r.cell }));
+        continue;
+      }
+      out.push({ agency: id!.agency, group: r.group, reply: r.reply, file: n.file });
+    }
+  }
+  return out;
 }
 
 function readCandidate(
@@ -666,6 +734,7 @@ export function differencesSheet(
   differences: readonly Difference[],
   sheetName: string = FORM_TEXT.diffSheet,
   previous: readonly DifferenceRow[] = [],
+  replies: readonly Reply[] = [],
 ): SheetDescription {
   const h = FORM_TEXT.diffHeader;
   const header = [h.stt, h.agency, h.group, h.self, h.appraised, h.evidence, h.reply, h.council, h.score, h.reason];
@@ -692,7 +761,7 @@ export function differencesSheet(
     return { ...plain, appraised: kept ? p.appraised : d.appraised, reply: p.reply, typed: p.typed, score: p.score, reason: p.reason };
   });
   for (const p of previous)
-    if (!used.has(p) && p.conclusion !== null)
+    if (!used.has(p) && (p.conclusion !== null || p.reply !== ""))
       lines.push({
         agency: p.agency,
         group: p.group,
@@ -704,6 +773,11 @@ export function differencesSheet(
         score: p.score,
         reason: p.reason,
       });
+  // The agencies' replies from returned notices, each beside its difference (a later reply replaces an earlier one).
+  for (const r of replies) {
+    const line = lines.find((l) => key(l.agency, l.group) === key(r.agency, r.group));
+    if (line) line.reply = r.reply;
+  }
   const cellValue = (v: unknown): string | number | null => (typeof v === "number" || typeof v === "string" ? v : null);
   const body = lines.map((d, i) => {
     const row = 3 + i;

@@ -7,7 +7,7 @@ import { rankDescending } from "./ranking";
 import { RowResult, scoreSheet } from "./scoring";
 import { cellAddress, Origin, SHEET_ORIGIN } from "../base/address";
 import { isBlank } from "../base/numbers";
-import { LineageModel, presetRules, PRESET_THAI_BINH_2020, Rules, RulesJson, validateRules } from "../rules/rules";
+import { LineageModel, LineageRule, presetRules, PRESET_THAI_BINH_2020, Rules, RulesJson, validateRules } from "../rules/rules";
 import { titleRowsOf, yearInTitle } from "../rules/metadata";
 import { Finding, makeFinding } from "../findings/findings";
 import { both, Both } from "../base/catalogue";
@@ -15,7 +15,6 @@ import { EXPLAIN_MESSAGES } from "../findings/explain-messages";
 import { matchKey } from "../text/text";
 import type { AnnexPreviousProblem, PreviousProblem } from "./previous-messages";
 import type { ResultColumn } from "./columns";
-import type { ComparedRecord } from "../store/store";
 
 /** Last year's agency as its own workbook scores it. */
 export interface PreviousAgency {
@@ -45,6 +44,18 @@ export interface RowComparison {
 }
 
 /** What differs between last year's rules and this year's (comparisons then are as published). */
+/** What the last "Tính điểm" that compared wrote its columns from, as the store keeps it (StoreState.lastYear.compared). */
+export interface ComparedRecord {
+  /** The sheet whose "Xếp hạng năm trước" and "Tăng/giảm" it wrote. */
+  sheet: string;
+  /** The two years compared (the grids' titles), when known. */
+  years: { current: number | null; previous: number | null };
+  /** What differs in last year's stored rules (indices compared as published); empty when nothing does. */
+  rulesChanged: RulesChange[];
+  /** The entries of the 2025 list it compared through (accepted with the box). */
+  lineage2025: LineageRule[];
+}
+
 export interface RulesChange {
   kind: "groups" | "maxima" | "weights" | "classes" | "criteria";
   /** What changed, with names and numbers ("Cung cấp DVCTT: 100 → 80"). */
@@ -204,7 +215,7 @@ export function compareWithPrevious(
 export type Lang = "vi" | "en";
 
 /** An agency with no rank last year, as each language writes it in the "Tăng/giảm" column. */
-const NEW_THIS_YEAR: Record<Lang, string> = { vi: "mới", en: "new" };
+export const NEW_THIS_YEAR: Record<Lang, string> = { vi: "mới", en: "new" };
 /** An agency compared with several predecessors. */
 export const MERGED: Record<Lang, string> = { vi: "sáp nhập", en: "merged" };
 

@@ -1,7 +1,8 @@
 import { both, Both, catalogue, entry } from "../base/catalogue";
 import { annexColumns, AnnexContext, indexText } from "../grid/columns";
 import { Comparison, comparisonColumns } from "../grid/previous";
-import { cmp, Dec, formatVi } from "../base/decimal";
+import { add, cmp, Dec, formatVi, ZERO } from "../base/decimal";
+import { criteriaMaxes, criterionById, CriterionModel, LeafOut } from "../rules/criteria";
 import { Finding } from "../findings/findings";
 import { DecisionMetadata, withProvince } from "../rules/metadata";
 import { Rules } from "../rules/rules";
@@ -110,9 +111,13 @@ export function annexPrint(annex: AnnexDescription): SheetPrint {
  */
 export function annexAsSheet(annex: AnnexDescription): SheetDescription {
   const cells: SheetCell[] = annex.cells.map((c) => ({ row: c.row, col: c.col, value: c.text, style: c.style, numberFormat: "@" }));
-  const taken = new Set(annex.cells.map((c) => `${c.row}:${c.col}`));
-  for (let r = annex.table.headerRow; r <= annex.table.lastRow; r++)
-    for (let c = 0; c < annex.colCount; c++) if (!taken.has(`${r}:${c}`)) cells.push({ row: r, col: c, value: null, style: "cell", numberFormat: "@" });
+  // The table's cells without text still get the table's look (one flag per cell: 100 000 rows stay cheap).
+  const { headerRow, lastRow } = annex.table;
+  const width = annex.colCount;
+  const taken = new Uint8Array(Math.max(0, (lastRow - headerRow + 1) * width));
+  for (const c of annex.cells) if (c.row >= headerRow && c.row <= lastRow && c.col < width) taken[(c.row - headerRow) * width + c.col] = 1;
+  for (let r = headerRow; r <= lastRow; r++)
+    for (let c = 0; c < width; c++) if (!taken[(r - headerRow) * width + c]) cells.push({ row: r, col: c, value: null, style: "cell", numberFormat: "@" });
   return {
     sheetName: annex.sheetName,
     font: annex.font,
@@ -171,11 +176,15 @@ export const ANNEX_MESSAGES = catalogue("annex", {
   }),
   /** The annex gate's question: the errors still in the table, by cell, and what to do. */
   errorsNotFixed: entry({
-    vi: (p: { errors: readonly Finding[] }) =>
-      `Bảng điểm còn ${p.errors.length} lỗi chưa sửa, phụ lục sẽ mang các số liệu sai này: ${errorList(p.errors, "trống")}. Hãy sửa trước khi trình ký, hoặc xác nhận để vẫn tạo phụ lục.`,
+    vi: (p: { errors: readonly Finding[]; where?: "pane" | "cli" }) =>
+      p.where === "cli"
+        ? `Bảng điểm còn ${p.errors.length} lỗi chưa sửa, phụ lục mang các số liệu sai này: ${errorList(p.errors, "trống")}. Hãy sửa các ô đó rồi chạy lại lệnh trước khi trình ký.`
+        : `Bảng điểm còn ${p.errors.length} lỗi chưa sửa, phụ lục sẽ mang các số liệu sai này: ${errorList(p.errors, "trống")}. Hãy sửa trước khi trình ký, hoặc xác nhận để vẫn tạo phụ lục.`,
     en: (p) =>
-      `The score table still has ${p.errors.length} error${p.errors.length === 1 ? "" : "s"} not yet fixed, and the annex would carry these wrong figures: ${errorList(p.errors, "empty")}. Fix them before signing, or confirm to create the annex anyway.`,
-    example: { errors: [ERROR_EXAMPLE, { ...ERROR_EXAMPLE, cell: "E9", value: "" }] },
+      p.where === "cli"
+        ? `The score table still has ${p.errors.length} error${p.errors.length === 1 ? "" : "s"} not yet fixed, and the annex carries these wrong figures: ${errorList(p.errors, "empty")}. Correct those cells and run the command again before signing.`
+        : `The score table still has ${p.errors.length} error${p.errors.length === 1 ? "" : "s"} not yet fixed, and the annex would carry these wrong figures: ${errorList(p.errors, "empty")}. Fix them before signing, or confirm to create the annex anyway.`,
+    example: { errors: [ERROR_EXAMPLE, { ...ERROR_EXAMPLE, cell: "E9", value: "" }], where: "cli" },
   }),
 });
 
@@ -186,10 +195,10 @@ export function annexNotice(code: AnnexNoticeCode, p: AnnexNoticeParams): AnnexN
 export type AnnexRefusal = { reason: "errors"; errors: Finding[] } & Both;
 
 /** Whether the annex may be made: with error findings it needs the caller's explicit confirmation. */
-export function annexGate(findings: readonly Finding[], confirmedErrors: boolean): AnnexRefusal | null {
+export function annexGate(findings: readonly Finding[], confirmedErrors: boolean, where: "pane" | "cli" = "pane"): AnnexRefusal | null {
   const errors = findings.filter((f) => f.severity === "error");
   if (errors.length === 0 || confirmedErrors) return null;
-  return { reason: "errors", errors, ...both(ANNEX_MESSAGES, "errorsNotFixed", { errors }) };
+  return { reason: "errors", errors, ...both(ANNEX_MESSAGES, "errorsNotFixed", { errors, where }) };
 }
 
 function lines(text: string, width: number): number {
@@ -242,13 +251,21 @@ export function comparisonNotes(comparison: Comparison, rows: readonly RowResult
 export function annexNotes(rules: Rules, rows: readonly RowResult[]): string[] {
   const notes: string[] = [];
   // The general maximum; one per block when a block has maxima of its own.
-  const differs = (b: Rules["blocks"][number]) => b.maxes.some((m, i) => cmp(m, rules.groups[i].max) !== 0);
+  // A block's maxima less the criteria scored only in other blocks (appliesTo).
+  const own = new Map(rules.blocks.map((b) => [b.id, rules.leaves.length > 0 ? criteriaMaxes(rules.groups, b.maxes, b.id, new Set()) : null]));
+  const maxesIn = (b: Rules["blocks"][number]) => own.get(b.id)?.maxes ?? b.maxes;
+  const differs = (b: Rules["blocks"][number]) => maxesIn(b).some((m, i) => cmp(m, rules.groups[i].max) !== 0);
   if (!rules.blocks.some(differs)) notes.push(generalNote(rules, rules.generalMax));
   else
     for (const b of rules.blocks) {
-      const changed = rules.groups.map((g, i) => ({ g, m: b.maxes[i] })).filter(({ g, m }) => cmp(m, g.max) !== 0);
-      const detail = changed.length ? `, trong đó điểm tối đa ${changed.map(({ g, m }) => `${g.fullName} là ${formatVi(m)} điểm`).join(", ")}` : "";
-      notes.push(generalNote(rules, b.generalMax, `${b.name}: tổng điểm đánh giá chung `, detail));
+      const maxes = maxesIn(b);
+      const changed = rules.groups.map((g, i) => ({ g, m: maxes[i], out: own.get(b.id)?.out[i] ?? [] })).filter(({ g, m }) => cmp(m, g.max) !== 0);
+      const without = (out: readonly LeafOut[]) => (out.length ? ` (không chấm ${out.map((o) => `tiêu chí ${o.leaf.id} “${o.leaf.name}”`).join(", ")})` : "");
+      const detail = changed.length
+        ? `, trong đó điểm tối đa ${changed.map(({ g, m, out }) => `${g.fullName} là ${formatVi(m)} điểm${without(out)}`).join(", ")}`
+        : "";
+      const general = rules.groups.reduce((acc, g, i) => (g.counted ? add(acc, maxes[i]) : acc), ZERO);
+      notes.push(generalNote(rules, general, `${b.name}: tổng điểm đánh giá chung `, detail));
     }
   const uncounted = rules.groups.filter((g) => !g.counted);
   if (uncounted.length > 0) {
@@ -271,7 +288,13 @@ export function annexNotes(rules: Rules, rows: readonly RowResult[]): string[] {
       groups.length === 1
         ? `mục: ${groups[0].fullName} (điểm mục này là ${formatVi(groups[0].max)} điểm)`
         : `các mục: ${groups.map((g) => `${g.fullName} (${formatVi(g.max)} điểm)`).join(", ")}`;
-    notes.push(`- Cơ quan: ${names.join(", ")} ${ex.reason} nên không thực hiện chấm điểm ${what}.`);
+    // Criteria exempted as well (exemptions[].criteria): named with their points, which leave the agency's maximum.
+    const criteria = (ex.criteria ?? []).map((id) => criterionById(rules, id)).filter((c): c is CriterionModel => c !== null);
+    const criteriaText = criteria.length
+      ? `${criteria.length === 1 ? "tiêu chí" : "các tiêu chí"} ${criteria.map((c) => `${c.id} “${c.name}” (${formatVi(c.max)} điểm)`).join(", ")}`
+      : "";
+    const parts = [groups.length ? what : "", criteriaText].filter((t) => t !== "");
+    notes.push(`- Cơ quan: ${names.join(", ")} ${ex.reason} nên không thực hiện chấm điểm ${parts.join(" và ")}.`);
   }
   return notes;
 }

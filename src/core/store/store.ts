@@ -1,10 +1,11 @@
 import { both } from "../base/catalogue";
 import type { FormIdentity } from "../forms/forms";
+import type { NoticeIdentity } from "../forms/notices";
 import type { LockRecord, UnlockRecord } from "./lock";
 import type { WorkLog } from "./log";
 import { DecisionMetadata } from "../rules/metadata";
-import type { LineageRule, RulesJson } from "../rules/rules";
-import type { RulesChange } from "../grid/previous";
+import type { RulesJson } from "../rules/rules";
+import type { ComparedRecord } from "../grid/previous";
 import { ENTRY_CHECKS, STORE_MESSAGES, StoreIssue, storeDamagedMessage, storeProblem } from "./store-check";
 
 /**
@@ -180,7 +181,7 @@ export interface StoreState {
    */
   formKey?: string;
   /** In a self-assessment form: which master, agency, year and rules it belongs to. */
-  form?: FormIdentity;
+  form?: FormIdentity | NoticeIdentity;
   /** When each agency's form was made (“Tạo phiếu” in the add-in, `forms --master-out`): the latest per agency, for “Theo dõi phiếu”. */
   formsMade?: FormMade[];
   /** What the agencies claimed in their returned forms (the "Tự đánh giá" and "Chênh lệch" sheets are made from it). */
@@ -212,16 +213,7 @@ export interface LastYearRecord {
   compared?: ComparedRecord;
 }
 
-export interface ComparedRecord {
-  /** The sheet whose "Xếp hạng năm trước" and "Tăng/giảm" it wrote. */
-  sheet: string;
-  /** The two years compared (the grids' titles), when known. */
-  years: { current: number | null; previous: number | null };
-  /** What differs in last year's stored rules (indices compared as published); empty when nothing does. */
-  rulesChanged: RulesChange[];
-  /** The entries of the 2025 list it compared through (accepted with the box). */
-  lineage2025: LineageRule[];
-}
+export type { ComparedRecord };
 
 /** One agency's returned form, as merged. */
 export interface SelfAssessment {

@@ -1,0 +1,91 @@
+/**
+ * #19 “three 50 MB forms within the bound of one”: `merge` of one large returned form, then of three,
+ * each its own process (peak resident memory, CPU time). Each form is a hand-made form of Sở Y tế
+ * (its six group rows and scores) followed by rows of random text that bring the file to about 30 MB
+ * (tens of MiB once inflated, under the forms’ limits of 32 MiB a part and 64 MiB a file). The merge reads one form at a time and
+ * keeps only the window of cells it reads (compactReturnedForm), so three cost about what one does.
+ */
+import * as crypto from "crypto";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { spawnSync } from "child_process";
+import * as ExcelJS from "exceljs";
+
+interface Ctx {
+  root: string;
+  rows: number | null;
+  log: (...a: unknown[]) => void;
+}
+
+function measure(root: string, args: string[]): { cpu: number; mb: number; code: number | null; stderr: string; outcome: string } {
+  const r = spawnSync(process.execPath, ["-r", path.join(root, "bench/tools/maxrss.js"), ...args], { encoding: "utf8", maxBuffer: 1 << 28 });
+  const m = /MAXRSS_KB (\d+) CPU_US (\d+)/.exec(r.stderr);
+  let outcome = "";
+  try {
+    const json = JSON.parse(r.stdout) as { merged: unknown[]; findings: { code: string }[] };
+    outcome = `merged ${json.merged.length}; findings: ${json.findings.map((f) => f.code).join(", ") || "none"}`;
+  } catch {
+    outcome = `exit ${r.status}`;
+  }
+  return { cpu: Number(m?.[2] ?? NaN) / 1000, mb: Number(m?.[1] ?? NaN) / 1024, code: r.status, stderr: r.stderr, outcome };
+}
+
+const GROUPS = ["Hạ tầng kỹ thuật", "Ứng dụng CNTT", "Trang/Cổng thông tin điện tử", "Cung cấp DVCTT", "Cơ chế, chính sách", "Nhân lực cho ứng dụng CNTT"];
+const SCORES = [40, 80, 80, 80, 80, 40];
+
+/** A hand-made form with `junkRows` rows of random text (two sheets, each part under 32 MiB inflated). */
+async function bigForm(file: string, junkRows: number): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
+  const junk = () => crypto.randomBytes(90).toString("base64");
+  const ws = wb.addWorksheet("Phiếu tự đánh giá");
+  ws.addRow(["PHIẾU TỰ ĐÁNH GIÁ NĂM 2020"]).commit();
+  ws.addRow(["Cơ quan:", "", "Sở Y tế"]).commit();
+  ws.addRow(["STT", "Nhóm tiêu chí", "Điểm tự chấm", "Tối đa", "Tài liệu kiểm chứng"]).commit();
+  GROUPS.forEach((g, i) => ws.addRow([i + 1, g, SCORES[i], "", "Báo cáo"]).commit());
+  for (let r = 0; r < 250; r++) ws.addRow([]).commit();
+  for (let r = 0; r < junkRows; r++) ws.addRow([junk(), junk(), junk()]).commit();
+  ws.commit();
+  const more = wb.addWorksheet("Ghi chép");
+  for (let r = 0; r < junkRows; r++) more.addRow([junk(), junk(), junk()]).commit();
+  more.commit();
+  await wb.commit();
+}
+
+const section = {
+  title: "Forms: merge of one large form (about 30 MB), then of three (peak memory per process)",
+  async run(ctx: Ctx) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "xhcntt-forms-mem-"));
+    const cli = path.join(ctx.root, "bin/xep-hang-cntt.js");
+    const example = path.join(ctx.root, "examples/danh-gia-2020.xlsx");
+    const junkRows = ctx.rows ?? 55000;
+    ctx.log(`forms memory: three forms of ${junkRows} × 2 rows of random text…`);
+    const forms = ["a", "b", "c"].map((n) => path.join(dir, n, "so-y-te.xlsx"));
+    for (const f of forms) fs.mkdirSync(path.dirname(f), { recursive: true });
+    await bigForm(forms[0], junkRows);
+    fs.copyFileSync(forms[0], forms[1]);
+    fs.copyFileSync(forms[0], forms[2]);
+    const size = fs.statSync(forms[0]).size / 2 ** 20;
+    const run = (list: string[], out: string) => measure(ctx.root, [cli, "merge", example, ...list, "-o", path.join(dir, out), "--year", "2020", "--json"]);
+    const one = run(forms.slice(0, 1), "one.xlsx");
+    const three = run(forms, "three.xlsx");
+    for (const r of [one, three]) if (r.code !== 0 && r.code !== 1) throw new Error(r.stderr);
+    fs.rmSync(dir, { recursive: true, force: true });
+    return [
+      {
+        measure: `merge, 1 form of ${size.toFixed(0)} MB: peak memory`,
+        value: one.mb.toFixed(0),
+        unit: "MB",
+        note: `CPU ${(one.cpu / 1000).toFixed(1)} s; ${one.outcome}`,
+      },
+      {
+        measure: `merge, 3 forms of ${size.toFixed(0)} MB: peak memory`,
+        value: three.mb.toFixed(0),
+        unit: "MB",
+        note: `CPU ${(three.cpu / 1000).toFixed(1)} s; ${three.outcome}`,
+      },
+      { measure: "  three ÷ one", value: (three.mb / one.mb).toFixed(2), unit: "×", note: "one form at a time, only the cells the merge reads kept" },
+    ];
+  },
+};
+module.exports = section;

@@ -1,0 +1,86 @@
+/**
+ * “Three large forms within the bound of one”: the merge reads one form at a time and keeps only the
+ * window of cells it reads, as strings of their own (a text the XML parser cut out of its buffer keeps
+ * the whole buffer alive), so the memory it holds does not grow with the forms' size or number.
+ */
+import * as crypto from "crypto";
+import * as fs from "fs";
+import * as path from "path";
+import * as ExcelJS from "exceljs";
+import { compactReturnedForm, COMPACT_FORM_CELLS } from "../../src/core/forms/merge";
+import { presetRules } from "../../src/core/rules/rules";
+import { simpleSheet } from "../core/helpers";
+import { buildCli, EXAMPLE, runCli, tempDir } from "../cli/helpers";
+import { filledValues, formFor, mergeInput, planOf } from "./helpers";
+
+const rules = presetRules();
+const GROUPS = rules.groups.map((g) => g.name);
+const SCORES = [40, 80, 80, 80, 80, 40];
+
+describe("compactReturnedForm", () => {
+  it("keeps at most the window the merge reads, whatever the form's size, and the merge plan is the same", () => {
+    const form = formFor(rules, "Sở Y tế");
+    const big = filledValues(form, { scores: SCORES, evidence: GROUPS.map(() => "Báo cáo"), notes: "Đã bổ sung" });
+    for (let r = 0; r < 5000; r++) big.push(Array.from({ length: 60 }, (_, c) => `rác ${r}:${c}`));
+    for (const row of big) while (row.length < 60) row.push(`cột ${row.length}`);
+    const full = { file: "y.xlsx", values: big, formulas: big.map((row) => row.map(() => null)), identity: form.identity };
+    const compact = compactReturnedForm(full);
+    const cells = (rows: readonly (readonly unknown[])[] | null | undefined) => (rows ?? []).reduce((n, row) => n + row.length, 0);
+    expect(cells(full.values)).toBeGreaterThan(300_000);
+    expect(cells(compact.values)).toBeLessThanOrEqual(COMPACT_FORM_CELLS);
+    expect(cells(compact.formulas)).toBeLessThanOrEqual(COMPACT_FORM_CELLS);
+    const master = simpleSheet([{ name: "Sở Y tế", scores: ["", "", "", "", "", ""], notes: "" }]);
+    expect(planOf(mergeInput(master, [compact]))).toEqual(planOf(mergeInput(master, [full])));
+  });
+
+  it("leaves an unreadable form as it is", () => {
+    const none = { file: "x.xlsx", values: null, identity: null };
+    expect(compactReturnedForm(none)).toBe(none);
+  });
+});
+
+/** A hand-made form of Sở Y tế (its group rows and scores), then `rows` rows of random text: a file of about 6 MB. */
+async function bigForm(file: string, rows: number): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
+  const junk = () => crypto.randomBytes(90).toString("base64");
+  const ws = wb.addWorksheet("Phiếu tự đánh giá");
+  ws.addRow(["PHIẾU TỰ ĐÁNH GIÁ NĂM 2020"]).commit();
+  ws.addRow(["Cơ quan:", "", "Sở Y tế"]).commit();
+  ws.addRow(["STT", "Nhóm tiêu chí", "Điểm tự chấm", "Tối đa", "Tài liệu kiểm chứng"]).commit();
+  GROUPS.forEach((g, i) => ws.addRow([i + 1, g, SCORES[i], "", "Báo cáo"]).commit());
+  for (let r = 0; r < 250; r++) ws.addRow([]).commit();
+  for (let r = 0; r < rows; r++) ws.addRow([junk(), junk(), junk()]).commit();
+  ws.commit();
+  await wb.commit();
+}
+
+describe("merge of three large forms under the heap limit one needs", () => {
+  const dir = tempDir();
+  const forms = ["a", "b", "c"].map((d) => path.join(dir, d, "so-y-te.xlsx"));
+  beforeAll(async () => {
+    buildCli();
+    for (const f of forms) fs.mkdirSync(path.dirname(f), { recursive: true });
+    await bigForm(forms[0], 20_000);
+    fs.copyFileSync(forms[0], forms[1]);
+    fs.copyFileSync(forms[0], forms[2]);
+  });
+
+  // 90 MB of V8 heap: enough for one such form; before the forms were compacted, three ended in an
+  // out-of-memory abort (exit 134) under 100 MB, each keeping its parser's buffers alive.
+  const limited = (list: string[], out: string) =>
+    runCli(["merge", EXAMPLE, ...list, "-o", path.join(dir, out), "--year", "2020", "--json"], undefined, { NODE_OPTIONS: "--max-old-space-size=90" });
+
+  it("one form merges within the limit", () => {
+    const r = limited(forms.slice(0, 1), "one.xlsx");
+    expect(r.code).toBe(1); // merged as an unverified form (a warning)
+    expect(JSON.parse(r.stdout).merged).toEqual([{ file: forms[0], agency: "Sở Y tế" }]);
+  });
+
+  it("three forms merge within the same limit", () => {
+    expect(fs.statSync(forms[0]).size).toBeGreaterThan(5 * 2 ** 20);
+    const r = limited(forms, "three.xlsx");
+    expect(r.stderr).not.toMatch(/heap out of memory/i);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).merged).toEqual([{ file: forms[0], agency: "Sở Y tế" }]);
+  });
+});
