@@ -6,6 +6,7 @@
 import { add, cmp, Dec, div, fromString, mul, sign, sub, toNumber, trim, ZERO } from "../base/decimal";
 import { Finding, FindingCode } from "./findings";
 import { Rules } from "../rules/rules";
+import { criteriaMaxes, LeafOut } from "../rules/criteria";
 import { RowResult, scoreSheet, ScoreResult } from "../grid/scoring";
 
 export type Scored = Extract<ScoreResult, { ok: true }>;
@@ -66,8 +67,29 @@ export function blockModel(rules: Rules, row: RowResult) {
 
 /** The class bands that apply to the agency: its block's, else the rules'. */
 export const bandsOf = (rules: Rules, row: RowResult) => blockModel(rules, row)?.classes ?? rules.classes;
-/** Each group's applicable maximum for the agency: its block's, else the group's. */
-export const maxesOf = (rules: Rules, row: RowResult): readonly Dec[] => blockModel(rules, row)?.maxes ?? rules.groups.map((g) => g.max);
+/** The exemption that applied to the agency (by its keyword), if any. */
+const exemptionOf = (rules: Rules, row: RowResult) =>
+  row.exemptKeyword === null ? undefined : rules.exemptions.find((e) => e.keyword === row.exemptKeyword || e.keywords.includes(row.exemptKeyword!));
+
+/** Each group's maximum before criteria: its block's, else the group's. */
+const baseMaxesOf = (rules: Rules, row: RowResult): readonly Dec[] => blockModel(rules, row)?.maxes ?? rules.groups.map((g) => g.max);
+
+/** With criteria: each group's maximum less the criteria that do not apply to the agency (another block's, or exempt), and those leaves. */
+function criteriaOut(rules: Rules, row: RowResult): { maxes: readonly Dec[]; out: LeafOut[][] } {
+  const base = baseMaxesOf(rules, row);
+  if (rules.leaves.length === 0) return { maxes: base, out: rules.groups.map(() => []) };
+  return criteriaMaxes(rules.groups, base, blockOf(row) || null, new Set(exemptionOf(rules, row)?.criteria ?? []));
+}
+
+/**
+ * Each group's applicable maximum for the agency: its block's, else the group's, less the criteria that do not
+ * apply to it (a group it is exempt from keeps its maximum: the whole group is left out, as the notes say).
+ */
+export const maxesOf = (rules: Rules, row: RowResult): readonly Dec[] => {
+  const base = baseMaxesOf(rules, row);
+  const { maxes } = criteriaOut(rules, row);
+  return base.map((m, i) => (row.exemptGroups.includes(i) ? m : maxes[i]));
+};
 /** The maximum before exemptions: the block's, else the rules'. */
 export const generalMaxOf = (rules: Rules, row: RowResult): Dec => blockModel(rules, row)?.generalMax ?? rules.generalMax;
 
@@ -259,27 +281,40 @@ export function toNextClass(rules: Rules, row: RowResult): ToNextClass | null {
 
 /** Why an agency's maximum is what it is: the groups left out and the items not evaluated. */
 export interface MaxReason {
-  kind: "exempt" | "notEvaluated";
+  /** "criteria": criteria of the group that do not apply to the agency (`criteria`), the points they leave out of the group. */
+  kind: "exempt" | "notEvaluated" | "criteria";
   group: string;
   points: Dec;
   /** Exemption keyword and reason, or the item not evaluated. */
   detail: string;
+  /** For "criteria": each leaf left out, with the names of the blocks it is scored for (null: exempt, `detail` says why). */
+  criteria?: { id: string; name: string; onlyFor: string[] | null }[];
 }
 
 export function maxReasons(rules: Rules, row: RowResult): MaxReason[] {
   const reasons: MaxReason[] = [];
-  const exemption = rules.exemptions.find((e) => e.keyword === row.exemptKeyword || e.keywords.includes(row.exemptKeyword ?? ""));
+  const exemption = exemptionOf(rules, row);
   const maxes = maxesOf(rules, row);
+  const base = baseMaxesOf(rules, row);
+  const { out } = criteriaOut(rules, row);
+  const why = exemption ? `${row.exemptKeyword ?? exemption.keyword}: ${exemption.reason}` : (row.exemptKeyword ?? "");
+  const blockName = (id: string) => rules.blocks.find((b) => b.id === id)?.name ?? id;
   rules.groups.forEach((g, i) => {
     if (!g.counted) return;
-    if (row.exemptGroups.includes(i))
+    if (row.exemptGroups.includes(i)) {
+      reasons.push({ kind: "exempt", group: g.name, points: maxes[i], detail: why });
+      return;
+    }
+    for (const it of g.notEvaluated) reasons.push({ kind: "notEvaluated", group: g.name, points: it.points, detail: it.item });
+    const lost = sub(base[i], maxes[i]);
+    if (out[i].length > 0 && sign(lost) > 0)
       reasons.push({
-        kind: "exempt",
+        kind: "criteria",
         group: g.name,
-        points: maxes[i],
-        detail: exemption ? `${row.exemptKeyword ?? exemption.keyword}: ${exemption.reason}` : (row.exemptKeyword ?? ""),
+        points: lost,
+        detail: why,
+        criteria: out[i].map((o) => ({ id: o.leaf.id, name: o.leaf.name, onlyFor: o.onlyFor === null ? null : o.onlyFor.map(blockName) })),
       });
-    else for (const it of g.notEvaluated) reasons.push({ kind: "notEvaluated", group: g.name, points: it.points, detail: it.item });
   });
   return reasons;
 }

@@ -5,7 +5,7 @@
  * Rendered by Office.js in the add-in and by ExcelJS in the command line (--explain).
  */
 import { Dec, formatVi, sub } from "../base/decimal";
-import { AgencyCard, agencyCard, bandsOf, Scored } from "./explain";
+import { AgencyCard, agencyCard, bandsOf, MaxReason, Scored } from "./explain";
 import { toNextClassMessage } from "./explain-messages";
 import { Lang } from "./findings";
 import { Comparison, rankChangeText } from "../grid/previous";
@@ -50,6 +50,10 @@ interface Words {
   total: string;
   exempt: (detail: string) => string;
   notEvaluated: (items: string) => string;
+  /** The criteria of a group that do not apply to the agency (another block's, or exempt), and why. */
+  criteriaList: (m: MaxReason) => string;
+  /** The group's note for them. */
+  criteriaOut: (m: MaxReason) => string;
   points: string;
   notCounted: string;
   aboveMax: string;
@@ -69,13 +73,18 @@ const WORDS: Record<Lang, Words> = {
     total: "Tổng cộng",
     exempt: (d) => `Không chấm (${d})`,
     notEvaluated: (items) => `Đã trừ mục không đánh giá: ${items}`,
+    criteriaList: (m) =>
+      (m.criteria ?? []).map((c) => `tiêu chí ${c.id} “${c.name}” (${c.onlyFor === null ? m.detail : `chỉ chấm cho ${c.onlyFor.join(", ")}`})`).join(", "),
+    criteriaOut: (m) => `Không chấm ${WORDS.vi.criteriaList(m)}`,
     aboveMax: "Điểm vượt điểm tối đa của nhóm: cần kiểm tra lại",
     points: "điểm",
     notCounted: "Không tính vào tổng điểm",
     maxLine: (c, n) => {
-      const exempt = c.maxReasons.filter((m) => m.kind === "exempt");
+      const exempt = c.maxReasons.filter((m) => m.kind === "exempt" || m.kind === "criteria");
       if (exempt.length === 0) return `Điểm tối đa: ${n(c.maxPoints ?? c.generalMax)} điểm (tổng điểm tối đa chung).`;
-      return `Điểm tối đa: ${n(c.maxPoints ?? c.generalMax)} điểm = ${n(c.generalMax)} điểm (tổng điểm tối đa chung) − ${exempt.map((m) => `${n(m.points)} điểm nhóm “${m.group}” (${m.detail})`).join(" − ")}.`;
+      const part = (m: MaxReason) =>
+        m.kind === "exempt" ? `${n(m.points)} điểm nhóm “${m.group}” (${m.detail})` : `${n(m.points)} điểm của nhóm “${m.group}”: ${WORDS.vi.criteriaList(m)}`;
+      return `Điểm tối đa: ${n(c.maxPoints ?? c.generalMax)} điểm = ${n(c.generalMax)} điểm (tổng điểm tối đa chung) − ${exempt.map(part).join(" − ")}.`;
     },
     indexLine: (c, n, d) => `Chỉ số: ${n(c.total!)} ÷ ${n(c.maxPoints!)} = ${n(c.index!, d)} (làm tròn đến ${d} chữ số thập phân).`,
     classLine: (c, range) => `Phân loại: ${c.className} (${range}).`,
@@ -95,13 +104,18 @@ const WORDS: Record<Lang, Words> = {
     total: "Total",
     exempt: (d) => `Not scored (${d})`,
     notEvaluated: (items) => `Items not evaluated taken off: ${items}`,
+    criteriaList: (m) =>
+      (m.criteria ?? []).map((c) => `criterion ${c.id} “${c.name}” (${c.onlyFor === null ? m.detail : `scored only for ${c.onlyFor.join(", ")}`})`).join(", "),
+    criteriaOut: (m) => `Not scored: ${WORDS.en.criteriaList(m)}`,
     aboveMax: "Above the group's maximum: to be checked",
     points: "points",
     notCounted: "Not counted in the total",
     maxLine: (c, n) => {
-      const exempt = c.maxReasons.filter((m) => m.kind === "exempt");
+      const exempt = c.maxReasons.filter((m) => m.kind === "exempt" || m.kind === "criteria");
       if (exempt.length === 0) return `Maximum: ${n(c.maxPoints ?? c.generalMax)} points (the general maximum).`;
-      return `Maximum: ${n(c.maxPoints ?? c.generalMax)} points = ${n(c.generalMax)} (the general maximum) − ${exempt.map((m) => `${n(m.points)} of “${m.group}” (${m.detail})`).join(" − ")}.`;
+      const part = (m: MaxReason) =>
+        m.kind === "exempt" ? `${n(m.points)} of “${m.group}” (${m.detail})` : `${n(m.points)} of “${m.group}”: ${WORDS.en.criteriaList(m)}`;
+      return `Maximum: ${n(c.maxPoints ?? c.generalMax)} points = ${n(c.generalMax)} (the general maximum) − ${exempt.map(part).join(" − ")}.`;
     },
     indexLine: (c, n, d) => `Index: ${n(c.total!)} ÷ ${n(c.maxPoints!)} = ${n(c.index!, d)} (rounded to ${d} decimal places).`,
     classLine: (c, range) => `Class: ${c.className} (${range}).`,
@@ -158,6 +172,8 @@ export function cardText(result: Scored, row: RowResult, lang: Lang, previous: C
     if (g.exempt) notes.push(w.exempt(card.maxReasons.find((m) => m.kind === "exempt" && m.group === g.group)?.detail ?? ""));
     if (group.notEvaluated.length > 0 && !g.exempt)
       notes.push(w.notEvaluated(group.notEvaluated.map((it) => `${it.item} (${n(it.points)} ${w.points})`).join(", ")));
+    const out = card.maxReasons.find((m) => m.kind === "criteria" && m.group === g.group);
+    if (out && !g.exempt) notes.push(w.criteriaOut(out));
     if (g.aboveMax) notes.push(w.aboveMax);
     if (!g.counted) notes.push(w.notCounted);
     return { group: g.group, max: n(g.max), score: g.score === null ? "—" : n(g.score), lost: g.lost === null ? "—" : n(g.lost), note: notes.join("; ") };

@@ -5,7 +5,7 @@ import { COLUMN_ALIASES, GridLayout, HEADER_ALIASES, groupOfHeader, locateGrid, 
 import { displayValue, isBlank, parseScore, ParsedCell } from "../base/numbers";
 import { rankDescending } from "./ranking";
 import { Rules } from "../rules/rules";
-import { CriterionModel, groupApplicableMax, leafApplies } from "../rules/criteria";
+import { criteriaMaxes as applicableMaxes } from "../rules/criteria";
 import { cleanText, headerKey, matchKey } from "../text/text";
 import { byEncoding, LEGACY_MESSAGES, LegacyCell, legacyCellsOfGrid, legacyCellsOfTop, legacyExample } from "./legacy-cells";
 import { ENCODING_NAMES } from "../text/legacy-encoding";
@@ -203,9 +203,7 @@ function rowScorer(ctx: SheetContext): (r: number) => RowResult {
     const key = `${block ?? ""}\u0000${exemption ? rules.exemptions.indexOf(exemption) : -1}`;
     let own = criteriaMaxesCache.get(key);
     if (!own) {
-      const exempt = new Set(exemption?.criteria ?? []);
-      const applies = (leaf: CriterionModel) => leafApplies(leaf, block, exempt);
-      const maxes = rules.groups.map((g, i) => (g.criteria.length > 0 ? groupApplicableMax(base[i], g.criteria, applies) : base[i]));
+      const { maxes } = applicableMaxes(rules.groups, base, block, new Set(exemption?.criteria ?? []));
       const emptyGroups = rules.groups.map((_, i) => i).filter((i) => rules.groups[i].criteria.length > 0 && sign(maxes[i]) === 0);
       own = { maxes, maxText: maxes.map((m) => formatVi(m)), emptyGroups };
       criteriaMaxesCache.set(key, own);

@@ -418,3 +418,47 @@ export function levelLabels(leaf: CriterionModel): string[] {
   if (leaf.method === "yesno") return ["Có", "Không"];
   return leaf.levels.map((l) => l.label);
 }
+
+/** A leaf left out of an agency's maximum: another block's (`onlyFor`: the blocks it applies to), or exempt (null). */
+export interface LeafOut {
+  leaf: CriterionModel;
+  onlyFor: readonly string[] | null;
+}
+
+/**
+ * Each group's applicable maximum for an agency of `block` with the exempt criteria `exempt` (codes): the
+ * criteria that do not apply leave it (groupApplicableMax), and the leaves left out with why. A group without
+ * criteria keeps its maximum from `base`.
+ */
+export function criteriaMaxes(
+  groups: readonly { criteria: readonly CriterionModel[] }[],
+  base: readonly Dec[],
+  block: string | null,
+  exempt: ReadonlySet<string>,
+): { maxes: Dec[]; out: LeafOut[][] } {
+  const applies = (leaf: CriterionModel) => leafApplies(leaf, block, exempt);
+  const maxes = groups.map((g, i) => (g.criteria.length > 0 ? groupApplicableMax(base[i], g.criteria, applies) : base[i]));
+  const out = groups.map((g) =>
+    leavesOf(g.criteria)
+      .filter((leaf) => !applies(leaf))
+      .map((leaf) => ({ leaf, onlyFor: leafApplies(leaf, block, new Set()) ? null : leaf.appliesTo })),
+  );
+  return { maxes, out };
+}
+
+/** The criterion (at any level) of this code in the rules' groups, or null. */
+export function criterionById(rules: { groups: readonly { criteria: readonly CriterionModel[] }[] }, id: string): CriterionModel | null {
+  const find = (list: readonly CriterionModel[]): CriterionModel | null => {
+    for (const c of list) {
+      if (c.id === id) return c;
+      const inner = find(c.children);
+      if (inner) return inner;
+    }
+    return null;
+  };
+  for (const g of rules.groups) {
+    const found = find(g.criteria);
+    if (found) return found;
+  }
+  return null;
+}

@@ -1,7 +1,8 @@
 import { both, Both, catalogue, entry } from "../base/catalogue";
 import { annexColumns, AnnexContext, indexText } from "../grid/columns";
 import { Comparison, comparisonColumns } from "../grid/previous";
-import { cmp, Dec, formatVi } from "../base/decimal";
+import { add, cmp, Dec, formatVi, ZERO } from "../base/decimal";
+import { criteriaMaxes, criterionById, CriterionModel, LeafOut } from "../rules/criteria";
 import { Finding } from "../findings/findings";
 import { DecisionMetadata, withProvince } from "../rules/metadata";
 import { Rules } from "../rules/rules";
@@ -250,13 +251,21 @@ export function comparisonNotes(comparison: Comparison, rows: readonly RowResult
 export function annexNotes(rules: Rules, rows: readonly RowResult[]): string[] {
   const notes: string[] = [];
   // The general maximum; one per block when a block has maxima of its own.
-  const differs = (b: Rules["blocks"][number]) => b.maxes.some((m, i) => cmp(m, rules.groups[i].max) !== 0);
+  // A block's maxima less the criteria scored only in other blocks (appliesTo).
+  const own = new Map(rules.blocks.map((b) => [b.id, rules.leaves.length > 0 ? criteriaMaxes(rules.groups, b.maxes, b.id, new Set()) : null]));
+  const maxesIn = (b: Rules["blocks"][number]) => own.get(b.id)?.maxes ?? b.maxes;
+  const differs = (b: Rules["blocks"][number]) => maxesIn(b).some((m, i) => cmp(m, rules.groups[i].max) !== 0);
   if (!rules.blocks.some(differs)) notes.push(generalNote(rules, rules.generalMax));
   else
     for (const b of rules.blocks) {
-      const changed = rules.groups.map((g, i) => ({ g, m: b.maxes[i] })).filter(({ g, m }) => cmp(m, g.max) !== 0);
-      const detail = changed.length ? `, trong đó điểm tối đa ${changed.map(({ g, m }) => `${g.fullName} là ${formatVi(m)} điểm`).join(", ")}` : "";
-      notes.push(generalNote(rules, b.generalMax, `${b.name}: tổng điểm đánh giá chung `, detail));
+      const maxes = maxesIn(b);
+      const changed = rules.groups.map((g, i) => ({ g, m: maxes[i], out: own.get(b.id)?.out[i] ?? [] })).filter(({ g, m }) => cmp(m, g.max) !== 0);
+      const without = (out: readonly LeafOut[]) => (out.length ? ` (không chấm ${out.map((o) => `tiêu chí ${o.leaf.id} “${o.leaf.name}”`).join(", ")})` : "");
+      const detail = changed.length
+        ? `, trong đó điểm tối đa ${changed.map(({ g, m, out }) => `${g.fullName} là ${formatVi(m)} điểm${without(out)}`).join(", ")}`
+        : "";
+      const general = rules.groups.reduce((acc, g, i) => (g.counted ? add(acc, maxes[i]) : acc), ZERO);
+      notes.push(generalNote(rules, general, `${b.name}: tổng điểm đánh giá chung `, detail));
     }
   const uncounted = rules.groups.filter((g) => !g.counted);
   if (uncounted.length > 0) {
@@ -279,7 +288,13 @@ export function annexNotes(rules: Rules, rows: readonly RowResult[]): string[] {
       groups.length === 1
         ? `mục: ${groups[0].fullName} (điểm mục này là ${formatVi(groups[0].max)} điểm)`
         : `các mục: ${groups.map((g) => `${g.fullName} (${formatVi(g.max)} điểm)`).join(", ")}`;
-    notes.push(`- Cơ quan: ${names.join(", ")} ${ex.reason} nên không thực hiện chấm điểm ${what}.`);
+    // Criteria exempted as well (exemptions[].criteria): named with their points, which leave the agency's maximum.
+    const criteria = (ex.criteria ?? []).map((id) => criterionById(rules, id)).filter((c): c is CriterionModel => c !== null);
+    const criteriaText = criteria.length
+      ? `${criteria.length === 1 ? "tiêu chí" : "các tiêu chí"} ${criteria.map((c) => `${c.id} “${c.name}” (${formatVi(c.max)} điểm)`).join(", ")}`
+      : "";
+    const parts = [groups.length ? what : "", criteriaText].filter((t) => t !== "");
+    notes.push(`- Cơ quan: ${names.join(", ")} ${ex.reason} nên không thực hiện chấm điểm ${parts.join(" và ")}.`);
   }
   return notes;
 }
