@@ -188,7 +188,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     if (parsed.opts.chart) io.out(say("chartWritten", { file: parsed.opts.chart }));
   }
   for (const f of outcome.findings) {
-    io.err(`${say(f.severity === "error" ? "errorLabel" : "warningLabel", {})} ${findingMessage(f, lang)}`);
+    io.err(`${say(f.severity === "error" ? "errorLabel" : "warningLabel", {})} ${findingMessage(f, lang, "cli")}`);
     const line = ifCorrectedLine(outcome.result, f, outcome.values, lang);
     if (line) io.err(`  → ${line}`);
   }

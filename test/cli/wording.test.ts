@@ -5,6 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
+import { findingMessage, makeFinding } from "../../src/core/findings/findings";
 import { EXAMPLE, ROOT, tempDir } from "./helpers";
 
 async function run(args: string[], LANG = "vi_VN.UTF-8") {
@@ -55,4 +56,18 @@ describe("the command line's words", () => {
     const en = await run(["score", EXAMPLE, "--explain"], "en_US.UTF-8");
     expect(en.stderr).toContain("--explain adds the “Giải trình” sheet to the output file, so it needs -o OUT.xlsx.");
   });
+});
+
+test("legacy-encoded text: the command line says --fix-encoding, never the add-in's button", () => {
+  const f = makeFinding(
+    "legacyText",
+    4,
+    1,
+    { row: 0, col: 0 },
+    { agency: "Sở Y tế", group: "", value: "Tªn", detail: "Tên", cells: ["B5"], encoding: "tcvn3" },
+  );
+  expect(findingMessage(f, "vi", "cli")).toContain("Hãy chạy lại với --fix-encoding");
+  expect(findingMessage(f, "en", "cli")).toContain("Run again with --fix-encoding");
+  for (const lang of ["vi", "en"] as const) expect(findingMessage(f, lang, "cli")).not.toMatch(/bấm|Chuyển mã|click|Convert encoding|add-in/i);
+  expect(findingMessage(f, "vi")).toContain("bấm “Chuyển mã”"); // the pane's words stay
 });

@@ -69,7 +69,8 @@ export interface Finding {
   sheet?: string;
 }
 
-type Params = Pick<Finding, "cell" | "agency" | "group" | "value" | "detail" | "cells" | "encoding">;
+/** `where`: who reads it — the add-in's pane (the default) or the command line (“--fix-encoding”, not “bấm …”). */
+type Params = Pick<Finding, "cell" | "agency" | "group" | "value" | "detail" | "cells" | "encoding"> & { where?: "pane" | "cli" };
 
 const cellsVi = CELL_LIST.vi;
 const cellsEn = CELL_LIST.en;
@@ -160,19 +161,23 @@ const TEMPLATES: Record<FindingCode, { severity: Severity; vi: (p: Params) => st
     severity: "warning",
     vi: (p) =>
       `${(p.cells?.length ?? 1) > 1 ? "Các ô" : "Ô"} ${cellsVi(p.cells ?? [p.cell])} được gõ bằng bảng mã ${encodingName(p)} của phông chữ cũ, không phải Unicode: “${p.value}” là “${p.detail}”. ` +
-      `Add-in đọc sai chữ này (tên không khớp, ghi chú miễn chấm không được nhận ra) và phụ lục sẽ in sai. Hãy bấm “Chuyển mã” để chuyển sang Unicode (hoàn tác được; dòng lệnh: --fix-encoding), rồi bấm lại “Tính điểm”.`,
+      (p.where === "cli"
+        ? `Chữ này bị đọc sai (tên không khớp, ghi chú miễn chấm không được nhận ra) và phụ lục sẽ in sai. Hãy chạy lại với --fix-encoding để chuyển sang Unicode.`
+        : `Add-in đọc sai chữ này (tên không khớp, ghi chú miễn chấm không được nhận ra) và phụ lục sẽ in sai. Hãy bấm “Chuyển mã” để chuyển sang Unicode (hoàn tác được; dòng lệnh: --fix-encoding), rồi bấm lại “Tính điểm”.`),
     en: (p) =>
       `${(p.cells?.length ?? 1) > 1 ? "Cells" : "Cell"} ${cellsEn(p.cells ?? [p.cell])} ${(p.cells?.length ?? 1) > 1 ? "are" : "is"} typed in the ${encodingName(p)} encoding of old fonts, not Unicode: “${p.value}” is “${p.detail}”. ` +
-      `The add-in misreads this text (names do not match, exemption notes are not recognised) and the annex would print it wrongly. Click “Convert encoding” to convert it to Unicode (can be undone; command line: --fix-encoding), then click “Score” again.`,
+      (p.where === "cli"
+        ? `This text is misread (names do not match, exemption notes are not recognised) and the annex would print it wrongly. Run again with --fix-encoding to convert it to Unicode.`
+        : `The add-in misreads this text (names do not match, exemption notes are not recognised) and the annex would print it wrongly. Click “Convert encoding” to convert it to Unicode (can be undone; command line: --fix-encoding), then click “Score” again.`),
   },
   legacyExemption: {
     severity: "error",
     vi: (p) =>
       `Ô ${p.cell}: ghi chú “${p.value}” của ${p.agency} được gõ bằng bảng mã ${encodingName(p)}, đọc là “${p.detail}”: cơ quan này được miễn chấm “${p.group}” nhưng miễn chấm chưa được áp dụng, nên điểm và phân loại có thể sai. ` +
-      `Hãy bấm “Chuyển mã” (dòng lệnh: --fix-encoding) rồi bấm lại “Tính điểm”.`,
+      (p.where === "cli" ? `Hãy chạy lại với --fix-encoding.` : `Hãy bấm “Chuyển mã” (dòng lệnh: --fix-encoding) rồi bấm lại “Tính điểm”.`),
     en: (p) =>
       `Cell ${p.cell}: the note “${p.value}” of ${p.agency} is typed in the ${encodingName(p)} encoding and reads “${p.detail}”: this agency is exempt from “${p.group}”, but the exemption is not applied yet, so its score and class may be wrong. ` +
-      `Click “Convert encoding” (command line: --fix-encoding), then click “Score” again.`,
+      (p.where === "cli" ? `Run again with --fix-encoding.` : `Click “Convert encoding” (command line: --fix-encoding), then click “Score” again.`),
   },
   /** A notes or block column's header typed in a legacy encoding: the column is not read (group: "notes" | "block"). */
   legacyHeader: {
@@ -355,8 +360,8 @@ export function makeFinding(code: FindingCode, row: number, col: number, origin:
 }
 
 /** The finding's message in the pane's language. */
-export function findingMessage(f: Finding, lang: Lang): string {
-  return FINDING_MESSAGES[f.code][lang](f);
+export function findingMessage(f: Finding, lang: Lang, where: "pane" | "cli" = "pane"): string {
+  return FINDING_MESSAGES[f.code][lang]({ ...f, where });
 }
 
 export const severityOf = (code: FindingCode): Severity => TEMPLATES[code].severity;
