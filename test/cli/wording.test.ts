@@ -8,7 +8,7 @@ import * as ExcelJS from "exceljs";
 import { CLI_MESSAGES } from "../../src/cli/messages";
 import { main } from "../../src/cli/main";
 import { findingMessage, makeFinding } from "../../src/core/findings/findings";
-import { FORM_MESSAGES, MERGE_MESSAGES } from "../../src/core/forms/form-messages";
+import { FORM_MESSAGES } from "../../src/core/forms/form-messages";
 import { NOTICE_MESSAGES } from "../../src/core/forms/notices";
 import { EXAMPLE, ROOT, tempDir } from "./helpers";
 
