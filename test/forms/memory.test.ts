@@ -12,6 +12,8 @@ import { presetRules } from "../../src/core/rules/rules";
 import { simpleSheet } from "../core/helpers";
 import { buildCli, EXAMPLE, runCli, tempDir } from "../cli/helpers";
 import { filledValues, formFor, mergeInput, planOf } from "./helpers";
+import { readFormFiles } from "../../src/taskpane/formFiles";
+import { readReturnedForm } from "../../src/xlsx/forms";
 
 const rules = presetRules();
 const GROUPS = rules.groups.map((g) => g.name);
@@ -53,6 +55,51 @@ async function bigForm(file: string, rows: number): Promise<void> {
   ws.commit();
   await wb.commit();
 }
+
+describe("the add-in's “Gộp phiếu” reads the chosen files as the CLI does", () => {
+  it("one file at a time, each reduced to the window the merge reads (compactReturnedForm), as the CLI", async () => {
+    const dir = tempDir();
+    const file = path.join(dir, "so-y-te.xlsx");
+    await bigForm(file, 400);
+    const bytes = fs.readFileSync(file);
+    const full = await readReturnedForm(ExcelJS, file, bytes);
+    expect(full.values!.length).toBeGreaterThan(600);
+    const log: string[] = [];
+    const chosen = ["a", "b", "c"].map((name) => ({
+      name,
+      arrayBuffer: async () => {
+        log.push(`bytes ${name}`);
+        return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+      },
+    }));
+    const forms = await readFormFiles(chosen);
+    expect(log).toEqual(["bytes a", "bytes b", "bytes c"]);
+    const cells = (rows: readonly (readonly unknown[])[] | null | undefined) => (rows ?? []).reduce((n, row) => n + row.length, 0);
+    const window = compactReturnedForm(full);
+    expect(window.values!.length).toBeLessThan(full.values!.length);
+    for (const f of forms) {
+      expect(f.values).toEqual(window.values);
+      expect(f.formulas).toEqual(window.formulas);
+      expect(cells(f.values)).toBeLessThanOrEqual(COMPACT_FORM_CELLS);
+      expect(cells(f.formulas)).toBeLessThanOrEqual(COMPACT_FORM_CELLS);
+    }
+    expect(forms.map((f) => f.file)).toEqual(["a", "b", "c"]);
+    // What the merge receives is the compacted window, and it plans the same as the full reading.
+    const master = simpleSheet([{ name: "Sở Y tế", scores: ["", "", "", "", "", ""], notes: "" }]);
+    expect(planOf(mergeInput(master, forms.slice(0, 1)))).toEqual(planOf(mergeInput(master, [{ ...full, file: "a" }])));
+  });
+
+  it("a file that cannot be read is unreadable, and the others are still read", async () => {
+    const forms = await readFormFiles([
+      { name: "x.xlsx", arrayBuffer: () => Promise.reject(new Error("gone")) },
+      { name: "y.xlsx", arrayBuffer: async () => new ArrayBuffer(4) },
+    ]);
+    expect(forms).toEqual([
+      { file: "x.xlsx", values: null, identity: null },
+      { file: "y.xlsx", values: null, identity: null },
+    ]);
+  });
+});
 
 describe("merge of three large forms under the heap limit one needs", () => {
   const dir = tempDir();
