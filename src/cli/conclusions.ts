@@ -24,7 +24,7 @@ export function withSheetConclusions(
   if (!port.sheets().some((w) => w.name === name)) return null;
   const applied = applyConclusions(picked.data.values, picked.result.layout, rules, { values: port.readSheet(name).values, sheetName: name }, SHEET_ORIGIN);
   if (applied.concluded + applied.unconcluded === 0) return null;
-  const result = applied.writes.length > 0 ? scoreSheet(applied.values, rules, SHEET_ORIGIN) : picked.result;
+  const result = applied.writes.length > 0 ? scoreSheet(applied.values, rules, SHEET_ORIGIN, "cli") : picked.result;
   if (!result.ok) return null;
   const changes = applied.writes.map((w): [string, string, string] => [w.address, String(picked.data.values[w.row]?.[w.col] ?? ""), String(w.value)]);
   return { data: { ...picked.data, values: applied.values }, result, applied, changes };

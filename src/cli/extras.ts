@@ -6,7 +6,7 @@ import { chartDescription, chartSvg } from "../core/sheets/chart";
 import { toNumber, Dec } from "../core/base/decimal";
 import { ifCorrected, publicCode, Scored, toNextClass } from "../core/findings/explain";
 import { ifCorrectedText } from "../core/findings/explain-messages";
-import { Finding, Lang } from "../core/findings/findings";
+import { Finding, findingMessage, Lang } from "../core/findings/findings";
 import { Comparison, PREVIOUS_PROBLEMS, PreviousYearData, RulesChange, rankChangeText } from "../core/grid/previous";
 import { both, Both } from "../core/base/catalogue";
 import { rankedRows } from "../core/grid/scoring";
@@ -40,7 +40,12 @@ export interface JsonFinding {
 /** Findings for the JSON output: stable code, and for a score what correcting it would give. */
 export function jsonFindings(result: Scored, findings: readonly Finding[], values: readonly (readonly unknown[])[]): JsonFinding[] {
   return findings.map((f) => {
-    const out: JsonFinding = { code: f.code === "staleResults" ? "staleResults" : publicCode(f.code), cell: f.cell, severity: f.severity, message: f.message };
+    const out: JsonFinding = {
+      code: f.code === "staleResults" ? "staleResults" : publicCode(f.code),
+      cell: f.cell,
+      severity: f.severity,
+      message: findingMessage(f, "vi", "cli"),
+    };
     const ic = f.code === "staleResults" ? null : ifCorrected(result, f, values);
     if (ic) out.ifCorrected = { value: toNumber(ic.value), total: num(ic.total), index: num(ic.index), class: ic.className, rank: ic.rank };
     return out;

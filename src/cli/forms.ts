@@ -6,23 +6,12 @@ import { chooseAnnexSheet } from "../core/sheets/annex";
 import { FORM_TEXT } from "../core/forms/form-messages";
 import { agencyMaxes, buildForm, formFileNames, formsYear, isFormKey, masterWorkbookId, newFormKey, rulesFingerprint } from "../core/forms/forms";
 import { Dec } from "../core/base/decimal";
-import {
-  differencesSheet,
-  Difference,
-  MergeFinding,
-  MergePlan,
-  planMerge,
-  ReturnedForm,
-  selfAssessmentSheet,
-  trackingSheet,
-  withFormsMade,
-  compactReturnedForm,
-} from "../core/forms/merge";
+import { differencesSheet, Difference, MergeFinding, MergePlan, planMerge, selfAssessmentSheet, trackingSheet, withFormsMade } from "../core/forms/merge";
 import { completeMetadata } from "../core/rules/metadata";
 import { Rules } from "../core/rules/rules";
 import { StoreState } from "../core/store/store";
 import { cleanText } from "../core/text/text";
-import { formWorkbook, MASTER_LIMITS, noticeWorkbook, readReturnedForm, tooLarge } from "../xlsx/forms";
+import { formWorkbook, MASTER_LIMITS, noticeWorkbook, readReturnedForms, tooLarge } from "../xlsx/forms";
 import { checkPackage } from "../xlsx/package";
 import { XlsxPort } from "../xlsx/port";
 import { fail, openInput, pickGridSheet, readingFile, rulesFrom, ScoreOptions, Unusable } from "./score";
@@ -294,21 +283,19 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
     // One form at a time, each checked within FORM_LIMITS before it is parsed; only the window of its values the
     // merge reads is kept (compactReturnedForm): the bytes and the full reading go before the next form is read.
     // Each form is named by the path the user gave (two “so-y-te.xlsx” from two folders stay apart).
-    const returned: ReturnedForm[] = [];
-    for (const file of opts.forms) {
-      let bytes: Buffer | null = null;
-      let missing = false;
-      try {
-        bytes = fs.statSync(file).isFile() ? fs.readFileSync(file) : null;
-      } catch (e) {
-        missing = (e as NodeJS.ErrnoException).code === "ENOENT";
-      }
-      returned.push(
-        bytes
-          ? compactReturnedForm(await readReturnedForm(ExcelJS, file, bytes))
-          : { file, values: null, identity: null, ...(missing ? { problem: { code: "notFound" as const } } : {}) },
-      );
-    }
+    const returned = await readReturnedForms(
+      ExcelJS,
+      opts.forms.map((file) => ({
+        file,
+        bytes: async () => {
+          try {
+            return fs.statSync(file).isFile() ? fs.readFileSync(file) : null;
+          } catch (e) {
+            return (e as NodeJS.ErrnoException).code === "ENOENT" ? "notFound" : null;
+          }
+        },
+      })),
+    );
     // What the council and the agencies wrote on the "Chênh lệch" sheet a previous merge made: kept (and what replies answer).
     const previousRows = differenceRowsOf(master, opts.master, master.state.loopSheets?.diff);
     const planned = planMerge({

@@ -312,7 +312,7 @@ export function verifyLock(wb: ExcelJS.Workbook, state: StoreState, lock: LockRe
   const checked = validateRules(state.rules ?? PRESET_THAI_BINH_2020);
   let nowCells: [string, string][] = [];
   if (values && checked.ok) {
-    const result = scoreSheet(values, checked.rules, SHEET_ORIGIN);
+    const result = scoreSheet(values, checked.rules, SHEET_ORIGIN, "cli");
     if (result.ok) nowCells = snapshotCells(values, result);
   }
   const rulesPrint = checked.ok ? fingerprint(checked.rules.json) : fingerprint(state.rules ?? null);

@@ -296,7 +296,7 @@ Exit codes: 0 done; 1 done but the score table has errors (merge: a form has pro
   mergeMissing: entry({
     vi: (p: { agencies: string[]; deadline: string }) =>
       `Chưa có phiếu của ${p.agencies.length} cơ quan${p.deadline ? ` (hạn gửi ${p.deadline})` : ""}: ${p.agencies.join(", ")}.`,
-    en: (p) => `No form yet from ${p.agencies.length} agencies${p.deadline ? ` (deadline ${p.deadline})` : ""}: ${p.agencies.join(", ")}.`,
+    en: (p) => `No form yet from ${plural(p.agencies.length, "agency", "agencies")}${p.deadline ? ` (deadline ${p.deadline})` : ""}: ${p.agencies.join(", ")}.`,
     example: { agencies: ["Sở Y tế", "Sở Nội vụ"], deadline: "20/12/2020" },
   }),
   badDeadline: entry({

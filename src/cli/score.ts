@@ -149,14 +149,14 @@ export function rulesFrom(opts: ScoreOptions, state: StoreState): { rules: Rules
  */
 function scoreValues(data: SheetValues, rules: Rules, fix: boolean): { data: SheetValues; result: ScoreResult; converted: LegacyCell[] } {
   let values = data.values;
-  let result = scoreSheet(values, rules, SHEET_ORIGIN);
+  let result = scoreSheet(values, rules, SHEET_ORIGIN, "cli");
   const converted: LegacyCell[] = [];
   for (let pass = 0; fix && pass < 2 && result.legacy.length > 0; pass++) {
     const constants = result.legacy.filter((c) => !String(data.formulas[c.row]?.[c.col] ?? "").startsWith("="));
     if (constants.length === 0) break;
     converted.push(...constants);
     values = withConverted(values, constants);
-    result = scoreSheet(values, rules, SHEET_ORIGIN);
+    result = scoreSheet(values, rules, SHEET_ORIGIN, "cli");
   }
   return { data: { values, formulas: data.formulas }, result, converted };
 }
@@ -329,7 +329,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       notices.push(...comparisonNotices(comparison));
     }
     // The add-in's plan, last year's columns included: the same checks for content that is not the tool's.
-    const planned = planResultWrite(data.values, data.formulas, SHEET_ORIGIN, sheet, result, state, comparison);
+    const planned = planResultWrite(data.values, data.formulas, SHEET_ORIGIN, sheet, result, state, comparison, "cli");
     if (!planned.ok) fail(joinBoth([planned, ...issues.map((issue) => both(STORE_MESSAGES, "setAside", { issue, sheet: STORE_SHEET }))]));
     const plan = (planned as Extract<typeof planned, { ok: true }>).plan;
 

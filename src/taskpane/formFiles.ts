@@ -5,7 +5,7 @@
  */
 import type { FormDescription } from "../core/forms/forms";
 import type { ReturnedForm } from "../core/forms/merge";
-import { ExcelJSModule, formBytes, readReturnedForm } from "../xlsx/forms";
+import { ExcelJSModule, formBytes, readReturnedForms } from "../xlsx/forms";
 import { PreviousRead, readPreviousFile } from "../xlsx/previous";
 
 async function excelJS(): Promise<ExcelJSModule> {
@@ -20,19 +20,12 @@ export async function renderFormFiles(forms: { fileName: string; description: Fo
   return out;
 }
 
+/** The returned files chosen for "Gộp phiếu": read one at a time, each reduced to what the merge reads (readReturnedForms, as the CLI). */
 export async function readFormFiles(files: { name: string; arrayBuffer(): Promise<ArrayBuffer> }[]): Promise<ReturnedForm[]> {
-  const X = await excelJS();
-  const out: ReturnedForm[] = [];
-  for (const f of files) {
-    let bytes: ArrayBuffer | null = null;
-    try {
-      bytes = await f.arrayBuffer();
-    } catch {
-      bytes = null;
-    }
-    out.push(bytes ? await readReturnedForm(X, f.name, bytes) : { file: f.name, values: null, identity: null });
-  }
-  return out;
+  return readReturnedForms(
+    await excelJS(),
+    files.map((f) => ({ file: f.name, bytes: () => f.arrayBuffer() })),
+  );
 }
 
 /** Base64 of bytes, in chunks (String.fromCharCode takes a bounded number of arguments). */

@@ -1,6 +1,6 @@
 import type * as ExcelJS from "exceljs";
 import { FormDescription, FormIdentity, FORM_KIND } from "../core/forms/forms";
-import { ReturnedForm } from "../core/forms/merge";
+import { compactReturnedForm, ReturnedForm } from "../core/forms/merge";
 import { isNoticeIdentity, NoticeDescription } from "../core/forms/notices";
 import { StoreState } from "../core/store/store";
 import { readSheet, readStore, writeStore } from "./exceljs-sheet";
@@ -84,6 +84,36 @@ export async function readReturnedForm(X: ExcelJSModule, file: string, bytes: Ar
   if (!ws) return { file, values: [], identity, ...notice };
   const read = readSheet(ws);
   return { file, values: read.values, formulas: read.formulas, identity, ...notice };
+}
+
+/** A returned file the user chose: its name (as given) and how to get its bytes (null: unreadable; "notFound"). */
+export interface ReturnedFile {
+  file: string;
+  bytes(): Promise<ArrayBuffer | Uint8Array | null | "notFound">;
+}
+
+/**
+ * Reads the returned files one at a time (the CLI's `merge` and the add-in's "Gộp phiếu" alike): each
+ * file's bytes are asked for only when the previous form is read and reduced to the window the merge
+ * reads (compactReturnedForm), so one form's bytes and full reading are alive at a time, whatever the
+ * number of forms; what is kept per form is bounded.
+ */
+export async function readReturnedForms(X: ExcelJSModule, files: readonly ReturnedFile[]): Promise<ReturnedForm[]> {
+  const out: ReturnedForm[] = [];
+  for (const f of files) out.push(await readOneForm(X, f));
+  return out;
+}
+
+async function readOneForm(X: ExcelJSModule, f: ReturnedFile): Promise<ReturnedForm> {
+  let bytes: ArrayBuffer | Uint8Array | null | "notFound";
+  try {
+    bytes = await f.bytes();
+  } catch {
+    bytes = null;
+  }
+  if (bytes === null || bytes === "notFound")
+    return { file: f.file, values: null, identity: null, ...(bytes ? { problem: { code: "notFound" as const } } : {}) };
+  return compactReturnedForm(await readReturnedForm(X, f.file, bytes));
 }
 
 /**

@@ -119,6 +119,8 @@ describe("a whole sheet typed in TCVN3", () => {
     const r = runCli(["score", input, "-o", out]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/Không tìm thấy dòng tiêu đề.*bảng mã TCVN3 \(ABC\).*--fix-encoding/);
+    expect(r.stderr).toContain("Hãy chạy lại với --fix-encoding để chuyển");
+    expect(r.stderr).not.toMatch(/bấm|Chuyển mã/);
     expect(fs.existsSync(out)).toBe(false);
   });
 
@@ -163,6 +165,9 @@ describe("one header typed in a legacy font: “Ghi chú” in TCVN3, “Tên c�
         },
       ]),
     );
+    const header = json.findings.find((f: { code: string }) => f.code === "legacyHeader");
+    expect(header.message).toMatch(/Hãy chạy lại với --fix-encoding\.$/);
+    expect(header.message).not.toMatch(/bấm|Chuyển mã/);
     expect(json.rows.find((row: { name: string }) => row.name === "Văn phòng UBND tỉnh")).toMatchObject({ maxPoints: 498, class: "Trung bình" });
   });
 

@@ -4,8 +4,12 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import * as ExcelJS from "exceljs";
+import { CLI_MESSAGES } from "../../src/cli/messages";
 import { main } from "../../src/cli/main";
 import { findingMessage, makeFinding } from "../../src/core/findings/findings";
+import { FORM_MESSAGES } from "../../src/core/forms/form-messages";
+import { NOTICE_MESSAGES } from "../../src/core/forms/notices";
 import { EXAMPLE, ROOT, tempDir } from "./helpers";
 
 async function run(args: string[], LANG = "vi_VN.UTF-8") {
@@ -70,4 +74,82 @@ test("legacy-encoded text: the command line says --fix-encoding, never the add-i
   expect(findingMessage(f, "en", "cli")).toContain("Run again with --fix-encoding");
   for (const lang of ["vi", "en"] as const) expect(findingMessage(f, lang, "cli")).not.toMatch(/bấm|Chuyển mã|click|Convert encoding|add-in/i);
   expect(findingMessage(f, "vi")).toContain("bấm “Chuyển mã”"); // the pane's words stay
+});
+
+/** The example workbook changed by `change` (on its score sheet), written to `file`. */
+async function changedExample(file: string, change: (wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet) => void): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(EXAMPLE);
+  change(wb, wb.getWorksheet("Chấm điểm 2020")!);
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+const ADDIN_WORDS = /bấm|Tính điểm|click|“Score”/i;
+
+describe("refusals say what to do on the command line, not in the add-in", () => {
+  const dir = tempDir();
+
+  test("an empty sheet: name the grid's sheet with --sheet and run again (the pane keeps “bấm lại Tính điểm”)", async () => {
+    const file = await changedExample(path.join(dir, "trong.xlsx"), (wb) => void wb.addWorksheet("Trống"));
+    const vi = await run(["score", file, "--sheet", "Trống"]);
+    expect(vi.code).toBe(2);
+    expect(vi.stderr).toContain("Trang tính đang trống. Hãy chỉ ra trang tính có bảng điểm");
+    expect(vi.stderr).toContain("bằng --sheet “TÊN TRANG”, rồi chạy lại lệnh.");
+    const en = await run(["score", file, "--sheet", "Trống"], "en_US.UTF-8");
+    expect(en.stderr).toContain("with --sheet “SHEET NAME”, then run the command again.");
+    for (const r of [vi, en]) expect(r.stderr).not.toMatch(ADDIN_WORDS);
+  });
+
+  test("the result columns hold the user's text: move it and run the command again; nothing written", async () => {
+    let cell = "";
+    const file = await changedExample(path.join(dir, "ghi-de.xlsx"), (_wb, ws) => {
+      let header = 0;
+      ws.eachRow((row, n) => row.eachCell((c) => (header ||= c.value === "Tên cơ quan" ? n : 0)));
+      const target = ws.getCell(header + 1, ws.getRow(header).cellCount + 1);
+      target.value = "ghi chú riêng";
+      cell = target.address;
+    });
+    const out = path.join(dir, "ghi-de-ra.xlsx");
+    const vi = await run(["score", file, "-o", out]);
+    expect(vi.code).toBe(2);
+    expect(vi.stderr).toContain(`cột kết quả có nội dung không do add-in ghi (công thức hoặc chữ) ở ${cell}`);
+    expect(vi.stderr).toContain("rồi chạy lại lệnh. Chưa có ô nào bị thay đổi.");
+    const en = await run(["score", file, "-o", out], "en_US.UTF-8");
+    expect(en.stderr).toContain("then run the command again. No cell has been changed.");
+    for (const r of [vi, en]) expect(r.stderr).not.toMatch(ADDIN_WORDS);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  test("a header typed in TCVN3: the finding says to run again with --fix-encoding (the JSON output: test/cli/legacy.test.ts)", async () => {
+    const f = makeFinding(
+      "legacyHeader",
+      3,
+      8,
+      { row: 0, col: 0 },
+      { agency: "", group: "notes", value: "Ghi chó", detail: "Ghi chú", cells: ["I4"], encoding: "tcvn3" },
+    );
+    expect(findingMessage(f, "vi", "cli")).toContain("cột này chưa được nhận ra nên chưa đọc ghi chú của các cơ quan");
+    expect(findingMessage(f, "vi", "cli")).toMatch(/Hãy chạy lại với --fix-encoding\.$/);
+    expect(findingMessage(f, "en", "cli")).toMatch(/the column is not recognised, so .* Run again with --fix-encoding\.$/);
+    for (const lang of ["vi", "en"] as const) expect(findingMessage(f, lang, "cli")).not.toMatch(/bấm|Chuyển mã|click|Convert encoding|add-in/i);
+    expect(findingMessage(f, "vi")).toContain("Hãy bấm “Chuyển mã”"); // the pane's words stay
+  });
+});
+
+test("English agreement in the forms' and merge's counts (1 agency, 2 agencies)", () => {
+  const missing = (agencies: string[]) => CLI_MESSAGES.mergeMissing.en({ agencies, deadline: "" });
+  expect(missing(["Sở Y tế"])).toBe("No form yet from 1 agency: Sở Y tế.");
+  expect(missing(["Sở Y tế", "Sở Nội vụ"])).toBe("No form yet from 2 agencies: Sở Y tế, Sở Nội vụ.");
+  expect(FORM_MESSAGES.merged.en({ merged: 1, forms: 1, writes: 1, differences: 1 })).toBe(
+    "Merged 1 of 1 form: 1 score/note cell filled, 1 difference between self-assessed and appraised scores.",
+  );
+  expect(FORM_MESSAGES.merged.en({ merged: 2, forms: 3, writes: 8, differences: 0 })).toBe(
+    "Merged 2 of 3 forms: 8 score/note cells filled, 0 differences between self-assessed and appraised scores.",
+  );
+  expect(FORM_MESSAGES.formsWritten.en({ count: 1, dir: "phieu" })).toBe("Created 1 self-assessment form in folder “phieu”:");
+  expect(FORM_MESSAGES.returnedForms.en({ returned: 0, total: 1 })).toBe("Forms received from 0 of 1 agency. Not yet returned:");
+  expect(NOTICE_MESSAGES.noticesWritten.en({ count: 1, dir: "tb" })).toBe("Created 1 notice of appraisal results in folder “tb”:");
+  expect(FORM_MESSAGES.nothingMerged.en({ forms: 1 })).toMatch(/^The file could not be merged/);
+  expect(FORM_MESSAGES.nothingMerged.en({ forms: 2 })).toMatch(/^None of the 2 files could be merged/);
 });

@@ -8,10 +8,16 @@ import { catalogue, CELL_LIST, entry, quotedList } from "./catalogue";
 
 export const CORE_MESSAGES = catalogue("core", {
   // The grid (locateGrid).
+  /** `where`: the add-in's pane (the default) or the command line (--sheet, run again; not “bấm …”). */
   gridEmpty: entry({
-    vi: (_p: object) =>
-      "Trang tính đang trống. Hãy mở trang tính có bảng điểm (một dòng cho mỗi cơ quan, một cột cho mỗi nhóm tiêu chí) rồi bấm lại “Tính điểm”.",
-    en: () => "The sheet is empty. Open the sheet with the score table (one row per agency, one column per criteria group) and click “Score” again.",
+    vi: (p: { where?: "pane" | "cli" }) =>
+      p.where === "cli"
+        ? "Trang tính đang trống. Hãy chỉ ra trang tính có bảng điểm (một dòng cho mỗi cơ quan, một cột cho mỗi nhóm tiêu chí) bằng --sheet “TÊN TRANG”, rồi chạy lại lệnh."
+        : "Trang tính đang trống. Hãy mở trang tính có bảng điểm (một dòng cho mỗi cơ quan, một cột cho mỗi nhóm tiêu chí) rồi bấm lại “Tính điểm”.",
+    en: (p) =>
+      p.where === "cli"
+        ? "The sheet is empty. Name the sheet with the score table (one row per agency, one column per criteria group) with --sheet “SHEET NAME”, then run the command again."
+        : "The sheet is empty. Open the sheet with the score table (one row per agency, one column per criteria group) and click “Score” again.",
     example: {},
   }),
   gridNoHeader: entry({
@@ -33,12 +39,12 @@ export const CORE_MESSAGES = catalogue("core", {
   }),
   // The result columns (planResultWrite).
   foreignContent: entry({
-    vi: (p: { cells: string[] }) =>
+    vi: (p: { cells: string[]; where?: "pane" | "cli" }) =>
       `Không ghi kết quả: cột kết quả có nội dung không do add-in ghi (công thức hoặc chữ) ở ${CELL_LIST.vi(p.cells)}. ` +
-      `Hãy chuyển nội dung đó sang cột khác hoặc xóa đi, rồi bấm lại “Tính điểm”. Chưa có ô nào bị thay đổi.`,
+      `Hãy chuyển nội dung đó sang cột khác hoặc xóa đi, rồi ${p.where === "cli" ? "chạy lại lệnh" : "bấm lại “Tính điểm”"}. Chưa có ô nào bị thay đổi.`,
     en: (p) =>
       `The results were not written: the result columns hold content the add-in did not write (a formula or text) in ${CELL_LIST.en(p.cells)}. ` +
-      `Move that content to another column or delete it, then click “Score” again. No cell has been changed.`,
+      `Move that content to another column or delete it, then ${p.where === "cli" ? "run the command again" : "click “Score” again"}. No cell has been changed.`,
     example: { cells: ["J5", "J6"] },
   }),
   // The decision's details (validateMetadata).

@@ -183,11 +183,11 @@ const TEMPLATES: Record<FindingCode, { severity: Severity; vi: (p: Params) => st
   legacyHeader: {
     severity: "error",
     vi: (p) =>
-      `Ô ${p.cell}: tiêu đề “${p.value}” được gõ bằng bảng mã ${encodingName(p)}, đọc là “${p.detail}”: add-in chưa nhận ra cột này nên chưa đọc ${LEGACY_COLUMN[p.group]?.vi ?? "cột này"}, nên điểm và phân loại có thể sai. ` +
-      `Hãy bấm “Chuyển mã” (dòng lệnh: --fix-encoding) rồi bấm lại “Tính điểm”.`,
+      `Ô ${p.cell}: tiêu đề “${p.value}” được gõ bằng bảng mã ${encodingName(p)}, đọc là “${p.detail}”: ${p.where === "cli" ? "cột này chưa được nhận ra" : "add-in chưa nhận ra cột này"} nên chưa đọc ${LEGACY_COLUMN[p.group]?.vi ?? "cột này"}, nên điểm và phân loại có thể sai. ` +
+      (p.where === "cli" ? `Hãy chạy lại với --fix-encoding.` : `Hãy bấm “Chuyển mã” (dòng lệnh: --fix-encoding) rồi bấm lại “Tính điểm”.`),
     en: (p) =>
-      `Cell ${p.cell}: the header “${p.value}” is typed in the ${encodingName(p)} encoding and reads “${p.detail}”: the add-in does not recognise the column, so ${LEGACY_COLUMN[p.group]?.en ?? "the column"} ${p.group === "block" ? "is" : "are"} not read and scores and classes may be wrong. ` +
-      `Click “Convert encoding” (command line: --fix-encoding), then click “Score” again.`,
+      `Cell ${p.cell}: the header “${p.value}” is typed in the ${encodingName(p)} encoding and reads “${p.detail}”: ${p.where === "cli" ? "the column is not recognised" : "the add-in does not recognise the column"}, so ${LEGACY_COLUMN[p.group]?.en ?? "the column"} ${p.group === "block" ? "is" : "are"} not read and scores and classes may be wrong. ` +
+      (p.where === "cli" ? `Run again with --fix-encoding.` : `Click “Convert encoding” (command line: --fix-encoding), then click “Score” again.`),
   },
   noApplicableGroup: {
     severity: "error",

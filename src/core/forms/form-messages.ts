@@ -1,4 +1,4 @@
-import { catalogue, entry, Lang, MessageEntry } from "../base/catalogue";
+import { catalogue, entry, Lang, MessageEntry, plural } from "../base/catalogue";
 import { Finding, FindingCode, findingMessage, Severity } from "../findings/findings";
 
 /**
@@ -329,7 +329,7 @@ export const FORM_TEXT = {
 export const FORM_MESSAGES = catalogue("forms", {
   formsWritten: entry({
     vi: (p: { count: number; dir: string }) => `Đã tạo ${p.count} phiếu tự đánh giá trong thư mục “${p.dir}”:`,
-    en: (p) => `Created ${p.count} self-assessment forms in folder “${p.dir}”:`,
+    en: (p) => `Created ${plural(p.count, "self-assessment form")} in folder “${p.dir}”:`,
     example: { count: 12, dir: "phieu" },
   }),
   noAgencies: entry({
@@ -341,7 +341,7 @@ export const FORM_MESSAGES = catalogue("forms", {
     vi: (p: { merged: number; forms: number; writes: number; differences: number }) =>
       `Đã gộp ${p.merged}/${p.forms} phiếu: ${p.writes} ô điểm/ghi chú được điền, ${p.differences} chênh lệch giữa tự chấm và thẩm định.`,
     en: (p) =>
-      `Merged ${p.merged} of ${p.forms} forms: ${p.writes} score/note cells filled, ${p.differences} differences between self-assessed and appraised scores.`,
+      `Merged ${p.merged} of ${plural(p.forms, "form")}: ${plural(p.writes, "score/note cell")} filled, ${plural(p.differences, "difference")} between self-assessed and appraised scores.`,
     example: { merged: 11, forms: 12, writes: 40, differences: 3 },
   }),
   noneSelected: entry({
@@ -364,12 +364,14 @@ export const FORM_MESSAGES = catalogue("forms", {
   returnedForms: entry({
     vi: (p: { returned: number; total: number; deadline?: string }) =>
       `Đã nhận phiếu của ${p.returned}/${p.total} cơ quan${p.deadline ? ` (hạn gửi ${p.deadline})` : ""}. Chưa gửi phiếu:`,
-    en: (p) => `Forms received from ${p.returned} of ${p.total} agencies${p.deadline ? ` (deadline ${p.deadline})` : ""}. Not yet returned:`,
+    en: (p) =>
+      `Forms received from ${p.returned} of ${plural(p.total, "agency", "agencies")}${p.deadline ? ` (deadline ${p.deadline})` : ""}. Not yet returned:`,
     example: { returned: 17, total: 19, deadline: "20/12/2020" },
   }),
   nothingMerged: entry({
     vi: (p: { forms: number }) => `Không gộp được phiếu nào trong ${p.forms} tệp (xem các lỗi bên dưới): không ghi gì, bảng điểm không thay đổi.`,
-    en: (p) => `None of the ${p.forms} files could be merged (see the findings below): nothing was written, the score table is unchanged.`,
+    en: (p) =>
+      `${p.forms === 1 ? "The file could not be merged" : `None of the ${p.forms} files could be merged`} (see the findings below): nothing was written, the score table is unchanged.`,
     example: { forms: 3 },
   }),
   nothingChanged: entry({

@@ -1,5 +1,5 @@
 import { cellAddress } from "../base/address";
-import { both, catalogue, entry } from "../base/catalogue";
+import { both, catalogue, entry, plural } from "../base/catalogue";
 import { DifferenceRow } from "./conclusions";
 import { FORM_STYLES, formSlug } from "./forms";
 import { fromHex, hmacSha256, sameText, toHex, utf8 } from "../base/hmac";
@@ -226,7 +226,7 @@ export const NOTICE_MESSAGES = catalogue("notices", {
   }),
   noticesWritten: entry({
     vi: (p: { count: number; dir: string }) => `Đã tạo ${p.count} thông báo kết quả thẩm định trong thư mục “${p.dir}”:`,
-    en: (p) => `Created ${p.count} notices of appraisal results in folder “${p.dir}”:`,
+    en: (p) => `Created ${plural(p.count, "notice")} of appraisal results in folder “${p.dir}”:`,
     example: { count: 3, dir: "thong-bao" },
   }),
   noDifferences: entry({

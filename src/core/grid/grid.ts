@@ -105,14 +105,14 @@ function headerLookup(rules: Rules): (text: unknown) => number {
  * Finds the score grid in a sheet's values: the header row anywhere in the first rows (matched by
  * group names and aliases), the name, notes and result columns, and the agency rows below it.
  */
-export function locateGrid(values: readonly (readonly unknown[])[], rules: Rules): LocateResult {
+export function locateGrid(values: readonly (readonly unknown[])[], rules: Rules, where: "pane" | "cli" = "pane"): LocateResult {
   const lookedFor = rules.groups.map((g) => g.name);
   const nonEmpty = values.some((row) => row.some((v) => !isBlank(v)));
   if (!nonEmpty) {
     return {
       ok: false,
       reason: "empty",
-      ...both(CORE_MESSAGES, "gridEmpty", {}),
+      ...both(CORE_MESSAGES, "gridEmpty", { where }),
       lookedFor,
       seen: [],
     };

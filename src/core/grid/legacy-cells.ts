@@ -130,12 +130,16 @@ const EXAMPLE: Example = { encoding: "TCVN3 (ABC)", text: "Tªn c¬ quan", conve
 export const LEGACY_MESSAGES = catalogue("legacy text", {
   /** Appended to “no header row found” when the headers are legacy text. */
   headersLegacy: entry({
-    vi: (p: Example) =>
-      ` Các tiêu đề có vẻ được gõ bằng bảng mã ${p.encoding} của phông chữ cũ (“${p.text}” là “${p.converted}”) nên add-in không đọc được. ` +
-      `Hãy bấm “Chuyển mã” để chuyển ${cellsVi(p.cells)} sang Unicode (dòng lệnh: --fix-encoding), rồi bấm lại “Tính điểm”.`,
+    vi: (p: Example & { where?: "pane" | "cli" }) =>
+      ` Các tiêu đề có vẻ được gõ bằng bảng mã ${p.encoding} của phông chữ cũ (“${p.text}” là “${p.converted}”) nên ` +
+      (p.where === "cli"
+        ? `không đọc được. Hãy chạy lại với --fix-encoding để chuyển ${cellsVi(p.cells)} sang Unicode.`
+        : `add-in không đọc được. Hãy bấm “Chuyển mã” để chuyển ${cellsVi(p.cells)} sang Unicode (dòng lệnh: --fix-encoding), rồi bấm lại “Tính điểm”.`),
     en: (p) =>
-      ` The headers seem to be typed in the ${p.encoding} encoding of old fonts (“${p.text}” is “${p.converted}”), which the add-in cannot read. ` +
-      `Click “Convert encoding” to convert ${cellsEn(p.cells)} to Unicode (command line: --fix-encoding), then click “Score” again.`,
+      ` The headers seem to be typed in the ${p.encoding} encoding of old fonts (“${p.text}” is “${p.converted}”), ` +
+      (p.where === "cli"
+        ? `which cannot be read. Run again with --fix-encoding to convert ${cellsEn(p.cells)} to Unicode.`
+        : `which the add-in cannot read. Click “Convert encoding” to convert ${cellsEn(p.cells)} to Unicode (command line: --fix-encoding), then click “Score” again.`),
     example: EXAMPLE,
   }),
   /** The command line converted cells (--fix-encoding). */

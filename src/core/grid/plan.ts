@@ -65,6 +65,8 @@ export function planResultWrite(
   previous: { written?: WrittenRecord; marks?: MarkRecord[] },
   /** Last year's ranks: "Xếp hạng năm trước" and "Tăng/giảm" are written too (reused when the header row has them). */
   comparison: Comparison | null = null,
+  /** Who reads the refusal: the add-in's pane (the default) or the command line. */
+  where: "pane" | "cli" = "pane",
 ): PlanResult {
   const { layout, rows, rules, findings } = result;
   const written = writtenCells(previous.written, sheet);
@@ -110,7 +112,7 @@ export function planResultWrite(
     }
   }
   if (foreign.length > 0) {
-    return { ok: false, cells: foreign, ...both(CORE_MESSAGES, "foreignContent", { cells: foreign }) };
+    return { ok: false, cells: foreign, ...both(CORE_MESSAGES, "foreignContent", { cells: foreign, where }) };
   }
 
   const byRow = new Map(rows.map((r) => [r.row, r]));

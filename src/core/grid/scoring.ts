@@ -58,11 +58,17 @@ const PROCEDURE_WORDS = [" tthc ", " thu tuc hanh chinh "];
  * when the rules have them). Never throws on any cell content; every problem becomes a finding
  * pointing at its cell.
  */
-export function scoreSheet(values: readonly (readonly unknown[])[], rules: Rules, origin: Origin = SHEET_ORIGIN): ScoreResult {
-  const located = locateGrid(values, rules);
+export function scoreSheet(
+  values: readonly (readonly unknown[])[],
+  rules: Rules,
+  origin: Origin = SHEET_ORIGIN,
+  /** Who reads the refusal: the add-in's pane (“bấm …”) or the command line (--sheet, --fix-encoding). */
+  where: "pane" | "cli" = "pane",
+): ScoreResult {
+  const located = locateGrid(values, rules, where);
   if (!located.ok) {
     const legacy = located.reason !== "empty" ? legacyCellsOfTop(values, HEADER_SEARCH_ROWS, origin, knownHeader(rules)) : [];
-    return { ok: false, error: withLegacyHint(located, legacy), legacy };
+    return { ok: false, error: withLegacyHint(located, legacy, where), legacy };
   }
   const { layout } = located;
   const findings: Finding[] = [];
@@ -414,9 +420,13 @@ function summarize(rows: readonly RowResult[], findings: readonly Finding[], rul
 }
 
 /** “No header row”: when the rows searched hold TCVN3/VNI text, the message says so and names the cells. */
-function withLegacyHint(error: Extract<LocateResult, { ok: false }>, legacy: readonly LegacyCell[]): Extract<LocateResult, { ok: false }> {
+function withLegacyHint(
+  error: Extract<LocateResult, { ok: false }>,
+  legacy: readonly LegacyCell[],
+  where: "pane" | "cli",
+): Extract<LocateResult, { ok: false }> {
   if (legacy.length === 0) return error;
-  const example = legacyExample(legacy, ENCODING_NAMES);
+  const example = { ...legacyExample(legacy, ENCODING_NAMES), where };
   return {
     ...error,
     message: error.message + LEGACY_MESSAGES.headersLegacy.vi(example),
