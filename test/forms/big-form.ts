@@ -5,15 +5,9 @@
  */
 import * as crypto from "crypto";
 import * as ExcelJS from "exceljs";
+import { GROUP_HEADERS } from "../core/helpers";
 
-export const BIG_FORM_GROUPS = [
-  "Hạ tầng kỹ thuật",
-  "Ứng dụng CNTT",
-  "Trang/Cổng thông tin điện tử",
-  "Cung cấp DVCTT",
-  "Cơ chế, chính sách",
-  "Nhân lực cho ứng dụng CNTT",
-];
+export const BIG_FORM_GROUPS = GROUP_HEADERS;
 export const BIG_FORM_SCORES = [40, 80, 80, 80, 80, 40];
 
 export async function bigForm(file: string, rows: number, options: { secondSheet?: boolean } = {}): Promise<void> {
