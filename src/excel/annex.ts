@@ -35,6 +35,7 @@ import { rangeAddress } from "../core/base/address";
 import { checkStale } from "../core/grid/stale";
 import { EXPLAIN_MESSAGES } from "../core/findings/explain-messages";
 import { both } from "../core/base/catalogue";
+import { LOCK_MESSAGES, sheetAgainstLock } from "../core/store/lock";
 import { LINEAGE_SHEET } from "../core/rules/lineage";
 import { lastYearOnSheet } from "./last-year";
 import { excelBoth, PRINT_STEPS, PrintStepCode, PrintStepParams } from "./messages";
@@ -162,6 +163,18 @@ export async function generateAnnex(opts: { confirmErrors: boolean; source?: "pa
       const checked = checkAnnexInputs(state, sheet, scored, opts.confirmErrors, lineageSheet);
       if (!checked.ok) return checked.refusal;
       const { meta, lastYear } = checked;
+      // Made again while the results are locked: only from results that still match the lock (the code it prints proves them).
+      if (state.lock) {
+        const differences = sheetAgainstLock(state.lock, sheet.name, sheet.values, scored, rules.json, meta, sheet.origin);
+        if (differences.length > 0) {
+          const cells = differences.map((d) => (d.cell === "sheet" ? `“${d.now}”` : d.cell));
+          return {
+            kind: "refused",
+            ...both(LOCK_MESSAGES, "annexDiffersFromLock", { code: state.lock.code, cells }),
+            cells: cells.filter((c) => /^[A-Z]+\d+$/.test(c)),
+          };
+        }
+      }
 
       const where = chooseAnnexSheet(meta.sheetName, names, owned);
       // Made again while the results are locked: the annex prints the lock's code too.
@@ -173,12 +186,16 @@ export async function generateAnnex(opts: { confirmErrors: boolean; source?: "pa
       // as before, outside the group (once).
       const inPlace = isGrouped(context);
       // A locked annex is protected (unprotecting clears the undo stack too): it is replaced as before.
-      // Made again while the results are locked, an annex the lock protected is protected again, like the first (outside the group).
-      const protectAgain = state.lock?.protectedSheets?.includes(where.name) === true;
+      // Made again while the results are locked, the annex is protected as the lock protects it (outside the group), and
+      // "Mở chốt" unprotects it: also when it was first made after the lock.
+      const protectAgain = state.lock !== undefined;
       if (inPlace && (protectAgain || (replaced && (!state.annexDescription || state.lock?.protectedSheets?.includes(replaced.name)))))
         throw new RunAgain("plain");
+      const made = inPlace
+        ? stateWithAnnexInPlace(state, where.name, sheet.name, replaced, description, at)
+        : stateWithAnnex(state, where.name, sheet.name, replaced, at);
       const newState = withLog(
-        inPlace ? stateWithAnnexInPlace(state, where.name, sheet.name, replaced, description, at) : stateWithAnnex(state, where.name, sheet.name, replaced, at),
+        made.lock ? { ...made, lock: { ...made.lock, protectedSheets: [...new Set([...(made.lock.protectedSheets ?? []), where.name])] } } : made,
         logEntry({ at, action: "annex", by: currentActor(), via: opts.source ?? "pane", sheet: where.name, note: `${meta.number} ${meta.date}` }),
       );
       // The new sheet's id: a sheet the user makes later under the same name is not the add-in's. Written with the
