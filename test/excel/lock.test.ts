@@ -82,6 +82,52 @@ describe("Chốt kết quả in Excel (the strict double)", () => {
     expect(storedLock(double)!.protectedSheets).toEqual([SHEET, "Phụ lục"]);
   });
 
+  it("an annex first made after the lock is protected too, and Mở chốt unprotects it", async () => {
+    const setup = referenceDouble(20);
+    restore = setup.restore;
+    const { double } = setup;
+    expect(await saveDecision(DECISION)).toEqual({ ok: true });
+    expect((await runScoring("pane")).kind).toBe("done");
+    const locked = await lockResults({ by: "" }, AT);
+    if (locked.kind !== "locked") throw new Error(locked.message);
+    expect(locked.annexSheet).toBeNull();
+    double.workbook.setActive(SHEET);
+    expect((await generateAnnex({ confirmErrors: true })).kind).toBe("done");
+    const annex = double.workbook.sheet("Phụ lục");
+    expect(annex.snapshot().protection).toMatchObject({ protected: true, hasPassword: false });
+    expect(annex.getValues("A1:A60").flat()).toContain(`Mã kiểm tra: ${locked.code}`);
+    expect(storedLock(double)!.protectedSheets).toEqual([SHEET, "Phụ lục"]);
+    expect((await unlockResults({ by: "", reason: "Điều chỉnh" }, AT)).kind).toBe("unlocked");
+    expect(annex.snapshot().protection.protected).toBe(false);
+  });
+
+  it("an annex made again while locked is refused when the workbook no longer matches the lock (a cell, the decision's number), nothing written", async () => {
+    const { double, ws } = await scoredWithAnnex();
+    const locked = await lockResults({ by: "" }, AT);
+    if (locked.kind !== "locked") throw new Error(locked.message);
+    // Another program renamed an agency on the locked sheet (its results still agree with its scores).
+    ws.setValues("B12", [["Sở Y tế tỉnh"]]);
+    double.workbook.setActive(SHEET);
+    let before = double.workbook.snapshot();
+    const renamed = await generateAnnex({ confirmErrors: true });
+    if (renamed.kind !== "refused") throw new Error(`annex: ${renamed.kind}`);
+    expect(renamed.message).toContain(`mã kiểm tra ${locked.code}`);
+    expect(renamed.cells).toEqual(["B12"]);
+    expect(double.workbook.snapshot()).toEqual(before);
+    ws.setValues("B12", [["Sở Y tế"]]);
+    expect((await generateAnnex({ confirmErrors: true })).kind).toBe("done");
+    // The decision's number changed in the pane after the lock: the code would not prove the annex's number.
+    expect(await saveDecision({ ...DECISION, number: "07/QĐ-UBND" })).toEqual({ ok: true });
+    double.workbook.setActive(SHEET);
+    before = double.workbook.snapshot();
+    const renumbered = await generateAnnex({ confirmErrors: true });
+    if (renumbered.kind !== "refused") throw new Error(`annex: ${renumbered.kind}`);
+    expect(renumbered.message).toContain("(số quyết định)");
+    expect(renumbered.messageEn).toContain("(decision number)");
+    expect(renumbered.messageEn).toContain("no longer matches the lock");
+    expect(double.workbook.snapshot()).toEqual(before);
+  });
+
   it("then Tính điểm, Gộp phiếu and Chuyển mã refuse with the lock's code and change nothing; undo has nothing to undo", async () => {
     const { double } = await scoredWithAnnex();
     const locked = await lockResults({ by: "" }, AT);
