@@ -18,7 +18,7 @@ const DECISION = { number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban 
 
 /**
  * These counts are those of hosts without Excel's undo groups (below ExcelApi 1.20), where nothing changed; at 1.20
- * the first action on a workbook also makes the store on its own (test/excel/undo-groups.test.ts).
+ * the first action on a workbook also makes the store on its own (test/excel/store.test.ts).
  */
 const BELOW_UNDO = 19;
 
