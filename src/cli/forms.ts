@@ -130,6 +130,7 @@ export async function writeForms(opts: FormsOptions): Promise<FormsOutcome> {
     }
     // The form key: the master's, or a new one kept in the copy written to --master-out (before any form).
     const formKey = stored ?? newFormKey((n) => new Uint8Array(crypto.randomBytes(n)));
+    const madeAt = new Date().toISOString();
     if (opts.masterOut) {
       const out = opts.masterOut;
       if (names.some((n) => path.resolve(opts.dir, n) === path.resolve(out))) fail(cliBoth("masterOutIsForm", { file: out }));
@@ -139,7 +140,7 @@ export async function writeForms(opts: FormsOptions): Promise<FormsOutcome> {
       const made = withFormsMade(
         master.state.formsMade,
         master.agencies.map((a, i) => ({ agency: a.name, file: names[i] })),
-        new Date().toISOString(),
+        madeAt,
       );
       master.port.writeStore({ ...master.state, workbookId: master.masterId, formKey, formsMade: made, undo: undefined });
       await writeMaster(master, out);
@@ -154,6 +155,7 @@ export async function writeForms(opts: FormsOptions): Promise<FormsOutcome> {
         year: master.year,
         masterId: master.masterId,
         formKey,
+        madeAt,
       });
       const target = path.join(opts.dir, names[i]);
       const written = await writeAtomically(target, (tmp) => formWorkbook(ExcelJS, form).xlsx.writeFile(tmp));
@@ -335,7 +337,7 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
           plan.selfAssessments,
           deadline,
           name,
-          master.state.formsMade,
+          master.state,
         ),
     );
     const changes = plan.writes.map((w): [string, string, string] => [w.address, String(master.data.values[w.row]?.[w.col] ?? ""), String(w.value ?? "")]);
