@@ -171,25 +171,13 @@ function protectionWith(password: string | undefined): SheetProtection {
   return { password: { algorithmName: "SHA-512", saltValue, spinCount: 100000, hashValue: passwordHash(password, "SHA-512", saltValue, 100000)! } };
 }
 
-/** Whether a password opens a sheet's protection (its `<sheetProtection>` attributes; none: not protected). */
+/** Whether a password opens a sheet's protection as `lock` put it (its `<sheetProtection>` attributes; no hash: no password needed). */
 function passwordMatches(p: Record<string, string> | null | undefined, password: string | undefined): boolean {
   if (p?.hashValue) {
     if (password === undefined || !p.saltValue) return false;
     return passwordHash(password, p.algorithmName ?? "SHA-512", p.saltValue, Number(p.spinCount ?? 100000)) === p.hashValue;
   }
-  // The legacy 16-bit hash older Excel writes.
-  if (p?.password) return password !== undefined && legacyPasswordHash(password) === p.password.toUpperCase();
   return true;
-}
-
-function legacyPasswordHash(password: string): string {
-  let h = 0;
-  for (let i = password.length - 1; i >= 0; i--) {
-    h = ((h >> 14) & 1) | ((h << 1) & 0x7fff);
-    h ^= password.charCodeAt(i);
-  }
-  h = ((h >> 14) & 1) | ((h << 1) & 0x7fff);
-  return (h ^ password.length ^ 0xce4b).toString(16).toUpperCase();
 }
 
 /** `lock`, `unlock`, `verify`. Exit codes: lock/unlock 0 done, 2 refused (nothing written); verify 0 matches, 1 differs, 2 not locked or unreadable. */
