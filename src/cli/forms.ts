@@ -173,13 +173,7 @@ function differenceRowsOf(master: Master, file: string, name: string | undefined
   return readDifferences(readingFile(file, () => master.port.readSheet(name).values))?.rows ?? [];
 }
 
-export interface NoticesOptions {
-  master: string;
-  dir: string;
-  sheet?: string;
-  rulesFile?: string;
-  year?: number;
-  force?: boolean;
+export interface NoticesOptions extends Omit<FormsOptions, "masterOut"> {
   /** The deadline for replies (dd/mm/yyyy), printed on each notice. */
   deadline?: string;
 }

@@ -12,8 +12,8 @@ import { formBytes, readReturnedForm } from "../../src/xlsx/forms";
 import { createOfficeDouble } from "../office-double/index";
 import { importXlsxToDouble } from "../office-double/export-xlsx";
 import { readPublishedAnnex, referenceSheet } from "../fixtures/reference";
-import { changedCells } from "../excel/helpers";
-import { filledValues, fillWorkbook } from "./helpers";
+import { changedCells } from "./helpers";
+import { filledValues, fillWorkbook } from "../forms/helpers";
 
 const rules = presetRules();
 const published = readPublishedAnnex();
