@@ -71,7 +71,7 @@ function openMaster(file: string, opts: { sheet?: string; rulesFile?: string; ye
     const checked = checkPackage(bytes, MASTER_LIMITS);
     if (!checked.ok && checked.problem.code === "tooLarge") {
       const p = tooLarge(checked.problem, MASTER_LIMITS);
-      fail(cliBoth("masterTooLarge", { file, part: p.part, mib: p.limitMiB }));
+      fail(cliBoth("masterTooLarge", { file, what: p.what, part: p.part, limit: p.limit }));
     }
   }
   const port = openInput(file, MASTER_LIMITS, bytes);
@@ -177,13 +177,7 @@ function differenceRowsOf(master: Master, file: string, name: string | undefined
   return readDifferences(readingFile(file, () => master.port.readSheet(name).values))?.rows ?? [];
 }
 
-export interface NoticesOptions {
-  master: string;
-  dir: string;
-  sheet?: string;
-  rulesFile?: string;
-  year?: number;
-  force?: boolean;
+export interface NoticesOptions extends Omit<FormsOptions, "masterOut"> {
   /** The deadline for replies (dd/mm/yyyy), printed on each notice. */
   deadline?: string;
 }
