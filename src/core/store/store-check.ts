@@ -338,6 +338,7 @@ export const checkSelfAssessments: Check = list(
     scores: list(scoreOrText, 1000),
     evidence: list(text, 1000),
     notes: text,
+    criteria: optional(list(shape({ id: text, first: scoreOrText, second: scoreOrText, evidence: text }), 10000)),
   }),
   MAX_ROWS,
 );
