@@ -12,8 +12,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { spawnSync } from "child_process";
-import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { bigForm } from "../../test/forms/big-form";
 
 interface Ctx {
   root: string;
@@ -38,30 +38,9 @@ function measure(root: string, args: string[], addressLimitKb?: number): { cpu: 
   return { cpu: Number(m?.[2] ?? NaN) / 1000, mb: Number(m?.[1] ?? NaN) / 1024, code: r.status, stderr: r.stderr, outcome };
 }
 
-const GROUPS = ["Hạ tầng kỹ thuật", "Ứng dụng CNTT", "Trang/Cổng thông tin điện tử", "Cung cấp DVCTT", "Cơ chế, chính sách", "Nhân lực cho ứng dụng CNTT"];
-const SCORES = [40, 80, 80, 80, 80, 40];
-
-/** A hand-made form with `junkRows` rows of random text (two sheets, each part under 32 MiB inflated). */
-async function bigForm(file: string, junkRows: number): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
-  const junk = () => crypto.randomBytes(90).toString("base64");
-  const ws = wb.addWorksheet("Phiếu tự đánh giá");
-  ws.addRow(["PHIẾU TỰ ĐÁNH GIÁ NĂM 2020"]).commit();
-  ws.addRow(["Cơ quan:", "", "Sở Y tế"]).commit();
-  ws.addRow(["STT", "Nhóm tiêu chí", "Điểm tự chấm", "Tối đa", "Tài liệu kiểm chứng"]).commit();
-  GROUPS.forEach((g, i) => ws.addRow([i + 1, g, SCORES[i], "", "Báo cáo"]).commit());
-  for (let r = 0; r < 250; r++) ws.addRow([]).commit();
-  for (let r = 0; r < junkRows; r++) ws.addRow([junk(), junk(), junk()]).commit();
-  ws.commit();
-  const more = wb.addWorksheet("Ghi chép");
-  for (let r = 0; r < junkRows; r++) more.addRow([junk(), junk(), junk()]).commit();
-  more.commit();
-  await wb.commit();
-}
-
 /** A form of about 50 MB: a hand-made form of Sở Y tế with two pictures of 25 MiB of random bytes (stored: they do not compress; within FORM_LIMITS). */
 async function pictureForm(file: string): Promise<void> {
-  await bigForm(file, 100);
+  await bigForm(file, 100, { secondSheet: true });
   const zip = await JSZip.loadAsync(fs.readFileSync(file));
   for (const n of [1, 2]) zip.file(`xl/media/image${n}.png`, crypto.randomBytes(25 * 2 ** 20), { compression: "STORE" });
   fs.writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
@@ -77,7 +56,7 @@ const section = {
     ctx.log(`forms memory: three forms of ${junkRows} × 2 rows of random text…`);
     const forms = ["a", "b", "c"].map((n) => path.join(dir, n, "so-y-te.xlsx"));
     for (const f of forms) fs.mkdirSync(path.dirname(f), { recursive: true });
-    await bigForm(forms[0], junkRows);
+    await bigForm(forms[0], junkRows, { secondSheet: true });
     fs.copyFileSync(forms[0], forms[1]);
     fs.copyFileSync(forms[0], forms[2]);
     const size = fs.statSync(forms[0]).size / 2 ** 20;

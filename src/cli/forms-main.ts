@@ -70,58 +70,30 @@ export async function formsMain(argv: string[], io: CliIO, lang: Lang = "vi"): P
     io.err(say(cliBoth("error", { text: `${say(parsed.message)} ${say(cliBoth("seeHelp", {}))}` })));
     return 2;
   }
+  // What every command reads of the master, and how a refusal is said (nothing written: exit 2).
+  const fromMaster = { sheet: parsed.sheet, rulesFile: parsed.rulesFile, year: parsed.year, force: parsed.force };
+  const refused = (message: Both) => {
+    io.err(say(cliBoth("error", { text: say(message) })));
+    return 2;
+  };
   if (command === "forms") {
-    const outcome = await writeForms({
-      master: parsed.files[0],
-      dir: parsed.output,
-      sheet: parsed.sheet,
-      rulesFile: parsed.rulesFile,
-      year: parsed.year,
-      force: parsed.force,
-      masterOut: parsed.masterOut,
-    });
-    if (!outcome.ok) {
-      io.err(say(cliBoth("error", { text: say(outcome.message) })));
-      return 2;
-    }
+    const outcome = await writeForms({ ...fromMaster, master: parsed.files[0], dir: parsed.output, masterOut: parsed.masterOut });
+    if (!outcome.ok) return refused(outcome.message);
     if (outcome.masterOut) io.out(say(cliBoth("formsMasterSaved", { file: outcome.masterOut })));
     io.out(say(both(FORM_MESSAGES, "formsWritten", { count: outcome.forms.length, dir: parsed.output })));
     for (const f of outcome.forms) io.out(`  ${f.file}\t${f.agency}`);
     return 0;
   }
   if (command === "notices") {
-    const outcome = await writeNotices({
-      master: parsed.files[0],
-      dir: parsed.output,
-      sheet: parsed.sheet,
-      rulesFile: parsed.rulesFile,
-      year: parsed.year,
-      force: parsed.force,
-      deadline: parsed.deadline,
-    });
-    if (!outcome.ok) {
-      io.err(say(cliBoth("error", { text: say(outcome.message) })));
-      return 2;
-    }
+    const outcome = await writeNotices({ ...fromMaster, master: parsed.files[0], dir: parsed.output, deadline: parsed.deadline });
+    if (!outcome.ok) return refused(outcome.message);
     io.out(say(both(NOTICE_MESSAGES, "noticesWritten", { count: outcome.notices.length, dir: parsed.output })));
     for (const n of outcome.notices) io.out(`  ${n.file}\t${n.agency}\t${n.lines}`);
     return 0;
   }
   const [master, ...forms] = parsed.files;
-  const outcome = await mergeForms({
-    master,
-    forms,
-    output: parsed.output,
-    sheet: parsed.sheet,
-    rulesFile: parsed.rulesFile,
-    year: parsed.year,
-    force: parsed.force,
-    deadline: parsed.deadline,
-  });
-  if (!outcome.ok) {
-    io.err(say(cliBoth("error", { text: say(outcome.message) })));
-    return 2;
-  }
+  const outcome = await mergeForms({ ...fromMaster, master, forms, output: parsed.output, deadline: parsed.deadline });
+  if (!outcome.ok) return refused(outcome.message);
   const { plan } = outcome;
   if (parsed.json) {
     io.out(JSON.stringify(outcome.json, null, 2));

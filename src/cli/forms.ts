@@ -25,6 +25,8 @@ import { readDifferences } from "../core/forms/conclusions";
 import { buildNotice, NOTICE_MESSAGES, NOTICE_TEXT, noticeRowsByAgency } from "../core/forms/notices";
 import { lockRefusal } from "../core/store/lock";
 import { appendLog, logEntry } from "../core/store/log";
+import { gridAgencies, LEDGER_SHEET, ledgerSheet } from "../core/grid/ledger";
+import { sheetValues } from "../core/sheets/sheet";
 
 /**
  * The command line's side of the departments' loop: `forms` writes one self-assessment form per
@@ -56,7 +58,7 @@ interface Master {
   result: Extract<ScoreResult, { ok: true }>;
   state: StoreState;
   rules: Rules;
-  agencies: { row: number; name: string; notes: string; maxes: readonly Dec[] }[];
+  agencies: { row: number; name: string; notes: string; maxes: readonly Dec[]; block: string | null }[];
   masterId: string;
   year: number;
 }
@@ -69,7 +71,7 @@ function openMaster(file: string, opts: { sheet?: string; rulesFile?: string; ye
     const checked = checkPackage(bytes, MASTER_LIMITS);
     if (!checked.ok && checked.problem.code === "tooLarge") {
       const p = tooLarge(checked.problem, MASTER_LIMITS);
-      fail(cliBoth("masterTooLarge", { file, part: p.part, mib: p.limitMiB }));
+      fail(cliBoth("masterTooLarge", { file, what: p.what, part: p.part, limit: p.limit }));
     }
   }
   const port = openInput(file, MASTER_LIMITS, bytes);
@@ -87,6 +89,7 @@ function openMaster(file: string, opts: { sheet?: string; rulesFile?: string; ye
       name: text(data.values[row][result.layout.nameCol]),
       notes: result.layout.notesCol === null ? "" : text(data.values[row][result.layout.notesCol]),
       maxes: maxes.get(row) ?? rules.groups.map((g) => g.max),
+      block: result.rows.find((r) => r.row === row)?.block ?? null,
     }));
     const year = opts.year ?? formsYear(state.decision?.year, data.values, result.layout.headerTop, completeMetadata(state.decision ?? {}).year);
     return {
@@ -151,6 +154,7 @@ export async function writeForms(opts: FormsOptions): Promise<FormsOutcome> {
         agency: a.name,
         notes: a.notes,
         maxes: a.maxes,
+        block: a.block,
         year: master.year,
         masterId: master.masterId,
         formKey,
@@ -173,13 +177,7 @@ function differenceRowsOf(master: Master, file: string, name: string | undefined
   return readDifferences(readingFile(file, () => master.port.readSheet(name).values))?.rows ?? [];
 }
 
-export interface NoticesOptions {
-  master: string;
-  dir: string;
-  sheet?: string;
-  rulesFile?: string;
-  year?: number;
-  force?: boolean;
+export interface NoticesOptions extends Omit<FormsOptions, "masterOut"> {
   /** The deadline for replies (dd/mm/yyyy), printed on each notice. */
   deadline?: string;
 }
@@ -298,7 +296,10 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
     );
     // What the council and the agencies wrote on the "Chênh lệch" sheet a previous merge made: kept (and what replies answer).
     const previousRows = differenceRowsOf(master, opts.master, master.state.loopSheets?.diff);
+    // Rules with criteria: forms at criterion level fill the ledger, the workbook's, or one made now (with every agency's rows).
+    const ledger = ledgerForMerge(master);
     const planned = planMerge({
+      ledger: ledger ? { values: ledger.values, sheetName: LEDGER_SHEET } : undefined,
       differenceRows: previousRows,
       rules: master.rules,
       values: master.data.values,
@@ -331,6 +332,7 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
       master.sheet,
       plan.writes.map((w) => ({ row: w.row, col: w.col, value: w.value, ...(typeof w.value === "string" ? { numberFormat: "@" } : {}) })),
     );
+    const ledgerChanges = ledger ? writeLedger(master, ledger, plan) : [];
     const loopSheets = placeLoopSheets(
       master,
       (name) => selfAssessmentSheet(master.rules, plan.selfAssessments, name),
@@ -344,7 +346,10 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
           master.state.formsMade,
         ),
     );
-    const changes = plan.writes.map((w): [string, string, string] => [w.address, String(master.data.values[w.row]?.[w.col] ?? ""), String(w.value ?? "")]);
+    const changes = [
+      ...plan.writes.map((w): [string, string, string] => [w.address, String(master.data.values[w.row]?.[w.col] ?? ""), String(w.value ?? "")]),
+      ...ledgerChanges,
+    ];
     master.port.writeStore({
       ...master.state,
       ...(deadline ? { decision: { ...master.state.decision, formsDeadline: deadline } } : {}),
@@ -401,4 +406,34 @@ function placeLoopSheets(
     diff: put(FORM_TEXT.diffSheet, loop?.diff, diff),
     track: put(FORM_TEXT.trackSheet, loop?.track, track),
   };
+}
+
+/** The ledger a merge fills (rules with criteria): the workbook's sheet, or a new one from the rules and the grid's agencies. */
+function ledgerForMerge(master: Master): { values: unknown[][]; made: SheetDescription | null } | null {
+  if (master.rules.leaves.length === 0) return null;
+  if (master.port.sheets().some((s) => s.name === LEDGER_SHEET)) return { values: master.port.readSheet(LEDGER_SHEET).values, made: null };
+  const made = ledgerSheet(master.rules, gridAgencies(master.data.values, master.rules) ?? []);
+  return { values: sheetValues(made), made };
+}
+
+/**
+ * The merge's ledger cells: written into the workbook's ledger (each cell's look kept), or into the new
+ * ledger's description, then added after the grid. The changes for the log (address, old, new).
+ */
+function writeLedger(master: Master, ledger: { values: unknown[][]; made: SheetDescription | null }, plan: MergePlan): [string, string, string][] {
+  const writes = plan.ledgerWrites;
+  if (ledger.made) {
+    if (writes.length === 0 && plan.merged.length === 0) return [];
+    const byCell = new Map(ledger.made.cells.map((c) => [`${c.row}:${c.col}`, c]));
+    for (const w of writes) {
+      const cell = byCell.get(`${w.row}:${w.col}`);
+      if (cell) Object.assign(cell, { value: w.value, ...(typeof w.value === "string" ? { numberFormat: "@" } : {}) });
+    }
+    master.port.putSheet(ledger.made, master.sheet);
+  } else
+    master.port.writeValues(
+      LEDGER_SHEET,
+      writes.map((w) => ({ row: w.row, col: w.col, value: w.value, ...(typeof w.value === "string" ? { numberFormat: "@" } : {}) })),
+    );
+  return writes.map((w) => [w.address, String(ledger.values[w.row]?.[w.col] ?? ""), String(w.value)]);
 }

@@ -31,9 +31,9 @@ import { chartFile, comparisonJson, JsonComparison, JsonFinding, jsonFindings, j
 import { compareYears, comparedRecord, Comparison, comparisonNotices } from "../core/grid/previous";
 import { applyLedger, criteriaJson, CriteriaJson, withCriteriaValues, withGridWritten } from "./ledger";
 import { CRITERIA_SHEET } from "../core/rules/criteria-sheet";
-import { LEDGER_SHEET } from "../core/grid/ledger";
+import { criteriaLookup, LEDGER_SHEET } from "../core/grid/ledger";
 import { checkStale, staleFinding } from "../core/grid/stale";
-import { lockRefusal } from "../core/store/lock";
+import { LOCK_MESSAGES, lockRefusal } from "../core/store/lock";
 import { appendLog, blockChanges, logEntry } from "../core/store/log";
 import { withSheetConclusions } from "./conclusions";
 import { cellAddress } from "../core/base/address";
@@ -266,7 +266,13 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     if (!stored.ok) fail(stored);
     const { state, issues } = stored as Extract<typeof stored, { ok: true }>;
     // A locked workbook is scored and shown, never written (Mở chốt first).
-    if (state.lock && opts.output !== undefined) fail(lockRefusal(state.lock, "score"));
+    // With --annex too: the annex of locked results is the add-in's, or unlock, score and lock again (the same code).
+    if (state.lock && opts.output !== undefined)
+      fail(
+        opts.annex
+          ? both(LOCK_MESSAGES, "annexWhileLockedCli", { code: state.lock.code, at: state.lock.at, by: state.lock.by })
+          : lockRefusal(state.lock, "score"),
+      );
     let { rules, json: rulesJson } = rulesFrom(opts, state);
     // The "Sáp nhập" sheet, when the workbook has one, is the lineage (the table people keep).
     const fromSheet = sheetLineage(port.sheets(), (name) => port.readSheet(name).values);
@@ -403,7 +409,9 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     if (opts.explain) {
       progress("stepExplain");
       const where = chooseAnnexSheet("Giải trình", names, undefined);
-      port.putSheet(explainAsSheet(buildExplanation(result, { year: decision.year ?? null, previous: comparison, sheetName: where.name })));
+      // With a ledger, each criterion where points were lost is listed under its group, with the council's comment.
+      const criteria = ledger ? criteriaLookup(ledger.ledger) : undefined;
+      port.putSheet(explainAsSheet(buildExplanation(result, { year: decision.year ?? null, previous: comparison, sheetName: where.name, criteria })));
       explainSheet = where.name;
     }
 

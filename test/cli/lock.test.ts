@@ -146,6 +146,28 @@ test("a locked workbook refuses score -o and merge with the lock's code; unlock 
   expect((await run(["verify", opened])).code).toBe(2);
 });
 
+test("an annex again on a locked workbook: score --annex -o is refused (nothing written); unlock, score --annex, lock again gives the same code, the annex protected with it", async () => {
+  const refusedOut = path.join(dir, "phu-luc-lai.xlsx");
+  const s = await run(["score", locked, "-o", refusedOut, "--annex"]);
+  expect(s.code).toBe(2);
+  expect(s.stderr).toContain(`“score -o” không ghi vào sổ tính đã chốt, kể cả với --annex`);
+  expect(s.stderr).toContain(`cùng mã ${code}`);
+  expect(fs.existsSync(refusedOut)).toBe(false);
+
+  const opened = path.join(dir, "mo-lai.xlsx");
+  expect((await run(["unlock", locked, "-o", opened, "--reason", "In lại phụ lục"])).code).toBe(0);
+  const rescored = path.join(dir, "cham-lai.xlsx");
+  expect((await run(["score", opened, "-o", rescored, "--annex"])).code).toBe(1);
+  const relocked = path.join(dir, "chot-lai.xlsx");
+  const l = await run(["lock", rescored, "-o", relocked]);
+  expect(l.code).toBe(0);
+  expect(l.stdout).toContain(`mã kiểm tra ${code}`);
+  const wb = await open(relocked);
+  expect(annexCode(wb.getWorksheet("Phụ lục")!)).toEqual([`Mã kiểm tra: ${code}`]);
+  expect(protection(wb.getWorksheet("Phụ lục")!)?.sheet).toBe(true);
+  expect((await run(["verify", relocked, "--code", code])).code).toBe(0);
+});
+
 test("a password given to lock is needed to unlock", async () => {
   const withPassword = path.join(dir, "mk.xlsx");
   expect((await run(["lock", scored, "-o", withPassword, "--password", "bí mật"])).code).toBe(0);

@@ -2,8 +2,6 @@ import { generateAnnex } from "../../src/excel/annex";
 import { convertEncoding } from "../../src/excel/encoding";
 import { mergeReturnedForms } from "../../src/excel/forms";
 import { lockResults, unlockResults } from "../../src/excel/lock";
-import { logManualEdits } from "../../src/excel/manual-edits";
-import { openPane } from "../../src/excel/opening";
 import { runScoring } from "../../src/excel/scoring";
 import { saveDecision } from "../../src/excel/settings";
 import { undoLast } from "../../src/excel/undo";
@@ -82,6 +80,52 @@ describe("Chốt kết quả in Excel (the strict double)", () => {
     expect(annex.snapshot().protection).toMatchObject({ protected: true, hasPassword: false });
     expect(annex.getValues("A1:A60").map((r) => r[0])).toContain(`Mã kiểm tra: ${locked.code}`);
     expect(storedLock(double)!.protectedSheets).toEqual([SHEET, "Phụ lục"]);
+  });
+
+  it("an annex first made after the lock is protected too, and Mở chốt unprotects it", async () => {
+    const setup = referenceDouble(20);
+    restore = setup.restore;
+    const { double } = setup;
+    expect(await saveDecision(DECISION)).toEqual({ ok: true });
+    expect((await runScoring("pane")).kind).toBe("done");
+    const locked = await lockResults({ by: "" }, AT);
+    if (locked.kind !== "locked") throw new Error(locked.message);
+    expect(locked.annexSheet).toBeNull();
+    double.workbook.setActive(SHEET);
+    expect((await generateAnnex({ confirmErrors: true })).kind).toBe("done");
+    const annex = double.workbook.sheet("Phụ lục");
+    expect(annex.snapshot().protection).toMatchObject({ protected: true, hasPassword: false });
+    expect(annex.getValues("A1:A60").flat()).toContain(`Mã kiểm tra: ${locked.code}`);
+    expect(storedLock(double)!.protectedSheets).toEqual([SHEET, "Phụ lục"]);
+    expect((await unlockResults({ by: "", reason: "Điều chỉnh" }, AT)).kind).toBe("unlocked");
+    expect(annex.snapshot().protection.protected).toBe(false);
+  });
+
+  it("an annex made again while locked is refused when the workbook no longer matches the lock (a cell, the decision's number), nothing written", async () => {
+    const { double, ws } = await scoredWithAnnex();
+    const locked = await lockResults({ by: "" }, AT);
+    if (locked.kind !== "locked") throw new Error(locked.message);
+    // Another program renamed an agency on the locked sheet (its results still agree with its scores).
+    ws.setValues("B12", [["Sở Y tế tỉnh"]]);
+    double.workbook.setActive(SHEET);
+    let before = double.workbook.snapshot();
+    const renamed = await generateAnnex({ confirmErrors: true });
+    if (renamed.kind !== "refused") throw new Error(`annex: ${renamed.kind}`);
+    expect(renamed.message).toContain(`mã kiểm tra ${locked.code}`);
+    expect(renamed.cells).toEqual(["B12"]);
+    expect(double.workbook.snapshot()).toEqual(before);
+    ws.setValues("B12", [["Sở Y tế"]]);
+    expect((await generateAnnex({ confirmErrors: true })).kind).toBe("done");
+    // The decision's number changed in the pane after the lock: the code would not prove the annex's number.
+    expect(await saveDecision({ ...DECISION, number: "07/QĐ-UBND" })).toEqual({ ok: true });
+    double.workbook.setActive(SHEET);
+    before = double.workbook.snapshot();
+    const renumbered = await generateAnnex({ confirmErrors: true });
+    if (renumbered.kind !== "refused") throw new Error(`annex: ${renumbered.kind}`);
+    expect(renumbered.message).toContain("(số quyết định)");
+    expect(renumbered.messageEn).toContain("(decision number)");
+    expect(renumbered.messageEn).toContain("no longer matches the lock");
+    expect(double.workbook.snapshot()).toEqual(before);
   });
 
   it("then Tính điểm, Gộp phiếu and Chuyển mã refuse with the lock's code and change nothing; undo has nothing to undo", async () => {
@@ -213,38 +257,5 @@ describe("Nhật ký in Excel (the strict double)", () => {
       ["unlock", "pane"],
     ]);
     expect(log.entries[4].note).toMatch(/: Kiến nghị của Sở Y tế$/);
-  });
-});
-
-describe("Sửa tay: edits typed while the pane is open (worksheets.onChanged, ExcelApi 1.9)", () => {
-  it("logs the address and new value of cells typed on the scored sheet, not other sheets nor the add-in's own results; 2 syncs", async () => {
-    const setup = referenceDouble(20);
-    restore = setup.restore;
-    const { double, ws } = setup;
-    expect((await runScoring("pane")).kind).toBe("done");
-    const seen: string[] = [];
-    const opening = await openPane((address) => seen.push(address));
-    double.edit(SHEET, "D12", [[95]]);
-    double.edit("Ghi chép", "A2", [["ghi chú"]]);
-    const total = ws.getValues("J12")[0][0];
-    double.edit(SHEET, "J12", [[total]]); // what Tính điểm wrote there: not an edit of the user's
-    expect(seen).toEqual([`${SHEET}!D12`, "Ghi chép!A2", `${SHEET}!J12`]);
-    double.stats.reset();
-    expect(await logManualEdits(seen, AT)).toBe(1);
-    expect(double.stats.syncs).toBe(2);
-    const decoded = decodeStore(double.workbook.sheet(STORE_SHEET).getValues("A1:C2000"));
-    const log = decoded.ok ? decoded.state.log! : null;
-    expect(log!.entries.at(-1)).toMatchObject({ action: "edit", via: "pane", sheet: SHEET, cells: [["D12", "", "95"]] });
-    opening.stopListening();
-  });
-
-  it("below ExcelApi 1.9 nothing is subscribed, and nothing is logged", async () => {
-    const setup = referenceDouble(8);
-    restore = setup.restore;
-    const seen: string[] = [];
-    const opening = await openPane((address) => seen.push(address));
-    setup.double.edit(SHEET, "D12", [[95]]);
-    expect(seen).toEqual([]);
-    opening.stopListening();
   });
 });

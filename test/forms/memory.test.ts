@@ -17,10 +17,11 @@ import { FORM_LIMITS } from "../../src/xlsx/forms";
 import { fillWorkbook, filledValues, formFor, mergeInput, planOf } from "./helpers";
 import { readFormFiles } from "../../src/taskpane/formFiles";
 import { readReturnedForm } from "../../src/xlsx/forms";
+import { bigForm, BIG_FORM_SCORES } from "./big-form";
 
 const rules = presetRules();
 const GROUPS = rules.groups.map((g) => g.name);
-const SCORES = [40, 80, 80, 80, 80, 40];
+const SCORES = BIG_FORM_SCORES;
 
 describe("compactReturnedForm", () => {
   it("keeps at most the window the merge reads, whatever the form's size, and the merge plan is the same", () => {
@@ -43,21 +44,6 @@ describe("compactReturnedForm", () => {
     expect(compactReturnedForm(none)).toBe(none);
   });
 });
-
-/** A hand-made form of Sở Y tế (its group rows and scores), then `rows` rows of random text: a file of about 6 MB. */
-async function bigForm(file: string, rows: number): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
-  const junk = () => crypto.randomBytes(90).toString("base64");
-  const ws = wb.addWorksheet("Phiếu tự đánh giá");
-  ws.addRow(["PHIẾU TỰ ĐÁNH GIÁ NĂM 2020"]).commit();
-  ws.addRow(["Cơ quan:", "", "Sở Y tế"]).commit();
-  ws.addRow(["STT", "Nhóm tiêu chí", "Điểm tự chấm", "Tối đa", "Tài liệu kiểm chứng"]).commit();
-  GROUPS.forEach((g, i) => ws.addRow([i + 1, g, SCORES[i], "", "Báo cáo"]).commit());
-  for (let r = 0; r < 250; r++) ws.addRow([]).commit();
-  for (let r = 0; r < rows; r++) ws.addRow([junk(), junk(), junk()]).commit();
-  ws.commit();
-  await wb.commit();
-}
 
 describe("the add-in's “Gộp phiếu” reads the chosen files as the CLI does", () => {
   it("one file at a time, each reduced to the window the merge reads (compactReturnedForm), as the CLI", async () => {

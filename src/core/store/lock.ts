@@ -9,7 +9,7 @@
  * It proves that a workbook's results are the ones an annex bearing the code was printed from
  * (docs/record.md).
  */
-import { cellAddress, Origin, SHEET_ORIGIN } from "../base/address";
+import { cellAddress, Origin, parseCell, SHEET_ORIGIN } from "../base/address";
 import { both, Both, catalogue, ddmmyyyy, entry, hhmm } from "../base/catalogue";
 import { sheetColumns } from "../grid/columns";
 import { canonicalJson, fingerprint as rulesFingerprint } from "../base/hash";
@@ -171,6 +171,27 @@ export function compareWithLock(
   return differences;
 }
 
+/**
+ * A scored sheet against the workbook's lock, as `verify` compares it (cells by address on the sheet,
+ * agencies added since, the rules, the decision): what an annex made again while locked would print
+ * under the lock's code. Another sheet than the locked one is a difference of its own ("sheet").
+ */
+export function sheetAgainstLock(
+  lock: LockRecord,
+  sheet: string,
+  values: readonly (readonly unknown[])[],
+  result: Scored,
+  rules: RulesJson,
+  decision: Partial<DecisionMetadata> | undefined,
+  origin: Origin = SHEET_ORIGIN,
+): Difference[] {
+  if (sheet !== lock.sheet) return [{ cell: "sheet", locked: lock.sheet, now: sheet }];
+  return compareWithLock(lock, values, snapshotCells(values, result, origin), rulesFingerprint(rules), decision, (address) => {
+    const { row, col } = parseCell(address);
+    return values[row - origin.row]?.[col - origin.col];
+  });
+}
+
 /** The actions a lock stops. */
 export type LockedAction = "score" | "merge" | "encoding";
 
@@ -183,6 +204,14 @@ const ACTION = {
 /** "09:30 07/12/2026", in the local time zone. */
 export const lockTime = (iso: string): string => `${hhmm(iso)} ${ddmmyyyy(iso)}`;
 const when = lockTime;
+
+/** The places of a difference that are not cells, as a reader names them. */
+const PLACE: Record<string, { vi: string; en: string }> = {
+  rules: { vi: "quy tắc chấm điểm", en: "scoring rules" },
+  "decision.number": { vi: "số quyết định", en: "decision number" },
+  "decision.date": { vi: "ngày quyết định", en: "decision date" },
+  lock: { vi: "bản ghi chốt", en: "lock record" },
+};
 
 export const LOCK_MESSAGES = catalogue("lock", {
   locked: entry({
@@ -223,6 +252,30 @@ export const LOCK_MESSAGES = catalogue("lock", {
     vi: (p: { code: string }) => `“${p.code}” không phải là mã kiểm tra (8 ký tự như 7F3K-92QD, không có chữ O, I, số 0, 1).`,
     en: (p) => `“${p.code}” is not a verification code (8 characters like 7F3K-92QD, without the letters O, I or the digits 0, 1).`,
     example: { code: "7F3K-92Q0" },
+  }),
+  annexDiffersFromLock: entry({
+    vi: (p: { code: string; cells: string[] }) =>
+      `Kết quả đã được chốt (mã kiểm tra ${p.code}) nhưng sổ tính không còn khớp với bản chốt (${p.cells
+        .slice(0, 10)
+        .map((c) => PLACE[c]?.vi ?? c)
+        .join(
+          ", ",
+        )}${p.cells.length > 10 ? "…" : ""}): phụ lục tạo lúc này sẽ in mã ${p.code} dưới những số liệu mà mã đó không chứng minh, nên không tạo. Hãy trả các ô ấy về như lúc chốt (xem “xep-hang-cntt verify”), hoặc “Mở chốt” (ghi lý do), “Tính điểm” rồi chốt lại.`,
+    en: (p) =>
+      `The results are locked (verification code ${p.code}) but the workbook no longer matches the lock (${p.cells
+        .slice(0, 10)
+        .map((c) => PLACE[c]?.en ?? c)
+        .join(
+          ", ",
+        )}${p.cells.length > 10 ? "…" : ""}): an annex made now would print ${p.code} under numbers that code does not prove, so it is not made. Put those cells back as they were locked (see “xep-hang-cntt verify”), or unlock (with a reason), score and lock again.`,
+    example: { code: "7F3K-92QD", cells: ["D12", "decision.number"] },
+  }),
+  annexWhileLockedCli: entry({
+    vi: (p: { code: string; at: string; by: string }) =>
+      `Kết quả đã được chốt (mã kiểm tra ${p.code}, lúc ${when(p.at)}${p.by ? `, bởi ${p.by}` : ""}): “score -o” không ghi vào sổ tính đã chốt, kể cả với --annex (lệnh này ghi lại cột kết quả). Phụ lục của kết quả đã chốt được tạo trong add-in (Phụ lục → Tạo phụ lục: in mã và được khóa lại như lúc chốt); hoặc “unlock --reason”, “score --annex -o”, rồi “lock” lại: cùng kết quả, cùng quy tắc và cùng số, ngày quyết định thì cùng mã ${p.code}. Chưa ghi gì.`,
+    en: (p) =>
+      `The results are locked (verification code ${p.code}, at ${when(p.at)}${p.by ? `, by ${p.by}` : ""}): “score -o” does not write to a locked workbook, not even with --annex (it writes the result columns again). The annex of locked results is made in the add-in (Annex → Create the annex: it prints the code and is protected as the lock protects it); or “unlock --reason”, “score --annex -o”, then “lock” again: the same results, rules and decision give the same code ${p.code}. Nothing was written.`,
+    example: { code: "7F3K-92QD", at: "2026-12-07T09:30:00.000Z", by: "Nguyễn Văn A" },
   }),
   lockedSheetGone: entry({
     vi: (p: { sheet: string }) => `Không còn trang “${p.sheet}” mà kết quả được chốt trên đó.`,
