@@ -1,7 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
-import * as ExcelJS from "exceljs";
 import { SHEET_ORIGIN } from "../core/base/address";
 import { annexGate, annexNotice, annexAsSheet, buildAnnex, chooseAnnexSheet } from "../core/sheets/annex";
 import { jsonRow } from "../core/grid/columns";
@@ -24,7 +23,7 @@ import { setNativeCodec } from "../xlsx/edit";
 import { buildExplanation } from "../core/findings/explanation";
 import { bothOf, cliBoth, RulesSource } from "./messages";
 import { checkOutput, writeAtomically } from "./output";
-import { readSheet, SheetValues } from "./workbook";
+import { SheetValues } from "./workbook";
 import { byEncoding, LEGACY_MESSAGES, LegacyCell, legacyExample, withConverted } from "../core/grid/legacy-cells";
 import { ENCODING_NAMES, legacyToUnicode } from "../core/text/legacy-encoding";
 import { chartFile, comparisonJson, JsonComparison, JsonFinding, jsonFindings, jsonRowExtras, JsonRowExtras, previousAgenciesOf } from "./extras";
@@ -104,18 +103,6 @@ export const fail = (message: Both): never => {
   throw new Unusable(message);
 };
 
-export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  if (!fs.existsSync(file)) fail(cliBoth("fileMissing", { file }));
-  if (fs.statSync(file).isDirectory()) fail(cliBoth("fileIsFolder", { file }));
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.readFile(file);
-  } catch {
-    fail(cliBoth("notWorkbook", { file }));
-  }
-  return wb;
-}
-
 /** The rules with the lineage given (refused, exit code 2, when the lineage does not validate). */
 function lineageRules(rules: Rules, lineage: LineageRule[]): { rules: Rules; json: RulesJson } {
   const checked = rulesWithLineage(rules, lineage);
@@ -161,25 +148,6 @@ function scoreValues(data: SheetValues, rules: Rules, fix: boolean): { data: She
   return { data: { values, formulas: data.formulas }, result, converted };
 }
 
-export function pickSheet(wb: ExcelJS.Workbook, rules: Rules, wanted: string | undefined, annexName: string | undefined, fix = false) {
-  const sheets = wb.worksheets.filter((w) => w.name !== STORE_SHEET);
-  if (wanted) {
-    const ws = sheets.find((w) => w.name === wanted);
-    if (!ws) fail(cliBoth("noSuchSheet", { sheet: wanted, sheets: sheets.map((w) => w.name) }));
-    const { data, result, converted } = scoreValues(readSheet(ws!), rules, fix);
-    if (!result.ok) fail(cliBoth("onSheet", { sheet: wanted, reason: result.error }));
-    return { ws: ws!, data, result: result as Extract<ScoreResult, { ok: true }>, converted };
-  }
-  let firstError: Both | null = null;
-  for (const ws of sheets) {
-    if (ws.state !== "visible" || ws.name === annexName) continue;
-    const { data, result, converted } = scoreValues(readSheet(ws), rules, fix);
-    if (result.ok) return { ws, data, result, converted };
-    firstError ??= cliBoth("onSheet", { sheet: ws.name, reason: result.error });
-  }
-  return fail(firstError ?? cliBoth("noGridSheet", {}));
-}
-
 // Parts written by the command line are deflated by Node's zlib (native), sync-flushed batch by batch.
 setNativeCodec({
   deflate: (data, final) => new Uint8Array(zlib.deflateRawSync(data, { level: 6, finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH })),
@@ -215,6 +183,19 @@ export function readingFile<T>(file: string, read: () => T): T {
     if (e instanceof PackageError) fail(packageRefusal(file, e));
     throw e;
   }
+}
+
+/**
+ * The input's package with what was queued on its port, written to `output`: the output guard checked
+ * again just before (never an input, never an existing file without --force), then a temporary file
+ * renamed over the target, so that nothing is half-written.
+ */
+export async function writePackage(port: XlsxPort, inputs: string | readonly string[], output: string, force: boolean): Promise<void> {
+  const checked = checkOutput(inputs, output, force);
+  if (!checked.ok) fail(bothOf(checked.message));
+  const bytes = port.toBytes();
+  const written = await writeAtomically(output, (tmp) => fs.promises.writeFile(tmp, bytes));
+  if (!written.ok) fail(bothOf(written.message));
 }
 
 /** The grid sheet: --sheet, else the first visible sheet with a grid (not the annex, not the store). */
@@ -470,10 +451,4 @@ function sameTarget(a: string, b: string): boolean {
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== "")) as Partial<T>;
-}
-
-export function moveSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, position: number): void {
-  const sheets = wb.worksheets.filter((w) => w !== ws);
-  sheets.splice(position, 0, ws);
-  sheets.forEach((w, i) => ((w as unknown as { orderNo: number }).orderNo = i));
 }

@@ -11,9 +11,10 @@ import { MARK_FILL, WritePlan } from "../core/grid/plan";
 import { ResultWrite, SheetInfo, ValueWrite, WorkbookPort } from "../core/sheets/port";
 import { SheetDescription } from "../core/sheets/sheet";
 import { decodeStore, DecodedStore, encodeStore, MarkRecord, STORE_SHEET, StoreState } from "../core/store/store";
-import { CellEdit, PackageEdit } from "./edit";
+import { CellEdit, PackageEdit, SheetProtection } from "./edit";
 import { PackageLimits } from "./package";
 import { renderSheetXml, storeSheetXml } from "./sheet-xml";
+import { NewStyle } from "./styles";
 import { SheetRead, XlsxWorkbook } from "./workbook";
 
 export class XlsxPort implements WorkbookPort {
@@ -72,6 +73,19 @@ export class XlsxPort implements WorkbookPort {
       });
       cells.set(w.row, row);
     }
+  }
+
+  /** A text into one cell with a look of its own (the annex's code line when results are locked). */
+  writeText(sheet: string, row: number, col: number, text: string, look: NewStyle): void {
+    const cells = this.cellsOf(sheet);
+    const r = cells.get(row) ?? new Map<number, CellEdit>();
+    r.set(col, { style: this.edit.styles.style(look), value: text });
+    cells.set(row, r);
+  }
+
+  /** A sheet's protection set (replacing any) or removed (null); its cells are kept as they are. */
+  protectSheet(sheet: string, protection: SheetProtection | null): void {
+    this.edit.editSheet(sheet, { cells: this.cellsOf(sheet), protection });
   }
 
   /**
