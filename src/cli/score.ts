@@ -7,7 +7,7 @@ import { jsonRow } from "../core/grid/columns";
 import { Finding } from "../core/findings/findings";
 import { jsonSyntaxProblem } from "../core/text/json-syntax";
 import { completeMetadata, DecisionMetadata, provinceMissing, titleRowsOf, validateMetadata, withProvince, yearInTitle } from "../core/rules/metadata";
-import { planResultWrite } from "../core/grid/plan";
+import { planScoring, writeScoring } from "../core/flows/score";
 import { LineageRule, PRESET_THAI_BINH_2020, Rules, RulesJson, validateRules } from "../core/rules/rules";
 import { LINEAGE_SHEET } from "../core/rules/lineage";
 import { lineage2025, lineageSheetDescription, rulesWithLineage, sheetLineage } from "./lineage";
@@ -315,13 +315,44 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       if (compared.finding) findings.push(compared.finding);
       notices.push(...comparisonNotices(comparison));
     }
-    // The add-in's plan, last year's columns included: the same checks for content that is not the tool's.
-    const planned = planResultWrite(data.values, data.formulas, SHEET_ORIGIN, sheet, result, state, comparison, "cli");
+    // The add-in's flow (src/core/flows/score.ts), last year's columns included: the same plan and checks for content that is not the tool's.
+    const planned = planScoring(port, { sheet, scored: result, state, comparison, values: data.values, where: "cli" });
     if (!planned.ok) fail(joinBoth([planned, ...issues.map((issue) => both(STORE_MESSAGES, "setAside", { issue, sheet: STORE_SHEET }))]));
     const plan = (planned as Extract<typeof planned, { ok: true }>).plan;
 
     progress("stepWrite");
-    const marks = port.writeResults({ sheet, plan, layout: result.layout, converted });
+    const decision: Partial<DecisionMetadata> = { ...(state.decision ?? {}), ...stripUndefined(opts.decision ?? {}) };
+    const { state: newState } = writeScoring(port, {
+      sheet,
+      scored: result,
+      plan,
+      converted,
+      stateAfter: (written, marks) => ({
+        ...state,
+        rules: rulesJson,
+        decision,
+        written: withGridWritten(written.written, ledger),
+        marks: [...(state.marks ?? []).filter((m) => m.sheet !== sheet), ...marks],
+        lastRun: lastRunRecord(result, sheet, "cli", opts.now ?? new Date(), data.values),
+        // As the add-in's Tính điểm keeps it: the 2025 list's choice, the two years, the rules changed (the add-in's annex reads them).
+        ...(comparison
+          ? { lastYear: { ...state.lastYear, lineage2025: opts.lineage2025 === true, compared: comparedRecord(comparison, sheet, accepted2025) } }
+          : {}),
+        undo: undefined,
+        // "Nhật ký": this run, with the result cells it changed.
+        log: appendLog(
+          state.log,
+          logEntry({
+            at: (opts.now ?? new Date()).toISOString(),
+            action: "score",
+            by: opts.by ?? "",
+            via: "cli",
+            sheet,
+            cells: [...(concluded?.changes ?? []), ...blockChanges(data.values, written.blocks, (r, c) => cellAddress(r, c))],
+          }),
+        ),
+      }),
+    });
     if (lineageToWrite)
       port.putSheet(
         lineageSheetDescription(
@@ -329,33 +360,6 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
           lineageToWrite,
         ),
       );
-
-    const decision: Partial<DecisionMetadata> = { ...(state.decision ?? {}), ...stripUndefined(opts.decision ?? {}) };
-    const newState: StoreState = {
-      ...state,
-      rules: rulesJson,
-      decision,
-      written: withGridWritten(plan.written, ledger),
-      marks: [...(state.marks ?? []).filter((m) => m.sheet !== sheet), ...marks],
-      lastRun: lastRunRecord(result, sheet, "cli", opts.now ?? new Date(), data.values),
-      // As the add-in's Tính điểm keeps it: the 2025 list's choice, the two years, the rules changed (the add-in's annex reads them).
-      ...(comparison
-        ? { lastYear: { ...state.lastYear, lineage2025: opts.lineage2025 === true, compared: comparedRecord(comparison, sheet, accepted2025) } }
-        : {}),
-      undo: undefined,
-      // "Nhật ký": this run, with the result cells it changed.
-      log: appendLog(
-        state.log,
-        logEntry({
-          at: (opts.now ?? new Date()).toISOString(),
-          action: "score",
-          by: opts.by ?? "",
-          via: "cli",
-          sheet,
-          cells: [...(concluded?.changes ?? []), ...blockChanges(data.values, plan.blocks, (r, c) => cellAddress(r, c))],
-        }),
-      ),
-    };
 
     // Stored entries set aside (damaged, tampered with): named first, never trusted for this write.
     notices.unshift(...issues.map((issue) => both(STORE_MESSAGES, "setAside", { issue, sheet: STORE_SHEET })));
@@ -380,7 +384,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       port.putSheet(annexAsSheet({ ...description, sheetName: where.name }));
       names.push(where.name);
       annexSheet = where.name;
-      newState.annex = { sheetName: where.name, source: sheet };
+      port.writeStore({ ...newState, annex: { sheetName: where.name, source: sheet } });
     }
     let explainSheet: string | null = null;
     if (opts.explain) {
@@ -391,7 +395,6 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       port.putSheet(explainAsSheet(buildExplanation(result, { year: decision.year ?? null, previous: comparison, sheetName: where.name, criteria })));
       explainSheet = where.name;
     }
-    port.writeStore(newState);
 
     if (opts.output !== undefined) {
       progress("stepSave");

@@ -22,6 +22,8 @@ export class XlsxPort implements WorkbookPort {
   private readonly reads = new Map<string, SheetRead>();
   /** Cells queued per sheet (values and styles), applied with the package at the end. */
   private readonly cells = new Map<string, Map<number, Map<number, CellEdit>>>();
+  /** The store's state queued, put when the package is made. */
+  private store: StoreState | null = null;
 
   constructor(readonly wb: XlsxWorkbook) {
     this.edit = new PackageEdit(wb);
@@ -144,12 +146,17 @@ export class XlsxPort implements WorkbookPort {
     this.edit.putSheet({ name: description.sheetName, xml: part.xml, names: part.names, after });
   }
 
+  /** The store's new state, encoded with the package (a later state queued replaces an earlier one). */
   writeStore(state: StoreState): void {
-    this.edit.putSheet({ name: STORE_SHEET, xml: storeSheetXml(encodeStore(state), this.edit.styles), state: "veryHidden" });
+    this.store = state;
   }
 
-  /** The whole workbook with what was applied, as one package. */
+  /** The whole workbook with what was applied, as one package: the store put after the other sheets. */
   toBytes(): Uint8Array {
+    if (this.store) {
+      this.edit.putSheet({ name: STORE_SHEET, xml: storeSheetXml(encodeStore(this.store), this.edit.styles), state: "veryHidden" });
+      this.store = null;
+    }
     return this.edit.toBytes();
   }
 }
