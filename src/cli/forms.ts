@@ -14,7 +14,7 @@ import { cleanText } from "../core/text/text";
 import { formWorkbook, MASTER_LIMITS, noticeWorkbook, readReturnedForms, tooLarge } from "../xlsx/forms";
 import { checkPackage } from "../xlsx/package";
 import { XlsxPort } from "../xlsx/port";
-import { fail, openInput, pickGridSheet, readingFile, rulesFrom, ScoreOptions, Unusable } from "./score";
+import { fail, openInput, pickGridSheet, readingFile, rulesFrom, ScoreOptions, Unusable, writePackage } from "./score";
 import { checkOutput, writeAtomically } from "./output";
 import { bothOf, cliBoth } from "./messages";
 import { both, Both } from "../core/base/catalogue";
@@ -109,13 +109,6 @@ function openMaster(file: string, opts: { sheet?: string; rulesFile?: string; ye
   });
 }
 
-/** The master's copy with what was queued on its port, written to `out` (a temporary file renamed over it). */
-async function writeMaster(master: Master, out: string): Promise<void> {
-  const bytes = master.port.toBytes();
-  const written = await writeAtomically(out, (tmp) => fs.promises.writeFile(tmp, bytes));
-  if (!written.ok) fail(bothOf(written.message));
-}
-
 export async function writeForms(opts: FormsOptions): Promise<FormsOutcome> {
   try {
     const master = openMaster(opts.master, opts);
@@ -145,7 +138,7 @@ export async function writeForms(opts: FormsOptions): Promise<FormsOutcome> {
         new Date().toISOString(),
       );
       master.port.writeStore({ ...master.state, workbookId: master.masterId, formKey, formsMade: made, undo: undefined });
-      await writeMaster(master, out);
+      await writePackage(master.port, opts.master, out, opts.force === true);
     }
     const forms: { file: string; agency: string }[] = [];
     for (const [i, a] of master.agencies.entries()) {
@@ -267,15 +260,10 @@ export type MergeOutcome =
 
 export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
   try {
-    // Checked before anything is read and again just before the write: never an input under another
-    // name (the master or any form, even with --force), never an existing file without --force.
-    const checkTarget = () => {
-      for (const input of [opts.master, ...opts.forms]) {
-        const checked = checkOutput(input, opts.output, input !== opts.master || opts.force === true);
-        if (!checked.ok) fail(bothOf(checked.message));
-      }
-    };
-    checkTarget();
+    // Checked before anything is read and again just before the write (writePackage): never an input under
+    // another name (the master or any form, even with --force), never an existing file without --force.
+    const checked = checkOutput([opts.master, ...opts.forms], opts.output, opts.force === true);
+    if (!checked.ok) fail(bothOf(checked.message));
     const master = openMaster(opts.master, opts);
     if (master.state.lock) fail(lockRefusal(master.state.lock, "merge"));
     // One form at a time, each checked within FORM_LIMITS before it is parsed; only the window of its values the
@@ -370,8 +358,7 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
         }),
       ),
     });
-    checkTarget();
-    await writeMaster(master, opts.output);
+    await writePackage(master.port, [opts.master, ...opts.forms], opts.output, opts.force === true);
 
     return { ok: true, plan, json, findings: plan.findings, differences: plan.differences, written: true };
   } catch (e) {
