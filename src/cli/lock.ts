@@ -56,11 +56,11 @@ export const LOCK_CLI_MESSAGES = catalogue("lock command line", {
     vi: (_p: object) => `  xep-hang-cntt lock IN.xlsx -o OUT.xlsx [--force] [--by TÊN] [--password MẬT-KHẨU] [--sheet TÊN] [--lang vi|en]
   xep-hang-cntt unlock IN.xlsx -o OUT.xlsx --reason "LÝ DO" [--force] [--by TÊN] [--password MẬT-KHẨU] [--lang vi|en]
   xep-hang-cntt verify TỆP.xlsx [--code 7F3K-92QD] [--json] [--lang vi|en]   (mã thoát: 0 khớp, 1 khác, 2 chưa chốt hoặc không đọc được)
-  xep-hang-cntt log TỆP.xlsx [-o RA.xlsx [--force]] [--json] [--lang vi|en]   (nhật ký ghi sổ tính; -o: thêm trang “Nhật ký” để in)`,
+  xep-hang-cntt log TỆP.xlsx [-o RA.xlsx [--force] [--by TÊN]] [--json] [--lang vi|en]   (nhật ký ghi sổ tính; -o: thêm trang “Nhật ký” để in)`,
     en: () => `  xep-hang-cntt lock IN.xlsx -o OUT.xlsx [--force] [--by NAME] [--password PASSWORD] [--sheet NAME] [--lang vi|en]
   xep-hang-cntt unlock IN.xlsx -o OUT.xlsx --reason "REASON" [--force] [--by NAME] [--password PASSWORD] [--lang vi|en]
   xep-hang-cntt verify FILE.xlsx [--code 7F3K-92QD] [--json] [--lang vi|en]   (exit code: 0 matches, 1 differs, 2 not locked or unreadable)
-  xep-hang-cntt log FILE.xlsx [-o OUT.xlsx [--force]] [--json] [--lang vi|en]   (the workbook's log; -o: adds the printable “Nhật ký” sheet)`,
+  xep-hang-cntt log FILE.xlsx [-o OUT.xlsx [--force] [--by NAME]] [--json] [--lang vi|en]   (the workbook's log; -o: adds the printable “Nhật ký” sheet)`,
     example: {},
   }),
   locked: entry({
@@ -127,7 +127,7 @@ const TAKES: Record<Command, (keyof typeof OPTIONS)[]> = {
   lock: ["output", "sheet", "by", "password", "lang", "force"],
   unlock: ["output", "by", "password", "reason", "lang", "force"],
   verify: ["code", "json", "lang"],
-  log: ["output", "force", "json", "lang"],
+  log: ["output", "force", "json", "lang", "by"],
 };
 
 const say = (lang: Lang, m: Both) => pick(m, lang);
@@ -270,8 +270,10 @@ export async function lockMain(argv: string[], io: CliIO, lang: Lang, now: () =>
           state.logSheet,
         );
         if (where.replaces) wb.removeWorksheet(wb.getWorksheet(where.name)!.id);
-        renderSheetExcelJS(wb.addWorksheet(where.name), logSheet(log, lockTime, where.name));
-        writeStore(wb, { ...state, logSheet: where.name });
+        // Writing the sheet is an entry of its own, its newest line (as "Xem nhật ký" in the add-in).
+        const logged = appendLog(log, logEntry({ at: now().toISOString(), action: "logSheet", by, via: "cli", sheet: where.name }));
+        renderSheetExcelJS(wb.addWorksheet(where.name), logSheet(logged, lockTime, where.name));
+        writeStore(wb, { ...state, logSheet: where.name, log: logged });
         await save(wb, input, v.output, v.force === true);
         io.out(say(lang, both(LOCK_CLI_MESSAGES, "logWritten", { sheet: where.name, output: v.output })));
       }
