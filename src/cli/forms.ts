@@ -69,7 +69,7 @@ function openMaster(file: string, opts: { sheet?: string; rulesFile?: string; ye
     const checked = checkPackage(bytes, MASTER_LIMITS);
     if (!checked.ok && checked.problem.code === "tooLarge") {
       const p = tooLarge(checked.problem, MASTER_LIMITS);
-      fail(cliBoth("masterTooLarge", { file, part: p.part, mib: p.limitMiB }));
+      fail(cliBoth("masterTooLarge", { file, what: p.what, part: p.part, limit: p.limit }));
     }
   }
   const port = openInput(file, MASTER_LIMITS, bytes);

@@ -7,6 +7,7 @@ import { both, Both, catalogue, entry, Lang, MessageEntry, plural, quotedList } 
 import { jsonSyntaxText, JsonSyntaxProblem } from "../core/text/json-syntax";
 import { makeRuleProblem, ruleProblemLines } from "../core/rules/ruleMessages";
 import type { RuleProblem } from "../core/rules/rules";
+import { readLimitText, ReadLimitWords } from "../core/forms/form-messages";
 
 /** English when the language named ("en", "en_US.UTF-8", "en-GB") is English, Vietnamese otherwise. */
 const isEnglish = (value: string | undefined): boolean => /^en([-_.@]|$)/i.test((value ?? "").trim());
@@ -287,11 +288,11 @@ Exit codes: 0 done; 1 done but the score table has errors (merge: a form has pro
     example: { dir: "phieu" },
   }),
   masterTooLarge: entry({
-    vi: (p: { file: string; part: string; mib: number }) =>
-      `Tệp “${p.file}” quá lớn để đọc an toàn: ${p.part ? `phần “${p.part}”` : "tệp"} khi giải nén vượt ${p.mib} MB (tệp có thể bị hỏng hoặc cố ý làm phình to). Không đọc tiếp, không ghi gì.`,
+    vi: (p: ReadLimitWords & { file: string }) =>
+      `Tệp “${p.file}” quá lớn để đọc an toàn: ${readLimitText.vi(p)} (tệp có thể bị hỏng hoặc cố ý làm phình to). Không đọc tiếp, không ghi gì. Hãy mở bằng Excel, xóa các trang tính không cần rồi lưu lại dạng .xlsx.`,
     en: (p) =>
-      `File “${p.file}” is too large to read safely: ${p.part ? `its part “${p.part}”` : "the file"} inflates beyond ${p.mib} MB (it may be damaged or made to blow up). Not read further; nothing written.`,
-    example: { file: "bang-diem.xlsx", part: "xl/worksheets/sheet1.xml", mib: 128 },
+      `File “${p.file}” is too large to read safely: ${readLimitText.en(p)} (it may be damaged or made to blow up). Not read further; nothing written. Open it in Excel, delete the sheets not needed and save it as .xlsx.`,
+    example: { file: "bang-diem.xlsx", what: "bytes", part: "xl/worksheets/sheet1.xml", limit: 128 },
   }),
   mergeMissing: entry({
     vi: (p: { agencies: string[]; deadline: string }) =>

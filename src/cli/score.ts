@@ -31,7 +31,7 @@ import { chartFile, comparisonJson, JsonComparison, JsonFinding, jsonFindings, j
 import { compareYears, comparedRecord, Comparison, comparisonNotices } from "../core/grid/previous";
 import { applyLedger, criteriaJson, CriteriaJson, withCriteriaValues, withGridWritten } from "./ledger";
 import { CRITERIA_SHEET } from "../core/rules/criteria-sheet";
-import { LEDGER_SHEET } from "../core/grid/ledger";
+import { criteriaLookup, LEDGER_SHEET } from "../core/grid/ledger";
 import { checkStale, staleFinding } from "../core/grid/stale";
 import { LOCK_MESSAGES, lockRefusal } from "../core/store/lock";
 import { appendLog, blockChanges, logEntry } from "../core/store/log";
@@ -405,7 +405,9 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     if (opts.explain) {
       progress("stepExplain");
       const where = chooseAnnexSheet("Giải trình", names, undefined);
-      port.putSheet(explainAsSheet(buildExplanation(result, { year: decision.year ?? null, previous: comparison, sheetName: where.name })));
+      // With a ledger, each criterion where points were lost is listed under its group, with the council's comment.
+      const criteria = ledger ? criteriaLookup(ledger.ledger) : undefined;
+      port.putSheet(explainAsSheet(buildExplanation(result, { year: decision.year ?? null, previous: comparison, sheetName: where.name, criteria })));
       explainSheet = where.name;
     }
     port.writeStore(newState);

@@ -198,14 +198,20 @@ export async function generateAnnex(opts: { confirmErrors: boolean; source?: "pa
         made.lock ? { ...made, lock: { ...made.lock, protectedSheets: [...new Set([...(made.lock.protectedSheets ?? []), where.name])] } } : made,
         logEntry({ at, action: "annex", by: currentActor(), via: opts.source ?? "pane", sheet: where.name, note: `${meta.number} ${meta.date}` }),
       );
-      const ws = inPlace
-        ? await writeAnnexInPlace(context, store, newState, description, replaced)
-        : await writeAnnex(context, store, newState, description, names, replaced, protectAgain); // 2 (3 from the annex sheet)
-
-      if (!fromAnnexSheet && !(inPlace && replaced)) {
-        // The new sheet's id: a sheet the user makes later under the same name is not the add-in's.
-        newState.annex = { ...newState.annex!, sheetId: ws.id };
-        await queueStoreWrite(context, store, newState, true);
+      // The new sheet's id: a sheet the user makes later under the same name is not the add-in's. Written with the
+      // state's head in the batch's last sync when an earlier one brought it (an annex past the request limit).
+      const recordId: IdWrite | undefined =
+        !fromAnnexSheet && !(inPlace && replaced)
+          ? async (id) => {
+              newState.annex = { ...newState.annex!, sheetId: id };
+              await queueStoreWrite(context, store, newState, true);
+            }
+          : undefined;
+      const written = inPlace
+        ? await writeAnnexInPlace(context, store, newState, description, replaced, recordId)
+        : await writeAnnex(context, store, newState, description, names, replaced, protectAgain, recordId); // 2 (3 from the annex sheet)
+      if (recordId && !written.idRecorded) {
+        await recordId(written.ws.id);
         await context.sync(); // 3: the head of the state only
       }
 
@@ -340,10 +346,21 @@ function checkAnnexInputs(
   return { ok: true, meta, lastYear: lastYear?.ok ? lastYear.comparison : null };
 }
 
+/**
+ * What the annex's journal keeps of the state before: only the entries "Hoàn tác" of an annex gives back (the annex
+ * record, and its description where the journal does not carry it already), not the whole state — at 10 000
+ * agencies the results' record and the last run alone are some 700 KB more to write.
+ */
+function annexStateBefore(state: StoreState, descriptionInJournal: boolean): Omit<StoreState, "undo"> {
+  return {
+    ...(state.annex !== undefined ? { annex: state.annex } : {}),
+    ...(state.annexDescription !== undefined && !descriptionInJournal ? { annexDescription: state.annexDescription } : {}),
+  };
+}
+
 /** The state after the annex: where it is and what it was made from, and the journal "Hoàn tác" needs (the annex it replaces, the state before). */
 function stateWithAnnex(state: StoreState, annexSheet: string, source: string, replaced: Excel.Worksheet | undefined, at: string): StoreState {
-  const { undo: _u, ...previousState } = state;
-  void _u;
+  const previousState = annexStateBefore(state, false);
   return {
     ...state,
     annex: { sheetName: annexSheet, source },
@@ -370,8 +387,7 @@ function stateWithAnnexInPlace(
   description: AnnexDescription,
   at: string,
 ): StoreState {
-  const { undo: _u, ...previousState } = state;
-  void _u;
+  const previousState = annexStateBefore(state, !!replaced);
   return {
     ...state,
     annex: { sheetName: annexSheet, source, ...(replaced ? { sheetId: replaced.id } : {}) },
@@ -401,17 +417,37 @@ async function writeAnnexInPlace(
   newState: StoreState,
   description: AnnexDescription,
   replaced: Excel.Worksheet | undefined,
-): Promise<Excel.Worksheet> {
+  recordId?: IdWrite,
+): Promise<AnnexWritten> {
   const queued = await queueStoreWrite(context, store, newState);
   const ws = replaced ? context.workbook.worksheets.getItem(replaced.name) : context.workbook.worksheets.add(description.sheetName);
-  await renderAnnexInto(context, ws, description, queued, !!replaced);
-  ws.activate();
   ws.load("id");
+  const syncs = await renderAnnexInto(context, ws, description, queued, !!replaced);
+  ws.activate();
+  const idRecorded = await recordIdIfKnown(ws, syncs, recordId);
   await context.sync();
-  return ws;
+  return { ws, idRecorded };
 }
 
-/** Renders an annex into `ws`, emptied first when it held one; syncs only past the request limit (blocks of rows). */
+/** The sheet an annex was written into (its id loaded), and whether the batch's last sync carried the state's head with that id. */
+interface AnnexWritten {
+  ws: Excel.Worksheet;
+  idRecorded: boolean;
+}
+
+/** Queues the state's head with the new sheet's id into the batch's last sync, if an earlier sync of the batch already brought the id. */
+type IdWrite = (id: string) => Promise<void>;
+
+async function recordIdIfKnown(ws: Excel.Worksheet, syncsBefore: number, recordId: IdWrite | undefined): Promise<boolean> {
+  if (!recordId || syncsBefore === 0) return false;
+  await recordId(ws.id);
+  return true;
+}
+
+/**
+ * Renders an annex into `ws`, emptied first when it held one; syncs only past the request limit (blocks of rows).
+ * Returns the syncs it made (0 when the annex fits the batch the caller syncs).
+ */
 export async function renderAnnexInto(context: Excel.RequestContext, ws: Excel.Worksheet, description: AnnexDescription, queued: number, empty: boolean) {
   if (empty) ws.getRange().clear(Excel.ClearApplyTo.all);
   const moreRows = renderAnnexOffice(ws, description, queued);
@@ -420,6 +456,7 @@ export async function renderAnnexInto(context: Excel.RequestContext, ws: Excel.W
     await context.sync(); // only past the request limit: the rest of the texts, a block of rows each
     step();
   }
+  return moreRows.length;
 }
 
 /**
@@ -436,18 +473,15 @@ async function writeAnnex(
   names: readonly string[],
   replaced: Excel.Worksheet | undefined,
   protect = false,
-): Promise<Excel.Worksheet> {
+  recordId?: IdWrite,
+): Promise<AnnexWritten> {
   const sheets = context.workbook.worksheets;
   const queued = await queueStoreWrite(context, store, newState);
   if (names.includes(ANNEX_BUILD_SHEET)) sheets.getItem(ANNEX_BUILD_SHEET).delete();
   if (names.includes(ANNEX_BACKUP_SHEET)) sheets.getItem(ANNEX_BACKUP_SHEET).delete();
   const ws = sheets.add(ANNEX_BUILD_SHEET);
-  const moreRows = renderAnnexOffice(ws, description, queued);
-  for (const step of moreRows) {
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block past the request size limit, never per row
-    await context.sync(); // only past the request limit: the rest of the texts, a block of rows each
-    step();
-  }
+  ws.load("id");
+  const syncs = await renderAnnexInto(context, ws, description, queued, false);
   if (replaced) replaced.name = ANNEX_BACKUP_SHEET;
   ws.name = description.sheetName;
   if (replaced) ws.position = replaced.position;
@@ -455,7 +489,8 @@ async function writeAnnex(
   if (replaced) replaced.visibility = Excel.SheetVisibility.veryHidden;
   // As "Chốt kết quả" protects it (no password: the lock does not keep one).
   if (protect) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true });
-  ws.load("id");
+  // After the renames: should one fail, the head keeps no id of a sheet left under the temporary name.
+  const idRecorded = await recordIdIfKnown(ws, syncs, recordId);
   await context.sync();
-  return ws;
+  return { ws, idRecorded };
 }

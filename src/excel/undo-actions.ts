@@ -146,11 +146,13 @@ export const UNDO_HANDLERS: { readonly [A in UndoJournal["action"]]: UndoHandler
       const restoredAnnexId = r.legacy ? await renderLegacyAnnex(context, r.legacy, r.position) : r.restoredId;
       return { leftAlone: [], restoredAnnexId, unfinished: r.unfinished };
     },
-    stateAfter: (current, { previousState: prev }, { restoredAnnexId }) => {
+    stateAfter: (current, { previousState: prev, inPlace, previousAnnex }, { restoredAnnexId }) => {
       const annex = prev.annex && restoredAnnexId ? { ...prev.annex, sheetId: restoredAnnexId } : prev.annex;
       const { annexDescription: _d, ...rest } = current;
       void _d;
-      return { ...rest, annex, ...(prev.annexDescription !== undefined ? { annexDescription: prev.annexDescription } : {}) };
+      // Written in place, the journal keeps the previous annex's description once, in previousAnnex.
+      const description = prev.annexDescription ?? (inPlace ? previousAnnex?.description : undefined);
+      return { ...rest, annex, ...(description !== undefined ? { annexDescription: description } : {}) };
     },
   },
   /** "Biểu đồ chỉ số": its sheet goes. */

@@ -71,6 +71,8 @@ const vi = {
   },
   card: {
     caption: (name: string) => `Điểm từng nhóm của ${name}`,
+    criteriaSummary: (count: number, lost: number) => `Tiêu chí: ${count} tiêu chí, ${lost} tiêu chí chưa đạt điểm tối đa`,
+    criteriaCaption: (name: string) => `Điểm từng tiêu chí của ${name} (tự chấm, thẩm định)`,
     hint: "Chọn một ô trên dòng của một cơ quan để xem vì sao cơ quan đó được kết quả này.",
     staleTitle: "Kết quả trên trang tính đã cũ",
   },
@@ -226,6 +228,8 @@ const en: Strings = {
   },
   card: {
     caption: (name: string) => `Scores of ${name} per group`,
+    criteriaSummary: (count: number, lost: number) => `Criteria: ${count} ${count === 1 ? "criterion" : "criteria"}, ${lost} below the maximum`,
+    criteriaCaption: (name: string) => `Scores of ${name} per criterion (self-assessed, appraised)`,
     hint: "Select a cell in an agency's row to see why it got its result.",
     staleTitle: "The results on the sheet are out of date",
   },

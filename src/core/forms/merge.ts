@@ -2,7 +2,7 @@ import { cellAddress, Origin, SHEET_ORIGIN } from "../base/address";
 import { cmp, Dec, fromNumber, sign, toNumber } from "../base/decimal";
 import { makeFinding, Severity } from "../findings/findings";
 import { both, ddmmyyyy, hhmm, pick } from "../base/catalogue";
-import { FORM_TEXT, IN_FORM_MESSAGES, MERGE_MESSAGES, MERGE_SEVERITY, MergeFindingCode, MergeParams, ScoreFindingCode, Lang } from "./form-messages";
+import { FORM_TEXT, IN_FORM_MESSAGES, MERGE_MESSAGES, MERGE_SEVERITY, MergeFindingCode, MergeParams, ReadLimit, ScoreFindingCode, Lang } from "./form-messages";
 import { agencyMaxes, exemptGroupsOf, FORM_COLS, FORM_FIRST_GROUP_ROW, FormIdentity, identityVerifies, isFormKey, rulesFingerprint } from "./forms";
 import { scoreSheet, ScoreResult } from "../grid/scoring";
 import { COLUMN_ALIASES, groupOfHeader, GridLayout, locateGrid } from "../grid/grid";
@@ -54,10 +54,18 @@ export interface ReturnedForm {
   /** The formulas ("=…" where a cell has one), to tell a formula saved without its value from an empty cell. */
   formulas?: readonly (readonly unknown[])[];
   identity: FormIdentity | null;
-  /** Why there are no values: the file is not there, or it passes a reading limit (its size once inflated). */
-  problem?: { code: "notFound" } | { code: "tooLarge"; part: string; limitMiB: number };
+  /** Why there are no values: the file is not there, or it passes a reading limit (its size once inflated, its number of parts, cells or strings). */
+  problem?: { code: "notFound" } | ReadLimitPassed;
   /** A returned "Thông báo kết quả thẩm định": its identity (from its hidden data). */
   notice?: NoticeIdentity;
+}
+
+/** A reading limit a file passes: what (bytes inflated, parts, cells, shared strings), where ("": the file as a whole), the limit (MiB for bytes). */
+export interface ReadLimitPassed {
+  code: "tooLarge";
+  what: ReadLimit;
+  part: string;
+  limit: number;
 }
 
 /** An agency's reply from a returned notice, for its difference's "Kiến nghị" cell. */
@@ -321,7 +329,7 @@ export function planMerge(input: MergeInput): MergeResult {
     if (form.values === null) {
       const p = form.problem;
       if (p?.code === "notFound") findings.push(finding("fileNotFound", { file }));
-      else if (p?.code === "tooLarge") findings.push(finding("fileTooLarge", { file, detail: p.part, cell: String(p.limitMiB) }));
+      else if (p?.code === "tooLarge") findings.push(finding("fileTooLarge", { file, detail: p.part, reason: p.what, value: String(p.limit) }));
       else findings.push(finding("unreadable", { file }));
       continue;
     }

@@ -70,6 +70,8 @@ export interface LedgerEntry {
   appraised: Dec | null;
   /** The points that count: Thẩm định where present, else Tự chấm; null when neither can be read. */
   points: Dec | null;
+  /** The council's comment (Ý kiến thẩm định); "" when there is none. */
+  comment: string;
 }
 
 export interface LedgerAgencyResult {
@@ -242,7 +244,7 @@ export function readLedger(
     if (leaf.evidence === "required" && isBlank(at(r, "evidence"))) find("evidenceMissing", r, colOf("evidence"), info.name, leaf, "", "");
 
     const points = appraisedOutcome !== null ? appraised : self;
-    result.entries.push({ row: r, agency: info.name, leaf, self, appraised, points });
+    result.entries.push({ row: r, agency: info.name, leaf, self, appraised, points, comment: text(at(r, "comment")) });
     if (leaf.method !== "points" && cols.self !== undefined) write(writes, values, r, cols.self, self);
     if (cols.points !== undefined) write(writes, values, r, cols.points, points);
   }
@@ -459,6 +461,27 @@ function firstPass(grid: readonly (readonly unknown[])[], rules: Rules, origin: 
 export function gridAgencies(grid: readonly (readonly unknown[])[], rules: Rules, origin: Origin = SHEET_ORIGIN): LedgerAgency[] | null {
   const first = firstPass(grid, rules, origin);
   return first.ok ? ledgerAgencies(first.rows, rules) : null;
+}
+
+/** Each agency's criteria as read (Giải trình and the agency card): its entries, by the agency's name; null for an agency without rows. */
+export const criteriaLookup =
+  (ledger: Extract<LedgerRead, { ok: true }>) =>
+  (name: string): readonly LedgerEntry[] | null =>
+    ledger.agencies.get(matchKey(name))?.entries ?? null;
+
+/**
+ * The ledger read for a grid already scored with its sums (Giải trình, the agency card): the grid's agencies decide
+ * which leaves apply. Null without criteria, without a ledger or when it has no header.
+ */
+export function ledgerOfScored(
+  ledgerValues: readonly (readonly unknown[])[] | null,
+  rules: Rules,
+  rows: readonly RowResult[],
+  origin: Origin = SHEET_ORIGIN,
+): ((name: string) => readonly LedgerEntry[] | null) | null {
+  if (ledgerValues === null || rules.leaves.length === 0) return null;
+  const read = readLedger(ledgerValues, rules, ledgerAgencies(rows, rules), origin);
+  return read.ok ? criteriaLookup(read) : null;
 }
 
 /** Each agency's criteria as the command line's JSON gives them: [{ id, self, appraised, points }]. */

@@ -1,11 +1,11 @@
-import { agencyMaxes, buildForm, rulesFingerprint } from "../../src/core/forms/forms";
-import { differencesSheet, MergeInput, planMerge, readForm, selfAssessmentSheet } from "../../src/core/forms/merge";
-import { presetRules } from "../../src/core/rules/rules";
-import { sheetValues } from "../../src/core/sheets/sheet";
-import { SelfAssessment } from "../../src/core/store/store";
-import { clonePreset, simpleSheet } from "../core/helpers";
-import { loadRules } from "../../src/core/rules/rules";
-import { filledValues, formFor, KEY, mergeInput, planOf, returned } from "./helpers";
+import { agencyMaxes, buildForm, rulesFingerprint } from "../../../src/core/forms/forms";
+import { differencesSheet, MergeInput, planMerge, readForm, selfAssessmentSheet } from "../../../src/core/forms/merge";
+import { presetRules } from "../../../src/core/rules/rules";
+import { sheetValues } from "../../../src/core/sheets/sheet";
+import { SelfAssessment } from "../../../src/core/store/store";
+import { clonePreset, simpleSheet } from "../helpers";
+import { loadRules } from "../../../src/core/rules/rules";
+import { filledValues, formFor, KEY, mergeInput, planOf, returned } from "../../forms/helpers";
 
 const rules = presetRules();
 const FULL = [40, 80, 80, 80, 80, 40];
