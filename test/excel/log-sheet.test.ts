@@ -3,7 +3,7 @@ import { writeLogSheet } from "../../src/excel/log-sheet";
 import { runScoring } from "../../src/excel/scoring";
 import { undoLast } from "../../src/excel/undo";
 import { decodeStore, STORE_SHEET } from "../../src/core/store/store";
-import { referenceDouble, SHEET } from "./helpers";
+import { referenceDouble } from "./helpers";
 
 const AT = () => new Date("2026-12-07T09:30:00.000Z");
 
