@@ -14,7 +14,7 @@ import { cleanText } from "../core/text/text";
 import { formWorkbook, MASTER_LIMITS, noticeWorkbook, readReturnedForms, tooLarge } from "../xlsx/forms";
 import { checkPackage } from "../xlsx/package";
 import { XlsxPort } from "../xlsx/port";
-import { fail, openInput, pickGridSheet, readingFile, rulesFrom, ScoreOptions, Unusable } from "./score";
+import { fail, openInput, pickGridSheet, readingFile, rulesFrom, ScoreOptions, Unusable, writePackage } from "./score";
 import { checkOutput, writeAtomically } from "./output";
 import { bothOf, cliBoth } from "./messages";
 import { both, Both } from "../core/base/catalogue";
@@ -25,6 +25,8 @@ import { readDifferences } from "../core/forms/conclusions";
 import { buildNotice, NOTICE_MESSAGES, NOTICE_TEXT, noticeRowsByAgency } from "../core/forms/notices";
 import { lockRefusal } from "../core/store/lock";
 import { appendLog, logEntry } from "../core/store/log";
+import { gridAgencies, LEDGER_SHEET, ledgerSheet } from "../core/grid/ledger";
+import { sheetValues } from "../core/sheets/sheet";
 
 /**
  * The command line's side of the departments' loop: `forms` writes one self-assessment form per
@@ -56,7 +58,7 @@ interface Master {
   result: Extract<ScoreResult, { ok: true }>;
   state: StoreState;
   rules: Rules;
-  agencies: { row: number; name: string; notes: string; maxes: readonly Dec[] }[];
+  agencies: { row: number; name: string; notes: string; maxes: readonly Dec[]; block: string | null }[];
   masterId: string;
   year: number;
 }
@@ -87,6 +89,7 @@ function openMaster(file: string, opts: { sheet?: string; rulesFile?: string; ye
       name: text(data.values[row][result.layout.nameCol]),
       notes: result.layout.notesCol === null ? "" : text(data.values[row][result.layout.notesCol]),
       maxes: maxes.get(row) ?? rules.groups.map((g) => g.max),
+      block: result.rows.find((r) => r.row === row)?.block ?? null,
     }));
     const year = opts.year ?? formsYear(state.decision?.year, data.values, result.layout.headerTop, completeMetadata(state.decision ?? {}).year);
     return {
@@ -104,13 +107,6 @@ function openMaster(file: string, opts: { sheet?: string; rulesFile?: string; ye
       year,
     };
   });
-}
-
-/** The master's copy with what was queued on its port, written to `out` (a temporary file renamed over it). */
-async function writeMaster(master: Master, out: string): Promise<void> {
-  const bytes = master.port.toBytes();
-  const written = await writeAtomically(out, (tmp) => fs.promises.writeFile(tmp, bytes));
-  if (!written.ok) fail(bothOf(written.message));
 }
 
 export async function writeForms(opts: FormsOptions): Promise<FormsOutcome> {
@@ -142,7 +138,7 @@ export async function writeForms(opts: FormsOptions): Promise<FormsOutcome> {
         new Date().toISOString(),
       );
       master.port.writeStore({ ...master.state, workbookId: master.masterId, formKey, formsMade: made, undo: undefined });
-      await writeMaster(master, out);
+      await writePackage(master.port, opts.master, out, opts.force === true);
     }
     const forms: { file: string; agency: string }[] = [];
     for (const [i, a] of master.agencies.entries()) {
@@ -151,6 +147,7 @@ export async function writeForms(opts: FormsOptions): Promise<FormsOutcome> {
         agency: a.name,
         notes: a.notes,
         maxes: a.maxes,
+        block: a.block,
         year: master.year,
         masterId: master.masterId,
         formKey,
@@ -263,15 +260,10 @@ export type MergeOutcome =
 
 export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
   try {
-    // Checked before anything is read and again just before the write: never an input under another
-    // name (the master or any form, even with --force), never an existing file without --force.
-    const checkTarget = () => {
-      for (const input of [opts.master, ...opts.forms]) {
-        const checked = checkOutput(input, opts.output, input !== opts.master || opts.force === true);
-        if (!checked.ok) fail(bothOf(checked.message));
-      }
-    };
-    checkTarget();
+    // Checked before anything is read and again just before the write (writePackage): never an input under
+    // another name (the master or any form, even with --force), never an existing file without --force.
+    const checked = checkOutput([opts.master, ...opts.forms], opts.output, opts.force === true);
+    if (!checked.ok) fail(bothOf(checked.message));
     const master = openMaster(opts.master, opts);
     if (master.state.lock) fail(lockRefusal(master.state.lock, "merge"));
     // One form at a time, each checked within FORM_LIMITS before it is parsed; only the window of its values the
@@ -292,7 +284,10 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
     );
     // What the council and the agencies wrote on the "Chênh lệch" sheet a previous merge made: kept (and what replies answer).
     const previousRows = differenceRowsOf(master, opts.master, master.state.loopSheets?.diff);
+    // Rules with criteria: forms at criterion level fill the ledger, the workbook's, or one made now (with every agency's rows).
+    const ledger = ledgerForMerge(master);
     const planned = planMerge({
+      ledger: ledger ? { values: ledger.values, sheetName: LEDGER_SHEET } : undefined,
       differenceRows: previousRows,
       rules: master.rules,
       values: master.data.values,
@@ -325,6 +320,7 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
       master.sheet,
       plan.writes.map((w) => ({ row: w.row, col: w.col, value: w.value, ...(typeof w.value === "string" ? { numberFormat: "@" } : {}) })),
     );
+    const ledgerChanges = ledger ? writeLedger(master, ledger, plan) : [];
     const loopSheets = placeLoopSheets(
       master,
       (name) => selfAssessmentSheet(master.rules, plan.selfAssessments, name),
@@ -338,7 +334,10 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
           master.state.formsMade,
         ),
     );
-    const changes = plan.writes.map((w): [string, string, string] => [w.address, String(master.data.values[w.row]?.[w.col] ?? ""), String(w.value ?? "")]);
+    const changes = [
+      ...plan.writes.map((w): [string, string, string] => [w.address, String(master.data.values[w.row]?.[w.col] ?? ""), String(w.value ?? "")]),
+      ...ledgerChanges,
+    ];
     master.port.writeStore({
       ...master.state,
       ...(deadline ? { decision: { ...master.state.decision, formsDeadline: deadline } } : {}),
@@ -359,8 +358,7 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
         }),
       ),
     });
-    checkTarget();
-    await writeMaster(master, opts.output);
+    await writePackage(master.port, [opts.master, ...opts.forms], opts.output, opts.force === true);
 
     return { ok: true, plan, json, findings: plan.findings, differences: plan.differences, written: true };
   } catch (e) {
@@ -395,4 +393,34 @@ function placeLoopSheets(
     diff: put(FORM_TEXT.diffSheet, loop?.diff, diff),
     track: put(FORM_TEXT.trackSheet, loop?.track, track),
   };
+}
+
+/** The ledger a merge fills (rules with criteria): the workbook's sheet, or a new one from the rules and the grid's agencies. */
+function ledgerForMerge(master: Master): { values: unknown[][]; made: SheetDescription | null } | null {
+  if (master.rules.leaves.length === 0) return null;
+  if (master.port.sheets().some((s) => s.name === LEDGER_SHEET)) return { values: master.port.readSheet(LEDGER_SHEET).values, made: null };
+  const made = ledgerSheet(master.rules, gridAgencies(master.data.values, master.rules) ?? []);
+  return { values: sheetValues(made), made };
+}
+
+/**
+ * The merge's ledger cells: written into the workbook's ledger (each cell's look kept), or into the new
+ * ledger's description, then added after the grid. The changes for the log (address, old, new).
+ */
+function writeLedger(master: Master, ledger: { values: unknown[][]; made: SheetDescription | null }, plan: MergePlan): [string, string, string][] {
+  const writes = plan.ledgerWrites;
+  if (ledger.made) {
+    if (writes.length === 0 && plan.merged.length === 0) return [];
+    const byCell = new Map(ledger.made.cells.map((c) => [`${c.row}:${c.col}`, c]));
+    for (const w of writes) {
+      const cell = byCell.get(`${w.row}:${w.col}`);
+      if (cell) Object.assign(cell, { value: w.value, ...(typeof w.value === "string" ? { numberFormat: "@" } : {}) });
+    }
+    master.port.putSheet(ledger.made, master.sheet);
+  } else
+    master.port.writeValues(
+      LEDGER_SHEET,
+      writes.map((w) => ({ row: w.row, col: w.col, value: w.value, ...(typeof w.value === "string" ? { numberFormat: "@" } : {}) })),
+    );
+  return writes.map((w) => [w.address, String(ledger.values[w.row]?.[w.col] ?? ""), String(w.value)]);
 }

@@ -86,7 +86,16 @@ export async function prepareForms(scope: "all" | "selected", now: () => Date = 
         forms: picked.map((a) => ({
           fileName: names[all.indexOf(a)],
           agency: a.name,
-          description: buildForm({ rules, agency: a.name, notes: a.notes, maxes: maxes.get(a.row), year, masterId, formKey }),
+          description: buildForm({
+            rules,
+            agency: a.name,
+            notes: a.notes,
+            maxes: maxes.get(a.row),
+            block: scored.rows.find((r) => r.row === a.row)?.block ?? null,
+            year,
+            masterId,
+            formKey,
+          }),
         })),
       };
     });

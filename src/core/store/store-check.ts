@@ -321,7 +321,16 @@ const scoreOrText: Check = (v, p) =>
 export const checkForm: Check = shape({ kind: text, masterId: text, agency: text, year: intIn(0, 9999), rulesFingerprint: text, token: optional(text) });
 const formKey: Check = (v, p) => (typeof v === "string" && /^[0-9a-f]{64}$/.test(v) ? null : storeProblem("notText", p, v));
 export const checkSelfAssessments: Check = list(
-  shape({ agency: text, file: text, at: text, verified: optional(bool), scores: list(scoreOrText, 1000), evidence: list(text, 1000), notes: text }),
+  shape({
+    agency: text,
+    file: text,
+    at: text,
+    verified: optional(bool),
+    scores: list(scoreOrText, 1000),
+    evidence: list(text, 1000),
+    notes: text,
+    criteria: optional(list(shape({ id: text, first: scoreOrText, second: scoreOrText, evidence: text }), 10000)),
+  }),
   MAX_ROWS,
 );
 export const checkFormsMade: Check = list(shape({ agency: text, at: time, file: text }), MAX_ROWS);

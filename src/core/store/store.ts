@@ -228,6 +228,19 @@ export interface SelfAssessment {
   scores: (number | string | null)[];
   evidence: string[];
   notes: string;
+  /**
+   * A form at criterion level: what the agency entered for each criterion (the points or first input, the
+   * second input, the evidence), by code; the scores above are then the groups' sums.
+   */
+  criteria?: CriterionClaim[];
+}
+
+/** One criterion of a returned form, as entered. */
+export interface CriterionClaim {
+  id: string;
+  first: number | string | null;
+  second: number | string | null;
+  evidence: string;
 }
 
 /** One agency's form made: when, and the file name it was given. */
