@@ -318,7 +318,15 @@ export const checkUndoJournal: Check = (v, p) => {
 /** The self-assessment entries (forms out and back in): their shape, and the sheet names they name. */
 const scoreOrText: Check = (v, p) =>
   v === null || typeof v === "string" || (typeof v === "number" && Number.isFinite(v)) ? null : storeProblem("notText", p, v);
-export const checkForm: Check = shape({ kind: text, masterId: text, agency: text, year: intIn(0, 9999), rulesFingerprint: text, token: optional(text) });
+export const checkForm: Check = shape({
+  kind: text,
+  masterId: text,
+  agency: text,
+  year: intIn(0, 9999),
+  rulesFingerprint: text,
+  token: optional(text),
+  madeAt: optional(text),
+});
 const formKey: Check = (v, p) => (typeof v === "string" && /^[0-9a-f]{64}$/.test(v) ? null : storeProblem("notText", p, v));
 export const checkSelfAssessments: Check = list(
   shape({
@@ -326,6 +334,7 @@ export const checkSelfAssessments: Check = list(
     file: text,
     at: text,
     verified: optional(bool),
+    madeAt: optional(text),
     scores: list(scoreOrText, 1000),
     evidence: list(text, 1000),
     notes: text,

@@ -224,6 +224,8 @@ export interface SelfAssessment {
   at: string;
   /** Whether the form's identity verified against the master's key (false: a form without identity, merged as unverified; absent in older records). */
   verified?: boolean;
+  /** When the form was made, as its verified identity says (absent: not said, or not verified); "Theo dõi phiếu" uses it when the master recorded no time. */
+  madeAt?: string;
   /** Per rules group: the score as read (a number), the text typed when not a number, null when empty or exempt. */
   scores: (number | string | null)[];
   evidence: string[];
