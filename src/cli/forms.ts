@@ -155,12 +155,13 @@ export async function writeForms(opts: FormsOptions): Promise<FormsOutcome> {
     fs.mkdirSync(opts.dir, { recursive: true });
     // The form key: the master's, or a new one kept in the copy written to --master-out (before any form).
     const formKey = stored ?? newFormKey((n) => new Uint8Array(crypto.randomBytes(n)));
+    const madeAt = new Date().toISOString();
     if (opts.masterOut) {
       // When each agency's form was made: for the “Theo dõi phiếu” sheet of later merges into this copy.
       const made = withFormsMade(
         master.state.formsMade,
         master.agencies.map((a, i) => ({ agency: a.name, file: names[i] })),
-        new Date().toISOString(),
+        madeAt,
       );
       master.port.writeStore({ ...master.state, workbookId: master.masterId, formKey, formsMade: made, undo: undefined });
       await writePackage(master.port, inputs, opts.masterOut, force);
@@ -176,6 +177,7 @@ export async function writeForms(opts: FormsOptions): Promise<FormsOutcome> {
         year: master.year,
         masterId: master.masterId,
         formKey,
+        madeAt,
       });
       await writeNewWorkbook(inputs, path.join(opts.dir, names[i]), force, () => formWorkbook(ExcelJS, form));
       forms.push({ file: names[i], agency: a.name });
@@ -354,7 +356,7 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
           plan.selfAssessments,
           deadline,
           name,
-          master.state.formsMade,
+          master.state,
         ),
     );
     const changes = [
