@@ -5,7 +5,6 @@
  * entered) the ledger from the rules and the grid's agencies. Kept apart from score.ts, which calls
  * in at two places.
  */
-import type * as ExcelJS from "exceljs";
 import { cellAddress, SHEET_ORIGIN } from "../core/base/address";
 import { both, Both, catalogue, entry, joinBoth, Lang, pick } from "../core/base/catalogue";
 import { criteriaFromSheet, CRITERIA_SHEET } from "../core/rules/criteria-sheet";
@@ -14,13 +13,13 @@ import { criteriaOfAgency, gridAgencies, LEDGER_SHEET, LedgerRead, ledgerSheet, 
 import { loadRules, Rules } from "../core/rules/rules";
 import { RowResult, ScoreResult } from "../core/grid/scoring";
 import { StoreState, WrittenRecord, writtenCells, writtenRecord } from "../core/store/store";
-import { renderSheetExcelJS } from "../xlsx/render";
+import { PackageError } from "../xlsx/package";
 import type { CliIO } from "./io";
 import { bothOf, cliBoth } from "./messages";
 import { parseOptions } from "./options";
-import { checkOutput, writeAtomically } from "./output";
-import { fail, loadWorkbook, moveSheet, pickSheet, rulesFrom, Unusable } from "./score";
-import { readSheet, readStore, SheetValues, writeStore } from "./workbook";
+import { checkOutput } from "./output";
+import { fail, openInput, packageRefusal, pickGridSheet, rulesFrom, Unusable, writePackage } from "./score";
+import { SheetValues } from "./workbook";
 
 export const LEDGER_CLI_MESSAGES = catalogue("cli ledger", {
   noLedgerHeader: entry({
@@ -109,13 +108,7 @@ export function applyLedger(
   };
 }
 
-/** The rules with the criteria of a “Bộ tiêu chí” worksheet, when the workbook has one; its problems (by cell) refuse the input. */
-export function withCriteriaSheet(wb: ExcelJS.Workbook, rules: Rules): Rules {
-  const ws = wb.getWorksheet(CRITERIA_SHEET);
-  return ws ? withCriteriaValues(readSheet(ws).values, ws.name, rules) : rules;
-}
-
-/** The same from the sheet's values (read through the workbook port). */
+/** The rules with the criteria of a “Bộ tiêu chí” worksheet (its values read through the workbook port); its problems (by cell) refuse the input. */
 export function withCriteriaValues(values: unknown[][], sheet: string, rules: Rules): Rules {
   const read = criteriaFromSheet(values, rules.json, SHEET_ORIGIN, sheet);
   if (!read.ok)
@@ -169,35 +162,32 @@ export async function ledgerMain(argv: string[], io: CliIO, lang: Lang): Promise
   const output = parsed.values.output;
   if (!output) return refuse(both(LEDGER_CLI_MESSAGES, "noOutput", {}));
   try {
-    const checked = checkOutput(input, output, parsed.values.force === true);
+    const inputs = [input, ...(parsed.values.rules ? [parsed.values.rules] : [])];
+    const checked = checkOutput(inputs, output, parsed.values.force === true);
     if (!checked.ok) return refuse(bothOf(checked.message));
-    const wb = await loadWorkbook(input);
-    const stored = readStore(wb);
+    const port = openInput(input);
+    const stored = port.readStore();
     if (!stored.ok) fail(stored);
     const { state } = stored as Extract<typeof stored, { ok: true }>;
-    const rules = withCriteriaSheet(wb, rulesFrom({ input, rulesFile: parsed.values.rules }, state).rules);
+    const names = port.sheets().map((w) => w.name);
+    let { rules } = rulesFrom({ input, rulesFile: parsed.values.rules }, state);
+    if (names.includes(CRITERIA_SHEET)) rules = withCriteriaValues(port.readSheet(CRITERIA_SHEET).values, CRITERIA_SHEET, rules);
     if (rules.leaves.length === 0) fail(both(LEDGER_CLI_MESSAGES, "noCriteria", { sheet: LEDGER_SHEET }));
-    const { data } = pickSheet(wb, rules, parsed.values.sheet, state.annex?.sheetName);
+    const { data } = pickGridSheet(port, rules, parsed.values.sheet, state.annex?.sheetName, false);
     const agencies = gridAgencies(data.values, rules) ?? [];
-    const old = wb.getWorksheet(LEDGER_SHEET);
-    const previous = old ? readSheet(old).values : null;
+    const previous = names.includes(LEDGER_SHEET) ? port.readSheet(LEDGER_SHEET).values : null;
     const description = ledgerSheet(rules, agencies, previous);
-    let position: number | undefined;
-    if (old) {
-      position = wb.worksheets.indexOf(old);
-      wb.removeWorksheet(old.id);
-    }
-    const ws = wb.addWorksheet(LEDGER_SHEET);
-    if (position !== undefined) moveSheet(wb, ws, position);
-    renderSheetExcelJS(ws, description);
-    writeStore(wb, { ...state, rules: rules.json });
-    const written = await writeAtomically(output, (tmp) => wb.xlsx.writeFile(tmp));
-    if (!written.ok) fail(bothOf(written.message));
+    // Made again in its place (what was entered kept), else added after the other sheets.
+    port.putSheet(description);
+    port.writeStore({ ...state, rules: rules.json });
+    await writePackage(port, inputs, output, parsed.values.force === true);
     io.out(pick(both(LEDGER_CLI_MESSAGES, "made", { file: output, rows: description.rowCount - 2, agencies: agencies.length }), lang));
     return 0;
   } catch (e) {
-    if (e instanceof Unusable) {
-      io.err(pick(cliBoth("error", { text: pick(e.detail, lang) }), lang));
+    // Parts are inflated when first read: a bomb in a sheet read is refused naming the file and the part.
+    const refusal = e instanceof Unusable ? e.detail : e instanceof PackageError ? packageRefusal(input, e) : null;
+    if (refusal) {
+      io.err(pick(cliBoth("error", { text: pick(refusal, lang) }), lang));
       return 2;
     }
     throw e;

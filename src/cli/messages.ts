@@ -7,6 +7,7 @@ import { both, Both, catalogue, entry, Lang, MessageEntry, plural, quotedList } 
 import { jsonSyntaxText, JsonSyntaxProblem } from "../core/text/json-syntax";
 import { makeRuleProblem, ruleProblemLines } from "../core/rules/ruleMessages";
 import type { RuleProblem } from "../core/rules/rules";
+import { readLimitText, ReadLimitWords } from "../core/forms/form-messages";
 
 /** English when the language named ("en", "en_US.UTF-8", "en-GB") is English, Vietnamese otherwise. */
 const isEnglish = (value: string | undefined): boolean => /^en([-_.@]|$)/i.test((value ?? "").trim());
@@ -287,11 +288,11 @@ Exit codes: 0 done; 1 done but the score table has errors (merge: a form has pro
     example: { dir: "phieu" },
   }),
   masterTooLarge: entry({
-    vi: (p: { file: string; part: string; mib: number }) =>
-      `Tệp “${p.file}” quá lớn để đọc an toàn: ${p.part ? `phần “${p.part}”` : "tệp"} khi giải nén vượt ${p.mib} MB (tệp có thể bị hỏng hoặc cố ý làm phình to). Không đọc tiếp, không ghi gì.`,
+    vi: (p: ReadLimitWords & { file: string }) =>
+      `Tệp “${p.file}” quá lớn để đọc an toàn: ${readLimitText.vi(p)} (tệp có thể bị hỏng hoặc cố ý làm phình to). Không đọc tiếp, không ghi gì. Hãy mở bằng Excel, xóa các trang tính không cần rồi lưu lại dạng .xlsx.`,
     en: (p) =>
-      `File “${p.file}” is too large to read safely: ${p.part ? `its part “${p.part}”` : "the file"} inflates beyond ${p.mib} MB (it may be damaged or made to blow up). Not read further; nothing written.`,
-    example: { file: "bang-diem.xlsx", part: "xl/worksheets/sheet1.xml", mib: 128 },
+      `File “${p.file}” is too large to read safely: ${readLimitText.en(p)} (it may be damaged or made to blow up). Not read further; nothing written. Open it in Excel, delete the sheets not needed and save it as .xlsx.`,
+    example: { file: "bang-diem.xlsx", what: "bytes", part: "xl/worksheets/sheet1.xml", limit: 128 },
   }),
   mergeMissing: entry({
     vi: (p: { agencies: string[]; deadline: string }) =>
@@ -329,6 +330,13 @@ Exit codes: 0 done; 1 done but the score table has errors (merge: a form has pro
     vi: (p: { file: string }) => `Đã ghi bản bảng điểm có khóa tạo phiếu: ${p.file}. Gộp phiếu vào bản này; không gửi tệp này cho các cơ quan.`,
     en: (p) => `Written the copy of the workbook with the form key: ${p.file}. Merge the forms into this copy; never send it to the agencies.`,
     example: { file: "bang-diem-co-khoa.xlsx" },
+  }),
+  formsMadeNotRecorded: entry({
+    vi: (p: { master: string }) =>
+      `Thời điểm tạo phiếu không được ghi vào “${p.master}” (lệnh không sửa tệp đầu vào): mỗi phiếu tự ghi thời điểm tạo trong dữ liệu ẩn, và trang “Theo dõi phiếu” lấy thời điểm ấy khi phiếu được gộp; cơ quan chưa gửi lại phiếu sẽ hiện “Không có ghi nhận”. Muốn ghi cả vào bảng điểm, hãy chạy lại với --master-out BẢN-SAO.xlsx và gộp vào bản sao ấy.`,
+    en: (p) =>
+      `When the forms were made is not recorded in “${p.master}” (the command does not modify its input): each form keeps the time it was made in its hidden data, and the “Theo dõi phiếu” sheet takes it when the form is merged; agencies that have not returned their form show “Không có ghi nhận” (not recorded). To record it in the master too, run again with --master-out COPY.xlsx and merge into that copy.`,
+    example: { master: "bang-diem.xlsx" },
   }),
   mergeCopies: entry({
     vi: (p: { files: string[] }) => `(bản trùng: ${p.files.join(", ")})`,

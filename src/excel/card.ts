@@ -13,6 +13,8 @@ import { queuePreviousSheet, queueSheetRead, rulesOf } from "./sheet-read";
 import { LINEAGE_SHEET } from "../core/rules/lineage";
 import { lastYearOnSheet } from "./last-year";
 import { queueStoreRead } from "./store";
+import { ledgerOfScored } from "../core/grid/ledger";
+import { queueLedgerRead } from "./ledger";
 
 export interface StaleView {
   agencies: string[];
@@ -39,6 +41,8 @@ export async function inspectSelection(): Promise<SelectionInfo | null> {
     selected.load("rowIndex, columnIndex");
     // The "Sáp nhập" sheet, in the same sync: a merged agency's last-year line names its predecessors.
     const lineageSheet = queuePreviousSheet(context, LINEAGE_SHEET);
+    // The ledger of a criteria set, in the same sync: the agency's criteria (points, maximum, self-assessed, appraised).
+    const ledgerSheet = queueLedgerRead(context);
     await context.sync(); // the one sync
     const sheet = read.result();
     const state = store.state();
@@ -57,8 +61,10 @@ export async function inspectSelection(): Promise<SelectionInfo | null> {
     // sheet that cannot be read is refused as by every reader: the card says so (its cell, the fix) instead of last year's line.
     const lastYear = row ? lastYearOnSheet(sheet, scored, state, lineageSheet()) : null;
     const previous = lastYear?.ok ? lastYear.comparison : null;
+    const ledger = row ? ledgerSheet() : null;
+    const criteria = row ? (ledgerOfScored(ledger?.values ?? null, scored.rules, scored.rows, ledger?.origin)?.(row.name) ?? null) : null;
     const cardIn = (lang: "vi" | "en") => {
-      const text = cardText(scored, row!, lang, previous);
+      const text = cardText(scored, row!, lang, previous, criteria);
       return lastYear && !lastYear.ok ? { ...text, lines: [...text.lines, lang === "vi" ? lastYear.message : lastYear.messageEn] } : text;
     };
     const card = row ? { vi: cardIn("vi"), en: cardIn("en") } : null;

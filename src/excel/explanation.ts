@@ -17,6 +17,8 @@ import { checkStale } from "../core/grid/stale";
 import { cmToPoints, features } from "./host";
 import { hostRefusal, queuePreviousSheet, queueSheetRead, rulesOf, SheetData, sheetRefusal } from "./sheet-read";
 import { LINEAGE_SHEET } from "../core/rules/lineage";
+import { ledgerOfScored } from "../core/grid/ledger";
+import { queueLedgerRead } from "./ledger";
 import { lastYearOnSheet } from "./last-year";
 import { queueStoreRead, queueStoreWrite, runWriting } from "./store";
 import type { StoreState, UndoInfo } from "../core/store/store";
@@ -26,12 +28,14 @@ export type ExplanationOutcome =
   | { kind: "done"; sheetName: string; agencies: number; pageBreaks: boolean; undo: UndoInfo }
   | { kind: "refused"; message: string; messageEn: string; cells: string[]; /** The sheet that holds the grid, for a "go there" button. */ goTo?: string };
 
-const LOOK: Record<ExplainStyle, { bold: boolean; size: number; center: boolean; border: boolean; merge: boolean }> = {
+const LOOK: Record<ExplainStyle, { bold: boolean; size: number; center: boolean; border: boolean; merge: boolean; italic?: boolean }> = {
   title: { bold: true, size: 13, center: true, border: false, merge: true },
   agency: { bold: true, size: 13, center: true, border: false, merge: true },
   header: { bold: true, size: 12, center: true, border: true, merge: false },
   cell: { bold: false, size: 12, center: true, border: true, merge: false },
   cellLeft: { bold: false, size: 12, center: false, border: true, merge: false },
+  // A criterion where points were lost, under its group.
+  criterion: { bold: false, size: 11, center: true, border: true, merge: false, italic: true },
   total: { bold: true, size: 12, center: true, border: true, merge: false },
   text: { bold: false, size: 12, center: false, border: false, merge: true },
   blank: { bold: false, size: 12, center: false, border: false, merge: false },
@@ -57,6 +61,7 @@ export function renderExplanationOffice(ws: Excel.Worksheet, d: ExplainDescripti
     const range = ws.getRange(rangeAddress(r, 0, end - r + 1, EXPLAIN_COLUMNS));
     if (look.bold) range.format.font.bold = true;
     if (look.size !== 12) range.format.font.size = look.size;
+    if (look.italic) range.format.font.italic = true;
     if (look.merge) {
       range.format.horizontalAlignment = look.center ? "Center" : "Left";
       range.format.verticalAlignment = "Top";
@@ -186,6 +191,8 @@ export async function createExplanation(opts: {
       selected.load("rowIndex, rowCount");
       // The "Sáp nhập" sheet, read with the rest: a merged agency's last-year line names its predecessors.
       const lineageSheet = queuePreviousSheet(context, LINEAGE_SHEET);
+      // The ledger of a criteria set, in the same sync: each criterion where points were lost, with the council's comment.
+      const ledgerSheet = queueLedgerRead(context);
       await context.sync(); // 1: read
       const sheet = await grid.sheet();
       const state = store.state();
@@ -214,7 +221,9 @@ export async function createExplanation(opts: {
       const lastYear = lastYearOnSheet(sheet, scored, state, lineageSheet());
       if (!lastYear.ok) return { kind: "refused", message: lastYear.message, messageEn: lastYear.messageEn, cells: [] };
       const previous = lastYear.comparison;
-      const description = buildExplanation(scored, { year: state.decision?.year ?? null, only, sheetName: where.name, previous });
+      const ledger = ledgerSheet();
+      const criteria = ledgerOfScored(ledger?.values ?? null, scored.rules, scored.rows, ledger?.origin) ?? undefined;
+      const description = buildExplanation(scored, { year: state.decision?.year ?? null, only, sheetName: where.name, previous, criteria });
       // "Hoàn tác" removes the sheet: the journal goes first in the batch, as for every write.
       const { undo: _u, ...previousState } = state;
       void _u;

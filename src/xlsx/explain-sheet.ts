@@ -6,12 +6,14 @@
 import { EXPLAIN_COLUMNS, ExplainDescription, ExplainStyle } from "../core/findings/explanation";
 import { CellStyle, SheetCell, SheetDescription, SheetMerge } from "../core/sheets/sheet";
 
-const LOOK: Record<ExplainStyle, { bold: boolean; size: number; h: "left" | "center"; border: boolean; merge: boolean }> = {
+const LOOK: Record<ExplainStyle, { bold: boolean; size: number; h: "left" | "center"; border: boolean; merge: boolean; italic?: boolean }> = {
   title: { bold: true, size: 13, h: "center", border: false, merge: true },
   agency: { bold: true, size: 13, h: "center", border: false, merge: true },
   header: { bold: true, size: 12, h: "center", border: true, merge: false },
   cell: { bold: false, size: 12, h: "center", border: true, merge: false },
   cellLeft: { bold: false, size: 12, h: "left", border: true, merge: false },
+  // A criterion where points were lost, under its group.
+  criterion: { bold: false, size: 11, h: "center", border: true, merge: false, italic: true },
   total: { bold: true, size: 12, h: "center", border: true, merge: false },
   text: { bold: false, size: 12, h: "left", border: false, merge: true },
   blank: { bold: false, size: 12, h: "left", border: false, merge: false },
@@ -27,7 +29,15 @@ export function explainAsSheet(d: ExplainDescription): SheetDescription {
       // The group's name and notes read left; numbers centred.
       const h = !look.merge && row.style !== "header" && (c === 0 || c === 4) ? "left" : look.h;
       const name = `${row.style}-${h}`;
-      styles[name] ??= { bold: look.bold, italic: false, size: look.size, hAlign: h, vAlign: look.merge ? "top" : "center", wrap: true, border: look.border };
+      styles[name] ??= {
+        bold: look.bold,
+        italic: look.italic === true,
+        size: look.size,
+        hAlign: h,
+        vAlign: look.merge ? "top" : "center",
+        wrap: true,
+        border: look.border,
+      };
       cells.push({ row: r, col: c, value: text === "" ? null : text, style: name, numberFormat: "@" });
     });
     if (look.merge) merges.push({ row: r, col: 0, rows: 1, cols: EXPLAIN_COLUMNS });

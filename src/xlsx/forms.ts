@@ -1,6 +1,6 @@
 import type * as ExcelJS from "exceljs";
 import { FormDescription, FormIdentity, FORM_KIND } from "../core/forms/forms";
-import { compactReturnedForm, ReturnedForm } from "../core/forms/merge";
+import { compactReturnedForm, ReadLimitPassed, ReturnedForm } from "../core/forms/merge";
 import { isNoticeIdentity, NoticeDescription } from "../core/forms/notices";
 import { StoreState } from "../core/store/store";
 import { readSheet, readStore, writeStore } from "./exceljs-sheet";
@@ -67,7 +67,7 @@ export async function readReturnedForm(X: ExcelJSModule, file: string, bytes: Ar
   const checked = checkPackage(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), FORM_LIMITS);
   if (!checked.ok) {
     const p = checked.problem;
-    if (p.code === "tooLarge" && p.limit !== "maxEntries") return { file, values: null, identity: null, problem: tooLarge(p, FORM_LIMITS) };
+    if (p.code === "tooLarge") return { file, values: null, identity: null, problem: tooLarge(p, FORM_LIMITS) };
     return { file, values: null, identity: null };
   }
   const wb = new X.Workbook();
@@ -117,17 +117,46 @@ async function readOneForm(X: ExcelJSModule, f: ReturnedFile): Promise<ReturnedF
 }
 
 /**
- * What one returned form may take once inflated: a real form is about 20 KB (a form rebuilt by hand,
- * a few hundred KB); anything beyond is refused as `fileTooLarge` before it is parsed, so that the
- * merge's memory stays within one form's cost whatever the number of forms.
+ * What one returned form may take once inflated: a real form is about 20 KB and 150 cells (a form
+ * rebuilt by hand, a few hundred KB); anything beyond is refused as `fileTooLarge` before it is parsed,
+ * so that the merge's memory stays within one form's cost whatever the number of forms. The counts
+ * bound what the bytes do not: ExcelJS keeps an object per cell and per shared string, and an empty
+ * cell is 12 bytes of XML (`<c r="A1"/>`), so 32 MiB of them would be millions of objects.
  */
-export const FORM_LIMITS: PackageLimits = { maxEntries: 1000, maxPartBytes: 32 * 2 ** 20, maxTotalBytes: 64 * 2 ** 20 };
+export const FORM_LIMITS: PackageLimits = {
+  maxEntries: 1000,
+  maxPartBytes: 32 * 2 ** 20,
+  maxTotalBytes: 64 * 2 ** 20,
+  maxCells: 100_000,
+  maxSharedStrings: 100_000,
+};
 
-/** What the master workbook may take once inflated (a grid of 100 000 agencies is some 40 MB of sheet XML). */
-export const MASTER_LIMITS: PackageLimits = { maxEntries: 10_000, maxPartBytes: 128 * 2 ** 20, maxTotalBytes: 256 * 2 ** 20 };
+/** What the master workbook may take once inflated (a grid of 100 000 agencies is some 40 MB of sheet XML, 1.5 million cells). */
+export const MASTER_LIMITS: PackageLimits = {
+  maxEntries: 10_000,
+  maxPartBytes: 128 * 2 ** 20,
+  maxTotalBytes: 256 * 2 ** 20,
+  maxCells: 4_000_000,
+  maxSharedStrings: 1_000_000,
+};
 
-/** A size limit passed, for a finding: the part (none: the whole file) and the limit in MiB. */
-export function tooLarge(p: Extract<PackageProblem, { code: "tooLarge" }>, limits: PackageLimits): { code: "tooLarge"; part: string; limitMiB: number } {
-  const bytes = p.limit === "maxPartBytes" ? limits.maxPartBytes : limits.maxTotalBytes; // (maxEntries: told apart by the caller)
-  return { code: "tooLarge", part: p.limit === "maxPartBytes" ? (p.part ?? "") : "", limitMiB: Math.round(bytes / 2 ** 20) };
+/**
+ * A reading limit passed, for a finding: which (the inflated bytes of a part or of the file, the
+ * number of parts, of cells or of shared strings), the part where it was passed ("" for the file as a
+ * whole) and the limit (in MiB for bytes, a count otherwise).
+ */
+export function tooLarge(p: Extract<PackageProblem, { code: "tooLarge" }>, limits: PackageLimits): ReadLimitPassed {
+  const part = p.part ?? "";
+  switch (p.limit) {
+    case "maxPartBytes":
+      return { code: "tooLarge", what: "bytes", part, limit: Math.round(limits.maxPartBytes / 2 ** 20) };
+    case "maxTotalBytes":
+      return { code: "tooLarge", what: "bytes", part: "", limit: Math.round(limits.maxTotalBytes / 2 ** 20) };
+    case "maxEntries":
+      return { code: "tooLarge", what: "parts", part: "", limit: limits.maxEntries };
+    case "maxCells":
+      return { code: "tooLarge", what: "cells", part, limit: limits.maxCells ?? p.bytes };
+    case "maxSharedStrings":
+      return { code: "tooLarge", what: "sharedStrings", part, limit: limits.maxSharedStrings ?? p.bytes };
+  }
 }

@@ -17,6 +17,13 @@ export interface PackageLimits {
   maxPartBytes: number;
   /** Inflated bytes of all the parts read from one package, added up. */
   maxTotalBytes: number;
+  /**
+   * Cells (`<c>` elements, in any XML part) and shared strings (`<si>` elements) of the whole package:
+   * counted by `checkPackage` only (a reader that holds every cell or string needs a bound on their
+   * number, not only on their bytes: `<c r="A1"/>` is 12 bytes). Not set: not counted.
+   */
+  maxCells?: number;
+  maxSharedStrings?: number;
 }
 
 /** Enough for a grid of several hundred thousand agencies; far below what would exhaust memory. */
@@ -245,11 +252,76 @@ export function openPackage(bytes: Uint8Array, limits: Partial<PackageLimits> = 
 export function checkPackage(bytes: Uint8Array, limits: Partial<PackageLimits> = {}): { ok: true } | { ok: false; problem: PackageProblem } {
   try {
     const pkg = openPackage(bytes, limits);
-    for (const e of pkg.entries) if (!e.name.endsWith("/")) pkg.stream(e.name, () => undefined);
+    const counted = limits.maxCells !== undefined || limits.maxSharedStrings !== undefined;
+    const counter = new ElementCounter();
+    for (const e of pkg.entries) {
+      if (e.name.endsWith("/")) continue;
+      if (!counted || BINARY_PART.test(e.name)) {
+        pkg.stream(e.name, () => undefined);
+        continue;
+      }
+      counter.startPart();
+      pkg.stream(e.name, (chunk) => {
+        counter.scan(chunk);
+        if (limits.maxCells !== undefined && counter.cells > limits.maxCells)
+          throw new PackageError({ code: "tooLarge", part: e.name, limit: "maxCells", bytes: counter.cells });
+        if (limits.maxSharedStrings !== undefined && counter.strings > limits.maxSharedStrings)
+          throw new PackageError({ code: "tooLarge", part: e.name, limit: "maxSharedStrings", bytes: counter.strings });
+      });
+    }
     return { ok: true };
   } catch (err) {
     if (err instanceof PackageError) return { ok: false, problem: err.problem };
     throw err;
+  }
+}
+
+/** Parts that are not XML (pictures, embedded binaries): not scanned for elements. */
+const BINARY_PART = /\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|bin|ico|wdp|jfif)$/i;
+
+const LT = 0x3c;
+const COLON = 0x3a;
+const isNameByte = (b: number) =>
+  (b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || (b >= 0x30 && b <= 0x39) || b === 0x5f || b === 0x2d || b === 0x2e || b === COLON || b >= 0x80;
+
+/**
+ * Counts the start tags whose local name is `c` (a cell) or `si` (a shared string), with or without a
+ * namespace prefix (`<x:c …>`), slice by slice: a tag cut between two slices is counted once.
+ */
+export class ElementCounter {
+  cells = 0;
+  strings = 0;
+  /** In a tag's name: the bytes of its local name so far (-1: not in a name). */
+  private local = -1;
+  private first = 0;
+  private second = 0;
+
+  /** A new part: a name left open at the end of the previous one is not carried over. */
+  startPart(): void {
+    this.local = -1;
+  }
+
+  scan(chunk: Uint8Array): void {
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i];
+      if (this.local < 0) {
+        if (b === LT) this.local = 0;
+        continue;
+      }
+      if (isNameByte(b)) {
+        if (b === COLON) this.local = 0;
+        else {
+          if (this.local === 0) this.first = b;
+          else if (this.local === 1) this.second = b;
+          this.local++;
+        }
+        continue;
+      }
+      // The name ended (a space, ">", "/", or anything that is not a name: "</", "<?", "<!").
+      if (this.local === 1 && this.first === 0x63) this.cells++;
+      else if (this.local === 2 && this.first === 0x73 && this.second === 0x69) this.strings++;
+      this.local = b === LT ? 0 : -1;
+    }
   }
 }
 

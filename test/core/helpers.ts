@@ -4,6 +4,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { Dec, toString } from "../../src/core/base/decimal";
 import { CriterionJson, PRESET_THAI_BINH_2020, Rules, RulesJson, loadRules } from "../../src/core/rules/rules";
+import { scoreSheet, ScoreResult } from "../../src/core/grid/scoring";
 
 /** decimal.js with enough precision that every operation the tests compare is exact. */
 export const D = Decimal.clone({ precision: 2000, toExpNeg: -9e15, toExpPos: 9e15 });
@@ -155,3 +156,28 @@ export function docCriteria(): CriterionJson[] {
   if (!group) throw new Error("docs/rules.md has no criteria example");
   return group.criteria!;
 }
+
+/** Scored, or the grid's refusal thrown. */
+export function score(values: unknown[][], rules: Rules): Extract<ScoreResult, { ok: true }> {
+  const r = scoreSheet(values, rules);
+  if (!r.ok) throw new Error(r.error.message);
+  return r;
+}
+
+/** Two groups: A (max 100) and B (max 50). */
+export function twoGroups(patch: Partial<RulesJson> = {}, groupPatch: [Record<string, unknown>, Record<string, unknown>] = [{}, {}]): Rules {
+  return loadRules({
+    ...clonePreset(),
+    groups: [
+      { id: "a", name: "Nhóm A", aliases: [], maxPoints: 100, notEvaluated: [], ...groupPatch[0] },
+      { id: "b", name: "Nhóm B", aliases: [], maxPoints: 50, notEvaluated: [], ...groupPatch[1] },
+    ],
+    exemptions: [{ keywords: ["Không TTHC"], groups: ["b"], reason: "không có thủ tục hành chính" }],
+    ...patch,
+  });
+}
+/** A sheet of the two groups: name, A, B and an optional note per row. */
+export const twoSheet = (rows: [string, unknown, unknown, string?][], head = "Tên cơ quan") => [
+  ["STT", head, "Nhóm A", "Nhóm B", "Ghi chú"],
+  ...rows.map(([n, a, b, note], i) => [i + 1, n, a, b, note ?? ""]),
+];

@@ -20,18 +20,6 @@ async function prepared(apiLevel = 20, values?: unknown[][]) {
   return setup;
 }
 
-describe("saveDecision and the forms' deadline", () => {
-  it("keeps a stored deadline the caller does not pass, and stores one it passes", async () => {
-    await prepared();
-    expect(await saveDecision({ ...DECISION, formsDeadline: "20/12/2020" })).toEqual({ ok: true });
-    expect((await loadSettings()).decision?.formsDeadline).toBe("20/12/2020");
-    expect(await saveDecision({ ...DECISION, number: "07/QĐ-UBND" })).toEqual({ ok: true });
-    expect((await loadSettings()).decision).toMatchObject({ number: "07/QĐ-UBND", formsDeadline: "20/12/2020" });
-    expect(await saveDecision({ ...DECISION, formsDeadline: "31/12/2020" })).toEqual({ ok: true });
-    expect((await loadSettings()).decision?.formsDeadline).toBe("31/12/2020");
-  });
-});
-
 describe("the annex through the strict double, from the reference grid", () => {
   it("asks for confirmation because of the 55, and writes nothing before it", async () => {
     const { double } = await prepared();

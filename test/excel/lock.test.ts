@@ -2,8 +2,6 @@ import { generateAnnex } from "../../src/excel/annex";
 import { convertEncoding } from "../../src/excel/encoding";
 import { mergeReturnedForms } from "../../src/excel/forms";
 import { lockResults, unlockResults } from "../../src/excel/lock";
-import { logManualEdits } from "../../src/excel/manual-edits";
-import { openPane } from "../../src/excel/opening";
 import { runScoring } from "../../src/excel/scoring";
 import { saveDecision } from "../../src/excel/settings";
 import { undoLast } from "../../src/excel/undo";
@@ -259,38 +257,5 @@ describe("Nhật ký in Excel (the strict double)", () => {
       ["unlock", "pane"],
     ]);
     expect(log.entries[4].note).toMatch(/: Kiến nghị của Sở Y tế$/);
-  });
-});
-
-describe("Sửa tay: edits typed while the pane is open (worksheets.onChanged, ExcelApi 1.9)", () => {
-  it("logs the address and new value of cells typed on the scored sheet, not other sheets nor the add-in's own results; 2 syncs", async () => {
-    const setup = referenceDouble(20);
-    restore = setup.restore;
-    const { double, ws } = setup;
-    expect((await runScoring("pane")).kind).toBe("done");
-    const seen: string[] = [];
-    const opening = await openPane((address) => seen.push(address));
-    double.edit(SHEET, "D12", [[95]]);
-    double.edit("Ghi chép", "A2", [["ghi chú"]]);
-    const total = ws.getValues("J12")[0][0];
-    double.edit(SHEET, "J12", [[total]]); // what Tính điểm wrote there: not an edit of the user's
-    expect(seen).toEqual([`${SHEET}!D12`, "Ghi chép!A2", `${SHEET}!J12`]);
-    double.stats.reset();
-    expect(await logManualEdits(seen, AT)).toBe(1);
-    expect(double.stats.syncs).toBe(2);
-    const decoded = decodeStore(double.workbook.sheet(STORE_SHEET).getValues("A1:C2000"));
-    const log = decoded.ok ? decoded.state.log! : null;
-    expect(log!.entries.at(-1)).toMatchObject({ action: "edit", via: "pane", sheet: SHEET, cells: [["D12", "", "95"]] });
-    opening.stopListening();
-  });
-
-  it("below ExcelApi 1.9 nothing is subscribed, and nothing is logged", async () => {
-    const setup = referenceDouble(8);
-    restore = setup.restore;
-    const seen: string[] = [];
-    const opening = await openPane((address) => seen.push(address));
-    setup.double.edit(SHEET, "D12", [[95]]);
-    expect(seen).toEqual([]);
-    opening.stopListening();
   });
 });

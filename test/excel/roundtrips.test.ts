@@ -7,7 +7,8 @@ import { createOfficeDouble, FIVE_MB } from "../office-double/index";
 import { runScoring } from "../../src/excel/scoring";
 import { generateAnnex, ANNEX_BUILD_SHEET } from "../../src/excel/annex";
 import { undoLast } from "../../src/excel/undo";
-import { loadSettings, openPane, saveDecision } from "../../src/excel/settings";
+import { loadSettings, saveDecision } from "../../src/excel/settings";
+import { openPane } from "../../src/excel/opening";
 import { decodeStore, STORE_SHEET } from "../../src/core/store/store";
 import { MARK_FILL } from "../../src/core/grid/plan";
 import { benchSheet, benchSheetWithErrors } from "../../bench/core";
@@ -18,7 +19,7 @@ const DECISION = { number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban 
 
 /**
  * These counts are those of hosts without Excel's undo groups (below ExcelApi 1.20), where nothing changed; at 1.20
- * the first action on a workbook also makes the store on its own (test/excel/undo-groups.test.ts).
+ * the first action on a workbook also makes the store on its own (test/excel/store.test.ts).
  */
 const BELOW_UNDO = 19;
 

@@ -1,13 +1,12 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the tests edit decoded JSON as a tamperer would */
 import { readPublishedAnnex, referenceSheet } from "../fixtures/reference";
 import { runScoring } from "../../src/excel/scoring";
 import { undoLast } from "../../src/excel/undo";
-import { hostErrorMessage, UserFacingError } from "../../src/excel/host";
-import { loadSettings, saveDecision, saveRules } from "../../src/excel/settings";
-import { STORE_SHEET } from "../../src/core/store/store";
-import { PRESET_THAI_BINH_2020 } from "../../src/core/rules/rules";
+import { loadSettings, saveDecision } from "../../src/excel/settings";
+import { decodeStore, STORE_SHEET } from "../../src/core/store/store";
 import { MARK_FILL } from "../../src/core/grid/plan";
 import { DEFAULT_COLUMN_WIDTH } from "../office-double/workbook";
-import { changedCells, inColumns, referenceDouble, SHEET } from "./helpers";
+import { changedCells, inColumns, referenceDouble, SHEET, storeRows, tamper } from "./helpers";
 
 const published = readPublishedAnnex();
 const num = (t: string) => Number(t.replace(",", "."));
@@ -196,85 +195,6 @@ describe("undo and settings", () => {
   });
 });
 
-describe("bad input: a clear message naming the cells, nothing written", () => {
-  /** Refused in both languages (the English twin with no Vietnamese sentence in it), nothing written. */
-  const expectNothingWritten = async (setup: ReturnType<typeof referenceDouble>, pattern: RegExp, patternEn: RegExp) => {
-    const before = setup.double.workbook.snapshot();
-    const outcome = await runScoring("pane");
-    expect(outcome.kind).toBe("refused");
-    if (outcome.kind === "refused") {
-      expect(outcome.message).toMatch(pattern);
-      expect(outcome.messageEn).toMatch(patternEn);
-      expect(outcome.messageEn).not.toMatch(/Hãy|Chưa|Không|Trang tính/);
-    }
-    expect(setup.double.workbook.snapshot()).toEqual(before);
-    return outcome;
-  };
-
-  it("empty sheet", async () => {
-    const setup = referenceDouble(20, { values: [[""]] });
-    restore = setup.restore;
-    await expectNothingWritten(
-      setup,
-      /trống/,
-      /^Sheet “Chấm điểm 2020”: The sheet is empty\. Open the sheet with the score table .* and click “Score” again\.$/,
-    );
-  });
-
-  it("no grid: says what was looked for and what was seen", async () => {
-    const setup = referenceDouble(20, {
-      values: [
-        ["Họ và tên", "Điểm thi"],
-        ["Nguyễn Văn A", 8],
-      ],
-    });
-    restore = setup.restore;
-    await expectNothingWritten(
-      setup,
-      /Cần các cột: “Hạ tầng kỹ thuật”.*Dòng 1 có: “Họ và tên”, “Điểm thi”/,
-      /The columns needed are “Hạ tầng kỹ thuật”.*Row 1 has “Họ và tên”, “Điểm thi”\. Missing: .*Correct the column headers/,
-    );
-  });
-
-  it("protected sheet", async () => {
-    const setup = referenceDouble();
-    restore = setup.restore;
-    setup.ws.protect();
-    await expectNothingWritten(
-      setup,
-      /đang được bảo vệ.*Bỏ bảo vệ trang tính.*Chưa có ô nào bị thay đổi/,
-      /^Sheet “Chấm điểm 2020” is protected, so the results cannot be written\. Unprotect it \(Review → Unprotect Sheet\) and click “Score” again\. No cell has been changed\.$/,
-    );
-  });
-
-  it("foreign content in a result column: names the cells", async () => {
-    const values = referenceSheet().map((r, i) => [...r, i === 3 ? "Tổng điểm" : i === 8 ? "xem lại" : i === 9 ? "" : ""]);
-    const setup = referenceDouble(20, { values });
-    restore = setup.restore;
-    setup.ws.setCell("J10", { formula: "=SUM(C10:H10)", value: 342.7 });
-    const outcome = await expectNothingWritten(
-      setup,
-      /J9, J10.*Chưa có ô nào bị thay đổi/,
-      /^The results were not written: .* in J9, J10\. Move that content to another column or delete it, then click “Score” again\. No cell has been changed\.$/,
-    );
-    expect(outcome.kind === "refused" && outcome.cells).toEqual(["J9", "J10"]);
-  });
-
-  it("#N/A in a score cell: scored without that agency, the cell named", async () => {
-    const setup = referenceDouble();
-    restore = setup.restore;
-    setup.ws.setCell("D6", { error: "#N/A" });
-    const outcome = await runScoring("pane");
-    if (outcome.kind !== "done") throw new Error(outcome.message);
-    expect(outcome.findings.map((f) => [f.cell, f.code])).toEqual([
-      ["D6", "errorValue"],
-      ["H10", "aboveMax"],
-    ]);
-    expect(setup.ws.getValues("J6:M6")).toEqual([["", "", "", ""]]);
-    expect(setup.ws.getValues("M5:M7")).toEqual([[1], [""], [2]]);
-  });
-});
-
 describe("sheets as users make them", () => {
   it("the grid starting at column D row 7", async () => {
     const setup = referenceDouble(20, { at: "D7" });
@@ -331,59 +251,60 @@ describe("sheets as users make them", () => {
   });
 });
 
-describe("rules and the decision travel inside the workbook", () => {
-  it("rules saved by the pane are used by the next run and read back by another session", async () => {
+describe("Tính điểm with a tampered store", () => {
+  it("a written record with values: null is set aside and named; only the result columns are written", async () => {
     const setup = referenceDouble();
     restore = setup.restore;
-    const rules = {
-      ...PRESET_THAI_BINH_2020,
-      classes: [
-        { name: "Tốt", minIndex: 0.8 },
-        { name: "Khá", minIndex: 0.7 },
-        { name: "Trung bình", minIndex: 0 },
-      ],
-    };
-    expect(await saveRules(rules)).toEqual({ ok: true });
-    const outcome = await runScoring("ribbon");
-    expect(outcome.kind === "done" && outcome.run.byClass[0]).toEqual({ name: "Tốt", count: 10 });
-    const settings = await loadSettings();
-    expect(settings.rulesFromWorkbook).toBe(true);
-    expect(settings.rules.classes[0].minIndex).toBe(0.8);
-    expect(settings.lastRun?.source).toBe("ribbon");
-    expect(settings.undo?.action).toBe("score");
+    await runScoring("pane");
+    tamper(setup.double, (s) => (s.written.columns[0].values = null));
+    setup.ws.setCell("C5", { value: 49 });
+    const before = setup.double.workbook.sheet(SHEET).snapshot();
+    const again = await runScoring("pane");
+    expect(again.kind).toBe("done");
+    if (again.kind !== "done") return;
+    expect(again.notices[0]).toMatch(
+      /^Dữ liệu “written” trong trang ẩn “XepHangCNTT_DuLieu” không hợp lệ nên được bỏ qua: written\.columns\[0\]\.values không phải là một danh sách/,
+    );
+    expect(again.noticesEn[0]).toMatch(/The “written” data in the hidden sheet “XepHangCNTT_DuLieu” is invalid and was set aside/);
+    // Without the record, only cells that hold results (numbers, class names in agency rows) are
+    // taken as the add-in's: the write stays inside the result columns.
+    const changed = changedCells(before, setup.double.workbook.sheet(SHEET).snapshot());
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.filter((a) => !/^[JKLM]\d+$/.test(a))).toEqual([]);
   });
 
-  it("invalid rules are never stored", async () => {
+  it("a written record with values: null never lets a user's text in a result column be overwritten", async () => {
     const setup = referenceDouble();
     restore = setup.restore;
-    const saved = await saveRules({ ...PRESET_THAI_BINH_2020, rankBy: "điểm" });
-    expect(saved.ok).toBe(false);
-    if (!saved.ok) expect(saved.messagesEn).toEqual(["rankBy: Rank by (rankBy) must be one of “index”, “total”."]);
-    expect(setup.double.workbook.snapshot().sheets.map((s) => s.name)).not.toContain(STORE_SHEET);
+    await runScoring("pane");
+    tamper(setup.double, (s) => (s.written.columns[0].values = null));
+    setup.ws.setCell("J6", { value: "ghi chú của tôi" });
+    const before = setup.double.workbook.sheet(SHEET).snapshot();
+    const again = await runScoring("pane");
+    expect(again.kind).toBe("refused");
+    if (again.kind !== "refused") return;
+    expect(again.message).toMatch(/^Không ghi kết quả: cột kết quả có nội dung không do add-in ghi .*J6/);
+    expect(again.message).toMatch(/Dữ liệu “written” .* bỏ qua/);
+    expect(changedCells(before, setup.double.workbook.sheet(SHEET).snapshot())).toEqual([]);
   });
-});
 
-describe("host errors are worded in Vietnamese and English", () => {
   it.each([
-    ["AccessDenied", /bảo vệ/, /^Excel refused to write: .*Unprotect it \(Review → Unprotect Sheet\) and try again\.$/],
-    ["InvalidOperationInCellEditMode", /sửa ô/, /^Excel is editing a cell\. Press Enter or Esc/],
-    ["RequestPayloadSizeLimitExceeded", /quá lớn/, /Split the score table into smaller sheets\.$/],
-    ["ApiNotFound", /thiếu một chức năng/, /Use Excel for Microsoft 365/],
-    ["ItemNotFound", /Không tìm thấy/, /was not found .*Try again\.$/],
-    [
-      "Weird",
-      /^Excel báo lỗi \(Weird\): boom\./,
-      /^Excel reported an error \(Weird\): boom\. Try again; if it keeps happening, save the workbook and restart Excel\.$/,
-    ],
-  ])("%s", (code, vi, en) => {
-    const e = { code, message: "boom" };
-    expect(hostErrorMessage(e)).toMatch(vi);
-    expect(hostErrorMessage(e, "vi")).toBe(hostErrorMessage(e));
-    expect(hostErrorMessage(e, "en")).toMatch(en);
-  });
-
-  it("a UserFacingError carries its own two messages", () => {
-    const e = new UserFacingError("Tiếng Việt.", "English.", ["A1"]);
-    expect([hostErrorMessage(e), hostErrorMessage(e, "en"), e.cells]).toEqual(["Tiếng Việt.", "English.", ["A1"]]);
+    ["marks that is not an array", (s: Record<string, any>) => (s.marks = { a: 1 }), "marks"],
+    ["a mark at ZZZZ0", (s: Record<string, any>) => (s.marks[0].address = "ZZZZ0"), "marks"],
+    ["a last run of the wrong shape", (s: Record<string, any>) => (s.lastRun = 5), "lastRun"],
+  ])("%s: scored, with a notice naming the entry set aside; no cell written from it", async (_label, edit, key) => {
+    const setup = referenceDouble();
+    restore = setup.restore;
+    await runScoring("pane");
+    tamper(setup.double, edit);
+    setup.ws.setCell("C5", { value: 49 }); // a change, so that the results are written again
+    const again = await runScoring("pane");
+    expect(again.kind).toBe("done");
+    if (again.kind !== "done") return;
+    expect(again.notices[0]).toMatch(new RegExp(`^Dữ liệu “${key}” trong trang ẩn “XepHangCNTT_DuLieu” không hợp lệ nên được bỏ qua`));
+    expect(again.noticesEn[0]).toMatch(new RegExp(`^The “${key}” data in the hidden sheet “XepHangCNTT_DuLieu” is invalid and was set aside`));
+    // The store is whole again after the write.
+    const healed = decodeStore(storeRows(setup.double));
+    expect(healed.ok && healed.issues).toEqual([]);
   });
 });

@@ -11,6 +11,8 @@ import { presetRules } from "../../src/core/rules/rules";
 import { BIN, buildCli, EXAMPLE, runCli, tempDir } from "../cli/helpers";
 import { bombed } from "./bombs";
 import { fillWorkbook } from "./helpers";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { FORM_LIMITS, MASTER_LIMITS } from "../../src/xlsx/forms";
 
 const rules = presetRules();
 const dir = tempDir();
@@ -84,4 +86,63 @@ it("refuses a bombed master (sheet or custom XML part) for merge and forms, nami
   expect(forms.code).toBe(2);
   expect(forms.stderr).toContain("quá lớn để đọc an toàn");
   expect(fs.existsSync(path.join(dir, "phieu-moi"))).toBe(false);
+});
+
+/** A copy of an .xlsx with one part's text changed (the others as they were). */
+function withPart(xlsx: Uint8Array, part: string, change: (xml: string) => string): Uint8Array {
+  const files = unzipSync(xlsx);
+  files[part] = strToU8(change(strFromU8(files[part] ?? strToU8(""))));
+  return zipSync(files, { level: 6 });
+}
+
+describe("the number of cells and of shared strings is bounded too, not only the bytes", () => {
+  const emptyCells = (n: number) => `<row r="9000">${`<c r="A9000"/>`.repeat(n)}</row>`;
+  const manyStrings = (n: number) => `<si><t/></si>`.repeat(n);
+
+  it("a form of 150 000 empty cells (about 10 KB zipped) or 150 000 shared strings is fileTooLarge naming the file, the count and the part; the good forms merge", () => {
+    const form = new Uint8Array(fs.readFileSync(path.join(formsDir, "so-noi-vu.xlsx")));
+    const cellsForm = path.join(dir, "o-trong.xlsx");
+    const stringsForm = path.join(dir, "chuoi.xlsx");
+    fs.writeFileSync(
+      cellsForm,
+      withPart(form, "xl/worksheets/sheet1.xml", (xml) => xml.replace("</sheetData>", `${emptyCells(150_000)}</sheetData>`)),
+    );
+    fs.writeFileSync(
+      stringsForm,
+      withPart(form, "xl/sharedStrings.xml", (xml) => xml.replace("</sst>", `${manyStrings(150_000)}</sst>`)),
+    );
+    expect(fs.statSync(cellsForm).size).toBeLessThan(FORM_LIMITS.maxPartBytes / 100);
+    const good = path.join(formsDir, "so-y-te.xlsx");
+    const out = path.join(dir, "da-gop-dem.xlsx");
+    const run = runCli(["merge", master, cellsForm, good, stringsForm, "-o", out, "--json", "--year", "2020"]);
+    expect(run.code).toBe(1);
+    const json = JSON.parse(run.stdout);
+    expect(json.merged.map((m: { file: string }) => m.file)).toEqual([good]);
+    expect(json.findings.map((f: { file: string; code: string }) => [f.file, f.code])).toEqual([
+      [cellsForm, "fileTooLarge"],
+      [stringsForm, "fileTooLarge"],
+    ]);
+    expect(json.findings[0].message).toContain(`Tệp “${cellsForm}” quá lớn để đọc an toàn: tệp có hơn 100.000 ô, vượt ở phần “xl/worksheets/sheet1.xml”`);
+    expect(json.findings[1].message).toContain("tệp có hơn 100.000 chuỗi văn bản dùng chung, vượt ở phần “xl/sharedStrings.xml”");
+    expect(fs.existsSync(out)).toBe(true);
+  });
+
+  it("a master of more than a million shared strings is refused by merge and forms, naming it, writing nothing", () => {
+    const bytes = new Uint8Array(fs.readFileSync(master));
+    const big = path.join(dir, "bang-diem-chuoi.xlsx");
+    fs.writeFileSync(
+      big,
+      withPart(bytes, "xl/sharedStrings.xml", (xml) => xml.replace("</sst>", `${manyStrings(MASTER_LIMITS.maxSharedStrings! + 1)}</sst>`)),
+    );
+    const out = path.join(dir, "khong-ghi-chuoi.xlsx");
+    const merge = runCli(["merge", big, path.join(formsDir, "so-y-te.xlsx"), "-o", out, "--year", "2020"]);
+    expect(merge.code).toBe(2);
+    expect(merge.stderr).toContain(`Tệp “${big}” quá lớn để đọc an toàn: tệp có hơn 1.000.000 chuỗi văn bản dùng chung, vượt ở phần “xl/sharedStrings.xml”`);
+    expect(merge.stderr).toContain("Không đọc tiếp, không ghi gì.");
+    expect(fs.existsSync(out)).toBe(false);
+    const forms = runCli(["forms", big, "-o", path.join(dir, "phieu-chuoi"), "--master-out", path.join(dir, "y.xlsx"), "--lang", "en"]);
+    expect(forms.code).toBe(2);
+    expect(forms.stderr).toContain("it has more than 1,000,000 shared strings, passed in its part “xl/sharedStrings.xml”");
+    expect(fs.existsSync(path.join(dir, "phieu-chuoi"))).toBe(false);
+  });
 });

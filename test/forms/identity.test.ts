@@ -155,7 +155,15 @@ describe("files that could not be read", () => {
     const p = plan(
       input([
         { file: "thieu/so-y-te.xlsx", values: null, identity: null, problem: { code: "notFound" } },
-        { file: "bom.xlsx", values: null, identity: null, problem: { code: "tooLarge", part: "customXml/item1.xml", limitMiB: 32 } },
+        { file: "bom.xlsx", values: null, identity: null, problem: { code: "tooLarge", what: "bytes", part: "customXml/item1.xml", limit: 32 } },
+        { file: "o-trong.xlsx", values: null, identity: null, problem: { code: "tooLarge", what: "cells", part: "xl/worksheets/sheet1.xml", limit: 100_000 } },
+        {
+          file: "chuoi.xlsx",
+          values: null,
+          identity: null,
+          problem: { code: "tooLarge", what: "sharedStrings", part: "xl/sharedStrings.xml", limit: 100_000 },
+        },
+        { file: "nhieu-phan.xlsx", values: null, identity: null, problem: { code: "tooLarge", what: "parts", part: "", limit: 1000 } },
         { file: "hong.xlsx", values: null, identity: null },
         returned("tc.xlsx", formFor(rules, "Sở Tài chính"), { scores: FULL }),
       ]),
@@ -164,9 +172,19 @@ describe("files that could not be read", () => {
     expect(p.findings.map((f) => [f.file, f.code])).toEqual([
       ["thieu/so-y-te.xlsx", "fileNotFound"],
       ["bom.xlsx", "fileTooLarge"],
+      ["o-trong.xlsx", "fileTooLarge"],
+      ["chuoi.xlsx", "fileTooLarge"],
+      ["nhieu-phan.xlsx", "fileTooLarge"],
       ["hong.xlsx", "unreadable"],
     ]);
     expect(p.findings[0].message).toBe("Không tìm thấy tệp “thieu/so-y-te.xlsx”. Hãy kiểm tra đường dẫn. Các phiếu khác vẫn được gộp.");
     expect(p.findings[1].messageEn).toContain("its part “customXml/item1.xml” inflates beyond 32 MB");
+    // The number of cells, of shared strings, of parts: each named with its limit and where it was passed.
+    expect(p.findings[2].message).toContain("Tệp “o-trong.xlsx” quá lớn để đọc an toàn: tệp có hơn 100.000 ô, vượt ở phần “xl/worksheets/sheet1.xml”");
+    expect(p.findings[2].message).toContain("Tệp không được gộp; các phiếu khác vẫn được gộp.");
+    expect(p.findings[2].messageEn).toContain("it has more than 100,000 cells, passed in its part “xl/worksheets/sheet1.xml”");
+    expect(p.findings[3].message).toContain("tệp có hơn 100.000 chuỗi văn bản dùng chung, vượt ở phần “xl/sharedStrings.xml”");
+    expect(p.findings[4].message).toContain("tệp có hơn 1.000 phần");
+    expect(p.findings.slice(1, 5).every((f) => f.cell === "" && f.severity === "error")).toBe(true);
   });
 });

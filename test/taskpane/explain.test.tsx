@@ -5,7 +5,8 @@ import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import type { FindingView } from "../../src/excel/types";
 import type { SelectionInfo } from "../../src/excel/index";
-import { cardText } from "../../src/core/findings/explanation";
+import { AgencyCriterion, cardText } from "../../src/core/findings/explanation";
+import { Dec, fromNumber } from "../../src/core/base/decimal";
 import { presetRules } from "../../src/core/rules/rules";
 import { scoreSheet } from "../../src/core/grid/scoring";
 import { referenceSheet } from "../fixtures/reference";
@@ -138,6 +139,38 @@ describe("the agency card on selection change", () => {
     expect(card).toHaveTextContent("Còn thiếu 0,201 điểm để đạt Tốt.");
     expect(card).toHaveTextContent("Xếp hạng: 8 trên 19 cơ quan. Liền trên: 7. Sở Giao thông Vận tải");
     expect(mocked.inspectSelection).toHaveBeenCalledTimes(1);
+  });
+
+  test("with a ledger, the card's criteria under their groups in a disclosure opened by the keyboard: maximum, self-assessed, appraised, points, the council's comment", async () => {
+    const d = (x: number) => fromNumber(x) as Dec;
+    const group = result.rules.groups[4].id;
+    const criteria: AgencyCriterion[] = [
+      { leaf: { id: "5.1", name: "Kế hoạch ứng dụng CNTT", max: d(60), groupId: group }, self: d(60), appraised: null, points: d(60), comment: "" },
+      {
+        leaf: { id: "5.4", name: "Cơ chế, chính sách khác", max: d(40), groupId: group },
+        self: d(5),
+        appraised: d(0),
+        points: d(0),
+        comment: "Chưa có văn bản kèm theo",
+      },
+    ];
+    const withCriteria = {
+      sheet: SHEET,
+      card: { vi: cardText(result, yte, "vi", null, criteria), en: cardText(result, yte, "en", null, criteria) },
+      stale: null,
+    };
+    const select = await openWithSelection("vi", withCriteria);
+    await select();
+    const card = await screen.findByRole("region", { name: "Sở Y tế" });
+    const user = userEvent.setup({ delay: null });
+    const summary = within(card).getByText("Tiêu chí: 2 tiêu chí, 1 tiêu chí chưa đạt điểm tối đa");
+    summary.focus();
+    await user.keyboard("{Enter}");
+    const table = within(card).getByRole("table", { name: "Điểm từng tiêu chí của Sở Y tế (tự chấm, thẩm định)" });
+    expect(within(table).getByRole("columnheader", { name: "Thẩm định" })).toBeInTheDocument();
+    expect(within(table).getByRole("columnheader", { name: "Cơ chế, chính sách" })).toBeInTheDocument();
+    expect(within(table).getByRole("row", { name: /5\.4 Cơ chế, chính sách khác.*Ý kiến thẩm định: Chưa có văn bản kèm theo 40 5 0 0/ })).toBeInTheDocument();
+    expect(within(table).getByRole("row", { name: /5\.1 Kế hoạch ứng dụng CNTT 60 60 — 60/ })).toBeInTheDocument();
   });
 
   test("in English", async () => {

@@ -1,6 +1,6 @@
 import * as ExcelJS from "exceljs";
 import { strToU8, zipSync } from "fflate";
-import { checkPackage, crc32, openPackage, PackageError, PackageProblem } from "../../src/xlsx/package";
+import { checkPackage, crc32, ElementCounter, openPackage, PackageError, PackageProblem } from "../../src/xlsx/package";
 
 async function excelBytes(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -76,6 +76,45 @@ describe("the .xlsx package, read within bounds", () => {
     });
     expect(checkPackage(bytes, { maxEntries: 1 })).toEqual({ ok: false, problem: { code: "tooLarge", part: null, limit: "maxEntries", bytes: 2 } });
     expect(checkPackage(bytes)).toEqual({ ok: true });
+  });
+
+  it("counts cells and shared strings in every XML part, with or without a prefix, a tag cut between slices once", () => {
+    const cells = (n: number, tag = "c") => Array.from({ length: n }, (_, i) => `<${tag} r="A${i + 1}"/>`).join("");
+    const sheet = strToU8(`<worksheet><sheetData><row r="1">${cells(3000)}<c r="B1"><v>1</v></c></row></sheetData></worksheet>`);
+    const strings = strToU8(`<sst>${Array.from({ length: 2000 }, (_, i) => `<si><t>chuỗi ${i}</t></si>`).join("")}<si/></sst>`);
+    // Elsewhere, with a prefix (as some writers do): still cells; <col>, <cols>, <sheetData>, </c> are not.
+    const other = strToU8(`<x:worksheet><x:cols><x:col min="1"/></x:cols>${cells(500, "x:c")}</x:worksheet>`);
+    const bytes = zipSync({ "xl/worksheets/sheet1.xml": sheet, "xl/sharedStrings.xml": strings, "custom/other.xml": other });
+    expect(checkPackage(bytes, { maxCells: 3501, maxSharedStrings: 2001 })).toEqual({ ok: true });
+    expect(checkPackage(bytes, { maxCells: 3500 })).toEqual({
+      ok: false,
+      problem: { code: "tooLarge", part: "custom/other.xml", limit: "maxCells", bytes: 3501 },
+    });
+    // Stopped in the part where the count passes the limit (checked slice by slice: the count is at least past it).
+    const cellsPassed = checkPackage(bytes, { maxCells: 2000 });
+    expect(cellsPassed).toEqual({ ok: false, problem: { code: "tooLarge", part: "xl/worksheets/sheet1.xml", limit: "maxCells", bytes: expect.any(Number) } });
+    expect(!cellsPassed.ok && cellsPassed.problem.code === "tooLarge" && cellsPassed.problem.bytes).toBeGreaterThan(2000);
+    expect(checkPackage(bytes, { maxSharedStrings: 2000 })).toEqual({
+      ok: false,
+      problem: { code: "tooLarge", part: "xl/sharedStrings.xml", limit: "maxSharedStrings", bytes: 2001 },
+    });
+    // Not counted unless asked.
+    expect(checkPackage(bytes, { maxEntries: 3 })).toEqual({ ok: true });
+    // Slice by slice, a tag cut anywhere (between "<" and "c", in a prefix, before the space) counted once.
+    const text = `<a><x:c r="A1"/><c r="B1"/><si>x</si><cols/><sheetData/></c></a>`;
+    for (let cut = 0; cut <= text.length; cut++) {
+      const counter = new ElementCounter();
+      counter.startPart();
+      counter.scan(strToU8(text.slice(0, cut)));
+      counter.scan(strToU8(text.slice(cut)));
+      expect([cut, counter.cells, counter.strings]).toEqual([cut, 2, 1]);
+    }
+  });
+
+  it("does not count in pictures: random bytes are not cells", () => {
+    const picture = strToU8("<c <c <c <si <si ".repeat(1000));
+    const bytes = zipSync({ "xl/media/image1.png": picture, "a.xml": strToU8("<c/>") });
+    expect(checkPackage(bytes, { maxCells: 1, maxSharedStrings: 0 })).toEqual({ ok: true });
   });
 
   it("names what is not a zip, a cut file and an unsupported method", async () => {

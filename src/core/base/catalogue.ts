@@ -99,6 +99,9 @@ export function joinBoth(parts: readonly Both[], separator = " "): Both {
 /** The text of a message rendered in both languages, in one of them. */
 export const pick = (m: Both, lang: Lang): string => (lang === "en" ? m.messageEn : m.message);
 
+/** A count with thousands grouped, as each language writes it (100.000; 100,000). */
+export const groupedCount = (n: number, lang: Lang): string => String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, lang === "vi" ? "." : ",");
+
 /** A number and its noun, in English ("1 error", "2 errors"). */
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 

@@ -4,14 +4,14 @@
  * rounding, the class and the distance to the next, the rank and its neighbours, last year's rank.
  * Rendered by Office.js in the add-in and by ExcelJS in the command line (--explain).
  */
-import { Dec, formatVi, sub } from "../base/decimal";
+import { cmp, Dec, formatVi, sub, ZERO } from "../base/decimal";
 import { AgencyCard, agencyCard, bandsOf, MaxReason, Scored } from "./explain";
 import { toNextClassMessage } from "./explain-messages";
 import { Lang } from "./findings";
 import { Comparison, rankChangeText } from "../grid/previous";
 import { rankedRows, RowResult } from "../grid/scoring";
 
-export type ExplainStyle = "title" | "agency" | "header" | "cell" | "cellLeft" | "total" | "text" | "blank";
+export type ExplainStyle = "title" | "agency" | "header" | "cell" | "cellLeft" | "criterion" | "total" | "text" | "blank";
 
 export interface ExplainRow {
   /** Five cells: group, maximum, score, lost, note; text rows use the first and are merged across. */
@@ -64,6 +64,10 @@ interface Words {
   rankLine: (c: AgencyCard, n: (d: Dec, places?: number) => string, decimals: number) => string;
   previousLine: (rank: number | null, change: string) => string;
   unscored: string;
+  /** The agency card's criteria table: code and name, maximum, self-assessed, appraised, points. */
+  criteriaHeader: string[];
+  /** A criterion's note: the self-assessed and the council's points where they differ, the council's comment. */
+  criterionNote: (self: string | null, appraised: string | null, comment: string) => string;
 }
 
 const WORDS: Record<Lang, Words> = {
@@ -97,6 +101,11 @@ const WORDS: Record<Lang, Words> = {
     },
     previousLine: (rank, change) => (rank === null ? "Năm trước: chưa có trong kết quả xếp hạng (mới)." : `Năm trước: hạng ${rank} (${change}).`),
     unscored: "Chưa tính được điểm: còn ô điểm trống hoặc không hợp lệ (xem các ô được tô màu trên trang chấm điểm).",
+    criteriaHeader: ["Tiêu chí", "Điểm tối đa", "Tự chấm", "Thẩm định", "Điểm"],
+    criterionNote: (self, appraised, comment) =>
+      [appraised !== null && appraised !== self ? `Tự chấm ${self ?? "—"}, thẩm định ${appraised}` : "", comment ? `Ý kiến thẩm định: ${comment}` : ""]
+        .filter(Boolean)
+        .join("; "),
   },
   en: {
     title: (y) => `EXPLANATION OF THE IT APPLICATION ASSESSMENT AND RANKING${y ? ` ${y}` : ""}`,
@@ -128,13 +137,31 @@ const WORDS: Record<Lang, Words> = {
     },
     previousLine: (rank, change) => (rank === null ? "Last year: not in the ranking (new)." : `Last year: rank ${rank} (${change}).`),
     unscored: "No result yet: a score is blank or unusable (see the coloured cells on the scoring sheet).",
+    criteriaHeader: ["Criterion", "Maximum", "Self-assessed", "Appraised", "Points"],
+    criterionNote: (self, appraised, comment) =>
+      [appraised !== null && appraised !== self ? `self-assessed ${self ?? "—"}, appraised ${appraised}` : "", comment ? `Council's comment: ${comment}` : ""]
+        .filter(Boolean)
+        .join("; "),
   },
 };
 
 const textHeight = (text: string) => Math.max(1, Math.ceil(text.length / TEXT_CHARS)) * LINE_PT + 4;
 
+/** One criterion of an agency as its ledger has it (the ledger's entries are these). */
+export interface AgencyCriterion {
+  leaf: { id: string; name: string; max: Dec; groupId: string };
+  self: Dec | null;
+  appraised: Dec | null;
+  /** The points that count (Thẩm định where present, else Tự chấm). */
+  points: Dec | null;
+  /** Ý kiến thẩm định. */
+  comment: string;
+}
+
 export interface ExplainOptions {
   lang?: Lang;
+  /** An agency's criteria (from the ledger "Chấm điểm chi tiết"): each criterion where points were lost is listed under its group. */
+  criteria?: (agency: string) => readonly AgencyCriterion[] | null;
   year?: number | null;
   /** Values-array rows of the agencies to explain; all, in rank order, when absent. */
   only?: readonly number[];
@@ -150,17 +177,40 @@ export interface CardGroupText {
   note: string;
 }
 
+/** One criterion of the agency, as text. */
+export interface CardCriterionText {
+  id: string;
+  name: string;
+  max: string;
+  self: string;
+  appraised: string;
+  points: string;
+  lost: string;
+  /** Points were lost on it (its points below its maximum). */
+  lostAny: boolean;
+  note: string;
+}
+
 /** An agency's explanation as text in one language: the pane's card and a Giải trình page say the same. */
 export interface CardText {
   name: string;
   headers: string[];
   groups: CardGroupText[];
+  /** The criteria table's headers, and per group (as `groups`) its criteria from the ledger; empty lists without one. */
+  criteriaHeaders: string[];
+  criteria: CardCriterionText[][];
   total: CardGroupText;
   /** Maximum and why, index, class, distance to the next class, rank and neighbours, last year. */
   lines: string[];
 }
 
-export function cardText(result: Scored, row: RowResult, lang: Lang, previous: Comparison | null = null): CardText {
+export function cardText(
+  result: Scored,
+  row: RowResult,
+  lang: Lang,
+  previous: Comparison | null = null,
+  criteria: readonly AgencyCriterion[] | null = null,
+): CardText {
   const w = WORDS[lang];
   const { rules } = result;
   const decimals = rules.json.index.decimals;
@@ -208,7 +258,25 @@ export function cardText(result: Scored, row: RowResult, lang: Lang, previous: C
       lines.push(w.previousLine(prev?.previousRank ?? null, from));
     }
   }
-  return { name: row.name, headers: w.header, groups, total, lines };
+  const criterionText = (c: AgencyCriterion): CardCriterionText => {
+    const self = c.self === null ? null : n(c.self);
+    const appraised = c.appraised === null ? null : n(c.appraised);
+    // A criterion over its maximum lost nothing (as a group over its maximum).
+    const lost = c.points === null ? null : cmp(c.points, c.leaf.max) >= 0 ? ZERO : sub(c.leaf.max, c.points);
+    return {
+      id: c.leaf.id,
+      name: c.leaf.name,
+      max: n(c.leaf.max),
+      self: self ?? "—",
+      appraised: appraised ?? "—",
+      points: c.points === null ? "—" : n(c.points),
+      lost: lost === null ? "—" : n(lost),
+      lostAny: lost !== null && cmp(lost, ZERO) > 0,
+      note: w.criterionNote(self, appraised, c.comment),
+    };
+  };
+  const byGroup = rules.groups.map((g) => (criteria ?? []).filter((c) => c.leaf.groupId === g.id).map(criterionText));
+  return { name: row.name, headers: w.header, groups, total, lines, criteriaHeaders: w.criteriaHeader, criteria: byGroup };
 }
 
 export function buildExplanation(result: Scored, opts: ExplainOptions = {}): ExplainDescription {
@@ -223,15 +291,20 @@ export function buildExplanation(result: Scored, opts: ExplainOptions = {}): Exp
 
   for (const row of agencies) {
     pageStarts.push(rows.length);
-    const card = cardText(result, row, lang, opts.previous ?? null);
+    const card = cardText(result, row, lang, opts.previous ?? null, opts.criteria?.(row.name) ?? null);
     text(w.title(opts.year ?? null), "title");
     text(row.name, "agency");
     blank();
     rows.push({ cells: card.headers, style: "header", height: 34 });
-    for (const g of card.groups) {
-      const height = Math.max(22, Math.ceil(Math.max(g.group.length / 27, g.note.length / 19)) * LINE_PT + 6);
-      rows.push({ cells: [g.group, g.max, g.score, g.lost, g.note], style: "cell", height });
-    }
+    const heightOf = (name: string, note: string) => Math.max(22, Math.ceil(Math.max(name.length / 27, note.length / 19)) * LINE_PT + 6);
+    card.groups.forEach((g, gi) => {
+      rows.push({ cells: [g.group, g.max, g.score, g.lost, g.note], style: "cell", height: heightOf(g.group, g.note) });
+      // Under its group, each criterion where points were lost, with the council's comment.
+      for (const c of card.criteria[gi].filter((c) => c.lostAny)) {
+        const name = `${c.id} ${c.name}`;
+        rows.push({ cells: [name, c.max, c.points, c.lost, c.note], style: "criterion", height: heightOf(name, c.note) });
+      }
+    });
     rows.push({ cells: [card.total.group, card.total.max, card.total.score, card.total.lost, ""], style: "total", height: 22 });
     blank();
     for (const line of card.lines) text(line);

@@ -1,4 +1,4 @@
-import { catalogue, entry, Lang, MessageEntry, plural } from "../base/catalogue";
+import { catalogue, entry, groupedCount, Lang, MessageEntry, plural } from "../base/catalogue";
 import { Finding, FindingCode, findingMessage, Severity } from "../findings/findings";
 
 /**
@@ -26,7 +26,11 @@ export type MergeFindingCode =
   | "formulaNoValue"
   | "formIncomplete"
   | "legacyInForm"
-  | "legacyInMaster";
+  | "legacyInMaster"
+  | "ledgerRowMissing";
+
+/** Which reading limit a file passes: its inflated size (of a part, or of the whole), its number of parts, of cells, of shared strings. */
+export type ReadLimit = "bytes" | "parts" | "cells" | "sharedStrings";
 
 /** What does not match in a form whose identity does not verify. */
 export type IdentityMismatch = "token" | "noKey" | "printedName";
@@ -38,14 +42,52 @@ export interface MergeParams {
   /** The other files (conflicting forms), the years (another year), the grid sheet, the printed agency name. */
   detail: string;
   /** identityNotVerified: what does not match; groupNotFound: "renamed" (another text where the group was); formIncomplete: "empty" form or a "blank" score. */
-  reason: IdentityMismatch | "renamed" | "empty" | "blank" | "";
-  /** What the cell holds (a renamed group's text, a formula; legacy text: its first cell's text). */
+  reason: IdentityMismatch | "renamed" | "empty" | "blank" | ReadLimit | "";
+  /** What the cell holds (a renamed group's text, a formula; legacy text: its first cell's text); fileTooLarge: the limit passed (MiB, or a count). */
   value?: string;
   /** legacyInForm, legacyInMaster: the encoding's name (“TCVN3 (ABC)”, “VNI”); `cell` lists the cells, `detail` the first one's Unicode text. */
   encoding?: string;
 }
 
 type Template<P> = { vi: (p: P) => string; en: (p: P) => string };
+
+/** A reading limit a file passes: which, the part where ("": the file as a whole), the limit (MiB for bytes, a count otherwise). */
+export interface ReadLimitWords {
+  what: ReadLimit | "";
+  part: string;
+  limit: number;
+}
+
+/** The limit a file passes, in words (“phần “xl/worksheets/sheet1.xml” khi giải nén vượt 32 MB”, “tệp có hơn 100.000 ô …”). */
+export const READ_LIMIT_MESSAGES = catalogue("read limits", {
+  passed: entry({
+    vi: (p: ReadLimitWords) => {
+      const where = p.part ? `phần “${p.part}”` : "tệp";
+      const n = groupedCount(p.limit, "vi");
+      if (p.what === "parts") return `tệp có hơn ${n} phần`;
+      if (p.what === "cells") return `tệp có hơn ${n} ô, vượt ở ${where}`;
+      if (p.what === "sharedStrings") return `tệp có hơn ${n} chuỗi văn bản dùng chung, vượt ở ${where}`;
+      return `${where} khi giải nén vượt ${p.limit} MB`;
+    },
+    en: (p) => {
+      const where = p.part ? `its part “${p.part}”` : "the file";
+      const n = groupedCount(p.limit, "en");
+      if (p.what === "parts") return `it has more than ${n} parts`;
+      if (p.what === "cells") return `it has more than ${n} cells, passed in ${where}`;
+      if (p.what === "sharedStrings") return `it has more than ${n} shared strings, passed in ${where}`;
+      return `${where} inflates beyond ${p.limit} MB`;
+    },
+    example: { what: "cells", part: "xl/worksheets/sheet1.xml", limit: 100_000 },
+  }),
+});
+export const readLimitText = READ_LIMIT_MESSAGES.passed;
+
+/** fileTooLarge's parameters as a limit: `reason` which, `detail` the part, `value` the limit. */
+const limitOf = (p: MergeParams): ReadLimitWords => ({
+  what: p.reason === "parts" || p.reason === "cells" || p.reason === "sharedStrings" ? p.reason : "bytes",
+  part: p.detail,
+  limit: Number(p.value),
+});
 
 const MERGE_TEMPLATES: Record<MergeFindingCode, { severity: Severity } & Template<MergeParams>> = {
   unreadable: {
@@ -63,9 +105,9 @@ const MERGE_TEMPLATES: Record<MergeFindingCode, { severity: Severity } & Templat
   fileTooLarge: {
     severity: "error",
     vi: (p) =>
-      `Tệp “${p.file}” quá lớn để đọc an toàn: ${p.detail ? `phần “${p.detail}”` : "tệp"} khi giải nén vượt ${p.cell} MB (một phiếu thật chỉ vài chục KB; tệp có thể bị hỏng hoặc cố ý làm phình to). Tệp không được gộp; các phiếu khác vẫn được gộp. Hãy yêu cầu cơ quan gửi lại phiếu đã nhận.`,
+      `Tệp “${p.file}” quá lớn để đọc an toàn: ${readLimitText.vi(limitOf(p))} (một phiếu thật chỉ vài chục KB, khoảng 150 ô; tệp có thể bị hỏng hoặc cố ý làm phình to). Tệp không được gộp; các phiếu khác vẫn được gộp. Hãy yêu cầu cơ quan gửi lại phiếu đã nhận.`,
     en: (p) =>
-      `File “${p.file}” is too large to read safely: ${p.detail ? `its part “${p.detail}”` : "the file"} inflates beyond ${p.cell} MB (a real form is a few tens of KB; the file may be damaged or made to blow up). It is not merged; the other forms still are. Ask the agency to send back the form it received.`,
+      `File “${p.file}” is too large to read safely: ${readLimitText.en(limitOf(p))} (a real form is a few tens of KB, some 150 cells; the file may be damaged or made to blow up). It is not merged; the other forms still are. Ask the agency to send back the form it received.`,
   },
   notAForm: {
     severity: "error",
@@ -199,6 +241,13 @@ const MERGE_TEMPLATES: Record<MergeFindingCode, { severity: Severity } & Templat
     en: (p) =>
       `Form “${p.file}” (${p.agency}) was made with other scoring rules than the current ones: the groups' maxima may have changed. It is still merged; check this agency's scores.`,
   },
+  ledgerRowMissing: {
+    severity: "error",
+    vi: (p) =>
+      `Phiếu “${p.file}”: trang “Chấm điểm chi tiết” không có dòng của ${p.agency} cho tiêu chí “${p.detail}”, nên số liệu của tiêu chí này chưa được ghi. Hãy tạo lại trang (lệnh “xep-hang-cntt ledger”) rồi gộp lại.`,
+    en: (p) =>
+      `Form “${p.file}”: the “Chấm điểm chi tiết” sheet has no row of ${p.agency} for criterion “${p.detail}”, so this criterion's inputs were not recorded. Make the sheet again (“xep-hang-cntt ledger”) and merge again.`,
+  },
 };
 
 const MERGE_EXAMPLE: MergeParams = {
@@ -211,19 +260,38 @@ const MERGE_EXAMPLE: MergeParams = {
   encoding: "TCVN3 (ABC)",
 };
 
+/** Codes whose parameters read otherwise: fileTooLarge's `value` is the limit passed. */
+const MERGE_EXAMPLES: Partial<Record<MergeFindingCode, MergeParams>> = {
+  fileTooLarge: { ...MERGE_EXAMPLE, detail: "customXml/item1.xml", reason: "bytes", value: "32" },
+};
+
 /** The merge's findings, by code (their severities: `MERGE_SEVERITY`). */
 export const MERGE_MESSAGES = catalogue(
   "merge findings",
-  Object.fromEntries(Object.entries(MERGE_TEMPLATES).map(([code, t]) => [code, entry({ vi: t.vi, en: t.en, example: MERGE_EXAMPLE })])) as Record<
-    MergeFindingCode,
-    MessageEntry<MergeParams>
-  >,
+  Object.fromEntries(
+    Object.entries(MERGE_TEMPLATES).map(([code, t]) => [
+      code,
+      entry({ vi: t.vi, en: t.en, example: MERGE_EXAMPLES[code as MergeFindingCode] ?? MERGE_EXAMPLE }),
+    ]),
+  ) as Record<MergeFindingCode, MessageEntry<MergeParams>>,
 );
 
 export const MERGE_SEVERITY = Object.fromEntries(Object.entries(MERGE_TEMPLATES).map(([code, t]) => [code, t.severity])) as Record<MergeFindingCode, Severity>;
 
 /** Score problems in a form use the grid's findings (same codes, same words), prefixed with the file. */
-export type ScoreFindingCode = Extract<FindingCode, "notANumber" | "errorValue" | "negative" | "aboveMax">;
+export type ScoreFindingCode = Extract<
+  FindingCode,
+  | "notANumber"
+  | "errorValue"
+  | "negative"
+  | "aboveMax"
+  | "inputInvalid"
+  | "notALevel"
+  | "criterionOverMax"
+  | "notAStep"
+  | "evidenceMissing"
+  | "criterionMissing"
+>;
 
 const FINDING_EXAMPLE: Finding = {
   code: "aboveMax",
@@ -262,6 +330,41 @@ export const FORM_TEXT = {
     max: "Điểm tối đa",
     evidence: "Tài liệu kiểm chứng (số, ngày, trích yếu văn bản hoặc đường dẫn)",
   },
+  /** The form at criterion level (criteria-form.ts). */
+  criteriaInstructions:
+    "Hướng dẫn: với từng tiêu chí, nhập vào các ô tô màu: điểm tự chấm, hoặc mức (chọn trong danh sách), hoặc số liệu theo hướng dẫn dưới tên tiêu chí; " +
+    "cột “Điểm” tự tính điểm theo số liệu đã nhập. Ghi tài liệu kiểm chứng (số, ngày, trích yếu văn bản hoặc đường dẫn); ô tô cam là bắt buộc. " +
+    "Không sửa các ô khác. Lưu tệp dạng .xlsx (Excel hoặc LibreOffice) và gửi lại cơ quan đã gửi phiếu.",
+  criteriaHeader: {
+    code: "Mã",
+    name: "Tiêu chí",
+    max: "Điểm tối đa",
+    input1: "Tự chấm / Số liệu",
+    input2: "Số liệu 2",
+    points: "Điểm",
+    evidence: "Tài liệu kiểm chứng",
+  },
+  hint: {
+    points: (max: string, step: string) => `Nhập điểm từ 0 đến ${max}${step ? `, theo bước ${step}` : ""}.`,
+    levels: (levels: string) => `Chọn một mức: ${levels}.`,
+    level: (label: string, points: string) => `${label} (${points} điểm)`,
+    yesno: (max: string) => `Chọn “Có” (${max} điểm) hoặc “Không” (0 điểm).`,
+    ratio: (a: string, b: string, max: string, target: string) =>
+      `Nhập ${a} ở cột “Tự chấm / Số liệu”, ${b} ở cột “Số liệu 2”; điểm = ${max} × (${a} ÷ ${b}${target ? ` ÷ ${target}` : ""}), không quá ${max}.`,
+    tiers: (input: string, tiers: string) => `Nhập ${input}; ${tiers}; thấp hơn: 0 điểm.`,
+    tier: (atLeast: string, points: string) => `từ ${atLeast}: ${points} điểm`,
+    required: "Bắt buộc có tài liệu kiểm chứng.",
+    none: "Không cần tài liệu kiểm chứng.",
+    guidance: (text: string) => `Hướng dẫn chấm: ${text}`,
+  },
+  levelPromptTitle: "Mức đạt",
+  levelPrompt: (levels: string) => `Chọn một mức trong danh sách: ${levels}.`,
+  levelErrorTitle: "Mức không hợp lệ",
+  levelError: (levels: string) => `Hãy chọn một mức trong danh sách: ${levels}.`,
+  inputPromptTitle: "Số liệu",
+  inputPrompt: (name: string) => `Nhập ${name}: một số từ 0 trở lên.`,
+  inputErrorTitle: "Số liệu không hợp lệ",
+  inputError: "Số liệu phải là một số từ 0 trở lên.",
   total: "Tổng cộng",
   notes: "Ghi chú",
   exempt: "Miễn chấm",
@@ -304,6 +407,9 @@ export const FORM_TEXT = {
   },
   yes: "Có",
   no: "Chưa",
+  /** "Thời điểm tạo phiếu" when forms were made from the master but the time was not recorded (`forms` without --master-out). */
+  madeNotRecorded: "Không có ghi nhận",
+  notMade: "Chưa tạo",
   verifiedYes: "Đã xác thực",
   verifiedNo: "Chưa xác thực",
   diffHeader: {

@@ -7,7 +7,7 @@
  * typed) and scores as without criteria. Pure: no Office, no file.
  */
 import { cellAddress, Origin, SHEET_ORIGIN } from "../base/address";
-import { appraisedPoints, CriterionModel, isLeaf, leafApplies, LeafOutcome, leafPoints, levelLabels } from "../rules/criteria";
+import { appraisedPoints, CriterionModel, isLeaf, leafApplies, LeafOutcome, leafPoints, LeafProblem, levelLabels } from "../rules/criteria";
 import { add, cmp, Dec, div, formatVi, mul, sub, toNumber, ZERO } from "../base/decimal";
 import { IfCorrected, registerOtherSheetCorrections } from "../findings/explain";
 import { Finding, FindingCode, makeFinding } from "../findings/findings";
@@ -70,6 +70,8 @@ export interface LedgerEntry {
   appraised: Dec | null;
   /** The points that count: Thẩm định where present, else Tự chấm; null when neither can be read. */
   points: Dec | null;
+  /** The council's comment (Ý kiến thẩm định); "" when there is none. */
+  comment: string;
 }
 
 export interface LedgerAgencyResult {
@@ -123,8 +125,29 @@ export function locateLedger(values: readonly (readonly unknown[])[]): LedgerLay
   return best;
 }
 
+/** The finding of a leaf's input that does not score as it is (on the ledger, or in a returned form), and its detail. */
+export function leafProblemFinding(problem: LeafProblem, leaf: CriterionModel): { code: FindingCode; detail: string } {
+  switch (problem) {
+    case "aboveMax":
+      return { code: "criterionOverMax", detail: formatVi(leaf.max) };
+    case "notAStep":
+      return { code: "notAStep", detail: leaf.step ? formatVi(leaf.step) : "" };
+    case "notALevel":
+      return {
+        code: "notALevel",
+        detail: levelLabels(leaf)
+          .map((l) => `“${l}”`)
+          .join(", "),
+      };
+    case "errorValue":
+      return { code: "errorValue", detail: formatVi(leaf.max) };
+    default:
+      return { code: "inputInvalid", detail: formatVi(leaf.max) };
+  }
+}
+
 /** What a leaf's first input cell is called in messages: the points typed, or the first input. */
-const FIRST_INPUT: Record<string, LedgerColumn> = { points: "self", levels: "input1", yesno: "input1", ratio: "input1", tiers: "input1" };
+export const FIRST_INPUT: Record<string, LedgerColumn> = { points: "self", levels: "input1", yesno: "input1", ratio: "input1", tiers: "input1" };
 
 /**
  * Reads the ledger: every row of an agency and a leaf. `agencies` are the grid's (their blocks and
@@ -205,28 +228,8 @@ export function readLedger(
         find("criterionMissing", r, col, info.name, leaf, value, `“${LEDGER_COLUMNS.find((c) => c.kind === kind)!.header}”`);
         return;
       }
-      switch (o.problem) {
-        case "aboveMax":
-          return find("criterionOverMax", r, col, info.name, leaf, value, formatVi(leaf.max));
-        case "notAStep":
-          return find("notAStep", r, col, info.name, leaf, value, leaf.step ? formatVi(leaf.step) : "");
-        case "notALevel":
-          return find(
-            "notALevel",
-            r,
-            col,
-            info.name,
-            leaf,
-            value,
-            levelLabels(leaf)
-              .map((l) => `“${l}”`)
-              .join(", "),
-          );
-        case "errorValue":
-          return find("errorValue", r, col, info.name, leaf, value, formatVi(leaf.max));
-        default:
-          return find("inputInvalid", r, col, info.name, leaf, value, formatVi(leaf.max));
-      }
+      const { code, detail } = leafProblemFinding(o.problem, leaf);
+      find(code, r, col, info.name, leaf, value, detail);
     };
     const self = selfOutcome.ok ? selfOutcome.points : selfOutcome.blank ? null : selfOutcome.points;
     const appraised =
@@ -242,7 +245,7 @@ export function readLedger(
     if (leaf.evidence === "required" && isBlank(at(r, "evidence"))) find("evidenceMissing", r, colOf("evidence"), info.name, leaf, "", "");
 
     const points = appraisedOutcome !== null ? appraised : self;
-    result.entries.push({ row: r, agency: info.name, leaf, self, appraised, points });
+    result.entries.push({ row: r, agency: info.name, leaf, self, appraised, points, comment: text(at(r, "comment")) });
     if (leaf.method !== "points" && cols.self !== undefined) write(writes, values, r, cols.self, self);
     if (cols.points !== undefined) write(writes, values, r, cols.points, points);
   }
@@ -459,6 +462,27 @@ function firstPass(grid: readonly (readonly unknown[])[], rules: Rules, origin: 
 export function gridAgencies(grid: readonly (readonly unknown[])[], rules: Rules, origin: Origin = SHEET_ORIGIN): LedgerAgency[] | null {
   const first = firstPass(grid, rules, origin);
   return first.ok ? ledgerAgencies(first.rows, rules) : null;
+}
+
+/** Each agency's criteria as read (Giải trình and the agency card): its entries, by the agency's name; null for an agency without rows. */
+export const criteriaLookup =
+  (ledger: Extract<LedgerRead, { ok: true }>) =>
+  (name: string): readonly LedgerEntry[] | null =>
+    ledger.agencies.get(matchKey(name))?.entries ?? null;
+
+/**
+ * The ledger read for a grid already scored with its sums (Giải trình, the agency card): the grid's agencies decide
+ * which leaves apply. Null without criteria, without a ledger or when it has no header.
+ */
+export function ledgerOfScored(
+  ledgerValues: readonly (readonly unknown[])[] | null,
+  rules: Rules,
+  rows: readonly RowResult[],
+  origin: Origin = SHEET_ORIGIN,
+): ((name: string) => readonly LedgerEntry[] | null) | null {
+  if (ledgerValues === null || rules.leaves.length === 0) return null;
+  const read = readLedger(ledgerValues, rules, ledgerAgencies(rows, rules), origin);
+  return read.ok ? criteriaLookup(read) : null;
 }
 
 /** Each agency's criteria as the command line's JSON gives them: [{ id, self, appraised, points }]. */

@@ -3,7 +3,17 @@ import { formatVi } from "../../../src/core/base/decimal";
 import { findingMessage } from "../../../src/core/findings/findings";
 import { ifCorrected } from "../../../src/core/findings/explain";
 import { ifCorrectedText } from "../../../src/core/findings/explain-messages";
-import { criteriaOfAgency, LEDGER_COLUMNS, LEDGER_SHEET, ledgerSheet, LedgerAgency, readLedger, scoreWithLedger } from "../../../src/core/grid/ledger";
+import { buildExplanation, cardText } from "../../../src/core/findings/explanation";
+import {
+  criteriaLookup,
+  criteriaOfAgency,
+  LEDGER_COLUMNS,
+  LEDGER_SHEET,
+  ledgerSheet,
+  LedgerAgency,
+  readLedger,
+  scoreWithLedger,
+} from "../../../src/core/grid/ledger";
 import { Rules, RulesJson, validateRules } from "../../../src/core/rules/rules";
 import { sheetValues } from "../../../src/core/sheets/sheet";
 import { clonePreset, docCriteria, simpleSheet } from "../helpers";
@@ -246,5 +256,51 @@ describe("scoring with the ledger", () => {
 
   it("the ledger without a header row is said so", () => {
     expect(readLedger([["a", "b"]], rules, AGENCIES)).toEqual({ ok: false, reason: "noHeader" });
+  });
+});
+
+describe("Giải trình and the agency card with the ledger", () => {
+  // Sở A: the council takes 1.2 down to “Không đạt” and 1.4 to 6, with its comment.
+  const values = ledger({
+    "Sở A": { ...SO_A, "1.2": { ...SO_A["1.2"], appraised: "Không đạt" }, "1.4": { self: "8,25", appraised: 6, comment: "Biên bản kiểm tra thiếu chữ ký" } },
+    "Sở B": SO_B,
+  });
+  const scored = scoreWithLedger(grid(), values, rules);
+  if (!scored.ok) throw new Error("not scored");
+  const criteria = criteriaLookup(scored.ledger);
+  const soA = scored.result.rows.find((r) => r.name === "Sở A")!;
+
+  it("the card lists every criterion of the agency under its group: maximum, self-assessed, appraised, points, the council's note", () => {
+    const card = cardText(scored.result, soA, "vi", null, criteria("Sở A"));
+    expect(card.criteriaHeaders).toEqual(["Tiêu chí", "Điểm tối đa", "Tự chấm", "Thẩm định", "Điểm"]);
+    expect(card.criteria.slice(1).every((list) => list.length === 0)).toBe(true);
+    expect(card.criteria[0].map((c) => [c.id, c.max, c.self, c.appraised, c.points, c.lost, c.note])).toEqual([
+      ["1.1.1", "10", "9", "—", "9", "1", ""],
+      ["1.1.2", "10", "7", "—", "7", "3", ""],
+      ["1.2", "15", "7,5", "0", "0", "15", "Tự chấm 7,5, thẩm định 0"],
+      ["1.3", "5", "5", "—", "5", "0", ""],
+      ["1.4", "10", "8,25", "6", "6", "4", "Tự chấm 8,25, thẩm định 6; Ý kiến thẩm định: Biên bản kiểm tra thiếu chữ ký"],
+    ]);
+    const en = cardText(scored.result, soA, "en", null, criteria("Sở A"));
+    expect(en.criteria[0][4].note).toBe("self-assessed 8.25, appraised 6; Council's comment: Biên bản kiểm tra thiếu chữ ký");
+    // Without a ledger: no criteria.
+    expect(cardText(scored.result, soA, "vi").criteria.flat()).toEqual([]);
+  });
+
+  it("Giải trình lists, under each group, the criteria where points were lost (not the full ones), with the council's comment", () => {
+    const d = buildExplanation(scored.result, { only: [soA.row], criteria });
+    const at = d.rows.findIndex((r) => r.style === "cell");
+    expect(d.rows[at].cells.slice(0, 4)).toEqual([rules.groups[0].name, "50", "27", "23"]);
+    const under = d.rows.slice(at + 1).filter((r, i, all) => all.slice(0, i + 1).every((x) => x.style === "criterion"));
+    expect(under.map((r) => r.cells)).toEqual([
+      ["1.1.1 Tỉ lệ máy tính trên số CBCCVC", "10", "9", "1", ""],
+      ["1.1.2 " + rules.leaves[1].name, "10", "7", "3", ""],
+      ["1.2 " + rules.leaves[2].name, "15", "0", "15", "Tự chấm 7,5, thẩm định 0"],
+      ["1.4 " + rules.leaves[4].name, "10", "6", "4", "Tự chấm 8,25, thẩm định 6; Ý kiến thẩm định: Biên bản kiểm tra thiếu chữ ký"],
+    ]);
+    // The lost points of the criteria listed are the group's: 1 + 3 + 15 + 4 = 23.
+    expect(d.rows.filter((r) => r.style === "criterion")).toHaveLength(4);
+    // The groups without criteria have none under them; without the ledger, no criterion rows at all.
+    expect(buildExplanation(scored.result, { only: [soA.row] }).rows.some((r) => r.style === "criterion")).toBe(false);
   });
 });

@@ -1,41 +1,19 @@
 /**
  * The fields of rules format 2, each scored: weights (with and without exemptions), counted: false,
- * classes: [], percent display, nameHeaders, exemption keywords and the "may be missing" warning,
+ * classes: [], nameHeaders, exemption keywords and the "may be missing" warning,
  * blocks found by heading, by column and by note, with their own maxima and classes.
  */
 import { annexGrid, annexNotes, buildAnnex } from "../../../src/core/sheets/annex";
 import { formatVi } from "../../../src/core/base/decimal";
 import { completeMetadata } from "../../../src/core/rules/metadata";
 import { planResultWrite } from "../../../src/core/grid/plan";
-import { loadRules, Rules, RulesJson } from "../../../src/core/rules/rules";
+import { loadRules, RulesJson } from "../../../src/core/rules/rules";
 import { scoreSheet, ScoreResult } from "../../../src/core/grid/scoring";
 import { summaryLineIn } from "../../../src/commands/notify";
-import { clonePreset, presetWith, simpleSheet } from "../helpers";
+import { clonePreset, presetWith, score, simpleSheet, twoGroups, twoSheet } from "../helpers";
 
 const meta = completeMetadata({ number: "06/QĐ-UBND", date: "05/01/2021", year: 2020 });
 
-function score(values: unknown[][], rules: Rules): Extract<ScoreResult, { ok: true }> {
-  const r = scoreSheet(values, rules);
-  if (!r.ok) throw new Error(r.error.message);
-  return r;
-}
-
-/** Two groups: A (max 100) and B (max 50). */
-function twoGroups(patch: Partial<RulesJson> = {}, groupPatch: [Record<string, unknown>, Record<string, unknown>] = [{}, {}]): Rules {
-  return loadRules({
-    ...clonePreset(),
-    groups: [
-      { id: "a", name: "Nhóm A", aliases: [], maxPoints: 100, notEvaluated: [], ...groupPatch[0] },
-      { id: "b", name: "Nhóm B", aliases: [], maxPoints: 50, notEvaluated: [], ...groupPatch[1] },
-    ],
-    exemptions: [{ keywords: ["Không TTHC"], groups: ["b"], reason: "không có thủ tục hành chính" }],
-    ...patch,
-  });
-}
-const twoSheet = (rows: [string, unknown, unknown, string?][], head = "Tên cơ quan") => [
-  ["STT", head, "Nhóm A", "Nhóm B", "Ghi chú"],
-  ...rows.map(([n, a, b, note], i) => [i + 1, n, a, b, note ?? ""]),
-];
 const view = (r: Extract<ScoreResult, { ok: true }>) =>
   r.rows.map((x) => [x.name, x.total ? formatVi(x.total) : null, x.index ? formatVi(x.index, 3) : null, x.className, x.rank]);
 
@@ -150,33 +128,6 @@ describe("classes: []", () => {
     const annex = buildAnnex(r.rules, r.rows, meta);
     expect(annex.table.columns).not.toContain("Phân loại");
     expect(annexGrid(annex).flat().join(" ")).not.toMatch(/Phân loại|Tốt|Khá|Trung bình/);
-  });
-});
-
-describe("index.display: percent", () => {
-  it("the sheet's number format and the annex show 91,7%; the value stays the ratio", () => {
-    const rules = twoGroups({ index: { decimals: 3, rounding: "halfUp", display: "percent" } });
-    const values = twoSheet([["Sở A", 100, 37.55]]);
-    const r = score(values, rules);
-    expect(formatVi(r.rows[0].index!, 3)).toBe("0,917"); // 137,55 ÷ 150
-    const plan = planResultWrite(values, null, { row: 0, col: 0 }, "Sheet1", r, {});
-    if (!plan.ok) throw new Error(plan.message);
-    const indexCol = plan.plan.columns.find((c) => c.kind === "index")!;
-    const block = plan.plan.blocks.find((b) => b.col <= indexCol.col && indexCol.col < b.col + b.values[0].length)!;
-    expect(block.values[0][indexCol.col - block.col]).toBe(0.917);
-    expect(block.numberFormat[0][indexCol.col - block.col]).toBe("0.0%");
-    const annex = buildAnnex(r.rules, r.rows, meta);
-    expect(annexGrid(annex)[annex.table.firstRow][annex.table.columns.indexOf("Chỉ số")]).toBe("91,7%");
-  });
-
-  it("decimal (the default) keeps 0,917 and 0.000", () => {
-    const rules = twoGroups();
-    const values = twoSheet([["Sở A", 100, 37.55]]);
-    const r = score(values, rules);
-    const plan = planResultWrite(values, null, { row: 0, col: 0 }, "Sheet1", r, {});
-    if (!plan.ok) throw new Error(plan.message);
-    expect(plan.plan.blocks[0].numberFormat[0]).toContain("0.000");
-    expect(annexGrid(buildAnnex(r.rules, r.rows, meta))[5][5]).toBe("0,917");
   });
 });
 

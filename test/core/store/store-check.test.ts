@@ -3,63 +3,11 @@
  * or is set aside with a warning, never a raw error, a hang, or a value trusted for a write.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- the tests edit decoded JSON as a tamperer would */
-import { buildAnnex, packAnnex } from "../../../src/core/sheets/annex";
-import { completeMetadata } from "../../../src/core/rules/metadata";
-import { planResultWrite } from "../../../src/core/grid/plan";
-import { presetRules, PRESET_THAI_BINH_2020 } from "../../../src/core/rules/rules";
-import { scoreSheet } from "../../../src/core/grid/scoring";
-import { decodeStore, encodeStore, StoreState, UndoJournal } from "../../../src/core/store/store";
+import { PRESET_THAI_BINH_2020 } from "../../../src/core/rules/rules";
+import { decodeStore, encodeStore } from "../../../src/core/store/store";
 import { blockOf } from "../../../src/core/base/address";
 import { checkUndoJournal, storeIssueMessage, undoJournalRefusal } from "../../../src/core/store/store-check";
-import { lastRunRecord } from "../../../src/core/grid/summary";
-import { referenceSheet } from "../../fixtures/reference";
-
-const SHEET = "Chấm điểm 2020";
-const rules = presetRules();
-const values = referenceSheet();
-const scored = scoreSheet(values, rules);
-if (!scored.ok) throw new Error("reference grid not found");
-const planned = planResultWrite(values, null, { row: 0, col: 0 }, SHEET, scored, {});
-if (!planned.ok) throw new Error(planned.message);
-const meta = completeMetadata({ number: "06/QĐ-UBND", date: "05/01/2021", year: 2020 });
-const packed = packAnnex(buildAnnex(rules, scored.rows, meta));
-
-/** A store as the add-in leaves it after “Tính điểm” then “Tạo phụ lục”. */
-function soundState(): StoreState {
-  const run = lastRunRecord(scored as Extract<typeof scored, { ok: true }>, SHEET, "pane", new Date("2021-01-05T03:04:05Z"));
-  const journal: UndoJournal = {
-    action: "score",
-    at: run.at,
-    sheet: SHEET,
-    cells: [
-      {
-        address: "J5:M6",
-        formulas: [
-          ["", "", "", ""],
-          [1, 2, "x", true],
-        ],
-        numberFormat: [
-          ["General", "0.000", "@", "0"],
-          ["General", "0.000", "@", "0"],
-        ],
-      },
-    ],
-    fills: [{ address: "H10", color: null }],
-    clearFormats: ["J1:J4"],
-    formatBackups: [{ backup: "AA1:AA23", target: "J1:J23" }],
-    columnWidths: [{ address: "J1:J23", width: 48 }],
-    previousState: { rules: PRESET_THAI_BINH_2020, marks: [] },
-  };
-  return {
-    rules: PRESET_THAI_BINH_2020,
-    decision: { number: "06/QĐ-UBND", date: "05/01/2021", year: 2020 },
-    written: (planned as Extract<typeof planned, { ok: true }>).plan.written,
-    marks: [{ sheet: SHEET, address: "H10", color: null, mark: "#FFC7CE" }],
-    annex: { sheetName: "Phụ lục", description: packed, source: SHEET },
-    lastRun: run,
-    undo: journal,
-  };
-}
+import { packed, soundState } from "./helpers";
 
 /** The store's rows with one entry's JSON replaced (as someone editing the hidden sheet would). */
 function tampered(edit: (state: Record<string, unknown>) => void): string[][] {
@@ -67,24 +15,6 @@ function tampered(edit: (state: Record<string, unknown>) => void): string[][] {
   edit(state);
   return encodeStore(state);
 }
-
-describe("a sound store", () => {
-  it("reads back whole, with no issue", () => {
-    const decoded = decodeStore(encodeStore(soundState()));
-    expect(decoded).toEqual({ ok: true, state: JSON.parse(JSON.stringify(soundState())), issues: [] });
-  });
-
-  it("keeps each finding of the last run with its agency, group and value (the pane lists them so after Hoàn tác brings the run back)", () => {
-    const run = soundState().lastRun!;
-    const ok = scored as Extract<typeof scored, { ok: true }>;
-    const onScore = ok.findings.find((f) => f.agency && f.group);
-    expect(onScore).toBeDefined();
-    const stored = run.findings.find((f) => f.cell === onScore!.cell && f.code === onScore!.code)!;
-    expect(stored).toMatchObject({ agency: onScore!.agency, group: onScore!.group, value: onScore!.value });
-    const decoded = decodeStore(encodeStore(soundState()));
-    expect(decoded.ok && decoded.state.lastRun!.findings).toContainEqual(stored);
-  });
-});
 
 describe.each([
   ["a written record with values: null", "written", (s: Record<string, any>) => (s.written.columns[0].values = null), "written.columns[0].values", "notArray"],

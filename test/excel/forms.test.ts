@@ -1,5 +1,6 @@
 import * as ExcelJS from "exceljs";
 import { formDelivery, mergeReturnedForms, openAsNewWorkbooks, prepareForms } from "../../src/excel/forms";
+import { buildForm } from "../../src/core/forms/forms";
 import { runScoring } from "../../src/excel/scoring";
 import { saveDecision } from "../../src/excel/settings";
 import { completeMetadata } from "../../src/core/rules/metadata";
@@ -8,12 +9,14 @@ import { undoLast } from "../../src/excel/undo";
 import { encodeLegacy } from "../../src/core/text/legacy-encoding";
 import { presetRules } from "../../src/core/rules/rules";
 import { STORE_BODY_ROW, STORE_SHEET, decodeStore } from "../../src/core/store/store";
-import { formBytes, readReturnedForm } from "../../src/xlsx/forms";
+import { FORM_LIMITS, formBytes, readReturnedForm } from "../../src/xlsx/forms";
+import { readFormFiles } from "../../src/taskpane/formFiles";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { createOfficeDouble } from "../office-double/index";
 import { importXlsxToDouble } from "../office-double/export-xlsx";
 import { readPublishedAnnex, referenceSheet } from "../fixtures/reference";
-import { changedCells } from "../excel/helpers";
-import { filledValues, fillWorkbook } from "./helpers";
+import { changedCells } from "./helpers";
+import { filledValues, fillWorkbook } from "../forms/helpers";
 
 const rules = presetRules();
 const published = readPublishedAnnex();
@@ -243,6 +246,7 @@ describe("Gộp phiếu in the add-in", () => {
       "Có",
     ]);
     expect(rows[5].slice(1, 8)).toEqual([published.rows[5].name, at("2021-01-04T02:00:00.000Z"), "Chưa", "", "", "", "Chưa"]);
+    expect(forms[0].identity.madeAt).toBe("2021-01-04T02:00:00.000Z"); // each form says when it was made, as the store does
     expect(store(h.double).loopSheets).toMatchObject({ track: "Theo dõi phiếu" });
 
     // A second merge rewrites it; undo brings the first one's back.
@@ -251,6 +255,28 @@ describe("Gộp phiếu in the add-in", () => {
     expect(h.double.workbook.sheet("Theo dõi phiếu").getValues("D6:D6")).toEqual([["Có"]]);
     await undoLast();
     expect(h.double.workbook.sheet("Theo dõi phiếu").getValues("A4:H22")).toEqual(first);
+  });
+
+  it("“Thời điểm tạo phiếu” of a form the workbook did not record (made by the command line from a copy, without --master-out): the form's own time; neither: “Không có ghi nhận”", async () => {
+    h = install();
+    h.double.workbook.setSelection(`${SHEET}!B5:D5`);
+    const made = await prepareForms("selected", () => new Date("2021-01-04T02:00:00.000Z"));
+    if (made.kind !== "done") throw new Error(made.message);
+    expect(made.forms.map((f) => f.agency)).toEqual([published.rows[0].name]);
+    const { formKey, workbookId } = store(h.double);
+    // The second agency's form, made later from a copy of this workbook (same id and key) by `forms` without --master-out.
+    const second = published.rows[1].name;
+    const cliForm = buildForm({ rules, agency: second, notes: "", year: 2020, masterId: workbookId!, formKey: formKey!, madeAt: "2021-01-06T02:00:00.000Z" });
+    const outcome = await mergeReturnedForms([{ file: "cli.xlsx", values: filledValues(cliForm, publishedFill(second)), identity: cliForm.identity }]);
+    if (outcome.kind !== "done") throw new Error(outcome.message);
+    expect(outcome.findings).toEqual([]);
+    const at = (iso: string) => `${ddmmyyyy(iso)} ${hhmm(iso)}`;
+    expect(h.double.workbook.sheet("Theo dõi phiếu").getValues("B4:D6")).toEqual([
+      [published.rows[0].name, at("2021-01-04T02:00:00.000Z"), "Chưa"],
+      [second, at("2021-01-06T02:00:00.000Z"), "Có"],
+      [published.rows[2].name, "Không có ghi nhận", "Chưa"],
+    ]);
+    expect(store(h.double).selfAssessments![0]).toMatchObject({ agency: second, verified: true, madeAt: "2021-01-06T02:00:00.000Z" });
   });
 
   it("undo after a second merge brings the first merge's sheets back", async () => {
@@ -316,6 +342,42 @@ describe("Gộp phiếu in the add-in", () => {
     const outcome = await mergeReturnedForms([{ file: "hong.xlsx", values: null, identity: null }, forms[0]]);
     expect(outcome.kind === "done" && outcome.findings.map((f) => [f.file, f.code])).toEqual([["hong.xlsx", "unreadable"]]);
     expect(outcome.kind === "done" && outcome.merged).toHaveLength(1);
+  });
+
+  it("a chosen file of 150 000 cells (a few KB zipped) is fileTooLarge naming it, the count and the part, before ExcelJS reads it; the others merge", async () => {
+    h = install();
+    const outcome = await prepareForms("all");
+    if (outcome.kind !== "done") throw new Error(outcome.message);
+    const [first, second] = outcome.forms;
+    const filled = async (f: (typeof outcome.forms)[number]) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await formBytes(ExcelJS, f.description)).buffer as ArrayBuffer);
+      fillWorkbook(wb, rules, Object.fromEntries(rules.groups.map((g) => [g.name, 30])));
+      return new Uint8Array(await wb.xlsx.writeBuffer());
+    };
+    const zipped = unzipSync(await filled(first));
+    const sheet = strFromU8(zipped["xl/worksheets/sheet1.xml"]);
+    zipped["xl/worksheets/sheet1.xml"] = strToU8(sheet.replace("</sheetData>", `<row r="9000">${`<c r="A9000"/>`.repeat(150_000)}</row></sheetData>`));
+    const bomb = zipSync(zipped, { level: 6 });
+    expect(bomb.length).toBeLessThan(64 * 1024);
+    const good = await filled(second);
+    const asFile = (name: string, bytes: Uint8Array) => ({ name, arrayBuffer: async () => bytes.slice().buffer as ArrayBuffer });
+    const forms = await readFormFiles([asFile(first.fileName, bomb), asFile(second.fileName, good)]);
+    expect(forms[0]).toEqual({
+      file: first.fileName,
+      values: null,
+      identity: null,
+      problem: { code: "tooLarge", what: "cells", part: "xl/worksheets/sheet1.xml", limit: FORM_LIMITS.maxCells },
+    });
+    h.double.stats.reset();
+    const merged = await mergeReturnedForms(forms);
+    if (merged.kind !== "done") throw new Error(merged.message);
+    expect(h.double.stats.syncs).toBe(3); // the first merge of a workbook at ExcelApi 1.20 on Windows, as above
+    expect(merged.merged.map((m) => m.agency)).toEqual([second.agency]);
+    expect(merged.findings.map((f) => [f.file, f.code, f.severity])).toEqual([[first.fileName, "fileTooLarge", "error"]]);
+    expect(merged.findings[0].message).toBe(
+      `Tệp “${first.fileName}” quá lớn để đọc an toàn: tệp có hơn 100.000 ô, vượt ở phần “xl/worksheets/sheet1.xml” (một phiếu thật chỉ vài chục KB, khoảng 150 ô; tệp có thể bị hỏng hoặc cố ý làm phình to). Tệp không được gộp; các phiếu khác vẫn được gộp. Hãy yêu cầu cơ quan gửi lại phiếu đã nhận.`,
+    );
   });
 });
 

@@ -1,9 +1,9 @@
 import { createHmac } from "crypto";
-import { canonicalJson, fingerprint } from "../../src/core/base/hash";
-import { buildForm, FORM_COLS, formFileNames, formScoreCell, formSlug, formsYear, masterWorkbookId, rulesFingerprint } from "../../src/core/forms/forms";
-import { presetRules, PRESET_THAI_BINH_2020 } from "../../src/core/rules/rules";
-import { clonePreset } from "../core/helpers";
-import { formFor, KEY } from "./helpers";
+import { canonicalJson, fingerprint } from "../../../src/core/base/hash";
+import { buildForm, FORM_COLS, formFileNames, formScoreCell, formSlug, formsYear, masterWorkbookId, rulesFingerprint } from "../../../src/core/forms/forms";
+import { presetRules, PRESET_THAI_BINH_2020 } from "../../../src/core/rules/rules";
+import { clonePreset } from "../helpers";
+import { formFor, KEY } from "../../forms/helpers";
 
 const rules = presetRules();
 
