@@ -33,10 +33,15 @@ export function useAnnouncements(busy: unknown): { announcer: Announcer; text: s
   const [text, setText] = React.useState("");
   const pending = React.useRef<string[]>([]);
   const timer = React.useRef<ReturnType<typeof setTimeout> | null>(null);
+  // A new action: what the last one came to is no longer news (emptied while rendering, as React advises for
+  // state that follows a prop) and is not said late, over this one's (the texts waiting are dropped).
+  const [seenBusy, setSeenBusy] = React.useState(busy);
+  if (seenBusy !== busy) {
+    setSeenBusy(busy);
+    if (busy !== null) setText("");
+  }
   React.useEffect(() => {
     if (busy === null) return;
-    // A new action: what the last one came to is no longer news (and is not said late, over this one's).
-    setText("");
     pending.current = [];
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
