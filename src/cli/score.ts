@@ -21,7 +21,7 @@ import { PackageError, PackageLimits } from "../xlsx/package";
 import { XlsxPort } from "../xlsx/port";
 import { setNativeCodec } from "../xlsx/edit";
 import { buildExplanation } from "../core/findings/explanation";
-import { bothOf, cliBoth, RulesSource } from "./messages";
+import { bothOf, cliBoth, fail, RulesSource, Unusable } from "./messages";
 import { checkOutput, writeAtomically } from "./output";
 import { SheetValues } from "./workbook";
 import { byEncoding, LEGACY_MESSAGES, LegacyCell, legacyExample, withConverted } from "../core/grid/legacy-cells";
@@ -91,17 +91,6 @@ export type ScoreOutcome =
       json: { rows: JsonRow[]; findings: JsonFinding[]; comparison?: JsonComparison };
     }
   | { ok: false; message: Both };
-
-/** Unusable input: the message the user sees (in both languages), with exit code 2. */
-export class Unusable extends Error {
-  constructor(readonly detail: Both) {
-    super(detail.message);
-  }
-}
-
-export const fail = (message: Both): never => {
-  throw new Unusable(message);
-};
 
 /** The rules with the lineage given (refused, exit code 2, when the lineage does not validate). */
 function lineageRules(rules: Rules, lineage: LineageRule[]): { rules: Rules; json: RulesJson } {
