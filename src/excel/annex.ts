@@ -143,7 +143,8 @@ export const ANNEX_BUILD_SHEET = "XepHangCNTT_PhuLucMoi";
  * under a temporary name; only then does it take the annex's name and place, the annex it replaces being
  * kept very hidden for "Hoàn tác" (a failure never leaves no annex). A user's sheet of that name is never
  * touched. At most 3 syncs: read; the batch (state and undo journal first, then the annex); the new
- * sheet's id. From the annex sheet itself, the grid's sheet is read in a second sync and the id is not
+ * sheet's id (carried by the batch's last sync instead when the annex's texts take more than one, past the
+ * request limit). From the annex sheet itself, the grid's sheet is read in a second sync and the id is not
  * recorded (the annex is then known by its name). With error findings it does nothing until the caller
  * confirms (`confirmErrors`).
  */
@@ -155,7 +156,7 @@ export async function generateAnnex(opts: { confirmErrors: boolean; source?: "pa
       const { store, state, items, names, owned, fromAnnexSheet, lineageSheet } = read;
       const rules = rulesOf(state);
       // The council's conclusions count as in "Tính điểm"; the differences left without one are listed before the annex.
-      const concluded = concludedSheet(read.sheet, read.differencesSheet, rules, state.loopSheets?.diff);
+      const concluded = concludedSheet(read.sheet, read.differencesSheet, rules, state.loopSheets?.diff, true);
       const sheet = concluded ? { ...read.sheet, values: concluded.values } : read.sheet;
       const scoredSheet = scoreSheet(sheet.values, rules, sheet.origin);
       if (!scoredSheet.ok) return sheetRefusal(sheet.name, scoredSheet.error);
