@@ -17,8 +17,8 @@ import { StoreState, WrittenRecord, writtenCells, writtenRecord } from "../core/
 import { renderSheetExcelJS } from "../xlsx/render";
 import type { CliIO } from "./io";
 import { bothOf, cliBoth } from "./messages";
-import { parseOptions } from "./options";
-import { checkOutput, writeAtomically } from "./output";
+import { fileCommand } from "./options";
+import { writeAtomically } from "./output";
 import { fail, loadWorkbook, moveSheet, pickSheet, rulesFrom, Unusable } from "./score";
 import { readSheet, readStore, SheetValues, writeStore } from "./workbook";
 
@@ -151,33 +151,17 @@ export function criteriaJson(row: RowResult, rules: Rules, applied: LedgerApplie
 
 /** `xep-hang-cntt ledger GRID.xlsx -o OUT.xlsx`: the ledger made from the rules and the grid's agencies. */
 export async function ledgerMain(argv: string[], io: CliIO, lang: Lang): Promise<number> {
-  const parsed = parseOptions(argv.slice(1), {
-    output: { type: "string", short: "o" },
-    sheet: { type: "string" },
-    rules: { type: "string" },
-    lang: { type: "string" },
-    force: { type: "boolean" },
-  } as const);
-  const refuse = (m: Both) => {
-    io.err(pick(cliBoth("error", { text: `${pick(m, lang)} ${pick(cliBoth("seeHelp", {}), lang)}` }), lang));
-    return 2;
-  };
-  if (!parsed.ok) return refuse(parsed.message);
-  const [input, extra] = parsed.positionals;
-  if (extra !== undefined) return refuse(cliBoth("extraArgument", { arg: extra }));
-  if (!input) return refuse(cliBoth("noInput", {}));
-  const output = parsed.values.output;
-  if (!output) return refuse(both(LEDGER_CLI_MESSAGES, "noOutput", {}));
-  try {
-    const checked = checkOutput(input, output, parsed.values.force === true);
-    if (!checked.ok) return refuse(bothOf(checked.message));
+  const start = fileCommand(argv, io, lang, { sheet: { type: "string" }, rules: { type: "string" } } as const, both(LEDGER_CLI_MESSAGES, "noOutput", {}));
+  if (!start.ok) return start.code;
+  const { input, output, values } = start;
+  return writeOutput(io, lang, output, async () => {
     const wb = await loadWorkbook(input);
     const stored = readStore(wb);
     if (!stored.ok) fail(stored);
     const { state } = stored as Extract<typeof stored, { ok: true }>;
-    const rules = withCriteriaSheet(wb, rulesFrom({ input, rulesFile: parsed.values.rules }, state).rules);
+    const rules = withCriteriaSheet(wb, rulesFrom({ input, rulesFile: values.rules }, state).rules);
     if (rules.leaves.length === 0) fail(both(LEDGER_CLI_MESSAGES, "noCriteria", { sheet: LEDGER_SHEET }));
-    const { data } = pickSheet(wb, rules, parsed.values.sheet, state.annex?.sheetName);
+    const { data } = pickSheet(wb, rules, values.sheet, state.annex?.sheetName);
     const agencies = gridAgencies(data.values, rules) ?? [];
     const old = wb.getWorksheet(LEDGER_SHEET);
     const previous = old ? readSheet(old).values : null;
@@ -191,9 +175,28 @@ export async function ledgerMain(argv: string[], io: CliIO, lang: Lang): Promise
     if (position !== undefined) moveSheet(wb, ws, position);
     renderSheetExcelJS(ws, description);
     writeStore(wb, { ...state, rules: rules.json });
-    const written = await writeAtomically(output, (tmp) => wb.xlsx.writeFile(tmp));
+    return {
+      write: (tmp) => wb.xlsx.writeFile(tmp),
+      said: both(LEDGER_CLI_MESSAGES, "made", { file: output, rows: description.rowCount - 2, agencies: agencies.length }),
+    };
+  });
+}
+
+/**
+ * The end of a command that writes one workbook: `make` prepares it (refusing with fail()), then it is written
+ * atomically to `output` and what was done said on stdout (0); a refusal is said on stderr (2).
+ */
+export async function writeOutput(
+  io: CliIO,
+  lang: Lang,
+  output: string,
+  make: () => Promise<{ write: (tmp: string) => Promise<void>; said: Both }>,
+): Promise<number> {
+  try {
+    const { write, said } = await make();
+    const written = await writeAtomically(output, write);
     if (!written.ok) fail(bothOf(written.message));
-    io.out(pick(both(LEDGER_CLI_MESSAGES, "made", { file: output, rows: description.rowCount - 2, agencies: agencies.length }), lang));
+    io.out(pick(said, lang));
     return 0;
   } catch (e) {
     if (e instanceof Unusable) {

@@ -19,6 +19,7 @@ import { isGrouped, RunAgain } from "./store";
 import { SheetDescription } from "../core/sheets/sheet";
 import { ANNEX_BACKUP_SHEET } from "./sheet-read";
 import { LINEAGE_HEADERS } from "../core/rules/lineage";
+import { isCriteriaSheetTitle } from "../core/rules/criteria-sheet";
 
 /** An undo refused before anything was written, with its reason in both languages. */
 export type Refused = { kind: "refused"; message: string; messageEn: string };
@@ -50,7 +51,8 @@ export interface UndoHandler {
    */
   outsideUndoGroup?: boolean;
   /** The message for "undone", with the time and the sheet of the action. */
-  done: ExcelMessageCode & ("undoneScore" | "undoneMerge" | "undoneEncoding" | "undoneAnnex" | "chartUndone" | "explainUndone" | "lineageUndone");
+  done: ExcelMessageCode &
+    ("undoneScore" | "undoneMerge" | "undoneEncoding" | "undoneAnnex" | "chartUndone" | "explainUndone" | "lineageUndone" | "criteriaUndone");
   /**
    * Checks that the undo can be done (a refusal otherwise, before anything is written) and queues the
    * writes that give back what the action changed; it may sync to read what the cells hold now. In an
@@ -159,6 +161,8 @@ export const UNDO_HANDLERS: { readonly [A in UndoJournal["action"]]: UndoHandler
   explain: { outsideUndoGroup: true, done: "explainUndone", restore: addedSheetUndo, stateAfter: (current) => current },
   /** "Ghi trang Sáp nhập" (the pane's previous-year part): its sheet goes. */
   lineage: { outsideUndoGroup: true, done: "lineageUndone", restore: addedSheetUndo, stateAfter: (current) => current },
+  /** "Ghi ra trang Bộ tiêu chí" (the Quy tắc tab): its sheet goes. */
+  criteria: { outsideUndoGroup: true, done: "criteriaUndone", restore: addedSheetUndo, stateAfter: (current) => current },
 };
 
 /** A1 address of the cell at (i, j) of a block that starts at `address`. */
@@ -179,22 +183,31 @@ const sameFill = (a: string | null | undefined, b: string | null | undefined) =>
  * add-in's (of that name, holding a chart, a Giải trình title or the lineage header in A1; one sync to see).
  * A refusal otherwise.
  */
+/** Per action adding a sheet: its messages, and whether A1 still holds what the add-in wrote there (the chart: a chart on it). */
+type SheetMessage =
+  "chartSheetGone" | "chartSheetNotOurs" | "lineageSheetGone" | "lineageSheetNotOurs" | "explainSheetGone" | "explainSheetNotOurs" | "criteriaSheetNotOurs";
+const ADDED_SHEET: Record<"chart" | "lineage" | "explain" | "criteria", { gone: SheetMessage; notOurs: SheetMessage; ours: (a1: unknown) => boolean }> = {
+  chart: { gone: "chartSheetGone", notOurs: "chartSheetNotOurs", ours: () => true },
+  lineage: { gone: "lineageSheetGone", notOurs: "lineageSheetNotOurs", ours: (a1) => a1 === LINEAGE_HEADERS.name },
+  explain: { gone: "explainSheetGone", notOurs: "explainSheetNotOurs", ours: isExplanationTitle },
+  // The lineage's “gone” words fit any sheet the pane wrote by name.
+  criteria: { gone: "lineageSheetGone", notOurs: "criteriaSheetNotOurs", ours: isCriteriaSheetTitle },
+};
+
 async function removeAddedSheet(context: Excel.RequestContext, undo: UndoJournal, items: Excel.Worksheet[]): Promise<Refused | null> {
   const chart = undo.action === "chart";
-  const lineage = undo.action === "lineage";
-  const ws = items.find((s) => s.name === undo.sheet);
-  if (!ws) {
-    const m = excelMessage(chart ? "chartSheetGone" : lineage ? "lineageSheetGone" : "explainSheetGone", { sheet: undo.sheet });
+  const kind = ADDED_SHEET[undo.action as keyof typeof ADDED_SHEET];
+  const say = (code: SheetMessage): Refused => {
+    const m = excelMessage(code, { sheet: undo.sheet });
     return { kind: "refused", message: m.vi, messageEn: m.en };
-  }
+  };
+  const ws = items.find((s) => s.name === undo.sheet);
+  if (!ws) return say(kind.gone);
   const charts = chart ? ws.charts.getCount() : null;
   const first = chart ? null : ws.getRange("A1").load("values");
   await context.sync();
-  const ours = charts ? charts.value > 0 : lineage ? first!.values[0][0] === LINEAGE_HEADERS.name : isExplanationTitle(first!.values[0][0]);
-  if (!ours) {
-    const m = excelMessage(chart ? "chartSheetNotOurs" : lineage ? "lineageSheetNotOurs" : "explainSheetNotOurs", { sheet: undo.sheet });
-    return { kind: "refused", message: m.vi, messageEn: m.en };
-  }
+  const ours = charts ? charts.value > 0 : kind.ours(first!.values[0][0]);
+  if (!ours) return say(kind.notOurs);
   ws.delete();
   return null;
 }

@@ -57,8 +57,8 @@ const vi = {
   retry: "Thử lại",
   undo: {
     button: "Hoàn tác",
-    what: (action: "score" | "annex" | "merge" | "encoding" | "chart" | "explain" | "lineage", at: string) =>
-      `Hoàn tác lần “${{ score: "Tính điểm", merge: "Gộp phiếu", encoding: "Chuyển mã", chart: "Biểu đồ chỉ số", explain: "Giải trình", lineage: "Ghi trang Sáp nhập", annex: "Tạo phụ lục" }[action]}” lúc ${hhmm(at)}.`,
+    what: (action: "score" | "annex" | "merge" | "encoding" | "chart" | "explain" | "lineage" | "criteria", at: string) =>
+      `Hoàn tác lần “${{ score: "Tính điểm", merge: "Gộp phiếu", encoding: "Chuyển mã", chart: "Biểu đồ chỉ số", explain: "Giải trình", lineage: "Ghi trang Sáp nhập", criteria: "Ghi ra trang Bộ tiêu chí", annex: "Tạo phụ lục" }[action]}” lúc ${hhmm(at)}.`,
     none: "Chưa có thao tác nào để hoàn tác.",
     nothing: "Không có gì để hoàn tác",
     refused: "Không hoàn tác được",
@@ -211,8 +211,8 @@ const en: Strings = {
   retry: "Try again",
   undo: {
     button: "Undo",
-    what: (action: "score" | "annex" | "merge" | "encoding" | "chart" | "explain" | "lineage", at: string) =>
-      `Undo the last “${{ score: "Score", merge: "Merge forms", encoding: "Convert encoding", chart: "Chart of the indices", explain: "Explanation", lineage: "Write Sáp nhập", annex: "Create annex" }[action]}” at ${hhmm(at)}.`,
+    what: (action: "score" | "annex" | "merge" | "encoding" | "chart" | "explain" | "lineage" | "criteria", at: string) =>
+      `Undo the last “${{ score: "Score", merge: "Merge forms", encoding: "Convert encoding", chart: "Chart of the indices", explain: "Explanation", lineage: "Write Sáp nhập", criteria: "Write the Bộ tiêu chí sheet", annex: "Create annex" }[action]}” at ${hhmm(at)}.`,
     none: "Nothing to undo yet.",
     nothing: "Nothing to undo",
     refused: "Could not undo",

@@ -103,6 +103,23 @@ export interface SheetDescription {
   colCount: number;
 }
 
+/**
+ * A list sheet (the ledger, the criteria set): a title row merged across, the header row under it, both frozen,
+ * the header repeated on every printed A4 landscape page; Times New Roman.
+ */
+export function listSheet(d: Pick<SheetDescription, "sheetName" | "styles" | "columnWidths" | "cells" | "rowCount" | "colCount">): SheetDescription {
+  return {
+    ...d,
+    font: "Times New Roman",
+    rowHeights: Array.from({ length: d.rowCount }, (_, i) => (i === 0 ? 24 : i === 1 ? 32 : 18)),
+    merges: [{ row: 0, col: 0, rows: 1, cols: d.colCount }],
+    validations: [],
+    protect: false,
+    print: LIST_PRINT_LANDSCAPE,
+    frozenRows: 2,
+  };
+}
+
 /** The sheet's values as a grid (rowCount × colCount): texts, numbers, "" where empty; formulas give their cached value. */
 export function sheetValues(sheet: SheetDescription): (string | number)[][] {
   const grid = Array.from({ length: sheet.rowCount }, () => new Array<string | number>(sheet.colCount).fill(""));

@@ -9,7 +9,8 @@ import { catalogue, entry, Lang, say } from "../base/catalogue";
 import { LIST_PRINT_LANDSCAPE, SheetCell, SheetDescription } from "../sheets/sheet";
 
 /** What was done: the actions that write, and the manual edits seen while the pane was open. */
-export type LogAction = "score" | "annex" | "merge" | "encoding" | "undo" | "lock" | "unlock" | "chart" | "explain" | "edit" | "conclusion" | "lineage";
+export type LogAction =
+  "score" | "annex" | "merge" | "encoding" | "undo" | "lock" | "unlock" | "chart" | "explain" | "edit" | "conclusion" | "lineage" | "criteria";
 
 export interface LogEntry {
   /** ISO time. */
@@ -125,6 +126,7 @@ const ACTIONS: Record<LogAction, { vi: string; en: string }> = {
   edit: { vi: "Sửa tay", en: "Edited by hand" },
   conclusion: { vi: "Kết luận của hội đồng", en: "Council's conclusion" },
   lineage: { vi: "Ghi trang Sáp nhập", en: "Write the Sáp nhập sheet" },
+  criteria: { vi: "Ghi ra trang Bộ tiêu chí", en: "Write the Bộ tiêu chí sheet" },
 };
 
 export const actionName = (action: LogAction, lang: Lang): string => ACTIONS[action][lang];

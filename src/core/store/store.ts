@@ -50,9 +50,9 @@ export interface FillSnapshot {
 export interface UndoJournal {
   /**
    * “encoding”: “Chuyển mã” (legacy text converted to Unicode); “merge”: “Gộp phiếu”; “chart”: “Biểu đồ
-   * chỉ số”, “explain”: “Giải trình” and “lineage”: the “Sáp nhập” sheet written from the pane, whose new sheet (`sheet`) undo removes.
+   * chỉ số”, “explain”: “Giải trình” and “lineage”: the “Sáp nhập” sheet written from the pane, whose new sheet (`sheet`) undo removes; “criteria”: the “Bộ tiêu chí” sheet written from the pane, likewise.
    */
-  action: "score" | "annex" | "merge" | "encoding" | "chart" | "explain" | "lineage";
+  action: "score" | "annex" | "merge" | "encoding" | "chart" | "explain" | "lineage" | "criteria";
   /** ISO time of the write, for the pane ("Hoàn tác lần tính lúc 10:42"). */
   at: string;
   sheet: string;
