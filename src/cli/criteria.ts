@@ -5,15 +5,14 @@
  *   --from-sheet  the sheet read into the rules, saved in the workbook's store (every problem by cell).
  * The input is never modified; the result goes to -o.
  */
-import * as fs from "fs";
 import { SHEET_ORIGIN } from "../core/base/address";
-import { both, Both, catalogue, entry, joinBoth, Lang } from "../core/base/catalogue";
+import { both, catalogue, entry, joinBoth, Lang } from "../core/base/catalogue";
 import { criteriaFromSheet, criteriaSheet, CRITERIA_SHEET } from "../core/rules/criteria-sheet";
 import { loadRules } from "../core/rules/rules";
 import type { CliIO } from "./io";
-import { fileCommand } from "./options";
-import { fail, openInput, rulesFrom } from "./score";
-import { writeOutput } from "./ledger";
+import { fail } from "./messages";
+import { rulesFrom } from "./score";
+import { portCommand } from "./ledger-main";
 
 export const CRITERIA_CLI_MESSAGES = catalogue("cli criteria", {
   usage: entry({
@@ -69,40 +68,32 @@ export const CRITERIA_CLI_MESSAGES = catalogue("cli criteria", {
 
 /** `xep-hang-cntt criteria FILE -o OUT (--to-sheet [--rules R.json] | --from-sheet)`. */
 export async function criteriaMain(argv: string[], io: CliIO, lang: Lang): Promise<number> {
-  const start = fileCommand(
+  return portCommand(
     argv,
     io,
     lang,
-    { rules: { type: "string" }, "to-sheet": { type: "boolean" }, "from-sheet": { type: "boolean" } } as const,
-    both(CRITERIA_CLI_MESSAGES, "noOutput", {}),
-    (v) => ((v["to-sheet"] === true) === (v["from-sheet"] === true) ? both(CRITERIA_CLI_MESSAGES, "mode", {}) : null),
-  );
-  if (!start.ok) return start.code;
-  const { input, output, values } = start;
-  const toSheet = values["to-sheet"] === true;
-  return writeOutput(io, lang, output, async () => {
-    const port = openInput(input);
-    const stored = port.readStore();
-    if (!stored.ok) fail(stored);
-    const { state } = stored as Extract<typeof stored, { ok: true }>;
-    const { rules } = rulesFrom({ input, rulesFile: values.rules }, state);
-    const exists = port.sheets().some((w) => w.name === CRITERIA_SHEET);
-    let said: Both;
-    if (toSheet) {
-      if (rules.leaves.length === 0) fail(both(CRITERIA_CLI_MESSAGES, "noCriteria", { sheet: CRITERIA_SHEET }));
-      if (exists) fail(both(CRITERIA_CLI_MESSAGES, "sheetExists", { sheet: CRITERIA_SHEET }));
-      port.putSheet(criteriaSheet(rules.json));
-      // The rules written out are the workbook's from now on (as `score` keeps the rules it used).
-      port.writeStore({ ...state, rules: rules.json });
-      said = both(CRITERIA_CLI_MESSAGES, "written", { file: output, sheet: CRITERIA_SHEET, leaves: rules.leaves.length });
-    } else {
+    {
+      options: { "to-sheet": { type: "boolean" }, "from-sheet": { type: "boolean" } } as const,
+      noOutput: both(CRITERIA_CLI_MESSAGES, "noOutput", {}),
+      check: (v) => ((v["to-sheet"] === true) === (v["from-sheet"] === true) ? both(CRITERIA_CLI_MESSAGES, "mode", {}) : null),
+    },
+    ({ input, output, values, port, state }) => {
+      const { rules } = rulesFrom({ input, rulesFile: values.rules }, state);
+      const exists = port.sheets().some((w) => w.name === CRITERIA_SHEET);
+      if (values["to-sheet"] === true) {
+        if (rules.leaves.length === 0) fail(both(CRITERIA_CLI_MESSAGES, "noCriteria", { sheet: CRITERIA_SHEET }));
+        if (exists) fail(both(CRITERIA_CLI_MESSAGES, "sheetExists", { sheet: CRITERIA_SHEET }));
+        port.putSheet(criteriaSheet(rules.json));
+        // The rules written out are the workbook's from now on (as `score` keeps the rules it used).
+        port.writeStore({ ...state, rules: rules.json });
+        return both(CRITERIA_CLI_MESSAGES, "written", { file: output, sheet: CRITERIA_SHEET, leaves: rules.leaves.length });
+      }
       if (!exists) fail(both(CRITERIA_CLI_MESSAGES, "noSheet", { sheet: CRITERIA_SHEET }));
       const read = criteriaFromSheet(port.readSheet(CRITERIA_SHEET).values, rules.json, SHEET_ORIGIN, CRITERIA_SHEET);
       if (!read.ok) fail(joinBoth(read.problems, "\n"));
       const json = (read as Extract<typeof read, { ok: true }>).rules;
       port.writeStore({ ...state, rules: json });
-      said = both(CRITERIA_CLI_MESSAGES, "read", { file: output, sheet: CRITERIA_SHEET, leaves: loadRules(json).leaves.length });
-    }
-    return { write: (tmp: string) => fs.promises.writeFile(tmp, port.toBytes()), said };
-  });
+      return both(CRITERIA_CLI_MESSAGES, "read", { file: output, sheet: CRITERIA_SHEET, leaves: loadRules(json).leaves.length });
+    },
+  );
 }

@@ -14,9 +14,9 @@ import { cleanText } from "../core/text/text";
 import { formWorkbook, MASTER_LIMITS, noticeWorkbook, readReturnedForms, tooLarge } from "../xlsx/forms";
 import { checkPackage } from "../xlsx/package";
 import { XlsxPort } from "../xlsx/port";
-import { fail, openInput, pickGridSheet, readingFile, rulesFrom, ScoreOptions, Unusable } from "./score";
+import { openInput, pickGridSheet, readingFile, rulesFrom, ScoreOptions, writePackage } from "./score";
+import { bothOf, cliBoth, fail, Unusable } from "./messages";
 import { checkOutput, writeAtomically } from "./output";
-import { bothOf, cliBoth } from "./messages";
 import { both, Both } from "../core/base/catalogue";
 import { SheetValues } from "./workbook";
 import { ScoreResult } from "../core/grid/scoring";
@@ -25,6 +25,8 @@ import { readDifferences } from "../core/forms/conclusions";
 import { buildNotice, NOTICE_MESSAGES, NOTICE_TEXT, noticeRowsByAgency } from "../core/forms/notices";
 import { lockRefusal } from "../core/store/lock";
 import { appendLog, logEntry } from "../core/store/log";
+import { gridAgencies, LEDGER_SHEET, ledgerSheet } from "../core/grid/ledger";
+import { sheetValues } from "../core/sheets/sheet";
 
 /**
  * The command line's side of the departments' loop: `forms` writes one self-assessment form per
@@ -56,7 +58,7 @@ interface Master {
   result: Extract<ScoreResult, { ok: true }>;
   state: StoreState;
   rules: Rules;
-  agencies: { row: number; name: string; notes: string; maxes: readonly Dec[] }[];
+  agencies: { row: number; name: string; notes: string; maxes: readonly Dec[]; block: string | null }[];
   masterId: string;
   year: number;
 }
@@ -87,6 +89,7 @@ function openMaster(file: string, opts: { sheet?: string; rulesFile?: string; ye
       name: text(data.values[row][result.layout.nameCol]),
       notes: result.layout.notesCol === null ? "" : text(data.values[row][result.layout.notesCol]),
       maxes: maxes.get(row) ?? rules.groups.map((g) => g.max),
+      block: result.rows.find((r) => r.row === row)?.block ?? null,
     }));
     const year = opts.year ?? formsYear(state.decision?.year, data.values, result.layout.headerTop, completeMetadata(state.decision ?? {}).year);
     return {
@@ -106,10 +109,25 @@ function openMaster(file: string, opts: { sheet?: string; rulesFile?: string; ye
   });
 }
 
-/** The master's copy with what was queued on its port, written to `out` (a temporary file renamed over it). */
-async function writeMaster(master: Master, out: string): Promise<void> {
-  const bytes = master.port.toBytes();
-  const written = await writeAtomically(out, (tmp) => fs.promises.writeFile(tmp, bytes));
+/** The files a command reads (the master, the forms, the rules file): none is ever written over. */
+const inputsOf = (opts: { master: string; rulesFile?: string }, forms: readonly string[] = []): string[] => [
+  opts.master,
+  ...forms,
+  ...(opts.rulesFile ? [opts.rulesFile] : []),
+];
+
+/** Whether each target may be written (the output guard), all checked before any is written. */
+function checkTargets(inputs: string[], targets: string[], force: boolean): void {
+  for (const target of targets) {
+    const checked = checkOutput(inputs, target, force);
+    if (!checked.ok) fail(bothOf(checked.message));
+  }
+}
+
+/** A new workbook (a form, a notice) written to `target`: the output guard checked again just before, through a temporary file renamed over it. */
+async function writeNewWorkbook(inputs: string[], target: string, force: boolean, workbook: () => ExcelJS.Workbook): Promise<void> {
+  checkTargets(inputs, [target], force);
+  const written = await writeAtomically(target, (tmp) => workbook().xlsx.writeFile(tmp));
   if (!written.ok) fail(bothOf(written.message));
 }
 
@@ -120,29 +138,33 @@ export async function writeForms(opts: FormsOptions): Promise<FormsOutcome> {
     const stored = isFormKey(master.state.formKey) ? master.state.formKey : null;
     if (stored === null && !opts.masterOut) fail(cliBoth("formsNeedMasterOut", { master: opts.master }));
     if (fs.existsSync(opts.dir) && !fs.statSync(opts.dir).isDirectory()) fail(cliBoth("formsDirIsFile", { dir: opts.dir }));
-    fs.mkdirSync(opts.dir, { recursive: true });
     const names = formFileNames(master.agencies.map((a) => a.name));
-    // Every target is checked before any form is written: never the master under another name (even with
+    // Every target is checked before anything is written: never an input under another name (even with
     // --force), never a form already there (a department's returned form, say) unless --force.
-    for (const n of names) {
-      const checked = checkOutput(opts.master, path.join(opts.dir, n), opts.force === true);
-      if (!checked.ok) fail(bothOf(checked.message));
+    const inputs = inputsOf(opts);
+    const force = opts.force === true;
+    checkTargets(
+      inputs,
+      names.map((n) => path.join(opts.dir, n)),
+      force,
+    );
+    if (opts.masterOut) {
+      if (names.some((n) => path.resolve(opts.dir, n) === path.resolve(opts.masterOut!))) fail(cliBoth("masterOutIsForm", { file: opts.masterOut }));
+      checkTargets(inputs, [opts.masterOut], force);
     }
+    fs.mkdirSync(opts.dir, { recursive: true });
     // The form key: the master's, or a new one kept in the copy written to --master-out (before any form).
     const formKey = stored ?? newFormKey((n) => new Uint8Array(crypto.randomBytes(n)));
+    const madeAt = new Date().toISOString();
     if (opts.masterOut) {
-      const out = opts.masterOut;
-      if (names.some((n) => path.resolve(opts.dir, n) === path.resolve(out))) fail(cliBoth("masterOutIsForm", { file: out }));
-      const checked = checkOutput(opts.master, out, opts.force === true);
-      if (!checked.ok) fail(bothOf(checked.message));
       // When each agency's form was made: for the “Theo dõi phiếu” sheet of later merges into this copy.
       const made = withFormsMade(
         master.state.formsMade,
         master.agencies.map((a, i) => ({ agency: a.name, file: names[i] })),
-        new Date().toISOString(),
+        madeAt,
       );
       master.port.writeStore({ ...master.state, workbookId: master.masterId, formKey, formsMade: made, undo: undefined });
-      await writeMaster(master, out);
+      await writePackage(master.port, inputs, opts.masterOut, force);
     }
     const forms: { file: string; agency: string }[] = [];
     for (const [i, a] of master.agencies.entries()) {
@@ -151,13 +173,13 @@ export async function writeForms(opts: FormsOptions): Promise<FormsOutcome> {
         agency: a.name,
         notes: a.notes,
         maxes: a.maxes,
+        block: a.block,
         year: master.year,
         masterId: master.masterId,
         formKey,
+        madeAt,
       });
-      const target = path.join(opts.dir, names[i]);
-      const written = await writeAtomically(target, (tmp) => formWorkbook(ExcelJS, form).xlsx.writeFile(tmp));
-      if (!written.ok) fail(bothOf(written.message));
+      await writeNewWorkbook(inputs, path.join(opts.dir, names[i]), force, () => formWorkbook(ExcelJS, form));
       forms.push({ file: names[i], agency: a.name });
     }
     return { ok: true, forms, ...(opts.masterOut ? { masterOut: opts.masterOut } : {}) };
@@ -195,12 +217,14 @@ export async function writeNotices(opts: NoticesOptions): Promise<NoticesOutcome
     const byAgency = noticeRowsByAgency(rows);
     if (byAgency.length === 0) fail(both(NOTICE_MESSAGES, "noDifferences", { sheet: diffName }));
     if (fs.existsSync(opts.dir) && !fs.statSync(opts.dir).isDirectory()) fail(cliBoth("formsDirIsFile", { dir: opts.dir }));
-    fs.mkdirSync(opts.dir, { recursive: true });
     const names = byAgency.map((a) => NOTICE_TEXT.fileName(a.agency));
-    for (const n of names) {
-      const checked = checkOutput(opts.master, path.join(opts.dir, n), opts.force === true);
-      if (!checked.ok) fail(bothOf(checked.message));
-    }
+    const inputs = inputsOf(opts);
+    checkTargets(
+      inputs,
+      names.map((n) => path.join(opts.dir, n)),
+      opts.force === true,
+    );
+    fs.mkdirSync(opts.dir, { recursive: true });
     const out: { file: string; agency: string; lines: number }[] = [];
     for (const [i, a] of byAgency.entries()) {
       const notice = buildNotice({
@@ -212,8 +236,7 @@ export async function writeNotices(opts: NoticesOptions): Promise<NoticesOutcome
         rulesFingerprint: rulesFingerprint(master.rules.json),
         deadline: opts.deadline,
       });
-      const written = await writeAtomically(path.join(opts.dir, names[i]), (tmp) => noticeWorkbook(ExcelJS, notice).xlsx.writeFile(tmp));
-      if (!written.ok) fail(bothOf(written.message));
+      await writeNewWorkbook(inputs, path.join(opts.dir, names[i]), opts.force === true, () => noticeWorkbook(ExcelJS, notice));
       out.push({ file: names[i], agency: a.agency, lines: a.rows.length });
     }
     return { ok: true, notices: out };
@@ -263,15 +286,9 @@ export type MergeOutcome =
 
 export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
   try {
-    // Checked before anything is read and again just before the write: never an input under another
-    // name (the master or any form, even with --force), never an existing file without --force.
-    const checkTarget = () => {
-      for (const input of [opts.master, ...opts.forms]) {
-        const checked = checkOutput(input, opts.output, input !== opts.master || opts.force === true);
-        if (!checked.ok) fail(bothOf(checked.message));
-      }
-    };
-    checkTarget();
+    // Checked before anything is read and again just before the write (writePackage): never an input under
+    // another name (the master or any form, even with --force), never an existing file without --force.
+    checkTargets(inputsOf(opts, opts.forms), [opts.output], opts.force === true);
     const master = openMaster(opts.master, opts);
     if (master.state.lock) fail(lockRefusal(master.state.lock, "merge"));
     // One form at a time, each checked within FORM_LIMITS before it is parsed; only the window of its values the
@@ -292,7 +309,10 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
     );
     // What the council and the agencies wrote on the "Chênh lệch" sheet a previous merge made: kept (and what replies answer).
     const previousRows = differenceRowsOf(master, opts.master, master.state.loopSheets?.diff);
+    // Rules with criteria: forms at criterion level fill the ledger, the workbook's, or one made now (with every agency's rows).
+    const ledger = ledgerForMerge(master);
     const planned = planMerge({
+      ledger: ledger ? { values: ledger.values, sheetName: LEDGER_SHEET } : undefined,
       differenceRows: previousRows,
       rules: master.rules,
       values: master.data.values,
@@ -325,6 +345,7 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
       master.sheet,
       plan.writes.map((w) => ({ row: w.row, col: w.col, value: w.value, ...(typeof w.value === "string" ? { numberFormat: "@" } : {}) })),
     );
+    const ledgerChanges = ledger ? writeLedger(master, ledger, plan) : [];
     const loopSheets = placeLoopSheets(
       master,
       (name) => selfAssessmentSheet(master.rules, plan.selfAssessments, name),
@@ -335,10 +356,13 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
           plan.selfAssessments,
           deadline,
           name,
-          master.state.formsMade,
+          master.state,
         ),
     );
-    const changes = plan.writes.map((w): [string, string, string] => [w.address, String(master.data.values[w.row]?.[w.col] ?? ""), String(w.value ?? "")]);
+    const changes = [
+      ...plan.writes.map((w): [string, string, string] => [w.address, String(master.data.values[w.row]?.[w.col] ?? ""), String(w.value ?? "")]),
+      ...ledgerChanges,
+    ];
     master.port.writeStore({
       ...master.state,
       ...(deadline ? { decision: { ...master.state.decision, formsDeadline: deadline } } : {}),
@@ -359,8 +383,7 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
         }),
       ),
     });
-    checkTarget();
-    await writeMaster(master, opts.output);
+    await writePackage(master.port, inputsOf(opts, opts.forms), opts.output, opts.force === true);
 
     return { ok: true, plan, json, findings: plan.findings, differences: plan.differences, written: true };
   } catch (e) {
@@ -395,4 +418,34 @@ function placeLoopSheets(
     diff: put(FORM_TEXT.diffSheet, loop?.diff, diff),
     track: put(FORM_TEXT.trackSheet, loop?.track, track),
   };
+}
+
+/** The ledger a merge fills (rules with criteria): the workbook's sheet, or a new one from the rules and the grid's agencies. */
+function ledgerForMerge(master: Master): { values: unknown[][]; made: SheetDescription | null } | null {
+  if (master.rules.leaves.length === 0) return null;
+  if (master.port.sheets().some((s) => s.name === LEDGER_SHEET)) return { values: master.port.readSheet(LEDGER_SHEET).values, made: null };
+  const made = ledgerSheet(master.rules, gridAgencies(master.data.values, master.rules) ?? []);
+  return { values: sheetValues(made), made };
+}
+
+/**
+ * The merge's ledger cells: written into the workbook's ledger (each cell's look kept), or into the new
+ * ledger's description, then added after the grid. The changes for the log (address, old, new).
+ */
+function writeLedger(master: Master, ledger: { values: unknown[][]; made: SheetDescription | null }, plan: MergePlan): [string, string, string][] {
+  const writes = plan.ledgerWrites;
+  if (ledger.made) {
+    if (writes.length === 0 && plan.merged.length === 0) return [];
+    const byCell = new Map(ledger.made.cells.map((c) => [`${c.row}:${c.col}`, c]));
+    for (const w of writes) {
+      const cell = byCell.get(`${w.row}:${w.col}`);
+      if (cell) Object.assign(cell, { value: w.value, ...(typeof w.value === "string" ? { numberFormat: "@" } : {}) });
+    }
+    master.port.putSheet(ledger.made, master.sheet);
+  } else
+    master.port.writeValues(
+      LEDGER_SHEET,
+      writes.map((w) => ({ row: w.row, col: w.col, value: w.value, ...(typeof w.value === "string" ? { numberFormat: "@" } : {}) })),
+    );
+  return writes.map((w) => [w.address, String(ledger.values[w.row]?.[w.col] ?? ""), String(w.value)]);
 }

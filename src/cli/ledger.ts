@@ -3,24 +3,18 @@
  * a ledger computes every leaf, writes Tự chấm (computed methods) and Điểm on the ledger and the
  * group sums into the grid, then scores as today; `ledger` makes (or makes again, keeping what was
  * entered) the ledger from the rules and the grid's agencies. Kept apart from score.ts, which calls
- * in at two places.
+ * in at two places; the `ledger` command is ledger-main.ts.
  */
-import type * as ExcelJS from "exceljs";
 import { cellAddress, SHEET_ORIGIN } from "../core/base/address";
-import { both, Both, catalogue, entry, joinBoth, Lang, pick } from "../core/base/catalogue";
-import { criteriaFromSheet, CRITERIA_SHEET } from "../core/rules/criteria-sheet";
+import { both, catalogue, entry, joinBoth } from "../core/base/catalogue";
+import { criteriaFromSheet } from "../core/rules/criteria-sheet";
 import { toNumber } from "../core/base/decimal";
-import { criteriaOfAgency, gridAgencies, LEDGER_SHEET, LedgerRead, ledgerSheet, scoreWithLedger } from "../core/grid/ledger";
+import { criteriaOfAgency, LEDGER_SHEET, LedgerRead, scoreWithLedger } from "../core/grid/ledger";
 import { loadRules, Rules } from "../core/rules/rules";
 import { RowResult, ScoreResult } from "../core/grid/scoring";
 import { StoreState, WrittenRecord, writtenCells, writtenRecord } from "../core/store/store";
-import { renderSheetExcelJS } from "../xlsx/render";
-import type { CliIO } from "./io";
-import { bothOf, cliBoth } from "./messages";
-import { fileCommand } from "./options";
-import { writeAtomically } from "./output";
-import { fail, loadWorkbook, moveSheet, pickSheet, rulesFrom, Unusable } from "./score";
-import { readSheet, readStore, SheetValues, writeStore } from "./workbook";
+import { fail } from "./messages";
+import { SheetValues } from "./workbook";
 
 export const LEDGER_CLI_MESSAGES = catalogue("cli ledger", {
   noLedgerHeader: entry({
@@ -109,13 +103,7 @@ export function applyLedger(
   };
 }
 
-/** The rules with the criteria of a “Bộ tiêu chí” worksheet, when the workbook has one; its problems (by cell) refuse the input. */
-export function withCriteriaSheet(wb: ExcelJS.Workbook, rules: Rules): Rules {
-  const ws = wb.getWorksheet(CRITERIA_SHEET);
-  return ws ? withCriteriaValues(readSheet(ws).values, ws.name, rules) : rules;
-}
-
-/** The same from the sheet's values (read through the workbook port). */
+/** The rules with the criteria of a “Bộ tiêu chí” worksheet (its values read through the workbook port); its problems (by cell) refuse the input. */
 export function withCriteriaValues(values: unknown[][], sheet: string, rules: Rules): Rules {
   const read = criteriaFromSheet(values, rules.json, SHEET_ORIGIN, sheet);
   if (!read.ok)
@@ -147,62 +135,4 @@ export interface CriteriaJson {
 export function criteriaJson(row: RowResult, rules: Rules, applied: LedgerApplied | null): CriteriaJson {
   const groups = Object.fromEntries(rules.groups.map((g, i) => [g.id, row.scores[i] === null ? null : toNumber(row.scores[i]!)]));
   return applied ? { groups, criteria: criteriaOfAgency(applied.ledger, row.name) } : { groups };
-}
-
-/** `xep-hang-cntt ledger GRID.xlsx -o OUT.xlsx`: the ledger made from the rules and the grid's agencies. */
-export async function ledgerMain(argv: string[], io: CliIO, lang: Lang): Promise<number> {
-  const start = fileCommand(argv, io, lang, { sheet: { type: "string" }, rules: { type: "string" } } as const, both(LEDGER_CLI_MESSAGES, "noOutput", {}));
-  if (!start.ok) return start.code;
-  const { input, output, values } = start;
-  return writeOutput(io, lang, output, async () => {
-    const wb = await loadWorkbook(input);
-    const stored = readStore(wb);
-    if (!stored.ok) fail(stored);
-    const { state } = stored as Extract<typeof stored, { ok: true }>;
-    const rules = withCriteriaSheet(wb, rulesFrom({ input, rulesFile: values.rules }, state).rules);
-    if (rules.leaves.length === 0) fail(both(LEDGER_CLI_MESSAGES, "noCriteria", { sheet: LEDGER_SHEET }));
-    const { data } = pickSheet(wb, rules, values.sheet, state.annex?.sheetName);
-    const agencies = gridAgencies(data.values, rules) ?? [];
-    const old = wb.getWorksheet(LEDGER_SHEET);
-    const previous = old ? readSheet(old).values : null;
-    const description = ledgerSheet(rules, agencies, previous);
-    let position: number | undefined;
-    if (old) {
-      position = wb.worksheets.indexOf(old);
-      wb.removeWorksheet(old.id);
-    }
-    const ws = wb.addWorksheet(LEDGER_SHEET);
-    if (position !== undefined) moveSheet(wb, ws, position);
-    renderSheetExcelJS(ws, description);
-    writeStore(wb, { ...state, rules: rules.json });
-    return {
-      write: (tmp) => wb.xlsx.writeFile(tmp),
-      said: both(LEDGER_CLI_MESSAGES, "made", { file: output, rows: description.rowCount - 2, agencies: agencies.length }),
-    };
-  });
-}
-
-/**
- * The end of a command that writes one workbook: `make` prepares it (refusing with fail()), then it is written
- * atomically to `output` and what was done said on stdout (0); a refusal is said on stderr (2).
- */
-export async function writeOutput(
-  io: CliIO,
-  lang: Lang,
-  output: string,
-  make: () => Promise<{ write: (tmp: string) => Promise<void>; said: Both }>,
-): Promise<number> {
-  try {
-    const { write, said } = await make();
-    const written = await writeAtomically(output, write);
-    if (!written.ok) fail(bothOf(written.message));
-    io.out(pick(said, lang));
-    return 0;
-  } catch (e) {
-    if (e instanceof Unusable) {
-      io.err(pick(cliBoth("error", { text: pick(e.detail, lang) }), lang));
-      return 2;
-    }
-    throw e;
-  }
 }

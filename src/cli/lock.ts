@@ -1,9 +1,11 @@
 /**
- * `lock`, `unlock` and `verify`: "Chốt kết quả" for machines without the add-in, and the check an
+ * `lock`, `unlock`, `verify` and `log`: "Chốt kết quả" for machines without the add-in, and the check an
  * inspector runs on a workbook (and the code printed on its annex). The lock itself is core (lock.ts);
- * this file reads and writes the workbook with ExcelJS.
+ * this file reads and writes the workbook through the package port (src/xlsx/port.ts): OUT.xlsx is
+ * IN.xlsx with the store, the annex's code line, the protection of the sheets locked (or unlocked) and
+ * the "Nhật ký" sheet rewritten, every other part copied byte for byte.
  */
-import * as ExcelJS from "exceljs";
+import * as crypto from "crypto";
 import { both, Both, catalogue, entry, Lang, pick } from "../core/base/catalogue";
 import { fingerprint } from "../core/base/hash";
 import {
@@ -23,20 +25,19 @@ import { parseCell } from "../core/base/address";
 import { appendLog, LOG_SHEET, logEntry, logSheet } from "../core/store/log";
 import { chooseAnnexSheet } from "../core/sheets/annex";
 import { sheetValues } from "../core/sheets/sheet";
-import { renderSheetExcelJS } from "../xlsx/render";
 import { SHEET_ORIGIN } from "../core/base/address";
 import { validateRules, PRESET_THAI_BINH_2020 } from "../core/rules/rules";
 import { scoreSheet } from "../core/grid/scoring";
 import { StoreState } from "../core/store/store";
 import type { CliIO } from "./io";
-import { bothOf, cliBoth } from "./messages";
+import { bothOf, cliBoth, fail, Unusable } from "./messages";
 import { parseOptions } from "./options";
-import { checkOutput, writeAtomically } from "./output";
-import { fail, loadWorkbook, pickSheet, rulesFrom, Unusable } from "./score";
-import { readSheet, readStore, writeStore } from "./workbook";
-// ExcelJS's own password hashing (the one its protect() uses), to check an unlock's password.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const Encryptor = require("exceljs/lib/utils/encryptor") as { convertPasswordToHash: (p: string, alg: string, salt: string, spin: number) => string };
+import { checkOutput } from "./output";
+import { openInput, packageRefusal, pickGridSheet, rulesFrom, writePackage } from "./score";
+import { SheetProtection } from "../xlsx/edit";
+import { PackageError } from "../xlsx/package";
+import { XlsxPort } from "../xlsx/port";
+import { NewStyle } from "../xlsx/styles";
 
 const HOW = { vi: "xep-hang-cntt verify", en: "xep-hang-cntt verify" };
 
@@ -56,11 +57,11 @@ export const LOCK_CLI_MESSAGES = catalogue("lock command line", {
     vi: (_p: object) => `  xep-hang-cntt lock IN.xlsx -o OUT.xlsx [--force] [--by TÊN] [--password MẬT-KHẨU] [--sheet TÊN] [--lang vi|en]
   xep-hang-cntt unlock IN.xlsx -o OUT.xlsx --reason "LÝ DO" [--force] [--by TÊN] [--password MẬT-KHẨU] [--lang vi|en]
   xep-hang-cntt verify TỆP.xlsx [--code 7F3K-92QD] [--json] [--lang vi|en]   (mã thoát: 0 khớp, 1 khác, 2 chưa chốt hoặc không đọc được)
-  xep-hang-cntt log TỆP.xlsx [-o RA.xlsx [--force]] [--json] [--lang vi|en]   (nhật ký ghi sổ tính; -o: thêm trang “Nhật ký” để in)`,
+  xep-hang-cntt log TỆP.xlsx [-o RA.xlsx [--force] [--by TÊN]] [--json] [--lang vi|en]   (nhật ký ghi sổ tính; -o: thêm trang “Nhật ký” để in)`,
     en: () => `  xep-hang-cntt lock IN.xlsx -o OUT.xlsx [--force] [--by NAME] [--password PASSWORD] [--sheet NAME] [--lang vi|en]
   xep-hang-cntt unlock IN.xlsx -o OUT.xlsx --reason "REASON" [--force] [--by NAME] [--password PASSWORD] [--lang vi|en]
   xep-hang-cntt verify FILE.xlsx [--code 7F3K-92QD] [--json] [--lang vi|en]   (exit code: 0 matches, 1 differs, 2 not locked or unreadable)
-  xep-hang-cntt log FILE.xlsx [-o OUT.xlsx [--force]] [--json] [--lang vi|en]   (the workbook's log; -o: adds the printable “Nhật ký” sheet)`,
+  xep-hang-cntt log FILE.xlsx [-o OUT.xlsx [--force] [--by NAME]] [--json] [--lang vi|en]   (the workbook's log; -o: adds the printable “Nhật ký” sheet)`,
     example: {},
   }),
   locked: entry({
@@ -127,48 +128,56 @@ const TAKES: Record<Command, (keyof typeof OPTIONS)[]> = {
   lock: ["output", "sheet", "by", "password", "lang", "force"],
   unlock: ["output", "by", "password", "reason", "lang", "force"],
   verify: ["code", "json", "lang"],
-  log: ["output", "force", "json", "lang"],
+  log: ["output", "force", "json", "lang", "by"],
 };
 
 const say = (lang: Lang, m: Both) => pick(m, lang);
 
-/** The sheets a lock protects: the locked sheet and the annex the add-in made from it. */
-function lockedSheets(wb: ExcelJS.Workbook, state: StoreState, sheet: string): ExcelJS.Worksheet[] {
-  const names = [sheet, ...(state.annex?.sheetName ? [state.annex.sheetName] : [])];
-  return names.map((n) => wb.getWorksheet(n)).filter((w): w is ExcelJS.Worksheet => w !== undefined);
-}
+/** The sheets a lock protects: the locked grid and the annex the add-in made, when they exist (as the add-in's lock). */
+const lockedSheetNames = (state: StoreState, grid: string, names: readonly string[]): string[] =>
+  [grid, ...(state.annex?.sheetName ? [state.annex.sheetName] : [])].filter((n, i, all) => names.includes(n) && all.indexOf(n) === i);
 
-/** The annex's code line: replaced where it is, else two rows under the annex's last row. */
-function writeAnnexCode(ws: ExcelJS.Worksheet, code: string | null): void {
-  let at: number | null = null;
-  ws.eachRow((row, r) => {
-    if (isAnnexCodeLine(row.getCell(1).value)) at = r;
-  });
+/** The code line's look, as the add-in writes it. */
+const CODE_LOOK: NewStyle = { font: { name: "Times New Roman", size: 12, italic: true }, hAlign: "left", vAlign: "center", wrap: false, numFmt: "@" };
+
+/** The annex's code line: replaced where it is, else two rows under the annex's last row; null empties it. */
+function writeAnnexCode(port: XlsxPort, annex: string, code: string | null): void {
+  const values = port.readSheet(annex).values;
+  const at = values.findIndex((row) => isAnnexCodeLine(row[0]));
   if (code === null) {
-    if (at !== null) ws.getCell(at, 1).value = null;
+    if (at >= 0) port.writeValues(annex, [{ row: at, col: 0, value: "" }]);
     return;
   }
-  const row = at ?? ws.rowCount + 2;
-  const cell = ws.getCell(row, 1);
-  cell.value = annexCodeLine(code);
-  cell.font = { name: "Times New Roman", size: 12, italic: true };
-  cell.alignment = { horizontal: "left", vertical: "middle", wrapText: false };
+  port.writeText(annex, at >= 0 ? at : values.length + 1, 0, annexCodeLine(code), CODE_LOOK);
 }
 
-function passwordMatches(ws: ExcelJS.Worksheet, password: string | undefined): boolean {
-  const p = (ws as unknown as { sheetProtection?: { hashValue?: string; saltValue?: string; spinCount?: number; algorithmName?: string } | null })
-    .sheetProtection;
-  if (!p?.hashValue) return true;
-  if (password === undefined || !p.saltValue) return false;
-  const alg = (p.algorithmName ?? "SHA-512").replace("-", "");
-  return Encryptor.convertPasswordToHash(password, alg, p.saltValue, p.spinCount ?? 100000) === p.hashValue;
+/** Excel's hash of a sheet's password: the salt and the UTF-16 password hashed, then hashed again with each round's number, `spinCount` times. */
+function passwordHash(password: string, algorithm: string, salt: string, spinCount: number): string | null {
+  const alg = algorithm.replace("-", "").toLowerCase();
+  if (!crypto.getHashes().includes(alg)) return null;
+  let key = crypto.createHash(alg).update(Buffer.from(salt, "base64")).update(Buffer.from(password, "utf16le")).digest();
+  const round = Buffer.alloc(4);
+  for (let i = 0; i < spinCount; i++) {
+    round.writeUInt32LE(i, 0);
+    key = crypto.createHash(alg).update(key).update(round).digest();
+  }
+  return key.toString("base64");
 }
 
-async function save(wb: ExcelJS.Workbook, input: string, output: string, force: boolean): Promise<void> {
-  const checked = checkOutput(input, output, force);
-  if (!checked.ok) fail(bothOf(checked.message));
-  const written = await writeAtomically(output, (tmp) => wb.xlsx.writeFile(tmp));
-  if (!written.ok) fail(bothOf(written.message));
+/** The protection `lock` puts: with a password, Excel's SHA-512 hash of it (a new salt, 100 000 rounds). */
+function protectionWith(password: string | undefined): SheetProtection {
+  if (!password) return {};
+  const saltValue = crypto.randomBytes(16).toString("base64");
+  return { password: { algorithmName: "SHA-512", saltValue, spinCount: 100000, hashValue: passwordHash(password, "SHA-512", saltValue, 100000)! } };
+}
+
+/** Whether a password opens a sheet's protection as `lock` put it (its `<sheetProtection>` attributes; no hash: no password needed). */
+function passwordMatches(p: Record<string, string> | null | undefined, password: string | undefined): boolean {
+  if (p?.hashValue) {
+    if (password === undefined || !p.saltValue) return false;
+    return passwordHash(password, p.algorithmName ?? "SHA-512", p.saltValue, Number(p.spinCount ?? 100000)) === p.hashValue;
+  }
+  return true;
 }
 
 /** `lock`, `unlock`, `verify`. Exit codes: lock/unlock 0 done, 2 refused (nothing written); verify 0 matches, 1 differs, 2 not locked or unreadable. */
@@ -194,64 +203,52 @@ export async function lockMain(argv: string[], io: CliIO, lang: Lang, now: () =>
       const checked = checkOutput(input, v.output!, v.force === true);
       if (!checked.ok) fail(bothOf(checked.message));
     }
-    const wb = await loadWorkbook(input);
-    const stored = readStore(wb);
+    const port = openInput(input);
+    const stored = port.readStore();
     if (!stored.ok) fail(stored);
     const state = (stored as Extract<typeof stored, { ok: true }>).state;
+    const names = port.sheets().map((s) => s.name);
+    const annex = state.annex?.sheetName && names.includes(state.annex.sheetName) ? state.annex.sheetName : null;
+    const force = v.force === true;
 
     if (command === "lock") {
       if (state.lock) fail(both(LOCK_MESSAGES, "alreadyLocked", { code: state.lock.code, at: state.lock.at }));
       const { rules, json } = rulesFrom({ input }, state);
-      const wanted = v.sheet ?? (state.lastRun?.sheet && wb.getWorksheet(state.lastRun.sheet) ? state.lastRun.sheet : undefined);
-      const { ws, data, result } = pickSheet(wb, rules, wanted, state.annex?.sheetName);
-      const snap = resultsSnapshot(data.values, result, ws.name, json, state.decision);
+      const wanted = v.sheet ?? (state.lastRun?.sheet && names.includes(state.lastRun.sheet) ? state.lastRun.sheet : undefined);
+      const { name: grid, data, result } = pickGridSheet(port, rules, wanted, state.annex?.sheetName, false);
+      const snap = resultsSnapshot(data.values, result, grid, json, state.decision);
       if (!snap.ok)
         fail(
           snap.code === "notScored"
-            ? both(LOCK_MESSAGES, "notScored", { sheet: ws.name })
-            : both(LOCK_MESSAGES, "staleResults", { sheet: ws.name, cells: snap.cells }),
+            ? both(LOCK_MESSAGES, "notScored", { sheet: grid })
+            : both(LOCK_MESSAGES, "staleResults", { sheet: grid, cells: snap.cells }),
         );
-      const sheets = lockedSheets(wb, state, ws.name);
-      const lock = { ...makeLock((snap as Extract<typeof snap, { ok: true }>).snapshot, now().toISOString(), by), protectedSheets: sheets.map((s) => s.name) };
-      const annex = state.annex?.sheetName ? wb.getWorksheet(state.annex.sheetName) : undefined;
-      if (annex) writeAnnexCode(annex, lock.code);
-      for (const sheet of sheets) {
-        sheet.unprotect();
-        await sheet.protect(v.password ?? "", { selectLockedCells: true, selectUnlockedCells: true });
-      }
-      const logged = logEntry({ at: lock.at, action: "lock", by, via: "cli", sheet: ws.name, note: lock.code });
-      writeStore(wb, { ...state, rules: json, lock, undo: undefined, log: appendLog(state.log, logged) });
-      await save(wb, input, v.output!, v.force === true);
-      io.out(
-        say(
-          lang,
-          both(LOCK_CLI_MESSAGES, "locked", {
-            sheet: ws.name,
-            code: lock.code,
-            output: v.output!,
-            annex: annex?.name ?? null,
-            password: v.password !== undefined,
-          }),
-        ),
-      );
+      // The sheets the user protected already keep their own protection (and unlocking leaves it), as in the add-in.
+      const sheets = lockedSheetNames(state, grid, names).filter((n) => !port.readSheet(n).protection);
+      const lock = { ...makeLock((snap as Extract<typeof snap, { ok: true }>).snapshot, now().toISOString(), by), protectedSheets: sheets };
+      if (annex) writeAnnexCode(port, annex, lock.code);
+      const protection = protectionWith(v.password);
+      for (const sheet of sheets) port.protectSheet(sheet, protection);
+      const logged = logEntry({ at: lock.at, action: "lock", by, via: "cli", sheet: grid, note: lock.code });
+      port.writeStore({ ...state, rules: json, lock, undo: undefined, log: appendLog(state.log, logged) });
+      await writePackage(port, input, v.output!, force);
+      io.out(say(lang, both(LOCK_CLI_MESSAGES, "locked", { sheet: grid, code: lock.code, output: v.output!, annex, password: Boolean(v.password) })));
       return 0;
     }
 
     if (command === "unlock") {
       const lock = state.lock;
       if (!lock) fail(both(LOCK_MESSAGES, "notLocked", {}));
-      const sheets = lock!.protectedSheets
-        ? lock!.protectedSheets.map((n) => wb.getWorksheet(n)).filter((w): w is ExcelJS.Worksheet => w !== undefined)
-        : lockedSheets(wb, state, lock!.sheet);
-      const wrong = sheets.find((s) => !passwordMatches(s, v.password));
-      if (wrong) fail(both(LOCK_CLI_MESSAGES, "wrongPassword", { sheet: wrong.name }));
-      for (const sheet of sheets) sheet.unprotect();
-      const annex = state.annex?.sheetName ? wb.getWorksheet(state.annex.sheetName) : undefined;
-      if (annex) writeAnnexCode(annex, null);
+      // Only the sheets the lock protected, and only if they still are.
+      const sheets = (lock!.protectedSheets ?? lockedSheetNames(state, lock!.sheet, names)).filter((n) => names.includes(n) && port.readSheet(n).protection);
+      const wrong = sheets.find((s) => !passwordMatches(port.readSheet(s).protection, v.password));
+      if (wrong) fail(both(LOCK_CLI_MESSAGES, "wrongPassword", { sheet: wrong }));
+      for (const sheet of sheets) port.protectSheet(sheet, null);
+      if (annex) writeAnnexCode(port, annex, null);
       const record = { code: lock!.code, lockedAt: lock!.at, lockedBy: lock!.by, at: now().toISOString(), by, reason: v.reason!.trim() };
       const logged = logEntry({ at: record.at, action: "unlock", by, via: "cli", sheet: lock!.sheet, note: `${lock!.code}: ${record.reason}` });
-      writeStore(wb, { ...state, lock: undefined, unlocks: [...(state.unlocks ?? []), record], undo: undefined, log: appendLog(state.log, logged) });
-      await save(wb, input, v.output!, v.force === true);
+      port.writeStore({ ...state, lock: undefined, unlocks: [...(state.unlocks ?? []), record], undo: undefined, log: appendLog(state.log, logged) });
+      await writePackage(port, input, v.output!, force);
       io.out(say(lang, both(LOCK_CLI_MESSAGES, "unlocked", { code: lock!.code, output: v.output! })));
       return 0;
     }
@@ -264,15 +261,13 @@ export async function lockMain(argv: string[], io: CliIO, lang: Lang, now: () =>
         for (const row of sheetValues(sheet).slice(1)) io.out(row.filter((t) => t !== "").join(" | "));
       }
       if (v.output) {
-        const where = chooseAnnexSheet(
-          LOG_SHEET,
-          wb.worksheets.map((w) => w.name),
-          state.logSheet,
-        );
-        if (where.replaces) wb.removeWorksheet(wb.getWorksheet(where.name)!.id);
-        renderSheetExcelJS(wb.addWorksheet(where.name), logSheet(log, lockTime, where.name));
-        writeStore(wb, { ...state, logSheet: where.name });
-        await save(wb, input, v.output, v.force === true);
+        // The sheet replaces its own in place (never a user's sheet of that name); writing it is an entry of its own,
+        // its newest line (as "Xem nhật ký" in the add-in).
+        const where = chooseAnnexSheet(LOG_SHEET, names, state.logSheet);
+        const logged = appendLog(log, logEntry({ at: now().toISOString(), action: "logSheet", by, via: "cli", sheet: where.name }));
+        port.putSheet(logSheet(logged, lockTime, where.name));
+        port.writeStore({ ...state, logSheet: where.name, log: logged });
+        await writePackage(port, input, v.output, force);
         io.out(say(lang, both(LOCK_CLI_MESSAGES, "logWritten", { sheet: where.name, output: v.output })));
       }
       return 0;
@@ -289,7 +284,7 @@ export async function lockMain(argv: string[], io: CliIO, lang: Lang, now: () =>
       given = normaliseCode(v.code);
       if (given === null) fail(both(LOCK_MESSAGES, "badCode", { code: v.code }));
     }
-    const differences = verifyLock(wb, state, lock);
+    const differences = verifyLock(port, state, lock);
     if (given !== null && given !== lock.code) differences.unshift({ cell: "code", locked: given, now: lock.code });
     const matches = differences.length === 0;
     if (v.json) io.out(JSON.stringify({ locked: true, code: lock.code, matches, differences }, null, 2));
@@ -301,14 +296,15 @@ export async function lockMain(argv: string[], io: CliIO, lang: Lang, now: () =>
     return matches ? 0 : 1;
   } catch (e) {
     if (e instanceof Unusable) return refuse(e.detail);
+    // Parts are inflated when first read: a bomb in a sheet read stops here, naming the file and the part.
+    if (e instanceof PackageError) return refuse(packageRefusal(input, e));
     throw e;
   }
 }
 
 /** The workbook as it is now against its lock: the locked sheet read again and scored with the stored rules. */
-export function verifyLock(wb: ExcelJS.Workbook, state: StoreState, lock: LockRecord): Difference[] {
-  const ws = wb.getWorksheet(lock.sheet);
-  const values = ws ? readSheet(ws).values : null;
+export function verifyLock(port: XlsxPort, state: StoreState, lock: LockRecord): Difference[] {
+  const values = port.sheets().some((s) => s.name === lock.sheet) ? port.readSheet(lock.sheet).values : null;
   const checked = validateRules(state.rules ?? PRESET_THAI_BINH_2020);
   let nowCells: [string, string][] = [];
   if (values && checked.ok) {

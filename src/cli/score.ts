@@ -1,14 +1,13 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
-import * as ExcelJS from "exceljs";
 import { SHEET_ORIGIN } from "../core/base/address";
 import { annexGate, annexNotice, annexAsSheet, buildAnnex, chooseAnnexSheet } from "../core/sheets/annex";
 import { jsonRow } from "../core/grid/columns";
 import { Finding } from "../core/findings/findings";
 import { jsonSyntaxProblem } from "../core/text/json-syntax";
 import { completeMetadata, DecisionMetadata, provinceMissing, titleRowsOf, validateMetadata, withProvince, yearInTitle } from "../core/rules/metadata";
-import { planResultWrite } from "../core/grid/plan";
+import { planScoring, writeScoring } from "../core/flows/score";
 import { LineageRule, PRESET_THAI_BINH_2020, Rules, RulesJson, validateRules } from "../core/rules/rules";
 import { LINEAGE_SHEET } from "../core/rules/lineage";
 import { lineage2025, lineageSheetDescription, rulesWithLineage, sheetLineage } from "./lineage";
@@ -22,9 +21,9 @@ import { PackageError, PackageLimits } from "../xlsx/package";
 import { XlsxPort } from "../xlsx/port";
 import { setNativeCodec } from "../xlsx/edit";
 import { buildExplanation } from "../core/findings/explanation";
-import { bothOf, cliBoth, RulesSource } from "./messages";
+import { bothOf, cliBoth, fail, RulesSource, Unusable } from "./messages";
 import { checkOutput, writeAtomically } from "./output";
-import { readSheet, SheetValues } from "./workbook";
+import { SheetValues } from "./workbook";
 import { byEncoding, LEGACY_MESSAGES, LegacyCell, legacyExample, withConverted } from "../core/grid/legacy-cells";
 import { ENCODING_NAMES, legacyToUnicode } from "../core/text/legacy-encoding";
 import { chartFile, comparisonJson, JsonComparison, JsonFinding, jsonFindings, jsonRowExtras, JsonRowExtras, previousAgenciesOf } from "./extras";
@@ -35,7 +34,7 @@ import { criteriaLookup, LEDGER_SHEET } from "../core/grid/ledger";
 import { checkStale, staleFinding } from "../core/grid/stale";
 import { LOCK_MESSAGES, lockRefusal } from "../core/store/lock";
 import { appendLog, blockChanges, logEntry } from "../core/store/log";
-import { withSheetConclusions } from "./conclusions";
+import { withCriterionConclusions, withSheetConclusions } from "./conclusions";
 import { cellAddress } from "../core/base/address";
 
 export interface ScoreOptions {
@@ -93,29 +92,6 @@ export type ScoreOutcome =
     }
   | { ok: false; message: Both };
 
-/** Unusable input: the message the user sees (in both languages), with exit code 2. */
-export class Unusable extends Error {
-  constructor(readonly detail: Both) {
-    super(detail.message);
-  }
-}
-
-export const fail = (message: Both): never => {
-  throw new Unusable(message);
-};
-
-export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  if (!fs.existsSync(file)) fail(cliBoth("fileMissing", { file }));
-  if (fs.statSync(file).isDirectory()) fail(cliBoth("fileIsFolder", { file }));
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.readFile(file);
-  } catch {
-    fail(cliBoth("notWorkbook", { file }));
-  }
-  return wb;
-}
-
 /** The rules with the lineage given (refused, exit code 2, when the lineage does not validate). */
 function lineageRules(rules: Rules, lineage: LineageRule[]): { rules: Rules; json: RulesJson } {
   const checked = rulesWithLineage(rules, lineage);
@@ -161,25 +137,6 @@ function scoreValues(data: SheetValues, rules: Rules, fix: boolean): { data: She
   return { data: { values, formulas: data.formulas }, result, converted };
 }
 
-export function pickSheet(wb: ExcelJS.Workbook, rules: Rules, wanted: string | undefined, annexName: string | undefined, fix = false) {
-  const sheets = wb.worksheets.filter((w) => w.name !== STORE_SHEET);
-  if (wanted) {
-    const ws = sheets.find((w) => w.name === wanted);
-    if (!ws) fail(cliBoth("noSuchSheet", { sheet: wanted, sheets: sheets.map((w) => w.name) }));
-    const { data, result, converted } = scoreValues(readSheet(ws!), rules, fix);
-    if (!result.ok) fail(cliBoth("onSheet", { sheet: wanted, reason: result.error }));
-    return { ws: ws!, data, result: result as Extract<ScoreResult, { ok: true }>, converted };
-  }
-  let firstError: Both | null = null;
-  for (const ws of sheets) {
-    if (ws.state !== "visible" || ws.name === annexName) continue;
-    const { data, result, converted } = scoreValues(readSheet(ws), rules, fix);
-    if (result.ok) return { ws, data, result, converted };
-    firstError ??= cliBoth("onSheet", { sheet: ws.name, reason: result.error });
-  }
-  return fail(firstError ?? cliBoth("noGridSheet", {}));
-}
-
 // Parts written by the command line are deflated by Node's zlib (native), sync-flushed batch by batch.
 setNativeCodec({
   deflate: (data, final) => new Uint8Array(zlib.deflateRawSync(data, { level: 6, finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH })),
@@ -215,6 +172,19 @@ export function readingFile<T>(file: string, read: () => T): T {
     if (e instanceof PackageError) fail(packageRefusal(file, e));
     throw e;
   }
+}
+
+/**
+ * The input's package with what was queued on its port, written to `output`: the output guard checked
+ * again just before (never an input, never an existing file without --force), then a temporary file
+ * renamed over the target, so that nothing is half-written.
+ */
+export async function writePackage(port: XlsxPort, inputs: string | readonly string[], output: string, force: boolean): Promise<void> {
+  const checked = checkOutput(inputs, output, force);
+  if (!checked.ok) fail(bothOf(checked.message));
+  const bytes = port.toBytes();
+  const written = await writeAtomically(output, (tmp) => fs.promises.writeFile(tmp, bytes));
+  if (!written.ok) fail(bothOf(written.message));
 }
 
 /** The grid sheet: --sheet, else the first visible sheet with a grid (not the annex, not the store). */
@@ -291,7 +261,11 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     if (concluded) port.writeValues(sheet, concluded.applied.writes);
     // Criteria sets: a ledger's leaves computed and their sums put into the grid first (src/cli/ledger.ts).
     const hasLedger = port.sheets().some((w) => w.name === LEDGER_SHEET);
-    const ledger = applyLedger(hasLedger ? port.readSheet(LEDGER_SHEET).values : null, sheet, (concluded ?? picked).data, rules, state);
+    const ledgerValues = hasLedger ? port.readSheet(LEDGER_SHEET).values : null;
+    // Conclusions on criteria: the concluded points into the ledger's Thẩm định, which the ledger then counts.
+    const criterionConcluded = ledgerValues ? withCriterionConclusions(port, state, rules, ledgerValues) : null;
+    if (criterionConcluded) port.writeValues(LEDGER_SHEET, criterionConcluded.writes);
+    const ledger = applyLedger(criterionConcluded?.values ?? ledgerValues, sheet, (concluded ?? picked).data, rules, state);
     if (ledger) {
       port.writeValues(LEDGER_SHEET, ledger.ledgerWrites);
       port.writeValues(sheet, ledger.gridWrites);
@@ -299,7 +273,8 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     const { data, result } = ledger ?? concluded ?? picked;
     // Result columns already on the sheet that the scores no longer give: reported, then rewritten.
     const stale = staleFinding(checkStale(data.values, result, SHEET_ORIGIN), SHEET_ORIGIN);
-    const findings = [...result.findings, ...(concluded?.applied.findings ?? []), ...(stale ? [stale] : [])];
+    const conclusionFindings = [...(concluded?.applied.findings ?? []), ...(criterionConcluded?.findings ?? [])];
+    const findings = [...result.findings, ...conclusionFindings, ...(stale ? [stale] : [])];
     let comparison: Comparison | null = null;
     let lineageToWrite: LineageRule[] | null = null;
     let accepted2025: LineageRule[] = [];
@@ -334,13 +309,49 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       if (compared.finding) findings.push(compared.finding);
       notices.push(...comparisonNotices(comparison));
     }
-    // The add-in's plan, last year's columns included: the same checks for content that is not the tool's.
-    const planned = planResultWrite(data.values, data.formulas, SHEET_ORIGIN, sheet, result, state, comparison, "cli");
+    // The add-in's flow (src/core/flows/score.ts), last year's columns included: the same plan and checks for content that is not the tool's.
+    const planned = planScoring(port, { sheet, scored: result, state, comparison, values: data.values, where: "cli" });
     if (!planned.ok) fail(joinBoth([planned, ...issues.map((issue) => both(STORE_MESSAGES, "setAside", { issue, sheet: STORE_SHEET }))]));
     const plan = (planned as Extract<typeof planned, { ok: true }>).plan;
 
     progress("stepWrite");
-    const marks = port.writeResults({ sheet, plan, layout: result.layout, converted });
+    const decision: Partial<DecisionMetadata> = { ...(state.decision ?? {}), ...stripUndefined(opts.decision ?? {}) };
+    const { state: newState } = writeScoring(port, {
+      sheet,
+      scored: result,
+      plan,
+      converted,
+      stateAfter: (written, marks) => ({
+        ...state,
+        rules: rulesJson,
+        decision,
+        written: withGridWritten(written.written, ledger),
+        marks: [...(state.marks ?? []).filter((m) => m.sheet !== sheet), ...marks],
+        lastRun: lastRunRecord(result, sheet, "cli", opts.now ?? new Date(), data.values),
+        // As the add-in's Tính điểm keeps it: the 2025 list's choice, the two years, the rules changed (the add-in's annex reads them).
+        ...(comparison
+          ? { lastYear: { ...state.lastYear, lineage2025: opts.lineage2025 === true, compared: comparedRecord(comparison, sheet, accepted2025) } }
+          : {}),
+        undo: undefined,
+        // "Nhật ký": this run, with the result cells it changed.
+        log: appendLog(
+          state.log,
+          logEntry({
+            at: (opts.now ?? new Date()).toISOString(),
+            action: "score",
+            by: opts.by ?? "",
+            via: "cli",
+            sheet,
+            cells: [
+              ...(concluded?.changes ?? []),
+              ...(criterionConcluded?.writes.map((w): [string, string, string] => [w.address, String(ledgerValues?.[w.row]?.[w.col] ?? ""), String(w.value)]) ??
+                []),
+              ...blockChanges(data.values, written.blocks, (r, c) => cellAddress(r, c)),
+            ],
+          }),
+        ),
+      }),
+    });
     if (lineageToWrite)
       port.putSheet(
         lineageSheetDescription(
@@ -348,33 +359,6 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
           lineageToWrite,
         ),
       );
-
-    const decision: Partial<DecisionMetadata> = { ...(state.decision ?? {}), ...stripUndefined(opts.decision ?? {}) };
-    const newState: StoreState = {
-      ...state,
-      rules: rulesJson,
-      decision,
-      written: withGridWritten(plan.written, ledger),
-      marks: [...(state.marks ?? []).filter((m) => m.sheet !== sheet), ...marks],
-      lastRun: lastRunRecord(result, sheet, "cli", opts.now ?? new Date(), data.values),
-      // As the add-in's Tính điểm keeps it: the 2025 list's choice, the two years, the rules changed (the add-in's annex reads them).
-      ...(comparison
-        ? { lastYear: { ...state.lastYear, lineage2025: opts.lineage2025 === true, compared: comparedRecord(comparison, sheet, accepted2025) } }
-        : {}),
-      undo: undefined,
-      // "Nhật ký": this run, with the result cells it changed.
-      log: appendLog(
-        state.log,
-        logEntry({
-          at: (opts.now ?? new Date()).toISOString(),
-          action: "score",
-          by: opts.by ?? "",
-          via: "cli",
-          sheet,
-          cells: [...(concluded?.changes ?? []), ...blockChanges(data.values, plan.blocks, (r, c) => cellAddress(r, c))],
-        }),
-      ),
-    };
 
     // Stored entries set aside (damaged, tampered with): named first, never trusted for this write.
     notices.unshift(...issues.map((issue) => both(STORE_MESSAGES, "setAside", { issue, sheet: STORE_SHEET })));
@@ -388,7 +372,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       if (problems.length > 0) fail(cliBoth("annexMetadata", { problems }));
       if (provinceMissing(meta)) notices.push(annexNotice("provinceMissing", { issuer: withProvince(meta.issuer, ""), where: "cli" }));
       // The command line has no dialog: the errors go with the annex loudly (stderr, exit code 1).
-      const refusal = annexGate([...result.findings, ...(concluded?.applied.findings ?? [])], false, "cli");
+      const refusal = annexGate([...result.findings, ...conclusionFindings], false, "cli");
       if (refusal) notices.push(refusal);
       // Last year's columns: asked for (--annex-previous), or the choice stored with the decision (the add-in's checkbox).
       const withPrevious = opts.annexPrevious === true || decision.annexPrevious === true;
@@ -399,7 +383,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       port.putSheet(annexAsSheet({ ...description, sheetName: where.name }));
       names.push(where.name);
       annexSheet = where.name;
-      newState.annex = { sheetName: where.name, source: sheet };
+      port.writeStore({ ...newState, annex: { sheetName: where.name, source: sheet } });
     }
     let explainSheet: string | null = null;
     if (opts.explain) {
@@ -410,7 +394,6 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       port.putSheet(explainAsSheet(buildExplanation(result, { year: decision.year ?? null, previous: comparison, sheetName: where.name, criteria })));
       explainSheet = where.name;
     }
-    port.writeStore(newState);
 
     if (opts.output !== undefined) {
       progress("stepSave");
@@ -467,10 +450,4 @@ function sameTarget(a: string, b: string): boolean {
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== "")) as Partial<T>;
-}
-
-export function moveSheet(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, position: number): void {
-  const sheets = wb.worksheets.filter((w) => w !== ws);
-  sheets.splice(position, 0, ws);
-  sheets.forEach((w, i) => ((w as unknown as { orderNo: number }).orderNo = i));
 }

@@ -30,7 +30,7 @@ import {
   SheetRead,
 } from "./sheet-read";
 import { isGrouped, queueStoreRead, queueStoreWrite, readStoreInBlocks, RunAgain, runWriting, StoreRead } from "./store";
-import { AnnexOutcome, findingView } from "./types";
+import { AnnexOutcome, findingView, PrintStep } from "./types";
 import { rangeAddress } from "../core/base/address";
 import { checkStale } from "../core/grid/stale";
 import { EXPLAIN_MESSAGES } from "../core/findings/explain-messages";
@@ -40,15 +40,6 @@ import { LINEAGE_SHEET } from "../core/rules/lineage";
 import { lastYearOnSheet } from "./last-year";
 import { excelBoth, PRINT_STEPS, PrintStepCode, PrintStepParams } from "./messages";
 import { annexPreviousProblemText, Comparison } from "../core/grid/previous";
-
-export type { PrintStepCode };
-
-/** One step, worded in both languages from its code (Excel's menu names in each language). */
-export interface PrintStep {
-  code: PrintStepCode;
-  message: string;
-  messageEn: string;
-}
 
 /** What to set by hand when the host has no page-layout API (below ExcelApi 1.9). */
 export function manualPrintSteps(annex: AnnexDescription): PrintStep[] {

@@ -50,8 +50,22 @@ const TEMPLATES = catalogue("excel", {
     en: (p) => `Undid “Write the Sáp nhập sheet” at ${p.time}: sheet “${p.sheet}” was removed.`,
     example: { time: "09:41", sheet: "Sáp nhập" },
   }),
-  /** The Sáp nhập (or Bộ tiêu chí) sheet the pane wrote is gone (deleted or renamed by the user). */
-  lineageSheetGone: entry({
+  /** "Hoàn tác" after "Xem nhật ký": the sheet was removed (the log itself stays). */
+  logSheetUndone: entry({
+    vi: (p: { time: string; sheet: string }) =>
+      `Đã hoàn tác lần “Xem nhật ký” lúc ${p.time}: trang “${p.sheet}” đã được xóa (nhật ký vẫn được giữ trong sổ tính).`,
+    en: (p) => `Undid “Show the log” at ${p.time}: sheet “${p.sheet}” was removed (the log itself is kept in the workbook).`,
+    example: { time: "09:41", sheet: "Nhật ký" },
+  }),
+  logSheetNotOurs: entry({
+    vi: (p: { sheet: string }) =>
+      `Không hoàn tác được: ô A1 của trang “${p.sheet}” không còn là tiêu đề “NHẬT KÝ GHI SỔ TÍNH”, có thể không phải trang add-in đã ghi, nên không bị xóa.`,
+    en: (p) =>
+      `Could not undo: cell A1 of sheet “${p.sheet}” no longer holds the “NHẬT KÝ GHI SỔ TÍNH” title, so it may not be the one the add-in wrote, and it was not deleted.`,
+    example: { sheet: "Nhật ký" },
+  }),
+  /** The Sáp nhập, Nhật ký or Bộ tiêu chí sheet the pane wrote is gone (deleted or renamed by the user). */
+  addedSheetGone: entry({
     vi: (p: { sheet: string }) =>
       `Không hoàn tác được: trang “${p.sheet}” không còn trong sổ tính (đã bị xóa hoặc đổi tên). Nếu còn, hãy xóa trang đó bằng tay.`,
     en: (p) => `Could not undo: the “${p.sheet}” sheet is no longer in the workbook (deleted or renamed). If it is still there, delete it by hand.`,

@@ -5,7 +5,7 @@ import { StoreState } from "../core/store/store";
 import { hostErrorMessage } from "./host";
 import { queueStoreRead, syncReadingStore, writeStore, runWriting } from "./store";
 import { WorkbookSettings } from "./types";
-import { OpeningRead, readOpening } from "./opening";
+import { OpeningRead, readOpening } from "./opening-read";
 import { ruleProblemLines } from "../core/rules/ruleMessages";
 import { excelBoth } from "./messages";
 
@@ -120,5 +120,3 @@ export async function saveLineage2025(on: boolean): Promise<SaveResult> {
 }
 
 // Opening the pane, selecting a finding's cell, listing the sheets: src/excel/opening.ts (the pane's first script).
-export { openPane, selectCell, listOtherSheets } from "./opening";
-export type { OpeningRead, PaneOpening } from "./opening";

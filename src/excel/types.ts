@@ -5,7 +5,7 @@ import { DecisionMetadata, YearSource } from "../core/rules/metadata";
 import { RulesJson } from "../core/rules/rules";
 import { LastRun, LockInfo, UndoInfo } from "../core/store/store";
 import type { AnnexNotice } from "../core/sheets/annex";
-import type { PrintStep } from "./annex";
+import type { PrintStepCode } from "./messages";
 
 /** Who started an action: the ribbon button or the task pane (both run the same use case). */
 export type Source = "ribbon" | "pane";
@@ -84,6 +84,13 @@ export type ScoringOutcome =
       /** No grid because the headers are TCVN3/VNI: the cells “Chuyển mã” converts. */
       convertible?: string[];
     };
+
+/** One step of the annex's print setup to do by hand, worded in both languages from its code (Excel's menu names in each language). */
+export interface PrintStep {
+  code: PrintStepCode;
+  message: string;
+  messageEn: string;
+}
 
 export type AnnexOutcome =
   | { kind: "done"; sheetName: string; collided: boolean; manualPrintSteps: PrintStep[]; errorsIncluded: number; notices?: AnnexNotice[]; undo: UndoInfo }

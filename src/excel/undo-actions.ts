@@ -20,6 +20,7 @@ import { SheetDescription } from "../core/sheets/sheet";
 import { ANNEX_BACKUP_SHEET } from "./sheet-read";
 import { LINEAGE_HEADERS } from "../core/rules/lineage";
 import { isCriteriaSheetTitle } from "../core/rules/criteria-sheet";
+import { LOG_SHEET_TITLE } from "../core/store/log";
 
 /** An undo refused before anything was written, with its reason in both languages. */
 export type Refused = { kind: "refused"; message: string; messageEn: string };
@@ -52,7 +53,9 @@ export interface UndoHandler {
   outsideUndoGroup?: boolean;
   /** The message for "undone", with the time and the sheet of the action. */
   done: ExcelMessageCode &
-    ("undoneScore" | "undoneMerge" | "undoneEncoding" | "undoneAnnex" | "chartUndone" | "explainUndone" | "lineageUndone" | "criteriaUndone");
+    (
+      "undoneScore" | "undoneMerge" | "undoneEncoding" | "undoneAnnex" | "chartUndone" | "explainUndone" | "lineageUndone" | "logSheetUndone" | "criteriaUndone"
+    );
   /**
    * Checks that the undo can be done (a refusal otherwise, before anything is written) and queues the
    * writes that give back what the action changed; it may sync to read what the cells hold now. In an
@@ -161,6 +164,8 @@ export const UNDO_HANDLERS: { readonly [A in UndoJournal["action"]]: UndoHandler
   explain: { outsideUndoGroup: true, done: "explainUndone", restore: addedSheetUndo, stateAfter: (current) => current },
   /** "Ghi trang Sáp nhập" (the pane's previous-year part): its sheet goes. */
   lineage: { outsideUndoGroup: true, done: "lineageUndone", restore: addedSheetUndo, stateAfter: (current) => current },
+  /** "Xem nhật ký": its sheet goes (the log itself is kept whole). */
+  logSheet: { outsideUndoGroup: true, done: "logSheetUndone", restore: addedSheetUndo, stateAfter: (current) => current },
   /** "Ghi ra trang Bộ tiêu chí" (the Quy tắc tab): its sheet goes. */
   criteria: { outsideUndoGroup: true, done: "criteriaUndone", restore: addedSheetUndo, stateAfter: (current) => current },
 };
@@ -179,35 +184,41 @@ function cellIn(address: string, i: number, j: number): string {
 const sameFill = (a: string | null | undefined, b: string | null | undefined) => (a ?? "").toUpperCase() === (b ?? "").toUpperCase();
 
 /**
- * Undo of "Biểu đồ", "Giải trình" or "Ghi trang Sáp nhập": the sheet it added goes, if it is still the
- * add-in's (of that name, holding a chart, a Giải trình title or the lineage header in A1; one sync to see).
+ * Undo of "Biểu đồ", "Giải trình", "Ghi trang Sáp nhập", "Xem nhật ký" or "Ghi ra trang Bộ tiêu chí": the sheet it added goes, if it is still the
+ * add-in's (of that name, holding a chart, a Giải trình title, the lineage header, the log's or the criteria set's title in A1; one sync to see).
  * A refusal otherwise.
  */
-/** Per action adding a sheet: its messages, and whether A1 still holds what the add-in wrote there (the chart: a chart on it). */
-type SheetMessage =
-  "chartSheetGone" | "chartSheetNotOurs" | "lineageSheetGone" | "lineageSheetNotOurs" | "explainSheetGone" | "explainSheetNotOurs" | "criteriaSheetNotOurs";
-const ADDED_SHEET: Record<"chart" | "lineage" | "explain" | "criteria", { gone: SheetMessage; notOurs: SheetMessage; ours: (a1: unknown) => boolean }> = {
-  chart: { gone: "chartSheetGone", notOurs: "chartSheetNotOurs", ours: () => true },
-  lineage: { gone: "lineageSheetGone", notOurs: "lineageSheetNotOurs", ours: (a1) => a1 === LINEAGE_HEADERS.name },
-  explain: { gone: "explainSheetGone", notOurs: "explainSheetNotOurs", ours: isExplanationTitle },
-  // The lineage's “gone” words fit any sheet the pane wrote by name.
-  criteria: { gone: "lineageSheetGone", notOurs: "criteriaSheetNotOurs", ours: isCriteriaSheetTitle },
-};
-
 async function removeAddedSheet(context: Excel.RequestContext, undo: UndoJournal, items: Excel.Worksheet[]): Promise<Refused | null> {
-  const chart = undo.action === "chart";
-  const kind = ADDED_SHEET[undo.action as keyof typeof ADDED_SHEET];
-  const say = (code: SheetMessage): Refused => {
-    const m = excelMessage(code, { sheet: undo.sheet });
-    return { kind: "refused", message: m.vi, messageEn: m.en };
-  };
+  const kind =
+    undo.action === "chart"
+      ? "chart"
+      : undo.action === "lineage"
+        ? "lineage"
+        : undo.action === "logSheet"
+          ? "log"
+          : undo.action === "criteria"
+            ? "criteria"
+            : "explain";
   const ws = items.find((s) => s.name === undo.sheet);
-  if (!ws) return say(kind.gone);
-  const charts = chart ? ws.charts.getCount() : null;
-  const first = chart ? null : ws.getRange("A1").load("values");
+  if (!ws) {
+    const m = excelMessage(kind === "lineage" || kind === "log" || kind === "criteria" ? "addedSheetGone" : `${kind}SheetGone`, { sheet: undo.sheet });
+    return { kind: "refused", message: m.vi, messageEn: m.en };
+  }
+  const charts = kind === "chart" ? ws.charts.getCount() : null;
+  const first = kind === "chart" ? null : ws.getRange("A1").load("values");
   await context.sync();
-  const ours = charts ? charts.value > 0 : kind.ours(first!.values[0][0]);
-  if (!ours) return say(kind.notOurs);
+  const a1 = first?.values[0][0];
+  const ours = {
+    chart: () => charts!.value > 0,
+    lineage: () => a1 === LINEAGE_HEADERS.name,
+    log: () => a1 === LOG_SHEET_TITLE,
+    criteria: () => isCriteriaSheetTitle(a1),
+    explain: () => isExplanationTitle(a1),
+  }[kind]();
+  if (!ours) {
+    const m = excelMessage(`${kind}SheetNotOurs`, { sheet: undo.sheet });
+    return { kind: "refused", message: m.vi, messageEn: m.en };
+  }
   ws.delete();
   return null;
 }

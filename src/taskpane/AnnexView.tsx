@@ -29,7 +29,7 @@ const useStyles = makeStyles({
 });
 
 export interface AnnexViewProps {
-  api: Pick<PaneApi, "generateAnnex" | "runScoring" | "saveDecision" | "lockResults" | "unlockResults">;
+  api: Pick<PaneApi, "generateAnnex" | "runScoring" | "saveDecision" | "lockResults" | "unlockResults" | "writeLogSheet">;
   /** The lock ("Chốt kết quả") as the workbook held it on opening; null or absent: not locked. */
   lock?: LockInfo | null;
   /** The stored decision; by default (the workbook could not be read) the empty one. */
@@ -186,7 +186,7 @@ export function AnnexView({ api, decision = DEFAULT_METADATA, yearSource = "give
         </div>
       )}
       {done && <AnnexResult outcome={done.outcome} wantedSheet={done.wanted} />}
-      <LockSection api={api} lock={lock} busy={busy} run={run} undone={undone} onWritten={() => onWritten({ undo: null })} />
+      <LockSection api={api} lock={lock} busy={busy} run={run} undone={undone} onWritten={(undo) => onWritten({ undo })} />
       <ConfirmErrorsDialog
         errors={confirm}
         onCancel={() => setConfirm(null)}

@@ -7,9 +7,11 @@
  */
 import { createContext, useContext } from "react";
 import type { MetadataProblem } from "../core/rules/metadata";
+import type { UndoJournal } from "../core/store/store";
 import { ddmmyyyy, hhmm, Lang, languageOf, pick } from "../core/base/catalogue";
 
 export type { Lang };
+type UndoAction = UndoJournal["action"];
 export { languageOf };
 
 /** The display language Office reports, or Vietnamese when there is no Office (or it says nothing). */
@@ -41,6 +43,9 @@ const vi = {
     forms: "Đang tạo phiếu tự đánh giá…",
     merge: "Đang gộp phiếu…",
     lock: "Đang chốt hoặc mở chốt kết quả…",
+    log: "Đang ghi trang Nhật ký…",
+    notices: "Đang tạo thông báo kết quả thẩm định…",
+    conclusion: "Đang ghi kết luận của hội đồng…",
   },
   tabs: { score: "Tính điểm", annex: "Phụ lục", rules: "Quy tắc", forms: "Phiếu", tabsLabel: "Chức năng" },
   unexpected: (detail: string) => `Có lỗi không mong đợi: ${detail}. Hãy thử lại; nếu vẫn lỗi, hãy đóng rồi mở lại ngăn add-in.`,
@@ -57,8 +62,8 @@ const vi = {
   retry: "Thử lại",
   undo: {
     button: "Hoàn tác",
-    what: (action: "score" | "annex" | "merge" | "encoding" | "chart" | "explain" | "lineage" | "criteria", at: string) =>
-      `Hoàn tác lần “${{ score: "Tính điểm", merge: "Gộp phiếu", encoding: "Chuyển mã", chart: "Biểu đồ chỉ số", explain: "Giải trình", lineage: "Ghi trang Sáp nhập", criteria: "Ghi ra trang Bộ tiêu chí", annex: "Tạo phụ lục" }[action]}” lúc ${hhmm(at)}.`,
+    what: (action: UndoAction, at: string) =>
+      `Hoàn tác lần “${{ score: "Tính điểm", merge: "Gộp phiếu", encoding: "Chuyển mã", chart: "Biểu đồ chỉ số", explain: "Giải trình", lineage: "Ghi trang Sáp nhập", logSheet: "Xem nhật ký", criteria: "Ghi ra trang Bộ tiêu chí", annex: "Tạo phụ lục" }[action]}” lúc ${hhmm(at)}.`,
     none: "Chưa có thao tác nào để hoàn tác.",
     nothing: "Không có gì để hoàn tác",
     refused: "Không hoàn tác được",
@@ -195,6 +200,9 @@ const en: Strings = {
     forms: "Creating the self-assessment forms…",
     merge: "Merging the forms…",
     lock: "Locking or unlocking the results…",
+    log: "Writing the Nhật ký sheet…",
+    notices: "Making the notices of appraisal results…",
+    conclusion: "Recording the council's conclusion…",
   },
   tabs: { score: "Score", annex: "Annex", rules: "Rules", forms: "Forms", tabsLabel: "Functions" },
   unexpected: (detail: string) => `Something unexpected went wrong: ${detail}. Try again; if it keeps happening, close and reopen the add-in pane.`,
@@ -211,8 +219,8 @@ const en: Strings = {
   retry: "Try again",
   undo: {
     button: "Undo",
-    what: (action: "score" | "annex" | "merge" | "encoding" | "chart" | "explain" | "lineage" | "criteria", at: string) =>
-      `Undo the last “${{ score: "Score", merge: "Merge forms", encoding: "Convert encoding", chart: "Chart of the indices", explain: "Explanation", lineage: "Write Sáp nhập", criteria: "Write the Bộ tiêu chí sheet", annex: "Create annex" }[action]}” at ${hhmm(at)}.`,
+    what: (action: UndoAction, at: string) =>
+      `Undo the last “${{ score: "Score", merge: "Merge forms", encoding: "Convert encoding", chart: "Chart of the indices", explain: "Explanation", lineage: "Write Sáp nhập", logSheet: "Show the log", criteria: "Write the Bộ tiêu chí sheet", annex: "Create annex" }[action]}” at ${hhmm(at)}.`,
     none: "Nothing to undo yet.",
     nothing: "Nothing to undo",
     refused: "Could not undo",

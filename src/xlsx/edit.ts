@@ -27,6 +27,13 @@ export interface SheetEdit {
   cells: Map<number, Map<number, CellEdit>>;
   /** Column widths to set (0-based column → characters), given the widths the sheet has. */
   widths?: (existing: (col: number) => number | undefined) => Map<number, number>;
+  /** The sheet's protection: set (replacing any), removed (null), or kept as it is (undefined). */
+  protection?: SheetProtection | null;
+}
+
+/** A sheet's protection as the writer puts it (formatting rows and columns allowed, as the add-in does): with Excel's hash of a password, or without one. */
+export interface SheetProtection {
+  password?: { algorithmName: string; hashValue: string; saltValue: string; spinCount: number };
 }
 
 export interface NewSheet {
@@ -127,9 +134,9 @@ export class PackageEdit {
     this.styles = new StyleBook(part ? wb.pkg.readText(part) : null);
   }
 
-  /** Cells of an existing sheet to write (value and/or style). */
+  /** Cells of an existing sheet to write (value and/or style), its widths, its protection; what an earlier call gave and this one does not is kept. */
   editSheet(name: string, edit: SheetEdit): void {
-    this.sheetEdits.set(name, edit);
+    this.sheetEdits.set(name, { ...this.sheetEdits.get(name), ...edit });
   }
 
   /** A sheet to put: replaces the sheet of that name (same place, same part) or is added after the others. */
@@ -152,12 +159,15 @@ export class PackageEdit {
       }
     };
     const dropped = new Set<string>(); // parts not copied (rels of a replaced sheet)
-    let workbookXml = pkg.readText(wb.workbookPart);
+    const workbookBefore = pkg.readText(wb.workbookPart);
+    let workbookXml = workbookBefore;
     const rels = relsPartOf(wb.workbookPart);
     let relsXml = pkg.has(rels)
       ? pkg.readText(rels)
       : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
-    let typesXml = pkg.readText("[Content_Types].xml");
+    const typesBefore = pkg.readText("[Content_Types].xml");
+    let typesXml = typesBefore;
+    const relsBefore = relsXml;
     const added: OutEntry[] = [];
     const wbFolder = wb.workbookPart.slice(0, wb.workbookPart.lastIndexOf("/") + 1);
     const prefix = /<([\w.-]+:)?sheets\b/.exec(workbookXml)?.[1] ?? "";
@@ -227,11 +237,11 @@ export class PackageEdit {
         added.push({ name: stylesPart });
       }
     }
-    const workbookChanged = this.puts.length > 0;
-    if (workbookChanged) {
-      replaced.set(wb.workbookPart, workbookXml);
+    // Each list rewritten only when it changed (a sheet replaced in place, the store say, leaves them as stored).
+    if (workbookXml !== workbookBefore) replaced.set(wb.workbookPart, workbookXml);
+    if (typesXml !== typesBefore) replaced.set("[Content_Types].xml", typesXml);
+    if (relsXml !== relsBefore) {
       replaced.set(rels, relsXml);
-      replaced.set("[Content_Types].xml", typesXml);
       if (!pkg.has(rels)) added.push({ name: rels });
     }
 
@@ -391,6 +401,10 @@ function rewriteSheet(wb: XlsxWorkbook, part: string, edit: SheetEdit): OutEntry
     return h;
   };
 
+  // What follows the rows (all in the last piece: pieces end at a row's end), with the protection set or removed.
+  const afterSheetData = (tail: string, sheetData: string) =>
+    edit.protection === undefined ? tail : withProtection(tail, sheetData.slice(0, sheetData.indexOf(":") + 1), edit.protection);
+
   const onPiece = (text: string) => {
     let t = text;
     if (!headDone) {
@@ -407,8 +421,7 @@ function rewriteSheet(wb: XlsxWorkbook, part: string, edit: SheetEdit): OutEntry
         // An empty sheet: its rows are all new.
         out.push(`${head}<${m2[1]}>${pending.map(newRow).join("")}</${m2[1]}>`);
         next = pending.length;
-        t = t.slice(m2.index + m2[0].length);
-        out.push(t);
+        out.push(afterSheetData(t.slice(m2.index + m2[0].length), m2[1]));
         return;
       }
       out.push(head + m2[0]);
@@ -435,7 +448,7 @@ function rewriteSheet(wb: XlsxWorkbook, part: string, edit: SheetEdit): OutEntry
     if (close) {
       out.push(rest.slice(0, close.index));
       while (next < pending.length) out.push(newRow(pending[next++]));
-      out.push(rest.slice(close.index));
+      out.push(close[0] + afterSheetData(rest.slice(close.index + close[0].length), close[1]));
     } else out.push(rest);
   };
   const decoder = new TextDecoder("utf-8");
@@ -445,6 +458,24 @@ function rewriteSheet(wb: XlsxWorkbook, part: string, edit: SheetEdit): OutEntry
   splitter.flush();
   if (!headDone) out.push(rowPrefix.value);
   return out.finish(part);
+}
+
+/**
+ * The text after `</sheetData>` with its `<sheetProtection>` removed and, when one is given, the
+ * writer's put where the schema has it (after `<sheetCalcPr>`, before everything else).
+ */
+function withProtection(tail: string, prefix: string, protection: SheetProtection | null): string {
+  let t = tail;
+  for (const e of elements(t, "sheetProtection").reverse()) t = t.slice(0, e.start) + t.slice(e.end);
+  if (!protection) return t;
+  const pw = protection.password;
+  const hash = pw
+    ? ` algorithmName="${escapeXml(pw.algorithmName)}" hashValue="${escapeXml(pw.hashValue)}" saltValue="${escapeXml(pw.saltValue)}" spinCount="${pw.spinCount}"`
+    : "";
+  const element = `<${prefix}sheetProtection${hash} sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0"/>`;
+  const calc = /^\s*<(?:[\w.-]+:)?sheetCalcPr\b[^>]*\/>/.exec(t);
+  const at = calc ? calc[0].length : 0;
+  return t.slice(0, at) + element + t.slice(at);
 }
 
 /** `<cols>` with the widths set: a range holding a column is split around it, its other settings kept. */

@@ -11,9 +11,10 @@ import { MARK_FILL, WritePlan } from "../core/grid/plan";
 import { ResultWrite, SheetInfo, ValueWrite, WorkbookPort } from "../core/sheets/port";
 import { SheetDescription } from "../core/sheets/sheet";
 import { decodeStore, DecodedStore, encodeStore, MarkRecord, STORE_SHEET, StoreState } from "../core/store/store";
-import { CellEdit, PackageEdit } from "./edit";
+import { CellEdit, PackageEdit, SheetProtection } from "./edit";
 import { PackageLimits } from "./package";
 import { renderSheetXml, storeSheetXml } from "./sheet-xml";
+import { NewStyle } from "./styles";
 import { SheetRead, XlsxWorkbook } from "./workbook";
 
 export class XlsxPort implements WorkbookPort {
@@ -21,6 +22,8 @@ export class XlsxPort implements WorkbookPort {
   private readonly reads = new Map<string, SheetRead>();
   /** Cells queued per sheet (values and styles), applied with the package at the end. */
   private readonly cells = new Map<string, Map<number, Map<number, CellEdit>>>();
+  /** The store's state queued, put when the package is made. */
+  private store: StoreState | null = null;
 
   constructor(readonly wb: XlsxWorkbook) {
     this.edit = new PackageEdit(wb);
@@ -70,6 +73,19 @@ export class XlsxPort implements WorkbookPort {
       });
       cells.set(w.row, row);
     }
+  }
+
+  /** A text into one cell with a look of its own (the annex's code line when results are locked). */
+  writeText(sheet: string, row: number, col: number, text: string, look: NewStyle): void {
+    const cells = this.cellsOf(sheet);
+    const r = cells.get(row) ?? new Map<number, CellEdit>();
+    r.set(col, { style: this.edit.styles.style(look), value: text });
+    cells.set(row, r);
+  }
+
+  /** A sheet's protection set (replacing any) or removed (null); its cells are kept as they are. */
+  protectSheet(sheet: string, protection: SheetProtection | null): void {
+    this.edit.editSheet(sheet, { cells: this.cellsOf(sheet), protection });
   }
 
   /**
@@ -130,12 +146,17 @@ export class XlsxPort implements WorkbookPort {
     this.edit.putSheet({ name: description.sheetName, xml: part.xml, names: part.names, after });
   }
 
+  /** The store's new state, encoded with the package (a later state queued replaces an earlier one). */
   writeStore(state: StoreState): void {
-    this.edit.putSheet({ name: STORE_SHEET, xml: storeSheetXml(encodeStore(state), this.edit.styles), state: "veryHidden" });
+    this.store = state;
   }
 
-  /** The whole workbook with what was applied, as one package. */
+  /** The whole workbook with what was applied, as one package: the store put after the other sheets. */
   toBytes(): Uint8Array {
+    if (this.store) {
+      this.edit.putSheet({ name: STORE_SHEET, xml: storeSheetXml(encodeStore(this.store), this.edit.styles), state: "veryHidden" });
+      this.store = null;
+    }
     return this.edit.toBytes();
   }
 }

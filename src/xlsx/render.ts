@@ -1,6 +1,6 @@
 import type * as ExcelJS from "exceljs";
 import { rangeAddress } from "../core/base/address";
-import { SheetDescription } from "../core/sheets/sheet";
+import { listFormula, SheetDescription } from "../core/sheets/sheet";
 
 /**
  * Renders a sheet description (src/core/sheets/sheet.ts) with ExcelJS: the command line's sheets (the annex
@@ -39,10 +39,8 @@ export function renderSheetExcelJS(ws: ExcelJS.Worksheet, sheet: SheetDescriptio
   }
   for (const v of sheet.validations) {
     ws.getCell(v.row + 1, v.col + 1).dataValidation = {
-      type: "decimal",
-      operator: "between",
+      ...(v.list ? { type: "list", formulae: [listFormula(v.list)] } : { type: "decimal", operator: "between", formulae: [v.min, v.max] }),
       allowBlank: true,
-      formulae: [v.min, v.max],
       showInputMessage: true,
       promptTitle: v.promptTitle,
       prompt: v.prompt,

@@ -6,7 +6,7 @@
  * always an inline string, never a formula.
  */
 import { cellAddress, columnLetter } from "../core/base/address";
-import { SheetCell, SheetDescription } from "../core/sheets/sheet";
+import { listFormula, SheetCell, SheetDescription } from "../core/sheets/sheet";
 import { StyleBook } from "./styles";
 import { escapeXml } from "./xml";
 
@@ -115,7 +115,9 @@ export function renderSheetXml(sheet: SheetDescription, styles: StyleBook): Shee
   const pane = sheet.frozenRows > 0 ? `<pane ySplit="${sheet.frozenRows}" topLeftCell="A${sheet.frozenRows + 1}" activePane="bottomLeft" state="frozen"/>` : "";
   const validations = sheet.validations.map(
     (v) =>
-      `<dataValidation type="decimal" errorStyle="stop" operator="between" allowBlank="1" showInputMessage="1" showErrorMessage="1" errorTitle="${escapeXml(v.errorTitle)}" error="${escapeXml(v.error)}" promptTitle="${escapeXml(v.promptTitle)}" prompt="${escapeXml(v.prompt)}" sqref="${cellAddress(v.row, v.col)}"><formula1>${v.min}</formula1><formula2>${v.max}</formula2></dataValidation>`,
+      `<dataValidation type="${v.list ? "list" : "decimal"}" errorStyle="stop"${v.list ? "" : ` operator="between"`} allowBlank="1" showInputMessage="1" showErrorMessage="1" errorTitle="${escapeXml(v.errorTitle)}" error="${escapeXml(v.error)}" promptTitle="${escapeXml(v.promptTitle)}" prompt="${escapeXml(v.prompt)}" sqref="${cellAddress(v.row, v.col)}">` +
+      (v.list ? `<formula1>${escapeXml(listFormula(v.list))}</formula1>` : `<formula1>${v.min}</formula1><formula2>${v.max}</formula2>`) +
+      `</dataValidation>`,
   );
   const m = p.margins;
   const inch = (cm: number) => +(cm / CM_PER_INCH).toFixed(6);

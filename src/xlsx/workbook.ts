@@ -27,6 +27,8 @@ export interface SheetRead {
   /** The cell's style (index in cellXfs) where not 0, empty cells included (rows as long as their last styled cell). */
   styles: number[][];
   merges: { top: number; left: number; bottom: number; right: number }[];
+  /** The attributes of the sheet's `<sheetProtection>`, when it has one (a protected sheet). */
+  protection?: Record<string, string> | null;
 }
 
 export const REL_TYPES = {
@@ -189,7 +191,7 @@ export class XlsxWorkbook {
    */
   readSheet(name: string): SheetRead {
     const entry = this.sheet(name);
-    const out: SheetRead = { values: [], formulas: [], styles: [], merges: [] };
+    const out: SheetRead = { values: [], formulas: [], styles: [], merges: [], protection: null };
     if (!entry?.part) return out;
     const sst = this.sharedStrings();
     const dates = this.dateStyles();
@@ -203,6 +205,11 @@ export class XlsxWorkbook {
           const to = parseRef(b ?? a ?? "");
           if (from && to) out.merges.push({ top: from.row, left: from.col, bottom: to.row, right: to.col });
         }
+      }
+      if (text.indexOf("sheetProtection") >= 0) {
+        // After the rows (a cell's text escapes "<", so no text reads as the element).
+        const found = elements(text, "sheetProtection")[0];
+        if (found) out.protection = attributes(found.tag);
       }
       for (const row of eachRow(text)) {
         const r = row.index ?? lastRow + 1;

@@ -1,5 +1,5 @@
 /**
- * score's own input (and --previous) read within bounds: a zip bomb in the grid sheet, the shared
+ * score's own input (and --previous, and the input of lock and ledger) read within bounds: a zip bomb in the grid sheet, the shared
  * strings or a part the tool never reads gives a clear Vietnamese message naming the file, exit code
  * 2, nothing written, under a 4 GB address-space limit and in bounded time.
  */
@@ -7,6 +7,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { bombed } from "../forms/bombs";
+import { clonePreset, docCriteria } from "../core/helpers";
 import { BIN, buildCli, EXAMPLE, tempDir } from "./helpers";
 
 const dir = tempDir();
@@ -56,4 +57,21 @@ it("refuses a bombed --previous workbook the same way", () => {
   expect(run.signal).toBeNull();
   expect(run.code).toBe(2);
   expect(run.stderr).toContain(`Tệp “${bombs["bom-trang-tinh.xlsx"]}” giải nén ra quá lớn để đọc an toàn: phần “`);
+});
+
+it.each([
+  ["lock", "bom-trang-tinh.xlsx"],
+  ["lock", "bom-chuoi.xlsx"],
+  ["ledger", "bom-trang-tinh.xlsx"],
+])("%s refuses %s the same way (exit code 2, nothing written)", (command, name) => {
+  const rules = clonePreset();
+  rules.groups[0].criteria = docCriteria();
+  fs.writeFileSync(path.join(dir, "quy-tac.json"), JSON.stringify(rules), "utf8");
+  const out = path.join(dir, `${command}-${name}`);
+  const run = runLimited([command, bombs[name], "-o", out, ...(command === "ledger" ? ["--rules", path.join(dir, "quy-tac.json")] : [])]);
+  expect(run.signal).toBeNull();
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain(`Tệp “${bombs[name]}” giải nén ra quá lớn để đọc an toàn: phần “`);
+  expect(run.stderr).not.toMatch(/at .*\.js:\d+/);
+  expect(fs.existsSync(out)).toBe(false);
 });

@@ -13,11 +13,11 @@ import * as ExcelJS from "exceljs";
 import { mergeForms, MergeOutcome, writeForms } from "../../src/cli/forms";
 import { presetRules } from "../../src/core/rules/rules";
 import { STORE_SHEET } from "../../src/core/store/store";
-import { partName, XlsxPackage } from "../../src/xlsx/package";
+import { partName } from "../../src/xlsx/package";
 import { eachCell, eachRow, XlsxWorkbook } from "../../src/xlsx/workbook";
 import { tempDir } from "../cli/helpers";
 import { referenceSheet } from "../fixtures/reference";
-import { openpyxlCorpus } from "../xlsx/corpus";
+import { expectUnownedIdentical, openpyxlCorpus } from "../xlsx/corpus";
 import { FixtureCell } from "../xlsx/ooxml";
 import { fillWorkbook } from "./helpers";
 
@@ -48,21 +48,6 @@ beforeAll(async () => {
   outcome = await mergeForms({ master: keyed, forms: returned, output: merged, year: 2020, now: new Date("2026-12-07T03:00:00Z") });
   if (!outcome.ok) throw new Error(outcome.message.message);
 });
-
-/** Every entry of `before` but the owned ones is in `after` with the very bytes it was stored with. */
-function expectUnownedIdentical(before: XlsxPackage, after: XlsxPackage, owned: string[]): number {
-  const skip = new Set(owned.map((p) => p.toLowerCase()));
-  let compared = 0;
-  for (const e of before.entries) {
-    const name = partName(e.name);
-    if (skip.has(name.toLowerCase())) continue;
-    const out = after.entry(name);
-    expect([name, out !== null]).toEqual([name, true]);
-    expect([name, Buffer.from(after.raw(out!)).equals(Buffer.from(before.raw(e)))]).toEqual([name, true]);
-    compared++;
-  }
-  return compared;
-}
 
 const LISTS = ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml"];
 
@@ -154,4 +139,19 @@ it("LibreOffice reads the merged master and keeps its chart, image, comment and 
     /^xl\/pivotTables\/pivotTable\d+\.xml$/,
   ])
     expect([kind.source, names.some((n) => kind.test(n))]).toEqual([kind.source, true]);
+});
+
+it("merge locates the master's grid once and scores it once", async () => {
+  const grid = await import("../../src/core/grid/grid");
+  const scoring = await import("../../src/core/grid/scoring");
+  const located = jest.spyOn(grid, "locateGrid");
+  const scored = jest.spyOn(scoring, "scoreSheet");
+  try {
+    const again = await mergeForms({ master: keyed, forms: returned, output: path.join(dir, "dem.xlsx"), year: 2020 });
+    expect(again.ok).toBe(true);
+    expect([located.mock.calls.length, scored.mock.calls.length]).toEqual([1, 1]);
+  } finally {
+    located.mockRestore();
+    scored.mockRestore();
+  }
 });

@@ -12,34 +12,15 @@ import * as ExcelJS from "exceljs";
 import { scoreWorkbook } from "../../src/cli/score";
 import { readSheet } from "../../src/cli/workbook";
 import { STORE_SHEET } from "../../src/core/store/store";
-import { openPackage, partName, XlsxPackage } from "../../src/xlsx/package";
+import { openPackage, partName } from "../../src/xlsx/package";
 import { XlsxPort } from "../../src/xlsx/port";
 import { eachCell, eachRow, XlsxWorkbook } from "../../src/xlsx/workbook";
 import { referenceSheet } from "../fixtures/reference";
-import { openpyxlCorpus } from "./corpus";
-import { FixtureCell, openpyxlStyle, PNG } from "./ooxml";
+import { excelJsCorpus, expectUnownedIdentical, openpyxlCorpus } from "./corpus";
+import { FixtureCell, openpyxlStyle } from "./ooxml";
 
 const DECISION = { number: "06/QĐ-UBND", date: "05/01/2021", province: "Thái Bình", year: 2020 };
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), "xhcntt-port-"));
-
-async function excelJsCorpus(): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("Bảng điểm");
-  ws.addRows(referenceSheet());
-  ws.getCell("B5").note = "Đã kiểm tra hồ sơ";
-  ws.getCell("C5").dataValidation = { type: "decimal", operator: "between", formulae: [0, 50], allowBlank: true };
-  ws.addConditionalFormatting({
-    ref: "D5:D23",
-    rules: [{ type: "cellIs", operator: "greaterThan", formulae: [90], priority: 1, style: { font: { bold: true } } }],
-  });
-  ws.getCell("C5").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
-  ws.addImage(wb.addImage({ buffer: Buffer.from(PNG) as never, extension: "png" }), { tl: { col: 12, row: 20 }, ext: { width: 100, height: 100 } });
-  wb.definedNames.add("'Bảng điểm'!$C$5:$C$23", "DiemHaTang");
-  wb.addWorksheet("Ghi chép").addRows([["Dòng một\r\nDòng hai"]]);
-  wb.addWorksheet("Ẩn", { state: "hidden" }).addRow(["ẩn"]);
-  wb.addWorksheet("Ẩn hẳn", { state: "veryHidden" }).addRow(["ẩn hẳn"]);
-  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-}
 
 async function scoreBytes(bytes: Uint8Array, extra: { annex?: boolean } = { annex: true }) {
   const dir = tempDir();
@@ -57,21 +38,6 @@ function ownedParts(before: XlsxWorkbook, grid: string): Set<string> {
   const store = before.sheet(STORE_SHEET)?.part;
   if (store) owned.add(store);
   return new Set([...owned].map((p) => p.toLowerCase()));
-}
-
-function expectUnownedIdentical(before: XlsxPackage, after: XlsxPackage, owned: Set<string>) {
-  let compared = 0;
-  for (const e of before.entries) {
-    const name = partName(e.name);
-    if (owned.has(name.toLowerCase())) continue;
-    const out = after.entry(name);
-    expect(out).not.toBeNull();
-    // The very bytes as stored (compressed), so their content too.
-    expect(Buffer.from(after.raw(out!)).equals(Buffer.from(before.raw(e)))).toBe(true);
-    expect(out!.crc).toBe(e.crc);
-    compared++;
-  }
-  return compared;
 }
 
 /** Every cell of the grid sheet outside the result columns and the marked cells is written as it was. */

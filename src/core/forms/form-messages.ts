@@ -26,7 +26,8 @@ export type MergeFindingCode =
   | "formulaNoValue"
   | "formIncomplete"
   | "legacyInForm"
-  | "legacyInMaster";
+  | "legacyInMaster"
+  | "ledgerRowMissing";
 
 /** Which reading limit a file passes: its inflated size (of a part, or of the whole), its number of parts, of cells, of shared strings. */
 export type ReadLimit = "bytes" | "parts" | "cells" | "sharedStrings";
@@ -240,6 +241,13 @@ const MERGE_TEMPLATES: Record<MergeFindingCode, { severity: Severity } & Templat
     en: (p) =>
       `Form “${p.file}” (${p.agency}) was made with other scoring rules than the current ones: the groups' maxima may have changed. It is still merged; check this agency's scores.`,
   },
+  ledgerRowMissing: {
+    severity: "error",
+    vi: (p) =>
+      `Phiếu “${p.file}”: trang “Chấm điểm chi tiết” không có dòng của ${p.agency} cho tiêu chí “${p.detail}”, nên số liệu của tiêu chí này chưa được ghi. Hãy tạo lại trang (lệnh “xep-hang-cntt ledger”) rồi gộp lại.`,
+    en: (p) =>
+      `Form “${p.file}”: the “Chấm điểm chi tiết” sheet has no row of ${p.agency} for criterion “${p.detail}”, so this criterion's inputs were not recorded. Make the sheet again (“xep-hang-cntt ledger”) and merge again.`,
+  },
 };
 
 const MERGE_EXAMPLE: MergeParams = {
@@ -271,7 +279,19 @@ export const MERGE_MESSAGES = catalogue(
 export const MERGE_SEVERITY = Object.fromEntries(Object.entries(MERGE_TEMPLATES).map(([code, t]) => [code, t.severity])) as Record<MergeFindingCode, Severity>;
 
 /** Score problems in a form use the grid's findings (same codes, same words), prefixed with the file. */
-export type ScoreFindingCode = Extract<FindingCode, "notANumber" | "errorValue" | "negative" | "aboveMax">;
+export type ScoreFindingCode = Extract<
+  FindingCode,
+  | "notANumber"
+  | "errorValue"
+  | "negative"
+  | "aboveMax"
+  | "inputInvalid"
+  | "notALevel"
+  | "criterionOverMax"
+  | "notAStep"
+  | "evidenceMissing"
+  | "criterionMissing"
+>;
 
 const FINDING_EXAMPLE: Finding = {
   code: "aboveMax",
@@ -310,6 +330,41 @@ export const FORM_TEXT = {
     max: "Điểm tối đa",
     evidence: "Tài liệu kiểm chứng (số, ngày, trích yếu văn bản hoặc đường dẫn)",
   },
+  /** The form at criterion level (criteria-form.ts). */
+  criteriaInstructions:
+    "Hướng dẫn: với từng tiêu chí, nhập vào các ô tô màu: điểm tự chấm, hoặc mức (chọn trong danh sách), hoặc số liệu theo hướng dẫn dưới tên tiêu chí; " +
+    "cột “Điểm” tự tính điểm theo số liệu đã nhập. Ghi tài liệu kiểm chứng (số, ngày, trích yếu văn bản hoặc đường dẫn); ô tô cam là bắt buộc. " +
+    "Không sửa các ô khác. Lưu tệp dạng .xlsx (Excel hoặc LibreOffice) và gửi lại cơ quan đã gửi phiếu.",
+  criteriaHeader: {
+    code: "Mã",
+    name: "Tiêu chí",
+    max: "Điểm tối đa",
+    input1: "Tự chấm / Số liệu",
+    input2: "Số liệu 2",
+    points: "Điểm",
+    evidence: "Tài liệu kiểm chứng",
+  },
+  hint: {
+    points: (max: string, step: string) => `Nhập điểm từ 0 đến ${max}${step ? `, theo bước ${step}` : ""}.`,
+    levels: (levels: string) => `Chọn một mức: ${levels}.`,
+    level: (label: string, points: string) => `${label} (${points} điểm)`,
+    yesno: (max: string) => `Chọn “Có” (${max} điểm) hoặc “Không” (0 điểm).`,
+    ratio: (a: string, b: string, max: string, target: string) =>
+      `Nhập ${a} ở cột “Tự chấm / Số liệu”, ${b} ở cột “Số liệu 2”; điểm = ${max} × (${a} ÷ ${b}${target ? ` ÷ ${target}` : ""}), không quá ${max}.`,
+    tiers: (input: string, tiers: string) => `Nhập ${input}; ${tiers}; thấp hơn: 0 điểm.`,
+    tier: (atLeast: string, points: string) => `từ ${atLeast}: ${points} điểm`,
+    required: "Bắt buộc có tài liệu kiểm chứng.",
+    none: "Không cần tài liệu kiểm chứng.",
+    guidance: (text: string) => `Hướng dẫn chấm: ${text}`,
+  },
+  levelPromptTitle: "Mức đạt",
+  levelPrompt: (levels: string) => `Chọn một mức trong danh sách: ${levels}.`,
+  levelErrorTitle: "Mức không hợp lệ",
+  levelError: (levels: string) => `Hãy chọn một mức trong danh sách: ${levels}.`,
+  inputPromptTitle: "Số liệu",
+  inputPrompt: (name: string) => `Nhập ${name}: một số từ 0 trở lên.`,
+  inputErrorTitle: "Số liệu không hợp lệ",
+  inputError: "Số liệu phải là một số từ 0 trở lên.",
   total: "Tổng cộng",
   notes: "Ghi chú",
   exempt: "Miễn chấm",
@@ -352,6 +407,9 @@ export const FORM_TEXT = {
   },
   yes: "Có",
   no: "Chưa",
+  /** "Thời điểm tạo phiếu" when forms were made from the master but the time was not recorded (`forms` without --master-out). */
+  madeNotRecorded: "Không có ghi nhận",
+  notMade: "Chưa tạo",
   verifiedYes: "Đã xác thực",
   verifiedNo: "Chưa xác thực",
   diffHeader: {

@@ -6,6 +6,7 @@ import { Rules, RulesJson } from "../rules/rules";
 import { CellStyle, SheetCell, SheetDescription, SheetMerge, DecimalValidation } from "../sheets/sheet";
 import { cellAddress } from "../base/address";
 import { cleanText, containsKeyword, matchKey } from "../text/text";
+import { buildCriteriaFormOf } from "./criteria-form";
 
 /**
  * The self-assessment form an agency fills in plain Excel or LibreOffice, as data (rendered by
@@ -29,6 +30,11 @@ export interface FormIdentity {
    * cannot make a form that passes for another agency's, another year's or another master's.
    */
   token?: string;
+  /**
+   * When the form was made (ISO time): for "Theo dõi phiếu" when the master could not record it (the
+   * command line's `forms` without --master-out never modifies its input). Not signed: it says when, not who.
+   */
+  madeAt?: string;
 }
 
 /** A new secret key for a master's forms: 32 random bytes as hex. The caller gives the randomness (node:crypto, or crypto.getRandomValues in the add-in). */
@@ -149,6 +155,13 @@ export const FORM_STYLES: Record<string, CellStyle> = {
   place: { bold: false, italic: true, size: 12, hAlign: "center", vAlign: "center", wrap: false, border: false },
   sign: { bold: true, italic: false, size: 12, hAlign: "center", vAlign: "center", wrap: false, border: false },
   signHint: { bold: false, italic: true, size: 11, hAlign: "center", vAlign: "center", wrap: false, border: false },
+  // The form at criterion level (criteria-form.ts): group and parent rows, the hint under a criterion, required evidence.
+  groupName: { bold: true, italic: false, size: 12, hAlign: "left", vAlign: "center", wrap: true, border: true, fill: "#F2F2F2" },
+  groupCell: { bold: true, italic: false, size: 12, hAlign: "center", vAlign: "center", wrap: false, border: true, fill: "#F2F2F2" },
+  parentName: { bold: true, italic: false, size: 12, hAlign: "left", vAlign: "center", wrap: true, border: true },
+  parentCell: { bold: true, italic: false, size: 12, hAlign: "center", vAlign: "center", wrap: false, border: true },
+  hint: { bold: false, italic: true, size: 10, hAlign: "left", vAlign: "top", wrap: true, border: true },
+  inputRequired: { bold: false, italic: false, size: 12, hAlign: "left", vAlign: "top", wrap: true, border: true, fill: "#FCE4D6" },
 };
 
 /** The row (from 0) of the first group in a form made here (row 7 in Excel); the others follow. */
@@ -157,10 +170,12 @@ export const FORM_FIRST_GROUP_ROW = 6;
 /** Columns of the form: STT, group, score (input), maximum, evidence (input). */
 export const FORM_COLS = { stt: 0, group: 1, score: 2, max: 3, evidence: 4 } as const;
 const WIDTHS = [5, 30, 10, 9, 36];
-const LINE_PT = 15.5;
+export const LINE_PT = 15.5;
 
 export interface FormInput {
   rules: Rules;
+  /** The agency's block (rules with blocks): the criteria of other blocks are left out of its form. */
+  block?: string | null;
   /** The agency's applicable maximum per group (its block's, see agencyMaxes); the groups' by default. */
   maxes?: readonly Dec[];
   agency: string;
@@ -169,6 +184,8 @@ export interface FormInput {
   masterId: string;
   /** The master's secret key (`formKey`): the form carries the token it gives, never the key. */
   formKey: string;
+  /** When the form is made (ISO time), kept in its identity. */
+  madeAt?: string;
 }
 
 export interface FormDescription extends SheetDescription {
@@ -180,50 +197,118 @@ export interface FormDescription extends SheetDescription {
     exempt: number[];
     notesCell: { row: number; col: number };
     totalCell: { row: number; col: number };
+    /** A form at criterion level: each applicable leaf's row (criteria-form.ts). */
+    criteria?: { id: string; row: number }[];
   };
 }
 
-function lines(text: string, width: number): number {
+export function lines(text: string, width: number): number {
   const perLine = Math.max(1, Math.floor(width * 1.1));
   return text.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
 }
 
-/** The form of one agency: title, agency, instructions, one row per group, total, notes, signatures; A4 portrait on one page. */
+/** The cells, merges, validations and row heights of a form being laid out. */
+export interface FormCanvas {
+  cells: SheetCell[];
+  merges: SheetMerge[];
+  validations: DecimalValidation[];
+  heights: number[];
+  put(row: number, col: number, value: string | number | null, style: string, extra?: Partial<SheetCell>): void;
+  merge(row: number, col: number, cols: number, rows?: number): void;
+}
+
+export function formCanvas(): FormCanvas {
+  const cells: SheetCell[] = [];
+  const merges: SheetMerge[] = [];
+  return {
+    cells,
+    merges,
+    validations: [],
+    heights: [],
+    put: (row, col, value, style, extra = {}) => cells.push({ row, col, value: typeof value === "string" ? value.normalize("NFC") : value, style, ...extra }),
+    merge: (row, col, cols, rows = 1) => merges.push({ row, col, rows, cols }),
+  };
+}
+
+/** Rows 0–4 of a form: its title, “Cơ quan:” and the agency's name (C2), the instructions. */
+export function formHead(c: FormCanvas, widths: readonly number[], year: number, agency: string, instructions: string): void {
+  const colCount = widths.length;
+  const total = widths.reduce((a, b) => a + b, 0);
+  const title = FORM_TEXT.title(year);
+  c.put(0, 0, title, "title");
+  c.merge(0, 0, colCount);
+  c.heights[0] = lines(title, total * 0.85) * 19 + 6;
+  c.put(1, 0, FORM_TEXT.agencyLabel, "label");
+  c.merge(1, 0, 2);
+  c.put(1, 2, agency, "agency");
+  c.merge(1, 2, colCount - 2);
+  c.heights[1] = lines(agency, (total - widths[0] - widths[1]) * 0.9) * 18 + 4;
+  c.heights[2] = 8;
+  c.put(3, 0, instructions, "instructions");
+  c.merge(3, 0, colCount);
+  c.heights[3] = lines(instructions, total * 1.05) * 15 + 6;
+  c.heights[4] = 8;
+}
+
+/** The notes row (label, then the notes cell C… merged to the last column) and the signatures below it; the form's row count. */
+export function formFoot(c: FormCanvas, colCount: number, notesRow: number, notes: string): number {
+  const left = colCount - 2;
+  c.put(notesRow, 0, FORM_TEXT.notes, "cellLeft");
+  c.merge(notesRow, 0, 2);
+  c.put(notesRow, 2, notes, "inputLeft", { unlocked: true });
+  c.merge(notesRow, 2, colCount - 2);
+  c.heights[notesRow] = 2 * LINE_PT + 8;
+  const placeRow = notesRow + 2;
+  c.heights[notesRow + 1] = 14;
+  c.put(placeRow, left, FORM_TEXT.place, "place");
+  c.merge(placeRow, left, 2);
+  const signRow = placeRow + 1;
+  c.put(signRow, 0, FORM_TEXT.preparer, "sign");
+  c.merge(signRow, 0, left);
+  c.put(signRow, left, FORM_TEXT.head, "sign");
+  c.merge(signRow, left, 2);
+  c.put(signRow + 1, 0, FORM_TEXT.preparerHint, "signHint");
+  c.merge(signRow + 1, 0, left);
+  c.put(signRow + 1, left, FORM_TEXT.headHint, "signHint");
+  c.merge(signRow + 1, left, 2);
+  const rowCount = signRow + 6;
+  for (let r = 0; r < rowCount; r++) c.heights[r] = c.heights[r] ?? 20;
+  return rowCount;
+}
+
+/** The form's identity: its master, agency, year, rules and the token the master's key gives. */
+export function formIdentity(input: FormInput, agency: string): FormIdentity {
+  return {
+    kind: FORM_KIND,
+    version: 2,
+    masterId: input.masterId,
+    agency,
+    year: input.year,
+    rulesFingerprint: rulesFingerprint(input.rules.json),
+    token: formToken(input.formKey, input.masterId, agency, input.year),
+    ...(input.madeAt ? { madeAt: input.madeAt } : {}),
+  };
+}
+
+/**
+ * The form of one agency: title, agency, instructions, one row per group, total, notes, signatures; A4
+ * portrait on one page. With criteria in the rules, the form at criterion level (criteria-form.ts).
+ */
 export function buildForm(input: FormInput): FormDescription {
+  if (input.rules.leaves.length > 0) return buildCriteriaFormOf(input);
   const { rules, year } = input;
   const agency = cleanText(input.agency);
   const notes = cleanText(input.notes);
   const exemption = exemptGroupsOf(rules, notes);
   const maxes = input.maxes ?? rules.groups.map((g) => g.max);
   const exempt = exemption?.groups ?? [];
-  const cells: SheetCell[] = [];
-  const merges: SheetMerge[] = [];
-  const validations: DecimalValidation[] = [];
-  const heights: number[] = [];
-  const colCount = WIDTHS.length;
-  const total = WIDTHS.reduce((a, b) => a + b, 0);
-  const put = (row: number, col: number, value: string | number | null, style: string, extra: Partial<SheetCell> = {}) =>
-    cells.push({ row, col, value: typeof value === "string" ? value.normalize("NFC") : value, style, ...extra });
-  const merge = (row: number, col: number, cols: number, rows = 1) => merges.push({ row, col, rows, cols });
-
-  const title = FORM_TEXT.title(year);
-  put(0, 0, title, "title");
-  merge(0, 0, colCount);
-  heights[0] = lines(title, total * 0.85) * 19 + 6;
-  put(1, 0, FORM_TEXT.agencyLabel, "label");
-  merge(1, 0, 2);
-  put(1, 2, agency, "agency");
-  merge(1, 2, 3);
-  heights[1] = lines(agency, (WIDTHS[2] + WIDTHS[3] + WIDTHS[4]) * 0.9) * 18 + 4;
-  heights[2] = 8;
-  put(3, 0, FORM_TEXT.instructions, "instructions");
-  merge(3, 0, colCount);
-  heights[3] = lines(FORM_TEXT.instructions, total * 1.05) * 15 + 6;
-  heights[4] = 8;
+  const c = formCanvas();
+  const { put, merge, validations, heights } = c;
+  formHead(c, WIDTHS, year, agency, FORM_TEXT.instructions);
 
   const headerRow = FORM_FIRST_GROUP_ROW - 1;
   const h = FORM_TEXT.header;
-  [h.stt, h.group, h.score, h.max, h.evidence].forEach((t, c) => put(headerRow, c, t, "header"));
+  [h.stt, h.group, h.score, h.max, h.evidence].forEach((t, col) => put(headerRow, col, t, "header"));
   heights[headerRow] = 3 * LINE_PT + 6;
 
   const groupRows: number[] = [];
@@ -244,16 +329,7 @@ export function buildForm(input: FormInput): FormDescription {
       put(row, FORM_COLS.score, null, "input", { unlocked: true, numberFormat: "General" });
       put(row, FORM_COLS.max, max, "cell", { numberFormat: "General" });
       put(row, FORM_COLS.evidence, null, "inputLeft", { unlocked: true });
-      validations.push({
-        row,
-        col: FORM_COLS.score,
-        min: 0,
-        max,
-        promptTitle: FORM_TEXT.validationTitle,
-        prompt: FORM_TEXT.validationPrompt(formatVi(maxes[i])),
-        errorTitle: FORM_TEXT.validationErrorTitle,
-        error: FORM_TEXT.validationError(formatVi(maxes[i])),
-      });
+      validations.push(scoreValidation(row, FORM_COLS.score, maxes[i]));
     }
     heights[row] = Math.max(2, lines(g.name, WIDTHS[1])) * LINE_PT + 8;
   });
@@ -272,59 +348,10 @@ export function buildForm(input: FormInput): FormDescription {
   put(totalRow, FORM_COLS.evidence, null, "total");
   heights[totalRow] = LINE_PT + 8;
   const notesRow = totalRow + 1;
-  put(notesRow, 0, FORM_TEXT.notes, "cellLeft");
-  merge(notesRow, 0, 2);
-  put(notesRow, FORM_COLS.score, notes, "inputLeft", { unlocked: true });
-  merge(notesRow, FORM_COLS.score, 3);
-  heights[notesRow] = 2 * LINE_PT + 8;
-
-  const placeRow = notesRow + 2;
-  heights[notesRow + 1] = 14;
-  put(placeRow, 3, FORM_TEXT.place, "place");
-  merge(placeRow, 3, 2);
-  const signRow = placeRow + 1;
-  put(signRow, 0, FORM_TEXT.preparer, "sign");
-  merge(signRow, 0, 3);
-  put(signRow, 3, FORM_TEXT.head, "sign");
-  merge(signRow, 3, 2);
-  put(signRow + 1, 0, FORM_TEXT.preparerHint, "signHint");
-  merge(signRow + 1, 0, 3);
-  put(signRow + 1, 3, FORM_TEXT.headHint, "signHint");
-  merge(signRow + 1, 3, 2);
-  const rowCount = signRow + 6;
-  for (let r = 0; r < rowCount; r++) heights[r] = heights[r] ?? 20;
-
-  const identity: FormIdentity = {
-    kind: FORM_KIND,
-    version: 2,
-    masterId: input.masterId,
-    agency,
-    year,
-    rulesFingerprint: rulesFingerprint(rules.json),
-    token: formToken(input.formKey, input.masterId, agency, year),
-  };
+  const rowCount = formFoot(c, WIDTHS.length, notesRow, notes);
   return {
-    sheetName: FORM_SHEET,
-    font: "Times New Roman",
-    styles: FORM_STYLES,
-    columnWidths: WIDTHS,
-    rowHeights: heights,
-    cells,
-    merges,
-    validations,
-    protect: true,
-    print: {
-      orientation: "portrait",
-      paper: "A4",
-      fitToPagesWide: 1,
-      fitToPagesTall: 1,
-      margins: { top: 2, bottom: 2, left: 2.5, right: 1.5, header: 0.8, footer: 0.8 },
-      centerHorizontally: true,
-    },
-    frozenRows: 0,
-    rowCount,
-    colCount,
-    identity,
+    ...formSheet(c, WIDTHS, rowCount, 1),
+    identity: formIdentity(input, agency),
     layout: {
       agencyCell: { row: 1, col: 2 },
       groupRows,
@@ -335,5 +362,51 @@ export function buildForm(input: FormInput): FormDescription {
   };
 }
 
+/** A score cell's validation: a decimal from 0 to the maximum, with the prompt and the error in Vietnamese. */
+export function scoreValidation(row: number, col: number, max: Dec): DecimalValidation {
+  return {
+    row,
+    col,
+    min: 0,
+    max: toNumber(max),
+    promptTitle: FORM_TEXT.validationTitle,
+    prompt: FORM_TEXT.validationPrompt(formatVi(max)),
+    errorTitle: FORM_TEXT.validationErrorTitle,
+    error: FORM_TEXT.validationError(formatVi(max)),
+  };
+}
+
+/** The sheet of a form: Times New Roman, protected, A4 portrait one page wide (`pagesTall`: 1, or 0 for as many as needed). */
+export function formSheet(
+  c: FormCanvas,
+  widths: number[],
+  rowCount: number,
+  pagesTall: number,
+  repeatRows?: { first: number; last: number },
+): SheetDescription {
+  return {
+    sheetName: FORM_SHEET,
+    font: "Times New Roman",
+    styles: FORM_STYLES,
+    columnWidths: widths,
+    rowHeights: c.heights,
+    cells: c.cells,
+    merges: c.merges,
+    validations: c.validations,
+    protect: true,
+    print: {
+      orientation: "portrait",
+      paper: "A4",
+      fitToPagesWide: 1,
+      fitToPagesTall: pagesTall,
+      margins: { top: 2, bottom: 2, left: 2.5, right: 1.5, header: 0.8, footer: 0.8 },
+      centerHorizontally: true,
+      ...(repeatRows ? { repeatRows } : {}),
+    },
+    frozenRows: 0,
+    rowCount,
+    colCount: widths.length,
+  };
+}
 /** "C7": where a group's score goes in a form (for messages and the tests). */
 export const formScoreCell = (form: FormDescription, group: number): string => cellAddress(form.layout.groupRows[group], FORM_COLS.score);

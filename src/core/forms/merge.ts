@@ -15,6 +15,11 @@ import { decodeLegacy, detectLegacy, ENCODING_NAMES, LegacyEncoding } from "../t
 import { byEncoding, withConverted } from "../grid/legacy-cells";
 import { DifferenceRow, same as sameValue } from "./conclusions";
 import { NoticeFindingCode, NoticeIdentity, noticeFinding, noticeVerifies, readNotice } from "./notices";
+import { CriteriaFormReading, entered, readCriteriaForm } from "./criteria-form";
+import { appraisedPoints, CriterionModel, leafApplies, leafPoints, sumCapped, isLeaf } from "../rules/criteria";
+import { FIRST_INPUT, LEDGER_SHEET, leafProblemFinding, locateLedger, LedgerColumn } from "../grid/ledger";
+import { quotedSheet } from "../findings/findings";
+import type { CriterionClaim } from "../store/store";
 
 /**
  * Scores back in: reading a returned form from its values (as any .xlsx reader gives them, from A1),
@@ -223,6 +228,11 @@ export interface MergeInput {
   differenceRows?: readonly DifferenceRow[];
   /** The grid as the caller already scored it (these values, these rules): its grid is not located nor scored again. */
   scored?: Extract<ScoreResult, { ok: true }>;
+  /**
+   * The ledger "Chấm điểm chi tiết" (rules with criteria), its values from A1: forms at criterion level
+   * fill it (Số liệu, Số liệu 2, Tự chấm, Tài liệu kiểm chứng) instead of the grid; its Thẩm định is the council's.
+   */
+  ledger?: { values: readonly (readonly unknown[])[]; sheetName?: string };
 }
 
 export interface CellWrite {
@@ -248,6 +258,8 @@ export interface MergePlan {
   agencies: number;
   /** The replies of the returned notices that verified ("Kiến nghị" on "Chênh lệch"). */
   replies: Reply[];
+  /** Cells of the ledger to write (0-based in its values; `address` names the sheet): forms at criterion level. */
+  ledgerWrites: CellWrite[];
 }
 
 export type MergeResult = { ok: true; plan: MergePlan } | { ok: false; message: string; messageEn: string };
@@ -275,7 +287,8 @@ interface Candidate {
 }
 
 const sameRecord = (a: Omit<SelfAssessment, "at" | "file">, b: Omit<SelfAssessment, "at" | "file">): boolean =>
-  JSON.stringify([a.agency, a.scores, a.evidence, a.notes]) === JSON.stringify([b.agency, b.scores, b.evidence, b.notes]);
+  JSON.stringify([a.agency, a.scores, a.evidence, a.notes, a.criteria ?? null]) ===
+  JSON.stringify([b.agency, b.scores, b.evidence, b.notes, b.criteria ?? null]);
 
 /** The merge plan of returned forms into the grid. Refused (the master is unusable) only when its grid cannot be found. */
 export function planMerge(input: MergeInput): MergeResult {
@@ -304,6 +317,7 @@ export function planMerge(input: MergeInput): MergeResult {
   // Each agency's maxima (its block's, with rules that have blocks), as scoring finds them.
   const scored = masterLegacy.length > 0 ? scoreSheet(values, rules, origin) : first;
   const maxesOf = agencyMaxes(rules, scored.ok ? scored.rows : []);
+  const blockOf = new Map((scored.ok ? scored.rows : []).map((r) => [r.row, r.block]));
   const gridName = (r: number) => cleanText(text(values[r][layout.nameCol]));
   const gridNotes = (r: number) => (layout.notesCol === null ? "" : cleanText(text(values[r][layout.notesCol])));
   const fp = rulesFingerprint(rules.json);
@@ -333,8 +347,13 @@ export function planMerge(input: MergeInput): MergeResult {
       else findings.push(finding("unreadable", { file }));
       continue;
     }
-    const reading = readForm(form.values, rules);
-    if (reading === null || (form.identity === null && reading.agency === null && reading.groups.length < rules.groups.length)) {
+    // A form at criterion level (rules with criteria): read by its codes; its agency and notes as any form's.
+    const crit = rules.leaves.length > 0 ? readCriteriaForm(form.values, rules) : null;
+    const reading = crit ? (readForm(form.values, rules) ?? { agency: null, groups: [], notes: null, legacy: [] }) : readForm(form.values, rules);
+    const notAForm = crit
+      ? crit.entries.length === 0 && crit.groups.length === 0
+      : reading === null || (form.identity === null && reading.agency === null && reading.groups.length < rules.groups.length);
+    if (reading === null || notAForm) {
       findings.push(finding("notAForm", { file }));
       continue;
     }
@@ -392,7 +411,10 @@ export function planMerge(input: MergeInput): MergeResult {
           encoding: ENCODING_NAMES[cells[0].encoding],
         }),
       );
-    const candidate = readCandidate(form, row, gridName(row), gridNotes(row), reading, rules, maxesOf.get(row) ?? rules.groups.map((g) => g.max), verified);
+    const maxes = maxesOf.get(row) ?? rules.groups.map((g) => g.max);
+    const candidate = crit
+      ? readCriteriaCandidate(form, row, gridName(row), gridNotes(row), reading, crit, rules, maxes, verified, blockOf.get(row) ?? null)
+      : readCandidate(form, row, gridName(row), gridNotes(row), reading, rules, maxes, verified);
     if (candidate.empty) {
       findings.push(finding("formIncomplete", { file, agency: gridName(row), reason: "empty" }));
       continue;
@@ -457,17 +479,24 @@ export function planMerge(input: MergeInput): MergeResult {
     const key = matchKey(c.agency);
     const old = records.get(key);
     if (old && sameRecord(old, c.record) && old.verified === c.record.verified) continue;
-    records.set(key, { ...c.record, file: c.form.file, at: input.now });
+    const madeAt = c.verified ? c.form.identity?.madeAt : undefined;
+    records.set(key, { ...c.record, file: c.form.file, at: input.now, ...(madeAt ? { madeAt } : {}) });
   }
   const gridOrder = new Map(layout.dataRows.map((r, i) => [matchKey(gridName(r)), i]));
   const selfAssessments = [...records.values()].sort(
     (a, b) => (gridOrder.get(matchKey(a.agency)) ?? Infinity) - (gridOrder.get(matchKey(b.agency)) ?? Infinity),
   );
 
+  // Forms at criterion level: what each agency entered goes into its rows of the ledger (never Thẩm định).
+  const ledger = ledgerOf(input, rules);
+  const ledgerWrites = ledger ? ledgerWritesOf(ledger, rules, accepted, findings) : [];
   const cellNow = (row: number, col: number): unknown => written.get(`${row}:${col}`) ?? values[row][col];
-  const differences = differencesOf(rules, layout, selfAssessments, rowOf, cellNow, origin);
+  const differences = [
+    ...differencesOf(rules, layout, selfAssessments, rowOf, cellNow, origin),
+    ...(ledger ? criteriaDifferences(ledger, rules, selfAssessments) : []),
+  ];
   const replies = repliesOf(notices, input, differences, findings);
-  const unchanged = writes.length === 0 && replies.length === 0 && JSON.stringify(selfAssessments) === JSON.stringify(previous);
+  const unchanged = writes.length === 0 && ledgerWrites.length === 0 && replies.length === 0 && JSON.stringify(selfAssessments) === JSON.stringify(previous);
   const named = layout.dataRows.map(gridName).filter((name) => name !== "");
   const missing = named.filter((name) => !records.has(matchKey(name)));
   return {
@@ -483,6 +512,7 @@ export function planMerge(input: MergeInput): MergeResult {
       missing,
       agencies: named.length,
       replies,
+      ledgerWrites,
     },
   };
 }
@@ -523,6 +553,8 @@ function readCandidate(
   rules: Rules,
   maxes: readonly Dec[],
   verified: boolean,
+  /** A form at criterion level: its groups with criteria are read by criterion (readCriteriaCandidate), not here. */
+  byCriteria = false,
 ): Candidate {
   const notes = reading.notes?.text ?? "";
   const exempt = exemptGroupsOf(rules, gridNotesText || notes)?.groups ?? [];
@@ -535,7 +567,7 @@ function readCandidate(
   // named, with the cell where a form made here has it, rather than dropped without a word.
   const found = new Set(reading.groups.map((g) => g.group));
   rules.groups.forEach((group, g) => {
-    if (found.has(g)) return;
+    if (found.has(g) || (byCriteria && group.criteria.length > 0)) return;
     const cell = form.identity ? cellAddress(FORM_FIRST_GROUP_ROW + g, FORM_COLS.group) : "";
     const there = form.identity ? displayValue(form.values?.[FORM_FIRST_GROUP_ROW + g]?.[FORM_COLS.group] ?? "") : "";
     scoreFindings.push(finding("groupNotFound", { file, agency, cell, detail: group.name, reason: there === "" ? "" : "renamed", value: there }));
@@ -592,6 +624,163 @@ function readCandidate(
   return { form, row, agency, reading, record: { agency, verified, scores, evidence, notes }, scoreFindings, numbers, verified, empty: filled === 0 };
 }
 
+/** A score problem found in a form, worded as the grid's (or the ledger's) finding at the form's cell. */
+function inFormFinding(file: string, agency: string, cell: string, code: ScoreFindingCode, group: string, raw: unknown, detail: string): MergeFinding {
+  const { row, col } = parseA1(cell);
+  const f = makeFinding(code, row, col, SHEET_ORIGIN, { agency, group, value: displayValue(raw), detail });
+  return { file, cell, severity: f.severity, code, agency, ...both(IN_FORM_MESSAGES, "inForm", { file, finding: f }) };
+}
+
+const claimValue = (v: unknown): number | string | null => (typeof v === "number" ? v : typeof v === "string" && !isBlank(v) ? cleanText(v) : null);
+const criterionLabel = (leaf: CriterionModel) => `${leaf.id} ${leaf.name}`;
+
+/**
+ * A form at criterion level: the groups without criteria as any form's (readCandidate), then every
+ * criterion that applies to the agency (its block; the exemption its notes name, groups and criteria):
+ * its inputs and evidence recorded as entered, its points computed as the ledger computes them, and
+ * each problem named at its cell in the form (an input not a number or not a level, above the maximum,
+ * off the step; required evidence missing; an input left blank in a form otherwise filled). The groups'
+ * scores recorded are the sums of the criteria's points (capped as the ledger caps them).
+ */
+function readCriteriaCandidate(
+  form: ReturnedForm,
+  row: number,
+  agency: string,
+  gridNotesText: string,
+  reading: FormReading,
+  crit: CriteriaFormReading,
+  rules: Rules,
+  maxes: readonly Dec[],
+  verified: boolean,
+  block: string | null,
+): Candidate {
+  const base = readCandidate(form, row, agency, gridNotesText, { ...reading, groups: crit.groups }, rules, maxes, verified, true);
+  const file = form.file;
+  const notes = gridNotesText || (reading.notes?.text ?? "");
+  const exemption = exemptGroupsOf(rules, notes);
+  const exemptGroups = new Set(exemption?.groups ?? []);
+  const exemptCriteria = new Set(rules.exemptions.find((e) => exemption && e.keywords.includes(exemption.keyword))?.criteria ?? []);
+  const byId = new Map(crit.entries.map((e) => [e.leaf.id, e]));
+  const cap = rules.json.overMax === "cap";
+  const findings: MergeFinding[] = [];
+  const blanks: { cell: string; leaf: CriterionModel; header: string }[] = [];
+  const claims: CriterionClaim[] = [];
+  const points = new Map<string, Dec>();
+  let filled = 0;
+  rules.groups.forEach((g, gi) => {
+    if (exemptGroups.has(gi)) return;
+    for (const leaf of rules.leaves.filter((l) => l.groupId === g.id)) {
+      if (!leafApplies(leaf, block, exemptCriteria)) continue;
+      const e = byId.get(leaf.id);
+      if (!e) {
+        findings.push(finding("groupNotFound", { file, agency, cell: "", detail: criterionLabel(leaf), reason: "" }));
+        continue;
+      }
+      claims.push({ id: leaf.id, first: claimValue(e.first), second: claimValue(e.second), evidence: e.evidence });
+      const o = leafPoints(leaf, e.first, e.second, rules.criteriaDecimals, cap);
+      const cellOf = (input: 0 | 1) => (input === 1 ? e.cells.second : e.cells.first);
+      if (!o.ok && o.blank) {
+        const header = input1Header(leaf, o.input);
+        if (entered(e)) filled++;
+        blanks.push({ cell: cellOf(o.input), leaf, header });
+        continue;
+      }
+      filled++;
+      if (o.ok) points.set(leaf.id, o.points);
+      else {
+        if (o.points) points.set(leaf.id, o.points);
+        const { code, detail } = leafProblemFinding(o.problem, leaf);
+        findings.push(inFormFinding(file, agency, cellOf(o.input), code as ScoreFindingCode, criterionLabel(leaf), o.input === 1 ? e.second : e.first, detail));
+      }
+      if (leaf.evidence === "required" && e.evidence === "")
+        findings.push(inFormFinding(file, agency, e.cells.evidence, "evidenceMissing", criterionLabel(leaf), "", ""));
+    }
+  });
+  if (filled > 0 || !base.empty)
+    for (const b of blanks) findings.push(inFormFinding(file, agency, b.cell, "criterionMissing", criterionLabel(b.leaf), "", `“${b.header}”`));
+  // The groups with criteria: the sums of the criteria's points, each parent capped at its maximum.
+  const scores = [...base.record.scores];
+  const evidence = [...base.record.evidence];
+  rules.groups.forEach((g, gi) => {
+    if (g.criteria.length === 0 || exemptGroups.has(gi)) return;
+    const node = (c: CriterionModel): Dec => (isLeaf(c) ? (points.get(c.id) ?? ZERO_DEC) : sumCapped(c.children.map(node), c.max).points);
+    scores[gi] = toNumber(sumCapped(g.criteria.map(node), maxes[gi]).points);
+    evidence[gi] = "";
+  });
+  return {
+    ...base,
+    record: { ...base.record, scores, evidence, criteria: claims },
+    scoreFindings: [...base.scoreFindings, ...findings],
+    empty: base.empty && filled === 0,
+  };
+}
+
+const ZERO_DEC: Dec = { m: 0, s: 0 };
+
+/** The ledger column a leaf's input goes to (Tự chấm for typed points, else Số liệu / Số liệu 2), and its header in the form. */
+const ledgerInput = (leaf: CriterionModel, input: 0 | 1): LedgerColumn => (input === 1 ? "input2" : FIRST_INPUT[leaf.method ?? "points"]);
+const input1Header = (_leaf: CriterionModel, input: 0 | 1): string => (input === 1 ? FORM_TEXT.criteriaHeader.input2 : FORM_TEXT.criteriaHeader.input1);
+
+interface LedgerView {
+  values: readonly (readonly unknown[])[];
+  sheetName: string;
+  cols: Partial<Record<LedgerColumn, number>>;
+  /** agency key | code → row. */
+  rows: Map<string, number>;
+}
+
+function ledgerOf(input: MergeInput, rules: Rules): LedgerView | null {
+  if (!input.ledger || rules.leaves.length === 0) return null;
+  const layout = locateLedger(input.ledger.values);
+  if (!layout || layout.cols.agency === undefined || layout.cols.code === undefined) return null;
+  const rows = new Map<string, number>();
+  for (let r = layout.headerRow + 1; r < input.ledger.values.length; r++) {
+    const v = input.ledger.values[r];
+    const k = `${matchKey(text(v?.[layout.cols.agency]))}|${cleanText(text(v?.[layout.cols.code]))}`;
+    if (!rows.has(k)) rows.set(k, r);
+  }
+  return { values: input.ledger.values, sheetName: input.ledger.sheetName ?? LEDGER_SHEET, cols: layout.cols, rows };
+}
+
+/**
+ * What the accepted forms at criterion level write on the ledger: per criterion the points (typed) or the
+ * inputs, the points computed (Tự chấm) and the evidence, where the form has them and the ledger holds
+ * something else. Thẩm định and the council's comment are never written. A criterion without its row on
+ * the ledger is named.
+ */
+function ledgerWritesOf(ledger: LedgerView, rules: Rules, accepted: readonly { c: Candidate }[], findings: MergeFinding[]): CellWrite[] {
+  const out: CellWrite[] = [];
+  const leafById = new Map(rules.leaves.map((l) => [l.id, l]));
+  const cap = rules.json.overMax === "cap";
+  for (const { c } of accepted) {
+    const claims = c.record.criteria;
+    if (!claims) continue;
+    for (const claim of claims) {
+      const r = ledger.rows.get(`${matchKey(c.agency)}|${claim.id}`);
+      const leaf = leafById.get(claim.id);
+      if (!leaf) continue;
+      if (r === undefined) {
+        findings.push(finding("ledgerRowMissing", { file: c.form.file, agency: c.agency, detail: criterionLabel(leaf) }));
+        continue;
+      }
+      const put = (kind: LedgerColumn, value: number | string | null) => {
+        const col = ledger.cols[kind];
+        if (col === undefined || value === null || (value === "" && isBlank(ledger.values[r]?.[col]))) return;
+        if (sameValue(ledger.values[r]?.[col], value) && typeof ledger.values[r]?.[col] === typeof value) return;
+        out.push({ row: r, col, value, address: `${quotedSheet(ledger.sheetName)}!${cellAddress(r, col)}` });
+      };
+      put(ledgerInput(leaf, 0), claim.first);
+      if (leaf.method === "ratio") put("input2", claim.second);
+      if (leaf.method !== "points" && leaf.method !== null) {
+        const o = leafPoints(leaf, claim.first, claim.second, rules.criteriaDecimals, cap);
+        put("self", o.ok ? toNumber(o.points) : !o.blank && o.points ? toNumber(o.points) : "");
+      }
+      put("evidence", claim.evidence === "" ? null : claim.evidence);
+    }
+  }
+  return out;
+}
+
 /** “Miễn chấm” in a score cell, also as a legacy font stores it. */
 const isExemptMark = (raw: unknown): boolean =>
   typeof raw === "string" && [raw, decodeLegacy(raw, "tcvn3"), decodeLegacy(raw, "vni")].some((t) => matchKey(t) === matchKey(FORM_TEXT.exempt));
@@ -618,7 +807,8 @@ function differencesOf(
     const row = rowOf.get(matchKey(s.agency));
     if (row === undefined) continue;
     s.scores.forEach((self, g) => {
-      if (typeof self !== "number") return;
+      // A group with criteria, from a form at criterion level: its differences are per criterion (criteriaDifferences).
+      if (typeof self !== "number" || (s.criteria && rules.groups[g].criteria.length > 0)) return;
       const col = layout.groupCols[g];
       const grid = cellNow(row, col);
       if (isBlank(grid)) return;
@@ -825,19 +1015,33 @@ export function withFormsMade(previous: readonly FormMade[] | undefined, made: r
 }
 
 /**
- * "Theo dõi phiếu": each agency of the grid, when its form was made (when the master recorded it),
- * returned (the file merged and when), verified, merged; the deadline in the title when one is set.
+ * When an agency's form was made, for "Theo dõi phiếu": the latest of what the master recorded ("Tạo phiếu",
+ * `forms --master-out`) and what its merged, verified form says of itself; with neither, said as it is: no
+ * record when the master has a form key (forms were made from it, this one perhaps by `forms` without
+ * --master-out, which does not modify its input), not made when it has none.
+ */
+function madeText(recorded: FormMade | undefined, record: SelfAssessment | undefined, keyed: boolean): string {
+  const times = [recorded?.at, record?.madeAt].filter((t): t is string => typeof t === "string" && t !== "").sort();
+  if (times.length > 0) return local(times[times.length - 1]);
+  return keyed ? FORM_TEXT.madeNotRecorded : FORM_TEXT.notMade;
+}
+
+/**
+ * "Theo dõi phiếu": each agency of the grid, when its form was made (madeText), returned (the file merged
+ * and when), verified, merged; the deadline in the title when one is set. `master`: the master's store
+ * (the forms it recorded as made, its form key).
  */
 export function trackingSheet(
   agencies: readonly string[],
   records: readonly SelfAssessment[],
   deadline: string | undefined,
   sheetName: string = FORM_TEXT.trackSheet,
-  made: readonly FormMade[] = [],
+  master: Pick<StoreState, "formsMade" | "formKey"> = {},
 ): SheetDescription {
   const h = FORM_TEXT.trackHeader;
   const byKey = new Map(records.map((s) => [matchKey(s.agency), s]));
-  const madeOf = new Map(made.map((m) => [matchKey(m.agency), m]));
+  const madeOf = new Map((master.formsMade ?? []).map((m) => [matchKey(m.agency), m]));
+  const keyed = isFormKey(master.formKey);
   const body = agencies.map((agency, i) => {
     const row = 3 + i;
     const s = byKey.get(matchKey(agency));
@@ -846,7 +1050,7 @@ export function trackingSheet(
     return [
       { row, col: 0, value: i + 1, style: "cell", numberFormat: "0" },
       { row, col: 1, value: agency, style: "cellLeft" },
-      { row, col: 2, value: m ? local(m.at) : "", style: "cell" },
+      { row, col: 2, value: madeText(m, s, keyed), style: "cell" },
       { row, col: 3, value: yesNo(s !== undefined), style: "cell" },
       { row, col: 4, value: s?.file ?? "", style: "cellLeft" },
       { row, col: 5, value: s ? local(s.at) : "", style: "cell" },
@@ -857,4 +1061,39 @@ export function trackingSheet(
   const title = deadline ? FORM_TEXT.trackTitleDeadline(deadline) : FORM_TEXT.trackTitle;
   const header = [h.stt, h.agency, h.made, h.returned, h.file, h.at, h.verified, h.merged];
   return loopSheet(sheetName, title, header, [5, 32, 16, 12, 36, 16, 16, 10], body, "landscape");
+}
+
+/**
+ * The differences per criterion: for every agency's recorded criteria (this merge's and earlier ones'),
+ * where the council's Thẩm định on the ledger gives other points than the agency's self-assessment. The
+ * difference names the criterion (“1.2 An toàn thông tin”) and the ledger's Thẩm định cell.
+ */
+function criteriaDifferences(ledger: LedgerView, rules: Rules, records: readonly SelfAssessment[]): Difference[] {
+  const out: Difference[] = [];
+  const col = ledger.cols.appraised;
+  if (col === undefined) return out;
+  const leafById = new Map(rules.leaves.map((l) => [l.id, l]));
+  const cap = rules.json.overMax === "cap";
+  for (const s of records) {
+    for (const claim of s.criteria ?? []) {
+      const leaf = leafById.get(claim.id);
+      const r = ledger.rows.get(`${matchKey(s.agency)}|${claim.id}`);
+      if (!leaf || r === undefined) continue;
+      const raw = ledger.values[r]?.[col];
+      if (isBlank(raw)) continue;
+      const self = leafPoints(leaf, claim.first, claim.second, rules.criteriaDecimals, cap);
+      if (!self.ok) continue;
+      const appraised = appraisedPoints(leaf, raw, cap);
+      if (appraised.ok && cmp(appraised.points, self.points) === 0) continue;
+      out.push({
+        agency: s.agency,
+        group: criterionLabel(leaf),
+        self: toNumber(self.points),
+        appraised: typeof raw === "number" ? raw : displayValue(raw),
+        evidence: claim.evidence,
+        cell: `${quotedSheet(ledger.sheetName)}!${cellAddress(r, col)}`,
+      });
+    }
+  }
+  return out;
 }

@@ -7,7 +7,7 @@
  * typed) and scores as without criteria. Pure: no Office, no file.
  */
 import { cellAddress, Origin, SHEET_ORIGIN } from "../base/address";
-import { appraisedPoints, CriterionModel, isLeaf, leafApplies, LeafOutcome, leafPoints, levelLabels } from "../rules/criteria";
+import { appraisedPoints, CriterionModel, isLeaf, leafApplies, LeafOutcome, leafPoints, LeafProblem, levelLabels } from "../rules/criteria";
 import { add, cmp, Dec, div, formatVi, mul, sub, toNumber, ZERO } from "../base/decimal";
 import { IfCorrected, registerOtherSheetCorrections } from "../findings/explain";
 import { Finding, FindingCode, makeFinding } from "../findings/findings";
@@ -125,8 +125,29 @@ export function locateLedger(values: readonly (readonly unknown[])[]): LedgerLay
   return best;
 }
 
+/** The finding of a leaf's input that does not score as it is (on the ledger, or in a returned form), and its detail. */
+export function leafProblemFinding(problem: LeafProblem, leaf: CriterionModel): { code: FindingCode; detail: string } {
+  switch (problem) {
+    case "aboveMax":
+      return { code: "criterionOverMax", detail: formatVi(leaf.max) };
+    case "notAStep":
+      return { code: "notAStep", detail: leaf.step ? formatVi(leaf.step) : "" };
+    case "notALevel":
+      return {
+        code: "notALevel",
+        detail: levelLabels(leaf)
+          .map((l) => `“${l}”`)
+          .join(", "),
+      };
+    case "errorValue":
+      return { code: "errorValue", detail: formatVi(leaf.max) };
+    default:
+      return { code: "inputInvalid", detail: formatVi(leaf.max) };
+  }
+}
+
 /** What a leaf's first input cell is called in messages: the points typed, or the first input. */
-const FIRST_INPUT: Record<string, LedgerColumn> = { points: "self", levels: "input1", yesno: "input1", ratio: "input1", tiers: "input1" };
+export const FIRST_INPUT: Record<string, LedgerColumn> = { points: "self", levels: "input1", yesno: "input1", ratio: "input1", tiers: "input1" };
 
 /**
  * Reads the ledger: every row of an agency and a leaf. `agencies` are the grid's (their blocks and
@@ -207,28 +228,8 @@ export function readLedger(
         find("criterionMissing", r, col, info.name, leaf, value, `“${LEDGER_COLUMNS.find((c) => c.kind === kind)!.header}”`);
         return;
       }
-      switch (o.problem) {
-        case "aboveMax":
-          return find("criterionOverMax", r, col, info.name, leaf, value, formatVi(leaf.max));
-        case "notAStep":
-          return find("notAStep", r, col, info.name, leaf, value, leaf.step ? formatVi(leaf.step) : "");
-        case "notALevel":
-          return find(
-            "notALevel",
-            r,
-            col,
-            info.name,
-            leaf,
-            value,
-            levelLabels(leaf)
-              .map((l) => `“${l}”`)
-              .join(", "),
-          );
-        case "errorValue":
-          return find("errorValue", r, col, info.name, leaf, value, formatVi(leaf.max));
-        default:
-          return find("inputInvalid", r, col, info.name, leaf, value, formatVi(leaf.max));
-      }
+      const { code, detail } = leafProblemFinding(o.problem, leaf);
+      find(code, r, col, info.name, leaf, value, detail);
     };
     const self = selfOutcome.ok ? selfOutcome.points : selfOutcome.blank ? null : selfOutcome.points;
     const appraised =

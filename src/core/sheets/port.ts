@@ -10,6 +10,7 @@
  * own copied byte for byte); src/excel implements the same steps with Office.js batches (read in one
  * sync, journal first then results in the next), see docs/architecture.md.
  */
+import { Origin } from "../base/address";
 import { GridLayout } from "../grid/grid";
 import { LegacyCell } from "../grid/legacy-cells";
 import { WritePlan } from "../grid/plan";
@@ -21,10 +22,14 @@ export interface SheetInfo {
   state: "visible" | "hidden" | "veryHidden";
 }
 
-/** A sheet's values and formulas as Office.js returns them for its used range from A1 ("" where empty, "=…" where a formula is). */
+/**
+ * A sheet's values and formulas as Office.js returns them for its used range ("" where empty, "=…" where a
+ * formula is), from `origin` (A1 when absent: the package reads from A1, Office.js from the used range's corner).
+ */
 export interface SheetSnapshot {
   values: unknown[][];
   formulas: unknown[][];
+  origin?: Origin;
 }
 
 /** "Tính điểm"'s write: the plan (result columns, headers, marks), the grid's layout, and legacy texts converted to Unicode. */

@@ -38,12 +38,17 @@ export interface SheetMerge {
   cols: number;
 }
 
-/** A decimal between min and max, with the message Excel shows when the cell is selected and when the value is refused. */
+/**
+ * A decimal between min and max, with the message Excel shows when the cell is selected and when the value is refused;
+ * with `list`, one of these texts instead (a drop-down; min and max unused).
+ */
 export interface DecimalValidation {
   row: number;
   col: number;
   min: number;
   max: number;
+  /** A list validation: the texts offered (none holds a comma; 255 characters in all at most, Excel's limit). */
+  list?: readonly string[];
   promptTitle: string;
   prompt: string;
   errorTitle: string;
@@ -119,6 +124,12 @@ export function listSheet(d: Pick<SheetDescription, "sheetName" | "styles" | "co
     frozenRows: 2,
   };
 }
+
+/** Excel's list validation formula: the texts in double quotes, comma separated (a quote doubled). */
+export const listFormula = (list: readonly string[]): string => `"${list.map((t) => t.replace(/"/g, '""')).join(",")}"`;
+
+/** Whether texts fit an Excel list validation: no comma in any, 255 characters in all at most. */
+export const fitsListValidation = (list: readonly string[]): boolean => list.length > 0 && list.every((t) => !t.includes(",")) && list.join(",").length <= 255;
 
 /** The sheet's values as a grid (rowCount × colCount): texts, numbers, "" where empty; formulas give their cached value. */
 export function sheetValues(sheet: SheetDescription): (string | number)[][] {

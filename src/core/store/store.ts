@@ -50,9 +50,10 @@ export interface FillSnapshot {
 export interface UndoJournal {
   /**
    * “encoding”: “Chuyển mã” (legacy text converted to Unicode); “merge”: “Gộp phiếu”; “chart”: “Biểu đồ
-   * chỉ số”, “explain”: “Giải trình” and “lineage”: the “Sáp nhập” sheet written from the pane, whose new sheet (`sheet`) undo removes; “criteria”: the “Bộ tiêu chí” sheet written from the pane, likewise.
+   * chỉ số”, “explain”: “Giải trình”, “lineage”: the “Sáp nhập” sheet written from the pane and “logSheet”: the
+   * printable “Nhật ký” sheet, “criteria”: the “Bộ tiêu chí” sheet written from the pane, each a new sheet (`sheet`) undo removes.
    */
-  action: "score" | "annex" | "merge" | "encoding" | "chart" | "explain" | "lineage" | "criteria";
+  action: "score" | "annex" | "merge" | "encoding" | "chart" | "explain" | "lineage" | "logSheet" | "criteria";
   /** ISO time of the write, for the pane ("Hoàn tác lần tính lúc 10:42"). */
   at: string;
   sheet: string;
@@ -223,10 +224,25 @@ export interface SelfAssessment {
   at: string;
   /** Whether the form's identity verified against the master's key (false: a form without identity, merged as unverified; absent in older records). */
   verified?: boolean;
+  /** When the form was made, as its verified identity says (absent: not said, or not verified); "Theo dõi phiếu" uses it when the master recorded no time. */
+  madeAt?: string;
   /** Per rules group: the score as read (a number), the text typed when not a number, null when empty or exempt. */
   scores: (number | string | null)[];
   evidence: string[];
   notes: string;
+  /**
+   * A form at criterion level: what the agency entered for each criterion (the points or first input, the
+   * second input, the evidence), by code; the scores above are then the groups' sums.
+   */
+  criteria?: CriterionClaim[];
+}
+
+/** One criterion of a returned form, as entered. */
+export interface CriterionClaim {
+  id: string;
+  first: number | string | null;
+  second: number | string | null;
+  evidence: string;
 }
 
 /** One agency's form made: when, and the file name it was given. */

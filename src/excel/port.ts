@@ -1,0 +1,460 @@
+/**
+ * The workbook port (src/core/sheets/port.ts) on Office.js: what a flow reads is answered from the snapshot
+ * loaded in the action's first sync; what it writes is queued, then applied by `apply()` as one unit in the
+ * next: the store with its undo journal first (a protected workbook structure refuses before any cell
+ * changes), loads of what the writes replace, the results, headers and marks. A third sync only when a
+ * result cell was typed into meanwhile or the loads differ from the journal; more only past the 5 MB
+ * request limit (blocks of rows). "Tính điểm" (src/excel/scoring.ts) runs the core's flow
+ * (src/core/flows/score.ts) through it; the command line runs the same flow through src/xlsx/port.ts.
+ */
+import { cellAddress, Origin, parseCell, rangeAddress } from "../core/base/address";
+import { GridLayout } from "../core/grid/grid";
+import { LEDGER_SHEET } from "../core/grid/ledger";
+import { MARK_FILL, WriteBlock, WritePlan } from "../core/grid/plan";
+import { ResultWrite, SheetInfo, SheetSnapshot, WorkbookPort } from "../core/sheets/port";
+import { CellSnapshot, DecodedStore, FillSnapshot, MarkRecord, StoreState } from "../core/store/store";
+import { BYTES_PER_SYNC, chunkByBytes, features, jsonBytes, OP_BYTES } from "./host";
+import { LedgerScoring } from "./ledger";
+import { ANNEX_BACKUP_SHEET, queueSheetRead, readSheetInBlocks, SheetData, SheetRead } from "./sheet-read";
+import { ensureStoreSheet, isGrouped, queueStoreRead, queueStoreWrite, readStoreInBlocks, StoreRead, writeStore } from "./store";
+
+/** What the first sync loaded: the sheets and their states, the grid sheet (with number formats), other sheets read with it, the store. */
+export interface ExcelRead {
+  sheets: SheetInfo[];
+  gridSheet: Excel.Worksheet;
+  grid: SheetData;
+  /** Other sheets loaded in the same sync, by name. */
+  others?: ReadonlyMap<string, SheetSnapshot>;
+  store: StoreRead;
+  /** Width of a column nobody touched (XFD): what an appended column most likely had. */
+  standardWidth: number;
+}
+
+/* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- queues loads; the accessors below are called after the caller's sync */
+
+/** What the port's first sync reads: the active (grid) sheet with its number formats, the store, the sheets and their states, a column's standard width. */
+export interface PortRead {
+  sheet: SheetRead;
+  store: StoreRead;
+  names(): string[];
+  sheets(): SheetInfo[];
+  /** Width of a column nobody touched (XFD): what an appended column most likely had. */
+  standardWidth(): number;
+}
+
+function queueSmallReads(context: Excel.RequestContext, ws: Excel.Worksheet) {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name, items/visibility");
+  const far = ws.getRange("XFD1");
+  far.load("format/columnWidth");
+  return {
+    names: () => sheets.items.map((s) => s.name),
+    sheets: () => sheets.items.map((s) => ({ name: s.name, state: sheetState(s.visibility) })),
+    standardWidth: () => far.format.columnWidth,
+  };
+}
+
+/* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
+
+/** The port's snapshot once the first sync ran: what it loaded (the grid as read, unless given). */
+export function loadedRead(read: PortRead, grid: SheetData = read.sheet.result()): ExcelRead {
+  return { sheets: read.sheets(), gridSheet: read.sheet.sheet, grid, store: read.store, standardWidth: read.standardWidth() };
+}
+
+/** Queues the port's first read of `ws`; valid after the caller's sync (see readOrInBlocks for the fallback below). */
+export function queuePortRead(context: Excel.RequestContext, ws: Excel.Worksheet): PortRead {
+  return { ...queueSmallReads(context, ws), sheet: queueSheetRead(ws, "formats"), store: queueStoreRead(context) };
+}
+
+/** The same read past Excel on the web's 5 MB response limit: the store and the sheet in blocks of rows. */
+export async function portReadInBlocks(context: Excel.RequestContext, ws: Excel.Worksheet): Promise<PortRead> {
+  const small = queueSmallReads(context, ws);
+  const store = await readStoreInBlocks(context);
+  const sheet = await readSheetInBlocks(context, ws, true);
+  return { ...small, sheet, store };
+}
+
+/** A result cell someone typed into between the read and the write: its content went back. */
+export interface EditedCell {
+  address: string;
+  sheet?: string;
+  formula: unknown;
+  numberFormat: string;
+}
+
+/** The part of the port the add-in implements today; its ledger sums and concluded scores ride in the plan instead of writeValues. */
+export type ExcelPortSurface = Pick<WorkbookPort, "sheets" | "readSheet" | "readStore" | "writeResults" | "writeStore">;
+
+/** Office.js visibility → the port's sheet state. */
+export function sheetState(visibility: Excel.SheetVisibility | `${Excel.SheetVisibility}`): SheetInfo["state"] {
+  return visibility === "VeryHidden" ? "veryHidden" : visibility === "Hidden" ? "hidden" : "visible";
+}
+
+export class ExcelPort implements ExcelPortSurface {
+  private result: { layout: GridLayout; plan: WritePlan; journal: Journal } | null = null;
+  private state: StoreState | null = null;
+
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly read: ExcelRead,
+    private readonly options: {
+      /** The ledger's computed columns (a criteria set): written in the same batches as the grid's results, journalled with them. */
+      ledger?: LedgerScoring | null;
+      /** What the caller adds to the journal's cells (the council's concluded scores). */
+      journalCells?: (cells: CellSnapshot[]) => CellSnapshot[];
+    } = {},
+  ) {}
+
+  sheets(): SheetInfo[] {
+    return this.read.sheets;
+  }
+
+  /** The grid sheet or another sheet loaded in the first sync; any other is a flow asking for what it did not prepare. */
+  readSheet(name: string): SheetData | SheetSnapshot {
+    if (name === this.read.grid.name) return this.read.grid;
+    const other = this.read.others?.get(name);
+    if (other) return other;
+    throw new Error(`ExcelPort: the sheet "${name}" was not loaded in the first sync`);
+  }
+
+  readStore(): DecodedStore {
+    return { ok: true, state: this.read.store.state(), issues: this.read.store.issues() };
+  }
+
+  /**
+   * Queues "Tính điểm"'s write on the grid sheet and builds its undo journal from the first read; returns the
+   * marks to record (a cell marked for the first time is taken to have no fill of its own: the write batch
+   * loads it and corrects the journal and the marks where it had one).
+   */
+  writeResults(w: ResultWrite): MarkRecord[] {
+    if (w.sheet !== this.read.grid.name) throw new Error(`ExcelPort: results go to the sheet read with its formats, not "${w.sheet}"`);
+    const fromRead = journalFromRead(w.plan, w.layout, this.read.grid, this.read.standardWidth, this.options.ledger ?? null);
+    const journal = this.options.journalCells ? { ...fromRead, cells: this.options.journalCells(fromRead.cells) } : fromRead;
+    this.result = { layout: w.layout, plan: w.plan, journal };
+    return journal.marks;
+  }
+
+  /** The undo journal of the queued result write: the state written first carries it. */
+  journal(): Journal {
+    if (!this.result) throw new Error("ExcelPort: no result write queued");
+    return this.result.journal;
+  }
+
+  writeStore(state: StoreState): void {
+    this.state = state;
+  }
+
+  /** Applies what was queued as one unit (see above); returns the result cells typed into meanwhile. */
+  async apply(): Promise<EditedCell[]> {
+    if (!this.state) throw new Error("ExcelPort: a write without the store's state (its undo journal) is never applied");
+    if (this.result)
+      return applyResults(this.context, this.read, this.result.layout, this.result.plan, this.result.journal, this.state, this.options.ledger ?? null);
+    await writeStore(this.context, this.read.store, this.state);
+    return [];
+  }
+}
+
+/** No fill reads back as white; with ExcelApi 1.9 the pattern tells the two apart. */
+function ownFill(fill: Excel.RangeFill, withPattern: boolean): string | null {
+  if (withPattern && fill.pattern === Excel.FillPattern.none) return null;
+  if (!withPattern && (fill.color ?? "").toUpperCase() === "#FFFFFF") return null;
+  return fill.color ?? null;
+}
+
+function applyFill(range: Excel.Range, color: string | null) {
+  if (color) range.format.fill.color = color;
+  else range.format.fill.clear();
+}
+
+/**
+ * Sync 2, in this order: the store sheet (a protected workbook structure refuses here, before any
+ * cell changes); loads of what the writes replace; the state and undo journal; copies of formats the
+ * undo needs; then the results (further syncs only past the request limit). Then sync 3, only when a
+ * result cell was typed into meanwhile (its content goes back) or the loads differ from the journal.
+ * Returns the cells typed into meanwhile.
+ */
+async function applyResults(
+  context: Excel.RequestContext,
+  read: ExcelRead,
+  layout: GridLayout,
+  plan: WritePlan,
+  journal: Journal,
+  newState: StoreState,
+  ledger: LedgerScoring | null,
+): Promise<EditedCell[]> {
+  const ws = read.gridSheet;
+  const sheet = read.grid;
+  const store = read.store;
+  const storeSheet = ensureStoreSheet(context, store);
+  const ledgerWs = ledger ? context.workbook.worksheets.getItem(LEDGER_SHEET) : null;
+  const sheetOf = (name: string | undefined) => (name === undefined ? ws : ledgerWs!);
+  // The loads of the cells about to be written come back in the response; the request carries the writes. Excel
+  // limits each on its own (5 MB each way on the web), so each is counted against the budget on its own: the
+  // response's loads, the request's state, results and marks.
+  const checks = queueChecks(sheetOf, journal, plan);
+  const queuedBytes = await queueStoreWrite(context, store, newState, false, checks.bytes > BYTES_PER_SYNC ? checks.bytes : 0);
+  queueFormatBackups(ws, storeSheet, journal);
+  // the journal it served is replaced; in an undo group it stays (deleting a sheet would clear the undo stack)
+  if (read.sheets.some((s) => s.name === ANNEX_BACKUP_SHEET) && !isGrouped(context)) context.workbook.worksheets.getItem(ANNEX_BACKUP_SHEET).delete();
+  const smallWrites = OP_BYTES * (plan.marks.length + plan.unmark.length + plan.headers.length + 4 * plan.columns.length + journal.formatBackups.length);
+  // The ledger's blocks (Tự chấm, Điểm) ride in the same batches as the grid's.
+  const ledgerBlocks = ledger ? ledger.ledgerBlocks.map((b) => ({ ...b, sheet: LEDGER_SHEET })) : [];
+  const [firstBlocks, ...moreBlocks] = batchBlocks([...plan.blocks, ...ledgerBlocks], BYTES_PER_SYNC, queuedBytes + smallWrites);
+  const onGrid = (blocks: typeof firstBlocks) => blocks.filter((b) => b.sheet === undefined);
+  const queueLedger = (blocks: typeof firstBlocks) => {
+    for (const b of blocks)
+      if (b.sheet !== undefined) ledgerWs!.getRange(rangeAddress(b.row, b.col, b.values.length, 1, ledger!.ledger.origin)).values = b.values;
+  };
+  queueResultWrite(ws, { ...plan, blocks: onGrid(firstBlocks) }, layout, sheet.origin);
+  queueLedger(firstBlocks);
+  await context.sync(); // 2: write
+  for (const blocks of moreBlocks) {
+    queueBlocks(ws, onGrid(blocks), sheet.origin);
+    queueLedger(blocks);
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block past the request size limit, never per row
+    await context.sync();
+  }
+
+  // What the loads saw just before the writes.
+  const edited = checks.edited(sheet);
+  const corrected = checks.correct(newState);
+  if (edited.length > 0 || corrected) {
+    for (const e of edited) {
+      const range = sheetOf(e.sheet).getRange(e.address);
+      range.numberFormat = [[e.numberFormat]];
+      range.formulas = [[e.formula as string | number | boolean]];
+    }
+    if (corrected) await queueStoreWrite(context, store, newState);
+    await context.sync(); // 3, only in those cases
+  }
+  return edited;
+}
+
+/** First column of the store sheet holding copies of formats (the store's own data is in A:C). */
+const FORMAT_BACKUP_FIRST_COL = 4;
+
+/** The undo journal of a write, built from the first read (before anything is written). */
+export interface Journal {
+  cells: CellSnapshot[];
+  fills: FillSnapshot[];
+  marks: MarkRecord[];
+  widths: { address: string; width: number }[];
+  clearFormats: string[];
+  formatBackups: { backup: string; target: string }[];
+}
+
+const at = (m: unknown[][], row: number, col: number): unknown => m[row]?.[col] ?? "";
+
+function journalFromRead(plan: WritePlan, layout: GridLayout, sheet: SheetData, standardWidth: number, ledger: LedgerScoring | null): Journal {
+  const { origin } = sheet;
+  const formatAt = (r: number, c: number) => (sheet.numberFormat[r]?.[c] as string | undefined) ?? "General";
+  const cells: CellSnapshot[] = [
+    ...plan.blocks.map((b) => ({
+      address: rangeAddress(b.row, b.col, b.values.length, b.values[0].length, origin),
+      formulas: b.values.map((row, i) => row.map((_, j) => at(sheet.formulas, b.row + i, b.col + j))),
+      numberFormat: b.values.map((row, i) => row.map((_, j) => formatAt(b.row + i, b.col + j))),
+    })),
+    // Headers of appended columns were empty (planResultWrite refuses otherwise).
+    ...plan.headers.map((h) => ({ address: cellAddress(h.row, h.col, origin), formulas: [[""]], numberFormat: [[formatAt(h.row, h.col)]], wrote: [[h.text]] })),
+    // The ledger's Tự chấm and Điểm, on their own sheet: undo gives back a cell that still holds what was written.
+    ...(ledger?.ledgerBlocks ?? []).map((b) => ({
+      address: rangeAddress(b.row, b.col, b.values.length, 1, ledger!.ledger.origin),
+      sheet: LEDGER_SHEET,
+      formulas: b.values.map((_, i) => [at(ledger!.ledger.formulas, b.row + i, b.col)]),
+      numberFormat: b.numberFormat,
+      wrote: b.values.map((r) => [...r]),
+    })),
+  ];
+  const previousMarks = new Map(plan.keptMarks.map((m) => [m.address, m]));
+  const marked = new Map(plan.marks.map((m) => [m.address, MARK_FILL[m.severity] as string]));
+  // Undo gives each cell the fill it shows now (its own fill, or the mark it had), if it still shows the add-in's.
+  const fills: FillSnapshot[] = [
+    // Cells marked for the first time: no own fill is the likely case; the write batch checks it.
+    ...plan.marks.filter((m) => !previousMarks.has(m.address)).map((m) => ({ address: m.address, color: null, set: marked.get(m.address)! })),
+    ...plan.keptMarks.map((m) => ({ address: m.address, color: m.mark, set: marked.get(m.address)! })),
+    ...plan.unmark.map((m) => ({ address: m.address, color: m.mark, set: m.color })),
+  ];
+  const marks: MarkRecord[] = plan.marks.map((m) => ({
+    sheet: sheet.name,
+    address: m.address,
+    color: previousMarks.get(m.address)?.color ?? null,
+    mark: MARK_FILL[m.severity],
+  }));
+  const appended = plan.columns.filter((c) => c.isNew);
+  const span = layout.lastRow - layout.headerTop + 1;
+  const widths = appended.map((c) => ({ address: rangeAddress(layout.headerTop, c.col, span, 1, origin), width: standardWidth }));
+  const formatBackups: Journal["formatBackups"] = [];
+  const clearFormats: string[] = [];
+  appended.forEach((c, i) => {
+    if (features.copyFrom()) {
+      // The cells were empty but may carry the user's formats (borders, fills): a copy of those formats
+      // goes to the add-in's own sheet, so that undo can give them back whatever the number of rows.
+      formatBackups.push({ backup: rangeAddress(0, FORMAT_BACKUP_FIRST_COL + i, span, 1), target: rangeAddress(layout.headerTop, c.col, span, 1, origin) });
+    } else {
+      clearFormats.push(rangeAddress(layout.headerTop, c.col, layout.headerRow - layout.headerTop + 1, 1, origin));
+    }
+  });
+  return { cells, fills, marks, widths, clearFormats, formatBackups };
+}
+
+/**
+ * Queues, at the head of the write batch, loads of what the writes replace: the result cells (content
+ * and number format), the own fill of cells marked for the first time, the widths of appended columns.
+ */
+function queueChecks(sheetOf: (name: string | undefined) => Excel.Worksheet, journal: Journal, plan: WritePlan) {
+  const ws = sheetOf(undefined);
+  const withPattern = features.fillPattern();
+  const cells = journal.cells.map((c) => {
+    const range = sheetOf(c.sheet).getRange(c.address);
+    range.load("formulas, numberFormat");
+    return { snapshot: c, range };
+  });
+  const firstMarks = new Set(plan.marks.map((m) => m.address).filter((a) => !plan.keptMarks.some((k) => k.address === a)));
+  const fills = journal.fills
+    .filter((f) => firstMarks.has(f.address))
+    .map((f) => {
+      const fill = ws.getRange(f.address).format.fill;
+      fill.load(withPattern ? "color, pattern" : "color");
+      return { snapshot: f, fill };
+    });
+  const widths = journal.widths.map((w) => {
+    const range = ws.getRange(w.address);
+    range.load("format/columnWidth");
+    return { snapshot: w, range };
+  });
+  // The response carries the cells again, with their formats.
+  const bytes = journal.cells.reduce((n, c) => n + jsonBytes(c.formulas) + jsonBytes(c.numberFormat), 0);
+  return {
+    bytes,
+    /** Result cells whose content changed since the first read: someone typed there in between. */
+    edited(sheet: SheetData): EditedCell[] {
+      const out: EditedCell[] = [];
+      for (const { snapshot, range } of cells) {
+        const now = range.formulas as unknown[][];
+        const formats = range.numberFormat as string[][];
+        const [first] = snapshot.address.split(":");
+        const { row, col } = parseCell(first);
+        snapshot.formulas.forEach((r, i) =>
+          r.forEach((before, j) => {
+            if (now[i][j] !== before)
+              out.push({
+                address: cellAddress(row + i, col + j, { row: 0, col: 0 }),
+                ...(snapshot.sheet !== undefined ? { sheet: snapshot.sheet } : {}),
+                formula: now[i][j],
+                numberFormat: formats[i][j],
+              });
+          }),
+        );
+        void sheet;
+      }
+      return out;
+    },
+    /** Puts into the journal (and the marks) what the loads saw where it differs from the prediction; true when something changed. */
+    correct(state: StoreState): boolean {
+      let changed = false;
+      const undo = state.undo!;
+      for (const { snapshot, range } of cells) {
+        const formats = range.numberFormat as string[][];
+        if (JSON.stringify(formats) !== JSON.stringify(snapshot.numberFormat)) {
+          snapshot.numberFormat = formats.map((r) => [...r]);
+          changed = true;
+        }
+      }
+      for (const { snapshot, fill } of fills) {
+        const own = ownFill(fill, withPattern);
+        if (own !== snapshot.color) {
+          snapshot.color = own;
+          const mark = state.marks?.find((m) => m.sheet === undo.sheet && m.address === snapshot.address);
+          if (mark) mark.color = own;
+          changed = true;
+        }
+      }
+      for (const { snapshot, range } of widths) {
+        if (range.format.columnWidth !== snapshot.width) {
+          snapshot.width = range.format.columnWidth;
+          changed = true;
+        }
+      }
+      return changed;
+    },
+  };
+}
+
+/** Copies the formats of appended columns aside (ExcelApi 1.9), before anything changes them. */
+function queueFormatBackups(ws: Excel.Worksheet, storeSheet: Excel.Worksheet, journal: Journal) {
+  for (const b of journal.formatBackups) storeSheet.getRange(b.backup).copyFrom(ws.getRange(b.target), Excel.RangeCopyType.formats);
+}
+
+/** Queues the writes of a plan: appended columns' look, headers, results, marks. */
+function queueResultWrite(ws: Excel.Worksheet, plan: WritePlan, layout: GridLayout, origin: Origin) {
+  const span = layout.lastRow - layout.headerTop + 1;
+  const neighbour = rangeAddress(layout.headerTop, layout.lastCol, span, 1, origin);
+  for (const c of plan.columns.filter((c) => c.isNew)) {
+    const target = ws.getRange(rangeAddress(layout.headerTop, c.col, span, 1, origin));
+    if (features.copyFrom()) {
+      target.copyFrom(neighbour, Excel.RangeCopyType.formats);
+      // Formats carry merged areas (a "Ghi chú" merged over two header rows): the new columns stay unmerged.
+      target.unmerge();
+    } else {
+      const head = ws.getRange(rangeAddress(layout.headerTop, c.col, layout.headerRow - layout.headerTop + 1, 1, origin));
+      head.format.font.bold = true;
+      head.format.horizontalAlignment = Excel.HorizontalAlignment.center;
+      head.format.verticalAlignment = Excel.VerticalAlignment.center;
+      head.format.wrapText = true;
+      for (const edge of [Excel.BorderIndex.edgeTop, Excel.BorderIndex.edgeBottom, Excel.BorderIndex.edgeLeft, Excel.BorderIndex.edgeRight]) {
+        head.format.borders.getItem(edge).style = Excel.BorderLineStyle.continuous;
+      }
+    }
+    target.format.columnWidth = 66; // about 8.5 characters: "Trung bình" fits
+  }
+  for (const h of plan.headers) ws.getRange(cellAddress(h.row, h.col, origin)).values = [[h.text]];
+  queueBlocks(ws, plan.blocks, origin);
+  // Fills: give back the own fill of cells no longer in question, mark the new ones.
+  for (const m of plan.unmark) applyFill(ws.getRange(m.address), m.color);
+  for (const m of plan.marks) ws.getRange(m.address).format.fill.color = MARK_FILL[m.severity];
+}
+
+/** Queues the writes of result blocks. */
+function queueBlocks(ws: Excel.Worksheet, blocks: WritePlan["blocks"], origin: Origin): void {
+  for (const b of blocks) {
+    const range = ws.getRange(rangeAddress(b.row, b.col, b.values.length, b.values[0].length, origin));
+    // eslint-disable-next-line office-addins/call-sync-after-load -- a write (the plugin takes the right-hand side's name for a load)
+    range.numberFormat = b.numberFormat;
+    range.values = b.values;
+  }
+}
+
+/**
+ * Splits blocks into batches of at most `budget` bytes (the first batch has `first` bytes queued
+ * already), cutting large blocks by rows: the one chunker, over the blocks' rows.
+ */
+export function batchBlocks<B extends WriteBlock & { sheet?: string }>(blocks: readonly B[], budget: number, first = 0): (WriteBlock & { sheet?: string })[][] {
+  const rows = blocks.flatMap((block, b) => block.values.map((_, i) => ({ b, i })));
+  // In the request, a row's values and formats, with the separators around them.
+  const perRow = ({ b, i }: { b: number; i: number }) => jsonBytes(blocks[b].values[i]) + jsonBytes(blocks[b].numberFormat[i]) + 4 * blocks[b].values[i].length;
+  return chunkByBytes(rows, perRow, budget, first).map((chunk) => {
+    const out: (WriteBlock & { sheet?: string })[] = [];
+    for (const { b, i } of chunk) {
+      const last = out[out.length - 1];
+      const block = blocks[b];
+      if (last && last.col === block.col && last.row + last.values.length === block.row + i && (last as { b?: number }).b === b) {
+        last.values.push(block.values[i]);
+        last.numberFormat.push(block.numberFormat[i]);
+      } else
+        out.push(
+          Object.defineProperty(
+            {
+              row: block.row + i,
+              col: block.col,
+              values: [block.values[i]],
+              numberFormat: [block.numberFormat[i]],
+              ...(block.sheet !== undefined ? { sheet: block.sheet } : {}),
+            },
+            "b",
+            { value: b },
+          ),
+        );
+    }
+    return out;
+  });
+}
