@@ -13,7 +13,16 @@ import {
 import { concludedSheet, DifferencesRead, queueDifferencesRead } from "./conclusions";
 import { logEntry, withLog } from "../core/store/log";
 import { currentActor } from "./actor";
-import { completeMetadata, DecisionMetadata, provinceMissing, titleRowsOf, validateMetadata, withProvince, yearInTitle } from "../core/rules/metadata";
+import {
+  completeMetadata,
+  DecisionMetadata,
+  provinceInTitle,
+  provinceMissing,
+  titleRowsOf,
+  validateMetadata,
+  withProvince,
+  yearInTitle,
+} from "../core/rules/metadata";
 import { ScoreResult, scoreSheet } from "../core/grid/scoring";
 import { STORE_SHEET, StoreState } from "../core/store/store";
 import { BYTES_PER_SYNC, chunkByBytes, features, jsonBytes, OP_BYTES, readOrInBlocks } from "./host";
@@ -287,7 +296,11 @@ function checkAnnexInputs(
   lineageSheet: unknown[][] | null,
 ): Refused<{ meta: DecisionMetadata; lastYear: Comparison | null }> {
   // A year not stored is the one the grid's title names, else the year before the decision's.
-  const meta = completeMetadata(state.decision, yearInTitle(titleRowsOf(sheet.values, scored.layout.headerTop)));
+  const title = titleRowsOf(sheet.values, scored.layout.headerTop);
+  const stored = completeMetadata(state.decision, yearInTitle(title));
+  // No province given (the ribbon's annex, a workbook never opened in the pane): the one the grid's title names.
+  const titleProvince = provinceMissing(stored) ? provinceInTitle(title) : null;
+  const meta = titleProvince ? { ...stored, province: titleProvince } : stored;
   const problems = validateMetadata(meta);
   if (problems.length) {
     return { ok: false, refusal: { kind: "refused", ...excelBoth("annexMetadata", { problems }), cells: [] } };
