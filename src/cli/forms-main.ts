@@ -82,6 +82,7 @@ export async function formsMain(argv: string[], io: CliIO, lang: Lang = "vi"): P
     if (outcome.masterOut) io.out(say(cliBoth("formsMasterSaved", { file: outcome.masterOut })));
     io.out(say(both(FORM_MESSAGES, "formsWritten", { count: outcome.forms.length, dir: parsed.output })));
     for (const f of outcome.forms) io.out(`  ${f.file}\t${f.agency}`);
+    if (!outcome.masterOut) io.out(say(cliBoth("formsMadeNotRecorded", { master: parsed.files[0] })));
     return 0;
   }
   if (command === "notices") {

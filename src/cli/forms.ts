@@ -14,9 +14,9 @@ import { cleanText } from "../core/text/text";
 import { formWorkbook, MASTER_LIMITS, noticeWorkbook, readReturnedForms, tooLarge } from "../xlsx/forms";
 import { checkPackage } from "../xlsx/package";
 import { XlsxPort } from "../xlsx/port";
-import { fail, openInput, pickGridSheet, readingFile, rulesFrom, ScoreOptions, Unusable, writePackage } from "./score";
+import { openInput, pickGridSheet, readingFile, rulesFrom, ScoreOptions, writePackage } from "./score";
+import { bothOf, cliBoth, fail, Unusable } from "./messages";
 import { checkOutput, writeAtomically } from "./output";
-import { bothOf, cliBoth } from "./messages";
 import { both, Both } from "../core/base/catalogue";
 import { SheetValues } from "./workbook";
 import { ScoreResult } from "../core/grid/scoring";
@@ -109,6 +109,28 @@ function openMaster(file: string, opts: { sheet?: string; rulesFile?: string; ye
   });
 }
 
+/** The files a command reads (the master, the forms, the rules file): none is ever written over. */
+const inputsOf = (opts: { master: string; rulesFile?: string }, forms: readonly string[] = []): string[] => [
+  opts.master,
+  ...forms,
+  ...(opts.rulesFile ? [opts.rulesFile] : []),
+];
+
+/** Whether each target may be written (the output guard), all checked before any is written. */
+function checkTargets(inputs: string[], targets: string[], force: boolean): void {
+  for (const target of targets) {
+    const checked = checkOutput(inputs, target, force);
+    if (!checked.ok) fail(bothOf(checked.message));
+  }
+}
+
+/** A new workbook (a form, a notice) written to `target`: the output guard checked again just before, through a temporary file renamed over it. */
+async function writeNewWorkbook(inputs: string[], target: string, force: boolean, workbook: () => ExcelJS.Workbook): Promise<void> {
+  checkTargets(inputs, [target], force);
+  const written = await writeAtomically(target, (tmp) => workbook().xlsx.writeFile(tmp));
+  if (!written.ok) fail(bothOf(written.message));
+}
+
 export async function writeForms(opts: FormsOptions): Promise<FormsOutcome> {
   try {
     const master = openMaster(opts.master, opts);
@@ -116,29 +138,33 @@ export async function writeForms(opts: FormsOptions): Promise<FormsOutcome> {
     const stored = isFormKey(master.state.formKey) ? master.state.formKey : null;
     if (stored === null && !opts.masterOut) fail(cliBoth("formsNeedMasterOut", { master: opts.master }));
     if (fs.existsSync(opts.dir) && !fs.statSync(opts.dir).isDirectory()) fail(cliBoth("formsDirIsFile", { dir: opts.dir }));
-    fs.mkdirSync(opts.dir, { recursive: true });
     const names = formFileNames(master.agencies.map((a) => a.name));
-    // Every target is checked before any form is written: never the master under another name (even with
+    // Every target is checked before anything is written: never an input under another name (even with
     // --force), never a form already there (a department's returned form, say) unless --force.
-    for (const n of names) {
-      const checked = checkOutput(opts.master, path.join(opts.dir, n), opts.force === true);
-      if (!checked.ok) fail(bothOf(checked.message));
+    const inputs = inputsOf(opts);
+    const force = opts.force === true;
+    checkTargets(
+      inputs,
+      names.map((n) => path.join(opts.dir, n)),
+      force,
+    );
+    if (opts.masterOut) {
+      if (names.some((n) => path.resolve(opts.dir, n) === path.resolve(opts.masterOut!))) fail(cliBoth("masterOutIsForm", { file: opts.masterOut }));
+      checkTargets(inputs, [opts.masterOut], force);
     }
+    fs.mkdirSync(opts.dir, { recursive: true });
     // The form key: the master's, or a new one kept in the copy written to --master-out (before any form).
     const formKey = stored ?? newFormKey((n) => new Uint8Array(crypto.randomBytes(n)));
+    const madeAt = new Date().toISOString();
     if (opts.masterOut) {
-      const out = opts.masterOut;
-      if (names.some((n) => path.resolve(opts.dir, n) === path.resolve(out))) fail(cliBoth("masterOutIsForm", { file: out }));
-      const checked = checkOutput(opts.master, out, opts.force === true);
-      if (!checked.ok) fail(bothOf(checked.message));
       // When each agency's form was made: for the “Theo dõi phiếu” sheet of later merges into this copy.
       const made = withFormsMade(
         master.state.formsMade,
         master.agencies.map((a, i) => ({ agency: a.name, file: names[i] })),
-        new Date().toISOString(),
+        madeAt,
       );
       master.port.writeStore({ ...master.state, workbookId: master.masterId, formKey, formsMade: made, undo: undefined });
-      await writePackage(master.port, opts.master, out, opts.force === true);
+      await writePackage(master.port, inputs, opts.masterOut, force);
     }
     const forms: { file: string; agency: string }[] = [];
     for (const [i, a] of master.agencies.entries()) {
@@ -151,10 +177,9 @@ export async function writeForms(opts: FormsOptions): Promise<FormsOutcome> {
         year: master.year,
         masterId: master.masterId,
         formKey,
+        madeAt,
       });
-      const target = path.join(opts.dir, names[i]);
-      const written = await writeAtomically(target, (tmp) => formWorkbook(ExcelJS, form).xlsx.writeFile(tmp));
-      if (!written.ok) fail(bothOf(written.message));
+      await writeNewWorkbook(inputs, path.join(opts.dir, names[i]), force, () => formWorkbook(ExcelJS, form));
       forms.push({ file: names[i], agency: a.name });
     }
     return { ok: true, forms, ...(opts.masterOut ? { masterOut: opts.masterOut } : {}) };
@@ -192,12 +217,14 @@ export async function writeNotices(opts: NoticesOptions): Promise<NoticesOutcome
     const byAgency = noticeRowsByAgency(rows);
     if (byAgency.length === 0) fail(both(NOTICE_MESSAGES, "noDifferences", { sheet: diffName }));
     if (fs.existsSync(opts.dir) && !fs.statSync(opts.dir).isDirectory()) fail(cliBoth("formsDirIsFile", { dir: opts.dir }));
-    fs.mkdirSync(opts.dir, { recursive: true });
     const names = byAgency.map((a) => NOTICE_TEXT.fileName(a.agency));
-    for (const n of names) {
-      const checked = checkOutput(opts.master, path.join(opts.dir, n), opts.force === true);
-      if (!checked.ok) fail(bothOf(checked.message));
-    }
+    const inputs = inputsOf(opts);
+    checkTargets(
+      inputs,
+      names.map((n) => path.join(opts.dir, n)),
+      opts.force === true,
+    );
+    fs.mkdirSync(opts.dir, { recursive: true });
     const out: { file: string; agency: string; lines: number }[] = [];
     for (const [i, a] of byAgency.entries()) {
       const notice = buildNotice({
@@ -209,8 +236,7 @@ export async function writeNotices(opts: NoticesOptions): Promise<NoticesOutcome
         rulesFingerprint: rulesFingerprint(master.rules.json),
         deadline: opts.deadline,
       });
-      const written = await writeAtomically(path.join(opts.dir, names[i]), (tmp) => noticeWorkbook(ExcelJS, notice).xlsx.writeFile(tmp));
-      if (!written.ok) fail(bothOf(written.message));
+      await writeNewWorkbook(inputs, path.join(opts.dir, names[i]), opts.force === true, () => noticeWorkbook(ExcelJS, notice));
       out.push({ file: names[i], agency: a.agency, lines: a.rows.length });
     }
     return { ok: true, notices: out };
@@ -262,8 +288,7 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
   try {
     // Checked before anything is read and again just before the write (writePackage): never an input under
     // another name (the master or any form, even with --force), never an existing file without --force.
-    const checked = checkOutput([opts.master, ...opts.forms], opts.output, opts.force === true);
-    if (!checked.ok) fail(bothOf(checked.message));
+    checkTargets(inputsOf(opts, opts.forms), [opts.output], opts.force === true);
     const master = openMaster(opts.master, opts);
     if (master.state.lock) fail(lockRefusal(master.state.lock, "merge"));
     // One form at a time, each checked within FORM_LIMITS before it is parsed; only the window of its values the
@@ -331,7 +356,7 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
           plan.selfAssessments,
           deadline,
           name,
-          master.state.formsMade,
+          master.state,
         ),
     );
     const changes = [
@@ -358,7 +383,7 @@ export async function mergeForms(opts: MergeOptions): Promise<MergeOutcome> {
         }),
       ),
     });
-    await writePackage(master.port, [opts.master, ...opts.forms], opts.output, opts.force === true);
+    await writePackage(master.port, inputsOf(opts, opts.forms), opts.output, opts.force === true);
 
     return { ok: true, plan, json, findings: plan.findings, differences: plan.differences, written: true };
   } catch (e) {

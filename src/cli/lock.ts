@@ -30,10 +30,10 @@ import { validateRules, PRESET_THAI_BINH_2020 } from "../core/rules/rules";
 import { scoreSheet } from "../core/grid/scoring";
 import { StoreState } from "../core/store/store";
 import type { CliIO } from "./io";
-import { bothOf, cliBoth } from "./messages";
+import { bothOf, cliBoth, fail, Unusable } from "./messages";
 import { parseOptions } from "./options";
 import { checkOutput } from "./output";
-import { fail, openInput, packageRefusal, pickGridSheet, rulesFrom, Unusable, writePackage } from "./score";
+import { openInput, packageRefusal, pickGridSheet, rulesFrom, writePackage } from "./score";
 import { SheetProtection } from "../xlsx/edit";
 import { PackageError } from "../xlsx/package";
 import { XlsxPort } from "../xlsx/port";
@@ -57,11 +57,11 @@ export const LOCK_CLI_MESSAGES = catalogue("lock command line", {
     vi: (_p: object) => `  xep-hang-cntt lock IN.xlsx -o OUT.xlsx [--force] [--by TÊN] [--password MẬT-KHẨU] [--sheet TÊN] [--lang vi|en]
   xep-hang-cntt unlock IN.xlsx -o OUT.xlsx --reason "LÝ DO" [--force] [--by TÊN] [--password MẬT-KHẨU] [--lang vi|en]
   xep-hang-cntt verify TỆP.xlsx [--code 7F3K-92QD] [--json] [--lang vi|en]   (mã thoát: 0 khớp, 1 khác, 2 chưa chốt hoặc không đọc được)
-  xep-hang-cntt log TỆP.xlsx [-o RA.xlsx [--force]] [--json] [--lang vi|en]   (nhật ký ghi sổ tính; -o: thêm trang “Nhật ký” để in)`,
+  xep-hang-cntt log TỆP.xlsx [-o RA.xlsx [--force] [--by TÊN]] [--json] [--lang vi|en]   (nhật ký ghi sổ tính; -o: thêm trang “Nhật ký” để in)`,
     en: () => `  xep-hang-cntt lock IN.xlsx -o OUT.xlsx [--force] [--by NAME] [--password PASSWORD] [--sheet NAME] [--lang vi|en]
   xep-hang-cntt unlock IN.xlsx -o OUT.xlsx --reason "REASON" [--force] [--by NAME] [--password PASSWORD] [--lang vi|en]
   xep-hang-cntt verify FILE.xlsx [--code 7F3K-92QD] [--json] [--lang vi|en]   (exit code: 0 matches, 1 differs, 2 not locked or unreadable)
-  xep-hang-cntt log FILE.xlsx [-o OUT.xlsx [--force]] [--json] [--lang vi|en]   (the workbook's log; -o: adds the printable “Nhật ký” sheet)`,
+  xep-hang-cntt log FILE.xlsx [-o OUT.xlsx [--force] [--by NAME]] [--json] [--lang vi|en]   (the workbook's log; -o: adds the printable “Nhật ký” sheet)`,
     example: {},
   }),
   locked: entry({
@@ -128,7 +128,7 @@ const TAKES: Record<Command, (keyof typeof OPTIONS)[]> = {
   lock: ["output", "sheet", "by", "password", "lang", "force"],
   unlock: ["output", "by", "password", "reason", "lang", "force"],
   verify: ["code", "json", "lang"],
-  log: ["output", "force", "json", "lang"],
+  log: ["output", "force", "json", "lang", "by"],
 };
 
 const say = (lang: Lang, m: Both) => pick(m, lang);
@@ -261,10 +261,12 @@ export async function lockMain(argv: string[], io: CliIO, lang: Lang, now: () =>
         for (const row of sheetValues(sheet).slice(1)) io.out(row.filter((t) => t !== "").join(" | "));
       }
       if (v.output) {
-        // The sheet replaces its own in place (never a user's sheet of that name).
+        // The sheet replaces its own in place (never a user's sheet of that name); writing it is an entry of its own,
+        // its newest line (as "Xem nhật ký" in the add-in).
         const where = chooseAnnexSheet(LOG_SHEET, names, state.logSheet);
-        port.putSheet(logSheet(log, lockTime, where.name));
-        port.writeStore({ ...state, logSheet: where.name });
+        const logged = appendLog(log, logEntry({ at: now().toISOString(), action: "logSheet", by, via: "cli", sheet: where.name }));
+        port.putSheet(logSheet(logged, lockTime, where.name));
+        port.writeStore({ ...state, logSheet: where.name, log: logged });
         await writePackage(port, input, v.output, force);
         io.out(say(lang, both(LOCK_CLI_MESSAGES, "logWritten", { sheet: where.name, output: v.output })));
       }

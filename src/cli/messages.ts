@@ -331,6 +331,13 @@ Exit codes: 0 done; 1 done but the score table has errors (merge: a form has pro
     en: (p) => `Written the copy of the workbook with the form key: ${p.file}. Merge the forms into this copy; never send it to the agencies.`,
     example: { file: "bang-diem-co-khoa.xlsx" },
   }),
+  formsMadeNotRecorded: entry({
+    vi: (p: { master: string }) =>
+      `Thời điểm tạo phiếu không được ghi vào “${p.master}” (lệnh không sửa tệp đầu vào): mỗi phiếu tự ghi thời điểm tạo trong dữ liệu ẩn, và trang “Theo dõi phiếu” lấy thời điểm ấy khi phiếu được gộp; cơ quan chưa gửi lại phiếu sẽ hiện “Không có ghi nhận”. Muốn ghi cả vào bảng điểm, hãy chạy lại với --master-out BẢN-SAO.xlsx và gộp vào bản sao ấy.`,
+    en: (p) =>
+      `When the forms were made is not recorded in “${p.master}” (the command does not modify its input): each form keeps the time it was made in its hidden data, and the “Theo dõi phiếu” sheet takes it when the form is merged; agencies that have not returned their form show “Không có ghi nhận” (not recorded). To record it in the master too, run again with --master-out COPY.xlsx and merge into that copy.`,
+    example: { master: "bang-diem.xlsx" },
+  }),
   mergeCopies: entry({
     vi: (p: { files: string[] }) => `(bản trùng: ${p.files.join(", ")})`,
     en: (p) => `(duplicates: ${p.files.join(", ")})`,
@@ -407,3 +414,14 @@ export const cliBoth = <C extends CliCode>(code: C, params: ParamsOf<C>): Both =
 
 /** A message value of this catalogue, in both languages. */
 export const bothOf = (message: CliMessage): Both => ({ message: renderCli(message, "vi"), messageEn: renderCli(message, "en") });
+
+/** Unusable input: the message the user sees (in both languages), with exit code 2. */
+export class Unusable extends Error {
+  constructor(readonly detail: Both) {
+    super(detail.message);
+  }
+}
+
+export const fail = (message: Both): never => {
+  throw new Unusable(message);
+};

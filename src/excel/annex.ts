@@ -19,7 +19,7 @@ import {
   SheetRead,
 } from "./sheet-read";
 import { isGrouped, queueStoreRead, queueStoreWrite, readStoreInBlocks, RunAgain, runWriting, StoreRead } from "./store";
-import { AnnexOutcome, findingView } from "./types";
+import { AnnexOutcome, findingView, PrintStep } from "./types";
 import { ExcelPort, sheetState } from "./port";
 import { annexMetadata, planAnnex, writeAnnex as writeAnnexFlow } from "../core/flows/annex";
 import { rangeAddress } from "../core/base/address";
@@ -31,15 +31,6 @@ import { LINEAGE_SHEET } from "../core/rules/lineage";
 import { lastYearOnSheet } from "./last-year";
 import { excelBoth, PRINT_STEPS, PrintStepCode, PrintStepParams } from "./messages";
 import { annexPreviousProblemText, Comparison } from "../core/grid/previous";
-
-export type { PrintStepCode };
-
-/** One step, worded in both languages from its code (Excel's menu names in each language). */
-export interface PrintStep {
-  code: PrintStepCode;
-  message: string;
-  messageEn: string;
-}
 
 /** What to set by hand when the host has no page-layout API (below ExcelApi 1.9). */
 export function manualPrintSteps(annex: AnnexDescription): PrintStep[] {
@@ -294,7 +285,8 @@ function checkAnnexInputs(
   lineageSheet: unknown[][] | null,
 ): Refused<{ meta: DecisionMetadata; lastYear: Comparison | null }> {
   // A year not stored is the one the grid's title names, else the year before the decision's.
-  const checkedMeta = annexMetadata(state.decision, sheet.values, scored.layout.headerTop);
+  // No province given (the ribbon's annex, a workbook never opened in the pane): the one the grid's title names.
+  const checkedMeta = annexMetadata(state.decision, sheet.values, scored.layout.headerTop, { provinceFromTitle: true });
   if (!checkedMeta.ok) {
     return { ok: false, refusal: { kind: "refused", ...excelBoth("annexMetadata", { problems: checkedMeta.problems }), cells: [] } };
   }

@@ -74,10 +74,11 @@ export async function prepareForms(scope: "all" | "selected", now: () => Date = 
       // The secret key of this workbook's forms: made once (Web Crypto's random numbers), kept in the hidden store, never in a form.
       const formKey = isFormKey(state.formKey) ? state.formKey : newFormKey((n) => crypto.getRandomValues(new Uint8Array(n)));
       const names = formFileNames(all.map((a) => a.name));
+      const madeAt = now().toISOString();
       const formsMade = withFormsMade(
         state.formsMade,
         picked.map((a) => ({ agency: a.name, file: names[all.indexOf(a)] })),
-        now().toISOString(),
+        madeAt,
       );
       await writeStore(context, store, { ...state, workbookId: masterId, formKey, formsMade }); // 2: id, key, forms made
       const year = formsYear(state.decision?.year, sheet.values, layout.headerTop, completeMetadata(state.decision ?? {}).year);
@@ -95,6 +96,7 @@ export async function prepareForms(scope: "all" | "selected", now: () => Date = 
             year,
             masterId,
             formKey,
+            madeAt,
           }),
         })),
       };
@@ -214,7 +216,7 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
                   state.selfAssessments,
                   deadline,
                   ownedTrack,
-                  state.formsMade,
+                  state,
                 ),
               }
             : {}),
@@ -245,7 +247,7 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
           plan.selfAssessments,
           deadline,
           placed.track.name,
-          state.formsMade,
+          state,
         ),
       );
 

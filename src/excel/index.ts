@@ -51,6 +51,8 @@ export const USE_CASES = {
   unlockResults: later("engine", () => import(/* webpackChunkName: "engine" */ "./lock"), "unlockResults"),
   /** "Sửa tay": cells typed by hand while the pane is open, logged (ExcelApi 1.9). */
   logEdits: later("engine", () => import(/* webpackChunkName: "engine" */ "./manual-edits"), "logManualEdits"),
+  /** "Xem nhật ký" (the Phụ lục tab): the printable "Nhật ký" sheet, newest first. */
+  writeLogSheet: later("engine", () => import(/* webpackChunkName: "engine" */ "./log-sheet"), "writeLogSheet"),
   /** “Ghi trang Sáp nhập” (the previous-year part): the lineage written as the “Sáp nhập” sheet. */
   writeLineageSheet: later("engine", () => import(/* webpackChunkName: "engine" */ "./lineage-sheet"), "writeLineageSheet"),
 };
@@ -87,3 +89,4 @@ export type { SelectionInfo, StaleView } from "./card";
 export type { ExplanationOutcome } from "./explanation";
 export type { ChartOutcome } from "./chart";
 export type { LockOutcome } from "./lock";
+export type { LogSheetOutcome } from "./log-sheet";

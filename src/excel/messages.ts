@@ -50,8 +50,22 @@ const TEMPLATES = catalogue("excel", {
     en: (p) => `Undid “Write the Sáp nhập sheet” at ${p.time}: sheet “${p.sheet}” was removed.`,
     example: { time: "09:41", sheet: "Sáp nhập" },
   }),
-  /** The Sáp nhập sheet the pane wrote is gone (deleted or renamed by the user). */
-  lineageSheetGone: entry({
+  /** "Hoàn tác" after "Xem nhật ký": the sheet was removed (the log itself stays). */
+  logSheetUndone: entry({
+    vi: (p: { time: string; sheet: string }) =>
+      `Đã hoàn tác lần “Xem nhật ký” lúc ${p.time}: trang “${p.sheet}” đã được xóa (nhật ký vẫn được giữ trong sổ tính).`,
+    en: (p) => `Undid “Show the log” at ${p.time}: sheet “${p.sheet}” was removed (the log itself is kept in the workbook).`,
+    example: { time: "09:41", sheet: "Nhật ký" },
+  }),
+  logSheetNotOurs: entry({
+    vi: (p: { sheet: string }) =>
+      `Không hoàn tác được: ô A1 của trang “${p.sheet}” không còn là tiêu đề “NHẬT KÝ GHI SỔ TÍNH”, có thể không phải trang add-in đã ghi, nên không bị xóa.`,
+    en: (p) =>
+      `Could not undo: cell A1 of sheet “${p.sheet}” no longer holds the “NHẬT KÝ GHI SỔ TÍNH” title, so it may not be the one the add-in wrote, and it was not deleted.`,
+    example: { sheet: "Nhật ký" },
+  }),
+  /** The Sáp nhập or Nhật ký sheet the pane wrote is gone (deleted or renamed by the user). */
+  addedSheetGone: entry({
     vi: (p: { sheet: string }) =>
       `Không hoàn tác được: trang “${p.sheet}” không còn trong sổ tính (đã bị xóa hoặc đổi tên). Nếu còn, hãy xóa trang đó bằng tay.`,
     en: (p) => `Could not undo: the “${p.sheet}” sheet is no longer in the workbook (deleted or renamed). If it is still there, delete it by hand.`,
@@ -208,9 +222,9 @@ const TEMPLATES = catalogue("excel", {
   }),
   formatsNotRestored: entry({
     vi: (p: { sheet: string; cells: string[] }) =>
-      `Phiên bản Excel này không chép lại được định dạng (cần ExcelApi 1.9): các ô ${p.cells.join(", ")} trên trang “${p.sheet}” đã được trả lại nội dung, nhưng định dạng riêng có trước khi tính điểm (viền, màu nền, phông chữ) bị đặt về mặc định. Hãy định dạng lại các ô đó nếu cần.`,
+      `Phiên bản Excel này không chép lại được định dạng (cần Excel 2021 hoặc Microsoft 365): các ô ${p.cells.join(", ")} trên trang “${p.sheet}” đã được trả lại nội dung, nhưng định dạng riêng có trước khi tính điểm (viền, màu nền, phông chữ) bị đặt về mặc định. Hãy định dạng lại các ô đó nếu cần.`,
     en: (p) =>
-      `This version of Excel cannot copy formats back (it needs ExcelApi 1.9): cells ${p.cells.join(", ")} on sheet “${p.sheet}” have their contents back, but any formats of their own from before the scoring (borders, fill, font) were reset to the default. Format those cells again if needed.`,
+      `This version of Excel cannot copy formats back (it needs Excel 2021 or Microsoft 365): cells ${p.cells.join(", ")} on sheet “${p.sheet}” have their contents back, but any formats of their own from before the scoring (borders, fill, font) were reset to the default. Format those cells again if needed.`,
     example: { sheet: "Bảng điểm", cells: ["K5", "K6"] },
   }),
 });

@@ -23,19 +23,26 @@ export function renderSheetOffice(ws: Excel.Worksheet, sheet: SheetDescription):
   for (const c of sheet.cells) if (c.formula) ws.getRange(cellAddress(c.row, c.col)).formulas = [[`=${c.formula}`]];
   all.format.font.name = sheet.font;
 
-  for (let r = 0; r < sheet.rowCount; r++) {
+  // Consecutive rows styled alike (a list's body) take one operation per run of cells: a long list stays a few operations.
+  const rowKey = (r: number) => styles[r].join("\u0001");
+  for (let r = 0; r < sheet.rowCount;) {
+    let last = r;
+    while (last + 1 < sheet.rowCount && rowKey(last + 1) === rowKey(r)) last++;
+    const rows = last - r + 1;
     for (let c = 0; c < sheet.colCount;) {
       const name = styles[r][c];
       let end = c;
       while (end + 1 < sheet.colCount && styles[r][end + 1] === name) end++;
       if (name) {
-        const range = ws.getRange(rangeAddress(r, c, 1, end - c + 1));
+        const range = ws.getRange(rangeAddress(r, c, rows, end - c + 1));
         const style = sheet.styles[name];
         applyStyle(range, style);
-        if (style.border) frame(range, end > c ? [...outline(), Excel.BorderIndex.insideVertical] : outline());
+        if (style.border)
+          frame(range, [...outline(), ...(end > c ? [Excel.BorderIndex.insideVertical] : []), ...(rows > 1 ? [Excel.BorderIndex.insideHorizontal] : [])]);
       }
       c = end + 1;
     }
+    r = last + 1;
   }
   for (const m of sheet.merges) ws.getRange(rangeAddress(m.row, m.col, m.rows, m.cols)).merge(false);
   setColumnWidths(ws, sheet.columnWidths);

@@ -5,7 +5,7 @@ import { DecisionMetadata, YearSource } from "../core/rules/metadata";
 import { RulesJson } from "../core/rules/rules";
 import { LastRun, LockInfo, UndoInfo } from "../core/store/store";
 import type { AnnexNotice } from "../core/sheets/annex";
-import type { PrintStep } from "./annex";
+import type { PrintStepCode } from "./messages";
 
 /** Who started an action: the ribbon button or the task pane (both run the same use case). */
 export type Source = "ribbon" | "pane";
@@ -85,6 +85,13 @@ export type ScoringOutcome =
       convertible?: string[];
     };
 
+/** One step of the annex's print setup to do by hand, worded in both languages from its code (Excel's menu names in each language). */
+export interface PrintStep {
+  code: PrintStepCode;
+  message: string;
+  messageEn: string;
+}
+
 export type AnnexOutcome =
   | { kind: "done"; sheetName: string; collided: boolean; manualPrintSteps: PrintStep[]; errorsIncluded: number; notices?: AnnexNotice[]; undo: UndoInfo }
   | { kind: "needsConfirmation"; message: string; messageEn: string; errors: FindingView[] }
@@ -136,6 +143,8 @@ export interface WorkbookSettings {
   decision: DecisionMetadata;
   /** Where the decision's year comes from when none is stored: the open sheet's grid title, the decision's date, or last year. */
   yearSource?: YearSource;
+  /** No province was stored: the decision's is the one the open sheet's grid title names (the pane says so under the field). */
+  provinceFromTitle?: boolean;
   lastRun: LastRun | null;
   undo: UndoInfo | null;
   /** The lock ("Chốt kết quả"), when the results are locked (absent: an older caller, not locked). */

@@ -19,6 +19,7 @@ import { isGrouped, RunAgain } from "./store";
 import { SheetDescription } from "../core/sheets/sheet";
 import { ANNEX_BACKUP_SHEET } from "./sheet-read";
 import { LINEAGE_HEADERS } from "../core/rules/lineage";
+import { LOG_SHEET_TITLE } from "../core/store/log";
 
 /** An undo refused before anything was written, with its reason in both languages. */
 export type Refused = { kind: "refused"; message: string; messageEn: string };
@@ -50,7 +51,8 @@ export interface UndoHandler {
    */
   outsideUndoGroup?: boolean;
   /** The message for "undone", with the time and the sheet of the action. */
-  done: ExcelMessageCode & ("undoneScore" | "undoneMerge" | "undoneEncoding" | "undoneAnnex" | "chartUndone" | "explainUndone" | "lineageUndone");
+  done: ExcelMessageCode &
+    ("undoneScore" | "undoneMerge" | "undoneEncoding" | "undoneAnnex" | "chartUndone" | "explainUndone" | "lineageUndone" | "logSheetUndone");
   /**
    * Checks that the undo can be done (a refusal otherwise, before anything is written) and queues the
    * writes that give back what the action changed; it may sync to read what the cells hold now. In an
@@ -159,6 +161,8 @@ export const UNDO_HANDLERS: { readonly [A in UndoJournal["action"]]: UndoHandler
   explain: { outsideUndoGroup: true, done: "explainUndone", restore: addedSheetUndo, stateAfter: (current) => current },
   /** "Ghi trang Sáp nhập" (the pane's previous-year part): its sheet goes. */
   lineage: { outsideUndoGroup: true, done: "lineageUndone", restore: addedSheetUndo, stateAfter: (current) => current },
+  /** "Xem nhật ký": its sheet goes (the log itself is kept whole). */
+  logSheet: { outsideUndoGroup: true, done: "logSheetUndone", restore: addedSheetUndo, stateAfter: (current) => current },
 };
 
 /** A1 address of the cell at (i, j) of a block that starts at `address`. */
@@ -175,24 +179,29 @@ function cellIn(address: string, i: number, j: number): string {
 const sameFill = (a: string | null | undefined, b: string | null | undefined) => (a ?? "").toUpperCase() === (b ?? "").toUpperCase();
 
 /**
- * Undo of "Biểu đồ", "Giải trình" or "Ghi trang Sáp nhập": the sheet it added goes, if it is still the
- * add-in's (of that name, holding a chart, a Giải trình title or the lineage header in A1; one sync to see).
+ * Undo of "Biểu đồ", "Giải trình", "Ghi trang Sáp nhập" or "Xem nhật ký": the sheet it added goes, if it is still the
+ * add-in's (of that name, holding a chart, a Giải trình title, the lineage header or the log's title in A1; one sync to see).
  * A refusal otherwise.
  */
 async function removeAddedSheet(context: Excel.RequestContext, undo: UndoJournal, items: Excel.Worksheet[]): Promise<Refused | null> {
-  const chart = undo.action === "chart";
-  const lineage = undo.action === "lineage";
+  const kind = undo.action === "chart" ? "chart" : undo.action === "lineage" ? "lineage" : undo.action === "logSheet" ? "log" : "explain";
   const ws = items.find((s) => s.name === undo.sheet);
   if (!ws) {
-    const m = excelMessage(chart ? "chartSheetGone" : lineage ? "lineageSheetGone" : "explainSheetGone", { sheet: undo.sheet });
+    const m = excelMessage(kind === "lineage" || kind === "log" ? "addedSheetGone" : `${kind}SheetGone`, { sheet: undo.sheet });
     return { kind: "refused", message: m.vi, messageEn: m.en };
   }
-  const charts = chart ? ws.charts.getCount() : null;
-  const first = chart ? null : ws.getRange("A1").load("values");
+  const charts = kind === "chart" ? ws.charts.getCount() : null;
+  const first = kind === "chart" ? null : ws.getRange("A1").load("values");
   await context.sync();
-  const ours = charts ? charts.value > 0 : lineage ? first!.values[0][0] === LINEAGE_HEADERS.name : isExplanationTitle(first!.values[0][0]);
+  const a1 = first?.values[0][0];
+  const ours = {
+    chart: () => charts!.value > 0,
+    lineage: () => a1 === LINEAGE_HEADERS.name,
+    log: () => a1 === LOG_SHEET_TITLE,
+    explain: () => isExplanationTitle(a1),
+  }[kind]();
   if (!ours) {
-    const m = excelMessage(chart ? "chartSheetNotOurs" : lineage ? "lineageSheetNotOurs" : "explainSheetNotOurs", { sheet: undo.sheet });
+    const m = excelMessage(`${kind}SheetNotOurs`, { sheet: undo.sheet });
     return { kind: "refused", message: m.vi, messageEn: m.en };
   }
   ws.delete();

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Field, Label, makeStyles, Radio, RadioGroup, tokens } from "@fluentui/react-components";
-import type { FormsActions } from "./api";
+import type { FormsActions, FormsDelivered } from "./api";
 import { BusyKind, Note, Runner, useDropOnUndo } from "./actions";
 import { BusyButton } from "./BusyButton";
 import { useFormsStrings } from "./formsStrings";
@@ -29,6 +29,12 @@ export interface FormsViewProps {
   undone?: number;
 }
 
+/** A size in MB with one decimal, in the pane's language (0,1 at least). */
+const megabytes = (bytes: number, lang: "vi" | "en") => {
+  const mb = Math.max(0.1, Math.round(bytes / 104857.6) / 10).toFixed(1);
+  return lang === "vi" ? mb.replace(".", ",") : mb;
+};
+
 const show = (v: number | string) => (typeof v === "number" ? String(v).replace(".", ",") : v);
 
 /** "Phiếu": self-assessment forms out (new workbooks or downloads) and back in ("Gộp phiếu"). */
@@ -54,15 +60,22 @@ export function FormsView({ busy, run, actions, onWritten, undone = 0 }: FormsVi
       const outcome = await actions.prepare(scope);
       if (outcome.kind !== "done") return outcome;
       const rendered = await actions.render(outcome.forms);
+      let delivered: FormsDelivered | null = null;
       if (delivery === "newWorkbooks") await actions.openAsNewWorkbooks(rendered);
-      else actions.download(rendered);
+      else delivered = await actions.download(rendered);
       await onWritten();
-      return outcome;
+      return { ...outcome, delivered };
     });
     if (!r.ok) return setCreateNote({ intent: "error", title: tf.createFailed, text: t.unexpected(r.error) });
     const o = r.value;
     if (o.kind !== "done") return setCreateNote({ intent: "error", title: tf.createFailed, text: en ? o.messageEn : o.message });
-    setCreateNote({ intent: "success", title: tf.created(o.forms.length), items: o.forms.map((f) => `${f.fileName} (${f.agency})`), itemsLang: "vi" });
+    // What reached the user: the one file downloaded (a .zip of them all), or a workbook opened per form.
+    const text = o.delivered
+      ? o.delivered.forms > 1
+        ? tf.downloadedZip(o.delivered.fileName, o.delivered.forms, megabytes(o.delivered.bytes, t.lang))
+        : tf.downloadedOne(o.delivered.fileName)
+      : tf.opened(o.forms.length);
+    setCreateNote({ intent: "success", title: tf.created(o.forms.length), text, items: o.forms.map((f) => `${f.fileName} (${f.agency})`), itemsLang: "vi" });
   };
 
   const merge = async () => {

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import type { PaneApi } from "./api";
-import type { LockInfo } from "../core/store/store";
+import type { LockInfo, UndoInfo } from "../core/store/store";
 import { ddmmyyyy, hhmm } from "../core/base/catalogue";
 import { BusyKind, Note, Runner, useDropOnUndo } from "./actions";
 import { BusyButton } from "./BusyButton";
@@ -16,13 +16,13 @@ const useStyles = makeStyles({
 });
 
 export interface LockSectionProps {
-  api: Pick<PaneApi, "lockResults" | "unlockResults">;
+  api: Pick<PaneApi, "lockResults" | "unlockResults" | "writeLogSheet">;
   /** The lock as the workbook holds it when the pane opened (null: not locked). */
   lock: LockInfo | null;
   busy: BusyKind | null;
   run: Runner;
-  /** After a lock or an unlock: the undo journal is gone. */
-  onWritten: () => void;
+  /** After a lock or an unlock (the undo journal is gone: null), or "Xem nhật ký" (its sheet can be undone). */
+  onWritten: (undo: UndoInfo | null) => void;
   /** Changes after each undo: the last lock's notice is dropped. */
   undone?: number;
 }
@@ -39,7 +39,11 @@ export function LockSection({ api, lock: initial, busy, run, onWritten, undone =
   const [password, setPassword] = React.useState("");
   const [reason, setReason] = React.useState("");
   const [note, setNote] = React.useState<Note | null>(null);
-  useDropOnUndo(undone, () => setNote(null));
+  const [logNote, setLogNote] = React.useState<Note | null>(null);
+  useDropOnUndo(undone, () => {
+    setNote(null);
+    setLogNote(null);
+  });
 
   const act = async (unlock: boolean) => {
     setNote(null);
@@ -50,7 +54,7 @@ export function LockSection({ api, lock: initial, busy, run, onWritten, undone =
     const o = r.value;
     const text = en ? o.messageEn : o.message;
     if (o.kind === "refused") return setNote({ intent: "error", title: l.refusedTitle, text });
-    onWritten();
+    onWritten(null);
     setPassword("");
     if (o.kind === "locked") {
       setLock({ code: o.code, at: new Date().toISOString(), by: by.trim(), sheet: o.sheet });
@@ -59,6 +63,19 @@ export function LockSection({ api, lock: initial, busy, run, onWritten, undone =
     setLock(null);
     setReason("");
     setNote({ intent: "success", title: l.unlockedTitle, text });
+  };
+
+  /** "Xem nhật ký": the printable "Nhật ký" sheet (the name above is who shows it, an entry of the log too). */
+  const showLog = async () => {
+    setLogNote(null);
+    rememberActor(by.trim());
+    const r = await run("log", () => api.writeLogSheet("pane"));
+    if (!r.ok) return setLogNote({ intent: "error", title: l.logFailed, text: t.unexpected(r.error) });
+    const o = r.value;
+    const text = en ? o.messageEn : o.message;
+    if (o.kind !== "done") return setLogNote({ intent: "error", title: l.logFailed, text });
+    onWritten(o.undo);
+    setLogNote({ intent: "success", text });
   };
 
   return (
@@ -88,6 +105,14 @@ export function LockSection({ api, lock: initial, busy, run, onWritten, undone =
         )}
       </div>
       {note && <Notice note={note} onDismiss={() => setNote(null)} />}
+      <h3 id="log-title">{l.logTitle}</h3>
+      <p className={shared.muted}>{l.logIntro}</p>
+      <div className={styles.actions}>
+        <BusyButton appearance="secondary" busy={busy === "log"} disabled={busy !== null} aria-describedby="log-title" onClick={() => void showLog()}>
+          {l.showLog}
+        </BusyButton>
+      </div>
+      {logNote && <Notice note={logNote} onDismiss={() => setLogNote(null)} />}
     </section>
   );
 }

@@ -6,7 +6,22 @@ import type { WorkbookSettings } from "../excel/types";
 /** What an action changed in the workbook's state (its use case says): the pane applies it without reading the workbook again. */
 export type SettingsChange = Partial<Pick<WorkbookSettings, "rules" | "rulesFromWorkbook" | "lastRun" | "undo">>;
 
-export type BusyKind = "load" | "score" | "annex" | "saveDecision" | "saveRules" | "undo" | "forms" | "merge" | "convert" | "explain" | "chart" | "lock";
+export type BusyKind =
+  | "load"
+  | "score"
+  | "annex"
+  | "saveDecision"
+  | "saveRules"
+  | "undo"
+  | "forms"
+  | "merge"
+  | "convert"
+  | "explain"
+  | "chart"
+  | "lock"
+  | "log"
+  | "notices"
+  | "conclusion";
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 

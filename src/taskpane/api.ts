@@ -8,6 +8,13 @@ import type { FormsOutcome, MergeOutcome } from "../excel/forms";
 import type { ReturnedForm } from "../core/forms/merge";
 import type { PreviousRead } from "../xlsx/previous";
 
+/** What the browser was given to download: one file, holding `forms` forms, of `bytes` bytes. */
+export interface FormsDelivered {
+  fileName: string;
+  forms: number;
+  bytes: number;
+}
+
 /** The "Phiếu" tab's Office and file calls. */
 export interface FormsActions {
   prepare: (scope: "all" | "selected") => Promise<FormsOutcome>;
@@ -17,7 +24,8 @@ export interface FormsActions {
     forms: { fileName: string; description: Extract<FormsOutcome, { kind: "done" }>["forms"][number]["description"] }[],
   ) => Promise<{ fileName: string; bytes: Uint8Array }[]>;
   openAsNewWorkbooks: (files: { fileName: string; bytes: Uint8Array }[]) => Promise<void>;
-  download: (files: { fileName: string; bytes: Uint8Array }[]) => void;
+  /** Downloads the forms as one file (several in one .zip); says what was delivered. */
+  download: (files: { fileName: string; bytes: Uint8Array }[]) => Promise<FormsDelivered>;
   read: (files: File[]) => Promise<ReturnedForm[]>;
   merge: (forms: ReturnedForm[]) => Promise<MergeOutcome>;
 }

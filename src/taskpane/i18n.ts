@@ -7,9 +7,11 @@
  */
 import { createContext, useContext } from "react";
 import type { MetadataProblem } from "../core/rules/metadata";
+import type { UndoJournal } from "../core/store/store";
 import { ddmmyyyy, hhmm, Lang, languageOf, pick } from "../core/base/catalogue";
 
 export type { Lang };
+type UndoAction = UndoJournal["action"];
 export { languageOf };
 
 /** The display language Office reports, or Vietnamese when there is no Office (or it says nothing). */
@@ -41,6 +43,9 @@ const vi = {
     forms: "Đang tạo phiếu tự đánh giá…",
     merge: "Đang gộp phiếu…",
     lock: "Đang chốt hoặc mở chốt kết quả…",
+    log: "Đang ghi trang Nhật ký…",
+    notices: "Đang tạo thông báo kết quả thẩm định…",
+    conclusion: "Đang ghi kết luận của hội đồng…",
   },
   tabs: { score: "Tính điểm", annex: "Phụ lục", rules: "Quy tắc", forms: "Phiếu", tabsLabel: "Chức năng" },
   unexpected: (detail: string) => `Có lỗi không mong đợi: ${detail}. Hãy thử lại; nếu vẫn lỗi, hãy đóng rồi mở lại ngăn add-in.`,
@@ -57,8 +62,8 @@ const vi = {
   retry: "Thử lại",
   undo: {
     button: "Hoàn tác",
-    what: (action: "score" | "annex" | "merge" | "encoding" | "chart" | "explain" | "lineage", at: string) =>
-      `Hoàn tác lần “${{ score: "Tính điểm", merge: "Gộp phiếu", encoding: "Chuyển mã", chart: "Biểu đồ chỉ số", explain: "Giải trình", lineage: "Ghi trang Sáp nhập", annex: "Tạo phụ lục" }[action]}” lúc ${hhmm(at)}.`,
+    what: (action: UndoAction, at: string) =>
+      `Hoàn tác lần “${{ score: "Tính điểm", merge: "Gộp phiếu", encoding: "Chuyển mã", chart: "Biểu đồ chỉ số", explain: "Giải trình", lineage: "Ghi trang Sáp nhập", logSheet: "Xem nhật ký", annex: "Tạo phụ lục" }[action]}” lúc ${hhmm(at)}.`,
     none: "Chưa có thao tác nào để hoàn tác.",
     nothing: "Không có gì để hoàn tác",
     refused: "Không hoàn tác được",
@@ -136,6 +141,9 @@ const vi = {
     province: "Tỉnh, thành phố",
     provinceHint: "Ví dụ: Thái Bình. Phụ lục ghi “Ủy ban nhân dân tỉnh Thái Bình”.",
     provinceMissing: (issuer: string) => `Chưa có tên tỉnh: phụ lục sẽ ghi “của ${issuer}”. Hãy nhập tỉnh, ví dụ Thái Bình.`,
+    provinceFromTitle: (province: string) => `Lấy từ tiêu đề bảng điểm (“${province}”); hãy kiểm tra. Phụ lục ghi “Ủy ban nhân dân tỉnh ${province}”.`,
+    provinceNeeded: (issuer: string) =>
+      `Hãy nhập tỉnh (ví dụ Thái Bình) trước khi tạo phụ lục: không có tỉnh, phụ lục sẽ ghi “của ${issuer}” và chưa trình ký được.`,
     year: "Năm đánh giá",
     yearFrom: {
       title: (y: number) => `Theo tiêu đề bảng điểm (năm ${y}).`,
@@ -152,14 +160,14 @@ const vi = {
     generate: "Tạo phụ lục",
     refusedTitle: "Chưa tạo được phụ lục",
     done: (sheet: string) => `Đã tạo phụ lục trên trang “${sheet}”.`,
-    doneTitle: "Xong",
+    readyTitle: "Sẵn sàng trình ký",
+    notReadyTitle: "Chưa trình ký được",
+    notReadyIntro: "Trước khi trình ký:",
     errorsIncluded: (n: number) => `Phụ lục có ${n} số liệu đang lỗi. Hãy sửa bảng điểm rồi tạo lại phụ lục trước khi trình ký.`,
-    collidedTitle: "Trang trùng tên",
+    printReason: "Đặt bố cục in bằng tay (phiên bản Excel này không cho add-in đặt). Trên trang phụ lục, hãy chọn:",
     collided: (wanted: string, used: string) =>
       `Sổ tính đã có một trang “${wanted}” của bạn, nên phụ lục được đặt ở trang “${used}”. Trang của bạn không bị thay đổi.`,
-    beforeSigning: "Cần sửa trước khi trình ký",
     printTitle: "Hãy đặt bố cục in bằng tay",
-    printIntro: "Phiên bản Excel này không cho add-in đặt bố cục in. Trên trang phụ lục, hãy chọn:",
     staleTitle: "Kết quả trên trang tính đã cũ",
     recomputeThenGenerate: "Tính điểm lại rồi tạo phụ lục",
     includePrevious: "Đưa xếp hạng năm trước vào phụ lục (cột “Xếp hạng năm trước” và “Tăng/giảm”)",
@@ -195,6 +203,9 @@ const en: Strings = {
     forms: "Creating the self-assessment forms…",
     merge: "Merging the forms…",
     lock: "Locking or unlocking the results…",
+    log: "Writing the Nhật ký sheet…",
+    notices: "Making the notices of appraisal results…",
+    conclusion: "Recording the council's conclusion…",
   },
   tabs: { score: "Score", annex: "Annex", rules: "Rules", forms: "Forms", tabsLabel: "Functions" },
   unexpected: (detail: string) => `Something unexpected went wrong: ${detail}. Try again; if it keeps happening, close and reopen the add-in pane.`,
@@ -211,8 +222,8 @@ const en: Strings = {
   retry: "Try again",
   undo: {
     button: "Undo",
-    what: (action: "score" | "annex" | "merge" | "encoding" | "chart" | "explain" | "lineage", at: string) =>
-      `Undo the last “${{ score: "Score", merge: "Merge forms", encoding: "Convert encoding", chart: "Chart of the indices", explain: "Explanation", lineage: "Write Sáp nhập", annex: "Create annex" }[action]}” at ${hhmm(at)}.`,
+    what: (action: UndoAction, at: string) =>
+      `Undo the last “${{ score: "Score", merge: "Merge forms", encoding: "Convert encoding", chart: "Chart of the indices", explain: "Explanation", lineage: "Write Sáp nhập", logSheet: "Show the log", annex: "Create annex" }[action]}” at ${hhmm(at)}.`,
     none: "Nothing to undo yet.",
     nothing: "Nothing to undo",
     refused: "Could not undo",
@@ -296,6 +307,9 @@ const en: Strings = {
     province: "Province or city",
     provinceHint: "For example Thái Bình. The annex says “Ủy ban nhân dân tỉnh Thái Bình”.",
     provinceMissing: (issuer: string) => `No province yet: the annex would say “của ${issuer}”. Type the province, for example Thái Bình.`,
+    provinceFromTitle: (province: string) => `Taken from the score table's title (“${province}”); check it. The annex says “Ủy ban nhân dân tỉnh ${province}”.`,
+    provinceNeeded: (issuer: string) =>
+      `Type the province (for example Thái Bình) before creating the annex: without it the annex says “của ${issuer}” and cannot be signed.`,
     year: "Year evaluated",
     yearFrom: {
       title: (y: number) => `From the score table's title (${y}).`,
@@ -312,15 +326,15 @@ const en: Strings = {
     generate: "Create annex",
     refusedTitle: "Could not create the annex",
     done: (sheet: string) => `The annex is on sheet “${sheet}”.`,
-    doneTitle: "Done",
+    readyTitle: "Ready to sign",
+    notReadyTitle: "Not ready to sign yet",
+    notReadyIntro: "Before it is signed:",
     errorsIncluded: (n: number) =>
       `The annex carries ${n} figure${n > 1 ? "s" : ""} in error. Correct the score table and create the annex again before it is signed.`,
-    collidedTitle: "Sheet name taken",
+    printReason: "Set the print layout by hand (this version of Excel does not let add-ins set it). On the annex sheet, choose:",
     collided: (wanted: string, used: string) =>
       `The workbook already has a sheet “${wanted}” of yours, so the annex went to sheet “${used}”. Your sheet was not changed.`,
-    beforeSigning: "To correct before signing",
     printTitle: "Set the print layout by hand",
-    printIntro: "This version of Excel does not let add-ins set the print layout. On the annex sheet, choose:",
     staleTitle: "The results on the sheet are out of date",
     recomputeThenGenerate: "Score again, then create the annex",
     includePrevious: "Include last year's rank in the annex (columns “Xếp hạng năm trước” and “Tăng/giảm”)",

@@ -19,6 +19,11 @@ const vi = {
   unlock: "Mở chốt",
   unlockedTitle: "Đã mở chốt",
   refusedTitle: "Chưa chốt hoặc mở chốt được",
+  logTitle: "Nhật ký",
+  logIntro:
+    "Mọi lần add-in và công cụ dòng lệnh ghi vào sổ tính (và các ô sửa tay khi bảng điều khiển đang mở) được ghi lại: lúc nào, việc gì, ai (tên ở ô “Người thực hiện” trên), ô nào đổi từ giá trị nào sang giá trị nào. Bấm để có trang “Nhật ký” để in, mới nhất ở trên.",
+  showLog: "Xem nhật ký",
+  logFailed: "Chưa ghi được trang Nhật ký",
 };
 
 export type LockStrings = typeof vi;
@@ -38,6 +43,11 @@ const en: LockStrings = {
   unlock: "Unlock",
   unlockedTitle: "Unlocked",
   refusedTitle: "Could not lock or unlock",
+  logTitle: "Log",
+  logIntro:
+    "Every write the add-in and the command line make to the workbook (and cells typed while the pane is open) is recorded: when, what, who (the name in “Your name” above), which cells changed from what to what. Click for a printable “Nhật ký” sheet, newest first.",
+  showLog: "Show the log",
+  logFailed: "Could not write the Nhật ký sheet",
 };
 
 export const lockCatalogue: Record<Lang, LockStrings> = { vi, en };

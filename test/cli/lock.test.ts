@@ -203,11 +203,13 @@ test("the log: score -o (with each result cell's old and new value), lock and un
   expect(printed.code).toBe(0);
   expect(printed.stdout.split("\n")[1]).toMatch(/^.*Mở chốt \| Trần B/);
   const withSheet = path.join(dir, "nhat-ky.xlsx");
-  expect((await run(["log", opened, "-o", withSheet])).code).toBe(0);
+  expect((await run(["log", opened, "-o", withSheet, "--by", "Phạm D"])).code).toBe(0);
   const ws = (await open(withSheet)).getWorksheet("Nhật ký")!;
-  expect(ws.getCell("B3").value).toBe("Mở chốt");
-  expect(ws.getCell("B4").value).toBe("Chốt kết quả");
-  expect(ws.getCell("B5").value).toBe("Tính điểm");
+  // Writing the sheet is itself an entry, its newest line.
+  expect([ws.getCell("B3").value, ws.getCell("C3").value]).toEqual(["Trang Nhật ký", "Phạm D"]);
+  expect(ws.getCell("B4").value).toBe("Mở chốt");
+  expect(ws.getCell("B5").value).toBe("Chốt kết quả");
+  expect(ws.getCell("B6").value).toBe("Tính điểm");
   // Written again, the sheet replaces its own (never a user's sheet of that name).
   const again = path.join(dir, "nhat-ky-2.xlsx");
   expect((await run(["log", withSheet, "-o", again])).code).toBe(0);

@@ -1,5 +1,6 @@
 import * as ExcelJS from "exceljs";
 import { formDelivery, mergeReturnedForms, openAsNewWorkbooks, prepareForms } from "../../src/excel/forms";
+import { buildForm } from "../../src/core/forms/forms";
 import { runScoring } from "../../src/excel/scoring";
 import { saveDecision } from "../../src/excel/settings";
 import { completeMetadata } from "../../src/core/rules/metadata";
@@ -245,6 +246,7 @@ describe("Gộp phiếu in the add-in", () => {
       "Có",
     ]);
     expect(rows[5].slice(1, 8)).toEqual([published.rows[5].name, at("2021-01-04T02:00:00.000Z"), "Chưa", "", "", "", "Chưa"]);
+    expect(forms[0].identity.madeAt).toBe("2021-01-04T02:00:00.000Z"); // each form says when it was made, as the store does
     expect(store(h.double).loopSheets).toMatchObject({ track: "Theo dõi phiếu" });
 
     // A second merge rewrites it; undo brings the first one's back.
@@ -253,6 +255,28 @@ describe("Gộp phiếu in the add-in", () => {
     expect(h.double.workbook.sheet("Theo dõi phiếu").getValues("D6:D6")).toEqual([["Có"]]);
     await undoLast();
     expect(h.double.workbook.sheet("Theo dõi phiếu").getValues("A4:H22")).toEqual(first);
+  });
+
+  it("“Thời điểm tạo phiếu” of a form the workbook did not record (made by the command line from a copy, without --master-out): the form's own time; neither: “Không có ghi nhận”", async () => {
+    h = install();
+    h.double.workbook.setSelection(`${SHEET}!B5:D5`);
+    const made = await prepareForms("selected", () => new Date("2021-01-04T02:00:00.000Z"));
+    if (made.kind !== "done") throw new Error(made.message);
+    expect(made.forms.map((f) => f.agency)).toEqual([published.rows[0].name]);
+    const { formKey, workbookId } = store(h.double);
+    // The second agency's form, made later from a copy of this workbook (same id and key) by `forms` without --master-out.
+    const second = published.rows[1].name;
+    const cliForm = buildForm({ rules, agency: second, notes: "", year: 2020, masterId: workbookId!, formKey: formKey!, madeAt: "2021-01-06T02:00:00.000Z" });
+    const outcome = await mergeReturnedForms([{ file: "cli.xlsx", values: filledValues(cliForm, publishedFill(second)), identity: cliForm.identity }]);
+    if (outcome.kind !== "done") throw new Error(outcome.message);
+    expect(outcome.findings).toEqual([]);
+    const at = (iso: string) => `${ddmmyyyy(iso)} ${hhmm(iso)}`;
+    expect(h.double.workbook.sheet("Theo dõi phiếu").getValues("B4:D6")).toEqual([
+      [published.rows[0].name, at("2021-01-04T02:00:00.000Z"), "Chưa"],
+      [second, at("2021-01-06T02:00:00.000Z"), "Có"],
+      [published.rows[2].name, "Không có ghi nhận", "Chưa"],
+    ]);
+    expect(store(h.double).selfAssessments![0]).toMatchObject({ agency: second, verified: true, madeAt: "2021-01-06T02:00:00.000Z" });
   });
 
   it("undo after a second merge brings the first merge's sheets back", async () => {

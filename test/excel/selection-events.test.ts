@@ -1,6 +1,6 @@
 import { inspectSelection, SelectionInfo } from "../../src/excel/card";
 import { onCellsEdited } from "../../src/excel/selection-events";
-import { openPane } from "../../src/excel/settings";
+import { openPane } from "../../src/excel/opening";
 import { runScoring } from "../../src/excel/scoring";
 import { createOfficeDouble } from "../office-double/index";
 import type { WorksheetChangedArgs } from "../office-double/client-object";

@@ -3,6 +3,8 @@ import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
 import { readSheet, readStore } from "../../src/cli/workbook";
+import { writeStore } from "../../src/xlsx/exceljs-sheet";
+import { ddmmyyyy, hhmm } from "../../src/core/base/catalogue";
 import { groupOfHeader } from "../../src/core/grid/grid";
 import { encodeLegacy } from "../../src/core/text/legacy-encoding";
 import { presetRules } from "../../src/core/rules/rules";
@@ -270,6 +272,39 @@ describe("forms out, filled with the published scores, merged back, scored: the 
     await fillForm(path.join(dir, "phieu-3", "so-y-te.xlsx"), publishedScores("Sở Y tế"));
     const merged = runCli(["merge", keyed, path.join(dir, "phieu-3", "so-y-te.xlsx"), "-o", path.join(dir, "k.xlsx"), "--json", "--year", "2020"]);
     expect(JSON.parse(merged.stdout).findings).toEqual([]);
+  });
+
+  it("forms without --master-out: each form keeps when it was made, the command says the master does not, and Theo dõi phiếu shows it once merged", async () => {
+    // A keyed master that recorded no form made (made before the times were recorded, or its record lost).
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(keyed);
+    const stored = readStore(wb);
+    if (!stored.ok) throw new Error("store");
+    const { formsMade: _made, ...state } = stored.state;
+    void _made;
+    writeStore(wb, state);
+    const unrecorded = path.join(dir, "bang-diem-khoa-cu.xlsx");
+    await wb.xlsx.writeFile(unrecorded);
+    const before = sha(unrecorded);
+    const made = runCli(["forms", unrecorded, "-o", path.join(dir, "phieu-4"), "--year", "2020"]);
+    expect(made.code).toBe(0);
+    expect(made.stdout).toContain(`Thời điểm tạo phiếu không được ghi vào “${unrecorded}” (lệnh không sửa tệp đầu vào)`);
+    expect(made.stdout).toContain("--master-out BẢN-SAO.xlsx");
+    expect(sha(unrecorded)).toBe(before);
+    const form = path.join(dir, "phieu-4", "so-y-te.xlsx");
+    const identity = readStore(await new ExcelJS.Workbook().xlsx.readFile(form));
+    const madeAt = identity.ok ? (identity.state.form as { madeAt?: string }).madeAt! : "";
+    expect(Math.abs(Date.parse(madeAt) - Date.now())).toBeLessThan(10 * 60_000);
+    await fillForm(form, publishedScores("Sở Y tế"));
+    const out = path.join(dir, "theo-doi-khoa-cu.xlsx");
+    expect(runCli(["merge", unrecorded, form, "-o", out, "--year", "2020"]).code).toBe(0);
+    const track = readSheet((await new ExcelJS.Workbook().xlsx.readFile(out)).getWorksheet("Theo dõi phiếu")!).values;
+    expect(track.find((r) => r[1] === "Sở Y tế")!.slice(2, 4)).toEqual([`${ddmmyyyy(madeAt)} ${hhmm(madeAt)}`, "Có"]);
+    expect(track.find((r) => r[1] === "Sở Tài chính")!.slice(2, 4)).toEqual(["Không có ghi nhận", "Chưa"]);
+    // With --master-out the copy records it, and nothing is said about it.
+    const recorded = runCli(["forms", unrecorded, "-o", path.join(dir, "phieu-5"), "--year", "2020", "--master-out", path.join(dir, "ghi-lai.xlsx")]);
+    expect(recorded.code).toBe(0);
+    expect(recorded.stdout).not.toContain("Thời điểm tạo phiếu không được ghi");
   });
 
   it("refuses a form whose hidden agency was changed, naming the file; merging it into the keyless master cannot verify it either", async () => {

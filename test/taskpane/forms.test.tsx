@@ -34,7 +34,7 @@ function fakeActions(delivery: "newWorkbooks" | "download" = "newWorkbooks"): je
     delivery: jest.fn().mockReturnValue(delivery),
     render: jest.fn().mockResolvedValue(bytes),
     openAsNewWorkbooks: jest.fn().mockResolvedValue(undefined),
-    download: jest.fn(),
+    download: jest.fn().mockResolvedValue({ fileName: "phieu-tu-danh-gia.zip", forms: 2, bytes: 1_258_291 }),
     read: jest.fn().mockResolvedValue([{ file: "so-y-te.xlsx", values: [], identity: null }]),
     merge: jest.fn().mockResolvedValue({
       kind: "done",
@@ -98,6 +98,7 @@ test("Tạo phiếu for all agencies opens each form as a new workbook where the
   expect(actions.render).toHaveBeenCalledWith(forms);
   expect(actions.openAsNewWorkbooks).toHaveBeenCalledWith(bytes);
   expect(actions.download).not.toHaveBeenCalled();
+  expect(screen.getByText("Đã mở 2 sổ tính mới, mỗi phiếu một sổ: hãy lưu từng sổ với tên đã gợi ý.")).toBeInTheDocument();
   expect(screen.getByText("so-tai-chinh.xlsx (Sở Tài chính)")).toBeInTheDocument();
 });
 
@@ -110,7 +111,30 @@ test("on Excel on the web the forms of the selected agencies are downloaded", as
   await screen.findByText("Đã tạo 2 phiếu:");
   expect(actions.prepare).toHaveBeenCalledWith("selected");
   expect(actions.download).toHaveBeenCalledWith(bytes);
+  expect(actions.download).toHaveBeenCalledTimes(1);
   expect(actions.openAsNewWorkbooks).not.toHaveBeenCalled();
+  // What was delivered: one .zip of both forms, its name and size.
+  expect(
+    screen.getByText(
+      "Đã tải về một tệp “phieu-tu-danh-gia.zip” (1,2 MB) chứa cả 2 phiếu, trong thư mục Tải xuống. Hãy giải nén rồi gửi mỗi phiếu cho cơ quan của nó.",
+    ),
+  ).toBeInTheDocument();
+});
+
+test("in English the one download is said in English; a single form is downloaded as itself", async () => {
+  const actions = fakeActions("download");
+  actions.download.mockResolvedValueOnce({ fileName: "phieu-tu-danh-gia.zip", forms: 2, bytes: 1_258_291 });
+  const { user } = renderView(actions, "en");
+  expect(screen.getByText(/downloaded in one \.zip file/)).toBeInTheDocument();
+  await user.click(screen.getByRole("button", { name: "Create forms" }));
+  expect(
+    await screen.findByText(
+      "Downloaded one file, “phieu-tu-danh-gia.zip” (1.2 MB), holding all 2 forms, to the Downloads folder. Unzip it and send each form to its agency.",
+    ),
+  ).toBeInTheDocument();
+  actions.download.mockResolvedValueOnce({ fileName: "so-y-te.xlsx", forms: 1, bytes: 9000 });
+  await user.click(screen.getByRole("button", { name: "Create forms" }));
+  expect(await screen.findByText("Downloaded “so-y-te.xlsx” to the Downloads folder.")).toBeInTheDocument();
 });
 
 test("a refusal is shown in the pane's language and nothing is rendered", async () => {

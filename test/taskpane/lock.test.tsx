@@ -78,3 +78,45 @@ test("cells typed by hand while the pane is open are logged together a moment af
   await waitFor(() => expect(mocked.logEdits).toHaveBeenCalledWith(["Bảng điểm!D12", "Bảng điểm!E12"]));
   expect(mocked.logEdits).toHaveBeenCalledTimes(1);
 });
+
+test("Xem nhật ký writes the printable Nhật ký sheet under the name given, says so, and can be undone once (Vietnamese)", async () => {
+  mocked.loadSettings.mockResolvedValue(settings());
+  mocked.writeLogSheet.mockImplementation(async () => ({
+    kind: "done",
+    sheetName: "Nhật ký",
+    entries: 4,
+    undo: { action: "logSheet", at: "2021-01-04T03:42:00.000Z", sheet: "Nhật ký" },
+    message: `Đã ghi trang “Nhật ký”: 4 lần ghi sổ tính, mới nhất ở trên (người thực hiện: ${window.localStorage.getItem("xep-hang-cntt.by")}).`,
+    messageEn: "Wrote the sheet “Nhật ký”.",
+  }));
+  const { user, panel } = await openAnnex();
+  await user.type(within(panel).getByRole("textbox", { name: /Người thực hiện/ }), "Lê C");
+  await user.click(within(panel).getByRole("button", { name: "Xem nhật ký" }));
+  expect(mocked.writeLogSheet).toHaveBeenCalledTimes(1);
+  expect(mocked.writeLogSheet).toHaveBeenCalledWith("pane");
+  // The name is remembered before the sheet is written: the log's entry carries it.
+  expect(await within(panel).findByText(/mới nhất ở trên \(người thực hiện: Lê C\)/)).toBeInTheDocument();
+  expect(screen.getByText(/^Hoàn tác lần “Xem nhật ký” lúc \d\d:42\.$/)).toBeInTheDocument();
+});
+
+test("Show the log in English: a refusal is an error in English; the button is a real button reached by keyboard", async () => {
+  mocked.loadSettings.mockResolvedValue(settings());
+  mocked.writeLogSheet.mockResolvedValue({
+    kind: "refused",
+    cells: [],
+    message: "Sổ tính đang được bảo vệ cấu trúc.",
+    messageEn: "The workbook's structure is protected.",
+  });
+  const user = userEvent.setup({ delay: null });
+  render(<App api={mocked} lang="en" />);
+  await waitIdle();
+  await user.click(await screen.findByRole("tab", { name: "Annex" }));
+  const panel = screen.getByRole("tabpanel", { name: "Annex" });
+  const button = await within(panel).findByRole("button", { name: "Show the log" });
+  await waitIdle();
+  button.focus();
+  await user.keyboard("{Enter}");
+  expect(await within(panel).findByText("The workbook's structure is protected.")).toBeInTheDocument();
+  expect(within(panel).getByText("Could not write the Nhật ký sheet")).toBeInTheDocument();
+  expect(mocked.writeLogSheet).toHaveBeenCalledTimes(1);
+});

@@ -8,7 +8,16 @@
  *     writeAnnex:    port.putAnnex(description) → the state after → port.writeStore
  */
 import { AnnexDescription, buildAnnex, chooseAnnexSheet, withCodeLine } from "../sheets/annex";
-import { completeMetadata, DecisionMetadata, MetadataProblem, titleRowsOf, validateMetadata, yearInTitle } from "../rules/metadata";
+import {
+  completeMetadata,
+  DecisionMetadata,
+  MetadataProblem,
+  provinceInTitle,
+  provinceMissing,
+  titleRowsOf,
+  validateMetadata,
+  yearInTitle,
+} from "../rules/metadata";
 import { Comparison } from "../grid/previous";
 import { RowResult } from "../grid/scoring";
 import { Rules } from "../rules/rules";
@@ -23,9 +32,14 @@ export function annexMetadata(
   decision: Partial<DecisionMetadata> | undefined,
   values: readonly (readonly unknown[])[],
   headerTop: number,
+  /** The add-in: with no province given, the one the grid's title names (the command line says it is missing). */
+  opts: { provinceFromTitle?: boolean } = {},
 ): { ok: true; meta: DecisionMetadata } | { ok: false; problems: MetadataProblem[] } {
+  const title = titleRowsOf(values, headerTop);
   // A year not given nor stored is the one the grid's title names, else the year before the decision's.
-  const meta = completeMetadata(decision, yearInTitle(titleRowsOf(values, headerTop)));
+  const stored = completeMetadata(decision, yearInTitle(title));
+  const titleProvince = opts.provinceFromTitle && provinceMissing(stored) ? provinceInTitle(title) : null;
+  const meta = titleProvince ? { ...stored, province: titleProvince } : stored;
   const problems = validateMetadata(meta);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, meta };
 }

@@ -407,6 +407,9 @@ export const FORM_TEXT = {
   },
   yes: "Có",
   no: "Chưa",
+  /** "Thời điểm tạo phiếu" when forms were made from the master but the time was not recorded (`forms` without --master-out). */
+  madeNotRecorded: "Không có ghi nhận",
+  notMade: "Chưa tạo",
   verifiedYes: "Đã xác thực",
   verifiedNo: "Chưa xác thực",
   diffHeader: {

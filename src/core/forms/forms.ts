@@ -30,6 +30,11 @@ export interface FormIdentity {
    * cannot make a form that passes for another agency's, another year's or another master's.
    */
   token?: string;
+  /**
+   * When the form was made (ISO time): for "Theo dõi phiếu" when the master could not record it (the
+   * command line's `forms` without --master-out never modifies its input). Not signed: it says when, not who.
+   */
+  madeAt?: string;
 }
 
 /** A new secret key for a master's forms: 32 random bytes as hex. The caller gives the randomness (node:crypto, or crypto.getRandomValues in the add-in). */
@@ -179,6 +184,8 @@ export interface FormInput {
   masterId: string;
   /** The master's secret key (`formKey`): the form carries the token it gives, never the key. */
   formKey: string;
+  /** When the form is made (ISO time), kept in its identity. */
+  madeAt?: string;
 }
 
 export interface FormDescription extends SheetDescription {
@@ -279,6 +286,7 @@ export function formIdentity(input: FormInput, agency: string): FormIdentity {
     year: input.year,
     rulesFingerprint: rulesFingerprint(input.rules.json),
     token: formToken(input.formKey, input.masterId, agency, input.year),
+    ...(input.madeAt ? { madeAt: input.madeAt } : {}),
   };
 }
 

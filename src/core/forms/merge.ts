@@ -479,7 +479,8 @@ export function planMerge(input: MergeInput): MergeResult {
     const key = matchKey(c.agency);
     const old = records.get(key);
     if (old && sameRecord(old, c.record) && old.verified === c.record.verified) continue;
-    records.set(key, { ...c.record, file: c.form.file, at: input.now });
+    const madeAt = c.verified ? c.form.identity?.madeAt : undefined;
+    records.set(key, { ...c.record, file: c.form.file, at: input.now, ...(madeAt ? { madeAt } : {}) });
   }
   const gridOrder = new Map(layout.dataRows.map((r, i) => [matchKey(gridName(r)), i]));
   const selfAssessments = [...records.values()].sort(
@@ -1014,19 +1015,33 @@ export function withFormsMade(previous: readonly FormMade[] | undefined, made: r
 }
 
 /**
- * "Theo dõi phiếu": each agency of the grid, when its form was made (when the master recorded it),
- * returned (the file merged and when), verified, merged; the deadline in the title when one is set.
+ * When an agency's form was made, for "Theo dõi phiếu": the latest of what the master recorded ("Tạo phiếu",
+ * `forms --master-out`) and what its merged, verified form says of itself; with neither, said as it is: no
+ * record when the master has a form key (forms were made from it, this one perhaps by `forms` without
+ * --master-out, which does not modify its input), not made when it has none.
+ */
+function madeText(recorded: FormMade | undefined, record: SelfAssessment | undefined, keyed: boolean): string {
+  const times = [recorded?.at, record?.madeAt].filter((t): t is string => typeof t === "string" && t !== "").sort();
+  if (times.length > 0) return local(times[times.length - 1]);
+  return keyed ? FORM_TEXT.madeNotRecorded : FORM_TEXT.notMade;
+}
+
+/**
+ * "Theo dõi phiếu": each agency of the grid, when its form was made (madeText), returned (the file merged
+ * and when), verified, merged; the deadline in the title when one is set. `master`: the master's store
+ * (the forms it recorded as made, its form key).
  */
 export function trackingSheet(
   agencies: readonly string[],
   records: readonly SelfAssessment[],
   deadline: string | undefined,
   sheetName: string = FORM_TEXT.trackSheet,
-  made: readonly FormMade[] = [],
+  master: Pick<StoreState, "formsMade" | "formKey"> = {},
 ): SheetDescription {
   const h = FORM_TEXT.trackHeader;
   const byKey = new Map(records.map((s) => [matchKey(s.agency), s]));
-  const madeOf = new Map(made.map((m) => [matchKey(m.agency), m]));
+  const madeOf = new Map((master.formsMade ?? []).map((m) => [matchKey(m.agency), m]));
+  const keyed = isFormKey(master.formKey);
   const body = agencies.map((agency, i) => {
     const row = 3 + i;
     const s = byKey.get(matchKey(agency));
@@ -1035,7 +1050,7 @@ export function trackingSheet(
     return [
       { row, col: 0, value: i + 1, style: "cell", numberFormat: "0" },
       { row, col: 1, value: agency, style: "cellLeft" },
-      { row, col: 2, value: m ? local(m.at) : "", style: "cell" },
+      { row, col: 2, value: madeText(m, s, keyed), style: "cell" },
       { row, col: 3, value: yesNo(s !== undefined), style: "cell" },
       { row, col: 4, value: s?.file ?? "", style: "cellLeft" },
       { row, col: 5, value: s ? local(s.at) : "", style: "cell" },

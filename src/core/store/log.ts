@@ -9,7 +9,8 @@ import { catalogue, entry, Lang, say } from "../base/catalogue";
 import { LIST_PRINT_LANDSCAPE, SheetCell, SheetDescription } from "../sheets/sheet";
 
 /** What was done: the actions that write, and the manual edits seen while the pane was open. */
-export type LogAction = "score" | "annex" | "merge" | "encoding" | "undo" | "lock" | "unlock" | "chart" | "explain" | "edit" | "conclusion" | "lineage";
+export type LogAction =
+  "score" | "annex" | "merge" | "encoding" | "undo" | "lock" | "unlock" | "chart" | "explain" | "edit" | "conclusion" | "lineage" | "logSheet";
 
 export interface LogEntry {
   /** ISO time. */
@@ -125,6 +126,7 @@ const ACTIONS: Record<LogAction, { vi: string; en: string }> = {
   edit: { vi: "Sửa tay", en: "Edited by hand" },
   conclusion: { vi: "Kết luận của hội đồng", en: "Council's conclusion" },
   lineage: { vi: "Ghi trang Sáp nhập", en: "Write the Sáp nhập sheet" },
+  logSheet: { vi: "Trang Nhật ký", en: "The Nhật ký sheet" },
 };
 
 export const actionName = (action: LogAction, lang: Lang): string => ACTIONS[action][lang];
@@ -149,6 +151,8 @@ export const LOG_MESSAGES = catalogue("log", {
 });
 
 export const LOG_SHEET = "Nhật ký";
+/** The sheet's title, in A1 (how "Hoàn tác" knows the sheet is still the add-in's). */
+export const LOG_SHEET_TITLE = "NHẬT KÝ GHI SỔ TÍNH";
 const HEADERS = ["Thời điểm", "Thao tác", "Người thực hiện", "Trang", "Ô", "Giá trị cũ", "Giá trị mới", "Ghi chú"];
 
 /**
@@ -158,7 +162,7 @@ const HEADERS = ["Thời điểm", "Thao tác", "Người thực hiện", "Trang
 export function logSheet(log: WorkLog, time: (iso: string) => string, sheetName = LOG_SHEET): SheetDescription {
   const cells: SheetCell[] = [];
   const put = (row: number, col: number, value: string, style = "cell") => cells.push({ row, col, value, style, numberFormat: "@" });
-  put(0, 0, "NHẬT KÝ GHI SỔ TÍNH", "title");
+  put(0, 0, LOG_SHEET_TITLE, "title");
   HEADERS.forEach((h, c) => put(1, c, h, "header"));
   let row = 2;
   for (const e of [...log.entries].reverse()) {

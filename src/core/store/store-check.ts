@@ -284,7 +284,7 @@ const sheetDescription: Check = (v, p) => {
 /** `undo`: the journal of the last write. Checked whole before undo writes anything from it. */
 export const checkUndoJournal: Check = (v, p) => {
   const found = shape({
-    action: oneOf("score", "annex", "merge", "encoding", "chart", "explain", "lineage"),
+    action: oneOf("score", "annex", "merge", "encoding", "chart", "explain", "lineage", "logSheet"),
     at: time,
     sheet: sheetName,
     cells: list(snapshot),
@@ -318,7 +318,15 @@ export const checkUndoJournal: Check = (v, p) => {
 /** The self-assessment entries (forms out and back in): their shape, and the sheet names they name. */
 const scoreOrText: Check = (v, p) =>
   v === null || typeof v === "string" || (typeof v === "number" && Number.isFinite(v)) ? null : storeProblem("notText", p, v);
-export const checkForm: Check = shape({ kind: text, masterId: text, agency: text, year: intIn(0, 9999), rulesFingerprint: text, token: optional(text) });
+export const checkForm: Check = shape({
+  kind: text,
+  masterId: text,
+  agency: text,
+  year: intIn(0, 9999),
+  rulesFingerprint: text,
+  token: optional(text),
+  madeAt: optional(text),
+});
 const formKey: Check = (v, p) => (typeof v === "string" && /^[0-9a-f]{64}$/.test(v) ? null : storeProblem("notText", p, v));
 export const checkSelfAssessments: Check = list(
   shape({
@@ -326,6 +334,7 @@ export const checkSelfAssessments: Check = list(
     file: text,
     at: text,
     verified: optional(bool),
+    madeAt: optional(text),
     scores: list(scoreOrText, 1000),
     evidence: list(text, 1000),
     notes: text,
@@ -351,7 +360,7 @@ export const checkLock: Check = shape({
 export const checkUnlocks: Check = list(shape({ code: text, lockedAt: time, lockedBy: text, at: time, by: text, reason: text }), 10000);
 const cellChange: Check = (v, p) =>
   Array.isArray(v) && v.length === 3 ? (cell(v[0], join(p, 0)) ?? text(v[1], join(p, 1)) ?? text(v[2], join(p, 2))) : storeProblem("notArray", p, v);
-const LOG_ACTIONS = ["score", "annex", "merge", "encoding", "undo", "lock", "unlock", "chart", "explain", "edit", "conclusion", "lineage"];
+const LOG_ACTIONS = ["score", "annex", "merge", "encoding", "undo", "lock", "unlock", "chart", "explain", "edit", "conclusion", "lineage", "logSheet"];
 /** `log`: the entries (each with its changed cells) and the summary of older ones. */
 export const checkLog: Check = shape({
   entries: list(

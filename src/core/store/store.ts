@@ -50,9 +50,10 @@ export interface FillSnapshot {
 export interface UndoJournal {
   /**
    * “encoding”: “Chuyển mã” (legacy text converted to Unicode); “merge”: “Gộp phiếu”; “chart”: “Biểu đồ
-   * chỉ số”, “explain”: “Giải trình” and “lineage”: the “Sáp nhập” sheet written from the pane, whose new sheet (`sheet`) undo removes.
+   * chỉ số”, “explain”: “Giải trình”, “lineage”: the “Sáp nhập” sheet written from the pane and “logSheet”: the
+   * printable “Nhật ký” sheet, whose new sheet (`sheet`) undo removes.
    */
-  action: "score" | "annex" | "merge" | "encoding" | "chart" | "explain" | "lineage";
+  action: "score" | "annex" | "merge" | "encoding" | "chart" | "explain" | "lineage" | "logSheet";
   /** ISO time of the write, for the pane ("Hoàn tác lần tính lúc 10:42"). */
   at: string;
   sheet: string;
@@ -223,6 +224,8 @@ export interface SelfAssessment {
   at: string;
   /** Whether the form's identity verified against the master's key (false: a form without identity, merged as unverified; absent in older records). */
   verified?: boolean;
+  /** When the form was made, as its verified identity says (absent: not said, or not verified); "Theo dõi phiếu" uses it when the master recorded no time. */
+  madeAt?: string;
   /** Per rules group: the score as read (a number), the text typed when not a number, null when empty or exempt. */
   scores: (number | string | null)[];
   evidence: string[];

@@ -1,6 +1,7 @@
 import { agencyMaxes, buildForm, rulesFingerprint } from "../../../src/core/forms/forms";
-import { differencesSheet, MergeInput, planMerge, readForm, selfAssessmentSheet } from "../../../src/core/forms/merge";
+import { differencesSheet, MergeInput, planMerge, readForm, selfAssessmentSheet, trackingSheet } from "../../../src/core/forms/merge";
 import { presetRules } from "../../../src/core/rules/rules";
+import { ddmmyyyy, hhmm } from "../../../src/core/base/catalogue";
 import { sheetValues } from "../../../src/core/sheets/sheet";
 import { SelfAssessment } from "../../../src/core/store/store";
 import { clonePreset, simpleSheet } from "../helpers";
@@ -321,5 +322,58 @@ describe("rules with blocks and several exemption keywords", () => {
     if (!r.ok) throw new Error(r.message);
     expect(r.plan.findings.map((f) => [f.code, f.cell])).toEqual([["aboveMax", "C7"]]);
     expect(r.plan.findings[0].message).toContain("vượt điểm tối đa 80");
+  });
+});
+
+describe("Theo dõi phiếu: when each form was made", () => {
+  const madeForm = (agency: string, madeAt?: string) =>
+    buildForm({ rules, agency, notes: "", year: 2020, masterId: "master-1", formKey: KEY, ...(madeAt ? { madeAt } : {}) });
+  const values = grid([{ name: "Sở Y tế" }, { name: "Sở Tài chính" }, { name: "Sở Nội vụ" }]);
+  /** A time as the sheet shows it (local time). */
+  const shown = (iso: string) => `${ddmmyyyy(iso)} ${hhmm(iso)}`;
+  const madeColumn = (sheet: ReturnType<typeof trackingSheet>) =>
+    sheet.cells
+      .filter((c) => c.row >= 3 && c.col === 2)
+      .sort((a, b) => a.row - b.row)
+      .map((c) => c.value);
+
+  it("a form carries when it was made in its identity (not signed: the token is the same without it)", () => {
+    const form = madeForm("Sở Y tế", "2020-12-01T02:30:00.000Z");
+    expect(form.identity.madeAt).toBe("2020-12-01T02:30:00.000Z");
+    expect(form.identity.token).toBe(madeForm("Sở Y tế").identity.token);
+  });
+
+  it("a verified form's time is recorded with its claim; a form without a token gives none", () => {
+    const signed = returned("y.xlsx", madeForm("Sở Y tế", "2020-12-01T02:30:00.000Z"), { scores: FULL });
+    const old = madeForm("Sở Tài chính", "2020-12-01T02:30:00.000Z");
+    const unsigned = { file: "tc.xlsx", values: filledValues(old, { scores: FULL }), identity: { ...old.identity, token: undefined } };
+    const p = plan(base(values, [signed, unsigned]));
+    expect(p.selfAssessments.map((s) => [s.agency, s.verified, s.madeAt])).toEqual([
+      ["Sở Y tế", true, "2020-12-01T02:30:00.000Z"],
+      ["Sở Tài chính", false, undefined],
+    ]);
+  });
+
+  it("the master's record, else the merged form's own time (the latest of both); with neither: not recorded when the master has a key, not made when it has none", () => {
+    const p = plan(base(values, [returned("y.xlsx", madeForm("Sở Y tế", "2020-12-01T02:30:00.000Z"), { scores: FULL })]));
+    const agencies = ["Sở Y tế", "Sở Tài chính", "Sở Nội vụ"];
+    // Made by `forms` without --master-out: the master recorded nothing.
+    expect(madeColumn(trackingSheet(agencies, p.selfAssessments, undefined, "Theo dõi phiếu", { formKey: KEY }))).toEqual([
+      shown("2020-12-01T02:30:00.000Z"),
+      "Không có ghi nhận",
+      "Không có ghi nhận",
+    ]);
+    // Recorded by the master for Sở Tài chính, and earlier than the form's own time for Sở Y tế.
+    const formsMade = [
+      { agency: "Sở Y tế", file: "so-y-te.xlsx", at: "2020-11-20T01:00:00.000Z" },
+      { agency: "Sở Tài chính", file: "so-tai-chinh.xlsx", at: "2020-11-20T01:00:00.000Z" },
+    ];
+    expect(madeColumn(trackingSheet(agencies, p.selfAssessments, undefined, "Theo dõi phiếu", { formKey: KEY, formsMade }))).toEqual([
+      shown("2020-12-01T02:30:00.000Z"),
+      shown("2020-11-20T01:00:00.000Z"),
+      "Không có ghi nhận",
+    ]);
+    // No key: no form was made from this master.
+    expect(madeColumn(trackingSheet(agencies, [], undefined, "Theo dõi phiếu", {}))).toEqual(["Chưa tạo", "Chưa tạo", "Chưa tạo"]);
   });
 });
