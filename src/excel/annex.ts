@@ -125,7 +125,8 @@ export const ANNEX_BUILD_SHEET = "XepHangCNTT_PhuLucMoi";
  * under a temporary name; only then does it take the annex's name and place, the annex it replaces being
  * kept very hidden for "Hoàn tác" (a failure never leaves no annex). A user's sheet of that name is never
  * touched. At most 3 syncs: read; the batch (state and undo journal first, then the annex); the new
- * sheet's id. From the annex sheet itself, the grid's sheet is read in a second sync and the id is not
+ * sheet's id (carried by the batch's last sync instead when the annex's texts take more than one, past the
+ * request limit). From the annex sheet itself, the grid's sheet is read in a second sync and the id is not
  * recorded (the annex is then known by its name). With error findings it does nothing until the caller
  * confirms (`confirmErrors`).
  */

@@ -502,3 +502,29 @@ describe.each([
     await pane.context.close();
   });
 });
+
+describe.each([
+  ["Vietnamese", "vi-VN", "Phiếu", "Tạo phiếu", /^Đã tải về một tệp “phieu-tu-danh-gia\.zip” \([\d,]+ MB\) chứa cả 19 phiếu/, "vi"],
+  ["English", "en-US", "Forms", "Create forms", /^Downloaded one file, “phieu-tu-danh-gia\.zip” \([\d.]+ MB\), holding all 19 forms/, "en"],
+] as const)("forms below ExcelApi 1.8, at 320 px in %s", (_label, displayLanguage, tabName, createName, said, lang) => {
+  test("the 19 forms arrive in one download, a .zip, and the pane says what was delivered", async () => {
+    const pane = await openPane({ width: 320, displayLanguage, apiLevel: 7 });
+    const downloads: string[] = [];
+    pane.page.on("download", (d) => downloads.push(d.suggestedFilename()));
+    await pane.page.getByRole("tab", { name: tabName }).click();
+    const panel = pane.page.getByRole("tabpanel", { name: tabName });
+    const download = pane.page.waitForEvent("download");
+    await panel.getByRole("button", { name: createName, exact: true }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe("phieu-tu-danh-gia.zip");
+    const note = panel.locator("[role=group]").getByText(said);
+    await note.waitFor();
+    await pane.page.waitForTimeout(500); // no second download follows
+    expect(downloads).toEqual(["phieu-tu-danh-gia.zip"]);
+    await note.scrollIntoViewIfNeeded();
+    await shot(pane.page, `18-forms-zip-${lang}-320`);
+    await expectAccessible(pane.page, `forms delivered, ${lang}`);
+    expect(pane.errors).toEqual([]);
+    await pane.context.close();
+  });
+});

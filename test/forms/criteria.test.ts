@@ -17,7 +17,7 @@ import { Rules } from "../../src/core/rules/rules";
 import { sheetValues } from "../../src/core/sheets/sheet";
 import { formBytes, readReturnedForm } from "../../src/xlsx/forms";
 import { simpleSheet } from "../core/helpers";
-import { docRules, exampleRules, fillByCriteria, unlockedOf } from "./criteria-helpers";
+import { DOC_FILL, docRules, exampleRules, fillByCriteria, unlockedOf } from "./criteria-helpers";
 import { KEY, mergeInput } from "./helpers";
 
 const rules = docRules();
@@ -140,18 +140,7 @@ describe("a form at criterion level, filled through its unlocked cells, merged i
     values[ledgerRow(values, "Sở A", "1.4")][L.appraised] = 6;
     return values;
   };
-  const FILL = {
-    "1.1.1": [45, 50, "Biên bản kiểm kê 12/BB-STC"],
-    "1.1.2": [60],
-    "1.2": ["Đạt một phần"],
-    "1.3": ["Có"],
-    "1.4": [8.25],
-    "2": [80],
-    "3": [80],
-    "4": [80],
-    "5": [80],
-    "6": [40, "QĐ 5/QĐ-STC"],
-  };
+  const FILL = { ...DOC_FILL, "1.1.1": [45, 50, "Biên bản kiểm kê 12/BB-STC"], "6": [40, "QĐ 5/QĐ-STC"] };
 
   async function merged(fill: Record<string, (string | number | undefined)[]>, agency = "Sở A", notes = "") {
     const wb = await asWorkbook(form(rules, agency, notes));
