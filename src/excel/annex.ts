@@ -138,7 +138,7 @@ export async function generateAnnex(opts: { confirmErrors: boolean; source?: "pa
       const { store, state, items, names, owned, fromAnnexSheet, lineageSheet } = read;
       const rules = rulesOf(state);
       // The council's conclusions count as in "Tính điểm"; the differences left without one are listed before the annex.
-      const concluded = concludedSheet(read.sheet, read.differencesSheet, rules, state.loopSheets?.diff);
+      const concluded = concludedSheet(read.sheet, read.differencesSheet, rules, state.loopSheets?.diff, true);
       const sheet = concluded ? { ...read.sheet, values: concluded.values } : read.sheet;
       const scoredSheet = scoreSheet(sheet.values, rules, sheet.origin);
       if (!scoredSheet.ok) return sheetRefusal(sheet.name, scoredSheet.error);
