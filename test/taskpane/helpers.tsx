@@ -198,6 +198,8 @@ export function fakeApi(): FakeApi {
     readPreviousFile: jest.fn(),
     saveLineage2025: jest.fn(async (_on: boolean) => ({ ok: true as const })),
     writeLineageSheet: jest.fn(),
+    readCriteriaSheet: jest.fn(),
+    writeCriteriaSheet: jest.fn(),
     preloadEngine: jest.fn(),
     forms: {
       prepare: jest.fn(),
