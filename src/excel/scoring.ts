@@ -163,7 +163,7 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
           return newState;
         },
       });
-      const edited = await port.apply(); // 2 (3 in a few cases)
+      const { edited } = await port.apply(); // 2 (3 in a few cases)
 
       const notices: string[] = [...storeNotes];
       const noticesEn: string[] = [...storeNotesEn];
