@@ -3,7 +3,7 @@
  * This module and ExcelJS are loaded only when the "Phiếu" tab makes or merges forms (a separate
  * chunk), never with the pane's first screen.
  */
-import type { FormDescription } from "../core/forms/forms";
+import type { FormDescription } from "../core/forms/form-parts";
 import type { ReturnedForm } from "../core/forms/merge";
 import { ExcelJSModule, formBytes, readReturnedForms } from "../xlsx/forms";
 import { PreviousRead, readPreviousFile } from "../xlsx/previous";

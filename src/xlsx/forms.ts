@@ -1,5 +1,5 @@
 import type * as ExcelJS from "exceljs";
-import { FormDescription, FormIdentity, FORM_KIND } from "../core/forms/forms";
+import { FormDescription, FormIdentity, FORM_KIND } from "../core/forms/form-parts";
 import { compactReturnedForm, ReadLimitPassed, ReturnedForm } from "../core/forms/merge";
 import { isNoticeIdentity, NoticeDescription } from "../core/forms/notices";
 import { StoreState } from "../core/store/store";

@@ -1,7 +1,8 @@
 import { cellAddress } from "../base/address";
 import { both, catalogue, entry, plural } from "../base/catalogue";
 import { DifferenceRow } from "./conclusions";
-import { FORM_STYLES, formSlug } from "./forms";
+import { formSlug } from "./forms";
+import { FORM_STYLES } from "./form-parts";
 import { fromHex, hmacSha256, sameText, toHex, utf8 } from "../base/hmac";
 import { displayValue, isBlank } from "../base/numbers";
 import { FORM_TEXT } from "./form-messages";
