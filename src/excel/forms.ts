@@ -21,6 +21,7 @@ import { queueDifferencesRead } from "./conclusions";
 import { readDifferences } from "../core/forms/conclusions";
 
 export { formDelivery } from "./delivery";
+export { prepareNotices } from "./notices";
 
 /**
  * The add-in's side of the departments' loop: the forms of the active sheet's agencies (all, or those

@@ -5,6 +5,7 @@
  */
 import type { UseCases } from "../excel/index";
 import type { FormsOutcome, MergeOutcome } from "../excel/forms";
+import type { NoticesOutcome } from "../excel/notices";
 import type { ReturnedForm } from "../core/forms/merge";
 import type { PreviousRead } from "../xlsx/previous";
 
@@ -18,6 +19,12 @@ export interface FormsActions {
   ) => Promise<{ fileName: string; bytes: Uint8Array }[]>;
   openAsNewWorkbooks: (files: { fileName: string; bytes: Uint8Array }[]) => Promise<void>;
   download: (files: { fileName: string; bytes: Uint8Array }[]) => void;
+  /** “Thông báo kết quả thẩm định”: the notices of the differences (a reply deadline dd/mm/yyyy, optional). */
+  prepareNotices: (deadline?: string) => Promise<NoticesOutcome>;
+  /** The notices as .xlsx bytes (ExcelJS, loaded on first use). */
+  renderNotices: (
+    notices: { fileName: string; description: Extract<NoticesOutcome, { kind: "done" }>["notices"][number]["description"] }[],
+  ) => Promise<{ fileName: string; bytes: Uint8Array }[]>;
   read: (files: File[]) => Promise<ReturnedForm[]>;
   merge: (forms: ReturnedForm[]) => Promise<MergeOutcome>;
 }

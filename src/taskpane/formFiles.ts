@@ -4,8 +4,9 @@
  * chunk), never with the pane's first screen.
  */
 import type { FormDescription } from "../core/forms/forms";
+import type { NoticeDescription } from "../core/forms/notices";
 import type { ReturnedForm } from "../core/forms/merge";
-import { ExcelJSModule, formBytes, readReturnedForms } from "../xlsx/forms";
+import { ExcelJSModule, formBytes, noticeBytes, readReturnedForms } from "../xlsx/forms";
 import { PreviousRead, readPreviousFile } from "../xlsx/previous";
 
 async function excelJS(): Promise<ExcelJSModule> {
@@ -17,6 +18,14 @@ export async function renderFormFiles(forms: { fileName: string; description: Fo
   const X = await excelJS();
   const out: { fileName: string; bytes: Uint8Array }[] = [];
   for (const f of forms) out.push({ fileName: f.fileName, bytes: await formBytes(X, f.description) });
+  return out;
+}
+
+/** The notices of appraisal results as .xlsx (protected, the reply cells unlocked, the identity in the hidden data). */
+export async function renderNoticeFiles(notices: { fileName: string; description: NoticeDescription }[]): Promise<{ fileName: string; bytes: Uint8Array }[]> {
+  const X = await excelJS();
+  const out: { fileName: string; bytes: Uint8Array }[] = [];
+  for (const n of notices) out.push({ fileName: n.fileName, bytes: await noticeBytes(X, n.description) });
   return out;
 }
 

@@ -27,6 +27,12 @@ const vi = {
   difference: (agency: string, group: string, self: string, appraised: string) => `${agency}, “${group}”: tự chấm ${self}, thẩm định ${appraised}`,
   failed: "Chưa gộp được",
   createFailed: "Chưa tạo được phiếu",
+  noticesTitle: "Thông báo kết quả thẩm định",
+  noticesIntro:
+    "Mỗi cơ quan có chênh lệch trên trang “Chênh lệch” nhận một tệp: điểm tự chấm và thẩm định, kết luận và lý do của hội đồng, một ô “Ý kiến của cơ quan” cho mỗi dòng. Khi cơ quan gửi lại, chọn tệp ở mục “Gộp phiếu” bên dưới: ý kiến được ghi vào cột “Kiến nghị”.",
+  noticesDeadline: "Hạn gửi lại ý kiến (dd/mm/yyyy, không bắt buộc)",
+  noticesCreate: "Tạo thông báo",
+  noticesFailed: "Chưa tạo được thông báo",
 };
 
 export type FormsStrings = typeof vi;
@@ -54,6 +60,12 @@ const en: FormsStrings = {
   difference: (agency: string, group: string, self: string, appraised: string) => `${agency}, “${group}”: self-assessed ${self}, appraised ${appraised}`,
   failed: "Not merged",
   createFailed: "Forms not created",
+  noticesTitle: "Notices of appraisal results",
+  noticesIntro:
+    "Each agency with a difference on the “Chênh lệch” sheet gets one file: its self-assessed and appraised scores, the council's conclusion and reason, and an “Ý kiến của cơ quan” (reply) cell on each line. When agencies send them back, choose the files under “Merge forms” below: the replies go into the “Kiến nghị” column.",
+  noticesDeadline: "Reply deadline (dd/mm/yyyy, optional)",
+  noticesCreate: "Make the notices",
+  noticesFailed: "Notices not made",
 };
 
 export const formsCatalogue: Record<Lang, FormsStrings> = { vi, en };

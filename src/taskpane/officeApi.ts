@@ -31,6 +31,8 @@ function officeFormsActions(): FormsActions {
         setTimeout(() => URL.revokeObjectURL(url), 10000);
       }
     },
+    prepareNotices: async (deadline) => (await formsUseCases()).prepareNotices(deadline),
+    renderNotices: async (notices) => (await files()).renderNoticeFiles(notices),
     read: async (list) => (await files()).readFormFiles(list),
     merge: async (forms) => (await formsUseCases()).mergeReturnedForms(forms),
   };
