@@ -1,5 +1,5 @@
 /**
- * `score -o --annex` through the package port at 10 000 and 100 000 agencies (whole process: wall
+ * `score -o --annex` (then `lock` and `unlock` on its output) through the package port at 10 000 and 100 000 agencies (whole process: wall
  * time, CPU time — what a busy machine does not inflate — and peak memory), beside a baseline on the same stack's fastest path (bench/tools/baseline-sum.js:
  * load, sum, save) and, at 10 000, ExcelJS's own load, sum and save (the stack the CLI wrote with before).
  * The issue's target at 100 000: ≤ 1 GiB peak and ≤ 20 s on a quiet 2-core machine.
@@ -84,6 +84,21 @@ const section = {
           note: `peak ${base.mb.toFixed(0)} MB, CPU ${(base.cpu / 1000).toFixed(1)} s`,
         },
       );
+      // lock, then unlock, on the scored output: the store, the code line and two sheets' protection rewritten, the rest copied.
+      for (const [name, args] of [
+        ["lock", ["lock", path.join(dir, "out.xlsx"), "-o", path.join(dir, "locked.xlsx")]],
+        ["unlock", ["unlock", path.join(dir, "locked.xlsx"), "-o", path.join(dir, "unlocked.xlsx"), "--reason", "bench"]],
+      ] as const) {
+        ctx.log(`port: ${name} on ${n}…`);
+        const r = measure(ctx.root, [path.join(ctx.root, "bin/xep-hang-cntt.js"), ...args, "--force"]);
+        if (r.code !== 0) throw new Error(r.stderr);
+        rows.push({
+          measure: `  ${name} -o (package port)`,
+          value: (r.ms / 1000).toFixed(1),
+          unit: "s",
+          note: `peak ${r.mb.toFixed(0)} MB, CPU ${(r.cpu / 1000).toFixed(1)} s`,
+        });
+      }
       if (n <= 20000) {
         const script = path.join(dir, "exceljs-baseline.js");
         fs.writeFileSync(script, EXCELJS_BASELINE.replace('require("exceljs")', `require(${JSON.stringify(require.resolve("exceljs"))})`));

@@ -4,7 +4,8 @@
  * -o, logged) and scores that; differences left without a conclusion are findings (exit code 1).
  */
 import { SHEET_ORIGIN } from "../core/base/address";
-import { applyConclusions, ConclusionsApplied } from "../core/forms/conclusions";
+import { applyConclusions, applyCriterionConclusions, ConclusionsApplied } from "../core/forms/conclusions";
+import { LEDGER_SHEET } from "../core/grid/ledger";
 import { FORM_TEXT } from "../core/forms/form-messages";
 import { Rules } from "../core/rules/rules";
 import { ScoreResult, scoreSheet } from "../core/grid/scoring";
@@ -28,4 +29,17 @@ export function withSheetConclusions(
   if (!result.ok) return null;
   const changes = applied.writes.map((w): [string, string, string] => [w.address, String(picked.data.values[w.row]?.[w.col] ?? ""), String(w.value)]);
   return { data: { ...picked.data, values: applied.values }, result, applied, changes };
+}
+
+/** The conclusions of the rows naming a criterion applied to the ledger's values (Thẩm định); null when there are none. */
+export function withCriterionConclusions(
+  port: { sheets(): readonly { name: string }[]; readSheet(name: string): { values: unknown[][] } },
+  state: StoreState,
+  rules: Rules,
+  ledgerValues: unknown[][],
+): ConclusionsApplied | null {
+  const name = state.loopSheets?.diff ?? FORM_TEXT.diffSheet;
+  if (rules.leaves.length === 0 || !port.sheets().some((w) => w.name === name)) return null;
+  const applied = applyCriterionConclusions(ledgerValues, rules, { values: port.readSheet(name).values, sheetName: name }, LEDGER_SHEET);
+  return applied.concluded + applied.unconcluded === 0 ? null : applied;
 }

@@ -13,7 +13,8 @@ import { parseOptions } from "./options";
 import { indexText } from "../core/sheets/annex";
 import { hasClasses, Rules } from "../core/rules/rules";
 import { ifCorrectedLine } from "./extras";
-import { LEDGER_CLI_MESSAGES, ledgerMain } from "./ledger";
+import { LEDGER_CLI_MESSAGES } from "./ledger";
+import { ledgerMain } from "./ledger-main";
 import type { CliIO } from "./io";
 
 export type { CliIO };

@@ -414,3 +414,14 @@ export const cliBoth = <C extends CliCode>(code: C, params: ParamsOf<C>): Both =
 
 /** A message value of this catalogue, in both languages. */
 export const bothOf = (message: CliMessage): Both => ({ message: renderCli(message, "vi"), messageEn: renderCli(message, "en") });
+
+/** Unusable input: the message the user sees (in both languages), with exit code 2. */
+export class Unusable extends Error {
+  constructor(readonly detail: Both) {
+    super(detail.message);
+  }
+}
+
+export const fail = (message: Both): never => {
+  throw new Unusable(message);
+};

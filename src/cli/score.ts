@@ -21,7 +21,7 @@ import { PackageError, PackageLimits } from "../xlsx/package";
 import { XlsxPort } from "../xlsx/port";
 import { setNativeCodec } from "../xlsx/edit";
 import { buildExplanation } from "../core/findings/explanation";
-import { bothOf, cliBoth, RulesSource } from "./messages";
+import { bothOf, cliBoth, fail, RulesSource, Unusable } from "./messages";
 import { checkOutput, writeAtomically } from "./output";
 import { SheetValues } from "./workbook";
 import { byEncoding, LEGACY_MESSAGES, LegacyCell, legacyExample, withConverted } from "../core/grid/legacy-cells";
@@ -34,7 +34,7 @@ import { criteriaLookup, LEDGER_SHEET } from "../core/grid/ledger";
 import { checkStale, staleFinding } from "../core/grid/stale";
 import { LOCK_MESSAGES, lockRefusal } from "../core/store/lock";
 import { appendLog, blockChanges, logEntry } from "../core/store/log";
-import { withSheetConclusions } from "./conclusions";
+import { withCriterionConclusions, withSheetConclusions } from "./conclusions";
 import { cellAddress } from "../core/base/address";
 
 export interface ScoreOptions {
@@ -91,17 +91,6 @@ export type ScoreOutcome =
       json: { rows: JsonRow[]; findings: JsonFinding[]; comparison?: JsonComparison };
     }
   | { ok: false; message: Both };
-
-/** Unusable input: the message the user sees (in both languages), with exit code 2. */
-export class Unusable extends Error {
-  constructor(readonly detail: Both) {
-    super(detail.message);
-  }
-}
-
-export const fail = (message: Both): never => {
-  throw new Unusable(message);
-};
 
 /** The rules with the lineage given (refused, exit code 2, when the lineage does not validate). */
 function lineageRules(rules: Rules, lineage: LineageRule[]): { rules: Rules; json: RulesJson } {
@@ -272,7 +261,11 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     if (concluded) port.writeValues(sheet, concluded.applied.writes);
     // Criteria sets: a ledger's leaves computed and their sums put into the grid first (src/cli/ledger.ts).
     const hasLedger = port.sheets().some((w) => w.name === LEDGER_SHEET);
-    const ledger = applyLedger(hasLedger ? port.readSheet(LEDGER_SHEET).values : null, sheet, (concluded ?? picked).data, rules, state);
+    const ledgerValues = hasLedger ? port.readSheet(LEDGER_SHEET).values : null;
+    // Conclusions on criteria: the concluded points into the ledger's Thẩm định, which the ledger then counts.
+    const criterionConcluded = ledgerValues ? withCriterionConclusions(port, state, rules, ledgerValues) : null;
+    if (criterionConcluded) port.writeValues(LEDGER_SHEET, criterionConcluded.writes);
+    const ledger = applyLedger(criterionConcluded?.values ?? ledgerValues, sheet, (concluded ?? picked).data, rules, state);
     if (ledger) {
       port.writeValues(LEDGER_SHEET, ledger.ledgerWrites);
       port.writeValues(sheet, ledger.gridWrites);
@@ -280,7 +273,8 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     const { data, result } = ledger ?? concluded ?? picked;
     // Result columns already on the sheet that the scores no longer give: reported, then rewritten.
     const stale = staleFinding(checkStale(data.values, result, SHEET_ORIGIN), SHEET_ORIGIN);
-    const findings = [...result.findings, ...(concluded?.applied.findings ?? []), ...(stale ? [stale] : [])];
+    const conclusionFindings = [...(concluded?.applied.findings ?? []), ...(criterionConcluded?.findings ?? [])];
+    const findings = [...result.findings, ...conclusionFindings, ...(stale ? [stale] : [])];
     let comparison: Comparison | null = null;
     let lineageToWrite: LineageRule[] | null = null;
     let accepted2025: LineageRule[] = [];
@@ -348,7 +342,12 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
             by: opts.by ?? "",
             via: "cli",
             sheet,
-            cells: [...(concluded?.changes ?? []), ...blockChanges(data.values, written.blocks, (r, c) => cellAddress(r, c))],
+            cells: [
+              ...(concluded?.changes ?? []),
+              ...(criterionConcluded?.writes.map((w): [string, string, string] => [w.address, String(ledgerValues?.[w.row]?.[w.col] ?? ""), String(w.value)]) ??
+                []),
+              ...blockChanges(data.values, written.blocks, (r, c) => cellAddress(r, c)),
+            ],
           }),
         ),
       }),
@@ -373,7 +372,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       if (problems.length > 0) fail(cliBoth("annexMetadata", { problems }));
       if (provinceMissing(meta)) notices.push(annexNotice("provinceMissing", { issuer: withProvince(meta.issuer, ""), where: "cli" }));
       // The command line has no dialog: the errors go with the annex loudly (stderr, exit code 1).
-      const refusal = annexGate([...result.findings, ...(concluded?.applied.findings ?? [])], false, "cli");
+      const refusal = annexGate([...result.findings, ...conclusionFindings], false, "cli");
       if (refusal) notices.push(refusal);
       // Last year's columns: asked for (--annex-previous), or the choice stored with the decision (the add-in's checkbox).
       const withPrevious = opts.annexPrevious === true || decision.annexPrevious === true;

@@ -13,7 +13,16 @@ import {
 import { concludedSheet, DifferencesRead, queueDifferencesRead } from "./conclusions";
 import { logEntry, withLog } from "../core/store/log";
 import { currentActor } from "./actor";
-import { completeMetadata, DecisionMetadata, provinceMissing, titleRowsOf, validateMetadata, withProvince, yearInTitle } from "../core/rules/metadata";
+import {
+  completeMetadata,
+  DecisionMetadata,
+  provinceInTitle,
+  provinceMissing,
+  titleRowsOf,
+  validateMetadata,
+  withProvince,
+  yearInTitle,
+} from "../core/rules/metadata";
 import { ScoreResult, scoreSheet } from "../core/grid/scoring";
 import { STORE_SHEET, StoreState } from "../core/store/store";
 import { BYTES_PER_SYNC, chunkByBytes, features, jsonBytes, OP_BYTES, readOrInBlocks } from "./host";
@@ -134,7 +143,8 @@ export const ANNEX_BUILD_SHEET = "XepHangCNTT_PhuLucMoi";
  * under a temporary name; only then does it take the annex's name and place, the annex it replaces being
  * kept very hidden for "Hoàn tác" (a failure never leaves no annex). A user's sheet of that name is never
  * touched. At most 3 syncs: read; the batch (state and undo journal first, then the annex); the new
- * sheet's id. From the annex sheet itself, the grid's sheet is read in a second sync and the id is not
+ * sheet's id (carried by the batch's last sync instead when the annex's texts take more than one, past the
+ * request limit). From the annex sheet itself, the grid's sheet is read in a second sync and the id is not
  * recorded (the annex is then known by its name). With error findings it does nothing until the caller
  * confirms (`confirmErrors`).
  */
@@ -287,7 +297,11 @@ function checkAnnexInputs(
   lineageSheet: unknown[][] | null,
 ): Refused<{ meta: DecisionMetadata; lastYear: Comparison | null }> {
   // A year not stored is the one the grid's title names, else the year before the decision's.
-  const meta = completeMetadata(state.decision, yearInTitle(titleRowsOf(sheet.values, scored.layout.headerTop)));
+  const title = titleRowsOf(sheet.values, scored.layout.headerTop);
+  const stored = completeMetadata(state.decision, yearInTitle(title));
+  // No province given (the ribbon's annex, a workbook never opened in the pane): the one the grid's title names.
+  const titleProvince = provinceMissing(stored) ? provinceInTitle(title) : null;
+  const meta = titleProvince ? { ...stored, province: titleProvince } : stored;
   const problems = validateMetadata(meta);
   if (problems.length) {
     return { ok: false, refusal: { kind: "refused", ...excelBoth("annexMetadata", { problems }), cells: [] } };

@@ -19,6 +19,10 @@ import { ensureStoreSheet, queueStoreRead, writeStore, runWriting, isGrouped, Ru
 import { renderSheetOffice } from "./sheet-render";
 import { queueDifferencesRead } from "./conclusions";
 import { readDifferences } from "../core/forms/conclusions";
+import { cellAddress } from "../core/base/address";
+import { LEDGER_SHEET } from "../core/grid/ledger";
+import { MergePlan } from "../core/forms/merge";
+import { LedgerSheetData, queueLedgerRead } from "./ledger";
 
 export { formDelivery } from "./delivery";
 export { prepareNotices } from "./notices";
@@ -147,6 +151,9 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
       sheets.load("items/name, items/position");
       // What the council and the agencies wrote on "Chênh lệch": kept when the merge makes it again.
       const diffRead = queueDifferencesRead(context);
+      // The ledger (criteria sets): forms at criterion level fill it; its number formats for the undo journal.
+      const ledgerRead = queueLedgerRead(context);
+      const ledgerFormats = queueLedgerFormats(context);
       await context.sync(); // 1: read
       const sheet = read.result();
       const state = store.state();
@@ -173,13 +180,15 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
         now: now().toISOString(),
         differenceRows: previousRows,
       };
+      const ledger = rules.leaves.length > 0 ? ledgerRead() : null;
+      if (ledger) Object.assign(input, { ledger: { values: ledger.values, origin: ledger.origin, sheetName: LEDGER_SHEET } });
       const planned = planMerge({ ...input, forms });
       if (!planned.ok) return sheetRefusal(sheet.name, planned);
       const plan = planned.plan;
       const summary = {
         merged: plan.merged.length,
         forms: forms.length,
-        writes: plan.writes.length,
+        writes: plan.writes.length + plan.ledgerWrites.length,
         differences: plan.differences.length,
       };
       const base = {
@@ -198,6 +207,10 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
       if (sheet.protected && plan.writes.length > 0) {
         return { kind: "refused", ...both(FORM_MESSAGES, "sheetProtected", { sheet: sheet.name }), cells: [] };
       }
+      // Forms at criterion level without a ledger to fill, or a protected ledger: nothing written.
+      if (plan.needsLedger) return { kind: "refused", ...both(FORM_MESSAGES, "noLedger", { sheet: LEDGER_SHEET }), cells: [] };
+      if (ledger?.protected && plan.ledgerWrites.length > 0)
+        return { kind: "refused", ...both(FORM_MESSAGES, "sheetProtected", { sheet: LEDGER_SHEET }), cells: [] };
 
       // The loop sheets before this merge, for undo: made again from what was recorded.
       const names = sheets.items.map((s) => s.name);
@@ -238,6 +251,7 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
         // A note stays text: the apostrophe keeps "=…", "1/2" or "10" from becoming a formula, date or number.
         ws.getRange(w.address).values = [[typeof w.value === "string" ? `'${w.value}` : w.value]];
       }
+      if (ledger) cells.push(...writeLedgerCells(context, ledger, ledgerFormats(), plan));
       const placed = placeLoopSheets(sheets, names, state, sheet.name, isGrouped(context));
       renderSheetOffice(placed.self.ws, selfAssessmentSheet(rules, plan.selfAssessments, placed.self.name));
       renderSheetOffice(placed.diff.ws, differencesSheet(plan.differences, placed.diff.name, previousRows, plan.replies));
@@ -255,7 +269,10 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
       const { undo: _u, ...previousState } = state;
       void _u;
       const at = now().toISOString();
-      const changes = plan.writes.map((w): [string, string, string] => [w.address, String(sheet.values[w.row]?.[w.col] ?? ""), String(w.value ?? "")]);
+      const changes = [
+        ...plan.writes.map((w): [string, string, string] => [w.address, String(sheet.values[w.row]?.[w.col] ?? ""), String(w.value ?? "")]),
+        ...plan.ledgerWrites.map((w): [string, string, string] => [w.address, String(ledger?.values[w.row]?.[w.col] ?? ""), String(w.value)]),
+      ];
       const merged = [...plan.merged.map((m) => m.file), ...new Set(plan.replies.map((r) => r.file))].join(", ");
       const newState: StoreState = withLog(
         {
@@ -282,6 +299,34 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
   } catch (e) {
     return hostRefusal(e);
   }
+}
+
+/* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- queued here, read after the caller's sync */
+/** The ledger's number formats (its used range), read in the merge's first sync: what the undo journal gives back. */
+function queueLedgerFormats(context: Excel.RequestContext): () => unknown[][] | null {
+  const used = context.workbook.worksheets.getItemOrNullObject(LEDGER_SHEET).getUsedRangeOrNullObject(true);
+  used.load("numberFormat");
+  return () => (used.isNullObject ? null : (used.numberFormat as unknown[][]));
+}
+/* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
+
+/**
+ * The merge's cells on the ledger (forms at criterion level): queued in the merge's write batch, text kept text,
+ * each cell journalled on the ledger's sheet (what it held, its format) so that Hoàn tác gives it back.
+ */
+function writeLedgerCells(context: Excel.RequestContext, ledger: LedgerSheetData, formats: unknown[][] | null, plan: MergePlan): CellSnapshot[] {
+  if (plan.ledgerWrites.length === 0) return [];
+  const ws = context.workbook.worksheets.getItem(LEDGER_SHEET);
+  return plan.ledgerWrites.map((w) => {
+    const address = cellAddress(w.row, w.col, ledger.origin);
+    ws.getRange(address).values = [[typeof w.value === "string" ? `'${w.value}` : w.value]];
+    return {
+      address,
+      sheet: LEDGER_SHEET,
+      formulas: [[ledger.formulas[w.row]?.[w.col] ?? ""]],
+      numberFormat: [[String(formats?.[w.row]?.[w.col] ?? "General")]],
+    };
+  });
 }
 
 /**

@@ -31,8 +31,8 @@ export const EXCEL_LOCK_MESSAGES = catalogue("excel lock", {
     example: { code: "7F3K-92QD" },
   }),
   passwordNeedsNewerExcel: entry({
-    vi: (_p: object) => "Khóa bằng mật khẩu cần Excel hỗ trợ ExcelApi 1.7 trở lên. Hãy chốt không mật khẩu, hoặc dùng Excel mới hơn.",
-    en: () => "A password needs Excel with ExcelApi 1.7 or later. Lock without a password, or use a newer Excel.",
+    vi: (_p: object) => "Khóa bằng mật khẩu cần Excel 2019, Excel 2021 hoặc Microsoft 365. Hãy chốt không mật khẩu, hoặc dùng Excel mới hơn.",
+    en: () => "A password needs Excel 2019, Excel 2021 or Microsoft 365. Lock without a password, or use a newer Excel.",
     example: {},
   }),
 });

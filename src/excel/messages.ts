@@ -222,9 +222,9 @@ const TEMPLATES = catalogue("excel", {
   }),
   formatsNotRestored: entry({
     vi: (p: { sheet: string; cells: string[] }) =>
-      `Phiên bản Excel này không chép lại được định dạng (cần ExcelApi 1.9): các ô ${p.cells.join(", ")} trên trang “${p.sheet}” đã được trả lại nội dung, nhưng định dạng riêng có trước khi tính điểm (viền, màu nền, phông chữ) bị đặt về mặc định. Hãy định dạng lại các ô đó nếu cần.`,
+      `Phiên bản Excel này không chép lại được định dạng (cần Excel 2021 hoặc Microsoft 365): các ô ${p.cells.join(", ")} trên trang “${p.sheet}” đã được trả lại nội dung, nhưng định dạng riêng có trước khi tính điểm (viền, màu nền, phông chữ) bị đặt về mặc định. Hãy định dạng lại các ô đó nếu cần.`,
     en: (p) =>
-      `This version of Excel cannot copy formats back (it needs ExcelApi 1.9): cells ${p.cells.join(", ")} on sheet “${p.sheet}” have their contents back, but any formats of their own from before the scoring (borders, fill, font) were reset to the default. Format those cells again if needed.`,
+      `This version of Excel cannot copy formats back (it needs Excel 2021 or Microsoft 365): cells ${p.cells.join(", ")} on sheet “${p.sheet}” have their contents back, but any formats of their own from before the scoring (borders, fill, font) were reset to the default. Format those cells again if needed.`,
     example: { sheet: "Bảng điểm", cells: ["K5", "K6"] },
   }),
 });

@@ -1,5 +1,13 @@
 import { locateGrid } from "../core/grid/grid";
-import { completeMetadata, completeMetadataWithSource, DecisionMetadata, titleRowsOf, validateMetadata, yearInTitle } from "../core/rules/metadata";
+import {
+  completeMetadata,
+  completeMetadataWithSource,
+  DecisionMetadata,
+  provinceInTitle,
+  titleRowsOf,
+  validateMetadata,
+  yearInTitle,
+} from "../core/rules/metadata";
 import { PRESET_THAI_BINH_2020, presetRules, Rules, RulesJson, validateRules } from "../core/rules/rules";
 import { StoreState } from "../core/store/store";
 import { hostErrorMessage } from "./host";
@@ -9,11 +17,11 @@ import { OpeningRead, readOpening } from "./opening-read";
 import { ruleProblemLines } from "../core/rules/ruleMessages";
 import { excelBoth } from "./messages";
 
-/** The year the title above the grid names, from the first rows of the active sheet (null: no grid header there, or no year). */
-function titleYear(top: readonly unknown[][] | null, rules: Rules): number | null {
-  if (!top) return null;
+/** The title above the grid, from the first rows of the active sheet (none: no grid header there). */
+function titleRows(top: readonly unknown[][] | null, rules: Rules): readonly (readonly unknown[])[] {
+  if (!top) return [];
   const located = locateGrid(top, rules);
-  return located.ok ? yearInTitle(titleRowsOf(top, located.layout.headerTop)) : null;
+  return located.ok ? titleRowsOf(top, located.layout.headerTop) : [];
 }
 
 /**
@@ -49,12 +57,16 @@ export function settingsFrom(read: OpeningRead): WorkbookSettings {
       problemsEn.push(m.messageEn);
     }
   }
-  const decision = completeMetadataWithSource(state.decision, titleYear(read.top, compiled));
+  const title = titleRows(read.top, compiled);
+  const decision = completeMetadataWithSource(state.decision, yearInTitle(title));
+  // No province stored: the one the grid's title names, offered in the form (said under the field) for the annex's issuer.
+  const titleProvince = decision.meta.province ? null : provinceInTitle(title);
   return {
     rules,
     rulesFromWorkbook: fromWorkbook,
-    decision: decision.meta,
+    decision: titleProvince ? { ...decision.meta, province: titleProvince } : decision.meta,
     yearSource: decision.yearSource,
+    ...(titleProvince ? { provinceFromTitle: true } : {}),
     lastRun: read.lastRun,
     undo: read.undo,
     lock: read.lock,

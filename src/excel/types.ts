@@ -143,6 +143,8 @@ export interface WorkbookSettings {
   decision: DecisionMetadata;
   /** Where the decision's year comes from when none is stored: the open sheet's grid title, the decision's date, or last year. */
   yearSource?: YearSource;
+  /** No province was stored: the decision's is the one the open sheet's grid title names (the pane says so under the field). */
+  provinceFromTitle?: boolean;
   lastRun: LastRun | null;
   undo: UndoInfo | null;
   /** The lock ("Chốt kết quả"), when the results are locked (absent: an older caller, not locked). */

@@ -23,6 +23,10 @@ const useStyles = makeStyles({
   },
   td: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, verticalAlign: "top" },
   num: { textAlign: "right", whiteSpace: "nowrap" },
+  // The headers of the number columns wrap between words ("Điểm / chưa đạt"): kept on one line they made the
+  // table 362 px wide in a 320 px pane, in Vietnamese.
+  numHead: { textAlign: "right", whiteSpace: "normal", verticalAlign: "bottom" },
+  groupCell: { overflowWrap: "anywhere" },
   total: { fontWeight: tokens.fontWeightSemibold, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
   note: { display: "block", color: tokens.colorNeutralForeground2 },
   summary: { cursor: "pointer", fontWeight: tokens.fontWeightSemibold },
@@ -53,13 +57,13 @@ export function AgencyCard({ card }: { card: CardText }) {
             <th scope="col" className={styles.th}>
               {group}
             </th>
-            <th scope="col" className={`${styles.th} ${styles.num}`}>
+            <th scope="col" className={`${styles.th} ${styles.numHead}`}>
               {max}
             </th>
-            <th scope="col" className={`${styles.th} ${styles.num}`}>
+            <th scope="col" className={`${styles.th} ${styles.numHead}`}>
               {score}
             </th>
-            <th scope="col" className={`${styles.th} ${styles.num}`}>
+            <th scope="col" className={`${styles.th} ${styles.numHead}`}>
               {lost}
             </th>
           </tr>
@@ -67,7 +71,7 @@ export function AgencyCard({ card }: { card: CardText }) {
         <tbody>
           {[...card.groups, card.total].map((g, i) => (
             <tr key={i} className={i === card.groups.length ? styles.total : undefined}>
-              <th scope="row" className={styles.td} style={{ fontWeight: "inherit", textAlign: "left" }}>
+              <th scope="row" className={`${styles.td} ${styles.groupCell}`} style={{ fontWeight: "inherit", textAlign: "left" }}>
                 {g.group}
                 {g.note && <span className={styles.note}>{g.note}</span>}
               </th>

@@ -1,32 +1,58 @@
 import * as React from "react";
+import { makeStyles, tokens } from "@fluentui/react-components";
 import type { AnnexOutcome } from "../excel/types";
-import type { Note } from "./actions";
 import { useStrings } from "./i18n";
 import { Notice } from "./Notice";
-import { useSharedStyles } from "./styles";
+import { useAnnounce } from "./announce";
 
-/** What "Tạo phụ lục" did: where the annex is, a name collision, errors carried, print steps to do by hand. */
+const useStyles = makeStyles({
+  line: { display: "block", margin: `${tokens.spacingVerticalXS} 0 0` },
+  list: { margin: `${tokens.spacingVerticalXXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
+  item: { marginBottom: tokens.spacingVerticalXXS },
+});
+
+/**
+ * What "Tạo phụ lục" came to, as one status: where the annex is (and why under another name), then either "ready to
+ * sign" or "not ready yet" with the reasons — errors carried, the province missing, the print layout to set by hand
+ * (its steps listed).
+ */
 export function AnnexResult({ outcome, wantedSheet }: { outcome: Extract<AnnexOutcome, { kind: "done" }>; wantedSheet: string }) {
   const t = useStrings();
-  const shared = useSharedStyles();
-  const notes: Note[] = [{ intent: "success", title: t.annex.doneTitle, text: t.annex.done(outcome.sheetName) }];
-  if (outcome.collided) notes.push({ intent: "warning", title: t.annex.collidedTitle, text: t.annex.collided(wantedSheet, outcome.sheetName) });
-  for (const n of outcome.notices ?? []) notes.push({ intent: "warning", title: t.annex.beforeSigning, text: t.lang === "en" ? n.messageEn : n.message });
-  if (outcome.errorsIncluded > 0) notes.push({ intent: "warning", title: t.confirm.title, text: t.annex.errorsIncluded(outcome.errorsIncluded) });
-  if (outcome.manualPrintSteps.length > 0) {
-    notes.push({
-      intent: "warning",
-      title: t.annex.printTitle,
-      text: t.annex.printIntro,
-      items: outcome.manualPrintSteps.map((s) => (t.lang === "en" ? s.messageEn : s.message)),
-      ordered: true,
-    });
-  }
+  const styles = useStyles();
+  const en = t.lang === "en";
+  const reasons: string[] = [];
+  if (outcome.errorsIncluded > 0) reasons.push(t.annex.errorsIncluded(outcome.errorsIncluded));
+  for (const n of outcome.notices ?? []) reasons.push(en ? n.messageEn : n.message);
+  const print = outcome.manualPrintSteps.map((s) => (en ? s.messageEn : s.message));
+  if (print.length > 0) reasons.push(t.annex.printReason);
+  const ready = reasons.length === 0;
+  const collided = outcome.collided ? t.annex.collided(wantedSheet, outcome.sheetName) : null;
+  // The notice says its title and first line; the rest of the status is said with it.
+  useAnnounce([collided, ...(ready ? [] : [t.annex.notReadyIntro, ...reasons, ...print])].filter(Boolean).join(" "));
   return (
-    <div className={shared.tightStack}>
-      {notes.map((n, i) => (
-        <Notice key={i} note={n} />
-      ))}
-    </div>
+    <Notice note={{ intent: ready ? "success" : "warning", title: ready ? t.annex.readyTitle : t.annex.notReadyTitle, text: t.annex.done(outcome.sheetName) }}>
+      {collided && <span className={styles.line}>{collided}</span>}
+      {!ready && (
+        <>
+          <span className={styles.line}>{t.annex.notReadyIntro}</span>
+          <ul className={styles.list}>
+            {reasons.map((r, i) => (
+              <li key={i} className={styles.item}>
+                {r}
+                {r === t.annex.printReason && (
+                  <ol className={styles.list} aria-label={t.annex.printTitle}>
+                    {print.map((step, j) => (
+                      <li key={j} className={styles.item}>
+                        {step}
+                      </li>
+                    ))}
+                  </ol>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Notice>
   );
 }

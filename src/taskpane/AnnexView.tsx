@@ -6,6 +6,7 @@ import {
   completeMetadata,
   DecisionMetadata,
   DEFAULT_METADATA,
+  MetadataProblem,
   parseViDate,
   provinceMissing,
   validateMetadata,
@@ -17,7 +18,7 @@ import { AnnexResult } from "./AnnexResult";
 import { BusyButton } from "./BusyButton";
 import { ConfirmErrorsDialog } from "./ConfirmErrorsDialog";
 import { DecisionForm, DecisionFormValue, DecisionTextField, FIELD_ORDER, fieldId, formFromMetadata, metadataFromForm } from "./DecisionForm";
-import { useStrings } from "./i18n";
+import { catalogue, useStrings } from "./i18n";
 import { Notice } from "./Notice";
 import { LockSection } from "./LockSection";
 import type { LockInfo } from "../core/store/store";
@@ -36,6 +37,8 @@ export interface AnnexViewProps {
   decision?: DecisionMetadata;
   /** Where the decision's year comes from when none is stored (the grid's title, the decision's date, last year). */
   yearSource?: YearSource;
+  /** No province was stored: the decision's is the one the grid's title names (saved with the annex, said under the field). */
+  provinceFromTitle?: boolean;
   busy: BusyKind | null;
   run: Runner;
   /** After a write: the pane reloads the workbook's settings (undo availability). */
@@ -47,13 +50,24 @@ export interface AnnexViewProps {
 const same = (a: DecisionMetadata, b: DecisionMetadata) => JSON.stringify(completeMetadata(a)) === JSON.stringify(completeMetadata(b));
 
 /** "Phụ lục": the decision's metadata (saved in the workbook) and "Tạo phụ lục", with a confirmation when errors remain. */
-export function AnnexView({ api, decision = DEFAULT_METADATA, yearSource = "given", busy, run, onWritten, undone = 0, lock = null }: AnnexViewProps) {
+export function AnnexView({
+  api,
+  decision = DEFAULT_METADATA,
+  yearSource = "given",
+  provinceFromTitle = false,
+  busy,
+  run,
+  onWritten,
+  undone = 0,
+  lock = null,
+}: AnnexViewProps) {
   const styles = useStyles();
   const shared = useSharedStyles();
   const t = useStrings();
   const en = t.lang === "en";
   const [form, setForm] = React.useState<DecisionFormValue>(() => formFromMetadata(decision));
-  const [saved, setSaved] = React.useState<DecisionMetadata>(decision);
+  // A province offered from the title is not in the workbook yet: the first annex (or Lưu thông tin) saves it.
+  const [saved, setSaved] = React.useState<DecisionMetadata>(() => (provinceFromTitle ? { ...decision, province: "" } : decision));
   const [shown, setShown] = React.useState<ReadonlySet<DecisionTextField>>(new Set());
   const [notes, setNotes] = React.useState<Note[]>([]);
   const [confirm, setConfirm] = React.useState<FindingView[] | null>(null);
@@ -69,9 +83,21 @@ export function AnnexView({ api, decision = DEFAULT_METADATA, yearSource = "give
 
   const meta = metadataFromForm(form);
   const problems = validateMetadata(meta);
+  // Asked before the annex, not flagged after it: without the province the annex reads "của Ủy ban nhân dân tỉnh".
+  const provinceProblem: MetadataProblem[] = provinceMissing(meta)
+    ? [
+        {
+          field: "province",
+          message: catalogue.vi.annex.provinceNeeded(withProvince(meta.issuer, "")),
+          messageEn: catalogue.en.annex.provinceNeeded(withProvince(meta.issuer, "")),
+        },
+      ]
+    : [];
 
   // The year nobody typed: from the grid's title it stays; otherwise it follows the date signed (its year − 1).
   const [yearFrom, setYearFrom] = React.useState<YearSource>(yearSource);
+  /** The province was asked for (Tạo phụ lục without it): its field shows the problem until it is typed. */
+  const [provinceAsked, setProvinceAsked] = React.useState(false);
   const show = (field: DecisionTextField) => setShown((s) => (s.has(field) ? s : new Set([...s, field])));
   const onChange = (field: DecisionTextField, text: string) => {
     const signed = field === "date" ? parseViDate(text) : null;
@@ -82,12 +108,16 @@ export function AnnexView({ api, decision = DEFAULT_METADATA, yearSource = "give
     show(field);
   };
 
-  /** Shows every problem and moves focus to the first wrong field; false when there is one. */
-  const checkAll = (): boolean => {
+  /** Shows every problem (the province's too, before an annex) and moves focus to the first wrong field; false when there is one. */
+  const checkAll = (forAnnex: boolean): boolean => {
     setShown(new Set(FIELD_ORDER));
-    if (problems.length === 0) return true;
-    setNotes([{ intent: "error", title: t.annex.saveFailedTitle, text: t.annex.fixFields(new Set(problems.map((p) => p.field)).size) }]);
-    const first = FIELD_ORDER.find((f) => problems.some((p) => p.field === f));
+    setProvinceAsked(forAnnex);
+    const all = forAnnex ? [...problems, ...provinceProblem] : problems;
+    if (all.length === 0) return true;
+    setNotes([
+      { intent: "error", title: forAnnex ? t.annex.refusedTitle : t.annex.saveFailedTitle, text: t.annex.fixFields(new Set(all.map((p) => p.field)).size) },
+    ]);
+    const first = FIELD_ORDER.find((f) => all.some((p) => p.field === f));
     if (first) document.getElementById(fieldId(first))?.focus();
     return false;
   };
@@ -103,7 +133,7 @@ export function AnnexView({ api, decision = DEFAULT_METADATA, yearSource = "give
 
   const save = async () => {
     setNotes([]);
-    if (!checkAll()) return;
+    if (!checkAll(false)) return;
     const r = await run("saveDecision", store);
     if (!r.ok) return setNotes([{ intent: "error", title: t.annex.saveFailedTitle, text: t.unexpected(r.error) }]);
     if (r.value) return setNotes([{ intent: "error", title: t.annex.saveFailedTitle, items: r.value }]);
@@ -114,7 +144,7 @@ export function AnnexView({ api, decision = DEFAULT_METADATA, yearSource = "give
     setNotes([]);
     setDone(null);
     setStale(null);
-    if (!confirmErrors && !checkAll()) return;
+    if (!confirmErrors && !checkAll(true)) return;
     const wanted = completeMetadata(meta).sheetName;
     const r = await run("annex", async () => {
       const failed = confirmErrors ? null : await store();
@@ -154,12 +184,19 @@ export function AnnexView({ api, decision = DEFAULT_METADATA, yearSource = "give
       <p className={shared.muted}>{t.annex.intro}</p>
       <DecisionForm
         value={form}
-        problems={problems}
+        problems={provinceAsked ? [...problems, ...provinceProblem] : problems}
         shown={shown}
         onChange={onChange}
         onLeave={show}
         yearHint={yearFrom === "given" ? undefined : t.annex.yearFrom[yearFrom](meta.year)}
-        provinceHint={provinceMissing(meta) ? t.annex.provinceMissing(withProvince(meta.issuer, "")) : undefined}
+        provinceHint={
+          provinceMissing(meta)
+            ? t.annex.provinceMissing(withProvince(meta.issuer, ""))
+            : provinceFromTitle && form.province === decision.province
+              ? t.annex.provinceFromTitle(form.province)
+              : undefined
+        }
+        provinceRequired={provinceMissing(meta) || provinceFromTitle}
       />
       <Checkbox
         label={t.annex.includePrevious}
@@ -210,6 +247,7 @@ export function AnnexTab() {
       undone={actions.undone}
       decision={config?.decision}
       yearSource={config?.yearSource}
+      provinceFromTitle={config?.provinceFromTitle === true}
       lock={config?.lock ?? null}
       busy={actions.busy}
       run={actions.run}

@@ -11,6 +11,7 @@ import { useActions } from "./paneActions";
 import { usePaneState } from "./usePaneState";
 import { Pane, PaneContext, usePane } from "./pane";
 import { TabPanel, TABS } from "./paneTabs";
+import { AnnounceProvider, useAnnouncements } from "./announce";
 
 const useStyles = makeStyles({
   provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
@@ -76,7 +77,7 @@ function useTabs(api: PaneApi) {
 }
 
 /** The pane's notices above the tabs: what is running (for screen readers), the last undo, stale results, unsaved rules (off the Quy tắc tab), the settings' problems. */
-function PaneNotices({ tab, select }: { tab: string; select: (id: string) => void }) {
+function PaneNotices({ tab, select, announced }: { tab: string; select: (id: string) => void; announced: string }) {
   const styles = useStyles();
   const shared = useSharedStyles();
   const { state, actions } = usePane();
@@ -85,9 +86,9 @@ function PaneNotices({ tab, select }: { tab: string; select: (id: string) => voi
   const { busy, note } = actions;
   return (
     <>
-      {/* What is running, for screen readers; sighted users see the spinner on the button pressed. */}
-      <div role="status" className={shared.visuallyHidden}>
-        {busy ? t.busy[busy] : ""}
+      {/* For screen readers: what is running (sighted users see the spinner on the button pressed), then what it came to. */}
+      <div role="status" aria-live="polite" aria-atomic="true" data-announcer="" className={shared.visuallyHidden}>
+        {busy ? t.busy[busy] : announced}
       </div>
       {busy === "load" && <Spin className={styles.loading} label={t.busy.load} />}
       {note && <Notice note={note} onDismiss={() => actions.setNote(null)} />}
@@ -121,26 +122,29 @@ export function App({ api, lang, theme = webLightTheme }: AppProps) {
   const actions = useActions(t);
   const state = usePaneState(api, actions, t);
   const tabs = useTabs(api);
+  const announcements = useAnnouncements(actions.busy);
   const pane: Pane = { api, state, actions };
   return (
     <FluentProvider theme={theme} className={styles.provider} lang={language}>
       <I18nContext.Provider value={t}>
         <PaneContext.Provider value={pane}>
-          <div className={styles.shell}>
-            <header className={styles.header}>
-              <h1 className={styles.title}>{t.appTitle}</h1>
-              <UndoBar undo={state.head?.undo ?? null} busy={actions.busy} onUndo={state.undo} />
-            </header>
-            <nav aria-label={t.tabs.tabsLabel}>
-              <Tabs className={styles.tabs} items={TABS.map((p) => ({ value: p.id, label: t.tabs[p.label] }))} selected={tabs.tab} onSelect={tabs.select} />
-            </nav>
-            <main className={styles.main} aria-busy={actions.busy !== null}>
-              <PaneNotices tab={tabs.tab} select={tabs.select} />
-              {TABS.map((part) => (
-                <TabPanel key={part.id} part={part} selected={tabs.tab === part.id} opened={tabs.opened.has(part.id)} up={tabs.up} />
-              ))}
-            </main>
-          </div>
+          <AnnounceProvider value={announcements.announcer}>
+            <div className={styles.shell}>
+              <header className={styles.header}>
+                <h1 className={styles.title}>{t.appTitle}</h1>
+                <UndoBar undo={state.head?.undo ?? null} busy={actions.busy} onUndo={state.undo} />
+              </header>
+              <nav aria-label={t.tabs.tabsLabel}>
+                <Tabs className={styles.tabs} items={TABS.map((p) => ({ value: p.id, label: t.tabs[p.label] }))} selected={tabs.tab} onSelect={tabs.select} />
+              </nav>
+              <main className={styles.main} aria-busy={actions.busy !== null}>
+                <PaneNotices tab={tabs.tab} select={tabs.select} announced={announcements.text} />
+                {TABS.map((part) => (
+                  <TabPanel key={part.id} part={part} selected={tabs.tab === part.id} opened={tabs.opened.has(part.id)} up={tabs.up} />
+                ))}
+              </main>
+            </div>
+          </AnnounceProvider>
         </PaneContext.Provider>
       </I18nContext.Provider>
     </FluentProvider>

@@ -63,10 +63,12 @@ export interface DecisionFormProps {
   yearHint?: string;
   /** The annex would name the issuer without its province: said under the province field. */
   provinceHint?: string;
+  /** The issuer needs its province ("Ủy ban nhân dân tỉnh"): the field is marked required. */
+  provinceRequired?: boolean;
 }
 
 /** The decision's metadata, each field checked as it is typed (the message sits under the field). */
-export function DecisionForm({ value, problems, shown, onChange, onLeave, yearHint, provinceHint }: DecisionFormProps) {
+export function DecisionForm({ value, problems, shown, onChange, onLeave, yearHint, provinceHint, provinceRequired = false }: DecisionFormProps) {
   const styles = useStyles();
   const t = useStrings();
   const message = (field: DecisionTextField) => {
@@ -92,7 +94,7 @@ export function DecisionForm({ value, problems, shown, onChange, onLeave, yearHi
       </div>
       <div className={styles.pair}>
         {field("issuer", t.annex.issuer)}
-        {field("province", t.annex.province, provinceHint ?? t.annex.provinceHint, { autoComplete: "off" }, false)}
+        {field("province", t.annex.province, provinceHint ?? t.annex.provinceHint, { autoComplete: "off" }, provinceRequired)}
       </div>
       <Field label={t.annex.subject} required validationState={subjectMsg ? "error" : "none"} validationMessage={subjectMsg}>
         <Textarea

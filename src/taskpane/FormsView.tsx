@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Field, Input, Label, makeStyles, Radio, RadioGroup, tokens } from "@fluentui/react-components";
-import type { FormsActions } from "./api";
+import type { FormsActions, FormsDelivered } from "./api";
 import type { FormsOutcome } from "../excel/forms";
 import type { NoticesOutcome } from "../excel/notices";
 import { BusyKind, Note, Runner, useDropOnUndo } from "./actions";
@@ -11,7 +11,7 @@ import { Notice } from "./Notice";
 import { usePane } from "./pane";
 import { both } from "../core/base/catalogue";
 import { FORM_MESSAGES } from "../core/forms/form-messages";
-import { NOTICE_MESSAGES } from "../core/forms/notices";
+import { NOTICE_MESSAGES, NOTICE_TEXT } from "../core/forms/notices";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
@@ -31,6 +31,12 @@ export interface FormsViewProps {
   /** Changes after each undo: "Đã gộp…" and the differences of the merge undone are dropped. */
   undone?: number;
 }
+
+/** A size in MB with one decimal, in the pane's language (0,1 at least). */
+const megabytes = (bytes: number, lang: "vi" | "en") => {
+  const mb = Math.max(0.1, Math.round(bytes / 104857.6) / 10).toFixed(1);
+  return lang === "vi" ? mb.replace(".", ",") : mb;
+};
 
 const show = (v: number | string) => (typeof v === "number" ? String(v).replace(".", ",") : v);
 
@@ -55,29 +61,38 @@ export function FormsView({ busy, run, actions, onWritten, undone = 0 }: FormsVi
   const delivery = React.useMemo(() => actions.delivery(), [actions]);
 
   /**
-   * Files for the agencies (forms or notices): made by `make` (null when refused), delivered as the host allows
-   * (new workbooks, or downloads), then said in `setNote`; `done` gives the success notice.
+   * Files for the agencies (forms or notices): made by `make` (no files when refused), delivered as the host allows
+   * (new workbooks, or one download: a .zip of several named `zipName`), then said in `setNote` by `done`.
    */
   const send = async <O extends { kind: string; message?: string; messageEn?: string }>(
     kind: BusyKind,
     failed: string,
     setNote: (n: Note | null) => void,
-    make: () => Promise<{ outcome: O; files: { fileName: string; bytes: Uint8Array }[] | null }>,
-    done: (o: O) => Note,
+    make: () => Promise<{ outcome: O; files: { fileName: string; bytes: Uint8Array }[] | null; zipName?: string }>,
+    done: (o: O, delivered: FormsDelivered | null) => Note,
   ) => {
     setNote(null);
     const r = await run(kind, async () => {
-      const { outcome, files } = await make();
-      if (files === null) return outcome;
+      const { outcome, files, zipName } = await make();
+      if (files === null) return { outcome, delivered: null };
+      let delivered: FormsDelivered | null = null;
       if (delivery === "newWorkbooks") await actions.openAsNewWorkbooks(files);
-      else actions.download(files);
-      return outcome;
+      else delivered = await (zipName ? actions.download(files, zipName) : actions.download(files));
+      return { outcome, delivered };
     });
     if (!r.ok) return setNote({ intent: "error", title: failed, text: t.unexpected(r.error) });
-    const o = r.value;
+    const { outcome: o, delivered } = r.value;
     if (o.kind !== "done") return setNote({ intent: "error", title: failed, text: (en ? o.messageEn : o.message) ?? "" });
-    setNote(done(o));
+    setNote(done(o, delivered));
   };
+
+  /** What reached the user: the one file downloaded (a .zip of them all), or a workbook opened per file. */
+  const deliveredText = (delivered: FormsDelivered | null, count: number, words: { zip: typeof tf.downloadedZip; opened: typeof tf.opened }) =>
+    delivered
+      ? delivered.forms > 1
+        ? words.zip(delivered.fileName, delivered.forms, megabytes(delivered.bytes, t.lang))
+        : tf.downloadedOne(delivered.fileName)
+      : words.opened(count);
 
   const create = () =>
     send<FormsOutcome>(
@@ -92,9 +107,10 @@ export function FormsView({ busy, run, actions, onWritten, undone = 0 }: FormsVi
         await onWritten();
         return { outcome, files };
       },
-      (o) => {
+      (o, delivered) => {
         const forms = o.kind === "done" ? o.forms : [];
-        return { intent: "success", title: tf.created(forms.length), items: forms.map((f) => `${f.fileName} (${f.agency})`), itemsLang: "vi" };
+        const text = deliveredText(delivered, forms.length, { zip: tf.downloadedZip, opened: tf.opened });
+        return { intent: "success", title: tf.created(forms.length), text, items: forms.map((f) => `${f.fileName} (${f.agency})`), itemsLang: "vi" };
       },
     );
 
@@ -106,12 +122,13 @@ export function FormsView({ busy, run, actions, onWritten, undone = 0 }: FormsVi
       setNoticesNote,
       async () => {
         const outcome = await actions.prepareNotices(deadline);
-        return { outcome, files: outcome.kind === "done" ? await actions.renderNotices(outcome.notices) : null };
+        return { outcome, files: outcome.kind === "done" ? await actions.renderNotices(outcome.notices) : null, zipName: NOTICE_TEXT.zipName };
       },
-      (o) => {
+      (o, delivered) => {
         const list = o.kind === "done" ? o.notices : [];
         const made = both(NOTICE_MESSAGES, "noticesMade", { count: list.length });
-        return { intent: "success", title: en ? made.messageEn : made.message, items: list.map((n) => `${n.fileName} (${n.agency})`), itemsLang: "vi" };
+        const text = deliveredText(delivered, list.length, { zip: tf.noticesDownloadedZip, opened: tf.noticesOpened });
+        return { intent: "success", title: en ? made.messageEn : made.message, text, items: list.map((n) => `${n.fileName} (${n.agency})`), itemsLang: "vi" };
       },
     );
 

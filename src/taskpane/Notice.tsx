@@ -4,6 +4,7 @@ import { PaneButton as Button } from "./PaneButton";
 import type { Note } from "./actions";
 import { useStrings } from "./i18n";
 import { border } from "./styles";
+import { useAnnounce } from "./announce";
 
 /**
  * One message: a title saying what happened, then what to do. Drawn as Fluent's MessageBar is (intent
@@ -50,11 +51,24 @@ const ICONS: Record<Note["intent"], string> = {
   error: "M8 2a6 6 0 1 1 0 12A6 6 0 0 1 8 2Zm0 2.5a.5.5 0 0 0-.5.5v3.5a.5.5 0 0 0 1 0V5a.5.5 0 0 0-.5-.5Zm0 6a.75.75 0 1 0 0 1.5.75.75 0 0 0 0-1.5Z",
 };
 
-export function Notice({ note, onDismiss, action }: { note: Note; onDismiss?: () => void; action?: { label: string; onClick: () => void } }) {
+export function Notice({
+  note,
+  onDismiss,
+  action,
+  children,
+}: {
+  note: Note;
+  onDismiss?: () => void;
+  action?: { label: string; onClick: () => void };
+  /** More of the message under its list (the print steps under "Chưa trình ký được"). */
+  children?: React.ReactNode;
+}) {
   const styles = useStyles();
   const t = useStrings();
   const titleId = useId("notice-title");
   const List = note.ordered ? "ol" : "ul";
+  // Said in the pane's live region when it appears (the result of an action), not only shown.
+  useAnnounce([note.title, note.text, ...(note.items ?? [])].filter(Boolean).join(". "));
   return (
     <div role="group" aria-labelledby={note.title ? titleId : undefined} className={mergeClasses(styles.bar, styles[note.intent])}>
       <svg className={mergeClasses(styles.icon, styles[`${note.intent}Icon`])} viewBox="0 0 16 16" aria-hidden="true" focusable="false">
@@ -76,6 +90,7 @@ export function Notice({ note, onDismiss, action }: { note: Note; onDismiss?: ()
             ))}
           </List>
         )}
+        {children}
       </div>
       {(onDismiss || action) && (
         <div className={styles.actions}>

@@ -2,6 +2,7 @@ import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { LastRun } from "../core/store/store";
 import { useStrings } from "./i18n";
+import { useAnnounce } from "./announce";
 
 const useStyles = makeStyles({
   root: {
@@ -36,6 +37,7 @@ const useStyles = makeStyles({
 export function RunSummary({ run }: { run: LastRun }) {
   const styles = useStyles();
   const t = useStrings();
+  useAnnounce(`${t.summary.heading}: ${t.summary.agencies(run.agencies, run.scored)}, ${t.summary.issues(run.errors, run.warnings)}`);
   return (
     <section className={styles.root} aria-labelledby="summary-heading">
       <h3 id="summary-heading" className={styles.heading}>

@@ -130,7 +130,8 @@ export function ScoreView({ api, lastRun, lineage2025, outcome, onScored, onWrit
     if (outcome) {
       const done = new Set(o.cells);
       const stale = (f: FindingView) =>
-        (f.code === "legacyText" || f.code === "legacyExemption" || f.code === "legacyHeader") && (f.convertible ?? [f.cell]).every((c) => done.has(c));
+        (f.code === "legacyText" || f.code === "legacyExemption" || f.code === "legacyBlock" || f.code === "legacyHeader") &&
+        (f.convertible ?? [f.cell]).every((c) => done.has(c));
       // The summary counts what the list shows: the findings converted are gone from both.
       const findings = outcome.findings.filter((f) => !stale(f));
       const errors = findings.filter((f) => f.severity === "error").length;

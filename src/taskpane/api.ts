@@ -9,6 +9,13 @@ import type { NoticesOutcome } from "../excel/notices";
 import type { ReturnedForm } from "../core/forms/merge";
 import type { PreviousRead } from "../xlsx/previous";
 
+/** What the browser was given to download: one file, holding `forms` forms, of `bytes` bytes. */
+export interface FormsDelivered {
+  fileName: string;
+  forms: number;
+  bytes: number;
+}
+
 /** The "Phiếu" tab's Office and file calls. */
 export interface FormsActions {
   prepare: (scope: "all" | "selected") => Promise<FormsOutcome>;
@@ -18,7 +25,8 @@ export interface FormsActions {
     forms: { fileName: string; description: Extract<FormsOutcome, { kind: "done" }>["forms"][number]["description"] }[],
   ) => Promise<{ fileName: string; bytes: Uint8Array }[]>;
   openAsNewWorkbooks: (files: { fileName: string; bytes: Uint8Array }[]) => Promise<void>;
-  download: (files: { fileName: string; bytes: Uint8Array }[]) => void;
+  /** Downloads the files as one (several in one .zip, named `zipName` or the forms' name); says what was delivered. */
+  download: (files: { fileName: string; bytes: Uint8Array }[], zipName?: string) => Promise<FormsDelivered>;
   /** “Thông báo kết quả thẩm định”: the notices of the differences (a reply deadline dd/mm/yyyy, optional). */
   prepareNotices: (deadline?: string) => Promise<NoticesOutcome>;
   /** The notices as .xlsx bytes (ExcelJS, loaded on first use). */

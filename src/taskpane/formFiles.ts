@@ -8,6 +8,7 @@ import type { NoticeDescription } from "../core/forms/notices";
 import type { ReturnedForm } from "../core/forms/merge";
 import { ExcelJSModule, formBytes, noticeBytes, readReturnedForms } from "../xlsx/forms";
 import { PreviousRead, readPreviousFile } from "../xlsx/previous";
+import { zipSync } from "fflate";
 
 async function excelJS(): Promise<ExcelJSModule> {
   const m = (await import(/* webpackChunkName: "exceljs" */ "exceljs")) as unknown as ExcelJSModule & { default?: ExcelJSModule };
@@ -35,6 +36,20 @@ export async function readFormFiles(files: { name: string; arrayBuffer(): Promis
     await excelJS(),
     files.map((f) => ({ file: f.name, bytes: () => f.arrayBuffer() })),
   );
+}
+
+/** The name of the one .zip the forms are downloaded in. */
+export const FORMS_ZIP = "phieu-tu-danh-gia.zip";
+
+/**
+ * The forms as what the browser downloads: the one form as it is, several in one .zip (browsers let a page start
+ * one download per click; the rest of many are blocked). Stored, not compressed again: an .xlsx is a zip already.
+ */
+export function formsDownload(files: { fileName: string; bytes: Uint8Array }[], zipName = FORMS_ZIP): { fileName: string; bytes: Uint8Array; forms: number } {
+  if (files.length === 1) return { ...files[0], forms: 1 };
+  const entries: Record<string, [Uint8Array, { level: 0 }]> = {};
+  for (const f of files) entries[f.fileName] = [f.bytes, { level: 0 }];
+  return { fileName: zipName, bytes: zipSync(entries), forms: files.length };
 }
 
 /** Base64 of bytes, in chunks (String.fromCharCode takes a bounded number of arguments). */

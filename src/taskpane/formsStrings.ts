@@ -13,8 +13,12 @@ const vi = {
   scopeSelected: "Các cơ quan ở những dòng đang chọn",
   create: "Tạo phiếu",
   deliveryNew: "Mỗi phiếu mở ra thành một sổ tính mới: hãy lưu lại với tên đã gợi ý và gửi cho cơ quan.",
-  deliveryDownload: "Các phiếu được tải về máy (thư mục Tải xuống) để gửi cho các cơ quan.",
+  deliveryDownload: "Các phiếu được tải về máy trong một tệp nén .zip (thư mục Tải xuống): giải nén rồi gửi mỗi phiếu cho cơ quan của nó.",
   created: (n: number) => `Đã tạo ${n} phiếu:`,
+  downloadedZip: (file: string, n: number, mb: string) =>
+    `Đã tải về một tệp “${file}” (${mb} MB) chứa cả ${n} phiếu, trong thư mục Tải xuống. Hãy giải nén rồi gửi mỗi phiếu cho cơ quan của nó.`,
+  downloadedOne: (file: string) => `Đã tải về tệp “${file}” trong thư mục Tải xuống.`,
+  opened: (n: number) => `Đã mở ${n} sổ tính mới, mỗi phiếu một sổ: hãy lưu từng sổ với tên đã gợi ý.`,
   mergeTitle: "Gộp phiếu",
   mergeIntro:
     "Chọn các phiếu các cơ quan đã gửi lại. Ô điểm còn trống trong bảng điểm nhận điểm tự chấm; ô đã có điểm thẩm định được giữ nguyên và ghi vào trang “Chênh lệch”; trang “Theo dõi phiếu” ghi cơ quan nào đã tạo, đã gửi lại, đã gộp phiếu. Hoàn tác được.",
@@ -33,6 +37,9 @@ const vi = {
   noticesDeadline: "Hạn gửi lại ý kiến (dd/mm/yyyy, không bắt buộc)",
   noticesCreate: "Tạo thông báo",
   noticesFailed: "Chưa tạo được thông báo",
+  noticesDownloadedZip: (file: string, n: number, mb: string) =>
+    `Đã tải về một tệp “${file}” (${mb} MB) chứa cả ${n} thông báo, trong thư mục Tải xuống. Hãy giải nén rồi gửi mỗi thông báo cho cơ quan của nó.`,
+  noticesOpened: (n: number) => `Đã mở ${n} sổ tính mới, mỗi thông báo một sổ: hãy lưu từng sổ với tên đã gợi ý.`,
 };
 
 export type FormsStrings = typeof vi;
@@ -46,8 +53,12 @@ const en: FormsStrings = {
   scopeSelected: "The agencies in the selected rows",
   create: "Create forms",
   deliveryNew: "Each form opens as a new workbook: save it under the suggested name and send it to the agency.",
-  deliveryDownload: "The forms are downloaded (Downloads folder) to send to the agencies.",
+  deliveryDownload: "The forms are downloaded in one .zip file (Downloads folder): unzip it and send each form to its agency.",
   created: (n: number) => `Created ${n} form${n === 1 ? "" : "s"}:`,
+  downloadedZip: (file: string, n: number, mb: string) =>
+    `Downloaded one file, “${file}” (${mb} MB), holding all ${n} forms, to the Downloads folder. Unzip it and send each form to its agency.`,
+  downloadedOne: (file: string) => `Downloaded “${file}” to the Downloads folder.`,
+  opened: (n: number) => `Opened ${n} new workbook${n === 1 ? "" : "s"}, one per form: save each under the suggested name.`,
   mergeTitle: "Merge forms",
   mergeIntro:
     "Choose the forms the agencies sent back. Empty score cells take the self-assessed score; cells with an appraised score are kept and listed on the “Chênh lệch” sheet; the “Theo dõi phiếu” sheet tracks whose form was made, returned and merged. Can be undone.",
@@ -66,6 +77,9 @@ const en: FormsStrings = {
   noticesDeadline: "Reply deadline (dd/mm/yyyy, optional)",
   noticesCreate: "Make the notices",
   noticesFailed: "Notices not made",
+  noticesDownloadedZip: (file: string, n: number, mb: string) =>
+    `Downloaded one file, “${file}” (${mb} MB), holding all ${n} notices, to the Downloads folder. Unzip it and send each notice to its agency.`,
+  noticesOpened: (n: number) => `Opened ${n} new workbook${n === 1 ? "" : "s"}, one per notice: save each under the suggested name.`,
 };
 
 export const formsCatalogue: Record<Lang, FormsStrings> = { vi, en };

@@ -141,6 +141,9 @@ const vi = {
     province: "Tỉnh, thành phố",
     provinceHint: "Ví dụ: Thái Bình. Phụ lục ghi “Ủy ban nhân dân tỉnh Thái Bình”.",
     provinceMissing: (issuer: string) => `Chưa có tên tỉnh: phụ lục sẽ ghi “của ${issuer}”. Hãy nhập tỉnh, ví dụ Thái Bình.`,
+    provinceFromTitle: (province: string) => `Lấy từ tiêu đề bảng điểm (“${province}”); hãy kiểm tra. Phụ lục ghi “Ủy ban nhân dân tỉnh ${province}”.`,
+    provinceNeeded: (issuer: string) =>
+      `Hãy nhập tỉnh (ví dụ Thái Bình) trước khi tạo phụ lục: không có tỉnh, phụ lục sẽ ghi “của ${issuer}” và chưa trình ký được.`,
     year: "Năm đánh giá",
     yearFrom: {
       title: (y: number) => `Theo tiêu đề bảng điểm (năm ${y}).`,
@@ -157,14 +160,14 @@ const vi = {
     generate: "Tạo phụ lục",
     refusedTitle: "Chưa tạo được phụ lục",
     done: (sheet: string) => `Đã tạo phụ lục trên trang “${sheet}”.`,
-    doneTitle: "Xong",
+    readyTitle: "Sẵn sàng trình ký",
+    notReadyTitle: "Chưa trình ký được",
+    notReadyIntro: "Trước khi trình ký:",
     errorsIncluded: (n: number) => `Phụ lục có ${n} số liệu đang lỗi. Hãy sửa bảng điểm rồi tạo lại phụ lục trước khi trình ký.`,
-    collidedTitle: "Trang trùng tên",
+    printReason: "Đặt bố cục in bằng tay (phiên bản Excel này không cho add-in đặt). Trên trang phụ lục, hãy chọn:",
     collided: (wanted: string, used: string) =>
       `Sổ tính đã có một trang “${wanted}” của bạn, nên phụ lục được đặt ở trang “${used}”. Trang của bạn không bị thay đổi.`,
-    beforeSigning: "Cần sửa trước khi trình ký",
     printTitle: "Hãy đặt bố cục in bằng tay",
-    printIntro: "Phiên bản Excel này không cho add-in đặt bố cục in. Trên trang phụ lục, hãy chọn:",
     staleTitle: "Kết quả trên trang tính đã cũ",
     recomputeThenGenerate: "Tính điểm lại rồi tạo phụ lục",
     includePrevious: "Đưa xếp hạng năm trước vào phụ lục (cột “Xếp hạng năm trước” và “Tăng/giảm”)",
@@ -304,6 +307,9 @@ const en: Strings = {
     province: "Province or city",
     provinceHint: "For example Thái Bình. The annex says “Ủy ban nhân dân tỉnh Thái Bình”.",
     provinceMissing: (issuer: string) => `No province yet: the annex would say “của ${issuer}”. Type the province, for example Thái Bình.`,
+    provinceFromTitle: (province: string) => `Taken from the score table's title (“${province}”); check it. The annex says “Ủy ban nhân dân tỉnh ${province}”.`,
+    provinceNeeded: (issuer: string) =>
+      `Type the province (for example Thái Bình) before creating the annex: without it the annex says “của ${issuer}” and cannot be signed.`,
     year: "Year evaluated",
     yearFrom: {
       title: (y: number) => `From the score table's title (${y}).`,
@@ -320,15 +326,15 @@ const en: Strings = {
     generate: "Create annex",
     refusedTitle: "Could not create the annex",
     done: (sheet: string) => `The annex is on sheet “${sheet}”.`,
-    doneTitle: "Done",
+    readyTitle: "Ready to sign",
+    notReadyTitle: "Not ready to sign yet",
+    notReadyIntro: "Before it is signed:",
     errorsIncluded: (n: number) =>
       `The annex carries ${n} figure${n > 1 ? "s" : ""} in error. Correct the score table and create the annex again before it is signed.`,
-    collidedTitle: "Sheet name taken",
+    printReason: "Set the print layout by hand (this version of Excel does not let add-ins set it). On the annex sheet, choose:",
     collided: (wanted: string, used: string) =>
       `The workbook already has a sheet “${wanted}” of yours, so the annex went to sheet “${used}”. Your sheet was not changed.`,
-    beforeSigning: "To correct before signing",
     printTitle: "Set the print layout by hand",
-    printIntro: "This version of Excel does not let add-ins set the print layout. On the annex sheet, choose:",
     staleTitle: "The results on the sheet are out of date",
     recomputeThenGenerate: "Score again, then create the annex",
     includePrevious: "Include last year's rank in the annex (columns “Xếp hạng năm trước” and “Tăng/giảm”)",

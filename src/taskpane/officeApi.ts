@@ -19,17 +19,19 @@ function officeFormsActions(): FormsActions {
       const [{ toBase64 }, useCases] = await Promise.all([files(), formsUseCases()]);
       await useCases.openAsNewWorkbooks(list.map((f) => ({ fileName: f.fileName, base64: toBase64(f.bytes) })));
     },
-    download: (list) => {
-      for (const f of list) {
-        const url = URL.createObjectURL(new Blob([f.bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
-        const a = document.createElement("a");
-        a.href = url;
-        a.download = f.fileName;
-        document.body.appendChild(a);
-        a.click();
-        a.remove();
-        setTimeout(() => URL.revokeObjectURL(url), 10000);
-      }
+    download: async (list, zipName) => {
+      // One download, whatever the number of forms: browsers block a page's downloads after the first few.
+      const file = (await files()).formsDownload(list, zipName);
+      const type = file.fileName.endsWith(".zip") ? "application/zip" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+      const url = URL.createObjectURL(new Blob([file.bytes as BlobPart], { type }));
+      const a = document.createElement("a");
+      a.href = url;
+      a.download = file.fileName;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+      return { fileName: file.fileName, forms: file.forms, bytes: file.bytes.length };
     },
     prepareNotices: async (deadline) => (await formsUseCases()).prepareNotices(deadline),
     renderNotices: async (notices) => (await files()).renderNoticeFiles(notices),

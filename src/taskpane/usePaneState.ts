@@ -9,7 +9,7 @@ import type { Strings } from "./i18n";
 export type Done = Extract<ScoringOutcome, { kind: "done" }>;
 /** What the Tính điểm tab shows of the settings (with the opening sync) and what the Phụ lục and Quy tắc tabs need (a moment later). */
 export type Head = Pick<WorkbookSettings, "lastRun" | "undo" | "problems" | "problemsEn" | "lineage2025">;
-export type Config = Pick<WorkbookSettings, "rules" | "rulesFromWorkbook" | "decision" | "yearSource" | "lock">;
+export type Config = Pick<WorkbookSettings, "rules" | "rulesFromWorkbook" | "decision" | "yearSource" | "provinceFromTitle" | "lock">;
 const headOf = (s: WorkbookSettings): Head => ({
   lastRun: s.lastRun,
   undo: s.undo,
@@ -22,6 +22,7 @@ const configOf = (s: WorkbookSettings): Config => ({
   rulesFromWorkbook: s.rulesFromWorkbook,
   decision: s.decision,
   yearSource: s.yearSource,
+  provinceFromTitle: s.provinceFromTitle,
   lock: s.lock ?? null,
 });
 

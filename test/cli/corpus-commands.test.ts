@@ -1,17 +1,21 @@
 /**
  * The corpus (two writers: hand-written OOXML in openpyxl's layout, and ExcelJS) through the commands
- * that write a copy of the user's workbook besides `score`: `lock`, `unlock`, `log -o`, `ledger`. Each
- * output keeps every zip entry the command does not own byte for byte; lock and unlock change the
- * locked sheets only by their <sheetProtection>; and LibreOffice opens every output.
+ * that write a copy of the user's workbook besides `score`: `lock`, `unlock`, `log -o`, `ledger`,
+ * `forms --master-out`, `merge`. Each output keeps every zip entry the command does not own byte for
+ * byte; lock and unlock change the locked sheets only by their <sheetProtection>; and LibreOffice
+ * opens every output.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
+import * as ExcelJS from "exceljs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
 import { LEDGER_SHEET } from "../../src/core/grid/ledger";
 import { STORE_SHEET } from "../../src/core/store/store";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
+import { presetRules } from "../../src/core/rules/rules";
 import { clonePreset, docCriteria } from "../core/helpers";
+import { fillWorkbook } from "../forms/helpers";
 import { excelJsCorpus, expectUnownedIdentical, openpyxlCorpus } from "../xlsx/corpus";
 import { tempDir } from "./helpers";
 
@@ -35,7 +39,7 @@ const outputs: string[] = [];
 describe.each([
   ["hand-written OOXML (openpyxl's layout)", "openpyxl", async () => openpyxlCorpus()],
   ["ExcelJS", "exceljs", excelJsCorpus],
-])("lock, unlock, log -o and ledger on a workbook written by %s", (_writer, tag, make) => {
+])("lock, unlock, log -o, ledger, forms --master-out and merge on a workbook written by %s", (_writer, tag, make) => {
   const dir = tempDir();
   const file = (name: string) => path.join(dir, `${tag}-${name}.xlsx`);
   let code = "";
@@ -55,7 +59,22 @@ describe.each([
     fs.writeFileSync(path.join(dir, "quy-tac.json"), JSON.stringify(rules), "utf8");
     const ledger = await run(["ledger", file("vao"), "-o", file("chi-tiet"), "--rules", path.join(dir, "quy-tac.json")]);
     expect([ledger.code, ledger.stderr]).toEqual([0, ""]);
-    outputs.push(file("chot"), file("mo"), file("nhat-ky"), file("chi-tiet"));
+    const forms = await run(["forms", file("vao"), "-o", path.join(dir, `${tag}-phieu`), "--master-out", file("co-khoa"), "--year", "2020"]);
+    expect([forms.code, forms.stderr]).toEqual([0, ""]);
+    const returned = fs
+      .readdirSync(path.join(dir, `${tag}-phieu`))
+      .slice(0, 2)
+      .map((f) => path.join(dir, `${tag}-phieu`, f));
+    for (const form of returned) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(form);
+      const rules = presetRules();
+      fillWorkbook(wb, rules, Object.fromEntries(rules.groups.map((g) => [g.name, 30])));
+      await wb.xlsx.writeFile(form);
+    }
+    const merged = await run(["merge", file("co-khoa"), ...returned, "-o", file("da-gop"), "--year", "2020"]);
+    expect(merged.stdout).toContain("da-gop.xlsx");
+    outputs.push(file("chot"), file("mo"), file("nhat-ky"), file("chi-tiet"), file("co-khoa"), file("da-gop"));
   });
 
   it("lock: only the store, the annex's code line, the locked sheets' protection and styles change; the grid only by <sheetProtection>", async () => {
@@ -102,9 +121,25 @@ describe.each([
     ]);
     expect(after.readSheet(LEDGER_SHEET).values.flat()).toContain("Sở Thông tin và Truyền thông");
   });
+
+  it("forms --master-out: the keyed copy adds the store; every other entry, the grid's included, is copied as stored", () => {
+    const before = open(file("vao"));
+    const after = open(file("co-khoa"));
+    expect(expectUnownedIdentical(before.pkg, after.pkg, LISTS)).toBeGreaterThanOrEqual(tag === "openpyxl" ? 18 : 8);
+    expect(after.sheets.map((s) => s.name)).toEqual([...before.sheets.map((s) => s.name), STORE_SHEET]);
+  });
+
+  it("merge: the grid, the store and the lists rewritten, the loop sheets after the grid; every other entry copied as stored", () => {
+    const before = open(file("co-khoa"));
+    const after = open(file("da-gop"));
+    expect(expectUnownedIdentical(before.pkg, after.pkg, [...LISTS, partOf(before, GRID), partOf(before, STORE_SHEET)])).toBeGreaterThanOrEqual(
+      tag === "openpyxl" ? 18 : 8,
+    );
+    expect(after.sheets.map((s) => s.name).slice(0, 5)).toEqual([GRID, "Tự đánh giá", "Chênh lệch", "Theo dõi phiếu", "Ghi chép"]);
+  });
 });
 
-it("LibreOffice opens every output of lock, unlock, log -o and ledger, with its sheets", () => {
+it("LibreOffice opens every output of lock, unlock, log -o, ledger, forms --master-out and merge, with its sheets", () => {
   expect(spawnSync("soffice", ["--version"]).error).toBeUndefined(); // .ci/run installs libreoffice-calc
   const dir = tempDir();
   // LibreOffice reads each output and saves it again: a file it cannot read is not converted.
@@ -114,7 +149,7 @@ it("LibreOffice opens every output of lock, unlock, log -o and ledger, with its 
     env: { ...process.env, HOME: dir },
   });
   expect(lo.status).toBe(0);
-  expect(outputs).toHaveLength(8);
+  expect(outputs).toHaveLength(12);
   for (const output of outputs) {
     const again = path.join(dir, "lo", path.basename(output));
     expect([path.basename(output), fs.existsSync(again)]).toEqual([path.basename(output), true]);

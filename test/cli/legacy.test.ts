@@ -5,6 +5,7 @@ import { encodeLegacy } from "../../src/core/text/legacy-encoding";
 import { readSheet } from "../../src/cli/workbook";
 import { readPublishedAnnex } from "../fixtures/reference";
 import { buildCli, EXAMPLE, runCli, tempDir } from "./helpers";
+import { twoBlockRulesJson } from "../core/helpers";
 
 const published = readPublishedAnnex();
 const num = (text: string) => Number(text.replace(",", "."));
@@ -203,5 +204,53 @@ describe("one header typed in a legacy font: “Ghi chú” in TCVN3, “Tên c�
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     expect(wb.getWorksheet(SHEET)!.getCell(nameCell).value).toBe("Tên cơ quan");
+  });
+});
+
+describe.each([
+  ["tcvn3", ".VnTime"],
+  ["vni", "VNI-Times"],
+] as const)("a Khối column whose cells are typed in %s", (encoding, font) => {
+  const dir = tempDir();
+  const input = path.join(dir, "khoi.xlsx");
+  const rulesFile = path.join(dir, "quy-tac.json");
+
+  beforeAll(async () => {
+    const json = twoBlockRulesJson();
+    fs.writeFileSync(rulesFile, JSON.stringify(json));
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Chấm điểm");
+    ws.addRows([
+      ["STT", "Tên cơ quan", "Khối", "Nhóm A", "Nhóm B"],
+      [1, "Sở Tư pháp", encodeLegacy("Sở, ban, ngành", encoding), 90, 40],
+      [2, "UBND huyện Vũ Thư", "Huyện", 70, 30],
+    ]);
+    ws.getCell("C2").font = { name: font };
+    await wb.xlsx.writeFile(input);
+  });
+
+  it("without --fix-encoding: an error naming the cell, its text, the block it reads as and --fix-encoding; the agency is not ranked", () => {
+    const r = runCli(["score", input, "--rules", rulesFile, "--json"]);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout);
+    const block = json.findings.find((f: { code: string }) => f.code === "legacyBlock");
+    expect(block).toMatchObject({ cell: "C2", severity: "error" });
+    expect(block.message).toContain(`Ô C2: khối “${encodeLegacy("Sở, ban, ngành", encoding)}” của Sở Tư pháp được gõ bằng bảng mã`);
+    expect(block.message).toContain("cơ quan này thuộc “Khối sở, ban, ngành” nhưng chưa được xếp vào khối ấy");
+    expect(block.message).toMatch(/Hãy chạy lại với --fix-encoding\.$/);
+    expect(json.findings.map((f: { code: string }) => f.code)).not.toContain("noBlock");
+    expect(json.rows.find((row: { name: string }) => row.name === "Sở Tư pháp").rank).toBeNull();
+  });
+
+  it("with --fix-encoding: the cell converted in the output, the agency in its block and ranked, no legacy finding", async () => {
+    const out = path.join(dir, "khoi-ra.xlsx");
+    const r = runCli(["score", input, "--rules", rulesFile, "-o", out, "--json", "--fix-encoding"]);
+    const json = JSON.parse(r.stdout);
+    expect(json.findings.filter((f: { code: string }) => f.code.startsWith("legacy") || f.code === "noBlock")).toEqual([]);
+    expect(json.rows.find((row: { name: string }) => row.name === "Sở Tư pháp").rank).toBe(1);
+    expect(r.stderr).toContain("sang Unicode (C2)");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.getWorksheet("Chấm điểm")!.getCell("C2").value).toBe("Sở, ban, ngành");
   });
 });

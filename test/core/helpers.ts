@@ -56,6 +56,21 @@ export function clonePreset(): RulesJson {
   return JSON.parse(JSON.stringify(PRESET_THAI_BINH_2020)) as RulesJson;
 }
 
+/** The preset with two groups (Nhóm A 100, Nhóm B 50), no exemption, and two blocks matched by their Khối cell: sở, ban, ngành; UBND huyện. */
+export function twoBlockRulesJson(): RulesJson {
+  const json = clonePreset();
+  json.groups = [
+    { id: "a", name: "Nhóm A", aliases: [], maxPoints: 100, notEvaluated: [] },
+    { id: "b", name: "Nhóm B", aliases: [], maxPoints: 50, notEvaluated: [] },
+  ];
+  json.exemptions = [];
+  json.blocks = [
+    { id: "so-nganh", name: "Khối sở, ban, ngành", match: ["sở, ban, ngành"] },
+    { id: "huyen", name: "Khối UBND huyện, thành phố", match: ["UBND huyện", "huyện"] },
+  ];
+  return json;
+}
+
 /** Rules with one group "Điểm" (max 100): the index is the score ÷ 100, handy for boundaries. */
 export function oneGroupRules(patch: Partial<RulesJson> = {}): Rules {
   return loadRules({

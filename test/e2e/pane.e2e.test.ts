@@ -50,7 +50,8 @@ beforeAll(async () => {
       "--disable-sync",
     ],
   });
-}, 120_000);
+  // The build of the pane takes minutes on a machine many share.
+}, 900_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -248,6 +249,12 @@ test("Tính điểm, a finding, the annex after confirming, undo; accessible at 
   await expectAccessible(page, "confirmation dialog");
   await dialog.getByRole("button", { name: "Vẫn tạo phụ lục" }).click();
   await annex.getByText("Đã tạo phụ lục trên trang “Phụ lục”.").waitFor();
+  // One status: the 55 the user confirmed keeps it from being ready to sign; the province came from the grid's title.
+  await annex
+    .getByRole("group", { name: "Chưa trình ký được" })
+    .getByText(/Phụ lục có 1 số liệu đang lỗi/)
+    .waitFor();
+  expect(await annex.getByRole("textbox", { name: /^Tỉnh, thành phố/ }).inputValue()).toBe("Thái Bình");
   const annexSheet = await page.evaluate(() => {
     const wb = (window as unknown as DoubleWindow).__double.workbook;
     const s = wb.findSheet("Phụ lục");
@@ -275,7 +282,10 @@ test("Tính điểm, a finding, the annex after confirming, undo; accessible at 
   await page.getByRole("button", { name: "Hoàn tác" }).click();
   // Taking the annex sheet away deletes a sheet, which Excel cannot undo: asked first at 1.20 on Windows.
   expect(await answerUndoQuestion(page)).toMatch(/Ctrl\+Z/);
-  await page.getByText(/Đã hoàn tác lần “Tạo phụ lục”/).waitFor();
+  await page
+    .locator("[role=group]")
+    .getByText(/Đã hoàn tác lần “Tạo phụ lục”/)
+    .waitFor();
   expect(await page.evaluate(() => !!(window as unknown as DoubleWindow).__double.workbook.findSheet("Phụ lục"))).toBe(false);
   await shot(page, "08-undone-320");
 
@@ -325,7 +335,8 @@ test("Tính điểm, a finding, the annex after confirming, undo; accessible at 
   await enAnnex.getByRole("button", { name: "Create annex" }).click();
   await en.page.getByRole("alertdialog", { name: "The score table has errors" }).getByRole("button", { name: "Create annex anyway" }).click();
   // ExcelApi 1.7 has no page layout: the pane says what to set by hand, with Excel's English menu names.
-  await enAnnex.getByText("Set the print layout by hand").waitFor();
+  const enStatus = enAnnex.getByRole("group", { name: "Not ready to sign yet" });
+  await enStatus.getByText(/^Set the print layout by hand/).waitFor();
   await enAnnex.getByText("Page Layout → Orientation → Landscape.").waitFor();
   await shot(en.page, "10-english-annex-manual-print-400");
   await expectAccessible(en.page, "English, annex with manual print steps");
@@ -416,4 +427,104 @@ test("the Rules tab fits a 320 px pane in English too (selects with long English
   for (const right of widths) expect(right).toBeLessThanOrEqual(320);
   expect(en.errors).toEqual([]);
   await en.context.close();
+});
+
+const ANNEX_WORDS = {
+  vi: {
+    tab: "Phụ lục",
+    number: /^Số quyết định/,
+    date: /^Ngày ký/,
+    make: "Tạo phụ lục",
+    anyway: "Vẫn tạo phụ lục",
+    notReady: "Chưa trình ký được",
+    province: /^Tỉnh, thành phố/,
+  },
+  en: {
+    tab: "Annex",
+    number: /^Decision number/,
+    date: /^Date signed/,
+    make: "Create annex",
+    anyway: "Create annex anyway",
+    notReady: "Not ready to sign yet",
+    province: /^Province/,
+  },
+};
+
+describe.each([
+  ["Vietnamese", "vi-VN", "Tính điểm", "Kết quả", "Đóng thông báo", /Đã ghi kết quả vào cột/, "vi"],
+  ["English", "en-US", "Score", "Results", "Dismiss", /Results written to column/, "en"],
+] as const)("at 320 px in %s", (_label, displayLanguage, scoreName, resultsName, dismissName, written, lang) => {
+  test("the agency card's table fits, the notice's ✕ is small, and the result is said in the live region", async () => {
+    const pane = await openPane({ width: 320, displayLanguage });
+    await pane.page.getByRole("button", { name: scoreName, exact: true }).click();
+    await answerUndoQuestion(pane.page);
+    await pane.page.getByRole("region", { name: resultsName }).waitFor();
+    // Said to screen readers: the pane's one polite live region carries what the action came to.
+    const live = pane.page.locator("main [role=status]");
+    expect(await live.getAttribute("aria-live")).toBe("polite");
+    await pane.page.waitForFunction((re) => new RegExp(re).test(document.querySelector("main [role=status]")?.textContent ?? ""), written.source);
+
+    // The notice's ✕: a 24 px target, not a 64 px button beside the text.
+    const dismiss = pane.page.getByRole("button", { name: dismissName }).first();
+    const box = (await dismiss.boundingBox())!;
+    expect(box.width).toBeLessThanOrEqual(32);
+
+    // The agency card of the selected row (Văn phòng UBND tỉnh, the 55): every column inside 320 px.
+    await pane.page.evaluate(() => (window as unknown as DoubleWindow).__double.select("Bảng điểm!B10"));
+    const card = pane.page.locator("section[aria-labelledby=agency-card-title]");
+    await card.waitFor();
+    await card.getByText("Văn phòng UBND tỉnh").first().waitFor();
+    const right = await card.locator("table").evaluate((t) => Math.ceil(t.getBoundingClientRect().right));
+    const cardRight = await card.evaluate((c) => Math.ceil(c.getBoundingClientRect().right));
+    const cells = await card.locator("th, td").evaluateAll((els) => Math.max(...els.map((e) => Math.ceil(e.getBoundingClientRect().right))));
+    expect(right).toBeLessThanOrEqual(cardRight);
+    expect(cells).toBeLessThanOrEqual(cardRight);
+    expect(cardRight).toBeLessThanOrEqual(320);
+    await card.scrollIntoViewIfNeeded();
+    await shot(pane.page, `16-card-${lang}-320`);
+    await expectAccessible(pane.page, `agency card, ${lang}`);
+
+    // Tạo phụ lục: the province offered from the grid's title, one status after it (not ready: the 55 confirmed).
+    const w = ANNEX_WORDS[lang];
+    await pane.page.getByRole("tab", { name: w.tab }).click();
+    const annex = pane.page.getByRole("tabpanel", { name: w.tab });
+    expect(await annex.getByRole("textbox", { name: w.province }).inputValue()).toBe("Thái Bình");
+    await annex.getByRole("textbox", { name: w.number }).fill("06/QĐ-UBND");
+    await annex.getByRole("textbox", { name: w.date }).fill("05/01/2021");
+    await annex.getByRole("button", { name: w.make, exact: true }).click();
+    await pane.page.getByRole("alertdialog").getByRole("button", { name: w.anyway }).click();
+    const status = annex.getByRole("group", { name: w.notReady });
+    await status.waitFor();
+    await status.scrollIntoViewIfNeeded();
+    await shot(pane.page, `17-annex-status-${lang}-320`);
+    await expectAccessible(pane.page, `annex status, ${lang}`);
+    expect(pane.errors).toEqual([]);
+    await pane.context.close();
+  });
+});
+
+describe.each([
+  ["Vietnamese", "vi-VN", "Phiếu", "Tạo phiếu", /^Đã tải về một tệp “phieu-tu-danh-gia\.zip” \([\d,]+ MB\) chứa cả 19 phiếu/, "vi"],
+  ["English", "en-US", "Forms", "Create forms", /^Downloaded one file, “phieu-tu-danh-gia\.zip” \([\d.]+ MB\), holding all 19 forms/, "en"],
+] as const)("forms below ExcelApi 1.8, at 320 px in %s", (_label, displayLanguage, tabName, createName, said, lang) => {
+  test("the 19 forms arrive in one download, a .zip, and the pane says what was delivered", async () => {
+    const pane = await openPane({ width: 320, displayLanguage, apiLevel: 7 });
+    const downloads: string[] = [];
+    pane.page.on("download", (d) => downloads.push(d.suggestedFilename()));
+    await pane.page.getByRole("tab", { name: tabName }).click();
+    const panel = pane.page.getByRole("tabpanel", { name: tabName });
+    const download = pane.page.waitForEvent("download");
+    await panel.getByRole("button", { name: createName, exact: true }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe("phieu-tu-danh-gia.zip");
+    const note = panel.locator("[role=group]").getByText(said);
+    await note.waitFor();
+    await pane.page.waitForTimeout(500); // no second download follows
+    expect(downloads).toEqual(["phieu-tu-danh-gia.zip"]);
+    await note.scrollIntoViewIfNeeded();
+    await shot(pane.page, `18-forms-zip-${lang}-320`);
+    await expectAccessible(pane.page, `forms delivered, ${lang}`);
+    expect(pane.errors).toEqual([]);
+    await pane.context.close();
+  });
 });

@@ -49,7 +49,8 @@ describe("the annex through the strict double, from the reference grid", () => {
 
     const ws = double.workbook.sheet("Phụ lục");
     expect(ws.getValues("A1")).toEqual([["KẾT QUẢ"]]);
-    expect(ws.getValues("A3")).toEqual([[`(Kèm theo Quyết định số 06/QĐ-UBND ngày ${DECISION.date} của Ủy ban nhân dân tỉnh)`]]);
+    // No province stored: the one the grid's title names (“… thuộc UBND tỉnh Thái Bình”), as the published annex prints.
+    expect(ws.getValues("A3")).toEqual([[`(Kèm theo Quyết định số 06/QĐ-UBND ngày ${DECISION.date} của Ủy ban nhân dân tỉnh Thái Bình)`]]);
     expect(ws.getValues("A5:L5")).toEqual([published.header]);
     const table = ws.getValues("A6:L24");
     published.rows.forEach((p, i) => expect(table[i]).toEqual([p.stt, p.name, ...p.groups, p.total, p.index, p.className, p.notes]));
@@ -265,8 +266,27 @@ describe("the decision's year and province", () => {
     expect(String(double.workbook.sheet("Phụ lục").getValues("A2")[0][0])).toMatch(/năm 2023$/);
   });
 
-  it("without a province the annex is made, and the outcome says the issuer lacks it, in both languages", async () => {
-    await prepared();
+  it("no province stored: the one the grid's title names is offered on opening and used by the annex (from the ribbon too)", async () => {
+    const { double } = await prepared(); // "Các sở, ban, ngành thuộc UBND tỉnh Thái Bình" in the title
+    expect(await loadSettings()).toMatchObject({ decision: { province: "Thái Bình" }, provinceFromTitle: true });
+    const outcome = await generateAnnex({ confirmErrors: true, source: "ribbon" });
+    expect(outcome).toMatchObject({ kind: "done" });
+    expect(outcome).not.toHaveProperty("notices");
+    expect(double.workbook.sheet("Phụ lục").getValues("A3")).toEqual([
+      ["(Kèm theo Quyết định số 06/QĐ-UBND ngày 05/01/2021 của Ủy ban nhân dân tỉnh Thái Bình)"],
+    ]);
+    // Stored, the province is the user's: the title offers nothing then.
+    await saveDecision({ ...DECISION, province: "Nam Định" });
+    double.workbook.setActive(SHEET);
+    expect(await loadSettings()).toMatchObject({ decision: { province: "Nam Định" } });
+    expect(await loadSettings()).not.toHaveProperty("provinceFromTitle");
+  });
+
+  it("without a province, stored or in the title, the annex is made, and the outcome says the issuer lacks it, in both languages", async () => {
+    const { double } = await prepared();
+    double.workbook.sheet(SHEET).setValues("A2", [["Các sở, ban, ngành"]]);
+    double.workbook.setActive(SHEET);
+    expect(await loadSettings()).not.toHaveProperty("provinceFromTitle");
     const outcome = await generateAnnex({ confirmErrors: true });
     expect(outcome).toMatchObject({
       kind: "done",

@@ -4,6 +4,8 @@ import { officeUseCases } from "../../src/excel/index";
 import { notifyOutcome } from "../../src/commands/notify";
 import { referenceSheet } from "../fixtures/reference";
 import { changedCells, referenceDouble, SHEET } from "./helpers";
+import { saveRules } from "../../src/excel/settings";
+import { twoBlockRulesJson } from "../core/helpers";
 
 const { convertEncoding, loadSettings, runScoring, undoLast } = officeUseCases();
 
@@ -190,6 +192,48 @@ describe("one header alone in a legacy font", () => {
     if (scored.kind !== "done") throw new Error(scored.message);
     expect(setup.ws.getValues("B4")).toEqual([["Tên cơ quan"]]);
     expect(setup.ws.getValues(OFFICE_INDEX)).toEqual([[0.861]]);
+  });
+});
+
+describe("a Khối cell in a legacy font", () => {
+  it("Tính điểm names it as an error with its Chuyển mã cell (not “no block”); converted in 2 syncs and undoable; converted, no legacy or no-block finding", async () => {
+    const json = twoBlockRulesJson();
+    const setup = referenceDouble(20, {
+      values: [
+        ["STT", "Tên cơ quan", "Khối", "Nhóm A", "Nhóm B"],
+        [1, "Sở Tư pháp", "", 90, 40],
+        [2, "UBND huyện Vũ Thư", "Huyện", 70, 30],
+      ],
+    });
+    restore = setup.restore;
+    const { ws, double } = setup;
+    ws.setCell("C2", { value: encodeLegacy("Sở, ban, ngành", "tcvn3"), font: { name: ".VnTime" } });
+    expect(await saveRules(json)).toEqual({ ok: true });
+    const first = await runScoring("pane");
+    if (first.kind !== "done") throw new Error(first.message);
+    const block = first.findings.find((f) => f.code === "legacyBlock");
+    expect(block).toMatchObject({ cell: "C2", severity: "error", agency: "Sở Tư pháp" });
+    expect(block!.message).toContain(
+      `khối “${encodeLegacy("Sở, ban, ngành", "tcvn3")}” của Sở Tư pháp được gõ bằng bảng mã TCVN3 (ABC), đọc là “Sở, ban, ngành”`,
+    );
+    expect(block!.message).toContain("Hãy bấm “Chuyển mã”");
+    expect(first.findings.map((f) => f.code)).not.toContain("noBlock");
+    const legacyText = first.findings.find((f) => f.code === "legacyText");
+    expect(legacyText!.convertible).toEqual(["C2"]);
+
+    const before = ws.snapshot();
+    double.stats.reset();
+    expect(await convertEncoding(legacyText!.convertible!)).toMatchObject({ kind: "done", cells: ["C2"] });
+    expect(double.stats.syncs).toBe(2);
+    expect(changedCells(before, ws.snapshot())).toEqual(["C2"]);
+    expect(ws.snapshot().cells.C2).toMatchObject({ value: "Sở, ban, ngành", font: { name: "Times New Roman" } });
+    expect((await undoLast()).kind).toBe("done");
+    expect(changedCells(before, ws.snapshot())).toEqual([]);
+    expect((await convertEncoding(["C2"])).kind).toBe("done");
+
+    const again = await runScoring("pane");
+    if (again.kind !== "done") throw new Error(again.message);
+    expect(again.findings.filter((f) => f.code.startsWith("legacy") || f.code === "noBlock")).toEqual([]);
   });
 });
 

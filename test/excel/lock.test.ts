@@ -200,7 +200,7 @@ describe("Chốt kết quả in Excel (the strict double)", () => {
 
   it("on ExcelApi 1.4 (no password argument) a lock without a password works, one with a password is refused up front", async () => {
     await scoredWithAnnex(4);
-    expect((await lockResults({ by: "", password: "x" }, AT)).message).toContain("ExcelApi 1.7");
+    expect((await lockResults({ by: "", password: "x" }, AT)).message).toContain("Excel 2019, Excel 2021 hoặc Microsoft 365");
     expect((await lockResults({ by: "" }, AT)).kind).toBe("locked");
   });
 });

@@ -35,8 +35,8 @@ describe("undo of a workbook scored at ExcelApi 1.9+, on a host without Range.co
         code: "formatsNotRestored",
         sheet: SHEET,
         cells: ["J", "K", "L", "M"].map((c) => expect.stringMatching(new RegExp(`^${c}\\d+:${c}\\d+$`))),
-        message: expect.stringContaining("ExcelApi 1.9"),
-        messageEn: expect.stringContaining("ExcelApi 1.9"),
+        message: expect.stringContaining("cần Excel 2021 hoặc Microsoft 365"),
+        messageEn: expect.stringContaining("it needs Excel 2021 or Microsoft 365"),
       }),
     ]);
     expect(undone.left![0].message).toMatch(/^Phiên bản Excel này không chép lại được định dạng.*các ô J\d+:J\d+, K/);

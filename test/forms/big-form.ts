@@ -1,7 +1,8 @@
 /**
  * A large returned form, written row by row (ExcelJS's streaming writer, no shared strings): a hand-made
- * form of Sở Y tế with its six group rows and scores, then `rows` rows of random text (and, with
- * `secondSheet`, a second sheet of as many). Used by the forms memory test and the forms memory bench.
+ * form of Sở Y tế with its six group rows and scores, then `rows` rows of three cells of random text
+ * (`cellBytes` random bytes each, as base64; 90 by default), and, with `secondSheet`, a second sheet of as
+ * many. Used by the forms memory test and the forms memory bench.
  */
 import * as crypto from "crypto";
 import * as ExcelJS from "exceljs";
@@ -10,9 +11,9 @@ import { GROUP_HEADERS } from "../core/helpers";
 export const BIG_FORM_GROUPS = GROUP_HEADERS;
 export const BIG_FORM_SCORES = [40, 80, 80, 80, 80, 40];
 
-export async function bigForm(file: string, rows: number, options: { secondSheet?: boolean } = {}): Promise<void> {
+export async function bigForm(file: string, rows: number, options: { secondSheet?: boolean; cellBytes?: number } = {}): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
-  const junk = () => crypto.randomBytes(90).toString("base64");
+  const junk = () => crypto.randomBytes(options.cellBytes ?? 90).toString("base64");
   const ws = wb.addWorksheet("Phiếu tự đánh giá");
   ws.addRow(["PHIẾU TỰ ĐÁNH GIÁ NĂM 2020"]).commit();
   ws.addRow(["Cơ quan:", "", "Sở Y tế"]).commit();

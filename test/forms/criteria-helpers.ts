@@ -23,6 +23,20 @@ export function exampleRules(): Rules {
   return checked.rules;
 }
 
+/** A filling of Sở A's form under docRules(): the doc's worked example (docs/rules.md), and 80, 80, 80, 80, 40 for the groups without criteria. */
+export const DOC_FILL: Record<string, (string | number | undefined)[]> = {
+  "1.1.1": [45, 50],
+  "1.1.2": [60],
+  "1.2": ["Đạt một phần"],
+  "1.3": ["Có"],
+  "1.4": [8.25],
+  "2": [80],
+  "3": [80],
+  "4": [80],
+  "5": [80],
+  "6": [40],
+};
+
 /**
  * Fills a form workbook as an agency does: for each row whose first cell is one of `entries`' codes, the
  * values go, in order, into the unlocked cells right of the code and the name (the points or first input,

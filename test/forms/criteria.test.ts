@@ -9,13 +9,15 @@ import { cellAddress } from "../../src/core/base/address";
 import { formatVi } from "../../src/core/base/decimal";
 import { CRITERIA_FORM_COLS, pointsFormula, readCriteriaForm } from "../../src/core/forms/criteria-form";
 import { buildForm, FormDescription, formToken } from "../../src/core/forms/forms";
-import { planMerge } from "../../src/core/forms/merge";
+import { differencesSheet, planMerge } from "../../src/core/forms/merge";
+import { applyConclusions, applyCriterionConclusions } from "../../src/core/forms/conclusions";
+import { locateGrid } from "../../src/core/grid/grid";
 import { gridAgencies, LEDGER_COLUMNS, ledgerSheet, scoreWithLedger } from "../../src/core/grid/ledger";
 import { Rules } from "../../src/core/rules/rules";
 import { sheetValues } from "../../src/core/sheets/sheet";
 import { formBytes, readReturnedForm } from "../../src/xlsx/forms";
 import { simpleSheet } from "../core/helpers";
-import { docRules, exampleRules, fillByCriteria, unlockedOf } from "./criteria-helpers";
+import { DOC_FILL, docRules, exampleRules, fillByCriteria, unlockedOf } from "./criteria-helpers";
 import { KEY, mergeInput } from "./helpers";
 
 const rules = docRules();
@@ -138,18 +140,7 @@ describe("a form at criterion level, filled through its unlocked cells, merged i
     values[ledgerRow(values, "Sở A", "1.4")][L.appraised] = 6;
     return values;
   };
-  const FILL = {
-    "1.1.1": [45, 50, "Biên bản kiểm kê 12/BB-STC"],
-    "1.1.2": [60],
-    "1.2": ["Đạt một phần"],
-    "1.3": ["Có"],
-    "1.4": [8.25],
-    "2": [80],
-    "3": [80],
-    "4": [80],
-    "5": [80],
-    "6": [40, "QĐ 5/QĐ-STC"],
-  };
+  const FILL = { ...DOC_FILL, "1.1.1": [45, 50, "Biên bản kiểm kê 12/BB-STC"], "6": [40, "QĐ 5/QĐ-STC"] };
 
   async function merged(fill: Record<string, (string | number | undefined)[]>, agency = "Sở A", notes = "") {
     const wb = await asWorkbook(form(rules, agency, notes));
@@ -266,5 +257,42 @@ describe("a form at criterion level, filled through its unlocked cells, merged i
     if (!scored.ok) throw new Error("not scored");
     const a = scored.result.rows.find((r) => r.name === "Sở A")!;
     expect(a.scores.map((s) => (s === null ? null : formatVi(s)))).toEqual(["34,5", "80", "80", "80", "80", "40"]);
+  });
+});
+
+describe("the council's conclusions per criterion", () => {
+  const grid = simpleSheet([{ name: "Sở A", scores: ["", 80, 80, 80, 80, 40] }]);
+  const ledger = sheetValues(ledgerSheet(rules, gridAgencies(grid, rules)!)) as unknown[][];
+  const row = ledger.findIndex((r) => r[L.agency] === "Sở A" && r[L.code] === "1.4");
+  ledger[row][L.self] = 8.25;
+  ledger[row][L.appraised] = 6;
+  const diff = (conclusion: string, score: number | null) => {
+    const values = sheetValues(
+      differencesSheet([{ agency: "Sở A", group: "1.4 Hạ tầng khác", self: 8.25, appraised: 6, evidence: "", cell: "" }], "Chênh lệch"),
+    ) as unknown[][];
+    const header = values[2];
+    values[3][header.indexOf("Kết luận của hội đồng")] = conclusion;
+    if (score !== null) values[3][header.indexOf("Điểm kết luận")] = score;
+    return { values, sheetName: "Chênh lệch" };
+  };
+
+  it("“Điểm khác” puts the council's points into the criterion's Thẩm định; the grid's conclusions leave the row alone", () => {
+    const applied = applyCriterionConclusions(ledger, rules, diff("Điểm khác", 7), "Chấm điểm chi tiết");
+    expect(applied.writes).toEqual([{ row, col: L.appraised, value: 7, address: `'Chấm điểm chi tiết'!${cellAddress(row, L.appraised)}` }]);
+    expect(applied.concluded).toBe(1);
+    const located = locateGrid(grid, rules);
+    if (!located.ok) throw new Error("no grid");
+    const onGrid = applyConclusions(grid, located.layout, rules, diff("Điểm khác", 7));
+    expect([onGrid.writes, onGrid.findings, onGrid.concluded]).toEqual([[], [], 0]);
+  });
+
+  it("a Thẩm định changed since is kept and named; an unconcluded criterion is a finding on “Chênh lệch”", () => {
+    const changed = ledger.map((r) => [...r]);
+    changed[row][L.appraised] = 5;
+    const applied = applyCriterionConclusions(changed, rules, diff("Chấp nhận tự chấm", null), "Chấm điểm chi tiết");
+    expect(applied.writes).toEqual([]);
+    expect(applied.findings.map((f) => [f.code, f.cells])).toEqual([["conclusionCellChanged", [`'Chấm điểm chi tiết'!${cellAddress(row, L.appraised)}`]]]);
+    const open = applyCriterionConclusions(ledger, rules, diff("", null), "Chấm điểm chi tiết");
+    expect(open.findings.map((f) => [f.code, f.cell])).toEqual([["differenceNotConcluded", "'Chênh lệch'!H4"]]);
   });
 });

@@ -67,7 +67,9 @@ test("Tạo phụ lục with wrong fields saves nothing, shows every problem and
   const number = screen.getByRole("textbox", { name: /^Số quyết định/ });
   expect(number).toHaveFocus();
   expect(screen.getByText(/Chưa nhập ngày ký quyết định/)).toBeInTheDocument();
-  expect(screen.getByText(/Còn 2 ô chưa đúng/)).toBeInTheDocument();
+  // The province too: asked for before the annex (the issuer is "Ủy ban nhân dân tỉnh").
+  expect(screen.getByText(/Hãy nhập tỉnh \(ví dụ Thái Bình\) trước khi tạo phụ lục/)).toBeInTheDocument();
+  expect(screen.getByText(/Còn 3 ô chưa đúng/)).toBeInTheDocument();
 });
 
 test("an annex from a table with errors needs an explicit confirmation that names them", async () => {
@@ -97,11 +99,19 @@ test("an annex from a table with errors needs an explicit confirmation that name
   await fill(user, /^Số quyết định/, "06/QĐ-UBND");
   await fill(user, /^Ngày ký/, "05/01/2021");
   await fill(user, /^Cơ quan ban hành/, "Ủy ban nhân dân tỉnh");
+  await fill(user, /^Tỉnh, thành phố/, "Thái Bình");
   await fill(user, /^Năm đánh giá/, "2020");
   await user.click(screen.getByRole("button", { name: "Tạo phụ lục" }));
 
   expect(mocked.saveDecision).toHaveBeenCalledWith(
-    expect.objectContaining({ number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", year: 2020, sheetName: "Phụ lục" }),
+    expect.objectContaining({
+      number: "06/QĐ-UBND",
+      date: "05/01/2021",
+      issuer: "Ủy ban nhân dân tỉnh",
+      province: "Thái Bình",
+      year: 2020,
+      sheetName: "Phụ lục",
+    }),
   );
   expect(mocked.generateAnnex).toHaveBeenNthCalledWith(1, { confirmErrors: false });
   const dialog = await screen.findByRole("alertdialog", { name: "Bảng điểm còn lỗi" });
@@ -119,9 +129,12 @@ test("an annex from a table with errors needs an explicit confirmation that name
   await user.click(anyway);
   await waitFor(() => expect(mocked.generateAnnex).toHaveBeenNthCalledWith(2, { confirmErrors: true }));
   expect(await screen.findByText("Đã tạo phụ lục trên trang “Phụ lục (2)”.")).toBeInTheDocument();
-  // The collision notice and the print steps the host could not set.
-  expect(screen.getByText(/Sổ tính đã có một trang “Phụ lục” của bạn, nên phụ lục được đặt ở trang “Phụ lục \(2\)”/)).toBeInTheDocument();
-  expect(screen.getByText("Hãy đặt bố cục in bằng tay")).toBeInTheDocument();
+  // One status: not ready to sign, with the reasons (the error carried, the print steps the host could not set); the collision said in it.
+  const status = screen.getByRole("group", { name: "Chưa trình ký được" });
+  expect(within(status).getByText(/Sổ tính đã có một trang “Phụ lục” của bạn, nên phụ lục được đặt ở trang “Phụ lục \(2\)”/)).toBeInTheDocument();
+  expect(within(status).getByText(/^Đặt bố cục in bằng tay/)).toBeInTheDocument();
+  expect(within(status).getByRole("list", { name: "Hãy đặt bố cục in bằng tay" })).toBeInTheDocument();
+  expect(screen.queryByText("Xong")).not.toBeInTheDocument();
   expect(screen.getByText("Bố cục Trang → Hướng → Ngang (Landscape).")).toBeInTheDocument();
   expect(screen.getByText(/phải 1,5 cm/)).toBeInTheDocument();
   expect(screen.getByText(/Phụ lục có 1 số liệu đang lỗi/)).toBeInTheDocument();
@@ -131,7 +144,17 @@ test("an annex from a table with errors needs an explicit confirmation that name
 
 test("going back from the confirmation makes no annex", async () => {
   mocked.loadSettings.mockResolvedValue(
-    settings({ decision: { number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", year: 2020, subject: "Đánh giá", sheetName: "Phụ lục" } }),
+    settings({
+      decision: {
+        number: "06/QĐ-UBND",
+        date: "05/01/2021",
+        issuer: "Ủy ban nhân dân tỉnh",
+        province: "Thái Bình",
+        year: 2020,
+        subject: "Đánh giá",
+        sheetName: "Phụ lục",
+      },
+    }),
   );
   mocked.generateAnnex.mockResolvedValueOnce({ kind: "needsConfirmation", message: "…", messageEn: "…", errors: [finding55] });
   const { user } = await openAnnex();
@@ -168,7 +191,17 @@ test("Lưu thông tin keeps the forms' deadline stored in the decision data (set
 
 test("a refusal from Tạo phụ lục is shown with what to do", async () => {
   mocked.loadSettings.mockResolvedValue(
-    settings({ decision: { number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", year: 2020, subject: "Đánh giá", sheetName: "Phụ lục" } }),
+    settings({
+      decision: {
+        number: "06/QĐ-UBND",
+        date: "05/01/2021",
+        issuer: "Ủy ban nhân dân tỉnh",
+        province: "Thái Bình",
+        year: 2020,
+        subject: "Đánh giá",
+        sheetName: "Phụ lục",
+      },
+    }),
   );
   mocked.generateAnnex.mockResolvedValueOnce({
     kind: "refused",
@@ -228,8 +261,64 @@ describe("the year evaluated and the province in the form", () => {
     );
   });
 
-  test("an annex made without a province carries a notice to fix before signing", async () => {
+  test("Tạo phụ lục without a province asks for it first: nothing is made, focus goes to the field; typed, the annex is ready to sign", async () => {
     mocked.loadSettings.mockResolvedValue(settings({ decision: { ...settings().decision, number: "06/QĐ-UBND", date: "05/01/2021" } }));
+    mocked.generateAnnex.mockResolvedValue({
+      kind: "done",
+      sheetName: "Phụ lục",
+      collided: false,
+      manualPrintSteps: [],
+      errorsIncluded: 0,
+      undo: { action: "annex", at: "2021-01-04T03:42:00.000Z", sheet: "Phụ lục" },
+    });
+    const { user } = await openAnnex();
+    const province = screen.getByRole("textbox", { name: /^Tỉnh, thành phố/ });
+    expect(province).toBeRequired();
+    await user.click(screen.getByRole("button", { name: "Tạo phụ lục" }));
+    expect(mocked.generateAnnex).not.toHaveBeenCalled();
+    expect(mocked.saveDecision).not.toHaveBeenCalled();
+    expect(province).toHaveFocus();
+    expect(province).toHaveAttribute("aria-invalid", "true");
+    expect(province).toHaveAccessibleDescription(
+      /Hãy nhập tỉnh \(ví dụ Thái Bình\) trước khi tạo phụ lục: không có tỉnh, phụ lục sẽ ghi “của Ủy ban nhân dân tỉnh”/,
+    );
+    expect(screen.getByText(/Còn 1 ô chưa đúng/)).toBeInTheDocument();
+
+    await fill(user, /^Tỉnh, thành phố/, "Thái Bình");
+    expect(province).not.toHaveAttribute("aria-invalid", "true");
+    await user.click(screen.getByRole("button", { name: "Tạo phụ lục" }));
+    await waitFor(() => expect(mocked.saveDecision).toHaveBeenCalledWith(expect.objectContaining({ province: "Thái Bình" })));
+    const status = await screen.findByRole("group", { name: "Sẵn sàng trình ký" });
+    expect(status).toHaveTextContent("Đã tạo phụ lục trên trang “Phụ lục”.");
+    expect(screen.queryByText("Xong")).not.toBeInTheDocument();
+  });
+
+  test("the province the grid's title names is offered in the field, said so, and saved with the first annex", async () => {
+    mocked.loadSettings.mockResolvedValue(
+      settings({ decision: { ...settings().decision, number: "06/QĐ-UBND", date: "05/01/2021", province: "Thái Bình" }, provinceFromTitle: true }),
+    );
+    mocked.generateAnnex.mockResolvedValue({
+      kind: "done",
+      sheetName: "Phụ lục",
+      collided: false,
+      manualPrintSteps: [],
+      errorsIncluded: 0,
+      undo: { action: "annex", at: "2021-01-04T03:42:00.000Z", sheet: "Phụ lục" },
+    });
+    const { user } = await openAnnex();
+    const province = screen.getByRole("textbox", { name: /^Tỉnh, thành phố/ });
+    expect(province).toHaveValue("Thái Bình");
+    expect(province).toHaveAccessibleDescription("Lấy từ tiêu đề bảng điểm (“Thái Bình”); hãy kiểm tra. Phụ lục ghi “Ủy ban nhân dân tỉnh Thái Bình”.");
+    await user.click(screen.getByRole("button", { name: "Tạo phụ lục" }));
+    await waitFor(() => expect(mocked.saveDecision).toHaveBeenCalledWith(expect.objectContaining({ province: "Thái Bình" })));
+    await screen.findByRole("group", { name: "Sẵn sàng trình ký" });
+  });
+
+  test.each([
+    ["vi", "Chưa trình ký được", "Trước khi trình ký:"],
+    ["en", "Not ready to sign yet", "Before it is signed:"],
+  ] as const)("%s: an annex with something left to do is one status, not ready to sign, with the reasons", async (lang, title, intro) => {
+    mocked.loadSettings.mockResolvedValue(settings({ decision: { ...settings().decision, number: "06/QĐ-UBND", date: "05/01/2021", province: "Thái Bình" } }));
     mocked.generateAnnex.mockResolvedValue({
       kind: "done",
       sheetName: "Phụ lục",
@@ -239,10 +328,19 @@ describe("the year evaluated and the province in the form", () => {
       notices: [{ code: "provinceMissing", message: "Chưa có tên tỉnh: dòng “Kèm theo” …", messageEn: "No province yet: …" }],
       undo: { action: "annex", at: "2021-01-04T03:42:00.000Z", sheet: "Phụ lục" },
     });
-    const { user } = await openAnnex();
-    await user.click(screen.getByRole("button", { name: "Tạo phụ lục" }));
-    expect(await screen.findByText("Cần sửa trước khi trình ký")).toBeInTheDocument();
-    expect(screen.getByText("Chưa có tên tỉnh: dòng “Kèm theo” …")).toBeInTheDocument();
+    const user = userEvent.setup({ delay: null });
+    render(<App api={mocked} lang={lang} />);
+    await waitIdle();
+    await user.click(await screen.findByRole("tab", { name: lang === "vi" ? "Phụ lục" : "Annex" }));
+    await user.click(await screen.findByRole("button", { name: lang === "vi" ? "Tạo phụ lục" : "Create annex" }));
+    const status = await screen.findByRole("group", { name: title });
+    expect(within(status).getByText(intro)).toBeInTheDocument();
+    expect(
+      within(status)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual([lang === "vi" ? "Chưa có tên tỉnh: dòng “Kèm theo” …" : "No province yet: …"]);
+    expect(screen.queryByRole("group", { name: /^(Sẵn sàng trình ký|Ready to sign|Xong|Done)$/ })).not.toBeInTheDocument();
   });
 
   test("“Đưa xếp hạng năm trước vào phụ lục”: a checkbox showing the stored choice, saved with the decision before the annex", async () => {

@@ -70,7 +70,15 @@ test("the Vietnamese pane does not need Office to name its language", async () =
 });
 
 describe("the use cases' messages in the English pane", () => {
-  const DECISION = { number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", year: 2020, subject: "Đánh giá", sheetName: "Phụ lục" };
+  const DECISION = {
+    number: "06/QĐ-UBND",
+    date: "05/01/2021",
+    issuer: "Ủy ban nhân dân tỉnh",
+    province: "Thái Bình",
+    year: 2020,
+    subject: "Đánh giá",
+    sheetName: "Phụ lục",
+  };
   const PROTECTED = {
     kind: "refused" as const,
     message:

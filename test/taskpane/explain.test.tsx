@@ -17,7 +17,15 @@ let mocked = fakeApi();
 const IF_VI = "Nếu sửa 55 → 50: Tổng 337,7; Chỉ số 0,848; Khá (thay vì Tốt); hạng 8 (thay vì 6).";
 const IF_EN = "Correcting 55 → 50: Total 337.7; Index 0.848; Khá (instead of Tốt); rank 8 (instead of 6).";
 const withCorrection: FindingView = { ...finding55, ifCorrected: IF_VI, ifCorrectedEn: IF_EN };
-const DECIDED = { number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", year: 2020, subject: "Đánh giá", sheetName: "Phụ lục" };
+const DECIDED = {
+  number: "06/QĐ-UBND",
+  date: "05/01/2021",
+  issuer: "Ủy ban nhân dân tỉnh",
+  province: "Thái Bình",
+  year: 2020,
+  subject: "Đánh giá",
+  sheetName: "Phụ lục",
+};
 
 beforeAll(installShims);
 beforeEach(() => {

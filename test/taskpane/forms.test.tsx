@@ -65,7 +65,7 @@ function fakeActions(delivery: "newWorkbooks" | "download" = "newWorkbooks"): je
     prepareNotices: jest.fn().mockResolvedValue({ kind: "done", notices }),
     renderNotices: jest.fn().mockResolvedValue(noticeBytes),
     openAsNewWorkbooks: jest.fn().mockResolvedValue(undefined),
-    download: jest.fn(),
+    download: jest.fn().mockResolvedValue({ fileName: "phieu-tu-danh-gia.zip", forms: 2, bytes: 1_258_291 }),
     read: jest.fn().mockResolvedValue([{ file: "so-y-te.xlsx", values: [], identity: null }]),
     merge: jest.fn().mockResolvedValue({
       kind: "done",
@@ -129,6 +129,7 @@ test("Tạo phiếu for all agencies opens each form as a new workbook where the
   expect(actions.render).toHaveBeenCalledWith(forms);
   expect(actions.openAsNewWorkbooks).toHaveBeenCalledWith(bytes);
   expect(actions.download).not.toHaveBeenCalled();
+  expect(screen.getByText("Đã mở 2 sổ tính mới, mỗi phiếu một sổ: hãy lưu từng sổ với tên đã gợi ý.")).toBeInTheDocument();
   expect(screen.getByText("so-tai-chinh.xlsx (Sở Tài chính)")).toBeInTheDocument();
 });
 
@@ -141,7 +142,30 @@ test("on Excel on the web the forms of the selected agencies are downloaded", as
   await screen.findByText("Đã tạo 2 phiếu:");
   expect(actions.prepare).toHaveBeenCalledWith("selected");
   expect(actions.download).toHaveBeenCalledWith(bytes);
+  expect(actions.download).toHaveBeenCalledTimes(1);
   expect(actions.openAsNewWorkbooks).not.toHaveBeenCalled();
+  // What was delivered: one .zip of both forms, its name and size.
+  expect(
+    screen.getByText(
+      "Đã tải về một tệp “phieu-tu-danh-gia.zip” (1,2 MB) chứa cả 2 phiếu, trong thư mục Tải xuống. Hãy giải nén rồi gửi mỗi phiếu cho cơ quan của nó.",
+    ),
+  ).toBeInTheDocument();
+});
+
+test("in English the one download is said in English; a single form is downloaded as itself", async () => {
+  const actions = fakeActions("download");
+  actions.download.mockResolvedValueOnce({ fileName: "phieu-tu-danh-gia.zip", forms: 2, bytes: 1_258_291 });
+  const { user } = renderView(actions, "en");
+  expect(screen.getByText(/downloaded in one \.zip file/)).toBeInTheDocument();
+  await user.click(screen.getByRole("button", { name: "Create forms" }));
+  expect(
+    await screen.findByText(
+      "Downloaded one file, “phieu-tu-danh-gia.zip” (1.2 MB), holding all 2 forms, to the Downloads folder. Unzip it and send each form to its agency.",
+    ),
+  ).toBeInTheDocument();
+  actions.download.mockResolvedValueOnce({ fileName: "so-y-te.xlsx", forms: 1, bytes: 9000 });
+  await user.click(screen.getByRole("button", { name: "Create forms" }));
+  expect(await screen.findByText("Downloaded “so-y-te.xlsx” to the Downloads folder.")).toBeInTheDocument();
 });
 
 test("Thông báo kết quả thẩm định: the notices with the deadline typed, delivered as the forms are (new workbooks), listed by file", async () => {
@@ -155,16 +179,19 @@ test("Thông báo kết quả thẩm định: the notices with the deadline type
   expect(actions.renderNotices).toHaveBeenCalledWith(notices);
   expect(actions.openAsNewWorkbooks).toHaveBeenCalledWith(noticeBytes);
   expect(screen.getByText("thong-bao-so-y-te.xlsx (Sở Y tế)")).toBeInTheDocument();
+  expect(screen.getByText("Đã mở 1 sổ tính mới, mỗi thông báo một sổ: hãy lưu từng sổ với tên đã gợi ý.")).toBeInTheDocument();
   // Nothing in the workbook changed: no settings to reload, no undo.
   expect(onWritten).not.toHaveBeenCalled();
 });
 
 test("Notices in English: downloaded on the web; a refusal (no form key yet) is an error in English and nothing is rendered", async () => {
   const actions = fakeActions("download");
+  actions.download.mockResolvedValue({ fileName: "thong-bao-so-y-te.xlsx", forms: 1, bytes: 3 });
   const { user } = renderView(actions, "en");
   await user.click(screen.getByRole("button", { name: "Make the notices" }));
   await screen.findByText("Made 1 notice of appraisal results, one file for each agency with a difference:");
-  expect(actions.download).toHaveBeenCalledWith(noticeBytes);
+  expect(actions.download).toHaveBeenCalledWith(noticeBytes, "thong-bao-ket-qua-tham-dinh.zip");
+  expect(screen.getByText("Downloaded “thong-bao-so-y-te.xlsx” to the Downloads folder.")).toBeInTheDocument();
   actions.prepareNotices.mockResolvedValue({
     kind: "refused",
     cells: [],

@@ -14,6 +14,9 @@ import { USE_CASES } from "../../src/excel/index";
 // The tabs, dialogs and the scoring engine are loaded lazily (dynamic import): on a loaded machine their
 // first appearance can take longer than testing-library's default 1 s wait for findBy*/waitFor.
 configure({ asyncUtilTimeout: 10_000 });
+// The pane's live region repeats, for screen readers, the text of the notices an action showed: text queries look for
+// what is shown (the region is found by its role, and test/taskpane/announce.test.tsx reads it).
+configure({ defaultIgnore: "script, style, [data-announcer]" });
 
 /** What jsdom lacks and Fluent UI v9 uses: matchMedia, ResizeObserver, scrollIntoView. */
 export function installShims(): void {

@@ -114,11 +114,19 @@ describe("after Hoàn tác every notice describes the workbook as it is now", ()
     lastRun: null,
   };
 
-  test("undoing the annex removes “Xong – Đã tạo phụ lục…” and its warnings", async () => {
+  test("undoing the annex removes its status (“Chưa trình ký được – Đã tạo phụ lục…”) and its reasons", async () => {
     mocked.loadSettings
       .mockResolvedValueOnce(
         settings({
-          decision: { number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", year: 2020, subject: "Đánh giá", sheetName: "Phụ lục" },
+          decision: {
+            number: "06/QĐ-UBND",
+            date: "05/01/2021",
+            issuer: "Ủy ban nhân dân tỉnh",
+            province: "Thái Bình",
+            year: 2020,
+            subject: "Đánh giá",
+            sheetName: "Phụ lục",
+          },
         }),
       )
       .mockResolvedValueOnce(settings({ undo: { action: "annex", at, sheet: "Phụ lục" } }))
@@ -139,7 +147,7 @@ describe("after Hoàn tác every notice describes the workbook as it is now", ()
     expect(await screen.findByText(undoneAnnex.message)).toBeInTheDocument();
     expect(screen.queryByText("Đã tạo phụ lục trên trang “Phụ lục”.")).not.toBeInTheDocument();
     expect(screen.queryByText(/Phụ lục có 1 số liệu đang lỗi/)).not.toBeInTheDocument();
-    expect(screen.queryByText("Xong")).not.toBeInTheDocument();
+    expect(screen.queryByText("Chưa trình ký được")).not.toBeInTheDocument();
   });
 
   test("undoing a run removes “Đã ghi kết quả vào cột…” and that run's notices", async () => {
@@ -193,8 +201,12 @@ describe("after Hoàn tác every notice describes the workbook as it is now", ()
   });
 
   test.each([
-    ["vi", "Đã hoàn tác, còn phần chưa trả lại được", "Phiên bản Excel này không chép lại được định dạng (cần ExcelApi 1.9): các ô J4:J24 …"],
-    ["en", "Undone, with a part that could not be given back", "This version of Excel cannot copy formats back (it needs ExcelApi 1.9): cells J4:J24 …"],
+    ["vi", "Đã hoàn tác, còn phần chưa trả lại được", "Phiên bản Excel này không chép lại được định dạng (cần Excel 2021 hoặc Microsoft 365): các ô J4:J24 …"],
+    [
+      "en",
+      "Undone, with a part that could not be given back",
+      "This version of Excel cannot copy formats back (it needs Excel 2021 or Microsoft 365): cells J4:J24 …",
+    ],
   ] as const)("an undo that could not give formats back says so, with the cells (%s)", async (lang, title, detail) => {
     mocked.loadSettings.mockResolvedValueOnce(settings({ undo: { action: "score", at, sheet: "Bảng điểm" } })).mockResolvedValue(settings());
     mocked.undoLast.mockResolvedValue({
@@ -208,8 +220,8 @@ describe("after Hoàn tác every notice describes the workbook as it is now", ()
           code: "formatsNotRestored",
           sheet: "Bảng điểm",
           cells: ["J4:J24"],
-          message: "Phiên bản Excel này không chép lại được định dạng (cần ExcelApi 1.9): các ô J4:J24 …",
-          messageEn: "This version of Excel cannot copy formats back (it needs ExcelApi 1.9): cells J4:J24 …",
+          message: "Phiên bản Excel này không chép lại được định dạng (cần Excel 2021 hoặc Microsoft 365): các ô J4:J24 …",
+          messageEn: "This version of Excel cannot copy formats back (it needs Excel 2021 or Microsoft 365): cells J4:J24 …",
         },
       ],
     });

@@ -23,6 +23,7 @@ export type FindingCode =
   | "staleResults"
   | "legacyText"
   | "legacyExemption"
+  | "legacyBlock"
   | "legacyHeader"
   // The ledger "Chấm điểm chi tiết" (criteria sets): `group` names the criterion (“1.2 An toàn thông tin”).
   | "evidenceMissing"
@@ -63,7 +64,7 @@ export interface Finding {
   message: string;
   /** Every cell the finding is about, when there are several (legacy text: the cells to convert). */
   cells?: string[];
-  /** The legacy encoding of the text (legacyText, legacyExemption, legacyHeader). */
+  /** The legacy encoding of the text (legacyText, legacyExemption, legacyBlock, legacyHeader). */
   encoding?: LegacyEncoding;
   /** The sheet holding the cell when it is not the grid's (the ledger): `cell` names it too, `row`/`col` are in that sheet's values. */
   sheet?: string;
@@ -177,6 +178,16 @@ const TEMPLATES: Record<FindingCode, { severity: Severity; vi: (p: Params) => st
       (p.where === "cli" ? `Hãy chạy lại với --fix-encoding.` : `Hãy bấm “Chuyển mã” (dòng lệnh: --fix-encoding) rồi bấm lại “Tính điểm”.`),
     en: (p) =>
       `Cell ${p.cell}: the note “${p.value}” of ${p.agency} is typed in the ${encodingName(p)} encoding and reads “${p.detail}”: this agency is exempt from “${p.group}”, but the exemption is not applied yet, so its score and class may be wrong. ` +
+      (p.where === "cli" ? `Run again with --fix-encoding.` : `Click “Convert encoding” (command line: --fix-encoding), then click “Score” again.`),
+  },
+  /** An agency's block (its Khối/Nhóm cell) typed in a legacy encoding: `group` names the block it reads as. */
+  legacyBlock: {
+    severity: "error",
+    vi: (p) =>
+      `Ô ${p.cell}: khối “${p.value}” của ${p.agency} được gõ bằng bảng mã ${encodingName(p)}, đọc là “${p.detail}”: cơ quan này thuộc “${p.group}” nhưng chưa được xếp vào khối ấy, nên điểm tối đa, phân loại và thứ hạng có thể sai. ` +
+      (p.where === "cli" ? `Hãy chạy lại với --fix-encoding.` : `Hãy bấm “Chuyển mã” (dòng lệnh: --fix-encoding) rồi bấm lại “Tính điểm”.`),
+    en: (p) =>
+      `Cell ${p.cell}: the block “${p.value}” of ${p.agency} is typed in the ${encodingName(p)} encoding and reads “${p.detail}”: this agency belongs to “${p.group}” but is not placed in it yet, so its maxima, class and rank may be wrong. ` +
       (p.where === "cli" ? `Run again with --fix-encoding.` : `Click “Convert encoding” (command line: --fix-encoding), then click “Score” again.`),
   },
   /** A notes or block column's header typed in a legacy encoding: the column is not read (group: "notes" | "block"). */

@@ -1,6 +1,8 @@
 import { cellAddress, Origin, SHEET_ORIGIN } from "../base/address";
 import { cmp, toNumber } from "../base/decimal";
-import { Finding, makeFinding } from "../findings/findings";
+import { Finding, makeFinding, quotedSheet } from "../findings/findings";
+import { CriterionModel } from "../rules/criteria";
+import { locateLedger } from "../grid/ledger";
 import { FORM_TEXT } from "./form-messages";
 import { GridLayout } from "../grid/grid";
 import { displayValue, isBlank, parseScore } from "../base/numbers";
@@ -159,37 +161,46 @@ export function same(a: unknown, b: unknown): boolean {
   return matchKey(str(a)) === matchKey(str(b));
 }
 
+/** Where a concluded value goes: the cell's content now, its address (for findings), and how to put the value. */
+interface ConcludedCell {
+  now: unknown;
+  address: string;
+  /** The notes ("Ghi chú" rows) take text. */
+  notes: boolean;
+  put(value: number | string): void;
+}
+
+/** A cell of `values` a conclusion may write (the write recorded in `writes`). */
+function concludedCell(values: unknown[][], writes: ConclusionWrite[], now: unknown, row: number, col: number, address: string, notes: boolean): ConcludedCell {
+  return {
+    now,
+    address,
+    notes,
+    put: (value) => {
+      values[row][col] = value;
+      writes.push({ row, col, value, address });
+    },
+  };
+}
+
 /**
- * The conclusions of the sheet `sheetName` (its values from `sheetOrigin`) applied to the grid's
- * values: "chấp nhận tự chấm" takes the self-assessed value, "điểm khác" the score given, "giữ điểm
- * thẩm định" the appraised one. A cell is written only when it still holds the appraised value the
- * sheet recorded (or the concluded one already: nothing to write); a cell changed since is kept and
- * named. The notes ("Ghi chú" rows) take text the same way.
+ * Each concluded row of `rows` applied through `locate` (its cell, null when it is not found): "chấp nhận
+ * tự chấm" takes the self-assessed value, "điểm khác" the score given, "giữ điểm thẩm định" the appraised
+ * one. A cell is written only when it still holds the appraised value the sheet recorded (or the concluded
+ * one already: nothing to write); a cell changed since is kept and named.
  */
-export function applyConclusions(
-  gridValues: readonly (readonly unknown[])[],
-  layout: GridLayout,
-  rules: Rules,
-  diff: { values: readonly (readonly unknown[])[]; origin?: Origin; sheetName: string },
-  origin: Origin = SHEET_ORIGIN,
-): ConclusionsApplied {
-  const values = gridValues.map((row) => [...row]);
-  const read = readDifferences(diff.values);
-  const none: ConclusionsApplied = { values, writes: [], findings: [], concluded: 0, unconcluded: 0 };
-  if (read === null) return none;
-  const { columns, rows } = read;
+function concludeRows(
+  rows: readonly DifferenceRow[],
+  columns: DifferenceColumns,
+  diff: { origin?: Origin; sheetName: string },
+  locate: (d: DifferenceRow) => ConcludedCell | null,
+  findings: Finding[],
+): { concluded: number; unconcluded: number } {
   const diffOrigin = diff.origin ?? SHEET_ORIGIN;
-  const rowOf = new Map<string, number>();
-  for (const r of layout.dataRows) {
-    const key = matchKey(str(gridValues[r]?.[layout.nameCol]));
-    if (key !== "" && !rowOf.has(key)) rowOf.set(key, r);
-  }
-  const findings: Finding[] = [];
-  const writes: ConclusionWrite[] = [];
   let concluded = 0;
   let unconcluded = 0;
-  const report = (code: Parameters<typeof makeFinding>[0], r: number, col: number, d: DifferenceRow, value: string, detail: string) =>
-    findings.push(makeFinding(code, r, col, diffOrigin, { agency: d.agency, group: d.group, value, detail }, diff.sheetName));
+  const report = (code: Parameters<typeof makeFinding>[0], r: number, col: number, d: DifferenceRow, value: string, detail: string, cells?: string[]) =>
+    findings.push(makeFinding(code, r, col, diffOrigin, { agency: d.agency, group: d.group, value, detail, ...(cells ? { cells } : {}) }, diff.sheetName));
   for (const d of rows) {
     if (d.conclusion === null) {
       unconcluded++;
@@ -202,11 +213,8 @@ export function applyConclusions(
       continue;
     }
     concluded++;
-    const row = rowOf.get(matchKey(d.agency));
-    const isNotes = matchKey(d.group) === matchKey(FORM_TEXT.notesGroup);
-    const g = rules.groups.findIndex((x) => matchKey(x.name) === matchKey(d.group));
-    const col = isNotes ? layout.notesCol : g >= 0 ? layout.groupCols[g] : null;
-    if (row === undefined || col === null || col === undefined) {
+    const cell = locate(d);
+    if (cell === null) {
       report("conclusionNotInGrid", d.row, columns.agency, d, "", "");
       continue;
     }
@@ -215,31 +223,107 @@ export function applyConclusions(
     else if (d.conclusion === "keep") target = d.appraised;
     else {
       const scoreCol = typeof d.score === "number" || columns.score < 0 ? columns.conclusion : columns.score;
-      if (isNotes ? isBlank(d.score) : parseScore(d.score).kind !== "number") {
+      if (cell.notes ? isBlank(d.score) : parseScore(d.score).kind !== "number") {
         report("conclusionScoreMissing", d.row, scoreCol, d, displayValue(d.score), "");
         continue;
       }
       target = d.score;
     }
-    const now = gridValues[row][col];
-    if (same(now, target)) continue;
-    if (!same(now, d.appraised)) {
-      findings.push(
-        makeFinding(
-          "conclusionCellChanged",
-          d.row,
-          columns.conclusion,
-          diffOrigin,
-          { agency: d.agency, group: d.group, value: displayValue(now), detail: displayValue(target), cells: [cellAddress(row, col, origin)] },
-          diff.sheetName,
-        ),
-      );
+    if (same(cell.now, target)) continue;
+    if (!same(cell.now, d.appraised)) {
+      report("conclusionCellChanged", d.row, columns.conclusion, d, displayValue(cell.now), displayValue(target), [cell.address]);
       continue;
     }
     const parsed = parseScore(target);
-    const value = isNotes ? cleanText(str(target)) : parsed.kind === "number" ? toNumber(parsed.value) : str(target);
-    values[row][col] = value;
-    writes.push({ row, col, value, address: cellAddress(row, col, origin) });
+    cell.put(cell.notes ? cleanText(str(target)) : parsed.kind === "number" ? toNumber(parsed.value) : str(target));
   }
-  return { values, writes, findings, concluded, unconcluded };
+  return { concluded, unconcluded };
+}
+
+/** The leaf criterion a row of "Chênh lệch" names (“1.4 Hạ tầng khác”, or its code alone), null for a group or the notes. */
+export function criterionOfRow(rules: Rules, group: string): CriterionModel | null {
+  if (rules.leaves.length === 0 || rules.groups.some((g) => matchKey(g.name) === matchKey(group))) return null;
+  const code = cleanText(group).split(" ")[0];
+  return rules.leaves.find((l) => l.id === code) ?? null;
+}
+
+/**
+ * The conclusions of the sheet `sheetName` (its values from `sheetOrigin`) applied to the grid's
+ * values (concludeRows), the rows of groups and notes; the rows naming a criterion are the ledger's
+ * (applyCriterionConclusions).
+ */
+export function applyConclusions(
+  gridValues: readonly (readonly unknown[])[],
+  layout: GridLayout,
+  rules: Rules,
+  diff: { values: readonly (readonly unknown[])[]; origin?: Origin; sheetName: string },
+  origin: Origin = SHEET_ORIGIN,
+): ConclusionsApplied {
+  const values = gridValues.map((row) => [...row]);
+  const read = readDifferences(diff.values);
+  if (read === null) return { values, writes: [], findings: [], concluded: 0, unconcluded: 0 };
+  const rowOf = new Map<string, number>();
+  for (const r of layout.dataRows) {
+    const key = matchKey(str(gridValues[r]?.[layout.nameCol]));
+    if (key !== "" && !rowOf.has(key)) rowOf.set(key, r);
+  }
+  const findings: Finding[] = [];
+  const writes: ConclusionWrite[] = [];
+  const rows = read.rows.filter((d) => criterionOfRow(rules, d.group) === null);
+  const counts = concludeRows(
+    rows,
+    read.columns,
+    diff,
+    (d) => {
+      const row = rowOf.get(matchKey(d.agency));
+      const isNotes = matchKey(d.group) === matchKey(FORM_TEXT.notesGroup);
+      const g = rules.groups.findIndex((x) => matchKey(x.name) === matchKey(d.group));
+      const col = isNotes ? layout.notesCol : g >= 0 ? layout.groupCols[g] : null;
+      if (row === undefined || col === null || col === undefined) return null;
+      return concludedCell(values, writes, gridValues[row][col], row, col, cellAddress(row, col, origin), isNotes);
+    },
+    findings,
+  );
+  return { values, writes, findings, ...counts };
+}
+
+/**
+ * The conclusions of the rows naming a criterion, applied to the ledger "Chấm điểm chi tiết" (its values
+ * from A1): the concluded points go into the criterion's Thẩm định cell, so that Tính điểm counts them
+ * (“chấp nhận tự chấm”: the self-assessed points; “điểm khác”: the score given; “giữ điểm thẩm định”:
+ * nothing to write), only where that cell still holds the appraised value the row recorded.
+ */
+export function applyCriterionConclusions(
+  ledgerValues: readonly (readonly unknown[])[],
+  rules: Rules,
+  diff: { values: readonly (readonly unknown[])[]; origin?: Origin; sheetName: string },
+  ledgerSheet: string,
+): ConclusionsApplied {
+  const values = ledgerValues.map((row) => [...row]);
+  const none: ConclusionsApplied = { values, writes: [], findings: [], concluded: 0, unconcluded: 0 };
+  const read = readDifferences(diff.values);
+  const ledger = locateLedger(ledgerValues);
+  if (read === null || rules.leaves.length === 0) return none;
+  const rows = read.rows.filter((d) => criterionOfRow(rules, d.group) !== null);
+  const at = new Map<string, number>();
+  if (ledger && ledger.cols.agency !== undefined && ledger.cols.code !== undefined)
+    for (let r = ledger.headerRow + 1; r < ledgerValues.length; r++) {
+      const key = `${matchKey(str(ledgerValues[r]?.[ledger.cols.agency]))}|${cleanText(str(ledgerValues[r]?.[ledger.cols.code]))}`;
+      if (!at.has(key)) at.set(key, r);
+    }
+  const col = ledger?.cols.appraised;
+  const findings: Finding[] = [];
+  const writes: ConclusionWrite[] = [];
+  const counts = concludeRows(
+    rows,
+    read.columns,
+    diff,
+    (d) => {
+      const row = at.get(`${matchKey(d.agency)}|${criterionOfRow(rules, d.group)!.id}`);
+      if (row === undefined || col === undefined) return null;
+      return concludedCell(values, writes, ledgerValues[row][col], row, col, `${quotedSheet(ledgerSheet)}!${cellAddress(row, col)}`, false);
+    },
+    findings,
+  );
+  return { values, writes, findings, ...counts };
 }

@@ -480,6 +480,13 @@ export const FORM_MESSAGES = catalogue("forms", {
       `${p.forms === 1 ? "The file could not be merged" : `None of the ${p.forms} files could be merged`} (see the findings below): nothing was written, the score table is unchanged.`,
     example: { forms: 3 },
   }),
+  noLedger: entry({
+    vi: (p: { sheet: string }) =>
+      `Các phiếu chấm theo từng tiêu chí cần trang “${p.sheet}” để ghi số liệu, nhưng sổ tính chưa có trang này. Hãy tạo trang (lệnh “xep-hang-cntt ledger”) rồi gộp lại. Chưa có ô nào bị thay đổi.`,
+    en: (p) =>
+      `Forms scored criterion by criterion need the “${p.sheet}” sheet to record their inputs, and the workbook has none. Make it (“xep-hang-cntt ledger”) and merge again. No cell has been changed.`,
+    example: { sheet: "Chấm điểm chi tiết" },
+  }),
   nothingChanged: entry({
     vi: () => "Các phiếu này đã được gộp trước đó: bảng điểm không thay đổi.",
     en: () => "These forms were merged before: the score table is unchanged.",

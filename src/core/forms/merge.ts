@@ -232,7 +232,7 @@ export interface MergeInput {
    * The ledger "Chấm điểm chi tiết" (rules with criteria), its values from A1: forms at criterion level
    * fill it (Số liệu, Số liệu 2, Tự chấm, Tài liệu kiểm chứng) instead of the grid; its Thẩm định is the council's.
    */
-  ledger?: { values: readonly (readonly unknown[])[]; sheetName?: string };
+  ledger?: { values: readonly (readonly unknown[])[]; origin?: Origin; sheetName?: string };
 }
 
 export interface CellWrite {
@@ -260,6 +260,8 @@ export interface MergePlan {
   replies: Reply[];
   /** Cells of the ledger to write (0-based in its values; `address` names the sheet): forms at criterion level. */
   ledgerWrites: CellWrite[];
+  /** Forms at criterion level were accepted but no ledger was given: their criteria have nowhere to go. */
+  needsLedger: boolean;
 }
 
 export type MergeResult = { ok: true; plan: MergePlan } | { ok: false; message: string; messageEn: string };
@@ -513,6 +515,7 @@ export function planMerge(input: MergeInput): MergeResult {
       agencies: named.length,
       replies,
       ledgerWrites,
+      needsLedger: ledger === null && accepted.some(({ c }) => c.record.criteria !== undefined),
     },
   };
 }
@@ -723,6 +726,7 @@ const input1Header = (_leaf: CriterionModel, input: 0 | 1): string => (input ===
 
 interface LedgerView {
   values: readonly (readonly unknown[])[];
+  origin: Origin;
   sheetName: string;
   cols: Partial<Record<LedgerColumn, number>>;
   /** agency key | code → row. */
@@ -739,7 +743,13 @@ function ledgerOf(input: MergeInput, rules: Rules): LedgerView | null {
     const k = `${matchKey(text(v?.[layout.cols.agency]))}|${cleanText(text(v?.[layout.cols.code]))}`;
     if (!rows.has(k)) rows.set(k, r);
   }
-  return { values: input.ledger.values, sheetName: input.ledger.sheetName ?? LEDGER_SHEET, cols: layout.cols, rows };
+  return {
+    values: input.ledger.values,
+    origin: input.ledger.origin ?? SHEET_ORIGIN,
+    sheetName: input.ledger.sheetName ?? LEDGER_SHEET,
+    cols: layout.cols,
+    rows,
+  };
 }
 
 /**
@@ -767,7 +777,7 @@ function ledgerWritesOf(ledger: LedgerView, rules: Rules, accepted: readonly { c
         const col = ledger.cols[kind];
         if (col === undefined || value === null || (value === "" && isBlank(ledger.values[r]?.[col]))) return;
         if (sameValue(ledger.values[r]?.[col], value) && typeof ledger.values[r]?.[col] === typeof value) return;
-        out.push({ row: r, col, value, address: `${quotedSheet(ledger.sheetName)}!${cellAddress(r, col)}` });
+        out.push({ row: r, col, value, address: `${quotedSheet(ledger.sheetName)}!${cellAddress(r, col, ledger.origin)}` });
       };
       put(ledgerInput(leaf, 0), claim.first);
       if (leaf.method === "ratio") put("input2", claim.second);
@@ -1091,7 +1101,7 @@ function criteriaDifferences(ledger: LedgerView, rules: Rules, records: readonly
         self: toNumber(self.points),
         appraised: typeof raw === "number" ? raw : displayValue(raw),
         evidence: claim.evidence,
-        cell: `${quotedSheet(ledger.sheetName)}!${cellAddress(r, col)}`,
+        cell: `${quotedSheet(ledger.sheetName)}!${cellAddress(r, col, ledger.origin)}`,
       });
     }
   }

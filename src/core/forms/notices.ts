@@ -61,6 +61,8 @@ export const NOTICE_TEXT = {
   },
   pending: "Chưa kết luận",
   fileName: (agency: string) => `thong-bao-${formSlug(agency)}.xlsx`,
+  /** The one file the pane downloads when there are several notices. */
+  zipName: "thong-bao-ket-qua-tham-dinh.zip",
 } as const;
 
 const WIDTHS = [5, 24, 9, 9, 18, 28, 34];

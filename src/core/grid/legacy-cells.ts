@@ -3,8 +3,8 @@ import { cellAddress, Origin } from "../base/address";
 import { GridLayout } from "./grid";
 import { decodeLegacy, detectLegacy, LegacyEncoding } from "../text/legacy-encoding";
 
-/** Where a legacy text sits: a header of the grid, an agency's name, its note. */
-export type LegacyCellKind = "header" | "name" | "notes";
+/** Where a legacy text sits: a header of the grid, an agency's name, its note, its block (the Khối/Nhóm column). */
+export type LegacyCellKind = "header" | "name" | "notes" | "block";
 
 /** A cell whose text is TCVN3 or VNI, with its Unicode form. */
 export interface LegacyCell {
@@ -66,7 +66,7 @@ const textAt = (values: readonly (readonly unknown[])[], row: number, col: numbe
 };
 
 /**
- * The legacy cells of a located grid: its header rows, and the names and notes of its agencies.
+ * The legacy cells of a located grid: its header rows, and the names, notes and blocks of its agencies.
  * `isHeader` tells the headers the add-in knows (groups and columns).
  */
 export function legacyCellsOfGrid(
@@ -88,6 +88,10 @@ export function legacyCellsOfGrid(
     if (layout.notesCol !== null) {
       const notes = textAt(values, r, layout.notesCol);
       if (notes !== null) candidates.push({ row: r, col: layout.notesCol, kind: "notes", text: notes });
+    }
+    if (layout.blockCol !== null) {
+      const block = textAt(values, r, layout.blockCol);
+      if (block !== null) candidates.push({ row: r, col: layout.blockCol, kind: "block", text: block });
     }
   }
   return detectAll(candidates, origin, isHeader);

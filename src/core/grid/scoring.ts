@@ -203,6 +203,26 @@ function rowScorer(ctx: SheetContext): (r: number) => RowResult {
     return true;
   };
 
+  /**
+   * A Khối/Nhóm cell in TCVN3/VNI whose Unicode form names another block than the one the agency was placed
+   * in (none, most often): not applied until converted, and said loudly (in place of noBlock).
+   */
+  const reportLegacyBlock = (r: number, name: string, block: Rules["blocks"][number] | null): boolean => {
+    const legacyCell = layout.blockCol === null ? undefined : legacyAt.get(r * 65536 + layout.blockCol);
+    const named = legacyCell ? blockOf.matchIn(legacyCell.converted) : null;
+    if (!legacyCell || !named || named === block) return false;
+    findings.push(
+      makeFinding("legacyBlock", r, legacyCell.col, origin, {
+        agency: name,
+        group: named.name,
+        value: legacyCell.text,
+        detail: legacyCell.converted,
+        encoding: legacyCell.encoding,
+      }),
+    );
+    return true;
+  };
+
   // The group maxima of an agency with criteria not applicable to it: one array per block and exemption (so their limits are computed once).
   const criteriaMaxesCache = new Map<string, { maxes: Dec[]; maxText: string[]; emptyGroups: number[] }>();
   const criteriaMaxes = (base: readonly Dec[], block: string | null, exemption: Rules["exemptions"][number] | undefined) => {
@@ -233,7 +253,8 @@ function rowScorer(ctx: SheetContext): (r: number) => RowResult {
     } else seenNames.set(nameKey, r);
 
     const block = rules.blocks.length > 0 ? blockOf.block(r, notes) : null;
-    if (rules.blocks.length > 0 && block === null) {
+    const legacyBlock = rules.blocks.length > 0 && reportLegacyBlock(r, name, block);
+    if (rules.blocks.length > 0 && block === null && !legacyBlock) {
       findings.push(
         makeFinding("noBlock", r, layout.nameCol, origin, { agency: name, group: "", value: "", detail: rules.blocks.map((b) => `“${b.name}”`).join(", ") }),
       );
@@ -477,6 +498,7 @@ function blockFinder(values: readonly (readonly unknown[])[], layout: GridLayout
   const headingRows = [...headingAt.keys()].sort((a, b) => a - b);
   const headingBlocks = new Map(headingRows.map((r) => [r, matchIn(headingAt.get(r)!)]));
   return {
+    matchIn,
     isBlockHeading: (row: number): boolean => rules.blocks.length > 0 && headingBlocks.get(row) != null,
     block(row: number, notes: string): Rules["blocks"][number] | null {
       if (layout.blockCol !== null) {

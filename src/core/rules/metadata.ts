@@ -114,6 +114,35 @@ export function yearInTitle(titleRows: readonly (readonly unknown[])[]): number 
   return null;
 }
 
+/** A word of a place name: a capital then letters ("Thái", "BÌNH"), or a hyphen between two parts of one ("Bà Rịa - Vũng Tàu"). */
+const PLACE_WORD = /^(?:\p{Lu}[\p{L}]*|-|–)$/u;
+
+/** "THÁI BÌNH" as "Thái Bình"; a word already in mixed case is kept. */
+const placeCase = (w: string) => (w === w.toUpperCase() && w.length > 1 ? w[0] + w.slice(1).toLowerCase() : w);
+
+/**
+ * The province the grid's title names ("… thuộc UBND tỉnh Thái Bình", "… TỈNH THÁI BÌNH NĂM 2020"): the capitalised
+ * words after the first "tỉnh" or "thành phố" (at most four, up to "năm" or a number), in title case. Null when
+ * the title names none. The annex's issuer needs it ("Ủy ban nhân dân tỉnh Thái Bình").
+ */
+export function provinceInTitle(titleRows: readonly (readonly unknown[])[]): string | null {
+  const texts = titleRows.flatMap((row) => row.filter((v): v is string => typeof v === "string").map((v) => v.normalize("NFC")));
+  for (const t of texts) {
+    const m = /(?:^|\s)(?:tỉnh|thành phố)\s+(.+)$/iu.exec(t);
+    if (!m) continue;
+    const words: string[] = [];
+    for (const w of m[1].split(/\s+/)) {
+      const word = w.replace(/[,.;:()]+$/u, "");
+      if (!PLACE_WORD.test(word) || /^năm$/iu.test(word) || words.filter((x) => !/^[-–]$/.test(x)).length === 4) break;
+      words.push(placeCase(word));
+      if (word !== w) break; // a comma or a full stop ends the name
+    }
+    while (words.length && /^[-–]$/.test(words[words.length - 1])) words.pop();
+    if (words.length) return words.join(" ");
+  }
+  return null;
+}
+
 /** The rows above a grid's header (its title), from the sheet's values and the header's first row. */
 export const titleRowsOf = (values: readonly (readonly unknown[])[], headerTop: number): readonly (readonly unknown[])[] =>
   values.slice(0, Math.max(0, headerTop));

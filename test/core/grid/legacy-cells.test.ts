@@ -4,7 +4,7 @@ import { withConverted } from "../../../src/core/grid/legacy-cells";
 import { encodeLegacy, LegacyEncoding, legacyToUnicode } from "../../../src/core/text/legacy-encoding";
 import { compareWithPrevious } from "../../../src/core/grid/previous";
 import { loadRules, presetRules } from "../../../src/core/rules/rules";
-import { clonePreset } from "../helpers";
+import { twoBlockRulesJson } from "../helpers";
 import { scoreSheet, ScoreResult } from "../../../src/core/grid/scoring";
 import { readPublishedAnnex, referenceSheet } from "../../fixtures/reference";
 
@@ -201,16 +201,7 @@ describe.each(["tcvn3", "vni"] as LegacyEncoding[])("one header alone typed in %
   });
 
   it("a “Khối” column: an error at the header (the blocks are not read); converted, each agency in its block", () => {
-    const json = clonePreset();
-    json.groups = [
-      { id: "a", name: "Nhóm A", aliases: [], maxPoints: 100, notEvaluated: [] },
-      { id: "b", name: "Nhóm B", aliases: [], maxPoints: 50, notEvaluated: [] },
-    ];
-    json.exemptions = [];
-    json.blocks = [
-      { id: "so-nganh", name: "Khối sở, ban, ngành", match: ["sở, ban, ngành"] },
-      { id: "huyen", name: "Khối UBND huyện, thành phố", match: ["UBND huyện", "huyện"] },
-    ];
+    const json = twoBlockRulesJson();
     const rules = loadRules(json);
     const values = [
       ["STT", "Tên cơ quan", encodeLegacy("Khối", encoding), "Nhóm A", "Nhóm B"],
@@ -231,6 +222,53 @@ describe.each(["tcvn3", "vni"] as LegacyEncoding[])("one header alone typed in %
     if (!fixed.ok) throw new Error(fixed.error.message);
     expect(fixed.layout.blockCol).toBe(2);
     expect(fixed.rows.map((r) => r.block)).toEqual(["so-nganh", "huyen"]);
+    expect(fixed.findings).toEqual([]);
+  });
+});
+
+/** The Khối column's cells typed in a legacy encoding (a block column pasted from an old file): each named, the agency not placed until converted. */
+describe.each(["tcvn3", "vni"] as LegacyEncoding[])("an agency's block typed in %s", (encoding) => {
+  const blockRules = () => loadRules(twoBlockRulesJson());
+  const values = () => [
+    ["STT", "Tên cơ quan", "Khối", "Nhóm A", "Nhóm B"],
+    [1, "Sở Tư pháp", encodeLegacy("Sở, ban, ngành", encoding), 90, 40],
+    [2, "UBND huyện Vũ Thư", "Huyện", 70, 30],
+    [3, "UBND huyện Kiến Xương", encodeLegacy("Huyện", encoding), 60, 20],
+  ];
+
+  it("is named as a legacy cell, and each such agency is an error naming its cell, the text, the block it reads as and the fix (not “no block”)", () => {
+    const rules = blockRules();
+    const result = scoreSheet(values(), rules);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.legacy.filter((c) => c.kind === "block").map((c) => [c.cell, c.converted])).toEqual([
+      ["C2", "Sở, ban, ngành"],
+      ["C4", "Huyện"],
+    ]);
+    const blocks = result.findings.filter((f) => f.code === "legacyBlock");
+    expect(blocks.map((f) => [f.cell, f.severity, f.agency, f.group, f.detail, f.encoding])).toEqual([
+      ["C2", "error", "Sở Tư pháp", "Khối sở, ban, ngành", "Sở, ban, ngành", encoding],
+      ["C4", "error", "UBND huyện Kiến Xương", "Khối UBND huyện, thành phố", "Huyện", encoding],
+    ]);
+    expect(result.findings.some((f) => f.code === "noBlock" && (f.cell === "B2" || f.cell === "B4"))).toBe(false);
+    expect(blocks[0].message).toBe(
+      `Ô C2: khối “${values()[1][2]}” của Sở Tư pháp được gõ bằng bảng mã ${encoding === "tcvn3" ? "TCVN3 (ABC)" : "VNI"}, đọc là “Sở, ban, ngành”: cơ quan này thuộc “Khối sở, ban, ngành” nhưng chưa được xếp vào khối ấy, nên điểm tối đa, phân loại và thứ hạng có thể sai. Hãy bấm “Chuyển mã” (dòng lệnh: --fix-encoding) rồi bấm lại “Tính điểm”.`,
+    );
+    expect(findingMessage(blocks[0], "en", "cli")).toContain(
+      "is not placed in it yet, so its maxima, class and rank may be wrong. Run again with --fix-encoding.",
+    );
+    // The cells to convert are offered with the others (legacyText).
+    expect(result.findings.find((f) => f.code === "legacyText")!.cells).toEqual(expect.arrayContaining(["C2", "C4"]));
+    // Until converted, the two are not ranked (no block).
+    expect(result.rows.map((r) => r.block)).toEqual([null, "huyen", null]);
+  });
+
+  it("converted: each agency in its block, no legacy finding", () => {
+    const rules = blockRules();
+    const result = scoreSheet(values(), rules);
+    if (!result.ok) throw new Error(result.error.message);
+    const fixed = scoreSheet(withConverted(values(), result.legacy), rules);
+    if (!fixed.ok) throw new Error(fixed.error.message);
+    expect(fixed.rows.map((r) => r.block)).toEqual(["so-nganh", "huyen", "huyen"]);
     expect(fixed.findings).toEqual([]);
   });
 });

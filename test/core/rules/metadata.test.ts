@@ -4,6 +4,7 @@ import {
   completeMetadata,
   completeMetadataWithSource,
   inferYear,
+  provinceInTitle,
   provinceMissing,
   titleRowsOf,
   withProvince,
@@ -73,5 +74,21 @@ describe("the issuer with its province", () => {
     expect(m.right).toBeLessThanOrEqual(2);
     for (const v of [m.top, m.bottom]) expect(v >= 2 && v <= 2.5).toBe(true);
     expect(annex.print.pageNumbers).toEqual({ where: "centerHeader", code: "&P", firstPage: false });
+  });
+});
+
+describe("provinceInTitle: the province the grid's title names", () => {
+  test.each([
+    [[["KẾT QUẢ ĐÁNH GIÁ, XẾP HẠNG ỨNG DỤNG CNTT NĂM 2020"], ["Các sở, ban, ngành thuộc UBND tỉnh Thái Bình"]], "Thái Bình"],
+    [[["KẾT QUẢ ĐÁNH GIÁ CÁC SỞ, NGÀNH TỈNH THÁI BÌNH NĂM 2020"]], "Thái Bình"],
+    [[["Xếp hạng ứng dụng CNTT các sở thành phố Hồ Chí Minh năm 2024"]], "Hồ Chí Minh"],
+    [[["Các cơ quan tỉnh Bà Rịa - Vũng Tàu, năm 2023"]], "Bà Rịa - Vũng Tàu"],
+    [[["Kết quả tỉnh Nam Định."], ["tỉnh Hà Nam"]], "Nam Định"],
+  ])("%j → %s", (rows, province) => {
+    expect(provinceInTitle(rows)).toBe(province);
+  });
+
+  test.each([[[["KẾT QUẢ ĐÁNH GIÁ NĂM 2020"]]], [[["các sở của tỉnh năm 2020"]]], [[[2020, null]]], [[]]])("%j names none", (rows) => {
+    expect(provinceInTitle(rows)).toBeNull();
   });
 });
