@@ -101,7 +101,12 @@ export async function formsMain(argv: string[], io: CliIO, lang: Lang = "vi"): P
     if (!outcome.written) io.err(say(both(FORM_MESSAGES, "nothingMerged", { forms: forms.length })));
   } else if (!outcome.written) io.out(say(both(FORM_MESSAGES, "nothingMerged", { forms: forms.length })));
   else {
-    const summary = { merged: plan.merged.length, forms: forms.length, writes: plan.writes.length, differences: plan.differences.length };
+    const summary = {
+      merged: plan.merged.length,
+      forms: forms.length,
+      writes: plan.writes.length + plan.ledgerWrites.length,
+      differences: plan.differences.length,
+    };
     io.out(say(plan.unchanged ? both(FORM_MESSAGES, "nothingChanged", {}) : both(FORM_MESSAGES, "merged", summary)));
     for (const m of plan.merged) io.out(`  ${m.file}\t${m.agency}${m.copies ? `\t${say(cliBoth("mergeCopies", { files: m.copies }))}` : ""}`);
     if (plan.replies.length > 0) io.out(say(both(NOTICE_MESSAGES, "repliesRecorded", { count: plan.replies.length })));

@@ -15,6 +15,7 @@ import { hasClasses, Rules } from "../core/rules/rules";
 import { ifCorrectedLine } from "./extras";
 import { LEDGER_CLI_MESSAGES } from "./ledger";
 import { ledgerMain } from "./ledger-main";
+import { CRITERIA_CLI_MESSAGES, criteriaMain } from "./criteria";
 import type { CliIO } from "./io";
 
 export type { CliIO };
@@ -151,7 +152,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   if (argv.includes("--help") || argv.includes("-h") || argv.length === 0) {
     io.out(
       say("usage", {
-        forms: `${say("formsUsage", {})}\n${pick(both(LOCK_CLI_MESSAGES, "usage", {}), lang)}\n${pick(both(LEDGER_CLI_MESSAGES, "usage", {}), lang)}`,
+        forms: `${say("formsUsage", {})}\n${pick(both(LOCK_CLI_MESSAGES, "usage", {}), lang)}\n${pick(both(LEDGER_CLI_MESSAGES, "usage", {}), lang)}\n${pick(both(CRITERIA_CLI_MESSAGES, "usage", {}), lang)}`,
       }),
     );
     return argv.length === 0 ? 2 : 0;
@@ -168,6 +169,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   if (argv[0] === "forms" || argv[0] === "merge" || argv[0] === "notices") return formsMain(argv, io, lang);
   if (argv[0] === "lock" || argv[0] === "unlock" || argv[0] === "verify" || argv[0] === "log") return lockMain(argv, io, lang);
   if (argv[0] === "ledger") return ledgerMain(argv, io, lang);
+  if (argv[0] === "criteria") return criteriaMain(argv, io, lang);
   const parsed = parseArgs(argv);
   if (!parsed.ok) return refuse(parsed.message);
   const onProgress = io.isTTY ? (step: string) => io.err(`… ${step}`) : undefined;

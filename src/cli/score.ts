@@ -2,12 +2,13 @@ import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
 import { SHEET_ORIGIN } from "../core/base/address";
-import { annexGate, annexNotice, annexAsSheet, buildAnnex, chooseAnnexSheet } from "../core/sheets/annex";
+import { annexGate, annexNotice, chooseAnnexSheet } from "../core/sheets/annex";
 import { jsonRow } from "../core/grid/columns";
 import { Finding } from "../core/findings/findings";
 import { jsonSyntaxProblem } from "../core/text/json-syntax";
-import { completeMetadata, DecisionMetadata, provinceMissing, titleRowsOf, validateMetadata, withProvince, yearInTitle } from "../core/rules/metadata";
+import { DecisionMetadata, provinceMissing, titleRowsOf, withProvince, yearInTitle } from "../core/rules/metadata";
 import { planScoring, writeScoring } from "../core/flows/score";
+import { annexMetadata, planAnnex, writeAnnex } from "../core/flows/annex";
 import { LineageRule, PRESET_THAI_BINH_2020, Rules, RulesJson, validateRules } from "../core/rules/rules";
 import { LINEAGE_SHEET } from "../core/rules/lineage";
 import { lineage2025, lineageSheetDescription, rulesWithLineage, sheetLineage } from "./lineage";
@@ -366,10 +367,10 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     let annexSheet: string | null = null;
     if (opts.annex) {
       progress("stepAnnex");
-      // A year not given nor stored is the one the grid's title names, else the year before the decision's.
-      const meta = completeMetadata(decision, yearInTitle(titleRowsOf(data.values, result.layout.headerTop)));
-      const problems = validateMetadata(meta);
-      if (problems.length > 0) fail(cliBoth("annexMetadata", { problems }));
+      // The add-in's flow (src/core/flows/annex.ts): the details completed and checked, the sheet chosen, the annex put.
+      const checkedMeta = annexMetadata(decision, data.values, result.layout.headerTop);
+      if (!checkedMeta.ok) fail(cliBoth("annexMetadata", { problems: checkedMeta.problems }));
+      const { meta } = checkedMeta as Extract<typeof checkedMeta, { ok: true }>;
       if (provinceMissing(meta)) notices.push(annexNotice("provinceMissing", { issuer: withProvince(meta.issuer, ""), where: "cli" }));
       // The command line has no dialog: the errors go with the annex loudly (stderr, exit code 1).
       const refusal = annexGate([...result.findings, ...conclusionFindings], false, "cli");
@@ -377,13 +378,12 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       // Last year's columns: asked for (--annex-previous), or the choice stored with the decision (the add-in's checkbox).
       const withPrevious = opts.annexPrevious === true || decision.annexPrevious === true;
       if (withPrevious && !comparison) notices.push(cliBoth("annexPreviousStoredNoPrevious", { file: path.basename(opts.input) }));
-      const description = buildAnnex(rules, result.rows, meta, withPrevious ? comparison : null);
-      const where = chooseAnnexSheet(meta.sheetName, names, state.annex?.sheetName);
+      const plan = planAnnex(port, { rules, rows: result.rows, meta, comparison: withPrevious ? comparison : null, owned: state.annex?.sheetName });
+      const { where } = plan;
       if (where.collidedWithUserSheet && !where.replaces) notices.push(cliBoth("userSheetKept", { wanted: meta.sheetName, used: where.name }));
-      port.putSheet(annexAsSheet({ ...description, sheetName: where.name }));
+      writeAnnex(port, plan, () => ({ ...newState, annex: { sheetName: where.name, source: sheet } }));
       names.push(where.name);
       annexSheet = where.name;
-      port.writeStore({ ...newState, annex: { sheetName: where.name, source: sheet } });
     }
     let explainSheet: string | null = null;
     if (opts.explain) {

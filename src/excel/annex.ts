@@ -1,28 +1,8 @@
-import {
-  AnnexDescription,
-  annexGate,
-  annexNotice,
-  annexGrid,
-  annexPrint,
-  buildAnnex,
-  chooseAnnexSheet,
-  packAnnex,
-  StyleName,
-  withCodeLine,
-} from "../core/sheets/annex";
+import { AnnexDescription, annexGate, annexNotice, annexGrid, annexPrint, packAnnex, StyleName } from "../core/sheets/annex";
 import { concludedSheet, DifferencesRead, queueDifferencesRead } from "./conclusions";
 import { logEntry, withLog } from "../core/store/log";
 import { currentActor } from "./actor";
-import {
-  completeMetadata,
-  DecisionMetadata,
-  provinceInTitle,
-  provinceMissing,
-  titleRowsOf,
-  validateMetadata,
-  withProvince,
-  yearInTitle,
-} from "../core/rules/metadata";
+import { DecisionMetadata, provinceMissing, withProvince } from "../core/rules/metadata";
 import { ScoreResult, scoreSheet } from "../core/grid/scoring";
 import { STORE_SHEET, StoreState } from "../core/store/store";
 import { BYTES_PER_SYNC, chunkByBytes, features, jsonBytes, OP_BYTES, readOrInBlocks } from "./host";
@@ -40,6 +20,8 @@ import {
 } from "./sheet-read";
 import { isGrouped, queueStoreRead, queueStoreWrite, readStoreInBlocks, RunAgain, runWriting, StoreRead } from "./store";
 import { AnnexOutcome, findingView, PrintStep } from "./types";
+import { ExcelPort, sheetState } from "./port";
+import { annexMetadata, planAnnex, writeAnnex as writeAnnexFlow } from "../core/flows/annex";
 import { rangeAddress } from "../core/base/address";
 import { checkStale } from "../core/grid/stale";
 import { EXPLAIN_MESSAGES } from "../core/findings/explain-messages";
@@ -156,7 +138,7 @@ export async function generateAnnex(opts: { confirmErrors: boolean; source?: "pa
       const { store, state, items, names, owned, fromAnnexSheet, lineageSheet } = read;
       const rules = rulesOf(state);
       // The council's conclusions count as in "Tính điểm"; the differences left without one are listed before the annex.
-      const concluded = concludedSheet(read.sheet, read.differencesSheet, rules, state.loopSheets?.diff);
+      const concluded = concludedSheet(read.sheet, read.differencesSheet, rules, state.loopSheets?.diff, true);
       const sheet = concluded ? { ...read.sheet, values: concluded.values } : read.sheet;
       const scoredSheet = scoreSheet(sheet.values, rules, sheet.origin);
       if (!scoredSheet.ok) return sheetRefusal(sheet.name, scoredSheet.error);
@@ -177,9 +159,11 @@ export async function generateAnnex(opts: { confirmErrors: boolean; source?: "pa
         }
       }
 
-      const where = chooseAnnexSheet(meta.sheetName, names, owned);
+      // The core's flow through the port (src/core/flows/annex.ts), as `score --annex` runs it on the package.
+      const port = new ExcelPort<AnnexWritten>(context, { sheets: items.map((s) => ({ name: s.name, state: sheetState(s.visibility) })), grid: sheet, store });
       // Made again while the results are locked: the annex prints the lock's code too.
-      const description = withCodeLine(buildAnnex(rules, scored.rows, { ...meta, sheetName: where.name }, lastYear), state.lock?.code);
+      const plan = planAnnex(port, { rules, rows: scored.rows, meta, comparison: lastYear, owned, lockCode: state.lock?.code });
+      const { where, description } = plan;
       const replaced = where.replaces ? items.find((s) => s.name === where.name) : undefined;
       const at = new Date().toISOString();
       // In an undo group (ExcelApi 1.20) the annex is written over the old one in place: renaming, hiding and deleting
@@ -192,13 +176,6 @@ export async function generateAnnex(opts: { confirmErrors: boolean; source?: "pa
       const protectAgain = state.lock !== undefined;
       if (inPlace && (protectAgain || (replaced && (!state.annexDescription || state.lock?.protectedSheets?.includes(replaced.name)))))
         throw new RunAgain("plain");
-      const made = inPlace
-        ? stateWithAnnexInPlace(state, where.name, sheet.name, replaced, description, at)
-        : stateWithAnnex(state, where.name, sheet.name, replaced, at);
-      const newState = withLog(
-        made.lock ? { ...made, lock: { ...made.lock, protectedSheets: [...new Set([...(made.lock.protectedSheets ?? []), where.name])] } } : made,
-        logEntry({ at, action: "annex", by: currentActor(), via: opts.source ?? "pane", sheet: where.name, note: `${meta.number} ${meta.date}` }),
-      );
       // The new sheet's id: a sheet the user makes later under the same name is not the add-in's. Written with the
       // state's head in the batch's last sync when an earlier one brought it (an annex past the request limit).
       const recordId: IdWrite | undefined =
@@ -208,9 +185,21 @@ export async function generateAnnex(opts: { confirmErrors: boolean; source?: "pa
               await queueStoreWrite(context, store, newState, true);
             }
           : undefined;
-      const written = inPlace
-        ? await writeAnnexInPlace(context, store, newState, description, replaced, recordId)
-        : await writeAnnex(context, store, newState, description, names, replaced, protectAgain, recordId); // 2 (3 from the annex sheet)
+      port.writeAnnexWith((stateAfter, annex) =>
+        inPlace
+          ? writeAnnexInPlace(context, store, stateAfter, annex, replaced, recordId)
+          : writeAnnex(context, store, stateAfter, annex, names, replaced, protectAgain, recordId),
+      );
+      const newState = writeAnnexFlow(port, plan, () => {
+        const made = inPlace
+          ? stateWithAnnexInPlace(state, where.name, sheet.name, replaced, description, at)
+          : stateWithAnnex(state, where.name, sheet.name, replaced, at);
+        return withLog(
+          made.lock ? { ...made, lock: { ...made.lock, protectedSheets: [...new Set([...(made.lock.protectedSheets ?? []), where.name])] } } : made,
+          logEntry({ at, action: "annex", by: currentActor(), via: opts.source ?? "pane", sheet: where.name, note: `${meta.number} ${meta.date}` }),
+        );
+      });
+      const written = (await port.apply()).annex!; // 2 (3 from the annex sheet)
       if (recordId && !written.idRecorded) {
         await recordId(written.ws.id);
         await context.sync(); // 3: the head of the state only
@@ -297,15 +286,12 @@ function checkAnnexInputs(
   lineageSheet: unknown[][] | null,
 ): Refused<{ meta: DecisionMetadata; lastYear: Comparison | null }> {
   // A year not stored is the one the grid's title names, else the year before the decision's.
-  const title = titleRowsOf(sheet.values, scored.layout.headerTop);
-  const stored = completeMetadata(state.decision, yearInTitle(title));
   // No province given (the ribbon's annex, a workbook never opened in the pane): the one the grid's title names.
-  const titleProvince = provinceMissing(stored) ? provinceInTitle(title) : null;
-  const meta = titleProvince ? { ...stored, province: titleProvince } : stored;
-  const problems = validateMetadata(meta);
-  if (problems.length) {
-    return { ok: false, refusal: { kind: "refused", ...excelBoth("annexMetadata", { problems }), cells: [] } };
+  const checkedMeta = annexMetadata(state.decision, sheet.values, scored.layout.headerTop, { provinceFromTitle: true });
+  if (!checkedMeta.ok) {
+    return { ok: false, refusal: { kind: "refused", ...excelBoth("annexMetadata", { problems: checkedMeta.problems }), cells: [] } };
   }
+  const { meta } = checkedMeta;
   // Result columns that disagree with the scores (edited after "Tính điểm"): the annex would not
   // match what the sheet shows. Never made from them; the pane offers to score again first.
   const stale = checkStale(sheet.values, scored, sheet.origin);

@@ -5,7 +5,9 @@
  * part of the same write plan, so the undo journal and the log cover it.
  */
 import { Origin } from "../core/base/address";
-import { applyConclusions, ConclusionsApplied } from "../core/forms/conclusions";
+import { applyConclusions, applyCriterionConclusions, ConclusionsApplied } from "../core/forms/conclusions";
+import { LEDGER_SHEET } from "../core/grid/ledger";
+import type { LedgerScoring, LedgerSheetData } from "./ledger";
 import { FORM_TEXT } from "../core/forms/form-messages";
 import { locateGrid } from "../core/grid/grid";
 import { WriteBlock, WritePlan } from "../core/grid/plan";
@@ -37,14 +39,50 @@ export function queueDifferencesRead(context: Excel.RequestContext): () => Diffe
 
 /**
  * The grid with the council's conclusions applied (null: no "Chênh lệch" sheet, no grid found, or
- * a sheet that is not the one the merge made, `owned` naming it).
+ * a sheet that is not the one the merge made, `owned` naming it). With `criteria` (“Tạo phụ lục”, which
+ * does not read the ledger), the rows naming a criterion left unconcluded are named too.
  */
-export function concludedSheet(sheet: SheetData, diff: DifferencesRead | null, rules: Rules, owned: string | undefined): ConclusionsApplied | null {
+export function concludedSheet(
+  sheet: SheetData,
+  diff: DifferencesRead | null,
+  rules: Rules,
+  owned: string | undefined,
+  criteria = false,
+): ConclusionsApplied | null {
   if (diff === null || (owned !== undefined && owned !== diff.name)) return null;
   const located = locateGrid(sheet.values, rules);
   if (!located.ok) return null;
-  const applied = applyConclusions(sheet.values, located.layout, rules, { values: diff.values, origin: diff.origin, sheetName: diff.name }, sheet.origin);
+  const on = { values: diff.values, origin: diff.origin, sheetName: diff.name };
+  const applied = applyConclusions(sheet.values, located.layout, rules, on, sheet.origin);
+  const open = criteria ? applyCriterionConclusions(null, rules, on, LEDGER_SHEET) : null;
+  const all = open ? { ...applied, findings: [...applied.findings, ...open.findings], unconcluded: applied.unconcluded + open.unconcluded } : applied;
+  return all.concluded + all.unconcluded === 0 ? null : all;
+}
+
+/**
+ * The ledger with the council's conclusions per criterion applied: the concluded points in Thẩm định
+ * (null: no ledger, no "Chênh lệch" the merge made, no row naming a criterion).
+ */
+export function concludedLedger(
+  ledger: LedgerSheetData | null,
+  diff: DifferencesRead | null,
+  rules: Rules,
+  owned: string | undefined,
+): ConclusionsApplied | null {
+  if (ledger === null || diff === null || rules.leaves.length === 0 || (owned !== undefined && owned !== diff.name)) return null;
+  const on = { values: diff.values, origin: diff.origin, sheetName: diff.name };
+  const applied = applyCriterionConclusions(ledger.values, rules, on, LEDGER_SHEET, ledger.origin);
   return applied.concluded + applied.unconcluded === 0 ? null : applied;
+}
+
+/**
+ * The ledger's scoring with the concluded Thẩm định cells as blocks of their own (written, journalled and
+ * logged with the ledger's Tự chấm and Điểm), and the ledger as read (what the cells held before).
+ */
+export function withConcludedLedger(scoring: LedgerScoring | null, read: LedgerSheetData | null, applied: ConclusionsApplied | null): LedgerScoring | null {
+  if (scoring === null || read === null || applied === null || applied.writes.length === 0) return scoring;
+  const blocks = applied.writes.map((w) => ({ row: w.row, col: w.col, values: [[w.value]], numberFormat: [["General"]] }));
+  return { ...scoring, ledger: read, ledgerBlocks: [...scoring.ledgerBlocks, ...blocks] };
 }
 
 /** The write plan with the concluded scores: one block per cell, its number format kept (journalled like the results). */

@@ -55,6 +55,9 @@ export const USE_CASES = {
   writeLogSheet: later("engine", () => import(/* webpackChunkName: "engine" */ "./log-sheet"), "writeLogSheet"),
   /** “Ghi trang Sáp nhập” (the previous-year part): the lineage written as the “Sáp nhập” sheet. */
   writeLineageSheet: later("engine", () => import(/* webpackChunkName: "engine" */ "./lineage-sheet"), "writeLineageSheet"),
+  /** The Quy tắc tab's “Bộ tiêu chí” sheet: read into the rules (with its problems by cell), written from them. */
+  readCriteriaSheet: later("settings", () => import(/* webpackChunkName: "settings" */ "./criteria-sheet"), "readCriteriaSheet"),
+  writeCriteriaSheet: later("settings", () => import(/* webpackChunkName: "settings" */ "./criteria-sheet"), "writeCriteriaSheet"),
 };
 
 type UseCaseOf<U> = U extends Now<infer F> ? F : U extends Later<infer M, infer K> ? M[K] : never;

@@ -64,7 +64,7 @@ const TEMPLATES = catalogue("excel", {
       `Could not undo: cell A1 of sheet “${p.sheet}” no longer holds the “NHẬT KÝ GHI SỔ TÍNH” title, so it may not be the one the add-in wrote, and it was not deleted.`,
     example: { sheet: "Nhật ký" },
   }),
-  /** The Sáp nhập or Nhật ký sheet the pane wrote is gone (deleted or renamed by the user). */
+  /** The Sáp nhập, Nhật ký or Bộ tiêu chí sheet the pane wrote is gone (deleted or renamed by the user). */
   addedSheetGone: entry({
     vi: (p: { sheet: string }) =>
       `Không hoàn tác được: trang “${p.sheet}” không còn trong sổ tính (đã bị xóa hoặc đổi tên). Nếu còn, hãy xóa trang đó bằng tay.`,
@@ -78,6 +78,65 @@ const TEMPLATES = catalogue("excel", {
     en: (p) =>
       `Could not undo: cell A1 of sheet “${p.sheet}” no longer holds the “Cơ quan hiện nay” header, so it may not be the one the add-in wrote, and it was not deleted.`,
     example: { sheet: "Sáp nhập" },
+  }),
+  /** "Hoàn tác" after "Ghi ra trang Bộ tiêu chí": the sheet was removed. */
+  criteriaUndone: entry({
+    vi: (p: { time: string; sheet: string }) => `Đã hoàn tác lần “Ghi ra trang Bộ tiêu chí” lúc ${p.time}: trang “${p.sheet}” đã được xóa.`,
+    en: (p) => `Undid “Write the Bộ tiêu chí sheet” at ${p.time}: sheet “${p.sheet}” was removed.`,
+    example: { time: "09:41", sheet: "Bộ tiêu chí" },
+  }),
+  /** A sheet of that name whose A1 no longer holds the title the add-in wrote: not deleted. */
+  criteriaSheetNotOurs: entry({
+    vi: (p: { sheet: string }) =>
+      `Không hoàn tác được: ô A1 của trang “${p.sheet}” không còn là tiêu đề “BỘ TIÊU CHÍ ĐÁNH GIÁ”, có thể không phải trang add-in đã ghi, nên không bị xóa.`,
+    en: (p) =>
+      `Could not undo: cell A1 of sheet “${p.sheet}” no longer holds the “BỘ TIÊU CHÍ ĐÁNH GIÁ” title, so it may not be the one the add-in wrote, and it was not deleted.`,
+    example: { sheet: "Bộ tiêu chí" },
+  }),
+  /** "Ghi ra trang Bộ tiêu chí" done. */
+  criteriaSheetWritten: entry({
+    vi: (p: { sheet: string; leaves: number }) =>
+      `Đã ghi bộ tiêu chí (${p.leaves} tiêu chí chấm điểm) ra trang “${p.sheet}”. Sửa bảng trên trang rồi bấm “Đọc trang Bộ tiêu chí” để đưa vào quy tắc.`,
+    en: (p) =>
+      `Wrote the criteria set (${p.leaves} scored criteria) as the “${p.sheet}” sheet. Edit the table there, then “Read the Bộ tiêu chí sheet” to bring it into the rules.`,
+    example: { sheet: "Bộ tiêu chí", leaves: 29 },
+  }),
+  /** The workbook already has the sheet: the user's table, never written over. */
+  criteriaSheetExists: entry({
+    vi: (p: { sheet: string }) =>
+      `Sổ tính đã có trang “${p.sheet}”: đó là bảng của bạn, không bị ghi đè. Hãy bấm “Đọc trang Bộ tiêu chí” để đưa nó vào quy tắc, hoặc đổi tên, xóa trang đó rồi ghi lại.`,
+    en: (p) =>
+      `The workbook already has a “${p.sheet}” sheet: it is your table and is not written over. “Read the Bộ tiêu chí sheet” to bring it into the rules, or rename or delete it and write again.`,
+    example: { sheet: "Bộ tiêu chí" },
+  }),
+  /** The rules have no criteria to write. */
+  criteriaNothingToWrite: entry({
+    vi: () =>
+      "Quy tắc chưa có bộ tiêu chí nên không có gì để ghi ra trang. Hãy nhập quy tắc có tiêu chí (tệp JSON), hoặc tạo trang “Bộ tiêu chí” theo mẫu trong tài liệu.",
+    en: () =>
+      "The rules have no criteria set, so there is nothing to write. Import rules with criteria (a JSON file), or make a “Bộ tiêu chí” sheet as the documentation shows.",
+    example: {},
+  }),
+  /** No sheet to read. */
+  criteriaSheetMissing: entry({
+    vi: (p: { sheet: string }) =>
+      `Sổ tính không có trang “${p.sheet}”. Hãy bấm “Ghi ra trang Bộ tiêu chí” để tạo từ quy tắc, hoặc thêm bảng tiêu chí với tên trang đó.`,
+    en: (p) => `The workbook has no “${p.sheet}” sheet. “Write the Bộ tiêu chí sheet” to make it from the rules, or add the criteria table under that name.`,
+    example: { sheet: "Bộ tiêu chí" },
+  }),
+  /** The sheet read: its criteria, shown, not yet used. */
+  criteriaSheetRead: entry({
+    vi: (p: { sheet: string; leaves: number }) =>
+      `Đã đọc ${p.leaves} tiêu chí chấm điểm từ trang “${p.sheet}” (xem bên dưới). Bấm “Dùng bộ tiêu chí này” để lưu vào quy tắc của sổ tính.`,
+    en: (p) => `Read ${p.leaves} scored criteria from the “${p.sheet}” sheet (shown below). “Use this criteria set” keeps them in the workbook's rules.`,
+    example: { sheet: "Bộ tiêu chí", leaves: 29 },
+  }),
+  /** The sheet read has problems, listed by cell. */
+  criteriaSheetProblems: entry({
+    vi: (p: { sheet: string; count: number }) => `Trang “${p.sheet}” có ${p.count} lỗi, chưa đưa được vào quy tắc. Chọn một lỗi để tới ô đó, sửa rồi đọc lại.`,
+    en: (p) =>
+      `The “${p.sheet}” sheet has ${plural(p.count, "problem")}; it is not in the rules yet. Choose a problem to go to its cell, fix it and read again.`,
+    example: { sheet: "Bộ tiêu chí", count: 2 },
   }),
   /** The Giải trình sheet is gone (deleted or renamed by the user). */
   explainSheetGone: entry({

@@ -11,6 +11,7 @@ import { cellAddress, Origin, parseCell, rangeAddress } from "../core/base/addre
 import { GridLayout } from "../core/grid/grid";
 import { LEDGER_SHEET } from "../core/grid/ledger";
 import { MARK_FILL, WriteBlock, WritePlan } from "../core/grid/plan";
+import { AnnexDescription } from "../core/sheets/annex";
 import { ResultWrite, SheetInfo, SheetSnapshot, WorkbookPort } from "../core/sheets/port";
 import { CellSnapshot, DecodedStore, FillSnapshot, MarkRecord, StoreState } from "../core/store/store";
 import { BYTES_PER_SYNC, chunkByBytes, features, jsonBytes, OP_BYTES } from "./host";
@@ -21,13 +22,14 @@ import { ensureStoreSheet, isGrouped, queueStoreRead, queueStoreWrite, readStore
 /** What the first sync loaded: the sheets and their states, the grid sheet (with number formats), other sheets read with it, the store. */
 export interface ExcelRead {
   sheets: SheetInfo[];
-  gridSheet: Excel.Worksheet;
+  /** The grid's worksheet, where "Tính điểm" writes (absent for actions that do not write on the grid). */
+  gridSheet?: Excel.Worksheet;
   grid: SheetData;
   /** Other sheets loaded in the same sync, by name. */
   others?: ReadonlyMap<string, SheetSnapshot>;
   store: StoreRead;
   /** Width of a column nobody touched (XFD): what an appended column most likely had. */
-  standardWidth: number;
+  standardWidth?: number;
 }
 
 /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- queues loads; the accessors below are called after the caller's sync */
@@ -74,6 +76,15 @@ export async function portReadInBlocks(context: Excel.RequestContext, ws: Excel.
   return { ...small, sheet, store };
 }
 
+/** Writes an annex as the action decided (a new sheet under a temporary name, or in place in an undo group), the state first; returns what the action needs of it (its sheet). */
+export type AnnexWriter<A> = (state: StoreState, annex: AnnexDescription) => Promise<A>;
+
+/** What `apply()` did: the result cells typed into meanwhile; the annex writer's answer when an annex was put. */
+export interface Applied<A> {
+  edited: EditedCell[];
+  annex: A | null;
+}
+
 /** A result cell someone typed into between the read and the write: its content went back. */
 export interface EditedCell {
   address: string;
@@ -83,16 +94,18 @@ export interface EditedCell {
 }
 
 /** The part of the port the add-in implements today; its ledger sums and concluded scores ride in the plan instead of writeValues. */
-export type ExcelPortSurface = Pick<WorkbookPort, "sheets" | "readSheet" | "readStore" | "writeResults" | "writeStore">;
+export type ExcelPortSurface = Pick<WorkbookPort, "sheets" | "readSheet" | "readStore" | "writeResults" | "putAnnex" | "writeStore">;
 
 /** Office.js visibility → the port's sheet state. */
 export function sheetState(visibility: Excel.SheetVisibility | `${Excel.SheetVisibility}`): SheetInfo["state"] {
   return visibility === "VeryHidden" ? "veryHidden" : visibility === "Hidden" ? "hidden" : "visible";
 }
 
-export class ExcelPort implements ExcelPortSurface {
+export class ExcelPort<A = never> implements ExcelPortSurface {
   private result: { layout: GridLayout; plan: WritePlan; journal: Journal } | null = null;
   private state: StoreState | null = null;
+  private annex: AnnexDescription | null = null;
+  private annexWriter: AnnexWriter<A> | null = null;
 
   constructor(
     private readonly context: Excel.RequestContext,
@@ -127,7 +140,8 @@ export class ExcelPort implements ExcelPortSurface {
    * loads it and corrects the journal and the marks where it had one).
    */
   writeResults(w: ResultWrite): MarkRecord[] {
-    if (w.sheet !== this.read.grid.name) throw new Error(`ExcelPort: results go to the sheet read with its formats, not "${w.sheet}"`);
+    if (w.sheet !== this.read.grid.name || !this.read.gridSheet || this.read.standardWidth === undefined)
+      throw new Error(`ExcelPort: results go to the sheet read with its formats, not "${w.sheet}"`);
     const fromRead = journalFromRead(w.plan, w.layout, this.read.grid, this.read.standardWidth, this.options.ledger ?? null);
     const journal = this.options.journalCells ? { ...fromRead, cells: this.options.journalCells(fromRead.cells) } : fromRead;
     this.result = { layout: w.layout, plan: w.plan, journal };
@@ -140,17 +154,33 @@ export class ExcelPort implements ExcelPortSurface {
     return this.result.journal;
   }
 
+  /** How "Tạo phụ lục" puts its sheet, once it knows where (src/excel/annex.ts): given before the flow puts the annex. */
+  writeAnnexWith(writer: AnnexWriter<A>): void {
+    this.annexWriter = writer;
+  }
+
+  /** Queues the annex; the action's writer renders it in the write batch (see AnnexWriter). */
+  putAnnex(annex: AnnexDescription): void {
+    if (!this.annexWriter) throw new Error("ExcelPort: an annex needs the action's writer");
+    this.annex = annex;
+  }
+
   writeStore(state: StoreState): void {
     this.state = state;
   }
 
-  /** Applies what was queued as one unit (see above); returns the result cells typed into meanwhile. */
-  async apply(): Promise<EditedCell[]> {
-    if (!this.state) throw new Error("ExcelPort: a write without the store's state (its undo journal) is never applied");
-    if (this.result)
-      return applyResults(this.context, this.read, this.result.layout, this.result.plan, this.result.journal, this.state, this.options.ledger ?? null);
-    await writeStore(this.context, this.read.store, this.state);
-    return [];
+  /** Applies what was queued as one unit (see above): results with their journal, or the annex, or the state alone. */
+  async apply(): Promise<Applied<A>> {
+    const state = this.state;
+    if (!state) throw new Error("ExcelPort: a write without the store's state (its undo journal) is never applied");
+    if (this.result && this.annex) throw new Error("ExcelPort: results and an annex are two actions, each with its own journal");
+    if (this.result) {
+      const { layout, plan, journal } = this.result;
+      return { edited: await applyResults(this.context, this.read, layout, plan, journal, state, this.options.ledger ?? null), annex: null };
+    }
+    if (this.annex) return { edited: [], annex: await this.annexWriter!(state, this.annex) };
+    await writeStore(this.context, this.read.store, state);
+    return { edited: [], annex: null };
   }
 }
 
@@ -182,7 +212,7 @@ async function applyResults(
   newState: StoreState,
   ledger: LedgerScoring | null,
 ): Promise<EditedCell[]> {
-  const ws = read.gridSheet;
+  const ws = read.gridSheet!;
   const sheet = read.grid;
   const store = read.store;
   const storeSheet = ensureStoreSheet(context, store);

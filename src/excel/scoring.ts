@@ -1,6 +1,6 @@
 import { queueLedgerRead, scoreWithLedgerSheet, withGridSums } from "./ledger";
 import { LEDGER_SHEET } from "../core/grid/ledger";
-import { concludedSheet, queueDifferencesRead, withConcludedScores, withConclusionsJournalled } from "./conclusions";
+import { concludedLedger, concludedSheet, queueDifferencesRead, withConcludedLedger, withConcludedScores, withConclusionsJournalled } from "./conclusions";
 import { lockRefusal } from "../core/store/lock";
 import { blockChanges, logEntry, withLog } from "../core/store/log";
 import { currentActor } from "./actor";
@@ -63,8 +63,17 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       // The council's conclusions on "Chênh lệch": the concluded scores are what is scored (src/excel/conclusions.ts).
       const concluded = concludedSheet(gridSheet, differencesSheet(), rules, state.loopSheets?.diff);
       const sheet = concluded ? { ...gridSheet, values: concluded.values } : gridSheet;
-      // Criteria sets: the ledger's leaves computed, their group sums into the grid (src/excel/ledger.ts).
-      const ledger = scoreWithLedgerSheet(sheet, ledgerSheet(), rules, state);
+      // Criteria sets: the conclusions per criterion into the ledger's Thẩm định, then the ledger's leaves computed,
+      // their group sums into the grid (src/excel/ledger.ts).
+      const ledgerRead = ledgerSheet();
+      const ledgerConcluded = concludedLedger(ledgerRead, differencesSheet(), rules, state.loopSheets?.diff);
+      const ledgerScored = scoreWithLedgerSheet(
+        sheet,
+        ledgerRead && ledgerConcluded ? { ...ledgerRead, values: ledgerConcluded.values } : ledgerRead,
+        rules,
+        state,
+      );
+      const ledger = withConcludedLedger(ledgerScored, ledgerRead, ledgerConcluded);
       const scored = ledger ? ledger.result : scoreSheet(sheet.values, rules, sheet.origin);
       if (!scored.ok) {
         const refusal = sheetRefusal(sheet.name, scored.error);
@@ -98,9 +107,12 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
         };
       const { plan } = planned;
       const run = lastRunRecord(scored, sheet.name, source, now(), sheet.values);
-      const findings = [...scored.findings, ...(concluded?.findings ?? []), ...(compared.finding ? [compared.finding] : [])].map((f) =>
-        findingView(sheet.name, f, { result: scored, values: ledger ? ledger.values : sheet.values }),
-      );
+      const findings = [
+        ...scored.findings,
+        ...(concluded?.findings ?? []),
+        ...(ledgerConcluded?.findings ?? []),
+        ...(compared.finding ? [compared.finding] : []),
+      ].map((f) => findingView(sheet.name, f, { result: scored, values: ledger ? ledger.values : sheet.values }));
       const columns = plan.columns.map((c) => columnLetter(c.col + sheet.origin.col));
       const currentUndo = state.undo ? { action: state.undo.action, at: state.undo.at, sheet: state.undo.sheet } : null;
       // What the annex, the card and Giải trình read with last year's columns: the 2025 list's box, the years, the rules changed.
@@ -151,7 +163,7 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
           return newState;
         },
       });
-      const edited = await port.apply(); // 2 (3 in a few cases)
+      const { edited } = await port.apply(); // 2 (3 in a few cases)
 
       const notices: string[] = [...storeNotes];
       const noticesEn: string[] = [...storeNotesEn];

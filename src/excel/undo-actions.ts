@@ -19,6 +19,7 @@ import { isGrouped, RunAgain } from "./store";
 import { SheetDescription } from "../core/sheets/sheet";
 import { ANNEX_BACKUP_SHEET } from "./sheet-read";
 import { LINEAGE_HEADERS } from "../core/rules/lineage";
+import { isCriteriaSheetTitle } from "../core/rules/criteria-sheet";
 import { LOG_SHEET_TITLE } from "../core/store/log";
 
 /** An undo refused before anything was written, with its reason in both languages. */
@@ -52,7 +53,9 @@ export interface UndoHandler {
   outsideUndoGroup?: boolean;
   /** The message for "undone", with the time and the sheet of the action. */
   done: ExcelMessageCode &
-    ("undoneScore" | "undoneMerge" | "undoneEncoding" | "undoneAnnex" | "chartUndone" | "explainUndone" | "lineageUndone" | "logSheetUndone");
+    (
+      "undoneScore" | "undoneMerge" | "undoneEncoding" | "undoneAnnex" | "chartUndone" | "explainUndone" | "lineageUndone" | "logSheetUndone" | "criteriaUndone"
+    );
   /**
    * Checks that the undo can be done (a refusal otherwise, before anything is written) and queues the
    * writes that give back what the action changed; it may sync to read what the cells hold now. In an
@@ -163,6 +166,8 @@ export const UNDO_HANDLERS: { readonly [A in UndoJournal["action"]]: UndoHandler
   lineage: { outsideUndoGroup: true, done: "lineageUndone", restore: addedSheetUndo, stateAfter: (current) => current },
   /** "Xem nhật ký": its sheet goes (the log itself is kept whole). */
   logSheet: { outsideUndoGroup: true, done: "logSheetUndone", restore: addedSheetUndo, stateAfter: (current) => current },
+  /** "Ghi ra trang Bộ tiêu chí" (the Quy tắc tab): its sheet goes. */
+  criteria: { outsideUndoGroup: true, done: "criteriaUndone", restore: addedSheetUndo, stateAfter: (current) => current },
 };
 
 /** A1 address of the cell at (i, j) of a block that starts at `address`. */
@@ -179,15 +184,24 @@ function cellIn(address: string, i: number, j: number): string {
 const sameFill = (a: string | null | undefined, b: string | null | undefined) => (a ?? "").toUpperCase() === (b ?? "").toUpperCase();
 
 /**
- * Undo of "Biểu đồ", "Giải trình", "Ghi trang Sáp nhập" or "Xem nhật ký": the sheet it added goes, if it is still the
- * add-in's (of that name, holding a chart, a Giải trình title, the lineage header or the log's title in A1; one sync to see).
+ * Undo of "Biểu đồ", "Giải trình", "Ghi trang Sáp nhập", "Xem nhật ký" or "Ghi ra trang Bộ tiêu chí": the sheet it added goes, if it is still the
+ * add-in's (of that name, holding a chart, a Giải trình title, the lineage header, the log's or the criteria set's title in A1; one sync to see).
  * A refusal otherwise.
  */
 async function removeAddedSheet(context: Excel.RequestContext, undo: UndoJournal, items: Excel.Worksheet[]): Promise<Refused | null> {
-  const kind = undo.action === "chart" ? "chart" : undo.action === "lineage" ? "lineage" : undo.action === "logSheet" ? "log" : "explain";
+  const kind =
+    undo.action === "chart"
+      ? "chart"
+      : undo.action === "lineage"
+        ? "lineage"
+        : undo.action === "logSheet"
+          ? "log"
+          : undo.action === "criteria"
+            ? "criteria"
+            : "explain";
   const ws = items.find((s) => s.name === undo.sheet);
   if (!ws) {
-    const m = excelMessage(kind === "lineage" || kind === "log" ? "addedSheetGone" : `${kind}SheetGone`, { sheet: undo.sheet });
+    const m = excelMessage(kind === "lineage" || kind === "log" || kind === "criteria" ? "addedSheetGone" : `${kind}SheetGone`, { sheet: undo.sheet });
     return { kind: "refused", message: m.vi, messageEn: m.en };
   }
   const charts = kind === "chart" ? ws.charts.getCount() : null;
@@ -198,6 +212,7 @@ async function removeAddedSheet(context: Excel.RequestContext, undo: UndoJournal
     chart: () => charts!.value > 0,
     lineage: () => a1 === LINEAGE_HEADERS.name,
     log: () => a1 === LOG_SHEET_TITLE,
+    criteria: () => isCriteriaSheetTitle(a1),
     explain: () => isExplanationTitle(a1),
   }[kind]();
   if (!ours) {

@@ -10,6 +10,7 @@ import { unicodeFontFor } from "../core/text/legacy-encoding";
 import { MARK_FILL, WritePlan } from "../core/grid/plan";
 import { ResultWrite, SheetInfo, ValueWrite, WorkbookPort } from "../core/sheets/port";
 import { SheetDescription } from "../core/sheets/sheet";
+import { AnnexDescription, annexAsSheet } from "../core/sheets/annex";
 import { decodeStore, DecodedStore, encodeStore, MarkRecord, STORE_SHEET, StoreState } from "../core/store/store";
 import { CellEdit, PackageEdit, SheetProtection } from "./edit";
 import { PackageLimits } from "./package";
@@ -144,6 +145,11 @@ export class XlsxPort implements WorkbookPort {
   putSheet(description: SheetDescription, after?: string): void {
     const part = renderSheetXml(description, this.edit.styles);
     this.edit.putSheet({ name: description.sheetName, xml: part.xml, names: part.names, after });
+  }
+
+  /** The annex as a sheet description, put like any other. */
+  putAnnex(annex: AnnexDescription): void {
+    this.putSheet(annexAsSheet(annex));
   }
 
   /** The store's new state, encoded with the package (a later state queued replaces an earlier one). */

@@ -7,6 +7,7 @@
 import * as ExcelJS from "exceljs";
 import { mergeReturnedForms, prepareForms } from "../../src/excel/forms";
 import { undoLast } from "../../src/excel/undo";
+import { runScoring } from "../../src/excel/scoring";
 import { gridAgencies, LEDGER_COLUMNS, LEDGER_SHEET, ledgerSheet } from "../../src/core/grid/ledger";
 import { sheetValues } from "../../src/core/sheets/sheet";
 import { encodeStore, STORE_SHEET } from "../../src/core/store/store";
@@ -90,5 +91,28 @@ describe("Gộp phiếu with a criteria set", () => {
     );
     expect(h.double.workbook.sheet(GRID).snapshot().cells).toEqual(gridBefore);
     expect(h.double.workbook.sheets.map((s) => s.name)).toEqual([GRID, STORE_SHEET]);
+  });
+
+  it("Tính điểm names the criterion left unconcluded, then counts the council's conclusion: “Chấp nhận tự chấm” puts 8,25 into 1.4's Thẩm định; Hoàn tác gives 6 back", async () => {
+    h = install();
+    const merged = await mergeReturnedForms([await returnedForm()]);
+    if (merged.kind !== "done") throw new Error(merged.message);
+    const ledger = h.double.workbook.sheet(LEDGER_SHEET);
+    const appraised = `I${h.ledgerRow("Sở A", "1.4") + 1}`;
+    const open = await runScoring("pane");
+    if (open.kind !== "done") throw new Error(open.message);
+    expect(open.findings.filter((f) => f.code === "differenceNotConcluded").map((f) => [f.sheet, f.cell])).toEqual([["Chênh lệch", "H4"]]);
+    // 10 × 45 ÷ 50 = 9 and 60 Mbps → 7 (1.1: 16), Đạt đầy đủ 15, Có 5, the council's 6.
+    expect(h.double.workbook.sheet(GRID).getValues("C2")).toEqual([[42]]);
+    h.double.workbook.sheet("Chênh lệch").setValues("H4", [["Chấp nhận tự chấm"]]);
+    h.double.stats.reset();
+    const done = await runScoring("pane");
+    if (done.kind !== "done") throw new Error(done.message);
+    expect(h.double.stats.syncs).toBeLessThanOrEqual(3);
+    expect(done.findings.filter((f) => f.code === "differenceNotConcluded")).toEqual([]);
+    expect(ledger.getValues(appraised)).toEqual([[8.25]]);
+    expect(h.double.workbook.sheet(GRID).getValues("C2")).toEqual([[44.25]]);
+    expect((await undoLast()).kind).toBe("done");
+    expect(ledger.getValues(appraised)).toEqual([[6]]);
   });
 });

@@ -344,6 +344,83 @@ describe("Gộp phiếu in the add-in", () => {
     expect(outcome.kind === "done" && outcome.merged).toHaveLength(1);
   });
 
+  it("forged and careless files chosen in the pane (real .xlsx, read as the pane reads them): each a finding naming the file and cell; only what verifies and reads is merged", async () => {
+    h = install();
+    const made = await prepareForms("all");
+    if (made.kind !== "done") throw new Error(made.message);
+    const byAgency = (name: string) => made.forms.find((f) => f.agency === name)!;
+    const filledBytes = async (description: (typeof made.forms)[number]["description"], change?: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await formBytes(ExcelJS, description)).buffer as ArrayBuffer);
+      fillWorkbook(wb, rules, Object.fromEntries(rules.groups.map((g) => [g.name, 30])));
+      change?.(
+        wb.worksheets.find((w) => w.state === "visible")!,
+        wb,
+      );
+      return new Uint8Array(await wb.xlsx.writeBuffer());
+    };
+    const cellOf = (ws: ExcelJS.Worksheet, text: string) => {
+      let found: ExcelJS.Cell | undefined;
+      ws.eachRow((row) => row.eachCell((cell) => (found ??= cell.value === text ? cell : undefined)));
+      return found!;
+    };
+    const asFile = (name: string, bytes: Uint8Array) => ({ name, arrayBuffer: async () => bytes.slice().buffer as ArrayBuffer });
+    const { workbookId } = store(h.double);
+    const files = [
+      // Sở Tài chính's form with its hidden agency changed to Sở Y tế's, and its printed name too.
+      asFile(
+        "gia-mao.xlsx",
+        await filledBytes(byAgency("Sở Tài chính").description, (ws, wb) => {
+          cellOf(ws, "Sở Tài chính").value = "Sở Y tế";
+          wb.getWorksheet(STORE_SHEET)!.eachRow((row) =>
+            row.eachCell((cell) => typeof cell.value === "string" && (cell.value = cell.value.replace("Sở Tài chính", "Sở Y tế"))),
+          );
+        }),
+      ),
+      // Another master's form with this workbook's id copied in (its token made under another key).
+      asFile(
+        "chu-khac.xlsx",
+        await filledBytes(buildForm({ rules, agency: "Sở Nội vụ", notes: "", year: 2020, masterId: workbookId!, formKey: "a1".repeat(32) })),
+      ),
+      // A group label renamed; a score typed as a formula saved without its value; an empty form.
+      asFile(
+        "doi-ten-nhom.xlsx",
+        await filledBytes(byAgency("Sở Xây dựng").description, (ws) => (cellOf(ws, rules.groups[1].name).value = "Ứng dụng công nghệ")),
+      ),
+      asFile(
+        "cong-thuc.xlsx",
+        await filledBytes(byAgency("Sở Công thương").description, (ws) => {
+          const label = cellOf(ws, rules.groups[2].name);
+          ws.getCell(Number(label.row), Number(label.col) + 1).value = { formula: "30+0" } as ExcelJS.CellFormulaValue;
+        }),
+      ),
+      asFile("trong.xlsx", await formBytes(ExcelJS, byAgency("Sở Nội vụ").description)),
+      asFile("that.xlsx", await filledBytes(byAgency("Sở Y tế").description)),
+    ];
+    const outcome = await mergeReturnedForms(await readFormFiles(files));
+    if (outcome.kind !== "done") throw new Error(outcome.message);
+    expect(outcome.findings.map((f) => [f.file, f.code, f.cell])).toEqual([
+      ["gia-mao.xlsx", "identityNotVerified", ""],
+      ["chu-khac.xlsx", "identityNotVerified", ""],
+      ["trong.xlsx", "formIncomplete", ""],
+      ["doi-ten-nhom.xlsx", "groupNotFound", "B8"],
+      ["cong-thuc.xlsx", "formulaNoValue", "C9"],
+    ]);
+    expect(outcome.findings[0].message).toContain("mã xác thực không khớp với cơ quan “Sở Y tế”");
+    expect(outcome.merged.map((m) => [m.file, m.agency])).toEqual([
+      ["doi-ten-nhom.xlsx", "Sở Xây dựng"],
+      ["that.xlsx", "Sở Y tế"],
+      ["cong-thuc.xlsx", "Sở Công thương"],
+    ]);
+    // Sở Y tế's row holds its own form's scores, nothing of the forged one; Sở Tài chính's stays empty.
+    const rowOf = (name: string) => 5 + published.rows.findIndex((r) => r.name === name);
+    expect(h.ws.getValues(`C${rowOf("Sở Y tế")}:H${rowOf("Sở Y tế")}`)).toEqual([[30, 30, 30, 30, 30, 30]]);
+    expect(h.ws.getValues(`C${rowOf("Sở Tài chính")}:H${rowOf("Sở Tài chính")}`)).toEqual([["", "", "", "", "", ""]]);
+    // The renamed group's and the formula's scores are not read: those cells stay empty.
+    expect(h.ws.getValues(`D${rowOf("Sở Xây dựng")}`)).toEqual([[""]]);
+    expect(h.ws.getValues(`E${rowOf("Sở Công thương")}`)).toEqual([[""]]);
+  });
+
   it("a chosen file of 150 000 cells (a few KB zipped) is fileTooLarge naming it, the count and the part, before ExcelJS reads it; the others merge", async () => {
     h = install();
     const outcome = await prepareForms("all");

@@ -6,7 +6,10 @@
 import { createOfficeDouble } from "../office-double/index";
 import { exportWorkbookToXlsxBuffer } from "../office-double/export-xlsx";
 import { benchSheetWithErrors } from "../../bench/core";
-import { cellAddress, SHEET_ORIGIN } from "../../src/core/base/address";
+import { cellAddress, rangeAddress, SHEET_ORIGIN } from "../../src/core/base/address";
+import { annexMetadata, planAnnex, writeAnnex } from "../../src/core/flows/annex";
+import { generateAnnex } from "../../src/excel/annex";
+import { saveDecision } from "../../src/excel/settings";
 import { planScoring, Scored, ScoringPort, writeScoring } from "../../src/core/flows/score";
 import { MARK_FILL, WritePlan } from "../../src/core/grid/plan";
 import { scoreSheet } from "../../src/core/grid/scoring";
@@ -19,6 +22,7 @@ import { XlsxWorkbook } from "../../src/xlsx/workbook";
 
 const SHEET = "Chấm điểm";
 const AT = "2026-12-07T03:00:00.000Z";
+const DECISION = { number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", year: 2020, subject: "Đánh giá", sheetName: "Phụ lục" };
 
 let restore: () => void = () => undefined;
 afterEach(() => restore());
@@ -68,7 +72,7 @@ async function throughExcel(double: ReturnType<typeof gridDouble>) {
     await context.sync();
     const port = new ExcelPort(context, loadedRead(read));
     const flow = scoreThrough(port, () => ({ action: "score", at: AT, sheet: SHEET, ...port.journal(), previousState: {} }));
-    const edited = await port.apply();
+    const { edited } = await port.apply();
     return { ...flow, edited };
   });
   return { ...out, syncs: double.stats.syncs };
@@ -104,6 +108,39 @@ describe("one Tính điểm flow over both ports", () => {
     const stored = XlsxPort.open(xlsx.toBytes()).readStore();
     if (!stored.ok) throw new Error("store");
     expect(stored.state.marks).toEqual(excel.marks);
+  }, 60_000);
+});
+
+describe("one Tạo phụ lục flow over both ports", () => {
+  it("generateAnnex through ExcelPort and the flow on the same workbook's package put the same annex, cell for cell", async () => {
+    const double = gridDouble();
+    expect(await saveDecision(DECISION)).toEqual({ ok: true });
+    const bytes = await exportWorkbookToXlsxBuffer(double.workbook);
+
+    double.stats.reset();
+    const made = await generateAnnex({ confirmErrors: true });
+    expect(made).toMatchObject({ kind: "done", sheetName: "Phụ lục" });
+    expect(double.stats.syncs).toBe(3); // the read, the batch (state and journal first), the new sheet's id
+
+    const port = XlsxPort.open(bytes);
+    const stored = port.readStore();
+    if (!stored.ok) throw new Error("store");
+    const snapshot = port.readSheet(SHEET);
+    const scored = scoreSheet(snapshot.values, presetRules(), SHEET_ORIGIN);
+    if (!scored.ok) throw new Error("grid");
+    const meta = annexMetadata(stored.state.decision, snapshot.values, scored.layout.headerTop);
+    if (!meta.ok) throw new Error("meta");
+    const plan = planAnnex(port, { rules: presetRules(), rows: scored.rows, meta: meta.meta, comparison: null, owned: undefined });
+    expect(plan.where).toEqual({ name: "Phụ lục", replaces: false, collidedWithUserSheet: false });
+    const after = writeAnnex(port, plan, () => ({ ...stored.state, annex: { sheetName: plan.where.name, source: SHEET } }));
+    expect(after.annex).toEqual({ sheetName: "Phụ lục", source: SHEET });
+
+    const { rowCount, colCount } = plan.description;
+    expect(rowCount).toBeGreaterThan(40);
+    const inExcel = double.workbook.sheet("Phụ lục").getValues(rangeAddress(0, 0, rowCount, colCount));
+    const inPackage = XlsxWorkbook.open(port.toBytes()).readSheet("Phụ lục").values;
+    const text = (v: unknown) => (v === undefined || v === null ? "" : String(v));
+    for (let r = 0; r < rowCount; r++) expect(inExcel[r].map(text)).toEqual(Array.from({ length: colCount }, (_, c) => text(inPackage[r]?.[c])));
   }, 60_000);
 });
 

@@ -384,6 +384,62 @@ describe("merge: findings, exit codes, inputs", () => {
     expect(fs.existsSync(out)).toBe(false);
   });
 
+  it("careless input from the command line: a renamed group label, a formula without its value, an empty form, a blank score are findings naming file and cell; the agency's note stays out of the grid's Ghi chú", async () => {
+    const copy = async (agency: string, name: string, change: (ws: ExcelJS.Worksheet) => void, scores: Record<string, number> = {}) => {
+      const file = path.join(dir, name);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path.join(formsDir, `${agency}.xlsx`));
+      fillWorkbook(wb, rules, scores);
+      change(wb.worksheets.find((w) => w.state === "visible")!);
+      await wb.xlsx.writeFile(file);
+      return file;
+    };
+    const cellOf = (ws: ExcelJS.Worksheet, text: string) => {
+      let found: ExcelJS.Cell | undefined;
+      ws.eachRow((row) => row.eachCell((cell) => (found ??= cell.value === text ? cell : undefined)));
+      return found!;
+    };
+    const all = Object.fromEntries(rules.groups.map((g) => [g.name, 30]));
+    const renamed = await copy("so-xay-dung", "doi-ten.xlsx", (ws) => (cellOf(ws, rules.groups[1].name).value = "Ứng dụng công nghệ"), all);
+    const formula = await copy(
+      "so-cong-thuong",
+      "cong-thuc.xlsx",
+      (ws) => {
+        const label = cellOf(ws, rules.groups[2].name);
+        ws.getCell(Number(label.row), Number(label.col) + 1).value = { formula: "30+0" } as ExcelJS.CellFormulaValue;
+      },
+      all,
+    );
+    const empty = await copy("so-noi-vu", "trong.xlsx", () => undefined);
+    const { [rules.groups[4].name]: _skipped, ...allButOne } = all;
+    void _skipped;
+    const blank = await copy(
+      "so-tu-phap",
+      "thieu-diem.xlsx",
+      (ws) => (ws.getCell(Number(cellOf(ws, "Ghi chú").row), Number(cellOf(ws, "Ghi chú").col) + 2).value = "Đã bổ sung tài liệu ngày 20/12"),
+      allButOne,
+    );
+    const out = path.join(dir, "cau-tha.xlsx");
+    const run = runCli(["merge", MASTER, renamed, formula, empty, blank, "-o", out, "--json", "--year", "2020"]);
+    expect(run.code).toBe(1);
+    const json = JSON.parse(run.stdout);
+    expect(json.findings.map((f: { file: string; code: string; cell: string }) => [f.file, f.code, f.cell])).toEqual([
+      [empty, "formIncomplete", ""],
+      [renamed, "groupNotFound", "B8"],
+      [formula, "formulaNoValue", "C9"],
+      [blank, "formIncomplete", "C11"],
+    ]);
+    expect(json.findings[1].message).toContain("ô B8: ghi “Ứng dụng công nghệ” thay vì tên nhóm");
+    expect(json.merged.map((m: { agency: string }) => m.agency).sort()).toEqual(["Sở Công thương", "Sở Tư pháp", "Sở Xây dựng"]);
+    // The note is the agency's claim: in Tự đánh giá, never in the grid's Ghi chú.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const grid = readSheet(wb.getWorksheet("Chấm điểm 2020")!).values;
+    expect(JSON.stringify(grid)).not.toContain("Đã bổ sung tài liệu");
+    const self = readSheet(wb.getWorksheet("Tự đánh giá")!).values;
+    expect(self.find((r) => r[1] === "Sở Tư pháp")).toContain("Đã bổ sung tài liệu ngày 20/12");
+  });
+
   it("exits 2 when -o is the master or a form", () => {
     const run = runCli(["merge", MASTER, path.join(formsDir, "so-y-te.xlsx"), "-o", path.join(formsDir, "so-y-te.xlsx")]);
     expect(run.code).toBe(2);

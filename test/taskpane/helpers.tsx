@@ -45,6 +45,26 @@ export function installShims(): void {
     Object.defineProperty(globalThis, "ResizeObserver", { configurable: true, value: ResizeObserverShim });
   }
   if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => undefined;
+  keepOnlyHidingRules();
+}
+
+/** A CSS rule that can hide an element from testing-library's queries or jest-dom's toBeVisible. */
+const HIDING = /display:\s*none|visibility:\s*(hidden|collapse)|opacity:\s*0(?![.\d])/;
+
+/**
+ * Fluent UI's styles (Griffel) insert thousands of CSS rules; jsdom's getComputedStyle, which every
+ * getByRole and toBeVisible calls on each element it looks at, walks them all: most of a pane test's time.
+ * Only the rules that can hide an element are kept, so what is visible or hidden is the same; colours,
+ * sizes and the theme's variables (which jsdom does not lay out) are left out.
+ */
+function keepOnlyHidingRules(): void {
+  const proto = CSSStyleSheet.prototype as CSSStyleSheet & { hidingOnly?: true };
+  if (proto.hidingOnly) return;
+  const insert = proto.insertRule;
+  proto.insertRule = function (this: CSSStyleSheet, rule: string, index?: number) {
+    return HIDING.test(rule) ? insert.call(this, rule, Math.min(index ?? 0, this.cssRules.length)) : this.cssRules.length;
+  };
+  proto.hidingOnly = true;
 }
 
 export const SHEET = "Bảng điểm";
@@ -178,6 +198,8 @@ export function fakeApi(): FakeApi {
     readPreviousFile: jest.fn(),
     saveLineage2025: jest.fn(async (_on: boolean) => ({ ok: true as const })),
     writeLineageSheet: jest.fn(),
+    readCriteriaSheet: jest.fn(),
+    writeCriteriaSheet: jest.fn(),
     preloadEngine: jest.fn(),
     forms: {
       prepare: jest.fn(),

@@ -193,7 +193,8 @@ function concludeRows(
   rows: readonly DifferenceRow[],
   columns: DifferenceColumns,
   diff: { origin?: Origin; sheetName: string },
-  locate: (d: DifferenceRow) => ConcludedCell | null,
+  /** The row's cell; null: not found (a finding); "skip": only whether the row is concluded is checked. */
+  locate: (d: DifferenceRow) => ConcludedCell | null | "skip",
   findings: Finding[],
 ): { concluded: number; unconcluded: number } {
   const diffOrigin = diff.origin ?? SHEET_ORIGIN;
@@ -214,6 +215,7 @@ function concludeRows(
     }
     concluded++;
     const cell = locate(d);
+    if (cell === "skip") continue;
     if (cell === null) {
       report("conclusionNotInGrid", d.row, columns.agency, d, "", "");
       continue;
@@ -294,11 +296,20 @@ export function applyConclusions(
  * nothing to write), only where that cell still holds the appraised value the row recorded.
  */
 export function applyCriterionConclusions(
-  ledgerValues: readonly (readonly unknown[])[],
+  ledgerValues: readonly (readonly unknown[])[] | null,
   rules: Rules,
   diff: { values: readonly (readonly unknown[])[]; origin?: Origin; sheetName: string },
   ledgerSheet: string,
+  ledgerOrigin: Origin = SHEET_ORIGIN,
 ): ConclusionsApplied {
+  // Without the ledger (“Tạo phụ lục” does not read it): only the rows left unconcluded are named.
+  if (ledgerValues === null) {
+    const read = readDifferences(diff.values);
+    const findings: Finding[] = [];
+    const rows = read ? read.rows.filter((d) => criterionOfRow(rules, d.group) !== null) : [];
+    const counts = read ? concludeRows(rows, read.columns, diff, () => "skip", findings) : { concluded: 0, unconcluded: 0 };
+    return { values: [], writes: [], findings, ...counts };
+  }
   const values = ledgerValues.map((row) => [...row]);
   const none: ConclusionsApplied = { values, writes: [], findings: [], concluded: 0, unconcluded: 0 };
   const read = readDifferences(diff.values);
@@ -321,7 +332,7 @@ export function applyCriterionConclusions(
     (d) => {
       const row = at.get(`${matchKey(d.agency)}|${criterionOfRow(rules, d.group)!.id}`);
       if (row === undefined || col === undefined) return null;
-      return concludedCell(values, writes, ledgerValues[row][col], row, col, `${quotedSheet(ledgerSheet)}!${cellAddress(row, col)}`, false);
+      return concludedCell(values, writes, ledgerValues[row][col], row, col, `${quotedSheet(ledgerSheet)}!${cellAddress(row, col, ledgerOrigin)}`, false);
     },
     findings,
   );

@@ -14,7 +14,7 @@ import { Finding, FindingCode, makeFinding } from "../findings/findings";
 import { GridLayout, locateGrid } from "./grid";
 import { displayValue, isBlank, parseScore } from "../base/numbers";
 import { Rules } from "../rules/rules";
-import { CellStyle, LIST_PRINT_LANDSCAPE, SheetCell, SheetDescription } from "../sheets/sheet";
+import { CellStyle, listSheet, SheetCell, SheetDescription } from "../sheets/sheet";
 import { RowResult, scoreSheet, ScoreResult } from "./scoring";
 import { cleanText, headerKey, matchKey } from "../text/text";
 
@@ -565,20 +565,5 @@ export function ledgerSheet(rules: Rules, agencies: readonly LedgerAgency[], pre
       r++;
     }
   }
-  const rowCount = r;
-  return {
-    sheetName: LEDGER_SHEET,
-    font: "Times New Roman",
-    styles: LEDGER_STYLES,
-    columnWidths: LEDGER_WIDTHS,
-    rowHeights: Array.from({ length: rowCount }, (_, i) => (i === 0 ? 24 : i === 1 ? 32 : 18)),
-    cells,
-    merges: [{ row: 0, col: 0, rows: 1, cols: colCount }],
-    validations: [],
-    protect: false,
-    print: LIST_PRINT_LANDSCAPE,
-    frozenRows: 2,
-    rowCount,
-    colCount,
-  };
+  return listSheet({ sheetName: LEDGER_SHEET, styles: LEDGER_STYLES, columnWidths: LEDGER_WIDTHS, cells, rowCount: r, colCount });
 }

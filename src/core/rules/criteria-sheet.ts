@@ -3,9 +3,11 @@
  * decision: columns Mã, Tiêu chí, Điểm tối đa, Cách chấm, Mức/ngưỡng, Số liệu, Tài liệu kiểm chứng,
  * Hướng dẫn. A row whose code is one number ("1", "2"…) is a group, in the rules' order (its name
  * is for the reader); "1.1" a criterion of group 1, "1.1.1" a sub-criterion. Read into the rules'
- * `groups[].criteria`, then checked by validateRules: every problem is named by its cell. Pure.
+ * `groups[].criteria`, then checked by validateRules: every problem is named by its cell; written back
+ * from the rules (criteriaSheet) in the words it is read with. Pure.
  */
 import { cellAddress, Origin, SHEET_ORIGIN } from "../base/address";
+import { CellStyle, listSheet, SheetCell, SheetDescription } from "../sheets/sheet";
 import { catalogue, entry } from "../base/catalogue";
 import type { CriterionJson, CriterionMethod, SubCriterionJson } from "./criteria";
 import { isBlank } from "../base/numbers";
@@ -185,6 +187,14 @@ export function criteriaFromSheet(
     return { ok: false, problems: [{ cell: "", message: e.vi({ sheet }), messageEn: e.en({ sheet }) }] };
   }
   const json = JSON.parse(JSON.stringify(base)) as RulesJson;
+  // The sheet has no column for the blocks a criterion is scored on: `appliesTo` is kept from the rules, by code.
+  const appliesTo = new Map<string, string[]>();
+  const keep = (list: readonly CriterionJson[]): void =>
+    list.forEach((c) => {
+      if (c.appliesTo) appliesTo.set(c.id, c.appliesTo);
+      keep(c.criteria ?? []);
+    });
+  json.groups.forEach((g) => keep(g.criteria ?? []));
   json.groups.forEach((g) => delete g.criteria);
   /** Where each JSON path of a criterion came from: its row (fields map to their column). */
   const rowOf = new Map<string, number>();
@@ -228,6 +238,7 @@ export function criteriaFromSheet(
     if (evidence === undefined) say("badEvidence", { cell: addr(r, "evidence"), value: evidenceText });
     else if (evidenceText !== "") node.evidence = evidence;
     if (at(r, "guidance") !== "") node.guidance = at(r, "guidance");
+    if (appliesTo.has(code)) node.appliesTo = appliesTo.get(code);
 
     let path: string;
     if (parts.length === 2) {
@@ -279,4 +290,90 @@ export function criteriaFromSheet(
     });
   }
   return { ok: false, problems };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing the sheet from the rules (the pane's and the command line's “written back”).
+
+/** The sheet's title (A1): “Hoàn tác” removes a sheet the pane wrote only while A1 still holds it. */
+export const CRITERIA_SHEET_TITLE = "BỘ TIÊU CHÍ ĐÁNH GIÁ";
+export const isCriteriaSheetTitle = (v: unknown): boolean => typeof v === "string" && v.startsWith(CRITERIA_SHEET_TITLE);
+
+/** Each method as the sheet writes it (one of the words it reads). */
+const METHOD_TEXT: Record<CriterionMethod, string> = { points: "Nhập điểm", levels: "Theo mức", yesno: "Có/Không", ratio: "Tỉ lệ", tiers: "Theo ngưỡng" };
+const EVIDENCE_TEXT: Record<"required" | "optional" | "none", string> = { required: "Bắt buộc", optional: "Không bắt buộc", none: "Không cần" };
+/** A number as the decision writes it (“7,5”). */
+const viNumber = (v: number | string): string => String(v).trim().replace(".", ",");
+
+/** The Mức/ngưỡng cell: levels “Đạt đầy đủ: 15; Không đạt: 0”, tiers “≥90: 15; ≥70: 10”, a step “bước 0,25”, a target “đạt 0,8”. */
+function levelsText(c: SubCriterionJson): string {
+  switch (c.method) {
+    case "levels":
+      return (c.levels ?? []).map((l) => `${l.label}: ${viNumber(l.points)}`).join("; ");
+    case "tiers":
+      return (c.tiers ?? []).map((t) => `≥${viNumber(t.atLeast)}: ${viNumber(t.points)}`).join("; ");
+    case "points":
+      return c.step === undefined ? "" : `bước ${viNumber(c.step)}`;
+    case "ratio":
+      return c.target === undefined ? "" : `đạt ${viNumber(c.target)}`;
+    default:
+      return "";
+  }
+}
+
+const CRITERIA_HEADERS = COLUMNS.map((c) => c.header);
+const CRITERIA_STYLES: Record<string, CellStyle> = {
+  title: { bold: true, italic: false, size: 13, hAlign: "center", vAlign: "center", wrap: false, border: false },
+  header: { bold: true, italic: false, size: 12, hAlign: "center", vAlign: "center", wrap: true, border: true, fill: "#D9E1F2" },
+  group: { bold: true, italic: false, size: 12, hAlign: "left", vAlign: "top", wrap: true, border: true, fill: "#F2F2F2" },
+  text: { bold: false, italic: false, size: 12, hAlign: "left", vAlign: "top", wrap: true, border: true },
+  number: { bold: false, italic: false, size: 12, hAlign: "center", vAlign: "top", wrap: false, border: true },
+};
+
+/**
+ * The “Bộ tiêu chí” sheet from the rules: a title, the header row, then each group (its number, name and
+ * maximum), its criteria and sub-criteria with the method, levels or thresholds, inputs, evidence and guidance
+ * in the words criteriaFromSheet reads, so that reading it back gives the same criteria.
+ */
+export function criteriaSheet(rules: RulesJson, sheetName = CRITERIA_SHEET): SheetDescription {
+  const cells: SheetCell[] = [];
+  const colCount = COLUMNS.length;
+  cells.push({ row: 0, col: 0, value: `${CRITERIA_SHEET_TITLE}${rules.name ? ` (${rules.name})` : ""}`, style: "title" });
+  CRITERIA_HEADERS.forEach((h, c) => cells.push({ row: 1, col: c, value: h, style: "header" }));
+  let r = 2;
+  const put = (values: (string | number)[], style: "group" | "text") => {
+    values.forEach((v, c) =>
+      cells.push({
+        row: r,
+        col: c,
+        value: v === "" ? null : v,
+        style: c === 2 && style === "text" ? "number" : style,
+        numberFormat: c === 2 ? undefined : "@",
+      }),
+    );
+    r++;
+  };
+  const maxValue = (v: number | string): number | string => (typeof v === "number" ? v : /^\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : v);
+  const criterion = (c: SubCriterionJson & { criteria?: SubCriterionJson[] }) => {
+    const leaf = !c.criteria || c.criteria.length === 0;
+    put(
+      [
+        c.id,
+        c.name,
+        maxValue(c.max),
+        leaf && c.method ? METHOD_TEXT[c.method] : "",
+        leaf ? levelsText(c) : "",
+        leaf ? (c.inputs ?? []).join("; ") : "",
+        leaf && c.evidence ? EVIDENCE_TEXT[c.evidence] : "",
+        c.guidance ?? "",
+      ],
+      "text",
+    );
+    for (const sub of c.criteria ?? []) criterion(sub);
+  };
+  rules.groups.forEach((g, i) => {
+    put([String(i + 1), g.fullName || g.name, maxValue(g.maxPoints), "", "", "", "", ""], "group");
+    for (const c of g.criteria ?? []) criterion(c);
+  });
+  return listSheet({ sheetName, styles: CRITERIA_STYLES, columnWidths: [8, 40, 9, 13, 28, 22, 16, 36], cells, rowCount: r, colCount });
 }

@@ -15,6 +15,7 @@ import { GridLayout } from "../grid/grid";
 import { LegacyCell } from "../grid/legacy-cells";
 import { WritePlan } from "../grid/plan";
 import { SheetDescription } from "./sheet";
+import { AnnexDescription } from "./annex";
 import { DecodedStore, MarkRecord, StoreState } from "../store/store";
 
 export interface SheetInfo {
@@ -57,6 +58,8 @@ export interface WorkbookPort {
   writeValues(sheet: string, writes: readonly ValueWrite[]): void;
   /** Queues a sheet made from its description: it replaces the sheet of that name (in its place), or is added just after `after` (else after the others). */
   putSheet(description: SheetDescription, after?: string): void;
+  /** Queues the annex (annexAsSheet on the package; Office.js renders it with its print setup, under a temporary name until it is whole). */
+  putAnnex(annex: AnnexDescription): void;
   /** Queues the store's new state. */
   writeStore(state: StoreState): void;
 }

@@ -108,6 +108,23 @@ export interface SheetDescription {
   colCount: number;
 }
 
+/**
+ * A list sheet (the ledger, the criteria set): a title row merged across, the header row under it, both frozen,
+ * the header repeated on every printed A4 landscape page; Times New Roman.
+ */
+export function listSheet(d: Pick<SheetDescription, "sheetName" | "styles" | "columnWidths" | "cells" | "rowCount" | "colCount">): SheetDescription {
+  return {
+    ...d,
+    font: "Times New Roman",
+    rowHeights: Array.from({ length: d.rowCount }, (_, i) => (i === 0 ? 24 : i === 1 ? 32 : 18)),
+    merges: [{ row: 0, col: 0, rows: 1, cols: d.colCount }],
+    validations: [],
+    protect: false,
+    print: LIST_PRINT_LANDSCAPE,
+    frozenRows: 2,
+  };
+}
+
 /** Excel's list validation formula: the texts in double quotes, comma separated (a quote doubled). */
 export const listFormula = (list: readonly string[]): string => `"${list.map((t) => t.replace(/"/g, '""')).join(",")}"`;
 

@@ -284,7 +284,7 @@ const sheetDescription: Check = (v, p) => {
 /** `undo`: the journal of the last write. Checked whole before undo writes anything from it. */
 export const checkUndoJournal: Check = (v, p) => {
   const found = shape({
-    action: oneOf("score", "annex", "merge", "encoding", "chart", "explain", "lineage", "logSheet"),
+    action: oneOf("score", "annex", "merge", "encoding", "chart", "explain", "lineage", "logSheet", "criteria"),
     at: time,
     sheet: sheetName,
     cells: list(snapshot),
@@ -360,7 +360,22 @@ export const checkLock: Check = shape({
 export const checkUnlocks: Check = list(shape({ code: text, lockedAt: time, lockedBy: text, at: time, by: text, reason: text }), 10000);
 const cellChange: Check = (v, p) =>
   Array.isArray(v) && v.length === 3 ? (cell(v[0], join(p, 0)) ?? text(v[1], join(p, 1)) ?? text(v[2], join(p, 2))) : storeProblem("notArray", p, v);
-const LOG_ACTIONS = ["score", "annex", "merge", "encoding", "undo", "lock", "unlock", "chart", "explain", "edit", "conclusion", "lineage", "logSheet"];
+const LOG_ACTIONS = [
+  "score",
+  "annex",
+  "merge",
+  "encoding",
+  "undo",
+  "lock",
+  "unlock",
+  "chart",
+  "explain",
+  "edit",
+  "conclusion",
+  "lineage",
+  "logSheet",
+  "criteria",
+];
 /** `log`: the entries (each with its changed cells) and the summary of older ones. */
 export const checkLog: Check = shape({
   entries: list(

@@ -1,6 +1,9 @@
 /** A criteria set kept as a worksheet "Bộ tiêu chí": read into the rules, every problem by cell. */
-import { criteriaFromSheet } from "../../../src/core/rules/criteria-sheet";
-import { validateRules } from "../../../src/core/rules/rules";
+import * as fs from "fs";
+import * as path from "path";
+import { criteriaFromSheet, criteriaSheet, isCriteriaSheetTitle } from "../../../src/core/rules/criteria-sheet";
+import { RulesJson, validateRules } from "../../../src/core/rules/rules";
+import { sheetValues } from "../../../src/core/sheets/sheet";
 import { clonePreset, docCriteria } from "../helpers";
 
 const HEADER = ["Mã", "Tiêu chí", "Điểm tối đa", "Cách chấm", "Mức/ngưỡng", "Số liệu", "Tài liệu kiểm chứng", "Hướng dẫn"];
@@ -52,5 +55,46 @@ describe("criteriaFromSheet", () => {
   it("a sheet without the header row is said so", () => {
     const read = criteriaFromSheet([["a", "b"]], clonePreset());
     expect(!read.ok && read.problems[0].message).toMatch(/không có dòng tiêu đề/);
+  });
+});
+
+describe("criteriaSheet: the rules written back as the sheet", () => {
+  const example = JSON.parse(fs.readFileSync(path.join(__dirname, "../../../docs/examples/bo-tieu-chi-2020.json"), "utf8")) as RulesJson;
+  /** The validated model of every leaf and parent, numbers as text: what scoring uses. */
+  const model = (json: RulesJson) => {
+    const checked = validateRules(json);
+    if (!checked.ok) throw new Error(checked.problems.map((p) => p.message).join("\n"));
+    return JSON.parse(JSON.stringify(checked.rules.groups.map((g) => g.criteria)));
+  };
+
+  it("read back, gives the same criteria (the example: 29 leaves, five methods, a block-only criterion, sub-criteria)", () => {
+    const sheet = criteriaSheet(example);
+    const values = sheetValues(sheet);
+    expect(isCriteriaSheetTitle(values[0][0])).toBe(true);
+    expect(values[1]).toEqual(HEADER);
+    // Codes stay text (“1.10” is never the number 1.1).
+    expect(sheet.cells.filter((c) => c.col === 0 && c.row > 1).every((c) => c.numberFormat === "@" && typeof c.value === "string")).toBe(true);
+    const read = criteriaFromSheet(values, { ...example, groups: example.groups.map((g) => ({ ...g, criteria: undefined })) });
+    // Without the rules' criteria to keep appliesTo from, 3.3 applies to every block: the only difference.
+    if (!read.ok) throw new Error(read.problems.map((p) => p.message).join("\n"));
+    const back = criteriaFromSheet(values, example);
+    if (!back.ok) throw new Error(back.problems.map((p) => p.message).join("\n"));
+    expect(model(back.rules)).toEqual(model(example));
+    expect(model(read.rules)).not.toEqual(model(example));
+  });
+
+  it("writes each method in the words it is read with", () => {
+    const json = clonePreset();
+    json.groups[0].criteria = docCriteria();
+    const values = sheetValues(criteriaSheet(json));
+    const row = (code: string) => values.find((r) => r[0] === code)!;
+    expect(row("1")).toEqual(["1", json.groups[0].fullName || json.groups[0].name, 50, "", "", "", "", ""]);
+    expect(row("1.1")).toEqual(["1.1", "Máy tính và kết nối", 20, "", "", "", "", ""]);
+    expect(row("1.1.2").slice(3, 6)).toEqual(["Theo ngưỡng", "≥100: 10; ≥50: 7; ≥20: 4", expect.any(String)]);
+    expect(row("1.2").slice(3, 7)).toEqual(["Theo mức", "Đạt đầy đủ: 15; Đạt một phần: 7,5; Không đạt: 0", "", "Bắt buộc"]);
+    expect(row("1.4").slice(3, 8)).toEqual(["Nhập điểm", "bước 0,25", "", "", "Chấm theo biên bản kiểm tra thực tế."]);
+    const back = criteriaFromSheet(values, clonePreset());
+    if (!back.ok) throw new Error(back.problems.map((p) => p.message).join("\n"));
+    expect(model(back.rules)).toEqual(model(json));
   });
 });
