@@ -20,8 +20,7 @@ export type BusyKind =
   | "chart"
   | "lock"
   | "log"
-  | "notices"
-  | "conclusion";
+  | "notices";
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
