@@ -2,13 +2,14 @@ import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
 import { SHEET_ORIGIN } from "../core/base/address";
-import { annexGate, annexNotice, chooseAnnexSheet } from "../core/sheets/annex";
+import { annexGate, annexNotice } from "../core/sheets/annex";
 import { jsonRow } from "../core/grid/columns";
 import { Finding } from "../core/findings/findings";
 import { jsonSyntaxProblem } from "../core/text/json-syntax";
 import { DecisionMetadata, provinceMissing, titleRowsOf, withProvince, yearInTitle } from "../core/rules/metadata";
 import { planScoring, writeScoring } from "../core/flows/score";
 import { annexMetadata, planAnnex, writeAnnex } from "../core/flows/annex";
+import { planExplanation, writeExplanation } from "../core/flows/explanation";
 import { LineageRule, PRESET_THAI_BINH_2020, Rules, RulesJson, validateRules } from "../core/rules/rules";
 import { LINEAGE_SHEET } from "../core/rules/lineage";
 import { lineage2025, lineageSheetDescription, rulesWithLineage, sheetLineage } from "./lineage";
@@ -17,11 +18,9 @@ import { STORE_SHEET, StoreState } from "../core/store/store";
 import { STORE_MESSAGES } from "../core/store/store-check";
 import { both, Both, joinBoth, Lang, pick } from "../core/base/catalogue";
 import { lastRunRecord } from "../core/grid/summary";
-import { explainAsSheet } from "../xlsx/explain-sheet";
 import { PackageError, PackageLimits } from "../xlsx/package";
 import { XlsxPort } from "../xlsx/port";
 import { setNativeCodec } from "../xlsx/edit";
-import { buildExplanation } from "../core/findings/explanation";
 import { bothOf, cliBoth, fail, RulesSource, Unusable } from "./messages";
 import { checkOutput, writeAtomically } from "./output";
 import { SheetValues } from "./workbook";
@@ -363,7 +362,6 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
 
     // Stored entries set aside (damaged, tampered with): named first, never trusted for this write.
     notices.unshift(...issues.map((issue) => both(STORE_MESSAGES, "setAside", { issue, sheet: STORE_SHEET })));
-    const names = port.sheets().map((w) => w.name);
     let annexSheet: string | null = null;
     if (opts.annex) {
       progress("stepAnnex");
@@ -382,17 +380,17 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       const { where } = plan;
       if (where.collidedWithUserSheet && !where.replaces) notices.push(cliBoth("userSheetKept", { wanted: meta.sheetName, used: where.name }));
       writeAnnex(port, plan, () => ({ ...newState, annex: { sheetName: where.name, source: sheet } }));
-      names.push(where.name);
       annexSheet = where.name;
     }
     let explainSheet: string | null = null;
     if (opts.explain) {
       progress("stepExplain");
-      const where = chooseAnnexSheet("Giải trình", names, undefined);
       // With a ledger, each criterion where points were lost is listed under its group, with the council's comment.
       const criteria = ledger ? criteriaLookup(ledger.ledger) : undefined;
-      port.putSheet(explainAsSheet(buildExplanation(result, { year: decision.year ?? null, previous: comparison, sheetName: where.name, criteria })));
-      explainSheet = where.name;
+      // The add-in's flow (src/core/flows/explanation.ts): a free name (not the annex just put), the pages, the sheet put.
+      const plan = planExplanation(port, result, { year: decision.year ?? null, previous: comparison, criteria }, annexSheet ? [annexSheet] : []);
+      writeExplanation(port, plan);
+      explainSheet = plan.sheetName;
     }
 
     if (opts.output !== undefined) {

@@ -199,7 +199,7 @@ export async function generateAnnex(opts: { confirmErrors: boolean; source?: "pa
           logEntry({ at, action: "annex", by: currentActor(), via: opts.source ?? "pane", sheet: where.name, note: `${meta.number} ${meta.date}` }),
         );
       });
-      const written = (await port.apply()).annex!; // 2 (3 from the annex sheet)
+      const written = (await port.apply()).sheet!; // 2 (3 from the annex sheet)
       if (recordId && !written.idRecorded) {
         await recordId(written.ws.id);
         await context.sync(); // 3: the head of the state only

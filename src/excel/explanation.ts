@@ -7,11 +7,10 @@
 import { logEntry, withLog } from "../core/store/log";
 import { currentActor } from "./actor";
 import { rangeAddress } from "../core/base/address";
-import { chooseAnnexSheet } from "../core/sheets/annex";
 import { EXPLAIN_MESSAGES } from "../core/findings/explain-messages";
 import { both } from "../core/base/catalogue";
 import { excelBoth } from "./messages";
-import { buildExplanation, EXPLAIN_COLUMNS, EXPLAIN_SHEET, ExplainDescription, ExplainStyle } from "../core/findings/explanation";
+import { EXPLAIN_COLUMNS, ExplainDescription, ExplainStyle } from "../core/findings/explanation";
 import { scoreSheet } from "../core/grid/scoring";
 import { checkStale } from "../core/grid/stale";
 import { cmToPoints, features } from "./host";
@@ -23,6 +22,8 @@ import { lastYearOnSheet } from "./last-year";
 import { queueStoreRead, queueStoreWrite, runWriting } from "./store";
 import type { StoreState, UndoInfo } from "../core/store/store";
 import { frame, setColumnWidths, setRowHeights } from "./sheet-render";
+import { ExcelPort, sheetState } from "./port";
+import { planExplanation, writeExplanation as writeExplanationFlow } from "../core/flows/explanation";
 
 export type ExplanationOutcome =
   | { kind: "done"; sheetName: string; agencies: number; pageBreaks: boolean; undo: UndoInfo }
@@ -184,7 +185,7 @@ export async function createExplanation(opts: {
   try {
     return await runWriting(async (context) => {
       const sheets = context.workbook.worksheets;
-      sheets.load("items/name");
+      sheets.load("items/name, items/visibility");
       const grid = queueGridSheet(context, opts.sheet);
       const store = queueStoreRead(context);
       const selected = context.workbook.getSelectedRange();
@@ -211,11 +212,6 @@ export async function createExplanation(opts: {
           return { kind: "refused", ...excelBoth("explainNoRows", {}), cells: [] };
         }
       }
-      const where = chooseAnnexSheet(
-        EXPLAIN_SHEET,
-        sheets.items.map((s) => s.name),
-        undefined,
-      );
       // Last year, when "Tính điểm" compared with it: its columns on the sheet (through the lineage it used); none otherwise.
       // A "Sáp nhập" sheet that cannot be read is refused as by every reader (its cell, the fix).
       const lastYear = lastYearOnSheet(sheet, scored, state, lineageSheet());
@@ -223,20 +219,34 @@ export async function createExplanation(opts: {
       const previous = lastYear.comparison;
       const ledger = ledgerSheet();
       const criteria = ledgerOfScored(ledger?.values ?? null, scored.rules, scored.rows, ledger?.origin) ?? undefined;
-      const description = buildExplanation(scored, { year: state.decision?.year ?? null, only, sheetName: where.name, previous, criteria });
+      // The core's flow through the port (src/core/flows/explanation.ts), as `score --explain` runs it on the package.
+      const port = new ExcelPort<{ pageBreaks: boolean }>(context, {
+        sheets: sheets.items.map((s) => ({ name: s.name, state: sheetState(s.visibility) })),
+        grid: sheet,
+        store,
+      });
       // "Hoàn tác" removes the sheet: the journal goes first in the batch, as for every write.
+      port.writeExplanationWith(async (newState, description) => {
+        await queueStoreWrite(context, store, newState);
+        const ws = sheets.add(description.sheetName);
+        const rendered = renderExplanationOffice(ws, description);
+        ws.activate();
+        await context.sync(); // 2: the sheet
+        return rendered;
+      });
+      const plan = planExplanation(port, scored, { year: state.decision?.year ?? null, only, previous, criteria });
+      const where = { name: plan.sheetName };
+      const description = plan.description;
       const { undo: _u, ...previousState } = state;
       void _u;
       const at = new Date().toISOString();
-      const newState: StoreState = withLog(
-        { ...state, undo: { action: "explain", at, sheet: where.name, cells: [], fills: [], previousState } },
-        logEntry({ at, action: "explain", by: currentActor(), via: "pane", sheet: where.name }),
+      writeExplanationFlow(port, plan, () =>
+        withLog(
+          { ...state, undo: { action: "explain", at, sheet: where.name, cells: [], fills: [], previousState } },
+          logEntry({ at, action: "explain", by: currentActor(), via: "pane", sheet: where.name }),
+        ),
       );
-      await queueStoreWrite(context, store, newState);
-      const ws = sheets.add(where.name);
-      const { pageBreaks } = renderExplanationOffice(ws, description);
-      ws.activate();
-      await context.sync(); // 2: the sheet
+      const { pageBreaks } = (await port.apply()).sheet!;
       return { kind: "done", sheetName: where.name, agencies: description.agencies.length, pageBreaks, undo: { action: "explain", at, sheet: where.name } };
     });
   } catch (e) {

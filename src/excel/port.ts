@@ -12,6 +12,7 @@ import { GridLayout } from "../core/grid/grid";
 import { LEDGER_SHEET } from "../core/grid/ledger";
 import { MARK_FILL, WriteBlock, WritePlan } from "../core/grid/plan";
 import { AnnexDescription } from "../core/sheets/annex";
+import { ExplainDescription } from "../core/findings/explanation";
 import { ResultWrite, SheetInfo, SheetSnapshot, WorkbookPort } from "../core/sheets/port";
 import { CellSnapshot, DecodedStore, FillSnapshot, MarkRecord, StoreState } from "../core/store/store";
 import { BYTES_PER_SYNC, chunkByBytes, features, jsonBytes, OP_BYTES } from "./host";
@@ -78,11 +79,13 @@ export async function portReadInBlocks(context: Excel.RequestContext, ws: Excel.
 
 /** Writes an annex as the action decided (a new sheet under a temporary name, or in place in an undo group), the state first; returns what the action needs of it (its sheet). */
 export type AnnexWriter<A> = (state: StoreState, annex: AnnexDescription) => Promise<A>;
+/** Writes Giải trình into a new sheet, the state (its undo journal) first. */
+export type ExplanationWriter<A> = (state: StoreState, explanation: ExplainDescription) => Promise<A>;
 
-/** What `apply()` did: the result cells typed into meanwhile; the annex writer's answer when an annex was put. */
+/** What `apply()` did: the result cells typed into meanwhile; the sheet writer's answer when a sheet was put. */
 export interface Applied<A> {
   edited: EditedCell[];
-  annex: A | null;
+  sheet: A | null;
 }
 
 /** A result cell someone typed into between the read and the write: its content went back. */
@@ -94,7 +97,7 @@ export interface EditedCell {
 }
 
 /** The part of the port the add-in implements today; its ledger sums and concluded scores ride in the plan instead of writeValues. */
-export type ExcelPortSurface = Pick<WorkbookPort, "sheets" | "readSheet" | "readStore" | "writeResults" | "putAnnex" | "writeStore">;
+export type ExcelPortSurface = Pick<WorkbookPort, "sheets" | "readSheet" | "readStore" | "writeResults" | "putAnnex" | "putExplanation" | "writeStore">;
 
 /** Office.js visibility → the port's sheet state. */
 export function sheetState(visibility: Excel.SheetVisibility | `${Excel.SheetVisibility}`): SheetInfo["state"] {
@@ -104,8 +107,10 @@ export function sheetState(visibility: Excel.SheetVisibility | `${Excel.SheetVis
 export class ExcelPort<A = never> implements ExcelPortSurface {
   private result: { layout: GridLayout; plan: WritePlan; journal: Journal } | null = null;
   private state: StoreState | null = null;
-  private annex: AnnexDescription | null = null;
+  /** The sheet put (the annex, Giải trình): its writer, with what it writes. */
+  private sheetPut: ((state: StoreState) => Promise<A>) | null = null;
   private annexWriter: AnnexWriter<A> | null = null;
+  private explanationWriter: ExplanationWriter<A> | null = null;
 
   constructor(
     private readonly context: Excel.RequestContext,
@@ -144,6 +149,7 @@ export class ExcelPort<A = never> implements ExcelPortSurface {
       throw new Error(`ExcelPort: results go to the sheet read with its formats, not "${w.sheet}"`);
     const fromRead = journalFromRead(w.plan, w.layout, this.read.grid, this.read.standardWidth, this.options.ledger ?? null);
     const journal = this.options.journalCells ? { ...fromRead, cells: this.options.journalCells(fromRead.cells) } : fromRead;
+    if (this.sheetPut) throw new Error("ExcelPort: one write per action, each with its own journal");
     this.result = { layout: w.layout, plan: w.plan, journal };
     return journal.marks;
   }
@@ -159,10 +165,28 @@ export class ExcelPort<A = never> implements ExcelPortSurface {
     this.annexWriter = writer;
   }
 
+  /** How "Giải trình" puts its sheet (src/excel/explanation.ts). */
+  writeExplanationWith(writer: ExplanationWriter<A>): void {
+    this.explanationWriter = writer;
+  }
+
   /** Queues the annex; the action's writer renders it in the write batch (see AnnexWriter). */
   putAnnex(annex: AnnexDescription): void {
-    if (!this.annexWriter) throw new Error("ExcelPort: an annex needs the action's writer");
-    this.annex = annex;
+    const writer = this.annexWriter;
+    if (!writer) throw new Error("ExcelPort: an annex needs the action's writer");
+    this.putOne((state) => writer(state, annex));
+  }
+
+  /** Queues Giải trình; the action's writer renders it in the write batch. */
+  putExplanation(explanation: ExplainDescription): void {
+    const writer = this.explanationWriter;
+    if (!writer) throw new Error("ExcelPort: Giải trình needs the action's writer");
+    this.putOne((state) => writer(state, explanation));
+  }
+
+  private putOne(write: (state: StoreState) => Promise<A>): void {
+    if (this.sheetPut || this.result) throw new Error("ExcelPort: one write per action, each with its own journal");
+    this.sheetPut = write;
   }
 
   writeStore(state: StoreState): void {
@@ -173,14 +197,13 @@ export class ExcelPort<A = never> implements ExcelPortSurface {
   async apply(): Promise<Applied<A>> {
     const state = this.state;
     if (!state) throw new Error("ExcelPort: a write without the store's state (its undo journal) is never applied");
-    if (this.result && this.annex) throw new Error("ExcelPort: results and an annex are two actions, each with its own journal");
     if (this.result) {
       const { layout, plan, journal } = this.result;
-      return { edited: await applyResults(this.context, this.read, layout, plan, journal, state, this.options.ledger ?? null), annex: null };
+      return { edited: await applyResults(this.context, this.read, layout, plan, journal, state, this.options.ledger ?? null), sheet: null };
     }
-    if (this.annex) return { edited: [], annex: await this.annexWriter!(state, this.annex) };
+    if (this.sheetPut) return { edited: [], sheet: await this.sheetPut(state) };
     await writeStore(this.context, this.read.store, state);
-    return { edited: [], annex: null };
+    return { edited: [], sheet: null };
   }
 }
 

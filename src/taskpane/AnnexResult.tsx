@@ -2,6 +2,7 @@ import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { AnnexOutcome } from "../excel/types";
 import { useStrings } from "./i18n";
+import { useAnnexStrings } from "./annexStrings";
 import { Notice } from "./Notice";
 import { useAnnounce } from "./announce";
 
@@ -18,29 +19,32 @@ const useStyles = makeStyles({
  */
 export function AnnexResult({ outcome, wantedSheet }: { outcome: Extract<AnnexOutcome, { kind: "done" }>; wantedSheet: string }) {
   const t = useStrings();
+  const ta = useAnnexStrings();
   const styles = useStyles();
   const en = t.lang === "en";
   const reasons: string[] = [];
-  if (outcome.errorsIncluded > 0) reasons.push(t.annex.errorsIncluded(outcome.errorsIncluded));
+  if (outcome.errorsIncluded > 0) reasons.push(ta.annex.errorsIncluded(outcome.errorsIncluded));
   for (const n of outcome.notices ?? []) reasons.push(en ? n.messageEn : n.message);
   const print = outcome.manualPrintSteps.map((s) => (en ? s.messageEn : s.message));
-  if (print.length > 0) reasons.push(t.annex.printReason);
+  if (print.length > 0) reasons.push(ta.annex.printReason);
   const ready = reasons.length === 0;
-  const collided = outcome.collided ? t.annex.collided(wantedSheet, outcome.sheetName) : null;
+  const collided = outcome.collided ? ta.annex.collided(wantedSheet, outcome.sheetName) : null;
   // The notice says its title and first line; the rest of the status is said with it.
-  useAnnounce([collided, ...(ready ? [] : [t.annex.notReadyIntro, ...reasons, ...print])].filter(Boolean).join(" "));
+  useAnnounce([collided, ...(ready ? [] : [ta.annex.notReadyIntro, ...reasons, ...print])].filter(Boolean).join(" "));
   return (
-    <Notice note={{ intent: ready ? "success" : "warning", title: ready ? t.annex.readyTitle : t.annex.notReadyTitle, text: t.annex.done(outcome.sheetName) }}>
+    <Notice
+      note={{ intent: ready ? "success" : "warning", title: ready ? ta.annex.readyTitle : ta.annex.notReadyTitle, text: ta.annex.done(outcome.sheetName) }}
+    >
       {collided && <span className={styles.line}>{collided}</span>}
       {!ready && (
         <>
-          <span className={styles.line}>{t.annex.notReadyIntro}</span>
+          <span className={styles.line}>{ta.annex.notReadyIntro}</span>
           <ul className={styles.list}>
             {reasons.map((r, i) => (
               <li key={i} className={styles.item}>
                 {r}
-                {r === t.annex.printReason && (
-                  <ol className={styles.list} aria-label={t.annex.printTitle}>
+                {r === ta.annex.printReason && (
+                  <ol className={styles.list} aria-label={ta.annex.printTitle}>
                     {print.map((step, j) => (
                       <li key={j} className={styles.item}>
                         {step}

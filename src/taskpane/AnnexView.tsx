@@ -18,7 +18,8 @@ import { AnnexResult } from "./AnnexResult";
 import { BusyButton } from "./BusyButton";
 import { ConfirmErrorsDialog } from "./ConfirmErrorsDialog";
 import { DecisionForm, DecisionFormValue, DecisionTextField, FIELD_ORDER, fieldId, formFromMetadata, metadataFromForm } from "./DecisionForm";
-import { catalogue, useStrings } from "./i18n";
+import { useStrings } from "./i18n";
+import { annexCatalogue, useAnnexStrings } from "./annexStrings";
 import { Notice } from "./Notice";
 import { LockSection } from "./LockSection";
 import type { LockInfo } from "../core/store/store";
@@ -64,6 +65,7 @@ export function AnnexView({
   const styles = useStyles();
   const shared = useSharedStyles();
   const t = useStrings();
+  const ta = useAnnexStrings();
   const en = t.lang === "en";
   const [form, setForm] = React.useState<DecisionFormValue>(() => formFromMetadata(decision));
   // A province offered from the title is not in the workbook yet: the first annex (or Lưu thông tin) saves it.
@@ -88,8 +90,8 @@ export function AnnexView({
     ? [
         {
           field: "province",
-          message: catalogue.vi.annex.provinceNeeded(withProvince(meta.issuer, "")),
-          messageEn: catalogue.en.annex.provinceNeeded(withProvince(meta.issuer, "")),
+          message: annexCatalogue.vi.annex.provinceNeeded(withProvince(meta.issuer, "")),
+          messageEn: annexCatalogue.en.annex.provinceNeeded(withProvince(meta.issuer, "")),
         },
       ]
     : [];
@@ -115,7 +117,7 @@ export function AnnexView({
     const all = forAnnex ? [...problems, ...provinceProblem] : problems;
     if (all.length === 0) return true;
     setNotes([
-      { intent: "error", title: forAnnex ? t.annex.refusedTitle : t.annex.saveFailedTitle, text: t.annex.fixFields(new Set(all.map((p) => p.field)).size) },
+      { intent: "error", title: forAnnex ? ta.annex.refusedTitle : ta.annex.saveFailedTitle, text: ta.annex.fixFields(new Set(all.map((p) => p.field)).size) },
     ]);
     const first = FIELD_ORDER.find((f) => all.some((p) => p.field === f));
     if (first) document.getElementById(fieldId(first))?.focus();
@@ -135,9 +137,9 @@ export function AnnexView({
     setNotes([]);
     if (!checkAll(false)) return;
     const r = await run("saveDecision", store);
-    if (!r.ok) return setNotes([{ intent: "error", title: t.annex.saveFailedTitle, text: t.unexpected(r.error) }]);
-    if (r.value) return setNotes([{ intent: "error", title: t.annex.saveFailedTitle, items: r.value }]);
-    setNotes([{ intent: "success", text: t.annex.saved }]);
+    if (!r.ok) return setNotes([{ intent: "error", title: ta.annex.saveFailedTitle, text: t.unexpected(r.error) }]);
+    if (r.value) return setNotes([{ intent: "error", title: ta.annex.saveFailedTitle, items: r.value }]);
+    setNotes([{ intent: "success", text: ta.annex.saved }]);
   };
 
   const generate = async (confirmErrors: boolean) => {
@@ -153,17 +155,17 @@ export function AnnexView({
       if (outcome.kind === "done") onWritten({ undo: outcome.undo });
       return outcome;
     });
-    if (!r.ok) return setNotes([{ intent: "error", title: t.annex.refusedTitle, text: t.unexpected(r.error) }]);
+    if (!r.ok) return setNotes([{ intent: "error", title: ta.annex.refusedTitle, text: t.unexpected(r.error) }]);
     const o = r.value;
     switch (o.kind) {
       case "saveFailed":
-        return setNotes([{ intent: "error", title: t.annex.saveFailedTitle, items: o.messages }]);
+        return setNotes([{ intent: "error", title: ta.annex.saveFailedTitle, items: o.messages }]);
       case "needsConfirmation":
         return setConfirm(o.errors);
       case "stale":
         return setStale(o);
       case "refused":
-        return setNotes([{ intent: "error", title: t.annex.refusedTitle, text: en ? o.messageEn : o.message }]);
+        return setNotes([{ intent: "error", title: ta.annex.refusedTitle, text: en ? o.messageEn : o.message }]);
       case "done":
         return setDone({ outcome: o, wanted });
     }
@@ -172,43 +174,43 @@ export function AnnexView({
   /** After a stale refusal: "Tính điểm" first (results written from the scores), then the annex. */
   const recomputeThenGenerate = async () => {
     const r = await run("score", () => api.runScoring("pane"));
-    if (!r.ok) return setNotes([{ intent: "error", title: t.annex.refusedTitle, text: t.unexpected(r.error) }]);
-    if (r.value.kind === "refused") return setNotes([{ intent: "error", title: t.annex.refusedTitle, text: en ? r.value.messageEn : r.value.message }]);
+    if (!r.ok) return setNotes([{ intent: "error", title: ta.annex.refusedTitle, text: t.unexpected(r.error) }]);
+    if (r.value.kind === "refused") return setNotes([{ intent: "error", title: ta.annex.refusedTitle, text: en ? r.value.messageEn : r.value.message }]);
     if (r.value.kind === "done" && !r.value.unchanged) onWritten({ lastRun: r.value.run, undo: r.value.undo });
     await generate(false);
   };
 
   return (
     <div className={shared.stack}>
-      <h2 className={shared.visuallyHidden}>{t.annex.heading}</h2>
-      <p className={shared.muted}>{t.annex.intro}</p>
+      <h2 className={shared.visuallyHidden}>{ta.annex.heading}</h2>
+      <p className={shared.muted}>{ta.annex.intro}</p>
       <DecisionForm
         value={form}
         problems={provinceAsked ? [...problems, ...provinceProblem] : problems}
         shown={shown}
         onChange={onChange}
         onLeave={show}
-        yearHint={yearFrom === "given" ? undefined : t.annex.yearFrom[yearFrom](meta.year)}
+        yearHint={yearFrom === "given" ? undefined : ta.annex.yearFrom[yearFrom](meta.year)}
         provinceHint={
           provinceMissing(meta)
-            ? t.annex.provinceMissing(withProvince(meta.issuer, ""))
+            ? ta.annex.provinceMissing(withProvince(meta.issuer, ""))
             : provinceFromTitle && form.province === decision.province
-              ? t.annex.provinceFromTitle(form.province)
+              ? ta.annex.provinceFromTitle(form.province)
               : undefined
         }
         provinceRequired={provinceMissing(meta) || provinceFromTitle}
       />
       <Checkbox
-        label={t.annex.includePrevious}
+        label={ta.annex.includePrevious}
         checked={form.annexPrevious}
         onChange={(_, d) => setForm((f) => ({ ...f, annexPrevious: d.checked === true }))}
       />
       <div className={styles.actions}>
         <BusyButton appearance="primary" busy={busy === "annex"} disabled={busy !== null} onClick={() => generate(false)}>
-          {t.annex.generate}
+          {ta.annex.generate}
         </BusyButton>
         <BusyButton appearance="secondary" busy={busy === "saveDecision"} disabled={busy !== null} onClick={save}>
-          {t.annex.save}
+          {ta.annex.save}
         </BusyButton>
       </div>
       {notes.map((n, i) => (
@@ -216,9 +218,9 @@ export function AnnexView({
       ))}
       {stale && (
         <div className={shared.stack}>
-          <Notice note={{ intent: "warning", title: t.annex.staleTitle, text: en ? stale.messageEn : stale.message }} onDismiss={() => setStale(null)} />
+          <Notice note={{ intent: "warning", title: ta.annex.staleTitle, text: en ? stale.messageEn : stale.message }} onDismiss={() => setStale(null)} />
           <BusyButton appearance="primary" busy={busy === "score"} disabled={busy !== null} onClick={recomputeThenGenerate}>
-            {t.annex.recomputeThenGenerate}
+            {ta.annex.recomputeThenGenerate}
           </BusyButton>
         </div>
       )}

@@ -2,6 +2,7 @@ import * as React from "react";
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, tokens } from "@fluentui/react-components";
 import type { FindingView } from "../excel/types";
 import { useStrings } from "./i18n";
+import { useAnnexStrings } from "./annexStrings";
 
 const useStyles = makeStyles({
   surface: { maxWidth: "min(480px, calc(100vw - 24px))", padding: tokens.spacingHorizontalL },
@@ -23,15 +24,16 @@ export interface ConfirmErrorsDialogProps {
 export function ConfirmErrorsDialog({ errors, onCancel, onConfirm }: ConfirmErrorsDialogProps) {
   const styles = useStyles();
   const t = useStrings();
+  const ta = useAnnexStrings();
   const list = errors ?? [];
   return (
     <Dialog open={errors !== null} modalType="alert" onOpenChange={(_, d) => (!d.open ? onCancel() : undefined)}>
       <DialogSurface className={styles.surface} aria-describedby="confirm-errors-intro">
         <DialogBody>
-          <DialogTitle>{t.confirm.title}</DialogTitle>
+          <DialogTitle>{ta.confirm.title}</DialogTitle>
           <DialogContent className={styles.content}>
             <p id="confirm-errors-intro" className={styles.p}>
-              {t.confirm.intro(list.length)}
+              {ta.confirm.intro(list.length)}
             </p>
             <ul className={styles.list}>
               {list.map((f, i) => (
@@ -47,15 +49,15 @@ export function ConfirmErrorsDialog({ errors, onCancel, onConfirm }: ConfirmErro
                 </li>
               ))}
             </ul>
-            <p className={styles.p}>{t.confirm.advice}</p>
+            <p className={styles.p}>{ta.confirm.advice}</p>
           </DialogContent>
           <DialogActions className={styles.actions} fluid>
             {/* The safe choice is the primary button, first, and has the focus (Enter goes back); making the annex anyway is the secondary one. */}
             <Button appearance="primary" onClick={onCancel} data-safe-choice="">
-              {t.confirm.cancel}
+              {ta.confirm.cancel}
             </Button>
             <Button appearance="secondary" onClick={onConfirm}>
-              {t.confirm.confirm}
+              {ta.confirm.confirm}
             </Button>
           </DialogActions>
         </DialogBody>

@@ -1,7 +1,14 @@
 import * as React from "react";
-import { makeStyles, tokens } from "@fluentui/react-components";
-import type { CriterionJson, RulesJson, SubCriterionJson } from "../core/rules/rules";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import type { CriterionJson, RuleProblem, RulesJson, SubCriterionJson } from "../core/rules/rules";
+import { ruleProblemText } from "./rulesForm";
+import type { CriteriaProblemView } from "../excel/criteria-sheet";
+import { errorText, Note, useDropOnUndo } from "./actions";
+import { BusyButton } from "./BusyButton";
 import { CriteriaStrings, useCriteriaStrings } from "./criteriaStrings";
+import { useStrings } from "./i18n";
+import { Notice } from "./Notice";
+import { usePane } from "./pane";
 import { useSharedStyles } from "./styles";
 
 const useStyles = makeStyles({
@@ -24,6 +31,9 @@ const useStyles = makeStyles({
   code: { fontWeight: tokens.fontWeightSemibold },
   max: { color: tokens.colorNeutralForeground2, whiteSpace: "nowrap" },
   detail: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  toolbar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  problem: { overflowWrap: "anywhere" },
 });
 
 /** How a criterion is scored, as one sentence. */
@@ -76,23 +86,45 @@ function Criterion({ c, blockNames }: { c: CriterionJson; blockNames: Map<string
   );
 }
 
+export interface CriteriaViewProps {
+  /** The rules as the form has them now. */
+  rules: RulesJson;
+  /** Whether they are valid (the sheet is written from them, and read into them, only then). */
+  valid?: boolean;
+  /** The problems of the rules' criteria (listed by path). */
+  problems?: RuleProblem[];
+  /** Keeps the criteria set read from the sheet in the workbook's rules (the Quy tắc tab saves it). */
+  onUse?: (rules: RulesJson) => Promise<boolean>;
+}
+
 /**
  * “Bộ tiêu chí” in the Quy tắc tab: each group with criteria as a disclosure (native details/summary, so
  * Enter and Space open it), its criteria and sub-criteria as nested lists with code, name, maximum, how
- * each is scored, evidence, blocks and guidance. Read-only: the set is edited through the “Bộ tiêu chí” sheet.
+ * each is scored, evidence, blocks and guidance; the problems of the rules' criteria by path. The set can be
+ * written out as the “Bộ tiêu chí” sheet and read back from it: the tree read is shown before it is used,
+ * or its problems by cell, each a button that selects its cell.
  */
-export function CriteriaView({ rules }: { rules: RulesJson }) {
+export function CriteriaView({ rules, valid = true, problems = [], onUse }: CriteriaViewProps) {
   const styles = useStyles();
   const shared = useSharedStyles();
   const cs = useCriteriaStrings();
-  const groups = (rules.groups ?? []).filter((g) => (g.criteria ?? []).length > 0);
-  const blockNames = new Map((rules.blocks ?? []).map((b) => [b.id, b.name || b.id]));
+  const t = useStrings();
+  const [read, setRead] = React.useState<RulesJson | null>(null);
+  const shown = read ?? rules;
+  const groups = (shown.groups ?? []).filter((g) => (g.criteria ?? []).length > 0);
+  const blockNames = new Map((shown.blocks ?? []).map((b) => [b.id, b.name || b.id]));
   return (
     <section className={styles.section} aria-labelledby="rules-criteria">
       <h3 id="rules-criteria" className={shared.sectionHeading}>
         {cs.heading}
       </h3>
       <p className={shared.muted}>{groups.length > 0 ? cs.intro : cs.none}</p>
+      {onUse && <CriteriaSheet rules={rules} valid={valid} read={read} setRead={setRead} onUse={onUse} />}
+      {problems.length > 0 && (
+        <Notice
+          note={{ intent: "error", title: cs.rulesProblems(problems.length), items: problems.map((p) => cs.problemAt(p.path, ruleProblemText(p, t.lang))) }}
+        />
+      )}
       {groups.map((g) => (
         <details key={g.id} className={styles.group}>
           <summary className={styles.summary}>{cs.groupSummary(g.name || g.id, countLeaves(g.criteria!), g.maxPoints)}</summary>
@@ -104,5 +136,110 @@ export function CriteriaView({ rules }: { rules: RulesJson }) {
         </details>
       ))}
     </section>
+  );
+}
+
+/** “Đọc trang Bộ tiêu chí” and “Ghi ra trang Bộ tiêu chí”, what they did, and the set read until it is used or dismissed. */
+function CriteriaSheet({
+  rules,
+  valid,
+  read,
+  setRead,
+  onUse,
+}: {
+  rules: RulesJson;
+  valid: boolean;
+  read: RulesJson | null;
+  setRead: (r: RulesJson | null) => void;
+  onUse: (rules: RulesJson) => Promise<boolean>;
+}) {
+  const styles = useStyles();
+  const shared = useSharedStyles();
+  const cs = useCriteriaStrings();
+  const t = useStrings();
+  const { api, state, actions } = usePane();
+  const { busy, run } = actions;
+  const [note, setNote] = React.useState<Note | null>(null);
+  const [problems, setProblems] = React.useState<CriteriaProblemView[]>([]);
+  const say = (o: { message: string; messageEn: string }) => (t.lang === "en" ? o.messageEn : o.message);
+  // Hoàn tác took the sheet away: what was said of it no longer holds.
+  useDropOnUndo(actions.undone, () => {
+    setNote(null);
+    setProblems([]);
+  });
+
+  const readSheet = async () => {
+    setNote(null);
+    setProblems([]);
+    setRead(null);
+    const r = await run("criteriaSheet", () => api.readCriteriaSheet(valid ? rules : undefined));
+    if (!r.ok) return setNote({ intent: "error", text: t.unexpected(r.error) });
+    const o = r.value;
+    if (o.kind === "read") setRead(o.rules);
+    if (o.kind === "problems") setProblems(o.problems);
+    setNote({ intent: o.kind === "read" ? "info" : "error", text: say(o) });
+  };
+
+  const writeSheet = async () => {
+    setNote(null);
+    setProblems([]);
+    const r = await run("criteriaSheet", () => api.writeCriteriaSheet(valid ? rules : undefined));
+    if (!r.ok) return setNote({ intent: "error", text: t.unexpected(r.error) });
+    if (r.value.kind === "done") state.applyChange({ undo: r.value.undo });
+    setNote({ intent: r.value.kind === "done" ? "success" : "error", text: say(r.value) });
+  };
+
+  const use = async () => {
+    if (!read) return;
+    if (await onUse(read)) {
+      setRead(null);
+      setNote({ intent: "success", text: cs.used });
+    }
+  };
+
+  const goTo = (p: CriteriaProblemView) => void api.selectCell(p.sheet, p.cell).catch((e) => setNote({ intent: "error", text: errorText(e) }));
+
+  return (
+    <>
+      <p className={shared.muted}>{cs.sheetIntro}</p>
+      <div className={styles.toolbar}>
+        <BusyButton busy={busy === "criteriaSheet"} disabled={busy !== null} onClick={() => void readSheet()}>
+          {cs.readSheet}
+        </BusyButton>
+        <BusyButton disabled={busy !== null} onClick={() => void writeSheet()}>
+          {cs.writeSheet}
+        </BusyButton>
+      </div>
+      {note && <Notice note={note} onDismiss={() => setNote(null)} />}
+      {problems.length > 0 && (
+        <section aria-labelledby="criteria-sheet-problems">
+          <h4 id="criteria-sheet-problems" className={shared.sectionHeading}>
+            {cs.sheetProblems(problems.length)}
+          </h4>
+          <ul className={styles.problems}>
+            {problems.map((p, i) => (
+              <li key={i} className={styles.problem}>
+                {p.cell ? (
+                  <Button appearance="transparent" size="small" onClick={() => goTo(p)} aria-label={`${cs.goToCell(p.cell)}: ${say(p)}`}>
+                    {say(p)}
+                  </Button>
+                ) : (
+                  say(p)
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {read && (
+        <div className={styles.toolbar} role="group" aria-label={cs.fromSheet}>
+          <p className={styles.detail}>{cs.fromSheet}</p>
+          <BusyButton appearance="primary" busy={busy === "saveRules"} disabled={busy !== null} onClick={() => void use()}>
+            {cs.use}
+          </BusyButton>
+          <Button onClick={() => setRead(null)}>{cs.discard}</Button>
+        </div>
+      )}
+    </>
   );
 }

@@ -2,6 +2,7 @@ import * as React from "react";
 import { Field, Input, makeStyles, Textarea, tokens } from "@fluentui/react-components";
 import type { DecisionMetadata, MetadataProblem } from "../core/rules/metadata";
 import { metadataProblemText, useStrings } from "./i18n";
+import { useAnnexStrings } from "./annexStrings";
 
 /** The fields typed as text (the year too, so "20" or "" stay on screen while they are checked). */
 export type DecisionTextField = Exclude<keyof DecisionMetadata, "annexPrevious" | "formsDeadline">;
@@ -71,6 +72,7 @@ export interface DecisionFormProps {
 export function DecisionForm({ value, problems, shown, onChange, onLeave, yearHint, provinceHint, provinceRequired = false }: DecisionFormProps) {
   const styles = useStyles();
   const t = useStrings();
+  const ta = useAnnexStrings();
   const message = (field: DecisionTextField) => {
     if (!shown.has(field)) return undefined;
     const list = problems.filter((p) => p.field === field);
@@ -87,16 +89,16 @@ export function DecisionForm({ value, problems, shown, onChange, onLeave, yearHi
   const subjectMsg = message("subject");
   return (
     <div className={styles.root}>
-      {field("number", t.annex.number, t.annex.numberHint, { autoComplete: "off", spellCheck: false })}
+      {field("number", ta.annex.number, ta.annex.numberHint, { autoComplete: "off", spellCheck: false })}
       <div className={styles.pair}>
-        {field("date", t.annex.date, t.annex.dateHint, { placeholder: "dd/mm/yyyy", inputMode: "numeric", autoComplete: "off" })}
-        {field("year", t.annex.year, yearHint, { inputMode: "numeric", autoComplete: "off" })}
+        {field("date", ta.annex.date, ta.annex.dateHint, { placeholder: "dd/mm/yyyy", inputMode: "numeric", autoComplete: "off" })}
+        {field("year", ta.annex.year, yearHint, { inputMode: "numeric", autoComplete: "off" })}
       </div>
       <div className={styles.pair}>
-        {field("issuer", t.annex.issuer)}
-        {field("province", t.annex.province, provinceHint ?? t.annex.provinceHint, { autoComplete: "off" }, provinceRequired)}
+        {field("issuer", ta.annex.issuer)}
+        {field("province", ta.annex.province, provinceHint ?? ta.annex.provinceHint, { autoComplete: "off" }, provinceRequired)}
       </div>
-      <Field label={t.annex.subject} required validationState={subjectMsg ? "error" : "none"} validationMessage={subjectMsg}>
+      <Field label={ta.annex.subject} required validationState={subjectMsg ? "error" : "none"} validationMessage={subjectMsg}>
         <Textarea
           id={fieldId("subject")}
           value={value.subject}
@@ -106,7 +108,7 @@ export function DecisionForm({ value, problems, shown, onChange, onLeave, yearHi
           onBlur={() => onLeave("subject")}
         />
       </Field>
-      {field("sheetName", t.annex.sheetName, undefined, { autoComplete: "off" })}
+      {field("sheetName", ta.annex.sheetName, undefined, { autoComplete: "off" })}
     </div>
   );
 }

@@ -127,7 +127,10 @@ export function RulesView({ rules = PRESET_THAI_BINH_2020, fromWorkbook, busy, r
   const [exported, setExported] = React.useState<{ text: string; of: typeof form } | null>(null);
   const exportedText = exported?.of === form ? exported.text : null;
   const [open, setOpen] = React.useState<number[]>([]);
-  const other = problems.all.filter((p) => !isFieldPath(p.path, form));
+  // The criteria's problems are listed with the criteria set (by path), the others' not shown at a field here.
+  const isCriteriaPath = (path: string) => /(^|\.)criteria(\[|Decimals|$)/.test(path);
+  const other = problems.all.filter((p) => !isFieldPath(p.path, form) && !isCriteriaPath(p.path));
+  const criteriaProblems = problems.all.filter((p) => isCriteriaPath(p.path));
   const at = (path: string) => problemProps(problems.at(path), t.lang);
   const groupChoices = form.groups.filter((g) => g.id.trim() !== "").map((g) => ({ id: g.id.trim(), label: g.name.trim() || g.id.trim() }));
   const problemCountNote = (): Note => ({ intent: "error", title: rs.saveBlocked, text: rs.problemsCount(problems.all.length) });
@@ -159,6 +162,24 @@ export function RulesView({ rules = PRESET_THAI_BINH_2020, fromWorkbook, busy, r
     editor.markSaved();
     setStored(true);
     setNotes([{ intent: "success", text: rs.saved }]);
+  };
+
+  /** The criteria set read from the “Bộ tiêu chí” sheet, kept in the workbook's rules (the form shows it, saved). */
+  const useCriteria = async (next: RulesJson): Promise<boolean> => {
+    setNotes([]);
+    const r = await run("saveRules", () => saveRules(next));
+    if (!r.ok) {
+      setNotes([{ intent: "error", title: rs.saveFailedTitle, text: t.unexpected(r.error) }]);
+      return false;
+    }
+    if (!r.value.ok) {
+      setNotes([{ intent: "error", title: rs.saveFailedTitle, items: t.lang === "en" ? r.value.messagesEn : r.value.messages }]);
+      return false;
+    }
+    onSaved({ rules: next, rulesFromWorkbook: true });
+    editor.replaceSaved(next);
+    setStored(true);
+    return true;
   };
 
   const importFile = async (file: File) => {
@@ -214,7 +235,7 @@ export function RulesView({ rules = PRESET_THAI_BINH_2020, fromWorkbook, busy, r
       <NameFields editor={editor} />
       <GroupsSection editor={editor} open={open} setOpen={setOpen} />
       <React.Suspense fallback={null}>
-        <CriteriaView rules={json} />
+        <CriteriaView rules={json} valid={checked.ok} problems={criteriaProblems} onUse={useCriteria} />
       </React.Suspense>
       <ListSection
         id="rules-exemptions"

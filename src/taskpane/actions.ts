@@ -20,7 +20,8 @@ export type BusyKind =
   | "chart"
   | "lock"
   | "log"
-  | "notices";
+  | "notices"
+  | "criteriaSheet";
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 

@@ -26,6 +26,17 @@ const vi = {
   evidenceNone: "Không cần tài liệu kiểm chứng.",
   appliesTo: (blocks: string) => `Chỉ chấm cho khối: ${blocks}.`,
   guidance: (text: string) => `Hướng dẫn: ${text}`,
+  sheetIntro: "Bộ tiêu chí cũng giữ được trong trang “Bộ tiêu chí” như bảng trong quyết định: ghi ra trang để sửa, rồi đọc lại vào quy tắc.",
+  readSheet: "Đọc trang Bộ tiêu chí",
+  writeSheet: "Ghi ra trang Bộ tiêu chí",
+  fromSheet: "Đang xem bộ tiêu chí đọc từ trang “Bộ tiêu chí” (chưa lưu vào quy tắc).",
+  use: "Dùng bộ tiêu chí này",
+  discard: "Bỏ qua",
+  used: "Đã lưu bộ tiêu chí đọc từ trang vào quy tắc của sổ tính.",
+  sheetProblems: (count: number) => `Lỗi trên trang “Bộ tiêu chí” (${count})`,
+  goToCell: (cell: string) => `Tới ô ${cell}`,
+  rulesProblems: (count: number) => `Lỗi của bộ tiêu chí trong quy tắc (${count})`,
+  problemAt: (path: string, text: string) => `Tại ${path}: ${text}`,
 };
 
 export type CriteriaStrings = typeof vi;
@@ -46,6 +57,18 @@ const en: CriteriaStrings = {
   evidenceNone: "No evidence needed.",
   appliesTo: (blocks) => `Scored only for the blocks: ${blocks}.`,
   guidance: (text) => `Guidance: ${text}`,
+  sheetIntro:
+    "The criteria set can also be kept in the “Bộ tiêu chí” sheet, as the table in a decision: write it out to edit it, then read it back into the rules.",
+  readSheet: "Read the Bộ tiêu chí sheet",
+  writeSheet: "Write the Bộ tiêu chí sheet",
+  fromSheet: "Showing the criteria set read from the “Bộ tiêu chí” sheet (not in the rules yet).",
+  use: "Use this criteria set",
+  discard: "Dismiss",
+  used: "The criteria set read from the sheet is kept in the workbook's rules.",
+  sheetProblems: (count) => `Problems on the “Bộ tiêu chí” sheet (${count})`,
+  goToCell: (cell) => `Go to cell ${cell}`,
+  rulesProblems: (count) => `Problems of the criteria set in the rules (${count})`,
+  problemAt: (path, text) => `At ${path}: ${text}`,
 };
 
 export const criteriaCatalogue: Record<Lang, CriteriaStrings> = { vi, en };

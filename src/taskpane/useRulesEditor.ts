@@ -38,6 +38,11 @@ export function useRulesEditor(rules: RulesJson) {
     /** What is stored now is what the form says (after a save). */
     markSaved: () => setBaseline(JSON.stringify(json)),
     replace: (next: RulesJson) => setForm(formFromJson(next)),
+    /** The form replaced by rules just stored (not unsaved). */
+    replaceSaved: (next: RulesJson) => {
+      setForm(formFromJson(next));
+      setBaseline(JSON.stringify(jsonFromForm(formFromJson(next))));
+    },
     change: (patch: Partial<RulesForm>) => setForm((f) => ({ ...f, ...patch })),
     changeGroup: (i: number, patch: Partial<GroupForm>) => setForm((f) => withGroupChanged(f, i, patch)),
     changeExemption: (i: number, patch: Partial<ExemptionForm>) =>

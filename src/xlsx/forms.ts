@@ -35,11 +35,6 @@ export function noticeWorkbook(X: ExcelJSModule, notice: NoticeDescription): Exc
   return wb;
 }
 
-export async function noticeBytes(X: ExcelJSModule, notice: NoticeDescription): Promise<Uint8Array> {
-  const buffer = await noticeWorkbook(X, notice).xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
-}
-
 export async function formBytes(X: ExcelJSModule, form: FormDescription): Promise<Uint8Array> {
   const buffer = await formWorkbook(X, form).xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);

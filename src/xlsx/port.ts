@@ -11,6 +11,8 @@ import { MARK_FILL, WritePlan } from "../core/grid/plan";
 import { ResultWrite, SheetInfo, ValueWrite, WorkbookPort } from "../core/sheets/port";
 import { SheetDescription } from "../core/sheets/sheet";
 import { AnnexDescription, annexAsSheet } from "../core/sheets/annex";
+import { ExplainDescription } from "../core/findings/explanation";
+import { explainAsSheet } from "./explain-sheet";
 import { decodeStore, DecodedStore, encodeStore, MarkRecord, STORE_SHEET, StoreState } from "../core/store/store";
 import { CellEdit, PackageEdit, SheetProtection } from "./edit";
 import { PackageLimits } from "./package";
@@ -150,6 +152,11 @@ export class XlsxPort implements WorkbookPort {
   /** The annex as a sheet description, put like any other. */
   putAnnex(annex: AnnexDescription): void {
     this.putSheet(annexAsSheet(annex));
+  }
+
+  /** Giải trình as a sheet description, put like any other. */
+  putExplanation(explanation: ExplainDescription): void {
+    this.putSheet(explainAsSheet(explanation));
   }
 
   /** The store's new state, encoded with the package (a later state queued replaces an earlier one). */

@@ -70,9 +70,12 @@ describe("Gộp phiếu with a criteria set", () => {
     expect(ledger.getValues(`E${row("1.2")}:H${row("1.2")}`)).toEqual([["Đạt đầy đủ", "", 15, "Báo cáo 5/BC-SA"]]);
     expect(ledger.getValues(`G${row("1.4")}:I${row("1.4")}`)).toEqual([[8.25, "", 6]]);
     expect(outcome.differences).toEqual([
-      { agency: "Sở A", group: "1.4 Hạ tầng khác", self: 8.25, appraised: 6, evidence: "", cell: `'${LEDGER_SHEET}'!I${row("1.4")}` },
+      { agency: "Sở A", group: "1.4 Hạ tầng khác", self: 8.25, appraised: 6, evidence: "", cell: `'${LEDGER_SHEET}'!I${row("1.4")}`, criterion: "1.4" },
     ]);
-    expect(h.double.workbook.sheet("Chênh lệch").getValues("B4:E4")).toEqual([["Sở A", "1.4 Hạ tầng khác", 8.25, 6]]);
+    expect(h.double.workbook.sheet("Chênh lệch").getValues("B3:E4")).toEqual([
+      ["Cơ quan", "Nhóm / tiêu chí", "Tự chấm", "Thẩm định"],
+      ["Sở A", "1.4 Hạ tầng khác", 8.25, 6],
+    ]);
     // The groups without criteria went to the grid's empty cells; group 1's cell is left to Tính điểm.
     expect(h.double.workbook.sheet(GRID).getValues("C2:H2")).toEqual([["", 80, 80, 80, 80, 40]]);
     const undone = await undoLast();

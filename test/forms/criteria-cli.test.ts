@@ -11,7 +11,8 @@ import * as path from "path";
 import { main } from "../../src/cli/main";
 import { LEDGER_COLUMNS, LEDGER_SHEET } from "../../src/core/grid/ledger";
 import { ROOT, tempDir } from "../cli/helpers";
-import { fillByCriteria, unlockedOf } from "./criteria-helpers";
+import { DOC_FILL, docRules, fillByCriteria, unlockedOf } from "./criteria-helpers";
+import { SHEET_HEADER_2020 } from "../core/helpers";
 
 async function run(args: string[]) {
   const out: string[] = [];
@@ -113,5 +114,48 @@ describe("forms, merge, conclusions and score at criterion level (command line)"
     const after = await groupsOf(scored);
     expect(after["co-che"]).toBe(before["co-che"]! + 5);
     expect(ledgerRow(await open(scored), "5.4").getCell(L.appraised).value).toBe(5);
+  });
+});
+
+describe("merge into a workbook without a ledger (command line)", () => {
+  const plain = path.join(dir, "khong-so-chi-tiet.xlsx");
+  const rulesFile = path.join(dir, "quy-tac.json");
+  const keyed = path.join(dir, "khong-so-chi-tiet-co-khoa.xlsx");
+  const out = path.join(dir, "khong-so-chi-tiet-da-gop.xlsx");
+  const phieu = path.join(dir, "phieu-2");
+
+  it("makes “Chấm điểm chi tiết” (every agency's rows) and fills the merged agency's, the group without criteria going to the grid", async () => {
+    fs.writeFileSync(rulesFile, JSON.stringify(docRules().json), "utf8");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Bảng điểm");
+    ws.addRow([...SHEET_HEADER_2020]);
+    ws.addRow([1, "Sở A", null, null, null, null, null, null, ""]);
+    ws.addRow([2, "Sở B", null, null, null, null, null, null, ""]);
+    await wb.xlsx.writeFile(plain);
+    expect((await run(["forms", plain, "-o", phieu, "--master-out", keyed, "--rules", rulesFile])).code).toBe(0);
+    const form = path.join(phieu, "so-a.xlsx");
+    const filled = await open(form);
+    fillByCriteria(filled, { ...DOC_FILL, "1.2": ["Đạt một phần", "QĐ 3/QĐ-SA"] });
+    await filled.xlsx.writeFile(form);
+    const r = await run(["merge", keyed, form, "-o", out, "--rules", rulesFile]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const merged = await open(out);
+    const ledger = merged.getWorksheet(LEDGER_SHEET)!;
+    const rows: unknown[][] = [];
+    ledger.eachRow((row, n) => n > 2 && rows.push([row.getCell(L.agency).value, row.getCell(L.code).value, row.getCell(L.self).value]));
+    expect(rows).toEqual([
+      ["Sở A", "1.1.1", 9],
+      ["Sở A", "1.1.2", 7],
+      ["Sở A", "1.2", 7.5],
+      ["Sở A", "1.3", 5],
+      ["Sở A", "1.4", 8.25],
+      ["Sở B", "1.1.1", null],
+      ["Sở B", "1.1.2", null],
+      ["Sở B", "1.2", null],
+      ["Sở B", "1.3", null],
+      ["Sở B", "1.4", null],
+    ]);
+    expect(merged.getWorksheet("Bảng điểm")!.getRow(2).values).toEqual([undefined, 1, "Sở A", undefined, 80, 80, 80, 80, 40, ""]);
   });
 });

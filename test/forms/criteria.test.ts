@@ -199,6 +199,7 @@ describe("a form at criterion level, filled through its unlocked cells, merged i
         appraised: 6,
         evidence: "",
         cell: `'Chấm điểm chi tiết'!${cellAddress(ledgerRow(ledger, "Sở A", "1.4"), L.appraised)}`,
+        criterion: "1.4",
       },
     ]);
   });

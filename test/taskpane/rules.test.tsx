@@ -298,3 +298,84 @@ test("the criteria view in English, and without criteria it says each group is o
   const none = await within(vi).findByRole("region", { name: "Bộ tiêu chí" });
   expect(within(none).getByText("Chưa nhóm nào có bộ tiêu chí: mỗi nhóm được chấm bằng một ô điểm trong bảng điểm.")).toBeInTheDocument();
 });
+
+describe("the criteria set and its “Bộ tiêu chí” sheet", () => {
+  const SHEET = "Bộ tiêu chí";
+
+  test("read from the sheet: its problems by cell, each a button that selects the cell; the rules' own problems by path", async () => {
+    mocked.readCriteriaSheet.mockResolvedValue({
+      kind: "problems",
+      message: "Trang “Bộ tiêu chí” có 1 lỗi, chưa đưa được vào quy tắc. Chọn một lỗi để tới ô đó, sửa rồi đọc lại.",
+      messageEn: "The “Bộ tiêu chí” sheet has 1 problem; it is not in the rules yet. Choose a problem to go to its cell, fix it and read again.",
+      problems: [{ sheet: SHEET, cell: "D7", message: "Ô D7: cách chấm “Tùy” không rõ.", messageEn: "Cell D7: method “Tùy” is not known." }],
+    });
+    mocked.selectCell.mockResolvedValue(undefined);
+    const broken = JSON.parse(JSON.stringify(CRITERIA_SET)) as RulesJson;
+    broken.groups[0].criteria![1].id = broken.groups[0].criteria![0].id; // a code twice
+    mocked.loadSettings.mockResolvedValue(settings({ rules: broken, rulesFromWorkbook: true }));
+    const { user, panel } = await openRules();
+    const section = await within(panel).findByRole("region", { name: "Bộ tiêu chí" });
+    // The rules' own problem, by its path, with the criteria set.
+    expect(within(section).getByText(/^Tại groups\[0\]\.criteria\[1\]\.id: /)).toBeInTheDocument();
+    await user.click(within(section).getByRole("button", { name: "Đọc trang Bộ tiêu chí" }));
+    // The form's rules are invalid: the sheet is read into the stored ones.
+    await waitFor(() => expect(mocked.readCriteriaSheet).toHaveBeenCalledWith(undefined));
+    const list = await within(section).findByRole("region", { name: "Lỗi trên trang “Bộ tiêu chí” (1)" });
+    const cell = within(list).getByRole("button", { name: "Tới ô D7: Ô D7: cách chấm “Tùy” không rõ." });
+    cell.focus();
+    await user.keyboard("{Enter}");
+    expect(mocked.selectCell).toHaveBeenCalledWith(SHEET, "D7");
+  });
+
+  test("read from the sheet: the tree read is shown, and kept in the rules when used", async () => {
+    mocked.loadSettings.mockResolvedValue(settings({ rules: CRITERIA_SET, rulesFromWorkbook: true }));
+    const fromSheet = JSON.parse(JSON.stringify(CRITERIA_SET)) as RulesJson;
+    fromSheet.groups[0].criteria![0].name = "Máy tính trên mỗi cán bộ (đọc từ trang)";
+    mocked.readCriteriaSheet.mockResolvedValue({
+      kind: "read",
+      rules: fromSheet,
+      leaves: 29,
+      message: "Đã đọc 29 tiêu chí chấm điểm từ trang “Bộ tiêu chí” (xem bên dưới). Bấm “Dùng bộ tiêu chí này” để lưu vào quy tắc của sổ tính.",
+      messageEn: "Read 29 scored criteria from the “Bộ tiêu chí” sheet (shown below). “Use this criteria set” keeps them in the workbook's rules.",
+    });
+    const { user, panel } = await openRules();
+    const section = await within(panel).findByRole("region", { name: "Bộ tiêu chí" });
+    await user.click(within(section).getByRole("button", { name: "Đọc trang Bộ tiêu chí" }));
+    expect(await within(section).findByText(/Đã đọc 29 tiêu chí chấm điểm/)).toBeInTheDocument();
+    // The form's valid rules are the base the sheet is read into.
+    expect(mocked.readCriteriaSheet.mock.calls[0][0]).toMatchObject({ name: CRITERIA_SET.name });
+    await user.click(within(section).getByText("Hạ tầng kỹ thuật: 5 tiêu chí, tối đa 50 điểm"));
+    expect(within(section).getByText("Máy tính trên mỗi cán bộ (đọc từ trang)")).toBeInTheDocument();
+    await user.click(within(section).getByRole("button", { name: "Dùng bộ tiêu chí này" }));
+    await waitFor(() => expect(mocked.saveRules).toHaveBeenCalledWith(fromSheet));
+    expect(await within(section).findByText("Đã lưu bộ tiêu chí đọc từ trang vào quy tắc của sổ tính.")).toBeInTheDocument();
+    // Kept: the form shows it, with nothing unsaved.
+    expect(within(section).getByText("Máy tính trên mỗi cán bộ (đọc từ trang)")).toBeInTheDocument();
+    expect(within(panel).queryByText("Có thay đổi chưa lưu.")).toBeNull();
+  });
+
+  test.each([
+    ["vi", "Quy tắc", "Ghi ra trang Bộ tiêu chí", /^Hoàn tác lần “Ghi ra trang Bộ tiêu chí” lúc \d\d:\d\d\.$/],
+    ["en", "Rules", "Write the Bộ tiêu chí sheet", /^Undo the last “Write the Bộ tiêu chí sheet” at \d\d:\d\d\.$/],
+  ] as const)("written out as the sheet from the form's rules, then undoable (%s)", async (lang, tab, button, undo) => {
+    mocked.loadSettings.mockResolvedValue(settings({ rules: CRITERIA_SET, rulesFromWorkbook: true }));
+    mocked.writeCriteriaSheet.mockResolvedValue({
+      kind: "done",
+      sheetName: SHEET,
+      leaves: 29,
+      undo: { action: "criteria", at: "2026-12-07T09:42:00.000Z", sheet: SHEET },
+      message: "Đã ghi bộ tiêu chí (29 tiêu chí chấm điểm) ra trang “Bộ tiêu chí”. Sửa bảng trên trang rồi bấm “Đọc trang Bộ tiêu chí” để đưa vào quy tắc.",
+      messageEn:
+        "Wrote the criteria set (29 scored criteria) as the “Bộ tiêu chí” sheet. Edit the table there, then “Read the Bộ tiêu chí sheet” to bring it into the rules.",
+    });
+    const user = userEvent.setup({ delay: null });
+    render(<App api={mocked} lang={lang} />);
+    await waitIdle();
+    await user.click(await screen.findByRole("tab", { name: tab }));
+    const panel = screen.getByRole("tabpanel", { name: tab });
+    await user.click(await within(panel).findByRole("button", { name: button }));
+    await waitFor(() => expect(mocked.writeCriteriaSheet).toHaveBeenCalledWith(expect.objectContaining({ name: CRITERIA_SET.name })));
+    expect(await within(panel).findByText(lang === "vi" ? /^Đã ghi bộ tiêu chí \(29/ : /^Wrote the criteria set \(29/)).toBeInTheDocument();
+    expect(await screen.findByText(undo)).toBeInTheDocument();
+  });
+});

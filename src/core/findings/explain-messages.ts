@@ -152,8 +152,6 @@ export const EXPLAIN_MESSAGES = catalogue("explanations", {
 
 export const IF_CORRECTED = EXPLAIN_MESSAGES.ifCorrected;
 export const TO_NEXT_CLASS = EXPLAIN_MESSAGES.toNextClass;
-export const PREVIOUS_MISSING = EXPLAIN_MESSAGES.previousMissing;
-export const PREVIOUS_YEARS = EXPLAIN_MESSAGES.previousYears;
 
 export function ifCorrectedMessage(lang: Lang, ic: IfCorrected, before: Before, decimals: number): string {
   return IF_CORRECTED[lang]({ ic, before, decimals });

@@ -77,7 +77,7 @@ export function differenceColumns(values: readonly (readonly unknown[])[]): Diff
     const cols = {
       headerRow: r,
       agency: find(HEADER_KEYS.agency),
-      group: find(HEADER_KEYS.group),
+      group: find(HEADER_KEYS.group) >= 0 ? find(HEADER_KEYS.group) : find(matchKey(FORM_TEXT.diffHeader.groupOrCriterion)),
       self: find(HEADER_KEYS.self),
       appraised: find(HEADER_KEYS.appraised),
       evidence: find(HEADER_KEYS.evidence),

@@ -416,6 +416,8 @@ export const FORM_TEXT = {
     stt: "STT",
     agency: "Cơ quan",
     group: "Nhóm tiêu chí",
+    /** The same column when some differences are per criterion (a criteria set). */
+    groupOrCriterion: "Nhóm / tiêu chí",
     self: "Tự chấm",
     appraised: "Thẩm định",
     evidence: "Tài liệu kiểm chứng",

@@ -46,8 +46,10 @@ export interface Difference {
   self: number | string;
   appraised: number | string;
   evidence: string;
-  /** The grid cell holding the appraised value. */
+  /** The grid cell holding the appraised value (per criterion: the ledger's Thẩm định, its sheet named). */
   cell: string;
+  /** A difference per criterion: the criterion's code. */
+  criterion?: string;
 }
 
 /** A returned form as the caller read it: its values from A1 and its stored identity (null: none, or a form rebuilt by hand). */
@@ -945,7 +947,19 @@ export function differencesSheet(
   replies: readonly Reply[] = [],
 ): SheetDescription {
   const h = FORM_TEXT.diffHeader;
-  const header = [h.stt, h.agency, h.group, h.self, h.appraised, h.evidence, h.reply, h.council, h.score, h.reason];
+  // A difference per criterion names it in the second column (“5.4 Cơ chế, chính sách khác”).
+  const header = [
+    h.stt,
+    h.agency,
+    differences.some((d) => d.criterion) ? h.groupOrCriterion : h.group,
+    h.self,
+    h.appraised,
+    h.evidence,
+    h.reply,
+    h.council,
+    h.score,
+    h.reason,
+  ];
   const key = (agency: string, group: string) => `${matchKey(agency)}|${matchKey(group)}`;
   const before = new Map(previous.map((p) => [key(p.agency, p.group), p]));
   const used = new Set<DifferenceRow>();
@@ -1102,6 +1116,7 @@ function criteriaDifferences(ledger: LedgerView, rules: Rules, records: readonly
         appraised: typeof raw === "number" ? raw : displayValue(raw),
         evidence: claim.evidence,
         cell: `${quotedSheet(ledger.sheetName)}!${cellAddress(r, col, ledger.origin)}`,
+        criterion: leaf.id,
       });
     }
   }

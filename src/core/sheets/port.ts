@@ -3,12 +3,13 @@
  *
  *     snapshot = port.read…(what the flow needs)   plan = flow(snapshot, rules)   port.write…(plan) as one unit
  *
- * A flow reads a snapshot (the sheets and their states, a sheet's values and formulas from A1, the
- * store), decides in src/core what to write (planResultWrite, buildAnnex → annexAsSheet, encodeStore)
- * and hands it to the port, which applies it as one unit. src/xlsx/port.ts implements it on the .xlsx
- * package (the command line: nothing written until the whole package is, every part the plan does not
- * own copied byte for byte); src/excel implements the same steps with Office.js batches (read in one
- * sync, journal first then results in the next), see docs/architecture.md.
+ * A flow (src/core/flows: "Tính điểm", "Tạo phụ lục") reads a snapshot (the sheets and their states, a
+ * sheet's values and formulas, the store), decides in src/core what to write (planResultWrite,
+ * buildAnnex, the store's state) and hands it to the port, which applies it as one unit.
+ * src/xlsx/port.ts implements it on the .xlsx package (the command line: nothing written until the
+ * whole package is, every part the plan does not own copied byte for byte); src/excel/port.ts on
+ * Office.js (reads answered from the action's first sync, writes applied in the next, the store and its
+ * undo journal first), see docs/architecture.md.
  */
 import { Origin } from "../base/address";
 import { GridLayout } from "../grid/grid";
@@ -16,6 +17,7 @@ import { LegacyCell } from "../grid/legacy-cells";
 import { WritePlan } from "../grid/plan";
 import { SheetDescription } from "./sheet";
 import { AnnexDescription } from "./annex";
+import { ExplainDescription } from "../findings/explanation";
 import { DecodedStore, MarkRecord, StoreState } from "../store/store";
 
 export interface SheetInfo {
@@ -60,6 +62,8 @@ export interface WorkbookPort {
   putSheet(description: SheetDescription, after?: string): void;
   /** Queues the annex (annexAsSheet on the package; Office.js renders it with its print setup, under a temporary name until it is whole). */
   putAnnex(annex: AnnexDescription): void;
+  /** Queues Giải trình, one page per agency (explainAsSheet on the package; Office.js renders it with its page breaks). */
+  putExplanation(explanation: ExplainDescription): void;
   /** Queues the store's new state. */
   writeStore(state: StoreState): void;
 }
