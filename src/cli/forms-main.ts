@@ -3,6 +3,7 @@ import { FORM_MESSAGES } from "../core/forms/form-messages";
 import { mergeFindingMessage } from "../core/forms/merge";
 import { mergeForms, writeForms, writeNotices } from "./forms";
 import { NOTICE_MESSAGES } from "../core/forms/notices";
+import { parseViDate } from "../core/rules/metadata";
 import type { CliIO } from "./io";
 import { parseOptions } from "./options";
 import { cliBoth } from "./messages";
@@ -41,7 +42,7 @@ function parse(command: "forms" | "merge" | "notices", rest: string[]): Parsed {
   if (v.json && command !== "merge") return { ok: false, message: cliBoth("unknownOption", { option: "--json" }) };
   if (v["master-out"] !== undefined && command !== "forms") return { ok: false, message: cliBoth("unknownOption", { option: "--master-out" }) };
   if (v.deadline !== undefined && command === "forms") return { ok: false, message: cliBoth("unknownOption", { option: "--deadline" }) };
-  if (v.deadline !== undefined && !/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(v.deadline)) return { ok: false, message: cliBoth("badDeadline", { value: v.deadline }) };
+  if (v.deadline !== undefined && !parseViDate(v.deadline)) return { ok: false, message: cliBoth("badDeadline", { value: v.deadline }) };
   if (v.year !== undefined && !/^\d{4}$/.test(v.year)) return { ok: false, message: cliBoth("badYear", { value: v.year }) };
   if (files.length === 0) return { ok: false, message: cliBoth("noMaster", {}) };
   if (command !== "merge" && files.length > 1) return { ok: false, message: cliBoth("extraArgument", { arg: files[1] }) };

@@ -26,6 +26,7 @@ import { MergePlan } from "../core/forms/merge";
 import { LedgerSheetData, queueLedgerRead } from "./ledger";
 
 export { formDelivery } from "./delivery";
+export { prepareNotices } from "./notices";
 
 /**
  * The add-in's side of the departments' loop: the forms of the active sheet's agencies (all, or those

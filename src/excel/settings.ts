@@ -108,10 +108,11 @@ export async function saveDecision(meta: DecisionMetadata): Promise<SaveResult> 
   const problems = validateMetadata(complete);
   if (problems.length) return { ok: false, messages: problems.map((p) => p.message), messagesEn: problems.map((p) => p.messageEn) };
   try {
-    // The forms' deadline is not a field of the decision form: one the caller does not pass stays.
-    const deadline = (state: StoreState) =>
-      complete.formsDeadline === undefined && state.decision?.formsDeadline ? { formsDeadline: state.decision.formsDeadline } : {};
-    await updateStore((state) => ({ ...state, decision: { ...complete, ...deadline(state) } }));
+    // The forms' deadline: one passed is stored, an empty one ("", the pane's field emptied) is no longer set,
+    // and one a caller does not pass stays.
+    const kept = (state: StoreState) =>
+      meta.formsDeadline === undefined && state.decision?.formsDeadline ? { formsDeadline: state.decision.formsDeadline } : {};
+    await updateStore((state) => ({ ...state, decision: { ...complete, ...kept(state) } }));
     return { ok: true };
   } catch (e) {
     return hostFailure(e);

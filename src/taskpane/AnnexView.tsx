@@ -127,7 +127,8 @@ export function AnnexView({
   /** Saves the metadata when it changed; the messages in the pane's language when that failed. */
   const store = async (): Promise<string[] | null> => {
     if (same(meta, saved)) return null;
-    const r = await api.saveDecision(completeMetadata(meta));
+    // The deadline's field emptied: "" says so (a deadline not passed at all would stay stored).
+    const r = await api.saveDecision({ ...completeMetadata(meta), ...(meta.formsDeadline === undefined ? { formsDeadline: "" } : {}) });
     if (!r.ok) return en ? r.messagesEn : r.messages;
     setSaved(completeMetadata(meta));
     return null;

@@ -5,15 +5,15 @@ import { metadataProblemText, useStrings } from "./i18n";
 import { useAnnexStrings } from "./annexStrings";
 
 /** The fields typed as text (the year too, so "20" or "" stay on screen while they are checked). */
-export type DecisionTextField = Exclude<keyof DecisionMetadata, "annexPrevious" | "formsDeadline">;
+export type DecisionTextField = Exclude<keyof DecisionMetadata, "annexPrevious">;
 
 /**
- * The form as typed, the choice to put last year's columns in the annex (a checkbox), and the forms'
- * deadline (set by “Gộp phiếu” or `merge --deadline`; not typed here, but kept when the form saves).
+ * The form as typed (the forms' deadline too, empty when none is set; `merge --deadline` sets the same value)
+ * and the choice to put last year's columns in the annex (a checkbox).
  */
-export type DecisionFormValue = Record<DecisionTextField, string> & { annexPrevious: boolean; formsDeadline?: string };
+export type DecisionFormValue = Record<DecisionTextField, string> & { annexPrevious: boolean };
 
-export const FIELD_ORDER: DecisionTextField[] = ["number", "date", "year", "issuer", "province", "subject", "sheetName"];
+export const FIELD_ORDER: DecisionTextField[] = ["number", "date", "year", "issuer", "province", "subject", "sheetName", "formsDeadline"];
 
 export function formFromMetadata(m: DecisionMetadata): DecisionFormValue {
   return {
@@ -25,7 +25,7 @@ export function formFromMetadata(m: DecisionMetadata): DecisionFormValue {
     subject: m.subject,
     sheetName: m.sheetName,
     annexPrevious: m.annexPrevious === true,
-    ...(m.formsDeadline ? { formsDeadline: m.formsDeadline } : {}),
+    formsDeadline: m.formsDeadline ?? "",
   };
 }
 
@@ -36,7 +36,7 @@ export function metadataFromForm(f: DecisionFormValue): DecisionMetadata {
     ...text,
     year: /^\d+$/.test(year) ? Number(year) : Number.NaN,
     ...(annexPrevious ? { annexPrevious: true } : {}),
-    ...(formsDeadline ? { formsDeadline } : {}),
+    ...(formsDeadline.trim() ? { formsDeadline } : {}),
   };
 }
 
@@ -109,6 +109,13 @@ export function DecisionForm({ value, problems, shown, onChange, onLeave, yearHi
         />
       </Field>
       {field("sheetName", ta.annex.sheetName, undefined, { autoComplete: "off" })}
+      {field(
+        "formsDeadline",
+        ta.annex.formsDeadline,
+        ta.annex.formsDeadlineHint,
+        { placeholder: "dd/mm/yyyy", inputMode: "numeric", autoComplete: "off" },
+        false,
+      )}
     </div>
   );
 }

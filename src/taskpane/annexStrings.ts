@@ -29,6 +29,8 @@ const vi = {
     },
     subject: "Trích yếu (không kèm năm)",
     sheetName: "Tên trang tính phụ lục",
+    formsDeadline: "Hạn gửi phiếu tự đánh giá",
+    formsDeadlineHint: "dd/mm/yyyy, ví dụ 20/12/2020; để trống nếu không đặt hạn. Tab Phiếu ghi hạn này cạnh các cơ quan chưa gửi phiếu.",
     save: "Lưu thông tin",
     saved: "Đã lưu thông tin quyết định vào sổ tính.",
     saveFailedTitle: "Chưa lưu được",
@@ -84,6 +86,9 @@ const en: AnnexStrings = {
     },
     subject: "Subject line (without the year)",
     sheetName: "Annex sheet name",
+    formsDeadline: "Deadline for the self-assessment forms",
+    formsDeadlineHint:
+      "dd/mm/yyyy, for example 20/12/2020; leave empty for no deadline. The Forms tab shows it with the agencies that have not returned a form.",
     save: "Save details",
     saved: "The decision details are saved in the workbook.",
     saveFailedTitle: "Not saved",

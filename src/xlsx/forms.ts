@@ -35,6 +35,12 @@ export function noticeWorkbook(X: ExcelJSModule, notice: NoticeDescription): Exc
   return wb;
 }
 
+/** A notice as .xlsx bytes (the pane's “Thông báo kết quả thẩm định”). */
+export async function noticeBytes(X: ExcelJSModule, notice: NoticeDescription): Promise<Uint8Array> {
+  const buffer = await noticeWorkbook(X, notice).xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
 export async function formBytes(X: ExcelJSModule, form: FormDescription): Promise<Uint8Array> {
   const buffer = await formWorkbook(X, form).xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);

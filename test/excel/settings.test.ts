@@ -59,5 +59,21 @@ describe("saveDecision and the forms' deadline", () => {
     expect((await loadSettings()).decision).toMatchObject({ number: "07/QĐ-UBND", formsDeadline: "20/12/2020" });
     expect(await saveDecision({ ...DECISION, formsDeadline: "31/12/2020" })).toEqual({ ok: true });
     expect((await loadSettings()).decision?.formsDeadline).toBe("31/12/2020");
+    expect(await saveDecision({ ...DECISION, formsDeadline: "" })).toEqual({ ok: true });
+    expect((await loadSettings()).decision?.formsDeadline).toBeUndefined();
+  });
+
+  it("refuses a deadline that is not a real date, naming the field, and keeps the stored one", async () => {
+    await prepared();
+    expect(await saveDecision({ ...DECISION, formsDeadline: "20/12/2020" })).toEqual({ ok: true });
+    const refused = await saveDecision({ ...DECISION, formsDeadline: "31/02/2021" });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.messages).toEqual([
+        "Hạn gửi phiếu “31/02/2021” không phải là ngày hợp lệ: hãy nhập ngày dạng dd/mm/yyyy (ví dụ 20/12/2020) hoặc để trống nếu không đặt hạn.",
+      ]);
+      expect(refused.messagesEn[0]).toMatch(/^The forms' deadline “31\/02\/2021” is not a valid date/);
+    }
+    expect((await loadSettings()).decision?.formsDeadline).toBe("20/12/2020");
   });
 });

@@ -550,6 +550,14 @@ describe("merge: findings, exit codes, inputs", () => {
     expect(stored.ok && stored.state.decision?.formsDeadline).toBe("20/12/2020");
   });
 
+  it("refuses a --deadline that is not a real date (as the pane's field does), writing nothing", () => {
+    const out = path.join(dir, "han-sai.xlsx");
+    const run = runCli(["merge", MASTER, path.join(formsDir, "so-y-te.xlsx"), "-o", out, "--year", "2020", "--deadline", "31/02/2021"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("--deadline phải là ngày dạng dd/mm/yyyy (đang là “31/02/2021”).");
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
   it("reads a form whose group labels were retyped in TCVN3, naming the cells; the file is not changed", async () => {
     const file = path.join(dir, "so-y-te-abc.xlsx");
     fs.copyFileSync(path.join(formsDir, "so-y-te.xlsx"), file);

@@ -176,17 +176,76 @@ test("Lưu thông tin saves the metadata in the workbook", async () => {
   expect(await screen.findByText("Đã lưu thông tin quyết định vào sổ tính.")).toBeInTheDocument();
 });
 
-test("Lưu thông tin keeps the forms' deadline stored in the decision data (set by Gộp phiếu or merge --deadline)", async () => {
+test("the forms' deadline stored in the decision data (set by merge --deadline) is shown in its field and kept by Lưu thông tin", async () => {
   mocked.loadSettings.mockResolvedValue(
     settings({
       decision: { number: "", date: "", issuer: "Ủy ban nhân dân tỉnh", year: 2020, subject: "Đánh giá", sheetName: "Phụ lục", formsDeadline: "20/12/2020" },
     }),
   );
   const { user } = await openAnnex();
+  expect(screen.getByRole("textbox", { name: /^Hạn gửi phiếu tự đánh giá/ })).toHaveValue("20/12/2020");
   await fill(user, /^Số quyết định/, "06/QĐ-UBND");
   await fill(user, /^Ngày ký/, "5/1/2021");
   await user.click(screen.getByRole("button", { name: "Lưu thông tin" }));
   expect(mocked.saveDecision).toHaveBeenCalledWith(expect.objectContaining({ number: "06/QĐ-UBND", formsDeadline: "20/12/2020" }));
+});
+
+test("the forms' deadline typed in the pane is checked as a real dd/mm/yyyy date, then saved with the decision data", async () => {
+  const { user } = await openAnnex();
+  await fill(user, /^Số quyết định/, "06/QĐ-UBND");
+  await fill(user, /^Ngày ký/, "5/1/2021");
+  const deadline = await fill(user, /^Hạn gửi phiếu tự đánh giá/, "31/02/2021");
+  expect(deadline).toHaveAttribute("aria-invalid", "true");
+  expect(deadline).toHaveAccessibleDescription(
+    expect.stringContaining(
+      "Hạn gửi phiếu “31/02/2021” không phải là ngày hợp lệ: hãy nhập ngày dạng dd/mm/yyyy (ví dụ 20/12/2020) hoặc để trống nếu không đặt hạn.",
+    ),
+  );
+  await user.click(screen.getByRole("button", { name: "Lưu thông tin" }));
+  expect(mocked.saveDecision).not.toHaveBeenCalled();
+  expect(screen.getByText("Còn 1 ô chưa đúng. Hãy sửa các ô được đánh dấu bên trên.")).toBeInTheDocument();
+  expect(deadline).toHaveFocus();
+
+  await fill(user, /^Hạn gửi phiếu tự đánh giá/, "5/1/2021");
+  expect(deadline).not.toHaveAttribute("aria-invalid", "true");
+  await user.click(screen.getByRole("button", { name: "Lưu thông tin" }));
+  expect(mocked.saveDecision).toHaveBeenCalledWith(expect.objectContaining({ number: "06/QĐ-UBND", formsDeadline: "05/01/2021" }));
+});
+
+test("emptying the forms' deadline saves it as no longer set", async () => {
+  mocked.loadSettings.mockResolvedValue(
+    settings({
+      decision: {
+        number: "06/QĐ-UBND",
+        date: "05/01/2021",
+        issuer: "Ủy ban nhân dân tỉnh",
+        year: 2020,
+        subject: "Đánh giá",
+        sheetName: "Phụ lục",
+        formsDeadline: "20/12/2020",
+      },
+    }),
+  );
+  const { user } = await openAnnex();
+  await fill(user, /^Hạn gửi phiếu tự đánh giá/, "");
+  await user.click(screen.getByRole("button", { name: "Lưu thông tin" }));
+  expect(mocked.saveDecision).toHaveBeenCalledWith(expect.objectContaining({ number: "06/QĐ-UBND", formsDeadline: "" }));
+});
+
+test("in English the forms' deadline field and its message are in English", async () => {
+  const user = userEvent.setup({ delay: null });
+  render(<App api={mocked} lang="en" />);
+  await waitIdle();
+  await user.click(await screen.findByRole("tab", { name: "Annex" }));
+  await screen.findByRole("button", { name: "Create annex" });
+  await waitIdle();
+  const deadline = await fill(user, /^Deadline for the self-assessment forms/, "2020-12-20");
+  expect(deadline).toHaveAttribute("aria-invalid", "true");
+  expect(deadline).toHaveAccessibleDescription(
+    expect.stringContaining(
+      "The forms' deadline “2020-12-20” is not a valid date: type it as dd/mm/yyyy (for example 20/12/2020), or leave it empty for no deadline.",
+    ),
+  );
 });
 
 test("a refusal from Tạo phụ lục is shown with what to do", async () => {

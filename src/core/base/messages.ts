@@ -68,6 +68,12 @@ export const CORE_MESSAGES = catalogue("core", {
     en: (p) => `“${p.date}” is not a valid date in dd/mm/yyyy form (for example 05/01/2021).`,
     example: { date: "31/02/2021" },
   }),
+  formsDeadlineInvalid: entry({
+    vi: (p: { date: string }) =>
+      `Hạn gửi phiếu “${p.date}” không phải là ngày hợp lệ: hãy nhập ngày dạng dd/mm/yyyy (ví dụ 20/12/2020) hoặc để trống nếu không đặt hạn.`,
+    en: (p) => `The forms' deadline “${p.date}” is not a valid date: type it as dd/mm/yyyy (for example 20/12/2020), or leave it empty for no deadline.`,
+    example: { date: "31/02/2021" },
+  }),
   decisionIssuerMissing: entry({
     vi: (_p: object) => "Chưa nhập cơ quan ban hành (ví dụ: Ủy ban nhân dân tỉnh).",
     en: () => "Type the issuing body (for example Ủy ban nhân dân tỉnh).",

@@ -87,6 +87,8 @@ export function validateMetadata(m: Partial<DecisionMetadata>): MetadataProblem[
   if (typeof m.year !== "number" || !Number.isInteger(m.year) || m.year < 2000 || m.year > 2100) bad("year", "decisionYearInvalid", {});
   else if (date && m.date && date.year < m.year) bad("date", "decisionDateBeforeYear", { date: m.date, year: m.year });
   if (!m.subject || !m.subject.trim()) bad("subject", "decisionSubjectMissing", {});
+  if (m.formsDeadline && m.formsDeadline.trim() && !parseViDate(m.formsDeadline))
+    bad("formsDeadline", "formsDeadlineInvalid", { date: m.formsDeadline.trim() });
   const sheet = (m.sheetName ?? "").trim();
   if (!sheet) bad("sheetName", "annexSheetMissing", {});
   else if (sheet.length > 31 || SHEET_FORBIDDEN.test(sheet) || sheet.startsWith("'") || sheet.endsWith("'")) bad("sheetName", "annexSheetInvalid", { sheet });
@@ -155,6 +157,12 @@ export function inferYear(titleYear: number | null, date: string | undefined, no
   return { year: now.getFullYear() - 1, source: "default" };
 }
 
+/** A valid dd/mm/yyyy with two-digit day and month; anything else trimmed, as typed (the check names it). */
+const normalDate = (text: string): string => {
+  const d = parseViDate(text);
+  return d ? formatViDate(d) : text.trim();
+};
+
 const givenYear = (y: unknown): boolean => y !== undefined && y !== null && y !== "" && !(typeof y === "number" && Number.isNaN(y));
 
 /**
@@ -170,19 +178,18 @@ export function completeMetadataWithSource(
   titleYear: number | null = null,
 ): { meta: DecisionMetadata; yearSource: YearSource } {
   const out = { ...DEFAULT_METADATA, ...(m ?? {}) };
-  const date = parseViDate(out.date);
   const inferred = givenYear(m?.year) ? null : inferYear(titleYear, out.date);
   return {
     meta: {
       number: out.number.normalize("NFC").trim(),
-      date: date ? formatViDate(date) : out.date.trim(),
+      date: normalDate(out.date),
       issuer: out.issuer.normalize("NFC").trim(),
       province: (out.province ?? "").normalize("NFC").trim(),
       year: inferred ? inferred.year : Number(out.year),
       subject: out.subject.normalize("NFC").trim(),
       sheetName: out.sheetName.normalize("NFC").trim(),
       ...(out.annexPrevious === true ? { annexPrevious: true } : {}),
-      ...(typeof out.formsDeadline === "string" && out.formsDeadline.trim() !== "" ? { formsDeadline: out.formsDeadline.trim() } : {}),
+      ...(typeof out.formsDeadline === "string" && out.formsDeadline.trim() !== "" ? { formsDeadline: normalDate(out.formsDeadline) } : {}),
     },
     yearSource: inferred ? inferred.source : "given",
   };

@@ -8,10 +8,31 @@ import {
   provinceMissing,
   titleRowsOf,
   withProvince,
+  validateMetadata,
   yearInTitle,
 } from "../../../src/core/rules/metadata";
 import { presetRules } from "../../../src/core/rules/rules";
 import { scoreSheet } from "../../../src/core/grid/scoring";
+
+describe("the forms' deadline", () => {
+  const decision = { number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", year: 2020, subject: "Đánh giá", sheetName: "Phụ lục" };
+  it("is optional; when given it must be a real dd/mm/yyyy date, and the message names the field and the fix", () => {
+    expect(validateMetadata(decision)).toEqual([]);
+    expect(validateMetadata({ ...decision, formsDeadline: "" })).toEqual([]);
+    expect(validateMetadata({ ...decision, formsDeadline: "20/12/2020" })).toEqual([]);
+    for (const bad of ["31/02/2021", "2020-12-20", "20/12"]) {
+      const problems = validateMetadata({ ...decision, formsDeadline: bad });
+      expect(problems.map((p) => p.field)).toEqual(["formsDeadline"]);
+      expect(problems[0].message).toBe(
+        `Hạn gửi phiếu “${bad}” không phải là ngày hợp lệ: hãy nhập ngày dạng dd/mm/yyyy (ví dụ 20/12/2020) hoặc để trống nếu không đặt hạn.`,
+      );
+    }
+  });
+  it("is stored with a two-digit day and month, and not at all when empty", () => {
+    expect(completeMetadata({ ...decision, formsDeadline: " 5/1/2021 " }).formsDeadline).toBe("05/01/2021");
+    expect(completeMetadata({ ...decision, formsDeadline: "  " })).not.toHaveProperty("formsDeadline");
+  });
+});
 
 describe("the year evaluated", () => {
   test("is the year the grid's title names: “năm 2020” first, else a lone year in a title text", () => {
