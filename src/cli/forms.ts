@@ -4,7 +4,8 @@ import * as path from "path";
 import * as ExcelJS from "exceljs";
 import { chooseAnnexSheet } from "../core/sheets/annex";
 import { FORM_TEXT } from "../core/forms/form-messages";
-import { agencyMaxes, buildForm, formFileNames, formsYear, isFormKey, masterWorkbookId, newFormKey, rulesFingerprint } from "../core/forms/forms";
+import { agencyMaxes, buildForm, formFileNames, formsYear, masterWorkbookId } from "../core/forms/forms";
+import { isFormKey, newFormKey, rulesFingerprint } from "../core/forms/form-parts";
 import { Dec } from "../core/base/decimal";
 import { differencesSheet, Difference, MergeFinding, MergePlan, planMerge, selfAssessmentSheet, trackingSheet, withFormsMade } from "../core/forms/merge";
 import { completeMetadata } from "../core/rules/metadata";
@@ -22,7 +23,7 @@ import { SheetValues } from "./workbook";
 import { ScoreResult } from "../core/grid/scoring";
 import { SheetDescription } from "../core/sheets/sheet";
 import { readDifferences } from "../core/forms/conclusions";
-import { buildNotice, NOTICE_MESSAGES, NOTICE_TEXT, noticeRowsByAgency } from "../core/forms/notices";
+import { NOTICE_MESSAGES, planNotices } from "../core/forms/notices";
 import { lockRefusal } from "../core/store/lock";
 import { appendLog, logEntry } from "../core/store/log";
 import { gridAgencies, LEDGER_SHEET, ledgerSheet } from "../core/grid/ledger";
@@ -210,14 +211,20 @@ export type NoticesOutcome = { ok: true; notices: { file: string; agency: string
 export async function writeNotices(opts: NoticesOptions): Promise<NoticesOutcome> {
   try {
     const master = await openMaster(opts.master, opts);
-    const key = isFormKey(master.state.formKey) ? master.state.formKey : null;
-    if (key === null) fail(both(NOTICE_MESSAGES, "noKey", { master: opts.master }));
     const diffName = master.state.loopSheets?.diff ?? FORM_TEXT.diffSheet;
-    const rows = differenceRowsOf(master, opts.master, diffName);
-    const byAgency = noticeRowsByAgency(rows);
-    if (byAgency.length === 0) fail(both(NOTICE_MESSAGES, "noDifferences", { sheet: diffName }));
+    const planned = planNotices({
+      formKey: isFormKey(master.state.formKey) ? master.state.formKey : null,
+      rows: differenceRowsOf(master, opts.master, diffName),
+      year: master.year,
+      masterId: master.masterId,
+      rulesFingerprint: rulesFingerprint(master.rules.json),
+      deadline: opts.deadline,
+    });
+    if (!planned.ok)
+      fail(planned.code === "noKey" ? both(NOTICE_MESSAGES, "noKey", { master: opts.master }) : both(NOTICE_MESSAGES, "noDifferences", { sheet: diffName }));
+    const notices = (planned as Extract<typeof planned, { ok: true }>).notices;
     if (fs.existsSync(opts.dir) && !fs.statSync(opts.dir).isDirectory()) fail(cliBoth("formsDirIsFile", { dir: opts.dir }));
-    const names = byAgency.map((a) => NOTICE_TEXT.fileName(a.agency));
+    const names = notices.map((n) => n.fileName);
     const inputs = inputsOf(opts);
     checkTargets(
       inputs,
@@ -226,18 +233,9 @@ export async function writeNotices(opts: NoticesOptions): Promise<NoticesOutcome
     );
     fs.mkdirSync(opts.dir, { recursive: true });
     const out: { file: string; agency: string; lines: number }[] = [];
-    for (const [i, a] of byAgency.entries()) {
-      const notice = buildNotice({
-        agency: a.agency,
-        rows: a.rows,
-        year: master.year,
-        masterId: master.masterId,
-        formKey: key!,
-        rulesFingerprint: rulesFingerprint(master.rules.json),
-        deadline: opts.deadline,
-      });
-      await writeNewWorkbook(inputs, path.join(opts.dir, names[i]), opts.force === true, () => noticeWorkbook(ExcelJS, notice));
-      out.push({ file: names[i], agency: a.agency, lines: a.rows.length });
+    for (const n of notices) {
+      await writeNewWorkbook(inputs, path.join(opts.dir, n.fileName), opts.force === true, () => noticeWorkbook(ExcelJS, n.description));
+      out.push({ file: n.fileName, agency: n.agency, lines: n.lines });
     }
     return { ok: true, notices: out };
   } catch (e) {

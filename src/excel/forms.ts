@@ -5,7 +5,8 @@ import { chooseAnnexSheet } from "../core/sheets/annex";
 import { both, joinBoth } from "../core/base/catalogue";
 import { NOTICE_MESSAGES } from "../core/forms/notices";
 import { FORM_MESSAGES, FORM_TEXT } from "../core/forms/form-messages";
-import { agencyMaxes, buildForm, FormDescription, formFileNames, formsYear, isFormKey, masterWorkbookId, newFormKey } from "../core/forms/forms";
+import { agencyMaxes, buildForm, formFileNames, formsYear, masterWorkbookId } from "../core/forms/forms";
+import { FormDescription, isFormKey, newFormKey } from "../core/forms/form-parts";
 import { scoreSheet } from "../core/grid/scoring";
 import { differencesSheet, MergeFinding, Difference, planMerge, ReturnedForm, selfAssessmentSheet, trackingSheet, withFormsMade } from "../core/forms/merge";
 import { completeMetadata } from "../core/rules/metadata";
@@ -25,6 +26,7 @@ import { MergePlan } from "../core/forms/merge";
 import { LedgerSheetData, queueLedgerRead } from "./ledger";
 
 export { formDelivery } from "./delivery";
+export { prepareNotices } from "./notices";
 
 /**
  * The add-in's side of the departments' loop: the forms of the active sheet's agencies (all, or those

@@ -4,8 +4,9 @@
  * next: the store with its undo journal first (a protected workbook structure refuses before any cell
  * changes), loads of what the writes replace, the results, headers and marks. A third sync only when a
  * result cell was typed into meanwhile or the loads differ from the journal; more only past the 5 MB
- * request limit (blocks of rows). "Tính điểm" (src/excel/scoring.ts) runs the core's flow
- * (src/core/flows/score.ts) through it; the command line runs the same flow through src/xlsx/port.ts.
+ * request limit (blocks of rows). "Tính điểm" (src/excel/scoring.ts), "Tạo phụ lục" (annex.ts) and
+ * "Giải trình" (explanation.ts) run the core's flows (src/core/flows) through it; the command line runs
+ * the same flows through src/xlsx/port.ts.
  */
 import { cellAddress, Origin, parseCell, rangeAddress } from "../core/base/address";
 import { GridLayout } from "../core/grid/grid";
@@ -135,6 +136,7 @@ export class ExcelPort<A = never> implements ExcelPortSurface {
     throw new Error(`ExcelPort: the sheet "${name}" was not loaded in the first sync`);
   }
 
+  /** The store as the first sync read it (a store that cannot be decoded was refused there, UserFacingError). */
   readStore(): DecodedStore {
     return { ok: true, state: this.read.store.state(), issues: this.read.store.issues() };
   }

@@ -1,6 +1,8 @@
 import * as React from "react";
-import { Field, Label, makeStyles, Radio, RadioGroup, tokens } from "@fluentui/react-components";
+import { Field, Input, Label, makeStyles, Radio, RadioGroup, tokens } from "@fluentui/react-components";
 import type { FormsActions, FormsDelivered } from "./api";
+import type { FormsOutcome } from "../excel/forms";
+import type { NoticesOutcome } from "../excel/notices";
 import { BusyKind, Note, Runner, useDropOnUndo } from "./actions";
 import { BusyButton } from "./BusyButton";
 import { useFormsStrings } from "./formsStrings";
@@ -9,6 +11,7 @@ import { Notice } from "./Notice";
 import { usePane } from "./pane";
 import { both } from "../core/base/catalogue";
 import { FORM_MESSAGES } from "../core/forms/form-messages";
+import { NOTICE_MESSAGES, NOTICE_TEXT } from "../core/forms/notices";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
@@ -46,37 +49,88 @@ export function FormsView({ busy, run, actions, onWritten, undone = 0 }: FormsVi
   const [scope, setScope] = React.useState<"all" | "selected">("all");
   const [createNote, setCreateNote] = React.useState<Note | null>(null);
   const [mergeNotes, setMergeNotes] = React.useState<Note[]>([]);
+  const [deadline, setDeadline] = React.useState("");
+  const [noticesNote, setNoticesNote] = React.useState<Note | null>(null);
   useDropOnUndo(undone, () => {
     setCreateNote(null);
+    setNoticesNote(null);
     setMergeNotes([]);
   });
   const [files, setFiles] = React.useState<File[]>([]);
   const picker = React.useRef<HTMLInputElement>(null);
   const delivery = React.useMemo(() => actions.delivery(), [actions]);
 
-  const create = async () => {
-    setCreateNote(null);
-    const r = await run("forms", async () => {
-      const outcome = await actions.prepare(scope);
-      if (outcome.kind !== "done") return outcome;
-      const rendered = await actions.render(outcome.forms);
+  /**
+   * Files for the agencies (forms or notices): made by `make` (no files when refused), delivered as the host allows
+   * (new workbooks, or one download: a .zip of several named `zipName`), then said in `setNote` by `done`.
+   */
+  const send = async <O extends { kind: string; message?: string; messageEn?: string }>(
+    kind: BusyKind,
+    failed: string,
+    setNote: (n: Note | null) => void,
+    make: () => Promise<{ outcome: O; files: { fileName: string; bytes: Uint8Array }[] | null; zipName?: string }>,
+    done: (o: O, delivered: FormsDelivered | null) => Note,
+  ) => {
+    setNote(null);
+    const r = await run(kind, async () => {
+      const { outcome, files, zipName } = await make();
+      if (files === null) return { outcome, delivered: null };
       let delivered: FormsDelivered | null = null;
-      if (delivery === "newWorkbooks") await actions.openAsNewWorkbooks(rendered);
-      else delivered = await actions.download(rendered);
-      await onWritten();
-      return { ...outcome, delivered };
+      if (delivery === "newWorkbooks") await actions.openAsNewWorkbooks(files);
+      else delivered = await (zipName ? actions.download(files, zipName) : actions.download(files));
+      return { outcome, delivered };
     });
-    if (!r.ok) return setCreateNote({ intent: "error", title: tf.createFailed, text: t.unexpected(r.error) });
-    const o = r.value;
-    if (o.kind !== "done") return setCreateNote({ intent: "error", title: tf.createFailed, text: en ? o.messageEn : o.message });
-    // What reached the user: the one file downloaded (a .zip of them all), or a workbook opened per form.
-    const text = o.delivered
-      ? o.delivered.forms > 1
-        ? tf.downloadedZip(o.delivered.fileName, o.delivered.forms, megabytes(o.delivered.bytes, t.lang))
-        : tf.downloadedOne(o.delivered.fileName)
-      : tf.opened(o.forms.length);
-    setCreateNote({ intent: "success", title: tf.created(o.forms.length), text, items: o.forms.map((f) => `${f.fileName} (${f.agency})`), itemsLang: "vi" });
+    if (!r.ok) return setNote({ intent: "error", title: failed, text: t.unexpected(r.error) });
+    const { outcome: o, delivered } = r.value;
+    if (o.kind !== "done") return setNote({ intent: "error", title: failed, text: (en ? o.messageEn : o.message) ?? "" });
+    setNote(done(o, delivered));
   };
+
+  /** What reached the user: the one file downloaded (a .zip of them all), or a workbook opened per file. */
+  const deliveredText = (delivered: FormsDelivered | null, count: number, words: { zip: typeof tf.downloadedZip; opened: typeof tf.opened }) =>
+    delivered
+      ? delivered.forms > 1
+        ? words.zip(delivered.fileName, delivered.forms, megabytes(delivered.bytes, t.lang))
+        : tf.downloadedOne(delivered.fileName)
+      : words.opened(count);
+
+  const create = () =>
+    send<FormsOutcome>(
+      "forms",
+      tf.createFailed,
+      setCreateNote,
+      async () => {
+        const outcome = await actions.prepare(scope);
+        if (outcome.kind !== "done") return { outcome, files: null };
+        const files = await actions.render(outcome.forms);
+        // The store now keeps the workbook's id and key and when each form was made.
+        await onWritten();
+        return { outcome, files };
+      },
+      (o, delivered) => {
+        const forms = o.kind === "done" ? o.forms : [];
+        const text = deliveredText(delivered, forms.length, { zip: tf.downloadedZip, opened: tf.opened });
+        return { intent: "success", title: tf.created(forms.length), text, items: forms.map((f) => `${f.fileName} (${f.agency})`), itemsLang: "vi" };
+      },
+    );
+
+  /** The notices, delivered as the forms are; nothing in the workbook changes. */
+  const notices = () =>
+    send<NoticesOutcome>(
+      "notices",
+      tf.noticesFailed,
+      setNoticesNote,
+      async () => {
+        const outcome = await actions.prepareNotices(deadline);
+        return { outcome, files: outcome.kind === "done" ? await actions.renderNotices(outcome.notices) : null, zipName: NOTICE_TEXT.zipName };
+      },
+      (o, delivered) => {
+        const list = o.kind === "done" ? o.notices : [];
+        const made = both(NOTICE_MESSAGES, "noticesMade", { count: list.length });
+        const text = deliveredText(delivered, list.length, { zip: tf.noticesDownloadedZip, opened: tf.noticesOpened });
+        return { intent: "success", title: en ? made.messageEn : made.message, text, items: list.map((n) => `${n.fileName} (${n.agency})`), itemsLang: "vi" };
+      },
+    );
 
   const merge = async () => {
     setMergeNotes([]);
@@ -107,11 +161,7 @@ export function FormsView({ busy, run, actions, onWritten, undone = 0 }: FormsVi
 
   return (
     <>
-      <section className={styles.section} aria-labelledby="forms-create-title">
-        <h2 id="forms-create-title" className={styles.heading}>
-          {tf.createTitle}
-        </h2>
-        <p className={styles.intro}>{tf.createIntro}</p>
+      <Part id="forms-create-title" title={tf.createTitle} intro={tf.createIntro}>
         <Field label={tf.scopeLabel}>
           <RadioGroup value={scope} onChange={(_, d) => setScope(d.value as "all" | "selected")}>
             <Radio value="all" label={tf.scopeAll} />
@@ -125,12 +175,19 @@ export function FormsView({ busy, run, actions, onWritten, undone = 0 }: FormsVi
           </BusyButton>
         </div>
         {createNote && <Notice note={createNote} onDismiss={() => setCreateNote(null)} />}
-      </section>
-      <section className={styles.section} aria-labelledby="forms-merge-title">
-        <h2 id="forms-merge-title" className={styles.heading}>
-          {tf.mergeTitle}
-        </h2>
-        <p className={styles.intro}>{tf.mergeIntro}</p>
+      </Part>
+      <Part id="forms-notices-title" title={tf.noticesTitle} intro={tf.noticesIntro}>
+        <Field label={tf.noticesDeadline}>
+          <Input value={deadline} inputMode="numeric" placeholder="15/01/2021" onChange={(_, d) => setDeadline(d.value)} />
+        </Field>
+        <div>
+          <BusyButton appearance="secondary" busy={busy === "notices"} disabled={busy !== null} onClick={() => void notices()}>
+            {tf.noticesCreate}
+          </BusyButton>
+        </div>
+        {noticesNote && <Notice note={noticesNote} onDismiss={() => setNoticesNote(null)} />}
+      </Part>
+      <Part id="forms-merge-title" title={tf.mergeTitle} intro={tf.mergeIntro}>
         <div className={styles.section}>
           <Label htmlFor="forms-files">{tf.filesLabel}</Label>
           {/* A button of the pane's own opens the browser's file picker (its bare input is not shown): the files chosen are said beside it. */}
@@ -166,8 +223,22 @@ export function FormsView({ busy, run, actions, onWritten, undone = 0 }: FormsVi
         {mergeNotes.map((n, i) => (
           <Notice key={i} note={n} onDismiss={i === 0 ? () => setMergeNotes([]) : undefined} />
         ))}
-      </section>
+      </Part>
     </>
+  );
+}
+
+/** A part of the tab: its heading (which names the region) and what it does. */
+function Part({ id, title, intro, children }: { id: string; title: string; intro: string; children: React.ReactNode }) {
+  const styles = useStyles();
+  return (
+    <section className={styles.section} aria-labelledby={id}>
+      <h2 id={id} className={styles.heading}>
+        {title}
+      </h2>
+      <p className={styles.intro}>{intro}</p>
+      {children}
+    </section>
   );
 }
 

@@ -21,7 +21,6 @@ export type BusyKind =
   | "lock"
   | "log"
   | "notices"
-  | "conclusion"
   | "criteriaSheet";
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };

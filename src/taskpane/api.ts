@@ -5,6 +5,7 @@
  */
 import type { UseCases } from "../excel/index";
 import type { FormsOutcome, MergeOutcome } from "../excel/forms";
+import type { NoticesOutcome } from "../excel/notices";
 import type { ReturnedForm } from "../core/forms/merge";
 import type { PreviousRead } from "../xlsx/previous";
 
@@ -24,8 +25,14 @@ export interface FormsActions {
     forms: { fileName: string; description: Extract<FormsOutcome, { kind: "done" }>["forms"][number]["description"] }[],
   ) => Promise<{ fileName: string; bytes: Uint8Array }[]>;
   openAsNewWorkbooks: (files: { fileName: string; bytes: Uint8Array }[]) => Promise<void>;
-  /** Downloads the forms as one file (several in one .zip); says what was delivered. */
-  download: (files: { fileName: string; bytes: Uint8Array }[]) => Promise<FormsDelivered>;
+  /** Downloads the files as one (several in one .zip, named `zipName` or the forms' name); says what was delivered. */
+  download: (files: { fileName: string; bytes: Uint8Array }[], zipName?: string) => Promise<FormsDelivered>;
+  /** “Thông báo kết quả thẩm định”: the notices of the differences (a reply deadline dd/mm/yyyy, optional). */
+  prepareNotices: (deadline?: string) => Promise<NoticesOutcome>;
+  /** The notices as .xlsx bytes (ExcelJS, loaded on first use). */
+  renderNotices: (
+    notices: { fileName: string; description: Extract<NoticesOutcome, { kind: "done" }>["notices"][number]["description"] }[],
+  ) => Promise<{ fileName: string; bytes: Uint8Array }[]>;
   read: (files: File[]) => Promise<ReturnedForm[]>;
   merge: (forms: ReturnedForm[]) => Promise<MergeOutcome>;
 }

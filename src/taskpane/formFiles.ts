@@ -3,9 +3,10 @@
  * This module and ExcelJS are loaded only when the "Phiếu" tab makes or merges forms (a separate
  * chunk), never with the pane's first screen.
  */
-import type { FormDescription } from "../core/forms/forms";
+import type { FormDescription } from "../core/forms/form-parts";
+import type { NoticeDescription } from "../core/forms/notices";
 import type { ReturnedForm } from "../core/forms/merge";
-import { ExcelJSModule, formBytes, readReturnedForms } from "../xlsx/forms";
+import { ExcelJSModule, formBytes, noticeBytes, readReturnedForms } from "../xlsx/forms";
 import { PreviousRead, readPreviousFile } from "../xlsx/previous";
 import { zipSync } from "fflate";
 
@@ -18,6 +19,14 @@ export async function renderFormFiles(forms: { fileName: string; description: Fo
   const X = await excelJS();
   const out: { fileName: string; bytes: Uint8Array }[] = [];
   for (const f of forms) out.push({ fileName: f.fileName, bytes: await formBytes(X, f.description) });
+  return out;
+}
+
+/** The notices of appraisal results as .xlsx (protected, the reply cells unlocked, the identity in the hidden data). */
+export async function renderNoticeFiles(notices: { fileName: string; description: NoticeDescription }[]): Promise<{ fileName: string; bytes: Uint8Array }[]> {
+  const X = await excelJS();
+  const out: { fileName: string; bytes: Uint8Array }[] = [];
+  for (const n of notices) out.push({ fileName: n.fileName, bytes: await noticeBytes(X, n.description) });
   return out;
 }
 
@@ -36,11 +45,11 @@ export const FORMS_ZIP = "phieu-tu-danh-gia.zip";
  * The forms as what the browser downloads: the one form as it is, several in one .zip (browsers let a page start
  * one download per click; the rest of many are blocked). Stored, not compressed again: an .xlsx is a zip already.
  */
-export function formsDownload(files: { fileName: string; bytes: Uint8Array }[]): { fileName: string; bytes: Uint8Array; forms: number } {
+export function formsDownload(files: { fileName: string; bytes: Uint8Array }[], zipName = FORMS_ZIP): { fileName: string; bytes: Uint8Array; forms: number } {
   if (files.length === 1) return { ...files[0], forms: 1 };
   const entries: Record<string, [Uint8Array, { level: 0 }]> = {};
   for (const f of files) entries[f.fileName] = [f.bytes, { level: 0 }];
-  return { fileName: FORMS_ZIP, bytes: zipSync(entries), forms: files.length };
+  return { fileName: zipName, bytes: zipSync(entries), forms: files.length };
 }
 
 /** Base64 of bytes, in chunks (String.fromCharCode takes a bounded number of arguments). */

@@ -31,6 +31,15 @@ const vi = {
   difference: (agency: string, group: string, self: string, appraised: string) => `${agency}, “${group}”: tự chấm ${self}, thẩm định ${appraised}`,
   failed: "Chưa gộp được",
   createFailed: "Chưa tạo được phiếu",
+  noticesTitle: "Thông báo kết quả thẩm định",
+  noticesIntro:
+    "Mỗi cơ quan có chênh lệch trên trang “Chênh lệch” nhận một tệp: điểm tự chấm và thẩm định, kết luận và lý do của hội đồng, một ô “Ý kiến của cơ quan” cho mỗi dòng. Khi cơ quan gửi lại, chọn tệp ở mục “Gộp phiếu” bên dưới: ý kiến được ghi vào cột “Kiến nghị”.",
+  noticesDeadline: "Hạn gửi lại ý kiến (dd/mm/yyyy, không bắt buộc)",
+  noticesCreate: "Tạo thông báo",
+  noticesFailed: "Chưa tạo được thông báo",
+  noticesDownloadedZip: (file: string, n: number, mb: string) =>
+    `Đã tải về một tệp “${file}” (${mb} MB) chứa cả ${n} thông báo, trong thư mục Tải xuống. Hãy giải nén rồi gửi mỗi thông báo cho cơ quan của nó.`,
+  noticesOpened: (n: number) => `Đã mở ${n} sổ tính mới, mỗi thông báo một sổ: hãy lưu từng sổ với tên đã gợi ý.`,
 };
 
 export type FormsStrings = typeof vi;
@@ -62,6 +71,15 @@ const en: FormsStrings = {
   difference: (agency: string, group: string, self: string, appraised: string) => `${agency}, “${group}”: self-assessed ${self}, appraised ${appraised}`,
   failed: "Not merged",
   createFailed: "Forms not created",
+  noticesTitle: "Notices of appraisal results",
+  noticesIntro:
+    "Each agency with a difference on the “Chênh lệch” sheet gets one file: its self-assessed and appraised scores, the council's conclusion and reason, and an “Ý kiến của cơ quan” (reply) cell on each line. When agencies send them back, choose the files under “Merge forms” below: the replies go into the “Kiến nghị” column.",
+  noticesDeadline: "Reply deadline (dd/mm/yyyy, optional)",
+  noticesCreate: "Make the notices",
+  noticesFailed: "Notices not made",
+  noticesDownloadedZip: (file: string, n: number, mb: string) =>
+    `Downloaded one file, “${file}” (${mb} MB), holding all ${n} notices, to the Downloads folder. Unzip it and send each notice to its agency.`,
+  noticesOpened: (n: number) => `Opened ${n} new workbook${n === 1 ? "" : "s"}, one per notice: save each under the suggested name.`,
 };
 
 export const formsCatalogue: Record<Lang, FormsStrings> = { vi, en };

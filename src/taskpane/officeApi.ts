@@ -19,9 +19,9 @@ function officeFormsActions(): FormsActions {
       const [{ toBase64 }, useCases] = await Promise.all([files(), formsUseCases()]);
       await useCases.openAsNewWorkbooks(list.map((f) => ({ fileName: f.fileName, base64: toBase64(f.bytes) })));
     },
-    download: async (list) => {
+    download: async (list, zipName) => {
       // One download, whatever the number of forms: browsers block a page's downloads after the first few.
-      const file = (await files()).formsDownload(list);
+      const file = (await files()).formsDownload(list, zipName);
       const type = file.fileName.endsWith(".zip") ? "application/zip" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
       const url = URL.createObjectURL(new Blob([file.bytes as BlobPart], { type }));
       const a = document.createElement("a");
@@ -33,6 +33,8 @@ function officeFormsActions(): FormsActions {
       setTimeout(() => URL.revokeObjectURL(url), 10000);
       return { fileName: file.fileName, forms: file.forms, bytes: file.bytes.length };
     },
+    prepareNotices: async (deadline) => (await formsUseCases()).prepareNotices(deadline),
+    renderNotices: async (notices) => (await files()).renderNoticeFiles(notices),
     read: async (list) => (await files()).readFormFiles(list),
     merge: async (forms) => (await formsUseCases()).mergeReturnedForms(forms),
   };

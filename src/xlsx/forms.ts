@@ -1,5 +1,5 @@
 import type * as ExcelJS from "exceljs";
-import { FormDescription, FormIdentity, FORM_KIND } from "../core/forms/forms";
+import { FormDescription, FormIdentity, FORM_KIND } from "../core/forms/form-parts";
 import { compactReturnedForm, ReadLimitPassed, ReturnedForm } from "../core/forms/merge";
 import { isNoticeIdentity, NoticeDescription } from "../core/forms/notices";
 import { StoreState } from "../core/store/store";
@@ -33,6 +33,12 @@ export function noticeWorkbook(X: ExcelJSModule, notice: NoticeDescription): Exc
   renderSheetExcelJS(ws, notice);
   writeStore(wb, { form: notice.identity });
   return wb;
+}
+
+/** A notice as .xlsx bytes (the pane's “Thông báo kết quả thẩm định”). */
+export async function noticeBytes(X: ExcelJSModule, notice: NoticeDescription): Promise<Uint8Array> {
+  const buffer = await noticeWorkbook(X, notice).xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
 }
 
 export async function formBytes(X: ExcelJSModule, form: FormDescription): Promise<Uint8Array> {

@@ -1,6 +1,7 @@
 /** Builders for the forms suites: forms as values (core) and as ExcelJS workbooks filled like an agency would. */
 import * as ExcelJS from "exceljs";
-import { buildForm, FORM_COLS, FormDescription } from "../../src/core/forms/forms";
+import { buildForm, FORM_COLS } from "../../src/core/forms/forms";
+import { FormDescription } from "../../src/core/forms/form-parts";
 import { MergeInput, planMerge, ReturnedForm } from "../../src/core/forms/merge";
 import { presetRules, Rules } from "../../src/core/rules/rules";
 import { sheetValues } from "../../src/core/sheets/sheet";

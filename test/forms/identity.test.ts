@@ -1,5 +1,6 @@
 /** Unforgeable forms: each form's token is an HMAC of master id, agency and year under the master's key. */
-import { buildForm, formToken, FormIdentity, identityVerifies, newFormKey } from "../../src/core/forms/forms";
+import { buildForm } from "../../src/core/forms/forms";
+import { formToken, FormIdentity, identityVerifies, newFormKey } from "../../src/core/forms/form-parts";
 import { MergeInput, ReturnedForm, selfAssessmentSheet } from "../../src/core/forms/merge";
 import { presetRules } from "../../src/core/rules/rules";
 import { SelfAssessment } from "../../src/core/store/store";

@@ -11,6 +11,8 @@ import { catalogue, I18nContext, Lang } from "../../src/taskpane/i18n";
 import { formFor } from "../forms/helpers";
 import { presetRules } from "../../src/core/rules/rules";
 import { installShims, settings, fakeApi } from "./helpers";
+import { planNotices } from "../../src/core/forms/notices";
+import type { DifferenceRow } from "../../src/core/forms/conclusions";
 
 let mocked = fakeApi();
 beforeEach(() => {
@@ -28,11 +30,40 @@ const bytes = [
   { fileName: "so-y-te.xlsx", bytes: new Uint8Array([2]) },
 ];
 
+// One agency's notice as the core builds it (its lines from "Chênh lệch", signed with a key).
+const planned = planNotices({
+  formKey: "ab".repeat(32),
+  rows: [
+    {
+      row: 1,
+      agency: "Sở Y tế",
+      group: "Hạ tầng kỹ thuật",
+      self: 50,
+      appraised: 45.5,
+      evidence: "BC 1",
+      conclusion: "keep",
+      conclusionText: "Giữ điểm thẩm định",
+      typed: "Giữ điểm thẩm định",
+      score: null,
+      reason: "Thiếu biên bản",
+      reply: "",
+    },
+  ] satisfies DifferenceRow[],
+  year: 2020,
+  masterId: "bd-1",
+  rulesFingerprint: "x",
+  deadline: "15/01/2021",
+});
+const notices = planned.ok ? planned.notices : [];
+const noticeBytes = [{ fileName: "thong-bao-so-y-te.xlsx", bytes: new Uint8Array([3]) }];
+
 function fakeActions(delivery: "newWorkbooks" | "download" = "newWorkbooks"): jest.Mocked<FormsActions> {
   return {
     prepare: jest.fn().mockResolvedValue({ kind: "done", forms }),
     delivery: jest.fn().mockReturnValue(delivery),
     render: jest.fn().mockResolvedValue(bytes),
+    prepareNotices: jest.fn().mockResolvedValue({ kind: "done", notices }),
+    renderNotices: jest.fn().mockResolvedValue(noticeBytes),
     openAsNewWorkbooks: jest.fn().mockResolvedValue(undefined),
     download: jest.fn().mockResolvedValue({ fileName: "phieu-tu-danh-gia.zip", forms: 2, bytes: 1_258_291 }),
     read: jest.fn().mockResolvedValue([{ file: "so-y-te.xlsx", values: [], identity: null }]),
@@ -135,6 +166,42 @@ test("in English the one download is said in English; a single form is downloade
   actions.download.mockResolvedValueOnce({ fileName: "so-y-te.xlsx", forms: 1, bytes: 9000 });
   await user.click(screen.getByRole("button", { name: "Create forms" }));
   expect(await screen.findByText("Downloaded “so-y-te.xlsx” to the Downloads folder.")).toBeInTheDocument();
+});
+
+test("Thông báo kết quả thẩm định: the notices with the deadline typed, delivered as the forms are (new workbooks), listed by file", async () => {
+  const actions = fakeActions("newWorkbooks");
+  const { user, onWritten } = renderView(actions);
+  await user.type(screen.getByRole("textbox", { name: /Hạn gửi lại ý kiến/ }), "15/01/2021");
+  await user.click(screen.getByRole("button", { name: "Tạo thông báo" }));
+  await screen.findByText("Đã tạo 1 thông báo kết quả thẩm định, mỗi cơ quan có chênh lệch một tệp:");
+  expect(actions.prepareNotices).toHaveBeenCalledWith("15/01/2021");
+  expect(notices.map((n) => n.description.identity.agency)).toEqual(["Sở Y tế"]);
+  expect(actions.renderNotices).toHaveBeenCalledWith(notices);
+  expect(actions.openAsNewWorkbooks).toHaveBeenCalledWith(noticeBytes);
+  expect(screen.getByText("thong-bao-so-y-te.xlsx (Sở Y tế)")).toBeInTheDocument();
+  expect(screen.getByText("Đã mở 1 sổ tính mới, mỗi thông báo một sổ: hãy lưu từng sổ với tên đã gợi ý.")).toBeInTheDocument();
+  // Nothing in the workbook changed: no settings to reload, no undo.
+  expect(onWritten).not.toHaveBeenCalled();
+});
+
+test("Notices in English: downloaded on the web; a refusal (no form key yet) is an error in English and nothing is rendered", async () => {
+  const actions = fakeActions("download");
+  actions.download.mockResolvedValue({ fileName: "thong-bao-so-y-te.xlsx", forms: 1, bytes: 3 });
+  const { user } = renderView(actions, "en");
+  await user.click(screen.getByRole("button", { name: "Make the notices" }));
+  await screen.findByText("Made 1 notice of appraisal results, one file for each agency with a difference:");
+  expect(actions.download).toHaveBeenCalledWith(noticeBytes, "thong-bao-ket-qua-tham-dinh.zip");
+  expect(screen.getByText("Downloaded “thong-bao-so-y-te.xlsx” to the Downloads folder.")).toBeInTheDocument();
+  actions.prepareNotices.mockResolvedValue({
+    kind: "refused",
+    cells: [],
+    message: "Sổ tính này chưa có khóa ký phiếu",
+    messageEn: "This workbook has no form key yet",
+  });
+  await user.click(screen.getByRole("button", { name: "Make the notices" }));
+  expect(await screen.findByText("This workbook has no form key yet")).toBeInTheDocument();
+  expect(screen.getByText("Notices not made")).toBeInTheDocument();
+  expect(actions.renderNotices).toHaveBeenCalledTimes(1);
 });
 
 test("a refusal is shown in the pane's language and nothing is rendered", async () => {

@@ -205,6 +205,8 @@ export function fakeApi(): FakeApi {
       prepare: jest.fn(),
       delivery: jest.fn(() => "download" as const),
       render: jest.fn(),
+      prepareNotices: jest.fn(),
+      renderNotices: jest.fn(),
       openAsNewWorkbooks: jest.fn(),
       download: jest.fn(),
       read: jest.fn(),

@@ -28,7 +28,7 @@ import {
   LINE_PT,
   lines,
   scoreValidation,
-} from "./forms";
+} from "./form-parts";
 
 /** Columns of the form at criterion level. */
 export const CRITERIA_FORM_COLS = { code: 0, name: 1, max: 2, input1: 3, input2: 4, points: 5, evidence: 6 } as const;

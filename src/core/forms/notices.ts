@@ -1,7 +1,8 @@
 import { cellAddress } from "../base/address";
 import { both, catalogue, entry, plural } from "../base/catalogue";
 import { DifferenceRow } from "./conclusions";
-import { FORM_STYLES, formSlug } from "./forms";
+import { formSlug } from "./forms";
+import { FORM_STYLES } from "./form-parts";
 import { fromHex, hmacSha256, sameText, toHex, utf8 } from "../base/hmac";
 import { displayValue, isBlank } from "../base/numbers";
 import { FORM_TEXT } from "./form-messages";
@@ -61,6 +62,8 @@ export const NOTICE_TEXT = {
   },
   pending: "Chưa kết luận",
   fileName: (agency: string) => `thong-bao-${formSlug(agency)}.xlsx`,
+  /** The one file the pane downloads when there are several notices. */
+  zipName: "thong-bao-ket-qua-tham-dinh.zip",
 } as const;
 
 const WIDTHS = [5, 24, 9, 9, 18, 28, 34];
@@ -173,6 +176,30 @@ export function noticeRowsByAgency(rows: readonly DifferenceRow[]): { agency: st
   return [...out.values()];
 }
 
+export type NoticesPlan =
+  { ok: true; notices: { fileName: string; agency: string; lines: number; description: NoticeDescription }[] } | { ok: false; code: "noKey" | "noDifferences" };
+
+/**
+ * The notices to send, as the command line's `notices` and the pane's “Thông báo kết quả thẩm định”
+ * make them: one per agency with a difference on "Chênh lệch", signed with the workbook's form key
+ * (none without it: a notice the master cannot check is worth nothing), in the sheet's order.
+ */
+export function planNotices(input: Omit<NoticeInput, "agency" | "rows" | "formKey"> & { formKey: string | null; rows: readonly DifferenceRow[] }): NoticesPlan {
+  if (!input.formKey) return { ok: false, code: "noKey" };
+  const byAgency = noticeRowsByAgency(input.rows);
+  if (byAgency.length === 0) return { ok: false, code: "noDifferences" };
+  const formKey = input.formKey;
+  return {
+    ok: true,
+    notices: byAgency.map((a) => ({
+      fileName: NOTICE_TEXT.fileName(a.agency),
+      agency: a.agency,
+      lines: a.rows.length,
+      description: buildNotice({ ...input, formKey, agency: a.agency, rows: a.rows }),
+    })),
+  };
+}
+
 /** A returned notice read from its values: the agency printed and each group's reply (blank replies left out); null when it is not a notice. */
 export function readNotice(values: readonly (readonly unknown[])[]): { agency: string; replies: { group: string; reply: string; cell: string }[] } | null {
   const replyKey = matchKey(NOTICE_TEXT.header.reply);
@@ -242,6 +269,23 @@ export const NOTICE_MESSAGES = catalogue("notices", {
     en: (p) =>
       `Master “${p.master}” has no form key, so notices cannot be signed. Make the forms with “forms” (with --master-out) and use the master copy that keeps the key.`,
     example: { master: "bang-diem.xlsx" },
+  }),
+  noKeyPane: entry({
+    vi: (_p: object) =>
+      "Sổ tính này chưa có khóa ký phiếu nên không ký được thông báo (cơ quan gửi lại, add-in không nhận ra được). Hãy bấm “Tạo phiếu” ở trên trước: thông báo được ký bằng cùng khóa với phiếu.",
+    en: () =>
+      "This workbook has no form key yet, so the notices cannot be signed (returned, the add-in could not recognise them). Click “Create forms” above first: the notices are signed with the forms' key.",
+    example: {},
+  }),
+  noticesMade: entry({
+    vi: (p: { count: number }) => `Đã tạo ${p.count} thông báo kết quả thẩm định, mỗi cơ quan có chênh lệch một tệp:`,
+    en: (p) => `Made ${plural(p.count, "notice")} of appraisal results, one file for each agency with a difference:`,
+    example: { count: 3 },
+  }),
+  badDeadline: entry({
+    vi: (p: { value: string }) => `Hạn gửi lại ý kiến phải là một ngày dạng dd/mm/yyyy, ví dụ 15/01/2021 (đang là “${p.value}”). Hãy sửa lại hoặc để trống.`,
+    en: (p) => `The reply deadline must be a date as dd/mm/yyyy, for example 15/01/2021 (it is “${p.value}”). Correct it or leave it empty.`,
+    example: { value: "15-01-2021" },
   }),
   repliesRecorded: entry({
     vi: (p: { count: number }) => `Đã ghi ${p.count} ý kiến của cơ quan vào cột “Kiến nghị” của trang “Chênh lệch”, để hội đồng kết luận.`,

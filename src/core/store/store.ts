@@ -1,5 +1,5 @@
 import { both } from "../base/catalogue";
-import type { FormIdentity } from "../forms/forms";
+import type { FormIdentity } from "../forms/form-parts";
 import type { NoticeIdentity } from "../forms/notices";
 import type { LockRecord, UnlockRecord } from "./lock";
 import type { WorkLog } from "./log";

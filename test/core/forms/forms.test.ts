@@ -1,6 +1,7 @@
 import { createHmac } from "crypto";
 import { canonicalJson, fingerprint } from "../../../src/core/base/hash";
-import { buildForm, FORM_COLS, formFileNames, formScoreCell, formSlug, formsYear, masterWorkbookId, rulesFingerprint } from "../../../src/core/forms/forms";
+import { buildForm, FORM_COLS, formFileNames, formScoreCell, formSlug, formsYear, masterWorkbookId } from "../../../src/core/forms/forms";
+import { rulesFingerprint } from "../../../src/core/forms/form-parts";
 import { presetRules, PRESET_THAI_BINH_2020 } from "../../../src/core/rules/rules";
 import { clonePreset } from "../helpers";
 import { formFor, KEY } from "../../forms/helpers";

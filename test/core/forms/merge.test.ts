@@ -1,4 +1,5 @@
-import { agencyMaxes, buildForm, rulesFingerprint } from "../../../src/core/forms/forms";
+import { agencyMaxes, buildForm } from "../../../src/core/forms/forms";
+import { rulesFingerprint } from "../../../src/core/forms/form-parts";
 import { differencesSheet, MergeInput, planMerge, readForm, selfAssessmentSheet, trackingSheet } from "../../../src/core/forms/merge";
 import { presetRules } from "../../../src/core/rules/rules";
 import { ddmmyyyy, hhmm } from "../../../src/core/base/catalogue";
