@@ -18,7 +18,8 @@ import {
   sheetRefusal,
   SheetRead,
 } from "./sheet-read";
-import { isGrouped, queueStoreRead, queueStoreWrite, readStoreInBlocks, RunAgain, runWriting, StoreRead } from "./store";
+import { isGrouped, queueStoreRead, queueStoreWrite, readStoreInBlocks, RunAgain, runWriting, StoreRead, writeRuns } from "./store";
+import { hasCellsEditedEvent, queueCellsEdited } from "./selection-events";
 import { AnnexOutcome, findingView, PrintStep } from "./types";
 import { ExcelPort, sheetState } from "./port";
 import { annexMetadata, planAnnex, writeAnnex as writeAnnexFlow } from "../core/flows/annex";
@@ -133,7 +134,7 @@ export const ANNEX_BUILD_SHEET = "XepHangCNTT_PhuLucMoi";
 export async function generateAnnex(opts: { confirmErrors: boolean; source?: "pane" | "ribbon" }): Promise<AnnexOutcome> {
   try {
     return await runWriting(async (context) => {
-      const read = await readForAnnex(context); // 1 (2 from the annex sheet)
+      const read = await readOrReuse(context, opts.confirmErrors); // 1 (2 from the annex sheet)
       if (!read.ok) return read.refusal;
       const { store, state, items, names, owned, fromAnnexSheet, lineageSheet } = read;
       const rules = rulesOf(state);
@@ -144,7 +145,11 @@ export async function generateAnnex(opts: { confirmErrors: boolean; source?: "pa
       if (!scoredSheet.ok) return sheetRefusal(sheet.name, scoredSheet.error);
       const scored = concluded ? { ...scoredSheet, findings: [...scoredSheet.findings, ...concluded.findings] } : scoredSheet;
       const checked = checkAnnexInputs(state, sheet, scored, opts.confirmErrors, lineageSheet);
-      if (!checked.ok) return checked.refusal;
+      if (!checked.ok) {
+        // The question: its read is kept for the answer, unless the workbook changes before it comes.
+        if (checked.refusal.kind === "needsConfirmation") keepForAnswer(read);
+        return checked.refusal;
+      }
       const { meta, lastYear } = checked;
       // Made again while the results are locked: only from results that still match the lock (the code it prints proves them).
       if (state.lock) {
@@ -221,6 +226,62 @@ export async function generateAnnex(opts: { confirmErrors: boolean; source?: "pa
 }
 
 type Refused<T> = { ok: false; refusal: AnnexOutcome } | ({ ok: true } & T);
+type AnnexRead = Extract<Awaited<ReturnType<typeof readForAnnex>>, { ok: true }>;
+
+/**
+ * Edits seen since this page subscribed (worksheets.onChanged, ExcelApi 1.9, on every sheet: the grid, the store, the
+ * lineage, the conclusions; Excel raises it for the add-in's own writes too, EventArgs.triggerSource). The subscription
+ * rides in the first annex read's batch, once per page (pane or ribbon), never removed: no sync of its own. Null
+ * while there is none (below 1.9, or not yet): then the answer to the question reads again.
+ */
+let listening: { host: unknown; edits: number } | null = null;
+/** The document's host (the page's Excel): a subscription belongs to the one it was made in. */
+const hostNow = (): unknown => (typeof Office !== "undefined" ? Office.context?.document : undefined);
+/** Edits counted by this page's subscription, or null when there is none (below ExcelApi 1.9, or not yet made). */
+const editsSeen = (): number | null => (listening && listening.host === hostNow() ? listening.edits : null);
+/** The question's read, kept for the answer “Vẫn tạo phụ lục”, with the edits and writes counted when it was made. */
+let kept: { read: AnnexRead; edits: number; writes: number } | null = null;
+
+/** Queues the subscription in the batch of `context` (once per page, at ExcelApi 1.9 and above); in effect once that batch ran. */
+function queueEditsSubscription(context: Excel.RequestContext): typeof listening {
+  if (editsSeen() !== null || !hasCellsEditedEvent()) return null;
+  const subscription = { host: hostNow(), edits: 0 };
+  queueCellsEdited(context, () => {
+    subscription.edits++;
+  });
+  return subscription;
+}
+
+/** Keeps the question's read: values only (the store's as read), since its proxies die with its context. */
+function keepForAnswer(read: AnnexRead): void {
+  const edits = editsSeen();
+  if (edits === null) return;
+  const { store } = read;
+  const [state, issues, rows, exists] = [store.state(), store.issues(), store.rows(), store.exists()];
+  const values: StoreRead = { state: () => state, issues: () => issues, rows: () => rows, exists: () => exists, created: store.created };
+  kept = { read: { ...read, store: values }, edits, writes: writeRuns() };
+}
+
+/**
+ * The read the annex is made from. The answer to the question (confirmErrors) reuses the question's read when no edit
+ * was seen since on any sheet, no other action wrote and the same sheet is active: one small sync for the sheets'
+ * names, ids and the active sheet (the proxies of the question's batch belong to its finished context) instead of
+ * the grid and the store again (3.7 MB at 10 000 agencies). Otherwise, and for the question itself, readForAnnex.
+ */
+async function readOrReuse(context: Excel.RequestContext, confirmErrors: boolean): Promise<Refused<AnnexRead>> {
+  // The answer's own run is the one write since the question (a retry of it in the same run, RunAgain, still reuses).
+  const reuse = confirmErrors && kept && kept.edits === editsSeen() && kept.writes === writeRuns() - 1 ? kept : null;
+  if (!reuse) return readForAnnex(context);
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name, items/position, items/id, items/visibility");
+  const active = sheets.getActiveWorksheet();
+  active.load("name");
+  await context.sync();
+  // An edit whose event came in while this sync ran, or another active sheet: read again (a second sync, rare).
+  if (reuse.edits !== editsSeen() || active.name !== reuse.read.activeName) return readForAnnex(context);
+  const items = sheets.items;
+  return { ...reuse.read, items, names: items.map((s) => s.name), owned: ownedAnnexSheet(reuse.read.state, items) };
+}
 
 /**
  * Sync 1: the active sheet, the store and the sheet names (in blocks past the response limit). From
@@ -239,26 +300,32 @@ async function readForAnnex(context: Excel.RequestContext): Promise<
     lineageSheet: unknown[][] | null;
     /** The "Chênh lệch" sheet (the council's conclusions), read in the first sync. */
     differencesSheet: DifferencesRead | null;
+    /** The sheet active when read (the annex sheet when made again from it). */
+    activeName: string;
   }>
 > {
   const sheets = context.workbook.worksheets;
   const loadSheets = () => sheets.load("items/name, items/position, items/id, items/visibility");
   loadSheets();
+  let subscribed = queueEditsSubscription(context);
   // The lineage as a table, read with the rest: the annex names predecessors from the lineage "Tính điểm" compared through.
   let lineageSheet = queuePreviousSheet(context, LINEAGE_SHEET);
   let differencesSheet = queueDifferencesRead(context);
   const first = await readOrInBlocks(context, { store: queueStoreRead(context), sheet: queueSheetRead(sheets.getActiveWorksheet()) as SheetRead }, async () => {
-    loadSheets(); // the failed sync delivered nothing
+    loadSheets(); // the failed sync delivered nothing (the subscription neither)
+    subscribed = queueEditsSubscription(context);
     lineageSheet = queuePreviousSheet(context, LINEAGE_SHEET);
     differencesSheet = queueDifferencesRead(context);
     return { store: await readStoreInBlocks(context), sheet: await readSheetInBlocks(context, sheets.getActiveWorksheet()) };
   });
+  if (subscribed) listening = subscribed; // in effect from here on
   const store = first.store;
   const state = store.state();
   const items = sheets.items;
   const names = items.map((s) => s.name);
   const owned = ownedAnnexSheet(state, items);
   let sheet = first.sheet.result();
+  const activeName = sheet.name;
   // Regenerating from the annex sheet itself: the grid is on the sheet it was made from.
   const fromAnnexSheet = !!state.annex && sheet.name === owned;
   if (fromAnnexSheet) {
@@ -270,7 +337,7 @@ async function readForAnnex(context: Excel.RequestContext): Promise<
     const ws = sheets.getItem(source);
     sheet = (await readOrInBlocks(context, queueSheetRead(ws) as SheetRead, () => readSheetInBlocks(context, ws))).result();
   }
-  return { ok: true, store, state, items, names, owned, sheet, fromAnnexSheet, lineageSheet: lineageSheet(), differencesSheet: differencesSheet() };
+  return { ok: true, store, state, items, names, owned, sheet, fromAnnexSheet, lineageSheet: lineageSheet(), differencesSheet: differencesSheet(), activeName };
 }
 
 /**

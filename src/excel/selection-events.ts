@@ -20,7 +20,7 @@ interface ChangedRegistration {
 }
 
 /** Whether this Excel has worksheets.onChanged for the whole collection (ExcelApi 1.9; the per-sheet event is 1.7). */
-function hasCellsEditedEvent(): boolean {
+export function hasCellsEditedEvent(): boolean {
   const requirements = typeof Office !== "undefined" ? Office.context?.requirements : undefined;
   return typeof Excel !== "undefined" && !!requirements && requirements.isSetSupported("ExcelApi", "1.9");
 }

@@ -204,6 +204,10 @@ export function isGrouped(context: Excel.RequestContext): boolean {
   return groupedContexts.has(context);
 }
 
+let writes = 0;
+/** How many runWriting calls this page made (an action that may write counts once, however many times it ran). */
+export const writeRuns = (): number => writes;
+
 /**
  * Runs an action that writes. Where Excel keeps add-in writes on the user's undo stack (ExcelUndoApiAll, ExcelApi
  * 1.20), the whole action is one undo group — one Ctrl+Z takes it back — with `Excel.run({ mergeUndoGroup: true }, …)`
@@ -213,6 +217,7 @@ export function isGrouped(context: Excel.RequestContext): boolean {
  * Mac), or the action runs as before. Below ExcelApi 1.20, Excel.run as before.
  */
 export async function runWriting<T>(batch: (context: Excel.RequestContext) => Promise<T>, opts: { plain?: boolean } = {}): Promise<T> {
+  writes++;
   if (!features.undoGroups() || opts.plain) return Excel.run(batch);
   const grouped = () =>
     Excel.run({ mergeUndoGroup: true }, (context) => {

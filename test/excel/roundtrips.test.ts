@@ -41,7 +41,10 @@ function referenceSetup() {
 }
 
 /** Runs an action and returns its outcome with the syncs it took; no request may fail (no blocks below 5 MB). */
-async function counted<T>(double: Double, action: () => Promise<T>): Promise<{ outcome: T; syncs: number; bytes: number }> {
+async function counted<T>(
+  double: Double,
+  action: () => Promise<T>,
+): Promise<{ outcome: T; syncs: number; bytes: number; requests: { requestBytes: number; responseBytes: number }[] }> {
   double.stats.reset();
   const outcome = await action();
   expect(double.stats.requests.filter((r) => r.error).map((r) => r.error)).toEqual([]);
@@ -49,8 +52,10 @@ async function counted<T>(double: Double, action: () => Promise<T>): Promise<{ o
     expect(r.requestBytes).toBeLessThanOrEqual(FIVE_MB);
     expect(r.responseBytes).toBeLessThanOrEqual(FIVE_MB);
   }
-  return { outcome, syncs: double.stats.syncs, bytes: double.stats.bytes };
+  return { outcome, syncs: double.stats.syncs, bytes: double.stats.bytes, requests: [...double.stats.requests] };
 }
+
+const responseBytes = (requests: { responseBytes: number }[]) => requests.reduce((n, r) => n + r.responseBytes, 0);
 
 describe.each([
   ["19 agencies (the reference grid)", 19],
@@ -182,6 +187,8 @@ describe("Tạo phụ lục on a table with the 55s (errors the user must confir
       expect(made.outcome).toMatchObject({ kind: "done", sheetName: "Phụ lục", errorsIncluded: n === 19 ? 1 : 527 });
       expect(made.syncs).toBe(makeSyncs);
       expect(asked.syncs + made.syncs).toBeLessThanOrEqual(4);
+      // Nothing changed in between: the answer reuses the question's read (the sheets' names and the active one only).
+      expect(responseBytes(made.requests)).toBeLessThan(responseBytes(asked.requests) / 50);
       // At 1.20: one Ctrl+Z step (its two write syncs in one group), nothing cleared.
       if (apiLevel === 20) expect(double.undo.stack.slice(depth)).toEqual([expect.objectContaining({ source: "addin", syncs: 2 })]);
       expect(double.undo.clearedBy.length).toBe(cleared);
@@ -191,6 +198,34 @@ describe("Tạo phụ lục on a table with the 55s (errors the user must confir
     },
     120_000,
   );
+
+  it("an edit between the question and “Vẫn tạo phụ lục” (or another active sheet) reads the sheet again and makes the annex from the new values, ≤ 4 syncs", async () => {
+    const { double } = referenceSetup();
+    expect(await saveDecision(DECISION)).toEqual({ ok: true });
+    expect((await runScoring("pane")).kind).toBe("done");
+    const asked = await counted(double, () => generateAnnex({ confirmErrors: false }));
+    expect(asked.outcome).toMatchObject({ kind: "needsConfirmation" });
+    // The user renames an agency (a cell of the grid the annex prints) before answering.
+    const top = double.workbook.sheet(SHEET).getValues("A1:C30");
+    const row = top.findIndex((r) => typeof r[1] === "string" && r[1].startsWith("Sở "));
+    const name = top[row][1] as string;
+    double.edit(SHEET, `B${row + 1}`, [["Sở Đã Đổi Tên"]]);
+    const made = await counted(double, () => generateAnnex({ confirmErrors: true }));
+    expect(made.outcome).toMatchObject({ kind: "done", sheetName: "Phụ lục" });
+    expect(asked.syncs + made.syncs).toBeLessThanOrEqual(4);
+    expect(responseBytes(made.requests)).toBeGreaterThanOrEqual(responseBytes(asked.requests) / 2); // the grid read again
+    const annexText = JSON.stringify(double.workbook.sheet("Phụ lục").getValues("A1:H40"));
+    expect(annexText).toContain("Sở Đã Đổi Tên");
+    expect(annexText).not.toContain(JSON.stringify(name));
+
+    // Another active sheet when the answer comes: read again too (the annex is made from the sheet it was asked on).
+    double.workbook.setActive(SHEET);
+    expect((await generateAnnex({ confirmErrors: false })).kind).toBe("needsConfirmation");
+    double.workbook.setActive("Phụ lục");
+    const fromAnnex = await counted(double, () => generateAnnex({ confirmErrors: true }));
+    expect(fromAnnex.outcome).toMatchObject({ kind: "done" });
+    expect(responseBytes(fromAnnex.requests)).toBeGreaterThanOrEqual(responseBytes(asked.requests) / 2);
+  });
 });
 
 const stateOf = (double: Double) => {
