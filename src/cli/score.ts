@@ -6,7 +6,7 @@ import { annexGate, annexNotice } from "../core/sheets/annex";
 import { jsonRow } from "../core/grid/columns";
 import { Finding } from "../core/findings/findings";
 import { jsonSyntaxProblem } from "../core/text/json-syntax";
-import { DecisionMetadata, provinceMissing, titleRowsOf, withProvince, yearInTitle } from "../core/rules/metadata";
+import { DecisionMetadata, provinceMissing, withProvince } from "../core/rules/metadata";
 import { planScoring, writeScoring } from "../core/flows/score";
 import { annexMetadata, planAnnex, writeAnnex } from "../core/flows/annex";
 import { planExplanation, writeExplanation } from "../core/flows/explanation";
@@ -27,7 +27,7 @@ import { SheetValues } from "./workbook";
 import { byEncoding, LEGACY_MESSAGES, LegacyCell, legacyExample, withConverted } from "../core/grid/legacy-cells";
 import { ENCODING_NAMES, legacyToUnicode } from "../core/text/legacy-encoding";
 import { chartFile, comparisonJson, JsonComparison, JsonFinding, jsonFindings, jsonRowExtras, JsonRowExtras, previousAgenciesOf } from "./extras";
-import { compareYears, comparedRecord, Comparison, comparisonNotices } from "../core/grid/previous";
+import { compareYears, comparedRecord, Comparison, comparisonNotices, previousNotEarlier } from "../core/grid/previous";
 import { applyLedger, criteriaJson, CriteriaJson, withCriteriaValues, withGridWritten } from "./ledger";
 import { CRITERIA_SHEET } from "../core/rules/criteria-sheet";
 import { criteriaLookup, LEDGER_SHEET } from "../core/grid/ledger";
@@ -289,10 +289,11 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       // Last year's workbook must be of an earlier year (its title's, else its stored decision's) than this
       // one (--year, the stored decision, the title), unless --force-previous says it is meant.
       const previousStore = readingFile(previousFile, () => previousPort.readStore());
-      const previousYear = (last as { year?: number | null }).year ?? (previousStore.ok ? previousStore.state.decision?.year : undefined) ?? null;
-      const currentYear = opts.decision?.year ?? state.decision?.year ?? yearInTitle(titleRowsOf(data.values, result.layout.headerTop));
-      if (previousYear !== null && currentYear !== null && previousYear >= currentYear && !opts.forcePrevious)
-        fail(cliBoth("previousNotEarlier", { file: opts.previous, previous: previousYear, current: currentYear }));
+      const years = previousNotEarlier(
+        { year: (last as { year?: number | null }).year, decisionYear: previousStore.ok ? previousStore.state.decision?.year : undefined },
+        { stated: opts.decision?.year, decisionYear: state.decision?.year, values: data.values, headerTop: result.layout.headerTop },
+      );
+      if (years && !opts.forcePrevious) fail(cliBoth("previousNotEarlier", { file: opts.previous, ...years }));
       const lastYear = last as Extract<typeof last, { ok: true }>;
       const toUnicode = (t: string) => legacyToUnicode(t)?.text ?? t;
       // The 2025 mergers: offered where they fit, used with --lineage-2025 (and written to "Sáp nhập" with -o).

@@ -22,7 +22,16 @@ export type { PreviousChoice };
 export { batchBlocks } from "./port";
 import { ExcelPort, Journal, loadedRead, portReadInBlocks, queuePortRead } from "./port";
 import { planScoring, writeScoring } from "../core/flows/score";
-import { compareYears, Comparison, comparedRecord, comparisonNotices, PreviousInput, PreviousProblem, scorePreviousYear } from "../core/grid/previous";
+import {
+  compareYears,
+  Comparison,
+  comparedRecord,
+  comparisonNotices,
+  PreviousInput,
+  previousNotEarlier,
+  PreviousProblem,
+  scorePreviousYear,
+} from "../core/grid/previous";
 import { legacyToUnicode } from "../core/text/legacy-encoding";
 import type { Finding } from "../core/findings/findings";
 import { entryText, lineage2025Offer, lineageInUse, LINEAGE_MESSAGES, LINEAGE_SHEET, withLineage } from "../core/rules/lineage";
@@ -36,6 +45,7 @@ const previousRefusal = (problem: PreviousProblem): Extract<ScoringOutcome, { ki
   kind: "refused",
   ...excelBoth("previousUnusable", { problem }),
   cells: [],
+  ...(problem.code === "notEarlier" ? { previousNotEarlier: true } : {}),
 });
 
 /**
@@ -256,6 +266,13 @@ function comparisonFor(
     if (!read.ok) return { ok: false, problem: read.problem };
     last = { ...read, storedRules: null };
   } else last = options.previous;
+  // Last year's must be of an earlier year than this one, as --previous checks it, unless the user confirmed.
+  const years = previousNotEarlier(last, { decisionYear: state.decision?.year, values, headerTop: scored.layout.headerTop });
+  if (years && !options.previous.force)
+    return {
+      ok: false,
+      problem: { code: "notEarlier", source: options.previous.kind === "sheet" ? options.previous.sheet : options.previous.source, ...years },
+    };
   const toUnicode = (t: string) => legacyToUnicode(t)?.text ?? t;
   // The 2025 mergers: offered where they fit, used when the user ticked them.
   let rules = scored.rules;

@@ -18,6 +18,8 @@ import type { ScoringOutcome } from "./types";
 export type PreviousChoice = ({ kind: "sheet"; sheet: string } | ({ kind: "agencies"; source: string } & PreviousInput)) & {
   /** Use the built-in 2025 list of department mergers where it fits (otherwise it is only offered). */
   lineage2025?: boolean;
+  /** Compared even though last year's is not of an earlier year than this one (the user confirmed “Vẫn so sánh”). */
+  force?: boolean;
 };
 
 /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- queues loads; the accessors below are called after the caller's sync */

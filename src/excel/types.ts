@@ -83,6 +83,8 @@ export type ScoringOutcome =
       cells: string[];
       /** No grid because the headers are TCVN3/VNI: the cells “Chuyển mã” converts. */
       convertible?: string[];
+      /** Last year's is not of an earlier year than this one: “Vẫn so sánh” runs again with it forced. */
+      previousNotEarlier?: boolean;
     };
 
 /** One step of the annex's print setup to do by hand, worded in both languages from its code (Excel's menu names in each language). */

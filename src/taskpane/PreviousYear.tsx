@@ -70,7 +70,16 @@ export function PreviousYear({ api, stored2025 = false, onChange, onWritten, dis
     if (next.from === "sheet") return next.sheet ? { kind: "sheet", sheet: next.sheet, ...lineage } : "incomplete";
     const r = next.read?.result;
     return r?.ok
-      ? { kind: "agencies", source: next.read!.file, agencies: r.agencies, year: r.year, storedRules: r.storedRules, rankBy: r.rankBy, ...lineage }
+      ? {
+          kind: "agencies",
+          source: next.read!.file,
+          agencies: r.agencies,
+          year: r.year,
+          decisionYear: r.decisionYear,
+          storedRules: r.storedRules,
+          rankBy: r.rankBy,
+          ...lineage,
+        }
       : "incomplete";
   };
 

@@ -80,12 +80,17 @@ export function ScoreView({ api, lastRun, lineage2025, outcome, onScored, onWrit
 
   const [previous, setPrevious] = React.useState<PreviousChoice | null | "incomplete">(null);
 
-  const score = async () => {
+  /** Last year's chosen is not of an earlier year: “Vẫn so sánh” scores again with it (the user confirmed). */
+  const [refusedPrevious, setRefusedPrevious] = React.useState(false);
+
+  const score = async (forcePrevious = false) => {
     setNotes([]);
     setRefusedConvertible(null);
+    setRefusedPrevious(false);
     if (previous === "incomplete") return setNotes([{ intent: "error", title: t.score.refusedTitle, text: t.previous.choose }]);
     const r = await run("score", async () => {
-      const o = previous ? await api.runScoring("pane", undefined, { previous }) : await api.runScoring("pane");
+      const chosen = previous && forcePrevious ? { ...previous, force: true } : previous;
+      const o = chosen ? await api.runScoring("pane", undefined, { previous: chosen }) : await api.runScoring("pane");
       if (o.kind === "done" && !o.unchanged) onWritten({ lastRun: o.run, undo: o.undo });
       return o;
     });
@@ -93,6 +98,7 @@ export function ScoreView({ api, lastRun, lineage2025, outcome, onScored, onWrit
     const o = r.value;
     if (o.kind === "refused") {
       setRefusedConvertible(o.convertible?.length ? o.convertible : null);
+      setRefusedPrevious(o.previousNotEarlier === true && previous !== null);
       return setNotes([
         {
           intent: "error",
@@ -163,7 +169,7 @@ export function ScoreView({ api, lastRun, lineage2025, outcome, onScored, onWrit
       <React.Suspense fallback={null}>
         <PreviousYear api={api} stored2025={lineage2025} onChange={setPrevious} onWritten={onWritten} disabled={busy !== null} undone={undone} />
       </React.Suspense>
-      <BusyButton appearance="primary" size="large" className={styles.action} busy={busy === "score"} disabled={busy !== null} onClick={score}>
+      <BusyButton appearance="primary" size="large" className={styles.action} busy={busy === "score"} disabled={busy !== null} onClick={() => void score()}>
         {t.score.button}
       </BusyButton>
       {notes.map((n, i) => (
@@ -171,7 +177,13 @@ export function ScoreView({ api, lastRun, lineage2025, outcome, onScored, onWrit
           key={i}
           note={n}
           onDismiss={() => setNotes(notes.filter((_, j) => j !== i))}
-          action={i === 0 && refusedConvertible && busy === null ? { label: t.findings.convert, onClick: () => void convert(refusedConvertible) } : undefined}
+          action={
+            i === 0 && refusedConvertible && busy === null
+              ? { label: t.findings.convert, onClick: () => void convert(refusedConvertible) }
+              : i === 0 && refusedPrevious && busy === null
+                ? { label: t.previous.compareAnyway, onClick: () => void score(true) }
+                : undefined
+          }
         />
       ))}
       {shown ? <RunSummary run={shown} /> : busy !== "load" && <p className={styles.intro}>{t.score.nothingYet}</p>}

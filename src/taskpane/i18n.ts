@@ -79,6 +79,7 @@ const vi = {
   },
   previous: {
     toggle: "So sánh với năm trước",
+    compareAnyway: "Vẫn so sánh",
     hint: "Thêm cột “Xếp hạng năm trước” và “Tăng/giảm” (▲2, ▼1, mới) khi tính điểm.",
     from: "Kết quả năm trước ở",
     fromSheet: "Một trang tính của sổ này",
@@ -191,6 +192,7 @@ const en: Strings = {
   },
   previous: {
     toggle: "Compare with last year",
+    compareAnyway: "Compare anyway",
     hint: "Adds the columns “Xếp hạng năm trước” (last year's rank) and “Tăng/giảm” (▲2, ▼1, new) when scoring.",
     from: "Last year's results are in",
     fromSheet: "A sheet of this workbook",

@@ -19,8 +19,12 @@ export function previousFromWorkbook(wb: ExcelJS.Workbook, file: string): Previo
   const sheets = wb.worksheets
     .filter((ws) => ws.name !== STORE_SHEET && ws.state === "visible" && ws.name !== annexName)
     .map((ws) => ({ name: ws.name, values: readSheet(ws).values }));
-  return scorePreviousYear(sheets, stored.ok ? stored.state.rules : undefined, file);
+  return withDecisionYear(scorePreviousYear(sheets, stored.ok ? stored.state.rules : undefined, file), stored.ok ? stored.state.decision?.year : undefined);
 }
+
+/** The year its stored decision data names, kept for previousNotEarlier (a title without a year). */
+const withDecisionYear = (read: PreviousRead, year: number | undefined): PreviousRead =>
+  read.ok && year !== undefined ? { ...read, decisionYear: year } : read;
 
 /** The same from a file's bytes; a file ExcelJS cannot open is named as unreadable. */
 export async function readPreviousFile(X: ExcelJSModule, file: string, bytes: ArrayBuffer | Uint8Array): Promise<PreviousRead> {
@@ -41,5 +45,5 @@ export function previousFromPackage(wb: XlsxWorkbook, file: string): PreviousRea
   const sheets = wb.sheets
     .filter((ws) => ws.name !== STORE_SHEET && ws.state === "visible" && ws.name !== annexName)
     .map((ws) => ({ name: ws.name, values: wb.readSheet(ws.name).values }));
-  return scorePreviousYear(sheets, state?.rules, file);
+  return withDecisionYear(scorePreviousYear(sheets, state?.rules, file), state?.decision?.year);
 }

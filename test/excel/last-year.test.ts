@@ -23,7 +23,8 @@ function withLastYear(apiLevel: number) {
   double.workbook.sheet("Ghi chép").setValues("A1", [["Ghi chép riêng của người dùng"]]);
   const ws = double.workbook.sheet(SHEET);
   ws.setValues("A1", referenceSheet() as (string | number)[][]);
-  const last = referenceSheet().map((r) => [...r]) as (string | number)[][];
+  // Last year's grid: the reference one under a 2019 title (a grid of the same year is refused, see below).
+  const last = referenceSheet().map((r) => r.map((v) => (typeof v === "string" ? v.replace("NĂM 2020", "NĂM 2019") : v))) as (string | number)[][];
   const yte = last.findIndex((r) => r[1] === "Sở Y tế");
   for (let c = 2; c <= 7; c++) if (typeof last[yte][c] === "number") last[yte][c] = 0;
   const noiVu = last.findIndex((r) => r[1] === "Sở Nội vụ");
@@ -164,5 +165,33 @@ describe.each([4, 20])("“Tạo phụ lục” with last year's columns when th
     expect(o.message).toContain("Cột “Tăng/giảm” không khớp");
     expect(o.messageEn).toContain("disagrees with this year's and last year's ranks");
     expect(double.workbook.snapshot()).toEqual(before);
+  });
+});
+
+describe.each([4, 20])("last year's grid not of an earlier year (ExcelApi 1.%i)", (apiLevel) => {
+  it("is refused, naming both years and the fix, changing nothing; confirmed (force), it is compared", async () => {
+    const { double, ws } = withLastYear(apiLevel);
+    // Last year's sheet titled with this year's year: not earlier.
+    const last = double.workbook.sheet(LAST);
+    const titled = referenceSheet().map((r) => [...r]) as (string | number)[][];
+    last.setValues("A1", titled.slice(0, 4));
+    const before = ws.snapshot();
+    const refused = await runScoring("pane", undefined, { previous: { kind: "sheet", sheet: LAST } });
+    expect(refused).toEqual({
+      kind: "refused",
+      message:
+        "“Năm 2019” là bảng điểm năm 2020, không trước năm 2020 của bảng điểm này, nên chưa so sánh. Hãy chọn bảng điểm của năm trước (năm 2019 hoặc trước đó); nếu đúng là muốn so sánh như vậy, bấm “Vẫn so sánh”. Chưa có ô nào bị thay đổi.",
+      messageEn:
+        "“Năm 2019” is the score table of 2020, not earlier than this table's 2020, so it is not compared. Choose the previous year's table (2019 or earlier); if this comparison is really meant, click “Compare anyway”. No cell has been changed.",
+      cells: [],
+      previousNotEarlier: true,
+    });
+    expect(changedCells(before, ws.snapshot())).toEqual([]);
+    // A file whose title names no year: its stored decision's year counts (a later one here).
+    const file = await runScoring("pane", undefined, { previous: { kind: "agencies", source: "2021.xlsx", agencies: [], year: null, decisionYear: 2021 } });
+    expect(file.kind === "refused" && file.message).toContain("“2021.xlsx” là bảng điểm năm 2021, không trước năm 2020");
+    expect(changedCells(before, ws.snapshot())).toEqual([]);
+    const forced = await runScoring("pane", undefined, { previous: { kind: "sheet", sheet: LAST, force: true } });
+    expect(forced.kind).toBe("done");
   });
 });

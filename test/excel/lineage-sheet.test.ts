@@ -34,7 +34,10 @@ function workbook(apiLevel: number, lineageRows: (string | number)[][] | null) {
   rename("Sở Nông nghiệp và PTNT", "Sở Nông nghiệp và Môi trường");
   rename("Sở Tài nguyên và Môi trường", "Ban Quản lý dự án đầu tư xây dựng");
   ws.setValues("A1", now);
-  double.workbook.sheet(LAST).setValues("A1", referenceSheet() as (string | number)[][]);
+  // Last year's grid under a 2019 title (a grid of the same year is refused unless the user confirms).
+  double.workbook
+    .sheet(LAST)
+    .setValues("A1", referenceSheet().map((r) => r.map((v) => (typeof v === "string" ? v.replace("NĂM 2020", "NĂM 2019") : v))) as (string | number)[][]);
   if (lineageRows) double.workbook.sheet("Sáp nhập").setValues("A1", lineageRows);
   double.workbook.setActive(SHEET);
   restore = double.install(globalThis);
@@ -63,7 +66,7 @@ describe.each([4, 20])("“So sánh với năm trước” through the lineage (
     expect(rank).toBeGreaterThan(0);
     expect(ws.getValues(`O${rowOf("Ban Quản lý dự án đầu tư xây dựng")}`)).toEqual([["mới"]]);
     const told = o.notices.join("\n");
-    expect(told).toContain("So sánh năm 2020 với năm 2020. 1 cơ quan được so qua danh sách sáp nhập (“Sở Nông nghiệp và Môi trường”)");
+    expect(told).toContain("So sánh năm 2020 với năm 2019. 1 cơ quan được so qua danh sách sáp nhập (“Sở Nông nghiệp và Môi trường”)");
     // Sở Tài chính ← Sở KH&ĐT, Sở Xây dựng ← Sở GTVT, Sở KH&CN ← Sở TT&TT, Sở Nội vụ ← Sở Lao động TBXH: offered, not applied.
     expect(told).toContain("Danh sách sáp nhập sở năm 2025 có 4 mục");
     expect(told).toContain("“Sở Nội vụ” ← “Sở Nội vụ”, “Sở Lao động TBXH”");
@@ -275,7 +278,7 @@ describe.each([4, 20])("rules changed between the years: “Tạo phụ lục”
     expect(await saveDecision({ ...DECISION, annexPrevious: true })).toEqual({ ok: true });
     expect((await generateAnnex({ confirmErrors: true })).kind).toBe("done");
     const texts = annexTexts(double);
-    expect(texts).toContain("- Xếp hạng năm trước: kết quả năm 2020, so sánh với năm 2020.");
+    expect(texts).toContain("- Xếp hạng năm trước: kết quả năm 2019, so sánh với năm 2020.");
     expect(texts.some((t) => t.includes("như đã công bố"))).toBe(false);
   });
 

@@ -146,3 +146,34 @@ test("“Ghi trang “Sáp nhập””: writes the lineage of the comparison ch
   await user.click(screen.getByRole("button", { name: "Ghi trang “Sáp nhập”" }));
   expect(await screen.findByText("Sổ tính đã có trang “Sáp nhập”: add-in không ghi đè trang ấy.")).toHaveAttribute("role", "alert");
 });
+
+test("last year's chosen is not of an earlier year: the refusal names both years and the fix, and “Vẫn so sánh” compares it anyway", async () => {
+  const message =
+    "“Năm 2019” là bảng điểm năm 2021, không trước năm 2020 của bảng điểm này, nên chưa so sánh. Hãy chọn bảng điểm của năm trước (năm 2019 hoặc trước đó); nếu đúng là muốn so sánh như vậy, bấm “Vẫn so sánh”. Chưa có ô nào bị thay đổi.";
+  mocked.runScoring.mockResolvedValueOnce({ kind: "refused", message, messageEn: "(en)", cells: [], previousNotEarlier: true });
+  const user = await openPane();
+  await user.click(await screen.findByRole("checkbox", { name: "So sánh với năm trước" }));
+  await screen.findByRole("combobox", { name: "Trang tính năm trước" });
+  await user.click(screen.getByRole("button", { name: "Tính điểm" }));
+  expect(await screen.findByText(message)).toBeInTheDocument();
+  expect(mocked.runScoring).toHaveBeenLastCalledWith("pane", undefined, { previous: { kind: "sheet", sheet: "Năm 2019", lineage2025: false } });
+  await user.click(screen.getByRole("button", { name: "Vẫn so sánh" }));
+  expect(mocked.runScoring).toHaveBeenLastCalledWith("pane", undefined, { previous: { kind: "sheet", sheet: "Năm 2019", lineage2025: false, force: true } });
+  await waitIdle();
+  expect(screen.queryByText(message)).not.toBeInTheDocument();
+  expect(screen.queryByRole("button", { name: "Vẫn so sánh" })).not.toBeInTheDocument();
+});
+
+test("a refusal for another reason offers no “Vẫn so sánh”; in English the button is “Compare anyway”", async () => {
+  mocked.runScoring.mockResolvedValueOnce({ kind: "refused", message: "x", messageEn: "Not earlier.", cells: [], previousNotEarlier: true });
+  mocked.runScoring.mockResolvedValueOnce({ kind: "refused", message: "y", messageEn: "No grid.", cells: [] });
+  const user = await openPane("en");
+  await user.click(await screen.findByRole("checkbox", { name: "Compare with last year" }));
+  await screen.findByRole("combobox");
+  await user.click(screen.getByRole("button", { name: "Score" }));
+  expect(await screen.findByText("Not earlier.")).toBeInTheDocument();
+  expect(screen.getByRole("button", { name: "Compare anyway" })).toBeInTheDocument();
+  await user.click(screen.getByRole("button", { name: "Score" }));
+  expect(await screen.findByText("No grid.")).toBeInTheDocument();
+  expect(screen.queryByRole("button", { name: "Compare anyway" })).not.toBeInTheDocument();
+});

@@ -5,7 +5,10 @@ import { catalogue, entry, Lang } from "../base/catalogue";
 export type { Lang };
 
 /** Why last year's data cannot be used: a code with parameters, rendered per language. */
-export type PreviousProblem = { code: "noGrid" | "noSheet" | "unreadable"; source: string };
+export type PreviousProblem =
+  | { code: "noGrid" | "noSheet" | "unreadable"; source: string }
+  /** Last year's workbook is not of an earlier year than this one (previousNotEarlier): refused unless the user confirms. */
+  | { code: "notEarlier"; source: string; previous: number; current: number };
 
 export const PREVIOUS_PROBLEMS = catalogue("last year", {
   noGrid: entry({
@@ -26,9 +29,16 @@ export const PREVIOUS_PROBLEMS = catalogue("last year", {
     en: ({ source }) => `This workbook no longer has a sheet “${source}”. Choose last year's sheet again.`,
     example: { source: "Chấm điểm 2019" },
   }),
+  notEarlier: entry({
+    vi: (p: { source: string; previous: number; current: number }) =>
+      `“${p.source}” là bảng điểm năm ${p.previous}, không trước năm ${p.current} của bảng điểm này, nên chưa so sánh. Hãy chọn bảng điểm của năm trước (năm ${p.current - 1} hoặc trước đó); nếu đúng là muốn so sánh như vậy, bấm “Vẫn so sánh”.`,
+    en: (p) =>
+      `“${p.source}” is the score table of ${p.previous}, not earlier than this table's ${p.current}, so it is not compared. Choose the previous year's table (${p.current - 1} or earlier); if this comparison is really meant, click “Compare anyway”.`,
+    example: { source: "ket-qua-2021.xlsx", previous: 2021, current: 2020 },
+  }),
 });
 
-export const previousProblemText = (p: PreviousProblem, lang: Lang): string => PREVIOUS_PROBLEMS[p.code][lang](p);
+export const previousProblemText = (p: PreviousProblem, lang: Lang): string => (PREVIOUS_PROBLEMS[p.code][lang] as (p: PreviousProblem) => string)(p);
 
 /**
  * Why the annex cannot carry last year's columns ("Tạo phụ lục" with the choice to include them),

@@ -254,6 +254,8 @@ export interface PreviousYearData {
   sheet: string;
   /** The year the grid's title names ("… năm 2024"), or null. */
   year: number | null;
+  /** The year its workbook's stored decision data names, when there is one (used when the title names none). */
+  decisionYear?: number | null;
   /** The rules it was scored with, when its workbook stores them (not the preset taken for want of any). */
   storedRules: RulesJson | null;
   rankBy: "index" | "total";
@@ -427,6 +429,21 @@ export function rulesChangedFinding(
       .filter((d) => d !== "")
       .join("; "),
   });
+}
+
+/**
+ * Last year's workbook must be of an earlier year than this one. Its year: its title's, else its stored decision's;
+ * this one's: the year stated (--year), else the stored decision's, else its title's. The two years when last year's
+ * is not earlier, null when it is or either is unknown. `--previous` refuses then unless --force-previous, the pane's
+ * “So sánh với năm trước” unless the user confirms (“Vẫn so sánh”).
+ */
+export function previousNotEarlier(
+  previous: { year?: number | null; decisionYear?: number | null },
+  current: { stated?: number | null; decisionYear?: number | null; values: readonly (readonly unknown[])[]; headerTop: number },
+): { previous: number; current: number } | null {
+  const last = previous.year ?? previous.decisionYear ?? null;
+  const now = current.stated ?? current.decisionYear ?? yearInTitle(titleRowsOf(current.values, current.headerTop));
+  return last !== null && now !== null && last >= now ? { previous: last, current: now } : null;
 }
 
 /** Last year as the comparison needs it (a file read by the pane carries what scorePreviousYear found). */

@@ -1,5 +1,12 @@
 import { Scored } from "../../../src/core/findings/explain";
-import { annexPreviousProblemText, compareWithPrevious, comparisonFromSheet, PreviousAgency, rankChangeText } from "../../../src/core/grid/previous";
+import {
+  annexPreviousProblemText,
+  compareWithPrevious,
+  comparisonFromSheet,
+  PreviousAgency,
+  previousNotEarlier,
+  rankChangeText,
+} from "../../../src/core/grid/previous";
 import { annexGrid, buildAnnex } from "../../../src/core/sheets/annex";
 import { completeMetadata } from "../../../src/core/rules/metadata";
 import { presetRules } from "../../../src/core/rules/rules";
@@ -117,5 +124,23 @@ describe("last year's columns read back from the score sheet (the add-in's annex
     expect(read).toEqual({ ok: false, problem: { code: "annexPreviousChangeStale", cells: ["K3"] } }); // C stays “mới”: new whatever its rank
     if (read.ok) return;
     expect(annexPreviousProblemText(read.problem, "vi")).toContain("“So sánh với năm trước”");
+  });
+});
+
+describe("previousNotEarlier: last year's workbook must be of an earlier year (--previous and the pane alike)", () => {
+  const titled = (year: number) => ({ values: [[`KẾT QUẢ XẾP HẠNG NĂM ${year}`]], headerTop: 1 });
+  it("gives both years when last year's is the same or later, null when earlier or unknown", () => {
+    expect(previousNotEarlier({ year: 2019 }, titled(2020))).toBeNull();
+    expect(previousNotEarlier({ year: 2020 }, titled(2020))).toEqual({ previous: 2020, current: 2020 });
+    expect(previousNotEarlier({ year: 2021 }, titled(2020))).toEqual({ previous: 2021, current: 2020 });
+    expect(previousNotEarlier({ year: null }, titled(2020))).toBeNull();
+    expect(previousNotEarlier({ year: 2021 }, { values: [["KẾT QUẢ"]], headerTop: 1 })).toBeNull();
+  });
+  it("takes last year's title before its stored decision, and this year's stated year, then its decision, before its title", () => {
+    expect(previousNotEarlier({ year: null, decisionYear: 2020 }, titled(2020))).toEqual({ previous: 2020, current: 2020 });
+    expect(previousNotEarlier({ year: 2019, decisionYear: 2021 }, titled(2020))).toBeNull();
+    expect(previousNotEarlier({ year: 2020 }, { ...titled(2020), decisionYear: 2021 })).toBeNull();
+    expect(previousNotEarlier({ year: 2020 }, { ...titled(2019), stated: 2022, decisionYear: 2020 })).toBeNull();
+    expect(previousNotEarlier({ year: 2020 }, { ...titled(2022), stated: 2020 })).toEqual({ previous: 2020, current: 2020 });
   });
 });
