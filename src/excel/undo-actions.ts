@@ -54,7 +54,16 @@ export interface UndoHandler {
   /** The message for "undone", with the time and the sheet of the action. */
   done: ExcelMessageCode &
     (
-      "undoneScore" | "undoneMerge" | "undoneEncoding" | "undoneAnnex" | "chartUndone" | "explainUndone" | "lineageUndone" | "logSheetUndone" | "criteriaUndone"
+      | "undoneScore"
+      | "undoneMerge"
+      | "undoneEncoding"
+      | "undoneAnnex"
+      | "chartUndone"
+      | "explainUndone"
+      | "lineageUndone"
+      | "logSheetUndone"
+      | "criteriaUndone"
+      | "undoneConclusions"
     );
   /**
    * Checks that the undo can be done (a refusal otherwise, before anything is written) and queues the
@@ -126,6 +135,8 @@ export const UNDO_HANDLERS: { readonly [A in UndoJournal["action"]]: UndoHandler
     },
     stateAfter: (current, { previousState: prev }) => ({ ...current, selfAssessments: prev.selfAssessments, loopSheets: prev.loopSheets }),
   },
+  /** "Ghi kết luận" (the Phiếu tab): the conclusion, score and reason cells of "Chênh lệch" back, those edited since left alone. */
+  conclusions: { done: "undoneConclusions", restore: cellsUndo(() => undefined), stateAfter: (current) => current },
   /** "Chuyển mã": the cells' old text and fonts back. */
   encoding: { done: "undoneEncoding", restore: cellsUndo(() => undefined), stateAfter: (current) => current },
   /**
