@@ -1,11 +1,10 @@
 /** Unforgeable forms: each form's token is an HMAC of master id, agency and year under the master's key. */
-import { buildForm } from "../../src/core/forms/forms";
-import { formToken, FormIdentity, identityVerifies, newFormKey } from "../../src/core/forms/form-parts";
+import { FormIdentity } from "../../src/core/forms/form-parts";
 import { MergeInput, ReturnedForm, selfAssessmentSheet } from "../../src/core/forms/merge";
 import { presetRules } from "../../src/core/rules/rules";
 import { SelfAssessment } from "../../src/core/store/store";
 import { simpleSheet } from "../core/helpers";
-import { filledValues, formFor, KEY, mergeInput, OTHER_KEY, planOf, returned } from "./helpers";
+import { filledValues, formFor, mergeInput, OTHER_KEY, planOf, returned } from "./helpers";
 
 const rules = presetRules();
 const FULL = [40, 80, 80, 80, 80, 40];
@@ -31,26 +30,6 @@ const genuineRecord = (): SelfAssessment => {
   expect(p.selfAssessments[0].verified).toBe(true);
   return p.selfAssessments[0];
 };
-
-describe("the token", () => {
-  it("is made from a fresh key, and verifies only for the master id, agency and year it was made for", () => {
-    const key = newFormKey((n) => Uint8Array.from({ length: n }, (_, i) => (i * 37 + 11) & 255));
-    expect(key).toMatch(/^[0-9a-f]{64}$/);
-    const id = buildForm({ rules, agency: "Sở Y tế", notes: "", year: 2020, masterId: "m", formKey: key }).identity;
-    expect(id.token).toBe(formToken(key, "m", "Sở Y tế", 2020));
-    expect(identityVerifies(key, id)).toBe(true);
-    expect(identityVerifies(key, { ...id, agency: "Sở Tài chính" })).toBe(false);
-    expect(identityVerifies(key, { ...id, year: 2021 })).toBe(false);
-    expect(identityVerifies(key, { ...id, masterId: "n" })).toBe(false);
-    expect(identityVerifies(OTHER_KEY, id)).toBe(false);
-    expect(identityVerifies(key, { ...id, token: undefined })).toBe(false);
-  });
-
-  it("is never the key, and the form carries no key", () => {
-    const form = formFor(rules, "Sở Y tế");
-    expect(JSON.stringify(form)).not.toContain(KEY);
-  });
-});
 
 describe("forged forms are not merged", () => {
   it("refuses Sở Tài chính's form whose hidden agency was changed to Sở Y tế", () => {

@@ -5,21 +5,21 @@
  * problems named per form and cell, and scored.
  */
 import * as ExcelJS from "exceljs";
-import { cellAddress } from "../../src/core/base/address";
-import { formatVi } from "../../src/core/base/decimal";
-import { CRITERIA_FORM_COLS, pointsFormula, readCriteriaForm } from "../../src/core/forms/criteria-form";
-import { buildForm } from "../../src/core/forms/forms";
-import { FormDescription, formToken } from "../../src/core/forms/form-parts";
-import { differencesSheet, planMerge } from "../../src/core/forms/merge";
-import { applyConclusions, applyCriterionConclusions } from "../../src/core/forms/conclusions";
-import { locateGrid } from "../../src/core/grid/grid";
-import { gridAgencies, LEDGER_COLUMNS, ledgerSheet, scoreWithLedger } from "../../src/core/grid/ledger";
-import { Rules } from "../../src/core/rules/rules";
-import { sheetValues } from "../../src/core/sheets/sheet";
-import { formBytes, readReturnedForm } from "../../src/xlsx/forms";
-import { simpleSheet } from "../core/helpers";
-import { DOC_FILL, docRules, exampleRules, fillByCriteria, unlockedOf } from "./criteria-helpers";
-import { KEY, mergeInput } from "./helpers";
+import { cellAddress } from "../../../src/core/base/address";
+import { formatVi } from "../../../src/core/base/decimal";
+import { CRITERIA_FORM_COLS, pointsFormula, readCriteriaForm } from "../../../src/core/forms/criteria-form";
+import { buildForm } from "../../../src/core/forms/forms";
+import { FormDescription, formToken } from "../../../src/core/forms/form-parts";
+import { differencesSheet, planMerge } from "../../../src/core/forms/merge";
+import { applyConclusions, applyCriterionConclusions } from "../../../src/core/forms/conclusions";
+import { locateGrid } from "../../../src/core/grid/grid";
+import { gridAgencies, LEDGER_COLUMNS, ledgerSheet, scoreWithLedger } from "../../../src/core/grid/ledger";
+import { Rules } from "../../../src/core/rules/rules";
+import { sheetValues } from "../../../src/core/sheets/sheet";
+import { formBytes, readReturnedForm } from "../../../src/xlsx/forms";
+import { simpleSheet } from "../helpers";
+import { DOC_FILL, docRules, exampleRules, fillByCriteria, unlockedOf } from "../../forms/criteria-helpers";
+import { KEY, mergeInput } from "../../forms/helpers";
 
 const rules = docRules();
 const L = Object.fromEntries(LEDGER_COLUMNS.map((c, i) => [c.kind, i])) as Record<(typeof LEDGER_COLUMNS)[number]["kind"], number>;
