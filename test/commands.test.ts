@@ -153,17 +153,34 @@ describe("notifyAnnex: the note after “Tạo phụ lục”", () => {
     undo: { action: "annex", at: "x", sheet: "Phụ lục" },
   };
 
-  test("made: where, and that it is ready; else what is still to do before signing", () => {
-    expect(notifyAnnex(done, "vi")).toEqual({ title: "Đã tạo phụ lục ở trang “Phụ lục”", message: "Phụ lục đã sẵn sàng để in và trình ký." });
-    const withErrors = notifyAnnex(
-      { ...done, errorsIncluded: 1, notices: [{ code: "provinceMissing", message: "Chưa có tên tỉnh …", messageEn: "No province yet …" }] },
-      "en",
-    );
-    expect(withErrors.title).toBe("Annex created on sheet “Phụ lục”");
-    expect(withErrors.message).toBe(
-      "The annex carries 1 error of the score table not yet fixed: correct it and create it again before it is signed.\nNo province yet …",
-    );
-    expect(notifyAnnex({ ...done, errorsIncluded: 2 }, "en").message).toContain("2 errors of the score table not yet fixed: correct them");
+  test("made: one status as the pane's — “Sẵn sàng trình ký”, or “Chưa trình ký được” with the reasons (vi and en)", () => {
+    expect(notifyAnnex(done, "vi")).toEqual({ title: "Sẵn sàng trình ký", message: "Đã tạo phụ lục trên trang “Phụ lục”." });
+    expect(notifyAnnex(done, "en")).toEqual({ title: "Ready to sign", message: "The annex is on sheet “Phụ lục”." });
+    const notices = [{ code: "provinceMissing" as const, message: "Chưa có tên tỉnh …", messageEn: "No province yet …" }];
+    const steps = [{ code: "orientation" as const, message: "Hướng giấy: Ngang", messageEn: "Orientation: Landscape" }];
+    const notReady = { ...done, errorsIncluded: 2, notices, manualPrintSteps: steps };
+    expect(notifyAnnex(notReady, "vi")).toEqual({
+      title: "Chưa trình ký được",
+      message: [
+        "Đã tạo phụ lục trên trang “Phụ lục”.",
+        "Trước khi trình ký:",
+        "– Phụ lục có 2 số liệu đang lỗi. Hãy sửa bảng điểm rồi tạo lại phụ lục trước khi trình ký.",
+        "– Chưa có tên tỉnh …",
+        "– Đặt bố cục in bằng tay (phiên bản Excel này không cho add-in đặt). Trên trang phụ lục, hãy chọn:",
+        "  • Hướng giấy: Ngang",
+      ].join("\n"),
+    });
+    const en = notifyAnnex({ ...done, errorsIncluded: 1, notices, collided: true, sheetName: "Phụ lục (2)" }, "en", "Phụ lục");
+    expect(en.title).toBe("Not ready to sign yet");
+    expect(en.message.split("\n")).toEqual([
+      "The annex is on sheet “Phụ lục (2)”.",
+      "The workbook already has a sheet “Phụ lục” of yours, so the annex went to sheet “Phụ lục (2)”. Your sheet was not changed.",
+      "Before it is signed:",
+      "– The annex carries 1 figure in error. Correct the score table and create the annex again before it is signed.",
+      "– No province yet …",
+    ]);
+    // Only the print layout left: still not ready, the steps listed.
+    expect(notifyAnnex({ ...done, manualPrintSteps: steps }, "en").title).toBe("Not ready to sign yet");
   });
 
   test("errors in the table: a question whose going-ahead button is “Vẫn tạo phụ lục”", () => {
@@ -457,8 +474,10 @@ describe("ribbon commands in the Office.js double", () => {
     expect(double.workbook.sheets.map((s) => s.name)).not.toContain("Phụ lục"); // nothing before the answer
     double.dialogs[0].sendMessage("confirm");
     const note = noteOf((await dialogNo(double, 1)).url);
-    expect(note.title).toBe("Đã tạo phụ lục ở trang “Phụ lục”");
-    expect(note.message).toContain("1 lỗi chưa sửa");
+    // One status, as the pane's: made with an error carried, so not yet to be signed.
+    expect(note.title).toBe("Chưa trình ký được");
+    expect(note.message).toContain("Đã tạo phụ lục trên trang “Phụ lục”.");
+    expect(note.message).toContain("Phụ lục có 1 số liệu đang lỗi.");
     double.dialogs[1].sendMessage("close");
     await expect(invoked).resolves.toMatchObject({ completed: true });
     const annex = double.workbook.sheet("Phụ lục");

@@ -5,6 +5,7 @@
 import { catalogue, entry, Lang, languageOf, ParamsOf, pick, plural, say as sayCode } from "../core/base/catalogue";
 import type { LastRun } from "../core/store/store";
 import type { AnnexOutcome, ScoringOutcome, UndoOutcome } from "../excel/types";
+import { annexStatus, annexStatusLines } from "../excel/annex-status";
 
 export type { Lang };
 
@@ -101,16 +102,6 @@ export const NOTE_MESSAGES = catalogue("ribbon note", {
       `${p.cells.length === 1 ? "Cell" : "Cells"} ${p.cells.slice(0, 5).join(", ")}${p.cells.length > 5 ? "…" : ""}: text typed in a legacy encoding (TCVN3 or VNI): open the pane and click “Convert encoding” to convert it to Unicode.`,
     example: { cells: ["B5", "B6", "B7", "B8", "B9", "B10"] },
   }),
-  annexTitle: entry({
-    vi: (p: { sheet: string }) => `Đã tạo phụ lục ở trang “${p.sheet}”`,
-    en: (p) => `Annex created on sheet “${p.sheet}”`,
-    example: { sheet: "Phụ lục" },
-  }),
-  annexReady: entry({
-    vi: (_p: object) => "Phụ lục đã sẵn sàng để in và trình ký.",
-    en: () => "The annex is ready to print and sign.",
-    example: {},
-  }),
   annexRefusedTitle: entry({ vi: (_p: object) => "Chưa tạo được phụ lục", en: () => "The annex was not created", example: {} }),
   annexConfirmTitle: entry({ vi: (_p: object) => "Bảng điểm còn lỗi", en: () => "The score table has errors", example: {} }),
   annexConfirm: entry({ vi: (_p: object) => "Vẫn tạo phụ lục", en: () => "Create the annex anyway", example: {} }),
@@ -122,22 +113,6 @@ export const NOTE_MESSAGES = catalogue("ribbon note", {
   annexStale: entry({
     vi: (_p: object) => "Bấm “Tính điểm” rồi bấm lại “Tạo phụ lục”.",
     en: () => "Click “Score”, then “Create annex” again.",
-    example: {},
-  }),
-  annexCollided: entry({
-    vi: (p: { wanted: string; used: string }) => `Trang “${p.wanted}” là của người dùng nên không bị thay; phụ lục ở trang “${p.used}”.`,
-    en: (p) => `Sheet “${p.wanted}” is the user's, so it was not replaced; the annex is on sheet “${p.used}”.`,
-    example: { wanted: "Phụ lục", used: "Phụ lục (2)" },
-  }),
-  annexWithErrors: entry({
-    vi: (p: { errors: number }) => `Phụ lục mang ${p.errors} lỗi chưa sửa của bảng điểm: hãy sửa rồi tạo lại trước khi trình ký.`,
-    en: (p) =>
-      `The annex carries ${plural(p.errors, "error")} of the score table not yet fixed: correct ${p.errors === 1 ? "it" : "them"} and create it again before it is signed.`,
-    example: { errors: 1 },
-  }),
-  annexPrintSteps: entry({
-    vi: (_p: object) => "Phiên bản Excel này không đặt được trang in; hãy đặt bằng tay:",
-    en: () => "This version of Excel cannot set up the page; set it by hand:",
     example: {},
   }),
   /** The question before the one step Excel cannot keep on its undo stack (ExcelApi 1.20; runWriting's consent). */
@@ -226,13 +201,9 @@ export function notifyAnnex(outcome: AnnexOutcome, lang: Lang, wanted?: string):
     case "needsConfirmation":
       return { title: say(lang, "annexConfirmTitle", {}), message: pick(outcome, lang), confirm: say(lang, "annexConfirm", {}) };
     case "done": {
-      const lines: string[] = [];
-      if (outcome.collided && wanted) lines.push(say(lang, "annexCollided", { wanted, used: outcome.sheetName }));
-      if (outcome.errorsIncluded > 0) lines.push(say(lang, "annexWithErrors", { errors: outcome.errorsIncluded }));
-      for (const n of outcome.notices ?? []) lines.push(pick(n, lang));
-      if (outcome.manualPrintSteps.length > 0) lines.push(say(lang, "annexPrintSteps", {}), ...outcome.manualPrintSteps.map((s) => `• ${pick(s, lang)}`));
-      if (lines.length === 0) lines.push(say(lang, "annexReady", {}));
-      return { title: say(lang, "annexTitle", { sheet: outcome.sheetName }), message: lines.join("\n") };
+      // One status, as the pane shows it: ready to sign, or not yet and why.
+      const status = annexStatus(outcome, wanted, lang);
+      return { title: status.title, message: annexStatusLines(status).join("\n") };
     }
   }
 }

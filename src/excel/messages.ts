@@ -312,6 +312,12 @@ const TEMPLATES = catalogue("excel", {
     en: (p) => `Undid the “Convert encoding” at ${p.time} on sheet “${p.sheet}”: the cells have their old text back.`,
     example: { time: "09:41", sheet: "Bảng điểm" },
   }),
+  undoneConclusions: entry({
+    vi: (p: { time: string; sheet: string }) =>
+      `Đã hoàn tác lần “Ghi kết luận” lúc ${p.time} trên trang “${p.sheet}”: các ô kết luận và lý do có lại nội dung cũ.`,
+    en: (p) => `Undid the “Record conclusions” at ${p.time} on sheet “${p.sheet}”: the conclusion and reason cells have their old content back.`,
+    example: { time: "09:41", sheet: "Chênh lệch" },
+  }),
   undoneAnnex: entry({
     vi: (p: { time: string; sheet: string }) => `Đã hoàn tác lần “Tạo phụ lục” lúc ${p.time}.`,
     en: (p) => `Undid the “Create annex” at ${p.time}.`,

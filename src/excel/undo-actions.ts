@@ -64,6 +64,7 @@ export interface UndoHandler {
       | "lineageUndone"
       | "logSheetUndone"
       | "criteriaUndone"
+      | "undoneConclusions"
       | "ledgerUndone"
     );
   /**
@@ -136,6 +137,8 @@ export const UNDO_HANDLERS: { readonly [A in UndoJournal["action"]]: UndoHandler
     },
     stateAfter: (current, { previousState: prev }) => ({ ...current, selfAssessments: prev.selfAssessments, loopSheets: prev.loopSheets }),
   },
+  /** "Ghi kết luận" (the Phiếu tab): the conclusion, score and reason cells of "Chênh lệch" back, those edited since left alone. */
+  conclusions: { done: "undoneConclusions", restore: cellsUndo(() => undefined), stateAfter: (current) => current },
   /** "Chuyển mã": the cells' old text and fonts back. */
   encoding: { done: "undoneEncoding", restore: cellsUndo(() => undefined), stateAfter: (current) => current },
   /**

@@ -5,6 +5,7 @@ import { useStrings } from "./i18n";
 import { useAnnexStrings } from "./annexStrings";
 import { Notice } from "./Notice";
 import { useAnnounce } from "./announce";
+import { annexStatus, annexStatusLines } from "../excel/annex-status";
 
 const useStyles = makeStyles({
   line: { display: "block", margin: `${tokens.spacingVerticalXS} 0 0` },
@@ -21,31 +22,22 @@ export function AnnexResult({ outcome, wantedSheet }: { outcome: Extract<AnnexOu
   const t = useStrings();
   const ta = useAnnexStrings();
   const styles = useStyles();
-  const en = t.lang === "en";
-  const reasons: string[] = [];
-  if (outcome.errorsIncluded > 0) reasons.push(ta.annex.errorsIncluded(outcome.errorsIncluded));
-  for (const n of outcome.notices ?? []) reasons.push(en ? n.messageEn : n.message);
-  const print = outcome.manualPrintSteps.map((s) => (en ? s.messageEn : s.message));
-  if (print.length > 0) reasons.push(ta.annex.printReason);
-  const ready = reasons.length === 0;
-  const collided = outcome.collided ? ta.annex.collided(wantedSheet, outcome.sheetName) : null;
+  const status = annexStatus(outcome, wantedSheet, t.lang);
   // The notice says its title and first line; the rest of the status is said with it.
-  useAnnounce([collided, ...(ready ? [] : [ta.annex.notReadyIntro, ...reasons, ...print])].filter(Boolean).join(" "));
+  useAnnounce(annexStatusLines(status).slice(1).join(" "));
   return (
-    <Notice
-      note={{ intent: ready ? "success" : "warning", title: ready ? ta.annex.readyTitle : ta.annex.notReadyTitle, text: ta.annex.done(outcome.sheetName) }}
-    >
-      {collided && <span className={styles.line}>{collided}</span>}
-      {!ready && (
+    <Notice note={{ intent: status.ready ? "success" : "warning", title: status.title, text: status.text }}>
+      {status.collided && <span className={styles.line}>{status.collided}</span>}
+      {!status.ready && (
         <>
-          <span className={styles.line}>{ta.annex.notReadyIntro}</span>
+          <span className={styles.line}>{status.intro}</span>
           <ul className={styles.list}>
-            {reasons.map((r, i) => (
+            {status.reasons.map((r, i) => (
               <li key={i} className={styles.item}>
-                {r}
-                {r === ta.annex.printReason && (
+                {r.text}
+                {r.steps && (
                   <ol className={styles.list} aria-label={ta.annex.printTitle}>
-                    {print.map((step, j) => (
+                    {r.steps.map((step, j) => (
                       <li key={j} className={styles.item}>
                         {step}
                       </li>

@@ -64,7 +64,7 @@ const vi = {
   undo: {
     button: "Hoàn tác",
     what: (action: UndoAction, at: string) =>
-      `Hoàn tác lần “${{ score: "Tính điểm", merge: "Gộp phiếu", encoding: "Chuyển mã", chart: "Biểu đồ chỉ số", explain: "Giải trình", lineage: "Ghi trang Sáp nhập", logSheet: "Xem nhật ký", criteria: "Ghi ra trang Bộ tiêu chí", ledger: "Tạo trang chấm điểm chi tiết", annex: "Tạo phụ lục" }[action]}” lúc ${hhmm(at)}.`,
+      `Hoàn tác lần “${{ score: "Tính điểm", merge: "Gộp phiếu", encoding: "Chuyển mã", chart: "Biểu đồ chỉ số", explain: "Giải trình", lineage: "Ghi trang Sáp nhập", logSheet: "Xem nhật ký", criteria: "Ghi ra trang Bộ tiêu chí", ledger: "Tạo trang chấm điểm chi tiết", annex: "Tạo phụ lục", conclusions: "Ghi kết luận" }[action]}” lúc ${hhmm(at)}.`,
     none: "Chưa có thao tác nào để hoàn tác.",
     nothing: "Không có gì để hoàn tác",
     refused: "Không hoàn tác được",
@@ -177,7 +177,7 @@ const en: Strings = {
   undo: {
     button: "Undo",
     what: (action: UndoAction, at: string) =>
-      `Undo the last “${{ score: "Score", merge: "Merge forms", encoding: "Convert encoding", chart: "Chart of the indices", explain: "Explanation", lineage: "Write Sáp nhập", logSheet: "Show the log", criteria: "Write the Bộ tiêu chí sheet", ledger: "Make the detailed scoring sheet", annex: "Create annex" }[action]}” at ${hhmm(at)}.`,
+      `Undo the last “${{ score: "Score", merge: "Merge forms", encoding: "Convert encoding", chart: "Chart of the indices", explain: "Explanation", lineage: "Write Sáp nhập", logSheet: "Show the log", criteria: "Write the Bộ tiêu chí sheet", ledger: "Make the detailed scoring sheet", annex: "Create annex", conclusions: "Record conclusions" }[action]}” at ${hhmm(at)}.`,
     none: "Nothing to undo yet.",
     nothing: "Nothing to undo",
     refused: "Could not undo",
