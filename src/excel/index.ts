@@ -49,6 +49,9 @@ export const USE_CASES = {
   /** "Chốt kết quả" and "Mở chốt" (the Phụ lục tab). */
   lockResults: later("engine", () => import(/* webpackChunkName: "engine" */ "./lock"), "lockResults"),
   unlockResults: later("engine", () => import(/* webpackChunkName: "engine" */ "./lock"), "unlockResults"),
+  /** "Kết luận của hội đồng" (the Phiếu tab): the differences of "Chênh lệch" listed, the conclusions chosen written. */
+  listDifferences: later("engine", () => import(/* webpackChunkName: "engine" */ "./council"), "listDifferences"),
+  writeConclusions: later("engine", () => import(/* webpackChunkName: "engine" */ "./council"), "writeConclusions"),
   /** "Sửa tay": cells typed by hand while the pane is open, logged (ExcelApi 1.9). */
   logEdits: later("engine", () => import(/* webpackChunkName: "engine" */ "./manual-edits"), "logManualEdits"),
   /** "Xem nhật ký" (the Phụ lục tab): the printable "Nhật ký" sheet, newest first. */
@@ -58,6 +61,8 @@ export const USE_CASES = {
   /** The Quy tắc tab's “Bộ tiêu chí” sheet: read into the rules (with its problems by cell), written from them. */
   readCriteriaSheet: later("settings", () => import(/* webpackChunkName: "settings" */ "./criteria-sheet"), "readCriteriaSheet"),
   writeCriteriaSheet: later("settings", () => import(/* webpackChunkName: "settings" */ "./criteria-sheet"), "writeCriteriaSheet"),
+  /** “Tạo trang chấm điểm chi tiết” (the Quy tắc tab's criteria set): the ledger made from the rules and the grid's agencies. */
+  writeLedgerSheet: later("engine", () => import(/* webpackChunkName: "engine" */ "./ledger-sheet"), "writeLedgerSheet"),
 };
 
 type UseCaseOf<U> = U extends Now<infer F> ? F : U extends Later<infer M, infer K> ? M[K] : never;
@@ -92,4 +97,5 @@ export type { SelectionInfo, StaleView } from "./card";
 export type { ExplanationOutcome } from "./explanation";
 export type { ChartOutcome } from "./chart";
 export type { LockOutcome } from "./lock";
+export type { DifferencesOutcome, ConclusionsOutcome } from "./council";
 export type { LogSheetOutcome } from "./log-sheet";

@@ -87,7 +87,7 @@ export async function undoLast(expected?: { action: UndoJournal["action"]; at: s
             by: currentActor(),
             via: "pane",
             sheet: undo.sheet,
-            note: `${actionName(undo.action, "vi")} ${undo.at}`,
+            note: `${actionName(undo.action === "conclusions" ? "conclusion" : undo.action, "vi")} ${undo.at}`,
           }),
         );
         await queueStoreWrite(context, store, restored);

@@ -21,7 +21,8 @@ export type BusyKind =
   | "lock"
   | "log"
   | "notices"
-  | "criteriaSheet";
+  | "criteriaSheet"
+  | "ledgerSheet";
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 

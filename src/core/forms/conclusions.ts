@@ -1,9 +1,10 @@
 import { cellAddress, Origin, SHEET_ORIGIN } from "../base/address";
-import { cmp, toNumber } from "../base/decimal";
+import { cmp, sign, toNumber } from "../base/decimal";
+import { both } from "../base/catalogue";
 import { Finding, makeFinding, quotedSheet } from "../findings/findings";
 import { CriterionModel } from "../rules/criteria";
 import { locateLedger } from "../grid/ledger";
-import { FORM_TEXT } from "./form-messages";
+import { CONCLUSION_MESSAGES, FORM_TEXT } from "./form-messages";
 import { GridLayout } from "../grid/grid";
 import { displayValue, isBlank, parseScore } from "../base/numbers";
 import { Rules } from "../rules/rules";
@@ -337,4 +338,119 @@ export function applyCriterionConclusions(
     findings,
   );
   return { values, writes, findings, ...counts };
+}
+
+/** A row of "Chênh lệch" as the pane offers it: what was typed, and the maximum of its group or criterion (null: the notes, text). */
+export interface DifferenceItem {
+  row: number;
+  agency: string;
+  group: string;
+  self: string;
+  appraised: string;
+  conclusion: ConclusionKind | null;
+  score: string;
+  reason: string;
+  max: number | null;
+}
+
+/** The maximum of the group or criterion a row names; null for the notes (text) or a name the rules do not know. */
+function maxOfRow(rules: Rules, group: string): number | null {
+  const leaf = criterionOfRow(rules, group);
+  if (leaf) return toNumber(leaf.max);
+  const g = rules.groups.find((x) => matchKey(x.name) === matchKey(group));
+  return g ? toNumber(g.nominalMax) : null;
+}
+
+/** The rows of the sheet as the pane lists them (null when it has no conclusion column). */
+export function differenceItems(values: readonly (readonly unknown[])[], rules: Rules): DifferenceItem[] | null {
+  const read = readDifferences(values);
+  if (read === null) return null;
+  return read.rows.map((d) => ({
+    row: d.row,
+    agency: d.agency,
+    group: d.group,
+    self: displayValue(d.self),
+    appraised: displayValue(d.appraised),
+    conclusion: d.conclusion === "unknown" ? null : d.conclusion,
+    score: d.conclusion === "other" ? displayValue(d.score) : "",
+    reason: d.reason,
+    max: maxOfRow(rules, d.group),
+  }));
+}
+
+/** A conclusion chosen in the pane for a row (its agency and group: the row must still be theirs). */
+export interface ConclusionChoice {
+  row: number;
+  agency: string;
+  group: string;
+  conclusion: ConclusionKind;
+  /** For "điểm khác": as typed (a decimal comma is accepted). */
+  score?: string;
+  reason: string;
+}
+
+/** One cell of "Chênh lệch" to write (0-based in the sheet's values): text written as text. */
+export interface SheetCellWrite {
+  row: number;
+  col: number;
+  value: string | number;
+}
+
+/** The other score typed for a row: a number from 0 to its maximum; null when it is not one. Text for the notes (max null). */
+export function otherScore(text: string, max: number | null): number | string | null {
+  const clean = cleanText(text);
+  if (max === null) return clean === "" ? null : clean;
+  const parsed = parseScore(clean);
+  if (parsed.kind !== "number") return null;
+  const top = parseScore(max);
+  if (top.kind !== "number" || cmp(parsed.value, top.value) > 0 || sign(parsed.value) < 0) return null;
+  return toNumber(parsed.value);
+}
+
+/**
+ * The cells of "Chênh lệch" that record the choices: the conclusion's words, the other score (in "Điểm
+ * kết luận", or as the conclusion itself on a sheet without that column; cleared for the other two), the
+ * reason. Only cells whose content changes. A problem (a score that is not a number 0..max, a row that is
+ * no longer the one listed) refuses the whole: nothing is written.
+ */
+export function conclusionWrites(
+  values: readonly (readonly unknown[])[],
+  rules: Rules,
+  choices: readonly ConclusionChoice[],
+  sheet: string,
+): { ok: true; writes: SheetCellWrite[]; rows: number } | { ok: false; message: string; messageEn: string } {
+  const read = readDifferences(values);
+  if (read === null) return { ok: false, ...both(CONCLUSION_MESSAGES, "noSheet", { sheet }) };
+  const { columns } = read;
+  const writes: SheetCellWrite[] = [];
+  let rows = 0;
+  for (const c of choices) {
+    const d = read.rows.find((x) => x.row === c.row);
+    if (!d || matchKey(d.agency) !== matchKey(c.agency) || matchKey(d.group) !== matchKey(c.group))
+      return { ok: false, ...both(CONCLUSION_MESSAGES, "rowMoved", { agency: c.agency, group: c.group, sheet }) };
+    const max = maxOfRow(rules, d.group);
+    let score: number | string | null = null;
+    if (c.conclusion === "other") {
+      score = otherScore(c.score ?? "", max);
+      if (score === null)
+        return {
+          ok: false,
+          ...both(CONCLUSION_MESSAGES, "badScore", { agency: d.agency, group: d.group, value: c.score ?? "", max: displayValue(max ?? "") }),
+        };
+    }
+    const wanted: [number, string | number][] = [];
+    const words = FORM_TEXT.conclusions[c.conclusion];
+    if (columns.score >= 0) {
+      wanted.push([columns.conclusion, words], [columns.score, score ?? ""]);
+    } else wanted.push([columns.conclusion, score ?? words]);
+    if (columns.reason >= 0) wanted.push([columns.reason, cleanText(c.reason)]);
+    const changed = wanted.filter(([col, v]) => {
+      const now = values[d.row]?.[col] ?? "";
+      return typeof v === "number" ? !(typeof now === "number" && now === v) : str(now) !== v || typeof now !== "string";
+    });
+    const real = changed.filter(([col, v]) => !(v === "" && isBlank(values[d.row]?.[col])));
+    if (real.length > 0) rows++;
+    for (const [col, value] of real) writes.push({ row: d.row, col, value });
+  }
+  return { ok: true, writes, rows };
 }

@@ -433,6 +433,42 @@ export const FORM_TEXT = {
   notesGroup: "Ghi chú",
 } as const;
 
+/** What the pane says when the council's conclusions are recorded on "Chênh lệch" (“Ghi kết luận”). */
+export const CONCLUSION_MESSAGES = catalogue("council", {
+  noSheet: entry({
+    vi: (p: { sheet: string }) =>
+      `Chưa có trang “${p.sheet}” (hoặc trang không có cột “Kết luận của hội đồng”): hãy “Gộp phiếu” trước, trang này ghi các chênh lệch giữa tự chấm và thẩm định.`,
+    en: (p) =>
+      `There is no “${p.sheet}” sheet (or it has no “Kết luận của hội đồng” column): merge the forms first; that sheet lists the differences between self-assessed and appraised scores.`,
+    example: { sheet: "Chênh lệch" },
+  }),
+  badScore: entry({
+    vi: (p: { agency: string; group: string; value: string; max: string }) =>
+      `Điểm khác của ${p.agency}, “${p.group}” là “${p.value}”: hãy ghi một số từ 0 đến ${p.max} (dấu phẩy thập phân, ví dụ 12,5). Chưa ghi ô nào.`,
+    en: (p) => `The other score for ${p.agency}, “${p.group}” is “${p.value}”: type a number from 0 to ${p.max} (e.g. 12.5 or 12,5). No cell has been written.`,
+    example: { agency: "Sở Y tế", group: "Hạ tầng kỹ thuật", value: "abc", max: "50" },
+  }),
+  rowMoved: entry({
+    vi: (p: { agency: string; group: string; sheet: string }) =>
+      `Dòng của ${p.agency}, “${p.group}” trên trang “${p.sheet}” đã đổi từ lúc mở danh sách: hãy mở lại danh sách rồi ghi lại. Chưa ghi ô nào.`,
+    en: (p) =>
+      `The row of ${p.agency}, “${p.group}” on sheet “${p.sheet}” changed since the list was read: read the list again and record again. No cell has been written.`,
+    example: { agency: "Sở Y tế", group: "Hạ tầng kỹ thuật", sheet: "Chênh lệch" },
+  }),
+  nothing: entry({
+    vi: (_p: Record<string, never>) => "Không có kết luận nào thay đổi: chưa ghi ô nào.",
+    en: () => "No conclusion changed: no cell was written.",
+    example: {},
+  }),
+  written: entry({
+    vi: (p: { rows: number; cells: number; sheet: string }) =>
+      `Đã ghi kết luận của ${p.rows} dòng (${p.cells} ô) vào trang “${p.sheet}”. “Tính điểm” dùng điểm hội đồng kết luận; Hoàn tác được.`,
+    en: (p) =>
+      `Recorded the conclusions of ${plural(p.rows, "row")} (${plural(p.cells, "cell")}) on sheet “${p.sheet}”. Scoring uses the concluded scores; this can be undone.`,
+    example: { rows: 2, cells: 4, sheet: "Chênh lệch" },
+  }),
+});
+
 /** Messages of the command line and the pane about forms and merges. */
 export const FORM_MESSAGES = catalogue("forms", {
   formsWritten: entry({
@@ -484,9 +520,9 @@ export const FORM_MESSAGES = catalogue("forms", {
   }),
   noLedger: entry({
     vi: (p: { sheet: string }) =>
-      `Các phiếu chấm theo từng tiêu chí cần trang “${p.sheet}” để ghi số liệu, nhưng sổ tính chưa có trang này. Hãy tạo trang (lệnh “xep-hang-cntt ledger”) rồi gộp lại. Chưa có ô nào bị thay đổi.`,
+      `Các phiếu chấm theo từng tiêu chí cần trang “${p.sheet}” để ghi số liệu, nhưng sổ tính chưa có trang này. Hãy bấm “Tạo trang chấm điểm chi tiết” (thẻ Quy tắc, phần Bộ tiêu chí) khi đang mở bảng điểm, rồi gộp lại. Chưa có ô nào bị thay đổi.`,
     en: (p) =>
-      `Forms scored criterion by criterion need the “${p.sheet}” sheet to record their inputs, and the workbook has none. Make it (“xep-hang-cntt ledger”) and merge again. No cell has been changed.`,
+      `Forms scored criterion by criterion need the “${p.sheet}” sheet to record their inputs, and the workbook has none. Choose “Make the detailed scoring sheet” (the Rules tab, Criteria set) with the score table open, then merge again. No cell has been changed.`,
     example: { sheet: "Chấm điểm chi tiết" },
   }),
   nothingChanged: entry({

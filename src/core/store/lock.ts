@@ -193,12 +193,13 @@ export function sheetAgainstLock(
 }
 
 /** The actions a lock stops. */
-export type LockedAction = "score" | "merge" | "encoding";
+export type LockedAction = "score" | "merge" | "encoding" | "conclusion";
 
 const ACTION = {
   score: { vi: "Tính điểm", en: "Score" },
   merge: { vi: "Gộp phiếu", en: "Merge forms" },
   encoding: { vi: "Chuyển mã", en: "Convert encoding" },
+  conclusion: { vi: "Ghi kết luận", en: "Record conclusions" },
 } as const;
 
 /** "09:30 07/12/2026", in the local time zone. */

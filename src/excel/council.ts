@@ -1,0 +1,101 @@
+/**
+ * "Kết luận của hội đồng" in the Phiếu tab: the differences of "Chênh lệch" listed with the conclusion typed
+ * (1 sync), and the conclusions chosen written into the sheet's conclusion, score and reason cells (2 syncs:
+ * read, write), text as text, with the undo journal and the log in the same batch. Tính điểm then uses them
+ * (src/excel/conclusions.ts). Refused while the results are locked, as Tính điểm is.
+ */
+import { cellAddress } from "../core/base/address";
+import { displayValue } from "../core/base/numbers";
+import { both } from "../core/base/catalogue";
+import { ConclusionChoice, conclusionWrites, DifferenceItem, differenceItems } from "../core/forms/conclusions";
+import { CONCLUSION_MESSAGES, FORM_TEXT } from "../core/forms/form-messages";
+import { lockRefusal } from "../core/store/lock";
+import { logEntry, withLog } from "../core/store/log";
+import { CellSnapshot, StoreState } from "../core/store/store";
+import { currentActor } from "./actor";
+import { hostRefusal, rulesOf } from "./sheet-read";
+import { ensureStoreSheet, queueStoreRead, runWriting, writeStore } from "./store";
+
+export type DifferencesOutcome = { kind: "done"; sheet: string; items: DifferenceItem[] } | { kind: "refused"; message: string; messageEn: string };
+
+export type ConclusionsOutcome =
+  { kind: "done" | "nothing"; message: string; messageEn: string; cells: string[] } | { kind: "refused"; message: string; messageEn: string; cells: string[] };
+
+const SHEET = FORM_TEXT.diffSheet;
+
+/* eslint-disable office-addins/call-sync-before-read -- queues loads; read after the caller's sync */
+function queueSheet(context: Excel.RequestContext) {
+  const ws = context.workbook.worksheets.getItemOrNullObject(SHEET);
+  const used = ws.getUsedRangeOrNullObject(true);
+  used.load("values, formulas, numberFormat, rowIndex, columnIndex");
+  return { ws, used, missing: () => ws.isNullObject || used.isNullObject };
+}
+/* eslint-enable office-addins/call-sync-before-read */
+
+/** The differences of "Chênh lệch" as the pane offers them, with the maximum of each row's group or criterion. 1 sync. */
+export async function listDifferences(): Promise<DifferencesOutcome> {
+  try {
+    return await Excel.run(async (context) => {
+      const sheet = queueSheet(context);
+      const store = queueStoreRead(context);
+      await context.sync(); // 1: the sheet and the rules
+      const items = sheet.missing() ? null : differenceItems(sheet.used.values as unknown[][], rulesOf(store.state()));
+      if (items === null) return { kind: "refused", ...both(CONCLUSION_MESSAGES, "noSheet", { sheet: SHEET }) };
+      return { kind: "done", sheet: SHEET, items };
+    });
+  } catch (e) {
+    return hostRefusal(e);
+  }
+}
+
+/**
+ * “Ghi kết luận”: the chosen conclusions into "Chênh lệch" in one write, only the cells that change; text
+ * cells take the "@" format first (a reason "=1+1" stays text). The old contents go into the undo journal
+ * (Hoàn tác gives them back once) and the log (“Kết luận của hội đồng”, old → new). 2 syncs.
+ */
+export async function writeConclusions(choices: readonly ConclusionChoice[], now: () => Date = () => new Date()): Promise<ConclusionsOutcome> {
+  try {
+    return await runWriting(async (context) => {
+      const sheet = queueSheet(context);
+      const store = queueStoreRead(context);
+      await context.sync(); // 1: the sheet, the store
+      const state = store.state();
+      if (state.lock) return { kind: "refused", ...lockRefusal(state.lock, "conclusion"), cells: [] };
+      if (sheet.missing()) return { kind: "refused", ...both(CONCLUSION_MESSAGES, "noSheet", { sheet: SHEET }), cells: [] };
+      const { used } = sheet;
+      const values = used.values as unknown[][];
+      const planned = conclusionWrites(values, rulesOf(state), choices, SHEET);
+      if (!planned.ok) return { kind: "refused", message: planned.message, messageEn: planned.messageEn, cells: [] };
+      if (planned.writes.length === 0) return { kind: "nothing", ...both(CONCLUSION_MESSAGES, "nothing", {}), cells: [] };
+
+      // The store sheet first: a workbook whose structure is protected stops the batch before any cell changes.
+      ensureStoreSheet(context, store);
+      const origin = { row: used.rowIndex, col: used.columnIndex };
+      const journal: CellSnapshot[] = [];
+      const changes: [string, string, string][] = [];
+      for (const w of planned.writes) {
+        const address = cellAddress(w.row, w.col, origin);
+        const oldFormat = String((used.numberFormat as unknown[][])[w.row][w.col] ?? "General");
+        const format = typeof w.value === "string" ? (w.value === "" ? oldFormat : "@") : oldFormat === "@" ? "General" : oldFormat;
+        journal.push({ address, formulas: [[(used.formulas as unknown[][])[w.row][w.col] as string]], numberFormat: [[oldFormat]], wrote: [[w.value]] });
+        changes.push([address, displayValue(values[w.row][w.col]), displayValue(w.value)]);
+        const range = sheet.ws.getRange(address);
+        range.numberFormat = [[format]];
+        range.values = [[w.value]];
+      }
+      const { undo: _previous, ...rest } = state;
+      void _previous;
+      const at = now().toISOString();
+      const logged = logEntry({ at, action: "conclusion", by: currentActor(), via: "pane", sheet: SHEET, cells: changes });
+      const newState: StoreState = withLog(
+        { ...rest, undo: { action: "conclusions", at, sheet: SHEET, cells: journal, fills: [], previousState: {} } },
+        logged,
+      );
+      await writeStore(context, store, newState); // 2: the cells, the journal and the log
+      const p = { rows: planned.rows, cells: planned.writes.length, sheet: SHEET };
+      return { kind: "done", ...both(CONCLUSION_MESSAGES, "written", p), cells: changes.map((c) => c[0]) };
+    });
+  } catch (e) {
+    return { ...hostRefusal(e), cells: [] };
+  }
+}
