@@ -21,6 +21,7 @@ export type BusyKind =
   | "lock"
   | "log"
   | "notices"
+  | "conclusions"
   | "criteriaSheet";
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
