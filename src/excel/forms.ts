@@ -320,7 +320,10 @@ function writeLedgerCells(context: Excel.RequestContext, ledger: LedgerSheetData
   const ws = context.workbook.worksheets.getItem(LEDGER_SHEET);
   return plan.ledgerWrites.map((w) => {
     const address = cellAddress(w.row, w.col, ledger.origin);
-    ws.getRange(address).values = [[typeof w.value === "string" ? `'${w.value}` : w.value]];
+    // Text stays text: a cell formatted "@" (as the add-in and the CLI make the ledger's) takes it as typed, where an
+    // apostrophe would stay in the value; any other cell takes it after an apostrophe.
+    const asText = formats?.[w.row]?.[w.col] === "@";
+    ws.getRange(address).values = [[typeof w.value === "string" && !asText ? `'${w.value}` : w.value]];
     return {
       address,
       sheet: LEDGER_SHEET,

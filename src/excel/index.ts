@@ -61,6 +61,8 @@ export const USE_CASES = {
   /** The Quy tắc tab's “Bộ tiêu chí” sheet: read into the rules (with its problems by cell), written from them. */
   readCriteriaSheet: later("settings", () => import(/* webpackChunkName: "settings" */ "./criteria-sheet"), "readCriteriaSheet"),
   writeCriteriaSheet: later("settings", () => import(/* webpackChunkName: "settings" */ "./criteria-sheet"), "writeCriteriaSheet"),
+  /** “Tạo trang chấm điểm chi tiết” (the Quy tắc tab's criteria set): the ledger made from the rules and the grid's agencies. */
+  writeLedgerSheet: later("engine", () => import(/* webpackChunkName: "engine" */ "./ledger-sheet"), "writeLedgerSheet"),
 };
 
 type UseCaseOf<U> = U extends Now<infer F> ? F : U extends Later<infer M, infer K> ? M[K] : never;

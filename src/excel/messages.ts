@@ -64,6 +64,44 @@ const TEMPLATES = catalogue("excel", {
       `Could not undo: cell A1 of sheet “${p.sheet}” no longer holds the “NHẬT KÝ GHI SỔ TÍNH” title, so it may not be the one the add-in wrote, and it was not deleted.`,
     example: { sheet: "Nhật ký" },
   }),
+  /** "Hoàn tác" after "Tạo trang chấm điểm chi tiết": the sheet was removed. */
+  ledgerUndone: entry({
+    vi: (p: { time: string; sheet: string }) => `Đã hoàn tác lần “Tạo trang chấm điểm chi tiết” lúc ${p.time}: trang “${p.sheet}” đã được xóa.`,
+    en: (p) => `Undid “Make the detailed scoring sheet” at ${p.time}: sheet “${p.sheet}” was removed.`,
+    example: { time: "09:41", sheet: "Chấm điểm chi tiết" },
+  }),
+  /** The ledger no longer as the add-in made it (title gone, or something entered): not deleted, nothing lost. */
+  ledgerSheetNotOurs: entry({
+    vi: (p: { sheet: string }) =>
+      `Không hoàn tác được: trang “${p.sheet}” đã có số liệu nhập vào (hoặc ô A1 không còn là tiêu đề “CHẤM ĐIỂM CHI TIẾT THEO TIÊU CHÍ”), nên không bị xóa để khỏi mất dữ liệu. Nếu muốn bỏ trang, hãy xóa bằng tay.`,
+    en: (p) =>
+      `Could not undo: sheet “${p.sheet}” now holds entered data (or cell A1 no longer holds the “CHẤM ĐIỂM CHI TIẾT THEO TIÊU CHÍ” title), so it was not deleted and nothing is lost. To drop it, delete it by hand.`,
+    example: { sheet: "Chấm điểm chi tiết" },
+  }),
+  /** "Tạo trang chấm điểm chi tiết" done. */
+  ledgerSheetWritten: entry({
+    vi: (p: { sheet: string; rows: number; agencies: number }) =>
+      `Đã tạo trang “${p.sheet}”: ${p.rows} dòng cho ${p.agencies} cơ quan (mỗi cơ quan một dòng cho từng tiêu chí được chấm). Các cột tô vàng để nhập số liệu, tự chấm và thẩm định; giờ có thể gộp phiếu chấm theo tiêu chí.`,
+    en: (p) =>
+      `Made the “${p.sheet}” sheet: ${p.rows} rows for ${plural(p.agencies, "agency", "agencies")} (one row per agency and scored criterion). The yellow columns take the inputs, self-assessment and appraisal; forms scored by criterion can now be merged.`,
+    example: { sheet: "Chấm điểm chi tiết", rows: 145, agencies: 5 },
+  }),
+  /** The workbook already has the ledger: never written over. */
+  ledgerSheetExists: entry({
+    vi: (p: { sheet: string }) =>
+      `Sổ tính đã có trang “${p.sheet}”: số liệu trên đó được giữ nguyên, không bị ghi đè. Nếu muốn tạo lại, hãy đổi tên hoặc xóa trang đó trước.`,
+    en: (p) =>
+      `The workbook already has a “${p.sheet}” sheet: what it holds is kept and not written over. To make it again, rename or delete that sheet first.`,
+    example: { sheet: "Chấm điểm chi tiết" },
+  }),
+  /** The stored rules have no criteria: no ledger to make. */
+  ledgerNoCriteria: entry({
+    vi: (p: { sheet: string }) =>
+      `Quy tắc đã lưu của sổ tính chưa có bộ tiêu chí nên không tạo được trang “${p.sheet}”. Hãy lưu quy tắc có tiêu chí (thẻ Quy tắc) rồi tạo lại.`,
+    en: (p) =>
+      `The workbook's saved rules have no criteria set, so the “${p.sheet}” sheet cannot be made. Save rules with criteria (the Rules tab) and try again.`,
+    example: { sheet: "Chấm điểm chi tiết" },
+  }),
   /** The Sáp nhập, Nhật ký or Bộ tiêu chí sheet the pane wrote is gone (deleted or renamed by the user). */
   addedSheetGone: entry({
     vi: (p: { sheet: string }) =>

@@ -21,6 +21,7 @@ import { ANNEX_BACKUP_SHEET } from "./sheet-read";
 import { LINEAGE_HEADERS } from "../core/rules/lineage";
 import { isCriteriaSheetTitle } from "../core/rules/criteria-sheet";
 import { LOG_SHEET_TITLE } from "../core/store/log";
+import { isUntouchedLedger } from "../core/grid/ledger";
 
 /** An undo refused before anything was written, with its reason in both languages. */
 export type Refused = { kind: "refused"; message: string; messageEn: string };
@@ -64,6 +65,7 @@ export interface UndoHandler {
       | "logSheetUndone"
       | "criteriaUndone"
       | "undoneConclusions"
+      | "ledgerUndone"
     );
   /**
    * Checks that the undo can be done (a refusal otherwise, before anything is written) and queues the
@@ -179,6 +181,8 @@ export const UNDO_HANDLERS: { readonly [A in UndoJournal["action"]]: UndoHandler
   logSheet: { outsideUndoGroup: true, done: "logSheetUndone", restore: addedSheetUndo, stateAfter: (current) => current },
   /** "Ghi ra trang Bộ tiêu chí" (the Quy tắc tab): its sheet goes. */
   criteria: { outsideUndoGroup: true, done: "criteriaUndone", restore: addedSheetUndo, stateAfter: (current) => current },
+  /** "Tạo trang chấm điểm chi tiết": its sheet goes, only while nothing has been entered in it. */
+  ledger: { outsideUndoGroup: true, done: "ledgerUndone", restore: addedSheetUndo, stateAfter: (current) => current },
 };
 
 /** A1 address of the cell at (i, j) of a block that starts at `address`. */
@@ -195,8 +199,9 @@ function cellIn(address: string, i: number, j: number): string {
 const sameFill = (a: string | null | undefined, b: string | null | undefined) => (a ?? "").toUpperCase() === (b ?? "").toUpperCase();
 
 /**
- * Undo of "Biểu đồ", "Giải trình", "Ghi trang Sáp nhập", "Xem nhật ký" or "Ghi ra trang Bộ tiêu chí": the sheet it added goes, if it is still the
- * add-in's (of that name, holding a chart, a Giải trình title, the lineage header, the log's or the criteria set's title in A1; one sync to see).
+ * Undo of "Biểu đồ", "Giải trình", "Ghi trang Sáp nhập", "Xem nhật ký", "Ghi ra trang Bộ tiêu chí" or "Tạo trang chấm điểm chi tiết": the sheet
+ * it added goes, if it is still the add-in's (of that name, holding a chart, a Giải trình title, the lineage header, the log's or the criteria
+ * set's title in A1; the ledger: its title and nothing entered in it yet; one sync to see).
  * A refusal otherwise.
  */
 async function removeAddedSheet(context: Excel.RequestContext, undo: UndoJournal, items: Excel.Worksheet[]): Promise<Refused | null> {
@@ -209,14 +214,20 @@ async function removeAddedSheet(context: Excel.RequestContext, undo: UndoJournal
           ? "log"
           : undo.action === "criteria"
             ? "criteria"
-            : "explain";
+            : undo.action === "ledger"
+              ? "ledger"
+              : "explain";
   const ws = items.find((s) => s.name === undo.sheet);
   if (!ws) {
-    const m = excelMessage(kind === "lineage" || kind === "log" || kind === "criteria" ? "addedSheetGone" : `${kind}SheetGone`, { sheet: undo.sheet });
+    const m = excelMessage(kind === "lineage" || kind === "log" || kind === "criteria" || kind === "ledger" ? "addedSheetGone" : `${kind}SheetGone`, {
+      sheet: undo.sheet,
+    });
     return { kind: "refused", message: m.vi, messageEn: m.en };
   }
   const charts = kind === "chart" ? ws.charts.getCount() : null;
-  const first = kind === "chart" ? null : ws.getRange("A1").load("values");
+  const first = kind === "chart" || kind === "ledger" ? null : ws.getRange("A1").load("values");
+  // The ledger: all of it, to see that nothing has been entered since (that would be lost).
+  const used = kind === "ledger" ? ws.getUsedRangeOrNullObject(true).load("values, rowIndex, columnIndex") : null;
   await context.sync();
   const a1 = first?.values[0][0];
   const ours = {
@@ -224,6 +235,7 @@ async function removeAddedSheet(context: Excel.RequestContext, undo: UndoJournal
     lineage: () => a1 === LINEAGE_HEADERS.name,
     log: () => a1 === LOG_SHEET_TITLE,
     criteria: () => isCriteriaSheetTitle(a1),
+    ledger: () => !used!.isNullObject && used!.rowIndex === 0 && used!.columnIndex === 0 && isUntouchedLedger(used!.values),
     explain: () => isExplanationTitle(a1),
   }[kind]();
   if (!ours) {

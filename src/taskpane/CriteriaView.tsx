@@ -139,7 +139,7 @@ export function CriteriaView({ rules, valid = true, problems = [], onUse }: Crit
   );
 }
 
-/** “Đọc trang Bộ tiêu chí” and “Ghi ra trang Bộ tiêu chí”, what they did, and the set read until it is used or dismissed. */
+/** “Đọc trang Bộ tiêu chí”, “Ghi ra trang Bộ tiêu chí” and (with criteria) “Tạo trang chấm điểm chi tiết”, what they did, and the set read until it is used or dismissed. */
 function CriteriaSheet({
   rules,
   valid,
@@ -189,6 +189,16 @@ function CriteriaSheet({
     setNote({ intent: r.value.kind === "done" ? "success" : "error", text: say(r.value) });
   };
 
+  const makeLedger = async () => {
+    setNote(null);
+    setProblems([]);
+    const r = await run("ledgerSheet", () => api.writeLedgerSheet());
+    if (!r.ok) return setNote({ intent: "error", text: t.unexpected(r.error) });
+    if (r.value.kind === "done") state.applyChange({ undo: r.value.undo });
+    setNote({ intent: r.value.kind === "done" ? "success" : "error", text: say(r.value) });
+  };
+  const hasCriteria = (rules.groups ?? []).some((g) => (g.criteria ?? []).length > 0);
+
   const use = async () => {
     if (!read) return;
     if (await onUse(read)) {
@@ -210,6 +220,16 @@ function CriteriaSheet({
           {cs.writeSheet}
         </BusyButton>
       </div>
+      {hasCriteria && (
+        <>
+          <p className={shared.muted}>{cs.ledgerIntro}</p>
+          <div className={styles.toolbar}>
+            <BusyButton busy={busy === "ledgerSheet"} disabled={busy !== null} onClick={() => void makeLedger()}>
+              {cs.makeLedger}
+            </BusyButton>
+          </div>
+        </>
+      )}
       {note && <Notice note={note} onDismiss={() => setNote(null)} />}
       {problems.length > 0 && (
         <section aria-labelledby="criteria-sheet-problems">

@@ -22,7 +22,8 @@ export type BusyKind =
   | "log"
   | "notices"
   | "conclusions"
-  | "criteriaSheet";
+  | "criteriaSheet"
+  | "ledgerSheet";
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 

@@ -27,6 +27,9 @@ const vi = {
   appliesTo: (blocks: string) => `Chỉ chấm cho khối: ${blocks}.`,
   guidance: (text: string) => `Hướng dẫn: ${text}`,
   sheetIntro: "Bộ tiêu chí cũng giữ được trong trang “Bộ tiêu chí” như bảng trong quyết định: ghi ra trang để sửa, rồi đọc lại vào quy tắc.",
+  ledgerIntro:
+    "Trang “Chấm điểm chi tiết” có một dòng cho mỗi cơ quan của bảng điểm (trang đang mở) và mỗi tiêu chí được chấm theo quy tắc đã lưu: nơi nhập số liệu, tự chấm, thẩm định và nơi “Gộp phiếu” ghi các phiếu chấm theo tiêu chí.",
+  makeLedger: "Tạo trang chấm điểm chi tiết",
   readSheet: "Đọc trang Bộ tiêu chí",
   writeSheet: "Ghi ra trang Bộ tiêu chí",
   fromSheet: "Đang xem bộ tiêu chí đọc từ trang “Bộ tiêu chí” (chưa lưu vào quy tắc).",
@@ -59,6 +62,9 @@ const en: CriteriaStrings = {
   guidance: (text) => `Guidance: ${text}`,
   sheetIntro:
     "The criteria set can also be kept in the “Bộ tiêu chí” sheet, as the table in a decision: write it out to edit it, then read it back into the rules.",
+  ledgerIntro:
+    "The “Chấm điểm chi tiết” sheet has one row per agency of the score table (the open sheet) and criterion scored by the saved rules: where inputs, self-assessment and appraisal are entered, and where “Merge forms” writes forms scored by criterion.",
+  makeLedger: "Make the detailed scoring sheet",
   readSheet: "Read the Bộ tiêu chí sheet",
   writeSheet: "Write the Bộ tiêu chí sheet",
   fromSheet: "Showing the criteria set read from the “Bộ tiêu chí” sheet (not in the rules yet).",

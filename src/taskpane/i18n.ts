@@ -47,6 +47,7 @@ const vi = {
     notices: "Đang tạo thông báo kết quả thẩm định…",
     conclusions: "Đang đọc hoặc ghi kết luận của hội đồng…",
     criteriaSheet: "Đang đọc, ghi trang Bộ tiêu chí…",
+    ledgerSheet: "Đang tạo trang chấm điểm chi tiết…",
   },
   tabs: { score: "Tính điểm", annex: "Phụ lục", rules: "Quy tắc", forms: "Phiếu", tabsLabel: "Chức năng" },
   unexpected: (detail: string) => `Có lỗi không mong đợi: ${detail}. Hãy thử lại; nếu vẫn lỗi, hãy đóng rồi mở lại ngăn add-in.`,
@@ -64,7 +65,7 @@ const vi = {
   undo: {
     button: "Hoàn tác",
     what: (action: UndoAction, at: string) =>
-      `Hoàn tác lần “${{ score: "Tính điểm", merge: "Gộp phiếu", encoding: "Chuyển mã", chart: "Biểu đồ chỉ số", explain: "Giải trình", lineage: "Ghi trang Sáp nhập", logSheet: "Xem nhật ký", criteria: "Ghi ra trang Bộ tiêu chí", annex: "Tạo phụ lục", conclusions: "Ghi kết luận" }[action]}” lúc ${hhmm(at)}.`,
+      `Hoàn tác lần “${{ score: "Tính điểm", merge: "Gộp phiếu", encoding: "Chuyển mã", chart: "Biểu đồ chỉ số", explain: "Giải trình", lineage: "Ghi trang Sáp nhập", logSheet: "Xem nhật ký", criteria: "Ghi ra trang Bộ tiêu chí", ledger: "Tạo trang chấm điểm chi tiết", annex: "Tạo phụ lục", conclusions: "Ghi kết luận" }[action]}” lúc ${hhmm(at)}.`,
     none: "Chưa có thao tác nào để hoàn tác.",
     nothing: "Không có gì để hoàn tác",
     refused: "Không hoàn tác được",
@@ -160,6 +161,7 @@ const en: Strings = {
     notices: "Making the notices of appraisal results…",
     conclusions: "Reading or recording the council's conclusions…",
     criteriaSheet: "Reading or writing the Bộ tiêu chí sheet…",
+    ledgerSheet: "Making the detailed scoring sheet…",
   },
   tabs: { score: "Score", annex: "Annex", rules: "Rules", forms: "Forms", tabsLabel: "Functions" },
   unexpected: (detail: string) => `Something unexpected went wrong: ${detail}. Try again; if it keeps happening, close and reopen the add-in pane.`,
@@ -177,7 +179,7 @@ const en: Strings = {
   undo: {
     button: "Undo",
     what: (action: UndoAction, at: string) =>
-      `Undo the last “${{ score: "Score", merge: "Merge forms", encoding: "Convert encoding", chart: "Chart of the indices", explain: "Explanation", lineage: "Write Sáp nhập", logSheet: "Show the log", criteria: "Write the Bộ tiêu chí sheet", annex: "Create annex", conclusions: "Record conclusions" }[action]}” at ${hhmm(at)}.`,
+      `Undo the last “${{ score: "Score", merge: "Merge forms", encoding: "Convert encoding", chart: "Chart of the indices", explain: "Explanation", lineage: "Write Sáp nhập", logSheet: "Show the log", criteria: "Write the Bộ tiêu chí sheet", ledger: "Make the detailed scoring sheet", annex: "Create annex", conclusions: "Record conclusions" }[action]}” at ${hhmm(at)}.`,
     none: "Nothing to undo yet.",
     nothing: "Nothing to undo",
     refused: "Could not undo",

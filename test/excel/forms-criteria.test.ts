@@ -90,7 +90,7 @@ describe("Gộp phiếu with a criteria set", () => {
     const outcome = await mergeReturnedForms([form]);
     expect(outcome.kind).toBe("refused");
     expect(outcome.kind === "refused" && outcome.message).toBe(
-      "Các phiếu chấm theo từng tiêu chí cần trang “Chấm điểm chi tiết” để ghi số liệu, nhưng sổ tính chưa có trang này. Hãy tạo trang (lệnh “xep-hang-cntt ledger”) rồi gộp lại. Chưa có ô nào bị thay đổi.",
+      "Các phiếu chấm theo từng tiêu chí cần trang “Chấm điểm chi tiết” để ghi số liệu, nhưng sổ tính chưa có trang này. Hãy bấm “Tạo trang chấm điểm chi tiết” (thẻ Quy tắc, phần Bộ tiêu chí) khi đang mở bảng điểm, rồi gộp lại. Chưa có ô nào bị thay đổi.",
     );
     expect(h.double.workbook.sheet(GRID).snapshot().cells).toEqual(gridBefore);
     expect(h.double.workbook.sheets.map((s) => s.name)).toEqual([GRID, STORE_SHEET]);

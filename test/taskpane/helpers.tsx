@@ -200,6 +200,7 @@ export function fakeApi(): FakeApi {
     writeLineageSheet: jest.fn(),
     readCriteriaSheet: jest.fn(),
     writeCriteriaSheet: jest.fn(),
+    writeLedgerSheet: jest.fn(),
     preloadEngine: jest.fn(),
     forms: {
       prepare: jest.fn(),

@@ -379,3 +379,57 @@ describe("the criteria set and its “Bộ tiêu chí” sheet", () => {
     expect(await screen.findByText(undo)).toBeInTheDocument();
   });
 });
+
+describe("“Tạo trang chấm điểm chi tiết” with the criteria set", () => {
+  const LEDGER = "Chấm điểm chi tiết";
+
+  test.each([
+    ["vi", "Quy tắc", "Tạo trang chấm điểm chi tiết", /^Hoàn tác lần “Tạo trang chấm điểm chi tiết” lúc \d\d:\d\d\.$/],
+    ["en", "Rules", "Make the detailed scoring sheet", /^Undo the last “Make the detailed scoring sheet” at \d\d:\d\d\.$/],
+  ] as const)("makes the ledger, says what it made, then it is undoable (%s)", async (lang, tab, button, undo) => {
+    mocked.loadSettings.mockResolvedValue(settings({ rules: CRITERIA_SET, rulesFromWorkbook: true }));
+    mocked.writeLedgerSheet.mockResolvedValue({
+      kind: "done",
+      sheetName: LEDGER,
+      rows: 58,
+      agencies: 2,
+      undo: { action: "ledger", at: "2026-12-07T09:42:00.000Z", sheet: LEDGER },
+      message: "Đã tạo trang “Chấm điểm chi tiết”: 58 dòng cho 2 cơ quan (mỗi cơ quan một dòng cho từng tiêu chí được chấm).",
+      messageEn: "Made the “Chấm điểm chi tiết” sheet: 58 rows for 2 agencies (one row per agency and scored criterion).",
+    });
+    const user = userEvent.setup({ delay: null });
+    render(<App api={mocked} lang={lang} />);
+    await waitIdle();
+    await user.click(await screen.findByRole("tab", { name: tab }));
+    const panel = screen.getByRole("tabpanel", { name: tab });
+    const make = await within(panel).findByRole("button", { name: button });
+    make.focus();
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(mocked.writeLedgerSheet).toHaveBeenCalledTimes(1));
+    expect(
+      await within(panel).findByText(lang === "vi" ? /^Đã tạo trang “Chấm điểm chi tiết”: 58 dòng/ : /^Made the “Chấm điểm chi tiết” sheet: 58 rows/),
+    ).toBeInTheDocument();
+    expect(await screen.findByText(undo)).toBeInTheDocument();
+  });
+
+  test("a refusal is said as an error, nothing to undo", async () => {
+    mocked.loadSettings.mockResolvedValue(settings({ rules: CRITERIA_SET, rulesFromWorkbook: true }));
+    mocked.writeLedgerSheet.mockResolvedValue({
+      kind: "refused",
+      cells: [],
+      message: "Sổ tính đã có trang “Chấm điểm chi tiết”: số liệu trên đó được giữ nguyên, không bị ghi đè.",
+      messageEn: "The workbook already has a “Chấm điểm chi tiết” sheet.",
+    });
+    const { user, panel } = await openRules();
+    await user.click(await within(panel).findByRole("button", { name: "Tạo trang chấm điểm chi tiết" }));
+    expect(await within(panel).findByText(/^Sổ tính đã có trang “Chấm điểm chi tiết”/)).toBeInTheDocument();
+    expect(screen.queryByText(/^Hoàn tác lần/)).toBeNull();
+  });
+
+  test("without criteria there is no button", async () => {
+    mocked.loadSettings.mockResolvedValue(settings());
+    const { panel: none } = await openRules();
+    await within(none).findByRole("region", { name: "Bộ tiêu chí" });
+    expect(within(none).queryByRole("button", { name: "Tạo trang chấm điểm chi tiết" })).toBeNull();
+  });
+});

@@ -520,9 +520,9 @@ export const FORM_MESSAGES = catalogue("forms", {
   }),
   noLedger: entry({
     vi: (p: { sheet: string }) =>
-      `Các phiếu chấm theo từng tiêu chí cần trang “${p.sheet}” để ghi số liệu, nhưng sổ tính chưa có trang này. Hãy tạo trang (lệnh “xep-hang-cntt ledger”) rồi gộp lại. Chưa có ô nào bị thay đổi.`,
+      `Các phiếu chấm theo từng tiêu chí cần trang “${p.sheet}” để ghi số liệu, nhưng sổ tính chưa có trang này. Hãy bấm “Tạo trang chấm điểm chi tiết” (thẻ Quy tắc, phần Bộ tiêu chí) khi đang mở bảng điểm, rồi gộp lại. Chưa có ô nào bị thay đổi.`,
     en: (p) =>
-      `Forms scored criterion by criterion need the “${p.sheet}” sheet to record their inputs, and the workbook has none. Make it (“xep-hang-cntt ledger”) and merge again. No cell has been changed.`,
+      `Forms scored criterion by criterion need the “${p.sheet}” sheet to record their inputs, and the workbook has none. Choose “Make the detailed scoring sheet” (the Rules tab, Criteria set) with the score table open, then merge again. No cell has been changed.`,
     example: { sheet: "Chấm điểm chi tiết" },
   }),
   nothingChanged: entry({

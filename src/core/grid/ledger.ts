@@ -19,6 +19,8 @@ import { RowResult, scoreSheet, ScoreResult } from "./scoring";
 import { cleanText, headerKey, matchKey } from "../text/text";
 
 export const LEDGER_SHEET = "Chấm điểm chi tiết";
+/** The title in A1 of the ledger the add-in and the CLI make. */
+export const LEDGER_TITLE = "CHẤM ĐIỂM CHI TIẾT THEO TIÊU CHÍ";
 
 export type LedgerColumn = "agency" | "code" | "name" | "max" | "input1" | "input2" | "self" | "evidence" | "appraised" | "comment" | "points";
 
@@ -458,10 +460,20 @@ function firstPass(grid: readonly (readonly unknown[])[], rules: Rules, origin: 
   return scoreSheet(values, rules, origin);
 }
 
+/** The grid's agencies as the ledger needs them, from its values, or why no grid is found there. */
+export function readGridAgencies(
+  grid: readonly (readonly unknown[])[],
+  rules: Rules,
+  origin: Origin = SHEET_ORIGIN,
+): { ok: true; agencies: LedgerAgency[] } | Extract<ScoreResult, { ok: false }> {
+  const first = firstPass(grid, rules, origin);
+  return first.ok ? { ok: true, agencies: ledgerAgencies(first.rows, rules) } : first;
+}
+
 /** The grid's agencies as the ledger needs them, from its values (null when no grid is found). */
 export function gridAgencies(grid: readonly (readonly unknown[])[], rules: Rules, origin: Origin = SHEET_ORIGIN): LedgerAgency[] | null {
-  const first = firstPass(grid, rules, origin);
-  return first.ok ? ledgerAgencies(first.rows, rules) : null;
+  const read = readGridAgencies(grid, rules, origin);
+  return read.ok ? read.agencies : null;
 }
 
 /** Each agency's criteria as read (Giải trình and the agency card): its entries, by the agency's name; null for an agency without rows. */
@@ -516,6 +528,17 @@ const LEDGER_WIDTHS = [28, 9, 40, 9, 14, 12, 9, 32, 10, 28, 9];
 const KEPT: readonly LedgerColumn[] = ["input1", "input2", "self", "evidence", "appraised", "comment"];
 
 /**
+ * Whether a ledger (its used range's values, from A1) is still as it was made with nothing kept in it: the title in
+ * A1 and every column where something is entered (inputs, Tự chấm, evidence, the council's) blank. Undo removes
+ * only such a sheet.
+ */
+export function isUntouchedLedger(values: readonly (readonly unknown[])[]): boolean {
+  const layout = values[0]?.[0] === LEDGER_TITLE ? locateLedger(values) : null;
+  if (!layout) return false;
+  return values.slice(layout.headerRow + 1).every((row) => KEPT.every((k) => layout.cols[k] === undefined || isBlank(row[layout.cols[k]!])));
+}
+
+/**
  * The ledger as a sheet description: a title, the header (frozen, repeated on every printed page),
  * then each agency's applicable leaves together, in the grid's order and the rules' order. What an
  * earlier ledger holds (inputs, Tự chấm, evidence, the council's columns) is kept, by agency and code.
@@ -536,7 +559,7 @@ export function ledgerSheet(rules: Rules, agencies: readonly LedgerAgency[], pre
   }
   const cells: SheetCell[] = [];
   const colCount = LEDGER_COLUMNS.length;
-  cells.push({ row: 0, col: 0, value: "CHẤM ĐIỂM CHI TIẾT THEO TIÊU CHÍ", style: "title" });
+  cells.push({ row: 0, col: 0, value: LEDGER_TITLE, style: "title" });
   LEDGER_COLUMNS.forEach((c, i) => cells.push({ row: 1, col: i, value: c.header, style: "header" }));
   let r = 2;
   for (const a of agencies) {

@@ -10,7 +10,21 @@ import { LIST_PRINT_LANDSCAPE, SheetCell, SheetDescription } from "../sheets/she
 
 /** What was done: the actions that write, and the manual edits seen while the pane was open. */
 export type LogAction =
-  "score" | "annex" | "merge" | "encoding" | "undo" | "lock" | "unlock" | "chart" | "explain" | "edit" | "conclusion" | "lineage" | "logSheet" | "criteria";
+  | "score"
+  | "annex"
+  | "merge"
+  | "encoding"
+  | "undo"
+  | "lock"
+  | "unlock"
+  | "chart"
+  | "explain"
+  | "edit"
+  | "conclusion"
+  | "lineage"
+  | "logSheet"
+  | "criteria"
+  | "ledger";
 
 export interface LogEntry {
   /** ISO time. */
@@ -128,6 +142,7 @@ const ACTIONS: Record<LogAction, { vi: string; en: string }> = {
   lineage: { vi: "Ghi trang Sáp nhập", en: "Write the Sáp nhập sheet" },
   logSheet: { vi: "Trang Nhật ký", en: "The Nhật ký sheet" },
   criteria: { vi: "Ghi ra trang Bộ tiêu chí", en: "Write the Bộ tiêu chí sheet" },
+  ledger: { vi: "Tạo trang chấm điểm chi tiết", en: "Make the detailed scoring sheet" },
 };
 
 export const actionName = (action: LogAction, lang: Lang): string => ACTIONS[action][lang];

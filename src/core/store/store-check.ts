@@ -284,7 +284,7 @@ const sheetDescription: Check = (v, p) => {
 /** `undo`: the journal of the last write. Checked whole before undo writes anything from it. */
 export const checkUndoJournal: Check = (v, p) => {
   const found = shape({
-    action: oneOf("score", "annex", "merge", "encoding", "chart", "explain", "lineage", "logSheet", "criteria", "conclusions"),
+    action: oneOf("score", "annex", "merge", "encoding", "chart", "explain", "lineage", "logSheet", "criteria", "conclusions", "ledger"),
     at: time,
     sheet: sheetName,
     cells: list(snapshot),
@@ -375,6 +375,7 @@ const LOG_ACTIONS = [
   "lineage",
   "logSheet",
   "criteria",
+  "ledger",
 ];
 /** `log`: the entries (each with its changed cells) and the summary of older ones. */
 export const checkLog: Check = shape({

@@ -51,9 +51,9 @@ export interface UndoJournal {
   /**
    * “encoding”: “Chuyển mã” (legacy text converted to Unicode); “merge”: “Gộp phiếu”; “chart”: “Biểu đồ
    * chỉ số”, “explain”: “Giải trình”, “lineage”: the “Sáp nhập” sheet written from the pane and “logSheet”: the
-   * printable “Nhật ký” sheet, “criteria”: the “Bộ tiêu chí” sheet written from the pane, each a new sheet (`sheet`) undo removes.
+   * printable “Nhật ký” sheet, “criteria”: the “Bộ tiêu chí” sheet and “ledger”: the “Chấm điểm chi tiết” sheet written from the pane, each a new sheet (`sheet`) undo removes.
    */
-  action: "score" | "annex" | "merge" | "encoding" | "chart" | "explain" | "lineage" | "logSheet" | "criteria" | "conclusions";
+  action: "score" | "annex" | "merge" | "encoding" | "chart" | "explain" | "lineage" | "logSheet" | "criteria" | "conclusions" | "ledger";
   /** ISO time of the write, for the pane ("Hoàn tác lần tính lúc 10:42"). */
   at: string;
   sheet: string;
