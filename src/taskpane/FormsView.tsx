@@ -5,6 +5,7 @@ import type { FormsOutcome } from "../excel/forms";
 import type { NoticesOutcome } from "../excel/notices";
 import { BusyKind, Note, Runner, useDropOnUndo } from "./actions";
 import { BusyButton } from "./BusyButton";
+import { ConclusionsSection, ConclusionsSectionProps } from "./ConclusionsSection";
 import { useFormsStrings } from "./formsStrings";
 import { useStrings } from "./i18n";
 import { Notice } from "./Notice";
@@ -30,6 +31,8 @@ export interface FormsViewProps {
   onWritten: () => Promise<void>;
   /** Changes after each undo: "Đã gộp…" and the differences of the merge undone are dropped. */
   undone?: number;
+  /** The council's conclusions (listDifferences, writeConclusions): the part is shown when given. */
+  council?: ConclusionsSectionProps["calls"];
 }
 
 /** A size in MB with one decimal, in the pane's language (0,1 at least). */
@@ -41,7 +44,7 @@ const megabytes = (bytes: number, lang: "vi" | "en") => {
 const show = (v: number | string) => (typeof v === "number" ? String(v).replace(".", ",") : v);
 
 /** "Phiếu": self-assessment forms out (new workbooks or downloads) and back in ("Gộp phiếu"). */
-export function FormsView({ busy, run, actions, onWritten, undone = 0 }: FormsViewProps) {
+export function FormsView({ busy, run, actions, onWritten, undone = 0, council }: FormsViewProps) {
   const styles = useStyles();
   const t = useStrings();
   const tf = useFormsStrings();
@@ -187,6 +190,11 @@ export function FormsView({ busy, run, actions, onWritten, undone = 0 }: FormsVi
         </div>
         {noticesNote && <Notice note={noticesNote} onDismiss={() => setNoticesNote(null)} />}
       </Part>
+      {council && (
+        <Part id="forms-council-title" title={tf.councilTitle} intro={tf.councilIntro}>
+          <ConclusionsSection busy={busy} run={run} calls={council} onWritten={onWritten} undone={undone} />
+        </Part>
+      )}
       <Part id="forms-merge-title" title={tf.mergeTitle} intro={tf.mergeIntro}>
         <div className={styles.section}>
           <Label htmlFor="forms-files">{tf.filesLabel}</Label>
@@ -245,5 +253,6 @@ function Part({ id, title, intro, children }: { id: string; title: string; intro
 /** The Phiếu tab (TABS): the view with the pane's forms calls and actions. */
 export function FormsTab() {
   const { api, state, actions } = usePane();
-  return <FormsView busy={actions.busy} run={actions.run} actions={api.forms} onWritten={state.refresh} undone={actions.undone} />;
+  const council = React.useMemo(() => ({ listDifferences: api.listDifferences, writeConclusions: api.writeConclusions }), [api]);
+  return <FormsView busy={actions.busy} run={actions.run} actions={api.forms} onWritten={state.refresh} undone={actions.undone} council={council} />;
 }

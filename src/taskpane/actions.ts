@@ -21,6 +21,7 @@ export type BusyKind =
   | "lock"
   | "log"
   | "notices"
+  | "conclusions"
   | "criteriaSheet"
   | "ledgerSheet";
 

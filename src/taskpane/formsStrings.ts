@@ -40,6 +40,19 @@ const vi = {
   noticesDownloadedZip: (file: string, n: number, mb: string) =>
     `Đã tải về một tệp “${file}” (${mb} MB) chứa cả ${n} thông báo, trong thư mục Tải xuống. Hãy giải nén rồi gửi mỗi thông báo cho cơ quan của nó.`,
   noticesOpened: (n: number) => `Đã mở ${n} sổ tính mới, mỗi thông báo một sổ: hãy lưu từng sổ với tên đã gợi ý.`,
+  councilTitle: "Kết luận của hội đồng",
+  councilIntro:
+    "Các chênh lệch trên trang “Chênh lệch”: với mỗi dòng chọn kết luận (chấp nhận tự chấm, giữ điểm thẩm định hoặc điểm khác) và ghi lý do. “Ghi kết luận” ghi vào trang; “Tính điểm” dùng điểm hội đồng kết luận. Hoàn tác được.",
+  councilList: "Xem các chênh lệch",
+  councilEmpty: "Trang “Chênh lệch” không có dòng nào.",
+  councilRow: (agency: string, group: string, self: string, appraised: string) => `${agency}, “${group}”: tự chấm ${self}, thẩm định ${appraised}`,
+  councilChoice: "Kết luận",
+  councilChoices: { none: "Chưa kết luận", accept: "Chấp nhận tự chấm", keep: "Giữ điểm thẩm định", other: "Điểm khác" },
+  councilScore: (max: string) => (max ? `Điểm khác (từ 0 đến ${max})` : "Điểm khác"),
+  councilReason: "Lý do",
+  councilSave: "Ghi kết luận",
+  councilFailed: "Chưa ghi được kết luận",
+  councilNoChange: "Chưa có kết luận nào được chọn hoặc thay đổi.",
 };
 
 export type FormsStrings = typeof vi;
@@ -80,6 +93,19 @@ const en: FormsStrings = {
   noticesDownloadedZip: (file: string, n: number, mb: string) =>
     `Downloaded one file, “${file}” (${mb} MB), holding all ${n} notices, to the Downloads folder. Unzip it and send each notice to its agency.`,
   noticesOpened: (n: number) => `Opened ${n} new workbook${n === 1 ? "" : "s"}, one per notice: save each under the suggested name.`,
+  councilTitle: "The council's conclusions",
+  councilIntro:
+    "The differences on the “Chênh lệch” sheet: for each line choose the conclusion (accept the self-assessment, keep the appraised score, or another score) and give the reason. “Record conclusions” writes them into the sheet; scoring uses the concluded scores. Can be undone.",
+  councilList: "Show the differences",
+  councilEmpty: "The “Chênh lệch” sheet has no lines.",
+  councilRow: (agency: string, group: string, self: string, appraised: string) => `${agency}, “${group}”: self-assessed ${self}, appraised ${appraised}`,
+  councilChoice: "Conclusion",
+  councilChoices: { none: "No conclusion yet", accept: "Accept the self-assessment", keep: "Keep the appraised score", other: "Another score" },
+  councilScore: (max: string) => (max ? `Other score (0 to ${max})` : "Other score"),
+  councilReason: "Reason",
+  councilSave: "Record conclusions",
+  councilFailed: "Conclusions not recorded",
+  councilNoChange: "No conclusion has been chosen or changed.",
 };
 
 export const formsCatalogue: Record<Lang, FormsStrings> = { vi, en };
