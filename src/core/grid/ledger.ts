@@ -576,11 +576,20 @@ export function ledgerSheet(rules: Rules, agencies: readonly LedgerAgency[], pre
         { row: r, col: 1, value: leaf.id, style: "code", numberFormat: "@" },
         { row: r, col: 2, value: leaf.name, style: "text", numberFormat: "@" },
         { row: r, col: 3, value: toNumber(leaf.max), style: "number" },
-        { row: r, col: 4, value: input("input1"), style: computed ? "input" : "number", unlocked: true },
-        { row: r, col: 5, value: input("input2"), style: leaf.method === "ratio" ? "input" : "number", unlocked: true },
-        { row: r, col: 6, value: computed ? null : input("self"), style: computed ? "number" : "input", unlocked: !computed },
+        // Number cells stay "General" even when blank (a blank cell is "@" by default): a number typed there is a number.
+        // The first input of levels and Có/Không is a label: text.
+        {
+          row: r,
+          col: 4,
+          value: input("input1"),
+          style: computed ? "input" : "number",
+          unlocked: true,
+          numberFormat: leaf.method === "levels" || leaf.method === "yesno" ? "@" : "General",
+        },
+        { row: r, col: 5, value: input("input2"), style: leaf.method === "ratio" ? "input" : "number", unlocked: true, numberFormat: "General" },
+        { row: r, col: 6, value: computed ? null : input("self"), style: computed ? "number" : "input", unlocked: !computed, numberFormat: "General" },
         { row: r, col: 7, value: input("evidence"), style: "inputText", numberFormat: "@", unlocked: true },
-        { row: r, col: 8, value: input("appraised"), style: "input", unlocked: true },
+        { row: r, col: 8, value: input("appraised"), style: "input", unlocked: true, numberFormat: "General" },
         { row: r, col: 9, value: input("comment"), style: "inputText", numberFormat: "@", unlocked: true },
         { row: r, col: 10, value: null, style: "result" },
       ];

@@ -101,6 +101,18 @@ describe("the ledger as made", () => {
     expect(sheet.cells.find((c) => c.row === 6 && c.col === COL.self)!.unlocked).toBe(true);
   });
 
+  it("number inputs are formatted General even when blank (a number typed there stays a number); a level or Có/Không is text", () => {
+    const formatOf = (row: number, col: number) => sheet.cells.find((c) => c.row === row && c.col === col)!.numberFormat;
+    for (let row = 2; row < values.length; row++) {
+      const leaf = rules.leaves.find((l) => l.id === values[row][COL.code])!;
+      const label = leaf.method === "levels" || leaf.method === "yesno";
+      expect([leaf.id, formatOf(row, COL.input1)]).toEqual([leaf.id, label ? "@" : "General"]);
+      for (const col of [COL.input2, COL.self, COL.appraised]) expect([leaf.id, col, formatOf(row, col)]).toEqual([leaf.id, col, "General"]);
+      expect(formatOf(row, COL.evidence)).toBe("@");
+    }
+    expect(new Set(rules.leaves.map((l) => l.method)).size).toBeGreaterThan(2);
+  });
+
   it("made again, keeps what was entered, by agency and code", () => {
     const filled = ledger({ "Sở A": SO_A });
     filled[4][COL.appraised] = "Đạt đầy đủ";
