@@ -1,4 +1,4 @@
-import { applyConclusions, conclusionKind, readDifferences } from "../../../src/core/forms/conclusions";
+import { applyConclusions, conclusionKind, conclusionWrites, differenceItems, otherScore, readDifferences } from "../../../src/core/forms/conclusions";
 import { toNumber } from "../../../src/core/base/decimal";
 import { annexGate } from "../../../src/core/sheets/annex";
 import { locateGrid } from "../../../src/core/grid/grid";
@@ -168,5 +168,53 @@ describe("the council's conclusions on “Chênh lệch”", () => {
     // A new claim (another self-assessed score) is a new difference: its old conclusion does not carry over.
     const claim: Difference[] = [{ ...DIFFS[0], self: 45 }];
     expect(sheetValues(differencesSheet(claim, SHEET, previous))[3].slice(3, 10)).toEqual([45, 35, "Báo cáo 12", "", "", "", ""]);
+  });
+});
+
+describe("the conclusions chosen in the pane (conclusionWrites, otherScore)", () => {
+  const sheet = () => sheetValues(differencesSheet(DIFFS)) as unknown[][];
+  const max = toNumber(rules.groups[0].nominalMax);
+
+  it("takes another score from 0 to the maximum, with a decimal comma; anything else is refused", () => {
+    expect(otherScore("12,5", max)).toBe(12.5);
+    expect(otherScore(" 0 ", max)).toBe(0);
+    expect(otherScore(String(max), max)).toBe(max);
+    expect(otherScore(`${max},01`, max)).toBeNull();
+    expect(otherScore("-1", max)).toBeNull();
+    expect(otherScore("mười", max)).toBeNull();
+    expect(otherScore("", max)).toBeNull();
+  });
+
+  it("writes only the cells that change, text as given, and refuses a row that is no longer the one listed", () => {
+    const values = sheet();
+    const items = differenceItems(values, rules)!;
+    expect(items.map((d) => [d.agency, d.group, d.max])).toEqual([
+      ["Sở Y tế", G0, max],
+      ["Sở Tài chính", G1, toNumber(rules.groups[1].nominalMax)],
+    ]);
+    const { row } = items[0];
+    const out = conclusionWrites(values, rules, [{ row, agency: "Sở Y tế", group: G0, conclusion: "accept", reason: "=1+1" }], SHEET);
+    if (!out.ok) throw new Error(out.message);
+    const cols = readDifferences(values)!.columns;
+    expect(out.writes).toEqual([
+      { row, col: cols.conclusion, value: "Chấp nhận tự chấm" },
+      { row, col: cols.reason, value: "=1+1" },
+    ]);
+    const moved = conclusionWrites(values, rules, [{ row, agency: "Sở Tài chính", group: G0, conclusion: "keep", reason: "" }], SHEET);
+    expect(moved.ok === false && moved.message).toContain("Sở Tài chính, “" + G0 + "”");
+  });
+
+  it("on a sheet without “Điểm kết luận”, the other score is the conclusion itself, which Tính điểm reads back", () => {
+    const values = sheet();
+    const cols = readDifferences(values)!.columns;
+    const without = values.map((r) => r.filter((_, c) => c !== cols.score));
+    const row = differenceItems(without, rules)![0].row;
+    const out = conclusionWrites(without, rules, [{ row, agency: "Sở Y tế", group: G0, conclusion: "other", score: "30,5", reason: "" }], SHEET);
+    if (!out.ok) throw new Error(out.message);
+    const col = readDifferences(without)!.columns.conclusion;
+    expect(out.writes).toEqual([{ row, col, value: 30.5 }]);
+    without[row][col] = 30.5;
+    const g = grid();
+    expect(applyConclusions(g, layout(g), rules, { values: without, sheetName: SHEET }).writes.map((w) => w.value)).toEqual([30.5]);
   });
 });
