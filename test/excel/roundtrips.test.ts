@@ -226,6 +226,19 @@ describe("Tạo phụ lục on a table with the 55s (errors the user must confir
     expect(fromAnnex.outcome).toMatchObject({ kind: "done" });
     expect(responseBytes(fromAnnex.requests)).toBeGreaterThanOrEqual(responseBytes(asked.requests) / 2);
   });
+
+  it("below ExcelApi 1.9 (no worksheets.onChanged to tell an edit): the answer reads the sheet again, ≤ 4 syncs", async () => {
+    const { double } = benchDouble(200, 8);
+    double.workbook.sheet("Chấm điểm").setValues("A1", benchSheetWithErrors(200) as (string | number)[][]);
+    expect(await saveDecision(DECISION)).toEqual({ ok: true });
+    expect((await runScoring("pane")).kind).toBe("done");
+    const asked = await counted(double, () => generateAnnex({ confirmErrors: false }));
+    expect(asked.outcome).toMatchObject({ kind: "needsConfirmation" });
+    const made = await counted(double, () => generateAnnex({ confirmErrors: true }));
+    expect(made.outcome).toMatchObject({ kind: "done" });
+    expect(asked.syncs + made.syncs).toBeLessThanOrEqual(4);
+    expect(responseBytes(made.requests)).toBeGreaterThanOrEqual(responseBytes(asked.requests) / 2);
+  });
 });
 
 const stateOf = (double: Double) => {
