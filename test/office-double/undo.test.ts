@@ -181,3 +181,29 @@ describe("APIs that clear the user's undo stack", () => {
     expect(double.undo.clearedBy).toEqual(["write"]);
   });
 });
+
+describe("event handlers are not writes", () => {
+  test.each<[Platform, number]>([
+    ["PC", 20],
+    ["OfficeOnline", 20],
+    ["PC", 17],
+  ])("%s at ExcelApi 1.%i: adding and removing a worksheets.onChanged handler adds no undo record and clears nothing", async (p, level) => {
+    const { double, grouped } = setup(p, level);
+    double.edit("Data", "B1", [["mine"]]);
+    let handler: { remove(): void } | null = null;
+    await grouped(async (ctx) => {
+      handler = ctx.workbook.worksheets.onChanged.add(async () => undefined);
+      await ctx.sync();
+    });
+    await grouped(async (ctx) => {
+      handler!.remove();
+      await ctx.sync();
+    });
+    expect(double.undo.stack.map((r) => r.source)).toEqual(["user"]);
+    expect(double.undo.clearedBy).toEqual([]);
+    // A write in the same kind of run still is one: a record at 1.20, the stack cleared below.
+    await grouped(twoWrites);
+    expect(double.undo.stack.map((r) => r.source)).toEqual(level >= 20 ? ["user", "addin"] : []);
+    expect(double.undo.clearedBy).toEqual(level >= 20 ? [] : ["write"]);
+  });
+});

@@ -56,8 +56,13 @@ export const UNDO_UNSUPPORTED: Readonly<Record<string, { web: boolean; desktop: 
 
 /** Whether an action writes (a property set or a method call with no data back); loads and reads do not. */
 export function isWrite(a: Action): boolean {
+  // Adding or removing an event handler (worksheets.onChanged) changes nothing in the document: no undo step, nothing cleared.
+  if (a.kind === "call" && EVENT_MEMBERS.has(a.name)) return false;
   return a.kind === "set" || (a.kind === "call" && !a.apply);
 }
+
+/** The event members the double models: registering a handler on them is not a write. */
+const EVENT_MEMBERS: ReadonlySet<string> = new Set(["onChanged"]);
 
 /** Whether running `a` on this platform clears the user's undo stack (or, inside a group, fails with UndoNotSupported). */
 export function clearsUndo(a: Action, web: boolean): boolean {
