@@ -4,9 +4,8 @@ import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { FormsView } from "../../src/taskpane/FormsView";
-import { BusyKind, Result } from "../../src/taskpane/actions";
 import { catalogue, I18nContext, Lang } from "../../src/taskpane/i18n";
-import { installShims, fakeApi } from "./helpers";
+import { installShims, fakeApi, useBusyRun } from "./helpers";
 import type { DifferenceItem } from "../../src/core/forms/conclusions";
 
 beforeAll(installShims);
@@ -27,17 +26,7 @@ function renderView(lang: Lang = "vi") {
   });
   const onWritten = jest.fn().mockResolvedValue(undefined);
   function Host() {
-    const [busy, setBusy] = React.useState<BusyKind | null>(null);
-    const run = async <T,>(kind: BusyKind, action: () => Promise<T>): Promise<Result<T>> => {
-      setBusy(kind);
-      try {
-        return { ok: true, value: await action() };
-      } catch (e) {
-        return { ok: false, error: String(e) };
-      } finally {
-        setBusy(null);
-      }
-    };
+    const { busy, run } = useBusyRun();
     return (
       <FluentProvider theme={webLightTheme}>
         <I18nContext.Provider value={catalogue[lang]}>

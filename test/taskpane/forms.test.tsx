@@ -6,11 +6,10 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { FormsView } from "../../src/taskpane/FormsView";
 import type { FormsActions } from "../../src/taskpane/api";
 import { App } from "../../src/taskpane/App";
-import { BusyKind, Result } from "../../src/taskpane/actions";
 import { catalogue, I18nContext, Lang } from "../../src/taskpane/i18n";
 import { formFor } from "../forms/helpers";
 import { presetRules } from "../../src/core/rules/rules";
-import { installShims, settings, fakeApi } from "./helpers";
+import { installShims, settings, fakeApi, useBusyRun } from "./helpers";
 import { planNotices } from "../../src/core/forms/notices";
 import type { DifferenceRow } from "../../src/core/forms/conclusions";
 
@@ -96,17 +95,7 @@ function fakeActions(delivery: "newWorkbooks" | "download" = "newWorkbooks"): je
 function renderView(actions: FormsActions, lang: Lang = "vi") {
   const onWritten = jest.fn().mockResolvedValue(undefined);
   function Host() {
-    const [busy, setBusy] = React.useState<BusyKind | null>(null);
-    const run = async <T,>(kind: BusyKind, action: () => Promise<T>): Promise<Result<T>> => {
-      setBusy(kind);
-      try {
-        return { ok: true, value: await action() };
-      } catch (e) {
-        return { ok: false, error: String(e) };
-      } finally {
-        setBusy(null);
-      }
-    };
+    const { busy, run } = useBusyRun();
     return (
       <FluentProvider theme={webLightTheme}>
         <I18nContext.Provider value={catalogue[lang]}>

@@ -3,7 +3,9 @@
  * shaped like the use cases' outcomes for the 2020 Thái Bình grid (19 agencies: 7 Tốt, 8 Khá, 4 Trung bình).
  */
 import "@testing-library/jest-dom";
+import * as React from "react";
 import { configure, screen, waitFor } from "@testing-library/react";
+import type { BusyKind, Result } from "../../src/taskpane/actions";
 import type { LastRun } from "../../src/core/store/store";
 import type { FindingView, ScoringOutcome, WorkbookSettings } from "../../src/excel/types";
 import { DEFAULT_METADATA } from "../../src/core/rules/metadata";
@@ -217,4 +219,20 @@ export function fakeApi(): FakeApi {
     stopListening,
   };
   return api;
+}
+
+/** The busy state and `run` a view gets from the pane (busy while the action runs; a thrown error as a failed result). */
+export function useBusyRun(): { busy: BusyKind | null; run: <T>(kind: BusyKind, action: () => Promise<T>) => Promise<Result<T>> } {
+  const [busy, setBusy] = React.useState<BusyKind | null>(null);
+  const run = async <T,>(kind: BusyKind, action: () => Promise<T>): Promise<Result<T>> => {
+    setBusy(kind);
+    try {
+      return { ok: true, value: await action() };
+    } catch (e) {
+      return { ok: false, error: String(e) };
+    } finally {
+      setBusy(null);
+    }
+  };
+  return { busy, run };
 }
