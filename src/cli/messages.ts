@@ -73,6 +73,11 @@ export const CLI_MESSAGES = catalogue("command line", {
       `The output file “${p.output}” is the input file “${p.input}” (the same file under another name). The input is never overwritten: choose another name for -o.`,
     example: { input: "danh-gia.xlsx", output: "./Danh-Gia.xlsx" },
   }),
+  outputIsInputByName: entry({
+    vi: (p: { output: string }) => `Tệp kết quả “${p.output}” chính là tệp đầu vào. Tệp đầu vào không bao giờ bị ghi đè: hãy chọn tên khác cho -o.`,
+    en: (p) => `The output file “${p.output}” is the input file. The input is never overwritten: choose another name for -o.`,
+    example: { output: "danh-gia.xlsx" },
+  }),
   outputExists: entry({
     vi: (p: { output: string }) => `Tệp kết quả “${p.output}” đã có. Không ghi đè: hãy chọn tên khác cho -o, hoặc thêm --force để thay tệp đó.`,
     en: (p) => `The output file “${p.output}” already exists. Nothing was overwritten: choose another name for -o, or add --force to replace it.`,
