@@ -18,6 +18,7 @@ import { WritePlan } from "../grid/plan";
 import { SheetDescription } from "./sheet";
 import { AnnexDescription } from "./annex";
 import { ExplainDescription } from "../findings/explanation";
+import { ChartDescription } from "./chart";
 import { CellSnapshot, DecodedStore, MarkRecord, StoreState } from "../store/store";
 
 export interface SheetInfo {
@@ -67,6 +68,10 @@ export interface WorkbookPort {
   /** Queues the store's new state. */
   writeStore(state: StoreState): void;
 
+  // h18d — "Biểu đồ" (src/core/flows/chart.ts)
+  /** Queues the chart of indices (Office.js: a new sheet with its table and a native chart; the package keeps it for the command line's SVG). */
+  putChart(chart: ChartPut): void;
+
   // h18e — "Hoàn tác" (src/core/flows/undo.ts): what the cells an action wrote hold now, and what gives them back.
   /** What a block of cells (A1 address) holds now: formulas where there are, else values, "" where empty; null when its sheet is gone. */
   readBlock(sheet: string, address: string): unknown[][] | null;
@@ -74,6 +79,13 @@ export interface WorkbookPort {
   readFill(sheet: string, address: string): string | null;
   /** Queues cells given back on `sheet` (blocks on another sheet say theirs): contents and number formats (null leaves a cell as it is), fills, fonts, widths, formats. */
   restoreCells(sheet: string, restore: CellsRestore): void;
+}
+
+/** "Biểu đồ"'s write: the chart's description, the new sheet's name, the index's decimals (the table's number format). */
+export interface ChartPut {
+  sheetName: string;
+  description: ChartDescription;
+  decimals: number;
 }
 
 /** What an undo gives back of the cells an action wrote (src/core/flows/undo.ts planCellsUndo). */
