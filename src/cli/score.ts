@@ -224,6 +224,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
           [opts.input, ...(opts.previous ? [opts.previous] : []), ...(opts.rulesFile ? [opts.rulesFile] : [])],
           o,
           opts.force === true,
+          o === opts.output ? "output" : "chart",
         );
         if (!checked.ok) fail(bothOf(checked.message));
       }
@@ -405,7 +406,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       progress("stepChart");
       outputProblem(opts.chart);
       const svg = chartFile(result);
-      const written = await writeAtomically(opts.chart, (tmp) => fs.promises.writeFile(tmp, svg, "utf8"));
+      const written = await writeAtomically(opts.chart, (tmp) => fs.promises.writeFile(tmp, svg, "utf8"), "chart");
       if (!written.ok) fail(bothOf(written.message));
     }
 
