@@ -6,7 +6,7 @@ import { presetRules } from "../src/core/rules/rules";
 import { scoreSheet } from "../src/core/grid/scoring";
 import { LastRun } from "../src/core/store/store";
 import { lastRunRecord } from "../src/core/grid/summary";
-import { dialogUrl, languageOf, MAX_MESSAGE, notifyAnnex, notifyFailure, notifyOutcome, notifyUndo, summaryLineEn } from "../src/commands/notify";
+import { dialogUrl, languageOf, MAX_MESSAGE, notifyAnnex, notifyFailure, notifyOutcome, notifyUndo, summaryLineIn } from "../src/commands/notify";
 import { saveDecision } from "../src/excel/settings";
 import type { AnnexOutcome, ScoringOutcome } from "../src/excel/types";
 import * as fs from "fs";
@@ -99,7 +99,7 @@ describe("notifyOutcome: the note after “Tính điểm”", () => {
     expect(notifyOutcome(done(clean, { columns: ["J"], unchanged: false }), "en").message).toBe(
       "19 agencies: 7 Tốt, 8 Khá, 4 Trung bình.\nResults written to column J.",
     );
-    expect(summaryLineEn({ agencies: 1, scored: 0, byClass: [], errors: 2, warnings: 1 })).toBe(
+    expect(summaryLineIn({ agencies: 1, scored: 0, byClass: [], errors: 2, warnings: 1 }, "en")).toBe(
       "1 agency. 1 could not be scored. 2 errors to fix: open the pane to see them. 1 warning.",
     );
   });

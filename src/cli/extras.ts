@@ -1,8 +1,7 @@
 /**
  * The command line's explanations: last year's workbook scored for comparison, the JSON fields of
- * ifCorrected / toNextClass / previous ranks, the Giải trình sheet and the chart file.
+ * ifCorrected / toNextClass / previous ranks.
  */
-import { chartDescription, chartSvg } from "../core/sheets/chart";
 import { toNumber, Dec } from "../core/base/decimal";
 import { ifCorrected, publicCode, Scored, toNextClass } from "../core/findings/explain";
 import { ifCorrectedText } from "../core/findings/explain-messages";
@@ -100,5 +99,3 @@ export const comparisonJson = (c: Comparison): JsonComparison => ({
   recomputed: c.recomputed === true,
   rulesChanged: c.rulesChanged ?? [],
 });
-
-export const chartFile = (result: Scored, lang: Lang = "vi"): string => chartSvg(chartDescription(result, lang));

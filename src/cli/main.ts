@@ -8,7 +8,7 @@ import { findingMessage } from "../core/findings/findings";
 import { formatVi } from "../core/base/decimal";
 import { rankedRows } from "../core/grid/scoring";
 import { MERGED, NEW_THIS_YEAR } from "../core/grid/previous";
-import { cliBoth, envLanguage } from "./messages";
+import { cliBoth, COMMANDS, envLanguage } from "./messages";
 import { parseOptions } from "./options";
 import { indexText } from "../core/sheets/annex";
 import { hasClasses, Rules } from "../core/rules/rules";
@@ -146,6 +146,21 @@ function packageVersion(): string {
   }
 }
 
+type Command = (typeof COMMANDS)[number];
+
+/** Every command but `score` (below) and what runs it: one entry per command of COMMANDS, which the refusal of an unknown one lists. */
+const OTHER_COMMANDS: Record<Exclude<Command, "score">, (argv: string[], io: CliIO, lang: Lang) => Promise<number>> = {
+  forms: formsMain,
+  merge: formsMain,
+  notices: formsMain,
+  lock: lockMain,
+  unlock: lockMain,
+  verify: lockMain,
+  log: lockMain,
+  ledger: ledgerMain,
+  criteria: criteriaMain,
+};
+
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const { lang, bad } = languageFrom(argv, io.env ?? {});
   const say = <C extends Parameters<typeof cliBoth>[0]>(code: C, params: Parameters<typeof cliBoth<C>>[1]) => pick(cliBoth(code, params), lang);
@@ -166,10 +181,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return 2;
   };
   if (bad !== undefined) return refuse(cliBoth("badLang", { value: bad }));
-  if (argv[0] === "forms" || argv[0] === "merge" || argv[0] === "notices") return formsMain(argv, io, lang);
-  if (argv[0] === "lock" || argv[0] === "unlock" || argv[0] === "verify" || argv[0] === "log") return lockMain(argv, io, lang);
-  if (argv[0] === "ledger") return ledgerMain(argv, io, lang);
-  if (argv[0] === "criteria") return criteriaMain(argv, io, lang);
+  const command = argv[0] as Command;
+  if (command !== "score" && Object.prototype.hasOwnProperty.call(OTHER_COMMANDS, command)) return OTHER_COMMANDS[command](argv, io, lang);
   const parsed = parseArgs(argv);
   if (!parsed.ok) return refuse(parsed.message);
   const onProgress = io.isTTY ? (step: string) => io.err(`… ${step}`) : undefined;

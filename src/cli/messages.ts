@@ -44,6 +44,9 @@ const listLines = (lines: readonly string[]) => lines.map((l) => `  - ${l}`).joi
 export type CliLang = Lang;
 type Entry<P> = MessageEntry<P>;
 
+/** The commands `main` dispatches, as --help lists them (named when a command is not one of them). */
+export const COMMANDS = ["score", "forms", "merge", "notices", "lock", "unlock", "verify", "log", "ledger", "criteria"] as const;
+
 export const CLI_MESSAGES = catalogue("command line", {
   annexPreviousStoredNoPrevious: entry({
     vi: (p: { file: string }) =>
@@ -69,6 +72,11 @@ export const CLI_MESSAGES = catalogue("command line", {
     en: (p) =>
       `The output file “${p.output}” is the input file “${p.input}” (the same file under another name). The input is never overwritten: choose another name for -o.`,
     example: { input: "danh-gia.xlsx", output: "./Danh-Gia.xlsx" },
+  }),
+  outputIsInputByName: entry({
+    vi: (p: { output: string }) => `Tệp kết quả “${p.output}” chính là tệp đầu vào. Tệp đầu vào không bao giờ bị ghi đè: hãy chọn tên khác cho -o.`,
+    en: (p) => `The output file “${p.output}” is the input file. The input is never overwritten: choose another name for -o.`,
+    example: { output: "danh-gia.xlsx" },
   }),
   outputExists: entry({
     vi: (p: { output: string }) => `Tệp kết quả “${p.output}” đã có. Không ghi đè: hãy chọn tên khác cho -o, hoặc thêm --force để thay tệp đó.`,
@@ -160,8 +168,11 @@ Exit codes: 0 done; 1 done but the score table has errors (merge: a form has pro
   warningLabel: entry({ vi: (_p: object) => "Cảnh báo", en: () => "Warning", example: {} }),
   noticeLabel: entry({ vi: (_p: object) => "Lưu ý", en: () => "Note", example: {} }),
   badCommand: entry({
-    vi: (p: { command: string }) => `Lệnh không hợp lệ “${p.command}”: các lệnh: “score”, “forms”, “merge”, “lock”, “unlock”, “verify”.`,
-    en: (p) => `Unknown command “${p.command}”: the commands are “score”, “forms”, “merge”, “lock”, “unlock” and “verify”.`,
+    vi: (p: { command: string }) => `Lệnh không hợp lệ “${p.command}”: các lệnh: ${COMMANDS.map((c) => `“${c}”`).join(", ")}.`,
+    en: (p) =>
+      `Unknown command “${p.command}”: the commands are ${COMMANDS.slice(0, -1)
+        .map((c) => `“${c}”`)
+        .join(", ")} and “${COMMANDS[COMMANDS.length - 1]}”.`,
     example: { command: "tinh" },
   }),
   noCommand: entry({ vi: (_p: object) => "Thiếu lệnh “score”.", en: () => "The command “score” is missing.", example: {} }),

@@ -34,7 +34,12 @@ export function checkOutput(inputs: string | readonly string[], output: string, 
   const target = statOrNull(output);
   if (/[\\/]$/.test(output) || target?.isDirectory()) return { ok: false, message: cliMessage("outputIsDirectory", { output }) };
   for (const input of typeof inputs === "string" ? [inputs] : inputs) {
-    if (isSameFile(input, output, target)) return { ok: false, message: cliMessage("outputIsInput", { input, output }) };
+    if (isSameFile(input, output, target))
+      // Spelled as the input was, it is the input: "under another name" is said only of another spelling (a link, ./, .., case).
+      return {
+        ok: false,
+        message: input === output ? cliMessage("outputIsInputByName", { output }) : cliMessage("outputIsInput", { input, output }),
+      };
   }
   if ((target || statOrNull(output, false)) && !force) return { ok: false, message: cliMessage("outputExists", { output }) };
   const ancestor = existingAncestor(output);

@@ -26,7 +26,9 @@ import { checkOutput, writeAtomically } from "./output";
 import { SheetValues } from "./workbook";
 import { byEncoding, LEGACY_MESSAGES, LegacyCell, legacyExample, withConverted } from "../core/grid/legacy-cells";
 import { ENCODING_NAMES, legacyToUnicode } from "../core/text/legacy-encoding";
-import { chartFile, comparisonJson, JsonComparison, JsonFinding, jsonFindings, jsonRowExtras, JsonRowExtras, previousAgenciesOf } from "./extras";
+import { comparisonJson, JsonComparison, JsonFinding, jsonFindings, jsonRowExtras, JsonRowExtras, previousAgenciesOf } from "./extras";
+import { planChart, writeChart } from "../core/flows/chart";
+import { chartSvg } from "../core/sheets/chart";
 import { compareYears, comparedRecord, Comparison, comparisonNotices, previousNotEarlier } from "../core/grid/previous";
 import { applyLedger, criteriaJson, CriteriaJson, withCriteriaValues, withGridWritten } from "./ledger";
 import { CRITERIA_SHEET } from "../core/rules/criteria-sheet";
@@ -404,7 +406,9 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     if (opts.chart) {
       progress("stepChart");
       outputProblem(opts.chart);
-      const svg = chartFile(result);
+      // The add-in's flow (src/core/flows/chart.ts): the chart put through the port, drawn as SVG into its own file.
+      writeChart(port, planChart(port, result));
+      const svg = chartSvg(port.charts()[0].description);
       const written = await writeAtomically(opts.chart, (tmp) => fs.promises.writeFile(tmp, svg, "utf8"));
       if (!written.ok) fail(bothOf(written.message));
     }

@@ -159,9 +159,6 @@ export function summaryLineIn(run: Counts, lang: Lang): string {
   return parts.join(" ");
 }
 
-/** The summary line in English; class names are data from the rules and stay as the rules spell them. */
-export const summaryLineEn = (run: Counts): string => summaryLineIn(run, "en");
-
 /** Title and message after "Tính điểm" from the ribbon. */
 export function notifyOutcome(outcome: ScoringOutcome, lang: Lang): Note {
   if (outcome.kind === "refused") {

@@ -1,22 +1,22 @@
 /**
  * "Biểu đồ": the indices with the class bands as a native Excel chart, on a sheet of its own. The
  * data (agencies as ranked, each index, the bands' thresholds) comes from the core's chart
- * description, the one the command line draws as SVG; this file writes it and adds the chart.
- * 2 syncs: read, write. Nothing on the user's sheets changes: the sheet is new, under a free name.
+ * description, the one the command line draws as SVG; the core's flow (src/core/flows/chart.ts) puts it
+ * through ExcelPort and this file draws it: the table and the chart. 2 syncs: read, write. Nothing on
+ * the user's sheets changes: the sheet is new, under a free name.
  */
 import { logEntry, withLog } from "../core/store/log";
 import { currentActor } from "./actor";
 import { excelBoth } from "./messages";
-import { chooseAnnexSheet } from "../core/sheets/annex";
-import { BAR_COLORS, chartDescription, ChartDescription } from "../core/sheets/chart";
+import { BAR_COLORS, ChartDescription } from "../core/sheets/chart";
+import { planChart, writeChart as writeChartFlow } from "../core/flows/chart";
 import { rangeAddress } from "../core/base/address";
 import { supports } from "./host";
 import { queueGridSheet, scoreFreshSheet } from "./explanation";
 import { hostRefusal } from "./sheet-read";
 import { queueStoreRead, queueStoreWrite, runWriting } from "./store";
-import type { StoreState, UndoInfo } from "../core/store/store";
-
-export const CHART_SHEET = "Biểu đồ";
+import { ExcelPort, sheetState } from "./port";
+import type { UndoInfo } from "../core/store/store";
 
 export type ChartOutcome =
   | { kind: "done"; sheetName: string; agencies: number; bandLines: boolean; undo: UndoInfo }
@@ -70,37 +70,50 @@ export async function createChart(opts: { sheet?: string } = {}): Promise<ChartO
   try {
     return await runWriting(async (context) => {
       const sheets = context.workbook.worksheets;
-      sheets.load("items/name");
+      sheets.load("items/name, items/visibility");
       const grid = queueGridSheet(context, opts.sheet);
       const store = queueStoreRead(context);
       await context.sync(); // 1: read
       const sheet = await grid.sheet();
-      const fresh = scoreFreshSheet(sheet, store.state(), grid.named());
+      const state = store.state();
+      const fresh = scoreFreshSheet(sheet, state, grid.named());
       if (!fresh.ok) return fresh.refusal;
       const { scored } = fresh;
-      const description = chartDescription(scored, "vi");
-      if (description.bars.length === 0) return { kind: "refused", ...excelBoth("chartNothingRanked", {}), cells: [] };
-      const where = chooseAnnexSheet(
-        CHART_SHEET,
-        sheets.items.map((s) => s.name),
-        undefined,
-      );
+      // The core's flow through the port (src/core/flows/chart.ts), as `score --chart` runs it on the package.
+      const port = new ExcelPort<{ bandLines: boolean }>(context, {
+        sheets: sheets.items.map((s) => ({ name: s.name, state: sheetState(s.visibility) })),
+        grid: sheet,
+        store,
+      });
+      const chart = planChart(port, scored, "vi");
+      if (chart.description.bars.length === 0) return { kind: "refused", ...excelBoth("chartNothingRanked", {}), cells: [] };
       // "Hoàn tác" removes the sheet: the journal goes first in the batch (a protected workbook refuses
       // here, before the sheet is added), as for every write.
-      const state = store.state();
+      port.writeChartWith(async (newState, put) => {
+        await queueStoreWrite(context, store, newState);
+        const ws = sheets.add(put.sheetName);
+        const drawn = renderChartOffice(ws, put.description, put.decimals);
+        ws.activate();
+        await context.sync(); // 2: the sheet and its chart
+        return drawn;
+      });
       const { undo: _u, ...previousState } = state;
       void _u;
       const at = new Date().toISOString();
-      const newState: StoreState = withLog(
-        { ...state, undo: { action: "chart", at, sheet: where.name, cells: [], fills: [], previousState } },
-        logEntry({ at, action: "chart", by: currentActor(), via: "pane", sheet: where.name }),
+      writeChartFlow(port, chart, ({ sheetName }) =>
+        withLog(
+          { ...state, undo: { action: "chart", at, sheet: sheetName, cells: [], fills: [], previousState } },
+          logEntry({ at, action: "chart", by: currentActor(), via: "pane", sheet: sheetName }),
+        ),
       );
-      await queueStoreWrite(context, store, newState);
-      const ws = sheets.add(where.name);
-      const { bandLines } = renderChartOffice(ws, description, scored.rules.json.index.decimals);
-      ws.activate();
-      await context.sync(); // 2: the sheet and its chart
-      return { kind: "done", sheetName: where.name, agencies: description.bars.length, bandLines, undo: { action: "chart", at, sheet: where.name } };
+      const { bandLines } = (await port.apply()).sheet!;
+      return {
+        kind: "done",
+        sheetName: chart.sheetName,
+        agencies: chart.description.bars.length,
+        bandLines,
+        undo: { action: "chart", at, sheet: chart.sheetName },
+      };
     });
   } catch (e) {
     return hostRefusal(e);

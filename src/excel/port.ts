@@ -14,7 +14,7 @@ import { LEDGER_SHEET } from "../core/grid/ledger";
 import { columnRuns, MARK_FILL, WriteBlock, WritePlan } from "../core/grid/plan";
 import { AnnexDescription } from "../core/sheets/annex";
 import { ExplainDescription } from "../core/findings/explanation";
-import { ResultWrite, SheetInfo, SheetSnapshot, ValueWrite, WorkbookPort } from "../core/sheets/port";
+import { ChartPut, ResultWrite, SheetInfo, SheetSnapshot, ValueWrite, WorkbookPort } from "../core/sheets/port";
 import { SheetDescription } from "../core/sheets/sheet";
 import { CellSnapshot, DecodedStore, FillSnapshot, MarkRecord, StoreState } from "../core/store/store";
 import { BYTES_PER_SYNC, chunkByBytes, features, jsonBytes, OP_BYTES } from "./host";
@@ -84,6 +84,9 @@ export async function portReadInBlocks(context: Excel.RequestContext, ws: Excel.
 export type AnnexWriter<A> = (state: StoreState, annex: AnnexDescription) => Promise<A>;
 /** Writes Giải trình into a new sheet, the state (its undo journal) first. */
 export type ExplanationWriter<A> = (state: StoreState, explanation: ExplainDescription) => Promise<A>;
+
+/** Draws "Biểu đồ" (a new sheet, its table and a native chart), the state (its undo journal) first. */
+export type ChartWriter<A> = (state: StoreState, chart: ChartPut) => Promise<A>;
 
 /** What `apply()` did: the result cells typed into meanwhile; the sheet writer's answer when a sheet was put. */
 export interface Applied<A> {
@@ -301,6 +304,21 @@ export class ExcelPort<A = never> implements WorkbookPort {
     if (this.sheetPut) return { edited: [], sheet: await this.sheetPut(state) };
     await writeStore(this.context, this.read.store, state);
     return { edited: [], sheet: null };
+  }
+
+  // h18d — "Biểu đồ" (src/core/flows/chart.ts)
+  private chartWriter: ChartWriter<A> | null = null;
+
+  /** How "Biểu đồ" draws its sheet and chart (src/excel/chart.ts): given before the flow puts the chart. */
+  writeChartWith(writer: ChartWriter<A>): void {
+    this.chartWriter = writer;
+  }
+
+  /** Queues the chart; the action's writer draws it in the write batch, after the state. */
+  putChart(chart: ChartPut): void {
+    const writer = this.chartWriter;
+    if (!writer) throw new Error("ExcelPort: a chart needs the action's writer");
+    this.putOne((state) => writer(state, chart));
   }
 }
 

@@ -26,16 +26,30 @@ export function hasCellsEditedEvent(): boolean {
 }
 
 /**
+ * Whether the change events say which were raised by this add-in's own writes: WorksheetChangedEventArgs.triggerSource
+ * (ExcelApi 1.14; Excel.EventTriggerSource "ThisLocalAddin" — "The event is triggered by the Office JS API of the current
+ * add-in" — or "Unknown"). Detected at run time; below 1.14 the member is not there.
+ */
+function hasTriggerSource(): boolean {
+  const requirements = typeof Office !== "undefined" ? Office.context?.requirements : undefined;
+  return !!requirements && requirements.isSetSupported("ExcelApi", "1.14");
+}
+
+/**
  * Queues, in `context`'s next batch, the subscription that calls `handler` when cells are edited on any
  * sheet of the workbook (worksheets.onChanged, ExcelApi 1.9, detected at run time). It rides in a batch
  * the caller syncs anyway (the pane's opening read): no round trip of its own. Below 1.9 nothing is
- * queued and the pane keeps noticing on the next selection change and before "Tạo phụ lục". Returns the
+ * queued and the pane keeps noticing on the next selection change and before "Tạo phụ lục". The events
+ * of the add-in's own writes, which may come late (after the action that wrote has finished), are not
+ * passed on where Excel marks them (triggerSource, ExcelApi 1.14); below 1.14 every event is. Returns the
  * function that unregisters it (the handler is silent from then on; one sync, in the background).
  */
 export function queueCellsEdited(context: Excel.RequestContext, handler: (address: string) => void): () => void {
   if (!hasCellsEditedEvent()) return () => undefined;
   let live = true;
+  const marked = hasTriggerSource();
   const registration = context.workbook.worksheets.onChanged.add(async (args: Excel.WorksheetChangedEventArgs) => {
+    if (marked && args?.triggerSource === "ThisLocalAddin") return;
     if (live) handler(args?.address ?? "");
   }) as unknown as ChangedRegistration;
   return () => {

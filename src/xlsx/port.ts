@@ -8,7 +8,7 @@ import { cellAddress } from "../core/base/address";
 import { LegacyCell } from "../core/grid/legacy-cells";
 import { unicodeFontFor } from "../core/text/legacy-encoding";
 import { MARK_FILL, WritePlan } from "../core/grid/plan";
-import { ResultWrite, SheetInfo, ValueWrite, WorkbookPort } from "../core/sheets/port";
+import { ChartPut, ResultWrite, SheetInfo, ValueWrite, WorkbookPort } from "../core/sheets/port";
 import { SheetDescription } from "../core/sheets/sheet";
 import { AnnexDescription, annexAsSheet } from "../core/sheets/annex";
 import { ExplainDescription } from "../core/findings/explanation";
@@ -171,6 +171,19 @@ export class XlsxPort implements WorkbookPort {
       this.store = null;
     }
     return this.edit.toBytes();
+  }
+
+  // h18d — "Biểu đồ" (src/core/flows/chart.ts)
+  private readonly chartsPut: ChartPut[] = [];
+
+  /** The chart is kept, not put in the package: the command line draws it as SVG into its own file (`--chart FILE`, through the output guard). */
+  putChart(chart: ChartPut): void {
+    this.chartsPut.push(chart);
+  }
+
+  /** The charts queued, in order. */
+  charts(): readonly ChartPut[] {
+    return this.chartsPut;
   }
 }
 

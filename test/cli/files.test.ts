@@ -149,6 +149,15 @@ describe("the output is never the input, by any spelling", () => {
     refused(hard);
   });
 
+  it("under its own name: says it is the input, not “under another name”", () => {
+    const r = runCli(["score", "dau-vao.xlsx", "-o", "dau-vao.xlsx", "--force"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("Lỗi: Tệp kết quả “dau-vao.xlsx” chính là tệp đầu vào. Tệp đầu vào không bao giờ bị ghi đè: hãy chọn tên khác cho -o.");
+    const en = runCli(["score", "dau-vao.xlsx", "-o", "dau-vao.xlsx", "--force", "--lang", "en"], dir);
+    expect(en.stderr).toContain("Error: The output file “dau-vao.xlsx” is the input file. The input is never overwritten: choose another name for -o.");
+    for (const x of [r, en]) expect(x.stderr).not.toMatch(/tên khác\)|another name\)/);
+  });
+
   it("through a relative spelling with ./ and ..", () => {
     fs.mkdirSync(path.join(dir, "sub"));
     refused("./sub/../dau-vao.xlsx");

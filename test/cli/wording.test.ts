@@ -153,3 +153,16 @@ test("English agreement in the forms' and merge's counts (1 agency, 2 agencies)"
   expect(FORM_MESSAGES.nothingMerged.en({ forms: 1 })).toMatch(/^The file could not be merged/);
   expect(FORM_MESSAGES.nothingMerged.en({ forms: 2 })).toMatch(/^None of the 2 files could be merged/);
 });
+
+test("an unknown command lists every command --help shows, in both languages, and each of them runs", async () => {
+  const help = (await run(["--help"])).stdout;
+  const commands = [...new Set([...help.matchAll(/^\s*xep-hang-cntt ([a-z]+)\b/gm)].map((m) => m[1]))];
+  expect(commands).toEqual(expect.arrayContaining(["score", "notices", "log", "ledger", "criteria"]));
+  for (const LANG of ["vi_VN.UTF-8", "en_US.UTF-8"]) {
+    const r = await run(["tinh"], LANG);
+    expect(r.code).toBe(2);
+    for (const c of commands) expect(r.stderr).toContain(`“${c}”`);
+  }
+  // Each listed command is one the tool knows: without its file it asks for the file, never "unknown command".
+  for (const c of commands) expect((await run([c])).stderr).not.toContain("Lệnh không hợp lệ");
+});

@@ -7,8 +7,11 @@ export const SHEET = "Chấm điểm 2020";
 export type Double = ReturnType<typeof createOfficeDouble>;
 
 /** A double holding the reference grid as a user typed it (bold bordered header), installed as the host. */
-export function referenceDouble(apiLevel = 20, place: { at?: string; values?: unknown[][]; platform?: "PC" | "OfficeOnline" } = {}) {
-  const double = createOfficeDouble({ apiLevel, platform: place.platform, sheets: [SHEET, "Ghi chép"] });
+export function referenceDouble(
+  apiLevel = 20,
+  place: { at?: string; values?: unknown[][]; platform?: "PC" | "OfficeOnline"; addinChangeEvents?: boolean } = {},
+) {
+  const double = createOfficeDouble({ apiLevel, platform: place.platform, sheets: [SHEET, "Ghi chép"], addinChangeEvents: place.addinChangeEvents });
   const ws = double.workbook.sheet(SHEET);
   const values = place.values ?? referenceSheet();
   ws.setValues(place.at ?? "A1", values as (string | number)[][]);

@@ -31,6 +31,51 @@ describe("Sửa tay: edits typed while the pane is open (worksheets.onChanged, E
     opening.stopListening();
   });
 
+  it.each([14, 20])(
+    "at ExcelApi 1.%i the add-in's own writes, whose change events come late (after the action), are not taken for edits (triggerSource “ThisLocalAddin”)",
+    async (level) => {
+      const setup = referenceDouble(level, { addinChangeEvents: true });
+      restore = setup.restore;
+      const { double } = setup;
+      const seen: string[] = [];
+      const opening = await openPane((address) => seen.push(address));
+      expect((await runScoring("pane")).kind).toBe("done");
+      double.edit(SHEET, "D12", [[95]]);
+      // Tính điểm wrote the result columns and the store: its events arrive now, after the user's edit.
+      expect(double.deliverAddinChanges()).toBeGreaterThan(0);
+      expect(seen).toEqual([`${SHEET}!D12`]);
+      double.stats.reset();
+      expect(await logManualEdits(seen, AT)).toBe(1);
+      expect(double.stats.syncs).toBe(2);
+      // Nor are the events of the log's own write.
+      expect(double.deliverAddinChanges()).toBeGreaterThan(0);
+      expect(seen).toEqual([`${SHEET}!D12`]);
+      opening.stopListening();
+    },
+  );
+
+  it("below ExcelApi 1.14 (no triggerSource) every change event is passed on, as before: the add-in's own writes too", async () => {
+    const setup = referenceDouble(13, { addinChangeEvents: true });
+    restore = setup.restore;
+    const { double } = setup;
+    const seen: string[] = [];
+    const opening = await openPane((address) => seen.push(address));
+    expect((await runScoring("pane")).kind).toBe("done");
+    double.edit(SHEET, "D12", [[95]]);
+    const late = double.deliverAddinChanges();
+    expect(late).toBeGreaterThan(0);
+    expect(seen).toHaveLength(1 + late);
+    expect(seen[0]).toBe(`${SHEET}!D12`);
+    expect(seen.slice(1).some((a) => a.startsWith(`${SHEET}!`))).toBe(true);
+    // As before (docs/record.md says so): cells the add-in wrote that are not its kept results are logged as “Sửa tay”.
+    // Here the headers of the result columns Tính điểm wrote (J4:M4), beside the user's D12.
+    expect(await logManualEdits(seen, AT)).toBe(5);
+    const decoded = decodeStore(double.workbook.sheet(STORE_SHEET).getValues("A1:C2000"));
+    const cells = decoded.ok ? decoded.state.log!.entries.at(-1)!.cells.map((c) => c[0]) : [];
+    expect(cells).toEqual(["D12", "J4", "K4", "L4", "M4"]);
+    opening.stopListening();
+  });
+
   it("below ExcelApi 1.9 nothing is subscribed, and nothing is logged", async () => {
     const setup = referenceDouble(8);
     restore = setup.restore;

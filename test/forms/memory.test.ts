@@ -7,7 +7,7 @@ import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
-import { compactReturnedForm, COMPACT_FORM_CELLS } from "../../src/core/forms/merge";
+import { compactReturnedForm } from "../../src/core/forms/merge";
 import { presetRules } from "../../src/core/rules/rules";
 import { simpleSheet } from "../core/helpers";
 import { spawnSync } from "child_process";
@@ -22,6 +22,8 @@ import { bigForm, BIG_FORM_SCORES } from "./big-form";
 const rules = presetRules();
 const GROUPS = rules.groups.map((g) => g.name);
 const SCORES = BIG_FORM_SCORES;
+/** The window the merge reads of a returned form: 200 rows × 40 columns (SCAN_ROWS × SCAN_COLS in src/core/forms/merge.ts). */
+const COMPACT_FORM_CELLS = 200 * 40;
 
 describe("compactReturnedForm", () => {
   it("keeps at most the window the merge reads, whatever the form's size, and the merge plan is the same", () => {

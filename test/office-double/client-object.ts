@@ -89,6 +89,11 @@ export interface SyncHooks {
   failures: InjectedFailure[];
   /** worksheets.onChanged handlers, registered when the sync that carries their add() runs (fired by the double's edit()). */
   changedHandlers: ((args: WorksheetChangedArgs) => unknown)[];
+  /**
+   * With the option `addinChangeEvents`, the cells the add-in's own syncs wrote (Range.values / Range.formulas), waiting
+   * to reach the handlers late, after the action (fired by the double's deliverAddinChanges()); null without it.
+   */
+  addinChanges: { sheet: FakeSheet; address: string }[] | null;
 }
 
 /** What Excel passes to a worksheets.onChanged handler (the members the double models). */
@@ -98,6 +103,8 @@ export interface WorksheetChangedArgs {
   address: string;
   changeType: "RangeEdited";
   source: "Local";
+  /** ExcelApi 1.14 (absent below): "ThisLocalAddin" when this add-in's own write raised the event, else "Unknown". */
+  triggerSource?: "ThisLocalAddin" | "Unknown";
 }
 
 export interface Exec {

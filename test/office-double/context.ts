@@ -11,6 +11,8 @@ import { OfficeDoubleError, MESSAGES, hostError } from "./errors";
 import { ApplicationProxy, WorkbookProxy } from "./proxies";
 import { FakeSheet } from "./workbook";
 import { UNDO_API_LEVEL, UndoRecord, clearsUndo, isWrite, newRecord, remember } from "./undo";
+import { rectA1 } from "./address";
+import type { RangeRef } from "./host";
 
 /** UTF-8 length of a string (no TextEncoder: jsdom lacks it). */
 export function utf8Length(s: string): number {
@@ -179,6 +181,10 @@ export class RequestContext implements ContextLike {
           throw hostError("UndoNotSupported", `${a.location} does not support undo, so it cannot be part of a mergeUndoGroup batch`);
         const data = a.run(x);
         if (a.apply) results.push({ action: a, data });
+        if (runtime.hooks.addinChanges && a.kind === "set" && (a.location === "Range.values" || a.location === "Range.formulas")) {
+          const ref = x.resolve(a.target) as RangeRef | null;
+          if (ref) runtime.hooks.addinChanges.push({ sheet: ref.sheet, address: `${ref.sheet.name}!${rectA1(ref.rect)}` });
+        }
         if (undo && isWrite(a)) undo.wrote();
         if (clears) x.record = undo!.cleared(a.location);
       } catch (e) {

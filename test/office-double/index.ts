@@ -28,6 +28,12 @@ export interface OfficeDoubleOptions {
   dialogApi?: number;
   requirementSets?: Record<string, string | false>;
   limits?: Partial<Limits>;
+  /**
+   * The add-in's own writes of cells (Range.values, Range.formulas) raise worksheets.onChanged too, as in Excel: they
+   * are kept and reach the handlers late, when the test calls deliverAddinChanges() (after the action has finished).
+   * Off by default (the handlers then hear only the user's edits).
+   */
+  addinChangeEvents?: boolean;
   /** value for formulas the add-in writes; without it, reading such a cell's value fails the sync */
   evaluateFormula?: (formula: string, sheet: FakeSheet, row: number, col: number) => CellValue | undefined;
 }
@@ -47,8 +53,21 @@ export function createOfficeDouble(options: OfficeDoubleOptions = {}) {
     stats,
     limits: { payloadBytes: FIVE_MB, readCells: 5_000_000, writeCells: 2_000_000, ...options.limits },
     evaluateFormula: options.evaluateFormula,
-    hooks: { beforeSync: [], failures: [], changedHandlers: [] },
+    hooks: { beforeSync: [], failures: [], changedHandlers: [], addinChanges: options.addinChangeEvents ? [] : null },
     undo: createUndoState(undoSupported, platform === "OfficeOnline"),
+  };
+
+  /** worksheets.onChanged handlers told of a change; triggerSource (ExcelApi 1.14) only where the host has it. */
+  const fireChanged = (ws: FakeSheet, address: string, trigger: "ThisLocalAddin" | "Unknown") => {
+    for (const h of [...runtime.hooks.changedHandlers])
+      h({
+        type: "WorksheetChanged",
+        worksheetId: ws.id,
+        address,
+        changeType: "RangeEdited",
+        source: "Local",
+        ...(apiLevel >= 14 ? { triggerSource: trigger } : {}),
+      });
   };
 
   class BoundRequestContext extends RequestContext {
@@ -160,8 +179,17 @@ export function createOfficeDouble(options: OfficeDoubleOptions = {}) {
       runtime.undo.stack.push(record);
       ws.setValues(topLeft, values);
       const address = `${ws.name}!${topLeft}`;
-      for (const h of [...runtime.hooks.changedHandlers])
-        h({ type: "WorksheetChanged", worksheetId: ws.id, address, changeType: "RangeEdited", source: "Local" });
+      fireChanged(ws, address, "Unknown");
+    },
+    /**
+     * With `addinChangeEvents`: the onChanged events of the add-in's own writes since the last call reach the handlers
+     * now, late (after the action that wrote), with triggerSource "ThisLocalAddin" at ExcelApi 1.14 and above (none
+     * below). Returns how many were delivered.
+     */
+    deliverAddinChanges(): number {
+      const pending = runtime.hooks.addinChanges?.splice(0) ?? [];
+      for (const c of pending) fireChanged(c.sheet, c.address, "ThisLocalAddin");
+      return pending.length;
     },
     /**
      * Excel's undo stack (undo.ts): `undo.stack` (oldest first: the add-in's syncs or mergeUndoGroup runs, the user's

@@ -68,8 +68,6 @@ export function cmp(a: Dec, b: Dec): -1 | 0 | 1 {
   return x > y ? 1 : x < y ? -1 : 0;
 }
 
-export const isZero = (a: Dec): boolean => sign(a) === 0;
-
 export type Rounding = "halfUp" | "halfEven" | "down";
 
 /**

@@ -145,6 +145,13 @@ const WORDS: Record<Lang, Words> = {
   },
 };
 
+/**
+ * The agency's maximum: scoring's, or, for an agency without a result yet (a score blank or unusable), the general
+ * maximum less the groups and criteria that do not apply to it, the same subtraction its maximum line shows.
+ */
+const maximumOf = (c: AgencyCard): Dec =>
+  c.maxPoints ?? c.maxReasons.filter((m) => m.kind === "exempt" || m.kind === "criteria").reduce((max, m) => sub(max, m.points), c.generalMax);
+
 const textHeight = (text: string) => Math.max(1, Math.ceil(text.length / TEXT_CHARS)) * LINE_PT + 4;
 
 /** One criterion of an agency as its ledger has it (the ledger's entries are these). */
@@ -215,7 +222,8 @@ export function cardText(
   const { rules } = result;
   const decimals = rules.json.index.decimals;
   const n = (d: Dec, places?: number) => (lang === "vi" ? formatVi(d, places) : formatVi(d, places).replace(",", "."));
-  const card = agencyCard(result, row);
+  const scored = agencyCard(result, row);
+  const card: AgencyCard = { ...scored, maxPoints: maximumOf(scored) };
   const groups = card.groups.map((g, i) => {
     const group = rules.groups[i];
     const notes: string[] = [];
@@ -228,7 +236,7 @@ export function cardText(
     if (!g.counted) notes.push(w.notCounted);
     return { group: g.group, max: n(g.max), score: g.score === null ? "—" : n(g.score), lost: g.lost === null ? "—" : n(g.lost), note: notes.join("; ") };
   });
-  const max = card.maxPoints ?? card.generalMax;
+  const max = card.maxPoints!;
   const total = {
     group: w.total,
     max: n(max),

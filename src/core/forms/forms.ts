@@ -164,6 +164,3 @@ export function buildForm(input: FormInput): FormDescription {
     },
   };
 }
-
-/** "C7": where a group's score goes in a form (for messages and the tests). */
-export const formScoreCell = (form: FormDescription, group: number): string => cellAddress(form.layout.groupRows[group], FORM_COLS.score);

@@ -209,9 +209,6 @@ export function compactReturnedForm(form: ReturnedForm): ReturnedForm {
   return { ...form, values: window(form.values), ...(form.formulas ? { formulas: window(form.formulas) } : {}) };
 }
 
-/** The most cells a compacted form keeps (values, and as many formulas). */
-export const COMPACT_FORM_CELLS = SCAN_ROWS * SCAN_COLS;
-
 export interface MergeInput {
   rules: Rules;
   /** The grid sheet's values (from `origin`) and its name. */

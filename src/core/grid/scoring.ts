@@ -537,16 +537,9 @@ function classOf(classes: Rules["classes"], on: Rules["json"]["classifyOn"], num
   return classes[classes.length - 1].name;
 }
 
-/** The class of an index with the general classes (total ÷ maxPoints, rounded to roundedIndex). */
-export function classify(rules: Rules, total: Dec, maxPoints: Dec, roundedIndex: Dec): string | null {
-  return classOf(rules.classes, rules.json.classifyOn, total, maxPoints, roundedIndex);
-}
-
 /** Rows in annex order: by block (in the rules' order), then rank, unranked rows last, ties in sheet order. */
 export function rankedRows(rows: readonly RowResult[], rules?: Rules): RowResult[] {
   const blockOrder = new Map((rules?.blocks ?? []).map((b, i) => [b.id, i]));
   const order = (r: RowResult) => (r.block === null ? blockOrder.size : (blockOrder.get(r.block) ?? blockOrder.size));
   return [...rows].sort((a, b) => order(a) - order(b) || (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.row - b.row);
 }
-
-export const errorFindings = (findings: readonly Finding[]): Finding[] => findings.filter((f) => f.severity === "error");

@@ -100,8 +100,6 @@ export const LINEAGE_MESSAGES = catalogue("lineage", {
   }),
 });
 
-export const lineageProblemText = (p: LineageSheetProblem, lang: Lang): string => (LINEAGE_MESSAGES[p.code][lang] as (p: LineageSheetProblem) => string)(p);
-
 /** An entry as the messages show it: “Sở Tài chính” ← “Sở Tài chính”, “Sở Kế hoạch và Đầu tư”. */
 export const entryText = (e: LineageRule): string => `“${e.name}” ← ${e.from.map((f) => `“${f}”`).join(", ")}`;
 

@@ -228,8 +228,8 @@ const EXAMPLE = {
   },
 };
 
-/** The rules problems' messages, by code; the field named comes from the problem's path. */
-export const RULE_PROBLEM_MESSAGES = catalogue(
+/** The rules problems' messages, by code, registered for the test that renders every catalogue (ruleProblemMessage renders them). */
+catalogue(
   "rules problems",
   Object.fromEntries(
     (Object.keys(RULE_MESSAGES) as RuleProblemCode[]).map((code) => [

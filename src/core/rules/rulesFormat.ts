@@ -752,9 +752,6 @@ export function formatNodeAt(path: string): FormatNode | undefined {
   return nodesByPath.get(p) ?? nodesByPath.get(p.replace(/\.[^.[\]]+$/, ".*"));
 }
 
-/** Every field path of the format ("groups[].weight"), for tests and docs. */
-export const formatPaths = (): string[] => [...nodesByPath.keys()].filter((p) => p !== "");
-
 /** Edit distance, for "did you mean". */
 function distance(a: string, b: string): number {
   const prev = Array.from({ length: b.length + 1 }, (_, j) => j);

@@ -18,6 +18,7 @@ import { WritePlan } from "../grid/plan";
 import { SheetDescription } from "./sheet";
 import { AnnexDescription } from "./annex";
 import { ExplainDescription } from "../findings/explanation";
+import { ChartDescription } from "./chart";
 import { DecodedStore, MarkRecord, StoreState } from "../store/store";
 
 export interface SheetInfo {
@@ -66,4 +67,15 @@ export interface WorkbookPort {
   putExplanation(explanation: ExplainDescription): void;
   /** Queues the store's new state. */
   writeStore(state: StoreState): void;
+
+  // h18d — "Biểu đồ" (src/core/flows/chart.ts)
+  /** Queues the chart of indices (Office.js: a new sheet with its table and a native chart; the package keeps it for the command line's SVG). */
+  putChart(chart: ChartPut): void;
+}
+
+/** "Biểu đồ"'s write: the chart's description, the new sheet's name, the index's decimals (the table's number format). */
+export interface ChartPut {
+  sheetName: string;
+  description: ChartDescription;
+  decimals: number;
 }

@@ -529,6 +529,3 @@ export const storeIssueMessage = (issue: StoreIssue, sheet: string, lang: Lang):
 
 /** The refusal for the user's own settings (rules, decision) when they are damaged: never silently replaced. */
 export const storeDamagedMessage = (issue: StoreIssue, sheet: string, lang: Lang): string => say(STORE_MESSAGES, "damaged", { issue, sheet }, lang);
-
-/** Undo's refusal when its journal fails its check: nothing is written from it. */
-export const undoJournalRefusal = (problem: StoreProblem, sheet: string, lang: Lang): string => say(STORE_MESSAGES, "undoJournal", { problem, sheet }, lang);

@@ -2,13 +2,14 @@
  * English messages, asserted as English (the catalogue walk checks every code renders; these check
  * what the user reads in the core's main refusals and notices, each next to its Vietnamese).
  */
+import { say } from "../../../src/core/base/catalogue";
 import { annexGate, annexNotice } from "../../../src/core/sheets/annex";
 import { makeFinding } from "../../../src/core/findings/findings";
 import { locateGrid } from "../../../src/core/grid/grid";
 import { jsonSyntaxProblem, jsonSyntaxText } from "../../../src/core/text/json-syntax";
 import { validateMetadata } from "../../../src/core/rules/metadata";
 import { decodeStore, STORE_SHEET } from "../../../src/core/store/store";
-import { storeIssueMessage, undoJournalRefusal } from "../../../src/core/store/store-check";
+import { STORE_MESSAGES, storeIssueMessage } from "../../../src/core/store/store-check";
 import { presetRules } from "../../../src/core/rules/rules";
 import { previousProblemText } from "../../../src/core/grid/previous-messages";
 import { toNextClassMessage } from "../../../src/core/findings/explain-messages";
@@ -81,7 +82,7 @@ test("the stored data: not the add-in's, a newer version, an entry set aside, a 
       "Cells coloured as findings will not be uncoloured automatically; clear their fill by hand if needed.",
   );
   expect(storeIssueMessage(issue, STORE_SHEET, "vi")).toMatch(/^Dữ liệu “marks” trong trang ẩn .* \(đang là “ZZZ0”\)\./);
-  expect(undoJournalRefusal({ code: "badJson", path: "", value: "" }, STORE_SHEET, "en")).toBe(
+  expect(say(STORE_MESSAGES, "undoJournal", { problem: { code: "badJson", path: "", value: "" }, sheet: STORE_SHEET }, "en")).toBe(
     `Could not undo: the undo record in the hidden sheet “${STORE_SHEET}” is invalid (undo cannot be read (broken JSON)), so the add-in does not write from it. No cell has been changed.`,
   );
 });

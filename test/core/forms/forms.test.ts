@@ -1,6 +1,7 @@
 import { createHmac } from "crypto";
+import { cellAddress } from "../../../src/core/base/address";
 import { canonicalJson, fingerprint } from "../../../src/core/base/hash";
-import { buildForm, FORM_COLS, formFileNames, formScoreCell, formSlug, formsYear, masterWorkbookId } from "../../../src/core/forms/forms";
+import { buildForm, FORM_COLS, formFileNames, formSlug, formsYear, masterWorkbookId } from "../../../src/core/forms/forms";
 import { rulesFingerprint } from "../../../src/core/forms/form-parts";
 import { presetRules, PRESET_THAI_BINH_2020 } from "../../../src/core/rules/rules";
 import { clonePreset } from "../helpers";
@@ -99,7 +100,7 @@ describe("the form description", () => {
       expect(at(row, FORM_COLS.max)!.value).toBe([50, 100, 98, 100, 100, 50][i]);
       expect(at(row, FORM_COLS.evidence)!.unlocked).toBe(true);
     });
-    expect(formScoreCell(form, 0)).toBe("C7");
+    expect(cellAddress(form.layout.groupRows[0], FORM_COLS.score)).toBe("C7"); // the first group's score
   });
 
   it("unlocks only the input cells: scores, evidence and notes", () => {

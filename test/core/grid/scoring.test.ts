@@ -1,6 +1,6 @@
-import { formatVi, fromString } from "../../../src/core/base/decimal";
+import { formatVi } from "../../../src/core/base/decimal";
 import { presetRules } from "../../../src/core/rules/rules";
-import { classify, scoreSheet } from "../../../src/core/grid/scoring";
+import { scoreSheet } from "../../../src/core/grid/scoring";
 import { oneGroupRules, oneGroupSheet, presetWith, simpleSheet } from "../helpers";
 
 /** Index and class of one agency scoring `score` out of 100 (one group, index = score ÷ 100). */
@@ -89,9 +89,18 @@ describe("class bands (Tốt ≥ 0,85; Khá ≥ 0,70; Trung bình below)", () =>
     ]);
   });
 
-  it("classify() directly: a negative total (a negative score) still gets the last band", () => {
-    const rules = presetRules();
-    expect(classify(rules, fromString("-5")!, fromString("498")!, fromString("-0.01")!)).toBe("Trung bình");
-    expect(classify(rules, fromString("498")!, fromString("498")!, fromString("1")!)).toBe("Tốt");
+  it("a negative total (a negative score) still gets the last band; the full maximum gets the first", () => {
+    const result = scoreSheet(
+      simpleSheet([
+        { name: "Âm", scores: [-5, 0, 0, 0, 0, 0] },
+        { name: "Đủ", scores: [50, 100, 98, 100, 100, 50] },
+      ]),
+      presetRules(),
+    );
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.rows.map((r) => [r.name, formatVi(r.total!), formatVi(r.index!, 3), r.className])).toEqual([
+      ["Âm", "-5", "-0,010", "Trung bình"],
+      ["Đủ", "498", "1,000", "Tốt"],
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import { say } from "../../../src/core/base/catalogue";
 import {
   comparedRecord,
   compareWithPrevious,
@@ -23,7 +24,7 @@ import {
   LINEAGE_2025,
   lineage2025Offer,
   lineageInUse,
-  lineageProblemText,
+  LINEAGE_MESSAGES,
   lineageSheetValues,
   readLineageSheet,
   withLineage,
@@ -295,7 +296,7 @@ describe("the “Sáp nhập” sheet and the 2025 list", () => {
     );
     expect(read.ok).toBe(false);
     if (read.ok) return;
-    expect(read.problems.map((p) => lineageProblemText(p, "vi"))).toEqual([
+    expect(read.problems.map((p) => say(LINEAGE_MESSAGES, p.code, p as never, "vi"))).toEqual([
       "Ô B6 của trang “Sáp nhập”: tiền thân “Sở Ngoại vụ” chưa có cơ quan hiện nay ở cột “Cơ quan hiện nay”. Hãy ghi cơ quan tiếp nối nó, hoặc xóa dòng nếu cơ quan đã không còn.",
       "Ô C7 của trang “Sáp nhập”: cơ quan “Sở Nội vụ” chưa có tiền thân ở cột “Tiền thân”. Hãy ghi tên cơ quan năm trước mà nó tiếp nối, hoặc xóa dòng.",
     ]);

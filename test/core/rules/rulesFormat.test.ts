@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { ruleProblemMessage } from "../../../src/core/rules/ruleMessages";
 import { PRESET_THAI_BINH_2020, RulesJson, validateRules } from "../../../src/core/rules/rules";
-import { FormatNode, formatNodeAt, formatPaths, RULES_FORMAT, toJsonSchema } from "../../../src/core/rules/rulesFormat";
+import { FormatNode, formatNodeAt, RULES_FORMAT, toJsonSchema } from "../../../src/core/rules/rulesFormat";
 import { clonePreset, fullRulesJson } from "../helpers";
 
 const SCHEMA_PATH = path.resolve(__dirname, "../../../schemas/rules.schema.json");
@@ -12,6 +12,19 @@ const ajv = new Ajv2020({ allErrors: true, strict: true });
 const validate = ajv.compile(schema);
 
 type Json = Record<string, unknown> & RulesJson;
+
+/** Every field path of the format ("groups[].weight"), walked from RULES_FORMAT. */
+function formatPaths(node: FormatNode = RULES_FORMAT, at = ""): string[] {
+  const below =
+    node.kind === "object"
+      ? Object.entries(node.fields).flatMap(([k, f]) => formatPaths(f.node, at ? `${at}.${k}` : k))
+      : node.kind === "array"
+        ? formatPaths(node.items, `${at}[]`)
+        : node.kind === "map"
+          ? formatPaths(node.values, `${at}.*`)
+          : [];
+  return at === "" ? below : [at, ...below];
+}
 const broken = (mutate: (r: Json) => void, base: () => RulesJson = clonePreset): unknown => {
   const json = base() as Json;
   mutate(json);

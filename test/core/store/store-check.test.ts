@@ -3,10 +3,11 @@
  * or is set aside with a warning, never a raw error, a hang, or a value trusted for a write.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- the tests edit decoded JSON as a tamperer would */
+import { say } from "../../../src/core/base/catalogue";
 import { PRESET_THAI_BINH_2020 } from "../../../src/core/rules/rules";
 import { decodeStore, encodeStore } from "../../../src/core/store/store";
 import { blockOf } from "../../../src/core/base/address";
-import { checkUndoJournal, storeIssueMessage, undoJournalRefusal } from "../../../src/core/store/store-check";
+import { checkUndoJournal, STORE_MESSAGES, storeIssueMessage } from "../../../src/core/store/store-check";
 import { packed, soundState } from "./helpers";
 
 /** The store's rows with one entry's JSON replaced (as someone editing the hidden sheet would). */
@@ -140,10 +141,12 @@ describe("undo's journal is checked whole before anything is written from it", (
     edit(j);
     const problem = checkUndoJournal(j, "undo");
     expect(problem).toMatchObject({ path, code });
-    expect(undoJournalRefusal(problem!, "XepHangCNTT_DuLieu", "vi")).toMatch(
+    expect(say(STORE_MESSAGES, "undoJournal", { problem: problem!, sheet: "XepHangCNTT_DuLieu" }, "vi")).toMatch(
       /^Không hoàn tác được: bản ghi hoàn tác .* không hợp lệ .* Chưa có ô nào bị thay đổi\.$/,
     );
-    expect(undoJournalRefusal(problem!, "XepHangCNTT_DuLieu", "en")).toMatch(/^Could not undo: the undo record .* is invalid .* No cell has been changed\.$/);
+    expect(say(STORE_MESSAGES, "undoJournal", { problem: problem!, sheet: "XepHangCNTT_DuLieu" }, "en")).toMatch(
+      /^Could not undo: the undo record .* is invalid .* No cell has been changed\.$/,
+    );
   });
 });
 
