@@ -44,6 +44,11 @@ const listLines = (lines: readonly string[]) => lines.map((l) => `  - ${l}`).joi
 export type CliLang = Lang;
 type Entry<P> = MessageEntry<P>;
 
+/** A file the command line writes: OUT.xlsx (-o) or the chart (--chart); its refusals name its option and a name it could take. */
+export type OutputKind = "output" | "chart";
+const OPTION: Record<OutputKind, string> = { output: "-o", chart: "--chart" };
+const EXAMPLE_NAME: Record<OutputKind, string> = { output: "ket-qua.xlsx", chart: "bieu-do.svg" };
+
 /** The commands `main` dispatches, as --help lists them (named when a command is not one of them). */
 export const COMMANDS = ["score", "forms", "merge", "notices", "lock", "unlock", "verify", "log", "ledger", "criteria"] as const;
 
@@ -67,32 +72,37 @@ export const CLI_MESSAGES = catalogue("command line", {
     example: { missing: "--previous" },
   }),
   outputIsInput: entry({
-    vi: (p: { input: string; output: string }) =>
-      `Tệp kết quả “${p.output}” chính là tệp đầu vào “${p.input}” (cùng một tệp, dưới tên khác). Tệp đầu vào không bao giờ bị ghi đè: hãy chọn tên khác cho -o.`,
+    vi: (p: { input: string; output: string; kind: OutputKind }) =>
+      `Tệp kết quả “${p.output}” chính là tệp đầu vào “${p.input}” (cùng một tệp, dưới tên khác). Tệp đầu vào không bao giờ bị ghi đè: hãy chọn tên khác cho ${OPTION[p.kind]}.`,
     en: (p) =>
-      `The output file “${p.output}” is the input file “${p.input}” (the same file under another name). The input is never overwritten: choose another name for -o.`,
-    example: { input: "danh-gia.xlsx", output: "./Danh-Gia.xlsx" },
+      `The output file “${p.output}” is the input file “${p.input}” (the same file under another name). The input is never overwritten: choose another name for ${OPTION[p.kind]}.`,
+    example: { input: "danh-gia.xlsx", output: "./Danh-Gia.xlsx", kind: "output" },
   }),
   outputIsInputByName: entry({
-    vi: (p: { output: string }) => `Tệp kết quả “${p.output}” chính là tệp đầu vào. Tệp đầu vào không bao giờ bị ghi đè: hãy chọn tên khác cho -o.`,
-    en: (p) => `The output file “${p.output}” is the input file. The input is never overwritten: choose another name for -o.`,
-    example: { output: "danh-gia.xlsx" },
+    vi: (p: { output: string; kind: OutputKind }) =>
+      `Tệp kết quả “${p.output}” chính là tệp đầu vào. Tệp đầu vào không bao giờ bị ghi đè: hãy chọn tên khác cho ${OPTION[p.kind]}.`,
+    en: (p) => `The output file “${p.output}” is the input file. The input is never overwritten: choose another name for ${OPTION[p.kind]}.`,
+    example: { output: "danh-gia.xlsx", kind: "output" },
   }),
   outputExists: entry({
-    vi: (p: { output: string }) => `Tệp kết quả “${p.output}” đã có. Không ghi đè: hãy chọn tên khác cho -o, hoặc thêm --force để thay tệp đó.`,
-    en: (p) => `The output file “${p.output}” already exists. Nothing was overwritten: choose another name for -o, or add --force to replace it.`,
-    example: { output: "ket-qua.xlsx" },
+    vi: (p: { output: string; kind: OutputKind }) =>
+      `Tệp kết quả “${p.output}” đã có. Không ghi đè: hãy chọn tên khác cho ${OPTION[p.kind]}, hoặc thêm --force để thay tệp đó.`,
+    en: (p) =>
+      `The output file “${p.output}” already exists. Nothing was overwritten: choose another name for ${OPTION[p.kind]}, or add --force to replace it.`,
+    example: { output: "ket-qua.xlsx", kind: "output" },
   }),
   outputIsDirectory: entry({
-    vi: (p: { output: string }) => `“${p.output}” là một thư mục. Hãy ghi tên tệp kết quả sau -o, ví dụ -o "${p.output.replace(/[\\/]+$/, "")}/ket-qua.xlsx".`,
-    en: (p) => `“${p.output}” is a folder. Give the output file's name after -o, e.g. -o "${p.output.replace(/[\\/]+$/, "")}/ket-qua.xlsx".`,
-    example: { output: "out/" },
+    vi: (p: { output: string; kind: OutputKind }) =>
+      `“${p.output}” là một thư mục. Hãy ghi tên ${p.kind === "chart" ? "tệp biểu đồ" : "tệp kết quả"} sau ${OPTION[p.kind]}, ví dụ ${OPTION[p.kind]} "${p.output.replace(/[\\/]+$/, "")}/${EXAMPLE_NAME[p.kind]}".`,
+    en: (p) =>
+      `“${p.output}” is a folder. Give the ${p.kind === "chart" ? "chart" : "output"} file's name after ${OPTION[p.kind]}, e.g. ${OPTION[p.kind]} "${p.output.replace(/[\\/]+$/, "")}/${EXAMPLE_NAME[p.kind]}".`,
+    example: { output: "out/", kind: "output" },
   }),
   outputUnderFile: entry({
-    vi: (p: { output: string; file: string }) =>
-      `Không tạo được “${p.output}”: “${p.file}” là một tệp, không phải thư mục. Hãy chọn một thư mục có thật cho -o.`,
-    en: (p) => `Cannot create “${p.output}”: “${p.file}” is a file, not a folder. Choose an existing folder for -o.`,
-    example: { output: "ket-qua.xlsx/out.xlsx", file: "ket-qua.xlsx" },
+    vi: (p: { output: string; file: string; kind: OutputKind }) =>
+      `Không tạo được “${p.output}”: “${p.file}” là một tệp, không phải thư mục. Hãy chọn một thư mục có thật cho ${OPTION[p.kind]}.`,
+    en: (p) => `Cannot create “${p.output}”: “${p.file}” is a file, not a folder. Choose an existing folder for ${OPTION[p.kind]}.`,
+    example: { output: "ket-qua.xlsx/out.xlsx", file: "ket-qua.xlsx", kind: "output" },
   }),
   outputNotWritten: entry({
     vi: (p: { output: string; reason: string }) =>

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { CliMessage, cliMessage } from "./messages";
+import { CliMessage, cliMessage, OutputKind } from "./messages";
 
 export type OutputCheck = { ok: true } | { ok: false; message: CliMessage };
 
@@ -30,21 +30,21 @@ function existingAncestor(file: string): { dir: string; stat: fs.Stats } | null 
  * and macOS: the file's identity, device and inode, decides), never an existing file without
  * --force, never a folder or a path under a file.
  */
-export function checkOutput(inputs: string | readonly string[], output: string, force: boolean): OutputCheck {
+export function checkOutput(inputs: string | readonly string[], output: string, force: boolean, kind: OutputKind = "output"): OutputCheck {
   const target = statOrNull(output);
-  if (/[\\/]$/.test(output) || target?.isDirectory()) return { ok: false, message: cliMessage("outputIsDirectory", { output }) };
+  if (/[\\/]$/.test(output) || target?.isDirectory()) return { ok: false, message: cliMessage("outputIsDirectory", { output, kind }) };
   for (const input of typeof inputs === "string" ? [inputs] : inputs) {
     if (isSameFile(input, output, target))
       // Spelled as the input was, it is the input: "under another name" is said only of another spelling (a link, ./, .., case).
       return {
         ok: false,
-        message: input === output ? cliMessage("outputIsInputByName", { output }) : cliMessage("outputIsInput", { input, output }),
+        message: input === output ? cliMessage("outputIsInputByName", { output, kind }) : cliMessage("outputIsInput", { input, output, kind }),
       };
   }
-  if ((target || statOrNull(output, false)) && !force) return { ok: false, message: cliMessage("outputExists", { output }) };
+  if ((target || statOrNull(output, false)) && !force) return { ok: false, message: cliMessage("outputExists", { output, kind }) };
   const ancestor = existingAncestor(output);
   if (ancestor && !ancestor.stat.isDirectory())
-    return { ok: false, message: cliMessage("outputUnderFile", { output, file: path.relative(process.cwd(), ancestor.dir) || ancestor.dir }) };
+    return { ok: false, message: cliMessage("outputUnderFile", { output, file: path.relative(process.cwd(), ancestor.dir) || ancestor.dir, kind }) };
   return { ok: true };
 }
 
@@ -73,7 +73,11 @@ function isSameFile(input: string, output: string, target: fs.Stats | null): boo
  * Writes OUT.xlsx through a temporary file beside it, renamed over the target only once complete:
  * a failed write leaves neither a half-written output nor the temporary file behind.
  */
-export async function writeAtomically(output: string, write: (tmp: string) => Promise<void>): Promise<{ ok: true } | { ok: false; message: CliMessage }> {
+export async function writeAtomically(
+  output: string,
+  write: (tmp: string) => Promise<void>,
+  kind: OutputKind = "output",
+): Promise<{ ok: true } | { ok: false; message: CliMessage }> {
   const dir = path.dirname(path.resolve(output));
   const tmp = path.join(dir, `.${path.basename(output)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
@@ -87,9 +91,9 @@ export async function writeAtomically(output: string, write: (tmp: string) => Pr
     if (code === "ENOTDIR" || code === "EEXIST") {
       const ancestor = existingAncestor(output);
       if (ancestor && !ancestor.stat.isDirectory())
-        return { ok: false, message: cliMessage("outputUnderFile", { output, file: path.relative(process.cwd(), ancestor.dir) || ancestor.dir }) };
+        return { ok: false, message: cliMessage("outputUnderFile", { output, file: path.relative(process.cwd(), ancestor.dir) || ancestor.dir, kind }) };
     }
-    if (code === "EISDIR") return { ok: false, message: cliMessage("outputIsDirectory", { output }) };
+    if (code === "EISDIR") return { ok: false, message: cliMessage("outputIsDirectory", { output, kind }) };
     return { ok: false, message: cliMessage("outputNotWritten", { output, reason: code ?? (e as Error).message }) };
   }
 }

@@ -226,6 +226,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
           [opts.input, ...(opts.previous ? [opts.previous] : []), ...(opts.rulesFile ? [opts.rulesFile] : [])],
           o,
           opts.force === true,
+          o === opts.output ? "output" : "chart",
         );
         if (!checked.ok) fail(bothOf(checked.message));
       }
@@ -409,7 +410,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       // The add-in's flow (src/core/flows/chart.ts): the chart put through the port, drawn as SVG into its own file.
       writeChart(port, planChart(port, result));
       const svg = chartSvg(port.charts()[0].description);
-      const written = await writeAtomically(opts.chart, (tmp) => fs.promises.writeFile(tmp, svg, "utf8"));
+      const written = await writeAtomically(opts.chart, (tmp) => fs.promises.writeFile(tmp, svg, "utf8"), "chart");
       if (!written.ok) fail(bothOf(written.message));
     }
 

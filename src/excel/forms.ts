@@ -5,10 +5,10 @@ import { chooseAnnexSheet } from "../core/sheets/annex";
 import { both, joinBoth } from "../core/base/catalogue";
 import { NOTICE_MESSAGES } from "../core/forms/notices";
 import { FORM_MESSAGES, FORM_TEXT } from "../core/forms/form-messages";
-import { agencyMaxes, buildForm, formFileNames, formsYear, masterWorkbookId } from "../core/forms/forms";
+import { formsYear, masterWorkbookId } from "../core/forms/forms";
 import { FormDescription, isFormKey, newFormKey } from "../core/forms/form-parts";
 import { scoreSheet } from "../core/grid/scoring";
-import { differencesSheet, MergeFinding, Difference, planMerge, ReturnedForm, selfAssessmentSheet, trackingSheet, withFormsMade } from "../core/forms/merge";
+import { differencesSheet, MergeFinding, Difference, planMerge, ReturnedForm, selfAssessmentSheet, trackingSheet } from "../core/forms/merge";
 import { completeMetadata } from "../core/rules/metadata";
 import { locateGrid } from "../core/grid/grid";
 import { SheetDescription } from "../core/sheets/sheet";
@@ -24,6 +24,10 @@ import { cellAddress } from "../core/base/address";
 import { LEDGER_SHEET } from "../core/grid/ledger";
 import { MergePlan } from "../core/forms/merge";
 import { LedgerSheetData, queueLedgerRead } from "./ledger";
+import { SheetInfo } from "../core/sheets/port";
+import { masterOf } from "../core/flows/merge";
+import { planForms, writeFormsMade } from "../core/flows/forms";
+import { ExcelPort, sheetState } from "./port";
 
 export { formDelivery } from "./delivery";
 export { prepareNotices } from "./notices";
@@ -56,56 +60,25 @@ export async function prepareForms(scope: "all" | "selected", now: () => Date = 
       const store = queueStoreRead(context);
       const selection = context.workbook.getSelectedRange();
       selection.load("rowIndex, rowCount");
+      const sheetList = queueSheetList(context);
       await context.sync(); // 1: read
       const sheet = read.result();
       const state = store.state();
       const rules = rulesOf(state);
       const scored = scoreSheet(sheet.values, rules, sheet.origin);
       if (!scored.ok) return sheetRefusal(sheet.name, scored.error);
-      const { layout } = scored;
-      const maxes = agencyMaxes(rules, scored.rows);
-      const all = layout.dataRows.map((row) => ({
-        row,
-        name: text(sheet.values[row][layout.nameCol]),
-        notes: layout.notesCol === null ? "" : text(sheet.values[row][layout.notesCol]),
-      }));
-      if (all.length === 0) return { kind: "refused", ...both(FORM_MESSAGES, "noAgencies", {}), cells: [] };
+      const master = masterOf({ sheet: sheet.name, values: sheet.values, origin: sheet.origin, layout: scored.layout, rules, state, scored });
+      if (master.agencies.length === 0) return { kind: "refused", ...both(FORM_MESSAGES, "noAgencies", {}), cells: [] };
       const first = selection.rowIndex - sheet.origin.row;
-      const picked = scope === "all" ? all : all.filter((a) => a.row >= first && a.row < first + selection.rowCount);
-      if (picked.length === 0) return { kind: "refused", ...both(FORM_MESSAGES, "noneSelected", {}), cells: [] };
-      const masterId = masterWorkbookId(
-        state.workbookId,
-        all.map((a) => a.name),
-      );
       // The secret key of this workbook's forms: made once (Web Crypto's random numbers), kept in the hidden store, never in a form.
-      const formKey = isFormKey(state.formKey) ? state.formKey : newFormKey((n) => crypto.getRandomValues(new Uint8Array(n)));
-      const names = formFileNames(all.map((a) => a.name));
+      const formKey = master.formKey ?? newFormKey((n) => crypto.getRandomValues(new Uint8Array(n)));
       const madeAt = now().toISOString();
-      const formsMade = withFormsMade(
-        state.formsMade,
-        picked.map((a) => ({ agency: a.name, file: names[all.indexOf(a)] })),
-        madeAt,
-      );
-      await writeStore(context, store, { ...state, workbookId: masterId, formKey, formsMade }); // 2: id, key, forms made
-      const year = formsYear(state.decision?.year, sheet.values, layout.headerTop, completeMetadata(state.decision ?? {}).year);
-      return {
-        kind: "done",
-        forms: picked.map((a) => ({
-          fileName: names[all.indexOf(a)],
-          agency: a.name,
-          description: buildForm({
-            rules,
-            agency: a.name,
-            notes: a.notes,
-            maxes: maxes.get(a.row),
-            block: scored.rows.find((r) => r.row === a.row)?.block ?? null,
-            year,
-            masterId,
-            formKey,
-            madeAt,
-          }),
-        })),
-      };
+      const forms = planForms(master, { formKey, madeAt, picked: scope === "all" ? undefined : (row) => row >= first && row < first + selection.rowCount });
+      if (forms.length === 0) return { kind: "refused", ...both(FORM_MESSAGES, "noneSelected", {}), cells: [] };
+      const port = new ExcelPort(context, { sheets: sheetList(), grid: sheet, store });
+      writeFormsMade(port, master, { forms, at: madeAt, formKey });
+      await port.apply(); // 2: id, key, forms made
+      return { kind: "done", forms: forms.map((f) => ({ fileName: f.fileName, agency: f.agency, description: f.description })) };
     });
   } catch (e) {
     return hostRefusal(e);
@@ -303,6 +276,13 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
 }
 
 /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- queued here, read after the caller's sync */
+/** The workbook's sheets and their states, for the port (read in the action's first sync). */
+function queueSheetList(context: Excel.RequestContext): () => SheetInfo[] {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name, items/visibility");
+  return () => sheets.items.map((s) => ({ name: s.name, state: sheetState(s.visibility) }));
+}
+
 /** The ledger's number formats (its used range), read in the merge's first sync: what the undo journal gives back. */
 function queueLedgerFormats(context: Excel.RequestContext): () => unknown[][] | null {
   const used = context.workbook.worksheets.getItemOrNullObject(LEDGER_SHEET).getUsedRangeOrNullObject(true);

@@ -78,4 +78,28 @@ describe("--chart through the output guard", () => {
     expect(under.stderr).toMatch(/là một tệp, không phải thư mục/);
     expect(fs.readdirSync(folder)).toEqual([]);
   });
+
+  it("each refusal names --chart and a chart file, never -o and a workbook (both languages)", async () => {
+    const folder = path.join(dir, "thu-muc-bieu-do");
+    fs.mkdirSync(folder);
+    const existing = path.join(dir, "da-co.svg");
+    fs.writeFileSync(existing, "cũ");
+    for (const [target, force] of [
+      [input, true],
+      [existing, false],
+      [folder, false],
+      [path.join(input, "bieu-do.svg"), false],
+    ] as const) {
+      const args = ["score", input, "--chart", target, ...(force ? ["--force"] : [])];
+      const vi = await run(args);
+      const en = await run([...args, "--lang", "en"]);
+      for (const r of [vi, en]) {
+        expect([target, r.code]).toEqual([target, 2]);
+        expect(r.stderr).toContain("--chart");
+        expect(r.stderr).not.toMatch(/-o\b|\.xlsx"/);
+      }
+    }
+    const r = await run(["score", input, "--chart", folder]);
+    expect(r.stderr).toContain(`Hãy ghi tên tệp biểu đồ sau --chart, ví dụ --chart "${folder}/bieu-do.svg".`);
+  });
 });
