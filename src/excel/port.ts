@@ -14,8 +14,9 @@ import { LEDGER_SHEET } from "../core/grid/ledger";
 import { MARK_FILL, WriteBlock, WritePlan } from "../core/grid/plan";
 import { AnnexDescription } from "../core/sheets/annex";
 import { ExplainDescription } from "../core/findings/explanation";
-import { ChartPut, ResultWrite, SheetInfo, SheetSnapshot, WorkbookPort } from "../core/sheets/port";
-import { CellSnapshot, DecodedStore, FillSnapshot, MarkRecord, StoreState } from "../core/store/store";
+import { CellsRestore, ChartPut, ResultWrite, SheetInfo, SheetSnapshot, TextLook, WorkbookPort } from "../core/sheets/port";
+import { CellSnapshot, DecodedStore, MarkRecord, STORE_SHEET, StoreState } from "../core/store/store";
+import { resultJournal, ResultJournal, UndoReads } from "../core/flows/undo";
 import { BYTES_PER_SYNC, chunkByBytes, features, jsonBytes, OP_BYTES } from "./host";
 import { LedgerScoring } from "./ledger";
 import { ANNEX_BACKUP_SHEET, queueSheetRead, readSheetInBlocks, SheetData, SheetRead } from "./sheet-read";
@@ -32,6 +33,8 @@ export interface ExcelRead {
   store: StoreRead;
   /** Width of a column nobody touched (XFD): what an appended column most likely had. */
   standardWidth?: number;
+  /** Whether sheets other than the grid are protected, as the first sync loaded it ("Chốt kết quả", "Mở chốt"). */
+  protection?: ReadonlyMap<string, boolean>;
 }
 
 /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- queues loads; the accessors below are called after the caller's sync */
@@ -207,7 +210,26 @@ export class ExcelPort<A = never> implements ExcelPortSurface {
       return { edited: await applyResults(this.context, this.read, layout, plan, journal, state, this.options.ledger ?? null), sheet: null };
     }
     if (this.sheetPut) return { edited: [], sheet: await this.sheetPut(state) };
-    await writeStore(this.context, this.read.store, state);
+    if (!this.guard.protect && !this.guard.unprotect && this.guard.texts.length === 0) {
+      await writeStore(this.context, this.read.store, state);
+      return { edited: [], sheet: null };
+    }
+    // One batch: unprotected first (a wrong password stops it before anything else changes), the store, the texts,
+    // protected last (a protected sheet would refuse the texts).
+    const sheets = this.context.workbook.worksheets;
+    const { unprotect, protect, texts } = this.guard;
+    for (const name of unprotect?.sheets ?? []) {
+      if (unprotect!.password) sheets.getItem(name).protection.unprotect(unprotect!.password);
+      else sheets.getItem(name).protection.unprotect();
+    }
+    await queueStoreWrite(this.context, this.read.store, state);
+    for (const t of texts) queueText(sheets.getItem(t.sheet).getCell(t.row, t.col), t.text, t.look);
+    const options = { allowFormatColumns: true, allowFormatRows: true };
+    for (const name of protect?.sheets ?? []) {
+      if (protect!.password) sheets.getItem(name).protection.protect(options, protect!.password);
+      else sheets.getItem(name).protection.protect(options);
+    }
+    await this.context.sync();
     return { edited: [], sheet: null };
   }
 
@@ -225,6 +247,129 @@ export class ExcelPort<A = never> implements ExcelPortSurface {
     if (!writer) throw new Error("ExcelPort: a chart needs the action's writer");
     this.putOne((state) => writer(state, chart));
   }
+
+  // h18e — "Hoàn tác" (src/core/flows/undo.ts): the journal's cells loaded before the caller's sync, given back in the write batch.
+  private undoLoads: { blocks: Map<string, Excel.Range>; fills: Map<string, Excel.RangeFill> } | null = null;
+  private undoWrites: (() => Promise<void>)[] = [];
+
+  /** Queues the loads "Hoàn tác" reads through readBlock and readFill (valid after the caller's sync). */
+  loadForUndo(reads: UndoReads): void {
+    const withPattern = features.fillPattern();
+    const sheets = this.context.workbook.worksheets;
+    const key = (sheet: string, address: string) => `${sheet}\u0000${address}`;
+    this.undoLoads = {
+      blocks: new Map(reads.blocks.map((b) => [key(b.sheet, b.address), sheets.getItem(b.sheet).getRange(b.address).load("formulas")])),
+      fills: new Map(
+        reads.fills.map((f) => [
+          key(f.sheet, f.address),
+          sheets
+            .getItem(f.sheet)
+            .getRange(f.address)
+            .format.fill.load(withPattern ? "color, pattern" : "color"),
+        ]),
+      ),
+    };
+  }
+
+  readBlock(sheet: string, address: string): unknown[][] | null {
+    if (!this.read.sheets.some((s) => s.name === sheet)) return null;
+    const range = this.undoLoads?.blocks.get(`${sheet}\u0000${address}`);
+    if (!range) throw new Error(`ExcelPort: the block ${address} of "${sheet}" was not loaded for the undo`);
+    return range.formulas as unknown[][];
+  }
+
+  readFill(sheet: string, address: string): string | null {
+    const fill = this.undoLoads?.fills.get(`${sheet}\u0000${address}`);
+    if (!fill) throw new Error(`ExcelPort: the fill of ${address} on "${sheet}" was not loaded for the undo`);
+    return ownFill(fill, features.fillPattern());
+  }
+
+  /** Queues the cells given back; past the request limit (tens of thousands of rows) they go in several syncs, the last with the state (applyUndo). */
+  restoreCells(sheet: string, restore: CellsRestore): void {
+    this.undoWrites.push(() => restoreCellsOffice(this.context, sheet, restore));
+  }
+
+  /** Applies the undo: what was queued to give back, then the store's state after, in one sync (more only past the request limit). */
+  async applyUndo(): Promise<void> {
+    if (!this.state) throw new Error("ExcelPort: an undo without the store's state after it is never applied");
+    for (const write of this.undoWrites) await write();
+    this.undoWrites = [];
+    await queueStoreWrite(this.context, this.read.store, this.state);
+    await this.context.sync(); // the restoring batch and the state, together
+  }
+
+  // "Chốt kết quả" and "Mở chốt" (src/core/flows/lock.ts): sheet protection (ExcelApi 1.2; a password needs 1.7, which
+  // the caller checks first) and the annex's code line, queued here and applied in the state's batch by apply().
+  private readonly guard: {
+    protect?: { sheets: readonly string[]; password?: string };
+    unprotect?: { sheets: readonly string[]; password?: string };
+    texts: { sheet: string; row: number; col: number; text: string; look?: TextLook }[];
+  } = { texts: [] };
+
+  /** The grid's protection as read with it, another sheet's as the first sync loaded it (ExcelRead.protection). */
+  isProtected(sheet: string): boolean {
+    if (sheet === this.read.grid.name) return this.read.grid.protected;
+    const known = this.read.protection?.get(sheet);
+    if (known === undefined) throw new Error(`ExcelPort: the protection of "${sheet}" was not loaded in the first sync`);
+    return known;
+  }
+
+  protectSheets(sheets: readonly string[], password?: string): void {
+    this.guard.protect = { sheets, password };
+  }
+
+  /** Office.js tells a wrong password only when the batch runs: null, the unprotection queued first. */
+  unprotectSheets(sheets: readonly string[], password?: string): string | null {
+    this.guard.unprotect = { sheets, password };
+    return null;
+  }
+
+  writeText(sheet: string, row: number, col: number, text: string, look?: TextLook): void {
+    this.guard.texts.push({ sheet, row, col, text, look });
+  }
+}
+
+/** Queues what restoreCells gives back on Office.js; syncs only between blocks past the request limit. */
+async function restoreCellsOffice(context: Excel.RequestContext, sheet: string, r: CellsRestore): Promise<void> {
+  const sheets = context.workbook.worksheets;
+  const ws = sheets.getItem(sheet);
+  for (const address of r.clearFormats) ws.getRange(address).clear(Excel.ClearApplyTo.formats);
+  for (const b of r.formatBackups) {
+    // Without Range.copyFrom (below ExcelApi 1.9) the columns go back to the default formats.
+    if (features.copyFrom()) ws.getRange(b.target).copyFrom(`'${STORE_SHEET}'!${b.backup}`, Excel.RangeCopyType.formats);
+    else ws.getRange(b.target).clear(Excel.ClearApplyTo.formats);
+    sheets.getItem(STORE_SHEET).getRange(b.backup).clear(Excel.ClearApplyTo.formats);
+  }
+  for (const w of r.widths) ws.getRange(w.address).format.columnWidth = w.width;
+  const chunks = chunkByBytes(r.blocks, (c) => jsonBytes(c), BYTES_PER_SYNC / 2);
+  for (let k = 0; k < chunks.length; k++) {
+    for (const c of chunks[k]) {
+      const range = (c.sheet === undefined ? ws : sheets.getItem(c.sheet)).getRange(c.address);
+      range.numberFormat = c.numberFormat;
+      range.formulas = c.formulas as (string | number | boolean)[][];
+    }
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block past the request size limit, never per row
+    if (k < chunks.length - 1) await context.sync();
+  }
+  for (const f of r.fonts) ws.getRange(f.address).format.font.name = f.name;
+  for (const f of r.fills) applyFill(ws.getRange(f.address), f.color);
+}
+
+/** A text into a cell, in its look when given (the number format before the value, as the sheets the add-in renders). */
+function queueText(cell: Excel.Range, text: string, look: TextLook | undefined): void {
+  if (look?.numFmt) cell.numberFormat = [[look.numFmt]];
+  cell.values = [[text]];
+  if (!look) return;
+  const format = cell.format;
+  format.font.name = look.font.name;
+  format.font.size = look.font.size;
+  if (look.font.italic !== undefined) format.font.italic = look.font.italic;
+  if (look.font.bold !== undefined) format.font.bold = look.font.bold;
+  if (look.hAlign)
+    format.horizontalAlignment =
+      look.hAlign === "center" ? Excel.HorizontalAlignment.center : look.hAlign === "right" ? Excel.HorizontalAlignment.right : Excel.HorizontalAlignment.left;
+  if (look.vAlign) format.verticalAlignment = look.vAlign === "top" ? Excel.VerticalAlignment.top : Excel.VerticalAlignment.center;
+  if (look.wrap !== undefined) format.wrapText = look.wrap;
 }
 
 /** No fill reads back as white; with ExcelApi 1.9 the pattern tells the two apart. */
@@ -306,68 +451,21 @@ async function applyResults(
 /** First column of the store sheet holding copies of formats (the store's own data is in A:C). */
 const FORMAT_BACKUP_FIRST_COL = 4;
 
-/** The undo journal of a write, built from the first read (before anything is written). */
-export interface Journal {
-  cells: CellSnapshot[];
-  fills: FillSnapshot[];
-  marks: MarkRecord[];
-  widths: { address: string; width: number }[];
-  clearFormats: string[];
-  formatBackups: { backup: string; target: string }[];
-}
-
-const at = (m: unknown[][], row: number, col: number): unknown => m[row]?.[col] ?? "";
+/** The undo journal of a write, built from the first read (before anything is written): the core's (src/core/flows/undo.ts). */
+export type Journal = ResultJournal;
 
 function journalFromRead(plan: WritePlan, layout: GridLayout, sheet: SheetData, standardWidth: number, ledger: LedgerScoring | null): Journal {
-  const { origin } = sheet;
-  const formatAt = (r: number, c: number) => (sheet.numberFormat[r]?.[c] as string | undefined) ?? "General";
-  const cells: CellSnapshot[] = [
-    ...plan.blocks.map((b) => ({
-      address: rangeAddress(b.row, b.col, b.values.length, b.values[0].length, origin),
-      formulas: b.values.map((row, i) => row.map((_, j) => at(sheet.formulas, b.row + i, b.col + j))),
-      numberFormat: b.values.map((row, i) => row.map((_, j) => formatAt(b.row + i, b.col + j))),
-    })),
-    // Headers of appended columns were empty (planResultWrite refuses otherwise).
-    ...plan.headers.map((h) => ({ address: cellAddress(h.row, h.col, origin), formulas: [[""]], numberFormat: [[formatAt(h.row, h.col)]], wrote: [[h.text]] })),
-    // The ledger's Tự chấm and Điểm, on their own sheet: undo gives back a cell that still holds what was written.
-    ...(ledger?.ledgerBlocks ?? []).map((b) => ({
-      address: rangeAddress(b.row, b.col, b.values.length, 1, ledger!.ledger.origin),
-      sheet: LEDGER_SHEET,
-      formulas: b.values.map((_, i) => [at(ledger!.ledger.formulas, b.row + i, b.col)]),
-      numberFormat: b.numberFormat,
-      wrote: b.values.map((r) => [...r]),
-    })),
-  ];
-  const previousMarks = new Map(plan.keptMarks.map((m) => [m.address, m]));
-  const marked = new Map(plan.marks.map((m) => [m.address, MARK_FILL[m.severity] as string]));
-  // Undo gives each cell the fill it shows now (its own fill, or the mark it had), if it still shows the add-in's.
-  const fills: FillSnapshot[] = [
-    // Cells marked for the first time: no own fill is the likely case; the write batch checks it.
-    ...plan.marks.filter((m) => !previousMarks.has(m.address)).map((m) => ({ address: m.address, color: null, set: marked.get(m.address)! })),
-    ...plan.keptMarks.map((m) => ({ address: m.address, color: m.mark, set: marked.get(m.address)! })),
-    ...plan.unmark.map((m) => ({ address: m.address, color: m.mark, set: m.color })),
-  ];
-  const marks: MarkRecord[] = plan.marks.map((m) => ({
-    sheet: sheet.name,
-    address: m.address,
-    color: previousMarks.get(m.address)?.color ?? null,
-    mark: MARK_FILL[m.severity],
-  }));
-  const appended = plan.columns.filter((c) => c.isNew);
-  const span = layout.lastRow - layout.headerTop + 1;
-  const widths = appended.map((c) => ({ address: rangeAddress(layout.headerTop, c.col, span, 1, origin), width: standardWidth }));
-  const formatBackups: Journal["formatBackups"] = [];
-  const clearFormats: string[] = [];
-  appended.forEach((c, i) => {
-    if (features.copyFrom()) {
-      // The cells were empty but may carry the user's formats (borders, fills): a copy of those formats
-      // goes to the add-in's own sheet, so that undo can give them back whatever the number of rows.
-      formatBackups.push({ backup: rangeAddress(0, FORMAT_BACKUP_FIRST_COL + i, span, 1), target: rangeAddress(layout.headerTop, c.col, span, 1, origin) });
-    } else {
-      clearFormats.push(rangeAddress(layout.headerTop, c.col, layout.headerRow - layout.headerTop + 1, 1, origin));
-    }
-  });
-  return { cells, fills, marks, widths, clearFormats, formatBackups };
+  return resultJournal(
+    plan,
+    layout,
+    { ...sheet, numberFormat: (r, c) => (sheet.numberFormat[r]?.[c] as string | undefined) ?? "General" },
+    {
+      widthOf: () => standardWidth,
+      // With Range.copyFrom (ExcelApi 1.9) the appended columns' formats are copied aside, else cleared on undo.
+      backupFirstCol: features.copyFrom() ? FORMAT_BACKUP_FIRST_COL : null,
+      ledger: ledger ? { sheet: LEDGER_SHEET, blocks: ledger.ledgerBlocks, formulas: ledger.ledger.formulas, origin: ledger.ledger.origin } : null,
+    },
+  );
 }
 
 /**

@@ -21,6 +21,7 @@ export type { PreviousChoice };
 /** The one chunker of result blocks (src/excel/port.ts), as the large-grid tests call it. */
 export { batchBlocks } from "./port";
 import { ExcelPort, Journal, loadedRead, portReadInBlocks, queuePortRead } from "./port";
+import { resultUndo } from "../core/flows/undo";
 import { planScoring, writeScoring } from "../core/flows/score";
 import {
   compareYears,
@@ -312,24 +313,12 @@ function lastYearAfter(
 }
 
 function stateAfter(state: StoreState, plan: WritePlan, sheet: string, run: LastRun, journal: Journal): StoreState {
-  const { undo: _previousUndo, ...previousState } = state;
-  void _previousUndo;
   return {
     ...state,
     written: plan.written,
     marks: [...(state.marks ?? []).filter((m) => m.sheet !== sheet), ...journal.marks],
     lastRun: run,
-    undo: {
-      action: "score",
-      at: run.at,
-      sheet,
-      cells: journal.cells,
-      fills: journal.fills,
-      clearFormats: journal.clearFormats,
-      formatBackups: journal.formatBackups,
-      columnWidths: journal.widths,
-      previousState,
-    },
+    undo: resultUndo(journal, sheet, run.at, state),
   };
 }
 

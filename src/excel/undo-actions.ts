@@ -1,47 +1,44 @@
 /**
  * One undo handler per undoable action (HyperFormula's UndoEntry style): how "Hoàn tác" gives back what
- * that action changed, and what of the stored state goes back with it. src/excel/undo.ts reads the
- * journal, checks it and dispatches to the handler of its `action`; it knows no action by name.
+ * that action changed on Office.js. The decisions are the core's (src/core/flows/undo.ts): which cells go
+ * back and which were edited since (planCellsUndo, through ExcelPort), whether an added sheet is still the
+ * add-in's (addedSheetIsOurs), the state after (UNDO_RULES[action].stateAfter); src/excel/undo.ts reads the
+ * journal, lets the core decide and dispatches to the handler of its `action`; it knows no action by name.
  *
  * The journal itself is recorded by each action's use case, in the batch that writes (journal first):
- * score (scoring.ts), annex (annex.ts), merge (forms.ts), encoding (encoding.ts), chart (chart.ts),
- * explain (explanation.ts). Adding an undoable action: its name in UndoJournal["action"] (core/store/store.ts)
- * and in the store's check (core/store/store-check.ts), its "undone" message (messages.ts), and its entry here.
+ * score (scoring.ts, the core's resultJournal), annex (annex.ts), merge (forms.ts), encoding (encoding.ts),
+ * chart (chart.ts), explain (explanation.ts). Adding an undoable action: its name in UndoJournal["action"]
+ * (core/store/store.ts) and in the store's check (core/store/store-check.ts), its rule in UNDO_RULES
+ * (core/flows/undo.ts), its "undone" message (messages.ts), and its entry here.
  */
 import { PackedAnnex, unpackAnnex } from "../core/sheets/annex";
-import { CellSnapshot, STORE_SHEET, StoreState, UndoJournal, writtenCells } from "../core/store/store";
-import { BYTES_PER_SYNC, chunkByBytes, features, jsonBytes } from "./host";
+import { StoreState, UndoJournal } from "../core/store/store";
+import { addedSheetIsOurs, addedSheetKind, RestoredInfo, undoCells, undoReads } from "../core/flows/undo";
 import { ownedAnnexSheet, renderAnnexInto, renderAnnexOffice } from "./annex";
 import { excelBoth, ExcelMessageCode, excelMessage } from "./messages";
-import { isExplanationTitle } from "../core/findings/explanation";
 import { renderSheetOffice, restoreLoopSheets } from "./sheet-render";
 import { isGrouped, RunAgain } from "./store";
 import { SheetDescription } from "../core/sheets/sheet";
 import { ANNEX_BACKUP_SHEET } from "./sheet-read";
-import { LINEAGE_HEADERS } from "../core/rules/lineage";
-import { isCriteriaSheetTitle } from "../core/rules/criteria-sheet";
-import { LOG_SHEET_TITLE } from "../core/store/log";
-import { isUntouchedLedger } from "../core/grid/ledger";
+import { ExcelPort } from "./port";
 
 /** An undo refused before anything was written, with its reason in both languages. */
 export type Refused = { kind: "refused"; message: string; messageEn: string };
 
-/** What a handler gets: the batch, the state read in sync 1 (its journal `undo`), the sheets then, and what this host can do. */
+/** What a handler gets: the batch and its port, the state read in sync 1 (its journal `undo`), the sheets then, and what this host can do. */
 export interface UndoInput {
   context: Excel.RequestContext;
+  /** The port the core's undo reads and writes through (its state written last, by undo.ts). */
+  port: ExcelPort;
   state: StoreState;
   undo: UndoJournal;
   /** The workbook's sheets (names, positions, ids, visibility loaded). */
   items: Excel.Worksheet[];
-  /** Range.copyFrom is there (ExcelApi 1.9): formats copied aside come back; else they are cleared to the default. */
-  copyFormats: boolean;
 }
 
-/** What a handler queued: the cells it left alone (edited since), and for an annex the sheet that came back. */
-export interface Restored {
+/** What a handler queued: the cells it left alone (edited since), and for an annex the sheet that came back (its id, for the stored state). */
+export interface Restored extends RestoredInfo {
   leftAlone: string[];
-  /** The annex sheet given back (its id), for the stored state. */
-  restoredAnnexId?: string;
   /** The action's batch had failed part-way: what was left of it is removed, the rest was already as before. */
   unfinished?: boolean;
 }
@@ -73,8 +70,6 @@ export interface UndoHandler {
    * undo group (isGrouped) a step that must delete, rename or move sheets throws RunAgain("plain").
    */
   restore(input: UndoInput): Promise<Restored | Refused>;
-  /** The stored state after the undo, from the state now (without the journal) and the journal's `previousState`: only what the action changed goes back. */
-  stateAfter(current: Omit<StoreState, "undo">, undo: UndoJournal, restored: Restored): StoreState;
 }
 
 const refused = (code: "undoSheetGone", sheet: string): Refused => ({ kind: "refused", ...excelBoth(code, { sheet }) });
@@ -82,14 +77,19 @@ const refused = (code: "undoSheetGone", sheet: string): Refused => ({ kind: "ref
 /**
  * The cells of the journal given back on its sheet, which must still be there, and on the other sheets its
  * blocks name (the ledger's, for "Tính điểm" with a criteria set): a block whose sheet is gone is left alone.
+ * Sync 2 loads what they hold now; the core decides, through the port, what goes back.
  */
-function cellsUndo(ownWrites: (state: StoreState, undo: UndoJournal) => Map<string, string | number> | undefined): UndoHandler["restore"] {
-  return async ({ context, state, undo, items, copyFormats }) => {
-    const ws = items.find((s) => s.name === undo.sheet);
-    if (!ws) return refused("undoSheetGone", undo.sheet);
-    return { leftAlone: await restoreCells(context, ws, undo, ownWrites(state, undo), copyFormats, (name) => items.find((s) => s.name === name)) };
-  };
-}
+const cellsUndo: UndoHandler["restore"] = async ({ context, port, state, undo, items }) => {
+  if (!items.some((s) => s.name === undo.sheet)) return refused("undoSheetGone", undo.sheet);
+  port.loadForUndo(
+    undoReads(
+      undo,
+      items.map((s) => s.name),
+    ),
+  );
+  await context.sync(); // 2: what the cells hold now
+  return { leftAlone: undoCells(port, state, undo) };
+};
 
 /** The sheet the action added goes, if it is still the add-in's. Deleting a sheet cannot be undone in Excel: outside the undo group (Ctrl+Z also takes the sheet back, whole). */
 const addedSheetUndo: UndoHandler["restore"] = async ({ context, undo, items }) => {
@@ -99,17 +99,7 @@ const addedSheetUndo: UndoHandler["restore"] = async ({ context, undo, items }) 
 
 export const UNDO_HANDLERS: { readonly [A in UndoJournal["action"]]: UndoHandler } = {
   /** "Tính điểm": the result columns, marks and formats back; its written record, marks and last run too. */
-  score: {
-    done: "undoneScore",
-    restore: cellsUndo((state, undo) => writtenCells(state.written, undo.sheet)),
-    stateAfter: (current, { previousState: prev }) => ({
-      ...current,
-      written: prev.written,
-      marks: prev.marks,
-      lastRun: prev.lastRun,
-      lastYear: prev.lastYear,
-    }),
-  },
+  score: { done: "undoneScore", restore: cellsUndo },
   /**
    * "Gộp phiếu": the grid's cells back; its "Tự đánh giá" and "Chênh lệch" sheets go, the ones before it
    * come back. In an undo group they are written again in place, or (none before) the undo leaves the
@@ -123,7 +113,7 @@ export const UNDO_HANDLERS: { readonly [A in UndoJournal["action"]]: UndoHandler
       const sheets = context.workbook.worksheets;
       const loopInPlace = names.includes(undo.sheet) && isGrouped(context) && loopSheetsInPlace(names, state.loopSheets, undo.previousLoopSheets);
       if (names.includes(undo.sheet) && isGrouped(context) && !loopInPlace && state.loopSheets) throw new RunAgain("plain");
-      const r = await cellsUndo(() => undefined)(input);
+      const r = await cellsUndo(input);
       if ("kind" in r) return r;
       if (loopInPlace) {
         const p = undo.previousLoopSheets!;
@@ -135,12 +125,11 @@ export const UNDO_HANDLERS: { readonly [A in UndoJournal["action"]]: UndoHandler
       } else restoreLoopSheets(sheets, names, state.loopSheets, undo.previousLoopSheets);
       return r;
     },
-    stateAfter: (current, { previousState: prev }) => ({ ...current, selfAssessments: prev.selfAssessments, loopSheets: prev.loopSheets }),
   },
   /** "Ghi kết luận" (the Phiếu tab): the conclusion, score and reason cells of "Chênh lệch" back, those edited since left alone. */
-  conclusions: { done: "undoneConclusions", restore: cellsUndo(() => undefined), stateAfter: (current) => current },
+  conclusions: { done: "undoneConclusions", restore: cellsUndo },
   /** "Chuyển mã": the cells' old text and fonts back. */
-  encoding: { done: "undoneEncoding", restore: cellsUndo(() => undefined), stateAfter: (current) => current },
+  encoding: { done: "undoneEncoding", restore: cellsUndo },
   /**
    * "Tạo phụ lục": the annex made goes, the one it replaced comes back. An annex written over the previous
    * one in place (undo group) gets the previous one written back the same way; the first annex going (a
@@ -162,41 +151,20 @@ export const UNDO_HANDLERS: { readonly [A in UndoJournal["action"]]: UndoHandler
       const restoredAnnexId = r.legacy ? await renderLegacyAnnex(context, r.legacy, r.position) : r.restoredId;
       return { leftAlone: [], restoredAnnexId, unfinished: r.unfinished };
     },
-    stateAfter: (current, { previousState: prev, inPlace, previousAnnex }, { restoredAnnexId }) => {
-      const annex = prev.annex && restoredAnnexId ? { ...prev.annex, sheetId: restoredAnnexId } : prev.annex;
-      const { annexDescription: _d, ...rest } = current;
-      void _d;
-      // Written in place, the journal keeps the previous annex's description once, in previousAnnex.
-      const description = prev.annexDescription ?? (inPlace ? previousAnnex?.description : undefined);
-      return { ...rest, annex, ...(description !== undefined ? { annexDescription: description } : {}) };
-    },
   },
   /** "Biểu đồ chỉ số": its sheet goes. */
-  chart: { outsideUndoGroup: true, done: "chartUndone", restore: addedSheetUndo, stateAfter: (current) => current },
+  chart: { outsideUndoGroup: true, done: "chartUndone", restore: addedSheetUndo },
   /** "Giải trình": its sheet goes. */
-  explain: { outsideUndoGroup: true, done: "explainUndone", restore: addedSheetUndo, stateAfter: (current) => current },
+  explain: { outsideUndoGroup: true, done: "explainUndone", restore: addedSheetUndo },
   /** "Ghi trang Sáp nhập" (the pane's previous-year part): its sheet goes. */
-  lineage: { outsideUndoGroup: true, done: "lineageUndone", restore: addedSheetUndo, stateAfter: (current) => current },
+  lineage: { outsideUndoGroup: true, done: "lineageUndone", restore: addedSheetUndo },
   /** "Xem nhật ký": its sheet goes (the log itself is kept whole). */
-  logSheet: { outsideUndoGroup: true, done: "logSheetUndone", restore: addedSheetUndo, stateAfter: (current) => current },
+  logSheet: { outsideUndoGroup: true, done: "logSheetUndone", restore: addedSheetUndo },
   /** "Ghi ra trang Bộ tiêu chí" (the Quy tắc tab): its sheet goes. */
-  criteria: { outsideUndoGroup: true, done: "criteriaUndone", restore: addedSheetUndo, stateAfter: (current) => current },
+  criteria: { outsideUndoGroup: true, done: "criteriaUndone", restore: addedSheetUndo },
   /** "Tạo trang chấm điểm chi tiết": its sheet goes, only while nothing has been entered in it. */
-  ledger: { outsideUndoGroup: true, done: "ledgerUndone", restore: addedSheetUndo, stateAfter: (current) => current },
+  ledger: { outsideUndoGroup: true, done: "ledgerUndone", restore: addedSheetUndo },
 };
-
-/** A1 address of the cell at (i, j) of a block that starts at `address`. */
-function cellIn(address: string, i: number, j: number): string {
-  const m = /^\$?([A-Z]+)\$?(\d+)/.exec(address)!;
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  col += j;
-  let letters = "";
-  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
-  return `${letters}${Number(m[2]) + i}`;
-}
-
-const sameFill = (a: string | null | undefined, b: string | null | undefined) => (a ?? "").toUpperCase() === (b ?? "").toUpperCase();
 
 /**
  * Undo of "Biểu đồ", "Giải trình", "Ghi trang Sáp nhập", "Xem nhật ký", "Ghi ra trang Bộ tiêu chí" or "Tạo trang chấm điểm chi tiết": the sheet
@@ -205,18 +173,7 @@ const sameFill = (a: string | null | undefined, b: string | null | undefined) =>
  * A refusal otherwise.
  */
 async function removeAddedSheet(context: Excel.RequestContext, undo: UndoJournal, items: Excel.Worksheet[]): Promise<Refused | null> {
-  const kind =
-    undo.action === "chart"
-      ? "chart"
-      : undo.action === "lineage"
-        ? "lineage"
-        : undo.action === "logSheet"
-          ? "log"
-          : undo.action === "criteria"
-            ? "criteria"
-            : undo.action === "ledger"
-              ? "ledger"
-              : "explain";
+  const kind = addedSheetKind(undo.action);
   const ws = items.find((s) => s.name === undo.sheet);
   if (!ws) {
     const m = excelMessage(kind === "lineage" || kind === "log" || kind === "criteria" || kind === "ledger" ? "addedSheetGone" : `${kind}SheetGone`, {
@@ -229,16 +186,12 @@ async function removeAddedSheet(context: Excel.RequestContext, undo: UndoJournal
   // The ledger: all of it, to see that nothing has been entered since (that would be lost).
   const used = kind === "ledger" ? ws.getUsedRangeOrNullObject(true).load("values, rowIndex, columnIndex") : null;
   await context.sync();
-  const a1 = first?.values[0][0];
-  const ours = {
-    chart: () => charts!.value > 0,
-    lineage: () => a1 === LINEAGE_HEADERS.name,
-    log: () => a1 === LOG_SHEET_TITLE,
-    criteria: () => isCriteriaSheetTitle(a1),
-    ledger: () => !used!.isNullObject && used!.rowIndex === 0 && used!.columnIndex === 0 && isUntouchedLedger(used!.values),
-    explain: () => isExplanationTitle(a1),
-  }[kind]();
-  if (!ours) {
+  const probe = {
+    charts: charts?.value,
+    a1: first?.values[0][0],
+    used: used && !used.isNullObject ? { values: used.values, rowIndex: used.rowIndex, columnIndex: used.columnIndex } : null,
+  };
+  if (!addedSheetIsOurs(kind, probe)) {
     const m = excelMessage(`${kind}SheetNotOurs`, { sheet: undo.sheet });
     return { kind: "refused", message: m.vi, messageEn: m.en };
   }
@@ -264,98 +217,6 @@ async function renderLegacyAnnex(
     await context.sync();
   }
   return ws.id;
-}
-
-/**
- * Queues the restoring of cells an action wrote (Tính điểm, Gộp phiếu, Chuyển mã): reads what the
- * journal's cells and marks hold now (1 sync), then queues the restoring of those that still hold what
- * the add-in wrote. `ownWrites`: what the add-in wrote there by address, when the action keeps a record
- * of it (Tính điểm); a journal cell that says it (`wrote`) wins. Returns the cells left alone.
- */
-async function restoreCells(
-  context: Excel.RequestContext,
-  ws: Excel.Worksheet,
-  undo: UndoJournal,
-  ownWrites: Map<string, string | number> | undefined,
-  copyFormats: boolean,
-  otherSheet: (name: string) => Excel.Worksheet | undefined = () => undefined,
-): Promise<string[]> {
-  const withPattern = features.fillPattern();
-  const leftAlone: string[] = [];
-  // Blocks on another sheet (CellSnapshot.sheet): on that sheet; where it is gone, left alone (named with their sheet).
-  const sheetOf = (c: CellSnapshot) => (c.sheet === undefined || c.sheet === undo.sheet ? ws : otherSheet(c.sheet));
-  const named = (c: CellSnapshot, address: string) => (c.sheet === undefined || c.sheet === undo.sheet ? address : `'${c.sheet}'!${address}`);
-  const present = undo.cells.filter((c) => {
-    if (sheetOf(c)) return true;
-    leftAlone.push(named(c, c.address));
-    return false;
-  });
-  const now = present.map((c) => {
-    const range = sheetOf(c)!.getRange(c.address);
-    range.load("formulas");
-    return range;
-  });
-  const fills = undo.fills.map((f) => {
-    const fill = ws.getRange(f.address).format.fill;
-    fill.load(withPattern ? "color, pattern" : "color");
-    return fill;
-  });
-  await context.sync(); // 2: what the cells hold now
-
-  // Each block goes back whole, with null (leave the cell alone) where someone wrote since.
-  const restore: CellSnapshot[] = present.map((c, k) => {
-    const current = now[k].formulas as unknown[][];
-    const formulas = c.formulas.map((row, i) =>
-      row.map((before, j) => {
-        const address = cellIn(c.address, i, j);
-        // What the add-in wrote there: known for "Tính điểm" (its written record) and where the journal says;
-        // a journal that does not say ("Gộp phiếu", "Chuyển mã") restores as before.
-        const ours = c.wrote ? c.wrote[i][j] : ownWrites && sheetOf(c) === ws ? (ownWrites.get(address) ?? "") : undefined;
-        if (ours === undefined || current[i][j] === ours || current[i][j] === before) return before;
-        leftAlone.push(named(c, address));
-        return null;
-      }),
-    );
-    const numberFormat = c.numberFormat.map((row, i) => row.map((f, j) => (formulas[i][j] === null ? null : f))) as string[][];
-    return { address: c.address, ...(c.sheet !== undefined ? { sheet: c.sheet } : {}), formulas, numberFormat };
-  });
-
-  for (const address of undo.clearFormats ?? []) ws.getRange(address).clear(Excel.ClearApplyTo.formats);
-  for (const b of undo.formatBackups ?? []) {
-    // Without Range.copyFrom (below ExcelApi 1.9) the columns go back to the default formats.
-    if (copyFormats) ws.getRange(b.target).copyFrom(`'${STORE_SHEET}'!${b.backup}`, Excel.RangeCopyType.formats);
-    else ws.getRange(b.target).clear(Excel.ClearApplyTo.formats);
-    context.workbook.worksheets.getItem(STORE_SHEET).getRange(b.backup).clear(Excel.ClearApplyTo.formats);
-  }
-  for (const w of undo.columnWidths ?? []) ws.getRange(w.address).format.columnWidth = w.width;
-  // Past the request limit (tens of thousands of rows), the cells go back in several syncs.
-  const chunks = chunkByBytes(restore, (c) => jsonBytes(c), BYTES_PER_SYNC / 2);
-  for (let k = 0; k < chunks.length; k++) {
-    for (const c of chunks[k]) {
-      const range = sheetOf(c)!.getRange(c.address);
-      range.numberFormat = c.numberFormat;
-      range.formulas = c.formulas as (string | number | boolean)[][];
-    }
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block past the request size limit, never per row
-    if (k < chunks.length - 1) await context.sync();
-  }
-  for (const f of undo.fonts ?? []) ws.getRange(f.address).format.font.name = f.name;
-  undo.fills.forEach((f, k) => {
-    // No fill reads back as white; with ExcelApi 1.9 the pattern tells the two apart.
-    const color = fills[k].color;
-    const shows = withPattern ? (fills[k].pattern === Excel.FillPattern.none ? null : color) : sameFill(color, "#FFFFFF") ? null : color;
-    // Already as it was (a batch that failed before this mark): nothing to do.
-    if (f.set !== undefined && sameFill(shows, f.color)) return;
-    // A cell whose fill someone changed since keeps it (older journals, without `set`, restore as before).
-    if (f.set !== undefined && !sameFill(shows, f.set)) {
-      leftAlone.push(f.address);
-      return;
-    }
-    const fill = ws.getRange(f.address).format.fill;
-    if (f.color) fill.color = f.color;
-    else fill.clear();
-  });
-  return [...new Set(leftAlone)];
 }
 
 /**

@@ -1,15 +1,20 @@
 /**
- * "Hoàn tác": the dispatch. Reads the state and its journal (sync 1), checks the journal, then hands it
- * to the handler of its action (undo-actions.ts: UNDO_HANDLERS), which knows what that action changed.
+ * "Hoàn tác": a thin caller of the core's undo (src/core/flows/undo.ts) through ExcelPort. Reads the state and
+ * its journal (sync 1), lets the core decide (decideUndo), then hands the journal to the handler of its action
+ * (undo-actions.ts: UNDO_HANDLERS), which reads what it needs (sync 2) and queues what goes back; the state
+ * after (undoneState) is written with it (sync 3).
  */
-import { actionName, logEntry, withLog } from "../core/store/log";
 import { currentActor } from "./actor";
+import { SHEET_ORIGIN } from "../core/base/address";
 import { STORE_SHEET } from "../core/store/store";
-import { checkUndoJournal, STORE_MESSAGES } from "../core/store/store-check";
+import { STORE_MESSAGES } from "../core/store/store-check";
 import { both, hhmm } from "../core/base/catalogue";
+import { decideUndo, undoneState } from "../core/flows/undo";
 import { features, hostErrorMessage } from "./host";
 import { excelBoth, excelMessage } from "./messages";
-import { queueStoreRead, queueStoreWrite, runWriting, StoreRead, syncReadingStore } from "./store";
+import { ExcelPort, sheetState } from "./port";
+import { SheetData } from "./sheet-read";
+import { queueStoreRead, runWriting, StoreRead, syncReadingStore } from "./store";
 import { UndoLeft, UndoLeftCode, UndoOutcome } from "./types";
 import { UNDO_HANDLERS } from "./undo-actions";
 import type { UndoJournal } from "../core/store/store";
@@ -55,43 +60,27 @@ export async function undoLast(expected?: { action: UndoJournal["action"]; at: s
       async (context) => {
         const sheets = context.workbook.worksheets;
         const store = await readForUndo(context); // 1: read
-        const state = store.state();
-        const undo = state.undo;
-        // The journal is checked whole (shape, sizes, addresses) before anything is written from it.
-        const damaged = store.issues().find((i) => i.key === "undo")?.problem ?? (undo ? checkUndoJournal(undo, "undo") : null);
-        if (damaged) return { kind: "refused", ...both(STORE_MESSAGES, "undoJournal", { problem: damaged, sheet: STORE_SHEET }) };
-        // The action the pane offers to undo is no longer the last one recorded: Ctrl+Z in Excel took it back (with the
-        // add-in's state, written in the same undo group), or another action came since.
-        if (expected && (!undo || undo.action !== expected.action || undo.at !== expected.at))
-          return {
-            kind: "nothing",
-            ...excelBoth("undoAlreadyUndone", { time: hhmm(expected.at) }),
-            current: undo ? { action: undo.action, at: undo.at, sheet: undo.sheet } : null,
-          };
-        if (!undo) return { kind: "nothing", ...excelBoth("undoNothing", {}) };
+        // The journal checked whole before anything is written from it, and against the action the pane offers.
+        const decided = decideUndo({ ok: true, state: store.state(), issues: store.issues() }, expected);
+        if (decided.kind === "damaged") return { kind: "refused", ...both(STORE_MESSAGES, "undoJournal", { problem: decided.problem, sheet: STORE_SHEET }) };
+        // Ctrl+Z in Excel took it back (with the add-in's state, written in the same undo group), or another action came since.
+        if (decided.kind === "alreadyUndone")
+          return { kind: "nothing", ...excelBoth("undoAlreadyUndone", { time: hhmm(expected!.at) }), current: decided.current };
+        if (decided.kind === "nothing") return { kind: "nothing", ...excelBoth("undoNothing", {}) };
+        const { state, undo } = decided;
         const items = sheets.items;
         // Every feature the undo needs is checked here, before the first write.
         const plan = planUndoFeatures(undo);
+        // Undo reads no grid: what it reads are the journal's cells (loadForUndo).
+        const port = new ExcelPort(context, { sheets: items.map((s) => ({ name: s.name, state: sheetState(s.visibility) })), grid: NO_GRID, store });
 
         const handler = UNDO_HANDLERS[undo.action];
-        const r = await handler.restore({ context, state, undo, items, copyFormats: plan.copyFormats }); // 2: what the cells hold now, if it needs
+        const r = await handler.restore({ context, port, state, undo, items }); // 2: what the cells hold now, if it needs
         if ("kind" in r) return r;
-        const { undo: _done, ...current } = state;
-        void _done;
         // The log keeps every entry: "Hoàn tác" is one more.
-        const restored = withLog(
-          handler.stateAfter(current, undo, r),
-          logEntry({
-            at: new Date().toISOString(),
-            action: "undo",
-            by: currentActor(),
-            via: "pane",
-            sheet: undo.sheet,
-            note: `${actionName(undo.action === "conclusions" ? "conclusion" : undo.action, "vi")} ${undo.at}`,
-          }),
-        );
-        await queueStoreWrite(context, store, restored);
-        await context.sync(); // the restoring batch and the state, together
+        const restored = undoneState(state, undo, r, { at: new Date().toISOString(), by: currentActor(), via: "pane" });
+        port.writeStore(restored);
+        await port.applyUndo(); // the restoring batch and the state, together
 
         const done = excelBoth(handler.done, { time: hhmm(undo.at), sheet: undo.sheet });
         const extra =
@@ -111,6 +100,8 @@ export async function undoLast(expected?: { action: UndoJournal["action"]; at: s
     return { kind: "refused", message: hostErrorMessage(e), messageEn: hostErrorMessage(e, "en") };
   }
 }
+
+const NO_GRID: SheetData = { name: "", values: [], formulas: [], numberFormat: [], origin: SHEET_ORIGIN, protected: false };
 
 /** Sync 1: the store (in blocks past the response limit) and the sheets' names, positions, ids and visibility. */
 async function readForUndo(context: Excel.RequestContext): Promise<StoreRead> {

@@ -20,6 +20,8 @@ import { attributes, elements, escapeXml, Splitter } from "./xml";
 export interface CellEdit {
   style: number;
   value?: string | number | null;
+  /** A formula (without "="), given back by "Hoàn tác" where the cell held one. */
+  formula?: string;
 }
 
 export interface SheetEdit {
@@ -339,7 +341,7 @@ function rewriteSheet(wb: XlsxWorkbook, part: string, edit: SheetEdit): OutEntry
 
   const newRow = (r: number) => {
     const cells = [...edit.cells.get(r)!.entries()].sort((a, b) => a[0] - b[0]);
-    return `<row r="${r + 1}">${cells.map(([c, e]) => cellXml(r, c, e.style, e.value ?? null)).join("")}</row>`;
+    return `<row r="${r + 1}">${cells.map(([c, e]) => cellXml(r, c, e.style, e.value ?? null, e.formula)).join("")}</row>`;
   };
   const rowPrefix = { value: "" };
   const editRow = (raw: string, tag: string, body: string, r: number) => {
@@ -353,7 +355,7 @@ function rewriteSheet(wb: XlsxWorkbook, part: string, edit: SheetEdit): OutEntry
     const flushBefore = (col: number) => {
       for (const c of [...edits.keys()].filter((k) => !done.has(k) && k < col).sort((a, b) => a - b)) {
         const e = edits.get(c)!;
-        parts.push(cellXml(r, c, e.style, e.value ?? null));
+        parts.push(cellXml(r, c, e.style, e.value ?? null, e.formula));
         done.add(c);
       }
     };
@@ -370,8 +372,9 @@ function rewriteSheet(wb: XlsxWorkbook, part: string, edit: SheetEdit): OutEntry
         continue;
       }
       done.add(c);
-      if (e.value === undefined) parts.push(restyled(ref ? m[0] : m[0].replace(/^<([\w.:-]+)/, `<$1 r="${columnLetter(c)}${r + 1}"`), e.style));
-      else parts.push(cellXml(r, c, e.style, e.value));
+      if (e.value === undefined && e.formula === undefined)
+        parts.push(restyled(ref ? m[0] : m[0].replace(/^<([\w.:-]+)/, `<$1 r="${columnLetter(c)}${r + 1}"`), e.style));
+      else parts.push(cellXml(r, c, e.style, e.value ?? null, e.formula));
     }
     parts.push(body.slice(at));
     flushBefore(Infinity);

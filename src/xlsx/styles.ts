@@ -19,7 +19,34 @@ export interface NewStyle {
   locked?: boolean;
 }
 
-const BUILTIN_FORMATS: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10, "@": 49 };
+/** Number formats every reader knows by id (ECMA-376 18.8.30, those without a locale's currency). */
+const BUILTIN_FORMATS: Record<string, number> = {
+  General: 0,
+  "0": 1,
+  "0.00": 2,
+  "#,##0": 3,
+  "#,##0.00": 4,
+  "0%": 9,
+  "0.00%": 10,
+  "0.00E+00": 11,
+  "# ?/?": 12,
+  "# ??/??": 13,
+  "mm-dd-yy": 14,
+  "d-mmm-yy": 15,
+  "d-mmm": 16,
+  "mmm-yy": 17,
+  "h:mm AM/PM": 18,
+  "h:mm:ss AM/PM": 19,
+  "h:mm": 20,
+  "h:mm:ss": 21,
+  "m/d/yy h:mm": 22,
+  "mm:ss": 45,
+  "[h]:mm:ss": 46,
+  "mmss.0": 47,
+  "##0.0E+0": 48,
+  "@": 49,
+};
+const BUILTIN_CODES = new Map(Object.entries(BUILTIN_FORMATS).map(([code, id]) => [id, code]));
 
 const MINIMAL = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
@@ -112,6 +139,15 @@ export class StyleBook {
     this.formats.set(code, id);
     this.added.numFmts.push(`<${this.prefix}numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`);
     return id;
+  }
+
+  /** The number format of style `s` (its code; "General" for an id no reader knows without a locale). */
+  numberFormat(s: number): string {
+    const id = Number(this.xf(s).attrs.numFmtId ?? 0);
+    const builtin = BUILTIN_CODES.get(id);
+    if (builtin !== undefined) return builtin;
+    for (const [code, known] of this.formats) if (known === id) return code;
+    return "General";
   }
 
   /** Style `s` with another number format. */

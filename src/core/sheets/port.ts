@@ -19,7 +19,7 @@ import { SheetDescription } from "./sheet";
 import { AnnexDescription } from "./annex";
 import { ExplainDescription } from "../findings/explanation";
 import { ChartDescription } from "./chart";
-import { DecodedStore, MarkRecord, StoreState } from "../store/store";
+import { CellSnapshot, DecodedStore, MarkRecord, StoreState } from "../store/store";
 
 export interface SheetInfo {
   name: string;
@@ -51,6 +51,15 @@ export interface ValueWrite {
   numberFormat?: string;
 }
 
+/** A text's own look (the annex's code line): its font, and where given its alignment, wrapping and number format. */
+export interface TextLook {
+  font: { name: string; size: number; bold?: boolean; italic?: boolean };
+  hAlign?: "left" | "center" | "right";
+  vAlign?: "top" | "center";
+  wrap?: boolean;
+  numFmt?: string;
+}
+
 export interface WorkbookPort {
   sheets(): SheetInfo[];
   readSheet(name: string): SheetSnapshot;
@@ -68,9 +77,31 @@ export interface WorkbookPort {
   /** Queues the store's new state. */
   writeStore(state: StoreState): void;
 
+  // "Chốt kết quả" and "Mở chốt" (src/core/flows/lock.ts): sheet protection and the annex's code line.
+  /** Whether a sheet is protected now (a sheet the user protected keeps its own protection through a lock). */
+  isProtected(sheet: string): boolean;
+  /** Queues the protection of sheets as the lock puts it (formatting rows and columns allowed), with a password only when one is given. */
+  protectSheets(sheets: readonly string[], password?: string): void;
+  /**
+   * Queues the removal of sheets' protection; returns the first sheet the password does not open when the port can
+   * tell before writing (the package: nothing queued then), else null (Office.js: a wrong password stops the write
+   * batch, where the unprotection comes first, before anything else changes).
+   */
+  unprotectSheets(sheets: readonly string[], password?: string): string | null;
+  /** Queues a text into one cell: in the look given, else in the cell's own ("" empties it, its look kept). */
+  writeText(sheet: string, row: number, col: number, text: string, look?: TextLook): void;
+
   // h18d — "Biểu đồ" (src/core/flows/chart.ts)
   /** Queues the chart of indices (Office.js: a new sheet with its table and a native chart; the package keeps it for the command line's SVG). */
   putChart(chart: ChartPut): void;
+
+  // h18e — "Hoàn tác" (src/core/flows/undo.ts): what the cells an action wrote hold now, and what gives them back.
+  /** What a block of cells (A1 address) holds now: formulas where there are, else values, "" where empty; null when its sheet is gone. */
+  readBlock(sheet: string, address: string): unknown[][] | null;
+  /** The fill a cell shows now ("#RRGGBB"), null for none. */
+  readFill(sheet: string, address: string): string | null;
+  /** Queues cells given back on `sheet` (blocks on another sheet say theirs): contents and number formats (null leaves a cell as it is), fills, fonts, widths, formats. */
+  restoreCells(sheet: string, restore: CellsRestore): void;
 }
 
 /** "Biểu đồ"'s write: the chart's description, the new sheet's name, the index's decimals (the table's number format). */
@@ -78,4 +109,20 @@ export interface ChartPut {
   sheetName: string;
   description: ChartDescription;
   decimals: number;
+}
+
+/** What an undo gives back of the cells an action wrote (src/core/flows/undo.ts planCellsUndo). */
+export interface CellsRestore {
+  /** Blocks as they were: formulas or values and number formats, null where a cell is left alone (edited since). */
+  blocks: CellSnapshot[];
+  /** Fills back ("#RRGGBB", null for none). */
+  fills: { address: string; color: string | null }[];
+  /** Font names back (cells whose legacy font was replaced). */
+  fonts: { address: string; name: string }[];
+  /** Column widths back (points), for appended columns. */
+  widths: { address: string; width: number }[];
+  /** Ranges whose formats go back to the default. */
+  clearFormats: string[];
+  /** Formats copied aside on the store sheet (`backup`) that go back to `target`; where the host cannot copy them, `target`'s are cleared. */
+  formatBackups: { backup: string; target: string }[];
 }
