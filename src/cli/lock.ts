@@ -1,43 +1,25 @@
 /**
  * `lock`, `unlock`, `verify` and `log`: "Chốt kết quả" for machines without the add-in, and the check an
- * inspector runs on a workbook (and the code printed on its annex). The lock itself is core (lock.ts);
- * this file reads and writes the workbook through the package port (src/xlsx/port.ts): OUT.xlsx is
- * IN.xlsx with the store, the annex's code line, the protection of the sheets locked (or unlocked) and
- * the "Nhật ký" sheet rewritten, every other part copied byte for byte.
+ * inspector runs on a workbook (and the code printed on its annex). Lock, unlock and verify are the core's
+ * flows (src/core/flows/lock.ts), run here through the package port (src/xlsx/port.ts): OUT.xlsx is IN.xlsx
+ * with the store, the annex's code line, the protection of the sheets locked (or unlocked) and the "Nhật ký"
+ * sheet rewritten, every other part copied byte for byte.
  */
-import * as crypto from "crypto";
 import { both, Both, catalogue, entry, Lang, pick } from "../core/base/catalogue";
-import { fingerprint } from "../core/base/hash";
-import {
-  annexCodeLine,
-  compareWithLock,
-  Difference,
-  isAnnexCodeLine,
-  LOCK_MESSAGES,
-  LockRecord,
-  lockTime,
-  makeLock,
-  normaliseCode,
-  resultsSnapshot,
-  snapshotCells,
-} from "../core/store/lock";
-import { parseCell } from "../core/base/address";
+import { alreadyLocked, lockResults, unlockResults, verifyLock } from "../core/flows/lock";
+import { Difference, LOCK_MESSAGES, lockTime, normaliseCode } from "../core/store/lock";
 import { appendLog, LOG_SHEET, logEntry, logSheet } from "../core/store/log";
 import { chooseAnnexSheet } from "../core/sheets/annex";
 import { sheetValues } from "../core/sheets/sheet";
-import { SHEET_ORIGIN } from "../core/base/address";
-import { validateRules, PRESET_THAI_BINH_2020 } from "../core/rules/rules";
-import { scoreSheet } from "../core/grid/scoring";
-import { StoreState } from "../core/store/store";
 import type { CliIO } from "./io";
 import { bothOf, cliBoth, fail, Unusable } from "./messages";
 import { parseOptions } from "./options";
 import { checkOutput } from "./output";
 import { openInput, packageRefusal, pickGridSheet, rulesFrom, writePackage } from "./score";
-import { SheetProtection } from "../xlsx/edit";
 import { PackageError } from "../xlsx/package";
-import { XlsxPort } from "../xlsx/port";
-import { NewStyle } from "../xlsx/styles";
+
+/** The check of a lock, as `verify` runs it (the core's flow, src/core/flows/lock.ts). */
+export { verifyLock };
 
 const HOW = { vi: "xep-hang-cntt verify", en: "xep-hang-cntt verify" };
 
@@ -75,11 +57,6 @@ export const LOCK_CLI_MESSAGES = catalogue("lock command line", {
     vi: (p: { code: string; output: string }) => `Đã mở chốt (mã ${p.code} không còn hiệu lực; lý do được ghi lại trong sổ tính). Đã ghi “${p.output}”.`,
     en: (p) => `Unlocked (the code ${p.code} no longer holds; the reason is recorded in the workbook). Wrote “${p.output}”.`,
     example: { code: "7F3K-92QD", output: "mo-chot.xlsx" },
-  }),
-  wrongPassword: entry({
-    vi: (p: { sheet: string }) => `Mật khẩu không đúng (trang “${p.sheet}” được khóa bằng mật khẩu khác, hoặc cần --password). Chưa ghi gì.`,
-    en: (p) => `Wrong password (the sheet “${p.sheet}” is protected with another password, or --password is needed). Nothing was written.`,
-    example: { sheet: "Bảng điểm" },
   }),
   matches: entry({
     vi: (p: { code: string; at: string; by: string; codeChecked: boolean }) =>
@@ -133,53 +110,6 @@ const TAKES: Record<Command, (keyof typeof OPTIONS)[]> = {
 
 const say = (lang: Lang, m: Both) => pick(m, lang);
 
-/** The sheets a lock protects: the locked grid and the annex the add-in made, when they exist (as the add-in's lock). */
-const lockedSheetNames = (state: StoreState, grid: string, names: readonly string[]): string[] =>
-  [grid, ...(state.annex?.sheetName ? [state.annex.sheetName] : [])].filter((n, i, all) => names.includes(n) && all.indexOf(n) === i);
-
-/** The code line's look, as the add-in writes it. */
-const CODE_LOOK: NewStyle = { font: { name: "Times New Roman", size: 12, italic: true }, hAlign: "left", vAlign: "center", wrap: false, numFmt: "@" };
-
-/** The annex's code line: replaced where it is, else two rows under the annex's last row; null empties it. */
-function writeAnnexCode(port: XlsxPort, annex: string, code: string | null): void {
-  const values = port.readSheet(annex).values;
-  const at = values.findIndex((row) => isAnnexCodeLine(row[0]));
-  if (code === null) {
-    if (at >= 0) port.writeValues(annex, [{ row: at, col: 0, value: "" }]);
-    return;
-  }
-  port.writeText(annex, at >= 0 ? at : values.length + 1, 0, annexCodeLine(code), CODE_LOOK);
-}
-
-/** Excel's hash of a sheet's password: the salt and the UTF-16 password hashed, then hashed again with each round's number, `spinCount` times. */
-function passwordHash(password: string, algorithm: string, salt: string, spinCount: number): string | null {
-  const alg = algorithm.replace("-", "").toLowerCase();
-  if (!crypto.getHashes().includes(alg)) return null;
-  let key = crypto.createHash(alg).update(Buffer.from(salt, "base64")).update(Buffer.from(password, "utf16le")).digest();
-  const round = Buffer.alloc(4);
-  for (let i = 0; i < spinCount; i++) {
-    round.writeUInt32LE(i, 0);
-    key = crypto.createHash(alg).update(key).update(round).digest();
-  }
-  return key.toString("base64");
-}
-
-/** The protection `lock` puts: with a password, Excel's SHA-512 hash of it (a new salt, 100 000 rounds). */
-function protectionWith(password: string | undefined): SheetProtection {
-  if (!password) return {};
-  const saltValue = crypto.randomBytes(16).toString("base64");
-  return { password: { algorithmName: "SHA-512", saltValue, spinCount: 100000, hashValue: passwordHash(password, "SHA-512", saltValue, 100000)! } };
-}
-
-/** Whether a password opens a sheet's protection as `lock` put it (its `<sheetProtection>` attributes; no hash: no password needed). */
-function passwordMatches(p: Record<string, string> | null | undefined, password: string | undefined): boolean {
-  if (p?.hashValue) {
-    if (password === undefined || !p.saltValue) return false;
-    return passwordHash(password, p.algorithmName ?? "SHA-512", p.saltValue, Number(p.spinCount ?? 100000)) === p.hashValue;
-  }
-  return true;
-}
-
 /** `lock`, `unlock`, `verify`. Exit codes: lock/unlock 0 done, 2 refused (nothing written); verify 0 matches, 1 differs, 2 not locked or unreadable. */
 export async function lockMain(argv: string[], io: CliIO, lang: Lang, now: () => Date = () => new Date()): Promise<number> {
   const command = argv[0] as Command;
@@ -208,48 +138,29 @@ export async function lockMain(argv: string[], io: CliIO, lang: Lang, now: () =>
     if (!stored.ok) fail(stored);
     const state = (stored as Extract<typeof stored, { ok: true }>).state;
     const names = port.sheets().map((s) => s.name);
-    const annex = state.annex?.sheetName && names.includes(state.annex.sheetName) ? state.annex.sheetName : null;
     const force = v.force === true;
 
     if (command === "lock") {
-      if (state.lock) fail(both(LOCK_MESSAGES, "alreadyLocked", { code: state.lock.code, at: state.lock.at }));
-      const { rules, json } = rulesFrom({ input }, state);
+      const already = alreadyLocked(state);
+      if (already) fail(already);
+      const { rules } = rulesFrom({ input }, state);
       const wanted = v.sheet ?? (state.lastRun?.sheet && names.includes(state.lastRun.sheet) ? state.lastRun.sheet : undefined);
-      const { name: grid, data, result } = pickGridSheet(port, rules, wanted, state.annex?.sheetName, false);
-      const snap = resultsSnapshot(data.values, result, grid, json, state.decision);
-      if (!snap.ok)
-        fail(
-          snap.code === "notScored"
-            ? both(LOCK_MESSAGES, "notScored", { sheet: grid })
-            : both(LOCK_MESSAGES, "staleResults", { sheet: grid, cells: snap.cells }),
-        );
-      // The sheets the user protected already keep their own protection (and unlocking leaves it), as in the add-in.
-      const sheets = lockedSheetNames(state, grid, names).filter((n) => !port.readSheet(n).protection);
-      const lock = { ...makeLock((snap as Extract<typeof snap, { ok: true }>).snapshot, now().toISOString(), by), protectedSheets: sheets };
-      if (annex) writeAnnexCode(port, annex, lock.code);
-      const protection = protectionWith(v.password);
-      for (const sheet of sheets) port.protectSheet(sheet, protection);
-      const logged = logEntry({ at: lock.at, action: "lock", by, via: "cli", sheet: grid, note: lock.code });
-      port.writeStore({ ...state, rules: json, lock, undo: undefined, log: appendLog(state.log, logged) });
+      const { name: grid, result } = pickGridSheet(port, rules, wanted, state.annex?.sheetName, false);
+      const at = now().toISOString();
+      const locked = lockResults(port, { sheet: grid, state, rules, scored: result, at, by, via: "cli", password: v.password });
+      if (!locked.ok) fail(locked.message);
+      const { lock, annex } = locked as Extract<typeof locked, { ok: true }>;
       await writePackage(port, input, v.output!, force);
       io.out(say(lang, both(LOCK_CLI_MESSAGES, "locked", { sheet: grid, code: lock.code, output: v.output!, annex, password: Boolean(v.password) })));
       return 0;
     }
 
     if (command === "unlock") {
-      const lock = state.lock;
-      if (!lock) fail(both(LOCK_MESSAGES, "notLocked", {}));
-      // Only the sheets the lock protected, and only if they still are.
-      const sheets = (lock!.protectedSheets ?? lockedSheetNames(state, lock!.sheet, names)).filter((n) => names.includes(n) && port.readSheet(n).protection);
-      const wrong = sheets.find((s) => !passwordMatches(port.readSheet(s).protection, v.password));
-      if (wrong) fail(both(LOCK_CLI_MESSAGES, "wrongPassword", { sheet: wrong }));
-      for (const sheet of sheets) port.protectSheet(sheet, null);
-      if (annex) writeAnnexCode(port, annex, null);
-      const record = { code: lock!.code, lockedAt: lock!.at, lockedBy: lock!.by, at: now().toISOString(), by, reason: v.reason!.trim() };
-      const logged = logEntry({ at: record.at, action: "unlock", by, via: "cli", sheet: lock!.sheet, note: `${lock!.code}: ${record.reason}` });
-      port.writeStore({ ...state, lock: undefined, unlocks: [...(state.unlocks ?? []), record], undo: undefined, log: appendLog(state.log, logged) });
+      const unlocked = unlockResults(port, { state, reason: v.reason!, at: now().toISOString(), by, via: "cli", password: v.password });
+      if (!unlocked.ok) fail(unlocked.message);
+      const { lock } = unlocked as Extract<typeof unlocked, { ok: true }>;
       await writePackage(port, input, v.output!, force);
-      io.out(say(lang, both(LOCK_CLI_MESSAGES, "unlocked", { code: lock!.code, output: v.output! })));
+      io.out(say(lang, both(LOCK_CLI_MESSAGES, "unlocked", { code: lock.code, output: v.output! })));
       return 0;
     }
 
@@ -300,20 +211,4 @@ export async function lockMain(argv: string[], io: CliIO, lang: Lang, now: () =>
     if (e instanceof PackageError) return refuse(packageRefusal(input, e));
     throw e;
   }
-}
-
-/** The workbook as it is now against its lock: the locked sheet read again and scored with the stored rules. */
-export function verifyLock(port: XlsxPort, state: StoreState, lock: LockRecord): Difference[] {
-  const values = port.sheets().some((s) => s.name === lock.sheet) ? port.readSheet(lock.sheet).values : null;
-  const checked = validateRules(state.rules ?? PRESET_THAI_BINH_2020);
-  let nowCells: [string, string][] = [];
-  if (values && checked.ok) {
-    const result = scoreSheet(values, checked.rules, SHEET_ORIGIN, "cli");
-    if (result.ok) nowCells = snapshotCells(values, result);
-  }
-  const rulesPrint = checked.ok ? fingerprint(checked.rules.json) : fingerprint(state.rules ?? null);
-  return compareWithLock(lock, values, nowCells, rulesPrint, state.decision, (address) => {
-    const { row, col } = parseCell(address);
-    return values?.[row]?.[col];
-  });
 }

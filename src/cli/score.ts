@@ -315,7 +315,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       notices.push(...comparisonNotices(comparison));
     }
     // The add-in's flow (src/core/flows/score.ts), last year's columns included: the same plan and checks for content that is not the tool's.
-    const planned = planScoring(port, { sheet, scored: result, state, comparison, values: data.values, where: "cli" });
+    const planned = planScoring(port, { sheet, scored: result, state, comparison, values: data.values, where: "cli", showOnly: opts.output === undefined });
     if (!planned.ok) fail(joinBoth([planned, ...issues.map((issue) => both(STORE_MESSAGES, "setAside", { issue, sheet: STORE_SHEET }))]));
     const plan = (planned as Extract<typeof planned, { ok: true }>).plan;
 

@@ -1,16 +1,17 @@
 /**
- * "Chốt kết quả" and "Mở chốt" in Excel: the same lock as the command line's (core/store/lock.ts), through
- * Office.js in three syncs each: 1 the store and the sheets' names, 2 the grid (and the annex), 3 the
- * write (the sheets protected or unprotected first, then the store and the annex's code line).
+ * "Chốt kết quả" and "Mở chốt" in Excel: the core's flows (src/core/flows/lock.ts) through ExcelPort, as the
+ * command line runs them on the package, in three syncs each: 1 the store and the sheets, 2 the grid (lock),
+ * the annex and the protection of the sheets concerned, 3 the write (ExcelPort.apply: the unprotection first,
+ * the store, the annex's code line, the protection last).
  */
 import { both, Both, catalogue, entry } from "../core/base/catalogue";
-import { annexCodeLine, isAnnexCodeLine, LOCK_MESSAGES, LockRecord, makeLock, resultsSnapshot, UnlockRecord } from "../core/store/lock";
-import { StoreState } from "../core/store/store";
+import { alreadyLocked, annexSheetOf, lockedSheetNames, lockResults as lockFlow, unlockResults as unlockFlow } from "../core/flows/lock";
+import { SheetInfo } from "../core/sheets/port";
+import { LOCK_MESSAGES } from "../core/store/lock";
 import { supports } from "./host";
-import { hostRefusal, queueSheetRead, rulesOf } from "./sheet-read";
-import { queueStoreRead, queueStoreWrite, writeStore } from "./store";
-import { scoreSheet } from "../core/grid/scoring";
-import { logEntry, withLog } from "../core/store/log";
+import { ExcelPort, ExcelRead, sheetState } from "./port";
+import { hostRefusal, queueSheetRead, rulesOf, SheetData } from "./sheet-read";
+import { queueStoreRead, StoreRead } from "./store";
 
 export type LockOutcome =
   | ({ kind: "locked"; code: string; sheet: string; annexSheet: string | null } & Both)
@@ -39,16 +40,45 @@ export const EXCEL_LOCK_MESSAGES = catalogue("excel lock", {
 
 const refused = (m: Both, cells: string[] = []): LockOutcome => ({ kind: "refused", ...m, cells });
 
-/** The sheets a lock protects: the locked grid and the annex the add-in made, when they exist. */
-const lockedSheetNames = (state: StoreState, grid: string, names: readonly string[]): string[] =>
-  [grid, ...(state.annex?.sheetName ? [state.annex.sheetName] : [])].filter((n, i, all) => names.includes(n) && all.indexOf(n) === i);
+/** "Mở chốt" reads no grid: its port answers for the annex and the protection of the sheets the lock protected. */
+const NO_GRID: SheetData = { name: "", values: [], formulas: [], numberFormat: [], origin: { row: 0, col: 0 }, protected: false };
 
-/** The row (0-based) of the annex's code line: where it is, else two rows under its last row. */
-function codeRow(used: Excel.Range): number {
-  if (used.isNullObject) return 0;
-  const values = used.values as unknown[][];
-  const at = values.findIndex((row) => isAnnexCodeLine(row[0]));
-  return at >= 0 ? used.rowIndex + at : used.rowIndex + used.rowCount + 1;
+/** Sync 2's loads: the grid (to lock), the annex (its code line), the protection of the sheets the action protects or unprotects. */
+function queueLockRead(
+  sheets: Excel.WorksheetCollection,
+  infos: SheetInfo[],
+  store: StoreRead,
+  grid: string | null,
+  annex: string | null,
+  guarded: readonly string[],
+): () => ExcelRead {
+  const gridRead = grid ? queueSheetRead(sheets.getItem(grid), "values") : null;
+  const annexRead = annex ? queueSheetRead(sheets.getItem(annex), "values") : null;
+  const protections = guarded
+    .filter((n) => n !== grid && n !== annex)
+    .map((name) => {
+      const protection = sheets.getItem(name).protection;
+      protection.load("protected");
+      return { name, protection };
+    });
+  return () => {
+    const annexData = annexRead?.result();
+    const protection = new Map(protections.map((p) => [p.name, p.protection.protected]));
+    if (annexData) protection.set(annexData.name, annexData.protected);
+    return { sheets: infos, grid: gridRead?.result() ?? NO_GRID, store, others: annexData ? new Map([[annexData.name, annexData]]) : undefined, protection };
+  };
+}
+
+/** Sync 1: the store, the sheets (names and states), the active sheet's name. */
+async function firstRead(context: Excel.RequestContext) {
+  const store = queueStoreRead(context);
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name, items/visibility");
+  const active = sheets.getActiveWorksheet();
+  active.load("name");
+  await context.sync(); // 1
+  const infos: SheetInfo[] = sheets.items.map((s) => ({ name: s.name, state: sheetState(s.visibility) }));
+  return { store, sheets, active: active.name, infos, names: infos.map((s) => s.name), state: store.state() };
 }
 
 /**
@@ -60,64 +90,23 @@ export async function lockResults(opts: { by: string; password?: string }, now: 
   if (opts.password && !supports("1.7")) return refused(both(EXCEL_LOCK_MESSAGES, "passwordNeedsNewerExcel", {}));
   try {
     return await Excel.run(async (context) => {
-      const store = queueStoreRead(context);
-      const sheets = context.workbook.worksheets;
-      sheets.load("items/name");
-      const active = sheets.getActiveWorksheet();
-      active.load("name");
-      await context.sync(); // 1: the store, the sheets' names
-      const state = store.state();
-      if (state.lock) return refused(both(LOCK_MESSAGES, "alreadyLocked", { code: state.lock.code, at: state.lock.at }));
-      const names = sheets.items.map((s) => s.name);
-      const gridName = state.lastRun?.sheet && names.includes(state.lastRun.sheet) ? state.lastRun.sheet : active.name;
-      const read = queueSheetRead(sheets.getItem(gridName), "values");
-      const protect = lockedSheetNames(state, gridName, names).map((name) => {
-        const ws = sheets.getItem(name);
-        ws.protection.load("protected");
-        return { name, ws };
-      });
-      const annexName = state.annex?.sheetName && names.includes(state.annex.sheetName) ? state.annex.sheetName : null;
-      const annexUsed = annexName ? sheets.getItem(annexName).getUsedRangeOrNullObject(true) : null;
-      annexUsed?.load("values, rowIndex, rowCount");
+      const { store, sheets, active, infos, names, state } = await firstRead(context);
+      const already = alreadyLocked(state);
+      if (already) return refused(already);
+      const grid = state.lastRun?.sheet && names.includes(state.lastRun.sheet) ? state.lastRun.sheet : active;
+      const read = queueLockRead(sheets, infos, store, grid, annexSheetOf(state, names), lockedSheetNames(state, grid, names));
       await context.sync(); // 2: the grid, the annex, the sheets' protection
-
-      const sheet = read.result();
-      const rules = rulesOf(state);
-      const scored = scoreSheet(sheet.values, rules, sheet.origin);
-      if (!scored.ok) return refused(both(LOCK_MESSAGES, "notScored", { sheet: sheet.name }));
-      const snap = resultsSnapshot(sheet.values, scored, sheet.name, rules.json, state.decision, sheet.origin);
-      if (!snap.ok)
-        return snap.code === "notScored"
-          ? refused(both(LOCK_MESSAGES, "notScored", { sheet: sheet.name }))
-          : refused(both(LOCK_MESSAGES, "staleResults", { sheet: sheet.name, cells: snap.cells }), snap.cells);
-      // The sheets the user protected already keep their own protection (and unlocking leaves it).
-      const ours = protect.filter((p) => !p.ws.protection.protected);
-      const lock: LockRecord = { ...makeLock(snap.snapshot, now().toISOString(), opts.by.trim()), protectedSheets: ours.map((p) => p.name) };
-      // The undo journal goes: nothing written before the lock is undone into locked results.
-      const { undo: _u, ...kept } = state;
-      void _u;
-      // The store and the code line first, then the protection (a protected annex would refuse the line).
-      const logged = logEntry({ at: lock.at, action: "lock", by: lock.by, via: "pane", sheet: sheet.name, note: lock.code });
-      await queueStoreWrite(context, store, withLog({ ...kept, rules: rules.json, lock }, logged));
-      if (annexName && annexUsed) {
-        const cell = sheets.getItem(annexName).getCell(codeRow(annexUsed), 0);
-        cell.values = [[annexCodeLine(lock.code)]];
-        cell.format.font.italic = true;
-        cell.format.font.name = "Times New Roman";
-        cell.format.font.size = 12;
-      }
-      const options = { allowFormatColumns: true, allowFormatRows: true };
-      for (const p of ours) {
-        if (opts.password) p.ws.protection.protect(options, opts.password);
-        else p.ws.protection.protect(options);
-      }
-      await context.sync(); // 3: store, code line, protection
+      const port = new ExcelPort(context, read());
+      const locked = lockFlow(port, { sheet: grid, state, rules: rulesOf(state), at: now().toISOString(), by: opts.by, via: "pane", password: opts.password });
+      if (!locked.ok) return refused(locked.message, locked.cells);
+      await port.apply(); // 3: store, code line, protection
+      const { code } = locked.lock;
       return {
         kind: "locked",
-        code: lock.code,
-        sheet: sheet.name,
-        annexSheet: annexName,
-        ...both(EXCEL_LOCK_MESSAGES, "locked", { sheet: sheet.name, code: lock.code, annex: annexName }),
+        code,
+        sheet: grid,
+        annexSheet: locked.annex,
+        ...both(EXCEL_LOCK_MESSAGES, "locked", { sheet: grid, code, annex: locked.annex }),
       };
     });
   } catch (e) {
@@ -134,49 +123,16 @@ export async function unlockResults(opts: { by: string; reason: string; password
   if (opts.password && !supports("1.7")) return refused(both(EXCEL_LOCK_MESSAGES, "passwordNeedsNewerExcel", {}));
   try {
     return await Excel.run(async (context) => {
-      const store = queueStoreRead(context);
-      const sheets = context.workbook.worksheets;
-      sheets.load("items/name");
-      await context.sync(); // 1: the store, the sheets' names
-      const state = store.state();
+      const { store, sheets, infos, names, state } = await firstRead(context);
       const lock = state.lock;
       if (!lock) return refused(both(LOCK_MESSAGES, "notLocked", {}));
-      const names = sheets.items.map((s) => s.name);
-      const ours = (lock.protectedSheets ?? lockedSheetNames(state, lock.sheet, names)).filter((n) => names.includes(n));
-      const protections = ours.map((name) => {
-        const p = sheets.getItem(name).protection;
-        p.load("protected");
-        return p;
-      });
-      const annexName = state.annex?.sheetName && names.includes(state.annex.sheetName) ? state.annex.sheetName : null;
-      const annexUsed = annexName ? sheets.getItem(annexName).getUsedRangeOrNullObject(true) : null;
-      annexUsed?.load("values, rowIndex, rowCount");
+      const guarded = (lock.protectedSheets ?? lockedSheetNames(state, lock.sheet, names)).filter((n) => names.includes(n));
+      const read = queueLockRead(sheets, infos, store, null, annexSheetOf(state, names), guarded);
       await context.sync(); // 2: the protection, the annex
-
-      // Unprotected first: a wrong password stops the batch here, before the store or the annex change.
-      protections.forEach((p) => {
-        if (!p.protected) return;
-        if (opts.password) p.unprotect(opts.password);
-        else p.unprotect();
-      });
-      if (annexName && annexUsed && !annexUsed.isNullObject) {
-        const values = annexUsed.values as unknown[][];
-        const at = values.findIndex((row) => isAnnexCodeLine(row[0]));
-        if (at >= 0) sheets.getItem(annexName).getCell(annexUsed.rowIndex + at, 0).values = [[""]];
-      }
-      const record: UnlockRecord = {
-        code: lock.code,
-        lockedAt: lock.at,
-        lockedBy: lock.by,
-        at: now().toISOString(),
-        by: opts.by.trim(),
-        reason: opts.reason.trim(),
-      };
-      const { undo: _u, lock: _l, ...kept } = state;
-      void _u;
-      void _l;
-      const logged = logEntry({ at: record.at, action: "unlock", by: record.by, via: "pane", sheet: lock.sheet, note: `${lock.code}: ${record.reason}` });
-      await writeStore(context, store, withLog({ ...kept, unlocks: [...(state.unlocks ?? []), record] }, logged)); // 3
+      const port = new ExcelPort(context, read());
+      const unlocked = unlockFlow(port, { state, reason: opts.reason, at: now().toISOString(), by: opts.by, via: "pane", password: opts.password });
+      if (!unlocked.ok) return refused(unlocked.message, unlocked.cells);
+      await port.apply(); // 3
       return { kind: "unlocked", code: lock.code, ...both(EXCEL_LOCK_MESSAGES, "unlocked", { code: lock.code }) };
     });
   } catch (e) {

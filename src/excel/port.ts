@@ -14,7 +14,7 @@ import { LEDGER_SHEET } from "../core/grid/ledger";
 import { MARK_FILL, WriteBlock, WritePlan } from "../core/grid/plan";
 import { AnnexDescription } from "../core/sheets/annex";
 import { ExplainDescription } from "../core/findings/explanation";
-import { CellsRestore, ChartPut, ResultWrite, SheetInfo, SheetSnapshot, WorkbookPort } from "../core/sheets/port";
+import { CellsRestore, ChartPut, ResultWrite, SheetInfo, SheetSnapshot, TextLook, WorkbookPort } from "../core/sheets/port";
 import { CellSnapshot, DecodedStore, MarkRecord, STORE_SHEET, StoreState } from "../core/store/store";
 import { resultJournal, ResultJournal, UndoReads } from "../core/flows/undo";
 import { BYTES_PER_SYNC, chunkByBytes, features, jsonBytes, OP_BYTES } from "./host";
@@ -33,6 +33,8 @@ export interface ExcelRead {
   store: StoreRead;
   /** Width of a column nobody touched (XFD): what an appended column most likely had. */
   standardWidth?: number;
+  /** Whether sheets other than the grid are protected, as the first sync loaded it ("Chốt kết quả", "Mở chốt"). */
+  protection?: ReadonlyMap<string, boolean>;
 }
 
 /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- queues loads; the accessors below are called after the caller's sync */
@@ -208,7 +210,26 @@ export class ExcelPort<A = never> implements ExcelPortSurface {
       return { edited: await applyResults(this.context, this.read, layout, plan, journal, state, this.options.ledger ?? null), sheet: null };
     }
     if (this.sheetPut) return { edited: [], sheet: await this.sheetPut(state) };
-    await writeStore(this.context, this.read.store, state);
+    if (!this.guard.protect && !this.guard.unprotect && this.guard.texts.length === 0) {
+      await writeStore(this.context, this.read.store, state);
+      return { edited: [], sheet: null };
+    }
+    // One batch: unprotected first (a wrong password stops it before anything else changes), the store, the texts,
+    // protected last (a protected sheet would refuse the texts).
+    const sheets = this.context.workbook.worksheets;
+    const { unprotect, protect, texts } = this.guard;
+    for (const name of unprotect?.sheets ?? []) {
+      if (unprotect!.password) sheets.getItem(name).protection.unprotect(unprotect!.password);
+      else sheets.getItem(name).protection.unprotect();
+    }
+    await queueStoreWrite(this.context, this.read.store, state);
+    for (const t of texts) queueText(sheets.getItem(t.sheet).getCell(t.row, t.col), t.text, t.look);
+    const options = { allowFormatColumns: true, allowFormatRows: true };
+    for (const name of protect?.sheets ?? []) {
+      if (protect!.password) sheets.getItem(name).protection.protect(options, protect!.password);
+      else sheets.getItem(name).protection.protect(options);
+    }
+    await this.context.sync();
     return { edited: [], sheet: null };
   }
 
@@ -276,6 +297,36 @@ export class ExcelPort<A = never> implements ExcelPortSurface {
     await queueStoreWrite(this.context, this.read.store, this.state);
     await this.context.sync(); // the restoring batch and the state, together
   }
+
+  // "Chốt kết quả" and "Mở chốt" (src/core/flows/lock.ts): sheet protection (ExcelApi 1.2; a password needs 1.7, which
+  // the caller checks first) and the annex's code line, queued here and applied in the state's batch by apply().
+  private readonly guard: {
+    protect?: { sheets: readonly string[]; password?: string };
+    unprotect?: { sheets: readonly string[]; password?: string };
+    texts: { sheet: string; row: number; col: number; text: string; look?: TextLook }[];
+  } = { texts: [] };
+
+  /** The grid's protection as read with it, another sheet's as the first sync loaded it (ExcelRead.protection). */
+  isProtected(sheet: string): boolean {
+    if (sheet === this.read.grid.name) return this.read.grid.protected;
+    const known = this.read.protection?.get(sheet);
+    if (known === undefined) throw new Error(`ExcelPort: the protection of "${sheet}" was not loaded in the first sync`);
+    return known;
+  }
+
+  protectSheets(sheets: readonly string[], password?: string): void {
+    this.guard.protect = { sheets, password };
+  }
+
+  /** Office.js tells a wrong password only when the batch runs: null, the unprotection queued first. */
+  unprotectSheets(sheets: readonly string[], password?: string): string | null {
+    this.guard.unprotect = { sheets, password };
+    return null;
+  }
+
+  writeText(sheet: string, row: number, col: number, text: string, look?: TextLook): void {
+    this.guard.texts.push({ sheet, row, col, text, look });
+  }
 }
 
 /** Queues what restoreCells gives back on Office.js; syncs only between blocks past the request limit. */
@@ -302,6 +353,23 @@ async function restoreCellsOffice(context: Excel.RequestContext, sheet: string, 
   }
   for (const f of r.fonts) ws.getRange(f.address).format.font.name = f.name;
   for (const f of r.fills) applyFill(ws.getRange(f.address), f.color);
+}
+
+/** A text into a cell, in its look when given (the number format before the value, as the sheets the add-in renders). */
+function queueText(cell: Excel.Range, text: string, look: TextLook | undefined): void {
+  if (look?.numFmt) cell.numberFormat = [[look.numFmt]];
+  cell.values = [[text]];
+  if (!look) return;
+  const format = cell.format;
+  format.font.name = look.font.name;
+  format.font.size = look.font.size;
+  if (look.font.italic !== undefined) format.font.italic = look.font.italic;
+  if (look.font.bold !== undefined) format.font.bold = look.font.bold;
+  if (look.hAlign)
+    format.horizontalAlignment =
+      look.hAlign === "center" ? Excel.HorizontalAlignment.center : look.hAlign === "right" ? Excel.HorizontalAlignment.right : Excel.HorizontalAlignment.left;
+  if (look.vAlign) format.verticalAlignment = look.vAlign === "top" ? Excel.VerticalAlignment.top : Excel.VerticalAlignment.center;
+  if (look.wrap !== undefined) format.wrapText = look.wrap;
 }
 
 /** No fill reads back as white; with ExcelApi 1.9 the pattern tells the two apart. */

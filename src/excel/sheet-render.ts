@@ -1,14 +1,9 @@
 import { cellAddress, columnsAddress, rangeAddress, rowsAddress } from "../core/base/address";
 import { CellStyle, SheetDescription, SheetPrint } from "../core/sheets/sheet";
-import { charsToPoints, cmToPoints, features, supports } from "./host";
+import { BYTES_PER_SYNC, charsToPoints, chunkByBytes, cmToPoints, features, jsonBytes, OP_BYTES, supports } from "./host";
 
-/**
- * Writes a sheet description (src/core/sheets/sheet.ts) into a new, empty worksheet: texts as text (the
- * cells are formatted "@" in the same batch, before the values), numbers, fonts, alignment, borders,
- * fills, merges, widths, heights, frozen header and, where the host has it, the print setup. One
- * operation per run of cells sharing a style in a row; no sync here.
- */
-export function renderSheetOffice(ws: Excel.Worksheet, sheet: SheetDescription): void {
+/** A sheet description's cells as grids: values (a formula's cell empty), number formats and style names. */
+function sheetGrids(sheet: SheetDescription) {
   const values: (string | number)[][] = Array.from({ length: sheet.rowCount }, () => new Array<string | number>(sheet.colCount).fill(""));
   const formats: string[][] = Array.from({ length: sheet.rowCount }, () => new Array<string>(sheet.colCount).fill("General"));
   const styles: (string | null)[][] = Array.from({ length: sheet.rowCount }, () => new Array<string | null>(sheet.colCount).fill(null));
@@ -17,32 +12,79 @@ export function renderSheetOffice(ws: Excel.Worksheet, sheet: SheetDescription):
     formats[c.row][c.col] = c.numberFormat ?? (typeof c.value === "number" ? "General" : "@");
     styles[c.row][c.col] = c.style;
   }
-  const all = ws.getRange(rangeAddress(0, 0, sheet.rowCount, sheet.colCount));
-  all.numberFormat = formats;
-  all.values = values;
-  for (const c of sheet.cells) if (c.formula) ws.getRange(cellAddress(c.row, c.col)).formulas = [[`=${c.formula}`]];
-  all.format.font.name = sheet.font;
+  return { values, formats, styles };
+}
 
-  // Consecutive rows styled alike (a list's body) take one operation per run of cells: a long list stays a few operations.
+/** Blocks of cells sharing a style: consecutive rows styled alike (a list's body) take one block per run of cells. */
+function styleBlocks(sheet: SheetDescription, styles: (string | null)[][]): { row: number; col: number; rows: number; cols: number; name: string }[] {
+  const blocks: { row: number; col: number; rows: number; cols: number; name: string }[] = [];
   const rowKey = (r: number) => styles[r].join("\u0001");
   for (let r = 0; r < sheet.rowCount;) {
     let last = r;
     while (last + 1 < sheet.rowCount && rowKey(last + 1) === rowKey(r)) last++;
-    const rows = last - r + 1;
     for (let c = 0; c < sheet.colCount;) {
       const name = styles[r][c];
       let end = c;
       while (end + 1 < sheet.colCount && styles[r][end + 1] === name) end++;
-      if (name) {
-        const range = ws.getRange(rangeAddress(r, c, rows, end - c + 1));
-        const style = sheet.styles[name];
-        applyStyle(range, style);
-        if (style.border)
-          frame(range, [...outline(), ...(end > c ? [Excel.BorderIndex.insideVertical] : []), ...(rows > 1 ? [Excel.BorderIndex.insideHorizontal] : [])]);
-      }
+      if (name) blocks.push({ row: r, col: c, rows: last - r + 1, cols: end - c + 1, name });
       c = end + 1;
     }
     r = last + 1;
+  }
+  return blocks;
+}
+
+/**
+ * The blocks of rows [from, to) a sheet's texts and formats go in, one sync each, so that no request passes Excel on the
+ * web's 5 MB payload limit ("Excel add-ins: … a payload size limit for requests and responses of 5MB", Resource limits and
+ * performance optimization for Office Add-ins, https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins):
+ * each block's JSON (values and "@" formats, BYTES_PER_SYNC at most) fits; the first also carries the formatting (an
+ * estimate per operation) and `first` bytes the caller queued. Computed before anything is written: the syncs are known.
+ * One block when it all fits (a small sheet, as always).
+ */
+export function sheetRowBlocks(sheet: SheetDescription, first = 0): [number, number][] {
+  const { values, formats, styles } = sheetGrids(sheet);
+  // Per style block: its font, alignment, wrap, fill (a few operations) and up to 4 × 3 for its borders.
+  const formatOps =
+    8 +
+    20 * styleBlocks(sheet, styles).length +
+    sheet.merges.length +
+    sheet.columnWidths.length +
+    heightRuns(sheet.rowHeights).length +
+    sheet.cells.filter((c) => c.formula).length;
+  const rows = values.map((_, r) => r);
+  return chunkByBytes(rows, (r) => jsonBytes(values[r]) + jsonBytes(formats[r]), BYTES_PER_SYNC, first + OP_BYTES * formatOps).map((b) =>
+    b.length ? [b[0], b[b.length - 1] + 1] : [0, 0],
+  );
+}
+
+/**
+ * Writes a sheet description (src/core/sheets/sheet.ts) into a new, empty worksheet: texts as text (the
+ * cells are formatted "@" in the same batch, before the values), numbers, fonts, alignment, borders,
+ * fills, merges, widths, heights, frozen header and, where the host has it, the print setup. One
+ * operation per run of cells sharing a style in a row; no sync here. With `blocks` (sheetRowBlocks) the
+ * first block of rows goes in the batch with the formatting and the rest are returned as steps, one per
+ * sync, for the caller to run (it syncs before each); without, all of it is in the batch.
+ */
+export function renderSheetOffice(ws: Excel.Worksheet, sheet: SheetDescription, blocks?: [number, number][]): (() => void)[] {
+  const { values, formats, styles } = sheetGrids(sheet);
+  const all = ws.getRange(rangeAddress(0, 0, sheet.rowCount, sheet.colCount));
+  const writeRows = ([from, to]: [number, number]) => {
+    if (to <= from) return;
+    const range = from === 0 && to === sheet.rowCount ? all : ws.getRange(rangeAddress(from, 0, to - from, sheet.colCount));
+    range.numberFormat = formats.slice(from, to);
+    range.values = values.slice(from, to);
+    for (const c of sheet.cells) if (c.formula && c.row >= from && c.row < to) ws.getRange(cellAddress(c.row, c.col)).formulas = [[`=${c.formula}`]];
+  };
+  const [head, ...rest] = blocks ?? [[0, sheet.rowCount] as [number, number]];
+  writeRows(head);
+  all.format.font.name = sheet.font;
+  for (const b of styleBlocks(sheet, styles)) {
+    const range = ws.getRange(rangeAddress(b.row, b.col, b.rows, b.cols));
+    const style = sheet.styles[b.name];
+    applyStyle(range, style);
+    if (style.border)
+      frame(range, [...outline(), ...(b.cols > 1 ? [Excel.BorderIndex.insideVertical] : []), ...(b.rows > 1 ? [Excel.BorderIndex.insideHorizontal] : [])]);
   }
   for (const m of sheet.merges) ws.getRange(rangeAddress(m.row, m.col, m.rows, m.cols)).merge(false);
   setColumnWidths(ws, sheet.columnWidths);
@@ -50,6 +92,7 @@ export function renderSheetOffice(ws: Excel.Worksheet, sheet: SheetDescription):
   if (sheet.frozenRows > 0 && supports("1.7")) ws.freezePanes.freezeRows(sheet.frozenRows);
   if (features.showGridlines()) ws.showGridlines = false;
   applyPrintLayout(ws, sheet.print, sheet.frozenRows > 0 ? { first: sheet.frozenRows - 1, last: sheet.frozenRows - 1 } : undefined);
+  return rest.map((block) => () => writeRows(block));
 }
 
 /** The four edges of a range (a function: Excel's enums exist only once Office.js is loaded). */

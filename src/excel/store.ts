@@ -126,16 +126,14 @@ const rowBytes = (row: string[]) => jsonBytes(row) + 16;
  * (bytes). Returns the bytes queued in the batch left open.
  */
 export async function queueStoreWrite(context: Excel.RequestContext, read: StoreRead, state: StoreState, headOnly = false, first = 0): Promise<number> {
-  const { head, body } = encodeStoreSections(state);
+  const { head, body, chunks } = storeChunks(state, headOnly, first);
   const sheet = ensureStoreSheet(context, read);
   const old = read.rows();
-  const placed = [...head.map((row, i) => ({ row, at: i })), ...(headOnly ? [] : body.map((row, i) => ({ row, at: STORE_BODY_ROW - 1 + i })))];
   // Rows of the previous store that the new one does not cover.
   if (old > head.length) sheet.getRange(storeRows(head.length, Math.min(old, STORE_BODY_ROW - 1) - head.length)).clear();
   const bodyEnd = STORE_BODY_ROW - 1 + body.length;
   if (!headOnly && old > bodyEnd && old >= STORE_BODY_ROW)
     sheet.getRange(storeRows(Math.max(bodyEnd, STORE_BODY_ROW - 1), old - Math.max(bodyEnd, STORE_BODY_ROW - 1))).clear();
-  const chunks = chunkByBytes(placed, (p) => rowBytes(p.row), BYTES_PER_SYNC, first);
   let queued = 0;
   for (let c = 0; c < chunks.length; c++) {
     // Contiguous runs of rows within a chunk (the head and the body are apart).
@@ -156,6 +154,20 @@ export async function queueStoreWrite(context: Excel.RequestContext, read: Store
   }
   return queued;
 }
+
+/** The store's rows as a write places them, in blocks of rows one sync each (one block unless past the request limit). */
+function storeChunks(state: StoreState, headOnly: boolean, first: number) {
+  const { head, body } = encodeStoreSections(state);
+  const placed = [...head.map((row, i) => ({ row, at: i })), ...(headOnly ? [] : body.map((row, i) => ({ row, at: STORE_BODY_ROW - 1 + i })))];
+  return { head, body, chunks: chunkByBytes(placed, (p) => rowBytes(p.row), BYTES_PER_SYNC, first) };
+}
+
+/** What the whole store's rows add to a request (bytes, as queueStoreWrite counts them). */
+export const storeWriteBytes = (state: StoreState): number =>
+  storeChunks(state, false, 0).chunks.reduce((n, c) => n + c.reduce((m, p) => m + rowBytes(p.row), 0), 0);
+
+/** The syncs queueStoreWrite takes for the whole store, its batch's last one included (1 unless past the request limit). */
+export const storeWriteSyncs = (state: StoreState, first = 0): number => storeChunks(state, false, first).chunks.length;
 
 /** Writes the whole store and syncs (settings saved from the pane: nothing else in the batch). */
 export async function writeStore(context: Excel.RequestContext, read: StoreRead, state: StoreState): Promise<void> {

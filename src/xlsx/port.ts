@@ -9,7 +9,7 @@ import { resultJournal, ResultJournal } from "../core/flows/undo";
 import { LegacyCell } from "../core/grid/legacy-cells";
 import { unicodeFontFor } from "../core/text/legacy-encoding";
 import { MARK_FILL, WritePlan } from "../core/grid/plan";
-import { CellsRestore, ChartPut, ResultWrite, SheetInfo, ValueWrite, WorkbookPort } from "../core/sheets/port";
+import { CellsRestore, ChartPut, ResultWrite, SheetInfo, TextLook, ValueWrite, WorkbookPort } from "../core/sheets/port";
 import { SheetDescription } from "../core/sheets/sheet";
 import { AnnexDescription, annexAsSheet } from "../core/sheets/annex";
 import { ExplainDescription } from "../core/findings/explanation";
@@ -17,8 +17,8 @@ import { explainAsSheet } from "./explain-sheet";
 import { decodeStore, DecodedStore, encodeStore, MarkRecord, STORE_SHEET, StoreState } from "../core/store/store";
 import { CellEdit, PackageEdit, SheetProtection } from "./edit";
 import { PackageLimits } from "./package";
+import { passwordMatches, protectionWith } from "./protection";
 import { renderSheetXml, storeSheetXml } from "./sheet-xml";
-import { NewStyle } from "./styles";
 import { SheetRead, XlsxWorkbook } from "./workbook";
 
 export class XlsxPort implements WorkbookPort {
@@ -79,8 +79,9 @@ export class XlsxPort implements WorkbookPort {
     }
   }
 
-  /** A text into one cell with a look of its own (the annex's code line when results are locked). */
-  writeText(sheet: string, row: number, col: number, text: string, look: NewStyle): void {
+  /** A text into one cell with a look of its own (the annex's code line when results are locked), else in the cell's own. */
+  writeText(sheet: string, row: number, col: number, text: string, look?: TextLook): void {
+    if (!look) return this.writeValues(sheet, [{ row, col, value: text }]);
     const cells = this.cellsOf(sheet);
     const r = cells.get(row) ?? new Map<number, CellEdit>();
     r.set(col, { style: this.edit.styles.style(look), value: text });
@@ -250,6 +251,26 @@ export class XlsxPort implements WorkbookPort {
       this.store = null;
     }
     return this.edit.toBytes();
+  }
+
+  // "Chốt kết quả" and "Mở chốt" (src/core/flows/lock.ts): sheet protection in each sheet's <sheetProtection>.
+  /** Whether the sheet's part has a <sheetProtection>. */
+  isProtected(sheet: string): boolean {
+    return Boolean(this.readSheet(sheet).protection);
+  }
+
+  /** The sheets protected as the add-in protects them; a password given is kept as Excel's hash of it. */
+  protectSheets(sheets: readonly string[], password?: string): void {
+    const protection = protectionWith(password);
+    for (const sheet of sheets) this.protectSheet(sheet, protection);
+  }
+
+  /** The sheets' protection removed, if the password opens each (else the first it does not open, nothing queued). */
+  unprotectSheets(sheets: readonly string[], password?: string): string | null {
+    const wrong = sheets.find((s) => !passwordMatches(this.readSheet(s).protection, password));
+    if (wrong !== undefined) return wrong;
+    for (const sheet of sheets) this.protectSheet(sheet, null);
+    return null;
   }
 
   // h18d — "Biểu đồ" (src/core/flows/chart.ts)

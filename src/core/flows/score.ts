@@ -2,8 +2,9 @@
  * "Tính điểm" after the scores, written once against the workbook port (src/core/sheets/port.ts): the add-in
  * (src/excel/scoring.ts through ExcelPort) and the command line (src/cli/score.ts through XlsxPort) both run it.
  *
- *     planScoring:  the grid's snapshot from the port → planResultWrite (refused, naming the cells, when a
- *                   result column holds content the tool did not write) → the caller's adjustments
+ *     planScoring:  refused when the results are locked → the grid's snapshot from the port → planResultWrite
+ *                   (refused, naming the cells, when a result column holds content the tool did not write) →
+ *                   the caller's adjustments
  *     writeScoring: port.writeResults(plan) → the marks to record → the state after → port.writeStore
  *
  * Between the two the caller decides whether to write at all (the add-in: nothing changed, a protected
@@ -15,6 +16,7 @@ import { LegacyCell } from "../grid/legacy-cells";
 import { planResultWrite, PlanResult, WritePlan } from "../grid/plan";
 import { Comparison } from "../grid/previous";
 import { ScoreResult } from "../grid/scoring";
+import { lockRefusal } from "../store/lock";
 import { MarkRecord, StoreState } from "../store/store";
 import { WorkbookPort } from "../sheets/port";
 
@@ -36,10 +38,14 @@ export interface ScoringPlanInput {
   where?: "pane" | "cli";
   /** What the caller adds to the plan (the add-in's ledger sums and concluded scores, written with the results). */
   adjust?: (plan: WritePlan) => WritePlan;
+  /** Planned to be shown, never written (the command line without -o): results locked do not stop it. */
+  showOnly?: boolean;
 }
 
 /** What "Tính điểm" writes on the grid: planned from the port's snapshot of the sheet. */
 export function planScoring(port: ScoringPort, input: ScoringPlanInput): PlanResult {
+  // Results locked ("Chốt kết quả", src/core/flows/lock.ts) are not written again until "Mở chốt".
+  if (input.state.lock && !input.showOnly) return { ok: false, cells: [], ...lockRefusal(input.state.lock, "score") };
   const read = port.readSheet(input.sheet);
   const planned = planResultWrite(
     input.values ?? read.values,

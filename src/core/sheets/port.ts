@@ -51,6 +51,15 @@ export interface ValueWrite {
   numberFormat?: string;
 }
 
+/** A text's own look (the annex's code line): its font, and where given its alignment, wrapping and number format. */
+export interface TextLook {
+  font: { name: string; size: number; bold?: boolean; italic?: boolean };
+  hAlign?: "left" | "center" | "right";
+  vAlign?: "top" | "center";
+  wrap?: boolean;
+  numFmt?: string;
+}
+
 export interface WorkbookPort {
   sheets(): SheetInfo[];
   readSheet(name: string): SheetSnapshot;
@@ -67,6 +76,20 @@ export interface WorkbookPort {
   putExplanation(explanation: ExplainDescription): void;
   /** Queues the store's new state. */
   writeStore(state: StoreState): void;
+
+  // "Chốt kết quả" and "Mở chốt" (src/core/flows/lock.ts): sheet protection and the annex's code line.
+  /** Whether a sheet is protected now (a sheet the user protected keeps its own protection through a lock). */
+  isProtected(sheet: string): boolean;
+  /** Queues the protection of sheets as the lock puts it (formatting rows and columns allowed), with a password only when one is given. */
+  protectSheets(sheets: readonly string[], password?: string): void;
+  /**
+   * Queues the removal of sheets' protection; returns the first sheet the password does not open when the port can
+   * tell before writing (the package: nothing queued then), else null (Office.js: a wrong password stops the write
+   * batch, where the unprotection comes first, before anything else changes).
+   */
+  unprotectSheets(sheets: readonly string[], password?: string): string | null;
+  /** Queues a text into one cell: in the look given, else in the cell's own ("" empties it, its look kept). */
+  writeText(sheet: string, row: number, col: number, text: string, look?: TextLook): void;
 
   // h18d — "Biểu đồ" (src/core/flows/chart.ts)
   /** Queues the chart of indices (Office.js: a new sheet with its table and a native chart; the package keeps it for the command line's SVG). */

@@ -283,6 +283,11 @@ export const LOCK_MESSAGES = catalogue("lock", {
     en: (p) => `The sheet “${p.sheet}” whose results were locked is no longer there.`,
     example: { sheet: "Bảng điểm" },
   }),
+  wrongPassword: entry({
+    vi: (p: { sheet: string }) => `Mật khẩu không đúng (trang “${p.sheet}” được khóa bằng mật khẩu khác, hoặc cần mật khẩu đã dùng khi chốt). Chưa ghi gì.`,
+    en: (p) => `Wrong password (the sheet “${p.sheet}” is protected with another password, or the password used to lock is needed). Nothing was written.`,
+    example: { sheet: "Bảng điểm" },
+  }),
 });
 
 /** The refusal of an action on a locked workbook, in both languages. */
