@@ -18,9 +18,6 @@ import { checkOutput } from "./output";
 import { openInput, packageRefusal, pickGridSheet, rulesFrom, writePackage } from "./score";
 import { PackageError } from "../xlsx/package";
 
-/** The check of a lock, as `verify` runs it (the core's flow, src/core/flows/lock.ts). */
-export { verifyLock };
-
 const HOW = { vi: "xep-hang-cntt verify", en: "xep-hang-cntt verify" };
 
 const cellName = (d: Difference, lang: Lang): string => {

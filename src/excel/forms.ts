@@ -5,15 +5,12 @@ import { chooseAnnexSheet } from "../core/sheets/annex";
 import { both, joinBoth } from "../core/base/catalogue";
 import { NOTICE_MESSAGES } from "../core/forms/notices";
 import { FORM_MESSAGES, FORM_TEXT } from "../core/forms/form-messages";
-import { formsYear, masterWorkbookId } from "../core/forms/forms";
-import { FormDescription, isFormKey, newFormKey } from "../core/forms/form-parts";
+import { FormDescription, newFormKey } from "../core/forms/form-parts";
 import { scoreSheet } from "../core/grid/scoring";
-import { differencesSheet, MergeFinding, Difference, planMerge, ReturnedForm, selfAssessmentSheet, trackingSheet } from "../core/forms/merge";
-import { completeMetadata } from "../core/rules/metadata";
+import { differencesSheet, MergeFinding, Difference, ReturnedForm, selfAssessmentSheet, trackingSheet } from "../core/forms/merge";
 import { locateGrid } from "../core/grid/grid";
 import { SheetDescription } from "../core/sheets/sheet";
 import { CellSnapshot, StoreState } from "../core/store/store";
-import { cleanText } from "../core/text/text";
 import { hostRefusal, queueSheetRead, rulesOf, sheetRefusal } from "./sheet-read";
 import { sheetLayoutClearsUndo } from "./host";
 import { ensureStoreSheet, queueStoreRead, writeStore, runWriting, isGrouped, RunAgain } from "./store";
@@ -25,7 +22,7 @@ import { LEDGER_SHEET } from "../core/grid/ledger";
 import { MergePlan } from "../core/forms/merge";
 import { LedgerSheetData, queueLedgerRead } from "./ledger";
 import { SheetInfo } from "../core/sheets/port";
-import { masterOf } from "../core/flows/merge";
+import { masterOf, planMergeFlow } from "../core/flows/merge";
 import { planForms, writeFormsMade } from "../core/flows/forms";
 import { ExcelPort, sheetState } from "./port";
 
@@ -41,8 +38,6 @@ export { prepareNotices } from "./notices";
 export type Refusal = { kind: "refused"; message: string; messageEn: string; cells: string[] };
 
 export type FormsOutcome = { kind: "done"; forms: { fileName: string; agency: string; description: FormDescription }[] } | Refusal;
-
-const text = (v: unknown) => cleanText(typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
 
 /** The active sheet: its values (and, for "Gộp phiếu", which writes, their formulas and formats). */
 const readActive = (context: Excel.RequestContext, withFormats: boolean) =>
@@ -122,7 +117,7 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
       const read = readActive(context, true);
       const store = queueStoreRead(context);
       const sheets = context.workbook.worksheets;
-      sheets.load("items/name, items/position");
+      sheets.load("items/name, items/position, items/visibility");
       // What the council and the agencies wrote on "Chênh lệch": kept when the merge makes it again.
       const diffRead = queueDifferencesRead(context);
       // The ledger (criteria sets): forms at criterion level fill it; its number formats for the undo journal.
@@ -135,30 +130,21 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
       const rules = rulesOf(state);
       const located = locateGrid(sheet.values, rules);
       if (!located.ok) return sheetRefusal(sheet.name, located);
-      const agencies = located.layout.dataRows.map((r) => text(sheet.values[r][located.layout.nameCol]));
-      const masterId = masterWorkbookId(state.workbookId, agencies);
-      const year = formsYear(state.decision?.year, sheet.values, located.layout.headerTop, completeMetadata(state.decision ?? {}).year);
-      const formKey = isFormKey(state.formKey) ? state.formKey : null;
+      const master = masterOf({ sheet: sheet.name, values: sheet.values, origin: sheet.origin, layout: located.layout, rules, state });
+      const agencies = master.agencies;
       // What the council and the agencies wrote on "Chênh lệch" (the sheet the last merge made): kept, and what replies may answer.
       const diff = diffRead();
       const previousRows = state.loopSheets && diff && diff.name === state.loopSheets.diff ? (readDifferences(diff.values)?.rows ?? []) : [];
+      const ledger = rules.leaves.length > 0 ? ledgerRead() : null;
+      const port = new ExcelPort(context, { sheets: sheets.items.map((s) => ({ name: s.name, state: sheetState(s.visibility) })), grid: sheet, store });
       const input = {
-        rules,
-        values: sheet.values,
-        origin: sheet.origin,
-        sheetName: sheet.name,
-        state,
-        masterId,
-        year,
-        formKey,
         now: now().toISOString(),
         differenceRows: previousRows,
+        ledger: ledger ? { values: ledger.values, origin: ledger.origin, made: null } : null,
       };
-      const ledger = rules.leaves.length > 0 ? ledgerRead() : null;
-      if (ledger) Object.assign(input, { ledger: { values: ledger.values, origin: ledger.origin, sheetName: LEDGER_SHEET } });
-      const planned = planMerge({ ...input, forms });
+      const planned = planMergeFlow(port, master, { ...input, forms });
       if (!planned.ok) return sheetRefusal(sheet.name, planned);
-      const plan = planned.plan;
+      const plan = planned.flow.plan;
       const summary = {
         merged: plan.merged.length,
         forms: forms.length,
@@ -193,10 +179,10 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
       const deadline = state.decision?.formsDeadline;
       let previousLoopSheets: { self: SheetDescription; diff: SheetDescription; track?: SheetDescription } | null = null;
       if (owned && state.selfAssessments) {
-        const before = planMerge({ ...input, forms: [] });
+        const before = planMergeFlow(port, master, { ...input, forms: [] });
         previousLoopSheets = {
           self: selfAssessmentSheet(rules, state.selfAssessments, owned.self),
-          diff: differencesSheet(before.ok ? before.plan.differences : [], owned.diff, previousRows),
+          diff: differencesSheet(before.ok ? before.flow.plan.differences : [], owned.diff, previousRows),
           ...(ownedTrack
             ? {
                 track: trackingSheet(
@@ -251,7 +237,7 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
       const newState: StoreState = withLog(
         {
           ...state,
-          workbookId: masterId,
+          workbookId: master.masterId,
           selfAssessments: plan.selfAssessments,
           loopSheets: { self: placed.self.name, diff: placed.diff.name, track: placed.track.name },
           undo: { action: "merge", at, sheet: sheet.name, cells, fills: [], previousLoopSheets, previousState },

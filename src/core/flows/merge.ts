@@ -102,6 +102,8 @@ export interface MergeFlowInput {
   makeLedger?: boolean;
   /** The "Chênh lệch" rows as the caller read them; by default the sheet the last merge made, through the port. */
   differenceRows?: readonly DifferenceRow[];
+  /** The ledger as the caller read it (null: none); by default the workbook's "Chấm điểm chi tiết", through the port. */
+  ledger?: MergeLedger | null;
 }
 
 export interface MergeFlowPlan {
@@ -118,7 +120,7 @@ export function planMergeFlow(
   input: MergeFlowInput,
 ): { ok: true; flow: MergeFlowPlan } | Extract<MergeResult, { ok: false }> {
   const previousRows = input.differenceRows ?? differenceRowsOf(port, master.state.loopSheets?.diff);
-  const ledger = ledgerOf(port, master, input.makeLedger === true);
+  const ledger = input.ledger !== undefined ? (master.rules.leaves.length > 0 ? input.ledger : null) : ledgerOf(port, master, input.makeLedger === true);
   const planned = planMerge({
     rules: master.rules,
     values: master.values,

@@ -287,29 +287,52 @@ export interface CriteriaFormReading {
 const HEADER_SCAN = 30;
 const text = (v: unknown): string => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
 
+/** The window the merge reads of a returned form by group: its first 200 rows × 40 columns. */
+export const SCAN_ROWS = 200;
+export const SCAN_COLS = 40;
+
+/** A form at criterion level's header row (“Mã”, “Tự chấm / Số liệu”, …, in its first 30 rows): where it is, its columns, its width. */
+function criteriaHeaderOf(
+  values: readonly (readonly unknown[])[],
+): { row: number; at: Partial<Record<keyof typeof FORM_TEXT.criteriaHeader, number>>; width: number } | null {
+  const h = FORM_TEXT.criteriaHeader;
+  const key = (v: unknown) => matchKey(text(v));
+  for (let r = 0; r < Math.min(values.length, HEADER_SCAN); r++) {
+    const keys = (values[r] ?? []).slice(0, SCAN_COLS).map(key);
+    const find = (t: string, prefix = false) => keys.findIndex((k) => k === matchKey(t) || (prefix && k.startsWith(matchKey(t))));
+    if (find(h.code) >= 0 && find(h.input1) >= 0) {
+      let width = keys.length;
+      while (width > 0 && keys[width - 1] === "") width--;
+      return { row: r, at: { code: find(h.code), input1: find(h.input1), input2: find(h.input2), evidence: find(h.evidence, true) }, width };
+    }
+  }
+  return null;
+}
+
+/**
+ * The window the merge reads of a returned form, sized by the form itself within a fixed number of cells
+ * (SCAN_ROWS × SCAN_COLS, whatever the form): a form by group, its first 200 rows × 40 columns; a form at
+ * criterion level (its header found), its own columns and as many rows as the same number of cells holds
+ * (7 columns: 1 142 rows, some 550 criteria), so a large criteria set is read to its last criterion.
+ */
+export function formWindow(values: readonly (readonly unknown[])[]): { rows: number; cols: number } {
+  const header = criteriaHeaderOf(values);
+  if (header === null) return { rows: SCAN_ROWS, cols: SCAN_COLS };
+  const cols = Math.max(1, header.width);
+  return { rows: Math.floor((SCAN_ROWS * SCAN_COLS) / cols), cols };
+}
+
 /**
  * Reads a form at criterion level from its values: its header row (“Mã”, “Tự chấm / Số liệu”, “Tài liệu
  * kiểm chứng”, …) gives the columns, then every row whose code is a leaf's gives that leaf's inputs and
- * evidence, and a row whose code is a group's number (a group without criteria) its score. Null when the
- * values have no such header (a form by group).
+ * evidence, and a row whose code is a group's number (a group without criteria) its score, within the
+ * form's window (formWindow). Null when the values have no such header (a form by group).
  */
-export function readCriteriaForm(values: readonly (readonly unknown[])[], rules: Rules, rows = 200): CriteriaFormReading | null {
-  const h = FORM_TEXT.criteriaHeader;
-  const key = (v: unknown) => matchKey(text(v));
-  let header = -1;
-  const at: Partial<Record<keyof typeof h, number>> = {};
-  for (let r = 0; r < Math.min(values.length, HEADER_SCAN) && header < 0; r++) {
-    const keys = (values[r] ?? []).map(key);
-    const find = (t: string, prefix = false) => keys.findIndex((k) => k === matchKey(t) || (prefix && k.startsWith(matchKey(t))));
-    if (find(h.code) >= 0 && find(h.input1) >= 0) {
-      header = r;
-      at.code = find(h.code);
-      at.input1 = find(h.input1);
-      at.input2 = find(h.input2);
-      at.evidence = find(h.evidence, true);
-    }
-  }
-  if (header < 0) return null;
+export function readCriteriaForm(values: readonly (readonly unknown[])[], rules: Rules): CriteriaFormReading | null {
+  const found = criteriaHeaderOf(values);
+  if (found === null) return null;
+  const { row: header, at } = found;
+  const rows = formWindow(values).rows;
   const leafById = new Map(rules.leaves.map((l) => [l.id, l]));
   const entries: CriterionEntry[] = [];
   const groups: CriteriaFormReading["groups"] = [];

@@ -16,7 +16,7 @@ import { decodeLegacy, detectLegacy, ENCODING_NAMES, LegacyEncoding } from "../t
 import { byEncoding, withConverted } from "../grid/legacy-cells";
 import { DifferenceRow, same as sameValue } from "./conclusions";
 import { NoticeFindingCode, NoticeIdentity, noticeFinding, noticeVerifies, readNotice } from "./notices";
-import { CriteriaFormReading, entered, readCriteriaForm } from "./criteria-form";
+import { CriteriaFormReading, entered, formWindow, readCriteriaForm } from "./criteria-form";
 import { appraisedPoints, CriterionModel, leafApplies, leafPoints, sumCapped, isLeaf } from "../rules/criteria";
 import { FIRST_INPUT, LEDGER_SHEET, leafProblemFinding, locateLedger, LedgerColumn } from "../grid/ledger";
 import { quotedSheet } from "../findings/findings";
@@ -95,13 +95,11 @@ export interface FormReading {
 const text = (v: unknown): string => (typeof v === "string" ? v : typeof v === "number" ? String(v) : "");
 const NAME_KEYS = new Set(COLUMN_ALIASES.name.map(headerKey));
 const EVIDENCE_KEYS = ["tai lieu kiem chung", "minh chung", "kiem chung"];
-const SCAN_ROWS = 200;
-const SCAN_COLS = 40;
 
-/** The first non-blank cell right of (row, col), as merged cells read (only the top-left holds the value). */
-function rightOf(values: readonly (readonly unknown[])[], row: number, col: number): { value: unknown; col: number } | null {
+/** The first non-blank cell right of (row, col) within `cols` columns, as merged cells read (only the top-left holds the value). */
+function rightOf(values: readonly (readonly unknown[])[], row: number, col: number, cols: number): { value: unknown; col: number } | null {
   const cells = values[row] ?? [];
-  for (let c = col + 1; c < Math.min(cells.length, SCAN_COLS); c++) if (!isBlank(cells[c])) return { value: cells[c], col: c };
+  for (let c = col + 1; c < Math.min(cells.length, cols); c++) if (!isBlank(cells[c])) return { value: cells[c], col: c };
   return null;
 }
 
@@ -148,10 +146,11 @@ export function readForm(values: readonly (readonly unknown[])[], rules: Rules):
     legacy.push({ cell, text: t, converted, encoding: e });
     return converted;
   };
-  const rows = Math.min(values.length, SCAN_ROWS);
+  const window = formWindow(values);
+  const rows = Math.min(values.length, window.rows);
   for (let r = 0; r < rows; r++) {
     const cells = values[r];
-    for (let c = 0; c < Math.min(cells.length, SCAN_COLS); c++) {
+    for (let c = 0; c < Math.min(cells.length, window.cols); c++) {
       const raw = cells[c];
       if (typeof raw !== "string" || isBlank(raw)) continue;
       const v = label(raw, r, c);
@@ -163,7 +162,7 @@ export function readForm(values: readonly (readonly unknown[])[], rules: Rules):
       const key = matchKey(v);
       if (evidenceCol < 0 && EVIDENCE_KEYS.some((k) => key.startsWith(k))) evidenceCol = c;
       else if (agency === null && (NAME_KEYS.has(headerKey(v)) || NAME_KEYS.has(key))) {
-        const right = rightOf(values, r, c);
+        const right = rightOf(values, r, c, window.cols);
         if (right && typeof right.value === "string") {
           const cell = cellAddress(r, right.col);
           agency = { name: cleanText(typed(right.value, cell)), cell };
@@ -186,7 +185,7 @@ export function readForm(values: readonly (readonly unknown[])[], rules: Rules):
     });
   let notes: FormReading["notes"] = null;
   if (notesAt) {
-    const right = rightOf(values, notesAt.row, notesAt.col);
+    const right = rightOf(values, notesAt.row, notesAt.col, window.cols);
     notes = right
       ? { text: cleanText(typed(text(right.value), cellAddress(notesAt.row, right.col))), cell: cellAddress(notesAt.row, right.col) }
       : { text: "", cell: cellAddress(notesAt.row, notesAt.col + 1) };
@@ -195,8 +194,8 @@ export function readForm(values: readonly (readonly unknown[])[], rules: Rules):
 }
 
 /**
- * A returned form reduced to what the merge reads: the first SCAN_ROWS × SCAN_COLS cells of its
- * values and formulas (readForm and the merge never look further). The caller keeps this and drops
+ * A returned form reduced to what the merge reads: its window (formWindow: never more than SCAN_ROWS ×
+ * SCAN_COLS cells) of its values and formulas (readForm and the merge never look further). The caller keeps this and drops
  * the file's bytes and full values before it reads the next form, so that a merge of any number of
  * forms holds one form's full reading at a time plus a bounded window per form.
  */
@@ -204,8 +203,9 @@ export function compactReturnedForm(form: ReturnedForm): ReturnedForm {
   // Through JSON: the window's texts become strings of their own. A text cut out of the parser's buffer
   // (a V8 sliced string) would otherwise keep the whole buffer (megabytes of the file) alive.
   const own = (v: unknown): unknown => (typeof v === "string" ? (JSON.parse(JSON.stringify(v)) as string) : v);
-  const window = (rows: readonly (readonly unknown[])[]): unknown[][] => rows.slice(0, SCAN_ROWS).map((row) => row.slice(0, SCAN_COLS).map(own));
   if (form.values === null) return form;
+  const { rows: height, cols } = formWindow(form.values);
+  const window = (rows: readonly (readonly unknown[])[]): unknown[][] => rows.slice(0, height).map((row) => row.slice(0, cols).map(own));
   return { ...form, values: window(form.values), ...(form.formulas ? { formulas: window(form.formulas) } : {}) };
 }
 

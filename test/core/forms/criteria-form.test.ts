@@ -10,14 +10,14 @@ import { formatVi } from "../../../src/core/base/decimal";
 import { CRITERIA_FORM_COLS, pointsFormula, readCriteriaForm } from "../../../src/core/forms/criteria-form";
 import { buildForm } from "../../../src/core/forms/forms";
 import { FormDescription, formToken } from "../../../src/core/forms/form-parts";
-import { differencesSheet, planMerge } from "../../../src/core/forms/merge";
+import { compactReturnedForm, differencesSheet, planMerge } from "../../../src/core/forms/merge";
 import { applyConclusions, applyCriterionConclusions } from "../../../src/core/forms/conclusions";
 import { locateGrid } from "../../../src/core/grid/grid";
 import { gridAgencies, LEDGER_COLUMNS, ledgerSheet, scoreWithLedger } from "../../../src/core/grid/ledger";
-import { Rules } from "../../../src/core/rules/rules";
+import { Rules, validateRules } from "../../../src/core/rules/rules";
 import { sheetValues } from "../../../src/core/sheets/sheet";
 import { formBytes, readReturnedForm } from "../../../src/xlsx/forms";
-import { simpleSheet } from "../helpers";
+import { clonePreset, simpleSheet } from "../helpers";
 import { DOC_FILL, docRules, exampleRules, fillByCriteria, unlockedOf } from "../../forms/criteria-helpers";
 import { KEY, mergeInput } from "../../forms/helpers";
 
@@ -297,4 +297,50 @@ describe("the council's conclusions per criterion", () => {
     const open = applyCriterionConclusions(ledger, rules, diff("", null), "Chấm điểm chi tiết");
     expect(open.findings.map((f) => [f.code, f.cell])).toEqual([["differenceNotConcluded", "'Chênh lệch'!H4"]]);
   });
+});
+
+describe("a form at criterion level with 150 criteria", () => {
+  /** The preset with 150 criteria of 0.5 points each in its first group (80 points). */
+  function manyCriteria(): Rules {
+    const json = clonePreset();
+    json.groups[0].criteria = Array.from({ length: 150 }, (_, i) => ({
+      id: `1.${i + 1}`,
+      name: `Tiêu chí số ${i + 1}`,
+      max: "0.5",
+      method: "points",
+      step: "0.5",
+    }));
+    const checked = validateRules(json);
+    if (!checked.ok) throw new Error(checked.problems.map((p) => p.message).join("\n"));
+    return checked.rules;
+  }
+
+  it("is read to its last criterion and its notes: the window follows the form (its 7 columns, as many rows as 200 × 40 cells hold), every criterion merged", async () => {
+    const many = manyCriteria();
+    const f = form(many, "Sở A");
+    expect(f.rowCount).toBeGreaterThan(300);
+    const wb = await asWorkbook(f);
+    const fill = Object.fromEntries(many.leaves.map((l, i) => [l.id, [i % 2 === 0 ? 0.5 : 0]]));
+    fillByCriteria(wb, { ...fill, "2": [80], "3": [80], "4": [80], "5": [80], "6": [40] });
+    wb.worksheets[0].getCell(cellAddress(f.layout.notesCell.row, f.layout.notesCell.col)).value = "Đã bổ sung tài liệu";
+    const full = await returnedOf("so-a.xlsx", wb);
+    const back = compactReturnedForm(full);
+    // The same number of cells at most as a form by group's 200 × 40, in the form's own columns.
+    expect(back.values!.reduce((n, row) => n + row.length, 0)).toBeLessThanOrEqual(200 * 40);
+    expect(Math.max(...back.values!.map((row) => row.length))).toBe(7);
+    expect(full.values!.length).toBeGreaterThan(300);
+    expect(back.values!.length).toBe(full.values!.length);
+    const read = readCriteriaForm(back.values!, many)!;
+    expect(read.entries.map((e) => e.leaf.id)).toEqual(many.leaves.map((l) => l.id));
+    const grid = simpleSheet([{ name: "Sở A", scores: ["", "", "", "", "", ""] }]);
+    const ledger = sheetValues(ledgerSheet(many, gridAgencies(grid, many)!)) as unknown[][];
+    const planned = planMerge(mergeInput(grid, [back], { rules: many, ledger: { values: ledger } }));
+    if (!planned.ok) throw new Error(planned.message);
+    expect(planned.plan.findings.filter((x) => x.code === "groupNotFound")).toEqual([]);
+    expect(planned.plan.merged.map((m) => m.agency)).toEqual(["Sở A"]);
+    const record = planned.plan.selfAssessments[0];
+    expect(record.criteria).toHaveLength(150);
+    expect(record.notes).toBe("Đã bổ sung tài liệu");
+    expect(record.scores[0]).toBe(37.5);
+  }, 60_000);
 });
