@@ -50,7 +50,7 @@ const OPTION: Record<OutputKind, string> = { output: "-o", chart: "--chart" };
 const EXAMPLE_NAME: Record<OutputKind, string> = { output: "ket-qua.xlsx", chart: "bieu-do.svg" };
 
 /** The commands `main` dispatches, as --help lists them (named when a command is not one of them). */
-export const COMMANDS = ["score", "forms", "merge", "notices", "lock", "unlock", "verify", "log", "ledger", "criteria"] as const;
+export const COMMANDS = ["score", "forms", "merge", "notices", "lock", "unlock", "verify", "log", "ledger", "criteria", "undo"] as const;
 
 export const CLI_MESSAGES = catalogue("command line", {
   annexPreviousStoredNoPrevious: entry({

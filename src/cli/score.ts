@@ -8,6 +8,7 @@ import { Finding } from "../core/findings/findings";
 import { jsonSyntaxProblem } from "../core/text/json-syntax";
 import { DecisionMetadata, provinceMissing, withProvince } from "../core/rules/metadata";
 import { planScoring, writeScoring } from "../core/flows/score";
+import { resultUndo } from "../core/flows/undo";
 import { annexMetadata, planAnnex, writeAnnex } from "../core/flows/annex";
 import { planExplanation, writeExplanation } from "../core/flows/explanation";
 import { LineageRule, PRESET_THAI_BINH_2020, Rules, RulesJson, validateRules } from "../core/rules/rules";
@@ -316,6 +317,10 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
 
     progress("stepWrite");
     const decision: Partial<DecisionMetadata> = { ...(state.decision ?? {}), ...stripUndefined(opts.decision ?? {}) };
+    const at = (opts.now ?? new Date()).toISOString();
+    // A run that writes the results alone can be undone (`undo`, as the add-in's "Hoàn tác"): its journal is kept; a run
+    // that also writes conclusions, the ledger, converted texts or sheets keeps none (`undo` then says there is nothing to undo).
+    const resultsAlone = !concluded && !criterionConcluded && !ledger && !lineageToWrite && !opts.annex && !opts.explain && converted.length === 0;
     const { state: newState } = writeScoring(port, {
       sheet,
       scored: result,
@@ -330,12 +335,12 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
         lastRun: lastRunRecord(result, sheet, "cli", opts.now ?? new Date(), data.values),
         // As the add-in's Tính điểm keeps it: the 2025 list's choice, the two years, the rules changed (the add-in's annex reads them).
         ...(compareRecord ? { lastYear: lastYearRecord(state, compareRecord, sheet) } : {}),
-        undo: undefined,
+        undo: resultsAlone ? resultUndo(port.journalOf({ sheet, plan: written, layout: result.layout, converted }), sheet, at, state) : undefined,
         // "Nhật ký": this run, with the result cells it changed.
         log: appendLog(
           state.log,
           logEntry({
-            at: (opts.now ?? new Date()).toISOString(),
+            at,
             action: "score",
             by: opts.by ?? "",
             via: "cli",
