@@ -225,7 +225,10 @@ export async function lockMain(argv: string[], io: CliIO, lang: Lang, now: () =>
       io.out(say(lang, both(LOCK_CLI_MESSAGES, "differs", { code: lock.code, count: differences.length })));
       for (const d of differences)
         io.out(
-          say(lang, d.cell === "code" ? both(LOCK_CLI_MESSAGES, "codeDiffers", { given: d.now, code: d.locked }) : both(LOCK_CLI_MESSAGES, "difference", { d })),
+          say(
+            lang,
+            d.cell === "code" ? both(LOCK_CLI_MESSAGES, "codeDiffers", { given: d.now, code: d.locked }) : both(LOCK_CLI_MESSAGES, "difference", { d }),
+          ),
         );
     }
     return matches ? 0 : 1;

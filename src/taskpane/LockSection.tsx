@@ -52,7 +52,9 @@ export function LockSection({ api, lock: initial, busy, run, onWritten, undone =
     setConfirming(false);
     rememberActor(by.trim());
     const opts = { by: by.trim(), ...(password ? { password } : {}) };
-    const r = await run("lock", () => (unlock ? api.unlockResults({ ...opts, reason }) : api.lockResults({ ...opts, ...(confirmErrors ? { confirmErrors } : {}) })));
+    const r = await run("lock", () =>
+      unlock ? api.unlockResults({ ...opts, reason }) : api.lockResults({ ...opts, ...(confirmErrors ? { confirmErrors } : {}) }),
+    );
     if (!r.ok) return setNote({ intent: "error", title: l.refusedTitle, text: t.unexpected(r.error) });
     const o = r.value;
     const text = en ? o.messageEn : o.message;

@@ -184,7 +184,10 @@ export function lockResults(port: LockPort, input: LockInput): Locked | LockRefu
   port.protectSheets(ours, input.password);
   const { undo: _u, ...kept } = state;
   void _u;
-  const after = withLog({ ...kept, rules: input.rules.json, lock }, logEntry({ at: lock.at, action: "lock", by, via: input.via, sheet, note: errors.length > 0 ? lockedWithErrorsNote(lock.code, errors) : lock.code }));
+  const after = withLog(
+    { ...kept, rules: input.rules.json, lock },
+    logEntry({ at: lock.at, action: "lock", by, via: input.via, sheet, note: errors.length > 0 ? lockedWithErrorsNote(lock.code, errors) : lock.code }),
+  );
   port.writeStore(after);
   return { ok: true, lock, state: after, annex };
 }
@@ -241,7 +244,10 @@ export function verifyLock(port: Pick<WorkbookPort, "sheets" | "readSheet">, sta
     return values?.[row - origin.row]?.[col - origin.col];
   });
   // The printed annex against the locked results: compared when the grid still holds them (else its differences say enough).
-  const annex = annexSheetOf(state, port.sheets().map((s) => s.name));
+  const annex = annexSheetOf(
+    state,
+    port.sheets().map((s) => s.name),
+  );
   if (differences.length === 0 && annex && values && checked.ok && result?.ok)
     differences.push(
       ...annexAgainstResults({ name: annex, snapshot: port.readSheet(annex) }, checked.rules, result.rows, state.decision, {
