@@ -53,6 +53,20 @@ const EXAMPLE_NAME: Record<OutputKind, string> = { output: "ket-qua.xlsx", chart
 export const COMMANDS = ["score", "forms", "merge", "notices", "lock", "unlock", "verify", "log", "ledger", "criteria", "undo"] as const;
 
 export const CLI_MESSAGES = catalogue("command line", {
+  decisionDateChanged: entry({
+    vi: (p: { given: string; stored: string }) =>
+      `Ngày ký quyết định ${p.given} (--decision-date) khác ngày đã lưu trong sổ tính (${p.stored}). Phụ lục và sổ tính kết quả dùng ${p.given}: hãy đối chiếu với quyết định trước khi trình ký.`,
+    en: (p) =>
+      `The decision date ${p.given} (--decision-date) differs from the one stored in the workbook (${p.stored}). The annex and the output workbook use ${p.given}: check it against the decision before it is signed.`,
+    example: { given: "05/04/2021", stored: "05/01/2021" },
+  }),
+  decisionNumberChanged: entry({
+    vi: (p: { given: string; stored: string }) =>
+      `Số quyết định ${p.given} (--decision-number) khác số đã lưu trong sổ tính (${p.stored}). Phụ lục và sổ tính kết quả dùng ${p.given}: hãy đối chiếu với quyết định trước khi trình ký.`,
+    en: (p) =>
+      `The decision number ${p.given} (--decision-number) differs from the one stored in the workbook (${p.stored}). The annex and the output workbook use ${p.given}: check it against the decision before it is signed.`,
+    example: { given: "07/QĐ-UBND", stored: "06/QĐ-UBND" },
+  }),
   annexPreviousStoredNoPrevious: entry({
     vi: (p: { file: string }) =>
       `Sổ tính “${p.file}” lưu lựa chọn đưa xếp hạng năm trước vào phụ lục, nhưng lệnh không có --previous: phụ lục được tạo không có cột “Xếp hạng năm trước” và “Tăng/giảm”. Thêm --previous NAM-TRUOC.xlsx để có các cột đó.`,
@@ -249,6 +263,19 @@ Exit codes: 0 done; 1 done but the score table has errors (merge: a form has pro
     vi: (p: { file: string }) => `Tệp “${p.file}” không phải là sổ tính Excel .xlsx đọc được. Hãy mở bằng Excel và lưu lại dạng .xlsx.`,
     en: (p) => `“${p.file}” is not an Excel .xlsx workbook that can be read. Open it in Excel and save it as .xlsx.`,
     example: { file: "gia.xlsx" },
+  }),
+  encryptedWorkbook: entry({
+    vi: (p: { file: string }) =>
+      `Tệp “${p.file}” được đặt mật khẩu mở (mã hóa), nên không đọc được. Hãy mở tệp bằng Excel, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, xóa mật khẩu), lưu một bản không mật khẩu rồi dùng bản đó.`,
+    en: (p) =>
+      `“${p.file}” is encrypted with a password to open, so it cannot be read. Open it in Excel, remove the password (File → Info → Protect Workbook → Encrypt with Password, clear it), save a copy without it and use that copy.`,
+    example: { file: "bang-diem.xlsx" },
+  }),
+  legacyWorkbook: entry({
+    vi: (p: { file: string }) =>
+      `Tệp “${p.file}” là sổ tính Excel 97–2003 (.xls), không phải .xlsx. Hãy mở bằng Excel, Lưu thành → Sổ làm việc Excel (*.xlsx), rồi dùng tệp .xlsx đó.`,
+    en: (p) => `“${p.file}” is an Excel 97–2003 workbook (.xls), not .xlsx. Open it in Excel, Save As → Excel Workbook (*.xlsx), and use that file.`,
+    example: { file: "bang-diem.xls" },
   }),
   rulesFileMissing: entry({
     vi: (p: { file: string }) => `Không tìm thấy tệp quy tắc “${p.file}”.`,
