@@ -24,7 +24,6 @@ const ALLOWED = {
   "src/excel/messages.ts": "catalogues (use cases, print steps), rendered by catalogue.test.ts",
   "src/core/rules/ruleProblem.ts": "types only (RuleProblem and its codes)",
   "src/core/flows/forms.ts": "not yet: tested with the merge flow in test/core/flows/merge.test.ts (flows moved there today; to split)",
-  "src/core/flows/undo.ts": "not yet: landed today, tested through src/excel/undo.ts in test/excel/undo.test.ts and undo-actions.test.ts",
   "src/core/sheets/port.ts": "types only (the workbook port; its two implementations are tested in test/excel/port.test.ts and test/xlsx)",
 };
 
