@@ -37,7 +37,7 @@ export type UndoDecision =
   | { kind: "nothing" }
   /** The action the caller offers is no longer the last one recorded (Ctrl+Z took it back, or another came since). */
   | { kind: "alreadyUndone"; current: UndoInfo | null }
-  /** The results are locked: nothing is undone into them (the lock clears the journal; one kept by an older or edited store is refused). */
+  /** The results are locked: nothing is undone into their cells (the lock clears the journal; one kept by an older or edited store is refused). */
   | { kind: "locked"; lock: LockRecord }
   | { kind: "undo"; undo: UndoJournal; state: StoreState };
 
@@ -49,7 +49,10 @@ export function decideUndo(store: Extract<DecodedStore, { ok: true }>, expected?
   if (expected && (!undo || undo.action !== expected.action || undo.at !== expected.at))
     return { kind: "alreadyUndone", current: undo ? { action: undo.action, at: undo.at, sheet: undo.sheet } : null };
   if (!undo) return { kind: "nothing" };
-  if (store.state.lock) return { kind: "locked", lock: store.state.lock };
+  // What the lock refuses (Tính điểm, Gộp phiếu, Chuyển mã, Ghi kết luận) is not undone into locked results either;
+  // a sheet added while locked (Nhật ký, an annex with the lock's code) still goes.
+  const restores = UNDO_RULES[undo.action].restores;
+  if (store.state.lock && (restores === "cells" || restores === "merge")) return { kind: "locked", lock: store.state.lock };
   return { kind: "undo", undo, state: store.state };
 }
 
