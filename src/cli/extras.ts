@@ -1,24 +1,15 @@
 /**
- * The command line's explanations: last year's workbook scored for comparison, the JSON fields of
- * ifCorrected / toNextClass / previous ranks.
+ * The command line's explanations: the JSON fields of ifCorrected / toNextClass / previous ranks and of
+ * the comparison with last year.
  */
 import { toNumber, Dec } from "../core/base/decimal";
 import { ifCorrected, publicCode, Scored, toNextClass } from "../core/findings/explain";
 import { ifCorrectedText } from "../core/findings/explain-messages";
 import { Finding, findingMessage, Lang } from "../core/findings/findings";
-import { Comparison, PREVIOUS_PROBLEMS, PreviousYearData, RulesChange, rankChangeText } from "../core/grid/previous";
-import { both, Both } from "../core/base/catalogue";
+import { Comparison, RulesChange, rankChangeText } from "../core/grid/previous";
 import { rankedRows } from "../core/grid/scoring";
-import { previousFromPackage } from "../xlsx/previous";
-import type { XlsxWorkbook } from "../xlsx/workbook";
 
 const num = (d: Dec | null) => (d === null ? null : toNumber(d));
-
-/** The same from the package reader (the command line's --previous: openpyxl's files too). */
-export function previousAgenciesOf(wb: XlsxWorkbook, file: string): ({ ok: true } & PreviousYearData) | ({ ok: false } & Both) {
-  const read = previousFromPackage(wb, file);
-  return read.ok ? read : { ok: false, ...both(PREVIOUS_PROBLEMS, read.problem.code, read.problem) };
-}
 
 export interface JsonIfCorrected {
   value: number;

@@ -3,6 +3,7 @@ import * as path from "path";
 import { scoreWorkbook, ScoreOptions } from "./score";
 import { formsMain } from "./forms-main";
 import { lockMain, LOCK_CLI_MESSAGES } from "./lock";
+import { undoMain, UNDO_CLI_MESSAGES } from "./undo";
 import { both, Both, Lang, pick } from "../core/base/catalogue";
 import { findingMessage } from "../core/findings/findings";
 import { formatVi } from "../core/base/decimal";
@@ -159,6 +160,7 @@ const OTHER_COMMANDS: Record<Exclude<Command, "score">, (argv: string[], io: Cli
   log: lockMain,
   ledger: ledgerMain,
   criteria: criteriaMain,
+  undo: undoMain,
 };
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
@@ -167,7 +169,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   if (argv.includes("--help") || argv.includes("-h") || argv.length === 0) {
     io.out(
       say("usage", {
-        forms: `${say("formsUsage", {})}\n${pick(both(LOCK_CLI_MESSAGES, "usage", {}), lang)}\n${pick(both(LEDGER_CLI_MESSAGES, "usage", {}), lang)}\n${pick(both(CRITERIA_CLI_MESSAGES, "usage", {}), lang)}`,
+        forms: `${say("formsUsage", {})}\n${pick(both(LOCK_CLI_MESSAGES, "usage", {}), lang)}\n${pick(both(LEDGER_CLI_MESSAGES, "usage", {}), lang)}\n${pick(both(CRITERIA_CLI_MESSAGES, "usage", {}), lang)}\n${pick(both(UNDO_CLI_MESSAGES, "usage", {}), lang)}`,
       }),
     );
     return argv.length === 0 ? 2 : 0;

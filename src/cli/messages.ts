@@ -50,7 +50,7 @@ const OPTION: Record<OutputKind, string> = { output: "-o", chart: "--chart" };
 const EXAMPLE_NAME: Record<OutputKind, string> = { output: "ket-qua.xlsx", chart: "bieu-do.svg" };
 
 /** The commands `main` dispatches, as --help lists them (named when a command is not one of them). */
-export const COMMANDS = ["score", "forms", "merge", "notices", "lock", "unlock", "verify", "log", "ledger", "criteria"] as const;
+export const COMMANDS = ["score", "forms", "merge", "notices", "lock", "unlock", "verify", "log", "ledger", "criteria", "undo"] as const;
 
 export const CLI_MESSAGES = catalogue("command line", {
   annexPreviousStoredNoPrevious: entry({
@@ -131,8 +131,8 @@ ${p.forms}
   --lang vi|en     ngôn ngữ của thông báo; mặc định theo LC_ALL, LC_MESSAGES hoặc LANG (en_US.UTF-8: tiếng Anh),
                    nếu không thì tiếng Việt. Phụ lục luôn bằng tiếng Việt (là văn bản chính thức).
 
-Không có -o: chỉ chấm điểm và in bảng xếp hạng (hoặc --json), không ghi tệp nào.
-OUT.xlsx đã có thì không ghi đè, trừ khi có --force; không bao giờ ghi đè IN.xlsx.
+Không có -o: chỉ chấm điểm và in bảng xếp hạng (hoặc --json), không ghi sổ tính nào (--chart vẫn ghi riêng tệp biểu đồ).
+OUT.xlsx (hay tệp biểu đồ) đã có thì không ghi đè, trừ khi có --force; không bao giờ ghi đè IN.xlsx.
 
 Mã thoát: 0 xong; 1 xong nhưng còn lỗi trong bảng điểm (merge: có phiếu có vấn đề); 2 không dùng được đầu vào hay tệp kết quả (không ghi gì).`,
     en: (p) => `Usage:
@@ -155,8 +155,8 @@ ${p.forms}
   --lang vi|en     the language of the messages; by default from LC_ALL, LC_MESSAGES or LANG (en_US.UTF-8: English),
                    else Vietnamese. The annex is always in Vietnamese (it is the official document).
 
-Without -o: scores and prints the ranking (or --json), writes nothing.
-An existing OUT.xlsx is replaced only with --force; IN.xlsx never.
+Without -o: scores and prints the ranking (or --json), writes no workbook (--chart still writes the chart's own file).
+An existing OUT.xlsx (or chart) is replaced only with --force; IN.xlsx never.
 
 Exit codes: 0 done; 1 done but the score table has errors (merge: a form has problems); 2 unusable input or output file (nothing written).`,
     example: { forms: "  xep-hang-cntt forms MASTER.xlsx -o FOLDER" },

@@ -8,11 +8,12 @@ import { Finding } from "../core/findings/findings";
 import { jsonSyntaxProblem } from "../core/text/json-syntax";
 import { DecisionMetadata, provinceMissing, withProvince } from "../core/rules/metadata";
 import { planScoring, writeScoring } from "../core/flows/score";
+import { resultUndo } from "../core/flows/undo";
 import { annexMetadata, planAnnex, writeAnnex } from "../core/flows/annex";
 import { planExplanation, writeExplanation } from "../core/flows/explanation";
 import { LineageRule, PRESET_THAI_BINH_2020, Rules, RulesJson, validateRules } from "../core/rules/rules";
 import { LINEAGE_SHEET } from "../core/rules/lineage";
-import { lineage2025, lineageSheetDescription, rulesWithLineage, sheetLineage } from "./lineage";
+import { compareWithLastYear, lastYearRecord, putLineageSheet, readLastYear, rulesWithLineage, sheetLineage } from "../core/flows/previous";
 import { rankedRows, RowResult, scoreSheet, ScoreResult } from "../core/grid/scoring";
 import { STORE_SHEET, StoreState } from "../core/store/store";
 import { STORE_MESSAGES } from "../core/store/store-check";
@@ -25,11 +26,11 @@ import { bothOf, cliBoth, fail, RulesSource, Unusable } from "./messages";
 import { checkOutput, writeAtomically } from "./output";
 import { SheetValues } from "./workbook";
 import { byEncoding, LEGACY_MESSAGES, LegacyCell, legacyExample, withConverted } from "../core/grid/legacy-cells";
-import { ENCODING_NAMES, legacyToUnicode } from "../core/text/legacy-encoding";
-import { comparisonJson, JsonComparison, JsonFinding, jsonFindings, jsonRowExtras, JsonRowExtras, previousAgenciesOf } from "./extras";
+import { ENCODING_NAMES } from "../core/text/legacy-encoding";
+import { comparisonJson, JsonComparison, JsonFinding, jsonFindings, jsonRowExtras, JsonRowExtras } from "./extras";
 import { planChart, writeChart } from "../core/flows/chart";
 import { chartSvg } from "../core/sheets/chart";
-import { compareYears, comparedRecord, Comparison, comparisonNotices, previousNotEarlier } from "../core/grid/previous";
+import { Comparison, PREVIOUS_PROBLEMS } from "../core/grid/previous";
 import { applyLedger, criteriaJson, CriteriaJson, withCriteriaValues, withGridWritten } from "./ledger";
 import { CRITERIA_SHEET } from "../core/rules/criteria-sheet";
 import { criteriaLookup, LEDGER_SHEET } from "../core/grid/ledger";
@@ -248,7 +249,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
       );
     let { rules, json: rulesJson } = rulesFrom(opts, state);
     // The "Sáp nhập" sheet, when the workbook has one, is the lineage (the table people keep).
-    const fromSheet = sheetLineage(port.sheets(), (name) => port.readSheet(name).values);
+    const fromSheet = sheetLineage(port);
     if (!fromSheet.ok) fail(fromSheet);
     const sheetLineageRules = (fromSheet as Extract<typeof fromSheet, { ok: true }>).lineage;
     if (sheetLineageRules) ({ rules, json: rulesJson } = lineageRules(rules, sheetLineageRules));
@@ -280,38 +281,34 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     const findings = [...result.findings, ...conclusionFindings, ...(stale ? [stale] : [])];
     let comparison: Comparison | null = null;
     let lineageToWrite: LineageRule[] | null = null;
-    let accepted2025: LineageRule[] = [];
+    let compareRecord: Parameters<typeof lastYearRecord>[1] | null = null;
     const notices: Both[] = byEncoding(converted).map((cells) => both(LEGACY_MESSAGES, "converted", legacyExample(cells, ENCODING_NAMES)));
     if (opts.previous) {
       progress("stepPrevious");
       if (path.resolve(opts.previous) === path.resolve(opts.input)) fail(cliBoth("previousSameFile", {}));
       const previousFile = opts.previous;
       const previousPort = openInput(previousFile);
-      const last = readingFile(previousFile, () => previousAgenciesOf(previousPort.wb, previousFile));
-      if (!last.ok) fail(last);
+      // The core's flow (src/core/flows/previous.ts): last year's workbook read through a port of its own, compared as the add-in compares.
+      const last = readingFile(previousFile, () => readLastYear(previousPort, previousFile));
+      if (!last.ok) fail(both(PREVIOUS_PROBLEMS, last.problem.code, last.problem));
       // Last year's workbook must be of an earlier year (its title's, else its stored decision's) than this
       // one (--year, the stored decision, the title), unless --force-previous says it is meant.
-      const previousStore = readingFile(previousFile, () => previousPort.readStore());
-      const years = previousNotEarlier(
-        { year: (last as { year?: number | null }).year, decisionYear: previousStore.ok ? previousStore.state.decision?.year : undefined },
-        { stated: opts.decision?.year, decisionYear: state.decision?.year, values: data.values, headerTop: result.layout.headerTop },
-      );
-      if (years && !opts.forcePrevious) fail(cliBoth("previousNotEarlier", { file: opts.previous, ...years }));
-      const lastYear = last as Extract<typeof last, { ok: true }>;
-      const toUnicode = (t: string) => legacyToUnicode(t)?.text ?? t;
       // The 2025 mergers: offered where they fit, used with --lineage-2025 (and written to "Sáp nhập" with -o).
-      const offer = lineage2025(rules, result.rows, lastYear.agencies, opts.lineage2025 === true, toUnicode);
-      if (offer.notice) notices.push(offer.notice);
-      if (offer.added.length > 0) {
-        accepted2025 = offer.added;
-        ({ rules, json: rulesJson } = lineageRules(rules, offer.lineage));
-        lineageToWrite = offer.lineage;
+      const compared = compareWithLastYear(
+        { scored: result, values: data.values, stated: opts.decision?.year, decisionYear: state.decision?.year },
+        { last: last as Extract<typeof last, { ok: true }>, lineage2025: opts.lineage2025 === true, force: opts.forcePrevious === true, where: "cli" },
+      );
+      if (!compared.ok) fail(cliBoth("previousNotEarlier", { file: previousFile, ...compared.notEarlier }));
+      const lastYear = compared as Extract<typeof compared, { ok: true }>;
+      if (lastYear.refused) fail(cliBoth("rulesInvalid", { source: { kind: "sheet", sheet: LINEAGE_SHEET }, problems: lastYear.refused }));
+      if (lastYear.lineage) {
+        ({ rules, json: rulesJson } = { rules: lastYear.rules, json: lastYear.rules.json });
+        lineageToWrite = lastYear.lineage;
       }
-      // Names typed in TCVN3 or VNI (old workbooks) are compared in Unicode; through the rules' lineage.
-      const compared = compareYears(data.values, { ...result, rules }, lastYear, toUnicode);
-      comparison = compared.comparison;
-      if (compared.finding) findings.push(compared.finding);
-      notices.push(...comparisonNotices(comparison));
+      comparison = lastYear.comparison;
+      compareRecord = lastYear;
+      if (lastYear.finding) findings.push(lastYear.finding);
+      notices.push(...lastYear.notices);
     }
     // The add-in's flow (src/core/flows/score.ts), last year's columns included: the same plan and checks for content that is not the tool's.
     const planned = planScoring(port, { sheet, scored: result, state, comparison, values: data.values, where: "cli", showOnly: opts.output === undefined });
@@ -320,6 +317,10 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
 
     progress("stepWrite");
     const decision: Partial<DecisionMetadata> = { ...(state.decision ?? {}), ...stripUndefined(opts.decision ?? {}) };
+    const at = (opts.now ?? new Date()).toISOString();
+    // A run that writes the results alone can be undone (`undo`, as the add-in's "Hoàn tác"): its journal is kept; a run
+    // that also writes conclusions, the ledger, converted texts or sheets keeps none (`undo` then says there is nothing to undo).
+    const resultsAlone = !concluded && !criterionConcluded && !ledger && !lineageToWrite && !opts.annex && !opts.explain && converted.length === 0;
     const { state: newState } = writeScoring(port, {
       sheet,
       scored: result,
@@ -333,15 +334,13 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
         marks: [...(state.marks ?? []).filter((m) => m.sheet !== sheet), ...marks],
         lastRun: lastRunRecord(result, sheet, "cli", opts.now ?? new Date(), data.values),
         // As the add-in's Tính điểm keeps it: the 2025 list's choice, the two years, the rules changed (the add-in's annex reads them).
-        ...(comparison
-          ? { lastYear: { ...state.lastYear, lineage2025: opts.lineage2025 === true, compared: comparedRecord(comparison, sheet, accepted2025) } }
-          : {}),
-        undo: undefined,
+        ...(compareRecord ? { lastYear: lastYearRecord(state, compareRecord, sheet) } : {}),
+        undo: resultsAlone ? resultUndo(port.journalOf({ sheet, plan: written, layout: result.layout, converted }), sheet, at, state) : undefined,
         // "Nhật ký": this run, with the result cells it changed.
         log: appendLog(
           state.log,
           logEntry({
-            at: (opts.now ?? new Date()).toISOString(),
+            at,
             action: "score",
             by: opts.by ?? "",
             via: "cli",
@@ -356,13 +355,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
         ),
       }),
     });
-    if (lineageToWrite)
-      port.putSheet(
-        lineageSheetDescription(
-          port.sheets().map((w) => w.name),
-          lineageToWrite,
-        ),
-      );
+    if (lineageToWrite) putLineageSheet(port, lineageToWrite);
 
     // Stored entries set aside (damaged, tampered with): named first, never trusted for this write.
     notices.unshift(...issues.map((issue) => both(STORE_MESSAGES, "setAside", { issue, sheet: STORE_SHEET })));

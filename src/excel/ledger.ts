@@ -8,7 +8,7 @@
  */
 import { cellAddress, Origin } from "../core/base/address";
 import { LEDGER_SHEET, scoreWithLedger } from "../core/grid/ledger";
-import { WriteBlock, WritePlan } from "../core/grid/plan";
+import { columnRuns, WriteBlock, WritePlan } from "../core/grid/plan";
 import { Rules } from "../core/rules/rules";
 import { ScoreResult } from "../core/grid/scoring";
 import { StoreState, writtenCells, writtenRecord } from "../core/store/store";
@@ -71,33 +71,12 @@ export function scoreWithLedgerSheet(sheet: SheetData, ledger: LedgerSheetData |
 
 /** Writes as blocks: one per run of consecutive rows in a column, each cell keeping its number format. */
 function blocksOf(writes: readonly { row: number; col: number; value: number | "" }[], format: (row: number, col: number) => unknown): WriteBlock[] {
-  const byCol = new Map<number, { row: number; value: number | "" }[]>();
-  for (const w of writes) {
-    const list = byCol.get(w.col) ?? [];
-    list.push({ row: w.row, value: w.value });
-    byCol.set(w.col, list);
-  }
-  const blocks: WriteBlock[] = [];
-  for (const [col, list] of byCol) {
-    list.sort((a, b) => a.row - b.row);
-    let run: typeof list = [];
-    const flush = () => {
-      if (run.length === 0) return;
-      blocks.push({
-        row: run[0].row,
-        col,
-        values: run.map((w) => [w.value]),
-        numberFormat: run.map((w) => [(format(w.row, col) as string | undefined) ?? "General"]),
-      });
-      run = [];
-    };
-    for (const w of list) {
-      if (run.length > 0 && run[run.length - 1].row !== w.row - 1) flush();
-      run.push(w);
-    }
-    flush();
-  }
-  return blocks;
+  return columnRuns(writes).map((run) => ({
+    row: run[0].row,
+    col: run[0].col,
+    values: run.map((w) => [w.value]),
+    numberFormat: run.map((w) => [(format(w.row, w.col) as string | undefined) ?? "General"]),
+  }));
 }
 
 /**

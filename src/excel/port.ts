@@ -2,23 +2,25 @@
  * The workbook port (src/core/sheets/port.ts) on Office.js: what a flow reads is answered from the snapshot
  * loaded in the action's first sync; what it writes is queued, then applied by `apply()` as one unit in the
  * next: the store with its undo journal first (a protected workbook structure refuses before any cell
- * changes), loads of what the writes replace, the results, headers and marks. A third sync only when a
- * result cell was typed into meanwhile or the loads differ from the journal; more only past the 5 MB
- * request limit (blocks of rows). "Tính điểm" (src/excel/scoring.ts), "Tạo phụ lục" (annex.ts) and
+ * changes), loads of what the writes replace, the sheets put (each built under a temporary name until
+ * whole), the results, headers and marks, the values. A third sync only when a written cell was typed
+ * into meanwhile or the loads differ from the journal; more only past the 5 MB request limit (blocks of rows). "Tính điểm" (src/excel/scoring.ts), "Tạo phụ lục" (annex.ts) and
  * "Giải trình" (explanation.ts) run the core's flows (src/core/flows) through it; the command line runs
  * the same flows through src/xlsx/port.ts.
  */
 import { cellAddress, Origin, parseCell, rangeAddress } from "../core/base/address";
 import { GridLayout } from "../core/grid/grid";
 import { LEDGER_SHEET } from "../core/grid/ledger";
-import { MARK_FILL, WriteBlock, WritePlan } from "../core/grid/plan";
+import { columnRuns, MARK_FILL, WriteBlock, WritePlan } from "../core/grid/plan";
 import { AnnexDescription } from "../core/sheets/annex";
 import { ExplainDescription } from "../core/findings/explanation";
-import { CellsRestore, ChartPut, ResultWrite, SheetInfo, SheetSnapshot, TextLook, WorkbookPort } from "../core/sheets/port";
+import { CellsRestore, ChartPut, ResultWrite, SheetInfo, SheetSnapshot, TextLook, ValueWrite, WorkbookPort } from "../core/sheets/port";
+import { SheetDescription } from "../core/sheets/sheet";
 import { CellSnapshot, DecodedStore, MarkRecord, STORE_SHEET, StoreState } from "../core/store/store";
 import { resultJournal, ResultJournal, UndoReads } from "../core/flows/undo";
 import { BYTES_PER_SYNC, chunkByBytes, features, jsonBytes, OP_BYTES } from "./host";
 import { LedgerScoring } from "./ledger";
+import { protectInputs, renderSheetOffice } from "./sheet-render";
 import { ANNEX_BACKUP_SHEET, queueSheetRead, readSheetInBlocks, SheetData, SheetRead } from "./sheet-read";
 import { ensureStoreSheet, isGrouped, queueStoreRead, queueStoreWrite, readStoreInBlocks, StoreRead, writeStore } from "./store";
 
@@ -103,17 +105,40 @@ export interface EditedCell {
   numberFormat: string;
 }
 
-/** The part of the port the add-in implements today; its ledger sums and concluded scores ride in the plan instead of writeValues. */
-export type ExcelPortSurface = Pick<WorkbookPort, "sheets" | "readSheet" | "readStore" | "writeResults" | "putAnnex" | "putExplanation" | "writeStore">;
-
 /** Office.js visibility → the port's sheet state. */
 export function sheetState(visibility: Excel.SheetVisibility | `${Excel.SheetVisibility}`): SheetInfo["state"] {
   return visibility === "VeryHidden" ? "veryHidden" : visibility === "Hidden" ? "hidden" : "visible";
 }
 
-export class ExcelPort<A = never> implements ExcelPortSurface {
+/** A block of values queued by writeValues, on its sheet (from that sheet's origin); `numberFormat` only where one is set. */
+export interface ValueBlock {
+  sheet: string;
+  row: number;
+  col: number;
+  values: (string | number)[][];
+  numberFormat: string[][];
+  /** The block's number formats are set (given, or "@" for a text); else the cells keep theirs. */
+  formatted: boolean;
+}
+
+/** A sheet queued by putSheet: where it goes (replacing the sheet of its name, or just after `after`). */
+interface SheetPut {
+  description: SheetDescription;
+  after?: string;
+}
+
+/** The temporary name a sheet put is built under until it is whole (then it takes its name and place). */
+export const SHEET_BUILD_PREFIX = "XepHangCNTT_TrangMoi";
+
+export class ExcelPort<A = never> implements WorkbookPort {
   private result: { layout: GridLayout; plan: WritePlan; journal: Journal } | null = null;
   private state: StoreState | null = null;
+  /** Values queued per sheet, by cell: a later write to a cell replaces an earlier one. */
+  private readonly values = new Map<string, Map<string, ValueWrite>>();
+  /** The value blocks and their journal once taken (journal(), apply()): the same snapshots the write batch corrects. */
+  private valuesTaken: { blocks: ValueBlock[]; cells: CellSnapshot[] } | null = null;
+  /** Sheets queued by putSheet, in order. */
+  private puts: SheetPut[] = [];
   /** The sheet put (the annex, Giải trình): its writer, with what it writes. */
   private sheetPut: ((state: StoreState) => Promise<A>) | null = null;
   private annexWriter: AnnexWriter<A> | null = null;
@@ -162,10 +187,73 @@ export class ExcelPort<A = never> implements ExcelPortSurface {
     return journal.marks;
   }
 
-  /** The undo journal of the queued result write: the state written first carries it. */
+  /**
+   * Queues values into cells of a sheet read in the first sync (coordinates from its origin), applied in the write
+   * batch with the rest: a number format where given, a text as text (its cell formatted "@" before the value, so
+   * "=1+1" is never taken as a formula), the cell's look kept otherwise; "" empties a cell. Journalled for "Hoàn tác"
+   * with what the cells held and what was written.
+   */
+  writeValues(sheet: string, writes: readonly ValueWrite[]): void {
+    if (this.sheetPut) throw new Error("ExcelPort: one write per action, each with its own journal");
+    if (this.valuesTaken) throw new Error("ExcelPort: values queued after the journal was taken would not be in it");
+    this.readSheet(sheet);
+    const cells = this.values.get(sheet) ?? new Map<string, ValueWrite>();
+    for (const w of writes) cells.set(`${w.row},${w.col}`, w);
+    this.values.set(sheet, cells);
+  }
+
+  /**
+   * Queues a sheet made from its description, rendered in the write batch under a temporary name until it is whole:
+   * then it replaces the sheet of its name in its place, or goes just after `after` (else after the others). In an
+   * undo group (ExcelApi 1.20) a sheet replaced is emptied and rendered into instead (deleting a sheet would clear the
+   * user's undo stack). What undo gives back of a sheet replaced is the caller's to journal.
+   */
+  putSheet(description: SheetDescription, after?: string): void {
+    if (this.sheetPut) throw new Error("ExcelPort: one write per action, each with its own journal");
+    this.puts = [...this.puts.filter((p) => p.description.sheetName !== description.sheetName), { description, ...(after !== undefined ? { after } : {}) }];
+  }
+
+  /** The undo journal of the queued writes (results, then values): the state written first carries it. */
   journal(): Journal {
-    if (!this.result) throw new Error("ExcelPort: no result write queued");
-    return this.result.journal;
+    if (!this.result && this.values.size === 0) throw new Error("ExcelPort: no result write queued");
+    const base = this.result?.journal ?? { cells: [], fills: [], marks: [], widths: [], clearFormats: [], formatBackups: [] };
+    const { cells } = this.takeValues();
+    return cells.length > 0 ? { ...base, cells: [...base.cells, ...cells] } : base;
+  }
+
+  /** The values queued, as blocks with their journal (once: the journal and the batch share its snapshots). */
+  private takeValues(): { blocks: ValueBlock[]; cells: CellSnapshot[] } {
+    if (this.valuesTaken) return this.valuesTaken;
+    const blocks: ValueBlock[] = [];
+    const cells: CellSnapshot[] = [];
+    for (const [sheet, queued] of this.values) {
+      const read = this.readSheet(sheet);
+      const origin = read.origin ?? { row: 0, col: 0 };
+      // Formats the first sync read (the grid's); else "General" predicted, and checked in the write batch.
+      const formats = "numberFormat" in read ? read.numberFormat : [];
+      const formatOf = (w: ValueWrite) => w.numberFormat ?? (typeof w.value === "string" && w.value !== "" ? "@" : undefined);
+      for (const run of columnRuns([...queued.values()], (a, b) => (formatOf(a) === undefined) === (formatOf(b) === undefined))) {
+        const { row, col } = run[0];
+        const block: ValueBlock = {
+          sheet,
+          row,
+          col,
+          values: run.map((w) => [w.value]),
+          numberFormat: run.map((w) => [formatOf(w) ?? "General"]),
+          formatted: formatOf(run[0]) !== undefined,
+        };
+        blocks.push(block);
+        cells.push({
+          address: rangeAddress(row, col, run.length, 1, origin),
+          ...(sheet !== this.read.grid.name ? { sheet } : {}),
+          formulas: run.map((w) => [read.formulas[w.row]?.[w.col] ?? ""]),
+          numberFormat: run.map((w) => [(formats[w.row]?.[w.col] as string | undefined) ?? "General"]),
+          wrote: block.values.map((r) => [...r]),
+        });
+      }
+    }
+    this.valuesTaken = { blocks, cells };
+    return this.valuesTaken;
   }
 
   /** How "Tạo phụ lục" puts its sheet, once it knows where (src/excel/annex.ts): given before the flow puts the annex. */
@@ -193,7 +281,8 @@ export class ExcelPort<A = never> implements ExcelPortSurface {
   }
 
   private putOne(write: (state: StoreState) => Promise<A>): void {
-    if (this.sheetPut || this.result) throw new Error("ExcelPort: one write per action, each with its own journal");
+    if (this.sheetPut || this.result || this.values.size > 0 || this.puts.length > 0)
+      throw new Error("ExcelPort: one write per action, each with its own journal");
     this.sheetPut = write;
   }
 
@@ -201,13 +290,21 @@ export class ExcelPort<A = never> implements ExcelPortSurface {
     this.state = state;
   }
 
-  /** Applies what was queued as one unit (see above): results with their journal, or the annex, or the state alone. */
+  /** Applies what was queued as one unit (see above): results, values and sheets with their journal, or the annex, or the state alone. */
   async apply(): Promise<Applied<A>> {
     const state = this.state;
     if (!state) throw new Error("ExcelPort: a write without the store's state (its undo journal) is never applied");
-    if (this.result) {
-      const { layout, plan, journal } = this.result;
-      return { edited: await applyResults(this.context, this.read, layout, plan, journal, state, this.options.ledger ?? null), sheet: null };
+    if (this.result || this.values.size > 0 || this.puts.length > 0) {
+      if (this.guard.protect || this.guard.unprotect || this.guard.texts.length > 0)
+        throw new Error("ExcelPort: protection goes in an action of its own, not with results, values or sheets");
+      const journal = this.result || this.values.size > 0 ? this.journal() : null;
+      const write: CellsWrite = {
+        result: this.result ? { layout: this.result.layout, plan: this.result.plan } : null,
+        journal: journal ?? { cells: [], fills: [], marks: [], widths: [], clearFormats: [], formatBackups: [] },
+        values: this.takeValues().blocks,
+        puts: this.puts,
+      };
+      return { edited: await applyCells(this.context, this.read, write, state, this.options.ledger ?? null), sheet: null };
     }
     if (this.sheetPut) return { edited: [], sheet: await this.sheetPut(state) };
     if (!this.guard.protect && !this.guard.unprotect && this.guard.texts.length === 0) {
@@ -384,51 +481,78 @@ function applyFill(range: Excel.Range, color: string | null) {
   else range.format.fill.clear();
 }
 
+/** What one write batch applies: the result write (with its layout), the journal of all its cells, values, sheets put. */
+interface CellsWrite {
+  result: { layout: GridLayout; plan: WritePlan } | null;
+  journal: Journal;
+  values: readonly ValueBlock[];
+  puts: readonly SheetPut[];
+}
+
 /**
  * Sync 2, in this order: the store sheet (a protected workbook structure refuses here, before any
  * cell changes); loads of what the writes replace; the state and undo journal; copies of formats the
- * undo needs; then the results (further syncs only past the request limit). Then sync 3, only when a
- * result cell was typed into meanwhile (its content goes back) or the loads differ from the journal.
- * Returns the cells typed into meanwhile.
+ * undo needs; the sheets put; then the results and values (further syncs only past the request limit). Then
+ * sync 3, only when a written cell was typed into meanwhile (its content goes back) or the loads differ from
+ * the journal. Returns the cells typed into meanwhile.
  */
-async function applyResults(
+async function applyCells(
   context: Excel.RequestContext,
   read: ExcelRead,
-  layout: GridLayout,
-  plan: WritePlan,
-  journal: Journal,
+  write: CellsWrite,
   newState: StoreState,
   ledger: LedgerScoring | null,
 ): Promise<EditedCell[]> {
-  const ws = read.gridSheet!;
+  const { journal, values, puts } = write;
+  // Without a result write, no columns, headers, results or marks.
+  const plan: Omit<WritePlan, "written"> = write.result?.plan ?? { columns: [], headers: [], blocks: [], marks: [], unmark: [], keptMarks: [] };
   const sheet = read.grid;
   const store = read.store;
   const storeSheet = ensureStoreSheet(context, store);
-  const ledgerWs = ledger ? context.workbook.worksheets.getItem(LEDGER_SHEET) : null;
-  const sheetOf = (name: string | undefined) => (name === undefined ? ws : ledgerWs!);
+  const worksheets = context.workbook.worksheets;
+  const byName = new Map<string, Excel.Worksheet>();
+  // The grid's worksheet as read; another sheet (the ledger, a sheet values go to) by its name.
+  const sheetOf = (name: string | undefined): Excel.Worksheet => {
+    const key = name ?? sheet.name;
+    if (key === sheet.name && read.gridSheet) return read.gridSheet;
+    const known = byName.get(key) ?? worksheets.getItem(key);
+    byName.set(key, known);
+    return known;
+  };
+  const originOf = (name: string): Origin =>
+    name === LEDGER_SHEET && ledger ? ledger.ledger.origin : (read.others?.get(name)?.origin ?? (name === sheet.name ? sheet.origin : { row: 0, col: 0 }));
   // The loads of the cells about to be written come back in the response; the request carries the writes. Excel
   // limits each on its own (5 MB each way on the web), so each is counted against the budget on its own: the
   // response's loads, the request's state, results and marks.
   const checks = queueChecks(sheetOf, journal, plan);
   const queuedBytes = await queueStoreWrite(context, store, newState, false, checks.bytes > BYTES_PER_SYNC ? checks.bytes : 0);
-  queueFormatBackups(ws, storeSheet, journal);
+  if (write.result) queueFormatBackups(sheetOf(undefined), storeSheet, journal);
   // the journal it served is replaced; in an undo group it stays (deleting a sheet would clear the undo stack)
-  if (read.sheets.some((s) => s.name === ANNEX_BACKUP_SHEET) && !isGrouped(context)) context.workbook.worksheets.getItem(ANNEX_BACKUP_SHEET).delete();
+  if (write.result && read.sheets.some((s) => s.name === ANNEX_BACKUP_SHEET) && !isGrouped(context)) worksheets.getItem(ANNEX_BACKUP_SHEET).delete();
+  queueSheetPuts(context, read.sheets, puts);
   const smallWrites = OP_BYTES * (plan.marks.length + plan.unmark.length + plan.headers.length + 4 * plan.columns.length + journal.formatBackups.length);
-  // The ledger's blocks (Tự chấm, Điểm) ride in the same batches as the grid's.
-  const ledgerBlocks = ledger ? ledger.ledgerBlocks.map((b) => ({ ...b, sheet: LEDGER_SHEET })) : [];
-  const [firstBlocks, ...moreBlocks] = batchBlocks([...plan.blocks, ...ledgerBlocks], BYTES_PER_SYNC, queuedBytes + smallWrites);
+  // The ledger's blocks (Tự chấm, Điểm) and the values ride in the same batches as the grid's.
+  const ledgerBlocks = ledger ? ledger.ledgerBlocks.map((b) => ({ ...b, sheet: LEDGER_SHEET, formatted: false })) : [];
+  const [firstBlocks = [], ...moreBlocks] = batchBlocks<WriteBlock & { sheet?: string; formatted?: boolean }>(
+    [...plan.blocks, ...ledgerBlocks, ...values],
+    BYTES_PER_SYNC,
+    queuedBytes + smallWrites,
+  );
   const onGrid = (blocks: typeof firstBlocks) => blocks.filter((b) => b.sheet === undefined);
-  const queueLedger = (blocks: typeof firstBlocks) => {
-    for (const b of blocks)
-      if (b.sheet !== undefined) ledgerWs!.getRange(rangeAddress(b.row, b.col, b.values.length, 1, ledger!.ledger.origin)).values = b.values;
+  const queueOthers = (blocks: typeof firstBlocks) => {
+    for (const b of blocks) {
+      if (b.sheet === undefined) continue;
+      const range = sheetOf(b.sheet).getRange(rangeAddress(b.row, b.col, b.values.length, 1, originOf(b.sheet)));
+      if (b.formatted) range.numberFormat = b.numberFormat;
+      range.values = b.values;
+    }
   };
-  queueResultWrite(ws, { ...plan, blocks: onGrid(firstBlocks) }, layout, sheet.origin);
-  queueLedger(firstBlocks);
+  if (write.result) queueResultWrite(sheetOf(undefined), { ...write.result.plan, blocks: onGrid(firstBlocks) }, write.result.layout, sheet.origin);
+  queueOthers(firstBlocks);
   await context.sync(); // 2: write
   for (const blocks of moreBlocks) {
-    queueBlocks(ws, onGrid(blocks), sheet.origin);
-    queueLedger(blocks);
+    queueBlocks(sheetOf(undefined), onGrid(blocks), sheet.origin);
+    queueOthers(blocks);
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block past the request size limit, never per row
     await context.sync();
   }
@@ -446,6 +570,44 @@ async function applyResults(
     await context.sync(); // 3, only in those cases
   }
   return edited;
+}
+
+/**
+ * Queues the sheets put: each rendered under a temporary name (leftovers of a failed run removed first), then given
+ * its name and place — the sheet it replaces deleted, or just after `after` — once whole. In an undo group a sheet
+ * replaced is emptied and rendered into. No sync here.
+ */
+function queueSheetPuts(context: Excel.RequestContext, existing: readonly SheetInfo[], puts: readonly SheetPut[]): void {
+  const worksheets = context.workbook.worksheets;
+  // The sheets' order as the batch changes it (a position is an index in it).
+  const order = existing.map((s) => s.name);
+  const remove = (name: string) => {
+    worksheets.getItem(name).delete();
+    order.splice(order.indexOf(name), 1);
+  };
+  const grouped = isGrouped(context);
+  puts.forEach((put, i) => {
+    const name = put.description.sheetName;
+    if (order.includes(name) && grouped) {
+      const ws = worksheets.getItem(name);
+      ws.getRange().clear(Excel.ClearApplyTo.all);
+      renderSheetOffice(ws, put.description);
+      protectInputs(ws, put.description);
+      return;
+    }
+    const build = `${SHEET_BUILD_PREFIX}${i + 1}`;
+    if (order.includes(build)) remove(build);
+    const ws = worksheets.add(build);
+    renderSheetOffice(ws, put.description);
+    // Whole: it takes the name and place of the sheet it replaces, or goes just after `after` (else stays last).
+    const replaced = order.indexOf(name);
+    if (replaced >= 0) remove(name);
+    ws.name = name;
+    const at = replaced >= 0 ? replaced : put.after !== undefined && order.includes(put.after) ? order.indexOf(put.after) + 1 : order.length;
+    if (at < order.length) ws.position = at;
+    order.splice(at, 0, name);
+    protectInputs(ws, put.description);
+  });
 }
 
 /** First column of the store sheet holding copies of formats (the store's own data is in A:C). */
@@ -472,7 +634,7 @@ function journalFromRead(plan: WritePlan, layout: GridLayout, sheet: SheetData, 
  * Queues, at the head of the write batch, loads of what the writes replace: the result cells (content
  * and number format), the own fill of cells marked for the first time, the widths of appended columns.
  */
-function queueChecks(sheetOf: (name: string | undefined) => Excel.Worksheet, journal: Journal, plan: WritePlan) {
+function queueChecks(sheetOf: (name: string | undefined) => Excel.Worksheet, journal: Journal, plan: Pick<WritePlan, "marks" | "keptMarks">) {
   const ws = sheetOf(undefined);
   const withPattern = features.fillPattern();
   const cells = journal.cells.map((c) => {
@@ -597,35 +759,23 @@ function queueBlocks(ws: Excel.Worksheet, blocks: WritePlan["blocks"], origin: O
 
 /**
  * Splits blocks into batches of at most `budget` bytes (the first batch has `first` bytes queued
- * already), cutting large blocks by rows: the one chunker, over the blocks' rows.
+ * already), cutting large blocks by rows: the one chunker, over the blocks' rows. A block's other
+ * fields (its sheet) go with each of its pieces.
  */
-export function batchBlocks<B extends WriteBlock & { sheet?: string }>(blocks: readonly B[], budget: number, first = 0): (WriteBlock & { sheet?: string })[][] {
+export function batchBlocks<B extends WriteBlock>(blocks: readonly B[], budget: number, first = 0): B[][] {
   const rows = blocks.flatMap((block, b) => block.values.map((_, i) => ({ b, i })));
   // In the request, a row's values and formats, with the separators around them.
   const perRow = ({ b, i }: { b: number; i: number }) => jsonBytes(blocks[b].values[i]) + jsonBytes(blocks[b].numberFormat[i]) + 4 * blocks[b].values[i].length;
   return chunkByBytes(rows, perRow, budget, first).map((chunk) => {
-    const out: (WriteBlock & { sheet?: string })[] = [];
+    const out: { piece: B; b: number }[] = [];
     for (const { b, i } of chunk) {
       const last = out[out.length - 1];
       const block = blocks[b];
-      if (last && last.col === block.col && last.row + last.values.length === block.row + i && (last as { b?: number }).b === b) {
-        last.values.push(block.values[i]);
-        last.numberFormat.push(block.numberFormat[i]);
-      } else
-        out.push(
-          Object.defineProperty(
-            {
-              row: block.row + i,
-              col: block.col,
-              values: [block.values[i]],
-              numberFormat: [block.numberFormat[i]],
-              ...(block.sheet !== undefined ? { sheet: block.sheet } : {}),
-            },
-            "b",
-            { value: b },
-          ),
-        );
+      if (last && last.b === b && last.piece.row + last.piece.values.length === block.row + i) {
+        last.piece.values.push(block.values[i]);
+        last.piece.numberFormat.push(block.numberFormat[i]);
+      } else out.push({ b, piece: { ...block, row: block.row + i, values: [block.values[i]], numberFormat: [block.numberFormat[i]] } });
     }
-    return out;
+    return out.map((o) => o.piece);
   });
 }

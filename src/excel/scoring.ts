@@ -6,9 +6,9 @@ import { blockChanges, logEntry, withLog } from "../core/store/log";
 import { currentActor } from "./actor";
 import { cellAddress, columnLetter, Origin } from "../core/base/address";
 import { MARK_FILL, WritePlan } from "../core/grid/plan";
-import { LineageRule, Rules, validateRules } from "../core/rules/rules";
+import { LineageRule, Rules } from "../core/rules/rules";
 import { scoreSheet, ScoreResult } from "../core/grid/scoring";
-import { LastRun, LastYearRecord, STORE_SHEET, StoreState, writtenCells } from "../core/store/store";
+import { LastRun, STORE_SHEET, StoreState, writtenCells } from "../core/store/store";
 import { storeIssueMessage } from "../core/store/store-check";
 import { lastRunRecord } from "../core/grid/summary";
 import { features, readOrInBlocks } from "./host";
@@ -23,20 +23,10 @@ export { batchBlocks } from "./port";
 import { ExcelPort, Journal, loadedRead, portReadInBlocks, queuePortRead } from "./port";
 import { resultUndo } from "../core/flows/undo";
 import { planScoring, writeScoring } from "../core/flows/score";
-import {
-  compareYears,
-  Comparison,
-  comparedRecord,
-  comparisonNotices,
-  PreviousInput,
-  previousNotEarlier,
-  PreviousProblem,
-  scorePreviousYear,
-} from "../core/grid/previous";
-import { legacyToUnicode } from "../core/text/legacy-encoding";
-import type { Finding } from "../core/findings/findings";
-import { entryText, lineage2025Offer, lineageInUse, LINEAGE_MESSAGES, LINEAGE_SHEET, withLineage } from "../core/rules/lineage";
-import { both, Both } from "../core/base/catalogue";
+import { PreviousInput, PreviousProblem, scorePreviousYear } from "../core/grid/previous";
+import { compareWithLastYear, LastYearCompared, lastYearRecord, rulesWithLineage } from "../core/flows/previous";
+import { lineageInUse, LINEAGE_SHEET } from "../core/rules/lineage";
+import { Both } from "../core/base/catalogue";
 
 export interface ScoringOptions {
   previous?: PreviousChoice;
@@ -94,9 +84,9 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       if (!lineage.ok) return { kind: "refused", message: lineage.message, messageEn: lineage.messageEn, cells: [] };
       const compared = comparisonFor(options, lastYearSheet, state, { ...scored, rules: lineage.rules }, sheet.values, sheet.origin);
       if (!compared.ok) return previousRefusal(compared.problem);
-      const { comparison } = compared;
+      const comparison = compared.compared?.comparison ?? null;
       // The 2025 list (offered or used), the two years, the agencies gone since last year: told whether or not anything is written.
-      const told = comparison ? [...(compared.offer ? [compared.offer] : []), ...comparisonNotices(comparison)] : [];
+      const told = compared.compared?.notices ?? [];
       // The core's flow through the port (src/core/flows/score.ts), as the command line runs it on the package.
       const port = new ExcelPort(context, loadedRead(read, gridSheet), {
         ledger,
@@ -122,12 +112,13 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
         ...scored.findings,
         ...(concluded?.findings ?? []),
         ...(ledgerConcluded?.findings ?? []),
-        ...(compared.finding ? [compared.finding] : []),
+        ...(compared.compared?.finding ? [compared.compared.finding] : []),
       ].map((f) => findingView(sheet.name, f, { result: scored, values: ledger ? ledger.values : sheet.values }));
       const columns = plan.columns.map((c) => columnLetter(c.col + sheet.origin.col));
       const currentUndo = state.undo ? { action: state.undo.action, at: state.undo.at, sheet: state.undo.sheet } : null;
       // What the annex, the card and Giải trình read with last year's columns: the 2025 list's box, the years, the rules changed.
-      const lastYear = lastYearAfter(state, options, compared, sheet.name);
+      // (a run that compares with nothing leaves last year's columns, and the record of them, as they were)
+      const lastYear = compared.compared ? lastYearRecord(state, compared.compared, sheet.name) : state.lastYear;
 
       const ledgerWrites = ledger ? ledger.ledgerBlocks : [];
       if (
@@ -239,14 +230,12 @@ function lineageFor(
 
 /** The rules with another lineage (checked again). */
 function withRulesLineage(rules: Rules, lineage: readonly LineageRule[]): { ok: true; rules: Rules } | ({ ok: false } & Both) {
-  const { lineage: _old, ...rest } = rules.json;
-  void _old;
-  const checked = validateRules(lineage.length > 0 ? { ...rest, lineage: lineage.map((e) => ({ name: e.name, from: [...e.from] })) } : rest);
+  const checked = rulesWithLineage(rules, lineage);
   if (!checked.ok) return { ok: false, ...excelBoth("storedRulesInvalid", { problems: checked.problems }) };
   return { ok: true, rules: checked.rules };
 }
 
-/** Last year's comparison when the user chose one: from a sheet of this workbook (scored with its rules) or from agencies read elsewhere; through the rules' lineage. */
+/** Last year's comparison when the user chose one: from a sheet of this workbook (scored with its rules) or from agencies read elsewhere; the core's flow (src/core/flows/previous.ts), as `score --previous` runs it. */
 function comparisonFor(
   options: ScoringOptions,
   lastYearSheet: (() => unknown[][] | null) | null,
@@ -254,10 +243,8 @@ function comparisonFor(
   scored: Extract<ScoreResult, { ok: true }>,
   values: readonly (readonly unknown[])[],
   origin: Origin,
-):
-  | { ok: true; comparison: Comparison | null; finding: Finding | null; offer: Both | null; accepted: LineageRule[]; use2025: boolean }
-  | { ok: false; problem: PreviousProblem } {
-  if (!options.previous) return { ok: true, comparison: null, finding: null, offer: null, accepted: [], use2025: false };
+): { ok: true; compared: Extract<LastYearCompared, { ok: true }> | null } | { ok: false; problem: PreviousProblem } {
+  if (!options.previous) return { ok: true, compared: null };
   let last: PreviousInput;
   if (options.previous.kind === "sheet") {
     const values = lastYearSheet!();
@@ -268,48 +255,18 @@ function comparisonFor(
     last = { ...read, storedRules: null };
   } else last = options.previous;
   // Last year's must be of an earlier year than this one, as --previous checks it, unless the user confirmed.
-  const years = previousNotEarlier(last, { decisionYear: state.decision?.year, values, headerTop: scored.layout.headerTop });
-  if (years && !options.previous.force)
+  // The 2025 mergers: offered where they fit, used when the pane's box is ticked, else when the workbook keeps
+  // the choice (ticked once, remembered without writing the "Sáp nhập" sheet).
+  const compared = compareWithLastYear(
+    { scored, values, origin, decisionYear: state.decision?.year },
+    { last, lineage2025: options.previous.lineage2025 ?? state.lastYear?.lineage2025 === true, force: options.previous.force === true, where: "pane" },
+  );
+  if (!compared.ok)
     return {
       ok: false,
-      problem: { code: "notEarlier", source: options.previous.kind === "sheet" ? options.previous.sheet : options.previous.source, ...years },
+      problem: { code: "notEarlier", source: options.previous.kind === "sheet" ? options.previous.sheet : options.previous.source, ...compared.notEarlier },
     };
-  const toUnicode = (t: string) => legacyToUnicode(t)?.text ?? t;
-  // The 2025 mergers: offered where they fit, used when the user ticked them.
-  let rules = scored.rules;
-  let offer: Both | null = null;
-  let accepted: LineageRule[] = [];
-  // The pane's box, else the choice the workbook keeps (ticked once, remembered without writing the "Sáp nhập" sheet).
-  const use2025 = options.previous.lineage2025 ?? state.lastYear?.lineage2025 === true;
-  const offered = lineage2025Offer(
-    scored.rows.map((r) => r.name),
-    last.agencies.map((a) => a.name),
-    rules.lineage,
-    toUnicode,
-  );
-  if (offered.length > 0) {
-    const entries = offered.map(entryText);
-    const used = use2025 ? withRulesLineage(rules, withLineage(rules.lineage as LineageRule[], offered)) : null;
-    if (used?.ok) [rules, accepted] = [used.rules, offered];
-    offer = used?.ok ? both(LINEAGE_MESSAGES, "lineage2025Applied", { entries }) : both(LINEAGE_MESSAGES, "lineage2025Offered", { entries, where: "pane" });
-  }
-  const compared = compareYears(values, { ...scored, rules }, last, toUnicode, origin);
-  return { ok: true, ...compared, offer, accepted, use2025 };
-}
-
-/**
- * The store's record of "So sánh với năm trước" after this Tính điểm: the 2025 list's box as chosen (kept
- * when the pane does not say), and the comparison written on this sheet (a run that compares with nothing
- * leaves last year's columns, and the record of them, as they were).
- */
-function lastYearAfter(
-  state: StoreState,
-  options: ScoringOptions,
-  compared: { comparison: Comparison | null; accepted: LineageRule[]; use2025: boolean },
-  sheet: string,
-): LastYearRecord | undefined {
-  if (!options.previous || !compared.comparison) return state.lastYear;
-  return { ...state.lastYear, lineage2025: compared.use2025, compared: comparedRecord(compared.comparison, sheet, compared.accepted) };
+  return { ok: true, compared };
 }
 
 function stateAfter(state: StoreState, plan: WritePlan, sheet: string, run: LastRun, journal: Journal): StoreState {

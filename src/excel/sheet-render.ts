@@ -95,6 +95,12 @@ export function renderSheetOffice(ws: Excel.Worksheet, sheet: SheetDescription, 
   return rest.map((block) => () => writeRows(block));
 }
 
+/** A description's input cells unlocked and, when it says so, the sheet protected without a password (after everything else is queued). */
+export function protectInputs(ws: Excel.Worksheet, sheet: SheetDescription): void {
+  for (const c of sheet.cells) if (c.unlocked) ws.getRange(cellAddress(c.row, c.col)).format.protection.locked = false;
+  if (sheet.protect) ws.protection.protect();
+}
+
 /** The four edges of a range (a function: Excel's enums exist only once Office.js is loaded). */
 export const outline = (): Excel.BorderIndex[] => [
   Excel.BorderIndex.edgeTop,

@@ -35,6 +35,9 @@ const useStyles = makeStyles({
     // A native select is as wide as its longest option (English ones pass 320 px): it takes its column's width instead.
     "& .fui-Select": { minWidth: 0, maxWidth: "100%" },
     "& .fui-Select__select": { minWidth: 0, width: "100%", maxWidth: "100%", textOverflow: "ellipsis" },
+    // A textarea is 20 columns wide by itself (about 200 px): at 200 % zoom a 320 px pane has 160 px of page.
+    "& .fui-Textarea": { minWidth: 0, maxWidth: "100%" },
+    "& .fui-Textarea__textarea": { minWidth: 0, width: "100%" },
   },
   header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },

@@ -12,8 +12,11 @@ import { useAnnounce } from "./announce";
  * the pane's first script. The border keeps it visible in high contrast.
  */
 const useStyles = makeStyles({
+  // Narrow (a 320 px pane at 200 % zoom), the buttons go under the text rather than squeeze it to a letter a line.
   bar: {
     display: "flex",
+    flexWrap: "wrap",
+    rowGap: tokens.spacingVerticalXS,
     alignItems: "flex-start",
     columnGap: tokens.spacingHorizontalS,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
@@ -33,11 +36,11 @@ const useStyles = makeStyles({
   infoIcon: { color: tokens.colorNeutralForeground3 },
   warningIcon: { color: tokens.colorPaletteDarkOrangeForeground1 },
   errorIcon: { color: tokens.colorPaletteRedForeground1 },
-  body: { flexGrow: 1, minWidth: 0, whiteSpace: "normal", overflowWrap: "anywhere" },
+  body: { flexGrow: 1, flexBasis: "8em", minWidth: 0, whiteSpace: "normal", overflowWrap: "anywhere" },
   title: { display: "block", fontWeight: tokens.fontWeightSemibold, marginBottom: tokens.spacingVerticalXXS },
   list: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
   item: { marginBottom: tokens.spacingVerticalXXS },
-  actions: { display: "flex", alignItems: "flex-start", columnGap: tokens.spacingHorizontalXS, flexShrink: 0 },
+  actions: { display: "flex", alignItems: "flex-start", columnGap: tokens.spacingHorizontalXS, flexShrink: 0, marginLeft: "auto" },
   // The ✕ is as small as its glyph allows (a 24 px target), not a 64 px button beside a 320 px pane's text.
   dismiss: { minWidth: "24px", width: "24px", height: "24px", padding: 0 },
 });

@@ -6,8 +6,9 @@ import { BusyButton } from "./BusyButton";
 import { useStrings } from "./i18n";
 
 const useStyles = makeStyles({
-  root: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, minWidth: 0 },
-  what: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, minWidth: 0 },
+  // Narrow (a 320 px pane at 200 % zoom), what it would undo goes under the button instead of a word a line beside it.
+  root: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, minWidth: 0 },
+  what: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, minWidth: 0, flexGrow: 1, flexBasis: "10em" },
 });
 
 export interface UndoBarProps {

@@ -166,3 +166,13 @@ test("an unknown command lists every command --help shows, in both languages, an
   // Each listed command is one the tool knows: without its file it asks for the file, never "unknown command".
   for (const c of commands) expect((await run([c])).stderr).not.toContain("Lệnh không hợp lệ");
 });
+
+test("--help on “without -o” does not say nothing is written while --chart writes its file (both languages)", async () => {
+  for (const [LANG, line] of [
+    ["vi_VN.UTF-8", /^Không có -o:.*$/m],
+    ["en_US.UTF-8", /^Without -o:.*$/m],
+  ] as const) {
+    const said = line.exec((await run(["--help"], LANG)).stdout)?.[0] ?? "";
+    expect(said).toContain("--chart");
+  }
+});

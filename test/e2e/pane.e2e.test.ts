@@ -528,3 +528,35 @@ describe.each([
     await pane.context.close();
   });
 });
+
+test("zoom 200 % in a 320 px pane (160 px of page): no tab scrolls sideways, and a notice keeps its words whole beside its buttons", async () => {
+  const { context, page, errors } = await openPane({ width: 160, apiLevel: 19 });
+  await page.getByRole("tab", { name: "Tính điểm" }).waitFor();
+  await page.getByRole("button", { name: "Tính điểm", exact: true }).click();
+  await page.getByRole("region", { name: "Kết quả" }).waitFor();
+  await shot(page, "20-zoom200-scored-160");
+  for (const name of ["Phụ lục", "Quy tắc", "Phiếu"]) {
+    await page.getByRole("tab", { name }).click();
+    await page.getByRole("tabpanel", { name }).waitFor();
+    await shot(page, `20-zoom200-${name === "Phụ lục" ? "annex" : name === "Quy tắc" ? "rules" : "forms"}-160`);
+  }
+  // A rule changed and not saved: the other tabs say so, with a button to go back to it.
+  await page.getByRole("tab", { name: "Quy tắc" }).click();
+  await page.getByRole("textbox", { name: "Tên bộ quy tắc" }).fill("Thử");
+  await page.getByRole("tab", { name: "Tính điểm" }).click();
+  const notice = page.getByRole("group", { name: "Quy tắc có thay đổi chưa lưu" });
+  await notice.waitFor();
+  await shot(page, "20-zoom200-notice-160");
+  // Its text is not squeezed into a column of single letters beside the button: at least half the notice's width.
+  const [body, bar] = await notice.evaluate((el) => [
+    (el.querySelector("svg + div") as HTMLElement).getBoundingClientRect().width,
+    el.getBoundingClientRect().width,
+  ]);
+  expect(body).toBeGreaterThanOrEqual(bar / 2);
+  // Nor is what Hoàn tác would undo squeezed beside its button.
+  const undo = page.getByText(/^Hoàn tác lần “Tính điểm”/);
+  const [said, pane] = await undo.evaluate((el) => [el.getBoundingClientRect().width, document.documentElement.clientWidth]);
+  expect(said).toBeGreaterThanOrEqual(pane / 2);
+  expect(errors).toEqual([]);
+  await context.close();
+});

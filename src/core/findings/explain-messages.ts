@@ -54,8 +54,9 @@ const WORDS = {
 
 function outcomeText(lang: Lang, { ic, before, decimals }: IfParams): string {
   const w = WORDS[lang];
-  if (!ic.changes) return w.unchanged;
+  // A row another cell keeps unscored stays so, whether it had a result before or not: say why, not "unchanged".
   if (ic.total === null || ic.index === null) return w.stillNone;
+  if (!ic.changes) return w.unchanged;
   const parts: string[] = [];
   const totalWas = before.total === null ? w.was(w.none) : "";
   parts.push(w.total(num(lang, ic.total)) + totalWas);

@@ -176,3 +176,32 @@ export function planResultWrite(
 }
 
 export type { Finding };
+
+/**
+ * Cells as runs of consecutive rows in a column (columns in the order first met, rows ascending): what a write of
+ * scattered cells queues as blocks. `same` keeps apart neighbours that cannot share a block (one written with a
+ * number format, the next without).
+ */
+export function columnRuns<C extends { row: number; col: number }>(cells: readonly C[], same: (a: C, b: C) => boolean = () => true): C[][] {
+  const byCol = new Map<number, C[]>();
+  for (const c of cells) {
+    const list = byCol.get(c.col) ?? [];
+    list.push(c);
+    byCol.set(c.col, list);
+  }
+  const runs: C[][] = [];
+  for (const list of byCol.values()) {
+    const sorted = [...list].sort((a, b) => a.row - b.row);
+    let run: C[] = [];
+    for (const c of sorted) {
+      const last = run[run.length - 1];
+      if (last && (last.row !== c.row - 1 || !same(last, c))) {
+        runs.push(run);
+        run = [];
+      }
+      run.push(c);
+    }
+    if (run.length > 0) runs.push(run);
+  }
+  return runs;
+}

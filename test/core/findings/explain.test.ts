@@ -140,9 +140,10 @@ describe("ifCorrected on each finding kind, checked against scoring the correcte
       twoValues,
     )!;
     expect([ic.total, ic.rank]).toEqual([null, null]);
-    expect(ifCorrectedMessage("vi", ic, { value: "x", total: null, index: null, className: null, rank: null }, 3)).toBe(
-      "Nếu coi ô này là 0: kết quả không đổi.",
-    );
+    // Said as why ("another score is unusable"), not as "the result stays the same".
+    const before = { value: "x", total: null, index: null, className: null, rank: null };
+    expect(ifCorrectedMessage("vi", ic, before, 3)).toBe("Nếu coi ô này là 0: vẫn chưa tính được điểm (còn ô điểm khác chưa hợp lệ).");
+    expect(ifCorrectedMessage("en", ic, before, 3)).toBe("Taking this cell as 0: still no result (another score of the row is unusable).");
   });
 
   it("findings that are not about a score have no correction", () => {

@@ -1,0 +1,161 @@
+/**
+ * The one "Hoàn tác" flow (src/core/flows/undo.ts) over both ports: "Tính điểm" on the strict double, undone by
+ * the pane's caller through ExcelPort, and the same workbook's package scored and undone through XlsxPort, give the
+ * same cells back (contents and fills) and leave the same edited cell alone; the pure decisions on their own.
+ */
+import { exportWorkbookToXlsxBuffer } from "../../office-double/export-xlsx";
+import { cellAddress, parseCell, SHEET_ORIGIN } from "../../../src/core/base/address";
+import { planScoring, writeScoring } from "../../../src/core/flows/score";
+import { addedSheetIsOurs, decideUndo, planCellsUndo, resultUndo, undoneState, undoThroughPort } from "../../../src/core/flows/undo";
+import { scoreSheet } from "../../../src/core/grid/scoring";
+import { presetRules } from "../../../src/core/rules/rules";
+import { LOG_SHEET_TITLE } from "../../../src/core/store/log";
+import { UndoJournal } from "../../../src/core/store/store";
+import { runScoring } from "../../../src/excel/scoring";
+import { undoLast } from "../../../src/excel/undo";
+import { StyleBook } from "../../../src/xlsx/styles";
+import { XlsxPort } from "../../../src/xlsx/port";
+import { XlsxWorkbook } from "../../../src/xlsx/workbook";
+import { AT, SHEET, gridDouble, plannedCells, restoreDouble } from "./helpers";
+
+afterEach(restoreDouble);
+
+/** "Tính điểm" on the package through the core's flow, its journal kept as the command line keeps it. */
+function scoreOnPackage(bytes: Uint8Array) {
+  const port = XlsxPort.open(bytes);
+  const scored = scoreSheet(port.readSheet(SHEET).values, presetRules(), SHEET_ORIGIN);
+  if (!scored.ok) throw new Error(scored.error.message);
+  const planned = planScoring(port, { sheet: SHEET, scored, state: {}, comparison: null });
+  if (!planned.ok) throw new Error(planned.message);
+  writeScoring(port, {
+    sheet: SHEET,
+    scored,
+    plan: planned.plan,
+    stateAfter: (plan, marks) => ({
+      written: plan.written,
+      marks,
+      undo: resultUndo(port.journalOf({ sheet: SHEET, plan, layout: scored.layout, converted: [] }), SHEET, AT, {}),
+    }),
+  });
+  return { plan: planned.plan, bytes: port.toBytes() };
+}
+
+describe("one Hoàn tác flow over both ports", () => {
+  it("ExcelPort (the double) and XlsxPort give back the same cells and leave the same edited cell alone", async () => {
+    const double = gridDouble();
+    const ws = double.workbook.sheet(SHEET);
+    const original = await exportWorkbookToXlsxBuffer(double.workbook);
+
+    // Scored on both sides; then the same result cell typed over.
+    const pkg = scoreOnPackage(original);
+    const cells = plannedCells(pkg.plan);
+    expect(cells.length).toBeGreaterThan(40);
+    expect(pkg.plan.marks.length).toBe(3);
+    const scored = await runScoring("pane");
+    expect(scored.kind).toBe("done");
+    const edited = cells[cells.length - 1];
+    const editedAddress = cellAddress(edited.row, edited.col);
+    ws.setValues(editedAddress, [[77]]);
+    const editing = XlsxPort.open(pkg.bytes);
+    editing.writeValues(SHEET, [{ row: edited.row, col: edited.col, value: 77 }]);
+
+    // Undone: the pane's caller through ExcelPort; the package through the core's flow on XlsxPort.
+    const excel = await undoLast();
+    const xlsx = XlsxPort.open(editing.toBytes());
+    const undone = undoThroughPort(xlsx, { at: AT, by: "", via: "cli" });
+    expect(excel).toMatchObject({ kind: "done", leftAlone: [editedAddress] });
+    expect(undone).toMatchObject({ kind: "done", leftAlone: [editedAddress] });
+
+    const before = XlsxWorkbook.open(original).readSheet(SHEET).values;
+    const out = XlsxWorkbook.open(xlsx.toBytes());
+    const after = out.readSheet(SHEET);
+    const styles = new StyleBook(out.pkg.readText("xl/styles.xml"));
+    for (const { row, col } of cells) {
+      const address = cellAddress(row, col);
+      const expected = address === editedAddress ? 77 : (before[row]?.[col] ?? "");
+      expect([address, after.values[row]?.[col] ?? ""]).toEqual([address, expected]);
+      expect([address, ws.getValues(address)[0][0]]).toEqual([address, expected]);
+    }
+    // The marks' cells show no fill again, on both.
+    for (const m of pkg.plan.marks) {
+      const { row, col } = parseCell(m.address);
+      expect([m.address, ws.getCell(m.address).fill ?? null, styles.fillColor(after.styles[row]?.[col] ?? 0)]).toEqual([m.address, null, null]);
+    }
+  }, 60_000);
+});
+
+const journal = (over: Partial<UndoJournal> = {}): UndoJournal => ({
+  action: "score",
+  at: AT,
+  sheet: SHEET,
+  cells: [{ address: "H5:H6", formulas: [[""], [3]], numberFormat: [["General"], ["0.00"]] }],
+  fills: [
+    { address: "C5", color: null, set: "#FFC7CE" },
+    { address: "C6", color: "#00FF00", set: "#FFC7CE" },
+  ],
+  previousState: {},
+  ...over,
+});
+
+describe("the core's decisions", () => {
+  it("decideUndo: nothing, the journal, an offered action no longer the last, a damaged journal", () => {
+    expect(decideUndo({ ok: true, state: {}, issues: [] })).toEqual({ kind: "nothing" });
+    const undo = journal();
+    expect(decideUndo({ ok: true, state: { undo }, issues: [] })).toMatchObject({ kind: "undo", undo });
+    expect(decideUndo({ ok: true, state: { undo }, issues: [] }, { action: "annex", at: AT })).toEqual({
+      kind: "alreadyUndone",
+      current: { action: "score", at: AT, sheet: SHEET },
+    });
+    const damaged = decideUndo({
+      ok: true,
+      state: { undo: journal({ cells: [{ address: "ZZZZ0", formulas: [[""]], numberFormat: [["General"]] }] }) },
+      issues: [],
+    });
+    expect(damaged).toMatchObject({ kind: "damaged", problem: { path: "undo.cells[0].address" } });
+  });
+
+  it("planCellsUndo: a cell holding what the add-in wrote or what it held goes back; one typed over is left alone; a fill changed since is kept", () => {
+    const now = {
+      readBlock: () => [[90], [5]],
+      readFill: (_sheet: string, address: string) => (address === "C5" ? "#FFC7CE" : "#0000FF"),
+    };
+    const { restore, leftAlone } = planCellsUndo(
+      journal(),
+      new Map<string, string | number>([
+        ["H5", 90],
+        ["H6", 4],
+      ]),
+      now,
+    );
+    expect(restore.blocks).toEqual([{ address: "H5:H6", formulas: [[""], [null]], numberFormat: [["General"], [null]] }]);
+    expect(restore.fills).toEqual([{ address: "C5", color: null }]);
+    expect(leftAlone).toEqual(["H6", "C6"]);
+    // A block whose sheet is gone is left alone, named with its sheet.
+    const other = planCellsUndo(
+      journal({ cells: [{ address: "B2", sheet: "Chấm điểm chi tiết", formulas: [[1]], numberFormat: [["General"]] }], fills: [] }),
+      undefined,
+      {
+        readBlock: () => null,
+        readFill: () => null,
+      },
+    );
+    expect(other.leftAlone).toEqual(["'Chấm điểm chi tiết'!B2"]);
+  });
+
+  it("undoneState: what the action changed of the state goes back, the journal goes, “Hoàn tác” is logged", () => {
+    const undo = journal({ previousState: { written: undefined, lastRun: undefined } });
+    const state = { undo, written: { sheet: SHEET, columns: [] }, rules: presetRules().json };
+    const after = undoneState(state, undo, {}, { at: "2026-12-07T04:00:00.000Z", by: "A", via: "cli" });
+    expect(after.undo).toBeUndefined();
+    expect(after.written).toBeUndefined();
+    expect(after.rules).toEqual(state.rules);
+    expect(after.log?.entries.map((e) => [e.action, e.by, e.via, e.sheet])).toEqual([["undo", "A", "cli", SHEET]]);
+  });
+
+  it("addedSheetIsOurs: a sheet goes only while it is still the add-in's", () => {
+    expect(addedSheetIsOurs("log", { a1: LOG_SHEET_TITLE })).toBe(true);
+    expect(addedSheetIsOurs("log", { a1: "Ghi chép của tôi" })).toBe(false);
+    expect(addedSheetIsOurs("chart", { charts: 0 })).toBe(false);
+    expect(addedSheetIsOurs("ledger", { used: null })).toBe(false);
+  });
+});
