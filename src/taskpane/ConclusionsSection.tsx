@@ -48,7 +48,8 @@ const show = (v: number | null, en: boolean) => (v === null ? "" : en ? String(v
 /**
  * "Kết luận của hội đồng" (the Phiếu tab): the differences read from "Chênh lệch" (1 sync), each with its
  * conclusion (a native select), the other score when "Điểm khác" is chosen (0..max, a decimal comma
- * accepted) and the reason; "Ghi kết luận" writes the rows changed in one write (the use case's 2 syncs).
+ * accepted) and the reason; "Ghi kết luận" writes the rows changed in one write (the use case's 2 syncs; “Chưa kết
+ * luận” on a row that had a conclusion clears it, and the use case puts the appraised score back: 3).
  */
 export function ConclusionsSection({ busy, run, calls, onWritten, undone }: ConclusionsSectionProps) {
   const styles = useStyles();
@@ -87,7 +88,8 @@ export function ConclusionsSection({ busy, run, calls, onWritten, undone }: Conc
     items.forEach((d, i) => {
       const e = edits[i];
       const before = editOf(d);
-      if (e.kind === "none" || (e.kind === before.kind && e.score === before.score && e.reason === before.reason)) return;
+      // “Chưa kết luận” on a row that had a conclusion clears it; on one that had none, nothing changes.
+      if (e.kind === before.kind && (e.kind === "none" || (e.score === before.score && e.reason === before.reason))) return;
       if (e.kind === "other" && otherScore(e.score, d.max) === null) {
         const m = both(CONCLUSION_MESSAGES, "badScore", { agency: d.agency, group: d.group, value: e.score, max: show(d.max, false) });
         found[i] = en ? m.messageEn : m.message;
@@ -107,7 +109,12 @@ export function ConclusionsSection({ busy, run, calls, onWritten, undone }: Conc
     const o = r.value;
     if (o.kind === "refused") return setNote(failed(en ? o.messageEn : o.message));
     setNote({ intent: o.kind === "done" ? "success" : "info", text: en ? o.messageEn : o.message });
-    if (o.kind === "done") setItems(items.map((d, i) => (found[i] ? d : { ...d, ...savedOf(edits[i]) })));
+    if (o.kind === "done") {
+      // As the sheet now holds it (a conclusion cleared has no reason left either).
+      const saved = items.map((d, i) => (found[i] ? d : { ...d, ...savedOf(edits[i]) }));
+      setItems(saved);
+      setEdits(saved.map(editOf));
+    }
   };
 
   return (
@@ -161,5 +168,5 @@ export function ConclusionsSection({ busy, run, calls, onWritten, undone }: Conc
 const savedOf = (e: Edit): Partial<DifferenceItem> => ({
   conclusion: e.kind === "none" ? null : e.kind,
   score: e.kind === "other" ? e.score : "",
-  reason: e.reason,
+  reason: e.kind === "none" ? "" : e.reason,
 });

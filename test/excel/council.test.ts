@@ -9,8 +9,8 @@ import { completeMetadata } from "../../src/core/rules/metadata";
 import { presetRules } from "../../src/core/rules/rules";
 import { toNumber } from "../../src/core/base/decimal";
 import { sheetValues } from "../../src/core/sheets/sheet";
-import { decodeStore, STORE_SHEET } from "../../src/core/store/store";
-import { referenceDouble, SHEET, Double } from "./helpers";
+import { decodeStore } from "../../src/core/store/store";
+import { referenceDouble, SHEET, Double, storeRows } from "./helpers";
 
 const DECISION = completeMetadata({ number: "06/QĐ-UBND", date: "05/01/2021", issuer: "Ủy ban nhân dân tỉnh", year: 2020 });
 const rules = presetRules();
@@ -32,7 +32,7 @@ function withDifference() {
 }
 
 const stateOf = (double: Double) => {
-  const decoded = decodeStore(double.workbook.sheet(STORE_SHEET).getValues("A1:C2000"));
+  const decoded = decodeStore(storeRows(double));
   if (!decoded.ok) throw new Error(decoded.message);
   return decoded.state;
 };
@@ -93,6 +93,44 @@ describe("Ghi kết luận in Excel (the strict double)", () => {
     expect(ws.getValues("C12")[0][0]).toBe(30.5);
   });
 
+  it("“Chưa kết luận” clears a recorded conclusion (conclusion, score, reason) and puts the appraised score back where Tính điểm had put the concluded one: 3 syncs, logged old → new, undone once; Tính điểm then scores the appraised score and lists the row as unconcluded", async () => {
+    const { double, diff, ws, appraised } = withDifference();
+    expect((await writeConclusions([{ row: 3, agency: "Sở Y tế", group: GROUP, conclusion: "accept", reason: "Minh chứng đủ" }], AT)).kind).toBe("done");
+    expect((await runScoring("pane")).kind).toBe("done");
+    expect(ws.getValues("C12")[0][0]).toBe(appraised + 2);
+    const concluded = diff.getValues("H4:J4");
+    expect(concluded).toEqual([["Chấp nhận tự chấm", "", "Minh chứng đủ"]]);
+
+    double.stats.reset();
+    const out = await writeConclusions([{ row: 3, agency: "Sở Y tế", group: GROUP, conclusion: "none", reason: "Minh chứng đủ" }], AT);
+    expect(double.stats.syncs).toBe(3);
+    expect(out.kind).toBe("done");
+    expect(diff.getValues("H4:J4")).toEqual([["", "", ""]]);
+    expect(ws.getValues("C12")[0][0]).toBe(appraised);
+    expect(out.cells).toEqual([`'${SHEET}'!C12`, "H4", "J4"]);
+    const [onDiff, onGrid] = stateOf(double).log!.entries.slice(-2);
+    expect(onDiff).toMatchObject({ action: "conclusion", sheet: "Chênh lệch" });
+    expect(onDiff.cells).toEqual([
+      ["H4", "Chấp nhận tự chấm", ""],
+      ["J4", "Minh chứng đủ", ""],
+    ]);
+    expect(onGrid).toMatchObject({ action: "conclusion", sheet: SHEET, cells: [["C12", String(appraised + 2), String(appraised)]] });
+
+    // Hoàn tác: the conclusion and the concluded score back, once.
+    expect((await undoLast()).kind).toBe("done");
+    expect(diff.getValues("H4:J4")).toEqual(concluded);
+    expect(ws.getValues("C12")[0][0]).toBe(appraised + 2);
+
+    // Cleared again, then Tính điểm: the appraised score stays, and the row is named as unconcluded (the annex lists it).
+    expect((await writeConclusions([{ row: 3, agency: "Sở Y tế", group: GROUP, conclusion: "none", reason: "" }], AT)).kind).toBe("done");
+    const scored = await runScoring("pane");
+    if (scored.kind !== "done") throw new Error(scored.message);
+    expect(ws.getValues("C12")[0][0]).toBe(appraised);
+    expect(scored.findings.filter((f) => f.code === "differenceNotConcluded").map((f) => [f.sheet, f.cell, f.agency])).toEqual([
+      ["Chênh lệch", "H4", "Sở Y tế"],
+    ]);
+  });
+
   it("refuses a score that is not a number from 0 to the maximum, naming the row and the fix, and writes nothing", async () => {
     const { double, diff } = withDifference();
     const max = String(toNumber(rules.groups[0].nominalMax));
@@ -112,10 +150,12 @@ describe("Ghi kết luận in Excel (the strict double)", () => {
     expect((await writeConclusions([{ row: 3, agency: "Sở Y tế", group: GROUP, conclusion: "accept", reason: "" }], AT)).kind).toBe("done");
     expect((await runScoring("pane")).kind).toBe("done");
     expect((await lockResults({ by: "Nguyễn Văn A" }, AT)).kind).toBe("locked");
-    const out = await writeConclusions([{ row: 3, agency: "Sở Y tế", group: GROUP, conclusion: "keep", reason: "" }], AT);
-    expect(out.kind).toBe("refused");
-    expect(out.message).toContain("Kết quả đã được chốt");
-    expect(out.message).toContain("Ghi kết luận");
+    for (const conclusion of ["keep", "none"] as const) {
+      const out = await writeConclusions([{ row: 3, agency: "Sở Y tế", group: GROUP, conclusion, reason: "" }], AT);
+      expect(out.kind).toBe("refused");
+      expect(out.message).toContain("Kết quả đã được chốt");
+      expect(out.message).toContain("Ghi kết luận");
+    }
     expect(diff.getValues("H4")[0][0]).toBe("Chấp nhận tự chấm");
   });
 });

@@ -99,3 +99,49 @@ test("a refusal (the results locked) is shown as the use case says it", async ()
   await screen.findByText("Kết quả đã được chốt (mã kiểm tra 7F3K-92QD)");
   expect(screen.getByText("Chưa ghi được kết luận")).toBeInTheDocument();
 });
+
+test("“Chưa kết luận” on a row that had a conclusion clears it (the use case gets “none”); on a row that had none it sends nothing", async () => {
+  const { user, api } = renderView();
+  await user.click(screen.getByRole("button", { name: "Xem các chênh lệch" }));
+  const open = await screen.findByRole("group", { name: /Sở Y tế/ });
+  const kept = screen.getByRole("group", { name: /Sở Tư pháp/ });
+  // The row without a conclusion, left at “Chưa kết luận”: nothing to record.
+  expect(within(open).getByRole("combobox", { name: "Kết luận" })).toHaveValue("none");
+  await user.click(screen.getByRole("button", { name: "Ghi kết luận" }));
+  expect(api.writeConclusions).not.toHaveBeenCalled();
+
+  await user.selectOptions(within(kept).getByRole("combobox", { name: "Kết luận" }), "Chưa kết luận");
+  await user.click(screen.getByRole("button", { name: "Ghi kết luận" }));
+  await screen.findByText("Đã ghi kết luận của 1 dòng (3 ô)");
+  expect(api.writeConclusions).toHaveBeenCalledWith([{ row: 4, agency: "Sở Tư pháp", group: "Nhân lực", conclusion: "none", reason: "Thiếu minh chứng" }]);
+  // As the sheet now holds it: no conclusion, no reason; recording again sends nothing.
+  expect(within(kept).getByRole("combobox", { name: "Kết luận" })).toHaveValue("none");
+  expect(within(kept).getByRole("textbox", { name: "Lý do" })).toHaveValue("");
+  await user.click(screen.getByRole("button", { name: "Ghi kết luận" }));
+  expect(api.writeConclusions).toHaveBeenCalledTimes(1);
+});
+
+test("a difference per criterion (criteria sets) is listed with its criterion and maximum, and concluded like a group's", async () => {
+  const { user, api } = renderView();
+  const item: DifferenceItem = {
+    row: 5,
+    agency: "Sở Xây dựng",
+    group: "1.4 Hạ tầng khác",
+    self: "4",
+    appraised: "2,5",
+    conclusion: null,
+    score: "",
+    reason: "",
+    max: 5,
+  };
+  api.listDifferences.mockResolvedValue({ kind: "done", sheet: "Chênh lệch", items: [item] });
+  await user.click(screen.getByRole("button", { name: "Xem các chênh lệch" }));
+  const row = await screen.findByRole("group", { name: "Sở Xây dựng, “1.4 Hạ tầng khác”: tự chấm 4, thẩm định 2,5" });
+  await user.selectOptions(within(row).getByRole("combobox", { name: "Kết luận" }), "Điểm khác");
+  await user.type(within(row).getByRole("textbox", { name: "Điểm khác (từ 0 đến 5)" }), "3,5");
+  await user.click(screen.getByRole("button", { name: "Ghi kết luận" }));
+  await screen.findByText("Đã ghi kết luận của 1 dòng (3 ô)");
+  expect(api.writeConclusions).toHaveBeenCalledWith([
+    { row: 5, agency: "Sở Xây dựng", group: "1.4 Hạ tầng khác", conclusion: "other", score: "3,5", reason: "" },
+  ]);
+});

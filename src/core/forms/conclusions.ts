@@ -265,29 +265,65 @@ export function applyConclusions(
   const values = gridValues.map((row) => [...row]);
   const read = readDifferences(diff.values);
   if (read === null) return { values, writes: [], findings: [], concluded: 0, unconcluded: 0 };
+  const findings: Finding[] = [];
+  const writes: ConclusionWrite[] = [];
+  const rows = read.rows.filter((d) => criterionOfRow(rules, d.group) === null);
+  const counts = concludeRows(rows, read.columns, diff, gridLocator(gridValues, values, writes, layout, rules, origin), findings);
+  return { values, writes, findings, ...counts };
+}
+
+/** The grid's cell a row of groups or notes names (its agency's row, its group's or the notes' column); null when not found. */
+function gridLocator(
+  gridValues: readonly (readonly unknown[])[],
+  values: unknown[][],
+  writes: ConclusionWrite[],
+  layout: GridLayout,
+  rules: Rules,
+  origin: Origin,
+): (d: DifferenceRow) => ConcludedCell | null {
   const rowOf = new Map<string, number>();
   for (const r of layout.dataRows) {
     const key = matchKey(str(gridValues[r]?.[layout.nameCol]));
     if (key !== "" && !rowOf.has(key)) rowOf.set(key, r);
   }
-  const findings: Finding[] = [];
+  return (d) => {
+    const row = rowOf.get(matchKey(d.agency));
+    const isNotes = matchKey(d.group) === matchKey(FORM_TEXT.notesGroup);
+    const g = rules.groups.findIndex((x) => matchKey(x.name) === matchKey(d.group));
+    const col = isNotes ? layout.notesCol : g >= 0 ? layout.groupCols[g] : null;
+    if (row === undefined || col === null || col === undefined) return null;
+    return concludedCell(values, writes, gridValues[row][col], row, col, cellAddress(row, col, origin), isNotes);
+  };
+}
+
+/**
+ * "Chưa kết luận" chosen for rows that had a conclusion (`rows`, 0-based in the sheet's values, as read before the
+ * clearing): the grid's cells that still hold what their conclusion put there (Tính điểm wrote it) go back to the
+ * appraised value the row recorded, so that Tính điểm scores it again and lists the row as unconcluded. A cell
+ * holding anything else (edited since, or the conclusion never applied) is left alone. Rows naming a criterion: not here.
+ */
+export function clearedGridWrites(
+  gridValues: readonly (readonly unknown[])[],
+  layout: GridLayout,
+  rules: Rules,
+  diffValues: readonly (readonly unknown[])[],
+  rows: readonly number[],
+  origin: Origin = SHEET_ORIGIN,
+): ConclusionWrite[] {
+  const read = readDifferences(diffValues);
+  if (read === null) return [];
+  const values = gridValues.map((row) => [...row]);
   const writes: ConclusionWrite[] = [];
-  const rows = read.rows.filter((d) => criterionOfRow(rules, d.group) === null);
-  const counts = concludeRows(
-    rows,
-    read.columns,
-    diff,
-    (d) => {
-      const row = rowOf.get(matchKey(d.agency));
-      const isNotes = matchKey(d.group) === matchKey(FORM_TEXT.notesGroup);
-      const g = rules.groups.findIndex((x) => matchKey(x.name) === matchKey(d.group));
-      const col = isNotes ? layout.notesCol : g >= 0 ? layout.groupCols[g] : null;
-      if (row === undefined || col === null || col === undefined) return null;
-      return concludedCell(values, writes, gridValues[row][col], row, col, cellAddress(row, col, origin), isNotes);
-    },
-    findings,
-  );
-  return { values, writes, findings, ...counts };
+  const locate = gridLocator(gridValues, values, writes, layout, rules, origin);
+  for (const d of read.rows) {
+    if (!rows.includes(d.row) || d.conclusion === null || d.conclusion === "unknown" || criterionOfRow(rules, d.group) !== null) continue;
+    const cell = locate(d);
+    const put = d.conclusion === "accept" ? d.self : d.conclusion === "other" ? d.score : d.appraised;
+    if (cell === null || isBlank(put) || !same(cell.now, put) || same(cell.now, d.appraised)) continue;
+    const parsed = parseScore(d.appraised);
+    cell.put(cell.notes ? cleanText(str(d.appraised)) : parsed.kind === "number" ? toNumber(parsed.value) : str(d.appraised));
+  }
+  return writes;
 }
 
 /**
@@ -383,7 +419,8 @@ export interface ConclusionChoice {
   row: number;
   agency: string;
   group: string;
-  conclusion: ConclusionKind;
+  /** "none": “Chưa kết luận”, the row's conclusion, score and reason cleared. */
+  conclusion: ConclusionKind | "none";
   /** For "điểm khác": as typed (a decimal comma is accepted). */
   score?: string;
   reason: string;
@@ -410,7 +447,7 @@ export function otherScore(text: string, max: number | null): number | string | 
 /**
  * The cells of "Chênh lệch" that record the choices: the conclusion's words, the other score (in "Điểm
  * kết luận", or as the conclusion itself on a sheet without that column; cleared for the other two), the
- * reason. Only cells whose content changes. A problem (a score that is not a number 0..max, a row that is
+ * reason; “Chưa kết luận” ("none") clears all three. Only cells whose content changes. A problem (a score that is not a number 0..max, a row that is
  * no longer the one listed) refuses the whole: nothing is written.
  */
 export function conclusionWrites(
@@ -439,11 +476,11 @@ export function conclusionWrites(
         };
     }
     const wanted: [number, string | number][] = [];
-    const words = FORM_TEXT.conclusions[c.conclusion];
+    const words = c.conclusion === "none" ? "" : FORM_TEXT.conclusions[c.conclusion];
     if (columns.score >= 0) {
       wanted.push([columns.conclusion, words], [columns.score, score ?? ""]);
     } else wanted.push([columns.conclusion, score ?? words]);
-    if (columns.reason >= 0) wanted.push([columns.reason, cleanText(c.reason)]);
+    if (columns.reason >= 0) wanted.push([columns.reason, c.conclusion === "none" ? "" : cleanText(c.reason)]);
     const changed = wanted.filter(([col, v]) => {
       const now = values[d.row]?.[col] ?? "";
       return typeof v === "number" ? !(typeof now === "number" && now === v) : str(now) !== v || typeof now !== "string";
