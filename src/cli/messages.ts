@@ -250,6 +250,19 @@ Exit codes: 0 done; 1 done but the score table has errors (merge: a form has pro
     en: (p) => `“${p.file}” is not an Excel .xlsx workbook that can be read. Open it in Excel and save it as .xlsx.`,
     example: { file: "gia.xlsx" },
   }),
+  encryptedWorkbook: entry({
+    vi: (p: { file: string }) =>
+      `Tệp “${p.file}” được đặt mật khẩu mở (mã hóa), nên không đọc được. Hãy mở tệp bằng Excel, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, xóa mật khẩu), lưu một bản không mật khẩu rồi dùng bản đó.`,
+    en: (p) =>
+      `“${p.file}” is encrypted with a password to open, so it cannot be read. Open it in Excel, remove the password (File → Info → Protect Workbook → Encrypt with Password, clear it), save a copy without it and use that copy.`,
+    example: { file: "bang-diem.xlsx" },
+  }),
+  legacyWorkbook: entry({
+    vi: (p: { file: string }) =>
+      `Tệp “${p.file}” là sổ tính Excel 97–2003 (.xls), không phải .xlsx. Hãy mở bằng Excel, Lưu thành → Sổ làm việc Excel (*.xlsx), rồi dùng tệp .xlsx đó.`,
+    en: (p) => `“${p.file}” is an Excel 97–2003 workbook (.xls), not .xlsx. Open it in Excel, Save As → Excel Workbook (*.xlsx), and use that file.`,
+    example: { file: "bang-diem.xls" },
+  }),
   rulesFileMissing: entry({
     vi: (p: { file: string }) => `Không tìm thấy tệp quy tắc “${p.file}”.`,
     en: (p) => `Rules file “${p.file}” was not found.`,

@@ -150,11 +150,25 @@ setNativeCodec({
 export function openInput(file: string, limits: Partial<PackageLimits> = {}, bytes?: Uint8Array): XlsxPort {
   if (!fs.existsSync(file)) fail(cliBoth("fileMissing", { file }));
   if (fs.statSync(file).isDirectory()) fail(cliBoth("fileIsFolder", { file }));
+  const data = bytes ?? new Uint8Array(fs.readFileSync(file));
   try {
-    return XlsxPort.open(bytes ?? new Uint8Array(fs.readFileSync(file)), limits);
+    return XlsxPort.open(data, limits);
   } catch (e) {
-    return fail(e instanceof PackageError ? packageRefusal(file, e) : cliBoth("notWorkbook", { file }));
+    return fail(compoundRefusal(file, data) ?? (e instanceof PackageError ? packageRefusal(file, e) : cliBoth("notWorkbook", { file })));
   }
+}
+
+const COMPOUND_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/**
+ * An OLE compound file is what Excel writes for a workbook encrypted with a password to open (its package inside
+ * the stream EncryptedPackage) and for an Excel 97–2003 .xls: each said as what it is, with what to do (saving an
+ * encrypted workbook as .xlsx again keeps it encrypted). Null for anything else.
+ */
+function compoundRefusal(file: string, data: Uint8Array): Both | null {
+  if (data.length < 512 || COMPOUND_SIGNATURE.some((b, i) => data[i] !== b)) return null;
+  const names = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString("utf16le");
+  return names.includes("EncryptedPackage") ? cliBoth("encryptedWorkbook", { file }) : cliBoth("legacyWorkbook", { file });
 }
 
 /**

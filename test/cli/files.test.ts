@@ -164,6 +164,50 @@ describe("the output is never the input, by any spelling", () => {
   });
 });
 
+/**
+ * A compound-file (OLE) container, as Excel writes a workbook encrypted with a password to open (streams
+ * EncryptionInfo and EncryptedPackage) or an Excel 97–2003 .xls (stream Workbook): the 512-byte header with its
+ * signature, then one directory sector of 128-byte entries named in UTF-16LE.
+ */
+function compoundFile(streams: string[]): Buffer {
+  const header = Buffer.alloc(512);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header);
+  const entries = ["Root Entry", ...streams].map((name) => {
+    const e = Buffer.alloc(128);
+    e.write(name, 0, "utf16le");
+    e.writeUInt16LE((name.length + 1) * 2, 64);
+    e[66] = name === "Root Entry" ? 5 : 2;
+    return e;
+  });
+  return Buffer.concat([header, ...entries, Buffer.alloc(512 - ((entries.length * 128) % 512))]);
+}
+
+describe("a workbook that is not an .xlsx package says what it is and what to do", () => {
+  const dir = tempDir();
+
+  it("encrypted with a password to open: remove the password (saving as .xlsx again would not help)", () => {
+    const file = path.join(dir, "co-mat-khau.xlsx");
+    fs.writeFileSync(file, compoundFile(["EncryptionInfo", "EncryptedPackage"]));
+    const vi = runCli(["score", file]);
+    expect(vi.code).toBe(2);
+    expect(vi.stderr).toContain("được đặt mật khẩu mở (mã hóa)");
+    expect(vi.stderr).toContain("bỏ mật khẩu");
+    expect(vi.stderr).not.toContain("lưu lại dạng .xlsx");
+    const en = runCli(["score", file, "--lang", "en"]);
+    expect(en.stderr).toContain("is encrypted with a password to open");
+  });
+
+  it("an Excel 97–2003 .xls: save it as .xlsx", () => {
+    const file = path.join(dir, "cu.xls");
+    fs.writeFileSync(file, compoundFile(["Workbook", "SummaryInformation"]));
+    const vi = runCli(["score", file]);
+    expect(vi.code).toBe(2);
+    expect(vi.stderr).toContain("là sổ tính Excel 97–2003 (.xls)");
+    const en = runCli(["score", file, "--lang", "en"]);
+    expect(en.stderr).toContain("is an Excel 97–2003 workbook (.xls)");
+  });
+});
+
 describe("an existing output file is replaced only with --force", () => {
   const dir = tempDir();
   const out = path.join(dir, "ket-qua.xlsx");
