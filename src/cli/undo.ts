@@ -7,6 +7,7 @@
  */
 import { both, Both, catalogue, CELL_LIST, entry, hhmm, Lang, pick } from "../core/base/catalogue";
 import { undoThroughPort, UndoAction } from "../core/flows/undo";
+import { lockRefusal } from "../core/store/lock";
 import { actionName } from "../core/store/log";
 import { STORE_SHEET } from "../core/store/store";
 import { STORE_MESSAGES } from "../core/store/store-check";
@@ -92,6 +93,8 @@ export async function undoMain(argv: string[], io: CliIO, lang: Lang, now: () =>
       case "nothing":
       case "alreadyUndone":
         return refuse(both(UNDO_CLI_MESSAGES, "nothing", { file: input }));
+      case "locked":
+        return refuse(lockRefusal(outcome.lock, "undo"));
       case "notHere":
         return refuse(both(UNDO_CLI_MESSAGES, "notHere", { action: outcome.action, time: hhmm(outcome.at), sheet: outcome.sheet }));
       case "sheetGone":

@@ -10,6 +10,7 @@ import { STORE_SHEET } from "../core/store/store";
 import { STORE_MESSAGES } from "../core/store/store-check";
 import { both, hhmm } from "../core/base/catalogue";
 import { decideUndo, undoneState } from "../core/flows/undo";
+import { lockRefusal } from "../core/store/lock";
 import { features, hostErrorMessage } from "./host";
 import { excelBoth, excelMessage } from "./messages";
 import { ExcelPort, sheetState } from "./port";
@@ -67,6 +68,7 @@ export async function undoLast(expected?: { action: UndoJournal["action"]; at: s
         if (decided.kind === "alreadyUndone")
           return { kind: "nothing", ...excelBoth("undoAlreadyUndone", { time: hhmm(expected!.at) }), current: decided.current };
         if (decided.kind === "nothing") return { kind: "nothing", ...excelBoth("undoNothing", {}) };
+        if (decided.kind === "locked") return { kind: "refused", ...lockRefusal(decided.lock, "undo") };
         const { state, undo } = decided;
         const items = sheets.items;
         // Every feature the undo needs is checked here, before the first write.

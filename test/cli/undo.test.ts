@@ -131,6 +131,24 @@ describe("undo refuses, with nothing written", () => {
     expect(r.stderr).toContain("Không có thao tác nào để hoàn tác");
   });
 
+  it("locked results: refused (a lock clears the journal; one kept by an edited store is not used)", async () => {
+    await run(["score", file("vao"), "-o", file("tinh")]);
+    expect((await run(["lock", file("tinh"), "-o", file("chot")])).code).toBe(0);
+    const nothing = await run(["undo", file("chot"), "-o", file("ra")]);
+    expect([nothing.code, nothing.stderr]).toEqual([2, expect.stringContaining("Không có thao tác nào để hoàn tác")]);
+    // The journal put back beside the lock, as an edited store would have it.
+    const locked = XlsxPort.open(new Uint8Array(fs.readFileSync(file("chot"))));
+    const scored = XlsxPort.open(new Uint8Array(fs.readFileSync(file("tinh")))).readStore();
+    const state = locked.readStore();
+    if (!state.ok || !scored.ok) throw new Error("store");
+    locked.writeStore({ ...state.state, undo: scored.state.undo });
+    fs.writeFileSync(file("sua"), locked.toBytes());
+    const refused = await run(["undo", file("sua"), "-o", file("ra")]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/Kết quả đã được chốt \(mã kiểm tra [2-9A-Z]{4}-[2-9A-Z]{4}, .*không Hoàn tác được nữa\..*Chưa có ô nào bị thay đổi\./);
+    expect(fs.existsSync(file("ra"))).toBe(false);
+  });
+
   it("through the output guard: the input as the output, an existing file without --force, no -o", async () => {
     await run(["score", file("vao"), "-o", file("cham")]);
     const bytes = fs.readFileSync(file("cham"));

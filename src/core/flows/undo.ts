@@ -25,6 +25,7 @@ import { isCriteriaSheetTitle } from "../rules/criteria-sheet";
 import { LINEAGE_HEADERS } from "../rules/lineage";
 import { CellSnapshot, DecodedStore, FillSnapshot, MarkRecord, StoreState, UndoInfo, UndoJournal, writtenCells } from "../store/store";
 import { checkUndoJournal, StoreProblem } from "../store/store-check";
+import type { LockRecord } from "../store/lock";
 
 export type UndoAction = UndoJournal["action"];
 
@@ -36,6 +37,8 @@ export type UndoDecision =
   | { kind: "nothing" }
   /** The action the caller offers is no longer the last one recorded (Ctrl+Z took it back, or another came since). */
   | { kind: "alreadyUndone"; current: UndoInfo | null }
+  /** The results are locked: nothing is undone into them (the lock clears the journal; one kept by an older or edited store is refused). */
+  | { kind: "locked"; lock: LockRecord }
   | { kind: "undo"; undo: UndoJournal; state: StoreState };
 
 /** The journal checked whole (shape, sizes, addresses) before anything is written from it, and against the action the caller offers. */
@@ -46,6 +49,7 @@ export function decideUndo(store: Extract<DecodedStore, { ok: true }>, expected?
   if (expected && (!undo || undo.action !== expected.action || undo.at !== expected.at))
     return { kind: "alreadyUndone", current: undo ? { action: undo.action, at: undo.at, sheet: undo.sheet } : null };
   if (!undo) return { kind: "nothing" };
+  if (store.state.lock) return { kind: "locked", lock: store.state.lock };
   return { kind: "undo", undo, state: store.state };
 }
 

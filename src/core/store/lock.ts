@@ -193,13 +193,14 @@ export function sheetAgainstLock(
 }
 
 /** The actions a lock stops. */
-export type LockedAction = "score" | "merge" | "encoding" | "conclusion";
+export type LockedAction = "score" | "merge" | "encoding" | "conclusion" | "undo";
 
 const ACTION = {
   score: { vi: "Tính điểm", en: "Score" },
   merge: { vi: "Gộp phiếu", en: "Merge forms" },
   encoding: { vi: "Chuyển mã", en: "Convert encoding" },
   conclusion: { vi: "Ghi kết luận", en: "Record conclusions" },
+  undo: { vi: "Hoàn tác", en: "Undo" },
 } as const;
 
 /** "09:30 07/12/2026", in the local time zone. */

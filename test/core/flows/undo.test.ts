@@ -9,6 +9,7 @@ import { planScoring, writeScoring } from "../../../src/core/flows/score";
 import { addedSheetIsOurs, decideUndo, planCellsUndo, resultUndo, undoneState, undoThroughPort } from "../../../src/core/flows/undo";
 import { scoreSheet } from "../../../src/core/grid/scoring";
 import { presetRules } from "../../../src/core/rules/rules";
+import { makeLock } from "../../../src/core/store/lock";
 import { LOG_SHEET_TITLE } from "../../../src/core/store/log";
 import { UndoJournal } from "../../../src/core/store/store";
 import { runScoring } from "../../../src/excel/scoring";
@@ -112,6 +113,9 @@ describe("the core's decisions", () => {
       issues: [],
     });
     expect(damaged).toMatchObject({ kind: "damaged", problem: { path: "undo.cells[0].address" } });
+    // Locked results: nothing is undone into them.
+    const lock = makeLock({ sheet: SHEET, cells: [["H5", "90"]], rules: "{}", decision: { number: "06/QĐ-UBND", date: "05/01/2021" } }, AT, "");
+    expect(decideUndo({ ok: true, state: { undo, lock }, issues: [] })).toEqual({ kind: "locked", lock });
   });
 
   it("planCellsUndo: a cell holding what the add-in wrote or what it held goes back; one typed over is left alone; a fill changed since is kept", () => {
