@@ -53,6 +53,20 @@ const EXAMPLE_NAME: Record<OutputKind, string> = { output: "ket-qua.xlsx", chart
 export const COMMANDS = ["score", "forms", "merge", "notices", "lock", "unlock", "verify", "log", "ledger", "criteria", "undo"] as const;
 
 export const CLI_MESSAGES = catalogue("command line", {
+  decisionDateChanged: entry({
+    vi: (p: { given: string; stored: string }) =>
+      `Ngày ký quyết định ${p.given} (--decision-date) khác ngày đã lưu trong sổ tính (${p.stored}). Phụ lục và sổ tính kết quả dùng ${p.given}: hãy đối chiếu với quyết định trước khi trình ký.`,
+    en: (p) =>
+      `The decision date ${p.given} (--decision-date) differs from the one stored in the workbook (${p.stored}). The annex and the output workbook use ${p.given}: check it against the decision before it is signed.`,
+    example: { given: "05/04/2021", stored: "05/01/2021" },
+  }),
+  decisionNumberChanged: entry({
+    vi: (p: { given: string; stored: string }) =>
+      `Số quyết định ${p.given} (--decision-number) khác số đã lưu trong sổ tính (${p.stored}). Phụ lục và sổ tính kết quả dùng ${p.given}: hãy đối chiếu với quyết định trước khi trình ký.`,
+    en: (p) =>
+      `The decision number ${p.given} (--decision-number) differs from the one stored in the workbook (${p.stored}). The annex and the output workbook use ${p.given}: check it against the decision before it is signed.`,
+    example: { given: "07/QĐ-UBND", stored: "06/QĐ-UBND" },
+  }),
   annexPreviousStoredNoPrevious: entry({
     vi: (p: { file: string }) =>
       `Sổ tính “${p.file}” lưu lựa chọn đưa xếp hạng năm trước vào phụ lục, nhưng lệnh không có --previous: phụ lục được tạo không có cột “Xếp hạng năm trước” và “Tăng/giảm”. Thêm --previous NAM-TRUOC.xlsx để có các cột đó.`,

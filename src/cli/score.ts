@@ -6,7 +6,7 @@ import { annexGate, annexNotice } from "../core/sheets/annex";
 import { jsonRow } from "../core/grid/columns";
 import { Finding } from "../core/findings/findings";
 import { jsonSyntaxProblem } from "../core/text/json-syntax";
-import { DecisionMetadata, provinceMissing, withProvince } from "../core/rules/metadata";
+import { DecisionMetadata, formatViDate, parseViDate, provinceMissing, withProvince } from "../core/rules/metadata";
 import { planScoring, writeScoring } from "../core/flows/score";
 import { resultUndo } from "../core/flows/undo";
 import { annexMetadata, planAnnex, writeAnnex } from "../core/flows/annex";
@@ -156,6 +156,24 @@ export function openInput(file: string, limits: Partial<PackageLimits> = {}, byt
   } catch (e) {
     return fail(compoundRefusal(file, data) ?? (e instanceof PackageError ? packageRefusal(file, e) : cliBoth("notWorkbook", { file })));
   }
+}
+
+/**
+ * A decision number or date given on the command line that is not the one the workbook stores (the date written
+ * another way, 5/1/2021 for 05/01/2021, is the same): said before signing, both named — the published 2020 annex
+ * carried 05/04/2021 for a decision signed 05/01/2021. What is given still wins, as the add-in's form does.
+ */
+function decisionChanges(stored: Partial<DecisionMetadata> | undefined, given: Partial<DecisionMetadata> | undefined): Both[] {
+  const out: Both[] = [];
+  const date = (text: string | undefined) => {
+    const d = text ? parseViDate(text.trim()) : null;
+    return d ? formatViDate(d) : (text ?? "").trim();
+  };
+  if (stored?.date && given?.date && date(stored.date) !== date(given.date))
+    out.push(cliBoth("decisionDateChanged", { given: date(given.date), stored: date(stored.date) }));
+  if (stored?.number?.trim() && given?.number && stored.number.trim() !== given.number.trim())
+    out.push(cliBoth("decisionNumberChanged", { given: given.number.trim(), stored: stored.number.trim() }));
+  return out;
 }
 
 const COMPOUND_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -331,6 +349,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
 
     progress("stepWrite");
     const decision: Partial<DecisionMetadata> = { ...(state.decision ?? {}), ...stripUndefined(opts.decision ?? {}) };
+    notices.push(...decisionChanges(state.decision, opts.decision));
     const at = (opts.now ?? new Date()).toISOString();
     // A run that writes the results alone can be undone (`undo`, as the add-in's "Hoàn tác"): its journal is kept; a run
     // that also writes conclusions, the ledger, converted texts or sheets keeps none (`undo` then says there is nothing to undo).

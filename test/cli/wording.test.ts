@@ -176,3 +176,27 @@ test("--help on “without -o” does not say nothing is written while --chart w
     expect(said).toContain("--chart");
   }
 });
+
+describe("a decision number or date given on the command line that differs from the one stored in the workbook", () => {
+  const dir = tempDir();
+  const stored = path.join(dir, "da-luu.xlsx");
+  beforeAll(async () => {
+    expect((await run(["score", EXAMPLE, "-o", stored, "--annex", ...DECISION])).code).toBe(1);
+  });
+
+  test("is said before signing, both values named (the published annex's 05/04/2021 against the decision's 05/01/2021)", async () => {
+    const vi = await run(["score", stored, "-o", path.join(dir, "ngay-khac.xlsx"), "--annex", "--decision-date", "05/04/2021"]);
+    expect(vi.stderr).toContain(
+      "Lưu ý: Ngày ký quyết định 05/04/2021 (--decision-date) khác ngày đã lưu trong sổ tính (05/01/2021). Phụ lục và sổ tính kết quả dùng 05/04/2021: hãy đối chiếu với quyết định trước khi trình ký.",
+    );
+    const en = await run(["score", stored, "--decision-number", "07/QĐ-UBND"], "en_US.UTF-8");
+    expect(en.stderr).toContain(
+      "Note: The decision number 07/QĐ-UBND (--decision-number) differs from the one stored in the workbook (06/QĐ-UBND). The annex and the output workbook use 07/QĐ-UBND: check it against the decision before it is signed.",
+    );
+  });
+
+  test("the same date written another way (5/1/2021), or the same number: nothing said", async () => {
+    const r = await run(["score", stored, "--decision-date", "5/1/2021", "--decision-number", " 06/QĐ-UBND "]);
+    expect(r.stderr).not.toMatch(/khác (ngày|số) đã lưu/);
+  });
+});
