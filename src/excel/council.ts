@@ -3,13 +3,24 @@
  * (1 sync), and the conclusions chosen written into the sheet's conclusion, score and reason cells (2 syncs:
  * read, write), text as text, with the undo journal and the log in the same batch. Tính điểm then uses them
  * (src/excel/conclusions.ts). Refused while the results are locked, as Tính điểm is. “Chưa kết luận” clears a
- * row's conclusion, and puts the appraised score back in the scored sheet's cell where Tính điểm had written the
- * concluded one (a sync more to read that sheet: 3).
+ * row's conclusion, and puts the appraised score back in the scored sheet's cell (a row naming a criterion: the
+ * ledger's Thẩm định) where Tính điểm had written the concluded one (a sync more to read that sheet: 3).
  */
 import { cellAddress } from "../core/base/address";
 import { displayValue } from "../core/base/numbers";
 import { both } from "../core/base/catalogue";
-import { clearedGridWrites, ConclusionChoice, conclusionWrites, DifferenceItem, differenceItems, readDifferences } from "../core/forms/conclusions";
+import { LEDGER_SHEET } from "../core/grid/ledger";
+import {
+  clearedGridWrites,
+  clearedLedgerWrites,
+  ConclusionChoice,
+  ConclusionWrite,
+  conclusionWrites,
+  criterionOfRow,
+  DifferenceItem,
+  differenceItems,
+  readDifferences,
+} from "../core/forms/conclusions";
 import { locateGrid } from "../core/grid/grid";
 import { quotedSheet } from "../core/findings/findings";
 import { CONCLUSION_MESSAGES, FORM_TEXT } from "../core/forms/form-messages";
@@ -72,23 +83,26 @@ export async function writeConclusions(choices: readonly ConclusionChoice[], now
       if (!planned.ok) return { kind: "refused", message: planned.message, messageEn: planned.messageEn, cells: [] };
       if (planned.writes.length === 0) return { kind: "nothing", ...both(CONCLUSION_MESSAGES, "nothing", {}), cells: [] };
 
-      const grid = await clearedInGrid(context, values, state, choices);
+      const cleared = await clearedCells(context, values, state, choices);
 
       // The store sheet first: a workbook whose structure is protected stops the batch before any cell changes.
       ensureStoreSheet(context, store);
       const origin = { row: used.rowIndex, col: used.columnIndex };
       const journal: CellSnapshot[] = [];
       const changes: [string, string, string][] = [];
-      const gridChanges: [string, string, string][] = [];
-      if (grid) {
-        const ws = context.workbook.worksheets.getItem(grid.name);
-        for (const w of grid.writes) {
-          const address = cellAddress(w.row, w.col, grid.origin);
-          const format = String(grid.numberFormat[w.row]?.[w.col] ?? "General");
-          journal.push({ address, sheet: grid.name, formulas: [[grid.formulas[w.row][w.col]]], numberFormat: [[format]], wrote: [[w.value]] });
-          gridChanges.push([address, displayValue(grid.values[w.row][w.col]), displayValue(w.value)]);
+      // The cells given back their appraised score, per sheet (the scored sheet, the ledger).
+      const given: { sheet: string; cells: [string, string, string][] }[] = [];
+      for (const on of cleared) {
+        const ws = context.workbook.worksheets.getItem(on.name);
+        const cells: [string, string, string][] = [];
+        for (const w of on.writes) {
+          const address = cellAddress(w.row, w.col, on.origin);
+          const format = String(on.numberFormat[w.row]?.[w.col] ?? "General");
+          journal.push({ address, sheet: on.name, formulas: [[on.formulas[w.row][w.col]]], numberFormat: [[format]], wrote: [[w.value]] });
+          cells.push([address, displayValue(on.values[w.row][w.col]), displayValue(w.value)]);
           ws.getRange(address).values = [[w.value]];
         }
+        given.push({ sheet: on.name, cells });
       }
       for (const w of planned.writes) {
         const address = cellAddress(w.row, w.col, origin);
@@ -105,14 +119,15 @@ export async function writeConclusions(choices: readonly ConclusionChoice[], now
       const at = now().toISOString();
       const logged = logEntry({ at, action: "conclusion", by: currentActor(), via: "pane", sheet: SHEET, cells: changes });
       let newState: StoreState = withLog({ ...rest, undo: { action: "conclusions", at, sheet: SHEET, cells: journal, fills: [], previousState: {} } }, logged);
-      // The scored sheet's cells given back their appraised score: an entry of their own (an entry names one sheet).
-      if (grid) newState = withLog(newState, logEntry({ at, action: "conclusion", by: currentActor(), via: "pane", sheet: grid.name, cells: gridChanges }));
+      // The cells given back their appraised score: an entry per sheet (an entry names one sheet).
+      for (const g of given)
+        newState = withLog(newState, logEntry({ at, action: "conclusion", by: currentActor(), via: "pane", sheet: g.sheet, cells: g.cells }));
       await writeStore(context, store, newState); // 2 (3 with the scored sheet read): the cells, the journal and the log
       const p = { rows: planned.rows, cells: planned.writes.length, sheet: SHEET };
       return {
         kind: "done",
         ...both(CONCLUSION_MESSAGES, "written", p),
-        cells: [...gridChanges.map((c) => `${quotedSheet(grid!.name)}!${c[0]}`), ...changes.map((c) => c[0])],
+        cells: [...given.flatMap((g) => g.cells.map((c) => `${quotedSheet(g.sheet)}!${c[0]}`)), ...changes.map((c) => c[0])],
       };
     });
   } catch (e) {
@@ -120,26 +135,53 @@ export async function writeConclusions(choices: readonly ConclusionChoice[], now
   }
 }
 
+/** A sheet read for the cells “Chưa kết luận” gives back their appraised score, and those cells. */
+interface ClearedOn {
+  name: string;
+  origin: { row: number; col: number };
+  values: unknown[][];
+  formulas: unknown[][];
+  numberFormat: unknown[][];
+  writes: ConclusionWrite[];
+}
+
 /**
  * For the rows “Chưa kết luận” clears that had a conclusion putting another score than the appraised one: the sheet
- * Tính điểm last scored, read (1 sync), and its cells still holding what a conclusion put there, to go back to the
- * appraised score (clearedGridWrites). Null when there is nothing to put back (no such row, never scored, no grid).
+ * Tính điểm last scored and, for rows naming a criterion, the ledger "Chấm điểm chi tiết", read (1 sync), and their
+ * cells still holding what a conclusion put there, to go back to the appraised score (clearedGridWrites,
+ * clearedLedgerWrites). Empty when there is nothing to put back (no such row, never scored, no grid or ledger).
  */
-async function clearedInGrid(context: Excel.RequestContext, diffValues: unknown[][], state: StoreState, choices: readonly ConclusionChoice[]) {
+async function clearedCells(
+  context: Excel.RequestContext,
+  diffValues: unknown[][],
+  state: StoreState,
+  choices: readonly ConclusionChoice[],
+): Promise<ClearedOn[]> {
   const rows = choices.filter((c) => c.conclusion === "none").map((c) => c.row);
-  const read = readDifferences(diffValues);
-  const applied = read?.rows.some((d) => rows.includes(d.row) && (d.conclusion === "accept" || d.conclusion === "other")) ?? false;
-  const name = state.lastRun?.sheet;
-  if (!applied || !name) return null;
-  const used = context.workbook.worksheets.getItemOrNullObject(name).getUsedRangeOrNullObject(true);
-  used.load("values, formulas, numberFormat, rowIndex, columnIndex");
-  await context.sync(); // 2: the scored sheet
-  if (used.isNullObject) return null;
-  const values = used.values as unknown[][];
-  const located = locateGrid(values, rulesOf(state));
-  if (!located.ok) return null;
-  const origin = { row: used.rowIndex, col: used.columnIndex };
-  const writes = clearedGridWrites(values, located.layout, rulesOf(state), diffValues, rows, origin);
-  if (writes.length === 0) return null;
-  return { name, origin, values, formulas: used.formulas as unknown[][], numberFormat: used.numberFormat as unknown[][], writes };
+  const rules = rulesOf(state);
+  const cleared = readDifferences(diffValues)?.rows.filter((d) => rows.includes(d.row) && (d.conclusion === "accept" || d.conclusion === "other")) ?? [];
+  const perCriterion = cleared.some((d) => criterionOfRow(rules, d.group) !== null);
+  const scored = state.lastRun?.sheet;
+  const names = [...(cleared.some((d) => criterionOfRow(rules, d.group) === null) && scored ? [scored] : []), ...(perCriterion ? [LEDGER_SHEET] : [])];
+  if (names.length === 0) return [];
+  const reads = names.map((name) => {
+    const used = context.workbook.worksheets.getItemOrNullObject(name).getUsedRangeOrNullObject(true);
+    used.load("values, formulas, numberFormat, rowIndex, columnIndex");
+    return { name, used };
+  });
+  await context.sync(); // 2: the scored sheet, the ledger
+  const out: ClearedOn[] = [];
+  for (const { name, used } of reads) {
+    if (used.isNullObject) continue;
+    const values = used.values as unknown[][];
+    const origin = { row: used.rowIndex, col: used.columnIndex };
+    let writes: ConclusionWrite[];
+    if (name === LEDGER_SHEET && perCriterion) writes = clearedLedgerWrites(values, rules, diffValues, rows, LEDGER_SHEET, origin);
+    else {
+      const located = locateGrid(values, rules);
+      writes = located.ok ? clearedGridWrites(values, located.layout, rules, diffValues, rows, origin) : [];
+    }
+    if (writes.length > 0) out.push({ name, origin, values, formulas: used.formulas as unknown[][], numberFormat: used.numberFormat as unknown[][], writes });
+  }
+  return out;
 }

@@ -8,6 +8,8 @@ import * as ExcelJS from "exceljs";
 import { mergeReturnedForms, prepareForms } from "../../src/excel/forms";
 import { undoLast } from "../../src/excel/undo";
 import { runScoring } from "../../src/excel/scoring";
+import { listDifferences, writeConclusions } from "../../src/excel/council";
+import { toNumber } from "../../src/core/base/decimal";
 import { gridAgencies, LEDGER_COLUMNS, LEDGER_SHEET, ledgerSheet } from "../../src/core/grid/ledger";
 import { sheetValues } from "../../src/core/sheets/sheet";
 import { encodeStore, STORE_SHEET } from "../../src/core/store/store";
@@ -117,5 +119,43 @@ describe("Gộp phiếu with a criteria set", () => {
     expect(h.double.workbook.sheet(GRID).getValues("C2")).toEqual([[44.25]]);
     expect((await undoLast()).kind).toBe("done");
     expect(ledger.getValues(appraised)).toEqual([[6]]);
+  });
+
+  it("the pane's picker lists the difference per criterion with the criterion's maximum, records “Điểm khác” for it, Tính điểm counts it in the ledger and the grid; “Chưa kết luận” clears it and gives the ledger its appraised 6 back", async () => {
+    h = install();
+    const merged = await mergeReturnedForms([await returnedForm()]);
+    if (merged.kind !== "done") throw new Error(merged.message);
+    const ledger = h.double.workbook.sheet(LEDGER_SHEET);
+    const diff = h.double.workbook.sheet("Chênh lệch");
+    const appraised = `I${h.ledgerRow("Sở A", "1.4") + 1}`;
+    const listed = await listDifferences();
+    if (listed.kind !== "done") throw new Error(listed.message);
+    const max = toNumber(rules.leaves.find((l) => l.id === "1.4")!.max);
+    expect(listed.items).toEqual([
+      { row: 3, agency: "Sở A", group: "1.4 Hạ tầng khác", self: "8,25", appraised: "6", conclusion: null, score: "", reason: "", max },
+    ]);
+    const item = listed.items[0];
+
+    const choice = { row: item.row, agency: item.agency, group: item.group, reason: "Đủ minh chứng một phần" };
+    expect((await writeConclusions([{ ...choice, conclusion: "other", score: "7" }])).kind).toBe("done");
+    expect(diff.getValues("H4:J4")).toEqual([["Điểm khác", 7, "Đủ minh chứng một phần"]]);
+    const scored = await runScoring("pane");
+    if (scored.kind !== "done") throw new Error(scored.message);
+    expect(scored.findings.filter((f) => f.code === "differenceNotConcluded")).toEqual([]);
+    expect(ledger.getValues(appraised)).toEqual([[7]]);
+    // The council's 7 in place of the appraised 6: 42 + 1.
+    expect(h.double.workbook.sheet(GRID).getValues("C2")).toEqual([[43]]);
+
+    h.double.stats.reset();
+    const cleared = await writeConclusions([{ ...choice, conclusion: "none" }]);
+    expect(h.double.stats.syncs).toBe(3);
+    expect(cleared.kind).toBe("done");
+    expect(cleared.cells).toEqual([`'${LEDGER_SHEET}'!${appraised}`, "H4", "I4", "J4"]);
+    expect(diff.getValues("H4:J4")).toEqual([["", "", ""]]);
+    expect(ledger.getValues(appraised)).toEqual([[6]]);
+    const again = await runScoring("pane");
+    if (again.kind !== "done") throw new Error(again.message);
+    expect(again.findings.filter((f) => f.code === "differenceNotConcluded").map((f) => [f.sheet, f.cell])).toEqual([["Chênh lệch", "H4"]]);
+    expect(h.double.workbook.sheet(GRID).getValues("C2")).toEqual([[42]]);
   });
 });

@@ -298,10 +298,22 @@ function gridLocator(
 
 /**
  * "Chưa kết luận" chosen for rows that had a conclusion (`rows`, 0-based in the sheet's values, as read before the
- * clearing): the grid's cells that still hold what their conclusion put there (Tính điểm wrote it) go back to the
- * appraised value the row recorded, so that Tính điểm scores it again and lists the row as unconcluded. A cell
- * holding anything else (edited since, or the conclusion never applied) is left alone. Rows naming a criterion: not here.
+ * clearing): the cells that still hold what their conclusion put there (Tính điểm wrote it) go back to the appraised
+ * value the row recorded, so that Tính điểm scores it again and lists the row as unconcluded. A cell holding anything
+ * else (edited since, or the conclusion never applied) is left alone. `locate`: the row's cell (null: not found).
  */
+function clearedWrites(read: { rows: DifferenceRow[] }, rows: readonly number[], locate: (d: DifferenceRow) => ConcludedCell | null): void {
+  for (const d of read.rows) {
+    if (!rows.includes(d.row) || d.conclusion === null || d.conclusion === "unknown") continue;
+    const put = d.conclusion === "accept" ? d.self : d.conclusion === "other" ? d.score : d.appraised;
+    const cell = isBlank(put) ? null : locate(d);
+    if (cell === null || !same(cell.now, put) || same(cell.now, d.appraised)) continue;
+    const parsed = parseScore(d.appraised);
+    cell.put(cell.notes ? cleanText(str(d.appraised)) : parsed.kind === "number" ? toNumber(parsed.value) : str(d.appraised));
+  }
+}
+
+/** clearedWrites on the grid: the rows of groups and notes. */
 export function clearedGridWrites(
   gridValues: readonly (readonly unknown[])[],
   layout: GridLayout,
@@ -311,18 +323,49 @@ export function clearedGridWrites(
   origin: Origin = SHEET_ORIGIN,
 ): ConclusionWrite[] {
   const read = readDifferences(diffValues);
-  if (read === null) return [];
-  const values = gridValues.map((row) => [...row]);
   const writes: ConclusionWrite[] = [];
-  const locate = gridLocator(gridValues, values, writes, layout, rules, origin);
-  for (const d of read.rows) {
-    if (!rows.includes(d.row) || d.conclusion === null || d.conclusion === "unknown" || criterionOfRow(rules, d.group) !== null) continue;
-    const cell = locate(d);
-    const put = d.conclusion === "accept" ? d.self : d.conclusion === "other" ? d.score : d.appraised;
-    if (cell === null || isBlank(put) || !same(cell.now, put) || same(cell.now, d.appraised)) continue;
-    const parsed = parseScore(d.appraised);
-    cell.put(cell.notes ? cleanText(str(d.appraised)) : parsed.kind === "number" ? toNumber(parsed.value) : str(d.appraised));
-  }
+  if (read === null) return writes;
+  const groups = { rows: read.rows.filter((d) => criterionOfRow(rules, d.group) === null) };
+  clearedWrites(
+    groups,
+    rows,
+    gridLocator(
+      gridValues,
+      gridValues.map((row) => [...row]),
+      writes,
+      layout,
+      rules,
+      origin,
+    ),
+  );
+  return writes;
+}
+
+/** clearedWrites on the ledger "Chấm điểm chi tiết" (its values from `ledgerOrigin`): the rows naming a criterion, their Thẩm định cells. */
+export function clearedLedgerWrites(
+  ledgerValues: readonly (readonly unknown[])[],
+  rules: Rules,
+  diffValues: readonly (readonly unknown[])[],
+  rows: readonly number[],
+  ledgerSheet: string,
+  ledgerOrigin: Origin = SHEET_ORIGIN,
+): ConclusionWrite[] {
+  const read = readDifferences(diffValues);
+  const writes: ConclusionWrite[] = [];
+  if (read === null || rules.leaves.length === 0) return writes;
+  const criteria = { rows: read.rows.filter((d) => criterionOfRow(rules, d.group) !== null) };
+  clearedWrites(
+    criteria,
+    rows,
+    ledgerLocator(
+      ledgerValues,
+      ledgerValues.map((row) => [...row]),
+      writes,
+      rules,
+      ledgerSheet,
+      ledgerOrigin,
+    ),
+  );
   return writes;
 }
 
@@ -350,9 +393,24 @@ export function applyCriterionConclusions(
   const values = ledgerValues.map((row) => [...row]);
   const none: ConclusionsApplied = { values, writes: [], findings: [], concluded: 0, unconcluded: 0 };
   const read = readDifferences(diff.values);
-  const ledger = locateLedger(ledgerValues);
   if (read === null || rules.leaves.length === 0) return none;
   const rows = read.rows.filter((d) => criterionOfRow(rules, d.group) !== null);
+  const findings: Finding[] = [];
+  const writes: ConclusionWrite[] = [];
+  const counts = concludeRows(rows, read.columns, diff, ledgerLocator(ledgerValues, values, writes, rules, ledgerSheet, ledgerOrigin), findings);
+  return { values, writes, findings, ...counts };
+}
+
+/** The ledger's Thẩm định cell a row naming a criterion concludes (its agency's and criterion's row); null when not found. */
+function ledgerLocator(
+  ledgerValues: readonly (readonly unknown[])[],
+  values: unknown[][],
+  writes: ConclusionWrite[],
+  rules: Rules,
+  ledgerSheet: string,
+  ledgerOrigin: Origin,
+): (d: DifferenceRow) => ConcludedCell | null {
+  const ledger = locateLedger(ledgerValues);
   const at = new Map<string, number>();
   if (ledger && ledger.cols.agency !== undefined && ledger.cols.code !== undefined)
     for (let r = ledger.headerRow + 1; r < ledgerValues.length; r++) {
@@ -360,20 +418,11 @@ export function applyCriterionConclusions(
       if (!at.has(key)) at.set(key, r);
     }
   const col = ledger?.cols.appraised;
-  const findings: Finding[] = [];
-  const writes: ConclusionWrite[] = [];
-  const counts = concludeRows(
-    rows,
-    read.columns,
-    diff,
-    (d) => {
-      const row = at.get(`${matchKey(d.agency)}|${criterionOfRow(rules, d.group)!.id}`);
-      if (row === undefined || col === undefined) return null;
-      return concludedCell(values, writes, ledgerValues[row][col], row, col, `${quotedSheet(ledgerSheet)}!${cellAddress(row, col, ledgerOrigin)}`, false);
-    },
-    findings,
-  );
-  return { values, writes, findings, ...counts };
+  return (d) => {
+    const row = at.get(`${matchKey(d.agency)}|${criterionOfRow(rules, d.group)?.id}`);
+    if (row === undefined || col === undefined) return null;
+    return concludedCell(values, writes, ledgerValues[row][col], row, col, `${quotedSheet(ledgerSheet)}!${cellAddress(row, col, ledgerOrigin)}`, false);
+  };
 }
 
 /** A row of "Chênh lệch" as the pane offers it: what was typed, and the maximum of its group or criterion (null: the notes, text). */
