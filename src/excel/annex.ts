@@ -29,7 +29,7 @@ import { EXPLAIN_MESSAGES } from "../core/findings/explain-messages";
 import { both } from "../core/base/catalogue";
 import { LOCK_MESSAGES, sheetAgainstLock } from "../core/store/lock";
 import { LINEAGE_SHEET } from "../core/rules/lineage";
-import { lastYearOnSheet } from "./last-year";
+import { lastYearOnSheet } from "../core/flows/previous";
 import { excelBoth, PRINT_STEPS, PrintStepCode, PrintStepParams } from "./messages";
 import { annexPreviousProblemText, Comparison } from "../core/grid/previous";
 

@@ -11,7 +11,7 @@ import { scoreSheet } from "../core/grid/scoring";
 import { checkStale } from "../core/grid/stale";
 import { queuePreviousSheet, queueSheetRead, rulesOf } from "./sheet-read";
 import { LINEAGE_SHEET } from "../core/rules/lineage";
-import { lastYearOnSheet } from "./last-year";
+import { lastYearOnSheet } from "../core/flows/previous";
 import { queueStoreRead } from "./store";
 import { ledgerOfScored } from "../core/grid/ledger";
 import { queueLedgerRead } from "./ledger";

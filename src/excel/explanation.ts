@@ -18,7 +18,7 @@ import { hostRefusal, queuePreviousSheet, queueSheetRead, rulesOf, SheetData, sh
 import { LINEAGE_SHEET } from "../core/rules/lineage";
 import { ledgerOfScored } from "../core/grid/ledger";
 import { queueLedgerRead } from "./ledger";
-import { lastYearOnSheet } from "./last-year";
+import { lastYearOnSheet } from "../core/flows/previous";
 import { queueStoreRead, queueStoreWrite, runWriting } from "./store";
 import type { StoreState, UndoInfo } from "../core/store/store";
 import { frame, setColumnWidths, setRowHeights } from "./sheet-render";

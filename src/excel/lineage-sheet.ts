@@ -1,34 +1,32 @@
 /**
  * The pane's “Ghi trang Sáp nhập”: the lineage the comparison would use (the rules' lineage, with the
  * 2025 department mergers that fit both years' tables when the user ticked them) written as the
- * “Sáp nhập” sheet, the table the pane and the command line read on every comparison. 2 syncs: read,
- * write (the journal first, then the new sheet). A sheet of that name already in the workbook is the
+ * “Sáp nhập” sheet, the table the pane and the command line read on every comparison, put through the port by
+ * the core's flow (putLineageSheet: the sheet `score --lineage-2025 -o` writes). 2 syncs: read, write (the
+ * journal first, then the new sheet). A sheet of that name already in the workbook is the
  * user's table: never written over (the action is refused, naming it). “Hoàn tác” removes the sheet.
  */
 import { both, Both } from "../core/base/catalogue";
 import { logEntry, withLog } from "../core/store/log";
-import { entryText, isLineageSheet, lineage2025Offer, LINEAGE_MESSAGES, LINEAGE_SHEET, lineageSheetValues, withLineage } from "../core/rules/lineage";
-import { legacyToUnicode } from "../core/text/legacy-encoding";
+import { entryText, isLineageSheet, lineage2025Offer, LINEAGE_MESSAGES, LINEAGE_SHEET, withLineage } from "../core/rules/lineage";
+import { putLineageSheet, toUnicode } from "../core/flows/previous";
 import { scorePreviousYear } from "../core/grid/previous";
 import { scoreSheet } from "../core/grid/scoring";
 import type { LineageRule } from "../core/rules/rules";
 import type { StoreState, UndoInfo } from "../core/store/store";
-import { rangeAddress } from "../core/base/address";
 import { currentActor } from "./actor";
 import { hostRefusal, PreviousChoice, queuePreviousSheet, queueSheetRead, rulesOf, sheetRefusal } from "./sheet-read";
-import { queueStoreRead, queueStoreWrite, runWriting } from "./store";
+import { queueStoreRead, runWriting } from "./store";
+import { ExcelPort, sheetState } from "./port";
 
 export type LineageSheetOutcome = ({ kind: "done"; sheetName: string; entries: number; undo: UndoInfo } & Both) | ({ kind: "refused"; cells: string[] } & Both);
-
-/** The two columns' widths (points): the agencies' names are long. */
-const WIDTHS = [220, 260];
 
 /** Writes the lineage of `previous` (the pane's choice of last year) as the “Sáp nhập” sheet. */
 export async function writeLineageSheet(previous: PreviousChoice): Promise<LineageSheetOutcome> {
   try {
     return await runWriting(async (context) => {
       const sheets = context.workbook.worksheets;
-      sheets.load("items/name");
+      sheets.load("items/name, items/visibility");
       const read = queueSheetRead(sheets.getActiveWorksheet());
       const store = queueStoreRead(context);
       const lastYearSheet = previous.kind === "sheet" ? queuePreviousSheet(context, previous.sheet) : null;
@@ -49,7 +47,6 @@ export async function writeLineageSheet(previous: PreviousChoice): Promise<Linea
           const last = values === null ? null : scorePreviousYear([{ name: previous.sheet, values }], state.rules, previous.sheet);
           lastNames = last?.ok ? last.agencies.map((a) => a.name) : [];
         } else lastNames = previous.agencies.map((a) => a.name);
-        const toUnicode = (t: string) => legacyToUnicode(t)?.text ?? t;
         lineage = withLineage(
           lineage,
           lineage2025Offer(
@@ -70,19 +67,13 @@ export async function writeLineageSheet(previous: PreviousChoice): Promise<Linea
         { ...state, undo: { action: "lineage", at, sheet: LINEAGE_SHEET, cells: [], fills: [], previousState } },
         logEntry({ at, action: "lineage", by: currentActor(), via: "pane", sheet: LINEAGE_SHEET }),
       );
-      await queueStoreWrite(context, store, newState);
-      const values = lineageSheetValues(lineage);
-      const ws = sheets.add(LINEAGE_SHEET);
-      const all = ws.getRange(rangeAddress(0, 0, values.length, 2));
-      // Text stays text: "@" first (a name is never read as a number or a formula).
-      all.numberFormat = values.map(() => ["@", "@"]);
-      all.values = values;
-      all.format.wrapText = true;
-      all.format.verticalAlignment = "Top";
-      ws.getRange(rangeAddress(0, 0, 1, 2)).format.font.bold = true;
-      WIDTHS.forEach((w, c) => (ws.getRange(rangeAddress(0, c, 1, 1)).format.columnWidth = w));
+      // The core's flow (src/core/flows/previous.ts) puts the sheet through the port, as `score --lineage-2025 -o`
+      // puts it in the package: rendered under a temporary name until whole, in the write batch after the journal.
       // The grid stays the active sheet: “Tính điểm” is what the user does next.
-      await context.sync(); // 2: the journal and the sheet
+      const port = new ExcelPort(context, { sheets: sheets.items.map((s) => ({ name: s.name, state: sheetState(s.visibility) })), grid: read.result(), store });
+      putLineageSheet(port, lineage);
+      port.writeStore(newState);
+      await port.apply(); // 2: the journal and the sheet
       return {
         kind: "done",
         sheetName: LINEAGE_SHEET,

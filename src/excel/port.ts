@@ -595,6 +595,14 @@ function queueSheetPuts(context: Excel.RequestContext, existing: readonly SheetI
       protectInputs(ws, put.description);
       return;
     }
+    if (grouped && put.after === undefined) {
+      // A new sheet, last: built under its own name (in an undo group renaming a sheet is refused, UndoNotSupported).
+      const ws = worksheets.add(name);
+      renderSheetOffice(ws, put.description);
+      order.push(name);
+      protectInputs(ws, put.description);
+      return;
+    }
     const build = `${SHEET_BUILD_PREFIX}${i + 1}`;
     if (order.includes(build)) remove(build);
     const ws = worksheets.add(build);

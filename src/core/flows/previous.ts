@@ -8,14 +8,17 @@
  *     compareWithLastYear: last year of an earlier year (unless confirmed) → the 2025 list offered or used →
  *                          compareYears through the lineage; the result columns then ride in "Tính điểm"'s plan
  *                          (planScoring's comparison) and the store keeps lastYearRecord
+ *     lastYearOnSheet:     last year's columns read back from the score sheet (the annex, the card, Giải trình)
  *     putLineageSheet:     the lineage used as the "Sáp nhập" sheet → port.putSheet
  */
 import { Both, both } from "../base/catalogue";
 import { Origin, SHEET_ORIGIN } from "../base/address";
 import { Finding } from "../findings/findings";
 import {
+  AnnexPreviousProblem,
   compareYears,
   Comparison,
+  comparisonFromSheet,
   comparedRecord,
   comparisonNotices,
   PreviousInput,
@@ -23,7 +26,9 @@ import {
   PreviousProblem,
   PreviousYearData,
   scorePreviousYear,
+  withComparedRecord,
 } from "../grid/previous";
+import { RowResult } from "../grid/scoring";
 import { entryText, isLineageSheet, lineage2025Offer, lineageInUse, LINEAGE_MESSAGES, LINEAGE_SHEET, lineageSheetValues, withLineage } from "../rules/lineage";
 import { LineageRule, RuleProblem, Rules, validateRules } from "../rules/rules";
 import { SheetDescription } from "../sheets/sheet";
@@ -148,6 +153,29 @@ export function compareWithLastYear(now: ThisYear, choice: LastYearChoice): Last
 /** The store's record after "Tính điểm" compared on `sheet`: the 2025 list's choice, the comparison written (the annex, the card and Giải trình read it). */
 export function lastYearRecord(state: StoreState, compared: Extract<LastYearCompared, { ok: true }>, sheet: string): LastYearRecord {
   return { ...state.lastYear, lineage2025: compared.use2025, compared: comparedRecord(compared.comparison, sheet, compared.accepted) };
+}
+
+export type LastYearOnSheet = { ok: true; comparison: Comparison | null; problem: AnnexPreviousProblem | null } | ({ ok: false } & Both);
+
+/**
+ * Last year's columns as "Tạo phụ lục", the agency card and "Giải trình" read them from the score sheet: through
+ * the lineage the last "Tính điểm" compared through (the "Sáp nhập" sheet, `table`, null when the workbook has
+ * none; else the rules', with the 2025 entries it accepted), with the two years and the rules changed it kept in
+ * the store (null with `problem` when its columns are missing or do not read as ranks). Refused when the sheet
+ * shows last year's columns and the "Sáp nhập" sheet cannot be read: the message names its cell and the fix.
+ */
+export function lastYearOnSheet(
+  sheet: { name: string; values: readonly (readonly unknown[])[]; origin: Origin },
+  scored: { layout: { headerRow: number }; rows: readonly RowResult[]; rules: Rules },
+  state: StoreState,
+  table: unknown[][] | null,
+): LastYearOnSheet {
+  const record = state.lastYear?.compared?.sheet === sheet.name ? state.lastYear.compared : undefined;
+  const lineage = lineageInUse(table, scored.rules.lineage, record?.lineage2025 ?? []);
+  const read = comparisonFromSheet(sheet.values, scored, sheet.origin, lineage.ok ? lineage.lineage : []);
+  if (!lineage.ok && (read.ok || read.problem.code !== "annexPreviousNoColumns")) return { ok: false, message: lineage.message, messageEn: lineage.messageEn };
+  if (!read.ok) return { ok: true, comparison: null, problem: read.problem };
+  return { ok: true, comparison: withComparedRecord(read.comparison, record, sheet.name), problem: null };
 }
 
 /**
