@@ -1,4 +1,12 @@
-import { applyConclusions, conclusionKind, conclusionWrites, differenceItems, otherScore, readDifferences } from "../../../src/core/forms/conclusions";
+import {
+  applyConclusions,
+  clearedGridWrites,
+  conclusionKind,
+  conclusionWrites,
+  differenceItems,
+  otherScore,
+  readDifferences,
+} from "../../../src/core/forms/conclusions";
 import { toNumber } from "../../../src/core/base/decimal";
 import { annexGate } from "../../../src/core/sheets/annex";
 import { locateGrid } from "../../../src/core/grid/grid";
@@ -216,5 +224,44 @@ describe("the conclusions chosen in the pane (conclusionWrites, otherScore)", ()
     without[row][col] = 30.5;
     const g = grid();
     expect(applyConclusions(g, layout(g), rules, { values: without, sheetName: SHEET }).writes.map((w) => w.value)).toEqual([30.5]);
+  });
+});
+
+describe("“Chưa kết luận” (conclusionWrites with “none”, clearedGridWrites)", () => {
+  it("empties the row's conclusion, score and reason cells, only those that hold something", () => {
+    const diff = concluded([["Điểm khác", 37.5, "Bổ sung minh chứng"], ["Giữ điểm thẩm định"]]);
+    const planned = conclusionWrites(
+      diff,
+      rules,
+      [
+        { row: 3, agency: "Sở Y tế", group: G0, conclusion: "none", reason: "Bổ sung minh chứng" },
+        { row: 4, agency: "Sở Tài chính", group: G1, conclusion: "none", reason: "" },
+      ],
+      SHEET,
+    );
+    if (!planned.ok) throw new Error(planned.message);
+    expect(planned.writes).toEqual([
+      { row: 3, col: 7, value: "" },
+      { row: 3, col: 8, value: "" },
+      { row: 3, col: 9, value: "" },
+      { row: 4, col: 7, value: "" },
+    ]);
+    expect(planned.rows).toBe(2);
+  });
+
+  it("gives the appraised score back only where Tính điểm put the concluded one and it is still there; “giữ điểm thẩm định” and rows not cleared change nothing", () => {
+    const diff = concluded([["Chấp nhận tự chấm"], ["Giữ điểm thẩm định"]]);
+    const values = grid() as unknown[][];
+    const applied = apply(values, diff);
+    expect(applied.writes.map((w) => w.address)).toEqual(["C2"]);
+    const afterScoring = applied.values;
+    expect(clearedGridWrites(afterScoring, layout(afterScoring), rules, diff, [3, 4])).toEqual([{ row: 1, col: 2, value: 35, address: "C2" }]);
+    // Not cleared: nothing.
+    expect(clearedGridWrites(afterScoring, layout(afterScoring), rules, diff, [4])).toEqual([]);
+    // The conclusion never applied (the cell still appraised), or the cell edited since: left alone.
+    expect(clearedGridWrites(values, layout(values), rules, diff, [3])).toEqual([]);
+    const edited = afterScoring.map((r) => [...r]);
+    edited[1][2] = 38;
+    expect(clearedGridWrites(edited, layout(edited), rules, diff, [3])).toEqual([]);
   });
 });
