@@ -5,14 +5,15 @@
  * entered) the ledger from the rules and the grid's agencies. Kept apart from score.ts, which calls
  * in at two places; the `ledger` command is ledger-main.ts.
  */
-import { cellAddress, SHEET_ORIGIN } from "../core/base/address";
+import { SHEET_ORIGIN } from "../core/base/address";
 import { both, catalogue, entry, joinBoth } from "../core/base/catalogue";
 import { criteriaFromSheet } from "../core/rules/criteria-sheet";
 import { toNumber } from "../core/base/decimal";
-import { criteriaOfAgency, LEDGER_SHEET, LedgerRead, scoreWithLedger } from "../core/grid/ledger";
+import { criteriaOfAgency, LEDGER_SHEET } from "../core/grid/ledger";
+import { LedgerPort, LedgerSums, planLedgerSums, writeLedgerSums } from "../core/flows/ledger";
 import { loadRules, Rules } from "../core/rules/rules";
-import { RowResult, ScoreResult } from "../core/grid/scoring";
-import { StoreState, WrittenRecord, writtenCells, writtenRecord } from "../core/store/store";
+import { RowResult } from "../core/grid/scoring";
+import { StoreState } from "../core/store/store";
 import { fail } from "./messages";
 import { SheetValues } from "./workbook";
 
@@ -49,58 +50,31 @@ export const LEDGER_CLI_MESSAGES = catalogue("cli ledger", {
   }),
 });
 
-export interface LedgerApplied {
+export interface LedgerApplied extends LedgerSums {
+  /** The grid's values with the sums in place, and its formulas as read. */
   data: SheetValues;
-  result: Extract<ScoreResult, { ok: true }>;
-  ledger: Extract<LedgerRead, { ok: true }>;
-  /** The group sums written into the grid, by address (for the store's record of what the add-in wrote). */
-  gridWritten: Map<string, string | number>;
-}
-
-/** A value the ledger step writes (0-based cell), on the ledger or on the grid. */
-export interface LedgerCellWrite {
-  row: number;
-  col: number;
-  value: string | number;
 }
 
 /**
- * With criteria in the rules and a ledger in the workbook: the grid scored with the ledger's sums,
- * and the writes to make (ledger: Tự chấm, Điểm; grid: group sums, never over a cell a user typed),
- * applied by the caller through the workbook port. Null when there is no ledger to apply.
+ * With criteria in the rules and a ledger in the workbook: the core's flow (src/core/flows/ledger.ts) over the
+ * package port — the grid scored with the ledger's sums, the ledger's Tự chấm and Điểm and the grid's group sums
+ * queued. Null when there is no ledger to apply; a ledger without its header row refuses.
  */
 export function applyLedger(
-  ledgerValues: unknown[][] | null,
-  gridSheet: string,
+  port: LedgerPort,
+  sheet: string,
   data: SheetValues,
   rules: Rules,
   state: StoreState,
-): (LedgerApplied & { ledgerWrites: LedgerCellWrite[]; gridWrites: LedgerCellWrite[] }) | null {
-  if (rules.leaves.length === 0 || ledgerValues === null) return null;
-  const written = writtenCells(state.written, gridSheet);
-  const scored = scoreWithLedger(data.values, ledgerValues, rules, { written });
-  if (!scored.ok) {
-    if (!scored.ledger.ok) fail(both(LEDGER_CLI_MESSAGES, "noLedgerHeader", { sheet: LEDGER_SHEET }));
+  ledgerValues: unknown[][] | null,
+): LedgerApplied | null {
+  const sums = planLedgerSums(port, { sheet, rules, state, gridValues: data.values, ledgerValues });
+  if (!sums.ok) {
+    if (sums.reason === "noHeader") fail(both(LEDGER_CLI_MESSAGES, "noLedgerHeader", { sheet: LEDGER_SHEET }));
     return null;
   }
-  const gridWritten = new Map<string, string | number>();
-  for (const w of scored.gridWrites) if (w.value !== "") gridWritten.set(cellAddress(w.row, w.col, SHEET_ORIGIN), w.value);
-  // Sums already in place (written before, unchanged) stay the add-in's.
-  for (const r of scored.result.rows)
-    rules.groups.forEach((g, i) => {
-      const col = scored.result.layout.groupCols[i];
-      const address = cellAddress(r.row, col, SHEET_ORIGIN);
-      if (g.criteria.length > 0 && !gridWritten.has(address) && written.get(address) === data.values[r.row]?.[col])
-        gridWritten.set(address, written.get(address)!);
-    });
-  return {
-    data: { values: scored.values, formulas: data.formulas },
-    result: scored.result,
-    ledger: scored.ledger,
-    gridWritten,
-    ledgerWrites: scored.ledger.writes.map((w) => ({ row: w.row, col: w.col, value: w.value })),
-    gridWrites: scored.gridWrites.map((w) => ({ row: w.row, col: w.col, value: w.value })),
-  };
+  writeLedgerSums(port, sheet, sums);
+  return { ...sums, data: { values: sums.values, formulas: data.formulas } };
 }
 
 /** The rules with the criteria of a “Bộ tiêu chí” worksheet (its values read through the workbook port); its problems (by cell) refuse the input. */
@@ -114,14 +88,6 @@ export function withCriteriaValues(values: unknown[][], sheet: string, rules: Ru
       ),
     );
   return loadRules(read.rules);
-}
-
-/** The store's record of what the add-in wrote: the result columns' (plan) and the group sums'. */
-export function withGridWritten(record: WrittenRecord, applied: LedgerApplied | null): WrittenRecord {
-  if (!applied || applied.gridWritten.size === 0) return record;
-  const cells = writtenCells(record, record.sheet);
-  for (const [a, v] of applied.gridWritten) cells.set(a, v);
-  return writtenRecord(record.sheet, cells);
 }
 
 export interface CriteriaJson {

@@ -31,7 +31,8 @@ import { comparisonJson, JsonComparison, JsonFinding, jsonFindings, jsonRowExtra
 import { planChart, writeChart } from "../core/flows/chart";
 import { chartSvg } from "../core/sheets/chart";
 import { Comparison, PREVIOUS_PROBLEMS } from "../core/grid/previous";
-import { applyLedger, criteriaJson, CriteriaJson, withCriteriaValues, withGridWritten } from "./ledger";
+import { applyLedger, criteriaJson, CriteriaJson, withCriteriaValues } from "./ledger";
+import { ledgerWritten } from "../core/flows/ledger";
 import { CRITERIA_SHEET } from "../core/rules/criteria-sheet";
 import { criteriaLookup, LEDGER_SHEET } from "../core/grid/ledger";
 import { checkStale, staleFinding } from "../core/grid/stale";
@@ -301,11 +302,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
     // Conclusions on criteria: the concluded points into the ledger's Thẩm định, which the ledger then counts.
     const criterionConcluded = ledgerValues ? withCriterionConclusions(port, state, rules, ledgerValues) : null;
     if (criterionConcluded) port.writeValues(LEDGER_SHEET, criterionConcluded.writes);
-    const ledger = applyLedger(criterionConcluded?.values ?? ledgerValues, sheet, (concluded ?? picked).data, rules, state);
-    if (ledger) {
-      port.writeValues(LEDGER_SHEET, ledger.ledgerWrites);
-      port.writeValues(sheet, ledger.gridWrites);
-    }
+    const ledger = applyLedger(port, sheet, (concluded ?? picked).data, rules, state, criterionConcluded?.values ?? ledgerValues);
     const { data, result } = ledger ?? concluded ?? picked;
     // Result columns already on the sheet that the scores no longer give: reported, then rewritten.
     const stale = staleFinding(checkStale(data.values, result, SHEET_ORIGIN), SHEET_ORIGIN);
@@ -363,7 +360,7 @@ export async function scoreWorkbook(opts: ScoreOptions): Promise<ScoreOutcome> {
         ...state,
         rules: rulesJson,
         decision,
-        written: withGridWritten(written.written, ledger),
+        written: ledgerWritten(written.written, ledger),
         marks: [...(state.marks ?? []).filter((m) => m.sheet !== sheet), ...marks],
         lastRun: lastRunRecord(result, sheet, "cli", opts.now ?? new Date(), data.values),
         // As the add-in's Tính điểm keeps it: the 2025 list's choice, the two years, the rules changed (the add-in's annex reads them).

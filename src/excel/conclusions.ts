@@ -7,7 +7,7 @@
 import { Origin } from "../core/base/address";
 import { applyConclusions, applyCriterionConclusions, ConclusionsApplied } from "../core/forms/conclusions";
 import { LEDGER_SHEET } from "../core/grid/ledger";
-import type { LedgerScoring, LedgerSheetData } from "./ledger";
+import type { LedgerSheetData } from "./ledger";
 import { FORM_TEXT } from "../core/forms/form-messages";
 import { locateGrid } from "../core/grid/grid";
 import { WriteBlock, WritePlan } from "../core/grid/plan";
@@ -73,16 +73,6 @@ export function concludedLedger(
   const on = { values: diff.values, origin: diff.origin, sheetName: diff.name };
   const applied = applyCriterionConclusions(ledger.values, rules, on, LEDGER_SHEET, ledger.origin);
   return applied.concluded + applied.unconcluded === 0 ? null : applied;
-}
-
-/**
- * The ledger's scoring with the concluded Thẩm định cells as blocks of their own (written, journalled and
- * logged with the ledger's Tự chấm and Điểm), and the ledger as read (what the cells held before).
- */
-export function withConcludedLedger(scoring: LedgerScoring | null, read: LedgerSheetData | null, applied: ConclusionsApplied | null): LedgerScoring | null {
-  if (scoring === null || read === null || applied === null || applied.writes.length === 0) return scoring;
-  const blocks = applied.writes.map((w) => ({ row: w.row, col: w.col, values: [[w.value]], numberFormat: [["General"]] }));
-  return { ...scoring, ledger: read, ledgerBlocks: [...scoring.ledgerBlocks, ...blocks] };
 }
 
 /** The write plan with the concluded scores: one block per cell, its number format kept (journalled like the results). */

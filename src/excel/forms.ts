@@ -1,28 +1,24 @@
 import { lockRefusal } from "../core/store/lock";
 import { logEntry, withLog } from "../core/store/log";
 import { currentActor } from "./actor";
-import { chooseAnnexSheet } from "../core/sheets/annex";
 import { both, joinBoth } from "../core/base/catalogue";
 import { NOTICE_MESSAGES } from "../core/forms/notices";
-import { FORM_MESSAGES, FORM_TEXT } from "../core/forms/form-messages";
+import { FORM_MESSAGES } from "../core/forms/form-messages";
 import { FormDescription, newFormKey } from "../core/forms/form-parts";
 import { scoreSheet } from "../core/grid/scoring";
 import { differencesSheet, MergeFinding, Difference, ReturnedForm, selfAssessmentSheet, trackingSheet } from "../core/forms/merge";
 import { locateGrid } from "../core/grid/grid";
 import { SheetDescription } from "../core/sheets/sheet";
-import { CellSnapshot, StoreState } from "../core/store/store";
 import { hostRefusal, queueSheetRead, rulesOf, sheetRefusal } from "./sheet-read";
 import { sheetLayoutClearsUndo } from "./host";
-import { ensureStoreSheet, queueStoreRead, writeStore, runWriting, isGrouped, RunAgain } from "./store";
+import { queueStoreRead, runWriting, isGrouped, RunAgain } from "./store";
 import { renderSheetOffice } from "./sheet-render";
 import { queueDifferencesRead } from "./conclusions";
 import { readDifferences } from "../core/forms/conclusions";
-import { cellAddress } from "../core/base/address";
 import { LEDGER_SHEET } from "../core/grid/ledger";
-import { MergePlan } from "../core/forms/merge";
-import { LedgerSheetData, queueLedgerRead } from "./ledger";
+import { queueLedgerRead } from "./ledger";
 import { SheetInfo } from "../core/sheets/port";
-import { masterOf, planMergeFlow } from "../core/flows/merge";
+import { masterOf, MergePort, mergedState, planMergeFlow, writeMerge } from "../core/flows/merge";
 import { planForms, writeFormsMade } from "../core/flows/forms";
 import { ExcelPort, sheetState } from "./port";
 
@@ -136,7 +132,17 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
       const diff = diffRead();
       const previousRows = state.loopSheets && diff && diff.name === state.loopSheets.diff ? (readDifferences(diff.values)?.rows ?? []) : [];
       const ledger = rules.leaves.length > 0 ? ledgerRead() : null;
-      const port = new ExcelPort(context, { sheets: sheets.items.map((s) => ({ name: s.name, state: sheetState(s.visibility) })), grid: sheet, store });
+      // The ledger as read, with its number formats (what the undo journal gives back).
+      const others = ledger
+        ? new Map([[LEDGER_SHEET, { values: ledger.values, formulas: ledger.formulas, origin: ledger.origin, numberFormat: ledgerFormats() ?? [] }]])
+        : undefined;
+      const port = new ExcelPort(context, {
+        sheets: sheets.items.map((s) => ({ name: s.name, state: sheetState(s.visibility) })),
+        gridSheet: read.sheet,
+        grid: sheet,
+        store,
+        ...(others ? { others } : {}),
+      });
       const input = {
         now: now().toISOString(),
         differenceRows: previousRows,
@@ -200,51 +206,33 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
       // In an undo group on Windows and Mac, a new loop sheet could not take its place after the grid (moving a sheet
       // clears the undo stack there): the first merge runs outside the group; later ones rewrite their sheets in place.
       if (isGrouped(context) && sheetLayoutClearsUndo() && (!owned || !ownedTrack)) throw new RunAgain("plain");
-      ensureStoreSheet(context, store); // before any cell: a protected workbook structure refuses here
-      const ws = read.sheet;
-      const cells: CellSnapshot[] = plan.writes.map((w) => ({
-        address: w.address,
-        formulas: [[sheet.formulas[w.row]?.[w.col] ?? ""]],
-        numberFormat: [[sheet.numberFormat[w.row]?.[w.col] ?? "General"]],
-      }));
-      for (const w of plan.writes) {
-        // A note stays text: the apostrophe keeps "=…", "1/2" or "10" from becoming a formula, date or number.
-        ws.getRange(w.address).values = [[typeof w.value === "string" ? `'${w.value}` : w.value]];
-      }
-      if (ledger) cells.push(...writeLedgerCells(context, ledger, ledgerFormats(), plan));
-      const placed = placeLoopSheets(sheets, names, state, sheet.name, isGrouped(context));
-      renderSheetOffice(placed.self.ws, selfAssessmentSheet(rules, plan.selfAssessments, placed.self.name));
-      renderSheetOffice(placed.diff.ws, differencesSheet(plan.differences, placed.diff.name, previousRows, plan.replies));
-      renderSheetOffice(
-        placed.track.ws,
-        trackingSheet(
-          agencies.filter((a) => a !== ""),
-          plan.selfAssessments,
-          deadline,
-          placed.track.name,
-          state,
-        ),
-      );
-
+      // One batch: the loop sheets rendered in their place after the grid under their own names (the port's putSheet
+      // builds a sheet under a temporary name first: a rename, which Excel on Windows does not undo), then through the
+      // port the store with the undo journal, the grid's and the ledger's cells (scores as numbers, notes as text).
       const { undo: _u, ...previousState } = state;
       void _u;
       const at = now().toISOString();
-      const changes = [
-        ...plan.writes.map((w): [string, string, string] => [w.address, String(sheet.values[w.row]?.[w.col] ?? ""), String(w.value ?? "")]),
-        ...plan.ledgerWrites.map((w): [string, string, string] => [w.address, String(ledger?.values[w.row]?.[w.col] ?? ""), String(w.value)]),
-      ];
-      const merged = [...plan.merged.map((m) => m.file), ...new Set(plan.replies.map((r) => r.file))].join(", ");
-      const newState: StoreState = withLog(
-        {
-          ...state,
-          workbookId: master.masterId,
-          selfAssessments: plan.selfAssessments,
-          loopSheets: { self: placed.self.name, diff: placed.diff.name, track: placed.track.name },
-          undo: { action: "merge", at, sheet: sheet.name, cells, fills: [], previousLoopSheets, previousState },
-        },
-        logEntry({ at, action: "merge", by: currentActor(), via: "pane", sheet: sheet.name, cells: changes, note: merged }),
-      );
-      await writeStore(context, store, newState); // 2: cells, sheets and the journal in one batch
+      const loopPuts: SheetDescription[] = [];
+      const cellsPort: MergePort = {
+        sheets: () => port.sheets(),
+        readSheet: (name) => port.readSheet(name),
+        writeValues: (name, writes) => port.writeValues(name, writes),
+        putSheet: (description) => void loopPuts.push(description),
+        writeStore: (next) => port.writeStore(next),
+      };
+      writeMerge(cellsPort, master, planned.flow, {
+        deadline,
+        stateAfter: ({ loopSheets, changes, files }) =>
+          withLog(
+            {
+              ...mergedState(master, plan, loopSheets),
+              undo: { action: "merge", at, sheet: sheet.name, cells: port.journal().cells, fills: [], previousLoopSheets, previousState },
+            },
+            logEntry({ at, action: "merge", by: currentActor(), via: "pane", sheet: sheet.name, cells: changes, note: files }),
+          ),
+      });
+      renderLoopSheets(sheets, names, sheet.name, isGrouped(context), loopPuts);
+      await port.apply(); // 2: the sheets, the journal and the cells in one batch
 
       return {
         kind: "done",
@@ -278,50 +266,29 @@ function queueLedgerFormats(context: Excel.RequestContext): () => unknown[][] | 
 /* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
 
 /**
- * The merge's cells on the ledger (forms at criterion level): queued in the merge's write batch, text kept text,
- * each cell journalled on the ledger's sheet (what it held, its format) so that Hoàn tác gives it back.
+ * The loop sheets, in order right after the grid: a sheet the last merge made (its name among the sheets) is replaced;
+ * in an undo group (ExcelApi 1.20) nothing that clears the user's undo stack: it is emptied and written again in place.
  */
-function writeLedgerCells(context: Excel.RequestContext, ledger: LedgerSheetData, formats: unknown[][] | null, plan: MergePlan): CellSnapshot[] {
-  if (plan.ledgerWrites.length === 0) return [];
-  const ws = context.workbook.worksheets.getItem(LEDGER_SHEET);
-  return plan.ledgerWrites.map((w) => {
-    const address = cellAddress(w.row, w.col, ledger.origin);
-    // Text stays text: a cell formatted "@" (as the add-in and the CLI make the ledger's) takes it as typed, where an
-    // apostrophe would stay in the value; any other cell takes it after an apostrophe.
-    const asText = formats?.[w.row]?.[w.col] === "@";
-    ws.getRange(address).values = [[typeof w.value === "string" && !asText ? `'${w.value}` : w.value]];
-    return {
-      address,
-      sheet: LEDGER_SHEET,
-      formulas: [[ledger.formulas[w.row]?.[w.col] ?? ""]],
-      numberFormat: [[String(formats?.[w.row]?.[w.col] ?? "General")]],
-    };
-  });
-}
-
-/**
- * The loop sheets go right after the grid; the ones a previous merge made are replaced; a user's sheet of that name
- * is never touched. In an undo group (ExcelApi 1.20) nothing that clears the user's undo stack: a sheet made before
- * is emptied and written again in place (no delete).
- */
-function placeLoopSheets(sheets: Excel.WorksheetCollection, names: string[], state: StoreState, grid: string, grouped: boolean) {
-  const taken = [...names];
-  const place = (wanted: string, owned: string | undefined, position: number) => {
-    const where = chooseAnnexSheet(wanted, taken, owned && names.includes(owned) ? owned : undefined);
-    if (where.replaces && grouped) {
-      const ws = sheets.getItem(where.name);
-      ws.getRange().clear(Excel.ClearApplyTo.all);
-      return { ws, name: where.name };
-    }
-    if (where.replaces) sheets.getItem(where.name).delete();
-    else taken.push(where.name);
-    const ws = sheets.add(where.name);
-    ws.position = position;
-    return { ws, name: where.name };
-  };
+function renderLoopSheets(
+  sheets: Excel.WorksheetCollection,
+  names: readonly string[],
+  grid: string,
+  grouped: boolean,
+  puts: readonly SheetDescription[],
+): void {
   const gridPosition = Math.max(0, names.indexOf(grid));
-  const self = place(FORM_TEXT.selfSheet, state.loopSheets?.self, gridPosition + 1);
-  const diff = place(FORM_TEXT.diffSheet, state.loopSheets?.diff, gridPosition + 2);
-  const track = place(FORM_TEXT.trackSheet, state.loopSheets?.track, gridPosition + 3);
-  return { self, diff, track };
+  puts.forEach((description, i) => {
+    const name = description.sheetName;
+    const replaces = names.includes(name);
+    if (replaces && grouped) {
+      const ws = sheets.getItem(name);
+      ws.getRange().clear(Excel.ClearApplyTo.all);
+      renderSheetOffice(ws, description);
+      return;
+    }
+    if (replaces) sheets.getItem(name).delete();
+    const ws = sheets.add(name);
+    ws.position = gridPosition + 1 + i;
+    renderSheetOffice(ws, description);
+  });
 }

@@ -1,17 +1,18 @@
 /**
  * "Tính điểm" with a ledger (criteria sets): the ledger sheet "Chấm điểm chi tiết" is read in the
- * action's first sync, every leaf computed and each agency's group sums put into the grid's group
- * cells as part of the same write plan (so the undo journal covers them), never over a cell a user
- * typed (a groupTypedOver finding). The ledger's own computed columns (Tự chấm of the computed
- * methods, Điểm) are written in the same batch, as blocks of the ledger sheet in the same journal
- * (CellSnapshot.sheet): "Hoàn tác" gives both sheets back.
+ * action's first sync; the core's flow (src/core/flows/ledger.ts) computes every leaf and each agency's
+ * group sums, never over a cell a user typed (a groupTypedOver finding), and queues them on the port
+ * (writeValues): the ledger's computed columns (Tự chấm of the computed methods, Điểm) and the grid's
+ * group cells go in the results' write batch and journal (CellSnapshot.sheet for the ledger's):
+ * "Hoàn tác" gives both sheets back.
  */
-import { cellAddress, Origin } from "../core/base/address";
-import { LEDGER_SHEET, scoreWithLedger } from "../core/grid/ledger";
-import { columnRuns, WriteBlock, WritePlan } from "../core/grid/plan";
+import { Origin } from "../core/base/address";
+import { LEDGER_SHEET } from "../core/grid/ledger";
+import { LedgerSums, planLedgerSums, writeLedgerSums } from "../core/flows/ledger";
+import type { ConclusionsApplied } from "../core/forms/conclusions";
 import { Rules } from "../core/rules/rules";
-import { ScoreResult } from "../core/grid/scoring";
-import { StoreState, writtenCells, writtenRecord } from "../core/store/store";
+import { ValueWrite, WorkbookPort } from "../core/sheets/port";
+import { StoreState } from "../core/store/store";
 import type { SheetData } from "./sheet-read";
 
 /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- queues loads; the accessor is called after the caller's sync */
@@ -46,58 +47,33 @@ export interface LedgerSheetData {
   protected: boolean;
 }
 
-export interface LedgerScoring {
-  result: Extract<ScoreResult, { ok: true }>;
-  /** The grid's values as scored (group sums in place): what a correction is tried on. */
-  values: unknown[][];
-  gridWrites: { row: number; col: number; value: number | "" }[];
-  /** The ledger as read, and its cells to write (Tự chấm of computed methods, Điểm) as blocks of the ledger's values (formats predicted). */
-  ledger: LedgerSheetData;
-  ledgerBlocks: WriteBlock[];
-}
-
-/** The grid scored with the ledger, when the rules have criteria and the workbook a ledger; else null (scored as without criteria). */
-export function scoreWithLedgerSheet(sheet: SheetData, ledger: LedgerSheetData | null, rules: Rules, state: StoreState): LedgerScoring | null {
-  if (rules.leaves.length === 0 || ledger === null) return null;
-  const scored = scoreWithLedger(sheet.values, ledger.values, rules, {
-    origin: sheet.origin,
-    ledgerOrigin: ledger.origin,
-    written: writtenCells(state.written, sheet.name),
-  });
-  if (!scored.ok) return null;
-  const ledgerBlocks = blocksOf(scored.ledger.writes, () => "General");
-  return { result: scored.result, values: scored.values, gridWrites: scored.gridWrites, ledger, ledgerBlocks };
-}
-
-/** Writes as blocks: one per run of consecutive rows in a column, each cell keeping its number format. */
-function blocksOf(writes: readonly { row: number; col: number; value: number | "" }[], format: (row: number, col: number) => unknown): WriteBlock[] {
-  return columnRuns(writes).map((run) => ({
-    row: run[0].row,
-    col: run[0].col,
-    values: run.map((w) => [w.value]),
-    numberFormat: run.map((w) => [(format(w.row, w.col) as string | undefined) ?? "General"]),
-  }));
+/** "Tính điểm" with the ledger: the core's sums, the ledger as read (what its cells held), and its cells to write. */
+export interface LedgerScoring extends LedgerSums {
+  read: LedgerSheetData;
+  /** The ledger's cells to write: Tự chấm of computed methods and Điểm, then the council's concluded Thẩm định. */
+  ledgerCells: ValueWrite[];
 }
 
 /**
- * The write plan with the group sums: one block per run of consecutive rows in a group column (the
- * journal snapshots them like the results), and the store's record of what the add-in wrote
- * extended with them (sums already in place and unchanged stay the add-in's).
+ * The grid scored with the ledger through the port (src/core/flows/ledger.ts, as `score` runs it on the package), the
+ * concluded Thẩm định counted; null without criteria or a readable ledger (then scored as without criteria).
  */
-export function withGridSums(plan: WritePlan, ledger: LedgerScoring, sheet: SheetData): WritePlan {
-  const { origin } = sheet;
-  const blocks = blocksOf(ledger.gridWrites, (r, c) => sheet.numberFormat[r]?.[c]);
-  const cells = writtenCells(plan.written, plan.written.sheet);
-  const before = new Map(ledger.gridWrites.map((w) => [cellAddress(w.row, w.col, origin), w.value]));
-  const { layout, rows, rules } = ledger.result;
-  for (const r of rows)
-    rules.groups.forEach((g, i) => {
-      if (g.criteria.length === 0) return;
-      const address = cellAddress(r.row, layout.groupCols[i], origin);
-      const value = before.has(address) ? before.get(address)! : ledger.values[r.row]?.[layout.groupCols[i]];
-      // What the grid shows after the write, where it is the criteria's sum (not a typed cell kept).
-      const typed = ledger.result.findings.some((f) => f.code === "groupTypedOver" && f.row === r.row && f.col === layout.groupCols[i]);
-      if (!typed && (typeof value === "number" || (typeof value === "string" && value !== ""))) cells.set(address, value);
-    });
-  return { ...plan, blocks: [...plan.blocks, ...blocks], written: writtenRecord(plan.written.sheet, cells) };
+export function scoreWithLedgerSheet(
+  port: Pick<WorkbookPort, "sheets" | "readSheet">,
+  sheet: SheetData,
+  read: LedgerSheetData | null,
+  concluded: ConclusionsApplied | null,
+  rules: Rules,
+  state: StoreState,
+): LedgerScoring | null {
+  if (read === null) return null;
+  const sums = planLedgerSums(port, { sheet: sheet.name, rules, state, gridValues: sheet.values, ledgerValues: concluded ? concluded.values : read.values });
+  if (!sums.ok) return null;
+  const conclusions = (concluded?.writes ?? []).map((w) => ({ row: w.row, col: w.col, value: w.value }));
+  return { ...sums, read, ledgerCells: [...sums.ledgerWrites, ...conclusions] };
+}
+
+/** Queues the ledger's cells and the grid's group sums on the port, before the results (their journal goes with the results'). */
+export function writeLedger(port: Pick<WorkbookPort, "writeValues">, sheet: string, ledger: LedgerScoring): void {
+  writeLedgerSums(port, sheet, { ...ledger, ledgerWrites: ledger.ledgerCells });
 }

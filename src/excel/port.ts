@@ -10,7 +10,6 @@
  */
 import { cellAddress, Origin, parseCell, rangeAddress } from "../core/base/address";
 import { GridLayout } from "../core/grid/grid";
-import { LEDGER_SHEET } from "../core/grid/ledger";
 import { columnRuns, MARK_FILL, WriteBlock, WritePlan } from "../core/grid/plan";
 import { AnnexDescription } from "../core/sheets/annex";
 import { ExplainDescription } from "../core/findings/explanation";
@@ -19,7 +18,6 @@ import { SheetDescription } from "../core/sheets/sheet";
 import { CellSnapshot, DecodedStore, MarkRecord, STORE_SHEET, StoreState } from "../core/store/store";
 import { resultJournal, ResultJournal, UndoReads } from "../core/flows/undo";
 import { BYTES_PER_SYNC, chunkByBytes, features, jsonBytes, OP_BYTES } from "./host";
-import { LedgerScoring } from "./ledger";
 import { protectInputs, renderSheetOffice } from "./sheet-render";
 import { ANNEX_BACKUP_SHEET, queueSheetRead, readSheetInBlocks, SheetData, SheetRead } from "./sheet-read";
 import { ensureStoreSheet, isGrouped, queueStoreRead, queueStoreWrite, readStoreInBlocks, StoreRead, writeStore } from "./store";
@@ -148,8 +146,6 @@ export class ExcelPort<A = never> implements WorkbookPort {
     private readonly context: Excel.RequestContext,
     private readonly read: ExcelRead,
     private readonly options: {
-      /** The ledger's computed columns (a criteria set): written in the same batches as the grid's results, journalled with them. */
-      ledger?: LedgerScoring | null;
       /** What the caller adds to the journal's cells (the council's concluded scores). */
       journalCells?: (cells: CellSnapshot[]) => CellSnapshot[];
     } = {},
@@ -180,7 +176,7 @@ export class ExcelPort<A = never> implements WorkbookPort {
   writeResults(w: ResultWrite): MarkRecord[] {
     if (w.sheet !== this.read.grid.name || !this.read.gridSheet || this.read.standardWidth === undefined)
       throw new Error(`ExcelPort: results go to the sheet read with its formats, not "${w.sheet}"`);
-    const fromRead = journalFromRead(w.plan, w.layout, this.read.grid, this.read.standardWidth, this.options.ledger ?? null);
+    const fromRead = journalFromRead(w.plan, w.layout, this.read.grid, this.read.standardWidth);
     const journal = this.options.journalCells ? { ...fromRead, cells: this.options.journalCells(fromRead.cells) } : fromRead;
     if (this.sheetPut) throw new Error("ExcelPort: one write per action, each with its own journal");
     this.result = { layout: w.layout, plan: w.plan, journal };
@@ -304,7 +300,7 @@ export class ExcelPort<A = never> implements WorkbookPort {
         values: this.takeValues().blocks,
         puts: this.puts,
       };
-      return { edited: await applyCells(this.context, this.read, write, state, this.options.ledger ?? null), sheet: null };
+      return { edited: await applyCells(this.context, this.read, write, state), sheet: null };
     }
     if (this.sheetPut) return { edited: [], sheet: await this.sheetPut(state) };
     if (!this.guard.protect && !this.guard.unprotect && this.guard.texts.length === 0) {
@@ -496,13 +492,7 @@ interface CellsWrite {
  * sync 3, only when a written cell was typed into meanwhile (its content goes back) or the loads differ from
  * the journal. Returns the cells typed into meanwhile.
  */
-async function applyCells(
-  context: Excel.RequestContext,
-  read: ExcelRead,
-  write: CellsWrite,
-  newState: StoreState,
-  ledger: LedgerScoring | null,
-): Promise<EditedCell[]> {
+async function applyCells(context: Excel.RequestContext, read: ExcelRead, write: CellsWrite, newState: StoreState): Promise<EditedCell[]> {
   const { journal, values, puts } = write;
   // Without a result write, no columns, headers, results or marks.
   const plan: Omit<WritePlan, "written"> = write.result?.plan ?? { columns: [], headers: [], blocks: [], marks: [], unmark: [], keptMarks: [] };
@@ -519,8 +509,7 @@ async function applyCells(
     byName.set(key, known);
     return known;
   };
-  const originOf = (name: string): Origin =>
-    name === LEDGER_SHEET && ledger ? ledger.ledger.origin : (read.others?.get(name)?.origin ?? (name === sheet.name ? sheet.origin : { row: 0, col: 0 }));
+  const originOf = (name: string): Origin => (name === sheet.name ? sheet.origin : (read.others?.get(name)?.origin ?? { row: 0, col: 0 }));
   // The loads of the cells about to be written come back in the response; the request carries the writes. Excel
   // limits each on its own (5 MB each way on the web), so each is counted against the budget on its own: the
   // response's loads, the request's state, results and marks.
@@ -531,10 +520,9 @@ async function applyCells(
   if (write.result && read.sheets.some((s) => s.name === ANNEX_BACKUP_SHEET) && !isGrouped(context)) worksheets.getItem(ANNEX_BACKUP_SHEET).delete();
   queueSheetPuts(context, read.sheets, puts);
   const smallWrites = OP_BYTES * (plan.marks.length + plan.unmark.length + plan.headers.length + 4 * plan.columns.length + journal.formatBackups.length);
-  // The ledger's blocks (Tự chấm, Điểm) and the values ride in the same batches as the grid's.
-  const ledgerBlocks = ledger ? ledger.ledgerBlocks.map((b) => ({ ...b, sheet: LEDGER_SHEET, formatted: false })) : [];
+  // The values (the ledger's Tự chấm and Điểm, the grid's group sums…) ride in the same batches as the results.
   const [firstBlocks = [], ...moreBlocks] = batchBlocks<WriteBlock & { sheet?: string; formatted?: boolean }>(
-    [...plan.blocks, ...ledgerBlocks, ...values],
+    [...plan.blocks, ...values],
     BYTES_PER_SYNC,
     queuedBytes + smallWrites,
   );
@@ -624,7 +612,7 @@ const FORMAT_BACKUP_FIRST_COL = 4;
 /** The undo journal of a write, built from the first read (before anything is written): the core's (src/core/flows/undo.ts). */
 export type Journal = ResultJournal;
 
-function journalFromRead(plan: WritePlan, layout: GridLayout, sheet: SheetData, standardWidth: number, ledger: LedgerScoring | null): Journal {
+function journalFromRead(plan: WritePlan, layout: GridLayout, sheet: SheetData, standardWidth: number): Journal {
   return resultJournal(
     plan,
     layout,
@@ -633,7 +621,6 @@ function journalFromRead(plan: WritePlan, layout: GridLayout, sheet: SheetData, 
       widthOf: () => standardWidth,
       // With Range.copyFrom (ExcelApi 1.9) the appended columns' formats are copied aside, else cleared on undo.
       backupFirstCol: features.copyFrom() ? FORMAT_BACKUP_FIRST_COL : null,
-      ledger: ledger ? { sheet: LEDGER_SHEET, blocks: ledger.ledgerBlocks, formulas: ledger.ledger.formulas, origin: ledger.ledger.origin } : null,
     },
   );
 }

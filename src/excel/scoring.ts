@@ -1,6 +1,7 @@
-import { queueLedgerRead, scoreWithLedgerSheet, withGridSums } from "./ledger";
+import { queueLedgerRead, scoreWithLedgerSheet, writeLedger } from "./ledger";
+import { ledgerWritten } from "../core/flows/ledger";
 import { LEDGER_SHEET } from "../core/grid/ledger";
-import { concludedLedger, concludedSheet, queueDifferencesRead, withConcludedLedger, withConcludedScores, withConclusionsJournalled } from "./conclusions";
+import { concludedLedger, concludedSheet, queueDifferencesRead, withConcludedScores, withConclusionsJournalled } from "./conclusions";
 import { lockRefusal } from "../core/store/lock";
 import { blockChanges, logEntry, withLog } from "../core/store/log";
 import { currentActor } from "./actor";
@@ -68,13 +69,15 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       // their group sums into the grid (src/excel/ledger.ts).
       const ledgerRead = ledgerSheet();
       const ledgerConcluded = concludedLedger(ledgerRead, differencesSheet(), rules, state.loopSheets?.diff);
-      const ledgerScored = scoreWithLedgerSheet(
-        sheet,
-        ledgerRead && ledgerConcluded ? { ...ledgerRead, values: ledgerConcluded.values } : ledgerRead,
-        rules,
-        state,
+      // The core's flows through the port (src/core/flows/ledger.ts and score.ts), as the command line runs them on the package.
+      const port = new ExcelPort(
+        context,
+        { ...loadedRead(read, gridSheet), ...(ledgerRead ? { others: new Map([[LEDGER_SHEET, ledgerRead]]) } : {}) },
+        {
+          journalCells: (cells) => withConclusionsJournalled(cells, concluded),
+        },
       );
-      const ledger = withConcludedLedger(ledgerScored, ledgerRead, ledgerConcluded);
+      const ledger = scoreWithLedgerSheet(port, sheet, ledgerRead, ledgerConcluded, rules, state);
       const scored = ledger ? ledger.result : scoreSheet(sheet.values, rules, sheet.origin);
       if (!scored.ok) {
         const refusal = sheetRefusal(sheet.name, scored.error);
@@ -87,17 +90,12 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       const comparison = compared.compared?.comparison ?? null;
       // The 2025 list (offered or used), the two years, the agencies gone since last year: told whether or not anything is written.
       const told = compared.compared?.notices ?? [];
-      // The core's flow through the port (src/core/flows/score.ts), as the command line runs it on the package.
-      const port = new ExcelPort(context, loadedRead(read, gridSheet), {
-        ledger,
-        journalCells: (cells) => withConclusionsJournalled(cells, concluded),
-      });
       const planned = planScoring(port, {
         sheet: sheet.name,
         scored,
         state,
         comparison,
-        adjust: (p) => withConcludedScores(ledger ? withGridSums(p, ledger, sheet) : p, concluded, sheet),
+        adjust: (p) => withConcludedScores(ledger ? { ...p, written: ledgerWritten(p.written, ledger) } : p, concluded, sheet),
       });
       if (!planned.ok)
         return {
@@ -120,10 +118,11 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       // (a run that compares with nothing leaves last year's columns, and the record of them, as they were)
       const lastYear = compared.compared ? lastYearRecord(state, compared.compared, sheet.name) : state.lastYear;
 
-      const ledgerWrites = ledger ? ledger.ledgerBlocks : [];
+      const ledgerWrites = ledger ? ledger.ledgerCells : [];
       if (
         isUnchanged(plan, gridSheet.values, state) &&
         ledgerWrites.length === 0 &&
+        (ledger?.gridWrites.length ?? 0) === 0 &&
         JSON.stringify(lastYear ?? null) === JSON.stringify(state.lastYear ?? null)
       ) {
         return {
@@ -142,24 +141,31 @@ export async function runScoring(source: Source, now: () => Date = () => new Dat
       if (sheet.protected) {
         return { kind: "refused", ...excelBoth("sheetProtected", { sheet: sheet.name }), cells: [] };
       }
-      if (ledger && ledgerWrites.length > 0 && ledger.ledger.protected) {
+      if (ledger && ledgerWrites.length > 0 && ledger.read.protected) {
         return { kind: "refused", ...excelBoth("sheetProtected", { sheet: LEDGER_SHEET }), cells: [] };
       }
 
       const via = source === "ribbon" ? "ribbon" : "pane";
+      // The ledger's cells and the grid's group sums first: the results' journal (port.journal()) then holds them too.
+      if (ledger) writeLedger(port, sheet.name, ledger);
+      // As a block each, for the log.
+      const cellBlocks = (writes: readonly { row: number; col: number; value: string | number }[]) =>
+        writes.map((w) => ({ row: w.row, col: w.col, values: [[w.value]] }));
       writeScoring(port, {
         sheet: sheet.name,
         scored,
         plan,
         stateAfter: (written) => {
-          const changes = blockChanges(gridSheet.values, written.blocks, (r, c) => cellAddress(r, c, sheet.origin));
+          const changes = blockChanges(gridSheet.values, [...written.blocks, ...cellBlocks(ledger?.gridWrites ?? [])], (r, c) =>
+            cellAddress(r, c, sheet.origin),
+          );
           let newState = withLog(
             { ...stateAfter(state, written, sheet.name, run, port.journal()), ...(lastYear ? { lastYear } : {}) },
             logEntry({ at: run.at, action: "score", by: currentActor(), via, sheet: sheet.name, cells: changes }),
           );
           // The ledger's computed columns: an entry of their own (the log names one sheet per entry).
           if (ledger && ledgerWrites.length > 0) {
-            const cells = blockChanges(ledger.ledger.values, ledgerWrites, (r, c) => cellAddress(r, c, ledger.ledger.origin));
+            const cells = blockChanges(ledger.read.values, cellBlocks(ledgerWrites), (r, c) => cellAddress(r, c, ledger.read.origin));
             newState = withLog(newState, logEntry({ at: run.at, action: "score", by: currentActor(), via, sheet: LEDGER_SHEET, cells }));
           }
           return newState;

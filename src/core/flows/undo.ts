@@ -16,7 +16,7 @@
  */
 import { cellAddress, Origin, parseCell, rangeAddress } from "../base/address";
 import { GridLayout } from "../grid/grid";
-import { MARK_FILL, WriteBlock, WritePlan } from "../grid/plan";
+import { MARK_FILL, WritePlan } from "../grid/plan";
 import { CellsRestore, WorkbookPort } from "../sheets/port";
 import { actionName, LOG_SHEET_TITLE, logEntry, LogEntry, withLog } from "../store/log";
 import { isExplanationTitle } from "../findings/explanation";
@@ -307,7 +307,8 @@ const at = (m: unknown[][], row: number, col: number): unknown => m[row]?.[col] 
 /**
  * "Tính điểm"'s journal: each block and appended header as it was, the fills the marks replace, the widths of
  * appended columns; their formats copied aside (`formatBackups`: at `backupFirstCol` of the store sheet, where
- * the host can copy them back) or else cleared on undo. `ledger`: the ledger's blocks on its own sheet.
+ * the host can copy them back) or else cleared on undo. Values queued with the results (the ledger's, writeValues)
+ * are journalled by the port that queues them.
  */
 export function resultJournal(
   plan: WritePlan,
@@ -316,7 +317,6 @@ export function resultJournal(
   opts: {
     widthOf: (col: number) => number;
     backupFirstCol: number | null;
-    ledger?: { sheet: string; blocks: readonly WriteBlock[]; formulas: unknown[][]; origin: Origin } | null;
   },
 ): ResultJournal {
   const { origin } = sheet;
@@ -332,14 +332,6 @@ export function resultJournal(
       formulas: [[""]],
       numberFormat: [[sheet.numberFormat(h.row, h.col)]],
       wrote: [[h.text]],
-    })),
-    // The ledger's Tự chấm and Điểm, on their own sheet: undo gives back a cell that still holds what was written.
-    ...(opts.ledger?.blocks ?? []).map((b) => ({
-      address: rangeAddress(b.row, b.col, b.values.length, 1, opts.ledger!.origin),
-      sheet: opts.ledger!.sheet,
-      formulas: b.values.map((_, i) => [at(opts.ledger!.formulas, b.row + i, b.col)]),
-      numberFormat: b.numberFormat,
-      wrote: b.values.map((r) => [...r]),
     })),
   ];
   const previousMarks = new Map(plan.keptMarks.map((m) => [m.address, m]));
