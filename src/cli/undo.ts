@@ -52,6 +52,13 @@ export const UNDO_CLI_MESSAGES = catalogue("undo command line", {
       `The last action, “${named(p.action, "en")}” at ${p.time} (sheet “${p.sheet}”), can only be undone in Excel with the add-in's “Hoàn tác” button. Nothing was written.`,
     example: { action: "annex", time: "09:41", sheet: "Phụ lục" },
   }),
+  notOurs: entry({
+    vi: (p: { sheet: string }) =>
+      `Không hoàn tác được: trang “${p.sheet}” đã được sửa hoặc thay từ sau khi công cụ tạo ra nó, nên được giữ nguyên (xóa trang đó bằng tay nếu không cần). Chưa ghi gì.`,
+    en: (p) =>
+      `Could not undo: the sheet “${p.sheet}” was edited or replaced after the tool made it, so it is kept (delete it by hand if it is not needed). Nothing was written.`,
+    example: { sheet: "Nhật ký" },
+  }),
   sheetGone: entry({
     vi: (p: { sheet: string }) => `Không hoàn tác được: trang tính “${p.sheet}” không còn trong sổ tính. Chưa ghi gì.`,
     en: (p) => `Could not undo: the sheet “${p.sheet}” is no longer in the workbook. Nothing was written.`,
@@ -99,6 +106,8 @@ export async function undoMain(argv: string[], io: CliIO, lang: Lang, now: () =>
         return refuse(both(UNDO_CLI_MESSAGES, "notHere", { action: outcome.action, time: hhmm(outcome.at), sheet: outcome.sheet }));
       case "sheetGone":
         return refuse(both(UNDO_CLI_MESSAGES, "sheetGone", { sheet: outcome.sheet }));
+      case "notOurs":
+        return refuse(both(UNDO_CLI_MESSAGES, "notOurs", { sheet: outcome.sheet }));
     }
     await writePackage(port, input, v.output, force);
     const { undo, leftAlone } = outcome;

@@ -382,6 +382,11 @@ export class ExcelPort<A = never> implements WorkbookPort {
     this.undoWrites.push(() => restoreCellsOffice(this.context, sheet, restore));
   }
 
+  /** Queues the sheet's deletion (outside an undo group: deleting a sheet clears Excel's undo stack). */
+  removeSheet(name: string): void {
+    this.context.workbook.worksheets.getItem(name).delete();
+  }
+
   /** Applies the undo: what was queued to give back, then the store's state after, in one sync (more only past the request limit). */
   async applyUndo(): Promise<void> {
     if (!this.state) throw new Error("ExcelPort: an undo without the store's state after it is never applied");

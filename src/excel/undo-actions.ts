@@ -92,9 +92,9 @@ const cellsUndo: UndoHandler["restore"] = async ({ context, port, state, undo, i
 };
 
 /** The sheet the action added goes, if it is still the add-in's. Deleting a sheet cannot be undone in Excel: outside the undo group (Ctrl+Z also takes the sheet back, whole). */
-const addedSheetUndo: UndoHandler["restore"] = async ({ context, undo, items }) => {
+const addedSheetUndo: UndoHandler["restore"] = async ({ context, port, undo, items }) => {
   if (isGrouped(context)) throw new RunAgain("plain");
-  return (await removeAddedSheet(context, undo, items)) ?? { leftAlone: [] };
+  return (await removeAddedSheet(context, port, undo, items)) ?? { leftAlone: [] };
 };
 
 export const UNDO_HANDLERS: { readonly [A in UndoJournal["action"]]: UndoHandler } = {
@@ -172,7 +172,7 @@ export const UNDO_HANDLERS: { readonly [A in UndoJournal["action"]]: UndoHandler
  * set's title in A1; the ledger: its title and nothing entered in it yet; one sync to see).
  * A refusal otherwise.
  */
-async function removeAddedSheet(context: Excel.RequestContext, undo: UndoJournal, items: Excel.Worksheet[]): Promise<Refused | null> {
+async function removeAddedSheet(context: Excel.RequestContext, port: ExcelPort, undo: UndoJournal, items: Excel.Worksheet[]): Promise<Refused | null> {
   const kind = addedSheetKind(undo.action);
   const ws = items.find((s) => s.name === undo.sheet);
   if (!ws) {
@@ -195,7 +195,7 @@ async function removeAddedSheet(context: Excel.RequestContext, undo: UndoJournal
     const m = excelMessage(`${kind}SheetNotOurs`, { sheet: undo.sheet });
     return { kind: "refused", message: m.vi, messageEn: m.en };
   }
-  ws.delete();
+  port.removeSheet(undo.sheet);
   return null;
 }
 

@@ -146,6 +146,13 @@ export class PackageEdit {
     this.puts.push(sheet);
   }
 
+  private readonly removals = new Set<string>();
+
+  /** A sheet the tool added to take away ("Hoàn tác"): its part, its relationships and its entries in the workbook's lists. */
+  removeSheet(name: string): void {
+    this.removals.add(name);
+  }
+
   /** The package's bytes: owned parts rewritten, every other entry copied as stored. */
   toBytes(): Uint8Array {
     const { wb } = this;
@@ -219,6 +226,26 @@ export class PackageEdit {
       added.push({ name: part });
     }
     for (const { sheet, names } of namesFor) workbookXml = setLocalNames(workbookXml, prefix, order.indexOf(sheet), names);
+    for (const name of this.removals) {
+      const entry = wb.sheet(name);
+      const at = order.indexOf(name);
+      const element = elements(workbookXml, "sheet").find(({ tag }) => attributes(tag).name === name);
+      if (!entry || at < 0 || !element) continue;
+      workbookXml = shiftSheetIndexes(workbookXml.slice(0, element.start) + workbookXml.slice(element.end), at, -1);
+      order.splice(at, 1);
+      // The active tab was the last sheet, now gone: the one before it.
+      if (at === order.length && at > 0)
+        workbookXml = workbookXml.replace(/(<(?:[\w.-]+:)?workbookView\b[^>]*\sactiveTab\s*=\s*["'])(\d+)(["'])/, (m, a: string, n: string, b: string) =>
+          Number(n) === at ? `${a}${at - 1}${b}` : m,
+        );
+      relsXml = withoutElement(relsXml, "Relationship", (a) => a.Id === entry.rId);
+      if (entry.part) {
+        dropped.add(partName(entry.part));
+        const sheetRels = relsPartOf(entry.part);
+        if (pkg.has(sheetRels)) dropped.add(partName(pkg.entry(sheetRels)!.name));
+        typesXml = withoutElement(typesXml, "Override", (a) => (a.PartName ?? "").toLowerCase() === `/${entry.part}`.toLowerCase());
+      }
+    }
 
     // Styles last: the sheets above and the edits below add to them.
     const sheetOut = new Map<string, OutEntry>();
@@ -266,19 +293,31 @@ export class PackageEdit {
   }
 }
 
+/** The text without the elements of that name whose attributes match. */
+function withoutElement(xml: string, name: string, match: (a: Record<string, string>) => boolean): string {
+  let out = xml;
+  for (const e of elements(out, name).reverse()) if (match(attributes(e.tag))) out = out.slice(0, e.start) + out.slice(e.end);
+  return out;
+}
+
 function addOverride(types: string, part: string, type: string): string {
   const exists = elements(types, "Override").some(({ tag }) => (attributes(tag).PartName ?? "").toLowerCase() === part.toLowerCase());
   if (exists) return types;
   return types.replace(/<\/((?:[\w.-]+:)?Types)\s*>\s*$/, `<Override PartName="${part}" ContentType="${type}"/></$1>`);
 }
 
-/** Sheet indexes at or after `from` moved one place: defined names' localSheetId, the book views' active and first tab. */
-function shiftSheetIndexes(workbookXml: string, from: number): string {
+/**
+ * Sheet indexes at or after `from` moved one place (`by` -1: the sheet at `from` removed, its own names with it):
+ * defined names' localSheetId, the book views' active and first tab.
+ */
+function shiftSheetIndexes(workbookXml: string, from: number, by: 1 | -1 = 1): string {
   const shift = (tag: string, attr: string) =>
     tag.replace(new RegExp(`(\\s${attr}\\s*=\\s*["'])(\\d+)(["'])`), (m, a: string, n: string, b: string) =>
-      Number(n) >= from ? `${a}${Number(n) + 1}${b}` : m,
+      Number(n) > from || (by === 1 && Number(n) === from) ? `${a}${Number(n) + by}${b}` : m,
     );
   let xml = workbookXml;
+  if (by === -1)
+    for (const d of elements(xml, "definedName").reverse()) if (attributes(d.tag).localSheetId === String(from)) xml = xml.slice(0, d.start) + xml.slice(d.end);
   for (const d of elements(xml, "definedName").reverse()) xml = xml.slice(0, d.start) + shift(d.tag, "localSheetId") + xml.slice(d.start + d.tag.length);
   for (const v of elements(xml, "workbookView").reverse())
     xml = xml.slice(0, v.start) + shift(shift(v.tag, "activeTab"), "firstSheet") + xml.slice(v.start + v.tag.length);

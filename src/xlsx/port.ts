@@ -244,6 +244,11 @@ export class XlsxPort implements WorkbookPort {
     for (const f of r.fills) eachCell(f.address, (row, col) => set(sheet, row, col, { style: styles.withFill(styleAt(sheet, row, col), f.color) }));
   }
 
+  /** A sheet taken away with its part and its entries in the workbook's lists (the others' names and tabs follow). */
+  removeSheet(name: string): void {
+    this.edit.removeSheet(name);
+  }
+
   /** The whole workbook with what was applied, as one package: the store put after the other sheets. */
   toBytes(): Uint8Array {
     if (this.store) {

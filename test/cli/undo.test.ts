@@ -8,6 +8,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { main } from "../../src/cli/main";
 import { STORE_SHEET } from "../../src/core/store/store";
+import { lockTime } from "../../src/core/store/lock";
+import { logSheet } from "../../src/core/store/log";
 import { parseCell } from "../../src/core/base/address";
 import { StyleBook } from "../../src/xlsx/styles";
 import { XlsxPort } from "../../src/xlsx/port";
@@ -105,6 +107,50 @@ describe.each([
     expect(after[at.row][at.col]).toBe(77);
     after[at.row][at.col] = before[at.row]?.[at.col] ?? "";
     expect(after.map((r) => r.filter((v) => v !== ""))).toEqual(before.map((r) => r.filter((v) => v !== "")));
+  });
+});
+
+describe("undo of a sheet the add-in added (the pane's “Xem nhật ký”, put just after the grid)", () => {
+  const dir = tempDir();
+  const file = (name: string) => path.join(dir, `${name}.xlsx`);
+  const LOG = "Nhật ký";
+
+  beforeAll(() => {
+    fs.writeFileSync(file("vao"), openpyxlCorpus());
+    // As the pane leaves it: the sheet put, its journal in the store.
+    const port = XlsxPort.open(new Uint8Array(fs.readFileSync(file("vao"))));
+    port.putSheet(logSheet({ entries: [] }, lockTime, LOG), GRID);
+    port.writeStore({ undo: { action: "logSheet", at: "2026-12-07T03:00:00.000Z", sheet: LOG, cells: [], fills: [], previousState: {} } });
+    fs.writeFileSync(file("nhat-ky"), port.toBytes());
+  });
+
+  it("the sheet goes with its part and its entries; the other sheets' names follow back; every other entry is byte-identical", async () => {
+    const added = open(file("nhat-ky"));
+    expect(added.sheets.map((s) => s.name)).toEqual([GRID, LOG, "Ghi chép", "Ẩn", "Ẩn hẳn", STORE_SHEET]);
+    expect(added.pkg.readText("xl/workbook.xml")).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="2">`);
+    const undone = await run(["undo", file("nhat-ky"), "-o", file("ra")]);
+    expect([undone.code, undone.stderr]).toEqual([0, ""]);
+    expect(undone.stdout).toMatch(/^Đã hoàn tác “Trang Nhật ký” lúc \d\d:\d\d trên trang “Nhật ký”\./);
+    const before = open(file("vao"));
+    const after = open(file("ra"));
+    expect(after.sheets.map((s) => [s.name, s.state])).toEqual([...before.sheets.map((s) => [s.name, s.state]), [STORE_SHEET, "veryHidden"]]);
+    const workbook = after.pkg.readText("xl/workbook.xml");
+    expect(workbook).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="1">`);
+    expect(workbook).not.toContain(LOG);
+    const part = added.sheet(LOG)!.part!;
+    expect(after.pkg.has(part)).toBe(false);
+    expect(after.pkg.readText("[Content_Types].xml")).not.toContain(`/${part}"`);
+    expect(after.pkg.readText("xl/_rels/workbook.xml.rels")).not.toContain(added.sheet(LOG)!.rId + '"');
+    expect(expectUnownedIdentical(before.pkg, after.pkg, LISTS)).toBeGreaterThanOrEqual(18);
+  });
+
+  it("a sheet edited since it was made is kept, and the undo refused", async () => {
+    const port = XlsxPort.open(new Uint8Array(fs.readFileSync(file("nhat-ky"))));
+    port.writeValues(LOG, [{ row: 0, col: 0, value: "Ghi chép của tôi" }]);
+    fs.writeFileSync(file("sua"), port.toBytes());
+    const r = await run(["undo", file("sua"), "-o", file("ra-2")]);
+    expect([r.code, fs.existsSync(file("ra-2"))]).toEqual([2, false]);
+    expect(r.stderr).toContain(`trang “${LOG}” đã được sửa hoặc thay từ sau khi công cụ tạo ra nó`);
   });
 });
 

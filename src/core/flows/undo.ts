@@ -37,7 +37,7 @@ export type UndoDecision =
   | { kind: "nothing" }
   /** The action the caller offers is no longer the last one recorded (Ctrl+Z took it back, or another came since). */
   | { kind: "alreadyUndone"; current: UndoInfo | null }
-  /** The results are locked: nothing is undone into them (the lock clears the journal; one kept by an older or edited store is refused). */
+  /** The results are locked: nothing is undone into their cells (the lock clears the journal; one kept by an older or edited store is refused). */
   | { kind: "locked"; lock: LockRecord }
   | { kind: "undo"; undo: UndoJournal; state: StoreState };
 
@@ -49,7 +49,10 @@ export function decideUndo(store: Extract<DecodedStore, { ok: true }>, expected?
   if (expected && (!undo || undo.action !== expected.action || undo.at !== expected.at))
     return { kind: "alreadyUndone", current: undo ? { action: undo.action, at: undo.at, sheet: undo.sheet } : null };
   if (!undo) return { kind: "nothing" };
-  if (store.state.lock) return { kind: "locked", lock: store.state.lock };
+  // What the lock refuses (Tính điểm, Gộp phiếu, Chuyển mã, Ghi kết luận) is not undone into locked results either;
+  // a sheet added while locked (Nhật ký, an annex with the lock's code) still goes.
+  const restores = UNDO_RULES[undo.action].restores;
+  if (store.state.lock && (restores === "cells" || restores === "merge")) return { kind: "locked", lock: store.state.lock };
   return { kind: "undo", undo, state: store.state };
 }
 
@@ -258,17 +261,19 @@ export type PortUndo =
   /** The store cannot be read (its message). */
   | { kind: "unreadable"; message: string; messageEn: string }
   | { kind: "sheetGone"; sheet: string }
-  /** An action this port does not give back (an annex, a merge, an added sheet: the add-in's undo). */
+  /** The sheet the action added is no longer the add-in's (edited or replaced since): kept. */
+  | { kind: "notOurs"; sheet: string }
+  /** An action this port does not give back (an annex, a merge, a chart: the add-in's undo). */
   | { kind: "notHere"; action: UndoAction; at: string; sheet: string }
   | { kind: "done"; undo: UndoJournal; leftAlone: string[]; state: StoreState };
 
 /**
  * The whole undo on a port whose reads are answered at once (XlsxPort): decided from the store, the cells
- * given back through the port, the state after queued. Actions whose undo is a sheet's (annex, merge, added
- * sheets) are the add-in's: said, nothing queued.
+ * given back or the added sheet removed through the port, the state after queued. The annex, a merge and the
+ * chart are the add-in's undo: said, nothing queued.
  */
 export function undoThroughPort(
-  port: Pick<WorkbookPort, "sheets" | "readStore" | "readBlock" | "readFill" | "restoreCells" | "writeStore">,
+  port: Pick<WorkbookPort, "sheets" | "readSheet" | "readStore" | "readBlock" | "readFill" | "restoreCells" | "removeSheet" | "writeStore">,
   entry: Pick<LogEntry, "at" | "by" | "via">,
 ): PortUndo {
   const stored = port.readStore();
@@ -276,9 +281,19 @@ export function undoThroughPort(
   const decided = decideUndo(stored);
   if (decided.kind !== "undo") return decided;
   const { undo, state } = decided;
-  if (UNDO_RULES[undo.action].restores !== "cells") return { kind: "notHere", action: undo.action, at: undo.at, sheet: undo.sheet };
+  const restores = UNDO_RULES[undo.action].restores;
+  const kind = addedSheetKind(undo.action);
+  // The chart's sheet is known by its chart, which the package does not read: the add-in's undo.
+  if (restores !== "cells" && (restores !== "addedSheet" || kind === "chart")) return { kind: "notHere", action: undo.action, at: undo.at, sheet: undo.sheet };
   if (!port.sheets().some((s) => s.name === undo.sheet)) return { kind: "sheetGone", sheet: undo.sheet };
-  const leftAlone = undoCells(port, state, undo);
+  let leftAlone: string[] = [];
+  if (restores === "addedSheet") {
+    // Read from A1: the package's used range starts there (a sheet the add-in made has its title in A1).
+    const { values } = port.readSheet(undo.sheet);
+    if (!addedSheetIsOurs(kind, { a1: values[0]?.[0], used: values.length > 0 ? { values, rowIndex: 0, columnIndex: 0 } : null }))
+      return { kind: "notOurs", sheet: undo.sheet };
+    port.removeSheet(undo.sheet);
+  } else leftAlone = undoCells(port, state, undo);
   const after = undoneState(state, undo, {}, entry);
   port.writeStore(after);
   return { kind: "done", undo, leftAlone, state: after };

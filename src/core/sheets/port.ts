@@ -102,6 +102,8 @@ export interface WorkbookPort {
   readFill(sheet: string, address: string): string | null;
   /** Queues cells given back on `sheet` (blocks on another sheet say theirs): contents and number formats (null leaves a cell as it is), fills, fonts, widths, formats. */
   restoreCells(sheet: string, restore: CellsRestore): void;
+  /** Queues the removal of a sheet an action added (Giải trình, Nhật ký, Sáp nhập…), once the flow has seen it is still the add-in's. */
+  removeSheet(name: string): void;
 }
 
 /** "Biểu đồ"'s write: the chart's description, the new sheet's name, the index's decimals (the table's number format). */

@@ -116,6 +116,9 @@ describe("the core's decisions", () => {
     // Locked results: nothing is undone into them.
     const lock = makeLock({ sheet: SHEET, cells: [["H5", "90"]], rules: "{}", decision: { number: "06/QĐ-UBND", date: "05/01/2021" } }, AT, "");
     expect(decideUndo({ ok: true, state: { undo, lock }, issues: [] })).toEqual({ kind: "locked", lock });
+    // A sheet added while locked (the printable log) still goes.
+    const logSheetUndo = journal({ action: "logSheet", cells: [], fills: [] });
+    expect(decideUndo({ ok: true, state: { undo: logSheetUndo, lock }, issues: [] })).toMatchObject({ kind: "undo" });
   });
 
   it("planCellsUndo: a cell holding what the add-in wrote or what it held goes back; one typed over is left alone; a fill changed since is kept", () => {
