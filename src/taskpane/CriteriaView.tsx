@@ -77,8 +77,8 @@ function Criterion({ c, blockNames }: { c: CriterionJson; blockNames: Map<string
       {c.guidance && <p className={styles.detail}>{cs.guidance(c.guidance)}</p>}
       {!leaf && (
         <ul className={styles.list}>
-          {c.criteria!.map((sub) => (
-            <Criterion key={sub.id} c={sub} blockNames={blockNames} />
+          {c.criteria!.map((sub, i) => (
+            <Criterion key={`${i}:${sub.id}`} c={sub} blockNames={blockNames} />
           ))}
         </ul>
       )}
@@ -125,12 +125,12 @@ export function CriteriaView({ rules, valid = true, problems = [], onUse }: Crit
           note={{ intent: "error", title: cs.rulesProblems(problems.length), items: problems.map((p) => cs.problemAt(p.path, ruleProblemText(p, t.lang))) }}
         />
       )}
-      {groups.map((g) => (
-        <details key={g.id} className={styles.group}>
+      {groups.map((g, gi) => (
+        <details key={`${gi}:${g.id}`} className={styles.group}>
           <summary className={styles.summary}>{cs.groupSummary(g.name || g.id, countLeaves(g.criteria!), g.maxPoints)}</summary>
           <ul className={styles.list}>
-            {g.criteria!.map((c) => (
-              <Criterion key={c.id} c={c} blockNames={blockNames} />
+            {g.criteria!.map((c, i) => (
+              <Criterion key={`${i}:${c.id}`} c={c} blockNames={blockNames} />
             ))}
           </ul>
         </details>
