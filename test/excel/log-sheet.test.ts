@@ -22,7 +22,7 @@ describe("Xem nhật ký: the printable Nhật ký sheet in Excel (the strict do
     const { double, ws } = setup;
     ws.setValues("D12", [[95]]);
     expect((await runScoring("pane")).kind).toBe("done");
-    expect((await lockResults({ by: "Nguyễn Văn A" }, AT)).kind).toBe("locked");
+    expect((await lockResults({ by: "Nguyễn Văn A", confirmErrors: true }, AT)).kind).toBe("locked");
     double.stats.reset();
     const outcome = await writeLogSheet();
     expect(double.stats.syncs).toBe(2);
