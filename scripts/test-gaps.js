@@ -6,10 +6,11 @@
  * finds a module's tests beside its name.
  *
  * With --check (run by `npm run lint`, hence by `npm test`) it fails when a module has no test file of its
- * name and is not in ALLOWED below, or when ALLOWED names a module that is gone or has a test file now
- * (the list stays true). A new module gets its test file; ALLOWED is only for catalogues of messages
- * (walked whole, every code in both languages, by test/core/base/catalogue.test.ts) and type-only modules, and
- * for a while a module whose tests still sit in another file (named there, to be split).
+ * name and is not in ALLOWED below; it warns (without failing: engineers land in parallel) when ALLOWED names a
+ * module that is gone or has a test file now, to be taken out. A new module gets its test file; ALLOWED is
+ * only for catalogues of messages (walked whole, every code in both languages, by
+ * test/core/base/catalogue.test.ts) and type-only modules, and for a while a module whose tests still sit in
+ * another file (named there, to be split).
  */
 const fs = require("fs");
 const path = require("path");
@@ -53,8 +54,8 @@ if (process.argv.includes("--check")) {
       `test-gaps: ${m} has no test file of its name: write ${testOf(m)} (or, for a catalogue or types only, add it to ALLOWED in scripts/test-gaps.js).`,
     );
   for (const m of stale)
-    console.error(`test-gaps: ${m} is in ALLOWED but ${modules.includes(m) ? `has ${testOf(m)} now` : "is gone"}: take it out of ALLOWED.`);
-  process.exit(unexplained.length + stale.length > 0 ? 1 : 0);
+    console.error(`test-gaps (warning): ${m} is in ALLOWED but ${modules.includes(m) ? `has ${testOf(m)} now` : "is gone"}: take it out of ALLOWED.`);
+  process.exit(unexplained.length > 0 ? 1 : 0);
 }
 
 console.log(`${modules.length - missing.length} of ${modules.length} modules have a test file of their name.`);

@@ -51,7 +51,7 @@ beforeAll(async () => {
     "Thái Bình",
   ]);
   expect(r.code).toBe(1); // the example keeps its one error (55 > 50)
-  const l = await run(["lock", scored, "-o", locked, "--by", "Nguyễn Văn A"]);
+  const l = await run(["lock", scored, "--confirm-errors", "-o", locked, "--by", "Nguyễn Văn A"]);
   expect(l.code).toBe(0);
   code = /mã kiểm tra ([2-9A-Z]{4}-[2-9A-Z]{4})/.exec(l.stdout)![1];
 });
@@ -83,7 +83,8 @@ test("verify: 0 and “khớp” on the untouched file, with or without the prin
   expect((await run(["verify", locked, "--code", code.toLowerCase().replace("-", " ")])).code).toBe(0);
   const other = await run(["verify", locked, "--code", code === "2222-2222" ? "3333-3333" : "2222-2222", "--json"]);
   expect(other.code).toBe(1);
-  expect(JSON.parse(other.stdout).differences[0]).toMatchObject({ cell: "code", now: code });
+  // "locked": the lock's code; "now": the code given.
+  expect(JSON.parse(other.stdout).differences[0]).toEqual({ cell: "code", locked: code, now: code === "2222-2222" ? "3333-3333" : "2222-2222" });
   expect((await run(["verify", locked, "--code", "0000-0000"])).code).toBe(2);
 });
 
@@ -129,7 +130,7 @@ test("a locked workbook refuses score -o and merge with the lock's code; unlock 
   const m = await run(["merge", locked, path.join(dir, "phieu.xlsx"), "-o", path.join(dir, "gop.xlsx")]);
   expect(m.code).toBe(2);
   expect(m.stderr).toContain("không Gộp phiếu được nữa");
-  expect((await run(["lock", locked, "-o", path.join(dir, "again.xlsx")])).stderr).toContain("Muốn chốt lại");
+  expect((await run(["lock", locked, "--confirm-errors", "-o", path.join(dir, "again.xlsx")])).stderr).toContain("Muốn chốt lại");
 
   const opened = path.join(dir, "mo.xlsx");
   expect((await run(["unlock", locked, "-o", opened])).code).toBe(2);
@@ -159,7 +160,7 @@ test("an annex again on a locked workbook: score --annex -o is refused (nothing 
   const rescored = path.join(dir, "cham-lai.xlsx");
   expect((await run(["score", opened, "-o", rescored, "--annex"])).code).toBe(1);
   const relocked = path.join(dir, "chot-lai.xlsx");
-  const l = await run(["lock", rescored, "-o", relocked]);
+  const l = await run(["lock", rescored, "--confirm-errors", "-o", relocked]);
   expect(l.code).toBe(0);
   expect(l.stdout).toContain(`mã kiểm tra ${code}`);
   const wb = await open(relocked);
@@ -170,7 +171,7 @@ test("an annex again on a locked workbook: score --annex -o is refused (nothing 
 
 test("a password given to lock is needed to unlock", async () => {
   const withPassword = path.join(dir, "mk.xlsx");
-  expect((await run(["lock", scored, "-o", withPassword, "--password", "bí mật"])).code).toBe(0);
+  expect((await run(["lock", scored, "--confirm-errors", "-o", withPassword, "--password", "bí mật"])).code).toBe(0);
   expect(protection((await open(withPassword)).getWorksheet("Chấm điểm 2020")!)?.hashValue).toBeTruthy();
   const no = await run(["unlock", withPassword, "-o", path.join(dir, "a.xlsx"), "--reason", "x"]);
   expect(no.code).toBe(2);
@@ -196,7 +197,7 @@ test("the log: score -o (with each result cell's old and new value), lock and un
     expect(address).toMatch(/^[A-Z]+\d+$/);
     expect(before).not.toBe(after);
   }
-  expect(log.entries[1].note).toBe(code);
+  expect(log.entries[1].note).toBe(`${code}; xác nhận chốt khi còn 1 lỗi: H10`);
   expect(log.entries[2].note).toBe(`${code}: Sửa điểm`);
 
   const printed = await run(["log", opened]);
