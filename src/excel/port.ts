@@ -17,10 +17,10 @@ import { CellsRestore, ChartPut, ResultWrite, SheetInfo, SheetSnapshot, TextLook
 import { SheetDescription } from "../core/sheets/sheet";
 import { CellSnapshot, DecodedStore, MarkRecord, STORE_SHEET, StoreState } from "../core/store/store";
 import { resultJournal, ResultJournal, UndoReads } from "../core/flows/undo";
-import { BYTES_PER_SYNC, chunkByBytes, features, jsonBytes, OP_BYTES } from "./host";
+import { BYTES_PER_SYNC, chunkByBytes, features, jsonBytes, OP_BYTES, sheetLayoutClearsUndo } from "./host";
 import { protectInputs, renderSheetOffice } from "./sheet-render";
 import { ANNEX_BACKUP_SHEET, queueSheetRead, readSheetInBlocks, SheetData, SheetRead } from "./sheet-read";
-import { ensureStoreSheet, isGrouped, queueStoreRead, queueStoreWrite, readStoreInBlocks, StoreRead, writeStore } from "./store";
+import { ensureStoreSheet, isGrouped, queueStoreRead, queueStoreWrite, readStoreInBlocks, RunAgain, StoreRead, writeStore } from "./store";
 
 /** What the first sync loaded: the sheets and their states, the grid sheet (with number formats), other sheets read with it, the store. */
 export interface ExcelRead {
@@ -201,8 +201,10 @@ export class ExcelPort<A = never> implements WorkbookPort {
   /**
    * Queues a sheet made from its description, rendered in the write batch under a temporary name until it is whole:
    * then it replaces the sheet of its name in its place, or goes just after `after` (else after the others). In an
-   * undo group (ExcelApi 1.20) a sheet replaced is emptied and rendered into instead (deleting a sheet would clear the
-   * user's undo stack). What undo gives back of a sheet replaced is the caller's to journal.
+   * undo group (ExcelApi 1.20) nothing is deleted or renamed (Excel would clear the user's undo stack): a sheet replaced
+   * is emptied and rendered into, a new one added under its own name; a protected one, or a new one moved among the
+   * others on Windows and Mac, runs the action outside the group. What undo gives back of a sheet replaced is the
+   * caller's to journal.
    */
   putSheet(description: SheetDescription, after?: string): void {
     if (this.sheetPut) throw new Error("ExcelPort: one write per action, each with its own journal");
@@ -291,6 +293,8 @@ export class ExcelPort<A = never> implements WorkbookPort {
     const state = this.state;
     if (!state) throw new Error("ExcelPort: a write without the store's state (its undo journal) is never applied");
     if (this.result || this.values.size > 0 || this.puts.length > 0) {
+      // Before anything is queued: a sheet put that an undo group cannot keep runs outside it.
+      if (isGrouped(this.context) && putsClearUndo(this.read.sheets, this.puts)) throw new RunAgain("plain");
       if (this.guard.protect || this.guard.unprotect || this.guard.texts.length > 0)
         throw new Error("ExcelPort: protection goes in an action of its own, not with results, values or sheets");
       const journal = this.result || this.values.size > 0 ? this.journal() : null;
@@ -578,6 +582,8 @@ function queueSheetPuts(context: Excel.RequestContext, existing: readonly SheetI
     worksheets.getItem(name).delete();
     order.splice(order.indexOf(name), 1);
   };
+  // In an undo group nothing is deleted or renamed (Excel cannot undo it): a sheet replaced is rendered into, a new one
+  // is added under its own name.
   const grouped = isGrouped(context);
   puts.forEach((put, i) => {
     const name = put.description.sheetName;
@@ -588,27 +594,27 @@ function queueSheetPuts(context: Excel.RequestContext, existing: readonly SheetI
       protectInputs(ws, put.description);
       return;
     }
-    if (grouped && put.after === undefined) {
-      // A new sheet, last: built under its own name (in an undo group renaming a sheet is refused, UndoNotSupported).
-      const ws = worksheets.add(name);
-      renderSheetOffice(ws, put.description);
-      order.push(name);
-      protectInputs(ws, put.description);
-      return;
-    }
     const build = `${SHEET_BUILD_PREFIX}${i + 1}`;
-    if (order.includes(build)) remove(build);
-    const ws = worksheets.add(build);
+    if (!grouped && order.includes(build)) remove(build);
+    const ws = worksheets.add(grouped ? name : build);
     renderSheetOffice(ws, put.description);
     // Whole: it takes the name and place of the sheet it replaces, or goes just after `after` (else stays last).
     const replaced = order.indexOf(name);
     if (replaced >= 0) remove(name);
-    ws.name = name;
+    if (!grouped) ws.name = name;
     const at = replaced >= 0 ? replaced : put.after !== undefined && order.includes(put.after) ? order.indexOf(put.after) + 1 : order.length;
     if (at < order.length) ws.position = at;
     order.splice(at, 0, name);
     protectInputs(ws, put.description);
   });
+}
+
+/** Whether sheets put in an undo group need what it cannot keep: protection (everywhere), a new sheet moved among the others (on Windows and Mac). */
+function putsClearUndo(existing: readonly SheetInfo[], puts: readonly SheetPut[]): boolean {
+  const names = existing.map((s) => s.name);
+  const moved = (p: SheetPut) =>
+    !names.includes(p.description.sheetName) && p.after !== undefined && names.includes(p.after) && names.indexOf(p.after) < names.length - 1;
+  return puts.some((p) => p.description.protect || (sheetLayoutClearsUndo() && moved(p)));
 }
 
 /** First column of the store sheet holding copies of formats (the store's own data is in A:C). */

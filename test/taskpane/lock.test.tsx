@@ -72,10 +72,14 @@ test("cells typed by hand while the pane is open are logged together a moment af
   mocked.loadSettings.mockResolvedValue(settings());
   render(<App api={mocked} lang="vi" />);
   await waitIdle();
-  mocked.editCells("Bảng điểm!D12");
-  mocked.editCells("Bảng điểm!E12");
+  // As Excel gives them: the block on its sheet, the sheet by id; the same block twice, or on two sheets.
+  mocked.editCells("D12", "{S1}");
+  mocked.editCells("E12", "{S1}");
+  mocked.editCells("D12", "{S1}");
+  mocked.editCells("D12", "{S2}");
   expect(mocked.logEdits).not.toHaveBeenCalled();
-  await waitFor(() => expect(mocked.logEdits).toHaveBeenCalledWith(["Bảng điểm!D12", "Bảng điểm!E12"]));
+  const edit = (address: string, worksheetId: string) => ({ address, worksheetId, changeType: "RangeEdited" });
+  await waitFor(() => expect(mocked.logEdits).toHaveBeenCalledWith([edit("D12", "{S1}"), edit("E12", "{S1}"), edit("D12", "{S2}")]));
   expect(mocked.logEdits).toHaveBeenCalledTimes(1);
 });
 
