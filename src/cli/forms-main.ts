@@ -62,7 +62,7 @@ function parse(command: "forms" | "merge" | "notices", rest: string[]): Parsed {
   };
 }
 
-/** `forms` and `merge`. Exit codes: 0 done (merge: every form merged, no finding); 1 merged with findings; 2 unusable master or arguments (nothing written). */
+/** `forms` and `merge`. Exit codes: 0 done (merge: every form merged, no finding); 1 merged with findings; 2 refused, nothing written (unusable master or arguments, or no form merged). */
 export async function formsMain(argv: string[], io: CliIO, lang: Lang = "vi"): Promise<number> {
   const say = (m: Both) => pick(m, lang);
   const command = argv[0] as "forms" | "merge" | "notices";
@@ -117,7 +117,9 @@ export async function formsMain(argv: string[], io: CliIO, lang: Lang = "vi"): P
     io.out(say(cliBoth("mergeWritten", { file: parsed.output })));
   }
   for (const f of outcome.findings) io.err(`${say(cliBoth(f.severity === "error" ? "errorLabel" : "warningLabel", {}))} ${mergeFindingMessage(f, lang)}`);
-  return outcome.findings.length > 0 || !outcome.written ? 1 : 0;
+  // Nothing merged is a refusal (nothing written): 2, as README's exit codes say.
+  if (!outcome.written) return 2;
+  return outcome.findings.length > 0 ? 1 : 0;
 }
 
 /** A number as each language writes it (81,05 or 81.05); text as it is. */

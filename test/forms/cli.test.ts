@@ -445,14 +445,15 @@ describe("merge: findings, exit codes, inputs", () => {
     expect(run.code).toBe(2);
   });
 
-  it("reports an unreadable file, a non-form and a form for another year, and merges the rest (exit 1)", () => {
+  it("reports an unreadable file, a non-form and a form for another year; none merged, nothing written (exit 2)", () => {
     const junk = path.join(dir, "hong.xlsx");
     fs.writeFileSync(junk, "không phải xlsx");
     const out = path.join(dir, "ra.xlsx");
     const before = sha(path.join(formsDir, "so-y-te.xlsx"));
     const run = runCli(["merge", MASTER, junk, EXAMPLE, path.join(formsDir, "so-y-te.xlsx"), "-o", out, "--json", "--year", "2021"]);
     const json = JSON.parse(run.stdout);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
+    expect(fs.existsSync(out)).toBe(false);
     expect(json.findings.map((f: { file: string; code: string }) => [f.file, f.code])).toEqual([
       [junk, "unreadable"],
       [EXAMPLE, "notAForm"],
@@ -511,11 +512,16 @@ describe("merge: findings, exit codes, inputs", () => {
     await fillForm(form, publishedScores("Sở Y tế")); // filled again, for the tests below
   });
 
-  it("says a missing form was not found, names forms by the path given, and writes nothing when nothing merged (exit 1)", () => {
+  it("says a missing form was not found, names forms by the path given, and writes nothing when nothing merged (exit 2, a refusal)", () => {
     const out = path.join(dir, "khong-gop.xlsx");
     const missing = path.join(dir, "thieu", "so-y-te.xlsx");
     const run = runCli(["merge", MASTER, missing, "-o", out, "--year", "2020"]);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
+    // The master given as its own returned form: nothing merged, nothing written, exit 2.
+    const itself = runCli(["merge", MASTER, MASTER, "-o", out, "--year", "2020"]);
+    expect(itself.code).toBe(2);
+    expect(itself.stdout).toContain("Không gộp được phiếu nào trong 1 tệp");
+    expect(fs.existsSync(out)).toBe(false);
     expect(run.stdout).toContain("Không gộp được phiếu nào trong 1 tệp");
     expect(run.stdout).not.toContain("đã được gộp trước đó");
     expect(run.stderr).toContain(`Không tìm thấy tệp “${missing}”`);
