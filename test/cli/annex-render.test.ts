@@ -111,7 +111,7 @@ it("prints the lock's verification code under the annex, still one A4 landscape 
   spawnSync(process.execPath, [bin, "score", example, "-o", scored, "--annex", "--decision-number", "06/QĐ-UBND", "--decision-date", "05/01/2021"], {
     encoding: "utf8",
   });
-  const l = spawnSync(process.execPath, [bin, "lock", scored, "-o", locked], { encoding: "utf8" });
+  const l = spawnSync(process.execPath, [bin, "lock", scored, "--confirm-errors", "-o", locked], { encoding: "utf8" });
   expect(l.status).toBe(0);
   const code = /mã kiểm tra ([2-9A-Z]{4}-[2-9A-Z]{4})/.exec(l.stdout)![1];
   // The annex alone (the grid would print pages of its own).

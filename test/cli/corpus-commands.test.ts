@@ -49,8 +49,10 @@ describe.each([
     const decision = ["--decision-number", "06/QĐ-UBND", "--decision-date", "05/01/2021", "--province", "Thái Bình", "--year", "2020"];
     const scored = await run(["score", file("vao"), "-o", file("cham"), "--annex", ...decision]);
     expect(scored.stderr).not.toContain("Lỗi:");
-    const locked = await run(["lock", file("cham"), "-o", file("chot"), "--by", "Nguyễn Văn A"]);
-    expect([locked.code, locked.stderr]).toEqual([0, ""]);
+    const locked = await run(["lock", file("cham"), "--confirm-errors", "-o", file("chot"), "--by", "Nguyễn Văn A"]);
+    expect(locked.code).toBe(0);
+    // The grid keeps the example's one error (55 > 50): confirmed, and said so.
+    expect(locked.stderr).toBe("Lưu ý: đã chốt khi bảng điểm còn 1 lỗi (--confirm-errors); việc xác nhận đã được ghi vào nhật ký.");
     code = /mã kiểm tra ([2-9A-Z]{4}-[2-9A-Z]{4})/.exec(locked.stdout)![1];
     expect((await run(["unlock", file("chot"), "-o", file("mo"), "--reason", "Hội đồng điều chỉnh", "--by", "Trần B"])).code).toBe(0);
     expect((await run(["log", file("mo"), "-o", file("nhat-ky")])).code).toBe(0);
@@ -176,7 +178,7 @@ it("a sheet the user protected keeps its own protection through lock and unlock 
   fs.writeFileSync(protectedByUser, zipSync(files));
 
   const locked = path.join(dir, "chot.xlsx");
-  expect((await run(["lock", protectedByUser, "-o", locked])).code).toBe(0);
+  expect((await run(["lock", protectedByUser, "--confirm-errors", "-o", locked])).code).toBe(0);
   const after = open(locked);
   expect(textOf(after, GRID)).toBe(textOf(open(protectedByUser), GRID));
   expect(textOf(after, ANNEX)).toContain(`<sheetProtection sheet="1"`);

@@ -31,7 +31,7 @@ beforeAll(async () => {
   fs.copyFileSync(EXAMPLE, at("phieu.xlsx"));
   const decision = ["--decision-number", "06/QĐ-UBND", "--decision-date", "05/01/2021", "--province", "Thái Bình"];
   expect((await run(["score", at("bang-diem.xlsx"), "-o", at("cham.xlsx"), "--annex", ...decision])).code).toBe(1);
-  expect((await run(["lock", at("cham.xlsx"), "-o", at("chot.xlsx")])).code).toBe(0);
+  expect((await run(["lock", at("cham.xlsx"), "--confirm-errors", "-o", at("chot.xlsx")])).code).toBe(0);
   const rules = clonePreset();
   rules.groups[0].criteria = docCriteria();
   fs.writeFileSync(at("quy-tac.json"), JSON.stringify(rules), "utf8");
@@ -41,7 +41,7 @@ beforeAll(async () => {
 
 /** Each command with the output it is given, and the inputs it reads (the first is linked to). */
 const COMMANDS: [string, (out: string) => string[], string[]][] = [
-  ["lock", (out) => ["lock", at("cham.xlsx"), "-o", out], ["cham.xlsx"]],
+  ["lock", (out) => ["lock", at("cham.xlsx"), "--confirm-errors", "-o", out], ["cham.xlsx"]],
   ["unlock", (out) => ["unlock", at("chot.xlsx"), "-o", out, "--reason", "Sửa điểm"], ["chot.xlsx"]],
   ["log -o", (out) => ["log", at("cham.xlsx"), "-o", out], ["cham.xlsx"]],
   ["ledger", (out) => ["ledger", at("bang-diem.xlsx"), "-o", out, "--rules", at("quy-tac.json")], ["bang-diem.xlsx", "quy-tac.json"]],
