@@ -64,14 +64,19 @@ async function run(args) {
 }
 
 /**
- * Part 3, the record: the scored workbook is locked (the code printed under the annex), verified
- * untouched (khớp, exit 0), then a score is changed by another program and verify names the cell (exit 1).
+ * Part 3, the record: the lock first refuses (the example keeps its over-maximum score H10, an error to fix
+ * before signing), then the council confirms it (--confirm-errors, logged) and the workbook is locked (the
+ * code printed under the annex), verified untouched (khớp, exit 0); then a score is changed by another
+ * program and verify names the cell (exit 1).
  */
 async function lockAndVerify() {
   process.stdout.write(`\n${"=".repeat(78)}\nPHẦN 3. CHỐT KẾT QUẢ VÀ KIỂM TRA\n\n`);
   const locked = path.join(outDir, "danh-gia-2020-da-chot.xlsx");
   process.stdout.write(`$ xep-hang-cntt lock ${path.relative(root, output)} -o ${path.relative(root, locked)} --by "Tổ thẩm định"\n`);
-  await run(["lock", output, "-o", locked, "--force", "--by", "Tổ thẩm định"]);
+  process.stdout.write(`  (mã thoát ${await run(["lock", output, "-o", locked, "--force", "--by", "Tổ thẩm định"])})\n`);
+  process.stdout.write(`\nHội đồng xem lỗi ở ô H10 và vẫn chốt (việc xác nhận được ghi vào nhật ký):\n`);
+  process.stdout.write(`$ xep-hang-cntt lock ${path.relative(root, output)} -o ${path.relative(root, locked)} --by "Tổ thẩm định" --confirm-errors\n`);
+  await run(["lock", output, "-o", locked, "--force", "--by", "Tổ thẩm định", "--confirm-errors"]);
   process.stdout.write(`$ xep-hang-cntt verify ${path.relative(root, locked)}\n`);
   process.stdout.write(`  (mã thoát ${await run(["verify", locked])})\n`);
   const wb = new ExcelJS.Workbook();

@@ -6,7 +6,8 @@
  * sheet rewritten, every other part copied byte for byte.
  */
 import { both, Both, catalogue, entry, Lang, pick } from "../core/base/catalogue";
-import { alreadyLocked, lockResults, unlockResults, verifyLock } from "../core/flows/lock";
+import * as path from "path";
+import { alreadyLocked, errorFindings, lockResults, unlockResults, verifyLock } from "../core/flows/lock";
 import { Difference, LOCK_MESSAGES, lockTime, normaliseCode } from "../core/store/lock";
 import { appendLog, LOG_SHEET, logEntry, logSheet } from "../core/store/log";
 import { chooseAnnexSheet } from "../core/sheets/annex";
@@ -26,18 +27,17 @@ const cellName = (d: Difference, lang: Lang): string => {
     "decision.number": { vi: "số quyết định", en: "decision number" },
     "decision.date": { vi: "ngày quyết định", en: "decision date" },
     lock: { vi: "bản ghi chốt (mã tính lại từ nội dung của nó)", en: "lock record (the code its content gives)" },
-    code: { vi: "mã in trên phụ lục", en: "code printed on the annex" },
   };
   return names[d.cell]?.[lang] ?? d.cell;
 };
 
 export const LOCK_CLI_MESSAGES = catalogue("lock command line", {
   usage: entry({
-    vi: (_p: object) => `  xep-hang-cntt lock IN.xlsx -o OUT.xlsx [--force] [--by TÊN] [--password MẬT-KHẨU] [--sheet TÊN] [--lang vi|en]
+    vi: (_p: object) => `  xep-hang-cntt lock IN.xlsx -o OUT.xlsx [--force] [--by TÊN] [--password MẬT-KHẨU] [--sheet TÊN] [--confirm-errors] [--lang vi|en]
   xep-hang-cntt unlock IN.xlsx -o OUT.xlsx --reason "LÝ DO" [--force] [--by TÊN] [--password MẬT-KHẨU] [--lang vi|en]
   xep-hang-cntt verify TỆP.xlsx [--code 7F3K-92QD] [--json] [--lang vi|en]   (mã thoát: 0 khớp, 1 khác, 2 chưa chốt hoặc không đọc được)
   xep-hang-cntt log TỆP.xlsx [-o RA.xlsx [--force] [--by TÊN]] [--json] [--lang vi|en]   (nhật ký ghi sổ tính; -o: thêm trang “Nhật ký” để in)`,
-    en: () => `  xep-hang-cntt lock IN.xlsx -o OUT.xlsx [--force] [--by NAME] [--password PASSWORD] [--sheet NAME] [--lang vi|en]
+    en: () => `  xep-hang-cntt lock IN.xlsx -o OUT.xlsx [--force] [--by NAME] [--password PASSWORD] [--sheet NAME] [--confirm-errors] [--lang vi|en]
   xep-hang-cntt unlock IN.xlsx -o OUT.xlsx --reason "REASON" [--force] [--by NAME] [--password PASSWORD] [--lang vi|en]
   xep-hang-cntt verify FILE.xlsx [--code 7F3K-92QD] [--json] [--lang vi|en]   (exit code: 0 matches, 1 differs, 2 not locked or unreadable)
   xep-hang-cntt log FILE.xlsx [-o OUT.xlsx [--force] [--by NAME]] [--json] [--lang vi|en]   (the workbook's log; -o: adds the printable “Nhật ký” sheet)`,
@@ -67,6 +67,21 @@ export const LOCK_CLI_MESSAGES = catalogue("lock command line", {
     en: (p) => `Does not match: ${p.count} difference${p.count === 1 ? "" : "s"} from the lock (verification code ${p.code}):`,
     example: { code: "7F3K-92QD", count: 2 },
   }),
+  codeDiffers: entry({
+    vi: (p: { given: string; code: string }) => `  mã đưa vào “${p.given}” khác mã của lần chốt “${p.code}”`,
+    en: (p) => `  the code given “${p.given}” is not the lock's code “${p.code}”`,
+    example: { given: "AAAA-BBBB", code: "7F3K-92QD" },
+  }),
+  noLog: entry({
+    vi: (p: { file: string }) => `Sổ tính “${p.file}” chưa có nhật ký (chưa có lần ghi nào của add-in hay công cụ dòng lệnh được ghi lại).`,
+    en: (p) => `The workbook “${p.file}” has no log yet (no write by the add-in or the command line has been recorded).`,
+    example: { file: "danh-gia-2020.xlsx" },
+  }),
+  lockedWithErrors: entry({
+    vi: (p: { count: number }) => `Lưu ý: đã chốt khi bảng điểm còn ${p.count} lỗi (--confirm-errors); việc xác nhận đã được ghi vào nhật ký.`,
+    en: (p) => `Note: locked with ${p.count} error${p.count === 1 ? "" : "s"} still in the score table (--confirm-errors); the confirmation is logged.`,
+    example: { count: 1 },
+  }),
   difference: entry({
     vi: (p: { d: Difference }) => `  ${cellName(p.d, "vi")}: lúc chốt “${p.d.locked}”, nay “${p.d.now}”`,
     en: (p) => `  ${cellName(p.d, "en")}: locked “${p.d.locked}”, now “${p.d.now}”`,
@@ -94,12 +109,13 @@ const OPTIONS = {
   lang: { type: "string" },
   json: { type: "boolean" },
   force: { type: "boolean" },
+  "confirm-errors": { type: "boolean" },
 } as const;
 
 type Command = "lock" | "unlock" | "verify" | "log";
 /** Which options each command takes. */
 const TAKES: Record<Command, (keyof typeof OPTIONS)[]> = {
-  lock: ["output", "sheet", "by", "password", "lang", "force"],
+  lock: ["output", "sheet", "by", "password", "lang", "force", "confirm-errors"],
   unlock: ["output", "by", "password", "reason", "lang", "force"],
   verify: ["code", "json", "lang"],
   log: ["output", "force", "json", "lang", "by"],
@@ -113,6 +129,12 @@ export async function lockMain(argv: string[], io: CliIO, lang: Lang, now: () =>
   const refuse = (m: Both) => {
     io.err(say(lang, cliBoth("error", { text: say(lang, m) })));
     return 2;
+  };
+  // verify --json answers in JSON also when it cannot check (not locked, missing, unreadable): exit 2 with the reason.
+  const json = command === "verify" && argv.includes("--json");
+  const refuseVerify = (m: Both) => {
+    if (json) io.out(JSON.stringify({ locked: false, matches: false, differences: [], error: say(lang, m) }, null, 2));
+    return refuse(m);
   };
   const parsed = parseOptions(argv.slice(1), OPTIONS);
   if (!parsed.ok) return refuse(parsed.message);
@@ -144,11 +166,14 @@ export async function lockMain(argv: string[], io: CliIO, lang: Lang, now: () =>
       const wanted = v.sheet ?? (state.lastRun?.sheet && names.includes(state.lastRun.sheet) ? state.lastRun.sheet : undefined);
       const { name: grid, result } = pickGridSheet(port, rules, wanted, state.annex?.sheetName, false);
       const at = now().toISOString();
-      const locked = lockResults(port, { sheet: grid, state, rules, scored: result, at, by, via: "cli", password: v.password });
+      const confirmErrors = v["confirm-errors"] === true;
+      const locked = lockResults(port, { sheet: grid, state, rules, scored: result, at, by, via: "cli", password: v.password, confirmErrors });
       if (!locked.ok) fail(locked.message);
       const { lock, annex } = locked as Extract<typeof locked, { ok: true }>;
       await writePackage(port, input, v.output!, force);
       io.out(say(lang, both(LOCK_CLI_MESSAGES, "locked", { sheet: grid, code: lock.code, output: v.output!, annex, password: Boolean(v.password) })));
+      const confirmed = errorFindings(result.findings).length;
+      if (confirmed > 0) io.err(say(lang, both(LOCK_CLI_MESSAGES, "lockedWithErrors", { count: confirmed })));
       return 0;
     }
 
@@ -164,6 +189,7 @@ export async function lockMain(argv: string[], io: CliIO, lang: Lang, now: () =>
     if (command === "log") {
       const log = state.log ?? { entries: [] };
       if (v.json) io.out(JSON.stringify(log, null, 2));
+      else if (log.entries.length === 0 && !log.summary) io.out(say(lang, both(LOCK_CLI_MESSAGES, "noLog", { file: path.basename(input) })));
       else {
         const sheet = logSheet(log, lockTime);
         for (const row of sheetValues(sheet).slice(1)) io.out(row.filter((t) => t !== "").join(" | "));
@@ -183,29 +209,34 @@ export async function lockMain(argv: string[], io: CliIO, lang: Lang, now: () =>
 
     // verify
     const lock = state.lock;
-    if (!lock) {
-      if (v.json) io.out(JSON.stringify({ locked: false, matches: false, differences: [] }, null, 2));
-      return refuse(both(LOCK_MESSAGES, "notLocked", {}));
-    }
+    if (!lock) return refuseVerify(both(LOCK_MESSAGES, "notLockedFile", { file: path.basename(input) }));
     let given: string | null = null;
     if (v.code !== undefined) {
       given = normaliseCode(v.code);
       if (given === null) fail(both(LOCK_MESSAGES, "badCode", { code: v.code }));
     }
     const differences = verifyLock(port, state, lock);
-    if (given !== null && given !== lock.code) differences.unshift({ cell: "code", locked: given, now: lock.code });
+    // The code given against the lock's: "locked" is the lock's code, "now" the one given.
+    if (given !== null && given !== lock.code) differences.unshift({ cell: "code", locked: lock.code, now: given });
     const matches = differences.length === 0;
     if (v.json) io.out(JSON.stringify({ locked: true, code: lock.code, matches, differences }, null, 2));
     else if (matches) io.out(say(lang, both(LOCK_CLI_MESSAGES, "matches", { code: lock.code, at: lock.at, by: lock.by, codeChecked: given !== null })));
     else {
       io.out(say(lang, both(LOCK_CLI_MESSAGES, "differs", { code: lock.code, count: differences.length })));
-      for (const d of differences) io.out(say(lang, both(LOCK_CLI_MESSAGES, "difference", { d })));
+      for (const d of differences)
+        io.out(
+          say(
+            lang,
+            d.cell === "code" ? both(LOCK_CLI_MESSAGES, "codeDiffers", { given: d.now, code: d.locked }) : both(LOCK_CLI_MESSAGES, "difference", { d }),
+          ),
+        );
     }
     return matches ? 0 : 1;
   } catch (e) {
-    if (e instanceof Unusable) return refuse(e.detail);
+    const stop = command === "verify" ? refuseVerify : refuse;
+    if (e instanceof Unusable) return stop(e.detail);
     // Parts are inflated when first read: a bomb in a sheet read stops here, naming the file and the part.
-    if (e instanceof PackageError) return refuse(packageRefusal(input, e));
+    if (e instanceof PackageError) return stop(packageRefusal(input, e));
     throw e;
   }
 }

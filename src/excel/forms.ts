@@ -10,8 +10,7 @@ import { differencesSheet, MergeFinding, Difference, ReturnedForm, selfAssessmen
 import { locateGrid } from "../core/grid/grid";
 import { SheetDescription } from "../core/sheets/sheet";
 import { hostRefusal, queueSheetRead, rulesOf, sheetRefusal } from "./sheet-read";
-import { sheetLayoutClearsUndo } from "./host";
-import { queueStoreRead, runWriting, isGrouped, RunAgain } from "./store";
+import { queueStoreRead, runWriting } from "./store";
 import { queueDifferencesRead } from "./conclusions";
 import { readDifferences } from "../core/forms/conclusions";
 import { LEDGER_SHEET } from "../core/grid/ledger";
@@ -202,12 +201,9 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
         };
       }
 
-      // In an undo group on Windows and Mac, a new loop sheet could not take its place after the grid (moving a sheet
-      // clears the undo stack there): the first merge runs outside the group; later ones rewrite their sheets in place.
-      if (isGrouped(context) && sheetLayoutClearsUndo() && (!owned || !ownedTrack)) throw new RunAgain("plain");
       // One batch through the port: the store with the undo journal, the loop sheets after the grid (a new one built
-      // under its own name; in an undo group one the last merge made is rewritten in place), the grid's and the
-      // ledger's cells (scores as numbers, notes as text).
+      // under its own name; in an undo group one the last merge made is rewritten in place, and on Windows and Mac a
+      // new one placed among the others runs the merge outside the group), the grid's and the ledger's cells.
       const { undo: _u, ...previousState } = state;
       void _u;
       const at = now().toISOString();

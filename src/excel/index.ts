@@ -93,6 +93,7 @@ export type { PaneOpening } from "./opening";
 export { features, supports, MIN_EXCEL_API } from "./host";
 export type { ScoringOutcome, AnnexOutcome, UndoOutcome, EncodingOutcome, WorkbookSettings, FindingView, Source } from "./types";
 export { onCellsEdited } from "./selection-events";
+export type { CellsEdited } from "./selection-events";
 export type { SelectionInfo, StaleView } from "./card";
 export type { ExplanationOutcome } from "./explanation";
 export type { ChartOutcome } from "./chart";

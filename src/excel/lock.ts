@@ -16,7 +16,9 @@ import { queueStoreRead, StoreRead } from "./store";
 export type LockOutcome =
   | ({ kind: "locked"; code: string; sheet: string; annexSheet: string | null } & Both)
   | ({ kind: "unlocked"; code: string } & Both)
-  | ({ kind: "refused"; cells: string[] } & Both);
+  | ({ kind: "refused"; cells: string[] } & Both)
+  /** Error findings still in the grid: the pane asks, and "Vẫn chốt" runs the lock again with confirmErrors. */
+  | ({ kind: "needsConfirmation"; cells: string[] } & Both);
 
 export const EXCEL_LOCK_MESSAGES = catalogue("excel lock", {
   locked: entry({
@@ -86,7 +88,7 @@ async function firstRead(context: Excel.RequestContext) {
  * it and the annex (with a password only when given), prints the code under the annex. Refused when the
  * results are missing or stale, or already locked. 3 syncs.
  */
-export async function lockResults(opts: { by: string; password?: string }, now: () => Date = () => new Date()): Promise<LockOutcome> {
+export async function lockResults(opts: { by: string; password?: string; confirmErrors?: boolean }, now: () => Date = () => new Date()): Promise<LockOutcome> {
   if (opts.password && !supports("1.7")) return refused(both(EXCEL_LOCK_MESSAGES, "passwordNeedsNewerExcel", {}));
   try {
     return await Excel.run(async (context) => {
@@ -97,8 +99,17 @@ export async function lockResults(opts: { by: string; password?: string }, now: 
       const read = queueLockRead(sheets, infos, store, grid, annexSheetOf(state, names), lockedSheetNames(state, grid, names));
       await context.sync(); // 2: the grid, the annex, the sheets' protection
       const port = new ExcelPort(context, read());
-      const locked = lockFlow(port, { sheet: grid, state, rules: rulesOf(state), at: now().toISOString(), by: opts.by, via: "pane", password: opts.password });
-      if (!locked.ok) return refused(locked.message, locked.cells);
+      const locked = lockFlow(port, {
+        sheet: grid,
+        state,
+        rules: rulesOf(state),
+        at: now().toISOString(),
+        by: opts.by,
+        via: "pane",
+        password: opts.password,
+        confirmErrors: opts.confirmErrors,
+      });
+      if (!locked.ok) return locked.errors ? { kind: "needsConfirmation", ...locked.message, cells: locked.cells } : refused(locked.message, locked.cells);
       await port.apply(); // 3: store, code line, protection
       const { code } = locked.lock;
       return {

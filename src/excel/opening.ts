@@ -7,7 +7,7 @@
  */
 import { STORE_SHEET } from "../core/store/store";
 import { hostErrorMessage, UserFacingError } from "./host";
-import { queueCellsEdited } from "./selection-events";
+import { CellsEdited, queueCellsEdited } from "./selection-events";
 import { readOpening } from "./opening-read";
 import type { WorkbookSettings } from "./types";
 
@@ -26,7 +26,7 @@ export interface PaneOpening {
  * subscription that calls `onCellsEdited` when cells are edited, queued in the same batch: 1 sync in all.
  * If the read fails, nothing stays subscribed.
  */
-export async function openPane(onCellsEdited: (address: string) => void): Promise<PaneOpening> {
+export async function openPane(onCellsEdited: (edit: CellsEdited) => void): Promise<PaneOpening> {
   let stopListening: () => void = () => undefined;
   const read = await Excel.run(async (context) => {
     stopListening = queueCellsEdited(context, onCellsEdited);

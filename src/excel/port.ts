@@ -17,10 +17,10 @@ import { CellsRestore, ChartPut, ResultWrite, SheetInfo, SheetSnapshot, TextLook
 import { SheetDescription } from "../core/sheets/sheet";
 import { CellSnapshot, DecodedStore, MarkRecord, STORE_SHEET, StoreState } from "../core/store/store";
 import { resultJournal, ResultJournal, UndoReads } from "../core/flows/undo";
-import { BYTES_PER_SYNC, chunkByBytes, features, jsonBytes, OP_BYTES } from "./host";
+import { BYTES_PER_SYNC, chunkByBytes, features, jsonBytes, OP_BYTES, sheetLayoutClearsUndo } from "./host";
 import { protectInputs, renderSheetOffice } from "./sheet-render";
 import { ANNEX_BACKUP_SHEET, queueSheetRead, readSheetInBlocks, SheetData, SheetRead } from "./sheet-read";
-import { ensureStoreSheet, isGrouped, queueStoreRead, queueStoreWrite, readStoreInBlocks, StoreRead, writeStore } from "./store";
+import { ensureStoreSheet, isGrouped, queueStoreRead, queueStoreWrite, readStoreInBlocks, RunAgain, StoreRead, writeStore } from "./store";
 
 /** What the first sync loaded: the sheets and their states, the grid sheet (with number formats), other sheets read with it, the store. */
 export interface ExcelRead {
@@ -200,9 +200,10 @@ export class ExcelPort<A = never> implements WorkbookPort {
 
   /**
    * Queues a sheet made from its description, rendered in the write batch: a new one under its own name, just after
-   * `after` (else after the others); one replacing the sheet of its name under a temporary name until whole, then in its place. In an
-   * undo group (ExcelApi 1.20) a sheet replaced is emptied and rendered into instead (deleting a sheet would clear the
-   * user's undo stack). What undo gives back of a sheet replaced is the caller's to journal.
+   * `after` (else after the others); one replacing the sheet of its name under a temporary name until whole, then in
+   * its place. In an undo group (ExcelApi 1.20) nothing is deleted or renamed (Excel would clear the user's undo stack):
+   * a sheet replaced is emptied and rendered into; a protected one, or a new one moved among the others on Windows and
+   * Mac, runs the action outside the group. What undo gives back of a sheet replaced is the caller's to journal.
    */
   putSheet(description: SheetDescription, after?: string): void {
     if (this.sheetPut) throw new Error("ExcelPort: one write per action, each with its own journal");
@@ -291,6 +292,8 @@ export class ExcelPort<A = never> implements WorkbookPort {
     const state = this.state;
     if (!state) throw new Error("ExcelPort: a write without the store's state (its undo journal) is never applied");
     if (this.result || this.values.size > 0 || this.puts.length > 0) {
+      // Before anything is queued: a sheet put that an undo group cannot keep runs outside it.
+      if (isGrouped(this.context) && putsClearUndo(this.read.sheets, this.puts)) throw new RunAgain("plain");
       if (this.guard.protect || this.guard.unprotect || this.guard.texts.length > 0)
         throw new Error("ExcelPort: protection goes in an action of its own, not with results, values or sheets");
       const journal = this.result || this.values.size > 0 ? this.journal() : null;
@@ -583,6 +586,7 @@ function queueSheetPuts(context: Excel.RequestContext, existing: readonly SheetI
     order.splice(order.indexOf(name), 1);
   };
   const added: string[] = [];
+  // In an undo group nothing is deleted or renamed (Excel cannot undo it): a sheet replaced is rendered into.
   const grouped = isGrouped(context);
   puts.forEach((put, i) => {
     const name = put.description.sheetName;
@@ -638,6 +642,14 @@ async function writeBatch(context: Excel.RequestContext, added: readonly string[
     await context.sync();
     throw e;
   }
+}
+
+/** Whether sheets put in an undo group need what it cannot keep: protection (everywhere), a new sheet moved among the others (on Windows and Mac). */
+function putsClearUndo(existing: readonly SheetInfo[], puts: readonly SheetPut[]): boolean {
+  const names = existing.map((s) => s.name);
+  const moved = (p: SheetPut) =>
+    !names.includes(p.description.sheetName) && p.after !== undefined && names.includes(p.after) && names.indexOf(p.after) < names.length - 1;
+  return puts.some((p) => p.description.protect || (sheetLayoutClearsUndo() && moved(p)));
 }
 
 /** First column of the store sheet holding copies of formats (the store's own data is in A:C). */

@@ -36,6 +36,18 @@ function hasTriggerSource(): boolean {
 }
 
 /**
+ * A change worksheets.onChanged reported, as Excel gives it (WorksheetChangedEventArgs, ExcelApi 1.7): `address` is the
+ * changed block on its sheet ("D12", "D12:E13", no sheet name), the sheet is `worksheetId`; `changeType` is
+ * Excel.DataChangeType ("RangeEdited" when values were typed, pasted or cleared; rows, columns or cells inserted or
+ * deleted otherwise). An address that names its sheet ("Sheet!D12") is taken as it is.
+ */
+export interface CellsEdited {
+  address: string;
+  worksheetId?: string;
+  changeType?: string;
+}
+
+/**
  * Queues, in `context`'s next batch, the subscription that calls `handler` when cells are edited on any
  * sheet of the workbook (worksheets.onChanged, ExcelApi 1.9, detected at run time). It rides in a batch
  * the caller syncs anyway (the pane's opening read): no round trip of its own. Below 1.9 nothing is
@@ -44,13 +56,13 @@ function hasTriggerSource(): boolean {
  * passed on where Excel marks them (triggerSource, ExcelApi 1.14); below 1.14 every event is. Returns the
  * function that unregisters it (the handler is silent from then on; one sync, in the background).
  */
-export function queueCellsEdited(context: Excel.RequestContext, handler: (address: string) => void): () => void {
+export function queueCellsEdited(context: Excel.RequestContext, handler: (edit: CellsEdited) => void): () => void {
   if (!hasCellsEditedEvent()) return () => undefined;
   let live = true;
   const marked = hasTriggerSource();
   const registration = context.workbook.worksheets.onChanged.add(async (args: Excel.WorksheetChangedEventArgs) => {
     if (marked && args?.triggerSource === "ThisLocalAddin") return;
-    if (live) handler(args?.address ?? "");
+    if (live) handler({ address: args?.address ?? "", worksheetId: args?.worksheetId, changeType: args?.changeType });
   }) as unknown as ChangedRegistration;
   return () => {
     if (!live) return;

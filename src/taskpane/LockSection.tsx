@@ -45,15 +45,24 @@ export function LockSection({ api, lock: initial, busy, run, onWritten, undone =
     setLogNote(null);
   });
 
-  const act = async (unlock: boolean) => {
+  // Errors still in the grid: the lock waits for "Vẫn chốt" (as "Tạo phụ lục" asks), which is logged with the lock.
+  const [confirming, setConfirming] = React.useState(false);
+  const act = async (unlock: boolean, confirmErrors = false) => {
     setNote(null);
+    setConfirming(false);
     rememberActor(by.trim());
     const opts = { by: by.trim(), ...(password ? { password } : {}) };
-    const r = await run("lock", () => (unlock ? api.unlockResults({ ...opts, reason }) : api.lockResults(opts)));
+    const r = await run("lock", () =>
+      unlock ? api.unlockResults({ ...opts, reason }) : api.lockResults({ ...opts, ...(confirmErrors ? { confirmErrors } : {}) }),
+    );
     if (!r.ok) return setNote({ intent: "error", title: l.refusedTitle, text: t.unexpected(r.error) });
     const o = r.value;
     const text = en ? o.messageEn : o.message;
-    if (o.kind === "refused") return setNote({ intent: "error", title: l.refusedTitle, text });
+    if (o.kind === "needsConfirmation") {
+      setConfirming(true);
+      return setNote({ intent: "warning", title: l.errorsTitle, text, items: o.cells });
+    }
+    if (o.kind === "refused") return setNote({ intent: "error", title: l.refusedTitle, text, items: o.cells.length ? o.cells : undefined });
     onWritten(null);
     setPassword("");
     if (o.kind === "locked") {
@@ -101,6 +110,11 @@ export function LockSection({ api, lock: initial, busy, run, onWritten, undone =
         ) : (
           <BusyButton appearance="primary" busy={busy === "lock"} disabled={busy !== null} onClick={() => act(false)}>
             {l.lock}
+          </BusyButton>
+        )}
+        {!lock && confirming && (
+          <BusyButton appearance="secondary" busy={false} disabled={busy !== null} onClick={() => act(false, true)}>
+            {l.lockAnyway}
           </BusyButton>
         )}
       </div>

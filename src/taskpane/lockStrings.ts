@@ -19,6 +19,8 @@ const vi = {
   unlock: "Mở chốt",
   unlockedTitle: "Đã mở chốt",
   refusedTitle: "Chưa chốt hoặc mở chốt được",
+  errorsTitle: "Bảng điểm còn lỗi",
+  lockAnyway: "Vẫn chốt (ghi vào nhật ký)",
   logTitle: "Nhật ký",
   logIntro:
     "Mọi lần add-in và công cụ dòng lệnh ghi vào sổ tính (và các ô sửa tay khi bảng điều khiển đang mở) được ghi lại: lúc nào, việc gì, ai (tên ở ô “Người thực hiện” trên), ô nào đổi từ giá trị nào sang giá trị nào. Bấm để có trang “Nhật ký” để in, mới nhất ở trên.",
@@ -43,6 +45,8 @@ const en: LockStrings = {
   unlock: "Unlock",
   unlockedTitle: "Unlocked",
   refusedTitle: "Could not lock or unlock",
+  errorsTitle: "The score table has errors",
+  lockAnyway: "Lock anyway (logged)",
   logTitle: "Log",
   logIntro:
     "Every write the add-in and the command line make to the workbook (and cells typed while the pane is open) is recorded: when, what, who (the name in “Your name” above), which cells changed from what to what. Click for a printable “Nhật ký” sheet, newest first.",

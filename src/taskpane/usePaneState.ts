@@ -1,5 +1,6 @@
 import * as React from "react";
 import type { SelectionInfo } from "../excel/card";
+import type { CellsEdited } from "../excel/selection-events";
 import type { ScoringOutcome, WorkbookSettings } from "../excel/types";
 import type { PaneApi } from "./api";
 import { errorText, SettingsChange } from "./actions";
@@ -105,18 +106,19 @@ export function usePaneState(api: PaneApi, actions: PaneActions, t: Strings): Pa
   const stopListening = React.useRef<(() => void) | null>(null);
   const unmounted = React.useRef(false);
   /** Cells typed by hand, logged together a moment after the last edit ("Sửa tay"), never while an action writes. */
-  const edits = React.useRef<{ addresses: Set<string>; timer: ReturnType<typeof setTimeout> | null }>({ addresses: new Set(), timer: null });
+  const edits = React.useRef<{ edits: Map<string, CellsEdited>; timer: ReturnType<typeof setTimeout> | null }>({ edits: new Map(), timer: null });
   const onEdited = React.useCallback(
-    (address: string) => {
+    (edit: CellsEdited) => {
       lookRef.current();
-      if (!address || isBusy()) return;
+      if (!edit.address || isBusy()) return;
       const pending = edits.current;
-      pending.addresses.add(address);
+      // The same block edited twice is logged once (its value when logged); the sheet is part of the key.
+      pending.edits.set(`${edit.worksheetId ?? ""}\u0000${edit.address}`, edit);
       if (pending.timer) clearTimeout(pending.timer);
       pending.timer = setTimeout(() => {
         pending.timer = null;
-        const list = [...pending.addresses];
-        pending.addresses.clear();
+        const list = [...pending.edits.values()];
+        pending.edits.clear();
         if (!isBusy() && !unmounted.current) void api.logEdits(list).catch(() => undefined);
       }, EDIT_LOG_DELAY);
     },

@@ -149,7 +149,7 @@ describe("Ghi kết luận in Excel (the strict double)", () => {
     expect(await saveDecision(DECISION)).toEqual({ ok: true });
     expect((await writeConclusions([{ row: 3, agency: "Sở Y tế", group: GROUP, conclusion: "accept", reason: "" }], AT)).kind).toBe("done");
     expect((await runScoring("pane")).kind).toBe("done");
-    expect((await lockResults({ by: "Nguyễn Văn A" }, AT)).kind).toBe("locked");
+    expect((await lockResults({ by: "Nguyễn Văn A", confirmErrors: true }, AT)).kind).toBe("locked");
     for (const conclusion of ["keep", "none"] as const) {
       const out = await writeConclusions([{ row: 3, agency: "Sở Y tế", group: GROUP, conclusion, reason: "" }], AT);
       expect(out.kind).toBe("refused");

@@ -43,7 +43,7 @@ describe("Chốt kết quả in Excel (the strict double)", () => {
   it("locks in 3 syncs: the results recorded, the code printed under the annex, the grid and the annex protected without a password", async () => {
     const { double, ws } = await scoredWithAnnex();
     double.stats.reset();
-    const outcome = await lockResults({ by: "Nguyễn Văn A" }, AT);
+    const outcome = await lockResults({ by: "Nguyễn Văn A", confirmErrors: true }, AT);
     expect(double.stats.syncs).toBe(3);
     if (outcome.kind !== "locked") throw new Error(outcome.message);
     expect(outcome).toMatchObject({ sheet: SHEET, annexSheet: "Phụ lục" });
@@ -71,7 +71,7 @@ describe("Chốt kết quả in Excel (the strict double)", () => {
 
   it("an annex made again while the results are locked is protected again like the first, with the code line", async () => {
     const { double } = await scoredWithAnnex();
-    const locked = await lockResults({ by: "Nguyễn Văn A" }, AT);
+    const locked = await lockResults({ by: "Nguyễn Văn A", confirmErrors: true }, AT);
     if (locked.kind !== "locked") throw new Error(locked.message);
     double.workbook.setActive(SHEET);
     const again = await generateAnnex({ confirmErrors: true });
@@ -88,7 +88,7 @@ describe("Chốt kết quả in Excel (the strict double)", () => {
     const { double } = setup;
     expect(await saveDecision(DECISION)).toEqual({ ok: true });
     expect((await runScoring("pane")).kind).toBe("done");
-    const locked = await lockResults({ by: "" }, AT);
+    const locked = await lockResults({ by: "", confirmErrors: true }, AT);
     if (locked.kind !== "locked") throw new Error(locked.message);
     expect(locked.annexSheet).toBeNull();
     double.workbook.setActive(SHEET);
@@ -103,7 +103,7 @@ describe("Chốt kết quả in Excel (the strict double)", () => {
 
   it("an annex made again while locked is refused when the workbook no longer matches the lock (a cell, the decision's number), nothing written", async () => {
     const { double, ws } = await scoredWithAnnex();
-    const locked = await lockResults({ by: "" }, AT);
+    const locked = await lockResults({ by: "", confirmErrors: true }, AT);
     if (locked.kind !== "locked") throw new Error(locked.message);
     // Another program renamed an agency on the locked sheet (its results still agree with its scores).
     ws.setValues("B12", [["Sở Y tế tỉnh"]]);
@@ -130,7 +130,7 @@ describe("Chốt kết quả in Excel (the strict double)", () => {
 
   it("then Tính điểm, Gộp phiếu and Chuyển mã refuse with the lock's code and change nothing; undo has nothing to undo", async () => {
     const { double } = await scoredWithAnnex();
-    const locked = await lockResults({ by: "" }, AT);
+    const locked = await lockResults({ by: "", confirmErrors: true }, AT);
     if (locked.kind !== "locked") throw new Error(locked.message);
     const before = double.workbook.snapshot();
     const score = await runScoring("ribbon");
@@ -142,7 +142,7 @@ describe("Chốt kết quả in Excel (the strict double)", () => {
     expect(encoding.kind === "refused" && encoding.messageEn).toContain("“Convert encoding” is no longer possible");
     expect((await undoLast()).kind).not.toBe("done");
     expect(double.workbook.snapshot()).toEqual(before);
-    expect((await lockResults({ by: "" }, AT)).message).toContain("Muốn chốt lại");
+    expect((await lockResults({ by: "", confirmErrors: true }, AT)).message).toContain("Muốn chốt lại");
     // Tạo phụ lục still works while locked, and the annex made again prints the code.
     double.workbook.setActive(SHEET);
     expect((await generateAnnex({ confirmErrors: true })).kind).toBe("done");
@@ -151,7 +151,7 @@ describe("Chốt kết quả in Excel (the strict double)", () => {
 
   it("Mở chốt needs a reason, records it, unprotects the sheets and removes the code line; scoring runs again", async () => {
     const { double, ws } = await scoredWithAnnex();
-    const locked = await lockResults({ by: "Nguyễn Văn A" }, AT);
+    const locked = await lockResults({ by: "Nguyễn Văn A", confirmErrors: true }, AT);
     if (locked.kind !== "locked") throw new Error(locked.message);
     expect(await unlockResults({ by: "Trần B", reason: "  " }, AT)).toMatchObject({ kind: "refused" });
     double.stats.reset();
@@ -184,13 +184,17 @@ describe("Chốt kết quả in Excel (the strict double)", () => {
     const { double, ws } = await scoredWithAnnex();
     ws.setValues("D12", [[95]]);
     const before = double.workbook.snapshot();
-    const stale = await lockResults({ by: "" }, AT);
+    const stale = await lockResults({ by: "", confirmErrors: true }, AT);
     expect(stale).toMatchObject({ kind: "refused" });
     expect(stale.kind === "refused" && stale.cells.length).toBeGreaterThan(0);
     expect(double.workbook.snapshot()).toEqual(before);
     double.workbook.setActive(SHEET);
     expect((await runScoring("pane")).kind).toBe("done");
-    expect((await lockResults({ by: "", password: "bí mật" }, AT)).kind).toBe("locked");
+    // Scored again, the annex made before no longer says what the results say: it is made again before the lock.
+    const annexStale = await lockResults({ by: "", confirmErrors: true }, AT);
+    expect(annexStale.kind === "refused" && annexStale.cells.every((c) => c.startsWith("Phụ lục!"))).toBe(true);
+    expect((await generateAnnex({ confirmErrors: true })).kind).toBe("done");
+    expect((await lockResults({ by: "", password: "bí mật", confirmErrors: true }, AT)).kind).toBe("locked");
     expect(ws.snapshot().protection.hasPassword).toBe(true);
     const wrong = await unlockResults({ by: "", reason: "x", password: "sai" }, AT);
     expect(wrong.kind).toBe("refused");
@@ -200,8 +204,8 @@ describe("Chốt kết quả in Excel (the strict double)", () => {
 
   it("on ExcelApi 1.4 (no password argument) a lock without a password works, one with a password is refused up front", async () => {
     await scoredWithAnnex(4);
-    expect((await lockResults({ by: "", password: "x" }, AT)).message).toContain("Excel 2019, Excel 2021 hoặc Microsoft 365");
-    expect((await lockResults({ by: "" }, AT)).kind).toBe("locked");
+    expect((await lockResults({ by: "", password: "x", confirmErrors: true }, AT)).message).toContain("Excel 2019, Excel 2021 hoặc Microsoft 365");
+    expect((await lockResults({ by: "", confirmErrors: true }, AT)).kind).toBe("locked");
   });
 });
 
@@ -246,7 +250,7 @@ describe("Nhật ký in Excel (the strict double)", () => {
     expect(log.entries[1].note).toContain("Tính điểm");
 
     expect((await runScoring("ribbon")).kind).toBe("done");
-    expect((await lockResults({ by: "Phạm D" }, AT)).kind).toBe("locked");
+    expect((await lockResults({ by: "Phạm D", confirmErrors: true }, AT)).kind).toBe("locked");
     expect((await unlockResults({ by: "Phạm D", reason: "Kiến nghị của Sở Y tế" }, AT)).kind).toBe("unlocked");
     log = logOf(double);
     expect(log.entries.map((e) => [e.action, e.via])).toEqual([

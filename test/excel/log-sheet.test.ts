@@ -16,13 +16,13 @@ let restore: () => void = () => undefined;
 afterEach(() => restore());
 
 describe("Xem nhật ký: the printable Nhật ký sheet in Excel (the strict double)", () => {
-  it("writes the log newest first in 2 syncs (its own entry the newest line), a few operations whatever the number of cells; a new sheet each time; while locked Hoàn tác is refused", async () => {
+  it("writes the log newest first in 2 syncs (its own entry the newest line), a few operations whatever the number of cells; a new sheet each time; Hoàn tác removes it and keeps the log", async () => {
     const setup = referenceDouble(20);
     restore = setup.restore;
     const { double, ws } = setup;
     ws.setValues("D12", [[95]]);
     expect((await runScoring("pane")).kind).toBe("done");
-    expect((await lockResults({ by: "Nguyễn Văn A" }, AT)).kind).toBe("locked");
+    expect((await lockResults({ by: "Nguyễn Văn A", confirmErrors: true }, AT)).kind).toBe("locked");
     double.stats.reset();
     const outcome = await writeLogSheet();
     expect(double.stats.syncs).toBe(2);
@@ -53,14 +53,13 @@ describe("Xem nhật ký: the printable Nhật ký sheet in Excel (the strict do
     // Made again: a new sheet beside it (the first one may have been printed or annotated).
     expect((await writeLogSheet()).kind).toBe("done");
     expect(double.workbook.sheets.map((w) => w.name).filter((n) => n.startsWith("Nhật ký"))).toEqual(["Nhật ký", "Nhật ký (2)"]);
-    // While the results are locked “Hoàn tác” is refused (decideUndo: "locked"): the sheet and the log stay. Undoing the
-    // sheet is shown on an unlocked workbook below (at the log's bound).
     const undone = await undoLast();
-    expect(undone.kind).toBe("refused");
-    expect(double.workbook.sheets.map((w) => w.name)).toContain("Nhật ký (2)");
+    expect(undone.kind).toBe("done");
+    expect(undone.kind === "done" && undone.message).toContain("Xem nhật ký");
+    expect(double.workbook.sheets.map((w) => w.name)).not.toContain("Nhật ký (2)");
     const decoded = decodeStore(double.workbook.sheet(STORE_SHEET).getValues("A1:C2000"));
     if (!decoded.ok) throw new Error(decoded.message);
-    expect(decoded.state.log!.entries.map((e) => e.action)).toEqual(["score", "lock", "logSheet", "logSheet"]);
+    expect(decoded.state.log!.entries.map((e) => e.action)).toEqual(["score", "lock", "logSheet", "logSheet", "undo"]);
   });
 });
 

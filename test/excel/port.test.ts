@@ -11,7 +11,7 @@ import { scoreSheet } from "../../src/core/grid/scoring";
 import { presetRules } from "../../src/core/rules/rules";
 import { ExcelPort, loadedRead, queuePortRead, SHEET_BUILD_PREFIX } from "../../src/excel/port";
 import { queueSheetRead } from "../../src/excel/sheet-read";
-import { queueStoreRead } from "../../src/excel/store";
+import { isGrouped, queueStoreRead, runWriting } from "../../src/excel/store";
 import { SHEET, gridDouble, throughExcel, restoreDouble } from "../core/flows/helpers";
 
 afterEach(restoreDouble);
@@ -273,5 +273,55 @@ describe("ExcelPort.putSheet", () => {
         port.putExplanation({} as never);
       }),
     ).rejects.toThrow(/one write per action/);
+  });
+});
+
+describe("ExcelPort.putSheet in an undo group (ExcelApi 1.20)", () => {
+  /** The grid double at 1.20 with its store made (the store sheet is made outside a group, once), on `platform`. */
+  function groupedDouble(platform: "PC" | "OfficeOnline") {
+    const double = gridDouble("A1", { apiLevel: 20, platform });
+    double.workbook.addSheet(STORE_SHEET).setVisibility("VeryHidden");
+    return double;
+  }
+
+  /** One action as the add-in runs it (runWriting: an undo group where it can be one). */
+  async function putInGroup(puts: [SheetDescription, string?][]) {
+    return runWriting(async (context) => {
+      const read = queuePortRead(context, context.workbook.worksheets.getActiveWorksheet());
+      await context.sync();
+      const port = new ExcelPort(context, loadedRead(read));
+      for (const [d, after] of puts) port.putSheet(d, after);
+      port.writeStore({});
+      await port.apply();
+      return isGrouped(context);
+    });
+  }
+
+  it("renders a sheet replaced into it and adds a new one under its own name: nothing deleted or renamed, the user's undo stack kept", async () => {
+    const double = groupedDouble("PC");
+    const grouped = await putInGroup([[notesSheet(NOTES)], [notesSheet("Cuối")]]);
+    expect(grouped).toBe(true);
+    expect(double.undo.clearedBy).toEqual([]);
+    expect(names(double).filter((n) => n !== STORE_SHEET)).toEqual([SHEET, NOTES, "Ẩn", "Cuối"]);
+    expect(double.workbook.sheet(NOTES).getValues("A1:B3")).toEqual([
+      ["Sổ theo dõi", ""],
+      ["Nội dung", "Điểm"],
+      ["=1+1", 7.5],
+    ]);
+    // One Ctrl+Z takes the whole action back.
+    double.pressUndo();
+    expect(double.workbook.sheet(NOTES).getValues("A1")).toEqual([["Ghi chép riêng"]]);
+  });
+
+  it("runs outside the group what it cannot keep: a new sheet moved among the others on Windows, a protected one anywhere; on the web a move stays in it", async () => {
+    const pc = groupedDouble("PC");
+    expect(await putInGroup([[notesSheet("Sổ mới"), SHEET]])).toBe(false);
+    expect(names(pc).slice(0, 2)).toEqual([SHEET, "Sổ mới"]);
+    restoreDouble();
+    const web = groupedDouble("OfficeOnline");
+    expect(await putInGroup([[notesSheet("Sổ mới"), SHEET]])).toBe(true);
+    expect(names(web).slice(0, 2)).toEqual([SHEET, "Sổ mới"]);
+    expect(await putInGroup([[notesSheet("Khóa", true)]])).toBe(false);
+    expect(web.workbook.sheet("Khóa").protection.protected).toBe(true);
   });
 });

@@ -22,7 +22,7 @@ describe("the double's worksheets.onChanged (ExcelApi 1.9)", () => {
     await context.sync();
     double.edit("Trang 1", "C3", [[7, 8]]);
     expect(seen).toEqual([
-      { type: "WorksheetChanged", worksheetId: double.workbook.sheet("Trang 1").id, address: "Trang 1!C3", changeType: "RangeEdited", source: "Local" },
+      { type: "WorksheetChanged", worksheetId: double.workbook.sheet("Trang 1").id, address: "C3:D3", changeType: "RangeEdited", source: "Local" },
     ]);
     expect(double.workbook.sheet("Trang 1").getValues("C3:D3")).toEqual([[7, 8]]);
     reg.remove();

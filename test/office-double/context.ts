@@ -183,7 +183,7 @@ export class RequestContext implements ContextLike {
         if (a.apply) results.push({ action: a, data });
         if (runtime.hooks.addinChanges && a.kind === "set" && (a.location === "Range.values" || a.location === "Range.formulas")) {
           const ref = x.resolve(a.target) as RangeRef | null;
-          if (ref) runtime.hooks.addinChanges.push({ sheet: ref.sheet, address: `${ref.sheet.name}!${rectA1(ref.rect)}` });
+          if (ref) runtime.hooks.addinChanges.push({ sheet: ref.sheet, address: rectA1(ref.rect) });
         }
         if (undo && isWrite(a)) undo.wrote();
         if (clears) x.record = undo!.cleared(a.location);

@@ -2,6 +2,7 @@
  * A strict Office.js test double for Excel add-ins ("fake host"). No Node imports: it runs in jest and, bundled,
  * in a browser page in place of office.js. See README.md beside this file.
  */
+import { parseAddress, rectA1 } from "./address";
 import { LATEST_EXCEL_API, API_LEVELS } from "./api-levels";
 import { ClientObject, ClientResult, InjectedFailure, Limits, Runtime, Stats, createStats } from "./client-object";
 import { RequestContext, makeRun } from "./context";
@@ -169,7 +170,8 @@ export function createOfficeDouble(options: OfficeDoubleOptions = {}) {
     select: office.select,
     /**
      * The user types values into a sheet (topLeft "B12", a 2D block), then the host tells the
-     * worksheets.onChanged handlers registered by a sync (none below ExcelApi 1.9: onChanged throws there).
+     * worksheets.onChanged handlers registered by a sync (none below ExcelApi 1.9: onChanged throws there),
+     * as Excel does: `address` is the block on its sheet ("B12:C13", no sheet name), the sheet is `worksheetId`.
      */
     edit(sheet: string, topLeft: string, values: ReadonlyArray<ReadonlyArray<CellValue>>): void {
       const ws = workbook.sheet(sheet);
@@ -178,8 +180,11 @@ export function createOfficeDouble(options: OfficeDoubleOptions = {}) {
       record.syncs = 0;
       runtime.undo.stack.push(record);
       ws.setValues(topLeft, values);
-      const address = `${ws.name}!${topLeft}`;
-      fireChanged(ws, address, "Unknown");
+      // As Excel gives it: the changed block on its sheet, without the sheet's name (that is worksheetId).
+      const top = parseAddress(topLeft)!.rect;
+      const rows = Math.max(1, values.length);
+      const cols = Math.max(1, ...values.map((r) => r.length));
+      fireChanged(ws, rectA1({ r0: top.r0, c0: top.c0, r1: top.r0 + rows - 1, c1: top.c0 + cols - 1 }), "Unknown");
     },
     /**
      * With `addinChangeEvents`: the onChanged events of the add-in's own writes since the last call reach the handlers

@@ -12,6 +12,7 @@ import { DEFAULT_METADATA } from "../../src/core/rules/metadata";
 import { PRESET_THAI_BINH_2020 } from "../../src/core/rules/rules";
 import type { FormsActions, PaneApi } from "../../src/taskpane/api";
 import { USE_CASES } from "../../src/excel/index";
+import type { CellsEdited } from "../../src/excel/index";
 
 // The tabs, dialogs and the scoring engine are loaded lazily (dynamic import): on a loaded machine their
 // first appearance can take longer than testing-library's default 1 s wait for findBy*/waitFor.
@@ -165,8 +166,11 @@ export async function waitIdle(): Promise<void> {
 /** A fake PaneApi: every call a jest.fn, to be given outcomes by each test (as the use cases' contracts say). */
 export type FakeApi = { [K in Exclude<keyof PaneApi, "forms">]: jest.MockedFunction<PaneApi[K]> } & {
   forms: { [K in keyof FormsActions]: jest.MockedFunction<FormsActions[K]> };
-  /** Tells the pane that cells were edited (the handler it subscribed on opening; nothing before). */
-  editCells(address?: string): void;
+  /**
+   * Tells the pane that cells were edited (the handler it subscribed on opening; nothing before): onChanged's address
+   * (sheet-local, as Excel gives it) and worksheetId.
+   */
+  editCells(address?: string, worksheetId?: string): void;
   /** Called when the pane ends that subscription (on unmount). */
   stopListening: jest.Mock<void, []>;
 };
@@ -178,14 +182,14 @@ export type FakeApi = { [K in Exclude<keyof PaneApi, "forms">]: jest.MockedFunct
  * until a test replaces it.
  */
 export function fakeApi(): FakeApi {
-  let cellsEdited: ((address: string) => void) | null = null;
+  let cellsEdited: ((edit: CellsEdited) => void) | null = null;
   const stopListening = jest.fn(() => {
     cellsEdited = null;
   });
   const api: FakeApi = {
     // Every use case of the table a jest.fn(); the ones below answer as the pane needs.
     ...(Object.fromEntries(Object.keys(USE_CASES).map((name) => [name, jest.fn()])) as unknown as Pick<FakeApi, keyof typeof USE_CASES>),
-    openPane: jest.fn(async (onCellsEdited: (address: string) => void) => {
+    openPane: jest.fn(async (onCellsEdited: (edit: CellsEdited) => void) => {
       const loaded = await api.loadSettings();
       cellsEdited = onCellsEdited;
       const { lastRun, undo, problems, problemsEn, lineage2025 } = loaded;
@@ -194,7 +198,7 @@ export function fakeApi(): FakeApi {
     loadSettings: jest.fn(async () => settings()),
     selectCell: jest.fn(async (_sheet: string, _address: string) => undefined),
     listOtherSheets: jest.fn(async () => []),
-    logEdits: jest.fn(async (_addresses: readonly string[]) => 0),
+    logEdits: jest.fn(async (_edits: readonly (CellsEdited | string)[]) => 0),
     inspectSelection: jest.fn(async () => null),
     onSelectionChanged: jest.fn((_handler: () => void) => () => undefined),
     readPreviousFile: jest.fn(),
@@ -215,7 +219,7 @@ export function fakeApi(): FakeApi {
       read: jest.fn(),
       merge: jest.fn(),
     },
-    editCells: (address = "") => cellsEdited?.(address),
+    editCells: (address = "", worksheetId?: string) => cellsEdited?.({ address, worksheetId, changeType: "RangeEdited" }),
     stopListening,
   };
   return api;

@@ -72,10 +72,14 @@ test("cells typed by hand while the pane is open are logged together a moment af
   mocked.loadSettings.mockResolvedValue(settings());
   render(<App api={mocked} lang="vi" />);
   await waitIdle();
-  mocked.editCells("Bảng điểm!D12");
-  mocked.editCells("Bảng điểm!E12");
+  // As Excel gives them: the block on its sheet, the sheet by id; the same block twice, or on two sheets.
+  mocked.editCells("D12", "{S1}");
+  mocked.editCells("E12", "{S1}");
+  mocked.editCells("D12", "{S1}");
+  mocked.editCells("D12", "{S2}");
   expect(mocked.logEdits).not.toHaveBeenCalled();
-  await waitFor(() => expect(mocked.logEdits).toHaveBeenCalledWith(["Bảng điểm!D12", "Bảng điểm!E12"]));
+  const edit = (address: string, worksheetId: string) => ({ address, worksheetId, changeType: "RangeEdited" });
+  await waitFor(() => expect(mocked.logEdits).toHaveBeenCalledWith([edit("D12", "{S1}"), edit("E12", "{S1}"), edit("D12", "{S2}")]));
   expect(mocked.logEdits).toHaveBeenCalledTimes(1);
 });
 
@@ -119,4 +123,31 @@ test("Show the log in English: a refusal is an error in English; the button is a
   expect(await within(panel).findByText("The workbook's structure is protected.")).toBeInTheDocument();
   expect(within(panel).getByText("Could not write the Nhật ký sheet")).toBeInTheDocument();
   expect(mocked.writeLogSheet).toHaveBeenCalledTimes(1);
+});
+
+test("errors in the grid: Chốt kết quả asks, naming the cells; “Vẫn chốt” locks with the confirmation", async () => {
+  mocked.loadSettings.mockResolvedValue(settings());
+  mocked.lockResults
+    .mockResolvedValueOnce({
+      kind: "needsConfirmation",
+      cells: ["H10"],
+      message: "Chưa chốt được: bảng điểm còn 1 lỗi chưa sửa: H10.",
+      messageEn: "1 error: H10.",
+    })
+    .mockResolvedValueOnce({
+      kind: "locked",
+      code: "7F3K-92QD",
+      sheet: "Bảng điểm",
+      annexSheet: "Phụ lục",
+      message: "Đã chốt kết quả trang “Bảng điểm”. Mã kiểm tra: 7F3K-92QD",
+      messageEn: "Locked. Verification code: 7F3K-92QD",
+    });
+  const { user, panel } = await openAnnex();
+  await user.click(within(panel).getByRole("button", { name: "Chốt kết quả" }));
+  expect(await within(panel).findByText(/bảng điểm còn 1 lỗi chưa sửa/)).toBeInTheDocument();
+  expect(within(panel).getByText("H10")).toBeInTheDocument();
+  await user.click(within(panel).getByRole("button", { name: "Vẫn chốt (ghi vào nhật ký)" }));
+  expect(mocked.lockResults).toHaveBeenLastCalledWith({ by: "", confirmErrors: true });
+  expect(await within(panel).findByText(/Mã kiểm tra: 7F3K-92QD/)).toBeInTheDocument();
+  expect(within(panel).queryByRole("button", { name: "Vẫn chốt (ghi vào nhật ký)" })).toBeNull();
 });

@@ -17,12 +17,17 @@
  */
 import { Both, both } from "../base/catalogue";
 import { fingerprint } from "../base/hash";
-import { parseCell, SHEET_ORIGIN } from "../base/address";
-import { scoreSheet } from "../grid/scoring";
+import { cellAddress, parseCell, SHEET_ORIGIN } from "../base/address";
+import { Finding } from "../findings/findings";
+import { RowResult, scoreSheet } from "../grid/scoring";
+import { DecisionMetadata } from "../rules/metadata";
+import { buildAnnex } from "../sheets/annex";
+import { annexMetadata } from "./annex";
 import { PRESET_THAI_BINH_2020, Rules, validateRules } from "../rules/rules";
 import { SheetSnapshot, TextLook, WorkbookPort } from "../sheets/port";
 import {
   annexCodeLine,
+  cellText,
   compareWithLock,
   Difference,
   isAnnexCodeLine,
@@ -43,9 +48,16 @@ export type LockPort = Pick<WorkbookPort, "sheets" | "readSheet" | "isProtected"
 /** The code line's look, under the annex's notes. */
 export const CODE_LOOK: TextLook = { font: { name: "Times New Roman", size: 12, italic: true }, hAlign: "left", vAlign: "center", wrap: false, numFmt: "@" };
 
-export type LockRefused = { ok: false; message: Both; cells: string[] };
+export type LockRefused = { ok: false; message: Both; cells: string[]; errors?: Finding[] };
 
 const refused = (message: Both, cells: string[] = []): LockRefused => ({ ok: false, message, cells });
+
+/** The lock's log note when it was confirmed with errors still in the grid: the code and the cells confirmed. */
+export const lockedWithErrorsNote = (code: string, errors: readonly Finding[]): string =>
+  `${code}; xác nhận chốt khi còn ${errors.length} lỗi: ${errors
+    .slice(0, 20)
+    .map((f) => f.cell)
+    .join(", ")}${errors.length > 20 ? "…" : ""}`;
 
 /** The refusal of a lock on results locked already (callers ask it first, before reading the grid). */
 export const alreadyLocked = (state: StoreState): Both | null =>
@@ -66,6 +78,51 @@ function codeLine(annex: SheetSnapshot): { row: number; found: boolean } {
   return at >= 0 ? { row: origin.row + at, found: true } : { row: origin.row + annex.values.length + 1, found: false };
 }
 
+/**
+ * The annex sheet against the annex the results give: the annex described again (buildAnnex) from the scored
+ * rows, the rules and the stored decision, its every cell compared with the sheet's (the table's columns found by
+ * their header, so last year's columns, when the annex shows them, stay out; the code line stays out). Each
+ * differing cell is a difference "Phụ lục!J11" with the text the results give (`locked`) and the sheet's (`now`).
+ */
+export function annexAgainstResults(
+  annex: { name: string; snapshot: SheetSnapshot },
+  rules: Rules,
+  rows: readonly RowResult[],
+  decision: Partial<DecisionMetadata> | undefined,
+  grid: { values: readonly (readonly unknown[])[]; headerTop: number },
+): Difference[] {
+  const { values } = annex.snapshot;
+  const origin = annex.snapshot.origin ?? SHEET_ORIGIN;
+  const at = (row: number, col: number) => values[row - origin.row]?.[col - origin.col];
+  // The add-in takes a province not given from the grid's title, the command line does not: either annex is one the tool made.
+  const metas = [annexMetadata(decision, grid.values, grid.headerTop), annexMetadata(decision, grid.values, grid.headerTop, { provinceFromTitle: true })];
+  let best: Difference[] | null = null;
+  for (const checked of metas) {
+    if (!checked.ok) continue;
+    const expected = buildAnnex(rules, rows, checked.meta);
+    const { headerRow, lastRow } = expected.table;
+    const headers = (values[headerRow - origin.row] ?? []).map((v) => cellText(v).trim());
+    const colOf = new Map<number, number>();
+    for (const c of expected.cells) {
+      const found = c.row === headerRow ? headers.indexOf(c.text.trim()) : -1;
+      if (found >= 0) colOf.set(c.col, found + origin.col);
+    }
+    const differences: Difference[] = [];
+    for (const c of expected.cells) {
+      const col = c.row >= headerRow && c.row <= lastRow ? (colOf.get(c.col) ?? c.col) : c.col;
+      const printed = at(c.row, col);
+      if (isAnnexCodeLine(printed)) continue;
+      const now = cellText(printed);
+      if (now.trim() !== c.text.trim()) differences.push({ cell: `${annex.name}!${cellAddress(c.row, col)}`, locked: c.text, now });
+    }
+    if (best === null || differences.length < best.length) best = differences;
+  }
+  return best ?? [];
+}
+
+/** The error findings a lock stops at (unless confirmed): the cells the annex gate names too. */
+export const errorFindings = (findings: readonly Finding[]): Finding[] => findings.filter((f) => f.severity === "error");
+
 export interface LockInput {
   /** The grid's sheet (the last run's, the active one, --sheet). */
   sheet: string;
@@ -78,6 +135,8 @@ export interface LockInput {
   by: string;
   via: LogEntry["via"];
   password?: string;
+  /** The error findings still in the grid were shown and the user chose to lock anyway (logged with the lock). */
+  confirmErrors?: boolean;
 }
 
 export type Locked = { ok: true; lock: LockRecord; state: StoreState; annex: string | null };
@@ -97,16 +156,38 @@ export function lockResults(port: LockPort, input: LockInput): Locked | LockRefu
       ? refused(both(LOCK_MESSAGES, "notScored", { sheet }))
       : refused(both(LOCK_MESSAGES, "staleResults", { sheet, cells: snap.cells }), snap.cells);
   const names = port.sheets().map((s) => s.name);
+  // As the annex does: the errors still in the grid stop the lock until fixed, or until the user confirms them.
+  const errors = errorFindings(scored.findings);
+  if (errors.length > 0 && !input.confirmErrors) {
+    const cells = errors.map((f) => f.cell);
+    return { ...refused(both(LOCK_MESSAGES, "errorsNotFixed", { errors, where: input.via === "cli" ? "cli" : "pane" }), cells), errors };
+  }
+  const annexName = annexSheetOf(state, names);
+  // The code proves the printed annex too: an annex that does not say what the results say is not locked.
+  if (annexName) {
+    const differing = annexAgainstResults({ name: annexName, snapshot: port.readSheet(annexName) }, input.rules, scored.rows, state.decision, {
+      values: snapshot.values,
+      headerTop: scored.layout.headerTop,
+    });
+    if (differing.length > 0)
+      return refused(
+        both(LOCK_MESSAGES, "annexNotResults", { sheet: annexName, differences: differing }),
+        differing.map((d) => d.cell),
+      );
+  }
   // The sheets the user protected already keep their own protection (and unlocking leaves it).
   const ours = lockedSheetNames(state, sheet, names).filter((n) => !port.isProtected(n));
   const by = input.by.trim();
   const lock: LockRecord = { ...makeLock(snap.snapshot, input.at, by), protectedSheets: ours };
-  const annex = annexSheetOf(state, names);
+  const annex = annexName;
   if (annex) port.writeText(annex, codeLine(port.readSheet(annex)).row, 0, annexCodeLine(lock.code), CODE_LOOK);
   port.protectSheets(ours, input.password);
   const { undo: _u, ...kept } = state;
   void _u;
-  const after = withLog({ ...kept, rules: input.rules.json, lock }, logEntry({ at: lock.at, action: "lock", by, via: input.via, sheet, note: lock.code }));
+  const after = withLog(
+    { ...kept, rules: input.rules.json, lock },
+    logEntry({ at: lock.at, action: "lock", by, via: input.via, sheet, note: errors.length > 0 ? lockedWithErrorsNote(lock.code, errors) : lock.code }),
+  );
   port.writeStore(after);
   return { ok: true, lock, state: after, annex };
 }
@@ -155,13 +236,24 @@ export function verifyLock(port: Pick<WorkbookPort, "sheets" | "readSheet">, sta
   const origin = snapshot?.origin ?? SHEET_ORIGIN;
   const checked = validateRules(state.rules ?? PRESET_THAI_BINH_2020);
   let nowCells: [string, string][] = [];
-  if (values && checked.ok) {
-    const result = scoreSheet(values, checked.rules, origin, "cli");
-    if (result.ok) nowCells = snapshotCells(values, result, origin);
-  }
+  const result = values && checked.ok ? scoreSheet(values, checked.rules, origin, "cli") : null;
+  if (values && result?.ok) nowCells = snapshotCells(values, result, origin);
   const rulesPrint = checked.ok ? fingerprint(checked.rules.json) : fingerprint(state.rules ?? null);
-  return compareWithLock(lock, values, nowCells, rulesPrint, state.decision, (address) => {
+  const differences = compareWithLock(lock, values, nowCells, rulesPrint, state.decision, (address) => {
     const { row, col } = parseCell(address);
     return values?.[row - origin.row]?.[col - origin.col];
   });
+  // The printed annex against the locked results: compared when the grid still holds them (else its differences say enough).
+  const annex = annexSheetOf(
+    state,
+    port.sheets().map((s) => s.name),
+  );
+  if (differences.length === 0 && annex && values && checked.ok && result?.ok)
+    differences.push(
+      ...annexAgainstResults({ name: annex, snapshot: port.readSheet(annex) }, checked.rules, result.rows, state.decision, {
+        values,
+        headerTop: result.layout.headerTop,
+      }),
+    );
+  return differences;
 }

@@ -18,6 +18,7 @@ import { RulesJson } from "../rules/rules";
 import { ScoreResult } from "../grid/scoring";
 import { sha256 } from "../base/sha256";
 import { checkStale } from "../grid/stale";
+import { Finding } from "../findings/findings";
 
 type Scored = Extract<ScoreResult, { ok: true }>;
 
@@ -207,6 +208,18 @@ const ACTION = {
 export const lockTime = (iso: string): string => `${hhmm(iso)} ${ddmmyyyy(iso)}`;
 const when = lockTime;
 
+const ERROR_EXAMPLE = { cell: "H10", agency: "Sở Y tế", group: "Hạ tầng kỹ thuật", value: "55" } as Finding;
+const errorCells = (errors: readonly Finding[], empty: string): string =>
+  errors
+    .slice(0, 10)
+    .map((f) => `${f.cell} (${f.agency}${f.group ? `, ${f.group}` : ""}: ${f.value || empty})`)
+    .join("; ") + (errors.length > 10 ? "…" : "");
+const annexCells = (differences: readonly Difference[], results: string, empty: string): string =>
+  differences
+    .slice(0, 10)
+    .map((d) => `${d.cell}: ${d.now || empty}, ${results} ${d.locked || empty}`)
+    .join("; ") + (differences.length > 10 ? "…" : "");
+
 /** The places of a difference that are not cells, as a reader names them. */
 const PLACE: Record<string, { vi: string; en: string }> = {
   rules: { vi: "quy tắc chấm điểm", en: "scoring rules" },
@@ -244,6 +257,27 @@ export const LOCK_MESSAGES = catalogue("lock", {
     vi: (_p: object) => "Sổ tính này chưa được chốt kết quả.",
     en: () => "This workbook's results are not locked.",
     example: {},
+  }),
+  notLockedFile: entry({
+    vi: (p: { file: string }) =>
+      `Sổ tính “${p.file}” chưa được chốt kết quả, nên chưa có gì để kiểm tra. Hãy chốt trước: lệnh “xep-hang-cntt lock ${p.file} -o TỆP-ĐÃ-CHỐT.xlsx”, hoặc nút “Chốt kết quả” trong add-in (mục “Phụ lục”).`,
+    en: (p) =>
+      `The workbook “${p.file}” has no locked results, so there is nothing to verify. Lock it first: “xep-hang-cntt lock ${p.file} -o LOCKED.xlsx”, or “Lock results” in the add-in (Annex tab).`,
+    example: { file: "danh-gia-2020.xlsx" },
+  }),
+  errorsNotFixed: entry({
+    vi: (p: { errors: readonly Finding[]; where: "pane" | "cli" }) =>
+      `Chưa chốt được: bảng điểm còn ${p.errors.length} lỗi chưa sửa, mã kiểm tra sẽ chứng nhận các số liệu sai này: ${errorCells(p.errors, "trống")}. Hãy sửa các ô đó, “Tính điểm” lại rồi chốt; hoặc ${p.where === "cli" ? "chạy lại với --confirm-errors" : "xác nhận"} để vẫn chốt (việc xác nhận được ghi vào nhật ký). Chưa ghi gì.`,
+    en: (p) =>
+      `Cannot lock: the score table still has ${p.errors.length} error${p.errors.length === 1 ? "" : "s"} not yet fixed, and the code would certify these wrong figures: ${errorCells(p.errors, "empty")}. Correct those cells, score again and lock; or ${p.where === "cli" ? "run again with --confirm-errors" : "confirm"} to lock anyway (the confirmation is logged). Nothing was written.`,
+    example: { errors: [ERROR_EXAMPLE], where: "cli" },
+  }),
+  annexNotResults: entry({
+    vi: (p: { sheet: string; differences: readonly Difference[] }) =>
+      `Chưa chốt được: trang “${p.sheet}” không ghi đúng kết quả và quyết định đã lưu (${p.differences.length} ô): ${annexCells(p.differences, "kết quả", "trống")}. Mã kiểm tra in trên phụ lục phải chứng minh đúng những gì phụ lục ghi — hãy “Tạo phụ lục” lại (hoặc “score --annex”) rồi chốt. Chưa ghi gì.`,
+    en: (p) =>
+      `Cannot lock: the sheet “${p.sheet}” does not say what the results and the stored decision say (${p.differences.length} cell${p.differences.length === 1 ? "" : "s"}): ${annexCells(p.differences, "the results give", "empty")}. The code printed on the annex must prove what the annex says — create the annex again (or “score --annex”), then lock. Nothing was written.`,
+    example: { sheet: "Phụ lục", differences: [{ cell: "Phụ lục!J11", locked: "61,5", now: "999" }] },
   }),
   reasonNeeded: entry({
     vi: (_p: object) => "Mở chốt cần ghi lý do (ví dụ: “Hội đồng điều chỉnh điểm Sở Y tế theo kiến nghị”).",

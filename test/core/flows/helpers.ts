@@ -3,7 +3,7 @@
  * holding a 40-agency grid, the Tính điểm flow as both callers run it through a port, and its run through
  * ExcelPort with the syncs counted.
  */
-import { createOfficeDouble } from "../../office-double/index";
+import { createOfficeDouble, OfficeDoubleOptions } from "../../office-double/index";
 import { benchSheetWithErrors } from "../../../bench/core";
 import { SHEET_ORIGIN } from "../../../src/core/base/address";
 import { planScoring, Scored, ScoringPort, writeScoring } from "../../../src/core/flows/score";
@@ -24,9 +24,9 @@ export function restoreDouble(): void {
   restore();
 }
 
-/** A double with a 40-agency grid (three cells out of range, to be marked) at `at`, a note sheet and a hidden sheet. */
-export function gridDouble(at = "A1") {
-  const double = createOfficeDouble({ apiLevel: 19, sheets: [SHEET, "Ghi chép", "Ẩn"] });
+/** A double with a 40-agency grid (three cells out of range, to be marked) at `at`, a note sheet and a hidden sheet (at ExcelApi 1.19 unless told). */
+export function gridDouble(at = "A1", options: Omit<OfficeDoubleOptions, "sheets"> = {}) {
+  const double = createOfficeDouble({ apiLevel: 19, ...options, sheets: [SHEET, "Ghi chép", "Ẩn"] });
   double.workbook.sheet(SHEET).setValues(at, benchSheetWithErrors(40) as (string | number)[][]);
   double.workbook.sheet("Ghi chép").setValues("A1", [["Ghi chép riêng"]]);
   double.workbook.sheet("Ẩn").setVisibility("Hidden");

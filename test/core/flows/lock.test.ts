@@ -14,6 +14,7 @@ import { decodeStore, StoreState, STORE_SHEET } from "../../../src/core/store/st
 import { generateAnnex } from "../../../src/excel/annex";
 import { lockResults, unlockResults } from "../../../src/excel/lock";
 import { ExcelPort, loadedRead, queuePortRead } from "../../../src/excel/port";
+import { queueSheetRead } from "../../../src/excel/sheet-read";
 import { runScoring } from "../../../src/excel/scoring";
 import { saveDecision } from "../../../src/excel/settings";
 import { XlsxPort } from "../../../src/xlsx/port";
@@ -73,7 +74,7 @@ const codeRows = (values: readonly (readonly unknown[])[]) =>
 function lockPackage(bytes: Uint8Array, password?: string): XlsxPort {
   const port = XlsxPort.open(bytes);
   const state = stateOf(port);
-  const locked = lockFlow(port, { sheet: SHEET, state, rules: rulesOf(state), at: AT, by: ` ${BY} `, via: "cli", password });
+  const locked = lockFlow(port, { sheet: SHEET, state, rules: rulesOf(state), at: AT, by: ` ${BY} `, via: "cli", password, confirmErrors: true });
   if (!locked.ok) throw new Error(locked.message.message);
   return XlsxPort.open(port.toBytes());
 }
@@ -82,7 +83,7 @@ describe("one Chốt kết quả / Mở chốt flow over both ports", () => {
   it("records the same lock (fingerprint, code, cells), prints the same code line and protects the same sheets", async () => {
     const { double, bytes } = await scoredWithAnnex();
     double.stats.reset();
-    const inExcel = await lockResults({ by: BY }, when);
+    const inExcel = await lockResults({ by: BY, confirmErrors: true }, when);
     expect(double.stats.syncs).toBe(3);
     if (inExcel.kind !== "locked") throw new Error(inExcel.message);
 
@@ -97,7 +98,8 @@ describe("one Chốt kết quả / Mở chốt flow over both ports", () => {
     const { via: viaPackage, ...entryPackage } = packageState.log!.entries.at(-1)!;
     expect([viaExcel, viaPackage]).toEqual(["pane", "cli"]);
     expect(entryPackage).toEqual(entryExcel);
-    expect(entryPackage).toMatchObject({ action: "lock", note: inExcel.code });
+    // Locked with the grid's errors confirmed: the confirmation and its cells are in the entry.
+    expect(entryPackage).toMatchObject({ action: "lock", note: `${inExcel.code}; xác nhận chốt khi còn 3 lỗi: C5, C24, C43` });
     expect([excelState.undo, packageState.undo]).toEqual([undefined, undefined]);
 
     expect(protectedInDouble(double)).toEqual([SHEET, "Phụ lục"]);
@@ -120,7 +122,7 @@ describe("one Chốt kết quả / Mở chốt flow over both ports", () => {
     expect(!refused.ok && refused.message).toContain(`Kết quả đã được chốt (mã kiểm tra ${state.lock!.code}`);
     expect(planScoring(locked, { sheet: SHEET, scored, state, comparison: null, where: "cli", showOnly: true }).ok).toBe(true);
 
-    const inExcel = await lockResults({ by: BY }, when);
+    const inExcel = await lockResults({ by: BY, confirmErrors: true }, when);
     if (inExcel.kind !== "locked") throw new Error(inExcel.message);
     double.workbook.setActive(SHEET);
     const before = double.workbook.snapshot();
@@ -143,7 +145,7 @@ describe("one Chốt kết quả / Mở chốt flow over both ports", () => {
 
   it("verify compares the same cells on either port: nothing on the locked workbook, the score edited by another program after", async () => {
     const { double, bytes } = await scoredWithAnnex();
-    const inExcel = await lockResults({ by: BY }, when);
+    const inExcel = await lockResults({ by: BY, confirmErrors: true }, when);
     if (inExcel.kind !== "locked") throw new Error(inExcel.message);
     const locked = lockPackage(bytes);
     const state = stateOf(locked);
@@ -152,8 +154,11 @@ describe("one Chốt kết quả / Mở chốt flow over both ports", () => {
     const throughExcel = () =>
       Excel.run(async (context) => {
         const read = queuePortRead(context, context.workbook.worksheets.getItem(SHEET));
+        // verify compares the printed annex too: its sheet read in the same sync.
+        const annex = queueSheetRead(context.workbook.worksheets.getItem("Phụ lục"), "values");
         await context.sync();
-        const port = new ExcelPort(context, loadedRead(read));
+        const annexData = annex.result();
+        const port = new ExcelPort(context, { ...loadedRead(read), others: new Map([[annexData.name, annexData]]) });
         const stored = port.readStore();
         if (!stored.ok) throw new Error("store");
         return verifyLock(port, stored.state, stored.state.lock!);
@@ -172,7 +177,7 @@ describe("one Chốt kết quả / Mở chốt flow over both ports", () => {
 
   it("unlocks the same way on either port: the same record, the sheets unprotected, the code line emptied; a wrong password refused before anything", async () => {
     const { double, bytes } = await scoredWithAnnex();
-    expect((await lockResults({ by: BY }, when)).kind).toBe("locked");
+    expect((await lockResults({ by: BY, confirmErrors: true }, when)).kind).toBe("locked");
     const locked = lockPackage(bytes);
 
     double.stats.reset();
@@ -199,4 +204,42 @@ describe("one Chốt kết quả / Mở chốt flow over both ports", () => {
     expect(!wrong.ok && wrong.message.message).toContain(`Mật khẩu không đúng (trang “${SHEET}”`);
     expect(unlockFlow(withPassword, { state: protectedState, reason: "x", at: AT, by: "", via: "cli", password: "bí mật" }).ok).toBe(true);
   }, 60_000);
+  it("refuses while the grid's errors remain, naming the cells, on either port; confirmed, it locks", async () => {
+    const { double, bytes } = await scoredWithAnnex();
+    const before = double.workbook.snapshot();
+    const inExcel = await lockResults({ by: BY }, when);
+    expect(inExcel).toMatchObject({ kind: "needsConfirmation", cells: ["C5", "C24", "C43"] });
+    expect(inExcel.message).toContain("bảng điểm còn 3 lỗi chưa sửa");
+    expect(double.workbook.snapshot()).toEqual(before);
+    const port = XlsxPort.open(bytes);
+    const state = stateOf(port);
+    const refusedPackage = lockFlow(port, { sheet: SHEET, state, rules: rulesOf(state), at: AT, by: BY, via: "cli" });
+    expect(refusedPackage).toMatchObject({ ok: false, cells: ["C5", "C24", "C43"] });
+    expect(!refusedPackage.ok && refusedPackage.message.message).toContain("--confirm-errors");
+    expect(stateOf(XlsxPort.open(port.toBytes())).lock).toBeUndefined();
+    expect((await lockResults({ by: BY, confirmErrors: true }, when)).kind).toBe("locked");
+  });
+
+  it("refuses an annex sheet that does not say what the results say, naming the cell, on either port; verify names it after the lock", async () => {
+    const { double, bytes } = await scoredWithAnnex();
+    // A figure of the annex's table (its first row, column C), changed by another program in both workbooks.
+    const annex = double.workbook.sheet("Phụ lục");
+    const total = annex.getValues("C6")[0][0];
+    annex.setValues("C6", [["999"]]);
+    const port = XlsxPort.open(bytes);
+    port.writeValues("Phụ lục", [{ row: 5, col: 2, value: "999" }]);
+    const edited = XlsxPort.open(port.toBytes());
+    const state = stateOf(edited);
+    const refusedPackage = lockFlow(edited, { sheet: SHEET, state, rules: rulesOf(state), at: AT, by: BY, via: "cli", confirmErrors: true });
+    expect(refusedPackage).toMatchObject({ ok: false, cells: ["Phụ lục!C6"] });
+    expect(!refusedPackage.ok && refusedPackage.message.message).toContain(`Phụ lục!C6: 999, kết quả ${total}`);
+    const inExcel = await lockResults({ by: BY, confirmErrors: true }, when);
+    expect(inExcel).toMatchObject({ kind: "refused", cells: ["Phụ lục!C6"] });
+
+    // Locked as made, then the annex edited: verify names the cell with what the locked results give.
+    const locked = lockPackage(bytes);
+    locked.writeValues("Phụ lục", [{ row: 5, col: 2, value: "999" }]);
+    const after = XlsxPort.open(locked.toBytes());
+    expect(verifyLock(after, stateOf(after), stateOf(after).lock!)).toEqual([{ cell: "Phụ lục!C6", locked: String(total), now: "999" }]);
+  });
 });
