@@ -216,3 +216,81 @@ test("the log: score -o (with each result cell's old and new value), lock and un
   expect((await run(["log", withSheet, "-o", again])).code).toBe(0);
   expect((await open(again)).worksheets.filter((w) => w.name.startsWith("Nhật ký")).map((w) => w.name)).toEqual(["Nhật ký"]);
 });
+
+/** The file with one cell of its annex sheet set by another program (ExcelJS). */
+async function withAnnexCell(file: string, address: string, value: string | number, name: string): Promise<string> {
+  const wb = await open(file);
+  wb.getWorksheet("Phụ lục")!.getCell(address).value = value;
+  const out = path.join(dir, name);
+  await wb.xlsx.writeFile(out);
+  return out;
+}
+
+test("lock refuses while error findings remain, naming the cell and the fix; --confirm-errors locks and logs the confirmation", async () => {
+  const out = path.join(dir, "chot-loi.xlsx");
+  const r = await run(["lock", scored, "-o", out]);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain("bảng điểm còn 1 lỗi chưa sửa");
+  expect(r.stderr).toContain("H10 (Văn phòng UBND tỉnh, Nhân lực cho ứng dụng CNTT: 55)");
+  expect(r.stderr).toContain("--confirm-errors");
+  expect(fs.existsSync(out)).toBe(false);
+  const confirmed = await run(["lock", scored, "--confirm-errors", "-o", out]);
+  expect(confirmed.code).toBe(0);
+  expect(confirmed.stderr).toContain("đã chốt khi bảng điểm còn 1 lỗi");
+  const log = JSON.parse((await run(["log", out, "--json"])).stdout);
+  expect(log.entries.find((e: { action: string }) => e.action === "lock").note).toContain("xác nhận chốt khi còn 1 lỗi: H10");
+});
+
+test("lock refuses an annex sheet that does not say what the results say (a figure, the decision's date), naming each cell; the code line stays out", async () => {
+  const figure = await withAnnexCell(scored, "J11", 999, "phu-luc-so.xlsx");
+  const r = await run(["lock", figure, "--confirm-errors", "-o", path.join(dir, "khong.xlsx")]);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain("Phụ lục!J11: 999, kết quả 0,861");
+  expect(r.stderr).toContain("Tạo phụ lục");
+  expect(fs.existsSync(path.join(dir, "khong.xlsx"))).toBe(false);
+  const date = await withAnnexCell(scored, "A3", "ngày 05/04/2021", "phu-luc-ngay.xlsx");
+  const d = await run(["lock", date, "--confirm-errors", "-o", path.join(dir, "khong.xlsx")]);
+  expect(d.code).toBe(2);
+  expect(d.stderr).toContain("Phụ lục!A3: ngày 05/04/2021, kết quả (Kèm theo Quyết định số 06/QĐ-UBND ngày 05/01/2021");
+  // The locked file's own code line is not a difference: verify says khớp.
+  expect((await run(["verify", locked])).code).toBe(0);
+});
+
+test("verify reports the annex cells that differ from the locked results (exit 1, cell/locked/now in --json)", async () => {
+  const edited = await withAnnexCell(locked, "J11", 999, "chot-phu-luc-sua.xlsx");
+  const r = await run(["verify", edited, "--json"]);
+  expect(r.code).toBe(1);
+  expect(JSON.parse(r.stdout)).toEqual({ locked: true, code, matches: false, differences: [{ cell: "Phụ lục!J11", locked: "0,861", now: "999" }] });
+  expect((await run(["verify", edited])).stdout).toContain("Phụ lục!J11: lúc chốt “0,861”, nay “999”");
+});
+
+test("verify --code: the code given and the lock's, the right way round", async () => {
+  const r = await run(["verify", locked, "--code", code === "AAAA-BBBB" ? "AAAA-CCCC" : "AAAA-BBBB"]);
+  expect(r.code).toBe(1);
+  expect(r.stdout).toContain(`mã đưa vào “${code === "AAAA-BBBB" ? "AAAA-CCCC" : "AAAA-BBBB"}” khác mã của lần chốt “${code}”`);
+});
+
+test("verify on an unlocked file names it and the next step; --json answers with the error object on a missing or unreadable file (exit 2)", async () => {
+  const unlocked = await run(["verify", scored]);
+  expect(unlocked.code).toBe(2);
+  expect(unlocked.stderr).toContain("Sổ tính “cham.xlsx” chưa được chốt kết quả");
+  expect(unlocked.stderr).toContain("xep-hang-cntt lock cham.xlsx -o");
+  expect(unlocked.stderr).toContain("Chốt kết quả");
+  const missing = await run(["verify", path.join(dir, "khong-co.xlsx"), "--json"]);
+  expect(missing.code).toBe(2);
+  expect(JSON.parse(missing.stdout)).toMatchObject({ locked: false, matches: false, differences: [] });
+  expect(JSON.parse(missing.stdout).error).toContain("khong-co.xlsx");
+  const junk = path.join(dir, "rac2.xlsx");
+  fs.writeFileSync(junk, "not a workbook");
+  const unreadable = await run(["verify", junk, "--json"]);
+  expect(unreadable.code).toBe(2);
+  expect(JSON.parse(unreadable.stdout).error).toContain("rac2.xlsx");
+});
+
+test("log on a workbook with no log says so (vi and en)", async () => {
+  const vi = await run(["log", EXAMPLE]);
+  expect(vi.code).toBe(0);
+  expect(vi.stdout).toContain("chưa có nhật ký");
+  expect(vi.stdout).not.toContain("Thời điểm");
+  expect((await run(["log", EXAMPLE, "--lang", "en"])).stdout).toContain("has no log yet");
+});

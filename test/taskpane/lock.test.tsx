@@ -124,3 +124,30 @@ test("Show the log in English: a refusal is an error in English; the button is a
   expect(within(panel).getByText("Could not write the Nhật ký sheet")).toBeInTheDocument();
   expect(mocked.writeLogSheet).toHaveBeenCalledTimes(1);
 });
+
+test("errors in the grid: Chốt kết quả asks, naming the cells; “Vẫn chốt” locks with the confirmation", async () => {
+  mocked.loadSettings.mockResolvedValue(settings());
+  mocked.lockResults
+    .mockResolvedValueOnce({
+      kind: "needsConfirmation",
+      cells: ["H10"],
+      message: "Chưa chốt được: bảng điểm còn 1 lỗi chưa sửa: H10.",
+      messageEn: "1 error: H10.",
+    })
+    .mockResolvedValueOnce({
+      kind: "locked",
+      code: "7F3K-92QD",
+      sheet: "Bảng điểm",
+      annexSheet: "Phụ lục",
+      message: "Đã chốt kết quả trang “Bảng điểm”. Mã kiểm tra: 7F3K-92QD",
+      messageEn: "Locked. Verification code: 7F3K-92QD",
+    });
+  const { user, panel } = await openAnnex();
+  await user.click(within(panel).getByRole("button", { name: "Chốt kết quả" }));
+  expect(await within(panel).findByText(/bảng điểm còn 1 lỗi chưa sửa/)).toBeInTheDocument();
+  expect(within(panel).getByText("H10")).toBeInTheDocument();
+  await user.click(within(panel).getByRole("button", { name: "Vẫn chốt (ghi vào nhật ký)" }));
+  expect(mocked.lockResults).toHaveBeenLastCalledWith({ by: "", confirmErrors: true });
+  expect(await within(panel).findByText(/Mã kiểm tra: 7F3K-92QD/)).toBeInTheDocument();
+  expect(within(panel).queryByRole("button", { name: "Vẫn chốt (ghi vào nhật ký)" })).toBeNull();
+});

@@ -204,4 +204,42 @@ describe("one Chốt kết quả / Mở chốt flow over both ports", () => {
     expect(!wrong.ok && wrong.message.message).toContain(`Mật khẩu không đúng (trang “${SHEET}”`);
     expect(unlockFlow(withPassword, { state: protectedState, reason: "x", at: AT, by: "", via: "cli", password: "bí mật" }).ok).toBe(true);
   }, 60_000);
+  it("refuses while the grid's errors remain, naming the cells, on either port; confirmed, it locks", async () => {
+    const { double, bytes } = await scoredWithAnnex();
+    const before = double.workbook.snapshot();
+    const inExcel = await lockResults({ by: BY }, when);
+    expect(inExcel).toMatchObject({ kind: "needsConfirmation", cells: ["C5", "C24", "C43"] });
+    expect(inExcel.message).toContain("bảng điểm còn 3 lỗi chưa sửa");
+    expect(double.workbook.snapshot()).toEqual(before);
+    const port = XlsxPort.open(bytes);
+    const state = stateOf(port);
+    const refusedPackage = lockFlow(port, { sheet: SHEET, state, rules: rulesOf(state), at: AT, by: BY, via: "cli" });
+    expect(refusedPackage).toMatchObject({ ok: false, cells: ["C5", "C24", "C43"] });
+    expect(!refusedPackage.ok && refusedPackage.message.message).toContain("--confirm-errors");
+    expect(stateOf(XlsxPort.open(port.toBytes())).lock).toBeUndefined();
+    expect((await lockResults({ by: BY, confirmErrors: true }, when)).kind).toBe("locked");
+  });
+
+  it("refuses an annex sheet that does not say what the results say, naming the cell, on either port; verify names it after the lock", async () => {
+    const { double, bytes } = await scoredWithAnnex();
+    // A figure of the annex's table (its first row, column C), changed by another program in both workbooks.
+    const annex = double.workbook.sheet("Phụ lục");
+    const total = annex.getValues("C6")[0][0];
+    annex.setValues("C6", [["999"]]);
+    const port = XlsxPort.open(bytes);
+    port.writeValues("Phụ lục", [{ row: 5, col: 2, value: "999" }]);
+    const edited = XlsxPort.open(port.toBytes());
+    const state = stateOf(edited);
+    const refusedPackage = lockFlow(edited, { sheet: SHEET, state, rules: rulesOf(state), at: AT, by: BY, via: "cli", confirmErrors: true });
+    expect(refusedPackage).toMatchObject({ ok: false, cells: ["Phụ lục!C6"] });
+    expect(!refusedPackage.ok && refusedPackage.message.message).toContain(`Phụ lục!C6: 999, kết quả ${total}`);
+    const inExcel = await lockResults({ by: BY, confirmErrors: true }, when);
+    expect(inExcel).toMatchObject({ kind: "refused", cells: ["Phụ lục!C6"] });
+
+    // Locked as made, then the annex edited: verify names the cell with what the locked results give.
+    const locked = lockPackage(bytes);
+    locked.writeValues("Phụ lục", [{ row: 5, col: 2, value: "999" }]);
+    const after = XlsxPort.open(locked.toBytes());
+    expect(verifyLock(after, stateOf(after), stateOf(after).lock!)).toEqual([{ cell: "Phụ lục!C6", locked: String(total), now: "999" }]);
+  });
 });
