@@ -16,7 +16,7 @@ import { ExplainDescription } from "../core/findings/explanation";
 import { CellsRestore, ChartPut, ResultWrite, SheetInfo, SheetSnapshot, TextLook, ValueWrite, WorkbookPort } from "../core/sheets/port";
 import { SheetDescription } from "../core/sheets/sheet";
 import { CellSnapshot, DecodedStore, MarkRecord, STORE_SHEET, StoreState } from "../core/store/store";
-import { resultJournal, ResultJournal, UndoReads } from "../core/flows/undo";
+import { resultJournal, ResultJournal, textFlags, UndoReads } from "../core/flows/undo";
 import { BYTES_PER_SYNC, chunkByBytes, features, jsonBytes, OP_BYTES, sheetLayoutClearsUndo } from "./host";
 import { protectInputs, renderSheetOffice } from "./sheet-render";
 import { ANNEX_BACKUP_SHEET, queueSheetRead, readSheetInBlocks, SheetData, SheetRead } from "./sheet-read";
@@ -247,6 +247,10 @@ export class ExcelPort<A = never> implements WorkbookPort {
           formulas: run.map((w) => [read.formulas[w.row]?.[w.col] ?? ""]),
           numberFormat: run.map((w) => [(formats[w.row]?.[w.col] as string | undefined) ?? "General"]),
           wrote: block.values.map((r) => [...r]),
+          ...textFlags(
+            run.map((w) => [read.formulas[w.row]?.[w.col] ?? ""]),
+            (i) => read.values[run[i].row]?.[run[i].col],
+          ),
         });
       }
     }
@@ -431,6 +435,17 @@ export class ExcelPort<A = never> implements WorkbookPort {
   }
 }
 
+/**
+ * A block's contents as Office.js takes them: a text journalled as text (CellSnapshot.text) that begins with "="
+ * goes in as text, as the number format set just before reads it ("@": as is; any other: after an apostrophe,
+ * Excel's text prefix, which is not part of the value), never as a formula.
+ */
+function asWritten(c: CellSnapshot): (string | number | boolean)[][] {
+  return c.formulas.map((row, i) => row.map((f, j) => (c.text?.[i]?.[j] && typeof f === "string" && c.numberFormat[i]?.[j] !== "@" ? `'${f}` : f))) as (
+    string | number | boolean
+  )[][];
+}
+
 /** Queues what restoreCells gives back on Office.js; syncs only between blocks past the request limit. */
 async function restoreCellsOffice(context: Excel.RequestContext, sheet: string, r: CellsRestore): Promise<void> {
   const sheets = context.workbook.worksheets;
@@ -448,7 +463,7 @@ async function restoreCellsOffice(context: Excel.RequestContext, sheet: string, 
     for (const c of chunks[k]) {
       const range = (c.sheet === undefined ? ws : sheets.getItem(c.sheet)).getRange(c.address);
       range.numberFormat = c.numberFormat;
-      range.formulas = c.formulas as (string | number | boolean)[][];
+      range.formulas = asWritten(c);
     }
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block past the request size limit, never per row
     if (k < chunks.length - 1) await context.sync();

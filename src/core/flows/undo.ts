@@ -200,7 +200,7 @@ export function planCellsUndo(
       }),
     );
     const numberFormat = c.numberFormat.map((row, i) => row.map((f, j) => (formulas[i][j] === null ? null : f))) as string[][];
-    blocks.push({ address: c.address, ...(c.sheet !== undefined ? { sheet: c.sheet } : {}), formulas, numberFormat });
+    blocks.push({ address: c.address, ...(c.sheet !== undefined ? { sheet: c.sheet } : {}), formulas, numberFormat, ...(c.text ? { text: c.text } : {}) });
   }
   const fills: CellsRestore["fills"] = [];
   for (const f of undo.fills) {
@@ -307,9 +307,24 @@ export function undoThroughPort(
   return { kind: "done", undo, leftAlone, state: after };
 }
 
-/** The sheet "Tính điểm" writes on, as read before the write: values or formulas, number formats, where the read starts. */
+/**
+ * Whether a cell as read (its formula as Office.js gives it, its value) holds text beginning with "=": a text
+ * cell's `formulas` is its value, a formula's differs from what it computes.
+ */
+export function heldAsText(formula: unknown, value: unknown): boolean {
+  return typeof formula === "string" && formula.startsWith("=") && formula === value;
+}
+
+/** A block's `text` flags (the journal's CellSnapshot.text), only when one of its cells holds text beginning with "=". */
+export function textFlags(formulas: readonly (readonly unknown[])[], valueAt: (i: number, j: number) => unknown): { text?: boolean[][] } {
+  const text = formulas.map((row, i) => row.map((f, j) => heldAsText(f, valueAt(i, j))));
+  return text.some((row) => row.includes(true)) ? { text } : {};
+}
+
+/** The sheet "Tính điểm" writes on, as read before the write: values, formulas, number formats, where the read starts. */
 export interface JournalSheet {
   name: string;
+  values: unknown[][];
   formulas: unknown[][];
   numberFormat: (row: number, col: number) => string;
   origin: Origin;
@@ -344,11 +359,15 @@ export function resultJournal(
 ): ResultJournal {
   const { origin } = sheet;
   const cells: CellSnapshot[] = [
-    ...plan.blocks.map((b) => ({
-      address: rangeAddress(b.row, b.col, b.values.length, b.values[0].length, origin),
-      formulas: b.values.map((row, i) => row.map((_, j) => at(sheet.formulas, b.row + i, b.col + j))),
-      numberFormat: b.values.map((row, i) => row.map((_, j) => sheet.numberFormat(b.row + i, b.col + j))),
-    })),
+    ...plan.blocks.map((b) => {
+      const formulas = b.values.map((row, i) => row.map((_, j) => at(sheet.formulas, b.row + i, b.col + j)));
+      return {
+        address: rangeAddress(b.row, b.col, b.values.length, b.values[0].length, origin),
+        formulas,
+        numberFormat: b.values.map((row, i) => row.map((_, j) => sheet.numberFormat(b.row + i, b.col + j))),
+        ...textFlags(formulas, (i, j) => at(sheet.values, b.row + i, b.col + j)),
+      };
+    }),
     // Headers of appended columns were empty (planResultWrite refuses otherwise).
     ...plan.headers.map((h) => ({
       address: cellAddress(h.row, h.col, origin),
