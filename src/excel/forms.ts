@@ -15,10 +15,9 @@ import { queueDifferencesRead } from "./conclusions";
 import { readDifferences } from "../core/forms/conclusions";
 import { LEDGER_SHEET } from "../core/grid/ledger";
 import { queueLedgerRead } from "./ledger";
-import { SheetInfo } from "../core/sheets/port";
 import { masterOf, mergedState, planMergeFlow, writeMerge } from "../core/flows/merge";
 import { planForms, writeFormsMade } from "../core/flows/forms";
-import { ExcelPort, sheetState } from "./port";
+import { ExcelPort, queueSheetList, sheetState } from "./port";
 
 export { formDelivery } from "./delivery";
 export { prepareNotices } from "./notices";
@@ -236,12 +235,6 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
 }
 
 /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- queued here, read after the caller's sync */
-/** The workbook's sheets and their states, for the port (read in the action's first sync). */
-function queueSheetList(context: Excel.RequestContext): () => SheetInfo[] {
-  const sheets = context.workbook.worksheets;
-  sheets.load("items/name, items/visibility");
-  return () => sheets.items.map((s) => ({ name: s.name, state: sheetState(s.visibility) }));
-}
 
 /** The ledger's number formats (its used range), read in the merge's first sync: what the undo journal gives back. */
 function queueLedgerFormats(context: Excel.RequestContext): () => unknown[][] | null {

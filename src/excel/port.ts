@@ -108,6 +108,13 @@ export function sheetState(visibility: Excel.SheetVisibility | `${Excel.SheetVis
   return visibility === "VeryHidden" ? "veryHidden" : visibility === "Hidden" ? "hidden" : "visible";
 }
 
+/** The workbook's sheets and their states, for the port (read in the action's first sync). */
+export function queueSheetList(context: Excel.RequestContext): () => SheetInfo[] {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name, items/visibility");
+  return () => sheets.items.map((s) => ({ name: s.name, state: sheetState(s.visibility) }));
+}
+
 /** A block of values queued by writeValues, on its sheet (from that sheet's origin); `numberFormat` only where one is set. */
 export interface ValueBlock {
   sheet: string;
