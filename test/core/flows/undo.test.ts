@@ -6,7 +6,17 @@
 import { exportWorkbookToXlsxBuffer } from "../../office-double/export-xlsx";
 import { cellAddress, parseCell, SHEET_ORIGIN } from "../../../src/core/base/address";
 import { planScoring, writeScoring } from "../../../src/core/flows/score";
-import { addedSheetIsOurs, decideUndo, planCellsUndo, resultJournal, resultUndo, undoneState, undoThroughPort } from "../../../src/core/flows/undo";
+import {
+  addedSheetIsOurs,
+  decideUndo,
+  planCellsUndo,
+  resultJournal,
+  resultUndo,
+  UNDO_RULES,
+  UndoAction,
+  undoneState,
+  undoThroughPort,
+} from "../../../src/core/flows/undo";
 import { scoreSheet } from "../../../src/core/grid/scoring";
 import { presetRules } from "../../../src/core/rules/rules";
 import { makeLock } from "../../../src/core/store/lock";
@@ -122,6 +132,20 @@ describe("the core's decisions", () => {
     const logSheetUndo = journal({ action: "logSheet", cells: [], fills: [] });
     expect(decideUndo({ ok: true, state: { undo: logSheetUndo, lock }, issues: [] })).toMatchObject({ kind: "undo" });
   });
+
+  it.each(Object.keys(UNDO_RULES) as UndoAction[])(
+    "decideUndo while locked, per action: %s is refused only if its undo would change the locked results or the sheets the lock protects",
+    (action) => {
+      const lock = makeLock({ sheet: SHEET, cells: [["H5", "90"]], rules: "{}", decision: { number: "06/QĐ-UBND", date: "05/01/2021" } }, AT, "");
+      const undo = journal({ action, cells: [], fills: [] });
+      // The grid's cells (Tính điểm, Gộp phiếu, Chuyển mã), Chênh lệch's conclusions (they feed the results) and the annex
+      // (protected by the lock, compared by verify; its undo deletes it and brings back the one it replaced).
+      const touchesLocked = ["score", "merge", "conclusions", "encoding", "annex"].includes(action);
+      const decided = decideUndo({ ok: true, state: { undo, lock }, issues: [] });
+      expect(decided.kind).toBe(touchesLocked ? "locked" : "undo");
+      expect(decideUndo({ ok: true, state: { undo }, issues: [] }).kind).toBe("undo"); // unlocked: undone as ever
+    },
+  );
 
   it("planCellsUndo: a cell holding what the add-in wrote or what it held goes back; one typed over is left alone; a fill changed since is kept", () => {
     const now = {
