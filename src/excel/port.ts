@@ -441,6 +441,12 @@ export class ExcelPort<A = never> implements WorkbookPort {
   }
 }
 
+/** A cell of a journal that says which cells held text (CellSnapshot.text) that held a formula. */
+function isFormula(c: CellSnapshot, i: number, j: number): boolean {
+  const f = c.formulas[i]?.[j];
+  return c.text !== undefined && typeof f === "string" && f.length > 1 && f.startsWith("=") && !c.text[i]?.[j];
+}
+
 /**
  * A block's contents as Office.js takes them: a text journalled as text (CellSnapshot.text) that begins with "="
  * goes in as text, as the number format set just before reads it ("@": as is; any other: after an apostrophe,
@@ -468,8 +474,13 @@ async function restoreCellsOffice(context: Excel.RequestContext, sheet: string, 
   for (let k = 0; k < chunks.length; k++) {
     for (const c of chunks[k]) {
       const range = (c.sheet === undefined ? ws : sheets.getItem(c.sheet)).getRange(c.address);
-      range.numberFormat = c.numberFormat;
+      // A formula whose format was "@" goes in under "General" (under "@" Excel keeps it as text), then "@" again.
+      const formulaAsText = c.numberFormat.some((row, i) => row.some((f, j) => f === "@" && isFormula(c, i, j)));
+      range.numberFormat = formulaAsText
+        ? c.numberFormat.map((row, i) => row.map((f, j) => (f === "@" && isFormula(c, i, j) ? "General" : f)))
+        : c.numberFormat;
       range.formulas = asWritten(c);
+      if (formulaAsText) range.numberFormat = c.numberFormat;
     }
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block past the request size limit, never per row
     if (k < chunks.length - 1) await context.sync();

@@ -315,10 +315,13 @@ export function heldAsText(formula: unknown, value: unknown): boolean {
   return typeof formula === "string" && formula.startsWith("=") && formula === value;
 }
 
-/** A block's `text` flags (the journal's CellSnapshot.text), only when one of its cells holds text beginning with "=". */
+/**
+ * A block's `text` flags (the journal's CellSnapshot.text), only when one of its cells begins with "=" (text or
+ * formula): a journal without them restores "=…" as older journals did.
+ */
 export function textFlags(formulas: readonly (readonly unknown[])[], valueAt: (i: number, j: number) => unknown): { text?: boolean[][] } {
   const text = formulas.map((row, i) => row.map((f, j) => heldAsText(f, valueAt(i, j))));
-  return text.some((row) => row.includes(true)) ? { text } : {};
+  return formulas.some((row) => row.some((f) => typeof f === "string" && f.startsWith("="))) ? { text } : {};
 }
 
 /** The sheet "Tính điểm" writes on, as read before the write: values, formulas, number formats, where the read starts. */

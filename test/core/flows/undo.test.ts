@@ -194,17 +194,17 @@ describe("the core's decisions", () => {
 });
 
 describe("text that begins with “=” comes back as text", () => {
-  const texts = ["K44", "K45", "K46"];
-  /** Cells the undo gives back: a text-formatted “=> xem công văn”, a text typed with an apostrophe, a real formula. */
+  const texts = ["K44", "K45", "K46", "K47"];
+  /** Cells the undo gives back: a text-formatted “=> xem công văn”, a text typed with an apostrophe, a real formula, a formula in a text-formatted cell. */
   const textJournal = (flagged: boolean): UndoJournal =>
     journal({
       cells: [
         {
-          address: "K44:K46",
-          formulas: [["=> xem công văn"], ["=> xem"], ["=1+1"]],
-          numberFormat: [["@"], ["General"], ["0.00"]],
-          ...(flagged ? { text: [[true], [true], [false]] } : {}),
-          wrote: [[1], [2], [3]],
+          address: "K44:K47",
+          formulas: [["=> xem công văn"], ["=> xem"], ["=1+1"], ["=2+2"]],
+          numberFormat: [["@"], ["General"], ["0.00"], ["@"]],
+          ...(flagged ? { text: [[true], [true], [false], [false]] } : {}),
+          wrote: [[1], [2], [3], [4]],
         },
       ],
       fills: [],
@@ -212,7 +212,7 @@ describe("text that begins with “=” comes back as text", () => {
   function seeded(undo: UndoJournal) {
     const double = gridDouble();
     const ws = double.workbook.sheet(SHEET);
-    ws.setValues("K44", [[1], [2], [3]]);
+    ws.setValues("K44", [[1], [2], [3], [4]]);
     double.workbook.addSheet(STORE_SHEET).setValues("A1", encodeStore({ undo }) as string[][]);
     return { double, ws };
   }
@@ -237,6 +237,7 @@ describe("text that begins with “=” comes back as text", () => {
       ["K44", "=> xem công văn", false, "@"],
       ["K45", "=> xem", false, "General"],
       ["K46", "=1+1", true, "0.00"],
+      ["K47", "=2+2", true, "@"],
     ]);
     const xlsx = XlsxPort.open(bytes);
     expect(undoThroughPort(xlsx, { at: AT, by: "", via: "cli" })).toMatchObject({ kind: "done", leftAlone: [] });
@@ -244,23 +245,31 @@ describe("text that begins with “=” comes back as text", () => {
       ["K44", "=> xem công văn", false, "@"],
       ["K45", "=> xem", false, "General"],
       ["K46", "=1+1", true, "0.00"],
+      ["K47", "=2+2", true, "@"],
     ]);
   }, 60_000);
 
   it("an older journal (no `text`) restores as before: “=…” as formulas", async () => {
-    const { double } = seeded(textJournal(false));
+    const { double, ws } = seeded(textJournal(false));
     const xlsx = XlsxPort.open(await exportWorkbookToXlsxBuffer(double.workbook));
+    // On Office.js as before too: each number format first, then the contents (under "@" a text stays text).
+    expect(await undoLast()).toMatchObject({ kind: "done" });
+    expect(texts.map((a) => ws.getCell(a).formula)).toEqual([null, "=> xem", "=1+1", null]);
     expect(undoThroughPort(xlsx, { at: AT, by: "", via: "cli" })).toMatchObject({ kind: "done" });
-    expect(onPackage(xlsx.toBytes()).map((c) => c[2])).toEqual([true, true, true]);
+    expect(onPackage(xlsx.toBytes()).map((c) => c[2])).toEqual([true, true, true, true]);
   });
 
-  it("resultJournal records which cells held text beginning with “=” (values equal to formulas), not formulas", () => {
+  it("resultJournal records which cells held text beginning with “=” (values equal to formulas), not formulas, when any cell begins with “=”", () => {
     const plan = { blocks: [{ row: 0, col: 0, values: [[1, 2, 3]] }], headers: [], marks: [], keptMarks: [], unmark: [], columns: [] } as unknown as WritePlan;
     const layout = { headerTop: 0, headerRow: 0, lastRow: 0 } as GridLayout;
     const sheet = { name: SHEET, values: [["=> xem", 2, "x"]], formulas: [["=> xem", "=1+1", "x"]], numberFormat: () => "General", origin: SHEET_ORIGIN };
     expect(resultJournal(plan, layout, sheet, { widthOf: () => 0, backupFirstCol: null }).cells[0].text).toEqual([[true, false, false]]);
     expect(
       resultJournal(plan, layout, { ...sheet, values: [[1, 2, "x"]], formulas: [[1, "=1+1", "x"]] }, { widthOf: () => 0, backupFirstCol: null }).cells[0].text,
+    ).toEqual([[false, false, false]]);
+    // Nothing beginning with "=": no flags.
+    expect(
+      resultJournal(plan, layout, { ...sheet, values: [[1, 2, "x"]], formulas: [[1, 2, "x"]] }, { widthOf: () => 0, backupFirstCol: null }).cells[0].text,
     ).toBeUndefined();
   });
 });
