@@ -18,6 +18,8 @@ export interface DifferencesRead {
   values: unknown[][];
   origin: Origin;
   name: string;
+  /** Loaded when asked for (a snapshot for the port, "Thông báo"). */
+  formulas?: unknown[][];
 }
 
 /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- queues loads; the accessor is called after the caller's sync */
@@ -26,14 +28,20 @@ export interface DifferencesRead {
  * sheet is read by its usual name: one the merge had to name otherwise (a user's sheet held the name)
  * is not read, and its conclusions then count only once it is renamed.
  */
-export function queueDifferencesRead(context: Excel.RequestContext): () => DifferencesRead | null {
+export function queueDifferencesRead(context: Excel.RequestContext, opts: { formulas?: boolean } = {}): () => DifferencesRead | null {
   const ws = context.workbook.worksheets.getItemOrNullObject(FORM_TEXT.diffSheet);
   const used = ws.getUsedRangeOrNullObject(true);
-  used.load("values, rowIndex, columnIndex");
+  if (opts.formulas) used.load("values, formulas, rowIndex, columnIndex");
+  else used.load("values, rowIndex, columnIndex");
   return () =>
     ws.isNullObject || used.isNullObject
       ? null
-      : { values: used.values as unknown[][], origin: { row: used.rowIndex, col: used.columnIndex }, name: FORM_TEXT.diffSheet };
+      : {
+          values: used.values as unknown[][],
+          origin: { row: used.rowIndex, col: used.columnIndex },
+          name: FORM_TEXT.diffSheet,
+          ...(opts.formulas ? { formulas: used.formulas as unknown[][] } : {}),
+        };
 }
 /* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
 

@@ -6,6 +6,7 @@
  * row's conclusion, and puts the appraised score back in the scored sheet's cell (a row naming a criterion: the
  * ledger's Thẩm định) where Tính điểm had written the concluded one (a sync more to read that sheet: 3).
  */
+import { textFlags } from "../core/flows/undo";
 import { cellAddress } from "../core/base/address";
 import { displayValue } from "../core/base/numbers";
 import { both } from "../core/base/catalogue";
@@ -98,7 +99,14 @@ export async function writeConclusions(choices: readonly ConclusionChoice[], now
         for (const w of on.writes) {
           const address = cellAddress(w.row, w.col, on.origin);
           const format = String(on.numberFormat[w.row]?.[w.col] ?? "General");
-          journal.push({ address, sheet: on.name, formulas: [[on.formulas[w.row][w.col]]], numberFormat: [[format]], wrote: [[w.value]] });
+          journal.push({
+            address,
+            sheet: on.name,
+            formulas: [[on.formulas[w.row][w.col]]],
+            numberFormat: [[format]],
+            wrote: [[w.value]],
+            ...textFlags([[on.formulas[w.row][w.col]]], () => on.values[w.row][w.col]),
+          });
           cells.push([address, displayValue(on.values[w.row][w.col]), displayValue(w.value)]);
           ws.getRange(address).values = [[w.value]];
         }
@@ -108,7 +116,8 @@ export async function writeConclusions(choices: readonly ConclusionChoice[], now
         const address = cellAddress(w.row, w.col, origin);
         const oldFormat = String((used.numberFormat as unknown[][])[w.row][w.col] ?? "General");
         const format = typeof w.value === "string" ? (w.value === "" ? oldFormat : "@") : oldFormat === "@" ? "General" : oldFormat;
-        journal.push({ address, formulas: [[(used.formulas as unknown[][])[w.row][w.col] as string]], numberFormat: [[oldFormat]], wrote: [[w.value]] });
+        const held = (used.formulas as unknown[][])[w.row][w.col] as string;
+        journal.push({ address, formulas: [[held]], numberFormat: [[oldFormat]], wrote: [[w.value]], ...textFlags([[held]], () => values[w.row][w.col]) });
         changes.push([address, displayValue(values[w.row][w.col]), displayValue(w.value)]);
         const range = sheet.ws.getRange(address);
         range.numberFormat = [[format]];

@@ -1,3 +1,4 @@
+import { textFlags } from "../core/flows/undo";
 import { lockRefusal } from "../core/store/lock";
 import { logEntry, withLog } from "../core/store/log";
 import { currentActor } from "./actor";
@@ -64,7 +65,8 @@ export async function convertEncoding(cells: readonly string[], now: () => Date 
         const range = read.sheet.getRange(c.cell);
         const old = before.get(c.cell)!;
         const numberFormat = old.numberFormat as string[][];
-        journal.push({ address: c.cell, formulas: [[c.text]], numberFormat });
+        // The legacy text is text: one beginning with "=" goes back as text (CellSnapshot.text).
+        journal.push({ address: c.cell, formulas: [[c.text]], numberFormat, ...textFlags([[c.text]], () => c.text) });
         if (mayChangeMeaning(c.converted)) range.numberFormat = [["@"]];
         range.values = [[c.converted]];
         const font = unicodeFontFor(old.format.font.name);

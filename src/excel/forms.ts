@@ -10,17 +10,14 @@ import { differencesSheet, MergeFinding, Difference, ReturnedForm, selfAssessmen
 import { locateGrid } from "../core/grid/grid";
 import { SheetDescription } from "../core/sheets/sheet";
 import { hostRefusal, queueSheetRead, rulesOf, sheetRefusal } from "./sheet-read";
-import { sheetLayoutClearsUndo } from "./host";
-import { queueStoreRead, runWriting, isGrouped, RunAgain } from "./store";
-import { renderSheetOffice } from "./sheet-render";
+import { queueStoreRead, runWriting } from "./store";
 import { queueDifferencesRead } from "./conclusions";
 import { readDifferences } from "../core/forms/conclusions";
 import { LEDGER_SHEET } from "../core/grid/ledger";
 import { queueLedgerRead } from "./ledger";
-import { SheetInfo } from "../core/sheets/port";
-import { masterOf, MergePort, mergedState, planMergeFlow, writeMerge } from "../core/flows/merge";
+import { masterOf, mergedState, planMergeFlow, writeMerge } from "../core/flows/merge";
 import { planForms, writeFormsMade } from "../core/flows/forms";
-import { ExcelPort, sheetState } from "./port";
+import { ExcelPort, queueSheetList, sheetState } from "./port";
 
 export { formDelivery } from "./delivery";
 export { prepareNotices } from "./notices";
@@ -203,24 +200,13 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
         };
       }
 
-      // In an undo group on Windows and Mac, a new loop sheet could not take its place after the grid (moving a sheet
-      // clears the undo stack there): the first merge runs outside the group; later ones rewrite their sheets in place.
-      if (isGrouped(context) && sheetLayoutClearsUndo() && (!owned || !ownedTrack)) throw new RunAgain("plain");
-      // One batch: the loop sheets rendered in their place after the grid under their own names (the port's putSheet
-      // builds a sheet under a temporary name first: a rename, which Excel on Windows does not undo), then through the
-      // port the store with the undo journal, the grid's and the ledger's cells (scores as numbers, notes as text).
+      // One batch through the port: the store with the undo journal, the loop sheets after the grid (a new one built
+      // under its own name; in an undo group one the last merge made is rewritten in place, and on Windows and Mac a
+      // new one placed among the others runs the merge outside the group), the grid's and the ledger's cells.
       const { undo: _u, ...previousState } = state;
       void _u;
       const at = now().toISOString();
-      const loopPuts: SheetDescription[] = [];
-      const cellsPort: MergePort = {
-        sheets: () => port.sheets(),
-        readSheet: (name) => port.readSheet(name),
-        writeValues: (name, writes) => port.writeValues(name, writes),
-        putSheet: (description) => void loopPuts.push(description),
-        writeStore: (next) => port.writeStore(next),
-      };
-      writeMerge(cellsPort, master, planned.flow, {
+      writeMerge(port, master, planned.flow, {
         deadline,
         stateAfter: ({ loopSheets, changes, files }) =>
           withLog(
@@ -231,7 +217,6 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
             logEntry({ at, action: "merge", by: currentActor(), via: "pane", sheet: sheet.name, cells: changes, note: files }),
           ),
       });
-      renderLoopSheets(sheets, names, sheet.name, isGrouped(context), loopPuts);
       await port.apply(); // 2: the sheets, the journal and the cells in one batch
 
       return {
@@ -250,12 +235,6 @@ export async function mergeReturnedForms(forms: ReturnedForm[], now: () => Date 
 }
 
 /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load -- queued here, read after the caller's sync */
-/** The workbook's sheets and their states, for the port (read in the action's first sync). */
-function queueSheetList(context: Excel.RequestContext): () => SheetInfo[] {
-  const sheets = context.workbook.worksheets;
-  sheets.load("items/name, items/visibility");
-  return () => sheets.items.map((s) => ({ name: s.name, state: sheetState(s.visibility) }));
-}
 
 /** The ledger's number formats (its used range), read in the merge's first sync: what the undo journal gives back. */
 function queueLedgerFormats(context: Excel.RequestContext): () => unknown[][] | null {
@@ -264,31 +243,3 @@ function queueLedgerFormats(context: Excel.RequestContext): () => unknown[][] | 
   return () => (used.isNullObject ? null : (used.numberFormat as unknown[][]));
 }
 /* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
-
-/**
- * The loop sheets, in order right after the grid: a sheet the last merge made (its name among the sheets) is replaced;
- * in an undo group (ExcelApi 1.20) nothing that clears the user's undo stack: it is emptied and written again in place.
- */
-function renderLoopSheets(
-  sheets: Excel.WorksheetCollection,
-  names: readonly string[],
-  grid: string,
-  grouped: boolean,
-  puts: readonly SheetDescription[],
-): void {
-  const gridPosition = Math.max(0, names.indexOf(grid));
-  puts.forEach((description, i) => {
-    const name = description.sheetName;
-    const replaces = names.includes(name);
-    if (replaces && grouped) {
-      const ws = sheets.getItem(name);
-      ws.getRange().clear(Excel.ClearApplyTo.all);
-      renderSheetOffice(ws, description);
-      return;
-    }
-    if (replaces) sheets.getItem(name).delete();
-    const ws = sheets.add(name);
-    ws.position = gridPosition + 1 + i;
-    renderSheetOffice(ws, description);
-  });
-}

@@ -1,21 +1,22 @@
 /**
  * “Thông báo kết quả thẩm định” from the pane's Phiếu tab: the notices the command line's `notices` makes
- * (planNotices, core), one per agency with a difference on "Chênh lệch", signed with the workbook's form
- * key; rendered to .xlsx in the pane and delivered as the forms are (new workbooks or downloads). One
- * sync: the active sheet (the grid: the forms' year and id), the store and "Chênh lệch". Nothing in the
- * workbook changes (as `notices` never modifies the master): no journal, no log entry.
+ * (planNoticesOf, src/core/flows/forms.ts, here through ExcelPort), one per agency with a difference on
+ * "Chênh lệch", signed with the workbook's form key; rendered to .xlsx in the pane and delivered as the forms
+ * are (new workbooks or downloads). One sync: the active sheet (the grid: the forms' year and id), the store,
+ * the sheets and "Chênh lệch". Nothing in the workbook changes (as `notices` never modifies the master): no
+ * journal, no log entry.
  */
 import { both } from "../core/base/catalogue";
-import { readDifferences } from "../core/forms/conclusions";
 import { formsYear, masterWorkbookId } from "../core/forms/forms";
 import { isFormKey } from "../core/forms/form-parts";
-import { NOTICE_MESSAGES, NoticeDescription, planNotices } from "../core/forms/notices";
+import { NOTICE_MESSAGES, NoticeDescription } from "../core/forms/notices";
 import { FORM_TEXT } from "../core/forms/form-messages";
 import { locateGrid } from "../core/grid/grid";
-import { fingerprint } from "../core/base/hash";
 import { completeMetadata } from "../core/rules/metadata";
-import { cleanText } from "../core/text/text";
+import { masterOf } from "../core/flows/merge";
+import { planNoticesOf } from "../core/flows/forms";
 import { queueDifferencesRead } from "./conclusions";
+import { ExcelPort, queueSheetList } from "./port";
 import { hostRefusal, queueSheetRead, rulesOf, sheetRefusal } from "./sheet-read";
 import { queueStoreRead } from "./store";
 
@@ -33,26 +34,29 @@ export async function prepareNotices(deadline?: string): Promise<NoticesOutcome>
     return await Excel.run(async (context) => {
       const read = queueSheetRead(context.workbook.worksheets.getActiveWorksheet(), "values");
       const store = queueStoreRead(context);
-      const diffRead = queueDifferencesRead(context);
-      await context.sync(); // 1: the grid, the store, "Chênh lệch"
+      const sheets = queueSheetList(context);
+      const diffRead = queueDifferencesRead(context, { formulas: true });
+      await context.sync(); // 1: the grid, the store, the sheets, "Chênh lệch"
       const state = store.state();
       const sheet = read.result();
       const rules = rulesOf(state);
       const located = locateGrid(sheet.values, rules);
       // The id and year the merge checks a returned notice against: from the grid, unless the store has both.
       if (!located.ok && !(state.workbookId && state.decision?.year)) return sheetRefusal(sheet.name, located);
-      const agencies = located.ok ? located.layout.dataRows.map((r) => cleanText(String(sheet.values[r][located.layout.nameCol] ?? ""))) : [];
+      const master = located.ok
+        ? masterOf({ sheet: sheet.name, values: sheet.values, origin: sheet.origin, layout: located.layout, rules, state })
+        : {
+            rules,
+            masterId: masterWorkbookId(state.workbookId, []),
+            year: formsYear(state.decision?.year, sheet.values, 0, completeMetadata(state.decision ?? {}).year),
+            formKey: isFormKey(state.formKey) ? state.formKey : null,
+          };
+      // "Chênh lệch" as read (by its usual name): the sheet the last merge made, unless it had to name it otherwise.
       const diff = diffRead();
       const owned = state.loopSheets?.diff;
-      const rows = diff && (owned === undefined || owned === diff.name) ? (readDifferences(diff.values)?.rows ?? []) : [];
-      const planned = planNotices({
-        formKey: isFormKey(state.formKey) ? state.formKey : null,
-        rows,
-        year: formsYear(state.decision?.year, sheet.values, located.ok ? located.layout.headerTop : 0, completeMetadata(state.decision ?? {}).year),
-        masterId: masterWorkbookId(state.workbookId, agencies),
-        rulesFingerprint: fingerprint(rules.json),
-        deadline: due,
-      });
+      const others = diff ? new Map([[diff.name, { values: diff.values, formulas: diff.formulas ?? [], origin: diff.origin }]]) : undefined;
+      const port = new ExcelPort(context, { sheets: sheets(), grid: sheet, store, ...(others ? { others } : {}) });
+      const planned = planNoticesOf(port, master, (owned ?? FORM_TEXT.diffSheet) === FORM_TEXT.diffSheet ? FORM_TEXT.diffSheet : undefined, due);
       if (!planned.ok)
         return {
           kind: "refused",

@@ -2,8 +2,8 @@
  * The workbook port (src/core/sheets/port.ts) on Office.js: what a flow reads is answered from the snapshot
  * loaded in the action's first sync; what it writes is queued, then applied by `apply()` as one unit in the
  * next: the store with its undo journal first (a protected workbook structure refuses before any cell
- * changes), loads of what the writes replace, the sheets put (each built under a temporary name until
- * whole), the results, headers and marks, the values. A third sync only when a written cell was typed
+ * changes), loads of what the writes replace, the sheets put (a replacement built under a temporary name until
+ * whole, a new sheet under its own, removed if the batch fails), the results, headers and marks, the values. A third sync only when a written cell was typed
  * into meanwhile or the loads differ from the journal; more only past the 5 MB request limit (blocks of rows). "Tính điểm" (src/excel/scoring.ts), "Tạo phụ lục" (annex.ts) and
  * "Giải trình" (explanation.ts) run the core's flows (src/core/flows) through it; the command line runs
  * the same flows through src/xlsx/port.ts.
@@ -16,7 +16,7 @@ import { ExplainDescription } from "../core/findings/explanation";
 import { CellsRestore, ChartPut, ResultWrite, SheetInfo, SheetSnapshot, TextLook, ValueWrite, WorkbookPort } from "../core/sheets/port";
 import { SheetDescription } from "../core/sheets/sheet";
 import { CellSnapshot, DecodedStore, MarkRecord, STORE_SHEET, StoreState } from "../core/store/store";
-import { resultJournal, ResultJournal, UndoReads } from "../core/flows/undo";
+import { resultJournal, ResultJournal, textFlags, UndoReads } from "../core/flows/undo";
 import { BYTES_PER_SYNC, chunkByBytes, features, jsonBytes, OP_BYTES, sheetLayoutClearsUndo } from "./host";
 import { protectInputs, renderSheetOffice } from "./sheet-render";
 import { ANNEX_BACKUP_SHEET, queueSheetRead, readSheetInBlocks, SheetData, SheetRead } from "./sheet-read";
@@ -106,6 +106,13 @@ export interface EditedCell {
 /** Office.js visibility → the port's sheet state. */
 export function sheetState(visibility: Excel.SheetVisibility | `${Excel.SheetVisibility}`): SheetInfo["state"] {
   return visibility === "VeryHidden" ? "veryHidden" : visibility === "Hidden" ? "hidden" : "visible";
+}
+
+/** The workbook's sheets and their states, for the port (read in the action's first sync). */
+export function queueSheetList(context: Excel.RequestContext): () => SheetInfo[] {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name, items/visibility");
+  return () => sheets.items.map((s) => ({ name: s.name, state: sheetState(s.visibility) }));
 }
 
 /** A block of values queued by writeValues, on its sheet (from that sheet's origin); `numberFormat` only where one is set. */
@@ -199,12 +206,11 @@ export class ExcelPort<A = never> implements WorkbookPort {
   }
 
   /**
-   * Queues a sheet made from its description, rendered in the write batch under a temporary name until it is whole:
-   * then it replaces the sheet of its name in its place, or goes just after `after` (else after the others). In an
-   * undo group (ExcelApi 1.20) nothing is deleted or renamed (Excel would clear the user's undo stack): a sheet replaced
-   * is emptied and rendered into, a new one added under its own name; a protected one, or a new one moved among the
-   * others on Windows and Mac, runs the action outside the group. What undo gives back of a sheet replaced is the
-   * caller's to journal.
+   * Queues a sheet made from its description, rendered in the write batch: a new one under its own name, just after
+   * `after` (else after the others); one replacing the sheet of its name under a temporary name until whole, then in
+   * its place. In an undo group (ExcelApi 1.20) nothing is deleted or renamed (Excel would clear the user's undo stack):
+   * a sheet replaced is emptied and rendered into; a protected one, or a new one moved among the others on Windows and
+   * Mac, runs the action outside the group. What undo gives back of a sheet replaced is the caller's to journal.
    */
   putSheet(description: SheetDescription, after?: string): void {
     if (this.sheetPut) throw new Error("ExcelPort: one write per action, each with its own journal");
@@ -247,6 +253,10 @@ export class ExcelPort<A = never> implements WorkbookPort {
           formulas: run.map((w) => [read.formulas[w.row]?.[w.col] ?? ""]),
           numberFormat: run.map((w) => [(formats[w.row]?.[w.col] as string | undefined) ?? "General"]),
           wrote: block.values.map((r) => [...r]),
+          ...textFlags(
+            run.map((w) => [read.formulas[w.row]?.[w.col] ?? ""]),
+            (i) => read.values[run[i].row]?.[run[i].col],
+          ),
         });
       }
     }
@@ -431,6 +441,23 @@ export class ExcelPort<A = never> implements WorkbookPort {
   }
 }
 
+/** A cell of a journal that says which cells held text (CellSnapshot.text) that held a formula. */
+function isFormula(c: CellSnapshot, i: number, j: number): boolean {
+  const f = c.formulas[i]?.[j];
+  return c.text !== undefined && typeof f === "string" && f.length > 1 && f.startsWith("=") && !c.text[i]?.[j];
+}
+
+/**
+ * A block's contents as Office.js takes them: a text journalled as text (CellSnapshot.text) that begins with "="
+ * goes in as text, as the number format set just before reads it ("@": as is; any other: after an apostrophe,
+ * Excel's text prefix, which is not part of the value), never as a formula.
+ */
+function asWritten(c: CellSnapshot): (string | number | boolean)[][] {
+  return c.formulas.map((row, i) => row.map((f, j) => (c.text?.[i]?.[j] && typeof f === "string" && c.numberFormat[i]?.[j] !== "@" ? `'${f}` : f))) as (
+    string | number | boolean
+  )[][];
+}
+
 /** Queues what restoreCells gives back on Office.js; syncs only between blocks past the request limit. */
 async function restoreCellsOffice(context: Excel.RequestContext, sheet: string, r: CellsRestore): Promise<void> {
   const sheets = context.workbook.worksheets;
@@ -447,8 +474,13 @@ async function restoreCellsOffice(context: Excel.RequestContext, sheet: string, 
   for (let k = 0; k < chunks.length; k++) {
     for (const c of chunks[k]) {
       const range = (c.sheet === undefined ? ws : sheets.getItem(c.sheet)).getRange(c.address);
-      range.numberFormat = c.numberFormat;
-      range.formulas = c.formulas as (string | number | boolean)[][];
+      // A formula whose format was "@" goes in under "General" (under "@" Excel keeps it as text), then "@" again.
+      const formulaAsText = c.numberFormat.some((row, i) => row.some((f, j) => f === "@" && isFormula(c, i, j)));
+      range.numberFormat = formulaAsText
+        ? c.numberFormat.map((row, i) => row.map((f, j) => (f === "@" && isFormula(c, i, j) ? "General" : f)))
+        : c.numberFormat;
+      range.formulas = asWritten(c);
+      if (formulaAsText) range.numberFormat = c.numberFormat;
     }
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block past the request size limit, never per row
     if (k < chunks.length - 1) await context.sync();
@@ -527,7 +559,7 @@ async function applyCells(context: Excel.RequestContext, read: ExcelRead, write:
   if (write.result) queueFormatBackups(sheetOf(undefined), storeSheet, journal);
   // the journal it served is replaced; in an undo group it stays (deleting a sheet would clear the undo stack)
   if (write.result && read.sheets.some((s) => s.name === ANNEX_BACKUP_SHEET) && !isGrouped(context)) worksheets.getItem(ANNEX_BACKUP_SHEET).delete();
-  queueSheetPuts(context, read.sheets, puts);
+  const added = queueSheetPuts(context, read.sheets, puts);
   const smallWrites = OP_BYTES * (plan.marks.length + plan.unmark.length + plan.headers.length + 4 * plan.columns.length + journal.formatBackups.length);
   // The values (the ledger's Tự chấm and Điểm, the grid's group sums…) ride in the same batches as the results.
   const [firstBlocks = [], ...moreBlocks] = batchBlocks<WriteBlock & { sheet?: string; formatted?: boolean }>(
@@ -546,13 +578,15 @@ async function applyCells(context: Excel.RequestContext, read: ExcelRead, write:
   };
   if (write.result) queueResultWrite(sheetOf(undefined), { ...write.result.plan, blocks: onGrid(firstBlocks) }, write.result.layout, sheet.origin);
   queueOthers(firstBlocks);
-  await context.sync(); // 2: write
-  for (const blocks of moreBlocks) {
-    queueBlocks(sheetOf(undefined), onGrid(blocks), sheet.origin);
-    queueOthers(blocks);
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block past the request size limit, never per row
-    await context.sync();
-  }
+  await writeBatch(context, added, async () => {
+    await context.sync(); // 2: write
+    for (const blocks of moreBlocks) {
+      queueBlocks(sheetOf(undefined), onGrid(blocks), sheet.origin);
+      queueOthers(blocks);
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block past the request size limit, never per row
+      await context.sync();
+    }
+  });
 
   // What the loads saw just before the writes.
   const edited = checks.edited(sheet);
@@ -570,11 +604,13 @@ async function applyCells(context: Excel.RequestContext, read: ExcelRead, write:
 }
 
 /**
- * Queues the sheets put: each rendered under a temporary name (leftovers of a failed run removed first), then given
- * its name and place — the sheet it replaces deleted, or just after `after` — once whole. In an undo group a sheet
- * replaced is emptied and rendered into. No sync here.
+ * Queues the sheets put. A new sheet (none of its name yet) is built under its own name and placed just after `after`
+ * (else last): no rename, which Excel on Windows and Mac does not undo; if the batch fails, writeBatch removes it. A
+ * sheet replaced is rendered under a temporary name (what a failed run left there removed first), then takes the name and
+ * place of the sheet it replaces, deleted, once whole; in an undo group it is emptied and rendered into instead (deleting
+ * a sheet would clear the user's undo stack). No sync here. Returns the sheets it adds, what a failed batch removes.
  */
-function queueSheetPuts(context: Excel.RequestContext, existing: readonly SheetInfo[], puts: readonly SheetPut[]): void {
+function queueSheetPuts(context: Excel.RequestContext, existing: readonly SheetInfo[], puts: readonly SheetPut[]): string[] {
   const worksheets = context.workbook.worksheets;
   // The sheets' order as the batch changes it (a position is an index in it).
   const order = existing.map((s) => s.name);
@@ -582,31 +618,63 @@ function queueSheetPuts(context: Excel.RequestContext, existing: readonly SheetI
     worksheets.getItem(name).delete();
     order.splice(order.indexOf(name), 1);
   };
-  // In an undo group nothing is deleted or renamed (Excel cannot undo it): a sheet replaced is rendered into, a new one
-  // is added under its own name.
+  const added: string[] = [];
+  // In an undo group nothing is deleted or renamed (Excel cannot undo it): a sheet replaced is rendered into.
   const grouped = isGrouped(context);
   puts.forEach((put, i) => {
     const name = put.description.sheetName;
-    if (order.includes(name) && grouped) {
+    const replaced = order.indexOf(name);
+    if (replaced >= 0 && grouped) {
       const ws = worksheets.getItem(name);
       ws.getRange().clear(Excel.ClearApplyTo.all);
       renderSheetOffice(ws, put.description);
       protectInputs(ws, put.description);
       return;
     }
+    // What a failed run left under the temporary name (outside an undo group: deleting a sheet would clear its stack).
     const build = `${SHEET_BUILD_PREFIX}${i + 1}`;
-    if (!grouped && order.includes(build)) remove(build);
-    const ws = worksheets.add(grouped ? name : build);
-    renderSheetOffice(ws, put.description);
-    // Whole: it takes the name and place of the sheet it replaces, or goes just after `after` (else stays last).
-    const replaced = order.indexOf(name);
-    if (replaced >= 0) remove(name);
-    if (!grouped) ws.name = name;
-    const at = replaced >= 0 ? replaced : put.after !== undefined && order.includes(put.after) ? order.indexOf(put.after) + 1 : order.length;
+    if (order.includes(build) && !grouped) remove(build);
+    let ws: Excel.Worksheet;
+    let at: number;
+    if (replaced < 0) {
+      ws = worksheets.add(name);
+      added.push(name);
+      renderSheetOffice(ws, put.description);
+      at = put.after !== undefined && order.includes(put.after) ? order.indexOf(put.after) + 1 : order.length;
+    } else {
+      ws = worksheets.add(build);
+      added.push(build);
+      renderSheetOffice(ws, put.description);
+      // Whole: it takes the name and place of the sheet it replaces.
+      at = order.indexOf(name);
+      remove(name);
+      ws.name = name;
+    }
     if (at < order.length) ws.position = at;
     order.splice(at, 0, name);
     protectInputs(ws, put.description);
   });
+  return added;
+}
+
+/**
+ * The write batch's syncs; when one fails, the sheets it added (`added`: new sheets under their names, replacements
+ * still under their temporary names) are deleted before the failure goes on, so no half-built sheet stays. In an undo
+ * group deleting a sheet is refused (UndoNotSupported): there they stay, and "Hoàn tác" removes them with the journal
+ * the batch stored first. Two more syncs, only on that failure.
+ */
+async function writeBatch(context: Excel.RequestContext, added: readonly string[], syncs: () => Promise<void>): Promise<void> {
+  try {
+    await syncs();
+  } catch (e) {
+    if (added.length === 0 || isGrouped(context)) throw e;
+    const worksheets = context.workbook.worksheets;
+    worksheets.load("items/name");
+    await context.sync();
+    for (const ws of worksheets.items) if (added.includes(ws.name)) ws.delete();
+    await context.sync();
+    throw e;
+  }
 }
 
 /** Whether sheets put in an undo group need what it cannot keep: protection (everywhere), a new sheet moved among the others (on Windows and Mac). */

@@ -186,7 +186,7 @@ export class XlsxPort implements WorkbookPort {
     const journal = resultJournal(
       w.plan,
       w.layout,
-      { name: w.sheet, formulas: read.formulas, numberFormat: (r, c) => styles.numberFormat(styleOf(r, c)), origin: SHEET_ORIGIN },
+      { name: w.sheet, values: read.values, formulas: read.formulas, numberFormat: (r, c) => styles.numberFormat(styleOf(r, c)), origin: SHEET_ORIGIN },
       { widthOf: () => STANDARD_WIDTH_POINTS, backupFirstCol: null },
     );
     const span = w.layout.lastRow - w.layout.headerTop + 1;
@@ -236,7 +236,8 @@ export class XlsxPort implements WorkbookPort {
         const before = c.formulas[i]?.[j];
         if (before === null || before === undefined) return;
         const style = styles.withNumberFormat(styleAt(name, row, col), c.numberFormat[i][j]);
-        if (typeof before === "string" && before.startsWith("=")) set(name, row, col, { style, value: null, formula: before.slice(1) });
+        // A text journalled as text (CellSnapshot.text) stays a string cell, never a formula.
+        if (typeof before === "string" && before.startsWith("=") && !c.text?.[i]?.[j]) set(name, row, col, { style, value: null, formula: before.slice(1) });
         else set(name, row, col, { style, value: before === "" ? null : (before as string | number), formula: undefined });
       });
     }

@@ -179,7 +179,7 @@ describe("undo refuses, with nothing written", () => {
 
   it("locked results: refused (a lock clears the journal; one kept by an edited store is not used)", async () => {
     await run(["score", file("vao"), "-o", file("tinh")]);
-    expect((await run(["lock", file("tinh"), "--confirm-errors", "-o", file("chot")])).code).toBe(0);
+    expect((await run(["lock", file("tinh"), "-o", file("chot"), "--confirm-errors"])).code).toBe(0);
     const nothing = await run(["undo", file("chot"), "-o", file("ra")]);
     expect([nothing.code, nothing.stderr]).toEqual([2, expect.stringContaining("Không có thao tác nào để hoàn tác")]);
     // The journal put back beside the lock, as an edited store would have it.

@@ -131,6 +131,16 @@ describe("Ghi kết luận in Excel (the strict double)", () => {
     ]);
   });
 
+  it("Hoàn tác gives back a reason that was text beginning with “=” (typed with an apostrophe) as text, not a formula", async () => {
+    const { diff } = withDifference();
+    diff.setCell("J4", { value: "=> xem công văn", numberFormat: "General" });
+    const out = await writeConclusions([{ row: 3, agency: "Sở Y tế", group: GROUP, conclusion: "other", score: "30,5", reason: "Minh chứng đủ" }], AT);
+    expect(out.kind).toBe("done");
+    expect(diff.getValues("J4")).toEqual([["Minh chứng đủ"]]);
+    expect((await undoLast()).kind).toBe("done");
+    expect(diff.getCell("J4")).toMatchObject({ formula: null, value: "=> xem công văn", numberFormat: "General" });
+  });
+
   it("refuses a score that is not a number from 0 to the maximum, naming the row and the fix, and writes nothing", async () => {
     const { double, diff } = withDifference();
     const max = String(toNumber(rules.groups[0].nominalMax));

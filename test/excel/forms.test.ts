@@ -208,6 +208,26 @@ describe("Gộp phiếu in the add-in", () => {
     expect(store(h.double).selfAssessments).toBeUndefined();
   });
 
+  it.each([
+    ["below ExcelApi 1.20: the sheets it added are deleted at once", 12, "PC"],
+    ["in an undo group (ExcelApi 1.20 on the web): “Hoàn tác” removes them", 20, "OfficeOnline"],
+  ] as const)("a merge failing while “Chênh lệch” is built leaves no half-built sheet, %s", async (_label, apiLevel, platform) => {
+    h = install({ apiLevel, platform });
+    const forms = await formsFilled(publishedFill);
+    const before = h.ws.snapshot();
+    const diffSheet = `add(${JSON.stringify("Chênh lệch")})`;
+    h.double.failAt({ op: (st) => st.includes(diffSheet) && st.includes(".values =") });
+    expect(await mergeReturnedForms(forms)).toMatchObject({ kind: "refused" });
+    expect(changedCells(before, h.ws.snapshot())).toEqual([]);
+    if (apiLevel < 20) expect(h.double.workbook.findSheet("Tự đánh giá")).toBeUndefined();
+    else {
+      expect(h.double.workbook.findSheet("Tự đánh giá")).toBeDefined(); // deleting a sheet in the group is refused
+      expect(await undoLast()).toMatchObject({ kind: "done" });
+    }
+    expect(changedCells(before, h.ws.snapshot())).toEqual([]);
+    for (const name of ["Tự đánh giá", "Chênh lệch", "Theo dõi phiếu"]) expect(h.double.workbook.findSheet(name)).toBeUndefined();
+  });
+
   it("writes “Theo dõi phiếu”: when each form was made, returned (file, time), verified, merged; the deadline in its title; in the same 2 syncs", async () => {
     h = install({ platform: "OfficeOnline" });
     const forms = await formsFilled(publishedFill, () => new Date("2021-01-04T02:00:00.000Z"));

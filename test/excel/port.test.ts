@@ -234,6 +234,29 @@ describe("ExcelPort.putSheet", () => {
     expect(double.workbook.sheet(NOTES).getValues("A1")).toEqual([["Ghi chép riêng"]]);
   });
 
+  it.each([
+    ["a new sheet", 'add("Thứ hai")'],
+    ["a sheet replacing another", `add("${SHEET_BUILD_PREFIX}2")`],
+  ])("a batch failing mid-build of %s removes the sheets it added; the sheet replaced and the cells stay as they were", async (_label, building) => {
+    const double = gridDouble();
+    const before = names(double);
+    const notes = double.workbook.sheet(NOTES).snapshot();
+    // After "Thứ nhất" is whole (built under its own name), at the first value of the sheet being built.
+    double.failAt({ sync: 2, op: (st) => st.includes(building) && st.includes(".values =") });
+    await expect(
+      actThrough(double, (port) => {
+        port.putSheet(notesSheet("Thứ nhất"), SHEET);
+        port.putSheet(building.includes("Thứ hai") ? notesSheet("Thứ hai") : notesSheet(NOTES));
+        port.writeValues(SHEET, [{ row: 0, col: 20, value: 1 }]);
+      }),
+    ).rejects.toMatchObject({ code: "GeneralException" });
+    expect(double.stats.syncs).toBe(4); // the write batch, then the sheets listed and the added ones deleted
+    // The store (written first, with its journal) is the only sheet more.
+    expect(names(double).filter((n) => n !== STORE_SHEET)).toEqual(before);
+    expect(double.workbook.sheet(NOTES).snapshot()).toEqual(notes);
+    expect(double.workbook.sheet(SHEET).getCell("U1").value ?? "").toBe("");
+  });
+
   it("goes in the same batch as values, and refuses to share an action with the annex's own writer", async () => {
     const double = gridDouble();
     const { syncs } = await actThrough(double, (port) => {

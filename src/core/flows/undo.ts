@@ -37,7 +37,7 @@ export type UndoDecision =
   | { kind: "nothing" }
   /** The action the caller offers is no longer the last one recorded (Ctrl+Z took it back, or another came since). */
   | { kind: "alreadyUndone"; current: UndoInfo | null }
-  /** The results are locked: nothing is undone into their cells (the lock clears the journal; one kept by an older or edited store is refused). */
+  /** The results are locked and this action's undo would change them or a sheet the lock protects (UndoRule.touchesLocked). */
   | { kind: "locked"; lock: LockRecord }
   | { kind: "undo"; undo: UndoJournal; state: StoreState };
 
@@ -49,10 +49,9 @@ export function decideUndo(store: Extract<DecodedStore, { ok: true }>, expected?
   if (expected && (!undo || undo.action !== expected.action || undo.at !== expected.at))
     return { kind: "alreadyUndone", current: undo ? { action: undo.action, at: undo.at, sheet: undo.sheet } : null };
   if (!undo) return { kind: "nothing" };
-  // What the lock refuses (Tính điểm, Gộp phiếu, Chuyển mã, Ghi kết luận) is not undone into locked results either;
-  // a sheet added while locked (Nhật ký, an annex with the lock's code) still goes.
-  const restores = UNDO_RULES[undo.action].restores;
-  if (store.state.lock && (restores === "cells" || restores === "merge")) return { kind: "locked", lock: store.state.lock };
+  // While locked, each action as its rule says: refused when its undo would change the locked results or the sheets the
+  // lock protects; an action that only added its own sheet (Nhật ký, Biểu đồ, Giải trình…) is undone as ever.
+  if (store.state.lock && UNDO_RULES[undo.action].touchesLocked) return { kind: "locked", lock: store.state.lock };
   return { kind: "undo", undo, state: store.state };
 }
 
@@ -67,6 +66,12 @@ export interface RestoredInfo {
 /** The core half of an undoable action's handler (the registration table, one entry per action; src/excel/undo-actions.ts holds the Office half). */
 export interface UndoRule {
   restores: UndoRestores;
+  /**
+   * Whether its undo would change what a lock ("Chốt kết quả") holds: the grid's cells, the results, Chênh lệch's
+   * conclusions that feed them, the annex (protected by the lock, compared by verify). Then Hoàn tác refuses it while
+   * the results are locked; an action that only added a sheet of its own is undone as ever.
+   */
+  touchesLocked: boolean;
   /** What the add-in wrote by address, when the action keeps a record of it (Tính điểm): a cell holding something else was edited since. */
   ownWrites?: (state: StoreState, undo: UndoJournal) => Map<string, string | number> | undefined;
   /** The stored state after the undo, from the state now (without the journal) and the journal's `previousState`: only what the action changed goes back. */
@@ -74,12 +79,13 @@ export interface UndoRule {
 }
 
 const keep: UndoRule["stateAfter"] = (current) => current;
-const addedSheet: UndoRule = { restores: "addedSheet", stateAfter: keep };
+const addedSheet: UndoRule = { restores: "addedSheet", touchesLocked: false, stateAfter: keep };
 
 export const UNDO_RULES: { readonly [A in UndoAction]: UndoRule } = {
   /** "Tính điểm": the result columns, marks and formats back; its written record, marks and last run too. */
   score: {
     restores: "cells",
+    touchesLocked: true,
     ownWrites: (state, undo) => writtenCells(state.written, undo.sheet),
     stateAfter: (current, { previousState: prev }) => ({
       ...current,
@@ -92,15 +98,17 @@ export const UNDO_RULES: { readonly [A in UndoAction]: UndoRule } = {
   /** "Gộp phiếu": the grid's cells back, its "Tự đánh giá" and "Chênh lệch" sheets replaced by the ones before. */
   merge: {
     restores: "merge",
+    touchesLocked: true,
     stateAfter: (current, { previousState: prev }) => ({ ...current, selfAssessments: prev.selfAssessments, loopSheets: prev.loopSheets }),
   },
   /** "Ghi kết luận": the conclusion, score and reason cells of "Chênh lệch" back. */
-  conclusions: { restores: "cells", stateAfter: keep },
+  conclusions: { restores: "cells", touchesLocked: true, stateAfter: keep },
   /** "Chuyển mã": the cells' old text and fonts back. */
-  encoding: { restores: "cells", stateAfter: keep },
-  /** "Tạo phụ lục": the annex made goes, the one it replaced comes back. */
+  encoding: { restores: "cells", touchesLocked: true, stateAfter: keep },
+  /** "Tạo phụ lục": the annex made goes, the one it replaced comes back (refused while locked: the lock protects the annex). */
   annex: {
     restores: "annex",
+    touchesLocked: true,
     stateAfter: (current, { previousState: prev, inPlace, previousAnnex }, { restoredAnnexId }) => {
       const annex = prev.annex && restoredAnnexId ? { ...prev.annex, sheetId: restoredAnnexId } : prev.annex;
       const { annexDescription: _d, ...rest } = current;
@@ -192,7 +200,7 @@ export function planCellsUndo(
       }),
     );
     const numberFormat = c.numberFormat.map((row, i) => row.map((f, j) => (formulas[i][j] === null ? null : f))) as string[][];
-    blocks.push({ address: c.address, ...(c.sheet !== undefined ? { sheet: c.sheet } : {}), formulas, numberFormat });
+    blocks.push({ address: c.address, ...(c.sheet !== undefined ? { sheet: c.sheet } : {}), formulas, numberFormat, ...(c.text ? { text: c.text } : {}) });
   }
   const fills: CellsRestore["fills"] = [];
   for (const f of undo.fills) {
@@ -299,9 +307,27 @@ export function undoThroughPort(
   return { kind: "done", undo, leftAlone, state: after };
 }
 
-/** The sheet "Tính điểm" writes on, as read before the write: values or formulas, number formats, where the read starts. */
+/**
+ * Whether a cell as read (its formula as Office.js gives it, its value) holds text beginning with "=": a text
+ * cell's `formulas` is its value, a formula's differs from what it computes.
+ */
+export function heldAsText(formula: unknown, value: unknown): boolean {
+  return typeof formula === "string" && formula.startsWith("=") && formula === value;
+}
+
+/**
+ * A block's `text` flags (the journal's CellSnapshot.text), only when one of its cells begins with "=" (text or
+ * formula): a journal without them restores "=…" as older journals did.
+ */
+export function textFlags(formulas: readonly (readonly unknown[])[], valueAt: (i: number, j: number) => unknown): { text?: boolean[][] } {
+  const text = formulas.map((row, i) => row.map((f, j) => heldAsText(f, valueAt(i, j))));
+  return formulas.some((row) => row.some((f) => typeof f === "string" && f.startsWith("="))) ? { text } : {};
+}
+
+/** The sheet "Tính điểm" writes on, as read before the write: values, formulas, number formats, where the read starts. */
 export interface JournalSheet {
   name: string;
+  values: unknown[][];
   formulas: unknown[][];
   numberFormat: (row: number, col: number) => string;
   origin: Origin;
@@ -336,11 +362,15 @@ export function resultJournal(
 ): ResultJournal {
   const { origin } = sheet;
   const cells: CellSnapshot[] = [
-    ...plan.blocks.map((b) => ({
-      address: rangeAddress(b.row, b.col, b.values.length, b.values[0].length, origin),
-      formulas: b.values.map((row, i) => row.map((_, j) => at(sheet.formulas, b.row + i, b.col + j))),
-      numberFormat: b.values.map((row, i) => row.map((_, j) => sheet.numberFormat(b.row + i, b.col + j))),
-    })),
+    ...plan.blocks.map((b) => {
+      const formulas = b.values.map((row, i) => row.map((_, j) => at(sheet.formulas, b.row + i, b.col + j)));
+      return {
+        address: rangeAddress(b.row, b.col, b.values.length, b.values[0].length, origin),
+        formulas,
+        numberFormat: b.values.map((row, i) => row.map((_, j) => sheet.numberFormat(b.row + i, b.col + j))),
+        ...textFlags(formulas, (i, j) => at(sheet.values, b.row + i, b.col + j)),
+      };
+    }),
     // Headers of appended columns were empty (planResultWrite refuses otherwise).
     ...plan.headers.map((h) => ({
       address: cellAddress(h.row, h.col, origin),

@@ -226,11 +226,12 @@ const snapshot: Check = (v, p) => {
     formulas: list(list(scalar, MAX_COLS), MAX_ROWS),
     numberFormat: list(list(text, MAX_COLS), MAX_ROWS),
     wrote: optional(list(list(scalar, MAX_COLS), MAX_ROWS)),
+    text: optional(list(list(bool, MAX_COLS), MAX_ROWS)),
   })(v, p);
   if (found) return found;
-  const s = v as { address: string; formulas: unknown[][]; numberFormat: string[][]; wrote?: unknown[][] };
+  const s = v as { address: string; formulas: unknown[][]; numberFormat: string[][]; wrote?: unknown[][]; text?: boolean[][] };
   const size = blockOf(s.address)!;
-  for (const key of ["formulas", "numberFormat", "wrote"] as const) {
+  for (const key of ["formulas", "numberFormat", "wrote", "text"] as const) {
     const rows = s[key];
     if (rows === undefined) continue;
     if (rows.length !== size.rows) return storeProblem("sizeMismatch", join(p, key), rows.length);

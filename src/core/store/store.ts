@@ -37,6 +37,11 @@ export interface CellSnapshot {
   numberFormat: string[][];
   /** What the add-in wrote there, when it is not in the store's `written` record (the headers of appended columns). */
   wrote?: unknown[][];
+  /**
+   * Which cells held text beginning with "=" (true): "Hoàn tác" writes them back as text, never as formulas.
+   * Only when the block has one; older journals have none (every "=…" goes back as a formula).
+   */
+  text?: boolean[][];
 }
 
 export interface FillSnapshot {

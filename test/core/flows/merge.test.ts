@@ -1,15 +1,16 @@
 /**
  * The one "Gộp phiếu" flow (src/core/flows/merge.ts) and "Tạo phiếu"'s write into the master (src/core/flows/forms.ts)
  * run over both ports: the add-in's actions through the Office.js double and the flow on the same workbook's package
- * write the same cells, the same "Tự đánh giá" / "Chênh lệch" / "Theo dõi phiếu" sheets and the same store.
+ * write the same cells, the same "Tự đánh giá" / "Chênh lệch" / "Theo dõi phiếu" sheets and the same store; "Thông báo"
+ * (planNoticesOf) plans the same notices from the same workbook in the pane and on the package.
  */
 import { exportWorkbookToXlsxBuffer } from "../../office-double/export-xlsx";
 import { createOfficeDouble } from "../../office-double/index";
 import { readPublishedAnnex, referenceSheet } from "../../fixtures/reference";
 import { filledValues } from "../../forms/helpers";
-import { mergeReturnedForms, prepareForms } from "../../../src/excel/forms";
+import { mergeReturnedForms, prepareForms, prepareNotices } from "../../../src/excel/forms";
 import { masterOf, mergedState, planMergeFlow, writeMerge } from "../../../src/core/flows/merge";
-import { planForms, writeFormsMade } from "../../../src/core/flows/forms";
+import { planForms, planNoticesOf, writeFormsMade } from "../../../src/core/flows/forms";
 import { scoreSheet } from "../../../src/core/grid/scoring";
 import { presetRules } from "../../../src/core/rules/rules";
 import { ReturnedForm } from "../../../src/core/forms/merge";
@@ -68,6 +69,13 @@ const fillOf = (agency: string) => {
   };
 };
 
+/** "Tạo phiếu" in the add-in, each form filled in with the published scores as the agency returns it. */
+async function formsReturned(): Promise<ReturnedForm[]> {
+  const made = await prepareForms("all", () => new Date(MADE));
+  if (made.kind !== "done") throw new Error(made.message);
+  return made.forms.map((f) => ({ file: f.fileName, values: filledValues(f.description, fillOf(f.agency)), identity: f.description.identity }));
+}
+
 describe("one Tạo phiếu / Gộp phiếu flow over both ports", () => {
   it("Tạo phiếu: the add-in's forms and the flow's on the package are the same forms, and the master keeps the same id, key and times", async () => {
     const double = install();
@@ -91,13 +99,7 @@ describe("one Tạo phiếu / Gộp phiếu flow over both ports", () => {
 
   it("Gộp phiếu: the add-in's merge and the flow on the package write the same grid cells, the same three sheets and the same record", async () => {
     const double = install();
-    const made = await prepareForms("all", () => new Date(MADE));
-    if (made.kind !== "done") throw new Error(made.message);
-    const forms: ReturnedForm[] = made.forms.map((f) => ({
-      file: f.fileName,
-      values: filledValues(f.description, fillOf(f.agency)),
-      identity: f.description.identity,
-    }));
+    const forms = await formsReturned();
     const bytes = await exportWorkbookToXlsxBuffer(double.workbook);
 
     const merged = await mergeReturnedForms(forms, () => new Date(MERGED));
@@ -138,5 +140,24 @@ describe("one Tạo phiếu / Gộp phiếu flow over both ports", () => {
     expect(stored.state.selfAssessments).toEqual(inExcel.selfAssessments);
     expect(stored.state.loopSheets).toEqual(inExcel.loopSheets);
     expect(stored.state.workbookId).toBe(inExcel.workbookId);
+  }, 60_000);
+
+  it("Thông báo: the pane and the flow on the package plan the same notices from the same workbook", async () => {
+    const double = install();
+    const forms = await formsReturned();
+    // Appraised below the claims of two agencies: their differences are on "Chênh lệch" after the merge.
+    double.workbook.sheet(SHEET).setValues("C7", [[45]]);
+    double.workbook.sheet(SHEET).setValues("D12", [[1]]);
+    const merged = await mergeReturnedForms(forms, () => new Date(MERGED));
+    if (merged.kind !== "done") throw new Error(merged.message);
+    const inPane = await prepareNotices("15/01/2021");
+    if (inPane.kind !== "done") throw new Error(inPane.message);
+    expect(inPane.notices.length).toBe(2);
+
+    const port = XlsxPort.open(await exportWorkbookToXlsxBuffer(double.workbook));
+    const master = packageMaster(port);
+    const planned = planNoticesOf(port, master, master.state.loopSheets?.diff, "15/01/2021");
+    if (!planned.ok) throw new Error(planned.code);
+    expect(planned.notices).toEqual(inPane.notices);
   }, 60_000);
 });

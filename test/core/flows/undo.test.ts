@@ -6,12 +6,24 @@
 import { exportWorkbookToXlsxBuffer } from "../../office-double/export-xlsx";
 import { cellAddress, parseCell, SHEET_ORIGIN } from "../../../src/core/base/address";
 import { planScoring, writeScoring } from "../../../src/core/flows/score";
-import { addedSheetIsOurs, decideUndo, planCellsUndo, resultUndo, undoneState, undoThroughPort } from "../../../src/core/flows/undo";
+import {
+  addedSheetIsOurs,
+  decideUndo,
+  planCellsUndo,
+  resultJournal,
+  resultUndo,
+  UNDO_RULES,
+  UndoAction,
+  undoneState,
+  undoThroughPort,
+} from "../../../src/core/flows/undo";
 import { scoreSheet } from "../../../src/core/grid/scoring";
 import { presetRules } from "../../../src/core/rules/rules";
 import { makeLock } from "../../../src/core/store/lock";
 import { LOG_SHEET_TITLE } from "../../../src/core/store/log";
-import { UndoJournal } from "../../../src/core/store/store";
+import { encodeStore, STORE_SHEET, UndoJournal } from "../../../src/core/store/store";
+import { GridLayout } from "../../../src/core/grid/grid";
+import { WritePlan } from "../../../src/core/grid/plan";
 import { runScoring } from "../../../src/excel/scoring";
 import { undoLast } from "../../../src/excel/undo";
 import { StyleBook } from "../../../src/xlsx/styles";
@@ -121,6 +133,20 @@ describe("the core's decisions", () => {
     expect(decideUndo({ ok: true, state: { undo: logSheetUndo, lock }, issues: [] })).toMatchObject({ kind: "undo" });
   });
 
+  it.each(Object.keys(UNDO_RULES) as UndoAction[])(
+    "decideUndo while locked, per action: %s is refused only if its undo would change the locked results or the sheets the lock protects",
+    (action) => {
+      const lock = makeLock({ sheet: SHEET, cells: [["H5", "90"]], rules: "{}", decision: { number: "06/QĐ-UBND", date: "05/01/2021" } }, AT, "");
+      const undo = journal({ action, cells: [], fills: [] });
+      // The grid's cells (Tính điểm, Gộp phiếu, Chuyển mã), Chênh lệch's conclusions (they feed the results) and the annex
+      // (protected by the lock, compared by verify; its undo deletes it and brings back the one it replaced).
+      const touchesLocked = ["score", "merge", "conclusions", "encoding", "annex"].includes(action);
+      const decided = decideUndo({ ok: true, state: { undo, lock }, issues: [] });
+      expect(decided.kind).toBe(touchesLocked ? "locked" : "undo");
+      expect(decideUndo({ ok: true, state: { undo }, issues: [] }).kind).toBe("undo"); // unlocked: undone as ever
+    },
+  );
+
   it("planCellsUndo: a cell holding what the add-in wrote or what it held goes back; one typed over is left alone; a fill changed since is kept", () => {
     const now = {
       readBlock: () => [[90], [5]],
@@ -164,5 +190,86 @@ describe("the core's decisions", () => {
     expect(addedSheetIsOurs("log", { a1: "Ghi chép của tôi" })).toBe(false);
     expect(addedSheetIsOurs("chart", { charts: 0 })).toBe(false);
     expect(addedSheetIsOurs("ledger", { used: null })).toBe(false);
+  });
+});
+
+describe("text that begins with “=” comes back as text", () => {
+  const texts = ["K44", "K45", "K46", "K47"];
+  /** Cells the undo gives back: a text-formatted “=> xem công văn”, a text typed with an apostrophe, a real formula, a formula in a text-formatted cell. */
+  const textJournal = (flagged: boolean): UndoJournal =>
+    journal({
+      cells: [
+        {
+          address: "K44:K47",
+          formulas: [["=> xem công văn"], ["=> xem"], ["=1+1"], ["=2+2"]],
+          numberFormat: [["@"], ["General"], ["0.00"], ["@"]],
+          ...(flagged ? { text: [[true], [true], [false], [false]] } : {}),
+          wrote: [[1], [2], [3], [4]],
+        },
+      ],
+      fills: [],
+    });
+  function seeded(undo: UndoJournal) {
+    const double = gridDouble();
+    const ws = double.workbook.sheet(SHEET);
+    ws.setValues("K44", [[1], [2], [3], [4]]);
+    double.workbook.addSheet(STORE_SHEET).setValues("A1", encodeStore({ undo }) as string[][]);
+    return { double, ws };
+  }
+  const onPackage = (bytes: Uint8Array) => {
+    const out = XlsxWorkbook.open(bytes);
+    const after = out.readSheet(SHEET);
+    const styles = new StyleBook(out.pkg.readText("xl/styles.xml"));
+    const xml = out.pkg.readText(`xl/worksheets/sheet1.xml`);
+    return texts.map((a) => {
+      const { row, col } = parseCell(a);
+      const cell = new RegExp(`<c r="${a}"[^>]*?(/>|>.*?</c>)`).exec(xml)?.[0] ?? "";
+      return [a, after.formulas[row]?.[col], cell.includes("<f>"), styles.numberFormat(after.styles[row]?.[col] ?? 0)];
+    });
+  };
+
+  it("Hoàn tác writes a text journalled as text back as text with its format, a formula as a formula: ExcelPort (the double) and XlsxPort", async () => {
+    const { double, ws } = seeded(textJournal(true));
+    const bytes = await exportWorkbookToXlsxBuffer(double.workbook);
+    expect(await undoLast()).toMatchObject({ kind: "done", leftAlone: [] });
+    const cell = (a: string) => ws.getCell(a);
+    expect(texts.map((a) => [a, cell(a).formula ?? cell(a).value, cell(a).formula !== null, cell(a).numberFormat])).toEqual([
+      ["K44", "=> xem công văn", false, "@"],
+      ["K45", "=> xem", false, "General"],
+      ["K46", "=1+1", true, "0.00"],
+      ["K47", "=2+2", true, "@"],
+    ]);
+    const xlsx = XlsxPort.open(bytes);
+    expect(undoThroughPort(xlsx, { at: AT, by: "", via: "cli" })).toMatchObject({ kind: "done", leftAlone: [] });
+    expect(onPackage(xlsx.toBytes())).toEqual([
+      ["K44", "=> xem công văn", false, "@"],
+      ["K45", "=> xem", false, "General"],
+      ["K46", "=1+1", true, "0.00"],
+      ["K47", "=2+2", true, "@"],
+    ]);
+  }, 60_000);
+
+  it("an older journal (no `text`) restores as before: “=…” as formulas", async () => {
+    const { double, ws } = seeded(textJournal(false));
+    const xlsx = XlsxPort.open(await exportWorkbookToXlsxBuffer(double.workbook));
+    // On Office.js as before too: each number format first, then the contents (under "@" a text stays text).
+    expect(await undoLast()).toMatchObject({ kind: "done" });
+    expect(texts.map((a) => ws.getCell(a).formula)).toEqual([null, "=> xem", "=1+1", null]);
+    expect(undoThroughPort(xlsx, { at: AT, by: "", via: "cli" })).toMatchObject({ kind: "done" });
+    expect(onPackage(xlsx.toBytes()).map((c) => c[2])).toEqual([true, true, true, true]);
+  });
+
+  it("resultJournal records which cells held text beginning with “=” (values equal to formulas), not formulas, when any cell begins with “=”", () => {
+    const plan = { blocks: [{ row: 0, col: 0, values: [[1, 2, 3]] }], headers: [], marks: [], keptMarks: [], unmark: [], columns: [] } as unknown as WritePlan;
+    const layout = { headerTop: 0, headerRow: 0, lastRow: 0 } as GridLayout;
+    const sheet = { name: SHEET, values: [["=> xem", 2, "x"]], formulas: [["=> xem", "=1+1", "x"]], numberFormat: () => "General", origin: SHEET_ORIGIN };
+    expect(resultJournal(plan, layout, sheet, { widthOf: () => 0, backupFirstCol: null }).cells[0].text).toEqual([[true, false, false]]);
+    expect(
+      resultJournal(plan, layout, { ...sheet, values: [[1, 2, "x"]], formulas: [[1, "=1+1", "x"]] }, { widthOf: () => 0, backupFirstCol: null }).cells[0].text,
+    ).toEqual([[false, false, false]]);
+    // Nothing beginning with "=": no flags.
+    expect(
+      resultJournal(plan, layout, { ...sheet, values: [[1, 2, "x"]], formulas: [[1, 2, "x"]] }, { widthOf: () => 0, backupFirstCol: null }).cells[0].text,
+    ).toBeUndefined();
   });
 });
