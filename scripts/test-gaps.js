@@ -24,7 +24,6 @@ const ALLOWED = {
   "src/excel/host-messages.ts": "catalogue (host errors), rendered by catalogue.test.ts and host.test.ts",
   "src/excel/messages.ts": "catalogues (use cases, print steps), rendered by catalogue.test.ts",
   "src/core/rules/ruleProblem.ts": "types only (RuleProblem and its codes)",
-  "src/core/flows/forms.ts": "not yet: tested with the merge flow in test/core/flows/merge.test.ts (flows moved there today; to split)",
   "src/core/sheets/port.ts": "types only (the workbook port; its two implementations are tested in test/excel/port.test.ts and test/xlsx)",
 };
 
