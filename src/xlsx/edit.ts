@@ -31,6 +31,8 @@ export interface SheetEdit {
   widths?: (existing: (col: number) => number | undefined) => Map<number, number>;
   /** The sheet's protection: set (replacing any), removed (null), or kept as it is (undefined). */
   protection?: SheetProtection | null;
+  /** A 0-based row that must print: the sheet's print area, where one is defined and ends above it, is extended down to it. */
+  printsRow?: number;
 }
 
 /** A sheet's protection as the writer puts it (formatting rows and columns allowed, as the add-in does): with Excel's hash of a password, or without one. */
@@ -226,6 +228,8 @@ export class PackageEdit {
       added.push({ name: part });
     }
     for (const { sheet, names } of namesFor) workbookXml = setLocalNames(workbookXml, prefix, order.indexOf(sheet), names);
+    for (const [name, edit] of this.sheetEdits)
+      if (edit.printsRow !== undefined) workbookXml = printAreaDownTo(workbookXml, order.indexOf(name), edit.printsRow);
     for (const name of this.removals) {
       const entry = wb.sheet(name);
       const at = order.indexOf(name);
@@ -353,6 +357,24 @@ function setLocalNames(workbookXml: string, prefix: string, index: number, names
   // After the sheets (and external references, which come before the names).
   const after = elements(xml, "externalReferences")[0] ?? elements(xml, "sheets")[0];
   return xml.slice(0, after.end) + `<${prefix}definedNames>${items}</${prefix}definedNames>` + xml.slice(after.end);
+}
+
+/**
+ * The print area of the sheet at `index` (`_xlnm.Print_Area`, one range "'Sheet'!$A$1:$L$28") extended down to the
+ * 0-based `row` when it ends above it; a sheet without one, or with several ranges, is left as it is (it prints its
+ * used range, the row with it).
+ */
+function printAreaDownTo(workbookXml: string, index: number, row: number): string {
+  if (index < 0) return workbookXml;
+  const d = elements(workbookXml, "definedName").find(({ tag }) => {
+    const a = attributes(tag);
+    return a.localSheetId === String(index) && (a.name ?? "").toLowerCase() === "_xlnm.print_area";
+  });
+  if (!d || d.body === null) return workbookXml;
+  const m = /^(.*!\$?[A-Z]{1,3}\$?\d+:\$?[A-Z]{1,3}\$?)(\d+)$/.exec(d.body);
+  if (!m || Number(m[2]) >= row + 1) return workbookXml;
+  const bodyAt = d.start + d.tag.length;
+  return workbookXml.slice(0, bodyAt) + m[1] + String(row + 1) + workbookXml.slice(bodyAt + d.body.length);
 }
 
 /** A cell element with another style, its content kept as written. */

@@ -81,6 +81,8 @@ export class XlsxPort implements WorkbookPort {
 
   /** A text into one cell with a look of its own (the annex's code line when results are locked), else in the cell's own. */
   writeText(sheet: string, row: number, col: number, text: string, look?: TextLook): void {
+    // The text prints with the sheet: a print area ending above it (the annex's, A1 to its last note) reaches it.
+    if (text !== "") this.edit.editSheet(sheet, { cells: this.cellsOf(sheet), printsRow: row });
     if (!look) return this.writeValues(sheet, [{ row, col, value: text }]);
     const cells = this.cellsOf(sheet);
     const r = cells.get(row) ?? new Map<number, CellEdit>();

@@ -88,7 +88,11 @@ export interface WorkbookPort {
    * batch, where the unprotection comes first, before anything else changes).
    */
   unprotectSheets(sheets: readonly string[], password?: string): string | null;
-  /** Queues a text into one cell: in the look given, else in the cell's own ("" empties it, its look kept). */
+  /**
+   * Queues a text into one cell: in the look given, else in the cell's own ("" empties it, its look kept). A text
+   * prints with the sheet: the package extends a print area that ends above it (Office.js: the add-in's sheets
+   * have none, Excel prints their used range).
+   */
   writeText(sheet: string, row: number, col: number, text: string, look?: TextLook): void;
 
   // h18d — "Biểu đồ" (src/core/flows/chart.ts)
