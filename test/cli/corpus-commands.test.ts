@@ -79,12 +79,19 @@ describe.each([
     outputs.push(file("chot"), file("mo"), file("nhat-ky"), file("chi-tiet"), file("co-khoa"), file("da-gop"));
   });
 
-  it("lock: only the store, the annex's code line, the locked sheets' protection and styles change; the grid only by <sheetProtection>", async () => {
+  it("lock: only the store, the annex's code line and print area, the locked sheets' protection and styles change; the grid only by <sheetProtection>", async () => {
     const before = open(file("cham"));
     const after = open(file("chot"));
-    const owned = [partOf(before, GRID), partOf(before, ANNEX), partOf(before, STORE_SHEET), "xl/styles.xml"];
-    // workbook.xml, its relationships and the content types are not rewritten either: the store is replaced in place.
+    const owned = [partOf(before, GRID), partOf(before, ANNEX), partOf(before, STORE_SHEET), "xl/styles.xml", before.workbookPart];
+    // Its relationships and the content types are not rewritten: the store is replaced in place.
     expect(expectUnownedIdentical(before.pkg, after.pkg, owned)).toBeGreaterThanOrEqual(tag === "openpyxl" ? 20 : 10);
+    // workbook.xml only by the annex's print area, which now reaches the code line (it prints with the annex).
+    const codeRow = after.readSheet(ANNEX).values.findIndex((row) => row[0] === `Mã kiểm tra: ${code}`) + 1;
+    // The annex's own print area; the user's ('Ghi chép' in the openpyxl layout) stays as it was.
+    const printArea = new RegExp(`(_xlnm\\.Print_Area"[^>]*>'${ANNEX}'![^<]*\\$)(\\d+)<`);
+    const wbBefore = before.pkg.readText(before.workbookPart);
+    expect(Number(printArea.exec(wbBefore)![2])).toBeLessThan(codeRow);
+    expect(after.pkg.readText(after.workbookPart)).toBe(wbBefore.replace(printArea, (_m, head: string) => `${head}${codeRow}<`));
     expect(textOf(after, GRID)).toMatch(/<\/sheetData><sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0"\/>/);
     expect(withoutProtection(textOf(after, GRID))).toBe(textOf(before, GRID));
     expect(textOf(after, ANNEX)).toContain("<sheetProtection");
