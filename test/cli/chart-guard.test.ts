@@ -6,15 +6,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { main } from "../../src/cli/main";
 import { EXAMPLE, tempDir } from "./helpers";
-
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t), isTTY: false, env: { LANG: "vi_VN.UTF-8" } });
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
+import { run } from "./in-process";
 
 describe("--chart through the output guard", () => {
   const dir = tempDir();

@@ -9,7 +9,6 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as ExcelJS from "exceljs";
 import * as path from "path";
-import { main } from "../../src/cli/main";
 import { LEDGER_SHEET } from "../../src/core/grid/ledger";
 import { STORE_SHEET } from "../../src/core/store/store";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
@@ -18,13 +17,7 @@ import { clonePreset, docCriteria } from "../core/helpers";
 import { fillWorkbook } from "../forms/helpers";
 import { excelJsCorpus, expectUnownedIdentical, openpyxlCorpus } from "../xlsx/corpus";
 import { tempDir } from "./helpers";
-
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t), isTTY: false, env: { LANG: "vi_VN.UTF-8" } });
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
+import { run } from "./in-process";
 
 const GRID = "Bảng điểm";
 const ANNEX = "Phụ lục";

@@ -1,17 +1,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
-import { main } from "../../src/cli/main";
 import { readStore } from "../../src/cli/workbook";
 import { isAnnexCodeLine } from "../../src/core/store/lock";
 import { EXAMPLE, tempDir } from "./helpers";
-
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t), isTTY: false, env: { LANG: "vi_VN.UTF-8" } });
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
+import { run } from "./in-process";
 
 async function open(file: string) {
   const wb = new ExcelJS.Workbook();

@@ -9,18 +9,11 @@ import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import * as ExcelJS from "exceljs";
-import { main } from "../../src/cli/main";
 import { presetRules } from "../../src/core/rules/rules";
 import { clonePreset, docCriteria } from "../core/helpers";
 import { fillWorkbook } from "../forms/helpers";
 import { EXAMPLE, tempDir } from "./helpers";
-
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t), isTTY: false, env: { LANG: "vi_VN.UTF-8" } });
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
+import { run } from "./in-process";
 
 const sha = (file: string) => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 const dir = tempDir();

@@ -6,7 +6,6 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { main } from "../../src/cli/main";
 import { STORE_SHEET } from "../../src/core/store/store";
 import { lockTime } from "../../src/core/store/lock";
 import { logSheet } from "../../src/core/store/log";
@@ -16,13 +15,7 @@ import { XlsxPort } from "../../src/xlsx/port";
 import { XlsxWorkbook } from "../../src/xlsx/workbook";
 import { excelJsCorpus, expectUnownedIdentical, openpyxlCorpus } from "../xlsx/corpus";
 import { tempDir } from "./helpers";
-
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t), isTTY: false, env: { LANG: "vi_VN.UTF-8" } });
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
+import { run } from "./in-process";
 
 const GRID = "Bảng điểm";
 const LISTS = ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml"];
